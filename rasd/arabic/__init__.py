@@ -1,0 +1,1 @@
+"""Arabic text keys: folding, tokens, clitics, numbers, dates. Pure functions, no I/O."""

@@ -1,0 +1,89 @@
+"""Whole-word, clitic-aware phrase matching over folded tokens.
+
+Why not pyahocorasick: Aho-Corasick finds patterns inside words and knows nothing of Arabic
+proclitics, so every hit would need re-checking against token boundaries and every alias would
+have to be stored once per clitic chain (و ف ب ل ك ال لل …).  Instead the first token of each
+phrase is indexed by its article-less stem; at each text token we try the few proclitic readings
+of :func:`rasd.arabic.tokens.stems` and compare the remaining tokens exactly.  That is a handful
+of dict look-ups per token, whole words only, and offsets stay exact.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, Iterable, TypeVar
+
+from rasd.arabic.normalize import fold_str, strip_article
+from rasd.arabic.tokens import WORD, Token, stems
+
+P = TypeVar("P")
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Folded tokens of a phrase, the first without its article."""
+    toks = WORD.findall(fold_str(phrase))
+    if not toks:
+        return ()
+    toks[0] = strip_article(toks[0])
+    return tuple(toks)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    i: int            # first token index
+    j: int            # one past the last token
+    prefix: int       # characters of proclitics on the first token (in the folded key)
+    payloads: tuple[P, ...]
+
+
+class PhraseMatcher(Generic[P]):
+    def __init__(self, entries: Iterable[tuple[str, P]] = ()):
+        self._index: dict[str, dict[tuple[str, ...], list[P]]] = {}
+        self.maxlen = 1
+        for phrase, payload in entries:
+            self.add(phrase, payload)
+
+    def add(self, phrase: str, payload: P) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        bucket = self._index.setdefault(key[0], {}).setdefault(key[1:], [])
+        if payload not in bucket:
+            bucket.append(payload)
+        self.maxlen = max(self.maxlen, len(key))
+
+    def __contains__(self, phrase: str) -> bool:
+        key = phrase_key(phrase)
+        return bool(key) and key[1:] in self._index.get(key[0], {})
+
+    def get(self, phrase: str) -> list[P]:
+        key = phrase_key(phrase)
+        return list(self._index.get(key[0], {}).get(key[1:], [])) if key else []
+
+    def match_at(self, tokens: list[Token], i: int, clitics: bool = True) -> Hit[P] | None:
+        """Longest phrase starting at token i (fewest stripped proclitics on ties)."""
+        best: Hit[P] | None = None
+        readings = stems(tokens[i].key) if clitics else [(0, strip_article(tokens[i].key))]
+        n = len(tokens)
+        for prefix, stem in readings:
+            rests = self._index.get(stem)
+            if not rests:
+                continue
+            for rest, payloads in rests.items():
+                j = i + 1 + len(rest)
+                if j > n or (best is not None and j <= best.j):
+                    continue
+                if all(tokens[i + 1 + k].key == r for k, r in enumerate(rest)):
+                    best = Hit(i, j, prefix, tuple(payloads))
+        return best
+
+    def find_all(self, tokens: list[Token], clitics: bool = True) -> list[Hit[P]]:
+        """Non-overlapping longest matches, left to right."""
+        out, i, n = [], 0, len(tokens)
+        while i < n:
+            h = self.match_at(tokens, i, clitics)
+            if h:
+                out.append(h)
+                i = h.j
+            else:
+                i += 1
+        return out

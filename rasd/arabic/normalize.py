@@ -1,0 +1,71 @@
+"""Match keys for Arabic text with a map back to the original offsets.
+
+The document text is never rewritten (design §1): :func:`fold` produces a key string in which
+each character comes from exactly one character of the original, plus ``index`` mapping key
+positions back.  Folding follows spec/gold.md: diacritics and tatweel removed; أ إ آ ٱ → ا,
+ى → ي, ة → ه, ؤ → و, ئ → ي; Arabic-Indic digits → ASCII; bidi marks dropped; lower case.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DROP = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, maddah/hamza marks
+    + ["\u0670", "\u0640", "\u06e1", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+       "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+       "\u2068", "\u2069", "\ufeff", "\u00ad"]
+)
+_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+        "ک": "ك", "ی": "ي", "ﻻ": "ل", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+        "،": ",", "؛": ";", "؟": "?", "–": "-", "—": "-", "\u00a0": " "}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)
+    _MAP[chr(0x06F0 + _i)] = str(_i)
+
+_TABLE = str.maketrans({**{c: None for c in _DROP}, **_MAP})
+_DROPSET = frozenset(_DROP)
+
+
+def fold_str(s: str) -> str:
+    """The key of a string, without offsets (for knowledge entries and gold aliases)."""
+    return s.translate(_TABLE).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """``key`` is the folded text; ``index[i]`` is the original offset of ``key[i]``."""
+
+    key: str
+    index: tuple[int, ...] | None  # None: identity (nothing was dropped)
+
+    def orig(self, i: int) -> int:
+        return i if self.index is None else self.index[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the key span [start, end)."""
+        if self.index is None:
+            return start, end
+        return self.index[start], self.index[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    key = text.translate(_TABLE).lower()
+    if len(key) == len(text):
+        return Folded(key, None)
+    return Folded(key, tuple(i for i, c in enumerate(text) if c not in _DROPSET))
+
+
+_QUOTES = re.compile(r"[\"'`«»“”„()\[\]{}<>]")
+_WS = re.compile(r"\s+")
+
+
+def gold_key(s: str) -> str:
+    """The comparison key of spec/gold.md: folded, quotes and brackets stripped, spaces collapsed."""
+    return _WS.sub(" ", _QUOTES.sub("", fold_str(unicodedata.normalize("NFC", s)))).strip()
+
+
+def strip_article(key: str) -> str:
+    """Remove a leading ال from a folded key (if what remains is still a word)."""
+    return key[2:] if key.startswith("ال") and len(key) > 3 else key

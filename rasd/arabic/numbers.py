@@ -1,0 +1,552 @@
+"""Quantities in Arabic text: digits, number words, duals, vague amounts, and death tolls.
+
+:func:`find_numbers` reads every quantity of a text; :func:`fatalities` reads the number of people
+killed in one sentence.  Both return code-point spans into the original text (design §1).  All
+words live in ``rasd/knowledge/numbers.yaml``; it is loaded once per process.
+
+Why no library: the Arabic number parsers on PyPI (e.g. in camel_tools) pull heavy dependencies
+and know nothing of clitics (وعشرين، بثلاثة), duals that carry a count (قتيلان) or ACLED's
+conventions for vague amounts, so a small token grammar is simpler and faster here.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.arabic.matcher import PhraseMatcher
+from rasd.arabic.normalize import Folded, fold, fold_str, strip_article
+from rasd.arabic.tokens import Token, stems, tokenize
+from rasd.kb.yamlfile import KNOWLEDGE_DIR, require, str_list
+
+KINDS = ("exact", "at_least", "about", "vague")
+_FILE = KNOWLEDGE_DIR / "numbers.yaml"
+
+# Thousands groups (1,200 / 1.200 / ١٬٢٠٠) or a plain/decimal number; not part of a date or time
+# (7/8/2015, 2015-08-07, 10:30).
+_DIGITS = re.compile(
+    r"(?<![\d/:.,\-\u066b\u066c])"
+    r"(\d{1,3}(?:[,\u066c]\d{3})+(?![.,]?\d)|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:[.\u066b]\d+)?)"
+    r"(?![\d/:\-]|[.,]\d)")
+_PUNCT = re.compile(r"[.,;:!?()\[\]\"\n]")  # over the folded key, where ، ؛ ؟ are , ; ?
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A quantity over the original text; ``text[start:end]`` includes its qualifier (نحو 30)."""
+
+    start: int
+    end: int
+    value: int
+    approx: bool
+    kind: str  # exact | at_least | about | vague
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityCount:
+    """People killed according to one sentence; the span is the count (or the no-loss phrase)."""
+
+    value: int
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def approx(self) -> bool:
+        return self.kind != "exact"
+
+
+# ---- knowledge --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A casualty phrase: words ("w", key), prefixes ("p", key) and gaps ("gap", max words)."""
+
+    parts: tuple[tuple[str, str | int], ...]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[tuple[str, int], ...]]     # folded form → ((class, value), …)
+    nouns: dict[str, tuple[str, bool]]                 # folded form → (number sg|du|pl, person)
+    vague: PhraseMatcher
+    qualifiers: PhraseMatcher                          # payload: kind
+    after: PhraseMatcher                               # "على الأقل"
+    one_of_not_before: frozenset[str]
+    first_words: dict[str, tuple[dict[str, list[_Pattern]], list[tuple[str, _Pattern]]]]
+    clitic: re.Pattern                                 # a whole run of proclitics (or none)
+    proclitics: str                                    # their letters
+    conj: str                                          # و
+    article: str                                       # ال folded
+
+
+def _line_of(needle: str) -> int | str:
+    """The first line of numbers.yaml holding ``needle`` (errors in plain lists name a line too)."""
+    for n, line in enumerate(_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return n
+    return "?"
+
+
+def _bad(needle: str, msg: str) -> None:
+    from rasd.errors import KnowledgeError
+    raise KnowledgeError(f"{_FILE.name}:{_line_of(needle)}: {msg}")
+
+
+def _key(word: str) -> str:
+    toks = fold_str(word).split()
+    if len(toks) != 1:
+        _bad(word, f"'{word}' must be a single word")
+    return toks[0]
+
+
+def _pattern(phrase: str) -> _Pattern:
+    parts: list[tuple[str, str | int]] = []
+    for w in phrase.split():
+        if w == "...":
+            parts.append(("gap", 3))
+        elif w.endswith("*"):
+            parts.append(("p", fold_str(w[:-1])))
+        else:
+            parts.append(("w", strip_article(fold_str(w))))
+    if not parts or parts[0][0] == "gap" or parts[-1][0] == "gap" or any(
+            k != "gap" and not v for k, v in parts):
+        _bad(phrase, f"'{phrase}' is not a valid pattern (words, word*, ... between words)")
+    return _Pattern(tuple(parts))
+
+
+def _index(patterns: tuple[_Pattern, ...]):
+    """Patterns by their first word (exact) or first prefix, so a token tries only a few."""
+    exact: dict[str, list[_Pattern]] = {}
+    prefixed: list[tuple[str, _Pattern]] = []
+    for p in patterns:
+        kind, key = p.parts[0]
+        if kind == "w":
+            exact.setdefault(str(key), []).append(p)
+        else:
+            prefixed.append((str(key), p))
+    return exact, prefixed
+
+
+def _grammar(data: dict) -> dict:
+    g = data.get("grammar")
+    require(isinstance(g, dict), _FILE, data, "'grammar' must be a mapping")
+    for name in ("and", "article", "accusative", "marbuta", "marbuta_bound"):
+        require(isinstance(g.get(name), str) and g[name].strip(), _FILE, g, f"grammar: '{name}' is missing")
+    out = {k: fold_str(v) for k, v in g.items() if isinstance(v, str)}
+    for name in ("conjunctions", "prepositions", "dual_endings"):
+        out[name] = [fold_str(x) for x in str_list(_FILE, g, name)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """Load and validate numbers.yaml once; KnowledgeError names file and line."""
+    from rasd.kb.yamlfile import load
+
+    data = load(_FILE)
+    require(isinstance(data, dict), _FILE, {}, "the file must be a mapping")
+    gr = _grammar(data)
+    words: dict[str, list[tuple[str, int]]] = {}
+
+    def add(form: str, cls: str, value: int) -> None:
+        words.setdefault(_key(form), []).append((cls, value))
+
+    for section, cls in (("units", "unit"), ("teen_only", "teen_only"), ("tens", "ten"),
+                         ("hundreds", "hundred")):
+        table = data.get(section)
+        require(isinstance(table, dict), _FILE, data, f"'{section}' must map values to word lists")
+        for value, forms in table.items():
+            if value == "__line__":
+                continue
+            require(isinstance(value, int) and value > 0, _FILE, table,
+                    f"'{section}': key {value!r} must be a positive integer")
+            for form in str_list(_FILE, {section: forms, "__line__": table["__line__"]}, section):
+                add(form, cls, value)
+    for form in str_list(_FILE, data, "teen_suffix"):
+        add(form, "teen_suffix", 10)
+    for scale, forms in (data.get("scales") or {}).items():
+        if scale == "__line__":
+            continue
+        require(isinstance(scale, int) and isinstance(forms, dict), _FILE, data["scales"],
+                f"scale {scale!r} must be an integer with one/two/plural lists")
+        for n in ("one", "two", "plural"):
+            for form in str_list(_FILE, forms, n):
+                add(form, "scale_" + n, scale)
+    for form in str_list(_FILE, data, "one_of"):
+        add(form, "one_of", 1)
+
+    vague: PhraseMatcher = PhraseMatcher()
+    for entry in data.get("vague") or []:
+        require(isinstance(entry, dict) and isinstance(entry.get("value"), int), _FILE, entry,
+                "a vague entry needs an integer 'value' and 'words'")
+        for w in str_list(_FILE, entry, "words"):
+            vague.add(w, entry["value"])
+    qualifiers: PhraseMatcher = PhraseMatcher()
+    for kind in ("about", "at_least"):
+        for w in str_list(_FILE, data, kind):
+            qualifiers.add(w, kind)
+    after = PhraseMatcher((w, "at_least") for w in str_list(_FILE, data, "at_least_after"))
+
+    nouns: dict[str, tuple[str, bool]] = {}
+    plurals: set[str] = set()
+    for entry in data.get("counted_nouns") or []:
+        require(isinstance(entry, dict) and isinstance(entry.get("singular"), str)
+                and isinstance(entry.get("person"), bool), _FILE, entry,
+                "a counted noun needs 'singular', 'plural' and 'person: true|false'")
+        sg = _key(entry["singular"])
+        person = entry["person"]
+        for p in str_list(_FILE, entry, "plural"):
+            nouns[_key(p)] = ("pl", person)
+            plurals.add(_key(p))
+        nouns.setdefault(sg, ("sg", person))
+        nouns.setdefault(sg + gr["accusative"], ("sg", person))  # after 11..99: "12 مدنيا"
+        bound = sg[:-1] + gr["marbuta_bound"] if sg.endswith(gr["marbuta"]) else sg
+        for ending in gr["dual_endings"]:
+            nouns.setdefault(bound + ending, ("du", person))
+    # A nisba dual in -ين is spelled like the plural (مدنيين): the plural reading wins.
+    for p in plurals:
+        nouns[p] = (nouns[p][0] if nouns[p][0] != "du" else "pl", nouns[p][1])
+
+    patterns = {name: tuple(_pattern(p) for p in str_list(_FILE, data, name))
+                for name in ("kill_before", "dead_after", "kill_after", "wound", "subset",
+                             "break_words", "no_casualties", "unknown_casualties")}
+    return _Lexicon({k: tuple(v) for k, v in words.items()}, nouns, vague, qualifiers, after,
+                    frozenset(_key(w) for w in str_list(_FILE, data, "one_of_not_before")),
+                    {name: _index(pats) for name, pats in patterns.items()},
+                    re.compile("^[{}]?[{}]?$".format("".join(gr["conjunctions"]),
+                                                     "".join(gr["prepositions"]))),
+                    "".join(gr["conjunctions"] + gr["prepositions"]), gr["and"], gr["article"])
+
+
+def _clitics(key: str, n: int) -> int:
+    """Length of the proclitics among the first n characters of a token, keeping the article.
+
+    The phrase matcher indexes a word without its article, so آلاف (الاف) is found as ال + اف;
+    a span must still start at the word.
+    """
+    art = lexicon().article
+    head = key[:n]
+    return n - len(art) if head.endswith(art) else n - 1 if head.endswith(art[-1] * 2) else n
+
+
+# ---- reading numbers --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    number: Number
+    i: int   # first token (of the qualifier, if any)
+    n: int   # first token of the number itself
+    j: int   # one past the last token
+
+
+class _Reader:
+    """The tokens of one text with their readings, and the quantities over them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.f: Folded = fold(text)
+        self.toks: list[Token] = tokenize(text, self.f)
+        self.lex = lexicon()
+        self.readings = [self._readings(t.key) for t in self.toks]
+        self.digits = self._digit_atoms()
+
+    @staticmethod
+    def _readings(key: str) -> tuple[tuple[str, str], ...]:
+        """(proclitics, stem) readings of a token; the article is kept apart ('ال' in prefix)."""
+        return tuple((key[:n], s) for n, s in stems(key))
+
+    def _digit_atoms(self) -> dict[int, tuple[int, int, float, int]]:
+        """First token → (last token + 1, key offset of the digits, value, decimals?)."""
+        out: dict[int, tuple[int, int, float, int]] = {}
+        starts = [t.kstart for t in self.toks]
+        for m in _DIGITS.finditer(self.f.key):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or not self.lex.clitic.match(self.f.key[self.toks[i].kstart:m.start()]):
+                continue
+            j = bisect.bisect_left(starts, m.end())
+            raw = m.group()
+            decimal = bool(re.fullmatch(r"\d+[.\u066b]\d+", raw)) and not re.fullmatch(
+                r"\d{1,3}\.\d{3}", raw)
+            value = float(raw.replace("\u066b", ".")) if decimal else int(re.sub(r"\D", "", raw))
+            out[i] = (j, m.start(), value, decimal)
+        return out
+
+    def word(self, i: int, clitics: str = "any") -> list[tuple[str, int, int]]:
+        """Number-word readings of token i as (class, value, prefix length), no article.
+
+        ``clitics``: "any" (و ف ب ل ك), "wa" (exactly و, for the next part of a compound), "none".
+        """
+        out = []
+        for prefix, stem in self.readings[i]:
+            if _clitics(prefix, len(prefix)) != len(prefix) or not self.lex.clitic.match(prefix):
+                continue
+            if (clitics == "wa" and prefix != self.lex.conj) or (clitics == "none" and prefix):
+                continue
+            out.extend((cls, v, len(prefix)) for cls, v in self.lex.words.get(stem, ()))
+        return out
+
+    def noun(self, i: int) -> tuple[str, bool] | None:
+        for _, stem in self.readings[i]:
+            if stem in self.lex.nouns:
+                return self.lex.nouns[stem]
+        return None
+
+    def _compound(self, i: int) -> tuple[int, int, int] | None:
+        """A number written in words from token i: (value, prefix length, end token)."""
+        n = len(self.toks)
+        first = self.word(i)
+        starts = [c for c in first if c[0] != "teen_suffix"]
+        if not starts:
+            return None
+        cls, cur, prefix = starts[0]
+        j = i + 1
+
+        def nxt(classes: set[str], clitics: str = "none") -> tuple[str, int] | None:
+            if j >= n or self._broken(j):
+                return None
+            for c, v, _ in self.word(j, clitics):
+                if c in classes:
+                    return c, v
+            return None
+
+        if cls in ("teen_only", "unit"):
+            t = nxt({"teen_suffix"})
+            if t and cur < 10:
+                cur, cls, j = 10 + cur, "teen", j + 1
+            elif cls == "teen_only":
+                one_of = [c for c in starts if c[0] == "one_of"]
+                if not one_of:
+                    return None
+                cls, cur, prefix = one_of[0]
+            elif (h := nxt({"hundred"})) and h[1] == 100 and 3 <= cur <= 9:
+                cur, cls, j = cur * 100, "hundred", j + 1
+        if cls == "one_of":
+            if j >= n or self._broken(j) or self.toks[j].key in self.lex.one_of_not_before \
+                    or j in self.digits or self.word(j):
+                return None
+            return 1, prefix, j
+        total = 0
+        if cls.startswith("scale_"):
+            total, cur = (2 if cls == "scale_two" else 1) * cur, 0
+        # After a unit only tens may follow with و (خمسة وعشرين); after hundreds or a scale,
+        # anything smaller; a scale word multiplies what came before it.
+        follows = {"unit": {"ten"}, "teen": set(), "ten": set(), "hundred": {"unit", "teen", "ten"}}
+        last = "scale" if cls.startswith("scale_") else cls
+        while j < n:
+            if last != "scale" and (s := nxt({"scale_one", "scale_plural"})):
+                if s[0] == "scale_plural" and not 3 <= cur <= 10:
+                    break
+                total, cur, last, j = total + cur * s[1], 0, "scale", j + 1
+                continue
+            allowed = {"unit", "ten", "hundred"} if last == "scale" else follows.get(last, set())
+            part = nxt(allowed | ({"unit"} if "teen" in allowed else set()), "wa")
+            if not part:
+                break
+            c, v = part
+            j += 1
+            if c == "unit" and (t := nxt({"teen_suffix"})) and v < 10:
+                c, v, j = "teen", 10 + v, j + 1
+            if c not in allowed:
+                j -= 1
+                break
+            cur, last = cur + v, c
+        return total + cur, prefix, j
+
+    def _broken(self, j: int) -> bool:
+        """Punctuation between token j-1 and token j ends a number or a phrase."""
+        return j > 0 and bool(_PUNCT.search(self.f.key, self.toks[j - 1].kend, self.toks[j].kstart))
+
+    def number_at(self, i: int) -> tuple[int, str, int, int] | None:
+        """The quantity starting at token i: (value, kind, start offset, end token)."""
+        tok = self.toks[i]
+        h = self.lex.vague.match_at(self.toks, i)
+        if h:
+            value, j = h.payloads[0], h.j
+            start = self.f.orig(tok.kstart + _clitics(tok.key, h.prefix))
+            if j < len(self.toks) and not self._broken(j):
+                for prefix, stem in self.readings[j]:
+                    for c, v in self.lex.words.get(stem, ()):
+                        if c in ("scale_plural", "scale_one") and prefix in ("", self.lex.article):
+                            return value * v, "vague", start, j + 1
+            return value, "vague", start, j
+        if i in self.digits:
+            j, kpos, value, decimal = self.digits[i]
+            if j < len(self.toks) and not self._broken(j):
+                for c, v, _ in self.word(j, "none"):
+                    if c in ("scale_one", "scale_plural", "hundred") and (c != "hundred" or v == 100):
+                        return int(value * v), "exact", self.f.orig(kpos), j + 1
+            if decimal:
+                return None
+            return int(value), "exact", self.f.orig(kpos), j
+        c = self._compound(i)
+        if c:
+            value, prefix, j = c
+            return value, "exact", self.f.orig(tok.kstart + prefix), j
+        for prefix, stem in self.readings[i]:
+            if self.lex.nouns.get(stem, ("",))[0] == "du" and self.lex.clitic.match(
+                    prefix[:_clitics(prefix, len(prefix))]):
+                return 2, "exact", self.f.orig(tok.kstart + len(prefix)), i + 1
+        return None
+
+    def numbers(self) -> list[_Found]:
+        out: list[_Found] = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            q = self.lex.qualifiers.match_at(self.toks, i)
+            if q and q.j < n and not self._broken(q.j) and (r := self.number_at(q.j)):
+                value, kind, _, j = r
+                start, kind, first = self.f.orig(self.toks[i].kstart + _clitics(self.toks[i].key, q.prefix)), (
+                    kind if kind == "vague" else q.payloads[0]), q.j
+            elif r := self.number_at(i):
+                value, kind, start, j = r
+                first = i
+            else:
+                i += 1
+                continue
+            if j < n and not self._broken(j):
+                nj = j + 1 if self.noun(j) else j
+                a = self.lex.after.match_at(self.toks, nj) if nj < n else None
+                if a and kind == "exact":
+                    kind, j = "at_least", a.j
+            out.append(_Found(Number(start, self.toks[j - 1].end, value, kind != "exact", kind),
+                              i, first, j))
+            i = j
+        return out
+
+    # ---- casualty phrases ----
+
+    def _is(self, i: int, word: tuple[str, str | int]) -> bool:
+        kind, key = word
+        if kind == "w":
+            return any(s == key for _, s in self.readings[i])
+        return any(s.startswith(key) for _, s in self.readings[i])  # type: ignore[arg-type]
+
+    def _match(self, pat: _Pattern, i: int, k: int = 0) -> int | None:
+        """End token of ``pat`` matched from token i (part k on), or None."""
+        if k == len(pat.parts):
+            return i
+        kind, v = pat.parts[k]
+        if kind == "gap":
+            for skip in range(int(v) + 1):
+                if i + skip < len(self.toks) and (skip == 0 or not self._broken(i + skip)):
+                    end = self._match(pat, i + skip, k + 1)
+                    if end is not None:
+                        return end
+            return None
+        if i >= len(self.toks) or (k and self._broken(i)) or not self._is(i, pat.parts[k]):
+            return None
+        return self._match(pat, i + 1, k + 1)
+
+    def spans(self, name: str) -> list[tuple[int, int]]:
+        """Token ranges [i, j) where a phrase of list ``name`` matches."""
+        exact, prefixed = self.lex.first_words[name]
+        out = []
+        for i in range(len(self.toks)):
+            stems_i = [s for _, s in self.readings[i]]
+            cands = [p for s in stems_i for p in exact.get(s, ())]
+            cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]
+            for pat in cands:
+                j = self._match(pat, i)
+                if j is not None:
+                    out.append((i, j))
+                    break
+        return out
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every quantity in ``text``, left to right, with offsets into ``text``.
+
+    >>> [(n.value, n.kind) for n in find_numbers("قتل 1,200 شخص")]
+    [(1200, 'exact')]
+    """
+    return [f.number for f in _Reader(text).numbers()]
+
+
+# ---- death tolls ------------------------------------------------------------------------------
+
+_WEAKEST = {k: n for n, k in enumerate(KINDS)}
+_SCAN = 6  # words between a killing word and its count at most
+
+
+def fatalities(sentence_text: str, sentence_start: int = 0) -> FatalityCount | None:
+    """People killed according to one sentence, or None when it gives no (or an unknown) toll.
+
+    Counts tied to a killing word ("مقتل 12 مدنيا", "12 قتيلا", "لقي 5 أشخاص حتفهم") are read;
+    wounded counts are not.  Counts joined by و add up ("12 من الجيش و9 من المسلحين" = 21);
+    separate tolls in one sentence (a first report, then a risen toll) give the largest.  A
+    statement that nobody died gives 0; one that the toll is unknown gives None.
+    Offsets are ``sentence_start`` + offsets in the sentence.
+    """
+    r = _Reader(sentence_text)
+    if r.spans("unknown_casualties"):
+        return None
+    zero = r.spans("no_casualties")
+    marks = {name: {j - 1 if name == "kill_before" else i for i, j in r.spans(name)}
+             for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words")}
+    in_zero = {k for i, j in zero for k in range(i, j)}
+    found = [f for f in r.numbers() if f.n not in in_zero]
+    by_end = {f.j - 1: f for f in found}
+    groups: list[list[_Found]] = []
+    group_of: dict[int, int] = {}  # last token of a counted number → its group
+    for f in found:
+        if (g := _kill_group(r, f, marks, by_end, group_of)) is None:
+            continue
+        if g == len(groups):
+            groups.append([])
+        groups[g].append(f)
+        group_of[f.j - 1] = g
+    if groups:
+        best = max(groups, key=lambda g: sum(f.number.value for f in g))
+        kind = max((f.number.kind for f in best), key=_WEAKEST.__getitem__)
+        return FatalityCount(sum(f.number.value for f in best), sentence_start + best[0].number.start,
+                             sentence_start + best[-1].number.end, kind)
+    numbered = {k for f in found for k in range(f.n, f.j + 1)}
+    singles = [k + 1 for k in marks["kill_before"] if k + 1 < len(r.toks) and not r._broken(k + 1)]
+    singles += list(marks["dead_after"])  # "سقوط قتيل"
+    for k in sorted(singles):
+        if k not in numbered and k not in in_zero and r.noun(k) == ("sg", True):
+            t = r.toks[k]
+            return FatalityCount(1, sentence_start + t.start, sentence_start + t.end, "exact")
+    if zero:
+        i, j = zero[0]
+        return FatalityCount(0, sentence_start + r.toks[i].start, sentence_start + r.toks[j - 1].end,
+                             "exact")
+    return None
+
+
+def _kill_group(r: _Reader, f: _Found, marks: dict[str, set[int]], by_end: dict[int, _Found],
+                group_of: dict[int, int]) -> int | None:
+    """The toll group a number belongs to (a new one = len(groups)), or None if it is no toll."""
+    n = len(r.toks)
+    nxt = f.j if f.j < n and not r._broken(f.j) else None
+    noun = r.noun(nxt) if nxt is not None else None
+    if noun and not noun[1]:
+        return None  # "3 غارات"
+    if nxt is not None and nxt not in marks["dead_after"] and (
+            nxt in marks["wound"] or (noun and nxt + 1 < n and nxt + 1 in marks["wound"]
+                                      and not r._broken(nxt + 1))):
+        return None  # "30 جريحا", "10 أشخاص جرحى"
+    new = len(set(group_of.values()))
+    if f.j - 1 in marks["dead_after"] or nxt in marks["dead_after"]:
+        return new  # "12 قتيلا", "قتيلان"
+    for k in range(f.j, min(f.j + 3, n)):
+        if r._broken(k):
+            break
+        if k in marks["kill_after"]:
+            return new  # "لقي 5 أشخاص حتفهم"
+    first = r.toks[f.i]
+    conj = r.lex.conj
+    wa = (first.key.startswith(conj) and f.number.start > first.start) or (
+        f.i > 0 and r.toks[f.i - 1].key == conj)
+    for k in range(f.i - 1, max(-1, f.i - 1 - _SCAN), -1):
+        if r._broken(k + 1) or k in marks["wound"] or k in marks["subset"]:
+            return None
+        if k in by_end:  # another count stands between: join it only as "… و9"
+            return group_of.get(k) if wa else None
+        if k in marks["kill_before"]:
+            return new
+        if k in marks["break_words"]:
+            return None
+    return None

@@ -1,0 +1,53 @@
+"""`rasd eval`: score the pipeline (or saved predictions) against a gold file (spec/gold.md)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+HELP = """Score rasd against a gold file of spec/gold.md.
+
+Each report (text_file, relative to the corpus/ folder above GOLD) is run through the pipeline with its doc_id, published date and outlet (from the record, or an index.jsonl beside GOLD), or read from --pred. Prints P/R/F1 per entity type, events, type-only events and relations; geocoding, role and modality accuracy; and counts per event type.
+
+Where spec/gold.md is silent, the scorer decides:
+- entities: maximum one-to-one matching per type; event and relation arguments match gold entities by name (same type), independently of that matching;
+- events: greedy one-to-one in document order; a gold event with NO participants satisfies the participant condition; a negated system event never matches an asserted gold event (also for type-only);
+- role accuracy: a gold event without agents is correct only if the system's has none;
+- geocoding: a recognised place without system coordinates counts as wrong.
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval", help=HELP)(eval_command)
+
+
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON-lines file (e.g. ../shared/corpus/dev/gold.jsonl).")],
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score these rasd.document/1 JSON lines "
+                                                 "(matched by doc_id) instead of running the pipeline.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="List every miss per document: entities, "
+                                          "events with their evidence, geocoding errors, relations.")] = False,
+    doc: Annotated[Optional[list[str]], typer.Option("--doc", help="Only this doc_id (repeatable).")] = None,
+) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from rasd.eval import evaluate
+    from rasd.eval.report import explain as explain_doc
+    from rasd.eval.report import summary_tables
+
+    result = evaluate(gold, pred, doc)
+    if as_json:
+        typer.echo(json.dumps(result.to_json(explain), ensure_ascii=False, indent=1))
+        return
+    console = Console()
+    if explain:
+        for score in result.scores:
+            console.print(explain_doc(score))
+        console.print()
+    console.print(summary_tables(result.summary, str(gold), result.gold_sha256))
+    for w in result.warnings:
+        console.print(Text.assemble(("warning: ", "yellow"), w))

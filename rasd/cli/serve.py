@@ -1,0 +1,5 @@
+"""CLI command group 'serve' (being written)."""
+
+
+def register(app) -> None:
+    pass

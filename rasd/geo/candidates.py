@@ -1,0 +1,144 @@
+"""Candidate lookup — the only part of geocoding that reads the gazetteer.
+
+For a PLACE entity: its namesakes (the finder's ``place_ids`` or a lookup of its key), the places
+named after each mention in the same sentence (admin units, towns: "التابعة لمنطقة X", "بريف X",
+"شرق X", "X، Y" chains), and the point a region phrase stands for.
+"""
+from __future__ import annotations
+
+from rasd.doc import Doc, Entity, Mention
+from rasd.geo.regions import geo_cues, match_region, region_table
+from rasd.kb.gazetteer import Gazetteer, Place
+
+# Kinds that may serve as context around a mention (a village named next to it counts too).
+_CONTEXT_KINDS = ("governorate", "district", "subdistrict", "locality", "city", "neighbourhood")
+
+
+def entity_candidates(entity: Entity, gaz: Gazetteer) -> list[Place]:
+    """Namesakes over all mentions, in gazetteer order, without duplicates."""
+    seen: dict[str, Place] = {}
+    for m in entity.mentions:
+        ids = m.info.get("place_ids")
+        places = [gaz.get(i) for i in ids if _known(gaz, i)] if ids else \
+            gaz.lookup(m.info["key"]) if m.info.get("key") else []
+        for p in places:
+            seen.setdefault(p.id, p)
+    return list(seen.values())
+
+
+def _known(gaz: Gazetteer, pid: str) -> bool:
+    try:
+        gaz.get(pid)
+    except KeyError:
+        return False
+    return True
+
+
+def cue_of(entity: Entity) -> tuple[str | None, dict | None]:
+    """The first cue word any mention carries, with its spec from geo_cues.yaml."""
+    cues = geo_cues().cues
+    for m in entity.mentions:
+        w = m.info.get("cue")
+        if w:
+            from rasd.arabic.normalize import fold_str
+            spec = cues.get(fold_str(w))
+            if spec:
+                return w, spec
+    return None, None
+
+
+def sentence_hits(doc: Doc, m: Mention, gaz: Gazetteer) -> list[tuple[str, list[Place]]]:
+    """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
+    window = geo_cues().window
+    sent = doc.sentences[doc.sentence_of(m.start)] if doc.sentences else (0, len(doc.text))
+    toks = doc.tokens
+    first = next((t.i for t in toks if t.end > m.start), len(toks))
+    after = next((t.i for t in toks if t.start >= m.end), len(toks))
+    # a few words before (X و Y chains, في ريف حلب قرية X) and a window after (التابعة لمنطقة X)
+    j = max(first - window // 2, 0)
+    while j < first and toks[j].start < sent[0]:
+        j += 1
+    stop = min(len(toks), after + window)
+    while stop > after and toks[stop - 1].end > sent[1]:
+        stop -= 1
+    out = []
+    while j < stop:
+        if first <= j < after:
+            j = after
+            continue
+        region = match_region(toks[:stop], j, gaz)
+        if region:
+            j_end, info = region
+            if j_end <= first or j >= after:
+                out.append((doc.text[toks[j].start:toks[j_end - 1].end],
+                            [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
+            j = max(j_end, j + 1)
+            continue
+        hit = _longest(toks, j, stop, gaz)
+        if hit:
+            j_end, places = hit
+            if j_end <= first or j >= after:
+                out.append((doc.text[toks[j].start:toks[j_end - 1].end], places))
+            j = j_end
+        else:
+            j += 1
+    return out
+
+
+def _longest(toks, j: int, stop: int, gaz: Gazetteer):
+    from rasd.arabic.tokens import stems
+    for n in range(min(3, stop - j), 0, -1):
+        rest = " ".join(t.key for t in toks[j + 1:j + n])
+        for _, first in stems(toks[j].key):
+            places = [p for p in gaz.lookup(f"{first} {rest}".strip()) if p.kind in _CONTEXT_KINDS]
+            # a bare one-word village name is too weak a signal unless it is an admin unit or a seat
+            if n == 1:
+                places = [p for p in places if p.kind != "locality" or p.rank >= 2]
+            if places and len(first) >= 3:
+                return j + n, places
+    return None
+
+
+def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None) -> tuple[Place | None, str]:
+    """The place a region phrase is coded to, and a short reason."""
+    table = region_table()
+    if info.get("named"):
+        if not info["base_ids"]:
+            return None, "a named region too large or vague to place on a map"
+        p = gaz.get(info["base_ids"][0])
+        return p, f"named region, coded to {p.name_en} ({p.kind}) by convention"
+    base = [gaz.get(i) for i in info.get("base_ids", []) if _known(gaz, i)]
+    if info.get("anaphor") and last_governorate:
+        base = [gaz.get(last_governorate)]
+    if not base:
+        return None, "the region's base place is not in the gazetteer"
+    govs = [p for p in base if p.kind == "governorate"]
+    direction = info.get("direction")
+    if govs and not (len(base) > 1 and info.get("city")):
+        gov = govs[0]
+        row = table.governorates.get(gov.id, {})
+        key = "badia" if info.get("badia") else direction or "default"
+        pid = row.get(key) or row.get("default") or gov.id
+        p = gaz.get(pid) if _known(gaz, pid) else gov
+        part = f"{direction} " if direction else ""
+        return p, f"{part}{'desert' if info.get('badia') else 'countryside'} of {gov.name_en} governorate, " \
+                  f"coded to {p.name_en} {p.kind} by convention"
+    for kind in ("district", "subdistrict", "city", "locality", "region", "country"):
+        for p in base:
+            if p.kind == kind and (kind != "locality" or p.rank >= 1):
+                return p, f"surroundings of {p.name_en}, coded to the {p.kind}"
+    return None, "the region's base place is not in the gazetteer"
+
+
+def region_info(entity: Entity, doc: Doc, gaz: Gazetteer) -> tuple[Mention, dict] | None:
+    """The first mention that is a region phrase (from the finder, or matched here)."""
+    for m in entity.mentions:
+        if m.info.get("region"):
+            return m, m.info["region"]
+    for m in entity.mentions:
+        toks = [t for t in doc.tokens if m.start <= t.start and t.end <= m.end]
+        if toks:
+            hit = match_region(toks, 0, gaz)
+            if hit and hit[0] == len(toks):
+                return m, hit[1]
+    return None

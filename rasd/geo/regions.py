@@ -1,0 +1,222 @@
+"""Region phrases: ريف X [direction], الريف الشمالي لـX, شرق X, بادية X, named sub-regions.
+
+:func:`match_region` is pure given the gazetteer: the mention finder calls it at each token
+position.  The words come from rasd/knowledge/geo_cues.yaml, the region → admin-unit convention
+from rasd/knowledge/regions.yaml; both are validated on load and errors name file and line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.arabic.normalize import fold_str
+from rasd.arabic.tokens import Token, stems
+from rasd.kb.yamlfile import load, require, str_list
+
+DIRECTIONS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+_PLACE_ID = re.compile(r"^(admin:SY\d+|ocha:C\d+|sa:\d+|world:[a-z0-9-]+)$")
+MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class GeoCues:
+    adjective: dict[str, str]        # folded adjective → direction code (الشمالي → north)
+    before: dict[str, str]           # folded noun/adverb → code (شرق → east)
+    order: tuple[str, ...]
+    rif: frozenset[str]
+    badia: frozenset[str]
+    anaphors: frozenset[str]
+    conj: frozenset[str]
+    cues: dict[str, dict]            # folded cue word → {"prefer": [...], "large": bool, "facility": bool}
+    admin_links: frozenset[str]
+    window: int
+
+
+def _folded(path, item, key) -> frozenset[str]:
+    return frozenset(fold_str(x) for x in str_list(path, item, key))
+
+
+@lru_cache(maxsize=1)
+def geo_cues() -> GeoCues:
+    path = "geo_cues.yaml"
+    d = load("geo_cues")
+    require(isinstance(d, dict), path, {}, "geo_cues.yaml must be a mapping")
+    adjective, before = {}, {}
+    for item in d.get("directions") or []:
+        require(isinstance(item, dict) and item.get("code") in DIRECTIONS, path, item if isinstance(item, dict)
+                else d, f"direction code must be one of {DIRECTIONS}")
+        adjective |= {w: item["code"] for w in _folded(path, item, "adjective")}
+        before |= {w: item["code"] for w in _folded(path, item, "before")}
+    cues = {}
+    for item in d.get("cues") or []:
+        require(isinstance(item, dict), path, d, "each cue must be a mapping")
+        spec = {"prefer": str_list(path, item, "prefer"), "large": bool(item.get("large")),
+                "facility": bool(item.get("facility"))}
+        cues |= {w: spec for w in _folded(path, item, "words")}
+    window = d.get("context_window", 8)
+    require(isinstance(window, int) and window > 0, path, d, "context_window must be a positive integer")
+    return GeoCues(adjective, before, tuple(str_list(path, d, "compound_order")), _folded(path, d, "rif"),
+                   _folded(path, d, "badia"), _folded(path, d, "anaphors"),
+                   _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window)
+
+
+@dataclass(frozen=True)
+class RegionTable:
+    governorates: dict[str, dict[str, str]]   # governorate id → direction|default|badia → place id
+    named: dict[str, str | None]              # folded name → place id (None: not geocoded)
+
+
+@lru_cache(maxsize=1)
+def region_table() -> RegionTable:
+    path = "regions.yaml"
+    d = load("regions")
+    require(isinstance(d, dict), path, {}, "regions.yaml must be a mapping")
+    govs = {}
+    for gid, table in (d.get("governorates") or {}).items():
+        if gid == "__line__":
+            continue
+        require(isinstance(table, dict) and "default" in table, path, d, f"{gid}: needs a 'default' entry")
+        for k, v in table.items():
+            if k == "__line__":
+                continue
+            require(k in DIRECTIONS or k in ("default", "badia"), path, table, f"{gid}: unknown direction {k!r}")
+            require(isinstance(v, str) and bool(_PLACE_ID.match(v)), path, table, f"{gid}.{k}: bad place id {v!r}")
+        govs[gid] = {k: v for k, v in table.items() if k != "__line__"}
+    named = {}
+    for item in d.get("named") or []:
+        require(isinstance(item, dict), path, d, "each named region must be a mapping")
+        pid = item.get("place")
+        require(pid is None or (isinstance(pid, str) and bool(_PLACE_ID.match(pid))), path, item,
+                f"bad place id {pid!r}")
+        for n in str_list(path, item, "names"):
+            named[canon_phrase(fold_str(n))] = pid
+    return RegionTable(govs, named)
+
+
+def canon_phrase(key: str) -> str:
+    """A phrase key with the article removed from each word (جبل الاكراد → جبل اكراد)."""
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key.split())
+
+
+def compound(codes: list[str], order: tuple[str, ...]) -> str:
+    """north + east → north-east, whichever order the text gives them."""
+    return "-".join(sorted(dict.fromkeys(codes), key=order.index))
+
+
+def _readings(tok: Token) -> list[str]:
+    return [s for _, s in stems(tok.key)]
+
+
+def _directions(tokens: list[Token], j: int, table: dict[str, str], cues: GeoCues) -> tuple[int, str | None]:
+    """Up to two consecutive direction words from j; returns (next index, compound code)."""
+    codes = []
+    while j < len(tokens) and len(codes) < 2:
+        hit = table.get(tokens[j].key)
+        if hit is None or hit in codes:
+            break
+        codes.append(hit)
+        j += 1
+    return j, (compound(codes, cues.order) if codes else None)
+
+
+def _name(tokens: list[Token], j: int, gaz, kinds: tuple[str, ...] | None = None, strip: bool = False):
+    """The longest gazetteer name starting at token j; returns (next index, ids, key) or None.
+
+    ``strip`` allows proclitics on the first word (لحلب)."""
+    firsts = _readings(tokens[j]) if strip else [tokens[j].key]
+    for n in range(min(MAX_NAME_TOKENS, len(tokens) - j), 0, -1):
+        rest = " ".join(t.key for t in tokens[j + 1:j + n])
+        for first in firsts:
+            key = f"{first} {rest}".strip()
+            places = [p for p in gaz.lookup(key) if kinds is None or p.kind in kinds]
+            if places:
+                return j + n, [p.id for p in places], key
+    return None
+
+
+_BASE_KINDS = ("governorate", "district", "subdistrict", "locality", "city", "region", "country")
+
+
+def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
+    """Skip مدينة / محافظة / بلدة between ريف and the name."""
+    return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
+
+
+def match_region(tokens: list[Token], i: int, gaz) -> tuple[int, dict] | None:
+    """A region phrase starting at token ``i``: (index one past its last token, info) or None.
+
+    info = {"base_ids": [...], "direction": "north"|…|None, "rif": bool, "text_key": str,
+            "anaphor": bool, "named": bool, "badia": bool}
+    """
+    if i >= len(tokens):
+        return None
+    cues = geo_cues()
+    first = _readings(tokens[i])
+
+    def info(end: int, base_ids, direction, **kw) -> tuple[int, dict]:
+        d = {"base_ids": list(base_ids), "direction": direction, "rif": False, "anaphor": False,
+             "named": False, "badia": False,
+             "text_key": " ".join(t.key for t in tokens[i:end])}
+        d.update(kw)
+        return end, d
+
+    # Named sub-regions (سهل الغاب, القلمون الشرقي): longest phrase first.
+    named = region_table().named
+    for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+        rest = " ".join(t.key for t in tokens[i + 1:i + n])
+        for f in first:
+            key = canon_phrase(f"{f} {rest}".strip())
+            if key in named:
+                pid = named[key]
+                return info(i + n, [pid] if pid else [], None, named=True)
+
+    if any(f in cues.rif for f in first):
+        j = i + 1
+        if j < len(tokens) and tokens[j].key in cues.adjective:      # الريف الشمالي لحلب
+            j, direction = _directions(tokens, j, cues.adjective, cues)
+            if j < len(tokens):
+                if any(s in cues.anaphors or "ال" + s in cues.anaphors for s in _readings(tokens[j])):
+                    return info(j + 1, [], direction, rif=True, anaphor=True)
+                hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, _BASE_KINDS, strip=True)
+                if hit:
+                    return info(hit[0], hit[1], direction, rif=True)
+            # "الريف الجنوبي" alone: the countryside of the governorate last named
+            return info(j, [], direction, rif=True, anaphor=True)
+        j = _skip_type_word(tokens, j, cues)
+        if j >= len(tokens):
+            return None
+        hit = _name(tokens, j, gaz, _BASE_KINDS)
+        # "ريف دمشق" is itself a governorate's name: the whole phrase is the base.
+        whole = _name(tokens, i, gaz, ("governorate",), strip=True)
+        if whole and (hit is None or whole[0] >= hit[0]):
+            hit = whole
+        if hit is None:
+            return None
+        end, direction = _directions(tokens, hit[0], cues.adjective, cues)
+        # Duals: ريفي حلب الشرقي والشمالي (الشرقي) — a second direction after و.
+        if direction and end < len(tokens) and tokens[end].key[:1] in cues.conj:
+            second = tokens[end].key[1:]
+            if second in cues.adjective:
+                end2, _ = _directions(tokens, end + 1, cues.adjective, cues)
+                return info(end2, hit[1], direction, rif=True,
+                            also=compound([cues.adjective[second]] + [cues.adjective[t.key] for t in
+                                                                       tokens[end + 1:end2]], cues.order))
+        return info(end, hit[1], direction, rif=True)
+
+    if any(f in cues.badia for f in first):      # بادية حمص (البادية السورية is a named region)
+        hit = _name(tokens, i + 1, gaz, _BASE_KINDS) if i + 1 < len(tokens) else None
+        return info(hit[0], hit[1], None, badia=True) if hit else None
+
+    hits = [cues.before[f] for f in first if f in cues.before]
+    if hits:                                     # شرق حماة, شمال غرب إدلب
+        codes, j = [hits[0]], i + 1
+        if j < len(tokens) and cues.before.get(tokens[j].key, codes[0]) != codes[0]:
+            codes.append(cues.before[tokens[j].key])
+            j += 1
+        j = _skip_type_word(tokens, j, cues)
+        if j < len(tokens):
+            hit = _name(tokens, j, gaz, ("governorate", "district", "locality", "city", "region", "country"))
+            if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
+                return info(hit[0], hit[1], compound(codes, cues.order))
+    return None

@@ -1,0 +1,58 @@
+"""The two things every source yields: a report to store, or a rejected input with its reason.
+
+Nothing is dropped silently (design §8): every input a source meets becomes exactly one of
+these, so ``read == stored + duplicates + quarantined`` holds for a whole batch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Reason codes of rejected inputs (the quarantine table's ``reason`` column).
+UNREADABLE = "unreadable"        # the file or URL could not be read at all
+UNDECODABLE = "undecodable"      # bytes in no encoding we can detect
+UNSUPPORTED = "unsupported"      # a file kind rasd does not read
+BAD_RECORD = "bad_record"        # a JSON line or array item without text or html
+EMPTY = "empty"                  # nothing left after boilerplate removal
+NOT_ARABIC = "not_arabic"        # too few Arabic letters
+TOO_LARGE = "too_large"          # larger than rasd reads as one report
+EXTRACT_FAILED = "extract_failed"  # the pipeline raised on this report
+
+REASONS = (UNREADABLE, UNDECODABLE, UNSUPPORTED, BAD_RECORD, EMPTY, NOT_ARABIC, TOO_LARGE,
+           EXTRACT_FAILED)
+
+
+@dataclass(frozen=True, slots=True)
+class RawReport:
+    """One report as a source gives it: plain ``text`` or an ``html`` page (one of the two).
+
+    ``origin`` says where it came from (a path, ``archive.zip!member``, ``file.jsonl#12``, a URL)
+    and is what the quarantine lists if the report is rejected later.
+    """
+
+    origin: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    origin: str
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A report ready to store: cleaned ``text`` and its identity ``sha`` (sha256 of the text)."""
+
+    origin: str
+    sha: str
+    text: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None

@@ -1,0 +1,85 @@
+"""What a SOURCE argument is and which reader reads it (one module per source kind)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from rasd.ingest import directory, feed, html, jsonl, text, url, warc, zip
+from rasd.ingest.records import TOO_LARGE, UNREADABLE, UNSUPPORTED, RawReport, Rejected
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+Reader = Callable[[str, bytes], Iterator[RawReport | Rejected]]
+
+# Readers of bytes by kind; url and directory read a location instead, see read_source.
+KINDS: dict[str, Reader] = {
+    "text": text.read, "html": html.read, "feed": feed.read, "warc": warc.read,
+    "jsonl": jsonl.read, "zip": zip.read,
+}
+
+_SUFFIXES = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".arc": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".zip": "zip",
+}
+
+
+def kind_of(name: str, data: bytes) -> str | None:
+    """The kind by file name, else by the first bytes; None when rasd does not read it."""
+    lower = name.lower()
+    for compressed in (".warc.gz", ".arc.gz"):
+        if lower.endswith(compressed):
+            return "warc"
+    kind = _SUFFIXES.get(Path(lower.rsplit("!", 1)[-1]).suffix)
+    if kind:
+        return "html" if kind == "feed" and not feed.looks_like_feed(data) else kind
+    head = data[:512].lstrip()
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith((b"WARC/", b"\x1f\x8b")):
+        return "warc"
+    if head.startswith(b"<"):
+        return "feed" if feed.looks_like_feed(data) else "html"
+    if head.startswith((b"{", b"[")):
+        return "jsonl"
+    if b"\x00" in data[:4096]:
+        return None
+    return "text"
+
+
+def read_bytes(name: str, data: bytes) -> Iterator[RawReport | Rejected]:
+    kind = kind_of(name, data)
+    if kind is None:
+        yield Rejected(name, UNSUPPORTED, "not a file kind rasd reads (binary content)")
+        return
+    yield from KINDS[kind](name, data)
+
+
+def read_file(path: Path) -> Iterator[RawReport | Rejected]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Rejected(str(path), TOO_LARGE, f"{size} bytes; rasd reads files up to {MAX_FILE_BYTES}")
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield Rejected(str(path), UNREADABLE, e.strerror or str(e))
+        return
+    yield from read_bytes(str(path), data)
+
+
+def read_source(source: str) -> Iterator[RawReport | Rejected]:
+    """Every report (or rejected input) of one SOURCE: a URL, a directory or a file."""
+    if url.is_url(source):
+        yield from url.read(source)
+        return
+    path = Path(source)
+    if path.is_dir():
+        yield from directory.read(path)
+    elif path.exists():
+        yield from read_file(path)
+    else:
+        yield Rejected(source, UNREADABLE, "no such file, directory or URL")

@@ -1,0 +1,1 @@
+"""Loaders and validators for the knowledge files and the installed gazetteer."""

@@ -1,0 +1,181 @@
+"""`rasd data install`: the source manifest (upstream URLs, SHA-256 of the verified copies,
+licences) and the build of the installed data (gazetteer, given names, NOTICE, install record).
+
+Downloads use httpx (already a dependency) and are verified against the manifest checksums, so a
+changed upstream file is refused rather than silently used.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd import __version__
+from rasd.errors import DataMissingError, InputError, RasdError
+from rasd.kb.gazetteer import build_gazetteer, gazetteer_path
+from rasd.kb.names import FILENAME as NAMES_FILE, build_names
+from rasd.settings import data_dir
+
+RECORD = "installed.json"
+
+
+class DownloadError(RasdError):
+    code = "R310"
+    hint = "Check the network, or install from a local copy: `rasd data install --from ../shared/data`."
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str                 # relative to the data folder (geo/…, ner/…)
+    sha256: str
+    url: str | None           # None: no stable public URL; only --from can supply it
+    origin: str
+    licence: str
+    member: str | None = None  # the file inside a zip download
+    required: bool = True
+
+
+_SA = "Syrian Archive API repository (mnemonicorg/syrianarchive-api, data/locations.json); communities from UN OCHA's Common Operational Dataset for Syria"
+_OS = "OpenSyria data-geography (Open-Syria/data-geography)"
+_OSRAW = "https://raw.githubusercontent.com/Open-Syria/data-geography/main/data/"
+
+MANIFEST: tuple[Source, ...] = (
+    Source("geo/syrianarchive_locations.json",
+           "2715006e715f0469afa542eec95a74facba4e603cb5230534ad6c682880ba01f",
+           "https://raw.githubusercontent.com/mnemonicorg/syrianarchive-api/master/data/locations.json",
+           _SA, "OCHA COD: CC BY-IGO; repository: GPL-3.0"),
+    Source("geo/open-syria/governorates.json",
+           "dee585be8eabf5608aeab6e29196baef56210286366cbaa0a3a47c285eba8fbd",
+           _OSRAW + "governorates.json", _OS, "CC BY 4.0"),
+    Source("geo/open-syria/districts.json",
+           "80a7854c0c11c8614b80b119d278d70b1a3c7c973061f74b02bca34ee5d30ac0",
+           _OSRAW + "districts.json", _OS, "CC BY 4.0"),
+    Source("geo/open-syria/subdistricts.json",
+           "f4b4b5d2c284065f489b5ff31aebb3d4eec92e10052c0fc0a73cd25b6fc9199d",
+           _OSRAW + "subdistricts.json", _OS, "CC BY 4.0"),
+    Source("ner/ANERCorp.txt",
+           "a51fae1120aa5f56e36164f6cefa243edc37ec10baccbb283b5df76991ee1ba5",
+           "https://camel.abudhabi.nyu.edu/anercorp/ANERcorp-CamelLabSplits.zip",
+           "ANERcorp (Benajiba et al. 2007), CAMeL Lab release", "CC BY-SA 4.0; research use",
+           member="ANERCorp.txt", required=False),
+    Source("ner/AQMAR_Arabic_NER_corpus-1.0.txt",
+           "3d81389a6da0e1c826550bd22ad78d5c531bcdebcd1042de1541fc2baa1bb253",
+           "http://www.cs.cmu.edu/~ark/ArabicNER/AQMAR_Arabic_NER_corpus-1.0.zip",
+           "AQMAR Arabic Wikipedia NER corpus (Mohit et al. 2012)", "CC BY-SA 3.0",
+           member="AQMAR_Arabic_NER_corpus-1.0.txt", required=False),
+    Source("ner/NewsFANE_Gold_2014_170K.txt",
+           "448b4e7695ce6129c2c5cdd7d460f9eb43319e651f875b1ffbdbe40f8c70480b",
+           None, "NewsFANE Gold (Alotaibi & Lee), fine-grained Arabic NER", "CC BY-SA 3.0", required=False),
+)
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def download(src: Source, dest: Path, timeout: float = 60.0) -> Path:
+    """Fetch one source into ``dest``/src.path and verify it; DownloadError when that fails."""
+    import httpx
+
+    target = dest / src.path
+    if target.is_file() and sha256(target) == src.sha256:
+        return target
+    if src.url is None:
+        raise DownloadError(f"{src.path} has no public download URL")
+    try:
+        r = httpx.get(src.url, timeout=timeout, follow_redirects=True)
+        r.raise_for_status()
+    except httpx.HTTPError as e:
+        raise DownloadError(f"cannot download {src.url} ({type(e).__name__}: {e})") from None
+    body = r.content
+    if src.member:
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as z:
+                name = next(n for n in z.namelist() if n.endswith(src.member))
+                body = z.read(name)
+        except (zipfile.BadZipFile, StopIteration):
+            raise DownloadError(f"{src.url} does not hold {src.member}") from None
+    if hashlib.sha256(body).hexdigest() != src.sha256:
+        raise DownloadError(f"{src.url} does not match the expected SHA-256 (the upstream file changed)",
+                            hint="Install from a verified copy with --from, or update rasd.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+    return target
+
+
+def notice() -> str:
+    lines = ["rasd installed data: derived from the sources below. Keep this attribution with it.", ""]
+    for s in MANIFEST:
+        lines.append(f"- {s.path}: {s.origin}. Licence: {s.licence}." + (f" {s.url}" if s.url else ""))
+    lines += ["", "rasd/knowledge/world_places.yaml: written by the rasd authors (Apache-2.0)."]
+    return "\n".join(lines) + "\n"
+
+
+def status(base: Path | None = None) -> dict | None:
+    """The install record, or None when nothing is installed."""
+    p = (base or data_dir()) / RECORD
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except ValueError as e:
+        raise DataMissingError(f"the install record {p} is unreadable ({e})") from None
+
+
+def install(source_dir: Path | None = None, *, force: bool = False,
+            progress: Callable[[str], None] = lambda step: None) -> dict:
+    """Build the installed data from ``source_dir`` (a copy of shared/data) or from the network.
+
+    Idempotent: when the inputs' checksums and the rasd version equal the recorded ones and the
+    outputs exist, nothing is rebuilt (``force`` rebuilds).  Returns the install record.
+    """
+    out = data_dir()
+    if source_dir is None:
+        src_root = out / "downloads"
+        for s in MANIFEST:
+            progress(f"download {s.path}")
+            try:
+                download(s, src_root)
+            except DownloadError:
+                if s.required:
+                    raise
+    else:
+        src_root = Path(source_dir)
+        if not (src_root / "geo").is_dir():
+            raise InputError(f"{src_root} has no geo/ folder",
+                             hint="Point --from at the shared data folder (it holds geo/ and ner/).")
+    progress("verify checksums")
+    inputs = {}
+    for s in MANIFEST:
+        p = src_root / s.path
+        if not p.is_file():
+            if s.required:
+                raise DataMissingError(f"{p} is missing")
+            continue
+        got = sha256(p)
+        if got != s.sha256:
+            raise InputError(f"{p} does not match the manifest SHA-256",
+                             hint="Use an unmodified copy of the source data.")
+        inputs[s.path] = got
+    old = status(out)
+    if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
+            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()):
+        return {**old, "unchanged": True}
+    progress("build gazetteer")
+    counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
+    progress("collect given names")
+    counts |= build_names(src_root / "ner", out / NAMES_FILE)
+    (out / "NOTICE").write_text(notice(), encoding="utf-8")
+    record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
+              "inputs": inputs,
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, "NOTICE"]}
+    (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    return record

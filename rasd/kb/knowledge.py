@@ -1,0 +1,176 @@
+"""The knowledge base: actors, persons, sources and the cue lexicon, validated on load.
+
+Run ``python -m rasd.kb.knowledge`` (or ``rasd kb check``) to validate every file; errors name
+file and line.  Loading is cached per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.arabic.normalize import fold_str
+from rasd.errors import KnowledgeError
+from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list, where
+
+ACTOR_CATEGORIES = {"state_force", "non_state_armed_group", "coalition", "government", "political",
+                    "international", "civilians", "other"}
+SOURCE_CATEGORIES = {"monitor", "news_agency", "outlet", "network"}
+ROLES = {"leader", "member", "official", "spokesperson", "commander"}
+_ID = re.compile(r"^[a-z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class KbEntry:
+    kind: str                # actor | person | source
+    id: str
+    name_ar: str
+    name_en: str
+    category: str | None
+    aliases: tuple[str, ...]
+    short: tuple[str, ...] = ()
+    country: str | None = None
+    part_of: tuple[str, ...] = ()
+    allies: tuple[str, ...] = ()
+    affiliations: tuple[dict, ...] = ()
+    rebrands: tuple[dict, ...] = ()
+    wikidata: str | None = None
+
+    @property
+    def kb_id(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name_ar, *self.aliases, *(r["name_ar"] for r in self.rebrands if r.get("name_ar")))
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, KbEntry] = field(default_factory=dict)
+    persons: dict[str, KbEntry] = field(default_factory=dict)
+    sources: dict[str, KbEntry] = field(default_factory=dict)
+    lexicon: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def get(self, kb_id: str) -> KbEntry | None:
+        kind, _, key = kb_id.partition(":")
+        return {"actor": self.actors, "person": self.persons, "source": self.sources}.get(kind, {}).get(key)
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of the lexicon, folded (clitic-free stems are looked up against it)."""
+        return self.lexicon["_folded"][name]
+
+
+def name_variants(name: str) -> set[str]:
+    """Spelling variants of compound names that folding cannot see: عبد الله / عبدالله, أبو X / ابوX."""
+    out = {name}
+    parts = name.split()
+    for i, p in enumerate(parts[:-1]):
+        if fold_str(p) == "عبد":
+            out.add(" ".join(parts[:i] + [p + parts[i + 1]] + parts[i + 2:]))
+    for i, p in enumerate(parts):
+        f = fold_str(p)
+        if f.startswith("عبد") and len(f) > 5 and f[3:5] == "ال":
+            out.add(" ".join(parts[:i] + [p[:3], p[3:]] + parts[i + 1:]))
+    return out
+
+
+def _entries(name: str, kind: str, categories: set[str] | None) -> dict[str, KbEntry]:
+    path = KNOWLEDGE_DIR / f"{name}.yaml"
+    data = load(path) or []
+    if not isinstance(data, list):
+        raise KnowledgeError(f"{path.name}:1: the file must be a YAML list of entries")
+    out: dict[str, KbEntry] = {}
+    for item in data:
+        require(isinstance(item, dict), path, {}, "each entry must be a mapping")
+        eid = item.get("id")
+        require(isinstance(eid, str) and bool(_ID.match(eid)), path, item, f"bad or missing id {eid!r}")
+        require(eid not in out, path, item, f"duplicate id '{eid}'")
+        for k in ("name_ar", "name_en"):
+            require(isinstance(item.get(k), str) and item[k].strip() != "", path, item, f"'{k}' is required")
+        cat = item.get("category")
+        if categories is not None:
+            require(cat in categories, path, item, f"category {cat!r} is not one of {sorted(categories)}")
+        rebrands = item.get("rebrands") or []
+        require(isinstance(rebrands, list) and all(isinstance(r, dict) and r.get("name_ar") for r in rebrands),
+                path, item, "'rebrands' must be a list of mappings with name_ar")
+        affs = item.get("affiliations") or []
+        require(isinstance(affs, list) and all(isinstance(a, dict) and a.get("actor") for a in affs),
+                path, item, "'affiliations' must be a list of mappings with actor")
+        for a in affs:
+            require(a.get("role", "member") in ROLES, path, a, f"role {a.get('role')!r} is not one of {sorted(ROLES)}")
+        wd = item.get("wikidata")
+        require(wd is None or (isinstance(wd, str) and re.fullmatch(r"Q\d+", wd) is not None), path, item,
+                f"wikidata {wd!r} must look like Q123")
+        aliases = set()
+        for a in [item["name_ar"], *str_list(path, item, "aliases")]:
+            aliases |= name_variants(a)
+        out[eid] = KbEntry(
+            kind=kind, id=eid, name_ar=item["name_ar"].strip(), name_en=item["name_en"].strip(), category=cat,
+            aliases=tuple(sorted(aliases - {item["name_ar"].strip()})),
+            short=tuple(str_list(path, item, "short")), country=item.get("country"),
+            part_of=tuple(str_list(path, item, "part_of")), allies=tuple(str_list(path, item, "allies")),
+            affiliations=tuple({k: v for k, v in a.items() if k != "__line__"} | {"__where__": where(path, a)}
+                               for a in affs),
+            rebrands=tuple({k: v for k, v in r.items() if k != "__line__"} for r in rebrands),
+            wikidata=wd)
+    return out
+
+
+def _lexicon() -> dict:
+    path = KNOWLEDGE_DIR / "lexicon.yaml"
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "lexicon.yaml must be a mapping of word lists")
+    folded = {}
+    for k, v in data.items():
+        if k == "__line__":
+            continue
+        require(isinstance(v, list) and all(isinstance(x, str) for x in v), path, data,
+                f"'{k}' must be a list of strings")
+        folded[k] = frozenset(fold_str(x) for x in v)
+    data["_folded"] = folded
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    kb = KnowledgeBase(actors=_entries("actors", "actor", ACTOR_CATEGORIES),
+                       persons=_entries("persons", "person", None),
+                       sources=_entries("sources", "source", SOURCE_CATEGORIES),
+                       lexicon=_lexicon())
+    for e in kb.actors.values():
+        for ref in (*e.part_of, *e.allies):
+            if ref not in kb.actors:
+                raise KnowledgeError(f"actors.yaml: actor '{e.id}' refers to unknown actor '{ref}'")
+    for p in kb.persons.values():
+        for a in p.affiliations:
+            if a["actor"] not in kb.actors and a["actor"] not in kb.sources:
+                raise KnowledgeError(f"persons.yaml:{a['__where__'].split(':')[-1]}: person '{p.id}' "
+                                     f"is affiliated to unknown actor '{a['actor']}'")
+    seen: dict[str, str] = {}
+    for table in (kb.actors, kb.persons, kb.sources):
+        for e in table.values():
+            for n in e.names:
+                k = fold_str(n)
+                if k in seen and seen[k] != e.kb_id:
+                    kb.warnings.append(f"alias '{n}' is shared by {seen[k]} and {e.kb_id}")
+                seen.setdefault(k, e.kb_id)
+    return kb
+
+
+def check() -> list[str]:
+    """Validate all knowledge files; returns warnings, raises KnowledgeError on the first error."""
+    load_kb.cache_clear()
+    kb = load_kb()
+    return [f"{len(kb.actors)} actors, {len(kb.persons)} persons, {len(kb.sources)} sources"] + kb.warnings
+
+
+if __name__ == "__main__":  # pragma: no cover - a developer's shortcut for `rasd kb check`
+    import sys
+    try:
+        for line in check():
+            sys.stdout.write(line + "\n")
+    except KnowledgeError as e:
+        sys.stderr.write(str(e) + "\n")
+        sys.exit(1)

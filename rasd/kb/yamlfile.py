@@ -1,0 +1,56 @@
+"""YAML loading that remembers line numbers, so every knowledge error names file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from rasd.errors import KnowledgeError
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _mapping_with_line(loader, node, deep=False):
+    d = loader.construct_mapping(node, deep=True)
+    d["__line__"] = node.start_mark.line + 1
+    return d
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load(name_or_path: str | Path):
+    """Load a knowledge file (a name in rasd/knowledge or a path); mappings carry ``__line__``."""
+    p = Path(name_or_path)
+    if not p.suffix:
+        p = KNOWLEDGE_DIR / f"{name_or_path}.yaml"
+    try:
+        with open(p, encoding="utf-8") as f:
+            return yaml.load(f, Loader=_LineLoader)
+    except FileNotFoundError:
+        raise KnowledgeError(f"knowledge file {p} is missing") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{p}:{mark.line + 1}" if mark else str(p)
+        raise KnowledgeError(f"{where}: not valid YAML ({getattr(e, 'problem', e)})") from None
+
+
+def where(path: str | Path, item) -> str:
+    line = item.get("__line__", "?") if isinstance(item, dict) else "?"
+    return f"{Path(path).name}:{line}"
+
+
+def require(cond: bool, path, item, msg: str) -> None:
+    if not cond:
+        raise KnowledgeError(f"{where(path, item)}: {msg}")
+
+
+def str_list(path, item, key: str) -> list[str]:
+    v = item.get(key) or []
+    require(isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v), path, item,
+            f"'{key}' must be a list of non-empty strings")
+    return [x.strip() for x in v]

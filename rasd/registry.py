@@ -1,0 +1,21 @@
+"""Built-ins registered in one place (design §3): stages, sources, exporters.
+
+tests/unit/test_registry.py compares these with a checked-in list.
+"""
+from __future__ import annotations
+
+from rasd.pipeline import Stage
+from rasd.stages import clean, sentences, mentions, link, events, relations, geocode
+
+STAGES: dict[str, Stage] = {
+    s.name: s
+    for s in (
+        Stage("clean", clean.run, (), ("text",)),
+        Stage("sentences", sentences.run, ("text",), ("sentences",)),
+        Stage("mentions", mentions.run, ("sentences",), ("mentions",)),
+        Stage("link", link.run, ("mentions",), ("entities",)),
+        Stage("events", events.run, ("entities",), ("events",)),
+        Stage("relations", relations.run, ("entities", "events"), ("relations",)),
+        Stage("geocode", geocode.run, ("entities",), ("geo",)),
+    )
+}

@@ -1,0 +1,510 @@
+"""Read events: trigger words (knowledge/triggers.yaml) and their arguments from clause structure.
+
+For each sentence: find triggers (not inside an entity name), cut the sentence into clauses at
+clause-break words, then for each trigger read
+- the agent: after an agent marker (على يد، من قبل); else the subject right after a verb (VSO)
+  or the genitive after a noun (قصف قوات النظام، غارات للطيران); else the nearest actor before
+  it in the clause (SVO: وكان الجيش قد سيطر); else the report's current topic (تقدمه → the
+  actor of the previous event),
+- targets (after ضد، على، مع، مواقع …, or the other side of a clash) and partners,
+- places: the event's places are the heads of place chains after the trigger; a place that only
+  qualifies the one before it (التابعة لـ، شرق X، بريف X) is not an event place of its own, and
+  a place after a destination marker (باتجاه، نحو) is none at all,
+- modality (negated / planned / conditional cues before the trigger), attribution (a SOURCE in
+  the sentence, or the last one when the sentence continues reported speech), date, fatalities.
+One event per place (ACLED); the same event told twice in the report is merged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.arabic.dates import find_dates
+from rasd.arabic.normalize import fold_str
+from rasd.arabic.numbers import fatalities as read_fatalities
+from rasd.arabic.tokens import Token, stems
+from rasd.doc import Doc, Event, Mention
+from rasd.errors import KnowledgeError
+from rasd.kb.yamlfile import load, require
+
+PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
+VIOLENT_FOLD = {"SHELLING", "AIRSTRIKE"}     # accompaniment of a clash is folded into it
+CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
+
+
+@dataclass(frozen=True)
+class TriggerDef:
+    type: str
+    pos: str
+    pattern: tuple[str, ...]          # folded tokens; a trailing * is a prefix
+    air: bool = False
+    weapon: bool = False
+    invert: bool = False
+    needs_place: bool = False
+    needs_near: frozenset = frozenset()
+    window: int = 3
+    not_after: frozenset = frozenset()
+    modality: str | None = None
+
+
+@dataclass
+class Lexicon:
+    exact: dict[str, list[TriggerDef]]
+    prefix: dict[int, dict[str, list[TriggerDef]]]
+    words: dict[str, frozenset]
+    weapon: dict[str, frozenset]
+    mapping: dict[str, dict]
+    modality: dict
+
+
+def _fold_set(xs) -> frozenset:
+    return frozenset(fold_str(x) for x in xs)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load("triggers")
+    path = "triggers.yaml"
+    exact: dict[str, list[TriggerDef]] = {}
+    prefix: dict[int, dict[str, list[TriggerDef]]] = {}
+    ont = {o["type"]: o for o in load("ontology")}
+    for item in data["triggers"]:
+        require(item.get("type") in ont, path, item, f"unknown event type {item.get('type')!r}")
+        require(item.get("pos") in ("verb", "noun"), path, item, "pos must be verb or noun")
+        require(isinstance(item.get("forms"), list) and item["forms"], path, item, "forms must be a non-empty list")
+        for form in item["forms"]:
+            toks = tuple(fold_str(t) for t in str(form).split())
+            first = toks[0]
+            if first.startswith("ال") and len(first) > 3 and not first.endswith("*"):
+                first = first[2:]
+            d = TriggerDef(item["type"], item["pos"], (first, *toks[1:]), bool(item.get("air")),
+                           bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),
+                           _fold_set(item.get("needs_near") or []), int(item.get("window", 3)),
+                           _fold_set(item.get("not_after") or []), item.get("modality"))
+            if first.endswith("*"):
+                p = first[:-1]
+                prefix.setdefault(len(p), {}).setdefault(p, []).append(d)
+            else:
+                exact.setdefault(first, []).append(d)
+    words = {k: _fold_set(v) for k, v in data.items() if k not in ("triggers", "weapon_cues", "__line__")}
+    weapon = {k: _fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
+    mod = load("modality")
+    modality = {k: {"window": v.get("window", 3), "before": _fold_set(v.get("before", [])),
+                    "purpose_lam": v.get("purpose_lam", False)}
+                for k, v in mod.items() if k in ("negated", "planned", "conditional")}
+    modality["reporting_verbs"] = _fold_set(mod["reporting_verbs"])
+    mapping = {}
+    for t, o in ont.items():
+        if not (isinstance(o.get("acled"), list) and len(o["acled"]) == 2):
+            raise KnowledgeError(f"ontology.yaml:{o.get('__line__')}: acled must be [event_type, sub_event_type]")
+        mapping[t] = o
+    return Lexicon(exact, prefix, words, weapon, mapping, modality)
+
+
+def _tok_matches(pat: str, key: str) -> bool:
+    readings = [key] + [s for _, s in stems(key)]
+    if pat.endswith("*"):
+        return any(r.startswith(pat[:-1]) for r in readings)
+    return any(r == pat or r == ("ال" + pat) or ("ال" + r) == pat for r in readings)
+
+
+@dataclass
+class Trig:
+    d: TriggerDef
+    i: int                 # first token
+    j: int                 # one past last token
+    prefix: int            # proclitic characters on the first token
+    type: str = ""
+    modality: str = "asserted"
+    purpose: bool = False
+
+
+def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon) -> list[Trig]:
+    out: list[Trig] = []
+    i = lo
+    while i < hi:
+        if i in covered:
+            i += 1
+            continue
+        best: Trig | None = None
+        for n, st in stems(toks[i].key):
+            cands = list(L.exact.get(st, ()))
+            for plen, table in L.prefix.items():
+                if len(st) >= plen:
+                    cands += table.get(st[:plen], ())
+            for d in cands:
+                j = i + len(d.pattern)
+                if j > hi or any(k in covered for k in range(i, j)):
+                    continue
+                if all(_tok_matches(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
+                    if best is None or j > best.j:
+                        best = Trig(d, i, j, n)
+        if best:
+            out.append(best)
+            i = best.j
+        else:
+            i += 1
+    return out
+
+
+def _in(L: Lexicon, name: str, key: str) -> bool:
+    s = L.words[name]
+    return key in s or any(st in s or ("ال" + st) in s for _, st in stems(key))
+
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    lo: int                      # token range
+    hi: int
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, doc: Doc, L: Lexicon):
+        self.doc, self.L, self.toks = doc, L, doc.tokens
+        self.topic: list[str] = []          # agents of the last event (carried across sentences)
+        self.last_attr: str | None = None
+        pub = doc.source.get("published")
+        try:
+            self.published = dt.date.fromisoformat(pub) if pub else None
+        except ValueError:
+            self.published = None
+        self.events: list[Event] = []
+        ents = {e.id: e for e in doc.entities}
+        self.ents = ents
+
+    # ---- token helpers ------------------------------------------------------------------
+    def key(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def near_before(self, i: int, name: str, window: int, lo: int) -> int | None:
+        for k in range(i - 1, max(lo, i - window) - 1, -1):
+            if _in(self.L, name, self.key(k)):
+                return k
+        return None
+
+    # ---- sentences ----------------------------------------------------------------------
+    def sentences(self) -> list[_Sent]:
+        toks, out, ti = self.toks, [], 0
+        for s, e in self.doc.sentences:
+            while ti < len(toks) and toks[ti].start < s:
+                ti += 1
+            tj = ti
+            while tj < len(toks) and toks[tj].end <= e:
+                tj += 1
+            out.append(_Sent(s, e, ti, tj))
+            ti = tj
+        ms = sorted((m for e in self.doc.entities for m in e.mentions), key=lambda m: m.start)
+        k = 0
+        for st in out:
+            while k < len(ms) and ms[k].start < st.end:
+                if ms[k].start >= st.start:
+                    st.mentions.append(ms[k])
+                k += 1
+        return out
+
+    def clause(self, st: _Sent, t: Trig) -> tuple[int, int]:
+        lo, hi = st.lo, st.hi
+        for k in range(t.i - 1, st.lo - 1, -1):
+            if _in(self.L, "clause_breaks", self.key(k)):
+                lo = k
+                break
+        for k in range(t.j, st.hi):
+            if _in(self.L, "clause_breaks", self.key(k)):
+                hi = k
+                break
+        return lo, hi
+
+    # ---- arguments ----------------------------------------------------------------------
+    def marker(self, m: Mention, name: str, lo: int) -> bool:
+        i = m.info["tok"][0]
+        k = self.key(i)
+        pre = k[:len(k) - len(stems(k)[-1][1])] if stems(k) else ""
+        if name == "agent_markers" and self.key(i - 1) in ("يد", "قبل", "ايدي", "بيد") :
+            return True
+        return self.near_before(i, name, 2, lo) is not None or (name == "target_markers" and "ضد" in pre)
+
+    def participants(self, st: _Sent, lo: int, hi: int) -> list[Mention]:
+        return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.info["tok"][0] < hi]
+
+    def args(self, st: _Sent, t: Trig, lo: int, hi: int):
+        ps = self.participants(st, lo, hi)
+        after = [m for m in ps if m.info["tok"][0] >= t.j]
+        before = [m for m in ps if m.info["tok"][1] <= t.i]
+        agent: Mention | None = None
+        for m in ps:
+            if self.marker(m, "agent_markers", lo):
+                agent = m
+                break
+        is_target = lambda m: self.marker(m, "target_markers", lo)  # noqa: E731
+        is_partner = lambda m: self.marker(m, "partner_markers", lo)  # noqa: E731
+        if agent is None:
+            window = 6 if t.d.pos == "verb" else 4
+            for m in after:
+                if m.info["tok"][0] - t.j > window:
+                    break
+                if not is_target(m) and not is_partner(m):
+                    agent = m
+                    break
+                break
+        if agent is None:
+            for m in reversed(before):
+                if not is_target(m) and not is_partner(m):
+                    agent = m
+                    break
+        agents = [agent.entity] if agent else []
+        if not agents:
+            for m in reversed(self.participants(st, st.lo, lo)):
+                if not is_target(m):
+                    agents = [m.entity]
+                    break
+        carried = False
+        if not agents and self.topic and t.d.type not in ("AGREEMENT", "MEETING"):
+            agents, carried = list(self.topic), True
+        targets, partners = [], []
+        for m in after + [m for m in before if m is not agent]:
+            if m is agent or m.entity in agents:
+                continue
+            if is_partner(m):
+                partners.append(m.entity)
+            elif is_target(m) or m in after:
+                targets.append(m.entity)
+        if t.d.invert:
+            agents, targets = [], agents
+        if self.L.mapping[t.type].get("partners"):
+            partners = list(dict.fromkeys(agents + targets + partners))
+            if t.type != "PRISONER_RELEASE":
+                targets = []
+        # coordinated agents: "X و Y" right after the agent
+        return list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(partners)), carried
+
+    def places(self, st: _Sent, t: Trig, lo: int, hi: int) -> list[list[Mention]]:
+        """Place chains: each chain's head is an event place; the rest qualify it."""
+        pm = [m for m in st.mentions if m.type == "PLACE" and lo <= m.info["tok"][0] < hi]
+        after = [m for m in pm if m.info["tok"][0] >= t.j]
+        pool = after or [m for m in pm if m.info["tok"][1] <= t.i][-1:]
+        chains: list[list[Mention]] = []
+        prev: Mention | None = None
+        for m in pool:
+            i = m.info["tok"][0]
+            if self.near_before(i, "destination_markers", 2, lo) is not None and not (
+                    prev and self._coordinated(prev, m)):
+                prev = None
+                continue
+            if prev is not None and not self._coordinated(prev, m):
+                chains[-1].append(m)
+            else:
+                chains.append([m])
+            prev = m
+        return chains
+
+    def _coordinated(self, prev: Mention, m: Mention) -> bool:
+        """m starts a new place rather than qualifying prev: joined by و or a comma list."""
+        i = m.info["tok"][0]
+        gap = self.doc.text[prev.end:m.start]
+        k = self.key(i)
+        words = [w for w in fold_str(gap).split() if w.strip("،,-–()\"")]
+        if words:
+            return words == ["و"] or words[-1] in ("و",)
+        if m.info.get("region") and (m.info["region"].get("direction") and not m.info["region"].get("rif")):
+            return False
+        if k.startswith("و") and not k.startswith("وب"):
+            return True
+        return any(c in gap for c in "،,") and not k.startswith("ب")
+
+    # ---- per-trigger checks ---------------------------------------------------------------
+    def type_of(self, st: _Sent, t: Trig, lo: int, hi: int) -> str:
+        d = t.d
+        keys = [self.key(k) for k in range(lo, hi)]
+        if d.weapon:
+            for typ, cues in self.L.weapon.items():
+                if any(_in_set(cues, k) for k in keys):
+                    return typ
+            return d.type
+        if d.air:
+            skeys = [self.key(k) for k in range(st.lo, st.hi)]
+            if any(_in_set(self.L.words["air_cues"], k) for k in keys + skeys):
+                return "AIRSTRIKE"
+        return d.type
+
+    def modality(self, t: Trig, lo: int) -> str:
+        M = self.L.modality
+        if t.d.modality:
+            return t.d.modality
+        for mod in ("negated", "conditional", "planned"):
+            c = M[mod]
+            for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
+                if _in_set(c["before"], self.key(k)):
+                    return mod
+        pre = self.key(t.i)[:t.prefix]
+        if M["planned"]["purpose_lam"] and pre.replace("و", "").replace("ف", "") in ("ل", "لل") \
+                and t.d.pos == "noun":
+            return "planned"
+        return "asserted"
+
+    def attribution(self, st: _Sent) -> str | None:
+        srcs = [m for m in st.mentions if m.type == "SOURCE"]
+        if srcs:
+            self.last_attr = srcs[0].entity
+            return srcs[0].entity
+        first = [self.key(k) for k in range(st.lo, min(st.hi, st.lo + 2))]
+        if any(_in_set(self.L.modality["reporting_verbs"], k) for k in first):
+            return self.last_attr
+        return None
+
+    def date(self, st: _Sent, t: Trig) -> dict | None:
+        ds = find_dates(self.doc.text[st.start:st.end], self.published)
+        if not ds:
+            return None
+        pos = self.toks[t.i].start - st.start
+        d = min(ds, key=lambda d: abs(d.start - pos))
+        j = d.to_json()
+        j["text"] = self.doc.text[st.start + d.start:st.start + d.end]
+        return j
+
+    # ---- main ---------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        covered = set()
+        for e in self.doc.entities:
+            for m in e.mentions:
+                covered.update(range(*m.info["tok"]))
+        for st in self.sentences():
+            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L)
+            trigs = [t for t in trigs if self.keep(st, t)]
+            types_here = set()
+            built: list[Event] = []
+            for t in trigs:
+                lo, hi = self.clause(st, t)
+                t.type = self.type_of(st, t, lo, hi)
+                if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 2, lo) is not None \
+                        and any(x.type in CLASH_LIKE for x in built):
+                    continue
+                evs = self.build(st, t, lo, hi)
+                built.extend(evs)
+                types_here.add(t.type)
+            built = self.fold_clash_into_capture(built)
+            fat = read_fatalities(self.doc.text[st.start:st.end], st.start)
+            if not built and fat is not None and fat.value > 0:
+                built = self.casualties(st, fat)
+            elif fat is not None:
+                self.assign_fatalities(built, fat.value)
+            self.events.extend(built)
+            if built:
+                ag = [a for e in built for a in e.agents]
+                if ag:
+                    self.topic = list(dict.fromkeys(ag))
+        return self.merge_repeats(self.events)
+
+    def keep(self, st: _Sent, t: Trig) -> bool:
+        d = t.d
+        if d.not_after and t.i > st.lo and _in_set(d.not_after, self.key(t.i - 1)):
+            return False
+        if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
+            return False
+        if d.needs_near:
+            if not any(_in_set(d.needs_near, self.key(k)) for k in range(t.j, min(st.hi, t.j + d.window))):
+                return False
+        return True
+
+    def build(self, st: _Sent, t: Trig, lo: int, hi: int) -> list[Event]:
+        agents, targets, partners, carried = self.args(st, t, lo, hi)
+        chains = self.places(st, t, lo, hi)
+        if t.d.needs_place and not chains and not any(
+                _in(self.L, "territory_words", self.key(k)) for k in range(t.j, hi)):
+            return []
+        if not (agents or targets or partners or chains):
+            return []
+        if carried and not chains and t.d.pos == "noun":
+            return []
+        mod = self.modality(t, lo)
+        attr = self.attribution(st)
+        date = self.date(st, t)
+        m = self.L.mapping[t.type]
+        state = any(self.ents[a].category == "state_force" for a in agents if a in self.ents)
+        acled = m.get("acled_state") if state and m.get("acled_state") else m["acled"]
+        trig_span = (self.doc.folded.orig(self.toks[t.i].kstart + t.prefix) if t.prefix else self.toks[t.i].start,
+                     self.toks[t.j - 1].end)
+        conf = 0.55 + 0.15 * bool(agents) + 0.1 * bool(chains) + 0.05 * (t.d.pos == "verb") - 0.1 * carried
+        out = []
+        for ch in chains or [[]]:
+            out.append(Event(
+                id="", type=t.type, trigger=trig_span, agents=agents, targets=targets, partners=partners,
+                places=[ch[0].entity] if ch else [], date=date, modality=mod, attribution=attr,
+                evidence=[(st.start, st.end)], confidence=min(conf, 0.95),
+                extra={"mapping": {"acled": {"event_type": acled[0], "sub_event_type": acled[1]},
+                                   "plover": m["plover"]},
+                       "_qualifiers": [x.entity for x in ch[1:]]}))
+        return out
+
+    def fold_clash_into_capture(self, evs: list[Event]) -> list[Event]:
+        """A fight that ends in a capture is one TERRITORY_TAKEN (ontology, "How many events")."""
+        taken = {tuple(e.places) for e in evs if e.type == "TERRITORY_TAKEN"}
+        return [e for e in evs if not (e.type == "ARMED_CLASH" and (tuple(e.places) in taken or not e.places)
+                                       and taken)]
+
+    def assign_fatalities(self, evs: list[Event], total: int) -> None:
+        violent = [e for e in evs if self.L.mapping[e.type].get("violent") and e.modality == "asserted"]
+        if not violent:
+            return
+        first_type = violent[0].type
+        group = [e for e in violent if e.type == first_type]
+        share, rest = divmod(total, len(group))
+        for n, e in enumerate(group):
+            e.fatalities = share + (rest if n == 0 else 0)
+
+    def casualties(self, st: _Sent, fat) -> list[Event]:
+        ps = self.participants(st, st.lo, st.hi)
+        places = [m for m in st.mentions if m.type == "PLACE"]
+        civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
+        agents = [m.entity for m in ps if m.entity not in civ][:1]
+        m = self.L.mapping["CASUALTIES"]
+        return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
+                      [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",
+                      attribution=self.attribution(st), fatalities=fat.value, evidence=[(st.start, st.end)],
+                      confidence=0.5,
+                      extra={"mapping": {"acled": {"event_type": m["acled"][0], "sub_event_type": m["acled"][1]},
+                                         "plover": m["plover"]}, "_qualifiers": []})]
+
+    def date_at(self, st: _Sent) -> dict | None:
+        ds = find_dates(self.doc.text[st.start:st.end], self.published)
+        if not ds:
+            return None
+        j = ds[0].to_json()
+        j["text"] = self.doc.text[st.start + ds[0].start:st.start + ds[0].end]
+        return j
+
+    def merge_repeats(self, evs: list[Event]) -> list[Event]:
+        """The same event told twice (a lead repeated in the body) becomes one with both sentences."""
+        out: list[Event] = []
+        for e in evs:
+            twin = next((o for o in out if o.type == e.type and o.places == e.places and o.modality == e.modality
+                         and (set(o.agents) == set(e.agents) or not e.agents or not o.agents)
+                         and (set(o.targets) & set(e.targets) or set(o.partners) & set(e.partners)
+                              or set(o.agents) & set(e.agents) or not (o.targets or e.targets))
+                         and o.evidence != e.evidence), None)
+            if twin is None:
+                out.append(e)
+                continue
+            twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
+            for f in ("agents", "targets", "partners"):
+                setattr(twin, f, list(dict.fromkeys(getattr(twin, f) + getattr(e, f))))
+            if twin.fatalities is None:
+                twin.fatalities = e.fatalities
+            twin.attribution = twin.attribution or e.attribution
+        for n, e in enumerate(out, 1):
+            e.id = f"V{n}"
+        return out
+
+
+def _in_set(s: frozenset, key: str) -> bool:
+    return key in s or any(st in s or ("ال" + st) in s for _, st in stems(key))
+
+
+def run(doc: Doc) -> Doc:
+    if not doc.entities:
+        return doc
+    doc.events = _Reader(doc, lexicon()).run()
+    return doc

@@ -1,0 +1,101 @@
+"""Geocode stage: every PLACE entity gets ``geo`` (with a ``why``), ``kb_id`` and ``name_en``.
+
+candidates (rasd.geo.candidates, the only data access) → features → rank (pure) → explicit NONE
+→ why.  Places are resolved in rounds: region phrases and places with one candidate (or
+namesakes all within a few km) first; they anchor the report, and each later round ranks the
+ambiguous names against the anchors resolved so far.
+"""
+from __future__ import annotations
+
+from rasd.doc import Doc, Entity
+from rasd.geo.candidates import cue_of, entity_candidates, region_info, region_place, sentence_hits
+from rasd.geo.features import Context, km, point
+from rasd.geo.rank import precision, rank, why
+from rasd.kb.gazetteer import Place, load_gazetteer
+
+ROUNDS = 3
+SAME_PLACE_KM = 10.0   # namesakes closer than this are one place for anchoring
+
+
+def _none(entity: Entity, reason: str) -> None:
+    entity.geo = {"lat": None, "lon": None, "precision": None, "why": reason}
+    entity.kb_id = None
+
+
+def _assign(entity: Entity, p: Place, prec: int, reason: str, feature: str | None = None) -> None:
+    entity.geo = {"lat": p.lat, "lon": p.lon, "precision": prec, "feature": feature or p.kind,
+                  "admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "why": reason}
+    entity.kb_id = p.id
+    entity.name_en = entity.name_en or p.name_en
+
+
+def _centre(anchors: list[tuple[str, Place]]) -> tuple[float, float] | None:
+    """Component-wise median of the anchors (countries left out): robust to one far place."""
+    pts = sorted(point(a) for _, a in anchors if a.kind != "country")
+    if not pts:
+        return None
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _spread(cands: list[Place]) -> float:
+    return max((km(point(a), point(b)) for a in cands for b in cands), default=0.0)
+
+
+def _last_governorate(doc: Doc, entity: Entity, resolved: dict[str, Place]) -> str | None:
+    """The governorate of the last resolved place named before this entity's first mention."""
+    start = min(m.start for m in entity.mentions)
+    best, at = None, -1
+    for e in doc.entities:
+        p = resolved.get(e.id)
+        if p is None or not p.admin_ids and p.kind != "governorate":
+            continue
+        for m in e.mentions:
+            if at < m.start < start:
+                best, at = (p.id if p.kind == "governorate" else p.admin_ids[0]), m.start
+    return best
+
+
+def run(doc: Doc) -> Doc:
+    places = [e for e in doc.entities if e.type == "PLACE"]
+    if not places:
+        return doc
+    gaz = load_gazetteer()
+    resolved: dict[str, Place] = {}
+    pending: dict[str, tuple[Entity, list[Place]]] = {}
+    regions = []
+    for e in places:
+        reg = region_info(e, doc, gaz)
+        if reg is not None:
+            regions.append((e, reg[1]))
+            continue
+        cands = entity_candidates(e, gaz)
+        if not cands:
+            _none(e, f"no gazetteer entry for {e.name_ar}")
+        elif len(cands) == 1 or _spread(cands) <= SAME_PLACE_KM:
+            resolved[e.id] = cands[0]
+            pending[e.id] = (e, cands)
+        else:
+            pending[e.id] = (e, cands)
+    for e, info in sorted(regions, key=lambda r: not r[1].get("anaphor")):
+        p, reason = region_place(info, gaz, _last_governorate(doc, e, resolved) if info.get("anaphor") else None)
+        if p is None:
+            _none(e, reason)
+            continue
+        _assign(e, p, 3, reason, feature="region")
+        resolved[e.id] = p
+    governorates = {p.admin1 for p in resolved.values() if p.admin1}
+    hits = {eid: [h for m in e.mentions for h in sentence_hits(doc, m, gaz)] for eid, (e, _) in pending.items()}
+    for _ in range(ROUNDS):
+        anchors = [(doc.entity(eid).name_ar, p) for eid, p in resolved.items()]
+        centre = _centre(anchors)
+        for eid, (e, cands) in pending.items():
+            word, spec = cue_of(e)
+            ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in {c.id for c in cands}],
+                          centre=centre, governorates=governorates, cue=spec, cue_word=word)
+            ranked = rank(cands, ctx)
+            resolved[eid] = ranked[0].place
+            _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),
+                    feature="facility" if spec and spec.get("facility") else None)
+    return doc

@@ -1,0 +1,88 @@
+"""Group mentions into entities: one real-world actor, person, place or source per entity.
+
+Knowledge-base mentions group by ``kb_id`` (rebrands and aliases are one entry, so جبهة النصرة
+and هيئة تحرير الشام link together).  Short forms (الهيئة، التنظيم) link to the most recent
+full mention of a matching actor and are dropped when the report never names one.  Unknown names
+group by their folded form; a surname mention joins its full name; "المصادر" joins the last source.
+"""
+from __future__ import annotations
+
+from rasd.arabic.normalize import fold_str, strip_article
+from rasd.doc import Doc, Entity, Mention
+from rasd.kb.knowledge import load_kb
+
+
+def _group_key(m: Mention, cues: frozenset) -> str:
+    if m.kb_id:
+        return m.kb_id
+    if m.type == "PLACE":
+        reg = m.info.get("region")
+        if reg:
+            return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
+        words = m.info.get("key", fold_str(m.text)).split()
+        if len(words) > 1 and (words[0] in cues or ("ال" + words[0]) in cues):
+            words = words[1:]
+        return "place:" + strip_article(" ".join(words))
+    name = m.info.get("surname_of") or m.info.get("name") or m.text
+    return f"{m.type.lower()}:" + " ".join(strip_article(w) for w in fold_str(name).split())
+
+
+def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
+    """The kb_id a short form refers to: the candidate named most recently before it, else anywhere."""
+    cands = [m.kb_id, *m.info.get("alts", [])]
+    before = [(full_seen[c], c) for c in cands if c in full_seen and full_seen[c] <= m.start]
+    if before:
+        return max(before)[1]
+    anywhere = [c for c in cands if c in full_seen]
+    return anywhere[0] if anywhere else None
+
+
+def run(doc: Doc) -> Doc:
+    kb = load_kb()
+    cues = kb.lexicon["_folded"]["place_cues"]
+    first_full: dict[str, int] = {}
+    last_full: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kb_id and not m.info.get("short"):
+            first_full.setdefault(m.kb_id, m.start)
+    groups: dict[str, list[Mention]] = {}
+    last_source: str | None = None
+    for m in doc.mentions:
+        if m.kb_id and m.info.get("short"):
+            seen = {k: v for k, v in first_full.items()}
+            seen.update(last_full)
+            target = _resolve_short(m, seen)
+            if target is None:
+                continue
+            m.kb_id = target
+            m.confidence = 0.75
+        key = _group_key(m, cues)
+        if m.type == "SOURCE" and m.info.get("anaphor") and last_source:
+            key = last_source
+        if m.kb_id:
+            last_full[m.kb_id] = m.start
+        if m.type == "SOURCE":
+            last_source = key
+        groups.setdefault(key, []).append(m)
+
+    entities = []
+    for n, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
+        m0 = ms[0]
+        eid = f"E{n}"
+        for m in ms:
+            m.entity = eid
+        entry = kb.get(m0.kb_id) if m0.kb_id else None
+        if entry:
+            name_ar, name_en, cat = entry.name_ar, entry.name_en, entry.category
+        else:
+            name_ar = max((m.info.get("name") or m.text for m in ms if not m.info.get("surname_of")),
+                          key=len, default=m0.text)
+            name_en, cat = None, m0.info.get("category")
+        if m0.type == "PERSON" or m0.type == "PLACE":
+            cat = None
+        if m0.type == "SOURCE" and entry is None:
+            cat = "other"
+        conf = max(m.confidence for m in ms)
+        entities.append(Entity(eid, m0.type, name_ar, name_en, m0.kb_id, ms, category=cat, confidence=conf))
+    doc.entities = entities
+    return doc

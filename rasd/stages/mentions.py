@@ -1,0 +1,373 @@
+"""Find ACTOR, PERSON, PLACE and SOURCE mentions.
+
+Known names come from the knowledge base and the gazetteer (clitic-aware whole-word matching,
+:mod:`rasd.arabic.matcher`); unknown ones from cue patterns whose words live in
+``knowledge/lexicon.yaml``: titles and kunyas before persons, heads before organisations
+(حركة "…"، الفرقة 30), type words before places (قرية …، تلة …), and source phrases.
+At each token the longest candidate wins; ties go to the knowledge base.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.arabic.matcher import Hit, PhraseMatcher
+from rasd.arabic.normalize import fold_str
+from rasd.arabic.tokens import Token, stems
+from rasd.doc import Doc, Mention
+from rasd.kb.knowledge import KnowledgeBase, load_kb
+from rasd.kb.yamlfile import load
+
+_QUOTES = set("\"'«»“”„")
+ADMIN_KINDS = {"governorate", "district", "subdistrict", "country", "city", "region"}
+
+
+@dataclass
+class Resources:
+    kb: KnowledgeBase
+    names: PhraseMatcher      # payload (kind, id, is_short)
+    places: PhraseMatcher     # payload place id
+    gaz: object
+    given: frozenset
+    w: dict                   # lexicon word sets (folded)
+    region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    from rasd.kb.gazetteer import load_gazetteer
+    from rasd.kb.names import given_names
+
+    kb = load_kb()
+    names: PhraseMatcher = PhraseMatcher()
+    for kind, table in (("source", kb.sources), ("person", kb.persons), ("actor", kb.actors)):
+        for e in table.values():
+            for n in e.names:
+                names.add(n, (kind, e.id, False))
+            for n in e.short:
+                names.add(n, (kind, e.id, True))
+    gaz = load_gazetteer()
+    places: PhraseMatcher = PhraseMatcher(gaz.names())
+    geo = load("geo_cues")
+    heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"] + d["adjective"])]
+    return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
+                     frozenset(fold_str(w) for w in heads))
+
+
+class _Finder:
+    def __init__(self, doc: Doc, R: Resources):
+        self.doc, self.R, self.w = doc, R, R.w
+        self.toks: list[Token] = doc.tokens
+        self.out: list[Mention] = []
+
+    # ---- token predicates -------------------------------------------------------------
+    def is_(self, i: int, lst: str) -> bool:
+        """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
+        if not 0 <= i < len(self.toks):
+            return False
+        s = self.w[lst]
+        k = self.toks[i].key
+        return k in s or any(st in s or ("ال" + st) in s for _, st in stems(k))
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and token i+1."""
+        t = self.toks
+        return self.doc.text[t[i].end:t[i + 1].start] if i + 1 < len(t) else "."
+
+    def joined(self, i: int) -> bool:
+        """Tokens i and i+1 are separated by white space only."""
+        return self.gap(i).strip() == ""
+
+    def name_like(self, i: int, first: bool = False) -> bool:
+        if not 0 <= i < len(self.toks):
+            return False
+        k = self.toks[i].key
+        if len(k) < 2 or k.isdigit():
+            return False
+        for lst in ("name_stops", "person_titles", "place_cues", "org_heads", "source_heads"):
+            if k in self.w[lst]:
+                return False
+        if k.startswith("و") and len(k) > 3 and not first:
+            return False
+        if k.startswith("و") and (k[1:] in self.w["name_stops"] or k[1:] in self.w["person_titles"]):
+            return False
+        return not self.kb_start(i)
+
+    def kb_start(self, i: int) -> bool:
+        h = self.R.names.match_at(self.toks, i)
+        return bool(h and not all(p[2] for p in h.payloads))
+
+    # ---- mention construction ------------------------------------------------------------
+    def span(self, i: int, j: int, prefix: int = 0) -> tuple[int, int]:
+        """Original offsets of tokens i..j-1, without the proclitics of token i (the article stays)."""
+        t = self.toks[i]
+        pre = t.key[:prefix]
+        if pre.endswith("ال") and not pre.endswith("لل"):
+            prefix -= 2
+        start = self.doc.folded.orig(t.kstart + prefix) if prefix else t.start
+        return start, self.toks[j - 1].end
+
+    def add(self, i: int, j: int, prefix: int, typ: str, kb_id=None, conf=0.8, **info) -> Mention:
+        s, e = self.span(i, j, prefix)
+        m = Mention(s, e, self.doc.text[s:e], typ, kb_id, info, conf)
+        m.info.setdefault("tok", (i, j))
+        self.out.append(m)
+        return m
+
+    def prefix_of(self, i: int, lst: str | None = None, pool=None) -> int:
+        """Proclitic length of the reading of token i found in a lexicon list or given set."""
+        s = pool if pool is not None else self.w[lst]
+        for n, st in stems(self.toks[i].key):
+            if st in s or ("ال" + st) in s:
+                return n
+        return 0
+
+    # ---- finders, each returns (end token, builder) or None -----------------------------
+    def kb_hit(self, i: int) -> Hit | None:
+        return self.R.names.match_at(self.toks, i)
+
+    def place_hit(self, i: int):
+        h = self.R.places.match_at(self.toks, i)
+        if not h:
+            return None
+        t = self.toks[i]
+        pre = t.key[:h.prefix]
+        cued = (self.is_(i - 1, "place_cues") or self.is_(i - 1, "place_preps") or "ب" in pre.replace("ال", "")
+                or (pre.startswith("و") and self.out and self.out[-1].type == "PLACE"
+                    and self.out[-1].info["tok"][1] == i))
+        kinds = {self.R.gaz.get(p).kind for p in h.payloads}
+        first = t.key[h.prefix:]
+        if first in self.w["kunya"] or ("ال" + first) in self.w["kunya"]:
+            return h if cued else None
+        if cued or kinds & ADMIN_KINDS or h.j - h.i >= 2:
+            return h
+        return None
+
+    def region_hit(self, i: int):
+        from rasd.geo.regions import match_region
+
+        return match_region(self.toks, i, self.R.gaz)
+
+    def person_at(self, i: int) -> int | None:
+        """End token of an unknown person name starting at token i, or None."""
+        toks, w = self.toks, self.w
+        prev_title = self.is_(i - 1, "person_titles") or self.is_(i - 1, "alias_markers") \
+            or self.is_(i - 1, "nationalities") or self.is_(i - 1, "title_modifiers")
+        kunya = self.is_(i, "kunya")
+        given = self.prefix_of(i, pool=self.R.given) or toks[i].key in self.R.given
+        if not (kunya or given or (prev_title and self.is_(i - 1, "alias_markers"))):
+            return None
+        if not self.name_like(i, first=True) and not kunya:
+            return None
+        j = i + 1
+        if not (j < len(toks) and self.joined(i) and self.name_like(j)):
+            return None if not self.is_(i - 1, "alias_markers") else j
+        if self.is_(j, "name_joiners") and j + 1 < len(toks) and self.joined(j):
+            j += 1
+        j += 1
+        # one more name part: a nisba/laqab (الجولاني) or a father's name
+        if j < len(toks) and self.joined(j - 1) and self.name_like(j) and (
+                toks[j].key.startswith("ال") or toks[j - 1].key in self.R.given or kunya):
+            if not self.place_hit(j) or kunya:
+                j += 1
+        return j
+
+    def org_at(self, i: int) -> int | None:
+        """End token of an unknown organisation whose head word is token i."""
+        if not self.is_(i, "org_heads") or i + 1 >= len(self.toks):
+            return None
+        toks = self.toks
+        g = self.gap(i)
+        if any(c in _QUOTES for c in g):       # حركة "نور الدين زنكي"
+            j = i + 1
+            while j < len(toks) and j - i <= 6:
+                if any(c in _QUOTES for c in self.gap(j)) or not self.joined(j):
+                    return j + 1
+                j += 1
+            return None
+        if not self.joined(i):
+            return None
+        if toks[i + 1].key.isdigit():          # الفرقة 30 ، الفرقة 16 مشاة
+            j = i + 2
+            if j < len(toks) and self.joined(i + 1) and self.name_like(j) and not toks[j].key.startswith("ال") \
+                    and not self.is_(j, "org_heads"):
+                j += 1
+            return j
+        if not self.is_(i, "org_heads_bare") or not self.name_like(i + 1):
+            return None
+        if self.place_hit(i + 1) or self.is_(i + 1, "nationalities"):
+            return None
+        j = i + 2
+        while j < len(toks) and j - i <= 3 and self.joined(j - 1) and toks[j].key.startswith("ال") \
+                and self.name_like(j) and not self.is_(j, "org_heads"):
+            j += 1
+        return j
+
+    def source_at(self, i: int) -> int | None:
+        if self.is_(i, "source_heads"):
+            j = i + 1
+            while j < len(self.toks) and j - i <= 2 and self.joined(j - 1) and self.is_(j, "source_modifiers"):
+                j += 1
+            if j > i + 1:
+                return j
+        if self.is_(i, "source_standalone"):
+            return i + 1
+        return None
+
+    # ---- main loop -------------------------------------------------------------------------
+    def step(self, i: int) -> int:
+        R, toks = self.R, self.toks
+        cands = []   # (end, rank, action); larger end wins, then lower rank
+        kh = self.kb_hit(i)
+        if kh:
+            full = [p for p in kh.payloads if not p[2]]
+            cands.append((kh.j, 0 if full else 6, ("kb", kh)))
+        rh = self.region_hit(i)
+        if rh:
+            cands.append((rh[0], 1, ("region", rh)))
+        ph = self.place_hit(i)
+        if ph:
+            cands.append((ph.j, 2 if self.is_(i - 1, "place_preps") or self.is_(i - 1, "place_cues") else 4,
+                          ("place", ph)))
+        pj = self.person_at(i)
+        if pj:
+            cands.append((pj, 3, ("person", None)))
+        oj = self.org_at(i)
+        if oj:
+            cands.append((oj, 5, ("org", None)))
+        sj = self.source_at(i)
+        if sj:
+            cands.append((sj, 5, ("source", None)))
+        cue = self.unknown_place_at(i)
+        if cue:
+            cands.append((cue, 7, ("uplace", None)))
+        if not cands:
+            return i + 1
+        end, _, (what, obj) = max(cands, key=lambda c: (c[0], -c[1]))
+        if what == "kb":
+            self.add_kb(obj)
+        elif what == "region":
+            j, info = obj
+            self.add(i, j, self.prefix_of(i, pool=R.region_heads), "PLACE", None, 0.85, region=info,
+                     key=fold_str(self.doc.text[toks[i].start:toks[j - 1].end]), place_ids=[])
+        elif what == "place":
+            self.add_place(obj)
+        elif what == "person":
+            pre = self.prefix_of(i, pool=self.R.given) if not self.is_(i, "kunya") else self.prefix_of(i, "kunya")
+            self.add(i, end, pre, "PERSON", None, 0.7, pattern=True)
+        elif what == "org":
+            pre = self.prefix_of(i, "org_heads")
+            civil = self.is_(i, "org_heads_civil")
+            m = self.add(i, end, pre, "ACTOR", None, 0.65, pattern=True,
+                         category="other" if civil else "non_state_armed_group")
+            self.strip_quotes(m)
+        elif what == "source":
+            pre = self.prefix_of(i, "source_heads") or self.prefix_of(i, "source_standalone")
+            self.add(i, end, pre, "SOURCE", None, 0.7, pattern=True,
+                     anaphor=toks[i].key.startswith(("المصادر", "والمصادر")))
+        elif what == "uplace":
+            self.add(i, end, 0, "PLACE", None, 0.6, key=fold_str(self.doc.text[toks[i].start:toks[end - 1].end]),
+                     place_ids=[], cue=self.cue_before(i))
+        return end
+
+    def strip_quotes(self, m: Mention) -> None:
+        """Keep an organisation's mention text free of the quotes around its name."""
+        t = m.text
+        cut = [k for k, c in enumerate(t) if c in _QUOTES]
+        if cut:
+            parts = [p.strip() for p in t.replace("«", '"').replace("»", '"').replace("“", '"')
+                     .replace("”", '"').split('"')]
+            m.info["name"] = " ".join(p for p in parts if p)
+
+    def cue_before(self, i: int) -> str | None:
+        if self.is_(i - 1, "place_cues"):
+            return fold_str(self.toks[i - 1].key)
+        return None
+
+    def unknown_place_at(self, i: int) -> int | None:
+        """A name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
+        if not self.is_(i - 1, "strong_place_cues") or not self.joined(i - 1):
+            return None
+        if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "org_heads"):
+            return None
+        j = i + 1
+        while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and self.toks[j].key.startswith("ال") \
+                and self.name_like(j) and not self.is_(j, "place_cues"):
+            j += 1
+        return j
+
+    def add_kb(self, h: Hit) -> None:
+        full = [p for p in h.payloads if not p[2]]
+        pays = full or list(h.payloads)
+        kind, eid, short = pays[0]
+        typ = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}[kind]
+        # a state's name after a place preposition is the country, not its government
+        ph = self.R.places.match_at(self.toks, h.i)
+        if typ == "ACTOR" and ph and ph.j == h.j and (self.is_(h.i - 1, "place_preps")
+                                                      or "ب" in self.toks[h.i].key[:h.prefix]):
+            self.add_place(ph)
+            return
+        self.add(h.i, h.j, h.prefix, typ, f"{kind}:{eid}", 0.8 if short else 0.95,
+                 short=short, alts=[f"{k}:{e}" for k, e, _ in pays[1:]])
+
+    def add_place(self, h: Hit) -> None:
+        i = h.i
+        fac = self.is_(i - 1, "facility_cues") and self.joined(i - 1)
+        start_i = i - 1 if fac else i
+        pre = self.prefix_of(i - 1, "facility_cues") if fac else h.prefix
+        key = " ".join(t.key for t in self.toks[i:h.j])
+        key = key[h.prefix:]
+        self.add(start_i, h.j, pre, "PLACE", None, 0.85, key=key, place_ids=list(h.payloads),
+                 cue=self.cue_before(i) or (fold_str(self.toks[i - 1].key) if fac else None),
+                 facility=fac)
+
+    def coordinate(self) -> None:
+        """After a dual cue (بلدتي X و Y) the second name is a place even when unknown."""
+        toks, found = self.toks, {m.info["tok"][0] for m in self.out}
+        for m in list(self.out):
+            if m.type != "PLACE":
+                continue
+            i, j = m.info["tok"]
+            if not (self.is_(i - 1, "dual_place_cues") or (m.info.get("facility") and self.is_(i, "dual_place_cues"))):
+                continue
+            if j < len(toks) and j not in found and toks[j].key.startswith("و") and self.joined(j - 1):
+                k = j + 1
+                self.add(j, k, 1, "PLACE", None, 0.6, key=stems(toks[j].key)[1][1] if len(stems(toks[j].key)) > 1
+                         else toks[j].key, place_ids=list(self.R.places.get(toks[j].key[1:])), cue=m.info.get("cue"))
+
+    def surnames(self) -> None:
+        """Later mentions of an unknown person by the last part of the name (…المحيسني → المحيسني)."""
+        last: dict[str, str] = {}
+        for m in self.out:
+            if m.type == "PERSON" and m.kb_id is None:
+                i, j = m.info["tok"]
+                if j - i >= 2 and self.toks[j - 1].key.startswith("ال") and len(self.toks[j - 1].key) > 4:
+                    last[self.toks[j - 1].key[2:]] = m.text
+        if not last:
+            return
+        taken = set()
+        for m in self.out:
+            taken.update(range(*m.info["tok"]))
+        for t in self.toks:
+            if t.i in taken:
+                continue
+            for n, st in stems(t.key):
+                if st in last and t.key[n - 2:n] == "ال" if n >= 2 else False:
+                    self.add(t.i, t.i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
+                    break
+
+    def run(self) -> list[Mention]:
+        i, n = 0, len(self.toks)
+        while i < n:
+            i = self.step(i)
+        self.coordinate()
+        self.surnames()
+        self.out.sort(key=lambda m: m.start)
+        return self.out
+
+
+def run(doc: Doc) -> Doc:
+    if not doc.text:
+        return doc
+    doc.mentions = _Finder(doc, resources()).run()
+    return doc

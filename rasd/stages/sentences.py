@@ -1,0 +1,31 @@
+"""Sentence spans: a sentence ends at . ! ? ؟ followed by space, or at a line break."""
+from __future__ import annotations
+
+import re
+
+from rasd.doc import Doc
+
+_END = re.compile(r"(?<!\d)[.!?؟]+(?=[\s\"'»”)]|$)[\"'»”)]*|\n")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _END.finditer(text):
+        _add(text, start, m.end(), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, s: int, e: int, out: list) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def run(doc: Doc) -> Doc:
+    doc.sentences = split(doc.text)
+    return doc

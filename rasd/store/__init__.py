@@ -1,0 +1,4 @@
+"""The SQLite store: reports, sources, entities, mentions, events (merged across reports)."""
+from rasd.store.store import EventFilter, Store
+
+__all__ = ["EventFilter", "Store"]

@@ -1,0 +1,115 @@
+"""Versioned schema migrations (after sqlite-utils' Migrations): each step runs once, in order.
+
+``schema_version`` holds the highest step applied; a database newer than this code is refused.
+Add a step at the end; never edit a step that has shipped.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from rasd.errors import StoreError
+
+MIGRATIONS: list[str] = [
+    # 1: reports and what was extracted from them, sources, quarantine, near-duplicates, merges.
+    """
+    CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        sha TEXT NOT NULL UNIQUE,
+        doc_id TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        minhash BLOB
+    );
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        origin TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX sources_key ON sources(report_id, ifnull(outlet, ''), ifnull(url, ''));
+    CREATE INDEX sources_outlet ON sources(outlet);
+    CREATE TABLE entities (
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        eid TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name_ar TEXT,
+        name_en TEXT,
+        kb_id TEXT,
+        category TEXT,
+        lat REAL,
+        lon REAL,
+        PRIMARY KEY (report_id, eid)
+    );
+    CREATE INDEX entities_kb ON entities(kb_id);
+    CREATE TABLE mentions (
+        report_id INTEGER NOT NULL,
+        eid TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_entity ON mentions(report_id, eid);
+    CREATE TABLE merged_events (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        date TEXT,
+        fatalities INTEGER
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        vid TEXT NOT NULL,
+        type TEXT NOT NULL,
+        date TEXT,
+        fatalities INTEGER,
+        key TEXT NOT NULL,
+        merged_id INTEGER NOT NULL REFERENCES merged_events(id),
+        UNIQUE (report_id, vid)
+    );
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_merged ON events(merged_id);
+    CREATE TABLE participants (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        role TEXT NOT NULL,
+        report_id INTEGER NOT NULL,
+        eid TEXT NOT NULL
+    );
+    CREATE INDEX participants_event ON participants(event_id);
+    CREATE TABLE near_duplicates (
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        dup_of INTEGER NOT NULL REFERENCES reports(id),
+        similarity REAL NOT NULL,
+        PRIMARY KEY (report_id, dup_of)
+    );
+    CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        message TEXT NOT NULL,
+        time TEXT NOT NULL,
+        UNIQUE (source, reason)
+    );
+    CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id');
+    """,
+]
+
+
+def version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the steps not yet applied, each in its own transaction; return the version reached."""
+    current = version(conn)
+    if current > len(MIGRATIONS):
+        raise StoreError(f"the database is at schema version {current}, newer than this rasd "
+                         f"({len(MIGRATIONS)})", hint="Upgrade rasd, or use another --db.")
+    for n, step in enumerate(MIGRATIONS[current:], current + 1):
+        conn.executescript(f"BEGIN;\n{step}\nINSERT INTO schema_version VALUES ({n});\nCOMMIT;")
+    return len(MIGRATIONS)

@@ -1,0 +1,299 @@
+"""The embedded SQLite store (WAL): a small API shared by the CLI and the HTTP API.
+
+One writer (design §14): only the process that owns a Store writes; batches are one transaction
+each, so a killed run loses at most its current batch and a rerun skips what is stored.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.errors import StoreError
+from rasd.ingest.records import Rejected, Report
+from rasd.settings import default_db
+from rasd.store import merge
+from rasd.store.dedupe import NearDuplicates
+from rasd.store.migrations import migrate
+
+ROLES = {"agents": "agent", "targets": "target", "partners": "partner", "places": "place"}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters of ``rasd events`` / ``rasd export``; an event matches when every given one holds.
+
+    ``actor``, ``person`` and ``place`` match a kb_id exactly or a name (Arabic or English) in
+    part; ``bbox`` is (west, south, east, north) in degrees; dates are ISO, inclusive.
+    """
+
+    type: str | None = None
+    actor: str | None = None
+    person: str | None = None
+    place: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+def _entity_clause(etype: str, roles: tuple[str, ...]) -> str:
+    marks = ",".join("?" * len(roles))
+    return (f"EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
+            f"AND n.eid = p.eid WHERE p.event_id = e.id AND p.role IN ({marks}) AND n.type = '{etype}' "
+            f"AND (n.kb_id = ? OR n.name_ar LIKE ? OR n.name_en LIKE ?))")
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else default_db()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            migrate(self.conn)
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(f"cannot open the database {self.path}: {e}") from e
+        self._near: NearDuplicates | None = None
+        self._doc = lru_cache(maxsize=256)(self._load_doc)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def known_shas(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT sha FROM reports")}
+
+    def report_id(self, sha: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM reports WHERE sha = ?", (sha,)).fetchone()
+        return row[0] if row else None
+
+    def add_source(self, report_id: int, report: Report) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO sources (report_id, outlet, url, published, origin) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          (report_id, report.outlet, report.url, report.published, report.origin))
+        # stored now: an earlier rejection of the same input (say a pipeline failure) is stale
+        self.conn.execute("DELETE FROM quarantine WHERE source = ?", (report.origin,))
+
+    def add(self, report: Report, doc: dict | None, minhash: bytes | None) -> tuple[int, bool]:
+        """Store a report; return (report id, whether it is new).  A known text only gains a source.
+
+        ``doc`` and ``minhash`` may be None only for a report whose text is already stored.
+        """
+        rid = self.report_id(report.sha)
+        if rid is not None:
+            self.add_source(rid, report)
+            return rid, False
+        if doc is None or minhash is None:
+            raise StoreError(f"no extracted document for the new report {report.origin}",
+                             hint="This is a bug in the caller of Store.add; please report it.")
+        near = self._near_index()  # built before the insert, so it does not meet the new report
+        slim = {k: v for k, v in doc.items() if k != "text"}
+        cur = self.conn.execute(
+            "INSERT INTO reports (sha, doc_id, title, published, text, doc, minhash) VALUES (?,?,?,?,?,?,?)",
+            (report.sha, doc.get("doc_id") or report.sha[:16], report.title, report.published,
+             doc.get("text", report.text), json.dumps(slim, ensure_ascii=False), minhash))
+        rid = cur.lastrowid
+        self.conn.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
+                          (rid, report.title or "", doc.get("text", report.text)))
+        self.add_source(rid, report)
+        self._add_entities(rid, doc)
+        self._add_events(rid, doc)
+        for other, sim in near.add(rid, minhash):
+            self.conn.execute("INSERT OR IGNORE INTO near_duplicates VALUES (?, ?, ?)", (rid, other, sim))
+        return rid, True
+
+    def _add_entities(self, rid: int, doc: dict) -> None:
+        for e in doc.get("entities", []):
+            geo = e.get("geo") or {}
+            self.conn.execute("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
+                              (rid, e["id"], e["type"], e.get("name_ar"), e.get("name_en"), e.get("kb_id"),
+                               e.get("category"), geo.get("lat"), geo.get("lon")))
+            self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)",
+                                  [(rid, e["id"], m["start"], m["end"], m["text"]) for m in e.get("mentions", [])])
+
+    def _add_events(self, rid: int, doc: dict) -> None:
+        taken: set[int] = set()  # merged events this report already joined: its events are distinct
+        for ev, key in merge.keys_of(doc):
+            merged_id = self._match(key, taken)
+            if merged_id is None:
+                merged_id = self.conn.execute("INSERT INTO merged_events (type, date) VALUES (?, ?)",
+                                              (key.type, key.date)).lastrowid
+            taken.add(merged_id)
+            eid = self.conn.execute(
+                "INSERT INTO events (report_id, vid, type, date, fatalities, key, merged_id) VALUES (?,?,?,?,?,?,?)",
+                (rid, ev["id"], key.type, key.date, ev.get("fatalities"), json.dumps(key.to_json()),
+                 merged_id)).lastrowid
+            self.conn.executemany("INSERT INTO participants VALUES (?, ?, ?, ?)",
+                                  [(eid, role, rid, x) for field, role in ROLES.items() for x in ev.get(field, [])])
+            figures = [r[0] for r in self.conn.execute("SELECT fatalities FROM events WHERE merged_id = ?",
+                                                       (merged_id,))]
+            self.conn.execute("UPDATE merged_events SET fatalities = ? WHERE id = ?",
+                              (merge.conservative_fatalities(figures), merged_id))
+
+    def _match(self, key: merge.EventKey, taken: set[int]) -> int | None:
+        window = merge.date_window(key.date)
+        if window is None:
+            rows = self.conn.execute("SELECT merged_id, date, key FROM events WHERE type = ? AND date IS NULL "
+                                     "ORDER BY merged_id, id", (key.type,))
+        else:
+            rows = self.conn.execute("SELECT merged_id, date, key FROM events WHERE type = ? AND date "
+                                     "BETWEEN ? AND ? ORDER BY merged_id, id", (key.type, *window))
+        for merged_id, date, stored in rows:
+            if merged_id not in taken and merge.same_event(
+                    key, merge.EventKey.from_json(key.type, date, json.loads(stored))):
+                return merged_id
+        return None
+
+    def _near_index(self) -> NearDuplicates:
+        if self._near is None:
+            self._near = NearDuplicates()
+            for rid, sig in self.conn.execute("SELECT id, minhash FROM reports WHERE minhash IS NOT NULL "
+                                              "ORDER BY id"):
+                self._near.add(rid, sig)
+        return self._near
+
+    def quarantine(self, rejected: Rejected) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO quarantine (source, reason, message, time) VALUES (?,?,?,?)",
+                          (rejected.origin, rejected.reason, rejected.message,
+                           datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def quarantined(self, reason: str | None = None, limit: int | None = None) -> list[dict]:
+        sql = "SELECT source, reason, message, time FROM quarantine"
+        args: list = []
+        if reason:
+            sql += " WHERE reason = ?"
+            args.append(reason)
+        sql += " ORDER BY id" + (" LIMIT ?" if limit else "")
+        return [dict(r) for r in self.conn.execute(sql, args + ([limit] if limit else []))]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("reports", "sources", "entities", "events", "merged_events", "near_duplicates", "quarantine")
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def near_duplicates(self, report_id: int) -> list[tuple[int, float]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT dup_of, similarity FROM near_duplicates WHERE report_id = ? ORDER BY dup_of", (report_id,))]
+
+    def document(self, report_id: int) -> dict:
+        """The stored rasd.document/1 dict of a report."""
+        return json.loads(json.dumps(self._doc(report_id)))  # a copy: the cache must stay intact
+
+    def _load_doc(self, report_id: int) -> dict:
+        row = self.conn.execute("SELECT doc, text FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no report {report_id} in {self.path}")
+        return {**json.loads(row["doc"]), "text": row["text"]}
+
+    def sources(self, report_id: int) -> list[dict]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT outlet, url, published, origin FROM sources WHERE report_id = ? ORDER BY id", (report_id,))]
+
+    def merged_ids(self, f: EventFilter = EventFilter()) -> list[int]:
+        """Merged events with at least one member event matching every filter, by date then id."""
+        where, args = [], []
+        if f.type:
+            where.append("e.type = ?")
+            args.append(f.type)
+        if f.date_from:
+            where.append("m.date >= ?")
+            args.append(f.date_from)
+        if f.date_to:
+            where.append("m.date <= ?")
+            args.append(f.date_to)
+        for value, etype, roles in ((f.actor, "ACTOR", ("agent", "target", "partner")),
+                                    (f.person, "PERSON", ("agent", "target", "partner")),
+                                    (f.place, "PLACE", ("place",))):
+            if value:
+                where.append(_entity_clause(etype, roles))
+                args += [*roles, value, f"%{value}%", f"%{value}%"]
+        if f.bbox:
+            west, south, east, north = f.bbox
+            where.append("EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
+                         "AND n.eid = p.eid WHERE p.event_id = e.id AND p.role = 'place' "
+                         "AND n.lon BETWEEN ? AND ? AND n.lat BETWEEN ? AND ?)")
+            args += [west, east, south, north]
+        if f.source:
+            where.append("EXISTS (SELECT 1 FROM sources s WHERE s.report_id = e.report_id "
+                         "AND (s.outlet = ? OR s.url LIKE ?))")
+            args += [f.source, f"%{f.source}%"]
+        if f.text:
+            where.append("e.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
+            args.append(f.text)
+        sql = ("SELECT DISTINCT m.id, m.date FROM events e JOIN merged_events m ON m.id = e.merged_id"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.date IS NULL, m.date, m.id")
+        if f.limit:
+            sql += f" LIMIT {int(f.limit)}"
+        try:
+            return [r[0] for r in self.conn.execute(sql, args)]
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"the query failed: {e}", hint="Check the --text search syntax (FTS5).") from e
+
+    def event_rows(self, f: EventFilter = EventFilter()) -> list[dict]:
+        """One summary row per merged event (for tables): names, figures, counts of sources."""
+        rows = []
+        for mid in self.merged_ids(f):
+            m = self.conn.execute("SELECT * FROM merged_events WHERE id = ?", (mid,)).fetchone()
+            names = lambda roles: sorted({r[0] for r in self.conn.execute(  # noqa: E731
+                f"SELECT DISTINCT coalesce(n.name_en, n.name_ar) FROM events e JOIN participants p "
+                f"ON p.event_id = e.id JOIN entities n ON n.report_id = p.report_id AND n.eid = p.eid "
+                f"WHERE e.merged_id = ? AND p.role IN ({roles})", (mid,)) if r[0]})
+            reports = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT report_id FROM events WHERE merged_id = ? ORDER BY report_id", (mid,))]
+            figures = [r[0] for r in self.conn.execute("SELECT fatalities FROM events WHERE merged_id = ?", (mid,))]
+            n_sources = self.conn.execute(
+                f"SELECT count(*) FROM sources WHERE report_id IN ({','.join('?' * len(reports))})",
+                reports).fetchone()[0]
+            rows.append({"id": mid, "type": m["type"], "date": m["date"], "fatalities": m["fatalities"],
+                         "fatality_figures": sorted({x for x in figures if x is not None}),
+                         "actors": names("'agent','target','partner'"), "places": names("'place'"),
+                         "reports": reports, "sources": n_sources})
+        return rows
+
+    def records(self, f: EventFilter = EventFilter()) -> Iterator[dict]:
+        """Export records (rasd.export.records shape), one per merged event, every source kept."""
+        from rasd.export.records import merge_records, records_from_document
+
+        for mid in self.merged_ids(f):
+            members = self.conn.execute("SELECT report_id, vid FROM events WHERE merged_id = ? ORDER BY id",
+                                        (mid,)).fetchall()
+            recs = []
+            for rid, vid in members:
+                doc = self.document(rid)
+                index = [ev["id"] for ev in doc["events"]].index(vid)
+                for src in self.sources(rid):
+                    doc["source"] = {**doc.get("source", {}), "outlet": src["outlet"], "url": src["url"],
+                                     "published": src["published"] or doc.get("source", {}).get("published")}
+                    recs.append(records_from_document(doc)[index])
+            merged = merge_records(recs)
+            merged["merged_id"] = mid
+            yield merged

@@ -1,0 +1,57 @@
+"""The ingest, events, quarantine and export commands, over the stand-in extractor."""
+import json
+import sys
+import types
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from rasd.cli import ingest as cli
+from test_store import ARTICLE, OTHER, fake_extract
+
+
+@pytest.fixture
+def app(monkeypatch):
+    import rasd
+    monkeypatch.setattr(rasd, "extract", fake_extract)
+    a = typer.Typer()
+    cli.register(a)
+    return a
+
+
+def run(app, *args):
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_ingest_events_quarantine(app, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE.format(n=4) + " " + OTHER.format(n=2), encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("An English note with no Arabic in it at all, for the test.", encoding="utf-8")
+    db = tmp_path / "db"
+    summary = json.loads(run(app, "ingest", tmp_path / "in", "--db", db, "--json"))
+    assert (summary["read"], summary["stored"], summary["quarantined"]) == (2, 1, 1)
+    assert "skipped as duplicate 1" in run(app, "ingest", tmp_path / "in", "--db", db)
+    table = run(app, "events", "--db", db, "--place", "Aleppo")
+    assert "AIRSTRIKE" in table and "Aleppo" in table and "Idlib" not in table
+    rows = [json.loads(x) for x in run(app, "quarantine", "--db", db, "--json").splitlines()]
+    assert [r["reason"] for r in rows] == ["not_arabic"]
+
+
+def test_export_calls_the_named_exporter(app, tmp_path, monkeypatch):
+    records = types.ModuleType("rasd.export.records")
+    records.records_from_document = lambda doc: [{"id": e["id"]} for e in doc["events"]]
+    records.merge_records = lambda recs: {"ids": [r["id"] for r in recs]}
+    export = types.ModuleType("rasd.export")
+    export.EXPORTERS = {"jsonl": lambda recs, out: sum(1 for r in recs if out.write(json.dumps(r) + "\n"))}
+    monkeypatch.setitem(sys.modules, "rasd.export", export)
+    monkeypatch.setitem(sys.modules, "rasd.export.records", records)
+    (tmp_path / "a.txt").write_text(ARTICLE.format(n=4), encoding="utf-8")
+    run(app, "ingest", tmp_path / "a.txt", "--db", tmp_path / "db")
+    run(app, "export", "--format", "jsonl", "--db", tmp_path / "db", "--out", tmp_path / "out.jsonl")
+    assert [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()] == [
+        {"ids": ["V1"], "merged_id": 1}]
+    result = CliRunner().invoke(app, ["export", "--format", "nope", "--db", str(tmp_path / "db")])
+    assert result.exit_code != 0

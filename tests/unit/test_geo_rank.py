@@ -1,0 +1,76 @@
+"""Features and ranking on hand-built candidate lists (no data access)."""
+import math
+
+import geo_fake as F
+from hypothesis import given, strategies as st
+
+from rasd.geo.features import Context, containment, cue_fit, features, km
+from rasd.geo.rank import precision, rank, why
+from rasd.geo.regions import geo_cues
+
+
+def test_km_known_distance():
+    # one degree of latitude is about 111 km
+    assert abs(km((35.0, 36.0), (36.0, 36.0)) - 111.2) < 0.5
+
+
+@given(st.floats(-80, 80), st.floats(-179, 179), st.floats(-80, 80), st.floats(-179, 179))
+def test_km_is_symmetric_and_non_negative(a, b, c, d):
+    assert km((a, b), (c, d)) >= 0 and math.isclose(km((a, b), (c, d)), km((c, d), (a, b)), abs_tol=1e-6)
+
+
+def test_the_named_subdistrict_decides_between_namesakes():
+    ctx = Context(hits=[("ناحية التمانعة", [F.SUB_TAMANAH])])
+    ranked = rank([F.VILLAGE_B, F.VILLAGE_A], ctx)
+    assert ranked[0].place is F.VILLAGE_A
+    assert "التمانعة" in why(ranked, ctx)
+
+
+def test_containment_levels():
+    assert containment(F.VILLAGE_A, [("x", [F.SUB_TAMANAH])])[0] == 3
+    assert containment(F.VILLAGE_A, [("x", [F.DIS_MAARRA])])[0] == 2
+    assert containment(F.VILLAGE_A, [("x", [F.GOV_IDLIB])])[0] == 1
+    assert containment(F.VILLAGE_B, [("x", [F.SUB_TAMANAH])])[0] == 0
+
+
+def test_neighbouring_places_decide_without_sentence_evidence():
+    ctx = Context(anchors=[("أبو دالي", F.VILLAGE_C)], centre=(35.45, 36.9))
+    assert rank([F.VILLAGE_B, F.VILLAGE_A], ctx)[0].place is F.VILLAGE_A
+
+
+def test_report_centre_prefers_the_syrian_namesake():
+    ctx = Context(anchors=[("أبو دالي", F.VILLAGE_C)], centre=(35.45, 36.9))
+    ranked = rank([F.SINJAR_IQ, F.SINJAR_SY], ctx)
+    assert ranked[0].place is F.SINJAR_SY and "km from" in why(ranked, ctx)
+
+
+def test_bare_city_name_prefers_the_city_over_the_governorate():
+    ranked = rank([F.GOV_ALEPPO, F.ALEPPO_CITY], Context())
+    assert ranked[0].place is F.ALEPPO_CITY
+
+
+def test_governorate_cue_prefers_the_governorate():
+    spec = geo_cues().cues["محافظه"]
+    ranked = rank([F.ALEPPO_CITY, F.GOV_ALEPPO], Context(cue=spec, cue_word="محافظة"))
+    assert ranked[0].place is F.GOV_ALEPPO
+
+
+def test_cue_fit_penalises_a_mismatch():
+    spec = geo_cues().cues["حي"]
+    assert cue_fit(F.GOV_ALEPPO, spec) < 0 < cue_fit(F.VILLAGE_A, geo_cues().cues["قريه"])
+
+
+def test_admin_units_get_no_distance_features():
+    f = features(F.GOV_IDLIB, Context(anchors=[("x", F.VILLAGE_C)], centre=(35.45, 36.9)))
+    assert f["centre"] == f["neighbour"] == f["near"] == 0.0
+
+
+def test_precision():
+    fac = geo_cues().cues["مطار"]
+    assert precision(F.VILLAGE_A, Context()) == 1
+    assert precision(F.VILLAGE_A, Context(cue=fac)) == 2
+    assert precision(F.DIS_MAARRA, Context()) == 3
+
+
+def test_single_candidate_why():
+    assert "only gazetteer entry" in why(rank([F.VILLAGE_C], Context()), Context())

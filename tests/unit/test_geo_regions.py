@@ -1,0 +1,77 @@
+"""Region phrases on self-written sentences, against the miniature gazetteer."""
+import pytest
+from geo_fake import fake_gazetteer
+
+from rasd.arabic.tokens import tokenize
+from rasd.geo.regions import compound, geo_cues, match_region, region_table
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return fake_gazetteer()
+
+
+def first_region(text, gaz):
+    toks = tokenize(text)
+    for i in range(len(toks)):
+        hit = match_region(toks, i, gaz)
+        if hit:
+            return i, hit[0], hit[1]
+    return None
+
+
+@pytest.mark.parametrize("text, direction, base", [
+    ("دارت اشتباكات في ريف إدلب الجنوبي الشرقي أمس", "south-east", "admin:SY07"),
+    ("قصفت الطائرات بلدات بريف حلب الشمالي", "north", "admin:SY02"),
+    ("وصلت التعزيزات إلى ريف حماة", None, "admin:SY05"),
+    ("تقدمت القوات في الريف الشرقي لحماة", "east", "admin:SY05"),
+])
+def test_rif_phrases(gaz, text, direction, base):
+    _, _, info = first_region(text, gaz)
+    assert info["rif"] and info["direction"] == direction and base in info["base_ids"]
+
+
+def test_rif_span_ends_after_the_direction(gaz):
+    i, end, _ = first_region("سيطرت الفصائل على ريف إدلب الجنوبي وقرى أخرى", gaz)
+    toks = tokenize("سيطرت الفصائل على ريف إدلب الجنوبي وقرى أخرى")
+    assert [t.key for t in toks[i:end]] == ["ريف", "ادلب", "الجنوبي"]
+
+
+def test_dual_rif_keeps_both_directions(gaz):
+    _, _, info = first_region("غارات على ريفي حلب الشرقي والشمالي", gaz)
+    assert info["direction"] == "east" and info["also"] == "north"
+
+
+def test_anaphoric_countryside(gaz):
+    _, _, info = first_region("وتقدمت القوات في الريف الجنوبي الشرقي للمحافظة", gaz)
+    assert info["anaphor"] and info["base_ids"] == [] and info["direction"] == "south-east"
+
+
+@pytest.mark.parametrize("text, direction", [("اشتباكات شرق حماة", "east"), ("قصف شمالي حلب", "north"),
+                                             ("معارك جنوب غرب إدلب", "south-west")])
+def test_direction_before_a_name(gaz, text, direction):
+    _, _, info = first_region(text, gaz)
+    assert info["direction"] == direction and not info["rif"]
+
+
+def test_direction_before_a_small_village_is_not_a_region(gaz):
+    assert first_region("تقع القرية شرق المشيرفة", gaz) is None
+
+
+def test_named_subregion(gaz):
+    _, _, info = first_region("قصف مدفعي على جبل الزاوية", gaz)
+    assert info["named"] and info["base_ids"]
+
+
+def test_plain_sentence_has_no_region(gaz):
+    assert first_region("قال المتحدث إن الاجتماع انتهى", gaz) is None
+
+
+def test_compound_orders_north_first():
+    order = geo_cues().order
+    assert compound(["east", "north"], order) == "north-east" == compound(["north", "east"], order)
+
+
+def test_region_table_has_every_governorate():
+    govs = region_table().governorates
+    assert len(govs) == 14 and all("default" in row for row in govs.values())

@@ -1,0 +1,76 @@
+"""The geocode stage on self-written reports with the miniature gazetteer."""
+import re
+
+import geo_fake
+import pytest
+
+from rasd.arabic.normalize import fold_str, strip_article
+from rasd.doc import Doc, Entity, Mention
+from rasd.geo.regions import match_region
+from rasd.stages import geocode
+
+
+@pytest.fixture
+def gaz(monkeypatch):
+    g = geo_fake.fake_gazetteer()
+    monkeypatch.setattr(geocode, "load_gazetteer", lambda: g)
+    return g
+
+
+def make_doc(text, names, gaz, cues=None):
+    """PLACE entities for each name (all its occurrences), as the mention finder would give them."""
+    doc = Doc(text)
+    doc.sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+    for n, name in enumerate(names):
+        ms = []
+        for m in re.finditer(re.escape(name), text):
+            key = strip_article(fold_str(name))
+            info = {"key": key, "place_ids": [p.id for p in gaz.lookup(key)]}
+            if cues and name in cues:
+                info["cue"] = cues[name]
+            tok = next(t for t in doc.tokens if t.start >= m.start())
+            hit = match_region(doc.tokens, tok.i, gaz)
+            if hit and doc.tokens[hit[0] - 1].end >= m.end():
+                info["region"] = hit[1]
+            ms.append(Mention(m.start(), m.end(), name, "PLACE", info=info))
+        doc.entities.append(Entity(f"P{n}", "PLACE", name, None, None, ms))
+    return doc
+
+
+def test_namesake_resolved_by_the_subdistrict_in_the_sentence(gaz):
+    doc = make_doc("سيطرت الفصائل على قرية المشيرفة التابعة لناحية التمانعة.", ["المشيرفة"], gaz)
+    geocode.run(doc)
+    e = doc.entities[0]
+    assert e.kb_id == "ocha:C9001" and e.geo["precision"] == 1 and e.geo["admin3"] == "التمانعة"
+    assert e.name_en.startswith("Mushayrifa") and e.geo["why"]
+
+
+def test_namesake_resolved_by_the_other_places_of_the_report(gaz):
+    doc = make_doc("تقدمت القوات نحو أبو دالي. ثم دخلت المشيرفة بعد معارك.", ["أبو دالي", "المشيرفة"], gaz)
+    geocode.run(doc)
+    assert doc.entities[1].kb_id == "ocha:C9001"
+
+
+def test_unknown_place_gets_an_explicit_none(gaz):
+    doc = make_doc("قصف على بلدة خيالية.", ["خيالية"], gaz)
+    geocode.run(doc)
+    e = doc.entities[0]
+    assert e.kb_id is None and e.geo["lat"] is None and e.geo["precision"] is None and e.geo["why"]
+
+
+def test_region_phrase_is_coded_to_an_area_with_precision_3(gaz):
+    doc = make_doc("غارات على ريف إدلب الجنوبي.", ["ريف إدلب الجنوبي"], gaz)
+    geocode.run(doc)
+    e = doc.entities[0]
+    assert e.geo["precision"] == 3 and e.kb_id == "admin:SY0702"   # regions.yaml: southern Idlib
+
+
+def test_facility_cue_gives_precision_2(gaz):
+    doc = make_doc("استهدف القصف مطار سنجار.", ["سنجار"], gaz, cues={"سنجار": "مطار"})
+    geocode.run(doc)
+    assert doc.entities[0].geo["precision"] == 2
+
+
+def test_document_without_places_is_unchanged(gaz):
+    doc = Doc("بيان بلا أماكن.")
+    assert geocode.run(doc) is doc and doc.entities == []
