@@ -18,7 +18,8 @@ from functools import lru_cache
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.arabic.normalize import Folded, fold, fold_str, strip_article
 from rasd.arabic.tokens import Token, stems, tokenize
-from rasd.kb.yamlfile import KNOWLEDGE_DIR, require, str_list
+from rasd.errors import KnowledgeError
+from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
 
 KINDS = ("exact", "at_least", "about", "vague")
 _FILE = KNOWLEDGE_DIR / "numbers.yaml"
@@ -90,7 +91,6 @@ def _line_of(needle: str) -> int | str:
 
 
 def _bad(needle: str, msg: str) -> None:
-    from rasd.errors import KnowledgeError
     raise KnowledgeError(f"{_FILE.name}:{_line_of(needle)}: {msg}")
 
 
@@ -143,8 +143,6 @@ def _grammar(data: dict) -> dict:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """Load and validate numbers.yaml once; KnowledgeError names file and line."""
-    from rasd.kb.yamlfile import load
-
     data = load(_FILE)
     require(isinstance(data, dict), _FILE, {}, "the file must be a mapping")
     gr = _grammar(data)

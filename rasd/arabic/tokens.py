@@ -33,7 +33,7 @@ def tokenize(text: str, folded: Folded | None = None) -> list[Token]:
     return out
 
 
-_CONJ = ("و", "ف")
+CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 MIN_STEM = 2
 
@@ -61,7 +61,7 @@ def stems(key: str) -> list[tuple[int, str]]:
 
     with_article(0, key)
     heads = [(0, key)]
-    if key[:1] in _CONJ:
+    if key[:1] in CONJ:
         heads.append((1, key[1:]))
     for n, rest in heads:
         if n:

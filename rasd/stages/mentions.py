@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rasd.arabic.matcher import Hit, PhraseMatcher
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import Token, stems
+from rasd.arabic.tokens import CONJ, Token, stems
 from rasd.doc import Doc, Mention
 from rasd.kb.knowledge import KnowledgeBase, load_kb
 from rasd.kb.yamlfile import load
@@ -31,6 +31,7 @@ class Resources:
     given: frozenset
     w: dict                   # lexicon word sets (folded)
     region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
+    conj: frozenset           # conjunction proclitics (و ف)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,7 @@ def resources() -> Resources:
     geo = load("geo_cues")
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"] + d["adjective"])]
     return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
-                     frozenset(fold_str(w) for w in heads))
+                     frozenset(fold_str(w) for w in heads), frozenset(CONJ))
 
 
 class _Finder:
@@ -122,6 +123,15 @@ class _Finder:
                 return n
         return 0
 
+    def given_prefix(self, i: int) -> int | None:
+        """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None."""
+        k = self.toks[i].key
+        if k in self.R.given:
+            return 0
+        if k[:1] in self.R.conj and k[1:] in self.R.given:
+            return 1
+        return None
+
     # ---- finders, each returns (end token, builder) or None -----------------------------
     def kb_hit(self, i: int) -> Hit | None:
         return self.R.names.match_at(self.toks, i)
@@ -135,6 +145,8 @@ class _Finder:
         cued = (self.is_(i - 1, "place_cues") or self.is_(i - 1, "place_preps") or "ب" in pre.replace("ال", "")
                 or (pre.startswith("و") and self.out and self.out[-1].type == "PLACE"
                     and self.out[-1].info["tok"][1] == i))
+        if h.j - h.i == 1 and self.is_(i, "place_cues"):
+            return None
         kinds = {self.R.gaz.get(p).kind for p in h.payloads}
         first = t.key[h.prefix:]
         if first in self.w["kunya"] or ("ال" + first) in self.w["kunya"]:
@@ -153,8 +165,10 @@ class _Finder:
         toks, w = self.toks, self.w
         prev_title = self.is_(i - 1, "person_titles") or self.is_(i - 1, "alias_markers") \
             or self.is_(i - 1, "nationalities") or self.is_(i - 1, "title_modifiers")
+        if self.is_(i - 1, "place_cues"):
+            return None
         kunya = self.is_(i, "kunya")
-        given = self.prefix_of(i, pool=self.R.given) or toks[i].key in self.R.given
+        given = self.given_prefix(i) is not None
         if not (kunya or given or (prev_title and self.is_(i - 1, "alias_markers"))):
             return None
         if not self.name_like(i, first=True) and not kunya:
@@ -179,6 +193,8 @@ class _Finder:
         toks = self.toks
         g = self.gap(i)
         if any(c in _QUOTES for c in g):       # حركة "نور الدين زنكي"
+            if self.kb_start(i + 1):
+                return None
             j = i + 1
             while j < len(toks) and j - i <= 6:
                 if any(c in _QUOTES for c in self.gap(j)) or not self.joined(j):
@@ -253,7 +269,7 @@ class _Finder:
         elif what == "place":
             self.add_place(obj)
         elif what == "person":
-            pre = self.prefix_of(i, pool=self.R.given) if not self.is_(i, "kunya") else self.prefix_of(i, "kunya")
+            pre = self.prefix_of(i, "kunya") if self.is_(i, "kunya") else (self.given_prefix(i) or 0)
             self.add(i, end, pre, "PERSON", None, 0.7, pattern=True)
         elif what == "org":
             pre = self.prefix_of(i, "org_heads")
@@ -266,8 +282,11 @@ class _Finder:
             self.add(i, end, pre, "SOURCE", None, 0.7, pattern=True,
                      anaphor=toks[i].key.startswith(("المصادر", "والمصادر")))
         elif what == "uplace":
-            self.add(i, end, 0, "PLACE", None, 0.6, key=fold_str(self.doc.text[toks[i].start:toks[end - 1].end]),
-                     place_ids=[], cue=self.cue_before(i))
+            fac = self.is_(i - 1, "facility_cues")
+            s0 = i - 1 if fac else i
+            self.add(s0, end, self.prefix_of(i - 1, "facility_cues") if fac else 0, "PLACE", None, 0.6,
+                     key=fold_str(self.doc.text[toks[i].start:toks[end - 1].end]), place_ids=[],
+                     cue=self.cue_before(i), facility=fac)
         return end
 
     def strip_quotes(self, m: Mention) -> None:

@@ -1,0 +1,184 @@
+"""Building and loading the gazetteer, the given-name list and the installer, on tiny
+self-written source files in the formats of the real ones."""
+import json
+import pickle
+
+import httpx
+import pytest
+from hypothesis import given, strategies as st
+
+from rasd.arabic.normalize import fold_str
+from rasd.errors import DataMissingError, InputError
+from rasd.kb import gazetteer as G
+from rasd.kb import install as I
+from rasd.kb import names as N
+
+
+def _unit(uid, pcode, ar, en, lat, lon, aliases=(), **parents):
+    return {"id": uid, "name": {"ar": ar, "en": en}, "centroid": {"latitude": lat, "longitude": lon},
+            "externalIds": {"ochaPcode": pcode}, "population": {"value": 1000},
+            "aliases": [{"value": a, "language": "ar", "type": "alias"} for a in aliases], **parents}
+
+
+@pytest.fixture
+def geo_dir(tmp_path):
+    os_dir = tmp_path / "geo" / "open-syria"
+    os_dir.mkdir(parents=True)
+    (os_dir / "governorates.json").write_text(json.dumps([
+        _unit("g-idlib", "SY07", "إدلب", "Idlib", 35.7, 36.6, ["محافظة إدلب"])]), encoding="utf-8")
+    (os_dir / "districts.json").write_text(json.dumps([
+        _unit("d-maarra", "SY0702", "معرة النعمان", "Maarrat al-Numan", 35.5, 36.8, ["منطقة معرة النعمان"],
+              governorateId="g-idlib")]), encoding="utf-8")
+    (os_dir / "subdistricts.json").write_text(json.dumps([
+        _unit("s-tam", "SY070204", "التمانعة", "Tamanaah", 35.4, 36.9, governorateId="g-idlib",
+              districtId="d-maarra"),
+        _unit("s-centre", "SY070200", "مركز معرة النعمان", "Maarrat centre", 35.6, 36.7,
+              governorateId="g-idlib", districtId="d-maarra")]), encoding="utf-8")
+    rows = [
+        {"id": 1, "search_name_ar": "قرية أولى- الاسم الآخر - التمانعة - معرة النعمان --- (((1)))",
+         "search_name_en": "First - Tamanaah - Maarra --- (((1)))", "closest_geonames_post_code": "C9101",
+         "lat": "35.41", "lon": "36.91", "sa_loc_only": "FALSE", "old_sa_name": ""},
+        {"id": 2, "search_name_ar": "معرة النعمان - مركز معرة النعمان - معرة النعمان --- (((2)))",
+         "search_name_en": "Maarrat al-Numan --- (((2)))", "closest_geonames_post_code": "C9102",
+         "lat": 35.65, "lon": 36.67, "sa_loc_only": "FALSE", "old_sa_name": ""},
+        {"id": 3, "search_name_ar": "ادلب : حي التجربة --- (((3)))", "search_name_en": "IDLIB : Test --- (((3)))",
+         "closest_geonames_post_code": "SY070204", "lat": 35.42, "lon": 36.92, "sa_loc_only": "TRUE",
+         "old_sa_name": "ادلب : حي التجربة"},
+        {"id": 4, "search_name_ar": "بلا إحداثيات - التمانعة - معرة النعمان --- (((4)))",
+         "search_name_en": "x", "closest_geonames_post_code": "C9104", "lat": "", "lon": "",
+         "sa_loc_only": "FALSE", "old_sa_name": ""},
+        {"id": 5, "search_name_ar": "كويرس شرقي - التمانعة - معرة النعمان --- (((5)))",
+         "search_name_en": "Kuweires Sharqi --- (((5)))", "closest_geonames_post_code": "C9105",
+         "lat": 35.43, "lon": 36.93, "sa_loc_only": "FALSE", "old_sa_name": ""},
+    ]
+    (tmp_path / "geo" / "syrianarchive_locations.json").write_text(json.dumps(rows, ensure_ascii=False),
+                                                                  encoding="utf-8")
+    return tmp_path / "geo"
+
+
+@pytest.fixture
+def built(geo_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path / "data"))
+    G.load_gazetteer.cache_clear()
+    counts = G.build_gazetteer(geo_dir, G.gazetteer_path())
+    yield counts
+    G.load_gazetteer.cache_clear()
+
+
+def ids(gaz, name):
+    return {p.id for p in gaz.lookup(fold_str(name))}
+
+
+def test_counts(built):
+    assert built["admin units"] == 4 and built["rows without coordinates"] == 1 and built["world places"] > 50
+
+
+def test_locality_alternates_and_admin_chain(built):
+    gaz = G.load_gazetteer()
+    p = gaz.get("ocha:C9101")
+    assert (p.admin1, p.admin2, p.admin3) == ("إدلب", "معرة النعمان", "التمانعة")
+    assert p.admin_ids == ("admin:SY07", "admin:SY0702", "admin:SY070204")
+    assert "ocha:C9101" in ids(gaz, "الاسم الآخر") and "ocha:C9101" in ids(gaz, "قرية أولى")
+
+
+def test_qualifier_dropped_and_seat_ranked(built):
+    gaz = G.load_gazetteer()
+    assert "ocha:C9105" in ids(gaz, "كويرس")
+    assert gaz.get("ocha:C9102").rank == 3 and gaz.get("ocha:C9101").rank == 1
+
+
+def test_sa_only_rows_parse_parent_and_name(built):
+    gaz = G.load_gazetteer()
+    p = gaz.get("sa:3")
+    assert p.name_ar == "حي التجربة" and p.admin3 == "التمانعة" and "sa:3" in ids(gaz, "التجربة")
+
+
+def test_admin_forms_and_namesakes(built):
+    gaz = G.load_gazetteer()
+    assert ids(gaz, "منطقة معرة النعمان") == {"admin:SY0702"}
+    assert ids(gaz, "ناحية التمانعة") == {"admin:SY070204"}
+    assert {"admin:SY0702", "ocha:C9102"} <= ids(gaz, "معرة النعمان")
+    assert ids(gaz, "محافظة إدلب") == {"admin:SY07"}
+
+
+def test_world_places_and_names(built):
+    gaz = G.load_gazetteer()
+    assert "world:iq-mosul" in ids(gaz, "الموصل") and ids(gaz, "موصل") == ids(gaz, "الموصل")
+    assert all(isinstance(a, str) and isinstance(i, str) for a, i in gaz.names())
+
+
+@pytest.mark.parametrize("a, b", [("تل الخنزير", "تل خنزير"), ("الحمراء", "الحمرا"), ("كفرية", "كفريا"),
+                                  ("أنقرة", "انقره")])
+def test_canon_spelling_variants(a, b):
+    assert G.canon(fold_str(a)) == G.canon(fold_str(b))
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ال", max_size=30))
+def test_canon_is_idempotent(s):
+    k = G.canon(fold_str(s))
+    assert G.canon(k) == k
+
+
+def test_missing_and_stale_gazetteer(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
+    G.load_gazetteer.cache_clear()
+    with pytest.raises(DataMissingError):
+        G.load_gazetteer()
+    G.gazetteer_path().write_bytes(pickle.dumps({"version": -1}))
+    with pytest.raises(DataMissingError, match="another rasd version"):
+        G.load_gazetteer()
+    G.load_gazetteer.cache_clear()
+
+
+def test_given_names_from_tiny_corpora(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path / "data"))
+    ner = tmp_path / "ner"
+    ner.mkdir()
+    (ner / "ANERCorp.txt").write_text("قال O\nالرئيس B-PERS\nسامر I-PERS\nسامر B-PERS\nأحمد I-PERS\n"
+                                      "سامر B-PERS\nدمشق B-LOC\nالرئيس B-PERS\n", encoding="utf-8")
+    (ner / "NewsFANE_Gold_2014_170K.txt").write_text("\u200eوليد\tB-Politician\r\n\u200eوليد\tB-Athlete\r\n"
+                                                     "فريق\tB-Group\r\nفريق\tB-Group\r\n", encoding="utf-8")
+    N.given_names.cache_clear()
+    with pytest.raises(DataMissingError):
+        N.given_names()
+    N.build_names(ner, tmp_path / "data" / N.FILENAME)
+    names = N.given_names()
+    assert names == {"سامر", "وليد"}     # titles stop-listed, singletons and groups dropped
+    N.given_names.cache_clear()
+
+
+def test_build_names_without_corpora(tmp_path):
+    with pytest.raises(InputError):
+        N.build_names(tmp_path, tmp_path / "names.json")
+
+
+def test_download_offline_is_a_clear_error(tmp_path, monkeypatch):
+    def offline(*a, **k):
+        raise httpx.ConnectError("no network")
+    monkeypatch.setattr(httpx, "get", offline)
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
+    with pytest.raises(I.DownloadError) as e:
+        I.install(None)
+    assert e.value.code == "R310" and "--from" in e.value.hint
+
+
+def test_download_rejects_a_changed_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(httpx, "get", lambda *a, **k: httpx.Response(200, content=b"changed",
+                                                                     request=httpx.Request("GET", a[0])))
+    with pytest.raises(I.DownloadError, match="SHA-256"):
+        I.download(I.MANIFEST[0], tmp_path)
+
+
+def test_install_from_a_tree_that_does_not_match_the_manifest(geo_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path / "data"))
+    with pytest.raises(InputError, match="SHA-256"):
+        I.install(geo_dir.parent)
+    with pytest.raises(InputError, match="no geo"):
+        I.install(tmp_path / "nowhere")
+
+
+def test_status_and_notice(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
+    assert I.status() is None
+    text = I.notice()
+    assert all(s.licence in text for s in I.MANIFEST)
