@@ -2,8 +2,9 @@
 
 The document text is never rewritten (design §1): :func:`fold` produces a key string in which
 each character comes from exactly one character of the original, plus ``index`` mapping key
-positions back.  Folding follows spec/gold.md: diacritics and tatweel removed; أ إ آ ٱ → ا,
-ى → ي, ة → ه, ؤ → و, ئ → ي; Arabic-Indic digits → ASCII; bidi marks dropped; lower case.
+positions back.  Folding follows spec/gold.md (diacritics and tatweel removed; أ إ آ ٱ → ا,
+ى → ي, ة → ه, ؤ → و, ئ → ي; Arabic-Indic digits → ASCII) and goes one step further for matching: a bare
+hamza ء is dropped too, since reports write الحمراء and الحمرا alike; bidi marks are dropped.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 _DROP = (
     [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, maddah/hamza marks
-    + ["\u0670", "\u0640", "\u06e1", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+    + ["\u0621", "\u0670", "\u0640", "\u06e1", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
        "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
        "\u2068", "\u2069", "\ufeff", "\u00ad"]
 )
@@ -25,6 +26,8 @@ for _i in range(10):
     _MAP[chr(0x06F0 + _i)] = str(_i)
 
 _TABLE = str.maketrans({**{c: None for c in _DROP}, **_MAP})
+# spec/gold.md's own normalisation keeps the bare hamza: the scorer must not be more lenient.
+_GOLD_TABLE = str.maketrans({**{c: None for c in _DROP if c != "\u0621"}, **_MAP})
 _DROPSET = frozenset(_DROP)
 
 
@@ -39,22 +42,27 @@ class Folded:
 
     key: str
     index: tuple[int, ...] | None  # None: identity (nothing was dropped)
+    size: int = 0                  # length of the original text
 
     def orig(self, i: int) -> int:
         return i if self.index is None else self.index[i]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original [start, end) of the key span [start, end)."""
+        """Original [start, end) of the key span [start, end).
+
+        The end reaches over dropped characters that follow (a final hamza, a vowel mark), so
+        that ``text[start:end]`` is the whole written word.
+        """
         if self.index is None:
             return start, end
-        return self.index[start], self.index[end - 1] + 1
+        return self.index[start], (self.index[end] if end < len(self.index) else self.size)
 
 
 def fold(text: str) -> Folded:
     key = text.translate(_TABLE).lower()
     if len(key) == len(text):
         return Folded(key, None)
-    return Folded(key, tuple(i for i, c in enumerate(text) if c not in _DROPSET))
+    return Folded(key, tuple(i for i, c in enumerate(text) if c not in _DROPSET), len(text))
 
 
 _QUOTES = re.compile(r"[\"'`«»“”„()\[\]{}<>]")
@@ -63,7 +71,7 @@ _WS = re.compile(r"\s+")
 
 def gold_key(s: str) -> str:
     """The comparison key of spec/gold.md: folded, quotes and brackets stripped, spaces collapsed."""
-    return _WS.sub(" ", _QUOTES.sub("", fold_str(unicodedata.normalize("NFC", s)))).strip()
+    return _WS.sub(" ", _QUOTES.sub("", unicodedata.normalize("NFC", s).translate(_GOLD_TABLE).lower())).strip()
 
 
 def strip_article(key: str) -> str:

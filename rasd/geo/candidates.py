@@ -6,6 +6,8 @@ named after each mention in the same sentence (admin units, towns: "التابع
 """
 from __future__ import annotations
 
+from rasd.arabic.normalize import fold_str, strip_article
+from rasd.arabic.tokens import stems
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.regions import geo_cues, match_region, region_table
 from rasd.kb.gazetteer import Gazetteer, Place
@@ -40,7 +42,6 @@ def cue_of(entity: Entity) -> tuple[str | None, dict | None]:
     for m in entity.mentions:
         w = m.info.get("cue")
         if w:
-            from rasd.arabic.normalize import fold_str
             spec = cues.get(fold_str(w))
             if spec:
                 return w, spec
@@ -86,7 +87,6 @@ def sentence_hits(doc: Doc, m: Mention, gaz: Gazetteer) -> list[tuple[str, list[
 
 
 def _longest(toks, j: int, stop: int, gaz: Gazetteer):
-    from rasd.arabic.tokens import stems
     for n in range(min(3, stop - j), 0, -1):
         rest = " ".join(t.key for t in toks[j + 1:j + n])
         for _, first in stems(toks[j].key):
@@ -114,14 +114,16 @@ def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None) -> tu
         return None, "the region's base place is not in the gazetteer"
     govs = [p for p in base if p.kind == "governorate"]
     direction = info.get("direction")
+    if info.get("anaphor") and not info.get("rif") and govs:
+        return govs[0], f"the governorate last named before it, {govs[0].name_en}"
     if govs and not (len(base) > 1 and info.get("city")):
         gov = govs[0]
         row = table.governorates.get(gov.id, {})
         key = "badia" if info.get("badia") else direction or "default"
         pid = row.get(key) or row.get("default") or gov.id
         p = gaz.get(pid) if _known(gaz, pid) else gov
-        part = f"{direction} " if direction else ""
-        return p, f"{part}{'desert' if info.get('badia') else 'countryside'} of {gov.name_en} governorate, " \
+        area = "desert" if info.get("badia") else "countryside" if info.get("rif") else "area"
+        return p, f"{direction + ' ' if direction else ''}{area} of {gov.name_en} governorate, " \
                   f"coded to {p.name_en} {p.kind} by convention"
     for kind in ("district", "subdistrict", "city", "locality", "region", "country"):
         for p in base:
@@ -135,6 +137,10 @@ def region_info(entity: Entity, doc: Doc, gaz: Gazetteer) -> tuple[Mention, dict
     for m in entity.mentions:
         if m.info.get("region"):
             return m, m.info["region"]
+    for m in entity.mentions:
+        if strip_article(fold_str(m.text)) in geo_cues().gov_anaphors:
+            return m, {"base_ids": [], "direction": None, "rif": False, "anaphor": True, "named": False,
+                       "badia": False, "text_key": fold_str(m.text)}
     for m in entity.mentions:
         toks = [t for t in doc.tokens if m.start <= t.start and t.end <= m.end]
         if toks:

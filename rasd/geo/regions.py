@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.arabic.normalize import fold_str
+from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import Token, stems
+from rasd.kb.gazetteer import canon
 from rasd.kb.yamlfile import load, require, str_list
 
 DIRECTIONS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
@@ -26,7 +27,8 @@ class GeoCues:
     order: tuple[str, ...]
     rif: frozenset[str]
     badia: frozenset[str]
-    anaphors: frozenset[str]
+    anaphors: frozenset[str]        # without the article: stems() readings are compared
+    gov_anaphors: frozenset[str]    # folded, as a whole mention key
     conj: frozenset[str]
     cues: dict[str, dict]            # folded cue word → {"prefer": [...], "large": bool, "facility": bool}
     admin_links: frozenset[str]
@@ -57,7 +59,8 @@ def geo_cues() -> GeoCues:
     window = d.get("context_window", 8)
     require(isinstance(window, int) and window > 0, path, d, "context_window must be a positive integer")
     return GeoCues(adjective, before, tuple(str_list(path, d, "compound_order")), _folded(path, d, "rif"),
-                   _folded(path, d, "badia"), _folded(path, d, "anaphors"),
+                   _folded(path, d, "badia"), frozenset(strip_article(w) for w in _folded(path, d, "anaphors")),
+                   frozenset(strip_article(w) for w in _folded(path, d, "governorate_anaphors")),
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window)
 
 
@@ -90,13 +93,8 @@ def region_table() -> RegionTable:
         require(pid is None or (isinstance(pid, str) and bool(_PLACE_ID.match(pid))), path, item,
                 f"bad place id {pid!r}")
         for n in str_list(path, item, "names"):
-            named[canon_phrase(fold_str(n))] = pid
+            named[canon(fold_str(n))] = pid
     return RegionTable(govs, named)
-
-
-def canon_phrase(key: str) -> str:
-    """A phrase key with the article removed from each word (جبل الاكراد → جبل اكراد)."""
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key.split())
 
 
 def compound(codes: list[str], order: tuple[str, ...]) -> str:
@@ -165,18 +163,18 @@ def match_region(tokens: list[Token], i: int, gaz) -> tuple[int, dict] | None:
     named = region_table().named
     for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         rest = " ".join(t.key for t in tokens[i + 1:i + n])
-        for f in first:
-            key = canon_phrase(f"{f} {rest}".strip())
+        for pre, f in stems(tokens[i].key):
+            key = canon(f"{f} {rest}".strip())
             if key in named:
                 pid = named[key]
-                return info(i + n, [pid] if pid else [], None, named=True)
+                return info(i + n, [pid] if pid else [], None, named=True, prefix=pre)
 
     if any(f in cues.rif for f in first):
         j = i + 1
         if j < len(tokens) and tokens[j].key in cues.adjective:      # الريف الشمالي لحلب
             j, direction = _directions(tokens, j, cues.adjective, cues)
             if j < len(tokens):
-                if any(s in cues.anaphors or "ال" + s in cues.anaphors for s in _readings(tokens[j])):
+                if any(s in cues.anaphors for s in _readings(tokens[j])):
                     return info(j + 1, [], direction, rif=True, anaphor=True)
                 hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, _BASE_KINDS, strip=True)
                 if hit:

@@ -110,19 +110,15 @@ def load_gazetteer() -> Gazetteer:
 
 # --- building ---------------------------------------------------------------------------------
 
-def _cues() -> dict:
-    return load("geo_cues")
-
-
 def name_variants(name: str, qualifiers: frozenset[str], prefixes: frozenset[str],
-                  admin_keys: frozenset[str] = frozenset()) -> set[str]:
+                  admin_keys: frozenset[str] = frozenset(), seat: str = "") -> set[str]:
     """A gazetteer name and the shorter forms texts use: alternates split on '-', '_' or '/',
     without a type prefix (مركز، حي، قرية) and without a trailing qualifier (شرقي، تحتاني).
     An alternate that is an admin unit's name (جب الخفي_منبج) only disambiguates; it is dropped."""
     out = set()
     parts = [p.strip() for p in re.split(r"\s*[-_/]\s*", name) if p.strip()]
     if len(parts) > 1:
-        parts = [p for p in parts if _key(p) not in admin_keys]
+        parts = [p for p in parts if _key(p, seat) not in admin_keys]
     for p in {name.strip(), *parts}:
         p = " ".join(p.split())
         out.add(p)
@@ -134,14 +130,14 @@ def name_variants(name: str, qualifiers: frozenset[str], prefixes: frozenset[str
     return {v for v in out if len(canon(fold_str(v))) >= 2}
 
 
-def _admin_units(os_dir: Path):
-    """OpenSyria governorates, districts, subdistricts → (places, aliases, lookup tables)."""
+def _admin_units(os_dir: Path, forms: dict[str, str], seat: str):
+    """OpenSyria governorates, districts, subdistricts → (places, aliases)."""
     places: dict[str, Place] = {}
     aliases: list[tuple[str, str]] = []
     by_os: dict[str, Place] = {}
-    kinds = (("governorates", "governorate", "محافظة"), ("districts", "district", "منطقة"),
-             ("subdistricts", "subdistrict", "ناحية"))
-    for fname, kind, word in kinds:
+    for fname, kind in (("governorates", "governorate"), ("districts", "district"),
+                        ("subdistricts", "subdistrict")):
+        word = forms[kind]
         for u in json.loads((os_dir / f"{fname}.json").read_text(encoding="utf-8")):
             pid = "admin:" + u["externalIds"]["ochaPcode"]
             gov = by_os.get(u.get("governorateId", ""))
@@ -158,14 +154,14 @@ def _admin_units(os_dir: Path):
             places[pid] = p
             by_os[u["id"]] = p
             names = {u["name"]["ar"], *(a["value"] for a in u.get("aliases", []) if a["language"] == "ar")}
-            bare = u["name"]["ar"].removeprefix("مركز ").strip()
+            bare = u["name"]["ar"].removeprefix(seat + " ").strip()
             names |= {bare, f"{word} {bare}"}
             aliases += [(n, pid) for n in sorted(names)]
     return places, aliases
 
 
-def _key(s: str) -> str:
-    return canon(fold_str(s)).removeprefix("مركز ").strip()
+def _key(s: str, seat: str) -> str:
+    return canon(fold_str(s)).removeprefix(seat + " ").strip()
 
 
 def build_gazetteer(geo_dir: Path, out: Path) -> dict:
@@ -173,20 +169,28 @@ def build_gazetteer(geo_dir: Path, out: Path) -> dict:
 
     Returns counts for the CLI summary.
     """
-    cues = _cues()
-    quals = frozenset(fold_str(x) for x in str_list("geo_cues.yaml", cues, "name_qualifiers"))
-    prefixes = frozenset(fold_str(x) for x in str_list("geo_cues.yaml", cues, "name_prefixes"))
-    places, aliases = _admin_units(geo_dir / "open-syria")
+    path = "geo_cues.yaml"
+    cues = load("geo_cues")
+    quals = frozenset(fold_str(x) for x in str_list(path, cues, "name_qualifiers"))
+    prefixes = frozenset(fold_str(x) for x in str_list(path, cues, "name_prefixes"))
+    forms = cues.get("admin_forms") or {}
+    require(all(isinstance(forms.get(k), str) for k in ADMIN_KINDS), path, cues,
+            f"admin_forms must name the word for each of {ADMIN_KINDS}")
+    seat = cues.get("seat_prefix")
+    require(isinstance(seat, str) and bool(seat.strip()), path, cues, "seat_prefix must be a word")
+    city_words = str_list(path, cues, "city_words")
+    seat_key = fold_str(seat)
+    places, aliases = _admin_units(geo_dir / "open-syria", forms, seat)
     admin = list(places.values())
     districts = defaultdict(list)
     subs = defaultdict(list)
     for p in admin:
         if p.kind == "district":
-            districts[_key(p.name_ar)].append(p)
+            districts[_key(p.name_ar, seat_key)].append(p)
         elif p.kind == "subdistrict":
-            subs[_key(p.name_ar)].append(p)
+            subs[_key(p.name_ar, seat_key)].append(p)
     gov_of = {p.id: p for p in admin if p.kind == "governorate"}
-    admin_keys = frozenset(_key(p.name_ar) for p in admin)
+    admin_keys = frozenset(_key(p.name_ar, seat_key) for p in admin)
     by_pcode = {p.id.removeprefix("admin:"): p for p in admin}
     unlinked = skipped = 0
     seen_codes: set[str] = set()
@@ -208,22 +212,22 @@ def build_gazetteer(geo_dir: Path, out: Path) -> dict:
                 unit = by_pcode.get(code)
             sub = unit if unit and unit.kind == "subdistrict" else None
             dis = unit if unit and unit.kind == "district" else (places[unit.admin_ids[-1]] if sub else None)
-            kind = "neighbourhood" if "مدينة" in chain.split(":")[0] else "locality"
+            kind = "neighbourhood" if any(w in chain.split(":")[0] for w in city_words) else "locality"
             rank = 0
         else:
             parts = [p.strip() for p in chain.split(" - ")]
             name = parts[0]
-            dis_cands = districts.get(_key(parts[-1]), [])
+            dis_cands = districts.get(_key(parts[-1], seat_key), [])
             dis = dis_cands[0] if dis_cands else None
-            sub_cands = subs.get(_key(parts[-2]), []) if len(parts) >= 3 else []
+            sub_cands = subs.get(_key(parts[-2], seat_key), []) if len(parts) >= 3 else []
             sub = next((s for s in sub_cands if dis and s.admin_ids[-1] == dis.id), None) or \
                 (sub_cands[0] if len(sub_cands) == 1 else None)
             if dis is None and sub is not None:
                 dis = places[sub.admin_ids[-1]]
             kind = "locality"
-            k = _key(name)
-            seats = {_key(u.name_ar) for u in (dis, gov_of.get(dis.admin_ids[0]) if dis else None) if u}
-            rank = 3 if k in seats else 2 if sub and k == _key(sub.name_ar) else 1
+            k = _key(name, seat_key)
+            seats = {_key(u.name_ar, seat_key) for u in (dis, gov_of.get(dis.admin_ids[0]) if dis else None) if u}
+            rank = 3 if k in seats else 2 if sub and k == _key(sub.name_ar, seat_key) else 1
         if dis is None:
             unlinked += 1
         gov = gov_of.get(dis.admin_ids[0]) if dis else (unit if r.get("sa_loc_only") == "TRUE" and unit
@@ -237,7 +241,7 @@ def build_gazetteer(geo_dir: Path, out: Path) -> dict:
                   admin_ids=tuple(x.id for x in (gov, dis, sub) if x is not None),
                   rank=rank, source="syrianarchive")
         places[pid] = p
-        aliases += [(v, pid) for v in sorted(name_variants(name, quals, prefixes, admin_keys))]
+        aliases += [(v, pid) for v in sorted(name_variants(name, quals, prefixes, admin_keys, seat_key))]
     n_world = _add_world(places, aliases)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")

@@ -19,6 +19,7 @@ from rasd.settings import data_dir
 
 FILENAME = "names.json"
 MIN_COUNT = 2
+COMMON_MIN = 3
 # NewsFANE's fine-grained person classes (its Group class is a collective, not a person).
 NEWSFANE_PERSON = frozenset({"Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
                              "Police", "Businessperson", "Lawyer", "Engineer"})
@@ -28,17 +29,27 @@ CORPORA = {"ANERCorp.txt": frozenset({"PERS"}),
            "NewsFANE_Gold_2014_170K.txt": NEWSFANE_PERSON}
 
 
-def person_starts(lines: Iterable[str], classes: frozenset[str]) -> Iterator[str]:
-    """First tokens of person spans in 'token TAG' or 'token<TAB>TAG' lines."""
+def tagged(lines: Iterable[str], classes: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(token, kind) for 'token TAG' or 'token<TAB>TAG' lines; kind is "person" for the first
+    token of a person span, "other" (O), or "entity" (any other entity token)."""
     for line in lines:
         parts = line.replace("\u200e", "").replace("\u200f", "").strip().rsplit(None, 1)
-        if len(parts) == 2 and parts[1].startswith("B-") and parts[1][2:] in classes:
-            yield parts[0]
+        if len(parts) != 2:
+            continue
+        tok, tag = parts
+        if tag.startswith("B-") and tag[2:] in classes:
+            yield tok, "person"
+        elif tag == "O":
+            yield tok, "other"
+        else:
+            yield tok, "entity"
 
 
-def count_given_names(ner_dir: Path) -> tuple[Counter, list[str]]:
-    """Folded first tokens of PERSON spans over the corpora present; also the files read."""
-    counts: Counter = Counter()
+def count_given_names(ner_dir: Path) -> tuple[Counter, Counter, Counter, list[str]]:
+    """Counts of folded tokens as person-span starts, as O, and inside other entities."""
+    person: Counter = Counter()
+    other: Counter = Counter()
+    entity: Counter = Counter()
     read = []
     for fname, classes in CORPORA.items():
         p = ner_dir / fname
@@ -46,32 +57,49 @@ def count_given_names(ner_dir: Path) -> tuple[Counter, list[str]]:
             continue
         read.append(fname)
         with open(p, encoding="utf-8", errors="replace") as f:
-            counts.update(fold_str(t) for t in person_starts(f, classes))
-    return counts, read
+            for tok, kind in tagged(f, classes):
+                {"person": person, "other": other, "entity": entity}[kind][fold_str(tok)] += 1
+    return person, other, entity, read
 
 
 def build_names(ner_dir: Path, out: Path) -> dict:
-    counts, read = count_given_names(ner_dir)
+    counts, other, entity, read = count_given_names(ner_dir)
     if not read:
         raise InputError(f"no NER corpus found in {ner_dir}", hint=f"expected one of {sorted(CORPORA)}")
     stop = {fold_str(w) for w in str_list("geo_cues.yaml", load("geo_cues"), "name_stoplist")}
+    # a name must be a name more often than an ordinary word (الآن، أمام are tagged names once in a while)
     names = sorted(n for n, c in counts.items() if c >= MIN_COUNT and n not in stop and len(n) >= 2
-                   and not n.isdigit())
+                   and not n.isdigit() and other[n] <= 2 * c)
+    # ordinary words: frequent outside entities, rare inside them (برفقة، جديدة، وحدة)
+    common = sorted(w for w, c in other.items() if c >= COMMON_MIN and c > 4 * (entity[w] + counts[w])
+                    and len(w) >= 2 and not w.isdigit())
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": 1, "sources": read, "min_count": MIN_COUNT, "names": names},
+    tmp.write_text(json.dumps({"version": 2, "sources": read, "min_count": MIN_COUNT, "names": names,
+                               "common_words": common},
                               ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)
     given_names.cache_clear()
-    return {"given names": len(names), "corpora": len(read)}
+    common_words.cache_clear()
+    return {"given names": len(names), "common words": len(common), "corpora": len(read)}
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Folded given names; raises DataMissingError when names.json is not installed."""
+    return frozenset(_load()["names"])
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Folded words the NER corpora use mostly outside names (not to be read as a name or place)."""
+    return frozenset(_load().get("common_words", ()))
+
+
+def _load() -> dict:
     p = data_dir() / FILENAME
     try:
-        return frozenset(json.loads(p.read_text(encoding="utf-8"))["names"])
+        return json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataMissingError(f"no given-name list at {p}") from None
     except (ValueError, KeyError, TypeError) as e:

@@ -27,6 +27,26 @@ def _group_key(m: Mention, cues: frozenset) -> str:
     return f"{m.type.lower()}:" + " ".join(strip_article(w) for w in fold_str(name).split())
 
 
+def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
+    """An unknown person named by part of a longer name in the report (عبد الرحمن ⊂ رامي عبد الرحمن)
+    is that person."""
+    persons = {k: ms for k, ms in groups.items() if k.startswith(("person:", "actor:", "place:"))
+               and ms[0].type == "PERSON"}
+    full = {k: {" ".join(fold_str(m.text).split()) for m in ms} for k, ms in persons.items()}
+    for k, ms in list(persons.items()):
+        if ms[0].kb_id:
+            continue
+        mine = full[k]
+        for other, names in full.items():
+            if other == k or other not in groups:
+                continue
+            if any(n != o and (o.endswith(" " + n) or o.startswith(n + " ")) for n in mine for o in names):
+                groups[other].extend(ms)
+                groups[other].sort(key=lambda m: m.start)
+                del groups[k]
+                break
+
+
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
     """The kb_id a short form refers to: the candidate named most recently before it, else anywhere."""
     cands = [m.kb_id, *m.info.get("alts", [])]
@@ -65,6 +85,7 @@ def run(doc: Doc) -> Doc:
             last_source = key
         groups.setdefault(key, []).append(m)
 
+    _merge_partial_names(groups)
     entities = []
     for n, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
         m0 = ms[0]

@@ -32,12 +32,13 @@ class Resources:
     w: dict                   # lexicon word sets (folded)
     region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
     conj: frozenset           # conjunction proclitics (و ف)
+    common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
 
 
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     from rasd.kb.gazetteer import load_gazetteer
-    from rasd.kb.names import given_names
+    from rasd.kb.names import common_words, given_names
 
     kb = load_kb()
     names: PhraseMatcher = PhraseMatcher()
@@ -52,7 +53,7 @@ def resources() -> Resources:
     geo = load("geo_cues")
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"] + d["adjective"])]
     return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
-                     frozenset(fold_str(w) for w in heads), frozenset(CONJ))
+                     frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words())
 
 
 class _Finder:
@@ -89,6 +90,8 @@ class _Finder:
             if k in self.w[lst]:
                 return False
         if k.startswith("و") and len(k) > 3 and not first:
+            return False
+        if not first and (k in self.R.common or any(st in self.R.common for _, st in stems(k)[1:])):
             return False
         if k.startswith("و") and (k[1:] in self.w["name_stops"] or k[1:] in self.w["person_titles"]):
             return False
@@ -137,23 +140,39 @@ class _Finder:
         return self.R.names.match_at(self.toks, i)
 
     def place_hit(self, i: int):
+        """A gazetteer name at token i, accepted when the context makes it a place.
+
+        Many village names are also ordinary words (جروح، جديدة، السورية), so a one-word name
+        needs evidence: a type word before it (قرية، بلدة), a preposition (في، قرب), coordination
+        with the place before it, or being an admin unit, a country or a city written as named.
+        """
         h = self.R.places.match_at(self.toks, i)
         if not h:
             return None
         t = self.toks[i]
         pre = t.key[:h.prefix]
-        cued = (self.is_(i - 1, "place_cues") or self.is_(i - 1, "place_preps") or "ب" in pre.replace("ال", "")
-                or (pre.startswith("و") and self.out and self.out[-1].type == "PLACE"
-                    and self.out[-1].info["tok"][1] == i))
-        if h.j - h.i == 1 and self.is_(i, "place_cues"):
-            return None
-        kinds = {self.R.gaz.get(p).kind for p in h.payloads}
-        first = t.key[h.prefix:]
-        if first in self.w["kunya"] or ("ال" + first) in self.w["kunya"]:
-            return h if cued else None
-        if cued or kinds & ADMIN_KINDS or h.j - h.i >= 2:
+        word = t.key[h.prefix:]
+        strong = self.is_(i - 1, "place_cues")
+        prep = self.is_(i - 1, "place_preps")
+        coord = (pre.startswith("و") and self.out and self.out[-1].type == "PLACE"
+                 and self.out[-1].info["tok"][1] == i)
+        if h.j - h.i >= 2:
+            if self.is_(i, "kunya"):
+                return h if (strong or prep or coord) else None
             return h
-        return None
+        if any(self.is_(i, lst) for lst in ("place_cues", "strong_place_cues", "facility_cues", "name_stops",
+                                             "place_anaphors", "person_titles", "org_heads")) and not strong:
+            return None
+        if word in self.R.common and not strong:
+            return None
+        places = [self.R.gaz.get(p) for p in h.payloads]
+        # "السورية" is an adjective, not سورية: the article was read off a name written without one
+        if pre.endswith("ال") and not pre.endswith("لل") and not any(
+                fold_str(p.name_ar).startswith("ال") for p in places) and not strong:
+            return None
+        if {p.kind for p in places} & ADMIN_KINDS:
+            return h
+        return h if (strong or prep or coord) else None
 
     def region_hit(self, i: int):
         from rasd.geo.regions import match_region
@@ -196,17 +215,20 @@ class _Finder:
             if self.kb_start(i + 1):
                 return None
             j = i + 1
-            while j < len(toks) and j - i <= 6:
-                if any(c in _QUOTES for c in self.gap(j)) or not self.joined(j):
+            while j < len(toks) and j - i <= 5:
+                if self.is_(j, "name_stops") or toks[j].key.isdigit() and j > i + 1:
+                    return None
+                if any(c in _QUOTES for c in self.gap(j)):
                     return j + 1
+                if not self.joined(j):
+                    return None
                 j += 1
             return None
         if not self.joined(i):
             return None
         if toks[i + 1].key.isdigit():          # الفرقة 30 ، الفرقة 16 مشاة
             j = i + 2
-            if j < len(toks) and self.joined(i + 1) and self.name_like(j) and not toks[j].key.startswith("ال") \
-                    and not self.is_(j, "org_heads"):
+            if j < len(toks) and self.joined(i + 1) and self.is_(j, "unit_suffixes"):
                 j += 1
             return j
         if not self.is_(i, "org_heads_bare") or not self.name_like(i + 1):
@@ -262,10 +284,17 @@ class _Finder:
         end, _, (what, obj) = max(cands, key=lambda c: (c[0], -c[1]))
         if what == "kb":
             self.add_kb(obj)
+        elif what == "region" and self.base_only(i, obj):
+            self.add_place(self.base_only(i, obj))
         elif what == "region":
             j, info = obj
-            self.add(i, j, self.prefix_of(i, pool=R.region_heads), "PLACE", None, 0.85, region=info,
+            pre = info["prefix"] if "prefix" in info else self.prefix_of(i, pool=R.region_heads)
+            self.add(i, j, pre, "PLACE", None, 0.85, region=info,
                      key=fold_str(self.doc.text[toks[i].start:toks[j - 1].end]), place_ids=[])
+            if info.get("direction") and not (info.get("rif") or info.get("named") or info.get("badia")):
+                base = R.places.match_at(toks, i + 1)   # شرق حماة names حماة too
+                if base and base.j == j:
+                    self.add_place(base)
         elif what == "place":
             self.add_place(obj)
         elif what == "person":
@@ -289,6 +318,22 @@ class _Finder:
                      cue=self.cue_before(i), facility=fac)
         return end
 
+    def base_only(self, i: int, region) -> Hit | None:
+        """شمال سوريا، جنوب مدينة جسر الشغور: a direction from a country or a town names that place
+        (returned), not a sub-region; ريف X and directions from a governorate stay regions."""
+        j, info = region
+        if not info.get("direction") or info.get("rif") or info.get("named") or info.get("badia"):
+            return None
+        k = i + 1
+        city_cue = self.is_(k, "place_cues")
+        base = self.R.places.match_at(self.toks, k + 1 if city_cue else k)
+        if base is None or base.j != j:
+            return None
+        kinds = {self.R.gaz.get(p).kind for p in base.payloads}
+        if city_cue or kinds == {"country"} or not kinds & {"governorate", "region"}:
+            return base
+        return None
+
     def strip_quotes(self, m: Mention) -> None:
         """Keep an organisation's mention text free of the quotes around its name."""
         t = m.text
@@ -307,7 +352,8 @@ class _Finder:
         """A name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
         if not self.is_(i - 1, "strong_place_cues") or not self.joined(i - 1):
             return None
-        if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "org_heads"):
+        if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "org_heads") \
+                or self.R.places.match_at(self.toks, i):
             return None
         j = i + 1
         while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and self.toks[j].key.startswith("ال") \
@@ -336,9 +382,11 @@ class _Finder:
         pre = self.prefix_of(i - 1, "facility_cues") if fac else h.prefix
         key = " ".join(t.key for t in self.toks[i:h.j])
         key = key[h.prefix:]
-        self.add(start_i, h.j, pre, "PLACE", None, 0.85, key=key, place_ids=list(h.payloads),
-                 cue=self.cue_before(i) or (fold_str(self.toks[i - 1].key) if fac else None),
-                 facility=fac)
+        m = self.add(start_i, h.j, pre, "PLACE", None, 0.85, key=key, place_ids=list(h.payloads),
+                     cue=self.cue_before(i) or (fold_str(self.toks[i - 1].key) if fac else None),
+                     facility=fac)
+        if fac:
+            m.info["name"] = self.doc.text[self.span(i, h.j, h.prefix)[0]:m.end]
 
     def coordinate(self) -> None:
         """After a dual cue (بلدتي X و Y) the second name is a place even when unknown."""

@@ -5,7 +5,6 @@ aliases found in each text, so these figures measure candidates + ranking alone.
 pinned with the gold files' SHA-256; a floor moves down only deliberately.
 """
 import hashlib
-from pathlib import Path
 
 import pytest
 

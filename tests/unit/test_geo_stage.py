@@ -74,3 +74,17 @@ def test_facility_cue_gives_precision_2(gaz):
 def test_document_without_places_is_unchanged(gaz):
     doc = Doc("بيان بلا أماكن.")
     assert geocode.run(doc) is doc and doc.entities == []
+
+
+def test_governorate_anaphor_is_the_last_governorate_named(gaz):
+    doc = make_doc("تقع البلدة في محافظة إدلب. وقصفت الطائرات مواقع في المحافظة.", ["محافظة إدلب", "المحافظة"], gaz)
+    doc.entities[1].mentions = [m for m in doc.entities[1].mentions if m.start > 20]
+    geocode.run(doc)
+    assert doc.entities[1].kb_id == "admin:SY07" and doc.entities[1].geo["precision"] == 3
+
+
+def test_countryside_anaphor_uses_the_last_governorate(gaz):
+    doc = make_doc("سيطرت الفصائل على المشيرفة في محافظة إدلب. وتقدمت في الريف الجنوبي للمحافظة.",
+                   ["محافظة إدلب", "الريف الجنوبي للمحافظة"], gaz)
+    geocode.run(doc)
+    assert doc.entities[1].kb_id == "admin:SY0702"     # regions.yaml: southern Idlib
