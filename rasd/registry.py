@@ -5,7 +5,7 @@ tests/unit/test_registry.py compares these with a checked-in list.
 from __future__ import annotations
 
 from rasd.pipeline import Stage
-from rasd.stages import clean, sentences, mentions, link, events, relations, geocode
+from rasd.stages import clean, corefer, events, geocode, link, mentions, relations, sentences
 
 STAGES: dict[str, Stage] = {
     s.name: s
@@ -14,8 +14,9 @@ STAGES: dict[str, Stage] = {
         Stage("sentences", sentences.run, ("text",), ("sentences",)),
         Stage("mentions", mentions.run, ("sentences",), ("mentions",)),
         Stage("link", link.run, ("mentions",), ("entities",)),
-        Stage("events", events.run, ("entities",), ("events",)),
-        Stage("relations", relations.run, ("entities", "events"), ("relations",)),
         Stage("geocode", geocode.run, ("entities",), ("geo",)),
+        Stage("corefer", corefer.run, ("geo",), ("places",)),
+        Stage("events", events.run, ("places",), ("events",)),
+        Stage("relations", relations.run, ("events",), ("relations",)),
     )
 }

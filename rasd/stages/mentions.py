@@ -154,8 +154,7 @@ class _Finder:
         word = t.key[h.prefix:]
         strong = self.is_(i - 1, "place_cues")
         prep = self.is_(i - 1, "place_preps")
-        coord = (pre.startswith("و") and self.out and self.out[-1].type == "PLACE"
-                 and self.out[-1].info["tok"][1] == i)
+        coord = self.coordinated_place(i)
         if h.j - h.i >= 2:
             if self.is_(i, "kunya"):
                 return h if (strong or prep or coord) else None
@@ -173,6 +172,12 @@ class _Finder:
         if {p.kind for p in places} & ADMIN_KINDS:
             return h
         return h if (strong or prep or coord) else None
+
+    def coordinated_place(self, i: int) -> bool:
+        """Token i follows a place mention in a list: و, a comma or a dash between them."""
+        if not (self.out and self.out[-1].type == "PLACE" and self.out[-1].info["tok"][1] == i):
+            return False
+        return self.toks[i].key.startswith("و") or self.gap(i - 1).strip() in ("-", "–", "،", ",")
 
     def region_hit(self, i: int):
         from rasd.geo.regions import match_region
@@ -198,9 +203,11 @@ class _Finder:
         if self.is_(j, "name_joiners") and j + 1 < len(toks) and self.joined(j):
             j += 1
         j += 1
-        # one more name part: a nisba/laqab (الجولاني) or a father's name
-        if j < len(toks) and self.joined(j - 1) and self.name_like(j) and (
-                toks[j].key.startswith("ال") or toks[j - 1].key in self.R.given or kunya):
+        # one more name part: a nisba/laqab (الجولاني، اليمني) or a father's name
+        nisba = kunya and j < len(toks) and (self.is_(j, "nationalities") or (
+            toks[j].key.startswith("ال") and toks[j].key.endswith("ي") and len(toks[j].key) > 4))
+        if j < len(toks) and self.joined(j - 1) and (nisba or self.name_like(j) and (
+                toks[j].key.startswith("ال") or toks[j - 1].key in self.R.given or kunya)):
             if not self.place_hit(j) or kunya:
                 j += 1
         return j
@@ -265,8 +272,8 @@ class _Finder:
             cands.append((rh[0], 1, ("region", rh)))
         ph = self.place_hit(i)
         if ph:
-            cands.append((ph.j, 2 if self.is_(i - 1, "place_preps") or self.is_(i - 1, "place_cues") else 4,
-                          ("place", ph)))
+            cued = self.is_(i - 1, "place_preps") or self.is_(i - 1, "place_cues") or self.coordinated_place(i)
+            cands.append((ph.j, 2 if cued else 4, ("place", ph)))
         pj = self.person_at(i)
         if pj:
             cands.append((pj, 3, ("person", None)))
@@ -289,12 +296,11 @@ class _Finder:
         elif what == "region":
             j, info = obj
             pre = info["prefix"] if "prefix" in info else self.prefix_of(i, pool=R.region_heads)
-            self.add(i, j, pre, "PLACE", None, 0.85, region=info,
+            s0 = i
+            if self.is_(i - 1, "facility_cues") and self.joined(i - 1):
+                s0, pre = i - 1, self.prefix_of(i - 1, "facility_cues")
+            self.add(s0, j, pre, "PLACE", None, 0.85, region=info,
                      key=fold_str(self.doc.text[toks[i].start:toks[j - 1].end]), place_ids=[])
-            if info.get("direction") and not (info.get("rif") or info.get("named") or info.get("badia")):
-                base = R.places.match_at(toks, i + 1)   # شرق حماة names حماة too
-                if base and base.j == j:
-                    self.add_place(base)
         elif what == "place":
             self.add_place(obj)
         elif what == "person":
@@ -389,9 +395,18 @@ class _Finder:
             m.info["name"] = self.doc.text[self.span(i, h.j, h.prefix)[0]:m.end]
 
     def coordinate(self) -> None:
-        """After a dual cue (بلدتي X و Y) the second name is a place even when unknown."""
+        """After a dual cue (بلدتي X و Y) the second name is a place even when unknown; after a
+        person, "و X Y" is a person too (المحيسني ومصلح العلياني)."""
         toks, found = self.toks, {m.info["tok"][0] for m in self.out}
         for m in list(self.out):
+            j = m.info["tok"][1]
+            if m.type == "PERSON" and j + 1 < len(toks) and j not in found and j + 1 not in found \
+                    and toks[j].key.startswith("و") and self.joined(j - 1) and self.joined(j) \
+                    and self.name_like(j, first=True) and not self.is_(j, "kunya") \
+                    and toks[j].key[1:] not in self.R.common and toks[j + 1].key.startswith("ال") \
+                    and self.name_like(j + 1):
+                self.add(j, j + 2, 1, "PERSON", None, 0.6, pattern=True)
+                found.add(j)
             if m.type != "PLACE":
                 continue
             i, j = m.info["tok"]

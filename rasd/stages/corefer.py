@@ -1,0 +1,66 @@
+"""Merge entities that turned out to be one place, and resolve place anaphors.
+
+After geocoding, two PLACE entities coded to the same gazetteer entry are one place told two
+ways (ريف حماة الشرقي / شرق حماة, إدلب / محافظة إدلب): their mentions are joined under the first.
+A bare anaphor (المحافظة) becomes a mention of the last place of its kind named before it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasd.arabic.normalize import fold_str, strip_article
+from rasd.doc import Doc, Mention
+from rasd.kb.yamlfile import load
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> dict[str, set[str]]:
+    data = load("geo_anaphors")
+    return {strip_article(fold_str(k)): set(v) for k, v in data.items() if k != "__line__"}
+
+
+def _kind(e) -> str | None:
+    from rasd.kb.gazetteer import load_gazetteer
+
+    if not e.kb_id:
+        return None
+    try:
+        return load_gazetteer().get(e.kb_id).kind
+    except KeyError:
+        return None
+
+
+def run(doc: Doc) -> Doc:
+    places = [e for e in doc.entities if e.type == "PLACE"]
+    keep: dict[str, object] = {}
+    for e in places:
+        if e.kb_id and e.kb_id in keep:
+            first = keep[e.kb_id]
+            first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)
+            for m in e.mentions:
+                m.entity = first.id
+            first.confidence = max(first.confidence, e.confidence)
+            e.mentions = []
+        elif e.kb_id:
+            keep[e.kb_id] = e
+    doc.entities = [e for e in doc.entities if e.mentions]
+    _resolve_anaphors(doc)
+    return doc
+
+
+def _resolve_anaphors(doc: Doc) -> None:
+    table = _anaphors()
+    taken = {(m.start, m.end) for e in doc.entities for m in e.mentions}
+    located = sorted(((m.start, e) for e in doc.entities if e.type == "PLACE" and e.geo and e.geo.get("lat")
+                      for m in e.mentions), key=lambda x: x[0])
+    for t in doc.tokens:
+        key = strip_article(t.key)
+        kinds = table.get(key)
+        if not kinds or not t.key.startswith("ال") or (t.start, t.end) in taken:
+            continue
+        before = [e for s, e in located if s < t.start and _kind(e) in kinds]
+        if before:
+            e = before[-1]
+            m = Mention(t.start, t.end, doc.text[t.start:t.end], "PLACE", e.kb_id, {"anaphor": True,
+                        "tok": (t.i, t.i + 1)}, 0.6, e.id)
+            e.mentions = sorted(e.mentions + [m], key=lambda x: x.start)
