@@ -34,6 +34,8 @@ def run(doc: Doc) -> Doc:
     places = [e for e in doc.entities if e.type == "PLACE"]
     keep: dict[str, object] = {}
     for e in places:
+        if any(m.info.get("facility") for m in e.mentions):
+            continue   # a camp, an airport or a hill coded to its town is not the town
         if e.kb_id and e.kb_id in keep:
             first = keep[e.kb_id]
             first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)

@@ -12,16 +12,16 @@ from rasd.doc import Doc, Entity, Mention
 from rasd.kb.knowledge import load_kb
 
 
-def _group_key(m: Mention, cues: frozenset) -> str:
+def _group_key(m: Mention, cues: frozenset, keep: frozenset) -> str:
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
         reg = m.info.get("region")
         if reg:
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
-        words = m.info.get("key", fold_str(m.text)).split()
-        if len(words) > 1 and (words[0] in cues or ("ال" + words[0]) in cues):
-            words = words[1:]
+        words = fold_str(m.text).split()
+        if len(words) > 1 and not m.info.get("facility") and words[0] in cues and words[0] not in keep:
+            words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب and مخيم درعا stay apart
         return "place:" + strip_article(" ".join(words))
     name = m.info.get("surname_of") or m.info.get("name") or m.text
     return f"{m.type.lower()}:" + " ".join(strip_article(w) for w in fold_str(name).split())
@@ -60,6 +60,7 @@ def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
 def run(doc: Doc) -> Doc:
     kb = load_kb()
     cues = kb.lexicon["_folded"]["place_cues"]
+    keep = kb.lexicon["_folded"]["distinct_place_cues"]
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
     for m in doc.mentions:
@@ -76,7 +77,7 @@ def run(doc: Doc) -> Doc:
                 continue
             m.kb_id = target
             m.confidence = 0.75
-        key = _group_key(m, cues)
+        key = _group_key(m, cues, keep)
         if m.type == "SOURCE" and m.info.get("anaphor") and last_source:
             key = last_source
         if m.kb_id:

@@ -19,7 +19,7 @@ from rasd.kb.knowledge import KnowledgeBase, load_kb
 from rasd.kb.yamlfile import load
 
 _QUOTES = set("\"'«»“”„")
-ADMIN_KINDS = {"governorate", "district", "subdistrict", "country", "city", "region"}
+MAJOR_KINDS = {"governorate", "district", "country", "city"}   # named without a cue word
 
 
 @dataclass
@@ -70,6 +70,9 @@ class _Finder:
         s = self.w[lst]
         k = self.toks[i].key
         return k in s or any(st in s or ("ال" + st) in s for _, st in stems(k))
+
+    def key(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i+1."""
@@ -152,24 +155,34 @@ class _Finder:
         t = self.toks[i]
         pre = t.key[:h.prefix]
         word = t.key[h.prefix:]
-        strong = self.is_(i - 1, "place_cues")
-        prep = self.is_(i - 1, "place_preps")
+        joined = i > 0 and self.joined(i - 1)
+        strong = joined and self.is_(i - 1, "place_cues")
+        prep = joined and (self.is_(i - 1, "place_preps") or self.is_(i - 1, "plural_place_cues"))
         coord = self.coordinated_place(i)
         if h.j - h.i >= 2:
             if self.is_(i, "kunya"):
                 return h if (strong or prep or coord) else None
             return h
-        if any(self.is_(i, lst) for lst in ("place_cues", "strong_place_cues", "facility_cues", "name_stops",
-                                             "place_anaphors", "person_titles", "org_heads")) and not strong:
+        if self.is_(i, "facility_cues") or self.is_(i, "strong_place_cues") or self.is_(i, "place_cues"):
+            return None   # تل، تلة، منطقة: the type word of the name that follows
+        if any(self.is_(i, lst) for lst in ("name_stops", "place_anaphors", "person_titles", "org_heads")) \
+                and not strong:
             return None
-        if word in self.R.common and not strong:
-            return None
+        if (word in self.R.common or (h.prefix and t.key in self.R.common)) and not strong:
+            return None   # جديدة, or فرقة read as ف + رقة
+        prev = self.key(i - 1)
+        if word.endswith("يه") and prev.endswith(("ه", "ات")) and not prev.startswith("ال") and not (strong or prep):
+            return None   # فرقة سورية، جنسيات سورية: an adjective agreeing with its noun
         places = [self.R.gaz.get(p) for p in h.payloads]
         # "السورية" is an adjective, not سورية: the article was read off a name written without one
         if pre.endswith("ال") and not pre.endswith("لل") and not any(
                 fold_str(p.name_ar).startswith("ال") for p in places) and not strong:
             return None
-        if {p.kind for p in places} & ADMIN_KINDS:
+        # "ورقة" is و + ورقة (paper), not الرقة: a name written with the article is read with it
+        if all(fold_str(p.name_ar).startswith("ال") for p in places) and not word.startswith("ال") \
+                and not pre.endswith("ال") and not strong:
+            return None
+        if {p.kind for p in places} & MAJOR_KINDS:
             return h
         return h if (strong or prep or coord) else None
 
@@ -358,12 +371,14 @@ class _Finder:
         """A name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
         if not self.is_(i - 1, "strong_place_cues") or not self.joined(i - 1):
             return None
-        if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "org_heads") \
-                or self.R.places.match_at(self.toks, i):
-            return None
+        k = self.toks[i].key
+        if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "strong_place_cues") \
+                or self.is_(i, "org_heads") or self.R.places.match_at(self.toks, i) or k.startswith("و") \
+                or k in self.R.common or (k.endswith(("ي", "يه")) and not k.startswith("ال")):
+            return None   # حي شعبي: an adjective, not a name
         j = i + 1
-        while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and self.toks[j].key.startswith("ال") \
-                and self.name_like(j) and not self.is_(j, "place_cues"):
+        while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and self.name_like(j) \
+                and not self.is_(j, "place_cues") and not self.R.places.match_at(self.toks, j):
             j += 1
         return j
 
@@ -395,11 +410,13 @@ class _Finder:
             m.info["name"] = self.doc.text[self.span(i, h.j, h.prefix)[0]:m.end]
 
     def coordinate(self) -> None:
-        """After a dual cue (بلدتي X و Y) the second name is a place even when unknown; after a
-        person, "و X Y" is a person too (المحيسني ومصلح العلياني)."""
-        toks, found = self.toks, {m.info["tok"][0] for m in self.out}
-        for m in list(self.out):
-            j = m.info["tok"][1]
+        """Lists: after a plural or dual type word (قرى X وY، بلدتي X وY) every "وName" is a place,
+        known or not; after a person, "و X Y" is a person too (المحيسني ومصلح العلياني)."""
+        toks = self.toks
+        found = {m.info["tok"][0] for m in self.out}
+        listed: set[int] = set()
+        for m in sorted(self.out, key=lambda m: m.start):
+            i, j = m.info["tok"]
             if m.type == "PERSON" and j + 1 < len(toks) and j not in found and j + 1 not in found \
                     and toks[j].key.startswith("و") and self.joined(j - 1) and self.joined(j) \
                     and self.name_like(j, first=True) and not self.is_(j, "kunya") \
@@ -409,13 +426,31 @@ class _Finder:
                 found.add(j)
             if m.type != "PLACE":
                 continue
-            i, j = m.info["tok"]
-            if not (self.is_(i - 1, "dual_place_cues") or (m.info.get("facility") and self.is_(i, "dual_place_cues"))):
-                continue
-            if j < len(toks) and j not in found and toks[j].key.startswith("و") and self.joined(j - 1):
-                k = j + 1
-                self.add(j, k, 1, "PLACE", None, 0.6, key=stems(toks[j].key)[1][1] if len(stems(toks[j].key)) > 1
-                         else toks[j].key, place_ids=list(self.R.places.get(toks[j].key[1:])), cue=m.info.get("cue"))
+            if i in listed or self.is_(i - 1, "plural_place_cues") or self.is_(i - 1, "dual_place_cues"):
+                room = 1 if self.is_(i - 1, "dual_place_cues") else 20
+                while room > 0 and j < len(toks) and toks[j].key.startswith("و") and self.joined(j - 1):
+                    room -= 1
+                    if j in found:
+                        nxt = next((x for x in self.out if x.info["tok"][0] == j and x.type == "PLACE"), None)
+                        if nxt is None:
+                            break
+                        listed.add(j)
+                        j = nxt.info["tok"][1]
+                        continue
+                    stem = toks[j].key[1:]
+                    if (stem in self.R.common and room > 0) or not self.name_like(j, first=True) \
+                            or self.is_(j, "place_cues") \
+                            or self.is_(j, "plural_place_cues") or len(stem) < 3:
+                        break
+                    k = j + 1
+                    while k < len(toks) and k - j < 3 and self.joined(k - 1) and toks[k].key.startswith("ال") \
+                            and self.name_like(k) and not self.R.places.match_at(toks, k):
+                        k += 1
+                    self.add(j, k, 1, "PLACE", None, 0.6, key=" ".join([stem] + [t.key for t in toks[j + 1:k]]),
+                             place_ids=list(self.R.places.get(stem)), cue=m.info.get("cue"))
+                    found.add(j)
+                    listed.add(j)
+                    j = k
 
     def surnames(self) -> None:
         """Later mentions of an unknown person by the last part of the name (…المحيسني → المحيسني)."""
