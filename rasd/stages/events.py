@@ -46,6 +46,7 @@ class TriggerDef:
     window: int = 3
     not_after: frozenset = frozenset()
     modality: str | None = None
+    recipient_lam: bool = False
 
 
 @dataclass
@@ -76,12 +77,13 @@ def lexicon() -> Lexicon:
         for form in item["forms"]:
             toks = tuple(fold_str(t) for t in str(form).split())
             first = toks[0]
-            if first.startswith("ال") and len(first) > 3 and not first.endswith("*"):
+            if item["pos"] == "noun" and first.startswith("ال") and len(first) > 3 and not first.endswith("*"):
                 first = first[2:]
             d = TriggerDef(item["type"], item["pos"], (first, *toks[1:]), bool(item.get("air")),
                            bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),
                            _fold_set(item.get("needs_near") or []), int(item.get("window", 3)),
-                           _fold_set(item.get("not_after") or []), item.get("modality"))
+                           _fold_set(item.get("not_after") or []), item.get("modality"),
+                           bool(item.get("recipient_lam")))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)
@@ -148,9 +150,18 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
     return out
 
 
+def _cue_forms(key: str) -> tuple[str, ...]:
+    """A cue word's readings: as written, without a conjunction, and either without its article.
+    Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
+    forms = [key]
+    if key[:1] in "وف" and len(key) > 3:
+        forms.append(key[1:])
+    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+    return tuple(forms)
+
+
 def _in(L: Lexicon, name: str, key: str) -> bool:
-    s = L.words[name]
-    return key in s or any(st in s or ("ال" + st) in s for _, st in stems(key))
+    return _in_set(L.words[name], key)
 
 
 @dataclass
@@ -230,37 +241,40 @@ class _Reader:
     def participants(self, st: _Sent, lo: int, hi: int) -> list[Mention]:
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.info["tok"][0] < hi]
 
+    def purpose_at(self, t: Trig, hi: int) -> int:
+        """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
+        for k in range(t.j, hi):
+            if _in(self.L, "purpose_words", self.key(k)):
+                return k
+        return hi
+
+    def relative_clause(self, lo: int) -> bool:
+        return _in(self.L, "relatives", self.key(lo))
+
     def args(self, st: _Sent, t: Trig, lo: int, hi: int):
         ps = self.participants(st, lo, hi)
         after = [m for m in ps if m.info["tok"][0] >= t.j]
         before = [m for m in ps if m.info["tok"][1] <= t.i]
-        agent: Mention | None = None
-        for m in ps:
-            if self.marker(m, "agent_markers", lo):
-                agent = m
-                break
-        is_target = lambda m: self.marker(m, "target_markers", lo)  # noqa: E731
+        is_target = lambda m: self.marker(m, "target_markers", lo) or m.info["tok"][0] >= purpose  # noqa: E731
         is_partner = lambda m: self.marker(m, "partner_markers", lo)  # noqa: E731
-        if agent is None:
+        purpose = self.purpose_at(t, hi)
+        lam = lambda m: self.key(m.info["tok"][0]).startswith("ل")  # noqa: E731
+        agent: Mention | None = next((m for m in ps if self.marker(m, "agent_markers", lo)), None)
+        if agent is None and after:
+            # VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)
+            m = after[0]
             window = 6 if t.d.pos == "verb" else 4
-            for m in after:
-                if m.info["tok"][0] - t.j > window:
-                    break
-                if not is_target(m) and not is_partner(m):
-                    agent = m
-                    break
-                break
+            if m.info["tok"][0] - t.j <= window and not is_target(m) and not is_partner(m) \
+                    and not (t.d.recipient_lam and lam(m)):
+                agent = m
         if agent is None:
-            for m in reversed(before):
-                if not is_target(m) and not is_partner(m):
-                    agent = m
-                    break
+            # SVO: the first actor of the clause that is not an object
+            agent = next((m for m in before if not is_target(m) and not is_partner(m)), None)
         agents = [agent.entity] if agent else []
         if not agents:
-            for m in reversed(self.participants(st, st.lo, lo)):
-                if not is_target(m):
-                    agents = [m.entity]
-                    break
+            outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m)]
+            if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
+                agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
         carried = False
         if not agents and self.topic and t.d.type not in ("AGREEMENT", "MEETING"):
             agents, carried = list(self.topic), True
@@ -275,26 +289,40 @@ class _Reader:
         if t.d.invert:
             agents, targets = [], agents
         if self.L.mapping[t.type].get("partners"):
-            partners = list(dict.fromkeys(agents + targets + partners))
-            if t.type != "PRISONER_RELEASE":
-                targets = []
-        # coordinated agents: "X و Y" right after the agent
+            opponents = {m.entity for m in ps if is_target(m) and not (t.type == "PRISONER_RELEASE")}
+            partners = [x for x in dict.fromkeys(agents + targets + partners) if x not in opponents]
+            targets = [x for x in targets if x in opponents] if t.type != "PRISONER_RELEASE" else targets
         return list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(partners)), carried
 
     def places(self, st: _Sent, t: Trig, lo: int, hi: int) -> list[list[Mention]]:
-        """Place chains: each chain's head is an event place; the rest qualify it."""
+        """Place chains: each chain's head is an event place; the rest qualify it.
+
+        Places after a destination marker (باتجاه X) and their qualifiers are not the event's,
+        nor are places inside a purpose clause (لصد تقدم الجيش في X).
+        """
+        hi = self.purpose_at(t, hi)
         pm = [m for m in st.mentions if m.type == "PLACE" and lo <= m.info["tok"][0] < hi]
         after = [m for m in pm if m.info["tok"][0] >= t.j]
         pool = after or [m for m in pm if m.info["tok"][1] <= t.i][-1:]
+        if not pool and self.relative_clause(lo):
+            pool = [m for m in st.mentions if m.type == "PLACE" and m.info["tok"][1] <= lo][-1:]
         chains: list[list[Mention]] = []
         prev: Mention | None = None
+        skipping = False
         for m in pool:
             i = m.info["tok"][0]
-            if self.near_before(i, "destination_markers", 2, lo) is not None and not (
-                    prev and self._coordinated(prev, m)):
-                prev = None
+            coord = prev is not None and self._coordinated(prev, m)
+            if self.near_before(i, "destination_markers", 2, lo) is not None and not (coord and not skipping):
+                skipping, prev = True, m
                 continue
-            if prev is not None and not self._coordinated(prev, m):
+            if skipping:
+                gap = fold_str(self.doc.text[prev.end:m.start]).split()
+                if not (gap and gap[0] in ("في", "داخل", "عند")):
+                    prev = m
+                    continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
+                skipping = False
+                chains.append([m])
+            elif prev is not None and not coord:
                 chains[-1].append(m)
             else:
                 chains.append([m])
@@ -371,11 +399,14 @@ class _Reader:
         for e in self.doc.entities:
             for m in e.mentions:
                 covered.update(range(*m.info["tok"]))
-        for st in self.sentences():
+        sents = self.sentences()
+        for n, st in enumerate(sents):
+            if n == 0 and self.is_headline(st):
+                continue   # a headline restates the body's events
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L)
             trigs = [t for t in trigs if self.keep(st, t)]
-            types_here = set()
             built: list[Event] = []
+            content_from = None    # the content of an agreement (اتفاق على …) is planned
             for t in trigs:
                 lo, hi = self.clause(st, t)
                 t.type = self.type_of(st, t, lo, hi)
@@ -383,9 +414,17 @@ class _Reader:
                         and any(x.type in CLASH_LIKE for x in built):
                     continue
                 evs = self.build(st, t, lo, hi)
+                if content_from is not None and t.i > content_from:
+                    for e in evs:
+                        if e.modality == "asserted":
+                            e.modality = "planned"
+                if t.type == "AGREEMENT" and t.j < st.hi and _in(self.L, "agreement_content", self.key(t.j)):
+                    content_from = t.j
                 built.extend(evs)
-                types_here.add(t.type)
             built = self.fold_clash_into_capture(built)
+            if any(e.type in CLASH_LIKE for e in built):
+                # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
+                built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
             fat = read_fatalities(self.doc.text[st.start:st.end], st.start)
             if not built and fat is not None and fat.value > 0:
                 built = self.casualties(st, fat)
@@ -397,6 +436,12 @@ class _Reader:
                 if ag:
                     self.topic = list(dict.fromkeys(ag))
         return self.merge_repeats(self.events)
+
+    def is_headline(self, st: _Sent) -> bool:
+        """The first line is a title: short, unpunctuated, followed by a line break."""
+        text = self.doc.text
+        return (len(self.doc.sentences) > 1 and st.end - st.start < 160 and text[st.end:st.end + 1] == "\n"
+                and text[st.end - 1] not in ".!?؟")
 
     def keep(self, st: _Sent, t: Trig) -> bool:
         d = t.d
@@ -476,15 +521,21 @@ class _Reader:
         j["text"] = self.doc.text[st.start + ds[0].start:st.start + ds[0].end]
         return j
 
+    def same_event(self, o: Event, e: Event) -> bool:
+        if o.type != e.type or o.places != e.places or o.modality != e.modality:
+            return False
+        if self.L.mapping[e.type].get("partners"):
+            a, b = set(o.partners), set(e.partners)
+            return len(a & b) >= min(2, len(a), len(b)) and bool(a & b)
+        return ((set(o.agents) == set(e.agents) or not e.agents or not o.agents)
+                and bool(set(o.targets) & set(e.targets) or set(o.agents) & set(e.agents)
+                         or not (o.targets or e.targets)))
+
     def merge_repeats(self, evs: list[Event]) -> list[Event]:
         """The same event told twice (a lead repeated in the body) becomes one with both sentences."""
         out: list[Event] = []
         for e in evs:
-            twin = next((o for o in out if o.type == e.type and o.places == e.places and o.modality == e.modality
-                         and (set(o.agents) == set(e.agents) or not e.agents or not o.agents)
-                         and (set(o.targets) & set(e.targets) or set(o.partners) & set(e.partners)
-                              or set(o.agents) & set(e.agents) or not (o.targets or e.targets))
-                         and o.evidence != e.evidence), None)
+            twin = next((o for o in out if self.same_event(o, e)), None)
             if twin is None:
                 out.append(e)
                 continue
@@ -500,7 +551,7 @@ class _Reader:
 
 
 def _in_set(s: frozenset, key: str) -> bool:
-    return key in s or any(st in s or ("ال" + st) in s for _, st in stems(key))
+    return any(f in s or ("ال" + f) in s for f in _cue_forms(key))
 
 
 def run(doc: Doc) -> Doc:
