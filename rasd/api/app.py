@@ -176,18 +176,16 @@ def create_app(db_path: str | Path | None = None) -> FastAPI:
 
     @app.get("/events/{merged_id}")
     def event(merged_id: int) -> JSONResponse:
-        with reading() as s:
-            rows = [r for r in s.event_rows() if r["id"] == merged_id] if False else None  # noqa: F841
-        return JSONResponse(_event(merged_id))
-
-    def _event(merged_id: int) -> dict:
-        # The Store has no lookup by merged id; its type and date narrow records() to a few.
+        """One stored event by its id (the ``merged_id`` of GET /events)."""
+        # The Store has no lookup by merged id; the event's type and date narrow records() to a few.
         with reading() as s:
             row = s.conn.execute("SELECT type, date FROM merged_events WHERE id = ?", (merged_id,)).fetchone()
-        if row is None:
+        found = row and next((r for r in records(EventFilter(type=row["type"], date_from=row["date"],
+                                                                     date_to=row["date"]))
+                              if r["merged_id"] == merged_id), None)
+        if not found:
             raise NotFoundError(f"no event {merged_id}")
-        f = EventFilter(type=row["type"], date_from=row["date"], date_to=row["date"])
-        return next(r for r in records(f) if r["merged_id"] == merged_id)
+        return JSONResponse(found)
 
     @app.get("/reports/{doc_id}")
     def report(doc_id: str) -> JSONResponse:

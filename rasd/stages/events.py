@@ -77,7 +77,7 @@ def lexicon() -> Lexicon:
         for form in item["forms"]:
             toks = tuple(fold_str(t) for t in str(form).split())
             first = toks[0]
-            if item["pos"] == "noun" and first.startswith("ال") and len(first) > 3 and not first.endswith("*"):
+            if item["pos"] == "noun" and str(form).startswith("ال") and len(first) > 3 and not first.endswith("*"):
                 first = first[2:]
             d = TriggerDef(item["type"], item["pos"], (first, *toks[1:]), bool(item.get("air")),
                            bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),
@@ -248,6 +248,14 @@ class _Reader:
                 return k
         return hi
 
+    def civilian(self, m: Mention) -> bool:
+        e = self.ents.get(m.entity)
+        return e is not None and e.category == "civilians"
+
+    def plural_verb(self, t: Trig) -> bool:
+        """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
+        return self.key(t.j - 1).endswith(("وا", "ون")) and t.j - t.i == 1
+
     def relative_clause(self, lo: int) -> bool:
         return _in(self.L, "relatives", self.key(lo))
 
@@ -265,14 +273,17 @@ class _Reader:
             m = after[0]
             window = 6 if t.d.pos == "verb" else 4
             if m.info["tok"][0] - t.j <= window and not is_target(m) and not is_partner(m) \
-                    and not (t.d.recipient_lam and lam(m)):
+                    and not (t.d.recipient_lam and lam(m)) and not (t.d.pos == "verb" and self.plural_verb(t)):
                 agent = m
         if agent is None:
             # SVO: the first actor of the clause that is not an object
-            agent = next((m for m in before if not is_target(m) and not is_partner(m)), None)
+            agent = next((m for m in before if not is_target(m) and not is_partner(m) and not self.civilian(m)),
+                         None)
+        if agent is not None and self.civilian(agent):
+            agent = None
         agents = [agent.entity] if agent else []
         if not agents:
-            outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m)]
+            outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m) and not self.civilian(m)]
             if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
                 agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
         carried = False
@@ -409,6 +420,8 @@ class _Reader:
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             for t in trigs:
                 lo, hi = self.clause(st, t)
+                if t.d.weapon and any(o is not t and not o.d.weapon and lo <= o.i < hi for o in trigs):
+                    continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
                 if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 2, lo) is not None \
                         and any(x.type in CLASH_LIKE for x in built):

@@ -186,6 +186,14 @@ class _Finder:
             return h
         return h if (strong or prep or coord) else None
 
+    def nisba_of_common(self, k: str) -> bool:
+        """شعبي، سورية: a relative adjective made from an ordinary word."""
+        for suf in ("يه", "ي"):
+            if k.endswith(suf) and not k.startswith("ال"):
+                base = k[:-len(suf)]
+                return base in self.R.common or (base + "ه") in self.R.common
+        return False
+
     def coordinated_place(self, i: int) -> bool:
         """Token i follows a place mention in a list: و, a comma or a dash between them."""
         if not (self.out and self.out[-1].type == "PLACE" and self.out[-1].info["tok"][1] == i):
@@ -374,7 +382,7 @@ class _Finder:
         k = self.toks[i].key
         if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "strong_place_cues") \
                 or self.is_(i, "org_heads") or self.R.places.match_at(self.toks, i) or k.startswith("و") \
-                or k in self.R.common or (k.endswith(("ي", "يه")) and not k.startswith("ال")):
+                or k in self.R.common or self.nisba_of_common(k):
             return None   # حي شعبي: an adjective, not a name
         j = i + 1
         while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and self.name_like(j) \
