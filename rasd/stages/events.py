@@ -93,7 +93,7 @@ def lexicon() -> Lexicon:
     weapon = {k: _fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
     mod = load("modality")
     modality = {k: {"window": v.get("window", 3), "before": _fold_set(v.get("before", [])),
-                    "purpose_lam": v.get("purpose_lam", False)}
+                    "not_before": _fold_set(v.get("not_before", [])), "purpose_lam": v.get("purpose_lam", False)}
                 for k, v in mod.items() if k in ("negated", "planned", "conditional")}
     modality["reporting_verbs"] = _fold_set(mod["reporting_verbs"])
     mapping = {}
@@ -248,6 +248,10 @@ class _Reader:
                 return k
         return hi
 
+    def instrument(self, t: Trig) -> bool:
+        """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
+        return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix]
+
     def civilian(self, m: Mention) -> bool:
         e = self.ents.get(m.entity)
         return e is not None and e.category == "civilians"
@@ -314,7 +318,8 @@ class _Reader:
         hi = self.purpose_at(t, hi)
         pm = [m for m in st.mentions if m.type == "PLACE" and lo <= m.info["tok"][0] < hi]
         after = [m for m in pm if m.info["tok"][0] >= t.j]
-        pool = after or [m for m in pm if m.info["tok"][1] <= t.i][-1:]
+        # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
+        pool = after or [m for m in pm if m.info["tok"][1] <= t.i]
         if not pool and self.relative_clause(lo):
             pool = [m for m in st.mentions if m.type == "PLACE" and m.info["tok"][1] <= lo][-1:]
         chains: list[list[Mention]] = []
@@ -376,7 +381,7 @@ class _Reader:
         for mod in ("negated", "conditional", "planned"):
             c = M[mod]
             for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
-                if _in_set(c["before"], self.key(k)):
+                if _in_set(c["before"], self.key(k)) and not _in_set(c["not_before"], self.key(k + 1)):
                     return mod
         pre = self.key(t.i)[:t.prefix]
         if M["planned"]["purpose_lam"] and pre.replace("و", "").replace("ف", "") in ("ل", "لل") \
@@ -420,13 +425,16 @@ class _Reader:
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             for t in trigs:
                 lo, hi = self.clause(st, t)
-                if t.d.weapon and any(o is not t and not o.d.weapon and lo <= o.i < hi for o in trigs):
+                if self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs):
+                    continue   # قصفت … بصواريخ أرض: the weapon of the event before it
+                if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
+                                      for o in trigs):
                     continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
-                if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 2, lo) is not None \
-                        and any(x.type in CLASH_LIKE for x in built):
-                    continue
                 evs = self.build(st, t, lo, hi)
+                if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 2, lo) is not None \
+                        and any(x.type in CLASH_LIKE for x in built) and not any(e.places for e in evs):
+                    continue   # وسط قصف: part of the clash unless it has a place of its own
                 if content_from is not None and t.i > content_from:
                     for e in evs:
                         if e.modality == "asserted":

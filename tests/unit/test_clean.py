@@ -1,0 +1,70 @@
+"""The clean stage: NFC, line ends, trailing site boilerplate removed, the report otherwise unchanged."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from rasd.doc import Doc
+from rasd.errors import InputError
+from rasd.stages.clean import MAX_CHARS, is_boilerplate, run
+
+STORY = ("قصفَت طائرات حربية بلدةً صغيرة في ريف إدلب الجنوبي صباح اليوم، وفق ما أفاد به ناشطون محليون.\n\n"
+         "وقال شاهد عيان إن القصف استهدف سوقاً شعبية وسط البلدة وأدى إلى أضرار واسعة في المحال التجارية.")
+
+
+def clean(text: str) -> Doc:
+    return run(Doc(text))
+
+
+def test_trailing_boilerplate_removed():
+    tail = "\nاقرأ أيضاً: تقارير أخرى عن المنطقة\nتابعونا على تلغرام\nhttps://example.org/t\nجميع الحقوق محفوظة ©"
+    assert clean(STORY + "\n" + tail).text == STORY
+
+
+def test_story_text_otherwise_unchanged():
+    doc = clean(STORY)
+    assert doc.text == STORY and not doc.warnings
+
+
+def test_boilerplate_phrase_inside_the_story_is_kept():
+    middle = STORY.replace("\n\n", "\nشارك\n")
+    assert clean(middle).text == middle
+
+
+def test_long_line_starting_like_boilerplate_is_kept():
+    line = "المصدر الذي تحدث إلى مراسلنا أكد أن الاشتباكات تجددت مساء أمس على أطراف المدينة الشرقية"
+    assert not is_boilerplate(line)
+    assert clean(STORY + "\n" + line).text.endswith(line)
+
+
+def test_nfc_line_ends_and_blank_runs():
+    decomposed = "ا\u0653"                 # alef + madda above, composes to آ
+    assert unicodedata.normalize("NFC", decomposed) == "آ"
+    doc = clean("  " + decomposed + "خر خبر  \r\n\r\n\r\n\rقصف مدفعي \n")
+    assert doc.text == "آخر خبر\n\nقصف مدفعي"
+
+
+def test_no_arabic_is_a_warning_not_an_error():
+    doc = clean("An English note about nothing in particular.")
+    assert doc.text and any("Arabic" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("raw", ["قصف\x00مدفعي", "ق" * (MAX_CHARS + 1)])
+def test_unreadable_input_raises_input_error(raw):
+    with pytest.raises(InputError) as e:
+        clean(raw)
+    assert e.value.hint
+
+
+_LINE = st.lists(st.sampled_from(list("ابتجحدرسصطعفقلمنهوية") + ["َ", "ٌ", " ", "،", "."]), min_size=1, max_size=80)
+
+
+@given(st.lists(_LINE.map("".join), min_size=1, max_size=4))
+def test_plain_lines_survive(lines):
+    lines = [ln.strip() for ln in lines]
+    assume(all(lines) and not any(is_boilerplate(ln) for ln in lines))
+    text = "\n".join(lines)
+    assert clean(text).text == unicodedata.normalize("NFC", text)   # NFC may reorder stacked marks
