@@ -31,6 +31,8 @@ from rasd.kb.yamlfile import load, require
 PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
 VIOLENT_FOLD = {"SHELLING", "AIRSTRIKE"}     # accompaniment of a clash is folded into it
 CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
+INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
+PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class Trig:
     type: str = ""
     modality: str = "asserted"
     purpose: bool = False
+    fallback_place: bool = False
 
 
 def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon) -> list[Trig]:
@@ -184,6 +187,7 @@ class _Reader:
         except ValueError:
             self.published = None
         self.events: list[Event] = []
+        self.sentence_triggers: list[Trig] = []
         ents = {e.id: e for e in doc.entities}
         self.ents = ents
 
@@ -227,6 +231,11 @@ class _Reader:
             if _in(self.L, "clause_breaks", self.key(k)):
                 hi = k
                 break
+        # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
+        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and o.d.pos == "verb"
+                    and self.key(o.i).startswith("و")), None)
+        if nxt is not None and nxt < hi:
+            hi = nxt
         return lo, hi
 
     # ---- arguments ----------------------------------------------------------------------
@@ -250,7 +259,7 @@ class _Reader:
 
     def instrument(self, t: Trig) -> bool:
         """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
-        return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix]
+        return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
 
     def civilian(self, m: Mention) -> bool:
         e = self.ents.get(m.entity)
@@ -301,7 +310,7 @@ class _Reader:
                 partners.append(m.entity)
             elif is_target(m) or m in after:
                 targets.append(m.entity)
-        if t.d.invert:
+        if t.d.invert or self.near_before(t.i, "passive_markers", 1, lo) is not None:
             agents, targets = [], agents
         if self.L.mapping[t.type].get("partners"):
             opponents = {m.entity for m in ps if is_target(m) and not (t.type == "PRISONER_RELEASE")}
@@ -320,8 +329,10 @@ class _Reader:
         after = [m for m in pm if m.info["tok"][0] >= t.j]
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
         pool = after or [m for m in pm if m.info["tok"][1] <= t.i]
-        if not pool and self.relative_clause(lo):
-            pool = [m for m in st.mentions if m.type == "PLACE" and m.info["tok"][1] <= lo][-1:]
+        if not pool and self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES:
+            pool = [m for m in st.mentions if m.type == "PLACE" and m.info["tok"][1] <= lo
+                    and not (m.info.get("region") or {}).get("direction")][-1:]
+            t.fallback_place = bool(pool)
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = False
@@ -417,10 +428,11 @@ class _Reader:
                 covered.update(range(*m.info["tok"]))
         sents = self.sentences()
         for n, st in enumerate(sents):
-            if n == 0 and self.is_headline(st):
-                continue   # a headline restates the body's events
+            if self.is_headline(st):
+                continue   # a headline or sub-heading restates the body's events
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L)
             trigs = [t for t in trigs if self.keep(st, t)]
+            self.sentence_triggers = trigs
             built: list[Event] = []
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             for t in trigs:
@@ -432,8 +444,8 @@ class _Reader:
                     continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
                 evs = self.build(st, t, lo, hi)
-                if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 2, lo) is not None \
-                        and any(x.type in CLASH_LIKE for x in built) and not any(e.places for e in evs):
+                if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 4, lo) is not None \
+                        and any(x.type in CLASH_LIKE for x in built) and (t.fallback_place or not any(e.places for e in evs)):
                     continue   # وسط قصف: part of the clash unless it has a place of its own
                 if content_from is not None and t.i > content_from:
                     for e in evs:
@@ -459,10 +471,10 @@ class _Reader:
         return self.merge_repeats(self.events)
 
     def is_headline(self, st: _Sent) -> bool:
-        """The first line is a title: short, unpunctuated, followed by a line break."""
+        """A title or sub-heading: a short unpunctuated line of its own."""
         text = self.doc.text
-        return (len(self.doc.sentences) > 1 and st.end - st.start < 160 and text[st.end:st.end + 1] == "\n"
-                and text[st.end - 1] not in ".!?؟")
+        return (len(self.doc.sentences) > 1 and st.end - st.start < 160 and text[st.end:st.end + 1] in ("\n", "")
+                and (st.start == 0 or text[st.start - 1] == "\n") and text[st.end - 1] not in ".!?؟:،,")
 
     def keep(self, st: _Sent, t: Trig) -> bool:
         d = t.d
@@ -479,7 +491,7 @@ class _Reader:
         agents, targets, partners, carried = self.args(st, t, lo, hi)
         chains = self.places(st, t, lo, hi)
         if t.d.needs_place and not chains and not any(
-                _in(self.L, "territory_words", self.key(k)) for k in range(t.j, hi)):
+                _in(self.L, "territory_words", self.key(k)) for k in range(t.j, min(hi, t.j + 3))):
             return []
         if not (agents or targets or partners or chains):
             return []
@@ -543,7 +555,12 @@ class _Reader:
         return j
 
     def same_event(self, o: Event, e: Event) -> bool:
-        if o.type != e.type or o.places != e.places or o.modality != e.modality:
+        if o.type != e.type:
+            return False
+        same_sentence = o.evidence == e.evidence
+        if same_sentence and not e.places and o.places and set(e.agents) <= set(o.agents) and e.agents:
+            return True   # ضمن عملية عسكرية: the placeless mention of the advance told in the same sentence
+        if o.places != e.places or (o.modality != e.modality and not same_sentence):
             return False
         if self.L.mapping[e.type].get("partners"):
             a, b = set(o.partners), set(e.partners)
