@@ -232,8 +232,9 @@ class _Reader:
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
-        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and o.d.pos == "verb"
-                    and self.key(o.i).startswith("و")), None)
+        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and (
+            (o.d.pos == "verb" and self.key(o.i).startswith("و")) or self.key(o.i - 1).startswith("و")
+            and len(self.key(o.i - 1)) > 3)), None)
         if nxt is not None and nxt < hi:
             hi = nxt
         return lo, hi

@@ -19,8 +19,8 @@ def report(tmp_path):
     return p
 
 
-def extract_json(rasd_cli, *args) -> dict:
-    result = rasd_cli("extract", *args)
+def extract_json(rasd_cli, *args, stdin: bytes = b"") -> dict:
+    result = rasd_cli("extract", *args, stdin=stdin)
     assert result.code == 0, result.err
     return json.loads(result.out)
 
