@@ -94,7 +94,10 @@ class _Finder:
                 return False
         if k.startswith("و") and len(k) > 3 and not first:
             return False
-        if not first and (k in self.R.common or any(st in self.R.common for _, st in stems(k)[1:])):
+        if not first and (k in self.R.common or any(st in self.R.common for _, st in stems(k)[1:])
+                          or self.nisba_of_common(k)):
+            return False
+        if k.startswith("ب") and any(self.is_cue_stem(st) for n, st in stems(k) if n):
             return False
         if k.startswith("و") and (k[1:] in self.w["name_stops"] or k[1:] in self.w["person_titles"]):
             return False
@@ -128,6 +131,17 @@ class _Finder:
             if st in s or ("ال" + st) in s:
                 return n
         return 0
+
+    def titled(self, i: int) -> bool:
+        """A person title stands right before token i, possibly followed by title words (وزير الدفاع)."""
+        k = i - 1
+        while k >= 0 and i - k <= 4 and self.joined(k):
+            if self.is_(k, "person_titles"):
+                return True
+            if not (self.is_(k, "title_modifiers") or self.is_(k, "nationalities")):
+                return False
+            k -= 1
+        return False
 
     def given_prefix(self, i: int) -> int | None:
         """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None."""
@@ -186,6 +200,10 @@ class _Finder:
             return h
         return h if (strong or prep or coord) else None
 
+    def is_cue_stem(self, st: str) -> bool:
+        return any(st in self.w[lst] or ("ال" + st) in self.w[lst]
+                   for lst in ("place_cues", "strong_place_cues", "facility_cues"))
+
     def nisba_of_common(self, k: str) -> bool:
         """شعبي، سورية: a relative adjective made from an ordinary word."""
         for suf in ("يه", "ي"):
@@ -214,7 +232,12 @@ class _Finder:
             return None
         kunya = self.is_(i, "kunya")
         given = self.given_prefix(i) is not None
-        if not (kunya or given or (prev_title and self.is_(i - 1, "alias_markers"))):
+        # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
+        titled = self.titled(i) and toks[i].key not in self.R.common and not self.place_hit(i) \
+            and i + 1 < len(toks) and toks[i + 1].key.startswith("ال")
+        if not (kunya or given or titled or (prev_title and self.is_(i - 1, "alias_markers"))):
+            return None
+        if self.coordinated_place(i):
             return None
         if not self.name_like(i, first=True) and not kunya:
             return None
@@ -256,10 +279,12 @@ class _Finder:
             return None
         if toks[i + 1].key.isdigit():          # الفرقة 30 ، الفرقة 16 مشاة
             j = i + 2
+            if j < len(toks) and self.joined(i + 1) and toks[j].key.endswith("ا") and not self.is_(j, "unit_suffixes"):
+                return None                     # الحركة 14 عنصرا: a count, not a unit number
             if j < len(toks) and self.joined(i + 1) and self.is_(j, "unit_suffixes"):
                 j += 1
             return j
-        if not self.is_(i, "org_heads_bare") or not self.name_like(i + 1):
+        if not self.is_(i, "org_heads_bare") or not self.name_like(i + 1) or toks[i].key.startswith(("ال", "وال")):
             return None
         if self.place_hit(i + 1) or self.is_(i + 1, "nationalities"):
             return None
@@ -398,11 +423,19 @@ class _Finder:
         # a state's name after a place preposition is the country, not its government
         ph = self.R.places.match_at(self.toks, h.i)
         if typ == "ACTOR" and ph and ph.j == h.j and (self.is_(h.i - 1, "place_preps")
-                                                      or "ب" in self.toks[h.i].key[:h.prefix]):
+                                                      or "ب" in self.toks[h.i].key[:h.prefix]
+                                                      or self.is_(h.i - 2, "border_words")):
             self.add_place(ph)
             return
         self.add(h.i, h.j, h.prefix, typ, f"{kind}:{eid}", 0.8 if short else 0.95,
                  short=short, alts=[f"{k}:{e}" for k, e, _ in pays[1:]])
+        if typ == "ACTOR":   # نظام بشار الأسد names the person too
+            for k in range(h.i + 1, h.j):
+                p = self.R.names.match_at(self.toks, k)
+                if p and p.j <= h.j and any(x[0] == "person" and not x[2] for x in p.payloads):
+                    pid = next(x[1] for x in p.payloads if x[0] == "person")
+                    self.add(k, p.j, p.prefix, "PERSON", f"person:{pid}", 0.9, short=False, alts=[])
+                    break
 
     def add_place(self, h: Hit) -> None:
         i = h.i
