@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Mention
+from rasd.kb.knowledge import load_kb
 from rasd.kb.yamlfile import load
 
 
@@ -45,9 +46,35 @@ def run(doc: Doc) -> Doc:
             e.mentions = []
         elif e.kb_id:
             keep[e.kb_id] = e
+    _directions_into_base(doc)
     doc.entities = [e for e in doc.entities if e.mentions]
     _resolve_anaphors(doc)
     return doc
+
+
+def _directions_into_base(doc: Doc) -> None:
+    """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region)."""
+    cues = load_kb().lexicon["_folded"]["place_cues"]
+    by_name: dict[str, object] = {}
+    for e in doc.entities:
+        if e.type == "PLACE" and e.mentions and not any(m.info.get("region") for m in e.mentions):
+            for m in e.mentions:
+                words = fold_str(m.text).split()
+                if len(words) > 1 and words[0] in cues:     # محافظة إدلب is named إدلب too
+                    words = words[1:]
+                by_name.setdefault(strip_article(" ".join(words)), e)
+    for e in doc.entities:
+        regs = [m.info.get("region") for m in e.mentions]
+        if not e.mentions or not all(r and r.get("direction") and not r.get("rif") and not r.get("named")
+                                     for r in regs):
+            continue
+        base = by_name.get(strip_article(" ".join(fold_str(e.mentions[0].text).split()[1:])))
+        if base is None or base is e:
+            continue
+        base.mentions = sorted(base.mentions + e.mentions, key=lambda m: m.start)
+        for m in e.mentions:
+            m.entity = base.id
+        e.mentions = []
 
 
 def _resolve_anaphors(doc: Doc) -> None:

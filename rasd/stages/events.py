@@ -514,8 +514,7 @@ class _Reader:
                 places=[ch[0].entity] if ch else [], date=date, modality=mod, attribution=attr,
                 evidence=[(st.start, st.end)], confidence=min(conf, 0.95),
                 extra={"mapping": {"acled": {"event_type": acled[0], "sub_event_type": acled[1]},
-                                   "plover": m["plover"]},
-                       "_qualifiers": [x.entity for x in ch[1:]]}))
+                                   "plover": m["plover"]}}))
         return out
 
     def fold_clash_into_capture(self, evs: list[Event]) -> list[Event]:
@@ -545,7 +544,7 @@ class _Reader:
                       attribution=self.attribution(st), fatalities=fat.value, evidence=[(st.start, st.end)],
                       confidence=0.5,
                       extra={"mapping": {"acled": {"event_type": m["acled"][0], "sub_event_type": m["acled"][1]},
-                                         "plover": m["plover"]}, "_qualifiers": []})]
+                                         "plover": m["plover"]}})]
 
     def date_at(self, st: _Sent) -> dict | None:
         ds = find_dates(self.doc.text[st.start:st.end], self.published)

@@ -43,39 +43,93 @@ class _Rel:
             self.out[key] = Relation(typ, head, tail, [ev], conf)
 
     def titles(self) -> None:
-        """PERSON [title] ACTOR (الجولاني زعيم جبهة النصرة) and [title] ACTOR PERSON (القائد العام لـX فلان)."""
+        """PERSON [title] ACTOR (الجولاني زعيم جبهة النصرة) and title ACTOR PERSON (القائد العام لـX فلان)."""
         W, toks, doc = _words(), self.doc.tokens, self.doc
         ms = sorted((m for e in doc.entities for m in e.mentions if e.type in ("ACTOR", "PERSON")),
                     key=lambda m: m.start)
-        for a, b in zip(ms, ms[1:]):
+        for n, (a, b) in enumerate(zip(ms, ms[1:])):
             if {a.type, b.type} != {"ACTOR", "PERSON"}:
+                continue
+            gap = doc.text[a.end:b.start]
+            if any(c in gap for c in "،,.;؛"):
                 continue
             i0, i1 = a.info["tok"][1], b.info["tok"][0]
             between = [toks[k].key for k in range(i0, i1)]
-            if len(between) > 3:
-                continue
-            if a.type == "ACTOR":   # title before the actor: look before a
+            if a.type == "PERSON":
+                # وأبو صالح … والقائد العام لـX: a title joined by و belongs to the next person
+                if not between or len(between) > 3 or between[0].startswith("و"):
+                    continue
+                title = between
+            else:
+                if len(between) > 1:
+                    continue
                 k0 = a.info["tok"][0]
-                between = [toks[k].key for k in range(max(0, k0 - 3), k0)] + between
-            if not between and a.type == "PERSON":
-                continue
+                prev_end = ms[n - 1].info["tok"][1] if n > 0 else 0
+                title = [toks[k].key for k in range(max(prev_end, k0 - 3), k0)] + between
             s = doc.sentences[doc.sentence_of(a.start)]
             person, actor = (a, b) if a.type == "PERSON" else (b, a)
-            if any(_is(W["leader_titles"], k) for k in between):
+            if any(_is(W["leader_titles"], k) for k in title):
                 self.add("LEADER_OF", person.entity, actor.entity, s, 0.8)
-            elif any(_is(W["member_titles"], k) for k in between):
+            elif any(_is(W["member_titles"], k) for k in title):
                 self.add("MEMBER_OF", person.entity, actor.entity, s, 0.7)
+
+    def members_listed(self) -> None:
+        """"عدد من مسؤولي X … وأبرزهم المسؤول فلان": persons titled as officials, in the sentence that
+        names a group's members or the next one, with no group of their own, are its members."""
+        W, toks, doc = _words(), self.doc.tokens, self.doc
+        groups: list[tuple[int, str]] = []       # (sentence index, actor id)
+        for e in doc.entities:
+            if e.type != "ACTOR":
+                continue
+            for m in e.mentions:
+                i = m.info["tok"][0]
+                if i > 0 and _is(W["member_plurals"], toks[i - 1].key):
+                    groups.append((doc.sentence_of(m.start), e.id))
+        if not groups:
+            return
+        for e in doc.entities:
+            if e.type != "PERSON" or any(r.head == e.id for r in self.out.values()):
+                continue
+            for m in e.mentions:
+                si = doc.sentence_of(m.start)
+                i = m.info["tok"][0]
+                titled = any(_is(W["member_titles"], toks[k].key) or _is(W["leader_titles"], toks[k].key)
+                             for k in range(max(0, i - 7), i))
+                near = [g for s, g in groups if s in (si, si - 1)]
+                if titled and near:
+                    self.add("MEMBER_OF", e.id, near[-1], doc.sentences[si], 0.6)
+                    break
+
+    def located(self) -> None:
+        """PLACE followed by the place that contains it (التابعة لمنطقة X، بريف X، شرق <governorate>):
+        the first qualifier of each place."""
+        W, doc = _words(), self.doc
+        ms = sorted((m for e in doc.entities if e.type == "PLACE" for m in e.mentions), key=lambda m: m.start)
+        tail_of_prev = None
+        for a, b in zip(ms, ms[1:]):
+            qualifier, tail_of_prev = tail_of_prev == a.start, None
+            if qualifier or a.entity == b.entity or doc.sentence_of(a.start) != doc.sentence_of(b.start):
+                continue   # only a place's first qualifier: التمانعة in "أبو دالي التابعة لمنطقة التمانعة جنوب ادلب"
+            gap = fold_str(doc.text[a.end:b.start]).split()
+            if len(gap) > 3 or any(c in doc.text[a.end:b.start] for c in "،,.-–") or doc.tokens[b.info["tok"][0]].key.startswith("و"):
+                continue
+            words = gap + fold_str(b.text).split()[:1]
+            if any(_is(W["proximity"], w) for w in words):
+                continue
+            if any(_is(W["contained_in"], w) for w in words):
+                self.add("LOCATED_IN", a.entity, b.entity, doc.sentences[doc.sentence_of(a.start)], 0.7)
+                tail_of_prev = b.start
 
     def from_events(self) -> None:
         for e in self.doc.events:
             ev = e.evidence[0]
             actors = lambda xs: [x for x in xs if self.ents.get(x) and self.ents[x].type == "ACTOR"  # noqa: E731
                                  and self.ents[x].category != "civilians"]
-            if e.type in VIOLENT and e.modality == "asserted":
+            if (e.type in VIOLENT or e.type == "MOBILIZATION") and e.modality == "asserted":
                 for a in actors(e.agents):
                     for t in actors(e.targets):
                         self.add("HOSTILE_TO", a, t, ev, 0.7)
-            if e.type == "ALLIANCE":
+            if e.type == "ALLIANCE" and e.modality == "asserted":
                 ps = actors(e.partners or e.agents)
                 for n, a in enumerate(ps):
                     for b in ps[n + 1:]:
@@ -90,31 +144,12 @@ class _Rel:
                     for p in actors(e.partners):
                         if e.type not in ("AGREEMENT", "MEETING", "PRISONER_RELEASE"):
                             self.add("ALLIED_WITH", a, p, ev, 0.6)
-            quals = e.extra.get("_qualifiers", [])
-            if e.places and quals:
-                self.located(e.places[0], quals, ev)
-
-    def located(self, head: str, quals: list[str], ev) -> None:
-        """A qualifier joined by a containment word (التابعة لـ، في، بريف، شرق <governorate>)."""
-        W, doc = _words(), self.doc
-        h = self.ents[head].mentions
-        for q in quals:
-            qm = self.ents[q].mentions
-            for m in qm:
-                gap_start = max((x.end for x in h if x.end <= m.start), default=None)
-                if gap_start is None:
-                    continue
-                gap = fold_str(doc.text[gap_start:m.start]).split()
-                first = fold_str(m.text).split()[:1]
-                words = gap + first
-                if any(_is(W["contained_in"], w) for w in words) or m.info.get("region"):
-                    self.add("LOCATED_IN", head, q, ev, 0.7)
-                    break
-            head = q if self.ents[q].type == "PLACE" else head
 
     def run(self) -> list[Relation]:
         self.titles()
+        self.members_listed()
         self.from_events()
+        self.located()
         return list(self.out.values())
 
 
