@@ -31,6 +31,7 @@ from rasd.kb.yamlfile import load, require
 PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
 VIOLENT_FOLD = {"SHELLING", "AIRSTRIKE"}     # accompaniment of a clash is folded into it
 CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
+AIR_CAPABLE = {"state_force", "government", "coalition", "international"}
 INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
 PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
 
@@ -98,6 +99,8 @@ def lexicon() -> Lexicon:
                     "not_before": _fold_set(v.get("not_before", [])), "purpose_lam": v.get("purpose_lam", False)}
                 for k, v in mod.items() if k in ("negated", "planned", "conditional")}
     modality["reporting_verbs"] = _fold_set(mod["reporting_verbs"])
+    modality["lam_governors"] = _fold_set(mod["planned"].get("lam_governors", []))
+    modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
     mapping = {}
     for t, o in ont.items():
         if not (isinstance(o.get("acled"), list) and len(o["acled"]) == 2):
@@ -188,6 +191,9 @@ class _Reader:
             self.published = None
         self.events: list[Event] = []
         self.sentence_triggers: list[Trig] = []
+        forces = sorted((e for e in doc.entities if e.type == "ACTOR" and e.category == "state_force"),
+                        key=lambda e: -len(e.mentions))
+        self.air_force = forces[0].id if forces else None
         ents = {e.id: e for e in doc.entities}
         self.ents = ents
 
@@ -262,6 +268,13 @@ class _Reader:
         """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
         return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
 
+    def can_do(self, typ: str, m: Mention) -> bool:
+        """Air strikes are flown by states and coalitions, not by armed groups or persons."""
+        if typ != "AIRSTRIKE":
+            return True
+        e = self.ents.get(m.entity)
+        return e is not None and e.category in AIR_CAPABLE
+
     def civilian(self, m: Mention) -> bool:
         e = self.ents.get(m.entity)
         return e is not None and e.category == "civilians"
@@ -291,18 +304,24 @@ class _Reader:
                 agent = m
         if agent is None:
             # SVO: the first actor of the clause that is not an object
-            agent = next((m for m in before if not is_target(m) and not is_partner(m) and not self.civilian(m)),
-                         None)
-        if agent is not None and self.civilian(agent):
+            agent = next((m for m in before if not is_target(m) and not is_partner(m) and not self.civilian(m)
+                          and self.can_do(t.type, m)), None)
+        if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             agent = None
         agents = [agent.entity] if agent else []
         if not agents:
-            outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m) and not self.civilian(m)]
+            outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m) and not self.civilian(m)
+                     and self.can_do(t.type, m)]
             if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
                 agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
         carried = False
         if not agents and self.topic and t.d.type not in ("AGREEMENT", "MEETING"):
-            agents, carried = list(self.topic), True
+            topic = [a for a in self.topic if t.type != "AIRSTRIKE" or (a in self.ents
+                                                                        and self.ents[a].category in AIR_CAPABLE)]
+            if topic:
+                agents, carried = topic, True
+        if not agents and t.type == "AIRSTRIKE" and self.air_force:
+            agents, carried = [self.air_force], True   # the one air force the report names
         targets, partners = [], []
         for m in after + [m for m in before if m is not agent]:
             if m is agent or m.entity in agents:
@@ -314,6 +333,10 @@ class _Reader:
         if t.d.invert or self.near_before(t.i, "passive_markers", 1, lo) is not None:
             agents, targets = [], agents
         if self.L.mapping[t.type].get("partners"):
+            if t.d.pos == "noun" or carried:
+                # talks, deals and exchanges named by a noun have parties, not a doer
+                partners = agents + partners
+                agents = []
             opponents = {m.entity for m in ps if is_target(m) and not (t.type == "PRISONER_RELEASE")}
             partners = [x for x in dict.fromkeys(agents + targets + partners) if x not in opponents]
             targets = [x for x in targets if x in opponents] if t.type != "PRISONER_RELEASE" else targets
@@ -397,7 +420,8 @@ class _Reader:
                     return mod
         pre = self.key(t.i)[:t.prefix]
         if M["planned"]["purpose_lam"] and pre.replace("و", "").replace("ف", "") in ("ل", "لل") \
-                and t.d.pos == "noun":
+                and t.d.pos == "noun" and not any(_in_set(M["lam_governors"], self.key(k))
+                                                  for k in range(max(lo, t.i - M["lam_window"]), t.i)):
             return "planned"
         return "asserted"
 
