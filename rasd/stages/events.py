@@ -309,13 +309,14 @@ class _Reader:
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             agent = None
         agents = [agent.entity] if agent else []
-        if not agents:
+        partner_type = bool(self.L.mapping[t.type].get("partners"))
+        if not agents and not (partner_type and t.d.pos == "noun"):
             outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m) and not self.civilian(m)
                      and self.can_do(t.type, m)]
             if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
                 agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
         carried = False
-        if not agents and self.topic and t.d.type not in ("AGREEMENT", "MEETING"):
+        if not agents and self.topic and not partner_type:
             topic = [a for a in self.topic if t.type != "AIRSTRIKE" or (a in self.ents
                                                                         and self.ents[a].category in AIR_CAPABLE)]
             if topic:
@@ -354,8 +355,11 @@ class _Reader:
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
         pool = after or [m for m in pm if m.info["tok"][1] <= t.i]
         if not pool and self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES:
-            pool = [m for m in st.mentions if m.type == "PLACE" and m.info["tok"][1] <= lo
-                    and not (m.info.get("region") or {}).get("direction")][-1:]
+            prior = [m for m in st.mentions if m.type == "PLACE" and m.info["tok"][1] <= lo]
+            if len(prior) >= 2 and (prior[-1].info.get("region") or {}).get("direction") \
+                    and prior[-1].info["tok"][0] - prior[-2].info["tok"][1] <= 1:
+                prior = prior[:-1]   # قرية الرهجان شرق حماة التي …: the village, not its qualifier
+            pool = prior[-1:]
             t.fallback_place = bool(pool)
         chains: list[list[Mention]] = []
         prev: Mention | None = None
@@ -516,7 +520,7 @@ class _Reader:
         agents, targets, partners, carried = self.args(st, t, lo, hi)
         chains = self.places(st, t, lo, hi)
         if t.d.needs_place and not chains and not any(
-                _in(self.L, "territory_words", self.key(k)) for k in range(t.j, min(hi, t.j + 3))):
+                _in(self.L, "territory_words", self.key(k)) for k in range(max(lo, t.i - 3), min(hi, t.j + 3))):
             return []
         if not (agents or targets or partners or chains):
             return []
@@ -601,6 +605,8 @@ class _Reader:
             if twin is None:
                 out.append(e)
                 continue
+            if twin.modality != e.modality and "planned" in (twin.modality, e.modality):
+                twin.modality = "planned"
             twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
             for f in ("agents", "targets", "partners"):
                 setattr(twin, f, list(dict.fromkeys(getattr(twin, f) + getattr(e, f))))

@@ -33,6 +33,7 @@ class Resources:
     region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
     conj: frozenset           # conjunction proclitics (و ف)
     common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
+    direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def resources() -> Resources:
     geo = load("geo_cues")
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"] + d["adjective"])]
     return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
-                     frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words())
+                     frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words(),
+                     frozenset(fold_str(w) for d in geo["directions"] for w in d["adjective"]))
 
 
 class _Finder:
@@ -405,12 +407,13 @@ class _Finder:
         if not self.is_(i - 1, "strong_place_cues") or not self.joined(i - 1):
             return None
         k = self.toks[i].key
-        if not self.name_like(i, first=True) or self.is_(i, "place_cues") or self.is_(i, "strong_place_cues") \
+        if not self.name_like(i, first=True) or self.is_(i, "strong_place_cues") \
                 or self.is_(i, "org_heads") or self.R.places.match_at(self.toks, i) or k.startswith("و") \
                 or k in self.R.common or self.nisba_of_common(k):
             return None   # حي شعبي: an adjective, not a name
         j = i + 1
-        while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and self.name_like(j) \
+        while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and (
+                self.name_like(j) or self.toks[j].key in self.R.direction_adjectives) \
                 and not self.is_(j, "place_cues") and not self.R.places.match_at(self.toks, j):
             j += 1
         return j
