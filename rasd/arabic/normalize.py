@@ -33,7 +33,7 @@ _DROPSET = frozenset(_DROP)
 
 def fold_str(s: str) -> str:
     """The key of a string, without offsets (for knowledge entries and gold aliases)."""
-    return s.translate(_TABLE).lower()
+    return _lower(s.translate(_TABLE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +58,16 @@ class Folded:
         return self.index[start], (self.index[end] if end < len(self.index) else self.size)
 
 
+def _lower(key: str) -> str:
+    """Lower case that keeps one character per character (str.lower turns İ into two)."""
+    low = key.lower()
+    if len(low) == len(key):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in key)
+
+
 def fold(text: str) -> Folded:
-    key = text.translate(_TABLE).lower()
+    key = _lower(text.translate(_TABLE))
     if len(key) == len(text):
         return Folded(key, None)
     return Folded(key, tuple(i for i, c in enumerate(text) if c not in _DROPSET), len(text))

@@ -47,6 +47,11 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes (a truncated download, a bad copy) is still UTF-8: keep the
+    # text and mark the broken bytes with U+FFFD rather than read it all as another code page
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(3, len(lenient) // 200) and arabic_share(lenient) > 0.3:
+        return lenient
     tried: list[str] = []
     declared = declared_charset(data)
     if declared and declared != "utf-8":
