@@ -51,6 +51,10 @@ class PhraseMatcher(Generic[P]):
             bucket.append(payload)
         self.maxlen = max(self.maxlen, len(key))
 
+    def first_words(self) -> frozenset[str]:
+        """Every word a phrase can start with (article-less), for cheap pre-filtering."""
+        return frozenset(self._index)
+
     def __contains__(self, phrase: str) -> bool:
         key = phrase_key(phrase)
         return bool(key) and key[1:] in self._index.get(key[0], {})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.arabic.normalize import Folded, fold
 
@@ -38,13 +39,16 @@ _PREP = ("ب", "ل", "ك")
 MIN_STEM = 2
 
 
-def stems(key: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 18)
+def stems(key: str) -> tuple[tuple[int, str], ...]:
     """Readings of a folded token as (prefix length, stem without article), unstripped first.
 
     >>> [s for _, s in stems("وبريف")]
     ['وبريف', 'بريف', 'ريف']
-    >>> ("لل" in "للمعارضه", stems("للمعارضه")[-1])
-    (True, (2, 'معارضه'))
+    >>> stems("للمعارضه")[1]
+    (2, 'معارضه')
+
+    Cached: the same words recur across a corpus, and matching asks for them many times.
     """
     out: list[tuple[int, str]] = []
     seen = set()
@@ -71,5 +75,5 @@ def stems(key: str) -> list[tuple[int, str]]:
             if rest[:1] == "ل" and r2.startswith("ل"):  # لل = ل + ال with the alef elided
                 add(n + 2, r2[1:])
             with_article(n + 1, r2)
-    return out
+    return tuple(out)
 

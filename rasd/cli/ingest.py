@@ -126,10 +126,10 @@ def export_cmd(fmt: str = typer.Option(..., "--format", "-f", help="acled-csv, g
     f = EventFilter(type=type_, date_from=since, date_to=until, source=source)
     with Store(db) as store:
         if out is None:
-            n = EXPORTERS[fmt](store.records(f), sys.stdout)
+            n = EXPORTERS[fmt].write(store.records(f), sys.stdout)
         else:
             with out.open("w", encoding="utf-8", newline="") as fh:
-                n = EXPORTERS[fmt](store.records(f), fh)
+                n = EXPORTERS[fmt].write(store.records(f), fh)
     Console(stderr=True).print(f"{n} events written")
 
 

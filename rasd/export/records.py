@@ -68,8 +68,8 @@ def _record(doc: dict, ev: dict) -> dict:
     return {
         "event_id": event_id,
         "type": ev.get("type"),
-        "acled": dict(ev.get("acled") or {}),
-        "plover": ev.get("plover"),
+        "acled": dict(ev.get("acled") or _mapping(ev.get("type"), "acled")),
+        "plover": ev.get("plover") or _mapping(ev.get("type"), "plover"),
         "modality": ev.get("modality") or "asserted",
         "date": ev.get("date"),
         "fatalities": fatalities,
@@ -187,3 +187,15 @@ def merge_records(records: list[dict]) -> dict:
             differences[field] = copy.deepcopy(entries)
     merged["differences"] = differences
     return merged
+
+
+def _mapping(typ: str | None, which: str):
+    """The ontology's ACLED/PLOVER mapping for a type, for documents that leave it out."""
+    from rasd.stages.events import lexicon
+
+    o = lexicon().mapping.get(typ or "")
+    if o is None:
+        return {} if which == "acled" else None
+    if which == "plover":
+        return o["plover"]
+    return {"event_type": o["acled"][0], "sub_event_type": o["acled"][1]}

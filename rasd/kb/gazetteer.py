@@ -52,6 +52,7 @@ def _canon_word(w: str) -> str:
     return w[:-1] if w.endswith("اء") else w
 
 
+@lru_cache(maxsize=1 << 16)
 def canon(key: str) -> str:
     """The index key of a folded name: per word, the article removed (تل الخنزير = تل خنزير),
     final ية read as يا, a final hamza after alef dropped (الحمراء = الحمرا); spaces collapsed."""

@@ -156,6 +156,7 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _cue_forms(key: str) -> tuple[str, ...]:
     """A cue word's readings: as written, without a conjunction, and either without its article.
     Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
@@ -487,7 +488,7 @@ class _Reader:
             if any(e.type in CLASH_LIKE for e in built):
                 # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
                 built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
-            fat = read_fatalities(self.doc.text[st.start:st.end], st.start)
+            fat = read_fatalities(self.doc.text[st.start:st.end], st.start) if self.mentions_casualties(st) else None
             if not built and fat is not None and fat.value > 0:
                 built = self.casualties(st, fat)
             elif fat is not None:
@@ -498,6 +499,12 @@ class _Reader:
                 if ag:
                     self.topic = list(dict.fromkeys(ag))
         return self.merge_repeats(self.events)
+
+    def mentions_casualties(self, st: _Sent) -> bool:
+        if st.lo >= st.hi:
+            return False
+        key = self.doc.folded.key[self.toks[st.lo].kstart:self.toks[st.hi - 1].kend]
+        return any(r in key for r in self.L.words["casualty_roots"])
 
     def is_headline(self, st: _Sent) -> bool:
         """A title or sub-heading: a short unpunctuated line of its own."""

@@ -19,6 +19,12 @@ from rasd.kb.knowledge import KnowledgeBase, load_kb
 from rasd.kb.yamlfile import load
 
 _QUOTES = set("\"'«»“”„")
+# lexicon lists whose words open a mention (kunya, org and source heads); with the knowledge base,
+# gazetteer and given names they make the starters no other token needs to be looked at for
+STARTER_LISTS = ("kunya", "org_heads", "source_heads", "source_standalone", "alias_markers")
+# lists whose words before a token make it worth a look (titles before names, type words before places)
+CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
+                           "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
 MAJOR_KINDS = {"governorate", "district", "country", "city"}   # named without a cue word
 
 
@@ -34,6 +40,24 @@ class Resources:
     conj: frozenset           # conjunction proclitics (و ف)
     common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
     direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
+    lists_of: object = None           # key → lexicon lists it is in (cached)
+    region_gate: frozenset = frozenset()   # stems that may open a region phrase
+    starters: frozenset = frozenset()      # stems that may open any mention
+
+
+def _lists_of(w: dict[str, frozenset]):
+    """key → names of the lexicon lists it belongs to under some proclitic reading (cached)."""
+    lists = [(name, words) for name, words in w.items()]
+
+    @lru_cache(maxsize=1 << 18)
+    def lists_of(key: str) -> frozenset[str]:
+        forms = {key}
+        for _, st in stems(key):
+            forms.add(st)
+            forms.add("ال" + st)
+        return frozenset(name for name, words in lists if not forms.isdisjoint(words))
+
+    return lists_of
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +77,17 @@ def resources() -> Resources:
     places: PhraseMatcher = PhraseMatcher(gaz.names())
     geo = load("geo_cues")
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"] + d["adjective"])]
+    from rasd.geo.regions import region_table
+    from rasd.kb.gazetteer import canon
+
+    named_first = {w for k in region_table().named for w in (k.split()[0], "ال" + k.split()[0])}
+    gate = frozenset(fold_str(w) for w in heads) | frozenset(canon(w) for w in named_first) | named_first
     return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
                      frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words(),
-                     frozenset(fold_str(w) for d in geo["directions"] for w in d["adjective"]))
+                     frozenset(fold_str(w) for d in geo["directions"] for w in d["adjective"]),
+                     _lists_of(kb.lexicon["_folded"]), gate,
+                     names.first_words() | places.first_words() | gate | given_names()
+                     | frozenset().union(*(kb.lexicon["_folded"][k] for k in STARTER_LISTS)))
 
 
 class _Finder:
@@ -69,9 +101,7 @@ class _Finder:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
         if not 0 <= i < len(self.toks):
             return False
-        s = self.w[lst]
-        k = self.toks[i].key
-        return k in s or any(st in s or ("ال" + st) in s for _, st in stems(k))
+        return lst in self.R.lists_of(self.toks[i].key)
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
@@ -223,6 +253,9 @@ class _Finder:
     def region_hit(self, i: int):
         from rasd.geo.regions import match_region
 
+        gate = self.R.region_gate
+        if not any(st in gate or ("ال" + st) in gate for _, st in stems(self.toks[i].key)):
+            return None
         return match_region(self.toks, i, self.R.gaz)
 
     def person_at(self, i: int) -> int | None:
@@ -308,8 +341,17 @@ class _Finder:
         return None
 
     # ---- main loop -------------------------------------------------------------------------
+    def worth_a_look(self, i: int) -> bool:
+        k = self.toks[i].key
+        st = self.R.starters
+        if k in st or any(s in st or ("ال" + s) in st for _, s in stems(k)):
+            return True
+        return i > 0 and not CONTEXT_LISTS.isdisjoint(self.R.lists_of(self.toks[i - 1].key))
+
     def step(self, i: int) -> int:
         R, toks = self.R, self.toks
+        if not self.worth_a_look(i):
+            return i + 1
         cands = []   # (end, rank, action); larger end wins, then lower rank
         kh = self.kb_hit(i)
         if kh:

@@ -173,33 +173,39 @@ function drawLegend(events) {
   }
 }
 
-// ---- timeline: events per day (per month for long spans), stacked by type ----------------------
+// ---- timeline: events per day (month, year for long spans), stacked by type ------------------
+
+// Bins sized to the span, so a stray date centuries away cannot make thousands of bars.
+const UNITS = [
+  {name: "day", key: (d) => d.slice(0, 10), maxDays: 366,
+   next: (d) => new Date(Date.parse(d + "T00:00:00Z") + 86400000).toISOString().slice(0, 10),
+   range: (b) => [b, b]},
+  {name: "month", key: (d) => d.slice(0, 7), maxDays: 366 * 12,
+   next: (b) => (+b.slice(5, 7) === 12 ? `${String(+b.slice(0, 4) + 1).padStart(4, "0")}-01`
+                                     : `${b.slice(0, 5)}${String(+b.slice(5, 7) + 1).padStart(2, "0")}`),
+   range: (b) => [`${b}-01`, new Date(Date.UTC(+b.slice(0, 4), +b.slice(5, 7), 0)).toISOString().slice(0, 10)]},
+  {name: "year", key: (d) => d.slice(0, 4), maxDays: Infinity,
+   next: (b) => String(+b + 1).padStart(4, "0"), range: (b) => [`${b}-01-01`, `${b}-12-31`]},
+];
 
 function drawTimeline(events) {
   const svg = $("#timeline");
   clear(svg);
   const W = 800, H = 220, L = 34, R = 10, T = 10, B = 30;
-  const dated = events.filter((ev) => dateOf(ev) && /^\d{4}-\d{2}-\d{2}/.test(dateOf(ev)));
+  const dated = events.filter((ev) => /^\d{4}-\d{2}-\d{2}/.test(dateOf(ev) || ""));
   if (!dated.length) return emptyNote(svg, "No dated events.");
 
-  const day = (s) => Date.parse(s.slice(0, 10) + "T00:00:00Z") / 86400000;
-  const days = dated.map((ev) => day(dateOf(ev)));
-  const first = Math.min(...days), last = Math.max(...days);
-  const monthly = last - first > 366;
-  const binOf = (ev) => monthly ? dateOf(ev).slice(0, 7) : dateOf(ev).slice(0, 10);
+  const dates = dated.map((ev) => dateOf(ev).slice(0, 10)).sort();
+  const span = (Date.parse(dates[dates.length - 1]) - Date.parse(dates[0])) / 86400000;
+  const unit = UNITS.find((u) => span <= u.maxDays);
+  const last = unit.key(dates[dates.length - 1]);
   const bins = [];
-  if (monthly) {
-    const d = new Date(first * 86400000);
-    for (let m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)); m.getTime() <= last * 86400000;
-         m.setUTCMonth(m.getUTCMonth() + 1)) bins.push(m.toISOString().slice(0, 7));
-  } else {
-    for (let t = first; t <= last; t++) bins.push(new Date(t * 86400000).toISOString().slice(0, 10));
-  }
+  for (let b = unit.key(dates[0]); b <= last && bins.length < 5000; b = unit.next(b)) bins.push(b);
 
   const stacks = new Map(bins.map((b) => [b, new Map()]));
   for (const ev of dated) {
-    const s = stacks.get(binOf(ev));
-    s.set(ev.type, (s.get(ev.type) || 0) + 1);
+    const s = stacks.get(unit.key(dateOf(ev)));
+    if (s) s.set(ev.type, (s.get(ev.type) || 0) + 1);
   }
   const max = Math.max(...[...stacks.values()].map((s) => [...s.values()].reduce((a, b) => a + b, 0)));
   const bw = (W - L - R) / bins.length, h = (H - T - B) / max;
@@ -220,13 +226,12 @@ function drawTimeline(events) {
       const rect = svgEl("rect", {x: L + i * bw + 0.5, y: base - n * h, width: Math.max(bw - 1, 1), height: n * h,
                                   fill: colour(type), class: "bar"}, svg);
       base -= n * h;
-      withTip(rect, () => [[monthly ? "Month" : "Day", b], ["Type", type], ["Events", String(n)],
-                           ["Click", "filter to this " + (monthly ? "month" : "day")]]);
+      withTip(rect, () => [[unit.name, b], ["Type", type], ["Events", String(n)],
+                           ["Click", `filter to this ${unit.name} and type`]]);
       rect.addEventListener("click", () => {
         const form = $("#filters");
+        [form.from.value, form.to.value] = unit.range(b);
         form.type.value = type;
-        form.from.value = monthly ? `${b}-01` : b;
-        form.to.value = monthly ? new Date(Date.UTC(+b.slice(0, 4), +b.slice(5, 7), 0)).toISOString().slice(0, 10) : b;
         hideTip();
         load();
       });
@@ -258,6 +263,14 @@ function networkOf(events) {
   }
   for (const e of edges.values()) { e.source.degree += e.n; e.target.degree += e.n; }
   return {nodes: [...nodes.values()], edges: [...edges.values()]};
+}
+
+// A readable drawing holds a few dozen actors: keep the most connected, drop those with no link.
+const MAX_NODES = 60;
+
+function busiest({nodes, edges}) {
+  const kept = new Set(nodes.filter((n) => n.degree > 0).sort((a, b) => b.degree - a.degree).slice(0, MAX_NODES));
+  return {nodes: [...kept], edges: edges.filter((e) => kept.has(e.source) && kept.has(e.target)), total: nodes.length};
 }
 
 function layout(nodes, edges, W, H) {
@@ -300,16 +313,18 @@ function drawNetwork(events) {
   const svg = $("#network");
   clear(svg);
   const W = 800, H = 520;
-  const {nodes, edges} = networkOf(events);
-  if (!nodes.length) return emptyNote(svg, "No actors in these events.");
+  const {nodes, edges, total} = busiest(networkOf(events));
+  if (!nodes.length) return emptyNote(svg, "No two actors are linked in these events.");
   layout(nodes, edges, W, H);
+  svgEl("text", {x: 6, y: H - 6, class: "empty"}, svg).textContent =
+    `${nodes.length} linked actors shown of ${total}`;
 
   const defs = svgEl("defs", {}, svg);
   const marker = svgEl("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7,
                                   markerHeight: 7, orient: "auto-start-reverse"}, defs);
   svgEl("path", {d: "M0,0 L10,5 L0,10 z", fill: "#c0392b"}, marker);
 
-  const radius = (n) => 5 + 2.5 * Math.sqrt(n.degree);
+  const radius = (n) => Math.min(16, 4 + 1.5 * Math.sqrt(n.degree));
   for (const e of edges) {
     const {source: a, target: b} = e;
     const d = Math.hypot(b.x - a.x, b.y - a.y) || 1, r = radius(b) + 2;
@@ -398,6 +413,7 @@ async function load() {
     const value = form[name].value.trim();
     if (value) params.set(name, value);
   }
+  history.replaceState(null, "", `?${params}`);   // the address bar keeps the view: shareable
   status("loading…");
   try {
     const {events, count} = await getJSON(`events?${params}`);
@@ -424,6 +440,10 @@ async function loadStats() {
   }
 }
 
+for (const [name, value] of new URLSearchParams(location.search)) {
+  const field = $("#filters").elements.namedItem(name);
+  if (field) field.value = value;
+}
 $("#filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
 $("#filters").addEventListener("reset", () => setTimeout(load, 0));
 loadStats();

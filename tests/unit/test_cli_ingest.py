@@ -1,8 +1,5 @@
 """The ingest, events, quarantine and export commands, over the stand-in extractor."""
 import json
-import sys
-import types
-
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -40,18 +37,26 @@ def test_ingest_events_quarantine(app, tmp_path):
     assert [r["reason"] for r in rows] == ["not_arabic"]
 
 
-def test_export_calls_the_named_exporter(app, tmp_path, monkeypatch):
-    records = types.ModuleType("rasd.export.records")
-    records.records_from_document = lambda doc: [{"id": e["id"]} for e in doc["events"]]
-    records.merge_records = lambda recs: {"ids": [r["id"] for r in recs]}
-    export = types.ModuleType("rasd.export")
-    export.EXPORTERS = {"jsonl": lambda recs, out: sum(1 for r in recs if out.write(json.dumps(r) + "\n"))}
-    monkeypatch.setitem(sys.modules, "rasd.export", export)
-    monkeypatch.setitem(sys.modules, "rasd.export.records", records)
+@pytest.mark.parametrize("fmt", ["jsonl", "geojson", "acled-csv", "plover-jsonl"])
+def test_export_writes_every_format_with_the_real_exporters(app, tmp_path, fmt):
+    import csv
+
     (tmp_path / "a.txt").write_text(ARTICLE.format(n=4), encoding="utf-8")
     run(app, "ingest", tmp_path / "a.txt", "--db", tmp_path / "db")
-    run(app, "export", "--format", "jsonl", "--db", tmp_path / "db", "--out", tmp_path / "out.jsonl")
-    assert [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()] == [
-        {"ids": ["V1"], "merged_id": 1}]
+    out = tmp_path / "out"
+    run(app, "export", "--format", fmt, "--db", tmp_path / "db", "--out", out)
+    text = out.read_text(encoding="utf-8")
+    if fmt == "geojson":
+        assert json.loads(text)["type"] == "FeatureCollection"
+    elif fmt == "acled-csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        assert rows and rows[0]["event_type"]
+    else:
+        assert [json.loads(x) for x in text.splitlines()]
+
+
+def test_export_refuses_an_unknown_format(app, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE.format(n=4), encoding="utf-8")
+    run(app, "ingest", tmp_path / "a.txt", "--db", tmp_path / "db")
     result = CliRunner().invoke(app, ["export", "--format", "nope", "--db", str(tmp_path / "db")])
     assert result.exit_code != 0
