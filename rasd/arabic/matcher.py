@@ -19,12 +19,9 @@ P = TypeVar("P")
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """Folded tokens of a phrase, the first without its article."""
-    toks = WORD.findall(fold_str(phrase))
-    if not toks:
-        return ()
-    toks[0] = strip_article(toks[0])
-    return tuple(toks)
+    """Folded tokens of a phrase without their articles: names are written both ways inside a
+    phrase too (تل الخنزير / تل خنزير)."""
+    return tuple(strip_article(t) for t in WORD.findall(fold_str(phrase)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +32,14 @@ class Hit(Generic[P]):
     payloads: tuple[P, ...]
 
 
+_END = ""   # trie key holding the payloads of a phrase that ends at this node (no token is empty)
+
+
 class PhraseMatcher(Generic[P]):
+    """A token trie: first words (article-less) → following words → payloads."""
+
     def __init__(self, entries: Iterable[tuple[str, P]] = ()):
-        self._index: dict[str, dict[tuple[str, ...], list[P]]] = {}
+        self._index: dict[str, dict] = {}
         self.maxlen = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -46,7 +48,10 @@ class PhraseMatcher(Generic[P]):
         key = phrase_key(phrase)
         if not key:
             return
-        bucket = self._index.setdefault(key[0], {}).setdefault(key[1:], [])
+        node = self._index.setdefault(key[0], {})
+        for tok in key[1:]:
+            node = node.setdefault(tok, {})
+        bucket = node.setdefault(_END, [])
         if payload not in bucket:
             bucket.append(payload)
         self.maxlen = max(self.maxlen, len(key))
@@ -55,13 +60,22 @@ class PhraseMatcher(Generic[P]):
         """Every word a phrase can start with (article-less), for cheap pre-filtering."""
         return frozenset(self._index)
 
-    def __contains__(self, phrase: str) -> bool:
+    def _node(self, phrase: str) -> dict | None:
         key = phrase_key(phrase)
-        return bool(key) and key[1:] in self._index.get(key[0], {})
+        node = self._index.get(key[0]) if key else None
+        for tok in key[1:]:
+            if node is None:
+                return None
+            node = node.get(tok)
+        return node
+
+    def __contains__(self, phrase: str) -> bool:
+        node = self._node(phrase)
+        return bool(node and node.get(_END))
 
     def get(self, phrase: str) -> list[P]:
-        key = phrase_key(phrase)
-        return list(self._index.get(key[0], {}).get(key[1:], [])) if key else []
+        node = self._node(phrase)
+        return list(node.get(_END, [])) if node else []
 
     def match_at(self, tokens: list[Token], i: int, clitics: bool = True) -> Hit[P] | None:
         """Longest phrase starting at token i (fewest stripped proclitics on ties)."""
@@ -69,15 +83,15 @@ class PhraseMatcher(Generic[P]):
         readings = stems(tokens[i].key) if clitics else [(0, strip_article(tokens[i].key))]
         n = len(tokens)
         for prefix, stem in readings:
-            rests = self._index.get(stem)
-            if not rests:
-                continue
-            for rest, payloads in rests.items():
-                j = i + 1 + len(rest)
-                if j > n or (best is not None and j <= best.j):
-                    continue
-                if all(tokens[i + 1 + k].key == r for k, r in enumerate(rest)):
-                    best = Hit(i, j, prefix, tuple(payloads))
+            node = self._index.get(stem)
+            j = i + 1
+            while node is not None:
+                if _END in node and (best is None or j > best.j):
+                    best = Hit(i, j, prefix, tuple(node[_END]))
+                if j >= n:
+                    break
+                node = node.get(strip_article(tokens[j].key))
+                j += 1
         return best
 
     def find_all(self, tokens: list[Token], clitics: bool = True) -> list[Hit[P]]:

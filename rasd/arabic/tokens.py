@@ -7,16 +7,17 @@ so that a lexicon lookup can try each; matching is by whole tokens, never inside
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rasd.arabic.normalize import Folded, fold
 
 WORD = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0671-\u06d3]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word: a NamedTuple because documents make thousands of them and tuples are cheap."""
+
     i: int          # position in the token list
     start: int      # original offsets into the document text
     end: int
@@ -27,11 +28,12 @@ class Token:
 
 def tokenize(text: str, folded: Folded | None = None) -> list[Token]:
     f = folded or fold(text)
-    out = []
-    for n, m in enumerate(WORD.finditer(f.key)):
-        s, e = f.span(m.start(), m.end())
-        out.append(Token(n, s, e, m.start(), m.end(), m.group()))
-    return out
+    ms = [(m.start(), m.end(), m.group()) for m in WORD.finditer(f.key)]
+    if f.index is None:
+        return [Token(n, a, b, a, b, g) for n, (a, b, g) in enumerate(ms)]
+    idx, size = f.index, f.size
+    last = len(idx)
+    return [Token(n, idx[a], idx[b] if b < last else size, a, b, g) for n, (a, b, g) in enumerate(ms)]
 
 
 CONJ = ("و", "ف")

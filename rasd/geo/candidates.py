@@ -6,6 +6,9 @@ named after each mention in the same sentence (admin units, towns: "التابع
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from weakref import WeakKeyDictionary
+
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import stems
 from rasd.doc import Doc, Entity, Mention
@@ -48,13 +51,38 @@ def cue_of(entity: Entity) -> tuple[str | None, dict | None]:
     return None, None
 
 
+_PER_DOC: "WeakKeyDictionary[Doc, dict]" = WeakKeyDictionary()
+
+
+def _cache(doc: Doc) -> dict:
+    """Per-document memo: token offsets and the region phrase at each token (many mentions share
+    a sentence and would otherwise scan it again)."""
+    c = _PER_DOC.get(doc)
+    if c is None:
+        c = _PER_DOC[doc] = {"starts": [t.start for t in doc.tokens], "ends": [t.end for t in doc.tokens],
+                             "region": {}}
+    return c
+
+
+def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
+    """[first, after) token indices of a mention."""
+    c = _cache(doc)
+    return bisect_right(c["ends"], m.start), bisect_left(c["starts"], m.end)
+
+
+def _region_at(doc: Doc, j: int, gaz: Gazetteer):
+    memo = _cache(doc)["region"]
+    if j not in memo:
+        memo[j] = match_region(doc.tokens, j, gaz)
+    return memo[j]
+
+
 def sentence_hits(doc: Doc, m: Mention, gaz: Gazetteer) -> list[tuple[str, list[Place]]]:
     """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
     window = geo_cues().window
     sent = doc.sentences[doc.sentence_of(m.start)] if doc.sentences else (0, len(doc.text))
     toks = doc.tokens
-    first = next((t.i for t in toks if t.end > m.start), len(toks))
-    after = next((t.i for t in toks if t.start >= m.end), len(toks))
+    first, after = _token_range(doc, m)
     # a few words before (X و Y chains, في ريف حلب قرية X) and a window after (التابعة لمنطقة X)
     j = max(first - window // 2, 0)
     while j < first and toks[j].start < sent[0]:
@@ -67,7 +95,9 @@ def sentence_hits(doc: Doc, m: Mention, gaz: Gazetteer) -> list[tuple[str, list[
         if first <= j < after:
             j = after
             continue
-        region = match_region(toks[:stop], j, gaz)
+        region = _region_at(doc, j, gaz)
+        if region and region[0] > stop:
+            region = None
         if region:
             j_end, info = region
             if j_end <= first or j >= after:
@@ -142,7 +172,8 @@ def region_info(entity: Entity, doc: Doc, gaz: Gazetteer) -> tuple[Mention, dict
             return m, {"base_ids": [], "direction": None, "rif": False, "anaphor": True, "named": False,
                        "badia": False, "text_key": fold_str(m.text)}
     for m in entity.mentions:
-        toks = [t for t in doc.tokens if m.start <= t.start and t.end <= m.end]
+        a, b = _token_range(doc, m)
+        toks = doc.tokens[a:b]
         if toks:
             hit = match_region(toks, 0, gaz)
             if hit and hit[0] == len(toks):

@@ -61,6 +61,19 @@ class Lexicon:
     mapping: dict[str, dict]
     modality: dict
 
+    def __post_init__(self):
+        self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
+
+    def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
+        """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
+        out = []
+        for n, st in stems(key):
+            out += [(n, d) for d in self.exact.get(st, ())]
+            for plen, table in self.prefix.items():
+                if len(st) >= plen:
+                    out += [(n, d) for d in table.get(st[:plen], ())]
+        return tuple(out)
+
 
 def _fold_set(xs) -> frozenset:
     return frozenset(fold_str(x) for x in xs)
@@ -136,18 +149,12 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
             i += 1
             continue
         best: Trig | None = None
-        for n, st in stems(toks[i].key):
-            cands = list(L.exact.get(st, ()))
-            for plen, table in L.prefix.items():
-                if len(st) >= plen:
-                    cands += table.get(st[:plen], ())
-            for d in cands:
-                j = i + len(d.pattern)
-                if j > hi or any(k in covered for k in range(i, j)):
-                    continue
-                if all(_tok_matches(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
-                    if best is None or j > best.j:
-                        best = Trig(d, i, j, n)
+        for n, d in L.candidates(toks[i].key):
+            j = i + len(d.pattern)
+            if j > hi or (best is not None and j <= best.j) or any(k in covered for k in range(i, j)):
+                continue
+            if all(_tok_matches(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
+                best = Trig(d, i, j, n)
         if best:
             out.append(best)
             i = best.j
@@ -156,7 +163,6 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
     return out
 
 
-@lru_cache(maxsize=1 << 16)
 def _cue_forms(key: str) -> tuple[str, ...]:
     """A cue word's readings: as written, without a conjunction, and either without its article.
     Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
@@ -488,7 +494,9 @@ class _Reader:
             if any(e.type in CLASH_LIKE for e in built):
                 # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
                 built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
-            fat = read_fatalities(self.doc.text[st.start:st.end], st.start) if self.mentions_casualties(st) else None
+            violent = any(self.L.mapping[e.type].get("violent") for e in built)
+            fat = read_fatalities(self.doc.text[st.start:st.end], st.start) \
+                if (violent or not built) and self.mentions_casualties(st) else None
             if not built and fat is not None and fat.value > 0:
                 built = self.casualties(st, fat)
             elif fat is not None:
