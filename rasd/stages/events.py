@@ -63,6 +63,13 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
+        self.lists_of = lru_cache(maxsize=1 << 17)(self._lists_of)
+
+    def _lists_of(self, key: str) -> frozenset[str]:
+        """Names of the word lists (clause_breaks, relatives …) a word belongs to as a cue."""
+        forms = _cue_forms(key)
+        forms = set(forms) | {"ال" + f for f in forms}
+        return frozenset(n for n, ws in self.words.items() if not ws.isdisjoint(forms))
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
@@ -174,7 +181,7 @@ def _cue_forms(key: str) -> tuple[str, ...]:
 
 
 def _in(L: Lexicon, name: str, key: str) -> bool:
-    return _in_set(L.words[name], key)
+    return name in L.lists_of(key)
 
 
 @dataclass
@@ -198,6 +205,7 @@ class _Reader:
             self.published = None
         self.events: list[Event] = []
         self.sentence_triggers: list[Trig] = []
+        self._dates_for, self._dates = None, []
         forces = sorted((e for e in doc.entities if e.type == "ACTOR" and e.category == "state_force"),
                         key=lambda e: -len(e.mentions))
         self.air_force = forces[0].id if forces else None
@@ -446,8 +454,13 @@ class _Reader:
             return self.last_attr
         return None
 
+    def sentence_dates(self, st: _Sent) -> list:
+        if self._dates_for is not st:
+            self._dates_for, self._dates = st, find_dates(self.doc.text[st.start:st.end], self.published)
+        return self._dates
+
     def date(self, st: _Sent, t: Trig) -> dict | None:
-        ds = find_dates(self.doc.text[st.start:st.end], self.published)
+        ds = self.sentence_dates(st)
         if not ds:
             return None
         pos = self.toks[t.i].start - st.start
@@ -496,7 +509,7 @@ class _Reader:
                 built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
             violent = any(self.L.mapping[e.type].get("violent") for e in built)
             fat = read_fatalities(self.doc.text[st.start:st.end], st.start) \
-                if (violent or not built) and self.mentions_casualties(st) else None
+                if (violent or not built) and self.mentions_casualties(st, violent) else None
             if not built and fat is not None and fat.value > 0:
                 built = self.casualties(st, fat)
             elif fat is not None:
@@ -508,11 +521,12 @@ class _Reader:
                     self.topic = list(dict.fromkeys(ag))
         return self.merge_repeats(self.events)
 
-    def mentions_casualties(self, st: _Sent) -> bool:
+    def mentions_casualties(self, st: _Sent, violent: bool) -> bool:
         if st.lo >= st.hi:
             return False
         key = self.doc.folded.key[self.toks[st.lo].kstart:self.toks[st.hi - 1].kend]
-        return any(r in key for r in self.L.words["casualty_roots"])
+        return any(r in key for r in self.L.words["casualty_roots"]) or (
+            violent and any(r in key for r in self.L.words["no_casualty_roots"]))
 
     def is_headline(self, st: _Sent) -> bool:
         """A title or sub-heading: a short unpunctuated line of its own."""
@@ -590,7 +604,7 @@ class _Reader:
                                          "plover": m["plover"]}})]
 
     def date_at(self, st: _Sent) -> dict | None:
-        ds = find_dates(self.doc.text[st.start:st.end], self.published)
+        ds = self.sentence_dates(st)
         if not ds:
             return None
         j = ds[0].to_json()

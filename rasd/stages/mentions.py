@@ -19,9 +19,8 @@ from rasd.kb.knowledge import KnowledgeBase, load_kb
 from rasd.kb.yamlfile import load
 
 _QUOTES = set("\"'«»“”„")
-# lexicon lists whose words open a mention (kunya, org and source heads); with the knowledge base,
-# gazetteer and given names they make the starters no other token needs to be looked at for
-STARTER_LISTS = ("kunya", "org_heads", "source_heads", "source_standalone", "alias_markers")
+# what may start at a word (bit flags of Resources.token_class)
+KB, PLACE, REGION, PERSON, ORG, SOURCE = 1, 2, 4, 8, 16, 32
 # lists whose words before a token make it worth a look (titles before names, type words before places)
 CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
                            "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
@@ -42,7 +41,32 @@ class Resources:
     direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
     lists_of: object = None           # key → lexicon lists it is in (cached)
     region_gate: frozenset = frozenset()   # stems that may open a region phrase
-    starters: frozenset = frozenset()      # stems that may open any mention
+    names_first: frozenset = frozenset()   # first words of knowledge-base names
+    places_first: frozenset = frozenset()  # first words of gazetteer names
+
+    def __post_init__(self):
+        self._classes: dict[str, tuple[bool, bool]] = {}
+
+    def token_class(self, key: str) -> tuple[int, bool]:
+        """(which finders may start here, as bit flags; makes the next word worth a look).
+        A plain dict, as it is asked for every word of every report."""
+        c = self._classes.get(key)
+        if c is None:
+            forms = {key}
+            for _, st in stems(key):
+                forms.update((st, "ال" + st))
+            lists = self.lists_of(key)
+            flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
+                     | (PLACE if not forms.isdisjoint(self.places_first) else 0)
+                     | (REGION if not forms.isdisjoint(self.region_gate) else 0)
+                     | (PERSON if (key in self.given or key[1:] in self.given or "kunya" in lists
+                                   or "alias_markers" in lists) else 0)
+                     | (ORG if "org_heads" in lists else 0)
+                     | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0))
+            c = (flags, not CONTEXT_LISTS.isdisjoint(lists))
+            if len(self._classes) < 1 << 19:
+                self._classes[key] = c
+        return c
 
 
 def _lists_of(w: dict[str, frozenset]):
@@ -85,9 +109,7 @@ def resources() -> Resources:
     return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
                      frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words(),
                      frozenset(fold_str(w) for d in geo["directions"] for w in d["adjective"]),
-                     _lists_of(kb.lexicon["_folded"]), gate,
-                     names.first_words() | places.first_words() | gate | given_names()
-                     | frozenset().union(*(kb.lexicon["_folded"][k] for k in STARTER_LISTS)))
+                     _lists_of(kb.lexicon["_folded"]), gate, names.first_words(), places.first_words())
 
 
 class _Finder:
@@ -253,9 +275,6 @@ class _Finder:
     def region_hit(self, i: int):
         from rasd.geo.regions import match_region
 
-        gate = self.R.region_gate
-        if not any(st in gate or ("ال" + st) in gate for _, st in stems(self.toks[i].key)):
-            return None
         return match_region(self.toks, i, self.R.gaz)
 
     def person_at(self, i: int) -> int | None:
@@ -341,39 +360,30 @@ class _Finder:
         return None
 
     # ---- main loop -------------------------------------------------------------------------
-    def worth_a_look(self, i: int) -> bool:
-        k = self.toks[i].key
-        st = self.R.starters
-        if k in st or any(s in st or ("ال" + s) in st for _, s in stems(k)):
-            return True
-        return i > 0 and not CONTEXT_LISTS.isdisjoint(self.R.lists_of(self.toks[i - 1].key))
-
-    def step(self, i: int) -> int:
+    def step(self, i: int, flags: int, after_cue: bool) -> int:
         R, toks = self.R, self.toks
-        if not self.worth_a_look(i):
-            return i + 1
         cands = []   # (end, rank, action); larger end wins, then lower rank
-        kh = self.kb_hit(i)
+        kh = self.kb_hit(i) if flags & KB else None
         if kh:
             full = [p for p in kh.payloads if not p[2]]
             cands.append((kh.j, 0 if full else 6, ("kb", kh)))
-        rh = self.region_hit(i)
+        rh = self.region_hit(i) if flags & REGION else None
         if rh:
             cands.append((rh[0], 1, ("region", rh)))
-        ph = self.place_hit(i)
+        ph = self.place_hit(i) if flags & PLACE else None
         if ph:
             cued = self.is_(i - 1, "place_preps") or self.is_(i - 1, "place_cues") or self.coordinated_place(i)
             cands.append((ph.j, 2 if cued else 4, ("place", ph)))
-        pj = self.person_at(i)
+        pj = self.person_at(i) if flags & PERSON or after_cue else None
         if pj:
             cands.append((pj, 3, ("person", None)))
-        oj = self.org_at(i)
+        oj = self.org_at(i) if flags & ORG else None
         if oj:
             cands.append((oj, 5, ("org", None)))
-        sj = self.source_at(i)
+        sj = self.source_at(i) if flags & SOURCE else None
         if sj:
             cands.append((sj, 5, ("source", None)))
-        cue = self.unknown_place_at(i)
+        cue = self.unknown_place_at(i) if after_cue else None
         if cue:
             cands.append((cue, 7, ("uplace", None)))
         if not cands:
@@ -560,9 +570,13 @@ class _Finder:
                     break
 
     def run(self) -> list[Mention]:
-        i, n = 0, len(self.toks)
-        while i < n:
-            i = self.step(i)
+        classes = [self.R.token_class(t.key) for t in self.toks]
+        i = 0
+        for k, (flags, _) in enumerate(classes):
+            after_cue = k > 0 and classes[k - 1][1]
+            if k < i or not (flags or after_cue):
+                continue   # nothing can start here: most words of a report
+            i = self.step(k, flags, after_cue)
         self.coordinate()
         self.surnames()
         self.out.sort(key=lambda m: m.start)
