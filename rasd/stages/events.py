@@ -419,14 +419,26 @@ class _Reader:
         keys = [self.key(k) for k in range(lo, hi)]
         if d.weapon:
             for typ, cues in self.L.weapon.items():
-                if any(_in_set(cues, k) for k in keys):
+                if any(_reads_as(cues, k) for k in keys):
                     return typ
             return d.type
         if d.air:
-            skeys = [self.key(k) for k in range(st.lo, st.hi)]
-            if any(_in_set(self.L.words["air_cues"], k) for k in keys + skeys):
-                return "AIRSTRIKE"
+            # a bare قصف: air or ground as its clause says, else its sentence, else the sentences around it
+            air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
+            for span in (keys, self.sent_keys(st), self.near_keys(st)):
+                if any(_reads_as(air, k) for k in span):
+                    return "AIRSTRIKE"
+                if any(_reads_as(ground, k) for k in span):
+                    return "SHELLING"
         return d.type
+
+    def sent_keys(self, st: _Sent) -> list[str]:
+        return [self.key(k) for k in range(st.lo, st.hi)]
+
+    def near_keys(self, st: _Sent) -> list[str]:
+        """Words of the sentences before and after."""
+        sents, n = self.all_sentences, self.all_sentences.index(st)
+        return [k for s2 in sents[max(0, n - 1):n] + sents[n + 1:n + 2] for k in self.sent_keys(s2)]
 
     def modality(self, t: Trig, lo: int) -> str:
         M = self.L.modality
@@ -475,7 +487,7 @@ class _Reader:
         for e in self.doc.entities:
             for m in e.mentions:
                 covered.update(range(*m.info["tok"]))
-        sents = self.sentences()
+        sents = self.all_sentences = self.sentences()
         for n, st in enumerate(sents):
             if self.is_headline(st):
                 continue   # a headline or sub-heading restates the body's events
@@ -539,6 +551,8 @@ class _Reader:
         if d.not_after and t.i > st.lo and _in_set(d.not_after, self.key(t.i - 1)):
             return False
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
+            return False
+        if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
             return False
         if d.needs_near:
             if not any(_in_set(d.needs_near, self.key(k)) for k in range(t.j, min(st.hi, t.j + d.window))):
@@ -645,6 +659,11 @@ class _Reader:
         for n, e in enumerate(out, 1):
             e.id = f"V{n}"
         return out
+
+
+def _reads_as(s: frozenset, key: str) -> bool:
+    """The word, under some proclitic reading (بالمدفعية → مدفعية), is in the set."""
+    return key in s or any(st in s or ("ال" + st) in s for _, st in stems(key))
 
 
 def _in_set(s: frozenset, key: str) -> bool:
