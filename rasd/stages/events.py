@@ -113,6 +113,7 @@ def lexicon() -> Lexicon:
             else:
                 exact.setdefault(first, []).append(d)
     words = {k: _fold_set(v) for k, v in data.items() if k not in ("triggers", "weapon_cues", "__line__")}
+    words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
     weapon = {k: _fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
     mod = load("modality")
     modality = {k: {"window": v.get("window", 3), "before": _fold_set(v.get("before", [])),
@@ -330,13 +331,28 @@ class _Reader:
                      and self.can_do(t.type, m)]
             if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
                 agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
+        if agent is not None:   # قوات النظام والمسلحون الموالون لها وحزب الله: co-agents joined by و
+            prev = agent
+            for m in ps:
+                if m.start <= prev.start:
+                    continue
+                gap = self.doc.text[prev.end:m.start].strip(" ،,")
+                if gap not in ("و", "") or not self.key(m.info["tok"][0]).startswith("و") and gap != "و":
+                    break
+                if not self.civilian(m) and self.can_do(t.type, m):
+                    agents.append(m.entity)
+                prev = m
         carried = False
-        if not agents and self.topic and not partner_type:
+        unknown = any(_in(self.L, "unknown_agent", self.key(k)) for k in range(t.j, min(hi, t.j + 4)))
+        if unknown:
+            agents = []
+        if not agents and self.topic and not partner_type and not unknown \
+                and t.type not in self.L.words["no_topic_types_raw"]:
             topic = [a for a in self.topic if t.type != "AIRSTRIKE" or (a in self.ents
                                                                         and self.ents[a].category in AIR_CAPABLE)]
             if topic:
                 agents, carried = topic, True
-        if not agents and t.type == "AIRSTRIKE" and self.air_force:
+        if not agents and t.type == "AIRSTRIKE" and self.air_force and not unknown:
             agents, carried = [self.air_force], True   # the one air force the report names
         targets, partners = [], []
         for m in after + [m for m in before if m is not agent]:
