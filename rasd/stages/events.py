@@ -26,6 +26,7 @@ from rasd.arabic.numbers import fatalities as read_fatalities
 from rasd.arabic.tokens import Token, stems
 from rasd.doc import Doc, Event, Mention
 from rasd.errors import KnowledgeError
+from rasd.kb.knowledge import load_kb
 from rasd.kb.yamlfile import load, require
 
 PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
@@ -209,6 +210,11 @@ class _Reader:
         self._dates_for, self._dates = None, []
         forces = sorted((e for e in doc.entities if e.type == "ACTOR" and e.category == "state_force"),
                         key=lambda e: -len(e.mentions))
+        # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
+        kb = load_kb()
+        self.reporters = {e.id for e in doc.entities if e.type == "PERSON" and e.kb_id and kb.get(e.kb_id)
+                          and kb.get(e.kb_id).affiliations
+                          and all(a["actor"] in kb.sources for a in kb.get(e.kb_id).affiliations)}
         self.air_force = forces[0].id if forces else None
         ents = {e.id: e for e in doc.entities}
         self.ents = ents
@@ -271,7 +277,8 @@ class _Reader:
         return self.near_before(i, name, 2, lo) is not None or (name == "target_markers" and "ضد" in pre)
 
     def participants(self, st: _Sent, lo: int, hi: int) -> list[Mention]:
-        return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.info["tok"][0] < hi]
+        return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.info["tok"][0] < hi
+                and m.entity not in self.reporters]
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
@@ -311,6 +318,11 @@ class _Reader:
         purpose = self.purpose_at(t, hi)
         lam = lambda m: self.key(m.info["tok"][0]).startswith("ل")  # noqa: E731
         agent: Mention | None = next((m for m in ps if self.marker(m, "agent_markers", lo)), None)
+        between = None
+        if agent is None:   # اشتباكات بين X و Y
+            between = next((m for m in after if self.near_before(m.info["tok"][0], "between", 3, t.j) is not None),
+                           None)
+            agent = between
         if agent is None and after:
             # VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)
             m = after[0]
@@ -331,7 +343,7 @@ class _Reader:
                      and self.can_do(t.type, m)]
             if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
                 agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
-        if agent is not None:   # قوات النظام والمسلحون الموالون لها وحزب الله: co-agents joined by و
+        if agent is not None and between is None:   # قوات النظام والمسلحون الموالون لها وحزب الله: co-agents
             prev = agent
             for m in ps:
                 if m.start <= prev.start:
@@ -473,7 +485,7 @@ class _Reader:
         return "asserted"
 
     def attribution(self, st: _Sent) -> str | None:
-        srcs = [m for m in st.mentions if m.type == "SOURCE"]
+        srcs = [m for m in st.mentions if m.type == "SOURCE" or m.entity in self.reporters]
         if srcs:
             self.last_attr = srcs[0].entity
             return srcs[0].entity
