@@ -148,6 +148,9 @@ def load_kb() -> KnowledgeBase:
             if a["actor"] not in kb.actors and a["actor"] not in kb.sources:
                 raise KnowledgeError(f"persons.yaml:{a['__where__'].split(':')[-1]}: person '{p.id}' "
                                      f"is affiliated to unknown actor '{a['actor']}'")
+    for ref in kb.lexicon.get("loyalist_actor", []):
+        if ref not in kb.actors:
+            raise KnowledgeError(f"lexicon.yaml: loyalist_actor names unknown actor '{ref}'")
     seen: dict[str, str] = {}
     for table in (kb.actors, kb.persons, kb.sources):
         for e in table.values():

@@ -370,7 +370,9 @@ class _Reader:
         for m in after + [m for m in before if m is not agent]:
             if m is agent or m.entity in agents:
                 continue
-            if is_partner(m):
+            if agents and self.marker(m, "support_markers", lo) and self.can_do(t.type, m):
+                agents.append(m.entity)   # قوات النظام المدعومة بمسلحين …: they fight with it
+            elif is_partner(m):
                 partners.append(m.entity)
             elif is_target(m) or m in after:
                 targets.append(m.entity)
@@ -524,10 +526,13 @@ class _Reader:
             self.sentence_triggers = trigs
             built: list[Event] = []
             content_from = None    # the content of an agreement (اتفاق على …) is planned
+            weapon_end = -1
             for t in trigs:
                 lo, hi = self.clause(st, t)
-                if self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs):
-                    continue   # قصفت … بصواريخ أرض: the weapon of the event before it
+                if (self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs)) or (
+                        t.i == weapon_end and self.key(t.i).startswith("و") and t.d.type in INSTRUMENT_TYPES):
+                    weapon_end = t.j
+                    continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
                                       for o in trigs):
                     continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
@@ -569,10 +574,13 @@ class _Reader:
             violent and any(r in key for r in self.L.words["no_casualty_roots"]))
 
     def is_headline(self, st: _Sent) -> bool:
-        """A title or sub-heading: a short unpunctuated line of its own."""
+        """A sentence on a title or sub-heading line: a short line that ends unpunctuated."""
         text = self.doc.text
-        return (len(self.doc.sentences) > 1 and st.end - st.start < 160 and text[st.end:st.end + 1] in ("\n", "")
-                and (st.start == 0 or text[st.start - 1] == "\n") and text[st.end - 1] not in ".!?؟:،,")
+        a = text.rfind("\n", 0, st.start) + 1
+        b = text.find("\n", st.end)
+        b = len(text) if b < 0 else b
+        line = text[a:b].rstrip()
+        return len(self.doc.sentences) > 1 and 0 < len(line) < 160 and line[-1] not in ".!?؟:،,"
 
     def keep(self, st: _Sent, t: Trig) -> bool:
         d = t.d

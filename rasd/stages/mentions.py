@@ -20,7 +20,7 @@ from rasd.kb.yamlfile import load
 
 _QUOTES = set("\"'«»“”„")
 # what may start at a word (bit flags of Resources.token_class)
-KB, PLACE, REGION, PERSON, ORG, SOURCE = 1, 2, 4, 8, 16, 32
+KB, PLACE, REGION, PERSON, ORG, SOURCE, LOYAL = 1, 2, 4, 8, 16, 32, 64
 # lists whose words before a token make it worth a look (titles before names, type words before places)
 CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
                            "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
@@ -62,7 +62,8 @@ class Resources:
                      | (PERSON if (key in self.given or key[1:] in self.given or "kunya" in lists
                                    or "alias_markers" in lists) else 0)
                      | (ORG if "org_heads" in lists else 0)
-                     | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0))
+                     | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
+                     | (LOYAL if "loyal_heads" in lists else 0))
             c = (flags, not CONTEXT_LISTS.isdisjoint(lists))
             if len(self._classes) < 1 << 19:
                 self._classes[key] = c
@@ -348,6 +349,15 @@ class _Finder:
             j += 1
         return j
 
+    def loyalists_at(self, i: int) -> int | None:
+        """المسلحين [القرويين] الموالين لها: fighters loyal to the side just named (the regime)."""
+        toks = self.toks
+        for k in (i + 1, i + 2):
+            if k + 1 < len(toks) and self.is_(k, "loyal_words") and self.joined(k) and toks[k + 1].key.startswith("ل") \
+                    and all(self.joined(x) for x in range(i, k)):
+                return k + 2
+        return None
+
     def source_at(self, i: int) -> int | None:
         if self.is_(i, "source_heads"):
             j = i + 1
@@ -380,6 +390,9 @@ class _Finder:
         oj = self.org_at(i) if flags & ORG else None
         if oj:
             cands.append((oj, 5, ("org", None)))
+        lj = self.loyalists_at(i) if flags & LOYAL else None
+        if lj:
+            cands.append((lj, 4, ("loyal", None)))
         sj = self.source_at(i) if flags & SOURCE else None
         if sj:
             cands.append((sj, 5, ("source", None)))
@@ -412,6 +425,9 @@ class _Finder:
             m = self.add(i, end, pre, "ACTOR", None, 0.65, pattern=True,
                          category="other" if civil else "non_state_armed_group")
             self.strip_quotes(m)
+        elif what == "loyal":
+            actor = next(iter(self.R.w["loyalist_actor"]))
+            self.add(i, end, self.prefix_of(i, "loyal_heads"), "ACTOR", f"actor:{actor}", 0.7, pattern=True)
         elif what == "source":
             pre = self.prefix_of(i, "source_heads") or self.prefix_of(i, "source_standalone")
             self.add(i, end, pre, "SOURCE", None, 0.7, pattern=True,

@@ -5,7 +5,9 @@ import re
 
 from rasd.doc import Doc
 
-_END = re.compile(r"(?<!\d)[.!?؟]+(?=[\s\"'»”)]|$)[\"'»”)]*|\n")
+# a full stop ends a sentence before white space, a quote, the end, or straight before an Arabic
+# letter: scraped reports often lose the space after it (…من طرف آخر.وسط …)
+_END = re.compile(r"(?<!\d)[.!?؟]+(?=[\s\"'»”)\u0621-\u064a]|$)[\"'»”)]*|\n")
 
 
 def split(text: str) -> list[tuple[int, int]]:
