@@ -292,11 +292,17 @@ class _Reader:
         return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
 
     def can_do(self, typ: str, m: Mention) -> bool:
-        """Air strikes are flown by states and coalitions, not by armed groups or persons."""
-        if typ != "AIRSTRIKE":
-            return True
+        """Air strikes are flown by states and coalitions, not by armed groups or persons; car bombs
+        and IEDs are planted by armed groups, not by state forces."""
         e = self.ents.get(m.entity)
-        return e is not None and e.category in AIR_CAPABLE
+        return self.can_do_entity(typ, e) if e is not None else typ != "AIRSTRIKE"
+
+    def can_do_entity(self, typ: str, e) -> bool:
+        if typ == "AIRSTRIKE":
+            return e.category in AIR_CAPABLE
+        if typ == "BOMBING":
+            return e.category not in ("state_force", "government")
+        return True
 
     def civilian(self, m: Mention) -> bool:
         e = self.ents.get(m.entity)
@@ -360,8 +366,7 @@ class _Reader:
             agents = []
         if not agents and self.topic and not partner_type and not unknown \
                 and t.type not in self.L.words["no_topic_types_raw"]:
-            topic = [a for a in self.topic if t.type != "AIRSTRIKE" or (a in self.ents
-                                                                        and self.ents[a].category in AIR_CAPABLE)]
+            topic = [a for a in self.topic if a in self.ents and self.can_do_entity(t.type, self.ents[a])]
             if topic:
                 agents, carried = topic, True
         if not agents and t.type == "AIRSTRIKE" and self.air_force and not unknown:
