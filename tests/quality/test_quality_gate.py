@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.arabic.normalize import fold, gold_key
+from rasd.arabic.normalize import fold, fold_str, gold_key
 from rasd.eval import aggregate, evaluate, load_gold
 from rasd.eval.gold import SECTIONS, GoldRecord
 from rasd.eval.run import sha256_file
@@ -69,7 +69,7 @@ def _as_prediction(rec: GoldRecord) -> dict:
 def _locate(text: str, quote: str, what: str) -> list[int]:
     """Span of ``quote`` in ``text``, compared as spec/gold.md compares (via the folded text)."""
     folded = fold(text)
-    m = re.search(_FILLER.join(map(re.escape, gold_key(quote).replace(" ", ""))), folded.key)
+    m = re.search(_FILLER.join(map(re.escape, fold_str(gold_key(quote)).replace(" ", ""))), folded.key)
     assert m is not None, f"{what}: evidence quote not found in the report"
     return list(folded.span(m.start(), m.end()))
 
