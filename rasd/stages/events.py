@@ -319,7 +319,9 @@ class _Reader:
         ps = self.participants(st, lo, hi)
         after = [m for m in ps if m.info["tok"][0] >= t.j]
         before = [m for m in ps if m.info["tok"][1] <= t.i]
-        is_target = lambda m: self.marker(m, "target_markers", lo) or m.info["tok"][0] >= purpose  # noqa: E731
+        partner_type = bool(self.L.mapping[t.type].get("partners"))
+        markers = "opponent_markers" if partner_type else "target_markers"
+        is_target = lambda m: self.marker(m, markers, lo) or m.info["tok"][0] >= purpose  # noqa: E731
         is_partner = lambda m: self.marker(m, "partner_markers", lo)  # noqa: E731
         purpose = self.purpose_at(t, hi)
         lam = lambda m: self.key(m.info["tok"][0]).startswith("ل")  # noqa: E731
@@ -343,7 +345,6 @@ class _Reader:
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             agent = None
         agents = [agent.entity] if agent else []
-        partner_type = bool(self.L.mapping[t.type].get("partners"))
         if not agents and not (partner_type and t.d.pos == "noun"):
             outer = [m for m in self.participants(st, st.lo, lo) if not is_target(m) and not self.civilian(m)
                      and self.can_do(t.type, m)]
@@ -669,14 +670,15 @@ class _Reader:
     def same_event(self, o: Event, e: Event) -> bool:
         if o.type != e.type:
             return False
-        same_sentence = o.evidence == e.evidence
+        same_sentence = e.evidence[0] in o.evidence
         if same_sentence and not e.places and o.places and set(e.agents) <= set(o.agents) and e.agents:
             return True   # ضمن عملية عسكرية: the placeless mention of the advance told in the same sentence
         if o.places != e.places or (o.modality != e.modality and not same_sentence):
             return False
         if self.L.mapping[e.type].get("partners"):
             a, b = set(o.partners), set(e.partners)
-            return len(a & b) >= min(2, len(a), len(b)) and bool(a & b)
+            # a later, vaguer mention (a subset of the parties) refers back to the fuller one
+            return bool(b) and (b <= a or len(a & b) >= 2 or (same_sentence and bool(a & b)))
         return ((set(o.agents) == set(e.agents) or not e.agents or not o.agents)
                 and bool(set(o.targets) & set(e.targets) or set(o.agents) & set(e.agents)
                          or not (o.targets or e.targets)))
@@ -685,7 +687,9 @@ class _Reader:
         """The same event told twice (a lead repeated in the body) becomes one with both sentences."""
         out: list[Event] = []
         for e in evs:
-            twin = next((o for o in out if self.same_event(o, e)), None)
+            twins = [o for o in out if self.same_event(o, e)]
+            # a repeat within its own sentence first (إعادة إحياء … وغرفة عمليات: one planned alliance)
+            twin = next((o for o in twins if e.evidence[0] in o.evidence), twins[0] if twins else None)
             if twin is None:
                 out.append(e)
                 continue
