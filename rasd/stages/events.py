@@ -312,6 +312,11 @@ class _Reader:
         """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
         return self.key(t.j - 1).endswith(("وا", "ون")) and t.j - t.i == 1
 
+    def governed(self, m: Mention) -> bool:
+        """The mention carries a preposition (لقوات، بالجيش): an object, never a verb's subject."""
+        pre = fold_str(self.doc.text[self.toks[m.info["tok"][0]].start:m.start])
+        return any(c in pre for c in "بلك")
+
     def relative_clause(self, lo: int) -> bool:
         return _in(self.L, "relatives", self.key(lo))
 
@@ -336,7 +341,8 @@ class _Reader:
             m = after[0]
             window = 6 if t.d.pos == "verb" else 4
             if m.info["tok"][0] - t.j <= window and not is_target(m) and not is_partner(m) \
-                    and not (t.d.recipient_lam and lam(m)) and not (t.d.pos == "verb" and self.plural_verb(t)):
+                    and not (t.d.recipient_lam and lam(m)) and not (t.d.pos == "verb" and self.plural_verb(t)) \
+                    and not (t.d.pos == "verb" and self.governed(m)):
                 agent = m
         if agent is None:
             # SVO: the first actor of the clause that is not an object
@@ -350,11 +356,17 @@ class _Reader:
                      and self.can_do(t.type, m)]
             if outer:   # a relative clause refers to what was just named; otherwise the sentence subject
                 agents = [(outer[-1] if self.relative_clause(lo) else outer[0]).entity]
-        if agent is not None and between is None:   # قوات النظام والمسلحون الموالون لها وحزب الله: co-agents
+        side_end = hi
+        if between is not None:   # بين X وY من جهة، وZ من جهة أخرى: X and Y are one side
+            side_end = next((k for k in range(between.info["tok"][1], hi) if _in(self.L, "side_markers", self.key(k))),
+                            None)
+        if agent is not None and side_end is not None:   # قوات النظام والمسلحون الموالون لها وحزب الله: co-agents
             prev = agent
             for m in ps:
                 if m.start <= prev.start:
                     continue
+                if between is not None and m.info["tok"][0] >= side_end:
+                    break
                 gap = self.doc.text[prev.end:m.start].strip(" ،,")
                 if gap not in ("و", "") or not self.key(m.info["tok"][0]).startswith("و") and gap != "و":
                     break
