@@ -385,11 +385,15 @@ class _Reader:
         if not agents and t.type == "AIRSTRIKE" and self.air_force and not unknown:
             agents, carried = [self.air_force], True   # the one air force the report names
         targets, partners = [], []
+        supporter: Mention | None = None
         for m in after + [m for m in before if m is not agent]:
             if m is agent or m.entity in agents:
                 continue
-            if agents and self.marker(m, "support_markers", lo) and self.can_do(t.type, m):
-                agents.append(m.entity)   # قوات النظام المدعومة بمسلحين …: they fight with it
+            joined = supporter is not None and m.start > supporter.start and \
+                self.doc.text[supporter.end:m.start].strip(" ،,") == "و"
+            if agents and (joined or self.marker(m, "support_markers", lo)) and self.can_do(t.type, m):
+                agents.append(m.entity)   # قوات النظام المدعومة بمسلحين … وعناصر حزب الله: they fight with it
+                supporter = m
             elif is_partner(m):
                 partners.append(m.entity)
             elif is_target(m) or m in after:
