@@ -26,9 +26,9 @@ from starlette.exceptions import HTTPException
 
 import rasd
 from rasd.api.errors import NotFoundError, RequestError, http_status
-from rasd.errors import RasdError, StoreError
+from rasd.errors import InputError, RasdError, StoreError
 from rasd.export import EXPORTERS
-from rasd.store import EventFilter, Store
+from rasd.store import EventFilter, Store, parse_bbox
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -61,17 +61,6 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
-    try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        raise RequestError(f"bad bbox {value!r}",
-                           hint="Give WEST,SOUTH,EAST,NORTH in degrees, e.g. 35.5,32.3,42.4,37.4.") from None
-    return west, south, east, north
-
-
 def event_filter(type: str | None = None, actor: str | None = None, person: str | None = None,
                  place: str | None = None,
                  bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH")] = None,
@@ -82,7 +71,11 @@ def event_filter(type: str | None = None, actor: str | None = None, person: str 
                  limit: Annotated[int, Query(ge=0, description="At most this many events (0: all)")] = 1000,
                  ) -> EventFilter:
     """The filters of ``rasd events``, as query parameters."""
-    return EventFilter(type=type, actor=actor, person=person, place=place, bbox=_bbox(bbox),
+    try:
+        box = parse_bbox(bbox)
+    except InputError as e:   # a bad query parameter is a 422 like every other one
+        raise RequestError(e.message, hint=e.hint) from None
+    return EventFilter(type=type, actor=actor, person=person, place=place, bbox=box,
                        date_from=date_from, date_to=date_to, source=source, text=text, limit=limit or None)
 
 

@@ -17,16 +17,6 @@ from rasd.errors import InputError
 DbOption = typer.Option(None, "--db", help="SQLite database (default: the user data directory, or $RASD_DB).")
 
 
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
-    try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        raise InputError(f"bad --bbox {value!r}", hint="Give WEST,SOUTH,EAST,NORTH in degrees, e.g. 35.5,32.3,42.4,37.4.")
-    return west, south, east, north
-
-
 def ingest_cmd(sources: list[str] = typer.Argument(..., help="Files, directories, URLs, feeds, WARC, JSONL or zip."),
                db: Optional[Path] = DbOption,
                workers: int = typer.Option(1, "--workers", "-w", help="Extraction processes (0: all cores)."),
@@ -70,9 +60,9 @@ def events_cmd(db: Optional[Path] = DbOption,
                limit: int = typer.Option(100, "--limit", help="At most this many events (0: all)."),
                as_json: bool = typer.Option(False, "--json", help="One merged export record per line.")) -> None:
     """List stored events (merged across reports) matching the filters."""
-    from rasd.store import EventFilter, Store
+    from rasd.store import EventFilter, Store, parse_bbox
 
-    f = EventFilter(type=type_, actor=actor, person=person, place=place, bbox=_bbox(bbox), date_from=since,
+    f = EventFilter(type=type_, actor=actor, person=person, place=place, bbox=parse_bbox(bbox), date_from=since,
                     date_to=until, source=source, text=text, limit=limit or None)
     with Store(db) as store:
         if as_json:

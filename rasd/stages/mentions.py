@@ -280,7 +280,7 @@ class _Finder:
 
     def person_at(self, i: int) -> int | None:
         """End token of an unknown person name starting at token i, or None."""
-        toks, w = self.toks, self.w
+        toks = self.toks
         prev_title = self.is_(i - 1, "person_titles") or self.is_(i - 1, "alias_markers") \
             or self.is_(i - 1, "nationalities") or self.is_(i - 1, "title_modifiers")
         if self.is_(i - 1, "place_cues"):

@@ -1,4 +1,4 @@
 """The SQLite store: reports, sources, entities, mentions, events (merged across reports)."""
-from rasd.store.store import EventFilter, Store
+from rasd.store.store import EventFilter, Store, parse_bbox
 
-__all__ = ["EventFilter", "Store"]
+__all__ = ["EventFilter", "Store", "parse_bbox"]

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from rasd.errors import StoreError
+from rasd.errors import InputError, StoreError
 from rasd.ingest.records import Rejected, Report
 from rasd.settings import default_db
 from rasd.store import merge
@@ -22,6 +22,18 @@ from rasd.store.dedupe import NearDuplicates
 from rasd.store.migrations import migrate
 
 ROLES = {"agents": "agent", "targets": "target", "partners": "partner", "places": "place"}
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """"WEST,SOUTH,EAST,NORTH" in degrees (the CLI's --bbox and the API's bbox) → a tuple."""
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise InputError(f"bad bbox {value!r}",
+                         hint="Give WEST,SOUTH,EAST,NORTH in degrees, e.g. 35.5,32.3,42.4,37.4.") from None
+    return west, south, east, north
 
 
 @dataclass(frozen=True)
