@@ -65,3 +65,50 @@ def test_news_subset_killed_and_restarted_equals_one_run(tmp_path):
         return [c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
                 for t in ("reports", "sources", "events", "merged_events", "near_duplicates")]
     assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+
+
+def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path):
+    """A real crash: `rasd ingest` is killed (SIGKILL) mid-run, run again, and ends with the same
+    database as an uninterrupted run."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from rasd.ingest.sources import read_source
+
+    src = tmp_path / "news.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for raw in islice(read_source(str(SHARED / "data" / "news")), 400):
+            fh.write(json.dumps({"text": raw.text, "outlet": raw.outlet, "url": raw.url,
+                                 "published": raw.published}, ensure_ascii=False) + "\n")
+    cmd = [sys.executable, "-m", "rasd.cli.main", "ingest", str(src), "--workers", "1", "--batch", "20"]
+    env = dict(os.environ)
+    subprocess.run(cmd + ["--db", str(tmp_path / "one.db")], check=True, capture_output=True, env=env, timeout=600)
+
+    killed = tmp_path / "two.db"
+    proc = subprocess.Popen(cmd + ["--db", str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.time() + 300
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            c = sqlite3.connect(f"file:{killed}?mode=ro", uri=True, timeout=1)
+            stored = c.execute("SELECT count(*) FROM reports").fetchone()[0]
+            c.close()
+        except sqlite3.Error:
+            continue
+        if stored >= 40:
+            break
+    assert proc.poll() is None, "the ingest finished before it could be killed; give it more input"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < stored < 400
+    subprocess.run(cmd + ["--db", str(killed)], check=True, capture_output=True, env=env, timeout=600)
+
+    def dump(db):
+        c = sqlite3.connect(db)
+        return [c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                for t in ("reports", "sources", "events", "merged_events", "near_duplicates")]
+    assert dump(tmp_path / "one.db") == dump(killed)
