@@ -586,7 +586,8 @@ class _Reader:
                 ag = [a for e in built for a in e.agents]
                 if ag:
                     self.topic = list(dict.fromkeys(ag))
-        return self.merge_repeats(self.events)
+        # twice: a merge within a sentence can make its event compatible with an earlier one
+        return self.merge_repeats(self.merge_repeats(self.events))
 
     def mentions_casualties(self, st: _Sent, violent: bool) -> bool:
         if st.lo >= st.hi:
@@ -694,7 +695,10 @@ class _Reader:
         if self.L.mapping[e.type].get("partners"):
             a, b = set(o.partners), set(e.partners)
             # a later, vaguer mention (a subset of the parties) refers back to the fuller one
-            return bool(b) and (b <= a or len(a & b) >= 2 or (same_sentence and bool(a & b)))
+            dated = (o.date or {}).get("text"), (e.date or {}).get("text")
+            # two talks with shared parties are one unless one is dated and the other not (اجتماع يوم الخميس)
+            return bool(b) and (b <= a or (same_sentence and bool(a & b))
+                                or (len(a & b) >= 2 and (dated[0] is None) == (dated[1] is None)))
         return ((set(o.agents) == set(e.agents) or not e.agents or not o.agents)
                 and bool(set(o.targets) & set(e.targets) or set(o.agents) & set(e.agents)
                          or not (o.targets or e.targets)))
