@@ -524,8 +524,9 @@ def _kill_group(r: _Reader, f: _Found, marks: dict[str, set[int]], by_end: dict[
         return None  # "3 غارات"
     if nxt is not None and nxt not in marks["dead_after"] and (
             nxt in marks["wound"] or (noun and nxt + 1 < n and nxt + 1 in marks["wound"]
-                                      and not r._broken(nxt + 1))):
-        return None  # "30 جريحا", "10 أشخاص جرحى"
+                                      and not r._broken(nxt + 1)
+                                      and not r.toks[nxt + 1].key.startswith(r.lex.conj))):
+        return None  # "30 جريحا", "10 أشخاص جرحى" (but "3 عناصر وإصابة آخرين" is a toll of 3)
     new = len(set(group_of.values()))
     if f.j - 1 in marks["dead_after"] or nxt in marks["dead_after"]:
         return new  # "12 قتيلا", "قتيلان"

@@ -93,3 +93,8 @@ def test_numbers_any_text(text):
     for n in find_numbers(text):
         assert 0 <= n.start < n.end <= len(text) and not text[n.start].isspace()
     fatalities(text, 0)
+
+
+def test_a_toll_followed_by_and_wounding_others_is_still_a_toll():
+    # "killed three soldiers and wounded others": the wounding opens a new clause
+    assert fatalities("أدى الهجوم إلى مقتل ثلاثة جنود وإصابة آخرين").value == 3
