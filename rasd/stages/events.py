@@ -272,8 +272,6 @@ class _Reader:
         i = m.info["tok"][0]
         k = self.key(i)
         pre = k[:len(k) - len(stems(k)[-1][1])] if stems(k) else ""
-        if name == "agent_markers" and self.key(i - 1) in ("يد", "قبل", "ايدي", "بيد") :
-            return True
         return self.near_before(i, name, 2, lo) is not None or (name == "target_markers" and "ضد" in pre)
 
     def participants(self, st: _Sent, lo: int, hi: int) -> list[Mention]:
