@@ -48,7 +48,9 @@ def keys_of(doc: dict) -> list[tuple[dict, EventKey]]:
         actors = frozenset(
             ents[eid]["kb_id"] for role in ("agents", "targets", "partners") for eid in ev.get(role, [])
             if eid in ents and ents[eid].get("kb_id") and ents[eid].get("type") != "PLACE")
-        out.append((ev, EventKey(ev["type"], event_date(ev), tuple(places), actors)))
+        # an event the text gives no date is dated by its report, as ACLED does
+        when = event_date(ev) or ((doc.get("source") or {}).get("published") or "")[:10] or None
+        out.append((ev, EventKey(ev["type"], when, tuple(places), actors)))
     return out
 
 

@@ -171,6 +171,8 @@ class Store:
                               (merge.conservative_fatalities(figures), merged_id))
 
     def _match(self, key: merge.EventKey, taken: set[int]) -> int | None:
+        if not key.places:
+            return None   # events merge only where their places meet (merge.same_event)
         window = merge.date_window(key.date)
         if window is None:
             rows = self.conn.execute("SELECT merged_id, date, key FROM events WHERE type = ? AND date IS NULL "
