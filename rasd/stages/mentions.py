@@ -188,8 +188,15 @@ class _Finder:
         return 0
 
     def titled(self, i: int) -> bool:
-        """A person title stands right before token i, possibly followed by title words (وزير الدفاع)."""
+        """A person title stands right before token i, possibly followed by title words (وزير الدفاع)
+        or by the organisation the title is in (القائد العسكري في "لواء X" فلان)."""
         k = i - 1
+        last = self.out[-1] if self.out else None
+        if last is not None and last.type == "ACTOR" and last.info["tok"][1] == i:
+            k = last.info["tok"][0] - 1
+            if k >= 0 and self.is_(k, "name_stops") and not self.is_(k, "person_titles"):
+                k -= 1   # القائد في / لـ
+            i = k + 1
         while k >= 0 and i - k <= 4 and self.joined(k):
             if self.is_(k, "person_titles"):
                 return True

@@ -1,0 +1,99 @@
+"""The reading stages on sentences written for these tests: mentions, linking, events, relations.
+
+Needs the installed data (gazetteer, name lists): the `installed` fixture skips or, in CI, fails.
+"""
+import pytest
+
+import rasd
+
+
+@pytest.fixture(autouse=True)
+def _data(installed):
+    return installed
+
+
+def doc(text: str, published: str | None = "2020-03-10") -> dict:
+    return rasd.extract(text, published=published)
+
+
+def names(d: dict, ids: list[str]) -> list[str]:
+    by = {e["id"]: e for e in d["entities"]}
+    return [by[i]["name_ar"] for i in ids]
+
+
+def entity(d: dict, kb_id: str) -> dict:
+    return next(e for e in d["entities"] if e["kb_id"] == kb_id)
+
+
+def test_rebrands_and_clitics_link_to_one_actor():
+    d = doc("أعلنت جبهة النصرة النفير العام. وقالت هيئة تحرير الشام إن مقاتلي النصرة جاهزون، وأكد بيان للهيئة ذلك.")
+    hts = entity(d, "actor:hts")
+    texts = {m["text"] for m in hts["mentions"]}
+    assert texts >= {"جبهة النصرة", "هيئة تحرير الشام", "النصرة"}
+    assert "هيئة" in texts   # للهيئة: the short form, its article elided after the lam
+    assert sum(e["kb_id"] == "actor:hts" for e in d["entities"]) == 1
+
+
+def test_every_mention_span_is_its_text():
+    d = doc("وبريف إدلب الجنوبي قصفت قوات الأسد بلدة كفرنبل، وقال المرصد السوري لحقوق الإنسان إن طفلين قتلا.")
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            assert d["text"][m["start"]:m["end"]] == m["text"]
+
+
+def test_one_event_per_place_and_the_toll_is_split():
+    d = doc("قصفت قوات النظام قريتي كفرنبل وحاس بريف إدلب الجنوبي، ما أدى إلى مقتل سبعة مدنيين.")
+    shelling = [v for v in d["events"] if v["type"] == "SHELLING"]
+    assert [names(d, v["places"]) for v in shelling] == [["كفرنبل"], ["حاس"]]
+    assert sorted(v["fatalities"] for v in shelling) == [3, 4]
+    assert all(names(d, v["agents"]) == ["قوات النظام السوري"] for v in shelling)
+    assert shelling[0]["acled"] == {"event_type": "Explosions/Remote violence",
+                                    "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_air_words_make_a_bare_strike_an_airstrike_flown_by_a_state():
+    d = doc("شن الطيران الحربي التابع للنظام غارات على مدينة سراقب أمس.")
+    [v] = [v for v in d["events"] if v["type"] == "AIRSTRIKE"]
+    assert names(d, v["places"]) == ["سراقب"]
+    assert v["date"]["value"] == "2020-03-09" and v["date"]["precision"] == "day"
+
+
+def test_negated_and_planned_events():
+    d = doc("لم تفرج جبهة النصرة عن المقاتلين المخطوفين. وتعتزم الفصائل شن هجوم على مطار حماة العسكري.")
+    modality = {v["type"]: v["modality"] for v in d["events"]}
+    assert modality["PRISONER_RELEASE"] == "negated"
+    assert modality["ARMED_CLASH"] == "planned"
+
+
+def test_a_destination_is_not_where_the_event_happened():
+    d = doc("تقدمت قوات النظام في ريف حماة الشمالي باتجاه مدينة اللطامنة.")
+    [v] = [v for v in d["events"] if v["type"] == "ARMED_CLASH"]
+    assert names(d, v["places"]) == ["ريف حماة الشمالي"]
+
+
+def test_capture_takes_the_agent_before_the_verb_and_state_forces_regain_territory():
+    d = doc("وكانت قوات النظام قد سيطرت على بلدة مورك بريف حماة الشمالي.")
+    [v] = [v for v in d["events"] if v["type"] == "TERRITORY_TAKEN"]
+    assert names(d, v["agents"]) == ["قوات النظام السوري"]
+    assert v["acled"]["sub_event_type"] == "Government regains territory"
+
+
+def test_leader_and_located_in_relations():
+    d = doc("التقى أبو محمد الجولاني زعيم هيئة تحرير الشام بقادة الفصائل في بلدة سرمدا التابعة لمنطقة حارم.")
+    rels = {(r["type"], *names(d, [r["head"], r["tail"]])) for r in d["relations"]}
+    assert ("LEADER_OF", "أبو محمد الجولاني", "هيئة تحرير الشام") in rels
+    assert any(t == "LOCATED_IN" and h == "سرمدا" for t, h, _ in rels)
+
+
+def test_unknown_persons_and_groups_are_found_from_their_titles():
+    d = doc('قال القائد العسكري في "لواء أحرار الجبل" سامر الحمود إن قواته صدت الهجوم.')
+    types = {e["name_ar"]: e["type"] for e in d["entities"]}
+    assert types.get("سامر الحمود") == "PERSON"
+    assert any(t == "ACTOR" and "أحرار الجبل" in n for n, t in types.items())
+
+
+def test_namesakes_are_told_apart_by_the_admin_unit_named_next_to_them():
+    d = doc("قصفت قوات النظام قرية المشيرفة التابعة لناحية التمانعة في ريف إدلب الجنوبي.")
+    place = next(e for e in d["entities"] if e["name_ar"] == "المشيرفة")
+    assert place["geo"]["admin3"] and "التمانعة" in place["geo"]["admin3"]
+    assert place["geo"]["precision"] == 1 and place["geo"]["why"]
