@@ -32,6 +32,7 @@ from rasd.kb.yamlfile import load, require
 PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
 VIOLENT_FOLD = {"SHELLING", "AIRSTRIKE"}     # accompaniment of a clash is folded into it
 CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
+MAX_YEARS_BACK = 20   # a report dates events of at most this many years before it
 AIR_CAPABLE = {"state_force", "government", "coalition", "international"}
 INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
 PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
@@ -517,8 +518,13 @@ class _Reader:
         return None
 
     def sentence_dates(self, st: _Sent) -> list:
+        """Dates of the sentence that can date an event of this report: a year long before the
+        report was published (عام 1219 in a history aside) dates no event it reports."""
         if self._dates_for is not st:
-            self._dates_for, self._dates = st, find_dates(self.doc.text[st.start:st.end], self.published)
+            ds = find_dates(self.doc.text[st.start:st.end], self.published)
+            if self.published is not None:
+                ds = [d for d in ds if not d.value or int(d.value[:4]) >= self.published.year - MAX_YEARS_BACK]
+            self._dates_for, self._dates = st, ds
         return self._dates
 
     def date(self, st: _Sent, t: Trig) -> dict | None:
