@@ -29,7 +29,7 @@ def main() -> None:
     except RasdError as e:
         if debug:
             raise
-        typer.echo(f"error {e.code}: {e.message}" + (f"\n  hint: {e.hint}" if e.hint else ""), err=True)
+        typer.echo(f"error {e.code}: {e.message}" + (f" (hint: {e.hint})" if e.hint else ""), err=True)
         sys.exit(2)
     except typer.Exit as e:
         sys.exit(e.exit_code)
@@ -43,7 +43,7 @@ def main() -> None:
             sys.exit(e.exit_code)
         if debug:
             raise
-        typer.echo(f"error R999: unexpected {type(e).__name__}: {e}\n  hint: rerun with --debug and report it",
+        typer.echo(f"error R999: unexpected {type(e).__name__}: {e} (hint: rerun with --debug and report it)",
                    err=True)
         sys.exit(1)
 
