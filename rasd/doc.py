@@ -107,11 +107,7 @@ class Doc:
         return self._doc_id or hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
 
     def entity(self, eid: str) -> Entity:
-        return self._by_id[eid]
-
-    @property
-    def _by_id(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.entities}
+        return next(e for e in self.entities if e.id == eid)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (binary search)."""

@@ -146,8 +146,6 @@ class Trig:
     j: int                 # one past last token
     prefix: int            # proclitic characters on the first token
     type: str = ""
-    modality: str = "asserted"
-    purpose: bool = False
     fallback_place: bool = False
 
 
