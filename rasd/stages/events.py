@@ -122,6 +122,8 @@ def lexicon() -> Lexicon:
                     "not_before": _fold_set(v.get("not_before", [])), "purpose_lam": v.get("purpose_lam", False)}
                 for k, v in mod.items() if k in ("negated", "planned", "conditional")}
     modality["reporting_verbs"] = _fold_set(mod["reporting_verbs"])
+    modality["denial"] = _fold_set(mod["negated"].get("denial", []))
+    modality["that"] = _fold_set(mod["negated"].get("that", []))
     modality["lam_governors"] = _fold_set(mod["planned"].get("lam_governors", []))
     modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
     mapping = {}
@@ -206,6 +208,7 @@ class _Reader:
             self.published = None
         self.events: list[Event] = []
         self.sentence_triggers: list[Trig] = []
+        self.all_sentences: list[_Sent] = []
         self._dates_for, self._dates = None, []
         forces = sorted((e for e in doc.entities if e.type == "ACTOR" and e.category == "state_force"),
                         key=lambda e: -len(e.mentions))
@@ -333,6 +336,13 @@ class _Reader:
             between = next((m for m in after if self.near_before(m.info["tok"][0], "between", 3, t.j) is not None),
                            None)
             agent = between
+        if agent is None and t.d.pos == "verb" and before:
+            # SVO: the actor right before the verb (وكانت جبهة النصرة قد خطفت …) is its subject
+            m = before[-1]
+            gap = range(m.info["tok"][1], t.i)
+            if len(gap) <= 2 and all(_in(self.L, "subject_fillers", self.key(k)) for k in gap) \
+                    and not is_target(m) and not self.governed(m) and self.can_do(t.type, m):
+                agent = m
         if agent is None and after:
             # VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)
             m = after[0]
@@ -470,6 +480,8 @@ class _Reader:
             for typ, cues in self.L.weapon.items():
                 if any(_reads_as(cues, k) for k in keys):
                     return typ
+            if not any(_reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
+                return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             return d.type
         if d.air:
             # a bare قصف: air or ground as its clause says, else its sentence, else the sentences around it
@@ -493,6 +505,11 @@ class _Reader:
         M = self.L.modality
         if t.d.modality:
             return t.d.modality
+        st = self.all_sentences[self.doc.sentence_of(self.toks[t.i].start)]
+        if st is not None:   # نفت الوزارة أن يكون قد خطف: a denied report
+            denied = next((k for k in range(st.lo, t.i) if _in_set(M["denial"], self.key(k))), None)
+            if denied is not None and any(_in_set(M["that"], self.key(k)) for k in range(denied + 1, t.i)):
+                return "negated"
         for mod in ("negated", "conditional", "planned"):
             c = M[mod]
             for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
@@ -561,6 +578,8 @@ class _Reader:
                                       for o in trigs):
                     continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
+                if not t.type:
+                    continue
                 evs = self.build(st, t, lo, hi)
                 if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 4, lo) is not None \
                         and any(x.type in CLASH_LIKE for x in built) and (t.fallback_place or not any(e.places for e in evs)):
