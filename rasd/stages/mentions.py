@@ -290,8 +290,8 @@ class _Finder:
         toks = self.toks
         prev_title = self.is_(i - 1, "person_titles") or self.is_(i - 1, "alias_markers") \
             or self.is_(i - 1, "nationalities") or self.is_(i - 1, "title_modifiers")
-        if self.is_(i - 1, "place_cues"):
-            return None
+        if self.is_(i - 1, "place_cues") or self.is_(i, "lineage_words"):
+            return None   # no name starts with بن
         kunya = self.is_(i, "kunya")
         given = self.given_prefix(i) is not None
         # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
@@ -312,10 +312,21 @@ class _Finder:
         # one more name part: a nisba/laqab (الجولاني، اليمني) or a father's name
         nisba = kunya and j < len(toks) and (self.is_(j, "nationalities") or (
             toks[j].key.startswith("ال") and toks[j].key.endswith("ي") and len(toks[j].key) > 4))
-        if j < len(toks) and self.joined(j - 1) and (nisba or self.name_like(j) and (
+        if j < len(toks) and self.joined(j - 1) and not self.is_(j, "lineage_words") and (nisba or self.name_like(j) and (
                 toks[j].key.startswith("ال") or toks[j - 1].key in self.R.given or kunya)):
             if not self.place_hit(j) or kunya:
                 j += 1
+        # lineage: فيصل بن بندر بن عبد العزيز — every joiner takes the name after it
+        while j + 1 < len(toks) and j - i < 8 and self.joined(j - 1) and self.joined(j) \
+                and self.is_(j, "name_joiners") and (self.name_like(j + 1) or self.kb_start(j + 1)):
+            j += 2
+            if self.is_(j - 1, "name_joiners") and j < len(toks) and self.joined(j - 1) and self.name_like(j):
+                j += 1   # بن عبد العزيز: the joiner was itself the head of a compound name
+            if j < len(toks) and self.joined(j - 1) and toks[j].key.startswith("ال") and self.name_like(j) \
+                    and not self.place_hit(j):
+                j += 1   # … بن سعيد العتيبي: the family name closes the lineage
+        while j - 1 > i and self.is_(j - 1, "name_joiners"):
+            j -= 1       # a name never ends on بن or عبد
         return j
 
     def org_at(self, i: int) -> int | None:
@@ -489,8 +500,10 @@ class _Finder:
         j = i + 1
         while j < len(self.toks) and j - i < 3 and self.joined(j - 1) and (
                 self.name_like(j) or self.toks[j].key in self.R.direction_adjectives) \
-                and not self.is_(j, "place_cues") and not self.R.places.match_at(self.toks, j):
-            j += 1
+                and not self.is_(j, "place_cues") and not self.R.places.match_at(self.toks, j) \
+                and not self.toks[j].key.startswith(("ب", "ك", "ل", "و")) \
+                and not self.toks[j].key.endswith(("ها", "هم", "هما")):
+            j += 1   # not أبها كعادتها بمظهر: a word with a preposition or a pronoun is no name part
         return j
 
     def add_kb(self, h: Hit) -> None:

@@ -97,3 +97,22 @@ def test_namesakes_are_told_apart_by_the_admin_unit_named_next_to_them():
     place = next(e for e in d["entities"] if e["name_ar"] == "المشيرفة")
     assert place["geo"]["admin3"] and "التمانعة" in place["geo"]["admin3"]
     assert place["geo"]["precision"] == 1 and place["geo"]["why"]
+
+
+def test_lineage_names_run_through_every_bin():
+    d = doc("قال القيادي عبدالله بن محمد بن سعيد العتيبي إن الاجتماع انتهى.")
+    assert [e["name_ar"] for e in d["entities"] if e["type"] == "PERSON"] == ["عبدالله بن محمد بن سعيد العتيبي"]
+
+
+def test_an_unknown_place_name_stops_before_a_word_with_a_preposition():
+    d = doc("وظهرت قرية خربة الجوز كعادتها بمظهر هادئ.")
+    assert "خربة الجوز" in [e["name_ar"] for e in d["entities"] if e["type"] == "PLACE"]
+
+
+def test_a_denial_negates_what_it_denies():
+    d = doc("ونفت الفصائل أن تكون قد قصفت بلدة نبل بالصواريخ.")
+    assert [v["modality"] for v in d["events"]] == ["negated"]
+
+
+def test_targeting_without_a_weapon_or_military_object_is_no_attack():
+    assert doc("وقالت الوزارة إن العقوبات الجديدة تستهدف أربعة أفراد وسبع شركات.")["events"] == []
