@@ -101,24 +101,44 @@ class _Rel:
                     break
 
     def located(self) -> None:
-        """PLACE followed by the place that contains it (التابعة لمنطقة X، بريف X، شرق <governorate>):
-        the first qualifier of each place."""
+        """PLACE followed by the place that contains it (التابعة لمنطقة X، بريف X، شرق <governorate>).
+
+        A list shares its container (قرى X وY وZ بسهل الغاب: each lies in سهل الغاب), and a
+        container may lie in the next one (قرية X في محافظة حلب في سوريا); a direction phrase only
+        places the names before it, not a container already reached (أبو دالي التابعة لمنطقة
+        التمانعة جنوب ادلب: أبو دالي lies in التمانعة, and التمانعة is not said to lie in إدلب).
+        """
         W, doc = _words(), self.doc
         ms = sorted((m for e in doc.entities if e.type == "PLACE" for m in e.mentions), key=lambda m: m.start)
-        tail_of_prev = None
+        pending: list = []          # places waiting for their container
+        pending_is_container = False
         for a, b in zip(ms, ms[1:]):
-            qualifier, tail_of_prev = tail_of_prev == a.start, None
-            if qualifier or a.entity == b.entity or doc.sentence_of(a.start) != doc.sentence_of(b.start):
-                continue   # only a place's first qualifier: التمانعة in "أبو دالي التابعة لمنطقة التمانعة جنوب ادلب"
-            gap = fold_str(doc.text[a.end:b.start]).split()
-            if len(gap) > 3 or any(c in doc.text[a.end:b.start] for c in "،,.-–") or doc.tokens[b.info["tok"][0]].key.startswith("و"):
+            if not pending or pending[-1] is not a:
+                pending, pending_is_container = [a], False
+            if a.entity == b.entity or doc.sentence_of(a.start) != doc.sentence_of(b.start):
+                pending = []
                 continue
+            raw = doc.text[a.end:b.start]
+            gap = fold_str(raw).split()
             words = gap + fold_str(b.text).split()[:1]
-            if any(_is(W["proximity"], w) for w in words):
+            listed = doc.tokens[b.info["tok"][0]].key.startswith("و") or raw.strip() in ("،", ",", "-", "–")
+            if listed and not any(_is(W["contained_in"], w) for w in gap):
+                if not pending_is_container:
+                    pending.append(b)   # X وY وZ …: one more name waiting for the same container
+                else:
+                    pending, pending_is_container = [b], False
                 continue
-            if any(_is(W["contained_in"], w) for w in words):
-                self.add("LOCATED_IN", a.entity, b.entity, doc.sentences[doc.sentence_of(a.start)], 0.7)
-                tail_of_prev = b.start
+            if len(gap) > 3 or any(c in raw for c in "،,.") or any(_is(W["proximity"], w) for w in words):
+                pending = []
+                continue
+            direction = bool((b.info.get("region") or {}).get("direction")) and not (b.info.get("region") or {}).get("rif")
+            if any(_is(W["contained_in"], w) for w in words) and not (direction and pending_is_container):
+                ev = doc.sentences[doc.sentence_of(a.start)]
+                for p in pending:
+                    self.add("LOCATED_IN", p.entity, b.entity, ev, 0.7)
+                pending, pending_is_container = [b], True
+            else:
+                pending = []
 
     def from_events(self) -> None:
         for e in self.doc.events:
