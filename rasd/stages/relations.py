@@ -149,6 +149,10 @@ class _Rel:
                 for a in actors(e.agents):
                     for t in actors(e.targets):
                         self.add("HOSTILE_TO", a, t, ev, 0.7)
+                side = actors(e.agents)   # those who fight together are allies
+                for n, a in enumerate(side):
+                    for b in side[n + 1:]:
+                        self.add("ALLIED_WITH", a, b, ev, 0.6)
             if e.type == "ALLIANCE" and e.modality == "asserted":
                 ps = actors(e.partners or e.agents)
                 for n, a in enumerate(ps):
