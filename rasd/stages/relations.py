@@ -73,6 +73,22 @@ class _Rel:
             elif any(_is(W["member_titles"], k) for k in title):
                 self.add("MEMBER_OF", person.entity, actor.entity, s, 0.7)
 
+    def belongs(self) -> None:
+        """ACTOR التابعة لـ ACTOR → PART_OF; fighters "الموالين لها" → ALLIED_WITH the side named before."""
+        W, toks, doc = _words(), self.doc.tokens, self.doc
+        ms = sorted((m for e in doc.entities if e.type == "ACTOR" for m in e.mentions), key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:]):
+            between = [toks[k].key for k in range(a.info["tok"][1], b.info["tok"][0])]
+            if 0 < len(between) <= 2 and _is(W["part_of_words"], between[0]) and not any(c in doc.text[a.end:b.start] for c in "،,.") \
+                    and a.entity != b.entity:
+                self.add("PART_OF", a.entity, b.entity, doc.sentences[doc.sentence_of(a.start)], 0.7)
+        for n, m in enumerate(ms):
+            if m.info.get("pattern") and m.kb_id and n > 0 and doc.sentence_of(ms[n - 1].start) == doc.sentence_of(m.start):
+                # a loyalist mention (المسلحين الموالين لها) is loyal to the actor named before it
+                prev = next((x for x in reversed(ms[:n]) if x.entity != m.entity), None)
+                if prev is not None:
+                    self.add("ALLIED_WITH", prev.entity, m.entity, doc.sentences[doc.sentence_of(m.start)], 0.6)
+
     def members_listed(self) -> None:
         """"عدد من مسؤولي X … وأبرزهم المسؤول فلان": persons titled as officials, in the sentence that
         names a group's members or the next one, with no group of their own, are its members."""
@@ -171,6 +187,7 @@ class _Rel:
 
     def run(self) -> list[Relation]:
         self.titles()
+        self.belongs()
         self.members_listed()
         self.from_events()
         self.located()
