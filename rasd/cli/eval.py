@@ -14,7 +14,7 @@ Each report (text_file, relative to the corpus/ folder above GOLD) is run throug
 Where spec/gold.md is silent, the scorer decides:
 - entities: maximum one-to-one matching per type; event and relation arguments match gold entities by name (same type), independently of that matching;
 - events: greedy one-to-one in document order; a gold event with NO participants satisfies the participant condition; a negated system event never matches an asserted gold event (also for type-only);
-- role accuracy: a gold event without agents is correct only if the system's has none;
+- role accuracy: as the spec words it, the gold agents are among the system's agents (so a gold event without agents is correct); the strict role accuracy beside it also requires the system to give no agent then;
 - geocoding: a recognised place without system coordinates counts as wrong.
 """
 

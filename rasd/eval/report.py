@@ -45,6 +45,8 @@ def summary_tables(s: Summary, gold: str, sha: str) -> RenderableType:
     med = s.geo_median_km
     acc.add_row("geocoding median error km", "–" if med is None else f"{med:.1f}", "", "")
     acc.add_row("role (gold agents found)", _pct(s.roles.value), str(s.roles.correct), str(s.roles.total))
+    acc.add_row("role, strict (no invented agents)", _pct(s.roles_strict.value), str(s.roles_strict.correct),
+                str(s.roles_strict.total))
     acc.add_row("modality", _pct(s.modality.value), str(s.modality.correct), str(s.modality.total))
 
     types = _prf_table("events by type", "type")

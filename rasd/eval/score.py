@@ -23,8 +23,10 @@ Choices where the spec leaves room (also stated in ``rasd eval --help``):
   applies to type-only matching.
 * **Type-only**: the system's evidence spans are joined with a space and compared with
   ``gold_key`` on both sides; a system event without evidence uses the sentence of its trigger.
-* **Role accuracy**: all gold agents must match some system agent; a gold event without agents
-  counts as correct only when the system event has no agents either.
+* **Role accuracy** (as spec/gold.md words it): the gold agents are among the system's agents —
+  every gold agent matches some system agent, so a gold event without agents is correct whatever
+  the system says.  **Strict role accuracy** is reported beside it: there a gold event without
+  agents is correct only when the system event has none either (an agent rasd invents counts).
 * **Geocoding** covers gold places with coordinates aligned to a system place.  A recognised
   place the system gave no coordinates counts as outside tolerance and is left out of the median.
   Default tolerance when the gold gives none: 60 km for governorates, regions and countries,
@@ -117,6 +119,7 @@ class DocScore:
     event_types: dict[str, Counts] = field(default_factory=dict)
     type_only: Counts = field(default_factory=Counts)
     roles: Accuracy = field(default_factory=Accuracy)
+    roles_strict: Accuracy = field(default_factory=Accuracy)
     modality: Accuracy = field(default_factory=Accuracy)
     relations: Counts = field(default_factory=Counts)
     misses: dict[str, list[dict]] = field(default_factory=dict)
@@ -318,9 +321,11 @@ class _Scorer:
                 s = sys[pairs[i]]
                 c.tp += 1
                 agents = s.get("agents") or []
-                ok = (all(self.any_match([k], agents) for k in g["agents"]) if g["agents"] else not agents)
+                among = all(self.any_match([k], agents) for k in g["agents"])
+                ok = among if g["agents"] else not agents
                 same_modality = g["modality"] == s.get("modality")
-                out.roles += Accuracy(int(ok), 1)
+                out.roles += Accuracy(int(among), 1)
+                out.roles_strict += Accuracy(int(ok), 1)
                 out.modality += Accuracy(int(same_modality), 1)
                 if not (ok and same_modality):
                     self.misses["events_mismatched"].append(
@@ -420,6 +425,7 @@ class Summary:
     roles: Accuracy
     modality: Accuracy
     relations: Counts
+    roles_strict: Accuracy = field(default_factory=Accuracy)
 
     @property
     def geo_accuracy(self) -> Accuracy:
@@ -437,7 +443,7 @@ class Summary:
                         ("EVENT_TYPE_ONLY", self.type_only), ("RELATION", self.relations)]:
             m |= {f"{name}.p": c.precision, f"{name}.r": c.recall, f"{name}.f1": c.f1}
         m |= {"GEO.accuracy": self.geo_accuracy.value, "ROLE.accuracy": self.roles.value,
-              "MODALITY.accuracy": self.modality.value}
+              "ROLE_STRICT.accuracy": self.roles_strict.value, "MODALITY.accuracy": self.modality.value}
         return m
 
     def to_json(self) -> dict:
@@ -449,6 +455,7 @@ class Summary:
             "events": self.events.to_json(),
             "events_type_only": self.type_only.to_json(),
             "role_accuracy": self.roles.to_json(),
+            "role_accuracy_strict": self.roles_strict.to_json(),
             "modality_accuracy": self.modality.to_json(),
             "relations": self.relations.to_json(),
             "event_types": {t: c.to_json() for t, c in sorted(self.event_types.items())},
@@ -469,6 +476,7 @@ def aggregate(scores: Sequence[DocScore]) -> Summary:
         s.events += d.events
         s.type_only += d.type_only
         s.roles += d.roles
+        s.roles_strict += d.roles_strict
         s.modality += d.modality
         s.relations += d.relations
     return s

@@ -394,10 +394,12 @@ class _Reader:
         targets, partners = [], []
         supporter: Mention | None = None
         for m in after + [m for m in before if m is not agent]:
-            if m is agent or m.entity in agents:
-                continue
             joined = supporter is not None and m.start > supporter.start and \
                 self.doc.text[supporter.end:m.start].strip(" ،,") == "و"
+            if m is agent or m.entity in agents:
+                if joined:
+                    supporter = m   # ومسلحين آخرين موالين لها وعناصر حزب الله: the list goes on
+                continue
             if agents and (joined or self.marker(m, "support_markers", lo)) and self.can_do(t.type, m):
                 agents.append(m.entity)   # قوات النظام المدعومة بمسلحين … وعناصر حزب الله: they fight with it
                 supporter = m
@@ -563,6 +565,7 @@ class _Reader:
             if self.is_headline(st):
                 continue   # a headline or sub-heading restates the body's events
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L)
+            self.sentence_triggers = trigs
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs
             built: list[Event] = []
