@@ -10,6 +10,13 @@ import pytest
 from rasd.settings import shared_dir
 
 SHARED = shared_dir()
+def _dump(db) -> list:
+    """Every stored row, for comparing two databases."""
+    c = sqlite3.connect(db)
+    return [c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            for t in ("reports", "sources", "events", "merged_events", "near_duplicates")]
+
+
 pytestmark = pytest.mark.skipif(SHARED is None, reason="needs ../shared (set RASD_SHARED): reads the seed and news")
 
 
@@ -60,11 +67,7 @@ def test_news_subset_killed_and_restarted_equals_one_run(tmp_path):
             ingest([str(src)], store, workers=2, batch=10, progress=kill)
         ingest([str(src)], store, workers=2, batch=10)
 
-    def dump(db):
-        c = sqlite3.connect(db)
-        return [c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
-                for t in ("reports", "sources", "events", "merged_events", "near_duplicates")]
-    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
 
 
 def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path):
@@ -107,8 +110,4 @@ def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path):
     assert 0 < stored < 400
     subprocess.run(cmd + ["--db", str(killed)], check=True, capture_output=True, env=env, timeout=600)
 
-    def dump(db):
-        c = sqlite3.connect(db)
-        return [c.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
-                for t in ("reports", "sources", "events", "merged_events", "near_duplicates")]
-    assert dump(tmp_path / "one.db") == dump(killed)
+    assert _dump(tmp_path / "one.db") == _dump(killed)
