@@ -7,11 +7,19 @@ ambiguous names against the anchors resolved so far.
 """
 from __future__ import annotations
 
+from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
-from rasd.geo.candidates import cue_of, entity_candidates, region_info, region_place, sentence_hits
+from rasd.geo.candidates import (
+    cue_of,
+    entity_candidates,
+    region_info,
+    region_place,
+    sentence_hits,
+)
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
 from rasd.kb.gazetteer import Place, load_gazetteer
+from rasd.kb.knowledge import load_kb
 
 ROUNDS = 3
 SAME_PLACE_KM = 10.0   # namesakes closer than this are one place for anchoring
@@ -98,4 +106,38 @@ def run(doc: Doc) -> Doc:
             resolved[eid] = ranked[0].place
             _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),
                     feature="facility" if spec and spec.get("facility") else None)
+    _country_prior(places, resolved, hits)
     return doc
+
+
+# kinds that tell which country a report is about (a village name alone does not)
+_TELLING = {"country", "city", "governorate", "district", "region"}
+
+
+def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict) -> None:
+    """A report about another country (Iraq, Lebanon …) that names no Syrian city or province:
+    a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit."""
+    votes: dict[str, int] = {}
+    for e in places:
+        p = resolved.get(e.id)
+        if p is not None and p.kind in _TELLING:
+            votes[p.country] = votes.get(p.country, 0) + len(e.mentions)
+    if not votes or votes.get("sy", 0) or max(votes.values()) < 2:
+        return
+    elsewhere = max(votes, key=votes.get)
+    lex = load_kb().lexicon["_folded"]
+    cue_words = lex["place_cues"] | lex["strong_place_cues"]
+
+    def syrian_only(text: str, qs: list[Place]) -> bool:
+        word = strip_article(fold_str(text).split()[0]) if text.split() else ""
+        named = word not in cue_words and ("ال" + word) not in cue_words   # "قرية" is a type word here
+        return named and bool(qs) and all(q.country == "sy" for q in qs)
+
+    for e in places:
+        p = resolved.get(e.id)
+        if p is None or p.country != "sy" or p.kind in _TELLING:
+            continue
+        if any(syrian_only(text, qs) for text, qs in hits.get(e.id, [])):
+            continue   # the sentence names a place that can only be Syrian
+        _none(e, f"only a Syrian namesake is known, and the report is about {elsewhere.upper()} "
+                 f"(it names no Syrian city or province)")

@@ -116,3 +116,13 @@ def test_a_denial_negates_what_it_denies():
 
 def test_targeting_without_a_weapon_or_military_object_is_no_attack():
     assert doc("وقالت الوزارة إن العقوبات الجديدة تستهدف أربعة أفراد وسبع شركات.")["events"] == []
+
+
+def test_a_report_about_iraq_does_not_put_its_villages_in_syria():
+    d = doc("قالت مصادر عراقية إن مسلحين هاجموا قرية الحمرا قرب مدينة الرمادي في محافظة الأنبار، "
+            "وإن القوات العراقية صدت الهجوم بعد معارك في بغداد والفلوجة.")
+    hamra = next(e for e in d["entities"] if e["name_ar"] == "الحمرا")
+    assert hamra["geo"]["lat"] is None and "IQ" in hamra["geo"]["why"]
+    d = doc("قصفت قوات النظام قرية الحمرا في ريف حماة الشرقي.")
+    hamra = next(e for e in d["entities"] if e["name_ar"] == "الحمرا")
+    assert hamra["geo"]["admin1"] == "حماة"
