@@ -692,6 +692,11 @@ class _Reader:
         places = [m for m in st.mentions if m.type == "PLACE"]
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
         agents = [m.entity for m in ps if m.entity not in civ][:1]
+        armed = [x for x in agents if self.ents[x].type == "ACTOR"]
+        keys = self.sent_keys(st)
+        weapons = self.L.words["air_cues"] | frozenset().union(*self.L.weapon.values())
+        if not armed and not any(_reads_as(weapons, k) for k in keys):
+            return []   # a road accident or a crime: deaths with no armed actor and no weapon
         m = self.L.mapping["CASUALTIES"]
         return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
                       [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.arabic.matcher import Hit, PhraseMatcher
-from rasd.arabic.normalize import fold_str
+from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import CONJ, Token, stems
 from rasd.doc import Doc, Mention
 from rasd.kb.knowledge import KnowledgeBase, load_kb
@@ -238,11 +238,17 @@ class _Finder:
         if h.j - h.i >= 2:
             if self.is_(i, "kunya"):
                 return h if (strong or prep or coord) else None
+            if self.is_(i, "place_cues") and h.j - h.i == 2:
+                # منطقة X / محافظة X: the name after the type word must be a name, not على or الموهبة
+                k = self.toks[i + 1].key
+                if k in self.R.common or self.is_(i + 1, "name_stops") or strip_article(k) in self.R.common:
+                    return None
             return h
         if self.is_(i, "facility_cues") or self.is_(i, "strong_place_cues") or self.is_(i, "place_cues"):
             return None   # تل، تلة، منطقة: the type word of the name that follows
-        if any(self.is_(i, lst) for lst in ("name_stops", "place_anaphors", "person_titles", "org_heads")) \
-                and not strong:
+        if self.is_(i, "name_stops"):
+            return None   # المحافظة على: a preposition is never a place, whatever stands before it
+        if any(self.is_(i, lst) for lst in ("place_anaphors", "person_titles", "org_heads")) and not strong:
             return None
         if (word in self.R.common or (h.prefix and t.key in self.R.common)) and not strong:
             return None   # جديدة, or فرقة read as ف + رقة
@@ -359,6 +365,9 @@ class _Finder:
             return j
         if not self.is_(i, "org_heads_bare") or not self.name_like(i + 1) or toks[i].key.startswith(("ال", "وال")):
             return None
+        if strip_article(toks[i + 1].key) in self.R.common or toks[i + 1].key in self.R.common \
+                or self.nisba_of_common(toks[i + 1].key):
+            return None   # حركة الشاحنات، فرقة إسعافية: an ordinary noun phrase, not a group's name
         if self.place_hit(i + 1) or self.is_(i + 1, "nationalities"):
             return None
         j = i + 2

@@ -126,3 +126,14 @@ def test_a_report_about_iraq_does_not_put_its_villages_in_syria():
     d = doc("قصفت قوات النظام قرية الحمرا في ريف حماة الشرقي.")
     hamra = next(e for e in d["entities"] if e["name_ar"] == "الحمرا")
     assert hamra["geo"]["admin1"] == "حماة"
+
+
+def test_deaths_without_an_armed_actor_or_a_weapon_are_no_conflict_event():
+    assert doc("توفي ثلاثة أشخاص وأصيب خمسة في حادث مروري على طريق المطار.")["events"] == []
+    [v] = doc("قتل ثلاثة مدنيين برصاص قناص تابع لقوات النظام في حي جوبر.")["events"]
+    assert v["fatalities"] == 3
+
+
+def test_a_preposition_is_never_a_place():
+    d = doc("وقال المسؤول إن المحافظة على الموهبة مهمة، وإن المنطقة على موعد مع الأمطار.")
+    assert [e for e in d["entities"] if e["type"] == "PLACE"] == []
