@@ -16,8 +16,9 @@ from pathlib import Path
 
 from rasd import __version__
 from rasd.errors import DataMissingError, InputError, RasdError
-from rasd.kb.gazetteer import build_gazetteer, gazetteer_path
+from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
 from rasd.kb.names import FILENAME as NAMES_FILE, build_names
+from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE, build as build_place_words
 from rasd.settings import data_dir
 
 RECORD = "installed.json"
@@ -167,15 +168,19 @@ def install(source_dir: Path | None = None, *, force: bool = False,
         inputs[s.path] = got
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
-            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()):
+            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
+            and (out / PLACE_WORDS_FILE).is_file()):
         return {**old, "unchanged": True}
     progress("build gazetteer")
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
     progress("collect given names")
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
+    progress("find place names that are everyday words")
+    load_gazetteer.cache_clear()
+    counts |= build_place_words(src_root / "news", load_gazetteer(), out / PLACE_WORDS_FILE)
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, "NOTICE"]}
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

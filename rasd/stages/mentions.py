@@ -38,6 +38,7 @@ class Resources:
     region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
     conj: frozenset           # conjunction proclitics (و ف)
     common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
+    everyday_places: frozenset   # one-word village names that are everyday words (الملك، كأس)
     direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
     lists_of: object = None           # key → lexicon lists it is in (cached)
     region_gate: frozenset = frozenset()   # stems that may open a region phrase
@@ -89,6 +90,7 @@ def _lists_of(w: dict[str, frozenset]):
 def resources() -> Resources:
     from rasd.kb.gazetteer import load_gazetteer
     from rasd.kb.names import common_words, given_names
+    from rasd.kb.wordfreq import everyday_place_words
 
     kb = load_kb()
     names: PhraseMatcher = PhraseMatcher()
@@ -109,6 +111,7 @@ def resources() -> Resources:
     gate = frozenset(fold_str(w) for w in heads) | frozenset(canon(w) for w in named_first) | named_first
     return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
                      frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words(),
+                     everyday_place_words(),
                      frozenset(fold_str(w) for d in geo["directions"] for w in d["adjective"]),
                      _lists_of(kb.lexicon["_folded"]), gate, names.first_words(), places.first_words())
 
@@ -250,12 +253,18 @@ class _Finder:
             return None   # المحافظة على: a preposition is never a place, whatever stands before it
         if any(self.is_(i, lst) for lst in ("place_anaphors", "person_titles", "org_heads")) and not strong:
             return None
-        if (word in self.R.common or (h.prefix and t.key in self.R.common)) and not strong:
-            return None   # جديدة, or فرقة read as ف + رقة
+        places = [self.R.gaz.get(p) for p in h.payloads]
+        major = bool({p.kind for p in places} & MAJOR_KINDS)
+        everyday = word in self.R.common or (strip_article(word) in self.R.everyday_places and not major) \
+            or (h.prefix and t.key in self.R.common)
+        continued = i + 1 < len(self.toks) and self.joined(i) and self.name_like(i + 1) \
+            and not self.is_(i + 1, "place_preps") and not self.toks[i + 1].key.startswith("و")
+        # (continued: مستشفى الملك عبدالله, where the word is part of a longer name)
+        if everyday and not (joined and self.is_(i - 1, "settlement_cues") and not continued):
+            return None   # جديدة، الملك, or فرقة read as ف + رقة (but دمشق and دوما are places)
         prev = self.key(i - 1)
         if word.endswith("يه") and prev.endswith(("ه", "ات")) and not prev.startswith("ال") and not (strong or prep):
             return None   # فرقة سورية، جنسيات سورية: an adjective agreeing with its noun
-        places = [self.R.gaz.get(p) for p in h.payloads]
         # "السورية" is an adjective, not سورية: the article was read off a name written without one
         if pre.endswith("ال") and not pre.endswith("لل") and not any(
                 fold_str(p.name_ar).startswith("ال") for p in places) and not strong:

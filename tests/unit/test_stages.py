@@ -137,3 +137,8 @@ def test_deaths_without_an_armed_actor_or_a_weapon_are_no_conflict_event():
 def test_a_preposition_is_never_a_place():
     d = doc("وقال المسؤول إن المحافظة على الموهبة مهمة، وإن المنطقة على موعد مع الأمطار.")
     assert [e for e in d["entities"] if e["type"] == "PLACE"] == []
+
+
+def test_an_everyday_word_is_a_village_only_after_a_settlement_word():
+    d = doc("نقل المصابون إلى مستشفى الملك عبدالله في مدينة حماة.")
+    assert "الملك" not in [e["name_ar"] for e in d["entities"] if e["type"] == "PLACE"]
