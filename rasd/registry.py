@@ -5,7 +5,16 @@ tests/unit/test_registry.py compares these with a checked-in list.
 from __future__ import annotations
 
 from rasd.pipeline import Stage
-from rasd.stages import clean, corefer, events, geocode, link, mentions, relations, sentences
+from rasd.stages import (
+    clean,
+    corefer,
+    events,
+    geocode,
+    link,
+    mentions,
+    relations,
+    sentences,
+)
 
 STAGES: dict[str, Stage] = {
     s.name: s

@@ -50,8 +50,9 @@ def register(app: typer.Typer) -> None:
         trace: Optional[Path] = typer.Option(None, help="Keep the document after each stage in this folder."),
     ) -> None:
         """Extract actors, persons, places, events and relations from Arabic reports."""
-        from rasd.pipeline import default_pipeline
         import datetime as dt
+
+        from rasd.pipeline import default_pipeline
 
         if published:
             try:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from rasd.export.acled_csv import sides, event_date, first_place
+from rasd.export.acled_csv import event_date, first_place, sides
 from rasd.export.codebook import Codebook, codebook
 
 

@@ -6,7 +6,14 @@ import re
 
 from rasd.ingest import html as html_reader
 from rasd.ingest.encoding import arabic_share
-from rasd.ingest.records import EMPTY, NOT_ARABIC, TOO_LARGE, RawReport, Rejected, Report
+from rasd.ingest.records import (
+    EMPTY,
+    NOT_ARABIC,
+    TOO_LARGE,
+    RawReport,
+    Rejected,
+    Report,
+)
 
 MAX_CHARS = 200_000        # longer is a dump or a book, not a news report
 MAX_HTML_CHARS = 5_000_000

@@ -14,7 +14,13 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from rasd.errors import InputError
 from rasd.ingest.encoding import decode
-from rasd.ingest.records import UNDECODABLE, UNREADABLE, UNSUPPORTED, RawReport, Rejected
+from rasd.ingest.records import (
+    UNDECODABLE,
+    UNREADABLE,
+    UNSUPPORTED,
+    RawReport,
+    Rejected,
+)
 
 
 def read(name: str, data: bytes) -> Iterator[RawReport | Rejected]:

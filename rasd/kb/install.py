@@ -17,8 +17,10 @@ from pathlib import Path
 from rasd import __version__
 from rasd.errors import DataMissingError, InputError, RasdError
 from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
-from rasd.kb.names import FILENAME as NAMES_FILE, build_names
-from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE, build as build_place_words
+from rasd.kb.names import FILENAME as NAMES_FILE
+from rasd.kb.names import build_names
+from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
+from rasd.kb.wordfreq import build as build_place_words
 from rasd.settings import data_dir
 
 RECORD = "installed.json"

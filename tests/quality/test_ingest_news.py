@@ -22,6 +22,7 @@ pytestmark = pytest.mark.skipif(SHARED is None, reason="needs ../shared (set RAS
 
 def test_seed_twice_under_two_outlets_gives_each_event_two_sources(tmp_path):
     import json
+
     from rasd.ingest.run import ingest
     from rasd.store import Store
 
@@ -41,6 +42,7 @@ def test_seed_twice_under_two_outlets_gives_each_event_two_sources(tmp_path):
 
 def test_news_subset_killed_and_restarted_equals_one_run(tmp_path):
     import json
+
     from rasd.ingest.run import ingest
     from rasd.ingest.sources import read_source
     from rasd.store import Store
@@ -79,6 +81,7 @@ def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path):
     import subprocess
     import sys
     import time
+
     from rasd.ingest.sources import read_source
 
     src = tmp_path / "news.jsonl"

@@ -1,11 +1,12 @@
 """The ingest, events, quarantine and export commands, over the stand-in extractor."""
 import json
+
 import pytest
 import typer
+from test_store import ARTICLE, OTHER, fake_extract
 from typer.testing import CliRunner
 
 from rasd.cli import ingest as cli
-from test_store import ARTICLE, OTHER, fake_extract
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.arabic.dates import find_dates, gregorian_to_hijri, hijri_to_gregorian
 

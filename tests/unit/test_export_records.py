@@ -11,10 +11,20 @@ import io
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rasd.export import EXPORTERS, ExportError, export, merge_records, records_from_document
-from rasd.export import acled_csv, geojson as geojson_export, jsonl, plover
+from rasd.export import (
+    EXPORTERS,
+    ExportError,
+    acled_csv,
+    export,
+    jsonl,
+    merge_records,
+    plover,
+    records_from_document,
+)
+from rasd.export import geojson as geojson_export
 
 SENTENCES = [
     "اشتبكت قوات النظام مع مقاتلي جبهة الأحرار الجديدة قرب مدينة سراقب، ما أدى إلى مقتل 5 عناصر.",

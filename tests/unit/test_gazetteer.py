@@ -5,7 +5,8 @@ import pickle
 
 import httpx
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.arabic.normalize import fold_str
 from rasd.errors import DataMissingError, InputError

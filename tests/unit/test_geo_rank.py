@@ -2,7 +2,8 @@
 import math
 
 import geo_fake as F
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.geo.features import Context, containment, cue_fit, features, km
 from rasd.geo.rank import precision, rank, why

@@ -8,7 +8,8 @@ import zipfile
 from functools import partial
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.ingest.encoding import arabic_share, decode
 from rasd.ingest.prepare import clean_text, identity, prepare

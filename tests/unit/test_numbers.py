@@ -1,6 +1,7 @@
 """Numbers and death tolls on hand-written sentences (rasd/arabic/numbers.py)."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.arabic.numbers import fatalities, find_numbers, lexicon
 

@@ -1,5 +1,6 @@
 """The cross-report merge rule, on hand-built event keys (no store, no extraction)."""
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.store.merge import EventKey, conservative_fatalities, date_window, same_event
 
