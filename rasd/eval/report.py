@@ -52,7 +52,7 @@ def summary_tables(s: Summary, gold: str, sha: str) -> RenderableType:
     types = _prf_table("events by type", "type")
     for name, c in sorted(s.event_types.items()):
         types.add_row(*_counts_row(name, c))
-    return Group(main, acc, types)
+    return Group(types, acc, main)   # the headline scores last, where a terminal (or `tail`) shows them
 
 
 def _line(*parts: str | tuple[str, str]) -> Text:
