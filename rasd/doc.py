@@ -106,9 +106,6 @@ class Doc:
     def doc_id(self) -> str:
         return self._doc_id or hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
 
-    def entity(self, eid: str) -> Entity:
-        return next(e for e in self.entities if e.id == eid)
-
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (binary search)."""
         lo, hi = 0, len(self.sentences) - 1

@@ -79,3 +79,8 @@ def stems(key: str) -> tuple[tuple[int, str], ...]:
             with_article(n + 1, r2)
     return tuple(out)
 
+
+
+def reads_as(words: frozenset, key: str) -> bool:
+    """The folded word, under some proclitic reading (بالمدفعية → مدفعية), is one of ``words``."""
+    return key in words or any(st in words or ("ال" + st) in words for _, st in stems(key))

@@ -23,7 +23,7 @@ from functools import lru_cache
 from rasd.arabic.dates import find_dates
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.numbers import fatalities as read_fatalities
-from rasd.arabic.tokens import Token, stems
+from rasd.arabic.tokens import Token, reads_as, stems
 from rasd.doc import Doc, Event, Mention
 from rasd.errors import KnowledgeError
 from rasd.kb.knowledge import load_kb
@@ -480,18 +480,18 @@ class _Reader:
         keys = [self.key(k) for k in range(lo, hi)]
         if d.weapon:
             for typ, cues in self.L.weapon.items():
-                if any(_reads_as(cues, k) for k in keys):
+                if any(reads_as(cues, k) for k in keys):
                     return typ
-            if not any(_reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
+            if not any(reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             return d.type
         if d.air:
             # a bare قصف: air or ground as its clause says, else its sentence, else the sentences around it
             air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
             for span in (keys, self.sent_keys(st), self.near_keys(st)):
-                if any(_reads_as(air, k) for k in span):
+                if any(reads_as(air, k) for k in span):
                     return "AIRSTRIKE"
-                if any(_reads_as(ground, k) for k in span):
+                if any(reads_as(ground, k) for k in span):
                     return "SHELLING"
         return d.type
 
@@ -695,7 +695,7 @@ class _Reader:
         armed = [x for x in agents if self.ents[x].type == "ACTOR"]
         keys = self.sent_keys(st)
         weapons = self.L.words["air_cues"] | frozenset().union(*self.L.weapon.values())
-        if not armed and not any(_reads_as(weapons, k) for k in keys):
+        if not armed and not any(reads_as(weapons, k) for k in keys):
             return []   # a road accident or a crime: deaths with no armed actor and no weapon
         m = self.L.mapping["CASUALTIES"]
         return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
@@ -753,11 +753,6 @@ class _Reader:
         for n, e in enumerate(out, 1):
             e.id = f"V{n}"
         return out
-
-
-def _reads_as(s: frozenset, key: str) -> bool:
-    """The word, under some proclitic reading (بالمدفعية → مدفعية), is in the set."""
-    return key in s or any(st in s or ("ال" + st) in s for _, st in stems(key))
 
 
 def _in_set(s: frozenset, key: str) -> bool:

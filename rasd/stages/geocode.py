@@ -95,8 +95,9 @@ def run(doc: Doc) -> Doc:
         resolved[e.id] = p
     governorates = {p.admin1 for p in resolved.values() if p.admin1}
     hits = {eid: [h for m in e.mentions for h in sentence_hits(doc, m, gaz)] for eid, (e, _) in pending.items()}
+    by_id = {e.id: e for e in places}
     for _ in range(ROUNDS):
-        anchors = [(doc.entity(eid).name_ar, p) for eid, p in resolved.items()]
+        anchors = [(by_id[eid].name_ar, p) for eid, p in resolved.items()]
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
             word, spec = cue_of(e)

@@ -70,9 +70,7 @@ def run(doc: Doc) -> Doc:
     last_source: str | None = None
     for m in doc.mentions:
         if m.kb_id and m.info.get("short"):
-            seen = {k: v for k, v in first_full.items()}
-            seen.update(last_full)
-            target = _resolve_short(m, seen)
+            target = _resolve_short(m, {**first_full, **last_full})
             if target is None:
                 continue
             m.kb_id = target

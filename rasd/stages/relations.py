@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.tokens import reads_as
 from rasd.doc import Doc, Relation
 from rasd.kb.yamlfile import load
 
@@ -18,10 +18,6 @@ VIOLENT = {"ARMED_CLASH", "TERRITORY_TAKEN", "AIRSTRIKE", "SHELLING", "BOMBING",
 def _words() -> dict[str, frozenset]:
     data = load("relations")
     return {k: frozenset(fold_str(w) for w in v) for k, v in data.items() if k != "__line__"}
-
-
-def _is(words: frozenset, key: str) -> bool:
-    return key in words or any(s in words or ("ال" + s) in words for _, s in stems(key))
 
 
 class _Rel:
@@ -68,9 +64,9 @@ class _Rel:
                 title = [toks[k].key for k in range(max(prev_end, k0 - 3), k0)] + between
             s = doc.sentences[doc.sentence_of(a.start)]
             person, actor = (a, b) if a.type == "PERSON" else (b, a)
-            if any(_is(W["leader_titles"], k) for k in title):
+            if any(reads_as(W["leader_titles"], k) for k in title):
                 self.add("LEADER_OF", person.entity, actor.entity, s, 0.8)
-            elif any(_is(W["member_titles"], k) for k in title):
+            elif any(reads_as(W["member_titles"], k) for k in title):
                 self.add("MEMBER_OF", person.entity, actor.entity, s, 0.7)
 
     def belongs(self) -> None:
@@ -79,7 +75,7 @@ class _Rel:
         ms = sorted((m for e in doc.entities if e.type == "ACTOR" for m in e.mentions), key=lambda m: m.start)
         for a, b in zip(ms, ms[1:]):
             between = [toks[k].key for k in range(a.info["tok"][1], b.info["tok"][0])]
-            if 0 < len(between) <= 2 and _is(W["part_of_words"], between[0]) and not any(c in doc.text[a.end:b.start] for c in "،,.") \
+            if 0 < len(between) <= 2 and reads_as(W["part_of_words"], between[0]) and not any(c in doc.text[a.end:b.start] for c in "،,.") \
                     and a.entity != b.entity:
                 self.add("PART_OF", a.entity, b.entity, doc.sentences[doc.sentence_of(a.start)], 0.7)
         for n, m in enumerate(ms):
@@ -99,7 +95,7 @@ class _Rel:
                 continue
             for m in e.mentions:
                 i = m.info["tok"][0]
-                if i > 0 and _is(W["member_plurals"], toks[i - 1].key):
+                if i > 0 and reads_as(W["member_plurals"], toks[i - 1].key):
                     groups.append((doc.sentence_of(m.start), e.id))
         if not groups:
             return
@@ -109,7 +105,7 @@ class _Rel:
             for m in e.mentions:
                 si = doc.sentence_of(m.start)
                 i = m.info["tok"][0]
-                titled = any(_is(W["member_titles"], toks[k].key) or _is(W["leader_titles"], toks[k].key)
+                titled = any(reads_as(W["member_titles"], toks[k].key) or reads_as(W["leader_titles"], toks[k].key)
                              for k in range(max(0, i - 7), i))
                 near = [g for s, g in groups if s in (si, si - 1)]
                 if titled and near:
@@ -138,17 +134,17 @@ class _Rel:
             gap = fold_str(raw).split()
             words = gap + fold_str(b.text).split()[:1]
             listed = doc.tokens[b.info["tok"][0]].key.startswith("و") or raw.strip() in ("،", ",", "-", "–")
-            if listed and not any(_is(W["contained_in"], w) for w in gap):
+            if listed and not any(reads_as(W["contained_in"], w) for w in gap):
                 if not pending_is_container:
                     pending.append(b)   # X وY وZ …: one more name waiting for the same container
                 else:
                     pending, pending_is_container = [b], False
                 continue
-            if len(gap) > 3 or any(c in raw for c in "،,.") or any(_is(W["proximity"], w) for w in words):
+            if len(gap) > 3 or any(c in raw for c in "،,.") or any(reads_as(W["proximity"], w) for w in words):
                 pending = []
                 continue
             direction = bool((b.info.get("region") or {}).get("direction")) and not (b.info.get("region") or {}).get("rif")
-            if any(_is(W["contained_in"], w) for w in words) and not (direction and pending_is_container):
+            if any(reads_as(W["contained_in"], w) for w in words) and not (direction and pending_is_container):
                 ev = doc.sentences[doc.sentence_of(a.start)]
                 for p in pending:
                     self.add("LOCATED_IN", p.entity, b.entity, ev, 0.7)
