@@ -6,7 +6,10 @@ file is loaded rather than silently scoring as a miss.
 """
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +36,7 @@ class GoldRecord:
     data: dict
     path: Path
     line: int
+    shared_text: str | None = None  # the text of a ``shared:`` reference, read when loaded
 
     @property
     def doc_id(self) -> str:
@@ -44,6 +48,8 @@ class GoldRecord:
         return self.path.resolve().parent.parent
 
     def text(self) -> str:
+        if self.shared_text is not None:
+            return self.shared_text
         p = self.corpus_dir / self.data["text_file"]
         try:
             return p.read_text(encoding="utf-8")
@@ -51,6 +57,73 @@ class GoldRecord:
             raise InputError(f"{self.path}:{self.line}: report {p} of {self.doc_id} does not exist",
                              hint="text_file is relative to the corpus/ folder above the gold file.",
                              ) from None
+
+
+SHARED_PREFIX = "shared:"
+
+
+def shared_data_dir(start: Path) -> Path:
+    """The shared data folder: ``$RASD_SHARED_DATA``, else the first ``shared/data`` found beside
+    ``start`` or one of its parents (the checkout's ``../shared/data``)."""
+    env = os.environ.get("RASD_SHARED_DATA")
+    if env:
+        return Path(env)
+    for d in [start.resolve(), *start.resolve().parents]:
+        cand = d / "shared" / "data"
+        if cand.is_dir():
+            return cand
+    raise InputError(f"no shared data folder found above {start}",
+                     hint="put the shared folder beside the checkout (../shared) or set RASD_SHARED_DATA.")
+
+
+def shared_article(ref: str, gold_path: Path, line: int, shards: dict) -> dict:
+    """The article a ``text_file`` reference points at, read at run time from ../shared/data.
+
+    ``shared:news2/part-0003.jsonl.gz#<id>`` names an Al Mayadeen article by its ``id``;
+    ``shared:news/2015-07-21.zip#<n>`` the n-th (0-based) article of that day's SaudiNewsNet list.
+    The report text is the title, a blank line, then the content, as in corpus/dev; the result
+    also carries ``published``, ``outlet`` and ``url`` where the source has them.
+    """
+    where = f"{gold_path}:{line}"
+    path_part, sep, key = ref[len(SHARED_PREFIX):].partition("#")
+    if not sep or not key:
+        raise GoldError(f"{where}: text_file {ref!r} needs '#<article id or index>'")
+    f = shared_data_dir(gold_path.parent) / path_part
+    if str(f) not in shards:  # a gold file points into the same few shards many times
+        shards[str(f)] = _shard(f, where)
+    articles = shards[str(f)]
+    if key not in articles:
+        raise GoldError(f"{where}: article {key!r} is not in {f}")
+    return articles[key]
+
+
+def _shard(p: Path, where: str) -> dict[str, dict]:
+    """Articles of one shared shard by id (news2) or list index (news)."""
+    if not p.is_file():
+        raise GoldError(f"{where}: {p} does not exist",)
+    out: dict[str, dict] = {}
+    if p.name.endswith(".jsonl.gz"):
+        with gzip.open(p, "rt", encoding="utf-8") as fh:
+            for row in fh:
+                if row.strip():
+                    o = json.loads(row)
+                    out[o["id"]] = _article(o, o.get("published"), o.get("source"))
+    elif p.suffix == ".zip":
+        with zipfile.ZipFile(p) as z:
+            for name in z.namelist():
+                for i, o in enumerate(json.loads(z.read(name))):
+                    date = (o.get("date_extracted") or "")[:10] or None
+                    out[str(i)] = _article(o, date, o.get("source"))
+    else:
+        raise GoldError(f"{where}: {p.name}: a shared reference points into a news zip or a "
+                        ".jsonl.gz shard")
+    return out
+
+
+def _article(o: dict, published, outlet) -> dict:
+    title, content = (o.get("title") or "").strip(), (o.get("content") or "").strip()
+    return {"text": f"{title}\n\n{content}" if title else content, "published": published,
+            "outlet": outlet, "url": o.get("url")}
 
 
 def _fail(path: Path, line: int, msg: str) -> GoldError:
@@ -150,17 +223,21 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     """Validated records of a gold file, with publication metadata filled in from a sibling
     ``index.jsonl`` (as in corpus/dev) where the record itself leaves it out."""
     path = Path(path)
-    records, seen = [], {}
+    records, seen, shards = [], {}, {}
     for n, obj in _json_lines(path, GoldError):
         validate_record(obj, path, n)
         if obj["doc_id"] in seen:
             raise _fail(path, n, f"doc_id '{obj['doc_id']}' already on line {seen[obj['doc_id']]}")
         seen[obj["doc_id"]] = n
-        records.append(GoldRecord(obj, path, n))
+        text = None
+        if obj["text_file"].startswith(SHARED_PREFIX):
+            art = shared_article(obj["text_file"], path, n, shards)
+            obj, text = _with_meta(obj, art), art["text"]
+        records.append(GoldRecord(obj, path, n, text))
     index = path.parent / "index.jsonl"
     if index.is_file():
         meta = {o.get("doc_id"): o for _, o in _json_lines(index, GoldError) if isinstance(o, dict)}
-        records = [GoldRecord(_with_meta(r.data, meta.get(r.doc_id, {})), r.path, r.line)
+        records = [GoldRecord(_with_meta(r.data, meta.get(r.doc_id, {})), r.path, r.line, r.shared_text)
                    for r in records]
     return records
 
