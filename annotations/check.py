@@ -16,7 +16,8 @@ from rasd.eval.gold import load_gold
 
 _DIAC = re.compile("[\u064b-\u0652\u0670\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-                       "\u200f": None, "\u200e": None, '"': None, "«": None, "»": None, "(": None,
+                       "\u200f": None, "\u200e": None, "\u2066": None, "\u2067": None, "\u2068": None,
+                       "\u2069": None, "\u202a": None, "\u202b": None, "\u202c": None, '"': None, "«": None, "»": None, "(": None,
                        ")": None, "“": None, "”": None})
 
 
