@@ -4,25 +4,20 @@
 
 For every record it loads the report text exactly as the scorer does (rasd.eval.gold.load_gold),
 then reports evidence quotes that are not exact substrings of the text, aliases that do not occur
-in the text after the spec's normalisation (unless the entity's note names the added form), and event/relation keys that
-name no entity. Prints one line per problem and a summary; exit status 1 when there are problems.
+in the text under the scorer's own key (rasd.arabic.normalize.gold_key; an alias the entity's note
+names was added on purpose), and event/relation keys that name no entity. Prints one line per problem and a summary; exit status 1 when there are problems.
 """
 from __future__ import annotations
 
-import re
 import sys
 
+from rasd.arabic.normalize import gold_key
 from rasd.eval.gold import load_gold
-
-_DIAC = re.compile("[\u064b-\u0652\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-                       "\u200f": None, "\u200e": None, "\u2066": None, "\u2067": None, "\u2068": None,
-                       "\u2069": None, "\u202a": None, "\u202b": None, "\u202c": None, '"': None, "«": None, "»": None, "(": None,
-                       ")": None, "“": None, "”": None})
 
 
 def norm(s: str) -> str:
-    return " ".join(_DIAC.sub("", s).translate(_FOLD).split())
+    """The scorer's own comparison key (spec/gold.md normalisation, invisible marks dropped)."""
+    return gold_key(s)
 
 
 def problems(rec) -> list[str]:
