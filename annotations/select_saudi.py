@@ -1,0 +1,73 @@
+"""Draw SaudiNewsNet (2015) articles to annotate as the `saudi` gold set, without cherry-picking.
+
+Reads ../shared/data/news at run time (nothing is copied). An article is a candidate when its
+content is of moderate length and it reports armed conflict by a plain keyword filter: at least
+two distinct conflict keywords (killing, strikes, shelling, clashes, bombings, arrests, protests,
+captures ...) and one conflict-country keyword, over title + content. Articles already in
+../shared/corpus/dev (compared by url) are excluded. Candidates are shuffled with a fixed seed and
+printed in drawn order as ``shared:news/<day>.zip#<n>`` references; the annotator codes them in
+that order, logging each skipped one in annotations/SKIPPED.md, and alternates train/test.
+
+Usage: python annotations/select_saudi.py [--n 40] [--seed 20150721] [--shared ../shared]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import zipfile
+from pathlib import Path
+
+# Stems matched as substrings of the title and content (a crude filter, on purpose).
+CONFLICT_WORDS = (
+    "قتل", "مقتل", "قتلى", "قصف", "غارة", "غارات", "اشتباك", "معارك", "اشتباكات", "تفجير",
+    "انفجار", "انتحاري", "مفخخة", "اعتقال", "اعتقل", "القبض", "اختطاف", "خطف", "مظاهرة",
+    "تظاهر", "احتجاج", "سيطرة", "سيطر", "هجوم", "براميل", "قذائف", "صاروخ", "هدنة", "أسرى",
+)
+COUNTRY_WORDS = (
+    "سوري", "العراق", "عراقي", "اليمن", "يمني", "ليبيا", "ليبي", "الحوثي", "داعش", "لبنان",
+    "غزة", "فلسطين", "سيناء", "أفغانستان", "الصومال", "نيجيريا", "مالي", "تركيا", "الأسد",
+)
+MIN_CHARS, MAX_CHARS = 300, 2500
+
+
+def dev_urls(shared: Path) -> set[str]:
+    index = shared / "corpus" / "dev" / "index.jsonl"
+    return {json.loads(line)["url"] for line in index.read_text(encoding="utf-8").splitlines()
+            if line.strip()}
+
+
+def candidates(shared: Path) -> list[tuple[str, str]]:
+    """(reference, title) of every article that passes the filter, in file order."""
+    skip = dev_urls(shared)
+    out = []
+    for zp in sorted((shared / "data" / "news").glob("*.zip")):
+        with zipfile.ZipFile(zp) as z:
+            for name in z.namelist():
+                for i, o in enumerate(json.loads(z.read(name))):
+                    content, title = (o.get("content") or "").strip(), (o.get("title") or "").strip()
+                    if not MIN_CHARS <= len(content) <= MAX_CHARS or o.get("url") in skip:
+                        continue
+                    skip.add(o.get("url"))  # the same article collected on two days counts once
+                    text = f"{title}\n{content}"
+                    if (sum(w in text for w in CONFLICT_WORDS) >= 2
+                            and any(w in text for w in COUNTRY_WORDS)):
+                        out.append((f"shared:news/{zp.name}#{i}", title))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=20150721)
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    args = ap.parse_args()
+    pool = candidates(args.shared)
+    drawn = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
+    print(f"# {len(pool)} candidates; seed {args.seed}; first {len(drawn)} in drawn order")
+    for k, (ref, title) in enumerate(drawn, 1):
+        print(f"{k}\t{ref}\t{title}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""The project's own gold (annotations/{train,test}/SET.jsonl) is well formed against the text it
+points at in ../shared/data: quotes are real, every entity is named in the report, the two parts
+of a set never share a report, and nothing in corpus/dev is annotated again.
+
+Skips outside CI when ../shared is absent (the text is read from it at load time).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.arabic.normalize import gold_key, strip_article
+from rasd.eval.gold import load_gold
+
+ROOT = Path(__file__).resolve().parents[2] / "annotations"
+FILES = sorted(p for part in ("train", "test") for p in (ROOT / part).glob("*.jsonl"))
+
+
+def _ids(p: Path) -> str:
+    return f"{p.parent.name}/{p.name}"
+
+
+def _named_in(alias: str, text_key: str) -> bool:
+    """An alias occurs in the folded text, as written or without its leading ال (which a
+    proclitic ل may have swallowed: للطيران → الطيران)."""
+    k = gold_key(alias)
+    return bool(k) and (k in text_key or strip_article(k) in text_key)
+
+
+@pytest.fixture(scope="module")
+def records(shared):  # noqa: ARG001 - the fixture skips (or fails under CI) without ../shared
+    return {p: load_gold(p) for p in FILES}
+
+
+@pytest.mark.parametrize("path", FILES, ids=_ids)
+def test_every_quote_is_in_the_report_and_every_entity_is_named_there(records, path):
+    bad = []
+    for rec in records[path]:
+        text = rec.text()
+        key = gold_key(text)
+        d = rec.data
+        for ev in d["events"]:
+            if ev["evidence"] not in text:
+                bad.append(f"{d['doc_id']} {ev['key']}: evidence is not a substring of the report")
+        for section in ("actors", "persons", "places"):
+            for ent in d[section]:
+                if not any(_named_in(a, key) for a in ent["aliases"]):
+                    bad.append(f"{d['doc_id']} {ent['key']}: no alias occurs in the report")
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("path", FILES, ids=_ids)
+def test_doc_ids_carry_the_set_name_and_text_points_into_shared_data(records, path):
+    for rec in records[path]:
+        assert rec.doc_id.startswith(f"{path.stem}-"), rec.doc_id
+        assert rec.data["text_file"].startswith("shared:"), rec.doc_id
+        assert rec.data.get("published"), f"{rec.doc_id}: no publication date"
+
+
+def test_train_and_test_parts_share_no_report(records):
+    seen: dict[str, str] = {}
+    clashes = []
+    for path, recs in records.items():
+        for rec in recs:
+            for k in (rec.data["text_file"], rec.doc_id):
+                if k in seen and seen[k] != _ids(path):
+                    clashes.append(f"{k}: in {seen[k]} and {_ids(path)}")
+                seen[k] = _ids(path)
+    assert not clashes, "\n".join(clashes)
+
+
+def test_no_report_of_corpus_dev_is_annotated_again(records, shared):
+    index = shared / "corpus" / "dev" / "index.jsonl"
+    dev = {json.loads(line)["url"] for line in index.read_text(encoding="utf-8").splitlines()
+           if line.strip()}
+    again = [r.doc_id for recs in records.values() for r in recs if r.data.get("url") in dev]
+    assert not again, again
