@@ -118,3 +118,41 @@ def read_source(source: str, *, defaults: dict | None = None,
         yield Rejected(source, UNREADABLE, "a dangling symbolic link (its target does not exist)")
     else:
         yield Rejected(source, UNREADABLE, "no such file, directory or URL")
+
+
+def estimate(source: str) -> int | None:
+    """About how many inputs SOURCE holds, cheaply (for a progress bar's total and ETA): a file
+    per file, a line per JSON-lines line, a member per zip member; None for URLs and crawls."""
+    if url.has_scheme(source):
+        return None
+    path = Path(source)
+    if path.is_dir():
+        from rasd.ingest.directory import is_metadata
+
+        total = 0
+        for p in path.rglob("*"):
+            if any(part.startswith(".") for part in p.relative_to(path).parts):
+                continue
+            if p.is_symlink() and not p.exists():
+                total += 1
+            elif p.is_file() and not is_metadata(p):
+                n = estimate(str(p))
+                if n is None:
+                    return None
+                total += n
+        return total
+    try:
+        lower = path.name.lower()
+        if lower.endswith((".jsonl", ".ndjson")):
+            with open(path, "rb") as f:
+                return sum(1 for line in f if line.strip())
+        if lower.endswith(".zip"):
+            import zipfile
+
+            with zipfile.ZipFile(path) as z:
+                return sum(1 for m in z.infolist() if not m.is_dir())
+        if lower.endswith((".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".xml", ".json")):
+            return None
+    except (OSError, ValueError):
+        return 1
+    return 1

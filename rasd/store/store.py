@@ -6,11 +6,12 @@ each, so a killed run loses at most its current batch and a rerun skips what is 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,14 @@ from rasd.store.migrations import migrate
 ROLES = {"agents": "agent", "targets": "target", "partners": "partner", "places": "place"}
 BUSY_SECONDS = 60.0
 RECORD_CACHE = 1024     # reports whose export records stay built while records() streams
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _like(s: str) -> str:
+    """``s`` as a literal inside a LIKE pattern (ESCAPE is not needed for %/_ in names here)."""
+    return s.replace("%", "").replace("_", "")
 
 
 def _storable(s: str) -> str:
@@ -69,11 +78,54 @@ class EventFilter:
     limit: int | None = None
 
 
-def _entity_clause(etype: str, roles: tuple[str, ...]) -> str:
+def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int) -> str:
     marks = ",".join("?" * len(roles))
+    ids = ",".join("?" * n_ids)
     return (f"EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
             f"AND n.eid = p.eid WHERE p.event_id = e.id AND p.role IN ({marks}) AND n.type = '{etype}' "
-            f"AND (n.kb_id = ? OR n.name_ar LIKE ? OR n.name_en LIKE ?))")
+            f"AND (n.kb_id IN ({ids}) OR rasd_fold(n.name_ar) LIKE ? OR n.name_en LIKE ?))")
+
+
+def kb_ids_named(value: str, kind: str) -> list[str]:
+    """The kb_ids whose name, alias, rebrand or English name is ``value`` (folded: hamza, alef,
+    teh marbuta, diacritics, case), plus ``value`` itself (it may be a kb_id)."""
+    from rasd.kb.knowledge import load_kb
+
+    key = fold_str(value.strip())
+    kb = load_kb()
+    table = {"actor": kb.actors, "person": kb.persons}.get(kind, {})
+    found = [e.kb_id for e in table.values()
+             if any(fold_str(n) == key for n in (*e.names, e.name_en))]
+    return [value, *found]
+
+
+def check_filter(f: EventFilter) -> EventFilter:
+    """``f`` with its values checked and normalised; InputError names what is wrong and the
+    valid values (an unknown type, a date that is not YYYY-MM-DD, from after to)."""
+    from dataclasses import replace
+
+    from rasd.export.codebook import RASD_TYPES
+
+    changes: dict = {}
+    if f.type is not None:
+        t = f.type.strip().upper()
+        if t not in RASD_TYPES:
+            raise InputError(f"unknown event type {f.type!r}", hint="Use one of: " + ", ".join(RASD_TYPES) + ".")
+        changes["type"] = t
+    for name, value in (("--from", f.date_from), ("--to", f.date_to)):
+        if value is not None and not _ISO_DAY.match(value):
+            raise InputError(f"{name} {value!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2015-07-20.")
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError as e:
+                raise InputError(f"{name} {value!r} is not a calendar date ({e})",
+                                 hint="Write it as YYYY-MM-DD, e.g. 2015-07-20.") from None
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        raise InputError(f"--from {f.date_from} is after --to {f.date_to}", hint="Swap the two dates.")
+    if f.limit is not None and f.limit < 0:
+        raise InputError(f"--limit {f.limit} is negative", hint="Give 0 (all) or a positive number.")
+    return replace(f, **changes) if changes else f
 
 
 class Store:
@@ -300,6 +352,7 @@ class Store:
 
     def merged_ids(self, f: EventFilter = EventFilter()) -> list[int]:
         """Merged events with at least one member event matching every filter, by date then id."""
+        f = check_filter(f)
         where, args = [], []
         if f.type:
             where.append("e.type = ?")
@@ -314,8 +367,9 @@ class Store:
                                     (f.person, "PERSON", ("agent", "target", "partner")),
                                     (f.place, "PLACE", ("place",))):
             if value:
-                where.append(_entity_clause(etype, roles))
-                args += [*roles, value, f"%{value}%", f"%{value}%"]
+                ids = kb_ids_named(value, etype.lower()) if etype != "PLACE" else [value]
+                where.append(_entity_clause(etype, roles, len(ids)))
+                args += [*roles, *ids, f"%{_like(fold_str(value))}%", f"%{_like(value)}%"]
         if f.bbox:
             west, south, east, north = f.bbox
             where.append("EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
@@ -377,7 +431,11 @@ class Store:
         return out
 
     def records(self, f: EventFilter = EventFilter()) -> Iterator[dict]:
-        """Export records (rasd.export.records shape), one per merged event, every source kept.
+        """Export records (rasd.export.records shape), one per merged event, every source kept."""
+        return self.records_of(self.merged_ids(f))
+
+    def records_of(self, merged_ids: list[int]) -> Iterator[dict]:
+        """The export records of these merged events, in this order.
 
         Streams: each report's records are built once (a bounded cache holds the recent ones,
         and merged events come in date order, so a report's events are near each other)."""
@@ -396,7 +454,7 @@ class Store:
                 cache.popitem(last=False)
             return built
 
-        for mid in self.merged_ids(f):
+        for mid in merged_ids:
             members = self.conn.execute("SELECT report_id, vid FROM events WHERE merged_id = ? ORDER BY id",
                                         (mid,)).fetchall()
             recs = [rec for rid, vid in members for rec in of(rid).get(vid, [])]
