@@ -49,7 +49,7 @@ def check_published(value: object, what: str = "published") -> str | None:
                          hint="Write the publication date as YYYY-MM-DD, e.g. 2015-07-24.") from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise InputError(f"{what} {shown!r} is outside {MIN_YEAR}–{MAX_YEAR}",
-                         hint="Check the year of the publication date.")
+                         hint="Check the year: write the date as YYYY-MM-DD, from 1900 to 2100.")
     return day.isoformat()
 
 
