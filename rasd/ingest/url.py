@@ -67,11 +67,14 @@ def check_target(url: str, allow_private: bool = False) -> None:
                           "(pass --allow-private to fetch it)")
 
 
-def fetch(url: str, *, allow_private: bool = False, max_bytes: int = MAX_BYTES,
-          deadline: float = DEADLINE, timeout: float = TIMEOUT) -> tuple[str, dict, bytes]:
-    """GET ``url`` within the limits; return (final URL, headers, body).
+def fetch(url: str, *, allow_private: bool = False, max_bytes: int | None = None,
+          deadline: float | None = None, timeout: float | None = None) -> tuple[str, dict, bytes]:
+    """GET ``url`` within the limits (default: the module's); return (final URL, headers, body).
 
     Raises :class:`Refused` (scheme, address, size) or ``httpx.HTTPError``/``TimeoutError``."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    deadline = DEADLINE if deadline is None else deadline
+    timeout = TIMEOUT if timeout is None else timeout
     end = time.monotonic() + deadline
     headers = {"User-Agent": f"rasd/{__version__}"}
     with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
