@@ -44,7 +44,7 @@ from datetime import date as Date
 from typing import Iterable, TextIO
 
 from rasd.errors import RasdError
-from rasd.export.actors import resolve
+from rasd.export.actors import resolve, without_own_people
 from rasd.export.codebook import Codebook, codebook
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -153,7 +153,7 @@ def sides_on(record: dict, iso_date: str | None) -> tuple[list[dict], list[dict]
     organisation (:mod:`rasd.export.actors`); the recipient side never repeats the actor."""
     side1, side2 = sides(record)
     side1 = resolve(side1, iso_date)
-    side2 = resolve(side2, iso_date)
+    side2 = resolve(without_own_people(side2, side1), iso_date)
     first = side1[:1]
     if first:
         ident = first[0].get("kb_id") or first[0].get("name_en") or first[0].get("name_ar")

@@ -70,3 +70,17 @@ def resolve(participants: list[dict], iso_date: str | None) -> list[dict]:
         seen.add(ident)
         out.append(p)
     return out
+
+
+def affiliated(participant: dict) -> set[str]:
+    """kb_ids of every organisation a person participant was ever affiliated with (else empty)."""
+    person = _kb_key(participant.get("kb_id"), "person")
+    entry = load_kb().persons.get(person) if person else None
+    return {f"actor:{a['actor']}" for a in (entry.affiliations if entry else ())}
+
+
+def without_own_people(side2: list[dict], side1: list[dict]) -> list[dict]:
+    """The recipient side without persons who belong to the actor side (a regime strike does not
+    target the regime's own president: that reading is an extraction error, not an event)."""
+    ids = {p.get("kb_id") for p in side1 if p.get("kb_id")}
+    return [p for p in side2 if not (affiliated(p) & ids)]
