@@ -56,7 +56,10 @@ def main() -> None:
         sys.argv.remove("--debug")
     usage = usage_error_types()
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns (not raises) the code of a typer.Exit
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code != 0:
+            sys.exit(code)
     except RasdError as e:
         if debug:
             raise

@@ -294,3 +294,15 @@ def test_two_concurrent_ingests_wait_for_each_other_and_link_near_duplicates(tmp
     # every copy is linked to its original, whichever process stored which first
     missing = [i for i, t in enumerate(base) if frozenset((t, t + " وأضافوا أن الدفاع المدني وصل لاحقا.")) not in links]
     assert missing == []
+
+
+def test_rasd_extract_refuses_a_huge_page_before_parsing_it(rasd_cli, tmp_path, installed):
+    from rasd.ingest.html import MAX_HTML_CHARS
+
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + "<div><p>نص</p></div>" * (MAX_HTML_CHARS // 16) + "</body></html>",
+                    encoding="utf-8")
+    start = time.monotonic()
+    r = rasd_cli("extract", page)
+    assert r.code == 2 and "characters of HTML" in r.err and "Traceback" not in r.err
+    assert time.monotonic() - start < 10
