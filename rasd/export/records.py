@@ -35,17 +35,18 @@ def records_from_document(doc: dict) -> list[dict]:
         raise ExportError(f"not a {SCHEMA} object (schema={schema!r})")
     doc_id = doc.get("doc_id") or ""
     try:
-        return [_record(doc, ev) for ev in doc.get("events", [])]
+        entities = {e["id"]: e for e in doc.get("entities", [])}
+        resolved: dict = {}   # each entity's participant/place fields, worked out once per document
+        return [_record(doc, ev, entities, resolved) for ev in doc.get("events", [])]
     except (KeyError, TypeError, ValueError) as e:
         raise ExportError(f"document {doc_id}: malformed entity or event ({type(e).__name__}: {e})") from e
 
 
-def _record(doc: dict, ev: dict) -> dict:
+def _record(doc: dict, ev: dict, entities: dict, resolved: dict) -> dict:
     cb = codebook()
     doc_id = doc.get("doc_id") or ""
     text = doc.get("text") or ""
     source = doc.get("source") or {}
-    entities = {e["id"]: e for e in doc.get("entities", [])}
     event_id = f"{doc_id}:{ev['id']}"
 
     def ents(role: str) -> list[dict]:
@@ -77,8 +78,9 @@ def _record(doc: dict, ev: dict) -> dict:
         [{"value": fatalities, "doc_id": doc_id, "outlet": source.get("outlet")}],
         "fatalities_source": None if fatalities is None else
         {"value": fatalities, "doc_id": doc_id, "outlet": source.get("outlet")},
-        **{role: [_participant(e, cb) for e in ents(role)] for role in ("agents", "targets", "partners")},
-        "places": [_place(e, cb) for e in ents("places")],
+        **{role: [_once(resolved, "p", e, _participant, cb) for e in ents(role)]
+           for role in ("agents", "targets", "partners")},
+        "places": [_once(resolved, "g", e, _place, cb) for e in ents("places")],
         "attribution": _name(attribution[0]) if attribution else None,
         "sources": [{"doc_id": doc_id, "outlet": source.get("outlet"), "url": source.get("url"),
                      "published": source.get("published"), "title": source.get("title"),
@@ -88,6 +90,14 @@ def _record(doc: dict, ev: dict) -> dict:
         "confidence": ev.get("confidence"),
         "differences": {},
     }
+
+
+def _once(resolved: dict, kind: str, e: dict, make, cb: Codebook) -> dict:
+    """``make(e, cb)`` computed once per entity of a document; each record gets its own copy."""
+    key = (kind, e.get("id"))
+    if key not in resolved:
+        resolved[key] = make(e, cb)
+    return dict(resolved[key])
 
 
 def _name(e: dict) -> str | None:

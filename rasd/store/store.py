@@ -460,6 +460,7 @@ class Store:
             recs = [rec for rid, vid in members for rec in of(rid).get(vid, [])]
             if not recs:
                 continue
-            merged = merge_records(recs)
+            # a record built here is this merged event's alone: one source needs no merging copy
+            merged = recs[0] if len(recs) == 1 else merge_records(recs)
             merged["merged_id"] = mid
             yield merged
