@@ -5,7 +5,7 @@ import http.server
 import io
 import json
 import multiprocessing
-import socketserver
+import sqlite3
 import threading
 import time
 import zipfile
@@ -264,36 +264,66 @@ def test_a_folder_of_hostile_files(tmp_path):
 
 # ---- two writers ----------------------------------------------------------------------------------
 
-def _ingest_in_child(path, db, barrier):
-    barrier.wait()
+COPY_TAIL = " وأضافوا أن الدفاع المدني وصل لاحقا."
+
+
+def _second_writer(warmup, copies, db, started, go):
+    """Opens the store and stores one report (so its near-duplicate index exists), then waits
+    while the other writer stores the originals, then stores their copies."""
     with Store(db) as store:
-        ingest([path], store, extract=fake_extract, batch=1)
+        ingest([warmup], store, extract=fake_extract, batch=1)
+        started.set()
+        go.wait(30)
+        ingest([copies], store, extract=fake_extract, batch=1)
 
 
-def test_two_concurrent_ingests_wait_for_each_other_and_link_near_duplicates(tmp_path):
-    n = 12
+def test_a_second_writer_sees_what_the_first_stored_meanwhile(tmp_path):
+    n = 6
     base = [f"{ARTICLE.format(n=i + 2)} وذكر شهود أن الغارات تكررت في القرية رقم {i * 13} عند الفجر." for i in range(n)]
-    a = write_jsonl(tmp_path / "a.jsonl", [{"text": t, "published": "2017-03-01"} for t in base])
-    b = write_jsonl(tmp_path / "b.jsonl", [{"text": t + " وأضافوا أن الدفاع المدني وصل لاحقا.", "published": "2017-03-01"}
-                                           for t in base])
+    originals = write_jsonl(tmp_path / "a.jsonl", [{"text": t, "published": "2017-03-01"} for t in base])
+    copies = write_jsonl(tmp_path / "b.jsonl", [{"text": t + COPY_TAIL, "published": "2017-03-01"} for t in base])
+    warmup = write_jsonl(tmp_path / "w.jsonl", [{"text": OTHER.format(n=99) + " تقرير مختلف تماما عن غيره."}])
     db = tmp_path / "db"
     Store(db).close()
     ctx = multiprocessing.get_context("fork")
-    barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=_ingest_in_child, args=(p, db, barrier)) for p in (a, b)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-    assert [p.exitcode for p in procs] == [0, 0]
+    started, go = ctx.Event(), ctx.Event()
+    child = ctx.Process(target=_second_writer, args=(warmup, copies, db, started, go))
+    child.start()
+    assert started.wait(30)
     with Store(db) as store:
-        assert store.counts()["reports"] == 2 * n
+        ingest([originals], store, extract=fake_extract, batch=1)
+    go.set()
+    child.join(60)
+    assert child.exitcode == 0
+    with Store(db) as store:
         text_of = {r[0]: r[1] for r in store.conn.execute("SELECT id, text FROM reports")}
         links = {frozenset((text_of[x], text_of[y])) for x, y in
                  store.conn.execute("SELECT report_id, dup_of FROM near_duplicates")}
-    # every copy is linked to its original, whichever process stored which first
-    missing = [i for i, t in enumerate(base) if frozenset((t, t + " وأضافوا أن الدفاع المدني وصل لاحقا.")) not in links]
-    assert missing == []
+    assert [i for i, t in enumerate(base) if frozenset((t, t + COPY_TAIL)) not in links] == []
+
+
+def _hold_the_write_lock(db, held, seconds):
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    held.set()
+    time.sleep(seconds)
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_an_ingest_waits_for_another_writer_instead_of_failing(tmp_path):
+    db = tmp_path / "db"
+    Store(db).close()
+    ctx = multiprocessing.get_context("fork")
+    held = ctx.Event()
+    holder = ctx.Process(target=_hold_the_write_lock, args=(db, held, 6.5))   # longer than sqlite's 5 s default
+    holder.start()
+    assert held.wait(30)
+    src = write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=3), "published": "2017-03-01"}])
+    with Store(db) as store:
+        s = ingest([src], store, extract=fake_extract)
+    holder.join(30)
+    assert s.stored == 1
 
 
 def test_rasd_extract_refuses_a_huge_page_before_parsing_it(rasd_cli, tmp_path, installed):
