@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import os
 import random
 import resource
 import tempfile
@@ -74,6 +75,7 @@ def main() -> None:
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     path = args.db or Path(tmp.name) / "bench.db"
+    print(f"load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     if not path.exists():
         seconds = build(path, args.events, args.per_report)
         print(f"build: {args.events:,} events in {args.events // args.per_report:,} reports stored in "
@@ -83,12 +85,12 @@ def main() -> None:
         print(f"store: {counts['events']:,} events, {counts['merged_events']:,} merged events, "
               f"{counts['reports']:,} reports")
         for name, exporter in EXPORTERS.items():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             sink = io.StringIO()
             n = exporter.write(store.records(), sink)
-            seconds = time.perf_counter() - start
-            print(f"export {name}: {n:,} written in {seconds:.2f} s ({counts['merged_events'] / seconds:,.0f} "
-                  f"merged events/s, {len(sink.getvalue()) / 1e6:.1f} MB)")
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+            print(f"export {name}: {n:,} written in {seconds:.2f} s wall, {cpu:.2f} s CPU "
+                  f"({counts['merged_events'] / seconds:,.0f} merged events/s, {len(sink.getvalue()) / 1e6:.1f} MB)")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -136,3 +136,27 @@ def test_progress_totals(tmp_path):
     assert estimate(str(tmp_path / "d")) == 7
     assert estimate("https://example.org/feed") is None
     assert steps(None) == len(MANIFEST) + 4 and steps(tmp_path) == 4
+
+
+def test_export_summary_counts_what_a_format_cannot_hold(rasd_cli, tmp_path, monkeypatch):
+    def unplaced(text, **source):
+        doc = fake_extract(text, **source)
+        if "حلب" in text:
+            doc["entities"][2]["geo"] = {"lat": None, "lon": None}
+            doc["events"][1]["modality"] = "planned"
+            doc["events"].append({**doc["events"][1], "id": "V3", "modality": "asserted"})
+        return doc
+
+    monkeypatch.setattr(rasd, "extract", unplaced)
+    src = write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=4) + " " + OTHER.format(n=2),
+                                              "published": "2015-07-20"}])
+    assert rasd_cli("ingest", src, "--db", tmp_path / "db").code == 0
+    r = rasd_cli("export", "--db", tmp_path / "db", "--format", "geojson", "--out", tmp_path / "o.geojson")
+    assert r.code == 0
+    assert "2 events exported (1 features)" in r.err
+    assert "1 events have no coordinates: not drawn" in r.err
+    assert "1 planned events left out" in r.err
+    features = json.loads((tmp_path / "o.geojson").read_text(encoding="utf-8"))["features"]
+    assert len(features) == 1
+    r = rasd_cli("export", "--db", tmp_path / "db", "--format", "acled-csv", "--all-modalities")
+    assert r.code == 0 and "3 events exported (3 rows)" in r.err and "modality=planned" in r.out
