@@ -13,7 +13,8 @@ Conventions (codes and names in ``rasd/knowledge/acled.yaml``):
 - actor names are those the organisation had in the event's year (knowledge-base rebrands), and
   a person in an actor role is replaced by their organisation (:mod:`rasd.export.actors`);
   ``actor2`` is never ``actor1``.
-- admin1–3 are English (the gazetteer's names of the place's admin units), like ``location``.
+- ``location`` and admin1–3 are in one language: English (the gazetteer's names of the place and
+  its admin units) wherever the place has an English name, else all Arabic.
 - ``actor1`` is the first agent (for a partner-only event such as an agreement, the first
   partner), the others go to ``assoc_actor_1``; ``actor2`` likewise from the targets (or the
   other partners).  Names are English where known, else Arabic.  A violent event with no named
@@ -43,6 +44,7 @@ from collections import defaultdict
 from datetime import date as Date
 from typing import Iterable, TextIO
 
+from rasd.arabic.normalize import fold_str
 from rasd.errors import RasdError
 from rasd.export.actors import resolve, without_own_people
 from rasd.export.codebook import Codebook, codebook
@@ -59,27 +61,55 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")
 
 
-def admin_names(place: dict, cb: Codebook) -> tuple[str, str, str]:
-    """admin1–3 in English, like ``location`` and ACLED: the gazetteer's English names of the
-    place's admin units; where it has none, the codebook's governorate and the names as given."""
-    names: list[str | None] = [None, None, None]
-    kb_id = place.get("kb_id")
-    if kb_id:
-        try:
-            from rasd.kb.gazetteer import load_gazetteer
+_ADMIN_KINDS = ("governorate", "district", "subdistrict")
 
-            gaz = load_gazetteer()
+
+def _gazetteer():
+    """The installed gazetteer, or None where no data is installed (names stay as given)."""
+    try:
+        from rasd.kb.gazetteer import load_gazetteer
+
+        return load_gazetteer()
+    except RasdError:
+        return None
+
+
+def place_names(place: dict, cb: Codebook) -> tuple[str, str, str, str]:
+    """(location, admin1, admin2, admin3) in one language, English as ACLED writes them: the
+    place's English name (or the gazetteer's) and the gazetteer's English names of its admin
+    units, the codebook's governorate where the gazetteer has none.  A place with no English
+    name at all keeps its Arabic name and Arabic admin names, so a row never mixes the two."""
+    names: list[str | None] = [None, None, None]
+    location = place.get("name_en")
+    kb_id = place.get("kb_id")
+    gaz = _gazetteer()
+    if gaz is not None and kb_id:
+        try:
             entry = gaz.get(kb_id)
+            location = location or entry.name_en or None
             for i, unit in enumerate(entry.admin_ids[:3]):
                 names[i] = gaz.get(unit).name_en or None
-            if entry.kind in ("governorate", "district", "subdistrict"):
-                level = ("governorate", "district", "subdistrict").index(entry.kind)
+            if entry.kind in _ADMIN_KINDS:
+                level = _ADMIN_KINDS.index(entry.kind)
                 names[level] = names[level] or entry.name_en
-        except (RasdError, KeyError, AttributeError, IndexError):
+        except (KeyError, AttributeError, IndexError):
             pass
-    gov = cb.admin1_of(place.get("admin1"))
-    admin1 = names[0] or (gov[1] if gov else (place.get("admin1") or ""))
-    return admin1, names[1] or place.get("admin2") or "", names[2] or place.get("admin3") or ""
+    if gaz is not None:   # admin units the place's entry did not give: by their Arabic name
+        for i, kind in enumerate(_ADMIN_KINDS):
+            if names[i] is None and place.get(f"admin{i + 1}"):
+                names[i] = next((c.name_en for c in gaz.lookup(fold_str(place[f"admin{i + 1}"]))
+                                 if c.kind == kind and c.name_en), None)
+    if not location:
+        return (place.get("name_ar") or "", place.get("admin1") or "", place.get("admin2") or "",
+                place.get("admin3") or "")
+    gov = cb.admin1_of(place.get("admin1")) or cb.admin1_of(names[0])   # ACLED's spelling (Idleb)
+    admin1 = gov[1] if gov else (names[0] or "")
+    return location, admin1, names[1] or "", names[2] or ""
+
+
+def admin_names(place: dict, cb: Codebook) -> tuple[str, str, str]:
+    """admin1–3 of :func:`place_names`."""
+    return place_names(place, cb)[1:]
 
 
 def write(records: Iterable[dict], out: TextIO, *, bom: bool = False, timestamp: int | None = None) -> int:
@@ -201,7 +231,7 @@ def row_of(record: dict, cb: Codebook) -> dict:
     codes = sorted(c for c in (inter1, inter2) if c is not None)
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
 
-    admin1, admin2, admin3 = admin_names(place, cb)
+    location, admin1, admin2, admin3 = place_names(place, cb)
     outlets = list(dict.fromkeys(s["outlet"] for s in record.get("sources", []) if s.get("outlet")))
     scales = {cb.source_scale(o, iso3) for o in outlets} or {"Other"}
     tags = []
@@ -238,7 +268,7 @@ def row_of(record: dict, cb: Codebook) -> dict:
         "admin1": admin1,
         "admin2": admin2,
         "admin3": admin3,
-        "location": place.get("name_en") or place.get("name_ar") or "",
+        "location": location,
         "latitude": "" if place.get("lat") is None else place["lat"],
         "longitude": "" if place.get("lon") is None else place["lon"],
         "geo_precision": place.get("precision") or "",

@@ -156,6 +156,11 @@ def test_admin_names_are_english_like_the_location(installed):
     place = {"kb_id": "ocha:C1233", "name_en": "Qasr Elbreij", "admin1": "حلب", "admin2": "الباب", "admin3": "تادف"}
     from rasd.export.codebook import codebook
     assert acled_csv.admin_names(place, codebook()) == ("Aleppo", "Al-Bab", "Tadaf")
+    # no English name given: the gazetteer's, with English admin names
+    assert acled_csv.place_names({**place, "name_en": None}, codebook())[0] == "Qasr Elbreij"
+    # no English anywhere: all Arabic, never a mix
+    unknown = {"kb_id": None, "name_en": None, "name_ar": "قرية", "admin1": "حلب", "admin2": "الباب"}
+    assert acled_csv.place_names(unknown, codebook()) == ("قرية", "حلب", "الباب", "")
 
 
 @pytest.mark.parametrize("fmt_module", [geojson, plover, acled_csv])
