@@ -87,8 +87,10 @@ def place_names(place: dict, cb: Codebook) -> tuple[str, str, str, str]:
         try:
             entry = gaz.get(kb_id)
             location = location or entry.name_en or None
-            for i, unit in enumerate(entry.admin_ids[:3]):
-                names[i] = gaz.get(unit).name_en or None
+            for unit_id in entry.admin_ids:
+                unit = gaz.get(unit_id)
+                if unit.kind in _ADMIN_KINDS:     # a world place's chain may name its country
+                    names[_ADMIN_KINDS.index(unit.kind)] = unit.name_en or None
             if entry.kind in _ADMIN_KINDS:
                 level = _ADMIN_KINDS.index(entry.kind)
                 names[level] = names[level] or entry.name_en
