@@ -8,7 +8,7 @@ from test_store import ARTICLE, fake_extract, write_jsonl
 from rasd.errors import InputError
 from rasd.ingest.meta import check_published
 from rasd.ingest.prepare import prepare
-from rasd.ingest.records import RawReport, Rejected, Report
+from rasd.ingest.records import Report
 from rasd.ingest.run import ingest
 from rasd.ingest.sources import read_source
 from rasd.store import Store
