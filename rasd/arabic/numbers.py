@@ -265,6 +265,8 @@ class _Reader:
                 continue
             j = bisect.bisect_left(starts, m.end())
             raw = m.group()
+            if len(raw) > 30:   # no count is that long; int() refuses 4,301+ digits (issue 9)
+                continue
             decimal = bool(re.fullmatch(r"\d+[.\u066b]\d+", raw)) and not re.fullmatch(
                 r"\d{1,3}\.\d{3}", raw)
             value = float(raw.replace("\u066b", ".")) if decimal else int(re.sub(r"\D", "", raw))

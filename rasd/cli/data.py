@@ -16,14 +16,27 @@ def install_cmd(
     source: Optional[Path] = typer.Option(None, "--from", help="A local copy of the data (holds geo/ and ner/), "
                                                              "e.g. ../shared/data. Without it, download."),
     force: bool = typer.Option(False, "--force", help="Rebuild even when nothing changed."),
+    mirror: Optional[str] = typer.Option(None, "--mirror", help="Download from this copy of "
+                                         "raw.githubusercontent.com (owner/repo/commit/path) instead."),
 ) -> None:
-    """Build the gazetteer and the given-name list into the data folder (RASD_DATA_DIR)."""
-    from rasd.kb.install import install
+    """Build the gazetteer and the given-name list into the data folder (RASD_DATA_DIR).
+
+    Without --from, every file is downloaded from a URL pinned to a commit and checked against
+    the SHA-256 of the verified copy.
+    """
+    from rasd.cli.ingest import progress_bar
+    from rasd.kb.install import install, steps
     from rasd.settings import data_dir
 
     console = Console(stderr=True)
-    with console.status("installing…") as st:
-        record = install(source, force=force, progress=lambda step: st.update(f"{step}…"))
+    with progress_bar(console) as bar:
+        task = bar.add_task("installing", total=steps(source))
+
+        def step(name: str) -> None:
+            bar.update(task, description=name)
+            bar.advance(task)
+
+        record = install(source, force=force, progress=step, mirror=mirror)
     verb = "already up to date" if record.get("unchanged") else "installed"
     table = Table(title=f"rasd data {verb} in {data_dir()}", show_header=False)
     for k, v in record["counts"].items():

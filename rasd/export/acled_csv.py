@@ -5,9 +5,16 @@ Conventions (codes and names in ``rasd/knowledge/acled.yaml``):
 - ``event_id_cnty``: ISO3 of the event's country and a running number per country in this file
   (ACLED's own numbers are assigned by ACLED); ``XXX`` when no country can be told.  The rasd
   event id is kept in ``tags`` as ``rasd_event=…`` to link a row back to its document.
-- ``event_date`` is ISO (YYYY-MM-DD, as ACLED's API gives it) and ``time_precision`` is 1/2/3 for a
-  day/week/month date.  An event with no date of its own takes its first source's publication
-  date with precision 2 and the tag ``date=publication``.
+- ``event_date`` is always a full ISO date (YYYY-MM-DD, as ACLED's API gives it) and
+  ``time_precision`` is 1/2/3 for a day/week/month (or year) date; a month-only date is the
+  month's first day.  An event with no date of its own takes its earliest source's publication
+  date with precision 2 and the tag ``date=publication``; one with neither is not written.
+  ``year`` is taken from ``event_date``.
+- actor names are those the organisation had in the event's year (knowledge-base rebrands), and
+  a person in an actor role is replaced by their organisation (:mod:`rasd.export.actors`);
+  ``actor2`` is never ``actor1``.
+- ``location`` and admin1–3 are in one language: English (the gazetteer's names of the place and
+  its admin units) wherever the place has an English name, else all Arabic.
 - ``actor1`` is the first agent (for a partner-only event such as an agreement, the first
   partner), the others go to ``assoc_actor_1``; ``actor2`` likewise from the targets (or the
   other partners).  Names are English where known, else Arabic.  A violent event with no named
@@ -19,7 +26,8 @@ Conventions (codes and names in ``rasd/knowledge/acled.yaml``):
   country) or Other for an unknown outlet; several scales are joined with ``-`` (ACLED style).
 - ``notes`` is an English template sentence followed by the Arabic evidence, verbatim.
 - ``fatalities`` is an integer, 0 when none is reported (ACLED's convention); the tag
-  ``fatalities=unreported`` tells such a 0 apart from a reported zero.
+  ``fatalities=unreported`` tells such a 0 apart from a reported zero.  When sources differ the
+  lowest figure is coded and ``fatalities_source=…`` names whose it is.
 - ``timestamp`` is the Unix time of the export (ACLED's is the time a row was last uploaded);
   pass ``timestamp=`` for a reproducible file.
 
@@ -30,11 +38,15 @@ puts a UTF-8 byte-order mark first so Excel reads the Arabic correctly; open the
 from __future__ import annotations
 
 import csv
+import re
 import time
 from collections import defaultdict
 from datetime import date as Date
 from typing import Iterable, TextIO
 
+from rasd.arabic.normalize import fold_str
+from rasd.errors import RasdError
+from rasd.export.actors import resolve, without_own_people
 from rasd.export.codebook import Codebook, codebook
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -49,8 +61,64 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")
 
 
+_ADMIN_KINDS = ("governorate", "district", "subdistrict")
+
+
+def _gazetteer():
+    """The installed gazetteer, or None where no data is installed (names stay as given)."""
+    try:
+        from rasd.kb.gazetteer import load_gazetteer
+
+        return load_gazetteer()
+    except RasdError:
+        return None
+
+
+def place_names(place: dict, cb: Codebook) -> tuple[str, str, str, str]:
+    """(location, admin1, admin2, admin3) in one language, English as ACLED writes them: the
+    place's English name (or the gazetteer's) and the gazetteer's English names of its admin
+    units, the codebook's governorate where the gazetteer has none.  A place with no English
+    name at all keeps its Arabic name and Arabic admin names, so a row never mixes the two."""
+    names: list[str | None] = [None, None, None]
+    location = place.get("name_en")
+    kb_id = place.get("kb_id")
+    gaz = _gazetteer()
+    if gaz is not None and kb_id:
+        try:
+            entry = gaz.get(kb_id)
+            location = location or entry.name_en or None
+            for unit_id in entry.admin_ids:
+                unit = gaz.get(unit_id)
+                if unit.kind in _ADMIN_KINDS:     # a world place's chain may name its country
+                    names[_ADMIN_KINDS.index(unit.kind)] = unit.name_en or None
+            if entry.kind in _ADMIN_KINDS:
+                level = _ADMIN_KINDS.index(entry.kind)
+                names[level] = names[level] or entry.name_en
+        except (KeyError, AttributeError, IndexError):
+            pass
+    if gaz is not None:   # admin units the place's entry did not give: by their Arabic name
+        for i, kind in enumerate(_ADMIN_KINDS):
+            if names[i] is None and place.get(f"admin{i + 1}"):
+                names[i] = next((c.name_en for c in gaz.lookup(fold_str(place[f"admin{i + 1}"]))
+                                 if c.kind == kind and c.name_en), None)
+    if not location:
+        return (place.get("name_ar") or "", place.get("admin1") or "", place.get("admin2") or "",
+                place.get("admin3") or "")
+    gov = cb.admin1_of(place.get("admin1")) or cb.admin1_of(names[0])   # ACLED's spelling (Idleb)
+    admin1 = gov[1] if gov else (names[0] or "")
+    return location, admin1, names[1] or "", names[2] or ""
+
+
+def admin_names(place: dict, cb: Codebook) -> tuple[str, str, str]:
+    """admin1–3 of :func:`place_names`."""
+    return place_names(place, cb)[1:]
+
+
 def write(records: Iterable[dict], out: TextIO, *, bom: bool = False, timestamp: int | None = None) -> int:
-    """Write ``records`` as ACLED CSV to ``out``; return the number of rows."""
+    """Write ``records`` as ACLED CSV to ``out``; return the number of rows.
+
+    A record with no date at all (neither its own nor a source's publication date) is not a row
+    ACLED data can hold: it is skipped (:class:`rasd.export.select.Tally` counts it)."""
     cb = codebook()
     stamp = int(time.time()) if timestamp is None else timestamp
     numbers: dict[str, int] = defaultdict(int)
@@ -60,6 +128,8 @@ def write(records: Iterable[dict], out: TextIO, *, bom: bool = False, timestamp:
     writer.writeheader()
     n = 0
     for record in records:
+        if not event_date(record)[0]:
+            continue
         row = row_of(record, cb)
         iso3 = row.pop("_iso3")
         numbers[iso3] += 1
@@ -77,13 +147,50 @@ def first_place(record: dict) -> dict:
                 places[0] if places else {})
 
 
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def full_date(value: object) -> tuple[str, str] | None:
+    """A full YYYY-MM-DD for a date value that may be partial (``2015-07`` → ``2015-07-01``,
+    month precision; ``2015`` → ``2015-01-01``, year precision), None when it is no date."""
+    m = _PARTIAL.match(str(value or ""))
+    if not m:
+        return None
+    y, mo, d = m[1], m[2], m[3]
+    try:
+        day = Date(int(y), int(mo or 1), int(d or 1))
+    except ValueError:
+        return None
+    return day.isoformat(), ("day" if d else "month" if mo else "year")
+
+
 def event_date(record: dict) -> tuple[str, str | None, bool]:
-    """(ISO date, rasd precision, whether it fell back to the publication date)."""
+    """(ISO date YYYY-MM-DD or '', rasd precision, whether it fell back to the publication date).
+
+    Every exporter dates an event this way: the event's own date (a partial one completed to its
+    first day, with month/year precision), else its earliest source's publication date (ACLED
+    codes a report's date with week precision when the text gives none), else ''."""
     d = record.get("date") or {}
-    if d.get("value"):
-        return str(d["value"])[:10], d.get("precision"), False
-    published = next((s.get("published") for s in record.get("sources", []) if s.get("published")), None)
-    return (str(published)[:10] if published else ""), None, True
+    if isinstance(d, dict) and d.get("value"):
+        full = full_date(d["value"])
+        if full:
+            precision = d.get("precision") if full[1] == "day" else full[1]
+            return full[0], precision or "day", False
+    published = sorted(f[0] for s in record.get("sources", []) if (f := full_date(s.get("published"))))
+    return (published[0] if published else ""), None, True
+
+
+def sides_on(record: dict, iso_date: str | None) -> tuple[list[dict], list[dict]]:
+    """:func:`sides` with organisations named as on ``iso_date`` and persons replaced by their
+    organisation (:mod:`rasd.export.actors`); the recipient side never repeats the actor."""
+    side1, side2 = sides(record)
+    side1 = resolve(side1, iso_date)
+    side2 = resolve(without_own_people(side2, side1), iso_date)
+    first = side1[:1]
+    if first:
+        ident = first[0].get("kb_id") or first[0].get("name_en") or first[0].get("name_ar")
+        side2 = [p for p in side2 if (p.get("kb_id") or p.get("name_en") or p.get("name_ar")) != ident]
+    return side1, side2
 
 
 def _actor_name(p: dict, country_name: str, cb: Codebook) -> str:
@@ -108,7 +215,8 @@ def row_of(record: dict, cb: Codebook) -> dict:
     iso3 = place.get("country") or UNKNOWN_COUNTRY
     country = cb.country(iso3)
     country_name = country.get("name", "")
-    side1, side2 = sides(record)
+    iso_date, precision, from_publication = event_date(record)
+    side1, side2 = sides_on(record, iso_date)
     names1 = [_actor_name(p, country_name, cb) for p in side1]
     names2 = [_actor_name(p, country_name, cb) for p in side2]
     default = spec.get("default_actor1")
@@ -119,12 +227,13 @@ def row_of(record: dict, cb: Codebook) -> dict:
         inter1 = cb.inter(side1[0].get("category"), side1[0].get("country"), iso3)
     else:
         actor1, assoc1, inter1 = "", [], None
+    if names2 and names2[0] == actor1:   # never actor1 == actor2 (say, two civilian sides)
+        side2, names2 = side2[1:], names2[1:]
     inter2 = cb.inter(side2[0].get("category"), side2[0].get("country"), iso3) if side2 else None
     codes = sorted(c for c in (inter1, inter2) if c is not None)
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
 
-    iso_date, precision, from_publication = event_date(record)
-    admin1 = cb.admin1_of(place.get("admin1"))
+    location, admin1, admin2, admin3 = place_names(place, cb)
     outlets = list(dict.fromkeys(s["outlet"] for s in record.get("sources", []) if s.get("outlet")))
     scales = {cb.source_scale(o, iso3) for o in outlets} or {"Other"}
     tags = []
@@ -134,12 +243,15 @@ def row_of(record: dict, cb: Codebook) -> dict:
         tags.append("date=publication")
     if record.get("fatalities") is None:
         tags.append("fatalities=unreported")
+    elif (record.get("fatalities_source") or {}).get("outlet") or (record.get("fatalities_source") or {}).get("doc_id"):
+        src = record["fatalities_source"]
+        tags.append(f"fatalities_source={src.get('outlet') or src.get('doc_id')}")
     tags.append(f"rasd_event={record.get('event_id')}")
     return {
         "_iso3": iso3,
         "event_date": iso_date,
         "year": iso_date[:4],
-        "time_precision": cb.raw["time_precision"].get(precision, 2 if from_publication else 3),
+        "time_precision": 2 if from_publication else cb.raw["time_precision"].get(precision, 3),
         "disorder_type": cb.disorder_type(acled.get("event_type"), acled.get("sub_event_type")),
         "event_type": acled.get("event_type", ""),
         "sub_event_type": acled.get("sub_event_type", ""),
@@ -155,10 +267,10 @@ def row_of(record: dict, cb: Codebook) -> dict:
         "iso": country.get("iso", ""),
         "region": country.get("region", ""),
         "country": country_name,
-        "admin1": admin1[1] if admin1 else (place.get("admin1") or ""),
-        "admin2": place.get("admin2") or "",
-        "admin3": place.get("admin3") or "",
-        "location": place.get("name_en") or place.get("name_ar") or "",
+        "admin1": admin1,
+        "admin2": admin2,
+        "admin3": admin3,
+        "location": location,
         "latitude": "" if place.get("lat") is None else place["lat"],
         "longitude": "" if place.get("lon") is None else place["lon"],
         "geo_precision": place.get("precision") or "",
@@ -191,7 +303,10 @@ def notes(record: dict, actor1: str, actor2: str, place: dict, iso_date: str, cb
     if "fatalities" in record.get("differences", {}):
         figures = ", ".join(f"{e['value']} ({e.get('outlet') or e.get('doc_id')})"
                             for e in record["differences"]["fatalities"])
-        parts.append(f"Sources differ on fatalities: {figures}; the lowest is coded.")
+        src = record.get("fatalities_source") or {}
+        whose = src.get("outlet") or src.get("doc_id")
+        parts.append(f"Sources differ on fatalities: {figures}; the lowest"
+                     + (f", from {whose}," if whose else "") + " is coded.")
     evidence = [t for s in record.get("sources", []) for t in s.get("evidence", [])]
     parts.extend(dict.fromkeys(evidence))
     return " ".join(parts)

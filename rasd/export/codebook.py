@@ -53,6 +53,7 @@ def _fail(where: _Map, key: str | None, msg: str, path: Path) -> KnowledgeError:
     return KnowledgeError(f"{path}:{line}: {msg}")
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(s: str) -> tuple[str, ...]:
     return tuple(strip_article(w) for w in _WORD.findall(gold_key(s)))
 

@@ -4,15 +4,19 @@ Mapping from a rasd record (modes, contexts and sectors in ``rasd/knowledge/acle
 
 =================  ==========================================================================
 ``id``             the rasd event id (``doc_id:event id``); ``event_id`` repeats it (POLECAT)
-``event_date``     the event's date value, else its first source's publication date
+``event_date``     the event's date (YYYY-MM-DD; a partial date completed to its first day), else
+                   its earliest source's publication date: the same rule as the ACLED CSV
 ``date_precision`` rasd date precision (day/week/month/year), null when the date is a fallback
 ``event_type``     the PLOVER root type of the event (ASSAULT, COERCE, PROTEST, …)
 ``event_mode``     PLOVER mode for the rasd type (``aerial`` for an airstrike), or null
 ``event_text``     the evidence sentences, Arabic verbatim (rasd does not translate)
 ``contexts``       PLOVER contexts for the rasd type (``military``, ``political``, …)
-``actor``          first agent, or first partner: ``name`` (English where known), ``name_raw``
+``actor``          first agent, or first partner, named as in the event's year (rebrands), a
+                   person replaced by their organisation: ``name`` (English), ``name_raw``
                    (Arabic), ``country`` (ISO3), ``sector`` (from the rasd category), ``kb_id``
 ``recipient``      first target, or the next partner, same shape; null when none
+``recipients``     every target (or every other partner), same shape: PLOVER's recipient
+                   list, so a strike on two groups names both
 ``location``       first place with coordinates (else the first place): ``name``, ``name_raw``,
                    ``country``, ``admin1``, ``admin2``, ``lat``, ``lon``, ``geo_precision``;
                    null when the event has no place
@@ -32,7 +36,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from rasd.export.acled_csv import event_date, first_place, sides
+from rasd.export.acled_csv import event_date, first_place, sides_on
 from rasd.export.codebook import Codebook, codebook
 
 
@@ -46,8 +50,8 @@ def _actor(p: dict | None, cb: Codebook) -> dict | None:
 
 def event_of(record: dict, cb: Codebook) -> dict:
     """The PLOVER object of one record."""
-    side1, side2 = sides(record)
     iso_date, precision, from_publication = event_date(record)
+    side1, side2 = sides_on(record, iso_date)
     place = first_place(record)
     sources = record.get("sources", [])
     published = sorted(str(s["published"])[:10] for s in sources if s.get("published"))
@@ -64,6 +68,7 @@ def event_of(record: dict, cb: Codebook) -> dict:
         "contexts": list(cb.raw["plover"]["contexts"].get(rasd_type, [])),
         "actor": _actor(side1[0] if side1 else None, cb),
         "recipient": _actor(side2[0] if side2 else None, cb),
+        "recipients": [_actor(p, cb) for p in side2],
         "location": None if not place else {
             "name": place.get("name_en") or place.get("name_ar"), "name_raw": place.get("name_ar"),
             "country": place.get("country"), "admin1": place.get("admin1"), "admin2": place.get("admin2"),

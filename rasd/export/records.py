@@ -35,17 +35,18 @@ def records_from_document(doc: dict) -> list[dict]:
         raise ExportError(f"not a {SCHEMA} object (schema={schema!r})")
     doc_id = doc.get("doc_id") or ""
     try:
-        return [_record(doc, ev) for ev in doc.get("events", [])]
+        entities = {e["id"]: e for e in doc.get("entities", [])}
+        resolved: dict = {}   # each entity's participant/place fields, worked out once per document
+        return [_record(doc, ev, entities, resolved) for ev in doc.get("events", [])]
     except (KeyError, TypeError, ValueError) as e:
         raise ExportError(f"document {doc_id}: malformed entity or event ({type(e).__name__}: {e})") from e
 
 
-def _record(doc: dict, ev: dict) -> dict:
+def _record(doc: dict, ev: dict, entities: dict, resolved: dict) -> dict:
     cb = codebook()
     doc_id = doc.get("doc_id") or ""
     text = doc.get("text") or ""
     source = doc.get("source") or {}
-    entities = {e["id"]: e for e in doc.get("entities", [])}
     event_id = f"{doc_id}:{ev['id']}"
 
     def ents(role: str) -> list[dict]:
@@ -75,8 +76,11 @@ def _record(doc: dict, ev: dict) -> dict:
         "fatalities": fatalities,
         "fatalities_reported": [] if fatalities is None else
         [{"value": fatalities, "doc_id": doc_id, "outlet": source.get("outlet")}],
-        **{role: [_participant(e, cb) for e in ents(role)] for role in ("agents", "targets", "partners")},
-        "places": [_place(e, cb) for e in ents("places")],
+        "fatalities_source": None if fatalities is None else
+        {"value": fatalities, "doc_id": doc_id, "outlet": source.get("outlet")},
+        **{role: [_once(resolved, "p", e, _participant, cb) for e in ents(role)]
+           for role in ("agents", "targets", "partners")},
+        "places": [_once(resolved, "g", e, _place, cb) for e in ents("places")],
         "attribution": _name(attribution[0]) if attribution else None,
         "sources": [{"doc_id": doc_id, "outlet": source.get("outlet"), "url": source.get("url"),
                      "published": source.get("published"), "title": source.get("title"),
@@ -88,12 +92,20 @@ def _record(doc: dict, ev: dict) -> dict:
     }
 
 
+def _once(resolved: dict, kind: str, e: dict, make, cb: Codebook) -> dict:
+    """``make(e, cb)`` computed once per entity of a document; each record gets its own copy."""
+    key = (kind, e.get("id"))
+    if key not in resolved:
+        resolved[key] = make(e, cb)
+    return dict(resolved[key])
+
+
 def _name(e: dict) -> str | None:
     return e.get("name_ar") or e.get("name_en")
 
 
 def _participant(e: dict, cb: Codebook) -> dict:
-    return {"id": e.get("id"), "name_ar": e.get("name_ar"), "name_en": e.get("name_en"),
+    return {"id": e.get("id"), "type": e.get("type"), "name_ar": e.get("name_ar"), "name_en": e.get("name_en"),
             "kb_id": e.get("kb_id"), "category": e.get("category"),
             "country": (cb.iso3(e.get("country")) or cb.country_in(e.get("name_en"))
                         or cb.country_in(e.get("name_ar")))}
@@ -155,7 +167,7 @@ def merge_records(records: list[dict]) -> dict:
     The first record gives the type, date, modality and attribution (order the input by trust);
     every source and evidence sentence is kept, participants and places are united, and the
     fatalities are the lowest reported figure (ACLED's most conservative estimate) with every
-    figure in ``fatalities_reported``.  ``differences`` maps each field on which the sources
+    figure in ``fatalities_reported`` and the one coded in ``fatalities_source``.  ``differences`` maps each field on which the sources
     disagree (fatalities, type, date, modality, attribution) to each source's value.
     """
     if not records:
@@ -174,6 +186,9 @@ def merge_records(records: list[dict]) -> dict:
     merged["fatalities_reported"] = copy.deepcopy(reported)
     figures = [e["value"] for e in reported if e.get("value") is not None]
     merged["fatalities"] = min(figures) if figures else None
+    # ACLED's rule: the most conservative figure reported for this event, and whose it is
+    coded = next((e for e in reported if figures and e.get("value") == merged["fatalities"]), None)
+    merged["fatalities_source"] = copy.deepcopy(coded)
     merged["trigger"] = next((r["trigger"] for r in records if r.get("trigger")), None)
     confidences = [r["confidence"] for r in records if r.get("confidence") is not None]
     merged["confidence"] = max(confidences) if confidences else None

@@ -14,6 +14,7 @@ import charset_normalizer
 
 from rasd.errors import InputError
 
+_PRINTABLE = frozenset(range(0x20, 0x7f)) | {0x09, 0x0a, 0x0d}
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -39,10 +40,38 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def utf16_order(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when ``data`` looks like BOM-less UTF-16, else None.
+
+    Arabic in UTF-16 has a high byte of 0x06 (letters) or 0x00 (spaces, digits, Latin
+    punctuation) in nearly every code unit, on the odd bytes (little-endian) or the even ones,
+    while the low bytes are rarely zero."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    sample = sample[:len(sample) // 2 * 2]
+    for order, high, low in (("utf-16-le", sample[1::2], sample[0::2]),
+                             ("utf-16-be", sample[0::2], sample[1::2])):
+        if sum(b in (0x00, 0x06) for b in high) < 0.9 * len(high) or low.count(0) > 0.1 * len(low):
+            continue
+        latin = [lo for hi, lo in zip(high, low) if hi == 0]
+        if sum(lo in _PRINTABLE for lo in latin) >= 0.9 * len(latin):   # not binary that has NULs
+            return order
+    return None
+
+
 def decode(data: bytes) -> str:
     """Decode ``data``; raise :class:`InputError` when no encoding fits."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    order = utf16_order(data)
+    if order is not None:
+        try:
+            return data.decode(order).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -1,20 +1,18 @@
 """JSON records: JSON lines (one report per line) or a JSON array of reports.
 
-A record has ``text`` or ``html`` plus optional ``title``, ``url``, ``outlet``, ``published``.
+A record has ``text`` or ``html`` plus optional ``title``, ``url``, ``outlet``, ``published``
+(YYYY-MM-DD, a time may follow; anything else quarantines the record) and ``doc_id`` (kept).
 The news-archive shape {source, url, date_extracted, title, author, content} is read too:
 source → outlet, date_extracted → published (its date), content → text.
 """
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 from rasd.errors import InputError
 from rasd.ingest.encoding import decode
 from rasd.ingest.records import BAD_RECORD, UNDECODABLE, UNREADABLE, RawReport, Rejected
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _str(v) -> str | None:
@@ -28,13 +26,14 @@ def record(origin: str, obj) -> RawReport | Rejected:
     html = obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         return Rejected(origin, BAD_RECORD, "the record has no 'text', 'content' or 'html' string")
-    published = _str(obj.get("published")) or _str(obj.get("date_extracted"))
-    if published and _DAY.match(published):
-        published = published[:10]
+    # checked (and cut to YYYY-MM-DD) at preparation: a malformed date quarantines the record
+    published = obj.get("published") if obj.get("published") is not None else obj.get("date_extracted")
+    if isinstance(published, str):
+        published = published.strip() or None
     return RawReport(origin=origin, text=text if isinstance(text, str) else None,
                      html=None if isinstance(text, str) else html, title=_str(obj.get("title")),
                      url=_str(obj.get("url")), outlet=_str(obj.get("outlet")) or _str(obj.get("source")),
-                     published=published)
+                     published=published, doc_id=_str(obj.get("doc_id")))
 
 
 def read(name: str, data: bytes) -> Iterator[RawReport | Rejected]:

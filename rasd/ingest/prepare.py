@@ -4,9 +4,12 @@ from __future__ import annotations
 import hashlib
 import re
 
+from rasd.errors import InputError
 from rasd.ingest import html as html_reader
 from rasd.ingest.encoding import arabic_share
+from rasd.ingest.meta import check_published
 from rasd.ingest.records import (
+    BAD_METADATA,
     EMPTY,
     NOT_ARABIC,
     TOO_LARGE,
@@ -16,13 +19,12 @@ from rasd.ingest.records import (
 )
 
 MAX_CHARS = 200_000        # longer is a dump or a book, not a news report
-MAX_HTML_CHARS = 5_000_000
+MAX_HTML_CHARS = html_reader.MAX_HTML_CHARS
 MIN_ARABIC_SHARE = 0.5
 MIN_CHARS = 20
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BREAKS = re.compile(r"\n{3,}")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def clean_text(text: str) -> str:
@@ -38,14 +40,23 @@ def identity(text: str) -> str:
 
 
 def prepare(raw: RawReport) -> Report | Rejected:
-    title, published = raw.title, raw.published
+    title, published, warnings = raw.title, raw.published, raw.warnings
     if raw.html is not None:
         if len(raw.html) > MAX_HTML_CHARS:
             return Rejected(raw.origin, TOO_LARGE, f"{len(raw.html)} characters of HTML")
-        body, page_title, page_date = html_reader.to_text(raw.html, raw.url)
-        title, published = title or page_title, published or page_date
+        body, page_title, page_date, more = html_reader.page_text(raw.html, raw.url)
+        title, published, warnings = title or page_title, published or page_date, warnings + more
     else:
         body = raw.text or ""
+    try:
+        published = check_published(published)
+    except InputError as e:
+        return Rejected(raw.origin, BAD_METADATA, e.message)
+    if published is None and raw.fallback_published:
+        try:   # a header date (WARC, HTTP) is a hint: a malformed one is ignored, not fatal
+            published = check_published(raw.fallback_published)
+        except InputError:
+            published = None
     text = clean_text(body)
     if len(text) < MIN_CHARS:
         return Rejected(raw.origin, EMPTY, f"{len(text)} characters of text after cleaning")
@@ -54,7 +65,5 @@ def prepare(raw: RawReport) -> Report | Rejected:
     share = arabic_share(text)
     if share < MIN_ARABIC_SHARE:
         return Rejected(raw.origin, NOT_ARABIC, f"{share:.0%} of the letters are Arabic")
-    if published and _DAY.match(published):
-        published = published[:10]
     return Report(origin=raw.origin, sha=identity(text), text=text, title=title, url=raw.url,
-                  outlet=raw.outlet, published=published)
+                  outlet=raw.outlet, published=published, doc_id=raw.doc_id, warnings=warnings)

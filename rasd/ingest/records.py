@@ -16,9 +16,12 @@ EMPTY = "empty"                  # nothing left after boilerplate removal
 NOT_ARABIC = "not_arabic"        # too few Arabic letters
 TOO_LARGE = "too_large"          # larger than rasd reads as one report
 EXTRACT_FAILED = "extract_failed"  # the pipeline raised on this report
+STORE_FAILED = "store_failed"    # the report could not be written (a value the database refuses)
+REFUSED = "refused"              # a URL rasd will not fetch (scheme, private address)
+BAD_METADATA = "bad_metadata"    # a malformed publication date or other metadata
 
 REASONS = (UNREADABLE, UNDECODABLE, UNSUPPORTED, BAD_RECORD, EMPTY, NOT_ARABIC, TOO_LARGE,
-           EXTRACT_FAILED)
+           EXTRACT_FAILED, STORE_FAILED, REFUSED, BAD_METADATA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,9 @@ class RawReport:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    doc_id: str | None = None          # the user's id for the report (an index, a JSON record)
+    fallback_published: str | None = None   # a date to use when the page gives none (WARC, HTTP)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +62,5 @@ class Report:
     url: str | None
     outlet: str | None
     published: str | None
+    doc_id: str | None = None
+    warnings: tuple[str, ...] = ()

@@ -44,36 +44,57 @@ class Source:
 
 _SA = "Syrian Archive API repository (mnemonicorg/syrianarchive-api, data/locations.json); communities from UN OCHA's Common Operational Dataset for Syria"
 _OS = "OpenSyria data-geography (Open-Syria/data-geography)"
-_OSRAW = "https://raw.githubusercontent.com/Open-Syria/data-geography/main/data/"
+
+# Every URL is pinned to the commit of the GitHub copy the verified (shared) file came from, so
+# the checksum below is the checksum of what the URL serves, now and later.
+GITHUB_RAW = "https://raw.githubusercontent.com/"
+_OS_AT = GITHUB_RAW + "Open-Syria/data-geography/bebd183c9f59bde9fa56fa942cb8b8e9ca1351e6/data/"
+# The full hash of this commit could not be looked up offline; GitHub resolves the short form.
+_SA_AT = GITHUB_RAW + "mnemonicorg/syrianarchive-api/12816da8700f/data/"
+_ANER_AT = GITHUB_RAW + "HassanAzzam/Arabic-NER/b7aeb8e6e7009b369696b3856417ba4eb9e8ad37/"
+_AQMAR_AT = GITHUB_RAW + "TeletronicsDotAe/nlp-entityextraction/ec9e6b3565e2ca7776114080d3ba322972a6ad9a/src/test/resources/"
+_VISBERT_AT = GITHUB_RAW + "bvanaken/visbert/8c0f4a8b8eb821dca6d947206c3e3cbad9cda693/data/"
 
 MANIFEST: tuple[Source, ...] = (
     Source("geo/syrianarchive_locations.json",
            "2715006e715f0469afa542eec95a74facba4e603cb5230534ad6c682880ba01f",
-           "https://raw.githubusercontent.com/mnemonicorg/syrianarchive-api/master/data/locations.json",
-           _SA, "OCHA COD: CC BY-IGO; repository: GPL-3.0"),
+           _SA_AT + "locations.json", _SA, "OCHA COD: CC BY-IGO; repository: GPL-3.0"),
     Source("geo/open-syria/governorates.json",
            "dee585be8eabf5608aeab6e29196baef56210286366cbaa0a3a47c285eba8fbd",
-           _OSRAW + "governorates.json", _OS, "CC BY 4.0"),
+           _OS_AT + "governorates.json", _OS, "CC BY 4.0"),
     Source("geo/open-syria/districts.json",
            "80a7854c0c11c8614b80b119d278d70b1a3c7c973061f74b02bca34ee5d30ac0",
-           _OSRAW + "districts.json", _OS, "CC BY 4.0"),
+           _OS_AT + "districts.json", _OS, "CC BY 4.0"),
     Source("geo/open-syria/subdistricts.json",
            "f4b4b5d2c284065f489b5ff31aebb3d4eec92e10052c0fc0a73cd25b6fc9199d",
-           _OSRAW + "subdistricts.json", _OS, "CC BY 4.0"),
+           _OS_AT + "subdistricts.json", _OS, "CC BY 4.0"),
     Source("ner/ANERCorp.txt",
            "a51fae1120aa5f56e36164f6cefa243edc37ec10baccbb283b5df76991ee1ba5",
-           "https://camel.abudhabi.nyu.edu/anercorp/ANERcorp-CamelLabSplits.zip",
-           "ANERcorp (Benajiba et al. 2007), CAMeL Lab release", "CC BY-SA 4.0; research use",
-           member="ANERCorp.txt", required=False),
+           _ANER_AT + "ANERCorp",
+           "ANERcorp (Benajiba et al. 2007), GitHub copy HassanAzzam/Arabic-NER", "CC BY-SA 4.0; research use",
+           required=False),
+    Source("ner/ANERCorp_CamelLab_test.txt",
+           "0eac2e38f4e8e3059cb58b9691b92d7720499a595b10919326b6a512d297ffe9",
+           _VISBERT_AT + "ANERCorp_CamelLab_test.txt",
+           "ANERcorp, CAMeL Lab test split (Obeid et al. 2020), GitHub copy bvanaken/visbert",
+           "CC BY-SA 4.0; research use", required=False),
     Source("ner/AQMAR_Arabic_NER_corpus-1.0.txt",
            "3d81389a6da0e1c826550bd22ad78d5c531bcdebcd1042de1541fc2baa1bb253",
-           "http://www.cs.cmu.edu/~ark/ArabicNER/AQMAR_Arabic_NER_corpus-1.0.zip",
-           "AQMAR Arabic Wikipedia NER corpus (Mohit et al. 2012)", "CC BY-SA 3.0",
-           member="AQMAR_Arabic_NER_corpus-1.0.txt", required=False),
+           _AQMAR_AT + "AQMAR_Arabic_NER_corpus-1.0.txt",
+           "AQMAR Arabic Wikipedia NER corpus (Mohit et al. 2012)", "CC BY-SA 3.0", required=False),
     Source("ner/NewsFANE_Gold_2014_170K.txt",
            "448b4e7695ce6129c2c5cdd7d460f9eb43319e651f875b1ffbdbe40f8c70480b",
-           None, "NewsFANE Gold (Alotaibi & Lee), fine-grained Arabic NER", "CC BY-SA 3.0", required=False),
+           _VISBERT_AT + "Finegrained/WikiFANE_2014_Gold_standard/NewsFANE_Gold_2014_170K.txt",
+           "NewsFANE Gold (Alotaibi & Lee), fine-grained Arabic NER", "CC BY-SA 3.0", required=False),
 )
+
+
+def source_url(src: Source, mirror: str | None = None) -> str | None:
+    """The URL to fetch ``src`` from: its pinned GitHub URL, or the same path under ``mirror``
+    (a copy of raw.githubusercontent.com laid out as owner/repo/commit/path)."""
+    if src.url is None or not mirror:
+        return src.url
+    return mirror.rstrip("/") + "/" + src.url.removeprefix(GITHUB_RAW)
 
 
 def sha256(path: Path) -> str:
@@ -84,20 +105,21 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def download(src: Source, dest: Path, timeout: float = 60.0) -> Path:
+def download(src: Source, dest: Path, timeout: float = 60.0, mirror: str | None = None) -> Path:
     """Fetch one source into ``dest``/src.path and verify it; DownloadError when that fails."""
     import httpx
 
     target = dest / src.path
     if target.is_file() and sha256(target) == src.sha256:
         return target
-    if src.url is None:
+    url = source_url(src, mirror)
+    if url is None:
         raise DownloadError(f"{src.path} has no public download URL")
     try:
-        r = httpx.get(src.url, timeout=timeout, follow_redirects=True)
+        r = httpx.get(url, timeout=timeout, follow_redirects=True)
         r.raise_for_status()
     except httpx.HTTPError as e:
-        raise DownloadError(f"cannot download {src.url} ({type(e).__name__}: {e})") from None
+        raise DownloadError(f"cannot download {url} ({type(e).__name__}: {e})") from None
     body = r.content
     if src.member:
         try:
@@ -105,9 +127,9 @@ def download(src: Source, dest: Path, timeout: float = 60.0) -> Path:
                 name = next(n for n in z.namelist() if n.endswith(src.member))
                 body = z.read(name)
         except (zipfile.BadZipFile, StopIteration):
-            raise DownloadError(f"{src.url} does not hold {src.member}") from None
+            raise DownloadError(f"{url} does not hold {src.member}") from None
     if hashlib.sha256(body).hexdigest() != src.sha256:
-        raise DownloadError(f"{src.url} does not match the expected SHA-256 (the upstream file changed)",
+        raise DownloadError(f"{url} does not match the expected SHA-256 (the upstream file changed)",
                             hint="Install from a verified copy with --from, or update rasd.")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(body)
@@ -133,8 +155,14 @@ def status(base: Path | None = None) -> dict | None:
         raise DataMissingError(f"the install record {p} is unreadable ({e})") from None
 
 
+def steps(source_dir: Path | None) -> int:
+    """How many progress steps :func:`install` reports (for a progress bar's total)."""
+    return (0 if source_dir is not None else len(MANIFEST)) + 4
+
+
 def install(source_dir: Path | None = None, *, force: bool = False,
-            progress: Callable[[str], None] = lambda step: None) -> dict:
+            progress: Callable[[str], None] = lambda step: None, mirror: str | None = None,
+            timeout: float = 60.0) -> dict:
     """Build the installed data from ``source_dir`` (a copy of shared/data) or from the network.
 
     Idempotent: when the inputs' checksums and the rasd version equal the recorded ones and the
@@ -146,7 +174,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
         for s in MANIFEST:
             progress(f"download {s.path}")
             try:
-                download(s, src_root)
+                download(s, src_root, timeout=timeout, mirror=mirror)
             except DownloadError:
                 if s.required:
                     raise

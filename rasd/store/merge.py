@@ -1,7 +1,8 @@
 """Is this event, told by another report, one already stored?  Pure functions over event keys.
 
-Two events are the same real-world event when they have the same type, the same date (within a
-day, or both unknown), overlapping places (the same place kb_id, or within 10 km) and compatible
+Two events are the same real-world event when they have the same type, dates within a day of
+each other (both known to the day: an undated event never merges across reports, since "both
+unknown" says nothing about being the same day), overlapping places (the same place kb_id, or within 10 km) and compatible
 actors (a shared actor kb_id among the participants, or no known actor on one side).  Events of
 one report are distinct by construction and never merge with each other.
 """
@@ -62,10 +63,11 @@ def _day(value: str | None) -> date | None:
 
 
 def date_window(value: str | None) -> tuple[str, str] | None:
-    """The stored dates a candidate may have (ISO strings, inclusive); None: only unknown dates."""
+    """The stored dates a candidate may have (ISO strings, inclusive); None: no candidate (the
+    event is not dated to the day)."""
     day = _day(value)
     if day is None:
-        return None if value is None else (value, value)
+        return None
     return (day - timedelta(days=DAYS)).isoformat(), (day + timedelta(days=DAYS)).isoformat()
 
 
@@ -78,12 +80,18 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def same_date(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return a is b
+    """Both dated to the day, within ``DAYS`` of each other."""
     da, db = _day(a), _day(b)
     if da is None or db is None:
-        return a == b
+        return False
     return abs((da - db).days) <= DAYS
+
+
+def box(lat: float) -> tuple[float, float]:
+    """Half-sizes in degrees (lat, lon) of a box that holds every point within ``PLACE_KM``."""
+    dlat = PLACE_KM / 111.0 + 1e-6
+    dlon = PLACE_KM / (111.32 * max(0.01, math.cos(math.radians(min(89.0, abs(lat)))))) + 1e-6
+    return dlat, min(180.0, dlon)
 
 
 def places_overlap(a: EventKey, b: EventKey) -> bool:

@@ -95,6 +95,23 @@ MIGRATIONS: list[str] = [
     );
     CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id');
     """,
+    # 2: the places of each event in a table of their own, so merge candidates are found by SQL
+    # (same place kb_id, or coordinates within a box); which event's figure the merged one codes.
+    """
+    CREATE TABLE event_places (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        kb_id TEXT,
+        lat REAL,
+        lon REAL
+    );
+    CREATE INDEX event_places_event ON event_places(event_id);
+    CREATE INDEX event_places_kb ON event_places(kb_id);
+    CREATE INDEX event_places_lat ON event_places(lat, lon);
+    INSERT INTO event_places (event_id, kb_id, lat, lon)
+        SELECT e.id, json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]'), json_extract(p.value, '$[2]')
+        FROM events e, json_each(e.key, '$.places') p;
+    ALTER TABLE merged_events ADD COLUMN fatalities_event INTEGER REFERENCES events(id);
+    """,
 ]
 
 

@@ -6,14 +6,16 @@ each, so a killed run loses at most its current batch and a rerun skips what is 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from rasd.arabic.normalize import fold_str
 from rasd.errors import InputError, StoreError
 from rasd.ingest.records import Rejected, Report
 from rasd.settings import default_db
@@ -22,6 +24,26 @@ from rasd.store.dedupe import NearDuplicates
 from rasd.store.migrations import migrate
 
 ROLES = {"agents": "agent", "targets": "target", "partners": "partner", "places": "place"}
+BUSY_SECONDS = 60.0
+RECORD_CACHE = 1024     # reports whose export records stay built while records() streams
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _like(s: str) -> str:
+    """``s`` as a literal inside a LIKE pattern (ESCAPE is not needed for %/_ in names here)."""
+    return s.replace("%", "").replace("_", "")
+
+
+def _storable(s: str) -> str:
+    """A string SQLite accepts: lone surrogates (from JSON escapes) become \\udXXX escapes."""
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _fold(s: str | None) -> str | None:
+    """SQL ``rasd_fold(x)``: the folded key of a name (hamza/alef, teh marbuta, diacritics)."""
+    return fold_str(s) if s is not None else None
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -56,11 +78,54 @@ class EventFilter:
     limit: int | None = None
 
 
-def _entity_clause(etype: str, roles: tuple[str, ...]) -> str:
+def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int) -> str:
     marks = ",".join("?" * len(roles))
+    ids = ",".join("?" * n_ids)
     return (f"EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
             f"AND n.eid = p.eid WHERE p.event_id = e.id AND p.role IN ({marks}) AND n.type = '{etype}' "
-            f"AND (n.kb_id = ? OR n.name_ar LIKE ? OR n.name_en LIKE ?))")
+            f"AND (n.kb_id IN ({ids}) OR rasd_fold(n.name_ar) LIKE ? OR n.name_en LIKE ?))")
+
+
+def kb_ids_named(value: str, kind: str) -> list[str]:
+    """The kb_ids whose name, alias, rebrand or English name is ``value`` (folded: hamza, alef,
+    teh marbuta, diacritics, case), plus ``value`` itself (it may be a kb_id)."""
+    from rasd.kb.knowledge import load_kb
+
+    key = fold_str(value.strip())
+    kb = load_kb()
+    table = {"actor": kb.actors, "person": kb.persons}.get(kind, {})
+    found = [e.kb_id for e in table.values()
+             if any(fold_str(n) == key for n in (*e.names, e.name_en))]
+    return [value, *found]
+
+
+def check_filter(f: EventFilter) -> EventFilter:
+    """``f`` with its values checked and normalised; InputError names what is wrong and the
+    valid values (an unknown type, a date that is not YYYY-MM-DD, from after to)."""
+    from dataclasses import replace
+
+    from rasd.export.codebook import RASD_TYPES
+
+    changes: dict = {}
+    if f.type is not None:
+        t = f.type.strip().upper()
+        if t not in RASD_TYPES:
+            raise InputError(f"unknown event type {f.type!r}", hint="Use one of: " + ", ".join(RASD_TYPES) + ".")
+        changes["type"] = t
+    for name, value in (("--from", f.date_from), ("--to", f.date_to)):
+        if value is not None and not _ISO_DAY.match(value):
+            raise InputError(f"{name} {value!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2015-07-20.")
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError as e:
+                raise InputError(f"{name} {value!r} is not a calendar date ({e})",
+                                 hint="Write it as YYYY-MM-DD, e.g. 2015-07-20.") from None
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        raise InputError(f"--from {f.date_from} is after --to {f.date_to}", hint="Swap the two dates.")
+    if f.limit is not None and f.limit < 0:
+        raise InputError(f"--limit {f.limit} is negative", hint="Give 0 (all) or a positive number.")
+    return replace(f, **changes) if changes else f
 
 
 class Store:
@@ -68,8 +133,12 @@ class Store:
         self.path = Path(path) if path is not None else default_db()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            # another writer (a second ingest) makes this one wait, not fail with "database is locked"
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                        timeout=BUSY_SECONDS)
             self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+            self.conn.create_function("rasd_fold", 1, _fold, deterministic=True)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -77,6 +146,7 @@ class Store:
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"cannot open the database {self.path}: {e}") from e
         self._near: NearDuplicates | None = None
+        self._near_last = 0          # highest report id in the near-duplicate index
         self._doc = lru_cache(maxsize=256)(self._load_doc)
 
     def close(self) -> None:
@@ -90,13 +160,41 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction; waits up to ``BUSY_SECONDS`` for another writer to finish."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path} stays locked by another writer ({e})",
+                             hint="Another ingest is writing to this database: wait for it, or use "
+                                  "another --db.") from e
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._forget_near()
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot commit to {self.path}: {e}") from e
+
+    def _forget_near(self) -> None:
+        """After a rollback the in-memory index may hold reports that are not stored: rebuild it."""
+        self._near, self._near_last = None, 0
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: on error only what happened inside it is rolled back."""
+        self.conn.execute("SAVEPOINT one_report")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO one_report")
+            self.conn.execute("RELEASE one_report")
+            self._forget_near()
+            raise
+        self.conn.execute("RELEASE one_report")
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -130,7 +228,7 @@ class Store:
         slim = {k: v for k, v in doc.items() if k != "text"}
         cur = self.conn.execute(
             "INSERT INTO reports (sha, doc_id, title, published, text, doc, minhash) VALUES (?,?,?,?,?,?,?)",
-            (report.sha, doc.get("doc_id") or report.sha[:16], report.title, report.published,
+            (report.sha, doc.get("doc_id") or report.doc_id or report.sha[:16], report.title, report.published,
              doc.get("text", report.text), json.dumps(slim, ensure_ascii=False), minhash))
         rid = cur.lastrowid
         self.conn.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -138,6 +236,7 @@ class Store:
         self.add_source(rid, report)
         self._add_entities(rid, doc)
         self._add_events(rid, doc)
+        self._near_last = max(self._near_last, rid)
         for other, sim in near.add(rid, minhash):
             self.conn.execute("INSERT OR IGNORE INTO near_duplicates VALUES (?, ?, ?)", (rid, other, sim))
         return rid, True
@@ -165,38 +264,57 @@ class Store:
                  merged_id)).lastrowid
             self.conn.executemany("INSERT INTO participants VALUES (?, ?, ?, ?)",
                                   [(eid, role, rid, x) for field, role in ROLES.items() for x in ev.get(field, [])])
-            figures = [r[0] for r in self.conn.execute("SELECT fatalities FROM events WHERE merged_id = ?",
-                                                       (merged_id,))]
-            self.conn.execute("UPDATE merged_events SET fatalities = ? WHERE id = ?",
-                              (merge.conservative_fatalities(figures), merged_id))
+            self.conn.executemany("INSERT INTO event_places (event_id, kb_id, lat, lon) VALUES (?, ?, ?, ?)",
+                                  [(eid, *place) for place in key.places])
+            # every source's figure stays on its event row; the merged event codes the lowest
+            # (ACLED's most conservative figure) and remembers whose it is
+            row = self.conn.execute("SELECT id, fatalities FROM events WHERE merged_id = ? AND fatalities "
+                                    "IS NOT NULL ORDER BY fatalities, id LIMIT 1", (merged_id,)).fetchone()
+            self.conn.execute("UPDATE merged_events SET fatalities = ?, fatalities_event = ? WHERE id = ?",
+                              (row[1] if row else None, row[0] if row else None, merged_id))
 
     def _match(self, key: merge.EventKey, taken: set[int]) -> int | None:
-        if not key.places:
-            return None   # events merge only where their places meet (merge.same_event)
+        """The merged event a new event joins, or None.  SQL finds the candidates (same type,
+        a dated day within the window, a place with the same kb_id or within a box around its
+        coordinates); :func:`merge.same_event` decides on those few."""
         window = merge.date_window(key.date)
-        if window is None:
-            rows = self.conn.execute("SELECT merged_id, date, key FROM events WHERE type = ? AND date IS NULL "
-                                     "ORDER BY merged_id, id", (key.type,))
-        else:
-            rows = self.conn.execute("SELECT merged_id, date, key FROM events WHERE type = ? AND date "
-                                     "BETWEEN ? AND ? ORDER BY merged_id, id", (key.type, *window))
-        for merged_id, date, stored in rows:
+        if not key.places or window is None:
+            return None   # undated events, or events without a place, never merge across reports
+        ors, args = [], [key.type, *window]
+        kb_ids = sorted({p[0] for p in key.places if p[0] is not None})
+        if kb_ids:
+            ors.append(f"p.kb_id IN ({','.join('?' * len(kb_ids))})")
+            args += kb_ids
+        for _, lat, lon in key.places:
+            if lat is not None and lon is not None:
+                dlat, dlon = merge.box(lat)
+                ors.append("(p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?)")
+                args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        if not ors:
+            return None
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.id, e.merged_id, e.date, e.key FROM events e JOIN event_places p "
+            "ON p.event_id = e.id WHERE e.type = ? AND e.date BETWEEN ? AND ? AND length(e.date) = 10 "
+            f"AND ({' OR '.join(ors)}) ORDER BY e.merged_id, e.id", args)
+        for _, merged_id, date, stored in rows:
             if merged_id not in taken and merge.same_event(
                     key, merge.EventKey.from_json(key.type, date, json.loads(stored))):
                 return merged_id
         return None
 
     def _near_index(self) -> NearDuplicates:
+        """The near-duplicate index, brought up to date with reports other writers stored."""
         if self._near is None:
             self._near = NearDuplicates()
-            for rid, sig in self.conn.execute("SELECT id, minhash FROM reports WHERE minhash IS NOT NULL "
-                                              "ORDER BY id"):
-                self._near.add(rid, sig)
+        for rid, sig in self.conn.execute("SELECT id, minhash FROM reports WHERE minhash IS NOT NULL "
+                                          "AND id > ? ORDER BY id", (self._near_last,)):
+            self._near.add(rid, sig)
+            self._near_last = rid
         return self._near
 
     def quarantine(self, rejected: Rejected) -> None:
         self.conn.execute("INSERT OR IGNORE INTO quarantine (source, reason, message, time) VALUES (?,?,?,?)",
-                          (rejected.origin, rejected.reason, rejected.message,
+                          (_storable(rejected.origin), rejected.reason, _storable(rejected.message),
                            datetime.now(timezone.utc).isoformat(timespec="seconds")))
 
     # ---- reading -------------------------------------------------------------------------
@@ -234,6 +352,7 @@ class Store:
 
     def merged_ids(self, f: EventFilter = EventFilter()) -> list[int]:
         """Merged events with at least one member event matching every filter, by date then id."""
+        f = check_filter(f)
         where, args = [], []
         if f.type:
             where.append("e.type = ?")
@@ -248,8 +367,9 @@ class Store:
                                     (f.person, "PERSON", ("agent", "target", "partner")),
                                     (f.place, "PLACE", ("place",))):
             if value:
-                where.append(_entity_clause(etype, roles))
-                args += [*roles, value, f"%{value}%", f"%{value}%"]
+                ids = kb_ids_named(value, etype.lower()) if etype != "PLACE" else [value]
+                where.append(_entity_clause(etype, roles, len(ids)))
+                args += [*roles, *ids, f"%{_like(fold_str(value))}%", f"%{_like(value)}%"]
         if f.bbox:
             west, south, east, north = f.bbox
             where.append("EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
@@ -293,21 +413,54 @@ class Store:
                          "reports": reports, "sources": n_sources})
         return rows
 
+    def _report_records(self, rid: int) -> dict[str, list[dict]]:
+        """vid → the export record of that event, once per source of the report."""
+        from rasd.export.records import records_from_document
+
+        row = self.conn.execute("SELECT doc, text FROM reports WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            raise StoreError(f"no report {rid} in {self.path}")
+        doc = {**json.loads(row["doc"]), "text": row["text"]}
+        base = doc.get("source") or {}
+        out: dict[str, list[dict]] = {ev["id"]: [] for ev in doc.get("events", [])}
+        for src in self.sources(rid):
+            doc["source"] = {**base, "outlet": src["outlet"], "url": src["url"],
+                             "published": src["published"] or base.get("published")}
+            for ev, rec in zip(doc.get("events", []), records_from_document(doc)):
+                out[ev["id"]].append(rec)
+        return out
+
     def records(self, f: EventFilter = EventFilter()) -> Iterator[dict]:
         """Export records (rasd.export.records shape), one per merged event, every source kept."""
-        from rasd.export.records import merge_records, records_from_document
+        return self.records_of(self.merged_ids(f))
 
-        for mid in self.merged_ids(f):
+    def records_of(self, merged_ids: list[int]) -> Iterator[dict]:
+        """The export records of these merged events, in this order.
+
+        Streams: each report's records are built once (a bounded cache holds the recent ones,
+        and merged events come in date order, so a report's events are near each other)."""
+        from collections import OrderedDict
+
+        from rasd.export.records import merge_records
+
+        cache: OrderedDict[int, dict[str, list[dict]]] = OrderedDict()
+
+        def of(rid: int) -> dict[str, list[dict]]:
+            if rid in cache:
+                cache.move_to_end(rid)
+                return cache[rid]
+            built = cache[rid] = self._report_records(rid)
+            if len(cache) > RECORD_CACHE:
+                cache.popitem(last=False)
+            return built
+
+        for mid in merged_ids:
             members = self.conn.execute("SELECT report_id, vid FROM events WHERE merged_id = ? ORDER BY id",
                                         (mid,)).fetchall()
-            recs = []
-            for rid, vid in members:
-                doc = self.document(rid)
-                index = [ev["id"] for ev in doc["events"]].index(vid)
-                for src in self.sources(rid):
-                    doc["source"] = {**doc.get("source", {}), "outlet": src["outlet"], "url": src["url"],
-                                     "published": src["published"] or doc.get("source", {}).get("published")}
-                    recs.append(records_from_document(doc)[index])
-            merged = merge_records(recs)
+            recs = [rec for rid, vid in members for rec in of(rid).get(vid, [])]
+            if not recs:
+                continue
+            # a record built here is this merged event's alone: one source needs no merging copy
+            merged = recs[0] if len(recs) == 1 else merge_records(recs)
             merged["merged_id"] = mid
             yield merged

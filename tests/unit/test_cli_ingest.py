@@ -43,7 +43,7 @@ def test_export_writes_every_format_with_the_real_exporters(app, tmp_path, fmt):
     import csv
 
     (tmp_path / "a.txt").write_text(ARTICLE.format(n=4), encoding="utf-8")
-    run(app, "ingest", tmp_path / "a.txt", "--db", tmp_path / "db")
+    run(app, "ingest", tmp_path / "a.txt", "--db", tmp_path / "db", "--published", "2017-03-02")
     out = tmp_path / "out"
     run(app, "export", "--format", fmt, "--db", tmp_path / "db", "--out", out)
     text = out.read_text(encoding="utf-8")

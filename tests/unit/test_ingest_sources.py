@@ -30,8 +30,8 @@ RSS = f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><tit
 </channel></rss>"""
 
 
-def reports(source):
-    return [prepare(x) if isinstance(x, RawReport) else x for x in read_source(str(source))]
+def reports(source, **options):
+    return [prepare(x) if isinstance(x, RawReport) else x for x in read_source(str(source), **options)]
 
 
 def texts(items):
@@ -129,10 +129,10 @@ def server(tmp_path):
 
 
 def test_url_page_feed_and_missing(server):
-    [page] = reports(f"{server}/page.html")
+    [page] = reports(f"{server}/page.html", allow_private=True)
     assert S1 in page.text and page.url == f"{server}/page.html"
-    assert texts(reports(f"{server}/feed.xml")) == [S1, S2]
-    [missing] = reports(f"{server}/nope.html")
+    assert texts(reports(f"{server}/feed.xml", allow_private=True)) == [S1, S2]
+    [missing] = reports(f"{server}/nope.html", allow_private=True)
     assert missing.reason == "unreadable" and "404" in missing.message
 
 

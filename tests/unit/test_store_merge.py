@@ -16,7 +16,9 @@ def key(date="2017-05-02", places=(IDLIB,), actors=("actor:saf",), type_="AIRSTR
 def test_the_rule():
     assert same_event(key(), key(date="2017-05-03", places=(NEAR_IDLIB,)))
     assert same_event(key(actors=()), key(actors=("actor:isis",)))
-    assert same_event(key(date=None), key(date=None))
+    # undated (or only month-dated) events never merge across reports: "both unknown" is no evidence
+    assert not same_event(key(date=None), key(date=None))
+    assert not same_event(key(date="2017-05"), key(date="2017-05"))
     assert not same_event(key(), key(date="2017-05-04"))
     assert not same_event(key(), key(date=None))
     assert not same_event(key(), key(places=(ALEPPO,)))
@@ -35,7 +37,8 @@ def test_symmetric_and_candidates_are_in_the_date_window(a, b):
     assert same_event(a, b) == same_event(b, a)
     if same_event(a, b):
         window = date_window(a.date)
-        assert (b.date is None) if window is None else window[0] <= b.date <= window[1]
+        assert window is not None and a.date is not None and b.date is not None
+        assert window[0] <= b.date <= window[1]
 
 
 @given(st.lists(st.one_of(st.none(), st.integers(0, 500))))
