@@ -356,6 +356,7 @@ def gold_records(store, text_dir: str = "texts") -> Iterator[tuple[dict, str]]:
         for a in added(conn, rid):
             f = a["fields"]
             events.append(_gold_event(ents, None, f, text[f["start"]:f["end"]]))
+        events = [{"key": f"v{i}", **ev} for i, ev in enumerate(events, 1)]
         source = doc.get("source") or {}
         doc_id = doc.get("doc_id") or f"report-{rid}"
         yield ({"doc_id": doc_id, "text_file": f"{text_dir}/{_safe(doc_id)}.txt",

@@ -55,10 +55,23 @@ const located = (ev) => (ev.places || []).filter((p) => Number.isFinite(p.lat) &
 const evidenceOf = (ev) => (ev.sources || []).flatMap((s) => s.evidence || []);
 const isWrong = (ev) => Boolean(ev.correction && ev.correction.wrong);
 
+// Arabic and English names each isolated, so neither reorders the other or the line around them.
+function nameInto(parent, p) {
+  const span = htmlEl("span", null, parent, {class: "name"});
+  if (p.name_ar) bdi(p.name_ar, span);
+  if (p.name_en && p.name_en !== p.name_ar) {
+    if (p.name_ar) span.appendChild(document.createTextNode(" ("));
+    bdi(p.name_en, span);
+    if (p.name_ar) span.appendChild(document.createTextNode(")"));
+  }
+  if (!p.name_ar && !p.name_en) span.appendChild(document.createTextNode("?"));
+  return span;
+}
+
 function namesInto(parent, list, sep = ", ") {
   (list || []).forEach((p, i) => {
     if (i) parent.appendChild(document.createTextNode(sep));
-    bdi(bothNames(p), parent);
+    nameInto(parent, p);
   });
 }
 
@@ -110,7 +123,7 @@ function withTip(el, lines) {
 }
 
 function eventCard(ev, place) {
-  const card = htmlEl("div", null, null, {class: "card", dir: "auto"});
+  const card = htmlEl("div", null, null, {class: "card", dir: "ltr"});
   const head = htmlEl("div", null, card);
   htmlEl("b", ev.type, head);
   head.appendChild(document.createTextNode(` · ${dateOf(ev) || "undated"}`));
@@ -119,7 +132,7 @@ function eventCard(ev, place) {
   const who = htmlEl("div", null, card);
   actorsInto(who, ev);
   const where = htmlEl("div", null, card);
-  bdi(place ? bothNames(place) : (ev.places || []).map(bothNames).join(", "), where);
+  namesInto(where, place ? [place] : ev.places);
   const evidence = evidenceOf(ev);
   if (evidence.length) htmlEl("div", evidence[0], card, {class: "quote", lang: "ar", dir: "rtl"});
   return card;
@@ -131,7 +144,7 @@ const state = {events: [], byId: new Map(), selected: null, doc: null, pickPoint
 
 // ---- map ------------------------------------------------------------------------------------
 
-const map = L.map("map", {zoomControl: true, keyboard: true, worldCopyJump: false, preferCanvas: false,
+const map = L.map("map", {zoomControl: true, minZoom: 3, maxZoom: 14, keyboard: true, worldCopyJump: false, preferCanvas: false,
                           attributionControl: true}).setView([35, 38.5], 6);
 map.attributionControl.setPrefix(false);
 map.attributionControl.addAttribution("Borders: Natural Earth · Admin: Open-Syria (CC BY 4.0)");
@@ -283,11 +296,11 @@ function drawDetail(ev) {
       (v || []).map((x) => (x && (x.name_ar || x.name_en)) || x).join("/")}`).join("; "), m);
   }
   const dl = htmlEl("dl", null, box);
-  const row = (label, fill) => { htmlEl("dt", label, dl); const dd = htmlEl("dd", null, dl, {dir: "auto"}); fill(dd); };
+  const row = (label, fill) => { htmlEl("dt", label, dl); const dd = htmlEl("dd", null, dl, {dir: "ltr"}); fill(dd); };
   row("Actors", (dd) => actorsInto(dd, ev));
   row("Places", (dd) => (ev.places || []).forEach((p) => {
     const line = htmlEl("div", null, dd);
-    bdi(bothNames(p), line);
+    nameInto(line, p);
     if (p.precision != null) line.appendChild(document.createTextNode(` · precision ${p.precision}`));
     if (p.why) htmlEl("div", p.why, line, {class: "why muted"});
   }));
@@ -520,8 +533,8 @@ function drawTable(events) {
     htmlEl("span", null, type, {class: "swatch"}).style.background = colour(ev.type);
     type.appendChild(document.createTextNode(ev.type));
     correctedBadge(ev, type);
-    actorsInto(htmlEl("td", null, tr, {dir: "auto"}), ev);
-    namesInto(htmlEl("td", null, tr, {dir: "auto"}), ev.places, "، ");
+    actorsInto(htmlEl("td", null, tr, {dir: "ltr"}), ev);
+    namesInto(htmlEl("td", null, tr, {dir: "ltr"}), ev.places, "; ");
     htmlEl("td", ev.fatalities == null ? "" : String(ev.fatalities), tr);
     const evidence = htmlEl("td", null, tr, {class: "evidence"});
     for (const s of evidenceOf(ev).slice(0, 2)) htmlEl("p", s, evidence, {dir: "rtl", lang: "ar"});
@@ -662,13 +675,13 @@ function renderReportEvents(doc, links, mergedId) {
              {class: c.kind === "wrong" ? "badge wrong" : "badge corrected", title: `by ${c.author} at ${c.time}`});
     }
     const dl = htmlEl("dl", null, card);
-    const row = (label, fill) => { htmlEl("dt", label, dl); fill(htmlEl("dd", null, dl, {dir: "auto"})); };
+    const row = (label, fill) => { htmlEl("dt", label, dl); fill(htmlEl("dd", null, dl, {dir: "ltr"})); };
     for (const role of ["agents", "targets", "partners"]) {
       if ((ev[role] || []).length) row(role, (dd) => namesInto(dd, names(ev[role])));
     }
     row("places", (dd) => names(ev.places).forEach((p) => {
       const line = htmlEl("div", null, dd);
-      bdi(bothNames(p), line);
+      nameInto(line, p);
       const g = p.geo || {};
       if (g.precision != null) line.appendChild(document.createTextNode(` · precision ${g.precision}`));
       if (g.why) htmlEl("div", g.why, line, {class: "why muted"});

@@ -1,0 +1,348 @@
+"""The web page in a real browser: Debian's chromium driven by Playwright over a live `rasd serve`.
+
+The store is built by hand (invented names and places, plus one report whose names are hostile
+markup), so nothing here depends on extraction.  Each test saves a screenshot of its view under
+``screenshots/`` (git-ignored) for a reviewer.  Outside CI the tests skip when chromium, the
+Playwright package or the page's npm files (``npm ci``) are missing; under CI they fail.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
+
+from rasd.ingest.records import Report  # noqa: E402
+from rasd.store import Store  # noqa: E402
+from rasd.store.dedupe import signature  # noqa: E402
+
+CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+VENDOR = ROOT / "rasd" / "web" / "vendor"
+SHOTS = ROOT / "screenshots"
+TOKEN = "test-token-123"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI requires this: {reason}")
+    pytest.skip(reason)
+
+
+# ---- a hand-made store -------------------------------------------------------------------------
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+ENTITIES = [
+    {"id": "E1", "type": "ACTOR", "name_ar": "لواء النسور الحمر", "name_en": "Red Eagles Brigade",
+     "kb_id": "actor:red_eagles", "category": "non_state_armed_group"},
+    {"id": "E2", "type": "ACTOR", "name_ar": "جبهة الصمود الجديدة", "name_en": "New Steadfastness Front",
+     "kb_id": "actor:steadfast", "category": "non_state_armed_group"},
+    {"id": "E3", "type": "PLACE", "name_ar": "تل الورد", "name_en": "Tall al-Ward", "kb_id": "ocha:T1",
+     "geo": {"lat": 35.61, "lon": 36.72, "precision": 1, "admin1": "إدلب", "why": "the only namesake"}},
+    {"id": "E4", "type": "PLACE", "name_ar": "عين الزيتون", "name_en": "Ain al-Zaytun", "kb_id": "ocha:T2",
+     "geo": {"lat": 36.31, "lon": 37.41, "precision": 1, "admin1": "حلب", "why": "nearest to Aleppo"}},
+    {"id": "E5", "type": "PERSON", "name_ar": "سامر الوادي", "name_en": "Samer al-Wadi", "kb_id": "person:samer"},
+]
+
+
+def document(doc_id: str, outlet: str, published: str, sentences: list[str], events: list[dict],
+             entities: list[dict] = ENTITIES) -> dict:
+    text, spans = "", []
+    for s in sentences:
+        spans.append([len(text), len(text) + len(s)])
+        text += s + " "
+    text = text.strip()
+    ents = []
+    for e in entities:
+        mentions, at = [], text.find(e["name_ar"])
+        while at >= 0:
+            mentions.append({"start": at, "end": at + len(e["name_ar"]), "text": e["name_ar"]})
+            at = text.find(e["name_ar"], at + 1)
+        ents.append({**e, "confidence": 0.9, "mentions": mentions})
+    evs = []
+    for ev in events:
+        sent = spans[ev.pop("sentence")]
+        trig = ev.pop("trigger_word")
+        at = text.find(trig, sent[0])
+        evs.append({"agents": [], "targets": [], "partners": [], "modality": "asserted", "attribution": None,
+                    "fatalities": None, "confidence": 0.8, **ev,
+                    "trigger": {"start": at, "end": at + len(trig), "text": trig},
+                    "date": {"value": ev["date"], "end": None, "precision": "day", "text": None},
+                    "evidence": [sent]})
+    return {"schema": "rasd.document/1", "doc_id": doc_id,
+            "source": {"outlet": outlet, "url": f"http://{outlet}.example/{doc_id}", "published": published,
+                       "title": None},
+            "text": text, "sentences": spans, "entities": ents, "events": evs, "relations": []}
+
+
+DOCS = [
+    document("aaaa000000000001", "alpha", "2019-04-03",
+             ["شنت طائرات لواء النسور الحمر غارة على مواقع جبهة الصمود الجديدة في تل الورد فجر الثلاثاء.",
+              "واندلعت اشتباكات عنيفة بين جبهة الصمود الجديدة ولواء النسور الحمر قرب عين الزيتون."],
+             [{"id": "V1", "type": "AIRSTRIKE", "agents": ["E1"], "targets": ["E2"], "places": ["E3"],
+               "date": "2019-04-02", "fatalities": 4, "sentence": 0, "trigger_word": "غارة"},
+              {"id": "V2", "type": "ARMED_CLASH", "agents": ["E2"], "targets": ["E1"], "places": ["E4"],
+               "date": "2019-04-03", "sentence": 1, "trigger_word": "اشتباكات"}]),
+    document("bbbb000000000002", "beta", "2019-04-05",
+             ["قال شهود إن غارة للواء النسور الحمر أصابت تل الورد وقتل فيها ستة.",
+              "والتقى سامر الوادي قادة جبهة الصمود الجديدة في عين الزيتون يوم الجمعة."],
+             [{"id": "V1", "type": "AIRSTRIKE", "agents": ["E1"], "targets": ["E2"], "places": ["E3"],
+               "date": "2019-04-02", "fatalities": 6, "sentence": 0, "trigger_word": "غارة"},
+              {"id": "V2", "type": "MEETING", "partners": ["E5", "E2"], "places": ["E4"], "date": "2019-04-05",
+               "sentence": 1, "trigger_word": "والتقى"}]),
+    document("cccc000000000003", "gamma</title><script>window.__pwned=2</script>", "2019-05-01",
+             [f"اعتقلت {HOSTILE} عناصر من جبهة الصمود الجديدة في تل الورد."],
+             [{"id": "V1", "type": "ARREST", "agents": ["E9"], "targets": ["E2"], "places": ["E3"],
+               "date": "2019-05-01", "sentence": 0, "trigger_word": "اعتقلت"}],
+             [*ENTITIES, {"id": "E9", "type": "ACTOR", "name_ar": HOSTILE, "name_en": "<b>bold</b>",
+                          "kb_id": None, "category": "<script>x</script>"}]),
+]
+
+
+def build_store(path: Path) -> None:
+    with Store(path) as store:
+        for doc in DOCS:
+            report = Report(origin=f"{doc['doc_id']}.txt", sha=doc["doc_id"] * 4, text=doc["text"], title=None,
+                            url=doc["source"]["url"], outlet=doc["source"]["outlet"],
+                            published=doc["source"]["published"])
+            store.add(report, doc, signature(doc["text"]))
+
+
+# ---- the server and the browser ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from rasd.api.app import create_app
+
+    if not (VENDOR / "leaflet.js").is_file():
+        _missing("the page's npm files are missing: run `npm ci` in the checkout")
+    db = tmp_path_factory.mktemp("web") / "rasd.db"
+    build_store(db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(db, token=TOKEN, allowed_hosts=["127.0.0.1", "localhost"])
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}/", "db": db}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).is_file():
+        _missing(f"no chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with its console errors, uncaught exceptions and requests to other hosts recorded."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1800})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+        def route(r):
+            if r.request.url.startswith(base) or r.request.url.startswith("data:"):
+                r.continue_()
+            else:
+                self.external.append(r.request.url)
+                r.abort()
+
+        self.context.route("**/*", route)
+
+    def open(self, query: str = "") -> object:
+        self.page.goto(self.base + query)
+        self.page.wait_for_selector("body[data-loaded]")
+        self.page.wait_for_selector("body[data-borders]")
+        return self.page
+
+    def shot(self, name: str) -> None:
+        SHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, server):
+    w = Watched(browser, server["url"])
+    yield w
+    w.close()
+
+
+def wait_until(check, timeout: float = 15.0) -> None:
+    """Poll ``check`` from Python: the page's CSP (no eval) refuses Playwright's wait_for_function."""
+    end = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting for the page")
+        time.sleep(0.05)
+
+
+def reload_when_loaded(page, action) -> None:
+    before = page.get_attribute("body", "data-loaded")
+    action()
+    wait_until(lambda: page.get_attribute("body", "data-loaded") != before)
+
+
+# ---- the tests ---------------------------------------------------------------------------------
+
+def test_page_loads_clean_offline_with_borders_and_one_marker_per_located_event(watched):
+    page = watched.open()
+    assert page.get_attribute("body", "data-total") == "4"   # 4 merged events (the airstrike told twice)
+    # Natural Earth borders drawn as SVG paths by Leaflet
+    assert page.locator("path.country-border").count() >= 1
+    d = page.locator("path.country-border").first.get_attribute("d") or ""
+    assert d.count("L") > 20     # clipped to the view by Leaflet, still many border vertices on screen
+    # one marker or cluster per located event: markers + the events inside the clusters == 4
+    page.wait_for_selector(".event-marker, .marker-cluster")
+    singles = page.locator(".event-marker").count()
+    clustered = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
+    assert singles + clustered == 4
+    assert page.get_attribute("#map", "data-markers") == "4"
+    assert page.locator("#events tbody tr").count() == 4
+    watched.shot("01-page")
+    assert watched.errors == []
+    assert watched.external == []
+
+
+def test_a_filter_changes_the_count_and_the_url(watched):
+    page = watched.open()
+    reload_when_loaded(page, lambda: page.select_option("#filters select[name=type]", "AIRSTRIKE"))
+    assert page.get_attribute("body", "data-total") == "1"
+    assert page.locator("#events tbody tr").count() == 1
+    assert "type=AIRSTRIKE" in page.url
+    wait_until(lambda: "all (4)" in page.locator("#filters select[name=type] option").first.inner_text())
+    watched.shot("02-filtered")
+    # the URL reproduces the view
+    page2 = watched.open("?outlet=beta")
+    assert page2.get_attribute("body", "data-total") == "2"
+    assert watched.errors == [] and watched.external == []
+
+
+def test_report_view_highlights_spans_at_their_offsets(watched):
+    page = watched.open()
+    page.locator("#events tbody tr .report-link").first.click()
+    page.wait_for_selector("#report-text mark")
+    doc = DOCS[0]
+    marks = page.eval_on_selector_all(
+        "#report-text mark", "ms => ms.map(m => [+m.dataset.start, +m.dataset.end, m.textContent, m.dataset.label])")
+    want = {(m["start"], m["end"]) for e in doc["entities"] for m in e["mentions"]}
+    want |= {(ev["trigger"]["start"], ev["trigger"]["end"]) for ev in doc["events"]}
+    assert {(s, e) for s, e, _, _ in marks} == want
+    for s, e, text, _ in marks:
+        assert doc["text"][s:e] == text
+    # the text is the report's text, whole, right to left
+    assert page.inner_text("#report-text").replace("\n", "") .count(doc["text"][:20]) == 1
+    assert page.get_attribute("#report-text", "dir") == "rtl"
+    evidence = page.eval_on_selector_all("#report-text .evidence",
+                                         "es => es.map(e => [+e.dataset.spanStart, +e.dataset.spanEnd, e.textContent])")
+    assert sorted((s, e) for s, e, _ in evidence) == sorted(tuple(ev["evidence"][0]) for ev in doc["events"])
+    assert all(doc["text"][s:e] == t for s, e, t in evidence)
+    assert page.locator(".report-event").count() == 2
+    assert "the only namesake" in page.inner_text("#report-events")   # a place's why
+    watched.shot("03-report")
+    assert watched.errors == [] and watched.external == []
+
+
+def test_hostile_text_stays_inert(watched):
+    page = watched.open()
+    page.wait_for_selector("#events tbody tr")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#events img, #detail img, #report-text img, #events script").count() == 0
+    assert HOSTILE in page.inner_text("#events")                     # shown as text
+    row = page.locator("#events tbody tr", has_text="ARREST")
+    row.click()
+    assert HOSTILE in page.inner_text("#detail")
+    row.locator(".report-link").click()
+    page.wait_for_selector("#report-text mark")
+    assert HOSTILE in page.inner_text("#report-text")
+    assert page.locator("#report-text img, #report-events img").count() == 0
+    page.hover(".event-marker >> nth=0")
+    assert page.evaluate("window.__pwned") is None
+    watched.shot("04-hostile")
+    assert watched.errors == [] and watched.external == []
+
+
+def test_a_correction_round_trips_into_the_gold_export(watched, server, tmp_path):
+    page = watched.open()
+    page.click("#analyst summary")
+    page.fill("#analyst-name", "Layla")
+    page.fill("#analyst-token", TOKEN)
+    page.dispatch_event("#analyst-name", "change")
+    page.dispatch_event("#analyst-token", "change")
+    page.locator("#events tbody tr", has_text="ARMED_CLASH").click()
+    page.click("#correct-button")
+    page.select_option("#correct-form select[name=type]", "SHELLING")
+    with page.expect_response(lambda r: "/corrections" in r.url and r.request.method == "POST") as resp:
+        page.click("#correct-save")
+    assert resp.value.status == 201
+    page.wait_for_selector("#events .badge.corrected")
+    assert "SHELLING" in page.inner_text("#events")
+    watched.shot("05-corrected")
+
+    # the gold export scores the machine's own output against what the analyst fixed
+    r = page.request.get(server["url"] + "corrections/gold.zip")
+    assert r.status == 200
+    out = tmp_path / "gold"
+    (tmp_path / "gold.zip").write_bytes(r.body())
+    zipfile.ZipFile(tmp_path / "gold.zip").extractall(out)
+    gold = [json.loads(line) for line in (out / "corrections" / "gold.jsonl").read_text("utf-8").splitlines()]
+    assert [g["doc_id"] for g in gold] == ["aaaa000000000001"]
+    assert sorted(e["type"] for e in gold[0]["events"]) == ["AIRSTRIKE", "SHELLING"]
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(DOCS[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "rasd.cli.main", "eval", str(out / "corrections" / "gold.jsonl"),
+                             "--pred", str(pred), "--json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (1, 1, 1)   # the clash is now a miss
+    assert watched.errors == [] and watched.external == []
+
+
+def test_writes_from_the_page_need_the_token(watched):
+    page = watched.open()
+    page.click("#analyst summary")
+    page.fill("#analyst-name", "Mallory")
+    page.fill("#analyst-token", "wrong")
+    page.locator("#events tbody tr", has_text="AIRSTRIKE").click()
+    with page.expect_response(lambda r: "/corrections" in r.url) as resp:
+        page.click("#wrong-button")
+    assert resp.value.status == 401
+    assert "R805" in page.inner_text("#status")
+    watched.errors = [e for e in watched.errors if "401" not in e]   # the refused fetch is logged
+    assert watched.errors == [] and watched.external == []
