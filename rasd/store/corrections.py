@@ -234,6 +234,11 @@ def apply(record: dict, history: list[dict]) -> dict:
             out[k] = [_place(x) for x in v]
         else:
             out[k] = v
+    if "type" in c["fields"]:   # the ACLED and PLOVER codings follow the corrected type
+        from rasd.export.records import _mapping
+
+        out["machine"].update(acled=record.get("acled"), plover=record.get("plover"))
+        out["acled"], out["plover"] = dict(_mapping(out["type"], "acled") or {}), _mapping(out["type"], "plover")
     out["correction"] = {"kind": c["kind"], "author": c["author"], "time": c["time"], "note": c["note"],
                          "fields": sorted(c["fields"]), "wrong": c["kind"] == "wrong", "history": len(history)}
     return out
