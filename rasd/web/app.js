@@ -274,7 +274,18 @@ function select(mergedId) {
   const row = document.getElementById(`event-${mergedId}`);
   if (row) row.scrollIntoView({block: "nearest"});
   const ev = state.byId.get(mergedId);
+  document.querySelectorAll(".bar.picked, .node.picked").forEach((el) => el.classList.remove("picked"));
   if (ev) {
+    // the same event in the timeline (its bar) and the network (its actors)
+    const d = dateOf(ev);
+    if (d && state.timelineKey) {
+      document.querySelectorAll(`#timeline .bar[data-bin="${CSS.escape(state.timelineKey(d))}"][data-type="${CSS.escape(ev.type)}"]`)
+        .forEach((el) => el.classList.add("picked"));
+    }
+    for (const p of [...(ev.agents || []), ...(ev.targets || []), ...(ev.partners || [])]) {
+      document.querySelectorAll(`#network .node[data-actor="${CSS.escape(actorKey(p))}"]`)
+        .forEach((el) => el.classList.add("picked"));
+    }
     drawDetail(ev);
     const m = markers.getLayers().find((x) => x.eventId === mergedId);
     if (m) markers.zoomToShowLayer(m, () => { const el = m.getElement(); if (el) el.classList.add("selected"); });
@@ -359,6 +370,7 @@ function drawTimeline(events) {
   const bins = [];
   for (let b = unit.key(dates[0]); b <= last && bins.length < 5000; b = unit.next(b)) bins.push(b);
 
+  state.timelineKey = unit.key;
   const stacks = new Map(bins.map((b) => [b, new Map()]));
   for (const ev of dated) {
     const s = stacks.get(unit.key(dateOf(ev)));
@@ -380,7 +392,7 @@ function drawTimeline(events) {
     let base = H - B;
     for (const [type, n] of [...stacks.get(b)].sort()) {
       const rect = svgEl("rect", {x: L0 + i * bw + 0.5, y: base - n * h, width: Math.max(bw - 1, 1), height: n * h,
-                                  fill: colour(type), class: "bar"}, svg);
+                                  fill: colour(type), class: "bar", "data-bin": b, "data-type": type}, svg);
       base -= n * h;
       withTip(rect, () => [[unit.name, b], ["Type", type], ["Events", String(n)]]);
     }
@@ -507,7 +519,7 @@ function drawNetwork(events) {
   }
   const labelled = new Set([...nodes].sort((a, b) => b.degree - a.degree).slice(0, LABELLED));
   for (const n of nodes) {
-    const g = svgEl("g", {class: "node", transform: `translate(${n.x},${n.y})`, tabindex: 0}, svg);
+    const g = svgEl("g", {class: "node", transform: `translate(${n.x},${n.y})`, tabindex: 0, "data-actor": n.id}, svg);
     svgEl("circle", {r: radius(n)}, g);
     if (labelled.has(n)) svgEl("text", {x: radius(n) + 3, y: 4}, g).textContent = nameOf(n.actor);
     withTip(g, () => [["Actor", bothNames(n.actor)], ["kb_id", n.actor.kb_id], ["Category", n.actor.category],

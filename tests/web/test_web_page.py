@@ -346,3 +346,23 @@ def test_writes_from_the_page_need_the_token(watched):
     assert "R805" in page.inner_text("#status")
     watched.errors = [e for e in watched.errors if "401" not in e]   # the refused fetch is logged
     assert watched.errors == [] and watched.external == []
+
+
+def test_a_click_selects_the_event_everywhere(watched):
+    page = watched.open()
+    page.locator("#events tbody tr", has_text="ARMED_CLASH").click()
+    mid = page.locator("#events tbody tr.selected").get_attribute("data-event")
+    assert "ARMED_CLASH" in page.inner_text("#detail") and f"event {mid}" in page.inner_text("#detail")
+    page.wait_for_selector(f".event-marker.selected[data-event='{mid}']")   # the map zooms to it
+    assert page.locator("#timeline .bar.picked").count() == 1
+    assert page.locator("#timeline .bar.picked").get_attribute("data-type") == "ARMED_CLASH"
+    assert page.locator("#network .node.picked").count() == 2             # its agent and its target
+    # and back: a marker, reached by keyboard, selects its row
+    page.locator("#events tbody tr", has_text="MEETING").click()
+    assert page.locator("#events tbody tr.selected").get_attribute("data-event") != mid
+    marker = page.locator(f".event-marker[data-event='{mid}']")
+    marker.focus()
+    marker.press("Enter")
+    assert page.locator("#events tbody tr.selected").get_attribute("data-event") == mid
+    watched.shot("06-selected")
+    assert watched.errors == [] and watched.external == []
