@@ -121,8 +121,9 @@ def build_store(path: Path) -> None:
 
 # ---- the server and the browser ----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def server(tmp_path_factory):
+    """A fresh store and server per test: corrections made by one test do not leak into another."""
     import uvicorn
 
     from rasd.api.app import create_app
@@ -288,11 +289,14 @@ def test_hostile_text_stays_inert(watched):
     row = page.locator("#events tbody tr", has_text="ARREST")
     row.click()
     assert HOSTILE in page.inner_text("#detail")
+    page.hover(".event-marker.selected")                               # the map's hover card
+    page.wait_for_selector(".leaflet-tooltip .card")
+    assert HOSTILE in page.inner_text(".leaflet-tooltip .card")
+    assert page.locator(".leaflet-tooltip img, .leaflet-tooltip b:has-text('bold')").count() == 0
     row.locator(".report-link").click()
     page.wait_for_selector("#report-text mark")
     assert HOSTILE in page.inner_text("#report-text")
     assert page.locator("#report-text img, #report-events img").count() == 0
-    page.hover(".event-marker >> nth=0")
     assert page.evaluate("window.__pwned") is None
     watched.shot("04-hostile")
     assert watched.errors == [] and watched.external == []
@@ -365,4 +369,85 @@ def test_a_click_selects_the_event_everywhere(watched):
     marker.press("Enter")
     assert page.locator("#events tbody tr.selected").get_attribute("data-event") == mid
     watched.shot("06-selected")
+    assert watched.errors == [] and watched.external == []
+
+
+def drag(page, selector: str, x0: float, x1: float, y: float) -> None:
+    box = page.locator(selector).bounding_box()
+    page.mouse.move(box["x"] + x0 * box["width"], box["y"] + y * box["height"])
+    page.mouse.down()
+    page.mouse.move(box["x"] + (x0 + x1) / 2 * box["width"], box["y"] + y * box["height"], steps=3)
+    page.mouse.move(box["x"] + x1 * box["width"], box["y"] + y * box["height"], steps=3)
+    page.mouse.up()
+
+
+def test_brushing_the_timeline_filters_the_dates(watched):
+    page = watched.open()
+    # the events span 2019-04-02 .. 2019-05-01 in day bins; brush the first third (April 2-11)
+    reload_when_loaded(page, lambda: drag(page, "#timeline", 0.05, 0.33, 0.5))
+    assert page.input_value("#filters input[name=from]") == "2019-04-02"
+    to = page.input_value("#filters input[name=to]")
+    assert "2019-04-05" <= to < "2019-05-01"
+    assert page.get_attribute("body", "data-total") == "3" and "from=2019-04-02" in page.url
+    watched.shot("07-brushed")
+    assert watched.errors == [] and watched.external == []
+
+
+def test_a_box_drawn_on_the_map_filters_the_places(watched):
+    page = watched.open()
+    page.click("#draw-box")
+    # the view is fitted to Tall al-Ward (south-west) and Ain al-Zaytun (north-east): box the south-west half
+    reload_when_loaded(page, lambda: _box(page))
+    west, south, east, north = map(float, page.input_value("#filters input[name=bbox]").split(","))
+    assert west < 36.72 < east and south < 35.61 < north and not (south < 36.31 < north and west < 37.41 < east)
+    assert page.get_attribute("body", "data-total") == "2"      # the airstrike and the arrest at Tall al-Ward
+    watched.shot("08-box")
+    assert watched.errors == [] and watched.external == []
+
+
+def _box(page) -> None:
+    """Drag a box around Tall al-Ward's marker, from above-left to below-right of it."""
+    m = page.locator(".event-marker, .marker-cluster").all()
+    boxes = [x.bounding_box() for x in m]
+    low = max(boxes, key=lambda b: b["y"])               # Tall al-Ward is the southern one
+    cx, cy = low["x"] + low["width"] / 2, low["y"] + low["height"] / 2
+    page.mouse.move(cx - 40, cy - 40)
+    page.mouse.down()
+    page.mouse.move(cx, cy, steps=3)
+    page.mouse.move(cx + 40, cy + 40, steps=3)
+    page.mouse.up()
+
+
+def test_a_missed_event_is_added_from_a_selected_span(watched, server, tmp_path):
+    page = watched.open()
+    page.click("#analyst summary")
+    page.fill("#analyst-name", "Layla")
+    page.fill("#analyst-token", TOKEN)
+    page.locator("#events tbody tr", has_text="MEETING").locator(".report-link").click()
+    page.wait_for_selector("#report-text mark")
+    doc = DOCS[1]
+    start = doc["text"].index("والتقى")
+    end = start + len("والتقى سامر الوادي قادة جبهة الصمود الجديدة")
+    # select those characters in the rendered text (through the pieces' data-start offsets)
+    page.evaluate("""([start, end]) => {
+        const at = (offset) => {
+          const els = [...document.querySelectorAll('#report-text [data-start]')];
+          const el = els.filter(e => +e.dataset.start <= offset).pop();
+          return [el.firstChild, offset - +el.dataset.start];
+        };
+        const r = document.createRange();
+        r.setStart(...at(start)); r.setEnd(...at(end));
+        const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
+    }""", [start, end])
+    page.click("#add-from-selection")
+    assert "والتقى" in page.inner_text("#correct-title")
+    page.select_option("#correct-form select[name=type]", "MEETING")
+    page.fill("#correct-form input[name=agents]", "سامر الوادي؛ جبهة الصمود الجديدة")
+    with page.expect_response(lambda r: "/corrections" in r.url and r.request.method == "POST") as resp:
+        page.click("#correct-save")
+    assert resp.value.status == 201
+    added = resp.value.json()
+    assert (added["fields"]["start"], added["fields"]["end"]) == (start, end)
+    page.wait_for_selector(".report-event.added")
+    watched.shot("09-added")
     assert watched.errors == [] and watched.external == []
