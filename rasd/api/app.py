@@ -219,38 +219,58 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
         history = corr.of_events(s.conn, [r["merged_id"] for r in recs])
         return [corr.apply(r, history.get(r["merged_id"], [])) for r in recs]
 
-    def modality_ids(s: Store, ids: list[int], modality: str) -> list[int]:
-        """Of ``ids``, those whose (corrected) modality is ``modality``: the first report's, as merged."""
+    def modality_of(s: Store, ids: list[int]) -> dict[int, str]:
+        """Each event's (corrected) modality: the first report's, as merged records take it."""
         if not ids:
-            return []
+            return {}
         machine = dict(s.conn.execute(
             "SELECT e.merged_id, json_extract(j.value, '$.modality') FROM events e "
             "JOIN reports r ON r.id = e.report_id, json_each(r.doc, '$.events') j "
             "WHERE e.merged_id IN (SELECT value FROM json_each(?)) AND json_extract(j.value, '$.id') = e.vid "
             "AND e.id = (SELECT min(id) FROM events WHERE merged_id = e.merged_id)", (json.dumps(ids),)))
         history = corr.of_events(s.conn, ids)
-        out = []
+        out = {}
         for mid in ids:
             c = corr.in_force(history.get(mid, []))
-            value = (c["fields"].get("modality") if c else None) or machine.get(mid) or "asserted"
-            if value == modality:
-                out.append(mid)
+            out[mid] = (c["fields"].get("modality") if c else None) or machine.get(mid) or "asserted"
         return out
+
+    def modality_ids(s: Store, ids: list[int], modality: str) -> list[int]:
+        """Of ``ids``, in order, those whose (corrected) modality is ``modality``."""
+        of = modality_of(s, ids)
+        return [mid for mid in ids if of[mid] == modality]
 
     def page(s: Store, f: EventFilter, modality: str | None, offset: int, limit: int) -> tuple[list[dict], int]:
         """One page of corrected records and the number of matching events."""
         ids = merged_ids(s, f)
         if modality:
-            wanted = set(modality_ids(s, ids, modality))
-            total = len(wanted)
-            recs = [r for r in records(s, f) if r["merged_id"] in wanted]
-            recs = recs[offset:offset + limit] if limit else recs[offset:]
-        else:
-            total = len(ids)
-            end = offset + limit if limit else None
-            # Store.records builds records in the order of merged_ids; skipped ones are built too.
-            recs = list(islice(records(s, replace(f, limit=end)), offset, None))
-        return corrected(s, recs), total
+            ids = modality_ids(s, ids, modality)
+        chosen = ids[offset:offset + limit] if limit else ids[offset:]
+        return corrected(s, records_of(s, f, chosen, offset)), len(ids)
+
+    def records_of(s: Store, f: EventFilter, chosen: list[int], offset: int) -> list[dict]:
+        """The records of ``chosen`` (a page of ``merged_ids(f)``), built without building the pages
+        before it: Store.records is asked, per (type, date) of the page's events, for that day and
+        type only, so little beyond the page is built.  Undated events (last in the order) cannot
+        be narrowed so: for them the records before the page are built and skipped."""
+        if not chosen:
+            return []
+        rows = s.conn.execute("SELECT id, type, date FROM merged_events WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps(chosen),)).fetchall()
+        if len(rows) != len(chosen) or not all(r["date"] for r in rows):
+            return list(islice(records(s, replace(f, limit=offset + len(chosen))), offset, None))
+        groups: dict[tuple[str, str], set[int]] = {}
+        for r in rows:
+            groups.setdefault((r["type"], r["date"]), set()).add(r["id"])
+        found: dict[int, dict] = {}
+        for (typ, day), want in groups.items():
+            for rec in records(s, replace(f, type=typ, date_from=day, date_to=day, limit=None)):
+                if rec["merged_id"] in want:
+                    found[rec["merged_id"]] = rec
+                    want.discard(rec["merged_id"])
+                    if not want:
+                        break
+        return [found[m] for m in chosen if m in found]
 
     def require_token(authorization: str | None) -> None:
         if token is None:
@@ -358,7 +378,9 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
                 f"ON p.event_id = e.id JOIN entities n ON n.report_id = p.report_id AND n.eid = p.eid "
                 f"WHERE p.role = 'place' AND e.merged_id IN {sub} AND n.name_ar IS NOT NULL "
                 f"GROUP BY 1 ORDER BY 2 DESC LIMIT 30", (arg,)))
-            modalities = {m: len(modality_ids(s, ids, m)) for m in corr.MODALITIES}
+            modalities: dict[str, int] = {}
+            for value in modality_of(s, ids).values():
+                modalities[value] = modalities.get(value, 0) + 1
             n_corrected = sum(1 for mid in ids if mid in history)
         order = lambda d: dict(sorted(d.items(), key=lambda kv: (-kv[1], kv[0])))  # noqa: E731
         return JSONResponse({"total": len(ids), "corrected": n_corrected, "type": order(types),
