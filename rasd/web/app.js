@@ -155,10 +155,10 @@ map.addLayer(markers);
 let boxLayer = null;
 
 async function drawBorders() {
-  const topo = await getJSON("static/vendor/countries-10m.json");
+  const topo = await getJSON("static/vendor/countries-50m.json");
   const countries = topojson.feature(topo, topo.objects.countries);
   const borders = topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b);
-  L.geoJSON(countries, {style: {color: "#c5ccd6", weight: 0, fillColor: "#eef1f4", fillOpacity: 1},
+  L.geoJSON(countries, {style: {color: "#c5ccd6", weight: 0, fillColor: "#f5f3ec", fillOpacity: 1},
                         interactive: false}).addTo(bordersLayer);
   L.geoJSON(borders, {style: {color: "#7d8794", weight: 1.2}, interactive: false,
                       className: "country-border"}).addTo(bordersLayer);
@@ -211,7 +211,7 @@ function drawMap(events) {
   $("#map").dataset.markers = String(layers.length);
   if (layers.length && !state.keepView) {
     const b = L.latLngBounds(layers.map((m) => m.getLatLng()));
-    map.fitBounds(b.pad(0.2), {maxZoom: 9});
+    map.fitBounds(b.pad(0.6), {maxZoom: 8});
   }
   state.keepView = false;
 }
