@@ -301,10 +301,15 @@ function drawDetail(ev) {
   htmlEl("b", ev.type, head);
   head.appendChild(document.createTextNode(` · ${ev.modality} · ${dateOf(ev) || "undated"} · event ${ev.merged_id}`));
   correctedBadge(ev, head);
-  if (ev.machine) {
-    const m = htmlEl("p", "machine: ", box, {class: "muted"});
-    bdi(Object.entries(ev.machine).map(([k, v]) => `${k}=${typeof v === "string" ? v :
-      (v || []).map((x) => (x && (x.name_ar || x.name_en)) || x).join("/")}`).join("; "), m);
+  if (ev.machine) {   // what the machine said, beside the analyst's correction
+    const m = htmlEl("p", "machine said: ", box, {class: "muted machine"});
+    const shown = Object.entries(ev.machine).filter(([k]) => !["acled", "plover"].includes(k));
+    shown.forEach(([k, v], i) => {
+      if (i) m.appendChild(document.createTextNode("; "));
+      m.appendChild(document.createTextNode(`${k} `));
+      if (Array.isArray(v)) namesInto(m, v, " / ");
+      else bdi(v == null ? "—" : String(v), m);
+    });
   }
   const dl = htmlEl("dl", null, box);
   const row = (label, fill) => { htmlEl("dt", label, dl); const dd = htmlEl("dd", null, dl, {dir: "ltr"}); fill(dd); };

@@ -190,6 +190,12 @@ class Watched:
         self.page.wait_for_selector("body[data-borders]")
         return self.page
 
+    def assert_clean(self) -> None:
+        """No console error, no uncaught exception, no request elsewhere, no error in the status line."""
+        assert self.errors == []
+        assert self.external == []
+        assert "error" not in (self.page.get_attribute("#status", "class") or ""), self.page.inner_text("#status")
+
     def shot(self, name: str) -> None:
         SHOTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -282,8 +288,7 @@ def test_page_loads_clean_offline_with_borders_and_one_marker_per_located_event(
     assert page.get_attribute("#map", "data-markers") == "4"
     assert page.locator("#events tbody tr").count() == 4
     watched.shot("01-page")
-    assert watched.errors == []
-    assert watched.external == []
+    watched.assert_clean()
 
 
 def test_a_filter_changes_the_count_and_the_url(watched):
@@ -297,7 +302,7 @@ def test_a_filter_changes_the_count_and_the_url(watched):
     # the URL reproduces the view
     page2 = watched.open("?outlet=beta")
     assert page2.get_attribute("body", "data-total") == "2"
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def test_report_view_highlights_spans_at_their_offsets(watched):
@@ -322,7 +327,7 @@ def test_report_view_highlights_spans_at_their_offsets(watched):
     assert page.locator(".report-event").count() == 2
     assert "the only namesake" in page.inner_text("#report-events")   # a place's why
     watched.shot("03-report")
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def test_hostile_text_stays_inert(watched):
@@ -344,7 +349,7 @@ def test_hostile_text_stays_inert(watched):
     assert page.locator("#report-text img, #report-events img").count() == 0
     assert page.evaluate("window.__pwned") is None
     watched.shot("04-hostile")
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def test_a_correction_round_trips_into_the_gold_export(watched, server, tmp_path):
@@ -362,6 +367,8 @@ def test_a_correction_round_trips_into_the_gold_export(watched, server, tmp_path
     assert resp.value.status == 201
     page.wait_for_selector("#events .badge.corrected")
     assert "SHELLING" in page.inner_text("#events")
+    assert not page.locator("#correct-dialog").is_visible()
+    assert "type ARMED_CLASH" in page.inner_text("#detail .machine")     # the machine's value, kept
     watched.shot("05-corrected")
 
     # the gold export scores the machine's own output against what the analyst fixed
@@ -380,7 +387,7 @@ def test_a_correction_round_trips_into_the_gold_export(watched, server, tmp_path
     assert result.returncode == 0, result.stderr
     events = json.loads(result.stdout)["events"]
     assert (events["tp"], events["fp"], events["fn"]) == (1, 1, 1)   # the clash is now a miss
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def test_writes_from_the_page_need_the_token(watched):
@@ -394,7 +401,7 @@ def test_writes_from_the_page_need_the_token(watched):
     assert resp.value.status == 401
     assert "R805" in page.inner_text("#status")
     watched.errors = [e for e in watched.errors if "401" not in e]   # the refused fetch is logged
-    assert watched.errors == [] and watched.external == []
+    assert watched.errors == [] and watched.external == []   # the status line shows the refusal, as it should
 
 
 def test_a_click_selects_the_event_everywhere(watched):
@@ -414,7 +421,7 @@ def test_a_click_selects_the_event_everywhere(watched):
     marker.press("Enter")
     assert page.locator("#events tbody tr.selected").get_attribute("data-event") == mid
     watched.shot("06-selected")
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def drag(page, selector: str, x0: float, x1: float, y: float) -> None:
@@ -435,7 +442,7 @@ def test_brushing_the_timeline_filters_the_dates(watched):
     assert "2019-04-05" <= to < "2019-05-01"
     assert page.get_attribute("body", "data-total") == "3" and "from=2019-04-02" in page.url
     watched.shot("07-brushed")
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def test_a_box_drawn_on_the_map_filters_the_places(watched):
@@ -447,7 +454,7 @@ def test_a_box_drawn_on_the_map_filters_the_places(watched):
     assert west < 36.72 < east and south < 35.61 < north and not (south < 36.31 < north and west < 37.41 < east)
     assert page.get_attribute("body", "data-total") == "2"      # the airstrike and the arrest at Tall al-Ward
     watched.shot("08-box")
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
 
 
 def _box(page) -> None:
@@ -495,4 +502,4 @@ def test_a_missed_event_is_added_from_a_selected_span(watched, server, tmp_path)
     assert (added["fields"]["start"], added["fields"]["end"]) == (start, end)
     page.wait_for_selector(".report-event.added")
     watched.shot("09-added")
-    assert watched.errors == [] and watched.external == []
+    watched.assert_clean()
