@@ -836,6 +836,7 @@ async function submitCorrection(path, body) {
       throw new Error(`${err.code}: ${err.message}`);
     }
     status(`correction ${data.id} saved (${data.kind})`);
+    loadStats();
     await load(false, true);
     if (state.doc) await openReport(state.doc.doc_id, state.selected);
     if (state.selected && state.byId.has(state.selected)) select(state.selected);
