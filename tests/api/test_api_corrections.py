@@ -118,7 +118,8 @@ def test_an_edit_is_shown_as_corrected_and_keeps_the_machine_values(client, db):
     assert client.get("/facets").json()["type"].get("SHELLING") == 1
     assert machine_rows(db) == before            # never overwriting the machine's output
     rows = list(csv.DictReader(io.StringIO(client.get("/export/acled-csv").text, newline="")))
-    assert any("Shelling" in row["sub_event_type"] or "shelling" in row["sub_event_type"].lower() for row in rows)
+    corrected = [row for row in rows if "corrected_by=Layla" in row["tags"]]
+    assert len(corrected) == 1 and "shelling" in corrected[0]["sub_event_type"].lower()
     lines = [json.loads(x) for x in client.get("/export/jsonl").text.splitlines()]
     assert any(x.get("correction", {}).get("author") == "Layla" for x in lines)
 
