@@ -1,7 +1,7 @@
 """`/events` latency under concurrent clients, and the page's time to first map; prints figures.
 
     .venv/bin/python bench/api_events.py --db STORE.db [--clients 20] [--requests 10]
-        [--path '/events?limit=100'] [--app rasd.api.app] [--page]
+        [--path '/events?limit=100'] [--app rasd.api.app] [--workers N] [--page]
 
 Starts `rasd serve`'s app under uvicorn in a child process (so the clients do not share its
 interpreter), then ``--clients`` concurrent clients each send ``--requests`` GETs of ``--path``;
@@ -25,9 +25,14 @@ from pathlib import Path
 import httpx
 
 SERVER = """
-import importlib, sys, uvicorn
-app = importlib.import_module(sys.argv[1]).create_app(sys.argv[2])
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="warning")
+import importlib, os, sys, uvicorn
+if int(sys.argv[4]) > 1:
+    os.environ["RASD_SERVE_DB"] = sys.argv[2]
+    uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=int(sys.argv[4]), host="127.0.0.1",
+                port=int(sys.argv[3]), log_level="warning")
+else:
+    app = importlib.import_module(sys.argv[1]).create_app(sys.argv[2])
+    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="warning")
 """
 
 
@@ -37,8 +42,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(app_module: str, db: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, app_module, str(db), str(port)])
+def start(app_module: str, db: Path, port: int, workers: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, app_module, str(db), str(port), str(workers)])
     for _ in range(300):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
@@ -98,11 +103,12 @@ def main() -> None:
     ap.add_argument("--path", default="/events?limit=100")
     ap.add_argument("--app", default="rasd.api.app", help="module whose create_app(db) is served")
     ap.add_argument("--page", action="store_true", help="also time the page's first map in chromium")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (rasd serve --workers)")
     args = ap.parse_args()
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start(args.app, args.db, port)
+    server = start(args.app, args.db, port, args.workers)
     try:
         stats = httpx.get(base + "/stats", timeout=60).json()
         t0 = time.perf_counter()
@@ -110,7 +116,7 @@ def main() -> None:
         single = time.perf_counter() - t0
         latencies, wall = asyncio.run(clients(base, args.path, args.clients, args.requests))
         print(f"store: {stats.get('reports')} reports, {stats.get('merged_events')} events ({args.db})")
-        print(f"app: {args.app}; GET {args.path}: one client alone {single * 1000:.0f} ms")
+        print(f"app: {args.app}, {args.workers} worker(s); GET {args.path}: one client alone {single * 1000:.0f} ms")
         print(f"{args.clients} concurrent clients x {args.requests} requests: "
               f"p50 {pct(latencies, .5) * 1000:.0f} ms, p90 {pct(latencies, .9) * 1000:.0f} ms, "
               f"p99 {pct(latencies, .99) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms, "

@@ -544,6 +544,20 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
     return app
 
 
+ENV_DB, ENV_MAX_BODY, ENV_HOSTS, ENV_TOKEN = "RASD_SERVE_DB", "RASD_SERVE_MAX_BODY", "RASD_SERVE_HOSTS", "RASD_TOKEN"
+
+
+def app_from_env() -> FastAPI:
+    """:func:`create_app` configured from the environment, for uvicorn's worker processes
+    (``rasd serve --workers N``): each worker process builds its own app, with its own connections."""
+    import os
+
+    hosts = os.environ.get(ENV_HOSTS)
+    return create_app(os.environ[ENV_DB], token=os.environ.get(ENV_TOKEN) or None,
+                      max_body=int(os.environ.get(ENV_MAX_BODY, MAX_BODY)),
+                      allowed_hosts=json.loads(hosts) if hosts else None)
+
+
 def _report_id(s: Store, doc_id: str) -> int:
     row = s.conn.execute("SELECT id FROM reports WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:

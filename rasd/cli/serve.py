@@ -36,7 +36,10 @@ def serve_cmd(db: Optional[Path] = DbOption,
                                            help="Largest request body accepted, in bytes."),
               allow_host: Optional[list[str]] = typer.Option(None, "--allow-host",
                                                              help="Host name the server answers to (repeatable); "
-                                                                  "on loopback the default is localhost only.")) -> None:
+                                                                  "on loopback the default is localhost only."),
+              workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                          help="Worker processes (each with its own connections): "
+                                               "reads are CPU-bound, so more cores answer more clients.")) -> None:
     """Serve the API and the web page (map, report view, corrections) over the stored events."""
     from rasd.api.errors import MissingExtraError
 
@@ -57,7 +60,21 @@ def serve_cmd(db: Optional[Path] = DbOption,
                   + ("" if allow_host else "; no Host check (give --allow-host NAME)"), markup=False)
     err.print(f"rasd: serving {app.state.store.path} at http://{host}:{port}/ (corrections "
               f"{'on, with the token' if token else 'off: no --token'}; Ctrl+C stops)", markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    # uvicorn starts each worker from an import string: the configuration travels in the environment
+    import os
+
+    from rasd.api import app as api_app
+
+    os.environ[api_app.ENV_DB] = str(app.state.store.path)
+    os.environ[api_app.ENV_MAX_BODY] = str(max_body)
+    if hosts is not None:
+        os.environ[api_app.ENV_HOSTS] = json.dumps(hosts)
+    if token:
+        os.environ[api_app.ENV_TOKEN] = token
+    uvicorn.run("rasd.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level="info")
 
 
 corrections_app = typer.Typer(help="Analysts' corrections made in the web page: list, export as gold.",

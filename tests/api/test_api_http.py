@@ -186,3 +186,26 @@ def test_extraction_runs_off_the_event_loop(db, monkeypatch):
 
     status, waited = asyncio.run(run())
     assert status == 200 and waited < 0.8
+
+
+def test_serve_with_workers_passes_its_settings_to_each_worker(rasd_cli, db, monkeypatch):
+    import uvicorn
+
+    from rasd.api import app as api_app
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.append((target, kw)))
+    for name in (api_app.ENV_DB, api_app.ENV_MAX_BODY, api_app.ENV_HOSTS, api_app.ENV_TOKEN):
+        monkeypatch.setenv(name, "")   # recorded, so what serve sets is undone after the test
+        monkeypatch.delenv(name)
+    result = rasd_cli("serve", "--db", db, "--workers", "3", "--max-body", "5000", "--token", "tok")
+    assert result.code == 0, result.err
+    (target, kw), = calls
+    assert target == "rasd.api.app:app_from_env" and kw["factory"] is True and kw["workers"] == 3
+    worker = api_app.app_from_env()          # what each worker process builds
+    assert worker.state.store.path == db and worker.state.writes is True
+    with TestClient(worker, base_url="http://localhost") as c:
+        assert c.get("/healthz").status_code == 200
+        assert c.post("/extract", content=b"x" * 6000, headers={"Content-Type": "application/json"}).status_code == 413
+    with TestClient(worker, base_url="http://elsewhere.example") as c:
+        assert c.get("/healthz").status_code == 400   # the loopback Host check travels too
