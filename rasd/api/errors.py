@@ -28,6 +28,20 @@ class RequestError(ApiError):
     status = 422
 
 
+class UnauthorizedError(ApiError):
+    """A write without the server's token."""
+
+    code = "R805"
+    status = 401
+
+
+class ForbiddenError(ApiError):
+    """A write to a server that takes none (started without a token)."""
+
+    code = "R806"
+    status = 403
+
+
 class MissingExtraError(RasdError):
     code = "R810"
     hint = "Install the API extra: pip install 'rasd[api]'."

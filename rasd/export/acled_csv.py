@@ -247,6 +247,9 @@ def row_of(record: dict, cb: Codebook) -> dict:
         src = record["fatalities_source"]
         tags.append(f"fatalities_source={src.get('outlet') or src.get('doc_id')}")
     tags.append(f"rasd_event={record.get('event_id')}")
+    if record.get("correction"):   # an analyst's correction (rasd.store.corrections) is in force
+        who = "".join(ch for ch in str(record["correction"].get("author")) if ch not in ";=")
+        tags.append(f"corrected_by={who}")
     return {
         "_iso3": iso3,
         "event_date": iso_date,

@@ -112,6 +112,22 @@ MIGRATIONS: list[str] = [
         FROM events e, json_each(e.key, '$.places') p;
     ALTER TABLE merged_events ADD COLUMN fatalities_event INTEGER REFERENCES events(id);
     """,
+    # 3: analysts' corrections (rasd/store/corrections.py), appended beside the machine's events.
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        merged_id INTEGER REFERENCES merged_events(id),
+        report_id INTEGER REFERENCES reports(id),
+        kind TEXT NOT NULL CHECK (kind IN ('wrong', 'edit', 'add')),
+        fields TEXT NOT NULL,
+        author TEXT NOT NULL,
+        time TEXT NOT NULL,
+        note TEXT,
+        CHECK ((merged_id IS NULL) != (report_id IS NULL))
+    );
+    CREATE INDEX corrections_merged ON corrections(merged_id);
+    CREATE INDEX corrections_report ON corrections(report_id);
+    """,
 ]
 
 
