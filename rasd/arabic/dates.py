@@ -17,16 +17,16 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.normalize import fold, fold_str
-from rasd.arabic.numbers import find_numbers, lexicon
+from rasd.arabic.numbers import _Lexicon, find_numbers
 from rasd.arabic.tokens import tokenize
 from rasd.errors import KnowledgeError
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
 
 PRECISIONS = ("day", "week", "month", "year")
-_FILE = KNOWLEDGE_DIR / "dates.yaml"
+_DEFAULT_FILE = KNOWLEDGE_DIR / "dates.yaml"
 _ISLAMIC_EPOCH = 1948439.5  # Julian day of 1 Muharram 1 AH (civil epoch)
 _ORDINAL_JD = 1721424.5     # Julian day of date.fromordinal(1) minus one
 
@@ -90,6 +90,7 @@ class _Knowledge:
     past: frozenset[str]
     since: frozenset[str]
     vague_count: int
+    numbers: _Lexicon                          # how counts (قبل ثلاثة أيام) are read
 
 
 def _key(s: str) -> str:
@@ -102,72 +103,76 @@ def _alt(words) -> str:
                                                                            reverse=True))
 
 
-def _table(data: dict, section: str, key_name: str, value_name: str | None = None):
+def _table(data: dict, section: str, key_name: str, value_name: str | None = None, path: Path = _DEFAULT_FILE):
     """Entries of a list of mappings {key_name: …, words: […]} as folded word → entry."""
     out = {}
     entries = data.get(section)
-    require(isinstance(entries, list), _FILE, data, f"'{section}' must be a list")
+    require(isinstance(entries, list), path, data, f"'{section}' must be a list")
     for e in entries:
-        require(isinstance(e, dict) and key_name in e, _FILE, e, f"'{section}' entries need '{key_name}'")
-        for w in str_list(_FILE, e, "words"):
+        require(isinstance(e, dict) and key_name in e, path, e, f"'{section}' entries need '{key_name}'")
+        for w in str_list(path, e, "words"):
             out[_key(w)] = e
     return out
 
 
-def _numbered(data: dict, section: str) -> dict[str, int]:
+def _numbered(data: dict, section: str, path: Path = _DEFAULT_FILE) -> dict[str, int]:
     table = data.get(section)
-    require(isinstance(table, dict), _FILE, data, f"'{section}' must map numbers to word lists")
+    require(isinstance(table, dict), path, data, f"'{section}' must map numbers to word lists")
     out = {}
     for n, words in table.items():
         if n == "__line__":
             continue
-        require(isinstance(n, int), _FILE, table, f"'{section}': {n!r} must be a number")
-        for w in str_list(_FILE, {"w": words, "__line__": table["__line__"]}, "w"):
+        require(isinstance(n, int), path, table, f"'{section}': {n!r} must be a number")
+        for w in str_list(path, {"w": words, "__line__": table["__line__"]}, "w"):
             out[_key(w)] = n
     return out
 
 
-@lru_cache(maxsize=1)
-def knowledge() -> _Knowledge:
-    """Load dates.yaml and compile the date regex once; KnowledgeError names file and line."""
-    data = load(_FILE)
-    require(isinstance(data, dict), _FILE, {}, "the file must be a mapping")
+def knowledge(path: Path | None = None, numbers: _Lexicon | None = None) -> _Knowledge:
+    """Load dates.yaml and compile the date regex (not cached); KnowledgeError names file and line.
+    ``numbers`` is the number lexicon (read from numbers.yaml beside ``path`` when not given)."""
+    from rasd.arabic.numbers import lexicon
+
+    path = path or _DEFAULT_FILE
+    numbers = numbers or lexicon(path.with_name("numbers.yaml"))
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "the file must be a mapping")
     months = {}
-    for w, e in _table(data, "months", "month").items():
-        require(e.get("calendar") in ("gregorian", "hijri") and e["month"] in range(1, 13), _FILE, e,
+    for w, e in _table(data, "months", "month", path=path).items():
+        require(e.get("calendar") in ("gregorian", "hijri") and e["month"] in range(1, 13), path, e,
                 "a month needs 'month: 1..12' and 'calendar: gregorian|hijri'")
         months[w] = (e["calendar"], e["month"], bool(e.get("strict")))
-    rel = {w: e["offset"] for w, e in _table(data, "relative_days", "offset").items()}
+    rel = {w: e["offset"] for w, e in _table(data, "relative_days", "offset", path=path).items()}
     periods = {}
-    for w, e in _table(data, "relative_periods", "unit").items():
-        require(e["unit"] in ("week", "month", "year") and isinstance(e.get("offset"), int), _FILE, e,
+    for w, e in _table(data, "relative_periods", "unit", path=path).items():
+        require(e["unit"] in ("week", "month", "year") and isinstance(e.get("offset"), int), path, e,
                 "a period needs 'unit: week|month|year' and an integer 'offset'")
         periods[w] = (e["unit"], e["offset"])
     units = {}
     for e in data.get("units") or []:
-        require(isinstance(e, dict) and e.get("unit") in ("day", "week", "month", "year"), _FILE, e,
+        require(isinstance(e, dict) and e.get("unit") in ("day", "week", "month", "year"), path, e,
                 "a unit needs 'unit: day|week|month|year'")
         for form in ("singular", "dual", "plural"):
-            for w in str_list(_FILE, e, form):
+            for w in str_list(path, e, form):
                 units[_key(w)] = (e["unit"], form)
     vague = data.get("vague_count")
     if not isinstance(vague, int) or vague < 1:
-        raise KnowledgeError(f"{_FILE.name}: 'vague_count' must be a positive integer")
-    ordinals, weekdays = _numbered(data, "ordinals"), _numbered(data, "weekdays")
-    words = {name: [_key(w) for w in str_list(_FILE, data, name)]
+        raise KnowledgeError(f"{path.name}: 'vague_count' must be a positive integer")
+    ordinals, weekdays = _numbered(data, "ordinals", path), _numbered(data, "weekdays", path)
+    words = {name: [_key(w) for w in str_list(path, data, name)]
              for name in ("month_word", "year_words", "hijri_era", "gregorian_era", "day_word",
                           "past_words", "future_words", "day_parts", "ago_words", "since_words",
                           "of_words", "equals_words")}
-    return _Knowledge(_compile(months, ordinals, weekdays, rel, periods, units, words), months,
+    return _Knowledge(_compile(months, ordinals, weekdays, rel, periods, units, words, numbers.proclitics), months,
                       ordinals, weekdays, rel, periods, units, frozenset(words["hijri_era"]),
-                      frozenset(words["past_words"]), frozenset(words["since_words"]), vague)
+                      frozenset(words["past_words"]), frozenset(words["since_words"]), vague, numbers)
 
 
-def _compile(months, ordinals, weekdays, rel, periods, units, w) -> re.Pattern:
+def _compile(months, ordinals, weekdays, rel, periods, units, w, proclitics: str) -> re.Pattern:
     month, wd, day_word = _alt(months), _alt(weekdays), _alt(w["day_word"])
     era = _alt(w["hijri_era"] + w["gregorian_era"])
     of = rf"(?:\s+(?:{_alt(w['of_words'])}))?"
-    proclitics = re.escape(lexicon().proclitics)
+    proclitics = re.escape(proclitics)
     year = (rf"{of}\s*(?:(?:{_alt(w['year_words'])})\s+)?(?P<{{y}}>\d{{{{4}}}})"
             rf"(?:\s*(?P<{{e}}>{era})(?!\w))?")
     parts = rf"(?:(?:{_alt(w['day_parts'])})\s+)"
@@ -292,10 +297,10 @@ class _Resolver:
             return self._minus(unit, -off), None, unit, True
         unit, form = kn.units[_key(g["unit"])]
         amount = g["amount"].strip()
-        if amount and form != "singular" and _only_qualifier(amount):
+        if amount and form != "singular" and _only_qualifier(amount, kn.numbers):
             amount = ""  # "قبل حوالى أسبوعين"
         if amount:
-            nums = find_numbers(amount)
+            nums = find_numbers(amount, kn.numbers)
             if len(nums) != 1 or nums[0].start != 0 or nums[0].end != len(amount) or form == "dual":
                 return None
             n = nums[0].value
@@ -315,20 +320,19 @@ class _Resolver:
         return f"{pub.year - n:04d}"
 
 
-def _only_qualifier(s: str) -> bool:
+def _only_qualifier(s: str, numbers: _Lexicon) -> bool:
     toks = tokenize(s)
-    hit = lexicon().qualifiers.match_at(toks, 0) if toks else None
+    hit = numbers.qualifiers.match_at(toks, 0) if toks else None
     return hit is not None and hit.j == len(toks)
 
 
-def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, kn: _Knowledge, published: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, left to right.
 
     Relative expressions are resolved against ``published``; without it they are still found,
     with value None.  A weekday is the latest such day on or before ``published`` (الماضي: before
     it, المقبل: after it); a month or day-month without a year is the latest one not after it.
     """
-    kn = knowledge()
     f = fold(text)
     res = _Resolver(kn, published)
     out = []

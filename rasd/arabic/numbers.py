@@ -2,7 +2,8 @@
 
 :func:`find_numbers` reads every quantity of a text; :func:`fatalities` reads the number of people
 killed in one sentence.  Both return code-point spans into the original text (design §1).  All
-words live in ``rasd/knowledge/numbers.yaml``; it is loaded once per process.
+words live in ``rasd/knowledge/numbers.yaml``; :func:`lexicon` reads it and the callers pass
+the lexicon in (Resources keeps it).
 
 Why no library: the Arabic number parsers on PyPI (e.g. in camel_tools) pull heavy dependencies
 and know nothing of clitics (وعشرين، بثلاثة), duals that carry a count (قتيلان) or ACLED's
@@ -13,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.arabic.normalize import Folded, fold, fold_str, strip_article
@@ -82,26 +83,26 @@ class _Lexicon:
     article: str                                       # ال folded
 
 
-def _line_of(needle: str) -> int | str:
+def _line_of(needle: str, path: Path) -> int | str:
     """The first line of numbers.yaml holding ``needle`` (errors in plain lists name a line too)."""
-    for n, line in enumerate(_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if needle in line:
             return n
     return "?"
 
 
-def _bad(needle: str, msg: str) -> None:
-    raise KnowledgeError(f"{_FILE.name}:{_line_of(needle)}: {msg}")
+def _bad(needle: str, msg: str, path: Path) -> None:
+    raise KnowledgeError(f"{path.name}:{_line_of(needle, path)}: {msg}")
 
 
-def _key(word: str) -> str:
+def _key(word: str, path: Path = _FILE) -> str:
     toks = fold_str(word).split()
     if len(toks) != 1:
-        _bad(word, f"'{word}' must be a single word")
+        _bad(word, f"'{word}' must be a single word", path)
     return toks[0]
 
 
-def _pattern(phrase: str) -> _Pattern:
+def _pattern(phrase: str, path: Path = _FILE) -> _Pattern:
     parts: list[tuple[str, str | int]] = []
     for w in phrase.split():
         if w == "...":
@@ -112,7 +113,7 @@ def _pattern(phrase: str) -> _Pattern:
             parts.append(("w", strip_article(fold_str(w))))
     if not parts or parts[0][0] == "gap" or parts[-1][0] == "gap" or any(
             k != "gap" and not v for k, v in parts):
-        _bad(phrase, f"'{phrase}' is not a valid pattern (words, word*, ... between words)")
+        _bad(phrase, f"'{phrase}' is not a valid pattern (words, word*, ... between words)", path)
     return _Pattern(tuple(parts))
 
 
@@ -129,75 +130,75 @@ def _index(patterns: tuple[_Pattern, ...]):
     return exact, prefixed
 
 
-def _grammar(data: dict) -> dict:
+def _grammar(data: dict, path: Path) -> dict:
     g = data.get("grammar")
-    require(isinstance(g, dict), _FILE, data, "'grammar' must be a mapping")
+    require(isinstance(g, dict), path, data, "'grammar' must be a mapping")
     for name in ("and", "article", "accusative", "marbuta", "marbuta_bound"):
-        require(isinstance(g.get(name), str) and g[name].strip(), _FILE, g, f"grammar: '{name}' is missing")
+        require(isinstance(g.get(name), str) and g[name].strip(), path, g, f"grammar: '{name}' is missing")
     out = {k: fold_str(v) for k, v in g.items() if isinstance(v, str)}
     for name in ("conjunctions", "prepositions", "dual_endings"):
-        out[name] = [fold_str(x) for x in str_list(_FILE, g, name)]
+        out[name] = [fold_str(x) for x in str_list(path, g, name)]
     return out
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    """Load and validate numbers.yaml once; KnowledgeError names file and line."""
-    data = load(_FILE)
-    require(isinstance(data, dict), _FILE, {}, "the file must be a mapping")
-    gr = _grammar(data)
+def lexicon(path: Path | None = None) -> _Lexicon:
+    """Load and validate numbers.yaml (not cached); KnowledgeError names file and line."""
+    path = path or _FILE
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "the file must be a mapping")
+    gr = _grammar(data, path)
     words: dict[str, list[tuple[str, int]]] = {}
 
     def add(form: str, cls: str, value: int) -> None:
-        words.setdefault(_key(form), []).append((cls, value))
+        words.setdefault(_key(form, path), []).append((cls, value))
 
     for section, cls in (("units", "unit"), ("teen_only", "teen_only"), ("tens", "ten"),
                          ("hundreds", "hundred")):
         table = data.get(section)
-        require(isinstance(table, dict), _FILE, data, f"'{section}' must map values to word lists")
+        require(isinstance(table, dict), path, data, f"'{section}' must map values to word lists")
         for value, forms in table.items():
             if value == "__line__":
                 continue
-            require(isinstance(value, int) and value > 0, _FILE, table,
+            require(isinstance(value, int) and value > 0, path, table,
                     f"'{section}': key {value!r} must be a positive integer")
-            for form in str_list(_FILE, {section: forms, "__line__": table["__line__"]}, section):
+            for form in str_list(path, {section: forms, "__line__": table["__line__"]}, section):
                 add(form, cls, value)
-    for form in str_list(_FILE, data, "teen_suffix"):
+    for form in str_list(path, data, "teen_suffix"):
         add(form, "teen_suffix", 10)
     for scale, forms in (data.get("scales") or {}).items():
         if scale == "__line__":
             continue
-        require(isinstance(scale, int) and isinstance(forms, dict), _FILE, data["scales"],
+        require(isinstance(scale, int) and isinstance(forms, dict), path, data["scales"],
                 f"scale {scale!r} must be an integer with one/two/plural lists")
         for n in ("one", "two", "plural"):
-            for form in str_list(_FILE, forms, n):
+            for form in str_list(path, forms, n):
                 add(form, "scale_" + n, scale)
-    for form in str_list(_FILE, data, "one_of"):
+    for form in str_list(path, data, "one_of"):
         add(form, "one_of", 1)
 
     vague: PhraseMatcher = PhraseMatcher()
     for entry in data.get("vague") or []:
-        require(isinstance(entry, dict) and isinstance(entry.get("value"), int), _FILE, entry,
+        require(isinstance(entry, dict) and isinstance(entry.get("value"), int), path, entry,
                 "a vague entry needs an integer 'value' and 'words'")
-        for w in str_list(_FILE, entry, "words"):
+        for w in str_list(path, entry, "words"):
             vague.add(w, entry["value"])
     qualifiers: PhraseMatcher = PhraseMatcher()
     for kind in ("about", "at_least"):
-        for w in str_list(_FILE, data, kind):
+        for w in str_list(path, data, kind):
             qualifiers.add(w, kind)
-    after = PhraseMatcher((w, "at_least") for w in str_list(_FILE, data, "at_least_after"))
+    after = PhraseMatcher((w, "at_least") for w in str_list(path, data, "at_least_after"))
 
     nouns: dict[str, tuple[str, bool]] = {}
     plurals: set[str] = set()
     for entry in data.get("counted_nouns") or []:
         require(isinstance(entry, dict) and isinstance(entry.get("singular"), str)
-                and isinstance(entry.get("person"), bool), _FILE, entry,
+                and isinstance(entry.get("person"), bool), path, entry,
                 "a counted noun needs 'singular', 'plural' and 'person: true|false'")
-        sg = _key(entry["singular"])
+        sg = _key(entry["singular"], path)
         person = entry["person"]
-        for p in str_list(_FILE, entry, "plural"):
-            nouns[_key(p)] = ("pl", person)
-            plurals.add(_key(p))
+        for p in str_list(path, entry, "plural"):
+            nouns[_key(p, path)] = ("pl", person)
+            plurals.add(_key(p, path))
         nouns.setdefault(sg, ("sg", person))
         nouns.setdefault(sg + gr["accusative"], ("sg", person))  # after 11..99: "12 مدنيا"
         bound = sg[:-1] + gr["marbuta_bound"] if sg.endswith(gr["marbuta"]) else sg
@@ -207,24 +208,23 @@ def lexicon() -> _Lexicon:
     for p in plurals:
         nouns[p] = (nouns[p][0] if nouns[p][0] != "du" else "pl", nouns[p][1])
 
-    patterns = {name: tuple(_pattern(p) for p in str_list(_FILE, data, name))
+    patterns = {name: tuple(_pattern(p, path) for p in str_list(path, data, name))
                 for name in ("kill_before", "dead_after", "kill_after", "wound", "subset",
                              "break_words", "no_casualties", "unknown_casualties")}
     return _Lexicon({k: tuple(v) for k, v in words.items()}, nouns, vague, qualifiers, after,
-                    frozenset(_key(w) for w in str_list(_FILE, data, "one_of_not_before")),
+                    frozenset(_key(w, path) for w in str_list(path, data, "one_of_not_before")),
                     {name: _index(pats) for name, pats in patterns.items()},
                     re.compile("^[{}]?[{}]?$".format("".join(gr["conjunctions"]),
                                                      "".join(gr["prepositions"]))),
                     "".join(gr["conjunctions"] + gr["prepositions"]), gr["and"], gr["article"])
 
 
-def _clitics(key: str, n: int) -> int:
+def _clitics(key: str, n: int, art: str) -> int:
     """Length of the proclitics among the first n characters of a token, keeping the article.
 
     The phrase matcher indexes a word without its article, so آلاف (الاف) is found as ال + اف;
     a span must still start at the word.
     """
-    art = lexicon().article
     head = key[:n]
     return n - len(art) if head.endswith(art) else n - 1 if head.endswith(art[-1] * 2) else n
 
@@ -242,11 +242,11 @@ class _Found:
 class _Reader:
     """The tokens of one text with their readings, and the quantities over them."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lex: _Lexicon):
         self.text = text
         self.f: Folded = fold(text)
         self.toks: list[Token] = tokenize(text, self.f)
-        self.lex = lexicon()
+        self.lex = lex
         self.readings = [self._readings(t.key) for t in self.toks]
         self.digits = self._digit_atoms()
 
@@ -278,7 +278,7 @@ class _Reader:
         """
         out = []
         for prefix, stem in self.readings[i]:
-            if _clitics(prefix, len(prefix)) != len(prefix) or not self.lex.clitic.match(prefix):
+            if _clitics(prefix, len(prefix), self.lex.article) != len(prefix) or not self.lex.clitic.match(prefix):
                 continue
             if (clitics == "wa" and prefix != self.lex.conj) or (clitics == "none" and prefix):
                 continue
@@ -362,7 +362,7 @@ class _Reader:
         h = self.lex.vague.match_at(self.toks, i)
         if h:
             value, j = h.payloads[0], h.j
-            start = self.f.orig(tok.kstart + _clitics(tok.key, h.prefix))
+            start = self.f.orig(tok.kstart + _clitics(tok.key, h.prefix, self.lex.article))
             if j < len(self.toks) and not self._broken(j):
                 for prefix, stem in self.readings[j]:
                     for c, v in self.lex.words.get(stem, ()):
@@ -384,7 +384,7 @@ class _Reader:
             return value, "exact", self.f.orig(tok.kstart + prefix), j
         for prefix, stem in self.readings[i]:
             if self.lex.nouns.get(stem, ("",))[0] == "du" and self.lex.clitic.match(
-                    prefix[:_clitics(prefix, len(prefix))]):
+                    prefix[:_clitics(prefix, len(prefix), self.lex.article)]):
                 return 2, "exact", self.f.orig(tok.kstart + len(prefix)), i + 1
         return None
 
@@ -395,7 +395,8 @@ class _Reader:
             q = self.lex.qualifiers.match_at(self.toks, i)
             if q and q.j < n and not self._broken(q.j) and (r := self.number_at(q.j)):
                 value, kind, _, j = r
-                start, kind, first = self.f.orig(self.toks[i].kstart + _clitics(self.toks[i].key, q.prefix)), (
+                start, kind, first = self.f.orig(self.toks[i].kstart + _clitics(self.toks[i].key, q.prefix,
+                                                                               self.lex.article)), (
                     kind if kind == "vague" else q.payloads[0]), q.j
             elif r := self.number_at(i):
                 value, kind, start, j = r
@@ -453,13 +454,13 @@ class _Reader:
         return out
 
 
-def find_numbers(text: str) -> list[Number]:
+def find_numbers(text: str, lex: _Lexicon) -> list[Number]:
     """Every quantity in ``text``, left to right, with offsets into ``text``.
 
-    >>> [(n.value, n.kind) for n in find_numbers("قتل 1,200 شخص")]
+    >>> [(n.value, n.kind) for n in find_numbers("قتل 1,200 شخص", lexicon())]
     [(1200, 'exact')]
     """
-    return [f.number for f in _Reader(text).numbers()]
+    return [f.number for f in _Reader(text, lex).numbers()]
 
 
 # ---- death tolls ------------------------------------------------------------------------------
@@ -468,7 +469,7 @@ _WEAKEST = {k: n for n, k in enumerate(KINDS)}
 _SCAN = 6  # words between a killing word and its count at most
 
 
-def fatalities(sentence_text: str, sentence_start: int = 0) -> FatalityCount | None:
+def fatalities(sentence_text: str, lex: _Lexicon, sentence_start: int = 0) -> FatalityCount | None:
     """People killed according to one sentence, or None when it gives no (or an unknown) toll.
 
     Counts tied to a killing word ("مقتل 12 مدنيا", "12 قتيلا", "لقي 5 أشخاص حتفهم") are read;
@@ -477,7 +478,7 @@ def fatalities(sentence_text: str, sentence_start: int = 0) -> FatalityCount | N
     statement that nobody died gives 0; one that the toll is unknown gives None.
     Offsets are ``sentence_start`` + offsets in the sentence.
     """
-    r = _Reader(sentence_text)
+    r = _Reader(sentence_text, lex)
     if r.spans("unknown_casualties"):
         return None
     zero = r.spans("no_casualties")
