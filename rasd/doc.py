@@ -68,7 +68,8 @@ class Entity:
                              "name_en": self.name_en, "kb_id": self.kb_id}
         if self.category is not None:
             d["category"] = self.category
-        d["mentions"] = [m.to_json() if trace else {"start": m.start, "end": m.end, "text": m.text}
+        d["mentions"] = [m.to_json() if trace else
+                         {"start": m.start, "end": m.end, "text": m.text, **({"why": m.why} if m.why else {})}
                          for m in self.mentions]
         if self.type == "PLACE":
             d["geo"] = self.geo

@@ -15,12 +15,17 @@ from rasd.kb.yamlfile import KNOWLEDGE_DIR
 
 
 def _part(build: Callable[["Resources"], Any]) -> property:
-    """A lazily built part, kept in the instance's own table."""
+    """A lazily built part, kept in the instance's own table; the knowledge files it is built
+    from (rasd.kb.loaders.KNOWLEDGE) are validated against their shapes first."""
     name = build.__name__
 
     def get(self: "Resources"):
         built = self._built
         if name not in built:
+            from rasd.kb.loaders import KNOWLEDGE, files_of, validate
+
+            for f in files_of(name):   # the file's shape first: errors name file and line
+                validate(self.knowledge(f), KNOWLEDGE[f].shape)
             built[name] = build(self)
         return built[name]
 

@@ -47,6 +47,8 @@ def corefer(doc: Doc, res) -> Doc:
             continue   # a camp, an airport or a hill coded to its town is not the town
         if e.kb_id and e.kb_id in keep:
             first = keep[e.kb_id]
+            for m in e.mentions:
+                m.why = f"geocoded to the same gazetteer entry ({e.kb_id}) as '{first.mentions[0].text}'"
             first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)
             for m in e.mentions:
                 m.entity = first.id
@@ -78,6 +80,8 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
         base = by_name.get(strip_article(" ".join(fold_str(e.mentions[0].text).split()[1:])))
         if base is None or base is e:
             continue
+        for m in e.mentions:
+            m.why = f"a direction qualifying '{base.mentions[0].text}', named in the report: the same place"
         base.mentions = sorted(base.mentions + e.mentions, key=lambda m: m.start)
         for m in e.mentions:
             m.entity = base.id
@@ -97,5 +101,6 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
         if before:
             e = before[-1]
             m = Mention(t.start, t.end, doc.text[t.start:t.end], "PLACE", e.kb_id, 0.6, e.id,
-                        tok=(t.i, t.i + 1), anaphor=True)
+                        tok=(t.i, t.i + 1), anaphor=True,
+                        why=f"refers to the last {_kind(e, gaz)} named before it: '{e.mentions[0].text}'")
             e.mentions = sorted(e.mentions + [m], key=lambda x: x.start)

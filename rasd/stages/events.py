@@ -368,6 +368,7 @@ class _Reader:
                           and self.can_do(t.type, m)), None)
             said(agent, "the first actor of the clause before the trigger that is not an object")
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
+            why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
             agent = None
         agents = [agent.entity] if agent else []
         if not agents and not (partner_type and t.d.pos == "noun"):

@@ -40,7 +40,11 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         for other, names in full.items():
             if other == k or other not in groups:
                 continue
-            if any(n != o and (o.endswith(" " + n) or o.startswith(n + " ")) for n in mine for o in names):
+            hit = next(((n, o) for n in mine for o in names
+                        if n != o and (o.endswith(" " + n) or o.startswith(n + " "))), None)
+            if hit:
+                for m in ms:
+                    m.why = f"part of the longer name '{hit[1]}' in the report"
                 groups[other].extend(ms)
                 groups[other].sort(key=lambda m: m.start)
                 del groups[k]
@@ -48,12 +52,17 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
 
 
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
-    """The kb_id a short form refers to: the candidate named most recently before it, else anywhere."""
+    """The kb_id a short form refers to: the candidate named most recently before it, else anywhere
+    (sets ``m.why``)."""
     cands = [m.kb_id, *m.alts]
     before = [(full_seen[c], c) for c in cands if c in full_seen and full_seen[c] <= m.start]
     if before:
+        m.why = f"short form of {max(before)[1]}, named before it" + (
+            f" (of its {len(cands)} readings, the one named most recently)" if len(cands) > 1 else "")
         return max(before)[1]
     anywhere = [c for c in cands if c in full_seen]
+    if anywhere:
+        m.why = f"short form of {anywhere[0]}, named later in the report"
     return anywhere[0] if anywhere else None
 
 
@@ -86,6 +95,7 @@ def link(doc: Doc, kb) -> Doc:
         key = _group_key(m, cues, keep)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
+            m.why = "a plural source word referring back to the last source named"
         if m.kb_id:
             last_full[m.kb_id] = m.start
         if m.type == "SOURCE":
