@@ -275,7 +275,8 @@ class _Reader:
         i = m.tok[0]
         k = self.key(i)
         pre = k[:len(k) - len(stems(k)[-1][1])] if stems(k) else ""
-        return self.near_before(i, name, 2, lo) is not None or (name == "target_markers" and "ضد" in pre)
+        return self.near_before(i, name, 2, lo) is not None or (
+            name == "target_markers" and any(w in pre for w in self.L.words["attached_target_markers"]))
 
     def participants(self, st: _Sent, lo: int, hi: int) -> list[Mention]:
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
@@ -487,7 +488,7 @@ class _Reader:
                 continue
             if skipping:
                 gap = fold_str(self.doc.text[prev.end:m.start]).split()
-                if not (gap and gap[0] in ("في", "داخل", "عند")):
+                if not (gap and gap[0] in self.L.words["place_prepositions"]):
                     prev = m
                     continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
                 skipping = False

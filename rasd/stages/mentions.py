@@ -464,7 +464,8 @@ class _Finder:
         elif what == "source":
             pre = self.prefix_of(i, "source_heads") or self.prefix_of(i, "source_standalone")
             self.add(i, end, pre, "SOURCE", None, 0.7, pattern=True,
-                     anaphor=toks[i].key.startswith(("المصادر", "والمصادر")))
+                     anaphor=any(toks[i].key[len(c):].startswith(w) for c in ("", *self.R.conj)
+                                 for w in self.R.w["source_anaphors"]))
         elif what == "uplace":
             fac = self.is_(i - 1, "facility_cues")
             s0 = i - 1 if fac else i

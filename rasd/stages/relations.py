@@ -12,7 +12,6 @@ from rasd.doc import Doc, Relation
 from rasd.kb.yamlfile import load, require
 from rasd.pipeline import Stage
 
-VIOLENT = {"ARMED_CLASH", "TERRITORY_TAKEN", "AIRSTRIKE", "SHELLING", "BOMBING", "CHEMICAL_ATTACK", "ABDUCTION"}
 
 
 def load_words(path: Path) -> dict[str, frozenset]:
@@ -23,9 +22,10 @@ def load_words(path: Path) -> dict[str, frozenset]:
 
 
 class _Rel:
-    def __init__(self, doc: Doc, words: dict[str, frozenset]):
+    def __init__(self, doc: Doc, words: dict[str, frozenset], ontology: dict[str, dict]):
         self.doc = doc
         self.W = words
+        self.ontology = ontology
         self.ents = {e.id: e for e in doc.entities}
         self.out: dict[tuple, Relation] = {}
 
@@ -160,7 +160,8 @@ class _Rel:
             ev = e.evidence[0]
             actors = lambda xs: [x for x in xs if self.ents.get(x) and self.ents[x].type == "ACTOR"  # noqa: E731
                                  and self.ents[x].category != "civilians"]
-            if (e.type in VIOLENT or e.type == "MOBILIZATION") and e.modality == "asserted":
+            kind = self.ontology.get(e.type, {})
+            if kind.get("hostile") and e.modality == "asserted":
                 for a in actors(e.agents):
                     for t in actors(e.targets):
                         self.add("HOSTILE_TO", a, t, ev, 0.7)
@@ -178,11 +179,10 @@ class _Rel:
                     if self.ents.get(p) and self.ents[p].type == "PERSON":
                         for t in actors(e.targets):
                             self.add("MEMBER_OF", p, t, ev, 0.6)
-            if e.type not in ("ALLIANCE",):
+            if not kind.get("partners"):   # fighting beside someone; not a deal's or a talk's parties
                 for a in actors(e.agents):
                     for p in actors(e.partners):
-                        if e.type not in ("AGREEMENT", "MEETING", "PRISONER_RELEASE"):
-                            self.add("ALLIED_WITH", a, p, ev, 0.6)
+                        self.add("ALLIED_WITH", a, p, ev, 0.6)
 
     def run(self) -> list[Relation]:
         self.titles()
@@ -200,5 +200,5 @@ class Relations(Stage):
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.entities:
-            doc.relations = _Rel(doc, self.resources.relation_words).run()
+            doc.relations = _Rel(doc, self.resources.relation_words, self.resources.ontology).run()
         return doc
