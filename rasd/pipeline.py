@@ -143,6 +143,20 @@ class Pipeline:
                 write_trace(doc, trace)
         return doc
 
+    def rerun(self, name: str, doc: Doc) -> Doc:
+        """Run stage ``name`` again on a document (a reloaded trace): the stages that assign what it
+        requires must be among those the document went through."""
+        st = self.stage(name)
+        done = [s for s in self.stages if s.name in doc.stages]
+        for need in st.requires:
+            if need in GIVEN or any(need in s.assigns for s in done):
+                continue
+            by = next((s.name for s in self.stages if need in s.assigns), None)
+            raise PipelineError(f"stage '{name}' needs '{need}', which stage '{by}' assigns, but the document "
+                                f"has been through {', '.join(doc.stages) or 'no stage'} only",
+                                hint=f"Rerun from a trace taken after '{by}'.")
+        return run_stage(st, doc)
+
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]

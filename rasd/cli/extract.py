@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
         """Run one stage again on a traced document and print the result (to try a change to a stage
         or a knowledge file without running the stages before it)."""
         from rasd.doc import Doc
-        from rasd.pipeline import default_pipeline, run_stage, write_trace
+        from rasd.pipeline import default_pipeline, write_trace
 
         if fmt not in ("json", "table"):
             raise InputError(f"unknown --format {fmt!r}", hint="Use json or table.")
@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
         if "trace" not in data:
             typer.echo(f"warning: {trace_file} has no trace section: mentions are known by their spans only",
                        err=True)
-        doc = run_stage(default_pipeline().stage(stage), doc)
+        doc = default_pipeline().rerun(stage, doc)
         if trace is not None:
             write_trace(doc, trace)
         _print(doc.to_json(), fmt, compact=False)
