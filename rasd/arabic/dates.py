@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.arabic.normalize import fold, fold_str
-from rasd.arabic.numbers import _Lexicon, find_numbers
+from rasd.arabic.numbers import NumberLexicon, find_numbers
 from rasd.arabic.tokens import tokenize
 from rasd.errors import KnowledgeError
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
@@ -90,7 +90,7 @@ class _Knowledge:
     past: frozenset[str]
     since: frozenset[str]
     vague_count: int
-    numbers: _Lexicon                          # how counts (قبل ثلاثة أيام) are read
+    numbers: NumberLexicon                          # how counts (قبل ثلاثة أيام) are read
 
 
 def _key(s: str) -> str:
@@ -128,7 +128,7 @@ def _numbered(data: dict, section: str, path: Path = _DEFAULT_FILE) -> dict[str,
     return out
 
 
-def knowledge(path: Path | None = None, numbers: _Lexicon | None = None) -> _Knowledge:
+def knowledge(path: Path | None = None, numbers: NumberLexicon | None = None) -> _Knowledge:
     """Load dates.yaml and compile the date regex (not cached); KnowledgeError names file and line.
     ``numbers`` is the number lexicon (read from numbers.yaml beside ``path`` when not given)."""
     from rasd.arabic.numbers import lexicon
@@ -320,7 +320,7 @@ class _Resolver:
         return f"{pub.year - n:04d}"
 
 
-def _only_qualifier(s: str, numbers: _Lexicon) -> bool:
+def _only_qualifier(s: str, numbers: NumberLexicon) -> bool:
     toks = tokenize(s)
     hit = numbers.qualifiers.match_at(toks, 0) if toks else None
     return hit is not None and hit.j == len(toks)

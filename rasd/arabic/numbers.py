@@ -1,7 +1,8 @@
-"""Quantities in Arabic text: digits, number words, duals, vague amounts, and death tolls.
+"""Quantities in Arabic text: digits, number words, duals, vague amounts.
 
-:func:`find_numbers` reads every quantity of a text; :func:`fatalities` reads the number of people
-killed in one sentence.  Both return code-point spans into the original text (design §1).  All
+:func:`find_numbers` reads every quantity of a text, as code-point spans into the original text
+(design §1); :class:`NumberReader` also matches the casualty phrases of numbers.yaml, which the
+death-toll reader of the events stage (rasd.stages.events.fatalities) builds on.  All
 words live in ``rasd/knowledge/numbers.yaml``; :func:`lexicon` reads it and the callers pass
 the lexicon in (Resources keeps it).
 
@@ -45,20 +46,6 @@ class Number:
     kind: str  # exact | at_least | about | vague
 
 
-@dataclass(frozen=True, slots=True)
-class FatalityCount:
-    """People killed according to one sentence; the span is the count (or the no-loss phrase)."""
-
-    value: int
-    start: int
-    end: int
-    kind: str
-
-    @property
-    def approx(self) -> bool:
-        return self.kind != "exact"
-
-
 # ---- knowledge --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -69,7 +56,7 @@ class _Pattern:
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class NumberLexicon:
     words: dict[str, tuple[tuple[str, int], ...]]     # folded form → ((class, value), …)
     nouns: dict[str, tuple[str, bool]]                 # folded form → (number sg|du|pl, person)
     vague: PhraseMatcher
@@ -141,7 +128,7 @@ def _grammar(data: dict, path: Path) -> dict:
     return out
 
 
-def lexicon(path: Path | None = None) -> _Lexicon:
+def lexicon(path: Path | None = None) -> NumberLexicon:
     """Load and validate numbers.yaml (not cached); KnowledgeError names file and line."""
     path = path or _FILE
     data = load(path)
@@ -211,7 +198,7 @@ def lexicon(path: Path | None = None) -> _Lexicon:
     patterns = {name: tuple(_pattern(p, path) for p in str_list(path, data, name))
                 for name in ("kill_before", "dead_after", "kill_after", "wound", "subset",
                              "break_words", "no_casualties", "unknown_casualties")}
-    return _Lexicon({k: tuple(v) for k, v in words.items()}, nouns, vague, qualifiers, after,
+    return NumberLexicon({k: tuple(v) for k, v in words.items()}, nouns, vague, qualifiers, after,
                     frozenset(_key(w, path) for w in str_list(path, data, "one_of_not_before")),
                     {name: _index(pats) for name, pats in patterns.items()},
                     re.compile("^[{}]?[{}]?$".format("".join(gr["conjunctions"]),
@@ -232,17 +219,17 @@ def _clitics(key: str, n: int, art: str) -> int:
 # ---- reading numbers --------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class FoundNumber:
     number: Number
     i: int   # first token (of the qualifier, if any)
     n: int   # first token of the number itself
     j: int   # one past the last token
 
 
-class _Reader:
+class NumberReader:
     """The tokens of one text with their readings, and the quantities over them."""
 
-    def __init__(self, text: str, lex: _Lexicon):
+    def __init__(self, text: str, lex: NumberLexicon):
         self.text = text
         self.f: Folded = fold(text)
         self.toks: list[Token] = tokenize(text, self.f)
@@ -388,8 +375,8 @@ class _Reader:
                 return 2, "exact", self.f.orig(tok.kstart + len(prefix)), i + 1
         return None
 
-    def numbers(self) -> list[_Found]:
-        out: list[_Found] = []
+    def numbers(self) -> list[FoundNumber]:
+        out: list[FoundNumber] = []
         i, n = 0, len(self.toks)
         while i < n:
             q = self.lex.qualifiers.match_at(self.toks, i)
@@ -409,7 +396,7 @@ class _Reader:
                 a = self.lex.after.match_at(self.toks, nj) if nj < n else None
                 if a and kind == "exact":
                     kind, j = "at_least", a.j
-            out.append(_Found(Number(start, self.toks[j - 1].end, value, kind != "exact", kind),
+            out.append(FoundNumber(Number(start, self.toks[j - 1].end, value, kind != "exact", kind),
                               i, first, j))
             i = j
         return out
@@ -454,99 +441,10 @@ class _Reader:
         return out
 
 
-def find_numbers(text: str, lex: _Lexicon) -> list[Number]:
+def find_numbers(text: str, lex: NumberLexicon) -> list[Number]:
     """Every quantity in ``text``, left to right, with offsets into ``text``.
 
     >>> [(n.value, n.kind) for n in find_numbers("قتل 1,200 شخص", lexicon())]
     [(1200, 'exact')]
     """
-    return [f.number for f in _Reader(text, lex).numbers()]
-
-
-# ---- death tolls ------------------------------------------------------------------------------
-
-_WEAKEST = {k: n for n, k in enumerate(KINDS)}
-_SCAN = 6  # words between a killing word and its count at most
-
-
-def fatalities(sentence_text: str, lex: _Lexicon, sentence_start: int = 0) -> FatalityCount | None:
-    """People killed according to one sentence, or None when it gives no (or an unknown) toll.
-
-    Counts tied to a killing word ("مقتل 12 مدنيا", "12 قتيلا", "لقي 5 أشخاص حتفهم") are read;
-    wounded counts are not.  Counts joined by و add up ("12 من الجيش و9 من المسلحين" = 21);
-    separate tolls in one sentence (a first report, then a risen toll) give the largest.  A
-    statement that nobody died gives 0; one that the toll is unknown gives None.
-    Offsets are ``sentence_start`` + offsets in the sentence.
-    """
-    r = _Reader(sentence_text, lex)
-    if r.spans("unknown_casualties"):
-        return None
-    zero = r.spans("no_casualties")
-    marks = {name: {j - 1 if name == "kill_before" else i for i, j in r.spans(name)}
-             for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words")}
-    in_zero = {k for i, j in zero for k in range(i, j)}
-    found = [f for f in r.numbers() if f.n not in in_zero]
-    by_end = {f.j - 1: f for f in found}
-    groups: list[list[_Found]] = []
-    group_of: dict[int, int] = {}  # last token of a counted number → its group
-    for f in found:
-        if (g := _kill_group(r, f, marks, by_end, group_of)) is None:
-            continue
-        if g == len(groups):
-            groups.append([])
-        groups[g].append(f)
-        group_of[f.j - 1] = g
-    if groups:
-        best = max(groups, key=lambda g: sum(f.number.value for f in g))
-        kind = max((f.number.kind for f in best), key=_WEAKEST.__getitem__)
-        return FatalityCount(sum(f.number.value for f in best), sentence_start + best[0].number.start,
-                             sentence_start + best[-1].number.end, kind)
-    numbered = {k for f in found for k in range(f.n, f.j + 1)}
-    singles = [k + 1 for k in marks["kill_before"] if k + 1 < len(r.toks) and not r._broken(k + 1)]
-    singles += list(marks["dead_after"])  # "سقوط قتيل"
-    for k in sorted(singles):
-        if k not in numbered and k not in in_zero and r.noun(k) == ("sg", True):
-            t = r.toks[k]
-            return FatalityCount(1, sentence_start + t.start, sentence_start + t.end, "exact")
-    if zero:
-        i, j = zero[0]
-        return FatalityCount(0, sentence_start + r.toks[i].start, sentence_start + r.toks[j - 1].end,
-                             "exact")
-    return None
-
-
-def _kill_group(r: _Reader, f: _Found, marks: dict[str, set[int]], by_end: dict[int, _Found],
-                group_of: dict[int, int]) -> int | None:
-    """The toll group a number belongs to (a new one = len(groups)), or None if it is no toll."""
-    n = len(r.toks)
-    nxt = f.j if f.j < n and not r._broken(f.j) else None
-    noun = r.noun(nxt) if nxt is not None else None
-    if noun and not noun[1]:
-        return None  # "3 غارات"
-    if nxt is not None and nxt not in marks["dead_after"] and (
-            nxt in marks["wound"] or (noun and nxt + 1 < n and nxt + 1 in marks["wound"]
-                                      and not r._broken(nxt + 1)
-                                      and not r.toks[nxt + 1].key.startswith(r.lex.conj))):
-        return None  # "30 جريحا", "10 أشخاص جرحى" (but "3 عناصر وإصابة آخرين" is a toll of 3)
-    new = len(set(group_of.values()))
-    if f.j - 1 in marks["dead_after"] or nxt in marks["dead_after"]:
-        return new  # "12 قتيلا", "قتيلان"
-    for k in range(f.j, min(f.j + 3, n)):
-        if r._broken(k):
-            break
-        if k in marks["kill_after"]:
-            return new  # "لقي 5 أشخاص حتفهم"
-    first = r.toks[f.i]
-    conj = r.lex.conj
-    wa = (first.key.startswith(conj) and f.number.start > first.start) or (
-        f.i > 0 and r.toks[f.i - 1].key == conj)
-    for k in range(f.i - 1, max(-1, f.i - 1 - _SCAN), -1):
-        if r._broken(k + 1) or k in marks["wound"] or k in marks["subset"]:
-            return None
-        if k in by_end:  # another count stands between: join it only as "… و9"
-            return group_of.get(k) if wa else None
-        if k in marks["kill_before"]:
-            return new
-        if k in marks["break_words"]:
-            return None
-    return None
+    return [f.number for f in NumberReader(text, lex).numbers()]

@@ -129,7 +129,7 @@ def test_pipeline_rebuilds_in_a_spawned_worker():
     pipe = Pipeline.build(RES)
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         got = pool.apply(_names_in_worker, (pipe,))
-    assert got == [*pipe.names, "_Lexicon"]
+    assert got == [*pipe.names, "NumberLexicon"]
 
 
 def test_extract_in_a_spawned_worker_equals_in_process(installed):
