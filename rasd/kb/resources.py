@@ -102,14 +102,14 @@ class Resources:
     @_part
     def numbers(self):
         """Number words and casualty phrases (numbers.yaml)."""
-        from rasd.arabic.numbers import lexicon
+        from rasd.kb.numbers import lexicon
 
         return lexicon(self.knowledge("numbers"))
 
     @_part
     def dates(self):
         """Month names and date words (dates.yaml), with the number lexicon they read counts by."""
-        from rasd.arabic.dates import knowledge
+        from rasd.kb.dates import knowledge
 
         return knowledge(self.knowledge("dates"), self.numbers)
 

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.arabic.dates import find_dates, gregorian_to_hijri, hijri_to_gregorian, knowledge
+from rasd.arabic.dates import find_dates, gregorian_to_hijri, hijri_to_gregorian
+from rasd.kb.dates import knowledge
 
 PUB = dt.date(2015, 7, 24)  # a Friday
 KN = knowledge()

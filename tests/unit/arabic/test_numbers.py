@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.arabic.numbers import find_numbers, lexicon
+from rasd.arabic.numbers import find_numbers
+from rasd.kb.numbers import lexicon
 
 LEX = lexicon()
 ARABIC = st.text(alphabet=st.sampled_from(list("قتلمدنيوعشرينخمسةأحدآلافغارتنحو0123456789٣٥ ،.-/ـً")),

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.arabic.numbers import lexicon
+from rasd.kb.numbers import lexicon
 from rasd.stages.events.fatalities import read_toll
 
 LEX = lexicon()
