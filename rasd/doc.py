@@ -13,14 +13,41 @@ from rasd.arabic.tokens import Token, tokenize
 
 @dataclass(slots=True)
 class Mention:
+    """A span of ``doc.text`` and what the finder that made it knows about it."""
+
     start: int
     end: int
     text: str
     type: str                       # ACTOR PERSON PLACE DATE SOURCE
     kb_id: str | None = None        # knowledge key when the lexicon knows it
-    info: dict = field(default_factory=dict)   # what the finder knows (category, names, cue, …)
     confidence: float = 0.8
     entity: str | None = None       # id of the entity it was linked to
+    tok: tuple[int, int] = (0, 0)   # token span [first, after) in doc.tokens
+    key: str | None = None          # folded name a place is looked up by
+    cue: str | None = None          # the type word before a place (قرية، مطار)
+    place_ids: list[str] | None = None   # gazetteer namesakes the finder matched
+    region: dict | None = None      # a region phrase (rasd.geo.regions.match_region's info)
+    facility: bool = False          # a camp, airport, hill … named after a place
+    anaphor: bool = False           # المصادر, المحافظة: refers back
+    short: bool = False             # a short form (الهيئة) of a knowledge-base name
+    alts: list[str] = field(default_factory=list)   # other kb ids a short form may stand for
+    pattern: bool = False           # found by a cue pattern, not a known name
+    name: str | None = None         # the full name when the span is shorter (a facility's town)
+    surname_of: str | None = None   # the full name a bare surname repeats
+    category: str | None = None     # actor category a pattern implies
+    why: str | None = None          # how it joined its entity, when not by its own name
+
+    def to_json(self) -> dict:
+        """Every field (for traces); ``from_json`` reads it back."""
+        d = {f: getattr(self, f) for f in self.__slots__}
+        d["tok"] = list(self.tok)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Mention":
+        d = dict(d)
+        d["tok"] = tuple(d.get("tok") or (0, 0))
+        return cls(**d)
 
 
 @dataclass(slots=True)
@@ -36,12 +63,14 @@ class Entity:
     geo: dict | None = None
     extra: dict = field(default_factory=dict)
 
-    def to_json(self) -> dict:
+    def to_json(self, trace: bool = False) -> dict:
         d: dict[str, Any] = {"id": self.id, "type": self.type, "name_ar": self.name_ar,
                              "name_en": self.name_en, "kb_id": self.kb_id}
         if self.category is not None:
             d["category"] = self.category
-        d["mentions"] = [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions]
+        d["mentions"] = [m.to_json() if trace else
+                         {"start": m.start, "end": m.end, "text": m.text, **({"why": m.why} if m.why else {})}
+                         for m in self.mentions]
         if self.type == "PLACE":
             d["geo"] = self.geo
         d.update(self.extra)
@@ -117,7 +146,10 @@ class Doc:
                 hi = mid - 1
         return lo
 
-    def to_json(self) -> dict:
+    def to_json(self, trace: bool = False) -> dict:
+        """The ``rasd.document/1`` dict. ``trace`` adds what a later stage reads (raw text, the
+        stages run, warnings, every mention with all its fields) so :meth:`from_json` can
+        rebuild the document to rerun a stage."""
         ev = []
         for e in self.events:
             d = {"id": e.id, "type": e.type, **e.extra.get("mapping", {}),
@@ -135,9 +167,54 @@ class Doc:
             "source": dict(self.source),
             "text": self.text,
             "sentences": [list(s) for s in self.sentences],
-            "entities": [e.to_json() for e in self.entities],
+            "entities": [e.to_json(trace) for e in self.entities],
             "events": ev,
             "relations": [{"type": r.type, "head": r.head, "tail": r.tail,
                            "evidence": [list(x) for x in r.evidence],
                            "confidence": round(r.confidence, 3)} for r in self.relations],
+            **({"trace": {"raw": self.raw, "stages": list(self.stages), "warnings": list(self.warnings),
+                          "mentions": [m.to_json() for m in self.mentions]}} if trace else {}),
         }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Doc":
+        """A Doc from :meth:`to_json` output (a ``--trace`` file gives back everything; a plain
+        document gives entities, events and relations with their mentions' spans only)."""
+        t = d.get("trace") or {}
+        doc = cls(t.get("raw", d["text"]), doc_id=d.get("doc_id"), **(d.get("source") or {}))
+        doc.text = d["text"]
+        doc.sentences = [tuple(s) for s in d.get("sentences", [])]
+        doc.stages = list(t.get("stages", []))
+        doc.warnings = list(t.get("warnings", []))
+        doc.mentions = [Mention.from_json(m) for m in t.get("mentions", [])]
+        same = {(m.start, m.end, m.type): m for m in doc.mentions}
+        doc.entities = [_entity_from_json(e, same) for e in d.get("entities", [])]
+        doc.events = [_event_from_json(e) for e in d.get("events", [])]
+        doc.relations = [Relation(r["type"], r["head"], r["tail"], [tuple(x) for x in r["evidence"]],
+                                  r["confidence"]) for r in d.get("relations", [])]
+        return doc
+
+
+_ENTITY_KEYS = ("id", "type", "name_ar", "name_en", "kb_id", "category", "mentions", "geo", "confidence")
+_EVENT_KEYS = ("id", "type", "acled", "plover", "trigger", "agents", "targets", "partners", "places", "date",
+               "modality", "attribution", "fatalities", "evidence", "confidence")
+
+
+def _entity_from_json(e: dict, same: dict) -> Entity:
+    ms = []
+    for m in e["mentions"]:
+        full = m if "type" in m else {**m, "type": e["type"], "kb_id": e["kb_id"], "entity": e["id"]}
+        ms.append(same.get((full["start"], full["end"], full["type"])) or Mention.from_json(full))
+    return Entity(e["id"], e["type"], e["name_ar"], e.get("name_en"), e.get("kb_id"), ms,
+                  category=e.get("category"), confidence=e.get("confidence", 0.8), geo=e.get("geo"),
+                  extra={k: v for k, v in e.items() if k not in _ENTITY_KEYS})
+
+
+def _event_from_json(e: dict) -> Event:
+    mapping = {k: e[k] for k in ("acled", "plover") if k in e}
+    trig = e.get("trigger")
+    return Event(e["id"], e["type"], None if trig is None else (trig["start"], trig["end"]),
+                 list(e.get("agents", [])), list(e.get("targets", [])), list(e.get("partners", [])),
+                 list(e.get("places", [])), e.get("date"), e.get("modality", "asserted"), e.get("attribution"),
+                 e.get("fatalities"), [tuple(x) for x in e.get("evidence", [])], e.get("confidence", 0.7),
+                 {"mapping": mapping, **{k: v for k, v in e.items() if k not in _EVENT_KEYS}})

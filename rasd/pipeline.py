@@ -1,61 +1,183 @@
-"""Stages in order; each is Doc → Doc and declares what it needs and adds (design §2).
+"""Stages in order; each is a configured component ``Stage(resources, **config)`` with
+``__call__(doc) -> Doc`` that declares the Doc attributes it requires and assigns (design §2).
 
-A pipeline assembled out of order fails when it is built, naming both stages.
+Attribute paths are ``name`` (a Doc attribute: ``text``, ``sentences``, ``entities`` …) or
+``list[TYPE].attr`` (that attribute on every item of the list whose ``type`` is TYPE, e.g.
+``entities[PLACE].geo``). A pipeline assembled out of order fails when it is built, naming both
+stages; at run time each stage's requirements are checked before it runs and its assignments
+after, so a stage that forgets one fails with its name instead of a later stage failing oddly.
+
+A pipeline pickles cheaply: each stage as its config and its Resources, and a Resources as its
+two paths, so the other side (a spawned or remote worker) rebuilds from the data dir.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import lru_cache
+import re
 from pathlib import Path
-from typing import Callable
+from typing import Any, ClassVar
 
 from rasd.doc import Doc
 from rasd.errors import PipelineError
+from rasd.kb.resources import Resources, default_resources
+
+# what a new Doc has before any stage runs
+GIVEN = ("raw", "source")
+_PATH = re.compile(r"^(?P<attr>[a-z_]+)(?:\[(?P<type>[A-Z_]+)\]\.(?P<sub>[a-z_]+))?$")
 
 
-@dataclass(frozen=True)
 class Stage:
-    name: str
-    func: Callable[[Doc], Doc]
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    """A pipeline component. Subclasses set ``name``, ``requires``, ``assigns`` and ``__call__``."""
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, resources: Resources, **config: Any):
+        unknown = set(config) - set(self.defaults())
+        if unknown:
+            raise PipelineError(f"stage '{self.name}' has no setting {sorted(unknown)}",
+                                hint=f"Its settings are {sorted(self.defaults()) or 'none'}.")
+        self.resources = resources
+        self.config = {**self.defaults(), **config}
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        """The settings the stage takes, with their default values."""
+        return {}
+
+    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - every stage overrides it
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.config})"
+
+
+def _check_path(path: str) -> re.Match:
+    m = _PATH.match(path)
+    if m is None or not hasattr(Doc(""), m["attr"]):
+        raise PipelineError(f"'{path}' is not a Doc attribute path",
+                            hint="Use 'attr' or 'list[TYPE].attr' over the attributes of rasd.doc.Doc.")
+    return m
+
+
+def missing(doc: Doc, path: str) -> str | None:
+    """Why ``path`` is not set on ``doc`` (None when it is)."""
+    m = _check_path(path)
+    value = getattr(doc, m["attr"], None)
+    if value is None:
+        return f"doc.{m['attr']} is not set"
+    if m["type"]:
+        for item in value:
+            if getattr(item, "type", None) == m["type"] and getattr(item, m["sub"], None) is None:
+                return f"{m['attr']} item {getattr(item, 'id', '?')} has no {m['sub']}"
+    return None
+
+
+def check_order(stages: list[Stage]) -> None:
+    """Raise PipelineError naming both stages when one needs what only a later one assigns."""
+    have = set(GIVEN)
+    for st in stages:
+        for path in (*st.requires, *st.assigns):
+            _check_path(path)
+        for need in st.requires:
+            if need not in have:
+                later = next((s.name for s in stages if need in s.assigns), None)
+                raise PipelineError(
+                    f"stage '{st.name}' needs '{need}', which "
+                    + (f"stage '{later}' assigns after it" if later else "no stage assigns"),
+                    hint="Reorder the stages so that each comes after what it requires.")
+        have.update(st.assigns)
+
+
+def run_stage(st: Stage, doc: Doc) -> Doc:
+    """Run one stage with its requirements checked before and its assignments after."""
+    for need in st.requires:
+        why = missing(doc, need)
+        if why:
+            raise PipelineError(f"stage '{st.name}' needs '{need}': {why}",
+                                hint="Run the stages before it first (or rerun from a trace taken after them).")
+    out = st(doc)
+    if not isinstance(out, Doc):
+        raise PipelineError(f"stage '{st.name}' returned {type(out).__name__}, not a Doc")
+    for path in st.assigns:
+        why = missing(out, path)
+        if why:
+            raise PipelineError(f"stage '{st.name}' did not assign '{path}': {why}")
+    out.stages.append(st.name)
+    return out
 
 
 class Pipeline:
+    """Stage components in order, checked when built (see :func:`check_order`)."""
+
     def __init__(self, stages: list[Stage]):
-        have: dict[str, str] = {}
-        for st in stages:
-            for need in st.requires:
-                if need not in have:
-                    later = next((s.name for s in stages if need in s.assigns), None)
-                    raise PipelineError(
-                        f"stage '{st.name}' needs '{need}', which "
-                        + (f"stage '{later}' assigns after it" if later else "no stage assigns"),
-                        hint="Reorder the stages so that each comes after what it requires.")
-            for a in st.assigns:
-                have[a] = st.name
-        self.stages = stages
+        check_order(stages)
+        self.stages = list(stages)
+
+    @classmethod
+    def build(cls, resources: Resources | None = None, names: list[str] | None = None,
+              config: dict[str, dict] | None = None) -> "Pipeline":
+        """The registered stages ``names`` (default: all, in order) over ``resources``, each
+        configured by ``config[name]`` (e.g. ``{"geocode": {"rounds": 2}}``)."""
+        from rasd.registry import STAGES
+
+        resources = resources or default_resources()
+        config = config or {}
+        unknown = [n for n in [*(names or []), *config] if n not in STAGES]
+        if unknown:
+            raise PipelineError(f"no stage called {unknown[0]!r}", hint=f"The stages are {', '.join(STAGES)}.")
+        return cls([STAGES[n](resources, **config.get(n, {})) for n in (names or STAGES)])
+
+    def stage(self, name: str) -> Stage:
+        for st in self.stages:
+            if st.name == name:
+                return st
+        raise PipelineError(f"no stage called {name!r} in this pipeline", hint=f"It has {', '.join(self.names)}.")
 
     def run(self, text: str, trace: Path | None = None, **source) -> Doc:
         doc = Doc(text, **source)
         for st in self.stages:
-            doc = st.func(doc)
-            doc.stages.append(st.name)
+            doc = run_stage(st, doc)
             if trace is not None:
-                trace.mkdir(parents=True, exist_ok=True)
-                n = len(doc.stages)
-                (trace / f"{n:02d}-{st.name}.json").write_text(
-                    json.dumps(doc.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+                write_trace(doc, trace)
         return doc
+
+    def rerun(self, name: str, doc: Doc) -> Doc:
+        """Run stage ``name`` again on a document (a reloaded trace): the stages that assign what it
+        requires must be among those the document went through."""
+        st = self.stage(name)
+        done = [s for s in self.stages if s.name in doc.stages]
+        for need in st.requires:
+            if need in GIVEN or any(need in s.assigns for s in done):
+                continue
+            by = next((s.name for s in self.stages if need in s.assigns), None)
+            raise PipelineError(f"stage '{name}' needs '{need}', which stage '{by}' assigns, but the document "
+                                f"has been through {', '.join(doc.stages) or 'no stage'} only",
+                                hint=f"Rerun from a trace taken after '{by}'.")
+        return run_stage(st, doc)
 
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
 
-@lru_cache(maxsize=1)
-def default_pipeline() -> Pipeline:
-    from rasd.registry import STAGES
+def write_trace(doc: Doc, trace: Path) -> Path:
+    """Keep the document as it is after its last stage: ``NN-stage.json`` in ``trace``."""
+    trace.mkdir(parents=True, exist_ok=True)
+    path = trace / f"{len(doc.stages):02d}-{doc.stages[-1]}.json"
+    path.write_text(json.dumps(doc.to_json(trace=True), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
 
-    return Pipeline(list(STAGES.values()))
+
+def default_pipeline() -> Pipeline:
+    """The built-in stages over the current data dir's Resources (built once per data dir)."""
+    return _default_for(default_resources())
+
+
+def _default_for(resources: Resources) -> Pipeline:
+    # the Resources (one per data dir) keeps its pipeline, so repeated calls build nothing
+    built = resources._built
+    if "_pipeline" not in built:
+        built["_pipeline"] = Pipeline.build(resources)
+    return built["_pipeline"]

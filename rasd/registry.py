@@ -5,27 +5,15 @@ tests/unit/test_registry.py compares these with a checked-in list.
 from __future__ import annotations
 
 from rasd.pipeline import Stage
-from rasd.stages import (
-    clean,
-    corefer,
-    events,
-    geocode,
-    link,
-    mentions,
-    relations,
-    sentences,
-)
+from rasd.stages.clean import Clean
+from rasd.stages.corefer import Corefer
+from rasd.stages.events import Events
+from rasd.stages.geocode import Geocode
+from rasd.stages.link import Link
+from rasd.stages.mentions import Mentions
+from rasd.stages.relations import Relations
+from rasd.stages.sentences import Sentences
 
-STAGES: dict[str, Stage] = {
-    s.name: s
-    for s in (
-        Stage("clean", clean.run, (), ("text",)),
-        Stage("sentences", sentences.run, ("text",), ("sentences",)),
-        Stage("mentions", mentions.run, ("sentences",), ("mentions",)),
-        Stage("link", link.run, ("mentions",), ("entities",)),
-        Stage("geocode", geocode.run, ("entities",), ("geo",)),
-        Stage("corefer", corefer.run, ("geo",), ("places",)),
-        Stage("events", events.run, ("places",), ("events",)),
-        Stage("relations", relations.run, ("events",), ("relations",)),
-    )
+STAGES: dict[str, type[Stage]] = {
+    s.name: s for s in (Clean, Sentences, Mentions, Link, Geocode, Corefer, Events, Relations)
 }

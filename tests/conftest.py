@@ -75,3 +75,19 @@ def rasd_cli(monkeypatch, capsys):
         return CliResult(code, out, err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    """A Resources for knowledge-file parts only (numbers, dates, geo cues): no installed data needed."""
+    from rasd.kb.resources import Resources
+
+    return Resources("/nonexistent-rasd-data")
+
+
+@pytest.fixture(scope="session")
+def resources(installed):
+    """The Resources of the installed data dir (gazetteer, names …)."""
+    from rasd.kb.resources import default_resources
+
+    return default_resources()

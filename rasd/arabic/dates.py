@@ -17,16 +17,12 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rasd.arabic.normalize import fold, fold_str
-from rasd.arabic.numbers import find_numbers, lexicon
+from rasd.arabic.numbers import NumberLexicon, find_numbers
 from rasd.arabic.tokens import tokenize
-from rasd.errors import KnowledgeError
-from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
 
 PRECISIONS = ("day", "week", "month", "year")
-_FILE = KNOWLEDGE_DIR / "dates.yaml"
 _ISLAMIC_EPOCH = 1948439.5  # Julian day of 1 Muharram 1 AH (civil epoch)
 _ORDINAL_JD = 1721424.5     # Julian day of date.fromordinal(1) minus one
 
@@ -78,7 +74,7 @@ def _hijri_month(y: int, m: int) -> tuple[dt.date, dt.date]:
 # ---- knowledge --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Knowledge:
+class DateKnowledge:
     regex: re.Pattern
     months: dict[str, tuple[str, int, bool]]   # folded name → (calendar, month, strict)
     ordinals: dict[str, int]
@@ -90,6 +86,7 @@ class _Knowledge:
     past: frozenset[str]
     since: frozenset[str]
     vague_count: int
+    numbers: NumberLexicon                          # how counts (قبل ثلاثة أيام) are read
 
 
 def _key(s: str) -> str:
@@ -101,98 +98,6 @@ def _alt(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len,
                                                                            reverse=True))
 
-
-def _table(data: dict, section: str, key_name: str, value_name: str | None = None):
-    """Entries of a list of mappings {key_name: …, words: […]} as folded word → entry."""
-    out = {}
-    entries = data.get(section)
-    require(isinstance(entries, list), _FILE, data, f"'{section}' must be a list")
-    for e in entries:
-        require(isinstance(e, dict) and key_name in e, _FILE, e, f"'{section}' entries need '{key_name}'")
-        for w in str_list(_FILE, e, "words"):
-            out[_key(w)] = e
-    return out
-
-
-def _numbered(data: dict, section: str) -> dict[str, int]:
-    table = data.get(section)
-    require(isinstance(table, dict), _FILE, data, f"'{section}' must map numbers to word lists")
-    out = {}
-    for n, words in table.items():
-        if n == "__line__":
-            continue
-        require(isinstance(n, int), _FILE, table, f"'{section}': {n!r} must be a number")
-        for w in str_list(_FILE, {"w": words, "__line__": table["__line__"]}, "w"):
-            out[_key(w)] = n
-    return out
-
-
-@lru_cache(maxsize=1)
-def knowledge() -> _Knowledge:
-    """Load dates.yaml and compile the date regex once; KnowledgeError names file and line."""
-    data = load(_FILE)
-    require(isinstance(data, dict), _FILE, {}, "the file must be a mapping")
-    months = {}
-    for w, e in _table(data, "months", "month").items():
-        require(e.get("calendar") in ("gregorian", "hijri") and e["month"] in range(1, 13), _FILE, e,
-                "a month needs 'month: 1..12' and 'calendar: gregorian|hijri'")
-        months[w] = (e["calendar"], e["month"], bool(e.get("strict")))
-    rel = {w: e["offset"] for w, e in _table(data, "relative_days", "offset").items()}
-    periods = {}
-    for w, e in _table(data, "relative_periods", "unit").items():
-        require(e["unit"] in ("week", "month", "year") and isinstance(e.get("offset"), int), _FILE, e,
-                "a period needs 'unit: week|month|year' and an integer 'offset'")
-        periods[w] = (e["unit"], e["offset"])
-    units = {}
-    for e in data.get("units") or []:
-        require(isinstance(e, dict) and e.get("unit") in ("day", "week", "month", "year"), _FILE, e,
-                "a unit needs 'unit: day|week|month|year'")
-        for form in ("singular", "dual", "plural"):
-            for w in str_list(_FILE, e, form):
-                units[_key(w)] = (e["unit"], form)
-    vague = data.get("vague_count")
-    if not isinstance(vague, int) or vague < 1:
-        raise KnowledgeError(f"{_FILE.name}: 'vague_count' must be a positive integer")
-    ordinals, weekdays = _numbered(data, "ordinals"), _numbered(data, "weekdays")
-    words = {name: [_key(w) for w in str_list(_FILE, data, name)]
-             for name in ("month_word", "year_words", "hijri_era", "gregorian_era", "day_word",
-                          "past_words", "future_words", "day_parts", "ago_words", "since_words",
-                          "of_words", "equals_words")}
-    return _Knowledge(_compile(months, ordinals, weekdays, rel, periods, units, words), months,
-                      ordinals, weekdays, rel, periods, units, frozenset(words["hijri_era"]),
-                      frozenset(words["past_words"]), frozenset(words["since_words"]), vague)
-
-
-def _compile(months, ordinals, weekdays, rel, periods, units, w) -> re.Pattern:
-    month, wd, day_word = _alt(months), _alt(weekdays), _alt(w["day_word"])
-    era = _alt(w["hijri_era"] + w["gregorian_era"])
-    of = rf"(?:\s+(?:{_alt(w['of_words'])}))?"
-    proclitics = re.escape(lexicon().proclitics)
-    year = (rf"{of}\s*(?:(?:{_alt(w['year_words'])})\s+)?(?P<{{y}}>\d{{{{4}}}})"
-            rf"(?:\s*(?P<{{e}}>{era})(?!\w))?")
-    parts = rf"(?:(?:{_alt(w['day_parts'])})\s+)"
-    month2 = rf"(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
-    absolute = (
-        rf"(?P<since>(?:{_alt(w['since_words'])})\s+)?"
-        rf"(?:{parts}?(?:(?:{day_word})\s+)?(?:{wd})\s+(?:(?:{_alt(w['equals_words'])})\s+)?)?"
-        rf"(?:(?P<nd>\d{{1,2}})\s*(?P<sep>[/.\-])\s*(?P<nm>\d{{1,2}})\s*(?P=sep)\s*(?P<ny>\d{{4}})"
-        rf"|(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
-        rf"|(?P<day>\d{{1,2}}|{_alt(ordinals)}){of}\s+(?:(?:{_alt(w['month_word'])})\s+)?"
-        rf"(?P<month>{month}){month2}(?:{year.format(y='year', e='era')})?"
-        rf"|(?P<mword>(?:{_alt(w['month_word'])})\s+)?(?P<month_a>{month}){month2}"
-        rf"(?:{year.format(y='year_a', e='era_a')})?"
-        rf"|(?:{_alt(w['year_words'])})\s+(?P<year_y>\d{{4}})(?:\s*(?P<era_y>{era})(?!\w))?)")
-    relative = (
-        rf"{parts}?(?P<rday>{_alt(rel)})"
-        rf"|(?P<part>{parts})?(?:(?:{day_word})\s+)?(?P<wd>{wd})"
-        rf"(?:\s+(?P<wdmod>{_alt(w['past_words'] + w['future_words'])}))?"
-        rf"|(?P<period>{_alt(periods)})"
-        rf"|(?P<ago>{_alt(w['ago_words'] + w['since_words'])})\s+(?P<amount>(?:\S+\s+){{0,3}}?)"
-        rf"(?P<unit>{_alt(units)})")
-    return re.compile(rf"(?<!\w)[{proclitics}]{{0,2}}(?P<core>{absolute}|{relative})(?!\w)")
-
-
-# ---- reading ----------------------------------------------------------------------------------
 
 def _iso(d: dt.date) -> str:
     return d.isoformat()
@@ -211,7 +116,7 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
 
 
 class _Resolver:
-    def __init__(self, kn: _Knowledge, published: dt.date | None):
+    def __init__(self, kn: DateKnowledge, published: dt.date | None):
         self.kn, self.pub = kn, published
 
     def month(self, name: str) -> tuple[str, int, bool]:
@@ -292,10 +197,10 @@ class _Resolver:
             return self._minus(unit, -off), None, unit, True
         unit, form = kn.units[_key(g["unit"])]
         amount = g["amount"].strip()
-        if amount and form != "singular" and _only_qualifier(amount):
+        if amount and form != "singular" and _only_qualifier(amount, kn.numbers):
             amount = ""  # "قبل حوالى أسبوعين"
         if amount:
-            nums = find_numbers(amount)
+            nums = find_numbers(amount, kn.numbers)
             if len(nums) != 1 or nums[0].start != 0 or nums[0].end != len(amount) or form == "dual":
                 return None
             n = nums[0].value
@@ -315,20 +220,19 @@ class _Resolver:
         return f"{pub.year - n:04d}"
 
 
-def _only_qualifier(s: str) -> bool:
+def _only_qualifier(s: str, numbers: NumberLexicon) -> bool:
     toks = tokenize(s)
-    hit = lexicon().qualifiers.match_at(toks, 0) if toks else None
+    hit = numbers.qualifiers.match_at(toks, 0) if toks else None
     return hit is not None and hit.j == len(toks)
 
 
-def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, kn: DateKnowledge, published: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, left to right.
 
     Relative expressions are resolved against ``published``; without it they are still found,
     with value None.  A weekday is the latest such day on or before ``published`` (الماضي: before
     it, المقبل: after it); a month or day-month without a year is the latest one not after it.
     """
-    kn = knowledge()
     f = fold(text)
     res = _Resolver(kn, published)
     out = []

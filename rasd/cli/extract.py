@@ -1,4 +1,5 @@
-"""`rasd extract FILE|-`: one report in, one rasd.document/1 object out (or a readable table)."""
+"""`rasd extract FILE|-`: one report in, one rasd.document/1 object out (or a readable table);
+`rasd rerun STAGE TRACE.json`: one stage again on a document kept by `extract --trace`."""
 from __future__ import annotations
 
 import json
@@ -69,12 +70,47 @@ def register(app: typer.Typer) -> None:
             doc = pipe.run(text, trace=trace, **src)
             for w in doc.warnings:
                 typer.echo(f"warning: {f}: {w}", err=True)
-            out = doc.to_json()
-            if fmt == "table":
-                from rasd.cli.tables import print_document
+            _print(doc.to_json(), fmt, compact=jsonl or len(files) > 1)
 
-                print_document(out)
-            elif jsonl or len(files) > 1:
-                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-            else:
-                sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    @app.command()
+    def rerun(
+        stage: str = typer.Argument(..., help="The stage to run again (clean, sentences, mentions, link, geocode, "
+                                              "corefer, events, relations)."),
+        trace_file: Path = typer.Argument(..., help="A document kept by `rasd extract --trace DIR` "
+                                                    "(NN-stage.json), taken after the stages STAGE needs."),
+        fmt: str = typer.Option("json", "--format", help="json (rasd.document/1) or table."),
+        trace: Optional[Path] = typer.Option(None, help="Keep the document after the stage in this folder."),
+    ) -> None:
+        """Run one stage again on a traced document and print the result (to try a change to a stage
+        or a knowledge file without running the stages before it)."""
+        from rasd.doc import Doc
+        from rasd.pipeline import default_pipeline, write_trace
+
+        if fmt not in ("json", "table"):
+            raise InputError(f"unknown --format {fmt!r}", hint="Use json or table.")
+        if not trace_file.is_file():
+            raise InputError(f"no such file: {trace_file}")
+        try:
+            data = json.loads(trace_file.read_text(encoding="utf-8"))
+            doc = Doc.from_json(data)
+        except (ValueError, KeyError, TypeError) as e:
+            raise InputError(f"{trace_file} is not a rasd document ({type(e).__name__}: {e})",
+                             hint="Give a file written by `rasd extract --trace DIR`.") from None
+        if "trace" not in data:
+            typer.echo(f"warning: {trace_file} has no trace section: mentions are known by their spans only",
+                       err=True)
+        doc = default_pipeline().rerun(stage, doc)
+        if trace is not None:
+            write_trace(doc, trace)
+        _print(doc.to_json(), fmt, compact=False)
+
+
+def _print(out: dict, fmt: str, compact: bool) -> None:
+    if fmt == "table":
+        from rasd.cli.tables import print_document
+
+        print_document(out)
+    elif compact:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

@@ -11,18 +11,17 @@ def register(app: typer.Typer) -> None:
     @kb.command("check")
     def check() -> None:
         """Load and validate all knowledge files; print counts and warnings."""
-        from rasd.arabic import dates, numbers
-        from rasd.geo.regions import geo_cues, region_table
-        from rasd.kb.knowledge import check as run_check
-        from rasd.stages.events import lexicon
+        from rasd.kb import loaders
+        from rasd.kb.knowledge import load_kb
+        from rasd.kb.resources import Resources
 
-        lines = run_check()
-        for loader in (lexicon, numbers.lexicon, dates.knowledge, geo_cues, region_table):
-            loader.cache_clear()
-            loader()
-        lx = lexicon()
+        for line in loaders.check():
+            typer.echo(line)
+        kb = load_kb()
+        lx = Resources("/nonexistent-rasd-data").triggers
         n = sum(len(v) for v in lx.exact.values()) + sum(len(t) for d in lx.prefix.values() for t in d.values())
-        typer.echo(lines[0] + f", {n} trigger forms")
-        for w in lines[1:]:
+        typer.echo(f"{len(kb.actors)} actors, {len(kb.persons)} persons, {len(kb.sources)} sources, "
+                   f"{n} trigger forms")
+        for w in kb.warnings:
             typer.echo(f"warning: {w}")
         typer.echo("knowledge ok")

@@ -39,6 +39,14 @@ def print_document(doc: dict, console: Console | None = None) -> None:
                   _names(doc, [v["attribution"]]) if v.get("attribution") else "–",
                   ev[:300] + (f" [killed: {v['fatalities']}]" if v.get("fatalities") is not None else ""))
     c.print(t)
+    if any(v.get("why") for v in doc["events"]):
+        t = Table(title="Why", show_lines=True)
+        for col in ("event", "decision", "because"):
+            t.add_column(col)
+        for v in doc["events"]:
+            for decision, because in _why_rows(doc, v.get("why") or {}):
+                t.add_row(v["id"], decision, because)
+        c.print(t)
     if doc["relations"]:
         t = Table(title="Relations")
         for col in ("type", "head", "tail"):
@@ -46,3 +54,18 @@ def print_document(doc: dict, console: Console | None = None) -> None:
         for r in doc["relations"]:
             t.add_row(r["type"], _names(doc, [r["head"]]), _names(doc, [r["tail"]]))
         c.print(t)
+
+
+def _why_rows(doc: dict, why: dict) -> list[tuple[str, str]]:
+    """One row per decision an event's ``why`` explains: its type, each role, modality, source, merges."""
+    rows = [("type", why.get("type", ""))]
+    for role in ("agents", "targets", "partners", "places"):
+        for eid, because in (why.get(role) or {}).items():
+            rows.append((f"{role[:-1]} {_names(doc, [eid])}", because))
+    for key in ("modality", "attribution", "fatalities"):
+        if why.get(key):
+            rows.append((key, why[key]))
+    for m in why.get("merged") or []:
+        s, e = m["evidence"]
+        rows.append(("merged", f"{m['why']} — {doc['text'][s:e][:120]}"))
+    return rows

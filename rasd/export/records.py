@@ -206,9 +206,9 @@ def merge_records(records: list[dict]) -> dict:
 
 def _mapping(typ: str | None, which: str):
     """The ontology's ACLED/PLOVER mapping for a type, for documents that leave it out."""
-    from rasd.stages.events import lexicon
+    from rasd.kb.resources import default_resources
 
-    o = lexicon().mapping.get(typ or "")
+    o = default_resources().ontology.get(typ or "")
     if o is None:
         return {} if which == "acled" else None
     if which == "plover":

@@ -7,12 +7,11 @@ named after each mention in the same sentence (admin units, towns: "التابع
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from weakref import WeakKeyDictionary
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import stems
 from rasd.doc import Doc, Entity, Mention
-from rasd.geo.regions import geo_cues, match_region, region_table
+from rasd.geo.regions import GeoCues, RegionTable, match_region
 from rasd.kb.gazetteer import Gazetteer, Place
 
 # Kinds that may serve as context around a mention (a village named next to it counts too).
@@ -23,9 +22,9 @@ def entity_candidates(entity: Entity, gaz: Gazetteer) -> list[Place]:
     """Namesakes over all mentions, in gazetteer order, without duplicates."""
     seen: dict[str, Place] = {}
     for m in entity.mentions:
-        ids = m.info.get("place_ids")
+        ids = m.place_ids
         places = [gaz.get(i) for i in ids if _known(gaz, i)] if ids else \
-            gaz.lookup(m.info["key"]) if m.info.get("key") else []
+            gaz.lookup(m.key) if m.key else []
         for p in places:
             seen.setdefault(p.id, p)
     return list(seen.values())
@@ -39,81 +38,93 @@ def _known(gaz: Gazetteer, pid: str) -> bool:
     return True
 
 
-def cue_of(entity: Entity) -> tuple[str | None, dict | None]:
+def cue_of(entity: Entity, cues: GeoCues) -> tuple[str | None, dict | None]:
     """The first cue word any mention carries, with its spec from geo_cues.yaml."""
-    cues = geo_cues().cues
     for m in entity.mentions:
-        w = m.info.get("cue")
+        w = m.cue
         if w:
-            spec = cues.get(fold_str(w))
+            spec = cues.cues.get(fold_str(w))
             if spec:
                 return w, spec
     return None, None
 
 
-_PER_DOC: "WeakKeyDictionary[Doc, dict]" = WeakKeyDictionary()
+class DocPlaces:
+    """Candidate lookup over one document: token offsets and the region phrase at each token are
+    worked out once (many mentions share a sentence and would otherwise scan it again).
+    Made per document by the geocode stage; it dies with the run."""
 
+    def __init__(self, doc: Doc, gaz: Gazetteer, cues: GeoCues, table: RegionTable):
+        self.doc, self.gaz, self.cues, self.table = doc, gaz, cues, table
+        self.starts = [t.start for t in doc.tokens]
+        self.ends = [t.end for t in doc.tokens]
+        self._region: dict[int, tuple[int, dict] | None] = {}
 
-def _cache(doc: Doc) -> dict:
-    """Per-document memo: token offsets and the region phrase at each token (many mentions share
-    a sentence and would otherwise scan it again)."""
-    c = _PER_DOC.get(doc)
-    if c is None:
-        c = _PER_DOC[doc] = {"starts": [t.start for t in doc.tokens], "ends": [t.end for t in doc.tokens],
-                             "region": {}}
-    return c
+    def token_range(self, m: Mention) -> tuple[int, int]:
+        """[first, after) token indices of a mention."""
+        return bisect_right(self.ends, m.start), bisect_left(self.starts, m.end)
 
+    def region_at(self, j: int):
+        if j not in self._region:
+            self._region[j] = match_region(self.doc.tokens, j, self.gaz, self.cues, self.table.named)
+        return self._region[j]
 
-def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
-    """[first, after) token indices of a mention."""
-    c = _cache(doc)
-    return bisect_right(c["ends"], m.start), bisect_left(c["starts"], m.end)
-
-
-def _region_at(doc: Doc, j: int, gaz: Gazetteer):
-    memo = _cache(doc)["region"]
-    if j not in memo:
-        memo[j] = match_region(doc.tokens, j, gaz)
-    return memo[j]
-
-
-def sentence_hits(doc: Doc, m: Mention, gaz: Gazetteer) -> list[tuple[str, list[Place]]]:
-    """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
-    window = geo_cues().window
-    sent = doc.sentences[doc.sentence_of(m.start)] if doc.sentences else (0, len(doc.text))
-    toks = doc.tokens
-    first, after = _token_range(doc, m)
-    # a few words before (X و Y chains, في ريف حلب قرية X) and a window after (التابعة لمنطقة X)
-    j = max(first - window // 2, 0)
-    while j < first and toks[j].start < sent[0]:
-        j += 1
-    stop = min(len(toks), after + window)
-    while stop > after and toks[stop - 1].end > sent[1]:
-        stop -= 1
-    out = []
-    while j < stop:
-        if first <= j < after:
-            j = after
-            continue
-        region = _region_at(doc, j, gaz)
-        if region and region[0] > stop:
-            region = None
-        if region:
-            j_end, info = region
-            if j_end <= first or j >= after:
-                out.append((doc.text[toks[j].start:toks[j_end - 1].end],
-                            [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
-            j = max(j_end, j + 1)
-            continue
-        hit = _longest(toks, j, stop, gaz)
-        if hit:
-            j_end, places = hit
-            if j_end <= first or j >= after:
-                out.append((doc.text[toks[j].start:toks[j_end - 1].end], places))
-            j = j_end
-        else:
+    def sentence_hits(self, m: Mention) -> list[tuple[str, list[Place]]]:
+        """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
+        doc, gaz = self.doc, self.gaz
+        window = self.cues.window
+        sent = doc.sentences[doc.sentence_of(m.start)] if doc.sentences else (0, len(doc.text))
+        toks = doc.tokens
+        first, after = self.token_range(m)
+        # a few words before (X و Y chains, في ريف حلب قرية X) and a window after (التابعة لمنطقة X)
+        j = max(first - window // 2, 0)
+        while j < first and toks[j].start < sent[0]:
             j += 1
-    return out
+        stop = min(len(toks), after + window)
+        while stop > after and toks[stop - 1].end > sent[1]:
+            stop -= 1
+        out = []
+        while j < stop:
+            if first <= j < after:
+                j = after
+                continue
+            region = self.region_at(j)
+            if region and region[0] > stop:
+                region = None
+            if region:
+                j_end, info = region
+                if j_end <= first or j >= after:
+                    out.append((doc.text[toks[j].start:toks[j_end - 1].end],
+                                [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
+                j = max(j_end, j + 1)
+                continue
+            hit = _longest(toks, j, stop, gaz)
+            if hit:
+                j_end, places = hit
+                if j_end <= first or j >= after:
+                    out.append((doc.text[toks[j].start:toks[j_end - 1].end], places))
+                j = j_end
+            else:
+                j += 1
+        return out
+
+    def region_info(self, entity: Entity) -> tuple[Mention, dict] | None:
+        """The first mention that is a region phrase (from the finder, or matched here)."""
+        for m in entity.mentions:
+            if m.region:
+                return m, m.region
+        for m in entity.mentions:
+            if strip_article(fold_str(m.text)) in self.cues.gov_anaphors:
+                return m, {"base_ids": [], "direction": None, "rif": False, "anaphor": True, "named": False,
+                           "badia": False, "text_key": fold_str(m.text)}
+        for m in entity.mentions:
+            a, b = self.token_range(m)
+            toks = self.doc.tokens[a:b]
+            if toks:
+                hit = match_region(toks, 0, self.gaz, self.cues, self.table.named)
+                if hit and hit[0] == len(toks):
+                    return m, hit[1]
+        return None
 
 
 def _longest(toks, j: int, stop: int, gaz: Gazetteer):
@@ -129,9 +140,9 @@ def _longest(toks, j: int, stop: int, gaz: Gazetteer):
     return None
 
 
-def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None) -> tuple[Place | None, str]:
+def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table: RegionTable
+                 ) -> tuple[Place | None, str]:
     """The place a region phrase is coded to, and a short reason."""
-    table = region_table()
     if info.get("named"):
         if not info["base_ids"]:
             return None, "a named region too large or vague to place on a map"
@@ -160,22 +171,3 @@ def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None) -> tu
             if p.kind == kind and (kind != "locality" or p.rank >= 1):
                 return p, f"surroundings of {p.name_en}, coded to the {p.kind}"
     return None, "the region's base place is not in the gazetteer"
-
-
-def region_info(entity: Entity, doc: Doc, gaz: Gazetteer) -> tuple[Mention, dict] | None:
-    """The first mention that is a region phrase (from the finder, or matched here)."""
-    for m in entity.mentions:
-        if m.info.get("region"):
-            return m, m.info["region"]
-    for m in entity.mentions:
-        if strip_article(fold_str(m.text)) in geo_cues().gov_anaphors:
-            return m, {"base_ids": [], "direction": None, "rif": False, "anaphor": True, "named": False,
-                       "badia": False, "text_key": fold_str(m.text)}
-    for m in entity.mentions:
-        a, b = _token_range(doc, m)
-        toks = doc.tokens[a:b]
-        if toks:
-            hit = match_region(toks, 0, gaz)
-            if hit and hit[0] == len(toks):
-                return m, hit[1]
-    return None

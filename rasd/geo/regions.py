@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import Token, stems
 from rasd.kb.gazetteer import canon
-from rasd.kb.yamlfile import load, require, str_list
+from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
 
 DIRECTIONS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
 _PLACE_ID = re.compile(r"^(admin:SY\d+|ocha:C\d+|sa:\d+|world:[a-z0-9-]+)$")
@@ -39,10 +39,10 @@ def _folded(path, item, key) -> frozenset[str]:
     return frozenset(fold_str(x) for x in str_list(path, item, key))
 
 
-@lru_cache(maxsize=1)
-def geo_cues() -> GeoCues:
-    path = "geo_cues.yaml"
-    d = load("geo_cues")
+def geo_cues(path: Path | None = None) -> GeoCues:
+    """Read and validate geo_cues.yaml (not cached: Resources keeps it)."""
+    path = path or KNOWLEDGE_DIR / "geo_cues.yaml"
+    d = load(path)
     require(isinstance(d, dict), path, {}, "geo_cues.yaml must be a mapping")
     adjective, before = {}, {}
     for item in d.get("directions") or []:
@@ -70,10 +70,10 @@ class RegionTable:
     named: dict[str, str | None]              # folded name → place id (None: not geocoded)
 
 
-@lru_cache(maxsize=1)
-def region_table() -> RegionTable:
-    path = "regions.yaml"
-    d = load("regions")
+def region_table(path: Path | None = None) -> RegionTable:
+    """Read and validate regions.yaml (not cached: Resources keeps it)."""
+    path = path or KNOWLEDGE_DIR / "regions.yaml"
+    d = load(path)
     require(isinstance(d, dict), path, {}, "regions.yaml must be a mapping")
     govs = {}
     for gid, table in (d.get("governorates") or {}).items():
@@ -141,15 +141,16 @@ def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
     return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
 
 
-def match_region(tokens: list[Token], i: int, gaz) -> tuple[int, dict] | None:
+def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[str, str | None]
+                 ) -> tuple[int, dict] | None:
     """A region phrase starting at token ``i``: (index one past its last token, info) or None.
 
     info = {"base_ids": [...], "direction": "north"|…|None, "rif": bool, "text_key": str,
             "anaphor": bool, "named": bool, "badia": bool}
+    ``cues`` and ``named`` (RegionTable.named) come from the Resources.
     """
     if i >= len(tokens):
         return None
-    cues = geo_cues()
     first = _readings(tokens[i])
 
     def info(end: int, base_ids, direction, **kw) -> tuple[int, dict]:
@@ -160,7 +161,6 @@ def match_region(tokens: list[Token], i: int, gaz) -> tuple[int, dict] | None:
         return end, d
 
     # Named sub-regions (سهل الغاب, القلمون الشرقي): longest phrase first.
-    named = region_table().named
     for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         rest = " ".join(t.key for t in tokens[i + 1:i + n])
         for pre, f in stems(tokens[i].key):

@@ -92,10 +92,10 @@ def gazetteer_path(base: Path | None = None) -> Path:
     return (base or data_dir()) / FILENAME
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The installed gazetteer, cached per process."""
-    p = gazetteer_path()
+def load_gazetteer(base: Path | None = None) -> Gazetteer:
+    """Read the gazetteer installed in ``base`` (default: the data dir); not cached —
+    :class:`rasd.kb.resources.Resources` keeps the one it reads."""
+    p = gazetteer_path(base)
     try:
         with open(p, "rb") as f:
             data = pickle.load(f)
@@ -251,7 +251,6 @@ def build_gazetteer(geo_dir: Path, out: Path) -> dict:
                      "places": [tuple(getattr(p, k) for k in Place.__slots__) for p in places.values()],
                      "aliases": aliases}, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(out)
-    load_gazetteer.cache_clear()
     return {"places": len(places), "aliases": len(aliases), "admin units": len(admin),
             "world places": n_world, "localities without district": unlinked,
             "rows without coordinates": skipped}

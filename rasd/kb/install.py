@@ -206,8 +206,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     progress("collect given names")
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
     progress("find place names that are everyday words")
-    load_gazetteer.cache_clear()
-    counts |= build_place_words(src_root / "news", load_gazetteer(), out / PLACE_WORDS_FILE)
+    counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,

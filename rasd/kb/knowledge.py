@@ -1,13 +1,13 @@
 """The knowledge base: actors, persons, sources and the cue lexicon, validated on load.
 
 Run ``python -m rasd.kb.knowledge`` (or ``rasd kb check``) to validate every file; errors name
-file and line.  Loading is cached per process.
+file and line.  :class:`rasd.kb.resources.Resources` keeps what is loaded.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
 from rasd.errors import KnowledgeError
@@ -76,8 +76,8 @@ def name_variants(name: str) -> set[str]:
     return out
 
 
-def _entries(name: str, kind: str, categories: set[str] | None) -> dict[str, KbEntry]:
-    path = KNOWLEDGE_DIR / f"{name}.yaml"
+def _entries(kdir: Path, name: str, kind: str, categories: set[str] | None) -> dict[str, KbEntry]:
+    path = kdir / f"{name}.yaml"
     data = load(path) or []
     if not isinstance(data, list):
         raise KnowledgeError(f"{path.name}:1: the file must be a YAML list of entries")
@@ -118,8 +118,8 @@ def _entries(name: str, kind: str, categories: set[str] | None) -> dict[str, KbE
     return out
 
 
-def _lexicon() -> dict:
-    path = KNOWLEDGE_DIR / "lexicon.yaml"
+def _lexicon(kdir: Path) -> dict:
+    path = kdir / "lexicon.yaml"
     data = load(path)
     require(isinstance(data, dict), path, {}, "lexicon.yaml must be a mapping of word lists")
     folded = {}
@@ -133,12 +133,13 @@ def _lexicon() -> dict:
     return data
 
 
-@lru_cache(maxsize=1)
-def load_kb() -> KnowledgeBase:
-    kb = KnowledgeBase(actors=_entries("actors", "actor", ACTOR_CATEGORIES),
-                       persons=_entries("persons", "person", None),
-                       sources=_entries("sources", "source", SOURCE_CATEGORIES),
-                       lexicon=_lexicon())
+def load_kb(kdir: Path | None = None) -> KnowledgeBase:
+    """Read and validate actors, persons, sources and lexicon from ``kdir`` (not cached)."""
+    kdir = kdir or KNOWLEDGE_DIR
+    kb = KnowledgeBase(actors=_entries(kdir, "actors", "actor", ACTOR_CATEGORIES),
+                       persons=_entries(kdir, "persons", "person", None),
+                       sources=_entries(kdir, "sources", "source", SOURCE_CATEGORIES),
+                       lexicon=_lexicon(kdir))
     for e in kb.actors.values():
         for ref in (*e.part_of, *e.allies):
             if ref not in kb.actors:
@@ -164,7 +165,6 @@ def load_kb() -> KnowledgeBase:
 
 def check() -> list[str]:
     """Validate all knowledge files; returns warnings, raises KnowledgeError on the first error."""
-    load_kb.cache_clear()
     kb = load_kb()
     return [f"{len(kb.actors)} actors, {len(kb.persons)} persons, {len(kb.sources)} sources"] + kb.warnings
 

@@ -2,14 +2,13 @@
 
 At install, the first token of every PERSON span is folded and counted; names seen at least
 ``MIN_COUNT`` times, minus the stop list in geo_cues.yaml (titles such as الرئيس), are saved to
-names.json.  :func:`given_names` reads that file once per process.
+names.json.  :func:`given_names` reads that file.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
@@ -79,25 +78,21 @@ def build_names(ner_dir: Path, out: Path) -> dict:
                                "common_words": common},
                               ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)
-    given_names.cache_clear()
-    common_words.cache_clear()
     return {"given names": len(names), "common words": len(common), "corpora": len(read)}
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
+def given_names(base: Path | None = None) -> frozenset[str]:
     """Folded given names; raises DataMissingError when names.json is not installed."""
-    return frozenset(_load()["names"])
+    return frozenset(_load(base)["names"])
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
+def common_words(base: Path | None = None) -> frozenset[str]:
     """Folded words the NER corpora use mostly outside names (not to be read as a name or place)."""
-    return frozenset(_load().get("common_words", ()))
+    return frozenset(_load(base).get("common_words", ()))
 
 
-def _load() -> dict:
-    p = data_dir() / FILENAME
+def _load(base: Path | None) -> dict:
+    p = (base or data_dir()) / FILENAME
     try:
         return json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
@@ -45,14 +44,12 @@ def build(news_dir: Path, gaz, out: Path) -> dict:
     tmp.write_text(json.dumps({"version": 1, "articles": n, "share": SHARE, "words": frequent},
                               ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)
-    everyday_place_words.cache_clear()
     return {"news articles read": n, "everyday place words": len(frequent)}
 
 
-@lru_cache(maxsize=1)
-def everyday_place_words() -> frozenset[str]:
+def everyday_place_words(base: Path | None = None) -> frozenset[str]:
     """Folded, article-less one-word locality names that are everyday words (empty if not built)."""
-    p = data_dir() / FILENAME
+    p = (base or data_dir()) / FILENAME
     try:
         return frozenset(json.loads(p.read_text(encoding="utf-8"))["words"])
     except (FileNotFoundError, ValueError, KeyError):

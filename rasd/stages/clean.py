@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc
 from rasd.errors import InputError
-from rasd.kb.yamlfile import load
+from rasd.kb.yamlfile import load, require
+from rasd.pipeline import Stage
 
 MAX_CHARS = 2_000_000
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -20,22 +21,23 @@ _TRAIL = re.compile(r"[ \t]+\n")
 _PUNCT = re.compile(r"[\s:：\-–—|•·»«\"'.,،!]+")
 
 
-@lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[str, ...], int]:
-    data = load("boilerplate")
+def load_boilerplate(path: Path) -> tuple[tuple[str, ...], int]:
+    """The folded boilerplate phrases, longest first, and the longest line that may be one."""
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "the file must be a mapping")
     return tuple(sorted({_PUNCT.sub(" ", fold_str(p)).strip() for p in data["line_phrases"]}, key=len,
                         reverse=True)), int(data["max_line_chars"])
 
 
-def is_boilerplate(line: str) -> bool:
-    phrases, max_len = _boilerplate()
+def is_boilerplate(line: str, table: tuple[tuple[str, ...], int]) -> bool:
+    phrases, max_len = table
     s = _PUNCT.sub(" ", fold_str(line)).strip()
     if not s or len(line.strip()) > max_len:
         return False
     return any(s == p or s.startswith(p + " ") for p in phrases)
 
 
-def strip_trailing_boilerplate(text: str) -> str:
+def strip_trailing_boilerplate(text: str, table: tuple[tuple[str, ...], int]) -> str:
     """Drop boilerplate lines (and the short link lines after them) at the end of the report."""
     lines = text.split("\n")
     end = len(lines)
@@ -44,7 +46,7 @@ def strip_trailing_boilerplate(text: str) -> str:
         line = lines[k]
         if not line.strip():
             continue
-        if is_boilerplate(line):
+        if is_boilerplate(line, table):
             cut = k
         elif cut is None and len(line.strip()) > 80:
             break
@@ -53,7 +55,18 @@ def strip_trailing_boilerplate(text: str) -> str:
     return "\n".join(lines[:end]).rstrip()
 
 
-def run(doc: Doc) -> Doc:
+class Clean(Stage):
+    """Fix ``text`` from ``raw``: NFC, line ends, trailing site boilerplate."""
+
+    name = "clean"
+    requires = ("raw",)
+    assigns = ("text",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return clean(doc, self.resources.boilerplate)
+
+
+def clean(doc: Doc, boilerplate: tuple[tuple[str, ...], int]) -> Doc:
     raw = doc.raw
     if len(raw) > MAX_CHARS:
         raise InputError(f"the report is {len(raw):,} characters; rasd reads reports of up to {MAX_CHARS:,}",
@@ -64,7 +77,7 @@ def run(doc: Doc) -> Doc:
     t = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     t = _TRAIL.sub("\n", t)
     t = _BLANKS.sub("\n\n", t)
-    doc.text = strip_trailing_boilerplate(t).strip()
+    doc.text = strip_trailing_boilerplate(t, boilerplate).strip()
     if doc.text and not any("\u0600" <= c <= "\u06ff" for c in doc.text[:5000]):
         doc.warnings.append("no Arabic text found: rasd reads Arabic reports; the document is empty of entities")
     return doc

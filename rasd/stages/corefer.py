@@ -6,39 +6,49 @@ A bare anaphor (المحافظة) becomes a mention of the last place of its kin
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Mention
-from rasd.kb.knowledge import load_kb
-from rasd.kb.yamlfile import load
+from rasd.kb.yamlfile import load, require
+from rasd.pipeline import Stage
 
 
-@lru_cache(maxsize=1)
-def _anaphors() -> dict[str, set[str]]:
-    data = load("geo_anaphors")
+def load_anaphors(path: Path) -> dict[str, set[str]]:
+    """Folded anaphor (without article) → the place kinds it may stand for."""
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "the file must map anaphors to lists of place kinds")
     return {strip_article(fold_str(k)): set(v) for k, v in data.items() if k != "__line__"}
 
 
-def _kind(e) -> str | None:
-    from rasd.kb.gazetteer import load_gazetteer
-
+def _kind(e, gaz) -> str | None:
     if not e.kb_id:
         return None
     try:
-        return load_gazetteer().get(e.kb_id).kind
+        return gaz.get(e.kb_id).kind
     except KeyError:
         return None
 
 
-def run(doc: Doc) -> Doc:
+class Corefer(Stage):
+    name = "corefer"
+    requires = ("entities", "entities[PLACE].geo")
+    assigns = ("entities",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return corefer(doc, self.resources)
+
+
+def corefer(doc: Doc, res) -> Doc:
     places = [e for e in doc.entities if e.type == "PLACE"]
     keep: dict[str, object] = {}
     for e in places:
-        if any(m.info.get("facility") for m in e.mentions):
+        if any(m.facility for m in e.mentions):
             continue   # a camp, an airport or a hill coded to its town is not the town
         if e.kb_id and e.kb_id in keep:
             first = keep[e.kb_id]
+            for m in e.mentions:
+                m.why = f"geocoded to the same gazetteer entry ({e.kb_id}) as '{first.mentions[0].text}'"
             first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)
             for m in e.mentions:
                 m.entity = first.id
@@ -46,39 +56,39 @@ def run(doc: Doc) -> Doc:
             e.mentions = []
         elif e.kb_id:
             keep[e.kb_id] = e
-    _directions_into_base(doc)
+    _directions_into_base(doc, res.kb.words("place_cues"))
     doc.entities = [e for e in doc.entities if e.mentions]
-    _resolve_anaphors(doc)
+    _resolve_anaphors(doc, res.geo_anaphors, res.gazetteer)
     return doc
 
 
-def _directions_into_base(doc: Doc) -> None:
+def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
     """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region)."""
-    cues = load_kb().lexicon["_folded"]["place_cues"]
     by_name: dict[str, object] = {}
     for e in doc.entities:
-        if e.type == "PLACE" and e.mentions and not any(m.info.get("region") for m in e.mentions):
+        if e.type == "PLACE" and e.mentions and not any(m.region for m in e.mentions):
             for m in e.mentions:
                 words = fold_str(m.text).split()
                 if len(words) > 1 and words[0] in cues:     # محافظة إدلب is named إدلب too
                     words = words[1:]
                 by_name.setdefault(strip_article(" ".join(words)), e)
     for e in doc.entities:
-        regs = [m.info.get("region") for m in e.mentions]
+        regs = [m.region for m in e.mentions]
         if not e.mentions or not all(r and r.get("direction") and not r.get("rif") and not r.get("named")
                                      for r in regs):
             continue
         base = by_name.get(strip_article(" ".join(fold_str(e.mentions[0].text).split()[1:])))
         if base is None or base is e:
             continue
+        for m in e.mentions:
+            m.why = f"a direction qualifying '{base.mentions[0].text}', named in the report: the same place"
         base.mentions = sorted(base.mentions + e.mentions, key=lambda m: m.start)
         for m in e.mentions:
             m.entity = base.id
         e.mentions = []
 
 
-def _resolve_anaphors(doc: Doc) -> None:
-    table = _anaphors()
+def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     taken = {(m.start, m.end) for e in doc.entities for m in e.mentions}
     located = sorted(((m.start, e) for e in doc.entities if e.type == "PLACE" and e.geo and e.geo.get("lat")
                       for m in e.mentions), key=lambda x: x[0])
@@ -87,9 +97,10 @@ def _resolve_anaphors(doc: Doc) -> None:
         kinds = table.get(key)
         if not kinds or not t.key.startswith("ال") or (t.start, t.end) in taken:
             continue
-        before = [e for s, e in located if s < t.start and _kind(e) in kinds]
+        before = [e for s, e in located if s < t.start and _kind(e, gaz) in kinds]
         if before:
             e = before[-1]
-            m = Mention(t.start, t.end, doc.text[t.start:t.end], "PLACE", e.kb_id, {"anaphor": True,
-                        "tok": (t.i, t.i + 1)}, 0.6, e.id)
+            m = Mention(t.start, t.end, doc.text[t.start:t.end], "PLACE", e.kb_id, 0.6, e.id,
+                        tok=(t.i, t.i + 1), anaphor=True,
+                        why=f"refers to the last {_kind(e, gaz)} named before it: '{e.mentions[0].text}'")
             e.mentions = sorted(e.mentions + [m], key=lambda x: x.start)

@@ -9,20 +9,11 @@ from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
-from rasd.geo.candidates import (
-    cue_of,
-    entity_candidates,
-    region_info,
-    region_place,
-    sentence_hits,
-)
+from rasd.geo.candidates import DocPlaces, cue_of, entity_candidates, region_place
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
-from rasd.kb.gazetteer import Place, load_gazetteer
-from rasd.kb.knowledge import load_kb
-
-ROUNDS = 3
-SAME_PLACE_KM = 10.0   # namesakes closer than this are one place for anchoring
+from rasd.kb.gazetteer import Place
+from rasd.pipeline import Stage
 
 
 def _none(entity: Entity, reason: str) -> None:
@@ -65,49 +56,67 @@ def _last_governorate(doc: Doc, entity: Entity, resolved: dict[str, Place]) -> s
     return best
 
 
-def run(doc: Doc) -> Doc:
+class Geocode(Stage):
+    """Settings: ``rounds`` of ranking against the anchors, ``same_place_km`` (namesakes closer
+    than this are one place for anchoring)."""
+
+    name = "geocode"
+    requires = ("entities",)
+    assigns = ("entities[PLACE].geo",)
+
+    @classmethod
+    def defaults(cls) -> dict:
+        return {"rounds": 3, "same_place_km": 10.0}
+
+    def __call__(self, doc: Doc) -> Doc:
+        return geocode(doc, self.resources, self.config["rounds"], self.config["same_place_km"])
+
+
+def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     places = [e for e in doc.entities if e.type == "PLACE"]
     if not places:
         return doc
-    gaz = load_gazetteer()
+    gaz = res.gazetteer
+    lookup = DocPlaces(doc, gaz, res.geo_cues, res.region_table)
     resolved: dict[str, Place] = {}
     pending: dict[str, tuple[Entity, list[Place]]] = {}
     regions = []
     for e in places:
-        reg = region_info(e, doc, gaz)
+        reg = lookup.region_info(e)
         if reg is not None:
             regions.append((e, reg[1]))
             continue
         cands = entity_candidates(e, gaz)
         if not cands:
             _none(e, f"no gazetteer entry for {e.name_ar}")
-        elif len(cands) == 1 or _spread(cands) <= SAME_PLACE_KM:
+        elif len(cands) == 1 or _spread(cands) <= same_place_km:
             resolved[e.id] = cands[0]
             pending[e.id] = (e, cands)
         else:
             pending[e.id] = (e, cands)
     for e, info in sorted(regions, key=lambda r: not r[1].get("anaphor")):
-        p, reason = region_place(info, gaz, _last_governorate(doc, e, resolved) if info.get("anaphor") else None)
+        p, reason = region_place(info, gaz, _last_governorate(doc, e, resolved) if info.get("anaphor") else None,
+                                 res.region_table)
         if p is None:
             _none(e, reason)
             continue
         _assign(e, p, 3, reason, feature="region")
         resolved[e.id] = p
     governorates = {p.admin1 for p in resolved.values() if p.admin1}
-    hits = {eid: [h for m in e.mentions for h in sentence_hits(doc, m, gaz)] for eid, (e, _) in pending.items()}
+    hits = {eid: [h for m in e.mentions for h in lookup.sentence_hits(m)] for eid, (e, _) in pending.items()}
     by_id = {e.id: e for e in places}
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         anchors = [(by_id[eid].name_ar, p) for eid, p in resolved.items()]
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
-            word, spec = cue_of(e)
+            word, spec = cue_of(e, res.geo_cues)
             ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in {c.id for c in cands}],
                           centre=centre, governorates=governorates, cue=spec, cue_word=word)
             ranked = rank(cands, ctx)
             resolved[eid] = ranked[0].place
             _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),
                     feature="facility" if spec and spec.get("facility") else None)
-    _country_prior(places, resolved, hits)
+    _country_prior(places, resolved, hits, res.kb.lexicon["_folded"])
     return doc
 
 
@@ -115,7 +124,7 @@ def run(doc: Doc) -> Doc:
 _TELLING = {"country", "city", "governorate", "district", "region"}
 
 
-def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict) -> None:
+def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict, lex: dict) -> None:
     """A report about another country (Iraq, Lebanon …) that names no Syrian city or province:
     a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit."""
     votes: dict[str, int] = {}
@@ -126,7 +135,6 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict)
     if not votes or votes.get("sy", 0) or max(votes.values()) < 2:
         return
     elsewhere = max(votes, key=votes.get)
-    lex = load_kb().lexicon["_folded"]
     cue_words = lex["place_cues"] | lex["strong_place_cues"]
 
     def syrian_only(text: str, qs: list[Place]) -> bool:

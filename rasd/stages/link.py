@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
-from rasd.kb.knowledge import load_kb
+from rasd.pipeline import Stage
 
 
 def _group_key(m: Mention, cues: frozenset, keep: frozenset) -> str:
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
-        reg = m.info.get("region")
+        reg = m.region
         if reg:
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
         words = fold_str(m.text).split()
-        if len(words) > 1 and not m.info.get("facility") and words[0] in cues and words[0] not in keep:
+        if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep:
             words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب and مخيم درعا stay apart
         return "place:" + strip_article(" ".join(words))
-    name = m.info.get("surname_of") or m.info.get("name") or m.text
+    name = m.surname_of or m.name or m.text
     return f"{m.type.lower()}:" + " ".join(strip_article(w) for w in fold_str(name).split())
 
 
@@ -40,7 +40,11 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         for other, names in full.items():
             if other == k or other not in groups:
                 continue
-            if any(n != o and (o.endswith(" " + n) or o.startswith(n + " ")) for n in mine for o in names):
+            hit = next(((n, o) for n in mine for o in names
+                        if n != o and (o.endswith(" " + n) or o.startswith(n + " "))), None)
+            if hit:
+                for m in ms:
+                    m.why = f"part of the longer name '{hit[1]}' in the report"
                 groups[other].extend(ms)
                 groups[other].sort(key=lambda m: m.start)
                 del groups[k]
@@ -48,36 +52,50 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
 
 
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
-    """The kb_id a short form refers to: the candidate named most recently before it, else anywhere."""
-    cands = [m.kb_id, *m.info.get("alts", [])]
+    """The kb_id a short form refers to: the candidate named most recently before it, else anywhere
+    (sets ``m.why``)."""
+    cands = [m.kb_id, *m.alts]
     before = [(full_seen[c], c) for c in cands if c in full_seen and full_seen[c] <= m.start]
     if before:
+        m.why = f"short form of {max(before)[1]}, named before it" + (
+            f" (of its {len(cands)} readings, the one named most recently)" if len(cands) > 1 else "")
         return max(before)[1]
     anywhere = [c for c in cands if c in full_seen]
+    if anywhere:
+        m.why = f"short form of {anywhere[0]}, named later in the report"
     return anywhere[0] if anywhere else None
 
 
-def run(doc: Doc) -> Doc:
-    kb = load_kb()
+class Link(Stage):
+    name = "link"
+    requires = ("mentions",)
+    assigns = ("entities",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return link(doc, self.resources.kb)
+
+
+def link(doc: Doc, kb) -> Doc:
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
     for m in doc.mentions:
-        if m.kb_id and not m.info.get("short"):
+        if m.kb_id and not m.short:
             first_full.setdefault(m.kb_id, m.start)
     groups: dict[str, list[Mention]] = {}
     last_source: str | None = None
     for m in doc.mentions:
-        if m.kb_id and m.info.get("short"):
+        if m.kb_id and m.short:
             target = _resolve_short(m, {**first_full, **last_full})
             if target is None:
                 continue
             m.kb_id = target
             m.confidence = 0.75
         key = _group_key(m, cues, keep)
-        if m.type == "SOURCE" and m.info.get("anaphor") and last_source:
+        if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
+            m.why = "a plural source word referring back to the last source named"
         if m.kb_id:
             last_full[m.kb_id] = m.start
         if m.type == "SOURCE":
@@ -95,9 +113,9 @@ def run(doc: Doc) -> Doc:
         if entry:
             name_ar, name_en, cat = entry.name_ar, entry.name_en, entry.category
         else:
-            name_ar = max((m.info.get("name") or m.text for m in ms if not m.info.get("surname_of")),
+            name_ar = max((m.name or m.text for m in ms if not m.surname_of),
                           key=len, default=m0.text)
-            name_en, cat = None, m0.info.get("category")
+            name_en, cat = None, m0.category
         if m0.type == "PERSON" or m0.type == "PLACE":
             cat = None
         if m0.type == "SOURCE" and entry is None:

@@ -15,11 +15,12 @@ from rasd.arabic.matcher import Hit, PhraseMatcher
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import CONJ, Token, stems
 from rasd.doc import Doc, Mention
-from rasd.kb.knowledge import KnowledgeBase, load_kb
+from rasd.kb.knowledge import KnowledgeBase
 from rasd.kb.yamlfile import load
+from rasd.pipeline import Stage
 
 _QUOTES = set("\"'«»“”„")
-# what may start at a word (bit flags of Resources.token_class)
+# what may start at a word (bit flags of MentionIndex.token_class)
 KB, PLACE, REGION, PERSON, ORG, SOURCE, LOYAL = 1, 2, 4, 8, 16, 32, 64
 # lists whose words before a token make it worth a look (titles before names, type words before places)
 CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
@@ -28,7 +29,7 @@ MAJOR_KINDS = {"governorate", "district", "country", "city"}   # named without a
 
 
 @dataclass
-class Resources:
+class MentionIndex:
     kb: KnowledgeBase
     names: PhraseMatcher      # payload (kind, id, is_short)
     places: PhraseMatcher     # payload place id
@@ -39,6 +40,8 @@ class Resources:
     conj: frozenset           # conjunction proclitics (و ف)
     common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
     everyday_places: frozenset   # one-word village names that are everyday words (الملك، كأس)
+    geo_cues: object                  # rasd.geo.regions.GeoCues
+    named_regions: dict               # RegionTable.named
     direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
     lists_of: object = None           # key → lexicon lists it is in (cached)
     region_gate: frozenset = frozenset()   # stems that may open a region phrase
@@ -86,13 +89,9 @@ def _lists_of(w: dict[str, frozenset]):
     return lists_of
 
 
-@lru_cache(maxsize=1)
-def resources() -> Resources:
-    from rasd.kb.gazetteer import load_gazetteer
-    from rasd.kb.names import common_words, given_names
-    from rasd.kb.wordfreq import everyday_place_words
-
-    kb = load_kb()
+def build_index(res) -> MentionIndex:
+    """The matchers and word classes the finders use, over the parts of ``res``."""
+    kb = res.kb
     names: PhraseMatcher = PhraseMatcher()
     for kind, table in (("source", kb.sources), ("person", kb.persons), ("actor", kb.actors)):
         for e in table.values():
@@ -100,24 +99,23 @@ def resources() -> Resources:
                 names.add(n, (kind, e.id, False))
             for n in e.short:
                 names.add(n, (kind, e.id, True))
-    gaz = load_gazetteer()
+    gaz = res.gazetteer
     places: PhraseMatcher = PhraseMatcher(gaz.names())
-    geo = load("geo_cues")
+    geo = load(res.knowledge("geo_cues"))
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"] + d["adjective"])]
-    from rasd.geo.regions import region_table
     from rasd.kb.gazetteer import canon
 
-    named_first = {w for k in region_table().named for w in (k.split()[0], "ال" + k.split()[0])}
+    named_first = {w for k in res.region_table.named for w in (k.split()[0], "ال" + k.split()[0])}
     gate = frozenset(fold_str(w) for w in heads) | frozenset(canon(w) for w in named_first) | named_first
-    return Resources(kb, names, places, gaz, given_names(), kb.lexicon["_folded"],
-                     frozenset(fold_str(w) for w in heads), frozenset(CONJ), common_words(),
-                     everyday_place_words(),
+    return MentionIndex(kb, names, places, gaz, res.given_names, kb.lexicon["_folded"],
+                     frozenset(fold_str(w) for w in heads), frozenset(CONJ), res.common_words,
+                     res.everyday_places, res.geo_cues, res.region_table.named,
                      frozenset(fold_str(w) for d in geo["directions"] for w in d["adjective"]),
                      _lists_of(kb.lexicon["_folded"]), gate, names.first_words(), places.first_words())
 
 
 class _Finder:
-    def __init__(self, doc: Doc, R: Resources):
+    def __init__(self, doc: Doc, R: MentionIndex):
         self.doc, self.R, self.w = doc, R, R.w
         self.toks: list[Token] = doc.tokens
         self.out: list[Mention] = []
@@ -177,8 +175,7 @@ class _Finder:
 
     def add(self, i: int, j: int, prefix: int, typ: str, kb_id=None, conf=0.8, **info) -> Mention:
         s, e = self.span(i, j, prefix)
-        m = Mention(s, e, self.doc.text[s:e], typ, kb_id, info, conf)
-        m.info.setdefault("tok", (i, j))
+        m = Mention(s, e, self.doc.text[s:e], typ, kb_id, conf, **{"tok": (i, j), **info})
         self.out.append(m)
         return m
 
@@ -195,8 +192,8 @@ class _Finder:
         or by the organisation the title is in (القائد العسكري في "لواء X" فلان)."""
         k = i - 1
         last = self.out[-1] if self.out else None
-        if last is not None and last.type == "ACTOR" and last.info["tok"][1] == i:
-            k = last.info["tok"][0] - 1
+        if last is not None and last.type == "ACTOR" and last.tok[1] == i:
+            k = last.tok[0] - 1
             if k >= 0 and self.is_(k, "name_stops") and not self.is_(k, "person_titles"):
                 k -= 1   # القائد في / لـ
             i = k + 1
@@ -291,14 +288,14 @@ class _Finder:
 
     def coordinated_place(self, i: int) -> bool:
         """Token i follows a place mention in a list: و, a comma or a dash between them."""
-        if not (self.out and self.out[-1].type == "PLACE" and self.out[-1].info["tok"][1] == i):
+        if not (self.out and self.out[-1].type == "PLACE" and self.out[-1].tok[1] == i):
             return False
         return self.toks[i].key.startswith("و") or self.gap(i - 1).strip() in ("-", "–", "،", ",")
 
     def region_hit(self, i: int):
         from rasd.geo.regions import match_region
 
-        return match_region(self.toks, i, self.R.gaz)
+        return match_region(self.toks, i, self.R.gaz, self.R.geo_cues, self.R.named_regions)
 
     def person_at(self, i: int) -> int | None:
         """End token of an unknown person name starting at token i, or None."""
@@ -467,7 +464,8 @@ class _Finder:
         elif what == "source":
             pre = self.prefix_of(i, "source_heads") or self.prefix_of(i, "source_standalone")
             self.add(i, end, pre, "SOURCE", None, 0.7, pattern=True,
-                     anaphor=toks[i].key.startswith(("المصادر", "والمصادر")))
+                     anaphor=any(toks[i].key[len(c):].startswith(w) for c in ("", *self.R.conj)
+                                 for w in self.R.w["source_anaphors"]))
         elif what == "uplace":
             fac = self.is_(i - 1, "facility_cues")
             s0 = i - 1 if fac else i
@@ -499,7 +497,7 @@ class _Finder:
         if cut:
             parts = [p.strip() for p in t.replace("«", '"').replace("»", '"').replace("“", '"')
                      .replace("”", '"').split('"')]
-            m.info["name"] = " ".join(p for p in parts if p)
+            m.name = " ".join(p for p in parts if p)
 
     def cue_before(self, i: int) -> str | None:
         if self.is_(i - 1, "place_cues"):
@@ -557,16 +555,16 @@ class _Finder:
                      cue=self.cue_before(i) or (fold_str(self.toks[i - 1].key) if fac else None),
                      facility=fac)
         if fac:
-            m.info["name"] = self.doc.text[self.span(i, h.j, h.prefix)[0]:m.end]
+            m.name = self.doc.text[self.span(i, h.j, h.prefix)[0]:m.end]
 
     def coordinate(self) -> None:
         """Lists: after a plural or dual type word (قرى X وY، بلدتي X وY) every "وName" is a place,
         known or not; after a person, "و X Y" is a person too (المحيسني ومصلح العلياني)."""
         toks = self.toks
-        found = {m.info["tok"][0] for m in self.out}
+        found = {m.tok[0] for m in self.out}
         listed: set[int] = set()
         for m in sorted(self.out, key=lambda m: m.start):
-            i, j = m.info["tok"]
+            i, j = m.tok
             if m.type == "PERSON" and j + 1 < len(toks) and j not in found and j + 1 not in found \
                     and toks[j].key.startswith("و") and self.joined(j - 1) and self.joined(j) \
                     and self.name_like(j, first=True) and not self.is_(j, "kunya") \
@@ -581,11 +579,11 @@ class _Finder:
                 while room > 0 and j < len(toks) and toks[j].key.startswith("و") and self.joined(j - 1):
                     room -= 1
                     if j in found:
-                        nxt = next((x for x in self.out if x.info["tok"][0] == j and x.type == "PLACE"), None)
+                        nxt = next((x for x in self.out if x.tok[0] == j and x.type == "PLACE"), None)
                         if nxt is None:
                             break
                         listed.add(j)
-                        j = nxt.info["tok"][1]
+                        j = nxt.tok[1]
                         continue
                     stem = toks[j].key[1:]
                     if (stem in self.R.common and room > 0) or not self.name_like(j, first=True) \
@@ -597,7 +595,7 @@ class _Finder:
                             and self.name_like(k) and not self.R.places.match_at(toks, k):
                         k += 1
                     self.add(j, k, 1, "PLACE", None, 0.6, key=" ".join([stem] + [t.key for t in toks[j + 1:k]]),
-                             place_ids=list(self.R.places.get(stem)), cue=m.info.get("cue"))
+                             place_ids=list(self.R.places.get(stem)), cue=m.cue)
                     found.add(j)
                     listed.add(j)
                     j = k
@@ -607,14 +605,14 @@ class _Finder:
         last: dict[str, str] = {}
         for m in self.out:
             if m.type == "PERSON" and m.kb_id is None:
-                i, j = m.info["tok"]
+                i, j = m.tok
                 if j - i >= 2 and self.toks[j - 1].key.startswith("ال") and len(self.toks[j - 1].key) > 4:
                     last[self.toks[j - 1].key[2:]] = m.text
         if not last:
             return
         taken = set()
         for m in self.out:
-            taken.update(range(*m.info["tok"]))
+            taken.update(range(*m.tok))
         for t in self.toks:
             if t.i in taken:
                 continue
@@ -637,8 +635,12 @@ class _Finder:
         return self.out
 
 
-def run(doc: Doc) -> Doc:
-    if not doc.text:
+class Mentions(Stage):
+    name = "mentions"
+    requires = ("text", "sentences")
+    assigns = ("mentions",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.text:
+            doc.mentions = _Finder(doc, self.resources.mention_index).run()
         return doc
-    doc.mentions = _Finder(doc, resources()).run()
-    return doc

@@ -4,25 +4,28 @@ roles (agents vs targets → HOSTILE_TO, alliance partners → ALLIED_WITH, defe
 the group they leave) and place chains (التابعة لـ، بريف X → LOCATED_IN)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.tokens import reads_as
 from rasd.doc import Doc, Relation
-from rasd.kb.yamlfile import load
+from rasd.kb.yamlfile import load, require
+from rasd.pipeline import Stage
 
-VIOLENT = {"ARMED_CLASH", "TERRITORY_TAKEN", "AIRSTRIKE", "SHELLING", "BOMBING", "CHEMICAL_ATTACK", "ABDUCTION"}
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset]:
-    data = load("relations")
+def load_words(path: Path) -> dict[str, frozenset]:
+    """relations.yaml: folded word lists by name."""
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "the file must be a mapping of word lists")
     return {k: frozenset(fold_str(w) for w in v) for k, v in data.items() if k != "__line__"}
 
 
 class _Rel:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, words: dict[str, frozenset], ontology: dict[str, dict]):
         self.doc = doc
+        self.W = words
+        self.ontology = ontology
         self.ents = {e.id: e for e in doc.entities}
         self.out: dict[tuple, Relation] = {}
 
@@ -40,7 +43,7 @@ class _Rel:
 
     def titles(self) -> None:
         """PERSON [title] ACTOR (الجولاني زعيم جبهة النصرة) and title ACTOR PERSON (القائد العام لـX فلان)."""
-        W, toks, doc = _words(), self.doc.tokens, self.doc
+        W, toks, doc = self.W, self.doc.tokens, self.doc
         ms = sorted((m for e in doc.entities for m in e.mentions if e.type in ("ACTOR", "PERSON")),
                     key=lambda m: m.start)
         for n, (a, b) in enumerate(zip(ms, ms[1:])):
@@ -49,7 +52,7 @@ class _Rel:
             gap = doc.text[a.end:b.start]
             if any(c in gap for c in "،,.;؛"):
                 continue
-            i0, i1 = a.info["tok"][1], b.info["tok"][0]
+            i0, i1 = a.tok[1], b.tok[0]
             between = [toks[k].key for k in range(i0, i1)]
             if a.type == "PERSON":
                 # وأبو صالح … والقائد العام لـX: a title joined by و belongs to the next person
@@ -59,8 +62,8 @@ class _Rel:
             else:
                 if len(between) > 1:
                     continue
-                k0 = a.info["tok"][0]
-                prev_end = ms[n - 1].info["tok"][1] if n > 0 else 0
+                k0 = a.tok[0]
+                prev_end = ms[n - 1].tok[1] if n > 0 else 0
                 title = [toks[k].key for k in range(max(prev_end, k0 - 3), k0)] + between
             s = doc.sentences[doc.sentence_of(a.start)]
             person, actor = (a, b) if a.type == "PERSON" else (b, a)
@@ -71,15 +74,15 @@ class _Rel:
 
     def belongs(self) -> None:
         """ACTOR التابعة لـ ACTOR → PART_OF; fighters "الموالين لها" → ALLIED_WITH the side named before."""
-        W, toks, doc = _words(), self.doc.tokens, self.doc
+        W, toks, doc = self.W, self.doc.tokens, self.doc
         ms = sorted((m for e in doc.entities if e.type == "ACTOR" for m in e.mentions), key=lambda m: m.start)
         for a, b in zip(ms, ms[1:]):
-            between = [toks[k].key for k in range(a.info["tok"][1], b.info["tok"][0])]
+            between = [toks[k].key for k in range(a.tok[1], b.tok[0])]
             if 0 < len(between) <= 2 and reads_as(W["part_of_words"], between[0]) and not any(c in doc.text[a.end:b.start] for c in "،,.") \
                     and a.entity != b.entity:
                 self.add("PART_OF", a.entity, b.entity, doc.sentences[doc.sentence_of(a.start)], 0.7)
         for n, m in enumerate(ms):
-            if m.info.get("pattern") and m.kb_id and n > 0 and doc.sentence_of(ms[n - 1].start) == doc.sentence_of(m.start):
+            if m.pattern and m.kb_id and n > 0 and doc.sentence_of(ms[n - 1].start) == doc.sentence_of(m.start):
                 # a loyalist mention (المسلحين الموالين لها) is loyal to the actor named before it
                 prev = next((x for x in reversed(ms[:n]) if x.entity != m.entity), None)
                 if prev is not None:
@@ -88,13 +91,13 @@ class _Rel:
     def members_listed(self) -> None:
         """"عدد من مسؤولي X … وأبرزهم المسؤول فلان": persons titled as officials, in the sentence that
         names a group's members or the next one, with no group of their own, are its members."""
-        W, toks, doc = _words(), self.doc.tokens, self.doc
+        W, toks, doc = self.W, self.doc.tokens, self.doc
         groups: list[tuple[int, str]] = []       # (sentence index, actor id)
         for e in doc.entities:
             if e.type != "ACTOR":
                 continue
             for m in e.mentions:
-                i = m.info["tok"][0]
+                i = m.tok[0]
                 if i > 0 and reads_as(W["member_plurals"], toks[i - 1].key):
                     groups.append((doc.sentence_of(m.start), e.id))
         if not groups:
@@ -104,7 +107,7 @@ class _Rel:
                 continue
             for m in e.mentions:
                 si = doc.sentence_of(m.start)
-                i = m.info["tok"][0]
+                i = m.tok[0]
                 titled = any(reads_as(W["member_titles"], toks[k].key) or reads_as(W["leader_titles"], toks[k].key)
                              for k in range(max(0, i - 7), i))
                 near = [g for s, g in groups if s in (si, si - 1)]
@@ -120,7 +123,7 @@ class _Rel:
         places the names before it, not a container already reached (أبو دالي التابعة لمنطقة
         التمانعة جنوب ادلب: أبو دالي lies in التمانعة, and التمانعة is not said to lie in إدلب).
         """
-        W, doc = _words(), self.doc
+        W, doc = self.W, self.doc
         ms = sorted((m for e in doc.entities if e.type == "PLACE" for m in e.mentions), key=lambda m: m.start)
         pending: list = []          # places waiting for their container
         pending_is_container = False
@@ -133,7 +136,7 @@ class _Rel:
             raw = doc.text[a.end:b.start]
             gap = fold_str(raw).split()
             words = gap + fold_str(b.text).split()[:1]
-            listed = doc.tokens[b.info["tok"][0]].key.startswith("و") or raw.strip() in ("،", ",", "-", "–")
+            listed = doc.tokens[b.tok[0]].key.startswith("و") or raw.strip() in ("،", ",", "-", "–")
             if listed and not any(reads_as(W["contained_in"], w) for w in gap):
                 if not pending_is_container:
                     pending.append(b)   # X وY وZ …: one more name waiting for the same container
@@ -143,7 +146,7 @@ class _Rel:
             if len(gap) > 3 or any(c in raw for c in "،,.") or any(reads_as(W["proximity"], w) for w in words):
                 pending = []
                 continue
-            direction = bool((b.info.get("region") or {}).get("direction")) and not (b.info.get("region") or {}).get("rif")
+            direction = bool((b.region or {}).get("direction")) and not (b.region or {}).get("rif")
             if any(reads_as(W["contained_in"], w) for w in words) and not (direction and pending_is_container):
                 ev = doc.sentences[doc.sentence_of(a.start)]
                 for p in pending:
@@ -157,7 +160,8 @@ class _Rel:
             ev = e.evidence[0]
             actors = lambda xs: [x for x in xs if self.ents.get(x) and self.ents[x].type == "ACTOR"  # noqa: E731
                                  and self.ents[x].category != "civilians"]
-            if (e.type in VIOLENT or e.type == "MOBILIZATION") and e.modality == "asserted":
+            kind = self.ontology.get(e.type, {})
+            if kind.get("hostile") and e.modality == "asserted":
                 for a in actors(e.agents):
                     for t in actors(e.targets):
                         self.add("HOSTILE_TO", a, t, ev, 0.7)
@@ -175,11 +179,10 @@ class _Rel:
                     if self.ents.get(p) and self.ents[p].type == "PERSON":
                         for t in actors(e.targets):
                             self.add("MEMBER_OF", p, t, ev, 0.6)
-            if e.type not in ("ALLIANCE",):
+            if not kind.get("partners"):   # fighting beside someone; not a deal's or a talk's parties
                 for a in actors(e.agents):
                     for p in actors(e.partners):
-                        if e.type not in ("AGREEMENT", "MEETING", "PRISONER_RELEASE"):
-                            self.add("ALLIED_WITH", a, p, ev, 0.6)
+                        self.add("ALLIED_WITH", a, p, ev, 0.6)
 
     def run(self) -> list[Relation]:
         self.titles()
@@ -190,7 +193,12 @@ class _Rel:
         return list(self.out.values())
 
 
-def run(doc: Doc) -> Doc:
-    if doc.entities:
-        doc.relations = _Rel(doc).run()
-    return doc
+class Relations(Stage):
+    name = "relations"
+    requires = ("entities", "events")
+    assigns = ("relations",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.entities:
+            doc.relations = _Rel(doc, self.resources.relation_words, self.resources.ontology).run()
+        return doc

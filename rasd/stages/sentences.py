@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from rasd.doc import Doc
+from rasd.pipeline import Stage
 
 # a full stop ends a sentence before white space, a quote, the end, or straight before an Arabic
 # letter: scraped reports often lose the space after it (…من طرف آخر.وسط …)
@@ -28,6 +29,11 @@ def _add(text: str, s: int, e: int, out: list) -> None:
         out.append((s, e))
 
 
-def run(doc: Doc) -> Doc:
-    doc.sentences = split(doc.text)
-    return doc
+class Sentences(Stage):
+    name = "sentences"
+    requires = ("text",)
+    assigns = ("sentences",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.sentences = split(doc.text)
+        return doc

@@ -9,7 +9,7 @@ from pathlib import Path
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.features import km
-from rasd.geo.regions import geo_cues, match_region
+from rasd.geo.regions import match_region
 
 _SENT = re.compile(r"[.!?\n]+")
 
@@ -30,11 +30,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def build_doc(text: str, places: list[dict], gaz) -> Doc:
+def build_doc(text: str, places: list[dict], res) -> Doc:
+    """PLACE entities from the gold aliases found in ``text``, over the Resources ``res``."""
+    gaz = res.gazetteer
     doc = Doc(text)
     doc.sentences = _sentences(text)
     key = doc.folded.key
-    cue_words = geo_cues().cues
+    cue_words = res.geo_cues.cues
     aliases = sorted(((fold_str(a), pl["key"]) for pl in places for a in pl["aliases"]),
                      key=lambda x: -len(x[0]))
     taken: list[tuple[int, int]] = []
@@ -64,11 +66,11 @@ def build_doc(text: str, places: list[dict], gaz) -> Doc:
             # a region phrase starting at the alias (or right after a leading cue word: منطقة جبل X)
             span = [t for t in doc.tokens if t.end > s0 and t.start < e]
             for t in span[:2 if words[0] in cue_words else 1]:
-                hit = match_region(doc.tokens, t.i, gaz)
+                hit = match_region(doc.tokens, t.i, gaz, res.geo_cues, res.region_table.named)
                 if hit and doc.tokens[hit[0] - 1].end >= e:
                     info["region"] = hit[1]
                     break
-            by_place.setdefault(pk, []).append(Mention(s, e, text[s:e], "PLACE", info=info))
+            by_place.setdefault(pk, []).append(Mention(s, e, text[s:e], "PLACE", **info))
     for n, pl in enumerate(places):
         ms = sorted(by_place.get(pl["key"], []), key=lambda m: m.start)
         if ms:

@@ -1,15 +1,19 @@
 """End to end over ../shared with the real pipeline: the seed twice under two outlets, a news subset.
 
-These pass once rasd.extract works; they skip when ../shared is absent.
+They need ../shared and the installed data: the `shared` and `installed` fixtures skip without
+them on a developer's machine and fail under CI (design §12).
 """
 import sqlite3
 from itertools import islice
 
 import pytest
 
-from rasd.settings import shared_dir
 
-SHARED = shared_dir()
+@pytest.fixture(autouse=True)
+def _needs(installed):
+    return installed
+
+
 def _dump(db) -> list:
     """Every stored row, for comparing two databases."""
     c = sqlite3.connect(db)
@@ -17,16 +21,13 @@ def _dump(db) -> list:
             for t in ("reports", "sources", "events", "merged_events", "near_duplicates")]
 
 
-pytestmark = pytest.mark.skipif(SHARED is None, reason="needs ../shared (set RASD_SHARED): reads the seed and news")
-
-
-def test_seed_twice_under_two_outlets_gives_each_event_two_sources(tmp_path):
+def test_seed_twice_under_two_outlets_gives_each_event_two_sources(tmp_path, shared):
     import json
 
     from rasd.ingest.run import ingest
     from rasd.store import Store
 
-    [seed] = sorted((SHARED / "corpus" / "seed").glob("*.txt"))
+    [seed] = sorted((shared / "corpus" / "seed").glob("*.txt"))
     text = seed.read_text(encoding="utf-8")
     src = tmp_path / "seed.jsonl"
     src.write_text("".join(json.dumps({"text": text, "outlet": o}, ensure_ascii=False) + "\n"
@@ -40,7 +41,7 @@ def test_seed_twice_under_two_outlets_gives_each_event_two_sources(tmp_path):
     assert len(rows) == len(doc["events"]) and all(r["sources"] == 2 for r in rows)
 
 
-def test_news_subset_killed_and_restarted_equals_one_run(tmp_path):
+def test_news_subset_killed_and_restarted_equals_one_run(tmp_path, shared):
     import json
 
     from rasd.ingest.run import ingest
@@ -49,7 +50,7 @@ def test_news_subset_killed_and_restarted_equals_one_run(tmp_path):
 
     src = tmp_path / "news.jsonl"
     with src.open("w", encoding="utf-8") as fh:
-        for raw in islice(read_source(str(SHARED / "data" / "news")), 60):
+        for raw in islice(read_source(str(shared / "data" / "news")), 60):
             fh.write(json.dumps({"text": raw.text, "outlet": raw.outlet, "url": raw.url,
                                  "published": raw.published}, ensure_ascii=False) + "\n")
 
@@ -72,7 +73,7 @@ def test_news_subset_killed_and_restarted_equals_one_run(tmp_path):
     assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
 
 
-def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path):
+def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path, shared):
     """A real crash: `rasd ingest` is killed (SIGKILL) mid-run, run again, and ends with the same
     database as an uninterrupted run."""
     import json
@@ -86,7 +87,7 @@ def test_ingest_killed_with_sigkill_and_rerun_equals_one_run(tmp_path):
 
     src = tmp_path / "news.jsonl"
     with src.open("w", encoding="utf-8") as fh:
-        for raw in islice(read_source(str(SHARED / "data" / "news")), 400):
+        for raw in islice(read_source(str(shared / "data" / "news")), 400):
             fh.write(json.dumps({"text": raw.text, "outlet": raw.outlet, "url": raw.url,
                                  "published": raw.published}, ensure_ascii=False) + "\n")
     cmd = [sys.executable, "-m", "rasd.cli.main", "ingest", str(src), "--workers", "1", "--batch", "20"]

@@ -120,3 +120,30 @@ def test_trace_keeps_each_stage(rasd_cli, report, tmp_path, installed):
 def test_unknown_format_is_an_error(rasd_cli, report):
     result = rasd_cli("extract", report, "--format", "xml")
     assert result.code == 2 and result.err.startswith("error R")
+
+
+def test_rerun_one_stage_from_a_trace_gives_the_same_document(rasd_cli, report, tmp_path, installed):
+    trace = tmp_path / "trace"
+    first = rasd_cli("extract", report, "--trace", trace)
+    assert first.code == 0, first.err
+    events_before = sorted(trace.iterdir())[-3]            # NN-corefer.json: what events reads
+    assert events_before.stem.endswith("corefer")
+    again = rasd_cli("rerun", "events", events_before)
+    assert again.code == 0, again.err
+    got, want = json.loads(again.out), json.loads(first.out)
+    assert got["events"] == want["events"] and got["entities"] == want["entities"]
+
+
+def test_rerun_needs_a_trace_taken_after_what_the_stage_requires(rasd_cli, report, tmp_path, installed):
+    trace = tmp_path / "trace"
+    assert rasd_cli("extract", report, "--trace", trace).code == 0
+    clean = sorted(trace.iterdir())[0]
+    result = rasd_cli("rerun", "events", clean)
+    assert result.code != 0 and "events" in result.err and "needs" in result.err
+
+
+def test_rerun_unknown_stage_is_a_clear_error(rasd_cli, report, tmp_path, installed):
+    trace = tmp_path / "trace"
+    assert rasd_cli("extract", report, "--trace", trace).code == 0
+    result = rasd_cli("rerun", "tagger", sorted(trace.iterdir())[0])
+    assert result.code != 0 and "no stage called 'tagger'" in result.err

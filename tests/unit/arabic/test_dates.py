@@ -6,8 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.arabic.dates import find_dates, gregorian_to_hijri, hijri_to_gregorian
+from rasd.kb.dates import knowledge
 
 PUB = dt.date(2015, 7, 24)  # a Friday
+KN = knowledge()
 
 
 @pytest.mark.parametrize("text,span,value,end,precision,relative", [
@@ -47,29 +49,29 @@ PUB = dt.date(2015, 7, 24)  # a Friday
     ("في شهر رمضان", "شهر رمضان", "2015-06-18", "2015-07-17", "month", True),
 ])
 def test_date(text, span, value, end, precision, relative):
-    got = find_dates(text, PUB)
+    got = find_dates(text, KN, PUB)
     assert [(text[d.start:d.end], d.text, d.value, d.value_end, d.precision, d.relative)
             for d in got] == [(span, span, value, end, precision, relative)]
 
 
 @pytest.mark.parametrize("text", ["مارس ضغوطا كبيرة", "وصل صفر", "زار أب وابنه", "عام من القتال"])
 def test_not_a_date(text):
-    assert find_dates(text, PUB) == []
+    assert find_dates(text, KN, PUB) == []
 
 
 def test_relative_without_published():
-    got = find_dates("يوم الخميس قبل أسبوعين وفي 7 تموز 2015", None)
+    got = find_dates("يوم الخميس قبل أسبوعين وفي 7 تموز 2015", KN, None)
     assert [(d.text, d.value, d.relative) for d in got] == [
         ("يوم الخميس", None, True), ("قبل أسبوعين", None, True), ("7 تموز 2015", "2015-07-07", False)]
 
 
 def test_invalid_day_keeps_mention():
-    (d,) = find_dates("31 شباط 2015", PUB)
+    (d,) = find_dates("31 شباط 2015", KN, PUB)
     assert d.value is None and d.precision == "day"
 
 
 def test_to_json_matches_output_contract():
-    (d,) = find_dates("منذ 11 تموز", PUB)
+    (d,) = find_dates("منذ 11 تموز", KN, PUB)
     assert d.to_json() == {"value": "2015-07-11", "end": "2015-07-24", "precision": "day",
                            "text": "منذ 11 تموز"}
 
@@ -89,7 +91,7 @@ def test_hijri_round_trip(day):
 @given(st.text(alphabet=st.sampled_from(list("أمسيومالخيسقبلنذشهرتموز2015/-٧ ،ـُ")), max_size=60),
        st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))))
 def test_never_raises_and_spans_match(text, published):
-    for d in find_dates(text, published):
+    for d in find_dates(text, KN, published):
         assert 0 <= d.start < d.end <= len(text) and text[d.start:d.end] == d.text
         assert d.precision in ("day", "week", "month", "year")
 
@@ -97,5 +99,5 @@ def test_never_raises_and_spans_match(text, published):
 @settings(deadline=None)
 @given(st.text(max_size=80))
 def test_any_text(text):
-    for d in find_dates(text, PUB):
+    for d in find_dates(text, KN, PUB):
         assert text[d.start:d.end] == d.text

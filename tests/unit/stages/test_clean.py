@@ -9,14 +9,24 @@ from hypothesis import strategies as st
 
 from rasd.doc import Doc
 from rasd.errors import InputError
-from rasd.stages.clean import MAX_CHARS, is_boilerplate, run
+from rasd.kb.resources import Resources
+from rasd.stages.clean import MAX_CHARS, Clean
+from rasd.stages.clean import is_boilerplate as _is_boilerplate
 
 STORY = ("قصفَت طائرات حربية بلدةً صغيرة في ريف إدلب الجنوبي صباح اليوم، وفق ما أفاد به ناشطون محليون.\n\n"
          "وقال شاهد عيان إن القصف استهدف سوقاً شعبية وسط البلدة وأدى إلى أضرار واسعة في المحال التجارية.")
 
 
+RES = Resources("/nonexistent-rasd-data")   # the clean stage reads only a knowledge file
+CLEAN = Clean(RES)
+
+
 def clean(text: str) -> Doc:
-    return run(Doc(text))
+    return CLEAN(Doc(text))
+
+
+def is_boilerplate(line: str) -> bool:
+    return _is_boilerplate(line, RES.boilerplate)
 
 
 def test_trailing_boilerplate_removed():

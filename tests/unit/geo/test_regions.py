@@ -5,6 +5,8 @@ from geo_fake import fake_gazetteer
 from rasd.arabic.tokens import tokenize
 from rasd.geo.regions import compound, geo_cues, match_region, region_table
 
+CUES, TABLE = geo_cues(), region_table()
+
 
 @pytest.fixture(scope="module")
 def gaz():
@@ -14,7 +16,7 @@ def gaz():
 def first_region(text, gaz):
     toks = tokenize(text)
     for i in range(len(toks)):
-        hit = match_region(toks, i, gaz)
+        hit = match_region(toks, i, gaz, CUES, TABLE.named)
         if hit:
             return i, hit[0], hit[1]
     return None

@@ -7,14 +7,19 @@ import pytest
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.regions import match_region
-from rasd.stages import geocode
+from rasd.kb.resources import Resources
+from rasd.stages.geocode import Geocode
+
+RES = Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer())
+
+
+class geocode:   # noqa: N801 - reads like the module it replaces in the tests below
+    run = Geocode(RES)
 
 
 @pytest.fixture
-def gaz(monkeypatch):
-    g = geo_fake.fake_gazetteer()
-    monkeypatch.setattr(geocode, "load_gazetteer", lambda: g)
-    return g
+def gaz():
+    return RES.gazetteer
 
 
 def make_doc(text, names, gaz, cues=None):
@@ -29,10 +34,10 @@ def make_doc(text, names, gaz, cues=None):
             if cues and name in cues:
                 info["cue"] = cues[name]
             tok = next(t for t in doc.tokens if t.start >= m.start())
-            hit = match_region(doc.tokens, tok.i, gaz)
+            hit = match_region(doc.tokens, tok.i, gaz, RES.geo_cues, RES.region_table.named)
             if hit and doc.tokens[hit[0] - 1].end >= m.end():
                 info["region"] = hit[1]
-            ms.append(Mention(m.start(), m.end(), name, "PLACE", info=info))
+            ms.append(Mention(m.start(), m.end(), name, "PLACE", **info))
         doc.entities.append(Entity(f"P{n}", "PLACE", name, None, None, ms))
     return doc
 

@@ -60,10 +60,8 @@ def geo_dir(tmp_path):
 @pytest.fixture
 def built(geo_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path / "data"))
-    G.load_gazetteer.cache_clear()
     counts = G.build_gazetteer(geo_dir, G.gazetteer_path())
     yield counts
-    G.load_gazetteer.cache_clear()
 
 
 def ids(gaz, name):
@@ -122,13 +120,11 @@ def test_canon_is_idempotent(s):
 
 def test_missing_and_stale_gazetteer(tmp_path, monkeypatch):
     monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
-    G.load_gazetteer.cache_clear()
     with pytest.raises(DataMissingError):
         G.load_gazetteer()
     G.gazetteer_path().write_bytes(pickle.dumps({"version": -1}))
     with pytest.raises(DataMissingError, match="another rasd version"):
         G.load_gazetteer()
-    G.load_gazetteer.cache_clear()
 
 
 def test_given_names_from_tiny_corpora(tmp_path, monkeypatch):
@@ -139,13 +135,11 @@ def test_given_names_from_tiny_corpora(tmp_path, monkeypatch):
                                       "سامر B-PERS\nدمشق B-LOC\nالرئيس B-PERS\n", encoding="utf-8")
     (ner / "NewsFANE_Gold_2014_170K.txt").write_text("\u200eوليد\tB-Politician\r\n\u200eوليد\tB-Athlete\r\n"
                                                      "فريق\tB-Group\r\nفريق\tB-Group\r\n", encoding="utf-8")
-    N.given_names.cache_clear()
     with pytest.raises(DataMissingError):
         N.given_names()
     N.build_names(ner, tmp_path / "data" / N.FILENAME)
     names = N.given_names()
     assert names == {"سامر", "وليد"}     # titles stop-listed, singletons and groups dropped
-    N.given_names.cache_clear()
 
 
 def test_build_names_without_corpora(tmp_path):

@@ -1,0 +1,26 @@
+"""The event ontology (knowledge/ontology.yaml): each type's ACLED and PLOVER mapping.
+
+Read by the events stage (through Resources) and by exporters that fill in a mapping a
+document leaves out; neither needs the other.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require
+
+
+def load_ontology(path: Path | None = None) -> dict[str, dict]:
+    """Event type → its entry (``acled``, ``plover``, ``violent`` …); errors name file and line."""
+    path = path or KNOWLEDGE_DIR / "ontology.yaml"
+    data = load(path)
+    require(isinstance(data, list), path, {}, "the file must be a YAML list of event types")
+    out: dict[str, dict] = {}
+    for o in data:
+        require(isinstance(o, dict) and isinstance(o.get("type"), str), path, o if isinstance(o, dict) else {},
+                "each entry needs a 'type'")
+        require(isinstance(o.get("acled"), list) and len(o["acled"]) == 2, path, o,
+                "acled must be [event_type, sub_event_type]")
+        require(isinstance(o.get("plover"), str), path, o, "plover must be a string")
+        out[o["type"]] = o
+    return out

@@ -1,0 +1,180 @@
+"""``Resources``: everything the stages read, built once from a data dir (design §2).
+
+Stages receive one in their constructor instead of reaching for process-wide singletons. Each
+part (knowledge base, gazetteer, lexicons …) is built on first use and kept by the instance, so
+two Resources over two data dirs never share state. A Resources pickles as its two paths and
+rebuilds in the process that unpickles it (a spawned or remote worker).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+
+def _part(build: Callable[["Resources"], Any]) -> property:
+    """A lazily built part, kept in the instance's own table; the knowledge files it is built
+    from (rasd.kb.loaders.KNOWLEDGE) are validated against their shapes first."""
+    name = build.__name__
+
+    def get(self: "Resources"):
+        built = self._built
+        if name not in built:
+            from rasd.kb.loaders import KNOWLEDGE, files_of, validate
+
+            for f in files_of(name):   # the file's shape first: errors name file and line
+                validate(self.knowledge(f), KNOWLEDGE[f].shape)
+            built[name] = build(self)
+        return built[name]
+
+    get.__doc__ = build.__doc__
+    return property(get)
+
+
+class Resources:
+    def __init__(self, data_dir: Path | str | None = None, knowledge_dir: Path | str | None = None):
+        from rasd.settings import data_dir as default_data_dir
+
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.knowledge_dir = Path(knowledge_dir) if knowledge_dir is not None else KNOWLEDGE_DIR
+        self._built: dict[str, Any] = {}
+
+    def __getstate__(self) -> dict:
+        return {"data_dir": str(self.data_dir), "knowledge_dir": str(self.knowledge_dir)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["data_dir"], state["knowledge_dir"])
+
+    def __repr__(self) -> str:
+        return f"Resources(data_dir={str(self.data_dir)!r}, built={sorted(self._built)})"
+
+    def provide(self, **parts: Any) -> "Resources":
+        """Use these objects for the named parts instead of building them (hand-made gazetteers
+        and lexicons in tests). Provided parts are not pickled: a worker rebuilds from the dirs."""
+        unknown = sorted(p for p in parts if not isinstance(getattr(type(self), p, None), property))
+        if unknown:
+            from rasd.errors import PipelineError
+
+            raise PipelineError(f"Resources has no part {unknown[0]!r}", hint=f"Its parts are {', '.join(PARTS)}.")
+        self._built.update(parts)
+        return self
+
+    def knowledge(self, name: str) -> Path:
+        """The path of one knowledge file by its stem (``actors`` → …/actors.yaml)."""
+        return self.knowledge_dir / f"{name}.yaml"
+
+    # ---- knowledge files ----------------------------------------------------------------------
+    @_part
+    def kb(self):
+        """Actors, persons, sources and the cue lexicon."""
+        from rasd.kb.knowledge import load_kb
+
+        return load_kb(self.knowledge_dir)
+
+    @_part
+    def ontology(self):
+        """Event type → its ontology entry (ACLED and PLOVER mapping, violent, partners)."""
+        from rasd.kb.ontology import load_ontology
+
+        return load_ontology(self.knowledge("ontology"))
+
+    @_part
+    def triggers(self):
+        """The event lexicon: trigger forms, cue word lists, weapons, modality cues."""
+        from rasd.stages.events import load_lexicon
+
+        return load_lexicon(self)
+
+    @_part
+    def geo_cues(self):
+        from rasd.geo.regions import geo_cues
+
+        return geo_cues(self.knowledge("geo_cues"))
+
+    @_part
+    def region_table(self):
+        from rasd.geo.regions import region_table
+
+        return region_table(self.knowledge("regions"))
+
+    @_part
+    def numbers(self):
+        """Number words and casualty phrases (numbers.yaml)."""
+        from rasd.kb.numbers import lexicon
+
+        return lexicon(self.knowledge("numbers"))
+
+    @_part
+    def dates(self):
+        """Month names and date words (dates.yaml), with the number lexicon they read counts by."""
+        from rasd.kb.dates import knowledge
+
+        return knowledge(self.knowledge("dates"), self.numbers)
+
+    @_part
+    def boilerplate(self):
+        from rasd.stages.clean import load_boilerplate
+
+        return load_boilerplate(self.knowledge("boilerplate"))
+
+    @_part
+    def geo_anaphors(self):
+        from rasd.stages.corefer import load_anaphors
+
+        return load_anaphors(self.knowledge("geo_anaphors"))
+
+    @_part
+    def relation_words(self):
+        from rasd.stages.relations import load_words
+
+        return load_words(self.knowledge("relations"))
+
+    # ---- installed data -----------------------------------------------------------------------
+    @_part
+    def gazetteer(self):
+        from rasd.kb.gazetteer import load_gazetteer
+
+        return load_gazetteer(self.data_dir)
+
+    @_part
+    def given_names(self):
+        from rasd.kb.names import given_names
+
+        return given_names(self.data_dir)
+
+    @_part
+    def common_words(self):
+        from rasd.kb.names import common_words
+
+        return common_words(self.data_dir)
+
+    @_part
+    def everyday_places(self):
+        from rasd.kb.wordfreq import everyday_place_words
+
+        return everyday_place_words(self.data_dir)
+
+    # ---- indexes built over the parts above ---------------------------------------------------
+    @_part
+    def mention_index(self):
+        """Phrase matchers over knowledge-base and gazetteer names, and the word classes."""
+        from rasd.stages.mentions import build_index
+
+        return build_index(self)
+
+
+PARTS = tuple(n for n, v in vars(Resources).items() if isinstance(v, property))
+
+
+@lru_cache(maxsize=4)
+def _for(data_dir: str) -> Resources:
+    return Resources(data_dir)
+
+
+def default_resources() -> Resources:
+    """The Resources of the current data dir (``RASD_DATA_DIR``), one per dir."""
+    from rasd.settings import data_dir
+
+    return _for(str(data_dir()))

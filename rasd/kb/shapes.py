@@ -1,0 +1,235 @@
+"""The shape of every knowledge file, as pydantic models (design §4).
+
+A shape says which keys a file has and what kind of value each takes (a word list, a number, a
+table); the loaders in rasd/kb, rasd/geo and rasd/stages then check meaning (known event types,
+place ids, references between actors). Unknown keys are allowed where analysts add word lists
+(``Words`` extras must be lists of strings); elsewhere they are an error.
+
+Why pydantic: it is installed already (the API uses it), reports every error with its path in
+the data, and that path is what :func:`rasd.kb.loaders.validate` turns into a file:line.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, RootModel, conint, conlist
+
+WordList = list[str]
+
+
+class Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Open(BaseModel):
+    """Known keys typed; any other key allowed (a file others extend with their own tables)."""
+    model_config = ConfigDict(extra="allow")
+
+
+class Words(BaseModel):
+    """Known keys typed; every other key is a word list (lexicon-like files)."""
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, WordList]
+
+
+# ---- actors, persons, sources ------------------------------------------------------------------
+
+class Affiliation(Open):
+    actor: str
+    role: Optional[str] = None
+
+
+class Rebrand(Open):
+    name_ar: str
+
+
+class KbEntry(Open):
+    id: str
+    name_ar: str
+    name_en: str
+    category: Optional[str] = None
+    aliases: Optional[WordList] = None
+    short: Optional[WordList] = None
+    country: Optional[str] = None
+    part_of: Optional[WordList] = None
+    allies: Optional[WordList] = None
+    affiliations: Optional[list[Affiliation]] = None
+    rebrands: Optional[list[Rebrand]] = None
+    wikidata: Optional[str] = None
+
+
+KbEntries = RootModel[list[KbEntry]]
+
+
+# ---- lexicons ----------------------------------------------------------------------------------
+
+class Lexicon(Words):
+    pass
+
+
+class Relations(Words):
+    pass
+
+
+GeoAnaphors = RootModel[dict[str, WordList]]
+
+
+class Boilerplate(Closed):
+    line_phrases: WordList
+    max_line_chars: conint(gt=0)
+
+
+class Modal(Open):
+    window: Optional[conint(gt=0)] = None
+    before: Optional[WordList] = None
+    not_before: Optional[WordList] = None
+    purpose_lam: Optional[bool] = None
+    denial: Optional[WordList] = None
+    that: Optional[WordList] = None
+    lam_governors: Optional[WordList] = None
+    lam_window: Optional[conint(gt=0)] = None
+
+
+class Modality(Closed):
+    negated: Modal
+    planned: Modal
+    conditional: Modal
+    reporting_verbs: WordList
+
+
+class Trigger(Open):
+    type: str
+    pos: Literal["verb", "noun"]
+    forms: conlist(str, min_length=1)
+    air: Optional[bool] = None
+    weapon: Optional[bool] = None
+    invert: Optional[bool] = None
+    needs_place: Optional[bool] = None
+    needs_near: Optional[WordList] = None
+    window: Optional[conint(gt=0)] = None
+    not_after: Optional[WordList] = None
+    modality: Optional[Literal["negated", "planned", "conditional"]] = None
+    recipient_lam: Optional[bool] = None
+
+
+class Triggers(Words):
+    triggers: list[Trigger]
+    weapon_cues: dict[str, WordList]
+
+
+class OntologyEntry(Open):
+    type: str
+    acled: conlist(str, min_length=2, max_length=2)
+    acled_state: Optional[conlist(str, min_length=2, max_length=2)] = None
+    plover: str
+    violent: Optional[bool] = None
+    partners: Optional[bool] = None
+
+
+Ontology = RootModel[list[OntologyEntry]]
+
+
+# ---- geography ---------------------------------------------------------------------------------
+
+class Direction(Closed):
+    code: str
+    before: Optional[WordList] = None
+    adjective: Optional[WordList] = None
+
+
+class Cue(Closed):
+    words: WordList
+    prefer: Optional[WordList] = None
+    large: Optional[bool] = None
+    facility: Optional[bool] = None
+
+
+class GeoCues(Words):
+    directions: list[Direction]
+    cues: list[Cue]
+    context_window: conint(gt=0)
+    admin_forms: dict[str, str]
+    seat_prefix: str
+
+
+class NamedRegion(Closed):
+    names: WordList
+    place: Optional[str] = None
+
+
+class Regions(Closed):
+    governorates: dict[str, dict[str, str]]
+    named: list[NamedRegion]
+
+
+class WorldPlace(Open):
+    id: str
+    kind: str
+    en: str
+    lat: float
+    lon: float
+    ar: conlist(str, min_length=1)
+
+
+WorldPlaces = RootModel[list[WorldPlace]]
+
+
+# ---- numbers and dates -------------------------------------------------------------------------
+
+NumberTable = dict[int, WordList]
+
+
+class Scale(Closed):
+    one: WordList
+    two: WordList
+    plural: WordList
+
+
+class Vague(Closed):
+    value: int
+    words: WordList
+
+
+class CountedNoun(Closed):
+    singular: str
+    plural: WordList
+    person: bool
+
+
+class Numbers(Words):
+    grammar: dict[str, Any]
+    units: NumberTable
+    teen_only: NumberTable
+    tens: NumberTable
+    hundreds: NumberTable
+    scales: dict[int, Scale]
+    vague: list[Vague]
+    counted_nouns: list[CountedNoun]
+
+
+class Worded(Open):
+    words: WordList
+
+
+class Dates(Words):
+    months: list[Worded]
+    ordinals: NumberTable
+    weekdays: NumberTable
+    relative_days: list[Worded]
+    relative_periods: list[Worded]
+    units: list[dict[str, Any]]
+    vague_count: conint(gt=0)
+
+
+# ---- export codes (read by rasd/export/codebook.py) ---------------------------------------------
+
+class Acled(Open):
+    countries: dict[str, dict[str, Any]]
+    inter: dict[str, Any]
+    event_types: dict[str, Any]
+    sub_event_disorder: dict[str, str]
+    time_precision: dict[str, int]
+    outlets: list[dict[str, Any]]
+    verbs: dict[str, dict[str, str]]
+    modality_notes: dict[str, Any]
+    plover: dict[str, Any]

@@ -1,0 +1,38 @@
+"""Read events: trigger words (knowledge/triggers.yaml) and their arguments from clause structure.
+
+For each sentence: find triggers (not inside an entity name), cut the sentence into clauses at
+clause-break words, then for each trigger read
+- the agent: after an agent marker (على يد، من قبل); else the subject right after a verb (VSO)
+  or the genitive after a noun (قصف قوات النظام، غارات للطيران); else the nearest actor before
+  it in the clause (SVO: وكان الجيش قد سيطر); else the report's current topic (تقدمه → the
+  actor of the previous event),
+- targets (after ضد، على، مع، مواقع …, or the other side of a clash) and partners,
+- places: the event's places are the heads of place chains after the trigger; a place that only
+  qualifies the one before it (التابعة لـ، شرق X، بريف X) is not an event place of its own, and
+  a place after a destination marker (باتجاه، نحو) is none at all,
+- modality (negated / planned / conditional cues before the trigger), attribution (a SOURCE in
+  the sentence, or the last one when the sentence continues reported speech), date, fatalities.
+One event per place (ACLED); the same event told twice in the report is merged.
+
+One module per job: lexicon, triggers, clauses, roles, places, kinds (air or ground …), modality
+(and attribution), dating, fatalities, merge; reader runs them in order.
+"""
+from __future__ import annotations
+
+from rasd.doc import Doc
+from rasd.pipeline import Stage
+from rasd.stages.events.lexicon import Lexicon, load_lexicon
+from rasd.stages.events.reader import Reader
+
+__all__ = ["Events", "Lexicon", "load_lexicon"]
+
+
+class Events(Stage):
+    name = "events"
+    requires = ("sentences", "entities", "entities[PLACE].geo")
+    assigns = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.entities:
+            doc.events = Reader(doc, self.resources).run()
+        return doc

@@ -1,0 +1,91 @@
+"""Sentences as token ranges with their mentions, and the clause around a trigger."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.arabic.tokens import Token
+from rasd.doc import Mention
+from rasd.stages.events.lexicon import in_list
+from rasd.stages.events.triggers import Trig
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+    lo: int                      # token range
+    hi: int
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class Clauses:
+    """Token helpers, sentences and clauses of the reader."""
+
+    def key(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.doc.text[self.toks[i].start:self.toks[j - 1].end]
+
+    def near_before(self, i: int, name: str, window: int, lo: int) -> int | None:
+        for k in range(i - 1, max(lo, i - window) - 1, -1):
+            if in_list(self.L, name, self.key(k)):
+                return k
+        return None
+
+    def sentences(self) -> list[Sent]:
+        toks, out, ti = self.toks, [], 0
+        for s, e in self.doc.sentences:
+            while ti < len(toks) and toks[ti].start < s:
+                ti += 1
+            tj = ti
+            while tj < len(toks) and toks[tj].end <= e:
+                tj += 1
+            out.append(Sent(s, e, ti, tj))
+            ti = tj
+        ms = sorted((m for e in self.doc.entities for m in e.mentions), key=lambda m: m.start)
+        k = 0
+        for st in out:
+            while k < len(ms) and ms[k].start < st.end:
+                if ms[k].start >= st.start:
+                    st.mentions.append(ms[k])
+                k += 1
+        return out
+
+    def clause(self, st: Sent, t: Trig) -> tuple[int, int]:
+        lo, hi = st.lo, st.hi
+        for k in range(t.i - 1, st.lo - 1, -1):
+            if in_list(self.L, "clause_breaks", self.key(k)):
+                lo = k
+                break
+        for k in range(t.j, st.hi):
+            if in_list(self.L, "clause_breaks", self.key(k)):
+                hi = k
+                break
+        # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
+        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and (
+            (o.d.pos == "verb" and self.key(o.i).startswith("و")) or self.key(o.i - 1).startswith("و")
+            and len(self.key(o.i - 1)) > 3)), None)
+        if nxt is not None and nxt < hi:
+            hi = nxt
+        return lo, hi
+
+    def relative_clause(self, lo: int) -> bool:
+        return in_list(self.L, "relatives", self.key(lo))
+
+    def sent_keys(self, st: Sent) -> list[str]:
+        return [self.key(k) for k in range(st.lo, st.hi)]
+
+    def near_keys(self, st: Sent) -> list[str]:
+        """Words of the sentences before and after."""
+        sents, n = self.all_sentences, self.all_sentences.index(st)
+        return [k for s2 in sents[max(0, n - 1):n] + sents[n + 1:n + 2] for k in self.sent_keys(s2)]
+
+    def is_headline(self, st: Sent) -> bool:
+        """A sentence on a title or sub-heading line: a short line that ends unpunctuated."""
+        text = self.doc.text
+        a = text.rfind("\n", 0, st.start) + 1
+        b = text.find("\n", st.end)
+        b = len(text) if b < 0 else b
+        line = text[a:b].rstrip()
+        return len(self.doc.sentences) > 1 and 0 < len(line) < 160 and line[-1] not in ".!?؟:،,"

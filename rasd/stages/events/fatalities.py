@@ -1,0 +1,163 @@
+"""Fatalities: the death toll of a sentence (:func:`read_toll`, over the number reader and the casualty
+phrases of numbers.yaml), given to its violent events or made a CASUALTIES event."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
+from rasd.arabic.tokens import reads_as
+from rasd.doc import Event
+from rasd.stages.events.clauses import Sent
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityCount:
+    """People killed according to one sentence; the span is the count (or the no-loss phrase)."""
+
+    value: int
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def approx(self) -> bool:
+        return self.kind != "exact"
+
+
+_WEAKEST = {k: n for n, k in enumerate(KINDS)}
+_SCAN = 6  # words between a killing word and its count at most
+
+
+def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -> FatalityCount | None:
+    """People killed according to one sentence, or None when it gives no (or an unknown) toll.
+
+    Counts tied to a killing word ("مقتل 12 مدنيا", "12 قتيلا", "لقي 5 أشخاص حتفهم") are read;
+    wounded counts are not.  Counts joined by و add up ("12 من الجيش و9 من المسلحين" = 21);
+    separate tolls in one sentence (a first report, then a risen toll) give the largest.  A
+    statement that nobody died gives 0; one that the toll is unknown gives None.
+    Offsets are ``sentence_start`` + offsets in the sentence.
+    """
+    r = NumberReader(sentence_text, lex)
+    if r.spans("unknown_casualties"):
+        return None
+    zero = r.spans("no_casualties")
+    marks = {name: {j - 1 if name == "kill_before" else i for i, j in r.spans(name)}
+             for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words")}
+    in_zero = {k for i, j in zero for k in range(i, j)}
+    found = [f for f in r.numbers() if f.n not in in_zero]
+    by_end = {f.j - 1: f for f in found}
+    groups: list[list[FoundNumber]] = []
+    group_of: dict[int, int] = {}  # last token of a counted number → its group
+    for f in found:
+        if (g := _kill_group(r, f, marks, by_end, group_of)) is None:
+            continue
+        if g == len(groups):
+            groups.append([])
+        groups[g].append(f)
+        group_of[f.j - 1] = g
+    if groups:
+        best = max(groups, key=lambda g: sum(f.number.value for f in g))
+        kind = max((f.number.kind for f in best), key=_WEAKEST.__getitem__)
+        return FatalityCount(sum(f.number.value for f in best), sentence_start + best[0].number.start,
+                             sentence_start + best[-1].number.end, kind)
+    numbered = {k for f in found for k in range(f.n, f.j + 1)}
+    singles = [k + 1 for k in marks["kill_before"] if k + 1 < len(r.toks) and not r._broken(k + 1)]
+    singles += list(marks["dead_after"])  # "سقوط قتيل"
+    for k in sorted(singles):
+        if k not in numbered and k not in in_zero and r.noun(k) == ("sg", True):
+            t = r.toks[k]
+            return FatalityCount(1, sentence_start + t.start, sentence_start + t.end, "exact")
+    if zero:
+        i, j = zero[0]
+        return FatalityCount(0, sentence_start + r.toks[i].start, sentence_start + r.toks[j - 1].end,
+                             "exact")
+    return None
+
+
+def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_end: dict[int, FoundNumber],
+                group_of: dict[int, int]) -> int | None:
+    """The toll group a number belongs to (a new one = len(groups)), or None if it is no toll."""
+    n = len(r.toks)
+    nxt = f.j if f.j < n and not r._broken(f.j) else None
+    noun = r.noun(nxt) if nxt is not None else None
+    if noun and not noun[1]:
+        return None  # "3 غارات"
+    if nxt is not None and nxt not in marks["dead_after"] and (
+            nxt in marks["wound"] or (noun and nxt + 1 < n and nxt + 1 in marks["wound"]
+                                      and not r._broken(nxt + 1)
+                                      and not r.toks[nxt + 1].key.startswith(r.lex.conj))):
+        return None  # "30 جريحا", "10 أشخاص جرحى" (but "3 عناصر وإصابة آخرين" is a toll of 3)
+    new = len(set(group_of.values()))
+    if f.j - 1 in marks["dead_after"] or nxt in marks["dead_after"]:
+        return new  # "12 قتيلا", "قتيلان"
+    for k in range(f.j, min(f.j + 3, n)):
+        if r._broken(k):
+            break
+        if k in marks["kill_after"]:
+            return new  # "لقي 5 أشخاص حتفهم"
+    first = r.toks[f.i]
+    conj = r.lex.conj
+    wa = (first.key.startswith(conj) and f.number.start > first.start) or (
+        f.i > 0 and r.toks[f.i - 1].key == conj)
+    for k in range(f.i - 1, max(-1, f.i - 1 - _SCAN), -1):
+        if r._broken(k + 1) or k in marks["wound"] or k in marks["subset"]:
+            return None
+        if k in by_end:  # another count stands between: join it only as "… و9"
+            return group_of.get(k) if wa else None
+        if k in marks["kill_before"]:
+            return new
+        if k in marks["break_words"]:
+            return None
+    return None
+
+
+class Fatalities:
+    """Death tolls of a sentence."""
+
+    def mentions_casualties(self, st: Sent, violent: bool) -> bool:
+        if st.lo >= st.hi:
+            return False
+        key = self.doc.folded.key[self.toks[st.lo].kstart:self.toks[st.hi - 1].kend]
+        return any(r in key for r in self.L.words["casualty_roots"]) or (
+            violent and any(r in key for r in self.L.words["no_casualty_roots"]))
+
+    def assign_fatalities(self, evs: list[Event], fat) -> None:
+        violent = [e for e in evs if self.L.mapping[e.type].get("violent") and e.modality == "asserted"]
+        if not violent:
+            return
+        total = fat.value
+        first_type = violent[0].type
+        group = [e for e in violent if e.type == first_type]
+        share, rest = divmod(total, len(group))
+        said = f"the sentence's toll '{self.doc.text[fat.start:fat.end]}' ({fat.kind})"
+        for n, e in enumerate(group):
+            e.fatalities = share + (rest if n == 0 else 0)
+            e.extra["why"]["fatalities"] = said + (f", shared among the sentence's {len(group)} {first_type} events"
+                                                   if len(group) > 1 else "")
+
+    def casualties(self, st: Sent, fat) -> list[Event]:
+        ps = self.participants(st, st.lo, st.hi)
+        places = [m for m in st.mentions if m.type == "PLACE"]
+        civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
+        agents = [m.entity for m in ps if m.entity not in civ][:1]
+        armed = [x for x in agents if self.ents[x].type == "ACTOR"]
+        keys = self.sent_keys(st)
+        weapons = self.L.words["air_cues"] | frozenset().union(*self.L.weapon.values())
+        if not armed and not any(reads_as(weapons, k) for k in keys):
+            return []   # a road accident or a crime: deaths with no armed actor and no weapon
+        m = self.L.mapping["CASUALTIES"]
+        attr = self.attribution(st)
+        toll = f"'{self.doc.text[fat.start:fat.end]}'"
+        why = {"type": f"no event trigger, but the sentence gives a death toll {toll} and "
+                       + ("names an armed actor" if armed else "names a weapon"),
+               "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
+               "targets": {c: "civilians named in the sentence" for c in civ}, "partners": {},
+               "places": {places[0].entity: f"the first place of the sentence: '{places[0].text}'"} if places else {},
+               "modality": "a toll is reported as fact", "attribution": self.attr_why,
+               "fatalities": f"the sentence's toll {toll} ({fat.kind})"}
+        return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
+                      [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",
+                      attribution=attr, fatalities=fat.value, evidence=[(st.start, st.end)],
+                      confidence=0.5,
+                      extra={"mapping": {"acled": {"event_type": m["acled"][0], "sub_event_type": m["acled"][1]},
+                                         "plover": m["plover"]}, "why": why})]

@@ -1,0 +1,130 @@
+"""The event lexicon: trigger forms (triggers.yaml), cue word lists, weapons, modality cues (modality.yaml),
+over the ontology; and how a word is looked up in a cue list."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.arabic.normalize import fold_str
+from rasd.arabic.tokens import stems
+from rasd.kb.yamlfile import load, require
+
+
+PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
+VIOLENT_FOLD = {"SHELLING", "AIRSTRIKE"}     # accompaniment of a clash is folded into it
+CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
+MAX_YEARS_BACK = 20   # a report dates events of at most this many years before it
+AIR_CAPABLE = {"state_force", "government", "coalition", "international"}
+INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
+PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
+
+
+@dataclass(frozen=True)
+class TriggerDef:
+    type: str
+    pos: str
+    pattern: tuple[str, ...]          # folded tokens; a trailing * is a prefix
+    air: bool = False
+    weapon: bool = False
+    invert: bool = False
+    needs_place: bool = False
+    needs_near: frozenset = frozenset()
+    window: int = 3
+    not_after: frozenset = frozenset()
+    modality: str | None = None
+    recipient_lam: bool = False
+    line: int = 0                     # where triggers.yaml defines it (for the event's why)
+
+
+@dataclass
+class Lexicon:
+    exact: dict[str, list[TriggerDef]]
+    prefix: dict[int, dict[str, list[TriggerDef]]]
+    words: dict[str, frozenset]
+    weapon: dict[str, frozenset]
+    mapping: dict[str, dict]
+    modality: dict
+
+    def __post_init__(self):
+        self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
+        self.lists_of = lru_cache(maxsize=1 << 17)(self._lists_of)
+
+    def _lists_of(self, key: str) -> frozenset[str]:
+        """Names of the word lists (clause_breaks, relatives …) a word belongs to as a cue."""
+        forms = cue_forms(key)
+        forms = set(forms) | {"ال" + f for f in forms}
+        return frozenset(n for n, ws in self.words.items() if not ws.isdisjoint(forms))
+
+    def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
+        """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
+        out = []
+        for n, st in stems(key):
+            out += [(n, d) for d in self.exact.get(st, ())]
+            for plen, table in self.prefix.items():
+                if len(st) >= plen:
+                    out += [(n, d) for d in table.get(st[:plen], ())]
+        return tuple(out)
+
+
+def fold_set(xs) -> frozenset:
+    return frozenset(fold_str(x) for x in xs)
+
+
+def load_lexicon(res) -> Lexicon:
+    """triggers.yaml and modality.yaml over the ontology of ``res``; errors name file and line."""
+    path = res.knowledge("triggers")
+    data = load(path)
+    require(isinstance(data, dict), path, {}, "the file must be a mapping")
+    exact: dict[str, list[TriggerDef]] = {}
+    prefix: dict[int, dict[str, list[TriggerDef]]] = {}
+    ont = res.ontology
+    for item in data["triggers"]:
+        require(item.get("type") in ont, path, item, f"unknown event type {item.get('type')!r}")
+        require(item.get("pos") in ("verb", "noun"), path, item, "pos must be verb or noun")
+        require(isinstance(item.get("forms"), list) and item["forms"], path, item, "forms must be a non-empty list")
+        for form in item["forms"]:
+            toks = tuple(fold_str(t) for t in str(form).split())
+            first = toks[0]
+            if item["pos"] == "noun" and str(form).startswith("ال") and len(first) > 3 and not first.endswith("*"):
+                first = first[2:]
+            d = TriggerDef(item["type"], item["pos"], (first, *toks[1:]), bool(item.get("air")),
+                           bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),
+                           fold_set(item.get("needs_near") or []), int(item.get("window", 3)),
+                           fold_set(item.get("not_after") or []), item.get("modality"),
+                           bool(item.get("recipient_lam")), item.get("__line__", 0))
+            if first.endswith("*"):
+                p = first[:-1]
+                prefix.setdefault(len(p), {}).setdefault(p, []).append(d)
+            else:
+                exact.setdefault(first, []).append(d)
+    words = {k: fold_set(v) for k, v in data.items() if k not in ("triggers", "weapon_cues", "__line__")}
+    words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
+    weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
+    mod = load(res.knowledge("modality"))
+    modality = {k: {"window": v.get("window", 3), "before": fold_set(v.get("before", [])),
+                    "not_before": fold_set(v.get("not_before", [])), "purpose_lam": v.get("purpose_lam", False)}
+                for k, v in mod.items() if k in ("negated", "planned", "conditional")}
+    modality["reporting_verbs"] = fold_set(mod["reporting_verbs"])
+    modality["denial"] = fold_set(mod["negated"].get("denial", []))
+    modality["that"] = fold_set(mod["negated"].get("that", []))
+    modality["lam_governors"] = fold_set(mod["planned"].get("lam_governors", []))
+    modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
+    return Lexicon(exact, prefix, words, weapon, dict(ont), modality)
+
+
+def cue_forms(key: str) -> tuple[str, ...]:
+    """A cue word's readings: as written, without a conjunction, and either without its article.
+    Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
+    forms = [key]
+    if key[:1] in "وف" and len(key) > 3:
+        forms.append(key[1:])
+    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+    return tuple(forms)
+
+
+def in_list(L: Lexicon, name: str, key: str) -> bool:
+    return name in L.lists_of(key)
+
+
+def in_set(s: frozenset, key: str) -> bool:
+    return any(f in s or ("ال" + f) in s for f in cue_forms(key))

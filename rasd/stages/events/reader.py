@@ -1,0 +1,155 @@
+"""The events reader: for each sentence, its triggers, and for each trigger its type, roles, places,
+modality, attribution, date and toll; then the report's repeats merged."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.doc import Doc, Event
+from rasd.stages.events.clauses import Clauses, Sent
+from rasd.stages.events.dating import Dating
+from rasd.stages.events.fatalities import Fatalities, read_toll
+from rasd.stages.events.kinds import Kinds
+from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list, in_set
+from rasd.stages.events.merge import Merge
+from rasd.stages.events.modality import Modality
+from rasd.stages.events.places import Places
+from rasd.stages.events.roles import Roles
+from rasd.stages.events.triggers import Trig, find_triggers
+
+
+class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge):
+    """Reads a document's events sentence by sentence; each job lives in its own module."""
+
+    def __init__(self, doc: Doc, res):
+        self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
+        self.numbers, self.dates_kn = res.numbers, res.dates
+        self.topic: list[str] = []          # agents of the last event (carried across sentences)
+        self.last_attr: str | None = None
+        self.attr_why = ""
+        pub = doc.source.get("published")
+        try:
+            self.published = dt.date.fromisoformat(pub) if pub else None
+        except ValueError:
+            self.published = None
+        self.events: list[Event] = []
+        self.sentence_triggers: list[Trig] = []
+        self.all_sentences: list[Sent] = []
+        self._dates_for, self._dates = None, []
+        forces = sorted((e for e in doc.entities if e.type == "ACTOR" and e.category == "state_force"),
+                        key=lambda e: -len(e.mentions))
+        # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
+        kb = res.kb
+        self.reporters = {e.id for e in doc.entities if e.type == "PERSON" and e.kb_id and kb.get(e.kb_id)
+                          and kb.get(e.kb_id).affiliations
+                          and all(a["actor"] in kb.sources for a in kb.get(e.kb_id).affiliations)}
+        self.air_force = forces[0].id if forces else None
+        ents = {e.id: e for e in doc.entities}
+        self.ents = ents
+
+    def run(self) -> list[Event]:
+        covered = set()
+        for e in self.doc.entities:
+            for m in e.mentions:
+                covered.update(range(*m.tok))
+        sents = self.all_sentences = self.sentences()
+        for n, st in enumerate(sents):
+            if self.is_headline(st):
+                continue   # a headline or sub-heading restates the body's events
+            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L)
+            self.sentence_triggers = trigs
+            trigs = [t for t in trigs if self.keep(st, t)]
+            self.sentence_triggers = trigs
+            built: list[Event] = []
+            content_from = None    # the content of an agreement (اتفاق على …) is planned
+            weapon_end = -1
+            for t in trigs:
+                lo, hi = self.clause(st, t)
+                if (self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs)) or (
+                        t.i == weapon_end and self.key(t.i).startswith("و") and t.d.type in INSTRUMENT_TYPES):
+                    weapon_end = t.j
+                    continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
+                if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
+                                      for o in trigs):
+                    continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
+                t.type = self.type_of(st, t, lo, hi)
+                if not t.type:
+                    continue
+                evs = self.build(st, t, lo, hi)
+                if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 4, lo) is not None \
+                        and any(x.type in CLASH_LIKE for x in built) and (t.fallback_place or not any(e.places for e in evs)):
+                    continue   # وسط قصف: part of the clash unless it has a place of its own
+                if content_from is not None and t.i > content_from:
+                    for e in evs:
+                        if e.modality == "asserted":
+                            e.modality = "planned"
+                            e.extra["why"]["modality"] = "the content of an agreement named before it " \
+                                                         "(triggers.yaml agreement_content)"
+                if t.type == "AGREEMENT" and t.j < st.hi and in_list(self.L, "agreement_content", self.key(t.j)):
+                    content_from = t.j
+                built.extend(evs)
+            built = self.fold_clash_into_capture(built)
+            if any(e.type in CLASH_LIKE for e in built):
+                # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
+                built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
+            violent = any(self.L.mapping[e.type].get("violent") for e in built)
+            fat = read_toll(self.doc.text[st.start:st.end], self.numbers, st.start) \
+                if (violent or not built) and self.mentions_casualties(st, violent) else None
+            if not built and fat is not None and fat.value > 0:
+                built = self.casualties(st, fat)
+            elif fat is not None:
+                self.assign_fatalities(built, fat)
+            self.events.extend(built)
+            if built:
+                ag = [a for e in built for a in e.agents]
+                if ag:
+                    self.topic = list(dict.fromkeys(ag))
+        # twice: a merge within a sentence can make its event compatible with an earlier one
+        return self.merge_repeats(self.merge_repeats(self.events))
+
+    def keep(self, st: Sent, t: Trig) -> bool:
+        d = t.d
+        if d.not_after and t.i > st.lo and in_set(d.not_after, self.key(t.i - 1)):
+            return False
+        if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
+            return False
+        if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
+            return False
+        if d.needs_near:
+            if not any(in_set(d.needs_near, self.key(k)) for k in range(t.j, min(st.hi, t.j + d.window))):
+                return False
+        return True
+
+    def build(self, st: Sent, t: Trig, lo: int, hi: int) -> list[Event]:
+        agents, targets, partners, carried, roles = self.args(st, t, lo, hi)
+        chains = self.places(st, t, lo, hi)
+        if t.d.needs_place and not chains and not any(
+                in_list(self.L, "territory_words", self.key(k)) for k in range(max(lo, t.i - 3), min(hi, t.j + 3))):
+            return []
+        if not (agents or targets or partners or chains):
+            return []
+        if carried and not chains and t.d.pos == "noun":
+            return []
+        mod, mod_why = self.modality(t, lo)
+        attr = self.attribution(st)
+        attr_why = self.attr_why
+        date = self.date(st, t)
+        m = self.L.mapping[t.type]
+        state = any(self.ents[a].category == "state_force" for a in agents if a in self.ents)
+        acled = m.get("acled_state") if state and m.get("acled_state") else m["acled"]
+        trig_span = (self.doc.folded.orig(self.toks[t.i].kstart + t.prefix) if t.prefix else self.toks[t.i].start,
+                     self.toks[t.j - 1].end)
+        conf = 0.55 + 0.15 * bool(agents) + 0.1 * bool(chains) + 0.05 * (t.d.pos == "verb") - 0.1 * carried
+        out = []
+        for ch in chains or [[]]:
+            places = {ch[0].entity: self.place_why(t, ch)} if ch else {}
+            why = {"type": t.rule + (f"; ACLED {acled[1]} because an agent is a state force"
+                                     if acled is not m["acled"] else ""),
+                   **{k: dict(v) for k, v in roles.items()}, "places": places,
+                   "modality": mod_why, "attribution": attr_why}
+            out.append(Event(
+                id="", type=t.type, trigger=trig_span, agents=agents, targets=targets, partners=partners,
+                places=list(places), date=date, modality=mod, attribution=attr,
+                evidence=[(st.start, st.end)], confidence=min(conf, 0.95),
+                extra={"mapping": {"acled": {"event_type": acled[0], "sub_event_type": acled[1]},
+                                   "plover": m["plover"]}, "why": why}))
+        return out

@@ -1,0 +1,251 @@
+"""Who did it to whom: agents, targets and partners of a trigger, each with why it has its role."""
+from __future__ import annotations
+
+from rasd.arabic.normalize import fold_str
+from rasd.arabic.tokens import stems
+from rasd.doc import Mention
+from rasd.stages.events.clauses import Sent
+from rasd.stages.events.lexicon import AIR_CAPABLE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
+from rasd.stages.events.triggers import Trig
+
+
+class Roles:
+    """The participants of a trigger's clause and their roles."""
+
+    def marker(self, m: Mention, name: str, lo: int) -> bool:
+        i = m.tok[0]
+        k = self.key(i)
+        pre = k[:len(k) - len(stems(k)[-1][1])] if stems(k) else ""
+        return self.near_before(i, name, 2, lo) is not None or (
+            name == "target_markers" and any(w in pre for w in self.L.words["attached_target_markers"]))
+
+    def participants(self, st: Sent, lo: int, hi: int) -> list[Mention]:
+        return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
+                and m.entity not in self.reporters]
+
+    def purpose_at(self, t: Trig, hi: int) -> int:
+        """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
+        for k in range(t.j, hi):
+            if in_list(self.L, "purpose_words", self.key(k)):
+                return k
+        return hi
+
+    def instrument(self, t: Trig) -> bool:
+        """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
+        return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
+
+    def can_do(self, typ: str, m: Mention) -> bool:
+        """Air strikes are flown by states and coalitions, not by armed groups or persons; car bombs
+        and IEDs are planted by armed groups, not by state forces."""
+        e = self.ents.get(m.entity)
+        return self.can_do_entity(typ, e) if e is not None else typ != "AIRSTRIKE"
+
+    def can_do_entity(self, typ: str, e) -> bool:
+        if typ == "AIRSTRIKE":
+            return e.category in AIR_CAPABLE
+        if typ == "BOMBING":
+            return e.category not in ("state_force", "government")
+        return True
+
+    def civilian(self, m: Mention) -> bool:
+        e = self.ents.get(m.entity)
+        return e is not None and e.category == "civilians"
+
+    def plural_verb(self, t: Trig) -> bool:
+        """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
+        return self.key(t.j - 1).endswith(("وا", "ون")) and t.j - t.i == 1
+
+    def governed(self, m: Mention) -> bool:
+        """The mention carries a preposition (لقوات، بالجيش): an object, never a verb's subject."""
+        pre = fold_str(self.doc.text[self.toks[m.tok[0]].start:m.start])
+        return any(c in pre for c in "بلك")
+
+    def args(self, st: Sent, t: Trig, lo: int, hi: int):
+        """(agents, targets, partners, carried, why): entity ids by role, and why each has its role."""
+        c = ArgContext(self, st, t, lo, hi)
+        agent, between = self.pick_agent(c)
+        agents = [agent.entity] if agent else []
+        if not agents and not (c.partner_type and t.d.pos == "noun"):
+            agents = self.outer_agent(c)
+        if agent is not None:
+            agents += self.co_agents(c, agent, between)
+        agents, carried = self.carried_agents(c, agents)
+        targets, partners = self.objects(c, agent, agents)
+        agents, targets, partners = self.reshape(c, agents, targets, partners, carried)
+        agents, targets, partners = (list(dict.fromkeys(agents)), list(dict.fromkeys(targets)),
+                                     list(dict.fromkeys(partners)))
+        roles = {role: {x: c.why.get(x, "named in the trigger's clause") for x in ids}
+                 for role, ids in (("agents", agents), ("targets", targets), ("partners", partners))}
+        return agents, targets, partners, carried, roles
+
+    def pick_agent(self, c: "ArgContext") -> tuple[Mention | None, Mention | None]:
+        """The agent named in the clause, and the first side of a بين X و Y (or None)."""
+        t = c.t
+        agent: Mention | None = next((m for m in c.ps if self.marker(m, "agent_markers", c.lo)), None)
+        c.said(agent, "after an agent marker (triggers.yaml agent_markers)")
+        between = None
+        if agent is None:   # اشتباكات بين X و Y
+            between = next((m for m in c.after if self.near_before(m.tok[0], "between", 3, t.j) is not None),
+                           None)
+            agent = between
+            c.said(agent, "the first side after 'between' (triggers.yaml between)")
+        if agent is None and t.d.pos == "verb" and c.before:
+            # SVO: the actor right before the verb (وكانت جبهة النصرة قد خطفت …) is its subject
+            m = c.before[-1]
+            gap = range(m.tok[1], t.i)
+            if len(gap) <= 2 and all(in_list(self.L, "subject_fillers", self.key(k)) for k in gap) \
+                    and not c.is_target(m) and not self.governed(m) and self.can_do(t.type, m):
+                agent = m
+                c.said(agent, "subject right before the verb")
+        if agent is None and c.after:
+            agent = self.subject_after(c)
+        if agent is None:
+            # SVO: the first actor of the clause that is not an object
+            agent = next((m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
+                          and self.can_do(t.type, m)), None)
+            c.said(agent, "the first actor of the clause before the trigger that is not an object")
+        if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
+            c.why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
+            agent = None
+        return agent, between
+
+    def subject_after(self, c: "ArgContext") -> Mention | None:
+        """VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)."""
+        t, m = c.t, c.after[0]
+        window = 6 if t.d.pos == "verb" else 4
+        lam = self.key(m.tok[0]).startswith("ل")
+        if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
+                and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
+                and not (t.d.pos == "verb" and self.governed(m)):
+            c.said(m, "subject right after the verb" if t.d.pos == "verb" else "genitive after the noun")
+            return m
+        return None
+
+    def outer_agent(self, c: "ArgContext") -> list[str]:
+        """No agent in the clause: the actor a relative clause refers to, or the sentence's subject."""
+        outer = [m for m in self.participants(c.st, c.st.lo, c.lo) if not c.is_target(m) and not self.civilian(m)
+                 and self.can_do(c.t.type, m)]
+        if not outer:
+            return []
+        m = outer[-1] if self.relative_clause(c.lo) else outer[0]
+        c.said(m, "the actor a relative clause refers to" if self.relative_clause(c.lo)
+               else "the subject of the sentence outside the trigger's clause")
+        return [m.entity]
+
+    def co_agents(self, c: "ArgContext", agent: Mention, between: Mention | None) -> list[str]:
+        """Actors joined to the agent by و (قوات النظام والمسلحون الموالون لها وحزب الله); after بين, up to
+        the side marker (بين X وY من جهة، وZ من جهة أخرى: X and Y are one side)."""
+        side_end = c.hi
+        if between is not None:
+            side_end = next((k for k in range(between.tok[1], c.hi)
+                             if in_list(self.L, "side_markers", self.key(k))), None)
+        if side_end is None:
+            return []
+        out, prev = [], agent
+        for m in c.ps:
+            if m.start <= prev.start:
+                continue
+            if between is not None and m.tok[0] >= side_end:
+                break
+            gap = self.doc.text[prev.end:m.start].strip(" ،,")
+            if gap not in ("و", "") or not self.key(m.tok[0]).startswith("و") and gap != "و":
+                break
+            if not self.civilian(m) and self.can_do(c.t.type, m):
+                out.append(m.entity)
+                c.said(m, "joined to the agent by 'and'")
+            prev = m
+        return out
+
+    def carried_agents(self, c: "ArgContext", agents: list[str]) -> tuple[list[str], bool]:
+        """An unknown doer (مجهولون) clears the agents; none named: the report's topic, or its air force."""
+        t = c.t
+        unknown = any(in_list(self.L, "unknown_agent", self.key(k)) for k in range(t.j, min(c.hi, t.j + 4)))
+        if unknown:
+            return [], False
+        if not agents and self.topic and not c.partner_type and t.type not in self.L.words["no_topic_types_raw"]:
+            topic = [a for a in self.topic if a in self.ents and self.can_do_entity(t.type, self.ents[a])]
+            if topic:
+                for a in topic:
+                    c.why.setdefault(a, "carried over: the agent of the report's previous event (no actor in this clause)")
+                return topic, True
+        if not agents and t.type == "AIRSTRIKE" and self.air_force:
+            c.why.setdefault(self.air_force, "the state force the report names most: an air strike with no "
+                                             "named agent is its air force's")
+            return [self.air_force], True
+        return agents, False
+
+    def objects(self, c: "ArgContext", agent: Mention | None, agents: list[str]) -> tuple[list[str], list[str]]:
+        """Targets and partners among the other participants; supporters of the agent join the agents."""
+        targets, partners = [], []
+        supporter: Mention | None = None
+        for m in c.after + [m for m in c.before if m is not agent]:
+            joined = supporter is not None and m.start > supporter.start and \
+                self.doc.text[supporter.end:m.start].strip(" ،,") == "و"
+            if m is agent or m.entity in agents:
+                if joined:
+                    supporter = m   # ومسلحين آخرين موالين لها وعناصر حزب الله: the list goes on
+                continue
+            if agents and (joined or self.marker(m, "support_markers", c.lo)) and self.can_do(c.t.type, m):
+                agents.append(m.entity)   # قوات النظام المدعومة بمسلحين … وعناصر حزب الله: they fight with it
+                c.said(m, "listed with the supporters of the agent" if joined
+                       else "supports the agent (triggers.yaml support_markers)")
+                supporter = m
+            elif c.is_partner(m):
+                partners.append(m.entity)
+                c.said(m, "after a partner marker (triggers.yaml partner_markers)")
+            elif c.is_target(m) or m in c.after:
+                targets.append(m.entity)
+                marked = self.marker(m, c.markers, c.lo)
+                c.said(m, f"after a target marker (triggers.yaml {c.markers})" if marked else
+                       "in a purpose clause after the trigger" if m.tok[0] >= c.purpose else
+                       "named after the trigger, not its agent")
+        return targets, partners
+
+    def reshape(self, c: "ArgContext", agents: list[str], targets: list[str], partners: list[str],
+                carried: bool) -> tuple[list[str], list[str], list[str]]:
+        """A passive or inverted trigger swaps doer and undergoer; talks, deals and exchanges have
+        parties (partners) and, at most, opponents (targets)."""
+        t, why = c.t, c.why
+        if t.d.invert or self.near_before(t.i, "passive_markers", 1, c.lo) is not None:
+            agents, targets = [], agents
+            for x in targets:
+                why[x] = ("the trigger is passive (triggers.yaml passive_markers)" if not t.d.invert else
+                          "the trigger reads the other way (triggers.yaml invert)") + \
+                         f"; what would be its agent undergoes it — {why.get(x, '')}"
+        if c.partner_type:
+            if t.d.pos == "noun" or carried:
+                # talks, deals and exchanges named by a noun have parties, not a doer
+                partners = agents + partners
+                agents = []
+            opponents = {m.entity for m in c.ps if c.is_target(m) and not (t.type == "PRISONER_RELEASE")}
+            partners = [x for x in dict.fromkeys(agents + targets + partners) if x not in opponents]
+            targets = [x for x in targets if x in opponents] if t.type != "PRISONER_RELEASE" else targets
+            for x in partners:
+                why[x] = f"a party to the {t.type.lower().replace('_', ' ')} ({why.get(x, 'named in its clause')})"
+        return agents, targets, partners
+
+
+class ArgContext:
+    """What the role readers share for one trigger: its clause's participants, the marker lists
+    that apply, and the reasons given so far (entity id → why)."""
+
+    def __init__(self, r: Roles, st: Sent, t: Trig, lo: int, hi: int):
+        self.r, self.st, self.t, self.lo, self.hi = r, st, t, lo, hi
+        self.ps = r.participants(st, lo, hi)
+        self.after = [m for m in self.ps if m.tok[0] >= t.j]
+        self.before = [m for m in self.ps if m.tok[1] <= t.i]
+        self.partner_type = bool(r.L.mapping[t.type].get("partners"))
+        self.markers = "opponent_markers" if self.partner_type else "target_markers"
+        self.purpose = r.purpose_at(t, hi)
+        self.why: dict[str, str] = {}
+
+    def is_target(self, m: Mention) -> bool:
+        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose
+
+    def is_partner(self, m: Mention) -> bool:
+        return self.r.marker(m, "partner_markers", self.lo)
+
+    def said(self, m: Mention | None, reason: str) -> None:
+        """Keep the first reason an entity is given its role."""
+        if m is not None and m.entity is not None:
+            self.why.setdefault(m.entity, f"{reason}: '{m.text}'")

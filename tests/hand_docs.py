@@ -1,0 +1,42 @@
+"""Hand-built Docs for stage unit tests: sentences, tokens and mentions placed by their text."""
+from __future__ import annotations
+
+import re
+
+from rasd.doc import Doc, Entity, Mention
+
+
+def doc_of(text: str, published: str | None = "2020-03-10") -> Doc:
+    doc = Doc(text, published=published)
+    doc.sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text) if m.group().strip()]
+    doc.sentences = [(s + len(t) - len(t.lstrip()), e) for (s, e), t in
+                     ((se, text[se[0]:se[1]]) for se in doc.sentences)]
+    return doc
+
+
+def mention(doc: Doc, surface: str, typ: str, nth: int = 0, **fields) -> Mention:
+    """The ``nth`` occurrence of ``surface`` in the text as a mention, with its token span."""
+    starts = [m.start() for m in re.finditer(re.escape(surface), doc.text)]
+    s = starts[nth]
+    e = s + len(surface)
+    first = next(t.i for t in doc.tokens if t.end > s)
+    after = next((t.i for t in doc.tokens if t.start >= e), len(doc.tokens))
+    return Mention(s, e, surface, typ, tok=(first, after), **fields)
+
+
+def entity(doc: Doc, eid: str, typ: str, name: str, surfaces: list[str] | None = None, category: str | None = None,
+           kb_id: str | None = None, geo: dict | None = None) -> Entity:
+    """An entity over every occurrence of each surface (default: its name), added to the doc."""
+    ms = []
+    for surface in surfaces or [name]:
+        for n in range(len(re.findall(re.escape(surface), doc.text))):
+            m = mention(doc, surface, typ, n, kb_id=kb_id)
+            m.entity = eid
+            ms.append(m)
+    e = Entity(eid, typ, name, None, kb_id, sorted(ms, key=lambda m: m.start), category=category,
+               geo=geo if typ == "PLACE" else None)
+    if typ == "PLACE" and e.geo is None:
+        e.geo = {"lat": 35.0, "lon": 36.6, "precision": 1, "why": "hand-built"}
+    doc.entities.append(e)
+    doc.mentions = sorted(doc.mentions + ms, key=lambda m: m.start)
+    return e

@@ -1,0 +1,88 @@
+"""The registry of knowledge files: every file has a shape; a corrupted copy fails with a
+KnowledgeError naming the file and the line, both in `rasd kb check` and when a stage needs it."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from rasd.errors import KnowledgeError
+from rasd.kb import loaders
+from rasd.kb.resources import Resources
+from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+
+@pytest.fixture
+def kdir(tmp_path):
+    out = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, out)
+    return out
+
+
+def corrupt(path) -> int:
+    """Append an entry of the wrong shape; returns its line. A mapping file gets its first table
+    again with a number for a value (`leader_titles: 5`); a list file gets a bare number."""
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    data = yaml.safe_load(text)
+    if isinstance(data, dict):
+        key = next(k for k, v in data.items() if isinstance(v, (list, dict)))
+        text += f"{key}: 5\n"
+    else:
+        text += "- 5\n"
+    path.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def test_every_knowledge_file_is_registered():
+    assert sorted(p.stem for p in KNOWLEDGE_DIR.glob("*.yaml")) == sorted(loaders.KNOWLEDGE)
+
+
+def test_the_knowledge_files_pass():
+    lines = loaders.check()
+    assert len(lines) == len(loaders.KNOWLEDGE) and all(": ok" in x for x in lines)
+
+
+@pytest.mark.parametrize("name", sorted(loaders.KNOWLEDGE))
+def test_a_corrupted_file_names_file_and_line(kdir, name):
+    line = corrupt(kdir / f"{name}.yaml")
+    k = loaders.KNOWLEDGE[name]
+    with pytest.raises(KnowledgeError) as e:
+        if k.part:      # what a stage meets when it needs the part
+            getattr(Resources("/nonexistent-rasd-data", kdir), k.part)
+        else:
+            loaders.validate(kdir / f"{name}.yaml", k.shape)
+    assert e.value.message.startswith(f"{name}.yaml:{line}:"), e.value.message
+
+
+def test_kb_check_names_the_corrupted_file(kdir):
+    line = corrupt(kdir / "relations.yaml")
+    with pytest.raises(KnowledgeError) as e:
+        loaders.check(kdir)
+    assert e.value.message.startswith(f"relations.yaml:{line}: leader_titles:"), e.value.message
+
+
+def test_a_wrong_value_deep_in_an_entry_names_its_line(kdir):
+    path = kdir / "triggers.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("triggers:")
+    n = next(i for i, x in enumerate(lines) if i > start and ("pos: verb" in x or "pos: noun" in x))
+    lines[n] = lines[n].replace("pos: verb", "pos: adverb").replace("pos: noun", "pos: adverb")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        Resources("/nonexistent-rasd-data", kdir).triggers
+    assert e.value.message.startswith(f"triggers.yaml:{n + 1}: triggers.0.pos"), e.value.message
+
+
+def test_extract_with_a_bad_relations_file_names_it(kdir, resources):
+    """The issue's example: `leader_titles: 5` appended to relations.yaml used to pass `kb check`
+    and then make extraction raise a bare TypeError."""
+    from rasd.pipeline import Pipeline
+
+    with (kdir / "relations.yaml").open("a", encoding="utf-8") as f:
+        f.write("leader_titles: 5\n")
+    line = (kdir / "relations.yaml").read_text(encoding="utf-8").count("\n")
+    pipe = Pipeline.build(Resources(resources.data_dir, kdir))
+    with pytest.raises(KnowledgeError) as e:
+        pipe.run("قال قائد جيش الإسلام زهران علوش إن قواته سيطرت على بلدة في ريف دمشق.")
+    assert e.value.message.startswith(f"relations.yaml:{line}: leader_titles:"), e.value.message

@@ -1,0 +1,44 @@
+"""The corefer stage on hand-built geocoded entities: places coded alike are one, anaphors resolve."""
+from __future__ import annotations
+
+import geo_fake
+from hand_docs import doc_of, entity
+
+from rasd.kb.resources import Resources
+from rasd.stages.corefer import Corefer
+
+COREFER = Corefer(Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer()))
+IDLIB = {"lat": 35.77, "lon": 36.67, "precision": 3, "why": "hand-built"}
+
+
+def test_two_names_coded_to_one_place_become_one_entity_with_the_reason():
+    doc = doc_of("تقدمت القوات في محافظة إدلب. وقصفت الطائرات إدلب.")
+    entity(doc, "E1", "PLACE", "محافظة إدلب", kb_id="admin:SY07", geo=IDLIB)
+    entity(doc, "E2", "PLACE", "إدلب", surfaces=["الطائرات إدلب"], kb_id="admin:SY07", geo=IDLIB)
+    doc = COREFER(doc)
+    (e,) = doc.entities
+    assert [m.text for m in e.mentions] == ["محافظة إدلب", "الطائرات إدلب"]
+    assert e.mentions[1].entity == "E1" and "same gazetteer entry (admin:SY07)" in e.mentions[1].why
+
+
+def test_a_facility_is_not_merged_into_its_town():
+    doc = doc_of("قصفت الطائرات مطار سنجار ثم سنجار.")
+    e1 = entity(doc, "E1", "PLACE", "مطار سنجار", kb_id="ocha:C9004")
+    e1.mentions[0].facility = True
+    entity(doc, "E2", "PLACE", "ثم سنجار", kb_id="ocha:C9004")
+    assert len(COREFER(doc).entities) == 2
+
+
+def test_the_governorate_anaphor_becomes_a_mention_of_the_last_governorate():
+    doc = doc_of("تقع البلدة في إدلب. وقصفت الطائرات مواقع في المحافظة.")
+    entity(doc, "E1", "PLACE", "إدلب", kb_id="admin:SY07", geo=IDLIB)
+    doc = COREFER(doc)
+    (e,) = doc.entities
+    assert [m.text for m in e.mentions] == ["إدلب", "المحافظة"]
+    assert e.mentions[1].anaphor and e.mentions[1].why.startswith("refers to the last governorate")
+
+
+def test_no_anaphor_without_a_place_of_its_kind_before_it():
+    doc = doc_of("وقصفت الطائرات مواقع في المحافظة. تقع البلدة في إدلب.")
+    entity(doc, "E1", "PLACE", "إدلب", kb_id="admin:SY07", geo=IDLIB)
+    assert [len(e.mentions) for e in COREFER(doc).entities] == [1]

@@ -1,0 +1,56 @@
+"""The link stage on hand-built mentions: which mentions become one entity, and why."""
+from __future__ import annotations
+
+from hand_docs import doc_of, mention
+
+from rasd.kb.resources import Resources
+from rasd.stages.link import Link
+
+LINK = Link(Resources("/nonexistent-rasd-data"))
+
+
+def linked(text: str, *specs):
+    doc = doc_of(text)
+    doc.mentions = sorted((mention(doc, s, t, n, **kw) for s, t, n, kw in specs), key=lambda m: m.start)
+    return LINK(doc)
+
+
+def test_a_short_form_joins_the_actor_named_before_it():
+    doc = linked("أعلنت هيئة تحرير الشام النفير. وقال بيان للهيئة إن مقاتليها جاهزون.",
+                 ("هيئة تحرير الشام", "ACTOR", 0, {"kb_id": "actor:hts"}),
+                 ("هيئة", "ACTOR", 1, {"kb_id": "actor:hts", "short": True}))
+    (e,) = doc.entities
+    assert e.kb_id == "actor:hts" and len(e.mentions) == 2 and e.name_en
+    assert e.mentions[1].why.startswith("short form of actor:hts, named before it")
+
+
+def test_a_short_form_with_no_full_name_in_the_report_is_dropped():
+    doc = linked("وقال بيان للهيئة إن مقاتليها جاهزون.", ("هيئة", "ACTOR", 0, {"kb_id": "actor:hts", "short": True}))
+    assert doc.entities == []
+
+
+def test_sources_word_refers_back_to_the_last_source():
+    doc = linked("قال المرصد إن الاشتباكات مستمرة. وأضافت المصادر أن القصف توقف.",
+                 ("المرصد", "SOURCE", 0, {}), ("المصادر", "SOURCE", 0, {"anaphor": True}))
+    (e,) = doc.entities
+    assert [m.text for m in e.mentions] == ["المرصد", "المصادر"] and "last source" in e.mentions[1].why
+
+
+def test_a_surname_alone_joins_the_full_name():
+    doc = linked("قال رامي عبد الرحمن إن القصف مستمر. وأضاف عبد الرحمن أن الطيران غائب.",
+                 ("رامي عبد الرحمن", "PERSON", 0, {"pattern": True}),
+                 ("عبد الرحمن", "PERSON", 1, {"pattern": True}))
+    (e,) = doc.entities
+    assert e.name_ar == "رامي عبد الرحمن" and "longer name" in e.mentions[1].why
+
+
+def test_a_type_word_does_not_split_a_place():
+    doc = linked("دخلت القوات مدينة الزبداني. وقصفت الطائرات الزبداني.",
+                 ("مدينة الزبداني", "PLACE", 0, {}), ("الزبداني", "PLACE", 1, {}))
+    (e,) = doc.entities
+    assert e.type == "PLACE" and len(e.mentions) == 2
+
+
+def test_two_unknown_names_stay_two_entities():
+    doc = linked("قال سامر إن خالد غادر.", ("سامر", "PERSON", 0, {}), ("خالد", "PERSON", 0, {}))
+    assert [e.name_ar for e in doc.entities] == ["سامر", "خالد"]

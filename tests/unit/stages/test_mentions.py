@@ -1,0 +1,51 @@
+"""The mention finder on hand-written sentences over the miniature gazetteer and a hand-made
+given-name list: known names, cue patterns, and the typed fields later stages read."""
+from __future__ import annotations
+
+import geo_fake
+from hand_docs import doc_of
+
+from rasd.arabic.normalize import fold_str
+from rasd.kb.resources import Resources
+from rasd.stages.mentions import Mentions
+
+RES = Resources("/nonexistent-rasd-data").provide(
+    gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر", "خالد"}),
+    common_words=frozenset(), everyday_places=frozenset())
+MENTIONS = Mentions(RES)
+
+
+def found(text: str) -> dict[str, object]:
+    doc = MENTIONS(doc_of(text))
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+        assert doc.tokens[m.tok[0]].start <= m.start and doc.tokens[m.tok[1] - 1].end >= m.end
+    return {m.text: m for m in doc.mentions}
+
+
+def test_a_known_actor_and_a_gazetteer_place_with_its_cue():
+    ms = found("قصفت قوات النظام قرية المشيرفة.")
+    assert ms["قوات النظام"].type == "ACTOR" and ms["قوات النظام"].kb_id == "actor:saa"
+    place = ms["المشيرفة"]
+    assert place.type == "PLACE" and place.cue == fold_str("قرية") and set(place.place_ids) == {"ocha:C9001", "ocha:C9002"}
+
+
+def test_a_region_phrase_carries_its_reading():
+    ms = found("غارات على ريف إدلب الجنوبي.")
+    (m,) = [m for m in ms.values() if m.type == "PLACE"]
+    assert m.text == "ريف إدلب الجنوبي" and m.region["rif"] and m.region["direction"] == "south"
+
+
+def test_a_titled_given_name_is_a_person():
+    ms = found("قال القائد سامر العلي إن المعارك مستمرة.")
+    assert any(m.type == "PERSON" and "سامر" in m.text for m in ms.values())
+
+
+def test_a_source_phrase_and_its_plural_anaphor():
+    ms = found("وقالت مصادر ميدانية إن القصف توقف. وأضافت المصادر أن الهدوء عاد.")
+    sources = [m for m in ms.values() if m.type == "SOURCE"]
+    assert [m.anaphor for m in sources] == [False, True]
+
+
+def test_an_empty_text_has_no_mentions():
+    assert MENTIONS(doc_of("")).mentions == []

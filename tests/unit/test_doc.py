@@ -1,0 +1,41 @@
+"""Doc.to_json / Doc.from_json round-trips, with and without the trace section."""
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.doc import Doc, Mention
+
+
+def _round(doc_json: dict) -> dict:
+    return json.loads(json.dumps(doc_json, ensure_ascii=False))
+
+
+def test_pipeline_output_round_trips(installed):
+    from rasd.pipeline import default_pipeline
+
+    doc = default_pipeline().run("قصفت قوات النظام بلدة كفرنبل في ريف إدلب الجنوبي، وقال المرصد إن "
+                                 "ثلاثة مدنيين قتلوا. وأضافت المصادر أن الطيران الروسي شارك.",
+                                 published="2020-03-10", outlet="test")
+    full = doc.to_json(trace=True)
+    back = Doc.from_json(_round(full))
+    assert back.to_json(trace=True) == full
+    assert back.to_json() == doc.to_json()
+    assert back.stages == doc.stages and back.raw == doc.raw
+    # the entities' mentions are the document's mentions again, not copies
+    assert all(any(m is d for d in back.mentions) for e in back.entities for m in e.mentions
+               if not m.anaphor)
+    plain = Doc.from_json(_round(doc.to_json()))
+    assert plain.to_json() == doc.to_json() and plain.mentions == []
+
+
+@settings(max_examples=50)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(1, 5), st.sampled_from(["PLACE", "ACTOR"]),
+                          st.booleans(), st.none() | st.text(max_size=5)), max_size=5))
+def test_mentions_round_trip(specs):
+    text = "ابجد هوز حطي كلمن سعفص قرشت ثخذ ضظغ"
+    ms = [Mention(s, s + n, text[s:s + n], t, short=short, why=why, tok=(s, s + 1), alts=["actor:x"])
+          for s, n, t, short, why in specs]
+    assert [Mention.from_json(_round(m.to_json())) for m in ms] == ms
