@@ -274,6 +274,7 @@ class Worthiness(Closed):
     campaign: Campaign
     aim: AimCues
     vow: CueWindow
+    toll_negation: CueWindow
     senses: list[Sense]
 
 

@@ -66,7 +66,8 @@ def telling(doc: Doc, n: int, e: Event) -> Telling:
         if doc.tokens:
             key = doc.tokens[k].key
             words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in "بل" and len(f) > 3)]))
-    sentence = doc.sentence_of(e.evidence[0][0]) if e.evidence and doc.sentences else 0
+    at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
+    sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
                    frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES")

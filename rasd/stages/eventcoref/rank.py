@@ -22,6 +22,9 @@ def allowed(f: Features, rules: Rules, toll_guest: bool) -> str | None:
         if f.place in ("same", "contains") or f.shared or f.gap <= 1:
             return f"{f.link}; {f.gap} sentence(s) apart, place {f.place}"
         return None
+    if f.link == "same type" and f.place == "same" and f.gap == 0:
+        # البراميل والصواريخ والقذائف التي ألقيت على المدينة: one act at one place, a word per weapon
+        return "same type, place and sentence: one act named once per weapon or trigger word"
     if f.agent_conflict:
         return None
     near = f.gap <= rules.open_place_sentences

@@ -5,7 +5,8 @@ nothing: an act named as the motive of another (ردا على قصف …), an op
 (تخشى إسرائيل دخول حزب الله المعركة), a habitual or generic statement, an act against a
 phenomenon (التصدي للإرهاب), a campaign's quoted name (معركة "طوفان الأقصى"), the aim of an
 attempt (يحاول التقدم للسيطرة على …), an open-ended vow, or the trigger word in another sense
-(تقدم بالتعازي، قوات التحالف). Cue words live in knowledge/worthiness.yaml; the decisions in
+(تقدم بالتعازي، قوات التحالف). An event read as negated because a negation denies its toll
+(لم تسجل إصابات بسقوط صاروخين) is asserted again. Cue words live in knowledge/worthiness.yaml; the decisions in
 :mod:`rasd.stages.worthiness.rules` are pure. A dropped event is not lost silently: the
 document's warnings keep it with its reason (``rasd extract --trace`` shows them).
 
@@ -17,7 +18,7 @@ import bisect
 
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
-from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, unworthy
+from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, toll_negation, unworthy
 
 
 class Worthiness(Stage):
@@ -38,6 +39,9 @@ class Worthiness(Stage):
         for ev in doc.events:
             site = site_of(doc, ev, starts)
             why = unworthy(site, cues) if site is not None else None
+            if why is None and site is not None and (asserted := toll_negation(site, cues)):
+                ev.modality = "asserted"
+                ev.extra.setdefault("why", {})["modality"] = asserted
             if why is None:
                 kept.append(ev)
                 continue
@@ -53,10 +57,11 @@ def site_of(doc: Doc, ev: Event, starts: list[int]) -> Site | None:
     if ev.trigger is None or not ev.evidence:
         return None
     toks = doc.tokens
-    a, b = ev.evidence[0]
+    t0, t1 = ev.trigger
+    # the sentence of the trigger (an event the events stage merged has several)
+    a, b = next(((x, y) for x, y in ev.evidence if x <= t0 < y), ev.evidence[0])
     lo = bisect.bisect_left(starts, a)
     hi = bisect.bisect_left(starts, b)
-    t0, t1 = ev.trigger
     i = max(bisect.bisect_right(starts, t0) - 1, lo)
     j = max(bisect.bisect_left(starts, t1), i + 1)
     if not (lo <= i < hi):

@@ -56,6 +56,7 @@ class Cues:
     generic_objects: CueList
     vow: CueList
     aim: CueList
+    toll_negation: CueList
     aim_types: frozenset[str]
     campaign_nouns: frozenset[str]
     launch: CueList
@@ -77,7 +78,8 @@ def load_cues(path: Path, ontology) -> Cues:
                          phrases(s.get("after") or []), phrases(s.get("before") or []), int(s.get("window", 1)))
                    for s in data["senses"])
     return Cues(**{k: _cue_list(k, data[k]) for k in
-                   ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim")},
+                   ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
+                    "toll_negation")},
                 aim_types=frozenset(data["aim"]["types"]),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),

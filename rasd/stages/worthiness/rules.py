@@ -100,3 +100,11 @@ def unworthy(s: Site, c: Cues) -> str | None:
         if why:
             return why
     return None
+
+
+def toll_negation(s: Site, c: Cues) -> str | None:
+    """Why a negated event is asserted after all: the negation denies its toll (None otherwise)."""
+    if s.modality != "negated":
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.toll_negation)
+    return f"the negation '{cue}' denies the toll, not the act (worthiness.yaml toll_negation)" if cue else None
