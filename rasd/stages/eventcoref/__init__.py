@@ -90,6 +90,8 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
 def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -> None:
     """Fold ``later`` into ``first`` (which keeps its position and id); the host type wins."""
     host, guest = (first, later) if host_first else (later, first)
+    guest_merged = list(guest.extra.get("why", {}).get("merged", []))
+    host_places = list(host.places)
     told = {"evidence": list(later.evidence[0]), "type": later.type,
             "trigger": list(later.trigger) if later.trigger else None, "why": why}
     if not host_first:
@@ -99,9 +101,9 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
             setattr(first, attr, getattr(later, attr))
         first.extra = {**later.extra, "why": dict(later.extra.get("why", {}))}
     w = first.extra.setdefault("why", {})
-    w.setdefault("merged", []).extend([told, *guest.extra.get("why", {}).get("merged", [])])
+    w.setdefault("merged", []).extend([told, *guest_merged])
     toll_guest = guest.trigger is None and guest.type == "CASUALTIES" and host.type != "CASUALTIES"
-    places = host.places
+    places = host_places
     if f.place == "contains" and f.finer is not None:
         places = (first if f.finer == 0 else later).places
     elif not places:
@@ -118,9 +120,9 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
                     w.setdefault(role, {})[x] = "named in a merged telling"
         setattr(first, role, ours)
     first.evidence = sorted(set(first.evidence) | set(later.evidence))
-    first.fatalities = host.fatalities if host.fatalities is not None else guest.fatalities
-    if host.fatalities is None and guest.fatalities is not None:
-        w["fatalities"] = f"the toll of a merged telling ({guest.fatalities})"
-    first.attribution = host.attribution or guest.attribution
-    first.date = host.date or guest.date
+    fatalities, attribution, date = host.fatalities, host.attribution or guest.attribution, host.date or guest.date
+    if fatalities is None and guest.fatalities is not None:
+        fatalities = guest.fatalities
+        w["fatalities"] = f"the toll of a merged telling ({guest.fatalities}): {why}"
+    first.fatalities, first.attribution, first.date = fatalities, attribution, date
     first.confidence = max(host.confidence, guest.confidence)
