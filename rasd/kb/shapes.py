@@ -275,6 +275,7 @@ class Worthiness(Closed):
     aim: AimCues
     vow: CueWindow
     toll_negation: CueWindow
+    demand: CueWindow
     senses: list[Sense]
 
 

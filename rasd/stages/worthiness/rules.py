@@ -108,3 +108,11 @@ def toll_negation(s: Site, c: Cues) -> str | None:
         return None
     cue = cue_before(s.keys, s.i, 0, c.toll_negation)
     return f"the negation '{cue}' denies the toll, not the act (worthiness.yaml toll_negation)" if cue else None
+
+
+def demand(s: Site, c: Cues) -> str | None:
+    """Why an asserted event is planned after all: it is demanded (None otherwise)."""
+    if s.modality != "asserted":
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.demand)
+    return f"demanded ('{cue} …'): planned (worthiness.yaml demand)" if cue else None
