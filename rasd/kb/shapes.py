@@ -276,6 +276,7 @@ class Worthiness(Closed):
     vow: CueWindow
     toll_negation: CueWindow
     demand: CueWindow
+    tally: CueWindow
     senses: list[Sense]
 
 
@@ -289,8 +290,15 @@ class CrossType(Closed):
     open_place: bool = True
 
 
+class Anaphors(Closed):
+    before: WordList
+    after: WordList
+    sentences: conint(ge=0, le=20)
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
+    anaphors: Anaphors
     lead_sentences: conint(ge=0, le=10)
     open_place_sentences: conint(ge=0, le=20)
     contains_km: dict[str, float]

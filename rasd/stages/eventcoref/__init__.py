@@ -36,7 +36,7 @@ class EventCoref(Stage):
 
 
 def corefer_events(doc: Doc, rules) -> list[Event]:
-    tellings = [telling(doc, n, e) for n, e in enumerate(doc.events)]
+    tellings = [telling(doc, n, e, rules) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
     for t in tellings:
@@ -53,24 +53,36 @@ def corefer_events(doc: Doc, rules) -> list[Event]:
     return out
 
 
-def telling(doc: Doc, n: int, e: Event) -> Telling:
+def telling(doc: Doc, n: int, e: Event, rules) -> Telling:
     ents = {x.id: x for x in doc.entities}
     places = []
     for pid in e.places:
         geo = (ents[pid].geo or {}) if pid in ents else {}
         places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
     words: tuple[str, ...] = ()
-    if e.trigger is not None:
+    anaphor = None
+    if e.trigger is not None and doc.tokens:
         starts = [t.start for t in doc.tokens]
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
-        if doc.tokens:
-            key = doc.tokens[k].key
-            words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in "بل" and len(f) > 3)]))
+        j = bisect.bisect_left(starts, e.trigger[1])
+        key = doc.tokens[k].key
+        words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in "بل" and len(f) > 3)]))
+        anaphor = _anaphor(doc, k, j, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
-                   frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES")
+                   frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES", anaphor=anaphor)
+
+
+def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
+    """The demonstrative before the trigger (هذا الهجوم) or نفسه after it, as written; None."""
+    toks = doc.tokens
+    if k > 0 and any(f in rules.anaphor_before for f in forms(toks[k - 1].key)):
+        return doc.text[toks[k - 1].start:toks[k].end]
+    if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)):
+        return doc.text[toks[k].start:toks[j].end]
+    return None
 
 
 def absorb(host: Telling, guest: Telling, f: Features) -> None:
@@ -80,6 +92,8 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
         host.words = guest.words
     if f.place == "contains" and f.finer == 1 or not host.places:
         host.places = guest.places
+    elif f.place == "union":
+        host.places = tuple(dict.fromkeys([*host.places, *guest.places]))
     host.agents |= guest.agents if not guest.toll_only else frozenset()
     host.targets |= guest.targets if not guest.toll_only else frozenset()
     host.partners |= guest.partners
@@ -106,6 +120,8 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
     places = host_places
     if f.place == "contains" and f.finer is not None:
         places = (first if f.finer == 0 else later).places
+    elif f.place == "union":
+        places = list(dict.fromkeys([*places, *guest.places]))
     elif not places:
         places = guest.places
     if places != first.places:

@@ -33,6 +33,7 @@ class Telling:
     date: str | None = None         # the date value, when the sentence gives a day
     modality: str = "asserted"
     toll_only: bool = False         # read from a death toll, without a trigger
+    anaphor: str | None = None      # the demonstrative that makes it refer back (هذا الهجوم)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -44,7 +45,7 @@ class Telling:
 class Features:
     link: str | None                # "same type" or the cross-type rule's note; None: they never corefer
     host_first: bool                # the earlier telling's type is the one kept
-    place: str                      # same | contains | open | differ
+    place: str                      # same | contains | open | differ (| union: an anaphor's places are joined)
     finer: int | None               # which telling (0 earlier, 1 later) has the finer place, for contains
     shared: int                     # participants in common
     nested: bool                    # one telling's participants are all among the other's

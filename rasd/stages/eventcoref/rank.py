@@ -7,6 +7,8 @@ reason kept in the merged event's why, or None when no candidate is allowed.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rasd.stages.eventcoref.features import Features, Telling, features
 from rasd.stages.eventcoref.rules import Rules
 
@@ -47,8 +49,29 @@ def score(f: Features) -> float:
     return place + min(f.shared, 2) + 0.5 * (f.link == "same type") - 0.2 * f.gap
 
 
+def referent(t: Telling, earlier: list[Telling], rules: Rules) -> Telling | None:
+    """The event an anaphoric telling (هذا الهجوم) refers back to: the nearest earlier one of its
+    type within ``rules.anaphor_sentences``, else the nearest violent one when it is violent."""
+    near = [o for o in earlier if 0 <= t.sentence - o.sentence <= rules.anaphor_sentences
+            and not (o.modality == "negated") == (t.modality != "negated")]
+    same = [o for o in near if o.type == t.type]
+    if same:
+        return max(same, key=lambda o: (o.sentence, o.n))
+    if t.type in rules.violent:
+        violent = [o for o in near if o.type in rules.violent]
+        return max(violent, key=lambda o: (o.sentence, o.n)) if violent else None
+    return None
+
+
 def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Features, str] | None:
     """The earlier telling ``t`` repeats (with the pair's features and reason), or None."""
+    if t.anaphor:
+        o = referent(t, earlier, rules)
+        if o is not None:
+            f = features(o, t, rules)
+            # its own clause may name the place more fully (هذا التقدم في سهل الغاب): places are joined
+            return o, replace(f, host_first=True, place="union", finer=None), \
+                f"'{t.anaphor}' refers back to the event told {t.sentence - o.sentence} sentence(s) before"
     scored = []
     for o in earlier:
         f = features(o, t, rules)

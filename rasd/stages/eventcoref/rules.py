@@ -27,6 +27,10 @@ class Rules:
     open_place_sentences: int
     contains_km: dict[str, float]
     partner_types: frozenset[str] = frozenset()   # meetings, agreements: the events stage merges them by their parties
+    anaphor_before: frozenset[str] = frozenset()  # هذا، تلك … before a trigger: it refers back
+    anaphor_after: frozenset[str] = frozenset()   # نفسه، ذاته after it
+    anaphor_sentences: int = 3
+    violent: frozenset[str] = frozenset()
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -43,4 +47,8 @@ def load_rules(path: Path, ontology) -> Rules:
                              bool(item.get("open_place", True))))
     km = {k: float(v) for k, v in data["contains_km"].items() if k != "__line__"}
     partners = frozenset(t for t, m in ontology.items() if m.get("partners"))
-    return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners)
+    ana = data["anaphors"]
+    violent = frozenset(t for t, m in ontology.items() if m.get("violent"))
+    return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
+                 frozenset(fold_str(w) for w in ana["before"]), frozenset(fold_str(w) for w in ana["after"]),
+                 int(ana["sentences"]), violent)

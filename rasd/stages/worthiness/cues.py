@@ -58,6 +58,7 @@ class Cues:
     aim: CueList
     toll_negation: CueList
     demand: CueList
+    tally: CueList
     aim_types: frozenset[str]
     campaign_nouns: frozenset[str]
     launch: CueList
@@ -80,7 +81,7 @@ def load_cues(path: Path, ontology) -> Cues:
                    for s in data["senses"])
     return Cues(**{k: _cue_list(k, data[k]) for k in
                    ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
-                    "toll_negation", "demand")},
+                    "toll_negation", "demand", "tally")},
                 aim_types=frozenset(data["aim"]["types"]),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),

@@ -90,7 +90,15 @@ def sense(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (sense, campaign_name, motive, generic_object, habitual, judgement, opinion, aim, vow)
+def tally(s: Site, c: Cues) -> str | None:
+    """A number of times after the trigger (12 مرة): a count of acts, not one act told."""
+    for k in range(s.j, min(len(s.keys) - 1, s.j + c.tally.window)):
+        if s.keys[k].isdigit() and any(phrase_at(s.keys, k + 1, ph) for ph in c.tally.cues):
+            return f"a count of acts ('{s.keys[k]} {s.keys[k + 1]}'), a statistic rather than one act told"
+    return None
+
+
+RULES = (sense, campaign_name, motive, generic_object, habitual, tally, judgement, opinion, aim, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

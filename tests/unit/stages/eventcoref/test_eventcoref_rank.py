@@ -99,3 +99,17 @@ def test_rank_prefers_the_same_place_over_a_nearer_open_one(rules):
     open_ = t(1, "SHELLING", 2, [], ["saa"])
     got = best(t(2, "SHELLING", 3, [SARAQIB], ["saa"]), [placed, open_], rules)
     assert got[0] is placed
+
+
+def test_an_anaphor_refers_back_to_the_nearest_event_of_its_type(rules):
+    strike = t(0, "AIRSTRIKE", 3, [SARAQIB], ["tr"])
+    other = t(1, "SHELLING", 4, [ARIHA], ["saa"])
+    back = t(2, "AIRSTRIKE", 5, [ARIHA], ["x"])
+    back.anaphor = "هذه الغارات"
+    o, f, why = best(back, [strike, other], rules)
+    assert o is strike and f.place == "union" and "refers back" in why
+    # without the demonstrative the different place keeps them apart
+    assert best(t(2, "AIRSTRIKE", 5, [ARIHA], ["x"]), [strike, other], rules) is None
+    far = t(2, "AIRSTRIKE", 9, [ARIHA], ["x"])
+    far.anaphor = "هذه الغارات"
+    assert best(far, [strike, other], rules) is None

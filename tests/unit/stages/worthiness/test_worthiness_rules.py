@@ -101,3 +101,15 @@ def test_toll_negation_asserts_the_act(cues):
     assert "toll" in toll_negation(site(s, "بسقوط", modality="negated"), cues)
     assert toll_negation(site(s, "بسقوط", modality="asserted"), cues) is None
     assert toll_negation(site("لم تقصف الطائرات البلدة اليوم", "تقصف", modality="negated"), cues) is None
+
+
+def test_a_count_of_acts_is_a_statistic(cues):
+    s = "تعرضت القوات للهجوم 12 مرة على الأقل في الأسبوع الماضي"
+    assert "count" in unworthy(site(s, "للهجوم", "ARMED_CLASH"), cues)
+    assert rules.tally(site("استهدفت المقاومة القاعدة للمرة الثانية", "استهدفت"), cues) is None
+
+
+def test_a_demand_is_planned(cues):
+    s = "أكد الأهالي ضرورة الإفراج عن كل الأسرى"
+    assert "planned" in rules.demand(site(s, "الإفراج", "PRISONER_RELEASE"), cues)
+    assert rules.demand(site("أعلنت السلطات الإفراج عن الأسرى", "الإفراج", "PRISONER_RELEASE"), cues) is None
