@@ -36,7 +36,9 @@ class EventCoref(Stage):
 
 
 def corefer_events(doc: Doc, rules) -> list[Event]:
-    tellings = [telling(doc, n, e, rules) for n, e in enumerate(doc.events)]
+    starts = [t.start for t in doc.tokens]
+    ents = {x.id: x for x in doc.entities}
+    tellings = [telling(doc, n, e, rules, starts, ents) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
     for t in tellings:
@@ -53,8 +55,8 @@ def corefer_events(doc: Doc, rules) -> list[Event]:
     return out
 
 
-def telling(doc: Doc, n: int, e: Event, rules) -> Telling:
-    ents = {x.id: x for x in doc.entities}
+def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) -> Telling:
+    """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity)."""
     places = []
     for pid in e.places:
         geo = (ents[pid].geo or {}) if pid in ents else {}
@@ -62,7 +64,6 @@ def telling(doc: Doc, n: int, e: Event, rules) -> Telling:
     words: tuple[str, ...] = ()
     anaphor = None
     if e.trigger is not None and doc.tokens:
-        starts = [t.start for t in doc.tokens]
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
         key = doc.tokens[k].key

@@ -35,6 +35,23 @@ class CueList:
     name: str                      # the section of worthiness.yaml, for the why
     window: int
     cues: tuple[Phrase, ...]
+    by_first: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        """Index the phrases by every spelling of their first word a token's form may equal."""
+        index: dict[str, list[Phrase]] = {}
+        for ph in self.cues:
+            w = ph[0]
+            for k in {w, "ال" + w, *([w[2:]] if w.startswith("ال") else [])}:
+                index.setdefault(k, []).append(ph)
+        object.__setattr__(self, "by_first", index)
+
+    def starting_at(self, token_forms: tuple[str, ...]) -> list[Phrase]:
+        """The phrases whose first word a token (given by its forms) may read as."""
+        out: list[Phrase] = []
+        for f in token_forms:
+            out += self.by_first.get(f, ())
+        return out
 
 
 @dataclass(frozen=True)
@@ -95,21 +112,22 @@ def phrase_at(keys: list[str], k: int, ph: Phrase) -> bool:
     return k >= 0 and k + len(ph) <= len(keys) and all(word_is(w, keys[k + n]) for n, w in enumerate(ph))
 
 
-def cue_before(keys: list[str], i: int, lo: int, cl: CueList) -> str | None:
-    """A cue of ``cl`` ending at most ``cl.window`` words before token ``i`` (not before ``lo``)."""
-    for ph in cl.cues:
-        for gap in range(cl.window + 1):
-            k = i - gap - len(ph)
-            if k >= lo and phrase_at(keys, k, ph):
+def cue_before(keys: list[str], i: int, lo: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
+    """A cue of ``cl`` ending at most ``cl.window`` words before token ``i`` (not before ``lo``).
+    ``fs``: the tokens' forms, when the caller has them already."""
+    longest = max((len(ph) for ph in cl.cues), default=0)
+    for k in range(max(lo, i - cl.window - longest), i):
+        for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
+            end = k + len(ph)
+            if end <= i and i - end <= cl.window and phrase_at(keys, k, ph):
                 return " ".join(ph)
     return None
 
 
-def cue_after(keys: list[str], j: int, hi: int, cl: CueList) -> str | None:
+def cue_after(keys: list[str], j: int, hi: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
     """A cue of ``cl`` starting at most ``cl.window`` words after token ``j`` (the trigger's end)."""
-    for ph in cl.cues:
-        for gap in range(cl.window + 1):
-            k = j + gap
+    for k in range(j, min(hi, j + cl.window + 1)):
+        for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
             if k + len(ph) <= hi and phrase_at(keys, k, ph):
                 return " ".join(ph)
     return None
