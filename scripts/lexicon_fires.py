@@ -45,9 +45,11 @@ def sample_news2(folder: Path, n: int) -> list[dict]:
 
 
 def rule_of(reason: str) -> str:
-    """The rule behind a reason: the yaml line or the phrase before its first quoted cue."""
+    """The rule behind a reason: the yaml line it cites, else its wording with cues and counts blanked."""
     m = re.search(r"\((worthiness|eventcoref)\.yaml:\d+\)", reason)
-    return m.group(0) if m else re.sub(r"\s*\(?'.*", "", reason)[:70]
+    if m:
+        return m.group(0)
+    return re.sub(r"\d+", "N", re.sub(r"'[^']*'", "'…'", reason))[:90]
 
 
 def main() -> None:
