@@ -1,6 +1,6 @@
 """How often each worthiness rule and each event-coreference rule fires on unlabelled news, and on what.
 
-    python scripts/lexicon_fires.py [--news 150] [--news2 150] [--show 4]
+    python scripts/rule_fires.py [--news 150] [--news2 150] [--show 4]
 
 Runs the pipeline through ``eventcoref`` on an evenly spaced sample of SaudiNewsNet
 (../shared/data/news) and Al Mayadeen (../shared/data/news2) articles, then prints, per rule,
