@@ -72,8 +72,10 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) ->
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
+    told_in = frozenset(doc.sentence_of(a) for a, _ in e.evidence) if doc.sentences else frozenset()
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
-                   frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES", anaphor=anaphor)
+                   frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES",
+                   anaphor=anaphor, told_in=told_in)
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
@@ -100,6 +102,7 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
     host.partners |= guest.partners
     host.date = host.date or guest.date
     host.toll_only = host.toll_only and guest.toll_only
+    host.told_in = host.told_in | guest.told_in
 
 
 def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -> None:

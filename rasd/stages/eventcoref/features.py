@@ -34,6 +34,10 @@ class Telling:
     modality: str = "asserted"
     toll_only: bool = False         # read from a death toll, without a trigger
     anaphor: str | None = None      # the demonstrative that makes it refer back (هذا الهجوم)
+    told_in: frozenset[int] = frozenset()   # every sentence it is told in (evidence and trigger)
+
+    def __post_init__(self):
+        self.told_in = frozenset(self.told_in) | {self.sentence}
     extra: dict = field(default_factory=dict)
 
     @property
@@ -123,8 +127,8 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         nested=bool(a.participants and b.participants)
         and (a.participants <= b.participants or b.participants <= a.participants),
         agent_conflict=bool(a.agents and b.agents and not (a.agents & b.agents)),
-        gap=abs(b.sentence - a.sentence),
-        lead_first=a.sentence < rules.lead_sentences,
+        gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
+        lead_first=min(a.told_in) < rules.lead_sentences,
         coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences,
         placeless_in_lead=any(not x.places and x.sentence < rules.lead_sentences
                               and x.participants <= y.participants for x, y in ((a, b), (b, a)))

@@ -52,14 +52,14 @@ def score(f: Features) -> float:
 def referent(t: Telling, earlier: list[Telling], rules: Rules) -> Telling | None:
     """The event an anaphoric telling (هذا الهجوم) refers back to: the nearest earlier one of its
     type within ``rules.anaphor_sentences``, else the nearest violent one when it is violent."""
-    near = [o for o in earlier if 0 <= t.sentence - o.sentence <= rules.anaphor_sentences
+    near = [o for o in earlier if any(0 <= t.sentence - x <= rules.anaphor_sentences for x in o.told_in)
             and not (o.modality == "negated") == (t.modality != "negated")]
     same = [o for o in near if o.type == t.type]
     if same:
-        return max(same, key=lambda o: (o.sentence, o.n))
+        return max(same, key=lambda o: (max(x for x in o.told_in if x <= t.sentence), o.n))
     if t.type in rules.violent:
         violent = [o for o in near if o.type in rules.violent]
-        return max(violent, key=lambda o: (o.sentence, o.n)) if violent else None
+        return max(violent, key=lambda o: (max(x for x in o.told_in if x <= t.sentence), o.n)) if violent else None
     return None
 
 
@@ -71,7 +71,7 @@ def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Fea
             f = features(o, t, rules)
             # its own clause may name the place more fully (هذا التقدم في سهل الغاب): places are joined
             return o, replace(f, host_first=True, place="union", finer=None), \
-                f"'{t.anaphor}' refers back to the event told {t.sentence - o.sentence} sentence(s) before"
+                f"'{t.anaphor}' refers back to the event told {f.gap} sentence(s) before"
     scored = []
     for o in earlier:
         f = features(o, t, rules)

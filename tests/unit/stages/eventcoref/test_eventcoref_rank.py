@@ -113,3 +113,11 @@ def test_an_anaphor_refers_back_to_the_nearest_event_of_its_type(rules):
     far = t(2, "AIRSTRIKE", 9, [ARIHA], ["x"])
     far.anaphor = "هذه الغارات"
     assert best(far, [strike, other], rules) is None
+
+
+def test_gap_counts_from_every_sentence_an_event_is_told_in(rules):
+    # the strike told in the headline (0) and the lead (1); its toll in sentence 2
+    strike = Telling(0, "AIRSTRIKE", ("غارات",), 0, (SARAQIB,), frozenset({"isr"}), told_in=frozenset({0, 1}))
+    toll = t(1, "CASUALTIES", 2, toll=True)
+    o, f, _ = best(toll, [strike], rules)
+    assert o is strike and f.gap == 1
