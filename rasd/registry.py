@@ -7,13 +7,16 @@ from __future__ import annotations
 from rasd.pipeline import Stage
 from rasd.stages.clean import Clean
 from rasd.stages.corefer import Corefer
+from rasd.stages.eventcoref import EventCoref
 from rasd.stages.events import Events
 from rasd.stages.geocode import Geocode
 from rasd.stages.link import Link
 from rasd.stages.mentions import Mentions
 from rasd.stages.relations import Relations
 from rasd.stages.sentences import Sentences
+from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
-    s.name: s for s in (Clean, Sentences, Mentions, Link, Geocode, Corefer, Events, Relations)
+    s.name: s for s in (Clean, Sentences, Mentions, Link, Geocode, Corefer, Events, Worthiness, EventCoref,
+                        Relations)
 }

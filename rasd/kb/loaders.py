@@ -42,6 +42,8 @@ KNOWLEDGE: dict[str, Knowledge] = {k.file: k for k in (
     Knowledge("relations", shapes.Relations, "relation_words", "rasd.stages.relations"),
     Knowledge("world_places", shapes.WorldPlaces, None, "rasd.kb.gazetteer (at `rasd data install`)"),
     Knowledge("acled", shapes.Acled, None, "rasd.export.codebook"),
+    Knowledge("worthiness", shapes.Worthiness, "worthiness_cues", "rasd.stages.worthiness"),
+    Knowledge("eventcoref", shapes.EventCoref, "eventcoref_rules", "rasd.stages.eventcoref"),
 )}
 
 

@@ -131,6 +131,20 @@ class Resources:
 
         return load_words(self.knowledge("relations"))
 
+    @_part
+    def worthiness_cues(self):
+        """Cues of sentences that report no event (worthiness.yaml)."""
+        from rasd.stages.worthiness.cues import load_cues
+
+        return load_cues(self.knowledge("worthiness"), self.ontology)
+
+    @_part
+    def eventcoref_rules(self):
+        """Which events of a report may be one event told twice (eventcoref.yaml)."""
+        from rasd.stages.eventcoref.rules import load_rules
+
+        return load_rules(self.knowledge("eventcoref"), self.ontology)
+
     # ---- installed data -----------------------------------------------------------------------
     @_part
     def gazetteer(self):

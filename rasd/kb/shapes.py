@@ -233,3 +233,72 @@ class Acled(Open):
     verbs: dict[str, dict[str, str]]
     modality_notes: dict[str, Any]
     plover: dict[str, Any]
+
+
+# ---- worthiness.yaml, eventcoref.yaml (issue 8, items 2 and 3) ------------------------------------
+
+class CueWindow(Closed):
+    window: conint(ge=0, le=40)
+    cues: conlist(str, min_length=1)
+
+
+class MotiveCues(CueWindow):
+    unless_dated_within: conint(ge=0, le=10)
+    dated: WordList
+
+
+class AimCues(CueWindow):
+    types: conlist(str, min_length=1)
+
+
+class Campaign(Closed):
+    nouns: conlist(str, min_length=1)
+    launch_window: conint(ge=0, le=10)
+    launch: WordList
+
+
+class Sense(Closed):
+    note: str
+    forms: conlist(str, min_length=1)
+    after: Optional[WordList] = None
+    before: Optional[WordList] = None
+    window: conint(ge=1, le=6) = 1
+
+
+class Worthiness(Closed):
+    motive: MotiveCues
+    opinion: CueWindow
+    judgement_after: CueWindow
+    habitual: CueWindow
+    generic_objects: CueWindow
+    campaign: Campaign
+    aim: AimCues
+    vow: CueWindow
+    toll_negation: CueWindow
+    demand: CueWindow
+    tally: CueWindow
+    senses: list[Sense]
+
+
+class CrossType(Closed):
+    note: str
+    host: conlist(str, min_length=1)
+    guest: str
+    guest_words: Optional[WordList] = None
+    toll_only: bool = False
+    max_sentences: conint(ge=0, le=20) = 2
+    open_place: bool = True
+
+
+class Anaphors(Closed):
+    before: WordList
+    after: WordList
+    sentences: conint(ge=0, le=20)
+
+
+class EventCoref(Closed):
+    cross_type: list[CrossType]
+    anaphors: Anaphors
+    lead_sentences: conint(ge=0, le=10)
+    open_place_sentences: conint(ge=0, le=20)
+    contains_km: dict[str, float]

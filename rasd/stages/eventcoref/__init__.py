@@ -1,0 +1,148 @@
+"""Document-level event coreference (issue 8, item 2): one record per real-world event.
+
+A report tells one event several times: the headline, the lead and the body retell it; a death
+toll gets a sentence of its own; two trigger words name one act (نفذت هجوماً صاروخياً استهدف …);
+explosions heard at a base are the strike that caused them. The events stage merges only exact
+repeats (same type and place within its rules). This stage compares every event with the ones
+told before it: candidates → features (:mod:`.features`) → rank with an explicit NONE
+(:mod:`.rank`) → merge, keeping every evidence sentence and, in the event's ``why.merged``, the
+reason for each merge. Different places stay different events (ACLED: one event per place).
+Which cross-type pairs may corefer is data (knowledge/eventcoref.yaml).
+"""
+from __future__ import annotations
+
+import bisect
+
+from rasd.doc import Doc, Event
+from rasd.pipeline import Stage
+from rasd.stages.eventcoref.features import Features, Place, Telling
+from rasd.stages.eventcoref.rank import best
+from rasd.stages.worthiness.cues import forms
+
+
+class EventCoref(Stage):
+    name = "eventcoref"
+    requires = ("sentences", "entities", "events")
+    assigns = ("events",)
+
+    @classmethod
+    def defaults(cls):
+        return {"enabled": True}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.config["enabled"] and len(doc.events) > 1:
+            doc.events = corefer_events(doc, self.resources.eventcoref_rules)
+        return doc
+
+
+def corefer_events(doc: Doc, rules) -> list[Event]:
+    starts = [t.start for t in doc.tokens]
+    ents = {x.id: x for x in doc.entities}
+    tellings = [telling(doc, n, e, rules, starts, ents) for n, e in enumerate(doc.events)]
+    events = list(doc.events)
+    alive: list[Telling] = []
+    for t in tellings:
+        hit = best(t, alive, rules)
+        if hit is None:
+            alive.append(t)
+            continue
+        o, f, why = hit
+        merge(events[o.n], events[t.n], f, why, host_first=f.host_first)
+        absorb(o, t, f)
+    out = [events[t.n] for t in alive]
+    for n, e in enumerate(out, 1):
+        e.id = f"V{n}"
+    return out
+
+
+def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) -> Telling:
+    """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity)."""
+    places = []
+    for pid in e.places:
+        geo = (ents[pid].geo or {}) if pid in ents else {}
+        places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
+    words: tuple[str, ...] = ()
+    anaphor = None
+    if e.trigger is not None and doc.tokens:
+        k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
+        j = bisect.bisect_left(starts, e.trigger[1])
+        key = doc.tokens[k].key
+        words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in "بل" and len(f) > 3)]))
+        anaphor = _anaphor(doc, k, j, rules)
+    at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
+    sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
+    date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
+    told_in = frozenset(doc.sentence_of(a) for a, _ in e.evidence) if doc.sentences else frozenset()
+    return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
+                   frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES",
+                   anaphor=anaphor, told_in=told_in)
+
+
+def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
+    """The demonstrative before the trigger (هذا الهجوم) or نفسه after it, as written; None."""
+    toks = doc.tokens
+    if k > 0 and any(f in rules.anaphor_before for f in forms(toks[k - 1].key)):
+        return doc.text[toks[k - 1].start:toks[k].end]
+    if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)):
+        return doc.text[toks[k].start:toks[j].end]
+    return None
+
+
+def absorb(host: Telling, guest: Telling, f: Features) -> None:
+    """The surviving telling now stands for both (later candidates compare with the union)."""
+    if not f.host_first:
+        host.type = guest.type
+        host.words = guest.words
+    if f.place == "contains" and f.finer == 1 or not host.places:
+        host.places = guest.places
+    elif f.place == "union":
+        host.places = tuple(dict.fromkeys([*host.places, *guest.places]))
+    host.agents |= guest.agents if not guest.toll_only else frozenset()
+    host.targets |= guest.targets if not guest.toll_only else frozenset()
+    host.partners |= guest.partners
+    host.date = host.date or guest.date
+    host.toll_only = host.toll_only and guest.toll_only
+    host.told_in = host.told_in | guest.told_in
+
+
+def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -> None:
+    """Fold ``later`` into ``first`` (which keeps its position and id); the host type wins."""
+    host, guest = (first, later) if host_first else (later, first)
+    guest_merged = list(guest.extra.get("why", {}).get("merged", []))
+    host_places = list(host.places)
+    told = {"evidence": list(later.evidence[0]), "type": later.type,
+            "trigger": list(later.trigger) if later.trigger else None, "why": why}
+    if not host_first:
+        told = {"evidence": list(first.evidence[0]), "type": first.type,
+                "trigger": list(first.trigger) if first.trigger else None, "why": why}
+        for attr in ("type", "trigger", "modality", "confidence"):
+            setattr(first, attr, getattr(later, attr))
+        first.extra = {**later.extra, "why": dict(later.extra.get("why", {}))}
+    w = first.extra.setdefault("why", {})
+    w.setdefault("merged", []).extend([told, *guest_merged])
+    toll_guest = guest.trigger is None and guest.type == "CASUALTIES" and host.type != "CASUALTIES"
+    places = host_places
+    if f.place == "contains" and f.finer is not None:
+        places = (first if f.finer == 0 else later).places
+    elif f.place == "union":
+        places = list(dict.fromkeys([*places, *guest.places]))
+    elif not places:
+        places = guest.places
+    if places != first.places:
+        w["places"] = {p: f"from a merged telling: {why}" for p in places}
+    first.places = list(places)
+    for role in ("agents", "targets", "partners"):
+        ours = list(getattr(host, role))
+        if not (toll_guest and role != "partners"):
+            for x in getattr(guest, role):
+                if x not in ours:
+                    ours.append(x)
+                    w.setdefault(role, {})[x] = "named in a merged telling"
+        setattr(first, role, ours)
+    first.evidence = sorted(set(first.evidence) | set(later.evidence))
+    fatalities, attribution, date = host.fatalities, host.attribution or guest.attribution, host.date or guest.date
+    if fatalities is None and guest.fatalities is not None:
+        fatalities = guest.fatalities
+        w["fatalities"] = f"the toll of a merged telling ({guest.fatalities}): {why}"
+    first.fatalities, first.attribution, first.date = fatalities, attribution, date
+    first.confidence = max(host.confidence, guest.confidence)

@@ -1,0 +1,139 @@
+"""Pure features of a pair of event tellings: is the later one the earlier one told again?
+
+A :class:`Telling` is what the ranker needs of an event (type, trigger word, sentence, places with
+their size and coordinates, participants, date, modality); :func:`features` compares two of them.
+Nothing here touches a Doc, so the features are tested on hand-built tellings.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rasd.stages.eventcoref.rules import CrossType, Rules
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None      # the gazetteer's kind: country, governorate, region, locality …
+
+
+@dataclass
+class Telling:
+    n: int                          # position in the document's event list
+    type: str
+    words: tuple[str, ...]          # readings of the trigger's first word (folded); () without a trigger
+    sentence: int
+    places: tuple[Place, ...] = ()
+    agents: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()
+    date: str | None = None         # the date value, when the sentence gives a day
+    modality: str = "asserted"
+    toll_only: bool = False         # read from a death toll, without a trigger
+    anaphor: str | None = None      # the demonstrative that makes it refer back (هذا الهجوم)
+    told_in: frozenset[int] = frozenset()   # every sentence it is told in (evidence and trigger)
+
+    def __post_init__(self):
+        self.told_in = frozenset(self.told_in) | {self.sentence}
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.agents | self.targets | self.partners
+
+
+@dataclass(frozen=True)
+class Features:
+    link: str | None                # "same type" or the cross-type rule's note; None: they never corefer
+    host_first: bool                # the earlier telling's type is the one kept
+    place: str                      # same | contains | open | differ (| union: an anaphor's places are joined)
+    finer: int | None               # which telling (0 earlier, 1 later) has the finer place, for contains
+    shared: int                     # participants in common
+    nested: bool                    # one telling's participants are all among the other's
+    agent_conflict: bool            # both name agents and none in common
+    gap: int                        # sentences between them
+    lead_first: bool                # the earlier telling is in the headline or lead
+    coarse_in_lead: bool            # for contains: the coarser telling is in the headline or lead
+    placeless_in_lead: bool         # for open: the telling without a place is in the headline or lead
+    open_ok: bool                   # the cross-type rule lets a telling without a place join
+    date_conflict: bool
+    modality_conflict: bool
+    max_sentences: int
+
+
+def km(a: Place, b: Place) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
+    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it."""
+    r = sizes.get(big.feature or "")
+    if r is None or big.id == small.id:
+        return False
+    if sizes.get(small.feature or "", 0.0) >= r:
+        return False    # as coarse as it or coarser
+    d = km(big, small)
+    return d is not None and d <= r
+
+
+def place_relation(a: Telling, b: Telling, sizes: dict[str, float]) -> tuple[str, int | None]:
+    if not a.places or not b.places:
+        return "open", None
+    if {p.id for p in a.places} & {p.id for p in b.places}:
+        return "same", None
+    if any(contains(p, q, sizes) for p in a.places for q in b.places):
+        return "contains", 1
+    if any(contains(q, p, sizes) for p in a.places for q in b.places):
+        return "contains", 0
+    return "differ", None
+
+
+def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, int, bool]:
+    """How the two types may be one event: (reason, earlier is host, max sentences apart, a
+    telling without a place may join)."""
+    if a.type == b.type:
+        if a.type in rules.partner_types:
+            return None, True, 0, False     # told apart by their parties and dates in the events stage
+        return "same type", True, 10 ** 6, True
+    for ct in rules.cross_type:
+        for host, guest, host_first in ((a, b, True), (b, a, False)):
+            if host.type in ct.host and guest.type == ct.guest and _guest_fits(guest, ct):
+                return f"{ct.note} (eventcoref.yaml:{ct.line})", host_first, ct.max_sentences, ct.open_place
+    return None, True, 0, False
+
+
+def _guest_fits(g: Telling, ct: CrossType) -> bool:
+    if ct.toll_only and not g.toll_only:
+        return False
+    return ct.guest_words is None or any(w in ct.guest_words for w in g.words)
+
+
+def features(a: Telling, b: Telling, rules: Rules) -> Features:
+    """``a`` is told before ``b`` in the report."""
+    link, host_first, max_s, open_ok = type_link(a, b, rules)
+    place, finer = place_relation(a, b, rules.contains_km)
+    mods = {a.modality, b.modality}
+    return Features(
+        link=link, host_first=host_first, place=place, finer=finer,
+        shared=len(a.participants & b.participants),
+        nested=bool(a.participants and b.participants)
+        and (a.participants <= b.participants or b.participants <= a.participants),
+        agent_conflict=bool(a.agents and b.agents and not (a.agents & b.agents)),
+        gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
+        lead_first=min(a.told_in) < rules.lead_sentences,
+        coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences,
+        placeless_in_lead=any(not x.places and x.sentence < rules.lead_sentences
+                              and x.participants <= y.participants for x, y in ((a, b), (b, a)))
+        and bool(a.places or b.places),
+        open_ok=open_ok,
+        date_conflict=bool(a.date and b.date and a.date != b.date),
+        modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
+        max_sentences=max_s)

@@ -1,0 +1,85 @@
+"""Rank the earlier tellings a telling may repeat, with an explicit NONE (design §5).
+
+:func:`allowed` says whether a pair may be one event at all (the hard constraints, each a fact of
+reporting: different places are different events, a denied act is not the act, two days are two
+events); :func:`score` orders the allowed candidates; :func:`best` returns the winner with the
+reason kept in the merged event's why, or None when no candidate is allowed.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rasd.stages.eventcoref.features import Features, Telling, features
+from rasd.stages.eventcoref.rules import Rules
+
+
+def allowed(f: Features, rules: Rules, toll_guest: bool) -> str | None:
+    """Why the pair may be one event, or None."""
+    if f.link is None or f.place == "differ" or f.date_conflict or f.modality_conflict:
+        return None
+    if f.gap > f.max_sentences:
+        return None
+    if toll_guest:
+        # a toll sentence counts the deaths of an act told near it, at its place or with a party in common
+        if f.place in ("same", "contains") or f.shared or f.gap <= 1:
+            return f"{f.link}; {f.gap} sentence(s) apart, place {f.place}"
+        return None
+    if f.link == "same type" and f.place == "same" and f.gap == 0:
+        # البراميل والصواريخ والقذائف التي ألقيت على المدينة: one act at one place, a word per weapon
+        return "same type, place and sentence: one act named once per weapon or trigger word"
+    if f.agent_conflict:
+        return None
+    near = f.gap <= rules.open_place_sentences
+    same_type = f.link == "same type"
+    if f.place == "same" and (f.shared or not same_type) and (near or f.lead_first or not same_type):
+        return f"{f.link}; same place" + (f", {f.shared} participant(s) in common" if f.shared else "") + \
+               (" (the headline or lead retold)" if f.lead_first and not near else "")
+    if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
+        return f"{f.link}; the headline or lead names a place the body's telling lies inside"
+    if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):
+        return f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
+               f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")
+    if f.place == "open" and f.shared and not same_type and f.open_ok:
+        return f"{f.link}; one telling names no place, {f.shared} participant(s) in common"
+    return None
+
+
+def score(f: Features) -> float:
+    place = {"same": 3.0, "contains": 2.0, "open": 1.0}.get(f.place, 0.0)
+    return place + min(f.shared, 2) + 0.5 * (f.link == "same type") - 0.2 * f.gap
+
+
+def referent(t: Telling, earlier: list[Telling], rules: Rules) -> Telling | None:
+    """The event an anaphoric telling (هذا الهجوم) refers back to: the nearest earlier one of its
+    type within ``rules.anaphor_sentences``, else the nearest violent one when it is violent."""
+    near = [o for o in earlier if any(0 <= t.sentence - x <= rules.anaphor_sentences for x in o.told_in)
+            and not (o.modality == "negated") == (t.modality != "negated")]
+    same = [o for o in near if o.type == t.type]
+    if same:
+        return max(same, key=lambda o: (max(x for x in o.told_in if x <= t.sentence), o.n))
+    if t.type in rules.violent:
+        violent = [o for o in near if o.type in rules.violent]
+        return max(violent, key=lambda o: (max(x for x in o.told_in if x <= t.sentence), o.n)) if violent else None
+    return None
+
+
+def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Features, str] | None:
+    """The earlier telling ``t`` repeats (with the pair's features and reason), or None."""
+    if t.anaphor:
+        o = referent(t, earlier, rules)
+        if o is not None:
+            f = features(o, t, rules)
+            # its own clause may name the place more fully (هذا التقدم في سهل الغاب): places are joined
+            return o, replace(f, host_first=True, place="union", finer=None), \
+                f"'{t.anaphor}' refers back to the event told {f.gap} sentence(s) before"
+    scored = []
+    for o in earlier:
+        f = features(o, t, rules)
+        toll_guest = (t.toll_only and f.host_first) or (o.toll_only and not f.host_first)
+        why = allowed(f, rules, toll_guest and f.link != "same type")
+        if why:
+            scored.append((score(f), -o.n, o, f, why))
+    if not scored:
+        return None
+    _, _, o, f, why = max(scored, key=lambda x: (x[0], x[1]))
+    return o, f, why

@@ -1,0 +1,54 @@
+"""eventcoref.yaml read into the rules the ranker applies: cross-type pairs, distances, place sizes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.arabic.normalize import fold_str
+from rasd.kb.yamlfile import load, require
+
+
+@dataclass(frozen=True)
+class CrossType:
+    note: str
+    line: int
+    host: frozenset[str]
+    guest: str
+    guest_words: frozenset[str] | None    # None: any trigger of the guest type
+    toll_only: bool                      # the guest is a toll sentence (no trigger)
+    max_sentences: int
+    open_place: bool                     # a telling without a place may join (with a participant in common)
+
+
+@dataclass(frozen=True)
+class Rules:
+    cross_type: tuple[CrossType, ...]
+    lead_sentences: int
+    open_place_sentences: int
+    contains_km: dict[str, float]
+    partner_types: frozenset[str] = frozenset()   # meetings, agreements: the events stage merges them by their parties
+    anaphor_before: frozenset[str] = frozenset()  # هذا، تلك … before a trigger: it refers back
+    anaphor_after: frozenset[str] = frozenset()   # نفسه، ذاته after it
+    anaphor_sentences: int = 3
+    violent: frozenset[str] = frozenset()
+
+
+def load_rules(path: Path, ontology) -> Rules:
+    """The rules of eventcoref.yaml; an unknown event type names file and line."""
+    data = load(path)
+    out = []
+    for item in data["cross_type"]:
+        for t in [*item["host"], item["guest"]]:
+            require(t in ontology, path, item, f"unknown event type {t!r}")
+        words = item.get("guest_words")
+        out.append(CrossType(item["note"], item.get("__line__", 0), frozenset(item["host"]), item["guest"],
+                             frozenset(fold_str(w) for w in words) if words else None,
+                             bool(item.get("toll_only")), int(item.get("max_sentences", 2)),
+                             bool(item.get("open_place", True))))
+    km = {k: float(v) for k, v in data["contains_km"].items() if k != "__line__"}
+    partners = frozenset(t for t, m in ontology.items() if m.get("partners"))
+    ana = data["anaphors"]
+    violent = frozenset(t for t, m in ontology.items() if m.get("violent"))
+    return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
+                 frozenset(fold_str(w) for w in ana["before"]), frozenset(fold_str(w) for w in ana["after"]),
+                 int(ana["sentences"]), violent)

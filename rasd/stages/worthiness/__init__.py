@@ -1,0 +1,75 @@
+"""Event-worthiness (issue 8, item 3): drop the events of clauses that name an act but report none.
+
+The events stage reads an event wherever a trigger word has arguments. Many such clauses report
+nothing: an act named as the motive of another (ردا على قصف …), an opinion, fear or warning
+(تخشى إسرائيل دخول حزب الله المعركة), a habitual or generic statement, an act against a
+phenomenon (التصدي للإرهاب), a campaign's quoted name (معركة "طوفان الأقصى"), the aim of an
+attempt (يحاول التقدم للسيطرة على …), an open-ended vow, or the trigger word in another sense
+(تقدم بالتعازي، قوات التحالف). An event read as negated because a negation denies its toll
+(لم تسجل إصابات بسقوط صاروخين) is asserted again; a demanded one (ضرورة الإفراج عن الأسرى) is planned. Cue words live in knowledge/worthiness.yaml; the decisions in
+:mod:`rasd.stages.worthiness.rules` are pure. A dropped event is not lost silently: the
+document's warnings keep it with its reason (``rasd extract --trace`` shows them).
+
+Background events told as past facts stay: the gold conventions (corpus/dev/NOTES.md) code them.
+"""
+from __future__ import annotations
+
+import bisect
+
+from rasd.doc import Doc, Event
+from rasd.pipeline import Stage
+from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, toll_negation, unworthy
+
+
+class Worthiness(Stage):
+    name = "worthiness"
+    requires = ("sentences", "events")
+    assigns = ("events",)
+
+    @classmethod
+    def defaults(cls):
+        return {"enabled": True}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.config["enabled"] or not doc.events:
+            return doc
+        cues = self.resources.worthiness_cues
+        starts = [t.start for t in doc.tokens]
+        kept = []
+        for ev in doc.events:
+            site = site_of(doc, ev, starts)
+            why = unworthy(site, cues) if site is not None else None
+            if why is None and site is not None and (asserted := toll_negation(site, cues)):
+                ev.modality = "asserted"
+                ev.extra.setdefault("why", {})["modality"] = asserted
+            elif why is None and site is not None and (planned := demand(site, cues)):
+                ev.modality = "planned"
+                ev.extra.setdefault("why", {})["modality"] = planned
+            if why is None:
+                kept.append(ev)
+                continue
+            trig = doc.text[ev.trigger[0]:ev.trigger[1]]
+            doc.warnings.append(f"worthiness: no event from {ev.type} '{trig}' at {ev.trigger[0]}: {why}")
+        doc.events = kept
+        return doc
+
+
+def site_of(doc: Doc, ev: Event, starts: list[int]) -> Site | None:
+    """The words of the event's first evidence sentence and where its trigger stands in them;
+    None for an event read without a trigger (a toll sentence)."""
+    if ev.trigger is None or not ev.evidence:
+        return None
+    toks = doc.tokens
+    t0, t1 = ev.trigger
+    # the sentence of the trigger (an event the events stage merged has several)
+    a, b = next(((x, y) for x, y in ev.evidence if x <= t0 < y), ev.evidence[0])
+    lo = bisect.bisect_left(starts, a)
+    hi = bisect.bisect_left(starts, b)
+    i = max(bisect.bisect_right(starts, t0) - 1, lo)
+    j = max(bisect.bisect_left(starts, t1), i + 1)
+    if not (lo <= i < hi):
+        return None
+    keys = [t.key for t in toks[lo:hi]]
+    after = doc.text[t1:t1 + 3].lstrip()
+    return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
+                bool(after) and after[0] in OPENING_QUOTES)

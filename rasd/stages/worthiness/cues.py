@@ -1,0 +1,133 @@
+"""worthiness.yaml read into folded cue phrases, and matching them against a document's tokens."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasd.arabic.normalize import fold_str
+from rasd.kb.yamlfile import load, require
+
+Phrase = tuple[str, ...]
+
+
+def phrases(words) -> tuple[Phrase, ...]:
+    """Cue strings as folded word tuples (``"ردا على"`` → ``("ردا", "علي")``)."""
+    return tuple(tuple(fold_str(w) for w in str(x).split()) for x in words)
+
+
+def forms(key: str) -> tuple[str, ...]:
+    """A token's readings as a cue word: as written, without a conjunction, without the article.
+    Prepositions are not stripped (a cue list spells them: للإرهاب)."""
+    out = [key]
+    if key[:1] in "وف" and len(key) > 3:
+        out.append(key[1:])
+    out += [f[2:] for f in out if f.startswith("ال") and len(f) > 4]
+    return tuple(out)
+
+
+def word_is(word: str, key: str) -> bool:
+    """The folded token ``key`` reads as the cue word ``word`` (article on either side allowed)."""
+    return any(f == word or "ال" + f == word or f == "ال" + word for f in forms(key))
+
+
+@dataclass(frozen=True)
+class CueList:
+    name: str                      # the section of worthiness.yaml, for the why
+    window: int
+    cues: tuple[Phrase, ...]
+    by_first: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        """Index the phrases by every spelling of their first word a token's form may equal."""
+        index: dict[str, list[Phrase]] = {}
+        for ph in self.cues:
+            w = ph[0]
+            for k in {w, "ال" + w, *([w[2:]] if w.startswith("ال") else [])}:
+                index.setdefault(k, []).append(ph)
+        object.__setattr__(self, "by_first", index)
+
+    def starting_at(self, token_forms: tuple[str, ...]) -> list[Phrase]:
+        """The phrases whose first word a token (given by its forms) may read as."""
+        out: list[Phrase] = []
+        for f in token_forms:
+            out += self.by_first.get(f, ())
+        return out
+
+
+@dataclass(frozen=True)
+class Sense:
+    note: str
+    line: int
+    forms: frozenset[str]
+    after: tuple[Phrase, ...]
+    before: tuple[Phrase, ...]
+    window: int
+
+
+@dataclass(frozen=True)
+class Cues:
+    motive: CueList
+    opinion: CueList
+    judgement_after: CueList
+    habitual: CueList
+    generic_objects: CueList
+    vow: CueList
+    aim: CueList
+    toll_negation: CueList
+    demand: CueList
+    tally: CueList
+    aim_types: frozenset[str]
+    campaign_nouns: frozenset[str]
+    launch: CueList
+    senses: tuple[Sense, ...] = field(default_factory=tuple)
+    motive_dated: CueList = CueList("motive dated", 0, ())
+
+
+def _cue_list(name: str, d: dict) -> CueList:
+    return CueList(name, int(d["window"]), phrases(d["cues"]))
+
+
+def load_cues(path: Path, ontology) -> Cues:
+    """The cue lists of worthiness.yaml; an unknown event type names file and line."""
+    data = load(path)
+    for t in data["aim"]["types"]:
+        require(t in ontology, path, data["aim"], f"unknown event type {t!r}")
+    camp = data["campaign"]
+    senses = tuple(Sense(s["note"], s.get("__line__", 0), frozenset(fold_str(f) for f in s["forms"]),
+                         phrases(s.get("after") or []), phrases(s.get("before") or []), int(s.get("window", 1)))
+                   for s in data["senses"])
+    return Cues(**{k: _cue_list(k, data[k]) for k in
+                   ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
+                    "toll_negation", "demand", "tally")},
+                aim_types=frozenset(data["aim"]["types"]),
+                campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
+                launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
+                senses=senses,
+                motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
+                                     phrases(data["motive"]["dated"])))
+
+
+def phrase_at(keys: list[str], k: int, ph: Phrase) -> bool:
+    """The cue phrase ``ph`` starts at token ``k`` of ``keys``."""
+    return k >= 0 and k + len(ph) <= len(keys) and all(word_is(w, keys[k + n]) for n, w in enumerate(ph))
+
+
+def cue_before(keys: list[str], i: int, lo: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
+    """A cue of ``cl`` ending at most ``cl.window`` words before token ``i`` (not before ``lo``).
+    ``fs``: the tokens' forms, when the caller has them already."""
+    longest = max((len(ph) for ph in cl.cues), default=0)
+    for k in range(max(lo, i - cl.window - longest), i):
+        for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
+            end = k + len(ph)
+            if end <= i and i - end <= cl.window and phrase_at(keys, k, ph):
+                return " ".join(ph)
+    return None
+
+
+def cue_after(keys: list[str], j: int, hi: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
+    """A cue of ``cl`` starting at most ``cl.window`` words after token ``j`` (the trigger's end)."""
+    for k in range(j, min(hi, j + cl.window + 1)):
+        for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
+            if k + len(ph) <= hi and phrase_at(keys, k, ph):
+                return " ".join(ph)
+    return None

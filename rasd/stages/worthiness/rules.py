@@ -1,0 +1,141 @@
+"""Pure decisions: does the clause around an event's trigger report the event, or only name it?
+
+Each rule takes a :class:`Site` (the folded words of the event's sentence and where its trigger
+stands) and the cue lists, and returns the reason the event is no event (None when it holds).
+Nothing here touches a Doc, so each rule is tested on hand-built word lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.stages.worthiness.cues import Cues, CueList, forms, phrase_at
+from rasd.stages.worthiness.cues import cue_after as _after
+from rasd.stages.worthiness.cues import cue_before as _before
+
+OPENING_QUOTES = '"«“\''
+
+
+@dataclass(frozen=True)
+class Site:
+    keys: list[str]            # folded words of the event's sentence
+    i: int                     # the trigger's first word (index into keys)
+    j: int                     # one past its last word
+    type: str
+    modality: str
+    has_place: bool
+    quoted_name_after: bool    # an opening quote mark follows the trigger
+    forms: list = field(default_factory=list, compare=False, repr=False)   # each word's readings
+
+    def __post_init__(self):
+        if not self.forms:
+            object.__setattr__(self, "forms", [forms(k) for k in self.keys])
+
+
+def cue_before(keys: list[str], i: int, lo: int, cl: CueList, s: "Site | None" = None) -> str | None:
+    return _before(keys, i, lo, cl, s.forms if s is not None else None)
+
+
+def cue_after(keys: list[str], j: int, hi: int, cl: CueList, s: "Site | None" = None) -> str | None:
+    return _after(keys, j, hi, cl, s.forms if s is not None else None)
+
+
+def motive(s: Site, c: Cues) -> str | None:
+    cue = cue_before(s.keys, s.i, 0, c.motive, s)
+    if cue and cue_after(s.keys, s.j, len(s.keys), c.motive_dated, s):
+        return None     # a dated act told in passing (ردا على صواريخ أطلقت الثلاثاء)
+    return f"named as the motive of another act ('{cue} …'), not told" if cue else None
+
+
+def opinion(s: Site, c: Cues) -> str | None:
+    cue = cue_before(s.keys, s.i, 0, c.opinion, s)
+    return f"inside an opinion, fear, warning or possibility ('{cue} …'), not reported as happening" if cue else None
+
+
+def judgement(s: Site, c: Cues) -> str | None:
+    cue = cue_after(s.keys, s.j, len(s.keys), c.judgement_after, s)
+    return f"judged ('… {cue}'), an opinion on the act rather than its report" if cue else None
+
+
+def habitual(s: Site, c: Cues) -> str | None:
+    cue = cue_after(s.keys, s.j, len(s.keys), c.habitual, s) or cue_before(s.keys, s.i, 0, c.habitual, s)
+    return f"a habitual or generic statement ('{cue}'), no one act at one time" if cue else None
+
+
+def generic_object(s: Site, c: Cues) -> str | None:
+    cue = cue_after(s.keys, s.j, len(s.keys), c.generic_objects, s)
+    return f"an act against a phenomenon ('{cue}'), not against a party" if cue else None
+
+
+def campaign_name(s: Site, c: Cues) -> str | None:
+    if not s.quoted_name_after or s.j - s.i != 1:
+        return None
+    if not any(f in c.campaign_nouns for f in forms(s.keys[s.i])):
+        return None
+    if cue_before(s.keys, s.i, 0, c.launch, s):
+        return None
+    return "a battle or operation noun before a quoted name: the campaign's name, not a telling of it"
+
+
+def aim(s: Site, c: Cues) -> str | None:
+    if s.type not in c.aim_types:
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.aim, s)
+    return f"the aim of an attempt or of another act ('{cue} …'), not an outcome told" if cue else None
+
+
+def vow(s: Site, c: Cues) -> str | None:
+    if s.modality == "asserted" or s.has_place:
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.vow, s)
+    return f"an open-ended vow ('{cue} …') naming no place" if cue else None
+
+
+def sense(s: Site, c: Cues) -> str | None:
+    """The trigger word in another sense, told by a word beside it (worthiness.yaml senses)."""
+    first = s.keys[s.i]
+    for sn in c.senses:
+        if not any(f in sn.forms for f in forms(first)):
+            continue
+        for ph in sn.after:
+            if any(phrase_at(s.keys, s.j + gap, ph) for gap in range(sn.window)):
+                return f"{sn.note} (worthiness.yaml:{sn.line})"
+        for ph in sn.before:
+            if any(phrase_at(s.keys, s.i - gap - len(ph), ph) for gap in range(sn.window)):
+                return f"{sn.note} (worthiness.yaml:{sn.line})"
+    return None
+
+
+def tally(s: Site, c: Cues) -> str | None:
+    """A number of times after the trigger (12 مرة): a count of acts, not one act told."""
+    for k in range(s.j, min(len(s.keys) - 1, s.j + c.tally.window)):
+        if s.keys[k].isdigit() and any(phrase_at(s.keys, k + 1, ph) for ph in c.tally.cues):
+            return f"a count of acts ('{s.keys[k]} {s.keys[k + 1]}'), a statistic rather than one act told"
+    return None
+
+
+RULES = (sense, campaign_name, motive, generic_object, habitual, tally, judgement, opinion, aim, vow)
+
+
+def unworthy(s: Site, c: Cues) -> str | None:
+    """The first rule that finds the event no event, as its reason; None when it is one."""
+    for rule in RULES:
+        why = rule(s, c)
+        if why:
+            return why
+    return None
+
+
+def toll_negation(s: Site, c: Cues) -> str | None:
+    """Why a negated event is asserted after all: the negation denies its toll (None otherwise)."""
+    if s.modality != "negated":
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.toll_negation, s)
+    return f"the negation '{cue}' denies the toll, not the act (worthiness.yaml toll_negation)" if cue else None
+
+
+def demand(s: Site, c: Cues) -> str | None:
+    """Why an asserted event is planned after all: it is demanded (None otherwise)."""
+    if s.modality != "asserted":
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.demand, s)
+    return f"demanded ('{cue} …'): planned (worthiness.yaml demand)" if cue else None

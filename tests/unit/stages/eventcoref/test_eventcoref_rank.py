@@ -1,0 +1,123 @@
+"""Features and ranking of event coreference on hand-built tellings (no Doc, no data)."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.kb.resources import Resources
+from rasd.stages.eventcoref.features import Place, Telling, contains, features, place_relation
+from rasd.stages.eventcoref.rank import best
+
+IDLIB_GOV = Place("G", 35.8, 36.6, "governorate")
+SARAQIB = Place("S", 35.86, 36.8, "locality")
+ARIHA = Place("A", 35.81, 36.61, "locality")
+DEIR_TOWN = Place("H", 35.33, 40.14, "locality")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Resources("/nonexistent-rasd-data").eventcoref_rules
+
+
+def t(n, type_, sentence, places=(), agents=(), targets=(), words=(), date=None, modality="asserted", toll=False):
+    return Telling(n, type_, tuple(words), sentence, tuple(places), frozenset(agents), frozenset(targets),
+                   frozenset(), date, modality, toll)
+
+
+def test_place_relation(rules):
+    sizes = rules.contains_km
+    assert contains(IDLIB_GOV, SARAQIB, sizes) and not contains(SARAQIB, IDLIB_GOV, sizes)
+    assert not contains(IDLIB_GOV, DEIR_TOWN, sizes)         # 320 km away: outside
+    assert place_relation(t(0, "X", 0, [SARAQIB]), t(1, "X", 1, [ARIHA]), sizes) == ("differ", None)
+    assert place_relation(t(0, "X", 0, [IDLIB_GOV]), t(1, "X", 1, [SARAQIB]), sizes) == ("contains", 1)
+    assert place_relation(t(0, "X", 0), t(1, "X", 1, [SARAQIB]), sizes)[0] == "open"
+
+
+def test_different_places_stay_different_events(rules):
+    assert best(t(1, "SHELLING", 3, [ARIHA], ["saa"]), [t(0, "SHELLING", 2, [SARAQIB], ["saa"])], rules) is None
+
+
+def test_a_toll_sentence_joins_the_strike_it_counts(rules):
+    strike = t(0, "AIRSTRIKE", 4, [SARAQIB], ["saa"], ["civ"], words=("غارات",))
+    toll = t(1, "CASUALTIES", 5, [], ["civ"], toll=True)
+    o, f, why = best(toll, [strike], rules)
+    assert o is strike and f.host_first and "toll" in why
+    far = t(1, "CASUALTIES", 12, [], ["civ"], toll=True)
+    assert best(far, [strike], rules) is None
+
+
+def test_a_generic_attack_word_names_the_strike(rules):
+    strike = t(0, "SHELLING", 2, [SARAQIB], ["iri"], ["us"], words=("استهدفت",))
+    generic = t(1, "ARMED_CLASH", 2, [SARAQIB], ["iri"], words=("هجوما",))
+    o, f, why = best(generic, [strike], rules)
+    assert o is strike and "generic attack word" in why
+    # an ARMED_CLASH told with its own word (اشتباكات) is another event
+    clash = t(1, "ARMED_CLASH", 2, [SARAQIB], ["iri"], words=("اشتباكات",))
+    assert best(clash, [strike], rules) is None
+
+
+def test_explosions_heard_are_the_strike_even_when_told_first(rules):
+    boom = t(0, "BOMBING", 0, [SARAQIB], words=("انفجارات",))
+    strike = t(1, "SHELLING", 1, [SARAQIB], ["iri"], words=("صواريخ",))
+    o, f, why = best(strike, [boom], rules)
+    assert o is boom and not f.host_first     # the strike's type is kept
+
+
+def test_headline_without_place_joins_the_body_that_names_all_its_parties(rules):
+    head = t(0, "AIRSTRIKE", 0, [], ["isr"], ["saa"])
+    body = t(1, "AIRSTRIKE", 6, [SARAQIB], ["isr"], ["saa"])
+    assert best(body, [head], rules)[0] is head
+    # a body event naming fewer parties than the headline is another event
+    assert best(t(1, "AIRSTRIKE", 6, [SARAQIB], ["isr"]), [head], rules) is None
+    # far in the body, without the headline, a placeless telling is not joined
+    assert best(t(2, "AIRSTRIKE", 9, [], ["isr"], ["saa"]), [t(1, "AIRSTRIKE", 6, [SARAQIB], ["isr"], ["saa"])],
+                rules) is None
+
+
+def test_a_coarse_headline_joins_a_body_event_inside_its_place(rules):
+    head = t(0, "AIRSTRIKE", 0, [IDLIB_GOV], ["saa"])
+    body = t(1, "AIRSTRIKE", 5, [SARAQIB], ["saa"])
+    o, f, why = best(body, [head], rules)
+    assert o is head and f.place == "contains" and f.finer == 1
+    # not when the coarse telling is deep in the body (a separate campaign summary)
+    assert best(t(3, "AIRSTRIKE", 9, [SARAQIB], ["saa"]), [t(2, "AIRSTRIKE", 8, [IDLIB_GOV], ["saa"])], rules) is None
+
+
+def test_dates_and_denials_keep_events_apart(rules):
+    a = t(0, "SHELLING", 1, [SARAQIB], ["saa"], date="2015-07-20")
+    assert best(t(1, "SHELLING", 2, [SARAQIB], ["saa"], date="2015-07-21"), [a], rules) is None
+    assert best(t(1, "SHELLING", 2, [SARAQIB], ["saa"], modality="negated"), [a], rules) is None
+    assert best(t(1, "SHELLING", 2, [SARAQIB], ["saa"], date="2015-07-20"), [a], rules)[0] is a
+
+
+def test_meetings_are_left_to_the_events_stage(rules):
+    a = t(0, "MEETING", 1, [], ["x", "y"])
+    assert features(a, t(1, "MEETING", 2, [], ["x", "y"]), rules).link is None
+
+
+def test_rank_prefers_the_same_place_over_a_nearer_open_one(rules):
+    placed = t(0, "SHELLING", 1, [SARAQIB], ["saa"])
+    open_ = t(1, "SHELLING", 2, [], ["saa"])
+    got = best(t(2, "SHELLING", 3, [SARAQIB], ["saa"]), [placed, open_], rules)
+    assert got[0] is placed
+
+
+def test_an_anaphor_refers_back_to_the_nearest_event_of_its_type(rules):
+    strike = t(0, "AIRSTRIKE", 3, [SARAQIB], ["tr"])
+    other = t(1, "SHELLING", 4, [ARIHA], ["saa"])
+    back = t(2, "AIRSTRIKE", 5, [ARIHA], ["x"])
+    back.anaphor = "هذه الغارات"
+    o, f, why = best(back, [strike, other], rules)
+    assert o is strike and f.place == "union" and "refers back" in why
+    # without the demonstrative the different place keeps them apart
+    assert best(t(2, "AIRSTRIKE", 5, [ARIHA], ["x"]), [strike, other], rules) is None
+    far = t(2, "AIRSTRIKE", 9, [ARIHA], ["x"])
+    far.anaphor = "هذه الغارات"
+    assert best(far, [strike, other], rules) is None
+
+
+def test_gap_counts_from_every_sentence_an_event_is_told_in(rules):
+    # the strike told in the headline (0) and the lead (1); its toll in sentence 2
+    strike = Telling(0, "AIRSTRIKE", ("غارات",), 0, (SARAQIB,), frozenset({"isr"}), told_in=frozenset({0, 1}))
+    toll = t(1, "CASUALTIES", 2, toll=True)
+    o, f, _ = best(toll, [strike], rules)
+    assert o is strike and f.gap == 1

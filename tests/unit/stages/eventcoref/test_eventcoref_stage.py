@@ -1,0 +1,65 @@
+"""The eventcoref stage on a hand-built Doc: one record per event, every evidence sentence kept."""
+from __future__ import annotations
+
+from rasd.doc import Doc, Entity, Event, Mention
+from rasd.kb.resources import Resources
+from rasd.pipeline import run_stage
+from rasd.stages.eventcoref import EventCoref
+
+S1 = "غارات على سراقب."
+S2 = "قتل خمسة مدنيين في الغارات التي شنتها الطائرات على سراقب."
+S3 = "وقصفت الطائرات أريحا أيضا."
+S4 = "وأدت هذه الغارات إلى دمار كبير في البلدة."
+TEXT = "\n".join([S1, S2, S3, S4])
+
+
+def _span(s: str) -> tuple[int, int]:
+    a = TEXT.index(s)
+    return a, a + len(s)
+
+
+def _place(id_: str, name: str, lat: float, lon: float) -> Entity:
+    a = TEXT.index(name)
+    return Entity(id_, "PLACE", name, None, None, [Mention(a, a + len(name), name, "PLACE")],
+                  geo={"lat": lat, "lon": lon, "feature": "locality", "precision": 1})
+
+
+def _doc() -> Doc:
+    doc = Doc(TEXT)
+    doc.sentences = [_span(S1), _span(S2), _span(S3), _span(S4)]
+    saa = Entity("E1", "ACTOR", "الطائرات", None, "saa", [])
+    civ = Entity("E2", "ACTOR", "مدنيين", None, "civilians", [])
+    doc.entities = [saa, civ, _place("P1", "سراقب", 35.86, 36.8), _place("P2", "أريحا", 35.81, 36.61)]
+    t1 = TEXT.index("غارات")
+    t3 = TEXT.index("وقصفت") + 1
+    t4 = TEXT.index("الغارات", TEXT.index(S4))
+    doc.events = [
+        Event("V1", "AIRSTRIKE", (t1, t1 + 5), agents=["E1"], places=["P1"], evidence=[_span(S1)],
+              extra={"why": {"type": "trigger"}}),
+        Event("V2", "CASUALTIES", None, agents=[], targets=["E2"], places=["P1"], fatalities=5,
+              evidence=[_span(S2)], extra={"why": {"type": "a toll"}}),
+        Event("V3", "AIRSTRIKE", (t3, t3 + 4), agents=["E1"], places=["P2"], evidence=[_span(S3)],
+              extra={"why": {"type": "trigger"}}),
+        Event("V4", "AIRSTRIKE", (t4, t4 + 7), agents=[], places=["P1"], evidence=[_span(S4)],
+              extra={"why": {"type": "trigger"}}),
+    ]
+    return doc
+
+
+def test_toll_sentence_folds_into_its_strike_and_other_places_stay_apart():
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), _doc())
+    # the toll joins the strike it counts; هذه الغارات refers back to the last strike (Ariha)
+    assert [(e.id, e.type, e.places) for e in doc.events] == [("V1", "AIRSTRIKE", ["P1"]),
+                                                              ("V2", "AIRSTRIKE", ["P2", "P1"])]
+    assert doc.events[1].evidence == [_span(S3), _span(S4)]
+    first = doc.events[0]
+    assert first.evidence == [_span(S1), _span(S2)]
+    assert first.fatalities == 5
+    merged = first.extra["why"]["merged"]
+    assert merged[0]["type"] == "CASUALTIES" and "toll" in merged[0]["why"]
+    assert "toll" in first.extra["why"]["fatalities"]
+
+
+def test_stage_can_be_switched_off():
+    doc = EventCoref(Resources("/nonexistent-rasd-data"), enabled=False)(_doc())
+    assert len(doc.events) == 4

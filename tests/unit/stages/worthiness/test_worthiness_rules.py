@@ -1,0 +1,115 @@
+"""The worthiness rules on composed sentences: each drops the clause it names and keeps its control."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.arabic.tokens import tokenize
+from rasd.kb.resources import Resources
+from rasd.stages.worthiness import rules
+from rasd.stages.worthiness.rules import Site, toll_negation, unworthy
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return Resources("/nonexistent-rasd-data").worthiness_cues
+
+
+def site(sentence: str, trigger: str, type_: str = "SHELLING", nth: int = 0, modality: str = "asserted",
+         has_place: bool = True, words: int = 1) -> Site:
+    toks = tokenize(sentence)
+    hits = [t.i for t in toks if sentence[t.start:t.end] == trigger]
+    i = hits[nth]
+    after = sentence[toks[i + words - 1].end:].lstrip()
+    return Site([t.key for t in toks], i, i + words, type_, modality, has_place,
+                bool(after) and after[0] in rules.OPENING_QUOTES)
+
+
+def test_motive_drops_the_act_named_as_a_reason_and_keeps_the_act_it_motivates(cues):
+    s = "قصفت المقاومة موقع الاحتلال ردا على قصف القرى الحدودية"
+    assert "motive" in unworthy(site(s, "قصف"), cues)
+    assert unworthy(site(s, "قصفت"), cues) is None
+
+
+def test_motive_act_dated_in_passing_is_kept(cues):
+    s = "أغارت الطائرات على مواقع في الجنوب ردا على صواريخ أطلقت الثلاثاء"
+    assert rules.motive(site(s, "صواريخ"), cues) is None
+
+
+def test_opinion_fear_and_possibility_are_not_reports(cues):
+    assert "opinion" in unworthy(site("يخشى المسؤولون أن تندلع معارك في الجنوب", "معارك", "ARMED_CLASH"), cues)
+    assert "opinion" in unworthy(site("قال القائد إن الصواريخ يمكن أن تضرب هدفها خلال دقيقة", "تضرب"), cues)
+    assert unworthy(site("قال المتحدث إن معارك عنيفة اندلعت في الجنوب", "معارك", "ARMED_CLASH"), cues) is None
+
+
+def test_judgement_after_the_act(cues):
+    s = "أكد الوزير أن الهجوم على القاعدة حق مشروع"
+    assert "judged" in rules.judgement(site(s, "الهجوم", "ARMED_CLASH"), cues)
+    # bare مشروع is also "a project": no judgement
+    assert rules.judgement(site("استهدفت القذائف مشروع مستشفى في الحي", "القذائف"), cues) is None
+
+
+def test_habitual_and_generic_object(cues):
+    assert "habitual" in unworthy(site("يقصف الجيش القرى المجاورة بانتظام", "يقصف"), cues)
+    assert "phenomenon" in unworthy(site("أكد أن المملكة تتصدى للإرهاب بكل أشكاله", "تتصدى", "ARMED_CLASH"), cues)
+    assert unworthy(site("تتصدى القوات لهجوم المسلحين على البلدة", "تتصدى", "ARMED_CLASH"), cues) is None
+
+
+def test_campaign_name_in_quotes_is_a_reference_unless_launched(cues):
+    ref = site('قتل عدد من أسرى معركة "النصر" في القصف', "معركة", "ARMED_CLASH")
+    assert ref.quoted_name_after and "campaign" in unworthy(ref, cues)
+    launched = site('أطلقت الفصائل معركة "النصر" في الريف الجنوبي', "معركة", "ARMED_CLASH")
+    assert rules.campaign_name(launched, cues) is None
+    assert rules.campaign_name(site("دارت معركة عنيفة في البلدة", "معركة", "ARMED_CLASH"), cues) is None
+
+
+def test_aim_of_an_attempt_is_no_outcome(cues):
+    s = "يحاول التنظيم التقدم للسيطرة على قرى في الريف الشمالي"
+    assert "aim" in unworthy(site(s, "للسيطرة", "TERRITORY_TAKEN"), cues)
+    # the attempt itself is a fight told (محاولة اقتحام): only outcome types are aims
+    assert rules.aim(site("صدت القوات محاولة اقتحام البلدة", "اقتحام", "ARMED_CLASH"), cues) is None
+    assert unworthy(site("سيطرت القوات على قرى في الريف الشمالي", "سيطرت", "TERRITORY_TAKEN"), cues) is None
+
+
+def test_open_vow_without_place(cues):
+    s = "توعد القائد بالرد على الهجوم"
+    assert "vow" in rules.vow(site(s, "الهجوم", "ARMED_CLASH", modality="planned", has_place=False), cues)
+    assert rules.vow(site(s, "الهجوم", "ARMED_CLASH", modality="planned", has_place=True), cues) is None
+
+
+@pytest.mark.parametrize("sentence,trigger,type_", [
+    ("تقدمت الحركة بالتعازي إلى عائلات الضحايا", "تقدمت", "ARMED_CLASH"),
+    ("قال إن العقوبات لا تقدم ولا تؤخر", "تقدم", "ARMED_CLASH"),
+    ("حذر من انفجار الوضع في المنطقة", "انفجار", "BOMBING"),
+    ("شنت طائرات التحالف غارات على المدينة", "التحالف", "ALLIANCE"),
+    ("يماطل الجيش في إخلاء الجرحى من المستشفى", "إخلاء", "TERRITORY_HANDOVER"),
+])
+def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_):
+    assert "worthiness.yaml:" in rules.sense(site(sentence, trigger, type_), cues)
+
+
+@pytest.mark.parametrize("sentence,trigger,type_", [
+    ("تقدمت القوات نحو البلدة من الجهة الشرقية", "تقدمت", "ARMED_CLASH"),
+    ("أعلنت الفصائل تحالف جديد بين ثلاث فصائل", "تحالف", "ALLIANCE"),
+    ("هز انفجار عنيف وسط المدينة", "انفجار", "BOMBING"),
+])
+def test_the_conflict_sense_is_kept(cues, sentence, trigger, type_):
+    assert rules.sense(site(sentence, trigger, type_), cues) is None
+
+
+def test_toll_negation_asserts_the_act(cues):
+    s = "لم تسجل إصابات بسقوط قذيفتين على الحي الشرقي"
+    assert "toll" in toll_negation(site(s, "بسقوط", modality="negated"), cues)
+    assert toll_negation(site(s, "بسقوط", modality="asserted"), cues) is None
+    assert toll_negation(site("لم تقصف الطائرات البلدة اليوم", "تقصف", modality="negated"), cues) is None
+
+
+def test_a_count_of_acts_is_a_statistic(cues):
+    s = "تعرضت القوات للهجوم 12 مرة على الأقل في الأسبوع الماضي"
+    assert "count" in unworthy(site(s, "للهجوم", "ARMED_CLASH"), cues)
+    assert rules.tally(site("استهدفت المقاومة القاعدة للمرة الثانية", "استهدفت"), cues) is None
+
+
+def test_a_demand_is_planned(cues):
+    s = "أكد الأهالي ضرورة الإفراج عن كل الأسرى"
+    assert "planned" in rules.demand(site(s, "الإفراج", "PRISONER_RELEASE"), cues)
+    assert rules.demand(site("أعلنت السلطات الإفراج عن الأسرى", "الإفراج", "PRISONER_RELEASE"), cues) is None

@@ -1,0 +1,63 @@
+"""The worthiness stage on a hand-built Doc: unworthy events leave with their reason in warnings."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rasd.doc import Doc, Event
+from rasd.errors import KnowledgeError
+from rasd.kb.resources import Resources
+from rasd.pipeline import run_stage
+from rasd.stages.worthiness import Worthiness
+
+TEXT = ("قصفت المقاومة موقع الاحتلال ردا على قصف القرى. "
+        "لم تسجل إصابات بسقوط قذيفتين على الحي.")
+
+
+def _event(text: str, word: str, type_: str, modality: str = "asserted", nth: int = 0) -> Event:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    sent = next((a, b) for a, b in _sentences(text) if a <= start < b)
+    return Event("", type_, (start, start + len(word)), agents=["E1"], modality=modality,
+                 evidence=[sent], extra={"why": {"modality": "a cue"}})
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    cut = text.index(".") + 1
+    return [(0, cut), (cut + 1, len(text))]
+
+
+def _doc() -> Doc:
+    doc = Doc(TEXT)
+    doc.sentences = _sentences(TEXT)
+    doc.events = [_event(TEXT, "قصفت", "SHELLING"), _event(TEXT, "قصف", "SHELLING", nth=1),
+                  _event(TEXT, "بسقوط", "SHELLING", modality="negated")]
+    return doc
+
+
+def test_stage_drops_the_motive_and_asserts_the_act_whose_toll_is_denied():
+    res = Resources("/nonexistent-rasd-data")
+    doc = run_stage(Worthiness(res), _doc())
+    assert [TEXT[e.trigger[0]:e.trigger[1]] for e in doc.events] == ["قصفت", "بسقوط"]
+    assert doc.events[1].modality == "asserted" and "toll" in doc.events[1].extra["why"]["modality"]
+    assert any(w.startswith("worthiness: no event from SHELLING 'قصف'") and "motive" in w for w in doc.warnings)
+    assert doc.stages == ["worthiness"]
+
+
+def test_stage_can_be_switched_off():
+    doc = Worthiness(Resources("/nonexistent-rasd-data"), enabled=False)(_doc())
+    assert len(doc.events) == 3 and not doc.warnings
+
+
+def test_a_bad_event_type_names_file_and_line(tmp_path):
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    p = kdir / "worthiness.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("types: [TERRITORY_TAKEN", "types: [NO_SUCH_TYPE"),
+                 encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"worthiness.yaml:\d+"):
+        Resources("/nonexistent-rasd-data", kdir).worthiness_cues
