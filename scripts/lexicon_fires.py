@@ -17,6 +17,7 @@ Examples::
     python scripts/lexicon_fires.py --world ps-jenin --kwic 20
     python scripts/lexicon_fires.py --counts -f names.txt          # one form per line, a table
     python scripts/lexicon_fires.py "احتشد*" --corpus news2 --limit 3000
+    python scripts/lexicon_fires.py "إطلاق" --near "سراح,الأسرى" --window 3   # as needs_near
 
 The news text is read at run time from ../shared/data (or --data); nothing is copied.
 """
@@ -53,6 +54,8 @@ class Fires:
     form: str
     pattern: re.Pattern
     core: str = ""                                # a literal every match contains (a fast pre-filter)
+    near: re.Pattern | None = None                # triggers.yaml needs_near: one of these must follow
+    window: int = 3
     count: dict = field(default_factory=dict)     # corpus → matches
     docs: dict = field(default_factory=dict)      # corpus → articles with a match
     hits: list = field(default_factory=list)      # (article index, key start, key end)
@@ -80,6 +83,26 @@ def core_of(form: str) -> str:
     words = [w.rstrip("*") for w in fold_str(form).split()]
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
     return max(words, key=len)
+
+
+def near_regex(words: list[str], exact: bool = False) -> re.Pattern:
+    """One of the needs_near words (proclitics allowed, as in triggers.yaml)."""
+    return re.compile("|".join(f"(?:{form_regex(w, exact).pattern})" for w in words))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def near_ok(key: str, end: int, near: re.Pattern, window: int) -> bool:
+    """One of the near words is among the `window` words after the match, in its sentence
+    (the window of triggers.yaml's needs_near; a full stop or a new line ends the sentence)."""
+    stop = len(key)
+    for ch in ".!?\n":
+        i = key.find(ch, end)
+        if 0 <= i < stop:
+            stop = i
+    toks = _TOKEN.findall(key, end, stop)[:window]
+    return any(near.fullmatch(t) for t in toks)
 
 
 def read_news(data: Path, limit: int | None):
@@ -132,7 +155,8 @@ def count(articles: list[Article], fires: list[Fires], corpora: list[str]) -> No
         for f in fires:
             if f.core not in a.key:
                 continue
-            found = [(m.start(), m.end()) for m in f.pattern.finditer(a.key)]
+            found = [(m.start(), m.end()) for m in f.pattern.finditer(a.key)
+                     if f.near is None or near_ok(a.key, m.end(), f.near, f.window)]
             if found:
                 f.count[a.corpus] += len(found)
                 f.docs[a.corpus] += 1
@@ -171,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--width", type=int, default=60, help="characters of context either side")
     ap.add_argument("--seed", type=int, default=8, help="seed of the context sample (reproducible)")
     ap.add_argument("--exact", action="store_true", help="no proclitics: whole words only")
+    ap.add_argument("--near", help="comma-separated words of which one must follow (needs_near)")
+    ap.add_argument("--window", type=int, default=3, help="how many words after the match --near looks at")
     ap.add_argument("--counts", action="store_true", help="a table of counts only, most frequent first")
     ap.add_argument("--json", action="store_true", help="counts as JSON lines")
     args = ap.parse_args(argv)
@@ -184,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     if not forms:
         ap.error("give at least one form (or -f FILE, --world ID)")
     corpora = ["news", "news2"] if args.corpus == "both" else [args.corpus]
-    fires = [Fires(f, form_regex(f, args.exact), core_of(f)) for f in dict.fromkeys(forms)]
+    near = near_regex([w.strip() for w in args.near.split(",") if w.strip()], args.exact) if args.near else None
+    fires = [Fires(f, form_regex(f, args.exact), core_of(f), near, args.window) for f in dict.fromkeys(forms)]
     articles = load(args.data, corpora, args.limit)
     count(articles, fires, corpora)
 
