@@ -12,6 +12,7 @@ from rasd.stages import (
     geocode,
     link,
     mentions,
+    ner,
     relations,
     sentences,
 )
@@ -22,6 +23,7 @@ STAGES: dict[str, Stage] = {
         Stage("clean", clean.run, (), ("text",)),
         Stage("sentences", sentences.run, ("text",), ("sentences",)),
         Stage("mentions", mentions.run, ("sentences",), ("mentions",)),
+        Stage("ner", ner.run, ("mentions",), ("ner",)),
         Stage("link", link.run, ("mentions",), ("entities",)),
         Stage("geocode", geocode.run, ("entities",), ("geo",)),
         Stage("corefer", corefer.run, ("geo",), ("places",)),

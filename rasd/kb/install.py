@@ -21,6 +21,7 @@ from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.kb.names import build_names
 from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
 from rasd.kb.wordfreq import build as build_place_words
+from rasd.ner.train import MODEL as NER_MODEL
 from rasd.settings import data_dir
 
 RECORD = "installed.json"
@@ -65,6 +66,11 @@ MANIFEST: tuple[Source, ...] = (
            "https://camel.abudhabi.nyu.edu/anercorp/ANERcorp-CamelLabSplits.zip",
            "ANERcorp (Benajiba et al. 2007), CAMeL Lab release", "CC BY-SA 4.0; research use",
            member="ANERCorp.txt", required=False),
+    Source("ner/ANERCorp_CamelLab_test.txt",
+           "0eac2e38f4e8e3059cb58b9691b92d7720499a595b10919326b6a512d297ffe9",
+           "https://camel.abudhabi.nyu.edu/anercorp/ANERcorp-CamelLabSplits.zip",
+           "ANERcorp (Benajiba et al. 2007), CAMeL Lab test split: held out of everything rasd learns",
+           "CC BY-SA 4.0; research use", member="ANERCorp_CamelLab_test.txt", required=False),
     Source("ner/AQMAR_Arabic_NER_corpus-1.0.txt",
            "3d81389a6da0e1c826550bd22ad78d5c531bcdebcd1042de1541fc2baa1bb253",
            "http://www.cs.cmu.edu/~ark/ArabicNER/AQMAR_Arabic_NER_corpus-1.0.zip",
@@ -171,7 +177,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
-            and (out / PLACE_WORDS_FILE).is_file()):
+            and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file()):
         return {**old, "unchanged": True}
     progress("build gazetteer")
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
@@ -180,9 +186,13 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     progress("find place names that are everyday words")
     load_gazetteer.cache_clear()
     counts |= build_place_words(src_root / "news", load_gazetteer(), out / PLACE_WORDS_FILE)
+    progress("learn word clusters and train the NER model")
+    from rasd.ner.train import build as build_ner
+
+    counts |= build_ner(src_root / "ner", src_root / "news", out, load_gazetteer())
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, "NOTICE"]}
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record
