@@ -17,7 +17,8 @@ def install_cmd(
                                                              "e.g. ../shared/data. Without it, download."),
     force: bool = typer.Option(False, "--force", help="Rebuild even when nothing changed."),
 ) -> None:
-    """Build the gazetteer and the given-name list into the data folder (RASD_DATA_DIR)."""
+    """Build the gazetteer, the given-name list, word clusters and the NER model into the data folder
+    (RASD_DATA_DIR)."""
     from rasd.kb.install import install
     from rasd.settings import data_dir
 

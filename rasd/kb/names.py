@@ -76,6 +76,7 @@ def build_names(ner_dir: Path, out: Path) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 2, "sources": read, "min_count": MIN_COUNT, "names": names,
+                               "counts": {n: counts[n] for n in names},
                                "common_words": common},
                               ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)

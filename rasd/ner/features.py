@@ -59,8 +59,8 @@ def _stem(key: str) -> tuple[str, str]:
     return key[:n], st
 
 
-def _lex(key: str, stem: str, L: Lexicons) -> list[str]:
-    """Membership features of one token."""
+def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[str]:
+    """Membership features of one token (``unknown``: given names to treat as not on the list)."""
     out = []
     forms = (key, stem, "ال" + stem)
     kind = next((L.places[f] for f in forms if f in L.places), None)
@@ -73,7 +73,7 @@ def _lex(key: str, stem: str, L: Lexicons) -> list[str]:
         out.append("kb=" + kb)
     if any(f in L.kb_first for f in forms):
         out.append("kbfirst")
-    if key in L.given or stem in L.given or key[1:] in L.given:
+    if any(f in L.given and f not in unknown for f in (key, stem, key[1:])):
         out.append("given")
     for name in LISTS:
         words = L.lists.get(name)
@@ -82,11 +82,15 @@ def _lex(key: str, stem: str, L: Lexicons) -> list[str]:
     return out
 
 
-def token_features(tokens: Sequence[str], L: Lexicons) -> list[list[str]]:
-    """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings."""
+def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[list[str]]:
+    """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings.
+
+    ``unknown`` lists given names to read as absent from the list: in training, the names the list
+    owes to this very sentence (see rasd.ner.train), so that the CRF learns what the list is worth
+    on names it has not seen."""
     keys = [fold_str(t) for t in tokens]
     parsed = [_stem(k) for k in keys]
-    lex = [_lex(k, st, L) for k, (_, st) in zip(keys, parsed)]
+    lex = [_lex(k, st, L, unknown) for k, (_, st) in zip(keys, parsed)]
     clus = [L.clusters.get(k) or L.clusters.get(st) for k, (_, st) in zip(keys, parsed)]
     n = len(tokens)
     out = []

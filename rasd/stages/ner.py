@@ -59,7 +59,7 @@ class NerStage:
             reason = self.gate.reason([toks[k].key for k in range(lo, hi) if not taken[k]])
             if reason is None:
                 continue
-            sent = _sentence_tokens(doc, lo, hi)
+            sent = _sentence_tokens(doc, lo, hi, s_end)
             for sp in self.tagger.spans([t.text for t in sent]):
                 words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
                 if not words or sp.confidence < self.min_confidence:
@@ -106,25 +106,23 @@ class NerStage:
         return 0
 
 
-def _sentence_tokens(doc: Doc, lo: int, hi: int) -> list[_Tok]:
-    """Words lo..hi-1 of the document and the punctuation between them, as the CRF was trained
-    (ANERcorp separates punctuation)."""
+def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:
+    """Words lo..hi-1 of the document and the punctuation between them and up to ``end``, as the CRF
+    was trained (ANERcorp separates punctuation)."""
     toks = doc.tokens
     out: list[_Tok] = []
+
+    def punct(a: int, b: int) -> None:
+        for off, c in enumerate(doc.text[a:b]):
+            if not c.isspace() and not ("\u064b" <= c <= "\u065f" or c in "\u0640\u200e\u200f"):
+                out.append(_Tok(c, a + off, a + off + 1, None))
+
     for k in range(lo, hi):
         t = toks[k]
         if k > lo:
-            gap_start = toks[k - 1].end
-            for off, c in enumerate(doc.text[gap_start:t.start]):
-                if not c.isspace() and not ("\u064b" <= c <= "\u065f" or c in "\u0640\u200e\u200f"):
-                    out.append(_Tok(c, gap_start + off, gap_start + off + 1, None))
+            punct(toks[k - 1].end, t.start)
         out.append(_Tok(doc.text[t.start:t.end], t.start, t.end, k))
-    end = toks[hi - 1].end
-    nxt = toks[hi].start if hi < len(toks) else len(doc.text)
-    for off, c in enumerate(doc.text[end:nxt]):
-        if c in ".!?؟":
-            out.append(_Tok(c, end + off, end + off + 1, None))
-            break
+    punct(toks[hi - 1].end, max(end, toks[hi - 1].end))
     return out
 
 
