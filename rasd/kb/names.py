@@ -66,13 +66,16 @@ def build_names(ner_dir: Path, out: Path) -> dict:
     counts, other, entity, read = count_given_names(ner_dir)
     if not read:
         raise InputError(f"no NER corpus found in {ner_dir}", hint=f"expected one of {sorted(CORPORA)}")
-    stop = {fold_str(w) for w in str_list("geo_cues.yaml", load("geo_cues"), "name_stoplist")}
+    geo = load("geo_cues")
+    stop = {fold_str(w) for w in str_list("geo_cues.yaml", geo, "name_stoplist")}
+    # words that are region names themselves (البادية، الريف) are never ordinary words
+    regions = {fold_str(w) for key in ("rif", "badia") for w in str_list("geo_cues.yaml", geo, key)}
     # a name must be a name more often than an ordinary word (الآن، أمام are tagged names once in a while)
     names = sorted(n for n, c in counts.items() if c >= MIN_COUNT and n not in stop and len(n) >= 2
                    and not n.isdigit() and other[n] <= 2 * c)
     # ordinary words: frequent outside entities, rare inside them (برفقة، جديدة، وحدة)
     common = sorted(w for w, c in other.items() if c >= COMMON_MIN and c > 4 * (entity[w] + counts[w])
-                    and len(w) >= 2 and not w.isdigit())
+                    and len(w) >= 2 and not w.isdigit() and w not in regions)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 2, "sources": read, "min_count": MIN_COUNT, "names": names,
