@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rasd.arabic.normalize import strip_article
 from rasd.arabic.tokens import stems
 from rasd.doc import Doc, Mention
 from rasd.ner.gate import Gate
@@ -20,7 +21,8 @@ from rasd.ner.tag import Tagger
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
-LONE_CONFIDENCE = 0.9       # a one-word place or organisation span needs this much   # a pattern-found mention gives way to a CRF span this sure of itself
+LONE_CONFIDENCE = 0.9       # a one-word place or organisation span needs this much
+PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
 @dataclass
@@ -40,6 +42,7 @@ class NerStage:
                  override_confidence: float = OVERRIDE_CONFIDENCE):
         self.tagger, self.gate = tagger, gate
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
+        self._place_clusters: frozenset[str] | None = None   # computed once, on first use
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text or not doc.sentences:
@@ -125,7 +128,28 @@ class NerStage:
             return True
         if cls == "PERS":
             return is_(i - 1, "person_titles", "kunya")
-        return conf >= LONE_CONFIDENCE and keys[0] not in self.gate.known
+        if conf < LONE_CONFIDENCE:
+            return False
+        if keys[0] not in self.gate.known:
+            return True          # a word the news vocabulary has never seen: a name
+        # a place the gazetteer knows and the mention finder passed over was passed over on purpose
+        known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
+        return cls == "LOC" and not known_place and self._place_like(keys[0])
+
+    def _place_like(self, key: str) -> bool:
+        """The word falls in a word cluster (learned from the news) of which at least
+        PLACE_CLUSTER_SHARE of the words are countries, cities or provinces of the gazetteer."""
+        lex = self.tagger.lex
+        if self._place_clusters is None:
+            size: dict[str, int] = {}
+            places: dict[str, int] = {}
+            for w, (_, fine) in lex.clusters.items():
+                size[fine] = size.get(fine, 0) + 1
+                if lex.places.get(w) in ("country", "city", "admin"):
+                    places[fine] = places.get(fine, 0) + 1
+            self._place_clusters = frozenset(c for c, n in places.items() if n >= PLACE_CLUSTER_SHARE * size[c])
+        c = lex.clusters.get(key) or lex.clusters.get(key[2:] if key.startswith("ال") else key)
+        return c is not None and c[1] in self._place_clusters
 
     def _overridable(self, doc: Doc, m: Mention, i: int, j: int, cls: str) -> bool:
         """A mention the CRF may replace: found by a cue pattern or as a village name, not by the
