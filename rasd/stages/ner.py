@@ -42,7 +42,7 @@ class NerStage:
                  override_confidence: float = OVERRIDE_CONFIDENCE):
         self.tagger, self.gate = tagger, gate
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
-        self._place_clusters: frozenset[str] | None = None   # computed once, on first use
+        self._place_clusters = _place_clusters(tagger.lex)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text or not doc.sentences:
@@ -140,14 +140,6 @@ class NerStage:
         """The word falls in a word cluster (learned from the news) of which at least
         PLACE_CLUSTER_SHARE of the words are countries, cities or provinces of the gazetteer."""
         lex = self.tagger.lex
-        if self._place_clusters is None:
-            size: dict[str, int] = {}
-            places: dict[str, int] = {}
-            for w, (_, fine) in lex.clusters.items():
-                size[fine] = size.get(fine, 0) + 1
-                if lex.places.get(w) in ("country", "city", "admin"):
-                    places[fine] = places.get(fine, 0) + 1
-            self._place_clusters = frozenset(c for c, n in places.items() if n >= PLACE_CLUSTER_SHARE * size[c])
         c = lex.clusters.get(key) or lex.clusters.get(key[2:] if key.startswith("ال") else key)
         return c is not None and c[1] in self._place_clusters
 
@@ -201,6 +193,18 @@ class NerStage:
             if n and (name(key[n:]) or name(st)):
                 return n
         return 0
+
+
+def _place_clusters(lex) -> frozenset[str]:
+    """Fine word clusters of which at least PLACE_CLUSTER_SHARE of the words are countries, cities
+    or provinces of the gazetteer."""
+    size: dict[str, int] = {}
+    places: dict[str, int] = {}
+    for w, (_, fine) in lex.clusters.items():
+        size[fine] = size.get(fine, 0) + 1
+        if lex.places.get(w) in ("country", "city", "admin"):
+            places[fine] = places.get(fine, 0) + 1
+    return frozenset(c for c, n in places.items() if n >= PLACE_CLUSTER_SHARE * size[c])
 
 
 def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:

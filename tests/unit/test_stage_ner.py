@@ -12,12 +12,15 @@ from rasd.ner.tag import Span
 from rasd.stages.ner import NerStage
 
 
+LISTS = {"person_titles": frozenset({"القايد", "الشيخ", "قايد"}), "place_cues": frozenset({"تل", "قريه"})}
+
+
 class FakeTagger:
     """Tags the given words (first-token match, folded) with a class; records what it was asked."""
 
     def __init__(self, spans: dict[str, tuple[int, str, float]], lex: Lexicons | None = None):
         self.want, self.calls = spans, []
-        self.lex = lex or Lexicons(places={"دمشق": "city"})
+        self.lex = lex or Lexicons(places={"دمشق": "city"}, lists=LISTS)
 
     def spans(self, tokens):
         self.calls.append(list(tokens))
@@ -59,7 +62,7 @@ def test_adds_a_person_the_knowledge_base_does_not_know():
 def test_proclitics_leave_the_span_but_the_article_stays():
     text = "وقصفت الطائرات وبدمشق والمزيرعة أمس"
     d = NerStage(FakeTagger({"وبدمشق": (1, "LOC", 0.9), "والمزيرعه": (1, "LOC", 0.9)},
-                            Lexicons(places={"دمشق": "city", "المزيرعه": "village"})), GATE)(doc_of(text))
+                            Lexicons(places={"دمشق": "city"})), GATE)(doc_of(text))
     assert [(m.type, m.text) for m in d.mentions] == [("PLACE", "دمشق"), ("PLACE", "المزيرعة")]
 
 
@@ -101,3 +104,39 @@ def test_installed_model_on_an_invented_report(installed):
 def test_low_confidence_spans_are_dropped(conf, kept):
     d = NerStage(FakeTagger({"كرمول": (1, "PERS", conf)}), GATE)(doc_of("وقال القائد كرمول"))
     assert bool(d.mentions) is kept
+
+
+def test_a_lone_word_is_a_person_only_after_a_title():
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)})
+    assert not NerStage(tagger, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+    assert NerStage(tagger, GATE)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+
+
+def test_a_place_named_after_a_person_is_no_person():
+    tagger = FakeTagger({"زيتون": (1, "PERS", 0.99)})
+    assert not NerStage(tagger, GATE)(doc_of("وقصفت الطائرات تل الشيخ زيتون")).mentions
+
+
+def test_a_lone_everyday_word_is_no_place():
+    tagger = FakeTagger({"الوضع": (1, "LOC", 0.99), "كرمول": (1, "LOC", 0.99)})
+    d = NerStage(tagger, GATE)(doc_of("وقصفت الطائرات الوضع في كرمول"))
+    assert [m.text for m in d.mentions] == ["كرمول"]      # الوضع is a news word, كرمول is not
+
+
+def test_cue_found_places_are_not_retyped():
+    text = "وقصفت الطائرات قرية كرمول"
+    d = doc_of(text)
+    s = text.index("كرمول")
+    d.mentions.append(Mention(s, s + 5, "كرمول", "PLACE", None, {"tok": (3, 4), "cue": "قريه"}))
+    d = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.99)}), GATE)(d)
+    assert [(m.type, m.text) for m in d.mentions] == [("PLACE", "كرمول")]
+
+
+def test_a_confident_span_replaces_a_pattern_reading_it_contradicts():
+    text = "وقال القائد كرمول زيتوني"
+    d = doc_of(text)
+    s = text.index("زيتوني")
+    d.mentions.append(Mention(s, s + 6, "زيتوني", "PLACE", None, {"tok": (3, 4)}))
+    d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.95)}), GATE)(d)
+    assert [(m.type, m.text) for m in d.mentions] == [("PERSON", "كرمول زيتوني")]
+    assert "replaces" in d.mentions[0].info["why"]
