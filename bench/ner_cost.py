@@ -42,8 +42,8 @@ def gate_figures(batch: list[dict]) -> tuple[int, int, int, int, dict]:
     stage.tagger.spans = spy
     gate_reason = stage.gate.reason
 
-    def reason_spy(keys):
-        r = gate_reason(keys)
+    def reason_spy(*args):
+        r = gate_reason(*args)
         if r:
             reasons[r] = reasons.get(r, 0) + 1
         return r

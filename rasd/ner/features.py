@@ -82,21 +82,46 @@ def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()
     return out
 
 
-def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[list[str]]:
+CACHE_SIZE = 1 << 17
+
+
+def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset()) -> tuple:
+    """What the features need of one token alone: (key, (proclitics, stem), lexicon features,
+    cluster, shape)."""
+    key = fold_str(tok)
+    pre, st = _stem(key)
+    return key, (pre, st), _lex(key, st, L, unknown), L.clusters.get(key) or L.clusters.get(st), shape(tok)
+
+
+def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset(),
+                   cache: dict | None = None) -> list[list[str]]:
     """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings.
 
     ``unknown`` lists given names to read as absent from the list: in training, the names the list
     owes to this very sentence (see rasd.ner.train), so that the CRF learns what the list is worth
-    on names it has not seen."""
-    keys = [fold_str(t) for t in tokens]
-    parsed = [_stem(k) for k in keys]
-    lex = [_lex(k, st, L, unknown) for k, (_, st) in zip(keys, parsed)]
-    clus = [L.clusters.get(k) or L.clusters.get(st) for k, (_, st) in zip(keys, parsed)]
+    on names it has not seen.  ``cache`` (token → what it alone gives) is the caller's, bounded
+    by CACHE_SIZE: news repeats its words."""
+    if cache is None or unknown:
+        words = [_word(t, L, unknown) for t in tokens]
+    else:
+        words = []
+        for t in tokens:
+            w = cache.get(t)
+            if w is None:
+                w = _word(t, L)
+                if len(cache) < CACHE_SIZE:
+                    cache[t] = w
+            words.append(w)
+    keys = [w[0] for w in words]
+    parsed = [w[1] for w in words]
+    lex = [w[2] for w in words]
+    clus = [w[3] for w in words]
+    shapes = [w[4] for w in words]
     n = len(tokens)
     out = []
     for i, (tok, key) in enumerate(zip(tokens, keys)):
         pre, st = parsed[i]
-        f = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + shape(tok),
+        f = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + shapes[i],
              "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + st[-2:], "s3=" + st[-3:],
              "len=" + str(min(len(st), 8))]
         if key.startswith("ال") or pre.endswith("ال") or pre.endswith("لل"):
@@ -113,7 +138,7 @@ def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] =
                 continue
             f += [f"{d}:w=" + keys[j], f"{d}:st=" + parsed[j][1]]
             if abs(d) == 1:
-                f += [f"{d}:sh=" + shape(tokens[j]), f"{d}:s2=" + parsed[j][1][-2:]]
+                f += [f"{d}:sh=" + shapes[j], f"{d}:s2=" + parsed[j][1][-2:]]
                 f += [f"{d}:" + x for x in lex[j]]
                 if clus[j]:
                     f.append(f"{d}:c=" + clus[j][0])

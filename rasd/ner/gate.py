@@ -35,17 +35,25 @@ class Gate:
         roles = frozenset().union(*(lexicon_folded.get(k, frozenset()) for k in ROLE_LISTS))
         return cls(frozenset(exact), tuple(sorted(prefixes, key=len, reverse=True)), roles, frozenset(known))
 
-    def reason(self, keys: list[str]) -> str | None:
-        """Why a sentence of folded word keys is worth tagging ("trigger", "role", "unknown word"),
-        or None."""
-        unknown = False
+    def reason(self, keys: list[str], names: frozenset[str] = frozenset()) -> str | None:
+        """Why a sentence is worth tagging, or None.  ``keys``: the folded words no mention covers;
+        ``names``: given names.  A sentence with a word the lexicons do not know is tagged ("unknown
+        word"); one with a trigger or a role word only when an uncovered given name stands in it
+        ("trigger", "role"): a known name with no mention is what the CRF can add there."""
+        trigger = role = named = False
         for key in keys:
             readings = [key, *(st for _, st in stems(key))]
-            if any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings):
-                return "trigger"
-            if any(r in self.role_words or ("ال" + r) in self.role_words for r in readings):
-                return "role"
-            if not unknown and len(key) >= 3 and not key.isdigit() and not any(
+            if len(key) >= 3 and not key.isdigit() and not any(
                     r in self.known or ("ال" + r) in self.known for r in readings):
-                unknown = True
-        return "unknown word" if unknown else None
+                return "unknown word"
+            if not named and (key in names or key[1:] in names):
+                named = True
+            if not trigger and any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings):
+                trigger = True
+            if not role and any(r in self.role_words or ("ال" + r) in self.role_words for r in readings):
+                role = True
+        if named and trigger:
+            return "trigger"
+        if named and role:
+            return "role"
+        return None

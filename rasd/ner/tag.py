@@ -29,16 +29,17 @@ class Tagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
         self.lex = lex
+        self._cache: dict = {}    # token → its own features (bounded; see features.CACHE_SIZE)
 
     def tags(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        return self._tagger.tag(token_features(tokens, self.lex))
+        return self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
 
     def spans(self, tokens: Sequence[str]) -> list[Span]:
         if not tokens:
             return []
-        tags = self._tagger.tag(token_features(tokens, self.lex))
+        tags = self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
         out = []
         for s, e, cls in sorted(spans(tags)):
             conf = min(self._tagger.marginal(tags[k], k) for k in range(s, e))

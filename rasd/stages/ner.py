@@ -64,7 +64,7 @@ class NerStage:
             hi = w
             if lo == hi:
                 continue
-            reason = self.gate.reason([toks[k].key for k in range(lo, hi) if owner[k] < 0])
+            reason = self.gate.reason([toks[k].key for k in range(lo, hi) if owner[k] < 0], self.tagger.lex.given)
             if reason is None:
                 continue
             sent = _sentence_tokens(doc, lo, hi, s_end)

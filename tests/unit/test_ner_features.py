@@ -45,7 +45,8 @@ def test_shape():
 
 GATE = Gate.of({"triggers": [{"forms": ["قصف*", "اشتباكات"]}]},
                {"person_titles": frozenset({fold_str("القائد")})},
-               known={"قال", "ان", "الوضع", "هادي", "في", "المدينه"})
+               known={"قال", "ان", "الوضع", "هادي", "في", "المدينه", "قصفت", "الطايرات", "منزل", "سامر", "القايد"})
+NAMES = frozenset({"سامر"})
 
 
 def keys(s: str) -> list[str]:
@@ -53,7 +54,20 @@ def keys(s: str) -> list[str]:
 
 
 def test_gate_reasons():
-    assert GATE.reason(keys("وقصفت الطائرات المدينة")) == "trigger"
-    assert GATE.reason(keys("وقال القائد إن الوضع هادئ")) == "role"
-    assert GATE.reason(keys("وقال كرمول إن الوضع هادئ")) == "unknown word"
-    assert GATE.reason(keys("وقال إن الوضع هادئ في المدينة")) is None
+    assert GATE.reason(keys("وقال كرمول إن الوضع هادئ"), NAMES) == "unknown word"
+    assert GATE.reason(keys("وقصفت الطائرات منزل سامر"), NAMES) == "trigger"
+    assert GATE.reason(keys("وقال القائد سامر إن الوضع هادئ"), NAMES) == "role"
+
+
+def test_gate_passes_over_sentences_with_nothing_to_find():
+    assert GATE.reason(keys("وقصفت الطائرات المدينة"), NAMES) is None       # a trigger, but no name
+    assert GATE.reason(keys("وقال إن الوضع هادئ في المدينة"), NAMES) is None
+    assert GATE.reason(keys("وقال القائد إن الوضع هادئ"), NAMES) is None   # a title, no name
+
+
+def test_feature_cache_changes_nothing():
+    from rasd.ner.features import token_features
+    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
+    cache: dict = {}
+    assert token_features(sent, LEX, cache=cache) == token_features(sent, LEX) == token_features(sent, LEX, cache=cache)
+    assert "وبدمشق" in cache

@@ -56,7 +56,7 @@ def test_adds_a_person_the_knowledge_base_does_not_know():
     (m,) = d.mentions
     assert (m.type, m.text, m.kb_id) == ("PERSON", "كرمول زيتوني", None)
     assert text[m.start:m.end] == m.text
-    assert m.info["tok"] == (2, 4) and "role" in m.info["why"]
+    assert m.info["tok"] == (2, 4) and "unknown word" in m.info["why"]
 
 
 def test_proclitics_leave_the_span_but_the_article_stays():
