@@ -42,10 +42,9 @@ class Gate:
         ("trigger", "role"): a known name with no mention is what the CRF can add there."""
         trigger = role = named = False
         for key in keys:
-            readings = [key, *(st for _, st in stems(key))]
-            if len(key) >= 3 and not key.isdigit() and not any(
-                    r in self.known or ("ال" + r) in self.known for r in readings):
+            if self.unknown(key):
                 return "unknown word"
+            readings = [key, *(st for _, st in stems(key))]
             if not named and (key in names or key[1:] in names):
                 named = True
             if not trigger and any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings):
@@ -57,3 +56,8 @@ class Gate:
         if named and role:
             return "role"
         return None
+
+    def unknown(self, key: str) -> bool:
+        """A word (of three letters or more, not a number) no lexicon knows under any reading."""
+        return len(key) >= 3 and not key.isdigit() and not any(
+            r in self.known or ("ال" + r) in self.known for r in (key, *(st for _, st in stems(key))))

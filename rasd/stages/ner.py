@@ -67,36 +67,45 @@ class NerStage:
             reason = self.gate.reason([toks[k].key for k in range(lo, hi) if owner[k] < 0], self.tagger.lex.given)
             if reason is None:
                 continue
-            sent = _sentence_tokens(doc, lo, hi, s_end)
-            for sp in self.tagger.spans([t.text for t in sent]):
-                words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
-                if not words or sp.confidence < self.min_confidence:
-                    continue
-                i, j = words[0], words[-1] + 1
-                under = {owner[k] for k in range(i, j) if owner[k] >= 0}
-                replaced = []
-                if under:
-                    ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                    if len(ms) < len(under) or sp.confidence < self.override_confidence \
-                            or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms):
-                        continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
-                    lo_i = min(m.info["tok"][0] for m in ms)
-                    hi_j = max(m.info["tok"][1] for m in ms)
-                    if lo_i < i or hi_j > j:
-                        continue   # a pattern reaching beyond the span: not a plain disagreement
-                    replaced = [m.text for m in ms]
-                    dropped.update(under)
-                if not replaced and not self._accept(doc, i, j, sp.cls, sp.confidence):
-                    continue
-                m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced)
-                if m is not None:
-                    added.append(m)
-                    for k in range(i, j):
-                        owner[k] = len(doc.mentions) + len(added)   # never overridden again
+            given = self.tagger.lex.given
+            seeds = [k for k in range(lo, hi) if owner[k] < 0 and (
+                self.gate.unknown(toks[k].key) or toks[k].key in given or toks[k].key[1:] in given)]
+            for wlo, whi in _windows(seeds, lo, hi):
+                end = s_end if whi == hi else toks[whi - 1].end
+                self._tag(doc, _sentence_tokens(doc, wlo, whi, end), owner, reason, added, dropped)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         return doc
+
+    def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
+             dropped: set[int]) -> None:
+        """Tag one window of words; add (or substitute) the mentions its spans call for."""
+        for sp in self.tagger.spans([t.text for t in sent]):
+            words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
+            if not words or sp.confidence < self.min_confidence:
+                continue
+            i, j = words[0], words[-1] + 1
+            under = {owner[k] for k in range(i, j) if owner[k] >= 0}
+            replaced = []
+            if under:
+                ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
+                if len(ms) < len(under) or sp.confidence < self.override_confidence \
+                        or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms):
+                    continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
+                lo_i = min(m.info["tok"][0] for m in ms)
+                hi_j = max(m.info["tok"][1] for m in ms)
+                if lo_i < i or hi_j > j:
+                    continue   # a pattern reaching beyond the span: not a plain disagreement
+                replaced = [m.text for m in ms]
+                dropped.update(under)
+            if not replaced and not self._accept(doc, i, j, sp.cls, sp.confidence):
+                continue
+            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced)
+            if m is not None:
+                added.append(m)
+                for k in range(i, j):
+                    owner[k] = len(doc.mentions) + len(added)   # never overridden again
 
     def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
         """Acceptance of a new span (tuned on the dev reports, never on the CAMeL test split):
@@ -193,6 +202,22 @@ class NerStage:
             if n and (name(key[n:]) or name(st)):
                 return n
         return 0
+
+
+WINDOW = 4   # words on each side of a candidate word that the CRF reads
+
+
+def _windows(seeds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Word ranges to tag: WINDOW words around each candidate (an uncovered unknown word or given
+    name), merged, inside the sentence lo..hi.  The CRF reads two words of context on each side."""
+    out: list[tuple[int, int]] = []
+    for k in seeds:
+        a, b = max(lo, k - WINDOW), min(hi, k + WINDOW + 1)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _place_clusters(lex) -> frozenset[str]:
