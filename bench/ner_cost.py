@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from itertools import islice
+from types import SimpleNamespace
 from pathlib import Path
 
 from rasd.pipeline import Pipeline, default_pipeline
@@ -48,7 +49,8 @@ def gate_figures(batch: list[dict]) -> tuple[int, int, int, int, dict]:
             reasons[r] = reasons.get(r, 0) + 1
         return r
 
-    stage.gate = type("G", (), {"reason": staticmethod(reason_spy), "known": stage.gate.known})()
+    real_gate = stage.gate
+    stage.gate = SimpleNamespace(reason=reason_spy, known=real_gate.known, unknown=real_gate.unknown)
     try:
         for a in batch:
             doc = before.run(a.get("content") or "")
@@ -58,6 +60,7 @@ def gate_figures(batch: list[dict]) -> tuple[int, int, int, int, dict]:
             added += len(doc.mentions) - n0
     finally:
         stage.tagger.spans = real
+        stage.gate = real_gate
     tagged, toks = len(calls), sum(calls)
     return sents, tagged, toks, added, reasons
 
@@ -89,9 +92,10 @@ def main() -> None:
     extra = figures["with ner"] - figures["without ner"]
     print(f"ner stage      {extra / n * 1000:.2f} ms per article ({extra / figures['without ner']:+.0%} of the rest)")
     sents, tagged, toks, added, reasons = gate_figures(batch)
-    print(f"sentences      {sents:,}; sent to the CRF {tagged:,} ({tagged / max(1, sents):.0%}): "
+    gated = sum(reasons.values())
+    print(f"sentences      {sents:,}; sent to the CRF {gated:,} ({gated / max(1, sents):.0%}): "
           + ", ".join(f"{k} {v:,}" for k, v in sorted(reasons.items())))
-    print(f"tokens tagged  {toks:,} ({toks / n:.0f} per article)")
+    print(f"tokens tagged  {toks:,} ({toks / n:.0f} per article, in {tagged:,} windows)")
     print(f"mentions added {added:,} ({added / n:.2f} per article)")
 
 
