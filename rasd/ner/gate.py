@@ -1,5 +1,5 @@
-"""Which sentences are worth the CRF: those carrying a trigger word, a role or title word, or a word
-no lexicon knows.  Tagging every word of a report would cost more than the rest of the pipeline;
+"""Which sentences are worth the CRF: those with a word no lexicon knows, and those carrying a
+trigger word or a role or title word together with a given name no mention covers.  Tagging every word of a report would cost more than the rest of the pipeline;
 names that matter to an analyst stand near an event word or a title, or are words the news
 vocabulary, the gazetteer and the knowledge base have never seen.
 """

@@ -3,8 +3,10 @@ for the CRF's spans (rasd.ner) that no mention already covers.
 
 The knowledge base still links and types what it knows; the CRF proposes names it has never seen
 (a new commander, a village missing from the gazetteer).  It is spent only on sentences the gate
-of :mod:`rasd.ner.gate` finds worth it, and a span is kept only when its lowest label marginal
-reaches ``min_confidence``.  Every added mention says why in ``info["why"]``.
+of :mod:`rasd.ner.gate` finds worth it, and there only on windows of WINDOW words around the
+candidate words; a span is kept when its lowest label marginal reaches ``min_confidence`` and it
+passes :meth:`NerStage._accept`; it replaces a pattern-found mention only when it contradicts
+it with ``override_confidence``.  Every added mention says why in ``info["why"]``.
 """
 from __future__ import annotations
 
