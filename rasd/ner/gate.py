@@ -58,6 +58,6 @@ class Gate:
         return None
 
     def unknown(self, key: str) -> bool:
-        """A word (of three letters or more, not a number) no lexicon knows under any reading."""
-        return len(key) >= 3 and not key.isdigit() and not any(
+        """An Arabic word (three letters or more) no lexicon knows under any reading."""
+        return len(key) >= 3 and any("\u0621" <= c <= "\u064a" for c in key) and not any(
             r in self.known or ("ال" + r) in self.known for r in (key, *(st for _, st in stems(key))))

@@ -116,6 +116,8 @@ class NerStage:
         the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
         lists = self.tagger.lex.lists
         keys = [doc.tokens[k].key for k in range(i, j)]
+        if not any("\u0621" <= c <= "\u064a" for k in keys for c in k):
+            return False   # rasd reads Arabic reports: a name in Latin letters alone is not proposed
 
         def listed(key: str) -> bool:
             forms = {key, *(st for _, st in stems(key))}

@@ -140,3 +140,9 @@ def test_a_confident_span_replaces_a_pattern_reading_it_contradicts():
     d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.95)}), GATE)(d)
     assert [(m.type, m.text) for m in d.mentions] == [("PERSON", "كرمول زيتوني")]
     assert "replaces" in d.mentions[0].info["why"]
+
+
+def test_latin_words_are_not_proposed():
+    tagger = FakeTagger({"reuters": (1, "ORG", 0.99), "shelling": (2, "ORG", 0.99)})
+    d = NerStage(tagger, GATE)(doc_of("Shelling was reported, said Reuters"))
+    assert d.mentions == [] and tagger.calls == []
