@@ -12,11 +12,12 @@ from rasd.stages.events import Events
 from rasd.stages.geocode import Geocode
 from rasd.stages.link import Link
 from rasd.stages.mentions import Mentions
+from rasd.stages.ner import Ner
 from rasd.stages.relations import Relations
 from rasd.stages.sentences import Sentences
 from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
-    s.name: s for s in (Clean, Sentences, Mentions, Link, Geocode, Corefer, Events, Worthiness, EventCoref,
+    s.name: s for s in (Clean, Sentences, Mentions, Ner, Link, Geocode, Corefer, Events, Worthiness, EventCoref,
                         Relations)
 }

@@ -21,6 +21,7 @@ from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.kb.names import build_names
 from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
 from rasd.kb.wordfreq import build as build_place_words
+from rasd.ner.train import MODEL as NER_MODEL
 from rasd.settings import data_dir
 
 RECORD = "installed.json"
@@ -157,7 +158,7 @@ def status(base: Path | None = None) -> dict | None:
 
 def steps(source_dir: Path | None) -> int:
     """How many progress steps :func:`install` reports (for a progress bar's total)."""
-    return (0 if source_dir is not None else len(MANIFEST)) + 4
+    return (0 if source_dir is not None else len(MANIFEST)) + 5
 
 
 def install(source_dir: Path | None = None, *, force: bool = False,
@@ -199,7 +200,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
-            and (out / PLACE_WORDS_FILE).is_file()):
+            and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file()):
         return {**old, "unchanged": True}
     progress("build gazetteer")
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
@@ -207,9 +208,13 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
     progress("find place names that are everyday words")
     counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
+    progress("learn word clusters and train the NER model")
+    from rasd.ner.train import build as build_ner
+
+    counts |= build_ner(src_root / "ner", src_root / "news", out, load_gazetteer(out))
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, "NOTICE"]}
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

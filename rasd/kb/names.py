@@ -2,7 +2,8 @@
 
 At install, the first token of every PERSON span is folded and counted; names seen at least
 ``MIN_COUNT`` times, minus the stop list in geo_cues.yaml (titles such as الرئيس), are saved to
-names.json.  :func:`given_names` reads that file.
+names.json.  :func:`given_names` reads that file.  The corpora are read through
+:func:`rasd.ner.corpus.training_sentences`: never ANERcorp's CAMeL test half nor its copies.
 """
 from __future__ import annotations
 
@@ -28,14 +29,10 @@ CORPORA = {"ANERCorp.txt": frozenset({"PERS"}),
            "NewsFANE_Gold_2014_170K.txt": NEWSFANE_PERSON}
 
 
-def tagged(lines: Iterable[str], classes: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """(token, kind) for 'token TAG' or 'token<TAB>TAG' lines; kind is "person" for the first
-    token of a person span, "other" (O), or "entity" (any other entity token)."""
-    for line in lines:
-        parts = line.replace("\u200e", "").replace("\u200f", "").strip().rsplit(None, 1)
-        if len(parts) != 2:
-            continue
-        tok, tag = parts
+def kinds(sentence: Iterable[tuple[str, str]], classes: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(token, kind) for (token, TAG) pairs; kind is "person" for the first token of a person span,
+    "other" (O), or "entity" (any other entity token)."""
+    for tok, tag in sentence:
         if tag.startswith("B-") and tag[2:] in classes:
             yield tok, "person"
         elif tag == "O":
@@ -45,19 +42,22 @@ def tagged(lines: Iterable[str], classes: frozenset[str]) -> Iterator[tuple[str,
 
 
 def count_given_names(ner_dir: Path) -> tuple[Counter, Counter, Counter, list[str]]:
-    """Counts of folded tokens as person-span starts, as O, and inside other entities."""
+    """Counts of folded tokens as person-span starts, as O, and inside other entities.
+
+    Reads the corpora only through :func:`rasd.ner.corpus.training_sentences`, so the CAMeL test
+    half of ANERcorp and its copies (NewsFANE repeats it) are never counted.  NewsFANE's
+    re-annotation of the train half is counted beside ANERcorp's: two annotators calling a word a
+    name is more evidence than one."""
+    from rasd.ner.corpus import training_sentences
+
     person: Counter = Counter()
     other: Counter = Counter()
     entity: Counter = Counter()
-    read = []
-    for fname, classes in CORPORA.items():
-        p = ner_dir / fname
-        if not p.is_file():
-            continue
-        read.append(fname)
-        with open(p, encoding="utf-8", errors="replace") as f:
-            for tok, kind in tagged(f, classes):
-                {"person": person, "other": other, "entity": entity}[kind][fold_str(tok)] += 1
+    data = training_sentences(ner_dir, tuple(CORPORA), keep_repeats=True)
+    read = sorted({name for name, _ in data.sentences})
+    for (name, _), raw in zip(data.sentences, data.raw):
+        for tok, kind in kinds(raw, CORPORA[name]):
+            {"person": person, "other": other, "entity": entity}[kind][fold_str(tok)] += 1
     return person, other, entity, read
 
 
@@ -65,16 +65,20 @@ def build_names(ner_dir: Path, out: Path) -> dict:
     counts, other, entity, read = count_given_names(ner_dir)
     if not read:
         raise InputError(f"no NER corpus found in {ner_dir}", hint=f"expected one of {sorted(CORPORA)}")
-    stop = {fold_str(w) for w in str_list("geo_cues.yaml", load("geo_cues"), "name_stoplist")}
+    geo = load("geo_cues")
+    stop = {fold_str(w) for w in str_list("geo_cues.yaml", geo, "name_stoplist")}
+    # words that are region names themselves (البادية، الريف) are never ordinary words
+    regions = {fold_str(w) for key in ("rif", "badia") for w in str_list("geo_cues.yaml", geo, key)}
     # a name must be a name more often than an ordinary word (الآن، أمام are tagged names once in a while)
     names = sorted(n for n, c in counts.items() if c >= MIN_COUNT and n not in stop and len(n) >= 2
                    and not n.isdigit() and other[n] <= 2 * c)
     # ordinary words: frequent outside entities, rare inside them (برفقة، جديدة، وحدة)
     common = sorted(w for w, c in other.items() if c >= COMMON_MIN and c > 4 * (entity[w] + counts[w])
-                    and len(w) >= 2 and not w.isdigit())
+                    and len(w) >= 2 and not w.isdigit() and w not in regions)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 2, "sources": read, "min_count": MIN_COUNT, "names": names,
+                               "counts": {n: counts[n] for n in names},
                                "common_words": common},
                               ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)

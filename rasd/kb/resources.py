@@ -170,6 +170,13 @@ class Resources:
 
         return everyday_place_words(self.data_dir)
 
+    @_part
+    def ner_tagger(self):
+        """The statistical NER (rasd.ner): the CRF trained at install, its lexicons and gate."""
+        from rasd.stages.ner import load
+
+        return load(self)
+
     # ---- indexes built over the parts above ---------------------------------------------------
     @_part
     def mention_index(self):

@@ -131,15 +131,19 @@ def test_given_names_from_tiny_corpora(tmp_path, monkeypatch):
     monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path / "data"))
     ner = tmp_path / "ner"
     ner.mkdir()
+    # the last sentence is the CAMeL test half (its file changes the first word): never counted
     (ner / "ANERCorp.txt").write_text("قال O\nالرئيس B-PERS\nسامر I-PERS\nسامر B-PERS\nأحمد I-PERS\n"
-                                      "سامر B-PERS\nدمشق B-LOC\nالرئيس B-PERS\n", encoding="utf-8")
+                                      "سامر B-PERS\nدمشق B-LOC\nالرئيس B-PERS\n. O\n"
+                                      "وأكد O\nكرمول B-PERS\nوكرمول B-PERS\nكرمول B-PERS\n. O\n", encoding="utf-8")
+    (ner / "ANERCorp_CamelLab_test.txt").write_text("برند B-PERS\nكرمول B-PERS\nوكرمول B-PERS\nكرمول B-PERS\n"
+                                                    ". O\n", encoding="utf-8")
     (ner / "NewsFANE_Gold_2014_170K.txt").write_text("\u200eوليد\tB-Politician\r\n\u200eوليد\tB-Athlete\r\n"
                                                      "فريق\tB-Group\r\nفريق\tB-Group\r\n", encoding="utf-8")
     with pytest.raises(DataMissingError):
         N.given_names()
     N.build_names(ner, tmp_path / "data" / N.FILENAME)
     names = N.given_names()
-    assert names == {"سامر", "وليد"}     # titles stop-listed, singletons and groups dropped
+    assert names == {"سامر", "وليد"}     # titles stop-listed, singletons, groups and the test half dropped
 
 
 def test_build_names_without_corpora(tmp_path):

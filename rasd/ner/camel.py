@@ -1,0 +1,118 @@
+"""`rasd eval ner`: PERS / LOC / ORG scores on ANERcorp's CAMeL test split.
+
+(a) the CRF alone, on the test tokens; (b) rasd's entities: the test sentences are joined into
+texts (``CHUNK`` sentences each, tokens separated by spaces), run through the whole pipeline, and
+every entity mention is mapped to the tokens it overlaps: PERSON → PERS, PLACE → LOC, ACTOR → ORG,
+except an actor named by a country or a capital, which ANERcorp tags LOC.  Spans match exactly.
+Both are scored on the test file as given and on the same sentences rebuilt from the tail of
+ANERCorp.txt (the given file has another first word in nearly every sentence: see rasd.ner.corpus).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rasd.arabic.normalize import fold_str
+from rasd.ner.corpus import ANERCORP, Sentence, camel_split, coarse, spans
+from rasd.ner.evaluate import Counts
+
+CHUNK = 20
+TYPE_MAP = {"PERSON": "PERS", "PLACE": "LOC", "ACTOR": "ORG"}
+
+
+def gold_spans(sent: Sentence) -> set[tuple[int, int, str]]:
+    return spans([coarse(g, ANERCORP) for _, g in sent])
+
+
+def score_crf(sets: dict[str, list[Sentence]], tagger) -> dict[str, dict]:
+    out = {}
+    for name, sents in sets.items():
+        c = Counts()
+        for s in sents:
+            c.add(gold_spans(s), {(x.start, x.end, x.cls) for x in tagger.spans([t for t, _ in s])})
+        out[name] = c.table()
+    return out
+
+
+def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dict],
+                   is_state: Callable[[str], bool]) -> dict[str, dict]:
+    """Score rasd's entity mentions; ``extract`` maps a text to a rasd.document/1 dict and
+    ``is_state`` tells whether an actor's mention text names a country or a capital."""
+    out = {}
+    for name, sents in sets.items():
+        c = Counts()
+        for k in range(0, len(sents), CHUNK):
+            chunk = sents[k:k + CHUNK]
+            text, offsets, sent_of = _join(chunk)
+            doc = extract(text)
+            pred: list[set] = [set() for _ in chunk]
+            for e in doc.get("entities", []):
+                cls = TYPE_MAP.get(e["type"])
+                if cls is None:
+                    continue
+                for m in e["mentions"]:
+                    mcls = "LOC" if cls == "ORG" and is_state(m["text"]) else cls
+                    hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
+                    if hit:
+                        si = sent_of[hit[0]]
+                        base = next(n for n, s in enumerate(sent_of) if s == si)
+                        pred[si].add((hit[0] - base, hit[-1] + 1 - base, mcls))
+            for s, p in zip(chunk, pred):
+                c.add(gold_spans(s), p)
+        out[name] = c.table()
+    return out
+
+
+def _join(chunk: list[Sentence]) -> tuple[str, list[tuple[int, int]], list[int]]:
+    parts, offsets, sent_of, pos = [], [], [], 0
+    for si, s in enumerate(chunk):
+        for tok, _ in s:
+            offsets.append((pos, pos + len(tok)))
+            sent_of.append(si)
+            parts.append(tok)
+            pos += len(tok) + 1
+        parts[-1] += "\n"
+        pos += 1
+    return " ".join(parts), offsets, sent_of
+
+
+def state_names(gaz) -> Callable[[str], bool]:
+    """Whether a mention text is the name of a country or a capital city in the gazetteer."""
+    from rasd.kb.gazetteer import canon
+
+    def is_state(text: str) -> bool:
+        return any(p.kind == "country" or (p.kind == "city" and p.rank >= 4)
+                   for p in gaz.lookup(canon(fold_str(text))))
+    return is_state
+
+
+def source_dir() -> Path:
+    """The NER corpora the installed data was built from (``--from``'s ner/, or the downloads)."""
+    from rasd.errors import DataMissingError
+    from rasd.kb.install import status
+    from rasd.settings import data_dir
+
+    record = status()
+    if record is None:
+        raise DataMissingError(f"nothing installed in {data_dir()}")
+    src = record.get("from")
+    return data_dir() / "downloads" / "ner" if src in (None, "download") else Path(src) / "ner"
+
+
+def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
+    """{"crf"|"rasd": {"given"|"rebuilt": {class: {p, r, f1, gold, pred}}}, "first_token_differs": n}."""
+    split = camel_split(ner_dir)
+    sets = {"given": split.test, "rebuilt": split.test_rebuilt}
+    out: dict = {"sentences": len(split.test), "tokens": sum(len(s) for s in split.test),
+                 "first_token_differs": split.first_token_differs}
+    if "crf" in which:
+        from rasd.settings import data_dir
+        from rasd.stages.ner import load
+
+        out["crf"] = score_crf(sets, load(data_dir()).tagger)
+    if "rasd" in which:
+        from rasd import extract
+        from rasd.kb.gazetteer import load_gazetteer
+
+        out["rasd"] = score_pipeline(sets, lambda text: extract(text), state_names(load_gazetteer()))
+    return out

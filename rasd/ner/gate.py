@@ -1,0 +1,63 @@
+"""Which sentences are worth the CRF: those with a word no lexicon knows, and those carrying a
+trigger word or a role or title word together with a given name no mention covers.  Tagging every word of a report would cost more than the rest of the pipeline;
+names that matter to an analyst stand near an event word or a title, or are words the news
+vocabulary, the gazetteer and the knowledge base have never seen.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rasd.arabic.normalize import fold_str
+from rasd.arabic.tokens import stems
+
+ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
+
+
+@dataclass(frozen=True)
+class Gate:
+    trigger_words: frozenset[str]            # folded first words of trigger forms
+    trigger_prefixes: tuple[str, ...]        # folded stems of trigger forms written with *
+    role_words: frozenset[str]               # titles, organisation heads, kunyas
+    known: frozenset[str]                    # the news vocabulary and one-word KB/gazetteer names
+
+    @classmethod
+    def of(cls, triggers: dict, lexicon_folded: dict[str, frozenset[str]], known: Iterable[str]) -> "Gate":
+        """From triggers.yaml's data, the lexicon's folded lists and the known words."""
+        exact, prefixes = set(), set()
+        for item in triggers.get("triggers", []):
+            for form in item.get("forms", []):
+                first = fold_str(str(form).split()[0])
+                if first.endswith("*"):
+                    prefixes.add(first[:-1])
+                else:
+                    exact.update((first, first[2:] if first.startswith("ال") else "ال" + first))
+        roles = frozenset().union(*(lexicon_folded.get(k, frozenset()) for k in ROLE_LISTS))
+        return cls(frozenset(exact), tuple(sorted(prefixes, key=len, reverse=True)), roles, frozenset(known))
+
+    def reason(self, keys: list[str], names: frozenset[str] = frozenset()) -> str | None:
+        """Why a sentence is worth tagging, or None.  ``keys``: the folded words no mention covers;
+        ``names``: given names.  A sentence with a word the lexicons do not know is tagged ("unknown
+        word"); one with a trigger or a role word only when an uncovered given name stands in it
+        ("trigger", "role"): a known name with no mention is what the CRF can add there."""
+        trigger = role = named = False
+        for key in keys:
+            if self.unknown(key):
+                return "unknown word"
+            readings = [key, *(st for _, st in stems(key))]
+            if not named and (key in names or key[1:] in names):
+                named = True
+            if not trigger and any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings):
+                trigger = True
+            if not role and any(r in self.role_words or ("ال" + r) in self.role_words for r in readings):
+                role = True
+        if named and trigger:
+            return "trigger"
+        if named and role:
+            return "role"
+        return None
+
+    def unknown(self, key: str) -> bool:
+        """An Arabic word (three letters or more) no lexicon knows under any reading."""
+        return len(key) >= 3 and any("\u0621" <= c <= "\u064a" for c in key) and not any(
+            r in self.known or ("ال" + r) in self.known for r in (key, *(st for _, st in stems(key))))

@@ -1,0 +1,47 @@
+"""Tag token lists with the installed CRF: spans (start, end, class, confidence) over tokens."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.errors import DataMissingError
+from rasd.ner.corpus import spans
+from rasd.ner.features import Lexicons, token_features
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int          # token index
+    end: int            # one past the last token
+    cls: str            # PERS LOC ORG
+    confidence: float   # the lowest marginal probability of the span's labels
+
+
+class Tagger:
+    """A loaded CRF and its lexicons.  Not thread-safe (crfsuite's tagger holds the sentence)."""
+
+    def __init__(self, model: Path, lex: Lexicons):
+        import pycrfsuite
+
+        if not model.is_file():
+            raise DataMissingError(f"no NER model at {model}")
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+        self.lex = lex
+        self._cache: dict = {}    # token → its own features (bounded; see features.CACHE_SIZE)
+
+    def tags(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        return self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+
+    def spans(self, tokens: Sequence[str]) -> list[Span]:
+        if not tokens:
+            return []
+        tags = self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+        out = []
+        for s, e, cls in sorted(spans(tags)):
+            conf = min(self._tagger.marginal(tags[k], k) for k in range(s, e))
+            out.append(Span(s, e, cls, conf))
+        return out

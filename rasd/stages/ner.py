@@ -1,0 +1,279 @@
+"""Statistical NER beside the knowledge base: runs after mentions, adds PERSON / PLACE / ACTOR mentions
+for the CRF's spans (rasd.ner) that no mention already covers.
+
+The knowledge base still links and types what it knows; the CRF proposes names it has never seen
+(a new commander, a village missing from the gazetteer).  It is spent only on sentences the gate
+of :mod:`rasd.ner.gate` finds worth it, and there only on windows of WINDOW words around the
+candidate words; a span is kept when its lowest label marginal reaches ``min_confidence`` and it
+passes :meth:`NerStage._accept`; it replaces a pattern-found mention only when it contradicts
+it with ``override_confidence``.  Every added mention says why in its ``why``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.arabic.normalize import strip_article
+from rasd.arabic.tokens import stems
+from rasd.doc import Doc, Mention
+from rasd.pipeline import Stage
+from rasd.ner.gate import Gate
+from rasd.ner.tag import Tagger
+
+TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
+MIN_CONFIDENCE = 0.5
+OVERRIDE_CONFIDENCE = 0.8
+LONE_CONFIDENCE = 0.9       # a one-word place or organisation span needs this much
+PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
+
+
+@dataclass
+class _Tok:
+    text: str          # as written (the CRF folds it)
+    start: int
+    end: int
+    word: int | None   # index in doc.tokens (None for punctuation)
+
+
+class NerStage:
+    """Doc → Doc; holds the loaded tagger and its gate."""
+
+    name = "ner"
+
+    def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
+                 override_confidence: float = OVERRIDE_CONFIDENCE):
+        self.tagger, self.gate = tagger, gate
+        self.min_confidence, self.override_confidence = min_confidence, override_confidence
+        self._place_clusters = _place_clusters(tagger.lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.text or not doc.sentences:
+            return doc
+        toks = doc.tokens
+        owner: list[int] = [-1] * len(toks)      # the mention covering each word
+        for n, m in enumerate(doc.mentions):
+            for k in range(*m.tok):
+                owner[k] = n
+        added: list[Mention] = []
+        dropped: set[int] = set()
+        w = 0
+        for s_start, s_end in doc.sentences:
+            while w < len(toks) and toks[w].end <= s_start:
+                w += 1
+            lo = w
+            while w < len(toks) and toks[w].start < s_end:
+                w += 1
+            hi = w
+            if lo == hi:
+                continue
+            reason = self.gate.reason([toks[k].key for k in range(lo, hi) if owner[k] < 0], self.tagger.lex.given)
+            if reason is None:
+                continue
+            given = self.tagger.lex.given
+            seeds = [k for k in range(lo, hi) if owner[k] < 0 and (
+                self.gate.unknown(toks[k].key) or toks[k].key in given or toks[k].key[1:] in given)]
+            for wlo, whi in _windows(seeds, lo, hi):
+                end = s_end if whi == hi else toks[whi - 1].end
+                self._tag(doc, _sentence_tokens(doc, wlo, whi, end), owner, reason, added, dropped)
+        if added or dropped:
+            kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
+            doc.mentions = sorted(kept + added, key=lambda m: m.start)
+        return doc
+
+    def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
+             dropped: set[int]) -> None:
+        """Tag one window of words; add (or substitute) the mentions its spans call for."""
+        for sp in self.tagger.spans([t.text for t in sent]):
+            words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
+            if not words or sp.confidence < self.min_confidence:
+                continue
+            i, j = words[0], words[-1] + 1
+            under = {owner[k] for k in range(i, j) if owner[k] >= 0}
+            replaced = []
+            if under:
+                ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
+                if len(ms) < len(under) or sp.confidence < self.override_confidence \
+                        or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms):
+                    continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
+                lo_i = min(m.tok[0] for m in ms)
+                hi_j = max(m.tok[1] for m in ms)
+                if lo_i < i or hi_j > j:
+                    continue   # a pattern reaching beyond the span: not a plain disagreement
+                replaced = [m.text for m in ms]
+                dropped.update(under)
+            if not replaced and not self._accept(doc, i, j, sp.cls, sp.confidence):
+                continue
+            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced)
+            if m is not None:
+                added.append(m)
+                for k in range(i, j):
+                    owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
+        """Acceptance of a new span (tuned on the dev reports, never on the CAMeL test split):
+        words that are all lexicon words (المدينة, سورية as an adjective) are no name; a lone
+        word is a person only after a title or kunya, and a place or an organisation only when
+        the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
+        lists = self.tagger.lex.lists
+        keys = [doc.tokens[k].key for k in range(i, j)]
+        if not any("\u0621" <= c <= "\u064a" for k in keys for c in k):
+            return False   # rasd reads Arabic reports: a name in Latin letters alone is not proposed
+
+        def listed(key: str) -> bool:
+            forms = {key, *(st for _, st in stems(key))}
+            return any(not forms.isdisjoint(words) or not {"ال" + f for f in forms}.isdisjoint(words)
+                       for words in lists.values())
+
+        if all(listed(k) for k in keys):
+            return False
+
+        def is_(k: int, *names: str) -> bool:
+            if k < 0:
+                return False
+            key = doc.tokens[k].key
+            forms = {key, *(st for _, st in stems(key))}
+            return any(not forms.isdisjoint(lists.get(n, ())) or not {"ال" + f for f in forms}.isdisjoint(
+                lists.get(n, ())) for n in names)
+
+        if cls == "PERS" and is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"):
+            return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
+        if j - i > 1:
+            return True
+        if cls == "PERS":
+            return is_(i - 1, "person_titles", "kunya")
+        if conf < LONE_CONFIDENCE:
+            return False
+        if keys[0] not in self.gate.known:
+            return True          # a word the news vocabulary has never seen: a name
+        # a place the gazetteer knows and the mention finder passed over was passed over on purpose
+        known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
+        return cls == "LOC" and not known_place and self._place_like(keys[0])
+
+    def _place_like(self, key: str) -> bool:
+        """The word falls in a word cluster (learned from the news) of which at least
+        PLACE_CLUSTER_SHARE of the words are countries, cities or provinces of the gazetteer."""
+        lex = self.tagger.lex
+        c = lex.clusters.get(key) or lex.clusters.get(key[2:] if key.startswith("ال") else key)
+        return c is not None and c[1] in self._place_clusters
+
+    def _overridable(self, doc: Doc, m: Mention, i: int, j: int, cls: str) -> bool:
+        """A mention the CRF may replace: found by a cue pattern or as a village name, not by the
+        knowledge base, nor a country, city or province of the gazetteer; and the CRF reads the
+        words otherwise (another type or extent)."""
+        if m.kb_id is not None or m.type not in ("PERSON", "PLACE", "ACTOR"):
+            return False
+        if m.region or m.surname_of or m.cue or m.facility:
+            return False   # a type word (قرية، حي …) or a region phrase says what it is
+        if TYPES[cls] == m.type and tuple(m.tok) == (i, j):
+            return False
+        if m.type == "PLACE" and m.place_ids:
+            return False   # the gazetteer knows the name as a place: the CRF may not retype it
+        if m.type == "PLACE":
+            words = [t.key for t in doc.tokens[m.tok[0]:m.tok[1]]]
+            key = " ".join(words)
+            for form in (key, key[2:] if key.startswith("ال") else "ال" + key):
+                if self.tagger.lex.places.get(form) in ("country", "city", "admin", "region"):
+                    return False
+        return True
+
+    def _mention(self, doc: Doc, i: int, j: int, cls: str, conf: float, reason: str,
+                 replaced: list[str]) -> Mention | None:
+        t = doc.tokens[i]
+        pre = self._proclitics(t.key)
+        start = doc.folded.orig(t.kstart + pre) if pre else t.start
+        end = doc.tokens[j - 1].end
+        if start >= end:
+            return None
+        why = f"statistical NER: {cls} (p={conf:.2f}), sentence tagged for its {reason}; " + (
+            f"replaces the pattern reading {' / '.join(replaced)!r}" if replaced else "no knowledge-base name here")
+        return Mention(start, end, doc.text[start:end], TYPES[cls], confidence=round(0.5 + 0.3 * conf, 3),
+                       tok=(i, j), pattern=True, why=why)
+
+    def _proclitics(self, key: str) -> int:
+        """Characters of conjunction/preposition proclitics to leave out of the span (the article
+        stays): when the rest is a name rasd knows and the whole is not (ودمشق, بحلب), or the rest
+        opens with the article (والمزيرعة).  ك is not read off (كوانغ is no ك + وانغ)."""
+        lex = self.tagger.lex
+
+        def name(w: str) -> bool:
+            return w in lex.given or w in lex.places or w in lex.kb
+
+        if name(key) or key.startswith("ك"):
+            return 0
+        for n, st in stems(key)[1:]:
+            if key[max(0, n - 2):n] == "ال" and not key[:n].endswith("لل"):
+                return n - 2 if n > 2 else 0     # the article stays with the name (والرقة → الرقة)
+            if n and (name(key[n:]) or name(st)):
+                return n
+        return 0
+
+
+WINDOW = 4   # words on each side of a candidate word that the CRF reads
+
+
+def _windows(seeds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Word ranges to tag: WINDOW words around each candidate (an uncovered unknown word or given
+    name), merged, inside the sentence lo..hi.  The CRF reads two words of context on each side."""
+    out: list[tuple[int, int]] = []
+    for k in seeds:
+        a, b = max(lo, k - WINDOW), min(hi, k + WINDOW + 1)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _place_clusters(lex) -> frozenset[str]:
+    """Fine word clusters of which at least PLACE_CLUSTER_SHARE of the words are countries, cities
+    or provinces of the gazetteer."""
+    size: dict[str, int] = {}
+    places: dict[str, int] = {}
+    for w, (_, fine) in lex.clusters.items():
+        size[fine] = size.get(fine, 0) + 1
+        if lex.places.get(w) in ("country", "city", "admin"):
+            places[fine] = places.get(fine, 0) + 1
+    return frozenset(c for c, n in places.items() if n >= PLACE_CLUSTER_SHARE * size[c])
+
+
+def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:
+    """Words lo..hi-1 of the document and the punctuation between them and up to ``end``, as the CRF
+    was trained (ANERcorp separates punctuation)."""
+    toks = doc.tokens
+    out: list[_Tok] = []
+
+    def punct(a: int, b: int) -> None:
+        for off, c in enumerate(doc.text[a:b]):
+            if not c.isspace() and not ("\u064b" <= c <= "\u065f" or c in "\u0640\u200e\u200f"):
+                out.append(_Tok(c, a + off, a + off + 1, None))
+
+    for k in range(lo, hi):
+        t = toks[k]
+        if k > lo:
+            punct(toks[k - 1].end, t.start)
+        out.append(_Tok(doc.text[t.start:t.end], t.start, t.end, k))
+    punct(toks[hi - 1].end, max(end, toks[hi - 1].end))
+    return out
+
+
+def load(res) -> NerStage:
+    """The tagger over the model and lexicons installed in the data folder of Resources ``res``."""
+    from rasd.kb.yamlfile import load as load_yaml
+    from rasd.ner.resources import lexicons
+    from rasd.ner.train import MODEL
+
+    lex = lexicons(res.data_dir, res.gazetteer, res.kb)
+    known = set(lex.clusters) | set(lex.places) | set(lex.kb)
+    gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
+    return NerStage(Tagger(res.data_dir / MODEL, lex), gate)
+
+
+class Ner(Stage):
+    """Registry entry: the statistical NER as a pipeline component; the loaded tagger is a part
+    of the Resources, so it is read once per data folder and rebuilt in a worker from it."""
+
+    name = "ner"
+    requires = ("mentions",)
+    assigns = ("mentions",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.resources.ner_tagger(doc)

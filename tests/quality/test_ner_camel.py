@@ -1,0 +1,28 @@
+"""Quality gate for named entities on ANERcorp's CAMeL test split (issue 8): the CRF alone and
+rasd's entities keep their micro-F1 over PERS/LOC/ORG above a floor.  The test file's SHA-256
+is pinned by the install manifest; the floors move down only deliberately."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.ner.camel import evaluate
+
+# floors a little under the measured figures (README, "Named entities on the CAMeL test split")
+CRF_FLOOR = 0.66
+RASD_FLOOR = 0.51   # issue 8 asks for .68: not reached yet (README)
+
+
+@pytest.fixture(scope="module")
+def scores(shared, installed):
+    return evaluate(shared / "data" / "ner")
+
+
+def test_crf_alone(scores):
+    for split in ("given", "rebuilt"):
+        assert scores["crf"][split]["micro"]["f1"] >= CRF_FLOOR, scores["crf"][split]
+
+
+def test_rasd_entities(scores):
+    for split in ("given", "rebuilt"):
+        assert scores["rasd"][split]["micro"]["f1"] >= RASD_FLOOR, scores["rasd"][split]
+    assert scores["first_token_differs"] > 900      # the given file's known difference from the tail

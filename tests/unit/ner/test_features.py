@@ -1,0 +1,73 @@
+"""rasd.ner.features and rasd.ner.gate: pure functions over hand-made lexicons and invented sentences."""
+from __future__ import annotations
+
+from rasd.arabic.normalize import fold_str
+from rasd.ner.features import Lexicons, shape, token_features
+from rasd.ner.gate import Gate
+
+LEX = Lexicons(places={"دمشق": "city", "سوريا": "country"}, place_first=frozenset({"دير"}),
+               kb={"داعش": "actor"}, given=frozenset({"سامر"}),
+               lists={"person_titles": frozenset({"الوزير", "وزير"}), "place_preps": frozenset({"في"})},
+               clusters={"دمشق": ("3", "17"), "قال": ("5", "40")})
+
+
+def feats(tokens: list[str]) -> list[set[str]]:
+    return [set(f) for f in token_features(tokens, LEX)]
+
+
+def test_clitics_are_read_off_the_stem():
+    f = feats(["وبدمشق"])[0]
+    assert {"w=وبدمشق", "st=دمشق", "pre=وب", "gaz=city", "c=3", "cc=17"} <= f
+
+
+def test_the_article_is_a_feature_not_part_of_the_stem():
+    f = feats(["والوزير"])[0]
+    assert "st=وزير" in f and "article" in f and "list=person_titles" in f
+
+
+def test_context_window_and_neighbour_lexicons():
+    f = feats(["قال", "الوزير", "سامر", "حداد", "في", "دمشق"])
+    assert {"-1:list=person_titles", "-2:w=قال", "1:w=حداد", "given", "2:w=في"} <= f[2]
+    assert "-1:list=place_preps" in f[5] and "1:edge" in f[5]
+    assert "bi-=الوزير|سامر" in f[2]
+
+
+def test_unknown_words_have_no_lexicon_features():
+    f = feats(["كرمول"])[0]
+    assert "c=none" in f
+    assert not {x for x in f if x.startswith(("gaz", "kb", "given", "list"))}
+
+
+def test_shape():
+    assert [shape(t) for t in ("2015", "F16", "Reuters", "،", "دمشق")] == \
+        ["digit", "hasdigit", "latin", "punct", "arabic"]
+
+
+GATE = Gate.of({"triggers": [{"forms": ["قصف*", "اشتباكات"]}]},
+               {"person_titles": frozenset({fold_str("القائد")})},
+               known={"قال", "ان", "الوضع", "هادي", "في", "المدينه", "قصفت", "الطايرات", "منزل", "سامر", "القايد"})
+NAMES = frozenset({"سامر"})
+
+
+def keys(s: str) -> list[str]:
+    return [fold_str(w) for w in s.split()]
+
+
+def test_gate_reasons():
+    assert GATE.reason(keys("وقال كرمول إن الوضع هادئ"), NAMES) == "unknown word"
+    assert GATE.reason(keys("وقصفت الطائرات منزل سامر"), NAMES) == "trigger"
+    assert GATE.reason(keys("وقال القائد سامر إن الوضع هادئ"), NAMES) == "role"
+
+
+def test_gate_passes_over_sentences_with_nothing_to_find():
+    assert GATE.reason(keys("وقصفت الطائرات المدينة"), NAMES) is None       # a trigger, but no name
+    assert GATE.reason(keys("وقال إن الوضع هادئ في المدينة"), NAMES) is None
+    assert GATE.reason(keys("وقال القائد إن الوضع هادئ"), NAMES) is None   # a title, no name
+
+
+def test_feature_cache_changes_nothing():
+    from rasd.ner.features import token_features
+    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
+    cache: dict = {}
+    assert token_features(sent, LEX, cache=cache) == token_features(sent, LEX) == token_features(sent, LEX, cache=cache)
+    assert "وبدمشق" in cache

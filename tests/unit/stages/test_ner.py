@@ -1,0 +1,148 @@
+"""rasd.stages.ner with a stand-in tagger (the CRF itself is scored by `rasd eval ner`), and the
+real installed model on an invented sentence."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.arabic.normalize import fold_str
+from rasd.doc import Doc, Mention
+from rasd.ner.features import Lexicons
+from rasd.ner.gate import Gate
+from rasd.ner.tag import Span
+from rasd.stages.ner import NerStage
+
+
+LISTS = {"person_titles": frozenset({"القايد", "الشيخ", "قايد"}), "place_cues": frozenset({"تل", "قريه"})}
+
+
+class FakeTagger:
+    """Tags the given words (first-token match, folded) with a class; records what it was asked."""
+
+    def __init__(self, spans: dict[str, tuple[int, str, float]], lex: Lexicons | None = None):
+        self.want, self.calls = spans, []
+        self.lex = lex or Lexicons(places={"دمشق": "city"}, lists=LISTS)
+
+    def spans(self, tokens):
+        self.calls.append(list(tokens))
+        out = []
+        for k, t in enumerate(tokens):
+            if fold_str(t) in self.want:
+                n, cls, conf = self.want[fold_str(t)]
+                out.append(Span(k, k + n, cls, conf))
+        return out
+
+
+GATE = Gate.of({"triggers": [{"forms": ["قصف*"]}]}, {"person_titles": frozenset({"القايد"})},
+               known={"قال", "ان", "الوضع", "هادي", "في", "المدينه", "دمشق", "امس"})
+
+
+def doc_of(text: str, mentions: list[tuple[str, str]] = ()) -> Doc:
+    d = Doc(text)
+    d.sentences = []
+    start = 0
+    for part in text.split("\n"):
+        d.sentences.append((start, start + len(part)))
+        start += len(part) + 1
+    for word, typ in mentions:
+        s = text.index(word)
+        i = next(t.i for t in d.tokens if t.start == s)
+        d.mentions.append(Mention(s, s + len(word), word, typ, "actor:x", tok=(i, i + 1)))
+    return d
+
+
+def test_adds_a_person_the_knowledge_base_does_not_know():
+    text = "وقال القائد كرمول زيتوني إن الوضع هادئ."
+    d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE)(doc_of(text))
+    (m,) = d.mentions
+    assert (m.type, m.text, m.kb_id) == ("PERSON", "كرمول زيتوني", None)
+    assert text[m.start:m.end] == m.text
+    assert m.tok == (2, 4) and "unknown word" in m.why
+
+
+def test_proclitics_leave_the_span_but_the_article_stays():
+    text = "وقصفت الطائرات وبدمشق والمزيرعة أمس"
+    d = NerStage(FakeTagger({"وبدمشق": (1, "LOC", 0.9), "والمزيرعه": (1, "LOC", 0.9)},
+                            Lexicons(places={"دمشق": "city"})), GATE)(doc_of(text))
+    assert [(m.type, m.text) for m in d.mentions] == [("PLACE", "دمشق"), ("PLACE", "المزيرعة")]
+
+
+def test_spans_the_knowledge_base_covers_are_left_alone():
+    text = "وقصفت طائرات التحالف مواقع داعش"
+    tagger = FakeTagger({"داعش": (1, "ORG", 0.99), "مواقع": (1, "LOC", 0.3)})
+    d = NerStage(tagger, GATE)(doc_of(text, [("داعش", "ACTOR")]))
+    assert [m.kb_id for m in d.mentions] == ["actor:x"]      # the KB mention only; the weak span dropped
+
+
+def test_sentences_the_gate_rejects_cost_nothing():
+    text = "وقال إن الوضع هادئ في المدينة\nوقال القائد كرمول إن الوضع هادئ"
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.9)})
+    d = NerStage(tagger, GATE)(doc_of(text))
+    assert len(tagger.calls) == 1 and "كرمول" in tagger.calls[0]
+    assert [m.text for m in d.mentions] == ["كرمول"]
+
+
+def test_punctuation_reaches_the_tagger_as_tokens():
+    tagger = FakeTagger({})
+    NerStage(tagger, GATE)(doc_of("قال كرمول: «الوضع هادئ»."))
+    assert tagger.calls == [["قال", "كرمول", ":", "«", "الوضع", "هادئ", "»", "."]]
+
+
+def test_installed_model_on_an_invented_report(installed):
+    from rasd.kb.resources import Resources
+    from rasd.stages.ner import load
+
+    stage = load(Resources())
+    text = "وقال المتحدث باسم الشرطة العقيد فرحان الزيدوني إن مسلحين هاجموا حاجزا قرب بلدة كفرزيتون."
+    spans = stage.tagger.spans(["وقال", "المتحدث", "باسم", "الشرطة", "العقيد", "فرحان", "الزيدوني", "إن",
+                                "مسلحين", "هاجموا", "حاجزا"])
+    assert any(s.cls == "PERS" and s.start == 5 for s in spans), spans
+    d = stage(doc_of(text))
+    assert all(text[m.start:m.end] == m.text for m in d.mentions)
+
+
+@pytest.mark.parametrize("conf,kept", [(0.9, True), (0.2, False)])
+def test_low_confidence_spans_are_dropped(conf, kept):
+    d = NerStage(FakeTagger({"كرمول": (1, "PERS", conf)}), GATE)(doc_of("وقال القائد كرمول"))
+    assert bool(d.mentions) is kept
+
+
+def test_a_lone_word_is_a_person_only_after_a_title():
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)})
+    assert not NerStage(tagger, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+    assert NerStage(tagger, GATE)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+
+
+def test_a_place_named_after_a_person_is_no_person():
+    tagger = FakeTagger({"زيتون": (1, "PERS", 0.99)})
+    assert not NerStage(tagger, GATE)(doc_of("وقصفت الطائرات تل الشيخ زيتون")).mentions
+
+
+def test_a_lone_everyday_word_is_no_place():
+    tagger = FakeTagger({"الوضع": (1, "LOC", 0.99), "كرمول": (1, "LOC", 0.99)})
+    d = NerStage(tagger, GATE)(doc_of("وقصفت الطائرات الوضع في كرمول"))
+    assert [m.text for m in d.mentions] == ["كرمول"]      # الوضع is a news word, كرمول is not
+
+
+def test_cue_found_places_are_not_retyped():
+    text = "وقصفت الطائرات قرية كرمول"
+    d = doc_of(text)
+    s = text.index("كرمول")
+    d.mentions.append(Mention(s, s + 5, "كرمول", "PLACE", None, tok=(3, 4), cue="قريه"))
+    d = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.99)}), GATE)(d)
+    assert [(m.type, m.text) for m in d.mentions] == [("PLACE", "كرمول")]
+
+
+def test_a_confident_span_replaces_a_pattern_reading_it_contradicts():
+    text = "وقال القائد كرمول زيتوني"
+    d = doc_of(text)
+    s = text.index("زيتوني")
+    d.mentions.append(Mention(s, s + 6, "زيتوني", "PLACE", None, tok=(3, 4)))
+    d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.95)}), GATE)(d)
+    assert [(m.type, m.text) for m in d.mentions] == [("PERSON", "كرمول زيتوني")]
+    assert "replaces" in d.mentions[0].why
+
+
+def test_latin_words_are_not_proposed():
+    tagger = FakeTagger({"reuters": (1, "ORG", 0.99), "shelling": (2, "ORG", 0.99)})
+    d = NerStage(tagger, GATE)(doc_of("Shelling was reported, said Reuters"))
+    assert d.mentions == [] and tagger.calls == []
