@@ -110,3 +110,21 @@ def explain(score: DocScore) -> RenderableType:
     if len(out) == 2:
         out.append(Text("  nothing missed", style="green"))
     return Group(*out)
+
+
+def side_by_side(parts: list[tuple[str, Summary]]) -> RenderableType:
+    """P / R / F1 of every headline score, one column group per part (train beside test)."""
+    t = Table(title="side by side (P / R / F1)", title_justify="left")
+    t.add_column("score")
+    for name, s in parts:
+        t.add_column(f"{name} ({s.documents} docs)", justify="right")
+    rows = [*((e, lambda s, e=e: s.entities[e]) for e in ENTITY_TYPES),
+            ("EVENT", lambda s: s.events), ("EVENT type-only", lambda s: s.type_only),
+            ("RELATION", lambda s: s.relations)]
+    for label, get in rows:
+        t.add_row(label, *(" / ".join(_pct(v) for v in (get(s).precision, get(s).recall, get(s).f1))
+                           for _, s in parts))
+    t.add_row("geocoding", *(_pct(s.geo_accuracy.value) for _, s in parts))
+    t.add_row("role", *(_pct(s.roles.value) for _, s in parts))
+    t.add_row("modality", *(_pct(s.modality.value) for _, s in parts))
+    return t

@@ -74,3 +74,71 @@ def _run(extract: Callable[..., dict], text: str, gold: dict) -> dict:
         raise PipelineError(f"extraction failed on {gold['doc_id']}: {type(e).__name__}: {e}",
                             hint="Rerun with --debug for the traceback, or score saved output "
                                  "with --pred.") from e
+
+
+@dataclass
+class Part:
+    """A named part of an annotated set (``train``, ``test`` …) and its gold files."""
+
+    name: str
+    files: list[Path]
+
+    @property
+    def held_out(self) -> bool:
+        """A part in a folder named ``test`` is held out: scored, never read for misses."""
+        return any(p.parent.name == "test" for p in self.files)
+
+
+def parts_of(paths: Sequence[str | Path]) -> list[Part]:
+    """The parts that ``rasd eval`` arguments name: a gold file is a part of its own; a folder of
+    gold files is one part; a folder of such folders (annotations/ with train/ and test/) gives
+    one part per subfolder, in name order."""
+    out: list[Part] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_file():
+            out.append(Part(str(p), [p]))
+            continue
+        if not p.is_dir():
+            raise GoldError(f"{p} does not exist", hint="Give a gold .jsonl file or a folder of them.")
+        files = sorted(p.glob("*.jsonl"))
+        if files:
+            out.append(Part(str(p), files))
+            continue
+        subs = [Part(str(d), sorted(d.glob("*.jsonl"))) for d in sorted(p.iterdir()) if d.is_dir()]
+        subs = [s for s in subs if s.files]
+        if not subs:
+            raise GoldError(f"{p} holds no gold .jsonl files",
+                            hint="Give a gold file, a folder of them, or a folder of such folders.")
+        out += subs
+    return out
+
+
+def evaluate_part(part: Part, pred_path: str | Path | None = None,
+                  doc_ids: Sequence[str] | None = None,
+                  extract: Callable[..., dict] | None = None) -> Evaluation:
+    """One Evaluation over every file of ``part``: documents pooled, counts micro-averaged; the
+    sha256 is over the files' bytes in order, so a floor pinned on it notices any edit."""
+    if len(part.files) == 1:
+        return evaluate(part.files[0], pred_path, doc_ids, extract)
+    evs = []
+    for f in part.files:
+        ids = None
+        if doc_ids:
+            have = {r.doc_id for r in load_gold(f)}
+            ids = [d for d in doc_ids if d in have]
+            if not ids:
+                continue
+        evs.append(evaluate(f, pred_path, ids, extract))
+    if doc_ids:
+        found = {s.doc_id for e in evs for s in e.scores}
+        unknown = sorted(set(doc_ids) - found)
+        if unknown:
+            raise GoldError(f"{part.name} has no record for {', '.join(unknown)}",
+                            hint="--doc takes a doc_id of the gold files.")
+    h = hashlib.sha256()
+    for f in part.files:
+        h.update(Path(f).read_bytes())
+    scores = [s for e in evs for s in e.scores]
+    return Evaluation(Path(part.name), h.hexdigest(), scores, aggregate(scores),
+                      [w for e in evs for w in e.warnings])
