@@ -18,7 +18,7 @@ import os
 import sqlite3
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -76,7 +76,7 @@ class WorkerSpec:
 class Worker:
     """Prepare and extract one input; what a worker process (or the caller, for one worker) runs."""
 
-    def __init__(self, extract: Extract, known: frozenset[str]):
+    def __init__(self, extract: Extract, known: Set[str]):
         self.extract = extract
         self.known = known
 
