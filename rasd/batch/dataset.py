@@ -34,6 +34,10 @@ def write_part(root: Path, table: str, date: str, name: str, data: pa.Table) -> 
     return final
 
 
+def remove_part(root: Path, table: str, date: str, name: str) -> None:
+    (root / table / f"date={date}" / f"part-{name}.parquet").unlink(missing_ok=True)
+
+
 def clear(root: Path, table: str) -> None:
     shutil.rmtree(root / table, ignore_errors=True)
 

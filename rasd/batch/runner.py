@@ -22,18 +22,13 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from rasd.batch import dataset
 from rasd.batch.merging import buckets
-from rasd.batch.shards import Shard, plan
+from rasd.batch.shards import Shard, failed_part, plan
 from rasd.batch.tables import SCHEMAS, UNKNOWN, seq_of
 from rasd.batch.work import Extract, ShardResult, distinct_type_dates, merge_bucket, process_shard
-from rasd.errors import RasdError
+from rasd.errors import BatchError
 from rasd.ingest.records import EXTRACT_FAILED
 
 PLUGIN = "rasd-resources"
-
-
-class BatchError(RasdError):
-    code = "R700"
-    hint = "Check the scheduler address and that every worker has rasd and its data installed."
 
 
 class RasdResources(WorkerPlugin):
@@ -58,6 +53,7 @@ class RasdResources(WorkerPlugin):
 @dataclass
 class BatchSummary:
     shards: int = 0
+    done_shards: int = 0
     skipped_shards: int = 0
     failed_shards: int = 0
     read: int = 0
@@ -140,6 +136,7 @@ def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = Non
             else:
                 summary.add(fut.result())
             fut.release()
+            summary.done_shards += 1
             if progress:
                 progress(summary, "extract")
         summary.extract_seconds = time.monotonic() - t0
@@ -167,7 +164,7 @@ def _shard_failed(root: Path, shard: Shard, error: BaseException, summary: Batch
     message = f"the shard's task failed: {type(error).__name__}: {error}"
     rows = [{"seq": seq_of(shard.no, 0), "origin": name, "reason": EXTRACT_FAILED, "message": message}
             for name in shard.files]
-    dataset.write_part(root, "quarantine", UNKNOWN, f"failed-{shard.no:06d}",
+    dataset.write_part(root, "quarantine", UNKNOWN, failed_part(shard),
                        pa.Table.from_pylist(rows, schema=SCHEMAS["quarantine"]))
     summary.read += len(rows)
     summary.quarantined += len(rows)

@@ -70,6 +70,12 @@ def content_key(shard: Shard) -> str:
     return h.hexdigest()
 
 
+def failed_part(shard: Shard) -> str:
+    """The quarantine part naming a failed task of this shard (by its file names: the content may
+    be what could not be read); removed when the shard is done."""
+    return "failed-" + hashlib.sha256("\n".join(shard.files).encode()).hexdigest()[:20]
+
+
 def read_shard(shard: Shard) -> Iterator[RawReport | Rejected]:
     """Every report (or rejected input) of the shard, as ``rasd ingest`` reads each file; gzip
     JSON lines are unpacked first."""

@@ -16,8 +16,8 @@ import pyarrow.compute as pc
 
 from rasd.batch import dataset
 from rasd.batch.merging import Bucket, assign
-from rasd.batch.shards import Shard, content_key, read_shard
-from rasd.batch.tables import SCHEMAS, ShardRows, day, seq_of
+from rasd.batch.shards import Shard, content_key, failed_part, read_shard
+from rasd.batch.tables import SCHEMAS, UNKNOWN, ShardRows, day, seq_of
 from rasd.ingest.records import Rejected
 from rasd.ingest.run import Worker
 from rasd.store import merge
@@ -80,6 +80,7 @@ def process_shard(shard: Shard, root: str, extract: Extract | None = None) -> Sh
             rows, part = ShardRows(), part + 1
     _flush(out, rows, f"{key[:20]}-{part:04d}")
     dataset.mark_done(out, key, {**result.to_json(), "files": list(shard.files)})
+    dataset.remove_part(out, "quarantine", UNKNOWN, failed_part(shard))   # an earlier run's failure is stale
     return result
 
 

@@ -14,7 +14,7 @@ from rasd.errors import RasdError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd (رصد): Arabic conflict reports → structured, geolocated event data.")
 
-COMMAND_MODULES = ("extract", "eval", "data", "kb", "ingest", "serve")
+COMMAND_MODULES = ("extract", "eval", "data", "kb", "ingest", "batch", "serve")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"rasd.cli.{_name}").register(app)
