@@ -106,15 +106,16 @@ def _client(scheduler: str | None, workers: int, dashboard: str | None) -> tuple
 def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = None, workers: int = 2,
               data_dir: str | None = None, extract: Extract | None = None, merge: bool = True,
               dashboard: str | None = None, progress: Callable[[BatchSummary, str], None] | None = None,
-              client: Client | None = None) -> BatchSummary:
+              client: Client | None = None, shards: list[Shard] | None = None) -> BatchSummary:
     """Extract every INPUT into the dataset at ``out``, then merge events across reports.
 
     ``extract`` replaces :func:`rasd.extract` (it must pickle: a module-level function); a
-    given ``client`` is used as is (and not closed).  A rerun skips shards already done.
+    given ``client`` is used as is (and not closed); ``shards``, when given, is ``plan(inputs)``
+    already made.  A rerun skips shards already done.
     """
     root = Path(out).resolve()
     root.mkdir(parents=True, exist_ok=True)
-    shards = plan(inputs)
+    shards = plan(inputs) if shards is None else shards
     summary = BatchSummary(shards=len(shards))
     own = client is None
     cluster = None

@@ -36,14 +36,23 @@ def batch_cmd(inputs: list[str] = typer.Argument(..., help="News zips, JSONL(.gz
                                                           "worker's RASD_DATA_DIR or user data dir)."),
               dashboard: Optional[str] = typer.Option(None, "--dashboard",
                                                       help="Serve the LocalCluster's Dask dashboard here, "
-                                                           "e.g. :8787."),
+                                                           "e.g. :8787 (needs bokeh)."),
               no_merge: bool = typer.Option(False, "--no-merge", help="Skip the cross-report merge step."),
               as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
     """Extract sharded inputs on a Dask cluster into a Parquet dataset, then merge events across
     reports. A rerun skips shards already done; failed inputs go to the quarantine partition."""
     _need_batch_extra()
+    if dashboard:
+        try:
+            import bokeh  # noqa: F401
+        except ImportError:
+            raise BatchError("the Dask dashboard needs bokeh, which is not installed",
+                             hint="pip install 'bokeh>=3.1' (distributed's dashboard), or drop --dashboard: "
+                                  "the progress bar shows the same counts", code="R902") from None
     from rasd.batch.runner import run_batch
+    from rasd.batch.shards import plan
 
+    shards = plan(inputs)   # a missing input fails here, before any cluster starts
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as bar:
@@ -61,7 +70,8 @@ def batch_cmd(inputs: list[str] = typer.Argument(..., help="News zips, JSONL(.gz
                        description=f"shards (read {s.read}, stored {s.stored}, quarantined {s.quarantined})")
 
         summary = run_batch(inputs, out, scheduler=scheduler, workers=workers or os.cpu_count() or 1,
-                            data_dir=data_dir, merge=not no_merge, dashboard=dashboard, progress=show)
+                            data_dir=data_dir, merge=not no_merge, dashboard=dashboard, progress=show,
+                            shards=shards)
     if as_json:
         typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
         return
