@@ -51,12 +51,30 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), out
 
 
+def probe(shards: list[str], db: str, workers: int) -> None:
+    """One ingest in this process: the writer's CPU (this process) apart from the workers'."""
+    from rasd.ingest.run import ingest
+    from rasd.store import Store
+
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        s = ingest(shards, store, workers=workers)
+    wall = time.perf_counter() - t0
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"read": s.read, "wall": wall, "writer_cpu": me.ru_utime + me.ru_stime,
+                      "workers_cpu": kids.ru_utime + kids.ru_stime}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-dask", action="store_true", help="only the ingest runs")
+    ap.add_argument("--probe", nargs=3, metavar=("SHARDS", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.probe:
+        probe(args.probe[0].split(","), args.probe[1], int(args.probe[2]))
+        return
     from rasd.settings import shared_dir
 
     shared = shared_dir()
@@ -75,6 +93,14 @@ def main() -> None:
             print(f"ingest, {w} worker{'s' if w > 1 else ' '}{'':10}{wall:8.1f}{cpu:8.1f}{s['read'] / wall:12.1f}")
         (w1, c1, _), (w2, c2, _) = rows[1], rows[args.workers]
         print(f"speed-up with {args.workers} workers: ×{w1 / w2:.2f} wall (CPU ×{c2 / c1:.2f} of one worker's)")
+        out = subprocess.run([sys.executable, __file__, "--probe", ",".join(shards), f"{tmp}/probe.db",
+                              str(args.workers)], capture_output=True, text=True, check=True).stdout
+        p = json.loads(out)
+        total = p["writer_cpu"] + p["workers_cpu"]      # the writer shares the cores with the workers
+        bound = total / max(p["writer_cpu"], total / args.workers)
+        print(f"where the CPU goes with {args.workers} workers: writer (reading, SQLite, merge) {p['writer_cpu']:.1f} s, "
+              f"workers (prepare, extract, MinHash) {p['workers_cpu']:.1f} s; on {args.workers} idle cores "
+              f"the speed-up is at most ×{bound:.2f}")
         if args.no_dask:
             return
         wall, cpu, out = timed(rasd + ["batch", *shards, "--out", f"{tmp}/ds", "--workers", str(args.workers),
