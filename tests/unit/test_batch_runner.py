@@ -135,3 +135,12 @@ def test_plan_refuses_a_missing_input(tmp_path):
         plan([str(tmp_path / "nope.jsonl")])
     with pytest.raises(InputError):
         plan([str(tmp_path / "*.nothing")])
+
+
+def test_a_running_scheduler_is_reached_by_its_address(tmp_path, shards, client):
+    """--scheduler ADDRESS: the runner connects its own client to a running cluster, and leaves
+    the cluster running when it is done."""
+    s = run_batch(shards[:1], tmp_path / "ds", extract=fake_extract, scheduler=client.scheduler.address)
+    assert (s.read, s.stored, s.duplicates) == (11, 10, 1) and s.dashboard is not None
+    assert client.run(lambda: 1)                        # the cluster's workers are still there
+    assert "rasd-resources" in client.run(lambda dask_worker: list(dask_worker.plugins)).popitem()[1]
