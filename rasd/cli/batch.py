@@ -62,7 +62,7 @@ def batch_cmd(inputs: list[str] = typer.Argument(..., help="News zips, JSONL(.gz
         def show(s, phase: str) -> None:
             if s.dashboard and not shown:
                 shown.append(s.dashboard)
-                console.print(f"Dask dashboard: {s.dashboard}")
+                console.print(f"Dask dashboard (where the scheduler serves one): {s.dashboard}")
             if phase == "merge":
                 bar.update(task, description="merging events across reports…")
                 return
