@@ -23,6 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 from rasd.ingest.prepare import prepare
 from rasd.ingest.records import EXTRACT_FAILED, RawReport, Rejected, Report
@@ -97,7 +98,7 @@ class Worker:
 def _stored_shas(db: str | None) -> frozenset[str]:
     if not db:
         return frozenset()
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = sqlite3.connect(Path(db).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         return frozenset(r[0] for r in conn.execute("SELECT sha FROM reports"))
     finally:
