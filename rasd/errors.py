@@ -57,3 +57,10 @@ class StoreError(RasdError):
 class GoldError(RasdError):
     code = "R600"
     hint = "The gold file must be JSON lines in the format of spec/gold.md."
+
+
+class BatchError(RasdError):
+    """The batch runner cannot start or reach its cluster, or lacks its extra (``rasd[batch]``)."""
+
+    code = "R900"
+    hint = "Check the scheduler address and that every worker has rasd and its data installed."

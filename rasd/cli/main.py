@@ -19,7 +19,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(add_completion=False, no_args_is_help=True, context_settings=CONTEXT,
                   help="rasd (رصد): Arabic conflict reports → structured, geolocated event data.")
 
-COMMAND_MODULES = ("extract", "eval", "data", "kb", "ingest", "serve")
+COMMAND_MODULES = ("extract", "eval", "data", "kb", "ingest", "batch", "serve")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"rasd.cli.{_name}").register(app)

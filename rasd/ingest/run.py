@@ -1,20 +1,29 @@
-"""A whole ingest: read every SOURCE, prepare and extract in a process pool, store with one writer.
+"""A whole ingest: read every SOURCE, prepare and extract in worker processes, store with one writer.
 
-Reading happens in the calling process; preparing (boilerplate removal, MinHash) and extraction
-run in ``workers`` processes, one window of ``batch`` inputs at a time, while the previous
-window is written in one transaction.  Results come back in input order, so an interrupted run
-restarted ends with the same database as an uninterrupted one.  Progress goes to a callback:
-the library never prints.
+Reading happens in the calling process, which streams inputs to ``workers`` processes (a
+bounded number of chunks in flight, no window barrier: a worker that finishes takes the next
+chunk at once).  Preparing (boilerplate removal, MinHash) and extraction run in the workers;
+the calling process is the one writer, committing every ``batch`` outcomes in one transaction.
+Results are written in input order, so an interrupted run restarted ends with the same
+database as an uninterrupted one.  Progress goes to a callback: the library never prints.
+
+Workers are spawn-safe: each builds its state (the extractor, warmed up, and the hashes
+already stored) in its initializer from picklable arguments (:class:`WorkerSpec`), never from
+globals inherited through fork.
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Set
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 from rasd.errors import RasdError, StoreError
 from rasd.ingest.meta import check_published
@@ -37,7 +46,12 @@ class Interrupted(RasdError):
         super().__init__(f"interrupted after {summary.read} inputs: {summary.stored} stored, "
                          f"{summary.duplicates} duplicates, {summary.quarantined} quarantined")
         self.summary = summary
+
+
 Outcome = Rejected | tuple[Report, dict | None, bytes | None]
+
+CHUNK = 4          # inputs per task sent to a worker
+IN_FLIGHT = 4      # chunks in flight per worker: enough to keep every worker busy, bounded memory
 
 
 @dataclass
@@ -72,34 +86,79 @@ class Summary:
                 "seconds": round(self.elapsed, 2), "per_second": round(self.per_second, 2)}
 
 
-# Per-process state of the workers, set by _init (a pool initializer, or in-process for workers=1).
-_EXTRACT: Extract | None = None
-_KNOWN: frozenset[str] = frozenset()
+@dataclass(frozen=True)
+class WorkerSpec:
+    """Everything a worker process needs, picklable: it rebuilds its state from this alone.
+
+    ``extract`` must be importable by name (a module-level function) when workers are spawned;
+    ``data_dir`` is the installed data the worker's pipeline loads; ``db`` is the store whose
+    already-stored hashes the worker skips (read once, read-only, when the worker starts).
+    """
+
+    extract: Extract | None
+    data_dir: str | None
+    db: str | None
 
 
-def _init(extract: Extract, known: frozenset[str]) -> None:
-    global _EXTRACT, _KNOWN
-    _EXTRACT, _KNOWN = extract, known
+class Worker:
+    """Prepare and extract one input; what a worker process (or the caller, for one worker) runs."""
+
+    def __init__(self, extract: Extract, known: Set[str]):
+        self.extract = extract
+        self.known = known
+
+    def __call__(self, item: RawReport | Rejected) -> Outcome:
+        if isinstance(item, Rejected):
+            return item
+        try:
+            report = prepare(item)
+            if isinstance(report, Rejected) or report.sha in self.known:
+                return report if isinstance(report, Rejected) else (report, None, None)
+            doc = self.extract(report.text, outlet=report.outlet, url=report.url, published=report.published,
+                               title=report.title, doc_id=report.doc_id or report.sha[:16])
+            return report, doc, signature(report.text)
+        except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch; it is quarantined
+            return Rejected(item.origin, EXTRACT_FAILED, f"{type(e).__name__}: {e}"[:2000])
 
 
-def _work(item: RawReport | Rejected) -> Outcome:
-    if isinstance(item, Rejected):
-        return item
+def _stored_shas(db: str | None) -> frozenset[str]:
+    if not db:
+        return frozenset()
+    conn = sqlite3.connect(Path(db).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        report = prepare(item)
-        if isinstance(report, Rejected) or report.sha in _KNOWN:
-            return report if isinstance(report, Rejected) else (report, None, None)
-        doc = _EXTRACT(report.text, outlet=report.outlet, url=report.url, published=report.published,
-                       title=report.title, doc_id=report.doc_id or report.sha[:16])
-        return report, doc, signature(report.text)
-    except Exception as e:  # noqa: BLE001 - one bad report must not stop the batch; it is quarantined
-        return Rejected(item.origin, EXTRACT_FAILED, f"{type(e).__name__}: {e}"[:2000])
+        return frozenset(r[0] for r in conn.execute("SELECT sha FROM reports"))
+    finally:
+        conn.close()
 
 
-def _windows(items: Iterable, size: int) -> Iterator[list]:
+@lru_cache(maxsize=2)
+def _worker(spec: WorkerSpec) -> Worker:
+    """The worker of this process for ``spec``: a per-process cache keyed by the spec (data dir
+    included), built once by the pool initializer and reused by every task."""
+    if spec.data_dir:
+        os.environ["RASD_DATA_DIR"] = spec.data_dir   # a worker process of ours: its pipeline reads here
+    extract = spec.extract
+    if extract is None:
+        from rasd import extract
+    return Worker(extract, _stored_shas(spec.db))
+
+
+def _init_worker(spec: WorkerSpec) -> None:
+    _worker(spec)
+    if spec.extract is None:
+        from rasd.batch.warm import warm_up
+        warm_up()
+
+
+def _work_chunk(spec: WorkerSpec, chunk: list[RawReport | Rejected]) -> list[Outcome]:
+    worker = _worker(spec)
+    return [worker(x) for x in chunk]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
-    while window := list(islice(it, size)):
-        yield window
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _inputs(sources: Iterable[str], defaults: dict | None = None,
@@ -122,74 +181,107 @@ def _reject(store: Store, rejected: Rejected, batch: Summary) -> None:
     batch.reasons[rejected.reason] += 1
 
 
-def _write(store: Store, outcomes: list[Outcome], summary: Summary,
-           progress: Callable[[Summary], None] | None) -> None:
-    """Write one window in one transaction; ``summary`` counts it only once it is committed."""
-    batch = Summary()
-    with store.transaction():
+class _Writer:
+    """The one writer: commits every ``batch`` outcomes in a transaction, then reports progress."""
+
+    def __init__(self, store: Store, batch: int, summary: Summary,
+                 progress: Callable[[Summary], None] | None):
+        self.store, self.batch, self.summary, self.progress = store, max(1, batch), summary, progress
+        self.pending: list[Outcome] = []
+
+    def put(self, outcomes: Iterable[Outcome]) -> None:
         for out in outcomes:
-            batch.read += 1
-            if isinstance(out, Rejected):
-                _reject(store, out, batch)
-                continue
-            report = out[0]
-            try:
-                with store.savepoint():
-                    _, new = store.add(*out)
-            except (sqlite3.Error, OverflowError, UnicodeError, ValueError, TypeError, StoreError) as e:
-                # one report the database refuses (a figure beyond 64 bits, a lone surrogate) is
-                # quarantined; its savepoint is rolled back and the batch goes on
-                _reject(store, Rejected(report.origin, STORE_FAILED, f"{type(e).__name__}: {e}"[:2000]), batch)
-                continue
-            batch.stored += new
-            batch.duplicates += not new
-            batch.warnings.extend(f"{report.origin}: {w}" for w in report.warnings)
-    summary.add(batch)
-    summary.elapsed = time.monotonic() - summary.started
-    if progress:
-        progress(summary)
+            self.pending.append(out)
+            if len(self.pending) >= self.batch:
+                self.flush()
+
+    def flush(self) -> None:
+        """Write the pending outcomes in one transaction; the summary counts them only once they
+        are committed.  One report the database refuses (a figure beyond 64 bits, a lone
+        surrogate) is quarantined: its savepoint is rolled back and the batch goes on."""
+        if not self.pending:
+            return
+        store, batch = self.store, Summary()
+        with store.transaction():
+            for out in self.pending:
+                batch.read += 1
+                if isinstance(out, Rejected):
+                    _reject(store, out, batch)
+                    continue
+                report = out[0]
+                try:
+                    with store.savepoint():
+                        _, new = store.add(*out)
+                except (sqlite3.Error, OverflowError, UnicodeError, ValueError, TypeError, StoreError) as e:
+                    _reject(store, Rejected(report.origin, STORE_FAILED, f"{type(e).__name__}: {e}"[:2000]),
+                            batch)
+                    continue
+                batch.stored += new
+                batch.duplicates += not new
+                batch.warnings.extend(f"{report.origin}: {w}" for w in report.warnings)
+        self.pending = []
+        self.summary.add(batch)
+        self.summary.elapsed = time.monotonic() - self.summary.started
+        if self.progress:
+            self.progress(self.summary)
+
+
+def _stream(pool: ProcessPoolExecutor, spec: WorkerSpec, chunks: Iterator[list],
+            limit: int) -> Iterator[list[Outcome]]:
+    """Results of every chunk, in input order, with at most ``limit`` chunks in flight."""
+    flight: deque[Future] = deque()
+    for chunk in chunks:
+        flight.append(pool.submit(_work_chunk, spec, chunk))
+        if len(flight) >= limit:
+            yield flight.popleft().result()
+    while flight:
+        yield flight.popleft().result()
 
 
 def ingest(sources: Iterable[str], store: Store, extract: Extract | None = None, workers: int = 1,
            batch: int = 200, progress: Callable[[Summary], None] | None = None, *,
-           defaults: dict | None = None, allow_private: bool = False) -> Summary:
+           defaults: dict | None = None, allow_private: bool = False,
+           start_method: str | None = None) -> Summary:
     """Ingest every SOURCE into ``store``; ``extract`` defaults to :func:`rasd.extract`.
 
     ``defaults`` (``published``, ``outlet``) fill the metadata a source does not give (checked:
     a malformed date raises InputError before anything is read); ``allow_private`` lets URL
-    sources reach private and loopback addresses.  Ctrl-C raises :class:`Interrupted`, which
-    carries the summary of what was committed (a rerun resumes from there).
+    sources reach private and loopback addresses.  ``start_method`` ("fork", "spawn",
+    "forkserver") picks how worker processes start; the default is the platform's, and workers
+    are spawn-safe whichever is used.  Ctrl-C raises :class:`Interrupted`, which carries the
+    summary of what was committed (a rerun resumes from there).
     """
-    if extract is None:
-        from rasd import extract
     defaults = dict(defaults or {})
     if defaults.get("published") is not None:
         defaults["published"] = check_published(defaults["published"], "--published")
     summary = Summary()
+    inputs = _inputs(sources, defaults, allow_private)
     try:
-        return _run(sources, store, extract, workers, batch, progress, defaults, allow_private, summary)
+        _run(inputs, store, extract, workers, _Writer(store, batch, summary, progress), start_method)
     except KeyboardInterrupt:
         summary.elapsed = time.monotonic() - summary.started
         raise Interrupted(summary) from None
-
-
-def _run(sources, store, extract, workers, batch, progress, defaults, allow_private, summary) -> Summary:
-    known = frozenset(store.known_shas())
-    windows = _windows(_inputs(sources, defaults, allow_private), batch)
-    if workers <= 1:
-        _init(extract, known)
-        for window in windows:
-            _write(store, [_work(x) for x in window], summary, progress)
-    else:
-        chunk = max(1, batch // (workers * 4))
-        with multiprocessing.get_context("fork").Pool(workers, _init, (extract, known)) as pool:
-            pending = None
-            for window in windows:
-                running = pool.map_async(_work, window, chunk)
-                if pending is not None:
-                    _write(store, pending.get(), summary, progress)
-                pending = running
-            if pending is not None:
-                _write(store, pending.get(), summary, progress)
     summary.elapsed = time.monotonic() - summary.started
     return summary
+
+
+def _run(inputs: Iterator, store: Store, extract: Extract | None, workers: int, writer: _Writer,
+         start_method: str | None) -> None:
+    if workers <= 1:
+        if extract is None:
+            from rasd import extract
+        work = Worker(extract, frozenset(store.known_shas()))
+        for item in inputs:
+            writer.put([work(item)])
+    else:
+        from rasd.settings import data_dir
+        spec = WorkerSpec(extract, str(data_dir()), str(store.path))
+        ctx = multiprocessing.get_context(start_method)
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,)) as pool:
+            try:
+                for outcomes in _stream(pool, spec, _chunks(inputs, CHUNK), workers * IN_FLIGHT):
+                    writer.put(outcomes)
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    writer.flush()

@@ -1,0 +1,122 @@
+"""The extraction snapshot: a per-document digest of `rasd extract`'s output on a fixed news sample.
+
+    .venv/bin/python scripts/snapshot.py --update      # rewrite tests/quality/snapshot.tsv (deliberately)
+    .venv/bin/python scripts/snapshot.py               # compare, print what changed (exit 1 if anything)
+
+tests/quality/test_snapshot.py compares the same digest: a speed change must leave every
+document's JSON identical; a deliberate extraction change regenerates the file with --update,
+and the diff of snapshot.tsv in the commit shows how many documents it changed.
+
+The sample: every 44th SaudiNewsNet article (../shared/data/news, 700) and every 27th Al Mayadeen
+article (../shared/data/news2, 300), each read as `rasd ingest` reads it, prepared (cleaned) and
+extracted as ingest extracts it.  The file holds origins and hashes only, no text.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOT = ROOT / "tests" / "quality" / "snapshot.tsv"
+STRIDES = (("news", 44, 700), ("news2", 27, 300))
+HEADER = "# origin\tsha256(JSON)[:16]\tevents\tentities   (scripts/snapshot.py --update rewrites this file)"
+
+
+def _news2(folder: Path) -> Iterator:
+    from rasd.ingest import jsonl
+
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rb") as fh:
+            yield from jsonl.read(path.name, fh.read())
+
+
+def sample(shared: Path, limit: int | None = None) -> list:
+    """The fixed sample of raw reports (RawReport or Rejected), in a fixed order."""
+    from rasd.ingest.sources import read_source
+
+    out = []
+    for name, stride, count in STRIDES:
+        folder = shared / "data" / name
+        items = read_source(str(folder)) if name == "news" else _news2(folder)
+        out += list(islice(islice(items, 0, None, stride), count))
+    return out[:limit] if limit else out
+
+
+def short_origin(origin: str) -> str:
+    """The origin without the checkout's path: ``2015-07-21.zip!2015-07-21.json#12``."""
+    return origin.rsplit("/", 1)[-1]
+
+
+def digest_one(worker, raw) -> tuple[str, str, int, int]:
+    from rasd.ingest.records import Rejected
+
+    out = worker(raw)
+    if isinstance(out, Rejected):
+        return short_origin(raw.origin), f"rejected:{out.reason}", 0, 0
+    _, doc, _ = out
+    blob = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return (short_origin(raw.origin), hashlib.sha256(blob).hexdigest()[:16], len(doc.get("events", [])),
+            len(doc.get("entities", [])))
+
+
+def digests(shared: Path, limit: int | None = None) -> list[tuple[str, str, int, int]]:
+    from rasd import extract
+    from rasd.ingest.run import Worker
+
+    worker = Worker(extract, frozenset())
+    return [digest_one(worker, raw) for raw in sample(shared, limit)]
+
+
+def read_snapshot(path: Path = SNAPSHOT) -> list[tuple[str, str, int, int]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            origin, digest, events, entities = line.split("\t")
+            rows.append((origin, digest, int(events), int(entities)))
+    return rows
+
+
+def write_snapshot(rows: list[tuple[str, str, int, int]], path: Path = SNAPSHOT) -> None:
+    path.write_text(HEADER + "\n" + "".join("\t".join(map(str, r)) + "\n" for r in rows), encoding="utf-8")
+
+
+def differences(expected: list, got: list) -> list[str]:
+    """Human lines for every document whose digest differs (events and entities counts shown)."""
+    lines = []
+    if [r[0] for r in expected] != [r[0] for r in got]:
+        lines.append("the sample itself differs (other articles): the shared data or the sample changed")
+    for e, g in zip(expected, got):
+        if e != g:
+            lines.append(f"{e[0]}: events {e[2]}→{g[2]}, entities {e[3]}→{g[3]}, digest {e[1]}→{g[1]}")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--update", action="store_true", help="rewrite the snapshot (a deliberate extraction change)")
+    args = ap.parse_args()
+    from rasd.settings import shared_dir
+
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    got = digests(shared)
+    if args.update:
+        write_snapshot(got)
+        print(f"wrote {SNAPSHOT.relative_to(ROOT)}: {len(got)} documents")
+        return
+    diff = differences(read_snapshot(), got)
+    for line in diff:
+        print(line)
+    print(f"{len(diff)} of {len(got)} documents differ from {SNAPSHOT.relative_to(ROOT)}")
+    sys.exit(1 if diff else 0)
+
+
+if __name__ == "__main__":
+    main()
