@@ -74,6 +74,40 @@ class Relations(Words):
 GeoAnaphors = RootModel[dict[str, WordList]]
 
 
+class OpenPlaces(Closed):
+    """open_places.yaml: cue words before places the gazetteer may lack (rasd.stages.open_places)."""
+    facility_cues: WordList
+    settlement_cues: WordList
+    plural_cues: WordList
+    dual_cues: WordList
+    open_cues: WordList
+    not_before: WordList
+    not_after: WordList
+    name_enders: WordList
+    not_names: WordList
+    anaphors: dict[str, WordList]   # 'any' any place; 'bi' a dual: the last two places
+    container_links: WordList
+
+
+class ForceGroup(Closed):
+    category: str
+    adjectives: WordList
+
+
+class CrowdWord(Closed):
+    category: str
+    name: str
+    words: WordList
+
+
+class OpenActors(Closed):
+    """open_actors.yaml: force heads, affiliation adjectives and group words (rasd.stages.open_actors)."""
+    heads: WordList
+    modifiers: WordList
+    affiliations: list[ForceGroup]
+    crowds: list[CrowdWord]
+
+
 class Boilerplate(Closed):
     line_phrases: WordList
     max_line_chars: conint(gt=0)
