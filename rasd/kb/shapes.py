@@ -87,6 +87,7 @@ class OpenPlaces(Closed):
     not_names: WordList
     anaphors: dict[str, WordList]   # 'any' any place; 'bi' a dual: the last two places
     container_links: WordList
+    location_verbs: WordList
 
 
 class ForceGroup(Closed):
