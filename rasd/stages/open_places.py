@@ -189,7 +189,9 @@ class _OpenPlaces:
             if key.startswith("ال") or prev in self.lex["name_joiners"] or prev in self.lex["kunya"]:
                 return True
             # بركة ريشا، عين عرب: a second word without the article, when it is no ordinary word
-            return k == j + 1 and key not in self.common and not key.startswith("و") and len(key) > 2
+            clitic = any(n >= 2 and key[:n].endswith(("ال", "لل")) for n, _ in stems(key))   # بالقذائف
+            return k == j + 1 and key not in self.common and not key.startswith("و") and len(key) > 2 \
+                and not clitic
 
         while continues(k):
             k += 1
