@@ -90,25 +90,6 @@ class OpenPlaces(Closed):
     location_verbs: WordList
 
 
-class ForceGroup(Closed):
-    category: str
-    adjectives: WordList
-
-
-class CrowdWord(Closed):
-    category: str
-    name: str
-    words: WordList
-
-
-class OpenActors(Closed):
-    """open_actors.yaml: force heads, affiliation adjectives and group words (rasd.stages.open_actors)."""
-    heads: WordList
-    modifiers: WordList
-    affiliations: list[ForceGroup]
-    crowds: list[CrowdWord]
-
-
 class Boilerplate(Closed):
     line_phrases: WordList
     max_line_chars: conint(gt=0)
