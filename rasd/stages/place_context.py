@@ -89,7 +89,7 @@ class _Context:
                 prec = 3 if (g.get("precision") or 1) >= 3 or g.get("feature") in _AREA else 2
                 e.geo = {"lat": g["lat"], "lon": g["lon"], "precision": prec, "feature": "container",
                          "admin1": g.get("admin1"), "admin2": g.get("admin2"), "admin3": g.get("admin3"),
-                         "why": f"no gazetteer entry for {e.name_ar}; placed at its container "
+                         "why": f"{(e.geo or {}).get('why') or 'not in the gazetteer'}; placed at its container "
                                 f"'{y.mentions[0].text}' ('{m.text} {words} …'), ACLED precision {prec}"}
                 break
 
