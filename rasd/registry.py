@@ -11,11 +11,12 @@ from rasd.stages.events import Events
 from rasd.stages.geocode import Geocode
 from rasd.stages.link import Link
 from rasd.stages.mentions import Mentions
+from rasd.stages.open_actors import OpenActors
 from rasd.stages.open_places import OpenPlaces
 from rasd.stages.place_context import PlaceContext
 from rasd.stages.relations import Relations
 from rasd.stages.sentences import Sentences
 
 STAGES: dict[str, type[Stage]] = {
-    s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, Link, Geocode, PlaceContext, Corefer, Events, Relations)
+    s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, OpenActors, Link, Geocode, PlaceContext, Corefer, Events, Relations)
 }

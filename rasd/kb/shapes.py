@@ -90,6 +90,28 @@ class OpenPlaces(Closed):
     location_verbs: WordList
 
 
+class ActorHeads(Closed):
+    category: str
+    words: WordList
+
+
+class Crowd(Closed):
+    category: str
+    name: str
+    words: WordList
+
+
+class OpenActors(Closed):
+    """open_actors.yaml: force heads, nationalities and group words (rasd.stages.open_actors)."""
+    heads: list[ActorHeads]
+    generic_heads: WordList
+    security_words: WordList
+    modifiers: WordList
+    nationalities: WordList
+    crowds: list[Crowd]
+    media_nouns: WordList
+
+
 class Boilerplate(Closed):
     line_phrases: WordList
     max_line_chars: conint(gt=0)
