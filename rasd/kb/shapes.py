@@ -88,6 +88,7 @@ class OpenPlaces(Closed):
     anaphors: dict[str, WordList]   # 'any' any place; 'bi' a dual: the last two places
     container_links: WordList
     location_verbs: WordList
+    edge_words: WordList
 
 
 class ActorHeads(Closed):

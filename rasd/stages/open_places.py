@@ -55,6 +55,7 @@ class PlaceCues:
     anaphors: dict[str, frozenset[str]]
     links: frozenset[str]
     location_verbs: frozenset[str] = frozenset()
+    edges: frozenset[str] = frozenset()
 
 
 def _fold_all(words) -> frozenset[str]:
@@ -68,7 +69,8 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["not_after"]),
                      _fold_all(d["name_enders"]), _fold_all(d["not_names"]),
                      {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"},
-                     _fold_all(d["container_links"]), _fold_all(d["location_verbs"]))
+                     _fold_all(d["container_links"]), _fold_all(d["location_verbs"]),
+                     _fold_all(d["edge_words"]))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:

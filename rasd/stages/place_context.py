@@ -9,6 +9,8 @@
   (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``),
   or the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان، تعرضت لها مصر). (Items of a
   list were tried and left out: over the news, "قادة أميركا وكندا وفرنسا" lists governments.)
+- **Outskirts.** A place named only by its edge or a part of it (الأطراف الغربية لمدينة سراقب، محيط
+  بلدة X) keeps its coordinates with ACLED precision 2 ("near or part of").
 - **Place anaphors.** A bare noun with the article (البلدة، القرية، البلدتين) refers to the place of
   that type named shortly before it (same or previous two sentences); a dual refers to the last
   two. corefer resolves المحافظة، المدينة and العاصمة the same way by gazetteer kind.
@@ -50,7 +52,9 @@ class _Context:
     # ---- containers ------------------------------------------------------------------------
     def container_of(self, m: Mention, e: Entity) -> tuple[Entity, str] | None:
         """The located place the phrase after ``m`` names as its container, with the words between."""
-        k, linked, words = m.tok[1], False, []
+        last = self.toks[m.tok[1] - 1].key
+        # الريف الغربي لمدينة | حماة: a phrase that ends on its own link or type word
+        k, linked, words = m.tok[1], reads(last, self.c.links) or reads(last, self.c.settlement), []
         while k < len(self.toks) and k - m.tok[1] <= MAX_LINK:
             if any(ch in ".؛;:!?؟\n" for ch in self.gap(k - 1)):
                 return None
@@ -86,12 +90,37 @@ class _Context:
                     continue
                 y, words = found
                 g = y.geo
-                prec = 3 if (g.get("precision") or 1) >= 3 or g.get("feature") in _AREA else 2
+                prec = 3 if (g.get("precision") or 1) >= 3 or g.get("feature") in _AREA or m.region else 2
                 e.geo = {"lat": g["lat"], "lon": g["lon"], "precision": prec, "feature": "container",
                          "admin1": g.get("admin1"), "admin2": g.get("admin2"), "admin3": g.get("admin3"),
                          "why": f"{(e.geo or {}).get('why') or 'not in the gazetteer'}; placed at its container "
                                 f"'{y.mentions[0].text}' ('{m.text} {words} …'), ACLED precision {prec}"}
                 break
+
+    # ---- outskirts ------------------------------------------------------------------------------
+    def edge_phrase(self, m: Mention) -> str | None:
+        """The words before ``m`` when they name its edge or a part of it (الأطراف الغربية لمدينة X)."""
+        k = m.tok[0] - 1
+        while k >= 0 and m.tok[0] - k <= 3 and not any(ch in ".،,:؛\n" for ch in self.gap(k)):
+            key = self.toks[k].key
+            if reads(key, self.c.edges):
+                return self.doc.text[self.toks[k].start:m.end]
+            if not (reads(key, self.c.settlement) or key in self.c.enders):
+                return None
+            k -= 1
+        return None
+
+    def outskirts(self) -> None:
+        """A located place the report names only by its edge (أطراف، محيط، مشارف …) is coded to it
+        with ACLED precision 2, "near or part of"."""
+        for e in self.doc.entities:
+            if not _located(e) or (e.geo.get("precision") or 1) >= 2:
+                continue
+            named = [m for m in e.mentions if not m.anaphor]
+            phrases = [self.edge_phrase(m) for m in named]
+            if named and all(phrases):
+                e.geo["precision"] = 2
+                e.geo["why"] += f"; the report names only its edge ('{phrases[0]}'): ACLED precision 2"
 
     # ---- countries as places -----------------------------------------------------------------
     def used_as_place(self, m: Mention) -> str | None:
@@ -214,7 +243,7 @@ class _Context:
 
 
 class PlaceContext(Stage):
-    """Containers, countries used as places and place anaphors (module docstring); each can be
+    """Containers, countries used as places, outskirts and place anaphors (module docstring); each can be
     turned off by its setting."""
 
     name = "place_context"
@@ -223,7 +252,7 @@ class PlaceContext(Stage):
 
     @classmethod
     def defaults(cls) -> dict:
-        return {"containers": True, "countries": True, "anaphors": True}
+        return {"containers": True, "countries": True, "anaphors": True, "outskirts": True}
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.entities:
@@ -234,6 +263,8 @@ class PlaceContext(Stage):
             ctx = _Context(doc, self.resources.open_places, self.resources)
         if self.config["containers"]:
             ctx.containers()
+        if self.config["outskirts"]:
+            ctx.outskirts()
         if self.config["anaphors"]:
             ctx.anaphors()
         return doc

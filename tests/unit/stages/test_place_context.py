@@ -70,3 +70,19 @@ def test_a_dual_anaphor_refers_to_both_villages():
 def test_an_anaphor_with_no_place_before_it_stays_unresolved():
     doc = run("قال مسؤول إن المنطقة تشهد هدوءا حذرا.")
     assert not any(m.anaphor for e in doc.entities for m in e.mentions)
+
+
+def test_a_town_named_only_by_its_edge_is_coded_near_it():
+    text = "سيطرت قوات النظام على الأطراف الغربية لمدينة سراقب بعد معارك."
+    assert entity_with(run(text, outskirts=False), "سراقب").geo["precision"] == 1
+    e = entity_with(run(text), "سراقب")
+    assert e.geo["precision"] == 2 and "edge" in e.geo["why"]
+    plain = entity_with(run("قصف الطيران مدينة سراقب ومحيط مدينة سراقب."), "سراقب")
+    assert plain.geo["precision"] == 1     # also named as itself: the town
+
+
+def test_a_region_phrase_ending_on_its_type_word_takes_the_town_after_it():
+    doc = run("دارت اشتباكات في الريف الغربي لمدينة حماة.")
+    region = next(e for e in doc.entities if e.type == "PLACE" and e.mentions[0].text.startswith("الريف"))
+    town = entity_with(doc, "حماة")
+    assert region.geo["lat"] == town.geo["lat"] and region.geo["precision"] == 3
