@@ -14,13 +14,16 @@ pattern mention lying inside it: "الشرطة" alone may be read as one country
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
 from rasd.pipeline import Stage
+from rasd.stages.open_places import candidate_tokens, word_forms
 
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
 MAX_MODIFIERS = 3
@@ -37,6 +40,10 @@ class Forces:
     nationalities: frozenset[str]    # every form made from the list
     crowds: dict[str, tuple[str, str]]   # word → (name, category)
     media: frozenset[str] = frozenset()
+    # key → (proclitic length, head or crowd word, "head" | "crowd") or None; memoised per loaded
+    # file, as every word of every report is asked for
+    classify: Callable[[str], tuple | None] = field(default=lambda key: None, compare=False, repr=False)
+    forms: frozenset[str] = frozenset()   # every token a head or crowd word can be: a first pass
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -55,10 +62,19 @@ def load_forces(path: Path) -> Forces:
     for w in d["nationalities"]:
         nat |= nationality_forms(fold_str(w))
     crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
+
+    @lru_cache(maxsize=1 << 17)
+    def classify(key: str) -> tuple | None:
+        r = _reading(key, heads)
+        if r is not None:
+            return (*r, "head")
+        r = _reading(key, crowds)
+        return None if r is None else (*r, "crowd")
+
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
                   frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
-                  frozenset(fold_str(w) for w in d["media_nouns"]))
+                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}))
 
 
 def _reading(key: str, words) -> tuple[int, str] | None:
@@ -112,11 +128,8 @@ class _OpenActors:
         for k in range(a, b):
             self.owner[k] = m
 
-    def force_at(self, i: int) -> None:
-        r = _reading(self.toks[i].key, self.f.heads)
-        if r is None:
-            return
-        pre, head = r
+    def force_at(self, i: int, r: tuple) -> None:
+        pre, head, _ = r
         if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.titles):
             return   # وزير الدفاع الأميركي: part of a person's title
         j, mods = i + 1, []
@@ -130,22 +143,25 @@ class _OpenActors:
         elif head in self.f.generic and mods and mods[0] in self.f.security:
             self.add(i, i + 2, pre, "state_force", None, "a state force named by a security word")
 
-    def crowd_at(self, i: int) -> None:
-        r = _reading(self.toks[i].key, self.f.crowds)
-        if r is None:
-            return
+    def crowd_at(self, i: int, r: tuple) -> None:
         if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media):
             return   # تنسيقيات المسلحين: their media, not the group in action
         name, cat = self.f.crowds[r[1]]
         self.add(i, i + 1, r[0], cat, name, f"an unnamed group of {name}")
 
     def run(self) -> list[Mention]:
-        for i in range(len(self.toks)):
-            if i in self.owner and not self.owner[i].short and not self.owner[i].pattern:
+        classify, owner, toks = self.f.classify, self.owner, self.toks
+        for i in candidate_tokens(self.doc, self.f.forms):
+            r = classify(toks[i].key)
+            if r is None:
                 continue
-            self.force_at(i)
-            if i not in self.owner:
-                self.crowd_at(i)
+            o = owner.get(i)
+            if o is not None and not o.short and not o.pattern:
+                continue
+            if r[2] == "head":
+                self.force_at(i, r)
+            elif i not in owner:
+                self.crowd_at(i, r)
         kept = [m for m in self.doc.mentions if id(m) not in self.dropped]
         return sorted(kept + self.added, key=lambda m: m.start)
 

@@ -19,8 +19,10 @@ Cue words live in ``knowledge/open_places.yaml``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import Token, stems
@@ -56,6 +58,36 @@ class PlaceCues:
     links: frozenset[str]
     location_verbs: frozenset[str] = frozenset()
     edges: frozenset[str] = frozenset()
+    # key → {list name: (proclitic length, cue)} for the cue lists; memoised per loaded file, as
+    # every word of every report is asked for
+    readings: Callable[[str], dict] = field(default=lambda key: {}, compare=False, repr=False)
+    # the tokens that may be a cue or an anaphor (a cheap first pass; readings() then decides)
+    forms: frozenset[str] = frozenset()
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens that may be a cue word or an anaphor."""
+        return candidate_tokens(doc, self.forms)
+
+
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def word_forms(words) -> frozenset[str]:
+    """Every token a word of ``words`` can be behind proclitics and the article (a superset of what
+    stems() reads): a first pass by one set lookup per token."""
+    out = set()
+    for w in words:
+        bare = w[2:] if w.startswith("ال") else w
+        for p in _PREFIXES:
+            out.update((p + w, p + bare, p + "ال" + bare))
+        for p in ("لل", "ولل", "فلل"):
+            out.add(p + bare)
+    return frozenset(out)
+
+
+def candidate_tokens(doc: Doc, forms: frozenset[str]) -> list[int]:
+    """Indexes of the tokens that are one of ``forms``."""
+    return [t.i for t in doc.tokens if t.key in forms]
 
 
 def _fold_all(words) -> frozenset[str]:
@@ -64,27 +96,34 @@ def _fold_all(words) -> frozenset[str]:
 
 def load_cues(path: Path) -> PlaceCues:
     d = load(path)
-    return PlaceCues(_fold_all(d["facility_cues"]), _fold_all(d["settlement_cues"]), _fold_all(d["plural_cues"]),
-                     _fold_all(d["dual_cues"]), _fold_all(d["open_cues"]), _fold_all(d["not_before"]),
-                     _fold_all(d["not_after"]),
-                     _fold_all(d["name_enders"]), _fold_all(d["not_names"]),
-                     {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"},
-                     _fold_all(d["container_links"]), _fold_all(d["location_verbs"]),
-                     _fold_all(d["edge_words"]))
+    lists = {"facility": _fold_all(d["facility_cues"]), "settlement": _fold_all(d["settlement_cues"]),
+             "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"])}
+    anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
+    every = frozenset().union(*lists.values())
+
+    @lru_cache(maxsize=1 << 17)
+    def readings(key: str) -> dict:
+        out: dict = {}
+        for n, st in stems(key):
+            if st in every and key[:n] in _PROCLITICS:
+                for name, words in lists.items():
+                    if st in words:
+                        out.setdefault(name, (n, st))
+            pre = key[:n]
+            if st in anaphors and (pre.endswith("ال") or pre.endswith("لل")):
+                out.setdefault("anaphor", (st, anaphors[st]))
+        return out
+
+    return PlaceCues(lists["facility"], lists["settlement"], lists["plural"], lists["dual"],
+                     _fold_all(d["open_cues"]), _fold_all(d["not_before"]), _fold_all(d["not_after"]),
+                     _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
+                     _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
+                     readings, word_forms(every | frozenset(anaphors)))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
     """The token, behind some proclitics, is one of ``words``."""
     return key in words or any(st in words or "ال" + st in words for _, st in stems(key))
-
-
-def cue_reading(key: str, words: frozenset[str]) -> tuple[int, str] | None:
-    """(proclitic length, cue) when the folded token is one of ``words`` behind at most a conjunction
-    and a preposition, without the article (بقاعدة, وموقع; not القاعدة: that one refers back)."""
-    for n, st in stems(key):
-        if st in words and key[:n] in _PROCLITICS:
-            return n, st
-    return None
 
 
 class _OpenPlaces:
@@ -155,7 +194,7 @@ class _OpenPlaces:
         return False
 
     def is_cue(self, key: str) -> bool:
-        return any(cue_reading(key, w) for w in (self.c.facility, self.c.settlement, self.c.plural, self.c.dual))
+        return bool(self.c.readings(key).keys() - {"anaphor"})
 
     # ---- names ---------------------------------------------------------------------------
     def name_at(self, j: int, pre: int = 0, quoted: bool = False, open_cue: bool = True) -> int | None:
@@ -256,11 +295,15 @@ class _OpenPlaces:
             self.owner[k] = m
 
     def cue_places(self) -> None:
-        for i, t in enumerate(self.toks):
-            if i in self.owner and self.owner[i].type != "PLACE":
+        readings, owner, toks = self.c.readings, self.owner, self.toks
+        for i in self.c.candidates(self.doc):
+            found = readings(toks[i].key)
+            if not found or found.keys() == {"anaphor"}:
                 continue
-            for words, facility in ((self.c.facility, True), (self.c.settlement, False)):
-                r = cue_reading(t.key, words)
+            if i in owner and owner[i].type != "PLACE":
+                continue
+            for kind, facility in (("facility", True), ("settlement", False)):
+                r = found.get(kind)
                 if r is None:
                     continue
                 nm = self.name_after(i, r[1])
@@ -272,8 +315,8 @@ class _OpenPlaces:
                 else:
                     self.add(a, b, 0, nm, r[1], False, f"a name after the place word '{r[1]}'")
                 break
-            for words, room in ((self.c.plural, MAX_ITEMS), (self.c.dual, 2)):
-                r = cue_reading(t.key, words)
+            for kind, room in (("plural", MAX_ITEMS), ("dual", 2)):
+                r = found.get(kind)
                 if r is not None:
                     self.listed(i, r[1], room)
 

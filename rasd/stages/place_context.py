@@ -20,7 +20,6 @@ Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, ana
 from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
 from rasd.doc import Doc, Entity, Mention
 from rasd.pipeline import Stage
 from rasd.stages.open_places import PlaceCues, reads
@@ -139,11 +138,13 @@ class _Context:
                 break   # only لها / له may stand between the verb and the place
         return None
 
-    def country_places(self) -> None:
+    def country_places(self) -> bool:
+        """Move actor mentions of countries used as places to PLACE entities; True when any moved."""
         idx = self.res.mention_index
         gaz = self.res.gazetteer
         new: list[Entity] = []
         by_place = {e.kb_id: e for e in self.doc.entities if e.type == "PLACE" and e.kb_id}
+        moved = False
         for e in list(self.doc.entities):
             if e.type != "ACTOR" or not e.kb_id:
                 continue
@@ -172,11 +173,13 @@ class _Context:
                     by_place[p.id] = target
                     new.append(target)
                 target.mentions.append(pm)
+                moved = True
         if not new and not any(not e.mentions for e in self.doc.entities):
-            return
+            return moved
         ents = [e for e in self.doc.entities if e.mentions] + new
         ents.sort(key=lambda e: min(m.start for m in e.mentions))
         self._renumber(ents)
+        return True
 
     def _renumber(self, ents: list[Entity]) -> None:
         old = {id(e): e.id for e in ents}
@@ -195,22 +198,17 @@ class _Context:
         self.doc.entities = ents
 
     # ---- anaphors -------------------------------------------------------------------------
-    def anaphor_at(self, key: str) -> tuple[str, frozenset[str]] | None:
-        for n, st in stems(key):
-            pre = key[:n]
-            if (pre.endswith("ال") or pre.endswith("لل")) and st in self.c.anaphors:
-                return st, self.c.anaphors[st]
-        return None
-
     def anaphors(self) -> None:
         doc = self.doc
         places = sorted(((m, e) for e in doc.entities if e.type == "PLACE" for m in e.mentions
                          if not m.anaphor), key=lambda x: x[0].start)
-        for t in self.toks:
-            if t.i in self.taken:
-                continue
-            hit = self.anaphor_at(t.key)
-            if hit is None:
+        if not places:
+            return
+        readings = self.c.readings
+        for i in self.c.candidates(doc):
+            t = self.toks[i]
+            hit = readings(t.key).get("anaphor")
+            if hit is None or t.i in self.taken:
                 continue
             word, kinds = hit
             sent = doc.sentence_of(t.start)
@@ -258,8 +256,7 @@ class PlaceContext(Stage):
         if not doc.entities:
             return doc
         ctx = _Context(doc, self.resources.open_places, self.resources)
-        if self.config["countries"]:
-            ctx.country_places()
+        if self.config["countries"] and ctx.country_places():
             ctx = _Context(doc, self.resources.open_places, self.resources)
         if self.config["containers"]:
             ctx.containers()
