@@ -78,6 +78,7 @@ class OpenPlaces(Closed):
     """open_places.yaml: cue words before places the gazetteer may lack (rasd.stages.open_places)."""
     facility_cues: WordList
     settlement_cues: WordList
+    feature_cues: WordList
     plural_cues: WordList
     dual_cues: WordList
     open_cues: WordList

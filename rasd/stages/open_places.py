@@ -35,7 +35,7 @@ QUOTES = frozenset("\"'«»“”„")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\ufeff\u00ad"), None)
 # proclitics a cue word may carry (conjunction, preposition) without the article
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-_PRONOUN_ENDS = ("ها", "هم", "هما", "هن", "نا")
+_PRONOUN_ENDS = ("ها", "هم", "هما", "هن", "نا", "ه")
 MAX_NAME = 3        # words of an unquoted name
 MAX_QUOTED = 4      # words of a quoted name
 MAX_ITEMS = 12      # names in one list
@@ -47,6 +47,7 @@ class PlaceCues:
 
     facility: frozenset[str]
     settlement: frozenset[str]
+    feature: frozenset[str]
     plural: frozenset[str]
     dual: frozenset[str]
     open: frozenset[str]
@@ -97,6 +98,7 @@ def _fold_all(words) -> frozenset[str]:
 def load_cues(path: Path) -> PlaceCues:
     d = load(path)
     lists = {"facility": _fold_all(d["facility_cues"]), "settlement": _fold_all(d["settlement_cues"]),
+             "feature": _fold_all(d["feature_cues"]),
              "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"])}
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
@@ -114,7 +116,7 @@ def load_cues(path: Path) -> PlaceCues:
                 out.setdefault("anaphor", (st, anaphors[st]))
         return out
 
-    return PlaceCues(lists["facility"], lists["settlement"], lists["plural"], lists["dual"],
+    return PlaceCues(lists["facility"], lists["settlement"], lists["feature"], lists["plural"], lists["dual"],
                      _fold_all(d["open_cues"]), _fold_all(d["not_before"]), _fold_all(d["not_after"]),
                      _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
                      _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
@@ -302,16 +304,21 @@ class _OpenPlaces:
                 continue
             if i in owner and owner[i].type != "PLACE":
                 continue
-            for kind, facility in (("facility", True), ("settlement", False)):
+            for kind in ("facility", "feature", "settlement"):
                 r = found.get(kind)
                 if r is None:
                     continue
-                nm = self.name_after(i, r[1])
+                inner = self.c.readings(self.key(i + 1)).get("feature") if kind == "settlement" else None
+                nm = self.name_after(i + 1 if inner else i, (inner or r)[1])
                 if nm is None:
                     break
                 a, b = nm
-                if facility:
+                if kind == "facility":
                     self.add(i, b, r[0], nm, r[1], True, f"a name after the facility word '{r[1]}'")
+                elif kind == "feature":   # the type word is part of the name
+                    self.add(i, b, r[0], (i, b), None, False, f"a natural feature named with its type word '{r[1]}'")
+                elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
+                    self.add(i + 1, b, 0, (i + 1, b), r[1], False, f"a name after the place word '{r[1]}'")
                 else:
                     self.add(a, b, 0, nm, r[1], False, f"a name after the place word '{r[1]}'")
                 break

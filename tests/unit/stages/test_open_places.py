@@ -70,3 +70,12 @@ def test_a_longer_reading_replaces_a_cut_pattern_place_and_never_overlaps_others
     spans = sorted((m.start, m.end) for m in ms)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert any(m.text.endswith("أبو رفاعي") for m in ms)
+
+
+def test_a_natural_feature_keeps_its_type_word_and_a_settlement_takes_it_whole():
+    assert "بحيرة تشاد" in [m.text for m in places("قتل عشرة صيادين قرب بحيرة تشاد أمس.")]
+    assert "تل السبع" in texts(places("اقتحمت القوات منزلا في بلدة تل السبع في النقب."))
+
+
+def test_a_noun_with_a_pronoun_is_no_list_item():
+    assert not any("حشوده" in m.text for m in places("واصلت المقاومة عملياتها ضد مواقع الاحتلال وحشوده."))
