@@ -173,6 +173,8 @@ class _Context:
                     by_place[p.id] = target
                     new.append(target)
                 target.mentions.append(pm)
+                target.mentions.sort(key=lambda x: x.start)
+                pm.entity = target.id or None   # a new entity gets its id when numbered below
                 moved = True
         if not new and not any(not e.mentions for e in self.doc.entities):
             return moved

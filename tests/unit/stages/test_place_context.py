@@ -86,3 +86,12 @@ def test_a_region_phrase_ending_on_its_type_word_takes_the_town_after_it():
     region = next(e for e in doc.entities if e.type == "PLACE" and e.mentions[0].text.startswith("الريف"))
     town = entity_with(doc, "حماة")
     assert region.geo["lat"] == town.geo["lat"] and region.geo["precision"] == 3
+
+
+def test_every_mention_of_a_country_used_as_a_place_belongs_to_an_entity():
+    # the country is named as a place before (في الكويت) and as a dateline after: one PLACE entity
+    doc = run("تفجير في الكويت\n\nالكويت: قال مسؤول إن الانفجار وقع في الكويت صباحا.")
+    ids = {e.id for e in doc.entities}
+    assert all(m.entity in ids for e in doc.entities for m in e.mentions)
+    kuwait = [e for e in doc.entities if e.type == "PLACE" and any(m.text == "الكويت" for m in e.mentions)]
+    assert len(kuwait) == 1
