@@ -13,11 +13,14 @@ from rasd.stages.geocode import Geocode
 from rasd.stages.link import Link
 from rasd.stages.mentions import Mentions
 from rasd.stages.ner import Ner
+from rasd.stages.open_actors import OpenActors
+from rasd.stages.open_places import OpenPlaces
+from rasd.stages.place_context import PlaceContext
 from rasd.stages.relations import Relations
 from rasd.stages.sentences import Sentences
 from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
-    s.name: s for s in (Clean, Sentences, Mentions, Ner, Link, Geocode, Corefer, Events, Worthiness, EventCoref,
-                        Relations)
+    s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, OpenActors, Ner, Link, Geocode, PlaceContext,
+                        Corefer, Events, Worthiness, EventCoref, Relations)
 }

@@ -74,8 +74,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def rerun(
-        stage: str = typer.Argument(..., help="The stage to run again (clean, sentences, mentions, link, geocode, "
-                                              "corefer, events, worthiness, eventcoref, relations)."),
+        stage: str = typer.Argument(..., help="The stage to run again (clean, sentences, mentions, open_places, "
+                                              "open_actors, ner, link, geocode, place_context, corefer, events, "
+                                              "worthiness, eventcoref, relations)."),
         trace_file: Path = typer.Argument(..., help="A document kept by `rasd extract --trace DIR` "
                                                     "(NN-stage.json), taken after the stages STAGE needs."),
         fmt: str = typer.Option("json", "--format", help="json (rasd.document/1) or table."),

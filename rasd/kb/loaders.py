@@ -40,6 +40,8 @@ KNOWLEDGE: dict[str, Knowledge] = {k.file: k for k in (
     Knowledge("boilerplate", shapes.Boilerplate, "boilerplate", "rasd.stages.clean"),
     Knowledge("geo_anaphors", shapes.GeoAnaphors, "geo_anaphors", "rasd.stages.corefer"),
     Knowledge("relations", shapes.Relations, "relation_words", "rasd.stages.relations"),
+    Knowledge("open_places", shapes.OpenPlaces, "open_places", "rasd.stages.open_places"),
+    Knowledge("open_actors", shapes.OpenActors, "open_actors", "rasd.stages.open_actors"),
     Knowledge("world_places", shapes.WorldPlaces, None, "rasd.kb.gazetteer (at `rasd data install`)"),
     Knowledge("acled", shapes.Acled, None, "rasd.export.codebook"),
     Knowledge("worthiness", shapes.Worthiness, "worthiness_cues", "rasd.stages.worthiness"),

@@ -145,6 +145,20 @@ class Resources:
 
         return load_rules(self.knowledge("eventcoref"), self.ontology)
 
+    @_part
+    def open_places(self):
+        """Cue words of open-vocabulary places, folded (open_places.yaml)."""
+        from rasd.stages.open_places import load_cues
+
+        return load_cues(self.knowledge("open_places"))
+
+    @_part
+    def open_actors(self):
+        """Force heads, nationalities and group words, folded (open_actors.yaml)."""
+        from rasd.stages.open_actors import load_forces
+
+        return load_forces(self.knowledge("open_actors"))
+
     # ---- installed data -----------------------------------------------------------------------
     @_part
     def gazetteer(self):

@@ -74,6 +74,46 @@ class Relations(Words):
 GeoAnaphors = RootModel[dict[str, WordList]]
 
 
+class OpenPlaces(Closed):
+    """open_places.yaml: cue words before places the gazetteer may lack (rasd.stages.open_places)."""
+    facility_cues: WordList
+    settlement_cues: WordList
+    feature_cues: WordList
+    plural_cues: WordList
+    dual_cues: WordList
+    open_cues: WordList
+    not_before: WordList
+    not_after: WordList
+    name_enders: WordList
+    not_names: WordList
+    anaphors: dict[str, WordList]   # 'any' any place; 'bi' a dual: the last two places
+    container_links: WordList
+    location_verbs: WordList
+    edge_words: WordList
+
+
+class ActorHeads(Closed):
+    category: str
+    words: WordList
+
+
+class Crowd(Closed):
+    category: str
+    name: str
+    words: WordList
+
+
+class OpenActors(Closed):
+    """open_actors.yaml: force heads, nationalities and group words (rasd.stages.open_actors)."""
+    heads: list[ActorHeads]
+    generic_heads: WordList
+    security_words: WordList
+    modifiers: WordList
+    nationalities: WordList
+    crowds: list[Crowd]
+    media_nouns: WordList
+
+
 class Boilerplate(Closed):
     line_phrases: WordList
     max_line_chars: conint(gt=0)

@@ -122,7 +122,9 @@ def test_a_report_about_iraq_does_not_put_its_villages_in_syria():
     d = doc("قالت مصادر عراقية إن مسلحين هاجموا قرية الحمرا قرب مدينة الرمادي في محافظة الأنبار، "
             "وإن القوات العراقية صدت الهجوم بعد معارك في بغداد والفلوجة.")
     hamra = next(e for e in d["entities"] if e["name_ar"] == "الحمرا")
-    assert hamra["geo"]["lat"] is None and "IQ" in hamra["geo"]["why"]
+    # not its Syrian namesake: placed at the Iraqi town the sentence puts it near (place_context)
+    assert hamra["geo"]["feature"] == "container" and "IQ" in hamra["geo"]["why"]
+    assert "الرمادي" in hamra["geo"]["why"] and hamra["kb_id"] is None
     d = doc("قصفت قوات النظام قرية الحمرا في ريف حماة الشرقي.")
     hamra = next(e for e in d["entities"] if e["name_ar"] == "الحمرا")
     assert hamra["geo"]["admin1"] == "حماة"

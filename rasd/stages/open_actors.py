@@ -1,0 +1,181 @@
+"""Open-vocabulary actors: forces and groups the knowledge base does not list, from how the press
+names them (runs after ``mentions``, before ``link``).
+
+- **A state's forces or authorities**: a head word (قوات، الشرطة، الجيش، جهاز، السلطات …), any
+  modifiers (الأمن، المسلحة، خفر السواحل …) and a nationality (الشرطة الإسرائيلية، قوات الأمن التركية،
+  الجيش الباكستاني، قوات عراقية، السلطات الكويتية) is an ACTOR of the head's category; a generic head
+  with a security word and no nationality (رجال الشرطة، قوات الأمن) is a state force too.
+- **Unnamed groups**: armed men, settlers, protesters (مسلحون، مستوطنون، متظاهرون) are ACTORs of their
+  category; every form of one group links under one name.
+
+A new mention never overlaps another, except that it replaces a knowledge-base *short form* or a
+pattern mention lying inside it: "الشرطة" alone may be read as one country's police, but
+"الشرطة الإسرائيلية" names another. Word lists: ``knowledge/open_actors.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from rasd.arabic.normalize import fold_str
+from rasd.doc import Doc, Mention
+from rasd.kb.yamlfile import load
+from rasd.pipeline import Stage
+from rasd.stages.open_places import candidate_tokens, word_forms
+
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+MAX_MODIFIERS = 3
+
+
+@dataclass(frozen=True)
+class Forces:
+    """The folded word lists of open_actors.yaml."""
+
+    heads: dict[str, str]            # head word → category
+    generic: frozenset[str]
+    security: frozenset[str]
+    modifiers: frozenset[str]
+    nationalities: frozenset[str]    # every form made from the list
+    crowds: dict[str, tuple[str, str]]   # word → (name, category)
+    media: frozenset[str] = frozenset()
+    # key → (proclitic length, head or crowd word, "head" | "crowd") or None; memoised per loaded
+    # file, as every word of every report is asked for
+    classify: Callable[[str], tuple | None] = field(default=lambda key: None, compare=False, repr=False)
+    forms: frozenset[str] = frozenset()   # every token a head or crowd word can be: a first pass
+
+
+def nationality_forms(base: str) -> set[str]:
+    """Every form of a nationality adjective (folded) a force phrase uses, from the masculine
+    singular without the article: X, Xه, Xين, Xون, Xان, with and without the article."""
+    out = set()
+    for form in (base, base + "ه", base + "ين", base + "ون", base + "ان"):
+        out.update((form, "ال" + form))
+    return out
+
+
+def load_forces(path: Path) -> Forces:
+    d = load(path)
+    heads = {fold_str(w): h["category"] for h in d["heads"] for w in h["words"]}
+    nat: set[str] = set()
+    for w in d["nationalities"]:
+        nat |= nationality_forms(fold_str(w))
+    crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
+
+    @lru_cache(maxsize=1 << 17)
+    def classify(key: str) -> tuple | None:
+        r = _reading(key, heads)
+        if r is not None:
+            return (*r, "head")
+        r = _reading(key, crowds)
+        return None if r is None else (*r, "crowd")
+
+    return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
+                  frozenset(fold_str(w) for w in d["security_words"]),
+                  frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
+                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}))
+
+
+def _reading(key: str, words) -> tuple[int, str] | None:
+    """(proclitic length, word) when the token is one of ``words`` behind a conjunction or a
+    preposition (the article stays part of the word)."""
+    if key in words:
+        return 0, key
+    for n in range(1, min(3, len(key) - 1)):
+        if key[:n] in _PROCLITICS and key[n:] in words:
+            return n, key[n:]
+        if key[:n] in _PROCLITICS and key[n:].startswith("ل") and key[:n].endswith("ل") and "ال" + key[n + 1:] in words:
+            return n + 1, "ال" + key[n + 1:]   # للشرطة = ل + الشرطة: the span starts at شرطة
+    return None
+
+
+class _OpenActors:
+    def __init__(self, doc: Doc, f: Forces, titles: frozenset[str]):
+        self.doc, self.f, self.titles = doc, f, titles
+        self.toks = doc.tokens
+        self.owner: dict[int, Mention] = {}
+        for m in doc.mentions:
+            for k in range(*m.tok):
+                self.owner[k] = m
+        self.added: list[Mention] = []
+        self.dropped: set[int] = set()
+
+    def joined(self, i: int) -> bool:
+        t = self.toks
+        return i + 1 < len(t) and self.doc.text[t[i].end:t[i + 1].start].strip() == ""
+
+    def replaceable(self, m: Mention, a: int, b: int) -> bool:
+        return a <= m.tok[0] and m.tok[1] <= b and (m.short or m.pattern) and m.type == "ACTOR" \
+            and m.tok != (a, b)
+
+    def free(self, a: int, b: int) -> bool:
+        hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}
+        return all(self.replaceable(m, a, b) for m in hit.values())
+
+    def add(self, a: int, b: int, pre: int, category: str, name: str | None, why: str) -> None:
+        if not self.free(a, b):
+            return
+        for k in range(a, b):
+            if k in self.owner:
+                self.dropped.add(id(self.owner[k]))
+        t = self.toks
+        start = self.doc.folded.orig(t[a].kstart + pre) if pre else t[a].start
+        end = t[b - 1].end
+        m = Mention(start, end, self.doc.text[start:end], "ACTOR", None, 0.65, tok=(a, b), pattern=True,
+                    category=category, name=name, why=why)
+        self.added.append(m)
+        for k in range(a, b):
+            self.owner[k] = m
+
+    def force_at(self, i: int, r: tuple) -> None:
+        pre, head, _ = r
+        if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.titles):
+            return   # وزير الدفاع الأميركي: part of a person's title
+        j, mods = i + 1, []
+        while j < len(self.toks) and self.joined(j - 1) and len(mods) < MAX_MODIFIERS \
+                and self.toks[j].key in self.f.modifiers:
+            mods.append(self.toks[j].key)
+            j += 1
+        if j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities:
+            self.add(i, j + 1, pre, self.f.heads[head], None,
+                     f"a {self.f.heads[head].replace('_', ' ')} named by its head word and nationality")
+        elif head in self.f.generic and mods and mods[0] in self.f.security:
+            self.add(i, i + 2, pre, "state_force", None, "a state force named by a security word")
+
+    def crowd_at(self, i: int, r: tuple) -> None:
+        if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media):
+            return   # تنسيقيات المسلحين: their media, not the group in action
+        name, cat = self.f.crowds[r[1]]
+        self.add(i, i + 1, r[0], cat, name, f"an unnamed group of {name}")
+
+    def run(self) -> list[Mention]:
+        classify, owner, toks = self.f.classify, self.owner, self.toks
+        for i in candidate_tokens(self.doc, self.f.forms):
+            r = classify(toks[i].key)
+            if r is None:
+                continue
+            o = owner.get(i)
+            if o is not None and not o.short and not o.pattern:
+                continue
+            if r[2] == "head":
+                self.force_at(i, r)
+            elif i not in owner:
+                self.crowd_at(i, r)
+        kept = [m for m in self.doc.mentions if id(m) not in self.dropped]
+        return sorted(kept + self.added, key=lambda m: m.start)
+
+
+class OpenActors(Stage):
+    """Adds ACTOR mentions for forces and groups the knowledge base lacks (module docstring)."""
+
+    name = "open_actors"
+    requires = ("mentions",)
+    assigns = ("mentions",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.text:
+            titles = self.resources.kb.lexicon["_folded"]["person_titles"]
+            doc.mentions = _OpenActors(doc, self.resources.open_actors, titles).run()
+        return doc
+

@@ -1,0 +1,427 @@
+"""Open-vocabulary places: names the gazetteer lacks, read from how the press introduces places.
+
+Runs after ``mentions`` and before ``link``. It adds PLACE mentions where the mentions stage found
+none, and never one that overlaps a mention of another kind:
+
+- after a facility cue (قاعدة، موقع، ثكنة، مستوطنة، مستشفى …) the whole phrase is a place, named by
+  the words after the cue (``facility``; ``name`` holds the bare name);
+- after a settlement cue (بلدة، قرية، حي، منطقة، محور …) the name after it is a place;
+- after a plural or dual cue (مستوطنات، بلدات، قريتي …) every item of the list joined by و or
+  commas is a place, quoted or not;
+- a list of places (X وY وZ) is split completely: an unknown name standing between two places of
+  the list, or closing a list of two or more places, is a place too.
+
+A name is the quoted words after the cue, or up to three words: the first not a common noun of
+the kind that shows the cue word is used in another sense (موقع التواصل، منطقة عازلة), the next
+ones carrying the article, and none an adjective the press puts after a name (الإسرائيلي، النفطي).
+A pattern place that this stage finds longer (حاجز أبو → حاجز أبو رفاعي) replaces the shorter one.
+Cue words live in ``knowledge/open_places.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from rasd.arabic.normalize import fold_str, strip_article
+from rasd.arabic.tokens import Token, stems
+from rasd.doc import Doc, Mention
+from rasd.kb.yamlfile import load
+from rasd.pipeline import Stage
+
+QUOTES = frozenset("\"'«»“”„")
+# format characters (marks of direction, joiners) that news text carries between words
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\ufeff\u00ad"), None)
+# proclitics a cue word may carry (conjunction, preposition) without the article
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+_PRONOUN_ENDS = ("ها", "هم", "هما", "هن", "نا", "ه")
+MAX_NAME = 3        # words of an unquoted name
+MAX_QUOTED = 4      # words of a quoted name
+MAX_ITEMS = 12      # names in one list
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The folded word lists of open_places.yaml."""
+
+    facility: frozenset[str]
+    settlement: frozenset[str]
+    feature: frozenset[str]
+    plural: frozenset[str]
+    dual: frozenset[str]
+    open: frozenset[str]
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+    enders: frozenset[str]
+    not_names: frozenset[str]
+    anaphors: dict[str, frozenset[str]]
+    links: frozenset[str]
+    location_verbs: frozenset[str] = frozenset()
+    edges: frozenset[str] = frozenset()
+    # key → {list name: (proclitic length, cue)} for the cue lists; memoised per loaded file, as
+    # every word of every report is asked for
+    readings: Callable[[str], dict] = field(default=lambda key: {}, compare=False, repr=False)
+    # the tokens that may be a cue or an anaphor (a cheap first pass; readings() then decides)
+    forms: frozenset[str] = frozenset()
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens that may be a cue word or an anaphor."""
+        return candidate_tokens(doc, self.forms)
+
+
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def word_forms(words) -> frozenset[str]:
+    """Every token a word of ``words`` can be behind proclitics and the article (a superset of what
+    stems() reads): a first pass by one set lookup per token."""
+    out = set()
+    for w in words:
+        bare = w[2:] if w.startswith("ال") else w
+        for p in _PREFIXES:
+            out.update((p + w, p + bare, p + "ال" + bare))
+        for p in ("لل", "ولل", "فلل"):
+            out.add(p + bare)
+    return frozenset(out)
+
+
+def candidate_tokens(doc: Doc, forms: frozenset[str]) -> list[int]:
+    """Indexes of the tokens that are one of ``forms``."""
+    return [t.i for t in doc.tokens if t.key in forms]
+
+
+def _fold_all(words) -> frozenset[str]:
+    return frozenset(fold_str(w) for w in words)
+
+
+def load_cues(path: Path) -> PlaceCues:
+    d = load(path)
+    lists = {"facility": _fold_all(d["facility_cues"]), "settlement": _fold_all(d["settlement_cues"]),
+             "feature": _fold_all(d["feature_cues"]),
+             "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"])}
+    anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
+    every = frozenset().union(*lists.values())
+
+    @lru_cache(maxsize=1 << 17)
+    def readings(key: str) -> dict:
+        out: dict = {}
+        for n, st in stems(key):
+            if st in every and key[:n] in _PROCLITICS:
+                for name, words in lists.items():
+                    if st in words:
+                        out.setdefault(name, (n, st))
+            pre = key[:n]
+            if st in anaphors and (pre.endswith("ال") or pre.endswith("لل")):
+                out.setdefault("anaphor", (st, anaphors[st]))
+        return out
+
+    return PlaceCues(lists["facility"], lists["settlement"], lists["feature"], lists["plural"], lists["dual"],
+                     _fold_all(d["open_cues"]), _fold_all(d["not_before"]), _fold_all(d["not_after"]),
+                     _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
+                     _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
+                     readings, word_forms(every | frozenset(anaphors)))
+
+
+def reads(key: str, words: frozenset[str]) -> bool:
+    """The token, behind some proclitics, is one of ``words``."""
+    return key in words or any(st in words or "ال" + st in words for _, st in stems(key))
+
+
+class _OpenPlaces:
+    def __init__(self, doc: Doc, cues: PlaceCues, lex: dict, common: frozenset, gaz):
+        self.doc, self.c, self.lex, self.common, self.gaz = doc, cues, lex, common, gaz
+        self.toks: list[Token] = doc.tokens
+        self.owner: dict[int, Mention] = {}
+        for m in doc.mentions:
+            for k in range(*m.tok):
+                self.owner[k] = m
+        self.added: list[Mention] = []
+        self.dropped: set[int] = set()     # id() of pattern places replaced by a longer one
+
+    # ---- words ---------------------------------------------------------------------------
+    def gap(self, i: int) -> str:
+        """What stands between token i and i+1, without format characters and spaces."""
+        t = self.toks
+        if i + 1 >= len(t):
+            return "."
+        return self.doc.text[t[i].end:t[i + 1].start].translate(_INVISIBLE).strip()
+
+    def quoted_gap(self, i: int) -> bool:
+        g = self.gap(i)
+        return bool(g) and all(ch in QUOTES for ch in g)
+
+    def adjective(self, key: str) -> bool:
+        """An adjective the press puts after a name: a listed one, or a relative adjective (nisba)
+        made from a place or an ordinary word (الإسرائيلي، اللبنانية، الشعبي)."""
+        if key in self.c.enders or key in self.lex["nationalities"]:
+            return True
+        if not key.startswith("ال"):
+            return False
+        base = key[2:]
+        for suf in ("يين", "يون", "يه", "ي"):
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                stem = base[:-len(suf)]
+                if suf != "ي" or stem in self.common or stem + "ه" in self.common or self.gaz.lookup(stem) \
+                        or self.gaz.lookup("ال" + stem):
+                    return True
+        return False
+
+    def stop_word(self, key: str) -> bool:
+        """A word no place name starts with."""
+        if len(key) < 2 or key.isdigit() or key in self.c.not_names or key in self.lex["name_stops"] \
+                or key in self.lex["person_titles"] or not any("\u0621" <= ch <= "\u064a" for ch in key):
+            return True
+        if self.clitic_word(key):
+            return True
+        if key.endswith(_PRONOUN_ENDS) and key not in self.common and any(
+                key[:-len(p)] in self.common for p in _PRONOUN_ENDS if key.endswith(p)):
+            return True     # موقعها، منطقتهم: a noun with a pronoun
+        return any(n and (st in self.lex["name_stops"] or st in self.c.not_names) for n, st in stems(key))
+
+    def clitic_word(self, key: str) -> bool:
+        """بالتزامن، لإنتاج، بقذائف: a preposition on an ordinary word, never a name's first word."""
+        if key in self.common:
+            return False
+        return any(n and key[:n].lstrip("وف") and (st in self.common or "ال" + st in self.common)
+                   for n, st in stems(key))
+
+    def nisba_of_common(self, key: str) -> bool:
+        """أمنية، رئاسية، شعبي: a relative adjective made from an ordinary word."""
+        for suf in ("يه", "ي"):
+            if key.endswith(suf) and not key.startswith("ال"):
+                base = key[:-len(suf)]
+                if base in self.common or base + "ه" in self.common:
+                    return True
+        return False
+
+    def is_cue(self, key: str) -> bool:
+        return bool(self.c.readings(key).keys() - {"anaphor"})
+
+    # ---- names ---------------------------------------------------------------------------
+    def name_at(self, j: int, pre: int = 0, quoted: bool = False, open_cue: bool = True) -> int | None:
+        """End token of a place name whose first word is token ``j`` (after ``pre`` proclitic
+        letters), or None. After a cue that is not ``open_cue``, an ordinary word opens no name."""
+        toks = self.toks
+        if j >= len(toks):
+            return None
+        first = toks[j].key[pre:]
+        if quoted:
+            k = j
+            while k < len(toks) and k - j < MAX_QUOTED:
+                if any(ch in QUOTES for ch in self.gap(k)):
+                    bad = any(not any("\u0621" <= ch <= "\u064a" for ch in toks[x].key) or toks[x].key.isdigit()
+                              for x in range(j, k + 1))
+                    bad = bad or toks[j].key[pre:] in self.c.not_names
+                    return None if bad or self.key(k + 1) in self.c.not_after else k + 1
+                if self.gap(k):
+                    return None
+                k += 1
+            return None
+        if self.stop_word(first) or self.adjective(first) or self.is_cue(first) or self.nisba_of_common(first):
+            return None
+        k = j + 1
+
+        def continues(k: int) -> bool:
+            if k >= len(toks) or self.gap(k - 1) or k - j >= MAX_NAME:
+                return False
+            key, prev = toks[k].key, toks[k - 1].key
+            if self.stop_word(key) or self.adjective(key) or self.is_cue(key) or self.owner.get(k) \
+                    or self.nisba_of_common(key):
+                return False
+            if key.startswith("ال") or prev in self.lex["name_joiners"] or prev in self.lex["kunya"]:
+                return True
+            # بركة ريشا، عين عرب: a second word without the article, when it is no ordinary word
+            clitic = any(n >= 2 and key[:n].endswith(("ال", "لل")) for n, _ in stems(key))   # بالقذائف
+            return k == j + 1 and key not in self.common and not key.startswith("و") and len(key) > 2 \
+                and not clitic
+
+        while continues(k):
+            k += 1
+        if k == j + 1 and pre == 0 and first.startswith("م") and first.endswith("ه") and len(first) > 4 \
+                and self.key(j - 1) in self.c.plural | self.c.dual:
+            return None   # بلدات محاصرة، قرى مجاورة: a participle agreeing with the plural, not a name
+        if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
+                and not (first.startswith("ال") and open_cue):
+            return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …
+        if self.key(k) in self.c.not_after:
+            return None
+        if toks[k - 1].key in self.lex["name_joiners"] or toks[k - 1].key in self.lex["kunya"]:
+            return None   # a name never ends on أبو or عبد
+        return k
+
+    def key(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def name_after(self, i: int, cue: str) -> tuple[int, int] | None:
+        """(first, end) tokens of the name right after the cue ``cue`` at token i."""
+        if i + 1 >= len(self.toks) or (i > 0 and not self.gap(i - 1) and reads(self.key(i - 1), self.c.not_before)):
+            return None
+        if self.quoted_gap(i):
+            end = self.name_at(i + 1, quoted=True)
+        elif self.gap(i):
+            return None
+        else:
+            end = self.name_at(i + 1, open_cue=cue in self.c.open)
+        return (i + 1, end) if end else None
+
+    # ---- mentions ------------------------------------------------------------------------
+    def free(self, a: int, b: int) -> bool:
+        """Tokens a..b-1 carry no mention, or only pattern places inside them (which a longer
+        reading replaces)."""
+        hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}
+        for m in hit.values():
+            if m.type != "PLACE" or m.kb_id or m.place_ids or m.region or m.tok[0] < a or m.tok[1] > b \
+                    or m.tok == (a, b) or m.anaphor:
+                return False
+        return True
+
+    def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str) -> None:
+        if not self.free(a, b):
+            return
+        for k in range(a, b):
+            old = self.owner.get(k)
+            if old is not None:
+                self.dropped.add(id(old))
+        toks, text = self.toks, self.doc.text
+        start = self.doc.folded.orig(toks[a].kstart + pre) if pre else toks[a].start
+        end = toks[b - 1].end
+        n0 = self.doc.folded.orig(toks[name[0]].kstart + (pre if name[0] == a else 0)) \
+            if name[0] == a and pre else toks[name[0]].start
+        bare = text[n0:toks[name[1] - 1].end]
+        m = Mention(start, end, text[start:end], "PLACE", None, 0.6, tok=(a, b), key=fold_str(bare),
+                    cue=cue, place_ids=[], pattern=True, facility=facility,
+                    name=bare if facility else None, why=why)
+        self.added.append(m)
+        for k in range(a, b):
+            self.owner[k] = m
+
+    def cue_places(self) -> None:
+        readings, owner, toks = self.c.readings, self.owner, self.toks
+        for i in self.c.candidates(self.doc):
+            found = readings(toks[i].key)
+            if not found or found.keys() == {"anaphor"}:
+                continue
+            if i in owner and owner[i].type != "PLACE":
+                continue
+            for kind in ("facility", "feature", "settlement"):
+                r = found.get(kind)
+                if r is None:
+                    continue
+                inner = self.c.readings(self.key(i + 1)).get("feature") if kind == "settlement" else None
+                nm = self.name_after(i + 1 if inner else i, (inner or r)[1])
+                if nm is None:
+                    break
+                a, b = nm
+                if kind == "facility":
+                    self.add(i, b, r[0], nm, r[1], True, f"a name after the facility word '{r[1]}'")
+                elif kind == "feature":   # the type word is part of the name
+                    self.add(i, b, r[0], (i, b), None, False, f"a natural feature named with its type word '{r[1]}'")
+                elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
+                    self.add(i + 1, b, 0, (i + 1, b), r[1], False, f"a name after the place word '{r[1]}'")
+                else:
+                    self.add(a, b, 0, nm, r[1], False, f"a name after the place word '{r[1]}'")
+                break
+            for kind, room in (("plural", MAX_ITEMS), ("dual", 2)):
+                r = found.get(kind)
+                if r is not None:
+                    self.listed(i, r[1], room)
+
+    def item(self, k: int, open_cue: bool = False) -> tuple[int, int, int] | None:
+        """(first token, end, proclitic) of a list item at token k: after a comma, "و" or a و proclitic,
+        the name quoted or not (وكفركلا، و"برعام"، ، حولا)."""
+        toks = self.toks
+        if k >= len(toks):
+            return None
+        g = self.gap(k - 1)
+        quoted = bool(g) and g[-1] in QUOTES
+        if g.rstrip("".join(QUOTES)) in ("،", ","):
+            end = self.name_at(k, quoted=quoted, open_cue=open_cue)
+            return (k, end, 0) if end else None
+        if g and not quoted:
+            return None
+        key = toks[k].key
+        if key == "و" and k + 1 < len(toks):
+            g2 = self.gap(k)
+            if g2 and not self.quoted_gap(k):
+                return None
+            end = self.name_at(k + 1, quoted=bool(g2), open_cue=open_cue)
+            return (k + 1, end, 0) if end else None
+        if key.startswith("و") and len(key) > 3 and key[1:] not in self.common:
+            end = self.name_at(k, pre=1, quoted=quoted, open_cue=open_cue)
+            return (k, end, 1) if end else None
+        return None
+
+    def listed(self, i: int, cue: str, room: int) -> None:
+        """The names of a list (at most ``room``) after a plural or dual cue word at token i."""
+        first = self.name_after(i, cue)
+        if first is None:
+            return
+        a, b = first
+        why = f"an item of the list after '{cue}'"
+        self.add(a, b, 0, (a, b), cue, False, why)
+        n = 1
+        while n < room:
+            it = self.item(b, open_cue=cue in self.c.open)
+            if it is None:
+                break
+            a, b, pre = it
+            self.add(a, b, pre, (a, b), cue, False, why)
+            n += 1
+
+    def split_lists(self) -> None:
+        """X وY وZ: an unknown name between two places of a list, or after two or more, is a place."""
+        places = sorted((m for m in [*self.doc.mentions, *self.added]
+                         if m.type == "PLACE" and id(m) not in self.dropped), key=lambda m: m.tok[0])
+        starts = {m.tok[0]: m for m in places}
+        for m in places:
+            run, b = 1, m.tok[1]
+            while b < len(self.toks):
+                nxt = starts.get(b)
+                if nxt is not None and self.coordinated(b):
+                    run, b = run + 1, nxt.tok[1]
+                    continue
+                it = self.item(b)
+                if it is None or b in self.owner:
+                    break
+                a, e, pre = it
+                if any(k in self.owner for k in range(a, e)) or e - a > 2:
+                    break
+                after = starts.get(e)
+                # closing a list of two or more: "وName" and then no further item
+                closing = run >= 2 and pre == 1 and (e >= len(self.toks) or self.gap(e - 1) not in ("",)
+                                                     or not self.toks[e].key.startswith("و"))
+                if (after is not None and self.coordinated(e)) or closing:
+                    self.add(a, e, pre, (a, e), None, False, "an unknown name in a list of places")
+                    run, b = run + 1, e
+                    continue
+                break
+
+    def coordinated(self, k: int) -> bool:
+        """Token k opens a list item (و or a comma before it)."""
+        return self.toks[k].key.startswith("و") or self.gap(k - 1) in ("،", ",", "و")
+
+
+class OpenPlaces(Stage):
+    """Adds PLACE mentions the gazetteer lacks (module docstring); ``lists`` turns list splitting
+    on or off."""
+
+    name = "open_places"
+    requires = ("mentions",)
+    assigns = ("mentions",)
+
+    @classmethod
+    def defaults(cls) -> dict:
+        return {"lists": True}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.text:
+            return doc
+        res = self.resources
+        finder = _OpenPlaces(doc, res.open_places, res.kb.lexicon["_folded"], res.common_words, res.gazetteer)
+        finder.cue_places()
+        if self.config["lists"]:
+            finder.split_lists()
+        kept = [m for m in doc.mentions if id(m) not in finder.dropped]
+        doc.mentions = sorted(kept + finder.added, key=lambda m: m.start)
+        return doc

@@ -1,0 +1,269 @@
+"""Places read from their context, after geocoding (runs between ``geocode`` and ``corefer``).
+
+- **Containers.** A place the gazetteer cannot place, whose phrase names a larger place it lies in
+  (موقع السماقة في مزارع شبعا، حاجز X بريف حماة، القرية التابعة لمنطقة Y، مستوطنة X قرب Z), is
+  placed at that container with a coarser ACLED geo-precision (2 when the container is a town,
+  3 when it is an area) and a ``why`` that says so. Its ``kb_id`` stays empty: it is not the
+  container, so corefer does not merge the two.
+- **Countries used as places.** A country or capital that the mentions stage typed as an actor
+  (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``),
+  or the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان، تعرضت لها مصر). (Items of a
+  list were tried and left out: over the news, "قادة أميركا وكندا وفرنسا" lists governments.)
+- **Outskirts.** A place named only by its edge or a part of it (الأطراف الغربية لمدينة سراقب، محيط
+  بلدة X) keeps its coordinates with ACLED precision 2 ("near or part of").
+- **Place anaphors.** A bare noun with the article (البلدة، القرية، البلدتين) refers to the place of
+  that type named shortly before it (same or previous two sentences); a dual refers to the last
+  two. corefer resolves المحافظة، المدينة and العاصمة the same way by gazetteer kind.
+
+Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, anaphors).
+"""
+from __future__ import annotations
+
+from rasd.arabic.normalize import fold_str
+from rasd.doc import Doc, Entity, Mention
+from rasd.pipeline import Stage
+from rasd.stages.open_places import PlaceCues, reads
+
+TOWN_KINDS = {"locality", "city", "town", "village", "facility"}
+MAX_LINK = 5          # words between a place and its container
+ANAPHOR_REACH = 2     # sentences back an anaphor may reach
+_AREA = {"country", "governorate", "district", "subdistrict", "region"}
+
+
+def _located(e: Entity) -> bool:
+    return e.type == "PLACE" and bool(e.geo) and e.geo.get("lat") is not None
+
+
+class _Context:
+    def __init__(self, doc: Doc, cues: PlaceCues, res):
+        self.doc, self.c, self.res = doc, cues, res
+        self.toks = doc.tokens
+        self.at: dict[int, tuple[Mention, Entity]] = {}
+        for e in doc.entities:
+            for m in e.mentions:
+                self.at.setdefault(m.tok[0], (m, e))
+        self.taken = {k for e in doc.entities for m in e.mentions for k in range(*m.tok)}
+
+    def gap(self, i: int) -> str:
+        t = self.toks
+        return self.doc.text[t[i].end:t[i + 1].start].strip() if i + 1 < len(t) else "."
+
+    # ---- containers ------------------------------------------------------------------------
+    def container_of(self, m: Mention, e: Entity) -> tuple[Entity, str] | None:
+        """The located place the phrase after ``m`` names as its container, with the words between."""
+        last = self.toks[m.tok[1] - 1].key
+        # الريف الغربي لمدينة | حماة: a phrase that ends on its own link or type word
+        k, linked, words = m.tok[1], reads(last, self.c.links) or reads(last, self.c.settlement), []
+        while k < len(self.toks) and k - m.tok[1] <= MAX_LINK:
+            if any(ch in ".؛;:!?؟\n" for ch in self.gap(k - 1)):
+                return None
+            hit = self.at.get(k)
+            if hit is not None and hit[1] is not e:
+                y = hit[1]
+                if linked and _located(y):
+                    return y, " ".join(words)
+                if y.type == "PLACE" and not _located(y):
+                    k = hit[0].tok[1]   # an unplaced place between: keep looking past it
+                    words.append(hit[0].text)
+                    continue
+                return None
+            key = self.toks[k].key
+            if len(key) == 1:          # لـ written apart
+                k += 1
+                continue
+            if reads(key, self.c.links):
+                linked = True
+            elif not (key in self.c.enders or (key.startswith("ال") and key.endswith(("ي", "يه")))):
+                return None
+            words.append(self.doc.text[self.toks[k].start:self.toks[k].end])
+            k += 1
+        return None
+
+    def containers(self) -> None:
+        for e in self.doc.entities:
+            if e.type != "PLACE" or _located(e) or not e.mentions:
+                continue
+            for m in e.mentions:
+                found = self.container_of(m, e)
+                if found is None:
+                    continue
+                y, words = found
+                g = y.geo
+                prec = 3 if (g.get("precision") or 1) >= 3 or g.get("feature") in _AREA or m.region else 2
+                e.geo = {"lat": g["lat"], "lon": g["lon"], "precision": prec, "feature": "container",
+                         "admin1": g.get("admin1"), "admin2": g.get("admin2"), "admin3": g.get("admin3"),
+                         "why": f"{(e.geo or {}).get('why') or 'not in the gazetteer'}; placed at its container "
+                                f"'{y.mentions[0].text}' ('{m.text} {words} …'), ACLED precision {prec}"}
+                break
+
+    # ---- outskirts ------------------------------------------------------------------------------
+    def edge_phrase(self, m: Mention) -> str | None:
+        """The words before ``m`` when they name its edge or a part of it (الأطراف الغربية لمدينة X)."""
+        k = m.tok[0] - 1
+        while k >= 0 and m.tok[0] - k <= 3 and not any(ch in ".،,:؛\n" for ch in self.gap(k)):
+            key = self.toks[k].key
+            if reads(key, self.c.edges):
+                return self.doc.text[self.toks[k].start:m.end]
+            if not (reads(key, self.c.settlement) or key in self.c.enders):
+                return None
+            k -= 1
+        return None
+
+    def outskirts(self) -> None:
+        """A located place the report names only by its edge (أطراف، محيط، مشارف …) is coded to it
+        with ACLED precision 2, "near or part of"."""
+        for e in self.doc.entities:
+            if not _located(e) or (e.geo.get("precision") or 1) >= 2:
+                continue
+            named = [m for m in e.mentions if not m.anaphor]
+            phrases = [self.edge_phrase(m) for m in named]
+            if named and all(phrases):
+                e.geo["precision"] = 2
+                e.geo["why"] += f"; the report names only its edge ('{phrases[0]}'): ACLED precision 2"
+
+    # ---- countries as places -----------------------------------------------------------------
+    def used_as_place(self, m: Mention) -> str | None:
+        """Why an actor mention of a country or capital is said of the place, or None."""
+        i = m.tok[0]
+        line_start = i == 0 or "\n" in self.doc.text[self.toks[i - 1].end:m.start]
+        if line_start and self.gap(m.tok[1] - 1).startswith(":"):
+            return "a dateline: the place the report is filed about"
+        for back in (1, 2):
+            k = i - back
+            if k < 0 or any(ch in ".،,:؛\n" for ch in self.gap(k)):
+                break
+            if reads(self.toks[k].key, self.c.location_verbs):
+                return f"where '{self.doc.text[self.toks[k].start:self.toks[k].end]}' happened"
+            if not (len(self.toks[k].key) <= 3 and self.toks[k].key.startswith("ل")):
+                break   # only لها / له may stand between the verb and the place
+        return None
+
+    def country_places(self) -> bool:
+        """Move actor mentions of countries used as places to PLACE entities; True when any moved."""
+        idx = self.res.mention_index
+        gaz = self.res.gazetteer
+        new: list[Entity] = []
+        by_place = {e.kb_id: e for e in self.doc.entities if e.type == "PLACE" and e.kb_id}
+        moved = False
+        for e in list(self.doc.entities):
+            if e.type != "ACTOR" or not e.kb_id:
+                continue
+            for m in list(e.mentions):
+                h = idx.places.match_at(self.toks, m.tok[0])
+                if h is None or h.j != m.tok[1]:
+                    continue
+                places = [gaz.get(p) for p in h.payloads]
+                major = [p for p in places if p.kind in ("country", "city")]
+                if not major:
+                    continue
+                why = self.used_as_place(m)
+                if why is None:
+                    continue
+                p = major[0]
+                e.mentions.remove(m)
+                pm = Mention(m.start, m.end, m.text, "PLACE", None, 0.8, tok=m.tok, key=fold_str(m.text),
+                             place_ids=list(h.payloads), why=f"{e.name_ar} as a place: {why}")
+                target = by_place.get(p.id)
+                if target is None:
+                    target = Entity("", "PLACE", p.name_ar or m.text, p.name_en, p.id, [], confidence=0.8,
+                                    geo={"lat": p.lat, "lon": p.lon, "precision": 3 if p.kind == "country" else 1,
+                                         "feature": p.kind, "admin1": p.admin1, "admin2": p.admin2,
+                                         "admin3": p.admin3,
+                                         "why": f"{p.kind} {p.name_en}: named where the sentence uses it as a place"})
+                    by_place[p.id] = target
+                    new.append(target)
+                target.mentions.append(pm)
+                target.mentions.sort(key=lambda x: x.start)
+                pm.entity = target.id or None   # a new entity gets its id when numbered below
+                moved = True
+        if not new and not any(not e.mentions for e in self.doc.entities):
+            return moved
+        ents = [e for e in self.doc.entities if e.mentions] + new
+        ents.sort(key=lambda e: min(m.start for m in e.mentions))
+        self._renumber(ents)
+        return True
+
+    def _renumber(self, ents: list[Entity]) -> None:
+        old = {id(e): e.id for e in ents}
+        taken = {e.id for e in ents if e.id}
+        n = len(self.doc.entities) + 1
+        for e in ents:
+            if not e.id:
+                while f"E{n}" in taken:
+                    n += 1
+                e.id = f"E{n}"
+                taken.add(e.id)
+            for m in e.mentions:
+                m.entity = e.id
+            e.mentions.sort(key=lambda m: m.start)
+        del old
+        self.doc.entities = ents
+
+    # ---- anaphors -------------------------------------------------------------------------
+    def anaphors(self) -> None:
+        doc = self.doc
+        places = sorted(((m, e) for e in doc.entities if e.type == "PLACE" for m in e.mentions
+                         if not m.anaphor), key=lambda x: x[0].start)
+        if not places:
+            return
+        readings = self.c.readings
+        for i in self.c.candidates(doc):
+            t = self.toks[i]
+            hit = readings(t.key).get("anaphor")
+            if hit is None or t.i in self.taken:
+                continue
+            word, kinds = hit
+            sent = doc.sentence_of(t.start)
+            lo = doc.sentences[max(0, sent - ANAPHOR_REACH)][0] if doc.sentences else 0
+            cands = [(m, e) for m, e in places if lo <= m.start < t.start and self.fits(m, e, kinds)]
+            want = 2 if "bi" in kinds else 1
+            chosen: list[Entity] = []
+            for m, e in reversed(cands):
+                if e not in chosen:
+                    chosen.append(e)
+                if len(chosen) == want:
+                    break
+            if len(chosen) < want:
+                continue
+            for e in chosen:
+                e.mentions.append(Mention(t.start, t.end, doc.text[t.start:t.end], "PLACE", e.kb_id, 0.55, e.id,
+                                          tok=(t.i, t.i + 1), anaphor=True,
+                                          why=f"'{word}' refers back to '{e.mentions[0].text}', the last "
+                                              f"{'two places' if want == 2 else 'place'} of its kind named before it"))
+                e.mentions.sort(key=lambda m: m.start)
+            self.taken.add(t.i)
+
+    def fits(self, m: Mention, e: Entity, kinds: frozenset[str]) -> bool:
+        if e.geo and e.geo.get("feature") == "country":
+            return False
+        if "any" in kinds:
+            return True
+        first = m.text.split()[0] if m.text.split() else ""
+        return (m.cue is not None and fold_str(m.cue) in kinds) or reads(fold_str(first), kinds)
+
+
+class PlaceContext(Stage):
+    """Containers, countries used as places, outskirts and place anaphors (module docstring); each can be
+    turned off by its setting."""
+
+    name = "place_context"
+    requires = ("entities", "entities[PLACE].geo")
+    assigns = ("entities",)
+
+    @classmethod
+    def defaults(cls) -> dict:
+        return {"containers": True, "countries": True, "anaphors": True, "outskirts": True}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.entities:
+            return doc
+        ctx = _Context(doc, self.resources.open_places, self.resources)
+        if self.config["countries"] and ctx.country_places():
+            ctx = _Context(doc, self.resources.open_places, self.resources)
+        if self.config["containers"]:
+            ctx.containers()
+        if self.config["outskirts"]:
+            ctx.outskirts()
+        if self.config["anaphors"]:
+            ctx.anaphors()
+        return doc

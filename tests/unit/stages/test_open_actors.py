@@ -1,0 +1,67 @@
+"""The open_actors stage on composed sentences: forces and groups the knowledge base lacks.
+
+Needs the installed data for the mentions stage before it.
+"""
+import pytest
+
+from rasd.kb.resources import default_resources
+from rasd.pipeline import Pipeline
+from rasd.stages.open_actors import nationality_forms
+
+
+@pytest.fixture(autouse=True)
+def _data(installed):
+    yield
+
+
+def actors(text: str, on: bool = True) -> list:
+    names = ["clean", "sentences", "mentions"] + (["open_actors"] if on else []) + ["link"]
+    doc = Pipeline.build(default_resources(), names).run(text)
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    spans = sorted((m.start, m.end) for m in doc.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
+    return [e for e in doc.entities if e.type == "ACTOR"]
+
+
+def named(ents, name):
+    return next((e for e in ents if e.name_ar == name), None)
+
+
+def test_nationality_forms_cover_the_agreeing_adjectives():
+    forms = nationality_forms("تركي")
+    assert {"التركي", "التركيه", "تركيين", "تركيه", "الاتراك"} & forms == {"التركي", "التركيه", "تركيين", "تركيه"}
+
+
+@pytest.mark.parametrize("text, name, category", [
+    ("اشتبكت قوات الأمن التركية مع عناصر من الحزب قرب الحدود.", "قوات الأمن التركية", "state_force"),
+    ("أعلن الجيش الباكستاني مقتل خمسة عناصر في الهجوم.", "الجيش الباكستاني", "state_force"),
+    ("قتل جنديين تركيين في هجوم على موقع حدودي.", "جنديين تركيين", "state_force"),
+    ("وتركز الحكومة اليابانية على زيادة الأجور.", "الحكومة اليابانية", "government"),
+    ("واعتقل رجال الشرطة عشرة أشخاص في الساحة.", "رجال الشرطة", "state_force"),
+])
+def test_a_force_phrase_with_a_nationality_is_an_actor(text, name, category):
+    e = named(actors(text), name)
+    assert e is not None and e.category == category and e.kb_id is None
+    assert named(actors(text, on=False), name) is None
+
+
+def test_a_longer_phrase_replaces_a_short_form_that_names_another_country():
+    ents = actors("قالت الشرطة الإسرائيلية إنها أوقفت شابين في القدس.")
+    assert named(ents, "الشرطة الإسرائيلية") is not None
+    assert not any(e.kb_id for e in ents)   # not the short form's (another country's) police
+
+
+def test_every_form_of_a_group_links_under_one_name():
+    ents = actors("هاجم مستوطنون قرية فلسطينية، وأحرق المستوطنين منازل فيها.")
+    e = named(ents, "مستوطنون")
+    assert e is not None and len(e.mentions) == 2 and e.category == "other"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("قال وزير الدفاع الأميركي إن بلاده لن ترسل قوات.", "الدفاع الأميركي"),
+    ("نقلت تنسيقيات المسلحين بيانا عن القيادة.", "المسلحين"),
+    ("أعلنت الشرطة أنها فتحت تحقيقا.", "الشرطة"),
+])
+def test_no_actor_where_the_phrase_is_a_title_a_medium_or_a_bare_head(text, word):
+    assert not any(m.pattern and word in m.text for e in actors(text) for m in e.mentions)

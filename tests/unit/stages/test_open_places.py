@@ -1,0 +1,81 @@
+"""The open_places stage on composed sentences: places after cue words that no gazetteer lists.
+
+Needs the installed data (common words, gazetteer) for the mentions stage before it.
+"""
+import pytest
+
+from rasd.kb.resources import default_resources
+from rasd.pipeline import Pipeline
+
+
+@pytest.fixture(autouse=True)
+def _data(installed):
+    yield
+
+
+def places(text: str, open_places: bool = True) -> list:
+    names = ["clean", "sentences", "mentions"] + (["open_places"] if open_places else [])
+    doc = Pipeline.build(default_resources(), names).run(text)
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    return [m for m in doc.mentions if m.type == "PLACE"]
+
+
+def texts(ms) -> list[str]:
+    return [m.name or m.text for m in ms]
+
+
+def test_a_facility_word_names_a_site_the_gazetteer_lacks():
+    text = "أعلنت المقاومة استهداف موقع السماقة الإسرائيلي بالأسلحة الصاروخية."
+    assert "السماقة" not in texts(places(text, open_places=False))
+    found = [m for m in places(text) if m.name == "السماقة"]
+    assert found and found[0].text == "موقع السماقة" and found[0].facility
+    assert "موقع السماقة الإسرائيلي" not in [m.text for m in places(text)]   # the adjective is no part
+
+
+def test_a_settlement_word_names_a_village_of_two_words():
+    found = texts(places("اقتحمت قوات الاحتلال بلدة بيت زمرينا فجر اليوم."))
+    assert "بيت زمرينا" in found
+
+
+def test_every_quoted_item_after_a_plural_cue_is_a_place():
+    found = texts(places('دوت صفارات الإنذار في مستوطنات "دوفيف" و"برعام" و"يارؤون" في الجليل.'))
+    assert {"دوفيف", "برعام", "يارؤون"} <= set(found)
+
+
+def test_a_dual_cue_names_two_places_and_no_more():
+    found = texts(places("قصفت الطائرات بلدتي زمرينا وكفرتونا وسط اشتباكات عنيفة."))
+    assert {"زمرينا", "كفرتونا"} <= set(found)
+
+
+@pytest.mark.parametrize("text, word", [
+    ('وذكر موقع "واللا" الإخباري أن الجيش انسحب من المنطقة.', "واللا"),
+    ("قصفت الطائرات منطقة واسعة من الريف.", "واسعة"),
+    ("وقصفت المعارضة بلدات محاصرة بالقذائف.", "محاصرة"),
+    ("نشرت الحركة بيانا على موقع فيسبوك أمس.", "فيسبوك"),
+    ("دعا إلى القتال في مناطق النزال دون تردد.", "النزال"),
+])
+def test_a_cue_word_used_in_another_sense_names_no_place(text, word):
+    assert not any(word in m.text for m in places(text))
+
+
+def test_an_unknown_name_between_two_places_of_a_list_is_a_place():
+    text = "سقطت قذائف على حلب وزمرينا ودمشق صباح اليوم."
+    assert "زمرينا" not in texts(places(text, open_places=False))
+    assert "زمرينا" in texts(places(text))
+
+
+def test_a_longer_reading_replaces_a_cut_pattern_place_and_never_overlaps_others():
+    ms = places("وقعت اشتباكات عند حاجز أبو رفاعي قرب المدينة.")
+    spans = sorted((m.start, m.end) for m in ms)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert any(m.text.endswith("أبو رفاعي") for m in ms)
+
+
+def test_a_natural_feature_keeps_its_type_word_and_a_settlement_takes_it_whole():
+    assert "بحيرة تشاد" in [m.text for m in places("قتل عشرة صيادين قرب بحيرة تشاد أمس.")]
+    assert "تل السبع" in texts(places("اقتحمت القوات منزلا في بلدة تل السبع في النقب."))
+
+
+def test_a_noun_with_a_pronoun_is_no_list_item():
+    assert not any("حشوده" in m.text for m in places("واصلت المقاومة عملياتها ضد مواقع الاحتلال وحشوده."))
