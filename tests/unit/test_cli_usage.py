@@ -135,7 +135,7 @@ def test_progress_totals(tmp_path):
     (tmp_path / "d" / "index.jsonl").write_text('{"doc_id": "a", "published": "2015-07-20"}\n', encoding="utf-8")
     assert estimate(str(tmp_path / "d")) == 7
     assert estimate("https://example.org/feed") is None
-    assert steps(None) == len(MANIFEST) + 4 and steps(tmp_path) == 4
+    assert steps(None) == len(MANIFEST) + 5 and steps(tmp_path) == 5   # verify, gazetteer, names, place words, NER
 
 
 def test_export_summary_counts_what_a_format_cannot_hold(rasd_cli, tmp_path, monkeypatch):
