@@ -7,7 +7,8 @@ One process, one core. Loads the default pipeline, warms it on 20 articles, then
 ``time.process_time`` (CPU time, so a shared and noisy machine disturbs the figures less than
 wall time would). Prints CPU ms per article, each stage's share, garbage-collection share
 (``gc.callbacks``), the resident memory after loading and after the run, and with ``--top N``
-cProfile's top N functions by internal time for one more pass. ``--memory N`` instead runs N
+cProfile's top N functions by internal time for one more pass. Unless ``--no-gc-tuning``, the collector is set up as
+a batch worker sets it (:func:`rasd.runtime.prepare_for_batch`). ``--memory N`` instead runs N
 articles (cycling the archive) and prints resident memory every N/10 articles: the per-worker
 memory bound of issue 11. Prints figures; never passes or fails.
 """
@@ -101,6 +102,8 @@ def main() -> None:
     ap.add_argument("--skip", type=int, default=0, help="articles skipped first")
     ap.add_argument("--top", type=int, default=0, help="print cProfile's top N functions by internal time")
     ap.add_argument("--memory", type=int, default=0, help="run N articles and print resident memory")
+    ap.add_argument("--no-gc-tuning", action="store_true",
+                    help="leave the garbage collector as Python sets it (no rasd.runtime.prepare_for_batch)")
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None:
@@ -110,6 +113,13 @@ def main() -> None:
     t0 = time.process_time()
     warm = list(islice(articles(news), WARM_UP))
     run_timed(pipe, warm, defaultdict(float))
+    if not args.no_gc_tuning:
+        try:
+            from rasd.runtime import prepare_for_batch
+        except ImportError:  # an older checkout (before/after comparisons)
+            prepare_for_batch = None
+        if prepare_for_batch:
+            prepare_for_batch(pipe.stages[0].resources)
     load_cpu = time.process_time() - t0
     if args.memory:
         memory_run(pipe, cycle(articles(news)), args.memory)
