@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import count, repeat
 from typing import NamedTuple
+from itertools import count, repeat  # noqa: I001 (kept apart from the clitic imports above)
 
 from rasd.arabic.normalize import Folded, fold
 

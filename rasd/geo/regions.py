@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.tokens import Token, stems
-from rasd.kb.gazetteer import canon, canon_word
+from rasd.kb.gazetteer import canon
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
 
 DIRECTIONS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
@@ -168,7 +168,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
     # Return at once unless the word (under some proclitic reading) can open a named region or a
     # ريف / بادية / direction phrase: most tokens open neither.
     firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}
-    opens_named = [(pre, f) for pre, f in readings if canon_word(f) in firsts]
+    opens_named = [(pre, f) for pre, f in readings if canon(f) in firsts]   # one word: canon_word
     first = [f for _, f in readings]
     if not opens_named and cues.heads.isdisjoint(first):
         return None

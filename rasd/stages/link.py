@@ -34,8 +34,7 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
 
     Each longer name's word prefixes and suffixes are indexed once, so a group finds its partner
     by lookups rather than against every other group (linear in the number of name words, where
-    the pairwise comparison grew with the square of the persons in a long report). Names are
-    kept in mention order, so the choice between several partners does not depend on set order.
+    the pairwise comparison grew with the square of the persons in a long report).
     """
     persons = {k: ms for k, ms in groups.items() if k.startswith(("person:", "actor:", "place:"))
                and ms[0].type == "PERSON"}
@@ -58,7 +57,8 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         if not others:
             continue
         other = min(others, key=rank.__getitem__)
-        hit = next((n, o) for n in mine for o in full[other]
+        # the longest longer name first, so the why does not depend on the order names came in
+        hit = next((n, o) for n in sorted(mine) for o in sorted(full[other], key=lambda o: (-len(o), o))
                    if n != o and (o.endswith(" " + n) or o.startswith(n + " ")))
         for m in ms:
             m.why = f"part of the longer name '{hit[1]}' in the report"

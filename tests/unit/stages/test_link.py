@@ -65,12 +65,12 @@ def test_a_partial_name_joins_the_first_group_named_in_the_report_with_it():
     assert [m.text for m in doc.entities[0].mentions] == ["رامي عبد الرحمن", "عبد الرحمن"]
 
 
-def test_the_longer_name_given_as_the_reason_is_the_first_written():
-    # one person written two ways (same name); the reason quotes the first writing, whatever the
-    # hash seed (the names were once a set)
+def test_the_longer_name_given_as_the_reason_is_the_longest_written():
+    # one person written two ways (same name); the reason quotes the longest writing, whatever the
+    # hash seed (the names were once a set, and the reason changed from run to run)
     doc = linked("استقبل سلمان بن عبد العزيز الوفد. وقال الملك سلمان بن عبد العزيز إن عبد العزيز حاضر.",
                  ("سلمان بن عبد العزيز", "PERSON", 0, {"pattern": True}),
                  ("الملك سلمان بن عبد العزيز", "PERSON", 0, {"pattern": True, "name": "سلمان بن عبد العزيز"}),
                  ("عبد العزيز", "PERSON", 2, {"pattern": True}))
     (e,) = doc.entities
-    assert e.mentions[-1].why == "part of the longer name 'سلمان بن عبد العزيز' in the report"
+    assert e.mentions[-1].why == "part of the longer name 'الملك سلمان بن عبد العزيز' in the report"
