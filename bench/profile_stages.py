@@ -7,7 +7,9 @@ One process, one core. Loads the default pipeline, warms it on 20 articles, then
 ``time.process_time`` (CPU time, so a shared and noisy machine disturbs the figures less than
 wall time would). Prints CPU ms per article, each stage's share, garbage-collection share
 (``gc.callbacks``), the resident memory after loading and after the run, and with ``--top N``
-cProfile's top N functions by internal time for one more pass. Unless ``--no-gc-tuning``, the collector is set up as
+cProfile's top N functions by internal time for one more pass. ``--scaling 10000,1000000``
+joins articles into one document of each length and prints each stage's CPU per 1,000 characters
+(growth with the length means worse than linear). Unless ``--no-gc-tuning``, the collector is set up as
 a batch worker sets it (:func:`rasd.runtime.prepare_for_batch`). ``--memory N`` instead runs N
 articles (cycling the archive) and prints resident memory every N/10 articles: the per-worker
 memory bound of issue 11. Prints figures; never passes or fails.
@@ -96,12 +98,34 @@ def memory_run(pipe: Pipeline, source: Iterator[dict], n: int) -> None:
             print(f"rss after {k:>7,}  {rss_mb():.0f} MB")
 
 
+def scaling_run(pipe: Pipeline, source: Iterator[dict], lengths: list[int]) -> None:
+    """One long document per length (articles joined by blank lines); a stage whose cost per
+    1,000 characters grows with the length is worse than linear in it."""
+    texts = []
+    for a in source:
+        texts.append(a.get("content") or "")
+        if sum(map(len, texts)) >= max(lengths):
+            break
+    joined = "\n\n".join(texts)
+    print(f"{'chars':>9}  " + "  ".join(f"{st.name:>9}" for st in pipe.stages) + "   (CPU ms per 1,000 chars)")
+    for n in lengths:
+        text = joined[:n]
+        cut = text.rfind("\n\n")
+        text = text[:cut] if cut > 0 else text
+        per_stage: dict[str, float] = defaultdict(float)
+        run_timed(pipe, [{"content": text}], per_stage)
+        print(f"{len(text):>9,}  " + "  ".join(f"{1e6 * per_stage[st.name] / len(text):9.3f}" for st in pipe.stages))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=300, help="articles timed (default 300)")
     ap.add_argument("--skip", type=int, default=0, help="articles skipped first")
     ap.add_argument("--top", type=int, default=0, help="print cProfile's top N functions by internal time")
     ap.add_argument("--memory", type=int, default=0, help="run N articles and print resident memory")
+    ap.add_argument("--scaling", type=str, default="",
+                    help="comma-separated document lengths in characters (e.g. 10000,100000,1000000): "
+                         "articles joined into one document of each length, CPU per 1,000 chars per stage")
     ap.add_argument("--no-gc-tuning", action="store_true",
                     help="leave the garbage collector as Python sets it (no rasd.runtime.prepare_for_batch)")
     args = ap.parse_args()
@@ -123,6 +147,9 @@ def main() -> None:
     load_cpu = time.process_time() - t0
     if args.memory:
         memory_run(pipe, cycle(articles(news)), args.memory)
+        return
+    if args.scaling:
+        scaling_run(pipe, articles(news), [int(x) for x in args.scaling.split(",")])
         return
     batch = list(islice(articles(news), args.skip, args.skip + args.limit))
     rss0 = rss_mb()

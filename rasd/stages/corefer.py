@@ -104,9 +104,10 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     added: dict[str, list[Mention]] = {}
     owner = {}
     for t in doc.tokens:
-        key = strip_article(t.key)
-        kinds = table.get(key)
-        if not kinds or not t.key.startswith("ال") or (t.start, t.end) in taken:
+        if not t.key.startswith("ال"):   # the cheap test first: most tokens have no article
+            continue
+        kinds = table.get(strip_article(t.key))
+        if not kinds or (t.start, t.end) in taken:
             continue
         last = -1   # the last located mention of one of the kinds before t (its place in located)
         for kind in kinds:
