@@ -96,6 +96,7 @@ class NumberReader:
         self.toks: list[Token] = tokenize(text, self.f)
         self.lex = lex
         self.readings = [self._readings(t.key) for t in self.toks]
+        self._stems: list[tuple[str, ...]] | None = None
         self.digits = self._digit_atoms()
 
     @staticmethod
@@ -291,11 +292,14 @@ class NumberReader:
     def spans(self, name: str) -> list[tuple[int, int]]:
         """Token ranges [i, j) where a phrase of list ``name`` matches."""
         exact, prefixed = self.lex.first_words[name]
+        pres = tuple({pre for pre, _ in prefixed})   # one C-level startswith per reading first
+        if self._stems is None:   # a reader is asked for several lists: the stems once
+            self._stems = [tuple(s for _, s in r) for r in self.readings]
         out = []
-        for i in range(len(self.toks)):
-            stems_i = [s for _, s in self.readings[i]]
-            cands = [p for s in stems_i for p in exact.get(s, ())]
-            cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]
+        for i, stems_i in enumerate(self._stems):
+            cands = [p for s in stems_i if s in exact for p in exact[s]]
+            if pres and any(s.startswith(pres) for s in stems_i):
+                cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]
             for pat in cands:
                 j = self._match(pat, i)
                 if j is not None:

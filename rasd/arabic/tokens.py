@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
+from itertools import count, repeat  # noqa: I001 (kept apart from the clitic imports above)
 
 from rasd.arabic.normalize import Folded, fold
 
@@ -28,12 +29,22 @@ class Token(NamedTuple):
 
 def tokenize(text: str, folded: Folded | None = None) -> list[Token]:
     f = folded or fold(text)
-    ms = [(m.start(), m.end(), m.group()) for m in WORD.finditer(f.key)]
-    if f.index is None:
-        return [Token(n, a, b, a, b, g) for n, (a, b, g) in enumerate(ms)]
-    idx, size = f.index, f.size
-    last = len(idx)
-    return [Token(n, idx[a], idx[b] if b < last else size, a, b, g) for n, (a, b, g) in enumerate(ms)]
+    key = f.key
+    spans = [m.span() for m in WORD.finditer(key)]
+    kstarts = [a for a, _ in spans]
+    kends = [b for _, b in spans]
+    words = [key[a:b] for a, b in spans]
+    if f.breaks is None:
+        starts, ends = kstarts, kends
+    else:
+        starts = f.origs(kstarts)
+        # an end is the original offset of the key character after the token (or the text's end)
+        inside = kends[-1] < len(key) if kends else True
+        ends = f.origs(kends if inside else kends[:-1])
+        if not inside:
+            ends.append(f.size)
+    # tuple.__new__ over zipped columns builds the NamedTuples without a Python-level call each
+    return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, kstarts, kends, words)))
 
 
 CONJ = ("و", "ف")

@@ -128,14 +128,18 @@ class DocPlaces:
 
 
 def _longest(toks, j: int, stop: int, gaz: Gazetteer):
+    # only readings that can start a name and are long enough to count (most words: none)
+    firsts = [f for _, f in stems(toks[j].key) if len(f) >= 3 and gaz.may_start(f)]
+    if not firsts:
+        return None
     for n in range(min(3, stop - j), 0, -1):
         rest = " ".join(t.key for t in toks[j + 1:j + n])
-        for _, first in stems(toks[j].key):
+        for first in firsts:
             places = [p for p in gaz.lookup(f"{first} {rest}".strip()) if p.kind in _CONTEXT_KINDS]
             # a bare one-word village name is too weak a signal unless it is an admin unit or a seat
             if n == 1:
                 places = [p for p in places if p.kind != "locality" or p.rank >= 2]
-            if places and len(first) >= 3:
+            if places:
                 return j + n, places
     return None
 

@@ -33,6 +33,7 @@ class GeoCues:
     cues: dict[str, dict]            # folded cue word → {"prefer": [...], "large": bool, "facility": bool}
     admin_links: frozenset[str]
     window: int
+    heads: frozenset[str] = frozenset()  # rif ∪ badia ∪ before: the words a non-named phrase opens with
 
 
 def _folded(path, item, key) -> frozenset[str]:
@@ -61,7 +62,17 @@ def geo_cues(path: Path | None = None) -> GeoCues:
     return GeoCues(adjective, before, tuple(str_list(path, d, "compound_order")), _folded(path, d, "rif"),
                    _folded(path, d, "badia"), frozenset(strip_article(w) for w in _folded(path, d, "anaphors")),
                    frozenset(strip_article(w) for w in _folded(path, d, "governorate_anaphors")),
-                   _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window)
+                   _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
+                   _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before))
+
+
+class NamedRegions(dict):
+    """Folded, canonical name of a named region → place id (None: not geocoded), and
+    ``first_words``: the words those names start with (match_region returns at once for others)."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.first_words = frozenset(k.split(" ", 1)[0] for k in self)
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,7 @@ def region_table(path: Path | None = None) -> RegionTable:
                 f"bad place id {pid!r}")
         for n in str_list(path, item, "names"):
             named[canon(fold_str(n))] = pid
-    return RegionTable(govs, named)
+    return RegionTable(govs, NamedRegions(named))
 
 
 def compound(codes: list[str], order: tuple[str, ...]) -> str:
@@ -122,7 +133,9 @@ def _name(tokens: list[Token], j: int, gaz, kinds: tuple[str, ...] | None = None
     """The longest gazetteer name starting at token j; returns (next index, ids, key) or None.
 
     ``strip`` allows proclitics on the first word (لحلب)."""
-    firsts = _readings(tokens[j]) if strip else [tokens[j].key]
+    firsts = [f for f in (_readings(tokens[j]) if strip else [tokens[j].key]) if gaz.may_start(f)]
+    if not firsts:
+        return None
     for n in range(min(MAX_NAME_TOKENS, len(tokens) - j), 0, -1):
         rest = " ".join(t.key for t in tokens[j + 1:j + n])
         for first in firsts:
@@ -151,7 +164,14 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
     """
     if i >= len(tokens):
         return None
-    first = _readings(tokens[i])
+    readings = stems(tokens[i].key)
+    # Return at once unless the word (under some proclitic reading) can open a named region or a
+    # ريف / بادية / direction phrase: most tokens open neither.
+    firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}
+    opens_named = [(pre, f) for pre, f in readings if canon(f) in firsts]   # one word: canon_word
+    first = [f for _, f in readings]
+    if not opens_named and cues.heads.isdisjoint(first):
+        return None
 
     def info(end: int, base_ids, direction, **kw) -> tuple[int, dict]:
         d = {"base_ids": list(base_ids), "direction": direction, "rif": False, "anaphor": False,
@@ -163,7 +183,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
     # Named sub-regions (سهل الغاب, القلمون الشرقي): longest phrase first.
     for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         rest = " ".join(t.key for t in tokens[i + 1:i + n])
-        for pre, f in stems(tokens[i].key):
+        for pre, f in opens_named:
             key = canon(f"{f} {rest}".strip())
             if key in named:
                 pid = named[key]

@@ -45,7 +45,8 @@ class Place:
     country: str = "sy"
 
 
-def _canon_word(w: str) -> str:
+def canon_word(w: str) -> str:
+    """One word of :func:`canon`: the first word of ``canon(key)`` is ``canon_word`` of the key's first word."""
     w = strip_article(w)
     if w.endswith("يه") and len(w) > 3:   # كفرية = كفريا, سورية = سوريا (a common spelling swap)
         return w[:-1] + "ا"
@@ -56,7 +57,7 @@ def _canon_word(w: str) -> str:
 def canon(key: str) -> str:
     """The index key of a folded name: per word, the article removed (تل الخنزير = تل خنزير),
     final ية read as يا, a final hamza after alef dropped (الحمراء = الحمرا); spaces collapsed."""
-    return " ".join(_canon_word(w) for w in key.replace("_", " ").split())
+    return " ".join(canon_word(w) for w in key.replace("_", " ").split())
 
 
 class Gazetteer:
@@ -69,6 +70,9 @@ class Gazetteer:
             if pid not in ids:
                 ids.append(pid)
         self._index = dict(index)
+        # the words an index key can start with: a lookup whose first word is not one of them
+        # finds nothing, so phrase scans ask :meth:`may_start` before joining and folding longer keys
+        self._firsts = frozenset(k.split(" ", 1)[0] for k in self._index)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -83,6 +87,11 @@ class Gazetteer:
     def lookup(self, key: str) -> list[Place]:
         """All namesakes for a folded key (with or without the article)."""
         return [self._places[i] for i in self._index.get(canon(key), ())]
+
+    def may_start(self, word: str) -> bool:
+        """Whether some name's key starts with the folded word ``word`` (no spaces): when not,
+        ``lookup(f"{word} …")`` is empty whatever follows."""
+        return canon_word(word) in self._firsts
 
     def places(self):
         return iter(self._places.values())

@@ -6,6 +6,7 @@ A bare anaphor (المحافظة) becomes a mention of the last place of its kin
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
@@ -89,18 +90,39 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
 
 
 def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
+    """Each anaphor token becomes a mention of the last located place of a kind it may stand for,
+    named before it. Per kind, the mention starts are kept sorted and searched by bisection, and
+    each entity's mentions are sorted once at the end: O(n log n) in the document's length."""
     taken = {(m.start, m.end) for e in doc.entities for m in e.mentions}
     located = sorted(((m.start, e) for e in doc.entities if e.type == "PLACE" and e.geo and e.geo.get("lat")
                       for m in e.mentions), key=lambda x: x[0])
+    by_kind: dict[str | None, tuple[list[int], list[int]]] = {}   # kind → (sorted starts, their places in located)
+    for pos, (s, e) in enumerate(located):
+        starts, where = by_kind.setdefault(_kind(e, gaz), ([], []))
+        starts.append(s)
+        where.append(pos)
+    added: dict[str, list[Mention]] = {}
+    owner = {}
     for t in doc.tokens:
-        key = strip_article(t.key)
-        kinds = table.get(key)
-        if not kinds or not t.key.startswith("ال") or (t.start, t.end) in taken:
+        if not t.key.startswith("ال"):   # the cheap test first: most tokens have no article
             continue
-        before = [e for s, e in located if s < t.start and _kind(e, gaz) in kinds]
-        if before:
-            e = before[-1]
+        kinds = table.get(strip_article(t.key))
+        if not kinds or (t.start, t.end) in taken:
+            continue
+        last = -1   # the last located mention of one of the kinds before t (its place in located)
+        for kind in kinds:
+            if kind in by_kind:
+                starts, where = by_kind[kind]
+                n = bisect_left(starts, t.start)
+                if n:
+                    last = max(last, where[n - 1])
+        if last >= 0:
+            e = located[last][1]
             m = Mention(t.start, t.end, doc.text[t.start:t.end], "PLACE", e.kb_id, 0.6, e.id,
                         tok=(t.i, t.i + 1), anaphor=True,
                         why=f"refers to the last {_kind(e, gaz)} named before it: '{e.mentions[0].text}'")
-            e.mentions = sorted(e.mentions + [m], key=lambda x: x.start)
+            added.setdefault(e.id, []).append(m)
+            owner[e.id] = e
+    for eid, ms in added.items():
+        e = owner[eid]
+        e.mentions = sorted(e.mentions + ms, key=lambda x: x.start)

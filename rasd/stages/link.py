@@ -29,26 +29,42 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset) -> str:
 
 def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
     """An unknown person named by part of a longer name in the report (عبد الرحمن ⊂ رامي عبد الرحمن)
-    is that person."""
+    is that person: the first other group (in report order) holding a longer name that starts or
+    ends with one of its names, word for word.
+
+    Each longer name's word prefixes and suffixes are indexed once, so a group finds its partner
+    by lookups rather than against every other group (linear in the number of name words, where
+    the pairwise comparison grew with the square of the persons in a long report).
+    """
     persons = {k: ms for k, ms in groups.items() if k.startswith(("person:", "actor:", "place:"))
                and ms[0].type == "PERSON"}
-    full = {k: {" ".join(fold_str(m.text).split()) for m in ms} for k, ms in persons.items()}
+    full = {k: list(dict.fromkeys(" ".join(fold_str(m.text).split()) for m in ms)) for k, ms in persons.items()}
+    rank = {k: r for r, k in enumerate(full)}
+    within: dict[str, list[str]] = {}   # a name's proper word prefix or suffix → groups with that name, in order
+    for other, names in full.items():
+        for o in names:
+            words = o.split(" ")
+            for i in range(1, len(words)):
+                for part in (" ".join(words[:i]), " ".join(words[i:])):
+                    keys = within.setdefault(part, [])
+                    if not keys or keys[-1] != other:
+                        keys.append(other)
     for k, ms in list(persons.items()):
         if ms[0].kb_id:
             continue
         mine = full[k]
-        for other, names in full.items():
-            if other == k or other not in groups:
-                continue
-            hit = next(((n, o) for n in mine for o in names
-                        if n != o and (o.endswith(" " + n) or o.startswith(n + " "))), None)
-            if hit:
-                for m in ms:
-                    m.why = f"part of the longer name '{hit[1]}' in the report"
-                groups[other].extend(ms)
-                groups[other].sort(key=lambda m: m.start)
-                del groups[k]
-                break
+        others = [o for n in mine for o in within.get(n, ()) if o != k and o in groups]
+        if not others:
+            continue
+        other = min(others, key=rank.__getitem__)
+        # the longest longer name first, so the why does not depend on the order names came in
+        hit = next((n, o) for n in sorted(mine) for o in sorted(full[other], key=lambda o: (-len(o), o))
+                   if n != o and (o.endswith(" " + n) or o.startswith(n + " ")))
+        for m in ms:
+            m.why = f"part of the longer name '{hit[1]}' in the report"
+        groups[other].extend(ms)
+        groups[other].sort(key=lambda m: m.start)
+        del groups[k]
 
 
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:

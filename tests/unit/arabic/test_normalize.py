@@ -91,3 +91,27 @@ def test_spans_cover_whole_written_words(text):
         s, e = f.span(m.start(), m.end())
         assert 0 <= s < e <= len(text)
         assert fold_str(text[s:e]) == m.group()
+
+
+def _reference_index(text: str) -> list[int]:
+    """Per-character offsets the slow way: every kept character, in order."""
+    from rasd.arabic.normalize import _DROP
+
+    return [i for i, c in enumerate(text) if c not in _DROP]
+
+
+@given(st.lists(st.text(max_size=30) | arabicish, max_size=12).map("".join))
+@example("\u064e\u064eقصف\u0621")   # drops at both ends
+def test_stretch_offsets_match_a_per_character_map(text):
+    f = fold(text)
+    positions = list(range(len(f.key)))
+    if f.index is not None:
+        assert list(f.index) == _reference_index(text)
+    assert f.origs(positions) == [f.orig(i) for i in positions]
+
+
+@given(st.lists(arabicish | st.text(max_size=20), min_size=8, max_size=20).map(" ".join))
+def test_long_texts_fold_like_the_translate_table(text):
+    from rasd.arabic.normalize import _TABLE, _lower
+
+    assert fold_str(text * 10) == _lower((text * 10).translate(_TABLE))

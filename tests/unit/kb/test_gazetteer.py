@@ -181,3 +181,25 @@ def test_status_and_notice(tmp_path, monkeypatch):
     assert I.status() is None
     text = I.notice()
     assert all(s.licence in text for s in I.MANIFEST)
+
+
+def test_may_start_answers_for_the_first_word_of_every_name():
+    import geo_fake
+
+    gaz = geo_fake.fake_gazetteer()
+    for alias, _ in gaz.names():
+        words = fold_str(alias).split()
+        assert gaz.may_start(words[0]), alias
+        assert gaz.lookup(" ".join(words))              # what may_start lets through is found
+    assert gaz.may_start("معره") and gaz.may_start("المشيرفه")   # with or without the article
+    assert not gaz.may_start("قصف") and not gaz.lookup("قصف معره")
+
+
+@given(st.text(alphabet="ابتحدرسعلمنهويةءأ", min_size=1, max_size=6), st.text(alphabet="ابتحدرسعلمنهوي ", max_size=12))
+def test_a_word_that_may_not_start_a_name_finds_nothing_whatever_follows(first, rest):
+    import geo_fake
+
+    gaz = geo_fake.fake_gazetteer()
+    word = fold_str(first)
+    if word and not gaz.may_start(word):
+        assert gaz.lookup(f"{word} {rest}".strip()) == []

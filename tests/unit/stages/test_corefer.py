@@ -42,3 +42,14 @@ def test_no_anaphor_without_a_place_of_its_kind_before_it():
     doc = doc_of("وقصفت الطائرات مواقع في المحافظة. تقع البلدة في إدلب.")
     entity(doc, "E1", "PLACE", "إدلب", kb_id="admin:SY07", geo=IDLIB)
     assert [len(e.mentions) for e in COREFER(doc).entities] == [1]
+
+
+def test_each_anaphor_takes_the_governorate_named_last_before_it():
+    doc = doc_of("تقع البلدة في إدلب. قصفت الطائرات المحافظة. ثم دخلت القوات حلب. وقصفت الطائرات المحافظة وفي المحافظة.")
+    entity(doc, "E1", "PLACE", "إدلب", kb_id="admin:SY07", geo=IDLIB)
+    entity(doc, "E2", "PLACE", "حلب", kb_id="admin:SY02", geo={**IDLIB, "lat": 36.25})
+    idlib, aleppo = COREFER(doc).entities
+    assert [m.text for m in idlib.mentions] == ["إدلب", "المحافظة"]
+    assert [m.text for m in aleppo.mentions] == ["حلب", "المحافظة", "المحافظة"]
+    assert [m.start for m in aleppo.mentions] == sorted(m.start for m in aleppo.mentions)
+    assert all(m.why.endswith("'حلب'") for m in aleppo.mentions[1:])

@@ -54,3 +54,23 @@ def test_a_type_word_does_not_split_a_place():
 def test_two_unknown_names_stay_two_entities():
     doc = linked("قال سامر إن خالد غادر.", ("سامر", "PERSON", 0, {}), ("خالد", "PERSON", 0, {}))
     assert [e.name_ar for e in doc.entities] == ["سامر", "خالد"]
+
+
+def test_a_partial_name_joins_the_first_group_named_in_the_report_with_it():
+    doc = linked("قال رامي عبد الرحمن وخالد عبد الرحمن إن القصف مستمر. وأضاف عبد الرحمن أن الطيران غائب.",
+                 ("رامي عبد الرحمن", "PERSON", 0, {"pattern": True}),
+                 ("خالد عبد الرحمن", "PERSON", 0, {"pattern": True}),
+                 ("عبد الرحمن", "PERSON", 2, {"pattern": True}))
+    assert [e.name_ar for e in doc.entities] == ["رامي عبد الرحمن", "خالد عبد الرحمن"]
+    assert [m.text for m in doc.entities[0].mentions] == ["رامي عبد الرحمن", "عبد الرحمن"]
+
+
+def test_the_longer_name_given_as_the_reason_is_the_longest_written():
+    # one person written two ways (same name); the reason quotes the longest writing, whatever the
+    # hash seed (the names were once a set, and the reason changed from run to run)
+    doc = linked("استقبل سلمان بن عبد العزيز الوفد. وقال الملك سلمان بن عبد العزيز إن عبد العزيز حاضر.",
+                 ("سلمان بن عبد العزيز", "PERSON", 0, {"pattern": True}),
+                 ("الملك سلمان بن عبد العزيز", "PERSON", 0, {"pattern": True, "name": "سلمان بن عبد العزيز"}),
+                 ("عبد العزيز", "PERSON", 2, {"pattern": True}))
+    (e,) = doc.entities
+    assert e.mentions[-1].why == "part of the longer name 'الملك سلمان بن عبد العزيز' in the report"
