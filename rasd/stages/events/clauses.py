@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from rasd.arabic.tokens import Token
 from rasd.doc import Mention
-from rasd.stages.events.lexicon import in_list
+from rasd.stages.events.lexicon import in_list, phrase_at
 from rasd.stages.events.triggers import Trig
 
 
@@ -28,10 +28,18 @@ class Clauses:
         return self.doc.text[self.toks[i].start:self.toks[j - 1].end]
 
     def near_before(self, i: int, name: str, window: int, lo: int) -> int | None:
+        """The nearest token of the ``window`` before ``i`` that is (or opens) a cue of list ``name``."""
         for k in range(i - 1, max(lo, i - window) - 1, -1):
-            if in_list(self.L, name, self.key(k)):
+            if self.cue_at(k, name, i):
                 return k
         return None
+
+    def cue_at(self, k: int, name: str, end: int | None = None) -> int:
+        """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of
+        several words (في حين، غير أن) or one word; 0 when none does."""
+        end = len(self.toks) if end is None else end
+        n = phrase_at(self.L.phrases.get(name, ()), self.key, k, end)
+        return n or int(k < end and in_list(self.L, name, self.key(k)))
 
     def sentences(self) -> list[Sent]:
         toks, out, ti = self.toks, [], 0
@@ -55,11 +63,11 @@ class Clauses:
     def clause(self, st: Sent, t: Trig) -> tuple[int, int]:
         lo, hi = st.lo, st.hi
         for k in range(t.i - 1, st.lo - 1, -1):
-            if in_list(self.L, "clause_breaks", self.key(k)):
+            if self.cue_at(k, "clause_breaks", t.i):
                 lo = k
                 break
         for k in range(t.j, st.hi):
-            if in_list(self.L, "clause_breaks", self.key(k)):
+            if self.cue_at(k, "clause_breaks", st.hi):
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
