@@ -71,12 +71,20 @@ class Clauses:
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
-        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and (
-            (o.d.pos == "verb" and self.key(o.i).startswith("و")) or self.key(o.i - 1).startswith("و")
-            and len(self.key(o.i - 1)) > 3)), None)
+        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and self.opens_clause(o)), None)
         if nxt is not None and nxt < hi:
             hi = nxt
+        # … and that clause is its own: the places and actors of the clause before are not its (a
+        # relative clause goes on: التي استولت عليها … والانفراد بالسيطرة على X still refers back)
+        if self.opens_clause(t) and not self.relative_clause(lo) and any(o.i < t.i for o in self.sentence_triggers):
+            lo = max(lo, t.i)
         return lo, hi
+
+    def opens_clause(self, t: Trig) -> bool:
+        """A trigger that opens a clause of its own: a verb joined by و (وقصفت), or a trigger right
+        after a word joined by و (ونفذت غارات)."""
+        return (t.d.pos == "verb" and self.key(t.i).startswith("و")) or (
+            self.key(t.i - 1).startswith("و") and len(self.key(t.i - 1)) > 3)
 
     def relative_clause(self, lo: int) -> bool:
         return in_list(self.L, "relatives", self.key(lo))

@@ -101,5 +101,5 @@ def test_a_clause_break_of_two_words_keeps_each_clause_s_place():
     entity(doc, "E3", "ACTOR", "الفصائل", category="armed_group")
     entity(doc, "E4", "PLACE", "حاس")
     evs = {e.type: e for e in EVENTS(doc).events}
-    assert evs["SHELLING"].places == ["E2"]
+    assert evs["SHELLING"].places == ["E2"] and evs["SHELLING"].targets == []   # not the other clause's fighters
     assert evs["ARMED_CLASH"].places == ["E4"] and "E1" not in evs["ARMED_CLASH"].agents
