@@ -103,3 +103,13 @@ def test_a_clause_break_of_two_words_keeps_each_clause_s_place():
     evs = {e.type: e for e in EVENTS(doc).events}
     assert evs["SHELLING"].places == ["E2"] and evs["SHELLING"].targets == []   # not the other clause's fighters
     assert evs["ARMED_CLASH"].places == ["E4"] and "E1" not in evs["ARMED_CLASH"].agents
+
+
+# ---- a clause opened by a joined word is the trigger's own ----------------------------------------
+
+def test_a_trigger_after_a_joined_verb_does_not_take_the_place_of_the_clause_before():
+    doc = shelling("قصفت قوات النظام بلدة كفرنبل ويتابع تقدمه.")
+    evs = {e.type: e for e in doc.events}
+    assert evs["SHELLING"].places == ["E2"]
+    clash = [e for e in doc.events if e.type == "ARMED_CLASH"]
+    assert all("E2" not in e.places for e in clash)
