@@ -83,8 +83,12 @@ class Clauses:
     def opens_clause(self, t: Trig) -> bool:
         """A trigger that opens a clause of its own: a verb joined by و (وقصفت), or a trigger right
         after a word joined by و (ونفذت غارات)."""
-        return (t.d.pos == "verb" and self.key(t.i).startswith("و")) or (
+        return (t.d.pos == "verb" and (self.key(t.i).startswith("و") or self.after_comma(t.i))) or (
             self.key(t.i - 1).startswith("و") and len(self.key(t.i - 1)) > 3)
+
+    def after_comma(self, i: int) -> bool:
+        """A comma stands right before token ``i`` (…، استهدفت …: a verb after a comma starts a clause)."""
+        return i > 0 and any(c in self.doc.text[self.toks[i - 1].end:self.toks[i].start] for c in "،,")
 
     def relative_clause(self, lo: int) -> bool:
         return in_list(self.L, "relatives", self.key(lo))

@@ -113,3 +113,13 @@ def test_a_trigger_after_a_joined_verb_does_not_take_the_place_of_the_clause_bef
     assert evs["SHELLING"].places == ["E2"]
     clash = [e for e in doc.events if e.type == "ARMED_CLASH"]
     assert all("E2" not in e.places for e in clash)
+
+
+def test_a_verb_after_a_comma_does_not_take_the_place_of_the_clause_before():
+    doc = doc_of("قصفت قوات النظام بلدة كفرنبل، اشتبك مقاتلو الفصائل.")
+    entity(doc, "E1", "ACTOR", "قوات النظام", category="state_force")
+    entity(doc, "E2", "PLACE", "كفرنبل")
+    entity(doc, "E3", "ACTOR", "الفصائل", category="armed_group")
+    evs = EVENTS(doc).events
+    assert [e.places for e in evs if e.type == "SHELLING"] == [["E2"]]
+    assert all("E2" not in e.places for e in evs if e.type == "ARMED_CLASH")
