@@ -128,6 +128,7 @@ class Modal(Open):
     that: Optional[WordList] = None
     lam_governors: Optional[WordList] = None
     lam_window: Optional[conint(gt=0)] = None
+    stop_at: Optional[WordList] = None
 
 
 class Modality(Closed):
@@ -147,6 +148,7 @@ class Trigger(Open):
     needs_place: Optional[bool] = None
     needs_near: Optional[WordList] = None
     window: Optional[conint(gt=0)] = None
+    near_before: Optional[conint(ge=0)] = None
     not_after: Optional[WordList] = None
     modality: Optional[Literal["negated", "planned", "conditional"]] = None
     recipient_lam: Optional[bool] = None

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from rasd.arabic.tokens import Token
 from rasd.doc import Mention
-from rasd.stages.events.lexicon import in_list
+from rasd.stages.events.lexicon import in_list, phrase_at
 from rasd.stages.events.triggers import Trig
 
 
@@ -28,10 +28,18 @@ class Clauses:
         return self.doc.text[self.toks[i].start:self.toks[j - 1].end]
 
     def near_before(self, i: int, name: str, window: int, lo: int) -> int | None:
+        """The nearest token of the ``window`` before ``i`` that is (or opens) a cue of list ``name``."""
         for k in range(i - 1, max(lo, i - window) - 1, -1):
-            if in_list(self.L, name, self.key(k)):
+            if self.cue_at(k, name, i):
                 return k
         return None
+
+    def cue_at(self, k: int, name: str, end: int | None = None) -> int:
+        """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of
+        several words (في حين، غير أن) or one word; 0 when none does."""
+        end = len(self.toks) if end is None else end
+        n = phrase_at(self.L.phrases.get(name, ()), self.key, k, end)
+        return n or int(k < end and in_list(self.L, name, self.key(k)))
 
     def sentences(self) -> list[Sent]:
         toks, out, ti = self.toks, [], 0
@@ -55,20 +63,32 @@ class Clauses:
     def clause(self, st: Sent, t: Trig) -> tuple[int, int]:
         lo, hi = st.lo, st.hi
         for k in range(t.i - 1, st.lo - 1, -1):
-            if in_list(self.L, "clause_breaks", self.key(k)):
+            if self.cue_at(k, "clause_breaks", t.i):
                 lo = k
                 break
         for k in range(t.j, st.hi):
-            if in_list(self.L, "clause_breaks", self.key(k)):
+            if self.cue_at(k, "clause_breaks", st.hi):
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
-        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and (
-            (o.d.pos == "verb" and self.key(o.i).startswith("و")) or self.key(o.i - 1).startswith("و")
-            and len(self.key(o.i - 1)) > 3)), None)
+        nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and self.opens_clause(o)), None)
         if nxt is not None and nxt < hi:
             hi = nxt
+        # … and that clause is its own: the places and actors of the clause before are not its (a
+        # relative clause goes on: التي استولت عليها … والانفراد بالسيطرة على X still refers back)
+        if self.opens_clause(t) and not self.relative_clause(lo) and any(o.i < t.i for o in self.sentence_triggers):
+            lo = max(lo, t.i)
         return lo, hi
+
+    def opens_clause(self, t: Trig) -> bool:
+        """A trigger that opens a clause of its own: a verb joined by و (وقصفت), or a trigger right
+        after a word joined by و (ونفذت غارات)."""
+        return (t.d.pos == "verb" and (self.key(t.i).startswith("و") or self.after_comma(t.i))) or (
+            self.key(t.i - 1).startswith("و") and len(self.key(t.i - 1)) > 3)
+
+    def after_comma(self, i: int) -> bool:
+        """A comma stands right before token ``i`` (…، استهدفت …: a verb after a comma starts a clause)."""
+        return i > 0 and any(c in self.doc.text[self.toks[i - 1].end:self.toks[i].start] for c in "،,")
 
     def relative_clause(self, lo: int) -> bool:
         return in_list(self.L, "relatives", self.key(lo))

@@ -34,6 +34,7 @@ class TriggerDef:
     modality: str | None = None
     recipient_lam: bool = False
     line: int = 0                     # where triggers.yaml defines it (for the event's why)
+    near_before: int = 0              # needs_near also looks this many tokens before the trigger
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Lexicon:
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
         self.lists_of = lru_cache(maxsize=1 << 17)(self._lists_of)
+        # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
+        self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
 
     def _lists_of(self, key: str) -> frozenset[str]:
         """Names of the word lists (clause_breaks, relatives …) a word belongs to as a cue."""
@@ -59,10 +62,13 @@ class Lexicon:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
         for n, st in stems(key):
-            out += [(n, d) for d in self.exact.get(st, ())]
+            found = list(self.exact.get(st, ()))
             for plen, table in self.prefix.items():
                 if len(st) >= plen:
-                    out += [(n, d) for d in table.get(st[:plen], ())]
+                    found += table.get(st[:plen], ())
+            # a verb never carries the article: التحالف is a coalition, not تحالف "they allied"
+            article = key[:n].endswith(("ال", "لل"))
+            out += [(n, d) for d in found if not (article and d.pos == "verb")]
         return tuple(out)
 
 
@@ -91,7 +97,8 @@ def load_lexicon(res) -> Lexicon:
                            bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),
                            fold_set(item.get("needs_near") or []), int(item.get("window", 3)),
                            fold_set(item.get("not_after") or []), item.get("modality"),
-                           bool(item.get("recipient_lam")), item.get("__line__", 0))
+                           bool(item.get("recipient_lam")), item.get("__line__", 0),
+                           near_before=int(item.get("near_before", 0)))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)
@@ -102,7 +109,9 @@ def load_lexicon(res) -> Lexicon:
     weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
     mod = load(res.knowledge("modality"))
     modality = {k: {"window": v.get("window", 3), "before": fold_set(v.get("before", [])),
-                    "not_before": fold_set(v.get("not_before", [])), "purpose_lam": v.get("purpose_lam", False)}
+                    "phrases": phrases_of(fold_set(v.get("before", []))),
+                    "not_before": fold_set(v.get("not_before", [])), "purpose_lam": v.get("purpose_lam", False),
+                    "stop_at": fold_set(v.get("stop_at", []))}
                 for k, v in mod.items() if k in ("negated", "planned", "conditional")}
     modality["reporting_verbs"] = fold_set(mod["reporting_verbs"])
     modality["denial"] = fold_set(mod["negated"].get("denial", []))
@@ -120,6 +129,25 @@ def cue_forms(key: str) -> tuple[str, ...]:
         forms.append(key[1:])
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
     return tuple(forms)
+
+
+def phrases_of(words) -> tuple[tuple[str, ...], ...]:
+    """The entries of several words of a folded cue list, as token tuples (longest first)."""
+    return tuple(sorted((tuple(w.split()) for w in words if " " in w), key=len, reverse=True))
+
+
+def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> int:
+    """Length of the cue phrase that starts at token ``k`` and ends by ``end`` (0 if none).
+
+    ``keys(i)`` gives token i's folded key. The first word may carry و/ف and the article like any
+    cue word (وفي حال); the following words are matched as written, or without their article."""
+    for ph in phrases:
+        n = len(ph)
+        if k + n > end or not any(f == ph[0] for f in cue_forms(keys(k))):
+            continue
+        if all(keys(k + m) == w or keys(k + m) == "ال" + w for m, w in enumerate(ph[1:], 1)):
+            return n
+    return 0
 
 
 def in_list(L: Lexicon, name: str, key: str) -> bool:

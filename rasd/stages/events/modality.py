@@ -3,7 +3,7 @@ sentence, or the last one when it continues reported speech)."""
 from __future__ import annotations
 
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import in_set
+from rasd.stages.events.lexicon import in_set, phrase_at
 from rasd.stages.events.triggers import Trig
 
 
@@ -26,8 +26,12 @@ class Modality:
         for mod in ("negated", "conditional", "planned"):
             c = M[mod]
             for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
-                if in_set(c["before"], self.key(k)) and not in_set(c["not_before"], self.key(k + 1)):
-                    return mod, f"cue '{self.span_text(k, k + 1)}' {t.i - k} word{'s' if t.i - k > 1 else ''} " \
+                if in_set(c["stop_at"], self.key(k)):
+                    break   # توعدت بالرد على اغتيال …: what a vow answers has happened
+                n = phrase_at(c["phrases"], self.key, k, t.i) or \
+                    (in_set(c["before"], self.key(k)) and not in_set(c["not_before"], self.key(k + 1)))
+                if n:
+                    return mod, f"cue '{self.span_text(k, k + int(n))}' {t.i - k} word{'s' if t.i - k > 1 else ''} " \
                                 f"before the trigger (modality.yaml {mod})"
         pre = self.key(t.i)[:t.prefix]
         if M["planned"]["purpose_lam"] and pre.replace("و", "").replace("ف", "") in ("ل", "لل") \

@@ -84,6 +84,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                             e.modality = "planned"
                             e.extra["why"]["modality"] = "the content of an agreement named before it " \
                                                          "(triggers.yaml agreement_content)"
+                if self.near_before(t.i, "background_words", 3, lo) is not None:
+                    evs = self.as_background(evs, built)
                 if t.type == "AGREEMENT" and t.j < st.hi and in_list(self.L, "agreement_content", self.key(t.j)):
                     content_from = t.j
                 built.extend(evs)
@@ -106,6 +108,21 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         # twice: a merge within a sentence can make its event compatible with an earlier one
         return self.merge_repeats(self.merge_repeats(self.events))
 
+    def as_background(self, evs: list[Event], built: list[Event]) -> list[Event]:
+        """غداة تعرض البلدة لتفجيرين: an event named after a background word, when the report has already
+        told one of its type (and no other place), is that event told again: it joins it as evidence."""
+        out = []
+        for e in evs:
+            twin = next((o for o in reversed(self.events + built) if o.type == e.type and (
+                not e.places or not o.places or set(e.places) & set(o.places))), None)
+            if twin is None:
+                out.append(e)
+                continue
+            self.record_merge(twin, e, "named after a background word (triggers.yaml background_words): "
+                                       "the event the report told before")
+            twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
+        return out
+
     def keep(self, st: Sent, t: Trig) -> bool:
         d = t.d
         if d.not_after and t.i > st.lo and in_set(d.not_after, self.key(t.i - 1)):
@@ -115,7 +132,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
             return False
         if d.needs_near:
-            if not any(in_set(d.needs_near, self.key(k)) for k in range(t.j, min(st.hi, t.j + d.window))):
+            # للتنديد بالقرار احتشد الآلاف: the purpose may also stand before the trigger (near_before)
+            near = [*range(max(st.lo, t.i - d.near_before), t.i), *range(t.j, min(st.hi, t.j + d.window))]
+            if not any(in_set(d.needs_near, self.key(k)) for k in near):
                 return False
         return True
 
