@@ -105,14 +105,13 @@ def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
     sets = {"given": split.test, "rebuilt": split.test_rebuilt}
     out: dict = {"sentences": len(split.test), "tokens": sum(len(s) for s in split.test),
                  "first_token_differs": split.first_token_differs}
-    if "crf" in which:
-        from rasd.settings import data_dir
-        from rasd.stages.ner import load
+    from rasd.kb.resources import default_resources
 
-        out["crf"] = score_crf(sets, load(data_dir()).tagger)
+    res = default_resources()
+    if "crf" in which:
+        out["crf"] = score_crf(sets, res.ner_tagger.tagger)
     if "rasd" in which:
         from rasd import extract
-        from rasd.kb.gazetteer import load_gazetteer
 
-        out["rasd"] = score_pipeline(sets, lambda text: extract(text), state_names(load_gazetteer()))
+        out["rasd"] = score_pipeline(sets, lambda text: extract(text), state_names(res.gazetteer))
     return out
