@@ -81,6 +81,13 @@ class Resources:
         return load_ontology(self.knowledge("ontology"))
 
     @_part
+    def place_kinds(self):
+        """Named sets of gazetteer place kinds (named_without_cue, direction_into …)."""
+        from rasd.kb.yamlfile import load
+
+        return {k: frozenset(v) for k, v in load(self.knowledge("place_kinds")).items() if k != "__line__"}
+
+    @_part
     def triggers(self):
         """The event lexicon: trigger forms, cue word lists, weapons, modality cues."""
         from rasd.stages.events import load_lexicon

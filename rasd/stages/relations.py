@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import reads_as
+from rasd.arabic.clitics import reads_as
 from rasd.doc import Doc, Relation
 from rasd.kb.yamlfile import load, require
 from rasd.pipeline import Stage

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import ListIndex, readings
 from rasd.kb.yamlfile import load, require
 
 
@@ -47,18 +47,13 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
-        self.lists_of = lru_cache(maxsize=1 << 17)(self._lists_of)
-
-    def _lists_of(self, key: str) -> frozenset[str]:
-        """Names of the word lists (clause_breaks, relatives …) a word belongs to as a cue."""
-        forms = cue_forms(key)
-        forms = set(forms) | {"ال" + f for f in forms}
-        return frozenset(n for n, ws in self.words.items() if not ws.isdisjoint(forms))
+        # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
+        self.lists_of = ListIndex(self.words, cue=True, size=1 << 17)
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
-        for n, st in stems(key):
+        for n, st in readings(key):
             out += [(n, d) for d in self.exact.get(st, ())]
             for plen, table in self.prefix.items():
                 if len(st) >= plen:
@@ -112,19 +107,6 @@ def load_lexicon(res) -> Lexicon:
     return Lexicon(exact, prefix, words, weapon, dict(ont), modality)
 
 
-def cue_forms(key: str) -> tuple[str, ...]:
-    """A cue word's readings: as written, without a conjunction, and either without its article.
-    Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
-    forms = [key]
-    if key[:1] in "وف" and len(key) > 3:
-        forms.append(key[1:])
-    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
-    return tuple(forms)
-
-
 def in_list(L: Lexicon, name: str, key: str) -> bool:
     return name in L.lists_of(key)
 
-
-def in_set(s: frozenset, key: str) -> bool:
-    return any(f in s or ("ال" + f) in s for f in cue_forms(key))

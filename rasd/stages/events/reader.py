@@ -9,7 +9,8 @@ from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.stages.events.fatalities import Fatalities, read_toll
 from rasd.stages.events.kinds import Kinds
-from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list, in_set
+from rasd.arabic.clitics import in_cue_set
+from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
 from rasd.stages.events.merge import Merge
 from rasd.stages.events.modality import Modality
 from rasd.stages.events.places import Places
@@ -108,14 +109,14 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
 
     def keep(self, st: Sent, t: Trig) -> bool:
         d = t.d
-        if d.not_after and t.i > st.lo and in_set(d.not_after, self.key(t.i - 1)):
+        if d.not_after and t.i > st.lo and in_cue_set(d.not_after, self.key(t.i - 1)):
             return False
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
             return False
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
             return False
         if d.needs_near:
-            if not any(in_set(d.needs_near, self.key(k)) for k in range(t.j, min(st.hi, t.j + d.window))):
+            if not any(in_cue_set(d.needs_near, self.key(k)) for k in range(t.j, min(st.hi, t.j + d.window))):
                 return False
         return True
 

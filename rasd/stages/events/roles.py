@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import readings
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
@@ -15,7 +15,7 @@ class Roles:
     def marker(self, m: Mention, name: str, lo: int) -> bool:
         i = m.tok[0]
         k = self.key(i)
-        pre = k[:len(k) - len(stems(k)[-1][1])] if stems(k) else ""
+        pre = k[:len(k) - len(readings(k)[-1][1])] if readings(k) else ""
         return self.near_before(i, name, 2, lo) is not None or (
             name == "target_markers" and any(w in pre for w in self.L.words["attached_target_markers"]))
 

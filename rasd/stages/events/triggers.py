@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.tokens import Token, stems
+from rasd.arabic.clitics import readings as stems
+from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems, tokenize
+from rasd.arabic.clitics import readings as stems
+from rasd.arabic.tokens import tokenize
 
 
 def readings(word: str) -> list[str]:
