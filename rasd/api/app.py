@@ -183,7 +183,7 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
                          hint="Ingest reports first (rasd ingest SOURCES --db PATH), or give the right --db.")
     writer = Store(path)   # migrates an older database (the corrections table) before readers open
     pool = Readers(path, readers)
-    write_lock, extract_lock = threading.Lock(), threading.Lock()
+    write_lock = threading.Lock()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -333,8 +333,8 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
         source = body.model_dump(exclude={"text"}, exclude_none=True)
 
         def run() -> dict:
-            with extract_lock:   # the pipeline's caches are not yet known to be thread-safe
-                return rasd.extract(body.text, **source)
+            # no lock: the pipeline is thread-safe (tests/unit/test_pipeline.py runs it from threads)
+            return rasd.extract(body.text, **source)
 
         return JSONResponse(await run_in_threadpool(run))
 
