@@ -42,6 +42,7 @@ class Letters:
     accusative_ending: str
     feminine_ending: str
     feminine_plural: str
+    plural_verb_endings: tuple[str, ...]
 
 
 @cache
@@ -50,7 +51,8 @@ def letters() -> Letters:
     d = yaml.safe_load(CLITICS_FILE.read_text(encoding="utf-8"))
     return Letters(tuple(d["conjunctions"]), tuple(d["prepositions"]), d["article"], d["and"],
                    d["lam_article"], d["bi"], d["li"], tuple(d["pronoun_suffixes"]), tuple(d["nisba_suffixes"]),
-                   d["accusative_ending"], d["feminine_ending"], d["feminine_plural"])
+                   d["accusative_ending"], d["feminine_ending"], d["feminine_plural"],
+                   tuple(d["plural_verb_endings"]))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -142,6 +142,7 @@ class Clitics(Closed):
     accusative_ending: str
     feminine_ending: str
     feminine_plural: str
+    plural_verb_endings: conlist(str, min_length=1)
 
 
 PlaceKind = Literal["locality", "neighbourhood", "subdistrict", "district", "governorate", "country", "city", "region"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rasd.arabic.clitics import has_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load, require
@@ -95,7 +96,7 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     for t in doc.tokens:
         key = strip_article(t.key)
         kinds = table.get(key)
-        if not kinds or not t.key.startswith("ال") or (t.start, t.end) in taken:
+        if not kinds or not has_article(t.key) or (t.start, t.end) in taken:
             continue
         before = [e for s, e in located if s < t.start and _kind(e, gaz) in kinds]
         if before:

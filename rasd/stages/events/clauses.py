@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.arabic.clitics import starts_with_and
 from rasd.arabic.tokens import Token
 from rasd.doc import Mention
 from rasd.stages.events.lexicon import in_list
@@ -64,7 +65,7 @@ class Clauses:
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
         nxt = next((o.i for o in self.sentence_triggers if o.i >= t.j and (
-            (o.d.pos == "verb" and self.key(o.i).startswith("و")) or self.key(o.i - 1).startswith("و")
+            (o.d.pos == "verb" and starts_with_and(self.key(o.i))) or starts_with_and(self.key(o.i - 1))
             and len(self.key(o.i - 1)) > 3)), None)
         if nxt is not None and nxt < hi:
             hi = nxt

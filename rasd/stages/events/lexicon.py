@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import ListIndex, readings
+from rasd.arabic.clitics import ListIndex, has_article, readings
 from rasd.kb.yamlfile import load, require
 
 
@@ -80,7 +80,7 @@ def load_lexicon(res) -> Lexicon:
         for form in item["forms"]:
             toks = tuple(fold_str(t) for t in str(form).split())
             first = toks[0]
-            if item["pos"] == "noun" and str(form).startswith("ال") and len(first) > 3 and not first.endswith("*"):
+            if item["pos"] == "noun" and has_article(str(form)) and len(first) > 3 and not first.endswith("*"):
                 first = first[2:]
             d = TriggerDef(item["type"], item["pos"], (first, *toks[1:]), bool(item.get("air")),
                            bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),

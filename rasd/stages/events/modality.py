@@ -2,7 +2,7 @@
 sentence, or the last one when it continues reported speech)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import in_cue_set
+from rasd.arabic.clitics import in_cue_set, letters
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
 
@@ -29,8 +29,8 @@ class Modality:
                 if in_cue_set(c["before"], self.key(k)) and not in_cue_set(c["not_before"], self.key(k + 1)):
                     return mod, f"cue '{self.span_text(k, k + 1)}' {t.i - k} word{'s' if t.i - k > 1 else ''} " \
                                 f"before the trigger (modality.yaml {mod})"
-        pre = self.key(t.i)[:t.prefix]
-        if M["planned"]["purpose_lam"] and pre.replace("و", "").replace("ف", "") in ("ل", "لل") \
+        pre, L = self.key(t.i)[:t.prefix], letters()
+        if M["planned"]["purpose_lam"] and "".join(c for c in pre if c not in L.conj) in (L.li, L.lam_article) \
                 and t.d.pos == "noun" and not any(in_cue_set(M["lam_governors"], self.key(k))
                                                   for k in range(max(lo, t.i - M["lam_window"]), t.i)):
             return "planned", "a noun trigger with the purpose lam (in order to …; modality.yaml planned)"

@@ -9,7 +9,7 @@ from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.stages.events.fatalities import Fatalities, read_toll
 from rasd.stages.events.kinds import Kinds
-from rasd.arabic.clitics import in_cue_set
+from rasd.arabic.clitics import in_cue_set, starts_with_and
 from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
 from rasd.stages.events.merge import Merge
 from rasd.stages.events.modality import Modality
@@ -66,7 +66,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             for t in trigs:
                 lo, hi = self.clause(st, t)
                 if (self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs)) or (
-                        t.i == weapon_end and self.key(t.i).startswith("و") and t.d.type in INSTRUMENT_TYPES):
+                        t.i == weapon_end and starts_with_and(self.key(t.i)) and t.d.type in INSTRUMENT_TYPES):
                     weapon_end = t.j
                     continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
