@@ -8,6 +8,7 @@ front of a word. Every stage asks through these functions, never by slicing lett
 - :func:`cue_readings` / :func:`in_cue_set` — the narrower reading of cue words (conjunction and
   article only: ك+ان in وكان is not إن; cue lists spell prepositions out, لصد، بدعم);
 - :func:`prefix_in` — the proclitic length of the first reading found in a word set;
+- :func:`matches_form` — some reading is a pattern word (a trigger's later words; ``*`` a prefix);
 - :class:`ListIndex` — which named word lists a word belongs to under some reading (cached per instance).
 
 The letters live in ``rasd/knowledge/clitics.yaml`` (validated by ``rasd kb check``); this module
@@ -125,6 +126,16 @@ def prefix_in(words: frozenset, key: str) -> int:
         if st in words or (a + st) in words:
             return n
     return 0
+
+
+def matches_form(form: str, key: str) -> bool:
+    """Some reading of ``key`` is the pattern word ``form``, with or without the article either side;
+    a trailing ``*`` makes ``form`` a prefix (a trigger's later words: قصف مدفعي، صواريخ*)."""
+    a = letters().article
+    forms = [key] + [s for _, s in readings(key)]
+    if form.endswith("*"):
+        return any(r.startswith(form[:-1]) for r in forms)
+    return any(r == form or r == a + form or a + r == form for r in forms)
 
 
 def cue_readings(key: str) -> tuple[str, ...]:

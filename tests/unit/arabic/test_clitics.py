@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from rasd.arabic import clitics
-from rasd.arabic.clitics import (ListIndex, cue_readings, has_article, in_cue_set, letters, prefix_in,
+from rasd.arabic.clitics import (ListIndex, cue_readings, has_article, in_cue_set, letters, matches_form, prefix_in,
                                  reads_as, readings, starts_with_and, with_article, without_article)
 from rasd.arabic.normalize import fold_str
 
@@ -82,3 +82,10 @@ def test_the_letters_are_those_of_the_knowledge_file():
     assert L.conj == tuple(data["conjunctions"]) and L.preps == tuple(data["prepositions"])
     assert L.article == data["article"] and L.and_ == data["and"] and L.and_ in L.conj
     assert L.bi in L.preps and L.li in L.preps and L.lam_article == L.li + L.article[1:]
+
+
+def test_a_pattern_word_matches_with_either_article_and_a_star_is_a_prefix():
+    assert matches_form(fold_str("مدفعي"), fold_str("المدفعي"))
+    assert matches_form(fold_str("المدفعي"), fold_str("مدفعي"))
+    assert matches_form(fold_str("صواريخ*"), fold_str("بالصواريخية"))
+    assert not matches_form(fold_str("صواريخ"), fold_str("بالصواريخية"))

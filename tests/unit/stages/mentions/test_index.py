@@ -24,3 +24,17 @@ def test_a_type_word_makes_the_next_word_worth_a_look(index):
 def test_place_kinds_come_from_knowledge(index):
     assert {"governorate", "city"} <= index.major_kinds and "locality" not in index.major_kinds
     assert index.region_base_kinds == {"governorate", "region"}
+
+
+def test_the_geo_kind_sets_agree_with_place_kinds_yaml(index):
+    """rasd.geo (another branch's files) still holds two of the sets as constants: until it reads
+    them from Resources.place_kinds, they must not drift from knowledge/place_kinds.yaml."""
+    from conftest import RES
+
+    from rasd.geo import candidates, regions
+    from rasd.kb.gazetteer import KINDS
+
+    kinds = RES.place_kinds
+    assert set(regions._BASE_KINDS) == kinds["region_base"]
+    assert set(candidates._CONTEXT_KINDS) == kinds["context"]
+    assert all(k <= set(KINDS) for k in kinds.values())
