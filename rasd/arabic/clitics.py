@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 
+from rasd.errors import KnowledgeError
+
 CLITICS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "clitics.yaml"
 MIN_STEM = 2
 
@@ -50,10 +52,14 @@ class Letters:
 def letters() -> Letters:
     """The letters, read once from the packaged knowledge file (a constant of the installation)."""
     d = yaml.safe_load(CLITICS_FILE.read_text(encoding="utf-8"))
-    return Letters(tuple(d["conjunctions"]), tuple(d["prepositions"]), d["article"], d["and"],
-                   d["lam_article"], d["bi"], d["li"], tuple(d["pronoun_suffixes"]), tuple(d["nisba_suffixes"]),
-                   d["accusative_ending"], d["feminine_ending"], d["feminine_plural"],
-                   tuple(d["plural_verb_endings"]))
+    try:
+        return Letters(tuple(d["conjunctions"]), tuple(d["prepositions"]), d["article"], d["and"],
+                       d["lam_article"], d["bi"], d["li"], tuple(d["pronoun_suffixes"]),
+                       tuple(d["nisba_suffixes"]), d["accusative_ending"], d["feminine_ending"],
+                       d["feminine_plural"], tuple(d["plural_verb_endings"]))
+    except (KeyError, TypeError) as e:
+        raise KnowledgeError(f"{CLITICS_FILE.name}: missing or malformed key {e}",
+                             hint="Run `rasd kb check`: it names the line.") from None
 
 
 @lru_cache(maxsize=1 << 18)

@@ -89,3 +89,17 @@ def test_a_pattern_word_matches_with_either_article_and_a_star_is_a_prefix():
     assert matches_form(fold_str("المدفعي"), fold_str("مدفعي"))
     assert matches_form(fold_str("صواريخ*"), fold_str("بالصواريخية"))
     assert not matches_form(fold_str("صواريخ"), fold_str("بالصواريخية"))
+
+
+def test_a_broken_letters_file_is_a_knowledge_error_naming_it(tmp_path, monkeypatch):
+    from rasd.errors import KnowledgeError
+
+    broken = tmp_path / "clitics.yaml"
+    broken.write_text("conjunctions: [و]\n", encoding="utf-8")
+    monkeypatch.setattr(clitics, "CLITICS_FILE", broken)
+    letters.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="clitics.yaml"):
+            letters()
+    finally:
+        letters.cache_clear()
