@@ -40,7 +40,8 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         for other, names in full.items():
             if other == k or other not in groups:
                 continue
-            hit = next(((n, o) for n in mine for o in names
+            # the longest name first, so the why does not depend on the order of a set of strings
+            hit = next(((n, o) for n in sorted(mine) for o in sorted(names, key=lambda o: (-len(o), o))
                         if n != o and (o.endswith(" " + n) or o.startswith(n + " "))), None)
             if hit:
                 for m in ms:

@@ -54,3 +54,18 @@ def test_a_type_word_does_not_split_a_place():
 def test_two_unknown_names_stay_two_entities():
     doc = linked("قال سامر إن خالد غادر.", ("سامر", "PERSON", 0, {}), ("خالد", "PERSON", 0, {}))
     assert [e.name_ar for e in doc.entities] == ["سامر", "خالد"]
+
+
+def test_part_of_a_longer_name_says_the_longest_whatever_the_hash_seed():
+    """The why once named whichever longer name a set of strings gave first (it changed with
+    PYTHONHASHSEED); it names the longest."""
+    from rasd.stages.link import _merge_partial_names
+
+    doc = doc_of("وصل سلمان بن عبد العزيز. واستقبل الملك سلمان بن عبد العزيز الوفد. وقال عبد العزيز إن اللقاء مثمر.")
+    long1 = mention(doc, "سلمان بن عبد العزيز", "PERSON")
+    long2 = mention(doc, "الملك سلمان بن عبد العزيز", "PERSON")
+    short = mention(doc, "عبد العزيز", "PERSON", nth=2)
+    groups = {"person:سلمان بن عبد العزيز": [long1, long2], "person:عبد العزيز": [short]}
+    _merge_partial_names(groups)
+    assert list(groups) == ["person:سلمان بن عبد العزيز"] and short in groups["person:سلمان بن عبد العزيز"]
+    assert short.why == "part of the longer name 'الملك سلمان بن عبد العزيز' in the report"
