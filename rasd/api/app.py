@@ -429,9 +429,9 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
     def places(name: Annotated[str, Query(min_length=1, max_length=100)]) -> JSONResponse:
         """The gazetteer's namesakes for a place name (to pick the right one in a correction)."""
         from rasd.arabic.normalize import fold_str
-        from rasd.kb.gazetteer import load_gazetteer
+        from rasd.kb.resources import default_resources
 
-        found = load_gazetteer().lookup(fold_str(name))[:50]
+        found = default_resources().gazetteer.lookup(fold_str(name))[:50]
         return JSONResponse({"count": len(found), "places": [
             {"kb_id": p.id, "name_ar": p.name_ar, "name_en": p.name_en, "lat": p.lat, "lon": p.lon,
              "kind": p.kind, "admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3} for p in found]})
@@ -440,11 +440,11 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
     def admin_layer() -> JSONResponse:
         """Governorates and districts as labelled points (GeoJSON), from the installed gazetteer
         (built from Open-Syria's data, CC BY 4.0): the map's administrative layer."""
-        from rasd.kb.gazetteer import load_gazetteer
+        from rasd.kb.resources import default_resources
 
         features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
                      "properties": {"id": p.id, "kind": p.kind, "name_ar": p.name_ar, "name_en": p.name_en}}
-                    for p in load_gazetteer().places() if p.kind in ("governorate", "district")]
+                    for p in default_resources().gazetteer.places() if p.kind in ("governorate", "district")]
         return JSONResponse({"type": "FeatureCollection", "features": features,
                              "attribution": "Open-Syria data-geography (CC BY 4.0)"})
 
