@@ -179,5 +179,7 @@ def _default_for(resources: Resources) -> Pipeline:
     # the Resources (one per data dir) keeps its pipeline, so repeated calls build nothing
     built = resources._built
     if "_pipeline" not in built:
-        built["_pipeline"] = Pipeline.build(resources)
+        with resources._lock:
+            if "_pipeline" not in built:
+                built["_pipeline"] = Pipeline.build(resources)
     return built["_pipeline"]

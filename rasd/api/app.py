@@ -183,7 +183,7 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
                          hint="Ingest reports first (rasd ingest SOURCES --db PATH), or give the right --db.")
     writer = Store(path)   # migrates an older database (the corrections table) before readers open
     pool = Readers(path, readers)
-    write_lock, extract_lock = threading.Lock(), threading.Lock()
+    write_lock = threading.Lock()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -333,8 +333,8 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
         source = body.model_dump(exclude={"text"}, exclude_none=True)
 
         def run() -> dict:
-            with extract_lock:   # the pipeline's caches are not yet known to be thread-safe
-                return rasd.extract(body.text, **source)
+            # no lock: the pipeline is thread-safe (tests/unit/test_pipeline.py runs it from threads)
+            return rasd.extract(body.text, **source)
 
         return JSONResponse(await run_in_threadpool(run))
 
@@ -429,9 +429,9 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
     def places(name: Annotated[str, Query(min_length=1, max_length=100)]) -> JSONResponse:
         """The gazetteer's namesakes for a place name (to pick the right one in a correction)."""
         from rasd.arabic.normalize import fold_str
-        from rasd.kb.gazetteer import load_gazetteer
+        from rasd.kb.resources import default_resources
 
-        found = load_gazetteer().lookup(fold_str(name))[:50]
+        found = default_resources().gazetteer.lookup(fold_str(name))[:50]
         return JSONResponse({"count": len(found), "places": [
             {"kb_id": p.id, "name_ar": p.name_ar, "name_en": p.name_en, "lat": p.lat, "lon": p.lon,
              "kind": p.kind, "admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3} for p in found]})
@@ -440,11 +440,11 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
     def admin_layer() -> JSONResponse:
         """Governorates and districts as labelled points (GeoJSON), from the installed gazetteer
         (built from Open-Syria's data, CC BY 4.0): the map's administrative layer."""
-        from rasd.kb.gazetteer import load_gazetteer
+        from rasd.kb.resources import default_resources
 
         features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
                      "properties": {"id": p.id, "kind": p.kind, "name_ar": p.name_ar, "name_en": p.name_en}}
-                    for p in load_gazetteer().places() if p.kind in ("governorate", "district")]
+                    for p in default_resources().gazetteer.places() if p.kind in ("governorate", "district")]
         return JSONResponse({"type": "FeatureCollection", "features": features,
                              "attribution": "Open-Syria data-geography (CC BY 4.0)"})
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Generic, Iterable, TypeVar
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.arabic.tokens import WORD, Token, stems
+from rasd.arabic.clitics import readings as stems
+from rasd.arabic.tokens import WORD, Token
 
 P = TypeVar("P")
 

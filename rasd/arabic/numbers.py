@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.arabic.normalize import Folded, fold
-from rasd.arabic.tokens import Token, stems, tokenize
+from rasd.arabic.clitics import readings as stems
+from rasd.arabic.tokens import Token, tokenize
 
 KINDS = ("exact", "at_least", "about", "vague")
 

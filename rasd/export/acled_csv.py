@@ -65,11 +65,12 @@ _ADMIN_KINDS = ("governorate", "district", "subdistrict")
 
 
 def _gazetteer():
-    """The installed gazetteer, or None where no data is installed (names stay as given)."""
+    """The installed gazetteer, or None where no data is installed (names stay as given); the one
+    the data dir's Resources keeps (load_gazetteer unpickles it afresh on every call)."""
     try:
-        from rasd.kb.gazetteer import load_gazetteer
+        from rasd.kb.resources import default_resources
 
-        return load_gazetteer()
+        return default_resources().gazetteer
     except RasdError:
         return None
 

@@ -11,7 +11,7 @@ Participants without a knowledge-base entry pass through unchanged.
 """
 from __future__ import annotations
 
-from rasd.kb.knowledge import KbEntry, load_kb
+from rasd.kb.knowledge import KbEntry
 
 
 def _year(iso_date: str | None) -> int | None:
@@ -39,6 +39,14 @@ def _kb_key(kb_id: str | None, kind: str) -> str | None:
     return None
 
 
+def _kb():
+    """The knowledge base the data dir's Resources keeps (load_kb reads the files afresh each call,
+    which an export asking once per event cannot afford)."""
+    from rasd.kb.resources import default_resources
+
+    return default_resources().kb
+
+
 def _from_entry(entry: KbEntry, year: int | None, like: dict) -> dict:
     en, ar = name_in(entry, year)
     return {**like, "type": "ACTOR", "kb_id": entry.kb_id, "name_en": en, "name_ar": ar,
@@ -48,7 +56,7 @@ def _from_entry(entry: KbEntry, year: int | None, like: dict) -> dict:
 
 def resolve(participants: list[dict], iso_date: str | None) -> list[dict]:
     """The organisations of one side of an event on ``iso_date``, persons replaced or dropped."""
-    kb = load_kb()
+    kb = _kb()
     year = _year(iso_date)
     out, seen = [], set()
     for p in participants:
@@ -75,7 +83,7 @@ def resolve(participants: list[dict], iso_date: str | None) -> list[dict]:
 def affiliated(participant: dict) -> set[str]:
     """kb_ids of every organisation a person participant was ever affiliated with (else empty)."""
     person = _kb_key(participant.get("kb_id"), "person")
-    entry = load_kb().persons.get(person) if person else None
+    entry = _kb().persons.get(person) if person else None
     return {f"actor:{a['actor']}" for a in (entry.affiliations if entry else ())}
 
 

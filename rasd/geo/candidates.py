@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import readings as stems
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.regions import GeoCues, RegionTable, match_region
 from rasd.kb.gazetteer import Gazetteer, Place

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.arabic.tokens import Token, stems
+from rasd.arabic.clitics import readings as stems
+from rasd.arabic.tokens import Token
 from rasd.kb.gazetteer import canon
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
 

@@ -31,6 +31,8 @@ KNOWLEDGE: dict[str, Knowledge] = {k.file: k for k in (
     Knowledge("sources", shapes.KbEntries, "kb", "rasd.kb.knowledge"),
     Knowledge("lexicon", shapes.Lexicon, "kb", "rasd.kb.knowledge"),
     Knowledge("ontology", shapes.Ontology, "ontology", "rasd.kb.ontology"),
+    Knowledge("place_kinds", shapes.PlaceKinds, "place_kinds", "rasd.stages.mentions"),
+    Knowledge("clitics", shapes.Clitics, None, "rasd.arabic.clitics"),
     Knowledge("triggers", shapes.Triggers, "triggers", "rasd.stages.events"),
     Knowledge("modality", shapes.Modality, "triggers", "rasd.stages.events"),
     Knowledge("geo_cues", shapes.GeoCues, "geo_cues", "rasd.geo.regions"),

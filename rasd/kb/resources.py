@@ -7,6 +7,7 @@ rebuilds in the process that unpickles it (a spawned or remote worker).
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -22,11 +23,13 @@ def _part(build: Callable[["Resources"], Any]) -> property:
     def get(self: "Resources"):
         built = self._built
         if name not in built:
-            from rasd.kb.loaders import KNOWLEDGE, files_of, validate
+            with self._lock:   # threads asking for a part at once build it once
+                if name not in built:
+                    from rasd.kb.loaders import KNOWLEDGE, files_of, validate
 
-            for f in files_of(name):   # the file's shape first: errors name file and line
-                validate(self.knowledge(f), KNOWLEDGE[f].shape)
-            built[name] = build(self)
+                    for f in files_of(name):   # the file's shape first: errors name file and line
+                        validate(self.knowledge(f), KNOWLEDGE[f].shape)
+                    built[name] = build(self)
         return built[name]
 
     get.__doc__ = build.__doc__
@@ -40,6 +43,8 @@ class Resources:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.knowledge_dir = Path(knowledge_dir) if knowledge_dir is not None else KNOWLEDGE_DIR
         self._built: dict[str, Any] = {}
+        # held while a part is built (re-entrant: a part builds the parts it uses); not pickled
+        self._lock = threading.RLock()
 
     def __getstate__(self) -> dict:
         return {"data_dir": str(self.data_dir), "knowledge_dir": str(self.knowledge_dir)}
@@ -79,6 +84,13 @@ class Resources:
         from rasd.kb.ontology import load_ontology
 
         return load_ontology(self.knowledge("ontology"))
+
+    @_part
+    def place_kinds(self):
+        """Named sets of gazetteer place kinds (named_without_cue, direction_into …)."""
+        from rasd.kb.yamlfile import load
+
+        return {k: frozenset(v) for k, v in load(self.knowledge("place_kinds")).items() if k != "__line__"}
 
     @_part
     def triggers(self):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, RootModel, conint, conlist
+from pydantic import BaseModel, ConfigDict, Field, RootModel, conint, conlist
 
 WordList = list[str]
 
@@ -165,10 +165,30 @@ class OntologyEntry(Open):
     acled_state: Optional[conlist(str, min_length=2, max_length=2)] = None
     plover: str
     violent: Optional[bool] = None
+    hostile: Optional[bool] = None
     partners: Optional[bool] = None
 
 
 Ontology = RootModel[list[OntologyEntry]]
+
+class Clitics(Closed):
+    conjunctions: conlist(str, min_length=1)
+    prepositions: conlist(str, min_length=1)
+    article: str
+    and_: str = Field(alias="and")
+    lam_article: str
+    bi: str
+    li: str
+    pronoun_suffixes: conlist(str, min_length=1)
+    nisba_suffixes: conlist(str, min_length=1)
+    accusative_ending: str
+    feminine_ending: str
+    feminine_plural: str
+    plural_verb_endings: conlist(str, min_length=1)
+
+
+PlaceKind = Literal["locality", "neighbourhood", "subdistrict", "district", "governorate", "country", "city", "region"]
+PlaceKinds = RootModel[dict[str, conlist(PlaceKind, min_length=1)]]
 
 
 # ---- geography ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import readings as stems
 
 # lexicon lists whose membership says something about the next or previous word
 LISTS = ("person_titles", "title_modifiers", "nationalities", "kunya", "alias_markers", "place_cues",

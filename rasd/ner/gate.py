@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import readings as stems
 
 ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
+from rasd.arabic.clitics import has_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load, require
@@ -104,7 +105,7 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     added: dict[str, list[Mention]] = {}
     owner = {}
     for t in doc.tokens:
-        if not t.key.startswith("ال"):   # the cheap test first: most tokens have no article
+        if not has_article(t.key):   # the cheap test first: most tokens have no article
             continue
         kinds = table.get(strip_article(t.key))
         if not kinds or (t.start, t.end) in taken:

@@ -7,6 +7,7 @@ ambiguous names against the anchors resolved so far.
 """
 from __future__ import annotations
 
+from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
 from rasd.geo.candidates import DocPlaces, cue_of, entity_candidates, region_place
@@ -139,7 +140,7 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict,
 
     def syrian_only(text: str, qs: list[Place]) -> bool:
         word = strip_article(fold_str(text).split()[0]) if text.split() else ""
-        named = word not in cue_words and ("ال" + word) not in cue_words   # "قرية" is a type word here
+        named = word not in cue_words and with_article(word) not in cue_words   # "قرية" is a type word here
         return named and bool(qs) and all(q.country == "sy" for q in qs)
 
     for e in places:

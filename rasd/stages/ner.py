@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.arabic.normalize import strip_article
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import readings as stems
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
 from rasd.ner.gate import Gate

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.arabic.tokens import Token, stems
+from rasd.arabic.clitics import readings as stems
+from rasd.arabic.tokens import Token
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
 from rasd.pipeline import Stage

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import reads_as
+from rasd.arabic.clitics import reads_as, starts_with_and
 from rasd.doc import Doc, Relation
 from rasd.kb.yamlfile import load, require
 from rasd.pipeline import Stage
@@ -56,7 +56,7 @@ class _Rel:
             between = [toks[k].key for k in range(i0, i1)]
             if a.type == "PERSON":
                 # وأبو صالح … والقائد العام لـX: a title joined by و belongs to the next person
-                if not between or len(between) > 3 or between[0].startswith("و"):
+                if not between or len(between) > 3 or starts_with_and(between[0]):
                     continue
                 title = between
             else:
@@ -136,7 +136,7 @@ class _Rel:
             raw = doc.text[a.end:b.start]
             gap = fold_str(raw).split()
             words = gap + fold_str(b.text).split()[:1]
-            listed = doc.tokens[b.tok[0]].key.startswith("و") or raw.strip() in ("،", ",", "-", "–")
+            listed = starts_with_and(doc.tokens[b.tok[0]].key) or raw.strip() in ("،", ",", "-", "–")
             if listed and not any(reads_as(W["contained_in"], w) for w in gap):
                 if not pending_is_container:
                     pending.append(b)   # X وY وZ …: one more name waiting for the same container

@@ -89,10 +89,10 @@ def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int) -> str:
 def kb_ids_named(value: str, kind: str) -> list[str]:
     """The kb_ids whose name, alias, rebrand or English name is ``value`` (folded: hamza, alef,
     teh marbuta, diacritics, case), plus ``value`` itself (it may be a kb_id)."""
-    from rasd.kb.knowledge import load_kb
+    from rasd.kb.resources import default_resources
 
     key = fold_str(value.strip())
-    kb = load_kb()
+    kb = default_resources().kb
     table = {"actor": kb.actors, "person": kb.persons}.get(kind, {})
     found = [e.kb_id for e in table.values()
              if any(fold_str(n) == key for n in (*e.names, e.name_en))]

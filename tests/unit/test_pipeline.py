@@ -145,3 +145,42 @@ def test_extract_in_a_spawned_worker_equals_in_process(installed):
 
 def _extract(pipe: Pipeline, text: str) -> dict:
     return pipe.run(text, published="2020-03-10").to_json()
+
+
+def test_threads_sharing_one_pipeline_give_the_outputs_of_one_thread(installed, shared):
+    """The API extracts from a thread pool without a lock: a cold Resources (parts built lazily,
+    caches empty) shared by 6 threads must give each report the output a lone thread gives it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rasd.settings import data_dir
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "dev").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "seed").glob("*.txt"))]
+    assert len(texts) >= 10
+    alone = Pipeline.build(Resources(data_dir()))
+    expected = [alone.run(t, published="2015-08-01").to_json() for t in texts]
+    shared_pipe = Pipeline.build(Resources(data_dir()))
+    with ThreadPoolExecutor(6) as pool:
+        got = list(pool.map(lambda t: shared_pipe.run(t, published="2015-08-01").to_json(), texts * 2))
+    assert got == expected * 2
+
+
+def test_resources_build_a_part_once_when_threads_ask_together(monkeypatch):
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    import rasd.kb.ontology as ontology
+
+    calls = []
+    real = ontology.load_ontology
+
+    def slow(path):
+        calls.append(path)
+        time.sleep(0.05)   # a window in which other threads ask for the same part
+        return real(path)
+
+    monkeypatch.setattr(ontology, "load_ontology", slow)
+    res = Resources("/nonexistent-rasd-data")
+    with ThreadPoolExecutor(8) as pool:
+        parts = list(pool.map(lambda _: res.ontology, range(16)))
+    assert len(calls) == 1 and all(p is parts[0] for p in parts)

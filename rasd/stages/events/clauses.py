@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.arabic.clitics import starts_with_and
 from rasd.arabic.tokens import Token
 from rasd.doc import Mention
 from rasd.stages.events.lexicon import in_list, phrase_at

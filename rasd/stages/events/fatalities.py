@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
-from rasd.arabic.tokens import reads_as
+from rasd.arabic.clitics import reads_as
 from rasd.doc import Event
 from rasd.stages.events.clauses import Sent
 

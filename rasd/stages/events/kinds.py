@@ -1,7 +1,7 @@
 """The event type of a trigger: weapons and air-or-ground cues decide between its readings."""
 from __future__ import annotations
 
-from rasd.arabic.tokens import reads_as
+from rasd.arabic.clitics import reads_as
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import ListIndex, cue_readings, has_article, readings
 from rasd.kb.yamlfile import load, require
 
 
@@ -48,20 +48,15 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
-        self.lists_of = lru_cache(maxsize=1 << 17)(self._lists_of)
+        # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
+        self.lists_of = ListIndex(self.words, cue=True, size=1 << 17)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
-
-    def _lists_of(self, key: str) -> frozenset[str]:
-        """Names of the word lists (clause_breaks, relatives …) a word belongs to as a cue."""
-        forms = cue_forms(key)
-        forms = set(forms) | {"ال" + f for f in forms}
-        return frozenset(n for n, ws in self.words.items() if not ws.isdisjoint(forms))
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
-        for n, st in stems(key):
+        for n, st in readings(key):
             found = list(self.exact.get(st, ()))
             for plen, table in self.prefix.items():
                 if len(st) >= plen:
@@ -91,7 +86,7 @@ def load_lexicon(res) -> Lexicon:
         for form in item["forms"]:
             toks = tuple(fold_str(t) for t in str(form).split())
             first = toks[0]
-            if item["pos"] == "noun" and str(form).startswith("ال") and len(first) > 3 and not first.endswith("*"):
+            if item["pos"] == "noun" and has_article(str(form)) and len(first) > 3 and not first.endswith("*"):
                 first = first[2:]
             d = TriggerDef(item["type"], item["pos"], (first, *toks[1:]), bool(item.get("air")),
                            bool(item.get("weapon")), bool(item.get("invert")), bool(item.get("needs_place")),
@@ -121,16 +116,6 @@ def load_lexicon(res) -> Lexicon:
     return Lexicon(exact, prefix, words, weapon, dict(ont), modality)
 
 
-def cue_forms(key: str) -> tuple[str, ...]:
-    """A cue word's readings: as written, without a conjunction, and either without its article.
-    Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
-    forms = [key]
-    if key[:1] in "وف" and len(key) > 3:
-        forms.append(key[1:])
-    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
-    return tuple(forms)
-
-
 def phrases_of(words) -> tuple[tuple[str, ...], ...]:
     """The entries of several words of a folded cue list, as token tuples (longest first)."""
     return tuple(sorted((tuple(w.split()) for w in words if " " in w), key=len, reverse=True))
@@ -143,7 +128,7 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
     cue word (وفي حال); the following words are matched as written, or without their article."""
     for ph in phrases:
         n = len(ph)
-        if k + n > end or not any(f == ph[0] for f in cue_forms(keys(k))):
+        if k + n > end or not any(f == ph[0] for f in cue_readings(keys(k))):
             continue
         if all(keys(k + m) == w or keys(k + m) == "ال" + w for m, w in enumerate(ph[1:], 1)):
             return n
@@ -153,6 +138,3 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
 def in_list(L: Lexicon, name: str, key: str) -> bool:
     return name in L.lists_of(key)
 
-
-def in_set(s: frozenset, key: str) -> bool:
-    return any(f in s or ("ال" + f) in s for f in cue_forms(key))

@@ -1,6 +1,7 @@
 """The event's places: heads of the place chains after (or before) its trigger."""
 from __future__ import annotations
 
+from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
@@ -58,17 +59,17 @@ class Places:
 
     def _coordinated(self, prev: Mention, m: Mention) -> bool:
         """m starts a new place rather than qualifying prev: joined by و or a comma list."""
-        i = m.tok[0]
+        i, L = m.tok[0], letters()
         gap = self.doc.text[prev.end:m.start]
         k = self.key(i)
         words = [w for w in fold_str(gap).split() if w.strip("،,-–()\"")]
         if words:
-            return words == ["و"] or words[-1] in ("و",)
+            return words == [L.and_] or words[-1] in (L.and_,)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
-        if k.startswith("و") and not k.startswith("وب"):
+        if starts_with_and(k) and not k.startswith(L.and_ + L.bi):
             return True
-        return any(c in gap for c in "،,") and not k.startswith("ب")
+        return any(c in gap for c in "،,") and not k.startswith(L.bi)
 
     def place_why(self, t: Trig, chain: list[Mention]) -> str:
         head = chain[0]

@@ -9,7 +9,8 @@ from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.stages.events.fatalities import Fatalities, read_toll
 from rasd.stages.events.kinds import Kinds
-from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list, in_set
+from rasd.arabic.clitics import in_cue_set, starts_with_and
+from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
 from rasd.stages.events.merge import Merge
 from rasd.stages.events.modality import Modality
 from rasd.stages.events.places import Places
@@ -65,7 +66,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             for t in trigs:
                 lo, hi = self.clause(st, t)
                 if (self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs)) or (
-                        t.i == weapon_end and self.key(t.i).startswith("و") and t.d.type in INSTRUMENT_TYPES):
+                        t.i == weapon_end and starts_with_and(self.key(t.i)) and t.d.type in INSTRUMENT_TYPES):
                     weapon_end = t.j
                     continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
@@ -125,7 +126,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
 
     def keep(self, st: Sent, t: Trig) -> bool:
         d = t.d
-        if d.not_after and t.i > st.lo and in_set(d.not_after, self.key(t.i - 1)):
+        if d.not_after and t.i > st.lo and in_cue_set(d.not_after, self.key(t.i - 1)):
             return False
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
             return False
@@ -134,7 +135,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         if d.needs_near:
             # للتنديد بالقرار احتشد الآلاف: the purpose may also stand before the trigger (near_before)
             near = [*range(max(st.lo, t.i - d.near_before), t.i), *range(t.j, min(st.hi, t.j + d.window))]
-            if not any(in_set(d.needs_near, self.key(k)) for k in near):
+            if not any(in_cue_set(d.needs_near, self.key(k)) for k in near):
                 return False
         return True
 

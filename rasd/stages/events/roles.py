@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems
+from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
@@ -15,7 +15,7 @@ class Roles:
     def marker(self, m: Mention, name: str, lo: int) -> bool:
         i = m.tok[0]
         k = self.key(i)
-        pre = k[:len(k) - len(stems(k)[-1][1])] if stems(k) else ""
+        pre = k[:len(k) - len(readings(k)[-1][1])] if readings(k) else ""
         return self.near_before(i, name, 2, lo) is not None or (
             name == "target_markers" and any(w in pre for w in self.L.words["attached_target_markers"]))
 
@@ -32,7 +32,7 @@ class Roles:
 
     def instrument(self, t: Trig) -> bool:
         """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
-        return t.d.pos == "noun" and "ب" in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
+        return t.d.pos == "noun" and letters().bi in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
 
     def can_do(self, typ: str, m: Mention) -> bool:
         """Air strikes are flown by states and coalitions, not by armed groups or persons; car bombs
@@ -53,12 +53,12 @@ class Roles:
 
     def plural_verb(self, t: Trig) -> bool:
         """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
-        return self.key(t.j - 1).endswith(("وا", "ون")) and t.j - t.i == 1
+        return self.key(t.j - 1).endswith(letters().plural_verb_endings) and t.j - t.i == 1
 
     def governed(self, m: Mention) -> bool:
         """The mention carries a preposition (لقوات، بالجيش): an object, never a verb's subject."""
         pre = fold_str(self.doc.text[self.toks[m.tok[0]].start:m.start])
-        return any(c in pre for c in "بلك")
+        return any(c in pre for c in letters().preps)
 
     def args(self, st: Sent, t: Trig, lo: int, hi: int):
         """(agents, targets, partners, carried, why): entity ids by role, and why each has its role."""
@@ -113,7 +113,7 @@ class Roles:
         """VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)."""
         t, m = c.t, c.after[0]
         window = 6 if t.d.pos == "verb" else 4
-        lam = self.key(m.tok[0]).startswith("ل")
+        lam = self.key(m.tok[0]).startswith(letters().li)
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
                 and not (t.d.pos == "verb" and self.governed(m)):
@@ -141,14 +141,14 @@ class Roles:
                              if in_list(self.L, "side_markers", self.key(k))), None)
         if side_end is None:
             return []
-        out, prev = [], agent
+        out, prev, L = [], agent, letters()
         for m in c.ps:
             if m.start <= prev.start:
                 continue
             if between is not None and m.tok[0] >= side_end:
                 break
             gap = self.doc.text[prev.end:m.start].strip(" ،,")
-            if gap not in ("و", "") or not self.key(m.tok[0]).startswith("و") and gap != "و":
+            if gap not in (L.and_, "") or not starts_with_and(self.key(m.tok[0])) and gap != L.and_:
                 break
             if not self.civilian(m) and self.can_do(c.t.type, m):
                 out.append(m.entity)
@@ -180,7 +180,7 @@ class Roles:
         supporter: Mention | None = None
         for m in c.after + [m for m in c.before if m is not agent]:
             joined = supporter is not None and m.start > supporter.start and \
-                self.doc.text[supporter.end:m.start].strip(" ،,") == "و"
+                self.doc.text[supporter.end:m.start].strip(" ،,") == letters().and_
             if m is agent or m.entity in agents:
                 if joined:
                     supporter = m   # ومسلحين آخرين موالين لها وعناصر حزب الله: the list goes on

@@ -3,15 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.tokens import Token, stems
+from rasd.arabic.clitics import matches_form as tok_matches
+from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
-
-
-def tok_matches(pat: str, key: str) -> bool:
-    readings = [key] + [s for _, s in stems(key)]
-    if pat.endswith("*"):
-        return any(r.startswith(pat[:-1]) for r in readings)
-    return any(r == pat or r == ("ال" + pat) or ("ال" + r) == pat for r in readings)
 
 
 @dataclass

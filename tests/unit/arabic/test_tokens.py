@@ -1,38 +1,7 @@
-"""Tokens and proclitic readings (rasd.arabic.tokens): whole words, offsets into the written text."""
+"""Tokens (rasd.arabic.tokens): whole words, offsets into the written text."""
 from __future__ import annotations
 
-import pytest
-
-from rasd.arabic.normalize import fold_str
-from rasd.arabic.tokens import stems, tokenize
-
-
-def readings(word: str) -> list[str]:
-    return [stem for _, stem in stems(fold_str(word))]
-
-
-@pytest.mark.parametrize("word, stem, prefix", [
-    ("وبريف", "ريف", 2),          # و + ب
-    ("للمعارضة", "معارضه", 2),    # ل + ال written لل
-    ("بالجيش", "جيش", 3),         # ب + ال
-    ("فالقوات", "قوات", 3),       # ف + ال
-    ("وللجيش", "جيش", 3),         # و + ل + ال
-    ("كالعادة", "عاده", 3),       # ك + ال
-])
-def test_clitic_readings(word, stem, prefix):
-    assert (prefix, stem) in stems(fold_str(word))
-
-
-def test_unstripped_reading_comes_first():
-    for word in ("وبريف", "للمعارضة", "بالجيش", "لبنان"):
-        assert stems(fold_str(word))[0] == (0, fold_str(word))
-
-
-def test_only_leading_clitics_are_stripped():
-    assert readings("ريف") == ["ريف"]
-    assert "حلب" not in readings("محلبية")     # a name inside a word is not a reading
-    assert "حلب" not in readings("حلبي")
-    assert all(len(s) >= 2 for s in readings("وبه"))
+from rasd.arabic.tokens import tokenize
 
 
 def test_tokens_are_whole_words_with_original_offsets():

@@ -74,3 +74,18 @@ def test_the_longer_name_given_as_the_reason_is_the_longest_written():
                  ("عبد العزيز", "PERSON", 2, {"pattern": True}))
     (e,) = doc.entities
     assert e.mentions[-1].why == "part of the longer name 'الملك سلمان بن عبد العزيز' in the report"
+
+
+def test_part_of_a_longer_name_says_the_longest_whatever_the_hash_seed():
+    """The why once named whichever longer name a set of strings gave first (it changed with
+    PYTHONHASHSEED); it names the longest."""
+    from rasd.stages.link import _merge_partial_names
+
+    doc = doc_of("وصل سلمان بن عبد العزيز. واستقبل الملك سلمان بن عبد العزيز الوفد. وقال عبد العزيز إن اللقاء مثمر.")
+    long1 = mention(doc, "سلمان بن عبد العزيز", "PERSON")
+    long2 = mention(doc, "الملك سلمان بن عبد العزيز", "PERSON")
+    short = mention(doc, "عبد العزيز", "PERSON", nth=2)
+    groups = {"person:سلمان بن عبد العزيز": [long1, long2], "person:عبد العزيز": [short]}
+    _merge_partial_names(groups)
+    assert list(groups) == ["person:سلمان بن عبد العزيز"] and short in groups["person:سلمان بن عبد العزيز"]
+    assert short.why == "part of the longer name 'الملك سلمان بن عبد العزيز' in the report"

@@ -1,0 +1,113 @@
+"""The state one document's mention finding works over, and the token predicates every finder uses:
+list membership under a proclitic reading, gaps between words, what may be a name part."""
+from __future__ import annotations
+
+from rasd.arabic.clitics import has_article, letters, prefix_in, readings, starts_with_and, with_article
+from rasd.arabic.matcher import Hit
+from rasd.arabic.normalize import fold_str
+from rasd.doc import Doc, Mention
+from rasd.stages.mentions.index import MentionIndex
+
+QUOTES = set("\"'«»“”„")
+_NOT_NAME = ("name_stops", "person_titles", "place_cues", "org_heads", "source_heads")
+_CUE_LISTS = ("place_cues", "strong_place_cues", "facility_cues")
+
+
+class Finder:
+    """One document's tokens, the index, and the mentions found so far (``out``, in finding order)."""
+
+    def __init__(self, doc: Doc, R: MentionIndex):
+        self.doc, self.R, self.w = doc, R, R.w
+        self.toks = doc.tokens
+        self.out: list[Mention] = []
+
+    def is_(self, i: int, lst: str) -> bool:
+        """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
+        if not 0 <= i < len(self.toks):
+            return False
+        return lst in self.R.lists_of(self.toks[i].key)
+
+    def key(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and token i+1."""
+        t = self.toks
+        return self.doc.text[t[i].end:t[i + 1].start] if i + 1 < len(t) else "."
+
+    def joined(self, i: int) -> bool:
+        """Tokens i and i+1 are separated by white space only."""
+        return self.gap(i).strip() == ""
+
+    def kb_start(self, i: int) -> bool:
+        h = self.R.names.match_at(self.toks, i)
+        return bool(h and not all(p[2] for p in h.payloads))
+
+    def prefix_of(self, i: int, lst: str | None = None, pool=None) -> int:
+        """Proclitic length of the reading of token i found in a lexicon list or given set."""
+        return prefix_in(pool if pool is not None else self.w[lst], self.toks[i].key)
+
+    def is_cue_stem(self, st: str) -> bool:
+        return any(st in self.w[lst] or with_article(st) in self.w[lst] for lst in _CUE_LISTS)
+
+    def nisba_of_common(self, k: str) -> bool:
+        """شعبي، سورية: a relative adjective made from an ordinary word."""
+        L = letters()
+        for suf in L.nisba_suffixes:
+            if k.endswith(suf) and not has_article(k):
+                base = k[:-len(suf)]
+                return base in self.R.common or (base + L.feminine_ending) in self.R.common
+        return False
+
+    def common_reading(self, k: str) -> bool:
+        """The word, or a reading of it without proclitics, is an ordinary word."""
+        return k in self.R.common or any(st in self.R.common for _, st in readings(k)[1:])
+
+    def name_like(self, i: int, first: bool = False) -> bool:
+        """Token i may be part of a name (not a stop word, a title, a type word; not first: no
+        ordinary word, no وX)."""
+        if not 0 <= i < len(self.toks):
+            return False
+        k = self.toks[i].key
+        if len(k) < 2 or k.isdigit() or any(k in self.w[lst] for lst in _NOT_NAME):
+            return False
+        conj_word = starts_with_and(k)
+        if conj_word and len(k) > 3 and not first:
+            return False
+        if not first and (self.common_reading(k) or self.nisba_of_common(k)):
+            return False
+        if k.startswith(letters().bi) and any(self.is_cue_stem(st) for n, st in readings(k) if n):
+            return False
+        if conj_word and (k[1:] in self.w["name_stops"] or k[1:] in self.w["person_titles"]):
+            return False
+        return not self.kb_start(i)
+
+    def coordinated_place(self, i: int) -> bool:
+        """Token i follows a place mention in a list: و, a comma or a dash between them."""
+        if not (self.out and self.out[-1].type == "PLACE" and self.out[-1].tok[1] == i):
+            return False
+        return starts_with_and(self.toks[i].key) or self.gap(i - 1).strip() in ("-", "–", "،", ",")
+
+    def cue_before(self, i: int) -> str | None:
+        """The place type word before token i (قرية، بلدة), folded."""
+        return fold_str(self.toks[i - 1].key) if self.is_(i - 1, "place_cues") else None
+
+    # ---- mention construction --------------------------------------------------------------
+    def span(self, i: int, j: int, prefix: int = 0) -> tuple[int, int]:
+        """Original offsets of tokens i..j-1, without the proclitics of token i (the article stays)."""
+        L = letters()
+        t = self.toks[i]
+        pre = t.key[:prefix]
+        if pre.endswith(L.article) and not pre.endswith(L.lam_article):
+            prefix -= len(L.article)
+        start = self.doc.folded.orig(t.kstart + prefix) if prefix else t.start
+        return start, self.toks[j - 1].end
+
+    def add(self, i: int, j: int, prefix: int, typ: str, kb_id=None, conf=0.8, **info) -> Mention:
+        s, e = self.span(i, j, prefix)
+        m = Mention(s, e, self.doc.text[s:e], typ, kb_id, conf, **{"tok": (i, j), **info})
+        self.out.append(m)
+        return m
+
+    def kb_hit(self, i: int) -> Hit | None:
+        return self.R.names.match_at(self.toks, i)

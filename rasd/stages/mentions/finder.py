@@ -1,0 +1,76 @@
+"""The main loop: at each word that may start a mention, every finder proposes an end token; the
+longest candidate wins, ties go by rank (knowledge base first); then lists and surnames."""
+from __future__ import annotations
+
+from rasd.doc import Doc, Mention
+from rasd.stages.mentions import known, organisations, persons, places, regions, sources
+from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.index import KB, LOYAL, ORG, PERSON, PLACE, REGION, SOURCE, MentionIndex
+from rasd.stages.mentions.lists import coordinate
+
+
+def _place_rank(f: Finder, i: int) -> int:
+    cued = f.is_(i - 1, "place_preps") or f.is_(i - 1, "place_cues") or f.coordinated_place(i)
+    return 2 if cued else 4
+
+
+def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int, int, str, object]]:
+    """(end token, rank, finder, its hit) of every finder that matches at token i."""
+    out = []
+    kh = f.kb_hit(i) if flags & KB else None
+    if kh:
+        out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
+    rh = regions.region_hit(f, i) if flags & REGION else None
+    if rh:
+        out.append((rh[0], 1, "region", rh))
+    ph = places.place_hit(f, i) if flags & PLACE else None
+    if ph:
+        out.append((ph.j, _place_rank(f, i), "place", ph))
+    for flag, rank, what, find in ((PERSON, 3, "person", persons.person_at), (ORG, 5, "org", organisations.org_at),
+                                   (LOYAL, 4, "loyal", organisations.loyalists_at),
+                                   (SOURCE, 5, "source", sources.source_at)):
+        end = find(f, i) if flags & flag or (what == "person" and after_cue) else None
+        if end:
+            out.append((end, rank, what, None))
+    cue = places.unknown_place_at(f, i) if after_cue else None
+    if cue:
+        out.append((cue, 7, "uplace", None))
+    return out
+
+
+_ADD = {
+    "kb": lambda f, i, end, hit: known.add_known(f, hit),
+    "region": lambda f, i, end, hit: regions.add_region(f, i, hit),
+    "place": lambda f, i, end, hit: places.add_place(f, hit),
+    "person": lambda f, i, end, hit: persons.add_person(f, i, end),
+    "org": lambda f, i, end, hit: organisations.add_org(f, i, end),
+    "loyal": lambda f, i, end, hit: organisations.add_loyalists(f, i, end),
+    "source": lambda f, i, end, hit: sources.add_source(f, i, end),
+    "uplace": lambda f, i, end, hit: places.add_unknown_place(f, i, end),
+}
+
+
+def step(f: Finder, i: int, flags: int, after_cue: bool) -> int:
+    """Add the winning mention at token i; the token to go on from."""
+    cands = candidates(f, i, flags, after_cue)
+    if not cands:
+        return i + 1
+    end, _, what, hit = max(cands, key=lambda c: (c[0], -c[1]))
+    _ADD[what](f, i, end, hit)
+    return end
+
+
+def find(doc: Doc, index: MentionIndex) -> list[Mention]:
+    """Every mention of ``doc``, in text order."""
+    f = Finder(doc, index)
+    classes = [index.token_class(t.key) for t in f.toks]
+    i = 0
+    for k, (flags, _) in enumerate(classes):
+        after_cue = k > 0 and classes[k - 1][1]
+        if k < i or not (flags or after_cue):
+            continue   # nothing can start here: most words of a report
+        i = step(f, k, flags, after_cue)
+    coordinate(f)
+    persons.surnames(f)
+    f.out.sort(key=lambda m: m.start)
+    return f.out

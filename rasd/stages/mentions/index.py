@@ -1,0 +1,99 @@
+"""The mention index: phrase matchers over knowledge-base and gazetteer names, the lexicon word sets,
+and what may start at a word (token classes), built once per Resources."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.arabic.clitics import ListIndex, letters, readings, with_article
+from rasd.arabic.matcher import PhraseMatcher
+from rasd.arabic.normalize import fold_str
+from rasd.kb.knowledge import KnowledgeBase
+from rasd.kb.yamlfile import load
+
+# what may start at a word (bit flags of MentionIndex.token_class)
+KB, PLACE, REGION, PERSON, ORG, SOURCE, LOYAL = 1, 2, 4, 8, 16, 32, 64
+# lists whose words before a token make it worth a look (titles before names, type words before places)
+CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
+                           "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
+
+
+@dataclass
+class MentionIndex:
+    kb: KnowledgeBase
+    names: PhraseMatcher      # payload (kind, id, is_short)
+    places: PhraseMatcher     # payload place id
+    gaz: object
+    given: frozenset
+    w: dict                   # lexicon word sets (folded)
+    region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
+    conj: frozenset           # conjunction proclitics (و ف)
+    common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
+    everyday_places: frozenset   # one-word village names that are everyday words (الملك، كأس)
+    geo_cues: object                  # rasd.geo.regions.GeoCues
+    named_regions: dict               # RegionTable.named
+    direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
+    lists_of: object = None           # key → lexicon lists it is in (rasd.arabic.clitics.ListIndex)
+    region_gate: frozenset = frozenset()   # stems that may open a region phrase
+    names_first: frozenset = frozenset()   # first words of knowledge-base names
+    places_first: frozenset = frozenset()  # first words of gazetteer names
+    major_kinds: frozenset = frozenset()   # place kinds named without a cue word (place_kinds.yaml)
+    region_base_kinds: frozenset = frozenset()   # a direction from these is a sub-region (place_kinds.yaml)
+
+    def __post_init__(self):
+        self._classes: dict[str, tuple[int, bool]] = {}
+
+    def token_class(self, key: str) -> tuple[int, bool]:
+        """(which finders may start here, as bit flags; makes the next word worth a look).
+        A plain dict, as it is asked for every word of every report."""
+        c = self._classes.get(key)
+        if c is None:
+            c = self._classify(key)
+            if len(self._classes) < 1 << 19:
+                self._classes[key] = c
+        return c
+
+    def _classify(self, key: str) -> tuple[int, bool]:
+        forms = {key}
+        for _, st in readings(key):
+            forms.update((st, with_article(st)))
+        lists = self.lists_of(key)
+        flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
+                 | (PLACE if not forms.isdisjoint(self.places_first) else 0)
+                 | (REGION if not forms.isdisjoint(self.region_gate) else 0)
+                 | (PERSON if (key in self.given or key[1:] in self.given or "kunya" in lists
+                               or "alias_markers" in lists) else 0)
+                 | (ORG if "org_heads" in lists else 0)
+                 | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
+                 | (LOYAL if "loyal_heads" in lists else 0))
+        return flags, not CONTEXT_LISTS.isdisjoint(lists)
+
+
+def _names_matcher(kb: KnowledgeBase) -> PhraseMatcher:
+    names: PhraseMatcher = PhraseMatcher()
+    for kind, table in (("source", kb.sources), ("person", kb.persons), ("actor", kb.actors)):
+        for e in table.values():
+            for n in e.names:
+                names.add(n, (kind, e.id, False))
+            for n in e.short:
+                names.add(n, (kind, e.id, True))
+    return names
+
+
+def build_index(res) -> MentionIndex:
+    """The matchers and word classes the finders use, over the parts of ``res``."""
+    from rasd.kb.gazetteer import canon
+
+    kb = res.kb
+    names = _names_matcher(kb)
+    places: PhraseMatcher = PhraseMatcher(res.gazetteer.names())
+    geo = load(res.knowledge("geo_cues"))
+    adjectives = [w for d in geo["directions"] for w in d["adjective"]]
+    heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"]), *adjectives]
+    named_first = {w for k in res.region_table.named for w in (k.split()[0], with_article(k.split()[0]))}
+    gate = frozenset(fold_str(w) for w in heads) | frozenset(canon(w) for w in named_first) | named_first
+    return MentionIndex(kb, names, places, res.gazetteer, res.given_names, kb.lexicon["_folded"],
+                        frozenset(fold_str(w) for w in heads), frozenset(letters().conj), res.common_words,
+                        res.everyday_places, res.geo_cues, res.region_table.named,
+                        frozenset(fold_str(w) for w in adjectives),
+                        ListIndex(kb.lexicon["_folded"]), gate, names.first_words(), places.first_words(),
+                        res.place_kinds["named_without_cue"], res.place_kinds["direction_into"])

@@ -1,0 +1,45 @@
+"""Names the knowledge base knows (actors, persons, sources), matched clitic-aware, whole words."""
+from __future__ import annotations
+
+from rasd.arabic.clitics import letters
+from rasd.arabic.matcher import Hit
+from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.places import add_place
+
+_TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
+
+
+def _is_country_here(f: Finder, h: Hit) -> Hit | None:
+    """A state's name after a place preposition (في سوريا، بسوريا، حدود سوريا) is the country, not its
+    government: the gazetteer hit, else None."""
+    ph = f.R.places.match_at(f.toks, h.i)
+    if ph and ph.j == h.j and (f.is_(h.i - 1, "place_preps") or letters().bi in f.toks[h.i].key[:h.prefix]
+                               or f.is_(h.i - 2, "border_words")):
+        return ph
+    return None
+
+
+def _inner_person(f: Finder, h: Hit) -> None:
+    """نظام بشار الأسد names the person too."""
+    for k in range(h.i + 1, h.j):
+        p = f.R.names.match_at(f.toks, k)
+        if p and p.j <= h.j and any(x[0] == "person" and not x[2] for x in p.payloads):
+            pid = next(x[1] for x in p.payloads if x[0] == "person")
+            f.add(k, p.j, p.prefix, "PERSON", f"person:{pid}", 0.9, short=False, alts=[])
+            break
+
+
+def add_known(f: Finder, h: Hit) -> None:
+    """A mention for a knowledge-base hit; full names before short ones, the rest as alternatives."""
+    full = [p for p in h.payloads if not p[2]]
+    pays = full or list(h.payloads)
+    kind, eid, short = pays[0]
+    typ = _TYPES[kind]
+    country = _is_country_here(f, h) if typ == "ACTOR" else None
+    if country:
+        add_place(f, country)
+        return
+    f.add(h.i, h.j, h.prefix, typ, f"{kind}:{eid}", 0.8 if short else 0.95,
+          short=short, alts=[f"{k}:{e}" for k, e, _ in pays[1:]])
+    if typ == "ACTOR":
+        _inner_person(f, h)

@@ -1,0 +1,98 @@
+"""Unknown organisations and the fighters loyal to a side: a head word with a quoted name
+(حركة "نور الدين زنكي"), a unit number (الفرقة 30), or a bare head with a name (لواء X);
+المسلحين الموالين لها (fighters loyal to the side just named)."""
+from __future__ import annotations
+
+from rasd.arabic.clitics import has_article, letters, without_article
+from rasd.doc import Mention
+from rasd.stages.mentions.context import QUOTES, Finder
+from rasd.stages.mentions.places import place_hit
+
+
+def _quoted(f: Finder, i: int) -> int | None:
+    """حركة "نور الدين زنكي": the name runs to the closing quote within five words."""
+    if f.kb_start(i + 1):
+        return None
+    j = i + 1
+    while j < len(f.toks) and j - i <= 5:
+        if f.is_(j, "name_stops") or f.toks[j].key.isdigit() and j > i + 1:
+            return None
+        if any(c in QUOTES for c in f.gap(j)):
+            return j + 1
+        if not f.joined(j):
+            return None
+        j += 1
+    return None
+
+
+def _numbered(f: Finder, i: int) -> int | None:
+    """الفرقة 30، الفرقة 16 مشاة; not الحركة 14 عنصرا (a count, not a unit number)."""
+    toks, j = f.toks, i + 2
+    if j < len(toks) and f.joined(i + 1) and toks[j].key.endswith(letters().accusative_ending) \
+            and not f.is_(j, "unit_suffixes"):
+        return None
+    if j < len(toks) and f.joined(i + 1) and f.is_(j, "unit_suffixes"):
+        j += 1
+    return j
+
+
+def _bare(f: Finder, i: int) -> int | None:
+    """لواء X: a head without the article and a name after it, not an ordinary noun phrase."""
+    toks, L = f.toks, letters()
+    if not f.is_(i, "org_heads_bare") or not f.name_like(i + 1) \
+            or toks[i].key.startswith((L.article, L.and_ + L.article)):
+        return None
+    nxt = toks[i + 1].key
+    if without_article(nxt) in f.R.common or nxt in f.R.common or f.nisba_of_common(nxt):
+        return None   # حركة الشاحنات، فرقة إسعافية: an ordinary noun phrase, not a group's name
+    if place_hit(f, i + 1) or f.is_(i + 1, "nationalities"):
+        return None
+    j = i + 2
+    while j < len(toks) and j - i <= 3 and f.joined(j - 1) and has_article(toks[j].key) \
+            and f.name_like(j) and not f.is_(j, "org_heads"):
+        j += 1
+    return j
+
+
+def org_at(f: Finder, i: int) -> int | None:
+    """End token of an unknown organisation whose head word is token i."""
+    if not f.is_(i, "org_heads") or i + 1 >= len(f.toks):
+        return None
+    if any(c in QUOTES for c in f.gap(i)):
+        return _quoted(f, i)
+    if not f.joined(i):
+        return None
+    if f.toks[i + 1].key.isdigit():
+        return _numbered(f, i)
+    return _bare(f, i)
+
+
+def loyalists_at(f: Finder, i: int) -> int | None:
+    """المسلحين [القرويين] الموالين لها: fighters loyal to the side just named (the regime)."""
+    toks, lam = f.toks, letters().li
+    for k in (i + 1, i + 2):
+        if k + 1 < len(toks) and f.is_(k, "loyal_words") and f.joined(k) and toks[k + 1].key.startswith(lam) \
+                and all(f.joined(x) for x in range(i, k)):
+            return k + 2
+    return None
+
+
+def strip_quotes(m: Mention) -> None:
+    """Keep an organisation's mention name free of the quotes around its name."""
+    t = m.text
+    if any(c in QUOTES for c in t):
+        parts = [p.strip() for p in t.replace("«", '"').replace("»", '"').replace("“", '"')
+                 .replace("”", '"').split('"')]
+        m.name = " ".join(p for p in parts if p)
+
+
+def add_org(f: Finder, i: int, end: int) -> None:
+    civil = f.is_(i, "org_heads_civil")
+    m = f.add(i, end, f.prefix_of(i, "org_heads"), "ACTOR", None, 0.65, pattern=True,
+              category="other" if civil else "non_state_armed_group")
+    strip_quotes(m)
+
+
+def add_loyalists(f: Finder, i: int, end: int) -> None:
+    actor = next(iter(f.w["loyalist_actor"]))
+    f.add(i, end, f.prefix_of(i, "loyal_heads"), "ACTOR", f"actor:{actor}", 0.7, pattern=True)

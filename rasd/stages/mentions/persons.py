@@ -1,0 +1,124 @@
+"""Unknown persons: a given name, a kunya (أبو محمد) or any name after a title (العقيد المنشق X),
+extended by a nisba or father's name and a lineage (فيصل بن بندر بن عبد العزيز); later mentions by
+the family name alone (surnames)."""
+from __future__ import annotations
+
+from rasd.arabic.clitics import has_article, letters, readings, without_article
+from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.places import place_hit
+
+_TITLE_WORDS = ("person_titles", "alias_markers", "nationalities", "title_modifiers")
+
+
+def titled(f: Finder, i: int) -> bool:
+    """A person title stands right before token i, possibly followed by title words (وزير الدفاع)
+    or by the organisation the title is in (القائد العسكري في "لواء X" فلان)."""
+    k = i - 1
+    last = f.out[-1] if f.out else None
+    if last is not None and last.type == "ACTOR" and last.tok[1] == i:
+        k = last.tok[0] - 1
+        if k >= 0 and f.is_(k, "name_stops") and not f.is_(k, "person_titles"):
+            k -= 1   # القائد في / لـ
+        i = k + 1
+    while k >= 0 and i - k <= 4 and f.joined(k):
+        if f.is_(k, "person_titles"):
+            return True
+        if not (f.is_(k, "title_modifiers") or f.is_(k, "nationalities")):
+            return False
+        k -= 1
+    return False
+
+
+def given_prefix(f: Finder, i: int) -> int | None:
+    """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None."""
+    k = f.toks[i].key
+    if k in f.R.given:
+        return 0
+    if k[:1] in f.R.conj and k[1:] in f.R.given:
+        return 1
+    return None
+
+
+def _may_start(f: Finder, i: int) -> bool:
+    """Token i may open a person's name: a kunya, a given name, or a name word after a title."""
+    toks = f.toks
+    if f.is_(i - 1, "place_cues") or f.is_(i, "lineage_words"):
+        return False   # no name starts with بن
+    kunya = f.is_(i, "kunya")
+    # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
+    titled_name = titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
+        and i + 1 < len(toks) and has_article(toks[i + 1].key)
+    aliased = any(f.is_(i - 1, lst) for lst in _TITLE_WORDS) and f.is_(i - 1, "alias_markers")
+    if not (kunya or given_prefix(f, i) is not None or titled_name or aliased):
+        return False
+    return not f.coordinated_place(i) and (kunya or f.name_like(i, first=True))
+
+
+def _third_part(f: Finder, i: int, j: int, kunya: bool) -> int:
+    """One more name part at token j: a nisba/laqab (الجولاني، اليمني) or a father's name."""
+    toks = f.toks
+    nisba = kunya and j < len(toks) and (f.is_(j, "nationalities") or (
+        has_article(toks[j].key) and toks[j].key.endswith(letters().nisba_suffixes[-1]) and len(toks[j].key) > 4))
+    if j < len(toks) and f.joined(j - 1) and not f.is_(j, "lineage_words") and (nisba or f.name_like(j) and (
+            has_article(toks[j].key) or toks[j - 1].key in f.R.given or kunya)):
+        if not place_hit(f, j) or kunya:
+            j += 1
+    return j
+
+
+def _lineage(f: Finder, i: int, j: int) -> int:
+    """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد."""
+    toks = f.toks
+    while j + 1 < len(toks) and j - i < 8 and f.joined(j - 1) and f.joined(j) \
+            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1)):
+        j += 2
+        if f.is_(j - 1, "name_joiners") and j < len(toks) and f.joined(j - 1) and f.name_like(j):
+            j += 1   # بن عبد العزيز: the joiner was itself the head of a compound name
+        if j < len(toks) and f.joined(j - 1) and has_article(toks[j].key) and f.name_like(j) \
+                and not place_hit(f, j):
+            j += 1   # … بن سعيد العتيبي: the family name closes the lineage
+    while j - 1 > i and f.is_(j - 1, "name_joiners"):
+        j -= 1
+    return j
+
+
+def person_at(f: Finder, i: int) -> int | None:
+    """End token of an unknown person name starting at token i, or None."""
+    if not _may_start(f, i):
+        return None
+    j = i + 1
+    if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
+        return None if not f.is_(i - 1, "alias_markers") else j
+    if f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
+        j += 1
+    j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
+    return _lineage(f, i, j)
+
+
+def add_person(f: Finder, i: int, end: int) -> None:
+    pre = f.prefix_of(i, "kunya") if f.is_(i, "kunya") else (given_prefix(f, i) or 0)
+    f.add(i, end, pre, "PERSON", None, 0.7, pattern=True)
+
+
+def surnames(f: Finder) -> None:
+    """Later mentions of an unknown person by the last part of the name (…المحيسني → المحيسني)."""
+    last: dict[str, str] = {}
+    for m in f.out:
+        if m.type == "PERSON" and m.kb_id is None:
+            i, j = m.tok
+            k = f.toks[j - 1].key
+            if j - i >= 2 and has_article(k) and len(k) > 4:
+                last[without_article(k)] = m.text
+    if not last:
+        return
+    taken = set()
+    for m in f.out:
+        taken.update(range(*m.tok))
+    article = letters().article
+    for t in f.toks:
+        if t.i in taken:
+            continue
+        for n, st in readings(t.key):
+            if st in last and t.key[n - 2:n] == article if n >= 2 else False:
+                f.add(t.i, t.i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
+                break

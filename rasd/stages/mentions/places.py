@@ -1,0 +1,152 @@
+"""Places: gazetteer names accepted by their context, names after a strong type word that no gazetteer
+knows (تلة X), and the place a direction phrase names when its base is a country or a town."""
+from __future__ import annotations
+
+from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
+from rasd.arabic.matcher import Hit
+from rasd.arabic.normalize import fold_str
+from rasd.stages.mentions.context import Finder
+
+_TYPE_WORDS = ("facility_cues", "strong_place_cues", "place_cues")
+
+
+def _multiword(f: Finder, i: int, h: Hit, cued: bool) -> Hit | None:
+    """A gazetteer name of two or more words: a kunya-like name needs a cue; منطقة X needs X a name."""
+    if f.is_(i, "kunya"):
+        return h if cued else None
+    if f.is_(i, "place_cues") and h.j - h.i == 2:
+        # منطقة X / محافظة X: the name after the type word must be a name, not على or الموهبة
+        k = f.toks[i + 1].key
+        if k in f.R.common or f.is_(i + 1, "name_stops") or without_article(k) in f.R.common:
+            return None
+    return h
+
+
+def _everyday(f: Finder, i: int, h: Hit, places: list, major: bool) -> bool:
+    """A one-word name that is an ordinary word here (جديدة، الملك; فرقة read as ف + رقة), unless
+    a settlement word stands before it and it is not the start of a longer name (مستشفى الملك عبدالله)."""
+    t = f.toks[i]
+    word = t.key[h.prefix:]
+    everyday = word in f.R.common or (without_article(word) in f.R.everyday_places and not major) \
+        or (h.prefix and t.key in f.R.common)
+    continued = i + 1 < len(f.toks) and f.joined(i) and f.name_like(i + 1) \
+        and not f.is_(i + 1, "place_preps") and not starts_with_and(f.toks[i + 1].key)
+    settled = i > 0 and f.joined(i - 1) and f.is_(i - 1, "settlement_cues")
+    return everyday and not (settled and not continued)
+
+
+def _misread_article(f: Finder, i: int, h: Hit, places: list, strong: bool) -> bool:
+    """The article was read off or onto a name: "السورية" is an adjective, not سورية; "ورقة" is
+    و + ورقة (paper), not الرقة: a name written with the article is read with it."""
+    L = letters()
+    key = f.toks[i].key
+    pre, word = key[:h.prefix], key[h.prefix:]
+    if strong:
+        return False
+    article_read = pre.endswith(L.article) and not pre.endswith(L.lam_article)
+    named_with = [fold_str(p.name_ar).startswith(L.article) for p in places]
+    if article_read and not any(named_with):
+        return True
+    return all(named_with) and not has_article(word) and not pre.endswith(L.article)
+
+
+def _agreeing_adjective(f: Finder, i: int, h: Hit, cued: bool) -> bool:
+    """فرقة سورية، جنسيات سورية: an adjective agreeing with its noun."""
+    L = letters()
+    word, prev = f.toks[i].key[h.prefix:], f.key(i - 1)
+    return word.endswith(L.nisba_suffixes[0]) and prev.endswith((L.feminine_ending, L.feminine_plural)) \
+        and not has_article(prev) and not cued
+
+
+def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) -> Hit | None:
+    """A one-word gazetteer name: many are also ordinary words (جروح، جديدة، السورية), so it needs
+    evidence: a type word or a preposition before it, coordination, or being a major kind."""
+    if any(f.is_(i, lst) for lst in _TYPE_WORDS):
+        return None   # تل، تلة، منطقة: the type word of the name that follows
+    if f.is_(i, "name_stops"):
+        return None   # المحافظة على: a preposition is never a place, whatever stands before it
+    if any(f.is_(i, lst) for lst in ("place_anaphors", "person_titles", "org_heads")) and not strong:
+        return None
+    places = [f.R.gaz.get(p) for p in h.payloads]
+    major = bool({p.kind for p in places} & f.R.major_kinds)
+    if _everyday(f, i, h, places, major) or _agreeing_adjective(f, i, h, strong or prep) \
+            or _misread_article(f, i, h, places, strong):
+        return None
+    return h if (major or strong or prep or coord) else None
+
+
+def place_hit(f: Finder, i: int) -> Hit | None:
+    """A gazetteer name at token i, accepted when the context makes it a place."""
+    h = f.R.places.match_at(f.toks, i)
+    if not h:
+        return None
+    joined = i > 0 and f.joined(i - 1)
+    strong = joined and f.is_(i - 1, "place_cues")
+    prep = joined and (f.is_(i - 1, "place_preps") or f.is_(i - 1, "plural_place_cues"))
+    coord = f.coordinated_place(i)
+    if h.j - h.i >= 2:
+        return _multiword(f, i, h, strong or prep or coord)
+    return _one_word(f, i, h, strong, prep, coord)
+
+
+def base_only(f: Finder, i: int, region) -> Hit | None:
+    """شمال سوريا، جنوب مدينة جسر الشغور: a direction from a country or a town names that place
+    (returned), not a sub-region; ريف X and directions from a governorate stay regions."""
+    j, info = region
+    if not info.get("direction") or info.get("rif") or info.get("named") or info.get("badia"):
+        return None
+    k = i + 1
+    city_cue = f.is_(k, "place_cues")
+    base = f.R.places.match_at(f.toks, k + 1 if city_cue else k)
+    if base is None or base.j != j:
+        return None
+    kinds = {f.R.gaz.get(p).kind for p in base.payloads}
+    if city_cue or kinds == {"country"} or not kinds & f.R.region_base_kinds:
+        return base
+    return None
+
+
+def _no_name_part(f: Finder, j: int) -> bool:
+    """A word with a preposition or a pronoun is no name part (not أبها كعادتها بمظهر)."""
+    L = letters()
+    k = f.toks[j].key
+    return k.startswith((*L.preps, L.and_)) or k.endswith(L.pronoun_suffixes)
+
+
+def unknown_place_at(f: Finder, i: int) -> int | None:
+    """End token of a name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
+    if not f.is_(i - 1, "strong_place_cues") or not f.joined(i - 1):
+        return None
+    k = f.toks[i].key
+    if not f.name_like(i, first=True) or f.is_(i, "strong_place_cues") \
+            or f.is_(i, "org_heads") or f.R.places.match_at(f.toks, i) or starts_with_and(k) \
+            or k in f.R.common or f.nisba_of_common(k):
+        return None   # حي شعبي: an adjective, not a name
+    j = i + 1
+    while j < len(f.toks) and j - i < 3 and f.joined(j - 1) and (
+            f.name_like(j) or f.toks[j].key in f.R.direction_adjectives) \
+            and not f.is_(j, "place_cues") and not f.R.places.match_at(f.toks, j) \
+            and not _no_name_part(f, j):
+        j += 1
+    return j
+
+
+def add_place(f: Finder, h: Hit) -> None:
+    """A place mention for a gazetteer hit, taking in a facility word before it (مستشفى X)."""
+    i = h.i
+    fac = f.is_(i - 1, "facility_cues") and f.joined(i - 1)
+    start_i = i - 1 if fac else i
+    pre = f.prefix_of(i - 1, "facility_cues") if fac else h.prefix
+    key = " ".join(t.key for t in f.toks[i:h.j])[h.prefix:]
+    m = f.add(start_i, h.j, pre, "PLACE", None, 0.85, key=key, place_ids=list(h.payloads),
+              cue=f.cue_before(i) or (fold_str(f.toks[i - 1].key) if fac else None), facility=fac)
+    if fac:
+        m.name = f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
+
+
+def add_unknown_place(f: Finder, i: int, end: int) -> None:
+    fac = f.is_(i - 1, "facility_cues")
+    s0 = i - 1 if fac else i
+    f.add(s0, end, f.prefix_of(i - 1, "facility_cues") if fac else 0, "PLACE", None, 0.6,
+          key=fold_str(f.doc.text[f.toks[i].start:f.toks[end - 1].end]), place_ids=[],
+          cue=f.cue_before(i), facility=fac)

@@ -1,0 +1,28 @@
+"""Region phrases (ريف إدلب الجنوبي، شمال حلب, a named region): read by rasd.geo.regions, made a
+PLACE mention here, or the base place itself when the phrase only points into a country or town."""
+from __future__ import annotations
+
+from rasd.arabic.normalize import fold_str
+from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.places import add_place, base_only
+
+
+def region_hit(f: Finder, i: int):
+    """(end token, reading) of a region phrase starting at token i, or None."""
+    from rasd.geo.regions import match_region
+
+    return match_region(f.toks, i, f.R.gaz, f.R.geo_cues, f.R.named_regions)
+
+
+def add_region(f: Finder, i: int, hit) -> None:
+    base = base_only(f, i, hit)
+    if base:
+        add_place(f, base)
+        return
+    j, info = hit
+    pre = info["prefix"] if "prefix" in info else f.prefix_of(i, pool=f.R.region_heads)
+    s0 = i
+    if f.is_(i - 1, "facility_cues") and f.joined(i - 1):
+        s0, pre = i - 1, f.prefix_of(i - 1, "facility_cues")
+    f.add(s0, j, pre, "PLACE", None, 0.85, region=info,
+          key=fold_str(f.doc.text[f.toks[i].start:f.toks[j - 1].end]), place_ids=[])

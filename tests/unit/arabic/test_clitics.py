@@ -1,0 +1,105 @@
+"""The one clitic API (rasd.arabic.clitics) on hand-written words: full readings, cue readings,
+word-set lookups and list indexes; its letters come from knowledge/clitics.yaml."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+import yaml
+
+from rasd.arabic import clitics
+from rasd.arabic.clitics import (ListIndex, cue_readings, has_article, in_cue_set, letters, matches_form, prefix_in,
+                                 reads_as, readings, starts_with_and, with_article, without_article)
+from rasd.arabic.normalize import fold_str
+
+
+def stems_of(word: str) -> list[str]:
+    return [stem for _, stem in readings(fold_str(word))]
+
+
+def words(*ws: str) -> frozenset:
+    return frozenset(fold_str(w) for w in ws)
+
+
+@pytest.mark.parametrize("word, stem, prefix", [
+    ("وبريف", "ريف", 2),          # و + ب
+    ("للمعارضة", "معارضه", 2),    # ل + ال written لل
+    ("بالجيش", "جيش", 3),         # ب + ال
+    ("فالقوات", "قوات", 3),       # ف + ال
+    ("وللجيش", "جيش", 3),         # و + ل + ال
+    ("كالعادة", "عاده", 3),       # ك + ال
+])
+def test_clitic_readings(word, stem, prefix):
+    assert (prefix, stem) in readings(fold_str(word))
+
+
+def test_unstripped_reading_comes_first():
+    for word in ("وبريف", "للمعارضة", "بالجيش", "لبنان"):
+        assert readings(fold_str(word))[0] == (0, fold_str(word))
+
+
+def test_only_leading_clitics_are_stripped():
+    assert stems_of("ريف") == ["ريف"]
+    assert "حلب" not in stems_of("محلبية")     # a name inside a word is not a reading
+    assert "حلب" not in stems_of("حلبي")
+    assert all(len(s) >= 2 for s in stems_of("وبه"))
+
+
+def test_reads_as_and_prefix_in_try_every_reading():
+    artillery = words("المدفعية")
+    assert reads_as(artillery, fold_str("بالمدفعية")) and reads_as(artillery, fold_str("مدفعية"))
+    assert not reads_as(artillery, fold_str("مدفعيات"))
+    assert prefix_in(words("ريف"), fold_str("وبريف")) == 2
+    assert prefix_in(words("ريف"), fold_str("حلب")) == 0
+
+
+def test_cue_readings_strip_a_conjunction_and_the_article_but_no_preposition():
+    assert fold_str("ان") not in cue_readings(fold_str("وكان"))       # ك + ان is not إن
+    assert in_cue_set(words("قصف"), fold_str("والقصف"))
+    assert not in_cue_set(words("قصف"), fold_str("بالقصف"))          # cue lists spell prepositions out
+    assert reads_as(words("قصف"), fold_str("بالقصف"))                  # the full reading strips it
+
+
+def test_list_index_names_the_lists_a_word_reads_into():
+    lists = {"towns": words("بلدة"), "villages": words("قرية", "القرى")}
+    full, cue = ListIndex(lists), ListIndex(lists, cue=True)
+    assert full(fold_str("وبالبلدة")) == {"towns"}
+    assert cue(fold_str("وبالبلدة")) == frozenset()
+    assert cue(fold_str("والقرى")) == {"villages"}
+    back = pickle.loads(pickle.dumps(full))
+    assert back(fold_str("بقرية")) == {"villages"} and back.cue is False
+
+
+def test_article_and_conjunction_helpers():
+    assert with_article("حلب") == fold_str("الحلب") and has_article(fold_str("الرقة"))
+    assert without_article(fold_str("الرقة")) == fold_str("رقة") and without_article("حلب") == "حلب"
+    assert starts_with_and(fold_str("وحلب")) and not starts_with_and(fold_str("فحلب"))
+
+
+def test_the_letters_are_those_of_the_knowledge_file():
+    data = yaml.safe_load(clitics.CLITICS_FILE.read_text(encoding="utf-8"))
+    L = letters()
+    assert L.conj == tuple(data["conjunctions"]) and L.preps == tuple(data["prepositions"])
+    assert L.article == data["article"] and L.and_ == data["and"] and L.and_ in L.conj
+    assert L.bi in L.preps and L.li in L.preps and L.lam_article == L.li + L.article[1:]
+
+
+def test_a_pattern_word_matches_with_either_article_and_a_star_is_a_prefix():
+    assert matches_form(fold_str("مدفعي"), fold_str("المدفعي"))
+    assert matches_form(fold_str("المدفعي"), fold_str("مدفعي"))
+    assert matches_form(fold_str("صواريخ*"), fold_str("بالصواريخية"))
+    assert not matches_form(fold_str("صواريخ"), fold_str("بالصواريخية"))
+
+
+def test_a_broken_letters_file_is_a_knowledge_error_naming_it(tmp_path, monkeypatch):
+    from rasd.errors import KnowledgeError
+
+    broken = tmp_path / "clitics.yaml"
+    broken.write_text("conjunctions: [و]\n", encoding="utf-8")
+    monkeypatch.setattr(clitics, "CLITICS_FILE", broken)
+    letters.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="clitics.yaml"):
+            letters()
+    finally:
+        letters.cache_clear()

@@ -1,0 +1,51 @@
+"""rasd.stages.mentions.places on hand-written sentences: a gazetteer name needs its context."""
+from __future__ import annotations
+
+from conftest import at
+
+from rasd.stages.mentions import places
+from rasd.stages.mentions.regions import region_hit
+
+
+def test_a_village_after_its_type_word_is_a_place(finder):
+    f = finder("قصفت الطائرات قرية المشيرفة.")
+    h = places.place_hit(f, at(f, "المشيرفة"))
+    assert h is not None and set(h.payloads) == {"ocha:C9001", "ocha:C9002"}
+
+
+def test_a_village_name_with_no_cue_is_not_a_place(finder):
+    f = finder("المشيرفة جميلة.")
+    assert places.place_hit(f, at(f, "المشيرفة")) is None
+
+
+def test_a_governorate_needs_no_cue(finder):
+    f = finder("وصلت التعزيزات إدلب.")
+    assert places.place_hit(f, at(f, "إدلب")) is not None
+
+
+def test_a_type_word_is_not_the_place(finder):
+    f = finder("قصفت الطائرات قرية المشيرفة.")
+    assert places.place_hit(f, at(f, "قرية")) is None
+
+
+def test_a_direction_from_a_governorate_is_a_region_but_from_a_district_names_the_district(finder):
+    f = finder("سقطت قذائف على جنوب إدلب.")
+    i = at(f, "جنوب")
+    assert places.base_only(f, i, region_hit(f, i)) is None
+    f = finder("سقطت قذائف على جنوب أعزاز.")
+    i = at(f, "جنوب")
+    base = places.base_only(f, i, region_hit(f, i))
+    assert base is not None and base.payloads == ("admin:SY0204",)
+
+
+def test_an_unknown_name_after_a_strong_cue_runs_to_a_word_with_a_pronoun(finder):
+    f = finder("سيطر المقاتلون على تلة الزعتر كعادتهم.")
+    i = at(f, "الزعتر")
+    assert places.unknown_place_at(f, i) == i + 1
+
+
+def test_add_place_keeps_the_cue_and_the_exact_span(finder):
+    f = finder("قصفت الطائرات قرية المشيرفة.")
+    places.add_place(f, places.place_hit(f, at(f, "المشيرفة")))
+    (m,) = f.out
+    assert f.doc.text[m.start:m.end] == "المشيرفة" and m.cue == f.toks[at(f, "قرية")].key and m.place_ids
