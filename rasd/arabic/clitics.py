@@ -62,7 +62,7 @@ def letters() -> Letters:
                              hint="Run `rasd kb check`: it names the line.") from None
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def readings(key: str) -> tuple[tuple[int, str], ...]:
     """Readings of a folded word as (prefix length, stem without article), unstripped first.
 
@@ -168,7 +168,7 @@ class ListIndex:
     (:func:`cue_readings`). The cache is bounded and owned by the instance (a Resources part).
     """
 
-    def __init__(self, lists: dict[str, frozenset], cue: bool = False, size: int = 1 << 18):
+    def __init__(self, lists: dict[str, frozenset], cue: bool = False, size: int = 1 << 16):
         self.lists = [(name, words) for name, words in lists.items()]
         self.cue = cue
         self._of = lru_cache(maxsize=size)(self._lists_of)

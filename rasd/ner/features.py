@@ -82,7 +82,7 @@ def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()
     return out
 
 
-CACHE_SIZE = 1 << 17
+CACHE_SIZE = 1 << 16
 
 
 def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset()) -> tuple:

@@ -104,7 +104,7 @@ def load_cues(path: Path) -> PlaceCues:
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
 
-    @lru_cache(maxsize=1 << 17)
+    @lru_cache(maxsize=1 << 16)
     def readings(key: str) -> dict:
         out: dict = {}
         for n, st in stems(key):

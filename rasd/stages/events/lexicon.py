@@ -47,9 +47,9 @@ class Lexicon:
     modality: dict
 
     def __post_init__(self):
-        self.candidates = lru_cache(maxsize=1 << 17)(self._candidates)
+        self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
-        self.lists_of = ListIndex(self.words, cue=True, size=1 << 17)
+        self.lists_of = ListIndex(self.words, cue=True, size=1 << 16)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
 

@@ -48,7 +48,7 @@ class MentionIndex:
         c = self._classes.get(key)
         if c is None:
             c = self._classify(key)
-            if len(self._classes) < 1 << 19:
+            if len(self._classes) < 1 << 16:
                 self._classes[key] = c
         return c
 
