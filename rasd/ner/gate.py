@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import readings as stems
@@ -57,7 +58,11 @@ class Gate:
             return "role"
         return None
 
-    def unknown(self, key: str) -> bool:
+    def __post_init__(self):
+        # the same words recur across a corpus: remember the answer (bounded), as the lexicons do
+        object.__setattr__(self, "unknown", lru_cache(maxsize=1 << 16)(self._unknown))
+
+    def _unknown(self, key: str) -> bool:
         """An Arabic word (three letters or more) no lexicon knows under any reading."""
         return len(key) >= 3 and any("\u0621" <= c <= "\u064a" for c in key) and not any(
             r in self.known or ("ال" + r) in self.known for r in (key, *(st for _, st in stems(key))))

@@ -126,9 +126,12 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
 
     ``keys(i)`` gives token i's folded key. The first word may carry و/ف and the article like any
     cue word (وفي حال); the following words are matched as written, or without their article."""
+    if not phrases:
+        return 0
+    forms = cue_readings(keys(k))
     for ph in phrases:
         n = len(ph)
-        if k + n > end or not any(f == ph[0] for f in cue_readings(keys(k))):
+        if k + n > end or ph[0] not in forms:
             continue
         if all(keys(k + m) == w or keys(k + m) == "ال" + w for m, w in enumerate(ph[1:], 1)):
             return n
