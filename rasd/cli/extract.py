@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         url: Optional[str] = typer.Option(None, help="The report's URL."),
         title: Optional[str] = typer.Option(None, help="The report's title."),
         fmt: str = typer.Option("json", "--format", help="json (rasd.document/1) or table."),
-        jsonl: bool = typer.Option(False, "--jsonl", help="One compact JSON object per line (for many files)."),
+        jsonl: bool = typer.Option(False, "--jsonl", help="One compact JSON object per line (without it, several files give one JSON array)."),
         trace: Optional[Path] = typer.Option(None, help="Keep the document after each stage in this folder."),
     ) -> None:
         """Extract actors, persons, places, events and relations from Arabic reports."""
@@ -62,15 +62,23 @@ def register(app: typer.Typer) -> None:
                 raise InputError(f"--published {published!r} is not a date", hint="Write it as YYYY-MM-DD.") from None
         if fmt not in ("json", "table"):
             raise InputError(f"unknown --format {fmt!r}", hint="Use json or table.")
+        # every file is read before any output, so a missing one fails without a partial array
+        reports = [(f, *read_report(f)) for f in files]
         pipe = default_pipeline()
-        for f in files:
-            text, meta = read_report(f)
+        # several files as JSON without --jsonl: one JSON array, streamed a document at a time
+        array = fmt == "json" and not jsonl and len(files) > 1
+        for i, (f, text, meta) in enumerate(reports):
             src = {"published": published or meta.get("published"), "outlet": outlet, "url": url,
                    "title": title or meta.get("title")}
             doc = pipe.run(text, trace=trace, **src)
             for w in doc.warnings:
                 typer.echo(f"warning: {f}: {w}", err=True)
-            _print(doc.to_json(), fmt, compact=jsonl or len(files) > 1)
+            if array:
+                sys.stdout.write(("[\n" if i == 0 else ",\n") + _indent(doc.to_json()))
+            else:
+                _print(doc.to_json(), fmt, compact=jsonl)
+        if array:
+            sys.stdout.write("\n]\n")
 
     @app.command()
     def rerun(
@@ -104,6 +112,11 @@ def register(app: typer.Typer) -> None:
         if trace is not None:
             write_trace(doc, trace)
         _print(doc.to_json(), fmt, compact=False)
+
+
+def _indent(out: dict) -> str:
+    """One document as an indented item of the JSON array (two spaces deeper than the brackets)."""
+    return "\n".join("  " + line for line in json.dumps(out, ensure_ascii=False, indent=2).splitlines())
 
 
 def _print(out: dict, fmt: str, compact: bool) -> None:

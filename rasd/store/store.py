@@ -5,9 +5,11 @@ each, so a killed run loses at most its current batch and a rerun skips what is 
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,12 +80,46 @@ class EventFilter:
     limit: int | None = None
 
 
-def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int) -> str:
+def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int, n_names: int = 1) -> str:
     marks = ",".join("?" * len(roles))
     ids = ",".join("?" * n_ids)
+    names = " OR ".join(["rasd_fold(n.name_ar) LIKE ?"] * n_names)
     return (f"EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
             f"AND n.eid = p.eid WHERE p.event_id = e.id AND p.role IN ({marks}) AND n.type = '{etype}' "
-            f"AND (n.kb_id IN ({ids}) OR rasd_fold(n.name_ar) LIKE ? OR n.name_en LIKE ?))")
+            f"AND (n.kb_id IN ({ids}) OR {names} OR n.name_en LIKE ?))")
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")     # "Aqrabat (Idleb)" → "Aqrabat"
+
+
+def places_named(value: str, gazetteer=None) -> tuple[list[str], list[str]]:
+    """The kb_ids and folded Arabic names a place filter matches.
+
+    An Arabic ``value`` matches by its folded name.  A Latin one is looked up in the gazetteer:
+    every place whose English name is ``value`` (case-insensitive, a trailing "(qualifier)"
+    ignored) gives its id and its Arabic name, so "Idlib" also finds the places the gazetteer
+    spells "Idleb" (the same Arabic إدلب) and their namesakes.  Without an installed gazetteer
+    a Latin value matches kb_ids and English names only.
+    """
+    value = value.strip()
+    if _ARABIC_LETTER.search(value):
+        return [value], [fold_str(value)]
+    if gazetteer is None:
+        from rasd.errors import DataMissingError
+        from rasd.kb.resources import default_resources
+
+        try:
+            gazetteer = default_resources().gazetteer
+        except DataMissingError:
+            return [value], [fold_str(value)]
+    key = value.casefold()
+    ids, names = [value], {fold_str(value)}
+    for p in gazetteer.places():
+        if p.name_en and key in (p.name_en.casefold(), _QUALIFIER.sub("", p.name_en).casefold()):
+            ids.append(p.id)
+            names.add(fold_str(p.name_ar))
+    return ids, sorted(names)
 
 
 def kb_ids_named(value: str, kind: str) -> list[str]:
@@ -129,8 +165,10 @@ def check_filter(f: EventFilter) -> EventFilter:
 
 
 class Store:
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, gazetteer=None):
+        """``gazetteer`` spells place filters' English names (default: the installed one, on use)."""
         self.path = Path(path) if path is not None else default_db()
+        self.gazetteer = gazetteer
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # another writer (a second ingest) makes this one wait, not fail with "database is locked"
@@ -148,6 +186,10 @@ class Store:
         self._near: NearDuplicates | None = None
         self._near_last = 0          # highest report id in the near-duplicate index
         self._doc = lru_cache(maxsize=256)(self._load_doc)
+        # report id → its built export records, kept across calls while the database is unchanged
+        # (PRAGMA data_version: others' commits; total_changes: this connection's own writes)
+        self._built: OrderedDict[int, dict[str, list[dict]]] = OrderedDict()
+        self._built_at: tuple[int, int] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -367,9 +409,12 @@ class Store:
                                     (f.person, "PERSON", ("agent", "target", "partner")),
                                     (f.place, "PLACE", ("place",))):
             if value:
-                ids = kb_ids_named(value, etype.lower()) if etype != "PLACE" else [value]
-                where.append(_entity_clause(etype, roles, len(ids)))
-                args += [*roles, *ids, f"%{_like(fold_str(value))}%", f"%{_like(value)}%"]
+                if etype == "PLACE":
+                    ids, names = places_named(value, self.gazetteer)
+                else:
+                    ids, names = kb_ids_named(value, etype.lower()), [fold_str(value)]
+                where.append(_entity_clause(etype, roles, len(ids), len(names)))
+                args += [*roles, *ids, *(f"%{_like(n)}%" for n in names), f"%{_like(value)}%"]
         if f.bbox:
             west, south, east, north = f.bbox
             where.append("EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
@@ -439,11 +484,13 @@ class Store:
 
         Streams: each report's records are built once (a bounded cache holds the recent ones,
         and merged events come in date order, so a report's events are near each other)."""
-        from collections import OrderedDict
-
         from rasd.export.records import merge_records
 
-        cache: OrderedDict[int, dict[str, list[dict]]] = OrderedDict()
+        cache = self._built
+        state = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if state != self._built_at:
+            cache.clear()
+            self._built_at = state
 
         def of(rid: int) -> dict[str, list[dict]]:
             if rid in cache:
@@ -460,7 +507,7 @@ class Store:
             recs = [rec for rid, vid in members for rec in of(rid).get(vid, [])]
             if not recs:
                 continue
-            # a record built here is this merged event's alone: one source needs no merging copy
-            merged = recs[0] if len(recs) == 1 else merge_records(recs)
+            # the built records stay cached: the caller gets its own copy (merge_records copies)
+            merged = copy.deepcopy(recs[0]) if len(recs) == 1 else merge_records(recs)
             merged["merged_id"] = mid
             yield merged

@@ -100,13 +100,25 @@ def test_standard_input_and_doc_id_from_text(rasd_cli, installed):
     assert again["doc_id"] == doc["doc_id"] and len(doc["doc_id"]) == 16
 
 
-def test_many_files_give_json_lines(rasd_cli, report, tmp_path, installed):
+def test_many_files_give_a_json_array_and_json_lines_with_jsonl(rasd_cli, report, tmp_path, installed):
     other = tmp_path / "other.txt"
     other.write_text("اشتباكات متقطعة في ريف حلب الشمالي.", encoding="utf-8")
+    texts = [REPORT, "اشتباكات متقطعة في ريف حلب الشمالي."]
     result = rasd_cli("extract", report, other)
     assert result.code == 0, result.err
-    docs = [json.loads(line) for line in result.out.splitlines()]
-    assert [d["text"] for d in docs] == [REPORT, "اشتباكات متقطعة في ريف حلب الشمالي."]
+    docs = json.loads(result.out)                   # one JSON value, not concatenated objects
+    assert isinstance(docs, list) and [d["text"] for d in docs] == texts
+    check_shape(docs[0])
+    result = rasd_cli("extract", "--jsonl", report, other)
+    assert result.code == 0, result.err
+    assert [json.loads(line)["text"] for line in result.out.splitlines()] == texts
+    one = rasd_cli("extract", report)               # one file stays one object
+    assert one.code == 0 and json.loads(one.out)["text"] == REPORT
+
+
+def test_a_missing_file_among_many_fails_before_any_output(rasd_cli, report, tmp_path):
+    result = rasd_cli("extract", report, tmp_path / "missing.txt")
+    assert result.code != 0 and result.out == "" and "missing.txt" in result.err
 
 
 def test_trace_keeps_each_stage(rasd_cli, report, tmp_path, installed):
