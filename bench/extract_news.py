@@ -12,30 +12,20 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import pstats
 import resource
 import statistics
 import time
-import zipfile
 from itertools import islice
 from pathlib import Path
-from typing import Iterator
 
 from rasd.errors import RasdError
 from rasd.pipeline import Pipeline, default_pipeline
 from rasd.settings import shared_dir
+from benchlib import articles  # noqa: E402 - bench/ is on sys.path when a script runs
 
 WARM_UP = 50
 
-
-def articles(news: Path) -> Iterator[dict]:
-    """Articles of every zip (JSON arrays of source, url, date_extracted, title, content), in name order."""
-    for path in sorted(news.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            for member in sorted(z.namelist()):
-                if member.endswith(".json"):
-                    yield from json.loads(z.read(member))
 
 
 def run_all(pipe: Pipeline, batch: list[dict]) -> tuple[int, int, int]:

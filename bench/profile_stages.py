@@ -20,10 +20,8 @@ import argparse
 import cProfile
 import gc
 import io
-import json
 import pstats
 import time
-import zipfile
 from collections import defaultdict
 from itertools import cycle, islice
 from pathlib import Path
@@ -33,17 +31,10 @@ from rasd.doc import Doc
 from rasd.errors import RasdError
 from rasd.pipeline import Pipeline, default_pipeline, run_stage
 from rasd.settings import shared_dir
+from benchlib import articles  # noqa: E402 - bench/ is on sys.path when a script runs
 
 WARM_UP = 20
 
-
-def articles(news: Path) -> Iterator[dict]:
-    """Articles of every zip (JSON arrays of source, url, date_extracted, title, content), in name order."""
-    for path in sorted(news.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            for member in sorted(z.namelist()):
-                if member.endswith(".json"):
-                    yield from json.loads(z.read(member))
 
 
 def rss_mb() -> float:

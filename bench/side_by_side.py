@@ -18,32 +18,16 @@ of the folded names, keeping matches at word boundaries: the least any gazetteer
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import time
-import zipfile
-from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from benchlib import articles, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
 
 WARM_UP = 50
 
 
-def articles(news: Path) -> Iterator[dict]:
-    """SaudiNewsNet articles in archive order (zips by name, members by name)."""
-    for path in sorted(news.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            for member in sorted(z.namelist()):
-                if member.endswith(".json"):
-                    yield from json.loads(z.read(member))
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def run_rasd(pipe, batch: list[dict]) -> int:
