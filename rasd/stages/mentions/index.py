@@ -91,7 +91,8 @@ def build_index(res) -> MentionIndex:
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"]), *adjectives]
     named_first = {w for k in res.region_table.named for w in (k.split()[0], with_article(k.split()[0]))}
     gate = frozenset(fold_str(w) for w in heads) | frozenset(canon(w) for w in named_first) | named_first
-    return MentionIndex(kb, names, places, res.gazetteer, res.given_names, kb.lexicon["_folded"],
+    return MentionIndex(kb, names, places, res.gazetteer,
+                        res.given_names | kb.lexicon["_folded"]["given_names"], kb.lexicon["_folded"],
                         frozenset(fold_str(w) for w in heads), frozenset(letters().conj), res.common_words,
                         res.everyday_places, res.geo_cues, res.region_table.named,
                         frozenset(fold_str(w) for w in adjectives),
