@@ -61,6 +61,7 @@ class MentionIndex:
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
                  | (PERSON if (key in self.given or key[1:] in self.given or "kunya" in lists
+                               or key in self.w["given_names_ambiguous"]
                                or "alias_markers" in lists) else 0)
                  | (ORG if "org_heads" in lists else 0)
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
