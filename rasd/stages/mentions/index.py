@@ -61,6 +61,7 @@ class MentionIndex:
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
                  | (PERSON if (key in self.given or key[1:] in self.given or "kunya" in lists
+                               or key in self.w["given_names_ambiguous"]
                                or "alias_markers" in lists) else 0)
                  | (ORG if "org_heads" in lists else 0)
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
@@ -91,7 +92,8 @@ def build_index(res) -> MentionIndex:
     heads = [*geo["rif"], *geo["badia"], *(w for d in geo["directions"] for w in d["before"]), *adjectives]
     named_first = {w for k in res.region_table.named for w in (k.split()[0], with_article(k.split()[0]))}
     gate = frozenset(fold_str(w) for w in heads) | frozenset(canon(w) for w in named_first) | named_first
-    return MentionIndex(kb, names, places, res.gazetteer, res.given_names, kb.lexicon["_folded"],
+    return MentionIndex(kb, names, places, res.gazetteer,
+                        res.given_names | kb.lexicon["_folded"]["given_names"], kb.lexicon["_folded"],
                         frozenset(fold_str(w) for w in heads), frozenset(letters().conj), res.common_words,
                         res.everyday_places, res.geo_cues, res.region_table.named,
                         frozenset(fold_str(w) for w in adjectives),

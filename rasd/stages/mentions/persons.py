@@ -39,6 +39,15 @@ def given_prefix(f: Finder, i: int) -> int | None:
     return None
 
 
+def _ambiguous_name(f: Finder, i: int) -> bool:
+    """Token i is a given name whose folded key is also an ordinary word (علي / على), spelled in the
+    text exactly as the knowledge writes the name: folding merges ى and ي, the surface does not."""
+    if f.toks[i].key not in f.w["given_names_ambiguous"]:
+        return False
+    surface = "".join(c for c in f.doc.text[f.toks[i].start:f.toks[i].end] if not 0x064B <= ord(c) < 0x0660)
+    return surface in f.R.kb.lexicon["given_names_ambiguous"]
+
+
 def _may_start(f: Finder, i: int) -> bool:
     """Token i may open a person's name: a kunya, a given name, or a name word after a title."""
     toks = f.toks
@@ -48,10 +57,23 @@ def _may_start(f: Finder, i: int) -> bool:
     # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
     titled_name = titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
         and i + 1 < len(toks) and has_article(toks[i + 1].key)
+    ambiguous = _ambiguous_name(f, i) and (titled(f, i) or (
+        i + 2 < len(toks) and f.joined(i) and f.joined(i + 1) and given_prefix(f, i + 1) == 0
+        and f.name_like(i + 2)))
     aliased = any(f.is_(i - 1, lst) for lst in _TITLE_WORDS) and f.is_(i - 1, "alias_markers")
-    if not (kunya or given_prefix(f, i) is not None or titled_name or aliased):
+    if not (kunya or given_prefix(f, i) is not None or titled_name or ambiguous or aliased):
         return False
-    return not f.coordinated_place(i) and (kunya or f.name_like(i, first=True))
+    return not f.coordinated_place(i) and (kunya or ambiguous or f.name_like(i, first=True))
+
+
+def _foreign_three(f: Finder, j: int) -> bool:
+    """تشارلز برادفورد كوبر، بخاري دان معلم: a transliterated name keeps a bare third part when the
+    middle part is no ordinary word and the third is followed by a clear end of the name (punctuation,
+    a stop word or the end of the sentence), so a verb or noun after a two-part name is not taken."""
+    toks = f.toks
+    if toks[j - 1].key in f.R.common or toks[j].key in f.R.common or place_hit(f, j):
+        return False
+    return j + 1 >= len(toks) or not f.joined(j) or f.is_(j + 1, "name_stops")
 
 
 def _third_part(f: Finder, i: int, j: int, kunya: bool) -> int:
@@ -60,7 +82,7 @@ def _third_part(f: Finder, i: int, j: int, kunya: bool) -> int:
     nisba = kunya and j < len(toks) and (f.is_(j, "nationalities") or (
         has_article(toks[j].key) and toks[j].key.endswith(letters().nisba_suffixes[-1]) and len(toks[j].key) > 4))
     if j < len(toks) and f.joined(j - 1) and not f.is_(j, "lineage_words") and (nisba or f.name_like(j) and (
-            has_article(toks[j].key) or toks[j - 1].key in f.R.given or kunya)):
+            has_article(toks[j].key) or toks[j - 1].key in f.R.given or kunya or _foreign_three(f, j))):
         if not place_hit(f, j) or kunya:
             j += 1
     return j

@@ -49,3 +49,23 @@ def test_a_source_phrase_and_its_plural_anaphor():
 
 def test_an_empty_text_has_no_mentions():
     assert MENTIONS(doc_of("")).mentions == []
+
+
+def test_a_given_name_from_the_knowledge_list_opens_a_person():
+    # لويد is not in the hand-made learned list: lexicon.yaml's given_names adds it
+    ms = found("وكشف وزير الدفاع لويد أوستن عن المساعدات.")
+    assert ms["لويد أوستن"].type == "PERSON"
+
+
+def test_a_transliterated_name_keeps_a_bare_third_part_before_a_clear_end():
+    ms = found("وصل سامر برادفورد كوبر إلى المنطقة.")
+    assert ms["سامر برادفورد كوبر"].type == "PERSON"
+    ms = found("قابل سامر برادفورد وفدا أمميا.")
+    assert "سامر برادفورد" in ms and not any("وفدا" in t for t in ms)
+
+
+def test_a_given_name_that_folds_onto_a_preposition_is_read_by_its_spelling():
+    ms = found("قال الباحث علي خالد باكير في مقابلة.")
+    assert ms["علي خالد باكير"].type == "PERSON"
+    ms = found("ورد على خالد باكير في البيان.")
+    assert not any(t.startswith("على") for t in ms) and ms["خالد باكير"].type == "PERSON"
