@@ -5,11 +5,9 @@ each, so a killed run loses at most its current batch and a rerun skips what is 
 """
 from __future__ import annotations
 
-import copy
 import json
 import re
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -186,10 +184,6 @@ class Store:
         self._near: NearDuplicates | None = None
         self._near_last = 0          # highest report id in the near-duplicate index
         self._doc = lru_cache(maxsize=256)(self._load_doc)
-        # report id → its built export records, kept across calls while the database is unchanged
-        # (PRAGMA data_version: others' commits; total_changes: this connection's own writes)
-        self._built: OrderedDict[int, dict[str, list[dict]]] = OrderedDict()
-        self._built_at: tuple[int, int] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -484,13 +478,11 @@ class Store:
 
         Streams: each report's records are built once (a bounded cache holds the recent ones,
         and merged events come in date order, so a report's events are near each other)."""
+        from collections import OrderedDict
+
         from rasd.export.records import merge_records
 
-        cache = self._built
-        state = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
-        if state != self._built_at:
-            cache.clear()
-            self._built_at = state
+        cache: OrderedDict[int, dict[str, list[dict]]] = OrderedDict()
 
         def of(rid: int) -> dict[str, list[dict]]:
             if rid in cache:
@@ -507,7 +499,7 @@ class Store:
             recs = [rec for rid, vid in members for rec in of(rid).get(vid, [])]
             if not recs:
                 continue
-            # the built records stay cached: the caller gets its own copy (merge_records copies)
-            merged = copy.deepcopy(recs[0]) if len(recs) == 1 else merge_records(recs)
+            # a record built here is this merged event's alone: one source needs no merging copy
+            merged = recs[0] if len(recs) == 1 else merge_records(recs)
             merged["merged_id"] = mid
             yield merged
