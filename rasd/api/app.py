@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from tempfile import SpooledTemporaryFile
 from typing import Annotated, Any, Literal
@@ -248,10 +249,28 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
         return corrected(s, records_of(s, f, chosen, offset)), len(ids)
 
     def records_of(s: Store, f: EventFilter, chosen: list[int], offset: int) -> list[dict]:
-        """The records of ``chosen`` (a page of ``merged_ids(f)``) and of nothing else:
-        Store.records_of builds exactly these merged events (each report's records once).
-        (Narrowing by the events' day, as before, failed on year- or month-only dates.)"""
-        return list(s.records_of(chosen)) if chosen else []
+        """The records of ``chosen`` (a page of ``merged_ids(f)``), built without building the pages
+        before it: Store.records is asked, per (type, date) of the page's events, for that day and
+        type only, so little beyond the page is built.  Undated events (last in the order) cannot
+        be narrowed so: for them the records before the page are built and skipped."""
+        if not chosen:
+            return []
+        rows = s.conn.execute("SELECT id, type, date FROM merged_events WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps(chosen),)).fetchall()
+        if len(rows) != len(chosen) or not all(r["date"] for r in rows):
+            return list(islice(records(s, replace(f, limit=offset + len(chosen))), offset, None))
+        groups: dict[tuple[str, str], set[int]] = {}
+        for r in rows:
+            groups.setdefault((r["type"], r["date"]), set()).add(r["id"])
+        found: dict[int, dict] = {}
+        for (typ, day), want in groups.items():
+            for rec in records(s, replace(f, type=typ, date_from=day, date_to=day, limit=None)):
+                if rec["merged_id"] in want:
+                    found[rec["merged_id"]] = rec
+                    want.discard(rec["merged_id"])
+                    if not want:
+                        break
+        return [found[m] for m in chosen if m in found]
 
     def require_token(authorization: str | None) -> None:
         if token is None:
