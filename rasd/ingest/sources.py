@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from rasd.ingest import directory, feed, gz, html, jsonl, text, url, warc, zip
+from rasd.ingest import directory, feed, html, jsonl, text, url, warc, zip
 from rasd.ingest.records import TOO_LARGE, UNREADABLE, UNSUPPORTED, RawReport, Rejected
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -16,7 +16,7 @@ Reader = Callable[[str, bytes], Iterator[RawReport | Rejected]]
 # Readers of bytes by kind; url and directory read a location instead, see read_source.
 KINDS: dict[str, Reader] = {
     "text": text.read, "html": html.read, "feed": feed.read, "warc": warc.read,
-    "jsonl": jsonl.read, "zip": zip.read, "gzip": gz.read,
+    "jsonl": jsonl.read, "zip": zip.read,
 }
 
 _SUFFIXES = {
@@ -35,8 +35,6 @@ def kind_of(name: str, data: bytes) -> str | None:
     for compressed in (".warc.gz", ".arc.gz"):
         if lower.endswith(compressed):
             return "warc"
-    if lower.endswith(".gz"):       # reports.jsonl.gz, page.html.gz: unpacked, then read by the inner name
-        return "gzip"
     kind = _SUFFIXES.get(Path(lower.rsplit("!", 1)[-1]).suffix)
     if kind:
         return "html" if kind == "feed" and not feed.looks_like_feed(data) else kind
@@ -148,11 +146,6 @@ def estimate(source: str) -> int | None:
         if lower.endswith((".jsonl", ".ndjson")):
             with open(path, "rb") as f:
                 return sum(1 for line in f if line.strip())
-        if lower.endswith((".jsonl.gz", ".ndjson.gz")):
-            import gzip
-
-            with gzip.open(path, "rb") as f:
-                return sum(1 for line in f if line.strip())
         if lower.endswith(".zip"):
             import zipfile
 
@@ -160,6 +153,6 @@ def estimate(source: str) -> int | None:
                 return sum(1 for m in z.infolist() if not m.is_dir())
         if lower.endswith((".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".xml", ".json")):
             return None
-    except (OSError, ValueError, EOFError):
+    except (OSError, ValueError):
         return 1
     return 1

@@ -166,38 +166,3 @@ def test_clean_text_is_idempotent_and_identity_ignores_spacing(s):
 def test_arabic_text_survives_windows_1256(s):
     # Arabic letters are lead bytes in UTF-8 never followed by continuation bytes here, so UTF-8 fails
     assert decode(s.encode("cp1256")) == s or arabic_share(s) == 0
-
-
-def test_gzipped_json_lines_and_json_are_read_not_taken_for_warc(tmp_path):
-    lines = [{"id": "x-1", "source": "outlet2", "url": "http://g.example/1", "published": "2023-01-24",
-              "title": "ع", "content": S1},
-             {"text": S2, "published": "2024-02-01"}]
-    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines).encode("utf-8")
-    (tmp_path / "part-0000.jsonl.gz").write_bytes(gzip.compress(body))
-    a, b = reports(tmp_path / "part-0000.jsonl.gz")
-    assert (a.text, a.outlet, a.published, a.url) == (S1, "outlet2", "2023-01-24", "http://g.example/1")
-    assert (b.text, b.published) == (S2, "2024-02-01")
-    assert a.origin.startswith(str(tmp_path / "part-0000.jsonl"))
-    (tmp_path / "day.json.gz").write_bytes(gzip.compress(json.dumps([lines[1]]).encode()))
-    [c] = reports(tmp_path / "day.json.gz")
-    assert c.text == S2
-
-
-def test_gzip_that_is_broken_nested_or_a_bomb_is_rejected_with_a_reason(tmp_path):
-    (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
-    [r] = reports(tmp_path / "bad.jsonl.gz")
-    assert isinstance(r, Rejected) and r.reason == "unreadable"
-    (tmp_path / "two.jsonl.gz.gz").write_bytes(gzip.compress(gzip.compress(b"{}")))
-    [r] = reports(tmp_path / "two.jsonl.gz.gz")
-    assert isinstance(r, Rejected) and r.reason == "unsupported"
-    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(b"\x00" * (8 * 1024 * 1024)))
-    [r] = reports(tmp_path / "bomb.jsonl.gz")
-    assert isinstance(r, Rejected) and r.reason == "too_large"
-
-
-def test_a_gzipped_jsonl_counts_its_lines_for_the_progress_total(tmp_path):
-    from rasd.ingest.sources import estimate
-
-    body = "".join(json.dumps({"text": S1}) + "\n" for _ in range(3)).encode()
-    (tmp_path / "r.jsonl.gz").write_bytes(gzip.compress(body))
-    assert estimate(str(tmp_path / "r.jsonl.gz")) == 3
