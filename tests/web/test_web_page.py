@@ -367,7 +367,7 @@ def test_a_correction_round_trips_into_the_gold_export(watched, server, tmp_path
     assert resp.value.status == 201
     page.wait_for_selector("#events .badge.corrected")
     assert "SHELLING" in page.inner_text("#events")
-    assert not page.locator("#correct-dialog").is_visible()
+    page.wait_for_selector("#correct-dialog", state="hidden")   # closes once the views are redrawn
     wait_until(lambda: "1 corrections" in page.inner_text("#stats"))
     assert "type ARMED_CLASH" in page.inner_text("#detail .machine")     # the machine's value, kept
     watched.shot("05-corrected")
