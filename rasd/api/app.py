@@ -251,13 +251,13 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
     def records_of(s: Store, f: EventFilter, chosen: list[int], offset: int) -> list[dict]:
         """The records of ``chosen`` (a page of ``merged_ids(f)``), built without building the pages
         before it: Store.records is asked, per (type, date) of the page's events, for that day and
-        type only, so little beyond the page is built.  Undated events (last in the order) cannot
+        type only, so little beyond the page is built.  Events without a full YYYY-MM-DD date cannot
         be narrowed so: for them the records before the page are built and skipped."""
         if not chosen:
             return []
         rows = s.conn.execute("SELECT id, type, date FROM merged_events WHERE id IN (SELECT value FROM json_each(?))",
                               (json.dumps(chosen),)).fetchall()
-        if len(rows) != len(chosen) or not all(r["date"] for r in rows):
+        if len(rows) != len(chosen) or not all(r["date"] and len(r["date"]) == 10 for r in rows):
             return list(islice(records(s, replace(f, limit=offset + len(chosen))), offset, None))
         groups: dict[tuple[str, str], set[int]] = {}
         for r in rows:
