@@ -209,3 +209,35 @@ def test_serve_with_workers_passes_its_settings_to_each_worker(rasd_cli, db, mon
         assert c.post("/extract", content=b"x" * 6000, headers={"Content-Type": "application/json"}).status_code == 413
     with TestClient(worker, base_url="http://elsewhere.example") as c:
         assert c.get("/healthz").status_code == 400   # the loopback Host check travels too
+
+
+def test_events_with_year_or_month_only_dates_are_served_not_400(tmp_path):
+    """The news store holds events dated "2004" or "2015-07"; a page of them once failed with
+    400 (the page was narrowed by day with --from 2004)."""
+    from rasd.ingest.records import Report
+    from rasd.store import Store
+    from rasd.store.dedupe import signature
+
+    path = api_store.build(tmp_path / "db")
+    doc = api_store.document("dddd000000000004", "delta", "2015-07-20",
+                             ["اعتقلت جبهة الصمود الجديدة عناصر من لواء النسور الحمر في تل الورد عام 2004."],
+                             [{"id": "V1", "type": "ARREST", "agents": ["E2"], "targets": ["E1"], "places": ["E3"],
+                               "date": "2004", "sentence": 0},
+                              {"id": "V2", "type": "ARREST", "agents": ["E1"], "targets": ["E2"], "places": ["E4"],
+                               "date": "2015-07", "sentence": 0}])
+    doc["events"][0]["date"]["precision"] = "year"
+    doc["events"][1]["date"]["precision"] = "month"
+    with Store(path) as store:
+        store.add(Report(origin="d.txt", sha="d" * 64, text=doc["text"], title=None, url=doc["source"]["url"],
+                         outlet="delta", published="2015-07-20"), doc, signature(doc["text"]))
+        dates = {r[0] for r in store.conn.execute("SELECT date FROM merged_events")}
+    assert {"2004", "2015-07"} <= dates, dates
+    client = TestClient(create_app(path))
+    body = client.get("/events").json()
+    assert body["total"] == 6 and body["count"] == 6, body
+    seen = []
+    for offset in range(6):
+        page = client.get("/events", params={"limit": 1, "offset": offset})
+        assert page.status_code == 200, page.text
+        seen += [r["merged_id"] for r in page.json()["events"]]
+    assert sorted(seen) == sorted(r["merged_id"] for r in body["events"])
