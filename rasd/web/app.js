@@ -196,7 +196,14 @@ function markerFor(ev, p) {
                                       alt: `${ev.type} ${dateOf(ev) || ""}`});
   m.bindTooltip(() => eventCard(ev, p), {direction: "top", opacity: 0.97});
   m.on("click keypress", () => select(ev.merged_id));
-  m.on("add", () => { const el = m.getElement(); if (el) el.dataset.event = ev.merged_id; });
+  // the cluster layer re-creates a marker's element whenever it is shown again (zoom, spiderfy),
+  // so the element learns its event, and whether it is the selected one, each time it is added
+  m.on("add", () => {
+    const el = m.getElement();
+    if (!el) return;
+    el.dataset.event = ev.merged_id;
+    el.classList.toggle("selected", state.selected === ev.merged_id);
+  });
   m.eventId = ev.merged_id;
   return m;
 }
@@ -288,8 +295,29 @@ function select(mergedId) {
     }
     drawDetail(ev);
     const m = markers.getLayers().find((x) => x.eventId === mergedId);
-    if (m) markers.zoomToShowLayer(m, () => { const el = m.getElement(); if (el) el.classList.add("selected"); });
+    if (m) revealMarker(m, mergedId);
   }
+}
+
+// Bring a selected event's marker into view: pan to it, zoom into its cluster, or fan the
+// cluster out at the deepest zoom, looking again after each step (the cluster plug-in ignores a
+// fan-out asked for while it animates).  The marker's "add" handler marks it selected whenever
+// its element appears, so nothing waits on a callback.  The plug-in's zoomToShowLayer is not
+// used: its pending listener throws once a redraw has removed the marker.  A newer selection or
+// a redraw of the map ends an older attempt.
+function revealMarker(m, mergedId, tries = 10) {
+  if (state.selected !== mergedId || !markers.hasLayer(m)) return;
+  const shown = markers.getVisibleParent(m);
+  if (shown === m && map.getBounds().contains(m.getLatLng())) {
+    const el = m.getElement();
+    if (el) el.classList.add("selected");
+    return;
+  }
+  if (tries <= 0) return;
+  if (!shown || shown === m) map.panTo(m.getLatLng());
+  else if (map.getZoom() >= map.getMaxZoom()) shown.spiderfy();
+  else shown.zoomToBounds({padding: [20, 20]});
+  setTimeout(() => revealMarker(m, mergedId, tries - 1), 300);
 }
 
 function drawDetail(ev) {
@@ -835,17 +863,19 @@ async function submitCorrection(path, body) {
       const err = (data && data.error) || {code: String(response.status), message: response.statusText};
       throw new Error(`${err.code}: ${err.message}`);
     }
+    $("#correct-dialog").close();   // saved: the dialog closes now, whatever the redraw does
     status(`correction ${data.id} saved (${data.kind})`);
-    loadStats();
-    await load(false, true);
-    if (state.doc) await openReport(state.doc.doc_id, state.selected);
-    if (state.selected && state.byId.has(state.selected)) select(state.selected);
-    return true;
   } catch (err) {
     status(err.message, true);
     $("#correct-error").textContent = err.message;
     return false;
   }
+  // redraw every view with the corrected event; a failure here is shown, the correction stays saved
+  loadStats();
+  await load(false, true);
+  if (state.doc) await openReport(state.doc.doc_id, state.selected);
+  if (state.selected && state.byId.has(state.selected)) select(state.selected);
+  return true;
 }
 
 function setupCorrections() {
@@ -862,10 +892,8 @@ function setupCorrections() {
     const {ev, span} = state.editing;
     const fields = correctionFields();
     const note = $("#correct-form").note.value.trim() || null;
-    const ok = span
-      ? await submitCorrection(`reports/${encodeURIComponent(state.doc.doc_id)}/corrections`, {kind: "add", fields, note})
-      : await submitCorrection(`events/${ev.merged_id}/corrections`, {kind: "edit", fields, note});
-    if (ok) $("#correct-dialog").close();
+    if (span) await submitCorrection(`reports/${encodeURIComponent(state.doc.doc_id)}/corrections`, {kind: "add", fields, note});
+    else await submitCorrection(`events/${ev.merged_id}/corrections`, {kind: "edit", fields, note});
   });
   $("#add-from-selection").addEventListener("click", () => {
     const sel = window.getSelection();

@@ -367,7 +367,7 @@ def test_a_correction_round_trips_into_the_gold_export(watched, server, tmp_path
     assert resp.value.status == 201
     page.wait_for_selector("#events .badge.corrected")
     assert "SHELLING" in page.inner_text("#events")
-    page.wait_for_selector("#correct-dialog", state="hidden")   # closes once the views are redrawn
+    page.wait_for_selector("#correct-dialog", state="hidden")   # closes as soon as the correction is saved
     wait_until(lambda: "1 corrections" in page.inner_text("#stats"))
     assert "type ARMED_CLASH" in page.inner_text("#detail .machine")     # the machine's value, kept
     watched.shot("05-corrected")
@@ -400,7 +400,7 @@ def test_writes_from_the_page_need_the_token(watched):
     with page.expect_response(lambda r: "/corrections" in r.url) as resp:
         page.click("#wrong-button")
     assert resp.value.status == 401
-    assert "R805" in page.inner_text("#status")
+    wait_until(lambda: "R805" in page.inner_text("#status"))   # the page handles the response after it arrives
     watched.errors = [e for e in watched.errors if "401" not in e]   # the refused fetch is logged
     assert watched.errors == [] and watched.external == []   # the status line shows the refusal, as it should
 
