@@ -18,6 +18,9 @@ const FILES = [
   ["leaflet.markercluster/MIT-LICENCE.txt", "LICENSE.markercluster"],
   ["topojson-client/dist/topojson-client.min.js", "topojson-client.min.js"],
   ["topojson-client/LICENSE", "LICENSE.topojson-client"],
+  // Voronoi edges for the approximate governorate/district lines (bundles delaunator, ISC)
+  ["d3-delaunay/dist/d3-delaunay.min.js", "d3-delaunay.min.js"],
+  ["d3-delaunay/LICENSE", "LICENSE.d3-delaunay"],
   // Natural Earth country borders (public domain), 1:50m: fine enough for the Levant at the zooms
   // the page uses, a fifth of the 1:10m file to load and parse.
   ["world-atlas/countries-50m.json", "countries-50m.json"],

@@ -438,15 +438,12 @@ def create_app(db_path: str | Path | None = None, *, token: str | None = None, m
 
     @app.get("/geo/admin")
     def admin_layer() -> JSONResponse:
-        """Governorates and districts as labelled points (GeoJSON), from the installed gazetteer
-        (built from Open-Syria's data, CC BY 4.0): the map's administrative layer."""
+        """Governorates and districts as labelled points (GeoJSON) and the localities by unit from
+        which the page draws approximate boundaries: the map's administrative layer."""
+        from rasd.api.admin_layer import admin_layer
         from rasd.kb.resources import default_resources
 
-        features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                     "properties": {"id": p.id, "kind": p.kind, "name_ar": p.name_ar, "name_en": p.name_en}}
-                    for p in default_resources().gazetteer.places() if p.kind in ("governorate", "district")]
-        return JSONResponse({"type": "FeatureCollection", "features": features,
-                             "attribution": "Open-Syria data-geography (CC BY 4.0)"})
+        return JSONResponse(admin_layer(default_resources().gazetteer.places()))
 
     @app.get("/export/{fmt}")
     def export(fmt: str, f: Filter, modality: Modality = None,

@@ -147,7 +147,9 @@ const state = {events: [], byId: new Map(), selected: null, doc: null, pickPoint
 const map = L.map("map", {zoomControl: true, minZoom: 3, maxZoom: 14, keyboard: true, worldCopyJump: false, preferCanvas: false,
                           attributionControl: true}).setView([35, 38.5], 6);
 map.attributionControl.setPrefix(false);
-map.attributionControl.addAttribution("Borders: Natural Earth · Admin: Open-Syria (CC BY 4.0)");
+map.attributionControl.addAttribution("Borders: Natural Earth · Admin: Open-Syria (CC BY 4.0); " +
+                                      "governorate/district lines approximate, drawn from OCHA localities");
+const SYRIA_ISO_NUMERIC = "760";
 const bordersLayer = L.layerGroup().addTo(map);
 const adminLayer = L.layerGroup().addTo(map);
 const markers = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true});
@@ -157,6 +159,7 @@ let boxLayer = null;
 async function drawBorders() {
   const topo = await getJSON("static/vendor/countries-50m.json");
   const countries = topojson.feature(topo, topo.objects.countries);
+  state.syria = countries.features.find((f) => String(f.id) === SYRIA_ISO_NUMERIC) || null;
   const borders = topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b);
   L.geoJSON(countries, {style: {color: "#c5ccd6", weight: 0, fillColor: "#f5f3ec", fillOpacity: 1},
                         interactive: false}).addTo(bordersLayer);
@@ -164,9 +167,58 @@ async function drawBorders() {
                       className: "country-border"}).addTo(bordersLayer);
 }
 
+// Is [lon, lat] inside a GeoJSON (Multi)Polygon?  Even-odd ray casting over every ring.
+function inside(geometry, lon, lat) {
+  const polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  let hit = false;
+  for (const rings of polys) {
+    for (const ring of rings) {
+      for (let k = 0, m = ring.length - 1; k < ring.length; m = k++) {
+        const [x1, y1] = ring[k], [x2, y2] = ring[m];
+        if ((y1 > lat) !== (y2 > lat) && lon < ((x2 - x1) * (lat - y1)) / (y2 - y1) + x1) hit = !hit;
+      }
+    }
+  }
+  return hit;
+}
+
+// Approximate governorate and district boundaries.  The installed data has no polygons, only
+// ~5,800 localities filed under their governorate and district, so the boundary between two units
+// is drawn where a Voronoi cell of one unit's locality meets a cell of the other's: the edge
+// dual to each Delaunay edge whose two localities lie in different units.  Edges of sparse areas
+// (longer than MAX_EDGE degrees) and edges outside Syria's border are left out.  The attribution
+// says the lines are approximate.
+const MAX_EDGE = 0.6;
+function drawBoundaries(cells) {
+  const pts = (cells && cells.points) || [];
+  if (pts.length < 3 || typeof d3 === "undefined") return;
+  const delaunay = d3.Delaunay.from(pts, (p) => p[0], (p) => p[1]);
+  const {halfedges, triangles} = delaunay;
+  const cc = delaunay.voronoi().circumcenters;
+  const lines = {governorate: [], district: []};
+  for (let e = 0; e < halfedges.length; e++) {
+    const o = halfedges[e];
+    if (o < e) continue;                          // each inner edge once; hull edges have o = -1
+    const a = pts[triangles[e]], b = pts[triangles[e % 3 === 2 ? e - 2 : e + 1]];
+    const kind = a[2] !== b[2] ? "governorate" : (a[3] !== b[3] ? "district" : null);
+    if (!kind) continue;
+    const ta = Math.floor(e / 3), tb = Math.floor(o / 3);
+    const [x1, y1, x2, y2] = [cc[2 * ta], cc[2 * ta + 1], cc[2 * tb], cc[2 * tb + 1]];
+    if (!(Math.hypot(x1 - x2, y1 - y2) <= MAX_EDGE)) continue;
+    if (state.syria && !inside(state.syria.geometry, (x1 + x2) / 2, (y1 + y2) / 2)) continue;
+    lines[kind].push([[y1, x1], [y2, x2]]);
+  }
+  L.polyline(lines.district, {color: "#a9b1bb", weight: 0.8, dashArray: "2 3", interactive: false,
+                              className: "admin-line admin-line-district"}).addTo(adminLayer);
+  L.polyline(lines.governorate, {color: "#8a939e", weight: 1.4, dashArray: "5 3", interactive: false,
+                                 className: "admin-line admin-line-governorate"}).addTo(adminLayer);
+  $("#map").dataset.adminLines = String(lines.governorate.length + lines.district.length);
+}
+
 async function drawAdmin() {
   let fc;
   try { fc = await getJSON("geo/admin"); } catch (err) { return; }   // no gazetteer installed: no layer
+  drawBoundaries(fc.cells);
   for (const f of fc.features) {
     const [lon, lat] = f.geometry.coordinates;
     const gov = f.properties.kind === "governorate";
@@ -1034,7 +1086,7 @@ $("#prev").addEventListener("click", () => page(-1));
 $("#next").addEventListener("click", () => page(1));
 setupBoxDrawing();
 setupCorrections();
-drawBorders().then(() => { document.body.dataset.borders = "1"; }).catch((err) => status(err.message, true));
-drawAdmin();
+drawBorders().then(() => { document.body.dataset.borders = "1"; }).catch((err) => status(err.message, true))
+  .finally(drawAdmin);   // after the borders: the boundary lines are clipped to Syria's
 loadStats();
 load();

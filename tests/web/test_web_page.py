@@ -287,6 +287,11 @@ def test_page_loads_clean_offline_with_borders_and_one_marker_per_located_event(
     assert singles + clustered == 4
     assert page.get_attribute("#map", "data-markers") == "4"
     assert page.locator("#events tbody tr").count() == 4
+    # approximate governorate lines, drawn from the installed gazetteer's localities inside Syria
+    page.wait_for_selector("#map[data-admin-lines]", state="attached")
+    assert int(page.get_attribute("#map", "data-admin-lines")) > 100
+    assert page.locator("path.admin-line-governorate").count() == 1
+    assert "approximate" in page.inner_text(".leaflet-control-attribution")
     watched.shot("01-page")
     watched.assert_clean()
 
