@@ -75,16 +75,17 @@ class Kinds:
         (الهجوم على متحف، هجوم على فندق); '' when nothing right after it says either."""
         end = min(hi, t.j + t.d.weapon_after)
         for k in range(t.j, end):
+            for typ, cues in self.L.weapon.items():
+                if reads_as(cues, self.key(k)):
+                    t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a {typ} " \
+                             f"weapon (triggers.yaml weapon_cues)"
+                    return typ
+        for k in range(t.j, end):
             key = self.key(k)
-            if reads_as(self.L.words["military_objects"], key):
-                break
             if reads_as(self.L.words["civilian_objects"], key):
                 t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a civilian " \
                          f"object (triggers.yaml civilian_objects)"
                 return "ATTACK_ON_CIVILIANS"
-            for typ, cues in self.L.weapon.items():
-                if reads_as(cues, key):
-                    t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a {typ} " \
-                             f"weapon (triggers.yaml weapon_cues)"
-                    return typ
+            if reads_as(self.L.words["military_objects"], key):
+                break   # هجوم على مواقع: on a military object, a clash
         return ""
