@@ -152,6 +152,7 @@ class Trigger(Open):
     not_after: Optional[WordList] = None
     modality: Optional[Literal["negated", "planned", "conditional"]] = None
     recipient_lam: Optional[bool] = None
+    weapon_after: Optional[conint(gt=0)] = None
 
 
 class Triggers(Words):

@@ -27,12 +27,47 @@ class EventCoref(Stage):
 
     @classmethod
     def defaults(cls):
-        return {"enabled": True}
+        return {"enabled": True, "unlocated": "drop"}
 
     def __call__(self, doc: Doc) -> Doc:
+        rules = self.resources.eventcoref_rules
         if self.config["enabled"] and len(doc.events) > 1:
-            doc.events = corefer_events(doc, self.resources.eventcoref_rules)
+            doc.events = corefer_events(doc, rules)
+        if self.config["unlocated"] == "drop" and doc.events:
+            doc.events = drop_unlocated(doc, rules)
         return doc
+
+
+def unlocated(e: Event, ents: dict, rules) -> str | None:
+    """Why a violent event is no event of its own once coreference is done (None when it is one).
+
+    A violent act is told at a place (ACLED: one event per location). A telling of one that names
+    no place, or only whole countries, and that joined no located telling of the same act, is a
+    summary (تواصل المقاومة استهداف القواعد في سوريا والعراق), a reference to an act told elsewhere,
+    or a general statement (الحرب على غزة), not a codable event."""
+    if e.type not in rules.violent or e.trigger is None:
+        return None
+    kinds = [((ents[p].geo or {}).get("feature") if p in ents else None) for p in e.places]
+    if not kinds:
+        return "a violent act told with no place, joined to no located telling"
+    if all(k in rules.country_features for k in kinds):
+        return "a violent act placed only in a whole country, joined to no located telling"
+    return None
+
+
+def drop_unlocated(doc: Doc, rules) -> list[Event]:
+    ents = {x.id: x for x in doc.entities}
+    kept = []
+    for e in doc.events:
+        why = unlocated(e, ents, rules)
+        if why is None:
+            kept.append(e)
+            continue
+        trig = doc.text[e.trigger[0]:e.trigger[1]]
+        doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {e.trigger[0]}: {why}")
+    for n, e in enumerate(kept, 1):
+        e.id = f"V{n}"
+    return kept
 
 
 def corefer_events(doc: Doc, rules) -> list[Event]:

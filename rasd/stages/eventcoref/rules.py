@@ -31,6 +31,7 @@ class Rules:
     anaphor_after: frozenset[str] = frozenset()   # نفسه، ذاته after it
     anaphor_sentences: int = 3
     violent: frozenset[str] = frozenset()
+    country_features: frozenset[str] = frozenset({"country"})   # gazetteer kinds that name a whole country
 
 
 def load_rules(path: Path, ontology) -> Rules:

@@ -9,22 +9,48 @@ from rasd.stages.events.triggers import Trig
 class Kinds:
     """Typing a trigger (sets its rule, the why of the type)."""
 
+    def weapon_near(self, t: Trig, lo: int, hi: int) -> tuple[str, int] | None:
+        """(type, token) of the weapon word of the clause nearest the trigger (after it first, on a
+        tie): هجوم بطائرة مسيرة … بصاروخين names the drone's act, not the missiles'."""
+        found = []
+        for typ, cues in self.L.weapon.items():
+            for k in range(lo, hi):
+                if t.i <= k < t.j or not reads_as(cues, self.key(k)):
+                    continue
+                found.append((k - t.j if k >= t.j else t.i - 1 - k + 0.5, k, typ))
+        if not found:
+            return None
+        _, k, typ = min(found)
+        return typ, k
+
     def type_of(self, st: Sent, t: Trig, lo: int, hi: int) -> str:
         """The event type of a trigger; sets ``t.rule``, the reason (why.type)."""
         d = t.d
         form = f"trigger '{self.span_text(t.i, t.j)}' ({d.pos}, triggers.yaml:{d.line})"
         keys = [self.key(k) for k in range(lo, hi)]
         if d.weapon:
-            for typ, cues in self.L.weapon.items():
-                k = next((k for k in range(lo, hi) if reads_as(cues, self.key(k))), None)
-                if k is not None:
-                    t.rule = f"{form} names a weapon; '{self.span_text(k, k + 1)}' in its clause is a " \
-                             f"{typ} weapon (triggers.yaml weapon_cues)"
-                    return typ
+            near = self.weapon_near(t, lo, hi)
+            if near is not None:
+                typ, k = near
+                t.rule = f"{form} names a weapon; '{self.span_text(k, k + 1)}' in its clause is a " \
+                         f"{typ} weapon (triggers.yaml weapon_cues)"
+                return typ
             if not any(reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
+            # no weapon in the clause: the one its sentence, else the sentences around it, name
+            # (استهدفت قاعدة عين الأسد … عبر طائرة مسيرة: one campaign, one weapon)
+            for where, span in (("its sentence", self.sent_keys(st)), ("the sentences around it", self.near_keys(st))):
+                typ = next((typ for typ, cues in self.L.weapon.items() for k in span if reads_as(cues, k)), None)
+                if typ is not None:
+                    t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
+                             f"weapon (triggers.yaml weapon_cues)"
+                    return typ
             t.rule = f"{form}: {d.type}, a military object follows it"
             return d.type
+        if d.weapon_after:
+            typed = self.attack_kind(t, hi, form)
+            if typed:
+                return typed
         if d.air:
             # a bare قصف: air or ground as its clause says, else its sentence, else the sentences around it
             air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
@@ -42,3 +68,24 @@ class Kinds:
             return d.type
         t.rule = f"{form} is listed as {d.type}"
         return d.type
+
+    def attack_kind(self, t: Trig, hi: int, form: str) -> str:
+        """An attack word qualified by what follows it (triggers.yaml weapon_after): its weapon
+        (هجوم صاروخي، هجوم بطائرة مسيرة، هاجمت طائرة حربية) or a civilian object as its target
+        (الهجوم على متحف، هجوم على فندق); '' when nothing right after it says either."""
+        end = min(hi, t.j + t.d.weapon_after)
+        for k in range(t.j, end):
+            for typ, cues in self.L.weapon.items():
+                if reads_as(cues, self.key(k)):
+                    t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a {typ} " \
+                             f"weapon (triggers.yaml weapon_cues)"
+                    return typ
+        for k in range(t.j, end):
+            key = self.key(k)
+            if reads_as(self.L.words["civilian_objects"], key):
+                t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a civilian " \
+                         f"object (triggers.yaml civilian_objects)"
+                return "ATTACK_ON_CIVILIANS"
+            if reads_as(self.L.words["military_objects"], key):
+                break   # هجوم على مواقع: on a military object, a clash
+        return ""

@@ -35,6 +35,7 @@ class TriggerDef:
     recipient_lam: bool = False
     line: int = 0                     # where triggers.yaml defines it (for the event's why)
     near_before: int = 0              # needs_near also looks this many tokens before the trigger
+    weapon_after: int = 0             # a weapon or civilian object this many tokens after it types it
 
 
 @dataclass
@@ -93,7 +94,8 @@ def load_lexicon(res) -> Lexicon:
                            fold_set(item.get("needs_near") or []), int(item.get("window", 3)),
                            fold_set(item.get("not_after") or []), item.get("modality"),
                            bool(item.get("recipient_lam")), item.get("__line__", 0),
-                           near_before=int(item.get("near_before", 0)))
+                           near_before=int(item.get("near_before", 0)),
+                           weapon_after=int(item.get("weapon_after", 0)))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

@@ -6,6 +6,8 @@ from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES
+
+FIRE_TYPES = {"SHELLING", "AIRSTRIKE"}   # projectiles: the event is where they land
 from rasd.stages.events.triggers import Trig
 
 
@@ -35,9 +37,21 @@ class Places:
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = False
+        # fire aimed somewhere (في اتجاه X): X is its place, and where it came from (من Y) is not
+        fire = t.type in FIRE_TYPES and any(self.near_before(m.tok[0], "fire_destination_markers", 2, lo) is not None
+                                            for m in pool)
         for m in pool:
             i = m.tok[0]
             coord = prev is not None and self._coordinated(prev, m)
+            if fire and self.near_before(i, "fire_destination_markers", 2, lo) is not None:
+                skipping = False   # fire lands where it is aimed: the destination is the event's place
+                chains.append([m])
+                t.place_why[id(m)] = "where the fire was aimed (triggers.yaml fire_destination_markers)"
+                prev = m
+                continue
+            if fire and self.near_before(i, "fire_origin_markers", 1, lo) is not None and not coord:
+                skipping, prev = True, m
+                continue   # انطلقت من لبنان: where the fire came from
             if self.near_before(i, "destination_markers", 2, lo) is not None and not (coord and not skipping):
                 skipping, prev = True, m
                 continue

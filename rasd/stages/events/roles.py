@@ -113,6 +113,8 @@ class Roles:
         """VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)."""
         t, m = c.t, c.after[0]
         window = 6 if t.d.pos == "verb" else 4
+        if any(t.j <= o.i < m.tok[0] and o.d.pos == "verb" for o in self.sentence_triggers):
+            return None   # هجوما صاروخيا استهدف القوات: what follows another event verb is its argument
         lam = self.key(m.tok[0]).startswith(letters().li)
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \

@@ -69,7 +69,8 @@ def generic_object(s: Site, c: Cues) -> str | None:
 def campaign_name(s: Site, c: Cues) -> str | None:
     if not s.quoted_name_after or s.j - s.i != 1:
         return None
-    if not any(f in c.campaign_nouns for f in forms(s.keys[s.i])):
+    # with a preposition too (والتحاما بمعركة "طوفان الأقصى")
+    if not any(f in c.campaign_nouns or (f[:1] in "بل" and f[1:] in c.campaign_nouns) for f in forms(s.keys[s.i])):
         return None
     if cue_before(s.keys, s.i, 0, c.launch, s):
         return None

@@ -69,3 +69,58 @@ def test_a_death_toll_is_the_violent_event_s_fatalities():
 def test_no_entities_no_events():
     doc = doc_of("قصفت الطائرات.")
     assert EVENTS(doc).events == []
+
+
+# ---- issue 8: attack words typed by what follows them; weapons; where fire lands
+
+def _attack(text: str, place: str = "الشدادي"):
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", "المقاومة", category="non_state_armed_group")
+    entity(doc, "E2", "PLACE", place)
+    return EVENTS(doc).events
+
+
+def test_an_attack_word_takes_the_weapon_right_after_it():
+    (ev,) = _attack("نفذت المقاومة هجوما صاروخيا على قاعدة في الشدادي.")
+    assert ev.type == "SHELLING" and "weapon_cues" in ev.extra["why"]["type"]
+    (ev,) = _attack("نفذت المقاومة هجوما بطائرة مسيرة على قاعدة في الشدادي.")
+    assert ev.type == "AIRSTRIKE"
+
+
+def test_an_attack_word_with_no_weapon_after_it_stays_a_clash():
+    (ev,) = _attack("شنت المقاومة هجوما على مواقع في الشدادي.")
+    assert ev.type == "ARMED_CLASH"
+
+
+def test_an_attack_on_a_civilian_object_is_an_attack_on_civilians():
+    (ev,) = _attack("نفذت المقاومة الهجوم على فندق في سوسة.", place="سوسة")
+    assert ev.type == "ATTACK_ON_CIVILIANS" and "civilian_objects" in ev.extra["why"]["type"]
+
+
+def test_a_targeting_verb_takes_the_nearest_weapon_of_its_clause():
+    (ev,) = _attack("استهدفت المقاومة بطائرة مسيرة قاعدة الشدادي المحصنة بالمدفعية.")
+    assert ev.type == "AIRSTRIKE"
+
+
+def test_a_targeting_verb_without_a_weapon_takes_the_weapon_of_its_sentence_neighbours():
+    evs = _attack("استهدفت المقاومة قاعدة الشدادي. وكان الاستهداف بطائرة مسيرة.")
+    assert evs and evs[0].type == "AIRSTRIKE" and "sentences around it" in evs[0].extra["why"]["type"]
+
+
+def test_fire_aimed_at_a_place_happens_there_not_where_it_was_launched():
+    doc = doc_of("أطلقت المقاومة رشقة صاروخية من لبنان في اتجاه الجليل.")
+    entity(doc, "E1", "ACTOR", "المقاومة", category="non_state_armed_group")
+    entity(doc, "E2", "PLACE", "لبنان")
+    entity(doc, "E3", "PLACE", "الجليل")
+    (ev,) = EVENTS(doc).events
+    assert ev.type == "SHELLING" and ev.places == ["E3"]
+    assert "fire_destination_markers" in ev.extra["why"]["places"]["E3"]
+
+
+def test_the_genitive_of_an_attack_noun_is_not_read_past_another_event_verb():
+    doc = doc_of("نفذت المقاومة هجوما صاروخيا استهدف القوات الأميركية في الشدادي.")
+    entity(doc, "E1", "ACTOR", "المقاومة", category="non_state_armed_group")
+    entity(doc, "E2", "ACTOR", "القوات الأميركية", category="state_force")
+    entity(doc, "E3", "PLACE", "الشدادي")
+    evs = EVENTS(doc).events
+    assert evs and all("E2" not in e.agents for e in evs)

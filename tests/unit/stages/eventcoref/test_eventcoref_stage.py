@@ -63,3 +63,35 @@ def test_toll_sentence_folds_into_its_strike_and_other_places_stay_apart():
 def test_stage_can_be_switched_off():
     doc = EventCoref(Resources("/nonexistent-rasd-data"), enabled=False)(_doc())
     assert len(doc.events) == 4
+
+
+def _unlocated_doc(feature: str | None) -> Doc:
+    """One violent act told at a place, one told only in a country (or nowhere), one meeting."""
+    doc = _doc()
+    doc.events = doc.events[:1]
+    if feature is not None:
+        a = TEXT.index("أريحا")
+        doc.entities.append(Entity("P3", "PLACE", "سوريا", None, None, [Mention(a, a + 5, "أريحا", "PLACE")],
+                                   geo={"lat": 35.0, "lon": 38.5, "feature": feature, "precision": 3}))
+    t3 = TEXT.index("وقصفت") + 1
+    doc.events.append(Event("V2", "SHELLING", (t3, t3 + 4), agents=["E1"], places=["P3"] if feature else [],
+                            evidence=[_span(S3)], extra={"why": {"type": "trigger"}}))
+    doc.events.append(Event("V3", "MEETING", (t3, t3 + 4), partners=["E1", "E2"], evidence=[_span(S3)],
+                            extra={"why": {"type": "trigger"}}))
+    return doc
+
+
+def test_a_violent_act_with_no_place_or_only_a_country_is_dropped_with_its_reason():
+    for feature in (None, "country"):
+        doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), _unlocated_doc(feature))
+        assert [e.type for e in doc.events] == ["AIRSTRIKE", "MEETING"]     # a meeting needs no place
+        assert [e.id for e in doc.events] == ["V1", "V2"]
+        (w,) = [w for w in doc.warnings if w.startswith("eventcoref: no event from SHELLING")]
+        assert ("no place" if feature is None else "whole country") in w
+
+
+def test_a_violent_act_in_a_town_is_kept_and_dropping_can_be_switched_off():
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), _unlocated_doc("locality"))
+    assert [e.type for e in doc.events] == ["AIRSTRIKE", "SHELLING", "MEETING"]
+    kept = EventCoref(Resources("/nonexistent-rasd-data"), unlocated="keep")(_unlocated_doc(None))
+    assert [e.type for e in kept.events] == ["AIRSTRIKE", "SHELLING", "MEETING"]

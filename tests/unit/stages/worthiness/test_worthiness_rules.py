@@ -113,3 +113,15 @@ def test_a_demand_is_planned(cues):
     s = "أكد الأهالي ضرورة الإفراج عن كل الأسرى"
     assert "planned" in rules.demand(site(s, "الإفراج", "PRISONER_RELEASE"), cues)
     assert rules.demand(site("أعلنت السلطات الإفراج عن الأسرى", "الإفراج", "PRISONER_RELEASE"), cues) is None
+
+
+def test_campaign_name_after_a_preposition_is_a_reference_too(cues):
+    ref = site('والتحاما بمعركة "النصر" تواصل الفصائل عملياتها', "بمعركة", "ARMED_CLASH")
+    assert "campaign" in rules.campaign_name(ref, cues)
+    assert rules.campaign_name(site("والتحاما بمعركة عنيفة في البلدة", "بمعركة", "ARMED_CLASH"), cues) is None
+
+
+def test_advance_with_condolences_a_few_words_later_is_no_advance(cues):
+    s = "وتقدمت لجان المقاومة في فلسطين بالتعازي من العائلات"
+    assert "offer or submit" in rules.sense(site(s, "وتقدمت", "ARMED_CLASH"), cues)
+    assert rules.sense(site("وتقدمت قوات الجيش في ريف المدينة الجنوبي", "وتقدمت", "ARMED_CLASH"), cues) is None
