@@ -42,12 +42,9 @@ class RasdResources(WorkerPlugin):
         self.warm = warm
 
     def setup(self, worker) -> None:
-        if self.data_dir:
-            import os
-            os.environ["RASD_DATA_DIR"] = self.data_dir   # this worker's process: its pipeline reads here
-        if self.warm:
-            from rasd.batch.warm import warm_up
-            warm_up()
+        from rasd.batch.warm import start_worker
+
+        start_worker(self.data_dir, self.warm)
 
 
 @dataclass

@@ -21,7 +21,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -131,23 +130,25 @@ def _stored_shas(db: str | None) -> frozenset[str]:
         conn.close()
 
 
-@lru_cache(maxsize=2)
 def _worker(spec: WorkerSpec) -> Worker:
-    """The worker of this process for ``spec``: a per-process cache keyed by the spec (data dir
-    included), built once by the pool initializer and reused by every task."""
-    if spec.data_dir:
-        os.environ["RASD_DATA_DIR"] = spec.data_dir   # a worker process of ours: its pipeline reads here
-    extract = spec.extract
-    if extract is None:
-        from rasd import extract
-    return Worker(extract, _stored_shas(spec.db))
+    """The worker of this process for ``spec``: built once by the pool initializer and kept by the
+    process's Resources of ``spec.data_dir`` (Resources.keep), so no state lives in this module."""
+    from rasd.kb.resources import default_resources
+
+    def build() -> Worker:
+        extract = spec.extract
+        if extract is None:
+            from rasd import extract
+        return Worker(extract, _stored_shas(spec.db))
+
+    return default_resources().keep(("ingest-worker", spec), build)
 
 
 def _init_worker(spec: WorkerSpec) -> None:
+    from rasd.batch.warm import start_worker
+
+    start_worker(spec.data_dir, warm=spec.extract is None)
     _worker(spec)
-    if spec.extract is None:
-        from rasd.batch.warm import warm_up
-        warm_up()
 
 
 def _work_chunk(spec: WorkerSpec, chunk: list[RawReport | Rejected]) -> list[Outcome]:
