@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
 from fastapi.testclient import TestClient  # noqa: E402
 
-import api_store  # noqa: E402
+import hand_store as api_store  # noqa: E402
 from rasd.api.app import create_app  # noqa: E402
 
 
