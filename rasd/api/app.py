@@ -26,8 +26,7 @@ from fastapi import FastAPI
 import rasd
 from rasd.api import correcting, data, handlers, page, reading
 from rasd.api.guard import Guard
-from rasd.api.params import checked_bbox, event_filter  # noqa: F401 - part of this module's interface
-from rasd.api.state import ApiState, Readers  # noqa: F401 - part of this module's interface
+from rasd.api.state import ApiState
 from rasd.errors import StoreError
 
 MAX_BODY = 4 * 2**20      # default request body limit (bytes)

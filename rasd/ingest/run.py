@@ -14,7 +14,6 @@ globals inherited through fork.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sqlite3
 import time
 from collections import Counter, deque
@@ -27,7 +26,7 @@ from pathlib import Path
 from rasd.errors import RasdError, StoreError
 from rasd.ingest.meta import check_published
 from rasd.ingest.prepare import prepare
-from rasd.ingest.records import EXTRACT_FAILED, STORE_FAILED, RawReport, Rejected, Report
+from rasd.ingest.records import EXTRACT_FAILED, STORE_FAILED, RawReport, Rejected, Report, Tally
 from rasd.ingest.sources import read_source
 from rasd.store.dedupe import signature
 from rasd.store.store import Store
@@ -54,24 +53,15 @@ IN_FLIGHT = 4      # chunks in flight per worker: enough to keep every worker bu
 
 
 @dataclass
-class Summary:
-    """``read == stored + duplicates + quarantined`` once the run is over."""
+class Summary(Tally):
+    """An ingest's tally (``read == stored + duplicates + quarantined`` once the run is over)."""
 
-    read: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    reasons: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
 
     def add(self, other: "Summary") -> None:
-        self.read += other.read
-        self.stored += other.stored
-        self.duplicates += other.duplicates
-        self.quarantined += other.quarantined
-        self.reasons.update(other.reasons)
+        self.add_tally(other)
         self.warnings.extend(other.warnings)
 
     @property
@@ -79,9 +69,7 @@ class Summary:
         return self.read / self.elapsed if self.elapsed > 0 else 0.0
 
     def to_json(self) -> dict:
-        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
-                "quarantined": self.quarantined, "reasons": dict(sorted(self.reasons.items())),
-                "warnings": self.warnings,
+        return {**self.tally_json(), "warnings": self.warnings,
                 "seconds": round(self.elapsed, 2), "per_second": round(self.per_second, 2)}
 
 
