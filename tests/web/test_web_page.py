@@ -22,7 +22,6 @@ import pytest
 pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
 
 import hand_store  # noqa: E402
-from conftest import _missing  # noqa: E402 - skip outside CI, fail under it (design §12)
 
 CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +32,12 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI requires this: {reason}")
+    pytest.skip(reason)
 
 
 # ---- a hand-made store -------------------------------------------------------------------------
