@@ -18,6 +18,7 @@ pytest.importorskip("fastapi", reason="the API extra is not installed (pip insta
 from fastapi.testclient import TestClient  # noqa: E402
 
 import hand_store  # noqa: E402
+from http_checks import assert_error  # noqa: E402
 
 from rasd.api.app import create_app  # noqa: E402
 from rasd.errors import DataMissingError, StoreError  # noqa: E402
@@ -60,15 +61,6 @@ def db(tmp_path_factory):
 def client(db):
     with TestClient(create_app(db), raise_server_exceptions=False) as c:
         yield c
-
-
-def assert_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "hint"}
-    assert body["error"]["code"] == code and body["error"]["message"] and body["error"]["hint"]
-    assert "Traceback" not in response.text
-    return body["error"]
 
 
 def events(client, **params) -> list[dict]:

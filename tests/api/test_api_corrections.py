@@ -14,6 +14,7 @@ pytest.importorskip("fastapi", reason="the API extra is not installed (pip insta
 from fastapi.testclient import TestClient  # noqa: E402
 
 import hand_store  # noqa: E402
+from http_checks import assert_error as error  # noqa: E402
 from rasd.api.app import create_app  # noqa: E402
 from rasd.eval import evaluate  # noqa: E402
 
@@ -30,13 +31,6 @@ def db(tmp_path):
 def client(db):
     with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as c:
         yield c
-
-
-def error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["hint"]
-    return body["error"]
 
 
 def event_of(client, type_: str) -> dict:
