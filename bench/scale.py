@@ -26,19 +26,10 @@ SHARDS = 8
 
 
 def write_shards(news: Path, folder: Path, limit: int) -> list[str]:
+    from rasd.batch.shards import write_jsonl
     from rasd.ingest.sources import read_source
 
-    raws = list(islice(read_source(str(news)), limit))
-    per = -(-len(raws) // SHARDS)
-    paths = []
-    for i in range(SHARDS):
-        path = folder / f"part-{i}.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for raw in raws[i * per:(i + 1) * per]:
-                fh.write(json.dumps({"text": raw.text, "html": raw.html, "title": raw.title, "url": raw.url,
-                                     "outlet": raw.outlet, "published": raw.published}, ensure_ascii=False) + "\n")
-        paths.append(str(path))
-    return paths
+    return write_jsonl(islice(read_source(str(news)), limit), folder, SHARDS)
 
 
 def timed(cmd: list[str]) -> tuple[float, float, str]:

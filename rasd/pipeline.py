@@ -97,7 +97,8 @@ def run_stage(st: Stage, doc: Doc) -> Doc:
         if why:
             raise PipelineError(f"stage '{st.name}' needs '{need}': {why}",
                                 hint="Run the stages before it first (or rerun from a trace taken after them).")
-    out = st(doc)
+    with st.resources.scope():   # the clitic letters of this stage's Resources (rasd.arabic.clitics)
+        out = st(doc)
     if not isinstance(out, Doc):
         raise PipelineError(f"stage '{st.name}' returned {type(out).__name__}, not a Doc")
     for path in st.assigns:
@@ -177,9 +178,4 @@ def default_pipeline() -> Pipeline:
 
 def _default_for(resources: Resources) -> Pipeline:
     # the Resources (one per data dir) keeps its pipeline, so repeated calls build nothing
-    built = resources._built
-    if "_pipeline" not in built:
-        with resources._lock:
-            if "_pipeline" not in built:
-                built["_pipeline"] = Pipeline.build(resources)
-    return built["_pipeline"]
+    return resources.keep("pipeline", lambda: Pipeline.build(resources))

@@ -11,15 +11,25 @@ front of a word. Every stage asks through these functions, never by slicing lett
 - :func:`matches_form` — some reading is a pattern word (a trigger's later words; ``*`` a prefix);
 - :class:`ListIndex` — which named word lists a word belongs to under some reading (cached per instance).
 
-The letters live in ``rasd/knowledge/clitics.yaml`` (validated by ``rasd kb check``); this module
-reads that file itself, once, because ``arabic/`` imports nothing from ``kb/``. The caches are
-bounded and hold pure functions of a word.
+The letters live in a knowledge file (``clitics.yaml``). A :class:`Clitics` holds the letters of one
+file and its own bounded cache of readings; a ``Resources`` builds one from its knowledge dir (the
+``clitics`` part) and makes it the current one while it builds a part or a stage runs
+(:func:`using`, entered by ``rasd.pipeline.run_stage``). The module-level functions ask the
+current Clitics, so two Resources over two knowledge dirs never see each other's letters.
+
+Outside any scope (a unit test, a script calling these directly) the current Clitics is
+:data:`PACKAGED`: the letters of the packaged file, read once on import, immutable, and **without
+a cache** (it computes each reading afresh), so no mutable state lives at module level.
+``arabic/`` imports nothing from ``kb/``: this module reads and checks the file itself.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -27,6 +37,7 @@ from rasd.errors import KnowledgeError
 
 CLITICS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "clitics.yaml"
 MIN_STEM = 2
+CACHE_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -48,32 +59,20 @@ class Letters:
     plural_verb_endings: tuple[str, ...]
 
 
-@cache
-def letters() -> Letters:
-    """The letters, read once from the packaged knowledge file (a constant of the installation)."""
-    d = yaml.safe_load(CLITICS_FILE.read_text(encoding="utf-8"))
+def load_letters(path: Path = CLITICS_FILE) -> Letters:
+    """The letters of one clitics file (a pure function of the file)."""
+    d = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     try:
         return Letters(tuple(d["conjunctions"]), tuple(d["prepositions"]), d["article"], d["and"],
                        d["lam_article"], d["bi"], d["li"], tuple(d["pronoun_suffixes"]),
                        tuple(d["nisba_suffixes"]), d["accusative_ending"], d["feminine_ending"],
                        d["feminine_plural"], tuple(d["plural_verb_endings"]))
     except (KeyError, TypeError) as e:
-        raise KnowledgeError(f"{CLITICS_FILE.name}: missing or malformed key {e}",
+        raise KnowledgeError(f"{Path(path).name}: missing or malformed key {e}",
                              hint="Run `rasd kb check`: it names the line.") from None
 
 
-@lru_cache(maxsize=1 << 16)
-def readings(key: str) -> tuple[tuple[int, str], ...]:
-    """Readings of a folded word as (prefix length, stem without article), unstripped first.
-
-    >>> [s for _, s in readings("وبريف")]
-    ['وبريف', 'بريف', 'ريف']
-    >>> readings("للمعارضه")[1]
-    (2, 'معارضه')
-
-    Cached: the same words recur across a corpus, and matching asks for them many times.
-    """
-    L = letters()
+def _readings(L: Letters, key: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     seen = set()
 
@@ -99,6 +98,75 @@ def readings(key: str) -> tuple[tuple[int, str], ...]:
                 add(n + 2, rest[2:])
             with_article(n + 1, rest[1:])
     return tuple(out)
+
+
+class Clitics:
+    """The letters of one clitics file and a bounded cache of word readings owned by this object
+    (``size=0``: no cache). Pickles as its letters; the cache is rebuilt empty."""
+
+    def __init__(self, letters: Letters, size: int = CACHE_SIZE):
+        self.letters = letters
+        self.size = size
+        if size:
+            self.readings = lru_cache(maxsize=size)(self._readings)
+        else:
+            self.readings = self._readings
+
+    @classmethod
+    def load(cls, path: Path = CLITICS_FILE, size: int = CACHE_SIZE) -> "Clitics":
+        return cls(load_letters(path), size)
+
+    def _readings(self, key: str) -> tuple[tuple[int, str], ...]:
+        return _readings(self.letters, key)
+
+    def __getstate__(self) -> dict:
+        return {"letters": self.letters, "size": self.size}
+
+    def __setstate__(self, s: dict) -> None:
+        self.__init__(s["letters"], s["size"])
+
+    def __repr__(self) -> str:
+        return f"Clitics(article={self.letters.article!r}, cached={bool(self.size)})"
+
+
+# the packaged letters, immutable and uncached (see the module docstring)
+PACKAGED = Clitics(load_letters(CLITICS_FILE), size=0)
+# the Clitics of the Resources in use in this thread / task (a ContextVar, not a shared global:
+# each thread and asyncio task sees its own value, set only inside :func:`using`)
+_CURRENT: ContextVar[Clitics] = ContextVar("rasd_clitics", default=PACKAGED)
+
+
+def current() -> Clitics:
+    """The Clitics in use here: the innermost :func:`using` scope's, else :data:`PACKAGED`."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def using(clitics: Clitics) -> Iterator[Clitics]:
+    """Make ``clitics`` the current Clitics of this thread or task until the block ends."""
+    token = _CURRENT.set(clitics)
+    try:
+        yield clitics
+    finally:
+        _CURRENT.reset(token)
+
+
+def letters() -> Letters:
+    """The current letters (see :func:`current`)."""
+    return _CURRENT.get().letters
+
+
+def readings(key: str) -> tuple[tuple[int, str], ...]:
+    """Readings of a folded word as (prefix length, stem without article), unstripped first.
+
+    >>> [s for _, s in readings("وبريف")]
+    ['وبريف', 'بريف', 'ريف']
+    >>> readings("للمعارضه")[1]
+    (2, 'معارضه')
+
+    Cached by the current Clitics (a Resources part): the same words recur across a corpus.
+    """
+    return _CURRENT.get().readings(key)
 
 
 def with_article(stem: str) -> str:
@@ -147,7 +215,10 @@ def matches_form(form: str, key: str) -> bool:
 def cue_readings(key: str) -> tuple[str, ...]:
     """A cue word's readings: as written, without a conjunction, and either without its article.
     Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
-    L = letters()
+    return _cue_readings(letters(), key)
+
+
+def _cue_readings(L: Letters, key: str) -> tuple[str, ...]:
     forms = [key]
     if key[:1] in L.conj and len(key) > 3:
         forms.append(key[1:])
@@ -165,24 +236,28 @@ class ListIndex:
     """key → names of the word lists it belongs to under some reading, cached per instance.
 
     ``cue=False`` reads with every proclitic (:func:`readings`), ``cue=True`` as a cue word
-    (:func:`cue_readings`). The cache is bounded and owned by the instance (a Resources part).
+    (:func:`cue_readings`). The Clitics current when it is built (its Resources') is kept, so
+    its answers never depend on where it is asked. The cache is bounded and owned by the
+    instance (a Resources part).
     """
 
-    def __init__(self, lists: dict[str, frozenset], cue: bool = False, size: int = 1 << 16):
+    def __init__(self, lists: dict[str, frozenset], cue: bool = False, size: int = 1 << 16,
+                 clitics: Clitics | None = None):
         self.lists = [(name, words) for name, words in lists.items()]
         self.cue = cue
+        self.clitics = clitics or current()
         self._of = lru_cache(maxsize=size)(self._lists_of)
 
     def __call__(self, key: str) -> frozenset[str]:
         return self._of(key)
 
     def _forms(self, key: str) -> set[str]:
-        a = letters().article
+        a = self.clitics.letters.article
         if self.cue:
-            fs = cue_readings(key)
+            fs = _cue_readings(self.clitics.letters, key)
             return set(fs) | {a + f for f in fs}
         forms = {key}
-        for _, st in readings(key):
+        for _, st in self.clitics.readings(key):
             forms.update((st, a + st))
         return forms
 
@@ -191,7 +266,8 @@ class ListIndex:
         return frozenset(name for name, words in self.lists if not forms.isdisjoint(words))
 
     def __getstate__(self):
-        return {"lists": dict(self.lists), "cue": self.cue, "size": self._of.cache_parameters()["maxsize"]}
+        return {"lists": dict(self.lists), "cue": self.cue, "size": self._of.cache_parameters()["maxsize"],
+                "clitics": self.clitics}
 
     def __setstate__(self, s):
-        self.__init__(s["lists"], s["cue"], s["size"])
+        self.__init__(s["lists"], s["cue"], s["size"], s.get("clitics"))

@@ -11,7 +11,6 @@ never prints.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from rasd.batch.shards import Shard, failed_part, plan
 from rasd.batch.tables import SCHEMAS, UNKNOWN, seq_of
 from rasd.batch.work import Extract, ShardResult, distinct_type_dates, merge_bucket, process_shard
 from rasd.errors import BatchError
-from rasd.ingest.records import EXTRACT_FAILED
+from rasd.ingest.records import EXTRACT_FAILED, Tally
 
 PLUGIN = "rasd-resources"
 
@@ -42,27 +41,19 @@ class RasdResources(WorkerPlugin):
         self.warm = warm
 
     def setup(self, worker) -> None:
-        if self.data_dir:
-            import os
-            os.environ["RASD_DATA_DIR"] = self.data_dir   # this worker's process: its pipeline reads here
-        if self.warm:
-            from rasd.batch.warm import warm_up
-            warm_up()
+        from rasd.batch.warm import start_worker
+
+        start_worker(self.data_dir, self.warm)
 
 
 @dataclass
-class BatchSummary:
+class BatchSummary(Tally):
     shards: int = 0
     done_shards: int = 0
     skipped_shards: int = 0
     failed_shards: int = 0
-    read: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
     events: int = 0
     merged: int = 0
-    reasons: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
     cluster_seconds: float = 0.0   # start of the cluster, workers' resources loaded
     extract_seconds: float = 0.0
@@ -76,17 +67,11 @@ class BatchSummary:
 
     def add(self, r: ShardResult) -> None:
         self.skipped_shards += r.skipped
-        self.read += r.read
-        self.stored += r.stored
-        self.duplicates += r.duplicates
-        self.quarantined += r.quarantined
-        self.reasons.update(r.reasons)
+        self.add_tally(r)
 
     def to_json(self) -> dict:
         return {"shards": self.shards, "skipped_shards": self.skipped_shards, "failed_shards": self.failed_shards,
-                "read": self.read, "stored": self.stored, "duplicates": self.duplicates,
-                "quarantined": self.quarantined, "reasons": dict(sorted(self.reasons.items())),
-                "events": self.events, "merged_events": self.merged,
+                **self.tally_json(), "events": self.events, "merged_events": self.merged,
                 "cluster_seconds": round(self.cluster_seconds, 2), "extract_seconds": round(self.extract_seconds, 2),
                 "merge_seconds": round(self.merge_seconds, 2), "seconds": round(self.elapsed, 2),
                 "per_second": round(self.per_second, 2)}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
-from collections.abc import Iterator
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,3 +98,20 @@ def _read_gz_records(name: str) -> Iterator[RawReport | Rejected]:
         yield Rejected(name, TOO_LARGE, f"more than {MAX_FILE_BYTES} bytes unpacked")
         return
     yield from read_bytes(name, data)   # the unpacked bytes start with "{": read as JSON lines
+
+
+def write_jsonl(raws: Iterable[RawReport], folder: Path, shards: int) -> list[str]:
+    """Write inputs, in order and as evenly as they divide, as ``shards`` JSON-lines files
+    (``part-0.jsonl`` …, the fields rasd's JSONL reader takes) in ``folder``: one corpus split so
+    that ``rasd ingest`` and ``rasd batch`` read the same inputs in the same order."""
+    items = list(raws)
+    per = -(-len(items) // shards)
+    paths = []
+    for i in range(shards):
+        path = Path(folder) / f"part-{i}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for raw in items[i * per:(i + 1) * per]:
+                fh.write(json.dumps({"text": raw.text, "html": raw.html, "title": raw.title, "url": raw.url,
+                                     "outlet": raw.outlet, "published": raw.published}, ensure_ascii=False) + "\n")
+        paths.append(str(path))
+    return paths

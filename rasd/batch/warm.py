@@ -1,7 +1,20 @@
-"""Load a process's pipeline resources (knowledge, gazetteer, lexicons) before its first task."""
+"""A worker process's set-up, the one both runners use (the ingest pool's initializer and the Dask
+worker plugin): point the process at its data dir, then load the pipeline's resources (knowledge,
+gazetteer, lexicons) before its first task."""
 from __future__ import annotations
 
+import os
+
 from rasd.errors import RasdError
+
+
+def start_worker(data_dir: str | None, warm: bool = True) -> None:
+    """Set up a worker process of ours: its pipeline reads ``data_dir`` (when given: the
+    environment is this process's own), and with ``warm`` everything is loaded now."""
+    if data_dir:
+        os.environ["RASD_DATA_DIR"] = data_dir
+    if warm:
+        warm_up()
 
 
 def warm_up() -> None:

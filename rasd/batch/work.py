@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,7 +18,7 @@ from rasd.batch import dataset
 from rasd.batch.merging import Bucket, assign
 from rasd.batch.shards import Shard, content_key, failed_part, read_shard
 from rasd.batch.tables import SCHEMAS, UNKNOWN, ShardRows, day, seq_of
-from rasd.ingest.records import Rejected
+from rasd.ingest.records import Rejected, Tally
 from rasd.ingest.run import Worker
 from rasd.store import merge
 
@@ -27,19 +27,13 @@ FLUSH_ITEMS = 2000   # a shard's rows are written in parts of this many inputs: 
 
 
 @dataclass
-class ShardResult:
+class ShardResult(Tally):
     no: int
     key: str
     skipped: bool = False
-    read: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    reasons: Counter = field(default_factory=Counter)
 
     def to_json(self) -> dict:
-        return {"no": self.no, "key": self.key, "read": self.read, "stored": self.stored,
-                "duplicates": self.duplicates, "quarantined": self.quarantined, "reasons": dict(self.reasons)}
+        return {"no": self.no, "key": self.key, **self.tally_json()}
 
 
 def process_shard(shard: Shard, root: str, extract: Extract | None = None) -> ShardResult:

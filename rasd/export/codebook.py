@@ -53,8 +53,8 @@ def _fail(where: _Map, key: str | None, msg: str, path: Path) -> KnowledgeError:
     return KnowledgeError(f"{path}:{line}: {msg}")
 
 
-@lru_cache(maxsize=1 << 16)
 def _words(s: str) -> tuple[str, ...]:
+    """The words of a name, folded, without the article (a pure function; a Codebook caches it)."""
     return tuple(strip_article(w) for w in _WORD.findall(gold_key(s)))
 
 
@@ -69,13 +69,20 @@ class Codebook:
     admin1: dict[str, tuple[str, str]]          # key of an Arabic/English governorate → (ISO3, en)
     outlets: dict[str, dict]                    # key of an outlet name or alias → entry
 
+    def __post_init__(self) -> None:
+        # the words of a name, cached by this codebook (bounded; names recur over an export)
+        object.__setattr__(self, "_words", lru_cache(maxsize=1 << 16)(_words))
+
+    def _key(self, s: str) -> str:
+        return " ".join(self._words(s))
+
     # --- countries -------------------------------------------------------------------------
     def country(self, iso3: str | None) -> dict:
         return self.raw["countries"].get(iso3 or "", {})
 
     def country_in(self, name: str | None) -> str | None:
         """ISO3 of the first country word or phrase found in a name (``الجيش التركي`` → TUR)."""
-        words = _words(name or "")
+        words = self._words(name or "")
         for i in range(len(words)):
             for n in range(min(3, len(words) - i), 0, -1):
                 iso3 = self.names.get(words[i:i + n])
@@ -89,10 +96,10 @@ class Codebook:
             return None
         if value.upper() in self.raw["countries"]:
             return value.upper()
-        return self.names.get(_words(value))
+        return self.names.get(self._words(value))
 
     def admin1_of(self, name: str | None) -> tuple[str, str] | None:
-        return self.admin1.get(_key(name)) if name else None
+        return self.admin1.get(self._key(name)) if name else None
 
     # --- ACLED -----------------------------------------------------------------------------
     def inter(self, category: str | None, actor_country: str | None, event_country: str | None) -> int:
@@ -110,7 +117,7 @@ class Codebook:
                 or self.event_type(event_type).get("disorder_type", ""))
 
     def source_scale(self, outlet: str | None, event_country: str | None) -> str:
-        entry = self.outlets.get(_key(outlet or ""))
+        entry = self.outlets.get(self._key(outlet or ""))
         if entry is None:
             return "Other"
         if "scale" in entry:
@@ -181,7 +188,8 @@ def load(path: Path = PATH) -> Codebook:
     return Codebook(raw, names, admin1, outlets)
 
 
-@lru_cache(maxsize=1)
 def codebook() -> Codebook:
-    """The installed codebook, loaded once."""
-    return load()
+    """The codebook of the current data dir's Resources (its ``codebook`` part, built once there)."""
+    from rasd.kb.resources import default_resources
+
+    return default_resources().codebook

@@ -14,8 +14,6 @@ from rasd.doc import Doc, Entity, Mention
 from rasd.geo.regions import GeoCues, RegionTable, match_region
 from rasd.kb.gazetteer import Gazetteer, Place
 
-# Kinds that may serve as context around a mention (a village named next to it counts too).
-_CONTEXT_KINDS = ("governorate", "district", "subdistrict", "locality", "city", "neighbourhood")
 
 
 def entity_candidates(entity: Entity, gaz: Gazetteer) -> list[Place]:
@@ -98,7 +96,7 @@ class DocPlaces:
                                 [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
                 j = max(j_end, j + 1)
                 continue
-            hit = _longest(toks, j, stop, gaz)
+            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds)
             if hit:
                 j_end, places = hit
                 if j_end <= first or j >= after:
@@ -127,7 +125,8 @@ class DocPlaces:
         return None
 
 
-def _longest(toks, j: int, stop: int, gaz: Gazetteer):
+def _longest(toks, j: int, stop: int, gaz: Gazetteer, kinds: frozenset[str]):
+    # kinds: the place kinds that may serve as context around a mention (place_kinds.yaml context)
     # only readings that can start a name and are long enough to count (most words: none)
     firsts = [f for _, f in stems(toks[j].key) if len(f) >= 3 and gaz.may_start(f)]
     if not firsts:
@@ -135,7 +134,7 @@ def _longest(toks, j: int, stop: int, gaz: Gazetteer):
     for n in range(min(3, stop - j), 0, -1):
         rest = " ".join(t.key for t in toks[j + 1:j + n])
         for first in firsts:
-            places = [p for p in gaz.lookup(f"{first} {rest}".strip()) if p.kind in _CONTEXT_KINDS]
+            places = [p for p in gaz.lookup(f"{first} {rest}".strip()) if p.kind in kinds]
             # a bare one-word village name is too weak a signal unless it is an admin unit or a seat
             if n == 1:
                 places = [p for p in places if p.kind != "locality" or p.rank >= 2]

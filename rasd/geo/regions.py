@@ -7,6 +7,7 @@ from rasd/knowledge/regions.yaml; both are validated on load and errors name fil
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +36,22 @@ class GeoCues:
     admin_links: frozenset[str]
     window: int
     heads: frozenset[str] = frozenset()  # rif ∪ badia ∪ before: the words a non-named phrase opens with
+    # place kinds (place_kinds.yaml): what a ريف/بادية phrase may be based on (region_base), what
+    # a direction word may point into (direction_base), what may be named as context (context)
+    base_kinds: frozenset[str] = frozenset()
+    direction_kinds: frozenset[str] = frozenset()
+    context_kinds: frozenset[str] = frozenset()
 
 
 def _folded(path, item, key) -> frozenset[str]:
     return frozenset(fold_str(x) for x in str_list(path, item, key))
 
 
-def geo_cues(path: Path | None = None) -> GeoCues:
-    """Read and validate geo_cues.yaml (not cached: Resources keeps it)."""
+def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None = None) -> GeoCues:
+    """Read and validate geo_cues.yaml (not cached: Resources keeps it), with the place kinds of
+    ``kinds`` (Resources.place_kinds; default: place_kinds.yaml beside ``path``)."""
     path = path or KNOWLEDGE_DIR / "geo_cues.yaml"
+    kinds = kinds if kinds is not None else place_kinds(path.parent / "place_kinds.yaml")
     d = load(path)
     require(isinstance(d, dict), path, {}, "geo_cues.yaml must be a mapping")
     adjective, before = {}, {}
@@ -64,7 +72,13 @@ def geo_cues(path: Path | None = None) -> GeoCues:
                    _folded(path, d, "badia"), frozenset(strip_article(w) for w in _folded(path, d, "anaphors")),
                    frozenset(strip_article(w) for w in _folded(path, d, "governorate_anaphors")),
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
-                   _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before))
+                   _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before),
+                   kinds["region_base"], kinds["direction_base"], kinds["context"])
+
+
+def place_kinds(path: Path) -> dict[str, frozenset[str]]:
+    """The named sets of place kinds of a place_kinds.yaml (what Resources.place_kinds holds)."""
+    return {k: frozenset(v) for k, v in load(path).items() if k != "__line__"}
 
 
 class NamedRegions(dict):
@@ -130,7 +144,7 @@ def _directions(tokens: list[Token], j: int, table: dict[str, str], cues: GeoCue
     return j, (compound(codes, cues.order) if codes else None)
 
 
-def _name(tokens: list[Token], j: int, gaz, kinds: tuple[str, ...] | None = None, strip: bool = False):
+def _name(tokens: list[Token], j: int, gaz, kinds: Collection[str] | None = None, strip: bool = False):
     """The longest gazetteer name starting at token j; returns (next index, ids, key) or None.
 
     ``strip`` allows proclitics on the first word (لحلب)."""
@@ -147,7 +161,6 @@ def _name(tokens: list[Token], j: int, gaz, kinds: tuple[str, ...] | None = None
     return None
 
 
-_BASE_KINDS = ("governorate", "district", "subdistrict", "locality", "city", "region", "country")
 
 
 def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
@@ -169,7 +182,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
     # Return at once unless the word (under some proclitic reading) can open a named region or a
     # ريف / بادية / direction phrase: most tokens open neither.
     firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}
-    opens_named = [(pre, f) for pre, f in readings if canon(f) in firsts]   # one word: canon_word
+    opens_named = [(pre, f) for pre, f in readings if gaz.canon(f) in firsts]   # one word: canon_word
     first = [f for _, f in readings]
     if not opens_named and cues.heads.isdisjoint(first):
         return None
@@ -185,7 +198,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
     for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         rest = " ".join(t.key for t in tokens[i + 1:i + n])
         for pre, f in opens_named:
-            key = canon(f"{f} {rest}".strip())
+            key = gaz.canon(f"{f} {rest}".strip())
             if key in named:
                 pid = named[key]
                 return info(i + n, [pid] if pid else [], None, named=True, prefix=pre)
@@ -197,7 +210,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
             if j < len(tokens):
                 if any(s in cues.anaphors for s in _readings(tokens[j])):
                     return info(j + 1, [], direction, rif=True, anaphor=True)
-                hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, _BASE_KINDS, strip=True)
+                hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, cues.base_kinds, strip=True)
                 if hit:
                     return info(hit[0], hit[1], direction, rif=True)
             # "الريف الجنوبي" alone: the countryside of the governorate last named
@@ -205,7 +218,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         j = _skip_type_word(tokens, j, cues)
         if j >= len(tokens):
             return None
-        hit = _name(tokens, j, gaz, _BASE_KINDS)
+        hit = _name(tokens, j, gaz, cues.base_kinds)
         # "ريف دمشق" is itself a governorate's name: the whole phrase is the base.
         whole = _name(tokens, i, gaz, ("governorate",), strip=True)
         if whole and (hit is None or whole[0] >= hit[0]):
@@ -224,7 +237,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         return info(end, hit[1], direction, rif=True)
 
     if any(f in cues.badia for f in first):      # بادية حمص (البادية السورية is a named region)
-        hit = _name(tokens, i + 1, gaz, _BASE_KINDS) if i + 1 < len(tokens) else None
+        hit = _name(tokens, i + 1, gaz, cues.base_kinds) if i + 1 < len(tokens) else None
         return info(hit[0], hit[1], None, badia=True) if hit else None
 
     hits = [cues.before[f] for f in first if f in cues.before]
@@ -235,7 +248,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
             j += 1
         j = _skip_type_word(tokens, j, cues)
         if j < len(tokens):
-            hit = _name(tokens, j, gaz, ("governorate", "district", "locality", "city", "region", "country"))
+            hit = _name(tokens, j, gaz, cues.direction_kinds)
             if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
                 return info(hit[0], hit[1], compound(codes, cues.order))
     return None

@@ -5,7 +5,8 @@ these, so ``read == stored + duplicates + quarantined`` holds for a whole batch.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 # Reason codes of rejected inputs (the quarantine table's ``reason`` column).
 UNREADABLE = "unreadable"        # the file or URL could not be read at all
@@ -64,3 +65,27 @@ class Report:
     published: str | None
     doc_id: str | None = None
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(kw_only=True)
+class Tally:
+    """What became of a run's inputs, shared by an ingest, a batch shard and a whole batch:
+    ``read == stored + duplicates + quarantined`` once the run is over."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    reasons: Counter = field(default_factory=Counter)
+
+    def add_tally(self, other: "Tally") -> None:
+        """Count ``other``'s inputs in this tally too."""
+        self.read += other.read
+        self.stored += other.stored
+        self.duplicates += other.duplicates
+        self.quarantined += other.quarantined
+        self.reasons.update(other.reasons)
+
+    def tally_json(self) -> dict:
+        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
+                "quarantined": self.quarantined, "reasons": dict(sorted(self.reasons.items()))}

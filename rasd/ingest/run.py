@@ -14,21 +14,19 @@ globals inherited through fork.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sqlite3
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
 from rasd.errors import RasdError, StoreError
 from rasd.ingest.meta import check_published
 from rasd.ingest.prepare import prepare
-from rasd.ingest.records import EXTRACT_FAILED, STORE_FAILED, RawReport, Rejected, Report
+from rasd.ingest.records import EXTRACT_FAILED, STORE_FAILED, RawReport, Rejected, Report, Tally
 from rasd.ingest.sources import read_source
 from rasd.store.dedupe import signature
 from rasd.store.store import Store
@@ -55,24 +53,15 @@ IN_FLIGHT = 4      # chunks in flight per worker: enough to keep every worker bu
 
 
 @dataclass
-class Summary:
-    """``read == stored + duplicates + quarantined`` once the run is over."""
+class Summary(Tally):
+    """An ingest's tally (``read == stored + duplicates + quarantined`` once the run is over)."""
 
-    read: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    reasons: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
 
     def add(self, other: "Summary") -> None:
-        self.read += other.read
-        self.stored += other.stored
-        self.duplicates += other.duplicates
-        self.quarantined += other.quarantined
-        self.reasons.update(other.reasons)
+        self.add_tally(other)
         self.warnings.extend(other.warnings)
 
     @property
@@ -80,9 +69,7 @@ class Summary:
         return self.read / self.elapsed if self.elapsed > 0 else 0.0
 
     def to_json(self) -> dict:
-        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
-                "quarantined": self.quarantined, "reasons": dict(sorted(self.reasons.items())),
-                "warnings": self.warnings,
+        return {**self.tally_json(), "warnings": self.warnings,
                 "seconds": round(self.elapsed, 2), "per_second": round(self.per_second, 2)}
 
 
@@ -131,23 +118,25 @@ def _stored_shas(db: str | None) -> frozenset[str]:
         conn.close()
 
 
-@lru_cache(maxsize=2)
 def _worker(spec: WorkerSpec) -> Worker:
-    """The worker of this process for ``spec``: a per-process cache keyed by the spec (data dir
-    included), built once by the pool initializer and reused by every task."""
-    if spec.data_dir:
-        os.environ["RASD_DATA_DIR"] = spec.data_dir   # a worker process of ours: its pipeline reads here
-    extract = spec.extract
-    if extract is None:
-        from rasd import extract
-    return Worker(extract, _stored_shas(spec.db))
+    """The worker of this process for ``spec``: built once by the pool initializer and kept by the
+    process's Resources of ``spec.data_dir`` (Resources.keep), so no state lives in this module."""
+    from rasd.kb.resources import default_resources
+
+    def build() -> Worker:
+        extract = spec.extract
+        if extract is None:
+            from rasd import extract
+        return Worker(extract, _stored_shas(spec.db))
+
+    return default_resources().keep(("ingest-worker", spec), build)
 
 
 def _init_worker(spec: WorkerSpec) -> None:
+    from rasd.batch.warm import start_worker
+
+    start_worker(spec.data_dir, warm=spec.extract is None)
     _worker(spec)
-    if spec.extract is None:
-        from rasd.batch.warm import warm_up
-        warm_up()
 
 
 def _work_chunk(spec: WorkerSpec, chunk: list[RawReport | Rejected]) -> list[Outcome]:

@@ -53,10 +53,12 @@ def canon_word(w: str) -> str:
     return w[:-1] if w.endswith("اء") else w
 
 
-@lru_cache(maxsize=1 << 16)
 def canon(key: str) -> str:
     """The index key of a folded name: per word, the article removed (تل الخنزير = تل خنزير),
-    final ية read as يا, a final hamza after alef dropped (الحمراء = الحمرا); spaces collapsed."""
+    final ية read as يا, a final hamza after alef dropped (الحمراء = الحمرا); spaces collapsed.
+
+    A pure function of its string, uncached here: a :class:`Gazetteer` keeps a bounded cache of it
+    (``gaz.canon``) for the lookups that repeat."""
     return " ".join(canon_word(w) for w in key.replace("_", " ").split())
 
 
@@ -64,6 +66,8 @@ class Gazetteer:
     def __init__(self, places: dict[str, Place], aliases: list[tuple[str, str]]):
         self._places = places
         self._aliases = aliases
+        # canon() of the keys this gazetteer is asked for, cached by the instance (bounded)
+        self.canon = lru_cache(maxsize=1 << 16)(canon)
         index: dict[str, list[str]] = defaultdict(list)
         for alias, pid in aliases:
             ids = index[canon(fold_str(alias))]
@@ -86,7 +90,7 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Place]:
         """All namesakes for a folded key (with or without the article)."""
-        return [self._places[i] for i in self._index.get(canon(key), ())]
+        return [self._places[i] for i in self._index.get(self.canon(key), ())]
 
     def may_start(self, word: str) -> bool:
         """Whether some name's key starts with the folded word ``word`` (no spaces): when not,

@@ -32,7 +32,7 @@ KNOWLEDGE: dict[str, Knowledge] = {k.file: k for k in (
     Knowledge("lexicon", shapes.Lexicon, "kb", "rasd.kb.knowledge"),
     Knowledge("ontology", shapes.Ontology, "ontology", "rasd.kb.ontology"),
     Knowledge("place_kinds", shapes.PlaceKinds, "place_kinds", "rasd.stages.mentions"),
-    Knowledge("clitics", shapes.Clitics, None, "rasd.arabic.clitics"),
+    Knowledge("clitics", shapes.Clitics, "clitics", "rasd.arabic.clitics"),
     Knowledge("triggers", shapes.Triggers, "triggers", "rasd.stages.events"),
     Knowledge("modality", shapes.Modality, "triggers", "rasd.stages.events"),
     Knowledge("geo_cues", shapes.GeoCues, "geo_cues", "rasd.geo.regions"),
@@ -45,7 +45,7 @@ KNOWLEDGE: dict[str, Knowledge] = {k.file: k for k in (
     Knowledge("open_places", shapes.OpenPlaces, "open_places", "rasd.stages.open_places"),
     Knowledge("open_actors", shapes.OpenActors, "open_actors", "rasd.stages.open_actors"),
     Knowledge("world_places", shapes.WorldPlaces, None, "rasd.kb.gazetteer (at `rasd data install`)"),
-    Knowledge("acled", shapes.Acled, None, "rasd.export.codebook"),
+    Knowledge("acled", shapes.Acled, "codebook", "rasd.export.codebook"),
     Knowledge("worthiness", shapes.Worthiness, "worthiness_cues", "rasd.stages.worthiness"),
     Knowledge("eventcoref", shapes.EventCoref, "eventcoref_rules", "rasd.stages.eventcoref"),
 )}

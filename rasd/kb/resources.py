@@ -29,7 +29,11 @@ def _part(build: Callable[["Resources"], Any]) -> property:
 
                     for f in files_of(name):   # the file's shape first: errors name file and line
                         validate(self.knowledge(f), KNOWLEDGE[f].shape)
-                    built[name] = build(self)
+                    if name == "clitics":
+                        built[name] = build(self)
+                    else:   # a part reads words with this Resources' clitic letters
+                        with self.scope():
+                            built[name] = build(self)
         return built[name]
 
     get.__doc__ = build.__doc__
@@ -43,6 +47,7 @@ class Resources:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.knowledge_dir = Path(knowledge_dir) if knowledge_dir is not None else KNOWLEDGE_DIR
         self._built: dict[str, Any] = {}
+        self._kept: dict[Any, Any] = {}     # see keep(); not pickled
         # held while a part is built (re-entrant: a part builds the parts it uses); not pickled
         self._lock = threading.RLock()
 
@@ -66,11 +71,46 @@ class Resources:
         self._built.update(parts)
         return self
 
+    def keep(self, key: Any, build: Callable[[], Any]) -> Any:
+        """What ``build()`` returns, built once and kept by this Resources under ``key`` (the
+        default pipeline, an ingest worker's state): owned here, so nothing lives at module level.
+        At most :data:`KEPT` keys besides the parts; the oldest is dropped past that."""
+        kept = self._kept
+        if key not in kept:
+            with self._lock:
+                if key not in kept:
+                    with self.scope():
+                        kept[key] = build()
+                    while len(kept) > KEPT:
+                        kept.pop(next(iter(kept)))
+        return kept[key]
+
+    def scope(self):
+        """A ``with`` block in which the clitic API (rasd.arabic.clitics) reads words with this
+        Resources' letters; the pipeline runs every stage in one."""
+        from rasd.arabic.clitics import using
+
+        return using(self.clitics)
+
     def knowledge(self, name: str) -> Path:
         """The path of one knowledge file by its stem (``actors`` → …/actors.yaml)."""
         return self.knowledge_dir / f"{name}.yaml"
 
     # ---- knowledge files ----------------------------------------------------------------------
+    @_part
+    def clitics(self):
+        """The clitic letters (clitics.yaml) and the bounded cache of word readings they give."""
+        from rasd.arabic.clitics import Clitics
+
+        return Clitics.load(self.knowledge("clitics"))
+
+    @_part
+    def codebook(self):
+        """The ACLED export codebook (acled.yaml): countries, admin1 names, outlets."""
+        from rasd.export.codebook import load
+
+        return load(self.knowledge("acled"))
+
     @_part
     def kb(self):
         """Actors, persons, sources and the cue lexicon."""
@@ -88,9 +128,9 @@ class Resources:
     @_part
     def place_kinds(self):
         """Named sets of gazetteer place kinds (named_without_cue, direction_into …)."""
-        from rasd.kb.yamlfile import load
+        from rasd.geo.regions import place_kinds
 
-        return {k: frozenset(v) for k, v in load(self.knowledge("place_kinds")).items() if k != "__line__"}
+        return place_kinds(self.knowledge("place_kinds"))
 
     @_part
     def triggers(self):
@@ -103,7 +143,7 @@ class Resources:
     def geo_cues(self):
         from rasd.geo.regions import geo_cues
 
-        return geo_cues(self.knowledge("geo_cues"))
+        return geo_cues(self.knowledge("geo_cues"), self.place_kinds)
 
     @_part
     def region_table(self):
@@ -212,9 +252,13 @@ class Resources:
         return build_index(self)
 
 
+KEPT = 8
 PARTS = tuple(n for n, v in vars(Resources).items() if isinstance(v, property))
 
 
+# The one process-wide memo left, on purpose: the entry point that maps a data dir to its Resources
+# (rasd.extract, the exporters and the API ask for "the current data dir's" resources). Bounded
+# (four dirs), and a pure function of its key: everything mutable lives inside the Resources.
 @lru_cache(maxsize=4)
 def _for(data_dir: str) -> Resources:
     return Resources(data_dir)

@@ -63,6 +63,7 @@ def load_forces(path: Path) -> Forces:
         nat |= nationality_forms(fold_str(w))
     crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
 
+    # a bounded cache owned by the Forces this returns (the Resources' open_actors part)
     @lru_cache(maxsize=1 << 16)
     def classify(key: str) -> tuple | None:
         r = _reading(key, heads)

@@ -104,6 +104,8 @@ def load_cues(path: Path) -> PlaceCues:
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
 
+    # a bounded cache owned by the PlaceCues this returns (the Resources' open_places part);
+    # the clitic readings it asks for are the current Resources' (rasd.arabic.clitics)
     @lru_cache(maxsize=1 << 16)
     def readings(key: str) -> dict:
         out: dict = {}

@@ -13,7 +13,8 @@ import pytest
 pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
 from fastapi.testclient import TestClient  # noqa: E402
 
-import api_store  # noqa: E402
+import hand_store  # noqa: E402
+from http_checks import assert_error as error  # noqa: E402
 from rasd.api.app import create_app  # noqa: E402
 from rasd.eval import evaluate  # noqa: E402
 
@@ -23,20 +24,13 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture
 def db(tmp_path):
-    return api_store.build(tmp_path / "rasd.db")
+    return hand_store.build(tmp_path / "rasd.db")
 
 
 @pytest.fixture
 def client(db):
     with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as c:
         yield c
-
-
-def error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["hint"]
-    return body["error"]
 
 
 def event_of(client, type_: str) -> dict:
@@ -180,12 +174,12 @@ def unzip_gold(client, tmp_path):
 
 def predictions(tmp_path):
     pred = tmp_path / "pred.jsonl"
-    pred.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in api_store.DOCS), encoding="utf-8")
+    pred.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in hand_store.DOCS), encoding="utf-8")
     return pred
 
 
 def test_gold_from_an_uncorrected_report_scores_the_machine_perfectly(client, tmp_path):
-    doc = api_store.DOCS[2]
+    doc = hand_store.DOCS[2]
     span = doc["text"].find("اعتقلت")
     r = client.post(f"/reports/{doc['doc_id']}/corrections", headers=AUTH, json={
         "kind": "add", "analyst": "Layla",

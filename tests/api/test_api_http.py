@@ -11,26 +11,20 @@ import pytest
 pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
 from fastapi.testclient import TestClient  # noqa: E402
 
-import api_store  # noqa: E402
+import hand_store  # noqa: E402
+from http_checks import assert_error as error  # noqa: E402
 from rasd.api.app import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    return api_store.build(tmp_path_factory.mktemp("api") / "rasd.db")
+    return hand_store.build(tmp_path_factory.mktemp("api") / "rasd.db")
 
 
 @pytest.fixture(scope="module")
 def client(db):
     with TestClient(create_app(db, max_body=4096), raise_server_exceptions=False) as c:
         yield c
-
-
-def error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["hint"]
-    return body["error"]
 
 
 # ---- body limit ----------------------------------------------------------------------------------
@@ -218,8 +212,8 @@ def test_events_with_year_or_month_only_dates_are_served_not_400(tmp_path):
     from rasd.store import Store
     from rasd.store.dedupe import signature
 
-    path = api_store.build(tmp_path / "db")
-    doc = api_store.document("dddd000000000004", "delta", "2015-07-20",
+    path = hand_store.build(tmp_path / "db")
+    doc = hand_store.document("dddd000000000004", "delta", "2015-07-20",
                              ["اعتقلت جبهة الصمود الجديدة عناصر من لواء النسور الحمر في تل الورد عام 2004."],
                              [{"id": "V1", "type": "ARREST", "agents": ["E2"], "targets": ["E1"], "places": ["E3"],
                                "date": "2004", "sentence": 0},

@@ -16,20 +16,11 @@ SHARDS = 8
 @pytest.fixture(scope="module")
 def news_shards(shared, tmp_path_factory) -> list[str]:
     """The first N SaudiNewsNet articles (in ingest's reading order) as 8 JSON lines shards."""
+    from rasd.batch.shards import write_jsonl
     from rasd.ingest.sources import read_source
 
-    raws = list(islice(read_source(str(shared / "data" / "news")), N))
-    folder = tmp_path_factory.mktemp("shards")
-    per = -(-len(raws) // SHARDS)
-    paths = []
-    for i in range(SHARDS):
-        path = folder / f"part-{i}.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for raw in raws[i * per:(i + 1) * per]:
-                fh.write(json.dumps({"text": raw.text, "html": raw.html, "title": raw.title, "url": raw.url,
-                                     "outlet": raw.outlet, "published": raw.published}, ensure_ascii=False) + "\n")
-        paths.append(str(path))
-    return paths
+    return write_jsonl(islice(read_source(str(shared / "data" / "news")), N), tmp_path_factory.mktemp("shards"),
+                       SHARDS)
 
 
 def _events(db) -> list:

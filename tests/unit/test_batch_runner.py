@@ -144,3 +144,15 @@ def test_a_running_scheduler_is_reached_by_its_address(tmp_path, shards, client)
     assert (s.read, s.stored, s.duplicates) == (11, 10, 1) and s.dashboard is not None
     assert client.run(lambda: 1)                        # the cluster's workers are still there
     assert "rasd-resources" in client.run(lambda dask_worker: list(dask_worker.plugins)).popitem()[1]
+
+
+def test_inputs_written_as_shards_read_back_in_the_same_order(tmp_path):
+    from rasd.batch.shards import write_jsonl as write_shards
+    from rasd.ingest.records import RawReport
+
+    raws = [RawReport(f"in#{i}", text=f"نص رقم {i}", title=f"t{i}", outlet="o", published="2015-07-0{}".format(i + 1))
+            for i in range(5)]
+    paths = write_shards(raws, tmp_path, 2)
+    assert [p.rsplit("/", 1)[1] for p in paths] == ["part-0.jsonl", "part-1.jsonl"]
+    back = [r for s in plan(paths) for r in read_shard(s)]
+    assert [(r.text, r.title, r.published) for r in back] == [(r.text, r.title, r.published) for r in raws]

@@ -184,3 +184,35 @@ def test_resources_build_a_part_once_when_threads_ask_together(monkeypatch):
     with ThreadPoolExecutor(8) as pool:
         parts = list(pool.map(lambda _: res.ontology, range(16)))
     assert len(calls) == 1 and all(p is parts[0] for p in parts)
+
+
+def test_two_pipelines_over_two_knowledge_dirs_in_one_process_do_not_leak(installed, tmp_path):
+    """The whole pipeline over the installed data with the packaged knowledge, and again with a
+    clitics.yaml whose prepositions lack ب, in one process and interleaved: ب+ريف reads as ريف
+    (a region phrase) only in the first, and the first's output is the same before and after the
+    second has run."""
+    import shutil
+
+    import yaml
+
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+    from rasd.settings import data_dir
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    path = knowledge / "clitics.yaml"
+    letters = yaml.safe_load(path.read_text(encoding="utf-8"))
+    letters["prepositions"] = [p for p in letters["prepositions"] if p != letters["bi"]]
+    path.write_text(yaml.safe_dump(letters, allow_unicode=True), encoding="utf-8")
+
+    text = "قصفت الطائرات بلدات بريف حلب الشمالي صباح اليوم."
+    plain = Pipeline.build(Resources(data_dir()))
+    edited = Pipeline.build(Resources(data_dir(), knowledge))
+
+    def regions(pipe: Pipeline) -> list[str]:
+        return [m.text for m in pipe.run(text).mentions if m.region]
+
+    before = plain.run(text).to_json()
+    assert regions(plain) == ["ريف حلب الشمالي"]
+    assert regions(edited) == []
+    assert plain.run(text).to_json() == before

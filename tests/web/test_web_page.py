@@ -21,9 +21,7 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
 
-from rasd.ingest.records import Report  # noqa: E402
-from rasd.store import Store  # noqa: E402
-from rasd.store.dedupe import signature  # noqa: E402
+import hand_store  # noqa: E402
 
 CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +30,8 @@ SHOTS = ROOT / "screenshots"
 TOKEN = "test-token-123"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
 
 
 def _missing(reason: str) -> None:
@@ -43,47 +43,14 @@ def _missing(reason: str) -> None:
 # ---- a hand-made store -------------------------------------------------------------------------
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
-ENTITIES = [
-    {"id": "E1", "type": "ACTOR", "name_ar": "لواء النسور الحمر", "name_en": "Red Eagles Brigade",
-     "kb_id": "actor:red_eagles", "category": "non_state_armed_group"},
-    {"id": "E2", "type": "ACTOR", "name_ar": "جبهة الصمود الجديدة", "name_en": "New Steadfastness Front",
-     "kb_id": "actor:steadfast", "category": "non_state_armed_group"},
-    {"id": "E3", "type": "PLACE", "name_ar": "تل الورد", "name_en": "Tall al-Ward", "kb_id": "ocha:T1",
-     "geo": {"lat": 35.61, "lon": 36.72, "precision": 1, "admin1": "إدلب", "why": "the only namesake"}},
-    {"id": "E4", "type": "PLACE", "name_ar": "عين الزيتون", "name_en": "Ain al-Zaytun", "kb_id": "ocha:T2",
-     "geo": {"lat": 36.31, "lon": 37.41, "precision": 1, "admin1": "حلب", "why": "nearest to Aleppo"}},
-    {"id": "E5", "type": "PERSON", "name_ar": "سامر الوادي", "name_en": "Samer al-Wadi", "kb_id": "person:samer"},
-]
+# the API tests' entities and a person; documents by the same builder (tests/hand_store.py)
+ENTITIES = [*hand_store.ENTITIES,
+            {"id": "E5", "type": "PERSON", "name_ar": "سامر الوادي", "name_en": "Samer al-Wadi", "kb_id": "person:samer"}]
 
 
 def document(doc_id: str, outlet: str, published: str, sentences: list[str], events: list[dict],
              entities: list[dict] = ENTITIES) -> dict:
-    text, spans = "", []
-    for s in sentences:
-        spans.append([len(text), len(text) + len(s)])
-        text += s + " "
-    text = text.strip()
-    ents = []
-    for e in entities:
-        mentions, at = [], text.find(e["name_ar"])
-        while at >= 0:
-            mentions.append({"start": at, "end": at + len(e["name_ar"]), "text": e["name_ar"]})
-            at = text.find(e["name_ar"], at + 1)
-        ents.append({**e, "confidence": 0.9, "mentions": mentions})
-    evs = []
-    for ev in events:
-        sent = spans[ev.pop("sentence")]
-        trig = ev.pop("trigger_word")
-        at = text.find(trig, sent[0])
-        evs.append({"agents": [], "targets": [], "partners": [], "modality": "asserted", "attribution": None,
-                    "fatalities": None, "confidence": 0.8, **ev,
-                    "trigger": {"start": at, "end": at + len(trig), "text": trig},
-                    "date": {"value": ev["date"], "end": None, "precision": "day", "text": None},
-                    "evidence": [sent]})
-    return {"schema": "rasd.document/1", "doc_id": doc_id,
-            "source": {"outlet": outlet, "url": f"http://{outlet}.example/{doc_id}", "published": published,
-                       "title": None},
-            "text": text, "sentences": spans, "entities": ents, "events": evs, "relations": []}
+    return hand_store.document(doc_id, outlet, published, sentences, events, entities)
 
 
 DOCS = [
@@ -111,12 +78,7 @@ DOCS = [
 
 
 def build_store(path: Path) -> None:
-    with Store(path) as store:
-        for doc in DOCS:
-            report = Report(origin=f"{doc['doc_id']}.txt", sha=doc["doc_id"] * 4, text=doc["text"], title=None,
-                            url=doc["source"]["url"], outlet=doc["source"]["outlet"],
-                            published=doc["source"]["published"])
-            store.add(report, doc, signature(doc["text"]))
+    hand_store.build(path, DOCS)
 
 
 # ---- the server and the browser ----------------------------------------------------------------

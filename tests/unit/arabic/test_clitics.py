@@ -3,6 +3,7 @@ word-set lookups and list indexes; its letters come from knowledge/clitics.yaml.
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -91,15 +92,39 @@ def test_a_pattern_word_matches_with_either_article_and_a_star_is_a_prefix():
     assert not matches_form(fold_str("صواريخ"), fold_str("بالصواريخية"))
 
 
-def test_a_broken_letters_file_is_a_knowledge_error_naming_it(tmp_path, monkeypatch):
+def test_a_broken_letters_file_is_a_knowledge_error_naming_it(tmp_path):
     from rasd.errors import KnowledgeError
 
     broken = tmp_path / "clitics.yaml"
     broken.write_text("conjunctions: [و]\n", encoding="utf-8")
-    monkeypatch.setattr(clitics, "CLITICS_FILE", broken)
-    letters.cache_clear()
-    try:
-        with pytest.raises(KnowledgeError, match="clitics.yaml"):
-            letters()
-    finally:
-        letters.cache_clear()
+    with pytest.raises(KnowledgeError, match="clitics.yaml"):
+        clitics.load_letters(broken)
+
+
+def test_a_scope_changes_the_letters_and_its_end_restores_them():
+    packaged = letters()
+    no_bi = clitics.Clitics(replace(packaged, preps=tuple(p for p in packaged.preps if p != packaged.bi)))
+    assert "ريف" in stems_of("بريف")
+    with clitics.using(no_bi):
+        assert clitics.current() is no_bi and "ريف" not in stems_of("بريف")
+        assert not reads_as(words("ريف"), fold_str("بريف"))
+    assert clitics.current() is clitics.PACKAGED and "ريف" in stems_of("بريف")
+
+
+def test_the_packaged_clitics_keep_no_cache_and_a_clitics_owns_a_bounded_one():
+    assert clitics.PACKAGED.size == 0 and not hasattr(clitics.PACKAGED.readings, "cache_info")
+    own = clitics.Clitics(letters(), size=8)
+    for w in ("بريف", "وبريف", "للمعارضه", "بالجيش", "فالقوات", "وللجيش", "كالعاده", "والقرى", "بحلب"):
+        own.readings(fold_str(w))
+    assert own.readings.cache_info().currsize == 8
+    back = pickle.loads(pickle.dumps(own))
+    assert back.letters == own.letters and back.readings.cache_info().currsize == 0
+
+
+def test_a_list_index_keeps_the_letters_it_was_built_with():
+    packaged = letters()
+    no_bi = clitics.Clitics(replace(packaged, preps=tuple(p for p in packaged.preps if p != packaged.bi)))
+    with clitics.using(no_bi):
+        index = ListIndex({"rif": words("ريف")})
+    assert index(fold_str("بريف")) == frozenset()          # asked outside the scope: still its letters
+    assert ListIndex({"rif": words("ريف")})(fold_str("بريف")) == {"rif"}

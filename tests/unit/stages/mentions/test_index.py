@@ -26,15 +26,15 @@ def test_place_kinds_come_from_knowledge(index):
     assert index.region_base_kinds == {"governorate", "region"}
 
 
-def test_the_geo_kind_sets_agree_with_place_kinds_yaml(index):
-    """rasd.geo (another branch's files) still holds two of the sets as constants: until it reads
-    them from Resources.place_kinds, they must not drift from knowledge/place_kinds.yaml."""
+def test_the_geo_kind_sets_are_read_from_place_kinds_yaml():
+    """rasd.geo holds no kind sets of its own: its cues carry place_kinds.yaml's, per Resources."""
     from conftest import RES
 
-    from rasd.geo import candidates, regions
     from rasd.kb.gazetteer import KINDS
 
     kinds = RES.place_kinds
-    assert set(regions._BASE_KINDS) == kinds["region_base"]
-    assert set(candidates._CONTEXT_KINDS) == kinds["context"]
+    cues = RES.geo_cues
+    assert (cues.base_kinds, cues.direction_kinds, cues.context_kinds) == \
+        (kinds["region_base"], kinds["direction_base"], kinds["context"])
     assert all(k <= set(KINDS) for k in kinds.values())
+

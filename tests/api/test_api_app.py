@@ -1,4 +1,4 @@
-"""The HTTP API over a small hand-made store: every endpoint, the filters, one error shape.
+"""The HTTP API (rasd/api/app.py) over a small hand-made store: every endpoint, the filters, one error shape.
 
 Documents are built by hand (invented names and places), so nothing here depends on extraction.
 """
@@ -17,75 +17,41 @@ from hypothesis import strategies as st
 pytest.importorskip("fastapi", reason="the API extra is not installed (pip install 'rasd[api]')")
 from fastapi.testclient import TestClient  # noqa: E402
 
+import hand_store  # noqa: E402
+from http_checks import assert_error  # noqa: E402
+
 from rasd.api.app import create_app  # noqa: E402
 from rasd.errors import DataMissingError, StoreError  # noqa: E402
-from rasd.ingest.records import Rejected, Report  # noqa: E402
+from rasd.ingest.records import Rejected  # noqa: E402
 from rasd.store import Store  # noqa: E402
-from rasd.store.dedupe import signature  # noqa: E402
-
-NASR = {"id": "E1", "type": "ACTOR", "name_ar": "لواء النسور الحمر", "name_en": "Red Eagles Brigade",
-        "kb_id": "actor:red_eagles", "category": "non_state_armed_group"}
-SUMUD = {"id": "E2", "type": "ACTOR", "name_ar": "جبهة الصمود الجديدة", "name_en": "New Steadfastness Front",
-         "kb_id": "actor:steadfast", "category": "non_state_armed_group"}
-WARD = {"id": "E3", "type": "PLACE", "name_ar": "تل الورد", "name_en": "Tall al-Ward", "kb_id": "ocha:T1",
-        "geo": {"lat": 35.61, "lon": 36.72, "precision": 1, "admin1": "إدلب", "why": "the only one"}}
-ZAYTUN = {"id": "E4", "type": "PLACE", "name_ar": "عين الزيتون", "name_en": "Ain al-Zaytun", "kb_id": "ocha:T2",
-          "geo": {"lat": 36.31, "lon": 37.41, "precision": 1, "admin1": "حلب", "why": "the only one"}}
-
 
 def document(sentences: list[str], events: list[dict], doc_id: str, outlet: str, published: str) -> dict:
-    """A rasd.document/1 dict: each event's ``evidence`` names the index of its sentence."""
-    text, spans = "", []
-    for s in sentences:
-        spans.append([len(text), len(text) + len(s)])
-        text += s + " "
-    entities = []
-    for e in (NASR, SUMUD, WARD, ZAYTUN):
-        start = text.find(e["name_ar"])
-        entities.append({**e, "confidence": 0.9,
-                         "mentions": [{"start": start, "end": start + len(e["name_ar"]), "text": e["name_ar"]}]
-                         if start >= 0 else []})
-    evs = [{"trigger": None, "agents": [], "targets": [], "partners": [], "modality": "asserted",
-            "attribution": None, "fatalities": None, "confidence": 0.8, **ev,
-            "date": {"value": ev["date"], "end": None, "precision": "day", "text": None},
-            "evidence": [spans[ev["evidence"]]]} for ev in events]
-    return {"schema": "rasd.document/1", "doc_id": doc_id,
-            "source": {"outlet": outlet, "url": f"http://{outlet}.example/{doc_id}", "published": published,
-                       "title": None},
-            "text": text.strip(), "sentences": spans, "entities": entities, "events": evs, "relations": []}
+    """A rasd.document/1 dict (tests/hand_store.py); each event's ``sentence`` is its evidence."""
+    return hand_store.document(doc_id, outlet, published, sentences, events)
 
 
 FIRST = document(
     ["شنت طائرات لواء النسور الحمر غارة على مواقع جبهة الصمود الجديدة في تل الورد فجر الثلاثاء.",
      "واندلعت اشتباكات عنيفة بين جبهة الصمود الجديدة ولواء النسور الحمر قرب عين الزيتون يوم الأربعاء."],
     [{"id": "V1", "type": "AIRSTRIKE", "agents": ["E1"], "targets": ["E2"], "places": ["E3"],
-      "date": "2019-04-02", "fatalities": 4, "evidence": 0},
+      "date": "2019-04-02", "fatalities": 4, "sentence": 0},
      {"id": "V2", "type": "ARMED_CLASH", "agents": ["E2"], "targets": ["E1"], "places": ["E4"],
-      "date": "2019-04-03", "evidence": 1}],
+      "date": "2019-04-03", "sentence": 1}],
     "aaaa000000000001", "alpha", "2019-04-03")
 SECOND = document(
     ["قال شهود إن غارة للواء النسور الحمر أصابت تل الورد وقتل فيها ستة من جبهة الصمود الجديدة.",
      "ووقع لواء النسور الحمر وجبهة الصمود الجديدة اتفاق تهدئة في عين الزيتون يوم الجمعة."],
     [{"id": "V1", "type": "AIRSTRIKE", "agents": ["E1"], "targets": ["E2"], "places": ["E3"],
-      "date": "2019-04-02", "fatalities": 6, "evidence": 0},
+      "date": "2019-04-02", "fatalities": 6, "sentence": 0},
      {"id": "V2", "type": "AGREEMENT", "partners": ["E1", "E2"], "places": ["E4"], "date": "2019-04-05",
-      "evidence": 1}],
+      "sentence": 1}],
     "bbbb000000000002", "beta", "2019-04-05")
-
-
-def add(store: Store, doc: dict) -> None:
-    text = doc["text"]
-    report = Report(origin=f"{doc['doc_id']}.txt", sha=doc["doc_id"] * 4, text=text, title=None,
-                    url=doc["source"]["url"], outlet=doc["source"]["outlet"], published=doc["source"]["published"])
-    store.add(report, doc, signature(text))
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "rasd.db"
+    path = hand_store.build(tmp_path_factory.mktemp("api") / "rasd.db", [FIRST, SECOND])
     with Store(path) as store:
-        add(store, FIRST)
-        add(store, SECOND)
         store.quarantine(Rejected("feed.xml#3", "not_arabic", "too few Arabic letters"))
         store.quarantine(Rejected("dir/empty.txt", "empty", "nothing left after boilerplate removal"))
     return path
@@ -95,15 +61,6 @@ def db(tmp_path_factory):
 def client(db):
     with TestClient(create_app(db), raise_server_exceptions=False) as c:
         yield c
-
-
-def assert_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "hint"}
-    assert body["error"]["code"] == code and body["error"]["message"] and body["error"]["hint"]
-    assert "Traceback" not in response.text
-    return body["error"]
 
 
 def events(client, **params) -> list[dict]:

@@ -1,4 +1,6 @@
-"""A small hand-made store for the API tests: invented actors and places, three reports."""
+"""A small hand-made store for the API and web-page tests: invented actors and places, three reports.
+
+Nothing here depends on extraction: the documents are written by hand."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,26 +20,38 @@ ZAYTUN = {"id": "E4", "type": "PLACE", "name_ar": "عين الزيتون", "name
 ENTITIES = [EAGLES, FRONT, WARD, ZAYTUN]
 
 
-def document(doc_id: str, outlet: str, published: str, sentences: list[str], events: list[dict]) -> dict:
-    """A rasd.document/1 dict; each event names its ``sentence`` (index) as evidence."""
+def document(doc_id: str, outlet: str, published: str, sentences: list[str], events: list[dict],
+             entities: list[dict] = ENTITIES) -> dict:
+    """A rasd.document/1 dict; each event names its ``sentence`` (index) as evidence and, with
+    ``trigger_word``, the word of that sentence its trigger spans (else it has no trigger).
+    Every occurrence of an entity's name is one of its mentions."""
     text, spans = "", []
     for s in sentences:
         spans.append([len(text), len(text) + len(s)])
         text += s + " "
     text = text.strip()
     ents = []
-    for e in ENTITIES:
-        at = text.find(e["name_ar"])
-        ents.append({**e, "confidence": 0.9,
-                     "mentions": [{"start": at, "end": at + len(e["name_ar"]), "text": e["name_ar"]}] if at >= 0 else []})
-    evs = [{"trigger": None, "agents": [], "targets": [], "partners": [], "modality": "asserted", "attribution": None,
-            "fatalities": None, "confidence": 0.8, **{k: v for k, v in ev.items() if k != "sentence"},
-            "date": {"value": ev["date"], "end": None, "precision": "day", "text": None},
-            "evidence": [spans[ev["sentence"]]]} for ev in events]
+    for e in entities:
+        mentions, at = [], text.find(e["name_ar"])
+        while at >= 0:
+            mentions.append({"start": at, "end": at + len(e["name_ar"]), "text": e["name_ar"]})
+            at = text.find(e["name_ar"], at + 1)
+        ents.append({**e, "confidence": 0.9, "mentions": mentions})
     return {"schema": "rasd.document/1", "doc_id": doc_id,
             "source": {"outlet": outlet, "url": f"http://{outlet}.example/{doc_id}", "published": published,
                        "title": None},
-            "text": text, "sentences": spans, "entities": ents, "events": evs, "relations": []}
+            "text": text, "sentences": spans, "entities": ents,
+            "events": [_event(dict(ev), text, spans) for ev in events], "relations": []}
+
+
+def _event(ev: dict, text: str, spans: list[list[int]]) -> dict:
+    sent = spans[ev.pop("sentence")]
+    word = ev.pop("trigger_word", None)
+    at = text.find(word, sent[0]) if word else -1
+    trigger = {"start": at, "end": at + len(word), "text": word} if word else None
+    return {"trigger": trigger, "agents": [], "targets": [], "partners": [], "modality": "asserted",
+            "attribution": None, "fatalities": None, "confidence": 0.8, **ev,
+            "date": {"value": ev["date"], "end": None, "precision": "day", "text": None}, "evidence": [sent]}
 
 
 DOCS = [
@@ -62,9 +76,10 @@ DOCS = [
 ]
 
 
-def build(path: Path) -> Path:
+def build(path: Path, docs: list[dict] = DOCS) -> Path:
+    """A store at ``path`` holding ``docs`` (default: the three reports above)."""
     with Store(path) as store:
-        for doc in DOCS:
+        for doc in docs:
             report = Report(origin=f"{doc['doc_id']}.txt", sha=doc["doc_id"] * 4, text=doc["text"], title=None,
                             url=doc["source"]["url"], outlet=doc["source"]["outlet"],
                             published=doc["source"]["published"])

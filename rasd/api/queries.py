@@ -1,0 +1,169 @@
+"""The store queries behind the endpoints: pages of corrected records, modalities, facets.
+
+Plain functions of a read-only :class:`rasd.store.Store` (no app, no request), so each can be
+read, and tested, on its own.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import islice
+
+from rasd.api.errors import NotFoundError, RequestError
+from rasd.errors import StoreError
+from rasd.store import EventFilter, Store
+from rasd.store import corrections as corr
+
+_IDS = "(SELECT value FROM json_each(?))"   # the ids of a JSON array parameter, in SQL
+
+
+def records(s: Store, f: EventFilter) -> Iterator[dict]:
+    """Store.records, with a full-text query's syntax error reported as the caller's (422)."""
+    try:
+        yield from s.records(f)
+    except StoreError as e:
+        if f.text:   # the likely cause is the caller's full-text query
+            raise RequestError(e.message, hint="Check the text parameter: SQLite FTS5 syntax "
+                                               "(words, \"a phrase\", OR, NOT).") from e
+        raise
+
+
+def merged_ids(s: Store, f: EventFilter) -> list[int]:
+    """Every matching merged event's id, in the order of the pages."""
+    try:
+        return s.merged_ids(replace(f, limit=None))
+    except StoreError as e:
+        if f.text:
+            raise RequestError(e.message, hint="Check the text parameter: SQLite FTS5 syntax.") from e
+        raise
+
+
+def corrected(s: Store, recs: list[dict]) -> list[dict]:
+    """The records as analysts' corrections leave them."""
+    history = corr.of_events(s.conn, [r["merged_id"] for r in recs])
+    return [corr.apply(r, history.get(r["merged_id"], [])) for r in recs]
+
+
+def modality_of(s: Store, ids: list[int]) -> dict[int, str]:
+    """Each event's (corrected) modality: the first report's, as merged records take it."""
+    if not ids:
+        return {}
+    machine = dict(s.conn.execute(
+        "SELECT e.merged_id, json_extract(j.value, '$.modality') FROM events e "
+        "JOIN reports r ON r.id = e.report_id, json_each(r.doc, '$.events') j "
+        "WHERE e.merged_id IN (SELECT value FROM json_each(?)) AND json_extract(j.value, '$.id') = e.vid "
+        "AND e.id = (SELECT min(id) FROM events WHERE merged_id = e.merged_id)", (json.dumps(ids),)))
+    history = corr.of_events(s.conn, ids)
+    out = {}
+    for mid in ids:
+        c = corr.in_force(history.get(mid, []))
+        out[mid] = (c["fields"].get("modality") if c else None) or machine.get(mid) or "asserted"
+    return out
+
+
+def modality_ids(s: Store, ids: list[int], modality: str) -> list[int]:
+    """Of ``ids``, in order, those whose (corrected) modality is ``modality``."""
+    of = modality_of(s, ids)
+    return [mid for mid in ids if of[mid] == modality]
+
+
+def page(s: Store, f: EventFilter, modality: str | None, offset: int, limit: int) -> tuple[list[dict], int]:
+    """One page of corrected records and the number of matching events."""
+    ids = merged_ids(s, f)
+    if modality:
+        ids = modality_ids(s, ids, modality)
+    chosen = ids[offset:offset + limit] if limit else ids[offset:]
+    return corrected(s, records_of(s, f, chosen, offset)), len(ids)
+
+
+def records_of(s: Store, f: EventFilter, chosen: list[int], offset: int) -> list[dict]:
+    """The records of ``chosen`` (a page of ``merged_ids(f)``), built without building the pages
+    before it: Store.records is asked, per (type, date) of the page's events, for that day and
+    type only, so little beyond the page is built.  Events without a full YYYY-MM-DD date cannot
+    be narrowed so: for them the records before the page are built and skipped."""
+    if not chosen:
+        return []
+    rows = s.conn.execute(f"SELECT id, type, date FROM merged_events WHERE id IN {_IDS}",
+                          (json.dumps(chosen),)).fetchall()
+    if len(rows) != len(chosen) or not all(r["date"] and len(r["date"]) == 10 for r in rows):
+        return list(islice(records(s, replace(f, limit=offset + len(chosen))), offset, None))
+    groups: dict[tuple[str, str], set[int]] = {}
+    for r in rows:
+        groups.setdefault((r["type"], r["date"]), set()).add(r["id"])
+    found: dict[int, dict] = {}
+    for (typ, day), want in groups.items():
+        for rec in records(s, replace(f, type=typ, date_from=day, date_to=day, limit=None)):
+            if rec["merged_id"] in want:
+                found[rec["merged_id"]] = rec
+                want.discard(rec["merged_id"])
+                if not want:
+                    break
+    return [found[m] for m in chosen if m in found]
+
+
+def event(s: Store, merged_id: int) -> dict:
+    """One stored event by its merged id, as corrected (404 when there is none)."""
+    # The Store has no lookup by merged id; the event's type and date narrow records() to a few.
+    row = s.conn.execute("SELECT type, date FROM merged_events WHERE id = ?", (merged_id,)).fetchone()
+    found = row and next((r for r in records(s, EventFilter(type=row["type"], date_from=row["date"],
+                                                            date_to=row["date"]))
+                          if r["merged_id"] == merged_id), None)
+    if not found:
+        raise NotFoundError(f"no event {merged_id}")
+    return corr.apply(found, corr.of_events(s.conn, [merged_id]).get(merged_id, []))
+
+
+def report_events(s: Store, rid: int) -> list[dict]:
+    """Each event of report ``rid`` with the merged event it joined and that event's corrections."""
+    rows = s.conn.execute("SELECT vid, merged_id FROM events WHERE report_id = ? ORDER BY id", (rid,)).fetchall()
+    history = corr.of_events(s.conn, [r["merged_id"] for r in rows])
+    out = []
+    for r in rows:
+        c = corr.in_force(history.get(r["merged_id"], []))
+        n_reports = s.conn.execute("SELECT count(DISTINCT report_id) FROM events WHERE merged_id = ?",
+                                   (r["merged_id"],)).fetchone()[0]
+        out.append({"vid": r["vid"], "merged_id": r["merged_id"], "reports": n_reports,
+                    "correction": c, "history": history.get(r["merged_id"], [])})
+    return out
+
+
+# ---- facets ----------------------------------------------------------------------------------
+
+def facets(s: Store, f: EventFilter) -> dict:
+    """How many matching events each type, outlet, modality and governorate has."""
+    ids = merged_ids(s, f)
+    history = corr.of_events(s.conn, ids)
+    modalities: dict[str, int] = {}
+    for value in modality_of(s, ids).values():
+        modalities[value] = modalities.get(value, 0) + 1
+    return {"total": len(ids), "corrected": sum(1 for mid in ids if mid in history),
+            "type": _by_count(_type_counts(s, ids, history)), "outlet": _by_count(_outlet_counts(s, ids)),
+            "modality": {k: v for k, v in modalities.items() if v}, "place": _place_counts(s, ids)}
+
+
+def _by_count(d: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(d.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _type_counts(s: Store, ids: list[int], history: dict) -> dict[str, int]:
+    types: dict[str, int] = {}
+    for mid, typ in s.conn.execute(f"SELECT id, type FROM merged_events WHERE id IN {_IDS}", (json.dumps(ids),)):
+        c = corr.in_force(history.get(mid, []))
+        typ = (c["fields"].get("type") if c else None) or typ
+        types[typ] = types.get(typ, 0) + 1
+    return types
+
+
+def _outlet_counts(s: Store, ids: list[int]) -> dict[str, int]:
+    return dict(s.conn.execute(
+        f"SELECT coalesce(s.outlet, '?'), count(DISTINCT e.merged_id) FROM events e JOIN sources s "
+        f"ON s.report_id = e.report_id WHERE e.merged_id IN {_IDS} GROUP BY 1", (json.dumps(ids),)))
+
+
+def _place_counts(s: Store, ids: list[int]) -> dict[str, int]:
+    return dict(s.conn.execute(
+        f"SELECT n.name_ar, count(DISTINCT e.merged_id) FROM events e JOIN participants p "
+        f"ON p.event_id = e.id JOIN entities n ON n.report_id = p.report_id AND n.eid = p.eid "
+        f"WHERE p.role = 'place' AND e.merged_id IN {_IDS} AND n.name_ar IS NOT NULL "
+        f"GROUP BY 1 ORDER BY 2 DESC LIMIT 30", (json.dumps(ids),)))

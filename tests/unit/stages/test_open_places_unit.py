@@ -1,0 +1,54 @@
+"""The open_places stage on hand-built Docs: the mentions before it placed by hand
+(tests/hand_docs.py), the miniature gazetteer (tests/geo_fake.py), no installed data."""
+from __future__ import annotations
+
+from geo_fake import fake_gazetteer
+from hand_docs import doc_of, mention
+
+from rasd.kb.resources import Resources
+from rasd.stages.open_places import OpenPlaces
+
+RES = Resources("/nonexistent-rasd-data").provide(gazetteer=fake_gazetteer(), common_words=frozenset())
+
+
+def run(text: str, *specs, **config):
+    doc = doc_of(text)
+    doc.mentions = sorted((mention(doc, s, t, n, **kw) for s, t, n, kw in specs), key=lambda m: m.start)
+    out = OpenPlaces(RES, **config)(doc)
+    for m in out.mentions:
+        assert out.text[m.start:m.end] == m.text
+    return out
+
+
+def places(doc) -> list[tuple[str, str]]:
+    """(surface, name) of each PLACE mention; the name is the surface when the cue is not part of it."""
+    return [(m.text, m.name or m.text) for m in doc.mentions if m.type == "PLACE"]
+
+
+def test_a_facility_word_names_a_site_without_its_adjective():
+    doc = run("أعلنت المقاومة استهداف موقع السماقة الإسرائيلي بالأسلحة الصاروخية.")
+    (m,) = [m for m in doc.mentions if m.type == "PLACE"]
+    assert (m.text, m.name, m.facility) == ("موقع السماقة", "السماقة", True)
+    assert m.why
+
+
+def test_a_dual_cue_names_two_places():
+    found = places(run("قصفت الطائرات بلدتي زمرينا وكفرتونا وسط اشتباكات عنيفة."))
+    assert [n for _, n in found] == ["زمرينا", "كفرتونا"]
+
+
+def test_an_unknown_name_between_two_known_places_of_a_list_is_a_place_only_with_lists_on():
+    text = "سقطت قذائف على حلب وزمرينا ودمشق صباح اليوم."
+    known = (("حلب", "PLACE", 0, {}), ("دمشق", "PLACE", 0, {}))
+    assert "زمرينا" in [m.text for m in run(text, *known).mentions]
+    assert "زمرينا" not in [m.text for m in run(text, *known, lists=False).mentions]
+
+
+def test_a_cue_word_in_another_sense_names_no_place():
+    assert places(run("قصفت الطائرات منطقة واسعة من الريف.")) == []
+
+
+def test_the_mentions_before_it_are_kept():
+    doc = run("اقتحمت القوات بلدة بيت زمرينا قرب حلب.", ("حلب", "PLACE", 0, {"kb_id": "admin:SY02"}))
+    assert places(doc) == [("بيت زمرينا", "بيت زمرينا"), ("حلب", "حلب")]
+    assert [m.kb_id for m in doc.mentions] == [None, "admin:SY02"]
