@@ -91,6 +91,29 @@ def test_type_in_any_case_actor_through_aliases_place_folded(rasd_cli, db):
     assert events_json(rasd_cli, db, "--from", "2015-08-01") and not events_json(rasd_cli, db, "--to", "2015-07-01")
 
 
+def test_place_idlib_finds_events_placed_at_the_gazetteers_idleb(rasd_cli, tmp_path, monkeypatch, installed):
+    """The installed gazetteer spells the city "Idleb" (and the governorate "Idlib"): an event the
+    pipeline placed at the city is found by either English spelling, and by the Arabic ones."""
+    from rasd.kb.resources import default_resources
+
+    city = next(p for p in default_resources().gazetteer.places() if p.name_en == "Idleb" and p.kind == "locality")
+
+    def at_the_city(text, **source):
+        doc = fake_extract(text, **source)
+        doc["entities"][1].update(name_ar=city.name_ar, name_en=city.name_en, kb_id=city.id)
+        return doc
+
+    monkeypatch.setattr(rasd, "extract", at_the_city)
+    path = tmp_path / "db"
+    src = write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=4), "published": "2015-07-20"},
+                                             {"text": OTHER.format(n=7), "published": "2015-08-02"}])
+    assert rasd_cli("ingest", src, "--db", path).code == 0
+    for spelling in ("Idlib", "idlib", "Idleb", "إدلب", "ادلب"):
+        found = events_json(rasd_cli, path, "--place", spelling)
+        assert len(found) == 2, spelling
+    assert events_json(rasd_cli, path, "--place", "Homs") == []
+
+
 def test_json_keeps_arabic_readable(rasd_cli, db):
     for args in (["events", "--json"], ["quarantine", "--json"], ["ingest", "--json"]):
         r = rasd_cli(*args[:1], "--db", db, *args[1:]) if args[0] != "ingest" else rasd_cli(
