@@ -161,6 +161,42 @@ def test_progress_totals(tmp_path):
     assert steps(None) == len(MANIFEST) + 5 and steps(tmp_path) == 5   # verify, gazetteer, names, place words, NER
 
 
+def test_ingest_and_export_bars_show_a_total_and_an_eta(rasd_cli, tmp_path, monkeypatch):
+    """The bars themselves (not only the estimates): a total, the count against it, and an ETA."""
+    import io
+
+    from rich.console import Console
+
+    from rasd.cli import ingest as cli_ingest
+
+    bars, real = [], cli_ingest.progress_bar
+
+    def recorded(console):
+        bars.append(real(Console(file=io.StringIO(), force_terminal=True, width=240)))
+        return bars[-1]
+
+    def rendered(bar, task) -> str:
+        out = Console(file=io.StringIO(), width=240, color_system=None)
+        out.print(bar.make_tasks_table([task]))
+        return out.file.getvalue()
+
+    monkeypatch.setattr(cli_ingest, "progress_bar", recorded)
+    monkeypatch.setattr(rasd, "extract", fake_extract)
+    src = write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=i), "published": f"2015-0{i}-01"}
+                                             for i in range(3, 8)])
+    assert rasd_cli("ingest", src, "--db", tmp_path / "db").code == 0
+    assert rasd_cli("export", "--db", tmp_path / "db", "--format", "jsonl", "-o", tmp_path / "x.jsonl").code == 0
+    assert len(bars) == 2
+    for bar in bars:
+        [task] = bar.tasks
+        assert task.total == task.completed == 5
+        line = rendered(bar, task)
+        assert "5/5" in line and "ETA" in line and "0:00:" in line, line
+    half = real(Console(file=io.StringIO()))
+    half.update(half.add_task("ingesting", total=7), completed=3)
+    assert "3/7" in rendered(half, half.tasks[0])
+
+
 def test_export_summary_counts_what_a_format_cannot_hold(rasd_cli, tmp_path, monkeypatch):
     def unplaced(text, **source):
         doc = fake_extract(text, **source)
