@@ -1,6 +1,7 @@
 """Bad input never stops an ingest and nothing is lost (issue 9): each hostile input becomes a
 stored report or a quarantined one with its reason, and ``read == stored + duplicates +
 quarantined`` holds with one quarantine row per rejected input."""
+import gzip
 import http.server
 import io
 import json
@@ -335,16 +336,20 @@ def test_a_folder_of_hostile_files(tmp_path):
         json.dumps({"text": ARTICLE.format(n=7), "published": "14/03/2026"}),
         "{not json", json.dumps([1, 2]), json.dumps({"text": ARTICLE.format(n=11), "published": "2017-01-02"})]),
         encoding="utf-8")
+    (d / "part.jsonl.gz").write_bytes(gzip.compress(json.dumps({"text": OTHER.format(n=12)}).encode()))
+    (d / "bomb.jsonl.gz").write_bytes(gzip.compress(b"\n" * (64 * 1024 * 1024)))
     with Store(tmp_path / "db") as store:
         s = ingest([str(d)], store, extract=huge_figure_extract)
         rows = store.quarantined()
         counts = store.counts()
-    assert s.read == s.stored + s.duplicates + s.quarantined == 16
+    assert s.read == s.stored + s.duplicates + s.quarantined == 18
     assert len(rows) == s.quarantined and counts["reports"] == s.stored
-    # stored: good.txt, utf16.txt, deep.html, lines.jsonl#6; copies of good.txt: copy.txt, bomb.zip!ok.txt
-    assert (s.stored, s.duplicates) == (4, 2)
+    # stored: good.txt, utf16.txt, deep.html, lines.jsonl#6, part.jsonl.gz#1;
+    # copies of good.txt: copy.txt, bomb.zip!ok.txt
+    assert (s.stored, s.duplicates) == (5, 2)
     assert sorted(r["reason"] for r in rows) == sorted(
         ["unsupported", "empty", "unreadable", "too_large", "too_large",    # blob, empty.warc, gone, 2 bombs
+         "too_large",                                                       # the gzip bomb
          "store_failed", "store_failed", "bad_metadata", "bad_record", "bad_record"])  # the JSON lines
 
 
