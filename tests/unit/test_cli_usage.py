@@ -114,6 +114,19 @@ def test_place_idlib_finds_events_placed_at_the_gazetteers_idleb(rasd_cli, tmp_p
     assert events_json(rasd_cli, path, "--place", "Homs") == []
 
 
+def test_ingest_published_and_outlet_for_plain_text_and_malformed_dates_refused(rasd_cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(rasd, "extract", fake_extract)
+    (tmp_path / "a.txt").write_text(ARTICLE.format(n=3), encoding="utf-8")
+    db = tmp_path / "db"
+    for bad in ("14/03/2026", "2019-5-2"):
+        r = rasd_cli("ingest", tmp_path / "a.txt", "--db", db, "--published", bad)
+        assert r.code != 0 and "--published" in r.err and "Traceback" not in r.err, (bad, r)
+    r = rasd_cli("ingest", tmp_path / "a.txt", "--db", db, "--published", "2015-07-20", "--outlet", "okaz")
+    assert r.code == 0, r.err
+    [event] = events_json(rasd_cli, db)
+    assert event["date"]["value"] == "2015-07-20" and event["fatalities_source"]["outlet"] == "okaz"
+
+
 def test_json_keeps_arabic_readable(rasd_cli, db):
     for args in (["events", "--json"], ["quarantine", "--json"], ["ingest", "--json"]):
         r = rasd_cli(*args[:1], "--db", db, *args[1:]) if args[0] != "ingest" else rasd_cli(
