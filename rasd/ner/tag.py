@@ -1,6 +1,7 @@
 """Tag token lists with the installed CRF: spans (start, end, class, confidence) over tokens."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,12 @@ class Span:
 
 
 class Tagger:
-    """A loaded CRF and its lexicons.  Not thread-safe (crfsuite's tagger holds the sentence)."""
+    """A loaded CRF and its lexicons.
+
+    crfsuite's tagger holds the sentence it tagged last (``marginal`` reads it), and the feature
+    cache is shared, so one call runs at a time: a lock of this tagger's own serialises them
+    (the API extracts from a thread pool sharing one pipeline; unguarded, a thread's ``marginal``
+    read another thread's sentence: "The position, 25 is out of range of 12")."""
 
     def __init__(self, model: Path, lex: Lexicons):
         import pycrfsuite
@@ -30,18 +36,19 @@ class Tagger:
         self._tagger.open(str(model))
         self.lex = lex
         self._cache: dict = {}    # token → its own features (bounded; see features.CACHE_SIZE)
+        self._lock = threading.Lock()
 
     def tags(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        return self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+        with self._lock:
+            return self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
 
     def spans(self, tokens: Sequence[str]) -> list[Span]:
         if not tokens:
             return []
-        tags = self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
-        out = []
-        for s, e, cls in sorted(spans(tags)):
-            conf = min(self._tagger.marginal(tags[k], k) for k in range(s, e))
-            out.append(Span(s, e, cls, conf))
-        return out
+        with self._lock:
+            tags = self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+            marginals = {(s, e): min(self._tagger.marginal(tags[k], k) for k in range(s, e))
+                         for s, e, _ in spans(tags)}
+        return [Span(s, e, cls, marginals[s, e]) for s, e, cls in sorted(spans(tags))]
