@@ -8,7 +8,6 @@ input (shard number, then item number) is the order a one-process ingest meets i
 from __future__ import annotations
 
 import glob
-import gzip
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -16,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.errors import InputError
-from rasd.ingest.records import TOO_LARGE, UNREADABLE, RawReport, Rejected
-from rasd.ingest.sources import MAX_FILE_BYTES, read_bytes, read_file
+from rasd.ingest.records import RawReport, Rejected
+from rasd.ingest.sources import read_file
 
 FILES_PER_SHARD = 64
-_GZ_RECORDS = (".jsonl.gz", ".ndjson.gz", ".json.gz")   # gzip JSON lines (a .warc.gz is a WARC)
 
 
 @dataclass(frozen=True)
@@ -78,26 +76,10 @@ def failed_part(shard: Shard) -> str:
 
 
 def read_shard(shard: Shard) -> Iterator[RawReport | Rejected]:
-    """Every report (or rejected input) of the shard, as ``rasd ingest`` reads each file; gzip
-    JSON lines are unpacked first."""
+    """Every report (or rejected input) of the shard, read exactly as ``rasd ingest`` reads each
+    file (gzipped JSON lines included: :mod:`rasd.ingest.gz`)."""
     for name in shard.files:
-        if name.lower().endswith(_GZ_RECORDS):
-            yield from _read_gz_records(name)
-        else:
-            yield from read_file(Path(name))
-
-
-def _read_gz_records(name: str) -> Iterator[RawReport | Rejected]:
-    try:
-        with gzip.open(name, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except (OSError, EOFError) as e:
-        yield Rejected(name, UNREADABLE, f"not a readable gzip file: {e}")
-        return
-    if len(data) > MAX_FILE_BYTES:
-        yield Rejected(name, TOO_LARGE, f"more than {MAX_FILE_BYTES} bytes unpacked")
-        return
-    yield from read_bytes(name, data)   # the unpacked bytes start with "{": read as JSON lines
+        yield from read_file(Path(name))
 
 
 def write_jsonl(raws: Iterable[RawReport], folder: Path, shards: int) -> list[str]:

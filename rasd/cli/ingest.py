@@ -110,7 +110,8 @@ def events_cmd(db: Optional[Path] = DbOption,
                person: Optional[str] = typer.Option(None, "--person", help="Person kb_id, name or alias, or part of "
                                                     "the name."),
                place: Optional[str] = typer.Option(None, "--place", help="Place kb_id or part of its name (Arabic "
-                                                   "spelling variants match: إدلب = ادلب; or English)."),
+                                                   "spelling variants match: إدلب = ادلب; an English "
+                                                   "name finds the gazetteer's namesakes: Idlib = Idleb)."),
                bbox: Optional[str] = typer.Option(None, "--bbox", help="WEST,SOUTH,EAST,NORTH"),
                since: Optional[str] = typer.Option(None, "--from", help="First date (YYYY-MM-DD)."),
                until: Optional[str] = typer.Option(None, "--to", help="Last date (YYYY-MM-DD)."),

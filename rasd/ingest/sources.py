@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from rasd.ingest import directory, feed, html, jsonl, text, url, warc, zip
+from rasd.ingest import directory, feed, gz, html, jsonl, text, url, warc, zip
 from rasd.ingest.records import TOO_LARGE, UNREADABLE, UNSUPPORTED, RawReport, Rejected
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -16,7 +16,7 @@ Reader = Callable[[str, bytes], Iterator[RawReport | Rejected]]
 # Readers of bytes by kind; url and directory read a location instead, see read_source.
 KINDS: dict[str, Reader] = {
     "text": text.read, "html": html.read, "feed": feed.read, "warc": warc.read,
-    "jsonl": jsonl.read, "zip": zip.read,
+    "jsonl": jsonl.read, "zip": zip.read, "gzip": gz.read,
 }
 
 _SUFFIXES = {
@@ -35,13 +35,17 @@ def kind_of(name: str, data: bytes) -> str | None:
     for compressed in (".warc.gz", ".arc.gz"):
         if lower.endswith(compressed):
             return "warc"
+    if lower.endswith(".gz") or data[:2] == gz.MAGIC:
+        # part-0000.jsonl.gz, page.html.gz: unpacked, then read by the inner name; a gzipped WARC
+        # under another name is still a WARC (its first record says so)
+        return "warc" if gz.is_warc(data) else "gzip"
     kind = _SUFFIXES.get(Path(lower.rsplit("!", 1)[-1]).suffix)
     if kind:
         return "html" if kind == "feed" and not feed.looks_like_feed(data) else kind
     head = data[:512].lstrip()
     if head.startswith(b"PK\x03\x04"):
         return "zip"
-    if head.startswith((b"WARC/", b"\x1f\x8b")):
+    if head.startswith(b"WARC/"):
         return "warc"
     if head.startswith(b"<"):
         return "feed" if feed.looks_like_feed(data) else "html"
@@ -146,6 +150,8 @@ def estimate(source: str) -> int | None:
         if lower.endswith((".jsonl", ".ndjson")):
             with open(path, "rb") as f:
                 return sum(1 for line in f if line.strip())
+        if lower.endswith((".jsonl.gz", ".ndjson.gz")):
+            return gz.count_lines(path)
         if lower.endswith(".zip"):
             import zipfile
 
@@ -153,6 +159,6 @@ def estimate(source: str) -> int | None:
                 return sum(1 for m in z.infolist() if not m.is_dir())
         if lower.endswith((".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".xml", ".json")):
             return None
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError):
         return 1
     return 1

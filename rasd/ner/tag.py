@@ -20,9 +20,12 @@ class Span:
 
 
 class Tagger:
-    """A loaded CRF and its lexicons.  crfsuite's tagger holds the sentence it last tagged (its
-    marginals are read afterwards), so tagging and reading the marginals is one step under this
-    instance's lock: threads sharing a pipeline (the API) otherwise read another sentence's."""
+    """A loaded CRF and its lexicons.
+
+    crfsuite's tagger holds the sentence it tagged last (``marginal`` reads it), and the feature
+    cache is shared, so one call runs at a time: a lock of this tagger's own serialises them
+    (the API extracts from a thread pool sharing one pipeline; unguarded, a thread's ``marginal``
+    read another thread's sentence: "The position, 25 is out of range of 12")."""
 
     def __init__(self, model: Path, lex: Lexicons):
         import pycrfsuite
@@ -38,16 +41,14 @@ class Tagger:
     def tags(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        features = token_features(tokens, self.lex, cache=self._cache)
         with self._lock:
-            return self._tagger.tag(features)
+            return self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
 
     def spans(self, tokens: Sequence[str]) -> list[Span]:
         if not tokens:
             return []
-        features = token_features(tokens, self.lex, cache=self._cache)
         with self._lock:
-            tags = self._tagger.tag(features)
-            found = sorted(spans(tags))
-            confidence = [min(self._tagger.marginal(tags[k], k) for k in range(s, e)) for s, e, _ in found]
-        return [Span(s, e, cls, conf) for (s, e, cls), conf in zip(found, confidence)]
+            tags = self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+            marginals = {(s, e): min(self._tagger.marginal(tags[k], k) for k in range(s, e))
+                         for s, e, _ in spans(tags)}
+        return [Span(s, e, cls, marginals[s, e]) for s, e, cls in sorted(spans(tags))]

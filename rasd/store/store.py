@@ -78,12 +78,46 @@ class EventFilter:
     limit: int | None = None
 
 
-def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int) -> str:
+def _entity_clause(etype: str, roles: tuple[str, ...], n_ids: int, n_names: int = 1) -> str:
     marks = ",".join("?" * len(roles))
     ids = ",".join("?" * n_ids)
+    names = " OR ".join(["rasd_fold(n.name_ar) LIKE ?"] * n_names)
     return (f"EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "
             f"AND n.eid = p.eid WHERE p.event_id = e.id AND p.role IN ({marks}) AND n.type = '{etype}' "
-            f"AND (n.kb_id IN ({ids}) OR rasd_fold(n.name_ar) LIKE ? OR n.name_en LIKE ?))")
+            f"AND (n.kb_id IN ({ids}) OR {names} OR n.name_en LIKE ?))")
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")     # "Aqrabat (Idleb)" → "Aqrabat"
+
+
+def places_named(value: str, gazetteer=None) -> tuple[list[str], list[str]]:
+    """The kb_ids and folded Arabic names a place filter matches.
+
+    An Arabic ``value`` matches by its folded name.  A Latin one is looked up in the gazetteer:
+    every place whose English name is ``value`` (case-insensitive, a trailing "(qualifier)"
+    ignored) gives its id and its Arabic name, so "Idlib" also finds the places the gazetteer
+    spells "Idleb" (the same Arabic إدلب) and their namesakes.  Without an installed gazetteer
+    a Latin value matches kb_ids and English names only.
+    """
+    value = value.strip()
+    if _ARABIC_LETTER.search(value):
+        return [value], [fold_str(value)]
+    if gazetteer is None:
+        from rasd.errors import DataMissingError
+        from rasd.kb.resources import default_resources
+
+        try:
+            gazetteer = default_resources().gazetteer
+        except DataMissingError:
+            return [value], [fold_str(value)]
+    key = value.casefold()
+    ids, names = [value], {fold_str(value)}
+    for p in gazetteer.places():
+        if p.name_en and key in (p.name_en.casefold(), _QUALIFIER.sub("", p.name_en).casefold()):
+            ids.append(p.id)
+            names.add(fold_str(p.name_ar))
+    return ids, sorted(names)
 
 
 def kb_ids_named(value: str, kind: str) -> list[str]:
@@ -129,8 +163,10 @@ def check_filter(f: EventFilter) -> EventFilter:
 
 
 class Store:
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, gazetteer=None):
+        """``gazetteer`` spells place filters' English names (default: the installed one, on use)."""
         self.path = Path(path) if path is not None else default_db()
+        self.gazetteer = gazetteer
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # another writer (a second ingest) makes this one wait, not fail with "database is locked"
@@ -367,9 +403,12 @@ class Store:
                                     (f.person, "PERSON", ("agent", "target", "partner")),
                                     (f.place, "PLACE", ("place",))):
             if value:
-                ids = kb_ids_named(value, etype.lower()) if etype != "PLACE" else [value]
-                where.append(_entity_clause(etype, roles, len(ids)))
-                args += [*roles, *ids, f"%{_like(fold_str(value))}%", f"%{_like(value)}%"]
+                if etype == "PLACE":
+                    ids, names = places_named(value, self.gazetteer)
+                else:
+                    ids, names = kb_ids_named(value, etype.lower()), [fold_str(value)]
+                where.append(_entity_clause(etype, roles, len(ids), len(names)))
+                args += [*roles, *ids, *(f"%{_like(n)}%" for n in names), f"%{_like(value)}%"]
         if f.bbox:
             west, south, east, north = f.bbox
             where.append("EXISTS (SELECT 1 FROM participants p JOIN entities n ON n.report_id = p.report_id "

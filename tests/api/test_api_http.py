@@ -50,6 +50,20 @@ def test_a_small_body_passes_the_limit(client, monkeypatch):
     assert client.post("/extract", json={"text": "نص قصير"}).json() == {"text": "نص قصير"}
 
 
+def test_every_post_route_has_the_body_limit(db):
+    """Each POST the app declares (extract and the token-guarded corrections) refuses an
+    oversized body with 413 before the route (its token check, its parsing) sees it."""
+    app = create_app(db, max_body=4096, token="t0ken")
+    posts = sorted(r.path for r in app.routes if "POST" in getattr(r, "methods", ()))
+    assert len(posts) >= 3 and "/extract" in posts
+    big = {"analyst": "A", "kind": "edit", "text": "نص " * 3000}
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for path in posts:
+            url = path.replace("{merged_id}", "1").replace("{doc_id}", "x")
+            r = c.post(url, json=big)          # no token either: the size is refused first
+            error(r, 413, "R804")
+
+
 # ---- integers, bbox, dates -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path, params", [

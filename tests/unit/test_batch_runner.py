@@ -61,28 +61,39 @@ def groups_of_dataset(root) -> list:
 
 
 def test_batch_then_import_equals_ingest_and_a_rerun_skips_every_shard(tmp_path, shards, client):
-    ingest_inputs = [s for s in shards if not s.endswith(".gz")]   # rasd ingest does not unpack .jsonl.gz
+    """rasd ingest and rasd batch read the same shards (a gzipped JSON-lines one included) the
+    same way: the same counts, the same store."""
     out = tmp_path / "ds"
-    s = run_batch(ingest_inputs, out, extract=fake_extract, client=client)
-    assert (s.read, s.stored, s.duplicates, s.quarantined) == (24, 20, 2, 2)
+    s = run_batch(shards, out, extract=fake_extract, client=client)
+    assert (s.read, s.stored, s.duplicates, s.quarantined) == (30, 26, 2, 2)
     with Store(tmp_path / "ingest.db") as store:
-        i = ingest(ingest_inputs, store, extract=fake_extract)
+        i = ingest(shards, store, extract=fake_extract)
     assert (i.read, i.stored, i.duplicates, i.quarantined) == (s.read, s.stored, s.duplicates, s.quarantined)
     with Store(tmp_path / "import.db") as store:
         imp = import_dataset(out, store)
-        assert imp.reports == 20 and imp.sources == 2
+        assert imp.reports == 26 and imp.sources == 2
         assert import_dataset(out, store).new == 0          # importing again adds nothing
     assert dump(tmp_path / "ingest.db") == dump(tmp_path / "import.db")
     assert groups_of_dataset(out) == groups_of_store(tmp_path / "ingest.db")
     assert s.merged == len(groups_of_store(tmp_path / "ingest.db")) < s.events
 
     files = sorted(p for p in out.rglob("*.parquet"))
-    again = run_batch(ingest_inputs + [shards[2]], out, extract=fake_extract, client=client)
-    assert (again.skipped_shards, again.shards) == (2, 3)
-    assert again.stored == 26 and again.read == 30
+    fourth = write_jsonl(tmp_path / "d.jsonl", rows(4, 30))
+    again = run_batch(shards + [fourth], out, extract=fake_extract, client=client)
+    assert (again.skipped_shards, again.shards) == (3, 4)
+    assert again.stored == 30 and again.read == 34
     assert set(files) <= set(out.rglob("*.parquet"))
     docs = dataset.read(out, "documents", ["date"]).column("date").to_pylist()
     assert sorted(set(docs)) == [f"2017-03-0{d}" for d in range(1, 7)] + ["unknown"]   # partitioned by date
+
+
+def test_a_gzipped_shard_gives_the_same_origins_to_ingest_and_batch(tmp_path, shards):
+    from rasd.ingest.sources import read_source
+
+    [gz_shard] = [s for s in plan(shards) if s.files[0].endswith(".gz")]
+    by_batch = [r.origin for r in read_shard(gz_shard)]
+    assert by_batch == [r.origin for r in read_source(shards[2])]
+    assert by_batch == [f"{shards[2]}#{n}" for n in range(1, 7)]
 
 
 def test_a_failing_extraction_goes_to_the_quarantine_partition_with_its_reason(tmp_path, shards, client):

@@ -91,6 +91,42 @@ def test_type_in_any_case_actor_through_aliases_place_folded(rasd_cli, db):
     assert events_json(rasd_cli, db, "--from", "2015-08-01") and not events_json(rasd_cli, db, "--to", "2015-07-01")
 
 
+def test_place_idlib_finds_events_placed_at_the_gazetteers_idleb(rasd_cli, tmp_path, monkeypatch, installed):
+    """The installed gazetteer spells the city "Idleb" (and the governorate "Idlib"): an event the
+    pipeline placed at the city is found by either English spelling, and by the Arabic ones."""
+    from rasd.kb.resources import default_resources
+
+    city = next(p for p in default_resources().gazetteer.places() if p.name_en == "Idleb" and p.kind == "locality")
+
+    def at_the_city(text, **source):
+        doc = fake_extract(text, **source)
+        doc["entities"][1].update(name_ar=city.name_ar, name_en=city.name_en, kb_id=city.id)
+        return doc
+
+    monkeypatch.setattr(rasd, "extract", at_the_city)
+    path = tmp_path / "db"
+    src = write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=4), "published": "2015-07-20"},
+                                             {"text": OTHER.format(n=7), "published": "2015-08-02"}])
+    assert rasd_cli("ingest", src, "--db", path).code == 0
+    for spelling in ("Idlib", "idlib", "Idleb", "إدلب", "ادلب"):
+        found = events_json(rasd_cli, path, "--place", spelling)
+        assert len(found) == 2, spelling
+    assert events_json(rasd_cli, path, "--place", "Homs") == []
+
+
+def test_ingest_published_and_outlet_for_plain_text_and_malformed_dates_refused(rasd_cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(rasd, "extract", fake_extract)
+    (tmp_path / "a.txt").write_text(ARTICLE.format(n=3), encoding="utf-8")
+    db = tmp_path / "db"
+    for bad in ("14/03/2026", "2019-5-2"):
+        r = rasd_cli("ingest", tmp_path / "a.txt", "--db", db, "--published", bad)
+        assert r.code != 0 and "--published" in r.err and "Traceback" not in r.err, (bad, r)
+    r = rasd_cli("ingest", tmp_path / "a.txt", "--db", db, "--published", "2015-07-20", "--outlet", "okaz")
+    assert r.code == 0, r.err
+    [event] = events_json(rasd_cli, db)
+    assert event["date"]["value"] == "2015-07-20" and event["fatalities_source"]["outlet"] == "okaz"
+
+
 def test_json_keeps_arabic_readable(rasd_cli, db):
     for args in (["events", "--json"], ["quarantine", "--json"], ["ingest", "--json"]):
         r = rasd_cli(*args[:1], "--db", db, *args[1:]) if args[0] != "ingest" else rasd_cli(
@@ -136,6 +172,42 @@ def test_progress_totals(tmp_path):
     assert estimate(str(tmp_path / "d")) == 7
     assert estimate("https://example.org/feed") is None
     assert steps(None) == len(MANIFEST) + 5 and steps(tmp_path) == 5   # verify, gazetteer, names, place words, NER
+
+
+def test_ingest_and_export_bars_show_a_total_and_an_eta(rasd_cli, tmp_path, monkeypatch):
+    """The bars themselves (not only the estimates): a total, the count against it, and an ETA."""
+    import io
+
+    from rich.console import Console
+
+    from rasd.cli import ingest as cli_ingest
+
+    bars, real = [], cli_ingest.progress_bar
+
+    def recorded(console):
+        bars.append(real(Console(file=io.StringIO(), force_terminal=True, width=240)))
+        return bars[-1]
+
+    def rendered(bar, task) -> str:
+        out = Console(file=io.StringIO(), width=240, color_system=None)
+        out.print(bar.make_tasks_table([task]))
+        return out.file.getvalue()
+
+    monkeypatch.setattr(cli_ingest, "progress_bar", recorded)
+    monkeypatch.setattr(rasd, "extract", fake_extract)
+    src = write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=i), "published": f"2015-0{i}-01"}
+                                             for i in range(3, 8)])
+    assert rasd_cli("ingest", src, "--db", tmp_path / "db").code == 0
+    assert rasd_cli("export", "--db", tmp_path / "db", "--format", "jsonl", "-o", tmp_path / "x.jsonl").code == 0
+    assert len(bars) == 2
+    for bar in bars:
+        [task] = bar.tasks
+        assert task.total == task.completed == 5
+        line = rendered(bar, task)
+        assert "5/5" in line and "ETA" in line and "0:00:" in line, line
+    half = real(Console(file=io.StringIO()))
+    half.update(half.add_task("ingesting", total=7), completed=3)
+    assert "3/7" in rendered(half, half.tasks[0])
 
 
 def test_export_summary_counts_what_a_format_cannot_hold(rasd_cli, tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
 """Bad input never stops an ingest and nothing is lost (issue 9): each hostile input becomes a
 stored report or a quarantined one with its reason, and ``read == stored + duplicates +
 quarantined`` holds with one quarantine row per rejected input."""
+import gzip
 import http.server
 import io
 import json
@@ -166,6 +167,92 @@ def test_body_cap_and_deadline(server, monkeypatch):
     assert time.monotonic() - start < 3.5
 
 
+class Named(http.server.BaseHTTPRequestHandler):
+    """Answers with the name of the server it runs on and the Host header it was sent."""
+    name = ""
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        body = json.dumps({"server": self.name, "host": self.headers.get("Host")}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def public_and_internal():
+    """One port on two loopback addresses: 127.0.0.2 plays a public web server, 127.0.0.1 an
+    internal service a rebinding name must not reach."""
+    for _ in range(20):
+        public = http.server.ThreadingHTTPServer(("127.0.0.2", 0), type("P", (Named,), {"name": "public"}))
+        port = public.server_address[1]
+        try:
+            internal = http.server.ThreadingHTTPServer(("127.0.0.1", port), type("I", (Named,), {"name": "internal"}))
+            break
+        except OSError:
+            public.server_close()
+    else:
+        pytest.skip("no port free on both 127.0.0.1 and 127.0.0.2")
+    for httpd in (public, internal):
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield port
+    for httpd in (public, internal):
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def rebinding(monkeypatch):
+    """A resolver whose name ``rebind.test`` answers the "public" 127.0.0.2 once, then 127.0.0.1
+    (a DNS-rebinding attacker's TTL-0 answers); only 127.0.0.2 counts as a public address."""
+    import socket
+
+    real, asked = socket.getaddrinfo, []
+
+    def getaddrinfo(host, port, *a, **kw):
+        if host == "rebind.test":
+            asked.append(host)
+            return real("127.0.0.2" if len(asked) == 1 else "127.0.0.1", port, *a, **kw)
+        return real(host, port, *a, **kw)
+
+    non_public = url_reader._non_public
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(url_reader, "_non_public", lambda addr: str(addr) != "127.0.0.2" and non_public(addr))
+    return asked
+
+
+def test_a_rebinding_name_reaches_only_the_address_that_was_checked(public_and_internal, rebinding):
+    final, headers, body = url_reader.fetch(f"http://rebind.test:{public_and_internal}/page")
+    assert json.loads(body) == {"server": "public", "host": f"rebind.test:{public_and_internal}"}
+    assert final == f"http://rebind.test:{public_and_internal}/page"
+    assert rebinding == ["rebind.test"]          # resolved once: the check's answer is the connection's
+    [r] = items(f"http://rebind.test:{public_and_internal}/page")   # asked again: now 127.0.0.1
+    assert r.reason == "refused" and "127.0.0.1" in r.message
+
+
+def test_a_connection_that_lands_on_a_private_address_is_refused_before_the_body(
+        public_and_internal, rebinding, monkeypatch):
+    """Were the request not pinned (a client resolving by itself), the address the response came
+    from is still checked: the rebinding answer is caught after the connect."""
+    monkeypatch.setattr(url_reader, "pinned", lambda url, ip: (url, {}, {}))
+    with pytest.raises(url_reader.Refused, match="connected to the non-public address 127.0.0.1"):
+        url_reader.fetch(f"http://rebind.test:{public_and_internal}/page")
+    assert rebinding == ["rebind.test", "rebind.test"]
+
+
+def test_a_pinned_https_request_names_the_real_host_to_tls():
+    target, headers, extensions = url_reader.pinned("https://news.example:8443/a?b=1", "93.184.216.34")
+    assert str(target) == "https://93.184.216.34:8443/a?b=1"
+    assert headers == {"Host": "news.example:8443"} and extensions == {"sni_hostname": "news.example"}
+    target, headers, extensions = url_reader.pinned("http://xn--mgbh0fb.example/x", "2001:db8::1")
+    assert str(target) == "http://[2001:db8::1]/x" and headers == {"Host": "xn--mgbh0fb.example"}
+    assert extensions == {}
+
+
 # ---- silent drops -------------------------------------------------------------------------------
 
 def test_empty_or_garbage_warc_and_dangling_symlink_are_rejected(tmp_path):
@@ -249,16 +336,20 @@ def test_a_folder_of_hostile_files(tmp_path):
         json.dumps({"text": ARTICLE.format(n=7), "published": "14/03/2026"}),
         "{not json", json.dumps([1, 2]), json.dumps({"text": ARTICLE.format(n=11), "published": "2017-01-02"})]),
         encoding="utf-8")
+    (d / "part.jsonl.gz").write_bytes(gzip.compress(json.dumps({"text": OTHER.format(n=12)}).encode()))
+    (d / "bomb.jsonl.gz").write_bytes(gzip.compress(b"\n" * (64 * 1024 * 1024)))
     with Store(tmp_path / "db") as store:
         s = ingest([str(d)], store, extract=huge_figure_extract)
         rows = store.quarantined()
         counts = store.counts()
-    assert s.read == s.stored + s.duplicates + s.quarantined == 16
+    assert s.read == s.stored + s.duplicates + s.quarantined == 18
     assert len(rows) == s.quarantined and counts["reports"] == s.stored
-    # stored: good.txt, utf16.txt, deep.html, lines.jsonl#6; copies of good.txt: copy.txt, bomb.zip!ok.txt
-    assert (s.stored, s.duplicates) == (4, 2)
+    # stored: good.txt, utf16.txt, deep.html, lines.jsonl#6, part.jsonl.gz#1;
+    # copies of good.txt: copy.txt, bomb.zip!ok.txt
+    assert (s.stored, s.duplicates) == (5, 2)
     assert sorted(r["reason"] for r in rows) == sorted(
         ["unsupported", "empty", "unreadable", "too_large", "too_large",    # blob, empty.warc, gone, 2 bombs
+         "too_large",                                                       # the gzip bomb
          "store_failed", "store_failed", "bad_metadata", "bad_record", "bad_record"])  # the JSON lines
 
 

@@ -166,3 +166,72 @@ def test_clean_text_is_idempotent_and_identity_ignores_spacing(s):
 def test_arabic_text_survives_windows_1256(s):
     # Arabic letters are lead bytes in UTF-8 never followed by continuation bytes here, so UTF-8 fails
     assert decode(s.encode("cp1256")) == s or arabic_share(s) == 0
+
+
+def test_gzipped_json_lines_and_json_are_read_not_taken_for_warc(tmp_path):
+    lines = [{"id": "x-1", "source": "outlet2", "url": "http://g.example/1", "published": "2023-01-24",
+              "title": "ع", "content": S1},
+             {"text": S2, "published": "2024-02-01"}]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines).encode("utf-8")
+    (tmp_path / "part-0000.jsonl.gz").write_bytes(gzip.compress(body))
+    a, b = reports(tmp_path / "part-0000.jsonl.gz")
+    assert (a.text, a.outlet, a.published, a.url) == (S1, "outlet2", "2023-01-24", "http://g.example/1")
+    assert (b.text, b.published) == (S2, "2024-02-01")
+    assert [a.origin, b.origin] == [f"{tmp_path / 'part-0000.jsonl.gz'}#{n}" for n in (1, 2)]
+    (tmp_path / "day.json.gz").write_bytes(gzip.compress(json.dumps([lines[1]]).encode()))
+    [c] = reports(tmp_path / "day.json.gz")
+    assert c.text == S2
+    (tmp_path / "p.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    [d] = reports(tmp_path / "p.html.gz")
+    assert S2 in d.text and d.published == "2016-10-04"
+
+
+def test_a_gzipped_warc_is_a_warc_whatever_its_name(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    body = PAGE.encode("utf-8")
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+    writer.write_record(writer.create_warc_record("http://x.example/a", "response", payload=io.BytesIO(body),
+                                                  http_headers=headers))
+    for name in ("crawl.gz", "crawl-no-suffix"):
+        (tmp_path / name).write_bytes(buf.getvalue())
+        [r] = reports(tmp_path / name)
+        assert isinstance(r, Report) and S1 in r.text and r.url == "http://x.example/a", name
+
+
+def test_gzip_that_is_broken_nested_or_a_bomb_is_rejected_with_a_reason(tmp_path):
+    (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    [r] = reports(tmp_path / "bad.jsonl.gz")
+    assert isinstance(r, Rejected) and r.reason == "unreadable"
+    (tmp_path / "two.jsonl.gz.gz").write_bytes(gzip.compress(gzip.compress(b"{}")))
+    [r] = reports(tmp_path / "two.jsonl.gz.gz")
+    assert isinstance(r, Rejected) and r.reason == "unsupported"
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(b"\x00" * (8 * 1024 * 1024)))
+    [r] = reports(tmp_path / "bomb.jsonl.gz")
+    assert isinstance(r, Rejected) and r.reason == "too_large"
+
+
+def test_a_gzipped_jsonl_counts_its_lines_for_the_progress_total(tmp_path):
+    from rasd.ingest.sources import estimate
+
+    body = "".join(json.dumps({"text": S1}) + "\n" for _ in range(3)).encode()
+    (tmp_path / "r.jsonl.gz").write_bytes(gzip.compress(body))
+    assert estimate(str(tmp_path / "r.jsonl.gz")) == 3
+    (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    assert estimate(str(tmp_path / "bad.jsonl.gz")) == 1
+
+
+def test_a_news2_shard_is_read_line_by_line_by_ingest_and_batch_alike(shared):
+    """The Al Mayadeen shards (../shared/data/news2/*.jsonl.gz): every line a dated report, the
+    same origins through `rasd ingest`'s reader and `rasd batch`'s shard reader."""
+    from rasd.batch.shards import Shard, read_shard
+
+    shard = sorted((shared / "data" / "news2").glob("*.jsonl.gz"))[0]
+    by_ingest = list(read_source(str(shard)))
+    assert len(by_ingest) == sum(1 for line in gzip.open(shard) if line.strip()) > 100
+    assert all(isinstance(r, RawReport) and r.text and r.published for r in by_ingest)
+    by_batch = list(read_shard(Shard(0, (str(shard),))))
+    assert [(r.origin, r.published, r.text) for r in by_batch] == [(r.origin, r.published, r.text) for r in by_ingest]

@@ -214,3 +214,34 @@ def test_records_keep_every_source(tmp_path, monkeypatch):
 
 def test_signature_ignores_spelling_variants():
     assert signature("قتل أحمد في مدينة إدلب") == signature("قتل احمد في مدينه ادلب")
+
+
+def test_place_filter_matches_english_spelling_variants_through_the_gazetteer(tmp_path):
+    """The gazetteer spells the city "Idleb" and the governorate "Idlib", both إدلب: either
+    English spelling finds what the Arabic one finds; a name the gazetteer lacks finds nothing."""
+    from rasd.kb.gazetteer import Gazetteer, Place
+
+    places = {"ocha:C3871": Place("ocha:C3871", "إدلب", "Idleb", 35.93, 36.64, "locality"),
+              "admin:SY07": Place("admin:SY07", "إدلب", "Idlib", 35.77, 36.67, "governorate"),
+              "ocha:C1": Place("ocha:C1", "عقربات", "Aqrabat (Idleb)", 35.89, 36.44, "locality")}
+    gaz = Gazetteer(places, [(p.name_ar, p.id) for p in places.values()])
+
+    def spelled(name_en, kb_id):
+        def extract(text, **source):
+            doc = fake_extract(text, **source)
+            doc["entities"][1].update(name_en=name_en, kb_id=kb_id)
+            return doc
+        return extract
+
+    with Store(tmp_path / "db", gazetteer=gaz) as store:
+        ingest([write_jsonl(tmp_path / "a.jsonl", [{"text": ARTICLE.format(n=3), "published": "2017-05-02"}])],
+               store, extract=spelled("Idleb", "ocha:C3871"))
+        ingest([write_jsonl(tmp_path / "b.jsonl", [{"text": OTHER.format(n=4), "published": "2017-06-02"}])],
+               store, extract=spelled(None, None))            # only its Arabic name إدلب
+        arabic = store.merged_ids(EventFilter(place="إدلب"))
+        assert len(arabic) == 2
+        for spelling in ("Idlib", "idleb", "IDLIB", "ادلب"):
+            assert store.merged_ids(EventFilter(place=spelling)) == arabic, spelling
+        assert len(store.merged_ids(EventFilter(place="ocha:C3871"))) == 1    # a kb_id: that place only
+        assert store.merged_ids(EventFilter(place="Aqrabat")) == []          # a namesake-free other place
+        assert store.merged_ids(EventFilter(place="Homs")) == []

@@ -427,8 +427,15 @@ def test_a_box_drawn_on_the_map_filters_the_places(watched):
 
 def _box(page) -> None:
     """Drag a box around Tall al-Ward's marker, from above-left to below-right of it."""
-    m = page.locator(".event-marker, .marker-cluster").all()
-    boxes = [x.bounding_box() for x in m]
+    boxes: list[dict] = []
+
+    def both_places_drawn() -> bool:
+        # a marker the cluster layer is still adding or animating has no box yet (None): wait
+        # until both places' markers are on the map (under load they come late)
+        boxes[:] = [b for b in (x.bounding_box() for x in page.locator(".event-marker, .marker-cluster").all()) if b]
+        return len(boxes) >= 2
+
+    wait_until(both_places_drawn)
     low = max(boxes, key=lambda b: b["y"])               # Tall al-Ward is the southern one
     cx, cy = low["x"] + low["width"] / 2, low["y"] + low["height"] / 2
     page.mouse.move(cx - 40, cy - 40)
