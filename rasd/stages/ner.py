@@ -138,10 +138,10 @@ class NerStage:
             return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
         if j - i > 1:
             return True
-        if cls == "PERS":
-            return is_(i - 1, "person_titles", "kunya")
         if conf < LONE_CONFIDENCE:
-            return False
+            return cls == "PERS" and is_(i - 1, "person_titles", "kunya")
+        if cls == "PERS":
+            return True
         if keys[0] not in self.gate.known:
             return True          # a word the news vocabulary has never seen: a name
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
