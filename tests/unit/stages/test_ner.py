@@ -106,10 +106,19 @@ def test_low_confidence_spans_are_dropped(conf, kept):
     assert bool(d.mentions) is kept
 
 
-def test_a_lone_word_is_a_person_only_after_a_title():
-    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)})
-    assert not NerStage(tagger, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
-    assert NerStage(tagger, GATE)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+def test_a_lone_word_is_a_person_after_a_title_or_when_the_crf_is_sure():
+    unsure = FakeTagger({"كرمول": (1, "PERS", 0.7)})
+    assert not NerStage(unsure, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+    assert NerStage(unsure, GATE)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+    sure = FakeTagger({"كرمول": (1, "PERS", 0.95)})
+    assert NerStage(sure, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+
+
+@pytest.mark.parametrize("text,kept", [("وأعلنت شركة كرمول أمس", True), ("وأعلنت كرمول أمس", False)])
+def test_a_lone_organisation_after_its_type_word(text, kept):
+    tagger = FakeTagger({"كرمول": (1, "ORG", 0.6)})
+    d = NerStage(tagger, GATE, org_words=frozenset({"شركه"}))(doc_of(text))
+    assert [m.type for m in d.mentions] == (["ACTOR"] if kept else [])
 
 
 def test_a_place_named_after_a_person_is_no_person():
