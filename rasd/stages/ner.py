@@ -40,8 +40,9 @@ class NerStage:
     name = "ner"
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
-                 override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset()):
-        self.tagger, self.gate = tagger, gate
+                 override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
+                 weapon_words: frozenset[str] = frozenset()):
+        self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
@@ -140,25 +141,28 @@ class NerStage:
             return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
         if j - i > 1:
             return True
-        if cls == "ORG" and self._after_org_word(doc, i):
+        if i > 0 and self._after(doc, i, self.weapon_words):
+            return False         # صاروخ زينب: a weapon's name
+        if cls == "ORG" and self._after(doc, i, self.org_words):
             return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
         if conf < LONE_CONFIDENCE:
             return cls == "PERS" and is_(i - 1, "person_titles", "kunya")
-        if cls == "PERS":
-            return True
+        if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
+            return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
         if keys[0] not in self.gate.known:
             return True          # a word the news vocabulary has never seen: a name
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
         return cls == "LOC" and not known_place and self._place_like(keys[0])
 
-    def _after_org_word(self, doc: Doc, i: int) -> bool:
-        """Word i follows an organisation's type word (شركة، وكالة، فريق …), itself maybe after a
-        proclitic (لشركة، بوكالة)."""
+    @staticmethod
+    def _after(doc: Doc, i: int, words: frozenset[str]) -> bool:
+        """Word i follows one of ``words`` (type words: شركة، وكالة …; weapon words), that word maybe
+        after a proclitic (لشركة، بصاروخ) or with the article."""
         if i == 0:
             return False
         key = doc.tokens[i - 1].key
-        return any(f in self.org_words or "ال" + f in self.org_words or strip_article(f) in self.org_words
+        return any(f in words or "ال" + f in words or strip_article(f) in words
                    for f in (key, *(st for _, st in stems(key))))
 
     def _place_like(self, key: str) -> bool:
@@ -278,7 +282,8 @@ def load(res) -> NerStage:
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return NerStage(Tagger(res.data_dir / MODEL, lex), gate,
-                    org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()))
+                    org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
+                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()))
 
 
 class Ner(Stage):

@@ -155,3 +155,11 @@ def test_latin_words_are_not_proposed():
     tagger = FakeTagger({"reuters": (1, "ORG", 0.99), "shelling": (2, "ORG", 0.99)})
     d = NerStage(tagger, GATE)(doc_of("Shelling was reported, said Reuters"))
     assert d.mentions == [] and tagger.calls == []
+
+
+def test_a_name_after_a_weapon_word_is_the_weapons():
+    tagger = FakeTagger({"زينب": (1, "PERS", 0.99)})
+    lex = Lexicons(places={"دمشق": "city"}, lists=LISTS, given=frozenset({"زينب"}))
+    tagger.lex = lex
+    assert not NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وأطلقوا 15 صاروخ زينب امس")).mentions
+    assert NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وقالت زينب إن الوضع هادئ")).mentions
