@@ -89,7 +89,9 @@ class NerStage:
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
                 continue
-            i, j = words[0], words[-1] + 1
+            i, j = self._trim(doc, words[0], words[-1] + 1)
+            if i >= j:
+                continue
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
             if under:
@@ -110,6 +112,22 @@ class NerStage:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
+        """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
+        the CRF, trained on text that writes the proclitic apart less often, may take in.  A bare stop
+        word is left to the CRF: folded, علي (a name) is على (a preposition)."""
+        stops = self.tagger.lex.lists.get("name_stops", frozenset())
+
+        def stop(k: int) -> bool:
+            key = doc.tokens[k].key
+            return key not in self.tagger.lex.given and any(n and st in stops for n, st in stems(key))
+
+        while i < j and stop(j - 1):
+            j -= 1
+        while i < j and stop(i):
+            i += 1
+        return i, j
 
     def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
         """Acceptance of a new span (tuned on the dev reports, never on the CAMeL test split):

@@ -210,3 +210,11 @@ def test_a_word_that_may_not_start_a_name_finds_nothing_whatever_follows(first, 
     word = fold_str(first)
     if word and not gaz.may_start(word):
         assert gaz.lookup(f"{word} {rest}".strip()) == []
+
+
+def test_a_proclitic_form_of_a_listed_name_is_no_name_of_its_own():
+    from collections import Counter
+
+    counts = Counter({"محمد": 9, "ومحمد": 3, "فريد": 4, "ريد": 0})
+    assert N._clitic_form("ومحمد", counts) and not N._clitic_form("محمد", counts)
+    assert not N._clitic_form("فريد", counts)      # ريد is no name: فريد is one

@@ -163,3 +163,10 @@ def test_a_name_after_a_weapon_word_is_the_weapons():
     tagger.lex = lex
     assert not NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وأطلقوا 15 صاروخ زينب امس")).mentions
     assert NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وقالت زينب إن الوضع هادئ")).mentions
+
+
+def test_a_span_does_not_end_on_a_stop_word_with_its_proclitic():
+    lex = Lexicons(places={"دمشق": "city"}, lists={**LISTS, "name_stops": frozenset({"ان"})})
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.99)}, lex)
+    d = NerStage(tagger, GATE)(doc_of("وقال القائد كرمول فإن الوضع هادئ"))
+    assert [m.text for m in d.mentions] == ["كرمول"]
