@@ -30,6 +30,7 @@ class Mention:
     facility: bool = False          # a camp, airport, hill … named after a place
     anaphor: bool = False           # المصادر, المحافظة: refers back
     short: bool = False             # a short form (الهيئة) of a knowledge-base name
+    nominal: bool = False           # a description, not a name (مسلحون، الحكومة السودانية)
     alts: list[str] = field(default_factory=list)   # other kb ids a short form may stand for
     pattern: bool = False           # found by a cue pattern, not a known name
     name: str | None = None         # the full name when the span is shorter (a facility's town)

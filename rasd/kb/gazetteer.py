@@ -269,6 +269,9 @@ def build_gazetteer(geo_dir: Path, out: Path) -> dict:
             "rows without coordinates": skipped}
 
 
+NO_COUNTRY = "zz"   # world_places.yaml's prefix for a place in no one country (a continent, a sea)
+
+
 def world_places() -> list[tuple[Place, list[str]]]:
     """world_places.yaml, validated: each entry's Place and its Arabic aliases."""
     path = "world_places.yaml"
@@ -294,7 +297,7 @@ def world_places() -> list[tuple[Place, list[str]]]:
         rank = {"country": 6, "region": 5, "city": 3}.get(item["kind"], 1) + int(item.get("capital", False))
         out.append((Place(f"world:{pid}", ar[0], item["en"], float(item["lat"]), float(item["lon"]),
                           item["kind"], admin1=item.get("admin1"),
-                          admin_ids=() if item["kind"] == "country" else (f"world:{country}",),
+                          admin_ids=() if item["kind"] == "country" or country == NO_COUNTRY else (f"world:{country}",),
                           rank=rank, source="rasd-world", country=country), ar))
     return out
 

@@ -61,6 +61,14 @@ def count_given_names(ner_dir: Path) -> tuple[Counter, Counter, Counter, list[st
     return person, other, entity, read
 
 
+def _clitic_form(name: str, counts: Counter) -> bool:
+    """ANERcorp writes proclitics on names (ومحمد، لمحمد): such a form is the bare name's, not a name
+    of its own, when the bare name opens person spans at least as often (فريد stays: ريد does not)."""
+    from rasd.arabic.clitics import readings
+
+    return any(n and counts[st] >= counts[name] for n, st in readings(name))
+
+
 def build_names(ner_dir: Path, out: Path) -> dict:
     counts, other, entity, read = count_given_names(ner_dir)
     if not read:
@@ -71,7 +79,7 @@ def build_names(ner_dir: Path, out: Path) -> dict:
     regions = {fold_str(w) for key in ("rif", "badia") for w in str_list("geo_cues.yaml", geo, key)}
     # a name must be a name more often than an ordinary word (الآن، أمام are tagged names once in a while)
     names = sorted(n for n, c in counts.items() if c >= MIN_COUNT and n not in stop and len(n) >= 2
-                   and not n.isdigit() and other[n] <= 2 * c)
+                   and not n.isdigit() and other[n] <= 2 * c and not _clitic_form(n, counts))
     # ordinary words: frequent outside entities, rare inside them (برفقة، جديدة، وحدة)
     common = sorted(w for w, c in other.items() if c >= COMMON_MIN and c > 4 * (entity[w] + counts[w])
                     and len(w) >= 2 and not w.isdigit() and w not in regions)

@@ -40,8 +40,11 @@ class NerStage:
     name = "ner"
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
-                 override_confidence: float = OVERRIDE_CONFIDENCE):
-        self.tagger, self.gate = tagger, gate
+                 override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
+                 weapon_words: frozenset[str] = frozenset()):
+        self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
+            "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
 
@@ -86,7 +89,9 @@ class NerStage:
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
                 continue
-            i, j = words[0], words[-1] + 1
+            i, j = self._trim(doc, words[0], words[-1] + 1)
+            if i >= j:
+                continue
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
             if under:
@@ -107,6 +112,22 @@ class NerStage:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
+        """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
+        the CRF, trained on text that writes the proclitic apart less often, may take in.  A bare stop
+        word is left to the CRF: folded, علي (a name) is على (a preposition)."""
+        stops = self.tagger.lex.lists.get("name_stops", frozenset())
+
+        def stop(k: int) -> bool:
+            key = doc.tokens[k].key
+            return key not in self.tagger.lex.given and any(n and st in stops for n, st in stems(key))
+
+        while i < j and stop(j - 1):
+            j -= 1
+        while i < j and stop(i):
+            i += 1
+        return i, j
 
     def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
         """Acceptance of a new span (tuned on the dev reports, never on the CAMeL test split):
@@ -138,15 +159,29 @@ class NerStage:
             return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
         if j - i > 1:
             return True
-        if cls == "PERS":
-            return is_(i - 1, "person_titles", "kunya")
+        if i > 0 and self._after(doc, i, self.weapon_words):
+            return False         # صاروخ زينب: a weapon's name
+        if cls == "ORG" and self._after(doc, i, self.org_words):
+            return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
         if conf < LONE_CONFIDENCE:
-            return False
+            return cls == "PERS" and is_(i - 1, "person_titles", "kunya")
+        if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
+            return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
         if keys[0] not in self.gate.known:
             return True          # a word the news vocabulary has never seen: a name
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
         return cls == "LOC" and not known_place and self._place_like(keys[0])
+
+    @staticmethod
+    def _after(doc: Doc, i: int, words: frozenset[str]) -> bool:
+        """Word i follows one of ``words`` (type words: شركة، وكالة …; weapon words), that word maybe
+        after a proclitic (لشركة، بصاروخ) or with the article."""
+        if i == 0:
+            return False
+        key = doc.tokens[i - 1].key
+        return any(f in words or "ال" + f in words or strip_article(f) in words
+                   for f in (key, *(st for _, st in stems(key))))
 
     def _place_like(self, key: str) -> bool:
         """The word falls in a word cluster (learned from the news) of which at least
@@ -264,7 +299,9 @@ def load(res) -> NerStage:
     lex = lexicons(res.data_dir, res.gazetteer, res.kb)
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
-    return NerStage(Tagger(res.data_dir / MODEL, lex), gate)
+    return NerStage(Tagger(res.data_dir / MODEL, lex), gate,
+                    org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
+                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()))
 
 
 class Ner(Stage):

@@ -124,7 +124,7 @@ class _OpenActors:
         start = self.doc.folded.orig(t[a].kstart + pre) if pre else t[a].start
         end = t[b - 1].end
         m = Mention(start, end, self.doc.text[start:end], "ACTOR", None, 0.65, tok=(a, b), pattern=True,
-                    category=category, name=name, why=why)
+                    category=category, name=name, why=why, nominal=True)
         self.added.append(m)
         for k in range(a, b):
             self.owner[k] = m

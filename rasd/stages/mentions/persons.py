@@ -104,6 +104,21 @@ def _lineage(f: Finder, i: int, j: int) -> int:
     return j
 
 
+def _family(f: Finder, j: int) -> int:
+    """حمد بن خليفة آل ثاني: a family marker (as written, آل) after a name takes the word after it,
+    which may be an ordinary word (ثاني), unless that is a stop word or a title."""
+    toks = f.toks
+    if not (0 < j and j + 1 < len(toks) and f.joined(j - 1) and f.joined(j)):
+        return j
+    surface = "".join(c for c in f.doc.text[toks[j].start:toks[j].end] if not 0x064B <= ord(c) < 0x0660)
+    if surface not in f.R.kb.lexicon.get("family_markers", ()):
+        return j
+    if f.is_(j + 1, "name_stops") or f.is_(j + 1, "person_titles") or not any(
+            "\u0621" <= c <= "\u064a" for c in toks[j + 1].key):
+        return j
+    return j + 2
+
+
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
     if not _may_start(f, i):
@@ -114,7 +129,7 @@ def person_at(f: Finder, i: int) -> int | None:
     if f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
         j += 1
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
-    return _lineage(f, i, j)
+    return _family(f, _lineage(f, i, j))
 
 
 def add_person(f: Finder, i: int, end: int) -> None:

@@ -106,6 +106,13 @@ def test_world_places_and_names(built):
     assert all(isinstance(a, str) and isinstance(i, str) for a, i in gaz.names())
 
 
+def test_places_in_no_country_have_no_country_container():
+    by_id = {p.id: p for p, _ in G.world_places()}
+    assert all(isinstance(p.id, str) for p in by_id.values())     # YAML's bare no is no id
+    assert by_id["world:zz-africa"].admin_ids == () and by_id["world:ph"].kind == "country"
+    assert all(not p.admin_ids or p.admin_ids[0] in by_id for p in by_id.values())
+
+
 @pytest.mark.parametrize("a, b", [("تل الخنزير", "تل خنزير"), ("الحمراء", "الحمرا"), ("كفرية", "كفريا"),
                                   ("أنقرة", "انقره")])
 def test_canon_spelling_variants(a, b):
@@ -203,3 +210,11 @@ def test_a_word_that_may_not_start_a_name_finds_nothing_whatever_follows(first, 
     word = fold_str(first)
     if word and not gaz.may_start(word):
         assert gaz.lookup(f"{word} {rest}".strip()) == []
+
+
+def test_a_proclitic_form_of_a_listed_name_is_no_name_of_its_own():
+    from collections import Counter
+
+    counts = Counter({"محمد": 9, "ومحمد": 3, "فريد": 4, "ريد": 0})
+    assert N._clitic_form("ومحمد", counts) and not N._clitic_form("محمد", counts)
+    assert not N._clitic_form("فريد", counts)      # ريد is no name: فريد is one

@@ -106,10 +106,19 @@ def test_low_confidence_spans_are_dropped(conf, kept):
     assert bool(d.mentions) is kept
 
 
-def test_a_lone_word_is_a_person_only_after_a_title():
-    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)})
-    assert not NerStage(tagger, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
-    assert NerStage(tagger, GATE)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+def test_a_lone_word_is_a_person_after_a_title_or_when_the_crf_is_sure():
+    unsure = FakeTagger({"كرمول": (1, "PERS", 0.7)})
+    assert not NerStage(unsure, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+    assert NerStage(unsure, GATE)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+    sure = FakeTagger({"كرمول": (1, "PERS", 0.95)})
+    assert NerStage(sure, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+
+
+@pytest.mark.parametrize("text,kept", [("وأعلنت شركة كرمول أمس", True), ("وأعلنت كرمول أمس", False)])
+def test_a_lone_organisation_after_its_type_word(text, kept):
+    tagger = FakeTagger({"كرمول": (1, "ORG", 0.6)})
+    d = NerStage(tagger, GATE, org_words=frozenset({"شركه"}))(doc_of(text))
+    assert [m.type for m in d.mentions] == (["ACTOR"] if kept else [])
 
 
 def test_a_place_named_after_a_person_is_no_person():
@@ -146,3 +155,18 @@ def test_latin_words_are_not_proposed():
     tagger = FakeTagger({"reuters": (1, "ORG", 0.99), "shelling": (2, "ORG", 0.99)})
     d = NerStage(tagger, GATE)(doc_of("Shelling was reported, said Reuters"))
     assert d.mentions == [] and tagger.calls == []
+
+
+def test_a_name_after_a_weapon_word_is_the_weapons():
+    tagger = FakeTagger({"زينب": (1, "PERS", 0.99)})
+    lex = Lexicons(places={"دمشق": "city"}, lists=LISTS, given=frozenset({"زينب"}))
+    tagger.lex = lex
+    assert not NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وأطلقوا 15 صاروخ زينب امس")).mentions
+    assert NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وقالت زينب إن الوضع هادئ")).mentions
+
+
+def test_a_span_does_not_end_on_a_stop_word_with_its_proclitic():
+    lex = Lexicons(places={"دمشق": "city"}, lists={**LISTS, "name_stops": frozenset({"ان"})})
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.99)}, lex)
+    d = NerStage(tagger, GATE)(doc_of("وقال القائد كرمول فإن الوضع هادئ"))
+    assert [m.text for m in d.mentions] == ["كرمول"]

@@ -35,3 +35,10 @@ def test_a_surname_alone_later_is_the_same_person(finder):
     persons.add_person(f, i, persons.person_at(f, i))
     persons.surnames(f)
     assert [m.text for m in f.out] == ["سامر العلي", "العلي"] and f.out[1].surname_of == "سامر العلي"
+
+
+def test_the_family_marker_takes_the_family_name_even_an_ordinary_word(finder):
+    f = finder("استقبل خالد بن سامر آل ثاني الوفد.")
+    assert persons.person_at(f, at(f, "خالد")) == at(f, "ثاني") + 1
+    f = finder("وصل خالد بن سامر آل من دمشق.")      # a stop word is no family name
+    assert persons.person_at(f, at(f, "خالد")) == at(f, "سامر") + 1
