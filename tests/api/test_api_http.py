@@ -54,7 +54,8 @@ def test_every_post_route_has_the_body_limit(db):
     """Each POST the app declares (extract and the token-guarded corrections) refuses an
     oversized body with 413 before the route (its token check, its parsing) sees it."""
     app = create_app(db, max_body=4096, token="t0ken")
-    posts = sorted(r.path for r in app.routes if "POST" in getattr(r, "methods", ()))
+    # from the OpenAPI description: routes of included routers are not all listed in app.routes
+    posts = sorted(path for path, ops in app.openapi()["paths"].items() if "post" in ops)
     assert len(posts) >= 3 and "/extract" in posts
     big = {"analyst": "A", "kind": "edit", "text": "نص " * 3000}
     with TestClient(app, raise_server_exceptions=False) as c:

@@ -432,7 +432,10 @@ def _box(page) -> None:
     def both_places_drawn() -> bool:
         # a marker the cluster layer is still adding or animating has no box yet (None): wait
         # until both places' markers are on the map (under load they come late)
-        boxes[:] = [b for b in (x.bounding_box() for x in page.locator(".event-marker, .marker-cluster").all()) if b]
+        # (read in one step in the page: a locator per element waits for one the animation removed)
+        boxes[:] = page.evaluate("""() => [...document.querySelectorAll('.event-marker, .marker-cluster')]
+            .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0)
+            .map((r) => ({x: r.x, y: r.y, width: r.width, height: r.height}))""")
         return len(boxes) >= 2
 
     wait_until(both_places_drawn)
