@@ -43,15 +43,13 @@ class Gate:
         ("trigger", "role"): a known name with no mention is what the CRF can add there."""
         trigger = role = named = False
         for key in keys:
-            if self.unknown(key):
+            unknown, is_trigger, is_role = self.word(key)
+            if unknown:
                 return "unknown word"
-            readings = [key, *(st for _, st in stems(key))]
             if not named and (key in names or key[1:] in names):
                 named = True
-            if not trigger and any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings):
-                trigger = True
-            if not role and any(r in self.role_words or ("ال" + r) in self.role_words for r in readings):
-                role = True
+            trigger = trigger or is_trigger
+            role = role or is_role
         if named and trigger:
             return "trigger"
         if named and role:
@@ -59,8 +57,17 @@ class Gate:
         return None
 
     def __post_init__(self):
-        # the same words recur across a corpus: remember the answer (bounded), as the lexicons do
+        # the same words recur across a corpus: remember each word's answers (bounded), as the
+        # lexicons do; the caches belong to this gate (one per loaded tagger)
+        object.__setattr__(self, "word", lru_cache(maxsize=1 << 16)(self._word))
         object.__setattr__(self, "unknown", lru_cache(maxsize=1 << 16)(self._unknown))
+
+    def _word(self, key: str) -> tuple[bool, bool, bool]:
+        """(no lexicon knows it, it is a trigger word, it is a role word) under any reading."""
+        readings = [key, *(st for _, st in stems(key))]
+        return (self.unknown(key),
+                any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
+                any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))
 
     def _unknown(self, key: str) -> bool:
         """An Arabic word (three letters or more) no lexicon knows under any reading."""
