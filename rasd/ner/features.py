@@ -9,7 +9,7 @@ lists (titles, place cues, organisation heads …), and its word cluster learned
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rasd.arabic.normalize import fold_str
@@ -84,13 +84,14 @@ def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()
 
 CACHE_SIZE = 1 << 16
 OFFSETS = (-2, -1, 1, 2)          # the neighbours a token's features read
-_EDGE = {d: [f"{d}:edge"] for d in OFFSETS}
+_EDGE = {d: (f"{d}:edge",) for d in OFFSETS}
 
 
-def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: frozenset[str] | None = None) -> tuple:
+def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: Mapping[str, str] | None = None) -> tuple:
     """Every feature string one token gives, built once: (key, its own features, and the features
-    it gives its neighbour at each offset of OFFSETS), only those in ``keep`` when given.  The own
-    and context lists are never mutated (a sentence's item lists are new lists composed from them)."""
+    it gives its neighbour at each offset of OFFSETS), as tuples; only those in ``keep`` when
+    given, as ``keep``'s own string objects (so that cached words share them).  A sentence's item
+    lists are new lists composed from these tuples."""
     key = fold_str(tok)
     pre, st = _stem(key)
     lex = _lex(key, st, L, unknown)
@@ -113,13 +114,13 @@ def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: fr
                 f.append(f"{d}:c=" + clus[0])
         ctx.append(f)
     if keep is not None:
-        own = [x for x in own if x in keep]
-        ctx = [[x for x in f if x in keep] for f in ctx]
-    return (key, own, *ctx)
+        own = [keep[x] for x in own if x in keep]
+        ctx = [[keep[x] for x in f if x in keep] for f in ctx]
+    return (key, tuple(own), *map(tuple, ctx))
 
 
 def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset(),
-                   cache: dict | None = None, keep: frozenset[str] | None = None) -> list[list[str]]:
+                   cache: dict | None = None, keep: Mapping[str, str] | None = None) -> list[list[str]]:
     """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings.
 
     ``unknown`` lists given names to read as absent from the list: in training, the names the list
@@ -128,8 +129,8 @@ def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] =
     to its neighbours) is the caller's, bounded by CACHE_SIZE: news repeats its words, so a token's
     strings are built once and a sentence's features are composed from them by list concatenation.
 
-    ``keep``: when given, only these features are returned: a tagger passes the attributes its model
-    holds (:func:`model_attributes`), since crfsuite ignores the rest, and most strings of a news
+    ``keep``: when given (feature → the one string object to use for it), only these features are
+    returned: a tagger passes the attributes its model holds (:func:`model_attributes`), since crfsuite ignores the rest, and most strings of a news
     sentence (rare words, their bigrams) are unknown to a regularised model; fewer strings
     cross into crfsuite, and the tags and marginals are the same.  ``cache`` must then be used
     with one ``keep`` only."""
@@ -145,12 +146,12 @@ def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] =
                     cache[t] = w
             words.append(w)
     n = len(tokens)
-    e2, e1, f1, f2 = (_EDGE[d] if keep is None or _EDGE[d][0] in keep else [] for d in OFFSETS)
+    e2, e1, f1, f2 = (_EDGE[d] if keep is None or _EDGE[d][0] in keep else () for d in OFFSETS)
     out = []
     for i, w in enumerate(words):
         # the neighbours' features in the order of OFFSETS: -2, -1, +1, +2
-        f = w[1] + (words[i - 2][2] if i >= 2 else e2) + (words[i - 1][3] if i >= 1 else e1) \
-            + (words[i + 1][4] if i + 1 < n else f1) + (words[i + 2][5] if i + 2 < n else f2)
+        f = [*w[1], *(words[i - 2][2] if i >= 2 else e2), *(words[i - 1][3] if i >= 1 else e1),
+             *(words[i + 1][4] if i + 1 < n else f1), *(words[i + 2][5] if i + 2 < n else f2)]
         if i > 0:
             f.append("bi-=" + words[i - 1][0] + "|" + w[0])
             if keep is not None and f[-1] not in keep:
@@ -163,10 +164,11 @@ def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] =
     return out
 
 
-def model_attributes(tagger) -> frozenset[str]:
+def model_attributes(tagger) -> dict[str, str]:
     """The attributes (feature strings) the opened ``pycrfsuite.Tagger``'s model holds: crfsuite
     drops any other attribute of an item when it tags.  Read from pycrfsuite's own parse of the
     model (``Tagger.info()``, about 0.4 s once per loaded model) rather than by reading crfsuite's
     binary format here; every attribute it lists is kept, whatever its printed weight (the dump
-    rounds weights to six decimals)."""
-    return frozenset(attr for attr, _label in tagger.info().state_features)
+    rounds weights to six decimals).  Each attribute maps to itself: the cached words' feature lists
+    hold these string objects, not copies of their own (a copy per word cost ~90 MB at 58k words)."""
+    return {attr: attr for attr, _label in tagger.info().state_features}

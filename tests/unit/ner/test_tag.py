@@ -29,9 +29,10 @@ def model(tmp_path):
 def test_the_model_holds_fewer_attributes_than_new_text_gives(tmp_path):
     t = Tagger(model(tmp_path), LEX)
     full = {x for toks in NEW for f in token_features(toks, LEX) for x in f}
-    assert t._keep < {x for toks, _ in TRAIN for f in token_features(toks, LEX) for x in f}
-    assert full - t._keep      # unseen words and bigrams are left out
-    assert all(set(f) <= t._keep for toks in NEW for f in t.features(toks))
+    held = set(t._keep)
+    assert held < {x for toks, _ in TRAIN for f in token_features(toks, LEX) for x in f}
+    assert full - held      # unseen words and bigrams are left out
+    assert all(set(f) <= held for toks in NEW for f in t.features(toks))
 
 
 def test_filtered_features_tag_and_score_as_the_full_ones(tmp_path):
