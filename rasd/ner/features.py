@@ -33,6 +33,14 @@ class Lexicons:
     lists: dict[str, frozenset[str]] = field(default_factory=dict)   # lexicon list → folded words
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded word → (coarse, fine)
 
+    def __post_init__(self):
+        # word → the LISTS it is on (in LISTS order): one look-up per form instead of one per list
+        on: dict[str, list[str]] = {}
+        for name in LISTS:
+            for w in self.lists.get(name) or ():
+                on.setdefault(w, []).append(name)
+        object.__setattr__(self, "_on", {w: tuple(ns) for w, ns in on.items()})
+
 
 def shape(tok: str) -> str:
     if tok.isdigit():
@@ -75,10 +83,10 @@ def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()
         out.append("kbfirst")
     if any(f in L.given and f not in unknown for f in (key, stem, key[1:])):
         out.append("given")
-    for name in LISTS:
-        words = L.lists.get(name)
-        if words and (key in words or stem in words or ("ال" + stem) in words):
-            out.append("list=" + name)
+    on = L._on
+    names = on.get(key, ()) + on.get(stem, ()) + on.get(forms[2], ())
+    if names:
+        out += ["list=" + n for n in LISTS if n in names]
     return out
 
 
