@@ -60,12 +60,15 @@ class Gate:
         # the same words recur across a corpus: remember each word's answers (bounded), as the
         # lexicons do; the caches belong to this gate (one per loaded tagger)
         object.__setattr__(self, "word", lru_cache(maxsize=1 << 16)(self._word))
-        object.__setattr__(self, "unknown", lru_cache(maxsize=1 << 16)(self._unknown))
+
+    def unknown(self, key: str) -> bool:
+        """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
+        return self.word(key)[0]
 
     def _word(self, key: str) -> tuple[bool, bool, bool]:
         """(no lexicon knows it, it is a trigger word, it is a role word) under any reading."""
         readings = [key, *(st for _, st in stems(key))]
-        return (self.unknown(key),
+        return (self._unknown(key),
                 any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
                 any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))
 
