@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import readings as stems
 
 ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
+# the eight answers of Gate.word, one object each (a cached word holds one of these, not a copy)
+_ANSWERS = {t: t for t in product((False, True), repeat=3)}
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,9 @@ class Gate:
     def _word(self, key: str) -> tuple[bool, bool, bool]:
         """(no lexicon knows it, it is a trigger word, it is a role word) under any reading."""
         readings = [key, *(st for _, st in stems(key))]
-        return (self._unknown(key),
-                any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
-                any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))
+        return _ANSWERS[(self._unknown(key),
+                         any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
+                         any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))]
 
     def _unknown(self, key: str) -> bool:
         """An Arabic word (three letters or more) no lexicon knows under any reading."""

@@ -103,3 +103,12 @@ def test_a_broken_letters_file_is_a_knowledge_error_naming_it(tmp_path, monkeypa
             letters()
     finally:
         letters.cache_clear()
+
+
+def test_list_index_answers_are_shared_between_words():
+    from rasd.arabic.clitics import ListIndex
+
+    idx = ListIndex({"titles": frozenset({"وزير", "قايد"}), "cues": frozenset({"قريه"})})
+    assert idx("الوزير") == {"titles"} and idx("وزير") is idx("بالوزير") is idx("القايد")
+    assert idx("كرمول") == frozenset() and idx("كرمول") is idx("زيتوني")
+    assert idx("قريه") == {"cues"} and idx("والقريه") is idx("قريه")
