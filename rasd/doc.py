@@ -122,6 +122,9 @@ class Doc:
         self.relations: list[Relation] = []
         self.stages: list[str] = []
         self.warnings: list[str] = []
+        # what a stage decided beyond its output, kept in a --trace file (the ner stage: the
+        # sentences it tagged, why, and the windows the CRF read)
+        self.notes: dict[str, list] = {}
 
     # Derived views of the text; valid once the clean stage has fixed ``text``.
     @cached_property
@@ -174,7 +177,8 @@ class Doc:
                            "evidence": [list(x) for x in r.evidence],
                            "confidence": round(r.confidence, 3)} for r in self.relations],
             **({"trace": {"raw": self.raw, "stages": list(self.stages), "warnings": list(self.warnings),
-                          "mentions": [m.to_json() for m in self.mentions]}} if trace else {}),
+                          "mentions": [m.to_json() for m in self.mentions],
+                          "notes": {k: list(v) for k, v in self.notes.items()}}} if trace else {}),
         }
 
     @classmethod
@@ -187,6 +191,7 @@ class Doc:
         doc.sentences = [tuple(s) for s in d.get("sentences", [])]
         doc.stages = list(t.get("stages", []))
         doc.warnings = list(t.get("warnings", []))
+        doc.notes = {k: list(v) for k, v in (t.get("notes") or {}).items()}
         doc.mentions = [Mention.from_json(m) for m in t.get("mentions", [])]
         same = {(m.start, m.end, m.type): m for m in doc.mentions}
         doc.entities = [_entity_from_json(e, same) for e in d.get("entities", [])]

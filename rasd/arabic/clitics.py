@@ -247,6 +247,9 @@ class ListIndex:
         self.cue = cue
         self.clitics = clitics or current()
         self._of = lru_cache(maxsize=size)(self._lists_of)
+        # the few distinct answers, shared by every cached word: an answer per word (most of them
+        # empty) cost ~200 bytes an entry, ~13 MB for a full cache
+        self._answers: dict[frozenset[str], frozenset[str]] = {}
 
     def __call__(self, key: str) -> frozenset[str]:
         return self._of(key)
@@ -263,7 +266,8 @@ class ListIndex:
 
     def _lists_of(self, key: str) -> frozenset[str]:
         forms = self._forms(key)
-        return frozenset(name for name, words in self.lists if not forms.isdisjoint(words))
+        found = frozenset(name for name, words in self.lists if not forms.isdisjoint(words))
+        return self._answers.setdefault(found, found)
 
     def __getstate__(self):
         return {"lists": dict(self.lists), "cue": self.cue, "size": self._of.cache_parameters()["maxsize"],

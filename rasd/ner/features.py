@@ -9,7 +9,7 @@ lists (titles, place cues, organisation heads …), and its word cluster learned
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rasd.arabic.normalize import fold_str
@@ -32,6 +32,14 @@ class Lexicons:
     given: frozenset[str] = frozenset()                         # folded given names
     lists: dict[str, frozenset[str]] = field(default_factory=dict)   # lexicon list → folded words
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded word → (coarse, fine)
+
+    def __post_init__(self):
+        # word → the LISTS it is on (in LISTS order): one look-up per form instead of one per list
+        on: dict[str, list[str]] = {}
+        for name in LISTS:
+            for w in self.lists.get(name) or ():
+                on.setdefault(w, []).append(name)
+        object.__setattr__(self, "_on", {w: tuple(ns) for w, ns in on.items()})
 
 
 def shape(tok: str) -> str:
@@ -75,76 +83,100 @@ def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()
         out.append("kbfirst")
     if any(f in L.given and f not in unknown for f in (key, stem, key[1:])):
         out.append("given")
-    for name in LISTS:
-        words = L.lists.get(name)
-        if words and (key in words or stem in words or ("ال" + stem) in words):
-            out.append("list=" + name)
+    on = L._on
+    names = on.get(key, ()) + on.get(stem, ()) + on.get(forms[2], ())
+    if names:
+        out += ["list=" + n for n in LISTS if n in names]
     return out
 
 
 CACHE_SIZE = 1 << 16
+OFFSETS = (-2, -1, 1, 2)          # the neighbours a token's features read
+_EDGE = {d: (f"{d}:edge",) for d in OFFSETS}
 
 
-def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset()) -> tuple:
-    """What the features need of one token alone: (key, (proclitics, stem), lexicon features,
-    cluster, shape)."""
+def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: Mapping[str, str] | None = None) -> tuple:
+    """Every feature string one token gives, built once: (key, its own features, and the features
+    it gives its neighbour at each offset of OFFSETS), as tuples; only those in ``keep`` when
+    given, as ``keep``'s own string objects (so that cached words share them).  A sentence's item
+    lists are new lists composed from these tuples."""
     key = fold_str(tok)
     pre, st = _stem(key)
-    return key, (pre, st), _lex(key, st, L, unknown), L.clusters.get(key) or L.clusters.get(st), shape(tok)
+    lex = _lex(key, st, L, unknown)
+    clus = L.clusters.get(key) or L.clusters.get(st)
+    sh = shape(tok)
+    own = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + sh,
+           "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + st[-2:], "s3=" + st[-3:],
+           "len=" + str(min(len(st), 8))]
+    if key.startswith("ال") or pre.endswith("ال") or pre.endswith("لل"):
+        own.append("article")
+    own += lex
+    own += ["c=" + clus[0], "cc=" + clus[1]] if clus else ["c=none"]
+    ctx = []
+    for d in OFFSETS:
+        f = [f"{d}:w=" + key, f"{d}:st=" + st]
+        if abs(d) == 1:
+            f += [f"{d}:sh=" + sh, f"{d}:s2=" + st[-2:]]
+            f += [f"{d}:" + x for x in lex]
+            if clus:
+                f.append(f"{d}:c=" + clus[0])
+        ctx.append(f)
+    if keep is not None:
+        own = [keep[x] for x in own if x in keep]
+        ctx = [[keep[x] for x in f if x in keep] for f in ctx]
+    return (key, tuple(own), *map(tuple, ctx))
 
 
 def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset(),
-                   cache: dict | None = None) -> list[list[str]]:
+                   cache: dict | None = None, keep: Mapping[str, str] | None = None) -> list[list[str]]:
     """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings.
 
     ``unknown`` lists given names to read as absent from the list: in training, the names the list
     owes to this very sentence (see rasd.ner.train), so that the CRF learns what the list is worth
-    on names it has not seen.  ``cache`` (token → what it alone gives) is the caller's, bounded
-    by CACHE_SIZE: news repeats its words."""
+    on names it has not seen.  ``cache`` (token → the feature strings it alone gives, to itself and
+    to its neighbours) is the caller's, bounded by CACHE_SIZE: news repeats its words, so a token's
+    strings are built once and a sentence's features are composed from them by list concatenation.
+
+    ``keep``: when given (feature → the one string object to use for it), only these features are
+    returned: a tagger passes the attributes its model holds (:func:`model_attributes`), since crfsuite ignores the rest, and most strings of a news
+    sentence (rare words, their bigrams) are unknown to a regularised model; fewer strings
+    cross into crfsuite, and the tags and marginals are the same.  ``cache`` must then be used
+    with one ``keep`` only."""
     if cache is None or unknown:
-        words = [_word(t, L, unknown) for t in tokens]
+        words = [_word(t, L, unknown, keep) for t in tokens]
     else:
         words = []
         for t in tokens:
             w = cache.get(t)
             if w is None:
-                w = _word(t, L)
+                w = _word(t, L, keep=keep)
                 if len(cache) < CACHE_SIZE:
                     cache[t] = w
             words.append(w)
-    keys = [w[0] for w in words]
-    parsed = [w[1] for w in words]
-    lex = [w[2] for w in words]
-    clus = [w[3] for w in words]
-    shapes = [w[4] for w in words]
     n = len(tokens)
+    e2, e1, f1, f2 = (_EDGE[d] if keep is None or _EDGE[d][0] in keep else () for d in OFFSETS)
     out = []
-    for i, (tok, key) in enumerate(zip(tokens, keys)):
-        pre, st = parsed[i]
-        f = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + shapes[i],
-             "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + st[-2:], "s3=" + st[-3:],
-             "len=" + str(min(len(st), 8))]
-        if key.startswith("ال") or pre.endswith("ال") or pre.endswith("لل"):
-            f.append("article")
-        f += lex[i]
-        if clus[i]:
-            f += ["c=" + clus[i][0], "cc=" + clus[i][1]]
-        else:
-            f.append("c=none")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if not 0 <= j < n:
-                f.append(f"{d}:edge")
-                continue
-            f += [f"{d}:w=" + keys[j], f"{d}:st=" + parsed[j][1]]
-            if abs(d) == 1:
-                f += [f"{d}:sh=" + shapes[j], f"{d}:s2=" + parsed[j][1][-2:]]
-                f += [f"{d}:" + x for x in lex[j]]
-                if clus[j]:
-                    f.append(f"{d}:c=" + clus[j][0])
+    for i, w in enumerate(words):
+        # the neighbours' features in the order of OFFSETS: -2, -1, +1, +2
+        f = [*w[1], *(words[i - 2][2] if i >= 2 else e2), *(words[i - 1][3] if i >= 1 else e1),
+             *(words[i + 1][4] if i + 1 < n else f1), *(words[i + 2][5] if i + 2 < n else f2)]
         if i > 0:
-            f.append("bi-=" + keys[i - 1] + "|" + key)
+            f.append("bi-=" + words[i - 1][0] + "|" + w[0])
+            if keep is not None and f[-1] not in keep:
+                f.pop()
         if i + 1 < n:
-            f.append("bi+=" + key + "|" + keys[i + 1])
+            f.append("bi+=" + w[0] + "|" + words[i + 1][0])
+            if keep is not None and f[-1] not in keep:
+                f.pop()
         out.append(f)
     return out
+
+
+def model_attributes(tagger) -> dict[str, str]:
+    """The attributes (feature strings) the opened ``pycrfsuite.Tagger``'s model holds: crfsuite
+    drops any other attribute of an item when it tags.  Read from pycrfsuite's own parse of the
+    model (``Tagger.info()``, about 0.4 s once per loaded model) rather than by reading crfsuite's
+    binary format here; every attribute it lists is kept, whatever its printed weight (the dump
+    rounds weights to six decimals).  Each attribute maps to itself: the cached words' feature lists
+    hold these string objects, not copies of their own (a copy per word cost ~90 MB at 58k words)."""
+    return {attr: attr for attr, _label in tagger.info().state_features}

@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import readings as stems
 
 ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
+# the eight answers of Gate.word, one object each (a cached word holds one of these, not a copy)
+_ANSWERS = {t: t for t in product((False, True), repeat=3)}
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,13 @@ class Gate:
         ("trigger", "role"): a known name with no mention is what the CRF can add there."""
         trigger = role = named = False
         for key in keys:
-            if self.unknown(key):
+            unknown, is_trigger, is_role = self.word(key)
+            if unknown:
                 return "unknown word"
-            readings = [key, *(st for _, st in stems(key))]
             if not named and (key in names or key[1:] in names):
                 named = True
-            if not trigger and any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings):
-                trigger = True
-            if not role and any(r in self.role_words or ("ال" + r) in self.role_words for r in readings):
-                role = True
+            trigger = trigger or is_trigger
+            role = role or is_role
         if named and trigger:
             return "trigger"
         if named and role:
@@ -59,8 +60,20 @@ class Gate:
         return None
 
     def __post_init__(self):
-        # the same words recur across a corpus: remember the answer (bounded), as the lexicons do
-        object.__setattr__(self, "unknown", lru_cache(maxsize=1 << 16)(self._unknown))
+        # the same words recur across a corpus: remember each word's answers (bounded), as the
+        # lexicons do; the caches belong to this gate (one per loaded tagger)
+        object.__setattr__(self, "word", lru_cache(maxsize=1 << 16)(self._word))
+
+    def unknown(self, key: str) -> bool:
+        """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
+        return self.word(key)[0]
+
+    def _word(self, key: str) -> tuple[bool, bool, bool]:
+        """(no lexicon knows it, it is a trigger word, it is a role word) under any reading."""
+        readings = [key, *(st for _, st in stems(key))]
+        return _ANSWERS[(self._unknown(key),
+                         any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
+                         any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))]
 
     def _unknown(self, key: str) -> bool:
         """An Arabic word (three letters or more) no lexicon knows under any reading."""

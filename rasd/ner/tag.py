@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rasd.errors import DataMissingError
 from rasd.ner.corpus import spans
-from rasd.ner.features import Lexicons, token_features
+from rasd.ner.features import Lexicons, model_attributes, token_features
 
 
 @dataclass(frozen=True)
@@ -35,20 +35,25 @@ class Tagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
         self.lex = lex
-        self._cache: dict = {}    # token → its own features (bounded; see features.CACHE_SIZE)
+        self._keep = model_attributes(self._tagger)   # the features the model holds
+        self._cache: dict = {}    # token → its feature strings (bounded; see features.CACHE_SIZE)
         self._lock = threading.Lock()
+
+    def features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The item lists the CRF reads for ``tokens``: only features its model holds."""
+        return token_features(tokens, self.lex, cache=self._cache, keep=self._keep)
 
     def tags(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
         with self._lock:
-            return self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+            return self._tagger.tag(self.features(tokens))
 
     def spans(self, tokens: Sequence[str]) -> list[Span]:
         if not tokens:
             return []
         with self._lock:
-            tags = self._tagger.tag(token_features(tokens, self.lex, cache=self._cache))
+            tags = self._tagger.tag(self.features(tokens))
             marginals = {(s, e): min(self._tagger.marginal(tags[k], k) for k in range(s, e))
                          for s, e, _ in spans(tags)}
         return [Span(s, e, cls, marginals[s, e]) for s, e, cls in sorted(spans(tags))]

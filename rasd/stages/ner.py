@@ -58,6 +58,8 @@ class NerStage:
                 owner[k] = n
         added: list[Mention] = []
         dropped: set[int] = set()
+        tagged: list[dict] = []   # the sentences tagged, for a trace
+        doc.notes["ner"] = tagged
         w = 0
         for s_start, s_end in doc.sentences:
             while w < len(toks) and toks[w].end <= s_start:
@@ -71,10 +73,13 @@ class NerStage:
             reason = self.gate.reason([toks[k].key for k in range(lo, hi) if owner[k] < 0], self.tagger.lex.given)
             if reason is None:
                 continue
-            given = self.tagger.lex.given
+            given, unknown = self.tagger.lex.given, self.gate.unknown
             seeds = [k for k in range(lo, hi) if owner[k] < 0 and (
-                self.gate.unknown(toks[k].key) or toks[k].key in given or toks[k].key[1:] in given)]
-            for wlo, whi in _windows(seeds, lo, hi):
+                unknown(key := toks[k].key) or key in given or key[1:] in given)]
+            windows = _windows(seeds, lo, hi)
+            tagged.append({"sentence": [s_start, s_end], "why": reason,
+                           "windows": [[toks[a].start, toks[b - 1].end] for a, b in windows]})
+            for wlo, whi in windows:
                 end = s_end if whi == hi else toks[whi - 1].end
                 self._tag(doc, _sentence_tokens(doc, wlo, whi, end), owner, reason, added, dropped)
         if added or dropped:

@@ -53,6 +53,10 @@ class Lexicon:
         self.lists_of = ListIndex(self.words, cue=True, size=1 << 16)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
+        # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
+        # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
+        self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
+                                    cue=True, size=1 << 16)
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""

@@ -41,6 +41,7 @@ class MentionIndex:
 
     def __post_init__(self):
         self._classes: dict[str, tuple[int, bool]] = {}
+        self._answers: dict[tuple[int, bool], tuple[int, bool]] = {}   # the few distinct classes, shared
 
     def token_class(self, key: str) -> tuple[int, bool]:
         """(which finders may start here, as bit flags; makes the next word worth a look).
@@ -48,6 +49,7 @@ class MentionIndex:
         c = self._classes.get(key)
         if c is None:
             c = self._classify(key)
+            c = self._answers.setdefault(c, c)
             if len(self._classes) < 1 << 16:
                 self._classes[key] = c
         return c

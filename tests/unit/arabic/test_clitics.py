@@ -128,3 +128,12 @@ def test_a_list_index_keeps_the_letters_it_was_built_with():
         index = ListIndex({"rif": words("ريف")})
     assert index(fold_str("بريف")) == frozenset()          # asked outside the scope: still its letters
     assert ListIndex({"rif": words("ريف")})(fold_str("بريف")) == {"rif"}
+
+
+def test_list_index_answers_are_shared_between_words():
+    from rasd.arabic.clitics import ListIndex
+
+    idx = ListIndex({"titles": frozenset({"وزير", "قايد"}), "cues": frozenset({"قريه"})})
+    assert idx("الوزير") == {"titles"} and idx("وزير") is idx("بالوزير") is idx("القايد")
+    assert idx("كرمول") == frozenset() and idx("كرمول") is idx("زيتوني")
+    assert idx("قريه") == {"cues"} and idx("والقريه") is idx("قريه")

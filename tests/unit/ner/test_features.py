@@ -71,3 +71,15 @@ def test_feature_cache_changes_nothing():
     cache: dict = {}
     assert token_features(sent, LEX, cache=cache) == token_features(sent, LEX) == token_features(sent, LEX, cache=cache)
     assert "وبدمشق" in cache
+
+
+def test_kept_features_are_the_full_features_filtered_in_order():
+    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
+    full = token_features(sent, LEX)
+    keep = {a: a for a in ("bias", "w=سامر", "-1:list=person_titles", "bi+=سامر|حداد", "-2:edge", "c=none", "gaz=city")}
+    cache: dict = {}
+    for _ in range(2):   # the second pass reads the cache
+        kept = token_features(sent, LEX, cache=cache, keep=keep)
+        assert kept == [[x for x in f if x in keep] for f in full]
+    assert "bi+=سامر|حداد" in kept[2] and "-2:edge" in kept[0] and "-2:edge" not in kept[2]
+    assert all(x is keep[x] for x in cache["سامر"][1])      # cached words share keep's strings

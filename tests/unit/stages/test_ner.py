@@ -79,6 +79,13 @@ def test_sentences_the_gate_rejects_cost_nothing():
     d = NerStage(tagger, GATE)(doc_of(text))
     assert len(tagger.calls) == 1 and "كرمول" in tagger.calls[0]
     assert [m.text for m in d.mentions] == ["كرمول"]
+    (note,) = d.notes["ner"]        # the trace names the one sentence tagged, why, and its window
+    second = d.sentences[1]
+    assert note["sentence"] == list(second) and note["why"] == "unknown word"
+    (a, b), = note["windows"]
+    assert second[0] <= a < b <= second[1] and "كرمول" in text[a:b]
+    again = Doc.from_json(d.to_json(trace=True))
+    assert again.notes == d.notes and "notes" not in d.to_json()
 
 
 def test_punctuation_reaches_the_tagger_as_tokens():

@@ -123,3 +123,22 @@ def test_a_verb_after_a_comma_does_not_take_the_place_of_the_clause_before():
     evs = EVENTS(doc).events
     assert [e.places for e in evs if e.type == "SHELLING"] == [["E2"]]
     assert all("E2" not in e.places for e in evs if e.type == "ARMED_CLASH")
+
+
+# ---- the cached "no cue here" answer ----------------------------------------------------------
+
+def test_cue_starts_holds_every_list_word_and_phrase_opening():
+    from rasd.stages.events.lexicon import in_list
+
+    L = RES.triggers
+    for name, words in L.words.items():
+        for w in sorted(words)[:40]:
+            first = w.split()[0]
+            assert name in L.cue_starts(first), (name, w)
+            for key in (first, "و" + first, "ال" + first):   # as a cue word may be written
+                assert L.lists_of(key) <= L.cue_starts(key), (name, key)
+        for ph in L.phrases[name]:
+            assert name in L.cue_starts(ph[0])
+    assert not L.cue_starts("كرمول")      # a word on no list: the fast "no cue" answer
+    some = next(w for w in L.words["clause_breaks"] if " " not in w)
+    assert in_list(L, "clause_breaks", some) and "clause_breaks" in L.cue_starts(some)
