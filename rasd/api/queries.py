@@ -6,9 +6,7 @@ read, and tested, on its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
-from itertools import islice
 
 from rasd.api.errors import NotFoundError, RequestError
 from rasd.errors import StoreError
@@ -16,17 +14,6 @@ from rasd.store import EventFilter, Store
 from rasd.store import corrections as corr
 
 _IDS = "(SELECT value FROM json_each(?))"   # the ids of a JSON array parameter, in SQL
-
-
-def records(s: Store, f: EventFilter) -> Iterator[dict]:
-    """Store.records, with a full-text query's syntax error reported as the caller's (422)."""
-    try:
-        yield from s.records(f)
-    except StoreError as e:
-        if f.text:   # the likely cause is the caller's full-text query
-            raise RequestError(e.message, hint="Check the text parameter: SQLite FTS5 syntax "
-                                               "(words, \"a phrase\", OR, NOT).") from e
-        raise
 
 
 def merged_ids(s: Store, f: EventFilter) -> list[int]:
@@ -74,41 +61,18 @@ def page(s: Store, f: EventFilter, modality: str | None, offset: int, limit: int
     if modality:
         ids = modality_ids(s, ids, modality)
     chosen = ids[offset:offset + limit] if limit else ids[offset:]
-    return corrected(s, records_of(s, f, chosen, offset)), len(ids)
+    return corrected(s, records_of(s, chosen)), len(ids)
 
 
-def records_of(s: Store, f: EventFilter, chosen: list[int], offset: int) -> list[dict]:
-    """The records of ``chosen`` (a page of ``merged_ids(f)``), built without building the pages
-    before it: Store.records is asked, per (type, date) of the page's events, for that day and
-    type only, so little beyond the page is built.  Events without a full YYYY-MM-DD date cannot
-    be narrowed so: for them the records before the page are built and skipped."""
-    if not chosen:
-        return []
-    rows = s.conn.execute(f"SELECT id, type, date FROM merged_events WHERE id IN {_IDS}",
-                          (json.dumps(chosen),)).fetchall()
-    if len(rows) != len(chosen) or not all(r["date"] and len(r["date"]) == 10 for r in rows):
-        return list(islice(records(s, replace(f, limit=offset + len(chosen))), offset, None))
-    groups: dict[tuple[str, str], set[int]] = {}
-    for r in rows:
-        groups.setdefault((r["type"], r["date"]), set()).add(r["id"])
-    found: dict[int, dict] = {}
-    for (typ, day), want in groups.items():
-        for rec in records(s, replace(f, type=typ, date_from=day, date_to=day, limit=None)):
-            if rec["merged_id"] in want:
-                found[rec["merged_id"]] = rec
-                want.discard(rec["merged_id"])
-                if not want:
-                    break
-    return [found[m] for m in chosen if m in found]
+def records_of(s: Store, chosen: list[int]) -> list[dict]:
+    """The records of ``chosen`` (a page of ``merged_ids``), built for those events alone
+    (:meth:`Store.records_of`): a deep page costs what the first does, whatever the dates."""
+    return list(s.records_of(chosen)) if chosen else []
 
 
 def event(s: Store, merged_id: int) -> dict:
     """One stored event by its merged id, as corrected (404 when there is none)."""
-    # The Store has no lookup by merged id; the event's type and date narrow records() to a few.
-    row = s.conn.execute("SELECT type, date FROM merged_events WHERE id = ?", (merged_id,)).fetchone()
-    found = row and next((r for r in records(s, EventFilter(type=row["type"], date_from=row["date"],
-                                                            date_to=row["date"]))
-                          if r["merged_id"] == merged_id), None)
+    found = next(iter(s.records_of([merged_id])), None)
     if not found:
         raise NotFoundError(f"no event {merged_id}")
     return corr.apply(found, corr.of_events(s.conn, [merged_id]).get(merged_id, []))
