@@ -37,9 +37,7 @@ def modality_of(s: Store, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     machine = dict(s.conn.execute(
-        "SELECT e.merged_id, json_extract(j.value, '$.modality') FROM events e "
-        "JOIN reports r ON r.id = e.report_id, json_each(r.doc, '$.events') j "
-        "WHERE e.merged_id IN (SELECT value FROM json_each(?)) AND json_extract(j.value, '$.id') = e.vid "
+        f"SELECT e.merged_id, e.modality FROM events e WHERE e.merged_id IN {_IDS} "
         "AND e.id = (SELECT min(id) FROM events WHERE merged_id = e.merged_id)", (json.dumps(ids),)))
     history = corr.of_events(s.conn, ids)
     out = {}

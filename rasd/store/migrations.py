@@ -128,6 +128,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX corrections_merged ON corrections(merged_id);
     CREATE INDEX corrections_report ON corrections(report_id);
     """,
+    # 4: each event row keeps its modality, so the API's modality filter and facet read a column
+    # instead of parsing every report's document (5 s over the 30k-report news store).
+    """
+    ALTER TABLE events ADD COLUMN modality TEXT;
+    UPDATE events SET modality = (
+        SELECT json_extract(j.value, '$.modality') FROM reports r, json_each(r.doc, '$.events') j
+        WHERE r.id = events.report_id AND json_extract(j.value, '$.id') = events.vid);
+    """,
 ]
 
 

@@ -295,9 +295,10 @@ class Store:
                                               (key.type, key.date)).lastrowid
             taken.add(merged_id)
             eid = self.conn.execute(
-                "INSERT INTO events (report_id, vid, type, date, fatalities, key, merged_id) VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO events (report_id, vid, type, date, fatalities, key, merged_id, modality) "
+                "VALUES (?,?,?,?,?,?,?,?)",
                 (rid, ev["id"], key.type, key.date, ev.get("fatalities"), json.dumps(key.to_json()),
-                 merged_id)).lastrowid
+                 merged_id, ev.get("modality"))).lastrowid
             self.conn.executemany("INSERT INTO participants VALUES (?, ?, ?, ?)",
                                   [(eid, role, rid, x) for field, role in ROLES.items() for x in ev.get(field, [])])
             self.conn.executemany("INSERT INTO event_places (event_id, kb_id, lat, lon) VALUES (?, ?, ?, ?)",

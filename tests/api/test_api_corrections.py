@@ -232,6 +232,7 @@ def test_export_gold_command(rasd_cli, client, db, tmp_path):
 def test_an_older_database_gains_the_corrections_table_when_served(db):
     with sqlite3.connect(db) as c:
         c.execute("DROP TABLE corrections")
+        c.execute("ALTER TABLE events DROP COLUMN modality")        # and the events' modality (4)
         c.execute("DELETE FROM schema_version WHERE version > 2")  # the corrections migration
     with TestClient(create_app(db, token=TOKEN)) as c:
         assert c.get("/stats").json()["corrections"] == 0

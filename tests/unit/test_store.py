@@ -245,3 +245,24 @@ def test_place_filter_matches_english_spelling_variants_through_the_gazetteer(tm
         assert len(store.merged_ids(EventFilter(place="ocha:C3871"))) == 1    # a kb_id: that place only
         assert store.merged_ids(EventFilter(place="Aqrabat")) == []          # a namesake-free other place
         assert store.merged_ids(EventFilter(place="Homs")) == []
+
+
+def test_an_older_database_gains_the_events_modality_from_its_documents(tmp_path):
+    """Migration 4 fills events.modality from each report's stored document, as new rows get it."""
+    def planned(text, **kw):
+        doc = fake_extract(text, **kw)
+        doc["events"][-1]["modality"] = "planned"
+        return doc
+
+    db = tmp_path / "rasd.db"
+    with Store(db) as store:
+        ingest([write_jsonl(tmp_path / "r.jsonl", [{"text": ARTICLE.format(n=3) + " " + OTHER.format(n=2),
+                                                    "outlet": "x", "published": "2017-05-02"}])],
+               store, extract=planned)
+        want = [tuple(r) for r in store.conn.execute("SELECT vid, modality FROM events ORDER BY id")]
+    assert sorted(m for _, m in want) == ["asserted", "planned"]
+    with sqlite3.connect(db) as c:
+        c.execute("ALTER TABLE events DROP COLUMN modality")
+        c.execute("DELETE FROM schema_version WHERE version > 3")
+    with Store(db) as store:
+        assert [tuple(r) for r in store.conn.execute("SELECT vid, modality FROM events ORDER BY id")] == want
