@@ -57,6 +57,26 @@ class Letters:
     feminine_ending: str
     feminine_plural: str
     plural_verb_endings: tuple[str, ...]
+    ka: str
+    attached_pronouns: tuple[str, ...]
+    nisba_plural_suffixes: tuple[str, ...]
+    nisba_masculine: str
+    plural_dual_endings: tuple[str, ...]
+    participle_prefix: str
+
+    def proclitic_strings(self, preps: tuple[str, ...] | None = None) -> frozenset[str]:
+        """Every proclitic string a word may carry before its article: nothing, a conjunction, a
+        preposition (``preps``, by default all), or a conjunction then a preposition (وب، فل)."""
+        preps = self.preps if preps is None else preps
+        return frozenset({"", *self.conj, *preps, *(c + p for c in self.conj for p in preps)})
+
+    def lam_article_strings(self) -> tuple[str, ...]:
+        """ل+ال with the alef elided, alone or after a conjunction (لل، ولل، فلل)."""
+        return (self.lam_article, *(c + self.lam_article for c in self.conj))
+
+    def article_ends(self) -> tuple[str, str]:
+        """How a proclitic run ending in the article ends: the article, or ل+ال elided."""
+        return (self.article, self.lam_article)
 
 
 def load_letters(path: Path = CLITICS_FILE) -> Letters:
@@ -66,7 +86,9 @@ def load_letters(path: Path = CLITICS_FILE) -> Letters:
         return Letters(tuple(d["conjunctions"]), tuple(d["prepositions"]), d["article"], d["and"],
                        d["lam_article"], d["bi"], d["li"], tuple(d["pronoun_suffixes"]),
                        tuple(d["nisba_suffixes"]), d["accusative_ending"], d["feminine_ending"],
-                       d["feminine_plural"], tuple(d["plural_verb_endings"]))
+                       d["feminine_plural"], tuple(d["plural_verb_endings"]), d["ka"],
+                       tuple(d["attached_pronouns"]), tuple(d["nisba_plural_suffixes"]), d["nisba_masculine"],
+                       tuple(d["plural_dual_endings"]), d["participle_prefix"])
     except (KeyError, TypeError) as e:
         raise KnowledgeError(f"{Path(path).name}: missing or malformed key {e}",
                              hint="Run `rasd kb check`: it names the line.") from None

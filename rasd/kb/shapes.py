@@ -186,6 +186,12 @@ class Clitics(Closed):
     feminine_ending: str
     feminine_plural: str
     plural_verb_endings: conlist(str, min_length=1)
+    ka: str
+    attached_pronouns: conlist(str, min_length=1)
+    nisba_plural_suffixes: conlist(str, min_length=1)
+    nisba_masculine: str
+    plural_dual_endings: conlist(str, min_length=1)
+    participle_prefix: str
 
 
 PlaceKind = Literal["locality", "neighbourhood", "subdistrict", "district", "governorate", "country", "city", "region"]

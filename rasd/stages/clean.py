@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
+from rasd.arabic.script import in_block
 from rasd.doc import Doc
 from rasd.errors import InputError
 from rasd.kb.yamlfile import load, require
@@ -78,6 +79,6 @@ def clean(doc: Doc, boilerplate: tuple[tuple[str, ...], int]) -> Doc:
     t = _TRAIL.sub("\n", t)
     t = _BLANKS.sub("\n\n", t)
     doc.text = strip_trailing_boilerplate(t, boilerplate).strip()
-    if doc.text and not any("\u0600" <= c <= "\u06ff" for c in doc.text[:5000]):
+    if doc.text and not any(in_block(c) for c in doc.text[:5000]):
         doc.warnings.append("no Arabic text found: rasd reads Arabic reports; the document is empty of entities")
     return doc

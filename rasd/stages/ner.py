@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.arabic.normalize import strip_article
+from rasd.arabic.clitics import letters, without_article
 from rasd.arabic.clitics import readings as stems
+from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
 from rasd.ner.gate import Gate
@@ -47,6 +49,7 @@ class NerStage:
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
+        self.letters = letters()   # the clitic letters of the Resources building this part
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text or not doc.sentences:
@@ -140,13 +143,14 @@ class NerStage:
         word is a person only after a title or kunya, and a place or an organisation only when
         the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
         lists = self.tagger.lex.lists
+        a = self.letters.article
         keys = [doc.tokens[k].key for k in range(i, j)]
-        if not any("\u0621" <= c <= "\u064a" for k in keys for c in k):
+        if not any(has_letter(k) for k in keys):
             return False   # rasd reads Arabic reports: a name in Latin letters alone is not proposed
 
         def listed(key: str) -> bool:
             forms = {key, *(st for _, st in stems(key))}
-            return any(not forms.isdisjoint(words) or not {"ال" + f for f in forms}.isdisjoint(words)
+            return any(not forms.isdisjoint(words) or not {a + f for f in forms}.isdisjoint(words)
                        for words in lists.values())
 
         if all(listed(k) for k in keys):
@@ -157,7 +161,7 @@ class NerStage:
                 return False
             key = doc.tokens[k].key
             forms = {key, *(st for _, st in stems(key))}
-            return any(not forms.isdisjoint(lists.get(n, ())) or not {"ال" + f for f in forms}.isdisjoint(
+            return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(
                 lists.get(n, ())) for n in names)
 
         if cls == "PERS" and is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"):
@@ -178,21 +182,20 @@ class NerStage:
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
         return cls == "LOC" and not known_place and self._place_like(keys[0])
 
-    @staticmethod
-    def _after(doc: Doc, i: int, words: frozenset[str]) -> bool:
+    def _after(self, doc: Doc, i: int, words: frozenset[str]) -> bool:
         """Word i follows one of ``words`` (type words: شركة، وكالة …; weapon words), that word maybe
         after a proclitic (لشركة، بصاروخ) or with the article."""
         if i == 0:
             return False
-        key = doc.tokens[i - 1].key
-        return any(f in words or "ال" + f in words or strip_article(f) in words
+        key, a = doc.tokens[i - 1].key, self.letters.article
+        return any(f in words or a + f in words or strip_article(f) in words
                    for f in (key, *(st for _, st in stems(key))))
 
     def _place_like(self, key: str) -> bool:
         """The word falls in a word cluster (learned from the news) of which at least
         PLACE_CLUSTER_SHARE of the words are countries, cities or provinces of the gazetteer."""
         lex = self.tagger.lex
-        c = lex.clusters.get(key) or lex.clusters.get(key[2:] if key.startswith("ال") else key)
+        c = lex.clusters.get(key) or lex.clusters.get(without_article(key))
         return c is not None and c[1] in self._place_clusters
 
     def _overridable(self, doc: Doc, m: Mention, i: int, j: int, cls: str) -> bool:
@@ -210,7 +213,8 @@ class NerStage:
         if m.type == "PLACE":
             words = [t.key for t in doc.tokens[m.tok[0]:m.tok[1]]]
             key = " ".join(words)
-            for form in (key, key[2:] if key.startswith("ال") else "ال" + key):
+            a = self.letters.article
+            for form in (key, key[len(a):] if key.startswith(a) else a + key):
                 if self.tagger.lex.places.get(form) in ("country", "city", "admin", "region"):
                     return False
         return True
@@ -237,16 +241,19 @@ class NerStage:
         def name(w: str) -> bool:
             return w in lex.given or w in lex.places or w in lex.kb
 
-        if name(key) or key.startswith("ك"):
+        L = self.letters
+        a = L.article
+        if name(key) or key.startswith(L.ka):
             return 0
         for n, st in stems(key)[1:]:
-            if key[max(0, n - 2):n] == "ال" and not key[:n].endswith("لل"):
-                return n - 2 if n > 2 else 0     # the article stays with the name (والرقة → الرقة)
+            if key[max(0, n - len(a)):n] == a and not key[:n].endswith(L.lam_article):
+                return n - len(a) if n > len(a) else 0     # the article stays with the name (والرقة → الرقة)
             if n and (name(key[n:]) or name(st)):
                 return n
         return 0
 
 
+_SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
 
 
@@ -283,7 +290,7 @@ def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:
 
     def punct(a: int, b: int) -> None:
         for off, c in enumerate(doc.text[a:b]):
-            if not c.isspace() and not ("\u064b" <= c <= "\u065f" or c in "\u0640\u200e\u200f"):
+            if not c.isspace() and not (is_mark(c) or c in _SILENT):
                 out.append(_Tok(c, a + off, a + off + 1, None))
 
     for k in range(lo, hi):

@@ -19,13 +19,29 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
 from rasd.pipeline import Stage
 from rasd.stages.open_places import candidate_tokens, word_forms
 
-_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+
+
+@dataclass(frozen=True)
+class Proclitics:
+    """What a force word may carry in front (a conjunction, ب or ل, not the article), built once
+    from the loading Resources' clitic letters (rasd.arabic.clitics)."""
+
+    strings: frozenset[str]
+    li: str
+    article: str
+
+    @classmethod
+    def current(cls) -> "Proclitics":
+        L = letters()
+        return cls(L.proclitic_strings((L.bi, L.li)), L.li, L.article)
+
 MAX_MODIFIERS = 3
 
 
@@ -44,14 +60,16 @@ class Forces:
     # file, as every word of every report is asked for
     classify: Callable[[str], tuple | None] = field(default=lambda key: None, compare=False, repr=False)
     forms: frozenset[str] = frozenset()   # every token a head or crowd word can be: a first pass
+    proclitics: Proclitics | None = field(default=None, compare=False, repr=False)
 
 
 def nationality_forms(base: str) -> set[str]:
     """Every form of a nationality adjective (folded) a force phrase uses, from the masculine
     singular without the article: X, Xه, Xين, Xون, Xان, with and without the article."""
+    L = letters()
     out = set()
-    for form in (base, base + "ه", base + "ين", base + "ون", base + "ان"):
-        out.update((form, "ال" + form))
+    for form in (base, base + L.feminine_ending, *(base + e for e in L.plural_dual_endings)):
+        out.update((form, L.article + form))
     return out
 
 
@@ -62,38 +80,41 @@ def load_forces(path: Path) -> Forces:
     for w in d["nationalities"]:
         nat |= nationality_forms(fold_str(w))
     crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
+    pro = Proclitics.current()
 
     # a bounded cache owned by the Forces this returns (the Resources' open_actors part)
     @lru_cache(maxsize=1 << 16)
     def classify(key: str) -> tuple | None:
-        r = _reading(key, heads)
+        r = _reading(key, heads, pro)
         if r is not None:
             return (*r, "head")
-        r = _reading(key, crowds)
+        r = _reading(key, crowds, pro)
         return None if r is None else (*r, "crowd")
 
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
                   frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
-                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}))
+                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}), pro)
 
 
-def _reading(key: str, words) -> tuple[int, str] | None:
+def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
     """(proclitic length, word) when the token is one of ``words`` behind a conjunction or a
     preposition (the article stays part of the word)."""
     if key in words:
         return 0, key
     for n in range(1, min(3, len(key) - 1)):
-        if key[:n] in _PROCLITICS and key[n:] in words:
+        if key[:n] in pro.strings and key[n:] in words:
             return n, key[n:]
-        if key[:n] in _PROCLITICS and key[n:].startswith("ل") and key[:n].endswith("ل") and "ال" + key[n + 1:] in words:
-            return n + 1, "ال" + key[n + 1:]   # للشرطة = ل + الشرطة: the span starts at شرطة
+        if key[:n] in pro.strings and key[n:].startswith(pro.li) and key[:n].endswith(pro.li) \
+                and pro.article + key[n + 1:] in words:
+            return n + 1, pro.article + key[n + 1:]   # للشرطة = ل + الشرطة: the span starts at شرطة
     return None
 
 
 class _OpenActors:
     def __init__(self, doc: Doc, f: Forces, titles: frozenset[str]):
         self.doc, self.f, self.titles = doc, f, titles
+        self.pro = f.proclitics or Proclitics.current()
         self.toks = doc.tokens
         self.owner: dict[int, Mention] = {}
         for m in doc.mentions:
@@ -131,7 +152,7 @@ class _OpenActors:
 
     def force_at(self, i: int, r: tuple) -> None:
         pre, head, _ = r
-        if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.titles):
+        if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.titles, self.pro):
             return   # وزير الدفاع الأميركي: part of a person's title
         j, mods = i + 1, []
         while j < len(self.toks) and self.joined(j - 1) and len(mods) < MAX_MODIFIERS \
@@ -145,7 +166,7 @@ class _OpenActors:
             self.add(i, i + 2, pre, "state_force", None, "a state force named by a security word")
 
     def crowd_at(self, i: int, r: tuple) -> None:
-        if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media):
+        if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media, self.pro):
             return   # تنسيقيات المسلحين: their media, not the group in action
         name, cat = self.f.crowds[r[1]]
         self.add(i, i + 1, r[0], cat, name, f"an unnamed group of {name}")

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
+from rasd.arabic.clitics import Letters, letters, reads_as
 from rasd.arabic.clitics import readings as stems
+from rasd.arabic.script import has_letter
 from rasd.arabic.tokens import Token
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
@@ -34,9 +36,6 @@ from rasd.pipeline import Stage
 QUOTES = frozenset("\"'«»“”„")
 # format characters (marks of direction, joiners) that news text carries between words
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\ufeff\u00ad"), None)
-# proclitics a cue word may carry (conjunction, preposition) without the article
-_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-_PRONOUN_ENDS = ("ها", "هم", "هما", "هن", "نا", "ه")
 MAX_NAME = 3        # words of an unquoted name
 MAX_QUOTED = 4      # words of a quoted name
 MAX_ITEMS = 12      # names in one list
@@ -65,24 +64,27 @@ class PlaceCues:
     readings: Callable[[str], dict] = field(default=lambda key: {}, compare=False, repr=False)
     # the tokens that may be a cue or an anaphor (a cheap first pass; readings() then decides)
     forms: frozenset[str] = frozenset()
+    # the clitic letters of the Resources that loaded the file (rasd.arabic.clitics)
+    letters: Letters | None = field(default=None, compare=False, repr=False)
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
         return candidate_tokens(doc, self.forms)
 
 
-_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-
-
 def word_forms(words) -> frozenset[str]:
     """Every token a word of ``words`` can be behind proclitics and the article (a superset of what
-    stems() reads): a first pass by one set lookup per token."""
+    stems() reads): a first pass by one set lookup per token. Built once, with the current
+    Resources' clitic letters."""
+    L = letters()
+    a = L.article
+    prefixes, lam = L.proclitic_strings(), L.lam_article_strings()
     out = set()
     for w in words:
-        bare = w[2:] if w.startswith("ال") else w
-        for p in _PREFIXES:
-            out.update((p + w, p + bare, p + "ال" + bare))
-        for p in ("لل", "ولل", "فلل"):
+        bare = w[len(a):] if w.startswith(a) else w
+        for p in prefixes:
+            out.update((p + w, p + bare, p + a + bare))
+        for p in lam:
             out.add(p + bare)
     return frozenset(out)
 
@@ -103,6 +105,9 @@ def load_cues(path: Path) -> PlaceCues:
              "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"])}
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
+    L = letters()
+    proclitics = L.proclitic_strings()   # a cue word's proclitics (conjunction, preposition), no article
+    article_ends = L.article_ends()
 
     # a bounded cache owned by the PlaceCues this returns (the Resources' open_places part);
     # the clitic readings it asks for are the current Resources' (rasd.arabic.clitics)
@@ -110,12 +115,12 @@ def load_cues(path: Path) -> PlaceCues:
     def readings(key: str) -> dict:
         out: dict = {}
         for n, st in stems(key):
-            if st in every and key[:n] in _PROCLITICS:
+            if st in every and key[:n] in proclitics:
                 for name, words in lists.items():
                     if st in words:
                         out.setdefault(name, (n, st))
             pre = key[:n]
-            if st in anaphors and (pre.endswith("ال") or pre.endswith("لل")):
+            if st in anaphors and pre.endswith(article_ends):
                 out.setdefault("anaphor", (st, anaphors[st]))
         return out
 
@@ -123,17 +128,22 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["open_cues"]), _fold_all(d["not_before"]), _fold_all(d["not_after"]),
                      _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
                      _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
-                     readings, word_forms(every | frozenset(anaphors)))
+                     readings, word_forms(every | frozenset(anaphors)), L)
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
     """The token, behind some proclitics, is one of ``words``."""
-    return key in words or any(st in words or "ال" + st in words for _, st in stems(key))
+    return reads_as(words, key)
 
 
 class _OpenPlaces:
     def __init__(self, doc: Doc, cues: PlaceCues, lex: dict, common: frozenset, gaz):
         self.doc, self.c, self.lex, self.common, self.gaz = doc, cues, lex, common, gaz
+        L = self.L = cues.letters or letters()
+        self.article, self.and_ = L.article, L.and_
+        self.nisba_all = L.nisba_plural_suffixes + L.nisba_suffixes
+        self.pronoun_ends = L.attached_pronouns
+        self.conj = "".join(L.conj)
         self.toks: list[Token] = doc.tokens
         self.owner: dict[int, Mention] = {}
         for m in doc.mentions:
@@ -159,26 +169,28 @@ class _OpenPlaces:
         made from a place or an ordinary word (الإسرائيلي، اللبنانية، الشعبي)."""
         if key in self.c.enders or key in self.lex["nationalities"]:
             return True
-        if not key.startswith("ال"):
+        a = self.article
+        if not key.startswith(a):
             return False
-        base = key[2:]
-        for suf in ("يين", "يون", "يه", "ي"):
+        base = key[len(a):]
+        for suf in self.nisba_all:
             if base.endswith(suf) and len(base) - len(suf) >= 3:
                 stem = base[:-len(suf)]
-                if suf != "ي" or stem in self.common or stem + "ه" in self.common or self.gaz.lookup(stem) \
-                        or self.gaz.lookup("ال" + stem):
+                if suf != self.L.nisba_masculine or stem in self.common or stem + self.L.feminine_ending in self.common \
+                        or self.gaz.lookup(stem) or self.gaz.lookup(a + stem):
                     return True
         return False
 
     def stop_word(self, key: str) -> bool:
         """A word no place name starts with."""
         if len(key) < 2 or key.isdigit() or key in self.c.not_names or key in self.lex["name_stops"] \
-                or key in self.lex["person_titles"] or not any("\u0621" <= ch <= "\u064a" for ch in key):
+                or key in self.lex["person_titles"] or not has_letter(key):
             return True
         if self.clitic_word(key):
             return True
-        if key.endswith(_PRONOUN_ENDS) and key not in self.common and any(
-                key[:-len(p)] in self.common for p in _PRONOUN_ENDS if key.endswith(p)):
+        ends = self.pronoun_ends
+        if key.endswith(ends) and key not in self.common and any(
+                key[:-len(p)] in self.common for p in ends if key.endswith(p)):
             return True     # موقعها، منطقتهم: a noun with a pronoun
         return any(n and (st in self.lex["name_stops"] or st in self.c.not_names) for n, st in stems(key))
 
@@ -186,15 +198,16 @@ class _OpenPlaces:
         """بالتزامن، لإنتاج، بقذائف: a preposition on an ordinary word, never a name's first word."""
         if key in self.common:
             return False
-        return any(n and key[:n].lstrip("وف") and (st in self.common or "ال" + st in self.common)
+        a = self.article
+        return any(n and key[:n].lstrip(self.conj) and (st in self.common or a + st in self.common)
                    for n, st in stems(key))
 
     def nisba_of_common(self, key: str) -> bool:
         """أمنية، رئاسية، شعبي: a relative adjective made from an ordinary word."""
-        for suf in ("يه", "ي"):
-            if key.endswith(suf) and not key.startswith("ال"):
+        for suf in self.L.nisba_suffixes:
+            if key.endswith(suf) and not key.startswith(self.article):
                 base = key[:-len(suf)]
-                if base in self.common or base + "ه" in self.common:
+                if base in self.common or base + self.L.feminine_ending in self.common:
                     return True
         return False
 
@@ -213,7 +226,7 @@ class _OpenPlaces:
             k = j
             while k < len(toks) and k - j < MAX_QUOTED:
                 if any(ch in QUOTES for ch in self.gap(k)):
-                    bad = any(not any("\u0621" <= ch <= "\u064a" for ch in toks[x].key) or toks[x].key.isdigit()
+                    bad = any(not has_letter(toks[x].key) or toks[x].key.isdigit()
                               for x in range(j, k + 1))
                     bad = bad or toks[j].key[pre:] in self.c.not_names
                     return None if bad or self.key(k + 1) in self.c.not_after else k + 1
@@ -232,20 +245,21 @@ class _OpenPlaces:
             if self.stop_word(key) or self.adjective(key) or self.is_cue(key) or self.owner.get(k) \
                     or self.nisba_of_common(key):
                 return False
-            if key.startswith("ال") or prev in self.lex["name_joiners"] or prev in self.lex["kunya"]:
+            if key.startswith(self.article) or prev in self.lex["name_joiners"] or prev in self.lex["kunya"]:
                 return True
             # بركة ريشا، عين عرب: a second word without the article, when it is no ordinary word
-            clitic = any(n >= 2 and key[:n].endswith(("ال", "لل")) for n, _ in stems(key))   # بالقذائف
-            return k == j + 1 and key not in self.common and not key.startswith("و") and len(key) > 2 \
+            clitic = any(n >= 2 and key[:n].endswith(self.L.article_ends()) for n, _ in stems(key))   # بالقذائف
+            return k == j + 1 and key not in self.common and not key.startswith(self.and_) and len(key) > 2 \
                 and not clitic
 
         while continues(k):
             k += 1
-        if k == j + 1 and pre == 0 and first.startswith("م") and first.endswith("ه") and len(first) > 4 \
+        if k == j + 1 and pre == 0 and first.startswith(self.L.participle_prefix) \
+                and first.endswith(self.L.feminine_ending) and len(first) > 4 \
                 and self.key(j - 1) in self.c.plural | self.c.dual:
             return None   # بلدات محاصرة، قرى مجاورة: a participle agreeing with the plural, not a name
         if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
-                and not (first.startswith("ال") and open_cue):
+                and not (first.startswith(self.article) and open_cue):
             return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …
         if self.key(k) in self.c.not_after:
             return None
@@ -344,13 +358,13 @@ class _OpenPlaces:
         if g and not quoted:
             return None
         key = toks[k].key
-        if key == "و" and k + 1 < len(toks):
+        if key == self.and_ and k + 1 < len(toks):
             g2 = self.gap(k)
             if g2 and not self.quoted_gap(k):
                 return None
             end = self.name_at(k + 1, quoted=bool(g2), open_cue=open_cue)
             return (k + 1, end, 0) if end else None
-        if key.startswith("و") and len(key) > 3 and key[1:] not in self.common:
+        if key.startswith(self.and_) and len(key) > 3 and key[1:] not in self.common:
             end = self.name_at(k, pre=1, quoted=quoted, open_cue=open_cue)
             return (k, end, 1) if end else None
         return None
@@ -393,7 +407,7 @@ class _OpenPlaces:
                 after = starts.get(e)
                 # closing a list of two or more: "وName" and then no further item
                 closing = run >= 2 and pre == 1 and (e >= len(self.toks) or self.gap(e - 1) not in ("",)
-                                                     or not self.toks[e].key.startswith("و"))
+                                                     or not self.toks[e].key.startswith(self.and_))
                 if (after is not None and self.coordinated(e)) or closing:
                     self.add(a, e, pre, (a, e), None, False, "an unknown name in a list of places")
                     run, b = run + 1, e
@@ -402,7 +416,7 @@ class _OpenPlaces:
 
     def coordinated(self, k: int) -> bool:
         """Token k opens a list item (و or a comma before it)."""
-        return self.toks[k].key.startswith("و") or self.gap(k - 1) in ("،", ",", "و")
+        return self.toks[k].key.startswith(self.and_) or self.gap(k - 1) in ("،", ",", self.and_)
 
 
 class OpenPlaces(Stage):

@@ -19,6 +19,7 @@ Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, ana
 """
 from __future__ import annotations
 
+from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Entity, Mention
 from rasd.pipeline import Stage
@@ -37,6 +38,7 @@ def _located(e: Entity) -> bool:
 class _Context:
     def __init__(self, doc: Doc, cues: PlaceCues, res):
         self.doc, self.c, self.res = doc, cues, res
+        self.L = cues.letters or letters()   # the clitic letters of the loading Resources
         self.toks = doc.tokens
         self.at: dict[int, tuple[Mention, Entity]] = {}
         for e in doc.entities:
@@ -73,7 +75,7 @@ class _Context:
                 continue
             if reads(key, self.c.links):
                 linked = True
-            elif not (key in self.c.enders or (key.startswith("ال") and key.endswith(("ي", "يه")))):
+            elif not (key in self.c.enders or (key.startswith(self.L.article) and key.endswith(self.L.nisba_suffixes))):
                 return None
             words.append(self.doc.text[self.toks[k].start:self.toks[k].end])
             k += 1
@@ -134,7 +136,7 @@ class _Context:
                 break
             if reads(self.toks[k].key, self.c.location_verbs):
                 return f"where '{self.doc.text[self.toks[k].start:self.toks[k].end]}' happened"
-            if not (len(self.toks[k].key) <= 3 and self.toks[k].key.startswith("ل")):
+            if not (len(self.toks[k].key) <= 3 and self.toks[k].key.startswith(self.L.li)):
                 break   # only لها / له may stand between the verb and the place
         return None
 

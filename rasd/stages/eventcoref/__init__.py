@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 
+from rasd.arabic.clitics import letters
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling
@@ -102,7 +103,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) ->
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
         key = doc.tokens[k].key
-        words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in "بل" and len(f) > 3)]))
+        L = letters()
+        words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
         anaphor = _anaphor(doc, k, j, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import ListIndex, cue_readings, has_article, readings
+from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, readings
 from rasd.kb.yamlfile import load, require
 
 
@@ -46,9 +46,12 @@ class Lexicon:
     weapon: dict[str, frozenset]
     mapping: dict[str, dict]
     modality: dict
+    relative_example: str = ""   # the first word of the relatives list, as written (named in a why)
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
+        # how a proclitic run ending in the article ends (ال، لل): the loading Resources' letters
+        self.article_ends = letters().article_ends()
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
         self.lists_of = ListIndex(self.words, cue=True, size=1 << 16)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
@@ -67,7 +70,7 @@ class Lexicon:
                 if len(st) >= plen:
                     found += table.get(st[:plen], ())
             # a verb never carries the article: التحالف is a coalition, not تحالف "they allied"
-            article = key[:n].endswith(("ال", "لل"))
+            article = key[:n].endswith(self.article_ends)
             out += [(n, d) for d in found if not (article and d.pos == "verb")]
         return tuple(out)
 
@@ -119,7 +122,8 @@ def load_lexicon(res) -> Lexicon:
     modality["that"] = fold_set(mod["negated"].get("that", []))
     modality["lam_governors"] = fold_set(mod["planned"].get("lam_governors", []))
     modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
-    return Lexicon(exact, prefix, words, weapon, dict(ont), modality)
+    relatives = data.get("relatives") or [""]
+    return Lexicon(exact, prefix, words, weapon, dict(ont), modality, str(relatives[0]))
 
 
 def phrases_of(words) -> tuple[tuple[str, ...], ...]:
@@ -135,11 +139,12 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
     if not phrases:
         return 0
     forms = cue_readings(keys(k))
+    a = letters().article
     for ph in phrases:
         n = len(ph)
         if k + n > end or ph[0] not in forms:
             continue
-        if all(keys(k + m) == w or keys(k + m) == "ال" + w for m, w in enumerate(ph[1:], 1)):
+        if all(keys(k + m) == w or keys(k + m) == a + w for m, w in enumerate(ph[1:], 1)):
             return n
     return 0
 

@@ -33,7 +33,7 @@ class Places:
                 prior = prior[:-1]   # قرية الرهجان شرق حماة التي …: the village, not its qualifier
             pool = prior[-1:]
             t.fallback_place = bool(pool)
-            t.place_rule = "the place a relative clause refers to (التي …)"
+            t.place_rule = f"the place a relative clause refers to ({self.L.relative_example} …)"
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = False

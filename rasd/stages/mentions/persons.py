@@ -4,6 +4,7 @@ the family name alone (surnames)."""
 from __future__ import annotations
 
 from rasd.arabic.clitics import has_article, letters, readings, without_article
+from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
 
@@ -114,7 +115,7 @@ def _family(f: Finder, j: int) -> int:
     if surface not in f.R.kb.lexicon.get("family_markers", ()):
         return j
     if f.is_(j + 1, "name_stops") or f.is_(j + 1, "person_titles") or not any(
-            "\u0621" <= c <= "\u064a" for c in toks[j + 1].key):
+            is_letter(c) for c in toks[j + 1].key):
         return j
     return j + 2
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rasd.arabic.clitics import cue_readings, letters
 from rasd.arabic.normalize import fold_str
 from rasd.kb.yamlfile import load, require
 
@@ -18,16 +19,13 @@ def phrases(words) -> tuple[Phrase, ...]:
 def forms(key: str) -> tuple[str, ...]:
     """A token's readings as a cue word: as written, without a conjunction, without the article.
     Prepositions are not stripped (a cue list spells them: للإرهاب)."""
-    out = [key]
-    if key[:1] in "وف" and len(key) > 3:
-        out.append(key[1:])
-    out += [f[2:] for f in out if f.startswith("ال") and len(f) > 4]
-    return tuple(out)
+    return cue_readings(key)
 
 
 def word_is(word: str, key: str) -> bool:
     """The folded token ``key`` reads as the cue word ``word`` (article on either side allowed)."""
-    return any(f == word or "ال" + f == word or f == "ال" + word for f in forms(key))
+    a = letters().article
+    return any(f == word or a + f == word or f == a + word for f in forms(key))
 
 
 @dataclass(frozen=True)
@@ -40,9 +38,10 @@ class CueList:
     def __post_init__(self):
         """Index the phrases by every spelling of their first word a token's form may equal."""
         index: dict[str, list[Phrase]] = {}
+        a = letters().article
         for ph in self.cues:
             w = ph[0]
-            for k in {w, "ال" + w, *([w[2:]] if w.startswith("ال") else [])}:
+            for k in {w, a + w, *([w[len(a):]] if w.startswith(a) else [])}:
                 index.setdefault(k, []).append(ph)
         object.__setattr__(self, "by_first", index)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rasd.arabic.clitics import letters
 from rasd.stages.worthiness.cues import Cues, CueList, forms, phrase_at
 from rasd.stages.worthiness.cues import cue_after as _after
 from rasd.stages.worthiness.cues import cue_before as _before
@@ -70,7 +71,9 @@ def campaign_name(s: Site, c: Cues) -> str | None:
     if not s.quoted_name_after or s.j - s.i != 1:
         return None
     # with a preposition too (والتحاما بمعركة "طوفان الأقصى")
-    if not any(f in c.campaign_nouns or (f[:1] in "بل" and f[1:] in c.campaign_nouns) for f in forms(s.keys[s.i])):
+    L = letters()
+    if not any(f in c.campaign_nouns or (f[:1] in (L.bi, L.li) and f[1:] in c.campaign_nouns)
+               for f in forms(s.keys[s.i])):
         return None
     if cue_before(s.keys, s.i, 0, c.launch, s):
         return None

@@ -137,3 +137,26 @@ def test_list_index_answers_are_shared_between_words():
     assert idx("الوزير") == {"titles"} and idx("وزير") is idx("بالوزير") is idx("القايد")
     assert idx("كرمول") == frozenset() and idx("كرمول") is idx("زيتوني")
     assert idx("قريه") == {"cues"} and idx("والقريه") is idx("قريه")
+
+
+def test_proclitic_strings_are_built_from_the_letters():
+    L = letters()
+    every = L.proclitic_strings()
+    assert "" in every and set(L.conj) <= every and set(L.preps) <= every
+    assert fold_str("وب") in every and fold_str("فك") in every and fold_str("بو") not in every
+    assert len(every) == 1 + len(L.conj) + len(L.preps) + len(L.conj) * len(L.preps)
+    only = L.proclitic_strings((L.bi, L.li))
+    assert fold_str("ك") not in only and fold_str("وك") not in only and fold_str("فل") in only
+    assert L.lam_article_strings() == (L.lam_article, *(c + L.lam_article for c in L.conj))
+    assert fold_str("للمعارضه").startswith(L.article_ends()) and fold_str("بالجيش")[:3].endswith(L.article_ends())
+    fewer = replace(L, conj=(L.and_,))
+    assert fold_str("فب") in every and fold_str("فب") not in fewer.proclitic_strings()
+
+
+def test_the_letters_file_holds_the_new_endings():
+    raw = yaml.safe_load(clitics.CLITICS_FILE.read_text(encoding="utf-8"))
+    L = letters()
+    assert L.attached_pronouns == tuple(raw["attached_pronouns"]) and set(L.pronoun_suffixes) <= set(L.attached_pronouns)
+    assert L.nisba_masculine in L.nisba_suffixes and L.ka in L.preps
+    assert L.nisba_plural_suffixes == tuple(raw["nisba_plural_suffixes"])
+    assert L.plural_dual_endings == tuple(raw["plural_dual_endings"]) and L.participle_prefix == raw["participle_prefix"]

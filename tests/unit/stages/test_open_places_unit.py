@@ -52,3 +52,19 @@ def test_the_mentions_before_it_are_kept():
     doc = run("اقتحمت القوات بلدة بيت زمرينا قرب حلب.", ("حلب", "PLACE", 0, {"kb_id": "admin:SY02"}))
     assert places(doc) == [("بيت زمرينا", "بيت زمرينا"), ("حلب", "حلب")]
     assert [m.kb_id for m in doc.mentions] == [None, "admin:SY02"]
+
+
+def test_cue_word_forms_follow_the_clitic_letters_in_use():
+    from dataclasses import replace
+
+    from rasd.arabic import clitics
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.open_places import word_forms
+
+    L = clitics.letters()
+    word = fold_str("قاعدة")
+    assert L.ka + word in word_forms([word]) and L.conj[0] + L.ka + word in word_forms([word])
+    no_ka = clitics.Clitics(replace(L, preps=tuple(p for p in L.preps if p != L.ka)))
+    with clitics.using(no_ka):
+        forms = word_forms([word])
+    assert L.ka + word not in forms and L.bi + word in forms and L.lam_article + word in forms

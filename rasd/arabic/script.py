@@ -1,0 +1,30 @@
+"""Named letters and ranges of the Arabic script (orthography, not words): stages test text against
+these instead of writing Arabic letters themselves."""
+from __future__ import annotations
+
+HAMZA = "\u0621"            # ء, the first letter of the basic alphabet in Unicode order
+YA = "\u064a"               # ي, the last letter of the basic alphabet
+TATWEEL = "\u0640"          # ـ, the stretching stroke
+HARAKAT = ("\u064b", "\u065f")   # first and last short-vowel / shadda / sukun marks
+BLOCK = ("\u0600", "\u06ff")     # the Arabic Unicode block
+BIDI_MARKS = "\u200e\u200f"      # left-to-right and right-to-left marks
+
+
+def is_letter(c: str) -> bool:
+    """``c`` is a letter of the basic alphabet (ء … ي)."""
+    return HAMZA <= c <= YA
+
+
+def has_letter(s: str) -> bool:
+    """Some character of ``s`` is a letter of the basic alphabet."""
+    return any(HAMZA <= c <= YA for c in s)
+
+
+def is_mark(c: str) -> bool:
+    """``c`` is a short-vowel mark (harakah, tanwin, shadda, sukun, …)."""
+    return HARAKAT[0] <= c <= HARAKAT[1]
+
+
+def in_block(c: str) -> bool:
+    """``c`` lies in the Arabic Unicode block."""
+    return BLOCK[0] <= c <= BLOCK[1]
