@@ -37,13 +37,13 @@ def records_from_document(doc: dict) -> list[dict]:
     try:
         entities = {e["id"]: e for e in doc.get("entities", [])}
         resolved: dict = {}   # each entity's participant/place fields, worked out once per document
-        return [_record(doc, ev, entities, resolved) for ev in doc.get("events", [])]
+        cb = codebook()       # once per document: finding the current Resources is not free
+        return [_record(doc, ev, entities, resolved, cb) for ev in doc.get("events", [])]
     except (KeyError, TypeError, ValueError) as e:
         raise ExportError(f"document {doc_id}: malformed entity or event ({type(e).__name__}: {e})") from e
 
 
-def _record(doc: dict, ev: dict, entities: dict, resolved: dict) -> dict:
-    cb = codebook()
+def _record(doc: dict, ev: dict, entities: dict, resolved: dict, cb: Codebook) -> dict:
     doc_id = doc.get("doc_id") or ""
     text = doc.get("text") or ""
     source = doc.get("source") or {}
