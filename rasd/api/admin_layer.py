@@ -9,12 +9,14 @@ its legend.  This module only packs the points compactly: unit names once, local
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+
+from rasd.kb.gazetteer import Place
 
 ATTRIBUTION = "Open-Syria data-geography (CC BY 4.0); localities: Syrian Archive / OCHA"
 
 
-def admin_layer(places: Iterable[Any]) -> dict:
+def admin_layer(places: Iterable[Place]) -> dict:
     """GeoJSON of governorate/district centres plus ``cells``: the locality points by unit."""
     features: list[dict] = []
     units: dict[str, int] = {}
@@ -29,7 +31,7 @@ def admin_layer(places: Iterable[Any]) -> dict:
         if p.kind in ("governorate", "district"):
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
                              "properties": {"id": p.id, "kind": p.kind, "name_ar": p.name_ar, "name_en": p.name_en}})
-        elif p.kind == "locality" and p.admin1 and getattr(p, "country", "sy") == "sy":
+        elif p.kind == "locality" and p.admin1 and p.country == "sy":
             rows.append([round(p.lon, 4), round(p.lat, 4), unit(p.admin1), unit(p.admin2)])
     return {"type": "FeatureCollection", "features": features, "attribution": ATTRIBUTION,
             "cells": {"units": list(units), "points": rows,

@@ -59,13 +59,8 @@ def page(s: Store, f: EventFilter, modality: str | None, offset: int, limit: int
     if modality:
         ids = modality_ids(s, ids, modality)
     chosen = ids[offset:offset + limit] if limit else ids[offset:]
-    return corrected(s, records_of(s, chosen)), len(ids)
-
-
-def records_of(s: Store, chosen: list[int]) -> list[dict]:
-    """The records of ``chosen`` (a page of ``merged_ids``), built for those events alone
-    (:meth:`Store.records_of`): a deep page costs what the first does, whatever the dates."""
-    return list(s.records_of(chosen)) if chosen else []
+    # the page's records alone (Store.records_of): a deep page costs what the first does
+    return corrected(s, list(s.records_of(chosen))), len(ids)
 
 
 def event(s: Store, merged_id: int) -> dict:

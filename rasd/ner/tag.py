@@ -54,6 +54,5 @@ class Tagger:
             return []
         with self._lock:
             tags = self._tagger.tag(self.features(tokens))
-            marginals = {(s, e): min(self._tagger.marginal(tags[k], k) for k in range(s, e))
-                         for s, e, _ in spans(tags)}
-        return [Span(s, e, cls, marginals[s, e]) for s, e, cls in sorted(spans(tags))]
+            return [Span(s, e, cls, min(self._tagger.marginal(tags[k], k) for k in range(s, e)))
+                    for s, e, cls in sorted(spans(tags))]
