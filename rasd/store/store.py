@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
         raise InputError(f"bad bbox {value!r}",
                          hint="Give WEST,SOUTH,EAST,NORTH in degrees, e.g. 35.5,32.3,42.4,37.4.") from None
     return west, south, east, north
+
+
+IDS_KEPT = 8   # filters whose matching ids a Store keeps (see Store.merged_ids)
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,7 @@ class Store:
         self._near: NearDuplicates | None = None
         self._near_last = 0          # highest report id in the near-duplicate index
         self._doc = lru_cache(maxsize=256)(self._load_doc)
+        self._ids: OrderedDict = OrderedDict()   # (filter, data version, own changes) → merged ids
 
     def close(self) -> None:
         self.conn.close()
@@ -388,8 +393,24 @@ class Store:
             "SELECT outlet, url, published, origin FROM sources WHERE report_id = ? ORDER BY id", (report_id,))]
 
     def merged_ids(self, f: EventFilter = EventFilter()) -> list[int]:
-        """Merged events with at least one member event matching every filter, by date then id."""
+        """Merged events with at least one member event matching every filter, by date then id.
+
+        The answer is kept for the last few filters while the database is unchanged: SQLite's
+        ``data_version`` moves when another connection commits and ``total_changes`` when this one
+        writes, so a kept answer is never stale (the API pages through one filter many times).
+        """
         f = check_filter(f)
+        key = (f, self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if key in self._ids:
+            self._ids.move_to_end(key)
+            return list(self._ids[key])
+        ids = self._merged_ids(f)
+        self._ids[key] = ids
+        if len(self._ids) > IDS_KEPT:
+            self._ids.popitem(last=False)
+        return list(ids)
+
+    def _merged_ids(self, f: EventFilter) -> list[int]:
         where, args = [], []
         if f.type:
             where.append("e.type = ?")

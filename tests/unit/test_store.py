@@ -266,3 +266,35 @@ def test_an_older_database_gains_the_events_modality_from_its_documents(tmp_path
         c.execute("DELETE FROM schema_version WHERE version > 3")
     with Store(db) as store:
         assert [tuple(r) for r in store.conn.execute("SELECT vid, modality FROM events ORDER BY id")] == want
+
+
+# ---- the matching ids a Store keeps per filter ------------------------------------------------
+
+def test_kept_ids_follow_writes_of_this_and_other_connections(tmp_path):
+    """Store.merged_ids keeps answers per filter; a write by another connection or by this one
+    must show in the next answer (a kept answer never goes stale)."""
+    from tests.hand_store import DOCS, build
+    from rasd.ingest.records import Report
+    from rasd.store import EventFilter, Store
+    from rasd.store.dedupe import signature
+
+    db = build(tmp_path / "s.db", DOCS[:1])
+    reader = Store(db)
+    first = reader.merged_ids(EventFilter())
+    assert reader.merged_ids(EventFilter()) == first and len(first) == 2
+    assert reader.merged_ids(EventFilter(type="ARREST")) == []
+
+    def add(store, doc):
+        store.add(Report(origin="x.txt", sha=doc["doc_id"] * 4, text=doc["text"], title=None,
+                         url=doc["source"]["url"], outlet=doc["source"]["outlet"],
+                         published=doc["source"]["published"]), doc, signature(doc["text"]))
+
+    with Store(db) as other:          # another connection commits a report with an arrest
+        add(other, DOCS[2])
+    assert len(reader.merged_ids(EventFilter(type="ARREST"))) == 1
+    add(reader, DOCS[1])              # this connection writes: the agreement appears at once
+    assert len(reader.merged_ids(EventFilter(type="AGREEMENT"))) == 1
+    ids = reader.merged_ids(EventFilter())
+    ids.clear()                       # a caller changing its list leaves the kept answer intact
+    assert len(reader.merged_ids(EventFilter())) >= 4
+    reader.close()
