@@ -89,6 +89,15 @@ class Part:
         return any(p.parent.name == "test" for p in self.files)
 
 
+SIDECARS = ("index.jsonl",)   # publication metadata beside reports (rasd ingest reads it), not gold
+
+
+def gold_files(folder: Path) -> list[Path]:
+    """A folder's gold files: its ``.jsonl`` files but the metadata sidecar ``index.jsonl``
+    (corpus/dev keeps one beside its texts and its gold.jsonl)."""
+    return [f for f in sorted(folder.glob("*.jsonl")) if f.name not in SIDECARS]
+
+
 def parts_of(paths: Sequence[str | Path]) -> list[Part]:
     """The parts that ``rasd eval`` arguments name: a gold file is a part of its own; a folder of
     gold files is one part; a folder of such folders (annotations/ with train/ and test/) gives
@@ -101,11 +110,11 @@ def parts_of(paths: Sequence[str | Path]) -> list[Part]:
             continue
         if not p.is_dir():
             raise GoldError(f"{p} does not exist", hint="Give a gold .jsonl file or a folder of them.")
-        files = sorted(p.glob("*.jsonl"))
+        files = gold_files(p)
         if files:
             out.append(Part(str(p), files))
             continue
-        subs = [Part(str(d), sorted(d.glob("*.jsonl"))) for d in sorted(p.iterdir()) if d.is_dir()]
+        subs = [Part(str(d), gold_files(d)) for d in sorted(p.iterdir()) if d.is_dir()]
         subs = [s for s in subs if s.files]
         if not subs:
             raise GoldError(f"{p} holds no gold .jsonl files",

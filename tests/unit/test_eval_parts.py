@@ -86,3 +86,13 @@ def test_cli_side_by_side_and_no_explain_on_held_out(annotated, cli, monkeypatch
     refused = cli(annotated, "--explain")
     assert isinstance(refused.exception, InputError) and "held-out" in str(refused.exception)
     assert cli(annotated / "train", "--explain").exit_code == 0
+
+
+def test_a_folder_with_an_ingest_sidecar_scores_its_gold_only(annotated):
+    """corpus/dev keeps index.jsonl (publication metadata rasd ingest reads) beside gold.jsonl:
+    `rasd eval FOLDER` must read the gold, not fail on the sidecar."""
+    train = annotated / "train"
+    (train / "index.jsonl").write_text('{"doc_id": "m-1", "file": "m-1.txt", "published": "2024-01-02"}\n',
+                                       encoding="utf-8")
+    [part] = parts_of([train])
+    assert [f.name for f in part.files] == ["a.jsonl"]
