@@ -161,6 +161,21 @@ def steps(source_dir: Path | None) -> int:
     return (0 if source_dir is not None else len(MANIFEST)) + 5
 
 
+KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
+
+
+def knowledge_digest(kdir: Path | None = None) -> str:
+    """One SHA-256 over the knowledge files (their names and bytes, in name order)."""
+    import hashlib
+
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+    h = hashlib.sha256()
+    for f in sorted((kdir or KNOWLEDGE_DIR).glob("*.yaml")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def install(source_dir: Path | None = None, *, force: bool = False,
             progress: Callable[[str], None] = lambda step: None, mirror: str | None = None,
             timeout: float = 60.0) -> dict:
@@ -197,6 +212,9 @@ def install(source_dir: Path | None = None, *, force: bool = False,
             raise InputError(f"{p} does not match the manifest SHA-256",
                              hint="Use an unmodified copy of the source data.")
         inputs[s.path] = got
+    # what install builds also depends on the knowledge files (world_places.yaml goes into the
+    # gazetteer, name and feature lists into the NER model): an edited file makes it rebuild
+    inputs[KNOWLEDGE_INPUT] = knowledge_digest()
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()

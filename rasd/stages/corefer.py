@@ -95,6 +95,7 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     named before it. Per kind, the mention starts are kept sorted and searched by bisection, and
     each entity's mentions are sorted once at the end: O(n log n) in the document's length."""
     taken = {(m.start, m.end) for e in doc.entities for m in e.mentions}
+    named_at = {m.start for e in doc.entities if e.type == "PLACE" for m in e.mentions}
     located = sorted(((m.start, e) for e in doc.entities if e.type == "PLACE" and e.geo and e.geo.get("lat")
                       for m in e.mentions), key=lambda x: x[0])
     by_kind: dict[str | None, tuple[list[int], list[int]]] = {}   # kind → (sorted starts, their places in located)
@@ -110,6 +111,8 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
         kinds = table.get(strip_article(t.key))
         if not kinds or (t.start, t.end) in taken:
             continue
+        if t.i + 1 < len(doc.tokens) and doc.tokens[t.i + 1].start in named_at:
+            continue   # a title of the name after it (العاصمة بغداد، المدينة X), not an anaphor
         last = -1   # the last located mention of one of the kinds before t (its place in located)
         for kind in kinds:
             if kind in by_kind:

@@ -143,6 +143,10 @@ class _Rel:
                 else:
                     pending, pending_is_container = [b], False
                 continue
+            first = doc.tokens[a.tok[1]].key if gap else ""
+            if starts_with_and(first) and (reads_as(W["contained_in"], first) or any(c.isdigit() for c in raw)):
+                pending = []    # في X وفي Y، في X و4 مرات في Y: parallel phrases, not a container
+                continue
             if len(gap) > 3 or any(c in raw for c in "،,.") or any(reads_as(W["proximity"], w) for w in words):
                 pending = []
                 continue

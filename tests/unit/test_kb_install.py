@@ -98,7 +98,18 @@ def test_install_end_to_end_from_the_mirror(mirror, tmp_path, monkeypatch):
     steps = []
     record = inst.install(None, mirror=base, progress=steps.append)
     assert record["from"] == "download"
-    assert set(record["inputs"]) == {s.path for s in MANIFEST}
+    assert set(record["inputs"]) == {s.path for s in MANIFEST} | {inst.KNOWLEDGE_INPUT}
     assert record["counts"] and (tmp_path / "data" / "gazetteer.pkl").is_file()
     assert len(steps) == inst.steps(None)
     assert source_url(MANIFEST[0], base).startswith(base + "/mnemonicorg/")
+
+
+def test_an_edited_knowledge_file_changes_the_install_inputs(tmp_path):
+    """world_places.yaml is built into the gazetteer: editing it must make install rebuild."""
+    (tmp_path / "world_places.yaml").write_text("- {id: a}\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not knowledge", encoding="utf-8")
+    before = inst.knowledge_digest(tmp_path)
+    (tmp_path / "notes.txt").write_text("changed", encoding="utf-8")
+    assert inst.knowledge_digest(tmp_path) == before
+    (tmp_path / "world_places.yaml").write_text("- {id: b}\n", encoding="utf-8")
+    assert inst.knowledge_digest(tmp_path) != before

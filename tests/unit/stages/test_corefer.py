@@ -53,3 +53,12 @@ def test_each_anaphor_takes_the_governorate_named_last_before_it():
     assert [m.text for m in aleppo.mentions] == ["حلب", "المحافظة", "المحافظة"]
     assert [m.start for m in aleppo.mentions] == sorted(m.start for m in aleppo.mentions)
     assert all(m.why.endswith("'حلب'") for m in aleppo.mentions[1:])
+
+
+def test_an_anaphor_word_before_a_place_name_is_its_title_not_an_anaphor():
+    """المحافظة حماة, العاصمة بغداد: the noun titles the name after it, so it must not become a
+    mention of the governorate named before (إدلب)."""
+    doc = doc_of("تقع البلدة في إدلب. ووصلت التعزيزات إلى المحافظة حماة من الشمال.")
+    entity(doc, "E1", "PLACE", "إدلب", kb_id="admin:SY07", geo=IDLIB)
+    entity(doc, "E2", "PLACE", "حماة", kb_id="admin:SY05", geo={**IDLIB, "lat": 35.13})
+    assert [[m.text for m in e.mentions] for e in COREFER(doc).entities] == [["إدلب"], ["حماة"]]

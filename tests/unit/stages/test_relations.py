@@ -46,3 +46,20 @@ def test_an_alliance_makes_its_parties_allies():
     entity(doc, "E2", "ACTOR", "أحرار الشام", category="non_state_armed_group")
     doc.events = [event("ALLIANCE", doc.sentences[0], partners=["E1", "E2"])]
     assert [(r.type, r.head, r.tail) for r in RELATIONS(doc).relations] == [("ALLIED_WITH", "E1", "E2")]
+
+
+def _places(doc, *names):
+    for n, name in enumerate(names, 1):
+        entity(doc, f"E{n}", "PLACE", name)
+
+
+def test_parallel_phrases_joined_by_and_are_not_containment():
+    """في العراق وفي سوريا, في العراق و4 مرات في سوريا: two places side by side; بريف X is one."""
+    for text in ("تعرضت القوات للهجوم 12 مرة في العراق و4 مرات في سوريا.",
+                 "تعرضت القوات للهجوم في العراق وفي سوريا."):
+        doc = doc_of(text)
+        _places(doc, "العراق", "سوريا")
+        assert RELATIONS(doc).relations == [], text
+    doc = doc_of("قصفت الطائرات مدينة القامشلي وريفها في الحسكة.")
+    _places(doc, "القامشلي", "الحسكة")
+    assert [(r.type, r.head, r.tail) for r in RELATIONS(doc).relations] == [("LOCATED_IN", "E1", "E2")]
