@@ -99,6 +99,11 @@ class Clauses:
     def sent_keys(self, st: Sent) -> list[str]:
         return [self.key(k) for k in range(st.lo, st.hi)]
 
+    def near_spans(self, st: Sent) -> list[tuple[int, int]]:
+        """Token ranges of the sentences before and after."""
+        sents, n = self.all_sentences, self.all_sentences.index(st)
+        return [(s2.lo, s2.hi) for s2 in sents[max(0, n - 1):n] + sents[n + 1:n + 2]]
+
     def near_keys(self, st: Sent) -> list[str]:
         """Words of the sentences before and after."""
         sents, n = self.all_sentences, self.all_sentences.index(st)
