@@ -81,6 +81,10 @@ class Kinds:
                 if cue is not None:
                     t.rule = f"{form} is air or ground fire; the ground weapon '{cue}' in {where} makes it SHELLING"
                     return "SHELLING"
+                if where == "its clause" and t.j < hi and self.key(t.j) in self.L.words["air_first_adjectives"]:
+                    t.rule = f"{form} is air or ground fire; '{self.span_text(t.j, t.j + 1)}' right after it names " \
+                             f"a state that strikes from the air (triggers.yaml air_first_adjectives): AIRSTRIKE"
+                    return "AIRSTRIKE"
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         t.rule = f"{form} is listed as {d.type}"
