@@ -32,7 +32,7 @@ class Roles:
 
     def instrument(self, t: Trig) -> bool:
         """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
-        return t.d.pos == "noun" and letters().bi in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
+        return t.d.pos == "noun" and letters().bi in self.key(t.i)[t.glue:t.prefix] and t.d.type in INSTRUMENT_TYPES
 
     def can_do(self, typ: str, m: Mention) -> bool:
         """Air strikes are flown by states and coalitions, not by armed groups or persons; car bombs
