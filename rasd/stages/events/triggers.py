@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.arabic.clitics import matches_form as tok_matches
-from rasd.arabic.clitics import readings
+from rasd.arabic.clitics import letters
 from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
 
@@ -35,13 +35,14 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     word is not such a pair. The first split that fits, shortest head first."""
     if not vocab or key in vocab:
         return 0, ()
-    ends = L.article_ends
+    article = letters().article
     for p in range(MIN_GLUED, len(key) - MIN_GLUED):
         head, tail = key[:p], key[p:]
         if len(tail) < MIN_GLUED + 1 or head not in vocab or tail not in vocab:
             continue
-        if any(head[:n].endswith(ends) and len(st) < MIN_GLUED for n, st in readings(head)):
-            continue
+        at = head.find(article)
+        if 0 <= at <= 2 and len(head) - at - len(article) < MIN_GLUED:
+            continue   # وال، بال، الم: proclitics and the article with a letter or two, not a word
         found = L.candidates(tail)
         if found:
             return p, found
