@@ -85,9 +85,10 @@ class Clauses:
 
     def opens_clause(self, t: Trig) -> bool:
         """A trigger that opens a clause of its own: a verb joined by و (وقصفت), or a trigger right
-        after a word joined by و (ونفذت غارات)."""
+        after a word joined by و (ونفذت غارات). An instrument (قصف الطيران المروحي والحربي بالبراميل)
+        opens none: it goes on with the act it is the weapon of."""
         return (t.d.pos == "verb" and (starts_with_and(self.key(t.i)) or self.after_comma(t.i))) or (
-            starts_with_and(self.key(t.i - 1)) and len(self.key(t.i - 1)) > 3)
+            starts_with_and(self.key(t.i - 1)) and len(self.key(t.i - 1)) > 3 and not self.instrument(t))
 
     def after_comma(self, i: int) -> bool:
         """A comma stands right before token ``i`` (…، استهدفت …: a verb after a comma starts a clause)."""

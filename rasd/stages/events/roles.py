@@ -31,8 +31,13 @@ class Roles:
         return hi
 
     def instrument(self, t: Trig) -> bool:
-        """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
-        return t.d.pos == "noun" and letters().bi in self.key(t.i)[t.glue:t.prefix] and t.d.type in INSTRUMENT_TYPES
+        """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل), or right after a
+        word that makes it one (بعدة صواريخ، بعشرات القذائف، بواسطة صواريخ، عبر طائرة مسيرة:
+        triggers.yaml instrument_words)."""
+        if t.d.pos != "noun" or t.d.type not in INSTRUMENT_TYPES:
+            return False
+        return letters().bi in self.key(t.i)[t.glue:t.prefix] or (
+            t.i > 0 and in_list(self.L, "instrument_words", self.key(t.i - 1)))
 
     def can_do(self, typ: str, m: Mention) -> bool:
         """Air strikes are flown by states and coalitions, not by armed groups or persons; car bombs

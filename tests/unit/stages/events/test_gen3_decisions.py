@@ -93,3 +93,25 @@ def test_no_split_inside_a_known_word_into_an_article_fragment_or_without_a_voca
     assert glued("المقاومهاستهدفت", L, frozenset()) == (0, ())    # no vocabulary, no split
     toks = tokenize("قالت المقاومةاستهدفت موقعا.")
     assert find_triggers(toks, 0, len(toks), set(), L) == []
+
+
+def air_force(text: str):
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", "الطيران", category="state_force")
+    entity(doc, "E2", "PLACE", "كفرنبل")
+    return EVENTS(doc)
+
+
+def test_the_weapons_of_an_air_raid_after_a_word_joined_by_and_are_its_instruments():
+    doc = air_force("قصف الطيران المروحي والحربي بالبراميل المتفجرة والصواريخ قرية كفرنبل.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+
+
+def test_a_quantifier_or_by_means_of_before_a_weapon_makes_it_an_instrument():
+    doc = air_force("قصف الطيران قرية كفرنبل بعدة صواريخ موجهة.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+    doc = air_force("قصف الطيران قرية كفرنبل بواسطة صواريخ موجهة.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+    # control: missiles told on their own, with no act before them, are an event of their own
+    doc = air_force("سقطت عدة صواريخ أطلقها الطيران على قرية كفرنبل.")
+    assert [e.type for e in doc.events] == ["SHELLING"]
