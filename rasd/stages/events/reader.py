@@ -71,8 +71,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                     weapon_end = t.j
                     continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
-                                      for o in trigs):
-                    continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
+                                      and self.L.mapping[o.d.type].get("violent") for o in trigs):
+                    continue   # استهدفوا … بتسع ضربات جوية: the specific (violent) trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
                 if not t.type:
                     continue
