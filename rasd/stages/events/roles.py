@@ -107,7 +107,7 @@ class Roles:
         if agent is None:
             # SVO: the first actor of the clause that is not an object
             agent = next((m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
-                          and self.can_do(t.type, m)), None)
+                          and self.can_do(t.type, m) and not self.speaker(m, t.i)), None)
             c.said(agent, "the first actor of the clause before the trigger that is not an object")
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             c.why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
@@ -128,10 +128,16 @@ class Roles:
             return m
         return None
 
+    def speaker(self, m: Mention, i: int) -> bool:
+        """A person named before the word that opens the reported content the trigger at ``i`` is in
+        (الناطق العسكري أبو عبيدة أكد أنّ الأسرى قتلوا في القصف): who tells the act, not who did it.
+        A group that claims an act (أعلنت المقاومة أنّ مقاتليها استهدفوا) stays its agent."""
+        return m.type == "PERSON" and any(self.cue_at(k, "speech_complements", i) for k in range(m.tok[1], i))
+
     def outer_agent(self, c: "ArgContext") -> list[str]:
         """No agent in the clause: the actor a relative clause refers to, or the sentence's subject."""
         outer = [m for m in self.participants(c.st, c.st.lo, c.lo) if not c.is_target(m) and not self.civilian(m)
-                 and self.can_do(c.t.type, m)]
+                 and self.can_do(c.t.type, m) and not self.speaker(m, c.t.i)]
         if not outer:
             return []
         m = outer[-1] if self.relative_clause(c.lo) else outer[0]

@@ -115,3 +115,17 @@ def test_a_quantifier_or_by_means_of_before_a_weapon_makes_it_an_instrument():
     # control: missiles told on their own, with no act before them, are an event of their own
     doc = air_force("سقطت عدة صواريخ أطلقها الطيران على قرية كفرنبل.")
     assert [e.type for e in doc.events] == ["SHELLING"]
+
+
+def test_a_spokesman_before_the_reported_content_is_not_the_agent_of_the_act_in_it():
+    doc = doc_of("قال أبو عبيدة إن قوات النظام قصفت بلدة كفرنبل.")
+    entity(doc, "E1", "PERSON", "أبو عبيدة")
+    entity(doc, "E2", "PLACE", "كفرنبل")
+    (ev,) = EVENTS(doc).events
+    assert "E1" not in ev.agents
+    # control: with no word opening reported content, the person before the verb is its subject
+    doc = doc_of("أبو عبيدة قصف بلدة كفرنبل.")
+    entity(doc, "E1", "PERSON", "أبو عبيدة")
+    entity(doc, "E2", "PLACE", "كفرنبل")
+    (ev,) = EVENTS(doc).events
+    assert ev.agents == ["E1"]
