@@ -35,7 +35,7 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     word is not such a pair. The first split that fits, shortest head first."""
     if not vocab or key in vocab:
         return 0, ()
-    article = letters().article
+    article, conj = letters().article, letters().conj
     for p in range(MIN_GLUED, len(key) - MIN_GLUED):
         head, tail = key[:p], key[p:]
         if len(tail) < MIN_GLUED + 1 or head not in vocab or tail not in vocab:
@@ -43,6 +43,8 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
         at = head.find(article)
         if 0 <= at <= 2 and len(head) - at - len(article) < MIN_GLUED:
             continue   # وال، بال، الم: proclitics and the article with a letter or two, not a word
+        if len(head) == MIN_GLUED and head[:1] in conj:
+            continue   # وست، وسن، ولي: a conjunction and a verb's prefix (وستتفاوض، وسنحاول)
         found = L.candidates(tail)
         if found:
             return p, found
