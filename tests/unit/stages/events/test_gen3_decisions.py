@@ -129,3 +129,13 @@ def test_a_spokesman_before_the_reported_content_is_not_the_agent_of_the_act_in_
     entity(doc, "E2", "PLACE", "كفرنبل")
     (ev,) = EVENTS(doc).events
     assert ev.agents == ["E1"]
+
+
+def test_explosions_heard_are_typed_by_the_fire_around_them_not_as_a_bombing():
+    (ev,) = with_base("أفادت مصادر بوقوع انفجارات في قاعدة الرادار.").events
+    assert ev.type == "SHELLING"   # at a military object with no weapon named: missile fire
+    (ev,) = with_base("أفادت مصادر بوقوع انفجارات في قاعدة الرادار جراء عبوات ناسفة.").events
+    assert ev.type == "BOMBING"
+    doc = doc_of("سمع دوي انفجارات في أجواء كفرنبل.")
+    entity(doc, "E1", "PLACE", "كفرنبل")
+    assert EVENTS(doc).events == []   # no weapon, no military object: nothing to code
