@@ -139,3 +139,13 @@ def test_explosions_heard_are_typed_by_the_fire_around_them_not_as_a_bombing():
     doc = doc_of("سمع دوي انفجارات في أجواء كفرنبل.")
     entity(doc, "E1", "PLACE", "كفرنبل")
     assert EVENTS(doc).events == []   # no weapon, no military object: nothing to code
+
+
+def test_a_booby_trapped_drone_is_a_drone_strike_and_a_cell_seized_is_an_arrest():
+    (ev,) = with_base("هاجمت المقاومة قاعدة الرادار بمسيرة مفخخة.").events
+    assert ev.type == "AIRSTRIKE"
+    doc = doc_of("أعلنت الشرطة ضبط خلية تابعة للمقاومة في كفرنبل.")
+    entity(doc, "E1", "ACTOR", "الشرطة", category="state_force")
+    entity(doc, "E2", "ACTOR", "المقاومة", category="non_state_armed_group")
+    entity(doc, "E3", "PLACE", "كفرنبل")
+    assert [e.type for e in EVENTS(doc).events] == ["ARREST"]
