@@ -1,7 +1,8 @@
 """The event type of a trigger: weapons and air-or-ground cues decide between its readings."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import reads_as
+from rasd.arabic.clitics import letters, reads_as
+from rasd.stages.events.lexicon import in_list
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
 
@@ -109,4 +110,19 @@ class Kinds:
                 return "ATTACK_ON_CIVILIANS"
             if reads_as(self.L.words["military_objects"], key):
                 break   # هجوم على مواقع: on a military object, a clash
+        for k in range(end, hi):
+            # هاجم المسلحون الحاجز بقذائف الهاون: the weapon it was made with, further on in its clause
+            typ = self.weapon_at(k, hi) if self.instrumental(k) else None
+            if typ is not None:
+                t.rule = f"{form} is an attack made with '{self.span_text(k, k + 1)}', a {typ} weapon " \
+                         f"(triggers.yaml weapon_cues) in its clause"
+                return typ
         return ""
+
+    def instrumental(self, k: int) -> bool:
+        """Token ``k`` carries the instrumental ب (بمسيرة، وبقذائف) or follows a word that makes it an
+        instrument (بواسطة، عبر، بعدة: triggers.yaml instrument_words)."""
+        L = letters()
+        key = self.key(k)
+        return key.startswith(L.bi) or (key[:1] in L.conj and key[1:2] == L.bi) or (
+            k > 0 and in_list(self.L, "instrument_words", self.key(k - 1)))
