@@ -213,11 +213,14 @@ class _Resolver:
         if pub is None:
             return None
         if unit in ("day", "week"):
-            return _iso(pub - dt.timedelta(days=n * (7 if unit == "week" else 1)))
+            try:
+                return _iso(pub - dt.timedelta(days=n * (7 if unit == "week" else 1)))
+            except OverflowError:
+                return None   # منذ 730120 يوم: before the first day of the calendar, no date
         if unit == "month":
             y, m = _shift_month(pub.year, pub.month, -n)
-            return f"{y:04d}-{m:02d}"
-        return f"{pub.year - n:04d}"
+            return f"{y:04d}-{m:02d}" if y >= 1 else None
+        return f"{pub.year - n:04d}" if pub.year - n >= 1 else None
 
 
 def _only_qualifier(s: str, numbers: NumberLexicon) -> bool:

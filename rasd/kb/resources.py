@@ -237,6 +237,15 @@ class Resources:
         return everyday_place_words(self.data_dir)
 
     @_part
+    def news_vocab(self):
+        """The frequent words of the news (the vocabulary of the word clusters learned at install;
+        empty without them): the events stage splits a trigger glued to the word before it only
+        between two such words."""
+        from rasd.ner.clusters import FILENAME, load
+
+        return frozenset(load(self.data_dir / FILENAME))
+
+    @_part
     def ner_tagger(self):
         """The statistical NER (rasd.ner): the CRF trained at install, its lexicons and gate."""
         from rasd.stages.ner import load

@@ -346,6 +346,7 @@ class Worthiness(Closed):
     toll_negation: CueWindow
     demand: CueWindow
     tally: CueWindow
+    timeframe: CueWindow
     senses: list[Sense]
 
 

@@ -62,6 +62,7 @@ class Features:
     date_conflict: bool
     modality_conflict: bool
     max_sentences: int
+    partyless: bool = False         # one of the two tellings names no participant at all
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -136,4 +137,5 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         open_ok=open_ok,
         date_conflict=bool(a.date and b.date and a.date != b.date),
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
-        max_sentences=max_s)
+        max_sentences=max_s,
+        partyless=not a.participants or not b.participants)

@@ -34,6 +34,9 @@ def allowed(f: Features, rules: Rules, toll_guest: bool) -> str | None:
     if f.place == "same" and (f.shared or not same_type) and (near or f.lead_first or not same_type):
         return f"{f.link}; same place" + (f", {f.shared} participant(s) in common" if f.shared else "") + \
                (" (the headline or lead retold)" if f.lead_first and not near else "")
+    if f.place == "same" and same_type and f.partyless and near:
+        # دوي انفجارات في قاعدة X … استهداف القاعدة بصواريخ: nothing tells the two apart
+        return f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
         return f"{f.link}; the headline or lead names a place the body's telling lies inside"
     if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):

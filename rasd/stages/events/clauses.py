@@ -85,9 +85,10 @@ class Clauses:
 
     def opens_clause(self, t: Trig) -> bool:
         """A trigger that opens a clause of its own: a verb joined by و (وقصفت), or a trigger right
-        after a word joined by و (ونفذت غارات)."""
+        after a word joined by و (ونفذت غارات). An instrument (قصف الطيران المروحي والحربي بالبراميل)
+        opens none: it goes on with the act it is the weapon of."""
         return (t.d.pos == "verb" and (starts_with_and(self.key(t.i)) or self.after_comma(t.i))) or (
-            starts_with_and(self.key(t.i - 1)) and len(self.key(t.i - 1)) > 3)
+            starts_with_and(self.key(t.i - 1)) and len(self.key(t.i - 1)) > 3 and not self.instrument(t))
 
     def after_comma(self, i: int) -> bool:
         """A comma stands right before token ``i`` (…، استهدفت …: a verb after a comma starts a clause)."""
@@ -98,6 +99,11 @@ class Clauses:
 
     def sent_keys(self, st: Sent) -> list[str]:
         return [self.key(k) for k in range(st.lo, st.hi)]
+
+    def near_spans(self, st: Sent) -> list[tuple[int, int]]:
+        """Token ranges of the sentences before and after."""
+        sents, n = self.all_sentences, self.all_sentences.index(st)
+        return [(s2.lo, s2.hi) for s2 in sents[max(0, n - 1):n] + sents[n + 1:n + 2]]
 
     def near_keys(self, st: Sent) -> list[str]:
         """Words of the sentences before and after."""

@@ -1,7 +1,8 @@
 """The event type of a trigger: weapons and air-or-ground cues decide between its readings."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import reads_as
+from rasd.arabic.clitics import letters, reads_as
+from rasd.stages.events.lexicon import in_list
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
 
@@ -9,14 +10,30 @@ from rasd.stages.events.triggers import Trig
 class Kinds:
     """Typing a trigger (sets its rule, the why of the type)."""
 
+    def weapon_at(self, k: int, end: int) -> str | None:
+        """The type whose weapon cue is token ``k``, or a cue of several words starting at ``k`` and
+        ending by ``end`` (بالأسلحة المناسبة، بنيران مباشرة); None when no weapon is named there."""
+        return next((typ for typ in self.L.weapon if self.is_weapon(typ, k, end)), None)
+
+    def is_weapon(self, typ: str, k: int, end: int) -> bool:
+        """Token ``k`` is a weapon cue of ``typ``, or starts one of several words ending by ``end``."""
+        key = self.key(k)
+        if reads_as(self.L.weapon[typ], key):
+            return True
+        # the first word with any proclitic (بالأسلحة), the rest as written or with the article
+        return any(k + len(ph) <= end and reads_as(frozenset(ph[:1]), key) and all(
+            self.key(k + m) in (w, self.L.article + w) for m, w in enumerate(ph[1:], 1))
+            for ph in self.L.weapon_phrases[typ])
+
     def weapon_near(self, t: Trig, lo: int, hi: int) -> tuple[str, int] | None:
         """(type, token) of the weapon word of the clause nearest the trigger (after it first, on a
         tie): هجوم بطائرة مسيرة … بصاروخين names the drone's act, not the missiles'."""
         found = []
-        for typ, cues in self.L.weapon.items():
-            for k in range(lo, hi):
-                if t.i <= k < t.j or not reads_as(cues, self.key(k)):
-                    continue
+        for k in range(lo, hi):
+            if t.i <= k < t.j:
+                continue
+            typ = self.weapon_at(k, hi)
+            if typ is not None:
                 found.append((k - t.j if k >= t.j else t.i - 1 - k + 0.5, k, typ))
         if not found:
             return None
@@ -39,8 +56,9 @@ class Kinds:
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             # no weapon in the clause: the one its sentence, else the sentences around it, name
             # (استهدفت قاعدة عين الأسد … عبر طائرة مسيرة: one campaign, one weapon)
-            for where, span in (("its sentence", self.sent_keys(st)), ("the sentences around it", self.near_keys(st))):
-                typ = next((typ for typ, cues in self.L.weapon.items() for k in span if reads_as(cues, k)), None)
+            for where, spans in (("its sentence", [(st.lo, st.hi)]), ("the sentences around it", self.near_spans(st))):
+                typ = next((typ for typ in self.L.weapon for a, b in spans for k in range(a, b)
+                            if self.is_weapon(typ, k, b)), None)
                 if typ is not None:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
@@ -64,6 +82,10 @@ class Kinds:
                 if cue is not None:
                     t.rule = f"{form} is air or ground fire; the ground weapon '{cue}' in {where} makes it SHELLING"
                     return "SHELLING"
+                if where == "its clause" and t.j < hi and self.key(t.j) in self.L.words["air_first_adjectives"]:
+                    t.rule = f"{form} is air or ground fire; '{self.span_text(t.j, t.j + 1)}' right after it names " \
+                             f"a state that strikes from the air (triggers.yaml air_first_adjectives): AIRSTRIKE"
+                    return "AIRSTRIKE"
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         t.rule = f"{form} is listed as {d.type}"
@@ -75,11 +97,11 @@ class Kinds:
         (الهجوم على متحف، هجوم على فندق); '' when nothing right after it says either."""
         end = min(hi, t.j + t.d.weapon_after)
         for k in range(t.j, end):
-            for typ, cues in self.L.weapon.items():
-                if reads_as(cues, self.key(k)):
-                    t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a {typ} " \
-                             f"weapon (triggers.yaml weapon_cues)"
-                    return typ
+            typ = self.weapon_at(k, hi)
+            if typ is not None:
+                t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a {typ} " \
+                         f"weapon (triggers.yaml weapon_cues)"
+                return typ
         for k in range(t.j, end):
             key = self.key(k)
             if reads_as(self.L.words["civilian_objects"], key):
@@ -88,4 +110,19 @@ class Kinds:
                 return "ATTACK_ON_CIVILIANS"
             if reads_as(self.L.words["military_objects"], key):
                 break   # هجوم على مواقع: on a military object, a clash
+        for k in range(end, hi):
+            # هاجم المسلحون الحاجز بقذائف الهاون: the weapon it was made with, further on in its clause
+            typ = self.weapon_at(k, hi) if self.instrumental(k) else None
+            if typ is not None:
+                t.rule = f"{form} is an attack made with '{self.span_text(k, k + 1)}', a {typ} weapon " \
+                         f"(triggers.yaml weapon_cues) in its clause"
+                return typ
         return ""
+
+    def instrumental(self, k: int) -> bool:
+        """Token ``k`` carries the instrumental ب (بمسيرة، وبقذائف) or follows a word that makes it an
+        instrument (بواسطة، عبر، بعدة: triggers.yaml instrument_words)."""
+        L = letters()
+        key = self.key(k)
+        return key.startswith(L.bi) or (key[:1] in L.conj and key[1:2] == L.bi) or (
+            k > 0 and in_list(self.L, "instrument_words", self.key(k - 1)))

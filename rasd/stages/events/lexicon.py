@@ -58,6 +58,9 @@ class Lexicon:
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
         # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
         # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
+        # weapon cues of several words (الأسلحة المناسبة، نيران مباشرة), per type, as token sequences
+        self.weapon_phrases = {typ: phrases_of(ws) for typ, ws in self.weapon.items()}
+        self.article = letters().article
         self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
                                     cue=True, size=1 << 16)
 

@@ -34,7 +34,7 @@ class Modality:
                 if n:
                     return mod, f"cue '{self.span_text(k, k + int(n))}' {t.i - k} word{'s' if t.i - k > 1 else ''} " \
                                 f"before the trigger (modality.yaml {mod})"
-        pre, L = self.key(t.i)[:t.prefix], letters()
+        pre, L = self.key(t.i)[t.glue:t.prefix], letters()
         if M["planned"]["purpose_lam"] and "".join(c for c in pre if c not in L.conj) in (L.li, L.lam_article) \
                 and t.d.pos == "noun" and not any(in_cue_set(M["lam_governors"], self.key(k))
                                                   for k in range(max(lo, t.i - M["lam_window"]), t.i)):

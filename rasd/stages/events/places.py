@@ -24,7 +24,7 @@ class Places:
         pm = [m for m in st.mentions if m.type == "PLACE" and lo <= m.tok[0] < hi]
         after = [m for m in pm if m.tok[0] >= t.j]
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
-        pool = after or [m for m in pm if m.tok[1] <= t.i]
+        pool = after or self.content_places([m for m in pm if m.tok[1] <= t.i], lo, t.i)
         t.place_rule = "named after the trigger in its clause" if after else "named before the trigger (none after it)"
         if not pool and self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES:
             prior = [m for m in st.mentions if m.type == "PLACE" and m.tok[1] <= lo]
@@ -70,6 +70,16 @@ class Places:
                 chains.append([m])
             prev = m
         return chains
+
+    def content_places(self, before: list[Mention], lo: int, i: int) -> list[Mention]:
+        """The places before a trigger that the reported content names: after the last word that
+        opens it (أن، إن … triggers.yaml speech_complements), when any place follows that word;
+        the places before it (قال مدير مكتب رويترز في العراق إن …) are the report's frame."""
+        k = next((k for k in range(i - 1, lo - 1, -1) if self.cue_at(k, "speech_complements", i)), None)
+        if k is None:
+            return before
+        inside = [m for m in before if m.tok[0] > k]
+        return inside or before
 
     def _coordinated(self, prev: Mention, m: Mention) -> bool:
         """m starts a new place rather than qualifying prev: joined by و or a comma list."""

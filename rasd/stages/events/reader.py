@@ -23,6 +23,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
 
     def __init__(self, doc: Doc, res):
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
+        self.vocab = res.news_vocab
         self.numbers, self.dates_kn = res.numbers, res.dates
         self.topic: list[str] = []          # agents of the last event (carried across sentences)
         self.last_attr: str | None = None
@@ -56,7 +57,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         for n, st in enumerate(sents):
             if self.is_headline(st):
                 continue   # a headline or sub-heading restates the body's events
-            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L)
+            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab)
             self.sentence_triggers = trigs
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs
@@ -70,8 +71,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                     weapon_end = t.j
                     continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
-                                      for o in trigs):
-                    continue   # استهدفوا … بتسع ضربات جوية: the specific trigger tells the event
+                                      and self.L.mapping[o.d.type].get("violent") for o in trigs):
+                    continue   # استهدفوا … بتسع ضربات جوية: the specific (violent) trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
                 if not t.type:
                     continue

@@ -31,8 +31,13 @@ class Roles:
         return hi
 
     def instrument(self, t: Trig) -> bool:
-        """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل)."""
-        return t.d.pos == "noun" and letters().bi in self.key(t.i)[:t.prefix] and t.d.type in INSTRUMENT_TYPES
+        """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل), or right after a
+        word that makes it one (بعدة صواريخ، بعشرات القذائف، بواسطة صواريخ، عبر طائرة مسيرة:
+        triggers.yaml instrument_words)."""
+        if t.d.pos != "noun" or t.d.type not in INSTRUMENT_TYPES:
+            return False
+        return letters().bi in self.key(t.i)[t.glue:t.prefix] or (
+            t.i > 0 and in_list(self.L, "instrument_words", self.key(t.i - 1)))
 
     def can_do(self, typ: str, m: Mention) -> bool:
         """Air strikes are flown by states and coalitions, not by armed groups or persons; car bombs
@@ -102,7 +107,7 @@ class Roles:
         if agent is None:
             # SVO: the first actor of the clause that is not an object
             agent = next((m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
-                          and self.can_do(t.type, m)), None)
+                          and self.can_do(t.type, m) and not self.speaker(m, t.i)), None)
             c.said(agent, "the first actor of the clause before the trigger that is not an object")
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             c.why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
@@ -123,10 +128,16 @@ class Roles:
             return m
         return None
 
+    def speaker(self, m: Mention, i: int) -> bool:
+        """A person named before the word that opens the reported content the trigger at ``i`` is in
+        (الناطق العسكري أبو عبيدة أكد أنّ الأسرى قتلوا في القصف): who tells the act, not who did it.
+        A group that claims an act (أعلنت المقاومة أنّ مقاتليها استهدفوا) stays its agent."""
+        return m.type == "PERSON" and any(self.cue_at(k, "speech_complements", i) for k in range(m.tok[1], i))
+
     def outer_agent(self, c: "ArgContext") -> list[str]:
         """No agent in the clause: the actor a relative clause refers to, or the sentence's subject."""
         outer = [m for m in self.participants(c.st, c.st.lo, c.lo) if not c.is_target(m) and not self.civilian(m)
-                 and self.can_do(c.t.type, m)]
+                 and self.can_do(c.t.type, m) and not self.speaker(m, c.t.i)]
         if not outer:
             return []
         m = outer[-1] if self.relative_clause(c.lo) else outer[0]

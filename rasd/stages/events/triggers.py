@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.arabic.clitics import matches_form as tok_matches
+from rasd.arabic.clitics import letters
 from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
 
@@ -13,15 +14,47 @@ class Trig:
     d: TriggerDef
     i: int                 # first token
     j: int                 # one past last token
-    prefix: int            # proclitic characters on the first token
+    prefix: int            # proclitic characters on the first token (with a glued word's, below)
     type: str = ""
     fallback_place: bool = False
     rule: str = ""         # why it has its type (the event's why.type)
     place_rule: str = ""   # how its places were chosen (why.places)
     place_why: dict = field(default_factory=dict)   # id(mention) → a reason of its own
+    glue: int = 0          # characters of a word glued before it on its token (المقاومةاستهدفت)
 
 
-def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon) -> list[Trig]:
+MIN_GLUED = 3   # the shortest word a glued pair is split into (shorter heads are proclitic runs)
+
+
+def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
+    """(length of the glued head, the trigger candidates of the rest) of a word that is two words
+    written without the space between them (a link's text stripped with its spaces, SOURCES.md of
+    news2): المقاومةاستهدفت، العراقاستهداف، التركيغارات. Both halves must be frequent words of the
+    news (the vocabulary of the word clusters learned at install) and the whole word must not be
+    one; a head that is only proclitics and the article (وال، بال، الم) is no word. (0, ()) when the
+    word is not such a pair. The first split that fits, shortest head first."""
+    if not vocab or key in vocab:
+        return 0, ()
+    article, conj = letters().article, letters().conj
+    for p in range(MIN_GLUED, len(key) - MIN_GLUED):
+        head, tail = key[:p], key[p:]
+        if len(tail) < MIN_GLUED + 1 or head not in vocab or tail not in vocab:
+            continue
+        at = head.find(article)
+        if 0 <= at <= 2 and len(head) - at - len(article) < MIN_GLUED:
+            continue   # وال، بال، الم: proclitics and the article with a letter or two, not a word
+        if len(head) == MIN_GLUED and head[:1] in conj:
+            continue   # وست، وسن، ولي: a conjunction and a verb's prefix (وستتفاوض، وسنحاول)
+        found = L.candidates(tail)
+        if found:
+            return p, found
+    return 0, ()
+
+
+def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon,
+                  vocab: frozenset = frozenset()) -> list[Trig]:
+    """Triggers of tokens lo..hi; ``vocab`` (frequent news words) lets a trigger glued to the word
+    before it on one token be found (:func:`glued`)."""
     out: list[Trig] = []
     i = lo
     while i < hi:
@@ -29,12 +62,15 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
             i += 1
             continue
         best: Trig | None = None
-        for n, d in L.candidates(toks[i].key):
+        cands, glue = L.candidates(toks[i].key), 0
+        if not cands and vocab:
+            glue, cands = glued(toks[i].key, L, vocab)
+        for n, d in cands:
             j = i + len(d.pattern)
             if j > hi or (best is not None and j <= best.j) or any(k in covered for k in range(i, j)):
                 continue
             if all(tok_matches(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
-                best = Trig(d, i, j, n)
+                best = Trig(d, i, j, glue + n, glue=glue)
         if best:
             out.append(best)
             i = best.j

@@ -80,6 +80,7 @@ class Cues:
     launch: CueList
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
+    timeframe: CueList = CueList("timeframe", 0, ())
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -103,7 +104,8 @@ def load_cues(path: Path, ontology) -> Cues:
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
                 senses=senses,
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
-                                     phrases(data["motive"]["dated"])))
+                                     phrases(data["motive"]["dated"])),
+                timeframe=_cue_list("timeframe", data["timeframe"]))
 
 
 def phrase_at(keys: list[str], k: int, ph: Phrase) -> bool:

@@ -80,6 +80,12 @@ def campaign_name(s: Site, c: Cues) -> str | None:
     return "a battle or operation noun before a quoted name: the campaign's name, not a telling of it"
 
 
+def timeframe(s: Site, c: Cues) -> str | None:
+    """منذ بدء الحرب، منذ اندلاع المواجهات: the war or battle a count runs from, not an act told."""
+    cue = cue_before(s.keys, s.i, 0, c.timeframe, s)
+    return f"the span a count or state runs from ('{cue} …'), not an act told" if cue else None
+
+
 def aim(s: Site, c: Cues) -> str | None:
     if s.type not in c.aim_types:
         return None
@@ -117,7 +123,7 @@ def tally(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (sense, campaign_name, motive, generic_object, habitual, tally, judgement, opinion, aim, vow)
+RULES = (sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

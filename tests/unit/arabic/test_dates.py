@@ -101,3 +101,11 @@ def test_never_raises_and_spans_match(text, published):
 def test_any_text(text):
     for d in find_dates(text, KN, PUB):
         assert text[d.start:d.end] == d.text
+
+
+def test_a_span_back_beyond_the_calendar_is_no_date_and_raises_nothing():
+    kn = knowledge()
+    pub = dt.date(2000, 1, 1)
+    for text in ("منذ 730120 يوم", "قبل 3000 عام", "قبل 40000 شهر"):
+        for m in find_dates(text, kn, pub):
+            assert m.value is None or m.value >= "0001"

@@ -121,3 +121,15 @@ def test_gap_counts_from_every_sentence_an_event_is_told_in(rules):
     toll = t(1, "CASUALTIES", 2, toll=True)
     o, f, _ = best(toll, [strike], rules)
     assert o is strike and f.gap == 1
+
+
+def test_a_telling_naming_no_party_joins_a_near_one_of_its_type_and_place(rules):
+    heard = t(0, "SHELLING", 1, [DEIR_TOWN], words=("انفجارات",))
+    claimed = t(1, "SHELLING", 2, [DEIR_TOWN], ["iri"], ["us"], words=("استهداف",))
+    o, f, why = best(claimed, [heard], rules)
+    assert o is heard and f.partyless and "names no party" in why
+    # both name parties, none in common: two acts at one place stay two
+    other = t(0, "SHELLING", 1, [DEIR_TOWN], ["isis"], ["civ"], words=("قصف",))
+    assert best(claimed, [other], rules) is None
+    # far apart in the report: not joined on place alone
+    assert best(t(1, "SHELLING", 30, [DEIR_TOWN], ["iri"]), [heard], rules) is None

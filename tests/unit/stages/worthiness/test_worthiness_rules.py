@@ -125,3 +125,10 @@ def test_advance_with_condolences_a_few_words_later_is_no_advance(cues):
     s = "وتقدمت لجان المقاومة في فلسطين بالتعازي من العائلات"
     assert "offer or submit" in rules.sense(site(s, "وتقدمت", "ARMED_CLASH"), cues)
     assert rules.sense(site("وتقدمت قوات الجيش في ريف المدينة الجنوبي", "وتقدمت", "ARMED_CLASH"), cues) is None
+
+
+def test_timeframe_the_war_a_count_runs_from_is_no_act_and_a_dated_clash_is(cues):
+    s = "ارتفعت حصيلة القتلى منذ بدء المواجهات في المدينة إلى مئة"
+    assert "span a count" in unworthy(site(s, "المواجهات", "ARMED_CLASH"), cues)
+    assert "span a count" in unworthy(site("قتل ألف مدني منذ اندلاع الحرب", "الحرب", "ARMED_CLASH"), cues)
+    assert rules.timeframe(site("اندلعت المواجهات في المدينة منذ الصباح", "المواجهات", "ARMED_CLASH"), cues) is None
