@@ -90,16 +90,17 @@ def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()
     return out
 
 
-CACHE_SIZE = 1 << 16
 OFFSETS = (-2, -1, 1, 2)          # the neighbours a token's features read
 _EDGE = {d: (f"{d}:edge",) for d in OFFSETS}
+BIGRAM_BEFORE, BIGRAM_AFTER = "bi-=", "bi+="     # a token and the word before it / after it
 
 
-def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: Mapping[str, str] | None = None) -> tuple:
+def word_features(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(),
+                  keep: Mapping[str, object] | None = None) -> tuple:
     """Every feature string one token gives, built once: (key, its own features, and the features
-    it gives its neighbour at each offset of OFFSETS), as tuples; only those in ``keep`` when
-    given, as ``keep``'s own string objects (so that cached words share them).  A sentence's item
-    lists are new lists composed from these tuples."""
+    it gives its neighbour at each offset of OFFSETS), as tuples.  With ``keep`` (feature → what to
+    give for it: the tagger passes its model's attribute → weight row), only the features in
+    ``keep``, as ``keep``'s values."""
     key = fold_str(tok)
     pre, st = _stem(key)
     lex = _lex(key, st, L, unknown)
@@ -127,56 +128,26 @@ def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: Ma
     return (key, tuple(own), *map(tuple, ctx))
 
 
-def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset(),
-                   cache: dict | None = None, keep: Mapping[str, str] | None = None) -> list[list[str]]:
-    """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings.
+def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[list[str]]:
+    """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings: a
+    token's own (:func:`word_features`), those its neighbours give it, the edges of the sentence
+    and the bigrams with its neighbours.
 
     ``unknown`` lists given names to read as absent from the list: in training, the names the list
     owes to this very sentence (see rasd.ner.train), so that the CRF learns what the list is worth
-    on names it has not seen.  ``cache`` (token → the feature strings it alone gives, to itself and
-    to its neighbours) is the caller's, bounded by CACHE_SIZE: news repeats its words, so a token's
-    strings are built once and a sentence's features are composed from them by list concatenation.
-
-    ``keep``: when given (feature → the one string object to use for it), only these features are
-    returned: a tagger passes the attributes its model holds (:func:`model_attributes`), since crfsuite ignores the rest, and most strings of a news
-    sentence (rare words, their bigrams) are unknown to a regularised model; fewer strings
-    cross into crfsuite, and the tags and marginals are the same.  ``cache`` must then be used
-    with one ``keep`` only."""
-    if cache is None or unknown:
-        words = [_word(t, L, unknown, keep) for t in tokens]
-    else:
-        words = []
-        for t in tokens:
-            w = cache.get(t)
-            if w is None:
-                w = _word(t, L, keep=keep)
-                if len(cache) < CACHE_SIZE:
-                    cache[t] = w
-            words.append(w)
+    on names it has not seen.  The tagger (:mod:`rasd.ner.tag`) scores the same items from each
+    word's cached weights instead of building these lists."""
+    words = [word_features(t, L, unknown) for t in tokens]
     n = len(tokens)
-    e2, e1, f1, f2 = (_EDGE[d] if keep is None or _EDGE[d][0] in keep else () for d in OFFSETS)
+    e2, e1, f1, f2 = (_EDGE[d] for d in OFFSETS)
     out = []
     for i, w in enumerate(words):
         # the neighbours' features in the order of OFFSETS: -2, -1, +1, +2
         f = [*w[1], *(words[i - 2][2] if i >= 2 else e2), *(words[i - 1][3] if i >= 1 else e1),
              *(words[i + 1][4] if i + 1 < n else f1), *(words[i + 2][5] if i + 2 < n else f2)]
         if i > 0:
-            f.append("bi-=" + words[i - 1][0] + "|" + w[0])
-            if keep is not None and f[-1] not in keep:
-                f.pop()
+            f.append(BIGRAM_BEFORE + words[i - 1][0] + "|" + w[0])
         if i + 1 < n:
-            f.append("bi+=" + w[0] + "|" + words[i + 1][0])
-            if keep is not None and f[-1] not in keep:
-                f.pop()
+            f.append(BIGRAM_AFTER + w[0] + "|" + words[i + 1][0])
         out.append(f)
     return out
-
-
-def model_attributes(tagger) -> dict[str, str]:
-    """The attributes (feature strings) the opened ``pycrfsuite.Tagger``'s model holds: crfsuite
-    drops any other attribute of an item when it tags.  Read from pycrfsuite's own parse of the
-    model (``Tagger.info()``, about 0.4 s once per loaded model) rather than by reading crfsuite's
-    binary format here; every attribute it lists is kept, whatever its printed weight (the dump
-    rounds weights to six decimals).  Each attribute maps to itself: the cached words' feature lists
-    hold these string objects, not copies of their own (a copy per word cost ~90 MB at 58k words)."""
-    return {attr: attr for attr, _label in tagger.info().state_features}

@@ -63,6 +63,7 @@ class NerStage:
         dropped: set[int] = set()
         tagged: list[dict] = []   # the sentences tagged, for a trace
         doc.notes["ner"] = tagged
+        jobs: list[tuple[list[_Tok], str]] = []    # the windows to tag and why
         w = 0
         for s_start, s_end in doc.sentences:
             while w < len(toks) and toks[w].end <= s_start:
@@ -84,16 +85,21 @@ class NerStage:
                            "windows": [[toks[a].start, toks[b - 1].end] for a, b in windows]})
             for wlo, whi in windows:
                 end = s_end if whi == hi else toks[whi - 1].end
-                self._tag(doc, _sentence_tokens(doc, wlo, whi, end), owner, reason, added, dropped)
+                jobs.append((_sentence_tokens(doc, wlo, whi, end), reason))
+        # the CRF reads only the text, so all windows are tagged at once, then combined in order
+        found = self.tagger.spans_many([[t.text for t in sent] for sent, _ in jobs])
+        for (sent, reason), spans in zip(jobs, found):
+            self._tag(doc, sent, owner, reason, added, dropped, spans)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         return doc
 
     def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
-             dropped: set[int]) -> None:
-        """Tag one window of words; add (or substitute) the mentions its spans call for."""
-        for sp in self.tagger.spans([t.text for t in sent]):
+             dropped: set[int], spans: list | None = None) -> None:
+        """Add (or substitute) the mentions one window's spans call for (``spans``: the tagger's
+        for the window, tagged here when None)."""
+        for sp in (self.tagger.spans([t.text for t in sent]) if spans is None else spans):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
                 continue
@@ -293,10 +299,13 @@ def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:
             if not c.isspace() and not (is_mark(c) or c in _SILENT):
                 out.append(_Tok(c, a + off, a + off + 1, None))
 
+    text = doc.text
     for k in range(lo, hi):
         t = toks[k]
         if k > lo:
-            punct(toks[k - 1].end, t.start)
+            a = toks[k - 1].end
+            if a < t.start and not text[a:t.start].isspace():
+                punct(a, t.start)
         out.append(_Tok(doc.text[t.start:t.end], t.start, t.end, k))
     punct(toks[hi - 1].end, max(end, toks[hi - 1].end))
     return out

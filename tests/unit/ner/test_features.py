@@ -65,21 +65,11 @@ def test_gate_passes_over_sentences_with_nothing_to_find():
     assert GATE.reason(keys("وقال القائد إن الوضع هادئ"), NAMES) is None   # a title, no name
 
 
-def test_feature_cache_changes_nothing():
-    from rasd.ner.features import token_features
-    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
-    cache: dict = {}
-    assert token_features(sent, LEX, cache=cache) == token_features(sent, LEX) == token_features(sent, LEX, cache=cache)
-    assert "وبدمشق" in cache
-
-
-def test_kept_features_are_the_full_features_filtered_in_order():
-    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
-    full = token_features(sent, LEX)
-    keep = {a: a for a in ("bias", "w=سامر", "-1:list=person_titles", "bi+=سامر|حداد", "-2:edge", "c=none", "gaz=city")}
-    cache: dict = {}
-    for _ in range(2):   # the second pass reads the cache
-        kept = token_features(sent, LEX, cache=cache, keep=keep)
-        assert kept == [[x for x in f if x in keep] for f in full]
-    assert "bi+=سامر|حداد" in kept[2] and "-2:edge" in kept[0] and "-2:edge" not in kept[2]
-    assert all(x is keep[x] for x in cache["سامر"][1])      # cached words share keep's strings
+def test_word_features_with_keep_give_keep_s_values_in_order():
+    from rasd.ner.features import word_features
+    full = word_features("سامر", LEX)
+    keep = {"bias": 0, "w=سامر": 7, "-1:w=سامر": 3, "c=none": 9}
+    key, own, m2, m1, p1, p2 = word_features("سامر", LEX, keep=keep)
+    assert key == full[0] == "سامر"
+    assert own == tuple(keep[x] for x in full[1] if x in keep) == (0, 7, 9)
+    assert m1 == (3,) and m2 == p1 == p2 == ()
