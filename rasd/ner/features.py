@@ -9,6 +9,7 @@ lists (titles, place cues, organisation heads …), and its word cluster learned
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -42,7 +43,12 @@ class Lexicons:
         object.__setattr__(self, "_on", {w: tuple(ns) for w, ns in on.items()})
 
 
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")   # Arabic letters only: most words of a report
+
+
 def shape(tok: str) -> str:
+    if _ARABIC_WORD.fullmatch(tok):
+        return "arabic"
     if tok.isdigit():
         return "digit"
     if any(c.isdigit() for c in tok):
@@ -68,23 +74,27 @@ def _stem(key: str) -> tuple[str, str]:
 
 
 def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[str]:
-    """Membership features of one token (``unknown``: given names to treat as not on the list)."""
+    """Membership features of one token (``unknown``: given names to treat as not on the list).
+    Each look-up tries the word, its stem and the stem with the article, in that order."""
     out = []
-    forms = (key, stem, "ال" + stem)
-    kind = next((L.places[f] for f in forms if f in L.places), None)
+    astem = "ال" + stem
+    places, kb, pf, kf, given = L.places, L.kb, L.place_first, L.kb_first, L.given
+    kind = places.get(key) or places.get(stem) or places.get(astem)
     if kind:
         out.append("gaz=" + kind)
-    if any(f in L.place_first for f in forms):
+    if key in pf or stem in pf or astem in pf:
         out.append("gazfirst")
-    kb = next((L.kb[f] for f in forms if f in L.kb), None)
-    if kb:
-        out.append("kb=" + kb)
-    if any(f in L.kb_first for f in forms):
+    who = kb.get(key) or kb.get(stem) or kb.get(astem)
+    if who:
+        out.append("kb=" + who)
+    if key in kf or stem in kf or astem in kf:
         out.append("kbfirst")
-    if any(f in L.given and f not in unknown for f in (key, stem, key[1:])):
+    k1 = key[1:]
+    if (key in given and key not in unknown) or (stem in given and stem not in unknown) \
+            or (k1 in given and k1 not in unknown):
         out.append("given")
     on = L._on
-    names = on.get(key, ()) + on.get(stem, ()) + on.get(forms[2], ())
+    names = on.get(key, ()) + on.get(stem, ()) + on.get(astem, ())
     if names:
         out += ["list=" + n for n in LISTS if n in names]
     return out
@@ -100,32 +110,38 @@ def word_features(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(),
     """Every feature string one token gives, built once: (key, its own features, and the features
     it gives its neighbour at each offset of OFFSETS), as tuples.  With ``keep`` (feature → what to
     give for it: the tagger passes its model's attribute → weight row), only the features in
-    ``keep``, as ``keep``'s values."""
+    ``keep``, as lists of ``keep``'s values."""
     key = fold_str(tok)
     pre, st = _stem(key)
     lex = _lex(key, st, L, unknown)
     clus = L.clusters.get(key) or L.clusters.get(st)
     sh = shape(tok)
+    s2 = st[-2:]
     own = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + sh,
-           "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + st[-2:], "s3=" + st[-3:],
+           "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + s2, "s3=" + st[-3:],
            "len=" + str(min(len(st), 8))]
     if key.startswith("ال") or pre.endswith("ال") or pre.endswith("لل"):
         own.append("article")
     own += lex
-    own += ["c=" + clus[0], "cc=" + clus[1]] if clus else ["c=none"]
-    ctx = []
-    for d in OFFSETS:
-        f = [f"{d}:w=" + key, f"{d}:st=" + st]
-        if abs(d) == 1:
-            f += [f"{d}:sh=" + sh, f"{d}:s2=" + st[-2:]]
-            f += [f"{d}:" + x for x in lex]
-            if clus:
-                f.append(f"{d}:c=" + clus[0])
-        ctx.append(f)
-    if keep is not None:
-        own = [keep[x] for x in own if x in keep]
-        ctx = [[keep[x] for x in f if x in keep] for f in ctx]
-    return (key, tuple(own), *map(tuple, ctx))
+    # what the word gives its neighbours (it stands at offset d from them), in the order of OFFSETS
+    m1 = ["-1:w=" + key, "-1:st=" + st, "-1:sh=" + sh, "-1:s2=" + s2]
+    p1 = ["1:w=" + key, "1:st=" + st, "1:sh=" + sh, "1:s2=" + s2]
+    if lex:
+        m1 += ["-1:" + x for x in lex]
+        p1 += ["1:" + x for x in lex]
+    if clus:
+        own += ("c=" + clus[0], "cc=" + clus[1])
+        m1.append("-1:c=" + clus[0])
+        p1.append("1:c=" + clus[0])
+    else:
+        own.append("c=none")
+    ctx = (["-2:w=" + key, "-2:st=" + st], m1, p1, ["2:w=" + key, "2:st=" + st])
+    if keep is None:
+        return (key, tuple(own), *map(tuple, ctx))
+    get = keep.get
+    return (key, [x for x in map(get, own) if x is not None], [x for x in map(get, ctx[0]) if x is not None],
+            [x for x in map(get, m1) if x is not None], [x for x in map(get, p1) if x is not None],
+            [x for x in map(get, ctx[3]) if x is not None])
 
 
 def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[list[str]]:

@@ -5,6 +5,7 @@ vocabulary, the gazetteer and the knowledge base have never seen.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,7 @@ from rasd.arabic.clitics import readings as stems
 ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
 # the eight answers of Gate.word, one object each (a cached word holds one of these, not a copy)
 _ANSWERS = {t: t for t in product((False, True), repeat=3)}
+_ARABIC = re.compile("[\u0621-\u064a]")
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,14 @@ class Gate:
         return self.word(key)[0]
 
     def _word(self, key: str) -> tuple[bool, bool, bool]:
-        """(no lexicon knows it, it is a trigger word, it is a role word) under any reading."""
-        readings = [key, *(st for _, st in stems(key))]
-        return _ANSWERS[(self._unknown(key),
-                         any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
-                         any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))]
-
-    def _unknown(self, key: str) -> bool:
-        """An Arabic word (three letters or more) no lexicon knows under any reading."""
-        return len(key) >= 3 and any("\u0621" <= c <= "\u064a" for c in key) and not any(
-            r in self.known or ("ال" + r) in self.known for r in (key, *(st for _, st in stems(key))))
+        """(no lexicon knows it, it is a trigger word, it is a role word) under any reading; a word
+        unknown is Arabic (three letters or more) and no lexicon knows it under any reading."""
+        known, triggers, prefixes, roles = self.known, self.trigger_words, self.trigger_prefixes, self.role_words
+        is_known = is_trigger = is_role = False
+        for r in (key, *(st for _, st in stems(key))):
+            ar = "ال" + r
+            is_known = is_known or r in known or ar in known
+            is_trigger = is_trigger or r in triggers or r.startswith(prefixes)
+            is_role = is_role or r in roles or ar in roles
+        unknown = len(key) >= 3 and not is_known and _ARABIC.search(key) is not None
+        return _ANSWERS[(unknown, is_trigger, is_role)]

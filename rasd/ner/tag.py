@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,21 +59,21 @@ class Tagger:
         # "a|b" → state row, for the bigram features the model holds
         self._before = {a[len(BIGRAM_BEFORE):]: i for a, i in m.attrs.items() if a.startswith(BIGRAM_BEFORE)}
         self._after = {a[len(BIGRAM_AFTER):]: i for a, i in m.attrs.items() if a.startswith(BIGRAM_AFTER)}
-        self._cache: dict[str, tuple[str, int]] = {}   # token → (folded key, its table row); CACHE_SIZE at most
+        # the words that open a bigram the model holds (every prefix before a "|", to be safe)
+        self._opens = frozenset(p[:i] for p in (*self._before, *self._after) for i, c in enumerate(p) if c == "|")
+        # token → (folded key, its table row, whether it opens a held bigram); CACHE_SIZE at most
+        self._cache: dict[str, tuple[str, int, bool]] = {}
         self._o = m.labels.index("O") if "O" in m.labels else -1
 
-    def _vectors(self, groups: list[tuple[tuple[int, ...], ...]]) -> np.ndarray:
+    def _vectors(self, groups: list) -> np.ndarray:
         """(words, 5, labels): for each word's five groups of state rows (its own features, and those
         it gives its neighbours at OFFSETS), the summed weights of each group, all in one pass."""
-        idx: list[int] = []
-        seg: list[int] = []
-        for w, gs in enumerate(groups):
-            for r, g in enumerate(gs):
-                idx += g
-                seg += [5 * w + r] * len(g)
-        n, L = 5 * len(groups), len(self.model.labels)
+        flat = [g for gs in groups for g in gs]
+        n, L = len(flat), len(self.model.labels)
         out = np.zeros((n, L))
-        if idx:
+        idx = np.fromiter(chain.from_iterable(flat), dtype=np.intp)
+        if len(idx):
+            seg = np.repeat(np.arange(n), np.fromiter(map(len, flat), dtype=np.intp, count=n))
             W = self.model.state[idx]
             for c in range(L):
                 out[:, c] = np.bincount(seg, weights=W[:, c], minlength=n)
@@ -80,6 +81,7 @@ class Tagger:
 
     def _add(self, toks: list[str], keys: list[str], V: np.ndarray) -> None:
         """Keep new words' vectors in the table, while the cache has room."""
+        opens = self._opens
         with self._grow:
             for tok, key, vec in zip(toks, keys, V):
                 if len(self._cache) >= CACHE_SIZE:
@@ -91,7 +93,7 @@ class Tagger:
                     table[:self._rows] = self._table
                     self._table = table
                 self._table[self._rows] = vec
-                self._cache[tok] = (key, self._rows)
+                self._cache[tok] = (key, self._rows, key in opens)
                 self._rows += 1
 
     def scores(self, windows: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
@@ -108,6 +110,7 @@ class Tagger:
         new: dict[str, int] = {}       # words not in the cache → their index in new_*
         new_keys: list[str] = []
         new_groups: list = []
+        opens = self._opens
         for toks in windows:
             starts.append(len(rows))
             prev = None
@@ -120,10 +123,10 @@ class Tagger:
                         j = new[t] = len(new_keys)
                         new_keys.append(key)
                         new_groups.append(groups)
-                    w = (new_keys[j], -1 - j)
-                key = w[0]
+                    key = new_keys[j]
+                    w = (key, -1 - j, key in opens)
                 if prev is not None:
-                    pair = prev + "|" + key
+                    pair = prev + "|" + w[0]
                     r = before.get(pair)
                     if r is not None:                 # the pair's feature on its second word
                         at_b.append(len(rows))
@@ -133,7 +136,7 @@ class Tagger:
                         at_a.append(len(rows) - 1)
                         w_a.append(r)
                 rows.append(w[1])
-                prev = key
+                prev = w[0] if w[2] else None      # a word that opens no held bigram needs no look-up
             rows += (PAD, PAD)
         R = np.asarray(rows, dtype=np.intp)
         if new_keys:

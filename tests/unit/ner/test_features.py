@@ -71,5 +71,5 @@ def test_word_features_with_keep_give_keep_s_values_in_order():
     keep = {"bias": 0, "w=سامر": 7, "-1:w=سامر": 3, "c=none": 9}
     key, own, m2, m1, p1, p2 = word_features("سامر", LEX, keep=keep)
     assert key == full[0] == "سامر"
-    assert own == tuple(keep[x] for x in full[1] if x in keep) == (0, 7, 9)
-    assert m1 == (3,) and m2 == p1 == p2 == ()
+    assert own == [keep[x] for x in full[1] if x in keep] == [0, 7, 9]
+    assert m1 == [3] and m2 == p1 == p2 == []
