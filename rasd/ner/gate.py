@@ -46,20 +46,31 @@ class Gate:
         ``names``: given names.  A sentence with a word the lexicons do not know is tagged ("unknown
         word"); one with a trigger or a role word only when an uncovered given name stands in it
         ("trigger", "role"): a known name with no mention is what the CRF can add there."""
-        trigger = role = named = False
-        for key in keys:
-            unknown, is_trigger, is_role = self.word(key)
-            if unknown:
-                return "unknown word"
-            if not named and (key in names or key[1:] in names):
-                named = True
-            trigger = trigger or is_trigger
-            role = role or is_role
+        return self.read(keys, names)[0]
+
+    def read(self, keys: list[str], names: frozenset[str] = frozenset()) -> tuple[str | None, list[int]]:
+        """(:meth:`reason`, seeds) in one pass over the words: the seeds are the positions in ``keys``
+        of the words the CRF is spent around, the unknown words and the given names (as written or
+        behind a one-letter proclitic)."""
+        word = self.word
+        seeds: list[int] = []
+        unknown = trigger = role = named = False
+        for i, key in enumerate(keys):
+            u, t, r = word(key)
+            n = key in names or key[1:] in names
+            if u or n:
+                seeds.append(i)
+                unknown = unknown or u
+                named = named or n
+            trigger = trigger or t
+            role = role or r
+        if unknown:
+            return "unknown word", seeds
         if named and trigger:
-            return "trigger"
+            return "trigger", seeds
         if named and role:
-            return "role"
-        return None
+            return "role", seeds
+        return None, seeds
 
     def __post_init__(self):
         # the same words recur across a corpus: remember each word's answers (bounded), as the

@@ -65,7 +65,7 @@ class NerStage:
         doc.notes["ner"] = tagged
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
         keys = [t.key for t in toks]
-        given, word = self.tagger.lex.given, self.gate.word
+        given = self.tagger.lex.given
         w = 0
         for s_start, s_end in doc.sentences:
             while w < len(toks) and toks[w].end <= s_start:
@@ -76,11 +76,11 @@ class NerStage:
             hi = w
             if lo == hi:
                 continue
-            reason = self.gate.reason([keys[k] for k in range(lo, hi) if owner[k] < 0], given)
+            free = [k for k in range(lo, hi) if owner[k] < 0]
+            reason, at = self.gate.read([keys[k] for k in free], given)
             if reason is None:
                 continue
-            seeds = [k for k in range(lo, hi) if owner[k] < 0 and (   # word(key)[0]: Gate.unknown
-                word(key := keys[k])[0] or key in given or key[1:] in given)]
+            seeds = [free[i] for i in at]      # uncovered unknown words and given names
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[toks[a].start, toks[b - 1].end] for a, b in windows]})

@@ -59,6 +59,14 @@ def test_gate_reasons():
     assert GATE.reason(keys("وقال القائد سامر إن الوضع هادئ"), NAMES) == "role"
 
 
+def test_gate_seeds_are_the_unknown_words_and_the_given_names():
+    ks = keys("وقال كرمول إن الوضع هادئ وسامر")
+    assert GATE.read(ks, NAMES) == ("unknown word", [1, 5])
+    ks = keys("وقصفت الطائرات منزل سامر")
+    assert GATE.read(ks, NAMES) == ("trigger", [3])
+    assert GATE.read(keys("وقصفت الطائرات المدينة"), NAMES) == (None, [])
+
+
 def test_gate_passes_over_sentences_with_nothing_to_find():
     assert GATE.reason(keys("وقصفت الطائرات المدينة"), NAMES) is None       # a trigger, but no name
     assert GATE.reason(keys("وقال إن الوضع هادئ في المدينة"), NAMES) is None
