@@ -80,21 +80,26 @@ class Tagger:
         return out.reshape(len(groups), 5, L)
 
     def _add(self, toks: list[str], keys: list[str], V: np.ndarray) -> None:
-        """Keep new words' vectors in the table, while the cache has room."""
-        opens = self._opens
+        """Keep new words' vectors in the table, while the cache has room (rows are written before
+        the cache names them, so a reader never sees a row not yet written)."""
+        opens, cache = self._opens, self._cache
         with self._grow:
-            for tok, key, vec in zip(toks, keys, V):
-                if len(self._cache) >= CACHE_SIZE:
-                    return
-                if tok in self._cache:
-                    continue
-                if self._rows == len(self._table):
-                    table = np.zeros((2 * len(self._table), *self._table.shape[1:]))
-                    table[:self._rows] = self._table
-                    self._table = table
-                self._table[self._rows] = vec
-                self._cache[tok] = (key, self._rows, key in opens)
-                self._rows += 1
+            room = CACHE_SIZE - len(cache)
+            pick = [j for j, t in enumerate(toks) if t not in cache][:max(0, room)]
+            if not pick:
+                return
+            first, need = self._rows, self._rows + len(pick)
+            if need > len(self._table):
+                size = len(self._table)
+                while size < need:
+                    size *= 2
+                table = np.zeros((size, *self._table.shape[1:]))
+                table[:first] = self._table[:first]
+                self._table = table
+            self._table[first:need] = V[pick]
+            for r, j in enumerate(pick, first):
+                cache[toks[j]] = (keys[j], r, keys[j] in opens)
+            self._rows = need
 
     def scores(self, windows: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
         """(E, starts): the label scores of every token of every window, one row per token, in one
