@@ -79,6 +79,9 @@ class Gate:
         # r.startswith(any prefix) as set look-ups of r's heads of each prefix length (173 prefixes)
         object.__setattr__(self, "_prefixes", frozenset(self.trigger_prefixes))
         object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(p) for p in self.trigger_prefixes})))
+        # and a first test on two letters (every prefix of a trigger form has two letters or more)
+        short = any(len(p) < 2 for p in self.trigger_prefixes)
+        object.__setattr__(self, "_prefix_heads", None if short else frozenset(p[:2] for p in self.trigger_prefixes))
 
     def unknown(self, key: str) -> bool:
         """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
@@ -88,12 +91,13 @@ class Gate:
         """(no lexicon knows it, it is a trigger word, it is a role word) under any reading; a word
         unknown is Arabic (three letters or more) and no lexicon knows it under any reading."""
         known, triggers, prefixes, roles = self.known, self.trigger_words, self._prefixes, self.role_words
-        lengths = self._prefix_lengths
+        lengths, heads = self._prefix_lengths, self._prefix_heads
         is_known = is_trigger = is_role = False
         for r in (key, *(st for _, st in stems(key))):
             ar = "ال" + r
             is_known = is_known or r in known or ar in known
-            is_trigger = is_trigger or r in triggers or any(r[:n] in prefixes for n in lengths)
+            is_trigger = is_trigger or r in triggers or (
+                (heads is None or r[:2] in heads) and any(r[:n] in prefixes for n in lengths))
             is_role = is_role or r in roles or ar in roles
         unknown = len(key) >= 3 and not is_known and _ARABIC.search(key) is not None
         return _ANSWERS[(unknown, is_trigger, is_role)]

@@ -81,3 +81,9 @@ def test_word_features_with_keep_give_keep_s_values_in_order():
     assert key == full[0] == "سامر"
     assert own == [keep[x] for x in full[1] if x in keep] == [0, 7, 9]
     assert m1 == [3] and m2 == p1 == p2 == []
+
+
+def test_trigger_prefixes_of_any_length_match_as_startswith():
+    gate = Gate.of({"triggers": [{"forms": ["ق*", "اشتب*"]}]}, {}, known={"قال"})
+    assert gate.word("قصف")[1] and gate.word("واشتباكات")[1] and gate.word("اشتباك")[1]
+    assert not gate.word("هجوم")[1] and not gate.word("اش")[1]
