@@ -55,9 +55,13 @@ class Gate:
         word = self.word
         seeds: list[int] = []
         unknown = trigger = role = named = False
+        nothing = _ANSWERS[(False, False, False)]
         for i, key in enumerate(keys):
-            u, t, r = word(key)
+            a = word(key)
             n = key in names or key[1:] in names
+            if a is nothing and not n:
+                continue            # most words: known, no trigger, no role, no name
+            u, t, r = a
             if u or n:
                 seeds.append(i)
                 unknown = unknown or u
