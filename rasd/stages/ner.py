@@ -319,12 +319,8 @@ def _window(doc: Doc, lo: int, hi: int, end: int) -> tuple[list[str], list[int],
     return texts, starts, words
 
 
-def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:
-    """:func:`_window` as tokens."""
-    return _tokens(*_window(doc, lo, hi, end))
-
-
 def _tokens(texts: list[str], starts: list[int], words: list[int | None]) -> list[_Tok]:
+    """:func:`_window`'s lists as tokens."""
     return [_Tok(x, a, a + len(x), k) for x, a, k in zip(texts, starts, words)]
 
 
