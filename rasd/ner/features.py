@@ -105,27 +105,46 @@ _EDGE = {d: (f"{d}:edge",) for d in OFFSETS}
 BIGRAM_BEFORE, BIGRAM_AFTER = "bi-=", "bi+="     # a token and the word before it / after it
 
 
+WORD_TEMPLATES = frozenset(f"{d}w" for d in ("", *(f"{o}:" for o in OFFSETS)))     # w=, -2:w= …
+STEM_TEMPLATES = frozenset(f"{d}st" for d in ("", *(f"{o}:" for o in OFFSETS)))    # st=, -2:st= …
+
+
 def word_features(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(),
-                  keep: Mapping[str, object] | None = None) -> tuple:
+                  keep: Mapping[str, object] | None = None, vocab: frozenset[str] | None = None) -> tuple:
     """Every feature string one token gives, built once: (key, its own features, and the features
     it gives its neighbour at each offset of OFFSETS), as tuples.  With ``keep`` (feature → what to
     give for it: the tagger passes its model's attribute → weight row), only the features in
-    ``keep``, as lists of ``keep``'s values."""
+    ``keep``, as lists of ``keep``'s values; ``vocab`` then (optional) holds every word and stem
+    that a kept feature of WORD_TEMPLATES or STEM_TEMPLATES names, so that a rare word's word and
+    stem strings are not built only to be dropped."""
     key = fold_str(tok)
     pre, st = _stem(key)
     lex = _lex(key, st, L, unknown)
     clus = L.clusters.get(key) or L.clusters.get(st)
     sh = shape(tok)
     s2 = st[-2:]
-    own = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + sh,
+    wk = keep is None or vocab is None or key in vocab
+    sk = keep is None or vocab is None or st in vocab
+    own = ["bias", *(("w=" + key,) if wk else ()), *(("st=" + st,) if sk else ()), "pre=" + pre, "sh=" + sh,
            "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + s2, "s3=" + st[-3:],
            "len=" + str(min(len(st), 8))]
     if key.startswith("ال") or pre.endswith("ال") or pre.endswith("لل"):
         own.append("article")
     own += lex
     # what the word gives its neighbours (it stands at offset d from them), in the order of OFFSETS
-    m1 = ["-1:w=" + key, "-1:st=" + st, "-1:sh=" + sh, "-1:s2=" + s2]
-    p1 = ["1:w=" + key, "1:st=" + st, "1:sh=" + sh, "1:s2=" + s2]
+    m2, m1, p1, p2 = [], [], [], []
+    if wk:
+        m2.append("-2:w=" + key)
+        m1.append("-1:w=" + key)
+        p1.append("1:w=" + key)
+        p2.append("2:w=" + key)
+    if sk:
+        m2.append("-2:st=" + st)
+        m1.append("-1:st=" + st)
+        p1.append("1:st=" + st)
+        p2.append("2:st=" + st)
+    m1 += ("-1:sh=" + sh, "-1:s2=" + s2)
+    p1 += ("1:sh=" + sh, "1:s2=" + s2)
     if lex:
         m1 += ["-1:" + x for x in lex]
         p1 += ["1:" + x for x in lex]
@@ -135,13 +154,12 @@ def word_features(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(),
         p1.append("1:c=" + clus[0])
     else:
         own.append("c=none")
-    ctx = (["-2:w=" + key, "-2:st=" + st], m1, p1, ["2:w=" + key, "2:st=" + st])
     if keep is None:
-        return (key, tuple(own), *map(tuple, ctx))
+        return key, tuple(own), tuple(m2), tuple(m1), tuple(p1), tuple(p2)
     get = keep.get
-    return (key, [x for x in map(get, own) if x is not None], [x for x in map(get, ctx[0]) if x is not None],
+    return (key, [x for x in map(get, own) if x is not None], [x for x in map(get, m2) if x is not None],
             [x for x in map(get, m1) if x is not None], [x for x in map(get, p1) if x is not None],
-            [x for x in map(get, ctx[3]) if x is not None])
+            [x for x in map(get, p2) if x is not None])
 
 
 def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[list[str]]:

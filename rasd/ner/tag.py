@@ -19,7 +19,8 @@ import numpy as np
 from rasd.errors import DataMissingError
 from rasd.ner.corpus import spans
 from rasd.ner.crf import batch, marginals, read_model, viterbi
-from rasd.ner.features import BIGRAM_AFTER, BIGRAM_BEFORE, OFFSETS, Lexicons, word_features
+from rasd.ner.features import (BIGRAM_AFTER, BIGRAM_BEFORE, OFFSETS, STEM_TEMPLATES, WORD_TEMPLATES, Lexicons,
+                                word_features)
 
 CACHE_SIZE = 1 << 16   # words whose weight vectors a tagger keeps (news repeats its words)
 PAD = 0     # the table row of the padding pseudo-word
@@ -56,6 +57,9 @@ class Tagger:
         self._table[PAD] = pad
         self._rows = 1
         self._grow = threading.Lock()   # adding a word (reading needs none: rows are only added)
+        # the words and stems the model's word and stem features name (word_features' vocab)
+        self._vocab = frozenset(v for a in m.attrs for t, eq, v in [a.partition("=")]
+                                if eq and (t in WORD_TEMPLATES or t in STEM_TEMPLATES))
         # "a|b" → state row, for the bigram features the model holds
         self._before = {a[len(BIGRAM_BEFORE):]: i for a, i in m.attrs.items() if a.startswith(BIGRAM_BEFORE)}
         self._after = {a[len(BIGRAM_AFTER):]: i for a, i in m.attrs.items() if a.startswith(BIGRAM_AFTER)}
@@ -115,7 +119,7 @@ class Tagger:
         new: dict[str, int] = {}       # words not in the cache → their index in new_*
         new_keys: list[str] = []
         new_groups: list = []
-        opens = self._opens
+        opens, vocab = self._opens, self._vocab
         for toks in windows:
             starts.append(len(rows))
             prev = None
@@ -124,7 +128,7 @@ class Tagger:
                 if w is None:
                     j = new.get(t)
                     if j is None:
-                        key, *groups = word_features(t, lex, keep=attrs)   # the features as state rows
+                        key, *groups = word_features(t, lex, keep=attrs, vocab=vocab)   # the features as state rows
                         j = new[t] = len(new_keys)
                         new_keys.append(key)
                         new_groups.append(groups)

@@ -87,3 +87,12 @@ def test_trigger_prefixes_of_any_length_match_as_startswith():
     gate = Gate.of({"triggers": [{"forms": ["ق*", "اشتب*"]}]}, {}, known={"قال"})
     assert gate.word("قصف")[1] and gate.word("واشتباكات")[1] and gate.word("اشتباك")[1]
     assert not gate.word("هجوم")[1] and not gate.word("اش")[1]
+
+
+def test_a_vocab_leaves_out_only_features_keep_would_drop():
+    from rasd.ner.features import word_features
+    keep = {"bias": 0, "w=سامر": 1, "-1:w=سامر": 2, "st=الوزير": 3, "1:st=وزير": 4, "sh=arabic": 5, "c=none": 6}
+    for tok in ("سامر", "والوزير", "كرمول"):
+        full = word_features(tok, LEX, keep=keep)
+        assert word_features(tok, LEX, keep=keep, vocab=frozenset({"سامر", "وزير"})) == full
+    assert word_features("سامر", LEX, keep=keep, vocab=frozenset())[1] == [0, 5, 6]     # no word or stem asked
