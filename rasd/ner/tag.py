@@ -96,7 +96,7 @@ class Tagger:
             if need > len(self._table):
                 size = len(self._table)
                 while size < need:
-                    size *= 2
+                    size = min(2 * size, CACHE_SIZE + 1)    # the pad row and CACHE_SIZE words at most
                 table = np.zeros((size, *self._table.shape[1:]))
                 table[:first] = self._table[:first]
                 self._table = table
