@@ -9,6 +9,7 @@ lists (titles, place cues, organisation heads …), and its word cluster learned
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -42,7 +43,12 @@ class Lexicons:
         object.__setattr__(self, "_on", {w: tuple(ns) for w, ns in on.items()})
 
 
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")   # Arabic letters only: most words of a report
+
+
 def shape(tok: str) -> str:
+    if _ARABIC_WORD.fullmatch(tok):
+        return "arabic"
     if tok.isdigit():
         return "digit"
     if any(c.isdigit() for c in tok):
@@ -68,115 +74,114 @@ def _stem(key: str) -> tuple[str, str]:
 
 
 def _lex(key: str, stem: str, L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[str]:
-    """Membership features of one token (``unknown``: given names to treat as not on the list)."""
+    """Membership features of one token (``unknown``: given names to treat as not on the list).
+    Each look-up tries the word, its stem and the stem with the article, in that order."""
     out = []
-    forms = (key, stem, "ال" + stem)
-    kind = next((L.places[f] for f in forms if f in L.places), None)
+    astem = "ال" + stem
+    places, kb, pf, kf, given = L.places, L.kb, L.place_first, L.kb_first, L.given
+    kind = places.get(key) or places.get(stem) or places.get(astem)
     if kind:
         out.append("gaz=" + kind)
-    if any(f in L.place_first for f in forms):
+    if key in pf or stem in pf or astem in pf:
         out.append("gazfirst")
-    kb = next((L.kb[f] for f in forms if f in L.kb), None)
-    if kb:
-        out.append("kb=" + kb)
-    if any(f in L.kb_first for f in forms):
+    who = kb.get(key) or kb.get(stem) or kb.get(astem)
+    if who:
+        out.append("kb=" + who)
+    if key in kf or stem in kf or astem in kf:
         out.append("kbfirst")
-    if any(f in L.given and f not in unknown for f in (key, stem, key[1:])):
+    k1 = key[1:]
+    if (key in given and key not in unknown) or (stem in given and stem not in unknown) \
+            or (k1 in given and k1 not in unknown):
         out.append("given")
     on = L._on
-    names = on.get(key, ()) + on.get(stem, ()) + on.get(forms[2], ())
+    names = on.get(key, ()) + on.get(stem, ()) + on.get(astem, ())
     if names:
         out += ["list=" + n for n in LISTS if n in names]
     return out
 
 
-CACHE_SIZE = 1 << 16
 OFFSETS = (-2, -1, 1, 2)          # the neighbours a token's features read
 _EDGE = {d: (f"{d}:edge",) for d in OFFSETS}
+BIGRAM_BEFORE, BIGRAM_AFTER = "bi-=", "bi+="     # a token and the word before it / after it
 
 
-def _word(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(), keep: Mapping[str, str] | None = None) -> tuple:
+WORD_TEMPLATES = frozenset(f"{d}w" for d in ("", *(f"{o}:" for o in OFFSETS)))     # w=, -2:w= …
+STEM_TEMPLATES = frozenset(f"{d}st" for d in ("", *(f"{o}:" for o in OFFSETS)))    # st=, -2:st= …
+
+
+def word_features(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(),
+                  keep: Mapping[str, object] | None = None, vocab: frozenset[str] | None = None) -> tuple:
     """Every feature string one token gives, built once: (key, its own features, and the features
-    it gives its neighbour at each offset of OFFSETS), as tuples; only those in ``keep`` when
-    given, as ``keep``'s own string objects (so that cached words share them).  A sentence's item
-    lists are new lists composed from these tuples."""
+    it gives its neighbour at each offset of OFFSETS), as tuples.  With ``keep`` (feature → what to
+    give for it: the tagger passes its model's attribute → weight row), only the features in
+    ``keep``, as lists of ``keep``'s values; ``vocab`` then (optional) holds every word and stem
+    that a kept feature of WORD_TEMPLATES or STEM_TEMPLATES names, so that a rare word's word and
+    stem strings are not built only to be dropped."""
     key = fold_str(tok)
     pre, st = _stem(key)
     lex = _lex(key, st, L, unknown)
     clus = L.clusters.get(key) or L.clusters.get(st)
     sh = shape(tok)
-    own = ["bias", "w=" + key, "st=" + st, "pre=" + pre, "sh=" + sh,
-           "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + st[-2:], "s3=" + st[-3:],
+    s2 = st[-2:]
+    wk = keep is None or vocab is None or key in vocab
+    sk = keep is None or vocab is None or st in vocab
+    own = ["bias", *(("w=" + key,) if wk else ()), *(("st=" + st,) if sk else ()), "pre=" + pre, "sh=" + sh,
+           "p2=" + st[:2], "p3=" + st[:3], "s1=" + st[-1:], "s2=" + s2, "s3=" + st[-3:],
            "len=" + str(min(len(st), 8))]
     if key.startswith("ال") or pre.endswith("ال") or pre.endswith("لل"):
         own.append("article")
     own += lex
-    own += ["c=" + clus[0], "cc=" + clus[1]] if clus else ["c=none"]
-    ctx = []
-    for d in OFFSETS:
-        f = [f"{d}:w=" + key, f"{d}:st=" + st]
-        if abs(d) == 1:
-            f += [f"{d}:sh=" + sh, f"{d}:s2=" + st[-2:]]
-            f += [f"{d}:" + x for x in lex]
-            if clus:
-                f.append(f"{d}:c=" + clus[0])
-        ctx.append(f)
-    if keep is not None:
-        own = [keep[x] for x in own if x in keep]
-        ctx = [[keep[x] for x in f if x in keep] for f in ctx]
-    return (key, tuple(own), *map(tuple, ctx))
+    # what the word gives its neighbours (it stands at offset d from them), in the order of OFFSETS
+    m2, m1, p1, p2 = [], [], [], []
+    if wk:
+        m2.append("-2:w=" + key)
+        m1.append("-1:w=" + key)
+        p1.append("1:w=" + key)
+        p2.append("2:w=" + key)
+    if sk:
+        m2.append("-2:st=" + st)
+        m1.append("-1:st=" + st)
+        p1.append("1:st=" + st)
+        p2.append("2:st=" + st)
+    m1 += ("-1:sh=" + sh, "-1:s2=" + s2)
+    p1 += ("1:sh=" + sh, "1:s2=" + s2)
+    if lex:
+        m1 += ["-1:" + x for x in lex]
+        p1 += ["1:" + x for x in lex]
+    if clus:
+        own += ("c=" + clus[0], "cc=" + clus[1])
+        m1.append("-1:c=" + clus[0])
+        p1.append("1:c=" + clus[0])
+    else:
+        own.append("c=none")
+    if keep is None:
+        return key, tuple(own), tuple(m2), tuple(m1), tuple(p1), tuple(p2)
+    get = keep.get
+    return (key, [x for x in map(get, own) if x is not None], [x for x in map(get, m2) if x is not None],
+            [x for x in map(get, m1) if x is not None], [x for x in map(get, p1) if x is not None],
+            [x for x in map(get, p2) if x is not None])
 
 
-def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset(),
-                   cache: dict | None = None, keep: Mapping[str, str] | None = None) -> list[list[str]]:
-    """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings.
+def token_features(tokens: Sequence[str], L: Lexicons, unknown: frozenset[str] = frozenset()) -> list[list[str]]:
+    """Features of every token of a sentence, as crfsuite item lists of 'name=value' strings: a
+    token's own (:func:`word_features`), those its neighbours give it, the edges of the sentence
+    and the bigrams with its neighbours.
 
     ``unknown`` lists given names to read as absent from the list: in training, the names the list
     owes to this very sentence (see rasd.ner.train), so that the CRF learns what the list is worth
-    on names it has not seen.  ``cache`` (token → the feature strings it alone gives, to itself and
-    to its neighbours) is the caller's, bounded by CACHE_SIZE: news repeats its words, so a token's
-    strings are built once and a sentence's features are composed from them by list concatenation.
-
-    ``keep``: when given (feature → the one string object to use for it), only these features are
-    returned: a tagger passes the attributes its model holds (:func:`model_attributes`), since crfsuite ignores the rest, and most strings of a news
-    sentence (rare words, their bigrams) are unknown to a regularised model; fewer strings
-    cross into crfsuite, and the tags and marginals are the same.  ``cache`` must then be used
-    with one ``keep`` only."""
-    if cache is None or unknown:
-        words = [_word(t, L, unknown, keep) for t in tokens]
-    else:
-        words = []
-        for t in tokens:
-            w = cache.get(t)
-            if w is None:
-                w = _word(t, L, keep=keep)
-                if len(cache) < CACHE_SIZE:
-                    cache[t] = w
-            words.append(w)
+    on names it has not seen.  The tagger (:mod:`rasd.ner.tag`) scores the same items from each
+    word's cached weights instead of building these lists."""
+    words = [word_features(t, L, unknown) for t in tokens]
     n = len(tokens)
-    e2, e1, f1, f2 = (_EDGE[d] if keep is None or _EDGE[d][0] in keep else () for d in OFFSETS)
+    e2, e1, f1, f2 = (_EDGE[d] for d in OFFSETS)
     out = []
     for i, w in enumerate(words):
         # the neighbours' features in the order of OFFSETS: -2, -1, +1, +2
         f = [*w[1], *(words[i - 2][2] if i >= 2 else e2), *(words[i - 1][3] if i >= 1 else e1),
              *(words[i + 1][4] if i + 1 < n else f1), *(words[i + 2][5] if i + 2 < n else f2)]
         if i > 0:
-            f.append("bi-=" + words[i - 1][0] + "|" + w[0])
-            if keep is not None and f[-1] not in keep:
-                f.pop()
+            f.append(BIGRAM_BEFORE + words[i - 1][0] + "|" + w[0])
         if i + 1 < n:
-            f.append("bi+=" + w[0] + "|" + words[i + 1][0])
-            if keep is not None and f[-1] not in keep:
-                f.pop()
+            f.append(BIGRAM_AFTER + w[0] + "|" + words[i + 1][0])
         out.append(f)
     return out
-
-
-def model_attributes(tagger) -> dict[str, str]:
-    """The attributes (feature strings) the opened ``pycrfsuite.Tagger``'s model holds: crfsuite
-    drops any other attribute of an item when it tags.  Read from pycrfsuite's own parse of the
-    model (``Tagger.info()``, about 0.4 s once per loaded model) rather than by reading crfsuite's
-    binary format here; every attribute it lists is kept, whatever its printed weight (the dump
-    rounds weights to six decimals).  Each attribute maps to itself: the cached words' feature lists
-    hold these string objects, not copies of their own (a copy per word cost ~90 MB at 58k words)."""
-    return {attr: attr for attr, _label in tagger.info().state_features}

@@ -5,6 +5,7 @@ vocabulary, the gazetteer and the knowledge base have never seen.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,7 @@ from rasd.arabic.clitics import readings as stems
 ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
 # the eight answers of Gate.word, one object each (a cached word holds one of these, not a copy)
 _ANSWERS = {t: t for t in product((False, True), repeat=3)}
+_ARABIC = re.compile("[\u0621-\u064a]")
 
 
 @dataclass(frozen=True)
@@ -44,38 +46,62 @@ class Gate:
         ``names``: given names.  A sentence with a word the lexicons do not know is tagged ("unknown
         word"); one with a trigger or a role word only when an uncovered given name stands in it
         ("trigger", "role"): a known name with no mention is what the CRF can add there."""
-        trigger = role = named = False
-        for key in keys:
-            unknown, is_trigger, is_role = self.word(key)
-            if unknown:
-                return "unknown word"
-            if not named and (key in names or key[1:] in names):
-                named = True
-            trigger = trigger or is_trigger
-            role = role or is_role
+        return self.read(keys, names)[0]
+
+    def read(self, keys: list[str], names: frozenset[str] = frozenset()) -> tuple[str | None, list[int]]:
+        """(:meth:`reason`, seeds) in one pass over the words: the seeds are the positions in ``keys``
+        of the words the CRF is spent around, the unknown words and the given names (as written or
+        behind a one-letter proclitic)."""
+        word = self.word
+        seeds: list[int] = []
+        unknown = trigger = role = named = False
+        nothing = _ANSWERS[(False, False, False)]
+        for i, key in enumerate(keys):
+            a = word(key)
+            n = key in names or key[1:] in names
+            if a is nothing and not n:
+                continue            # most words: known, no trigger, no role, no name
+            u, t, r = a
+            if u or n:
+                seeds.append(i)
+                unknown = unknown or u
+                named = named or n
+            trigger = trigger or t
+            role = role or r
+        if unknown:
+            return "unknown word", seeds
         if named and trigger:
-            return "trigger"
+            return "trigger", seeds
         if named and role:
-            return "role"
-        return None
+            return "role", seeds
+        return None, seeds
 
     def __post_init__(self):
         # the same words recur across a corpus: remember each word's answers (bounded), as the
         # lexicons do; the caches belong to this gate (one per loaded tagger)
         object.__setattr__(self, "word", lru_cache(maxsize=1 << 16)(self._word))
+        # r.startswith(any prefix) as set look-ups of r's heads of each prefix length (173 prefixes)
+        object.__setattr__(self, "_prefixes", frozenset(self.trigger_prefixes))
+        object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(p) for p in self.trigger_prefixes})))
+        # and a first test on two letters (every prefix of a trigger form has two letters or more)
+        short = any(len(p) < 2 for p in self.trigger_prefixes)
+        object.__setattr__(self, "_prefix_heads", None if short else frozenset(p[:2] for p in self.trigger_prefixes))
 
     def unknown(self, key: str) -> bool:
         """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
         return self.word(key)[0]
 
     def _word(self, key: str) -> tuple[bool, bool, bool]:
-        """(no lexicon knows it, it is a trigger word, it is a role word) under any reading."""
-        readings = [key, *(st for _, st in stems(key))]
-        return _ANSWERS[(self._unknown(key),
-                         any(r in self.trigger_words or r.startswith(self.trigger_prefixes) for r in readings),
-                         any(r in self.role_words or ("ال" + r) in self.role_words for r in readings))]
-
-    def _unknown(self, key: str) -> bool:
-        """An Arabic word (three letters or more) no lexicon knows under any reading."""
-        return len(key) >= 3 and any("\u0621" <= c <= "\u064a" for c in key) and not any(
-            r in self.known or ("ال" + r) in self.known for r in (key, *(st for _, st in stems(key))))
+        """(no lexicon knows it, it is a trigger word, it is a role word) under any reading; a word
+        unknown is Arabic (three letters or more) and no lexicon knows it under any reading."""
+        known, triggers, prefixes, roles = self.known, self.trigger_words, self._prefixes, self.role_words
+        lengths, heads = self._prefix_lengths, self._prefix_heads
+        is_known = is_trigger = is_role = False
+        for r in (key, *(st for _, st in stems(key))):
+            ar = "ال" + r
+            is_known = is_known or r in known or ar in known
+            is_trigger = is_trigger or r in triggers or (
+                (heads is None or r[:2] in heads) and any(r[:n] in prefixes for n in lengths))
+            is_role = is_role or r in roles or ar in roles
+        unknown = len(key) >= 3 and not is_known and _ARABIC.search(key) is not None
+        return _ANSWERS[(unknown, is_trigger, is_role)]

@@ -1,14 +1,29 @@
-"""Tag token lists with the installed CRF: spans (start, end, class, confidence) over tokens."""
+"""Tag token lists with the installed CRF: spans (start, end, class, confidence) over tokens.
+
+The model's weights are read into arrays (:mod:`rasd.ner.crf`); each word's features are built once
+and kept as the weight vectors they add, to the word itself and to its neighbours two either side
+(bounded cache), so a window's label scores are a few vector sums; a document's windows are then
+decoded together (:meth:`Tagger.spans_many`), and label marginals are computed only for windows
+with a span, whose confidence reads them.
+"""
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from rasd.errors import DataMissingError
 from rasd.ner.corpus import spans
-from rasd.ner.features import Lexicons, model_attributes, token_features
+from rasd.ner.crf import batch, marginals, read_model, viterbi
+from rasd.ner.features import (BIGRAM_AFTER, BIGRAM_BEFORE, OFFSETS, STEM_TEMPLATES, WORD_TEMPLATES, Lexicons,
+                                word_features)
+
+CACHE_SIZE = 1 << 16   # words whose weight vectors a tagger keeps (news repeats its words)
+PAD = 0     # the table row of the padding pseudo-word
 
 
 @dataclass(frozen=True)
@@ -22,37 +37,178 @@ class Span:
 class Tagger:
     """A loaded CRF and its lexicons.
 
-    crfsuite's tagger holds the sentence it tagged last (``marginal`` reads it), and the feature
-    cache is shared, so one call runs at a time: a lock of this tagger's own serialises them
-    (the API extracts from a thread pool sharing one pipeline; unguarded, a thread's ``marginal``
-    read another thread's sentence: "The position, 25 is out of range of 12")."""
+    The word cache and its table of vectors are the only state a call changes, and only by adding
+    words (under a lock), so threads may share a tagger (the API's pool shares one pipeline)."""
 
     def __init__(self, model: Path, lex: Lexicons):
-        import pycrfsuite
-
         if not model.is_file():
             raise DataMissingError(f"no NER model at {model}")
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model))
+        self.model = read_model(model)
         self.lex = lex
-        self._keep = model_attributes(self._tagger)   # the features the model holds
-        self._cache: dict = {}    # token → its feature strings (bounded; see features.CACHE_SIZE)
-        self._lock = threading.Lock()
+        m = self.model
+        L = len(m.labels)
+        # row 0 of the table: the pseudo-word two of which stand before and after every window (it
+        # gives the edge features); then one row per cached word
+        pad = np.zeros((5, L))
+        for r, d in enumerate(OFFSETS, 1):
+            if f"{d}:edge" in m.attrs:
+                pad[r] = m.state[m.attrs[f"{d}:edge"]]
+        self._table = np.zeros((1024, 5, L))
+        self._table[PAD] = pad
+        self._rows = 1
+        self._grow = threading.Lock()   # adding a word (reading needs none: rows are only added)
+        # the words and stems the model's word and stem features name (word_features' vocab)
+        self._vocab = frozenset(v for a in m.attrs for t, eq, v in [a.partition("=")]
+                                if eq and (t in WORD_TEMPLATES or t in STEM_TEMPLATES))
+        # "a|b" → state row, for the bigram features the model holds
+        self._before = {a[len(BIGRAM_BEFORE):]: i for a, i in m.attrs.items() if a.startswith(BIGRAM_BEFORE)}
+        self._after = {a[len(BIGRAM_AFTER):]: i for a, i in m.attrs.items() if a.startswith(BIGRAM_AFTER)}
+        # the words that open a bigram the model holds (every prefix before a "|", to be safe)
+        self._opens = frozenset(p[:i] for p in (*self._before, *self._after) for i, c in enumerate(p) if c == "|")
+        # token → (folded key, its table row, whether it opens a held bigram); CACHE_SIZE at most
+        self._cache: dict[str, tuple[str, int, bool]] = {}
+        self._o = m.labels.index("O") if "O" in m.labels else -1
 
-    def features(self, tokens: Sequence[str]) -> list[list[str]]:
-        """The item lists the CRF reads for ``tokens``: only features its model holds."""
-        return token_features(tokens, self.lex, cache=self._cache, keep=self._keep)
+    def _vectors(self, groups: list) -> np.ndarray:
+        """(words, 5, labels): for each word's five groups of state rows (its own features, and those
+        it gives its neighbours at OFFSETS), the summed weights of each group, all in one pass."""
+        flat = [g for gs in groups for g in gs]
+        n, L = len(flat), len(self.model.labels)
+        out = np.zeros((n, L))
+        idx = np.fromiter(chain.from_iterable(flat), dtype=np.intp)
+        if len(idx):
+            seg = np.repeat(np.arange(n), np.fromiter(map(len, flat), dtype=np.intp, count=n))
+            W = self.model.state[idx]
+            for c in range(L):
+                out[:, c] = np.bincount(seg, weights=W[:, c], minlength=n)
+        return out.reshape(len(groups), 5, L)
+
+    def _add(self, toks: list[str], keys: list[str], V: np.ndarray) -> None:
+        """Keep new words' vectors in the table, while the cache has room (rows are written before
+        the cache names them, so a reader never sees a row not yet written)."""
+        opens, cache = self._opens, self._cache
+        with self._grow:
+            room = CACHE_SIZE - len(cache)
+            pick = [j for j, t in enumerate(toks) if t not in cache][:max(0, room)]
+            if not pick:
+                return
+            first, need = self._rows, self._rows + len(pick)
+            if need > len(self._table):
+                size = len(self._table)
+                while size < need:
+                    size = min(2 * size, CACHE_SIZE + 1)    # the pad row and CACHE_SIZE words at most
+                table = np.zeros((size, *self._table.shape[1:]))
+                table[:first] = self._table[:first]
+                self._table = table
+            self._table[first:need] = V[pick]
+            for r, j in enumerate(pick, first):
+                cache[toks[j]] = (keys[j], r, keys[j] in opens)
+            self._rows = need
+
+    def scores(self, windows: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[int]]:
+        """(E, starts): the label scores of every token of every window, one row per token, in one
+        array with two padding rows before and after each window; window w's rows start at
+        ``starts[w]``.  The sum, per token, of the weights of token_features' item for it."""
+        cache, before, after, attrs, lex = self._cache, self._before, self._after, self.model.attrs, self.lex
+        rows: list[int] = [PAD, PAD]
+        starts: list[int] = []
+        at_b: list[int] = []
+        w_b: list[int] = []
+        at_a: list[int] = []
+        w_a: list[int] = []
+        new: dict[str, int] = {}       # words not in the cache → their index in new_*
+        new_keys: list[str] = []
+        new_groups: list = []
+        opens, vocab = self._opens, self._vocab
+        for toks in windows:
+            starts.append(len(rows))
+            prev = None
+            for t in toks:
+                w = cache.get(t)
+                if w is None:
+                    j = new.get(t)
+                    if j is None:
+                        key, *groups = word_features(t, lex, keep=attrs, vocab=vocab)   # the features as state rows
+                        j = new[t] = len(new_keys)
+                        new_keys.append(key)
+                        new_groups.append(groups)
+                    key = new_keys[j]
+                    w = (key, -1 - j, key in opens)
+                if prev is not None:
+                    pair = prev + "|" + w[0]
+                    r = before.get(pair)
+                    if r is not None:                 # the pair's feature on its second word
+                        at_b.append(len(rows))
+                        w_b.append(r)
+                    r = after.get(pair)
+                    if r is not None:                 # ... and on its first
+                        at_a.append(len(rows) - 1)
+                        w_a.append(r)
+                rows.append(w[1])
+                prev = w[0] if w[2] else None      # a word that opens no held bigram needs no look-up
+            rows += (PAD, PAD)
+        R = np.asarray(rows, dtype=np.intp)
+        if new_keys:
+            Vn = self._vectors(new_groups)
+            fresh = R < 0
+            R[fresh] = PAD
+            V = self._table[R]
+            V[fresh] = Vn[-1 - np.asarray(rows, dtype=np.intp)[fresh]]
+            self._add(list(new), new_keys, Vn)
+        else:
+            V = self._table[R]
+        E = V[:, 0].copy()
+        E[2:] += V[:-2, 1]
+        E[1:] += V[:-1, 2]
+        E[:-1] += V[1:, 3]
+        E[:-2] += V[2:, 4]
+        state = self.model.state
+        if at_b:
+            E[at_b] += state[w_b]
+        if at_a:
+            E[at_a] += state[w_a]
+        return E, starts
+
+    def _decode(self, windows: Sequence[Sequence[str]]):
+        """(order, lengths, X, y) of the non-empty windows (see rasd.ner.crf.batch)."""
+        E, starts = self.scores(windows)
+        lengths = [len(w) for w in windows]
+        order, lens, X = batch(E, starts, lengths)
+        return order, lens, X, viterbi(X, lens, self.model.trans)
 
     def tags(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        with self._lock:
-            return self._tagger.tag(self.features(tokens))
+        _, _, _, y = self._decode([tokens])
+        labels = self.model.labels
+        return [labels[k] for k in y[0, :len(tokens)]]
 
     def spans(self, tokens: Sequence[str]) -> list[Span]:
-        if not tokens:
-            return []
-        with self._lock:
-            tags = self._tagger.tag(self.features(tokens))
-            return [Span(s, e, cls, min(self._tagger.marginal(tags[k], k) for k in range(s, e)))
-                    for s, e, cls in sorted(spans(tags))]
+        return self.spans_many([tokens])[0]
+
+    def spans_many(self, windows: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """The spans of each token window, decoded together; confidence: the lowest marginal of a
+        span's labels."""
+        out: list[list[Span]] = [[] for _ in windows]
+        todo = [k for k, w in enumerate(windows) if w]
+        if not todo:
+            return out
+        order, lens, X, y = self._decode([windows[k] for k in todo])
+        labels, o = self.model.labels, self._o
+        found = []        # (row, spans by label index)
+        for r in range(len(order)):
+            n = int(lens[r])
+            row = y[r, :n]
+            if o >= 0 and not (row != o).any():
+                continue
+            tags = [labels[k] for k in row]
+            found.append((r, sorted(spans(tags))))
+        if not found:
+            return out
+        rows = [r for r, _ in found]
+        M = marginals(X[rows, :lens[rows[0]]], lens[rows], self.model.trans)
+        for i, (r, sps) in enumerate(found):
+            m = M[i]
+            yr = y[r]
+            out[todo[order[r]]] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min())) for s, e, cls in sps]
+        return out

@@ -63,6 +63,9 @@ class NerStage:
         dropped: set[int] = set()
         tagged: list[dict] = []   # the sentences tagged, for a trace
         doc.notes["ner"] = tagged
+        jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
+        keys = [t.key for t in toks]
+        given = self.tagger.lex.given
         w = 0
         for s_start, s_end in doc.sentences:
             while w < len(toks) and toks[w].end <= s_start:
@@ -73,27 +76,32 @@ class NerStage:
             hi = w
             if lo == hi:
                 continue
-            reason = self.gate.reason([toks[k].key for k in range(lo, hi) if owner[k] < 0], self.tagger.lex.given)
+            free = [k for k in range(lo, hi) if owner[k] < 0]
+            reason, at = self.gate.read([keys[k] for k in free], given)
             if reason is None:
                 continue
-            given, unknown = self.tagger.lex.given, self.gate.unknown
-            seeds = [k for k in range(lo, hi) if owner[k] < 0 and (
-                unknown(key := toks[k].key) or key in given or key[1:] in given)]
+            seeds = [free[i] for i in at]      # uncovered unknown words and given names
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[toks[a].start, toks[b - 1].end] for a, b in windows]})
             for wlo, whi in windows:
                 end = s_end if whi == hi else toks[whi - 1].end
-                self._tag(doc, _sentence_tokens(doc, wlo, whi, end), owner, reason, added, dropped)
+                jobs.append((_window(doc, wlo, whi, end), reason))
+        # the CRF reads only the text, so all windows are tagged at once, then combined in order
+        found = self.tagger.spans_many([window[0] for window, _ in jobs])
+        for (window, reason), spans in zip(jobs, found):
+            if spans:
+                self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         return doc
 
     def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
-             dropped: set[int]) -> None:
-        """Tag one window of words; add (or substitute) the mentions its spans call for."""
-        for sp in self.tagger.spans([t.text for t in sent]):
+             dropped: set[int], spans: list | None = None) -> None:
+        """Add (or substitute) the mentions one window's spans call for (``spans``: the tagger's
+        for the window, tagged here when None)."""
+        for sp in (self.tagger.spans([t.text for t in sent]) if spans is None else spans):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
                 continue
@@ -282,24 +290,38 @@ def _place_clusters(lex) -> frozenset[str]:
     return frozenset(c for c, n in places.items() if n >= PLACE_CLUSTER_SHARE * size[c])
 
 
-def _sentence_tokens(doc: Doc, lo: int, hi: int, end: int) -> list[_Tok]:
+def _window(doc: Doc, lo: int, hi: int, end: int) -> tuple[list[str], list[int], list[int | None]]:
     """Words lo..hi-1 of the document and the punctuation between them and up to ``end``, as the CRF
-    was trained (ANERcorp separates punctuation)."""
-    toks = doc.tokens
-    out: list[_Tok] = []
+    was trained (ANERcorp separates punctuation): (texts, start offsets, word indices or None for
+    a mark), three parallel lists (no object per token: most windows have no span)."""
+    toks, text = doc.tokens, doc.text
+    texts: list[str] = []
+    starts: list[int] = []
+    words: list[int | None] = []
 
     def punct(a: int, b: int) -> None:
-        for off, c in enumerate(doc.text[a:b]):
+        for off, c in enumerate(text[a:b]):
             if not c.isspace() and not (is_mark(c) or c in _SILENT):
-                out.append(_Tok(c, a + off, a + off + 1, None))
+                texts.append(c)
+                starts.append(a + off)
+                words.append(None)
 
+    prev = None
     for k in range(lo, hi):
         t = toks[k]
-        if k > lo:
-            punct(toks[k - 1].end, t.start)
-        out.append(_Tok(doc.text[t.start:t.end], t.start, t.end, k))
-    punct(toks[hi - 1].end, max(end, toks[hi - 1].end))
-    return out
+        if prev is not None and prev < t.start and not text[prev:t.start].isspace():
+            punct(prev, t.start)
+        texts.append(text[t.start:t.end])
+        starts.append(t.start)
+        words.append(k)
+        prev = t.end
+    punct(prev, max(end, prev))
+    return texts, starts, words
+
+
+def _tokens(texts: list[str], starts: list[int], words: list[int | None]) -> list[_Tok]:
+    """:func:`_window`'s lists as tokens."""
+    return [_Tok(x, a, a + len(x), k) for x, a, k in zip(texts, starts, words)]
 
 
 def load(res) -> NerStage:

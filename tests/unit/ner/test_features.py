@@ -59,27 +59,40 @@ def test_gate_reasons():
     assert GATE.reason(keys("وقال القائد سامر إن الوضع هادئ"), NAMES) == "role"
 
 
+def test_gate_seeds_are_the_unknown_words_and_the_given_names():
+    ks = keys("وقال كرمول إن الوضع هادئ وسامر")
+    assert GATE.read(ks, NAMES) == ("unknown word", [1, 5])
+    ks = keys("وقصفت الطائرات منزل سامر")
+    assert GATE.read(ks, NAMES) == ("trigger", [3])
+    assert GATE.read(keys("وقصفت الطائرات المدينة"), NAMES) == (None, [])
+
+
 def test_gate_passes_over_sentences_with_nothing_to_find():
     assert GATE.reason(keys("وقصفت الطائرات المدينة"), NAMES) is None       # a trigger, but no name
     assert GATE.reason(keys("وقال إن الوضع هادئ في المدينة"), NAMES) is None
     assert GATE.reason(keys("وقال القائد إن الوضع هادئ"), NAMES) is None   # a title, no name
 
 
-def test_feature_cache_changes_nothing():
-    from rasd.ner.features import token_features
-    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
-    cache: dict = {}
-    assert token_features(sent, LEX, cache=cache) == token_features(sent, LEX) == token_features(sent, LEX, cache=cache)
-    assert "وبدمشق" in cache
+def test_word_features_with_keep_give_keep_s_values_in_order():
+    from rasd.ner.features import word_features
+    full = word_features("سامر", LEX)
+    keep = {"bias": 0, "w=سامر": 7, "-1:w=سامر": 3, "c=none": 9}
+    key, own, m2, m1, p1, p2 = word_features("سامر", LEX, keep=keep)
+    assert key == full[0] == "سامر"
+    assert own == [keep[x] for x in full[1] if x in keep] == [0, 7, 9]
+    assert m1 == [3] and m2 == p1 == p2 == []
 
 
-def test_kept_features_are_the_full_features_filtered_in_order():
-    sent = ["قال", "الوزير", "سامر", "حداد", "في", "وبدمشق"]
-    full = token_features(sent, LEX)
-    keep = {a: a for a in ("bias", "w=سامر", "-1:list=person_titles", "bi+=سامر|حداد", "-2:edge", "c=none", "gaz=city")}
-    cache: dict = {}
-    for _ in range(2):   # the second pass reads the cache
-        kept = token_features(sent, LEX, cache=cache, keep=keep)
-        assert kept == [[x for x in f if x in keep] for f in full]
-    assert "bi+=سامر|حداد" in kept[2] and "-2:edge" in kept[0] and "-2:edge" not in kept[2]
-    assert all(x is keep[x] for x in cache["سامر"][1])      # cached words share keep's strings
+def test_trigger_prefixes_of_any_length_match_as_startswith():
+    gate = Gate.of({"triggers": [{"forms": ["ق*", "اشتب*"]}]}, {}, known={"قال"})
+    assert gate.word("قصف")[1] and gate.word("واشتباكات")[1] and gate.word("اشتباك")[1]
+    assert not gate.word("هجوم")[1] and not gate.word("اش")[1]
+
+
+def test_a_vocab_leaves_out_only_features_keep_would_drop():
+    from rasd.ner.features import word_features
+    keep = {"bias": 0, "w=سامر": 1, "-1:w=سامر": 2, "st=الوزير": 3, "1:st=وزير": 4, "sh=arabic": 5, "c=none": 6}
+    for tok in ("سامر", "والوزير", "كرمول"):
+        full = word_features(tok, LEX, keep=keep)
+        assert word_features(tok, LEX, keep=keep, vocab=frozenset({"سامر", "وزير"})) == full
+    assert word_features("سامر", LEX, keep=keep, vocab=frozenset())[1] == [0, 5, 6]     # no word or stem asked

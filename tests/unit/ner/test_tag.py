@@ -1,13 +1,18 @@
-"""rasd.ner.tag: a tagger reads only the features its model holds, with the same tags and marginals;
-shared by threads (the API's pool shares one pipeline) it tags as it does alone."""
+"""rasd.ner.tag: the tagger gives crfsuite's own tags and marginals (read from the same model file),
+window by window or many at once, from its cache or past it; shared by threads (the API's pool
+shares one pipeline) it tags as it does alone."""
 from __future__ import annotations
 
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pycrfsuite
+import pytest
 
-from rasd.ner.features import Lexicons, model_attributes, token_features
+import rasd.ner.tag as tag
+from rasd.ner.corpus import spans
+from rasd.ner.features import Lexicons, token_features
 from rasd.ner.tag import Tagger
 
 LEX = Lexicons(places={"دمشق": "city"}, given=frozenset({"سامر"}),
@@ -16,40 +21,77 @@ TRAIN = [
     (["قال", "الوزير", "سامر", "حداد", "في", "دمشق"], ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
     (["وصل", "سامر", "إلى", "حلب", "أمس"], ["O", "B-PERS", "O", "B-LOC", "O"]),
     (["قصفت", "الطائرات", "دمشق", "صباح", "اليوم"], ["O", "O", "B-LOC", "O", "O"]),
+    (["زار", "وزير", "الخارجية", "سامر", "حداد", "مدينة", "حلب"], ["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
+    (["قال", "مصدر", "في", "الجيش", "السوري"], ["O", "O", "O", "B-ORG", "I-ORG"]),
 ]
-NEW = [["وقال", "الوزير", "كرمول", "إن", "القصف", "طال", "وبدمشق"], ["زار", "سامر", "حلب"], ["؟"]]
+NEW = [["وقال", "الوزير", "كرمول", "إن", "القصف", "طال", "وبدمشق"], ["زار", "سامر", "حلب"], ["؟"],
+       ["قال", "الوزير", "سامر", "حداد", "في", "الجيش", "السوري", "إن", "دمشق", "آمنة"], ["سامر"]]
 
 
-def model(tmp_path):
+@pytest.fixture
+def path(tmp_path):
     trainer = pycrfsuite.Trainer(verbose=False)
     for toks, tags in TRAIN:
         trainer.append(token_features(toks, LEX), tags)
-    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": 30})
-    path = tmp_path / "m.crfsuite"
-    trainer.train(str(path))
-    return path
+    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True})
+    p = tmp_path / "m.crfsuite"
+    trainer.train(str(p))
+    return p
 
 
-def test_the_model_holds_fewer_attributes_than_new_text_gives(tmp_path):
-    t = Tagger(model(tmp_path), LEX)
-    full = {x for toks in NEW for f in token_features(toks, LEX) for x in f}
-    held = set(t._keep)
-    assert held < {x for toks, _ in TRAIN for f in token_features(toks, LEX) for x in f}
-    assert full - held      # unseen words and bigrams are left out
-    assert all(set(f) <= held for toks in NEW for f in t.features(toks))
+def reference(raw, toks):
+    """crfsuite's tags and its spans with the lowest marginal of their labels."""
+    tags = raw.tag(token_features(toks, LEX))
+    return tags, [(s, e, c, min(raw.marginal(tags[k], k) for k in range(s, e))) for s, e, c in sorted(spans(tags))]
 
 
-def test_filtered_features_tag_and_score_as_the_full_ones(tmp_path):
-    path = model(tmp_path)
+def check(got, want):
+    assert [(x.start, x.end, x.cls) for x in got] == [w[:3] for w in want]
+    assert np.allclose([x.confidence for x in got], [w[3] for w in want], rtol=0, atol=1e-12)
+
+
+def test_tags_and_marginals_are_crfsuite_s(path):
     t = Tagger(path, LEX)
     raw = pycrfsuite.Tagger()
     raw.open(str(path))
-    assert model_attributes(raw) == t._keep
+    found = 0
     for toks in NEW * 2:     # twice: the second time from the tagger's cache
-        tags = raw.tag(token_features(toks, LEX))
-        marg = [raw.marginal(y, i) for i, y in enumerate(tags)]
+        tags, want = reference(raw, toks)
         assert t.tags(toks) == tags
-        assert [t._tagger.marginal(y, i) for i, y in enumerate(tags)] == marg
+        check(t.spans(toks), want)
+        found += len(want)
+    assert found                       # the sentences have spans to compare
+
+
+def test_windows_tagged_together_are_tagged_as_alone(path):
+    t = Tagger(path, LEX)
+    raw = pycrfsuite.Tagger()
+    raw.open(str(path))
+    windows = [NEW[3], [], NEW[1], NEW[0], NEW[4], NEW[2], NEW[3][2:5]]
+    got = t.spans_many(windows)
+    assert got[1] == [] and len(got) == len(windows)
+    for toks, g in zip(windows, got):
+        check(g, reference(raw, toks)[1] if toks else [])
+
+
+def test_words_past_the_cache_are_scored_all_the_same(path, monkeypatch):
+    monkeypatch.setattr(tag, "CACHE_SIZE", 3)
+    t = Tagger(path, LEX)
+    raw = pycrfsuite.Tagger()
+    raw.open(str(path))
+    for toks in NEW * 2:
+        check(t.spans(toks), reference(raw, toks)[1])
+    assert len(t._cache) == 3
+
+
+def test_label_scores_are_the_summed_weights_of_the_items(path):
+    t = Tagger(path, LEX)
+    m = t.model
+    toks = NEW[3]
+    E, (start,) = t.scores([toks])
+    for i, item in enumerate(token_features(toks, LEX)):
+        want = sum((m.state[m.attrs[a]] for a in item if a in m.attrs), np.zeros(len(m.labels)))
+        assert np.allclose(E[start + i], want, rtol=0, atol=1e-12)
 
 
 def test_threads_sharing_one_tagger_get_the_spans_of_one_thread(installed, shared):
@@ -63,11 +105,32 @@ def test_threads_sharing_one_tagger_get_the_spans_of_one_thread(installed, share
                  if words[i:i + n]]
     alone = [tagger.spans(s) for s in sentences]
     assert any(alone)
+    fresh = Resources(data_dir()).ner_tagger.tagger    # its cache filled by the threads at once
     old = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)          # switch threads as often as possible
     try:
         with ThreadPoolExecutor(6) as pool:
-            got = list(pool.map(tagger.spans, sentences * 4))
+            got = list(pool.map(fresh.spans, sentences * 4))
     finally:
         sys.setswitchinterval(old)
     assert got == alone * 4
+
+
+def test_the_installed_model_tags_news_as_crfsuite_does(installed, shared):
+    from rasd.kb.resources import Resources
+    from rasd.ner.train import MODEL
+    from rasd.settings import data_dir
+
+    tagger = Resources(data_dir()).ner_tagger.tagger
+    raw = pycrfsuite.Tagger()
+    raw.open(str(data_dir() / MODEL))
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "dev").glob("*.txt"))).split()
+    windows = [words[i:i + n] for i, n in zip(range(0, 6000, 23), [9, 30, 4, 17, 1, 48] * 50) if words[i:i + n]]
+    got = tagger.spans_many(windows)
+    n = 0
+    for toks, g in zip(windows, got):
+        tags = raw.tag(token_features(toks, tagger.lex))
+        want = [(s, e, c, min(raw.marginal(tags[k], k) for k in range(s, e))) for s, e, c in sorted(spans(tags))]
+        check(g, want)
+        n += len(want)
+    assert n > 20

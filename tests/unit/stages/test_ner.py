@@ -31,6 +31,9 @@ class FakeTagger:
                 out.append(Span(k, k + n, cls, conf))
         return out
 
+    def spans_many(self, windows):
+        return [self.spans(w) for w in windows]
+
 
 GATE = Gate.of({"triggers": [{"forms": ["قصف*"]}]}, {"person_titles": frozenset({"القايد"})},
                known={"قال", "ان", "الوضع", "هادي", "في", "المدينه", "دمشق", "امس"})

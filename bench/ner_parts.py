@@ -1,0 +1,104 @@
+"""Where the `ner` stage's time goes: CPU ms per article of the stage and of its parts.
+
+    .venv/bin/python bench/ner_parts.py [--limit 400]
+
+One process, one core, the default pipeline over the first ``--limit`` SaudiNewsNet articles after
+a warm-up on 20 (as bench/profile_stages.py runs them, so most words reach the tagger for the
+first time).  Each part is timed with ``time.process_time`` around its own calls (the gate's
+reading of a sentence, building the windows, the features of new words, the label scores, Viterbi,
+marginals, the combination with the knowledge base's mentions); the parts nest inside
+"tagging (all)".  Also prints how many windows, tokens, new words and spans the CRF saw.  Timers
+add about a microsecond per call.  Prints figures; never passes or fails.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from itertools import islice
+
+import rasd.ner.tag as tag
+import rasd.stages.ner as stage
+from rasd.doc import Doc
+from rasd.ner.gate import Gate
+from rasd.pipeline import default_pipeline, run_stage
+from rasd.settings import shared_dir
+from benchlib import articles  # noqa: E402 - bench/ is on sys.path when a script runs
+
+WARM_UP = 20
+
+
+def timed(owner, name: str, label: str, spent: dict, counts: dict) -> None:
+    """Replace ``owner.name`` by a wrapper adding its CPU seconds to ``spent[label]``."""
+    f = getattr(owner, name)
+
+    def wrapper(*a, **k):
+        t0 = time.process_time()
+        try:
+            return f(*a, **k)
+        finally:
+            spent[label] += time.process_time() - t0
+            counts[label] += 1
+
+    setattr(owner, name, wrapper)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=400, help="articles timed (default 400)")
+    args = ap.parse_args()
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    spent: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    parts = ((Gate, "read", "gate (reason and seeds)"), (stage, "_window", "windows built"),
+             (tag.Tagger, "spans_many", "tagging (all)"),
+             (tag.Tagger, "scores", "  label scores (with new words)"),
+             (tag, "word_features", "    features of new words"),
+             (tag.Tagger, "_vectors", "    their weight vectors"),
+             (tag.Tagger, "_add", "    into the word table"),
+             (tag, "viterbi", "  Viterbi"), (tag, "marginals", "  marginals"),
+             (stage.NerStage, "_tag", "combination with KB mentions"))
+    for owner, name, label in parts:
+        timed(owner, name, label, spent, counts)
+    seen: dict[str, int] = defaultdict(int)
+    many = tag.Tagger.spans_many
+
+    def spans_many(self, windows):
+        out = many(self, windows)
+        seen["windows"] += len(windows)
+        seen["tokens"] += sum(map(len, windows))
+        seen["spans"] += sum(map(len, out))
+        return out
+
+    tag.Tagger.spans_many = spans_many
+    pipe = default_pipeline()
+    batch = list(islice(articles(shared / "data" / "news"), WARM_UP + args.limit))
+
+    def run(docs: list[dict]) -> float:
+        ner = 0.0
+        for a in docs:
+            doc = Doc(a.get("content") or "")
+            for st in pipe.stages:
+                t0 = time.process_time()
+                doc = run_stage(st, doc)
+                if st.name == "ner":
+                    ner += time.process_time() - t0
+        return ner
+
+    run(batch[:WARM_UP])
+    spent.clear()
+    counts.clear()
+    seen.clear()
+    n = len(batch) - WARM_UP
+    total = run(batch[WARM_UP:])
+    print(f"articles {n:,}; ner stage {1000 * total / n:.2f} ms per article (CPU)")
+    for _, _, label in parts:
+        print(f"  {label:<34} {1000 * spent[label] / n:6.2f} ms")
+    print(f"windows {seen['windows']:,}, tokens {seen['tokens']:,}, new words {counts['    features of new words']:,}, "
+          f"spans {seen['spans']:,}")
+
+
+if __name__ == "__main__":
+    main()
