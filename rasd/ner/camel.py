@@ -60,26 +60,34 @@ def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dic
         c = Counts()
         for k in range(0, len(sents), CHUNK):
             chunk = sents[k:k + CHUNK]
-            text, offsets, sent_of = _join(chunk)
-            doc = extract(text)
-            pred: list[set] = [set() for _ in chunk]
-            for e in doc.get("entities", []):
-                cls = entity_class(e)
-                if cls is None:
-                    continue
-                for m in e["mentions"]:
-                    if not is_name(e, m):
-                        continue
-                    mcls = "LOC" if cls == "ORG" and is_state(m["text"]) else cls
-                    hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
-                    if hit:
-                        si = sent_of[hit[0]]
-                        base = next(n for n, s in enumerate(sent_of) if s == si)
-                        pred[si].add((hit[0] - base, hit[-1] + 1 - base, mcls))
-            for s, p in zip(chunk, pred):
-                c.add(gold_spans(s), p)
+            for s, p in zip(chunk, predicted(chunk, extract, is_state)):
+                c.add(gold_spans(s), set(p))
         out[name] = c.table()
     return out
+
+
+def predicted(chunk: list[Sentence], extract: Callable[[str], dict],
+              is_state: Callable[[str], bool]) -> list[dict[tuple[int, int, str], dict]]:
+    """rasd's spans in each sentence of ``chunk`` (run as one text): (start, end, class) over the
+    sentence's tokens → the mention that made it."""
+    text, offsets, sent_of = _join(chunk)
+    doc = extract(text)
+    pred: list[dict] = [{} for _ in chunk]
+    for e in doc.get("entities", []):
+        cls = entity_class(e)
+        if cls is None:
+            continue
+        for m in e["mentions"]:
+            state = cls == "ORG" and is_state(m["text"])
+            if not is_name(e, m) and not (state and m.get("short")):
+                continue   # a capital standing for its government (بكين for China) is still a name
+            mcls = "LOC" if state else cls
+            hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
+            if hit:
+                si = sent_of[hit[0]]
+                base = next(n for n, s in enumerate(sent_of) if s == si)
+                pred[si][(hit[0] - base, hit[-1] + 1 - base, mcls)] = m
+    return pred
 
 
 def _join(chunk: list[Sentence]) -> tuple[str, list[tuple[int, int]], list[int]]:
