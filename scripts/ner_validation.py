@@ -51,7 +51,7 @@ def _line(name: str, t: dict) -> str:
 def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None) -> None:
     from rasd import check_input
     from rasd.kb.resources import default_resources
-    from rasd.ner.camel import CHUNK, _join, gold_spans, predicted, state_names
+    from rasd.ner.camel import CHUNK, _join, gold_spans, lead_words, predicted, state_names
     from rasd.ner.corpus import training_sentences
     from rasd.ner.evaluate import Counts
     from rasd.pipeline import default_pipeline
@@ -60,6 +60,7 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None) -> 
     res = default_resources()
     tagger = res.ner_tagger.tagger
     is_state = state_names(res.gazetteer)
+    lead = lead_words(res)
 
     windows: list[tuple[int, int]] = []   # the CRF's windows in the last text run
 
@@ -74,7 +75,7 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None) -> 
     lines: list[str] = []
     for k in range(0, len(held), CHUNK):
         chunk = held[k:k + CHUNK]
-        preds = predicted(chunk, extract, is_state)
+        preds = predicted(chunk, extract, is_state, lead)
         _, offsets, sent_of = _join(chunk)
         for si, (s, pm) in enumerate(zip(chunk, preds)):
             base = sent_of.index(si)

@@ -24,7 +24,7 @@ from rasd.ner.tag import Tagger
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
-LONE_CONFIDENCE = 0.9       # a one-word place or organisation span needs this much
+LONE_CONFIDENCE = 0.75       # a one-word place or organisation span needs this much
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -43,8 +43,9 @@ class NerStage:
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
-                 weapon_words: frozenset[str] = frozenset()):
+                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        self.common = common   # words the NER corpora use mostly outside names (names.json)
         self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
@@ -178,9 +179,15 @@ class NerStage:
             return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
         if keys[0] not in self.gate.known:
             return True          # a word the news vocabulary has never seen: a name
+        if cls == "ORG" and not self._common(keys[0]):
+            return True          # نوكيا، برشلونة: a known word the NER corpora do not use as an ordinary word
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
         return cls == "LOC" and not known_place and self._place_like(keys[0])
+
+    def _common(self, key: str) -> bool:
+        """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
+        return any(f in self.common for f in (key, *(st for _, st in stems(key))))
 
     def _after(self, doc: Doc, i: int, words: frozenset[str]) -> bool:
         """Word i follows one of ``words`` (type words: شركة، وكالة …; weapon words), that word maybe
@@ -313,7 +320,8 @@ def load(res) -> NerStage:
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return NerStage(Tagger(res.data_dir / MODEL, lex), gate,
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
-                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()))
+                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
+                    common=res.common_words)
 
 
 class Ner(Stage):
