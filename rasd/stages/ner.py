@@ -94,6 +94,7 @@ class NerStage:
     def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
              dropped: set[int]) -> None:
         """Tag one window of words; add (or substitute) the mentions its spans call for."""
+        read_to = max(t.word for t in sent if t.word is not None)   # the last word the CRF read
         for sp in self.tagger.spans([t.text for t in sent]):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
@@ -105,12 +106,13 @@ class NerStage:
             replaced = []
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                if len(ms) < len(under) or sp.confidence < self.override_confidence \
-                        or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms):
+                trims = len(ms) == len(under) and self._trims(doc, ms, i, j, sp.cls, read_to)
+                if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
+                                  or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
                     continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
                 lo_i = min(m.tok[0] for m in ms)
                 hi_j = max(m.tok[1] for m in ms)
-                if lo_i < i or hi_j > j:
+                if (lo_i < i or hi_j > j) and not trims:
                     continue   # a pattern reaching beyond the span: not a plain disagreement
                 replaced = [m.text for m in ms]
                 dropped.update(under)
@@ -121,6 +123,21 @@ class NerStage:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
+        """The CRF's person span cuts a pattern-found person short of a word it read and took for
+        no name (شيراك شذ، جورج بوش سلطاته: a verb or a noun after the name, read by the name
+        pattern as a further name part): the span is the name when that pattern person starts
+        where it does and none of the words cut off is a given name."""
+        if cls != "PERS" or len(ms) != 1:
+            return False
+        m = ms[0]
+        if m.type != "PERSON" or m.kb_id is not None or not m.pattern or m.surname_of:
+            return False
+        if m.tok[0] != i or m.tok[1] <= j or m.tok[1] - 1 > read_to:
+            return False
+        given = self.tagger.lex.given
+        return not any(doc.tokens[k].key in given for k in range(j, m.tok[1]))
 
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
         """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
