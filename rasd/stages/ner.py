@@ -24,7 +24,7 @@ from rasd.ner.tag import Tagger
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
-LONE_CONFIDENCE = 0.75       # a one-word place or organisation span needs this much
+LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -128,7 +128,8 @@ class NerStage:
         """The CRF's person span cuts a pattern-found person short of a word it read and took for
         no name (شيراك شذ، جورج بوش سلطاته: a verb or a noun after the name, read by the name
         pattern as a further name part): the span is the name when that pattern person starts
-        where it does and none of the words cut off is a given name."""
+        where it does and the words cut off are ordinary words of the NER corpora, none a given name
+        (a rarer word after a name may be a family name the CRF has not seen: مبارك ملفي)."""
         if cls != "PERS" or len(ms) != 1:
             return False
         m = ms[0]
@@ -137,7 +138,7 @@ class NerStage:
         if m.tok[0] != i or m.tok[1] <= j or m.tok[1] - 1 > read_to:
             return False
         given = self.tagger.lex.given
-        return not any(doc.tokens[k].key in given for k in range(j, m.tok[1]))
+        return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
 
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
         """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
