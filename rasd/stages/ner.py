@@ -86,6 +86,7 @@ class NerStage:
             for wlo, whi in windows:
                 end = s_end if whi == hi else toks[whi - 1].end
                 self._tag(doc, _sentence_tokens(doc, wlo, whi, end), owner, reason, added, dropped)
+        added += self._propagate(doc, owner, added)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
@@ -123,6 +124,59 @@ class NerStage:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _propagate(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+        """One name, one reading through a report: the words of a span the CRF proposed and rasd
+        accepted are the same name wherever else they stand uncovered (a sentence the gate passed
+        over, a window that left them out, the CRF unsure there), maybe behind a proclitic
+        (لشوماخر); a person's family name alone (شوماخر after ميشائيل شوماخر) is that person
+        when the NER corpora do not use it as an ordinary word."""
+        names: dict[tuple[str, ...], Mention] = {}
+        for m in added:
+            head = doc.tokens[m.tok[0]].key
+            words = (without_article(head[self._proclitics(head):]),
+                     *(t.key for t in doc.tokens[m.tok[0] + 1:m.tok[1]]))
+            names.setdefault(words, m)
+            last = doc.tokens[m.tok[1] - 1].key
+            if m.type == "PERSON" and m.tok[1] - m.tok[0] > 1 and len(last) > 2 and not self._common(last) \
+                    and last not in self.tagger.lex.given:
+                names.setdefault((without_article(last),), m)
+        if not names:
+            return []
+        first = {w[0] for w in names}
+        out: list[Mention] = []
+        toks = doc.tokens
+        k = 0
+        while k < len(toks):
+            hit = None
+            if owner[k] < 0:
+                for n, st in ((0, toks[k].key), *stems(toks[k].key)):
+                    st = without_article(st) if n == 0 else st
+                    if st not in first:
+                        continue
+                    for words, m in names.items():
+                        if words[0] != st or k + len(words) > len(toks):
+                            continue
+                        if all(owner[x] < 0 and toks[x].key == w for x, w in zip(range(k + 1, k + len(words)), words[1:])):
+                            if hit is None or len(words) > len(hit[1]):
+                                hit = (n, words, m)
+            if hit is None:
+                k += 1
+                continue
+            n, words, m = hit
+            j = k + len(words)
+            a = self.letters.article
+            if n >= len(a) and toks[k].key[n - len(a):n] == a:
+                n -= len(a)   # the article stays with the name (والرقة → الرقة)
+            start = doc.folded.orig(toks[k].kstart + n) if n else toks[k].start
+            end = toks[j - 1].end
+            if start < end:
+                out.append(Mention(start, end, doc.text[start:end], m.type, confidence=m.confidence, tok=(k, j),
+                                   pattern=True, why=f"statistical NER: the name {m.text!r} read elsewhere in the report"))
+                for x in range(k, j):
+                    owner[x] = len(doc.mentions) + len(added) + len(out)
+            k = j
+        return out
 
     def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
         """The CRF's person span cuts a pattern-found person short of a word it read and took for
