@@ -107,7 +107,8 @@ class NerStage:
             replaced = []
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                trims = len(ms) == len(under) and self._trims(doc, ms, i, j, sp.cls, read_to)
+                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to)
+                                                   or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
                                   or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
                     continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
@@ -177,6 +178,32 @@ class NerStage:
                     owner[x] = len(doc.mentions) + len(added) + len(out)
             k = j
         return out
+
+    def _extends(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, conf: float) -> bool:
+        """The CRF's person span, sure of itself, holds a longer name than what rasd found there:
+        a known person's family name after another given name (بيل كلينتون: not the Hillary
+        Clinton of the knowledge base, which would have matched the whole name), or a village of
+        the gazetteer named after a person (الشيخ يوسف) at the head of a person's name (الشيخ
+        يوسف القرضاوي): the person title stays out, the name is the CRF's."""
+        if cls != "PERS" or conf < self.override_confidence:
+            return False
+        lex, toks = self.tagger.lex, doc.tokens
+        for m in ms:
+            a, b = m.tok
+            if b > j or b - a >= j - i:
+                return False
+            if m.type == "PERSON" and m.kb_id and a >= i:
+                if not any(toks[k].key in lex.given for k in range(i, j) if not a <= k < b):
+                    return False
+            elif m.type == "PLACE" and m.place_ids and not (m.cue or m.region or m.facility):
+                key = " ".join(t.key for t in toks[a:b])
+                if lex.places.get(key) in ("country", "city", "admin", "region"):
+                    return False
+                if not (a == i - 1 and toks[a].key in self.tagger.lex.lists.get("person_titles", ())):
+                    return False
+            else:
+                return False
+        return True
 
     def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
         """The CRF's person span cuts a pattern-found person short of a word it read and took for
