@@ -31,11 +31,17 @@ def titled(f: Finder, i: int) -> bool:
 
 
 def given_prefix(f: Finder, i: int) -> int | None:
-    """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None."""
+    """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None.
+    Behind a preposition (بمعمر القذافي، لأحمد الطيبي) a given name counts only when a family name
+    with the article follows it: the bare pair is too often an ordinary word (بكر، لبيب)."""
     k = f.toks[i].key
     if k in f.R.given:
         return 0
     if k[:1] in f.R.conj and k[1:] in f.R.given:
+        return 1
+    L = letters()
+    if k[:1] in (L.bi, L.li) and k[1:] in f.R.given and i + 1 < len(f.toks) and f.joined(i) \
+            and has_article(f.toks[i + 1].key) and f.name_like(i + 1):
         return 1
     return None
 
