@@ -224,16 +224,25 @@ class NerStage:
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
         """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
         the CRF, trained on text that writes the proclitic apart less often, may take in.  A bare stop
-        word is left to the CRF: folded, علي (a name) is على (a preposition)."""
+        word is left to the CRF: folded, علي (a name) is على (a preposition).  Nor does it start on
+        a person's title (للعقيد حسان): the title stays out of the name, as in rasd's own persons."""
         stops = self.tagger.lex.lists.get("name_stops", frozenset())
 
         def stop(k: int) -> bool:
             key = doc.tokens[k].key
             return key not in self.tagger.lex.given and any(n and st in stops for n, st in stems(key))
 
+        titles = self.tagger.lex.lists.get("person_titles", frozenset())
+        a = self.letters.article
+
+        def title(k: int) -> bool:   # العقيد، للعقيد، والرئيس: a title is no part of the name after it
+            key = doc.tokens[k].key
+            return key not in self.tagger.lex.given and any(
+                f in titles or a + f in titles for f in (key, *(st for _, st in stems(key))))
+
         while i < j and stop(j - 1):
             j -= 1
-        while i < j and stop(i):
+        while i < j and (stop(i) or (j - i > 1 and title(i))):
             i += 1
         return i, j
 
