@@ -126,14 +126,24 @@ def _family(f: Finder, j: int) -> int:
     return j + 2
 
 
+def _compound(f: Finder, i: int) -> bool:
+    """Token i heads a compound given name (عبد الله، عبد الرحمن) whose second word belongs to the
+    name even when it is no name word of its own (الله: read behind a proclitic it is a stop word,
+    so only the word as written is checked against the stop words)."""
+    j = i + 1
+    return f.is_(i, "name_joiners") and not f.is_(i, "kunya") and j < len(f.toks) and f.joined(i) \
+        and f.toks[j].key not in f.w["name_stops"] and any(is_letter(c) for c in f.toks[j].key)
+
+
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
     if not _may_start(f, i):
         return None
     j = i + 1
     if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
-        return None if not f.is_(i - 1, "alias_markers") else j
-    if f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
+        if not _compound(f, i):
+            return None if not f.is_(i - 1, "alias_markers") else j
+    elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
         j += 1
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     return _family(f, _lineage(f, i, j))
