@@ -275,10 +275,11 @@ class NerStage:
 
         if cls == "PERS" and is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"):
             return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
+        weapon = i > 0 and self._after(doc, i, self.weapon_words)
+        if weapon and (cls == "PERS" or j - i == 1):
+            return False         # صاروخ زينب، صاروخ أبو طالب: a weapon's name
         if j - i > 1:
             return True
-        if i > 0 and self._after(doc, i, self.weapon_words):
-            return False         # صاروخ زينب: a weapon's name
         if cls == "ORG" and self._after(doc, i, self.org_words):
             return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
         if conf < LONE_CONFIDENCE:

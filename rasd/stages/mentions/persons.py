@@ -60,6 +60,8 @@ def _may_start(f: Finder, i: int) -> bool:
     toks = f.toks
     if f.is_(i - 1, "place_cues") or f.is_(i, "lineage_words"):
         return False   # no name starts with بن
+    if f.is_(i - 1, "weapon_words"):
+        return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
     kunya = f.is_(i, "kunya")
     # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
     titled_name = titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
