@@ -129,11 +129,15 @@ def _family(f: Finder, j: int) -> int:
 
 
 def _compound(f: Finder, i: int) -> bool:
-    """Token i heads a compound given name (عبد الله، عبد الرحمن) whose second word belongs to the
+    """Token i heads a compound given name (عبد الله، عبد الرحمن، ذبيح الله) whose second word belongs to the
     name even when it is no name word of its own (الله: read behind a proclitic it is a stop word,
     so only the word as written is checked against the stop words)."""
     j = i + 1
-    return f.is_(i, "name_joiners") and not f.is_(i, "kunya") and j < len(f.toks) and f.joined(i) \
+    if not (j < len(f.toks) and f.joined(i)):
+        return False
+    if given_prefix(f, i) is not None and f.toks[j].key in f.w.get("compound_name_ends", ()):
+        return True   # ذبيح الله
+    return f.is_(i, "name_joiners") and not f.is_(i, "kunya") \
         and f.toks[j].key not in f.w["name_stops"] and any(is_letter(c) for c in f.toks[j].key)
 
 
