@@ -190,8 +190,8 @@ class NerStage:
         lex, toks = self.tagger.lex, doc.tokens
         for m in ms:
             a, b = m.tok
-            if b > j or b - a >= j - i:
-                return False
+            if b > j or not (i < a or j > b):
+                return False   # the span must hold the mention and reach past it
             if m.type == "PERSON" and m.kb_id and a >= i:
                 if not any(toks[k].key in lex.given for k in range(i, j) if not a <= k < b):
                     return False
