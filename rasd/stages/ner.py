@@ -145,13 +145,16 @@ class NerStage:
         if not names:
             return []
         first = {w[0] for w in names}
+        forms = first | {self.letters.article + w for w in first}   # behind up to 3 proclitic letters
         out: list[Mention] = []
         toks = doc.tokens
-        k = 0
-        while k < len(toks):
+        k, n_toks = 0, len(toks)
+        while k < n_toks:
             hit = None
-            if owner[k] < 0:
-                for n, st in ((0, toks[k].key), *stems(toks[k].key)):
+            key = toks[k].key
+            if owner[k] < 0 and (key in forms or key[1:] in forms or key[2:] in forms
+                                 or key[3:] in forms):   # cheap, before the readings
+                for n, st in ((0, key), *stems(key)):
                     st = without_article(st) if n == 0 else st
                     if st not in first:
                         continue
