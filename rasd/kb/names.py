@@ -41,19 +41,20 @@ def kinds(sentence: Iterable[tuple[str, str]], classes: frozenset[str]) -> Itera
             yield tok, "entity"
 
 
-def count_given_names(ner_dir: Path) -> tuple[Counter, Counter, Counter, list[str]]:
+def count_given_names(ner_dir: Path, validation: int = 0) -> tuple[Counter, Counter, Counter, list[str]]:
     """Counts of folded tokens as person-span starts, as O, and inside other entities.
 
     Reads the corpora only through :func:`rasd.ner.corpus.training_sentences`, so the CAMeL test
     half of ANERcorp and its copies (NewsFANE repeats it) are never counted.  NewsFANE's
     re-annotation of the train half is counted beside ANERcorp's: two annotators calling a word a
-    name is more evidence than one."""
+    name is more evidence than one.  ``validation``: hold out the last that many sentences of the
+    train half too (a validation data folder, scripts/ner_validation.py)."""
     from rasd.ner.corpus import training_sentences
 
     person: Counter = Counter()
     other: Counter = Counter()
     entity: Counter = Counter()
-    data = training_sentences(ner_dir, tuple(CORPORA), keep_repeats=True)
+    data = training_sentences(ner_dir, tuple(CORPORA), validation=validation, keep_repeats=True)
     read = sorted({name for name, _ in data.sentences})
     for (name, _), raw in zip(data.sentences, data.raw):
         for tok, kind in kinds(raw, CORPORA[name]):
@@ -69,8 +70,8 @@ def _clitic_form(name: str, counts: Counter) -> bool:
     return any(n and counts[st] >= counts[name] for n, st in readings(name))
 
 
-def build_names(ner_dir: Path, out: Path) -> dict:
-    counts, other, entity, read = count_given_names(ner_dir)
+def build_names(ner_dir: Path, out: Path, validation: int = 0) -> dict:
+    counts, other, entity, read = count_given_names(ner_dir, validation)
     if not read:
         raise InputError(f"no NER corpus found in {ner_dir}", hint=f"expected one of {sorted(CORPORA)}")
     geo = load("geo_cues")

@@ -52,34 +52,69 @@ def score_crf(sets: dict[str, list[Sentence]], tagger) -> dict[str, dict]:
 
 
 def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dict],
-                   is_state: Callable[[str], bool]) -> dict[str, dict]:
+                   is_state: Callable[[str], bool], lead: frozenset[str] = frozenset()) -> dict[str, dict]:
     """Score rasd's entity mentions; ``extract`` maps a text to a rasd.document/1 dict and
-    ``is_state`` tells whether an actor's mention text names a country or a capital."""
+    ``is_state`` tells whether an actor's mention text names a country or a capital; ``lead``:
+    see :func:`predicted`."""
     out = {}
     for name, sents in sets.items():
         c = Counts()
         for k in range(0, len(sents), CHUNK):
             chunk = sents[k:k + CHUNK]
-            text, offsets, sent_of = _join(chunk)
-            doc = extract(text)
-            pred: list[set] = [set() for _ in chunk]
-            for e in doc.get("entities", []):
-                cls = entity_class(e)
-                if cls is None:
-                    continue
-                for m in e["mentions"]:
-                    if not is_name(e, m):
-                        continue
-                    mcls = "LOC" if cls == "ORG" and is_state(m["text"]) else cls
-                    hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
-                    if hit:
-                        si = sent_of[hit[0]]
-                        base = next(n for n, s in enumerate(sent_of) if s == si)
-                        pred[si].add((hit[0] - base, hit[-1] + 1 - base, mcls))
-            for s, p in zip(chunk, pred):
-                c.add(gold_spans(s), p)
+            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead)):
+                c.add(gold_spans(s), set(p))
         out[name] = c.table()
     return out
+
+
+def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: Callable[[str], bool],
+              lead: frozenset[str] = frozenset()) -> list[dict[tuple[int, int, str], dict]]:
+    """rasd's spans in each sentence of ``chunk`` (run as one text): (start, end, class) over the
+    sentence's tokens → the mention that made it.  A place mention counts by its name: ANERcorp
+    tags كردستان in إقليم كردستان and الصين in شمال غرب الصين, so the ``lead`` words (folded: a
+    settlement or admin type word, a compass word before a name, maybe behind a proclitic)
+    that open a place mention are left out of its span."""
+    text, offsets, sent_of = _join(chunk)
+    doc = extract(text)
+    pred: list[dict] = [{} for _ in chunk]
+    for e in doc.get("entities", []):
+        cls = entity_class(e)
+        if cls is None:
+            continue
+        for m in e["mentions"]:
+            state = cls == "ORG" and is_state(m["text"])
+            if not is_name(e, m) and not (state and m.get("short")):
+                continue   # a capital standing for its government (بكين for China) is still a name
+            mcls = "LOC" if state else cls
+            hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
+            if cls == "LOC" and e["type"] == "PLACE":
+                while len(hit) > 1 and _leads(text[offsets[hit[0]][0]:offsets[hit[0]][1]], lead):
+                    hit = hit[1:]
+            if hit:
+                si = sent_of[hit[0]]
+                base = next(n for n, s in enumerate(sent_of) if s == si)
+                pred[si][(hit[0] - base, hit[-1] + 1 - base, mcls)] = m
+    return pred
+
+
+def _leads(word: str, lead: frozenset[str]) -> bool:
+    from rasd.arabic.clitics import readings
+
+    key = fold_str(word)
+    return bool(lead) and any(f in lead for f in (key, *(st for n, st in readings(key) if n)))
+
+
+def lead_words(res) -> frozenset[str]:
+    """Folded words that open a place mention before its name: settlement and admin type words
+    (open_places.yaml settlement_cues, lexicon distinct_place_cues) and compass words used before
+    a name (geo_cues.yaml directions)."""
+    from rasd.kb.yamlfile import load as load_yaml
+
+    geo, places = load_yaml(res.knowledge("geo_cues")), load_yaml(res.knowledge("open_places"))
+    words = [w for d in geo.get("directions", []) for w in d.get("before", [])]
+    words += places.get("settlement_cues", [])
+    words += list(res.kb.lexicon["_folded"].get("distinct_place_cues", ()))
+    return frozenset(fold_str(w) for w in words)
 
 
 def _join(chunk: list[Sentence]) -> tuple[str, list[tuple[int, int]], list[int]]:
@@ -137,5 +172,5 @@ def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
             check_input(text, {})
             return default_pipeline().run(text).to_json(trace=True)   # trace: every mention field
 
-        out["rasd"] = score_pipeline(sets, extract, state_names(res.gazetteer))
+        out["rasd"] = score_pipeline(sets, extract, state_names(res.gazetteer), lead_words(res))
     return out

@@ -12,7 +12,7 @@ from rasd.doc import Doc, Entity, Mention
 from rasd.pipeline import Stage
 
 
-def _group_key(m: Mention, cues: frozenset, keep: frozenset) -> str:
+def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset()) -> str:
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
@@ -24,7 +24,10 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset) -> str:
             words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب and مخيم درعا stay apart
         return "place:" + strip_article(" ".join(words))
     name = m.surname_of or m.name or m.text
-    return f"{m.type.lower()}:" + " ".join(strip_article(w) for w in fold_str(name).split())
+    words = [strip_article(w) for w in fold_str(name).split()]
+    if m.type == "PERSON" and len(words) > 1 and words[0] in cases:
+        words[0] = min(cases)   # أبي عبيدة = أبا عبيدة = أبو عبيدة: one kunya in its three cases
+    return f"{m.type.lower()}:" + " ".join(words)
 
 
 def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
@@ -94,6 +97,7 @@ class Link(Stage):
 def link(doc: Doc, kb) -> Doc:
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
+    cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
     for m in doc.mentions:
@@ -108,7 +112,7 @@ def link(doc: Doc, kb) -> Doc:
                 continue
             m.kb_id = target
             m.confidence = 0.75
-        key = _group_key(m, cues, keep)
+        key = _group_key(m, cues, keep, cases)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"

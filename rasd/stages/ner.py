@@ -24,7 +24,7 @@ from rasd.ner.tag import Tagger
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
-LONE_CONFIDENCE = 0.9       # a one-word place or organisation span needs this much
+LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -43,8 +43,9 @@ class NerStage:
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
-                 weapon_words: frozenset[str] = frozenset()):
+                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        self.common = common   # words the NER corpora use mostly outside names (names.json)
         self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
@@ -92,6 +93,7 @@ class NerStage:
         for (window, reason), spans in zip(jobs, found):
             if spans:
                 self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans)
+        added += self._propagate(doc, owner, added)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
@@ -101,6 +103,7 @@ class NerStage:
              dropped: set[int], spans: list | None = None) -> None:
         """Add (or substitute) the mentions one window's spans call for (``spans``: the tagger's
         for the window, tagged here when None)."""
+        read_to = max(t.word for t in sent if t.word is not None)   # the last word the CRF read
         for sp in (self.tagger.spans([t.text for t in sent]) if spans is None else spans):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
@@ -112,12 +115,14 @@ class NerStage:
             replaced = []
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                if len(ms) < len(under) or sp.confidence < self.override_confidence \
-                        or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms):
+                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to)
+                                                   or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
+                if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
+                                  or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
                     continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
                 lo_i = min(m.tok[0] for m in ms)
                 hi_j = max(m.tok[1] for m in ms)
-                if lo_i < i or hi_j > j:
+                if (lo_i < i or hi_j > j) and not trims:
                     continue   # a pattern reaching beyond the span: not a plain disagreement
                 replaced = [m.text for m in ms]
                 dropped.update(under)
@@ -129,19 +134,126 @@ class NerStage:
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
 
+    def _propagate(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+        """One name, one reading through a report: the words of a span the CRF proposed and rasd
+        accepted are the same name wherever else they stand uncovered (a sentence the gate passed
+        over, a window that left them out, the CRF unsure there), maybe behind a proclitic
+        (لشوماخر); a person's family name alone (شوماخر after ميشائيل شوماخر) is that person
+        when the NER corpora do not use it as an ordinary word."""
+        names: dict[tuple[str, ...], Mention] = {}
+        for m in added:
+            head = doc.tokens[m.tok[0]].key
+            words = (without_article(head[self._proclitics(head):]),
+                     *(t.key for t in doc.tokens[m.tok[0] + 1:m.tok[1]]))
+            names.setdefault(words, m)
+            last = doc.tokens[m.tok[1] - 1].key
+            if m.type == "PERSON" and m.tok[1] - m.tok[0] > 1 and len(last) > 2 and not self._common(last) \
+                    and last not in self.tagger.lex.given:
+                names.setdefault((without_article(last),), m)
+        if not names:
+            return []
+        first = {w[0] for w in names}
+        forms = first | {self.letters.article + w for w in first}   # behind up to 3 proclitic letters
+        out: list[Mention] = []
+        toks = doc.tokens
+        k, n_toks = 0, len(toks)
+        while k < n_toks:
+            hit = None
+            key = toks[k].key
+            if owner[k] < 0 and (key in forms or key[1:] in forms or key[2:] in forms
+                                 or key[3:] in forms):   # cheap, before the readings
+                for n, st in ((0, key), *stems(key)):
+                    st = without_article(st) if n == 0 else st
+                    if st not in first:
+                        continue
+                    for words, m in names.items():
+                        if words[0] != st or k + len(words) > len(toks):
+                            continue
+                        if all(owner[x] < 0 and toks[x].key == w for x, w in zip(range(k + 1, k + len(words)), words[1:])):
+                            if hit is None or len(words) > len(hit[1]):
+                                hit = (n, words, m)
+            if hit is None:
+                k += 1
+                continue
+            n, words, m = hit
+            j = k + len(words)
+            a = self.letters.article
+            if n >= len(a) and toks[k].key[n - len(a):n] == a:
+                n -= len(a)   # the article stays with the name (والرقة → الرقة)
+            start = doc.folded.orig(toks[k].kstart + n) if n else toks[k].start
+            end = toks[j - 1].end
+            if start < end:
+                out.append(Mention(start, end, doc.text[start:end], m.type, confidence=m.confidence, tok=(k, j),
+                                   pattern=True, why=f"statistical NER: the name {m.text!r} read elsewhere in the report"))
+                for x in range(k, j):
+                    owner[x] = len(doc.mentions) + len(added) + len(out)
+            k = j
+        return out
+
+    def _extends(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, conf: float) -> bool:
+        """The CRF's person span, sure of itself, holds a longer name than what rasd found there:
+        a known person's family name after another given name (بيل كلينتون: not the Hillary
+        Clinton of the knowledge base, which would have matched the whole name), or a village of
+        the gazetteer named after a person (الشيخ يوسف) at the head of a person's name (الشيخ
+        يوسف القرضاوي): the person title stays out, the name is the CRF's."""
+        if cls != "PERS" or conf < self.override_confidence:
+            return False
+        lex, toks = self.tagger.lex, doc.tokens
+        for m in ms:
+            a, b = m.tok
+            if b > j or not (i < a or j > b):
+                return False   # the span must hold the mention and reach past it
+            if m.type == "PERSON" and m.kb_id and a >= i:
+                if not any(toks[k].key in lex.given for k in range(i, j) if not a <= k < b):
+                    return False
+            elif m.type == "PLACE" and m.place_ids and not (m.cue or m.region or m.facility):
+                key = " ".join(t.key for t in toks[a:b])
+                if lex.places.get(key) in ("country", "city", "admin", "region"):
+                    return False
+                if not (a == i - 1 and toks[a].key in self.tagger.lex.lists.get("person_titles", ())):
+                    return False
+            else:
+                return False
+        return True
+
+    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
+        """The CRF's person span cuts a pattern-found person short of a word it read and took for
+        no name (شيراك شذ، جورج بوش سلطاته: a verb or a noun after the name, read by the name
+        pattern as a further name part): the span is the name when that pattern person starts
+        where it does and the words cut off are ordinary words of the NER corpora, none a given name
+        (a rarer word after a name may be a family name the CRF has not seen: مبارك ملفي)."""
+        if cls != "PERS" or len(ms) != 1:
+            return False
+        m = ms[0]
+        if m.type != "PERSON" or m.kb_id is not None or not m.pattern or m.surname_of:
+            return False
+        if m.tok[0] != i or m.tok[1] <= j or m.tok[1] - 1 > read_to:
+            return False
+        given = self.tagger.lex.given
+        return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
+
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
         """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
         the CRF, trained on text that writes the proclitic apart less often, may take in.  A bare stop
-        word is left to the CRF: folded, علي (a name) is على (a preposition)."""
+        word is left to the CRF: folded, علي (a name) is على (a preposition).  Nor does it start on
+        a person's title (للعقيد حسان): the title stays out of the name, as in rasd's own persons."""
         stops = self.tagger.lex.lists.get("name_stops", frozenset())
 
         def stop(k: int) -> bool:
             key = doc.tokens[k].key
             return key not in self.tagger.lex.given and any(n and st in stops for n, st in stems(key))
 
+        titles = self.tagger.lex.lists.get("person_titles", frozenset())
+        a = self.letters.article
+
+        def title(k: int) -> bool:   # العقيد، للعقيد، والرئيس: a title is no part of the name after it
+            key = doc.tokens[k].key
+            return key not in self.tagger.lex.given and any(
+                f in titles or a + f in titles for f in (key, *(st for _, st in stems(key))))
+
         while i < j and stop(j - 1):
             j -= 1
-        while i < j and stop(i):
+        while i < j and (stop(i) or (j - i > 1 and title(i))):
             i += 1
         return i, j
 
@@ -174,10 +286,11 @@ class NerStage:
 
         if cls == "PERS" and is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"):
             return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
+        weapon = i > 0 and self._after(doc, i, self.weapon_words)
+        if weapon and (cls == "PERS" or j - i == 1):
+            return False         # صاروخ زينب، صاروخ أبو طالب: a weapon's name
         if j - i > 1:
             return True
-        if i > 0 and self._after(doc, i, self.weapon_words):
-            return False         # صاروخ زينب: a weapon's name
         if cls == "ORG" and self._after(doc, i, self.org_words):
             return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
         if conf < LONE_CONFIDENCE:
@@ -186,9 +299,15 @@ class NerStage:
             return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
         if keys[0] not in self.gate.known:
             return True          # a word the news vocabulary has never seen: a name
+        if cls == "ORG" and not self._common(keys[0]):
+            return True          # نوكيا، برشلونة: a known word the NER corpora do not use as an ordinary word
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
         return cls == "LOC" and not known_place and self._place_like(keys[0])
+
+    def _common(self, key: str) -> bool:
+        """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
+        return any(f in self.common for f in (key, *(st for _, st in stems(key))))
 
     def _after(self, doc: Doc, i: int, words: frozenset[str]) -> bool:
         """Word i follows one of ``words`` (type words: شركة، وكالة …; weapon words), that word maybe
@@ -335,7 +454,8 @@ def load(res) -> NerStage:
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return NerStage(Tagger(res.data_dir / MODEL, lex), gate,
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
-                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()))
+                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
+                    common=res.common_words)
 
 
 class Ner(Stage):

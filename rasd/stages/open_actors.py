@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import letters, readings
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
@@ -112,8 +112,8 @@ def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
 
 
 class _OpenActors:
-    def __init__(self, doc: Doc, f: Forces, titles: frozenset[str]):
-        self.doc, self.f, self.titles = doc, f, titles
+    def __init__(self, doc: Doc, f: Forces, titles: frozenset[str], common: frozenset[str] = frozenset()):
+        self.doc, self.f, self.titles, self.common = doc, f, titles, common
         self.pro = f.proclitics or Proclitics.current()
         self.toks = doc.tokens
         self.owner: dict[int, Mention] = {}
@@ -185,7 +185,28 @@ class _OpenActors:
             elif i not in owner:
                 self.crowd_at(i, r)
         kept = [m for m in self.doc.mentions if id(m) not in self.dropped]
+        for m in kept:
+            if m.kb_id and m.type == "ACTOR" and not m.short and self.described(m):
+                m.nominal = True
         return sorted(kept + self.added, key=lambda m: m.start)
+
+    def described(self, m: Mention) -> bool:
+        """A knowledge-base actor named by a description rather than a name: ordinary words closed
+        by a nationality (الجيش الأميركي، الحكومة العراقية، الخارجية الأمريكية، الطيران الإسرائيلي):
+        an ordinary head word, force modifiers (القوات المسلحة العراقية), the nationality.
+        The press, and the NER corpora (ANERcorp tags such phrases O), read them as descriptions;
+        a phrase holding a name is a name (حزب الله اللبناني), as is one without a nationality
+        (مجلس الأمن).  ``common``: the words the NER corpora use mostly outside names."""
+        keys = [t.key for t in self.toks[m.tok[0]:m.tok[1]]]
+        if len(keys) < 2 or keys[-1] not in self.f.nationalities:
+            return False
+
+        def ordinary(key: str) -> bool:
+            forms = {key, *(st for _, st in readings(key))}
+            return any(f in self.common or f in self.f.heads or f in self.f.modifiers
+                       or self.pro.article + f in self.common or self.pro.article + f in self.f.heads
+                       for f in forms)
+        return ordinary(keys[0]) and all(k in self.f.modifiers for k in keys[1:-1])
 
 
 class OpenActors(Stage):
@@ -198,6 +219,6 @@ class OpenActors(Stage):
     def __call__(self, doc: Doc) -> Doc:
         if doc.text:
             titles = self.resources.kb.lexicon["_folded"]["person_titles"]
-            doc.mentions = _OpenActors(doc, self.resources.open_actors, titles).run()
+            doc.mentions = _OpenActors(doc, self.resources.open_actors, titles, self.resources.common_words).run()
         return doc
 

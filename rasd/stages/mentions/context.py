@@ -78,6 +78,9 @@ class Finder:
             return False
         if k.startswith(letters().bi) and any(self.is_cue_stem(st) for n, st in readings(k) if n):
             return False
+        if any(st in self.w[lst] or with_article(st) in self.w[lst] for n, st in readings(k) if n
+               for lst in ("org_heads", "person_titles")):
+            return False   # لكتائب، وحركة، للرئيس: a type word or a title behind a proclitic is no name
         if conj_word and (k[1:] in self.w["name_stops"] or k[1:] in self.w["person_titles"]):
             return False
         return not self.kb_start(i)

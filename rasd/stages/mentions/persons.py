@@ -31,11 +31,17 @@ def titled(f: Finder, i: int) -> bool:
 
 
 def given_prefix(f: Finder, i: int) -> int | None:
-    """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None."""
+    """Proclitic length when token i is a given name with at most a conjunction (ومصلح), else None.
+    Behind a preposition (بمعمر القذافي، لأحمد الطيبي) a given name counts only when a family name
+    with the article follows it: the bare pair is too often an ordinary word (بكر، لبيب)."""
     k = f.toks[i].key
     if k in f.R.given:
         return 0
     if k[:1] in f.R.conj and k[1:] in f.R.given:
+        return 1
+    L = letters()
+    if k[:1] in (L.bi, L.li) and k[1:] in f.R.given and i + 1 < len(f.toks) and f.joined(i) \
+            and has_article(f.toks[i + 1].key) and f.name_like(i + 1):
         return 1
     return None
 
@@ -54,6 +60,8 @@ def _may_start(f: Finder, i: int) -> bool:
     toks = f.toks
     if f.is_(i - 1, "place_cues") or f.is_(i, "lineage_words"):
         return False   # no name starts with بن
+    if f.is_(i - 1, "weapon_words"):
+        return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
     kunya = f.is_(i, "kunya")
     # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
     titled_name = titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
@@ -120,14 +128,28 @@ def _family(f: Finder, j: int) -> int:
     return j + 2
 
 
+def _compound(f: Finder, i: int) -> bool:
+    """Token i heads a compound given name (عبد الله، عبد الرحمن، ذبيح الله) whose second word belongs to the
+    name even when it is no name word of its own (الله: read behind a proclitic it is a stop word,
+    so only the word as written is checked against the stop words)."""
+    j = i + 1
+    if not (j < len(f.toks) and f.joined(i)):
+        return False
+    if given_prefix(f, i) is not None and f.toks[j].key in f.w.get("compound_name_ends", ()):
+        return True   # ذبيح الله
+    return f.is_(i, "name_joiners") and not f.is_(i, "kunya") \
+        and f.toks[j].key not in f.w["name_stops"] and any(is_letter(c) for c in f.toks[j].key)
+
+
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
     if not _may_start(f, i):
         return None
     j = i + 1
     if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
-        return None if not f.is_(i - 1, "alias_markers") else j
-    if f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
+        if not _compound(f, i):
+            return None if not f.is_(i - 1, "alias_markers") else j
+    elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
         j += 1
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     return _family(f, _lineage(f, i, j))

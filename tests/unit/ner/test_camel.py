@@ -42,3 +42,32 @@ def test_scores_count_names_only():
     assert got["micro"]["p"] == 1.0 and got["micro"]["r"] == 1.0
     extract = fake_extract([("ACTOR", "actor:hezbollah", None, "الحزب", {})])   # a name: a false positive
     assert score_pipeline({"s": [SENT]}, extract, lambda text: False)["s"]["ORG"]["pred"] == 1
+
+
+def test_a_capital_read_as_its_states_short_form_is_a_place_name():
+    sent = [("وقالت", "O"), ("بكين", "B-LOC"), ("إن", "O"), (".", "O")]
+    text, offsets, _ = _join([sent])
+
+    def extract(_text):
+        a, b = offsets[1]
+        return {"entities": [{"type": "ACTOR", "kb_id": "actor:china", "category": "government",
+                              "mentions": [{"start": a, "end": b, "text": "بكين", "short": True}]}]}
+    got = score_pipeline({"s": [sent]}, extract, lambda text: text == "بكين")["s"]
+    assert got["LOC"]["p"] == 1.0 and got["LOC"]["r"] == 1.0
+    assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["micro"]["pred"] == 0
+
+
+def test_a_place_counts_by_its_name_without_the_type_or_compass_words_before_it():
+    sent = [("في", "O"), ("إقليم", "O"), ("كردستان", "B-LOC"), ("وشمال", "O"), ("غرب", "O"), ("الصين", "B-LOC"),
+            (".", "O")]
+    text, offsets, _ = _join([sent])
+
+    def extract(_text):
+        def place(a, b):
+            return {"type": "PLACE", "kb_id": None, "mentions": [{"start": offsets[a][0], "end": offsets[b][1],
+                                                                   "text": text[offsets[a][0]:offsets[b][1]]}]}
+        return {"entities": [place(1, 2), place(3, 5)]}
+    lead = frozenset({"اقليم", "شمال", "غرب"})
+    got = score_pipeline({"s": [sent]}, extract, lambda text: False, lead)["s"]
+    assert got["LOC"]["p"] == 1.0 and got["LOC"]["r"] == 1.0
+    assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["LOC"]["p"] == 0.0

@@ -89,3 +89,13 @@ def test_part_of_a_longer_name_says_the_longest_whatever_the_hash_seed():
     _merge_partial_names(groups)
     assert list(groups) == ["person:سلمان بن عبد العزيز"] and short in groups["person:سلمان بن عبد العزيز"]
     assert short.why == "part of the longer name 'الملك سلمان بن عبد العزيز' in the report"
+
+
+def test_a_kunya_in_its_three_cases_is_one_person():
+    doc = linked("قال أبو عبيدة إن الهجوم فشل. وأكد أبا عبيدة ذلك. ونقل عن أبي عبيدة قوله.",
+                 ("أبو عبيدة", "PERSON", 0, {}), ("أبا عبيدة", "PERSON", 0, {}), ("أبي عبيدة", "PERSON", 0, {}))
+    (e,) = doc.entities
+    assert len(e.mentions) == 3
+    doc = linked("قال أبو عبيدة إن الهجوم فشل. وأكد أبو حمزة ذلك.",
+                 ("أبو عبيدة", "PERSON", 0, {}), ("أبو حمزة", "PERSON", 0, {}))
+    assert len(doc.entities) == 2

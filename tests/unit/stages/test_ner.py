@@ -180,3 +180,71 @@ def test_a_span_does_not_end_on_a_stop_word_with_its_proclitic():
     tagger = FakeTagger({"كرمول": (2, "PERS", 0.99)}, lex)
     d = NerStage(tagger, GATE)(doc_of("وقال القائد كرمول فإن الوضع هادئ"))
     assert [m.text for m in d.mentions] == ["كرمول"]
+
+
+def _lex(**kw) -> Lexicons:
+    return Lexicons(places={"دمشق": "city"}, lists=LISTS, **kw)
+
+
+def test_an_accepted_name_is_the_same_name_wherever_else_it_stands():
+    text = "وقال القائد كرمول زيتوني إن الوضع هادئ\nوكان لكرمول زيتوني رأي\nوقال زيتوني إن الوضع هادئ"
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.95)}, _lex())   # tags the first sentence only
+    d = NerStage(tagger, GATE)(doc_of(text))
+    assert [(m.type, m.text) for m in d.mentions] == [("PERSON", "كرمول زيتوني")] * 2 + [("PERSON", "زيتوني")]
+    assert all(text[m.start:m.end] == m.text for m in d.mentions)
+    assert "read elsewhere in the report" in d.mentions[1].why
+    # a family name the NER corpora use as an ordinary word is not read as the person alone
+    d = NerStage(tagger, GATE, common=frozenset({"زيتوني"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"] * 2
+
+
+def test_a_person_cut_short_of_an_ordinary_word_it_read():
+    def run(common):
+        text = "وقال القائد كرمول شذ عن القاعدة"
+        d = doc_of(text)
+        s = text.index("كرمول")
+        d.mentions.append(Mention(s, s + len("كرمول شذ"), "كرمول شذ", "PERSON", None, tok=(2, 4), pattern=True))
+        return NerStage(FakeTagger({"كرمول": (1, "PERS", 0.6)}, _lex()), GATE, common=common)(d).mentions
+    (m,) = run(frozenset({"شذ"}))
+    assert m.text == "كرمول" and "replaces the pattern reading 'كرمول شذ'" in m.why
+    (m,) = run(frozenset())        # a rarer word may be a family name the CRF has not seen: kept
+    assert m.text == "كرمول شذ"
+
+
+def test_a_sure_person_span_holding_a_longer_name_replaces_a_known_family_name():
+    text = "وقال بيل كلينتون إن الوضع هادئ"
+    d = doc_of(text, [("كلينتون", "PERSON")])
+    d = NerStage(FakeTagger({"بيل": (2, "PERS", 0.95)}, _lex(given=frozenset({"بيل"}))), GATE)(d)
+    assert [(m.text, m.kb_id) for m in d.mentions] == [("بيل كلينتون", None)]
+    d = doc_of(text, [("كلينتون", "PERSON")])       # no given name added: the knowledge base holds
+    d = NerStage(FakeTagger({"بيل": (2, "PERS", 0.95)}, _lex()), GATE)(d)
+    assert [(m.text, m.kb_id) for m in d.mentions] == [("كلينتون", "actor:x")]
+
+
+def test_a_village_named_after_a_person_gives_way_to_the_persons_name():
+    text = "وقال الشيخ كرمول زيتوني إن الوضع هادئ"
+    d = doc_of(text)
+    s = text.index("الشيخ")
+    d.mentions.append(Mention(s, s + len("الشيخ كرمول"), "الشيخ كرمول", "PLACE", None, tok=(1, 3),
+                              place_ids=["sa:1"]))
+    d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.95)}, _lex()), GATE)(d)
+    assert [(m.type, m.text) for m in d.mentions] == [("PERSON", "كرمول زيتوني")]
+
+
+def test_a_span_does_not_start_on_a_title():
+    d = NerStage(FakeTagger({"للقايد": (3, "PERS", 0.95)}, _lex()), GATE)(doc_of("وكان للقائد كرمول زيتوني رأي"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
+
+
+@pytest.mark.parametrize("common,kept", [(frozenset(), True), (frozenset({"هادي"}), False)])
+def test_a_lone_organisation_the_news_knows_unless_an_ordinary_word(common, kept):
+    d = NerStage(FakeTagger({"هادي": (1, "ORG", 0.9)}, _lex()), GATE, common=common)(doc_of("وقال هادي كرمول امس"))
+    assert ("ACTOR", "هادي") in [(m.type, m.text) for m in d.mentions] if kept else \
+        "هادي" not in [m.text for m in d.mentions]
+
+
+def test_a_longer_name_after_a_weapon_word_is_the_weapons_too():
+    tagger = FakeTagger({"ابو": (2, "PERS", 0.99)}, _lex())
+    stage = NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))
+    assert not stage(doc_of("وأطلقوا 15 صاروخ أبو كرمول امس")).mentions
+    assert stage(doc_of("وقال أبو كرمول إن الوضع هادئ")).mentions

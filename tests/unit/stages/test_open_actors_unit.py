@@ -7,7 +7,7 @@ from hand_docs import doc_of, mention
 from rasd.kb.resources import Resources
 from rasd.stages.open_actors import OpenActors
 
-STAGE = OpenActors(Resources("/nonexistent-rasd-data"))
+STAGE = OpenActors(Resources("/nonexistent-rasd-data").provide(common_words=frozenset()))
 
 
 def run(text: str, *specs):
@@ -53,3 +53,19 @@ def test_a_force_word_inside_a_person_s_title_is_no_force():
 
 def test_a_text_with_no_force_word_gets_no_mention():
     assert run("ارتفعت أسعار الخبز في الأسواق.").mentions == []
+
+
+def test_a_known_actor_named_by_head_and_nationality_is_a_description():
+    stage = OpenActors(Resources("/nonexistent-rasd-data").provide(common_words=frozenset({"الخارجيه"})))
+
+    def described(text, surface, kb):
+        doc = doc_of(text)
+        doc.mentions = [mention(doc, surface, "ACTOR", 0, kb_id=kb)]
+        (m,) = [m for m in stage(doc).mentions if m.kb_id == kb]
+        return m.nominal
+
+    assert described("قال الجيش الأميركي إن الهجوم فشل.", "الجيش الأميركي", "actor:us_military")
+    assert described("قالت الخارجية الأمريكية إن الهجوم فشل.", "الخارجية الأمريكية", "actor:usa")
+    assert described("قالت القوات المسلحة العراقية إن الهجوم فشل.", "القوات المسلحة العراقية", "actor:iraqi_army")
+    assert not described("قال حزب الله اللبناني إن الهجوم فشل.", "حزب الله اللبناني", "actor:hezbollah")
+    assert not described("قال مجلس الأمن إن الهجوم فشل.", "مجلس الأمن", "actor:unsc")

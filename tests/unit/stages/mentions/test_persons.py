@@ -42,3 +42,48 @@ def test_the_family_marker_takes_the_family_name_even_an_ordinary_word(finder):
     assert persons.person_at(f, at(f, "خالد")) == at(f, "ثاني") + 1
     f = finder("وصل خالد بن سامر آل من دمشق.")      # a stop word is no family name
     assert persons.person_at(f, at(f, "خالد")) == at(f, "سامر") + 1
+
+
+def test_a_given_name_behind_a_preposition_before_a_family_name(finder):
+    f = finder("بعد الإطاحة بسامر العلي أمس.")
+    i = at(f, "بسامر")
+    assert persons.given_prefix(f, i) == 1 and persons.person_at(f, i) == i + 2
+    f = finder("مر بخالد في الطريق.")            # no family name after it: an ordinary word read
+    assert persons.given_prefix(f, at(f, "بخالد")) is None
+
+
+def _finder_where_allah_is_an_ordinary_word(text: str):
+    """As in the installed data, where the NER corpora use الله mostly outside names."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر", "خالد"}),
+        common_words=frozenset({"الله"}), everyday_places=frozenset())
+    return Finder(doc_of(text), res.mention_index)
+
+
+def test_a_compound_given_name_after_a_title():
+    f = _finder_where_allah_is_an_ordinary_word("وقال الشيخ عبد الله أحد العسكريين إن الثوار انسحبوا.")
+    i = at(f, "عبد")
+    assert persons.person_at(f, i) == i + 2
+
+
+def test_a_given_name_closed_by_the_compound_end():
+    f = _finder_where_allah_is_an_ordinary_word("وقال المتحدث سامر الله إن الهجوم فشل.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "الله") + 1
+
+
+def test_a_kunya_after_a_weapon_word_is_the_weapons_name(finder):
+    f = finder("وأطلقوا مائتي صاروخ أبو سامر على المدينة.")
+    assert persons.person_at(f, at(f, "أبو")) is None
+    f = finder("وقال أبو سامر إن الهجوم فشل.")
+    assert persons.person_at(f, at(f, "أبو")) is not None
+
+
+def test_a_type_word_behind_a_proclitic_is_no_name_part(finder):
+    f = finder("قال الناطق العسكري لكتائب العلي إن الهجوم فشل.")
+    assert not f.name_like(at(f, "لكتائب"), first=True)

@@ -49,3 +49,23 @@ def test_add_place_keeps_the_cue_and_the_exact_span(finder):
     places.add_place(f, places.place_hit(f, at(f, "المشيرفة")))
     (m,) = f.out
     assert f.doc.text[m.start:m.end] == "المشيرفة" and m.cue == f.toks[at(f, "قرية")].key and m.place_ids
+
+
+def test_a_region_of_the_world_list_needs_no_cue():
+    """A continent or a province abroad (kind region) is named alone, as a governorate is
+    (knowledge/place_kinds.yaml named_without_cue)."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.kb.gazetteer import Gazetteer, Place
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    region = Place("world:zz-karmulia", "كرموليا", "Karmulia", 10.0, 20.0, "region", rank=5)
+    places_ = [*geo_fake.ALL, region]
+    gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
+    res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
+                                                      common_words=frozenset(), everyday_places=frozenset())
+    f = Finder(doc_of("وقال إن كرموليا تواجه أزمة."), res.mention_index)
+    h = places.place_hit(f, at(f, "كرموليا"))
+    assert h is not None and list(h.payloads) == ["world:zz-karmulia"]
