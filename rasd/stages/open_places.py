@@ -293,7 +293,8 @@ class _OpenPlaces:
                 return False
         return True
 
-    def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str) -> None:
+    def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str,
+            named: bool = False) -> None:
         if not self.free(a, b):
             return
         for k in range(a, b):
@@ -308,7 +309,7 @@ class _OpenPlaces:
         bare = text[n0:toks[name[1] - 1].end]
         m = Mention(start, end, text[start:end], "PLACE", None, 0.6, tok=(a, b), key=fold_str(bare),
                     cue=cue, place_ids=[], pattern=True, facility=facility,
-                    name=bare if facility else None, why=why)
+                    name=bare if facility or named else None, why=why)
         self.added.append(m)
         for k in range(a, b):
             self.owner[k] = m
@@ -336,8 +337,8 @@ class _OpenPlaces:
                     self.add(i, b, r[0], (i, b), None, False, f"a natural feature named with its type word '{r[1]}'")
                 elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
                     self.add(i + 1, b, 0, (i + 1, b), r[1], False, f"a name after the place word '{r[1]}'")
-                else:
-                    self.add(a, b, 0, nm, r[1], False, f"a name after the place word '{r[1]}'")
+                else:   # بلدة حولا، ولاية بورنو: the type word is in the span, the name is the bare name
+                    self.add(i, b, r[0], nm, r[1], False, f"a name after the place word '{r[1]}'", named=True)
                 break
             for kind, room in (("plural", MAX_ITEMS), ("dual", 2)):
                 r = found.get(kind)

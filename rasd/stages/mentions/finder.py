@@ -24,6 +24,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if rh:
         out.append((rh[0], 1, "region", rh))
     ph = places.place_hit(f, i) if flags & PLACE else None
+    if ph and kh and places.outlet_told(f, i, ph, kh):
+        ph = None
     if ph:
         out.append((ph.j, _place_rank(f, i), "place", ph))
     for flag, rank, what, find in ((PERSON, 3, "person", persons.person_at), (ORG, 5, "org", organisations.org_at),
