@@ -320,8 +320,12 @@ class _OpenPlaces:
             found = readings(toks[i].key)
             if not found or found.keys() == {"anaphor"}:
                 continue
+            actor = None
             if i in owner and owner[i].type != "PLACE":
-                continue
+                actor = self.bare_actor(i)
+                if actor is None:
+                    continue
+                del owner[i]
             for kind in ("facility", "feature", "settlement"):
                 r = found.get(kind)
                 if r is None:
@@ -340,10 +344,23 @@ class _OpenPlaces:
                 else:   # بلدة حولا، ولاية بورنو: the type word is in the span, the name is the bare name
                     self.add(i, b, r[0], nm, r[1], False, f"a name after the place word '{r[1]}'", named=True)
                 break
+            if actor is not None:
+                if owner.get(i) is None:
+                    owner[i] = actor        # no name after it: the actor stands
+                else:
+                    self.dropped.add(id(actor))
             for kind, room in (("plural", MAX_ITEMS), ("dual", 2)):
                 r = found.get(kind)
                 if r is not None:
                     self.listed(i, r[1], room)
+
+    def bare_actor(self, i: int) -> Mention | None:
+        """The one-word actor mention at token i when the word lacks the article the actor's name
+        has: قاعدة "base" read as القاعدة "al-Qaeda" (قاعدة التنف، قاعدة "حرير"). A cue word then."""
+        m = self.owner[i]
+        if m.type != "ACTOR" or m.tok != (i, i + 1) or fold_str(m.text).startswith(self.article):
+            return None
+        return m if self.is_cue(self.toks[i].key) else None
 
     def item(self, k: int, open_cue: bool = False) -> tuple[int, int, int] | None:
         """(first token, end, proclitic) of a list item at token k: after a comma, "و" or a و proclitic,

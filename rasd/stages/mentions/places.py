@@ -101,8 +101,9 @@ def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
 
 
 def base_only(f: Finder, i: int, region) -> Hit | None:
-    """شمال سوريا، جنوب مدينة جسر الشغور: a direction from a country or a town names that place
-    (returned), not a sub-region; ريف X and directions from a governorate stay regions."""
+    """جنوب مدينة جسر الشغور: a direction from a town names that place (returned), not a
+    sub-region; ريف X and directions from a governorate or a country (شرقي سوريا، شمال العراق: a
+    part of the country the press names as a region of its own) stay regions."""
     j, info = region
     if not info.get("direction") or info.get("rif") or info.get("named") or info.get("badia"):
         return None
@@ -112,7 +113,7 @@ def base_only(f: Finder, i: int, region) -> Hit | None:
     if base is None or base.j != j:
         return None
     kinds = {f.R.gaz.get(p).kind for p in base.payloads}
-    if city_cue or kinds == {"country"} or not kinds & f.R.region_base_kinds:
+    if city_cue or (kinds != {"country"} and not kinds & f.R.region_base_kinds):
         return base
     return None
 
