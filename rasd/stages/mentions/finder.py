@@ -26,6 +26,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     ph = places.place_hit(f, i) if flags & PLACE else None
     if ph and kh and places.outlet_told(f, i, ph, kh):
         ph = None
+    if rh and ph and places.named_region(f, ph, rh[0]):
+        out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:
         out.append((ph.j, _place_rank(f, i), "place", ph))
     for flag, rank, what, find in ((PERSON, 3, "person", persons.person_at), (ORG, 5, "org", organisations.org_at),

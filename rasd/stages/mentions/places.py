@@ -100,6 +100,11 @@ def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
     return pre.startswith(L.li)
 
 
+def named_region(f: Finder, ph: Hit, end: int) -> bool:
+    """The whole direction phrase is a region the gazetteer names (جنوب لبنان، شمال سيناء)."""
+    return ph.j == end and any(f.R.gaz.get(p).kind == "region" for p in ph.payloads)
+
+
 def base_only(f: Finder, i: int, region) -> Hit | None:
     """جنوب مدينة جسر الشغور: a direction from a town names that place (returned), not a
     sub-region; ريف X and directions from a governorate or a country (شرقي سوريا، شمال العراق: a
