@@ -279,6 +279,9 @@ class _OpenPlaces:
         elif self.gap(i):
             return None
         else:
+            k = self.key(i + 1)
+            if k.startswith(self.and_) and k[len(self.and_):] in self.common:
+                return None   # مواقع ومقار: the cue is coordinated with another noun, no name follows
             end = self.name_at(i + 1, open_cue=cue in self.c.open)
         return (i + 1, end) if end else None
 
@@ -370,9 +373,11 @@ class _OpenPlaces:
             return None
         g = self.gap(k - 1)
         quoted = bool(g) and g[-1] in QUOTES
-        if g.rstrip("".join(QUOTES)) in ("،", ","):
+        if g.rstrip("".join(QUOTES)) in ("،", ",") and not (toks[k].key == self.and_ and k + 1 < len(toks)):
             end = self.name_at(k, quoted=quoted, open_cue=open_cue)
             return (k, end, 0) if end else None
+        if g.rstrip("".join(QUOTES)) in ("،", ","):
+            g = ""   # "، و" and "، و\"": a comma and then the conjunction, as one joint
         if g and not quoted:
             return None
         key = toks[k].key

@@ -14,6 +14,8 @@ def _multiword(f: Finder, i: int, h: Hit, cued: bool) -> Hit | None:
     """A gazetteer name of two or more words: a kunya-like name needs a cue; منطقة X needs X a name."""
     if f.is_(i, "kunya"):
         return h if cued else None
+    if f.is_(i, "person_titles") and f.toks[i + 1].key in f.R.given and not cued:
+        return None   # الشيخ أحمد، الشيخ محمد: a title and a given name name a man, not the village
     if f.is_(i, "place_cues") and h.j - h.i == 2:
         # منطقة X / محافظة X: the name after the type word must be a name, not على or الموهبة
         k = f.toks[i + 1].key
@@ -184,6 +186,8 @@ def _take_type_word(f: Finder, m, i: int) -> None:
 def add_unknown_place(f: Finder, i: int, end: int) -> None:
     fac = f.is_(i - 1, "facility_cues")
     s0 = i - 1 if fac else i
-    f.add(s0, end, f.prefix_of(i - 1, "facility_cues") if fac else 0, "PLACE", None, 0.6,
-          key=fold_str(f.doc.text[f.toks[i].start:f.toks[end - 1].end]), place_ids=[],
-          cue=f.cue_before(i), facility=fac)
+    m = f.add(s0, end, f.prefix_of(i - 1, "facility_cues") if fac else 0, "PLACE", None, 0.6,
+              key=fold_str(f.doc.text[f.toks[i].start:f.toks[end - 1].end]), place_ids=[],
+              cue=f.cue_before(i), facility=fac)
+    if not fac and f.is_(i - 1, "named_type_cues"):
+        _take_type_word(f, m, i)   # منطقة الشمال، محافظة الشمال

@@ -93,3 +93,17 @@ def test_countryside_anaphor_uses_the_last_governorate(gaz):
                    ["محافظة إدلب", "الريف الجنوبي للمحافظة"], gaz)
     geocode.run(doc)
     assert doc.entities[1].kb_id == "admin:SY0702"     # regions.yaml: southern Idlib
+
+
+def test_a_syrian_only_namesake_without_a_type_word_is_dropped_in_a_report_about_elsewhere(gaz):
+    text = "قصفت الطائرات سنجار. وعاد النازحون إلى سنجار. وقال إن أبو دالي بعيد. وقصف قرية المشيرفة."
+    doc = make_doc(text, ["سنجار", "أبو دالي", "المشيرفة"], gaz, cues={"المشيرفة": "قريه"})
+    for e in doc.entities:
+        if e.name_ar == "سنجار":
+            for m in e.mentions:
+                m.place_ids = ["world:iq-sinjar"]
+    geocode.run(doc)
+    names = {e.name_ar: e for e in doc.entities}
+    assert "أبو دالي" not in names                 # an everyday reading, nothing says it is a village
+    kept = names["المشيرفة"]                       # after قرية it stays a place, unplaced
+    assert kept.geo["lat"] is None and "Syrian namesake" in kept.geo["why"]
