@@ -280,21 +280,30 @@ class _OpenPlaces:
             return None
         else:
             k = self.key(i + 1)
-            if k.startswith(self.and_) and k[len(self.and_):] in self.common:
-                return None   # مواقع ومقار: the cue is coordinated with another noun, no name follows
+            if k.startswith(self.and_) and (k[len(self.and_):] in self.common or not self.gaz.may_start(k)):
+                return None   # مواقع ومقار، قرى وبلدات: the cue is coordinated with another noun (a name
+                #               that starts with و, وادي …, is one the gazetteer starts names with)
             end = self.name_at(i + 1, open_cue=cue in self.c.open)
         return (i + 1, end) if end else None
 
     # ---- mentions ------------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
         """Tokens a..b-1 carry no mention, or only pattern places inside them (which a longer
-        reading replaces)."""
+        reading replaces); inside quotes that close the name, any place inside it (بليدا in
+        "بياض بليدا": the quotes say where the name ends)."""
         hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}
+        quoted = self.in_quotes(a, b)
         for m in hit.values():
-            if m.type != "PLACE" or m.kb_id or m.place_ids or m.region or m.tok[0] < a or m.tok[1] > b \
-                    or m.tok == (a, b) or m.anaphor:
+            if m.type != "PLACE" or m.tok[0] < a or m.tok[1] > b or m.tok == (a, b) or m.anaphor:
+                return False
+            if (m.kb_id or m.place_ids or m.region) and not quoted:
                 return False
         return True
+
+    def in_quotes(self, a: int, b: int) -> bool:
+        """Tokens a..b-1 stand between an opening and a closing quote."""
+        before, after = self.gap(a - 1) if a > 0 else "", self.gap(b - 1)
+        return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES
 
     def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str,
             named: bool = False) -> None:
@@ -373,10 +382,11 @@ class _OpenPlaces:
             return None
         g = self.gap(k - 1)
         quoted = bool(g) and g[-1] in QUOTES
-        if g.rstrip("".join(QUOTES)) in ("،", ",") and not (toks[k].key == self.and_ and k + 1 < len(toks)):
+        comma = g.strip("".join(QUOTES)) in ("،", ",")   # a closing quote may stand before the comma
+        if comma and not (toks[k].key == self.and_ and k + 1 < len(toks)):
             end = self.name_at(k, quoted=quoted, open_cue=open_cue)
             return (k, end, 0) if end else None
-        if g.rstrip("".join(QUOTES)) in ("،", ","):
+        if comma:
             g = ""   # "، و" and "، و\"": a comma and then the conjunction, as one joint
         if g and not quoted:
             return None

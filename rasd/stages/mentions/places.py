@@ -177,6 +177,8 @@ def add_place(f: Finder, h: Hit) -> None:
 def _take_type_word(f: Finder, m, i: int) -> None:
     """محافظة الحديدة، مدينة حلب: the type word before a known name joins the mention's span; its
     ``name`` stays the bare name, which names the entity."""
+    if any(o is not m and o.tok[1] > i - 1 and o.tok[0] < i for o in f.out[-3:]):
+        return   # الريف الغربي لمدينة | حماة: the type word is already part of another mention
     s, _ = f.span(i - 1, i, f.prefix_of(i - 1, "named_type_cues"))
     m.name = m.text
     m.start, m.text = s, f.doc.text[s:m.end]
