@@ -87,7 +87,7 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
         if reg is not None:
             regions.append((e, reg[1]))
             continue
-        cands = entity_candidates(e, gaz)
+        cands = [] if _named_with_a_word(e, res) else entity_candidates(e, gaz)
         if not cands:
             _none(e, f"no gazetteer entry for {e.name_ar}")
         elif len(cands) == 1 or _spread(cands) <= same_place_km:
@@ -121,6 +121,16 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     if dropped:
         doc.entities = [e for e in doc.entities if e.id not in dropped]
     return doc
+
+
+def _named_with_a_word(e: Entity, res) -> bool:
+    """حقل العمر، مطار المزة: a site the press names with an ordinary word is not the village that
+    happens to bear that word (العمر near Afrin): a site found by its type word whose name is an
+    ordinary word gets no gazetteer candidates (place_context may still place it at its container)."""
+    if not e.mentions or not all(m.pattern and m.facility and m.key for m in e.mentions):
+        return False
+    common = res.common_words   # read only for such sites
+    return all(m.key in common or strip_article(m.key) in common for m in e.mentions)
 
 
 # kinds that tell which country a report is about (a village name alone does not)

@@ -258,9 +258,11 @@ class _OpenPlaces:
                 and first.endswith(self.L.feminine_ending) and len(first) > 4 \
                 and self.key(j - 1) in self.c.plural | self.c.dual:
             return None   # بلدات محاصرة، قرى مجاورة: a participle agreeing with the plural, not a name
+        site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
-                and not (first.startswith(self.article) and open_cue):
-            return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …
+                and not (first.startswith(self.article) and (open_cue or site)):
+            return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …,
+            #               or before an adjective of sites (حقل العمر النفطي، مطار المزة العسكري)
         if self.key(k) in self.c.not_after:
             return None
         if toks[k - 1].key in self.lex["name_joiners"] or toks[k - 1].key in self.lex["kunya"]:
@@ -315,10 +317,15 @@ class _OpenPlaces:
                 self.dropped.add(id(old))
         toks, text = self.toks, self.doc.text
         start = self.doc.folded.orig(toks[a].kstart + pre) if pre else toks[a].start
+        n_end = toks[name[1] - 1].end
+        if facility:   # حقل العمر النفطي: the adjectives that say what the site is join the span
+            while b < len(toks) and b - name[1] < 2 and not self.gap(b - 1) and toks[b].key in self.lex["place_adjectives"] \
+                    and b not in self.owner:
+                b += 1
         end = toks[b - 1].end
         n0 = self.doc.folded.orig(toks[name[0]].kstart + (pre if name[0] == a else 0)) \
             if name[0] == a and pre else toks[name[0]].start
-        bare = text[n0:toks[name[1] - 1].end]
+        bare = text[n0:n_end]
         m = Mention(start, end, text[start:end], "PLACE", None, 0.6, tok=(a, b), key=fold_str(bare),
                     cue=cue, place_ids=[], pattern=True, facility=facility,
                     name=bare if facility or named else None, why=why)

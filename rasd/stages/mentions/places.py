@@ -172,6 +172,24 @@ def add_place(f: Finder, h: Hit) -> None:
     elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
             and f.is_(i - 1, "named_type_cues"):
         _take_type_word(f, m, i)
+    _take_adjectives(f, m)
+
+
+MAX_ADJECTIVES = 2
+
+
+def _take_adjectives(f: Finder, m) -> None:
+    """حقل العمر النفطي، القدس المحتلة: adjectives of place_adjectives right after the name join
+    the mention's span; its ``name`` stays the bare name."""
+    j = m.tok[1]
+    while j < len(f.toks) and j - m.tok[1] < MAX_ADJECTIVES and f.joined(j - 1) \
+            and f.toks[j].key in f.w["place_adjectives"]:
+        j += 1
+    if j > m.tok[1]:
+        m.name = m.name or m.text
+        m.end = f.toks[j - 1].end
+        m.text = f.doc.text[m.start:m.end]
+        m.tok = (m.tok[0], j)
 
 
 def _take_type_word(f: Finder, m, i: int) -> None:

@@ -120,3 +120,14 @@ def test_a_direction_from_a_country_is_a_region_of_its_own():
     ms = places("استهدفت المقاومة القوات الأميركية في شرقي سوريا.")
     (m,) = [m for m in ms if "سوريا" in m.text]
     assert m.text == "شرقي سوريا" and m.region
+
+
+def test_an_adjective_of_sites_joins_the_span_and_opens_a_name_of_an_ordinary_word():
+    (m,) = [m for m in places("دوت انفجارات في حقل العمر النفطي في ريف دير الزور.") if m.name == "العمر"]
+    assert m.text == "حقل العمر النفطي" and m.facility
+    assert not [m for m in places("تضرر حقل التجارب في الجامعة.") if m.name == "التجارب"]
+
+
+def test_a_known_place_takes_the_adjective_occupied_and_keeps_its_bare_name():
+    (m,) = [m for m in places("اقتحمت قوات الاحتلال القدس المحتلة فجر اليوم.") if m.text.startswith("القدس")]
+    assert m.text == "القدس المحتلة" and m.name == "القدس"
