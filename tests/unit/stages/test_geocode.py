@@ -117,8 +117,9 @@ def test_a_site_named_with_an_ordinary_word_is_not_the_village_of_that_word(gaz)
         m.pattern, m.facility, m.place_ids = True, True, []
     Geocode(res)(doc)
     assert doc.entities[0].kb_id is None and doc.entities[0].geo["lat"] is None
-    doc = make_doc("قصفت الطائرات حقل المشيرفة.", ["المشيرفة"], gaz)   # an ordinary name: the village
+    doc = make_doc("قصفت الطائرات حقل المشيرفة.", ["المشيرفة"], gaz)   # a name, no ordinary word: the village
     for m in doc.entities[0].mentions:
         m.pattern, m.facility, m.place_ids = True, True, []
-    geocode.run(doc)
+    Geocode(Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer(),
+                                                        common_words=frozenset()))(doc)
     assert doc.entities[0].kb_id in {"ocha:C9001", "ocha:C9002"}
