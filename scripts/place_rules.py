@@ -91,8 +91,9 @@ def main() -> None:
                     fired["bare_actor"].append(kwic(doc.text, m.start, m.end))
                 if m.name and m.name != m.text and not m.facility and not m.region:
                     fired["type_word"].append(kwic(doc.text, m.start, m.end))
-                if m.region and (e.geo or {}).get("why", "").startswith("surroundings of") and \
-                        (e.geo or {}).get("why", "").endswith("coded to the country"):
+                why = (e.geo or {}).get("why") or ""
+                if m.region and ("the country's point moved" in why or why.endswith("coded to the country")
+                                 or "coded to the country (too few" in why):
                     fired["country_region"].append(kwic(doc.text, m.start, m.end))
         return doc
     pipe.run = run_and_count

@@ -117,6 +117,8 @@ class DocPlaces:
                 return m, {"base_ids": [], "direction": None, "rif": False, "anaphor": True, "named": False,
                            "badia": False, "text_key": fold_str(m.text)}
         for m in entity.mentions:
+            if any(_known(self.gaz, i) and self.gaz.get(i).kind in ("region", "country") for i in m.place_ids or ()):
+                continue   # جنوب لبنان، جنوب السودان: the gazetteer names the whole phrase
             a, b = self.token_range(m)
             toks = self.doc.tokens[a:b]
             if toks:

@@ -103,8 +103,9 @@ def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
 
 
 def named_region(f: Finder, ph: Hit, end: int) -> bool:
-    """The whole direction phrase is a region the gazetteer names (جنوب لبنان، شمال سيناء)."""
-    return ph.j == end and any(f.R.gaz.get(p).kind == "region" for p in ph.payloads)
+    """The whole direction phrase is a region or a country the gazetteer names (جنوب لبنان، شمال
+    سيناء، جنوب السودان)."""
+    return ph.j == end and any(f.R.gaz.get(p).kind in ("region", "country") for p in ph.payloads)
 
 
 def base_only(f: Finder, i: int, region) -> Hit | None:

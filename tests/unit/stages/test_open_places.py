@@ -131,3 +131,9 @@ def test_an_adjective_of_sites_joins_the_span_and_opens_a_name_of_an_ordinary_wo
 def test_a_known_place_takes_the_adjective_occupied_and_keeps_its_bare_name():
     (m,) = [m for m in places("اقتحمت قوات الاحتلال القدس المحتلة فجر اليوم.") if m.text.startswith("القدس")]
     assert m.text == "القدس المحتلة" and m.name == "القدس"
+
+
+def test_a_direction_phrase_the_gazetteer_names_whole_is_that_place():
+    doc = Pipeline.build(default_resources()).run("تفشت الكوليرا في جنوب السودان. وقصفت الطائرات جنوب لبنان.")
+    kinds = {e.name_ar: (e.kb_id, e.geo["precision"]) for e in doc.entities if e.type == "PLACE"}
+    assert kinds["جنوب السودان"][0] == "world:ss" and kinds["جنوب لبنان"][0] == "world:lb-south"
