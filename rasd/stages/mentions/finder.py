@@ -39,6 +39,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     cue = places.unknown_place_at(f, i) if after_cue else None
     if cue:
         out.append((cue, 7, "uplace", None))
+    if after_cue and places.kunya_after_place_word(f, i):
+        out = [c for c in out if c[2] != "person"]   # بلدة أبو حمام، قرى أم صفا: a place, not a man
     return out
 
 

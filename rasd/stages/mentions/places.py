@@ -133,6 +133,13 @@ def _no_name_part(f: Finder, j: int) -> bool:
     return k.startswith((*L.preps, L.and_)) or k.endswith(L.pronoun_suffixes)
 
 
+def kunya_after_place_word(f: Finder, i: int) -> bool:
+    """أبو/أم X right after a settlement's type word (بلدة أبو حردوب، بلدات أبو حمام، قرية أم صفا) names
+    a place: over the news, 20 of 20 sampled such phrases were places."""
+    return i > 0 and f.joined(i - 1) and f.is_(i, "kunya") and not _definite_cue(f, i - 1) and (
+        f.is_(i - 1, "strong_place_cues") or f.is_(i - 1, "plural_place_cues") or f.is_(i - 1, "settlement_cues"))
+
+
 def _definite_cue(f: Finder, i: int) -> bool:
     """المنطقة، المستشفى: a type word with the article heads no name (a name follows its type word
     in a construct, whose head never takes the article); the word after it is a verb or an adjective

@@ -137,3 +137,11 @@ def test_a_direction_phrase_the_gazetteer_names_whole_is_that_place():
     doc = Pipeline.build(default_resources()).run("تفشت الكوليرا في جنوب السودان. وقصفت الطائرات جنوب لبنان.")
     kinds = {e.name_ar: (e.kb_id, e.geo["precision"]) for e in doc.entities if e.type == "PLACE"}
     assert kinds["جنوب السودان"][0] == "world:ss" and kinds["جنوب لبنان"][0] == "world:lb-south"
+
+
+def test_a_kunya_name_after_a_settlement_word_is_a_place_not_a_man():
+    doc = Pipeline.build(default_resources(), ["clean", "sentences", "mentions", "open_places"]).run(
+        "سيطر التنظيم على بلدات أبو حردوب والجرذي وأبو حمام. وقال أبو محمد الجولاني إن المعركة مستمرة.")
+    kinds = {m.name or m.text: m.type for m in doc.mentions}
+    assert kinds.get("أبو حردوب") == "PLACE" and kinds.get("أبو حمام") == "PLACE"
+    assert kinds.get("أبو محمد الجولاني") == "PERSON"
