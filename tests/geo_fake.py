@@ -25,8 +25,10 @@ SINJAR_SY = Place("ocha:C9004", "سنجار", "Sinjar", 35.59, 37.0, "locality",
                   admin_ids=("admin:SY07", "admin:SY0702"), rank=2)
 SINJAR_IQ = Place("world:iq-sinjar", "سنجار", "Sinjar (Iraq)", 36.32, 41.87, "city", rank=3, country="iq",
                   admin_ids=("world:iq",))
+VILLAGE_SHEIKH = Place("ocha:C9005", "الشيخ خالد", "Sheikh Khalid", 36.3, 37.1, "locality", "حلب", "أعزاز", None,
+                       admin_ids=("admin:SY02", "admin:SY0204"), rank=1)
 ALL = [GOV_IDLIB, GOV_ALEPPO, GOV_HAMA, DIS_MAARRA, DIS_AZAZ, SUB_TAMANAH, SUB_OTHER, ALEPPO_CITY, VILLAGE_A,
-       VILLAGE_B, VILLAGE_C, SINJAR_SY, SINJAR_IQ]
+       VILLAGE_B, VILLAGE_C, SINJAR_SY, SINJAR_IQ, VILLAGE_SHEIKH]
 EXTRA_ALIASES = [("محافظة إدلب", "admin:SY07"), ("منطقة معرة النعمان", "admin:SY0702"),
                  ("ناحية التمانعة", "admin:SY070204")]
 

@@ -47,6 +47,8 @@ def corefer(doc: Doc, res) -> Doc:
     for e in places:
         if any(m.facility for m in e.mentions):
             continue   # a camp, an airport or a hill coded to its town is not the town
+        if e.kb_id and any(m.region for m in e.mentions) and _kind_of(res.gazetteer, e.kb_id) == "country":
+            continue   # شرقي سوريا, coded to Syria, is a part of it, not Syria
         if e.kb_id and e.kb_id in keep:
             first = keep[e.kb_id]
             for m in e.mentions:
@@ -62,6 +64,13 @@ def corefer(doc: Doc, res) -> Doc:
     doc.entities = [e for e in doc.entities if e.mentions]
     _resolve_anaphors(doc, res.geo_anaphors, res.gazetteer)
     return doc
+
+
+def _kind_of(gaz, pid: str) -> str | None:
+    try:
+        return gaz.get(pid).kind
+    except KeyError:
+        return None
 
 
 def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
@@ -80,8 +89,8 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
                                      for r in regs):
             continue
         base = by_name.get(strip_article(" ".join(fold_str(e.mentions[0].text).split()[1:])))
-        if base is None or base is e:
-            continue
+        if base is None or base is e or (base.geo or {}).get("feature") == "country":
+            continue   # شرقي سوريا is a region of the country, not the country
         for m in e.mentions:
             m.why = f"a direction qualifying '{base.mentions[0].text}', named in the report: the same place"
         base.mentions = sorted(base.mentions + e.mentions, key=lambda m: m.start)

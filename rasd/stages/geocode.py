@@ -87,7 +87,7 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
         if reg is not None:
             regions.append((e, reg[1]))
             continue
-        cands = entity_candidates(e, gaz)
+        cands = [] if _named_with_a_word(e, res) else entity_candidates(e, gaz)
         if not cands:
             _none(e, f"no gazetteer entry for {e.name_ar}")
         elif len(cands) == 1 or _spread(cands) <= same_place_km:
@@ -117,24 +117,41 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
             resolved[eid] = ranked[0].place
             _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),
                     feature="facility" if spec and spec.get("facility") else None)
-    _country_prior(places, resolved, hits, res.kb.lexicon["_folded"])
+    dropped = _country_prior(places, resolved, hits, res.kb.lexicon["_folded"])
+    if dropped:
+        doc.entities = [e for e in doc.entities if e.id not in dropped]
     return doc
+
+
+def _named_with_a_word(e: Entity, res) -> bool:
+    """حقل العمر، مطار المزة: a site the press names with an ordinary word is not the village that
+    happens to bear that word (العمر near Afrin): a site found by its type word whose name is an
+    ordinary word gets no gazetteer candidates (place_context may still place it at its container)."""
+    if not e.mentions or not all(m.pattern and m.facility and m.key for m in e.mentions):
+        return False
+    common = res.common_words   # read only for such sites
+    return all(m.key in common or strip_article(m.key) in common for m in e.mentions)
 
 
 # kinds that tell which country a report is about (a village name alone does not)
 _TELLING = {"country", "city", "governorate", "district", "region"}
 
 
-def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict, lex: dict) -> None:
+def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict, lex: dict) -> set[str]:
     """A report about another country (Iraq, Lebanon …) that names no Syrian city or province:
-    a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit."""
+    a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit.
+
+    Such a name with no type word before it (no قرية، مخيم، موقع …) is taken for what it mostly
+    is there, an ordinary word that happens to name a Syrian village (بصورة، مقتله، عز الدين،
+    لل+ميادين): the ids of those entities are returned, for the caller to drop. One after a type
+    word stays a place, unplaced (مخيم الشاطئ in a Gaza report)."""
     votes: dict[str, int] = {}
     for e in places:
         p = resolved.get(e.id)
         if p is not None and p.kind in _TELLING:
             votes[p.country] = votes.get(p.country, 0) + len(e.mentions)
     if not votes or votes.get("sy", 0) or max(votes.values()) < 2:
-        return
+        return set()
     elsewhere = max(votes, key=votes.get)
     cue_words = lex["place_cues"] | lex["strong_place_cues"]
 
@@ -143,6 +160,7 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict,
         named = word not in cue_words and with_article(word) not in cue_words   # "قرية" is a type word here
         return named and bool(qs) and all(q.country == "sy" for q in qs)
 
+    dropped: set[str] = set()
     for e in places:
         p = resolved.get(e.id)
         if p is None or p.country != "sy" or p.kind in _TELLING:
@@ -151,3 +169,6 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict,
             continue   # the sentence names a place that can only be Syrian
         _none(e, f"only a Syrian namesake is known, and the report is about {elsewhere.upper()} "
                  f"(it names no Syrian city or province)")
+        if not any(m.cue or m.facility or m.pattern for m in e.mentions):
+            dropped.add(e.id)
+    return dropped

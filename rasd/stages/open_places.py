@@ -258,9 +258,11 @@ class _OpenPlaces:
                 and first.endswith(self.L.feminine_ending) and len(first) > 4 \
                 and self.key(j - 1) in self.c.plural | self.c.dual:
             return None   # بلدات محاصرة، قرى مجاورة: a participle agreeing with the plural, not a name
+        site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
-                and not (first.startswith(self.article) and open_cue):
-            return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …
+                and not (first.startswith(self.article) and (open_cue or site)):
+            return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …,
+            #               or before an adjective of sites (حقل العمر النفطي، مطار المزة العسكري)
         if self.key(k) in self.c.not_after:
             return None
         if toks[k - 1].key in self.lex["name_joiners"] or toks[k - 1].key in self.lex["kunya"]:
@@ -279,21 +281,34 @@ class _OpenPlaces:
         elif self.gap(i):
             return None
         else:
+            k = self.key(i + 1)
+            if k.startswith(self.and_) and (k[len(self.and_):] in self.common or not self.gaz.may_start(k)):
+                return None   # مواقع ومقار، قرى وبلدات: the cue is coordinated with another noun (a name
+                #               that starts with و, وادي …, is one the gazetteer starts names with)
             end = self.name_at(i + 1, open_cue=cue in self.c.open)
         return (i + 1, end) if end else None
 
     # ---- mentions ------------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
         """Tokens a..b-1 carry no mention, or only pattern places inside them (which a longer
-        reading replaces)."""
+        reading replaces); inside quotes that close the name, any place inside it (بليدا in
+        "بياض بليدا": the quotes say where the name ends)."""
         hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}
+        quoted = self.in_quotes(a, b)
         for m in hit.values():
-            if m.type != "PLACE" or m.kb_id or m.place_ids or m.region or m.tok[0] < a or m.tok[1] > b \
-                    or m.tok == (a, b) or m.anaphor:
+            if m.type != "PLACE" or m.tok[0] < a or m.tok[1] > b or m.tok == (a, b) or m.anaphor:
+                return False
+            if (m.kb_id or m.place_ids or m.region) and not quoted:
                 return False
         return True
 
-    def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str) -> None:
+    def in_quotes(self, a: int, b: int) -> bool:
+        """Tokens a..b-1 stand between an opening and a closing quote."""
+        before, after = self.gap(a - 1) if a > 0 else "", self.gap(b - 1)
+        return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES
+
+    def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str,
+            named: bool = False) -> None:
         if not self.free(a, b):
             return
         for k in range(a, b):
@@ -302,13 +317,18 @@ class _OpenPlaces:
                 self.dropped.add(id(old))
         toks, text = self.toks, self.doc.text
         start = self.doc.folded.orig(toks[a].kstart + pre) if pre else toks[a].start
+        n_end = toks[name[1] - 1].end
+        if facility:   # حقل العمر النفطي: the adjectives that say what the site is join the span
+            while b < len(toks) and b - name[1] < 2 and not self.gap(b - 1) and toks[b].key in self.lex["place_adjectives"] \
+                    and b not in self.owner:
+                b += 1
         end = toks[b - 1].end
         n0 = self.doc.folded.orig(toks[name[0]].kstart + (pre if name[0] == a else 0)) \
             if name[0] == a and pre else toks[name[0]].start
-        bare = text[n0:toks[name[1] - 1].end]
+        bare = text[n0:n_end]
         m = Mention(start, end, text[start:end], "PLACE", None, 0.6, tok=(a, b), key=fold_str(bare),
                     cue=cue, place_ids=[], pattern=True, facility=facility,
-                    name=bare if facility else None, why=why)
+                    name=bare if facility or named else None, why=why)
         self.added.append(m)
         for k in range(a, b):
             self.owner[k] = m
@@ -319,8 +339,12 @@ class _OpenPlaces:
             found = readings(toks[i].key)
             if not found or found.keys() == {"anaphor"}:
                 continue
+            actor = None
             if i in owner and owner[i].type != "PLACE":
-                continue
+                actor = self.bare_actor(i)
+                if actor is None:
+                    continue
+                del owner[i]
             for kind in ("facility", "feature", "settlement"):
                 r = found.get(kind)
                 if r is None:
@@ -336,13 +360,26 @@ class _OpenPlaces:
                     self.add(i, b, r[0], (i, b), None, False, f"a natural feature named with its type word '{r[1]}'")
                 elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
                     self.add(i + 1, b, 0, (i + 1, b), r[1], False, f"a name after the place word '{r[1]}'")
-                else:
-                    self.add(a, b, 0, nm, r[1], False, f"a name after the place word '{r[1]}'")
+                else:   # بلدة حولا، ولاية بورنو: the type word is in the span, the name is the bare name
+                    self.add(i, b, r[0], nm, r[1], False, f"a name after the place word '{r[1]}'", named=True)
                 break
+            if actor is not None:
+                if owner.get(i) is None:
+                    owner[i] = actor        # no name after it: the actor stands
+                else:
+                    self.dropped.add(id(actor))
             for kind, room in (("plural", MAX_ITEMS), ("dual", 2)):
                 r = found.get(kind)
                 if r is not None:
                     self.listed(i, r[1], room)
+
+    def bare_actor(self, i: int) -> Mention | None:
+        """The one-word actor mention at token i when the word lacks the article the actor's name
+        has: قاعدة "base" read as القاعدة "al-Qaeda" (قاعدة التنف، قاعدة "حرير"). A cue word then."""
+        m = self.owner[i]
+        if m.type != "ACTOR" or m.tok != (i, i + 1) or fold_str(m.text).startswith(self.article):
+            return None
+        return m if self.is_cue(self.toks[i].key) else None
 
     def item(self, k: int, open_cue: bool = False) -> tuple[int, int, int] | None:
         """(first token, end, proclitic) of a list item at token k: after a comma, "و" or a و proclitic,
@@ -352,9 +389,12 @@ class _OpenPlaces:
             return None
         g = self.gap(k - 1)
         quoted = bool(g) and g[-1] in QUOTES
-        if g.rstrip("".join(QUOTES)) in ("،", ","):
+        comma = g.strip("".join(QUOTES)) in ("،", ",")   # a closing quote may stand before the comma
+        if comma and not (toks[k].key == self.and_ and k + 1 < len(toks)):
             end = self.name_at(k, quoted=quoted, open_cue=open_cue)
             return (k, end, 0) if end else None
+        if comma:
+            g = ""   # "، و" and "، و\"": a comma and then the conjunction, as one joint
         if g and not quoted:
             return None
         key = toks[k].key

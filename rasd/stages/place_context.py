@@ -62,6 +62,9 @@ class _Context:
             hit = self.at.get(k)
             if hit is not None and hit[1] is not e:
                 y = hit[1]
+                # لمدينة حماة: the container's own mention opens on a link or type word
+                linked = linked or (hit[0].name is not None and (reads(self.toks[k].key, self.c.links)
+                                                                 or reads(self.toks[k].key, self.c.settlement)))
                 if linked and _located(y):
                     return y, " ".join(words)
                 if y.type == "PLACE" and not _located(y):

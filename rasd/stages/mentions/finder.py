@@ -24,6 +24,10 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if rh:
         out.append((rh[0], 1, "region", rh))
     ph = places.place_hit(f, i) if flags & PLACE else None
+    if ph and kh and places.outlet_told(f, i, ph, kh):
+        ph = None
+    if rh and ph and places.named_region(f, ph, rh[0]):
+        out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:
         out.append((ph.j, _place_rank(f, i), "place", ph))
     for flag, rank, what, find in ((PERSON, 3, "person", persons.person_at), (ORG, 5, "org", organisations.org_at),
@@ -35,6 +39,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     cue = places.unknown_place_at(f, i) if after_cue else None
     if cue:
         out.append((cue, 7, "uplace", None))
+    if after_cue and places.kunya_after_place_word(f, i):
+        out = [c for c in out if c[2] != "person"]   # بلدة أبو حمام، قرى أم صفا: a place, not a man
     return out
 
 

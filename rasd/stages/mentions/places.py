@@ -14,6 +14,8 @@ def _multiword(f: Finder, i: int, h: Hit, cued: bool) -> Hit | None:
     """A gazetteer name of two or more words: a kunya-like name needs a cue; منطقة X needs X a name."""
     if f.is_(i, "kunya"):
         return h if cued else None
+    if f.is_(i, "person_titles") and f.toks[i + 1].key in f.R.given and not cued:
+        return None   # الشيخ أحمد، الشيخ محمد: a title and a given name name a man, not the village
     if f.is_(i, "place_cues") and h.j - h.i == 2:
         # منطقة X / محافظة X: the name after the type word must be a name, not على or الموهبة
         k = f.toks[i + 1].key
@@ -89,9 +91,27 @@ def place_hit(f: Finder, i: int) -> Hit | None:
     return _one_word(f, i, h, strong, prep, coord)
 
 
+def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
+    """قال للميادين، مصادر للميادين: a news outlet's name carrying the preposition ل is the outlet
+    told something, not the town of that name (over the news, all ~1,200 للميادين are the channel);
+    a place type word before it (بلدة الميادين) keeps the town."""
+    if ph.j != kh.j or not any(p[0] == "source" for p in kh.payloads) or f.is_(i - 1, "place_cues"):
+        return False
+    L = letters()
+    pre = f.toks[i].key[:ph.prefix].lstrip("".join(L.conj))
+    return pre.startswith(L.li)
+
+
+def named_region(f: Finder, ph: Hit, end: int) -> bool:
+    """The whole direction phrase is a region or a country the gazetteer names (جنوب لبنان، شمال
+    سيناء، جنوب السودان)."""
+    return ph.j == end and any(f.R.gaz.get(p).kind in ("region", "country") for p in ph.payloads)
+
+
 def base_only(f: Finder, i: int, region) -> Hit | None:
-    """شمال سوريا، جنوب مدينة جسر الشغور: a direction from a country or a town names that place
-    (returned), not a sub-region; ريف X and directions from a governorate stay regions."""
+    """جنوب مدينة جسر الشغور: a direction from a town names that place (returned), not a
+    sub-region; ريف X and directions from a governorate or a country (شرقي سوريا، شمال العراق: a
+    part of the country the press names as a region of its own) stay regions."""
     j, info = region
     if not info.get("direction") or info.get("rif") or info.get("named") or info.get("badia"):
         return None
@@ -101,7 +121,7 @@ def base_only(f: Finder, i: int, region) -> Hit | None:
     if base is None or base.j != j:
         return None
     kinds = {f.R.gaz.get(p).kind for p in base.payloads}
-    if city_cue or kinds == {"country"} or not kinds & f.R.region_base_kinds:
+    if city_cue or (kinds != {"country"} and not kinds & f.R.region_base_kinds):
         return base
     return None
 
@@ -113,9 +133,24 @@ def _no_name_part(f: Finder, j: int) -> bool:
     return k.startswith((*L.preps, L.and_)) or k.endswith(L.pronoun_suffixes)
 
 
+def kunya_after_place_word(f: Finder, i: int) -> bool:
+    """أبو/أم X right after a settlement's type word (بلدة أبو حردوب، بلدات أبو حمام، قرية أم صفا) names
+    a place: over the news, 20 of 20 sampled such phrases were places."""
+    return i > 0 and f.joined(i - 1) and f.is_(i, "kunya") and not _definite_cue(f, i - 1) and (
+        f.is_(i - 1, "strong_place_cues") or f.is_(i - 1, "plural_place_cues") or f.is_(i - 1, "settlement_cues"))
+
+
+def _definite_cue(f: Finder, i: int) -> bool:
+    """المنطقة، المستشفى: a type word with the article heads no name (a name follows its type word
+    in a construct, whose head never takes the article); the word after it is a verb or an adjective
+    (المنطقة ستنفجر، المستشفى متأثرين). Over a sample of 25 of the news's 7,400 such pairs, none was a name."""
+    n = f.prefix_of(i, "strong_place_cues")
+    return f.toks[i].key[:n].endswith(letters().article_ends())
+
+
 def unknown_place_at(f: Finder, i: int) -> int | None:
     """End token of a name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
-    if not f.is_(i - 1, "strong_place_cues") or not f.joined(i - 1):
+    if not f.is_(i - 1, "strong_place_cues") or not f.joined(i - 1) or _definite_cue(f, i - 1):
         return None
     k = f.toks[i].key
     if not f.name_like(i, first=True) or f.is_(i, "strong_place_cues") \
@@ -142,11 +177,45 @@ def add_place(f: Finder, h: Hit) -> None:
               cue=f.cue_before(i) or (fold_str(f.toks[i - 1].key) if fac else None), facility=fac)
     if fac:
         m.name = f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
+    elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
+            and f.is_(i - 1, "named_type_cues"):
+        _take_type_word(f, m, i)
+    _take_adjectives(f, m)
+
+
+MAX_ADJECTIVES = 2
+
+
+def _take_adjectives(f: Finder, m) -> None:
+    """حقل العمر النفطي، القدس المحتلة: adjectives of place_adjectives right after the name join
+    the mention's span; its ``name`` stays the bare name."""
+    j = m.tok[1]
+    while j < len(f.toks) and j - m.tok[1] < MAX_ADJECTIVES and f.joined(j - 1) \
+            and f.toks[j].key in f.w["place_adjectives"]:
+        j += 1
+    if j > m.tok[1]:
+        m.name = m.name or m.text
+        m.end = f.toks[j - 1].end
+        m.text = f.doc.text[m.start:m.end]
+        m.tok = (m.tok[0], j)
+
+
+def _take_type_word(f: Finder, m, i: int) -> None:
+    """محافظة الحديدة، مدينة حلب: the type word before a known name joins the mention's span; its
+    ``name`` stays the bare name, which names the entity."""
+    if any(o is not m and o.tok[1] > i - 1 and o.tok[0] < i for o in f.out[-3:]):
+        return   # الريف الغربي لمدينة | حماة: the type word is already part of another mention
+    s, _ = f.span(i - 1, i, f.prefix_of(i - 1, "named_type_cues"))
+    m.name = m.text
+    m.start, m.text = s, f.doc.text[s:m.end]
+    m.tok = (i - 1, m.tok[1])
 
 
 def add_unknown_place(f: Finder, i: int, end: int) -> None:
     fac = f.is_(i - 1, "facility_cues")
     s0 = i - 1 if fac else i
-    f.add(s0, end, f.prefix_of(i - 1, "facility_cues") if fac else 0, "PLACE", None, 0.6,
-          key=fold_str(f.doc.text[f.toks[i].start:f.toks[end - 1].end]), place_ids=[],
-          cue=f.cue_before(i), facility=fac)
+    m = f.add(s0, end, f.prefix_of(i - 1, "facility_cues") if fac else 0, "PLACE", None, 0.6,
+              key=fold_str(f.doc.text[f.toks[i].start:f.toks[end - 1].end]), place_ids=[],
+              cue=f.cue_before(i), facility=fac)
+    if not fac and f.is_(i - 1, "named_type_cues"):
+        _take_type_word(f, m, i)   # منطقة الشمال، محافظة الشمال

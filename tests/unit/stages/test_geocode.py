@@ -93,3 +93,33 @@ def test_countryside_anaphor_uses_the_last_governorate(gaz):
                    ["محافظة إدلب", "الريف الجنوبي للمحافظة"], gaz)
     geocode.run(doc)
     assert doc.entities[1].kb_id == "admin:SY0702"     # regions.yaml: southern Idlib
+
+
+def test_a_syrian_only_namesake_without_a_type_word_is_dropped_in_a_report_about_elsewhere(gaz):
+    text = "قصفت الطائرات سنجار. وعاد النازحون إلى سنجار. وقال إن أبو دالي بعيد. وقصف قرية المشيرفة."
+    doc = make_doc(text, ["سنجار", "أبو دالي", "المشيرفة"], gaz, cues={"المشيرفة": "قريه"})
+    for e in doc.entities:
+        if e.name_ar == "سنجار":
+            for m in e.mentions:
+                m.place_ids = ["world:iq-sinjar"]
+    geocode.run(doc)
+    names = {e.name_ar: e for e in doc.entities}
+    assert "أبو دالي" not in names                 # an everyday reading, nothing says it is a village
+    kept = names["المشيرفة"]                       # after قرية it stays a place, unplaced
+    assert kept.geo["lat"] is None and "Syrian namesake" in kept.geo["why"]
+
+
+def test_a_site_named_with_an_ordinary_word_is_not_the_village_of_that_word(gaz):
+    res = Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer(),
+                                                      common_words=frozenset({strip_article(fold_str("المشيرفة"))}))
+    doc = make_doc("قصفت الطائرات حقل المشيرفة.", ["المشيرفة"], gaz)
+    for m in doc.entities[0].mentions:
+        m.pattern, m.facility, m.place_ids = True, True, []
+    Geocode(res)(doc)
+    assert doc.entities[0].kb_id is None and doc.entities[0].geo["lat"] is None
+    doc = make_doc("قصفت الطائرات حقل المشيرفة.", ["المشيرفة"], gaz)   # a name, no ordinary word: the village
+    for m in doc.entities[0].mentions:
+        m.pattern, m.facility, m.place_ids = True, True, []
+    Geocode(Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer(),
+                                                        common_words=frozenset()))(doc)
+    assert doc.entities[0].kb_id in {"ocha:C9001", "ocha:C9002"}

@@ -79,3 +79,69 @@ def test_a_natural_feature_keeps_its_type_word_and_a_settlement_takes_it_whole()
 
 def test_a_noun_with_a_pronoun_is_no_list_item():
     assert not any("حشوده" in m.text for m in places("واصلت المقاومة عملياتها ضد مواقع الاحتلال وحشوده."))
+
+
+# ---- place3: spans, cue senses and list joints (issue 8 item 4) ----------------------------------
+def test_a_type_word_joins_the_span_and_the_name_stays_bare():
+    (m,) = [m for m in places("اقتحمت قوات الاحتلال بلدة بيت زمرينا فجر اليوم.") if m.name == "بيت زمرينا"]
+    assert m.text == "بلدة بيت زمرينا"
+
+
+def test_a_quoted_item_after_a_comma_and_the_conjunction_is_a_place():
+    text = 'قصفت المقاومة مواقع "العاصي" و"بركة ريشا"، و"بياض بليدا" التابعة للاحتلال.'
+    assert {"العاصي", "بركة ريشا", "بياض بليدا"} <= set(texts(places(text)))
+
+
+def test_a_cue_coordinated_with_another_noun_names_no_place():
+    ms = places('تخوض القوات معركة ضد مواقع ومقار "قسد" في أرياف دير الزور.')
+    assert not any(m.text.startswith("ومقار") or m.name == "ومقار" for m in ms)
+
+
+def test_a_base_word_without_the_article_is_a_base_not_the_organisation():
+    doc = Pipeline.build(default_resources(), ["clean", "sentences", "mentions", "open_places"]).run(
+        "تبنت المقاومة استهداف قاعدة ميرون للمراقبة الجوية. وقال إن تنظيم القاعدة يتمدد.")
+    base = [m for m in doc.mentions if m.type == "PLACE" and m.name == "ميرون"]
+    assert base and base[0].text == "قاعدة ميرون" and base[0].facility
+    actors = [m.text for m in doc.mentions if m.type == "ACTOR"]
+    assert "تنظيم القاعدة" in actors and "قاعدة" not in actors
+
+
+def test_an_outlet_told_something_is_not_the_town_of_its_name():
+    assert not places("قال مسؤول عسكري للميادين إن القصف مستمر.")
+    assert "الميادين" in texts(places("قتل ثلاثة مدنيين في بلدة الميادين بريف دير الزور."))
+
+
+def test_a_type_word_with_the_article_heads_no_name():
+    assert not places("قال المتحدث إن المنطقة ستنفجر إذا استمر القصف.")
+    assert not places("توفي ثلاثة في المستشفى متأثرين بجروحهم.")
+
+
+def test_a_direction_from_a_country_is_a_region_of_its_own():
+    ms = places("استهدفت المقاومة القوات الأميركية في شرقي سوريا.")
+    (m,) = [m for m in ms if "سوريا" in m.text]
+    assert m.text == "شرقي سوريا" and m.region
+
+
+def test_an_adjective_of_sites_joins_the_span_and_opens_a_name_of_an_ordinary_word():
+    (m,) = [m for m in places("دوت انفجارات في حقل العمر النفطي في ريف دير الزور.") if m.name == "العمر"]
+    assert m.text == "حقل العمر النفطي" and m.facility
+    assert not [m for m in places("تضرر حقل التجارب في الجامعة.") if m.name == "التجارب"]
+
+
+def test_a_known_place_takes_the_adjective_occupied_and_keeps_its_bare_name():
+    (m,) = [m for m in places("اقتحمت قوات الاحتلال القدس المحتلة فجر اليوم.") if m.text.startswith("القدس")]
+    assert m.text == "القدس المحتلة" and m.name == "القدس"
+
+
+def test_a_direction_phrase_the_gazetteer_names_whole_is_that_place():
+    doc = Pipeline.build(default_resources()).run("تفشت الكوليرا في جنوب السودان. وقصفت الطائرات جنوب لبنان.")
+    kinds = {e.name_ar: (e.kb_id, e.geo["precision"]) for e in doc.entities if e.type == "PLACE"}
+    assert kinds["جنوب السودان"][0] == "world:ss" and kinds["جنوب لبنان"][0] == "world:lb-south"
+
+
+def test_a_kunya_name_after_a_settlement_word_is_a_place_not_a_man():
+    doc = Pipeline.build(default_resources(), ["clean", "sentences", "mentions", "open_places"]).run(
+        "سيطر التنظيم على بلدات أبو حردوب والجرذي وأبو حمام. وقال أبو محمد الجولاني إن المعركة مستمرة.")
+    kinds = {m.name or m.text: m.type for m in doc.mentions}
+    assert kinds.get("أبو حردوب") == "PLACE" and kinds.get("أبو حمام") == "PLACE"
+    assert kinds.get("أبو محمد الجولاني") == "PERSON"

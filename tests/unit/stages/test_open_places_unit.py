@@ -50,7 +50,7 @@ def test_a_cue_word_in_another_sense_names_no_place():
 
 def test_the_mentions_before_it_are_kept():
     doc = run("اقتحمت القوات بلدة بيت زمرينا قرب حلب.", ("حلب", "PLACE", 0, {"kb_id": "admin:SY02"}))
-    assert places(doc) == [("بيت زمرينا", "بيت زمرينا"), ("حلب", "حلب")]
+    assert places(doc) == [("بلدة بيت زمرينا", "بيت زمرينا"), ("حلب", "حلب")]
     assert [m.kb_id for m in doc.mentions] == [None, "admin:SY02"]
 
 

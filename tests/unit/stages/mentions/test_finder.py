@@ -26,7 +26,8 @@ def found(text: str) -> dict[str, object]:
 def test_a_known_actor_and_a_gazetteer_place_with_its_cue():
     ms = found("قصفت قوات النظام قرية المشيرفة.")
     assert ms["قوات النظام"].type == "ACTOR" and ms["قوات النظام"].kb_id == "actor:saa"
-    place = ms["المشيرفة"]
+    place = ms["قرية المشيرفة"]   # the type word is in the span; the name stays the bare name
+    assert place.name == "المشيرفة"
     assert place.type == "PLACE" and place.cue == fold_str("قرية") and set(place.place_ids) == {"ocha:C9001", "ocha:C9002"}
 
 

@@ -18,4 +18,4 @@ def test_a_singular_type_word_does_not_make_a_list(finder):
     f = finder("قصفت الطائرات قرية المشيرفة والزعتر.")
     places.add_place(f, places.place_hit(f, at(f, "المشيرفة")))
     lists.coordinate(f)
-    assert [m.text for m in f.out] == ["المشيرفة"]
+    assert [m.name or m.text for m in f.out] == ["المشيرفة"]

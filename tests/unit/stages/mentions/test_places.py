@@ -44,11 +44,29 @@ def test_an_unknown_name_after_a_strong_cue_runs_to_a_word_with_a_pronoun(finder
     assert places.unknown_place_at(f, i) == i + 1
 
 
-def test_add_place_keeps_the_cue_and_the_exact_span(finder):
+def test_add_place_keeps_the_cue_and_takes_the_type_word_into_the_span(finder):
     f = finder("قصفت الطائرات قرية المشيرفة.")
     places.add_place(f, places.place_hit(f, at(f, "المشيرفة")))
     (m,) = f.out
-    assert f.doc.text[m.start:m.end] == "المشيرفة" and m.cue == f.toks[at(f, "قرية")].key and m.place_ids
+    assert f.doc.text[m.start:m.end] == m.text == "قرية المشيرفة" and m.name == "المشيرفة"
+    assert m.cue == f.toks[at(f, "قرية")].key and m.place_ids and m.tok[0] == at(f, "قرية")
+
+
+def test_a_type_word_after_a_preposition_on_the_name_stays_out(finder):
+    f = finder("سقطت قذائف على قرية بالمشيرفة.")
+    places.add_place(f, f.R.places.match_at(f.toks, at(f, "بالمشيرفة")))
+    (m,) = f.out
+    assert m.text == "المشيرفة" and m.name is None
+
+
+def test_a_title_and_a_given_name_are_a_man_not_a_village(finder):
+    f = finder("قال الشيخ خالد إن الوضع هادئ.")
+    i = at(f, "الشيخ")
+    assert f.R.places.match_at(f.toks, i).j == i + 2      # the gazetteer holds the name
+    assert places.place_hit(f, i) is None
+    f = finder("سقطت قذائف على الشيخ خالد.")
+    assert places.place_hit(f, at(f, "الشيخ")) is not None   # a preposition before it: the village
+
 
 
 def test_a_region_of_the_world_list_needs_no_cue():
