@@ -14,54 +14,34 @@ import statistics
 import sys
 import time
 from itertools import islice
-from types import SimpleNamespace
 from pathlib import Path
 
 from rasd.pipeline import Pipeline, default_pipeline
-from rasd.settings import data_dir, shared_dir
+from rasd.settings import shared_dir
 
 sys.path.insert(0, str(Path(__file__).parent))
 from extract_news import articles, run_all  # noqa: E402
 
 
 def gate_figures(batch: list[dict]) -> tuple[int, int, int, int, dict]:
-    """Sentences in all, sentences tagged, tokens tagged, mentions added, reasons."""
-    from rasd.stages.ner import _for
-
-    stage = _for(str(data_dir()))
+    """Sentences in all, sentences tagged, tokens tagged, mentions added, reasons: read from the
+    stage's own trace (``doc.notes["ner"]``: each tagged sentence, why, and the windows read)."""
     pipe = default_pipeline()
+    stage = next(s for s in pipe.stages if s.name == "ner")
     before = Pipeline([s for s in pipe.stages if s.name in ("clean", "sentences", "mentions")])
     sents = tagged = toks = added = 0
     reasons: dict[str, int] = {}
-    calls = []
-    real = stage.tagger.spans
-
-    def spy(tokens):
-        calls.append(len(tokens))
-        return real(tokens)
-
-    stage.tagger.spans = spy
-    gate_reason = stage.gate.reason
-
-    def reason_spy(*args):
-        r = gate_reason(*args)
-        if r:
-            reasons[r] = reasons.get(r, 0) + 1
-        return r
-
-    real_gate = stage.gate
-    stage.gate = SimpleNamespace(reason=reason_spy, known=real_gate.known, unknown=real_gate.unknown)
-    try:
-        for a in batch:
-            doc = before.run(a.get("content") or "")
-            n0 = len(doc.mentions)
-            sents += len(doc.sentences)
-            doc = stage(doc)
-            added += len(doc.mentions) - n0
-    finally:
-        stage.tagger.spans = real
-        stage.gate = real_gate
-    tagged, toks = len(calls), sum(calls)
+    for a in batch:
+        doc = before.run(a.get("content") or "")
+        n0 = len(doc.mentions)
+        sents += len(doc.sentences)
+        doc = stage(doc)
+        added += len(doc.mentions) - n0
+        for t in doc.notes.get("ner", []):
+            tagged += 1
+            reasons[t["why"]] = reasons.get(t["why"], 0) + 1
+            for start, end in t["windows"]:
+                toks += sum(1 for tok in doc.tokens if start <= tok.start and tok.end <= end)
     return sents, tagged, toks, added, reasons
 
 
@@ -95,7 +75,7 @@ def main() -> None:
     gated = sum(reasons.values())
     print(f"sentences      {sents:,}; sent to the CRF {gated:,} ({gated / max(1, sents):.0%}): "
           + ", ".join(f"{k} {v:,}" for k, v in sorted(reasons.items())))
-    print(f"tokens tagged  {toks:,} ({toks / n:.0f} per article, in {tagged:,} windows)")
+    print(f"tokens tagged  {toks:,} ({toks / n:.0f} per article, in {tagged:,} sentences)")
     print(f"mentions added {added:,} ({added / n:.2f} per article)")
 
 
