@@ -131,8 +131,10 @@ class Clitics:
         self.size = size
         if size:
             self.readings = lru_cache(maxsize=size)(self._readings)
+            self.cue_readings = lru_cache(maxsize=size)(self._cue_readings)
         else:
             self.readings = self._readings
+            self.cue_readings = self._cue_readings
 
     @classmethod
     def load(cls, path: Path = CLITICS_FILE, size: int = CACHE_SIZE) -> "Clitics":
@@ -140,6 +142,9 @@ class Clitics:
 
     def _readings(self, key: str) -> tuple[tuple[int, str], ...]:
         return _readings(self.letters, key)
+
+    def _cue_readings(self, key: str) -> tuple[str, ...]:
+        return _cue_readings(self.letters, key)
 
     def __getstate__(self) -> dict:
         return {"letters": self.letters, "size": self.size}
@@ -211,8 +216,14 @@ def starts_with_and(key: str) -> bool:
 
 def reads_as(words: frozenset, key: str) -> bool:
     """The folded word, under some proclitic reading (بالمدفعية → مدفعية), is one of ``words``."""
-    a = letters().article
-    return key in words or any(st in words or (a + st) in words for _, st in readings(key))
+    if key in words:
+        return True
+    c = _CURRENT.get()
+    a = c.letters.article
+    for _, st in c.readings(key):
+        if st in words or (a + st) in words:
+            return True
+    return False
 
 
 def prefix_in(words: frozenset, key: str) -> int:
@@ -237,7 +248,7 @@ def matches_form(form: str, key: str) -> bool:
 def cue_readings(key: str) -> tuple[str, ...]:
     """A cue word's readings: as written, without a conjunction, and either without its article.
     Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
-    return _cue_readings(letters(), key)
+    return _CURRENT.get().cue_readings(key)
 
 
 def _cue_readings(L: Letters, key: str) -> tuple[str, ...]:
@@ -250,8 +261,12 @@ def _cue_readings(L: Letters, key: str) -> tuple[str, ...]:
 
 def in_cue_set(words: frozenset, key: str) -> bool:
     """Some cue reading of ``key`` is in ``words``, with or without the article."""
-    a = letters().article
-    return any(f in words or (a + f) in words for f in cue_readings(key))
+    c = _CURRENT.get()
+    a = c.letters.article
+    for f in c.cue_readings(key):
+        if f in words or (a + f) in words:
+            return True
+    return False
 
 
 class ListIndex:
@@ -268,7 +283,16 @@ class ListIndex:
         self.lists = [(name, words) for name, words in lists.items()]
         self.cue = cue
         self.clitics = clitics or current()
+        # word → names of the lists holding it: a miss unions a few dict look-ups instead of
+        # testing every list against the word's forms
+        self._inv: dict[str, frozenset[str]] = {}
+        for name, words in self.lists:
+            for w in words:
+                self._inv[w] = self._inv.get(w, frozenset()) | {name}
         self._of = lru_cache(maxsize=size)(self._lists_of)
+        #: the cached look-up itself (``index.lookup(key)`` is ``index(key)`` without a Python frame),
+        #: for loops that ask for every token of a document
+        self.lookup = self._of
         # the few distinct answers, shared by every cached word: an answer per word (most of them
         # empty) cost ~200 bytes an entry, ~13 MB for a full cache
         self._answers: dict[frozenset[str], frozenset[str]] = {}
@@ -279,7 +303,7 @@ class ListIndex:
     def _forms(self, key: str) -> set[str]:
         a = self.clitics.letters.article
         if self.cue:
-            fs = _cue_readings(self.clitics.letters, key)
+            fs = self.clitics.cue_readings(key)
             return set(fs) | {a + f for f in fs}
         forms = {key}
         for _, st in self.clitics.readings(key):
@@ -287,8 +311,9 @@ class ListIndex:
         return forms
 
     def _lists_of(self, key: str) -> frozenset[str]:
-        forms = self._forms(key)
-        found = frozenset(name for name, words in self.lists if not forms.isdisjoint(words))
+        inv = self._inv
+        hits = [inv[f] for f in self._forms(key) if f in inv]
+        found = frozenset().union(*hits) if hits else frozenset()
         return self._answers.setdefault(found, found)
 
     def __getstate__(self):

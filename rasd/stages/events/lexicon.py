@@ -150,5 +150,5 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
 
 
 def in_list(L: Lexicon, name: str, key: str) -> bool:
-    return name in L.lists_of(key)
+    return name in L.lists_of.lookup(key)
 

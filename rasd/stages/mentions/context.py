@@ -20,12 +20,13 @@ class Finder:
         self.doc, self.R, self.w = doc, R, R.w
         self.toks = doc.tokens
         self.out: list[Mention] = []
+        # the lexicon lists of every token, looked up once per document (is_ asks ~1,000 times a report)
+        lookup = R.lists_of.lookup
+        self.lists = [lookup(t.key) for t in self.toks]
 
     def is_(self, i: int, lst: str) -> bool:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
-        if not 0 <= i < len(self.toks):
-            return False
-        return lst in self.R.lists_of(self.toks[i].key)
+        return 0 <= i < len(self.lists) and lst in self.lists[i]
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
