@@ -23,6 +23,9 @@ class Finder:
         # the lexicon lists of every token, looked up once per document (is_ asks ~1,000 times a report)
         lookup = R.lists_of.lookup
         self.lists = [lookup(t.key) for t in self.toks]
+        # phrase-matcher hits by token, asked for again by several finders at the same token
+        self._kb_hits: dict[int, Hit | None] = {}
+        self._place_hits: dict[int, Hit | None] = {}
 
     def is_(self, i: int, lst: str) -> bool:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
@@ -41,7 +44,7 @@ class Finder:
         return self.gap(i).strip() == ""
 
     def kb_start(self, i: int) -> bool:
-        h = self.R.names.match_at(self.toks, i)
+        h = self.kb_hit(i)
         return bool(h and not all(p[2] for p in h.payloads))
 
     def prefix_of(self, i: int, lst: str | None = None, pool=None) -> int:
@@ -111,4 +114,17 @@ class Finder:
         return m
 
     def kb_hit(self, i: int) -> Hit | None:
-        return self.R.names.match_at(self.toks, i)
+        """The longest knowledge-base name at token i (worked out once per token)."""
+        hits = self._kb_hits
+        if i in hits:
+            return hits[i]
+        h = hits[i] = self.R.names.match_at(self.toks, i)
+        return h
+
+    def place_at(self, i: int) -> Hit | None:
+        """The longest gazetteer name at token i (worked out once per token)."""
+        hits = self._place_hits
+        if i in hits:
+            return hits[i]
+        h = hits[i] = self.R.places.match_at(self.toks, i)
+        return h
