@@ -95,30 +95,31 @@ def load_letters(path: Path = CLITICS_FILE) -> Letters:
 
 
 def _readings(L: Letters, key: str) -> tuple[tuple[int, str], ...]:
-    out: list[tuple[int, str]] = []
-    seen = set()
-
-    def add(n: int, stem: str) -> None:
-        if len(stem) >= MIN_STEM and stem not in seen:
-            seen.add(stem)
-            out.append((n, stem))
-
-    def with_article(n: int, rest: str) -> None:
-        add(n, rest)
-        if rest.startswith(L.article) and len(rest) - len(L.article) >= MIN_STEM:
-            add(n + len(L.article), rest[len(L.article):])
-
-    with_article(0, key)
-    heads = [(0, key)]
-    if key[:1] in L.conj:
-        heads.append((1, key[1:]))
-    for n, rest in heads:
+    # Every stem is the end of the word, key[m:], so a reading is its proclitic length m: the
+    # candidate lengths in order (as written; without the article; after a conjunction; after a
+    # preposition, ل+ال elided as لل), then those that leave a stem of MIN_STEM letters, each once.
+    art = L.article
+    ms = [0]
+    if key.startswith(art):
+        ms.append(len(art))
+    for n in ((0, 1) if key[:1] in L.conj else (0,)):
         if n:
-            with_article(n, rest)
-        if rest[:1] in L.preps:
-            if rest.startswith(L.lam_article):   # لل = ل + ال with the alef elided
-                add(n + 2, rest[2:])
-            with_article(n + 1, rest[1:])
+            ms.append(n)
+            if key.startswith(art, n):
+                ms.append(n + len(art))
+        if key[n:n + 1] in L.preps:
+            if key.startswith(L.lam_article, n):   # لل = ل + ال with the alef elided
+                ms.append(n + 2)
+            ms.append(n + 1)
+            if key.startswith(art, n + 1):
+                ms.append(n + 1 + len(art))
+    last = len(key) - MIN_STEM
+    out: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for m in ms:
+        if m <= last and m not in seen:
+            seen.add(m)
+            out.append((m, key[m:]))
     return tuple(out)
 
 

@@ -64,11 +64,17 @@ class Lexicon:
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
+        exact = self.exact
         for n, st in readings(key):
-            found = list(self.exact.get(st, ()))
+            found = list(exact.get(st, ()))
+            size = len(st)
             for plen, table in self.prefix.items():
-                if len(st) >= plen:
-                    found += table.get(st[:plen], ())
+                if size >= plen:
+                    hit = table.get(st[:plen])
+                    if hit:
+                        found += hit
+            if not found:
+                continue
             # a verb never carries the article: التحالف is a coalition, not تحالف "they allied"
             article = key[:n].endswith(self.article_ends)
             out += [(n, d) for d in found if not (article and d.pos == "verb")]
