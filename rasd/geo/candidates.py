@@ -57,6 +57,7 @@ class DocPlaces:
         self.starts = [t.start for t in doc.tokens]
         self.ends = [t.end for t in doc.tokens]
         self._region: dict[int, tuple[int, dict] | None] = {}
+        self._firsts: dict[int, list[str]] = {}
 
     def token_range(self, m: Mention) -> tuple[int, int]:
         """[first, after) token indices of a mention."""
@@ -66,6 +67,12 @@ class DocPlaces:
         if j not in self._region:
             self._region[j] = match_region(self.doc.tokens, j, self.gaz, self.cues, self.table.named)
         return self._region[j]
+
+    def name_starts(self, j: int) -> list[str]:
+        """The readings of token j that can start a gazetteer name (:func:`_firsts`), once per token."""
+        if j not in self._firsts:
+            self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz)
+        return self._firsts[j]
 
     def sentence_hits(self, m: Mention) -> list[tuple[str, list[Place]]]:
         """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
@@ -96,7 +103,7 @@ class DocPlaces:
                                 [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
                 j = max(j_end, j + 1)
                 continue
-            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds)
+            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds, self.name_starts(j))
             if hit:
                 j_end, places = hit
                 if j_end <= first or j >= after:
@@ -125,10 +132,16 @@ class DocPlaces:
         return None
 
 
-def _longest(toks, j: int, stop: int, gaz: Gazetteer, kinds: frozenset[str]):
+def _firsts(tok, gaz: Gazetteer) -> list[str]:
+    """Only readings that can start a name and are long enough to count (most words: none)."""
+    return [f for _, f in stems(tok.key) if len(f) >= 3 and gaz.may_start(f)]
+
+
+def _longest(toks, j: int, stop: int, gaz: Gazetteer, kinds: frozenset[str], firsts: list[str] | None = None):
     # kinds: the place kinds that may serve as context around a mention (place_kinds.yaml context)
-    # only readings that can start a name and are long enough to count (most words: none)
-    firsts = [f for _, f in stems(toks[j].key) if len(f) >= 3 and gaz.may_start(f)]
+    # firsts: _firsts of token j, when the caller has them
+    if firsts is None:
+        firsts = _firsts(toks[j], gaz)
     if not firsts:
         return None
     for n in range(min(3, stop - j), 0, -1):
