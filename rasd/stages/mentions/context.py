@@ -26,6 +26,7 @@ class Finder:
         # phrase-matcher hits by token, asked for again by several finders at the same token
         self._kb_hits: dict[int, Hit | None] = {}
         self._place_hits: dict[int, Hit | None] = {}
+        self._name_like: dict[tuple[int, bool], bool] = {}
 
     def is_(self, i: int, lst: str) -> bool:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
@@ -41,7 +42,13 @@ class Finder:
 
     def joined(self, i: int) -> bool:
         """Tokens i and i+1 are separated by white space only."""
-        return self.gap(i).strip() == ""
+        t = self.toks
+        if i + 1 >= len(t):
+            return False   # the gap after the last token is "."
+        a, b = t[i].end, t[i + 1].start
+        if b - a == 1:     # the common case, one character: no slice, no strip
+            return self.doc.text[a].isspace()
+        return self.doc.text[a:b].strip() == ""
 
     def kb_start(self, i: int) -> bool:
         h = self.kb_hit(i)
@@ -69,7 +76,13 @@ class Finder:
 
     def name_like(self, i: int, first: bool = False) -> bool:
         """Token i may be part of a name (not a stop word, a title, a type word; not first: no
-        ordinary word, no وX)."""
+        ordinary word, no وX). A function of the token alone: worked out once per document."""
+        memo = self._name_like
+        if (i, first) not in memo:
+            memo[i, first] = self._name_like_at(i, first)
+        return memo[i, first]
+
+    def _name_like_at(self, i: int, first: bool) -> bool:
         if not 0 <= i < len(self.toks):
             return False
         k = self.toks[i].key

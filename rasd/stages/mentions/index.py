@@ -56,9 +56,10 @@ class MentionIndex:
 
     def _classify(self, key: str) -> tuple[int, bool]:
         forms = {key}
+        a = letters().article   # with_article, hoisted
         for _, st in readings(key):
-            forms.update((st, with_article(st)))
-        lists = self.lists_of(key)
+            forms.update((st, a + st))
+        lists = self.lists_of.lookup(key)
         flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
