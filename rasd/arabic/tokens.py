@@ -5,7 +5,6 @@ How a token reads with its proclitics stripped is :mod:`rasd.arabic.clitics`.
 from __future__ import annotations
 
 import re
-from sys import intern
 from itertools import count, repeat
 from typing import NamedTuple
 
@@ -31,9 +30,7 @@ def tokenize(text: str, folded: Folded | None = None) -> list[Token]:
     spans = [m.span() for m in WORD.finditer(key)]
     kstarts = [a for a, _ in spans]
     kends = [b for _, b in spans]
-    # interned: the per-word caches of a long run (readings, lists, classes …) then share one
-    # string per word instead of each keeping its own copy, and their look-ups compare by identity
-    words = [intern(key[a:b]) for a, b in spans]
+    words = [key[a:b] for a, b in spans]
     if f.breaks is None:
         starts, ends = kstarts, kends
     else:

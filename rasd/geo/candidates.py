@@ -7,11 +7,13 @@ named after each mention in the same sentence (admin units, towns: "التابع
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.clitics import readings as stems
 from rasd.doc import Doc, Entity, Mention
-from rasd.geo.regions import GeoCues, RegionTable, match_region
+from rasd.geo.regions import GeoCues, NamedRegions, RegionTable, match_region
 from rasd.kb.gazetteer import Gazetteer, Place
 
 
@@ -47,13 +49,33 @@ def cue_of(entity: Entity, cues: GeoCues) -> tuple[str | None, dict | None]:
     return None, None
 
 
+GATE_CACHE_SIZE = 1 << 15
+
+
+def word_gate(gaz: Gazetteer, cues: GeoCues, named) -> Callable[[str], bool]:
+    """Whether a folded word, under some proclitic reading, can open a region phrase
+    (:func:`match_region`'s own first test) or a gazetteer name (:func:`_firsts`): a word that
+    opens neither is passed over at once by :meth:`DocPlaces.sentence_hits`. The answers are kept
+    in a bounded cache owned by the returned function (the geocode stage keeps one per Resources)."""
+    firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}
+
+    @lru_cache(maxsize=GATE_CACHE_SIZE)
+    def opens(key: str) -> bool:
+        rs = stems(key)
+        return any(gaz.canon(f) in firsts for _, f in rs) or not cues.heads.isdisjoint(f for _, f in rs) \
+            or any(len(f) >= 3 and gaz.may_start(f) for _, f in rs)
+    return opens
+
+
 class DocPlaces:
     """Candidate lookup over one document: token offsets and the region phrase at each token are
     worked out once (many mentions share a sentence and would otherwise scan it again).
     Made per document by the geocode stage; it dies with the run."""
 
-    def __init__(self, doc: Doc, gaz: Gazetteer, cues: GeoCues, table: RegionTable):
+    def __init__(self, doc: Doc, gaz: Gazetteer, cues: GeoCues, table: RegionTable,
+                 opens: Callable[[str], bool] | None = None):
         self.doc, self.gaz, self.cues, self.table = doc, gaz, cues, table
+        self.opens = opens or word_gate(gaz, cues, table.named)   # see word_gate
         self.starts = [t.start for t in doc.tokens]
         self.ends = [t.end for t in doc.tokens]
         self._region: dict[int, tuple[int, dict] | None] = {}
@@ -89,9 +111,13 @@ class DocPlaces:
         while stop > after and toks[stop - 1].end > sent[1]:
             stop -= 1
         out = []
+        opens = self.opens
         while j < stop:
             if first <= j < after:
                 j = after
+                continue
+            if not opens(toks[j].key):
+                j += 1       # no region phrase and no name starts here (most words)
                 continue
             region = self.region_at(j)
             if region and region[0] > stop:
