@@ -20,9 +20,11 @@ class Finder:
         self.doc, self.R, self.w = doc, R, R.w
         self.toks = doc.tokens
         self.out: list[Mention] = []
-        # the lexicon lists of every token, looked up once per document (is_ asks ~1,000 times a report)
-        lookup = R.lists_of.lookup
-        self.lists = [lookup(t.key) for t in self.toks]
+        # what the index knows of every token, looked up once per document: its class (what may
+        # start there) and its lexicon lists (is_ asks ~1,000 times a report)
+        word = R.word
+        self.words = [word(t.key) for t in self.toks]
+        self.lists = [w[2] for w in self.words]
         # phrase-matcher hits by token, asked for again by several finders at the same token
         self._kb_hits: dict[int, Hit | None] = {}
         self._place_hits: dict[int, Hit | None] = {}
