@@ -50,6 +50,10 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
+        # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
+        # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate)
+        heads = [*self.exact, *(p for table in self.prefix.values() for p in table)]
+        self._heads = frozenset(h[:2] for h in heads) if all(len(h) >= 2 for h in heads) else None
         # how a proclitic run ending in the article ends (ال، لل): the loading Resources' letters
         self.article_ends = letters().article_ends()
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
@@ -64,8 +68,10 @@ class Lexicon:
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
-        exact = self.exact
+        exact, heads = self.exact, self._heads
         for n, st in readings(key):
+            if heads is not None and st[:2] not in heads:
+                continue
             found = list(exact.get(st, ()))
             size = len(st)
             for plen, table in self.prefix.items():
