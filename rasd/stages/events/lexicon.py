@@ -16,6 +16,9 @@ CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
 MAX_YEARS_BACK = 20   # a report dates events of at most this many years before it
 AIR_CAPABLE = {"state_force", "government", "coalition", "international"}
 INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
+# the cue-list caches (asked at some tokens only; a miss is a few set look-ups): 16k words, ~1.3 MB
+# each when full, where 64k filled slowly over a long run (memory still growing after 10k reports)
+CUE_CACHE_SIZE = 1 << 14
 PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
 
 
@@ -57,13 +60,13 @@ class Lexicon:
         # how a proclitic run ending in the article ends (ال، لل): the loading Resources' letters
         self.article_ends = letters().article_ends()
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
-        self.lists_of = ListIndex(self.words, cue=True, size=1 << 16)
+        self.lists_of = ListIndex(self.words, cue=True, size=CUE_CACHE_SIZE)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
         # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
         # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
         self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
-                                    cue=True, size=1 << 16)
+                                    cue=True, size=CUE_CACHE_SIZE)
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
