@@ -38,6 +38,9 @@ from rasd.errors import KnowledgeError
 CLITICS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "clitics.yaml"
 MIN_STEM = 2
 CACHE_SIZE = 1 << 16
+# cue readings are three string operations: a smaller cache keeps the frequent cue-list words
+# (~170 bytes an entry: 1 << 14 is ~3 MB, where 1 << 16 was ~11 MB)
+CUE_CACHE_SIZE = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -95,30 +98,31 @@ def load_letters(path: Path = CLITICS_FILE) -> Letters:
 
 
 def _readings(L: Letters, key: str) -> tuple[tuple[int, str], ...]:
-    out: list[tuple[int, str]] = []
-    seen = set()
-
-    def add(n: int, stem: str) -> None:
-        if len(stem) >= MIN_STEM and stem not in seen:
-            seen.add(stem)
-            out.append((n, stem))
-
-    def with_article(n: int, rest: str) -> None:
-        add(n, rest)
-        if rest.startswith(L.article) and len(rest) - len(L.article) >= MIN_STEM:
-            add(n + len(L.article), rest[len(L.article):])
-
-    with_article(0, key)
-    heads = [(0, key)]
-    if key[:1] in L.conj:
-        heads.append((1, key[1:]))
-    for n, rest in heads:
+    # Every stem is the end of the word, key[m:], so a reading is its proclitic length m: the
+    # candidate lengths in order (as written; without the article; after a conjunction; after a
+    # preposition, ل+ال elided as لل), then those that leave a stem of MIN_STEM letters, each once.
+    art = L.article
+    ms = [0]
+    if key.startswith(art):
+        ms.append(len(art))
+    for n in ((0, 1) if key[:1] in L.conj else (0,)):
         if n:
-            with_article(n, rest)
-        if rest[:1] in L.preps:
-            if rest.startswith(L.lam_article):   # لل = ل + ال with the alef elided
-                add(n + 2, rest[2:])
-            with_article(n + 1, rest[1:])
+            ms.append(n)
+            if key.startswith(art, n):
+                ms.append(n + len(art))
+        if key[n:n + 1] in L.preps:
+            if key.startswith(L.lam_article, n):   # لل = ل + ال with the alef elided
+                ms.append(n + 2)
+            ms.append(n + 1)
+            if key.startswith(art, n + 1):
+                ms.append(n + 1 + len(art))
+    last = len(key) - MIN_STEM
+    out: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for m in ms:
+        if m <= last and m not in seen:
+            seen.add(m)
+            out.append((m, key[m:]))
     return tuple(out)
 
 
@@ -131,8 +135,10 @@ class Clitics:
         self.size = size
         if size:
             self.readings = lru_cache(maxsize=size)(self._readings)
+            self.cue_readings = lru_cache(maxsize=min(size, CUE_CACHE_SIZE))(self._cue_readings)
         else:
             self.readings = self._readings
+            self.cue_readings = self._cue_readings
 
     @classmethod
     def load(cls, path: Path = CLITICS_FILE, size: int = CACHE_SIZE) -> "Clitics":
@@ -140,6 +146,9 @@ class Clitics:
 
     def _readings(self, key: str) -> tuple[tuple[int, str], ...]:
         return _readings(self.letters, key)
+
+    def _cue_readings(self, key: str) -> tuple[str, ...]:
+        return _cue_readings(self.letters, key)
 
     def __getstate__(self) -> dict:
         return {"letters": self.letters, "size": self.size}
@@ -211,8 +220,14 @@ def starts_with_and(key: str) -> bool:
 
 def reads_as(words: frozenset, key: str) -> bool:
     """The folded word, under some proclitic reading (بالمدفعية → مدفعية), is one of ``words``."""
-    a = letters().article
-    return key in words or any(st in words or (a + st) in words for _, st in readings(key))
+    if key in words:
+        return True
+    c = _CURRENT.get()
+    a = c.letters.article
+    for _, st in c.readings(key):
+        if st in words or (a + st) in words:
+            return True
+    return False
 
 
 def prefix_in(words: frozenset, key: str) -> int:
@@ -237,7 +252,7 @@ def matches_form(form: str, key: str) -> bool:
 def cue_readings(key: str) -> tuple[str, ...]:
     """A cue word's readings: as written, without a conjunction, and either without its article.
     Prepositions are not stripped here (ك+ان in وكان is not إن); cue lists spell them (لصد، بدعم)."""
-    return _cue_readings(letters(), key)
+    return _CURRENT.get().cue_readings(key)
 
 
 def _cue_readings(L: Letters, key: str) -> tuple[str, ...]:
@@ -250,8 +265,12 @@ def _cue_readings(L: Letters, key: str) -> tuple[str, ...]:
 
 def in_cue_set(words: frozenset, key: str) -> bool:
     """Some cue reading of ``key`` is in ``words``, with or without the article."""
-    a = letters().article
-    return any(f in words or (a + f) in words for f in cue_readings(key))
+    c = _CURRENT.get()
+    a = c.letters.article
+    for f in c.cue_readings(key):
+        if f in words or (a + f) in words:
+            return True
+    return False
 
 
 class ListIndex:
@@ -268,7 +287,16 @@ class ListIndex:
         self.lists = [(name, words) for name, words in lists.items()]
         self.cue = cue
         self.clitics = clitics or current()
+        # word → names of the lists holding it: a miss unions a few dict look-ups instead of
+        # testing every list against the word's forms
+        self._inv: dict[str, frozenset[str]] = {}
+        for name, words in self.lists:
+            for w in words:
+                self._inv[w] = self._inv.get(w, frozenset()) | {name}
         self._of = lru_cache(maxsize=size)(self._lists_of)
+        #: the cached look-up itself (``index.lookup(key)`` is ``index(key)`` without a Python frame),
+        #: for loops that ask for every token of a document
+        self.lookup = self._of
         # the few distinct answers, shared by every cached word: an answer per word (most of them
         # empty) cost ~200 bytes an entry, ~13 MB for a full cache
         self._answers: dict[frozenset[str], frozenset[str]] = {}
@@ -279,7 +307,7 @@ class ListIndex:
     def _forms(self, key: str) -> set[str]:
         a = self.clitics.letters.article
         if self.cue:
-            fs = _cue_readings(self.clitics.letters, key)
+            fs = self.clitics.cue_readings(key)
             return set(fs) | {a + f for f in fs}
         forms = {key}
         for _, st in self.clitics.readings(key):
@@ -287,8 +315,9 @@ class ListIndex:
         return forms
 
     def _lists_of(self, key: str) -> frozenset[str]:
-        forms = self._forms(key)
-        found = frozenset(name for name, words in self.lists if not forms.isdisjoint(words))
+        inv = self._inv
+        hits = [inv[f] for f in self._forms(key) if f in inv]
+        found = frozenset().union(*hits) if hits else frozenset()
         return self._answers.setdefault(found, found)
 
     def __getstate__(self):

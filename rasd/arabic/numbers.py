@@ -129,12 +129,16 @@ class NumberReader:
         ``clitics``: "any" (و ف ب ل ك), "wa" (exactly و, for the next part of a compound), "none".
         """
         out = []
+        words = self.lex.words
         for prefix, stem in self.readings[i]:
+            found = words.get(stem)
+            if not found:
+                continue   # most words are no number word: the one look-up first
             if _clitics(prefix, len(prefix), self.lex.article) != len(prefix) or not self.lex.clitic.match(prefix):
                 continue
             if (clitics == "wa" and prefix != self.lex.conj) or (clitics == "none" and prefix):
                 continue
-            out.extend((cls, v, len(prefix)) for cls, v in self.lex.words.get(stem, ()))
+            out.extend((cls, v, len(prefix)) for cls, v in found)
         return out
 
     def noun(self, i: int) -> tuple[str, bool] | None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
+from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.clitics import readings as stems
 from rasd.doc import Doc, Entity, Mention
-from rasd.geo.regions import GeoCues, RegionTable, match_region
+from rasd.geo.regions import GeoCues, NamedRegions, RegionTable, match_region
 from rasd.kb.gazetteer import Gazetteer, Place
 
 
@@ -48,16 +50,37 @@ def cue_of(entity: Entity, cues: GeoCues) -> tuple[str | None, dict | None]:
     return None, None
 
 
+GATE_CACHE_SIZE = 1 << 15
+
+
+def word_gate(gaz: Gazetteer, cues: GeoCues, named) -> Callable[[str], bool]:
+    """Whether a folded word, under some proclitic reading, can open a region phrase
+    (:func:`match_region`'s own first test) or a gazetteer name (:func:`_firsts`): a word that
+    opens neither is passed over at once by :meth:`DocPlaces.sentence_hits`. The answers are kept
+    in a bounded cache owned by the returned function (the geocode stage keeps one per Resources)."""
+    firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}
+
+    @lru_cache(maxsize=GATE_CACHE_SIZE)
+    def opens(key: str) -> bool:
+        rs = stems(key)
+        return any(gaz.canon(f) in firsts for _, f in rs) or not cues.heads.isdisjoint(f for _, f in rs) \
+            or any(len(f) >= 3 and gaz.may_start(f) for _, f in rs)
+    return opens
+
+
 class DocPlaces:
     """Candidate lookup over one document: token offsets and the region phrase at each token are
     worked out once (many mentions share a sentence and would otherwise scan it again).
     Made per document by the geocode stage; it dies with the run."""
 
-    def __init__(self, doc: Doc, gaz: Gazetteer, cues: GeoCues, table: RegionTable):
+    def __init__(self, doc: Doc, gaz: Gazetteer, cues: GeoCues, table: RegionTable,
+                 opens: Callable[[str], bool] | None = None):
         self.doc, self.gaz, self.cues, self.table = doc, gaz, cues, table
+        self.opens = opens or word_gate(gaz, cues, table.named)   # see word_gate
         self.starts = [t.start for t in doc.tokens]
         self.ends = [t.end for t in doc.tokens]
         self._region: dict[int, tuple[int, dict] | None] = {}
+        self._firsts: dict[int, list[str]] = {}
 
     def token_range(self, m: Mention) -> tuple[int, int]:
         """[first, after) token indices of a mention."""
@@ -67,6 +90,12 @@ class DocPlaces:
         if j not in self._region:
             self._region[j] = match_region(self.doc.tokens, j, self.gaz, self.cues, self.table.named)
         return self._region[j]
+
+    def name_starts(self, j: int) -> list[str]:
+        """The readings of token j that can start a gazetteer name (:func:`_firsts`), once per token."""
+        if j not in self._firsts:
+            self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz)
+        return self._firsts[j]
 
     def sentence_hits(self, m: Mention) -> list[tuple[str, list[Place]]]:
         """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
@@ -83,9 +112,13 @@ class DocPlaces:
         while stop > after and toks[stop - 1].end > sent[1]:
             stop -= 1
         out = []
+        opens = self.opens
         while j < stop:
             if first <= j < after:
                 j = after
+                continue
+            if not opens(toks[j].key):
+                j += 1       # no region phrase and no name starts here (most words)
                 continue
             region = self.region_at(j)
             if region and region[0] > stop:
@@ -97,7 +130,7 @@ class DocPlaces:
                                 [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
                 j = max(j_end, j + 1)
                 continue
-            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds)
+            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds, self.name_starts(j))
             if hit:
                 j_end, places = hit
                 if j_end <= first or j >= after:
@@ -128,10 +161,16 @@ class DocPlaces:
         return None
 
 
-def _longest(toks, j: int, stop: int, gaz: Gazetteer, kinds: frozenset[str]):
+def _firsts(tok, gaz: Gazetteer) -> list[str]:
+    """Only readings that can start a name and are long enough to count (most words: none)."""
+    return [f for _, f in stems(tok.key) if len(f) >= 3 and gaz.may_start(f)]
+
+
+def _longest(toks, j: int, stop: int, gaz: Gazetteer, kinds: frozenset[str], firsts: list[str] | None = None):
     # kinds: the place kinds that may serve as context around a mention (place_kinds.yaml context)
-    # only readings that can start a name and are long enough to count (most words: none)
-    firsts = [f for _, f in stems(toks[j].key) if len(f) >= 3 and gaz.may_start(f)]
+    # firsts: _firsts of token j, when the caller has them
+    if firsts is None:
+        firsts = _firsts(toks[j], gaz)
     if not firsts:
         return None
     for n in range(min(3, stop - j), 0, -1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
-from rasd.arabic.clitics import has_article
+from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load, require
@@ -114,8 +114,9 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
         where.append(pos)
     added: dict[str, list[Mention]] = {}
     owner = {}
+    article = letters().article
     for t in doc.tokens:
-        if not has_article(t.key):   # the cheap test first: most tokens have no article
+        if not t.key.startswith(article):   # the cheap test first (has_article): most tokens have none
             continue
         kinds = table.get(strip_article(t.key))
         if not kinds or (t.start, t.end) in taken:

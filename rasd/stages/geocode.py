@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
-from rasd.geo.candidates import DocPlaces, cue_of, entity_candidates, region_place
+from rasd.geo.candidates import DocPlaces, cue_of, entity_candidates, region_place, word_gate
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
 from rasd.kb.gazetteer import Place
@@ -78,7 +78,8 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     if not places:
         return doc
     gaz = res.gazetteer
-    lookup = DocPlaces(doc, gaz, res.geo_cues, res.region_table)
+    opens = res.keep("geo-word-gate", lambda: word_gate(gaz, res.geo_cues, res.region_table.named))
+    lookup = DocPlaces(doc, gaz, res.geo_cues, res.region_table, opens)
     resolved: dict[str, Place] = {}
     pending: dict[str, tuple[Entity, list[Place]]] = {}
     regions = []

@@ -38,11 +38,12 @@ class Clauses:
     def cue_at(self, k: int, name: str, end: int | None = None) -> int:
         """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of
         several words (في حين، غير أن) or one word; 0 when none does."""
-        if name not in self.L.cue_starts(self.key(k)):
+        key = self.key(k)
+        if name not in self.L.cue_starts.lookup(key):
             return 0          # most words open no cue of the list: one cached look-up says so
         end = len(self.toks) if end is None else end
         n = phrase_at(self.L.phrases.get(name, ()), self.key, k, end)
-        return n or int(k < end and in_list(self.L, name, self.key(k)))
+        return n or int(k < end and in_list(self.L, name, key))
 
     def sentences(self) -> list[Sent]:
         toks, out, ti = self.toks, [], 0

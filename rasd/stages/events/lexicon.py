@@ -16,6 +16,9 @@ CLASH_LIKE = {"ARMED_CLASH", "TERRITORY_TAKEN"}
 MAX_YEARS_BACK = 20   # a report dates events of at most this many years before it
 AIR_CAPABLE = {"state_force", "government", "coalition", "international"}
 INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
+# the cue-list caches (asked at some tokens only; a miss is a few set look-ups): 16k words, ~1.3 MB
+# each when full, where 64k filled slowly over a long run (memory still growing after 10k reports)
+CUE_CACHE_SIZE = 1 << 14
 PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
 
 
@@ -50,10 +53,14 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
+        # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
+        # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate)
+        heads = [*self.exact, *(p for table in self.prefix.values() for p in table)]
+        self._heads = frozenset(h[:2] for h in heads) if all(len(h) >= 2 for h in heads) else None
         # how a proclitic run ending in the article ends (ال، لل): the loading Resources' letters
         self.article_ends = letters().article_ends()
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
-        self.lists_of = ListIndex(self.words, cue=True, size=1 << 16)
+        self.lists_of = ListIndex(self.words, cue=True, size=CUE_CACHE_SIZE)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
         # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
@@ -62,16 +69,24 @@ class Lexicon:
         self.weapon_phrases = {typ: phrases_of(ws) for typ, ws in self.weapon.items()}
         self.article = letters().article
         self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
-                                    cue=True, size=1 << 16)
+                                    cue=True, size=CUE_CACHE_SIZE)
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
+        exact, heads = self.exact, self._heads
         for n, st in readings(key):
-            found = list(self.exact.get(st, ()))
+            if heads is not None and st[:2] not in heads:
+                continue
+            found = list(exact.get(st, ()))
+            size = len(st)
             for plen, table in self.prefix.items():
-                if len(st) >= plen:
-                    found += table.get(st[:plen], ())
+                if size >= plen:
+                    hit = table.get(st[:plen])
+                    if hit:
+                        found += hit
+            if not found:
+                continue
             # a verb never carries the article: التحالف is a coalition, not تحالف "they allied"
             article = key[:n].endswith(self.article_ends)
             out += [(n, d) for d in found if not (article and d.pos == "verb")]
@@ -153,5 +168,5 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
 
 
 def in_list(L: Lexicon, name: str, key: str) -> bool:
-    return name in L.lists_of(key)
+    return name in L.lists_of.lookup(key)
 

@@ -20,12 +20,19 @@ class Finder:
         self.doc, self.R, self.w = doc, R, R.w
         self.toks = doc.tokens
         self.out: list[Mention] = []
+        # what the index knows of every token, looked up once per document: its class (what may
+        # start there) and its lexicon lists (is_ asks ~1,000 times a report)
+        word = R.word
+        self.words = [word(t.key) for t in self.toks]
+        self.lists = [w[2] for w in self.words]
+        # phrase-matcher hits by token, asked for again by several finders at the same token
+        self._kb_hits: dict[int, Hit | None] = {}
+        self._place_hits: dict[int, Hit | None] = {}
+        self._name_like: dict[tuple[int, bool], bool] = {}
 
     def is_(self, i: int, lst: str) -> bool:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
-        if not 0 <= i < len(self.toks):
-            return False
-        return lst in self.R.lists_of(self.toks[i].key)
+        return 0 <= i < len(self.lists) and lst in self.lists[i]
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
@@ -37,10 +44,16 @@ class Finder:
 
     def joined(self, i: int) -> bool:
         """Tokens i and i+1 are separated by white space only."""
-        return self.gap(i).strip() == ""
+        t = self.toks
+        if i + 1 >= len(t):
+            return False   # the gap after the last token is "."
+        a, b = t[i].end, t[i + 1].start
+        if b - a == 1:     # the common case, one character: no slice, no strip
+            return self.doc.text[a].isspace()
+        return self.doc.text[a:b].strip() == ""
 
     def kb_start(self, i: int) -> bool:
-        h = self.R.names.match_at(self.toks, i)
+        h = self.kb_hit(i)
         return bool(h and not all(p[2] for p in h.payloads))
 
     def prefix_of(self, i: int, lst: str | None = None, pool=None) -> int:
@@ -65,7 +78,13 @@ class Finder:
 
     def name_like(self, i: int, first: bool = False) -> bool:
         """Token i may be part of a name (not a stop word, a title, a type word; not first: no
-        ordinary word, no وX)."""
+        ordinary word, no وX). A function of the token alone: worked out once per document."""
+        memo = self._name_like
+        if (i, first) not in memo:
+            memo[i, first] = self._name_like_at(i, first)
+        return memo[i, first]
+
+    def _name_like_at(self, i: int, first: bool) -> bool:
         if not 0 <= i < len(self.toks):
             return False
         k = self.toks[i].key
@@ -113,4 +132,17 @@ class Finder:
         return m
 
     def kb_hit(self, i: int) -> Hit | None:
-        return self.R.names.match_at(self.toks, i)
+        """The longest knowledge-base name at token i (worked out once per token)."""
+        hits = self._kb_hits
+        if i in hits:
+            return hits[i]
+        h = hits[i] = self.R.names.match_at(self.toks, i)
+        return h
+
+    def place_at(self, i: int) -> Hit | None:
+        """The longest gazetteer name at token i (worked out once per token)."""
+        hits = self._place_hits
+        if i in hits:
+            return hits[i]
+        h = hits[i] = self.R.places.match_at(self.toks, i)
+        return h

@@ -69,9 +69,9 @@ def step(f: Finder, i: int, flags: int, after_cue: bool) -> int:
 def find(doc: Doc, index: MentionIndex) -> list[Mention]:
     """Every mention of ``doc``, in text order."""
     f = Finder(doc, index)
-    classes = [index.token_class(t.key) for t in f.toks]
+    classes = f.words   # (flags, after_cue, lists) of each token
     i = 0
-    for k, (flags, _) in enumerate(classes):
+    for k, (flags, _, _) in enumerate(classes):
         after_cue = k > 0 and classes[k - 1][1]
         if k < i or not (flags or after_cue):
             continue   # nothing can start here: most words of a report

@@ -3,6 +3,7 @@ and what may start at a word (token classes), built once per Resources."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.arabic.clitics import ListIndex, letters, readings, with_article
 from rasd.arabic.matcher import PhraseMatcher
@@ -12,6 +13,7 @@ from rasd.kb.yamlfile import load
 
 # what may start at a word (bit flags of MentionIndex.token_class)
 KB, PLACE, REGION, PERSON, ORG, SOURCE, LOYAL = 1, 2, 4, 8, 16, 32, 64
+WORD_CACHE_SIZE = 1 << 16
 # lists whose words before a token make it worth a look (titles before names, type words before places)
 CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
                            "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
@@ -40,25 +42,27 @@ class MentionIndex:
     region_base_kinds: frozenset = frozenset()   # a direction from these is a sub-region (place_kinds.yaml)
 
     def __post_init__(self):
-        self._classes: dict[str, tuple[int, bool]] = {}
-        self._answers: dict[tuple[int, bool], tuple[int, bool]] = {}   # the few distinct classes, shared
+        # the few distinct answers, shared by every cached word
+        self._answers: dict[tuple[int, bool, frozenset], tuple[int, bool, frozenset]] = {}
+        #: key → (token_class's flags, its after-cue bit, the lexicon lists it is in): everything the
+        #: finder asks of a word, in one bounded cache owned by this index (one look-up a token)
+        self.word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._word)
 
     def token_class(self, key: str) -> tuple[int, bool]:
-        """(which finders may start here, as bit flags; makes the next word worth a look).
-        A plain dict, as it is asked for every word of every report."""
-        c = self._classes.get(key)
-        if c is None:
-            c = self._classify(key)
-            c = self._answers.setdefault(c, c)
-            if len(self._classes) < 1 << 16:
-                self._classes[key] = c
-        return c
+        """(which finders may start here, as bit flags; makes the next word worth a look)."""
+        return self.word(key)[:2]
+
+    def _word(self, key: str) -> tuple[int, bool, frozenset]:
+        flags, after_cue = self._classify(key)
+        w = (flags, after_cue, self.lists_of.lookup(key))
+        return self._answers.setdefault(w, w)
 
     def _classify(self, key: str) -> tuple[int, bool]:
         forms = {key}
+        a = letters().article   # with_article, hoisted
         for _, st in readings(key):
-            forms.update((st, with_article(st)))
-        lists = self.lists_of(key)
+            forms.update((st, a + st))
+        lists = self.lists_of.lookup(key)
         flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
@@ -99,5 +103,6 @@ def build_index(res) -> MentionIndex:
                         frozenset(fold_str(w) for w in heads), frozenset(letters().conj), res.common_words,
                         res.everyday_places, res.geo_cues, res.region_table.named,
                         frozenset(fold_str(w) for w in adjectives),
-                        ListIndex(kb.lexicon["_folded"]), gate, names.first_words(), places.first_words(),
+                        # a small cache: MentionIndex.word keeps the answers of the words a run meets
+                        ListIndex(kb.lexicon["_folded"], size=1 << 10), gate, names.first_words(), places.first_words(),
                         res.place_kinds["named_without_cue"], res.place_kinds["direction_into"])

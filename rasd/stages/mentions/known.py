@@ -12,7 +12,7 @@ _TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
 def _is_country_here(f: Finder, h: Hit) -> Hit | None:
     """A state's name after a place preposition (في سوريا، بسوريا، حدود سوريا) is the country, not its
     government: the gazetteer hit, else None."""
-    ph = f.R.places.match_at(f.toks, h.i)
+    ph = f.place_at(h.i)
     if ph and ph.j == h.j and (f.is_(h.i - 1, "place_preps") or letters().bi in f.toks[h.i].key[:h.prefix]
                                or f.is_(h.i - 2, "border_words")):
         return ph
@@ -22,7 +22,7 @@ def _is_country_here(f: Finder, h: Hit) -> Hit | None:
 def _inner_person(f: Finder, h: Hit) -> None:
     """نظام بشار الأسد names the person too."""
     for k in range(h.i + 1, h.j):
-        p = f.R.names.match_at(f.toks, k)
+        p = f.kb_hit(k)
         if p and p.j <= h.j and any(x[0] == "person" and not x[2] for x in p.payloads):
             pid = next(x[1] for x in p.payloads if x[0] == "person")
             f.add(k, p.j, p.prefix, "PERSON", f"person:{pid}", 0.9, short=False, alts=[])

@@ -22,7 +22,7 @@ def _list_item_end(f: Finder, j: int) -> int:
     """End of an unknown list item starting at token j (وName plus up to two article words)."""
     toks, k = f.toks, j + 1
     while k < len(toks) and k - j < 3 and f.joined(k - 1) and has_article(toks[k].key) \
-            and f.name_like(k) and not f.R.places.match_at(toks, k):
+            and f.name_like(k) and not f.place_at(k):
         k += 1
     return k
 

@@ -175,8 +175,9 @@ def surnames(f: Finder) -> None:
     for m in f.out:
         taken.update(range(*m.tok))
     article = letters().article
+    ends = tuple(last)   # a reading's stem is the end of its word: a word ending in none is skipped at once
     for t in f.toks:
-        if t.i in taken:
+        if t.i in taken or not t.key.endswith(ends):
             continue
         for n, st in readings(t.key):
             if st in last and t.key[n - 2:n] == article if n >= 2 else False:

@@ -79,7 +79,7 @@ def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) 
 
 def place_hit(f: Finder, i: int) -> Hit | None:
     """A gazetteer name at token i, accepted when the context makes it a place."""
-    h = f.R.places.match_at(f.toks, i)
+    h = f.place_at(i)
     if not h:
         return None
     joined = i > 0 and f.joined(i - 1)
@@ -117,7 +117,7 @@ def base_only(f: Finder, i: int, region) -> Hit | None:
         return None
     k = i + 1
     city_cue = f.is_(k, "place_cues")
-    base = f.R.places.match_at(f.toks, k + 1 if city_cue else k)
+    base = f.place_at(k + 1 if city_cue else k)
     if base is None or base.j != j:
         return None
     kinds = {f.R.gaz.get(p).kind for p in base.payloads}
@@ -154,13 +154,13 @@ def unknown_place_at(f: Finder, i: int) -> int | None:
         return None
     k = f.toks[i].key
     if not f.name_like(i, first=True) or f.is_(i, "strong_place_cues") \
-            or f.is_(i, "org_heads") or f.R.places.match_at(f.toks, i) or starts_with_and(k) \
+            or f.is_(i, "org_heads") or f.place_at(i) or starts_with_and(k) \
             or k in f.R.common or f.nisba_of_common(k):
         return None   # حي شعبي: an adjective, not a name
     j = i + 1
     while j < len(f.toks) and j - i < 3 and f.joined(j - 1) and (
             f.name_like(j) or f.toks[j].key in f.R.direction_adjectives) \
-            and not f.is_(j, "place_cues") and not f.R.places.match_at(f.toks, j) \
+            and not f.is_(j, "place_cues") and not f.place_at(j) \
             and not _no_name_part(f, j):
         j += 1
     return j

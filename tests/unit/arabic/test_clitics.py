@@ -160,3 +160,51 @@ def test_the_letters_file_holds_the_new_endings():
     assert L.nisba_masculine in L.nisba_suffixes and L.ka in L.preps
     assert L.nisba_plural_suffixes == tuple(raw["nisba_plural_suffixes"])
     assert L.plural_dual_endings == tuple(raw["plural_dual_endings"]) and L.participle_prefix == raw["participle_prefix"]
+
+
+@pytest.mark.parametrize("word, expected", [
+    # و + لل (ل + ال elided) before ل alone; a reading is listed once, in this order
+    ("وللجيش", [(0, "وللجيش"), (1, "للجيش"), (3, "جيش"), (2, "لجيش")]),
+    ("بالجيش", [(0, "بالجيش"), (1, "الجيش"), (3, "جيش")]),
+    ("الجيش", [(0, "الجيش"), (2, "جيش")]),
+    ("بال", [(0, "بال"), (1, "ال")]),           # no stem shorter than two letters
+    ("وب", [(0, "وب")]),
+])
+def test_full_readings_in_order(word, expected):
+    assert list(readings(fold_str(word))) == [(n, fold_str(s)) for n, s in expected]
+
+
+def test_every_reading_is_the_end_of_its_word_with_a_stem_of_two_letters_or_more():
+    L = letters()
+    pieces = ["", *L.conj, *L.preps, L.article, L.lam_article]
+    for a in pieces:
+        for b in pieces:
+            for c in pieces:
+                for stem in ("", "ر", "ريف", "الريف"):
+                    key = a + b + c + stem
+                    rs = readings(key)
+                    assert all(s == key[n:] and len(s) >= 2 for n, s in rs)
+                    assert len({n for n, _ in rs}) == len(rs)
+                    assert (rs[0] == (0, key)) if len(key) >= 2 else rs == ()
+
+
+def test_a_list_index_names_every_list_a_word_reads_into():
+    lists = {"a": words("قرية", "بلدة"), "b": words("القرية"), "c": words("مدينة"), "d": words("ريف القرية")}
+    full, cue = ListIndex(lists), ListIndex(lists, cue=True)
+    for word in ("وبالقرية", "قرية", "القرية", "بلدة", "مدن", "ريف", "والمدينة"):
+        key = fold_str(word)
+        forms = {key} | {s for _, s in readings(key)} | {with_article(s) for _, s in readings(key)}
+        assert full(key) == {n for n, ws in lists.items() if forms & ws}
+        assert full.lookup(key) is full(key)
+        cue_forms = set(cue_readings(key)) | {with_article(f) for f in cue_readings(key)}
+        assert cue(key) == {n for n, ws in lists.items() if cue_forms & ws}
+    assert full(fold_str("بالقرية")) == {"a", "b"} and cue(fold_str("بالقرية")) == frozenset()
+
+
+def test_a_clitics_caches_cue_readings_too_and_the_packaged_one_none():
+    assert not hasattr(clitics.PACKAGED.cue_readings, "cache_info")
+    own = clitics.Clitics(letters(), size=4)
+    with clitics.using(own):
+        for w in ("والقصف", "بالقصف", "وكان", "القوات", "فالجيش"):
+            assert cue_readings(fold_str(w)) == clitics._cue_readings(letters(), fold_str(w))
+    assert own.cue_readings.cache_info().currsize == 4

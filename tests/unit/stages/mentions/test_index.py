@@ -38,3 +38,21 @@ def test_the_geo_kind_sets_are_read_from_place_kinds_yaml():
         (kinds["region_base"], kinds["direction_base"], kinds["context"])
     assert all(k <= set(KINDS) for k in kinds.values())
 
+
+
+def test_a_word_is_read_once_into_its_class_and_its_lists(index):
+    """MentionIndex.word: the class and the lexicon lists of a word, from one bounded cache."""
+    for w in ("وسامر", "قرية", "بالقرية", "المعارك", "حركة", "كرمول"):
+        key = fold_str(w)
+        flags, after_cue, lists = index.word(key)
+        assert (flags, after_cue) == index.token_class(key) == index._classify(key)
+        assert lists == index.lists_of(key)
+        assert index.word(key) is index.word(key)
+    assert index.word.cache_info().maxsize is not None
+
+
+def test_the_finder_reads_each_token_once(finder):
+    f = finder("في قرية المشيرفة قتل سامر")
+    assert f.words == [f.R.word(t.key) for t in f.toks]
+    assert all(f.is_(i, lst) == (lst in f.R.lists_of(t.key)) for i, t in enumerate(f.toks)
+               for lst in ("place_cues", "person_titles", "name_stops"))
