@@ -90,6 +90,8 @@ class OpenPlaces(Closed):
     container_links: WordList
     location_verbs: WordList
     edge_words: WordList
+    territory_words: WordList
+    border_links: WordList
 
 
 class ActorHeads(Closed):
