@@ -194,8 +194,7 @@ class _Context:
         """Place mention ``pm`` is governed by a place preposition (في، على، إلى …; written apart or as
         the proclitic ب left out of its span)."""
         s = pm.tok[0]
-        if s > 0 and not self.gap(s - 1).strip() \
-                and "place_preps" in self.res.mention_index.lists_of(self.toks[s - 1].key):
+        if s > 0 and not self.gap(s - 1).strip() and reads(self.toks[s - 1].key, self.res.kb.words("place_preps")):
             return True
         return self.L.bi in fold_str(self.doc.text[self.toks[s].start:pm.start])
 
