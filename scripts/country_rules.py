@@ -52,7 +52,8 @@ def main() -> None:
 
     pipe = default_pipeline()
     run = pipe.run
-    idx, gaz = pipe.resources.mention_index, pipe.resources.gazetteer
+    res = pipe.stages[0].resources
+    idx, gaz = res.mention_index, res.gazetteer
 
     def run_and_count(text, *a, **k):
         doc = run(text, *a, **k)

@@ -92,6 +92,7 @@ class OpenPlaces(Closed):
     edge_words: WordList
     territory_words: WordList
     border_links: WordList
+    list_preps: WordList
 
 
 class ActorHeads(Closed):

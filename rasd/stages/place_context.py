@@ -191,26 +191,33 @@ class _Context:
         return None
 
     def governed(self, pm: Mention) -> bool:
-        """Place mention ``pm`` is governed by a place preposition (في، على، إلى …; written apart or as
-        the proclitic ب left out of its span)."""
+        """Place mention ``pm`` is governed by a preposition that governs a whole list (``list_preps``:
+        في، على، إلى …; written apart or as the proclitic ب left out of its span)."""
         s = pm.tok[0]
-        if s > 0 and not self.gap(s - 1).strip() and reads(self.toks[s - 1].key, self.res.kb.words("place_preps")):
+        if s > 0 and not self.gap(s - 1).strip() and reads(self.toks[s - 1].key, self.c.list_preps):
             return True
         return self.L.bi in fold_str(self.doc.text[self.toks[s].start:pm.start])
+
+    def next_item(self, m: Mention) -> bool:
+        """``m`` follows the item before it in a list: a comma, or the conjunction و written on it."""
+        j = m.tok[0]
+        if j == 0:
+            return False
+        if self.gap(j - 1).strip() in ("،", ","):
+            return True
+        return not self.gap(j - 1).strip() and starts_with_and(fold_str(self.doc.text[self.toks[j].start:m.start]))
 
     def listed_place(self, m: Mention) -> str | None:
         """على نيويورك وواشنطن، في العراق وسوريا: an item of a list of places whose first item a place
         preposition governs; the preposition governs every item."""
-        j = m.tok[0]
+        item = m
         for _ in range(MAX_ITEMS):
-            if not (starts_with_and(self.toks[j].key) or self.gap(j - 1).strip() in ("،", ",")):
-                return None
-            prev = self.place_ending_at(j - 1) if j > 0 else None
+            prev = self.place_ending_at(item.tok[0] - 1) if self.next_item(item) else None
             if prev is None:
                 return None
             if self.governed(prev):
                 return f"an item of a list of places after a preposition ('{self.doc.text[prev.start:m.end]}')"
-            j = prev.tok[0]
+            item = prev
         return None
 
     def apposed(self, m: Mention) -> str | None:

@@ -138,3 +138,17 @@ def test_a_dateline_after_a_colon_inside_a_line_is_a_place():
     doc = doc_of("رابط الخبر بصحيفة الوئام: تركيا: مقتل 3 جنود في هجوم")
     entity(doc, "E1", "ACTOR", "تركيا", kb_id="actor:turkey")
     assert why_place(doc, "تركيا").startswith("a dateline")
+
+
+def test_a_list_after_between_relates_states_and_says_nothing():
+    doc = doc_of("لا توجد مسافة بين كندا وأميركا.")
+    entity(doc, "E1", "PLACE", "كندا", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "أميركا", kb_id="actor:usa")
+    assert why_place(doc, "أميركا") is None
+
+
+def test_a_name_that_begins_with_waw_after_a_full_stop_is_no_list_item():
+    doc = doc_of("وقعت اشتباكات في نيويورك. واشنطن تعترف بالخسائر.")
+    entity(doc, "E1", "PLACE", "نيويورك", geo=dict(TOWN))
+    entity(doc, "E2", "ACTOR", "واشنطن", kb_id="actor:usa")
+    assert why_place(doc, "واشنطن") is None
