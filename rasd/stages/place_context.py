@@ -198,26 +198,28 @@ class _Context:
             return True
         return self.L.bi in fold_str(self.doc.text[self.toks[s].start:pm.start])
 
-    def next_item(self, m: Mention) -> bool:
-        """``m`` follows the item before it in a list: a comma, or the conjunction و written on it."""
+    def joiner(self, m: Mention) -> str | None:
+        """How ``m`` is joined to the item before it in a list: "and" (the conjunction و written on it),
+        "comma-and" (a comma, then و), else None: a comma alone often ends a clause (في النيجر، فرنسا ترفض)."""
         j = m.tok[0]
-        if j == 0:
-            return False
-        if self.gap(j - 1).strip() in ("،", ","):
-            return True
-        return not self.gap(j - 1).strip() and starts_with_and(fold_str(self.doc.text[self.toks[j].start:m.start]))
+        if j == 0 or not starts_with_and(fold_str(self.doc.text[self.toks[j].start:m.start])):
+            return None
+        gap = self.gap(j - 1).strip()
+        return "and" if not gap else "comma-and" if gap in ("،", ",") else None
 
     def listed_place(self, m: Mention) -> str | None:
         """على نيويورك وواشنطن، في العراق وسوريا: an item of a list of places whose first item a place
-        preposition governs; the preposition governs every item."""
-        item = m
+        preposition governs; the preposition governs every item. After a comma (في اليمن، وطهران كان
+        دورها) only inside a list of three or more (في العراق، وسوريا، ولبنان)."""
+        item, first = m, True
         for _ in range(MAX_ITEMS):
-            prev = self.place_ending_at(item.tok[0] - 1) if self.next_item(item) else None
-            if prev is None:
+            how = self.joiner(item)
+            prev = self.place_ending_at(item.tok[0] - 1) if how else None
+            if prev is None or (first and how == "comma-and" and self.joiner(prev) is None):
                 return None
             if self.governed(prev):
                 return f"an item of a list of places after a preposition ('{self.doc.text[prev.start:m.end]}')"
-            item = prev
+            item, first = prev, False
         return None
 
     def apposed(self, m: Mention) -> str | None:

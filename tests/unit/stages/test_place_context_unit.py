@@ -152,3 +152,18 @@ def test_a_name_that_begins_with_waw_after_a_full_stop_is_no_list_item():
     entity(doc, "E1", "PLACE", "نيويورك", geo=dict(TOWN))
     entity(doc, "E2", "ACTOR", "واشنطن", kb_id="actor:usa")
     assert why_place(doc, "واشنطن") is None
+
+
+def test_a_comma_and_after_a_two_item_start_opens_a_new_clause_not_a_list_item():
+    doc = doc_of("لن نسمح بأي تدخل في اليمن، وطهران كان دورها سلبيا.")
+    entity(doc, "E1", "PLACE", "اليمن", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "طهران", kb_id="actor:iran")
+    assert why_place(doc, "طهران") is None
+
+
+def test_a_comma_and_inside_a_longer_list_of_places_is_an_item():
+    doc = doc_of("تعزيز وجوده في العراق وسوريا، ولبنان قبل الانتخابات.")
+    entity(doc, "E1", "PLACE", "العراق", geo=dict(COUNTRY))
+    entity(doc, "E2", "PLACE", "سوريا", geo=dict(COUNTRY))
+    entity(doc, "E3", "ACTOR", "لبنان", kb_id="actor:lebanon")
+    assert why_place(doc, "لبنان") == "an item of a list of places after a preposition ('العراق وسوريا، ولبنان')"
