@@ -6,16 +6,22 @@
   3 when it is an area) and a ``why`` that says so. Its ``kb_id`` stays empty: it is not the
   container, so corefer does not merge the two.
 - **Countries used as places.** A country or capital that the mentions stage typed as an actor
-  (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``),
-  or the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان، تعرضت لها مصر). (Items of a
-  list were tried and left out: over the news, "قادة أميركا وكندا وفرنسا" lists governments.)
+  (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``, also
+  after a colon inside a line), the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان،
+  تعرضت لها مصر), the genitive of a territory word (أنحاء إيران، بأمن الكويت؛ الحدود الشمالية مع
+  لبنان), an item of a list of places that a list preposition governs (على نيويورك وواشنطن، في العراق
+  وسوريا ولبنان), or the country of the region or town right before it (سيناء مصر). A list that no
+  such preposition opens stays a list of governments (قادة أميركا وكندا وفرنسا، بين الصين وتركيا).
+  The mention moves; the state's other mentions stay with its actor, so a report that has the state
+  act and names it as a place gets both entities, one ACTOR and one PLACE.
 - **Outskirts.** A place named only by its edge or a part of it (الأطراف الغربية لمدينة سراقب، محيط
   بلدة X) keeps its coordinates with ACLED precision 2 ("near or part of").
 - **Place anaphors.** A bare noun with the article (البلدة، القرية، البلدتين) refers to the place of
   that type named shortly before it (same or previous two sentences); a dual refers to the last
   two. corefer resolves المحافظة، المدينة and العاصمة the same way by gazetteer kind.
 
-Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, anaphors).
+Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, territory_words, border_links,
+list_preps, anaphors).
 """
 from __future__ import annotations
 
@@ -180,7 +186,7 @@ class _Context:
                     return None
                 return f"the territory of the country ('{self.doc.text[self.toks[k].start:m.end]}')"
             inner = self.place_ending_at(k)
-            if inner is not None and inner.tok[0] < k + 1:
+            if inner is not None:      # لفلسطين المحتلة between the border word and مع
                 k = inner.tok[0] - 1
                 continue
             if key in self.c.border_links:
@@ -226,7 +232,7 @@ class _Context:
         """سيناء مصر: right after a place below a country or capital, the country it lies in."""
         i = m.tok[0]
         prev = self.place_ending_at(i - 1) if i > 0 and not self.gap(i - 1).strip() else None
-        if prev is None or starts_with_and(self.toks[i].key):
+        if prev is None or self.joiner(m):
             return None
         e = self.ends[i - 1][1]
         if not e.geo or e.geo.get("feature") in ("country", "city", None):
