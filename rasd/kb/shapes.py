@@ -90,6 +90,9 @@ class OpenPlaces(Closed):
     container_links: WordList
     location_verbs: WordList
     edge_words: WordList
+    territory_words: WordList
+    border_links: WordList
+    list_preps: WordList
 
 
 class ActorHeads(Closed):

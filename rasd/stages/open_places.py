@@ -59,6 +59,9 @@ class PlaceCues:
     links: frozenset[str]
     location_verbs: frozenset[str] = frozenset()
     edges: frozenset[str] = frozenset()
+    territory: frozenset[str] = frozenset()
+    border_links: frozenset[str] = frozenset()
+    list_preps: frozenset[str] = frozenset()
     # key → {list name: (proclitic length, cue)} for the cue lists; memoised per loaded file, as
     # every word of every report is asked for
     readings: Callable[[str], dict] = field(default=lambda key: {}, compare=False, repr=False)
@@ -128,6 +131,7 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["open_cues"]), _fold_all(d["not_before"]), _fold_all(d["not_after"]),
                      _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
                      _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
+                     _fold_all(d["territory_words"]), _fold_all(d["border_links"]), _fold_all(d["list_preps"]),
                      readings, word_forms(every | frozenset(anaphors)), L)
 
 

@@ -6,20 +6,26 @@
   3 when it is an area) and a ``why`` that says so. Its ``kb_id`` stays empty: it is not the
   container, so corefer does not merge the two.
 - **Countries used as places.** A country or capital that the mentions stage typed as an actor
-  (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``),
-  or the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان، تعرضت لها مصر). (Items of a
-  list were tried and left out: over the news, "قادة أميركا وكندا وفرنسا" lists governments.)
+  (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``, also
+  after a colon inside a line), the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان،
+  تعرضت لها مصر), the genitive of a territory word (أنحاء إيران، بأمن الكويت؛ الحدود الشمالية مع
+  لبنان), an item of a list of places that a list preposition governs (على نيويورك وواشنطن، في العراق
+  وسوريا ولبنان), or the country of the region or town right before it (سيناء مصر). A list that no
+  such preposition opens stays a list of governments (قادة أميركا وكندا وفرنسا، بين الصين وتركيا).
+  The mention moves; the state's other mentions stay with its actor, so a report that has the state
+  act and names it as a place gets both entities, one ACTOR and one PLACE.
 - **Outskirts.** A place named only by its edge or a part of it (الأطراف الغربية لمدينة سراقب، محيط
   بلدة X) keeps its coordinates with ACLED precision 2 ("near or part of").
 - **Place anaphors.** A bare noun with the article (البلدة، القرية، البلدتين) refers to the place of
   that type named shortly before it (same or previous two sentences); a dual refers to the last
   two. corefer resolves المحافظة، المدينة and العاصمة the same way by gazetteer kind.
 
-Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, anaphors).
+Word lists: ``knowledge/open_places.yaml`` (container_links, location_verbs, territory_words, border_links,
+list_preps, anaphors).
 """
 from __future__ import annotations
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Entity, Mention
 from rasd.pipeline import Stage
@@ -28,7 +34,23 @@ from rasd.stages.open_places import PlaceCues, reads
 TOWN_KINDS = {"locality", "city", "town", "village", "facility"}
 MAX_LINK = 5          # words between a place and its container
 ANAPHOR_REACH = 2     # sentences back an anaphor may reach
+MAX_TERRITORY = 5     # words between a territory word and the country (الحدود الشمالية لفلسطين المحتلة مع)
+MAX_ITEMS = 12        # items of a list of places
 _AREA = {"country", "governorate", "district", "subdistrict", "region"}
+
+
+def country_place(p, text: str, why: str) -> Entity:
+    """A new PLACE entity (no id yet) for gazetteer country or capital ``p``, named ``text`` in the report."""
+    return Entity("", "PLACE", p.name_ar or text, p.name_en, p.id, [], confidence=0.8,
+                  geo={"lat": p.lat, "lon": p.lon, "precision": 3 if p.kind == "country" else 1,
+                       "feature": p.kind, "admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3,
+                       "why": f"{p.kind} {p.name_en}: {why}"})
+
+
+def place_mention(m: Mention, place_ids, why: str) -> Mention:
+    """The PLACE mention of an actor mention ``m`` whose words name a place of the gazetteer."""
+    return Mention(m.start, m.end, m.text, "PLACE", None, 0.8, tok=m.tok, key=fold_str(m.text),
+                   place_ids=list(place_ids), why=why)
 
 
 def _located(e: Entity) -> bool:
@@ -41,9 +63,11 @@ class _Context:
         self.L = cues.letters or letters()   # the clitic letters of the loading Resources
         self.toks = doc.tokens
         self.at: dict[int, tuple[Mention, Entity]] = {}
+        self.ends: dict[int, tuple[Mention, Entity]] = {}
         for e in doc.entities:
             for m in e.mentions:
                 self.at.setdefault(m.tok[0], (m, e))
+                self.ends.setdefault(m.tok[1] - 1, (m, e))
         self.taken = {k for e in doc.entities for m in e.mentions for k in range(*m.tok)}
 
     def gap(self, i: int) -> str:
@@ -130,9 +154,12 @@ class _Context:
     def used_as_place(self, m: Mention) -> str | None:
         """Why an actor mention of a country or capital is said of the place, or None."""
         i = m.tok[0]
-        line_start = i == 0 or "\n" in self.doc.text[self.toks[i - 1].end:m.start]
-        if line_start and self.gap(m.tok[1] - 1).startswith(":"):
+        before = self.doc.text[self.toks[i - 1].end:m.start] if i else "\n"
+        if ("\n" in before or before.strip().endswith(":")) and self.gap(m.tok[1] - 1).startswith(":"):
             return "a dateline: the place the report is filed about"
+        why = self.territory_of(m) or self.listed_place(m) or self.apposed(m)
+        if why:
+            return why
         for back in (1, 2):
             k = i - back
             if k < 0 or any(ch in ".،,:؛\n" for ch in self.gap(k)):
@@ -142,6 +169,75 @@ class _Context:
             if not (len(self.toks[k].key) <= 3 and self.toks[k].key.startswith(self.L.li)):
                 break   # only لها / له may stand between the verb and the place
         return None
+
+    def place_ending_at(self, k: int) -> Mention | None:
+        """The PLACE mention whose last token is token k."""
+        hit = self.ends.get(k)
+        return hit[0] if hit is not None and hit[1].type == "PLACE" else None
+
+    def territory_of(self, m: Mention) -> str | None:
+        """أمن الكويت، أراضي سوريا: right after a territory word; الحدود الشمالية مع لبنان: after one, then
+        adjectives or a place, then a border link."""
+        k, linked = m.tok[0] - 1, False
+        while k >= 0 and m.tok[0] - k <= MAX_TERRITORY and not any(ch in ".،,:؛\n" for ch in self.gap(k)):
+            key = self.toks[k].key
+            if reads(key, self.c.territory):
+                if k < m.tok[0] - 1 and not linked:
+                    return None
+                return f"the territory of the country ('{self.doc.text[self.toks[k].start:m.end]}')"
+            inner = self.place_ending_at(k)
+            if inner is not None:      # لفلسطين المحتلة between the border word and مع
+                k = inner.tok[0] - 1
+                continue
+            if key in self.c.border_links:
+                linked = True
+            elif not (key.startswith(self.L.article) and key.endswith(self.L.nisba_suffixes)):
+                return None
+            k -= 1
+        return None
+
+    def governed(self, pm: Mention) -> bool:
+        """Place mention ``pm`` is governed by a preposition that governs a whole list (``list_preps``:
+        في، على، إلى …; written apart or as the proclitic ب left out of its span)."""
+        s = pm.tok[0]
+        if s > 0 and not self.gap(s - 1).strip() and reads(self.toks[s - 1].key, self.c.list_preps):
+            return True
+        return self.L.bi in fold_str(self.doc.text[self.toks[s].start:pm.start])
+
+    def joiner(self, m: Mention) -> str | None:
+        """How ``m`` is joined to the item before it in a list: "and" (the conjunction و written on it),
+        "comma-and" (a comma, then و), else None: a comma alone often ends a clause (في النيجر، فرنسا ترفض)."""
+        j = m.tok[0]
+        if j == 0 or not starts_with_and(fold_str(self.doc.text[self.toks[j].start:m.start])):
+            return None
+        gap = self.gap(j - 1).strip()
+        return "and" if not gap else "comma-and" if gap in ("،", ",") else None
+
+    def listed_place(self, m: Mention) -> str | None:
+        """على نيويورك وواشنطن، في العراق وسوريا: an item of a list of places whose first item a place
+        preposition governs; the preposition governs every item. After a comma (في اليمن، وطهران كان
+        دورها) only inside a list of three or more (في العراق، وسوريا، ولبنان)."""
+        item, first = m, True
+        for _ in range(MAX_ITEMS):
+            how = self.joiner(item)
+            prev = self.place_ending_at(item.tok[0] - 1) if how else None
+            if prev is None or (first and how == "comma-and" and self.joiner(prev) is None):
+                return None
+            if self.governed(prev):
+                return f"an item of a list of places after a preposition ('{self.doc.text[prev.start:m.end]}')"
+            item, first = prev, False
+        return None
+
+    def apposed(self, m: Mention) -> str | None:
+        """سيناء مصر: right after a place below a country or capital, the country it lies in."""
+        i = m.tok[0]
+        prev = self.place_ending_at(i - 1) if i > 0 and not self.gap(i - 1).strip() else None
+        if prev is None or self.joiner(m):
+            return None
+        e = self.ends[i - 1][1]
+        if not e.geo or e.geo.get("feature") in ("country", "city", None):
+            return None
+        return f"the country of the place before it ('{self.doc.text[prev.start:m.end]}')"
 
     def country_places(self) -> bool:
         """Move actor mentions of countries used as places to PLACE entities; True when any moved."""
@@ -166,15 +262,10 @@ class _Context:
                     continue
                 p = major[0]
                 e.mentions.remove(m)
-                pm = Mention(m.start, m.end, m.text, "PLACE", None, 0.8, tok=m.tok, key=fold_str(m.text),
-                             place_ids=list(h.payloads), why=f"{e.name_ar} as a place: {why}")
+                pm = place_mention(m, h.payloads, f"{e.name_ar} as a place: {why}")
                 target = by_place.get(p.id)
                 if target is None:
-                    target = Entity("", "PLACE", p.name_ar or m.text, p.name_en, p.id, [], confidence=0.8,
-                                    geo={"lat": p.lat, "lon": p.lon, "precision": 3 if p.kind == "country" else 1,
-                                         "feature": p.kind, "admin1": p.admin1, "admin2": p.admin2,
-                                         "admin3": p.admin3,
-                                         "why": f"{p.kind} {p.name_en}: named where the sentence uses it as a place"})
+                    target = country_place(p, m.text, "named where the sentence uses it as a place")
                     by_place[p.id] = target
                     new.append(target)
                 target.mentions.append(pm)

@@ -95,3 +95,22 @@ def test_every_mention_of_a_country_used_as_a_place_belongs_to_an_entity():
     assert all(m.entity in ids for e in doc.entities for m in e.mentions)
     kuwait = [e for e in doc.entities if e.type == "PLACE" and any(m.text == "الكويت" for m in e.mentions)]
     assert len(kuwait) == 1
+
+
+def test_a_state_that_acts_and_is_named_as_a_territory_gives_one_actor_and_one_place():
+    text = "أعلنت الكويت اعتقال خلية إرهابية. وقال الوزير إن الخلية خططت للعبث بأمن الكويت."
+    off = run(text, countries=False)
+    assert entity_with(off, "الكويت", "ACTOR") is not None and entity_with(off, "الكويت") is None
+    doc = run(text)
+    actor, place = entity_with(doc, "الكويت", "ACTOR"), entity_with(doc, "الكويت")
+    assert actor is not None and place is not None and actor is not place
+    assert [m.start for m in actor.mentions] == [text.index("الكويت")]
+    assert [m.start for m in place.mentions] == [text.rindex("الكويت")]
+    assert place.geo["lat"] is not None and "territory" in place.mentions[0].why
+    assert all(text[m.start:m.end] == m.text for e in doc.entities for m in e.mentions)
+
+
+def test_states_listed_after_a_preposition_and_at_a_border_are_places():
+    doc = run("قتل جندي عند الحدود الشمالية مع لبنان. وذكّر البيان بهجمات على نيويورك وواشنطن.")
+    assert entity_with(doc, "لبنان", "ACTOR") is None and entity_with(doc, "واشنطن", "ACTOR") is None
+    assert entity_with(doc, "لبنان") is not None and entity_with(doc, "واشنطن") is not None

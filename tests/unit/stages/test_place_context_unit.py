@@ -6,7 +6,7 @@ from __future__ import annotations
 from hand_docs import doc_of, entity
 
 from rasd.kb.resources import Resources
-from rasd.stages.place_context import PlaceContext
+from rasd.stages.place_context import PlaceContext, _Context
 
 RES = Resources("/nonexistent-rasd-data")
 UNPLACED = {"lat": None, "lon": None, "precision": None, "why": "not in the gazetteer"}
@@ -64,3 +64,106 @@ def test_an_anaphor_with_no_place_before_it_stays_unresolved():
     village = entity(doc, "E1", "PLACE", "زمرينا", surfaces=["قرية زمرينا"])
     run(doc)
     assert not any(m.anaphor for m in village.mentions)
+
+
+# ---- countries and capitals: the syntax around a state's name (used_as_place) ---------------------
+COUNTRY = {"lat": 30.0, "lon": 31.0, "precision": 3, "feature": "country", "why": "hand-built"}
+REGION = {"lat": 29.5, "lon": 33.8, "precision": 3, "feature": "region", "why": "hand-built"}
+TOWN = {"lat": 40.7, "lon": -74.0, "precision": 1, "feature": "city", "why": "hand-built"}
+
+
+def why_place(doc, actor_surface: str):
+    """What place_context says of the actor mention ``actor_surface`` in a hand-built Doc."""
+    ctx = _Context(doc, RES.open_places, RES)
+    m = next(m for e in doc.entities if e.type == "ACTOR" for m in e.mentions if m.text == actor_surface)
+    return ctx.used_as_place(m)
+
+
+def test_a_state_right_after_a_territory_word_is_the_country():
+    doc = doc_of("وحذر الوزير من أي محاولة للعبث بأمن الكويت وأمان مواطنيها.")
+    entity(doc, "E1", "ACTOR", "الكويت", kb_id="actor:kuwait")
+    assert "the territory of the country ('بأمن الكويت')" == why_place(doc, "الكويت")
+
+
+def test_a_state_after_a_border_word_adjectives_a_place_and_a_border_link_is_the_country():
+    doc = doc_of("أصيب جنود عند الحدود الشمالية لفلسطين المحتلة مع لبنان منذ بدء الحرب.")
+    entity(doc, "E1", "PLACE", "فلسطين المحتلة", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "لبنان", kb_id="actor:lebanon")
+    assert "territory" in why_place(doc, "لبنان")
+
+
+def test_a_territory_word_further_back_without_a_border_link_says_nothing():
+    doc = doc_of("تهدد الأزمة أمن المنطقة الشرقية لبنان.")
+    entity(doc, "E1", "ACTOR", "لبنان", kb_id="actor:lebanon")
+    assert why_place(doc, "لبنان") is None
+
+
+def test_the_subject_of_an_act_stays_an_actor():
+    doc = doc_of("قصفت إسرائيل مواقع في جنوب لبنان. وأكدت مصر رفضها للتصعيد.")
+    entity(doc, "E1", "ACTOR", "إسرائيل", kb_id="actor:israel")
+    entity(doc, "E2", "ACTOR", "مصر", kb_id="actor:egypt")
+    assert why_place(doc, "إسرائيل") is None and why_place(doc, "مصر") is None
+
+
+def test_an_item_of_a_list_of_places_after_a_preposition_is_a_place():
+    doc = doc_of("في أعقاب هجمات عام 2001 على نيويورك وواشنطن.")
+    entity(doc, "E1", "PLACE", "نيويورك", geo=dict(TOWN))
+    entity(doc, "E2", "ACTOR", "واشنطن", kb_id="actor:usa")
+    assert why_place(doc, "واشنطن") == "an item of a list of places after a preposition ('نيويورك وواشنطن')"
+
+
+def test_a_list_no_preposition_governs_says_nothing():
+    # قادة كندا وأميركا: a list of governments, not of places
+    doc = doc_of("اجتمع قادة كندا وأميركا أمس.")
+    entity(doc, "E1", "PLACE", "كندا", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "أميركا", kb_id="actor:usa")
+    assert why_place(doc, "أميركا") is None
+
+
+def test_a_state_right_after_a_region_names_the_country_it_lies_in():
+    doc = doc_of("فيديو انفجار سيناء مصر")
+    entity(doc, "E1", "PLACE", "سيناء", geo=dict(REGION))
+    entity(doc, "E2", "ACTOR", "مصر", kb_id="actor:egypt")
+    assert "the country of the place before it" in why_place(doc, "مصر")
+
+
+def test_a_state_right_after_a_country_is_no_apposition():
+    doc = doc_of("قالت سوريا إيران تدعمها.")
+    entity(doc, "E1", "PLACE", "سوريا", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "إيران", kb_id="actor:iran")
+    assert why_place(doc, "إيران") is None
+
+
+def test_a_dateline_after_a_colon_inside_a_line_is_a_place():
+    doc = doc_of("رابط الخبر بصحيفة الوئام: تركيا: مقتل 3 جنود في هجوم")
+    entity(doc, "E1", "ACTOR", "تركيا", kb_id="actor:turkey")
+    assert why_place(doc, "تركيا").startswith("a dateline")
+
+
+def test_a_list_after_between_relates_states_and_says_nothing():
+    doc = doc_of("لا توجد مسافة بين كندا وأميركا.")
+    entity(doc, "E1", "PLACE", "كندا", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "أميركا", kb_id="actor:usa")
+    assert why_place(doc, "أميركا") is None
+
+
+def test_a_name_that_begins_with_waw_after_a_full_stop_is_no_list_item():
+    doc = doc_of("وقعت اشتباكات في نيويورك. واشنطن تعترف بالخسائر.")
+    entity(doc, "E1", "PLACE", "نيويورك", geo=dict(TOWN))
+    entity(doc, "E2", "ACTOR", "واشنطن", kb_id="actor:usa")
+    assert why_place(doc, "واشنطن") is None
+
+
+def test_a_comma_and_after_a_two_item_start_opens_a_new_clause_not_a_list_item():
+    doc = doc_of("لن نسمح بأي تدخل في اليمن، وطهران كان دورها سلبيا.")
+    entity(doc, "E1", "PLACE", "اليمن", geo=dict(COUNTRY))
+    entity(doc, "E2", "ACTOR", "طهران", kb_id="actor:iran")
+    assert why_place(doc, "طهران") is None
+
+
+def test_a_comma_and_inside_a_longer_list_of_places_is_an_item():
+    doc = doc_of("تعزيز وجوده في العراق وسوريا، ولبنان قبل الانتخابات.")
+    entity(doc, "E1", "PLACE", "العراق", geo=dict(COUNTRY))
+    entity(doc, "E2", "PLACE", "سوريا", geo=dict(COUNTRY))
+    entity(doc, "E3", "ACTOR", "لبنان", kb_id="actor:lebanon")
+    assert why_place(doc, "لبنان") == "an item of a list of places after a preposition ('العراق وسوريا، ولبنان')"
