@@ -37,6 +37,8 @@ class Mention:
     surname_of: str | None = None   # the full name a bare surname repeats
     category: str | None = None     # actor category a pattern implies
     why: str | None = None          # how it joined its entity, when not by its own name
+    adjective_of: str | None = None   # a nationality adjective naming a party: "attack" (القصف
+                                      # الإسرائيلي: who did it) or "facility" (القاعدة الأميركية: whose it is)
 
     def to_json(self) -> dict:
         """Every field (for traces); ``from_json`` reads it back."""

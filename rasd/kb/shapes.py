@@ -112,6 +112,10 @@ class OpenActors(Closed):
     nationalities: WordList
     crowds: list[Crowd]
     media_nouns: WordList
+    attack_nouns: WordList
+    attack_modifiers: WordList
+    owned_facilities: WordList
+    national_forces: dict[str, str]
 
 
 class Boilerplate(Closed):

@@ -88,6 +88,10 @@ class Roles:
         t = c.t
         agent: Mention | None = next((m for m in c.ps if self.marker(m, "agent_markers", c.lo)), None)
         c.said(agent, "after an agent marker (triggers.yaml agent_markers)")
+        if agent is None and t.d.pos == "noun":
+            # القصف الإسرائيلي، الغارات الجوية الأميركية: the act's nationality adjective names its doer
+            agent = next((m for m in c.after if m.adjective_of == "attack" and m.tok[0] - t.j <= 2), None)
+            c.said(agent, "the nationality adjective of the act (open_actors.yaml attack_nouns)")
         between = None
         if agent is None:   # اشتباكات بين X و Y
             between = next((m for m in c.after if self.near_before(m.tok[0], "between", 3, t.j) is not None),
@@ -161,11 +165,12 @@ class Roles:
             if between is not None and m.tok[0] >= side_end:
                 break
             gap = self.doc.text[prev.end:m.start].strip(" ،,")
-            if gap not in (L.and_, "") or not starts_with_and(self.key(m.tok[0])) and gap != L.and_:
+            paired = gap == "" and m.adjective_of == prev.adjective_of == "attack"   # العدوان الأميركي البريطاني
+            if not paired and (gap not in (L.and_, "") or not starts_with_and(self.key(m.tok[0])) and gap != L.and_):
                 break
             if not self.civilian(m) and self.can_do(c.t.type, m):
                 out.append(m.entity)
-                c.said(m, "joined to the agent by 'and'")
+                c.said(m, "a second nationality adjective of the act" if paired else "joined to the agent by 'and'")
             prev = m
         return out
 
@@ -211,6 +216,7 @@ class Roles:
                 marked = self.marker(m, c.markers, c.lo)
                 c.said(m, f"after a target marker (triggers.yaml {c.markers})" if marked else
                        "in a purpose clause after the trigger" if m.tok[0] >= c.purpose else
+                       "owns the facility the act is aimed at" if m.adjective_of == "facility" else
                        "named after the trigger, not its agent")
         return targets, partners
 
@@ -253,7 +259,8 @@ class ArgContext:
         self.why: dict[str, str] = {}
 
     def is_target(self, m: Mention) -> bool:
-        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose
+        """After a target marker, in a purpose clause, or the owner of a facility (القاعدة الأميركية)."""
+        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or m.adjective_of == "facility"
 
     def is_partner(self, m: Mention) -> bool:
         return self.r.marker(m, "partner_markers", self.lo)

@@ -53,3 +53,40 @@ def test_a_force_word_inside_a_person_s_title_is_no_force():
 
 def test_a_text_with_no_force_word_gets_no_mention():
     assert run("ارتفعت أسعار الخبز في الأسواق.").mentions == []
+
+
+# ---- nationality adjectives as parties (issue 8: event participants)
+
+def adjectives(doc):
+    return [(m.text, m.kb_id, m.adjective_of) for m in doc.mentions if m.adjective_of]
+
+
+def test_a_nationality_adjective_after_an_act_of_force_names_the_country_s_force():
+    doc = run("قتل عشرة مدنيين في القصف الإسرائيلي على المدينة.")
+    assert adjectives(doc) == [("الإسرائيلي", "actor:idf", "attack")]
+    (m,) = [m for m in doc.mentions if m.adjective_of]
+    assert "who did the act" in m.why and doc.text[m.start:m.end] == m.text
+
+
+def test_modifiers_may_stand_between_the_act_and_the_adjective_and_two_adjectives_name_two_forces():
+    doc = run("شنت الطائرات غارات جوية تركية. وتواصل العدوان الأميركي البريطاني على اليمن.")
+    assert adjectives(doc) == [("تركية", "actor:turkish_forces", "attack"),
+                               ("الأميركي", "actor:us_military", "attack"),
+                               ("البريطاني", "actor:uk_forces", "attack")]
+
+
+def test_after_a_military_facility_the_adjective_names_its_owner():
+    doc = run("استهدفت المقاومة بالقاعدة الأميركية موقعا إسرائيليا قرب الحدود.")
+    assert adjectives(doc) == [("الأميركية", "actor:us_military", "facility"),
+                               ("إسرائيليا", "actor:idf", "facility")]
+
+
+def test_an_adjective_after_any_other_noun_is_no_party():
+    # a weapon's nationality tells who made it; a people, a country's land, a delegation are no force
+    doc = run("وصلت صواريخ أميركية إلى الشعب الفلسطيني على الأراضي السورية مع الوفد التركي.")
+    assert adjectives(doc) == []
+
+
+def test_an_adjective_inside_a_force_phrase_stays_the_phrase_s():
+    doc = run("أعلن الجيش الباكستاني مقتل خمسة عناصر.")
+    assert adjectives(doc) == [] and actors(doc) == [("الجيش الباكستاني", "state_force")]
