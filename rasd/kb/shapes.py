@@ -115,6 +115,7 @@ class OpenActors(Closed):
     attack_nouns: WordList
     attack_modifiers: WordList
     owned_facilities: WordList
+    facility_not_after: WordList
     national_forces: dict[str, str]
 
 

@@ -70,6 +70,7 @@ class Forces:
     attack_modifiers: frozenset[str] = frozenset()
     facilities: frozenset[str] = frozenset()
     adjectives: dict[str, str] = field(default_factory=dict)   # adjective form → force actor id
+    source_words: frozenset[str] = frozenset()   # before a facility word: a website, not a base
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -114,7 +115,8 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}), pro,
                   frozenset(fold_str(w) for w in d["attack_nouns"]),
                   frozenset(fold_str(w) for w in d["attack_modifiers"]),
-                  frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives)
+                  frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
+                  frozenset(fold_str(w) for w in d["facility_not_after"]))
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -210,7 +212,8 @@ class _OpenActors:
             if self.noun(key, self.f.attack_nouns):
                 return "attack", k
             if self.noun(key, self.f.facilities) and not mods:
-                return "facility", k
+                said = k > 0 and self.toks[k - 1].key in self.f.source_words
+                return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
             if key not in self.f.attack_modifiers or mods == 2:
                 return None
             k, mods = k - 1, mods + 1

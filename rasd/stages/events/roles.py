@@ -124,6 +124,8 @@ class Roles:
         window = 6 if t.d.pos == "verb" else 4
         if any(t.j <= o.i < m.tok[0] and o.d.pos == "verb" for o in self.sentence_triggers):
             return None   # هجوما صاروخيا استهدف القوات: what follows another event verb is its argument
+        if t.d.pos == "noun" and m.adjective_of == "attack" and m.tok[0] - t.j > 2:
+            return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
         lam = self.key(m.tok[0]).startswith(letters().li)
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \

@@ -90,3 +90,17 @@ def test_an_adjective_after_any_other_noun_is_no_party():
 def test_an_adjective_inside_a_force_phrase_stays_the_phrase_s():
     doc = run("أعلن الجيش الباكستاني مقتل خمسة عناصر.")
     assert adjectives(doc) == [] and actors(doc) == [("الجيش الباكستاني", "state_force")]
+
+
+def test_a_facility_word_after_a_speech_word_is_a_source_not_a_base():
+    doc = run("وذكر الموقع الإسرائيلي أن المقاومة استهدفت الموقع الإسرائيلي في المزارع.")
+    assert adjectives(doc) == [("الإسرائيلي", "actor:idf", "facility")]
+    assert doc.mentions[0].start > doc.text.index("استهدفت")
+
+
+def test_the_adjective_joins_the_country_s_party_the_report_names():
+    # the report names Israel's government (الاحتلال الإسرائيلي is one of its names): the adjective is it
+    doc = run("واصل الاحتلال الإسرائيلي القصف الإسرائيلي على غزة.",
+              ("الاحتلال الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:israel"}))
+    assert adjectives(doc) == [("الإسرائيلي", "actor:israel", "attack")]
+    assert "the country's party the report names" in doc.mentions[-1].why
