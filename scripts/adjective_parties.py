@@ -3,7 +3,7 @@
 
 Runs rasd's stages up to ``open_actors`` over the first ``--limit`` articles of each corpus
 (../shared/data/news and news2, read at run time by scripts/lexicon_fires.py's readers), counts
-the ACTOR mentions made from a nationality adjective (``Mention.adjective_of``: "attack" after an
+the ACTOR mentions made from a nationality adjective (``Mention.party_of``: "attack" after an
 act of force, "facility" after a military facility) and prints a reproducible random sample of
 their contexts to read (docs/lexicon-checks.md records the counts and the read precision)::
 
@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
             for st in stages:
                 doc = run_stage(st, doc)
             for m in doc.mentions:
-                if m.adjective_of:
+                if m.party_of:
                     left = doc.text[max(0, m.start - a.width):m.start].replace("\n", " ")
                     right = doc.text[m.end:m.end + a.width // 2].replace("\n", " ")
-                    hits[(corpus, m.adjective_of)].append(f"{left}[{m.text}→{m.kb_id}]{right}")
+                    hits[(corpus, m.party_of)].append(f"{left}[{m.text}→{m.kb_id}]{right}")
     rng = random.Random(a.seed)
     for (corpus, kind), ctx in sorted(hits.items()):
         print(f"== {corpus} {kind}: {len(ctx)} mentions in the first {a.limit} articles")

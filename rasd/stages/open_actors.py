@@ -10,7 +10,7 @@ names them (runs after ``mentions``, before ``link``).
 - **Nationality adjectives as parties**: after an act of force (القصف الإسرائيلي، الغارات الجوية
   الأميركية، العدوان الأميركي البريطاني) the adjective names who did it; after a military facility or
   unit (القاعدة الأميركية، موقع إسرائيلي) whose it is. Either is an ACTOR mention of the country's forces
-  (``national_forces``, linked by kb_id) marked ``adjective_of`` "attack" or "facility", which the
+  (``national_forces``, linked by kb_id) marked ``party_of`` "attack" or "facility", which the
   event roles read (rasd.stages.events.roles).
 
 A new mention never overlaps another, except that it replaces a knowledge-base *short form* or a
@@ -199,19 +199,38 @@ class _OpenActors:
         acc = letters().accusative_ending
         return bool(_reading(key, words, self.pro) or key.endswith(acc) and _reading(key[:-len(acc)], words, self.pro))
 
+    def named_facility(self, i: int) -> int | None:
+        """The facility word of a named facility right before the adjective at ``i`` (قاعدة كونيكو
+        الأميركية، قاعدة "حرير" الأميركية): a place mention that starts with a facility word or follows
+        one; quotes may stand between."""
+        t = self.toks
+        if i == 0 or self.doc.text[t[i - 1].end:t[i].start].strip(' "«»\'') != "":
+            return None
+        m = self.owner.get(i - 1)
+        if m is None or m.type != "PLACE":
+            return None
+        for k in (m.tok[0], m.tok[0] - 1):
+            if 0 <= k and self.noun(t[k].key, self.f.facilities) and not (
+                    k > 0 and t[k - 1].key in self.f.source_words):
+                return k
+        return None
+
     def noun_of(self, i: int) -> tuple[str, int] | None:
         """("attack" | "facility", noun token) when the adjective at ``i`` qualifies an act of force or
         a facility: the noun right before it, or before up to two attack modifiers, or before an
         adjective that qualifies one (العدوان الأميركي البريطاني)."""
         k, mods = i - 1, 0
+        named = self.named_facility(i)
+        if named is not None:
+            return "facility", named
         while k >= 0 and self.joined(k):
             key = self.toks[k].key
             prev = self.added[-1] if self.added else None
-            if prev is not None and prev.adjective_of and prev.tok == (k, k + 1):
-                return prev.adjective_of, k
+            if prev is not None and prev.party_of and prev.tok == (k, k + 1):
+                return prev.party_of, k
             if self.noun(key, self.f.attack_nouns):
                 return "attack", k
-            if self.noun(key, self.f.facilities) and not mods:
+            if self.noun(key, self.f.facilities):
                 said = k > 0 and self.toks[k - 1].key in self.f.source_words
                 return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
             if key not in self.f.attack_modifiers or mods == 2:
@@ -219,7 +238,7 @@ class _OpenActors:
             k, mods = k - 1, mods + 1
         return None
 
-    def party_of(self, force: str) -> tuple[str, str] | None:
+    def country_party(self, force: str) -> tuple[str, str] | None:
         """(kb id, why) of the party a nationality adjective names: the country's force or government
         the report already names by name (the most named; a force before a government: الاحتلال
         الإسرائيلي … القصف الإسرائيلي), else the country's force (open_actors.yaml national_forces)."""
@@ -229,7 +248,7 @@ class _OpenActors:
         if entry.country:
             named: dict[str, int] = {}
             for m in self.doc.mentions:
-                e = self.kb.get(m.kb_id) if m.type == "ACTOR" and m.kb_id and not m.adjective_of else None
+                e = self.kb.get(m.kb_id) if m.type == "ACTOR" and m.kb_id and not m.party_of else None
                 if e is not None and e.country == entry.country and e.category in ("state_force", "government"):
                     named[e.kb_id] = named.get(e.kb_id, 0) + 1
             if named:
@@ -241,7 +260,7 @@ class _OpenActors:
         if i in self.owner:
             return
         found = self.noun_of(i)
-        party = self.party_of(self.f.adjectives[self.toks[i].key]) if found else None
+        party = self.country_party(self.f.adjectives[self.toks[i].key]) if found else None
         if party is None:
             return
         kind, k = found
@@ -253,7 +272,18 @@ class _OpenActors:
         m = self.added[-1]
         if m.tok == (i, i + 1):
             # linked by its kb id like a name; not a pattern mention (a loyalist phrase, rasd.stages.relations)
-            m.kb_id, m.adjective_of, m.nominal, m.pattern = party[0], kind, False, False
+            m.kb_id, m.party_of, m.nominal, m.pattern = party[0], kind, False, False
+
+    def owners(self) -> None:
+        """An actor named right after a military facility owns it (قاعدة الاحتلال الأميركي، مواقع جيش
+        الاحتلال، ثكنة الجيش): ``party_of`` "facility"."""
+        for m in self.doc.mentions + self.added:
+            k = m.tok[0] - 1
+            if m.type != "ACTOR" or m.party_of or k < 0 or not self.joined(k):
+                continue
+            if self.noun(self.toks[k].key, self.f.facilities) and not (
+                    k > 0 and self.toks[k - 1].key in self.f.source_words):
+                m.party_of = "facility"
 
     def run(self) -> list[Mention]:
         classify, owner, toks = self.f.classify, self.owner, self.toks
@@ -270,6 +300,7 @@ class _OpenActors:
                 self.crowd_at(i, r)
         for i in [t.i for t in toks if t.key in self.f.adjectives]:
             self.adjective_at(i)
+        self.owners()
         kept = [m for m in self.doc.mentions if id(m) not in self.dropped]
         return sorted(kept + self.added, key=lambda m: m.start)
 

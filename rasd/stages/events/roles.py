@@ -90,7 +90,7 @@ class Roles:
         c.said(agent, "after an agent marker (triggers.yaml agent_markers)")
         if agent is None and t.d.pos == "noun":
             # القصف الإسرائيلي، الغارات الجوية الأميركية: the act's nationality adjective names its doer
-            agent = next((m for m in c.after if m.adjective_of == "attack" and m.tok[0] - t.j <= 2), None)
+            agent = next((m for m in c.after if m.party_of == "attack" and m.tok[0] - t.j <= 2), None)
             c.said(agent, "the nationality adjective of the act (open_actors.yaml attack_nouns)")
         between = None
         if agent is None:   # اشتباكات بين X و Y
@@ -124,7 +124,7 @@ class Roles:
         window = 6 if t.d.pos == "verb" else 4
         if any(t.j <= o.i < m.tok[0] and o.d.pos == "verb" for o in self.sentence_triggers):
             return None   # هجوما صاروخيا استهدف القوات: what follows another event verb is its argument
-        if t.d.pos == "noun" and m.adjective_of == "attack" and m.tok[0] - t.j > 2:
+        if t.d.pos == "noun" and m.party_of == "attack" and m.tok[0] - t.j > 2:
             return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
         lam = self.key(m.tok[0]).startswith(letters().li)
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
@@ -167,7 +167,7 @@ class Roles:
             if between is not None and m.tok[0] >= side_end:
                 break
             gap = self.doc.text[prev.end:m.start].strip(" ،,")
-            paired = gap == "" and m.adjective_of == prev.adjective_of == "attack"   # العدوان الأميركي البريطاني
+            paired = gap == "" and m.party_of == prev.party_of == "attack"   # العدوان الأميركي البريطاني
             if not paired and (gap not in (L.and_, "") or not starts_with_and(self.key(m.tok[0])) and gap != L.and_):
                 break
             if not self.civilian(m) and self.can_do(c.t.type, m):
@@ -189,7 +189,7 @@ class Roles:
             return [], False
         if not agents and t.type == "AIRSTRIKE":
             # غارات … خلال العدوان الإسرائيلي: the nationality of an act in the same sentence
-            named = [m for m in self.participants(c.st, c.st.lo, c.st.hi) if m.adjective_of == "attack"
+            named = [m for m in self.participants(c.st, c.st.lo, c.st.hi) if m.party_of == "attack"
                      and self.can_do(t.type, m)]
             if named:
                 c.said(named[0], "the nationality adjective of an act of force in the same sentence")
@@ -226,7 +226,7 @@ class Roles:
                 marked = self.marker(m, c.markers, c.lo)
                 c.said(m, f"after a target marker (triggers.yaml {c.markers})" if marked else
                        "in a purpose clause after the trigger" if m.tok[0] >= c.purpose else
-                       "owns the facility the act is aimed at" if m.adjective_of == "facility" else
+                       "owns the facility the act is aimed at" if m.party_of == "facility" else
                        "named after the trigger, not its agent")
         return targets, partners
 
@@ -270,7 +270,7 @@ class ArgContext:
 
     def is_target(self, m: Mention) -> bool:
         """After a target marker, in a purpose clause, or the owner of a facility (القاعدة الأميركية)."""
-        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or m.adjective_of == "facility"
+        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or m.party_of == "facility"
 
     def is_partner(self, m: Mention) -> bool:
         return self.r.marker(m, "partner_markers", self.lo)

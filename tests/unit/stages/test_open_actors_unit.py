@@ -58,13 +58,13 @@ def test_a_text_with_no_force_word_gets_no_mention():
 # ---- nationality adjectives as parties (issue 8: event participants)
 
 def adjectives(doc):
-    return [(m.text, m.kb_id, m.adjective_of) for m in doc.mentions if m.adjective_of]
+    return [(m.text, m.kb_id, m.party_of) for m in doc.mentions if m.party_of]
 
 
 def test_a_nationality_adjective_after_an_act_of_force_names_the_country_s_force():
     doc = run("قتل عشرة مدنيين في القصف الإسرائيلي على المدينة.")
     assert adjectives(doc) == [("الإسرائيلي", "actor:idf", "attack")]
-    (m,) = [m for m in doc.mentions if m.adjective_of]
+    (m,) = [m for m in doc.mentions if m.party_of]
     assert "who did the act" in m.why and doc.text[m.start:m.end] == m.text
 
 
@@ -104,3 +104,17 @@ def test_the_adjective_joins_the_country_s_party_the_report_names():
               ("الاحتلال الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:israel"}))
     assert adjectives(doc) == [("الإسرائيلي", "actor:israel", "attack")]
     assert "the country's party the report names" in doc.mentions[-1].why
+
+
+def test_an_actor_named_right_after_a_facility_owns_it():
+    doc = run("استهدفت المقاومة قاعدة الاحتلال الأميركي في التنف. وقال الاحتلال الأميركي إن القاعدة سليمة.",
+              ("الاحتلال الأميركي", "ACTOR", 0, {"kb_id": "actor:us_military"}),
+              ("الاحتلال الأميركي", "ACTOR", 1, {"kb_id": "actor:us_military"}))
+    assert [(m.text, m.party_of) for m in doc.mentions] == [("الاحتلال الأميركي", "facility"),
+                                                          ("الاحتلال الأميركي", None)]
+
+
+def test_a_named_facility_s_adjective_names_its_owner():
+    doc = run('استهدفت المقاومة قاعدة كونيكو الأميركية وقاعدة "حرير" الأميركية. ووصل الوفد إلى بغداد الأميركية.',
+              ("قاعدة كونيكو", "PLACE", 0, {}), ("حرير", "PLACE", 0, {}), ("بغداد", "PLACE", 0, {}))
+    assert adjectives(doc) == [("الأميركية", "actor:us_military", "facility")] * 2

@@ -64,3 +64,15 @@ def test_an_anaphor_with_no_place_before_it_stays_unresolved():
     village = entity(doc, "E1", "PLACE", "زمرينا", surfaces=["قرية زمرينا"])
     run(doc)
     assert not any(m.anaphor for m in village.mentions)
+
+
+def test_the_owner_adjective_after_a_site_does_not_hide_its_container():
+    text = "استهدفت المقاومة موقع السماقة الإسرائيلي، في مدينة حلب صباح اليوم."
+    for owner, placed in (("facility", True), (None, False)):   # control: any other actor between stops the reading
+        doc = doc_of(text)
+        site = entity(doc, "E1", "PLACE", "موقع السماقة", geo=dict(UNPLACED))
+        idf = entity(doc, "E3", "ACTOR", "الجيش الإسرائيلي", surfaces=["الإسرائيلي"], category="state_force")
+        idf.mentions[0].party_of = owner
+        entity(doc, "E2", "PLACE", "حلب", surfaces=["مدينة حلب"], geo=dict(ALEPPO))
+        run(doc)
+        assert (site.geo["lat"] is not None) is placed

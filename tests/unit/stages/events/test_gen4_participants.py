@@ -1,7 +1,7 @@
 """Event participants named by nationality adjectives (issue 8, gen4) on composed sentences: the
 adjective of an act of force is its agent, the adjective of a facility names its target, two
 adjectives name two agents, and an air strike with no named doer takes no guessed state force.
-The adjective mentions are placed by hand as open_actors makes them (``adjective_of``)."""
+The adjective mentions are placed by hand as open_actors makes them (``party_of``)."""
 from __future__ import annotations
 
 from hand_docs import doc_of, entity
@@ -15,7 +15,7 @@ EVENTS = Events(Resources("/nonexistent-rasd-data"))
 def party(doc, eid: str, name: str, surface: str, kind: str | None, kb: str, category: str = "state_force"):
     e = entity(doc, eid, "ACTOR", name, [surface], category=category, kb_id=kb)
     for m in e.mentions:
-        m.adjective_of = kind
+        m.party_of = kind
     return e
 
 
@@ -27,7 +27,7 @@ def roles(ev):
     return ev.agents, ev.targets
 
 
-def test_the_adjective_of_an_act_of_force_is_its_agent():
+def test_the_party_of_an_act_of_force_is_its_agent():
     doc = doc_of("تواصلت الغارات الإسرائيلية على رفح.")
     party(doc, "E1", "الجيش الإسرائيلي", "الإسرائيلية", "attack", "actor:idf")
     place(doc, "رفح")
@@ -36,7 +36,7 @@ def test_the_adjective_of_an_act_of_force_is_its_agent():
     assert "nationality adjective of the act" in ev.extra["why"]["agents"]["E1"]
 
 
-def test_the_adjective_of_a_facility_names_the_target_not_the_agent():
+def test_the_party_of_a_facility_names_the_target_not_the_agent():
     text = "قصف القاعدة الأميركية في رفح."
     doc = doc_of(text)
     party(doc, "E1", "الجيش الأمريكي", "الأميركية", "facility", "actor:us_military")
