@@ -116,6 +116,7 @@ class OpenActors(Closed):
     attack_modifiers: WordList
     owned_facilities: WordList
     facility_not_after: WordList
+    website_words: WordList
     national_forces: dict[str, str]
 
 

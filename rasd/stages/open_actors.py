@@ -48,6 +48,9 @@ class Proclitics:
         return cls(L.proclitic_strings((L.bi, L.li)), L.li, L.article)
 
 MAX_MODIFIERS = 3
+# the actors whose named facilities an attack strikes (قواعد الاحتلال الأميركي، مواقع جيش الاحتلال); not a
+# body's rules (قواعد هيئة …) or a government's websites
+ARMED = frozenset({"state_force", "non_state_armed_group", "coalition"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Forces:
     facilities: frozenset[str] = frozenset()
     adjectives: dict[str, str] = field(default_factory=dict)   # adjective form → force actor id
     source_words: frozenset[str] = frozenset()   # before a facility word: a website, not a base
+    websites: frozenset[str] = frozenset()       # facility words that also name a website
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -116,7 +120,8 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d["attack_nouns"]),
                   frozenset(fold_str(w) for w in d["attack_modifiers"]),
                   frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
-                  frozenset(fold_str(w) for w in d["facility_not_after"]))
+                  frozenset(fold_str(w) for w in d["facility_not_after"]),
+                  frozenset(fold_str(w) for w in d["website_words"]))
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -195,9 +200,15 @@ class _OpenActors:
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
         """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative
-        (هجوما، موقعا)."""
-        acc = letters().accusative_ending
-        return bool(_reading(key, words, self.pro) or key.endswith(acc) and _reading(key[:-len(acc)], words, self.pro))
+        (هجوما، موقعا; a word in ة takes no alef: إليها is no آلية)."""
+        L = letters()
+        acc, stem = L.accusative_ending, key[:-len(L.accusative_ending)]
+        return bool(_reading(key, words, self.pro) or key.endswith(acc) and not stem.endswith(L.feminine_ending)
+                    and _reading(stem, words, self.pro))
+
+    def said(self, k: int) -> bool:
+        """The word before token ``k`` is a speech or attribution word (وذكرت، بحسب): what follows is a source."""
+        return k > 0 and _reading(self.toks[k - 1].key, self.f.source_words, self.pro) is not None
 
     def named_facility(self, i: int) -> int | None:
         """The facility word of a named facility right before the adjective at ``i`` (قاعدة كونيكو
@@ -209,9 +220,12 @@ class _OpenActors:
         m = self.owner.get(i - 1)
         if m is None or m.type != "PLACE":
             return None
+        quoted = self.doc.text[t[i - 1].end:t[i].start].strip() != "" or (
+            m.tok[0] > 0 and self.doc.text[t[m.tok[0] - 1].end:m.start].strip() != "")
         for k in (m.tok[0], m.tok[0] - 1):
             if 0 <= k and self.noun(t[k].key, self.f.facilities) and not (
-                    k > 0 and t[k - 1].key in self.f.source_words):
+                    self.said(k)) and not (
+                    quoted and self.noun(t[k].key, self.f.websites)):
                 return k
         return None
 
@@ -231,7 +245,7 @@ class _OpenActors:
             if self.noun(key, self.f.attack_nouns):
                 return "attack", k
             if self.noun(key, self.f.facilities):
-                said = k > 0 and self.toks[k - 1].key in self.f.source_words
+                said = self.said(k) or self.noun(key, self.f.websites)
                 return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
             if key not in self.f.attack_modifiers or mods == 2:
                 return None
@@ -279,11 +293,15 @@ class _OpenActors:
         الاحتلال، ثكنة الجيش): ``party_of`` "facility"."""
         for m in self.doc.mentions + self.added:
             k = m.tok[0] - 1
-            if m.type != "ACTOR" or m.party_of or k < 0 or not self.joined(k):
+            if m.type != "ACTOR" or m.party_of or k < 0 or not self.joined(k) or self.category(m) not in ARMED:
                 continue
             if self.noun(self.toks[k].key, self.f.facilities) and not (
-                    k > 0 and self.toks[k - 1].key in self.f.source_words):
+                    self.said(k)):
                 m.party_of = "facility"
+
+    def category(self, m: Mention) -> str | None:
+        e = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
+        return e.category if e is not None else m.category
 
     def run(self) -> list[Mention]:
         classify, owner, toks = self.f.classify, self.owner, self.toks

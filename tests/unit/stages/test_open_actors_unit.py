@@ -76,7 +76,7 @@ def test_modifiers_may_stand_between_the_act_and_the_adjective_and_two_adjective
 
 
 def test_after_a_military_facility_the_adjective_names_its_owner():
-    doc = run("استهدفت المقاومة بالقاعدة الأميركية موقعا إسرائيليا قرب الحدود.")
+    doc = run("استهدفت المقاومة بالقاعدة الأميركية مقرا إسرائيليا قرب الحدود.")
     assert adjectives(doc) == [("الأميركية", "actor:us_military", "facility"),
                                ("إسرائيليا", "actor:idf", "facility")]
 
@@ -93,8 +93,8 @@ def test_an_adjective_inside_a_force_phrase_stays_the_phrase_s():
 
 
 def test_a_facility_word_after_a_speech_word_is_a_source_not_a_base():
-    doc = run("وذكر الموقع الإسرائيلي أن المقاومة استهدفت الموقع الإسرائيلي في المزارع.")
-    assert adjectives(doc) == [("الإسرائيلي", "actor:idf", "facility")]
+    doc = run("وذكرت مواقع إسرائيلية أن المقاومة استهدفت مواقع إسرائيلية في المزارع.")
+    assert adjectives(doc) == [("إسرائيلية", "actor:idf", "facility")]
     assert doc.mentions[0].start > doc.text.index("استهدفت")
 
 
@@ -118,3 +118,16 @@ def test_a_named_facility_s_adjective_names_its_owner():
     doc = run('استهدفت المقاومة قاعدة كونيكو الأميركية وقاعدة "حرير" الأميركية. ووصل الوفد إلى بغداد الأميركية.',
               ("قاعدة كونيكو", "PLACE", 0, {}), ("حرير", "PLACE", 0, {}), ("بغداد", "PLACE", 0, {}))
     assert adjectives(doc) == [("الأميركية", "actor:us_military", "facility")] * 2
+
+
+def test_a_website_is_no_facility_and_a_word_in_ta_marbuta_takes_no_accusative_alef():
+    doc = run('وكان موقع "أكسيوس" الأميركي قال إن موقع روسي يتحدث. التي لجأت إليها روسيا.',
+              ("أكسيوس", "PLACE", 0, {}), ("روسيا", "ACTOR", 0, {"kb_id": "actor:russia"}))
+    assert adjectives(doc) == [] and [m.party_of for m in doc.mentions] == [None, None]
+
+
+def test_only_an_armed_actor_owns_a_facility_named_before_it():
+    doc = run("تنتهك قواعد هيئة التفاوض وقواعد الاحتلال الأميركي.",
+              ("هيئة التفاوض", "ACTOR", 0, {"kb_id": "actor:hnc"}),
+              ("الاحتلال الأميركي", "ACTOR", 0, {"kb_id": "actor:us_military"}))
+    assert [m.party_of for m in doc.mentions] == [None, "facility"]
