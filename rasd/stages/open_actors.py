@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
@@ -293,8 +293,9 @@ class _OpenActors:
         الاحتلال، ثكنة الجيش): ``party_of`` "facility"."""
         for m in self.doc.mentions + self.added:
             k = m.tok[0] - 1
-            if m.type != "ACTOR" or m.party_of or k < 0 or not self.joined(k) or self.category(m) not in ARMED:
-                continue
+            if m.type != "ACTOR" or m.party_of or k < 0 or not self.joined(k) or self.category(m) not in ARMED \
+                    or starts_with_and(self.toks[m.tok[0]].key):
+                continue   # تنظيمي القاعدة وداعش: an owner is never joined by 'and'
             if self.noun(self.toks[k].key, self.f.facilities) and not (
                     self.said(k)):
                 m.party_of = "facility"

@@ -131,3 +131,9 @@ def test_only_an_armed_actor_owns_a_facility_named_before_it():
               ("هيئة التفاوض", "ACTOR", 0, {"kb_id": "actor:hnc"}),
               ("الاحتلال الأميركي", "ACTOR", 0, {"kb_id": "actor:us_military"}))
     assert [m.party_of for m in doc.mentions] == [None, "facility"]
+
+
+def test_an_actor_joined_by_and_after_a_facility_word_is_no_owner():
+    # القاعدة here is al-Qaeda, listed with ISIS: the name after و owns nothing
+    doc = run("انضموا إلى تنظيمي القاعدة وداعش.", ("داعش", "ACTOR", 0, {"kb_id": "actor:isis"}))
+    assert [m.party_of for m in doc.mentions] == [None]
