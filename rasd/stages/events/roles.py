@@ -269,8 +269,10 @@ class ArgContext:
         self.why: dict[str, str] = {}
 
     def is_target(self, m: Mention) -> bool:
-        """After a target marker, in a purpose clause, or the owner of a facility (القاعدة الأميركية)."""
-        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or m.party_of == "facility"
+        """After a target marker, in a purpose clause, or the owner of a facility an act of force is aimed
+        at (استهداف القاعدة الأميركية; the owner of a site a deal names is no opponent)."""
+        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or (
+            m.party_of == "facility" and not self.partner_type)
 
     def is_partner(self, m: Mention) -> bool:
         return self.r.marker(m, "partner_markers", self.lo)

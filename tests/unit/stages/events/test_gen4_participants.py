@@ -80,3 +80,12 @@ def test_an_air_strike_takes_the_nationality_of_an_act_named_in_its_sentence():
     evs = [e for e in EVENTS(doc).events if e.type == "AIRSTRIKE"]
     assert evs and evs[0].agents == ["E1"]
     assert evs[0].extra["why"]["agents"]["E1"].startswith("the nationality adjective of an act of force in the same sentence")
+
+
+def test_the_owner_of_a_site_a_deal_names_is_no_opponent():
+    doc = doc_of("وقعت إيران اتفاقا مع الوكالة يسمح بدخول المواقع الإيرانية في فيينا.")
+    entity(doc, "E1", "ACTOR", "إيران", category="government", kb_id="actor:iran")
+    party(doc, "E2", "القوات الإيرانية", "الإيرانية", "facility", "actor:iran_forces")
+    place(doc, "فيينا")
+    evs = [e for e in EVENTS(doc).events if e.type == "AGREEMENT"]
+    assert evs and all("E2" not in e.targets for e in evs)
