@@ -37,6 +37,9 @@ class Mention:
     surname_of: str | None = None   # the full name a bare surname repeats
     category: str | None = None     # actor category a pattern implies
     why: str | None = None          # how it joined its entity, when not by its own name
+    party_of: str | None = None     # names the party of the noun before it: who did the act ("attack":
+                                    # القصف الإسرائيلي) or whose the facility is ("facility": القاعدة
+                                    # الأميركية، قاعدة الاحتلال الأميركي)
 
     def to_json(self) -> dict:
         """Every field (for traces); ``from_json`` reads it back."""

@@ -115,6 +115,12 @@ class OpenActors(Closed):
     nationalities: WordList
     crowds: list[Crowd]
     media_nouns: WordList
+    attack_nouns: WordList
+    attack_modifiers: WordList
+    owned_facilities: WordList
+    facility_not_after: WordList
+    website_words: WordList
+    national_forces: dict[str, str]
 
 
 class Boilerplate(Closed):

@@ -7,6 +7,11 @@ names them (runs after ``mentions``, before ``link``).
   with a security word and no nationality (رجال الشرطة، قوات الأمن) is a state force too.
 - **Unnamed groups**: armed men, settlers, protesters (مسلحون، مستوطنون، متظاهرون) are ACTORs of their
   category; every form of one group links under one name.
+- **Nationality adjectives as parties**: after an act of force (القصف الإسرائيلي، الغارات الجوية
+  الأميركية، العدوان الأميركي البريطاني) the adjective names who did it; after a military facility or
+  unit (القاعدة الأميركية، موقع إسرائيلي) whose it is. Either is an ACTOR mention of the country's forces
+  (``national_forces``, linked by kb_id) marked ``party_of`` "attack" or "facility", which the
+  event roles read (rasd.stages.events.roles).
 
 A new mention never overlaps another, except that it replaces a knowledge-base *short form* or a
 pattern mention lying inside it: "الشرطة" alone may be read as one country's police, but
@@ -19,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from rasd.arabic.clitics import letters, readings
+from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
@@ -43,6 +48,9 @@ class Proclitics:
         return cls(L.proclitic_strings((L.bi, L.li)), L.li, L.article)
 
 MAX_MODIFIERS = 3
+# the actors whose named facilities an attack strikes (قواعد الاحتلال الأميركي، مواقع جيش الاحتلال); not a
+# body's rules (قواعد هيئة …) or a government's websites
+ARMED = frozenset({"state_force", "non_state_armed_group", "coalition"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,12 @@ class Forces:
     classify: Callable[[str], tuple | None] = field(default=lambda key: None, compare=False, repr=False)
     forms: frozenset[str] = frozenset()   # every token a head or crowd word can be: a first pass
     proclitics: Proclitics | None = field(default=None, compare=False, repr=False)
+    attack_nouns: frozenset[str] = frozenset()
+    attack_modifiers: frozenset[str] = frozenset()
+    facilities: frozenset[str] = frozenset()
+    adjectives: dict[str, str] = field(default_factory=dict)   # adjective form → force actor id
+    source_words: frozenset[str] = frozenset()   # before a facility word: a website, not a base
+    websites: frozenset[str] = frozenset()       # facility words that also name a website
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -73,6 +87,12 @@ def nationality_forms(base: str) -> set[str]:
     return out
 
 
+def adjective_forms(base: str) -> set[str]:
+    """The forms of a nationality adjective qualifying a noun: those of :func:`nationality_forms`
+    and the indefinite accusative (موقعا إسرائيليا)."""
+    return nationality_forms(base) | {base + letters().accusative_ending}
+
+
 def load_forces(path: Path) -> Forces:
     d = load(path)
     heads = {fold_str(w): h["category"] for h in d["heads"] for w in h["words"]}
@@ -81,6 +101,8 @@ def load_forces(path: Path) -> Forces:
         nat |= nationality_forms(fold_str(w))
     crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
     pro = Proclitics.current()
+    adjectives = {form: force for base, force in d["national_forces"].items() if base != "__line__"
+                  for form in adjective_forms(fold_str(base))}
 
     # a bounded cache owned by the Forces this returns (the Resources' open_actors part)
     @lru_cache(maxsize=1 << 16)
@@ -94,7 +116,12 @@ def load_forces(path: Path) -> Forces:
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
                   frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
-                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}), pro)
+                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}), pro,
+                  frozenset(fold_str(w) for w in d["attack_nouns"]),
+                  frozenset(fold_str(w) for w in d["attack_modifiers"]),
+                  frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
+                  frozenset(fold_str(w) for w in d["facility_not_after"]),
+                  frozenset(fold_str(w) for w in d["website_words"]))
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -112,8 +139,9 @@ def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
 
 
 class _OpenActors:
-    def __init__(self, doc: Doc, f: Forces, titles: frozenset[str], common: frozenset[str] = frozenset()):
-        self.doc, self.f, self.titles, self.common = doc, f, titles, common
+    def __init__(self, doc: Doc, f: Forces, titles: frozenset[str], common: frozenset[str] = frozenset(),
+                 kb=None):
+        self.doc, self.f, self.titles, self.common, self.kb = doc, f, titles, common, kb
         self.pro = f.proclitics or Proclitics.current()
         self.toks = doc.tokens
         self.owner: dict[int, Mention] = {}
@@ -171,6 +199,112 @@ class _OpenActors:
         name, cat = self.f.crowds[r[1]]
         self.add(i, i + 1, r[0], cat, name, f"an unnamed group of {name}")
 
+    def noun(self, key: str, words: frozenset[str]) -> bool:
+        """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative
+        (هجوما، موقعا; a word in ة takes no alef: إليها is no آلية)."""
+        L = letters()
+        acc, stem = L.accusative_ending, key[:-len(L.accusative_ending)]
+        return bool(_reading(key, words, self.pro) or key.endswith(acc) and not stem.endswith(L.feminine_ending)
+                    and _reading(stem, words, self.pro))
+
+    def said(self, k: int) -> bool:
+        """The word before token ``k`` is a speech or attribution word (وذكرت، بحسب): what follows is a source."""
+        return k > 0 and _reading(self.toks[k - 1].key, self.f.source_words, self.pro) is not None
+
+    def named_facility(self, i: int) -> int | None:
+        """The facility word of a named facility right before the adjective at ``i`` (قاعدة كونيكو
+        الأميركية، قاعدة "حرير" الأميركية): a place mention that starts with a facility word or follows
+        one; quotes may stand between."""
+        t = self.toks
+        if i == 0 or self.doc.text[t[i - 1].end:t[i].start].strip(' "«»\'') != "":
+            return None
+        m = self.owner.get(i - 1)
+        if m is None or m.type != "PLACE":
+            return None
+        quoted = self.doc.text[t[i - 1].end:t[i].start].strip() != "" or (
+            m.tok[0] > 0 and self.doc.text[t[m.tok[0] - 1].end:m.start].strip() != "")
+        for k in (m.tok[0], m.tok[0] - 1):
+            if 0 <= k and self.noun(t[k].key, self.f.facilities) and not (
+                    self.said(k)) and not (
+                    quoted and self.noun(t[k].key, self.f.websites)):
+                return k
+        return None
+
+    def noun_of(self, i: int) -> tuple[str, int] | None:
+        """("attack" | "facility", noun token) when the adjective at ``i`` qualifies an act of force or
+        a facility: the noun right before it, or before up to two attack modifiers, or before an
+        adjective that qualifies one (العدوان الأميركي البريطاني)."""
+        k, mods = i - 1, 0
+        named = self.named_facility(i)
+        if named is not None:
+            return "facility", named
+        while k >= 0 and self.joined(k):
+            key = self.toks[k].key
+            prev = self.added[-1] if self.added else None
+            if prev is not None and prev.party_of and prev.tok == (k, k + 1):
+                return prev.party_of, k
+            if self.noun(key, self.f.attack_nouns):
+                return "attack", k
+            if self.noun(key, self.f.facilities):
+                said = self.said(k) or self.noun(key, self.f.websites)
+                return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
+            if key not in self.f.attack_modifiers or mods == 2:
+                return None
+            k, mods = k - 1, mods + 1
+        return None
+
+    def country_party(self, force: str) -> tuple[str, str] | None:
+        """(kb id, why) of the party a nationality adjective names: the country's force or government
+        the report already names by name (the most named; a force before a government: الاحتلال
+        الإسرائيلي … القصف الإسرائيلي), else the country's force (open_actors.yaml national_forces)."""
+        entry = self.kb.get("actor:" + force) if self.kb is not None else None
+        if entry is None:
+            return None
+        if entry.country:
+            named: dict[str, int] = {}
+            for m in self.doc.mentions:
+                e = self.kb.get(m.kb_id) if m.type == "ACTOR" and m.kb_id and not m.party_of else None
+                if e is not None and e.country == entry.country and e.category in ("state_force", "government"):
+                    named[e.kb_id] = named.get(e.kb_id, 0) + 1
+            if named:
+                best = max(named, key=lambda x: (self.kb.get(x).category == "state_force", named[x]))
+                return best, "the country's party the report names"
+        return entry.kb_id, "the country's force"
+
+    def adjective_at(self, i: int) -> None:
+        if i in self.owner:
+            return
+        found = self.noun_of(i)
+        party = self.country_party(self.f.adjectives[self.toks[i].key]) if found else None
+        if party is None:
+            return
+        kind, k = found
+        noun = self.doc.text[self.toks[k].start:self.toks[k].end]
+        self.add(i, i + 1, 0, "state_force", None,
+                 f"a nationality adjective after '{noun}' " + (
+                     "names who did the act (open_actors.yaml attack_nouns)" if kind == "attack" else
+                     "names whose facility it is (open_actors.yaml owned_facilities)") + f": {party[1]}")
+        m = self.added[-1]
+        if m.tok == (i, i + 1):
+            # linked by its kb id like a name; not a pattern mention (a loyalist phrase, rasd.stages.relations)
+            m.kb_id, m.party_of, m.nominal, m.pattern = party[0], kind, False, False
+
+    def owners(self) -> None:
+        """An actor named right after a military facility owns it (قاعدة الاحتلال الأميركي، مواقع جيش
+        الاحتلال، ثكنة الجيش): ``party_of`` "facility"."""
+        for m in self.doc.mentions + self.added:
+            k = m.tok[0] - 1
+            if m.type != "ACTOR" or m.party_of or k < 0 or not self.joined(k) or self.category(m) not in ARMED \
+                    or starts_with_and(self.toks[m.tok[0]].key):
+                continue   # تنظيمي القاعدة وداعش: an owner is never joined by 'and'
+            if self.noun(self.toks[k].key, self.f.facilities) and not (
+                    self.said(k)):
+                m.party_of = "facility"
+
+    def category(self, m: Mention) -> str | None:
+        e = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
+        return e.category if e is not None else m.category
+
     def run(self) -> list[Mention]:
         classify, owner, toks = self.f.classify, self.owner, self.toks
         for i in candidate_tokens(self.doc, self.f.forms):
@@ -184,6 +318,9 @@ class _OpenActors:
                 self.force_at(i, r)
             elif i not in owner:
                 self.crowd_at(i, r)
+        for i in [t.i for t in toks if t.key in self.f.adjectives]:
+            self.adjective_at(i)
+        self.owners()
         kept = [m for m in self.doc.mentions if id(m) not in self.dropped]
         for m in kept:
             if m.kb_id and m.type == "ACTOR" and not m.short and self.described(m):
@@ -219,6 +356,7 @@ class OpenActors(Stage):
     def __call__(self, doc: Doc) -> Doc:
         if doc.text:
             titles = self.resources.kb.lexicon["_folded"]["person_titles"]
-            doc.mentions = _OpenActors(doc, self.resources.open_actors, titles, self.resources.common_words).run()
+            doc.mentions = _OpenActors(doc, self.resources.open_actors, titles, self.resources.common_words,
+                                       self.resources.kb).run()
         return doc
 

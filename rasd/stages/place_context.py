@@ -84,6 +84,10 @@ class _Context:
             if any(ch in ".؛;:!?؟\n" for ch in self.gap(k - 1)):
                 return None
             hit = self.at.get(k)
+            if hit is not None and hit[1] is not e and hit[0].party_of == "facility" and hit[1].type == "ACTOR":
+                k = hit[0].tok[1]   # موقع السماقة الإسرائيلي، في مزارع شبعا: the owner's adjective, as any adjective
+                words.append(hit[0].text)
+                continue
             if hit is not None and hit[1] is not e:
                 y = hit[1]
                 # لمدينة حماة: the container's own mention opens on a link or type word

@@ -37,14 +37,11 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         self.sentence_triggers: list[Trig] = []
         self.all_sentences: list[Sent] = []
         self._dates_for, self._dates = None, []
-        forces = sorted((e for e in doc.entities if e.type == "ACTOR" and e.category == "state_force"),
-                        key=lambda e: -len(e.mentions))
         # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
         kb = res.kb
         self.reporters = {e.id for e in doc.entities if e.type == "PERSON" and e.kb_id and kb.get(e.kb_id)
                           and kb.get(e.kb_id).affiliations
                           and all(a["actor"] in kb.sources for a in kb.get(e.kb_id).affiliations)}
-        self.air_force = forces[0].id if forces else None
         ents = {e.id: e for e in doc.entities}
         self.ents = ents
 

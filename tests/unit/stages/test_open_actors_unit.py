@@ -69,3 +69,87 @@ def test_a_known_actor_named_by_head_and_nationality_is_a_description():
     assert described("قالت القوات المسلحة العراقية إن الهجوم فشل.", "القوات المسلحة العراقية", "actor:iraqi_army")
     assert not described("قال حزب الله اللبناني إن الهجوم فشل.", "حزب الله اللبناني", "actor:hezbollah")
     assert not described("قال مجلس الأمن إن الهجوم فشل.", "مجلس الأمن", "actor:unsc")
+
+
+# ---- nationality adjectives as parties (issue 8: event participants)
+
+def adjectives(doc):
+    return [(m.text, m.kb_id, m.party_of) for m in doc.mentions if m.party_of]
+
+
+def test_a_nationality_adjective_after_an_act_of_force_names_the_country_s_force():
+    doc = run("قتل عشرة مدنيين في القصف الإسرائيلي على المدينة.")
+    assert adjectives(doc) == [("الإسرائيلي", "actor:idf", "attack")]
+    (m,) = [m for m in doc.mentions if m.party_of]
+    assert "who did the act" in m.why and doc.text[m.start:m.end] == m.text
+
+
+def test_modifiers_may_stand_between_the_act_and_the_adjective_and_two_adjectives_name_two_forces():
+    doc = run("شنت الطائرات غارات جوية تركية. وتواصل العدوان الأميركي البريطاني على اليمن.")
+    assert adjectives(doc) == [("تركية", "actor:turkish_forces", "attack"),
+                               ("الأميركي", "actor:us_military", "attack"),
+                               ("البريطاني", "actor:uk_forces", "attack")]
+
+
+def test_after_a_military_facility_the_adjective_names_its_owner():
+    doc = run("استهدفت المقاومة بالقاعدة الأميركية مقرا إسرائيليا قرب الحدود.")
+    assert adjectives(doc) == [("الأميركية", "actor:us_military", "facility"),
+                               ("إسرائيليا", "actor:idf", "facility")]
+
+
+def test_an_adjective_after_any_other_noun_is_no_party():
+    # a weapon's nationality tells who made it; a people, a country's land, a delegation are no force
+    doc = run("وصلت صواريخ أميركية إلى الشعب الفلسطيني على الأراضي السورية مع الوفد التركي.")
+    assert adjectives(doc) == []
+
+
+def test_an_adjective_inside_a_force_phrase_stays_the_phrase_s():
+    doc = run("أعلن الجيش الباكستاني مقتل خمسة عناصر.")
+    assert adjectives(doc) == [] and actors(doc) == [("الجيش الباكستاني", "state_force")]
+
+
+def test_a_facility_word_after_a_speech_word_is_a_source_not_a_base():
+    doc = run("وذكرت مواقع إسرائيلية أن المقاومة استهدفت مواقع إسرائيلية في المزارع.")
+    assert adjectives(doc) == [("إسرائيلية", "actor:idf", "facility")]
+    assert doc.mentions[0].start > doc.text.index("استهدفت")
+
+
+def test_the_adjective_joins_the_country_s_party_the_report_names():
+    # the report names Israel's government (الاحتلال الإسرائيلي is one of its names): the adjective is it
+    doc = run("واصل الاحتلال الإسرائيلي القصف الإسرائيلي على غزة.",
+              ("الاحتلال الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:israel"}))
+    assert adjectives(doc) == [("الإسرائيلي", "actor:israel", "attack")]
+    assert "the country's party the report names" in doc.mentions[-1].why
+
+
+def test_an_actor_named_right_after_a_facility_owns_it():
+    doc = run("استهدفت المقاومة قاعدة الاحتلال الأميركي في التنف. وقال الاحتلال الأميركي إن القاعدة سليمة.",
+              ("الاحتلال الأميركي", "ACTOR", 0, {"kb_id": "actor:us_military"}),
+              ("الاحتلال الأميركي", "ACTOR", 1, {"kb_id": "actor:us_military"}))
+    assert [(m.text, m.party_of) for m in doc.mentions] == [("الاحتلال الأميركي", "facility"),
+                                                          ("الاحتلال الأميركي", None)]
+
+
+def test_a_named_facility_s_adjective_names_its_owner():
+    doc = run('استهدفت المقاومة قاعدة كونيكو الأميركية وقاعدة "حرير" الأميركية. ووصل الوفد إلى بغداد الأميركية.',
+              ("قاعدة كونيكو", "PLACE", 0, {}), ("حرير", "PLACE", 0, {}), ("بغداد", "PLACE", 0, {}))
+    assert adjectives(doc) == [("الأميركية", "actor:us_military", "facility")] * 2
+
+
+def test_a_website_is_no_facility_and_a_word_in_ta_marbuta_takes_no_accusative_alef():
+    doc = run('وكان موقع "أكسيوس" الأميركي قال إن موقع روسي يتحدث. التي لجأت إليها روسيا.',
+              ("أكسيوس", "PLACE", 0, {}), ("روسيا", "ACTOR", 0, {"kb_id": "actor:russia"}))
+    assert adjectives(doc) == [] and [m.party_of for m in doc.mentions] == [None, None]
+
+
+def test_only_an_armed_actor_owns_a_facility_named_before_it():
+    doc = run("تنتهك قواعد هيئة التفاوض وقواعد الاحتلال الأميركي.",
+              ("هيئة التفاوض", "ACTOR", 0, {"kb_id": "actor:hnc"}),
+              ("الاحتلال الأميركي", "ACTOR", 0, {"kb_id": "actor:us_military"}))
+    assert [m.party_of for m in doc.mentions] == [None, "facility"]
+
+
+def test_an_actor_joined_by_and_after_a_facility_word_is_no_owner():
+    # القاعدة here is al-Qaeda, listed with ISIS: the name after و owns nothing
+    doc = run("انضموا إلى تنظيمي القاعدة وداعش.", ("داعش", "ACTOR", 0, {"kb_id": "actor:isis"}))
+    assert [m.party_of for m in doc.mentions] == [None]

@@ -167,3 +167,15 @@ def test_a_comma_and_inside_a_longer_list_of_places_is_an_item():
     entity(doc, "E2", "PLACE", "سوريا", geo=dict(COUNTRY))
     entity(doc, "E3", "ACTOR", "لبنان", kb_id="actor:lebanon")
     assert why_place(doc, "لبنان") == "an item of a list of places after a preposition ('العراق وسوريا، ولبنان')"
+
+
+def test_the_owner_adjective_after_a_site_does_not_hide_its_container():
+    text = "استهدفت المقاومة موقع السماقة الإسرائيلي، في مدينة حلب صباح اليوم."
+    for owner, placed in (("facility", True), (None, False)):   # control: any other actor between stops the reading
+        doc = doc_of(text)
+        site = entity(doc, "E1", "PLACE", "موقع السماقة", geo=dict(UNPLACED))
+        idf = entity(doc, "E3", "ACTOR", "الجيش الإسرائيلي", surfaces=["الإسرائيلي"], category="state_force")
+        idf.mentions[0].party_of = owner
+        entity(doc, "E2", "PLACE", "حلب", surfaces=["مدينة حلب"], geo=dict(ALEPPO))
+        run(doc)
+        assert (site.geo["lat"] is not None) is placed
