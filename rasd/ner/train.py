@@ -64,6 +64,8 @@ def train(data: TrainingData, lex: Lexicons, out: Path, params: dict | None = No
 def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     """Clusters, then the CRF, into the data folder ``base``."""
     from rasd.ner.resources import lexicons
+    from rasd.ner.tag import Tagger
+    from rasd.ner.wordtable import build as build_word_table
 
     t0 = time.process_time()
     counts = build_clusters(news_dir, base / CLUSTERS_FILE)
@@ -72,6 +74,7 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     names = json.loads((base / NAMES_FILE).read_text(encoding="utf-8")) if (base / NAMES_FILE).is_file() else {}
     counts |= train(data, lexicons(base, gaz, kb), base / MODEL, name_counts=names.get("counts"),
                     min_count=names.get("min_count", 2))
+    counts |= build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lexicons(base, gaz, kb)))
     dropped = sum(data.dropped.values())
     counts["NER sentences dropped as copies of the CAMeL test half"] = dropped
     (base / META).write_text(json.dumps({"version": 1, "params": PARAMS, "corpora": CRF_CORPORA,
