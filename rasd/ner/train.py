@@ -4,7 +4,8 @@ a CRF by hand would be slower and less exact).
 :func:`build` is what `rasd data install` calls, with a local copy or a download alike: it learns
 word clusters from the news (when the data holds news/), reads the training sentences through
 :func:`rasd.ner.corpus.training_sentences` (never the CAMeL test half or its copies), and writes
-``ner.crfsuite`` and ``ner_clusters.json`` into the data folder.
+``ner.crfsuite`` and ``ner_clusters.json`` into the data folder, then the precomputed vectors of the
+news's frequent words (``ner_words.npz``, :mod:`rasd.ner.wordtable`).
 """
 from __future__ import annotations
 
