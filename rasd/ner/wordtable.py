@@ -14,7 +14,6 @@ never read as a wrong answer.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,11 +38,15 @@ def fingerprint(model: Path, lex, letters) -> str:
     for name in _CODE:
         h.update(Path(importlib.import_module(name).__file__).read_bytes())
     h.update(repr(letters).encode("utf-8"))
-    lexd = {"places": sorted(lex.places.items()), "place_first": sorted(lex.place_first),
-            "kb": sorted(lex.kb.items()), "kb_first": sorted(lex.kb_first), "given": sorted(lex.given),
-            "lists": {k: sorted(v) for k, v in sorted(lex.lists.items())},
-            "clusters": sorted((w, list(c)) for w, c in lex.clusters.items())}
-    h.update(json.dumps(lexd, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    # each part as its sorted lines (words hold no tab or newline); a part's name and size first
+    parts = {"places": (f"{w}\t{k}" for w, k in lex.places.items()), "place_first": lex.place_first,
+             "kb": (f"{w}\t{k}" for w, k in lex.kb.items()), "kb_first": lex.kb_first, "given": lex.given,
+             "clusters": (f"{w}\t{c}\t{f}" for w, (c, f) in lex.clusters.items()),
+             **{f"list {k}": v for k, v in sorted(lex.lists.items())}}
+    for name, lines in parts.items():
+        lines = sorted(lines)
+        h.update(f"\n{name} {len(lines)}\n".encode("utf-8"))
+        h.update("\n".join(lines).encode("utf-8"))
     return h.hexdigest()
 
 
