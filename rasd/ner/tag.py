@@ -107,7 +107,8 @@ class Tagger:
         table[PAD] = self._table[PAD]
         table[1:n + 1] = V[:n]
         opens = self._opens
-        self._cache = {w: (k, r, k in opens) for r, w, k in zip(range(1, n + 1), words, keys)}
+        # a key equal to its word is that word (one string, not two)
+        self._cache = {w: (w if k == w else k, r, k in opens) for r, w, k in zip(range(1, n + 1), words, keys)}
         self._table, self._rows = table, n + 1
         self.table_words = len(self._cache)
 
