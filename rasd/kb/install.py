@@ -220,7 +220,10 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
             and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file()):
-        return {**old, "unchanged": True}
+        from rasd.ner.train import refresh_word_table
+
+        progress("check the NER word table")
+        return {**old, "unchanged": True, **refresh_word_table(out, src_root / "news", load_gazetteer(out))}
     progress("build gazetteer")
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
     progress("collect given names")

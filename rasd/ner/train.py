@@ -83,3 +83,18 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
                                          "skipped": data.skipped,
                                          "counts": counts}, ensure_ascii=False, indent=1), encoding="utf-8")
     return counts
+
+
+def refresh_word_table(base: Path, news_dir: Path, gaz=None, kb=None) -> dict:
+    """Rebuild the word table of the data folder ``base`` when it is missing or stale (the feature
+    code or the lexicons changed since install; a stale table is ignored at load, so this only
+    restores the speed): {} when it is current."""
+    from rasd.ner.resources import lexicons
+    from rasd.ner.tag import Tagger
+    from rasd.ner.wordtable import FILENAME
+    from rasd.ner.wordtable import build as build_word_table
+
+    lex = lexicons(base, gaz, kb)
+    if Tagger(base / MODEL, lex, table=base / FILENAME).table_words:
+        return {}
+    return build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lex))
