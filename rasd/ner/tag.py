@@ -103,9 +103,8 @@ class Tagger:
             return
         words, keys, V = got
         n = min(len(words), CACHE_SIZE)
-        table = np.zeros((max(len(self._table), n + 1), *self._table.shape[1:]))
+        table = V[:n + 1] if n + 1 >= len(self._table) else np.concatenate([V[:n + 1], self._table[n + 1:]])
         table[PAD] = self._table[PAD]
-        table[1:n + 1] = V[:n]
         opens = self._opens
         # a key equal to its word is that word (one string, not two)
         self._cache = {w: (w if k == w else k, r, k in opens) for r, w, k in zip(range(1, n + 1), words, keys)}

@@ -62,19 +62,22 @@ def frequent_words(texts: Iterable[str], n: int = WORDS) -> list[str]:
 
 
 def save(path: Path, words: list[str], keys: list[str], vectors: np.ndarray, fp: str) -> None:
-    """Write the table (words and keys as newline-joined UTF-8: a token holds no whitespace)."""
+    """Write the table (words and keys as newline-joined UTF-8: a token holds no whitespace; the
+    vectors after a row of zeros, so that word k's row is k + 1 as in a tagger's table, whose row 0
+    is the padding pseudo-word: the loaded array becomes that table without a copy)."""
     if any("\n" in w for w in words) or any("\n" in k for k in keys):
         raise ValueError("a table word holds a newline")
     tmp = path.with_name(path.name + ".tmp.npz")
     np.savez(tmp, words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
              keys=np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8),
-             vectors=vectors, fingerprint=np.array(fp))
+             vectors=np.concatenate([np.zeros((1, *vectors.shape[1:])), vectors]), fingerprint=np.array(fp))
     tmp.replace(path)
 
 
 def load(path: Path, fp: str, shape: tuple[int, int]) -> tuple[list[str], list[str], np.ndarray] | None:
     """(words, keys, vectors) of the table at ``path`` when its fingerprint is ``fp`` and its
-    vectors have the (5, labels) ``shape`` per word; None when it is missing, stale or unreadable."""
+    vectors have the (5, labels) ``shape`` per word (word k in row k + 1, see :func:`save`); None
+    when it is missing, stale or unreadable."""
     try:
         with np.load(path, allow_pickle=False) as z:
             if str(z["fingerprint"]) != fp:
@@ -84,7 +87,7 @@ def load(path: Path, fp: str, shape: tuple[int, int]) -> tuple[list[str], list[s
             V = z["vectors"]
     except (OSError, KeyError, ValueError, UnicodeDecodeError):
         return None
-    if V.dtype != np.float64 or V.shape != (len(words), *shape) or len(keys) != len(words) or not words[0]:
+    if V.dtype != np.float64 or V.shape != (len(words) + 1, *shape) or len(keys) != len(words) or not words[0]:
         return None
     return words, keys, V
 
