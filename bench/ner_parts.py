@@ -43,9 +43,30 @@ def timed(owner, name: str, label: str, spent: dict, counts: dict) -> None:
     setattr(owner, name, wrapper)
 
 
+def table_load(tagger, res) -> None:
+    """Print what the precomputed word table costs: CPU to load a tagger with and without it, the
+    fingerprint's share, and the memory of the word table and cache."""
+    from rasd.ner.wordtable import FILENAME
+
+    path = res.data_dir / FILENAME
+    t0 = time.process_time()
+    bare = tag.Tagger(tagger._model_path, tagger.lex, letters=res.clitics.letters)
+    t1 = time.process_time()
+    full = tag.Tagger(tagger._model_path, tagger.lex, table=path, letters=res.clitics.letters)
+    t2 = time.process_time()
+    full.fingerprint()
+    t3 = time.process_time()
+    mb = (full._table.nbytes - bare._table.nbytes) / 2 ** 20
+    print(f"word table: {full.table_words:,} words; tagger load {1000 * (t1 - t0):.0f} ms without, "
+          f"{1000 * (t2 - t1):.0f} ms with it (fingerprint {1000 * (t3 - t2):.0f} ms); vectors {mb:.1f} MB")
+    del bare, full
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=400, help="articles timed (default 400)")
+    ap.add_argument("--no-table", action="store_true",
+                    help="start the tagger without the precomputed word table (ner_words.npz), as before it")
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None:
@@ -74,6 +95,12 @@ def main() -> None:
 
     tag.Tagger.spans_many = spans_many
     pipe = default_pipeline()
+    res = next(st for st in pipe.stages if st.name == "ner").resources
+    tagger = res.ner_tagger.tagger
+    table_load(tagger, res)
+    if args.no_table:
+        fresh = tag.Tagger(tagger._model_path, tagger.lex, letters=res.clitics.letters)
+        tagger._cache, tagger._table, tagger._rows = fresh._cache, fresh._table, fresh._rows
     batch = list(islice(articles(shared / "data" / "news"), WARM_UP + args.limit))
 
     def run(docs: list[dict]) -> float:

@@ -17,6 +17,11 @@ from rasd.arabic.clitics import readings as stems
 ROLE_LISTS = ("person_titles", "org_heads", "kunya", "alias_markers", "title_modifiers")
 # the eight answers of Gate.word, one object each (a cached word holds one of these, not a copy)
 _ANSWERS = {t: t for t in product((False, True), repeat=3)}
+# and of Gate.read's per-word question (those three and: a given name as written or behind a letter)
+_NAMED = {t: t for t in product((False, True), repeat=4)}
+_NOTHING = _NAMED[(False, False, False, False)]
+CACHE_WORDS = 1 << 16    # words whose answers a gate keeps
+_ARTICLE = "ال"
 _ARABIC = re.compile("[\u0621-\u064a]")
 
 
@@ -52,16 +57,18 @@ class Gate:
         """(:meth:`reason`, seeds) in one pass over the words: the seeds are the positions in ``keys``
         of the words the CRF is spent around, the unknown words and the given names (as written or
         behind a one-letter proclitic)."""
-        word = self.word
+        answers = self._answers(names)
+        get = answers.get
+        nothing = _NOTHING
         seeds: list[int] = []
         unknown = trigger = role = named = False
-        nothing = _ANSWERS[(False, False, False)]
         for i, key in enumerate(keys):
-            a = word(key)
-            n = key in names or key[1:] in names
-            if a is nothing and not n:
+            a = get(key)
+            if a is None:
+                a = self._answer(key, names, answers)
+            if a is nothing:
                 continue            # most words: known, no trigger, no role, no name
-            u, t, r = a
+            u, t, r, n = a
             if u or n:
                 seeds.append(i)
                 unknown = unknown or u
@@ -76,16 +83,42 @@ class Gate:
             return "role", seeds
         return None, seeds
 
+    def _answers(self, names: frozenset[str]) -> dict:
+        """The per-word cache of (unknown, trigger, role, named) for the name set ``names`` (one
+        set in practice: the tagger's given names; another set gets a cache of its own, the last
+        one only)."""
+        held = self._named
+        if held[0] is names:
+            return held[1]
+        answers: dict = {}
+        object.__setattr__(self, "_named", (names, answers))
+        return answers
+
+    def _answer(self, key: str, names: frozenset[str], answers: dict) -> tuple[bool, bool, bool, bool]:
+        a = _NAMED[(*self.word(key), key in names or key[1:] in names)]
+        if len(answers) < CACHE_WORDS:
+            answers[key] = a
+        return a
+
     def __post_init__(self):
         # the same words recur across a corpus: remember each word's answers (bounded), as the
         # lexicons do; the caches belong to this gate (one per loaded tagger)
-        object.__setattr__(self, "word", lru_cache(maxsize=1 << 16)(self._word))
-        # r.startswith(any prefix) as set look-ups of r's heads of each prefix length (173 prefixes)
+        object.__setattr__(self, "word", lru_cache(maxsize=CACHE_WORDS)(self._word))
+        object.__setattr__(self, "_named", (None, {}))
+        # r.startswith(any prefix): the prefixes' lengths by their first two letters, so a reading
+        # tries only the lengths of the prefixes it could start with (every prefix of a trigger form
+        # has two letters or more; with a shorter one, every length is tried)
         object.__setattr__(self, "_prefixes", frozenset(self.trigger_prefixes))
-        object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(p) for p in self.trigger_prefixes})))
-        # and a first test on two letters (every prefix of a trigger form has two letters or more)
+        lengths = tuple(sorted({len(p) for p in self.trigger_prefixes}))
+        by_head: dict[str, set[int]] = {}
+        for p in self.trigger_prefixes:
+            by_head.setdefault(p[:2], set()).add(len(p))
         short = any(len(p) < 2 for p in self.trigger_prefixes)
-        object.__setattr__(self, "_prefix_heads", None if short else frozenset(p[:2] for p in self.trigger_prefixes))
+        object.__setattr__(self, "_prefix_lengths", lengths)
+        object.__setattr__(self, "_by_head", None if short else {h: tuple(sorted(ns)) for h, ns in by_head.items()})
+        # "ال" + r in S  ⇔  r in {w[2:] for w in S that start with "ال"}: one set look-up, no new string
+        object.__setattr__(self, "_known_any", _with_article_stripped(self.known))
+        object.__setattr__(self, "_roles_any", _with_article_stripped(self.role_words))
 
     def unknown(self, key: str) -> bool:
         """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
@@ -94,14 +127,26 @@ class Gate:
     def _word(self, key: str) -> tuple[bool, bool, bool]:
         """(no lexicon knows it, it is a trigger word, it is a role word) under any reading; a word
         unknown is Arabic (three letters or more) and no lexicon knows it under any reading."""
-        known, triggers, prefixes, roles = self.known, self.trigger_words, self._prefixes, self.role_words
-        lengths, heads = self._prefix_lengths, self._prefix_heads
+        known, triggers, prefixes, roles = self._known_any, self.trigger_words, self._prefixes, self._roles_any
+        lengths, by_head = self._prefix_lengths, self._by_head
         is_known = is_trigger = is_role = False
-        for r in (key, *(st for _, st in stems(key))):
-            ar = "ال" + r
-            is_known = is_known or r in known or ar in known
-            is_trigger = is_trigger or r in triggers or (
-                (heads is None or r[:2] in heads) and any(r[:n] in prefixes for n in lengths))
-            is_role = is_role or r in roles or ar in roles
+        for r in (key, *[st for _, st in stems(key)]):
+            if not is_known and r in known:
+                is_known = True
+            if not is_trigger:
+                if r in triggers:
+                    is_trigger = True
+                else:
+                    for n in (lengths if by_head is None else by_head.get(r[:2], ())):
+                        if r[:n] in prefixes:
+                            is_trigger = True
+                            break
+            if not is_role and r in roles:
+                is_role = True
         unknown = len(key) >= 3 and not is_known and _ARABIC.search(key) is not None
         return _ANSWERS[(unknown, is_trigger, is_role)]
+
+
+def _with_article_stripped(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and, for each that starts with the article, the word without it."""
+    return words | frozenset(w[len(_ARTICLE):] for w in words if w.startswith(_ARTICLE))

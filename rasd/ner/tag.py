@@ -18,6 +18,7 @@ import numpy as np
 
 from rasd.errors import DataMissingError
 from rasd.ner.corpus import spans
+from rasd.ner import wordtable
 from rasd.ner.crf import batch, marginals, read_model, viterbi
 from rasd.ner.features import (BIGRAM_AFTER, BIGRAM_BEFORE, OFFSETS, STEM_TEMPLATES, WORD_TEMPLATES, Lexicons,
                                 word_features)
@@ -40,11 +41,16 @@ class Tagger:
     The word cache and its table of vectors are the only state a call changes, and only by adding
     words (under a lock), so threads may share a tagger (the API's pool shares one pipeline)."""
 
-    def __init__(self, model: Path, lex: Lexicons):
+    def __init__(self, model: Path, lex: Lexicons, table: Path | None = None, letters=None):
+        """``table``: the precomputed vectors of frequent words (rasd.ner.wordtable), loaded when it
+        was built for this model, these lexicons and the clitic ``letters`` (the current ones when
+        None), else ignored."""
         if not model.is_file():
             raise DataMissingError(f"no NER model at {model}")
         self.model = read_model(model)
         self.lex = lex
+        self._model_path = model
+        self._letters = letters
         m = self.model
         L = len(m.labels)
         # row 0 of the table: the pseudo-word two of which stand before and after every window (it
@@ -68,6 +74,42 @@ class Tagger:
         # token → (folded key, its table row, whether it opens a held bigram); CACHE_SIZE at most
         self._cache: dict[str, tuple[str, int, bool]] = {}
         self._o = m.labels.index("O") if "O" in m.labels else -1
+        self.table_words = 0      # words the precomputed table gave the cache
+        if table is not None and table.is_file():
+            self._preload(table)
+
+    def fingerprint(self) -> str:
+        """What this tagger's word vectors depend on (see rasd.ner.wordtable.fingerprint)."""
+        from rasd.arabic.clitics import letters
+
+        return wordtable.fingerprint(self._model_path, self.lex,
+                                     self._letters if self._letters is not None else letters())
+
+    def vectors_of(self, words: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """(folded keys, (words, 5, labels) vectors) of ``words``, computed as :meth:`scores`
+        computes a new word's (word_features, then _vectors)."""
+        attrs, lex, vocab = self.model.attrs, self.lex, self._vocab
+        keys, groups = [], []
+        for t in words:
+            key, *gs = word_features(t, lex, keep=attrs, vocab=vocab)
+            keys.append(key)
+            groups.append(gs)
+        return keys, self._vectors(groups)
+
+    def _preload(self, path: Path) -> None:
+        """Fill the word cache from the precomputed table at ``path`` when it is current."""
+        got = wordtable.load(path, self.fingerprint(), self._table.shape[1:])
+        if got is None:
+            return
+        words, keys, V = got
+        n = min(len(words), CACHE_SIZE)
+        table = V[:n + 1] if n + 1 >= len(self._table) else np.concatenate([V[:n + 1], self._table[n + 1:]])
+        table[PAD] = self._table[PAD]
+        opens = self._opens
+        # a key equal to its word is that word (one string, not two)
+        self._cache = {w: (w if k == w else k, r, k in opens) for r, w, k in zip(range(1, n + 1), words, keys)}
+        self._table, self._rows = table, n + 1
+        self.table_words = len(self._cache)
 
     def _vectors(self, groups: list) -> np.ndarray:
         """(words, 5, labels): for each word's five groups of state rows (its own features, and those

@@ -4,7 +4,8 @@ a CRF by hand would be slower and less exact).
 :func:`build` is what `rasd data install` calls, with a local copy or a download alike: it learns
 word clusters from the news (when the data holds news/), reads the training sentences through
 :func:`rasd.ner.corpus.training_sentences` (never the CAMeL test half or its copies), and writes
-``ner.crfsuite`` and ``ner_clusters.json`` into the data folder.
+``ner.crfsuite`` and ``ner_clusters.json`` into the data folder, then the precomputed vectors of the
+news's frequent words (``ner_words.npz``, :mod:`rasd.ner.wordtable`).
 """
 from __future__ import annotations
 
@@ -64,6 +65,8 @@ def train(data: TrainingData, lex: Lexicons, out: Path, params: dict | None = No
 def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     """Clusters, then the CRF, into the data folder ``base``."""
     from rasd.ner.resources import lexicons
+    from rasd.ner.tag import Tagger
+    from rasd.ner.wordtable import build as build_word_table
 
     t0 = time.process_time()
     counts = build_clusters(news_dir, base / CLUSTERS_FILE)
@@ -72,6 +75,7 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     names = json.loads((base / NAMES_FILE).read_text(encoding="utf-8")) if (base / NAMES_FILE).is_file() else {}
     counts |= train(data, lexicons(base, gaz, kb), base / MODEL, name_counts=names.get("counts"),
                     min_count=names.get("min_count", 2))
+    counts |= build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lexicons(base, gaz, kb)))
     dropped = sum(data.dropped.values())
     counts["NER sentences dropped as copies of the CAMeL test half"] = dropped
     (base / META).write_text(json.dumps({"version": 1, "params": PARAMS, "corpora": CRF_CORPORA,
@@ -79,3 +83,18 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
                                          "skipped": data.skipped,
                                          "counts": counts}, ensure_ascii=False, indent=1), encoding="utf-8")
     return counts
+
+
+def refresh_word_table(base: Path, news_dir: Path, gaz=None, kb=None) -> dict:
+    """Rebuild the word table of the data folder ``base`` when it is missing or stale (the feature
+    code or the lexicons changed since install; a stale table is ignored at load, so this only
+    restores the speed): {} when it is current."""
+    from rasd.ner.resources import lexicons
+    from rasd.ner.tag import Tagger
+    from rasd.ner.wordtable import FILENAME
+    from rasd.ner.wordtable import build as build_word_table
+
+    lex = lexicons(base, gaz, kb)
+    if Tagger(base / MODEL, lex, table=base / FILENAME).table_words:
+        return {}
+    return build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lex))

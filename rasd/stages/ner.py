@@ -448,11 +448,13 @@ def load(res) -> NerStage:
     from rasd.kb.yamlfile import load as load_yaml
     from rasd.ner.resources import lexicons
     from rasd.ner.train import MODEL
+    from rasd.ner.wordtable import FILENAME as WORD_TABLE
 
     lex = lexicons(res.data_dir, res.gazetteer, res.kb)
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
-    return NerStage(Tagger(res.data_dir / MODEL, lex), gate,
+    tagger = Tagger(res.data_dir / MODEL, lex, table=res.data_dir / WORD_TABLE, letters=res.clitics.letters)
+    return NerStage(tagger, gate,
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words)

@@ -96,3 +96,34 @@ def test_a_vocab_leaves_out_only_features_keep_would_drop():
         full = word_features(tok, LEX, keep=keep)
         assert word_features(tok, LEX, keep=keep, vocab=frozenset({"سامر", "وزير"})) == full
     assert word_features("سامر", LEX, keep=keep, vocab=frozenset())[1] == [0, 5, 6]     # no word or stem asked
+
+
+def reference_word(gate: Gate, key: str) -> tuple[bool, bool, bool]:
+    """Gate.word by its definition: a reading, or the reading with the article, is known / a role
+    word; a reading is a trigger word or starts with a trigger prefix."""
+    from rasd.arabic.clitics import readings
+    rs = (key, *(st for _, st in readings(key)))
+    known = any(r in gate.known or "ال" + r in gate.known for r in rs)
+    trigger = any(r in gate.trigger_words or r.startswith(gate.trigger_prefixes) for r in rs)
+    role = any(r in gate.role_words or "ال" + r in gate.role_words for r in rs)
+    return (len(key) >= 3 and not known and any("\u0621" <= c <= "\u064a" for c in key), trigger, role)
+
+
+def test_gate_answers_are_their_definition():
+    gate = Gate.of({"triggers": [{"forms": ["قصف*", "اشتباكات", "ق*", "اغتيال"]}]},
+                   {"person_titles": frozenset({fold_str("القائد"), "وزير"})},
+                   known={"قال", "المدينه", "سامر", "الطايرات"})
+    words = keys("وقال المدينة مدينة وبالمدينة طائرات القائد قائد والوزير وزير وقصفت قصف اشتباك "
+                 "الاشتباكات اغتيال واغتيال كرمول ق قا Reuters 2015 ، سامر")
+    for w in words:
+        assert gate.word(w) == reference_word(gate, w), w
+    assert gate.word(fold_str("وبالمدينة"))[0] is False         # known behind clitics and the article
+    assert gate.word("وزير")[2] and gate.word(fold_str("القائد"))[2] and gate.word(fold_str("قائد"))[2]
+
+
+def test_gate_read_keeps_answers_per_name_set():
+    ks = keys("وقصفت الطائرات منزل سامر")
+    assert GATE.read(ks, NAMES) == ("trigger", [3])
+    assert GATE.read(ks, frozenset()) == (None, [])             # another name set: not the cached answer
+    assert GATE.read(ks, NAMES) == ("trigger", [3])
+    assert GATE.read(keys("قال وسامر"), NAMES) == (None, [1])   # a name behind a one-letter proclitic
