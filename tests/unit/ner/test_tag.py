@@ -12,31 +12,17 @@ import pytest
 
 import rasd.ner.tag as tag
 from rasd.ner.corpus import spans
-from rasd.ner.features import Lexicons, token_features
+from rasd.ner.features import token_features
 from rasd.ner.tag import Tagger
+from toy_crf import LEX, train_model
 
-LEX = Lexicons(places={"دمشق": "city"}, given=frozenset({"سامر"}),
-               lists={"person_titles": frozenset({"الوزير", "وزير"})}, clusters={"دمشق": ("3", "17")})
-TRAIN = [
-    (["قال", "الوزير", "سامر", "حداد", "في", "دمشق"], ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
-    (["وصل", "سامر", "إلى", "حلب", "أمس"], ["O", "B-PERS", "O", "B-LOC", "O"]),
-    (["قصفت", "الطائرات", "دمشق", "صباح", "اليوم"], ["O", "O", "B-LOC", "O", "O"]),
-    (["زار", "وزير", "الخارجية", "سامر", "حداد", "مدينة", "حلب"], ["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
-    (["قال", "مصدر", "في", "الجيش", "السوري"], ["O", "O", "O", "B-ORG", "I-ORG"]),
-]
 NEW = [["وقال", "الوزير", "كرمول", "إن", "القصف", "طال", "وبدمشق"], ["زار", "سامر", "حلب"], ["؟"],
        ["قال", "الوزير", "سامر", "حداد", "في", "الجيش", "السوري", "إن", "دمشق", "آمنة"], ["سامر"]]
 
 
 @pytest.fixture
 def path(tmp_path):
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in TRAIN:
-        trainer.append(token_features(toks, LEX), tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True})
-    p = tmp_path / "m.crfsuite"
-    trainer.train(str(p))
-    return p
+    return train_model(tmp_path / "m.crfsuite")
 
 
 def reference(raw, toks):

@@ -8,35 +8,21 @@ import zipfile
 from dataclasses import replace
 
 import numpy as np
-import pycrfsuite
 import pytest
 
 from rasd.arabic.clitics import letters
 from rasd.ner import wordtable
-from rasd.ner.features import OFFSETS, Lexicons, token_features, word_features
+from rasd.ner.features import OFFSETS, word_features
 from rasd.ner.tag import Tagger
+from toy_crf import LEX, train_model
 
-LEX = Lexicons(places={"دمشق": "city"}, given=frozenset({"سامر"}),
-               lists={"person_titles": frozenset({"الوزير", "وزير"})}, clusters={"دمشق": ("3", "17")})
-TRAIN = [
-    (["قال", "الوزير", "سامر", "حداد", "في", "دمشق"], ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]),
-    (["وصل", "سامر", "إلى", "حلب", "أمس"], ["O", "B-PERS", "O", "B-LOC", "O"]),
-    (["قصفت", "الطائرات", "دمشق", "صباح", "اليوم"], ["O", "O", "B-LOC", "O", "O"]),
-    (["قال", "مصدر", "في", "الجيش", "السوري"], ["O", "O", "O", "B-ORG", "I-ORG"]),
-]
 WINDOWS = [["وقال", "الوزير", "كرمول", "إن", "القصف", "طال", "وبدمشق"], ["زار", "سامر", "حلب"],
            ["قال", "الوزير", "سامر", "حداد", "في", "الجيش", "السوري", "إن", "دمشق", "آمنة"], ["سامر", "."]]
 WORDS = ["قال", "الوزير", "سامر", "دمشق", "وبدمشق", "في", "حداد", "الجيش", "."]
 
 
 def train(tmp_path, name="m.crfsuite", iterations=40):
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in TRAIN:
-        trainer.append(token_features(toks, LEX), tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True})
-    p = tmp_path / name
-    trainer.train(str(p))
-    return p
+    return train_model(tmp_path / name, iterations)
 
 
 @pytest.fixture
