@@ -14,14 +14,14 @@ text is read at run time. Prints figures, asserts nothing.
 """
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from sample_rules import kwic, options, report, run_sample  # noqa: E402
 
 RULES = (("dateline", "a dateline"), ("happened", "happened"), ("territory", "the territory of the country"),
          ("list", "an item of a list of places"), ("apposed", "the country of the place before it"))
@@ -32,23 +32,11 @@ def rule_of(why: str) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=1000, help="articles of the snapshot sample to read")
-    ap.add_argument("--kwic", type=int, default=12, help="contexts to print per rule")
-    ap.add_argument("--seed", type=int, default=8)
-    args = ap.parse_args()
+    args = options(__doc__.splitlines()[0])
 
-    from snapshot import sample
-
-    from rasd import extract
-    from rasd.ingest.run import Worker
     from rasd.pipeline import default_pipeline
-    from rasd.settings import shared_dir
 
     fired: dict[str, list[str]] = defaultdict(list)
-
-    def kwic(text: str, s: int, e: int, w: int = 45) -> str:
-        return (text[max(0, s - w):s] + "[" + text[s:e] + "]" + text[e:e + w]).replace("\n", " ")
 
     pipe = default_pipeline()
     run = pipe.run
@@ -69,21 +57,8 @@ def main() -> None:
         return doc
     pipe.run = run_and_count
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
-    worker = Worker(extract, frozenset())
-    n = 0
-    for raw in sample(shared, args.limit):
-        worker(raw)
-        n += 1
-    rnd = random.Random(args.seed)
-    print(f"{n} articles of the snapshot sample")
-    for name in (*(r for r, _ in RULES), "other", "left as actor"):
-        hits = fired.get(name, [])
-        print(f"\n== {name}: {len(hits)}")
-        for h in rnd.sample(hits, min(args.kwic, len(hits))):
-            print("  ", h)
+    n = run_sample(args.limit)
+    report(n, fired, (*(r for r, _ in RULES), "other", "left as actor"), args.kwic, args.seed)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,6 @@ copied from ../shared: the text is read at run time.
 """
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,28 +27,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from sample_rules import kwic, options, report, run_sample  # noqa: E402
+
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=1000, help="articles of the snapshot sample to read")
-    ap.add_argument("--kwic", type=int, default=12, help="contexts to print per rule")
-    ap.add_argument("--seed", type=int, default=8)
-    args = ap.parse_args()
+    args = options(__doc__.splitlines()[0])
 
-    from snapshot import sample
-
-    from rasd import extract
-    from rasd.ingest.run import Worker
-    from rasd.settings import shared_dir
     from rasd.stages import geocode as G
     from rasd.stages import open_places as OP
     from rasd.stages.mentions import places as P
 
     fired: dict[str, list[str]] = defaultdict(list)
     current: dict[str, object] = {}
-
-    def kwic(text: str, s: int, e: int, w: int = 45) -> str:
-        return (text[max(0, s - w):s] + "[" + text[s:e] + "]" + text[e:e + w]).replace("\n", " ")
 
     def watch(name: str, fn, where):
         def wrapped(*a, **k):
@@ -106,21 +94,8 @@ def main() -> None:
         return call(self, doc)
     type(geo_stage).__call__ = geo_call
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
-    worker = Worker(extract, frozenset())
-    n = 0
-    for raw in sample(shared, args.limit):
-        worker(raw)
-        n += 1
-    rnd = random.Random(args.seed)
-    print(f"{n} articles of the snapshot sample")
-    for name in ("outlet", "definite_cue", "bare_actor_seen", "bare_actor", "dropped", "type_word", "country_region"):
-        hits = fired.get(name, [])
-        print(f"\n== {name}: {len(hits)}")
-        for h in rnd.sample(hits, min(args.kwic, len(hits))):
-            print("  ", h)
+    n = run_sample(args.limit)
+    report(n, fired, ("outlet", "definite_cue", "bare_actor_seen", "bare_actor", "dropped", "type_word", "country_region"), args.kwic, args.seed)
 
 
 if __name__ == "__main__":
