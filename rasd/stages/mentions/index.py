@@ -47,15 +47,34 @@ class MentionIndex:
         #: key → (token_class's flags, its after-cue bit, the lexicon lists it is in): everything the
         #: finder asks of a word, in one bounded cache owned by this index (one look-up a token)
         self.word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._word)
+        # every form a word's class or lists can depend on (a word none of whose proclitic-stripped
+        # ends, with or without the article, is one of these is in no class and no list)
+        self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
+                                         self.w["given_names_ambiguous"], self.lists_of.words())
+        self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
 
     def token_class(self, key: str) -> tuple[int, bool]:
         """(which finders may start here, as bit flags; makes the next word worth a look)."""
         return self.word(key)[:2]
 
     def _word(self, key: str) -> tuple[int, bool, frozenset]:
+        if not self._may_matter(key):
+            return self._nothing   # most words of a report: no reading to work out
         flags, after_cue = self._classify(key)
         w = (flags, after_cue, self.lists_of.lookup(key))
         return self._answers.setdefault(w, w)
+
+    def _may_matter(self, key: str) -> bool:
+        """Some end of ``key`` that a proclitic reading can leave (it strips at most a conjunction, a
+        preposition and the article, so the longest prefix has 2 + len(article) letters), as written or
+        with the article, is a form :meth:`_classify` or the lexicon lists look for. A superset of the
+        readings: a False is sure, a True is worked out in full."""
+        starts, a = self._starts, letters().article
+        for m in range(min(len(key), 2 + len(a)) + 1):
+            st = key[m:]
+            if st in starts or a + st in starts:
+                return True
+        return False
 
     def _classify(self, key: str) -> tuple[int, bool]:
         forms = {key}

@@ -8,7 +8,6 @@ from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
 
-_TITLE_WORDS = ("person_titles", "alias_markers", "nationalities", "title_modifiers")
 
 
 def titled(f: Finder, i: int) -> bool:
@@ -57,22 +56,31 @@ def _ambiguous_name(f: Finder, i: int) -> bool:
 
 def _may_start(f: Finder, i: int) -> bool:
     """Token i may open a person's name: a kunya, a given name, or a name word after a title."""
-    toks = f.toks
     if f.is_(i - 1, "place_cues") or f.is_(i, "lineage_words"):
         return False   # no name starts with بن
     if f.is_(i - 1, "weapon_words"):
         return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
     kunya = f.is_(i, "kunya")
-    # العقيد المنشق نديم الحسن: after a title, a name need not be a known given name
-    titled_name = titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
+    # the openings are pure tests of the document, tried cheapest first and each only when needed
+    if not (kunya or given_prefix(f, i) is not None or _titled_name(f, i) or _ambiguous_opening(f, i)
+            or f.is_(i - 1, "alias_markers")):
+        return False
+    return not f.coordinated_place(i) and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
+
+
+def _titled_name(f: Finder, i: int) -> bool:
+    """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name."""
+    toks = f.toks
+    return titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
         and i + 1 < len(toks) and has_article(toks[i + 1].key)
-    ambiguous = _ambiguous_name(f, i) and (titled(f, i) or (
+
+
+def _ambiguous_opening(f: Finder, i: int) -> bool:
+    """علي opens a name after a title or before a given name and a name word (علي حسن الخليل)."""
+    toks = f.toks
+    return _ambiguous_name(f, i) and (titled(f, i) or (
         i + 2 < len(toks) and f.joined(i) and f.joined(i + 1) and given_prefix(f, i + 1) == 0
         and f.name_like(i + 2)))
-    aliased = any(f.is_(i - 1, lst) for lst in _TITLE_WORDS) and f.is_(i - 1, "alias_markers")
-    if not (kunya or given_prefix(f, i) is not None or titled_name or ambiguous or aliased):
-        return False
-    return not f.coordinated_place(i) and (kunya or ambiguous or f.name_like(i, first=True))
 
 
 def _foreign_three(f: Finder, j: int) -> bool:

@@ -7,7 +7,9 @@ from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.stages.mentions.context import Finder
 
-_TYPE_WORDS = ("facility_cues", "strong_place_cues", "place_cues")
+_TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
+# lists of a word that is no one-word place without a strong type word before it
+_NOT_WEAK = frozenset(("place_anaphors", "person_titles", "org_heads"))
 
 
 def _multiword(f: Finder, i: int, h: Hit, cued: bool) -> Hit | None:
@@ -63,18 +65,21 @@ def _agreeing_adjective(f: Finder, i: int, h: Hit, cued: bool) -> bool:
 def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) -> Hit | None:
     """A one-word gazetteer name: many are also ordinary words (جروح، جديدة، السورية), so it needs
     evidence: a type word or a preposition before it, coordination, or being a major kind."""
-    if any(f.is_(i, lst) for lst in _TYPE_WORDS):
+    lists = f.lists[i]
+    if not lists.isdisjoint(_TYPE_WORDS):
         return None   # تل، تلة، منطقة: the type word of the name that follows
-    if f.is_(i, "name_stops"):
+    if "name_stops" in lists:
         return None   # المحافظة على: a preposition is never a place, whatever stands before it
-    if any(f.is_(i, lst) for lst in ("place_anaphors", "person_titles", "org_heads")) and not strong:
+    if not strong and not lists.isdisjoint(_NOT_WEAK):
         return None
     places = [f.R.gaz.get(p) for p in h.payloads]
     major = bool({p.kind for p in places} & f.R.major_kinds)
+    if not (major or strong or prep or coord):
+        return None   # no evidence: the (pure) checks below cannot change that, so they are skipped
     if _everyday(f, i, h, places, major) or _agreeing_adjective(f, i, h, strong or prep) \
             or _misread_article(f, i, h, places, strong):
         return None
-    return h if (major or strong or prep or coord) else None
+    return h
 
 
 def place_hit(f: Finder, i: int) -> Hit | None:
