@@ -2,6 +2,8 @@
 list membership under a proclitic reading, gaps between words, what may be a name part."""
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
+
 from rasd.arabic.clitics import has_article, letters, prefix_in, readings, starts_with_and, with_article
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
@@ -11,6 +13,7 @@ from rasd.stages.mentions.index import MentionIndex
 QUOTES = set("\"'«»“”„")
 _NOT_NAME = ("name_stops", "person_titles", "place_cues", "org_heads", "source_heads")
 _CUE_LISTS = ("place_cues", "strong_place_cues", "facility_cues")
+_KEY, _LISTS = attrgetter("key"), itemgetter(2)
 
 
 class Finder:
@@ -22,9 +25,9 @@ class Finder:
         self.out: list[Mention] = []
         # what the index knows of every token, looked up once per document: its class (what may
         # start there) and its lexicon lists (is_ asks ~1,000 times a report)
-        word = R.word
-        self.words = [word(t.key) for t in self.toks]
-        self.lists = [w[2] for w in self.words]
+        self.words = list(map(R.word, map(_KEY, self.toks)))   # map: no Python frame per token
+        self.lists = list(map(_LISTS, self.words))
+        self.n = len(self.toks)
         # phrase-matcher hits by token, asked for again by several finders at the same token
         self._kb_hits: dict[int, Hit | None] = {}
         self._place_hits: dict[int, Hit | None] = {}
@@ -32,7 +35,7 @@ class Finder:
 
     def is_(self, i: int, lst: str) -> bool:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
-        return 0 <= i < len(self.lists) and lst in self.lists[i]
+        return 0 <= i < self.n and lst in self.lists[i]
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""

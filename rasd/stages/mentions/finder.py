@@ -2,6 +2,9 @@
 longest candidate wins, ties go by rank (knowledge base first); then lists and surnames."""
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter, or_
+
 from rasd.doc import Doc, Mention
 from rasd.stages.mentions import known, organisations, persons, places, regions, sources
 from rasd.stages.mentions.context import Finder
@@ -30,17 +33,24 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
         out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:
         out.append((ph.j, _place_rank(f, i), "place", ph))
-    for flag, rank, what, find in ((PERSON, 3, "person", persons.person_at), (ORG, 5, "org", organisations.org_at),
-                                   (LOYAL, 4, "loyal", organisations.loyalists_at),
-                                   (SOURCE, 5, "source", sources.source_at)):
-        end = find(f, i) if flags & flag or (what == "person" and after_cue) else None
-        if end:
-            out.append((end, rank, what, None))
-    cue = places.unknown_place_at(f, i) if after_cue else None
-    if cue:
-        out.append((cue, 7, "uplace", None))
-    if after_cue and places.kunya_after_place_word(f, i):
-        out = [c for c in out if c[2] != "person"]   # بلدة أبو حمام، قرى أم صفا: a place, not a man
+    end = persons.person_at(f, i) if flags & PERSON or after_cue else None
+    if end:
+        out.append((end, 3, "person", None))
+    end = organisations.org_at(f, i) if flags & ORG else None
+    if end:
+        out.append((end, 5, "org", None))
+    end = organisations.loyalists_at(f, i) if flags & LOYAL else None
+    if end:
+        out.append((end, 4, "loyal", None))
+    end = sources.source_at(f, i) if flags & SOURCE else None
+    if end:
+        out.append((end, 5, "source", None))
+    if after_cue:
+        cue = places.unknown_place_at(f, i)
+        if cue:
+            out.append((cue, 7, "uplace", None))
+        if places.kunya_after_place_word(f, i):
+            out = [c for c in out if c[2] != "person"]   # بلدة أبو حمام، قرى أم صفا: a place, not a man
     return out
 
 
@@ -69,13 +79,13 @@ def step(f: Finder, i: int, flags: int, after_cue: bool) -> int:
 def find(doc: Doc, index: MentionIndex) -> list[Mention]:
     """Every mention of ``doc``, in text order."""
     f = Finder(doc, index)
-    classes = f.words   # (flags, after_cue, lists) of each token
+    flags = list(map(itemgetter(0), f.words))            # what may start at each token
+    after_cue = [False, *map(itemgetter(1), f.words)]    # the word before makes it worth a look
     i = 0
-    for k, (flags, _, _) in enumerate(classes):
-        after_cue = k > 0 and classes[k - 1][1]
-        if k < i or not (flags or after_cue):
-            continue   # nothing can start here: most words of a report
-        i = step(f, k, flags, after_cue)
+    # only the tokens where something may start (most words of a report are skipped at C speed)
+    for k in compress(range(f.n), map(or_, flags, after_cue)):
+        if k >= i:
+            i = step(f, k, flags[k], after_cue[k])
     coordinate(f)
     persons.surnames(f)
     f.out.sort(key=lambda m: m.start)

@@ -47,10 +47,12 @@ class MentionIndex:
         #: key → (token_class's flags, its after-cue bit, the lexicon lists it is in): everything the
         #: finder asks of a word, in one bounded cache owned by this index (one look-up a token)
         self.word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._word)
-        # every form a word's class or lists can depend on (a word none of whose proclitic-stripped
-        # ends, with or without the article, is one of these is in no class and no list)
+        # every form a word's class or lists can depend on (see _may_matter)
         self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
                                          self.w["given_names_ambiguous"], self.lists_of.words())
+        # the same forms without their article: "st or the article + st is a form" is "st is in this"
+        a = letters().article
+        self._bare_starts = self._starts | frozenset(w[len(a):] for w in self._starts if w.startswith(a))
         self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
 
     def token_class(self, key: str) -> tuple[int, bool]:
@@ -65,16 +67,14 @@ class MentionIndex:
         return self._answers.setdefault(w, w)
 
     def _may_matter(self, key: str) -> bool:
-        """Some end of ``key`` that a proclitic reading can leave (it strips at most a conjunction, a
-        preposition and the article, so the longest prefix has 2 + len(article) letters), as written or
-        with the article, is a form :meth:`_classify` or the lexicon lists look for. A superset of the
-        readings: a False is sure, a True is worked out in full."""
-        starts, a = self._starts, letters().article
-        for m in range(min(len(key), 2 + len(a)) + 1):
-            st = key[m:]
-            if st in starts or a + st in starts:
-                return True
-        return False
+        """The word as written, its end after one letter (a conjunction on a given name), or a proclitic
+        reading of it, with or without the article, is a form :meth:`_classify` or the lexicon lists
+        look for. False means the word is in no class and no list (most words of a report)."""
+        starts = self._starts
+        if key in starts or key[1:] in starts:
+            return True
+        bare = self._bare_starts
+        return any(st in bare for _, st in readings(key))
 
     def _classify(self, key: str) -> tuple[int, bool]:
         forms = {key}
