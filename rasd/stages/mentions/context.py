@@ -25,7 +25,7 @@ class Finder:
         self.out: list[Mention] = []
         # what the index knows of every token, looked up once per document: its class (what may
         # start there) and its lexicon lists (is_ asks ~1,000 times a report)
-        self.words = list(map(R.word, map(_KEY, self.toks)))   # map: no Python frame per token
+        self.words = R.words_of(list(map(_KEY, self.toks)))   # map: no Python frame per token
         self.lists = list(map(_LISTS, self.words))
         self.n = len(self.toks)
         # phrase-matcher hits by token, asked for again by several finders at the same token

@@ -3,7 +3,7 @@ and what may start at a word (token classes), built once per Resources."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import islice
 
 from rasd.arabic.clitics import ListIndex, letters, readings, with_article
 from rasd.arabic.matcher import PhraseMatcher
@@ -44,9 +44,11 @@ class MentionIndex:
     def __post_init__(self):
         # the few distinct answers, shared by every cached word
         self._answers: dict[tuple[int, bool, frozenset], tuple[int, bool, frozenset]] = {}
-        #: key → (token_class's flags, its after-cue bit, the lexicon lists it is in): everything the
-        #: finder asks of a word, in one bounded cache owned by this index (one look-up a token)
-        self.word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._word)
+        # key → (token_class's flags, its after-cue bit, the lexicon lists it is in): everything the
+        # finder asks of a word, in one bounded cache owned by this index (see word, words_of). A plain
+        # dict, asked through its C-level get for a whole document: an lru_cache hit cost ~4x a get
+        self._cache: dict[str, tuple[int, bool, frozenset]] = {}
+        self.cache_size = WORD_CACHE_SIZE
         # every form a word's class or lists can depend on (see _may_matter)
         self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
                                          self.w["given_names_ambiguous"], self.lists_of.words())
@@ -58,6 +60,30 @@ class MentionIndex:
     def token_class(self, key: str) -> tuple[int, bool]:
         """(which finders may start here, as bit flags; makes the next word worth a look)."""
         return self.word(key)[:2]
+
+    def word(self, key: str) -> tuple[int, bool, frozenset]:
+        """(token_class's flags, its after-cue bit, the lexicon lists the word is in), cached."""
+        w = self._cache.get(key)
+        if w is None:
+            w = self._word(key)
+            self._remember(key, w)
+        return w
+
+    def words_of(self, keys: list[str]) -> list[tuple[int, bool, frozenset]]:
+        """:meth:`word` of every key: the cached ones in one C-level pass, the others worked out."""
+        got = list(map(self._cache.get, keys))
+        if None in got:
+            word = self.word
+            got = [w if w is not None else word(k) for k, w in zip(keys, got)]
+        return got
+
+    def _remember(self, key: str, w: tuple) -> None:
+        """Keep a word's answer; a full cache first drops its older half (dicts keep insertion order)."""
+        cache = self._cache
+        if len(cache) >= self.cache_size:
+            for k in list(islice(cache, len(cache) // 2 or 1)):
+                del cache[k]
+        cache[key] = w
 
     def _word(self, key: str) -> tuple[int, bool, frozenset]:
         if not self._may_matter(key):

@@ -48,7 +48,19 @@ def test_a_word_is_read_once_into_its_class_and_its_lists(index):
         assert (flags, after_cue) == index.token_class(key) == index._classify(key)
         assert lists == index.lists_of(key)
         assert index.word(key) is index.word(key)
-    assert index.word.cache_info().maxsize is not None
+    assert index.words_of([fold_str(w) for w in ("قرية", "كرمول")]) == [index.word(fold_str("قرية")),
+                                                                       index.word(fold_str("كرمول"))]
+
+
+def test_the_word_cache_is_bounded_and_forgets_without_changing_answers(index):
+    import dataclasses
+
+    small = dataclasses.replace(index)   # a fresh index over the same parts, with an empty cache
+    small.cache_size = 4
+    keys = [fold_str(w) for w in ("وسامر", "قرية", "بالقرية", "المعارك", "حركة", "كرمول", "قوات", "والمشيرفة")]
+    for _ in range(2):
+        assert small.words_of(keys) == [index.word(k) for k in keys]
+        assert len(small._cache) <= 4
 
 
 def test_the_finder_reads_each_token_once(finder):
@@ -56,3 +68,40 @@ def test_the_finder_reads_each_token_once(finder):
     assert f.words == [f.R.word(t.key) for t in f.toks]
     assert all(f.is_(i, lst) == (lst in f.R.lists_of(t.key)) for i, t in enumerate(f.toks)
                for lst in ("place_cues", "person_titles", "name_stops"))
+
+
+def _full(index, key):
+    """The class and lists of a word worked out in full, without the pre-check."""
+    return (*index._classify(key), index.lists_of(key))
+
+
+def test_the_pre_check_hides_no_word_of_any_class_or_list(index):
+    """MentionIndex._may_matter answers False only for a word in no class and no list: every word a
+    class or list looks for, behind every proclitic string (و، ب، وب، ال، لل …), reads the same
+    through word() as worked out in full; so do ordinary words and near misses."""
+    from rasd.arabic.clitics import letters
+
+    L = letters()
+    prefixes = sorted(L.proclitic_strings()) + [p + L.article for p in L.proclitic_strings()] \
+        + list(L.lam_article_strings()) + [fold_str("ت")]   # and a letter that is no proclitic (a given name's key[1:])
+    a = L.article
+    # the forms themselves, and those written with the article seen without it (a list's الX in وX)
+    stems = sorted(index._starts)[::7] + sorted(w[len(a):] for w in index._starts if w.startswith(a))[::3] \
+        + [fold_str(w) for w in ("المعارك", "كرمول", "يجاورها", "متاثر", "سامر")]
+    seen_nothing = seen_something = 0
+    for st in stems:
+        for p in prefixes:
+            key = p + st
+            full = _full(index, key)
+            assert index._word(key) == full, key
+            if index._may_matter(key):
+                seen_something += 1
+            else:
+                assert full == (0, False, frozenset()), key
+                seen_nothing += 1
+    assert seen_nothing and seen_something   # both paths were taken
+
+
+def test_a_document_s_words_read_the_same_with_and_without_the_pre_check(finder):
+    f = finder("وقال الشيخ سامر إن قوات النظام قصفت بلدة والمشيرفة وبالقرية المجاورة للمعارك")
+    assert f.words == [_full(f.R, t.key) for t in f.toks]
