@@ -80,20 +80,23 @@ class PhraseMatcher(Generic[P]):
 
     def match_at(self, tokens: list[Token], i: int, clitics: bool = True) -> Hit[P] | None:
         """Longest phrase starting at token i (fewest stripped proclitics on ties)."""
-        best: Hit[P] | None = None
+        # the best so far as plain locals: one Hit is built at the end, not one per longer match
+        best_j, best_prefix, best_end = 0, 0, None
         readings = stems(tokens[i].key) if clitics else [(0, strip_article(tokens[i].key))]
         n = len(tokens)
+        index = self._index
         for prefix, stem in readings:
-            node = self._index.get(stem)
+            node = index.get(stem)
             j = i + 1
             while node is not None:
-                if _END in node and (best is None or j > best.j):
-                    best = Hit(i, j, prefix, tuple(node[_END]))
+                end = node.get(_END)
+                if end is not None and j > best_j:
+                    best_j, best_prefix, best_end = j, prefix, end
                 if j >= n:
                     break
                 node = node.get(strip_article(tokens[j].key))
                 j += 1
-        return best
+        return Hit(i, best_j, best_prefix, tuple(best_end)) if best_end is not None else None
 
     def find_all(self, tokens: list[Token], clitics: bool = True) -> list[Hit[P]]:
         """Non-overlapping longest matches, left to right."""

@@ -55,6 +55,12 @@ class MentionIndex:
         # the same forms without their article: "st or the article + st is a form" is "st is in this"
         a = letters().article
         self._bare_starts = self._starts | frozenset(w[len(a):] for w in self._starts if w.startswith(a))
+        # every proclitic string a reading strips (rasd.arabic.clitics._readings): nothing, a conjunction,
+        # a preposition or both, each with or without the article after it; ل+ال elided (لل، ولل)
+        L = letters()
+        run = L.proclitic_strings()
+        self._proclitics = run | frozenset(p + L.article for p in run) | frozenset(L.lam_article_strings())
+        self._longest_proclitic = max(map(len, self._proclitics))
         self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
 
     def token_class(self, key: str) -> tuple[int, bool]:
@@ -93,14 +99,19 @@ class MentionIndex:
         return self._answers.setdefault(w, w)
 
     def _may_matter(self, key: str) -> bool:
-        """The word as written, its end after one letter (a conjunction on a given name), or a proclitic
-        reading of it, with or without the article, is a form :meth:`_classify` or the lexicon lists
-        look for. False means the word is in no class and no list (most words of a report)."""
-        starts = self._starts
-        if key in starts or key[1:] in starts:
-            return True
+        """The word as written, its end after one letter (a conjunction on a given name), or what is
+        left after a proclitic string (و، ب، وب، ال، لل …), with or without the article, is a form
+        :meth:`_classify` or the lexicon lists look for. Every proclitic reading strips such a string,
+        so False means the word is in no class and no list (most words of a report), found without
+        working its readings out."""
         bare = self._bare_starts
-        return any(st in bare for _, st in readings(key))
+        if key in bare or key[1:] in self._starts:
+            return True
+        proclitics = self._proclitics
+        for m in range(1, min(len(key), self._longest_proclitic) + 1):
+            if key[m:] in bare and key[:m] in proclitics:
+                return True
+        return False
 
     def _classify(self, key: str) -> tuple[int, bool]:
         forms = {key}
