@@ -8,6 +8,8 @@ from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
 
+# the lists of the words a title phrase runs over, back from the name (العقيد المنشق، وزير الدفاع السوري)
+_TITLE_RUN = frozenset(("person_titles", "title_modifiers", "nationalities"))
 
 
 def titled(f: Finder, i: int) -> bool:
@@ -20,12 +22,13 @@ def titled(f: Finder, i: int) -> bool:
         if k >= 0 and f.is_(k, "name_stops") and not f.is_(k, "person_titles"):
             k -= 1   # القائد في / لـ
         i = k + 1
-    while k >= 0 and i - k <= 4 and f.joined(k):
-        if f.is_(k, "person_titles"):
-            return True
-        if not (f.is_(k, "title_modifiers") or f.is_(k, "nationalities")):
+    while k >= 0 and i - k <= 4:
+        lists = f.lists[k]
+        if lists.isdisjoint(_TITLE_RUN) or not f.joined(k):   # the word first, the gap only when it matters
             return False
-        k -= 1
+        if "person_titles" in lists:
+            return True
+        k -= 1   # a title word (العسكري) or a nationality: the title may stand further back
     return False
 
 

@@ -8,6 +8,9 @@ from rasd.arabic.normalize import fold_str
 from rasd.stages.mentions.context import Finder
 
 _TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
+# lists of the word before a gazetteer name that make it a place (a type word, a preposition)
+_CUES_BEFORE = frozenset(("place_cues", "place_preps", "plural_place_cues"))
+_NO_LISTS: frozenset = frozenset()
 # lists of a word that is no one-word place without a strong type word before it
 _NOT_WEAK = frozenset(("place_anaphors", "person_titles", "org_heads"))
 
@@ -33,10 +36,15 @@ def _everyday(f: Finder, i: int, h: Hit, places: list, major: bool) -> bool:
     word = t.key[h.prefix:]
     everyday = word in f.R.common or (without_article(word) in f.R.everyday_places and not major) \
         or (h.prefix and t.key in f.R.common)
+    if not everyday:
+        return False
+    settled = i > 0 and f.is_(i - 1, "settlement_cues") and f.joined(i - 1)
+    if not settled:
+        return True
+    # after a settlement word the everyday word is a place unless the name goes on (مستشفى الملك عبدالله)
     continued = i + 1 < len(f.toks) and f.joined(i) and f.name_like(i + 1) \
         and not f.is_(i + 1, "place_preps") and not starts_with_and(f.toks[i + 1].key)
-    settled = i > 0 and f.joined(i - 1) and f.is_(i - 1, "settlement_cues")
-    return everyday and not (settled and not continued)
+    return continued
 
 
 def _misread_article(f: Finder, i: int, h: Hit, places: list, strong: bool) -> bool:
@@ -87,9 +95,11 @@ def place_hit(f: Finder, i: int) -> Hit | None:
     h = f.place_at(i)
     if not h:
         return None
-    joined = i > 0 and f.joined(i - 1)
-    strong = joined and f.is_(i - 1, "place_cues")
-    prep = joined and (f.is_(i - 1, "place_preps") or f.is_(i - 1, "plural_place_cues"))
+    strong = prep = False
+    before = f.lists[i - 1] if i > 0 else _NO_LISTS
+    if not before.isdisjoint(_CUES_BEFORE) and f.joined(i - 1):   # the gap is looked at only when it matters
+        strong = "place_cues" in before
+        prep = "place_preps" in before or "plural_place_cues" in before
     coord = f.coordinated_place(i)
     if h.j - h.i >= 2:
         return _multiword(f, i, h, strong or prep or coord)
@@ -141,7 +151,7 @@ def _no_name_part(f: Finder, j: int) -> bool:
 def kunya_after_place_word(f: Finder, i: int) -> bool:
     """أبو/أم X right after a settlement's type word (بلدة أبو حردوب، بلدات أبو حمام، قرية أم صفا) names
     a place: over the news, 20 of 20 sampled such phrases were places."""
-    return i > 0 and f.joined(i - 1) and f.is_(i, "kunya") and not _definite_cue(f, i - 1) and (
+    return i > 0 and f.is_(i, "kunya") and f.joined(i - 1) and not _definite_cue(f, i - 1) and (
         f.is_(i - 1, "strong_place_cues") or f.is_(i - 1, "plural_place_cues") or f.is_(i - 1, "settlement_cues"))
 
 
