@@ -8,7 +8,7 @@ from rasd.arabic.clitics import has_article, letters, prefix_in, readings, start
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
-from rasd.stages.mentions.index import MentionIndex
+from rasd.stages.mentions.index import KB, PLACE, MentionIndex
 
 QUOTES = set("\"'«»“”„")
 _NOT_NAME = ("name_stops", "person_titles", "place_cues", "org_heads", "source_heads")
@@ -139,7 +139,8 @@ class Finder:
         hits = self._kb_hits
         if i in hits:
             return hits[i]
-        h = hits[i] = self.R.names.match_at(self.toks, i)
+        # no reading of a word outside the KB class starts a name (its class is that test): no walk
+        h = hits[i] = self.R.names.match_at(self.toks, i) if 0 <= i < self.n and self.words[i][0] & KB else None
         return h
 
     def place_at(self, i: int) -> Hit | None:
@@ -147,5 +148,5 @@ class Finder:
         hits = self._place_hits
         if i in hits:
             return hits[i]
-        h = hits[i] = self.R.places.match_at(self.toks, i)
+        h = hits[i] = self.R.places.match_at(self.toks, i) if 0 <= i < self.n and self.words[i][0] & PLACE else None
         return h

@@ -105,3 +105,16 @@ def test_the_pre_check_hides_no_word_of_any_class_or_list(index):
 def test_a_document_s_words_read_the_same_with_and_without_the_pre_check(finder):
     f = finder("وقال الشيخ سامر إن قوات النظام قصفت بلدة والمشيرفة وبالقرية المجاورة للمعارك")
     assert f.words == [_full(f.R, t.key) for t in f.toks]
+
+
+def test_the_class_gate_keeps_every_phrase_match(finder):
+    """Finder.kb_hit / place_at walk the phrase tries only at words of the KB / PLACE class: at every
+    token they answer what the matchers answer, proclitics (وبمعرة، للجيش) and phrase ends included."""
+    f = finder("وقصفت قوات النظام وبمعرة النعمان ومعرة والمشيرفة، ثم للجيش السوري في ريف حلب الشمالي وأبو دالي.")
+    kb = [f.kb_hit(i) for i in range(len(f.toks))]
+    places = [f.place_at(i) for i in range(len(f.toks))]
+    assert kb == [f.R.names.match_at(f.toks, i) for i in range(len(f.toks))]
+    assert places == [f.R.places.match_at(f.toks, i) for i in range(len(f.toks))]
+    multi = [h for h in places if h and h.j - h.i == 2]
+    assert any(kb) and multi and any(h.prefix for h in multi)   # a two-word name behind proclitics was found
+    assert any(h is None and w[0] & PLACE for h, w in zip(places, f.words))   # a first word whose phrase did not go on
