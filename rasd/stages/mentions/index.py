@@ -78,7 +78,7 @@ class MentionIndex:
     def words_of(self, keys: list[str]) -> list[tuple[int, bool, frozenset]]:
         """:meth:`word` of every key: the cached ones in one C-level pass, the others worked out."""
         got = list(map(self._cache.get, keys))
-        if None in got:
+        if not all(got):   # a cached answer is a non-empty tuple; truth tests, no comparisons
             word = self.word
             got = [w if w is not None else word(k) for k, w in zip(keys, got)]
         return got
