@@ -304,10 +304,6 @@ class ListIndex:
     def __call__(self, key: str) -> frozenset[str]:
         return self._of(key)
 
-    def words(self) -> frozenset[str]:
-        """Every word of every list (a form a key must read as to be in any list)."""
-        return frozenset(self._inv)
-
     def _forms(self, key: str) -> set[str]:
         a = self.clitics.letters.article
         if self.cue:

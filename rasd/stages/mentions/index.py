@@ -51,15 +51,16 @@ class MentionIndex:
         self.cache_size = WORD_CACHE_SIZE
         # every form a word's class or lists can depend on (see _may_matter)
         self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
-                                         self.w["given_names_ambiguous"], self.lists_of.words())
+                                         self.w["given_names_ambiguous"],
+                                         (w for _, words in self.lists_of.lists for w in words))
+        L = letters()
+        a = L.article
         # the same forms without their article: "st or the article + st is a form" is "st is in this"
-        a = letters().article
         self._bare_starts = self._starts | frozenset(w[len(a):] for w in self._starts if w.startswith(a))
         # every proclitic string a reading strips (rasd.arabic.clitics._readings): nothing, a conjunction,
         # a preposition or both, each with or without the article after it; ل+ال elided (لل، ولل)
-        L = letters()
         run = L.proclitic_strings()
-        self._proclitics = run | frozenset(p + L.article for p in run) | frozenset(L.lam_article_strings())
+        self._proclitics = run | frozenset(p + a for p in run) | frozenset(L.lam_article_strings())
         self._longest_proclitic = max(map(len, self._proclitics))
         self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
 
