@@ -78,15 +78,24 @@ class PhraseMatcher(Generic[P]):
         node = self._node(phrase)
         return list(node.get(_END, [])) if node else []
 
+    def starts(self, key: str, clitics: bool = True) -> tuple[tuple[int, dict], ...]:
+        """(proclitic length, trie node) of every reading of a first token ``key`` that starts a
+        phrase, in reading order: what :meth:`match_at` walks from, a function of the word alone
+        (a caller that meets the same words again may keep it, see :meth:`match_from`)."""
+        index = self._index
+        readings = stems(key) if clitics else ((0, strip_article(key)),)
+        return tuple((prefix, index[stem]) for prefix, stem in readings if stem in index)
+
     def match_at(self, tokens: list[Token], i: int, clitics: bool = True) -> Hit[P] | None:
         """Longest phrase starting at token i (fewest stripped proclitics on ties)."""
+        return self.match_from(tokens, i, self.starts(tokens[i].key, clitics))
+
+    def match_from(self, tokens: list[Token], i: int, starts: tuple[tuple[int, dict], ...]) -> Hit[P] | None:
+        """:meth:`match_at` from token i's :meth:`starts`."""
         # the best so far as plain locals: one Hit is built at the end, not one per longer match
         best_j, best_prefix, best_end = 0, 0, None
-        readings = stems(tokens[i].key) if clitics else [(0, strip_article(tokens[i].key))]
         n = len(tokens)
-        index = self._index
-        for prefix, stem in readings:
-            node = index.get(stem)
+        for prefix, node in starts:
             j = i + 1
             while node is not None:
                 end = node.get(_END)

@@ -140,7 +140,8 @@ class Finder:
         if i in hits:
             return hits[i]
         # no reading of a word outside the KB class starts a name (its class is that test): no walk
-        h = hits[i] = self.R.names.match_at(self.toks, i) if 0 <= i < self.n and self.words[i][0] & KB else None
+        h = hits[i] = self.R.names.match_from(self.toks, i, self.R.kb_starts(self.toks[i].key)) \
+            if 0 <= i < self.n and self.words[i][0] & KB else None
         return h
 
     def place_at(self, i: int) -> Hit | None:
@@ -148,5 +149,6 @@ class Finder:
         hits = self._place_hits
         if i in hits:
             return hits[i]
-        h = hits[i] = self.R.places.match_at(self.toks, i) if 0 <= i < self.n and self.words[i][0] & PLACE else None
+        h = hits[i] = self.R.places.match_from(self.toks, i, self.R.place_starts(self.toks[i].key)) \
+            if 0 <= i < self.n and self.words[i][0] & PLACE else None
         return h

@@ -49,6 +49,9 @@ class MentionIndex:
         # dict, asked through its C-level get for a whole document: an lru_cache hit cost ~4x a get
         self._cache: dict[str, tuple[int, bool, frozenset]] = {}
         self.cache_size = WORD_CACHE_SIZE
+        # key → the phrase-trie nodes its readings start at (kb_starts, place_starts), same bound
+        self._kb_starts: dict[str, tuple] = {}
+        self._place_starts: dict[str, tuple] = {}
         # every form a word's class or lists can depend on (see _may_matter)
         self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
                                          self.w["given_names_ambiguous"],
@@ -85,12 +88,23 @@ class MentionIndex:
         return got
 
     def _remember(self, key: str, w: tuple) -> None:
-        """Keep a word's answer; a full cache first drops its older half (dicts keep insertion order)."""
-        cache = self._cache
-        if len(cache) >= self.cache_size:
-            for k in list(islice(cache, len(cache) // 2 or 1)):
-                del cache[k]
-        cache[key] = w
+        _keep(self._cache, key, w, self.cache_size)
+
+    def kb_starts(self, key: str) -> tuple[tuple[int, dict], ...]:
+        """``names.starts(key)``, cached: where a knowledge-base name may start in the word."""
+        got = self._kb_starts.get(key)
+        if got is None:
+            got = self.names.starts(key)
+            _keep(self._kb_starts, key, got, self.cache_size)
+        return got
+
+    def place_starts(self, key: str) -> tuple[tuple[int, dict], ...]:
+        """``places.starts(key)``, cached: where a gazetteer name may start in the word."""
+        got = self._place_starts.get(key)
+        if got is None:
+            got = self.places.starts(key)
+            _keep(self._place_starts, key, got, self.cache_size)
+        return got
 
     def _word(self, key: str) -> tuple[int, bool, frozenset]:
         if not self._may_matter(key):
@@ -130,6 +144,15 @@ class MentionIndex:
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
                  | (LOYAL if "loyal_heads" in lists else 0))
         return flags, not CONTEXT_LISTS.isdisjoint(lists)
+
+
+def _keep(cache: dict, key: str, value, size: int) -> None:
+    """Put ``value`` in a bounded cache; a full cache first drops its older half (dicts keep
+    insertion order)."""
+    if len(cache) >= size:
+        for k in list(islice(cache, len(cache) // 2 or 1)):
+            del cache[k]
+    cache[key] = value
 
 
 def _names_matcher(kb: KnowledgeBase) -> PhraseMatcher:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.matcher import PhraseMatcher, phrase_key
+from rasd.arabic.normalize import fold_str
 from rasd.arabic.tokens import tokenize
 
 PHRASES = [("الجيش السوري", "army"), ("ريف حلب", "aleppo-countryside"),
@@ -53,3 +54,15 @@ def test_lookup_by_phrase():
 def test_same_phrase_keeps_every_payload_once():
     m = PhraseMatcher([("حلب", "city"), ("حلب", "governorate"), ("حَلَب", "city")])
     assert m.get("حلب") == ["city", "governorate"]
+
+
+def test_starts_are_the_readings_that_open_a_phrase_and_match_from_walks_them():
+    m = PhraseMatcher(PHRASES)
+    assert [p for p, _ in m.starts(fold_str("وبريف"))] == [2]        # و+ب stripped: ريف opens a phrase
+    assert [p for p, _ in m.starts(fold_str("للجيش"))] == [2]
+    assert m.starts(fold_str("محلبية")) == () and m.starts(fold_str("وبريف"), clitics=False) == ()
+    toks = tokenize("قصف وبريف حلب الشمالي وللجيش السوري والجيش")
+    for i in range(len(toks)):
+        for clitics in (True, False):
+            assert m.match_from(toks, i, m.starts(toks[i].key, clitics)) == m.match_at(toks, i, clitics)
+    assert m.match_from(toks, 1, m.starts(toks[1].key)).j == 4 and m.match_from(toks, 1, ()) is None
