@@ -148,10 +148,10 @@ class MentionIndex:
 
 def _keep(cache: dict, key: str, value, size: int) -> None:
     """Put ``value`` in a bounded cache; a full cache first drops its older half (dicts keep
-    insertion order)."""
+    insertion order; pop, not del: two threads sharing a pipeline may drop the same key)."""
     if len(cache) >= size:
         for k in list(islice(cache, len(cache) // 2 or 1)):
-            del cache[k]
+            cache.pop(k, None)
     cache[key] = value
 
 
