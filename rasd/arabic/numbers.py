@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.arabic.normalize import Folded, fold
@@ -66,6 +66,14 @@ class NumberLexicon:
     proclitics: str                                    # their letters
     conj: str                                          # و
     article: str                                       # ال folded
+    # the first words and first-word prefixes of every phrase list together: a token none of whose
+    # stems is one of them opens no phrase of any list (NumberReader.spans skips it)
+    any_first: tuple[frozenset[str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        exact = frozenset(w for ex, _ in self.first_words.values() for w in ex)
+        pres = tuple(sorted({pre for _, prefixed in self.first_words.values() for pre, _ in prefixed}))
+        object.__setattr__(self, "any_first", (exact, pres))
 
 
 def _clitics(key: str, n: int, art: str) -> int:
@@ -98,6 +106,7 @@ class NumberReader:
         self.lex = lex
         self.readings = [self._readings(t.key) for t in self.toks]
         self._stems: list[tuple[str, ...]] | None = None
+        self._openers: list[int] = []    # tokens that may open a phrase of some list (spans)
         self.digits = self._digit_atoms()
 
     @staticmethod
@@ -298,10 +307,16 @@ class NumberReader:
         """Token ranges [i, j) where a phrase of list ``name`` matches."""
         exact, prefixed = self.lex.first_words[name]
         pres = tuple({pre for pre, _ in prefixed})   # one C-level startswith per reading first
-        if self._stems is None:   # a reader is asked for several lists: the stems once
-            self._stems = [tuple(s for _, s in r) for r in self.readings]
+        if self._stems is None:   # a reader is asked for several lists: the stems once, and the
+            self._stems = [tuple(s for _, s in r) for r in self.readings]   # tokens that may open
+            every, every_pre = self.lex.any_first                            # a phrase of any list
+            self._openers = [i for i, stems_i in enumerate(self._stems)
+                             if any(s in every for s in stems_i)
+                             or (every_pre and any(s.startswith(every_pre) for s in stems_i))]
         out = []
-        for i, stems_i in enumerate(self._stems):
+        stems_of = self._stems
+        for i in self._openers:
+            stems_i = stems_of[i]
             cands = [p for s in stems_i if s in exact for p in exact[s]]
             if pres and any(s.startswith(pres) for s in stems_i):
                 cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]

@@ -23,7 +23,7 @@ class Clauses:
     """Token helpers, sentences and clauses of the reader."""
 
     def key(self, i: int) -> str:
-        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+        return self.keys[i] if 0 <= i < len(self.keys) else ""
 
     def span_text(self, i: int, j: int) -> str:
         return self.doc.text[self.toks[i].start:self.toks[j - 1].end]
@@ -38,7 +38,7 @@ class Clauses:
     def cue_at(self, k: int, name: str, end: int | None = None) -> int:
         """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of
         several words (في حين، غير أن) or one word; 0 when none does."""
-        key = self.key(k)
+        key = self.keys[k] if 0 <= k < len(self.keys) else ""
         if name not in self.L.cue_starts.lookup(key):
             return 0          # most words open no cue of the list: one cached look-up says so
         end = len(self.toks) if end is None else end
@@ -66,12 +66,13 @@ class Clauses:
 
     def clause(self, st: Sent, t: Trig) -> tuple[int, int]:
         lo, hi = st.lo, st.hi
+        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
         for k in range(t.i - 1, st.lo - 1, -1):
-            if self.cue_at(k, "clause_breaks", t.i):
+            if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", t.i):
                 lo = k
                 break
         for k in range(t.j, st.hi):
-            if self.cue_at(k, "clause_breaks", st.hi):
+            if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", st.hi):
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, readings
@@ -53,6 +54,8 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
+        # a word's (glue, candidates) with a vocabulary (triggers.openers), for openers_of
+        self._openers = lru_cache(maxsize=1 << 16)(self._opener)
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
         # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate)
         heads = [*self.exact, *(p for table in self.prefix.values() for p in table)]
@@ -68,8 +71,22 @@ class Lexicon:
         # weapon cues of several words (الأسلحة المناسبة، نيران مباشرة), per type, as token sequences
         self.weapon_phrases = {typ: phrases_of(ws) for typ, ws in self.weapon.items()}
         self.article = letters().article
+        # the modality cue sets (modality.yaml) a word is a cue of, as in_cue_set reads it: "denial",
+        # "that", "reporting_verbs", "lam_governors", and "MOD.before", "MOD.not_before",
+        # "MOD.stop_at" for MOD negated, conditional and planned
+        self.modality_lists = ListIndex(modality_sets(self.modality), cue=True, size=CUE_CACHE_SIZE)
         self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
                                     cue=True, size=CUE_CACHE_SIZE)
+
+    def openers_of(self, keys: list[str], vocab: frozenset) -> list:
+        """:func:`triggers.openers` of every word of a document (its folded ``keys``), from one
+        bounded cache (a word's answer depends on the word and the vocabulary only)."""
+        return list(map(self._openers, keys, repeat(vocab, len(keys))))
+
+    def _opener(self, key: str, vocab: frozenset):
+        from rasd.stages.events.triggers import openers   # triggers imports this module
+
+        return openers(key, self, vocab)
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
@@ -91,6 +108,14 @@ class Lexicon:
             article = key[:n].endswith(self.article_ends)
             out += [(n, d) for d in found if not (article and d.pos == "verb")]
         return tuple(out)
+
+
+def modality_sets(modality: dict) -> dict[str, frozenset]:
+    """The word sets of a loaded modality table by the names of Lexicon.modality_lists."""
+    sets = {n: modality[n] for n in ("denial", "that", "reporting_verbs", "lam_governors")}
+    for mod in ("negated", "conditional", "planned"):
+        sets.update({f"{mod}.{part}": modality[mod][part] for part in ("before", "not_before", "stop_at")})
+    return sets
 
 
 def fold_set(xs) -> frozenset:

@@ -24,6 +24,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
     def __init__(self, doc: Doc, res):
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
         self.vocab = res.news_vocab
+        self.keys = [t.key for t in self.toks]   # each token's folded key (Clauses.key)
         self.numbers, self.dates_kn = res.numbers, res.dates
         self.topic: list[str] = []          # agents of the last event (carried across sentences)
         self.last_attr: str | None = None
@@ -51,10 +52,11 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             for m in e.mentions:
                 covered.update(range(*m.tok))
         sents = self.all_sentences = self.sentences()
+        opens = self.L.openers_of(self.keys, self.vocab)   # the words that may open a trigger, once
         for n, st in enumerate(sents):
             if self.is_headline(st):
                 continue   # a headline or sub-heading restates the body's events
-            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab)
+            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens)
             self.sentence_triggers = trigs
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs

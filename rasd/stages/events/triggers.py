@@ -51,20 +51,29 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     return 0, ()
 
 
+def openers(key: str, L: Lexicon, vocab: frozenset) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
+    """(glue, trigger candidates) of a word: its own candidates, else those of the second half of a
+    glued pair (:func:`glued`); (0, ()) for a word that opens no trigger (most words)."""
+    cands = L.candidates(key)
+    if cands or not vocab:
+        return 0, cands
+    return glued(key, L, vocab)
+
+
 def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon,
-                  vocab: frozenset = frozenset()) -> list[Trig]:
+                  vocab: frozenset = frozenset(), opens: list | None = None) -> list[Trig]:
     """Triggers of tokens lo..hi; ``vocab`` (frequent news words) lets a trigger glued to the word
-    before it on one token be found (:func:`glued`)."""
+    before it on one token be found (:func:`glued`). ``opens`` (token → :func:`openers`, worked out
+    once per document by :meth:`Lexicon.openers_of`) spares the look-ups; the triggers are the same."""
     out: list[Trig] = []
-    i = lo
-    while i < hi:
-        if i in covered:
-            i += 1
+    if opens is None:
+        opens = [openers(toks[i].key, L, vocab) if lo <= i < hi else (0, ()) for i in range(hi)]
+    free = lo   # the first token after the last trigger found
+    for i in range(lo, hi):
+        glue, cands = opens[i]
+        if not cands or i < free or i in covered:
             continue
         best: Trig | None = None
-        cands, glue = L.candidates(toks[i].key), 0
-        if not cands and vocab:
-            glue, cands = glued(toks[i].key, L, vocab)
         for n, d in cands:
             j = i + len(d.pattern)
             if j > hi or (best is not None and j <= best.j) or any(k in covered for k in range(i, j)):
@@ -73,7 +82,5 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
                 best = Trig(d, i, j, glue + n, glue=glue)
         if best:
             out.append(best)
-            i = best.j
-        else:
-            i += 1
+            free = best.j
     return out
