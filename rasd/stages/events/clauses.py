@@ -1,6 +1,7 @@
 """Sentences as token ranges with their mentions, and the clause around a trigger."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rasd.arabic.clitics import starts_with_and
@@ -46,13 +47,12 @@ class Clauses:
         return n or int(k < end and in_list(self.L, name, key))
 
     def sentences(self) -> list[Sent]:
-        toks, out, ti = self.toks, [], 0
+        out, ti = [], 0
+        # tokens are in text order and do not overlap: their starts and ends both ascend
+        starts, ends = [t.start for t in self.toks], [t.end for t in self.toks]
         for s, e in self.doc.sentences:
-            while ti < len(toks) and toks[ti].start < s:
-                ti += 1
-            tj = ti
-            while tj < len(toks) and toks[tj].end <= e:
-                tj += 1
+            ti = bisect_left(starts, s, ti)     # the first token from ti starting at s or after
+            tj = bisect_right(ends, e, ti)      # … and the first from there ending after e
             out.append(Sent(s, e, ti, tj))
             ti = tj
         ms = sorted((m for e in self.doc.entities for m in e.mentions), key=lambda m: m.start)

@@ -2,9 +2,11 @@
 over the ontology; and how a word is looked up in a cue list."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress
+from operator import itemgetter
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, readings
@@ -20,6 +22,7 @@ INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
 # the cue-list caches (asked at some tokens only; a miss is a few set look-ups): 16k words, ~1.3 MB
 # each when full, where 64k filled slowly over a long run (memory still growing after 10k reports)
 CUE_CACHE_SIZE = 1 << 14
+OPENERS_CACHE_SIZE = 1 << 16   # words whose trigger openers are kept (Lexicon.openers_of)
 PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
 
 
@@ -54,8 +57,8 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
-        # a word's (glue, candidates) with a vocabulary (triggers.openers), for openers_of
-        self._openers = lru_cache(maxsize=1 << 16)(self._opener)
+        # (vocabulary, word → its (glue, candidates) with it (triggers.openers)), for openers_of
+        self._openers: tuple[frozenset | None, dict] = (None, {})
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
         # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate)
         heads = [*self.exact, *(p for table in self.prefix.values() for p in table)]
@@ -75,18 +78,35 @@ class Lexicon:
         # "that", "reporting_verbs", "lam_governors", and "MOD.before", "MOD.not_before",
         # "MOD.stop_at" for MOD negated, conditional and planned
         self.modality_lists = ListIndex(modality_sets(self.modality), cue=True, size=CUE_CACHE_SIZE)
+        # the casualty roots as one alternation each: a sentence's folded key holds one of the roots
+        # (a substring, anywhere) exactly when the pattern finds something in it
+        self.root_patterns = {n: alternation(self.words.get(n, ())) for n in ("casualty_roots", "no_casualty_roots")}
         self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
                                     cue=True, size=CUE_CACHE_SIZE)
 
-    def openers_of(self, keys: list[str], vocab: frozenset) -> list:
-        """:func:`triggers.openers` of every word of a document (its folded ``keys``), from one
-        bounded cache (a word's answer depends on the word and the vocabulary only)."""
-        return list(map(self._openers, keys, repeat(vocab, len(keys))))
-
-    def _opener(self, key: str, vocab: frozenset):
+    def openers_of(self, keys: list[str], vocab: frozenset) -> dict[int, tuple]:
+        """token → :func:`triggers.openers` for the words of a document (its folded ``keys``) that
+        open some trigger, in token order. A word's answer depends on the word and the vocabulary
+        only, so it is kept in a plain dict (a hit is one C-level ``dict.get`` over the document,
+        about half the cost of a bounded ``lru_cache`` with its recency list); the dict is emptied
+        when it holds OPENERS_CACHE_SIZE words (bounded memory) or the vocabulary changes."""
         from rasd.stages.events.triggers import openers   # triggers imports this module
 
-        return openers(key, self, vocab)
+        state = self._openers
+        if state[0] is not vocab:
+            state = self._openers = (vocab, {})
+        cache = state[1]
+        found = list(map(cache.get, keys))
+        i = -1
+        for _ in range(found.count(None)):   # the words not in the cache (list.index: no loop here)
+            i = found.index(None, i + 1)
+            o = cache.get(keys[i])
+            if o is None:
+                if len(cache) >= OPENERS_CACHE_SIZE:
+                    cache.clear()
+                o = cache[keys[i]] = openers(keys[i], self, vocab)
+            found[i] = o
+        return {i: found[i] for i in compress(range(len(found)), map(itemgetter(1), found))}
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
@@ -116,6 +136,12 @@ def modality_sets(modality: dict) -> dict[str, frozenset]:
     for mod in ("negated", "conditional", "planned"):
         sets.update({f"{mod}.{part}": modality[mod][part] for part in ("before", "not_before", "stop_at")})
     return sets
+
+
+def alternation(words) -> re.Pattern | None:
+    """One pattern that finds any of ``words`` in a text (None for no words: nothing is found)."""
+    words = sorted(w for w in words)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def fold_set(xs) -> frozenset:

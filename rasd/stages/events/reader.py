@@ -3,6 +3,7 @@ modality, attribution, date and toll; then the report's repeats merged."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from rasd.doc import Doc, Event
 from rasd.stages.events.clauses import Clauses, Sent
@@ -53,10 +54,12 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 covered.update(range(*m.tok))
         sents = self.all_sentences = self.sentences()
         opens = self.L.openers_of(self.keys, self.vocab)   # the words that may open a trigger, once
+        starts = list(opens)
         for n, st in enumerate(sents):
             if self.is_headline(st):
                 continue   # a headline or sub-heading restates the body's events
-            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens)
+            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens,
+                                  starts[bisect_left(starts, st.lo):bisect_left(starts, st.hi)])
             self.sentence_triggers = trigs
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs

@@ -25,8 +25,9 @@ class Roles:
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
+        lists, keys = self.L.lists_of.lookup, self.keys   # in_list without its frame
         for k in range(t.j, hi):
-            if in_list(self.L, "purpose_words", self.key(k)):
+            if "purpose_words" in lists(keys[k]):
                 return k
         return hi
 

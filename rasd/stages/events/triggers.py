@@ -61,18 +61,23 @@ def openers(key: str, L: Lexicon, vocab: frozenset) -> tuple[int, tuple[tuple[in
 
 
 def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon,
-                  vocab: frozenset = frozenset(), opens: list | None = None) -> list[Trig]:
+                  vocab: frozenset = frozenset(), opens: dict | None = None,
+                  starts: list[int] | None = None) -> list[Trig]:
     """Triggers of tokens lo..hi; ``vocab`` (frequent news words) lets a trigger glued to the word
-    before it on one token be found (:func:`glued`). ``opens`` (token → :func:`openers`, worked out
-    once per document by :meth:`Lexicon.openers_of`) spares the look-ups; the triggers are the same."""
+    before it on one token be found (:func:`glued`). ``opens`` (token → :func:`openers`, for the
+    tokens that open some trigger) and ``starts`` (those of lo..hi, ascending), worked out once per
+    document (:meth:`Lexicon.openers_of`), spare the look-ups of the other tokens; the triggers
+    are the same."""
     out: list[Trig] = []
     if opens is None:
-        opens = [openers(toks[i].key, L, vocab) if lo <= i < hi else (0, ()) for i in range(hi)]
+        opens = {i: o for i in range(lo, hi) if (o := openers(toks[i].key, L, vocab))[1]}
+    if starts is None:
+        starts = [i for i in range(lo, hi) if i in opens]
     free = lo   # the first token after the last trigger found
-    for i in range(lo, hi):
-        glue, cands = opens[i]
-        if not cands or i < free or i in covered:
+    for i in starts:
+        if i < free or i in covered:
             continue
+        glue, cands = opens[i]
         best: Trig | None = None
         for n, d in cands:
             j = i + len(d.pattern)
