@@ -69,11 +69,18 @@ class NumberLexicon:
     # the first words and first-word prefixes of every phrase list together: a token none of whose
     # stems is one of them opens no phrase of any list (NumberReader.spans skips it)
     any_first: tuple[frozenset[str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    # the stems a quantity can start with: number words, dual nouns (عنصرين: 2) and the first words
+    # of the vague counts and of the qualifiers (a token with none of them among its readings, and
+    # no digits, starts none)
+    number_first: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         exact = frozenset(w for ex, _ in self.first_words.values() for w in ex)
         pres = tuple(sorted({pre for _, prefixed in self.first_words.values() for pre, _ in prefixed}))
         object.__setattr__(self, "any_first", (exact, pres))
+        duals = frozenset(w for w, (number, _) in self.nouns.items() if number == "du")
+        object.__setattr__(self, "number_first", frozenset(self.words) | duals | self.vague.first_words()
+                           | self.qualifiers.first_words())
 
 
 def _clitics(key: str, n: int, art: str) -> int:
@@ -256,7 +263,12 @@ class NumberReader:
     def numbers(self) -> list[FoundNumber]:
         out: list[FoundNumber] = []
         i, n = 0, len(self.toks)
-        while i < n:
+        can, digits = self.lex.number_first, self.digits
+        # the tokens a quantity may start at (every other one has no reading a match could start with)
+        for at in [k for k, r in enumerate(self.readings) if k in digits or any(s in can for _, s in r)]:
+            if at < i:
+                continue   # inside the quantity found last
+            i = at
             q = self.lex.qualifiers.match_at(self.toks, i)
             if q and q.j < n and not self._broken(q.j) and (r := self.number_at(q.j)):
                 value, kind, _, j = r
@@ -267,7 +279,6 @@ class NumberReader:
                 value, kind, start, j = r
                 first = i
             else:
-                i += 1
                 continue
             if j < n and not self._broken(j):
                 nj = j + 1 if self.noun(j) else j
