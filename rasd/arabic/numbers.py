@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from rasd.arabic.matcher import PhraseMatcher
@@ -42,6 +44,9 @@ class Number:
     value: int
     approx: bool
     kind: str  # exact | at_least | about | vague
+
+
+INFO_CACHE_SIZE = 1 << 15   # token keys whose readings a NumberLexicon keeps (token_infos)
 
 
 # ---- knowledge --------------------------------------------------------------------------------
@@ -73,6 +78,7 @@ class NumberLexicon:
     # of the vague counts and of the qualifiers (a token with none of them among its readings, and
     # no digits, starts none)
     number_first: frozenset[str] = field(init=False, repr=False, compare=False)
+    _infos: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # token_infos
 
     def __post_init__(self):
         exact = frozenset(w for ex, _ in self.first_words.values() for w in ex)
@@ -81,6 +87,31 @@ class NumberLexicon:
         duals = frozenset(w for w, (number, _) in self.nouns.items() if number == "du")
         object.__setattr__(self, "number_first", frozenset(self.words) | duals | self.vague.first_words()
                            | self.qualifiers.first_words())
+
+    def token_infos(self, keys: list[str]) -> list[tuple]:
+        """Per folded token key: (its readings as NumberReader keeps them, their stems, whether it
+        may open a phrase of some list, whether a quantity may start at it by its words). A word's
+        answer depends on the word only: kept in ``_infos`` (this lexicon's, emptied when it holds
+        INFO_CACHE_SIZE words), looked up for a whole text by one C-level map."""
+        cache = self._infos
+        found = list(map(cache.get, keys))
+        every, every_pre = self.any_first
+        can = self.number_first
+        i = -1
+        for _ in range(found.count(None)):   # the words not in the cache (list.index: no loop here)
+            i = found.index(None, i + 1)
+            key = keys[i]
+            info = cache.get(key)
+            if info is None:
+                rs = tuple((key[:n], s) for n, s in stems(key))
+                ss = tuple(s for _, s in rs)
+                info = (rs, ss, any(s in every for s in ss) or bool(every_pre and any(s.startswith(every_pre) for s in ss)),
+                        any(s in can for s in ss))
+                if len(cache) >= INFO_CACHE_SIZE:
+                    cache.clear()
+                cache[key] = info
+            found[i] = info
+        return found
 
 
 def _clitics(key: str, n: int, art: str) -> int:
@@ -111,15 +142,14 @@ class NumberReader:
         self.f: Folded = fold(text)
         self.toks: list[Token] = tokenize(text, self.f)
         self.lex = lex
-        self.readings = [self._readings(t.key) for t in self.toks]
-        self._stems: list[tuple[str, ...]] | None = None
-        self._openers: list[int] = []    # tokens that may open a phrase of some list (spans)
+        infos = lex.token_infos([t.key for t in self.toks])
+        # (proclitics, stem) readings of each token; the article is kept apart ('ال' in prefix)
+        self.readings = list(map(itemgetter(0), infos))
+        self._stems = list(map(itemgetter(1), infos))     # the stems of each token's readings
+        # tokens that may open a phrase of some list (spans), that may start a quantity by their words
+        self._openers = list(compress(range(len(infos)), map(itemgetter(2), infos)))
+        self._number_starts = list(compress(range(len(infos)), map(itemgetter(3), infos)))
         self.digits = self._digit_atoms()
-
-    @staticmethod
-    def _readings(key: str) -> tuple[tuple[str, str], ...]:
-        """(proclitics, stem) readings of a token; the article is kept apart ('ال' in prefix)."""
-        return tuple((key[:n], s) for n, s in stems(key))
 
     def _digit_atoms(self) -> dict[int, tuple[int, int, float, int]]:
         """First token → (last token + 1, key offset of the digits, value, decimals?)."""
@@ -263,9 +293,9 @@ class NumberReader:
     def numbers(self) -> list[FoundNumber]:
         out: list[FoundNumber] = []
         i, n = 0, len(self.toks)
-        can, digits = self.lex.number_first, self.digits
-        # the tokens a quantity may start at (every other one has no reading a match could start with)
-        for at in [k for k, r in enumerate(self.readings) if k in digits or any(s in can for _, s in r)]:
+        # the tokens a quantity may start at (every other one has no reading a match could start
+        # with, and no digits)
+        for at in sorted({*self._number_starts, *self.digits}):
             if at < i:
                 continue   # inside the quantity found last
             i = at
@@ -318,12 +348,6 @@ class NumberReader:
         """Token ranges [i, j) where a phrase of list ``name`` matches."""
         exact, prefixed = self.lex.first_words[name]
         pres = tuple({pre for pre, _ in prefixed})   # one C-level startswith per reading first
-        if self._stems is None:   # a reader is asked for several lists: the stems once, and the
-            self._stems = [tuple(s for _, s in r) for r in self.readings]   # tokens that may open
-            every, every_pre = self.lex.any_first                            # a phrase of any list
-            self._openers = [i for i, stems_i in enumerate(self._stems)
-                             if any(s in every for s in stems_i)
-                             or (every_pre and any(s.startswith(every_pre) for s in stems_i))]
         out = []
         stems_of = self._stems
         for i in self._openers:

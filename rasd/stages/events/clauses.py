@@ -31,8 +31,9 @@ class Clauses:
 
     def near_before(self, i: int, name: str, window: int, lo: int) -> int | None:
         """The nearest token of the ``window`` before ``i`` that is (or opens) a cue of list ``name``."""
+        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
         for k in range(i - 1, max(lo, i - window) - 1, -1):
-            if self.cue_at(k, name, i):
+            if name in opens(keys[k]) and self.cue_at(k, name, i):
                 return k
         return None
 

@@ -9,7 +9,7 @@ from itertools import compress
 from operator import itemgetter
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, readings
+from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, matches_form, readings
 from rasd.kb.yamlfile import load, require
 
 
@@ -57,6 +57,8 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
+        # whether a word fits a pattern word of a trigger (clitics.matches_form), per (form, word)
+        self.fits = lru_cache(maxsize=CUE_CACHE_SIZE)(matches_form)
         # (vocabulary, word → its (glue, candidates) with it (triggers.openers)), for openers_of
         self._openers: tuple[frozenset | None, dict] = (None, {})
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
@@ -73,6 +75,11 @@ class Lexicon:
         # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
         # weapon cues of several words (الأسلحة المناسبة، نيران مباشرة), per type, as token sequences
         self.weapon_phrases = {typ: phrases_of(ws) for typ, ws in self.weapon.items()}
+        # the types a word is a weapon cue of under some proclitic reading (reads_as), and the types
+        # whose cue phrases it may open (their first word under some reading): Kinds.is_weapon
+        self.weapon_lists = ListIndex(self.weapon, size=CUE_CACHE_SIZE)
+        self.weapon_starts = ListIndex({typ: frozenset(ph[0] for ph in phs)
+                                        for typ, phs in self.weapon_phrases.items()}, size=CUE_CACHE_SIZE)
         self.article = letters().article
         # the modality cue sets (modality.yaml) a word is a cue of, as in_cue_set reads it: "denial",
         # "that", "reporting_verbs", "lam_governors", and "MOD.before", "MOD.not_before",

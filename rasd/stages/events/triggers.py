@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.clitics import matches_form as tok_matches
 from rasd.arabic.clitics import letters
 from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
@@ -74,6 +73,7 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
     if starts is None:
         starts = [i for i in range(lo, hi) if i in opens]
     free = lo   # the first token after the last trigger found
+    fits = L.fits   # clitics.matches_form, cached per (pattern word, word)
     for i in starts:
         if i < free or i in covered:
             continue
@@ -81,9 +81,9 @@ def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lex
         best: Trig | None = None
         for n, d in cands:
             j = i + len(d.pattern)
-            if j > hi or (best is not None and j <= best.j) or any(k in covered for k in range(i, j)):
+            if j > hi or (best is not None and j <= best.j) or not covered.isdisjoint(range(i, j)):
                 continue
-            if all(tok_matches(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
+            if all(fits(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
                 best = Trig(d, i, j, glue + n, glue=glue)
         if best:
             out.append(best)
