@@ -14,10 +14,14 @@ class Roles:
 
     def marker(self, m: Mention, name: str, lo: int) -> bool:
         i = m.tok[0]
+        if self.near_before(i, name, 2, lo) is not None:
+            return True
+        if name != "target_markers":
+            return False
         k = self.key(i)
-        pre = k[:len(k) - len(readings(k)[-1][1])] if readings(k) else ""
-        return self.near_before(i, name, 2, lo) is not None or (
-            name == "target_markers" and any(w in pre for w in self.L.words["attached_target_markers"]))
+        rs = readings(k)
+        pre = k[:len(k) - len(rs[-1][1])] if rs else ""
+        return any(w in pre for w in self.L.words["attached_target_markers"])
 
     def participants(self, st: Sent, lo: int, hi: int) -> list[Mention]:
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
