@@ -53,10 +53,20 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             for m in e.mentions:
                 covered.update(range(*m.tok))
         sents = self.all_sentences = self.sentences()
-        opens = self.L.openers_of(self.keys, self.vocab)   # the words that may open a trigger, once
+        headline = [self.is_headline(st) for st in sents]
+        # the words that may open a trigger, looked up once for the document; a token inside a name
+        # or a headline opens none (find_triggers skips it), so its word (often a rare one, a miss
+        # of the cache) is not looked up
+        scan = list(self.keys)
+        for k in covered:
+            scan[k] = ""
+        for st, head in zip(sents, headline):
+            if head:
+                scan[st.lo:st.hi] = [""] * (st.hi - st.lo)
+        opens = self.L.openers_of(scan, self.vocab)
         starts = list(opens)
         for n, st in enumerate(sents):
-            if self.is_headline(st):
+            if headline[n]:
                 continue   # a headline or sub-heading restates the body's events
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens,
                                   starts[bisect_left(starts, st.lo):bisect_left(starts, st.hi)])
