@@ -81,15 +81,15 @@ class Lexicon:
         self.weapon_starts = ListIndex({typ: frozenset(ph[0] for ph in phs)
                                         for typ, phs in self.weapon_phrases.items()}, size=CUE_CACHE_SIZE)
         self.article = letters().article
-        # the modality cue sets (modality.yaml) a word is a cue of, as in_cue_set reads it: "denial",
-        # "that", "reporting_verbs", "lam_governors", and "MOD.before", "MOD.not_before",
-        # "MOD.stop_at" for MOD negated, conditional and planned
-        self.modality_lists = ListIndex(modality_sets(self.modality), cue=True, size=CUE_CACHE_SIZE)
         # the casualty roots as one alternation each: a sentence's folded key holds one of the roots
         # (a substring, anywhere) exactly when the pattern finds something in it
         self.root_patterns = {n: alternation(self.words.get(n, ())) for n in ("casualty_roots", "no_casualty_roots")}
-        self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
-                                    cue=True, size=CUE_CACHE_SIZE)
+        # The same index holds the modality cue sets (modality.yaml) a word is a cue of, as in_cue_set
+        # reads it, under the names of modality_sets ("modality.denial" …): the words asked for
+        # both are mostly the same, so one cache entry (one miss for a new word) serves both.
+        self.cue_starts = ListIndex({**{n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
+                                     **modality_sets(self.modality)}, cue=True, size=CUE_CACHE_SIZE)
+        self.modality_lists = self.cue_starts
 
     def openers_of(self, keys: list[str], vocab: frozenset) -> dict[int, tuple]:
         """token → :func:`triggers.openers` for the words of a document (its folded ``keys``) that
@@ -138,10 +138,13 @@ class Lexicon:
 
 
 def modality_sets(modality: dict) -> dict[str, frozenset]:
-    """The word sets of a loaded modality table by the names of Lexicon.modality_lists."""
-    sets = {n: modality[n] for n in ("denial", "that", "reporting_verbs", "lam_governors")}
+    """The word sets of a loaded modality table by their names in Lexicon.modality_lists:
+    "modality.denial", "modality.that", "modality.reporting_verbs", "modality.lam_governors", and
+    "modality.MOD.before", "modality.MOD.not_before", "modality.MOD.stop_at" for MOD negated,
+    conditional and planned (a triggers.yaml list name has no dot: the names never meet)."""
+    sets = {f"modality.{n}": modality[n] for n in ("denial", "that", "reporting_verbs", "lam_governors")}
     for mod in ("negated", "conditional", "planned"):
-        sets.update({f"{mod}.{part}": modality[mod][part] for part in ("before", "not_before", "stop_at")})
+        sets.update({f"modality.{mod}.{part}": modality[mod][part] for part in ("before", "not_before", "stop_at")})
     return sets
 
 

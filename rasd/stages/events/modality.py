@@ -17,17 +17,18 @@ class Modality:
         if t.d.modality:
             return t.d.modality, f"the trigger form is {t.d.modality} (triggers.yaml:{t.d.line})"
         st = self.all_sentences[self.doc.sentence_of(self.toks[t.i].start)]
-        cues, keys = self.L.modality_lists.lookup, self.keys   # name in cues(key): in_cue_set(M[name], key)
+        # "modality.NAME" in cues(key): in_cue_set(M[NAME], key) (lexicon.modality_sets)
+        cues, keys = self.L.modality_lists.lookup, self.keys
         if st is not None:   # نفت الوزارة أن يكون قد خطف: a denied report
-            denied = next((k for k in range(st.lo, t.i) if "denial" in cues(keys[k])), None)
+            denied = next((k for k in range(st.lo, t.i) if "modality.denial" in cues(keys[k])), None)
             if denied is not None:
-                that = next((k for k in range(denied + 1, t.i) if "that" in cues(keys[k])), None)
+                that = next((k for k in range(denied + 1, t.i) if "modality.that" in cues(keys[k])), None)
                 if that is not None:
                     return "negated", f"denial '{self.span_text(denied, denied + 1)}' … " \
                                       f"'{self.span_text(that, that + 1)}' before the trigger (modality.yaml negated)"
         for mod in ("negated", "conditional", "planned"):
             c = M[mod]
-            stop_at, before, not_before = f"{mod}.stop_at", f"{mod}.before", f"{mod}.not_before"
+            stop_at, before, not_before = (f"modality.{mod}.{part}" for part in ("stop_at", "before", "not_before"))
             for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
                 names = cues(keys[k])
                 if stop_at in names:
@@ -39,7 +40,7 @@ class Modality:
                                 f"before the trigger (modality.yaml {mod})"
         pre, L = self.key(t.i)[t.glue:t.prefix], letters()
         if M["planned"]["purpose_lam"] and "".join(c for c in pre if c not in L.conj) in (L.li, L.lam_article) \
-                and t.d.pos == "noun" and not any("lam_governors" in cues(keys[k])
+                and t.d.pos == "noun" and not any("modality.lam_governors" in cues(keys[k])
                                                   for k in range(max(lo, t.i - M["lam_window"]), t.i)):
             return "planned", "a noun trigger with the purpose lam (in order to …; modality.yaml planned)"
         return "asserted", "no negation, condition or plan cue before the trigger"
@@ -53,7 +54,7 @@ class Modality:
                 f"the sentence names '{srcs[0].text}', who speaks for a source"
             return srcs[0].entity
         first = [k for k in range(st.lo, min(st.hi, st.lo + 2))]
-        verb = next((k for k in first if "reporting_verbs" in self.L.modality_lists.lookup(self.keys[k])), None)
+        verb = next((k for k in first if "modality.reporting_verbs" in self.L.modality_lists.lookup(self.keys[k])), None)
         if verb is not None:
             self.attr_why = (f"the sentence opens with the reporting verb '{self.span_text(verb, verb + 1)}': "
                              "it continues what the last source said") if self.last_attr else \
