@@ -62,17 +62,20 @@ class Lexicon:
         # (vocabulary, word → its (glue, candidates) with it (triggers.openers)), for openers_of
         self._openers: tuple[frozenset | None, dict] = (None, {})
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
-        # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate)
+        # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate);
+        # finer, what _candidates asks: a reading opens one only when it starts with a first word of
+        # two letters or with the first three letters of a longer one (a quarter of the readings
+        # that pass the two-letter gate on the news, so most new words are answered at once)
         heads = [*self.exact, *(p for table in self.prefix.values() for p in table)]
         self._heads = frozenset(h[:2] for h in heads) if all(len(h) >= 2 for h in heads) else None
+        self._short = frozenset(h for h in heads if len(h) == 2)
+        self._heads3 = frozenset(h[:3] for h in heads if len(h) >= 3)
         # how a proclitic run ending in the article ends (ال، لل): the loading Resources' letters
         self.article_ends = letters().article_ends()
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
         self.lists_of = ListIndex(self.words, cue=True, size=CUE_CACHE_SIZE)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
-        # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
-        # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
         # weapon cues of several words (الأسلحة المناسبة، نيران مباشرة), per type, as token sequences
         self.weapon_phrases = {typ: phrases_of(ws) for typ, ws in self.weapon.items()}
         # the types a word is a weapon cue of under some proclitic reading (reads_as), and the types
@@ -84,6 +87,8 @@ class Lexicon:
         # the casualty roots as one alternation each: a sentence's folded key holds one of the roots
         # (a substring, anywhere) exactly when the pattern finds something in it
         self.root_patterns = {n: alternation(self.words.get(n, ())) for n in ("casualty_roots", "no_casualty_roots")}
+        # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
+        # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
         # The same index holds the modality cue sets (modality.yaml) a word is a cue of, as in_cue_set
         # reads it, under the names of modality_sets ("modality.denial" …): the words asked for
         # both are mostly the same, so one cache entry (one miss for a new word) serves both.
@@ -118,10 +123,10 @@ class Lexicon:
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
-        exact, heads = self.exact, self._heads
+        exact, heads, short, heads3 = self.exact, self._heads, self._short, self._heads3
         for n, st in readings(key):
-            if heads is not None and st[:2] not in heads:
-                continue
+            if heads is not None and st[:3] not in heads3 and st[:2] not in short:
+                continue   # no trigger's first word starts so (nor is a two-letter word)
             found = list(exact.get(st, ()))
             size = len(st)
             for plen, table in self.prefix.items():
