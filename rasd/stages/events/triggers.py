@@ -22,6 +22,7 @@ class Trig:
     glue: int = 0          # characters of a word glued before it on its token (المقاومةاستهدفت)
 
 
+NO_OPENERS = (0, ())   # the answer of most words, one shared tuple (Lexicon.openers_of keeps many)
 MIN_GLUED = 3   # the shortest word a glued pair is split into (shorter heads are proclitic runs)
 
 
@@ -53,10 +54,10 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
 def openers(key: str, L: Lexicon, vocab: frozenset) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
     """(glue, trigger candidates) of a word: its own candidates, else those of the second half of a
     glued pair (:func:`glued`); (0, ()) for a word that opens no trigger (most words)."""
-    cands = L.candidates(key)
-    if cands or not vocab:
+    cands = L._candidates(key)   # not L.candidates: Lexicon.openers_of keeps the answer (one cache)
+    if cands:
         return 0, cands
-    return glued(key, L, vocab)
+    return glued(key, L, vocab) if vocab else NO_OPENERS
 
 
 def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon,
