@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from operator import attrgetter
 
 from rasd.doc import Doc, Event
 from rasd.stages.events.clauses import Clauses, Sent
@@ -25,7 +26,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
     def __init__(self, doc: Doc, res):
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
         self.vocab = res.news_vocab
-        self.keys = [t.key for t in self.toks]   # each token's folded key (Clauses.key)
+        self.keys = list(map(attrgetter("key"), self.toks))   # each token's folded key (Clauses.key)
         self.numbers, self.dates_kn = res.numbers, res.dates
         self.topic: list[str] = []          # agents of the last event (carried across sentences)
         self.last_attr: str | None = None
