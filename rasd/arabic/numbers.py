@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
+from dataclasses import dataclass, field
 
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.arabic.normalize import Folded, fold
@@ -44,6 +46,9 @@ class Number:
     kind: str  # exact | at_least | about | vague
 
 
+INFO_CACHE_SIZE = 1 << 15   # token keys whose readings a NumberLexicon keeps (token_infos)
+
+
 # ---- knowledge --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -66,6 +71,47 @@ class NumberLexicon:
     proclitics: str                                    # their letters
     conj: str                                          # و
     article: str                                       # ال folded
+    # the first words and first-word prefixes of every phrase list together: a token none of whose
+    # stems is one of them opens no phrase of any list (NumberReader.spans skips it)
+    any_first: tuple[frozenset[str], tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    # the stems a quantity can start with: number words, dual nouns (عنصرين: 2) and the first words
+    # of the vague counts and of the qualifiers (a token with none of them among its readings, and
+    # no digits, starts none)
+    number_first: frozenset[str] = field(init=False, repr=False, compare=False)
+    _infos: dict = field(default_factory=dict, init=False, repr=False, compare=False)   # token_infos
+
+    def __post_init__(self):
+        exact = frozenset(w for ex, _ in self.first_words.values() for w in ex)
+        pres = tuple(sorted({pre for _, prefixed in self.first_words.values() for pre, _ in prefixed}))
+        object.__setattr__(self, "any_first", (exact, pres))
+        duals = frozenset(w for w, (number, _) in self.nouns.items() if number == "du")
+        object.__setattr__(self, "number_first", frozenset(self.words) | duals | self.vague.first_words()
+                           | self.qualifiers.first_words())
+
+    def token_infos(self, keys: list[str]) -> list[tuple]:
+        """Per folded token key: (its readings as NumberReader keeps them, their stems, whether it
+        may open a phrase of some list, whether a quantity may start at it by its words). A word's
+        answer depends on the word only: kept in ``_infos`` (this lexicon's, emptied when it holds
+        INFO_CACHE_SIZE words), looked up for a whole text by one C-level map."""
+        cache = self._infos
+        found = list(map(cache.get, keys))
+        every, every_pre = self.any_first
+        can = self.number_first
+        i = -1
+        for _ in range(found.count(None)):   # the words not in the cache (list.index: no loop here)
+            i = found.index(None, i + 1)
+            key = keys[i]
+            info = cache.get(key)
+            if info is None:
+                rs = tuple((key[:n], s) for n, s in stems(key))
+                ss = tuple(s for _, s in rs)
+                info = (rs, ss, any(s in every for s in ss) or bool(every_pre and any(s.startswith(every_pre) for s in ss)),
+                        any(s in can for s in ss))
+                if len(cache) >= INFO_CACHE_SIZE:
+                    cache.clear()
+                cache[key] = info
+            found[i] = info
+        return found
 
 
 def _clitics(key: str, n: int, art: str) -> int:
@@ -96,14 +142,14 @@ class NumberReader:
         self.f: Folded = fold(text)
         self.toks: list[Token] = tokenize(text, self.f)
         self.lex = lex
-        self.readings = [self._readings(t.key) for t in self.toks]
-        self._stems: list[tuple[str, ...]] | None = None
+        infos = lex.token_infos([t.key for t in self.toks])
+        # (proclitics, stem) readings of each token; the article is kept apart ('ال' in prefix)
+        self.readings = list(map(itemgetter(0), infos))
+        self._stems = list(map(itemgetter(1), infos))     # the stems of each token's readings
+        # tokens that may open a phrase of some list (spans), that may start a quantity by their words
+        self._openers = list(compress(range(len(infos)), map(itemgetter(2), infos)))
+        self._number_starts = list(compress(range(len(infos)), map(itemgetter(3), infos)))
         self.digits = self._digit_atoms()
-
-    @staticmethod
-    def _readings(key: str) -> tuple[tuple[str, str], ...]:
-        """(proclitics, stem) readings of a token; the article is kept apart ('ال' in prefix)."""
-        return tuple((key[:n], s) for n, s in stems(key))
 
     def _digit_atoms(self) -> dict[int, tuple[int, int, float, int]]:
         """First token → (last token + 1, key offset of the digits, value, decimals?)."""
@@ -247,7 +293,12 @@ class NumberReader:
     def numbers(self) -> list[FoundNumber]:
         out: list[FoundNumber] = []
         i, n = 0, len(self.toks)
-        while i < n:
+        # the tokens a quantity may start at (every other one has no reading a match could start
+        # with, and no digits)
+        for at in sorted({*self._number_starts, *self.digits}):
+            if at < i:
+                continue   # inside the quantity found last
+            i = at
             q = self.lex.qualifiers.match_at(self.toks, i)
             if q and q.j < n and not self._broken(q.j) and (r := self.number_at(q.j)):
                 value, kind, _, j = r
@@ -258,7 +309,6 @@ class NumberReader:
                 value, kind, start, j = r
                 first = i
             else:
-                i += 1
                 continue
             if j < n and not self._broken(j):
                 nj = j + 1 if self.noun(j) else j
@@ -298,10 +348,10 @@ class NumberReader:
         """Token ranges [i, j) where a phrase of list ``name`` matches."""
         exact, prefixed = self.lex.first_words[name]
         pres = tuple({pre for pre, _ in prefixed})   # one C-level startswith per reading first
-        if self._stems is None:   # a reader is asked for several lists: the stems once
-            self._stems = [tuple(s for _, s in r) for r in self.readings]
         out = []
-        for i, stems_i in enumerate(self._stems):
+        stems_of = self._stems
+        for i in self._openers:
+            stems_i = stems_of[i]
             cands = [p for s in stems_i if s in exact for p in exact[s]]
             if pres and any(s.startswith(pres) for s in stems_i):
                 cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]

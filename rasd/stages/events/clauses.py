@@ -1,7 +1,9 @@
 """Sentences as token ranges with their mentions, and the clause around a trigger."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from rasd.arabic.clitics import starts_with_and
 from rasd.arabic.tokens import Token
@@ -23,22 +25,23 @@ class Clauses:
     """Token helpers, sentences and clauses of the reader."""
 
     def key(self, i: int) -> str:
-        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+        return self.keys[i] if 0 <= i < len(self.keys) else ""
 
     def span_text(self, i: int, j: int) -> str:
         return self.doc.text[self.toks[i].start:self.toks[j - 1].end]
 
     def near_before(self, i: int, name: str, window: int, lo: int) -> int | None:
         """The nearest token of the ``window`` before ``i`` that is (or opens) a cue of list ``name``."""
+        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
         for k in range(i - 1, max(lo, i - window) - 1, -1):
-            if self.cue_at(k, name, i):
+            if name in opens(keys[k]) and self.cue_at(k, name, i):
                 return k
         return None
 
     def cue_at(self, k: int, name: str, end: int | None = None) -> int:
         """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of
         several words (في حين، غير أن) or one word; 0 when none does."""
-        key = self.key(k)
+        key = self.keys[k] if 0 <= k < len(self.keys) else ""
         if name not in self.L.cue_starts.lookup(key):
             return 0          # most words open no cue of the list: one cached look-up says so
         end = len(self.toks) if end is None else end
@@ -46,13 +49,12 @@ class Clauses:
         return n or int(k < end and in_list(self.L, name, key))
 
     def sentences(self) -> list[Sent]:
-        toks, out, ti = self.toks, [], 0
+        out, ti = [], 0
+        # tokens are in text order and do not overlap: their starts and ends both ascend
+        starts, ends = list(map(attrgetter("start"), self.toks)), list(map(attrgetter("end"), self.toks))
         for s, e in self.doc.sentences:
-            while ti < len(toks) and toks[ti].start < s:
-                ti += 1
-            tj = ti
-            while tj < len(toks) and toks[tj].end <= e:
-                tj += 1
+            ti = bisect_left(starts, s, ti)     # the first token from ti starting at s or after
+            tj = bisect_right(ends, e, ti)      # … and the first from there ending after e
             out.append(Sent(s, e, ti, tj))
             ti = tj
         ms = sorted((m for e in self.doc.entities for m in e.mentions), key=lambda m: m.start)
@@ -66,12 +68,13 @@ class Clauses:
 
     def clause(self, st: Sent, t: Trig) -> tuple[int, int]:
         lo, hi = st.lo, st.hi
+        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
         for k in range(t.i - 1, st.lo - 1, -1):
-            if self.cue_at(k, "clause_breaks", t.i):
+            if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", t.i):
                 lo = k
                 break
         for k in range(t.j, st.hi):
-            if self.cue_at(k, "clause_breaks", st.hi):
+            if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", st.hi):
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)

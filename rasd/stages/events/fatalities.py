@@ -118,8 +118,8 @@ class Fatalities:
         if st.lo >= st.hi:
             return False
         key = self.doc.folded.key[self.toks[st.lo].kstart:self.toks[st.hi - 1].kend]
-        return any(r in key for r in self.L.words["casualty_roots"]) or (
-            violent and any(r in key for r in self.L.words["no_casualty_roots"]))
+        dead, none = self.L.root_patterns["casualty_roots"], self.L.root_patterns["no_casualty_roots"]
+        return bool(dead and dead.search(key)) or bool(violent and none and none.search(key))
 
     def assign_fatalities(self, evs: list[Event], fat) -> None:
         violent = [e for e in evs if self.L.mapping[e.type].get("violent") and e.modality == "asserted"]

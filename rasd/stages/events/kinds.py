@@ -13,13 +13,18 @@ class Kinds:
     def weapon_at(self, k: int, end: int) -> str | None:
         """The type whose weapon cue is token ``k``, or a cue of several words starting at ``k`` and
         ending by ``end`` (بالأسلحة المناسبة، بنيران مباشرة); None when no weapon is named there."""
+        key = self.key(k)
+        if not (self.L.weapon_lists.lookup(key) or self.L.weapon_starts.lookup(key)):
+            return None   # most words are no weapon cue and open none: two cached look-ups say so
         return next((typ for typ in self.L.weapon if self.is_weapon(typ, k, end)), None)
 
     def is_weapon(self, typ: str, k: int, end: int) -> bool:
         """Token ``k`` is a weapon cue of ``typ``, or starts one of several words ending by ``end``."""
         key = self.key(k)
-        if reads_as(self.L.weapon[typ], key):
-            return True
+        if typ in self.L.weapon_lists.lookup(key):
+            return True   # reads_as(self.L.weapon[typ], key), cached per word
+        if typ not in self.L.weapon_starts.lookup(key):
+            return False  # the word opens no cue phrase of the type under any reading
         # the first word with any proclitic (بالأسلحة), the rest as written or with the article
         return any(k + len(ph) <= end and reads_as(frozenset(ph[:1]), key) and all(
             self.key(k + m) in (w, self.L.article + w) for m, w in enumerate(ph[1:], 1))
@@ -44,7 +49,7 @@ class Kinds:
         """The event type of a trigger; sets ``t.rule``, the reason (why.type)."""
         d = t.d
         form = f"trigger '{self.span_text(t.i, t.j)}' ({d.pos}, triggers.yaml:{d.line})"
-        keys = [self.key(k) for k in range(lo, hi)]
+        keys = self.keys[lo:hi]   # lo..hi lies in the sentence
         if d.weapon:
             near = self.weapon_near(t, lo, hi)
             if near is not None:

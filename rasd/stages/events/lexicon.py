@@ -2,11 +2,14 @@
 over the ontology; and how a word is looked up in a cue list."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, readings
+from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, matches_form, readings
 from rasd.kb.yamlfile import load, require
 
 
@@ -19,6 +22,7 @@ INSTRUMENT_TYPES = {"SHELLING", "AIRSTRIKE", "BOMBING", "CHEMICAL_ATTACK"}
 # the cue-list caches (asked at some tokens only; a miss is a few set look-ups): 16k words, ~1.3 MB
 # each when full, where 64k filled slowly over a long run (memory still growing after 10k reports)
 CUE_CACHE_SIZE = 1 << 14
+OPENERS_CACHE_SIZE = 1 << 16   # words whose trigger openers are kept (Lexicon.openers_of)
 PLACE_FALLBACK_TYPES = CLASH_LIKE | INSTRUMENT_TYPES | {"ATTACK_ON_CIVILIANS", "CASUALTIES"}
 
 
@@ -53,31 +57,76 @@ class Lexicon:
 
     def __post_init__(self):
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
+        # whether a word fits a pattern word of a trigger (clitics.matches_form), per (form, word)
+        self.fits = lru_cache(maxsize=CUE_CACHE_SIZE)(matches_form)
+        # (vocabulary, word → its (glue, candidates) with it (triggers.openers)), for openers_of
+        self._openers: tuple[frozenset | None, dict] = (None, {})
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
-        # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate)
+        # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate);
+        # finer, what _candidates asks: a reading opens one only when it starts with a first word of
+        # two letters or with the first three letters of a longer one (a quarter of the readings
+        # that pass the two-letter gate on the news, so most new words are answered at once)
         heads = [*self.exact, *(p for table in self.prefix.values() for p in table)]
         self._heads = frozenset(h[:2] for h in heads) if all(len(h) >= 2 for h in heads) else None
+        self._short = frozenset(h for h in heads if len(h) == 2)
+        self._heads3 = frozenset(h[:3] for h in heads if len(h) >= 3)
         # how a proclitic run ending in the article ends (ال، لل): the loading Resources' letters
         self.article_ends = letters().article_ends()
         # names of the word lists (clause_breaks, relatives …) a word belongs to as a cue
         self.lists_of = ListIndex(self.words, cue=True, size=CUE_CACHE_SIZE)
         # cue entries of several words (في حين، غير أن، في حال) are matched as token sequences
         self.phrases = {n: phrases_of(ws) for n, ws in self.words.items()}
-        # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
-        # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
         # weapon cues of several words (الأسلحة المناسبة، نيران مباشرة), per type, as token sequences
         self.weapon_phrases = {typ: phrases_of(ws) for typ, ws in self.weapon.items()}
+        # the types a word is a weapon cue of under some proclitic reading (reads_as), and the types
+        # whose cue phrases it may open (their first word under some reading): Kinds.is_weapon
+        self.weapon_lists = ListIndex(self.weapon, size=CUE_CACHE_SIZE)
+        self.weapon_starts = ListIndex({typ: frozenset(ph[0] for ph in phs)
+                                        for typ, phs in self.weapon_phrases.items()}, size=CUE_CACHE_SIZE)
         self.article = letters().article
-        self.cue_starts = ListIndex({n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
-                                    cue=True, size=CUE_CACHE_SIZE)
+        # the casualty roots as one alternation each: a sentence's folded key holds one of the roots
+        # (a substring, anywhere) exactly when the pattern finds something in it
+        self.root_patterns = {n: alternation(self.words.get(n, ())) for n in ("casualty_roots", "no_casualty_roots")}
+        # names of the lists a word may open a cue of, as one word or as a phrase's first word: a
+        # word not under a list's name here is no cue of it (the fast answer of Clauses.cue_at)
+        # The same index holds the modality cue sets (modality.yaml) a word is a cue of, as in_cue_set
+        # reads it, under the names of modality_sets ("modality.denial" …): the words asked for
+        # both are mostly the same, so one cache entry (one miss for a new word) serves both.
+        self.cue_starts = ListIndex({**{n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
+                                     **modality_sets(self.modality)}, cue=True, size=CUE_CACHE_SIZE)
+        self.modality_lists = self.cue_starts
+
+    def openers_of(self, keys: list[str], vocab: frozenset) -> dict[int, tuple]:
+        """token → :func:`triggers.openers` for the words of a document (its folded ``keys``) that
+        open some trigger, in token order. A word's answer depends on the word and the vocabulary
+        only, so it is kept in a plain dict (a hit is one C-level ``dict.get`` over the document,
+        about half the cost of a bounded ``lru_cache`` with its recency list); the dict is emptied
+        when it holds OPENERS_CACHE_SIZE words (bounded memory) or the vocabulary changes."""
+        from rasd.stages.events.triggers import openers   # triggers imports this module
+
+        state = self._openers
+        if state[0] is not vocab:
+            state = self._openers = (vocab, {})
+        cache = state[1]
+        found = list(map(cache.get, keys))
+        i = -1
+        for _ in range(found.count(None)):   # the words not in the cache (list.index: no loop here)
+            i = found.index(None, i + 1)
+            o = cache.get(keys[i])
+            if o is None:
+                if len(cache) >= OPENERS_CACHE_SIZE:
+                    cache.clear()
+                o = cache[keys[i]] = openers(keys[i], self, vocab)
+            found[i] = o
+        return {i: found[i] for i in compress(range(len(found)), map(itemgetter(1), found))}
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""
         out = []
-        exact, heads = self.exact, self._heads
+        exact, heads, short, heads3 = self.exact, self._heads, self._short, self._heads3
         for n, st in readings(key):
-            if heads is not None and st[:2] not in heads:
-                continue
+            if heads is not None and st[:3] not in heads3 and st[:2] not in short:
+                continue   # no trigger's first word starts so (nor is a two-letter word)
             found = list(exact.get(st, ()))
             size = len(st)
             for plen, table in self.prefix.items():
@@ -91,6 +140,23 @@ class Lexicon:
             article = key[:n].endswith(self.article_ends)
             out += [(n, d) for d in found if not (article and d.pos == "verb")]
         return tuple(out)
+
+
+def modality_sets(modality: dict) -> dict[str, frozenset]:
+    """The word sets of a loaded modality table by their names in Lexicon.modality_lists:
+    "modality.denial", "modality.that", "modality.reporting_verbs", "modality.lam_governors", and
+    "modality.MOD.before", "modality.MOD.not_before", "modality.MOD.stop_at" for MOD negated,
+    conditional and planned (a triggers.yaml list name has no dot: the names never meet)."""
+    sets = {f"modality.{n}": modality[n] for n in ("denial", "that", "reporting_verbs", "lam_governors")}
+    for mod in ("negated", "conditional", "planned"):
+        sets.update({f"modality.{mod}.{part}": modality[mod][part] for part in ("before", "not_before", "stop_at")})
+    return sets
+
+
+def alternation(words) -> re.Pattern | None:
+    """One pattern that finds any of ``words`` in a text (None for no words: nothing is found)."""
+    words = sorted(w for w in words)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def fold_set(xs) -> frozenset:

@@ -2,7 +2,7 @@
 sentence, or the last one when it continues reported speech)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import in_cue_set, letters
+from rasd.arabic.clitics import letters
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import phrase_at
 from rasd.stages.events.triggers import Trig
@@ -17,26 +17,30 @@ class Modality:
         if t.d.modality:
             return t.d.modality, f"the trigger form is {t.d.modality} (triggers.yaml:{t.d.line})"
         st = self.all_sentences[self.doc.sentence_of(self.toks[t.i].start)]
+        # "modality.NAME" in cues(key): in_cue_set(M[NAME], key) (lexicon.modality_sets)
+        cues, keys = self.L.modality_lists.lookup, self.keys
         if st is not None:   # نفت الوزارة أن يكون قد خطف: a denied report
-            denied = next((k for k in range(st.lo, t.i) if in_cue_set(M["denial"], self.key(k))), None)
+            denied = next((k for k in range(st.lo, t.i) if "modality.denial" in cues(keys[k])), None)
             if denied is not None:
-                that = next((k for k in range(denied + 1, t.i) if in_cue_set(M["that"], self.key(k))), None)
+                that = next((k for k in range(denied + 1, t.i) if "modality.that" in cues(keys[k])), None)
                 if that is not None:
                     return "negated", f"denial '{self.span_text(denied, denied + 1)}' … " \
                                       f"'{self.span_text(that, that + 1)}' before the trigger (modality.yaml negated)"
         for mod in ("negated", "conditional", "planned"):
             c = M[mod]
+            stop_at, before, not_before = (f"modality.{mod}.{part}" for part in ("stop_at", "before", "not_before"))
             for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
-                if in_cue_set(c["stop_at"], self.key(k)):
+                names = cues(keys[k])
+                if stop_at in names:
                     break   # توعدت بالرد على اغتيال …: what a vow answers has happened
                 n = phrase_at(c["phrases"], self.key, k, t.i) or \
-                    (in_cue_set(c["before"], self.key(k)) and not in_cue_set(c["not_before"], self.key(k + 1)))
+                    (before in names and not_before not in cues(self.key(k + 1)))
                 if n:
                     return mod, f"cue '{self.span_text(k, k + int(n))}' {t.i - k} word{'s' if t.i - k > 1 else ''} " \
                                 f"before the trigger (modality.yaml {mod})"
         pre, L = self.key(t.i)[t.glue:t.prefix], letters()
         if M["planned"]["purpose_lam"] and "".join(c for c in pre if c not in L.conj) in (L.li, L.lam_article) \
-                and t.d.pos == "noun" and not any(in_cue_set(M["lam_governors"], self.key(k))
+                and t.d.pos == "noun" and not any("modality.lam_governors" in cues(keys[k])
                                                   for k in range(max(lo, t.i - M["lam_window"]), t.i)):
             return "planned", "a noun trigger with the purpose lam (in order to …; modality.yaml planned)"
         return "asserted", "no negation, condition or plan cue before the trigger"
@@ -50,7 +54,7 @@ class Modality:
                 f"the sentence names '{srcs[0].text}', who speaks for a source"
             return srcs[0].entity
         first = [k for k in range(st.lo, min(st.hi, st.lo + 2))]
-        verb = next((k for k in first if in_cue_set(self.L.modality["reporting_verbs"], self.key(k))), None)
+        verb = next((k for k in first if "modality.reporting_verbs" in self.L.modality_lists.lookup(self.keys[k])), None)
         if verb is not None:
             self.attr_why = (f"the sentence opens with the reporting verb '{self.span_text(verb, verb + 1)}': "
                              "it continues what the last source said") if self.last_attr else \

@@ -3,6 +3,8 @@ modality, attribution, date and toll; then the report's repeats merged."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from operator import attrgetter
 
 from rasd.doc import Doc, Event
 from rasd.stages.events.clauses import Clauses, Sent
@@ -24,6 +26,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
     def __init__(self, doc: Doc, res):
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
         self.vocab = res.news_vocab
+        self.keys = list(map(attrgetter("key"), self.toks))   # each token's folded key (Clauses.key)
         self.numbers, self.dates_kn = res.numbers, res.dates
         self.topic: list[str] = []          # agents of the last event (carried across sentences)
         self.last_attr: str | None = None
@@ -51,10 +54,23 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             for m in e.mentions:
                 covered.update(range(*m.tok))
         sents = self.all_sentences = self.sentences()
+        headline = [self.is_headline(st) for st in sents]
+        # the words that may open a trigger, looked up once for the document; a token inside a name
+        # or a headline opens none (find_triggers skips it), so its word (often a rare one, a miss
+        # of the cache) is not looked up
+        scan = list(self.keys)
+        for k in covered:
+            scan[k] = ""
+        for st, head in zip(sents, headline):
+            if head:
+                scan[st.lo:st.hi] = [""] * (st.hi - st.lo)
+        opens = self.L.openers_of(scan, self.vocab)
+        starts = list(opens)
         for n, st in enumerate(sents):
-            if self.is_headline(st):
+            if headline[n]:
                 continue   # a headline or sub-heading restates the body's events
-            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab)
+            trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens,
+                                  starts[bisect_left(starts, st.lo):bisect_left(starts, st.hi)])
             self.sentence_triggers = trigs
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs

@@ -14,10 +14,14 @@ class Roles:
 
     def marker(self, m: Mention, name: str, lo: int) -> bool:
         i = m.tok[0]
+        if self.near_before(i, name, 2, lo) is not None:
+            return True
+        if name != "target_markers":
+            return False
         k = self.key(i)
-        pre = k[:len(k) - len(readings(k)[-1][1])] if readings(k) else ""
-        return self.near_before(i, name, 2, lo) is not None or (
-            name == "target_markers" and any(w in pre for w in self.L.words["attached_target_markers"]))
+        rs = readings(k)
+        pre = k[:len(k) - len(rs[-1][1])] if rs else ""
+        return any(w in pre for w in self.L.words["attached_target_markers"])
 
     def participants(self, st: Sent, lo: int, hi: int) -> list[Mention]:
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
@@ -25,8 +29,9 @@ class Roles:
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
+        lists, keys = self.L.lists_of.lookup, self.keys   # in_list without its frame
         for k in range(t.j, hi):
-            if in_list(self.L, "purpose_words", self.key(k)):
+            if "purpose_words" in lists(keys[k]):
                 return k
         return hi
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.clitics import matches_form as tok_matches
 from rasd.arabic.clitics import letters
 from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
@@ -23,6 +22,7 @@ class Trig:
     glue: int = 0          # characters of a word glued before it on its token (المقاومةاستهدفت)
 
 
+NO_OPENERS = (0, ())   # the answer of most words, one shared tuple (Lexicon.openers_of keeps many)
 MIN_GLUED = 3   # the shortest word a glued pair is split into (shorter heads are proclitic runs)
 
 
@@ -51,29 +51,42 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     return 0, ()
 
 
+def openers(key: str, L: Lexicon, vocab: frozenset) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
+    """(glue, trigger candidates) of a word: its own candidates, else those of the second half of a
+    glued pair (:func:`glued`); (0, ()) for a word that opens no trigger (most words)."""
+    cands = L._candidates(key)   # not L.candidates: Lexicon.openers_of keeps the answer (one cache)
+    if cands:
+        return 0, cands
+    return glued(key, L, vocab) if vocab else NO_OPENERS
+
+
 def find_triggers(toks: list[Token], lo: int, hi: int, covered: set[int], L: Lexicon,
-                  vocab: frozenset = frozenset()) -> list[Trig]:
+                  vocab: frozenset = frozenset(), opens: dict | None = None,
+                  starts: list[int] | None = None) -> list[Trig]:
     """Triggers of tokens lo..hi; ``vocab`` (frequent news words) lets a trigger glued to the word
-    before it on one token be found (:func:`glued`)."""
+    before it on one token be found (:func:`glued`). ``opens`` (token → :func:`openers`, for the
+    tokens that open some trigger) and ``starts`` (those of lo..hi, ascending), worked out once per
+    document (:meth:`Lexicon.openers_of`), spare the look-ups of the other tokens; the triggers
+    are the same."""
     out: list[Trig] = []
-    i = lo
-    while i < hi:
-        if i in covered:
-            i += 1
+    if opens is None:
+        opens = {i: o for i in range(lo, hi) if (o := openers(toks[i].key, L, vocab))[1]}
+    if starts is None:
+        starts = [i for i in range(lo, hi) if i in opens]
+    free = lo   # the first token after the last trigger found
+    fits = L.fits   # clitics.matches_form, cached per (pattern word, word)
+    for i in starts:
+        if i < free or i in covered:
             continue
+        glue, cands = opens[i]
         best: Trig | None = None
-        cands, glue = L.candidates(toks[i].key), 0
-        if not cands and vocab:
-            glue, cands = glued(toks[i].key, L, vocab)
         for n, d in cands:
             j = i + len(d.pattern)
-            if j > hi or (best is not None and j <= best.j) or any(k in covered for k in range(i, j)):
+            if j > hi or (best is not None and j <= best.j) or not covered.isdisjoint(range(i, j)):
                 continue
-            if all(tok_matches(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
+            if all(fits(p, toks[i + 1 + k].key) for k, p in enumerate(d.pattern[1:])):
                 best = Trig(d, i, j, glue + n, glue=glue)
         if best:
             out.append(best)
-            i = best.j
-        else:
-            i += 1
+            free = best.j
     return out

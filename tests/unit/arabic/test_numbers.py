@@ -59,3 +59,62 @@ def test_numbers_never_raise_and_spans_inside(text):
 def test_numbers_any_text(text):
     for n in find_numbers(text, LEX):
         assert 0 <= n.start < n.end <= len(text) and not text[n.start].isspace()
+
+
+# ---- the readers' gates (issue 11): only tokens that can start a quantity or a phrase are tried ----
+
+GATED = [
+    "قتل 1,200 شخص وأصيب خمسة وعشرون آخرون بينهم طفلان في قصف على البلدة.",
+    "لقي نحو 30 شخصا حتفهم، وسقط قتيلان على الأقل، ونزح عشرات الآلاف من السكان.",
+    "أسفرت الغارات عن مقتل ثلاثة مدنيين وجرح عشرة، ولم تسجل أي إصابات في صفوف الجنود.",
+    "وبثلاث مئة رجل وبضعة أشخاص ومئة وخمسة عشر مقاتلا وأحد عشر جنديا.",
+    "لا تتوفر معلومات عن عدد الضحايا حتى الآن، بحسب ١٥ مصدرا.",
+]
+
+
+def plain_spans(r, name: str) -> list[tuple[int, int]]:
+    """Phrase spans of a list found by trying every token (the scan before the gate)."""
+    exact, prefixed = LEX.first_words[name]
+    out = []
+    for i, rs in enumerate(r.readings):
+        stems_i = [s for _, s in rs]
+        cands = [p for s in stems_i if s in exact for p in exact[s]]
+        cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]
+        j = next((j for pat in cands if (j := r._match(pat, i)) is not None), None)
+        if j is not None:
+            out.append((i, j))
+    return out
+
+
+@pytest.mark.parametrize("text", GATED)
+def test_a_reader_tries_only_tokens_that_can_start_a_quantity_or_a_phrase(text):
+    from rasd.arabic.clitics import readings
+    from rasd.arabic.numbers import NumberReader
+
+    r = NumberReader(text, LEX)
+    assert r.readings == [tuple((t.key[:n], s) for n, s in readings(t.key)) for t in r.toks]
+    starts = set(r._number_starts) | set(r.digits)
+    for i in range(len(r.toks)):
+        if i not in starts:   # no quantity and no qualified one starts at a token the gate skips
+            assert r.number_at(i) is None and LEX.qualifiers.match_at(r.toks, i) is None
+    assert r.numbers()
+    for name in LEX.first_words:
+        assert r.spans(name) == plain_spans(r, name)
+
+
+def test_the_gated_sentences_hold_phrases_of_several_lists():
+    from rasd.arabic.numbers import NumberReader
+
+    found = {name for t in GATED for name in LEX.first_words if NumberReader(t, LEX).spans(name)}
+    assert len(found) >= 4, found
+
+
+def test_the_lexicons_word_cache_is_bounded_and_keeps_its_answers(monkeypatch):
+    from rasd.arabic import numbers
+    from rasd.arabic.numbers import NumberReader
+
+    want = [NumberReader(t, LEX).numbers() for t in GATED]
+    monkeypatch.setattr(numbers, "INFO_CACHE_SIZE", 4)
+    LEX._infos.clear()
+    assert [NumberReader(t, LEX).numbers() for t in GATED] == want
+    assert 0 < len(LEX._infos) <= 4

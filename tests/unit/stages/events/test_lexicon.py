@@ -9,9 +9,10 @@ from rasd.kb.resources import Resources
 RES = Resources("/nonexistent-rasd-data")
 
 
-def test_the_two_letter_gate_leaves_every_trigger_candidate_in_place():
-    """A reading whose first two letters open no trigger is skipped: the answers stay those of
-    the full look-up, for every trigger form with and without proclitics, and for other words."""
+def test_the_first_letters_gate_leaves_every_trigger_candidate_in_place():
+    """A reading whose first letters open no trigger (no two-letter first word, no longer one's
+    first three letters) is skipped: the answers stay those of the full look-up, for every trigger
+    form with and without proclitics, and for other words."""
     L = RES.triggers
     assert L._heads is not None
     ungated = copy.copy(L)
