@@ -64,6 +64,9 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=25, help="allocation sites printed per point")
     ap.add_argument("--frames", type=int, default=2, help="tracemalloc frames per allocation")
     ap.add_argument("--no-trace", action="store_true", help="no tracemalloc: caches and RSS only")
+    ap.add_argument("--trace-from", type=int, default=0,
+                    help="start tracemalloc only after this many articles (the first --at point should be "
+                         "later; the run up to it goes at full speed)")
     args = ap.parse_args()
     points = sorted(int(x) for x in args.at.split(","))
     shared = shared_dir()
@@ -75,11 +78,18 @@ def main() -> None:
     except RasdError:
         pass
     print(f"rss after loading {rss_mb():.0f} MB")
-    if not args.no_trace:
-        tracemalloc.start(args.frames)
     first = None
     source = cycle(articles(shared / "data" / "news"))
     done = 0
+    if not args.no_trace:
+        for a in islice(source, args.trace_from):
+            try:
+                pipe.run(a.get("content") or "", outlet=a.get("source"), url=a.get("url"), title=a.get("title"))
+            except RasdError:
+                pass
+        done = args.trace_from
+        print(f"rss after {done:,} articles (untraced) {rss_mb():.0f} MB")
+        tracemalloc.start(args.frames)
     for point in points:
         for a in islice(source, point - done):
             try:

@@ -438,21 +438,19 @@ def _window(doc: Doc, lo: int, hi: int, end: int, starts: list[int] | None = Non
 
     ws, we = starts[lo:hi], ends[lo:hi]
     texts: list[str] = [text[x:y] for x, y in zip(ws, we)]
-    gaps = "".join([text[y:x] for y, x in zip(we, ws[1:])])
-    if not gaps or gaps.isspace():
-        # every character between the words is white space (most windows): no marks between them
+    gaps = [text[y:x] for y, x in zip(we, ws[1:])]    # what stands between word k and k + 1
+    joined = "".join(gaps)
+    if not joined or joined.isspace():
+        # only white space between the words (most windows): no marks between them
         offs, words = ws, list(range(lo, hi))
     else:
-        texts, offs, words = [], [], []
-        prev = None
-        for k in range(lo, hi):
-            a, b = starts[k], ends[k]
-            if prev is not None and prev < a and not text[prev:a].isspace():
-                punct(prev, a)
-            texts.append(text[a:b])
-            offs.append(a)
-            words.append(k)
-            prev = b
+        ts, texts, offs, words = texts, [texts[0]], [ws[0]], [lo]
+        for i, gap in enumerate(gaps, 1):
+            if gap and not gap.isspace():
+                punct(we[i - 1], ws[i])
+            texts.append(ts[i])
+            offs.append(ws[i])
+            words.append(lo + i)
     prev = we[-1]
     punct(prev, max(end, prev))
     return texts, offs, words
