@@ -22,12 +22,7 @@ from pathlib import Path
 import numpy as np
 
 FILENAME = "ner_words.npz"
-# table words: the tagger's whole word cache (rasd.ner.tag.CACHE_SIZE), which then holds the news's
-# most frequent words from the start instead of whichever words a run happens to meet first (the
-# cache never evicts): the same memory ceiling, reached at load; the words of a run beyond the
-# table are computed each time they are met (8.7 % of the tokens of 400 articles, 13.3 % with half
-# the cache in the table)
-WORDS = 65536
+WORDS = 32768            # table words: half the tagger's word cache (rasd.ner.tag.CACHE_SIZE)
 SAMPLE_ARTICLES = 4000   # news articles counted for the frequent words
 _FORMAT = 2      # 2: the cheaper digest of the lexicons (fingerprint)
 # the modules whose code a word's features are computed by (their source goes into the fingerprint)
