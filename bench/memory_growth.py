@@ -64,6 +64,9 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=25, help="allocation sites printed per point")
     ap.add_argument("--frames", type=int, default=2, help="tracemalloc frames per allocation")
     ap.add_argument("--no-trace", action="store_true", help="no tracemalloc: caches and RSS only")
+    ap.add_argument("--trim", action="store_true",
+                    help="at each point also print RSS after glibc's malloc_trim(0): what the C heap kept "
+                         "of freed memory (RSS that trimming gives back is no live object)")
     ap.add_argument("--trace-from", type=int, default=0,
                     help="start tracemalloc only after this many articles (the first --at point should be "
                          "later; the run up to it goes at full speed)")
@@ -99,6 +102,11 @@ def main() -> None:
         done = point
         gc.collect()
         print(f"\n== after {point:,} articles: rss {rss_mb():.0f} MB")
+        if args.trim:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            print(f"   after malloc_trim(0): rss {rss_mb():.0f} MB")
         for name, n, cap in caches():
             if n < 1000:
                 continue
