@@ -163,9 +163,9 @@ class NerStage:
         n_toks = len(toks)
         # the words a form can end (behind up to 3 proclitic letters): one C-level test a word picks
         # the few worth the readings below, in order; a word inside a name just found is passed
-        ends = tuple(forms)
+        tails = tuple(forms)
         nxt = 0
-        for k in [k for k, key in enumerate(keys) if key.endswith(ends)]:
+        for k in [k for k, key in enumerate(keys) if key.endswith(tails)]:
             if k < nxt:
                 continue
             hit = None
