@@ -111,6 +111,9 @@ def main() -> None:
             if n < 1000:
                 continue
             print(f"  {n:>8,} / {cap if cap is not None else '-':>7}  {name}")
+        ner = pipe.stages[0].resources.ner_tagger     # its dicts hold atoms only: gc does not list them
+        print(f"  {len(ner.tagger._cache):>8,} / {65536:>7}  rasd.ner.tag.Tagger._cache (word vectors)")
+        print(f"  {len(ner.gate._named[1]):>8,} / {65536:>7}  rasd.ner.gate.Gate answers (per name set)")
         if args.no_trace:
             continue
         snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
