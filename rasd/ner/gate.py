@@ -58,17 +58,17 @@ class Gate:
         of the words the CRF is spent around, the unknown words and the given names (as written or
         behind a one-letter proclitic)."""
         answers = self._answers(names)
-        get = answers.get
+        got = list(map(answers.get, keys))         # one C-level pass; None: a word not asked yet
+        if None in got:
+            for i, a in enumerate(got):
+                if a is None:
+                    got[i] = self._answer(keys[i], names, answers)
         nothing = _NOTHING
         seeds: list[int] = []
         unknown = trigger = role = named = False
-        for i, key in enumerate(keys):
-            a = get(key)
-            if a is None:
-                a = self._answer(key, names, answers)
-            if a is nothing:
-                continue            # most words: known, no trigger, no role, no name
-            u, t, r, n = a
+        # most words are known, no trigger, no role, no name: only the others are looked at
+        for i in [i for i, a in enumerate(got) if a is not nothing]:
+            u, t, r, n = got[i]
             if u or n:
                 seeds.append(i)
                 unknown = unknown or u

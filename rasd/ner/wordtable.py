@@ -14,6 +14,7 @@ never read as a wrong answer.
 from __future__ import annotations
 
 import hashlib
+from itertools import chain
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,13 +24,26 @@ import numpy as np
 FILENAME = "ner_words.npz"
 WORDS = 32768            # table words: half the tagger's word cache (rasd.ner.tag.CACHE_SIZE)
 SAMPLE_ARTICLES = 4000   # news articles counted for the frequent words
-_FORMAT = 1
+_FORMAT = 2      # 2: the cheaper digest of the lexicons (fingerprint)
 # the modules whose code a word's features are computed by (their source goes into the fingerprint)
 _CODE = ("rasd.ner.features", "rasd.ner.tag", "rasd.arabic.normalize", "rasd.arabic.clitics")
 
 
 def fingerprint(model: Path, lex, letters) -> str:
-    """A digest of what a word's vectors depend on (see the module docstring)."""
+    """A digest of what a word's vectors depend on (see the module docstring): the model file's
+    bytes, the feature code's source, the clitic letters and every lexicon entry.
+
+    It is computed at each tagger load, so it is kept cheap (about 5 ms, was about 35) while it
+    still reads every byte and entry that matters, rather than trusting file sizes and mtimes or
+    the package version: a Tagger may be given any lexicons (tests give toy ones; a caller may
+    build its own), which no file stamp describes, and an edited module in a development checkout
+    keeps the package version.  What made it slow was sorting the 40,000 clustered words into a
+    canonical order; the cluster dict is read from one JSON file in that file's order, so it is
+    hashed in its own order (keys, then values), and only the parts built through sets (whose
+    order changes with the process's string hash seed) are sorted, each as keys then values.  A
+    lexicon equal in content but built in another order then reads as different: a false
+    "stale" costs the table's speed, never a wrong vector; a changed entry always changes the digest.
+    """
     import importlib
 
     h = hashlib.sha256()
@@ -38,15 +52,24 @@ def fingerprint(model: Path, lex, letters) -> str:
     for name in _CODE:
         h.update(Path(importlib.import_module(name).__file__).read_bytes())
     h.update(repr(letters).encode("utf-8"))
-    # each part as its sorted lines (words hold no tab or newline); a part's name and size first
-    parts = {"places": (f"{w}\t{k}" for w, k in lex.places.items()), "place_first": lex.place_first,
-             "kb": (f"{w}\t{k}" for w, k in lex.kb.items()), "kb_first": lex.kb_first, "given": lex.given,
-             "clusters": (f"{w}\t{c}\t{f}" for w, (c, f) in lex.clusters.items()),
-             **{f"list {k}": v for k, v in sorted(lex.lists.items())}}
-    for name, lines in parts.items():
-        lines = sorted(lines)
-        h.update(f"\n{name} {len(lines)}\n".encode("utf-8"))
-        h.update("\n".join(lines).encode("utf-8"))
+
+    def part(name: str, keys, values=None) -> None:
+        # a part's name and size first; words hold no tab or newline
+        keys = list(keys)
+        h.update(f"\n{name} {len(keys)}\n".encode("utf-8"))
+        h.update("\n".join(keys).encode("utf-8"))
+        if values is not None:
+            h.update(b"\n=\n")
+            h.update("\n".join(values).encode("utf-8"))
+
+    for name, d in (("places", lex.places), ("kb", lex.kb)):   # built through sets: sorted
+        keys = sorted(d)
+        part(name, keys, map(d.__getitem__, keys))
+    # in the file's order; each word's two cluster ids, one a line (a value is a (coarse, fine) pair)
+    part("clusters", lex.clusters, chain.from_iterable(lex.clusters.values()))
+    for name, words in (("place_first", lex.place_first), ("kb_first", lex.kb_first), ("given", lex.given),
+                        *((f"list {k}", v) for k, v in sorted(lex.lists.items()))):
+        part(name, sorted(words))
     return h.hexdigest()
 
 

@@ -10,7 +10,9 @@ it with ``override_confidence``.  Every added mention says why in its ``why``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rasd.arabic.normalize import strip_article
 from rasd.arabic.clitics import letters, without_article
@@ -65,16 +67,16 @@ class NerStage:
         tagged: list[dict] = []   # the sentences tagged, for a trace
         doc.notes["ner"] = tagged
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
-        keys = [t.key for t in toks]
+        keys = list(map(_KEY, toks))
+        starts, ends = list(map(_START, toks)), list(map(_END, toks))
         given = self.tagger.lex.given
+        n_toks = len(toks)
         w = 0
         for s_start, s_end in doc.sentences:
-            while w < len(toks) and toks[w].end <= s_start:
-                w += 1
-            lo = w
-            while w < len(toks) and toks[w].start < s_end:
-                w += 1
-            hi = w
+            # the words of the sentence: from the first ending after its start (not before the last
+            # sentence's end) to the first starting at or after its end
+            lo = max(w, bisect_right(ends, s_start, w))
+            hi = w = bisect_left(starts, s_end, lo) if lo < n_toks else lo
             if lo == hi:
                 continue
             free = [k for k in range(lo, hi) if owner[k] < 0]
@@ -84,16 +86,16 @@ class NerStage:
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
-                           "windows": [[toks[a].start, toks[b - 1].end] for a, b in windows]})
+                           "windows": [[starts[a], ends[b - 1]] for a, b in windows]})
             for wlo, whi in windows:
-                end = s_end if whi == hi else toks[whi - 1].end
-                jobs.append((_window(doc, wlo, whi, end), reason))
+                end = s_end if whi == hi else ends[whi - 1]
+                jobs.append((_window(doc, wlo, whi, end, starts, ends), reason))
         # the CRF reads only the text, so all windows are tagged at once, then combined in order
         found = self.tagger.spans_many([window[0] for window, _ in jobs])
         for (window, reason), spans in zip(jobs, found):
             if spans:
                 self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans)
-        added += self._propagate(doc, owner, added)
+        added += self._propagate(doc, owner, added, keys)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
@@ -134,7 +136,8 @@ class NerStage:
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
 
-    def _propagate(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+    def _propagate(self, doc: Doc, owner: list[int], added: list[Mention],
+                   keys: list[str] | None = None) -> list[Mention]:
         """One name, one reading through a report: the words of a span the CRF proposed and rasd
         accepted are the same name wherever else they stand uncovered (a sentence the gate passed
         over, a window that left them out, the CRF unsure there), maybe behind a proclitic
@@ -156,10 +159,17 @@ class NerStage:
         forms = first | {self.letters.article + w for w in first}   # behind up to 3 proclitic letters
         out: list[Mention] = []
         toks = doc.tokens
-        k, n_toks = 0, len(toks)
-        while k < n_toks:
+        keys = keys if keys is not None else list(map(_KEY, toks))
+        n_toks = len(toks)
+        # the words a form can end (behind up to 3 proclitic letters): one C-level test a word picks
+        # the few worth the readings below, in order; a word inside a name just found is passed
+        tails = tuple(forms)
+        nxt = 0
+        for k in [k for k, key in enumerate(keys) if key.endswith(tails)]:
+            if k < nxt:
+                continue
             hit = None
-            key = toks[k].key
+            key = keys[k]
             if owner[k] < 0 and (key in forms or key[1:] in forms or key[2:] in forms
                                  or key[3:] in forms):   # cheap, before the readings
                 for n, st in ((0, key), *stems(key)):
@@ -167,13 +177,12 @@ class NerStage:
                     if st not in first:
                         continue
                     for words, m in names.items():
-                        if words[0] != st or k + len(words) > len(toks):
+                        if words[0] != st or k + len(words) > n_toks:
                             continue
-                        if all(owner[x] < 0 and toks[x].key == w for x, w in zip(range(k + 1, k + len(words)), words[1:])):
+                        if all(owner[x] < 0 and keys[x] == w for x, w in zip(range(k + 1, k + len(words)), words[1:])):
                             if hit is None or len(words) > len(hit[1]):
                                 hit = (n, words, m)
             if hit is None:
-                k += 1
                 continue
             n, words, m = hit
             j = k + len(words)
@@ -187,7 +196,7 @@ class NerStage:
                                    pattern=True, why=f"statistical NER: the name {m.text!r} read elsewhere in the report"))
                 for x in range(k, j):
                     owner[x] = len(doc.mentions) + len(added) + len(out)
-            k = j
+            nxt = j
         return out
 
     def _extends(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, conf: float) -> bool:
@@ -380,6 +389,7 @@ class NerStage:
         return 0
 
 
+_KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
 
@@ -409,33 +419,41 @@ def _place_clusters(lex) -> frozenset[str]:
     return frozenset(c for c, n in places.items() if n >= PLACE_CLUSTER_SHARE * size[c])
 
 
-def _window(doc: Doc, lo: int, hi: int, end: int) -> tuple[list[str], list[int], list[int | None]]:
+def _window(doc: Doc, lo: int, hi: int, end: int, starts: list[int] | None = None,
+            ends: list[int] | None = None) -> tuple[list[str], list[int], list[int | None]]:
     """Words lo..hi-1 of the document and the punctuation between them and up to ``end``, as the CRF
     was trained (ANERcorp separates punctuation): (texts, start offsets, word indices or None for
-    a mark), three parallel lists (no object per token: most windows have no span)."""
+    a mark), three parallel lists (no object per token: most windows have no span).  ``starts`` and
+    ``ends``: the offsets of every document token, when the caller has them as lists."""
     toks, text = doc.tokens, doc.text
-    texts: list[str] = []
-    starts: list[int] = []
-    words: list[int | None] = []
+    if starts is None or ends is None:
+        starts, ends = list(map(_START, toks)), list(map(_END, toks))
 
     def punct(a: int, b: int) -> None:
         for off, c in enumerate(text[a:b]):
             if not c.isspace() and not (is_mark(c) or c in _SILENT):
                 texts.append(c)
-                starts.append(a + off)
+                offs.append(a + off)
                 words.append(None)
 
-    prev = None
-    for k in range(lo, hi):
-        t = toks[k]
-        if prev is not None and prev < t.start and not text[prev:t.start].isspace():
-            punct(prev, t.start)
-        texts.append(text[t.start:t.end])
-        starts.append(t.start)
-        words.append(k)
-        prev = t.end
+    ws, we = starts[lo:hi], ends[lo:hi]
+    texts: list[str] = [text[x:y] for x, y in zip(ws, we)]
+    gaps = [text[y:x] for y, x in zip(we, ws[1:])]    # what stands between word k and k + 1
+    joined = "".join(gaps)
+    if not joined or joined.isspace():
+        # only white space between the words (most windows): no marks between them
+        offs, words = ws, list(range(lo, hi))
+    else:
+        ts, texts, offs, words = texts, [texts[0]], [ws[0]], [lo]
+        for i, gap in enumerate(gaps, 1):
+            if gap and not gap.isspace():
+                punct(we[i - 1], ws[i])
+            texts.append(ts[i])
+            offs.append(ws[i])
+            words.append(lo + i)
+    prev = we[-1]
     punct(prev, max(end, prev))
-    return texts, starts, words
+    return texts, offs, words
 
 
 def _tokens(texts: list[str], starts: list[int], words: list[int | None]) -> list[_Tok]:

@@ -133,3 +133,33 @@ def test_letters_are_part_of_the_fingerprint(model):
     mine = letters()
     assert t.fingerprint() == Tagger(model, LEX, letters=mine).fingerprint()
     assert t.fingerprint() != Tagger(model, LEX, letters=replace(mine, conj=mine.conj[:-1])).fingerprint()
+
+
+@pytest.mark.parametrize("change", [
+    {"places": {**LEX.places, "حلب": "city"}}, {"places": {"دمشق": "village"}},
+    {"place_first": frozenset({"تل"})}, {"kb": {"الجيش": "actor"}}, {"kb_first": frozenset({"جيش"})},
+    {"given": LEX.given | {"حداد"}}, {"lists": {"person_titles": frozenset({"الوزير"})}},
+    {"lists": {**LEX.lists, "kunya": frozenset({"أبو"})}},
+    {"clusters": {"دمشق": ("3", "18")}}, {"clusters": {"دمشق": ("3", "17"), "حلب": ("3", "17")}},
+    {"clusters": {"دمشق": ("317", "")}},
+], ids=lambda c: next(iter(c)))
+def test_any_changed_lexicon_entry_makes_the_table_stale(model, change):
+    path = write_table(model)
+    assert Tagger(model, LEX, table=path).table_words == len(WORDS)
+    check_ignored(model, replace(LEX, **change), path)
+
+
+def test_the_fingerprint_does_not_depend_on_the_order_sets_were_read_in(model):
+    # places and kb are built through sets (their order changes with the string hash seed): sorted
+    a = replace(LEX, places={"دمشق": "city", "حلب": "city"}, given=frozenset(["سامر", "حداد", "كرمول"]))
+    b = replace(LEX, places={"حلب": "city", "دمشق": "city"}, given=frozenset(["كرمول", "حداد", "سامر"]))
+    assert Tagger(model, a).fingerprint() == Tagger(model, b).fingerprint()
+
+
+def test_a_changed_feature_module_makes_the_table_stale(model, monkeypatch, tmp_path):
+    path = write_table(model)
+    edited = tmp_path / "features.py"      # the feature code's source, one byte added
+    from rasd.ner import features
+    edited.write_bytes(open(features.__file__, "rb").read() + b"\n")
+    monkeypatch.setattr(features, "__file__", str(edited))
+    check_ignored(model, LEX, path)

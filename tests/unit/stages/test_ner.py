@@ -248,3 +248,44 @@ def test_a_longer_name_after_a_weapon_word_is_the_weapons_too():
     stage = NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))
     assert not stage(doc_of("وأطلقوا 15 صاروخ أبو كرمول امس")).mentions
     assert stage(doc_of("وقال أبو كرمول إن الوضع هادئ")).mentions
+
+
+def _window_by_definition(d, lo, hi, end):
+    """The CRF's window read character by character: each word lo..hi-1 as written, and each
+    character outside the words up to ``end`` that is no space, diacritic or silent mark."""
+    from rasd.arabic.script import is_mark
+    from rasd.stages.ner import _SILENT
+
+    toks = d.tokens[lo:hi]
+    at = {t.start: t for t in toks}
+    out, pos, stop = [], toks[0].start, max(end, toks[-1].end)
+    while pos < stop:
+        t = at.get(pos)
+        if t is not None:
+            out.append((d.text[t.start:t.end], t.start, t.i))
+            pos = t.end
+            continue
+        c = d.text[pos]
+        if pos > toks[-1].end or not any(x.start <= pos < x.end for x in toks):
+            if not c.isspace() and not is_mark(c) and c not in _SILENT:
+                out.append((c, pos, None))
+        pos += 1
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "قال القائد كرمول إن الوضع هادئ",              # white space only between the words
+    "قال القائد كرمول إن الوضع هادئ.",             # a mark after the last word only
+    "قال القائد، كرمول: «الوضع» هادئ!؟",           # marks between the words
+    "قال القائد \u200fكرمول\u200f إن الوضع هادئ",   # silent marks between the words: no token
+    "قال القائد ـ كرمول (إن) الوضع هادئ",           # a tatweel standing alone, brackets
+])
+def test_a_window_holds_the_words_and_the_marks_between_them(text):
+    from rasd.stages.ner import _window
+
+    d = doc_of(text)
+    n = len(d.tokens)
+    for lo, hi in ((0, n), (1, n - 1), (2, 4), (0, 1)):
+        for end in (d.tokens[hi - 1].end, len(text)):
+            texts, starts, words = _window(d, lo, hi, end)
+            assert list(zip(texts, starts, words)) == _window_by_definition(d, lo, hi, end)
