@@ -99,9 +99,10 @@ def test_a_cue_coordinated_with_another_noun_names_no_place():
 
 def test_a_base_word_without_the_article_is_a_base_not_the_organisation():
     doc = Pipeline.build(default_resources(), ["clean", "sentences", "mentions", "open_places"]).run(
-        "تبنت المقاومة استهداف قاعدة ميرون للمراقبة الجوية. وقال إن تنظيم القاعدة يتمدد.")
-    base = [m for m in doc.mentions if m.type == "PLACE" and m.name == "ميرون"]
-    assert base and base[0].text == "قاعدة ميرون" and base[0].facility
+        "تبنت المقاومة استهداف قاعدة عين زيتيم بالصواريخ. وقال إن تنظيم القاعدة يتمدد.")
+    # (a base the world list does not hold: قاعدة ميرون is listed since branch place4)
+    base = [m for m in doc.mentions if m.type == "PLACE" and m.name == "عين زيتيم"]
+    assert base and base[0].text == "قاعدة عين زيتيم" and base[0].facility
     actors = [m.text for m in doc.mentions if m.type == "ACTOR"]
     assert "تنظيم القاعدة" in actors and "قاعدة" not in actors
 
