@@ -197,14 +197,41 @@ def _middle_spread(xs: list[float]) -> float:
     return xs[int(0.9 * (len(xs) - 1))] - xs[int(0.1 * (len(xs) - 1))]
 
 
+MIN_SIDE = 2       # known places on the named side of a country's point needed to place that side by them
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def _on_side(lat: float, lon: float, origin: Place, step: tuple[int, int]) -> bool:
+    """Whether a point lies on the side of ``origin`` a compass step names (both ways for a diagonal)."""
+    return (step[0] == 0 or (lat - origin.lat) * step[0] > 0) and (step[1] == 0 or (lon - origin.lon) * step[1] > 0)
+
+
 def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place, str]:
-    """The part of a country a compass word names (شرقي سوريا، شمال العراق): the country's point moved
-    that way by half the middle spread of the places the gazetteer holds in that country (towards
-    the edge of where its places lie), with the country's id; the country's own point when the
-    gazetteer knows too few of its places to tell its extent. (A third was tried too: on the
-    annotated train part half placed 2 more of 10 such regions within tolerance.)"""
+    """The part of a country a compass word names (شرقي سوريا، شمال العراق، شرق ليبيا), with the
+    country's id: the median of the places the gazetteer holds in that country on that side of its
+    point, the farther half of them (so the towns just past the point do not pull the part back to
+    the middle). A country's point is the middle of its land, while the press names a part by where its
+    towns are (east Libya is Cyrenaica's coast, not the desert east of the centroid), so the towns
+    of that side place it better than the centroid moved. With fewer than MIN_SIDE places on that
+    side, the country's point is moved that way by half the middle spread of its known places (the
+    rule before branch place4), or kept when too few places are known to tell the extent."""
     pts = [(p.lat, p.lon) for p in gaz.places() if p.country == country.country and p.kind != "country"]
     step = _STEPS.get(direction)
+    if step is not None:
+        side = sorted((a, b) for a, b in pts if _on_side(a, b, country, step))
+        if len(side) >= MIN_SIDE:
+            # the farther half of that side, by how far each place lies that way
+            side.sort(key=lambda ab: step[0] * (ab[0] - country.lat) + step[1] * (ab[1] - country.lon))
+            far = side[len(side) // 2:]
+            lat, lon = round(_median([a for a, _ in far]), 2), round(_median([b for _, b in far]), 2)
+            return replace(country, lat=lat, lon=lon), \
+                f"the {direction} of {country.name_en}: the median of the farther half of the " \
+                f"{len(side)} known places that lie {direction} of the country's point"
     if step is None or len(pts) < MIN_PLACES:
         return country, f"the {direction or 'part'} of {country.name_en}, coded to the country " \
                         f"(too few known places there to tell its extent)"

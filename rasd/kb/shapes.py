@@ -93,6 +93,7 @@ class OpenPlaces(Closed):
     territory_words: WordList
     border_links: WordList
     list_preps: WordList
+    facility_types: WordList
 
 
 class ActorHeads(Closed):

@@ -69,6 +69,8 @@ class PlaceCues:
     forms: frozenset[str] = frozenset()
     # the clitic letters of the Resources that loaded the file (rasd.arabic.clitics)
     letters: Letters | None = field(default=None, compare=False, repr=False)
+    # what a facility serves, part of its type (حقل غاز، محطة كهرباء): the name follows it
+    facility_types: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -132,7 +134,8 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
                      _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
                      _fold_all(d["territory_words"]), _fold_all(d["border_links"]), _fold_all(d["list_preps"]),
-                     readings, word_forms(every | frozenset(anaphors)), L)
+                     readings, word_forms(every | frozenset(anaphors)), L,
+                     facility_types=_fold_all(d["facility_types"]))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -354,12 +357,16 @@ class _OpenPlaces:
                 if r is None:
                     continue
                 inner = self.c.readings(self.key(i + 1)).get("feature") if kind == "settlement" else None
-                nm = self.name_after(i + 1 if inner else i, (inner or r)[1])
+                served = kind == "facility" and not self.gap(i) and self.key(i + 1) in self.c.facility_types
+                nm = self.name_after(i + 1 if inner or served else i, (inner or r)[1])
                 if nm is None:
-                    break
+                    if served:
+                        self.unname(i + 1)
+                    break   # محطة كهرباء with no name after it: a kind of facility, not a place
                 a, b = nm
                 if kind == "facility":
-                    self.add(i, b, r[0], nm, r[1], True, f"a name after the facility word '{r[1]}'")
+                    what = self.doc.text[toks[i].start:toks[i + 1].end] if served else r[1]
+                    self.add(i, b, r[0], nm, r[1], True, f"a name after the facility word '{what}'")
                 elif kind == "feature":   # the type word is part of the name
                     self.add(i, b, r[0], (i, b), None, False, f"a natural feature named with its type word '{r[1]}'")
                 elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
@@ -376,6 +383,15 @@ class _OpenPlaces:
                 r = found.get(kind)
                 if r is not None:
                     self.listed(i, r[1], room)
+
+    def unname(self, k: int) -> None:
+        """Drop the unknown place a cue-word pattern read in what token k ends (محطة | كهرباء): what
+        a facility serves, with no name after it, names no place (facility_types)."""
+        m = self.owner.get(k)
+        if m is not None and m.type == "PLACE" and m.tok[1] == k + 1 and not (m.kb_id or m.place_ids or m.region):
+            self.dropped.add(id(m))
+            for j in range(*m.tok):
+                self.owner.pop(j, None)
 
     def bare_actor(self, i: int) -> Mention | None:
         """The one-word actor mention at token i when the word lacks the article the actor's name

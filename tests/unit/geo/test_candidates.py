@@ -15,15 +15,24 @@ def gazetteer(places) -> Gazetteer:
     return Gazetteer({p.id: p for p in places}, [(p.name_ar, p.id) for p in places])
 
 
-def test_the_east_of_a_country_lies_east_of_its_point_and_keeps_its_id():
+def test_the_east_of_a_country_is_where_its_eastern_towns_lie_and_keeps_its_id():
     p, why = country_part(LAND, "east", gazetteer([LAND, *TOWNS]))
-    assert p.id == LAND.id and p.lat == LAND.lat and 42.0 <= p.lon <= 43.0   # half the middle 80 % spread
-    assert "east" in why and "10 known places" in why
+    # towns 5-9 lie east of the point; the farther half (7, 8, 9) has its median at town 8
+    assert p.id == LAND.id and (p.lat, p.lon) == (round(TOWNS[8].lat, 2), round(TOWNS[8].lon, 2))
+    assert "east" in why and "5 known places" in why and "median" in why
 
 
-def test_a_diagonal_moves_both_ways():
-    p, _ = country_part(LAND, "north-west", gazetteer([LAND, *TOWNS]))
-    assert p.lat > LAND.lat and p.lon < LAND.lon
+def test_a_part_follows_the_towns_not_the_middle_of_the_land():
+    # a desert country whose towns all lie along its northern coast: its east is on that coast
+    coast = [Place(f"world:xx-c{k}", f"ساحل{k}", f"Coast {k}", 32.0, 36.0 + k, "city", country="xx") for k in range(9)]
+    p, _ = country_part(LAND, "east", gazetteer([LAND, *coast]))
+    assert p.lat == 32.0 and p.lon > LAND.lon
+
+
+def test_with_too_few_towns_on_that_side_the_point_moves_by_half_the_spread():
+    # no town lies both north and west of the point: the rule before it (half the middle spread)
+    p, why = country_part(LAND, "north-west", gazetteer([LAND, *TOWNS]))
+    assert p.lat > LAND.lat and p.lon < LAND.lon and "half the spread" in why
 
 
 def test_too_few_known_places_keep_the_country_point_and_say_so():
