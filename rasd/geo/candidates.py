@@ -6,6 +6,7 @@ named after each mention in the same sentence (admin units, towns: "التابع
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -240,6 +241,28 @@ def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place,
     return replace(country, lat=lat, lon=lon), \
         f"the {direction} of {country.name_en}: the country's point moved {direction} by half the " \
         f"spread of its {len(pts)} known places"
+
+
+_HEADINGS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+
+
+def heading(a: Place, b: Place) -> str:
+    """The compass direction (of _STEPS) from a's point to b's."""
+    dlat = b.lat - a.lat
+    dlon = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    angle = math.degrees(math.atan2(dlon, dlat)) % 360
+    return _HEADINGS[int((angle + 22.5) // 45) % 8]
+
+
+def border_place(a: Place, b: Place, gaz: Gazetteer) -> tuple[Place, str]:
+    """The point a border between states a and b is coded to (الحدود السورية التركية): midway between
+    the part of each state that faces the other (:func:`country_part`), with a's id, precision 3."""
+    pa, _ = country_part(a, heading(a, b), gaz)
+    pb, _ = country_part(b, heading(b, a), gaz)
+    lat, lon = round((pa.lat + pb.lat) / 2, 2), round((pa.lon + pb.lon) / 2, 2)
+    return replace(a, lat=lat, lon=lon, name_en=f"{a.name_en}–{b.name_en} border"), \
+        f"the border of {a.name_en} and {b.name_en}: midway between the {heading(a, b)} of " \
+        f"{a.name_en} and the {heading(b, a)} of {b.name_en}, the parts that face each other"
 
 
 def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table: RegionTable

@@ -94,6 +94,7 @@ class OpenPlaces(Closed):
     border_links: WordList
     list_preps: WordList
     facility_types: WordList
+    border_adjectives: dict[str, str]   # adjective → world_places.yaml country id
 
 
 class ActorHeads(Closed):

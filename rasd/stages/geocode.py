@@ -7,10 +7,12 @@ ambiguous names against the anchors resolved so far.
 """
 from __future__ import annotations
 
+import re
+
 from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
-from rasd.geo.candidates import DocPlaces, cue_of, entity_candidates, region_place, word_gate
+from rasd.geo.candidates import DocPlaces, border_place, cue_of, entity_candidates, region_place, word_gate
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
 from rasd.kb.gazetteer import Place
@@ -90,7 +92,14 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
             continue
         cands = [] if _named_with_a_word(e, res) else entity_candidates(e, gaz)
         if not cands:
-            _none(e, f"no gazetteer entry for {e.name_ar}")
+            states = _border_states(e, gaz, res.kb.lexicon["_folded"]["border_words"],
+                                    res.open_places.border_adjectives)
+            if states:
+                p, reason = border_place(*states, gaz)
+                _assign(e, p, 3, reason, feature="region")
+                e.kb_id = None      # the border, not the state whose id the point carries
+            else:
+                _none(e, _no_entry(e, res.kb.lexicon["_folded"]["border_words"]))
         elif len(cands) == 1 or _spread(cands) <= same_place_km:
             resolved[e.id] = cands[0]
             pending[e.id] = (e, cands)
@@ -123,6 +132,28 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     if dropped:
         doc.entities = [e for e in doc.entities if e.id not in dropped]
     return doc
+
+
+def _border_states(e: Entity, gaz, border_words: frozenset[str], adjectives: dict[str, str]) -> list[Place] | None:
+    """The two states a border place is named by (الحدود السورية التركية: Syria, Turkey), or None."""
+    for m in e.mentions:
+        words = [w for w in re.split(r"[\s\-–]+", fold_str(m.text)) if w]
+        if len(words) == 3 and words[0] in border_words and all(w in adjectives for w in words[1:]):
+            ids = [f"world:{adjectives[w]}" for w in words[1:]]
+            try:
+                states = [gaz.get(i) for i in ids]
+            except KeyError:
+                return None
+            return states if states[0].id != states[1].id else None
+    return None
+
+
+def _no_entry(e: Entity, border_words: frozenset[str]) -> str:
+    """Why a place without gazetteer candidates stays unplaced."""
+    firsts = {(fold_str(m.text).split() or [""])[0] for m in e.mentions}
+    if e.mentions and firsts <= border_words:
+        return f"{e.name_ar} is a border, a line that no one point stands for"
+    return f"no gazetteer entry for {e.name_ar}"
 
 
 def _named_with_a_word(e: Entity, res) -> bool:

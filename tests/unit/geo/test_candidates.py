@@ -44,3 +44,24 @@ def test_a_region_phrase_from_a_country_goes_through_country_part():
     gaz = gazetteer([LAND, *TOWNS])
     p, why = region_place({"base_ids": [LAND.id], "direction": "south"}, gaz, None, RegionTable({}, {}))
     assert p.lat < LAND.lat and p.id == LAND.id and why.startswith("the south of Land")
+
+
+def test_heading_between_two_points():
+    from rasd.geo.candidates import heading
+    north = Place("world:yy", "بلد آخر", "Other", 38.0, 40.0, "country", country="yy")
+    assert heading(LAND, north) == "north" and heading(north, LAND) == "south"
+    north_west = Place("world:zz", "بلد ثالث", "Third", 34.0, 35.0, "country", country="zz")
+    assert heading(LAND, north_west) == "north-west"
+
+
+def test_a_border_is_placed_between_the_parts_of_the_two_states_that_face_each_other():
+    from rasd.geo.candidates import border_place
+    # a second country north of LAND, its towns spread along the same line further north
+    other = Place("world:yy", "بلد آخر", "Other", 40.0, 40.0, "country", country="yy")
+    towns = [Place(f"world:yy-{k}", f"قرية{k}", f"Village {k}", 36.0 + k, 40.0, "city", country="yy") for k in range(8)]
+    p, why = border_place(LAND, other, gazetteer([LAND, other, *TOWNS, *towns]))
+    north_of_land, _ = country_part(LAND, "north", gazetteer([LAND, *TOWNS]))
+    south_of_other, _ = country_part(other, "south", gazetteer([other, *towns]))
+    assert p.lat == round((north_of_land.lat + south_of_other.lat) / 2, 2)
+    assert north_of_land.lat < p.lat < south_of_other.lat
+    assert "Land" in p.name_en and "Other" in p.name_en and "face each other" in why

@@ -165,3 +165,10 @@ def test_report_country_needs_one_country_to_stand_out():
     assert _report_country([one], {}) is None
     single = Entity("C", "PLACE", "سنجار", None, None, [Mention(0, 5, "سنجار", "PLACE")])
     assert _report_country([single], {"C": geo_fake.SINJAR_IQ}) is None   # named once: not enough
+
+
+def test_a_border_with_no_known_states_stays_unplaced_and_says_it_is_a_border(gaz):
+    from rasd.stages.geocode import _no_entry
+    e = Entity("B", "PLACE", "الحدود السورية", None, None, [Mention(0, 14, "الحدود السورية", "PLACE")])
+    assert "border" in _no_entry(e, frozenset({fold_str("الحدود")}))
+    assert "no gazetteer entry" in _no_entry(e, frozenset())

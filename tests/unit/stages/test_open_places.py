@@ -160,3 +160,13 @@ def test_a_kunya_name_after_a_settlement_word_is_a_place_not_a_man():
     kinds = {m.name or m.text: m.type for m in doc.mentions}
     assert kinds.get("أبو حردوب") == "PLACE" and kinds.get("أبو حمام") == "PLACE"
     assert kinds.get("أبو محمد الجولاني") == "PERSON"
+
+
+def test_a_border_named_by_two_states_adjectives_is_a_place():
+    for text, span in (("قتل جنديان في اشتباك على الحدود السورية التركية أمس.", "الحدود السورية التركية"),
+                       ("قصفت المدفعية مواقع قرب الحدود العراقية-التركية.", "الحدود العراقية-التركية")):
+        found = [m for m in places(text) if m.text == span]
+        assert found and "border" in found[0].why
+    # one state's adjective names no one border; the same adjective twice is no pair of states
+    assert not any("الحدود" in m.text for m in places("تتواصل الاشتباكات على الحدود اللبنانية."))
+    assert not any("الحدود" in m.text for m in places("وصلوا إلى الحدود السورية السورية."))

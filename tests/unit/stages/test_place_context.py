@@ -114,3 +114,11 @@ def test_states_listed_after_a_preposition_and_at_a_border_are_places():
     doc = run("قتل جندي عند الحدود الشمالية مع لبنان. وذكّر البيان بهجمات على نيويورك وواشنطن.")
     assert entity_with(doc, "لبنان", "ACTOR") is None and entity_with(doc, "واشنطن", "ACTOR") is None
     assert entity_with(doc, "لبنان") is not None and entity_with(doc, "واشنطن") is not None
+
+
+def test_a_border_of_two_states_is_placed_between_them_and_linked_to_neither():
+    doc = run("قتل جنديان في اشتباك على الحدود السورية التركية أمس. وقالت سوريا إن التحقيق جار.")
+    e = entity_with(doc, "الحدود السورية التركية")
+    assert e is not None and e.kb_id is None and e.geo["precision"] == 3
+    assert 35.5 < e.geo["lat"] < 37.5 and 36.0 < e.geo["lon"] < 42.5     # along the Syria–Turkey border
+    assert "Syria" in e.geo["why"] and "Turkey" in e.geo["why"]
