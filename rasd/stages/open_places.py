@@ -405,14 +405,16 @@ class _OpenPlaces:
                 self.add(i, b, pre, (i, b), None, False,
                          f"a border named by the adjectives of its states ('{self.doc.text[self.toks[i].start:self.toks[b - 1].end]}')")
 
-    def unname(self, k: int) -> None:
+    def unname(self, k: int) -> Mention | None:
         """Drop the unknown place a cue-word pattern read in what token k ends (محطة | كهرباء): what
-        a facility serves, with no name after it, names no place (facility_types)."""
+        a facility serves, with no name after it, names no place (facility_types). The dropped mention."""
         m = self.owner.get(k)
-        if m is not None and m.type == "PLACE" and m.tok[1] == k + 1 and not (m.kb_id or m.place_ids or m.region):
-            self.dropped.add(id(m))
-            for j in range(*m.tok):
-                self.owner.pop(j, None)
+        if m is None or m.type != "PLACE" or m.tok[1] != k + 1 or m.kb_id or m.place_ids or m.region:
+            return None
+        self.dropped.add(id(m))
+        for j in range(*m.tok):
+            self.owner.pop(j, None)
+        return m
 
     def bare_actor(self, i: int) -> Mention | None:
         """The one-word actor mention at token i when the word lacks the article the actor's name
