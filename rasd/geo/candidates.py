@@ -215,24 +215,31 @@ def _on_side(lat: float, lon: float, origin: Place, step: tuple[int, int]) -> bo
 def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place, str]:
     """The part of a country a compass word names (شرقي سوريا، شمال العراق، شرق ليبيا), with the
     country's id: the median of the places the gazetteer holds in that country on that side of its
-    point, the farther half of them (so the towns just past the point do not pull the part back to
+    point (its provinces, where it holds them), the farther half of them (so the towns just past the point do not pull the part back to
     the middle). A country's point is the middle of its land, while the press names a part by where its
     towns are (east Libya is Cyrenaica's coast, not the desert east of the centroid), so the towns
     of that side place it better than the centroid moved. With fewer than MIN_SIDE places on that
     side, the country's point is moved that way by half the middle spread of its known places (the
     rule before branch place4), or kept when too few places are known to tell the extent."""
-    pts = [(p.lat, p.lon) for p in gaz.places() if p.country == country.country and p.kind != "country"]
+    own = [p for p in gaz.places() if p.country == country.country and p.kind != "country"]
+    pts = [(p.lat, p.lon) for p in own]
     step = _STEPS.get(direction)
     if step is not None:
-        side = sorted((a, b) for a, b in pts if _on_side(a, b, country, step))
+        # a country whose provinces the gazetteer holds (Syria) is told by them: they cover the land
+        # evenly, where its villages crowd into the densely mapped provinces
+        units = [(p.lat, p.lon) for p in own if p.kind == "governorate"]
+        side = sorted((a, b) for a, b in (units if len(units) >= MIN_PLACES else pts)
+                      if _on_side(a, b, country, step))
         if len(side) >= MIN_SIDE:
-            # the farther half of that side, by how far each place lies that way
+            # the farther half of that side, by how far each place lies that way (all of them when
+            # there are too few to halve: the east of Syria is its two eastern provinces)
             side.sort(key=lambda ab: step[0] * (ab[0] - country.lat) + step[1] * (ab[1] - country.lon))
-            far = side[len(side) // 2:]
+            far = side[len(side) // 2:] if len(side) >= 2 * MIN_SIDE else side
             lat, lon = round(_median([a for a, _ in far]), 2), round(_median([b for _, b in far]), 2)
             return replace(country, lat=lat, lon=lon), \
                 f"the {direction} of {country.name_en}: the median of the farther half of the " \
-                f"{len(side)} known places that lie {direction} of the country's point"
+                f"{len(side)} known {'provinces' if len(units) >= MIN_PLACES else 'places'} that lie " \
+                f"{direction} of the country's point"
     if step is None or len(pts) < MIN_PLACES:
         return country, f"the {direction or 'part'} of {country.name_en}, coded to the country " \
                         f"(too few known places there to tell its extent)"

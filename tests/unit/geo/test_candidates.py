@@ -65,3 +65,13 @@ def test_a_border_is_placed_between_the_parts_of_the_two_states_that_face_each_o
     assert p.lat == round((north_of_land.lat + south_of_other.lat) / 2, 2)
     assert north_of_land.lat < p.lat < south_of_other.lat
     assert "Land" in p.name_en and "Other" in p.name_en and "face each other" in why
+
+
+def test_a_country_with_provinces_is_told_by_them_not_by_its_crowded_villages():
+    # five provinces spread over the land, and forty villages crowded in the far north-east
+    provinces = [Place(f"admin:XX{k}", f"محافظة{k}", f"Province {k}", lat, lon, "governorate", country="xx")
+                 for k, (lat, lon) in enumerate([(31.0, 42.0), (29.0, 42.5), (31.0, 38.0), (29.0, 37.5), (30.0, 40.0)])]
+    villages = [Place(f"ocha:X{k}", f"قرية{k}", f"Village {k}", 33.0, 44.0 + k / 100, "locality", country="xx")
+                for k in range(40)]
+    p, why = country_part(LAND, "east", gazetteer([LAND, *provinces, *villages]))
+    assert (p.lat, p.lon) == (30.0, 42.25) and "2 known provinces" in why   # both eastern provinces
