@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.clitics import letters, reads_as
+from rasd.arabic.normalize import fold_str
 from rasd.stages.events.lexicon import in_list
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
@@ -86,10 +87,29 @@ class Kinds:
                     t.rule = f"{form} is air or ground fire; '{self.span_text(t.j, t.j + 1)}' right after it names " \
                              f"a state that strikes from the air (triggers.yaml air_first_adjectives): AIRSTRIKE"
                     return "AIRSTRIKE"
+            party = self.air_first_party(st, t, lo, hi)
+            if party is not None:
+                t.rule = f"{form} is air or ground fire with no air or ground cue near it; its doer " \
+                         f"'{party}' is a state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                return "AIRSTRIKE"
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         t.rule = f"{form} is listed as {d.type}"
         return d.type
+
+    def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int) -> str | None:
+        """The text of the doer of a bare قصف when it is a state that strikes from the air
+        (triggers.yaml air_first_actors): the genitive right after it (قصف العدو، قصف جيش الاحتلال)
+        or, failing that, the last party named before it in its clause (يواصل الاحتلال تصعيد قصفه);
+        None otherwise. Read only when no air or ground cue is near the trigger."""
+        parts = self.participants(st, lo, hi)
+        after = [m for m in parts if t.j <= m.tok[0] <= t.j + 1]
+        before = [m for m in parts if m.tok[1] <= t.i]
+        pick = after[0] if after else (before[-1] if before else None)
+        e = self.ents.get(pick.entity) if pick is not None else None
+        if e is None or not e.kb_id or fold_str(e.kb_id.split(":", 1)[-1]) not in self.L.words["air_first_actors"]:
+            return None
+        return self.span_text(*pick.tok)
 
     def attack_kind(self, t: Trig, hi: int, form: str) -> str:
         """An attack word qualified by what follows it (triggers.yaml weapon_after): its weapon
