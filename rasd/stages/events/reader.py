@@ -74,6 +74,12 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 if not t.type:
                     continue
                 evs = self.build(st, t, lo, hi)
+                if t.also and evs:
+                    # missiles and drones in one act: the same act coded as both kinds of fire
+                    first, first_rule = t.type, t.rule
+                    t.type, t.rule = t.also, t.also_rule
+                    evs += self.build(st, t, lo, hi)
+                    t.type, t.rule = first, first_rule
                 if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 4, lo) is not None \
                         and any(x.type in CLASH_LIKE for x in built) and (t.fallback_place or not any(e.places for e in evs)):
                     continue   # وسط قصف: part of the clash unless it has a place of its own
