@@ -151,6 +151,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return []
         if not (agents or targets or partners or chains):
             return []
+        if not (agents or targets or partners) and self.L.mapping[t.type].get("partners"):
+            return []   # a meeting, agreement or alliance is between parties: with none named, no event
         if carried and not chains and t.d.pos == "noun":
             return []
         mod, mod_why = self.modality(t, lo)
