@@ -87,6 +87,7 @@ def test_open_vow_without_place(cues):
     ("أقر البرلمان القانون بعد انسحاب المعارضة من الجلسة", "انسحاب", "TERRITORY_HANDOVER"),
     ("أعلن المرشح انسحابه من السباق الرئاسي", "انسحابه", "TERRITORY_HANDOVER"),
     ("أكدت الوزارة استمرار تحرير الأراضي من دنس التمرد الحوثي", "التمرد", "DEFECTION"),
+    ("تمكنت الفصائل في حلب من تحرير 25 امرأة وطفلا", "تحرير", "TERRITORY_TAKEN"),
 ])
 def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_):
     assert "worthiness.yaml:" in rules.sense(site(sentence, trigger, type_), cues)
@@ -99,6 +100,7 @@ def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_
     ("نظم المعلمون احتجاجا أمام مبنى الوزارة", "احتجاجا", "PROTEST"),
     ("أعلن الجيش انسحاب قواته من البلدة", "انسحاب", "TERRITORY_HANDOVER"),
     ("أعلن قائد الكتيبة التمرد على قيادة الجيش", "التمرد", "DEFECTION"),
+    ("أعلن الجيش تحرير مدينة الرمادي من المسلحين", "تحرير", "TERRITORY_TAKEN"),
 ])
 def test_the_conflict_sense_is_kept(cues, sentence, trigger, type_):
     assert rules.sense(site(sentence, trigger, type_), cues) is None
