@@ -67,6 +67,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                         t.i == weapon_end and starts_with_and(self.key(t.i)) and t.d.type in INSTRUMENT_TYPES):
                     weapon_end = t.j
                     continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
+                if t.d.type == "MOBILIZATION" and t.d.pos == "noun" and any(
+                        lo <= o.i and o.j <= t.i <= o.j + 5 and self.L.mapping[o.d.type].get("violent") for o in trigs):
+                    continue   # استهدفت المواقع والحشود: the gathered forces a strike hits are its target, not a mobilization
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
                                       and self.L.mapping[o.d.type].get("violent") for o in trigs):
                     continue   # استهدفوا … بتسع ضربات جوية: the specific (violent) trigger tells the event
@@ -153,6 +156,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return []
         if not (agents or targets or partners) and self.L.mapping[t.type].get("partners"):
             return []   # a meeting, agreement or alliance is between parties: with none named, no event
+        if t.type == "ALLIANCE" and any(a in self.ents and self.ents[a].type == "PERSON" for a in agents):
+            return []   # a person who joins a group (انضم إلى التنظيم، انضمامه للفريق) enlists: no alliance of parties
         if carried and not chains and t.d.pos == "noun":
             return []
         mod, mod_why = self.modality(t, lo)

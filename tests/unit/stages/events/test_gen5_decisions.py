@@ -95,3 +95,23 @@ def test_a_meeting_with_nobody_named_is_no_event():
     assert EVENTS(doc).events == []
     (ev,) = run("عقد الجيش اجتماعا في الرمادي.", "الجيش", place="الرمادي")
     assert ev.type == "MEETING"
+
+
+def test_a_person_joining_a_group_is_no_alliance():
+    doc = doc_of("انضم أبو محمد إلى التنظيم في الموصل.")
+    entity(doc, "E1", "PERSON", "أبو محمد")
+    entity(doc, "E3", "ACTOR", "التنظيم", category="non_state_armed_group")
+    entity(doc, "E2", "PLACE", "الموصل")
+    assert [e.type for e in EVENTS(doc).events] == []
+    doc = doc_of("انضمت الجبهة إلى التنظيم في الموصل.")
+    entity(doc, "E1", "ACTOR", "الجبهة", category="non_state_armed_group")
+    entity(doc, "E3", "ACTOR", "التنظيم", category="non_state_armed_group")
+    entity(doc, "E2", "PLACE", "الموصل")
+    assert [e.type for e in EVENTS(doc).events] == ["ALLIANCE"]
+
+
+def test_gathered_forces_hit_by_a_strike_are_its_target_not_a_mobilization():
+    evs = run("قصفت الكتائب حشود الجيش في الرمادي.", "الكتائب", category="non_state_armed_group", place="الرمادي")
+    assert [e.type for e in evs] == ["SHELLING"]
+    (ev,) = run("وصلت حشود الجيش إلى ريف الرمادي.", "الجيش", place="ريف الرمادي")
+    assert ev.type == "MOBILIZATION"
