@@ -115,3 +115,10 @@ def test_gathered_forces_hit_by_a_strike_are_its_target_not_a_mobilization():
     assert [e.type for e in evs] == ["SHELLING"]
     (ev,) = run("وصلت حشود الجيش إلى ريف الرمادي.", "الجيش", place="ريف الرمادي")
     assert ev.type == "MOBILIZATION"
+
+
+def test_opening_fire_is_read_in_the_present_and_with_a_pronoun_after_on():
+    (ev,) = run("قال شهود إن قوات الاحتلال تطلق النار عليه في جنين.", "قوات الاحتلال", place="جنين")
+    assert ev.type == "ATTACK_ON_CIVILIANS" and ev.places == ["E2"]
+    (ev,) = run("قالت المصادر إن قوات الاحتلال أطلقت النار عليهم في جنين.", "قوات الاحتلال", place="جنين")
+    assert ev.type == "ATTACK_ON_CIVILIANS"

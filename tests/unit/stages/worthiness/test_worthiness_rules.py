@@ -106,6 +106,13 @@ def test_the_conflict_sense_is_kept(cues, sentence, trigger, type_):
     assert rules.sense(site(sentence, trigger, type_), cues) is None
 
 
+def test_shooting_oneself_in_the_foot_is_an_idiom_and_shooting_at_youths_is_not(cues):
+    s = "قال المحلل إن الحكومة تطلق النار على قدميها"
+    assert "idiom" in rules.sense(site(s, "تطلق", "ATTACK_ON_CIVILIANS", words=3), cues)
+    s = "قالت المصادر إن قوات الاحتلال تطلق النار على الشبان"
+    assert rules.sense(site(s, "تطلق", "ATTACK_ON_CIVILIANS", words=3), cues) is None
+
+
 def test_toll_negation_asserts_the_act(cues):
     s = "لم تسجل إصابات بسقوط قذيفتين على الحي الشرقي"
     assert "toll" in toll_negation(site(s, "بسقوط", modality="negated"), cues)
