@@ -60,7 +60,9 @@ def dump(out: Path, limit: int) -> None:
     print(f"{n} articles read; events written to {out}")
 
 
-def _load(path: Path) -> dict[tuple[str, int], dict]:
+def _load(path: Path) -> dict[tuple[str, int, str], dict]:
+    """Events keyed by (origin, trigger start, type): the events one trigger makes at several places
+    count once."""
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         ev = json.loads(line)
@@ -84,8 +86,10 @@ def diff(before: Path, after: Path, kwic_n: int, seed: int, grep: str | None) ->
         added = [v for v in added if grep in v["kwic"]]
         dropped = [v for v in dropped if grep in v["kwic"]]
         retyped = [(o, n) for o, n in retyped if grep in n["kwic"]]
-    print(f"events before {len(a)}, after {len(b)}: {len(added)} added, {len(dropped)} dropped, "
-          f"{len(retyped)} retyped")
+    n_a = len(before.read_text(encoding="utf-8").splitlines())
+    n_b = len(after.read_text(encoding="utf-8").splitlines())
+    print(f"events before {n_a}, after {n_b} (one per place); by trigger and type {len(a)} → {len(b)}: "
+          f"{len(added)} added, {len(dropped)} dropped, {len(retyped)} retyped")
     rnd = random.Random(seed)
     for name, evs in (("added", added), ("dropped", dropped)):
         print(f"\n== {name} by type: {dict(Counter(v['type'] for v in evs).most_common())}")
