@@ -21,6 +21,8 @@ class Trig:
     place_rule: str = ""   # how its places were chosen (why.places)
     place_why: dict = field(default_factory=dict)   # id(mention) → a reason of its own
     glue: int = 0          # characters of a word glued before it on its token (المقاومةاستهدفت)
+    also: str = ""         # a second type the same act is coded as (missiles and drones: SHELLING and AIRSTRIKE)
+    also_rule: str = ""    # the why of that second type
 
 
 MIN_GLUED = 3   # the shortest word a glued pair is split into (shorter heads are proclitic runs)
