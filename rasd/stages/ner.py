@@ -19,6 +19,7 @@ from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
 from rasd.ner.gate import Gate
+from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.tag import Tagger
 
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -294,7 +295,10 @@ class NerStage:
         if cls == "ORG" and self._after(doc, i, self.org_words):
             return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
         if conf < LONE_CONFIDENCE:
-            return cls == "PERS" and is_(i - 1, "person_titles", "kunya")
+            if cls == "PERS" and is_(i - 1, "person_titles", "kunya"):
+                return True
+            if cls == "PERS" or not bare_rare(keys[0], a, self._common):
+                return False     # an unsure lone person, article word or ordinary word: no name (rasd.ner.lone)
         if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
             return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
         if keys[0] not in self.gate.known:
@@ -303,7 +307,8 @@ class NerStage:
             return True          # نوكيا، برشلونة: a known word the NER corpora do not use as an ordinary word
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
-        return cls == "LOC" and not known_place and self._place_like(keys[0])
+        return cls == "LOC" and not known_place and (self._place_like(keys[0])
+                                                     or sure_place(keys[0], conf, a, self._common))
 
     def _common(self, key: str) -> bool:
         """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
