@@ -18,8 +18,10 @@ from rasd.arabic.clitics import readings as stems
 from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
+from rasd.ner.cut import ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
+from rasd.ner.seeds import name_cluster_words
 from rasd.ner.tag import Tagger
 
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -51,7 +53,11 @@ class NerStage:
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
+        # the words the gate spends the CRF around beside unknown ones (rasd.ner.seeds)
+        self._seed_names = tagger.lex.given | name_cluster_words(tagger.lex)
         self.letters = letters()   # the clitic letters of the Resources building this part
+        joiners = tagger.lex.lists.get("name_joiners", frozenset())
+        self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text or not doc.sentences:
@@ -67,7 +73,7 @@ class NerStage:
         doc.notes["ner"] = tagged
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
         keys = [t.key for t in toks]
-        given = self.tagger.lex.given
+        given = self._seed_names
         w = 0
         for s_start, s_end in doc.sentences:
             while w < len(toks) and toks[w].end <= s_start:
@@ -110,8 +116,8 @@ class NerStage:
             if not words or sp.confidence < self.min_confidence:
                 continue
             i, j = self._trim(doc, words[0], words[-1] + 1)
-            if i >= j:
-                continue
+            if i >= j or (sp.cls == "PERS" and ends_on_joiner(doc.tokens[j - 1].key, self._joiner)):
+                continue   # أبو عبد | الله: a compound name cut in two (rasd.ner.cut)
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
             if under:
