@@ -14,3 +14,10 @@ def ends_on_joiner(last: str, is_joiner: Callable[[str], bool]) -> bool:
     """The folded last word of a person span is a name joiner (even one the given-name list holds,
     as عبد opens many names there: it opens them, it does not end them)."""
     return is_joiner(last)
+
+
+def closed_by_comma(gap: str) -> bool:
+    """The text after a pattern person's last word is a comma: the name was read between commas
+    (an apposition after its role, rasd.stages.mentions.persons._apposition), which the CRF's window
+    does not weigh; the CRF may not cut it short."""
+    return gap.strip() in ("،", ",")

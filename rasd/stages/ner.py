@@ -18,7 +18,7 @@ from rasd.arabic.clitics import readings as stems
 from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
-from rasd.ner.cut import ends_on_joiner
+from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.seeds import name_cluster_words
@@ -46,15 +46,19 @@ class NerStage:
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
-                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
+                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
+                 more_given: frozenset[str] = frozenset()):
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
+        # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
+        self.more_given = more_given - tagger.lex.given
         self.common = common   # words the NER corpora use mostly outside names (names.json)
         self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
         # the words the gate spends the CRF around beside unknown ones (rasd.ner.seeds)
-        self._seed_names = tagger.lex.given | name_cluster_words(tagger.lex)
+        self._seed_names = tagger.lex.given | self.more_given | name_cluster_words(tagger.lex)
         self.letters = letters()   # the clitic letters of the Resources building this part
         joiners = tagger.lex.lists.get("name_joiners", frozenset())
         self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
@@ -236,6 +240,9 @@ class NerStage:
             return False
         if m.tok[0] != i or m.tok[1] <= j or m.tok[1] - 1 > read_to:
             return False
+        after = doc.tokens[m.tok[1]].start if m.tok[1] < len(doc.tokens) else len(doc.text)
+        if closed_by_comma(doc.text[doc.tokens[m.tok[1] - 1].end:after]):
+            return False
         given = self.tagger.lex.given
         return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
 
@@ -377,7 +384,7 @@ class NerStage:
         lex = self.tagger.lex
 
         def name(w: str) -> bool:
-            return w in lex.given or w in lex.places or w in lex.kb
+            return w in lex.given or w in self.more_given or w in lex.places or w in lex.kb
 
         L = self.letters
         a = L.article
@@ -468,7 +475,8 @@ def load(res) -> NerStage:
     return NerStage(tagger, gate,
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
-                    common=res.common_words)
+                    common=res.common_words,
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()))
 
 
 class Ner(Stage):

@@ -13,3 +13,9 @@ def test_a_span_ending_on_a_joiner_cuts_a_name():
 def test_a_span_ending_on_a_name_does_not():
     assert not ends_on_joiner(fold_str("الله"), JOINERS.__contains__)
     assert not ends_on_joiner(fold_str("اليمني"), JOINERS.__contains__)
+
+
+def test_a_comma_after_the_name_closes_it():
+    from rasd.ner.cut import closed_by_comma
+    assert closed_by_comma("، ") and closed_by_comma(",")
+    assert not closed_by_comma(" ") and not closed_by_comma(". ")

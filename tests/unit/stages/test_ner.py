@@ -277,3 +277,21 @@ def test_a_longer_name_after_a_weapon_word_is_the_weapons_too():
     stage = NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))
     assert not stage(doc_of("وأطلقوا 15 صاروخ أبو كرمول امس")).mentions
     assert stage(doc_of("وقال أبو كرمول إن الوضع هادئ")).mentions
+
+
+def test_a_given_name_the_knowledge_adds_is_read_behind_its_conjunction():
+    text = "وقال مسؤول إن وكرمول زيتوني وصل أمس"
+    tagger = FakeTagger({"وكرمول": (2, "PERS", 0.95)})
+    assert [m.text for m in NerStage(tagger, GATE)(doc_of(text)).mentions] == ["وكرمول زيتوني"]
+    d = NerStage(tagger, GATE, more_given=frozenset({"كرمول"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
+
+
+def test_a_pattern_name_closed_by_a_comma_is_not_cut_short():
+    text = "وقال المتحدث، كرمول سريع، إن القصف توقف"
+    d = doc_of(text)
+    s = text.index("كرمول")
+    d.mentions.append(Mention(s, s + len("كرمول سريع"), "كرمول سريع", "PERSON", None, tok=(2, 4), pattern=True))
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)}, Lexicons(lists=LISTS))
+    out = NerStage(tagger, GATE, common=frozenset({"سريع"}))(d)
+    assert [m.text for m in out.mentions] == ["كرمول سريع"]

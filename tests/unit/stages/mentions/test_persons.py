@@ -87,3 +87,32 @@ def test_a_kunya_after_a_weapon_word_is_the_weapons_name(finder):
 def test_a_type_word_behind_a_proclitic_is_no_name_part(finder):
     f = finder("قال الناطق العسكري لكتائب العلي إن الهجوم فشل.")
     assert not f.name_like(at(f, "لكتائب"), first=True)
+
+
+def test_a_name_set_off_by_commas_after_its_role_runs_to_the_comma(finder):
+    f = finder("وأكد المتحدث باسم وزارة الصحة، سامر القدرة، أن الوضع صعب.")
+    i = at(f, "سامر")
+    assert persons.person_at(f, i) == at(f, "القدرة") + 1
+
+
+def test_a_titled_name_after_the_role_comma_runs_to_the_next_comma(finder):
+    f = finder("وأفاد المتحدث باسم القوات، العميد سامر سريع، بأن الطيران شن غارات.")
+    i = at(f, "سامر")
+    assert persons.person_at(f, i) == at(f, "سريع") + 1
+
+
+def test_no_apposition_without_a_role_or_the_closing_comma(finder):
+    f = finder("وصل الوفد إلى المدينة، سامر القدرة، أمس.")        # no title before the comma
+    assert persons._apposition(f, at(f, "سامر")) is None
+    f = finder("وأكد المتحدث باسم الوزارة، سامر القدرة أن الوضع صعب.")   # no comma after the name
+    assert persons._apposition(f, at(f, "سامر")) is None
+    f = finder("وأكد المتحدث باسم الوزارة، سامر وخالد، أن الوضع صعب.")   # two names, not one
+    assert persons._apposition(f, at(f, "سامر")) is None
+
+
+def test_ali_spelled_as_the_name_is_a_fathers_name_between_two_name_parts(finder):
+    f = finder("وأصيب الفتى سامر علي شبات (13 عاما) بجروح.")
+    i = at(f, "سامر")
+    assert persons.person_at(f, i) == at(f, "شبات") + 1
+    f = finder("وحصل سامر على شبات (13 عاما).")     # the preposition, as written
+    assert not persons._father_ambiguous(f, at(f, "سامر"), at(f, "سامر") + 1)
