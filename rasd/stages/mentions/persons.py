@@ -161,7 +161,8 @@ def _apposition(f: Finder, i: int) -> int | None:
     also an ordinary word: علي) opening it, right after the comma or after a title that follows the
     comma; the role phrase before that comma holds a person title; the name runs, as one name, to
     the next comma within APPOSITION_WORDS words, whatever its later words are (القدرة، سريع are
-    ordinary words too, and a place list before the comma does not make the name a place).  The
+    ordinary words too, and a place list before the comma does not make the name a place); a stop
+    word as written (في، أن) ends it, not one read behind the article (العلي is no ال + على).  The
     end token, or None."""
     toks = f.toks
     if given_prefix(f, i) is None or _ambiguous_name(f, i) or f.is_(i, "kunya"):
@@ -183,7 +184,7 @@ def _apposition(f: Finder, i: int) -> int | None:
     for j in range(i, min(len(toks), i + APPOSITION_WORDS)):
         key = toks[j].key
         if j > i and not _ambiguous_name(f, j) and (
-                f.is_(j, "name_stops") or f.is_(j, "person_titles") or f.is_(j, "lineage_words")
+                key in f.w["name_stops"] or f.is_(j, "person_titles") or f.is_(j, "lineage_words")
                 or not any(is_letter(c) for c in key)
                 or (starts_with_and(key) and key not in f.R.given)):   # محمد وأحمد: two names
             return None
