@@ -58,7 +58,8 @@ class NerStage:
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
         # the words the gate spends the CRF around beside unknown ones (rasd.ner.seeds)
-        self._seed_names = tagger.lex.given | self.more_given | name_cluster_words(tagger.lex)
+        self._seed_names = tagger.lex.given | self.more_given
+        self._cluster_names = name_cluster_words(tagger.lex) - self._seed_names
         self.letters = letters()   # the clitic letters of the Resources building this part
         joiners = tagger.lex.lists.get("name_joiners", frozenset())
         self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
@@ -93,6 +94,10 @@ class NerStage:
             if reason is None:
                 continue
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
+            names = self._cluster_names        # and, in a sentence tagged anyway, name-cluster words
+            more = [k for k in free if keys[k] in names]
+            if more:
+                seeds = sorted(set(seeds).union(more))
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[toks[a].start, toks[b - 1].end] for a, b in windows]})
