@@ -15,6 +15,16 @@ function that decides it, so the counts are what the pipeline does, not a regula
 - ``type_word``: a type word joined to a place mention's span (محافظة الحديدة), name kept bare;
 - ``country_region``: a direction from a country kept as a region of its own (شرقي سوريا).
 
+Branch place4 adds:
+
+- ``country_side``: such a part placed at the median of the farther half of the country's known
+  places on that side (``country_region`` counts the older fallbacks);
+- ``report_country``: a namesake chosen because it lies in the country the report is about (the
+  ranking's ``country`` feature deciding, or a Syrian namesake giving way in ``_country_prior``);
+- ``border``: a border named by two states' adjectives (الحدود السورية التركية), and where it is placed;
+- ``facility_type``: what a facility serves joined to its type word (حقل غاز X، محطة كهرباء X);
+- ``facility_kind``: a facility kind with no name after it, which no longer makes a place (محطة كهرباء).
+
 It prints each rule's count and a reproducible random sample of contexts to read. Nothing is
 copied from ../shared: the text is read at run time.
 """
@@ -65,6 +75,8 @@ def main() -> None:
         doc = current["doc"]
         return " | ".join(kwic(doc.text, e.mentions[0].start, e.mentions[0].end) for e in places if e.id in out)
     G._country_prior = watch("dropped", G._country_prior, dropped_ctx)
+    OP._OpenPlaces.unname = watch("facility_kind", OP._OpenPlaces.unname,
+                                  lambda out, self, k: kwic(self.doc.text, out.start, out.end))
 
     from rasd.pipeline import default_pipeline
     pipe = default_pipeline()
@@ -80,6 +92,15 @@ def main() -> None:
                 if m.name and m.name != m.text and not m.facility and not m.region:
                     fired["type_word"].append(kwic(doc.text, m.start, m.end))
                 why = (e.geo or {}).get("why") or ""
+                if m.region and "the median of the farther half" in why:
+                    fired["country_side"].append(kwic(doc.text, m.start, m.end) + f"  → {e.geo['lat']}, {e.geo['lon']}")
+                if "where it lies" in why or "rather than the Syrian one" in why:
+                    fired["report_country"].append(kwic(doc.text, m.start, m.end) + f"  → {e.name_en}")
+                if m.why and m.why.startswith("a border named by"):
+                    fired["border"].append(kwic(doc.text, m.start, m.end) + f"  → {e.geo.get('lat')}, {e.geo.get('lon')}")
+                if m.facility and m.why and m.why.startswith("a name after the facility word '") \
+                        and " " in m.why.split("'")[1]:
+                    fired["facility_type"].append(kwic(doc.text, m.start, m.end))
                 if m.region and ("the country's point moved" in why or why.endswith("coded to the country")
                                  or "coded to the country (too few" in why):
                     fired["country_region"].append(kwic(doc.text, m.start, m.end))
@@ -95,7 +116,8 @@ def main() -> None:
     type(geo_stage).__call__ = geo_call
 
     n = run_sample(args.limit)
-    report(n, fired, ("outlet", "definite_cue", "bare_actor_seen", "bare_actor", "dropped", "type_word", "country_region"), args.kwic, args.seed)
+    report(n, fired, ("outlet", "definite_cue", "bare_actor_seen", "bare_actor", "dropped", "type_word", "country_region",
+                      "country_side", "report_country", "border", "facility_type", "facility_kind"), args.kwic, args.seed)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ named after each mention in the same sentence (admin units, towns: "التابع
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -197,14 +198,48 @@ def _middle_spread(xs: list[float]) -> float:
     return xs[int(0.9 * (len(xs) - 1))] - xs[int(0.1 * (len(xs) - 1))]
 
 
+MIN_SIDE = 2       # known places on the named side of a country's point needed to place that side by them
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def _on_side(lat: float, lon: float, origin: Place, step: tuple[int, int]) -> bool:
+    """Whether a point lies on the side of ``origin`` a compass step names (both ways for a diagonal)."""
+    return (step[0] == 0 or (lat - origin.lat) * step[0] > 0) and (step[1] == 0 or (lon - origin.lon) * step[1] > 0)
+
+
 def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place, str]:
-    """The part of a country a compass word names (شرقي سوريا، شمال العراق): the country's point moved
-    that way by half the middle spread of the places the gazetteer holds in that country (towards
-    the edge of where its places lie), with the country's id; the country's own point when the
-    gazetteer knows too few of its places to tell its extent. (A third was tried too: on the
-    annotated train part half placed 2 more of 10 such regions within tolerance.)"""
-    pts = [(p.lat, p.lon) for p in gaz.places() if p.country == country.country and p.kind != "country"]
+    """The part of a country a compass word names (شرقي سوريا، شمال العراق، شرق ليبيا), with the
+    country's id: the median of the places the gazetteer holds in that country on that side of its
+    point (its provinces, where it holds them), the farther half of them (so the towns just past the point do not pull the part back to
+    the middle). A country's point is the middle of its land, while the press names a part by where its
+    towns are (east Libya is Cyrenaica's coast, not the desert east of the centroid), so the towns
+    of that side place it better than the centroid moved. With fewer than MIN_SIDE places on that
+    side, the country's point is moved that way by half the middle spread of its known places (the
+    rule before branch place4), or kept when too few places are known to tell the extent."""
+    own = [p for p in gaz.places() if p.country == country.country and p.kind != "country"]
+    pts = [(p.lat, p.lon) for p in own]
     step = _STEPS.get(direction)
+    if step is not None:
+        # a country whose provinces the gazetteer holds (Syria) is told by them: they cover the land
+        # evenly, where its villages crowd into the densely mapped provinces
+        units = [(p.lat, p.lon) for p in own if p.kind == "governorate"]
+        side = sorted((a, b) for a, b in (units if len(units) >= MIN_PLACES else pts)
+                      if _on_side(a, b, country, step))
+        if len(side) >= MIN_SIDE:
+            # the farther half of that side, by how far each place lies that way (all of them when
+            # there are too few to halve: the east of Syria is its two eastern provinces)
+            side.sort(key=lambda ab: step[0] * (ab[0] - country.lat) + step[1] * (ab[1] - country.lon))
+            far = side[len(side) // 2:] if len(side) >= 2 * MIN_SIDE else side
+            lat, lon = round(_median([a for a, _ in far]), 2), round(_median([b for _, b in far]), 2)
+            return replace(country, lat=lat, lon=lon), \
+                f"the {direction} of {country.name_en}: the median of the farther half of the " \
+                f"{len(side)} known {'provinces' if len(units) >= MIN_PLACES else 'places'} that lie " \
+                f"{direction} of the country's point"
     if step is None or len(pts) < MIN_PLACES:
         return country, f"the {direction or 'part'} of {country.name_en}, coded to the country " \
                         f"(too few known places there to tell its extent)"
@@ -213,6 +248,28 @@ def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place,
     return replace(country, lat=lat, lon=lon), \
         f"the {direction} of {country.name_en}: the country's point moved {direction} by half the " \
         f"spread of its {len(pts)} known places"
+
+
+_HEADINGS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+
+
+def heading(a: Place, b: Place) -> str:
+    """The compass direction (of _STEPS) from a's point to b's."""
+    dlat = b.lat - a.lat
+    dlon = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    angle = math.degrees(math.atan2(dlon, dlat)) % 360
+    return _HEADINGS[int((angle + 22.5) // 45) % 8]
+
+
+def border_place(a: Place, b: Place, gaz: Gazetteer) -> tuple[Place, str]:
+    """The point a border between states a and b is coded to (الحدود السورية التركية): midway between
+    the part of each state that faces the other (:func:`country_part`), with a's id, precision 3."""
+    pa, _ = country_part(a, heading(a, b), gaz)
+    pb, _ = country_part(b, heading(b, a), gaz)
+    lat, lon = round((pa.lat + pb.lat) / 2, 2), round((pa.lon + pb.lon) / 2, 2)
+    return replace(a, lat=lat, lon=lon, name_en=f"{a.name_en}–{b.name_en} border"), \
+        f"the border of {a.name_en} and {b.name_en}: midway between the {heading(a, b)} of " \
+        f"{a.name_en} and the {heading(b, a)} of {b.name_en}, the parts that face each other"
 
 
 def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table: RegionTable

@@ -38,6 +38,7 @@ class Context:
     governorates: set[str] = field(default_factory=set)   # admin1 names the report is about
     cue: dict | None = None                               # spec of the cue word (geo_cues.yaml)
     cue_word: str | None = None
+    country: str | None = None                            # the country the report is about, if one stands out
 
 
 def prior(p: Place) -> float:
@@ -87,7 +88,8 @@ def features(p: Place, ctx: Context) -> dict[str, float]:
     near, _ = nearness(p, ctx.hits)
     f = {"prior": prior(p), "cue": cue_fit(p, ctx.cue), "contain": contain, "near": near,
          "governorate": 1.0 if p.admin1 and p.admin1 in ctx.governorates else 0.0,
-         "centre": 0.0, "neighbour": 0.0}
+         "centre": 0.0, "neighbour": 0.0,
+         "country": 1.0 if ctx.country and p.country == ctx.country else 0.0}
     if p.kind in ADMIN_KINDS or p.kind == "country":
         # distances to a centroid say nothing about an area; containment speaks for it instead
         f["near"] = 0.0

@@ -11,7 +11,7 @@ from rasd.geo.features import Context, containment, features, km, nearness, poin
 from rasd.kb.gazetteer import ADMIN_KINDS, Place
 
 WEIGHTS = {"contain": 2.0, "cue": 2.5, "near": 3.0, "neighbour": 2.5, "centre": 2.0, "governorate": 1.0,
-           "prior": 1.0}
+           "prior": 1.0, "country": 1.0}
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ def why(ranked: list[Ranked], ctx: Context) -> str:
                       key=lambda sa: km(point(best.place), point(sa[1])), default=(None, None))
         if a is not None:
             return f"{head}; {km(point(best.place), point(a)):.0f} km from {name}, named in the report ({n} namesakes)"
+    if deciding == "country":
+        return f"{head}; the report is about {ctx.country.upper()}, where it lies ({n} namesakes)"
     if deciding == "governorate":
         return f"{head}; the report is about {best.place.admin1} ({n} namesakes)"
     return f"{head}; the most prominent of {n} namesakes"

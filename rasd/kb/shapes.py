@@ -93,6 +93,8 @@ class OpenPlaces(Closed):
     territory_words: WordList
     border_links: WordList
     list_preps: WordList
+    facility_types: WordList
+    border_adjectives: dict[str, str]   # adjective → world_places.yaml country id
 
 
 class ActorHeads(Closed):

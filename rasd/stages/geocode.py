@@ -7,10 +7,12 @@ ambiguous names against the anchors resolved so far.
 """
 from __future__ import annotations
 
+import re
+
 from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
-from rasd.geo.candidates import DocPlaces, cue_of, entity_candidates, region_place, word_gate
+from rasd.geo.candidates import DocPlaces, border_place, cue_of, entity_candidates, region_place, word_gate
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
 from rasd.kb.gazetteer import Place
@@ -90,7 +92,14 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
             continue
         cands = [] if _named_with_a_word(e, res) else entity_candidates(e, gaz)
         if not cands:
-            _none(e, f"no gazetteer entry for {e.name_ar}")
+            states = _border_states(e, gaz, res.kb.lexicon["_folded"]["border_words"],
+                                    res.open_places.border_adjectives)
+            if states:
+                p, reason = border_place(*states, gaz)
+                _assign(e, p, 3, reason, feature="region")
+                e.kb_id = None      # the border, not the state whose id the point carries
+            else:
+                _none(e, _no_entry(e, res.kb.lexicon["_folded"]["border_words"]))
         elif len(cands) == 1 or _spread(cands) <= same_place_km:
             resolved[e.id] = cands[0]
             pending[e.id] = (e, cands)
@@ -107,21 +116,44 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     governorates = {p.admin1 for p in resolved.values() if p.admin1}
     hits = {eid: [h for m in e.mentions for h in lookup.sentence_hits(m)] for eid, (e, _) in pending.items()}
     by_id = {e.id: e for e in places}
+    country = _report_country(places, resolved)
     for _ in range(rounds):
         anchors = [(by_id[eid].name_ar, p) for eid, p in resolved.items()]
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
             word, spec = cue_of(e, res.geo_cues)
             ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in {c.id for c in cands}],
-                          centre=centre, governorates=governorates, cue=spec, cue_word=word)
+                          centre=centre, governorates=governorates, cue=spec, cue_word=word, country=country)
             ranked = rank(cands, ctx)
             resolved[eid] = ranked[0].place
             _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),
                     feature="facility" if spec and spec.get("facility") else None)
-    dropped = _country_prior(places, resolved, hits, res.kb.lexicon["_folded"])
+    dropped = _country_prior(places, resolved, hits, res.kb.lexicon["_folded"], pending)
     if dropped:
         doc.entities = [e for e in doc.entities if e.id not in dropped]
     return doc
+
+
+def _border_states(e: Entity, gaz, border_words: frozenset[str], adjectives: dict[str, str]) -> list[Place] | None:
+    """The two states a border place is named by (الحدود السورية التركية: Syria, Turkey), or None."""
+    for m in e.mentions:
+        words = [w for w in re.split(r"[\s\-–]+", fold_str(m.text)) if w]
+        if len(words) == 3 and words[0] in border_words and all(w in adjectives for w in words[1:]):
+            ids = [f"world:{adjectives[w]}" for w in words[1:]]
+            try:
+                states = [gaz.get(i) for i in ids]
+            except KeyError:
+                return None
+            return states if states[0].id != states[1].id else None
+    return None
+
+
+def _no_entry(e: Entity, border_words: frozenset[str]) -> str:
+    """Why a place without gazetteer candidates stays unplaced."""
+    firsts = {(fold_str(m.text).split() or [""])[0] for m in e.mentions}
+    if e.mentions and firsts <= border_words:
+        return f"{e.name_ar} is a border, a line that no one point stands for"
+    return f"no gazetteer entry for {e.name_ar}"
 
 
 def _named_with_a_word(e: Entity, res) -> bool:
@@ -138,19 +170,39 @@ def _named_with_a_word(e: Entity, res) -> bool:
 _TELLING = {"country", "city", "governorate", "district", "region"}
 
 
-def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict, lex: dict) -> set[str]:
-    """A report about another country (Iraq, Lebanon …) that names no Syrian city or province:
-    a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit.
-
-    Such a name with no type word before it (no قرية، مخيم، موقع …) is taken for what it mostly
-    is there, an ordinary word that happens to name a Syrian village (بصورة، مقتله، عز الدين،
-    لل+ميادين): the ids of those entities are returned, for the caller to drop. One after a type
-    word stays a place, unplaced (مخيم الشاطئ in a Gaza report)."""
+def _country_votes(places: list[Entity], resolved: dict[str, Place]) -> dict[str, int]:
+    """Mentions of the resolved places that tell a country (a country, city, province …), per country."""
     votes: dict[str, int] = {}
     for e in places:
         p = resolved.get(e.id)
         if p is not None and p.kind in _TELLING:
             votes[p.country] = votes.get(p.country, 0) + len(e.mentions)
+    return votes
+
+
+def _report_country(places: list[Entity], resolved: dict[str, Place]) -> str | None:
+    """The country a report is about: the one whose countries, cities and provinces (those resolved
+    without doubt) it names most, at least twice and more often than any other; None when no
+    country stands out. A namesake there is preferred when nothing nearer decides (طرابلس in a
+    report about Libya is Tripoli of Libya, in one about Lebanon Tripoli of Lebanon)."""
+    votes = sorted(_country_votes(places, resolved).items(), key=lambda kv: -kv[1])
+    if not votes or votes[0][1] < 2 or (len(votes) > 1 and votes[1][1] == votes[0][1]):
+        return None
+    return votes[0][0]
+
+
+def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict, lex: dict,
+                   pending: dict[str, tuple[Entity, list[Place]]] | None = None) -> set[str]:
+    """A report about another country (Iraq, Lebanon …) that names no Syrian city or province:
+    a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit.
+    A name that also has a namesake in that country is that namesake (سنجار، أبين in reports
+    about Iraq and Yemen), whatever the ranking preferred.
+
+    Such a name with no type word before it (no قرية، مخيم، موقع …) is taken for what it mostly
+    is there, an ordinary word that happens to name a Syrian village (بصورة، مقتله، عز الدين،
+    لل+ميادين): the ids of those entities are returned, for the caller to drop. One after a type
+    word stays a place, unplaced (مخيم الشاطئ in a Gaza report)."""
+    votes = _country_votes(places, resolved)
     if not votes or votes.get("sy", 0) or max(votes.values()) < 2:
         return set()
     elsewhere = max(votes, key=votes.get)
@@ -168,6 +220,14 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict,
             continue
         if any(syrian_only(text, qs) for text, qs in hits.get(e.id, [])):
             continue   # the sentence names a place that can only be Syrian
+        there = [q for q in (pending or {}).get(e.id, (e, []))[1] if q.country == elsewhere]
+        if there:
+            q = there[0]
+            resolved[e.id] = q
+            _assign(e, q, 3 if q.kind in _TELLING - {"city"} else 1,
+                    f"{q.name_en} ({q.kind}): the report is about {elsewhere.upper()} and names no Syrian "
+                    f"city or province, so the namesake there rather than the Syrian one")
+            continue
         _none(e, f"only a Syrian namesake is known, and the report is about {elsewhere.upper()} "
                  f"(it names no Syrian city or province)")
         if not any(m.cue or m.facility or m.pattern for m in e.mentions):

@@ -20,7 +20,10 @@ from rasd.arabic.clitics import readings as stems
 from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
+from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
+from rasd.ner.lone import bare_rare, sure_place
+from rasd.ner.seeds import name_cluster_words
 from rasd.ner.tag import Tagger
 
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -45,14 +48,23 @@ class NerStage:
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
-                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()):
+                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
+                 more_given: frozenset[str] = frozenset()):
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
+        # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
+        self.more_given = more_given - tagger.lex.given
         self.common = common   # words the NER corpora use mostly outside names (names.json)
         self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
+        # the words the gate spends the CRF around beside unknown ones (rasd.ner.seeds)
+        self._seed_names = tagger.lex.given | self.more_given
+        self._cluster_names = name_cluster_words(tagger.lex) - self._seed_names
         self.letters = letters()   # the clitic letters of the Resources building this part
+        joiners = tagger.lex.lists.get("name_joiners", frozenset())
+        self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text or not doc.sentences:
@@ -69,7 +81,7 @@ class NerStage:
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
         keys = list(map(_KEY, toks))
         starts, ends = list(map(_START, toks)), list(map(_END, toks))
-        given = self.tagger.lex.given
+        given = self._seed_names
         n_toks = len(toks)
         w = 0
         for s_start, s_end in doc.sentences:
@@ -84,6 +96,10 @@ class NerStage:
             if reason is None:
                 continue
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
+            names = self._cluster_names        # and, in a sentence tagged anyway, name-cluster words
+            more = [k for k in free if keys[k] in names]
+            if more:
+                seeds = sorted(set(seeds).union(more))
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[starts[a], ends[b - 1]] for a, b in windows]})
@@ -111,8 +127,8 @@ class NerStage:
             if not words or sp.confidence < self.min_confidence:
                 continue
             i, j = self._trim(doc, words[0], words[-1] + 1)
-            if i >= j:
-                continue
+            if i >= j or (sp.cls == "PERS" and ends_on_joiner(doc.tokens[j - 1].key, self._joiner)):
+                continue   # أبو عبد | الله: a compound name cut in two (rasd.ner.cut)
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
             if under:
@@ -238,6 +254,9 @@ class NerStage:
             return False
         if m.tok[0] != i or m.tok[1] <= j or m.tok[1] - 1 > read_to:
             return False
+        after = doc.tokens[m.tok[1]].start if m.tok[1] < len(doc.tokens) else len(doc.text)
+        if closed_by_comma(doc.text[doc.tokens[m.tok[1] - 1].end:after]):
+            return False
         given = self.tagger.lex.given
         return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
 
@@ -303,7 +322,10 @@ class NerStage:
         if cls == "ORG" and self._after(doc, i, self.org_words):
             return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
         if conf < LONE_CONFIDENCE:
-            return cls == "PERS" and is_(i - 1, "person_titles", "kunya")
+            if cls == "PERS" and is_(i - 1, "person_titles", "kunya"):
+                return True
+            if cls == "PERS" or not bare_rare(keys[0], a, self._common):
+                return False     # an unsure lone person, article word or ordinary word: no name (rasd.ner.lone)
         if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
             return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
         if keys[0] not in self.gate.known:
@@ -312,7 +334,8 @@ class NerStage:
             return True          # نوكيا، برشلونة: a known word the NER corpora do not use as an ordinary word
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
-        return cls == "LOC" and not known_place and self._place_like(keys[0])
+        return cls == "LOC" and not known_place and (self._place_like(keys[0])
+                                                     or sure_place(keys[0], conf, a, self._common))
 
     def _common(self, key: str) -> bool:
         """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
@@ -375,7 +398,7 @@ class NerStage:
         lex = self.tagger.lex
 
         def name(w: str) -> bool:
-            return w in lex.given or w in lex.places or w in lex.kb
+            return w in lex.given or w in self.more_given or w in lex.places or w in lex.kb
 
         L = self.letters
         a = L.article
@@ -475,7 +498,8 @@ def load(res) -> NerStage:
     return NerStage(tagger, gate,
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
-                    common=res.common_words)
+                    common=res.common_words,
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()))
 
 
 class Ner(Stage):

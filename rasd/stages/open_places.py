@@ -69,6 +69,10 @@ class PlaceCues:
     forms: frozenset[str] = frozenset()
     # the clitic letters of the Resources that loaded the file (rasd.arabic.clitics)
     letters: Letters | None = field(default=None, compare=False, repr=False)
+    # what a facility serves, part of its type (حقل غاز، محطة كهرباء): the name follows it
+    facility_types: frozenset[str] = frozenset()
+    # folded adjective → country id, of the states a border is named by (الحدود السورية التركية)
+    border_adjectives: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -132,7 +136,9 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["name_enders"]), _fold_all(d["not_names"]), anaphors,
                      _fold_all(d["container_links"]), _fold_all(d["location_verbs"]), _fold_all(d["edge_words"]),
                      _fold_all(d["territory_words"]), _fold_all(d["border_links"]), _fold_all(d["list_preps"]),
-                     readings, word_forms(every | frozenset(anaphors)), L)
+                     readings, word_forms(every | frozenset(anaphors)), L,
+                     facility_types=_fold_all(d["facility_types"]),
+                     border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"})
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -354,12 +360,16 @@ class _OpenPlaces:
                 if r is None:
                     continue
                 inner = self.c.readings(self.key(i + 1)).get("feature") if kind == "settlement" else None
-                nm = self.name_after(i + 1 if inner else i, (inner or r)[1])
+                served = kind == "facility" and not self.gap(i) and self.key(i + 1) in self.c.facility_types
+                nm = self.name_after(i + 1 if inner or served else i, (inner or r)[1])
                 if nm is None:
-                    break
+                    if served:
+                        self.unname(i + 1)
+                    break   # محطة كهرباء with no name after it: a kind of facility, not a place
                 a, b = nm
                 if kind == "facility":
-                    self.add(i, b, r[0], nm, r[1], True, f"a name after the facility word '{r[1]}'")
+                    what = self.doc.text[toks[i].start:toks[i + 1].end] if served else r[1]
+                    self.add(i, b, r[0], nm, r[1], True, f"a name after the facility word '{what}'")
                 elif kind == "feature":   # the type word is part of the name
                     self.add(i, b, r[0], (i, b), None, False, f"a natural feature named with its type word '{r[1]}'")
                 elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
@@ -376,6 +386,35 @@ class _OpenPlaces:
                 r = found.get(kind)
                 if r is not None:
                     self.listed(i, r[1], room)
+
+    def borders(self, words: frozenset[str], forms: frozenset[str]) -> None:
+        """الحدود السورية التركية: a border word (lexicon ``border_words``, with the article) and the
+        adjectives of two states right after it are a place, the border itself (one adjective names
+        no one border; a border word before مع and a state's name is left to the state: place_context)."""
+        adjs = self.c.border_adjectives
+        for i in candidate_tokens(self.doc, forms):
+            key = self.toks[i].key
+            pre = next((n for n, st in stems(key) if st in words and st.startswith(self.article)), None)
+            if pre is None or i in self.owner:
+                continue
+            b = i + 1
+            while b < len(self.toks) and b - i <= 2 and self.key(b) in adjs and b not in self.owner \
+                    and (not self.gap(b - 1) or self.gap(b - 1).strip() in ("-", "–")):
+                b += 1
+            if b == i + 3 and adjs[self.key(i + 1)] != adjs[self.key(i + 2)]:
+                self.add(i, b, pre, (i, b), None, False,
+                         f"a border named by the adjectives of its states ('{self.doc.text[self.toks[i].start:self.toks[b - 1].end]}')")
+
+    def unname(self, k: int) -> Mention | None:
+        """Drop the unknown place a cue-word pattern read in what token k ends (محطة | كهرباء): what
+        a facility serves, with no name after it, names no place (facility_types). The dropped mention."""
+        m = self.owner.get(k)
+        if m is None or m.type != "PLACE" or m.tok[1] != k + 1 or m.kb_id or m.place_ids or m.region:
+            return None
+        self.dropped.add(id(m))
+        for j in range(*m.tok):
+            self.owner.pop(j, None)
+        return m
 
     def bare_actor(self, i: int) -> Mention | None:
         """The one-word actor mention at token i when the word lacks the article the actor's name
@@ -480,6 +519,8 @@ class OpenPlaces(Stage):
             return doc
         res = self.resources
         finder = _OpenPlaces(doc, res.open_places, res.kb.lexicon["_folded"], res.common_words, res.gazetteer)
+        finder.borders(res.kb.lexicon["_folded"]["border_words"], res.keep(
+            "open-places-border-forms", lambda: word_forms(res.kb.lexicon["_folded"]["border_words"])))
         finder.cue_places()
         if self.config["lists"]:
             finder.split_lists()

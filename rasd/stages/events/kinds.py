@@ -1,10 +1,14 @@
 """The event type of a trigger: weapons and air-or-ground cues decide between its readings."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import letters, reads_as
+from rasd.arabic.clitics import letters, reads_as, starts_with_and
+from rasd.arabic.normalize import fold_str
 from rasd.stages.events.lexicon import in_list
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
+
+
+FIRE_PAIR = {"SHELLING": "AIRSTRIKE", "AIRSTRIKE": "SHELLING"}   # the two kinds of fire from afar
 
 
 class Kinds:
@@ -56,6 +60,7 @@ class Kinds:
                 typ, k = near
                 t.rule = f"{form} names a weapon; '{self.span_text(k, k + 1)}' in its clause is a " \
                          f"{typ} weapon (triggers.yaml weapon_cues)"
+                self.paired_fire(t, typ, k, hi, form)
                 return typ
             if not any(reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
@@ -91,10 +96,50 @@ class Kinds:
                     t.rule = f"{form} is air or ground fire; '{self.span_text(t.j, t.j + 1)}' right after it names " \
                              f"a state that strikes from the air (triggers.yaml air_first_adjectives): AIRSTRIKE"
                     return "AIRSTRIKE"
+            party = self.air_first_party(st, t, lo, hi)
+            if party is not None:
+                t.rule = f"{form} is air or ground fire with no air or ground cue near it; its doer " \
+                         f"'{party}' is a state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                return "AIRSTRIKE"
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         t.rule = f"{form} is listed as {d.type}"
         return d.type
+
+    def paired_fire(self, t: Trig, typ: str, k: int, hi: int, form: str) -> None:
+        """One act made with missiles and drones together (بعشرات الصواريخ والمسيّرات، بالمسيرات
+        والصواريخ) is coded twice, as SHELLING and as AIRSTRIKE (annotations/README.md): when the weapon
+        word ``k`` that typed ``t`` is joined by و to a weapon of the other kind of fire, one or two
+        words away, ``t.also`` becomes that other type."""
+        other = FIRE_PAIR.get(typ)
+        if other is None:
+            return
+        for m in (k + 1, k + 2, k - 1, k - 2):
+            if not (0 <= m < hi) or m == k:
+                continue
+            later = max(m, k)
+            if not starts_with_and(self.key(later)) or self.weapon_at(m, hi) != other:
+                continue
+            if abs(m - k) == 2 and self.weapon_at(k + (1 if m > k else -1), hi) is not None:
+                continue
+            t.also = other
+            t.also_rule = f"{form} is made with '{self.span_text(min(k, m), max(k, m) + 1)}', " \
+                          f"{typ} and {other} weapons joined: one act coded as both (triggers.yaml weapon_cues)"
+            return
+
+    def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int) -> str | None:
+        """The text of the doer of a bare قصف when it is a state that strikes from the air
+        (triggers.yaml air_first_actors): the genitive right after it (قصف العدو، قصف جيش الاحتلال)
+        or, failing that, the last party named before it in its clause (يواصل الاحتلال تصعيد قصفه);
+        None otherwise. Read only when no air or ground cue is near the trigger."""
+        parts = self.participants(st, lo, hi)
+        after = [m for m in parts if t.j <= m.tok[0] <= t.j + 1]
+        before = [m for m in parts if m.tok[1] <= t.i]
+        pick = after[0] if after else (before[-1] if before else None)
+        e = self.ents.get(pick.entity) if pick is not None else None
+        if e is None or not e.kb_id or fold_str(e.kb_id.split(":", 1)[-1]) not in self.L.words["air_first_actors"]:
+            return None
+        return self.span_text(*pick.tok)
 
     def attack_kind(self, t: Trig, hi: int, form: str) -> str:
         """An attack word qualified by what follows it (triggers.yaml weapon_after): its weapon
@@ -106,6 +151,7 @@ class Kinds:
             if typ is not None:
                 t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a {typ} " \
                          f"weapon (triggers.yaml weapon_cues)"
+                self.paired_fire(t, typ, k, hi, form)
                 return typ
         for k in range(t.j, end):
             key = self.key(k)
@@ -121,6 +167,7 @@ class Kinds:
             if typ is not None:
                 t.rule = f"{form} is an attack made with '{self.span_text(k, k + 1)}', a {typ} weapon " \
                          f"(triggers.yaml weapon_cues) in its clause"
+                self.paired_fire(t, typ, k, hi, form)
                 return typ
         return ""
 

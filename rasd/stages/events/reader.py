@@ -83,6 +83,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                         t.i == weapon_end and starts_with_and(self.key(t.i)) and t.d.type in INSTRUMENT_TYPES):
                     weapon_end = t.j
                     continue   # قصفت … بالبراميل والصواريخ: the weapons of the event before them
+                if t.d.type == "MOBILIZATION" and t.d.pos == "noun" and any(
+                        lo <= o.i and o.j <= t.i <= o.j + 5 and self.L.mapping[o.d.type].get("violent") for o in trigs):
+                    continue   # استهدفت المواقع والحشود: the gathered forces a strike hits are its target, not a mobilization
                 if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
                                       and self.L.mapping[o.d.type].get("violent") for o in trigs):
                     continue   # استهدفوا … بتسع ضربات جوية: the specific (violent) trigger tells the event
@@ -90,6 +93,12 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 if not t.type:
                     continue
                 evs = self.build(st, t, lo, hi)
+                if t.also and evs:
+                    # missiles and drones in one act: the same act coded as both kinds of fire
+                    first, first_rule = t.type, t.rule
+                    t.type, t.rule = t.also, t.also_rule
+                    evs += self.build(st, t, lo, hi)
+                    t.type, t.rule = first, first_rule
                 if t.type in VIOLENT_FOLD and self.near_before(t.i, "accompaniment", 4, lo) is not None \
                         and any(x.type in CLASH_LIKE for x in built) and (t.fallback_place or not any(e.places for e in evs)):
                     continue   # وسط قصف: part of the clash unless it has a place of its own
@@ -161,6 +170,10 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return []
         if not (agents or targets or partners or chains):
             return []
+        if not (agents or targets or partners) and self.L.mapping[t.type].get("partners"):
+            return []   # a meeting, agreement or alliance is between parties: with none named, no event
+        if t.type == "ALLIANCE" and any(a in self.ents and self.ents[a].type == "PERSON" for a in agents):
+            return []   # a person who joins a group (انضم إلى التنظيم، انضمامه للفريق) enlists: no alliance of parties
         if carried and not chains and t.d.pos == "noun":
             return []
         mod, mod_why = self.modality(t, lo)

@@ -20,6 +20,8 @@ class Trig:
     place_rule: str = ""   # how its places were chosen (why.places)
     place_why: dict = field(default_factory=dict)   # id(mention) → a reason of its own
     glue: int = 0          # characters of a word glued before it on its token (المقاومةاستهدفت)
+    also: str = ""         # a second type the same act is coded as (missiles and drones: SHELLING and AIRSTRIKE)
+    also_rule: str = ""    # the why of that second type
 
 
 NO_OPENERS = (0, ())   # the answer of most words, one shared tuple (Lexicon.openers_of keeps many)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.clitics import letters
+from rasd.arabic.normalize import fold_str
 from rasd.arabic.matcher import Hit
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
@@ -17,6 +18,26 @@ def _is_country_here(f: Finder, h: Hit) -> Hit | None:
                                or f.is_(h.i - 2, "border_words")):
         return ph
     return None
+
+
+def indefinite_short(f: Finder, h: Hit) -> bool:
+    """A one-word short form that the knowledge base writes definite (الحزب، المنظمة: the party or
+    organisation the report is about) stands here without the article (حزب كاديما، منظمة التحرير،
+    لحزب الليكود): an indefinite noun heading another name, not that actor.  The matcher is
+    article-blind, as names are written both ways; an anaphor is not."""
+    if h.j != h.i + 1 or any(not p[2] for p in h.payloads):
+        return False
+    L = letters()
+    key = f.toks[h.i].key
+    pre, rest = key[:h.prefix], key[h.prefix:]
+    if rest.startswith(L.article) or pre.endswith(L.article) or pre.endswith(L.lam_article):
+        return False
+    definite = L.article + rest
+    for kind, eid, _ in h.payloads:
+        e = f.R.kb.get(f"{kind}:{eid}")
+        if e is None or not any(fold_str(s) == definite for s in e.short):
+            return False
+    return True
 
 
 def _inner_person(f: Finder, h: Hit) -> None:

@@ -3,7 +3,7 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, readings, without_article
+from rasd.arabic.clitics import has_article, letters, readings, starts_with_and, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
@@ -152,11 +152,81 @@ def _compound(f: Finder, i: int) -> bool:
         and f.toks[j].key not in f.w["name_stops"] and any(is_letter(c) for c in f.toks[j].key)
 
 
+_BREAKS = frozenset(".،,؛;:!?()[]")   # a gap holding one of these ends a phrase (quotes do not)
+APPOSITION_WORDS = 3    # most words of a name set off by commas
+ROLE_PHRASE_WORDS = 8   # most words between a role's title and the comma before the name
+
+
+def _breaks(gap: str) -> bool:
+    return any(c in _BREAKS for c in gap)
+
+
+def _commas(gap: str) -> bool:
+    return gap.strip() in ("،", ",")
+
+
+def _apposition(f: Finder, i: int) -> int | None:
+    """A name set off by commas after the role it holds, as Arabic reports name officials:
+    المتحدث باسم وزارة الصحة، أشرف القدرة، أن … ; مدير مكتب "رويترز" في العراق، تيمور أزهري، … ;
+    المتحدث باسم القوات المسلحة، العميد يحيى سريع، بأن …  Token i is a given name (not one that is
+    also an ordinary word: علي) opening it, right after the comma or after a title that follows the
+    comma; the role phrase before that comma holds a person title; the name runs, as one name, to
+    the next comma within APPOSITION_WORDS words, whatever its later words are (القدرة، سريع are
+    ordinary words too, and a place list before the comma does not make the name a place); a stop
+    word as written (في، أن) ends it, not one read behind the article (العلي is no ال + على).  The
+    end token, or None."""
+    toks = f.toks
+    if given_prefix(f, i) is None or _ambiguous_name(f, i) or f.is_(i, "kunya"):
+        return None
+    k = i - 1
+    if k >= 0 and f.joined(k) and f.is_(k, "person_titles"):
+        k -= 1   # the title of the name itself (العميد يحيى سريع)
+    if k < 0 or not _commas(f.gap(k)):
+        return None
+    role = False
+    for b in range(k, max(-1, k - ROLE_PHRASE_WORDS), -1):
+        if f.is_(b, "person_titles"):
+            role = True
+            break
+        if b > 0 and _breaks(f.gap(b - 1)):
+            break
+    if not role:
+        return None
+    for j in range(i, min(len(toks), i + APPOSITION_WORDS)):
+        key = toks[j].key
+        if j > i and not _ambiguous_name(f, j) and (
+                key in f.w["name_stops"] or f.is_(j, "person_titles") or f.is_(j, "lineage_words")
+                or not any(is_letter(c) for c in key)
+                or (starts_with_and(key) and key not in f.R.given)):   # محمد وأحمد: two names
+            return None
+        gap = f.gap(j)
+        if _commas(gap):
+            return j + 1 if j > i else None
+        if not f.joined(j):
+            return None
+    return None
+
+
+def _father_ambiguous(f: Finder, i: int, j: int) -> bool:
+    """Token j, after the given name at i, is a given name whose folded key is also an ordinary word
+    (علي / على), spelled as the knowledge writes the name, and a name part follows it: the father's
+    name in a three-part name (محمد علي الحوثي، ماهر علي شبات), as the preposition is not followed by
+    a bare name."""
+    toks = f.toks
+    return (j + 1 < len(toks) and given_prefix(f, i) is not None and f.joined(i) and f.joined(j)
+            and _ambiguous_name(f, j) and f.name_like(j + 1) and not place_hit(f, j + 1))
+
+
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
+    appositive = _apposition(f, i)
+    if appositive is not None:
+        return appositive
     if not _may_start(f, i):
         return None
     j = i + 1
+    if _father_ambiguous(f, i, j):
+        j += 1   # ماهر علي شبات: علي, as the name is written, is the father's name
     if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
         if not _compound(f, i):
             return None if not f.is_(i - 1, "alias_markers") else j

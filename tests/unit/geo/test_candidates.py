@@ -15,15 +15,24 @@ def gazetteer(places) -> Gazetteer:
     return Gazetteer({p.id: p for p in places}, [(p.name_ar, p.id) for p in places])
 
 
-def test_the_east_of_a_country_lies_east_of_its_point_and_keeps_its_id():
+def test_the_east_of_a_country_is_where_its_eastern_towns_lie_and_keeps_its_id():
     p, why = country_part(LAND, "east", gazetteer([LAND, *TOWNS]))
-    assert p.id == LAND.id and p.lat == LAND.lat and 42.0 <= p.lon <= 43.0   # half the middle 80 % spread
-    assert "east" in why and "10 known places" in why
+    # towns 5-9 lie east of the point; the farther half (7, 8, 9) has its median at town 8
+    assert p.id == LAND.id and (p.lat, p.lon) == (round(TOWNS[8].lat, 2), round(TOWNS[8].lon, 2))
+    assert "east" in why and "5 known places" in why and "median" in why
 
 
-def test_a_diagonal_moves_both_ways():
-    p, _ = country_part(LAND, "north-west", gazetteer([LAND, *TOWNS]))
-    assert p.lat > LAND.lat and p.lon < LAND.lon
+def test_a_part_follows_the_towns_not_the_middle_of_the_land():
+    # a desert country whose towns all lie along its northern coast: its east is on that coast
+    coast = [Place(f"world:xx-c{k}", f"ساحل{k}", f"Coast {k}", 32.0, 36.0 + k, "city", country="xx") for k in range(9)]
+    p, _ = country_part(LAND, "east", gazetteer([LAND, *coast]))
+    assert p.lat == 32.0 and p.lon > LAND.lon
+
+
+def test_with_too_few_towns_on_that_side_the_point_moves_by_half_the_spread():
+    # no town lies both north and west of the point: the rule before it (half the middle spread)
+    p, why = country_part(LAND, "north-west", gazetteer([LAND, *TOWNS]))
+    assert p.lat > LAND.lat and p.lon < LAND.lon and "half the spread" in why
 
 
 def test_too_few_known_places_keep_the_country_point_and_say_so():
@@ -35,3 +44,34 @@ def test_a_region_phrase_from_a_country_goes_through_country_part():
     gaz = gazetteer([LAND, *TOWNS])
     p, why = region_place({"base_ids": [LAND.id], "direction": "south"}, gaz, None, RegionTable({}, {}))
     assert p.lat < LAND.lat and p.id == LAND.id and why.startswith("the south of Land")
+
+
+def test_heading_between_two_points():
+    from rasd.geo.candidates import heading
+    north = Place("world:yy", "بلد آخر", "Other", 38.0, 40.0, "country", country="yy")
+    assert heading(LAND, north) == "north" and heading(north, LAND) == "south"
+    north_west = Place("world:zz", "بلد ثالث", "Third", 34.0, 35.0, "country", country="zz")
+    assert heading(LAND, north_west) == "north-west"
+
+
+def test_a_border_is_placed_between_the_parts_of_the_two_states_that_face_each_other():
+    from rasd.geo.candidates import border_place
+    # a second country north of LAND, its towns spread along the same line further north
+    other = Place("world:yy", "بلد آخر", "Other", 40.0, 40.0, "country", country="yy")
+    towns = [Place(f"world:yy-{k}", f"قرية{k}", f"Village {k}", 36.0 + k, 40.0, "city", country="yy") for k in range(8)]
+    p, why = border_place(LAND, other, gazetteer([LAND, other, *TOWNS, *towns]))
+    north_of_land, _ = country_part(LAND, "north", gazetteer([LAND, *TOWNS]))
+    south_of_other, _ = country_part(other, "south", gazetteer([other, *towns]))
+    assert p.lat == round((north_of_land.lat + south_of_other.lat) / 2, 2)
+    assert north_of_land.lat < p.lat < south_of_other.lat
+    assert "Land" in p.name_en and "Other" in p.name_en and "face each other" in why
+
+
+def test_a_country_with_provinces_is_told_by_them_not_by_its_crowded_villages():
+    # five provinces spread over the land, and forty villages crowded in the far north-east
+    provinces = [Place(f"admin:XX{k}", f"محافظة{k}", f"Province {k}", lat, lon, "governorate", country="xx")
+                 for k, (lat, lon) in enumerate([(31.0, 42.0), (29.0, 42.5), (31.0, 38.0), (29.0, 37.5), (30.0, 40.0)])]
+    villages = [Place(f"ocha:X{k}", f"قرية{k}", f"Village {k}", 33.0, 44.0 + k / 100, "locality", country="xx")
+                for k in range(40)]
+    p, why = country_part(LAND, "east", gazetteer([LAND, *provinces, *villages]))
+    assert (p.lat, p.lon) == (30.0, 42.25) and "2 known provinces" in why   # both eastern provinces

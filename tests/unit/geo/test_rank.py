@@ -75,3 +75,22 @@ def test_precision():
 
 def test_single_candidate_why():
     assert "only gazetteer entry" in why(rank([F.VILLAGE_C], Context()), Context())
+
+
+# two namesakes in two countries, nothing nearer to decide between them (branch place4)
+TRIPOLI_LB = F.Place("world:lb-tripoli", "طرابلس", "Tripoli (Lebanon)", 34.44, 35.83, "city", rank=3, country="lb")
+TRIPOLI_LY = F.Place("world:ly-tripoli", "طرابلس", "Tripoli (Libya)", 32.89, 13.19, "city", rank=4, country="ly")
+
+
+def test_the_country_the_report_is_about_decides_between_far_namesakes():
+    for country, want in (("ly", TRIPOLI_LY), ("lb", TRIPOLI_LB)):
+        for order in ([TRIPOLI_LB, TRIPOLI_LY], [TRIPOLI_LY, TRIPOLI_LB]):
+            ctx = Context(country=country)
+            ranked = rank(order, ctx)
+            assert ranked[0].place is want
+            assert f"about {country.upper()}" in why(ranked, ctx)
+
+
+def test_the_report_country_weighs_less_than_an_admin_unit_the_sentence_names():
+    ctx = Context(hits=[("ناحية التمانعة", [F.SUB_TAMANAH])], country="iq")
+    assert rank([F.SINJAR_IQ, F.VILLAGE_A], ctx)[0].place is F.VILLAGE_A

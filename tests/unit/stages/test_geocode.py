@@ -123,3 +123,52 @@ def test_a_site_named_with_an_ordinary_word_is_not_the_village_of_that_word(gaz)
     Geocode(Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer(),
                                                         common_words=frozenset()))(doc)
     assert doc.entities[0].kb_id in {"ocha:C9001", "ocha:C9002"}
+
+
+def test_a_name_with_a_namesake_in_the_country_the_report_is_about_is_that_namesake(gaz):
+    # the report names Iraqi Sinjar twice (a city: it tells the country); a second entity of the same
+    # name keeps both namesakes, and whatever the ranking says it is the Iraqi one, placed and explained
+    text = "قصفت الطائرات مدينة سنجار. وعاد النازحون إلى مدينة سنجار. وقال إن قضاء سنجار محاصر."
+    doc = make_doc(text, ["مدينة سنجار", "قضاء سنجار"], gaz)
+    for m in doc.entities[0].mentions:
+        m.place_ids = ["world:iq-sinjar"]
+    for m in doc.entities[1].mentions:
+        m.place_ids = ["ocha:C9004", "world:iq-sinjar"]
+    geocode.run(doc)
+    e = doc.entities[1]
+    assert e.kb_id == "world:iq-sinjar" and e.geo["lat"] == 36.32 and e.geo["why"]
+
+
+def test_a_syrian_namesake_the_ranking_chose_gives_way_to_the_one_in_the_reports_country():
+    from rasd.stages.geocode import _country_prior
+    told = Entity("A", "PLACE", "سنجار", None, None, [Mention(0, 5, "سنجار", "PLACE")] * 2)
+    chosen = Entity("B", "PLACE", "سنجار", None, None, [Mention(20, 25, "سنجار", "PLACE")])
+    resolved = {"A": geo_fake.SINJAR_IQ, "B": geo_fake.SINJAR_SY}
+    pending = {"B": (chosen, [geo_fake.SINJAR_SY, geo_fake.SINJAR_IQ])}
+    lex = {"place_cues": frozenset(), "strong_place_cues": frozenset()}
+    assert _country_prior([told, chosen], resolved, {"B": []}, lex, pending) == set()
+    assert resolved["B"] is geo_fake.SINJAR_IQ and chosen.kb_id == "world:iq-sinjar"
+    assert chosen.geo["lat"] == 36.32 and "about IQ" in chosen.geo["why"]
+    # without a namesake there, the old rule holds: unplaced, and dropped for want of a type word
+    alone = Entity("C", "PLACE", "سنجار", None, None, [Mention(30, 35, "سنجار", "PLACE")])
+    resolved["C"] = geo_fake.SINJAR_SY
+    assert _country_prior([told, alone], resolved, {"C": []}, lex, {"C": (alone, [geo_fake.SINJAR_SY])}) == {"C"}
+    assert alone.geo["lat"] is None
+
+
+def test_report_country_needs_one_country_to_stand_out():
+    from rasd.stages.geocode import _report_country
+    one = Entity("A", "PLACE", "سنجار", None, None, [Mention(0, 5, "سنجار", "PLACE")] * 2)
+    other = Entity("B", "PLACE", "المشيرفة", None, None, [Mention(6, 12, "المشيرفة", "PLACE")] * 2)
+    assert _report_country([one], {"A": geo_fake.SINJAR_IQ}) == "iq"
+    assert _report_country([one, other], {"A": geo_fake.SINJAR_IQ, "B": geo_fake.GOV_ALEPPO}) is None  # a tie
+    assert _report_country([one], {}) is None
+    single = Entity("C", "PLACE", "سنجار", None, None, [Mention(0, 5, "سنجار", "PLACE")])
+    assert _report_country([single], {"C": geo_fake.SINJAR_IQ}) is None   # named once: not enough
+
+
+def test_a_border_with_no_known_states_stays_unplaced_and_says_it_is_a_border(gaz):
+    from rasd.stages.geocode import _no_entry
+    e = Entity("B", "PLACE", "الحدود السورية", None, None, [Mention(0, 14, "الحدود السورية", "PLACE")])
+    assert "border" in _no_entry(e, frozenset({fold_str("الحدود")}))
+    assert "no gazetteer entry" in _no_entry(e, frozenset())

@@ -124,11 +124,32 @@ def test_a_lone_word_is_a_person_after_a_title_or_when_the_crf_is_sure():
     assert NerStage(sure, GATE)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
 
 
-@pytest.mark.parametrize("text,kept", [("وأعلنت شركة كرمول أمس", True), ("وأعلنت كرمول أمس", False)])
+@pytest.mark.parametrize("text,kept", [("وأعلنت شركة الكرمول أمس", True), ("وأعلنت الكرمول أمس", False)])
 def test_a_lone_organisation_after_its_type_word(text, kept):
-    tagger = FakeTagger({"كرمول": (1, "ORG", 0.6)})
+    tagger = FakeTagger({"الكرمول": (1, "ORG", 0.6)})
     d = NerStage(tagger, GATE, org_words=frozenset({"شركه"}))(doc_of(text))
     assert [m.type for m in d.mentions] == (["ACTOR"] if kept else [])
+
+
+@pytest.mark.parametrize("word,kept", [("كرمول", True), ("الكرمول", False), ("زيتون", False)])
+def test_an_unsure_lone_organisation_is_kept_only_on_a_bare_rare_word(word, kept):
+    tagger = FakeTagger({fold_str(word): (1, "ORG", 0.6)})
+    d = NerStage(tagger, GATE, common=frozenset({"زيتون"}))(doc_of(f"وأعلنت {word} أمس"))
+    assert [m.type for m in d.mentions] == (["ACTOR"] if kept else [])
+
+
+def test_an_unsure_lone_person_is_not_kept_however_rare():
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.6)})
+    assert not NerStage(tagger, GATE)(doc_of("وأعلن كرمول أمس")).mentions
+
+
+def test_a_person_span_cut_after_a_name_joiner_is_dropped():
+    lex = Lexicons(lists={**LISTS, "name_joiners": frozenset({"عبد"})})
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.99)}, lex)
+    assert not NerStage(tagger, GATE)(doc_of("وقال كرمول عبد الزيتون إن الوضع هادئ")).mentions
+    tagger = FakeTagger({"كرمول": (3, "PERS", 0.99)}, lex)
+    assert [m.text for m in NerStage(tagger, GATE)(doc_of("وقال كرمول عبد الزيتون إن الوضع هادئ")).mentions] \
+        == ["كرمول عبد الزيتون"]
 
 
 def test_a_place_named_after_a_person_is_no_person():
@@ -138,8 +159,16 @@ def test_a_place_named_after_a_person_is_no_person():
 
 def test_a_lone_everyday_word_is_no_place():
     tagger = FakeTagger({"الوضع": (1, "LOC", 0.99), "كرمول": (1, "LOC", 0.99)})
-    d = NerStage(tagger, GATE)(doc_of("وقصفت الطائرات الوضع في كرمول"))
-    assert [m.text for m in d.mentions] == ["كرمول"]      # الوضع is a news word, كرمول is not
+    d = NerStage(tagger, GATE, common=frozenset({"وضع"}))(doc_of("وقصفت الطائرات الوضع في كرمول"))
+    assert [m.text for m in d.mentions] == ["كرمول"]      # الوضع is an everyday word, كرمول is not
+
+
+@pytest.mark.parametrize("conf,kept", [(0.9, True), (0.8, False)])
+def test_a_known_word_is_a_place_when_the_crf_is_sure(conf, kept):
+    # هادي is a news word of no place-rich cluster and no everyday word: a place only when the CRF is sure
+    tagger = FakeTagger({"هادي": (1, "LOC", conf)})
+    d = NerStage(tagger, GATE)(doc_of("وقصفت الطائرات كرمول في هادي"))
+    assert ("هادي" in [m.text for m in d.mentions]) is kept
 
 
 def test_cue_found_places_are_not_retyped():
@@ -289,3 +318,37 @@ def test_a_window_holds_the_words_and_the_marks_between_them(text):
         for end in (d.tokens[hi - 1].end, len(text)):
             texts, starts, words = _window(d, lo, hi, end)
             assert list(zip(texts, starts, words)) == _window_by_definition(d, lo, hi, end)
+
+
+def test_a_given_name_the_knowledge_adds_is_read_behind_its_conjunction():
+    text = "وقال مسؤول إن وكرمول زيتوني وصل أمس"
+    tagger = FakeTagger({"وكرمول": (2, "PERS", 0.95)})
+    assert [m.text for m in NerStage(tagger, GATE)(doc_of(text)).mentions] == ["وكرمول زيتوني"]
+    d = NerStage(tagger, GATE, more_given=frozenset({"كرمول"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
+
+
+def test_a_pattern_name_closed_by_a_comma_is_not_cut_short():
+    text = "وقال المتحدث، كرمول سريع، إن القصف توقف"
+    d = doc_of(text)
+    s = text.index("كرمول")
+    d.mentions.append(Mention(s, s + len("كرمول سريع"), "كرمول سريع", "PERSON", None, tok=(2, 4), pattern=True))
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)}, Lexicons(lists=LISTS))
+    out = NerStage(tagger, GATE, common=frozenset({"سريع"}))(d)
+    assert [m.text for m in out.mentions] == ["كرمول سريع"]
+
+
+def test_name_cluster_words_widen_the_windows_of_a_sentence_tagged_anyway():
+    # clusters: مصر، سوريا، العراق are countries, so برشلونه (same cluster) is a name-cluster word
+    clusters = {w: ("0", "a") for w in ("مصر", "سوريا", "العراق", "برشلونه")}
+    lex = Lexicons(places={"مصر": "country", "سوريا": "country", "العراق": "country"}, lists=LISTS,
+                   clusters=clusters)
+    words = "وقال ان الوضع في المدينة هادي دمشق امس قبل يلعب برشلونة وقصفت الطائرات"
+    gate = Gate.of({"triggers": [{"forms": ["قصف*"]}]}, {}, known={fold_str(w) for w in words.split()})
+    far = "وقال كرمول إن الوضع في المدينة هادي في دمشق امس قبل أن يلعب برشلونة"
+    tagger = FakeTagger({}, lex)
+    NerStage(tagger, gate)(doc_of(far))     # كرمول is unknown: the sentence is tagged
+    assert any("برشلونة" in call for call in tagger.calls) and any("كرمول" in call for call in tagger.calls)
+    tagger = FakeTagger({}, lex)
+    NerStage(tagger, gate)(doc_of("وقصفت الطائرات دمشق قبل أن يلعب برشلونة"))   # no unknown word
+    assert tagger.calls == []

@@ -25,19 +25,19 @@ def entity_with(doc, text: str, typ: str = "PLACE"):
 
 
 def test_an_unplaced_site_is_placed_at_the_town_it_lies_in_with_a_coarser_precision():
-    text = "استهدفت الطائرات موقع السماقة في مدينة حلب صباح اليوم."
-    off = entity_with(run(text, containers=False), "موقع السماقة")
+    text = "استهدفت الطائرات موقع الجرداح في مدينة حلب صباح اليوم."
+    off = entity_with(run(text, containers=False), "موقع الجرداح")
     assert off is not None and off.geo["lat"] is None
     doc = run(text)
-    site, town = entity_with(doc, "موقع السماقة"), entity_with(doc, "حلب")
+    site, town = entity_with(doc, "موقع الجرداح"), entity_with(doc, "حلب")
     assert site.geo["lat"] == town.geo["lat"] and site.geo["lon"] == town.geo["lon"]
     assert site.geo["precision"] >= 2 and "container" in site.geo["why"]
     assert site.kb_id is None      # it is not the town: corefer must not merge them
 
 
 def test_a_place_with_no_link_word_before_the_next_place_gets_no_container():
-    doc = run("استهدفت الطائرات موقع السماقة وحلب صباح اليوم.")
-    site = entity_with(doc, "موقع السماقة")
+    doc = run("استهدفت الطائرات موقع الجرداح وحلب صباح اليوم.")
+    site = entity_with(doc, "موقع الجرداح")
     assert site is not None and site.geo["lat"] is None
 
 
@@ -114,3 +114,11 @@ def test_states_listed_after_a_preposition_and_at_a_border_are_places():
     doc = run("قتل جندي عند الحدود الشمالية مع لبنان. وذكّر البيان بهجمات على نيويورك وواشنطن.")
     assert entity_with(doc, "لبنان", "ACTOR") is None and entity_with(doc, "واشنطن", "ACTOR") is None
     assert entity_with(doc, "لبنان") is not None and entity_with(doc, "واشنطن") is not None
+
+
+def test_a_border_of_two_states_is_placed_between_them_and_linked_to_neither():
+    doc = run("قتل جنديان في اشتباك على الحدود السورية التركية أمس. وقالت سوريا إن التحقيق جار.")
+    e = entity_with(doc, "الحدود السورية التركية")
+    assert e is not None and e.kb_id is None and e.geo["precision"] == 3
+    assert 35.5 < e.geo["lat"] < 37.5 and 36.0 < e.geo["lon"] < 42.5     # along the Syria–Turkey border
+    assert "Syria" in e.geo["why"] and "Turkey" in e.geo["why"]

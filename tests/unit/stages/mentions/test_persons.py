@@ -87,3 +87,57 @@ def test_a_kunya_after_a_weapon_word_is_the_weapons_name(finder):
 def test_a_type_word_behind_a_proclitic_is_no_name_part(finder):
     f = finder("قال الناطق العسكري لكتائب العلي إن الهجوم فشل.")
     assert not f.name_like(at(f, "لكتائب"), first=True)
+
+
+def _with_common(*words: str):
+    """A finder over the fixture's parts with these (folded) ordinary words."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر", "خالد"}),
+        common_words=frozenset(words), everyday_places=frozenset())
+    return lambda text: Finder(doc_of(text), res.mention_index)
+
+
+def test_a_name_set_off_by_commas_after_its_role_runs_to_the_comma():
+    finder = _with_common("كبيره", "جميله")   # ordinary words: no name part elsewhere
+    f = finder("وأكد المتحدث باسم وزارة الصحة، سامر كبيرة، أن الوضع صعب.")
+    i = at(f, "سامر")
+    assert persons.person_at(f, i) == at(f, "كبيرة") + 1
+    f = finder("وأكد سامر كبيرة أن الوضع صعب.")
+    assert persons.person_at(f, at(f, "سامر")) is None
+
+
+def test_a_titled_name_after_the_role_comma_runs_to_the_next_comma():
+    f = _with_common("كبيره", "جميله")("وأفاد المتحدث باسم القوات، العميد سامر جميلة، بأن الطيران شن غارات.")
+    i = at(f, "سامر")
+    assert persons.person_at(f, i) == at(f, "جميلة") + 1
+
+
+def test_no_apposition_without_a_role_or_the_closing_comma(finder):
+    f = finder("وصل الوفد إلى المدينة، سامر كبيرة، أمس.")        # no title before the comma
+    assert persons._apposition(f, at(f, "سامر")) is None
+    f = finder("وأكد المتحدث باسم الوزارة، سامر كبيرة أن الوضع صعب.")   # no comma after the name
+    assert persons._apposition(f, at(f, "سامر")) is None
+    f = finder("وأكد المتحدث باسم الوزارة، سامر وخالد، أن الوضع صعب.")   # two names, not one
+    assert persons._apposition(f, at(f, "سامر")) is None
+
+
+def test_ali_spelled_as_the_name_is_a_fathers_name_between_two_name_parts(finder):
+    f = finder("وأصيب الفتى سامر علي شبات (13 عاما) بجروح.")
+    i = at(f, "سامر")
+    assert persons.person_at(f, i) == at(f, "شبات") + 1
+    f = finder("وحصل سامر على شبات (13 عاما).")     # the preposition, as written
+    assert not persons._father_ambiguous(f, at(f, "سامر"), at(f, "سامر") + 1)
+
+
+def test_a_place_before_the_role_comma_does_not_make_the_name_a_list_item(index):
+    from hand_docs import doc_of
+
+    from rasd.stages.mentions.finder import find
+    text = "وقال المتحدث في حلب، سامر العلي، إن الوضع صعب."
+    got = [(m.text, m.type) for m in find(doc_of(text), index)]
+    assert ("حلب", "PLACE") in got and ("سامر العلي", "PERSON") in got

@@ -82,6 +82,12 @@ def test_open_vow_without_place(cues):
     ("حذر من انفجار الوضع في المنطقة", "انفجار", "BOMBING"),
     ("شنت طائرات التحالف غارات على المدينة", "التحالف", "ALLIANCE"),
     ("يماطل الجيش في إخلاء الجرحى من المستشفى", "إخلاء", "TERRITORY_HANDOVER"),
+    ("قالت الخارجية إن باكستان تتقدم باحتجاج على هذا العمل", "باحتجاج", "PROTEST"),
+    ("استدعت الوزارة السفير لتسليمه مذكرة احتجاج رسمي", "احتجاج", "PROTEST"),
+    ("أقر البرلمان القانون بعد انسحاب المعارضة من الجلسة", "انسحاب", "TERRITORY_HANDOVER"),
+    ("أعلن المرشح انسحابه من السباق الرئاسي", "انسحابه", "TERRITORY_HANDOVER"),
+    ("أكدت الوزارة استمرار تحرير الأراضي من دنس التمرد الحوثي", "التمرد", "DEFECTION"),
+    ("تمكنت الفصائل في حلب من تحرير 25 امرأة وطفلا", "تحرير", "TERRITORY_TAKEN"),
 ])
 def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_):
     assert "worthiness.yaml:" in rules.sense(site(sentence, trigger, type_), cues)
@@ -91,9 +97,20 @@ def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_
     ("تقدمت القوات نحو البلدة من الجهة الشرقية", "تقدمت", "ARMED_CLASH"),
     ("أعلنت الفصائل تحالف جديد بين ثلاث فصائل", "تحالف", "ALLIANCE"),
     ("هز انفجار عنيف وسط المدينة", "انفجار", "BOMBING"),
+    ("نظم المعلمون احتجاجا أمام مبنى الوزارة", "احتجاجا", "PROTEST"),
+    ("أعلن الجيش انسحاب قواته من البلدة", "انسحاب", "TERRITORY_HANDOVER"),
+    ("أعلن قائد الكتيبة التمرد على قيادة الجيش", "التمرد", "DEFECTION"),
+    ("أعلن الجيش تحرير مدينة الرمادي من المسلحين", "تحرير", "TERRITORY_TAKEN"),
 ])
 def test_the_conflict_sense_is_kept(cues, sentence, trigger, type_):
     assert rules.sense(site(sentence, trigger, type_), cues) is None
+
+
+def test_shooting_oneself_in_the_foot_is_an_idiom_and_shooting_at_youths_is_not(cues):
+    s = "قال المحلل إن الحكومة تطلق النار على قدميها"
+    assert "idiom" in rules.sense(site(s, "تطلق", "ATTACK_ON_CIVILIANS", words=3), cues)
+    s = "قالت المصادر إن قوات الاحتلال تطلق النار على الشبان"
+    assert rules.sense(site(s, "تطلق", "ATTACK_ON_CIVILIANS", words=3), cues) is None
 
 
 def test_toll_negation_asserts_the_act(cues):

@@ -1,0 +1,26 @@
+"""rasd.stages.mentions.known: a definite short form is an anaphor only when written definite."""
+from __future__ import annotations
+
+from conftest import at
+
+from rasd.stages.mentions import known
+
+
+def test_an_indefinite_noun_heading_a_name_is_not_the_known_actor(finder):
+    f = finder("قال حزب كاديما إن الحكومة سقطت.")
+    h = f.kb_hit(at(f, "حزب"))
+    assert h is not None and known.indefinite_short(f, h)
+
+
+def test_the_definite_short_form_stays_the_known_actor(finder):
+    for text, word in (("قال الحزب إن الحكومة سقطت.", "الحزب"), ("وأعلن للحزب أنه انسحب.", "للحزب"),
+                       ("قال مقاتلو الحزب إنهم انسحبوا.", "الحزب")):
+        f = finder(text)
+        h = f.kb_hit(at(f, word))
+        assert h is not None and not known.indefinite_short(f, h), text
+
+
+def test_a_full_name_is_never_cut(finder):
+    f = finder("قالت حركة حماس إن الهدنة انتهت.")
+    h = f.kb_hit(at(f, "حركة"))
+    assert h is not None and not known.indefinite_short(f, h)
