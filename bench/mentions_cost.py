@@ -22,14 +22,11 @@ import cProfile
 import io
 import pstats
 import time
-from itertools import islice
 
-from rasd.doc import Doc
-from rasd.errors import RasdError
 from rasd.pipeline import default_pipeline, run_stage
 from rasd.runtime import prepare_for_batch
 from rasd.settings import shared_dir
-from benchlib import articles  # noqa: E402 - bench/ is on sys.path when a script runs
+from benchlib import docs_before  # noqa: E402 - bench/ is on sys.path when a script runs
 
 WARM_UP = 20
 
@@ -48,17 +45,8 @@ def main() -> None:
     if shared is None:
         raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
     pipe = default_pipeline()
-    names = [st.name for st in pipe.stages]
-    before, stage = pipe.stages[:names.index("mentions")], pipe.stage("mentions")
-    docs = []
-    for a in islice(articles(shared / "data" / "news"), args.limit + WARM_UP):
-        doc = Doc(a.get("content") or "", outlet=a.get("source"), url=a.get("url"), title=a.get("title"))
-        try:
-            for st in before:
-                doc = run_stage(st, doc)
-        except RasdError:
-            continue
-        docs.append(doc)
+    stage = pipe.stage("mentions")
+    docs = docs_before(pipe, "mentions", shared / "data" / "news", 0, args.limit + WARM_UP)
     prepare_for_batch(stage.resources)
     warm, docs = docs[:WARM_UP], docs[WARM_UP:]
     for d in warm:

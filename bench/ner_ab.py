@@ -18,19 +18,16 @@ import dataclasses
 import importlib.util
 import sys
 import time
-from itertools import islice
 from pathlib import Path
 
 import rasd.ner.gate as gate_new
 import rasd.stages.ner as ner_new
-from rasd.doc import Doc
-from rasd.errors import RasdError
 from rasd.ner.gate import Gate
 from rasd.ner.tag import Tagger
 from rasd.ner.wordtable import FILENAME
-from rasd.pipeline import default_pipeline, run_stage
+from rasd.pipeline import default_pipeline
 from rasd.settings import shared_dir
-from benchlib import articles  # noqa: E402 - bench/ is on sys.path when a script runs
+from benchlib import docs_before  # noqa: E402 - bench/ is on sys.path when a script runs
 
 WARM_UP = 20
 
@@ -55,19 +52,9 @@ def main() -> None:
     ner_base = load_module("ner_base", args.base / "rasd" / "stages" / "ner.py")
     gate_base = load_module("gate_base", args.base / "rasd" / "ner" / "gate.py")
     pipe = default_pipeline()
-    names = [st.name for st in pipe.stages]
-    before = pipe.stages[:names.index("ner")]
     res = pipe.stages[0].resources
     loaded = res.ner_tagger
-    docs = []
-    for a in islice(articles(shared / "data" / "news"), WARM_UP, WARM_UP + args.limit):
-        doc = Doc(a.get("content") or "", outlet=a.get("source"), url=a.get("url"), title=a.get("title"))
-        try:
-            for st in before:
-                doc = run_stage(st, doc)
-        except RasdError:
-            continue
-        docs.append((doc, list(doc.mentions)))
+    docs = [(d, list(d.mentions)) for d in docs_before(pipe, "ner", shared / "data" / "news", WARM_UP, WARM_UP + args.limit)]
     words = {f.name: getattr(loaded.gate, f.name) for f in dataclasses.fields(Gate)}
     t = loaded.tagger
 
