@@ -20,7 +20,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Set
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from rasd.errors import RasdError, StoreError
@@ -50,6 +50,7 @@ Outcome = Rejected | tuple[Report, dict | None, bytes | None]
 
 CHUNK = 4          # inputs per task sent to a worker
 IN_FLIGHT = 4      # chunks in flight per worker: enough to keep every worker busy, bounded memory
+RECYCLE_AFTER = 20_000   # inputs a pool of workers reads before fresh workers take over (see _run)
 
 
 @dataclass
@@ -230,14 +231,16 @@ def _stream(pool: ProcessPoolExecutor, spec: WorkerSpec, chunks: Iterator[list],
 def ingest(sources: Iterable[str], store: Store, extract: Extract | None = None, workers: int = 1,
            batch: int = 200, progress: Callable[[Summary], None] | None = None, *,
            defaults: dict | None = None, allow_private: bool = False,
-           start_method: str | None = None) -> Summary:
+           start_method: str | None = None, recycle_after: int = RECYCLE_AFTER) -> Summary:
     """Ingest every SOURCE into ``store``; ``extract`` defaults to :func:`rasd.extract`.
 
     ``defaults`` (``published``, ``outlet``) fill the metadata a source does not give (checked:
     a malformed date raises InputError before anything is read); ``allow_private`` lets URL
     sources reach private and loopback addresses.  ``start_method`` ("fork", "spawn",
     "forkserver") picks how worker processes start; the default is the platform's, and workers
-    are spawn-safe whichever is used.  Ctrl-C raises :class:`Interrupted`, which carries the
+    are spawn-safe whichever is used.  With several workers, fresh worker processes take over after
+    every ``recycle_after`` inputs, so that a long run's workers stay within their memory bound
+    (a worker's per-word caches and C heap grow with what it has read; docs/scale.md).  Ctrl-C raises :class:`Interrupted`, which carries the
     summary of what was committed (a rerun resumes from there).
     """
     defaults = dict(defaults or {})
@@ -246,7 +249,8 @@ def ingest(sources: Iterable[str], store: Store, extract: Extract | None = None,
     summary = Summary()
     inputs = _inputs(sources, defaults, allow_private)
     try:
-        _run(inputs, store, extract, workers, _Writer(store, batch, summary, progress), start_method)
+        _run(inputs, store, extract, workers, _Writer(store, batch, summary, progress), start_method,
+             recycle_after)
     except KeyboardInterrupt:
         summary.elapsed = time.monotonic() - summary.started
         raise Interrupted(summary) from None
@@ -255,7 +259,7 @@ def ingest(sources: Iterable[str], store: Store, extract: Extract | None = None,
 
 
 def _run(inputs: Iterator, store: Store, extract: Extract | None, workers: int, writer: _Writer,
-         start_method: str | None) -> None:
+         start_method: str | None, recycle_after: int = RECYCLE_AFTER) -> None:
     if workers <= 1:
         if extract is None:
             from rasd import extract
@@ -266,11 +270,18 @@ def _run(inputs: Iterator, store: Store, extract: Extract | None, workers: int, 
         from rasd.settings import data_dir
         spec = WorkerSpec(extract, str(data_dir()), str(store.path))
         ctx = multiprocessing.get_context(start_method)
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,)) as pool:
-            try:
-                for outcomes in _stream(pool, spec, _chunks(inputs, CHUNK), workers * IN_FLIGHT):
-                    writer.put(outcomes)
-            except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+        chunks = _chunks(inputs, CHUNK)
+        per_pool = max(1, recycle_after // CHUNK)
+        # a pool reads ``per_pool`` chunks, then fresh workers take over.  Done here rather than
+        # with ProcessPoolExecutor's max_tasks_per_child, which refuses the "fork" start method;
+        # the cost is one drain of the chunks in flight and one worker start-up per pool
+        while (first := next(chunks, None)) is not None:
+            part = chain([first], islice(chunks, per_pool - 1))
+            with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,)) as pool:
+                try:
+                    for outcomes in _stream(pool, spec, part, workers * IN_FLIGHT):
+                        writer.put(outcomes)
+                except BaseException:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
     writer.flush()

@@ -58,3 +58,30 @@ def test_stream_keeps_input_order_and_bounds_what_is_in_flight():
     for out in _stream(Pool(), None, chunks(), 3):
         results.append(out)
     assert results == [[i * 10] for i in range(10)]
+
+
+def test_fresh_workers_take_over_after_recycle_after_inputs_and_the_result_is_the_same(tmp_path, corpus,  # noqa: F811
+                                                                                        monkeypatch):
+    import rasd.ingest.run as run
+
+    pools = []
+
+    class Counted(run.ProcessPoolExecutor):
+        def __init__(self, *a, **k):
+            pools.append(self)
+            super().__init__(*a, **k)
+
+    monkeypatch.setattr(run, "ProcessPoolExecutor", Counted)
+    with Store(tmp_path / "one.db") as store:
+        one = ingest([corpus], store, extract=fake_extract, batch=5)
+    with Store(tmp_path / "two.db") as store:
+        two = ingest([corpus], store, extract=fake_extract, batch=5, workers=2, start_method="fork",
+                     recycle_after=run.CHUNK)
+    # 13 inputs, one chunk of CHUNK inputs per pool: a pool for every chunk
+    assert len(pools) == -(-13 // run.CHUNK)
+    assert one.to_json() | {"seconds": 0, "per_second": 0} == two.to_json() | {"seconds": 0, "per_second": 0}
+    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+    pools.clear()
+    with Store(tmp_path / "three.db") as store:
+        ingest([corpus], store, extract=fake_extract, batch=5, workers=2, start_method="fork")
+    assert len(pools) == 1      # the default reads 20,000 inputs before recycling
