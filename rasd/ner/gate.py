@@ -22,6 +22,7 @@ _NAMED = {t: t for t in product((False, True), repeat=4)}
 _NOTHING = _NAMED[(False, False, False, False)]
 CACHE_WORDS = 1 << 16    # words whose answers a gate keeps
 _ARTICLE = "ال"
+_KNOWN, _TRIGGER, _ROLE = 1, 2, 4    # Gate._word's bits: a reading a lexicon knows, a trigger, a role word
 _ARABIC = re.compile("[\u0621-\u064a]")
 
 
@@ -95,10 +96,12 @@ class Gate:
         return answers
 
     def _answer(self, key: str, names: frozenset[str], answers: dict) -> tuple[bool, bool, bool, bool]:
-        a = _NAMED[(*self.word(key), key in names or key[1:] in names)]
+        # while ``answers`` has room it remembers the word: :meth:`word`'s cache would hold it a
+        # second time for nothing (:meth:`unknown`, asked of a few words, works it out again)
         if len(answers) < CACHE_WORDS:
-            answers[key] = a
-        return a
+            a = answers[key] = _NAMED[(*self._word(key), key in names or key[1:] in names)]
+            return a
+        return _NAMED[(*self.word(key), key in names or key[1:] in names)]
 
     def __post_init__(self):
         # the same words recur across a corpus: remember each word's answers (bounded), as the
@@ -116,9 +119,13 @@ class Gate:
         short = any(len(p) < 2 for p in self.trigger_prefixes)
         object.__setattr__(self, "_prefix_lengths", lengths)
         object.__setattr__(self, "_by_head", None if short else {h: tuple(sorted(ns)) for h, ns in by_head.items()})
-        # "ال" + r in S  ⇔  r in {w[2:] for w in S that start with "ال"}: one set look-up, no new string
-        object.__setattr__(self, "_known_any", _with_article_stripped(self.known))
-        object.__setattr__(self, "_roles_any", _with_article_stripped(self.role_words))
+        # "ال" + r in S  ⇔  r in {w[2:] for w in S that start with "ال"}: one set look-up, no new string;
+        # and the three word sets in one dict, word → KNOWN | TRIGGER | ROLE: one look-up a reading
+        flags = dict.fromkeys(_with_article_stripped(self.known), _KNOWN)    # the big set at C speed
+        for words, bit in ((self.trigger_words, _TRIGGER), (_with_article_stripped(self.role_words), _ROLE)):
+            for w in words:
+                flags[w] = flags.get(w, 0) | bit
+        object.__setattr__(self, "_flags", flags)
 
     def unknown(self, key: str) -> bool:
         """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
@@ -127,24 +134,18 @@ class Gate:
     def _word(self, key: str) -> tuple[bool, bool, bool]:
         """(no lexicon knows it, it is a trigger word, it is a role word) under any reading; a word
         unknown is Arabic (three letters or more) and no lexicon knows it under any reading."""
-        known, triggers, prefixes, roles = self._known_any, self.trigger_words, self._prefixes, self._roles_any
-        lengths, by_head = self._prefix_lengths, self._by_head
-        is_known = is_trigger = is_role = False
-        for r in (key, *[st for _, st in stems(key)]):
-            if not is_known and r in known:
-                is_known = True
-            if not is_trigger:
-                if r in triggers:
-                    is_trigger = True
-                else:
-                    for n in (lengths if by_head is None else by_head.get(r[:2], ())):
-                        if r[:n] in prefixes:
-                            is_trigger = True
-                            break
-            if not is_role and r in roles:
-                is_role = True
-        unknown = len(key) >= 3 and not is_known and _ARABIC.search(key) is not None
-        return _ANSWERS[(unknown, is_trigger, is_role)]
+        flags, prefixes, lengths, by_head = self._flags, self._prefixes, self._prefix_lengths, self._by_head
+        got = 0
+        # the readings start with the word as written (0, key); a word too short for any is read as written
+        for _, r in stems(key) or ((0, key),):
+            got |= flags.get(r, 0)
+            if not got & _TRIGGER:
+                for n in (lengths if by_head is None else by_head.get(r[:2], ())):
+                    if r[:n] in prefixes:
+                        got |= _TRIGGER
+                        break
+        unknown = len(key) >= 3 and not got & _KNOWN and _ARABIC.search(key) is not None
+        return _ANSWERS[(unknown, got & _TRIGGER != 0, got & _ROLE != 0)]
 
 
 def _with_article_stripped(words: frozenset[str]) -> frozenset[str]:

@@ -121,6 +121,29 @@ def test_gate_answers_are_their_definition():
     assert gate.word("وزير")[2] and gate.word(fold_str("القائد"))[2] and gate.word(fold_str("قائد"))[2]
 
 
+def test_a_word_on_several_lists_has_each_answer():
+    gate = Gate.of({"triggers": [{"forms": ["وزير", "قصف*"]}]}, {"person_titles": frozenset({"وزير", "القصفي"})},
+                   known={"وزير", "الوزير"})
+    for w in ("وزير", "والوزير", "قصفي", "وقصفي", "القصفي"):
+        assert gate.word(w) == reference_word(gate, w), w
+    assert gate.word("والوزير") == (False, True, True) and gate.word("قصفي") == (True, True, True)
+
+
+def test_gate_read_answers_each_word_by_its_definition():
+    triggers = {"triggers": [{"forms": ["قصف*", "اشتباكات", "ق*"]}]}
+    roles = {"person_titles": frozenset({fold_str("القائد")})}
+    words = keys("وقال المدينة وبالمدينة القائد وقائد وقصفت اشتباك كرمول ق قا Reuters 2015 سامر")
+    for w in words:
+        gate = Gate.of(triggers, roles, known={"قال", "المدينه"})   # a fresh gate: nothing remembered
+        unknown, trigger, role = reference_word(gate, w)
+        reason, seeds = gate.read([w], NAMES)
+        named = w in NAMES or w[1:] in NAMES
+        assert seeds == ([0] if unknown or named else []), w
+        assert reason == ("unknown word" if unknown else "trigger" if named and trigger
+                          else "role" if named and role else None), w
+        assert gate.unknown(w) == unknown, w
+
+
 def test_gate_read_keeps_answers_per_name_set():
     ks = keys("وقصفت الطائرات منزل سامر")
     assert GATE.read(ks, NAMES) == ("trigger", [3])
