@@ -82,6 +82,7 @@ class DocPlaces:
         self.ends = [t.end for t in doc.tokens]
         self._region: dict[int, tuple[int, dict] | None] = {}
         self._firsts: dict[int, list[str]] = {}
+        self._names: dict[tuple[int, int], tuple[int, list[Place]] | None] = {}
 
     def token_range(self, m: Mention) -> tuple[int, int]:
         """[first, after) token indices of a mention."""
@@ -97,6 +98,15 @@ class DocPlaces:
         if j not in self._firsts:
             self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz)
         return self._firsts[j]
+
+    def name_at(self, j: int, stop: int) -> tuple[int, list[Place]] | None:
+        """:func:`_longest` at token j, once per (j, words it may span): the mentions of one
+        sentence scan the same tokens, and the answer depends on ``stop`` only through min(3, stop - j)."""
+        key = (j, min(3, stop - j))
+        if key not in self._names:
+            self._names[key] = _longest(self.doc.tokens, j, stop, self.gaz, self.cues.context_kinds,
+                                        self.name_starts(j))
+        return self._names[key]
 
     def sentence_hits(self, m: Mention) -> list[tuple[str, list[Place]]]:
         """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
@@ -131,7 +141,7 @@ class DocPlaces:
                                 [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
                 j = max(j_end, j + 1)
                 continue
-            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds, self.name_starts(j))
+            hit = self.name_at(j, stop)
             if hit:
                 j_end, places = hit
                 if j_end <= first or j >= after:
