@@ -125,7 +125,8 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
             word, spec = cue_of(e, res.geo_cues)
-            ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in {c.id for c in cands}],
+            own = {c.id for c in cands}
+            ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in own],
                           centre=centre, governorates=governorates, cue=spec, cue_word=word, country=country,
                           memo=memo)
             ranked = rank(cands, ctx)
