@@ -10,6 +10,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
@@ -78,10 +79,11 @@ class DocPlaces:
                  opens: Callable[[str], bool] | None = None):
         self.doc, self.gaz, self.cues, self.table = doc, gaz, cues, table
         self.opens = opens or word_gate(gaz, cues, table.named)   # see word_gate
-        self.starts = [t.start for t in doc.tokens]
-        self.ends = [t.end for t in doc.tokens]
+        self.starts = list(map(attrgetter("start"), doc.tokens))
+        self.ends = list(map(attrgetter("end"), doc.tokens))
         self._region: dict[int, tuple[int, dict] | None] = {}
         self._firsts: dict[int, list[str]] = {}
+        self._names: dict[tuple[int, int], tuple[int, list[Place]] | None] = {}
 
     def token_range(self, m: Mention) -> tuple[int, int]:
         """[first, after) token indices of a mention."""
@@ -97,6 +99,15 @@ class DocPlaces:
         if j not in self._firsts:
             self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz)
         return self._firsts[j]
+
+    def name_at(self, j: int, stop: int) -> tuple[int, list[Place]] | None:
+        """:func:`_longest` at token j, once per (j, words it may span): the mentions of one
+        sentence scan the same tokens, and the answer depends on ``stop`` only through min(3, stop - j)."""
+        key = (j, min(3, stop - j))
+        if key not in self._names:
+            self._names[key] = _longest(self.doc.tokens, j, stop, self.gaz, self.cues.context_kinds,
+                                        self.name_starts(j))
+        return self._names[key]
 
     def sentence_hits(self, m: Mention) -> list[tuple[str, list[Place]]]:
         """Places named in the few tokens after ``m`` in its sentence, each with its surface text."""
@@ -131,7 +142,7 @@ class DocPlaces:
                                 [gaz.get(i) for i in info["base_ids"] if _known(gaz, i)]))
                 j = max(j_end, j + 1)
                 continue
-            hit = _longest(toks, j, stop, gaz, self.cues.context_kinds, self.name_starts(j))
+            hit = self.name_at(j, stop)
             if hit:
                 j_end, places = hit
                 if j_end <= first or j >= after:
@@ -212,7 +223,19 @@ def _on_side(lat: float, lon: float, origin: Place, step: tuple[int, int]) -> bo
     return (step[0] == 0 or (lat - origin.lat) * step[0] > 0) and (step[1] == 0 or (lon - origin.lon) * step[1] > 0)
 
 
-def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place, str]:
+def country_places(gaz: Gazetteer) -> dict[str, list[Place]]:
+    """The gazetteer's places other than countries, per country code, in gazetteer order: what
+    :func:`country_part` reads, grouped once (the geocode stage keeps it per Resources) instead of
+    a scan of the whole gazetteer per region phrase."""
+    out: dict[str, list[Place]] = {}
+    for p in gaz.places():
+        if p.kind != "country":
+            out.setdefault(p.country, []).append(p)
+    return out
+
+
+def country_part(country: Place, direction: str, gaz: Gazetteer,
+                 by_country: dict[str, list[Place]] | None = None) -> tuple[Place, str]:
     """The part of a country a compass word names (شرقي سوريا، شمال العراق، شرق ليبيا), with the
     country's id: the median of the places the gazetteer holds in that country on that side of its
     point (its provinces, where it holds them), the farther half of them (so the towns just past the point do not pull the part back to
@@ -220,8 +243,10 @@ def country_part(country: Place, direction: str, gaz: Gazetteer) -> tuple[Place,
     towns are (east Libya is Cyrenaica's coast, not the desert east of the centroid), so the towns
     of that side place it better than the centroid moved. With fewer than MIN_SIDE places on that
     side, the country's point is moved that way by half the middle spread of its known places (the
-    rule before branch place4), or kept when too few places are known to tell the extent."""
-    own = [p for p in gaz.places() if p.country == country.country and p.kind != "country"]
+    rule before branch place4), or kept when too few places are known to tell the extent.
+    ``by_country``: :func:`country_places` of ``gaz``, when the caller keeps it."""
+    own = by_country.get(country.country, []) if by_country is not None else \
+        [p for p in gaz.places() if p.country == country.country and p.kind != "country"]
     pts = [(p.lat, p.lon) for p in own]
     step = _STEPS.get(direction)
     if step is not None:
@@ -261,19 +286,20 @@ def heading(a: Place, b: Place) -> str:
     return _HEADINGS[int((angle + 22.5) // 45) % 8]
 
 
-def border_place(a: Place, b: Place, gaz: Gazetteer) -> tuple[Place, str]:
+def border_place(a: Place, b: Place, gaz: Gazetteer,
+                 by_country: dict[str, list[Place]] | None = None) -> tuple[Place, str]:
     """The point a border between states a and b is coded to (الحدود السورية التركية): midway between
     the part of each state that faces the other (:func:`country_part`), with a's id, precision 3."""
-    pa, _ = country_part(a, heading(a, b), gaz)
-    pb, _ = country_part(b, heading(b, a), gaz)
+    pa, _ = country_part(a, heading(a, b), gaz, by_country)
+    pb, _ = country_part(b, heading(b, a), gaz, by_country)
     lat, lon = round((pa.lat + pb.lat) / 2, 2), round((pa.lon + pb.lon) / 2, 2)
     return replace(a, lat=lat, lon=lon, name_en=f"{a.name_en}–{b.name_en} border"), \
         f"the border of {a.name_en} and {b.name_en}: midway between the {heading(a, b)} of " \
         f"{a.name_en} and the {heading(b, a)} of {b.name_en}, the parts that face each other"
 
 
-def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table: RegionTable
-                 ) -> tuple[Place | None, str]:
+def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table: RegionTable,
+                 by_country: dict[str, list[Place]] | None = None) -> tuple[Place | None, str]:
     """The place a region phrase is coded to, and a short reason."""
     if info.get("named"):
         if not info["base_ids"]:
@@ -300,7 +326,7 @@ def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table
                   f"coded to {p.name_en} {p.kind} by convention"
     countries = [p for p in base if p.kind == "country"]
     if direction and countries and len(countries) == len(base):
-        return country_part(countries[0], direction, gaz)
+        return country_part(countries[0], direction, gaz, by_country)
     for kind in ("district", "subdistrict", "city", "locality", "region", "country"):
         for p in base:
             if p.kind == kind and (kind != "locality" or p.rank >= 1):

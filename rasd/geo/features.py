@@ -28,6 +28,19 @@ def point(p: Place) -> tuple[float, float]:
     return (p.lat, p.lon)
 
 
+def decay(a: tuple[float, float], b: tuple[float, float], scale_km: float, memo: dict | None = None) -> float:
+    """exp(-km(a, b) / scale_km), kept in ``memo`` (one dict per document, made by the geocode
+    stage) when given: the ranking rounds ask the same (candidate, anchor) pairs again and again.
+    The key is the exact inputs, so a kept value is the very float a fresh call would give."""
+    if memo is None:
+        return math.exp(-km(a, b) / scale_km)
+    key = (a, b, scale_km)
+    v = memo.get(key)
+    if v is None:
+        v = memo[key] = math.exp(-km(a, b) / scale_km)
+    return v
+
+
 @dataclass
 class Context:
     """Evidence around one entity. ``hits`` are the places named after a mention in its sentence,
@@ -39,6 +52,7 @@ class Context:
     cue: dict | None = None                               # spec of the cue word (geo_cues.yaml)
     cue_word: str | None = None
     country: str | None = None                            # the country the report is about, if one stands out
+    memo: dict | None = None                              # decay values of one document (see decay)
 
 
 def prior(p: Place) -> float:
@@ -60,14 +74,16 @@ def containment(p: Place, hits: list[tuple[str, list[Place]]]) -> tuple[float, s
     return best, text
 
 
-def nearness(p: Place, hits: list[tuple[str, list[Place]]], scale_km: float = 15.0) -> tuple[float, str | None]:
+def nearness(p: Place, hits: list[tuple[str, list[Place]]], scale_km: float = 15.0,
+             memo: dict | None = None) -> tuple[float, str | None]:
     """exp(-d/scale) to the closest place (not an admin area) named near the mention."""
     best, text = 0.0, None
+    here = point(p)
     for surface, places in hits:
         for h in places:
             if h.id == p.id or h.kind in ADMIN_KINDS or h.kind == "country":
                 continue
-            v = math.exp(-km(point(p), point(h)) / scale_km)
+            v = decay(here, point(h), scale_km, memo)
             if v > best:
                 best, text = v, surface
     return best, text
@@ -85,7 +101,7 @@ def cue_fit(p: Place, cue: dict | None) -> float:
 
 def features(p: Place, ctx: Context) -> dict[str, float]:
     contain, _ = containment(p, ctx.hits)
-    near, _ = nearness(p, ctx.hits)
+    near, _ = nearness(p, ctx.hits, memo=ctx.memo)
     f = {"prior": prior(p), "cue": cue_fit(p, ctx.cue), "contain": contain, "near": near,
          "governorate": 1.0 if p.admin1 and p.admin1 in ctx.governorates else 0.0,
          "centre": 0.0, "neighbour": 0.0,
@@ -94,9 +110,10 @@ def features(p: Place, ctx: Context) -> dict[str, float]:
         # distances to a centroid say nothing about an area; containment speaks for it instead
         f["near"] = 0.0
         return f
+    here = point(p)
     if ctx.centre is not None:
-        f["centre"] = math.exp(-km(point(p), ctx.centre) / 75.0)
+        f["centre"] = decay(here, ctx.centre, 75.0, ctx.memo)
     others = [a for _, a in ctx.anchors if a.id != p.id and a.kind not in ("country", "governorate")]
     if others:
-        f["neighbour"] = max(math.exp(-km(point(p), point(a)) / 20.0) for a in others)
+        f["neighbour"] = max(decay(here, point(a), 20.0, ctx.memo) for a in others)
     return f

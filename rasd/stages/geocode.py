@@ -12,7 +12,8 @@ import re
 from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity
-from rasd.geo.candidates import DocPlaces, border_place, cue_of, entity_candidates, region_place, word_gate
+from rasd.geo.candidates import (DocPlaces, border_place, country_places, cue_of, entity_candidates, region_place,
+                                 word_gate)
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
 from rasd.kb.gazetteer import Place
@@ -81,6 +82,7 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
         return doc
     gaz = res.gazetteer
     opens = res.keep("geo-word-gate", lambda: word_gate(gaz, res.geo_cues, res.region_table.named))
+    by_country = res.keep("geo-country-places", lambda: country_places(gaz))
     lookup = DocPlaces(doc, gaz, res.geo_cues, res.region_table, opens)
     resolved: dict[str, Place] = {}
     pending: dict[str, tuple[Entity, list[Place]]] = {}
@@ -95,7 +97,7 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
             states = _border_states(e, gaz, res.kb.lexicon["_folded"]["border_words"],
                                     res.open_places.border_adjectives)
             if states:
-                p, reason = border_place(*states, gaz)
+                p, reason = border_place(*states, gaz, by_country)
                 _assign(e, p, 3, reason, feature="region")
                 e.kb_id = None      # the border, not the state whose id the point carries
             else:
@@ -107,7 +109,7 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
             pending[e.id] = (e, cands)
     for e, info in sorted(regions, key=lambda r: not r[1].get("anaphor")):
         p, reason = region_place(info, gaz, _last_governorate(doc, e, resolved) if info.get("anaphor") else None,
-                                 res.region_table)
+                                 res.region_table, by_country)
         if p is None:
             _none(e, reason)
             continue
@@ -117,13 +119,16 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     hits = {eid: [h for m in e.mentions for h in lookup.sentence_hits(m)] for eid, (e, _) in pending.items()}
     by_id = {e.id: e for e in places}
     country = _report_country(places, resolved)
+    memo: dict = {}     # distance decays of this document, asked again each round (features.decay)
     for _ in range(rounds):
         anchors = [(by_id[eid].name_ar, p) for eid, p in resolved.items()]
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
             word, spec = cue_of(e, res.geo_cues)
-            ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in {c.id for c in cands}],
-                          centre=centre, governorates=governorates, cue=spec, cue_word=word, country=country)
+            own = {c.id for c in cands}
+            ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in own],
+                          centre=centre, governorates=governorates, cue=spec, cue_word=word, country=country,
+                          memo=memo)
             ranked = rank(cands, ctx)
             resolved[eid] = ranked[0].place
             _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),

@@ -75,3 +75,21 @@ def test_a_country_with_provinces_is_told_by_them_not_by_its_crowded_villages():
                 for k in range(40)]
     p, why = country_part(LAND, "east", gazetteer([LAND, *provinces, *villages]))
     assert (p.lat, p.lon) == (30.0, 42.25) and "2 known provinces" in why   # both eastern provinces
+
+
+def test_country_part_from_the_kept_grouping_equals_the_gazetteer_scan():
+    from rasd.geo.candidates import border_place, country_places
+    other = Place("world:yy", "بلد آخر", "Other", 40.0, 40.0, "country", country="yy")
+    towns = [Place(f"world:yy-{k}", f"قرية{k}", f"Village {k}", 39.0 + k / 4, 38.0 + k / 2, "locality", country="yy")
+             for k in range(8)]
+    gaz = gazetteer([LAND, other, *TOWNS, *towns])
+    grouped = country_places(gaz)
+    assert sorted(grouped) == ["xx", "yy"] and grouped["xx"] == TOWNS      # gazetteer order, no countries
+    for direction in ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west",
+                      "middle"):
+        for country in (LAND, other):
+            assert country_part(country, direction, gaz, grouped) == country_part(country, direction, gaz)
+    assert border_place(LAND, other, gaz, grouped) == border_place(LAND, other, gaz)
+    info = {"base_ids": [LAND.id], "direction": "south"}
+    assert region_place(info, gaz, None, RegionTable({}, {}), grouped) == \
+        region_place(info, gaz, None, RegionTable({}, {}))

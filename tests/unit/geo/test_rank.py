@@ -94,3 +94,23 @@ def test_the_country_the_report_is_about_decides_between_far_namesakes():
 def test_the_report_country_weighs_less_than_an_admin_unit_the_sentence_names():
     ctx = Context(hits=[("ناحية التمانعة", [F.SUB_TAMANAH])], country="iq")
     assert rank([F.SINJAR_IQ, F.VILLAGE_A], ctx)[0].place is F.VILLAGE_A
+
+
+@given(st.floats(-80, 80), st.floats(-179, 179), st.floats(-80, 80), st.floats(-179, 179),
+       st.sampled_from([15.0, 20.0, 75.0]))
+def test_kept_decay_is_the_very_float_a_fresh_one_gives(a, b, c, d, scale):
+    from rasd.geo.features import decay
+    memo: dict = {}
+    fresh = math.exp(-km((a, b), (c, d)) / scale)
+    assert decay((a, b), (c, d), scale, memo) == fresh == decay((a, b), (c, d), scale)
+    assert decay((a, b), (c, d), scale, memo) == fresh and len(memo) == 1     # the second time from the memo
+
+
+def test_features_with_a_memo_equal_features_without_over_rounds():
+    ctx = dict(hits=[("ناحية التمانعة", [F.SUB_TAMANAH]), ("x", [F.VILLAGE_A, F.VILLAGE_B])],
+               anchors=[("أبو دالي", F.VILLAGE_C), ("y", F.VILLAGE_A)], centre=(35.45, 36.9))
+    memo: dict = {}
+    for _ in range(3):                               # the stage's rounds ask the same pairs again
+        for p in (F.VILLAGE_A, F.VILLAGE_B, F.VILLAGE_C, F.GOV_IDLIB):
+            assert features(p, Context(**ctx, memo=memo)) == features(p, Context(**ctx))
+    assert memo

@@ -172,3 +172,18 @@ def test_a_border_with_no_known_states_stays_unplaced_and_says_it_is_a_border(ga
     e = Entity("B", "PLACE", "الحدود السورية", None, None, [Mention(0, 14, "الحدود السورية", "PLACE")])
     assert "border" in _no_entry(e, frozenset({fold_str("الحدود")}))
     assert "no gazetteer entry" in _no_entry(e, frozenset())
+
+
+def test_names_kept_per_token_equal_a_fresh_scan_for_every_window_end(gaz):
+    from rasd.geo.candidates import DocPlaces, _firsts, _longest
+    doc = make_doc("سيطرت الفصائل على قرية المشيرفة التابعة لناحية التمانعة قرب أبو دالي في ريف إدلب.",
+                   ["المشيرفة"], gaz)
+    lookup = DocPlaces(doc, gaz, RES.geo_cues, RES.region_table)
+    toks, kinds = doc.tokens, RES.geo_cues.context_kinds
+    found = 0
+    for stop in range(len(toks), 0, -1):             # the windows of later mentions end anywhere
+        for j in range(stop):
+            fresh = _longest(toks, j, stop, gaz, kinds, _firsts(toks[j], gaz))
+            assert lookup.name_at(j, stop) == fresh
+            found += fresh is not None
+    assert found     # the sentence does name places (ناحية التمانعة، أبو دالي)
