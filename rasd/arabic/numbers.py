@@ -23,6 +23,7 @@ from rasd.arabic.matcher import PhraseMatcher
 from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.clitics import readings as stems
 from rasd.arabic.tokens import Token, tokenize
+from rasd.caches import answers
 
 KINDS = ("exact", "at_least", "about", "vague")
 
@@ -91,27 +92,18 @@ class NumberLexicon:
     def token_infos(self, keys: list[str]) -> list[tuple]:
         """Per folded token key: (its readings as NumberReader keeps them, their stems, whether it
         may open a phrase of some list, whether a quantity may start at it by its words). A word's
-        answer depends on the word only: kept in ``_infos`` (this lexicon's, emptied when it holds
-        INFO_CACHE_SIZE words), looked up for a whole text by one C-level map."""
-        cache = self._infos
-        found = list(map(cache.get, keys))
+        answer depends on the word only: kept in ``_infos`` (this lexicon's, at most INFO_CACHE_SIZE
+        words: :mod:`rasd.caches`), looked up for a whole text by one C-level map."""
         every, every_pre = self.any_first
         can = self.number_first
-        i = -1
-        for _ in range(found.count(None)):   # the words not in the cache (list.index: no loop here)
-            i = found.index(None, i + 1)
-            key = keys[i]
-            info = cache.get(key)
-            if info is None:
-                rs = tuple((key[:n], s) for n, s in stems(key))
-                ss = tuple(s for _, s in rs)
-                info = (rs, ss, any(s in every for s in ss) or bool(every_pre and any(s.startswith(every_pre) for s in ss)),
-                        any(s in can for s in ss))
-                if len(cache) >= INFO_CACHE_SIZE:
-                    cache.clear()
-                cache[key] = info
-            found[i] = info
-        return found
+
+        def info(key: str) -> tuple:
+            rs = tuple((key[:n], s) for n, s in stems(key))
+            ss = tuple(s for _, s in rs)
+            return (rs, ss, any(s in every for s in ss) or bool(every_pre and any(s.startswith(every_pre) for s in ss)),
+                    any(s in can for s in ss))
+
+        return answers(self._infos, keys, info, INFO_CACHE_SIZE)
 
 
 def _clitics(key: str, n: int, art: str) -> int:

@@ -10,6 +10,7 @@ from operator import itemgetter
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, matches_form, readings
+from rasd.caches import answers
 from rasd.kb.yamlfile import load, require
 
 
@@ -100,24 +101,14 @@ class Lexicon:
         """token → :func:`triggers.openers` for the words of a document (its folded ``keys``) that
         open some trigger, in token order. A word's answer depends on the word and the vocabulary
         only, so it is kept in a plain dict (a hit is one C-level ``dict.get`` over the document,
-        about half the cost of a bounded ``lru_cache`` with its recency list); the dict is emptied
-        when it holds OPENERS_CACHE_SIZE words (bounded memory) or the vocabulary changes."""
+        about half the cost of a bounded ``lru_cache`` with its recency list); the dict is
+        bounded by OPENERS_CACHE_SIZE words (:mod:`rasd.caches`) and emptied when the vocabulary changes."""
         from rasd.stages.events.triggers import openers   # triggers imports this module
 
         state = self._openers
         if state[0] is not vocab:
             state = self._openers = (vocab, {})
-        cache = state[1]
-        found = list(map(cache.get, keys))
-        i = -1
-        for _ in range(found.count(None)):   # the words not in the cache (list.index: no loop here)
-            i = found.index(None, i + 1)
-            o = cache.get(keys[i])
-            if o is None:
-                if len(cache) >= OPENERS_CACHE_SIZE:
-                    cache.clear()
-                o = cache[keys[i]] = openers(keys[i], self, vocab)
-            found[i] = o
+        found = answers(state[1], keys, lambda key: openers(key, self, vocab), OPENERS_CACHE_SIZE)
         return {i: found[i] for i in compress(range(len(found)), map(itemgetter(1), found))}
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:

@@ -3,10 +3,10 @@ and what may start at a word (token classes), built once per Resources."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 
 from rasd.arabic.clitics import ListIndex, letters, readings, with_article
 from rasd.arabic.matcher import PhraseMatcher
+from rasd.caches import keep
 from rasd.arabic.normalize import fold_str
 from rasd.kb.knowledge import KnowledgeBase
 from rasd.kb.yamlfile import load
@@ -88,14 +88,14 @@ class MentionIndex:
         return got
 
     def _remember(self, key: str, w: tuple) -> None:
-        _keep(self._cache, key, w, self.cache_size)
+        keep(self._cache, key, w, self.cache_size)
 
     def kb_starts(self, key: str) -> tuple[tuple[int, dict], ...]:
         """``names.starts(key)``, cached: where a knowledge-base name may start in the word."""
         got = self._kb_starts.get(key)
         if got is None:
             got = self.names.starts(key)
-            _keep(self._kb_starts, key, got, self.cache_size)
+            keep(self._kb_starts, key, got, self.cache_size)
         return got
 
     def place_starts(self, key: str) -> tuple[tuple[int, dict], ...]:
@@ -103,7 +103,7 @@ class MentionIndex:
         got = self._place_starts.get(key)
         if got is None:
             got = self.places.starts(key)
-            _keep(self._place_starts, key, got, self.cache_size)
+            keep(self._place_starts, key, got, self.cache_size)
         return got
 
     def _word(self, key: str) -> tuple[int, bool, frozenset]:
@@ -144,15 +144,6 @@ class MentionIndex:
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
                  | (LOYAL if "loyal_heads" in lists else 0))
         return flags, not CONTEXT_LISTS.isdisjoint(lists)
-
-
-def _keep(cache: dict, key: str, value, size: int) -> None:
-    """Put ``value`` in a bounded cache; a full cache first drops its older half (dicts keep
-    insertion order; pop, not del: two threads sharing a pipeline may drop the same key)."""
-    if len(cache) >= size:
-        for k in list(islice(cache, len(cache) // 2 or 1)):
-            cache.pop(k, None)
-    cache[key] = value
 
 
 def _names_matcher(kb: KnowledgeBase) -> PhraseMatcher:
