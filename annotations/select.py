@@ -14,8 +14,10 @@ the first theatre word in its title, else in its content; articles of no theatre
 The title must hold an event word and the content at least three event-word hits. The draw shuffles every theatre's
 list with the seed and then takes one article from each theatre in turn, so the sample spreads
 across theatres (and, by the shuffle, across shards and months). Articles are annotated in the
-printed order; the split alternates train/test in that order. An article with no codable event
-is skipped and logged in annotations/SKIPPED.md, and the next one in the order is taken.
+printed order; the split alternates train/test in that order for the first TRAIN_ONLY_FROM
+draws (the held-out test part was fixed then) and is train for every later draw, so growing the
+set never changes the test part. An article with no codable event is skipped and logged in
+annotations/SKIPPED.md, and the next one in the order is taken.
 
 Output: one tab-separated line per drawn article:
     order  split  theatre  text_file-reference  published  content-length  title
@@ -39,6 +41,10 @@ EVENT_WORDS = (
     "اعتصام", "صاروخ", "صواريخ", "مسيّرة", "مسيرة", "تفجير", "انفجار", "عبوة", "كمين",
     "هجوم", "جرحى", "إصابة", "اعتداء", "عدوان", "توغل", "سيطرة", "إطلاق نار",
 )
+# Per set, the draw position from which every draw goes to the train part only (mayadeen draws
+# 050+ were added after the test part of draws 000-049 was fixed; see annotations/README.md).
+TRAIN_ONLY_FROM = {"mayadeen": 50}
+
 EVENT_RE = re.compile("|".join(sorted(map(re.escape, EVENT_WORDS), key=len, reverse=True)))
 
 THEATRES = {
@@ -132,9 +138,10 @@ def main(argv=None) -> int:
                     default=Path(__file__).resolve().parents[2] / "shared" / "data")
     a = ap.parse_args(argv)
     source = mayadeen_articles if a.set == "mayadeen" else saudi_articles
+    train_only_from = TRAIN_ONLY_FROM.get(a.set, a.n)
     for k, (th, ref, published, length, title) in enumerate(
             draw(source(a.shared), a.n, a.seed, a.min_len, a.max_len)):
-        split = "train" if k % 2 == 0 else "test"
+        split = "train" if k % 2 == 0 or k >= train_only_from else "test"
         print(f"{k:03d}\t{split}\t{th}\t{ref}\t{published}\t{length}\t{title}")
     return 0
 
