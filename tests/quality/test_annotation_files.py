@@ -6,6 +6,7 @@ Skips outside CI when ../shared is absent (the text is read from it at load time
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -77,3 +78,29 @@ def test_no_report_of_corpus_dev_is_annotated_again(records, shared):
            if line.strip()}
     again = [r.doc_id for recs in records.values() for r in recs if r.data.get("url") in dev]
     assert not again, again
+
+
+def _select_module():
+    """annotations/select.py (a script, not a package module), loaded from its path."""
+    spec = importlib.util.spec_from_file_location("annotations_select", ROOT / "select.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_each_report_sits_in_the_part_its_draw_position_gives(records):
+    """For a set whose later draws are train-only (select.py's TRAIN_ONLY_FROM), a report's part
+    follows from its draw position (the doc_id number): before that position even draws are train
+    and odd ones test, from it on every draw is train. So growing a set never moves the test part."""
+    train_only_from = _select_module().TRAIN_ONLY_FROM
+    misplaced = []
+    for path, recs in records.items():
+        start = train_only_from.get(path.stem)
+        if start is None:
+            continue
+        for rec in recs:
+            k = int(rec.doc_id.rsplit("-", 1)[1])
+            part = "train" if k % 2 == 0 or k >= start else "test"
+            if part != path.parent.name:
+                misplaced.append(f"{rec.doc_id}: in {_ids(path)}, its draw position says {part}")
+    assert not misplaced, "\n".join(misplaced)
