@@ -5,9 +5,11 @@ from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES
+from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES, in_list
 
 FIRE_TYPES = {"SHELLING", "AIRSTRIKE"}   # projectiles: the event is where they land
+COARSE = 3                                  # ACLED geo precision of a region, governorate or country
+GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
 from rasd.stages.events.triggers import Trig
 
 
@@ -69,7 +71,30 @@ class Places:
             else:
                 chains.append([m])
             prev = m
-        return chains
+        return [self.finest_first(t, ch) for ch in chains]
+
+    def finest_first(self, t: Trig, chain: list[Mention]) -> list[Mention]:
+        """A chain headed by a region, governorate or country whose qualifiers name a settlement or
+        site with its type word (في شمال شرقي سوريا، في محيط مخيم توينة; وفي ريف دمشق شن … غارات على
+        مدينة الزبداني): the event is at the most specific place (ACLED codes the finest location
+        given), the region only qualifies it. The first such place is taken, so a distance point after
+        it stays a qualifier (مخيم توينة الواقع 12 كلم غربي مدينة الحسكة). A bare name is not enough: on
+        annotations/train the bare-name form also took towns that only say whose a region is (في عدن
+        after حي التواهي), and split events from their repeats at the region."""
+        if len(chain) < 2 or self.precision(chain[0]) < COARSE:
+            return chain
+        fine = next((m for m in chain[1:] if self.precision(m) < COARSE and (m.cue or m.facility)), None)
+        if fine is None:
+            return chain
+        t.place_why[id(fine)] = (f"the most specific place of its phrase (a settlement or site within "
+                                 f"'{chain[0].text}', the region it names first)")
+        return [fine] + [m for m in chain if m is not fine]
+
+    def precision(self, m: Mention) -> int:
+        """ACLED geo precision of the mention's place (1 the place itself, 2 near or part of it, 3 a
+        region); 0 when it is not geocoded."""
+        e = self.ents.get(m.entity)
+        return int(((e.geo or {}).get("precision") or 0) if e is not None else 0)
 
     def content_places(self, before: list[Mention], lo: int, i: int) -> list[Mention]:
         """The places before a trigger that the reported content names: after the last word that
@@ -86,14 +111,29 @@ class Places:
         i, L = m.tok[0], letters()
         gap = self.doc.text[prev.end:m.start]
         k = self.key(i)
-        words = [w for w in fold_str(gap).split() if w.strip("،,-–()\"")]
+        # quote marks round a name (مواقع العاصي و"بركة ريشا") are no words of the gap
+        words = [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
         if words:
-            return words == [L.and_] or words[-1] in (L.and_,)
+            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_noun(words[-1]) \
+                or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
         if starts_with_and(k) and not k.startswith(L.and_ + L.bi):
             return True
         return any(c in gap for c in "،,") and not k.startswith(L.bi)
+
+    def conjunct_noun(self, w: str) -> bool:
+        """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
+        (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts)."""
+        return starts_with_and(w) and len(w) > 2 and w[1:2] != letters().bi and in_list(self.L, "place_conjuncts", w)
+
+    def conjunct_phrase(self, words: list[str]) -> bool:
+        """A gap that is و + a place preposition, with at most an edge or site noun after it (في X،
+        وفي حي Y; في X وفي محيط Y; triggers.yaml place_prepositions, place_conjuncts): a second place
+        phrase joined to the first, a new event place."""
+        first, rest = words[0], words[1:]
+        return (starts_with_and(first) and first[1:] in self.L.words["place_prepositions"] and len(rest) <= 1
+                and all(in_list(self.L, "place_conjuncts", w) for w in rest))
 
     def place_why(self, t: Trig, chain: list[Mention]) -> str:
         head = chain[0]
