@@ -28,14 +28,18 @@ class Places:
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
         pool = after or self.content_places([m for m in pm if m.tok[1] <= t.i], lo, t.i)
         t.place_rule = "named after the trigger in its clause" if after else "named before the trigger (none after it)"
-        if not pool and self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES:
+        where = not pool and in_list(self.L, "place_relatives", self.key(lo))
+        if not pool and (where or self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES):
             prior = [m for m in st.mentions if m.type == "PLACE" and m.tok[1] <= lo]
             if len(prior) >= 2 and (prior[-1].region or {}).get("direction") \
                     and prior[-1].tok[0] - prior[-2].tok[1] <= 1:
                 prior = prior[:-1]   # قرية الرهجان شرق حماة التي …: the village, not its qualifier
+            if where and prior and prior[-1].tok[1] != lo:
+                prior = []   # وذلك عن طريق الهلال الأحمر، حيث …: the clause of place follows no place
             pool = prior[-1:]
             t.fallback_place = bool(pool)
-            t.place_rule = f"the place a relative clause refers to ({self.L.relative_example} …)"
+            t.place_rule = (f"the place a clause of place refers to ({self.key(lo)} …: triggers.yaml place_relatives)"
+                            if where else f"the place a relative clause refers to ({self.L.relative_example} …)")
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = False
