@@ -118,7 +118,7 @@ class Places:
         # quote marks round a name (مواقع العاصي و"بركة ريشا") are no words of the gap
         words = [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
         if words:
-            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_noun(words[-1]) \
+            return words == [L.and_] or words[-1] in (L.and_,) or any(map(self.conjunct_noun, words)) \
                 or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
@@ -128,7 +128,8 @@ class Places:
 
     def conjunct_noun(self, w: str) -> bool:
         """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
-        (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts)."""
+        (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts), last in the gap or followed by the
+        item's own words (قاعدة التنف الأميركية وقواعد أميركية في محيط مخيم الركبان)."""
         return starts_with_and(w) and len(w) > 2 and w[1:2] != letters().bi and in_list(self.L, "place_conjuncts", w)
 
     def conjunct_phrase(self, words: list[str]) -> bool:
