@@ -9,6 +9,9 @@ from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES, in_list
 
 FIRE_TYPES = {"SHELLING", "AIRSTRIKE"}   # projectiles: the event is where they land
 COARSE = 3                                  # ACLED geo precision of a region, governorate or country
+BROAD_FEATURES = {"country", "governorate", "district", "subdistrict"}   # areas that hold many settlements
+ADMIN_PREFIX, WORLD_PREFIX = "admin:", "world:"   # gazetteer ids: admin units; world list (a country is its ISO code)
+MAX_ITEM_WORDS = 3                          # words of a list item between its opening word and its place
 GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
 from rasd.stages.events.triggers import Trig
 
@@ -85,7 +88,7 @@ class Places:
         it stays a qualifier (مخيم توينة الواقع 12 كلم غربي مدينة الحسكة). A bare name is not enough: on
         annotations/train the bare-name form also took towns that only say whose a region is (في عدن
         after حي التواهي), and split events from their repeats at the region."""
-        if len(chain) < 2 or self.precision(chain[0]) < COARSE:
+        if len(chain) < 2 or not self.broad(chain[0]):
             return chain
         fine = next((m for m in chain[1:] if self.precision(m) < COARSE and (m.cue or m.facility)), None)
         if fine is None:
@@ -93,6 +96,21 @@ class Places:
         t.place_why[id(fine)] = (f"the most specific place of its phrase (a settlement or site within "
                                  f"'{chain[0].text}', the region it names first)")
         return [fine] + [m for m in chain if m is not fine]
+
+    def broad(self, m: Mention) -> bool:
+        """A country, an administrative unit (governorate, district, subdistrict), the countryside of
+        one (ريف دمشق), a compass part of one (شمال شرقي سوريا) or a named region (سهل الغاب، جبل
+        التركمان): an area that holds many settlements. A compass side of a settlement (شرق مخيم
+        المغازي) or a named front axis (محور نتساريم) is narrower than the city a qualifier may name."""
+        e = self.ents.get(m.entity)
+        if e is None or self.precision(m) < COARSE:
+            return False
+        if (e.geo or {}).get("feature") in BROAD_FEATURES:
+            return True
+        r = m.region or {}
+        bases = r.get("base_ids") or []
+        return bool(r.get("rif") or r.get("named") or r.get("direction") and bases and all(
+            b.startswith(ADMIN_PREFIX) or b.startswith(WORLD_PREFIX) and "-" not in b for b in bases))
 
     def precision(self, m: Mention) -> int:
         """ACLED geo precision of the mention's place (1 the place itself, 2 near or part of it, 3 a
@@ -118,7 +136,7 @@ class Places:
         # quote marks round a name (مواقع العاصي و"بركة ريشا") are no words of the gap
         words = [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
         if words:
-            return words == [L.and_] or words[-1] in (L.and_,) or any(map(self.conjunct_noun, words)) \
+            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words) \
                 or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
@@ -126,11 +144,26 @@ class Places:
             return True
         return any(c in gap for c in "،,") and not k.startswith(L.bi)
 
+    def conjunct_in(self, words: list[str]) -> bool:
+        """The gap holds a list item's opening word (conjunct_noun) followed by at most
+        MAX_ITEM_WORDS of the item's own words, none of them a destination marker (… والمحيط الهندي
+        لانتهاك قرار حظر الدخول إلى موانئ X: X is a destination, not a list item)."""
+        k = next((k for k in range(len(words) - 1, -1, -1) if self.conjunct_noun(words[k])), None)
+        if k is None:
+            return False
+        rest = words[k + 1:]
+        return len(rest) <= MAX_ITEM_WORDS and not any(in_list(self.L, "destination_markers", w) for w in rest)
+
     def conjunct_noun(self, w: str) -> bool:
         """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
         (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts), last in the gap or followed by the
         item's own words (قاعدة التنف الأميركية وقواعد أميركية في محيط مخيم الركبان)."""
-        return starts_with_and(w) and len(w) > 2 and w[1:2] != letters().bi and in_list(self.L, "place_conjuncts", w)
+        L = letters()
+        if not (starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi and in_list(self.L, "place_conjuncts", w)):
+            return False
+        # the edge of a place is a noun of a construct (ومحيط بلدة X); with the article it is another
+        # word (والمحيط الهندي: the ocean)
+        return not (w[1:].startswith(L.article) and in_list(self.L, "edge_conjuncts", w))
 
     def conjunct_phrase(self, words: list[str]) -> bool:
         """A gap that is و + a place preposition, with at most an edge or site noun after it (في X،

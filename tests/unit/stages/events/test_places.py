@@ -11,10 +11,12 @@ from rasd.stages.events import Events
 
 RES = Resources("/nonexistent-rasd-data")
 EVENTS = Events(RES)
-REGION = {"lat": 35.8, "lon": 36.6, "precision": 3, "why": "hand-built region"}
+REGION = {"lat": 35.8, "lon": 36.6, "precision": 3, "feature": "region", "why": "hand-built region"}
+GOVERNORATE = {"lat": 35.8, "lon": 36.6, "precision": 3, "feature": "governorate", "why": "hand-built governorate"}
 
 
-def read(text: str, places: list[str], actor: str = "قوات النظام", geo: dict | None = None, cue: dict | None = None):
+def read(text: str, places: list[str], actor: str = "قوات النظام", geo: dict | None = None, cue: dict | None = None,
+         region: dict | None = None):
     """The events of ``text`` with one state-force actor and the given places (E2, E3 …)."""
     doc = doc_of(text)
     entity(doc, "E1", "ACTOR", actor, category="state_force", kb_id="actor:saa")
@@ -22,6 +24,7 @@ def read(text: str, places: list[str], actor: str = "قوات النظام", geo
         e = entity(doc, f"E{n}", "PLACE", name, geo=(geo or {}).get(name))
         for m in e.mentions:
             m.cue = (cue or {}).get(name)
+            m.region = (region or {}).get(name)
     return EVENTS(doc).events
 
 
@@ -52,6 +55,17 @@ def test_and_with_a_site_noun_inside_the_gap_opens_the_next_item():
     assert places_of(evs) == [["E2"], ["E3"]]
 
 
+def test_an_edge_noun_with_the_article_opens_no_item():
+    # والمحيط الهندي is the ocean, not the edge of a place: what follows is the destination
+    evs = read("استهدفت قوات النظام سفنا في البحر الأحمر والمحيط الهندي المتجهة إلى ميناء حيفا.", ["البحر الأحمر", "حيفا"])
+    assert places_of(evs) == [["E2"]]
+
+
+def test_a_destination_after_the_opening_word_is_no_item():
+    evs = read("استهدفت قوات النظام بلدة كفرنبل ومواقع باتجاه بلدة حاس.", ["كفرنبل", "حاس"])
+    assert places_of(evs) == [["E2"]]
+
+
 def test_a_word_that_only_starts_with_waw_opens_no_item():
     # وسط is "the middle of", not و + a place noun: the second place still qualifies the first
     evs = read("قصفت قوات النظام حي الميدان وسط دمشق.", ["الميدان", "دمشق"])
@@ -70,17 +84,32 @@ def test_and_in_followed_by_other_words_opens_no_item():
 
 # ---- the finest place of a chain ---------------------------------------------------------------
 
-def test_a_region_head_gives_way_to_a_settlement_with_its_type_word():
-    evs = read("قصفت قوات النظام مواقع في ريف إدلب، في محيط قرية كفرنبل.", ["ريف إدلب", "قرية كفرنبل"],
-               geo={"ريف إدلب": REGION}, cue={"قرية كفرنبل": "قرية"})
+def test_a_governorate_head_gives_way_to_a_settlement_with_its_type_word():
+    evs = read("قصفت قوات النظام مواقع في محافظة إدلب، في محيط قرية كفرنبل.", ["محافظة إدلب", "قرية كفرنبل"],
+               geo={"محافظة إدلب": GOVERNORATE}, cue={"قرية كفرنبل": "قرية"})
     assert places_of(evs) == [["E3"]]
     assert "most specific place" in evs[0].extra["why"]["places"]["E3"]
 
 
-def test_a_bare_name_after_a_region_only_qualifies_it():
-    evs = read("قصفت قوات النظام مواقع في ريف إدلب، في محيط كفرنبل.", ["ريف إدلب", "كفرنبل"],
-               geo={"ريف إدلب": REGION})
+def test_a_bare_name_after_a_governorate_only_qualifies_it():
+    evs = read("قصفت قوات النظام مواقع في محافظة إدلب، في محيط كفرنبل.", ["محافظة إدلب", "كفرنبل"],
+               geo={"محافظة إدلب": GOVERNORATE})
     assert places_of(evs) == [["E2"]]
+
+
+def test_the_side_of_a_settlement_is_no_broad_head():
+    # شرق مخيم X is a region phrase (precision 3) but narrower than the city that qualifies it
+    evs = read("قصفت قوات النظام مواقع شرق مخيم المغازي في مدينة غزة.", ["شرق مخيم المغازي", "مدينة غزة"],
+               geo={"شرق مخيم المغازي": REGION}, cue={"مدينة غزة": "مدينة"},
+               region={"شرق مخيم المغازي": {"direction": "east", "base_ids": ["world:ps-maghazi"]}})
+    assert places_of(evs) == [["E2"]]
+
+
+def test_the_compass_part_of_a_country_is_a_broad_head():
+    evs = read("قصفت قوات النظام مواقع شمال شرقي سوريا في مدينة الحسكة.", ["شمال شرقي سوريا", "مدينة الحسكة"],
+               geo={"شمال شرقي سوريا": REGION}, cue={"مدينة الحسكة": "مدينة"},
+               region={"شمال شرقي سوريا": {"direction": "north-east", "base_ids": ["world:sy"]}})
+    assert places_of(evs) == [["E3"]]
 
 
 # ---- a clause of place ---------------------------------------------------------------------------
