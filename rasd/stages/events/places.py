@@ -81,16 +81,18 @@ class Places:
         return [self.finest_first(t, ch) for ch in chains]
 
     def finest_first(self, t: Trig, chain: list[Mention]) -> list[Mention]:
-        """A chain headed by a region, governorate or country whose qualifiers name a settlement or
-        site with its type word (في شمال شرقي سوريا، في محيط مخيم توينة; وفي ريف دمشق شن … غارات على
-        مدينة الزبداني): the event is at the most specific place (ACLED codes the finest location
-        given), the region only qualifies it. The first such place is taken, so a distance point after
-        it stays a qualifier (مخيم توينة الواقع 12 كلم غربي مدينة الحسكة). A bare name is not enough: on
-        annotations/train the bare-name form also took towns that only say whose a region is (في عدن
-        after حي التواهي), and split events from their repeats at the region."""
+        """A chain headed by a broad area (see broad) whose qualifiers name a settlement or site the
+        gazetteer knows, with its type word (في شمال شرقي سوريا، في محيط مخيم توينة; وفي ريف دمشق شن …
+        غارات على مدينة الزبداني): the event is at the most specific place (ACLED codes the finest
+        location given), the area only qualifies it. The first such place is taken, so a distance
+        point after it stays a qualifier (مخيم توينة الواقع 12 كلم غربي مدينة الحسكة). A bare name is
+        not enough: on annotations/train the bare-name form also took towns that only say whose a
+        region is (في عدن after حي التواهي), and split events from their repeats at the region; an
+        open-vocabulary name is not enough either (منطقة مترامية، قمة جبلية on the unlabelled news)."""
         if len(chain) < 2 or not self.broad(chain[0]):
             return chain
-        fine = next((m for m in chain[1:] if self.precision(m) < COARSE and (m.cue or m.facility)), None)
+        fine = next((m for m in chain[1:]
+                     if self.precision(m) < COARSE and (m.cue or m.facility) and self.known(m)), None)
         if fine is None:
             return chain
         t.place_why[id(fine)] = (f"the most specific place of its phrase (a settlement or site within "
@@ -111,6 +113,12 @@ class Places:
         bases = r.get("base_ids") or []
         return bool(r.get("rif") or r.get("named") or r.get("direction") and bases and all(
             b.startswith(ADMIN_PREFIX) or b.startswith(WORLD_PREFIX) and "-" not in b for b in bases))
+
+    def known(self, m: Mention) -> bool:
+        """The mention's place is a gazetteer entry (an open-vocabulary name after a type word, which
+        may be a common noun read as a name, is not)."""
+        e = self.ents.get(m.entity)
+        return e is not None and e.kb_id is not None
 
     def precision(self, m: Mention) -> int:
         """ACLED geo precision of the mention's place (1 the place itself, 2 near or part of it, 3 a

@@ -16,12 +16,13 @@ GOVERNORATE = {"lat": 35.8, "lon": 36.6, "precision": 3, "feature": "governorate
 
 
 def read(text: str, places: list[str], actor: str = "قوات النظام", geo: dict | None = None, cue: dict | None = None,
-         region: dict | None = None):
+         region: dict | None = None, unknown: tuple = ()):
     """The events of ``text`` with one state-force actor and the given places (E2, E3 …)."""
     doc = doc_of(text)
     entity(doc, "E1", "ACTOR", actor, category="state_force", kb_id="actor:saa")
     for n, name in enumerate(places, 2):
-        e = entity(doc, f"E{n}", "PLACE", name, geo=(geo or {}).get(name))
+        kb = None if name in unknown else f"ocha:T{n}"
+        e = entity(doc, f"E{n}", "PLACE", name, geo=(geo or {}).get(name), kb_id=kb)
         for m in e.mentions:
             m.cue = (cue or {}).get(name)
             m.region = (region or {}).get(name)
@@ -89,6 +90,13 @@ def test_a_governorate_head_gives_way_to_a_settlement_with_its_type_word():
                geo={"محافظة إدلب": GOVERNORATE}, cue={"قرية كفرنبل": "قرية"})
     assert places_of(evs) == [["E3"]]
     assert "most specific place" in evs[0].extra["why"]["places"]["E3"]
+
+
+def test_a_name_the_gazetteer_lacks_after_a_governorate_only_qualifies_it():
+    # an open-vocabulary name after a type word may be a common noun (منطقة مترامية)
+    evs = read("قصفت قوات النظام مواقع في محافظة إدلب، في محيط قرية كفرنبل.", ["محافظة إدلب", "قرية كفرنبل"],
+               geo={"محافظة إدلب": GOVERNORATE}, cue={"قرية كفرنبل": "قرية"}, unknown=("قرية كفرنبل",))
+    assert places_of(evs) == [["E2"]]
 
 
 def test_a_bare_name_after_a_governorate_only_qualifies_it():
