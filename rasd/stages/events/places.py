@@ -5,9 +5,14 @@ from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES
+from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES, in_list
 
 FIRE_TYPES = {"SHELLING", "AIRSTRIKE"}   # projectiles: the event is where they land
+COARSE = 3                                  # ACLED geo precision of a region, governorate or country
+BROAD_FEATURES = {"country", "governorate", "district", "subdistrict"}   # areas that hold many settlements
+ADMIN_PREFIX, WORLD_PREFIX = "admin:", "world:"   # gazetteer ids: admin units; world list (a country is its ISO code)
+MAX_ITEM_WORDS = 3                          # words of a list item between its opening word and its place
+GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
 from rasd.stages.events.triggers import Trig
 
 
@@ -26,14 +31,18 @@ class Places:
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
         pool = after or self.content_places([m for m in pm if m.tok[1] <= t.i], lo, t.i)
         t.place_rule = "named after the trigger in its clause" if after else "named before the trigger (none after it)"
-        if not pool and self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES:
+        where = not pool and in_list(self.L, "place_relatives", self.key(lo))
+        if not pool and (where or self.relative_clause(lo) and t.type in PLACE_FALLBACK_TYPES):
             prior = [m for m in st.mentions if m.type == "PLACE" and m.tok[1] <= lo]
             if len(prior) >= 2 and (prior[-1].region or {}).get("direction") \
                     and prior[-1].tok[0] - prior[-2].tok[1] <= 1:
                 prior = prior[:-1]   # قرية الرهجان شرق حماة التي …: the village, not its qualifier
+            if where and prior and prior[-1].tok[1] != lo:
+                prior = []   # وذلك عن طريق الهلال الأحمر، حيث …: the clause of place follows no place
             pool = prior[-1:]
             t.fallback_place = bool(pool)
-            t.place_rule = f"the place a relative clause refers to ({self.L.relative_example} …)"
+            t.place_rule = (f"the place a clause of place refers to ({self.key(lo)} …: triggers.yaml place_relatives)"
+                            if where else f"the place a relative clause refers to ({self.L.relative_example} …)")
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = False
@@ -69,7 +78,53 @@ class Places:
             else:
                 chains.append([m])
             prev = m
-        return chains
+        return [self.finest_first(t, ch) for ch in chains]
+
+    def finest_first(self, t: Trig, chain: list[Mention]) -> list[Mention]:
+        """A chain headed by a broad area (see broad) whose qualifiers name a settlement or site the
+        gazetteer knows, with its type word (في شمال شرقي سوريا، في محيط مخيم توينة; وفي ريف دمشق شن …
+        غارات على مدينة الزبداني): the event is at the most specific place (ACLED codes the finest
+        location given), the area only qualifies it. The first such place is taken, so a distance
+        point after it stays a qualifier (مخيم توينة الواقع 12 كلم غربي مدينة الحسكة). A bare name is
+        not enough: on annotations/train the bare-name form also took towns that only say whose a
+        region is (في عدن after حي التواهي), and split events from their repeats at the region; an
+        open-vocabulary name is not enough either (منطقة مترامية، قمة جبلية on the unlabelled news)."""
+        if len(chain) < 2 or not self.broad(chain[0]):
+            return chain
+        fine = next((m for m in chain[1:]
+                     if self.precision(m) < COARSE and (m.cue or m.facility) and self.known(m)), None)
+        if fine is None:
+            return chain
+        t.place_why[id(fine)] = (f"the most specific place of its phrase (a settlement or site within "
+                                 f"'{chain[0].text}', the region it names first)")
+        return [fine] + [m for m in chain if m is not fine]
+
+    def broad(self, m: Mention) -> bool:
+        """A country, an administrative unit (governorate, district, subdistrict), the countryside of
+        one (ريف دمشق), a compass part of one (شمال شرقي سوريا) or a named region (سهل الغاب، جبل
+        التركمان): an area that holds many settlements. A compass side of a settlement (شرق مخيم
+        المغازي) or a named front axis (محور نتساريم) is narrower than the city a qualifier may name."""
+        e = self.ents.get(m.entity)
+        if e is None or self.precision(m) < COARSE:
+            return False
+        if (e.geo or {}).get("feature") in BROAD_FEATURES:
+            return True
+        r = m.region or {}
+        bases = r.get("base_ids") or []
+        return bool(r.get("rif") or r.get("named") or r.get("direction") and bases and all(
+            b.startswith(ADMIN_PREFIX) or b.startswith(WORLD_PREFIX) and "-" not in b for b in bases))
+
+    def known(self, m: Mention) -> bool:
+        """The mention's place is a gazetteer entry (an open-vocabulary name after a type word, which
+        may be a common noun read as a name, is not)."""
+        e = self.ents.get(m.entity)
+        return e is not None and e.kb_id is not None
+
+    def precision(self, m: Mention) -> int:
+        """ACLED geo precision of the mention's place (1 the place itself, 2 near or part of it, 3 a
+        region); 0 when it is not geocoded."""
+        e = self.ents.get(m.entity)
+        return int(((e.geo or {}).get("precision") or 0) if e is not None else 0)
 
     def content_places(self, before: list[Mention], lo: int, i: int) -> list[Mention]:
         """The places before a trigger that the reported content names: after the last word that
@@ -86,14 +141,45 @@ class Places:
         i, L = m.tok[0], letters()
         gap = self.doc.text[prev.end:m.start]
         k = self.key(i)
-        words = [w for w in fold_str(gap).split() if w.strip("،,-–()\"")]
+        # quote marks round a name (مواقع العاصي و"بركة ريشا") are no words of the gap
+        words = [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
         if words:
-            return words == [L.and_] or words[-1] in (L.and_,)
+            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words) \
+                or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
         if starts_with_and(k) and not k.startswith(L.and_ + L.bi):
             return True
         return any(c in gap for c in "،,") and not k.startswith(L.bi)
+
+    def conjunct_in(self, words: list[str]) -> bool:
+        """The gap holds a list item's opening word (conjunct_noun) followed by at most
+        MAX_ITEM_WORDS of the item's own words, none of them a destination marker (… والمحيط الهندي
+        لانتهاك قرار حظر الدخول إلى موانئ X: X is a destination, not a list item)."""
+        k = next((k for k in range(len(words) - 1, -1, -1) if self.conjunct_noun(words[k])), None)
+        if k is None:
+            return False
+        rest = words[k + 1:]
+        return len(rest) <= MAX_ITEM_WORDS and not any(in_list(self.L, "destination_markers", w) for w in rest)
+
+    def conjunct_noun(self, w: str) -> bool:
+        """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
+        (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts), last in the gap or followed by the
+        item's own words (قاعدة التنف الأميركية وقواعد أميركية في محيط مخيم الركبان)."""
+        L = letters()
+        if not (starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi and in_list(self.L, "place_conjuncts", w)):
+            return False
+        # the edge of a place is a noun of a construct (ومحيط بلدة X); with the article it is another
+        # word (والمحيط الهندي: the ocean)
+        return not (w[1:].startswith(L.article) and in_list(self.L, "edge_conjuncts", w))
+
+    def conjunct_phrase(self, words: list[str]) -> bool:
+        """A gap that is و + a place preposition, with at most an edge or site noun after it (في X،
+        وفي حي Y; في X وفي محيط Y; triggers.yaml place_prepositions, place_conjuncts): a second place
+        phrase joined to the first, a new event place."""
+        first, rest = words[0], words[1:]
+        return (starts_with_and(first) and first[1:] in self.L.words["place_prepositions"] and len(rest) <= 1
+                and all(in_list(self.L, "place_conjuncts", w) for w in rest))
 
     def place_why(self, t: Trig, chain: list[Mention]) -> str:
         head = chain[0]

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""How often each clause-level argument rule of issue 8 (branch args6) fires over the unlabelled news, and on what.
+
+    .venv/bin/python scripts/arg_rules.py [--limit 1000] [--kwic 12] [--seed 8] [--more 0]
+
+The sample is the snapshot's (scripts/snapshot.py: every 44th SaudiNewsNet article and every 27th
+Al Mayadeen article, read and cleaned as `rasd ingest` does); ``--more N`` adds N Al Mayadeen
+articles the snapshot does not read (every 4th from the 2nd on), where conflict reports are dense
+enough to read 30-40 fires of a rare rule. Reports the annotation draws chose (train and
+held-out test) are left out. Each rule is watched by wrapping the
+method of the events reader that decides it, so the counts are what the pipeline does:
+
+- ``quoted_item``: two places of a list joined by و where the second name is in quote marks
+  (مواقع العاصي و"بركة ريشا"): the marks no longer hide the conjunction, the second place is a new
+  event place;
+- ``conjunct_noun``: a place after و + a settlement, site or edge noun (وقريتي X، وأطراف X، ومحيط بلدة X,
+  وقواعد أميركية في محيط X: triggers.yaml place_conjuncts) starts a new event place rather than
+  qualifying the one before;
+- ``conjunct_phrase``: a place after و + a place preposition (في X، وفي حي Y) starts a new event place;
+- ``finest_first`` (read from the events' why): a region-headed place chain placed at the settlement
+  or site with its type word that qualifies it (في شمال شرقي سوريا، في محيط مخيم توينة);
+- ``place_relative`` (read from the events' why): an event in a clause opened by حيث placed at the
+  place right before it (في مدينة X، حيث اعتقل …: triggers.yaml place_relatives).
+
+It prints each rule's count and a reproducible random sample of contexts to read (the two places,
+the first in [brackets], the second in {braces}). Nothing is copied from ../shared: the text is
+read at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sample_rules import report  # noqa: E402
+
+RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative")
+WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place"}
+
+
+def pair_ctx(text: str, a, b, w: int = 45) -> str:
+    """The two mentions in context: the first in [brackets], the second in {braces}."""
+    return (text[max(0, a.start - w):a.start] + "[" + text[a.start:a.end] + "]" + text[a.end:b.start] + "{"
+            + text[b.start:b.end] + "}" + text[b.end:b.end + w]).replace("\n", " ")
+
+
+def options():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=1000, help="articles of the snapshot sample to read")
+    ap.add_argument("--more", type=int, default=0, help="Al Mayadeen articles outside the snapshot sample to read")
+    ap.add_argument("--kwic", type=int, default=12, help="contexts to print per rule")
+    ap.add_argument("--seed", type=int, default=8)
+    return ap.parse_args()
+
+
+def annotated_titles(shared: Path) -> set[str]:
+    """Titles of every report the annotation draws may have chosen (annotations/select.py, both sets,
+    train and held-out test alike, the first 80 of each draw): their contexts are never printed here."""
+    import importlib.util   # annotations/select.py shares its name with the standard select module
+
+    spec = importlib.util.spec_from_file_location("annotation_draws", ROOT / "annotations" / "select.py")
+    draws = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(draws)
+
+    out: set[str] = set()
+    for source in (draws.mayadeen_articles, draws.saudi_articles):
+        out |= {row[4] for row in draws.draw(source(shared / "data"), 80, 8, 300, 2500)}
+    return out
+
+
+def from_why(doc: dict, fired: dict) -> None:
+    """Events whose place was chosen by a rule the why names: the text from the trigger to the place."""
+    text = doc.get("text", "")
+    ents = {e["id"]: e for e in doc.get("entities", [])}
+    for ev in doc.get("events", []):
+        for pid, why in ((ev.get("why") or {}).get("places") or {}).items():
+            for rule, mark in WHY_RULES.items():
+                if mark not in why or not ev.get("trigger") or pid not in ents:
+                    continue
+                a, b = ev["evidence"][0]
+                t = ev["trigger"]["start"]
+                ms = [m for m in ents[pid]["mentions"] if a <= m["start"] < b]
+                lo = min([t] + [m["start"] for m in ms])
+                hi = max([ev["trigger"]["end"]] + [m["end"] for m in ms])
+                ctx = text[max(a, lo - 30):lo] + "[" + text[lo:hi] + "]" + text[hi:min(b, hi + 30)]
+                fired[rule].append(ctx.replace("\n", " ") + f"  → {ents[pid].get('name_ar')}")
+
+
+def run_articles(limit: int, more: int, fired: dict) -> int:
+    """Extract the snapshot sample's first ``limit`` reports and ``more`` Al Mayadeen articles it does
+    not hold (every 4th from the 2nd), leaving out annotated reports; the number read."""
+    from snapshot import _news2, sample
+
+    from rasd import extract
+    from rasd.ingest.run import Worker
+    from rasd.settings import shared_dir
+
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    skip = annotated_titles(shared)
+    worker = Worker(extract, frozenset())
+    k = 0
+    extra = islice(_news2(shared / "data" / "news2"), 1, 1 + 4 * more, 4) if more else ()
+    for raw in [*sample(shared, limit), *extra]:
+        if (getattr(raw, "title", None) or "").strip() in skip:
+            continue
+        out = worker(raw)
+        if isinstance(out, tuple) and out[1] is not None:
+            from_why(out[1], fired)
+        k += 1
+    return k
+
+
+def main() -> None:
+    args = options()
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.events.places import GAP_MARKS, Places
+
+    fired: dict[str, list[str]] = defaultdict(list)
+    coordinated = Places._coordinated
+    conjunct = Places.conjunct_in
+    seen: dict[str, object] = {}
+
+    def watched_coordinated(self, prev, m):
+        seen["pair"] = (prev, m)
+        out = coordinated(self, prev, m)
+        gap = self.doc.text[prev.end:m.start]
+        raw = [w for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
+        stripped = [w.strip(GAP_MARKS) for w in raw]
+        if out and raw and any(c in gap for c in "\"'«»“”") and raw[-1] != "و" and stripped[-1] == "و" \
+                and not conjunct(self, stripped):
+            fired["quoted_item"].append(pair_ctx(self.doc.text, prev, m))
+        return out
+
+    def watched_conjunct(self, words):
+        out = conjunct(self, words)
+        if out and "pair" in seen:
+            fired["conjunct_noun"].append(pair_ctx(self.doc.text, *seen["pair"]))
+        return out
+
+    def watched_phrase(self, words):
+        out = phrase(self, words)
+        if out and "pair" in seen:
+            fired["conjunct_phrase"].append(pair_ctx(self.doc.text, *seen["pair"]))
+        return out
+
+    phrase = Places.conjunct_phrase
+    Places._coordinated = watched_coordinated
+    Places.conjunct_in = watched_conjunct
+    Places.conjunct_phrase = watched_phrase
+    n = run_articles(args.limit, args.more, fired)
+    # a trigger's places are read once per event it makes: a pair is counted once
+    report(n, {k: list(dict.fromkeys(v)) for k, v in fired.items()}, RULES, args.kwic, args.seed)
+
+
+if __name__ == "__main__":
+    main()
