@@ -270,6 +270,7 @@ def build_gazetteer(geo_dir: Path, out: Path) -> dict:
 
 
 NO_COUNTRY = "zz"   # world_places.yaml's prefix for a place in no one country (a continent, a sea)
+WORLD_SOURCE = "rasd-world"   # Place.source of a world_places.yaml entry
 
 
 def world_places() -> list[tuple[Place, list[str]]]:
@@ -298,7 +299,7 @@ def world_places() -> list[tuple[Place, list[str]]]:
         out.append((Place(f"world:{pid}", ar[0], item["en"], float(item["lat"]), float(item["lon"]),
                           item["kind"], admin1=item.get("admin1"),
                           admin_ids=() if item["kind"] == "country" or country == NO_COUNTRY else (f"world:{country}",),
-                          rank=rank, source="rasd-world", country=country), ar))
+                          rank=rank, source=WORLD_SOURCE, country=country), ar))
     return out
 
 

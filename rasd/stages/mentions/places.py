@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
+from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
 
 _TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
@@ -24,9 +25,17 @@ def _multiword(f: Finder, i: int, h: Hit, cued: bool) -> Hit | None:
     if f.is_(i, "place_cues") and h.j - h.i == 2:
         # منطقة X / محافظة X: the name after the type word must be a name, not على or الموهبة
         k = f.toks[i + 1].key
-        if k in f.R.common or f.is_(i + 1, "name_stops") or without_article(k) in f.R.common:
+        if (k in f.R.common or f.is_(i + 1, "name_stops") or without_article(k) in f.R.common) \
+                and not _listed_with_type_word(f, h):
             return None
     return h
+
+
+def _listed_with_type_word(f: Finder, h: Hit) -> bool:
+    """The world list names the place with its type word (محافظة ينبع، مستشفى الشفاء، مدينة العمارة):
+    its authors list a name that is also an ordinary word only so (world_places.yaml), so the whole
+    phrase is that place even though its second word alone is an ordinary word."""
+    return any(f.R.gaz.get(p).source == WORLD_SOURCE for p in h.payloads)
 
 
 def _everyday(f: Finder, i: int, h: Hit, places: list, major: bool) -> bool:

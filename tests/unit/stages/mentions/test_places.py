@@ -87,3 +87,31 @@ def test_a_region_of_the_world_list_needs_no_cue():
     f = Finder(doc_of("وقال إن كرموليا تواجه أزمة."), res.mention_index)
     h = places.place_hit(f, at(f, "كرموليا"))
     assert h is not None and list(h.payloads) == ["world:zz-karmulia"]
+
+
+def test_a_world_name_listed_with_its_type_word_holds_when_its_name_is_an_ordinary_word():
+    """world_places.yaml lists a name that is also an ordinary word only with its type word
+    (محافظة ينبع، مستشفى الشفاء): that whole phrase is the place. A Syrian gazetteer name of the same
+    shape whose second word is an ordinary word still needs that word to be a name."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.kb.gazetteer import WORLD_SOURCE, Gazetteer, Place
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    listed = Place("world:xx-jamila", "محافظة جميلة", "Jamila province", 10.0, 20.0, "city", rank=3,
+                   source=WORLD_SOURCE, country="xx")
+    syrian = Place("ocha:C9999", "محافظة كبيرة", "Kabira", 35.0, 37.0, "locality", rank=1)
+    places_ = [*geo_fake.ALL, listed, syrian]
+    gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
+    res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
+                                                      common_words=frozenset(map(fold_str, ("جميلة", "كبيرة"))),
+                                                      everyday_places=frozenset())
+    f = Finder(doc_of("وصل الوفد إلى محافظة جميلة أمس."), res.mention_index)
+    i = at(f, "محافظة")
+    h = places.place_hit(f, i)
+    assert h is not None and list(h.payloads) == ["world:xx-jamila"] and h.j == i + 2
+    f = Finder(doc_of("وصل الوفد إلى محافظة كبيرة أمس."), res.mention_index)
+    assert places.place_hit(f, at(f, "محافظة")) is None
