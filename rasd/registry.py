@@ -23,5 +23,5 @@ from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
     s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, OpenActors, Ner, Link, Geocode, PlaceContext,
-                        Corefer, Events, Worthiness, EventDecision, EventCoref, Relations)
+                        Corefer, Events, Worthiness, EventCoref, EventDecision, Relations)
 }

@@ -7,8 +7,9 @@ matches), folded words in a ±4 window, the cue classes of the lexicons that occ
 (worthiness.yaml's motive, opinion, habit, vow, aim … lists; the events lexicon's word classes
 and weapon lists; quote marks), the sentence's place in the report (headline, lead, body), the
 shape of the trigger (first and last letters: tense and person of a verb, plural of a noun), how
-many events, places and actors the sentence holds, and whether an event of the same type was
-told earlier in the report. No outlet, date or document id: nothing that names one source.
+many events, places and actors the sentence holds, whether an event of the same type was told
+earlier in the report, the kinds of the event's places (a village, a governorate, a country), its
+agents' categories, and how many tellings event coreference merged into it. No outlet, date or document id: nothing that names one source.
 
 Everything here is a pure function of a Doc and the resources' lexicons; no Arabic literals.
 """
@@ -24,6 +25,7 @@ from rasd.stages.worthiness.cues import CueList, Cues
 from rasd.stages.worthiness.rules import cue_after, cue_before
 
 WINDOW = 4
+VERSION = 2     # raise when the features change: an installed model of another version is retrained
 _ENTRY = re.compile(r"\((\w+), triggers\.yaml:(\d+)\)")
 _QUOTED = re.compile(r"'[^']*'")
 _ASCII_WORD = re.compile(r"[a-z]+")
@@ -73,6 +75,7 @@ class DocView:
         self.starts = [t.start for t in doc.tokens]
         self.keys = [t.key for t in doc.tokens]
         self.sentence_ids = [doc.sentence_of(e.trigger[0]) if e.trigger else None for e in doc.events]
+        self.entities = {e.id: e for e in doc.entities}
         self.mention_types: dict[int, list[str]] = {}
         for m in doc.mentions:
             self.mention_types.setdefault(doc.sentence_of(m.start), []).append(m.type)
@@ -143,6 +146,15 @@ def features(view: DocView, n: int, lex: Lexicons) -> list[str]:
     f += [f"places={_bucket(len(ev.places))}", f"agents={_bucket(len(ev.agents))}",
           f"targets={_bucket(len(ev.targets))}", f"fatalities={ev.fatalities is not None}",
           f"attributed={ev.attribution is not None}", f"tellings={_bucket(len(ev.evidence))}"]
+    for pid in ev.places[:2]:
+        ent = view.entities.get(pid)
+        f.append(f"place_kind={((ent.geo or {}).get('feature') if ent else None) or 'none'}")
+    for aid in ev.agents[:2]:
+        ent = view.entities.get(aid)
+        f.append(f"agent_category={(ent.category if ent else None) or 'none'}")
+    merged = why.get("merged") if isinstance(why.get("merged"), list) else []
+    f.append(f"merged={_bucket(len(merged))}")
+    f.append(f"sentence_words={_bucket((hi - lo) // 15)}")
     for role in ("agents", "places"):
         for w in (why.get(role) or {}).values() if isinstance(why.get(role), dict) else ():
             f.append(f"{role}why={_skeleton(w, 3)}")

@@ -6,8 +6,8 @@ named ``test`` is refused (:func:`training_files` raises), so the held-out part 
 the model; tests/unit/stages/evdecide/test_training_data.py checks that no test doc_id or text
 is among the training documents.
 
-Each report goes through the pipeline up to the worthiness stage (the rule system's proposals
-before this decision); each proposal with a trigger gives one example (:mod:`.features`,
+Each report goes through the pipeline up to the stage before this one (event coreference: the
+rule system's events, one per real-world event, before this decision); each proposal with a trigger gives one example (:mod:`.features`,
 :mod:`.labels`).
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from rasd.doc import Doc
 from rasd.errors import GoldError
 from rasd.eval.gold import GoldRecord, load_gold
 from rasd.stages.evdecide import META_FILE, MODEL_FILE
-from rasd.stages.evdecide.features import DocView, Lexicons, features
+from rasd.stages.evdecide.features import VERSION, DocView, Lexicons, features
 from rasd.stages.evdecide.labels import label, sentence_gold_types
 from rasd.arabic.normalize import gold_key
 
@@ -51,13 +51,14 @@ def training_files(corpus_root: Path | None, annotations: Path | None = REPO_ANN
     return files
 
 
-def pipeline_before_decision(resources, after: str = "eventcoref"):
-    """The registered stages up to ``after`` (the stage this decision follows): the proposals it decides on."""
+def pipeline_before_decision(resources, after: str | None = None):
+    """The registered stages before this decision (or up to ``after``): the proposals it decides on."""
     from rasd.pipeline import Pipeline
     from rasd.registry import STAGES
 
     names = [n for n in STAGES if n != "evdecide"]
-    return Pipeline.build(resources, names[:names.index(after) + 1])
+    end = names.index(after) + 1 if after else list(STAGES).index("evdecide")
+    return Pipeline.build(resources, names[:end])
 
 
 def propose(pipe, rec: GoldRecord) -> Doc:
@@ -123,7 +124,7 @@ def build(out: Path, corpus_root: Path | None, annotations: Path | None = REPO_A
                 doc_ids.append(rec.doc_id)
                 exs += examples(propose(pipe, rec), rec.data, lex)
     train([(e.feats, e.label) for e in exs], out / MODEL_FILE)
-    meta = {"files": [str(f) for f in files], "digest": digest(files), "knowledge": knowledge,
+    meta = {"files": [str(f) for f in files], "digest": digest(files), "knowledge": knowledge, "features": VERSION,
             "doc_ids": doc_ids, "labels": dict(Counter(e.label for e in exs))}
     (out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return {"event decision examples": len(exs), "event decision reports": len(doc_ids)}
@@ -131,11 +132,11 @@ def build(out: Path, corpus_root: Path | None, annotations: Path | None = REPO_A
 
 def stale(out: Path, corpus_root: Path | None, annotations: Path | None = REPO_ANNOTATIONS,
           knowledge: str = "") -> bool:
-    """The model is missing or was trained from other gold or knowledge than there is now."""
+    """The model is missing or was trained from other gold, knowledge or features than there are now."""
     try:
         meta = json.loads((out / META_FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return True
     files = training_files(corpus_root, annotations)
     return (not (out / MODEL_FILE).is_file() and bool(files)) or meta.get("digest") != digest(files) \
-        or meta.get("knowledge") != knowledge
+        or meta.get("knowledge") != knowledge or meta.get("features") != VERSION
