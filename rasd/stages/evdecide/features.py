@@ -84,32 +84,64 @@ class DocView:
         return bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
 
 
-def features(view: DocView, n: int, lex: Lexicons) -> list[str]:
-    """The feature strings of event ``n`` of ``view.doc`` (one with a trigger)."""
+@dataclass(frozen=True)
+class Site:
+    """Where event ``n`` stands: its sentence ``s`` (offsets ``a``–``b``, tokens ``lo``–``hi``) and
+    its trigger's tokens ``i``–``j``."""
+
+    n: int
+    s: int
+    a: int
+    b: int
+    lo: int
+    hi: int
+    i: int
+    j: int
+
+
+def site(view: DocView, n: int) -> Site:
     doc = view.doc
-    ev: Event = doc.events[n]
-    t0, t1 = ev.trigger
+    t0, t1 = doc.events[n].trigger
     s = view.sentence_ids[n]
     a, b = doc.sentences[s] if doc.sentences else (0, len(doc.text))
     lo, hi = view.token_range(a, b)
     i = max(bisect.bisect_right(view.starts, t0) - 1, lo)
     j = max(bisect.bisect_left(view.starts, t1), i + 1)
-    keys = view.keys
-    word = stem(keys[i]) if i < len(keys) else ""
-    why = ev.extra.get("why", {}) if isinstance(ev.extra.get("why"), dict) else {}
+    return Site(n, s, a, b, lo, hi, i, j)
+
+
+def features(view: DocView, n: int, lex: Lexicons) -> list[str]:
+    """The feature strings of event ``n`` of ``view.doc`` (one with a trigger)."""
+    at = site(view, n)
+    return ["bias", *trigger_features(view, at), *context_features(view, at, lex),
+            *sentence_features(view, at), *event_features(view, at)]
+
+
+def _why(ev: Event) -> dict:
+    return ev.extra.get("why", {}) if isinstance(ev.extra.get("why"), dict) else {}
+
+
+def trigger_features(view: DocView, at: Site) -> list[str]:
+    """The trigger: its word, lexicon entry and part of speech, shape, the kind of type decision."""
+    ev = view.doc.events[at.n]
+    word = stem(view.keys[at.i]) if at.i < len(view.keys) else ""
+    why = _why(ev)
     type_why = why.get("type") if isinstance(why.get("type"), str) else ""
     m = _ENTRY.search(type_why)
     pos, entry = (m.group(1), m.group(2)) if m else ("none", "none")
-    place = "headline" if s == 0 else "lead" if s == 1 else "body"
-    f = ["bias", f"type={ev.type}", f"w={word}", f"entry={entry}", f"pos={pos}",
-         f"type|w={ev.type}|{word}", f"type|pos={ev.type}|{pos}", f"at={place}", f"type|at={ev.type}|{place}",
-         f"typewhy={_skeleton(type_why)}", f"modality={ev.modality}",
-         f"p1={word[:1]}", f"s1={word[-1:]}", f"s2={word[-2:]}", f"len={_bucket(len(word) // 2)}",
-         f"multiword={j - i > 1}"]
-    for k in range(max(lo, i - WINDOW), i):
-        f.append(f"l={stem(keys[k])}")
-    for k in range(j, min(hi, j + WINDOW)):
-        f.append(f"r={stem(keys[k])}")
+    place = "headline" if at.s == 0 else "lead" if at.s == 1 else "body"
+    return [f"type={ev.type}", f"w={word}", f"entry={entry}", f"pos={pos}",
+            f"type|w={ev.type}|{word}", f"type|pos={ev.type}|{pos}", f"at={place}", f"type|at={ev.type}|{place}",
+            f"typewhy={_skeleton(type_why)}", f"modality={ev.modality}",
+            f"p1={word[:1]}", f"s1={word[-1:]}", f"s2={word[-2:]}", f"len={_bucket(len(word) // 2)}",
+            f"multiword={at.j - at.i > 1}"]
+
+
+def context_features(view: DocView, at: Site, lex: Lexicons) -> list[str]:
+    """Words in the ±4 window; cue lists, word classes and weapon words before and after the trigger."""
+    keys, lo, hi, i, j = view.keys, at.lo, at.hi, at.i, at.j
+    f = [f"l={stem(keys[k])}" for k in range(max(lo, i - WINDOW), i)]
+    f += [f"r={stem(keys[k])}" for k in range(j, min(hi, j + WINDOW))]
     if i - 1 >= lo:
         f.append(f"l1={stem(keys[i - 1])}")
     if j < hi:
@@ -120,32 +152,42 @@ def features(view: DocView, n: int, lex: Lexicons) -> list[str]:
             f.append(f"cue<{cl.name}")
         if cue_after(sent_keys, j - lo, len(sent_keys), cl):
             f.append(f"cue>{cl.name}")
-    for k in range(lo, hi):
-        if i <= k < j:
-            continue
+    for k in (*range(lo, i), *range(j, hi)):
         side = "<" if k < i else ">"
         reads = cue_readings(keys[k])
-        for name, words in lex.classes.items():
-            if any(r in words for r in reads):
-                f.append(f"cls{side}{name}")
-        for typ, words in lex.weapons.items():
-            if any(r in words for r in reads):
-                f.append(f"weapon{side}{typ}")
+        f += [f"cls{side}{name}" for name, words in lex.classes.items() if any(r in words for r in reads)]
+        f += [f"weapon{side}{typ}" for typ, words in lex.weapons.items() if any(r in words for r in reads)]
+    return f
+
+
+def sentence_features(view: DocView, at: Site) -> list[str]:
+    """Quotes, the sentence's events, mentions by type and length."""
+    doc, s = view.doc, at.s
+    ev = doc.events[at.n]
     text = doc.text
-    quotes_before = sum(ch in QUOTES for ch in text[a:t0])
-    if quotes_before % 2:
+    f = []
+    if sum(ch in QUOTES for ch in text[at.a:ev.trigger[0]]) % 2:
         f.append("inside_quotes")
-    if any(ch in QUOTES for ch in text[a:b]):
+    if any(ch in QUOTES for ch in text[at.a:at.b]):
         f.append("quotes_in_sentence")
-    same_sentence = sum(1 for x in view.sentence_ids if x == s)
-    f.append(f"events_in_sentence={_bucket(same_sentence)}")
-    f.append(f"other_types_in_sentence={_bucket(len({e.type for e, x in zip(doc.events, view.sentence_ids) if x == s} - {ev.type}))}")
+    here = [e for e, x in zip(doc.events, view.sentence_ids) if x == s]
+    f.append(f"events_in_sentence={_bucket(len(here))}")
+    f.append(f"other_types_in_sentence={_bucket(len({e.type for e in here} - {ev.type}))}")
     kinds = view.mention_types.get(s, [])
-    for typ in ("ACTOR", "PLACE", "PERSON", "SOURCE"):
-        f.append(f"{typ.lower()}s={_bucket(kinds.count(typ))}")
-    f += [f"places={_bucket(len(ev.places))}", f"agents={_bucket(len(ev.agents))}",
-          f"targets={_bucket(len(ev.targets))}", f"fatalities={ev.fatalities is not None}",
-          f"attributed={ev.attribution is not None}", f"tellings={_bucket(len(ev.evidence))}"]
+    f += [f"{typ.lower()}s={_bucket(kinds.count(typ))}" for typ in ("ACTOR", "PLACE", "PERSON", "SOURCE")]
+    f.append(f"sentence_words={_bucket((at.hi - at.lo) // 15)}")
+    return f
+
+
+def event_features(view: DocView, at: Site) -> list[str]:
+    """The event's arguments (counts, place kinds, agent categories, how each was read), its merged
+    tellings, and the events told before it."""
+    doc = view.doc
+    ev = doc.events[at.n]
+    why = _why(ev)
+    f = [f"places={_bucket(len(ev.places))}", f"agents={_bucket(len(ev.agents))}",
+         f"targets={_bucket(len(ev.targets))}", f"fatalities={ev.fatalities is not None}",
+         f"attributed={ev.attribution is not None}", f"tellings={_bucket(len(ev.evidence))}"]
     for pid in ev.places[:2]:
         ent = view.entities.get(pid)
         f.append(f"place_kind={((ent.geo or {}).get('feature') if ent else None) or 'none'}")
@@ -154,11 +196,10 @@ def features(view: DocView, n: int, lex: Lexicons) -> list[str]:
         f.append(f"agent_category={(ent.category if ent else None) or 'none'}")
     merged = why.get("merged") if isinstance(why.get("merged"), list) else []
     f.append(f"merged={_bucket(len(merged))}")
-    f.append(f"sentence_words={_bucket((hi - lo) // 15)}")
     for role in ("agents", "places"):
         for w in (why.get(role) or {}).values() if isinstance(why.get(role), dict) else ():
             f.append(f"{role}why={_skeleton(w, 3)}")
-    earlier = [e for e, x in zip(doc.events[:n], view.sentence_ids[:n]) if x is not None and x < s]
+    earlier = [e for e, x in zip(doc.events[:at.n], view.sentence_ids[:at.n]) if x is not None and x < at.s]
     f.append(f"same_type_earlier={any(e.type == ev.type for e in earlier)}")
     f.append(f"any_earlier={bool(earlier)}")
     return f
