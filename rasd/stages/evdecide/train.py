@@ -3,7 +3,7 @@
 Training reads the gold of ../shared/corpus/seed, ../shared/corpus/dev and the project's
 annotations/train part, whatever those files hold when install runs. A gold file in a folder
 named ``test`` is refused (:func:`training_files` raises), so the held-out part never reaches
-the model; tests/unit/stages/evdecide/test_training_data.py checks that no test doc_id or text
+the model; tests/unit/stages/evdecide/test_evdecide_train.py checks that no test doc_id or text
 is among the training documents.
 
 Each report goes through the pipeline up to the stage before this one (event coreference: the
