@@ -8,6 +8,7 @@ from rasd.pipeline import Stage
 from rasd.stages.clean import Clean
 from rasd.stages.corefer import Corefer
 from rasd.stages.eventcoref import EventCoref
+from rasd.stages.evdecide import EventDecision
 from rasd.stages.events import Events
 from rasd.stages.geocode import Geocode
 from rasd.stages.link import Link
@@ -22,5 +23,5 @@ from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
     s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, OpenActors, Ner, Link, Geocode, PlaceContext,
-                        Corefer, Events, Worthiness, EventCoref, Relations)
+                        Corefer, Events, Worthiness, EventCoref, EventDecision, Relations)
 }

@@ -19,8 +19,8 @@ def install_cmd(
     mirror: Optional[str] = typer.Option(None, "--mirror", help="Download from this copy of "
                                          "raw.githubusercontent.com (owner/repo/commit/path) instead."),
 ) -> None:
-    """Build the gazetteer, the given-name list, word clusters and the NER model into the data
-    folder (RASD_DATA_DIR).
+    """Build the gazetteer, the given-name list, word clusters, the NER model and (with --from,
+    from the gold beside it) the event decision model into the data folder (RASD_DATA_DIR).
 
     Without --from, every file is downloaded from a URL pinned to a commit and checked against
     the SHA-256 of the verified copy.

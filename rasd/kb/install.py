@@ -159,7 +159,7 @@ def status(base: Path | None = None) -> dict | None:
 
 def steps(source_dir: Path | None) -> int:
     """How many progress steps :func:`install` reports (for a progress bar's total)."""
-    return (0 if source_dir is not None else len(MANIFEST)) + 5
+    return (0 if source_dir is not None else len(MANIFEST)) + 6
 
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
@@ -175,6 +175,22 @@ def knowledge_digest(kdir: Path | None = None) -> str:
     for f in sorted((kdir or KNOWLEDGE_DIR).glob("*.yaml")):
         h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def train_event_decision(out: Path, source_dir: Path | None, inputs: dict, only_if_stale: bool = False) -> dict:
+    """Train the learned event decision (rasd.stages.evdecide) from the gold beside the data: the
+    shared corpus (``source_dir``/../corpus: seed and dev) and the checkout's annotations/train.
+    With ``only_if_stale``, only when that gold or the knowledge changed since it was trained."""
+    from rasd.stages.evdecide.train import build, stale
+
+    corpus = Path(source_dir).parent / "corpus" if source_dir is not None else None
+    corpus = corpus if corpus is not None and corpus.is_dir() else None
+    if corpus is None:     # a download install has no annotated corpus beside it: no model, stage a no-op
+        return {} if only_if_stale else {"counts": {"event decision examples": 0}}
+    knowledge = inputs.get(KNOWLEDGE_INPUT, "")
+    if only_if_stale and not stale(out, corpus, knowledge=knowledge):
+        return {}
+    return {"counts": build(out, corpus, knowledge=knowledge)}
 
 
 def install(source_dir: Path | None = None, *, force: bool = False,
@@ -223,7 +239,14 @@ def install(source_dir: Path | None = None, *, force: bool = False,
         from rasd.ner.train import refresh_word_table
 
         progress("check the NER word table")
-        return {**old, "unchanged": True, **refresh_word_table(out, src_root / "news", load_gazetteer(out))}
+        refreshed = {**old, "unchanged": True, **refresh_word_table(out, src_root / "news", load_gazetteer(out))}
+        progress("check the event decision model")
+        retrained = train_event_decision(out, source_dir, inputs, only_if_stale=True)
+        if retrained:   # the training gold changed: only the event model was rebuilt
+            refreshed = {**refreshed, "unchanged": False, "counts": {**old.get("counts", {}), **retrained["counts"]}}
+            (out / RECORD).write_text(json.dumps({k: v for k, v in refreshed.items() if k != "unchanged"},
+                                                 ensure_ascii=False, indent=1), encoding="utf-8")
+        return refreshed
     progress("build gazetteer")
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
     progress("collect given names")
@@ -234,6 +257,8 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     from rasd.ner.train import build as build_ner
 
     counts |= build_ner(src_root / "ner", src_root / "news", out, load_gazetteer(out))
+    progress("train the event decision model")
+    counts |= train_event_decision(out, source_dir, inputs)["counts"]
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
