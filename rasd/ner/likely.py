@@ -94,18 +94,22 @@ def examples(sentences: Iterable[list[tuple[str, str]]]) -> tuple[list[str], np.
     return keys, np.asarray(ys, dtype=float)
 
 
-def fit(rows: list[list[str]], y: np.ndarray, l2: float = L2) -> dict[str, float]:
+def fit(rows: list[list[str]] | list[Mapping[str, float]], y: np.ndarray, l2: float = L2) -> dict[str, float]:
     """Logistic regression: feature → weight, minimising the log loss plus ``l2`` times the squared
-    weights (the bias unpenalised)."""
+    weights (the bias unpenalised).  A row is a list of features present (value 1) or a mapping
+    feature → value; every row has "bias"."""
     from scipy.optimize import minimize
     from scipy.sparse import csr_matrix
 
     index: dict[str, int] = {}
-    cols, ptr = [], [0]
+    cols, vals, ptr = [], [], [0]
     for r in rows:
-        cols += [index.setdefault(f, len(index)) for f in r]
+        items = r.items() if isinstance(r, Mapping) else ((f, 1.0) for f in r)
+        for f, v in items:
+            cols.append(index.setdefault(f, len(index)))
+            vals.append(v)
         ptr.append(len(cols))
-    X = csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(rows), len(index)))
+    X = csr_matrix((np.asarray(vals, dtype=float), cols, ptr), shape=(len(rows), len(index)))
     penal = np.full(len(index), l2)
     penal[index["bias"]] = 0.0
     s = 2 * y - 1           # labels as ±1

@@ -3,10 +3,13 @@ for the CRF's spans (rasd.ner) that no mention already covers.
 
 The knowledge base still links and types what it knows; the CRF proposes names it has never seen
 (a new commander, a village missing from the gazetteer).  It is spent only on sentences the gate
-of :mod:`rasd.ner.gate` finds worth it, and there only on windows of WINDOW words around the
-candidate words; a span is kept when its lowest label marginal reaches ``min_confidence`` and it
-passes :meth:`NerStage._accept`; it replaces a pattern-found mention only when it contradicts
-it with ``override_confidence``.  Every added mention says why in its ``why``.
+of :mod:`rasd.ner.gate` finds worth it or that hold a word the learned word model of
+:mod:`rasd.ner.likely` finds likely to stand in a name, and there only on windows of WINDOW words
+around the candidate words; a span is kept when its lowest label marginal reaches
+``min_confidence`` and it passes :meth:`NerStage._accept` (or, where a data folder holds one, the
+learned acceptor of :mod:`rasd.ner.acceptor`); it replaces a pattern-found mention only when it
+contradicts it with ``override_confidence``.  Every added mention says why in its ``why``, and
+the trace (``notes.ner_spans``) what became of every span the CRF proposed.
 """
 from __future__ import annotations
 
@@ -23,7 +26,6 @@ from rasd.pipeline import Stage
 from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
-from rasd.ner.seeds import name_cluster_words
 from rasd.ner.tag import Tagger
 
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -49,9 +51,15 @@ class NerStage:
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
-                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None):
+                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
+                 acceptor: dict[str, float] | None = None):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
-        name, with that probability: they seed windows and open a sentence to the CRF."""
+        name, with that probability: they seed windows and open a sentence to the CRF.  ``acceptor``:
+        the weights of the learned span acceptor (rasd.ner.acceptor), which then decides in place
+        of the hand rules (whose verdict is one of its features)."""
+        self.acceptor = acceptor
+        # install's cross-fitting sets this to a list to receive every candidate span (rasd.ner.acceptor)
+        self.collect: list | None = None
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
@@ -61,9 +69,8 @@ class NerStage:
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
-        # the words the gate spends the CRF around beside unknown ones (rasd.ner.seeds)
+        # the words the gate spends the CRF around beside unknown ones and likely name words
         self._seed_names = tagger.lex.given | self.more_given
-        self._cluster_names = name_cluster_words(tagger.lex) - self._seed_names
         self.likely = {w: p for w, p in (likely or {}).items() if w not in self._seed_names}
         self.letters = letters()   # the clitic letters of the Resources building this part
         joiners = tagger.lex.lists.get("name_joiners", frozenset())
@@ -108,10 +115,6 @@ class NerStage:
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
             if hits:
                 seeds = sorted(set(seeds).union(hits))
-            names = self._cluster_names        # and, in a sentence tagged anyway, name-cluster words
-            more = [k for k in free if keys[k] in names]
-            if more:
-                seeds = sorted(set(seeds).union(more))
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[starts[a], ends[b - 1]] for a, b in windows]})
@@ -169,10 +172,12 @@ class NerStage:
                 dropped.update(under)
             if not replaced:
                 ok, why = self._accept_why(doc, i, j, sp.cls, sp.confidence)
+                if self.acceptor is not None or self.collect is not None:
+                    ok, why = self._learned(doc, i, j, sp, reason, ok, why)
                 if not ok:
                     verdict(sp, "rejected: " + why, i, j)
                     continue
-            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced)
+            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
             verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
@@ -312,6 +317,23 @@ class NerStage:
             i += 1
         return i, j
 
+    def _learned(self, doc: Doc, i: int, j: int, sp, reason: str, ok: bool, why: str) -> tuple[bool, str]:
+        """The acceptor's decision on a candidate span, the hand rules' verdict (``ok``, ``why``)
+        among its features; the candidate is handed to ``collect`` when install gathers them."""
+        from rasd.ner.acceptor import THRESHOLD, features, prob
+
+        toks = doc.tokens
+        feats = features([t.key for t in toks[i:j]], toks[i - 1].key if i > 0 else None,
+                         toks[j].key if j < len(toks) else None, sp.cls, sp.confidence, reason,
+                         ("kept: " if ok else "rejected: ") + why, self.tagger.lex, self._common, self.gate.known,
+                         lambda key: (key, *(st for _, st in stems(key))))
+        if self.collect is not None:
+            self.collect.append((feats, (toks[i].start, toks[j - 1].end), sp.cls))
+        if self.acceptor is None:
+            return ok, why
+        p = prob(feats, self.acceptor)
+        return p >= THRESHOLD, f"acceptor {p:.2f} (rule: {why})"
+
     def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
         """Whether a new span is kept (:meth:`_accept_why`'s first answer)."""
         return self._accept_why(doc, i, j, cls, conf)[0]
@@ -419,7 +441,7 @@ class NerStage:
         return True
 
     def _mention(self, doc: Doc, i: int, j: int, cls: str, conf: float, reason: str,
-                 replaced: list[str]) -> Mention | None:
+                 replaced: list[str], kept: str = "") -> Mention | None:
         t = doc.tokens[i]
         pre = self._proclitics(t.key)
         start = doc.folded.orig(t.kstart + pre) if pre else t.start
@@ -427,7 +449,8 @@ class NerStage:
         if start >= end:
             return None
         why = f"statistical NER: {cls} (p={conf:.2f}), sentence tagged for its {reason}; " + (
-            f"replaces the pattern reading {' / '.join(replaced)!r}" if replaced else "no knowledge-base name here")
+            f"replaces the pattern reading {' / '.join(replaced)!r}" if replaced else "no knowledge-base name here") + (
+            f"; kept: {kept}" if kept else "")
         return Mention(start, end, doc.text[start:end], TYPES[cls], confidence=round(0.5 + 0.3 * conf, 3),
                        tok=(i, j), pattern=True, why=why)
 
@@ -537,24 +560,34 @@ def _tokens(texts: list[str], starts: list[int], words: list[int | None]) -> lis
 
 
 def load(res) -> NerStage:
-    """The tagger over the model and lexicons installed in the data folder of Resources ``res``."""
-    from rasd.kb.yamlfile import load as load_yaml
-    from rasd.ner import likely as likely_model
+    """The tagger over the model and lexicons installed in the data folder of Resources ``res``,
+    with the learned seeds and acceptor installed beside it."""
+    from rasd.ner import acceptor
     from rasd.ner.resources import lexicons
     from rasd.ner.train import MODEL
     from rasd.ner.wordtable import FILENAME as WORD_TABLE
 
     lex = lexicons(res.data_dir, res.gazetteer, res.kb)
+    tagger = Tagger(res.data_dir / MODEL, lex, table=res.data_dir / WORD_TABLE, letters=res.clitics.letters)
+    return stage_for(res, tagger, acceptor.load(res.data_dir / acceptor.FILENAME))
+
+
+def stage_for(res, tagger: Tagger, acceptor: dict[str, float] | None = None) -> NerStage:
+    """The NER stage over ``tagger`` (its lexicons) and the knowledge of Resources ``res``."""
+    from rasd.kb.yamlfile import load as load_yaml
+    from rasd.ner import likely as likely_model
+
+    lex = tagger.lex
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
-    tagger = Tagger(res.data_dir / MODEL, lex, table=res.data_dir / WORD_TABLE, letters=res.clitics.letters)
     weights = likely_model.load(res.data_dir / likely_model.FILENAME)
     return NerStage(tagger, gate, likely=None if weights is None else likely_model.likely_words(
                         weights, lex, res.common_words, likely_model.THRESHOLD),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,
-                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()))
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
+                    acceptor=acceptor)
 
 
 class Ner(Stage):

@@ -338,22 +338,6 @@ def test_a_pattern_name_closed_by_a_comma_is_not_cut_short():
     assert [m.text for m in out.mentions] == ["كرمول سريع"]
 
 
-def test_name_cluster_words_widen_the_windows_of_a_sentence_tagged_anyway():
-    # clusters: مصر، سوريا، العراق are countries, so برشلونه (same cluster) is a name-cluster word
-    clusters = {w: ("0", "a") for w in ("مصر", "سوريا", "العراق", "برشلونه")}
-    lex = Lexicons(places={"مصر": "country", "سوريا": "country", "العراق": "country"}, lists=LISTS,
-                   clusters=clusters)
-    words = "وقال ان الوضع في المدينة هادي دمشق امس قبل يلعب برشلونة وقصفت الطائرات"
-    gate = Gate.of({"triggers": [{"forms": ["قصف*"]}]}, {}, known={fold_str(w) for w in words.split()})
-    far = "وقال كرمول إن الوضع في المدينة هادي في دمشق امس قبل أن يلعب برشلونة"
-    tagger = FakeTagger({}, lex)
-    NerStage(tagger, gate)(doc_of(far))     # كرمول is unknown: the sentence is tagged
-    assert any("برشلونة" in call for call in tagger.calls) and any("كرمول" in call for call in tagger.calls)
-    tagger = FakeTagger({}, lex)
-    NerStage(tagger, gate)(doc_of("وقصفت الطائرات دمشق قبل أن يلعب برشلونة"))   # no unknown word
-    assert tagger.calls == []
-
-
 def test_a_likely_name_word_opens_a_sentence_the_gate_passes_over():
     text = "وقال الوضع هادئ في المدينة\nوقال إن الوضع هادئ في دمشق"
     tagger = FakeTagger({"المدينه": (1, "ORG", 0.9)})
