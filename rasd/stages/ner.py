@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
 from operator import attrgetter
 
 from rasd.arabic.normalize import strip_article
@@ -95,6 +96,8 @@ class NerStage:
         starts, ends = list(map(_START, toks)), list(map(_END, toks))
         given = self._seed_names
         n_toks = len(toks)
+        likely = self.likely
+        lik = list(compress(range(n_toks), map(likely.__contains__, keys))) if likely else []
         w = 0
         for s_start, s_end in doc.sentences:
             # the words of the sentence: from the first ending after its start (not before the last
@@ -105,8 +108,8 @@ class NerStage:
                 continue
             free = [k for k in range(lo, hi) if owner[k] < 0]
             reason, at = self.gate.read([keys[k] for k in free], given)
-            likely = self.likely
-            hits = [k for k in free if keys[k] in likely]   # known words likely in a name (rasd.ner.likely)
+            # the uncovered words of the sentence likely to stand in a name (rasd.ner.likely)
+            hits = [k for k in lik[bisect_left(lik, lo):bisect_left(lik, hi)] if owner[k] < 0] if lik else lik
             if reason is None:
                 if not hits:
                     continue
