@@ -583,9 +583,7 @@ def stage_for(res, tagger: Tagger, acceptor: dict[str, float] | None = None) -> 
     lex = tagger.lex
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
-    weights = likely_model.load(res.data_dir / likely_model.FILENAME)
-    return NerStage(tagger, gate, likely=None if weights is None else likely_model.likely_words(
-                        weights, lex, res.common_words, likely_model.THRESHOLD),
+    return NerStage(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,

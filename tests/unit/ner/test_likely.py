@@ -45,16 +45,18 @@ def test_a_cluster_of_names_in_training_makes_an_unseen_member_likely(tmp_path):
     out = tmp_path / likely.FILENAME
     counts = likely.build(sents, lex, frozenset(), out)
     assert counts["NER likely-name model tokens"] == 40          # the full stops are no examples
-    w = likely.load(out)
-    got = likely.likely_words(w, lex, frozenset(), threshold=0.5)
+    got = likely.load(out, threshold=0.5)
     assert "سلمان" in got and got["سلمان"] > 0.5                  # never in training: its cluster speaks
     assert not {"قال", "اكد", "اضاف", "ذكر"} & set(got)
+    assert set(likely.load(out, threshold=0.0)) <= set(lex.clusters)   # the news vocabulary only
 
 
-def test_load_wants_the_current_version(tmp_path):
+def test_load_wants_the_current_version_and_applies_the_threshold(tmp_path):
     p = tmp_path / likely.FILENAME
     assert likely.load(p) is None
-    p.write_text(json.dumps({"version": likely.VERSION + 1, "weights": {"bias": 1.0}}), encoding="utf-8")
+    words = {"زيد": 0.9, "عمرو": 0.55, "قال": 0.35}
+    p.write_text(json.dumps({"version": likely.VERSION + 1, "words": words}), encoding="utf-8")
     assert likely.load(p) is None
-    p.write_text(json.dumps({"version": likely.VERSION, "weights": {"bias": 1.0}}), encoding="utf-8")
-    assert likely.load(p) == {"bias": 1.0}
+    p.write_text(json.dumps({"version": likely.VERSION, "words": words}), encoding="utf-8")
+    assert likely.load(p, threshold=0.5) == {"زيد": 0.9, "عمرو": 0.55}
+    assert likely.load(p, threshold=0.6) == {"زيد": 0.9}
