@@ -23,6 +23,7 @@ from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
 from rasd.kb.wordfreq import build as build_place_words
 from rasd.ner.train import MODEL as NER_MODEL
 from rasd.ner.wordtable import FILENAME as NER_WORDS
+from rasd.ner.likely import FILENAME as NER_LIKELY
 from rasd.settings import data_dir
 
 RECORD = "installed.json"
@@ -235,7 +236,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
-            and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file()):
+            and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file() and (out / NER_LIKELY).is_file()):
         from rasd.ner.train import refresh_word_table
 
         progress("check the NER word table")
@@ -263,6 +264,6 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
               "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, NER_WORDS,
-                        "NOTICE"]}
+                        NER_LIKELY, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

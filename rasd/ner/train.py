@@ -4,8 +4,9 @@ a CRF by hand would be slower and less exact).
 :func:`build` is what `rasd data install` calls, with a local copy or a download alike: it learns
 word clusters from the news (when the data holds news/), reads the training sentences through
 :func:`rasd.ner.corpus.training_sentences` (never the CAMeL test half or its copies), and writes
-``ner.crfsuite`` and ``ner_clusters.json`` into the data folder, then the precomputed vectors of the
-news's frequent words (``ner_words.npz``, :mod:`rasd.ner.wordtable`).
+``ner.crfsuite`` and ``ner_clusters.json`` into the data folder, the learned word model of likely
+name words (``ner_likely.json``, :mod:`rasd.ner.likely`, fitted on the same sentences), then the
+precomputed vectors of the news's frequent words (``ner_words.npz``, :mod:`rasd.ner.wordtable`).
 """
 from __future__ import annotations
 
@@ -64,6 +65,9 @@ def train(data: TrainingData, lex: Lexicons, out: Path, params: dict | None = No
 
 def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     """Clusters, then the CRF, into the data folder ``base``."""
+    from rasd.kb.names import common_words
+    from rasd.ner.likely import FILENAME as LIKELY_FILE
+    from rasd.ner.likely import build as build_likely
     from rasd.ner.resources import lexicons
     from rasd.ner.tag import Tagger
     from rasd.ner.wordtable import build as build_word_table
@@ -73,8 +77,9 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     counts["NER cluster CPU seconds"] = round(time.process_time() - t0)
     data = training_sentences(ner_dir, CRF_CORPORA)
     names = json.loads((base / NAMES_FILE).read_text(encoding="utf-8")) if (base / NAMES_FILE).is_file() else {}
-    counts |= train(data, lexicons(base, gaz, kb), base / MODEL, name_counts=names.get("counts"),
-                    min_count=names.get("min_count", 2))
+    lex = lexicons(base, gaz, kb)
+    counts |= train(data, lex, base / MODEL, name_counts=names.get("counts"), min_count=names.get("min_count", 2))
+    counts |= build_likely([s for _, s in data.sentences], lex, common_words(base), base / LIKELY_FILE)
     counts |= build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lexicons(base, gaz, kb)))
     dropped = sum(data.dropped.values())
     counts["NER sentences dropped as copies of the CAMeL test half"] = dropped

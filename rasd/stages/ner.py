@@ -3,15 +3,19 @@ for the CRF's spans (rasd.ner) that no mention already covers.
 
 The knowledge base still links and types what it knows; the CRF proposes names it has never seen
 (a new commander, a village missing from the gazetteer).  It is spent only on sentences the gate
-of :mod:`rasd.ner.gate` finds worth it, and there only on windows of WINDOW words around the
-candidate words; a span is kept when its lowest label marginal reaches ``min_confidence`` and it
-passes :meth:`NerStage._accept`; it replaces a pattern-found mention only when it contradicts
-it with ``override_confidence``.  Every added mention says why in its ``why``.
+of :mod:`rasd.ner.gate` finds worth it or that hold a word the learned word model of
+:mod:`rasd.ner.likely` finds likely to stand in a name, and there only on windows of WINDOW words
+around the candidate words; a span is kept when its lowest label marginal reaches
+``min_confidence`` and it passes :meth:`NerStage._accept` (or, where a data folder holds one, the
+learned acceptor of :mod:`rasd.ner.acceptor`); it replaces a pattern-found mention only when it
+contradicts it with ``override_confidence``.  Every added mention says why in its ``why``, and
+the trace (``notes.ner_spans``) what became of every span the CRF proposed.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
 from operator import attrgetter
 
 from rasd.arabic.normalize import strip_article
@@ -23,7 +27,6 @@ from rasd.pipeline import Stage
 from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
-from rasd.ner.seeds import name_cluster_words
 from rasd.ner.tag import Tagger
 
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -49,7 +52,15 @@ class NerStage:
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
-                 more_given: frozenset[str] = frozenset()):
+                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
+                 acceptor: dict[str, float] | None = None):
+        """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
+        name, with that probability: they seed windows and open a sentence to the CRF.  ``acceptor``:
+        the weights of the learned span acceptor (rasd.ner.acceptor), which then decides in place
+        of the hand rules (whose verdict is one of its features)."""
+        self.acceptor = acceptor
+        # install's cross-fitting sets this to a list to receive every candidate span (rasd.ner.acceptor)
+        self.collect: list | None = None
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
@@ -59,9 +70,9 @@ class NerStage:
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
-        # the words the gate spends the CRF around beside unknown ones (rasd.ner.seeds)
+        # the words the gate spends the CRF around beside unknown ones and likely name words
         self._seed_names = tagger.lex.given | self.more_given
-        self._cluster_names = name_cluster_words(tagger.lex) - self._seed_names
+        self.likely = {w: p for w, p in (likely or {}).items() if w not in self._seed_names}
         self.letters = letters()   # the clitic letters of the Resources building this part
         joiners = tagger.lex.lists.get("name_joiners", frozenset())
         self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
@@ -78,11 +89,15 @@ class NerStage:
         dropped: set[int] = set()
         tagged: list[dict] = []   # the sentences tagged, for a trace
         doc.notes["ner"] = tagged
+        verdicts: list[dict] = []   # every span the CRF proposed and what became of it, for a trace
+        doc.notes["ner_spans"] = verdicts
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
         keys = list(map(_KEY, toks))
         starts, ends = list(map(_START, toks)), list(map(_END, toks))
         given = self._seed_names
         n_toks = len(toks)
+        likely = self.likely
+        lik = list(compress(range(n_toks), map(likely.__contains__, keys))) if likely else []
         w = 0
         for s_start, s_end in doc.sentences:
             # the words of the sentence: from the first ending after its start (not before the last
@@ -93,13 +108,16 @@ class NerStage:
                 continue
             free = [k for k in range(lo, hi) if owner[k] < 0]
             reason, at = self.gate.read([keys[k] for k in free], given)
+            # the uncovered words of the sentence likely to stand in a name (rasd.ner.likely)
+            hits = [k for k in lik[bisect_left(lik, lo):bisect_left(lik, hi)] if owner[k] < 0] if lik else lik
             if reason is None:
-                continue
+                if not hits:
+                    continue
+                best = max(hits, key=lambda k: likely[keys[k]])
+                reason = f"likely name {keys[best]} (p={likely[keys[best]]:.2f})"
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
-            names = self._cluster_names        # and, in a sentence tagged anyway, name-cluster words
-            more = [k for k in free if keys[k] in names]
-            if more:
-                seeds = sorted(set(seeds).union(more))
+            if hits:
+                seeds = sorted(set(seeds).union(hits))
             windows = _windows(seeds, lo, hi)
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[starts[a], ends[b - 1]] for a, b in windows]})
@@ -110,7 +128,7 @@ class NerStage:
         found = self.tagger.spans_many([window[0] for window, _ in jobs])
         for (window, reason), spans in zip(jobs, found):
             if spans:
-                self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans)
+                self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans, verdicts)
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
@@ -118,16 +136,25 @@ class NerStage:
         return doc
 
     def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
-             dropped: set[int], spans: list | None = None) -> None:
+             dropped: set[int], spans: list | None = None, verdicts: list[dict] | None = None) -> None:
         """Add (or substitute) the mentions one window's spans call for (``spans``: the tagger's
-        for the window, tagged here when None)."""
+        for the window, tagged here when None); each span's fate is appended to ``verdicts``."""
         read_to = max(t.word for t in sent if t.word is not None)   # the last word the CRF read
+        log = verdicts if verdicts is not None else []
+
+        def verdict(sp, what: str, i: int | None = None, j: int | None = None) -> None:
+            toks = doc.tokens
+            a, b = (sent[sp.start].start, sent[sp.end - 1].end) if i is None else (toks[i].start, toks[j - 1].end)
+            log.append({"span": [a, b], "cls": sp.cls, "p": round(sp.confidence, 3), "verdict": what})
+
         for sp in (self.tagger.spans([t.text for t in sent]) if spans is None else spans):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
             if not words or sp.confidence < self.min_confidence:
+                verdict(sp, "dropped: low confidence" if words else "dropped: punctuation")
                 continue
             i, j = self._trim(doc, words[0], words[-1] + 1)
             if i >= j or (sp.cls == "PERS" and ends_on_joiner(doc.tokens[j - 1].key, self._joiner)):
+                verdict(sp, "dropped: trimmed away" if i >= j else "dropped: ends on a name joiner")
                 continue   # أبو عبد | الله: a compound name cut in two (rasd.ner.cut)
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
@@ -137,16 +164,24 @@ class NerStage:
                                                    or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
                                   or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
+                    verdict(sp, "held: " + _holder(ms, len(ms) < len(under)), i, j)
                     continue   # the knowledge base (or a cue pattern the CRF does not contradict) holds
                 lo_i = min(m.tok[0] for m in ms)
                 hi_j = max(m.tok[1] for m in ms)
                 if (lo_i < i or hi_j > j) and not trims:
+                    verdict(sp, "held: a pattern reaching beyond", i, j)
                     continue   # a pattern reaching beyond the span: not a plain disagreement
                 replaced = [m.text for m in ms]
                 dropped.update(under)
-            if not replaced and not self._accept(doc, i, j, sp.cls, sp.confidence):
-                continue
-            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced)
+            if not replaced:
+                ok, why = self._accept_why(doc, i, j, sp.cls, sp.confidence)
+                if self.acceptor is not None or self.collect is not None:
+                    ok, why = self._learned(doc, i, j, sp, reason, ok, why)
+                if not ok:
+                    verdict(sp, "rejected: " + why, i, j)
+                    continue
+            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
+            verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
                 for k in range(i, j):
@@ -285,16 +320,37 @@ class NerStage:
             i += 1
         return i, j
 
+    def _learned(self, doc: Doc, i: int, j: int, sp, reason: str, ok: bool, why: str) -> tuple[bool, str]:
+        """The acceptor's decision on a candidate span, the hand rules' verdict (``ok``, ``why``)
+        among its features; the candidate is handed to ``collect`` when install gathers them."""
+        from rasd.ner.acceptor import THRESHOLD, features, prob
+
+        toks = doc.tokens
+        feats = features([t.key for t in toks[i:j]], toks[i - 1].key if i > 0 else None,
+                         toks[j].key if j < len(toks) else None, sp.cls, sp.confidence, reason,
+                         ("kept: " if ok else "rejected: ") + why, self.tagger.lex, self._common, self.gate.known,
+                         lambda key: (key, *(st for _, st in stems(key))))
+        if self.collect is not None:
+            self.collect.append((feats, (toks[i].start, toks[j - 1].end), sp.cls))
+        if self.acceptor is None:
+            return ok, why
+        p = prob(feats, self.acceptor)
+        return p >= THRESHOLD, f"acceptor {p:.2f} (rule: {why})"
+
     def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
-        """Acceptance of a new span (tuned on the dev reports, never on the CAMeL test split):
-        words that are all lexicon words (المدينة, سورية as an adjective) are no name; a lone
-        word is a person only after a title or kunya, and a place or an organisation only when
-        the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
+        """Whether a new span is kept (:meth:`_accept_why`'s first answer)."""
+        return self._accept_why(doc, i, j, cls, conf)[0]
+
+    def _accept_why(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> tuple[bool, str]:
+        """Acceptance of a new span, and the rule that decided (tuned on the dev reports, never on the
+        CAMeL test split): words that are all lexicon words (المدينة, سورية as an adjective) are no
+        name; a lone word is a person only after a title or kunya, and a place or an organisation
+        only when the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
         lists = self.tagger.lex.lists
         a = self.letters.article
         keys = [doc.tokens[k].key for k in range(i, j)]
         if not any(has_letter(k) for k in keys):
-            return False   # rasd reads Arabic reports: a name in Latin letters alone is not proposed
+            return False, "no Arabic letter"   # rasd reads Arabic reports: a name in Latin letters alone is not proposed
 
         def listed(key: str) -> bool:
             forms = {key, *(st for _, st in stems(key))}
@@ -302,7 +358,7 @@ class NerStage:
                        for words in lists.values())
 
         if all(listed(k) for k in keys):
-            return False
+            return False, "all lexicon words"
 
         def is_(k: int, *names: str) -> bool:
             if k < 0:
@@ -313,29 +369,38 @@ class NerStage:
                 lists.get(n, ())) for n in names)
 
         if cls == "PERS" and is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"):
-            return False   # تل الشيخ حسين، جامع الشيخ X: a place named after a person
+            return False, "a place named after a person"   # تل الشيخ حسين، جامع الشيخ X
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
-            return False         # صاروخ زينب، صاروخ أبو طالب: a weapon's name
+            return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
         if j - i > 1:
-            return True
+            return True, "several words"
         if cls == "ORG" and self._after(doc, i, self.org_words):
-            return True          # شركة نوكيا، وكالة رويترز: the type word says what the name is
+            return True, "after an organisation type word"   # شركة نوكيا، وكالة رويترز
         if conf < LONE_CONFIDENCE:
             if cls == "PERS" and is_(i - 1, "person_titles", "kunya"):
-                return True
-            if cls == "PERS" or not bare_rare(keys[0], a, self._common):
-                return False     # an unsure lone person, article word or ordinary word: no name (rasd.ner.lone)
+                return True, "a lone person after a title"
+            if cls == "PERS":
+                return False, "an unsure lone person"
+            if not bare_rare(keys[0], a, self._common):
+                return False, "an unsure lone article or ordinary word"   # rasd.ner.lone
         if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
-            return keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0])
+            if keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0]):
+                return True, "a lone given or unknown name"
+            return False, "a lone person, no given name"
         if keys[0] not in self.gate.known:
-            return True          # a word the news vocabulary has never seen: a name
+            return True, "a word the news vocabulary never met"
         if cls == "ORG" and not self._common(keys[0]):
-            return True          # نوكيا، برشلونة: a known word the NER corpora do not use as an ordinary word
+            return True, "a lone organisation, no ordinary word"   # نوكيا، برشلونة
+        if cls == "ORG":
+            return False, "a lone organisation on an ordinary word"
         # a place the gazetteer knows and the mention finder passed over was passed over on purpose
         known_place = keys[0] in self.tagger.lex.places or strip_article(keys[0]) in self.tagger.lex.places
-        return cls == "LOC" and not known_place and (self._place_like(keys[0])
-                                                     or sure_place(keys[0], conf, a, self._common))
+        if known_place:
+            return False, "a gazetteer place the mention finder passed over"
+        if self._place_like(keys[0]) or sure_place(keys[0], conf, a, self._common):
+            return True, "a lone place in a place cluster or sure"
+        return False, "a lone place, no place cluster"
 
     def _common(self, key: str) -> bool:
         """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
@@ -379,7 +444,7 @@ class NerStage:
         return True
 
     def _mention(self, doc: Doc, i: int, j: int, cls: str, conf: float, reason: str,
-                 replaced: list[str]) -> Mention | None:
+                 replaced: list[str], kept: str = "") -> Mention | None:
         t = doc.tokens[i]
         pre = self._proclitics(t.key)
         start = doc.folded.orig(t.kstart + pre) if pre else t.start
@@ -387,7 +452,8 @@ class NerStage:
         if start >= end:
             return None
         why = f"statistical NER: {cls} (p={conf:.2f}), sentence tagged for its {reason}; " + (
-            f"replaces the pattern reading {' / '.join(replaced)!r}" if replaced else "no knowledge-base name here")
+            f"replaces the pattern reading {' / '.join(replaced)!r}" if replaced else "no knowledge-base name here") + (
+            f"; kept: {kept}" if kept else "")
         return Mention(start, end, doc.text[start:end], TYPES[cls], confidence=round(0.5 + 0.3 * conf, 3),
                        tok=(i, j), pattern=True, why=why)
 
@@ -415,6 +481,18 @@ class NerStage:
 _KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
+
+
+def _holder(ms: list[Mention], partly: bool) -> str:
+    """What holds a span the CRF may not replace: a knowledge-base name, a gazetteer place, a cue
+    pattern (for a trace)."""
+    if partly:
+        return "a mention added by the CRF"
+    if any(m.kb_id for m in ms):
+        return "a knowledge-base name"
+    if any(m.type == "PLACE" and m.place_ids for m in ms):
+        return "a gazetteer place"
+    return "a pattern mention"
 
 
 def _windows(seeds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -485,21 +563,32 @@ def _tokens(texts: list[str], starts: list[int], words: list[int | None]) -> lis
 
 
 def load(res) -> NerStage:
-    """The tagger over the model and lexicons installed in the data folder of Resources ``res``."""
-    from rasd.kb.yamlfile import load as load_yaml
+    """The tagger over the model and lexicons installed in the data folder of Resources ``res``,
+    with the learned seeds and acceptor installed beside it."""
+    from rasd.ner import acceptor
     from rasd.ner.resources import lexicons
     from rasd.ner.train import MODEL
     from rasd.ner.wordtable import FILENAME as WORD_TABLE
 
     lex = lexicons(res.data_dir, res.gazetteer, res.kb)
+    tagger = Tagger(res.data_dir / MODEL, lex, table=res.data_dir / WORD_TABLE, letters=res.clitics.letters)
+    return stage_for(res, tagger, acceptor.load(res.data_dir / acceptor.FILENAME))
+
+
+def stage_for(res, tagger: Tagger, acceptor: dict[str, float] | None = None) -> NerStage:
+    """The NER stage over ``tagger`` (its lexicons) and the knowledge of Resources ``res``."""
+    from rasd.kb.yamlfile import load as load_yaml
+    from rasd.ner import likely as likely_model
+
+    lex = tagger.lex
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
-    tagger = Tagger(res.data_dir / MODEL, lex, table=res.data_dir / WORD_TABLE, letters=res.clitics.letters)
-    return NerStage(tagger, gate,
+    return NerStage(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,
-                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()))
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
+                    acceptor=acceptor)
 
 
 class Ner(Stage):

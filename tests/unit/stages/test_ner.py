@@ -338,17 +338,32 @@ def test_a_pattern_name_closed_by_a_comma_is_not_cut_short():
     assert [m.text for m in out.mentions] == ["كرمول سريع"]
 
 
-def test_name_cluster_words_widen_the_windows_of_a_sentence_tagged_anyway():
-    # clusters: مصر، سوريا، العراق are countries, so برشلونه (same cluster) is a name-cluster word
-    clusters = {w: ("0", "a") for w in ("مصر", "سوريا", "العراق", "برشلونه")}
-    lex = Lexicons(places={"مصر": "country", "سوريا": "country", "العراق": "country"}, lists=LISTS,
-                   clusters=clusters)
-    words = "وقال ان الوضع في المدينة هادي دمشق امس قبل يلعب برشلونة وقصفت الطائرات"
-    gate = Gate.of({"triggers": [{"forms": ["قصف*"]}]}, {}, known={fold_str(w) for w in words.split()})
-    far = "وقال كرمول إن الوضع في المدينة هادي في دمشق امس قبل أن يلعب برشلونة"
-    tagger = FakeTagger({}, lex)
-    NerStage(tagger, gate)(doc_of(far))     # كرمول is unknown: the sentence is tagged
-    assert any("برشلونة" in call for call in tagger.calls) and any("كرمول" in call for call in tagger.calls)
-    tagger = FakeTagger({}, lex)
-    NerStage(tagger, gate)(doc_of("وقصفت الطائرات دمشق قبل أن يلعب برشلونة"))   # no unknown word
-    assert tagger.calls == []
+def test_a_likely_name_word_opens_a_sentence_the_gate_passes_over():
+    text = "وقال الوضع هادئ في المدينة\nوقال إن الوضع هادئ في دمشق"
+    tagger = FakeTagger({"المدينه": (1, "ORG", 0.9)})
+    assert not NerStage(tagger, GATE)(doc_of(text)).notes["ner"]     # all words known, no trigger: untagged
+    d = NerStage(tagger, GATE, likely={"المدينه": 0.8})(doc_of(text))
+    (note,) = d.notes["ner"]
+    assert note["sentence"] == list(d.sentences[0]) and note["why"] == "likely name المدينه (p=0.80)"
+    (a, b), = note["windows"]
+    assert "المدينة" in text[a:b]
+
+
+def test_likely_words_seed_windows_of_a_sentence_tagged_anyway():
+    words = " ".join(["هادئ"] * 12)
+    text = f"وقال كرمول {words} المدينة"
+    d = NerStage(FakeTagger({}), GATE)(doc_of(text))
+    (note,) = d.notes["ner"]
+    assert len(note["windows"]) == 1 and "المدينة" not in text[slice(*note["windows"][0])]
+    d = NerStage(FakeTagger({}), GATE, likely={"المدينه": 0.8})(doc_of(text))
+    (note,) = d.notes["ner"]
+    assert len(note["windows"]) == 2 and "المدينة" in text[slice(*note["windows"][1])]
+
+
+def test_each_span_the_crf_proposes_has_its_verdict_in_the_trace():
+    text = "وقال القائد كرمول إن الوضع هادئ\nوقال كرمول إن الوضع هادئ"
+    d = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.6)}), GATE)(doc_of(text))
+    got = [(text[slice(*v["span"])], v["verdict"]) for v in d.notes["ner_spans"]]
+    assert got == [("كرمول", "kept: a lone person after a title"), ("كرمول", "rejected: an unsure lone person")]
+    first, second = d.mentions     # the rejected one is still the name read in the first sentence
+    assert "title" not in second.why and "read elsewhere" in second.why and "sentence tagged" in first.why
