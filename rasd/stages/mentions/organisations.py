@@ -42,6 +42,8 @@ def _bare(f: Finder, i: int) -> int | None:
     if not f.is_(i, "org_heads_bare") or not f.name_like(i + 1) \
             or toks[i].key.startswith((L.article, L.and_ + L.article)):
         return None
+    if f.kb_start(i):
+        return None   # جبهة النصرة النفير العام: a name the knowledge base knows is not run on by article words
     nxt = toks[i + 1].key
     if without_article(nxt) in f.R.common or nxt in f.R.common or f.nisba_of_common(nxt):
         return None   # حركة الشاحنات، فرقة إسعافية: an ordinary noun phrase, not a group's name
