@@ -152,6 +152,10 @@ def load_kb(kdir: Path | None = None) -> KnowledgeBase:
     for ref in kb.lexicon.get("loyalist_actor", []):
         if ref not in kb.actors:
             raise KnowledgeError(f"lexicon.yaml: loyalist_actor names unknown actor '{ref}'")
+    for key in kb.lexicon["_folded"]:
+        if key.startswith("loyal_to_") and key[len("loyal_to_"):] not in kb.actors:
+            raise KnowledgeError(f"lexicon.yaml: {key} names unknown actor '{key[len('loyal_to_'):]}'",
+                                 hint="Name a list loyal_to_<id> after an actor id of actors.yaml.")
     seen: dict[str, str] = {}
     for table in (kb.actors, kb.persons, kb.sources):
         for e in table.values():

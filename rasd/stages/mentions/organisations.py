@@ -3,7 +3,7 @@
 المسلحين الموالين لها (fighters loyal to the side just named)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, without_article
+from rasd.arabic.clitics import has_article, letters, starts_with_and, with_article, without_article
 from rasd.doc import Mention
 from rasd.stages.mentions.context import QUOTES, Finder
 from rasd.stages.mentions.places import place_hit
@@ -42,6 +42,8 @@ def _bare(f: Finder, i: int) -> int | None:
     if not f.is_(i, "org_heads_bare") or not f.name_like(i + 1) \
             or toks[i].key.startswith((L.article, L.and_ + L.article)):
         return None
+    if f.kb_start(i):
+        return None   # جبهة النصرة النفير العام: a name the knowledge base knows is not run on by article words
     nxt = toks[i + 1].key
     if without_article(nxt) in f.R.common or nxt in f.R.common or f.nisba_of_common(nxt):
         return None   # حركة الشاحنات، فرقة إسعافية: an ordinary noun phrase, not a group's name
@@ -93,6 +95,30 @@ def add_org(f: Finder, i: int, end: int) -> None:
     strip_quotes(m)
 
 
+LOYAL_TO = "loyal_to_"
+
+
+def loyal_to(f: Finder, k: int) -> str | None:
+    """Whose loyalists: the actor whose ``loyal_to_<id>`` list of lexicon.yaml holds the lam word at
+    token k (without ل / لل) or one of the up to four words joined after it, before a conjunction
+    (للرئيس اليمني عبد ربه منصور هادي → yemen_government_forces); None when none does (لها، للحكومة)."""
+    lists = [(key[len(LOYAL_TO):], words) for key, words in f.w.items() if key.startswith(LOYAL_TO)]
+    toks, lam = f.toks, letters().li
+    for x in range(k, min(k + 5, len(toks))):
+        key = toks[x].key
+        if x > k and (not f.joined(x - 1) or starts_with_and(key)):
+            break
+        forms = {key}
+        if x == k:
+            bare = key[len(lam):]
+            forms = {bare, with_article(bare[len(lam):]) if bare.startswith(lam) else bare}
+        forms |= {without_article(w) for w in forms}
+        for actor, words in lists:
+            if forms & words:
+                return actor
+    return None
+
+
 def add_loyalists(f: Finder, i: int, end: int) -> None:
-    actor = next(iter(f.w["loyalist_actor"]))
+    actor = loyal_to(f, end - 1) or next(iter(f.w["loyalist_actor"]))
     f.add(i, end, f.prefix_of(i, "loyal_heads"), "ACTOR", f"actor:{actor}", 0.7, pattern=True)

@@ -35,8 +35,8 @@ def test_nationality_forms_cover_the_agreeing_adjectives():
 
 @pytest.mark.parametrize("text, name, category", [
     ("اشتبكت قوات الأمن التركية مع عناصر من الحزب قرب الحدود.", "قوات الأمن التركية", "state_force"),
-    ("أعلن الجيش الباكستاني مقتل خمسة عناصر في الهجوم.", "الجيش الباكستاني", "state_force"),
-    ("قتل جنديين تركيين في هجوم على موقع حدودي.", "جنديين تركيين", "state_force"),
+    ("أعلن الجيش التشادي مقتل خمسة عناصر في الهجوم.", "الجيش التشادي", "state_force"),
+    ("قتل جنديين أردنيين في هجوم على موقع حدودي.", "جنديين أردنيين", "state_force"),
     ("وتركز الحكومة اليابانية على زيادة الأجور.", "الحكومة اليابانية", "government"),
     ("واعتقل رجال الشرطة عشرة أشخاص في الساحة.", "رجال الشرطة", "state_force"),
 ])
@@ -47,8 +47,8 @@ def test_a_force_phrase_with_a_nationality_is_an_actor(text, name, category):
 
 
 def test_a_longer_phrase_replaces_a_short_form_that_names_another_country():
-    ents = actors("قالت الشرطة الإسرائيلية إنها أوقفت شابين في القدس.")
-    assert named(ents, "الشرطة الإسرائيلية") is not None
+    ents = actors("قالت الشرطة التركية إنها أوقفت شابين في إسطنبول.")
+    assert named(ents, "الشرطة التركية") is not None
     assert not any(e.kb_id for e in ents)   # not the short form's (another country's) police
 
 

@@ -1,0 +1,71 @@
+"""scripts/actor_mining.py: head words read through clitics, document frequency (not mention counts)
+ranks the rows, and the head spans it proposes stop at punctuation and at a knowledge-base actor."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from rasd.arabic.normalize import fold_str
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def am():
+    spec = importlib.util.spec_from_file_location("actor_mining", ROOT / "scripts" / "actor_mining.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["actor_mining"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_heads_come_from_the_knowledge_files_and_read_through_clitics(am):
+    hs = am.heads()
+    assert fold_str("كتائب") in hs and fold_str("قوات") in hs   # lexicon.yaml org_heads, open_actors heads
+    assert am._bare(fold_str("وللكتائب"), hs) == fold_str("كتائب")
+    assert am._bare(fold_str("بالقوات"), hs) == fold_str("قوات")
+    assert am._bare(fold_str("كتاب"), hs) is None
+
+
+def test_rows_rank_by_documents_not_by_mentions(am):
+    t = am.Tally()
+    t.add_doc("news", {"a": ("a", "")})
+    t.add_doc("news", {"a": ("a", ""), "b": ("b", "")})
+    t.add_doc("news2", {"b": ("b", "")})
+    t.add_doc("news2", {"b": ("b", "")})
+    assert t.ranked() == [("b", 3), ("a", 2)]
+    assert dict(t.docs["b"]) == {"news": 1, "news2": 2}
+
+
+class _Pipe:
+    """Stands in for the pipeline: a Doc whose only entity is the knowledge-base actor given."""
+
+    def __init__(self, kb_text: str | None):
+        self.kb_text = kb_text
+
+    def run(self, text, **source):
+        from hand_docs import doc_of, entity
+        doc = doc_of(text)
+        if self.kb_text:
+            entity(doc, "E1", "ACTOR", self.kb_text, kb_id="actor:x")
+        return doc
+
+
+def _mined(am, text, kb_text=None):
+    tallies, totals = defaultdict(am.Tally), __import__("collections").Counter()
+    am.mine(_Pipe(kb_text), "news", [("shared:news/x.zip#0", "", text)], am.heads(), tallies, totals)
+    return tallies, totals
+
+
+def test_head_spans_stop_at_punctuation_and_skip_known_actors(am):
+    tallies, totals = _mined(am, "أعلنت كتائب الفجر الجديد، وقوات النظام السوري الهجوم.", kb_text="قوات النظام السوري")
+    keys = set(tallies["heads"].docs)
+    assert fold_str("كتائب الفجر الجديد") in keys
+    assert not any(k.startswith(fold_str("كتائب الفجر الجديد وقوات")) for k in keys)   # the comma ends it
+    assert not any(k.startswith(fold_str("قوات")) for k in keys)   # a knowledge-base actor covers it
+    assert totals["news:linked"] == 1 and totals["news:actor_mentions"] == 1
+    assert list(tallies["linked"].docs) == ["actor:x"]
