@@ -23,7 +23,7 @@ from itertools import cycle, islice
 from rasd.errors import RasdError
 from rasd.pipeline import default_pipeline
 from rasd.settings import shared_dir
-from benchlib import articles, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
+from benchlib import articles, heap_line, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
 
 BIG_DICT = 5000
 
@@ -101,7 +101,7 @@ def main() -> None:
                 pass
         done = point
         gc.collect()
-        print(f"\n== after {point:,} articles: rss {rss_mb():.0f} MB")
+        print(f"\n== after {point:,} articles: rss {rss_mb():.0f} MB   heap: {heap_line()}")
         if args.trim:
             import ctypes
 
