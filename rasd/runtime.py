@@ -28,21 +28,8 @@ def prepare_for_batch(resources: Resources, gen0: int = GEN0_THRESHOLD) -> tuple
     threshold to ``gen0``. Process-wide by nature (the garbage collector is); returns the previous
     thresholds so that a caller can put them back with ``gc.set_threshold(*previous)``."""
     load_all(resources)
-    one_blas_thread()
     previous = gc.get_threshold()
     gc.collect()
     gc.freeze()
     gc.set_threshold(gen0, previous[1], previous[2])
     return previous
-
-
-def one_blas_thread() -> None:
-    """Let numpy's BLAS (a threaded OpenBLAS) use one thread in this process. The CRF's marginals
-    multiply small matrices, which one thread does as well, and OpenBLAS's threads kept native
-    memory that grew about 3 MB per 1,000 articles in a worker (docs/scale.md: with one thread the
-    worker's malloc'd memory stays flat; the output is the same).  Process-wide by nature, like
-    the collector settings; threadpoolctl (the library scikit-learn uses for this) rather than
-    ``OPENBLAS_NUM_THREADS``, which must be set before numpy loads."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")

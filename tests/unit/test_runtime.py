@@ -11,24 +11,10 @@ from rasd.runtime import prepare_for_batch
 
 @pytest.fixture
 def restore_gc():
-    from threadpoolctl import threadpool_info, threadpool_limits
-
     before = gc.get_threshold()
-    blas = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
     yield
     gc.set_threshold(*before)
     gc.unfreeze()
-    if blas:
-        threadpool_limits(limits=max(blas), user_api="blas")
-
-
-def test_a_batch_worker_uses_one_blas_thread(resources, restore_gc):
-    import numpy  # noqa: F401 - the BLAS is numpy's; loading the tagger loads it
-    from threadpoolctl import threadpool_info
-
-    prepare_for_batch(resources)
-    blas = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
-    assert blas and set(blas) == {1}
 
 
 def test_loads_every_part_freezes_and_raises_the_young_threshold(resources, restore_gc):
