@@ -19,12 +19,12 @@ import argparse
 import functools
 import gc
 import tracemalloc
-from itertools import cycle, islice
+from itertools import islice
 
 from rasd.errors import RasdError
 from rasd.pipeline import default_pipeline
 from rasd.settings import shared_dir
-from benchlib import articles, heap_line, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
+from benchlib import articles_forever, heap_line, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
 
 BIG_DICT = 5000
 
@@ -86,7 +86,7 @@ def main() -> None:
         pass
     print(f"rss after loading {rss_mb():.0f} MB")
     first = None
-    source = cycle(articles(shared / "data" / "news"))
+    source = articles_forever(shared / "data" / "news")
     done = 0
     if not args.no_trace:
         for a in islice(source, args.trace_from):
