@@ -2,6 +2,7 @@
 between two points of a long run.
 
     .venv/bin/python bench/memory_growth.py [--at 2000,6000] [--top 25] [--frames 2] [--no-trace]
+                                            [--trace-from N] [--min-size BYTES] [--trim]
 
 One process, the default pipeline, SaudiNewsNet articles in archive order (cycling the archive).
 At each article count of ``--at`` it prints the resident memory, every bounded cache it can find
@@ -18,12 +19,12 @@ import argparse
 import functools
 import gc
 import tracemalloc
-from itertools import cycle, islice
+from itertools import islice
 
 from rasd.errors import RasdError
 from rasd.pipeline import default_pipeline
 from rasd.settings import shared_dir
-from benchlib import articles, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
+from benchlib import articles_forever, heap_line, rss_mb  # noqa: E402 - bench/ is on sys.path when a script runs
 
 BIG_DICT = 5000
 
@@ -70,6 +71,9 @@ def main() -> None:
     ap.add_argument("--trace-from", type=int, default=0,
                     help="start tracemalloc only after this many articles (the first --at point should be "
                          "later; the run up to it goes at full speed)")
+    ap.add_argument("--min-size", type=int, default=0,
+                    help="list only allocations of at least this many bytes (512: the blocks pymalloc leaves to "
+                         "malloc, such as big dict and set tables, long lists and strings, numpy arrays)")
     args = ap.parse_args()
     points = sorted(int(x) for x in args.at.split(","))
     shared = shared_dir()
@@ -82,7 +86,7 @@ def main() -> None:
         pass
     print(f"rss after loading {rss_mb():.0f} MB")
     first = None
-    source = cycle(articles(shared / "data" / "news"))
+    source = articles_forever(shared / "data" / "news")
     done = 0
     if not args.no_trace:
         for a in islice(source, args.trace_from):
@@ -101,7 +105,7 @@ def main() -> None:
                 pass
         done = point
         gc.collect()
-        print(f"\n== after {point:,} articles: rss {rss_mb():.0f} MB")
+        print(f"\n== after {point:,} articles: rss {rss_mb():.0f} MB   heap: {heap_line()}")
         if args.trim:
             import ctypes
 
@@ -117,6 +121,9 @@ def main() -> None:
         if args.no_trace:
             continue
         snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+        if args.min_size:   # the raw traces are (domain, size, frames, total frames): keep the big ones
+            snap = tracemalloc.Snapshot([t for t in snap.traces._traces if t[1] >= args.min_size],
+                                        snap.traceback_limit)
         traced = sum(s.size for s in snap.statistics("filename")) / 2**20
         print(f"  traced Python allocations {traced:.1f} MB")
         if first is not None:

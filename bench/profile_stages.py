@@ -11,8 +11,8 @@ cProfile's top N functions by internal time for one more pass. ``--scaling 10000
 joins articles into one document of each length and prints each stage's CPU per 1,000 characters
 (growth with the length means worse than linear). Unless ``--no-gc-tuning``, the collector is set up as
 a batch worker sets it (:func:`rasd.runtime.prepare_for_batch`). ``--memory N`` instead runs N
-articles (cycling the archive) and prints resident memory every N/10 articles: the per-worker
-memory bound of issue 11. Prints figures; never passes or fails.
+articles (cycling the archive) and prints resident memory every N/10 articles, with where the heap
+is (benchlib.heap_mb): the per-worker memory bound of issue 11. Prints figures; never passes or fails.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import io
 import pstats
 import time
 from collections import defaultdict
-from itertools import cycle, islice
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -31,7 +31,7 @@ from rasd.doc import Doc
 from rasd.errors import RasdError
 from rasd.pipeline import Pipeline, default_pipeline, run_stage
 from rasd.settings import shared_dir
-from benchlib import articles  # noqa: E402 - bench/ is on sys.path when a script runs
+from benchlib import articles, articles_forever, heap_line  # noqa: E402 - bench/ is on sys.path when a script runs
 
 WARM_UP = 20
 
@@ -79,14 +79,14 @@ class GcTimer:
 
 def memory_run(pipe: Pipeline, source: Iterator[dict], n: int) -> None:
     step = max(1, n // 10)
-    print(f"rss after loading  {rss_mb():.0f} MB")
+    print(f"rss after loading  {rss_mb():.0f} MB   heap: {heap_line()}")
     for k, a in enumerate(islice(source, n), 1):
         try:
             pipe.run(a.get("content") or "", outlet=a.get("source"), url=a.get("url"), title=a.get("title"))
         except RasdError:
             pass
         if k % step == 0:
-            print(f"rss after {k:>7,}  {rss_mb():.0f} MB")
+            print(f"rss after {k:>7,}  {rss_mb():.0f} MB   heap: {heap_line()}", flush=True)
 
 
 def scaling_run(pipe: Pipeline, source: Iterator[dict], lengths: list[int]) -> None:
@@ -137,7 +137,7 @@ def main() -> None:
             prepare_for_batch(pipe.stages[0].resources)
     load_cpu = time.process_time() - t0
     if args.memory:
-        memory_run(pipe, cycle(articles(news)), args.memory)
+        memory_run(pipe, articles_forever(news), args.memory)
         return
     if args.scaling:
         scaling_run(pipe, articles(news), [int(x) for x in args.scaling.split(",")])

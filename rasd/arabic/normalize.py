@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import repeat
-from operator import add
 from dataclasses import dataclass
 
 _DROP = (
@@ -81,12 +79,17 @@ class Folded:
         return i + self.shifts[bisect_right(self.breaks, i) - 1]
 
     def origs(self, positions: list[int]) -> list[int]:
-        """:meth:`orig` of many key positions (each below ``len(key)``), at C speed: no Python
-        call per position (tokenize maps every token's start and end)."""
+        """:meth:`orig` of many key positions (each below ``len(key)``), as Python ints: one numpy
+        ``searchsorted`` over the stretches' starts for all of them (tokenize maps every token's
+        start and end; numpy, already loaded by the NER stage, does it in about a third of the time
+        of a C-level chain of ``bisect_right`` calls)."""
         if self.breaks is None:
             return list(positions)
-        shift = (0, *self.shifts).__getitem__   # bisect_right gives the stretch's number + 1
-        return list(map(add, positions, map(shift, map(bisect_right, repeat(self.breaks), positions))))
+        import numpy as np   # here, not at the top: folding alone stays a light import
+
+        shifts = np.array((0, *self.shifts), dtype=np.intp)   # searchsorted gives the stretch's number + 1
+        at = np.asarray(positions, dtype=np.intp)
+        return (at + shifts[np.searchsorted(np.asarray(self.breaks, dtype=np.intp), at, side="right")]).tolist()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the key span [start, end).
