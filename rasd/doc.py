@@ -209,6 +209,14 @@ _EVENT_KEYS = ("id", "type", "acled", "plover", "trigger", "agents", "targets", 
                "modality", "attribution", "fatalities", "evidence", "confidence")
 
 
+def number_events(events: list[Event]) -> list[Event]:
+    """Give ``events`` their ids in document order (V1, V2 …), as every stage that drops or merges
+    events leaves them; returns the same list."""
+    for n, e in enumerate(events, 1):
+        e.id = f"V{n}"
+    return events
+
+
 def _entity_from_json(e: dict, same: dict) -> Entity:
     ms = []
     for m in e["mentions"]:

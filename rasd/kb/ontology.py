@@ -10,6 +10,14 @@ from pathlib import Path
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require
 
 
+def event_mapping(entry: dict, state_agent: bool = False) -> dict:
+    """An event's ``mapping`` (ACLED event and sub-event type, PLOVER root) from its ontology
+    ``entry``; when ``state_agent`` (an agent is a state force) the entry's ``acled_state``
+    sub-event type applies where it has one (Government regains territory)."""
+    acled = entry.get("acled_state") if state_agent and entry.get("acled_state") else entry["acled"]
+    return {"acled": {"event_type": acled[0], "sub_event_type": acled[1]}, "plover": entry["plover"]}
+
+
 def load_ontology(path: Path | None = None) -> dict[str, dict]:
     """Event type → its entry (``acled``, ``plover``, ``violent`` …); errors name file and line."""
     path = path or KNOWLEDGE_DIR / "ontology.yaml"

@@ -22,7 +22,8 @@ in the document's warnings with its reason; a retyped one says so in its ``why.t
 """
 from __future__ import annotations
 
-from rasd.doc import Doc
+from rasd.doc import Doc, number_events
+from rasd.kb.ontology import event_mapping
 from rasd.pipeline import Stage
 from rasd.stages.evdecide.decide import Decision, decide
 from rasd.stages.evdecide.features import DocView, Lexicons, features
@@ -99,6 +100,7 @@ def apply(doc: Doc, model, lex: Lexicons, keep_at: float, retype_at: float, onto
 def apply_decisions(doc: Doc, ds: list[Decision | None], ontology=None) -> None:
     """Drop and retype the events of ``doc`` as ``ds`` (one per event) say."""
     kept = []
+    cats = {x.id: x.category for x in doc.entities}
     for ev, d in zip(doc.events, ds):
         if d is None or d.action == "keep":
             kept.append(ev)
@@ -110,11 +112,9 @@ def apply_decisions(doc: Doc, ds: list[Decision | None], ontology=None) -> None:
             why["type"] = f"{why.get('type', '')}; learned {d.why}".lstrip("; ")
             ev.type = d.type
             if ontology is not None and d.type in ontology:
-                m = ontology[d.type]
-                ev.extra["mapping"] = {"acled": {"event_type": m["acled"][0], "sub_event_type": m["acled"][1]},
-                                       "plover": m["plover"]}
+                state = any(cats.get(a) == "state_force" for a in ev.agents)
+                ev.extra["mapping"] = event_mapping(ontology[d.type], state)
             kept.append(ev)
     if len(kept) < len(doc.events):
-        for n, e in enumerate(kept, 1):     # numbered as event coreference numbers them
-            e.id = f"V{n}"
+        number_events(kept)
     doc.events = kept

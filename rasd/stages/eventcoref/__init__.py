@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 
 from rasd.arabic.clitics import letters
-from rasd.doc import Doc, Event
+from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling
 from rasd.stages.eventcoref.rank import best
@@ -66,9 +66,7 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
             continue
         trig = doc.text[e.trigger[0]:e.trigger[1]]
         doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {e.trigger[0]}: {why}")
-    for n, e in enumerate(kept, 1):
-        e.id = f"V{n}"
-    return kept
+    return number_events(kept)
 
 
 def corefer_events(doc: Doc, rules) -> list[Event]:
@@ -85,10 +83,7 @@ def corefer_events(doc: Doc, rules) -> list[Event]:
         o, f, why = hit
         merge(events[o.n], events[t.n], f, why, host_first=f.host_first)
         absorb(o, t, f)
-    out = [events[t.n] for t in alive]
-    for n, e in enumerate(out, 1):
-        e.id = f"V{n}"
-    return out
+    return number_events([events[t.n] for t in alive])
 
 
 def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) -> Telling:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasd.kb.ontology import event_mapping
 from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
 from rasd.arabic.clitics import reads_as
 from rasd.doc import Event
@@ -159,5 +160,4 @@ class Fatalities:
                       [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",
                       attribution=attr, fatalities=fat.value, evidence=[(st.start, st.end)],
                       confidence=0.5,
-                      extra={"mapping": {"acled": {"event_type": m["acled"][0], "sub_event_type": m["acled"][1]},
-                                         "plover": m["plover"]}, "why": why})]
+                      extra={"mapping": event_mapping(m), "why": why})]

@@ -1,7 +1,7 @@
 """One event told twice is one event: a fight that ends in a capture, a lead repeated in the body."""
 from __future__ import annotations
 
-from rasd.doc import Event
+from rasd.doc import Event, number_events
 
 
 class Merge:
@@ -83,6 +83,4 @@ class Merge:
             if twin.fatalities is None:
                 twin.fatalities = e.fatalities
             twin.attribution = twin.attribution or e.attribution
-        for n, e in enumerate(out, 1):
-            e.id = f"V{n}"
-        return out
+        return number_events(out)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from rasd.doc import Doc, Event
+from rasd.kb.ontology import event_mapping
 from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.stages.events.fatalities import Fatalities, read_toll
@@ -197,6 +198,5 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 id="", type=t.type, trigger=trig_span, agents=agents, targets=targets, partners=partners,
                 places=list(places), date=date, modality=mod, attribution=attr,
                 evidence=[(st.start, st.end)], confidence=min(conf, 0.95),
-                extra={"mapping": {"acled": {"event_type": acled[0], "sub_event_type": acled[1]},
-                                   "plover": m["plover"]}, "why": why}))
+                extra={"mapping": event_mapping(m, state), "why": why}))
         return out

@@ -34,3 +34,19 @@ def test_enabled_drops_the_motive_and_retypes_the_headline(doc, lex):
     assert doc.events[0].extra["mapping"]["acled"]["sub_event_type"] == "Air/drone strike"
     (w,) = doc.warnings
     assert w.startswith("evdecide: no event from SHELLING 'قصف'") and "dropped: worthiness" in w and "cue<motive" in w
+
+
+def test_a_retype_maps_as_the_events_stage_does_state_agents_included():
+    from rasd.doc import Doc, Entity, Event
+    from rasd.kb.ontology import load_ontology
+    from rasd.stages.evdecide import apply_decisions
+    from rasd.stages.evdecide.decide import Decision
+
+    onto = load_ontology()
+    doc = Doc("x y")
+    doc.entities = [Entity("A1", "ACTOR", "x", None, None, [], category="state_force")]
+    doc.events = [Event("V1", "ARMED_CLASH", (0, 1), agents=["A1"]), Event("V2", "ARMED_CLASH", (2, 3))]
+    retype = Decision("retype", "TERRITORY_TAKEN", "type ARMED_CLASH → TERRITORY_TAKEN: 0.90")
+    apply_decisions(doc, [retype, retype], onto)
+    subs = [e.extra["mapping"]["acled"]["sub_event_type"] for e in doc.events]
+    assert subs == [onto["TERRITORY_TAKEN"]["acled_state"][1], onto["TERRITORY_TAKEN"]["acled"][1]]
