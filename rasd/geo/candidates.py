@@ -245,8 +245,7 @@ def country_part(country: Place, direction: str, gaz: Gazetteer,
     side, the country's point is moved that way by half the middle spread of its known places (the
     rule before branch place4), or kept when too few places are known to tell the extent.
     ``by_country``: :func:`country_places` of ``gaz``, when the caller keeps it."""
-    own = by_country.get(country.country, []) if by_country is not None else \
-        [p for p in gaz.places() if p.country == country.country and p.kind != "country"]
+    own = (by_country if by_country is not None else country_places(gaz)).get(country.country, [])
     pts = [(p.lat, p.lon) for p in own]
     step = _STEPS.get(direction)
     if step is not None:
