@@ -8,10 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.geo.features import Context, containment, features, km, nearness, point
-from rasd.kb.gazetteer import ADMIN_KINDS, Place
+from rasd.kb.gazetteer import ADMIN_KINDS, WORLD_SOURCE, Place
 
 WEIGHTS = {"contain": 2.0, "cue": 2.5, "near": 3.0, "neighbour": 2.5, "centre": 2.0, "governorate": 1.0,
            "prior": 1.0, "country": 1.0}
+
+
+PROMINENT_POPULATION = 50_000   # a city abroad this large outweighs a village namesake (world_places.yaml)
+NEAR_EVIDENCE = 0.3             # nearness (exp(-d/15 km)) that counts as the sentence naming a neighbour: ~18 km
 
 
 @dataclass(frozen=True)
@@ -19,15 +23,52 @@ class Ranked:
     place: Place
     score: float
     features: dict[str, float]
+    note: str = ""          # why the weighted sum was overruled (see rank), for :func:`why`
+
+
+def prominent(p: Place) -> bool:
+    """A capital, a country or a region of the world list, or a city of it with PROMINENT_POPULATION
+    people or more (its ``population``)."""
+    return p.source == WORLD_SOURCE and (p.rank >= 4 or (p.population or 0) >= PROMINENT_POPULATION)
+
+
+def village(p: Place) -> bool:
+    """A village or quarter of the Syrian gazetteers (no seat of a district or subdistrict)."""
+    return p.source != WORLD_SOURCE and p.kind in ("locality", "neighbourhood") and p.rank <= 1
+
+
+def named_here(r: Ranked, ctx: Context) -> bool:
+    """Evidence in the mention's own sentence for a village reading: the admin unit it lies in, a
+    place within ~18 km of it, or a type word that names no city (قرية، بلدة، حي، مطار)."""
+    f = r.features
+    return f["contain"] > 0 or f["near"] >= NEAR_EVIDENCE or bool(ctx.cue and "city" not in ctx.cue["prefer"])
 
 
 def rank(cands: list[Place], ctx: Context) -> list[Ranked]:
-    """Candidates best first; ties keep the gazetteer's order."""
+    """Candidates best first; ties keep the gazetteer's order.
+
+    Namesakes of very different size: a Syrian village named like a capital or a large city abroad
+    (القاهرة، الرياض، الدمام، النجف) wins only with evidence in its own sentence (:func:`named_here`).
+    The report's other places (neighbour, centre, governorate, country) do not suffice: reports
+    about Syria name Cairo and Riyadh as the seats of talks and statements far more often than
+    these villages, which hold a few thousand people at most."""
     out = []
     for p in cands:
         f = features(p, ctx)
         out.append(Ranked(p, sum(WEIGHTS[k] * v for k, v in f.items()), f))
-    return sorted(out, key=lambda r: -r.score)
+    out.sort(key=lambda r: -r.score)
+    if len(out) > 1 and village(out[0].place) and not named_here(out[0], ctx):
+        big = next((r for r in out if prominent(r.place)), None)
+        if big is not None:
+            v = out[0].place
+            size = "capital" if big.place.rank >= 4 and big.place.kind == "city" else \
+                f"city of about {big.place.population:,} people" if big.place.population else big.place.kind
+            note = (f"a {size}, preferred to its namesake the village {v.name_en}"
+                    f"{' in ' + v.admin1 if v.admin1 else ''}: the sentence names no place near that village "
+                    f"and no village type word ({len(out)} namesakes)")
+            out.remove(big)
+            out.insert(0, Ranked(big.place, big.score, big.features, note))
+    return out
 
 
 def precision(p: Place, ctx: Context) -> int:
@@ -48,6 +89,8 @@ def why(ranked: list[Ranked], ctx: Context) -> str:
     """One plain sentence naming the deciding evidence."""
     best = ranked[0]
     head = describe(best.place)
+    if best.note:
+        return f"{head}; {best.note}"
     if len(ranked) == 1:
         return f"{head}; the only gazetteer entry of this name"
     f = best.features

@@ -69,11 +69,22 @@ class Gazetteer:
         # canon() of the keys this gazetteer is asked for, cached by the instance (bounded)
         self.canon = lru_cache(maxsize=1 << 16)(canon)
         index: dict[str, list[str]] = defaultdict(list)
+        bare: set[tuple[str, str]] = set()
         for alias, pid in aliases:
-            ids = index[canon(fold_str(alias))]
+            folded = fold_str(alias)
+            key = canon(folded)
+            ids = index[key]
             if pid not in ids:
                 ids.append(pid)
+            if strip_article(folded) == folded and places[pid].source == WORLD_SOURCE:
+                bare.add((key, pid))
         self._index = dict(index)
+        # (index key, place id) of the world list's aliases written without the article: an entry
+        # whose display name has it (المجر، الموصل) may still list a bare form (هنغاريا، موصل) that
+        # texts write bare, and the mention finder asks :meth:`written_bare` as well as the display
+        # name. The Syrian gazetteers' bare alternates (كيلو، بندر for villages named الشيخ الأقرع،
+        # الشهامة) come from transliteration lists never checked on the news: they keep the old rule
+        self._bare = frozenset(bare)
         # the words an index key can start with: a lookup whose first word is not one of them
         # finds nothing, so phrase scans ask :meth:`may_start` before joining and folding longer keys
         self._firsts = frozenset(k.split(" ", 1)[0] for k in self._index)
@@ -91,6 +102,11 @@ class Gazetteer:
     def lookup(self, key: str) -> list[Place]:
         """All namesakes for a folded key (with or without the article)."""
         return [self._places[i] for i in self._index.get(self.canon(key), ())]
+
+    def written_bare(self, key: str, place_id: str) -> bool:
+        """Whether the world list gives the place a bare alias under this folded key (هنغاريا for
+        المجر, موصل for الموصل)."""
+        return (self.canon(key), place_id) in self._bare
 
     def may_start(self, word: str) -> bool:
         """Whether some name's key starts with the folded word ``word`` (no spaces): when not,
@@ -294,12 +310,14 @@ def world_places() -> list[tuple[Place, list[str]]]:
         require(isinstance(item.get("en"), str), path, item, "'en' (English name) is required")
         ar = str_list(path, item, "ar")
         require(bool(ar), path, item, "'ar' must list at least one Arabic name")
+        pop = item.get("population")
+        require(pop is None or (isinstance(pop, int) and pop > 0), path, item, "'population' must be a positive integer")
         country = pid.split("-")[0]
         rank = {"country": 6, "region": 5, "city": 3}.get(item["kind"], 1) + int(item.get("capital", False))
         out.append((Place(f"world:{pid}", ar[0], item["en"], float(item["lat"]), float(item["lon"]),
                           item["kind"], admin1=item.get("admin1"),
                           admin_ids=() if item["kind"] == "country" or country == NO_COUNTRY else (f"world:{country}",),
-                          rank=rank, source=WORLD_SOURCE, country=country), ar))
+                          population=pop, rank=rank, source=WORLD_SOURCE, country=country), ar))
     return out
 
 

@@ -68,7 +68,11 @@ def _misread_article(f: Finder, i: int, h: Hit, places: list, strong: bool) -> b
     named_with = [fold_str(p.name_ar).startswith(L.article) for p in places]
     if article_read and not any(named_with):
         return True
-    return all(named_with) and not has_article(word) and not pre.endswith(L.article)
+    if has_article(word) or pre.endswith(L.article) or not all(named_with):
+        return False
+    # every namesake's name has the article: a bare word is a misreading unless the world list gives
+    # that place a bare alias (المجر / هنغاريا: "في هنغاريا" is Hungary; الموصل / موصل)
+    return not any(f.R.gaz.written_bare(word, p.id) for p in places)
 
 
 def _agreeing_adjective(f: Finder, i: int, h: Hit, cued: bool) -> bool:

@@ -114,3 +114,49 @@ def test_features_with_a_memo_equal_features_without_over_rounds():
         for p in (F.VILLAGE_A, F.VILLAGE_B, F.VILLAGE_C, F.GOV_IDLIB):
             assert features(p, Context(**ctx, memo=memo)) == features(p, Context(**ctx))
     assert memo
+
+
+def _capital_and_village():
+    from rasd.kb.gazetteer import WORLD_SOURCE, Place
+
+    capital = Place("world:xx-kabira", "الكبيرة", "Kabira (capital)", 30.0, 31.2, "city", rank=4,
+                    source=WORLD_SOURCE, country="xx")
+    village = Place("ocha:C9101", "الكبيرة", "Kabira (village)", 35.44, 36.91, "locality", "إدلب",
+                    "معرة النعمان", "التمانعة", admin_ids=("admin:SY07", "admin:SY0702", "admin:SY070204"),
+                    rank=1, source="syrianarchive")
+    return capital, village
+
+
+def test_a_capital_outweighs_a_village_namesake_that_only_the_report_context_favours():
+    """The report's other places (a village 1 km away, its governorate) favour the village by the
+    weighted sum; with nothing in the sentence for it, the capital abroad is kept, and why says so."""
+    capital, village = _capital_and_village()
+    ctx = Context(anchors=[("أبو دالي", F.VILLAGE_C)], centre=(35.45, 36.9), governorates={"إدلب"}, country="sy")
+    plain = sorted(rank([capital, village], ctx), key=lambda r: -r.score)
+    assert plain[0].place is village          # what the weighted sum alone prefers
+    ranked = rank([capital, village], ctx)
+    assert ranked[0].place is capital
+    assert "capital" in why(ranked, ctx) and "Kabira (village)" in why(ranked, ctx)
+
+
+def test_a_village_namesake_named_with_its_container_or_type_word_stays():
+    capital, village = _capital_and_village()
+    ctx = Context(hits=[("ناحية التمانعة", [F.SUB_TAMANAH])], country="sy")
+    assert rank([capital, village], ctx)[0].place is village
+    cues = geo_cues()
+    spec = next(s for w, s in cues.cues.items() if "city" not in s["prefer"] and "locality" in s["prefer"])
+    ctx = Context(anchors=[("أبو دالي", F.VILLAGE_C)], centre=(35.45, 36.9), cue=spec, cue_word="قرية")
+    assert rank([capital, village], ctx)[0].place is village
+
+
+def test_a_small_city_abroad_does_not_outweigh_a_village_by_size():
+    """A world-list town without a population of PROMINENT_POPULATION (a border village listed as a
+    city) is weighed as before, by the report's places."""
+    from dataclasses import replace
+
+    capital, village = _capital_and_village()
+    town = replace(capital, id="world:xx-town", rank=3, population=None)
+    ctx = Context(anchors=[("أبو دالي", F.VILLAGE_C)], centre=(35.45, 36.9), governorates={"إدلب"})
+    assert rank([town, village], ctx)[0].place is village
+    big = replace(town, population=400_000)
+    assert rank([big, village], ctx)[0].place is big

@@ -115,3 +115,29 @@ def test_a_world_name_listed_with_its_type_word_holds_when_its_name_is_an_ordina
     assert h is not None and list(h.payloads) == ["world:xx-jamila"] and h.j == i + 2
     f = Finder(doc_of("وصل الوفد إلى محافظة كبيرة أمس."), res.mention_index)
     assert places.place_hit(f, at(f, "محافظة")) is None
+
+
+def test_a_bare_alias_of_a_world_entry_whose_name_has_the_article_is_a_place():
+    """المجر / هنغاريا: the world list gives the bare form, so "إلى هنغاريا" is the country even though
+    its display name has the article; a Syrian name with the article still needs it (ورقة is no الرقة)."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.kb.gazetteer import WORLD_SOURCE, Gazetteer, Place
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    country = Place("world:xy", "المجرة", "Majara", 47.0, 19.0, "country", rank=6, source=WORLD_SOURCE, country="xy")
+    syrian = Place("ocha:C9998", "الكرمة", "Karma", 35.0, 37.0, "locality", rank=1, source="syrianarchive")
+    places_ = [*geo_fake.ALL, country, syrian]
+    aliases = [(p.name_ar, p.id) for p in places_] + [("هنغاريا", "world:xy"), ("مجرة", "world:xy"),
+                                                      ("كرمة", "ocha:C9998")]
+    gaz = Gazetteer({p.id: p for p in places_}, aliases)
+    res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
+                                                      common_words=frozenset(), everyday_places=frozenset())
+    for text, word in (("وصل الوفد إلى هنغاريا أمس.", "هنغاريا"), ("وصل الوفد إلى مجرة أمس.", "مجرة")):
+        f = Finder(doc_of(text), res.mention_index)
+        h = places.place_hit(f, at(f, word))
+        assert h is not None and list(h.payloads) == ["world:xy"], text
+    f = Finder(doc_of("وصل الوفد إلى كرمة أمس."), res.mention_index)
+    assert places.place_hit(f, at(f, "كرمة")) is None
