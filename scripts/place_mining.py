@@ -44,6 +44,8 @@ def options() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", type=int, default=2000, help="articles of SaudiNewsNet 2015 to read")
     ap.add_argument("--news2", type=int, default=2000, help="articles of Al Mayadeen 2023-24 to read")
+    ap.add_argument("--offset", type=int, default=0, help="start the k-th-article draw this many articles in "
+                    "(a fresh sample beside the default one, e.g. 7)")
     ap.add_argument("--top", type=int, default=40, help="names to print per list and country")
     ap.add_argument("--min-df", type=int, default=3, help="print a name only when this many articles name it")
     ap.add_argument("--countries", default="", help="comma-separated report countries to print (default: all "
@@ -62,8 +64,9 @@ def _news2(folder: Path) -> Iterator:
             yield from jsonl.read(path.name, fh.read())
 
 
-def sample(shared: Path, n_news: int, n_news2: int) -> Iterator:
-    """Every k-th raw report of each corpus, k chosen so about ``n`` are read, in a fixed order."""
+def sample(shared: Path, n_news: int, n_news2: int, offset: int = 0) -> Iterator:
+    """Every k-th raw report of each corpus, k chosen so about ``n`` are read, in a fixed order,
+    starting ``offset`` reports in (below k: a sample disjoint from the default one)."""
     from rasd.ingest.sources import read_source
 
     for name, n in (("news", n_news), ("news2", n_news2)):
@@ -72,7 +75,7 @@ def sample(shared: Path, n_news: int, n_news2: int) -> Iterator:
         stride = max(1, SIZES[name] // n)
         folder = shared / "data" / name
         items = read_source(str(folder)) if name == "news" else _news2(folder)
-        for raw in islice(islice(items, 0, None, stride), n):
+        for raw in islice(islice(items, offset % stride, None, stride), n):
             yield name, raw
 
 
@@ -271,7 +274,7 @@ def main() -> None:
         raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
     pipe = default_pipeline()
     miner = Miner(pipe.stage("ner").resources)
-    for corpus, raw in sample(shared, args.news, args.news2):
+    for corpus, raw in sample(shared, args.news, args.news2, args.offset):
         if isinstance(raw, Rejected):
             continue
         report = prepare(raw)

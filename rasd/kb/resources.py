@@ -133,6 +133,13 @@ class Resources:
         return place_kinds(self.knowledge("place_kinds"))
 
     @_part
+    def ordinary_places(self):
+        """Syrian gazetteer names the news uses mostly as ordinary words (place_words.yaml)."""
+        from rasd.stages.mentions.index import ordinary_place_names
+
+        return ordinary_place_names(self.knowledge("place_words"))
+
+    @_part
     def triggers(self):
         """The event lexicon: trigger forms, cue word lists, weapons, modality cues."""
         from rasd.stages.events import load_lexicon

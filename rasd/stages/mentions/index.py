@@ -40,6 +40,7 @@ class MentionIndex:
     places_first: frozenset = frozenset()  # first words of gazetteer names
     major_kinds: frozenset = frozenset()   # place kinds named without a cue word (place_kinds.yaml)
     region_base_kinds: frozenset = frozenset()   # a direction from these is a sub-region (place_kinds.yaml)
+    ordinary_places: frozenset = frozenset()     # Syrian names mostly ordinary words (place_words.yaml, generated)
 
     def __post_init__(self):
         # the few distinct answers, shared by every cached word
@@ -176,4 +177,11 @@ def build_index(res) -> MentionIndex:
                         frozenset(fold_str(w) for w in adjectives),
                         # a small cache: MentionIndex.word keeps the answers of the words a run meets
                         ListIndex(kb.lexicon["_folded"], size=1 << 10), gate, names.first_words(), places.first_words(),
-                        res.place_kinds["named_without_cue"], res.place_kinds["direction_into"])
+                        res.place_kinds["named_without_cue"], res.place_kinds["direction_into"],
+                        res.ordinary_places)
+
+
+def ordinary_place_names(path) -> frozenset:
+    """The index keys of place_words.yaml (scripts/place_contexts.py writes it): Syrian gazetteer
+    names that the news uses mostly as ordinary words."""
+    return frozenset(str(k) for k in load(path)["names"])

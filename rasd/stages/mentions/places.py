@@ -7,6 +7,7 @@ from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.placeness import minor_only, name_key, strong_context
 
 _TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
 # lists of the word before a gazetteer name that make it a place (a type word, a preposition)
@@ -114,9 +115,20 @@ def place_hit(f: Finder, i: int) -> Hit | None:
         strong = "place_cues" in before
         prep = "place_preps" in before or "plural_place_cues" in before
     coord = f.coordinated_place(i)
+    if _ordinary_here(f, i, h):
+        return None
     if h.j - h.i >= 2:
         return _multiword(f, i, h, strong or prep or coord)
     return _one_word(f, i, h, strong, prep, coord)
+
+
+def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
+    """A Syrian village name that the news uses mostly as an ordinary word or phrase (الربيع العربي،
+    إسقاط، عز الدين: place_words.yaml, learned by scripts/place_contexts.py) is a place only in a
+    strong place context (rasd.stages.mentions.placeness): a type word before it, a list of places,
+    a container after it. A preposition before it is not enough (على إسقاط)."""
+    ordinary = f.R.ordinary_places
+    return bool(ordinary) and name_key(f, h) in ordinary and minor_only(f, h) and not strong_context(f, i, h)
 
 
 def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:

@@ -1,0 +1,96 @@
+"""Whether a gazetteer name stands in a place context: the predicate that both learns which Syrian
+village names are mostly ordinary words (scripts/place_contexts.py, over the unlabelled news) and
+decides, in the mention finder, that such a name is a place here (rasd.stages.mentions.places).
+
+One definition serves both, so the statistic measures exactly the evidence the finder asks for.
+A **strong** context is one of:
+
+- a place type word right before the name (قرية، بلدة، منطقة، مخيم، مطار …);
+- a list of places: the name follows or precedes another Syrian gazetteer name, joined by و, a
+  comma or a dash;
+- a container right after it, within ``CONTAINER_WINDOW`` words of its sentence: a countryside or
+  direction word or a type word before a gazetteer name (بريف حلب، شمال حماة، بمحافظة إدلب), or
+  a word that ties a place to its unit (التابعة، الواقعة، بالقرب: geo_cues.yaml admin_links).
+
+A preposition alone (في، على، من) is **weak**: على إسقاط، في الربيع العربي read as places by it.
+"""
+from __future__ import annotations
+
+from rasd.arabic.clitics import readings, starts_with_and
+from rasd.arabic.matcher import Hit
+from rasd.kb.gazetteer import WORLD_SOURCE
+from rasd.stages.mentions.context import Finder
+
+CONTAINER_WINDOW = 3
+_TYPE_LISTS = frozenset(("place_cues", "strong_place_cues", "facility_cues", "settlement_cues", "plural_place_cues"))
+_LIST_GAPS = ("،", ",", "-", "–")
+# minor kinds: the Syrian gazetteer's villages, quarters and subdistricts (a governorate, a district
+# and every world-list entry are named without a cue; place_kinds.yaml)
+MINOR_KINDS = frozenset(("locality", "neighbourhood", "subdistrict"))
+
+
+def minor_only(f: Finder, h: Hit) -> bool:
+    """Every namesake of the hit is a Syrian village, quarter or subdistrict."""
+    gaz = f.R.gaz
+    return all(gaz.get(p).kind in MINOR_KINDS and gaz.get(p).source != WORLD_SOURCE for p in h.payloads)
+
+
+def name_key(f: Finder, h: Hit) -> str:
+    """The index key of the name the hit matched (proclitics and articles off): the statistic's key."""
+    text = " ".join(t.key for t in f.toks[h.i:h.j])[h.prefix:]
+    return f.R.gaz.canon(text)
+
+
+def type_word_before(f: Finder, i: int) -> bool:
+    return i > 0 and f.joined(i - 1) and not f.lists[i - 1].isdisjoint(_TYPE_LISTS)
+
+
+def preposition_before(f: Finder, i: int, h: Hit) -> bool:
+    return (i > 0 and f.joined(i - 1) and "place_preps" in f.lists[i - 1]) or h.prefix > 0
+
+
+def _syrian_at(f: Finder, k: int) -> Hit | None:
+    h = f.place_at(k)
+    return h if h is not None and any(f.R.gaz.get(p).source != WORLD_SOURCE for p in h.payloads) else None
+
+
+def in_list(f: Finder, i: int, h: Hit) -> bool:
+    """و، a comma or a dash between the name and another Syrian gazetteer name, either side."""
+    j = h.j
+    if j < f.n and (starts_with_and(f.toks[j].key) or f.gap(j - 1).strip() in _LIST_GAPS) and _syrian_at(f, j):
+        return True
+    if i == 0 or not (starts_with_and(f.toks[i].key) and h.prefix > 0 or f.gap(i - 1).strip() in _LIST_GAPS):
+        return False
+    for k in range(max(0, i - 3), i):
+        g = _syrian_at(f, k)
+        if g is not None and g.j == i:
+            return True
+    return False
+
+
+def _head(f: Finder, k: int) -> bool:
+    if "place_cues" in f.lists[k]:
+        return True
+    heads = f.R.region_heads
+    return any(st in heads for _, st in readings(f.toks[k].key))
+
+
+def container_after(f: Finder, h: Hit) -> bool:
+    """A countryside, direction or type word before a gazetteer name, or a unit-tying word, within
+    CONTAINER_WINDOW words after the name and before the sentence ends."""
+    links = f.R.geo_cues.admin_links
+    k = h.j
+    while k < min(f.n, h.j + CONTAINER_WINDOW):
+        if "." in f.gap(k - 1):
+            return False
+        key = f.toks[k].key
+        if key in links and len(key) > 2:   # التابعة، الواقعة، بالقرب (not في، ب)
+            return True
+        if _head(f, k) and k + 1 < f.n and f.joined(k) and f.place_at(k + 1) is not None:
+            return True
+        k += 1
+    return False
+
+
+def strong_context(f: Finder, i: int, h: Hit) -> bool:
+    return type_word_before(f, i) or in_list(f, i, h) or container_after(f, h)
