@@ -141,3 +141,38 @@ def test_a_bare_alias_of_a_world_entry_whose_name_has_the_article_is_a_place():
         assert h is not None and list(h.payloads) == ["world:xy"], text
     f = Finder(doc_of("وصل الوفد إلى كرمة أمس."), res.mention_index)
     assert places.place_hit(f, at(f, "كرمة")) is None
+
+
+def _ordinary_finder(text: str, ordinary: bool):
+    """A Syrian village named by an ordinary phrase (الفجر الجديد), listed in place_words.yaml or not."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.kb.gazetteer import Gazetteer, Place
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    village = Place("sa:99001", "الفجر الجديد", "Fajr Jadid", 35.8, 36.6, "locality", "إدلب", rank=1,
+                    source="syrianarchive")
+    places_ = [*geo_fake.ALL, village]
+    gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=gaz, given_names=frozenset(), common_words=frozenset(), everyday_places=frozenset(),
+        ordinary_places=frozenset({gaz.canon(fold_str("الفجر الجديد"))} if ordinary else ()))
+    return Finder(doc_of(text), res.mention_index)
+
+
+def test_a_village_named_by_an_ordinary_phrase_needs_a_strong_place_context():
+    """place_words.yaml lists Syrian names the news uses mostly as ordinary words: such a name is a
+    place after a type word, in a list of places or before its container, not after a preposition."""
+    text = "تحدث الوزير عن الفجر الجديد للبلاد."
+    f = _ordinary_finder(text, ordinary=False)
+    assert places.place_hit(f, at(f, "الفجر")) is not None      # a preposition sufficed before
+    f = _ordinary_finder(text, ordinary=True)
+    assert places.place_hit(f, at(f, "الفجر")) is None
+    for text, word in (("قصفت الطائرات قرية الفجر الجديد أمس.", "الفجر"),
+                       ("قصفت الطائرات الفجر الجديد بريف إدلب أمس.", "الفجر"),
+                       ("قصفت الطائرات المشيرفة والفجر الجديد أمس.", "والفجر")):
+        f = _ordinary_finder(text, ordinary=True)
+        assert places.place_hit(f, at(f, word)) is not None, text
