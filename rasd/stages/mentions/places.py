@@ -115,7 +115,7 @@ def place_hit(f: Finder, i: int) -> Hit | None:
         strong = "place_cues" in before
         prep = "place_preps" in before or "plural_place_cues" in before
     coord = f.coordinated_place(i)
-    if _ordinary_here(f, i, h):
+    if not coord and _ordinary_here(f, i, h):
         return None
     if h.j - h.i >= 2:
         return _multiword(f, i, h, strong or prep or coord)
@@ -126,7 +126,9 @@ def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
     """A Syrian village name that the news uses mostly as an ordinary word or phrase (الربيع العربي،
     إسقاط، عز الدين: place_words.yaml, learned by scripts/place_contexts.py) is a place only in a
     strong place context (rasd.stages.mentions.placeness): a type word before it, a list of places,
-    a container after it. A preposition before it is not enough (على إسقاط)."""
+    a container after it; or, which only the finder sees, right after a place mention it has found
+    (a list whose other names no gazetteer knows: تل حسين، المالح). A preposition before it is not
+    enough (على إسقاط)."""
     ordinary = f.R.ordinary_places
     return bool(ordinary) and name_key(f, h) in ordinary and minor_only(f, h) and not strong_context(f, i, h)
 
