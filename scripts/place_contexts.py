@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Which Syrian village names are mostly ordinary words: learned from the unlabelled news, written
-to rasd/knowledge/place_words.yaml (generated; issue 8 item 4, branch places7).
+to rasd/knowledge/ordinary_places.yaml (generated; issue 8 item 4, branch places7).
 
     .venv/bin/python scripts/place_contexts.py [--news 8000] [--news2 3000] [--write] [--show 60]
 
@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "rasd" / "knowledge" / "place_words.yaml"
+OUT = ROOT / "rasd" / "knowledge" / "ordinary_places.yaml"
 MIN_N = 5          # articles naming it: fewer say nothing either way
 MAX_SHARE = 0.1    # a strong context in fewer than this share of its occurrences: an ordinary word
 

@@ -134,10 +134,10 @@ class Resources:
 
     @_part
     def ordinary_places(self):
-        """Syrian gazetteer names the news uses mostly as ordinary words (place_words.yaml)."""
+        """Syrian gazetteer names the news uses mostly as ordinary words (ordinary_places.yaml)."""
         from rasd.stages.mentions.index import ordinary_place_names
 
-        return ordinary_place_names(self.knowledge("place_words"))
+        return ordinary_place_names(self.knowledge("ordinary_places"))
 
     @_part
     def triggers(self):

@@ -40,7 +40,7 @@ class MentionIndex:
     places_first: frozenset = frozenset()  # first words of gazetteer names
     major_kinds: frozenset = frozenset()   # place kinds named without a cue word (place_kinds.yaml)
     region_base_kinds: frozenset = frozenset()   # a direction from these is a sub-region (place_kinds.yaml)
-    ordinary_places: frozenset = frozenset()     # Syrian names mostly ordinary words (place_words.yaml, generated)
+    ordinary_places: frozenset = frozenset()     # Syrian names mostly ordinary words (ordinary_places.yaml, generated)
 
     def __post_init__(self):
         # the few distinct answers, shared by every cached word
@@ -182,6 +182,6 @@ def build_index(res) -> MentionIndex:
 
 
 def ordinary_place_names(path) -> frozenset:
-    """The index keys of place_words.yaml (scripts/place_contexts.py writes it): Syrian gazetteer
+    """The index keys of ordinary_places.yaml (scripts/place_contexts.py writes it): Syrian gazetteer
     names that the news uses mostly as ordinary words."""
     return frozenset(str(k) for k in load(path)["names"])

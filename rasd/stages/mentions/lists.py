@@ -3,6 +3,7 @@ known or not; after a person, "و X Y" is a person too (المحيسني ومص�
 from __future__ import annotations
 
 from rasd.arabic.clitics import has_article, starts_with_and
+from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.mentions.context import Finder
 
@@ -38,6 +39,8 @@ def _place_list(f: Finder, m: Mention, found: set[int], listed: set[int]) -> Non
     if not (i in listed or f.is_(i - 1, "plural_place_cues") or f.is_(i - 1, "dual_place_cues")):
         return
     room = 1 if f.is_(i - 1, "dual_place_cues") else 20
+    cue = m.cue or _list_cue(f, i)
+    m.cue = cue   # قرى X وY: the plural type word names every item, the first as the others
     while room > 0 and j < len(toks) and starts_with_and(toks[j].key) and f.joined(j - 1):
         room -= 1
         if j in found:
@@ -45,16 +48,25 @@ def _place_list(f: Finder, m: Mention, found: set[int], listed: set[int]) -> Non
             if nxt is None:
                 break
             listed.add(j)
+            nxt.cue = nxt.cue or cue
             j = nxt.tok[1]
             continue
         if _not_an_item(f, j, room):
             break
         stem, k = toks[j].key[1:], _list_item_end(f, j)
         f.add(j, k, 1, "PLACE", None, 0.6, key=" ".join([stem] + [t.key for t in toks[j + 1:k]]),
-              place_ids=list(f.R.places.get(stem)), cue=m.cue)
+              place_ids=list(f.R.places.get(stem)), cue=cue)
         found.add(j)
         listed.add(j)
         j = k
+
+
+def _list_cue(f: Finder, i: int) -> str | None:
+    """The plural or dual type word before token i without its proclitics (وقرى → قرى), folded."""
+    for lst in ("plural_place_cues", "dual_place_cues"):
+        if f.is_(i - 1, lst):
+            return fold_str(f.toks[i - 1].key[f.prefix_of(i - 1, lst):])
+    return None
 
 
 def coordinate(f: Finder) -> None:

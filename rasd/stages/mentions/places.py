@@ -124,7 +124,7 @@ def place_hit(f: Finder, i: int) -> Hit | None:
 
 def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
     """A Syrian village name that the news uses mostly as an ordinary word or phrase (الربيع العربي،
-    إسقاط، عز الدين: place_words.yaml, learned by scripts/place_contexts.py) is a place only in a
+    إسقاط، عز الدين: ordinary_places.yaml, learned by scripts/place_contexts.py) is a place only in a
     strong place context (rasd.stages.mentions.placeness): a type word before it, a list of places,
     a container after it; or, which only the finder sees, right after a place mention it has found
     (a list whose other names no gazetteer knows: تل حسين، المالح). A preposition before it is not

@@ -144,7 +144,7 @@ def test_a_bare_alias_of_a_world_entry_whose_name_has_the_article_is_a_place():
 
 
 def _ordinary_finder(text: str, ordinary: bool):
-    """A Syrian village named by an ordinary phrase (الفجر الجديد), listed in place_words.yaml or not."""
+    """A Syrian village named by an ordinary phrase (الفجر الجديد), listed in ordinary_places.yaml or not."""
     import geo_fake
     from hand_docs import doc_of
 
@@ -164,7 +164,7 @@ def _ordinary_finder(text: str, ordinary: bool):
 
 
 def test_a_village_named_by_an_ordinary_phrase_needs_a_strong_place_context():
-    """place_words.yaml lists Syrian names the news uses mostly as ordinary words: such a name is a
+    """ordinary_places.yaml lists Syrian names the news uses mostly as ordinary words: such a name is a
     place after a type word, in a list of places or before its container, not after a preposition."""
     text = "تحدث الوزير عن الفجر الجديد للبلاد."
     f = _ordinary_finder(text, ordinary=False)
