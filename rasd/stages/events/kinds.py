@@ -61,8 +61,11 @@ class Kinds:
                 t.rule = f"{form} names a weapon; '{self.span_text(k, k + 1)}' in its clause is a " \
                          f"{typ} weapon (triggers.yaml weapon_cues)"
                 self.paired_fire(t, typ, k, hi, form)
-                return typ
-            if not any(reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
+                return self.fired_by_aircraft(t, typ, lo, hi, form)
+            after = range(t.j, min(hi, t.j + 4))
+            military = any(reads_as(self.L.words["military_objects"], self.key(k)) for k in after)
+            struck = not military and any(reads_as(self.L.words["struck_objects"], self.key(k)) for k in after)
+            if not (military or struck):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             # no weapon in the clause: the one its sentence, else the sentences around it, name
             # (استهدفت قاعدة عين الأسد … عبر طائرة مسيرة: one campaign, one weapon)
@@ -73,6 +76,15 @@ class Kinds:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
                     return typ
+            party = self.air_first_party(st, t, lo, hi)
+            if party is not None:
+                t.rule = f"{form} strikes with no weapon named near it; its doer '{party}' is a state that " \
+                         f"strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                return "AIRSTRIKE"
+            if struck:
+                t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml struck_objects) " \
+                         f"and no weapon is named near it: fire from afar, SHELLING"
+                return "SHELLING"
             t.rule = f"{form}: {d.type}, a military object follows it"
             return d.type
         if d.weapon_after:
@@ -105,6 +117,24 @@ class Kinds:
             return d.type
         t.rule = f"{form} is listed as {d.type}"
         return d.type
+
+    def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str) -> str:
+        """Missiles fired by aircraft are an air strike: a SHELLING weapon (صواريخ) whose doer is an
+        aircraft (triggers.yaml air_doers) named as the subject before the trigger in its clause or
+        right after it (المقاتلات الروسية استهدفت بالصواريخ، استهدفت طائرات الاحتلال بصاروخين)
+        makes it AIRSTRIKE; otherwise ``typ`` as it is."""
+        if typ != "SHELLING":
+            return typ
+        doers = self.L.words["air_doers"]
+        span = [*range(max(lo, t.i - 4), t.i), *range(t.j, min(hi, t.j + 2))]
+        k = next((k for k in span if reads_as(doers, self.key(k))), None)
+        if k is None:
+            return typ
+        if t.also == "AIRSTRIKE":
+            t.also, t.also_rule = "", ""
+        t.rule += f"; its doer '{self.span_text(k, k + 1)}' is an aircraft (triggers.yaml air_doers): " \
+                  f"missiles fired from the air, AIRSTRIKE"
+        return "AIRSTRIKE"
 
     def paired_fire(self, t: Trig, typ: str, k: int, hi: int, form: str) -> None:
         """One act made with missiles and drones together (بعشرات الصواريخ والمسيّرات، بالمسيرات

@@ -44,6 +44,7 @@ class TriggerDef:
     line: int = 0                     # where triggers.yaml defines it (for the event's why)
     near_before: int = 0              # needs_near also looks this many tokens before the trigger
     weapon_after: int = 0             # a weapon or civilian object this many tokens after it types it
+    indefinite: bool = False          # its first word counts only without the article (عدوان, not العدوان)
 
 
 @dataclass
@@ -177,7 +178,8 @@ def load_lexicon(res) -> Lexicon:
                            fold_set(item.get("not_after") or []), item.get("modality"),
                            bool(item.get("recipient_lam")), item.get("__line__", 0),
                            near_before=int(item.get("near_before", 0)),
-                           weapon_after=int(item.get("weapon_after", 0)))
+                           weapon_after=int(item.get("weapon_after", 0)),
+                           indefinite=bool(item.get("indefinite")))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

@@ -12,7 +12,7 @@ from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.stages.events.fatalities import Fatalities, read_toll
 from rasd.stages.events.kinds import Kinds
-from rasd.arabic.clitics import in_cue_set, starts_with_and
+from rasd.arabic.clitics import in_cue_set, is_definite, starts_with_and
 from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
 from rasd.stages.events.merge import Merge
 from rasd.stages.events.modality import Modality
@@ -152,6 +152,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         d = t.d
         if d.not_after and t.i > st.lo and in_cue_set(d.not_after, self.key(t.i - 1)):
             return False
+        if d.indefinite and is_definite(self.key(t.i)[t.glue:t.prefix]):
+            return False   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
             return False
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
