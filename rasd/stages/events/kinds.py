@@ -76,12 +76,15 @@ class Kinds:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
                     return typ
-            party = self.air_first_party(st, t, lo, hi)
-            if party is not None:
-                t.rule = f"{form} strikes with no weapon named near it; its doer '{party}' is a state that " \
-                         f"strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
-                return "AIRSTRIKE"
             if struck:
+                # استهداف الاحتلال منازل: its doer, named right after it, strikes from the air; a party
+                # named before it is as often the one struck back at (ردا على الاعتداءات الإسرائيلية)
+                party = self.air_first_party(st, t, lo, hi, after_only=True)
+                if party is not None:
+                    t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml " \
+                             f"struck_objects) with no weapon named near it; its doer '{party}' is a state " \
+                             f"that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                    return "AIRSTRIKE"
                 t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml struck_objects) " \
                          f"and no weapon is named near it: fire from afar, SHELLING"
                 return "SHELLING"
@@ -157,15 +160,15 @@ class Kinds:
                           f"{typ} and {other} weapons joined: one act coded as both (triggers.yaml weapon_cues)"
             return
 
-    def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int) -> str | None:
+    def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int, after_only: bool = False) -> str | None:
         """The text of the doer of a bare قصف when it is a state that strikes from the air
         (triggers.yaml air_first_actors): the genitive right after it (قصف العدو، قصف جيش الاحتلال)
-        or, failing that, the last party named before it in its clause (يواصل الاحتلال تصعيد قصفه);
-        None otherwise. Read only when no air or ground cue is near the trigger."""
+        or, failing that (unless ``after_only``), the last party named before it in its clause
+        (يواصل الاحتلال تصعيد قصفه); None otherwise. Read only when no air or ground cue is near the trigger."""
         parts = self.participants(st, lo, hi)
         after = [m for m in parts if t.j <= m.tok[0] <= t.j + 1]
         before = [m for m in parts if m.tok[1] <= t.i]
-        pick = after[0] if after else (before[-1] if before else None)
+        pick = after[0] if after else (before[-1] if before and not after_only else None)
         e = self.ents.get(pick.entity) if pick is not None else None
         if e is None or not e.kb_id or fold_str(e.kb_id.split(":", 1)[-1]) not in self.L.words["air_first_actors"]:
             return None
