@@ -164,6 +164,8 @@ class Trigger(Open):
     modality: Optional[Literal["negated", "planned", "conditional"]] = None
     recipient_lam: Optional[bool] = None
     weapon_after: Optional[conint(gt=0)] = None
+    indefinite: Optional[bool] = None
+    tally: Optional[bool] = None
 
 
 class Triggers(Words):

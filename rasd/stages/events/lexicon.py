@@ -45,6 +45,7 @@ class TriggerDef:
     near_before: int = 0              # needs_near also looks this many tokens before the trigger
     weapon_after: int = 0             # a weapon or civilian object this many tokens after it types it
     indefinite: bool = False          # its first word counts only without the article (عدوان, not العدوان)
+    tally: bool = False               # after a number written in digits it is a count of many acts, no event
 
 
 @dataclass
@@ -179,7 +180,7 @@ def load_lexicon(res) -> Lexicon:
                            bool(item.get("recipient_lam")), item.get("__line__", 0),
                            near_before=int(item.get("near_before", 0)),
                            weapon_after=int(item.get("weapon_after", 0)),
-                           indefinite=bool(item.get("indefinite")))
+                           indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)
