@@ -42,7 +42,7 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
         # عنقصف، إلىالاستهداف، فيهجوم: a short preposition glued to the word after it (triggers.yaml
         # glued_heads), too short for the frequent-word test of a head below
         tail = key[len(head):]
-        if key.startswith(head) and len(tail) > MIN_GLUED and tail in vocab:
+        if key.startswith(head) and len(tail) >= MIN_GLUED and tail in vocab:
             found = L.candidates(tail)
             if found:
                 return len(head), found
