@@ -62,7 +62,11 @@ class Kinds:
                          f"{typ} weapon (triggers.yaml weapon_cues)"
                 self.paired_fire(t, typ, k, hi, form)
                 return self.fired_by_aircraft(t, typ, lo, hi, form)
-            after = range(t.j, min(hi, t.j + 4))
+            # its object: the words after it, after the subject a verb puts first (استهدفت القوات البحرية سفينة)
+            start = t.j
+            if d.pos == "verb":
+                start = next((m.tok[1] for m in self.participants(st, lo, hi) if m.tok[0] == t.j), t.j)
+            after = range(start, min(hi, start + 4))
             military = any(reads_as(self.L.words["military_objects"], self.key(k)) for k in after)
             struck = not military and any(reads_as(self.L.words["struck_objects"], self.key(k)) for k in after)
             if not (military or struck):
