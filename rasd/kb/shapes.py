@@ -166,6 +166,7 @@ class Trigger(Open):
     weapon_after: Optional[conint(gt=0)] = None
     indefinite: Optional[bool] = None
     tally: Optional[bool] = None
+    not_with: Optional[list[str]] = None
 
 
 class Triggers(Words):

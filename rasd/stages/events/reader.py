@@ -156,6 +156,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return False   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
         if d.tally and t.i > st.lo and self.doc.text[self.toks[t.i - 1].start:self.toks[t.i - 1].end].isdigit():
             return False   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
+        if d.not_with and any(o is not t and o.d.type in d.not_with for o in self.sentence_triggers):
+            return False   # اقتحمت قوات الاحتلال البلدة واعتقلت شابا: a raid, the setting of the arrest, no capture
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
             return False
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):

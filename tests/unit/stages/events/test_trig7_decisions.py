@@ -123,3 +123,31 @@ def test_a_word_that_only_starts_like_a_preposition_is_not_split():
     with RES.scope():
         assert glued(fold_str("منقصف"), RES.triggers, vocab) == (0, ())   # من is no glued head
         assert glued(fold_str("عنقود"), RES.triggers, vocab) == (0, ())   # the rest opens no trigger
+
+
+# --- a raid that makes arrests is no capture -----------------------------------------------------
+def test_storming_a_town_and_arresting_there_is_a_raid_not_a_capture():
+    evs = run("اقتحمت قوات الاحتلال بلدة جبع واعتقلت شابين.", "قوات الاحتلال", place="جبع")
+    assert [e.type for e in evs] == ["ARREST"]
+
+
+def test_storming_a_town_with_no_arrest_told_is_a_capture():
+    evs = run("اقتحمت الفصائل بلدة جبع بعد معارك.", "الفصائل", category="non_state_armed_group", place="جبع")
+    assert "TERRITORY_TAKEN" in [e.type for e in evs]
+
+
+def test_not_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path):
+    import types
+
+    import pytest
+
+    from rasd.errors import RasdError
+    from rasd.stages.events.lexicon import load_lexicon
+
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text(RES.knowledge("triggers").read_text(encoding="utf-8").replace(
+        "not_with: [ARREST]", "not_with: [PICNIC]"), encoding="utf-8")
+    res = types.SimpleNamespace(knowledge=lambda name: bad if name == "triggers" else RES.knowledge(name),
+                                ontology=RES.ontology)
+    with pytest.raises(RasdError, match="not_with"):
+        load_lexicon(res)
