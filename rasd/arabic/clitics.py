@@ -208,6 +208,12 @@ def has_article(key: str) -> bool:
     return key.startswith(letters().article)
 
 
+def is_definite(proclitics: str) -> bool:
+    """The proclitics read off a word (و، ب، ال، وبال، لل …) carry the article: ال, or the لل of ل + ال."""
+    L = letters()
+    return L.article in proclitics or proclitics.endswith(L.lam_article)
+
+
 def without_article(key: str) -> str:
     a = letters().article
     return key[len(a):] if key.startswith(a) else key

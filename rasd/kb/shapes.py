@@ -164,6 +164,9 @@ class Trigger(Open):
     modality: Optional[Literal["negated", "planned", "conditional"]] = None
     recipient_lam: Optional[bool] = None
     weapon_after: Optional[conint(gt=0)] = None
+    indefinite: Optional[bool] = None
+    tally: Optional[bool] = None
+    not_with: Optional[list[str]] = None
 
 
 class Triggers(Words):

@@ -61,8 +61,15 @@ class Kinds:
                 t.rule = f"{form} names a weapon; '{self.span_text(k, k + 1)}' in its clause is a " \
                          f"{typ} weapon (triggers.yaml weapon_cues)"
                 self.paired_fire(t, typ, k, hi, form)
-                return typ
-            if not any(reads_as(self.L.words["military_objects"], self.key(k)) for k in range(t.j, min(hi, t.j + 4))):
+                return self.fired_by_aircraft(t, typ, lo, hi, form)
+            # its object: the words after it, after the subject a verb puts first (استهدفت القوات البحرية سفينة)
+            start = t.j
+            if d.pos == "verb":
+                start = next((m.tok[1] for m in self.participants(st, lo, hi) if m.tok[0] == t.j), t.j)
+            after = range(start, min(hi, start + 4))
+            military = any(reads_as(self.L.words["military_objects"], self.key(k)) for k in after)
+            struck = not military and any(reads_as(self.L.words["struck_objects"], self.key(k)) for k in after)
+            if not (military or struck):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             # no weapon in the clause: the one its sentence, else the sentences around it, name
             # (استهدفت قاعدة عين الأسد … عبر طائرة مسيرة: one campaign, one weapon)
@@ -73,6 +80,18 @@ class Kinds:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
                     return typ
+            if struck:
+                # استهداف الاحتلال منازل: its doer, named right after it, strikes from the air; a party
+                # named before it is as often the one struck back at (ردا على الاعتداءات الإسرائيلية)
+                party = self.air_first_party(st, t, lo, hi, after_only=True)
+                if party is not None:
+                    t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml " \
+                             f"struck_objects) with no weapon named near it; its doer '{party}' is a state " \
+                             f"that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                    return "AIRSTRIKE"
+                t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml struck_objects) " \
+                         f"and no weapon is named near it: fire from afar, SHELLING"
+                return "SHELLING"
             t.rule = f"{form}: {d.type}, a military object follows it"
             return d.type
         if d.weapon_after:
@@ -106,6 +125,24 @@ class Kinds:
         t.rule = f"{form} is listed as {d.type}"
         return d.type
 
+    def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str) -> str:
+        """Missiles fired by aircraft are an air strike: a SHELLING weapon (صواريخ) whose doer is an
+        aircraft (triggers.yaml air_doers) named as the subject before the trigger in its clause or
+        right after it (المقاتلات الروسية استهدفت بالصواريخ، استهدفت طائرات الاحتلال بصاروخين)
+        makes it AIRSTRIKE; otherwise ``typ`` as it is."""
+        if typ != "SHELLING":
+            return typ
+        doers = self.L.words["air_doers"]
+        span = [*range(max(lo, t.i - 4), t.i), *range(t.j, min(hi, t.j + 2))]
+        k = next((k for k in span if reads_as(doers, self.key(k))), None)
+        if k is None:
+            return typ
+        if t.also == "AIRSTRIKE":
+            t.also, t.also_rule = "", ""
+        t.rule += f"; its doer '{self.span_text(k, k + 1)}' is an aircraft (triggers.yaml air_doers): " \
+                  f"missiles fired from the air, AIRSTRIKE"
+        return "AIRSTRIKE"
+
     def paired_fire(self, t: Trig, typ: str, k: int, hi: int, form: str) -> None:
         """One act made with missiles and drones together (بعشرات الصواريخ والمسيّرات، بالمسيرات
         والصواريخ) is coded twice, as SHELLING and as AIRSTRIKE (annotations/README.md): when the weapon
@@ -127,15 +164,15 @@ class Kinds:
                           f"{typ} and {other} weapons joined: one act coded as both (triggers.yaml weapon_cues)"
             return
 
-    def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int) -> str | None:
+    def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int, after_only: bool = False) -> str | None:
         """The text of the doer of a bare قصف when it is a state that strikes from the air
         (triggers.yaml air_first_actors): the genitive right after it (قصف العدو، قصف جيش الاحتلال)
-        or, failing that, the last party named before it in its clause (يواصل الاحتلال تصعيد قصفه);
-        None otherwise. Read only when no air or ground cue is near the trigger."""
+        or, failing that (unless ``after_only``), the last party named before it in its clause
+        (يواصل الاحتلال تصعيد قصفه); None otherwise. Read only when no air or ground cue is near the trigger."""
         parts = self.participants(st, lo, hi)
         after = [m for m in parts if t.j <= m.tok[0] <= t.j + 1]
         before = [m for m in parts if m.tok[1] <= t.i]
-        pick = after[0] if after else (before[-1] if before else None)
+        pick = after[0] if after else (before[-1] if before and not after_only else None)
         e = self.ents.get(pick.entity) if pick is not None else None
         if e is None or not e.kb_id or fold_str(e.kb_id.split(":", 1)[-1]) not in self.L.words["air_first_actors"]:
             return None

@@ -44,6 +44,9 @@ class TriggerDef:
     line: int = 0                     # where triggers.yaml defines it (for the event's why)
     near_before: int = 0              # needs_near also looks this many tokens before the trigger
     weapon_after: int = 0             # a weapon or civilian object this many tokens after it types it
+    indefinite: bool = False          # its first word counts only without the article (عدوان, not العدوان)
+    tally: bool = False               # after a number written in digits it is a count of many acts, no event
+    not_with: frozenset = frozenset() # no event when its sentence holds a trigger of one of these types
 
 
 @dataclass
@@ -166,6 +169,7 @@ def load_lexicon(res) -> Lexicon:
         require(item.get("type") in ont, path, item, f"unknown event type {item.get('type')!r}")
         require(item.get("pos") in ("verb", "noun"), path, item, "pos must be verb or noun")
         require(isinstance(item.get("forms"), list) and item["forms"], path, item, "forms must be a non-empty list")
+        require(all(x in ont for x in item.get("not_with") or ()), path, item, "not_with names an unknown event type")
         for form in item["forms"]:
             toks = tuple(fold_str(t) for t in str(form).split())
             first = toks[0]
@@ -177,7 +181,9 @@ def load_lexicon(res) -> Lexicon:
                            fold_set(item.get("not_after") or []), item.get("modality"),
                            bool(item.get("recipient_lam")), item.get("__line__", 0),
                            near_before=int(item.get("near_before", 0)),
-                           weapon_after=int(item.get("weapon_after", 0)))
+                           weapon_after=int(item.get("weapon_after", 0)),
+                           indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")),
+                           not_with=frozenset(item.get("not_with") or ()))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

@@ -12,7 +12,7 @@ from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.stages.events.fatalities import Fatalities, read_toll
 from rasd.stages.events.kinds import Kinds
-from rasd.arabic.clitics import in_cue_set, starts_with_and
+from rasd.arabic.clitics import in_cue_set, is_definite, starts_with_and
 from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
 from rasd.stages.events.merge import Merge
 from rasd.stages.events.modality import Modality
@@ -152,6 +152,12 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         d = t.d
         if d.not_after and t.i > st.lo and in_cue_set(d.not_after, self.key(t.i - 1)):
             return False
+        if d.indefinite and is_definite(self.key(t.i)[t.glue:t.prefix]):
+            return False   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
+        if d.tally and t.i > st.lo and self.doc.text[self.toks[t.i - 1].start:self.toks[t.i - 1].end].isdigit():
+            return False   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
+        if d.not_with and any(o is not t and o.d.type in d.not_with for o in self.sentence_triggers):
+            return False   # اقتحمت قوات الاحتلال البلدة واعتقلت شابا: a raid, the setting of the arrest, no capture
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
             return False
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):

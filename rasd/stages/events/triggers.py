@@ -33,10 +33,19 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     written without the space between them (a link's text stripped with its spaces, SOURCES.md of
     news2): المقاومةاستهدفت، العراقاستهداف، التركيغارات. Both halves must be frequent words of the
     news (the vocabulary of the word clusters learned at install) and the whole word must not be
-    one; a head that is only proclitics and the article (وال، بال، الم) is no word. (0, ()) when the
-    word is not such a pair. The first split that fits, shortest head first."""
+    one; a head that is only proclitics and the article (وال، بال، الم) is no word. A short preposition
+    of triggers.yaml glued_heads (عن، في، إلى) is a head too, tried first. (0, ()) when the word is not
+    such a pair. The first split that fits, shortest head first."""
     if not vocab or key in vocab:
         return 0, ()
+    for head in L.words.get("glued_heads", ()):
+        # عنقصف، إلىالاستهداف، فيهجوم: a short preposition glued to the word after it (triggers.yaml
+        # glued_heads), too short for the frequent-word test of a head below
+        tail = key[len(head):]
+        if key.startswith(head) and len(tail) >= MIN_GLUED and tail in vocab:
+            found = L.candidates(tail)
+            if found:
+                return len(head), found
     article, conj = letters().article, letters().conj
     for p in range(MIN_GLUED, len(key) - MIN_GLUED):
         head, tail = key[:p], key[p:]

@@ -1,0 +1,153 @@
+"""Trigger gaps and type decisions of the events stage on composed sentences (issue 8, trig7): an
+indefinite عدوان as one strike, a generic strike on an object that is no force, missiles fired by
+aircraft, massacres counted as a tally, shootings named as nouns, aircraft shot down, and a short
+preposition glued to a trigger word. Each decision keeps its control case."""
+from __future__ import annotations
+
+from hand_docs import doc_of, entity
+
+from rasd.arabic.normalize import fold_str
+from rasd.kb.resources import Resources
+from rasd.stages.events import Events
+from rasd.stages.events.triggers import glued
+
+RES = Resources("/nonexistent-rasd-data")
+EVENTS = Events(RES)
+
+
+def run(text: str, actor: str, kb_id: str | None = None, category: str = "state_force", place: str | None = None):
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", actor, category=category, kb_id=kb_id)
+    if place:
+        entity(doc, "E2", "PLACE", place)
+    return EVENTS(doc).events
+
+
+# --- عدوان: one strike when indefinite, the war when definite ---------------------------------
+def test_an_indefinite_aggression_with_its_doers_adjective_is_an_airstrike():
+    (ev,) = run("أصيب جنديان جراء عدوان إسرائيلي على محيط دمشق.", "جنديان", place="دمشق")
+    assert ev.type == "AIRSTRIKE" and "triggers.yaml" in ev.extra["why"]["type"]
+
+
+def test_the_definite_aggression_names_the_war_and_makes_no_event():
+    assert run("أصيب جنديان جراء العدوان الإسرائيلي على محيط دمشق.", "جنديان", place="دمشق") == []
+
+
+def test_any_aggression_is_a_threat_not_an_act():
+    assert run("حذر الجيش من أي عدوان إسرائيلي على دمشق.", "الجيش", place="دمشق") == []
+
+
+def test_an_aggression_as_the_object_of_a_verb_with_its_target_is_an_airstrike():
+    (ev,) = run("شنت الولايات المتحدة، مع دول أخرى، عدوانا على صنعاء.", "الولايات المتحدة", place="صنعاء")
+    assert ev.type == "AIRSTRIKE"
+
+
+# --- a generic strike on an object that is no force ------------------------------------------------
+def test_a_strike_on_a_ship_with_no_weapon_is_fire_from_afar():
+    (ev,) = run("استهدفت القوات البحرية سفينة نفط في البحر الأحمر.", "القوات البحرية", place="البحر الأحمر")
+    assert ev.type == "SHELLING" and "struck_objects" in ev.extra["why"]["type"]
+
+
+def test_targeting_with_a_possessive_suffix_is_found():
+    (ev,) = run("أعلنت المقاومة استهدافها مستوطنة كريات شمونة.", "المقاومة",
+                category="non_state_armed_group", place="كريات شمونة")
+    assert ev.type == "SHELLING"
+
+
+def test_a_struck_object_whose_doer_named_after_the_trigger_strikes_from_the_air_is_an_airstrike():
+    (ev,) = run("سقط شهداء جراء استهداف الاحتلال منازل في خان يونس.", "الاحتلال", kb_id="actor:idf",
+                place="خان يونس")
+    assert ev.type == "AIRSTRIKE" and "air_first_actors" in ev.extra["why"]["type"]
+
+
+def test_targeting_what_is_neither_a_force_nor_a_struck_object_is_still_no_attack():
+    assert run("تستهدف العقوبات أفرادا في دمشق.", "العقوبات", place="دمشق") == []
+
+
+# --- missiles fired by aircraft -----------------------------------------------------------------
+def test_missiles_fired_by_fighter_jets_are_an_airstrike():
+    (ev,) = run("المقاتلات الروسية استهدفت بالصواريخ مواقع المسلحين في أريحا.", "المسلحين",
+                category="non_state_armed_group", place="أريحا")
+    assert ev.type == "AIRSTRIKE" and "air_doers" in ev.extra["why"]["type"]
+
+
+def test_missiles_fired_by_ground_forces_stay_a_shelling():
+    (ev,) = run("قوات النظام استهدفت بالصواريخ مواقع المسلحين في أريحا.", "قوات النظام", place="أريحا")
+    assert ev.type == "SHELLING"
+
+
+# --- massacres counted in digits are a tally ------------------------------------------------------
+def test_massacres_counted_in_digits_make_no_attack_of_their_own():
+    evs = run("ارتكب الاحتلال 16 مجزرة في قطاع غزة.", "الاحتلال", place="قطاع غزة")
+    assert not any(e.type == "ATTACK_ON_CIVILIANS" for e in evs)
+
+
+def test_one_massacre_told_is_an_attack_on_civilians():
+    (ev,) = run("ارتكب الاحتلال مجزرة في قطاع غزة.", "الاحتلال", place="قطاع غزة")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+# --- shootings named as nouns; aircraft shot down ----------------------------------------------------
+def test_a_shooting_at_protesters_is_an_attack_on_civilians():
+    (ev,) = run("اتهمت المعارضة الشرطة بإطلاق النار على المتظاهرين في كراتشي.", "الشرطة", place="كراتشي")
+    assert ev.type == "ATTACK_ON_CIVILIANS" and "civilian" in ev.extra["why"]["type"]
+
+
+def test_a_shooting_at_a_patrol_is_a_clash():
+    (ev,) = run("قتل جندي في عملية إطلاق نار على دورية في نابلس.", "دورية", place="نابلس")
+    assert ev.type == "ARMED_CLASH"
+
+
+def test_a_ceasefire_is_no_shooting():
+    assert not any(e.type == "ARMED_CLASH" for e in run("دعا الجيش إلى وقف إطلاق النار على الفور.", "الجيش"))
+
+
+def test_a_drone_shot_down_is_a_clash():
+    (ev,) = run("أعلن حزب الله إسقاط مسيرة إسرائيلية فوق صور.", "حزب الله",
+                category="non_state_armed_group", place="صور")
+    assert ev.type == "ARMED_CLASH"
+
+
+# --- a short preposition glued to a trigger word ---------------------------------------------------
+def test_a_glued_short_preposition_is_split_from_the_trigger_after_it():
+    vocab = frozenset({fold_str("قصف"), fold_str("هجوم")})
+    with RES.scope():
+        n, cands = glued(fold_str("عنقصف"), RES.triggers, vocab)
+        assert n == 2 and cands
+        n, cands = glued(fold_str("إلىهجوم"), RES.triggers, vocab)
+        assert n == 3 and cands
+
+
+def test_a_word_that_only_starts_like_a_preposition_is_not_split():
+    vocab = frozenset({fold_str("قصف"), fold_str("هجوم")})
+    with RES.scope():
+        assert glued(fold_str("منقصف"), RES.triggers, vocab) == (0, ())   # من is no glued head
+        assert glued(fold_str("عنقود"), RES.triggers, vocab) == (0, ())   # the rest opens no trigger
+
+
+# --- a raid that makes arrests is no capture -----------------------------------------------------
+def test_storming_a_town_and_arresting_there_is_a_raid_not_a_capture():
+    evs = run("اقتحمت قوات الاحتلال بلدة جبع واعتقلت شابين.", "قوات الاحتلال", place="جبع")
+    assert [e.type for e in evs] == ["ARREST"]
+
+
+def test_storming_a_town_with_no_arrest_told_is_a_capture():
+    evs = run("اقتحمت الفصائل بلدة جبع بعد معارك.", "الفصائل", category="non_state_armed_group", place="جبع")
+    assert "TERRITORY_TAKEN" in [e.type for e in evs]
+
+
+def test_not_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path):
+    import types
+
+    import pytest
+
+    from rasd.errors import RasdError
+    from rasd.stages.events.lexicon import load_lexicon
+
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text(RES.knowledge("triggers").read_text(encoding="utf-8").replace(
+        "not_with: [ARREST]", "not_with: [PICNIC]"), encoding="utf-8")
+    res = types.SimpleNamespace(knowledge=lambda name: bad if name == "triggers" else RES.knowledge(name),
+                                ontology=RES.ontology)
+    with pytest.raises(RasdError, match="not_with"):
+        load_lexicon(res)
