@@ -97,7 +97,9 @@ class NerStage:
         # the first and last words of the persons a name pattern found (no knowledge-base name, no
         # title or type word): the CRF reads them too, to trim a word the pattern took in (الحريري
         # تمسك) or to take the whole name where the pattern found part of it (see _tag)
-        pat = sorted({k for m in doc.mentions if _pattern_person(m) for k in (m.tok[0], m.tok[1] - 1)})
+        spans_of = [m.tok for m in doc.mentions if _pattern_person(m)]
+        pat = sorted({a for a, _ in spans_of})
+        pat_end = {a: b for a, b in spans_of}
         w = 0
         for s_start, s_end in doc.sentences:
             # the words of the sentence: from the first ending after its start (not before the last
@@ -120,9 +122,11 @@ class NerStage:
                 else:
                     continue
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
-            if hits or persons:
-                seeds = sorted(set(seeds).union(hits, persons))
-            windows = _windows(seeds, lo, hi)
+            if hits:
+                seeds = sorted(set(seeds).union(hits))
+            # a pattern person is read with PERSON_WINDOW words on each side of it
+            windows = _windows(seeds, lo, hi, [(max(lo, a - PERSON_WINDOW), min(hi, pat_end[a] + PERSON_WINDOW))
+                                               for a in persons])
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[starts[a], ends[b - 1]] for a, b in windows]})
             for wlo, whi in windows:
@@ -166,7 +170,7 @@ class NerStage:
             replaced = []
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.confidence)
+                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to)
                                                    or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
                                   or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
@@ -280,7 +284,7 @@ class NerStage:
                 return False
         return True
 
-    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int, conf: float) -> bool:
+    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
         """The CRF's person span cuts a pattern-found person short of a word it read and took for
         no name (شيراك شذ، جورج بوش سلطاته: a verb or a noun after the name, read by the name
         pattern as a further name part): the span is the name when that pattern person starts
@@ -296,17 +300,8 @@ class NerStage:
         after = doc.tokens[m.tok[1]].start if m.tok[1] < len(doc.tokens) else len(doc.text)
         if closed_by_comma(doc.text[doc.tokens[m.tok[1] - 1].end:after]):
             return False
-        given, likely, known = self.tagger.lex.given, self.likely, self.gate.known
-        a = self.letters.article
-
-        def ordinary(key: str) -> bool:
-            # an ordinary word of the NER corpora; or, the CRF sure of its span, a word the news
-            # vocabulary knows, written without the article and not likely to stand in a name (a verb
-            # or a noun after the name: الحريري تمسك، أبو الغيط دافع)
-            return self._common(key) or (conf >= self.override_confidence and key in known
-                                         and not key.startswith(a) and key not in likely)
-
-        return all(doc.tokens[k].key not in given and ordinary(doc.tokens[k].key) for k in range(j, m.tok[1]))
+        given = self.tagger.lex.given
+        return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
 
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
         """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which
@@ -483,6 +478,7 @@ class NerStage:
 _KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
+PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 
 
 def _pattern_person(m: Mention) -> bool:
@@ -504,12 +500,13 @@ def _holder(ms: list[Mention], partly: bool) -> str:
     return "a pattern mention"
 
 
-def _windows(seeds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+def _windows(seeds: list[int], lo: int, hi: int, more: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Word ranges to tag: WINDOW words around each candidate (an uncovered unknown word or given
-    name), merged, inside the sentence lo..hi.  The CRF reads two words of context on each side."""
+    name) and the ranges ``more``, merged, inside the sentence lo..hi.  The CRF reads two words of
+    context on each side."""
     out: list[tuple[int, int]] = []
-    for k in seeds:
-        a, b = max(lo, k - WINDOW), min(hi, k + WINDOW + 1)
+    ranges = [(max(lo, k - WINDOW), min(hi, k + WINDOW + 1)) for k in seeds]
+    for a, b in sorted(ranges + list(more)) if more else ranges:
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
