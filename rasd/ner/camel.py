@@ -42,6 +42,17 @@ def is_name(e: dict, m: dict) -> bool:
                 or e.get("category") == "civilians")
 
 
+def train_half(split, hold: int = 0) -> list[Sentence]:
+    """The CAMeL train half less its copies of the test half (a sentence sharing text with it,
+    :class:`rasd.ner.corpus.HeldOutGuard`) and less its last ``hold`` sentences (a validation
+    slice): what :func:`edge_words` may count."""
+    from rasd.ner.corpus import HeldOutGuard
+
+    guard = HeldOutGuard.of(split)
+    train = split.train[:len(split.train) - hold]
+    return [s for s in train if not guard.seen(t for t, _ in s)]
+
+
 EDGE_MIN = 3       # a word stands before a name of the class this often …
 EDGE_SHARE = 2.0   # … and at least this many times as often as it opens one
 
@@ -214,5 +225,5 @@ def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
             return default_pipeline().run(text).to_json(trace=True)   # trace: every mention field
 
         out["rasd"] = score_pipeline(sets, extract, state_names(res.gazetteer), lead_words(res),
-                                     edge_words(split.train))
+                                     edge_words(train_half(split)))
     return out
