@@ -170,7 +170,7 @@ class NerStage:
             replaced = []
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to)
+                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.outside)
                                                    or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
                                   or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
@@ -284,12 +284,15 @@ class NerStage:
                 return False
         return True
 
-    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
+    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int,
+               outside: float = 0.0) -> bool:
         """The CRF's person span cuts a pattern-found person short of a word it read and took for
         no name (شيراك شذ، جورج بوش سلطاته: a verb or a noun after the name, read by the name
         pattern as a further name part): the span is the name when that pattern person starts
         where it does and the words cut off are ordinary words of the NER corpora, none a given name
-        (a rarer word after a name may be a family name the CRF has not seen: مبارك ملفي)."""
+        (a rarer word after a name may be a family name the CRF has not seen: مبارك ملفي), or, none a
+        given name, the CRF is sure (``outside`` ≥ TRIM_OUTSIDE: its marginal that the first word
+        cut off is outside a name) that they are no part of it (أسامة حمدان يتهم، عمران خان بكفالة)."""
         if cls != "PERS" or len(ms) != 1:
             return False
         m = ms[0]
@@ -301,6 +304,8 @@ class NerStage:
         if closed_by_comma(doc.text[doc.tokens[m.tok[1] - 1].end:after]):
             return False
         given = self.tagger.lex.given
+        if outside >= TRIM_OUTSIDE and not any(doc.tokens[k].key in given for k in range(j, m.tok[1])):
+            return True
         return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
 
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -478,6 +483,7 @@ class NerStage:
 _KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
+TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 
 

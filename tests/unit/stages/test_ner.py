@@ -410,3 +410,22 @@ def test_the_crf_takes_the_whole_name_where_a_pattern_found_part_of_it():
     assert [m.text for m in d.mentions] == ["كرمول زيتوني بالقرار"]   # sure of a longer name: the CRF's
     d = NerStage(FakeTagger({"كرمول": (3, "PERS", 0.7)}), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
     assert [m.text for m in d.mentions] == ["كرمول زيتوني"]     # unsure: the pattern holds
+
+
+def test_the_crf_ends_a_pattern_person_where_it_is_sure_the_next_word_is_no_name():
+    text = "وقال الرئيس كرمول زيتوني بالقرار أمس"
+    gate = Gate.of({}, {}, known={"قال", "الرييس", "بالقرار", "امس", "القرار"})
+
+    class Outside(FakeTagger):
+        def __init__(self, outside):
+            super().__init__({})
+            self.outside = outside
+
+        def spans(self, tokens):
+            k = [fold_str(t) for t in tokens].index("كرمول")
+            return [Span(k, k + 1, "PERS", 0.95, self.outside)]
+
+    d = NerStage(Outside(0.97), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول"]     # زيتوني: rare, but the CRF is sure it is no name
+    d = NerStage(Outside(0.9), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
