@@ -128,6 +128,9 @@ class Doc:
         # what a stage decided beyond its output, kept in a --trace file (the ner stage: the
         # sentences it tagged, why, and the windows the CRF read)
         self.notes: dict[str, list] = {}
+        # whether a stage also notes what it decided for a trace only (the ner stage: each span the CRF
+        # proposed and its verdict): set by Pipeline.run when a trace is asked for
+        self.explain = False
 
     # Derived views of the text; valid once the clean stage has fixed ``text``.
     @cached_property
@@ -195,6 +198,7 @@ class Doc:
         doc.stages = list(t.get("stages", []))
         doc.warnings = list(t.get("warnings", []))
         doc.notes = {k: list(v) for k, v in (t.get("notes") or {}).items()}
+        doc.explain = bool(t)   # a document kept by a trace is rerun with its notes
         doc.mentions = [Mention.from_json(m) for m in t.get("mentions", [])]
         same = {(m.start, m.end, m.type): m for m in doc.mentions}
         doc.entities = [_entity_from_json(e, same) for e in d.get("entities", [])]

@@ -136,8 +136,11 @@ class Pipeline:
                 return st
         raise PipelineError(f"no stage called {name!r} in this pipeline", hint=f"It has {', '.join(self.names)}.")
 
-    def run(self, text: str, trace: Path | None = None, **source) -> Doc:
+    def run(self, text: str, trace: Path | None = None, explain: bool = False, **source) -> Doc:
+        """The document through every stage; with ``trace`` (a folder: the document after each stage
+        is kept there) or ``explain``, the stages also note what they decided for a trace only."""
         doc = Doc(text, **source)
+        doc.explain = explain or trace is not None
         for st in self.stages:
             doc = run_stage(st, doc)
             if trace is not None:

@@ -33,6 +33,7 @@ class Span:
     end: int            # one past the last token
     cls: str            # PERS LOC ORG
     confidence: float   # the lowest marginal probability of the span's labels
+    outside: float = 0.0   # the marginal probability that the token after the span is outside a name
 
 
 class Tagger:
@@ -252,5 +253,7 @@ class Tagger:
         for i, (r, sps) in enumerate(found):
             m = M[i]
             yr = y[r]
-            out[todo[order[r]]] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min())) for s, e, cls in sps]
+            n = int(lens[r])
+            out[todo[order[r]]] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min()),
+                                        float(m[e, o]) if e < n and o >= 0 else 0.0) for s, e, cls in sps]
         return out

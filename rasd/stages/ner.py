@@ -6,10 +6,10 @@ The knowledge base still links and types what it knows; the CRF proposes names i
 of :mod:`rasd.ner.gate` finds worth it or that hold a word the learned word model of
 :mod:`rasd.ner.likely` finds likely to stand in a name, and there only on windows of WINDOW words
 around the candidate words; a span is kept when its lowest label marginal reaches
-``min_confidence`` and it passes :meth:`NerStage._accept` (or, where a data folder holds one, the
-learned acceptor of :mod:`rasd.ner.acceptor`); it replaces a pattern-found mention only when it
+``min_confidence`` and it passes :meth:`NerStage._accept`; it replaces a pattern-found mention only when it
 contradicts it with ``override_confidence``.  Every added mention says why in its ``why``, and
-the trace (``notes.ner_spans``) what became of every span the CRF proposed.
+a document run with ``explain`` (a trace) what became of every span the CRF proposed
+(``notes.ner_spans``).
 """
 from __future__ import annotations
 
@@ -52,15 +52,9 @@ class NerStage:
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
-                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
-                 acceptor: dict[str, float] | None = None):
+                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
-        name, with that probability: they seed windows and open a sentence to the CRF.  ``acceptor``:
-        the weights of the learned span acceptor (rasd.ner.acceptor), which then decides in place
-        of the hand rules (whose verdict is one of its features)."""
-        self.acceptor = acceptor
-        # install's cross-fitting sets this to a list to receive every candidate span (rasd.ner.acceptor)
-        self.collect: list | None = None
+        name, with that probability: they seed windows and open a sentence to the CRF."""
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
@@ -89,8 +83,10 @@ class NerStage:
         dropped: set[int] = set()
         tagged: list[dict] = []   # the sentences tagged, for a trace
         doc.notes["ner"] = tagged
-        verdicts: list[dict] = []   # every span the CRF proposed and what became of it, for a trace
-        doc.notes["ner_spans"] = verdicts
+        # every span the CRF proposed and what became of it, built only for a trace (Doc.explain)
+        verdicts: list[dict] | None = None
+        if doc.explain:
+            verdicts = doc.notes["ner_spans"] = []
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
         keys = list(map(_KEY, toks))
         starts, ends = list(map(_START, toks)), list(map(_END, toks))
@@ -98,6 +94,12 @@ class NerStage:
         n_toks = len(toks)
         likely = self.likely
         lik = list(compress(range(n_toks), map(likely.__contains__, keys))) if likely else []
+        # the first and last words of the persons a name pattern found (no knowledge-base name, no
+        # title or type word): the CRF reads them too, to trim a word the pattern took in (الحريري
+        # تمسك) or to take the whole name where the pattern found part of it (see _tag)
+        spans_of = [m.tok for m in doc.mentions if _pattern_person(m)]
+        pat = sorted({a for a, _ in spans_of})
+        pat_end = {a: b for a, b in spans_of}
         w = 0
         for s_start, s_end in doc.sentences:
             # the words of the sentence: from the first ending after its start (not before the last
@@ -110,15 +112,21 @@ class NerStage:
             reason, at = self.gate.read([keys[k] for k in free], given)
             # the uncovered words of the sentence likely to stand in a name (rasd.ner.likely)
             hits = [k for k in lik[bisect_left(lik, lo):bisect_left(lik, hi)] if owner[k] < 0] if lik else lik
+            persons = pat[bisect_left(pat, lo):bisect_left(pat, hi)] if pat else pat
             if reason is None:
-                if not hits:
+                if hits:
+                    best = max(hits, key=lambda k: likely[keys[k]])
+                    reason = f"likely name {keys[best]} (p={likely[keys[best]]:.2f})"
+                elif persons:
+                    reason = "a person found by a name pattern"
+                else:
                     continue
-                best = max(hits, key=lambda k: likely[keys[k]])
-                reason = f"likely name {keys[best]} (p={likely[keys[best]]:.2f})"
             seeds = [free[i] for i in at]      # uncovered unknown words and given names
             if hits:
                 seeds = sorted(set(seeds).union(hits))
-            windows = _windows(seeds, lo, hi)
+            # a pattern person is read with PERSON_WINDOW words on each side of it
+            windows = _windows(seeds, lo, hi, [(max(lo, a - PERSON_WINDOW), min(hi, pat_end[a] + PERSON_WINDOW))
+                                               for a in persons])
             tagged.append({"sentence": [s_start, s_end], "why": reason,
                            "windows": [[starts[a], ends[b - 1]] for a, b in windows]})
             for wlo, whi in windows:
@@ -140,9 +148,11 @@ class NerStage:
         """Add (or substitute) the mentions one window's spans call for (``spans``: the tagger's
         for the window, tagged here when None); each span's fate is appended to ``verdicts``."""
         read_to = max(t.word for t in sent if t.word is not None)   # the last word the CRF read
-        log = verdicts if verdicts is not None else []
+        log = verdicts
 
         def verdict(sp, what: str, i: int | None = None, j: int | None = None) -> None:
+            if log is None:
+                return
             toks = doc.tokens
             a, b = (sent[sp.start].start, sent[sp.end - 1].end) if i is None else (toks[i].start, toks[j - 1].end)
             log.append({"span": [a, b], "cls": sp.cls, "p": round(sp.confidence, 3), "verdict": what})
@@ -160,7 +170,7 @@ class NerStage:
             replaced = []
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
-                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to)
+                trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.outside)
                                                    or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
                                   or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
@@ -174,9 +184,7 @@ class NerStage:
                 replaced = [m.text for m in ms]
                 dropped.update(under)
             if not replaced:
-                ok, why = self._accept_why(doc, i, j, sp.cls, sp.confidence)
-                if self.acceptor is not None or self.collect is not None:
-                    ok, why = self._learned(doc, i, j, sp, reason, ok, why)
+                ok, why = self._decide(doc, i, j, sp, reason)
                 if not ok:
                     verdict(sp, "rejected: " + why, i, j)
                     continue
@@ -276,12 +284,15 @@ class NerStage:
                 return False
         return True
 
-    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int) -> bool:
+    def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int,
+               outside: float = 0.0) -> bool:
         """The CRF's person span cuts a pattern-found person short of a word it read and took for
         no name (شيراك شذ، جورج بوش سلطاته: a verb or a noun after the name, read by the name
         pattern as a further name part): the span is the name when that pattern person starts
         where it does and the words cut off are ordinary words of the NER corpora, none a given name
-        (a rarer word after a name may be a family name the CRF has not seen: مبارك ملفي)."""
+        (a rarer word after a name may be a family name the CRF has not seen: مبارك ملفي), or, none a
+        given name, the CRF is sure (``outside`` ≥ TRIM_OUTSIDE: its marginal that the first word
+        cut off is outside a name) that they are no part of it (أسامة حمدان يتهم، عمران خان بكفالة)."""
         if cls != "PERS" or len(ms) != 1:
             return False
         m = ms[0]
@@ -293,6 +304,8 @@ class NerStage:
         if closed_by_comma(doc.text[doc.tokens[m.tok[1] - 1].end:after]):
             return False
         given = self.tagger.lex.given
+        if outside >= TRIM_OUTSIDE and not any(doc.tokens[k].key in given for k in range(j, m.tok[1])):
+            return True
         return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
 
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -320,22 +333,11 @@ class NerStage:
             i += 1
         return i, j
 
-    def _learned(self, doc: Doc, i: int, j: int, sp, reason: str, ok: bool, why: str) -> tuple[bool, str]:
-        """The acceptor's decision on a candidate span, the hand rules' verdict (``ok``, ``why``)
-        among its features; the candidate is handed to ``collect`` when install gathers them."""
-        from rasd.ner.acceptor import THRESHOLD, features, prob
-
-        toks = doc.tokens
-        feats = features([t.key for t in toks[i:j]], toks[i - 1].key if i > 0 else None,
-                         toks[j].key if j < len(toks) else None, sp.cls, sp.confidence, reason,
-                         ("kept: " if ok else "rejected: ") + why, self.tagger.lex, self._common, self.gate.known,
-                         lambda key: (key, *(st for _, st in stems(key))))
-        if self.collect is not None:
-            self.collect.append((feats, (toks[i].start, toks[j - 1].end), sp.cls))
-        if self.acceptor is None:
-            return ok, why
-        p = prob(feats, self.acceptor)
-        return p >= THRESHOLD, f"acceptor {p:.2f} (rule: {why})"
+    def _decide(self, doc: Doc, i: int, j: int, sp, reason: str) -> tuple[bool, str]:
+        """Whether the CRF's span ``sp`` over words i..j, in a window tagged for ``reason``, is kept
+        where rasd has no mention, and why (the hand rules of :meth:`_accept_why`; an experiment may
+        decide otherwise in a subclass: scripts/ner_validation.py's learned acceptor)."""
+        return self._accept_why(doc, i, j, sp.cls, sp.confidence)
 
     def _accept(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> bool:
         """Whether a new span is kept (:meth:`_accept_why`'s first answer)."""
@@ -481,6 +483,15 @@ class NerStage:
 _KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
+TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
+PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
+
+
+def _pattern_person(m: Mention) -> bool:
+    """A person mention found by a name pattern alone, which the CRF may replace (see
+    NerStage._overridable): no knowledge-base name, no title or type word, no bare surname."""
+    return (m.type == "PERSON" and m.pattern and m.kb_id is None
+            and not (m.cue or m.region or m.surname_of or m.facility))
 
 
 def _holder(ms: list[Mention], partly: bool) -> str:
@@ -495,12 +506,13 @@ def _holder(ms: list[Mention], partly: bool) -> str:
     return "a pattern mention"
 
 
-def _windows(seeds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+def _windows(seeds: list[int], lo: int, hi: int, more: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Word ranges to tag: WINDOW words around each candidate (an uncovered unknown word or given
-    name), merged, inside the sentence lo..hi.  The CRF reads two words of context on each side."""
+    name) and the ranges ``more``, merged, inside the sentence lo..hi.  The CRF reads two words of
+    context on each side."""
     out: list[tuple[int, int]] = []
-    for k in seeds:
-        a, b = max(lo, k - WINDOW), min(hi, k + WINDOW + 1)
+    ranges = [(max(lo, k - WINDOW), min(hi, k + WINDOW + 1)) for k in seeds]
+    for a, b in sorted(ranges + list(more)) if more else ranges:
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
@@ -564,31 +576,30 @@ def _tokens(texts: list[str], starts: list[int], words: list[int | None]) -> lis
 
 def load(res) -> NerStage:
     """The tagger over the model and lexicons installed in the data folder of Resources ``res``,
-    with the learned seeds and acceptor installed beside it."""
-    from rasd.ner import acceptor
+    with the learned seeds installed beside it."""
     from rasd.ner.resources import lexicons
     from rasd.ner.train import MODEL
     from rasd.ner.wordtable import FILENAME as WORD_TABLE
 
     lex = lexicons(res.data_dir, res.gazetteer, res.kb)
     tagger = Tagger(res.data_dir / MODEL, lex, table=res.data_dir / WORD_TABLE, letters=res.clitics.letters)
-    return stage_for(res, tagger, acceptor.load(res.data_dir / acceptor.FILENAME))
+    return stage_for(res, tagger)
 
 
-def stage_for(res, tagger: Tagger, acceptor: dict[str, float] | None = None) -> NerStage:
-    """The NER stage over ``tagger`` (its lexicons) and the knowledge of Resources ``res``."""
+def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> NerStage:
+    """The NER stage (``cls``: a subclass for an experiment, with its ``more`` settings) over
+    ``tagger`` (its lexicons) and the knowledge of Resources ``res``."""
     from rasd.kb.yamlfile import load as load_yaml
     from rasd.ner import likely as likely_model
 
     lex = tagger.lex
     known = set(lex.clusters) | set(lex.places) | set(lex.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
-    return NerStage(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
+    return cls(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,
-                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
-                    acceptor=acceptor)
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()), **more)
 
 
 class Ner(Stage):

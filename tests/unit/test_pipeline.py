@@ -100,6 +100,16 @@ def test_run_applies_stages_in_order_and_records_them(tmp_path):
     assert sorted(p.name for p in (tmp_path / "trace").iterdir()) == ["01-a.json", "02-b.json"]
 
 
+def test_a_trace_or_explain_asks_the_stages_for_their_trace_only_notes(tmp_path):
+    seen = []
+    pipe = Pipeline([stage("a", (), ("text",), does=lambda d: seen.append(d.explain) or d)])
+    pipe.run("نص")
+    pipe.run("نص", explain=True)
+    doc = pipe.run("نص", trace=tmp_path / "trace")
+    assert seen == [False, True, True]
+    assert Doc.from_json(doc.to_json(trace=True)).explain and not Doc.from_json(doc.to_json()).explain
+
+
 def test_stage_settings_are_checked_and_kept():
     from rasd.stages.geocode import Geocode
 

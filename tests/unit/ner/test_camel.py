@@ -1,7 +1,7 @@
 """rasd.ner.camel's mapping of rasd's entities onto ANERcorp's classes (no data needed)."""
 from __future__ import annotations
 
-from rasd.ner.camel import _join, entity_class, is_name, score_pipeline
+from rasd.ner.camel import _join, edge_words, entity_class, is_name, score_pipeline
 
 SENT = [("وقال", "O"), ("مراسل", "O"), ("رويترز", "B-ORG"), ("إن", "O"), ("الحزب", "O"), ("قصف", "O"),
         ("الفلبين", "B-LOC"), (".", "O")]
@@ -71,3 +71,34 @@ def test_a_place_counts_by_its_name_without_the_type_or_compass_words_before_it(
     got = score_pipeline({"s": [sent]}, extract, lambda text: False, lead)["s"]
     assert got["LOC"]["p"] == 1.0 and got["LOC"]["r"] == 1.0
     assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["LOC"]["p"] == 0.0
+
+
+def test_an_adjective_naming_a_party_is_no_name():
+    e = {"type": "ACTOR", "category": "state_force"}
+    assert not is_name(e, {"party_of": "attack"})
+
+
+def test_edge_words_are_counted_from_where_the_annotators_end_names():
+    movement = [("قالت", "O"), ("حركة", "O"), ("حماس", "B-ORG"), ("إن", "O")]
+    party = [("قال", "O"), ("حزب", "B-ORG"), ("الله", "I-ORG"), ("إن", "O")]
+    mecca = [("في", "O"), ("مكة", "B-LOC"), ("المكرمة", "O"), (".", "O")]
+    got = edge_words([movement] * 3 + [party] * 3 + [mecca] * 3)
+    assert "حركه" in got["ORG"] and "حزب" not in got["ORG"]     # outside the name, or its first word
+    assert "المكرمه" in got[">LOC"] and "." not in got[">LOC"]  # no mark: a word
+    assert "حركه" not in edge_words([movement] * 2)["ORG"]       # seen too rarely
+
+
+def test_a_mention_counts_without_the_edge_words_of_its_class():
+    sent = [("قالت", "O"), ("حركة", "O"), ("حماس", "B-ORG"), ("في", "O"), ("مكة", "B-LOC"), ("المكرمة", "O"),
+            (".", "O")]
+    text, offsets, _ = _join([sent])
+
+    def extract(_text):
+        def ent(typ, a, b):
+            return {"type": typ, "kb_id": "x", "mentions": [{"start": offsets[a][0], "end": offsets[b][1],
+                                                             "text": text[offsets[a][0]:offsets[b][1]]}]}
+        return {"entities": [ent("ACTOR", 1, 2), ent("PLACE", 4, 5)]}
+    edges = {"ORG": frozenset({"حركه"}), ">LOC": frozenset({"المكرمه"})}
+    got = score_pipeline({"s": [sent]}, extract, lambda text: False, edges=edges)["s"]
+    assert got["micro"]["p"] == 1.0 and got["micro"]["r"] == 1.0
+    assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["micro"]["p"] == 0.0

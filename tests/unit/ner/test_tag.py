@@ -49,6 +49,22 @@ def test_tags_and_marginals_are_crfsuite_s(path):
     assert found                       # the sentences have spans to compare
 
 
+def test_the_marginal_that_the_word_after_a_span_is_outside_a_name_is_crfsuite_s(path):
+    t = Tagger(path, LEX)
+    raw = pycrfsuite.Tagger()
+    raw.open(str(path))
+    seen = 0
+    for toks in NEW:
+        raw.set(token_features(toks, LEX))
+        for x in t.spans(toks):
+            if x.end < len(toks):
+                assert abs(x.outside - raw.marginal("O", x.end)) < 1e-12
+                seen += 1
+            else:
+                assert x.outside == 0.0     # no word after the span
+    assert seen
+
+
 def test_windows_tagged_together_are_tagged_as_alone(path):
     t = Tagger(path, LEX)
     raw = pycrfsuite.Tagger()

@@ -362,8 +362,70 @@ def test_likely_words_seed_windows_of_a_sentence_tagged_anyway():
 
 def test_each_span_the_crf_proposes_has_its_verdict_in_the_trace():
     text = "وقال القائد كرمول إن الوضع هادئ\nوقال كرمول إن الوضع هادئ"
-    d = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.6)}), GATE)(doc_of(text))
+    doc = doc_of(text)
+    doc.explain = True     # a trace is asked for (Pipeline.run with trace or explain)
+    d = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.6)}), GATE)(doc)
     got = [(text[slice(*v["span"])], v["verdict"]) for v in d.notes["ner_spans"]]
     assert got == [("كرمول", "kept: a lone person after a title"), ("كرمول", "rejected: an unsure lone person")]
     first, second = d.mentions     # the rejected one is still the name read in the first sentence
     assert "title" not in second.why and "read elsewhere" in second.why and "sentence tagged" in first.why
+    plain = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.6)}), GATE)(doc_of(text))
+    assert "ner_spans" not in plain.notes                        # no trace asked: no verdicts built
+    assert [m.to_json() for m in plain.mentions] == [m.to_json() for m in d.mentions]   # the same output
+
+
+def pattern_person(d: Doc, words: str) -> Doc:
+    """``words`` of d's text as a person a name pattern found (no knowledge-base name, no cue)."""
+    s = d.text.index(words)
+    i = next(t.i for t in d.tokens if t.start == s)
+    j = next(t.i for t in d.tokens if t.end == s + len(words)) + 1
+    d.mentions.append(Mention(s, s + len(words), words, "PERSON", tok=(i, j), pattern=True))
+    return d
+
+
+def test_the_crf_reads_a_pattern_person_in_a_sentence_it_would_pass_over():
+    text = "وقال الرئيس كرمول تمسك بالقرار أمس"     # every word known or covered: no gate reason
+    gate = Gate.of({}, {}, known={"قال", "الرييس", "تمسك", "بالقرار", "امس", "القرار"})
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.95)})
+    common = frozenset({"تمسك"})    # an ordinary word of the NER corpora
+    d = NerStage(tagger, gate, common=common)(pattern_person(doc_of(text), "كرمول تمسك"))
+    (note,) = d.notes["ner"]
+    assert note["why"] == "a person found by a name pattern"
+    (m,) = d.mentions      # the CRF ends the name before an ordinary word the pattern took in
+    assert m.text == "كرمول" and "replaces the pattern reading" in m.why
+    rare = NerStage(tagger, gate)(pattern_person(doc_of(text), "كرمول تمسك"))
+    assert [m.text for m in rare.mentions] == ["كرمول تمسك"]     # a rarer word may be a family name
+    kb = pattern_person(doc_of(text), "كرمول تمسك")
+    kb.mentions[0].kb_id = "person:x"
+    d = NerStage(tagger, gate, common=common)(kb)
+    assert not d.notes["ner"] and [m.text for m in d.mentions] == ["كرمول تمسك"]   # a known name: not read
+
+
+def test_the_crf_takes_the_whole_name_where_a_pattern_found_part_of_it():
+    text = "وقال القائد كرمول زيتوني بالقرار أمس"
+    gate = Gate.of({}, {}, known={"قال", "القايد", "زيتوني", "بالقرار", "امس"})
+    d = NerStage(FakeTagger({"القايد": (3, "PERS", 0.9)}), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]     # the title stays out (_trim): same extent
+    d = NerStage(FakeTagger({"كرمول": (3, "PERS", 0.9)}), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني بالقرار"]   # sure of a longer name: the CRF's
+    d = NerStage(FakeTagger({"كرمول": (3, "PERS", 0.7)}), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]     # unsure: the pattern holds
+
+
+def test_the_crf_ends_a_pattern_person_where_it_is_sure_the_next_word_is_no_name():
+    text = "وقال الرئيس كرمول زيتوني بالقرار أمس"
+    gate = Gate.of({}, {}, known={"قال", "الرييس", "بالقرار", "امس", "القرار"})
+
+    class Outside(FakeTagger):
+        def __init__(self, outside):
+            super().__init__({})
+            self.outside = outside
+
+        def spans(self, tokens):
+            k = [fold_str(t) for t in tokens].index("كرمول")
+            return [Span(k, k + 1, "PERS", 0.95, self.outside)]
+
+    d = NerStage(Outside(0.97), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول"]     # زيتوني: rare, but the CRF is sure it is no name
+    d = NerStage(Outside(0.9), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
