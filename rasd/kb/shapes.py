@@ -45,9 +45,10 @@ class Rebrand(Open):
 
 class InContext(Closed):
     """actors.yaml ``in_context``: names that mean the actor only in reports about ``countries``
-    (ISO-2), optionally only between ``from`` and ``until`` (a year, a month or a day)."""
+    (ISO-2; absent: any country), optionally only between ``from`` and ``until`` (a year, a month
+    or a day)."""
     names: WordList
-    countries: WordList
+    countries: Optional[WordList] = None
     since: Optional[Any] = Field(default=None, alias="from")
     until: Optional[Any] = None
 

@@ -41,6 +41,9 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     end = organisations.org_at(f, i) if flags & ORG else None
     if end:
         out.append((end, 5, "org", None))
+    end = organisations.front_at(f, i) if flags & ORG and not end else None
+    if end:
+        out.append((end, 5, "front", None))
     end = organisations.loyalists_at(f, i) if flags & LOYAL else None
     if end:
         out.append((end, 4, "loyal", None))
@@ -62,6 +65,7 @@ _ADD = {
     "place": lambda f, i, end, hit: places.add_place(f, hit),
     "person": lambda f, i, end, hit: persons.add_person(f, i, end),
     "org": lambda f, i, end, hit: organisations.add_org(f, i, end),
+    "front": lambda f, i, end, hit: organisations.add_front(f, i, end),
     "loyal": lambda f, i, end, hit: organisations.add_loyalists(f, i, end),
     "source": lambda f, i, end, hit: sources.add_source(f, i, end),
     "uplace": lambda f, i, end, hit: places.add_unknown_place(f, i, end),
