@@ -61,6 +61,9 @@ class ContextName:
     senses: tuple[Sense, ...]
     plain: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
+    # the words after the first as written (folded), for each way the name is listed: a generic name
+    # matches only so (قوات الجيش, not قوات جيش الفتح), though the matcher is blind to the article
+    tails: frozenset[tuple[str, ...]] = frozenset()
 
 
 def context_key(name: str) -> str:
@@ -232,13 +235,17 @@ def _context_names(kb: KnowledgeBase) -> dict[str, ContextName]:
                 senses.setdefault(key, []).append(new)
     plain: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
+    tails: dict[str, set[tuple[str, ...]]] = {}
     for e in kb.actors.values():
-        for table, names in ((plain, e.names), (short, e.short)):
+        for table, names in ((plain, e.names), (short, e.short), (None, [n for r in e.contexts for n in r[0]])):
             for n in names:
                 key = context_key(n)
-                if key in senses and e.kb_id not in table.setdefault(key, []):
+                if key not in senses:
+                    continue
+                tails.setdefault(key, set()).add(tuple(fold_str(n).split()[1:]))
+                if table is not None and e.kb_id not in table.setdefault(key, []):
                     table[key].append(e.kb_id)
-    return {k: ContextName(tuple(v), tuple(plain.get(k, ())), tuple(short.get(k, ())))
+    return {k: ContextName(tuple(v), tuple(plain.get(k, ())), tuple(short.get(k, ())), frozenset(tails[k]))
             for k, v in senses.items()}
 
 

@@ -125,46 +125,48 @@ def report_country(votes: dict[str, int]) -> str | None:
     return ranked[0][0]
 
 
-def read_in_context(m: Mention, name: ContextName, country: str | None, day: str | None) -> None:
+def read_in_context(m: Mention, name: ContextName, country: str | None, day: str | None) -> bool:
     """Give ``m`` (a name whose meaning depends on the report) the reading that fits a report about
-    ``country`` published on ``day``; sets kb_id, short, alts and why."""
+    ``country`` published on ``day``; sets kb_id, short, alts and why. False when no reading fits and
+    the name stands for no actor here: a name the knowledge base found is then dropped (like a short
+    form no full name resolves), one the open-vocabulary stage found stays as it was."""
     about = f"a report about {country or 'no one country'}" + (f" of {day}" if day else " with no date")
     sense = next((s for s in name.senses if s.applies(country, day)), None)
     if sense is not None:
         m.kb_id, m.short, m.alts = sense.kb_id, False, []
         m.why = f"'{m.text}' means {sense.kb_id} in {about} (actors.yaml in_context, {sense.where})"
-        return
+        return True
+    if m.kb_id is None:
+        return True         # an open-vocabulary phrase (قوات الأمن): no one's in particular
     elsewhere = ", ".join(f"{s.kb_id} in {'/'.join(sorted(s.countries)) or 'any country'}"
                           + (f" ({s.since or '…'} to {s.until or '…'})" if s.since or s.until else "")
                           for s in name.senses)
     if name.plain:
         m.kb_id, m.short, m.alts = name.plain[0], False, list(name.plain[1:])
         m.why = f"'{m.text}' read as {name.plain[0]} in {about} (it means {elsewhere} only there)"
-    elif name.short:
+        return True
+    if name.short:
         m.kb_id, m.short, m.alts = name.short[0], True, list(name.short[1:])
-    else:
-        m.kb_id, m.short, m.alts = None, False, []
-        m.why = f"'{m.text}' left unlinked in {about}: it means {elsewhere} only there"
-        kinds = {s.category for s in name.senses}
-        if len(kinds) == 1 and m.category is None:
-            m.category = kinds.pop()    # a security force is one wherever it serves
+        return True
+    m.why = f"'{m.text}' dropped in {about}: it means {elsewhere} only there"
+    return False
 
 
-def resolve_context_names(doc: Doc, kb, place) -> None:
+def resolve_context_names(doc: Doc, kb, place) -> set[int]:
     """Read every ACTOR mention named by an in_context name by the report's country and day
-    (``place``: gazetteer id → Place or None; asked only when the report has such a mention)."""
+    (``place``: gazetteer id → Place or None; asked only when the report has such a mention).
+    The ids (``id()``) of the mentions that stand for no actor here, for :func:`link` to leave out."""
     names = kb.context_names
     if not names:
-        return
+        return set()
     hits = [(m, names[k]) for m in doc.mentions
-            if m.type == "ACTOR" and m.kb_id and (k := context_key(m.text)) in names]
+            if m.type == "ACTOR" and (m.kb_id or m.nominal) and (k := context_key(m.text)) in names]
     if not hits:
-        return
+        return set()
     country = report_country(country_votes(doc.mentions, place))
     published = (doc.source or {}).get("published") or ""
     day = published[:10] if _ISO_DAY.match(published) else None
-    for m, name in hits:
-        read_in_context(m, name, country, day)
+    return {id(m) for m, name in hits if not read_in_context(m, name, country, day)}
 
 
 class Link(Stage):
@@ -180,22 +182,23 @@ class Link(Stage):
                 return res.gazetteer.get(pid)
             except KeyError:
                 return None
-        resolve_context_names(doc, res.kb, place)
-        return link(doc, res.kb)
+        return link(doc, res.kb, resolve_context_names(doc, res.kb, place))
 
 
-def link(doc: Doc, kb) -> Doc:
+def link(doc: Doc, kb, skip: set[int] = frozenset()) -> Doc:
+    """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``."""
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
-    for m in doc.mentions:
+    mentions = [m for m in doc.mentions if id(m) not in skip] if skip else doc.mentions
+    for m in mentions:
         if m.kb_id and not m.short:
             first_full.setdefault(m.kb_id, m.start)
     groups: dict[str, list[Mention]] = {}
     last_source: str | None = None
-    for m in doc.mentions:
+    for m in mentions:
         if m.kb_id and m.short:
             target = _resolve_short(m, {**first_full, **last_full})
             if target is None:

@@ -158,12 +158,14 @@ class _OpenActors:
 
     def contextual(self, m: Mention) -> bool:
         """A name whose actor depends on the report (actors.yaml in_context: قوات الأمن، الشرطة): a
-        longer phrase naming the state (قوات الأمن الباكستانية) replaces it, as it replaces a short form."""
+        longer phrase naming the state (قوات الأمن الباكستانية) replaces it, as it replaces a short form,
+        and so does the same phrase read as a force (رجال الشرطة): link still reads it by the report's
+        country, and keeps it, no one's in particular, where no reading fits."""
         return self.kb is not None and m.kb_id is not None and context_key(m.text) in self.kb.context_names
 
     def replaceable(self, m: Mention, a: int, b: int) -> bool:
-        return a <= m.tok[0] and m.tok[1] <= b and (m.short or m.pattern or self.contextual(m)) \
-            and m.type == "ACTOR" and m.tok != (a, b)
+        return a <= m.tok[0] and m.tok[1] <= b and m.type == "ACTOR" and (
+            (m.short or m.pattern) and m.tok != (a, b) or self.contextual(m))
 
     def free(self, a: int, b: int) -> bool:
         hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}

@@ -21,8 +21,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     """(end token, rank, finder, its hit) of every finder that matches at token i."""
     out = []
     kh = f.kb_hit(i) if flags & KB else None
-    if kh and known.indefinite_short(f, kh):
-        kh = None   # حزب كاديما: not الحزب of the knowledge base
+    if kh and (known.indefinite_short(f, kh) or known.context_misread(f, kh)):
+        kh = None   # حزب كاديما: not الحزب of the knowledge base; قوات جيش الفتح: not قوات الجيش
     if kh:
         out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
     rh = regions.region_hit(f, i) if flags & REGION else None

@@ -164,13 +164,26 @@ def test_the_period_decides_between_two_readings_in_one_country():
     assert m.kb_id == "actor:sanaa_forces" and "of 2024-01-12" in m.why
 
 
-def test_with_no_date_or_no_country_a_name_no_actor_holds_stays_unlinked():
+def test_with_no_date_or_no_country_a_name_no_actor_holds_is_dropped():
     m = Mention(0, 11, "الجيش اليمني", "ACTOR", "actor:ye_gov_army")
-    read_in_context(m, ARMY, "YE", None)
-    assert m.kb_id is None and "no date" in m.why
+    assert read_in_context(m, ARMY, "YE", None) is False and "no date" in m.why and "dropped" in m.why
     m = Mention(0, 11, "الجيش اليمني", "ACTOR", "actor:ye_gov_army")
-    read_in_context(m, ARMY, None, "2015-07-01")
-    assert m.kb_id is None and "no one country" in m.why
+    assert read_in_context(m, ARMY, None, "2015-07-01") is False and "no one country" in m.why
+
+
+def test_an_open_vocabulary_phrase_with_no_fitting_reading_stays_as_it_was():
+    m = Mention(0, 11, "الجيش اليمني", "ACTOR", None, nominal=True, category="state_force")
+    assert read_in_context(m, ARMY, None, "2015-07-01") is True and m.kb_id is None
+    assert read_in_context(m, ARMY, "YE", "2024-01-12") is True and m.kb_id == "actor:sanaa_forces"
+
+
+def test_a_dropped_context_name_makes_no_entity():
+    doc = doc_of("قتل عناصر من الجيش اليمني في المنصورة.", published=None)
+    doc.mentions = [mention(doc, "الجيش اليمني", "ACTOR", kb_id="actor:ye_gov_army")]
+    kb = type("KB", (), {"context_names": {"جيش يمني": ARMY}})()
+    skip = resolve_context_names(doc, kb, PLACES.get)
+    assert skip == {id(doc.mentions[0])}
+    assert link(doc, LINK.resources.kb, skip).entities == []
 
 
 def test_outside_its_countries_a_context_name_falls_back_to_its_short_form_readings():
