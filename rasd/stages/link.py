@@ -134,7 +134,8 @@ def read_in_context(m: Mention, name: ContextName, country: str | None, day: str
     sense = next((s for s in name.senses if s.applies(country, day)), None)
     if sense is not None:
         m.kb_id, m.short, m.alts = sense.kb_id, False, []
-        m.why = f"'{m.text}' means {sense.kb_id} in {about} (actors.yaml in_context, {sense.where})"
+        # the rule named by its actor, not its file:line, so an edit elsewhere in the file changes no output
+        m.why = f"'{m.text}' means {sense.kb_id} in {about} (its in_context rule in actors.yaml)"
         return True
     if m.kb_id is None:
         return True         # an open-vocabulary phrase (قوات الأمن): no one's in particular
