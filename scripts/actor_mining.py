@@ -66,7 +66,8 @@ def read_news(data: Path):
             for member in sorted(archive.namelist()):
                 if member.endswith(".json"):
                     for i, a in enumerate(json.loads(archive.read(member))):
-                        yield f"shared:news/{z.name}#{i}", a.get("title") or "", a.get("content") or ""
+                        yield (f"shared:news/{z.name}#{i}", a.get("title") or "", a.get("content") or "",
+                               (a.get("date_extracted") or "")[:10] or None)
 
 
 def read_news2(data: Path):
@@ -74,10 +75,11 @@ def read_news2(data: Path):
         with gzip.open(shard, "rt", encoding="utf-8") as f:
             for line in f:
                 a = json.loads(line)
-                yield f"shared:news2/{shard.name}#{a['id']}", a.get("title") or "", a.get("content") or ""
+                yield (f"shared:news2/{shard.name}#{a['id']}", a.get("title") or "", a.get("content") or "",
+                       a.get("published") or None)
 
 
-def sample(data: Path, corpus: str, n: int, seed: int) -> list[tuple[str, str, str]]:
+def sample(data: Path, corpus: str, n: int, seed: int) -> list[tuple[str, str, str, str | None]]:
     reader = {"news": read_news, "news2": read_news2}[corpus]
     pool = [a for a in reader(data) if a[2] and _conflict(fold_str(a[2][:3000]))]
     rnd = random.Random(seed)
@@ -135,9 +137,10 @@ class Tally:
 
 
 def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Counter) -> None:
-    for ref, title, content in articles:
+    for ref, title, content, published in articles:
         try:
-            doc = pipe.run(content, title=title, doc_id=ref.replace(":", "_").replace("/", "_").replace("#", "_"))
+            doc = pipe.run(content, title=title, published=published,
+                           doc_id=ref.replace(":", "_").replace("/", "_").replace("#", "_"))
         except RasdError:
             totals[f"{corpus}:rejected"] += 1
             continue

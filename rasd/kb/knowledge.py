@@ -5,10 +5,12 @@ file and line.  :class:`rasd.kb.resources.Resources` keeps what is loaded.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rasd.arabic.matcher import phrase_key
 from rasd.arabic.normalize import fold_str
 from rasd.errors import KnowledgeError
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list, where
@@ -18,6 +20,97 @@ ACTOR_CATEGORIES = {"state_force", "non_state_armed_group", "coalition", "govern
 SOURCE_CATEGORIES = {"monitor", "news_agency", "outlet", "network"}
 ROLES = {"leader", "member", "official", "spokesperson", "commander"}
 _ID = re.compile(r"^[a-z0-9_]+$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a name whose meaning depends on the report (actors.yaml ``in_context``): the
+    name means actor ``kb_id`` in a report about one of ``countries`` (empty: any country) published
+    in [``since``, ``until``] (ISO days; None: open). ``category`` is the actor's; ``where`` is the
+    file:line of the rule, for the ``why``."""
+    kb_id: str
+    countries: frozenset[str]
+    since: str | None
+    until: str | None
+    where: str
+    category: str | None = None
+
+    def applies(self, country: str | None, day: str | None) -> bool:
+        """Whether a report about ``country`` published on ``day`` (ISO, or None) reads the name so."""
+        if self.countries and (country is None or country not in self.countries):
+            return False
+        if self.since is None and self.until is None:
+            return True
+        if not day:
+            return False
+        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+
+    def overlaps(self, other: "Sense") -> bool:
+        """Whether a report could fit both readings (shared or open countries, overlapping periods)."""
+        places = not self.countries or not other.countries or bool(self.countries & other.countries)
+        return places and not ((self.until or "9999") < (other.since or "0000")
+                               or (other.until or "9999") < (self.since or "0000"))
+
+
+@dataclass(frozen=True)
+class ContextName:
+    """A name some actor claims only in context: its ``senses`` (in file order), and the actors that
+    hold it as an ordinary alias (``plain``) or short form (``short``): the readings outside them."""
+    senses: tuple[Sense, ...]
+    plain: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    # the words after the first as written (folded), for each way the name is listed: a generic name
+    # matches only so (قوات الجيش, not قوات جيش الفتح), though the matcher is blind to the article
+    tails: frozenset[tuple[str, ...]] = frozenset()
+
+
+def context_key(name: str) -> str:
+    """The key a context name is looked up by: the matcher's (folded words without their article,
+    so the mention left after a clitic لل, حرس الجمهوري, finds الحرس الجمهوري)."""
+    return " ".join(phrase_key(name))
+
+
+def _day(path, item, key: str, end: bool) -> str | None:
+    """An ISO day from a year, a year-month, a day string or a YAML date; None when absent."""
+    v = item.get(key)
+    if v is None:
+        return None
+    if isinstance(v, _dt.date):
+        return v.isoformat()[:10]
+    v = str(v).strip()
+    require(bool(_DAY.match(v)), path, item, f"'{key}' must be a year (2015), a month (2015-03) or a day "
+            f"(2015-03-26), not {v!r}")
+    if len(v) == 4:
+        return v + ("-12-31" if end else "-01-01")
+    if len(v) == 7:
+        return v + ("-31" if end else "-01")
+    return v
+
+
+def _senses(path, item) -> list[tuple[list[str], frozenset[str], str | None, str | None, str]]:
+    """An entry's ``in_context`` rules, checked: (names, countries, since, until, file:line) each."""
+    rules = item.get("in_context") or []
+    require(isinstance(rules, list) and all(isinstance(r, dict) for r in rules), path, item,
+            "'in_context' must be a list of mappings with names and countries")
+    out = []
+    for r in rules:
+        unknown = set(r) - {"names", "countries", "from", "until", "__line__"}
+        require(not unknown, path, r, f"in_context: unknown key(s) {sorted(unknown)}; "
+                "use names, countries, from, until")
+        names = str_list(path, r, "names")
+        require(bool(names), path, r, "in_context: 'names' must list at least one name")
+        countries = str_list(path, r, "countries")
+        require(all(_COUNTRY.match(c) for c in countries), path, r,
+                f"in_context: 'countries' must list ISO-2 codes in capitals (YE, SY), not {countries!r}")
+        since, until = _day(path, r, "from", False), _day(path, r, "until", True)
+        require(since is None or until is None or since <= until, path, r,
+                f"in_context: 'from' ({since}) is after 'until' ({until})")
+        require(bool(countries) or since is not None or until is not None, path, r,
+                "in_context: give the countries, a period (from / until) or both")
+        out.append((names, frozenset(countries), since, until, where(path, r)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -35,6 +128,8 @@ class KbEntry:
     affiliations: tuple[dict, ...] = ()
     rebrands: tuple[dict, ...] = ()
     wikidata: str | None = None
+    # in_context rules: (names, countries, since, until, file:line); the names are not aliases
+    contexts: tuple[tuple, ...] = ()
 
     @property
     def kb_id(self) -> str:
@@ -52,6 +147,8 @@ class KnowledgeBase:
     sources: dict[str, KbEntry] = field(default_factory=dict)
     lexicon: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # context_key(name) → the readings of a name whose meaning depends on the report (in_context)
+    context_names: dict[str, ContextName] = field(default_factory=dict)
 
     def get(self, kb_id: str) -> KbEntry | None:
         kind, _, key = kb_id.partition(":")
@@ -114,8 +211,42 @@ def _entries(kdir: Path, name: str, kind: str, categories: set[str] | None) -> d
             affiliations=tuple({k: v for k, v in a.items() if k != "__line__"} | {"__where__": where(path, a)}
                                for a in affs),
             rebrands=tuple({k: v for k, v in r.items() if k != "__line__"} for r in rebrands),
-            wikidata=wd)
+            wikidata=wd, contexts=tuple(_senses(path, item)))
     return out
+
+
+def _context_names(kb: KnowledgeBase) -> dict[str, ContextName]:
+    """Every in_context name with its senses and the actors that hold it unconditionally."""
+    senses: dict[str, list[Sense]] = {}
+    for e in kb.actors.values():
+        for names, countries, since, until, at in e.contexts:
+            for n in names:
+                key = context_key(n)
+                if any(key == context_key(a) for a in e.names):
+                    raise KnowledgeError(f"{at}: in_context name '{n}' is already an alias of '{e.id}'",
+                                         hint="An alias holds everywhere; list the name under one of them only.")
+                new = Sense(e.kb_id, countries, since, until, at, e.category)
+                for s in senses.get(key, []):
+                    if s.kb_id != e.kb_id and s.overlaps(new):
+                        raise KnowledgeError(
+                            f"{at}: in_context name '{n}' also means {s.kb_id} ({s.where}) in an overlapping "
+                            "set of countries and period",
+                            hint="Give the two readings different countries or periods that do not overlap.")
+                senses.setdefault(key, []).append(new)
+    plain: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    tails: dict[str, set[tuple[str, ...]]] = {}
+    for e in kb.actors.values():
+        for table, names in ((plain, e.names), (short, e.short), (None, [n for r in e.contexts for n in r[0]])):
+            for n in names:
+                key = context_key(n)
+                if key not in senses:
+                    continue
+                tails.setdefault(key, set()).add(tuple(fold_str(n).split()[1:]))
+                if table is not None and e.kb_id not in table.setdefault(key, []):
+                    table[key].append(e.kb_id)
+    return {k: ContextName(tuple(v), tuple(plain.get(k, ())), tuple(short.get(k, ())), frozenset(tails[k]))
+            for k, v in senses.items()}
 
 
 def _lexicon(kdir: Path) -> dict:
@@ -156,6 +287,7 @@ def load_kb(kdir: Path | None = None) -> KnowledgeBase:
         if key.startswith("loyal_to_") and key[len("loyal_to_"):] not in kb.actors:
             raise KnowledgeError(f"lexicon.yaml: {key} names unknown actor '{key[len('loyal_to_'):]}'",
                                  hint="Name a list loyal_to_<id> after an actor id of actors.yaml.")
+    kb.context_names = _context_names(kb)
     seen: dict[str, str] = {}
     for table in (kb.actors, kb.persons, kb.sources):
         for e in table.values():

@@ -43,6 +43,16 @@ class Rebrand(Open):
     name_ar: str
 
 
+class InContext(Closed):
+    """actors.yaml ``in_context``: names that mean the actor only in reports about ``countries``
+    (ISO-2; absent: any country), optionally only between ``from`` and ``until`` (a year, a month
+    or a day)."""
+    names: WordList
+    countries: Optional[WordList] = None
+    since: Optional[Any] = Field(default=None, alias="from")
+    until: Optional[Any] = None
+
+
 class KbEntry(Open):
     id: str
     name_ar: str
@@ -56,6 +66,7 @@ class KbEntry(Open):
     affiliations: Optional[list[Affiliation]] = None
     rebrands: Optional[list[Rebrand]] = None
     wikidata: Optional[str] = None
+    in_context: Optional[list[InContext]] = None
 
 
 KbEntries = RootModel[list[KbEntry]]

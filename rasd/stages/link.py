@@ -4,12 +4,28 @@ Knowledge-base mentions group by ``kb_id`` (rebrands and aliases are one entry, 
 and هيئة تحرير الشام link together).  Short forms (الهيئة، التنظيم) link to the most recent
 full mention of a matching actor and are dropped when the report never names one.  Unknown names
 group by their folded form; a surname mention joins its full name; "المصادر" joins the last source.
+
+Some names mean different actors in different reports (actors.yaml ``in_context``): الحرس الجمهوري
+is Syria's guard in a report about Syria and Yemen's in one about Yemen; الجيش الوطني is the
+Turkish-backed Syrian National Army, Yemen's government army or Haftar's army by the report's
+country. Such a mention takes the reading whose country (and period) fits the report, before
+anything is grouped: the report's country is the one its country, city and province names point to
+(:func:`report_country`), its day the publication date. No fitting reading: the actor that holds the
+name as an ordinary alias, else the short-form readings, else the mention stays unlinked.
 """
 from __future__ import annotations
 
+import re
+
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
+from rasd.kb.knowledge import ContextName, context_key
 from rasd.pipeline import Stage
+
+# gazetteer kinds that tell which country a report is about (a village name alone does not: most
+# have namesakes abroad)
+TELLING = frozenset({"country", "city", "governorate", "district", "region"})
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset()) -> str:
@@ -85,27 +101,105 @@ def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
     return anywhere[0] if anywhere else None
 
 
+def country_votes(mentions: list[Mention], place) -> dict[str, int]:
+    """Per country (ISO-2, capitals), the PLACE mentions whose namesakes (``place(id)`` → a gazetteer
+    Place) all lie in it, at least one of them a country, city or province."""
+    votes: dict[str, int] = {}
+    for m in mentions:
+        if m.type != "PLACE":
+            continue
+        ids = m.place_ids or ((m.region or {}).get("base_ids") or [])
+        places = [p for p in (place(i) for i in ids) if p is not None]
+        countries = {p.country for p in places}
+        if len(countries) == 1 and any(p.kind in TELLING for p in places):
+            c = countries.pop().upper()
+            votes[c] = votes.get(c, 0) + 1
+    return votes
+
+
+def report_country(votes: dict[str, int]) -> str | None:
+    """The country named most often, when no other is named as often; None otherwise."""
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def read_in_context(m: Mention, name: ContextName, country: str | None, day: str | None) -> bool:
+    """Give ``m`` (a name whose meaning depends on the report) the reading that fits a report about
+    ``country`` published on ``day``; sets kb_id, short, alts and why. False when no reading fits and
+    the name stands for no actor here: a name the knowledge base found is then dropped (like a short
+    form no full name resolves), one the open-vocabulary stage found stays as it was."""
+    about = f"a report about {country or 'no one country'}" + (f" of {day}" if day else " with no date")
+    sense = next((s for s in name.senses if s.applies(country, day)), None)
+    if sense is not None:
+        m.kb_id, m.short, m.alts = sense.kb_id, False, []
+        # the rule named by its actor, not its file:line, so an edit elsewhere in the file changes no output
+        m.why = f"'{m.text}' means {sense.kb_id} in {about} (its in_context rule in actors.yaml)"
+        return True
+    if m.kb_id is None:
+        return True         # an open-vocabulary phrase (قوات الأمن): no one's in particular
+    elsewhere = ", ".join(f"{s.kb_id} in {'/'.join(sorted(s.countries)) or 'any country'}"
+                          + (f" ({s.since or '…'} to {s.until or '…'})" if s.since or s.until else "")
+                          for s in name.senses)
+    if name.plain:
+        m.kb_id, m.short, m.alts = name.plain[0], False, list(name.plain[1:])
+        m.why = f"'{m.text}' read as {name.plain[0]} in {about} (it means {elsewhere} only there)"
+        return True
+    if name.short:
+        m.kb_id, m.short, m.alts = name.short[0], True, list(name.short[1:])
+        return True
+    m.why = f"'{m.text}' dropped in {about}: it means {elsewhere} only there"
+    return False
+
+
+def resolve_context_names(doc: Doc, kb, place) -> set[int]:
+    """Read every ACTOR mention named by an in_context name by the report's country and day
+    (``place``: gazetteer id → Place or None; asked only when the report has such a mention).
+    The ids (``id()``) of the mentions that stand for no actor here, for :func:`link` to leave out."""
+    names = kb.context_names
+    if not names:
+        return set()
+    hits = [(m, names[k]) for m in doc.mentions
+            if m.type == "ACTOR" and (m.kb_id or m.nominal) and (k := context_key(m.text)) in names]
+    if not hits:
+        return set()
+    country = report_country(country_votes(doc.mentions, place))
+    published = (doc.source or {}).get("published") or ""
+    day = published[:10] if _ISO_DAY.match(published) else None
+    return {id(m) for m, name in hits if not read_in_context(m, name, country, day)}
+
+
 class Link(Stage):
     name = "link"
     requires = ("mentions",)
     assigns = ("entities",)
 
     def __call__(self, doc: Doc) -> Doc:
-        return link(doc, self.resources.kb)
+        res = self.resources
+
+        def place(pid: str):
+            try:
+                return res.gazetteer.get(pid)
+            except KeyError:
+                return None
+        return link(doc, res.kb, resolve_context_names(doc, res.kb, place))
 
 
-def link(doc: Doc, kb) -> Doc:
+def link(doc: Doc, kb, skip: set[int] = frozenset()) -> Doc:
+    """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``."""
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
-    for m in doc.mentions:
+    mentions = [m for m in doc.mentions if id(m) not in skip] if skip else doc.mentions
+    for m in mentions:
         if m.kb_id and not m.short:
             first_full.setdefault(m.kb_id, m.start)
     groups: dict[str, list[Mention]] = {}
     last_source: str | None = None
-    for m in doc.mentions:
+    for m in mentions:
         if m.kb_id and m.short:
             target = _resolve_short(m, {**first_full, **last_full})
             if target is None:

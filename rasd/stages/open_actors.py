@@ -27,6 +27,7 @@ from typing import Callable
 from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
+from rasd.kb.knowledge import context_key
 from rasd.kb.yamlfile import load
 from rasd.pipeline import Stage
 from rasd.stages.open_places import candidate_tokens, word_forms
@@ -155,9 +156,16 @@ class _OpenActors:
         t = self.toks
         return i + 1 < len(t) and self.doc.text[t[i].end:t[i + 1].start].strip() == ""
 
+    def contextual(self, m: Mention) -> bool:
+        """A name whose actor depends on the report (actors.yaml in_context: قوات الأمن، الشرطة): a
+        longer phrase naming the state (قوات الأمن الباكستانية) replaces it, as it replaces a short form,
+        and so does the same phrase read as a force (رجال الشرطة): link still reads it by the report's
+        country, and keeps it, no one's in particular, where no reading fits."""
+        return self.kb is not None and m.kb_id is not None and context_key(m.text) in self.kb.context_names
+
     def replaceable(self, m: Mention, a: int, b: int) -> bool:
-        return a <= m.tok[0] and m.tok[1] <= b and (m.short or m.pattern) and m.type == "ACTOR" \
-            and m.tok != (a, b)
+        return a <= m.tok[0] and m.tok[1] <= b and m.type == "ACTOR" and (
+            (m.short or m.pattern) and m.tok != (a, b) or self.contextual(m))
 
     def free(self, a: int, b: int) -> bool:
         hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}
@@ -312,7 +320,7 @@ class _OpenActors:
             if r is None:
                 continue
             o = owner.get(i)
-            if o is not None and not o.short and not o.pattern:
+            if o is not None and not o.short and not o.pattern and not self.contextual(o):
                 continue
             if r[2] == "head":
                 self.force_at(i, r)

@@ -46,18 +46,22 @@ class _Pipe:
 
     def __init__(self, kb_text: str | None):
         self.kb_text = kb_text
+        self.published = []
 
     def run(self, text, **source):
         from hand_docs import doc_of, entity
+        self.published.append(source.get("published"))
         doc = doc_of(text)
         if self.kb_text:
             entity(doc, "E1", "ACTOR", self.kb_text, kb_id="actor:x")
         return doc
 
 
-def _mined(am, text, kb_text=None):
+def _mined(am, text, kb_text=None, published="2015-07-21"):
     tallies, totals = defaultdict(am.Tally), __import__("collections").Counter()
-    am.mine(_Pipe(kb_text), "news", [("shared:news/x.zip#0", "", text)], am.heads(), tallies, totals)
+    pipe = _Pipe(kb_text)
+    am.mine(pipe, "news", [("shared:news/x.zip#0", "", text, published)], am.heads(), tallies, totals)
+    assert pipe.published == [published]   # each article runs with its date (context-dependent actors)
     return tallies, totals
 
 

@@ -21,8 +21,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     """(end token, rank, finder, its hit) of every finder that matches at token i."""
     out = []
     kh = f.kb_hit(i) if flags & KB else None
-    if kh and known.indefinite_short(f, kh):
-        kh = None   # حزب كاديما: not الحزب of the knowledge base
+    if kh and (known.indefinite_short(f, kh) or known.context_misread(f, kh)):
+        kh = None   # حزب كاديما: not الحزب of the knowledge base; قوات جيش الفتح: not قوات الجيش
     if kh:
         out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
     rh = regions.region_hit(f, i) if flags & REGION else None
@@ -41,6 +41,9 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     end = organisations.org_at(f, i) if flags & ORG else None
     if end:
         out.append((end, 5, "org", None))
+    end = organisations.front_at(f, i) if flags & ORG and not end else None
+    if end:
+        out.append((end, 5, "front", None))
     end = organisations.loyalists_at(f, i) if flags & LOYAL else None
     if end:
         out.append((end, 4, "loyal", None))
@@ -62,6 +65,7 @@ _ADD = {
     "place": lambda f, i, end, hit: places.add_place(f, hit),
     "person": lambda f, i, end, hit: persons.add_person(f, i, end),
     "org": lambda f, i, end, hit: organisations.add_org(f, i, end),
+    "front": lambda f, i, end, hit: organisations.add_front(f, i, end),
     "loyal": lambda f, i, end, hit: organisations.add_loyalists(f, i, end),
     "source": lambda f, i, end, hit: sources.add_source(f, i, end),
     "uplace": lambda f, i, end, hit: places.add_unknown_place(f, i, end),

@@ -155,6 +155,9 @@ def _names_matcher(kb: KnowledgeBase) -> PhraseMatcher:
                 names.add(n, (kind, e.id, False))
             for n in e.short:
                 names.add(n, (kind, e.id, True))
+            for rule in e.contexts:     # a name that means the actor only in context: link decides
+                for n in rule[0]:
+                    names.add(n, (kind, e.id, False))
     return names
 
 

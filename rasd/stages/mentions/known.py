@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.matcher import Hit
+from rasd.arabic.matcher import Hit, phrase_key
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
 
@@ -38,6 +38,19 @@ def indefinite_short(f: Finder, h: Hit) -> bool:
         if e is None or not any(fold_str(s) == definite for s in e.short):
             return False
     return True
+
+
+def context_misread(f: Finder, h: Hit) -> bool:
+    """A name whose actor depends on the report (actors.yaml in_context) matched with other articles
+    than it is written with: قوات جيش الفتح is no قوات الجيش, قوات حكومة الوفاق no قوات الحكومة. Such
+    generic names are ordinary words; only as written do they name a state's forces."""
+    names = f.R.kb.context_names
+    if not names or h.j - h.i < 2:
+        return False
+    toks = f.toks[h.i:h.j]
+    words = [toks[0].key[h.prefix:]] + [t.key for t in toks[1:]]
+    name = names.get(" ".join(phrase_key(" ".join(words))))
+    return name is not None and tuple(words[1:]) not in name.tails
 
 
 def _inner_person(f: Finder, h: Hit) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from rasd.arabic.clitics import has_article, letters, starts_with_and, with_article, without_article
+from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.mentions.context import QUOTES, Finder
 from rasd.stages.mentions.places import place_hit
@@ -56,8 +57,19 @@ def _bare(f: Finder, i: int) -> int | None:
     return j
 
 
-def org_at(f: Finder, i: int) -> int | None:
-    """End token of an unknown organisation whose head word is token i."""
+def front(f: Finder, i: int, end: int) -> bool:
+    """جبهة X (tokens i..end-1) where the sentence places something in it (في جبهة الجفينة، بجبهة مجزر،
+    على جبهة حندرات) or locates it (جبهة البلق جنوب غربي المحافظة): a front, an axis of the fighting
+    named after a place, not an organisation (lexicon ``front_heads``; counted on the news with
+    scripts/front_rules.py: docs/lexicon-checks.md, branch actors7)."""
+    if not f.is_(i, "front_heads"):
+        return False
+    pre = f.toks[i].key[:f.prefix_of(i, "front_heads")]
+    return f.is_(i - 1, "place_preps") or letters().bi in pre or f.is_(end, "place_preps")
+
+
+def _named_end(f: Finder, i: int) -> int | None:
+    """End token of a head word with a name after it (quoted, a number or a bare name)."""
     if not f.is_(i, "org_heads") or i + 1 >= len(f.toks):
         return None
     if any(c in QUOTES for c in f.gap(i)):
@@ -67,6 +79,30 @@ def org_at(f: Finder, i: int) -> int | None:
     if f.toks[i + 1].key.isdigit():
         return _numbered(f, i)
     return _bare(f, i)
+
+
+def org_at(f: Finder, i: int) -> int | None:
+    """End token of an unknown organisation whose head word is token i."""
+    end = _named_end(f, i)
+    return None if end is None or front(f, i, end) else end
+
+
+def front_at(f: Finder, i: int) -> int | None:
+    """End token of a front named after a place whose front word is token i (see :func:`front`)."""
+    if not f.is_(i, "front_heads"):
+        return None
+    end = _named_end(f, i)
+    return end if end is not None and not f.toks[i + 1].key.isdigit() and front(f, i, end) else None
+
+
+def add_front(f: Finder, i: int, end: int) -> None:
+    """The front as a PLACE named by the words after the front word (no gazetteer entry: they
+    are the axes and villages the gazetteer lacks; a known place after it is found as that place)."""
+    pre = f.prefix_of(i, "front_heads")
+    s, e = f.toks[i + 1].start, f.toks[end - 1].end
+    name = "".join(c for c in f.doc.text[s:e] if c not in QUOTES).strip()
+    f.add(i, end, pre, "PLACE", None, 0.6, key=fold_str(name), place_ids=[], cue=f.toks[i].key[pre:],
+          pattern=True, name=name, why="a front named after a place: a place word before it or a direction after it")
 
 
 def loyalists_at(f: Finder, i: int) -> int | None:

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from hand_docs import doc_of, mention
 
+from rasd.doc import Mention
+from rasd.kb.gazetteer import Place
+from rasd.kb.knowledge import ContextName, Sense
 from rasd.kb.resources import Resources
-from rasd.stages.link import Link
+from rasd.stages.link import Link, country_votes, link, read_in_context, report_country, resolve_context_names
 
 LINK = Link(Resources("/nonexistent-rasd-data"))
 
@@ -99,3 +102,101 @@ def test_a_kunya_in_its_three_cases_is_one_person():
     doc = linked("قال أبو عبيدة إن الهجوم فشل. وأكد أبو حمزة ذلك.",
                  ("أبو عبيدة", "PERSON", 0, {}), ("أبو حمزة", "PERSON", 0, {}))
     assert len(doc.entities) == 2
+
+
+# ---- names whose meaning depends on the report (actors.yaml in_context) -----------------------
+
+
+GUARD = ContextName(senses=(Sense("actor:ye_guard", frozenset({"YE"}), None, None, "actors.yaml:10"),),
+                    plain=("actor:sy_guard",))
+ARMY = ContextName(senses=(Sense("actor:ye_gov_army", frozenset({"YE"}), None, "2022-12-31", "actors.yaml:20"),
+                           Sense("actor:sanaa_forces", frozenset({"YE"}), "2023-01-01", None, "actors.yaml:30")))
+NATIONAL = ContextName(senses=(Sense("actor:ye_gov_army", frozenset({"YE"}), None, None, "actors.yaml:40"),),
+                       short=("actor:sna", "actor:ye_gov_army"))
+PLACES = {"world:ye": Place("world:ye", "اليمن", "Yemen", 15.5, 47.5, "country", country="ye"),
+          "world:ye-sanaa": Place("world:ye-sanaa", "صنعاء", "Sanaa", 15.35, 44.2, "city", country="ye"),
+          "admin:SY07": Place("admin:SY07", "إدلب", "Idlib", 35.77, 36.67, "governorate", "إدلب"),
+          "ocha:C1": Place("ocha:C1", "المنصورة", "Mansura", 35.9, 38.5, "locality", country="sy"),
+          "world:eg-mansura": Place("world:eg-mansura", "المنصورة", "Mansoura", 31.04, 31.38, "city", country="eg")}
+
+
+def _guard_doc(text: str, published: str | None, places: dict[str, list[str]]):
+    doc = doc_of(text, published=published)
+    doc.mentions = [mention(doc, "الحرس الجمهوري", "ACTOR", kb_id="actor:sy_guard")]
+    doc.mentions += [mention(doc, s, "PLACE", place_ids=ids) for s, ids in places.items()]
+    return doc
+
+
+def test_a_report_country_is_the_one_its_cities_and_provinces_name_most():
+    doc = _guard_doc("قتل عناصر من الحرس الجمهوري في صنعاء وإدلب واليمن.", None,
+                     {"صنعاء": ["world:ye-sanaa"], "إدلب": ["admin:SY07"], "اليمن": ["world:ye"]})
+    assert country_votes(doc.mentions, PLACES.get) == {"YE": 2, "SY": 1}
+    assert report_country({"YE": 2, "SY": 1}) == "YE"
+    assert report_country({"YE": 1, "SY": 1}) is None and report_country({}) is None
+
+
+def test_a_village_name_or_a_name_with_namesakes_abroad_tells_no_country():
+    doc = _guard_doc("قتل عناصر من الحرس الجمهوري في المنصورة.", None,
+                     {"المنصورة": ["ocha:C1", "world:eg-mansura"]})
+    assert country_votes(doc.mentions, PLACES.get) == {}
+
+
+def test_a_context_name_takes_the_reading_of_the_report_country_and_says_why():
+    doc = _guard_doc("قتل عناصر من الحرس الجمهوري في صنعاء.", "2015-05-02", {"صنعاء": ["world:ye-sanaa"]})
+    kb = type("KB", (), {"context_names": {"حرس جمهوري": GUARD}})()
+    resolve_context_names(doc, kb, PLACES.get)
+    m = doc.mentions[0]
+    assert m.kb_id == "actor:ye_guard" and "report about YE" in m.why and "in_context" in m.why
+
+
+def test_outside_its_countries_a_context_name_keeps_the_actor_that_holds_it_as_an_alias():
+    doc = _guard_doc("قتل عناصر من الحرس الجمهوري في إدلب.", "2015-05-02", {"إدلب": ["admin:SY07"]})
+    kb = type("KB", (), {"context_names": {"حرس جمهوري": GUARD}})()
+    resolve_context_names(doc, kb, PLACES.get)
+    assert doc.mentions[0].kb_id == "actor:sy_guard" and "only there" in doc.mentions[0].why
+
+
+def test_the_period_decides_between_two_readings_in_one_country():
+    m = Mention(0, 11, "الجيش اليمني", "ACTOR", "actor:ye_gov_army")
+    read_in_context(m, ARMY, "YE", "2015-07-01")
+    assert m.kb_id == "actor:ye_gov_army"
+    read_in_context(m, ARMY, "YE", "2024-01-12")
+    assert m.kb_id == "actor:sanaa_forces" and "of 2024-01-12" in m.why
+
+
+def test_with_no_date_or_no_country_a_name_no_actor_holds_is_dropped():
+    m = Mention(0, 11, "الجيش اليمني", "ACTOR", "actor:ye_gov_army")
+    assert read_in_context(m, ARMY, "YE", None) is False and "no date" in m.why and "dropped" in m.why
+    m = Mention(0, 11, "الجيش اليمني", "ACTOR", "actor:ye_gov_army")
+    assert read_in_context(m, ARMY, None, "2015-07-01") is False and "no one country" in m.why
+
+
+def test_an_open_vocabulary_phrase_with_no_fitting_reading_stays_as_it_was():
+    m = Mention(0, 11, "الجيش اليمني", "ACTOR", None, nominal=True, category="state_force")
+    assert read_in_context(m, ARMY, None, "2015-07-01") is True and m.kb_id is None
+    assert read_in_context(m, ARMY, "YE", "2024-01-12") is True and m.kb_id == "actor:sanaa_forces"
+
+
+def test_a_dropped_context_name_makes_no_entity():
+    doc = doc_of("قتل عناصر من الجيش اليمني في المنصورة.", published=None)
+    doc.mentions = [mention(doc, "الجيش اليمني", "ACTOR", kb_id="actor:ye_gov_army")]
+    kb = type("KB", (), {"context_names": {"جيش يمني": ARMY}})()
+    skip = resolve_context_names(doc, kb, PLACES.get)
+    assert skip == {id(doc.mentions[0])}
+    assert link(doc, LINK.resources.kb, skip).entities == []
+
+
+def test_outside_its_countries_a_context_name_falls_back_to_its_short_form_readings():
+    m = Mention(0, 11, "الجيش الوطني", "ACTOR", "actor:ye_gov_army")
+    read_in_context(m, NATIONAL, "SY", "2023-03-01")
+    assert (m.kb_id, m.short, m.alts) == ("actor:sna", True, ["actor:ye_gov_army"])
+
+
+def test_a_short_form_fallback_links_only_after_a_full_name():
+    doc = doc_of("أعلن الجيش الوطني السوري هجوما. وقال الجيش الوطني إن قواته تقدمت.")
+    doc.mentions = [mention(doc, "الجيش الوطني السوري", "ACTOR", kb_id="actor:sna"),
+                    mention(doc, "الجيش الوطني", "ACTOR", 1, kb_id="actor:ye_gov_army")]
+    kb = type("KB", (), {"context_names": {"جيش وطني": NATIONAL}})()
+    resolve_context_names(doc, kb, PLACES.get)
+    (e,) = link(doc, LINK.resources.kb).entities
+    assert e.kb_id == "actor:sna" and len(e.mentions) == 2

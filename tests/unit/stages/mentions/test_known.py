@@ -24,3 +24,13 @@ def test_a_full_name_is_never_cut(finder):
     f = finder("قالت حركة حماس إن الهدنة انتهت.")
     h = f.kb_hit(at(f, "حركة"))
     assert h is not None and not known.indefinite_short(f, h)
+
+
+def test_a_context_name_matches_only_with_its_articles_as_written(finder):
+    f = finder("شنت قوات جيش الفتح قصفا على المواقع.")
+    h = f.kb_hit(at(f, "قوات"))
+    assert h is not None and h.j == at(f, "جيش") + 1    # the article-blind matcher reads قوات الجيش here
+    assert known.context_misread(f, h)                    # but قوات جيش الفتح is no قوات الجيش
+    f = finder("تقدمت قوات الجيش نحو البلدة.")
+    h = f.kb_hit(at(f, "قوات"))
+    assert h is not None and not known.context_misread(f, h)

@@ -26,3 +26,24 @@ def test_the_quotes_stay_out_of_the_name(finder):
     organisations.add_org(f, i, organisations.org_at(f, i))
     (m,) = f.out
     assert m.name == "حركة فرسان الوادي الأخضر" and m.category == "non_state_armed_group"
+
+
+def test_a_front_where_something_happens_is_a_place_not_an_organisation(finder):
+    for text, word in [("قتل خمسة مسلحين في جبهة الوعرة جنوب المحافظة.", "جبهة"),
+                       ("استهدفت الغارات مواقع بجبهة الوعرة أمس.", "بجبهة"),
+                       ("وفي جبهة الوعرة تقدمت القوات.", "جبهة"),
+                       ("واشتدت المعارك جبهة الوعرة غرب المدينة.", "جبهة")]:
+        f = finder(text)
+        i = at(f, word)
+        assert organisations.org_at(f, i) is None, text
+        end = organisations.front_at(f, i)
+        assert end == i + 2, text
+        organisations.add_front(f, i, end)
+        (m,) = f.out
+        assert m.type == "PLACE" and m.name == "الوعرة" and m.key and m.place_ids == [] and "front" in m.why
+
+
+def test_a_front_that_acts_is_an_organisation(finder):
+    f = finder("وأعلنت جبهة الوعرة مسؤوليتها عن الهجوم.")
+    i = at(f, "جبهة")
+    assert organisations.org_at(f, i) == i + 2 and organisations.front_at(f, i) is None

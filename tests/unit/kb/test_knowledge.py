@@ -1,0 +1,87 @@
+"""actors.yaml ``in_context``: names that mean an actor only in reports about some countries (and
+period), validated on load with file:line errors."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rasd.errors import KnowledgeError
+from rasd.kb import loaders
+from rasd.kb.knowledge import Sense, context_key, load_kb
+from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+ENTRY = """
+- id: test_guard_b
+  name_en: A test guard of country B
+  name_ar: حرس الاختبار البائي
+  category: state_force
+  country: YE
+  in_context:
+{rules}
+"""
+
+
+def kdir_with(tmp_path, rules: str):
+    """A copy of the knowledge dir whose actors.yaml ends with one entry with ``rules``; the
+    entry's first line number."""
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    actors = kdir / "actors.yaml"
+    text = actors.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    actors.write_text(text + ENTRY.format(rules=rules), encoding="utf-8")
+    return kdir, text.count("\n") + 2
+
+
+def test_a_rule_gives_the_name_its_senses_and_the_actors_that_hold_it_elsewhere(tmp_path):
+    kdir, line = kdir_with(tmp_path, "    - names: [حرس الاختبار]\n      countries: [YE]\n"
+                                     "      from: 2015\n      until: 2016-06")
+    kb = load_kb(kdir)
+    name = kb.context_names[context_key("حرس الاختبار")]
+    (s,) = name.senses
+    assert s == Sense("actor:test_guard_b", frozenset({"YE"}), "2015-01-01", "2016-06-31", f"actors.yaml:{line + 6}",
+                     "state_force")
+    assert name.plain == () and name.short == ()
+    # the rule's name is not an alias: it holds nowhere by itself
+    assert "حرس الاختبار" not in kb.actors["test_guard_b"].names
+
+
+def test_a_sense_applies_in_its_countries_and_period_only():
+    s = Sense("actor:x", frozenset({"YE"}), "2015-01-01", "2016-12-31", "actors.yaml:1")
+    assert s.applies("YE", "2015-03-26") and not s.applies("SY", "2015-03-26")
+    assert not s.applies("YE", "2017-01-01") and not s.applies("YE", None) and not s.applies(None, "2015-03-26")
+    assert Sense("actor:x", frozenset({"YE"}), None, None, "actors.yaml:1").applies("YE", None)
+    anywhere = Sense("actor:x", frozenset(), "2023-01-01", None, "actors.yaml:1")
+    assert anywhere.applies(None, "2024-02-01") and anywhere.applies("PS", "2023-01-01")
+    assert not anywhere.applies("YE", "2022-12-31")
+
+
+@pytest.mark.parametrize("rules, message", [
+    ("    - names: [حرس الاختبار]\n      countries: [ye]", "ISO-2 codes in capitals"),
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      from: 2016\n      until: 2015", "is after"),
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      from: last year", "must be a year"),
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      country: YE", "unknown key"),
+    ("    - names: [حرس الاختبار البائي]\n      countries: [YE]", "already an alias"),
+    ("    - names: []\n      countries: [YE]", "at least one name"),
+    ("    - names: [حرس الاختبار]", "the countries, a period"),
+])
+def test_a_bad_rule_fails_with_file_and_line(tmp_path, rules, message):
+    kdir, line = kdir_with(tmp_path, rules)
+    with pytest.raises(KnowledgeError, match=message) as err:
+        load_kb(kdir)
+    assert f"actors.yaml:{line + 6}" in str(err.value) or f"actors.yaml:{line}" in str(err.value)
+
+
+def test_two_readings_of_one_name_in_one_country_and_period_are_refused(tmp_path):
+    kdir, _ = kdir_with(tmp_path, "    - names: [الحرس الجمهوري]\n      countries: [SY]")
+    actors = kdir / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + ENTRY.replace("test_guard_b", "test_guard_c").format(
+        rules="    - names: [الحرس الجمهوري]\n      countries: [SY, YE]\n      from: 2015"), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="overlapping set of countries and period"):
+        load_kb(kdir)
+
+
+def test_the_shape_check_names_the_line_of_a_rule_of_the_wrong_shape(tmp_path):
+    kdir, line = kdir_with(tmp_path, "    - names: حرس الاختبار\n      countries: [YE]")
+    with pytest.raises(KnowledgeError, match=rf"actors.yaml:{line + 6}"):
+        loaders.validate(kdir / "actors.yaml", loaders.KNOWLEDGE["actors"].shape)
