@@ -47,7 +47,8 @@ class Place:
 
 def canon_word(w: str) -> str:
     """One word of :func:`canon`: the first word of ``canon(key)`` is ``canon_word`` of the key's first word."""
-    w = strip_article(w)
+    if not w.startswith("الال"):   # once: what remains of الالتزام starts with ال again (idempotent)
+        w = strip_article(w)
     if w.endswith("يه") and len(w) > 3:   # كفرية = كفريا, سورية = سوريا (a common spelling swap)
         return w[:-1] + "ا"
     return w[:-1] if w.endswith("اء") else w
