@@ -345,6 +345,11 @@ class Sense(Closed):
     window: conint(ge=1, le=6) = 1
 
 
+class QuestionMarks(Closed):
+    marks: conlist(str, min_length=1)
+    ends: conlist(str, min_length=1)
+
+
 class Worthiness(Closed):
     motive: MotiveCues
     opinion: CueWindow
@@ -358,6 +363,7 @@ class Worthiness(Closed):
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
+    question: QuestionMarks
     senses: list[Sense]
 
 

@@ -81,6 +81,8 @@ class Cues:
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
     timeframe: CueList = CueList("timeframe", 0, ())
+    question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
+    clause_ends: str = ""                          # marks that end a clause
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -105,7 +107,9 @@ def load_cues(path: Path, ontology) -> Cues:
                 senses=senses,
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
                                      phrases(data["motive"]["dated"])),
-                timeframe=_cue_list("timeframe", data["timeframe"]))
+                timeframe=_cue_list("timeframe", data["timeframe"]),
+                question_marks=frozenset(str(m) for m in data["question"]["marks"]),
+                clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 
 def phrase_at(keys: list[str], k: int, ph: Phrase) -> bool:

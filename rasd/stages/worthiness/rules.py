@@ -25,6 +25,7 @@ class Site:
     modality: str
     has_place: bool
     quoted_name_after: bool    # an opening quote mark follows the trigger
+    clause_end: str = ""       # the first clause-ending mark after the trigger ("" at the sentence's end)
     forms: list = field(default_factory=list, compare=False, repr=False)   # each word's readings
 
     def __post_init__(self):
@@ -123,7 +124,14 @@ def tally(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, vow)
+def question(s: Site, c: Cues) -> str | None:
+    """هل تشن إسرائيل حرباً على لبنان؟: the trigger's clause asks whether the act happens."""
+    if s.clause_end and s.clause_end in c.question_marks:
+        return f"asked about ('… {s.clause_end}'), not told"
+    return None
+
+
+RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:
