@@ -358,6 +358,7 @@ class Worthiness(Closed):
     generic_objects: CueWindow
     campaign: Campaign
     aim: AimCues
+    topic: AimCues
     vow: CueWindow
     toll_negation: CueWindow
     demand: CueWindow

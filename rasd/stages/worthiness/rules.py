@@ -94,6 +94,14 @@ def aim(s: Site, c: Cues) -> str | None:
     return f"the aim of an attempt or of another act ('{cue} …'), not an outcome told" if cue else None
 
 
+def topic(s: Site, c: Cues) -> str | None:
+    """قرار بشأن وقف إطلاق النار، جهود للتوصل إلى اتفاق: a deal or a talk as the topic, not told."""
+    if s.type not in c.topic_types:
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.topic, s)
+    return f"the topic of a statement, resolution or refusal ('{cue} …'), not told as reached or held" if cue else None
+
+
 def vow(s: Site, c: Cues) -> str | None:
     if s.modality == "asserted" or s.has_place:
         return None
@@ -131,7 +139,7 @@ def question(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, vow)
+RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, topic, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

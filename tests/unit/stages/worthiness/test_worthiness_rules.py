@@ -184,3 +184,13 @@ def test_a_backdrop_after_fi_zill_is_no_act_told(cues):
 def test_a_fear_with_a_pronoun_is_an_opinion(cues):
     s = "يبدي الاحتلال تخوفه من انضمام الحزب إلى المعركة"
     assert "opinion" in unworthy(site(s, "انضمام", "ALLIANCE"), cues)
+
+
+def test_a_deal_or_talk_as_a_topic_is_not_told_as_reached(cues):
+    s = "فشل تبني مشروع قرار بشأن وقف إطلاق النار في غزة"
+    assert "topic" in unworthy(site(s, "وقف", "AGREEMENT"), cues)
+    s = "قال إن الأرضية أصبحت مناسبة للتوصل إلى اتفاق نهائي"
+    assert "topic" in unworthy(site(s, "اتفاق", "AGREEMENT"), cues)
+    assert unworthy(site("وقع الطرفان اتفاقا لوقف القتال في المدينة", "اتفاقا", "AGREEMENT"), cues) is None
+    # only the types of diplomacy: a warning about an attack leaves the attack told
+    assert rules.topic(site("نقلت تحذيرا بخصوص الهجوم على القاعة", "الهجوم", "ARMED_CLASH"), cues) is None
