@@ -93,6 +93,7 @@ def test_open_vow_without_place(cues):
     ("قال المسؤولون إن زوجته قيد الاعتقال لدى القوات الأميركية", "الاعتقال", "ARREST"),
     ("قال المصدر إن محادثات وقف إطلاق النار في غزة مستمرة", "وقف", "AGREEMENT"),
     ("تنفذ القوات مداهمات في محاولة للسيطرة على الأمور في المخيم", "للسيطرة", "TERRITORY_TAKEN"),
+    ("ارتفعت صادرات النفط إلى 1.3 مليون برميل يوميا", "برميل", "AIRSTRIKE"),
 ])
 def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_):
     assert "worthiness.yaml:" in rules.sense(site(sentence, trigger, type_), cues)
@@ -101,6 +102,7 @@ def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_
 @pytest.mark.parametrize("sentence,trigger,type_", [
     ("تقدمت القوات نحو البلدة من الجهة الشرقية", "تقدمت", "ARMED_CLASH"),
     ("أطلقت الفصائل عشرات الصواريخ على المستوطنات", "الصواريخ", "SHELLING"),
+    ("ألقى الطيران المروحي برميلا متفجرا على البلدة", "برميلا", "AIRSTRIKE"),
     ("اعتقلت القوات شابين بعد مداهمة منزلهما في البلدة", "اعتقلت", "ARREST"),
     ("أعلن الطرفان وقف إطلاق النار في المدينة صباح اليوم", "وقف", "AGREEMENT"),
     ("أعلنت الفصائل تحالف جديد بين ثلاث فصائل", "تحالف", "ALLIANCE"),
