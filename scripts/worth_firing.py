@@ -36,6 +36,23 @@ from rasd.stages.worthiness.rules import RULES, demand, toll_negation  # noqa: E
 CUE = re.compile(r"'([^']*)'")
 
 
+def rule_fires(doc, cues, rules) -> list[tuple[str, object]]:
+    """(rule: cue, event) for every rule of ``rules`` that finds an event of ``doc`` no event: every
+    rule is asked (not only the first that fires), so each rule's own reach is counted."""
+    starts = [t.start for t in doc.tokens]
+    out = []
+    for ev in doc.events:
+        site = site_of(doc, ev, starts, cues.clause_ends)
+        if site is None:
+            continue
+        for rule in rules:
+            why = rule(site, cues)
+            if why:
+                m = CUE.search(why)
+                out.append((f"{rule.__name__}: {m.group(1) if m else why[:50]}", ev))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=("news2", "news", "both"), default="both")
@@ -61,21 +78,11 @@ def main() -> None:
                 continue
             n_docs += 1
             n_events += len(doc.events)
-            starts = [t.start for t in doc.tokens]
-            for ev in doc.events:
-                site = site_of(doc, ev, starts, cues.clause_ends)
-                if site is None:
-                    continue
-                for rule in rules:
-                    why = rule(site, cues)
-                    if not why:
-                        continue
-                    m = CUE.search(why)
-                    key = f"{rule.__name__}: {m.group(1) if m else why[:50]}"
-                    fires[key] += 1
-                    docs_of[key].add((corpus, a.get("id") or a.get("url")))
-                    seen[key].append(f"[{corpus}] {ev.type} {ev.modality}: "
-                                     f"{context(doc.text, ev.trigger[0], ev.trigger[1], 70)}")
+            for key, ev in rule_fires(doc, cues, rules):
+                fires[key] += 1
+                docs_of[key].add((corpus, a.get("id") or a.get("url")))
+                seen[key].append(f"[{corpus}] {ev.type} {ev.modality}: "
+                                 f"{context(doc.text, ev.trigger[0], ev.trigger[1], 70)}")
     print(f"worthiness rules over {n_docs} articles, {n_events} events read before the stage")
     by_rule: Counter = Counter()
     for key, n in fires.items():
