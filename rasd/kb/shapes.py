@@ -366,6 +366,11 @@ class Sense(Closed):
     window: conint(ge=1, le=6) = 1
 
 
+class QuestionMarks(Closed):
+    marks: conlist(str, min_length=1)
+    ends: conlist(str, min_length=1)
+
+
 class Worthiness(Closed):
     motive: MotiveCues
     opinion: CueWindow
@@ -374,11 +379,13 @@ class Worthiness(Closed):
     generic_objects: CueWindow
     campaign: Campaign
     aim: AimCues
+    topic: AimCues
     vow: CueWindow
     toll_negation: CueWindow
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
+    question: QuestionMarks
     senses: list[Sense]
 
 

@@ -17,7 +17,9 @@ def allowed(f: Features, rules: Rules, toll_guest: bool) -> str | None:
     """Why the pair may be one event, or None."""
     if f.link is None or f.place == "differ" or f.date_conflict or f.modality_conflict:
         return None
-    if f.gap > f.max_sentences:
+    if f.gap > f.max_sentences and not (f.place == "same" and f.lead_first and f.shared):
+        # … unless the headline or lead told it at the same place with a party in common: the
+        # body retells the headline's act in its own words however far down (عدوان … استهدف رأس عيسى)
         return None
     if toll_guest:
         # a toll sentence counts the deaths of an act told near it, at its place or with a party in common

@@ -37,7 +37,7 @@ class Worthiness(Stage):
         starts = [t.start for t in doc.tokens]
         kept = []
         for ev in doc.events:
-            site = site_of(doc, ev, starts)
+            site = site_of(doc, ev, starts, cues.clause_ends)
             why = unworthy(site, cues) if site is not None else None
             if why is None and site is not None and (asserted := toll_negation(site, cues)):
                 ev.modality = "asserted"
@@ -54,9 +54,10 @@ class Worthiness(Stage):
         return doc
 
 
-def site_of(doc: Doc, ev: Event, starts: list[int]) -> Site | None:
+def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "") -> Site | None:
     """The words of the event's first evidence sentence and where its trigger stands in them;
-    None for an event read without a trigger (a toll sentence)."""
+    None for an event read without a trigger (a toll sentence). ``ends``: the marks that end a
+    clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``)."""
     if ev.trigger is None or not ev.evidence:
         return None
     toks = doc.tokens
@@ -71,5 +72,6 @@ def site_of(doc: Doc, ev: Event, starts: list[int]) -> Site | None:
         return None
     keys = [t.key for t in toks[lo:hi]]
     after = doc.text[t1:t1 + 3].lstrip()
+    end = next((ch for ch in doc.text[t1:b] if ch in ends), "") if ends else ""
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
-                bool(after) and after[0] in OPENING_QUOTES)
+                bool(after) and after[0] in OPENING_QUOTES, end)

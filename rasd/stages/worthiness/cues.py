@@ -81,6 +81,10 @@ class Cues:
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
     timeframe: CueList = CueList("timeframe", 0, ())
+    topic: CueList = CueList("topic", 0, ())
+    topic_types: frozenset[str] = frozenset()
+    question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
+    clause_ends: str = ""                          # marks that end a clause
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -90,8 +94,9 @@ def _cue_list(name: str, d: dict) -> CueList:
 def load_cues(path: Path, ontology) -> Cues:
     """The cue lists of worthiness.yaml; an unknown event type names file and line."""
     data = load(path)
-    for t in data["aim"]["types"]:
-        require(t in ontology, path, data["aim"], f"unknown event type {t!r}")
+    for sec in ("aim", "topic"):
+        for t in data[sec]["types"]:
+            require(t in ontology, path, data[sec], f"unknown event type {t!r}")
     camp = data["campaign"]
     senses = tuple(Sense(s["note"], s.get("__line__", 0), frozenset(fold_str(f) for f in s["forms"]),
                          phrases(s.get("after") or []), phrases(s.get("before") or []), int(s.get("window", 1)))
@@ -105,7 +110,10 @@ def load_cues(path: Path, ontology) -> Cues:
                 senses=senses,
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
                                      phrases(data["motive"]["dated"])),
-                timeframe=_cue_list("timeframe", data["timeframe"]))
+                timeframe=_cue_list("timeframe", data["timeframe"]),
+                topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
+                question_marks=frozenset(str(m) for m in data["question"]["marks"]),
+                clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 
 def phrase_at(keys: list[str], k: int, ph: Phrase) -> bool:

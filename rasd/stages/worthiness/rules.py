@@ -25,6 +25,7 @@ class Site:
     modality: str
     has_place: bool
     quoted_name_after: bool    # an opening quote mark follows the trigger
+    clause_end: str = ""       # the first clause-ending mark after the trigger ("" at the sentence's end)
     forms: list = field(default_factory=list, compare=False, repr=False)   # each word's readings
 
     def __post_init__(self):
@@ -93,6 +94,14 @@ def aim(s: Site, c: Cues) -> str | None:
     return f"the aim of an attempt or of another act ('{cue} …'), not an outcome told" if cue else None
 
 
+def topic(s: Site, c: Cues) -> str | None:
+    """قرار بشأن وقف إطلاق النار، جهود للتوصل إلى اتفاق: a deal or a talk as the topic, not told."""
+    if s.type not in c.topic_types:
+        return None
+    cue = cue_before(s.keys, s.i, 0, c.topic, s)
+    return f"the topic of a statement, resolution or refusal ('{cue} …'), not told as reached or held" if cue else None
+
+
 def vow(s: Site, c: Cues) -> str | None:
     if s.modality == "asserted" or s.has_place:
         return None
@@ -123,7 +132,14 @@ def tally(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, vow)
+def question(s: Site, c: Cues) -> str | None:
+    """هل تشن إسرائيل حرباً على لبنان؟: the trigger's clause asks whether the act happens."""
+    if s.clause_end and s.clause_end in c.question_marks:
+        return f"asked about ('… {s.clause_end}'), not told"
+    return None
+
+
+RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, topic, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

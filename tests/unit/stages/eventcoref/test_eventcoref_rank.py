@@ -133,3 +133,15 @@ def test_a_telling_naming_no_party_joins_a_near_one_of_its_type_and_place(rules)
     assert best(claimed, [other], rules) is None
     # far apart in the report: not joined on place alone
     assert best(t(1, "SHELLING", 30, [DEIR_TOWN], ["iri"]), [heard], rules) is None
+
+
+def test_a_body_telling_far_down_joins_the_headline_at_its_place_with_a_party_in_common(rules):
+    """عدوان أميركي استهدف رأس عيسى (headline) … twelve sentences down, استهدف العدوان رأس عيسى."""
+    head = t(0, "AIRSTRIKE", 1, [SARAQIB], ["us"], words=("غارات",))
+    body = t(1, "ARMED_CLASH", 13, [SARAQIB], ["us"], words=("استهدف",))
+    o, f, why = best(body, [head], rules)
+    assert o is head and f.gap > f.max_sentences and "generic attack word" in why
+    # not from the body's middle, not without a party in common, not at another place
+    assert best(body, [t(0, "AIRSTRIKE", 5, [SARAQIB], ["us"], words=("غارات",))], rules) is None
+    assert best(t(1, "ARMED_CLASH", 13, [SARAQIB], ["iri"], words=("استهدف",)), [head], rules) is None
+    assert best(t(1, "ARMED_CLASH", 13, [ARIHA], ["us"], words=("استهدف",)), [head], rules) is None

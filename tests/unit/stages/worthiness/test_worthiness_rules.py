@@ -88,6 +88,12 @@ def test_open_vow_without_place(cues):
     ("أعلن المرشح انسحابه من السباق الرئاسي", "انسحابه", "TERRITORY_HANDOVER"),
     ("أكدت الوزارة استمرار تحرير الأراضي من دنس التمرد الحوثي", "التمرد", "DEFECTION"),
     ("تمكنت الفصائل في حلب من تحرير 25 امرأة وطفلا", "تحرير", "TERRITORY_TAKEN"),
+    ("فرضت الدول عقوبات تمنع تزويد الجيش بالصواريخ البالستية", "بالصواريخ", "SHELLING"),
+    ("أعلن قائد القوة الجوية تصنيع أول صاروخ فرط صوتي", "صاروخ", "SHELLING"),
+    ("قال المسؤولون إن زوجته قيد الاعتقال لدى القوات الأميركية", "الاعتقال", "ARREST"),
+    ("قال المصدر إن محادثات وقف إطلاق النار في غزة مستمرة", "وقف", "AGREEMENT"),
+    ("تنفذ القوات مداهمات في محاولة للسيطرة على الأمور في المخيم", "للسيطرة", "TERRITORY_TAKEN"),
+    ("ارتفعت صادرات النفط إلى 1.3 مليون برميل يوميا", "برميل", "AIRSTRIKE"),
 ])
 def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_):
     assert "worthiness.yaml:" in rules.sense(site(sentence, trigger, type_), cues)
@@ -95,6 +101,10 @@ def test_trigger_sense_told_by_the_word_beside_it(cues, sentence, trigger, type_
 
 @pytest.mark.parametrize("sentence,trigger,type_", [
     ("تقدمت القوات نحو البلدة من الجهة الشرقية", "تقدمت", "ARMED_CLASH"),
+    ("أطلقت الفصائل عشرات الصواريخ على المستوطنات", "الصواريخ", "SHELLING"),
+    ("ألقى الطيران المروحي برميلا متفجرا على البلدة", "برميلا", "AIRSTRIKE"),
+    ("اعتقلت القوات شابين بعد مداهمة منزلهما في البلدة", "اعتقلت", "ARREST"),
+    ("أعلن الطرفان وقف إطلاق النار في المدينة صباح اليوم", "وقف", "AGREEMENT"),
     ("أعلنت الفصائل تحالف جديد بين ثلاث فصائل", "تحالف", "ALLIANCE"),
     ("هز انفجار عنيف وسط المدينة", "انفجار", "BOMBING"),
     ("نظم المعلمون احتجاجا أمام مبنى الوزارة", "احتجاجا", "PROTEST"),
@@ -149,3 +159,40 @@ def test_timeframe_the_war_a_count_runs_from_is_no_act_and_a_dated_clash_is(cues
     assert "span a count" in unworthy(site(s, "المواجهات", "ARMED_CLASH"), cues)
     assert "span a count" in unworthy(site("قتل ألف مدني منذ اندلاع الحرب", "الحرب", "ARMED_CLASH"), cues)
     assert rules.timeframe(site("اندلعت المواجهات في المدينة منذ الصباح", "المواجهات", "ARMED_CLASH"), cues) is None
+
+
+def test_a_question_asks_whether_an_act_happens_and_tells_none(cues):
+    q = site("هل تشن إسرائيل هجوما على لبنان", "هجوما", "ARMED_CLASH")
+    assert rules.question(q, cues) is None                      # no mark: the rule needs the clause's end
+    from dataclasses import replace
+    assert "asked about" in unworthy(replace(q, clause_end="؟"), cues)
+    assert unworthy(replace(q, clause_end="."), cues) is None
+
+
+def test_repeated_acts_and_a_scene_of_attacks_are_habitual(cues):
+    s = "تشهد مناطق ريف دير الزور هجمات متكررة لمقاتلي العشائر"
+    assert "habitual" in unworthy(site(s, "هجمات", "ARMED_CLASH"), cues)
+    s = "كان الإقليم في الماضي مسرحا لهجمات شنها مسلحون"
+    assert "habitual" in unworthy(site(s, "لهجمات", "ARMED_CLASH"), cues)
+    assert unworthy(site("شن مقاتلو العشائر هجمات على مواقع قسد في ذيبان", "هجمات", "ARMED_CLASH"), cues) is None
+
+
+def test_a_backdrop_after_fi_zill_is_no_act_told(cues):
+    s = "يأتي التصعيد في ظل المفاوضات التركية السورية"
+    assert "span a count or state runs from" in unworthy(site(s, "المفاوضات", "MEETING"), cues)
+    assert unworthy(site("عقد الطرفان مفاوضات في أنقرة", "مفاوضات", "MEETING"), cues) is None
+
+
+def test_a_fear_with_a_pronoun_is_an_opinion(cues):
+    s = "يبدي الاحتلال تخوفه من انضمام الحزب إلى المعركة"
+    assert "opinion" in unworthy(site(s, "انضمام", "ALLIANCE"), cues)
+
+
+def test_a_deal_or_talk_as_a_topic_is_not_told_as_reached(cues):
+    s = "فشل تبني مشروع قرار بشأن وقف إطلاق النار في غزة"
+    assert "topic" in unworthy(site(s, "وقف", "AGREEMENT"), cues)
+    s = "قال إن الأرضية أصبحت مناسبة للتوصل إلى اتفاق نهائي"
+    assert "topic" in unworthy(site(s, "اتفاق", "AGREEMENT"), cues)
+    assert unworthy(site("وقع الطرفان اتفاقا لوقف القتال في المدينة", "اتفاقا", "AGREEMENT"), cues) is None
+    # only the types of diplomacy: a warning about an attack leaves the attack told
+    assert rules.topic(site("نقلت تحذيرا بخصوص الهجوم على القاعة", "الهجوم", "ARMED_CLASH"), cues) is None

@@ -61,3 +61,15 @@ def test_a_bad_event_type_names_file_and_line(tmp_path):
                  encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"worthiness.yaml:\d+"):
         Resources("/nonexistent-rasd-data", kdir).worthiness_cues
+
+
+def test_stage_reads_the_clause_end_after_the_trigger():
+    text = "هل تقصف الطائرات المدينة؟ قصفت الطائرات المدينة."
+    doc = Doc(text)
+    cut = text.index("؟") + 1
+    doc.sentences = [(0, len(text))]          # one sentence: the mark that ends the clause decides
+    doc.events = [Event("", "AIRSTRIKE", (text.index("تقصف"), text.index("تقصف") + 4), evidence=[(0, len(text))]),
+                  Event("", "AIRSTRIKE", (text.index("قصفت"), text.index("قصفت") + 4), evidence=[(0, len(text))])]
+    doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
+    assert [text[e.trigger[0]:e.trigger[1]] for e in doc.events] == ["قصفت"]
+    assert any("asked about" in w for w in doc.warnings) and cut > 0

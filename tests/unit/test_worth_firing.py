@@ -1,0 +1,51 @@
+"""scripts/worth_firing.py asks every worthiness rule about every event (not only the first that
+fires) and names each fire by rule and cue."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd.doc import Doc, Event
+from rasd.kb.resources import Resources
+from rasd.stages.worthiness.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def wf():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("worth_firing", ROOT / "scripts" / "worth_firing.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["worth_firing"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _doc(text: str, words: list[tuple[str, str]]) -> Doc:
+    from rasd.arabic.tokens import tokenize
+
+    doc = Doc(text)
+    cut = text.index("؟") + 2
+    doc.sentences = [(0, cut - 1), (cut, len(text))]
+    doc.tokens = tokenize(text)
+    doc.events = []
+    for w, t in words:
+        at = text.index(w)
+        sent = next(s for s in doc.sentences if s[0] <= at < s[1])
+        doc.events.append(Event("", t, (at, at + len(w)), evidence=[sent]))
+    return doc
+
+
+def test_every_rule_is_asked_and_each_fire_names_its_cue(wf):
+    cues = Resources("/nonexistent-rasd-data").worthiness_cues
+    text = "هل يخشى المسؤولون أن تندلع معارك في الجنوب؟ قصفت الطائرات البلدة."
+    doc = _doc(text, [("معارك", "ARMED_CLASH"), ("قصفت", "AIRSTRIKE")])
+    fires = wf.rule_fires(doc, cues, RULES)
+    keys = sorted(k for k, _ in fires)
+    # the clash is both asked about and feared: two rules fire on it; the told strike fires none
+    assert keys == ["opinion: يخشي …", "question: … ؟"]
+    assert {ev.type for _, ev in fires} == {"ARMED_CLASH"}
