@@ -140,6 +140,13 @@ class Clitics:
             self.readings = self._readings
             self.cue_readings = self._cue_readings
 
+    def use_answers(self, answers, name: str = "clitics") -> None:
+        """Let the caches ask the precomputed answers (rasd.kb.wordanswers) on a miss; emptied."""
+        if self.size:
+            self.readings = answers.cached(f"{name}.readings", self._readings, self.size)
+            self.cue_readings = answers.cached(f"{name}.cue_readings", self._cue_readings,
+                                               min(self.size, CUE_CACHE_SIZE))
+
     @classmethod
     def load(cls, path: Path = CLITICS_FILE, size: int = CACHE_SIZE) -> "Clitics":
         return cls(load_letters(path), size)
@@ -293,6 +300,7 @@ class ListIndex:
         for name, words in self.lists:
             for w in words:
                 self._inv[w] = self._inv.get(w, frozenset()) | {name}
+        self._size = size
         self._of = lru_cache(maxsize=size)(self._lists_of)
         #: the cached look-up itself (``index.lookup(key)`` is ``index(key)`` without a Python frame),
         #: for loops that ask for every token of a document
@@ -303,6 +311,10 @@ class ListIndex:
 
     def __call__(self, key: str) -> frozenset[str]:
         return self._of(key)
+
+    def use_answers(self, answers, name: str) -> None:
+        """Let the cache ask the precomputed answers (rasd.kb.wordanswers) on a miss; emptied."""
+        self._of = self.lookup = answers.cached(name, self._lists_of, self._size)
 
     def _forms(self, key: str) -> set[str]:
         a = self.clitics.letters.article
@@ -321,7 +333,7 @@ class ListIndex:
         return self._answers.setdefault(found, found)
 
     def __getstate__(self):
-        return {"lists": dict(self.lists), "cue": self.cue, "size": self._of.cache_parameters()["maxsize"],
+        return {"lists": dict(self.lists), "cue": self.cue, "size": self._size,
                 "clitics": self.clitics}
 
     def __setstate__(self, s):
