@@ -140,13 +140,6 @@ class Clitics:
             self.readings = self._readings
             self.cue_readings = self._cue_readings
 
-    def use_answers(self, answers, name: str = "clitics") -> None:
-        """Let the caches ask the precomputed answers (rasd.kb.wordanswers) on a miss; emptied."""
-        if self.size:
-            self.readings = answers.cached(f"{name}.readings", self._readings, self.size)
-            self.cue_readings = answers.cached(f"{name}.cue_readings", self._cue_readings,
-                                               min(self.size, CUE_CACHE_SIZE))
-
     @classmethod
     def load(cls, path: Path = CLITICS_FILE, size: int = CACHE_SIZE) -> "Clitics":
         return cls(load_letters(path), size)

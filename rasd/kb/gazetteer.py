@@ -81,10 +81,6 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._places)
 
-    def use_answers(self, answers, name: str = "gazetteer") -> None:
-        """Let the canon cache ask the precomputed answers (rasd.kb.wordanswers) on a miss; emptied."""
-        self.canon = answers.cached(f"{name}.canon", canon, 1 << 16)
-
     def names(self):
         """(Arabic alias, place id) for every place and every alias."""
         return iter(self._aliases)

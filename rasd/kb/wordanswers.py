@@ -1,10 +1,12 @@
 """The answers of the per-word caches, precomputed at install: a run's first meeting with a word
 of the news is then a table hit instead of working the word out.
 
-A worker meets most words of a report for the first time early in a run, and each cache (clitic
-readings, the mention index's word classes, the lexicon list look-ups, the gazetteer's canonical
-keys, the geocoder's word gate) works each one out once; over the first 1,000 articles of a run
-that first-time work is 15-20 % of the cost.  `rasd data install` runs the pipeline over a
+A worker meets most words of a report for the first time early in a run, and each per-word cache
+works each one out once.  The tables hold the answers of the caches whose miss costs most (2-3
+microseconds a word, measured): the mention index's word classes, the NER gate's word answers and
+the event lexicon's word-list look-ups.  The cheaper ones (clitic readings, the gazetteer's
+canonical keys, about 1.3 microseconds) are left out: their tables were most of the file's size
+and memory for a tenth of the time saved.  `rasd data install` runs the pipeline over a
 sample of the news with every such cache *recording* what it works out (:class:`WordAnswers`
 with ``record=True``) and writes the answers, per cache, to ``word_answers.marshal`` in the data
 folder.  A Resources loads the file once and hands each cache its table; a cache asks its table

@@ -35,10 +35,10 @@ def test_recording_keeps_the_answers_of_words_asked_in_enough_articles():
 def test_a_resources_part_asks_the_installed_table_first(tmp_path):
     d = _data_dir(tmp_path)
     word = "وبريف"
-    _planted(d, {"clitics.readings": {word: ((0, "planted"),)}})
+    _planted(d, {"triggers.cue_starts": {word: frozenset({"planted"})}})
     r = Resources(d)
-    assert r.clitics.readings(word) == ((0, "planted"),)             # the table's answer, not computed
-    assert r.clitics.readings("بريف") == Resources(tmp_path / "none").clitics.readings("بريف")
+    assert r.triggers.cue_starts(word) == frozenset({"planted"})     # the table's answer, not computed
+    assert r.triggers.cue_starts("لكن") == Resources(tmp_path / "none").triggers.cue_starts("لكن") != frozenset()
 
 
 def test_a_stale_table_is_ignored(tmp_path):
@@ -66,10 +66,10 @@ def test_an_unreadable_or_missing_table_is_no_table(tmp_path):
 
 def test_no_table_once_a_part_is_handed_in(tmp_path):
     d = _data_dir(tmp_path)
-    _planted(d, {"clitics.readings": {"x": ((0, "planted"),)}})
+    _planted(d, {"triggers.cue_starts": {"لكن": frozenset({"planted"})}})
     r = Resources(d).provide(given_names=frozenset({"سامر"}))
     assert r.word_answers.tables == {}
-    assert r.clitics.readings("xyzw") == ((0, "xyzw"),)
+    assert r.triggers.cue_starts("لكن") != frozenset({"planted"})
 
 
 def test_the_output_is_the_same_with_and_without_the_installed_answers(resources, shared):
