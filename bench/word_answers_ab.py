@@ -32,7 +32,7 @@ def run(pipe, batch) -> None:
             pass
 
 
-def one_round(batch: list[dict], chunk: int, block: int) -> list[tuple[float, float]]:
+def one_round(batch: list[dict], chunk: int, block: int) -> list[tuple[float, float, int]]:
     from rasd.kb.resources import Resources
     from rasd.kb.wordanswers import WordAnswers
     from rasd.pipeline import Pipeline
@@ -45,15 +45,18 @@ def one_round(batch: list[dict], chunk: int, block: int) -> list[tuple[float, fl
     clock = time.process_time
     out = []
     t = {True: 0.0, False: 0.0}
+    n = 0
     for k in range(0, len(batch), chunk):
         part = batch[k:k + chunk]
         for on in ((True, False) if (k // chunk) % 2 == 0 else (False, True)):
             t0 = clock()
             run(with_ if on else without, part)
             t[on] += clock() - t0
-        if (k + chunk) % block == 0 or k + chunk >= len(batch):
-            out.append((t[True], t[False]))
+        n += len(part)
+        if n >= block or k + chunk >= len(batch):   # a printed block: at least ``block`` articles
+            out.append((t[True], t[False], n))
             t = {True: 0.0, False: 0.0}
+            n = 0
     return out
 
 
@@ -65,13 +68,13 @@ def main() -> None:
     ap.add_argument("--block", type=int, default=250, help="articles per printed block")
     ap.add_argument("--rounds", type=int, default=1)
     args = ap.parse_args()
-    from rasd.settings import data_dir, shared_dir
-
     from rasd.kb.wordanswers import load
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+    from rasd.settings import data_dir, shared_dir
 
     rss0 = rss_mb()
     t0 = time.process_time()
-    answers = load(data_dir(), __import__("rasd.kb.yamlfile", fromlist=["KNOWLEDGE_DIR"]).KNOWLEDGE_DIR)
+    answers = load(data_dir(), KNOWLEDGE_DIR)
     print(f"answers: {sum(map(len, answers.tables.values())):,} in {len(answers.tables)} tables; "
           f"load + fingerprint {1000 * (time.process_time() - t0):.0f} ms CPU, +{rss_mb() - rss0:.1f} MB RSS")
     del answers
@@ -81,7 +84,7 @@ def main() -> None:
     done = 0
     tot = [0.0, 0.0]
     for i in range(len(rounds[0])):
-        n = min(args.block, len(batch) - done)
+        n = rounds[0][i][2]
         w = statistics.median(r[i][0] for r in rounds)
         wo = statistics.median(r[i][1] for r in rounds)
         tot[0] += w
