@@ -32,3 +32,17 @@ def answers(cache: dict, keys: list, compute: Callable, size: int) -> list:
             keep(cache, keys[i], got, size)
         found[i] = got
     return found
+
+
+
+def tabled(compute: Callable, table: dict | None) -> Callable:
+    """``compute`` asking ``table`` first (precomputed answers, rasd.kb.wordanswers): a cache's
+    miss path, so a cache hit costs what it did.  No table: ``compute`` itself."""
+    if table is None:
+        return compute
+    get = table.get
+
+    def asking(key):
+        got = get(key)
+        return compute(key) if got is None else got
+    return asking

@@ -141,6 +141,12 @@ class Doc:
     def tokens(self) -> list[Token]:
         return tokenize(self.text, self.folded)
 
+    @cached_property
+    def keys(self) -> list[str]:
+        """The tokens' folded keys in one list (``keys[i] == tokens[i].key``): a scan over a
+        document's words asks C-level ``map``/``compress`` instead of a loop over Token objects."""
+        return [t.key for t in self.tokens]
+
     @property
     def doc_id(self) -> str:
         return self._doc_id or hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]

@@ -53,9 +53,13 @@ class Stage:
         return f"{type(self).__name__}({self.config})"
 
 
+# what a Doc has (hasattr over an empty one, once: run_stage checks the paths at every stage of every document)
+_DOC_ATTRS = (lambda d: frozenset(a for a in dir(d) if hasattr(d, a)))(Doc(""))
+
+
 def _check_path(path: str) -> re.Match:
     m = _PATH.match(path)
-    if m is None or not hasattr(Doc(""), m["attr"]):
+    if m is None or m["attr"] not in _DOC_ATTRS:
         raise PipelineError(f"'{path}' is not a Doc attribute path",
                             hint="Use 'attr' or 'list[TYPE].attr' over the attributes of rasd.doc.Doc.")
     return m

@@ -299,6 +299,7 @@ class ListIndex:
         for name, words in self.lists:
             for w in words:
                 self._inv[w] = self._inv.get(w, frozenset()) | {name}
+        self._size = size
         self._of = lru_cache(maxsize=size)(self._lists_of)
         #: the cached look-up itself (``index.lookup(key)`` is ``index(key)`` without a Python frame),
         #: for loops that ask for every token of a document
@@ -309,6 +310,10 @@ class ListIndex:
 
     def __call__(self, key: str) -> frozenset[str]:
         return self._of(key)
+
+    def use_answers(self, answers, name: str) -> None:
+        """Let the cache ask the precomputed answers (rasd.kb.wordanswers) on a miss; emptied."""
+        self._of = self.lookup = answers.cached(name, self._lists_of, self._size)
 
     def _forms(self, key: str) -> set[str]:
         a = self.clitics.letters.article
@@ -327,7 +332,7 @@ class ListIndex:
         return self._answers.setdefault(found, found)
 
     def __getstate__(self):
-        return {"lists": dict(self.lists), "cue": self.cue, "size": self._of.cache_parameters()["maxsize"],
+        return {"lists": dict(self.lists), "cue": self.cue, "size": self._size,
                 "clitics": self.clitics}
 
     def __setstate__(self, s):

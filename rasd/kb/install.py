@@ -23,6 +23,8 @@ from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
 from rasd.kb.wordfreq import build as build_place_words
 from rasd.ner.train import MODEL as NER_MODEL
 from rasd.ner.wordtable import FILENAME as NER_WORDS
+from rasd.kb.wordanswers import FILENAME as WORD_ANSWERS, build as build_word_answers, stale as word_answers_stale
+from rasd.kb.yamlfile import KNOWLEDGE_DIR
 from rasd.ner.likely import FILENAME as NER_LIKELY
 from rasd.settings import data_dir
 
@@ -160,7 +162,7 @@ def status(base: Path | None = None) -> dict | None:
 
 def steps(source_dir: Path | None) -> int:
     """How many progress steps :func:`install` reports (for a progress bar's total)."""
-    return (0 if source_dir is not None else len(MANIFEST)) + 6
+    return (0 if source_dir is not None else len(MANIFEST)) + 7
 
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
@@ -245,6 +247,11 @@ def install(source_dir: Path | None = None, *, force: bool = False,
         retrained = train_event_decision(out, source_dir, inputs, only_if_stale=True)
         if retrained:   # the training gold changed: only the event model was rebuilt
             refreshed = {**refreshed, "unchanged": False, "counts": {**old.get("counts", {}), **retrained["counts"]}}
+        progress("check the word answers")
+        if word_answers_stale(out, KNOWLEDGE_DIR):   # the code or knowledge changed: answers again
+            answered = build_word_answers(out, src_root / "news")
+            refreshed = {**refreshed, "unchanged": False, "counts": {**refreshed.get("counts", {}), **answered}}
+        if not refreshed["unchanged"]:
             (out / RECORD).write_text(json.dumps({k: v for k, v in refreshed.items() if k != "unchanged"},
                                                  ensure_ascii=False, indent=1), encoding="utf-8")
         return refreshed
@@ -261,9 +268,11 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     progress("train the event decision model")
     counts |= train_event_decision(out, source_dir, inputs)["counts"]
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
+    progress("precompute the word answers")
+    counts |= build_word_answers(out, src_root / "news")   # last: it runs the pipeline over the data above
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
               "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, NER_WORDS,
-                        NER_LIKELY, "NOTICE"]}
+                        NER_LIKELY, WORD_ANSWERS, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

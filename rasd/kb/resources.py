@@ -29,11 +29,15 @@ def _part(build: Callable[["Resources"], Any]) -> property:
 
                     for f in files_of(name):   # the file's shape first: errors name file and line
                         validate(self.knowledge(f), KNOWLEDGE[f].shape)
-                    if name == "clitics":
-                        built[name] = build(self)
+                    if name in ("clitics", "word_answers"):
+                        built[name] = part = build(self)
                     else:   # a part reads words with this Resources' clitic letters
                         with self.scope():
-                            built[name] = build(self)
+                            built[name] = part = build(self)
+                    # the part's per-word caches ask the installed answers first (rasd.kb.wordanswers)
+                    use = getattr(part, "use_answers", None)
+                    if use is not None and name != "word_answers":
+                        use(self.word_answers, name)
         return built[name]
 
     get.__doc__ = build.__doc__
@@ -47,6 +51,7 @@ class Resources:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.knowledge_dir = Path(knowledge_dir) if knowledge_dir is not None else KNOWLEDGE_DIR
         self._built: dict[str, Any] = {}
+        self._provided: set[str] = set()   # parts handed in (provide); not pickled
         self._kept: dict[Any, Any] = {}     # see keep(); not pickled
         # held while a part is built (re-entrant: a part builds the parts it uses); not pickled
         self._lock = threading.RLock()
@@ -69,6 +74,12 @@ class Resources:
 
             raise PipelineError(f"Resources has no part {unknown[0]!r}", hint=f"Its parts are {', '.join(PARTS)}.")
         self._built.update(parts)
+        self._provided.update(p for p in parts if p != "word_answers")
+        if self._provided and "word_answers" not in parts:
+            # the installed answers are of the installed parts: a part built over a handed-in one asks none
+            from rasd.kb.wordanswers import WordAnswers
+
+            self._built["word_answers"] = WordAnswers()
         return self
 
     def keep(self, key: Any, build: Callable[[], Any]) -> Any:
@@ -258,6 +269,16 @@ class Resources:
         from rasd.stages.ner import load
 
         return load(self)
+
+    @_part
+    def word_answers(self):
+        """The per-word caches' answers precomputed at install (rasd.kb.wordanswers): used only
+        when they match today's code, knowledge and data, and no part was handed in (provide)."""
+        from rasd.kb.wordanswers import WordAnswers, load
+
+        if self._provided:
+            return WordAnswers()
+        return load(self.data_dir, self.knowledge_dir)
 
     # ---- indexes built over the parts above ---------------------------------------------------
     @_part

@@ -127,6 +127,16 @@ class Gate:
                 flags[w] = flags.get(w, 0) | bit
         object.__setattr__(self, "_flags", flags)
 
+    def use_answers(self, answers, name: str) -> None:
+        """Let the per-word caches ask the precomputed answers (rasd.kb.wordanswers) on a miss;
+        emptied. Recording, no word is kept (every ask counted)."""
+        miss = answers.miss(f"{name}.word", self._word)
+        object.__setattr__(self, "_word", miss)
+        object.__setattr__(self, "word", miss if answers.record else lru_cache(maxsize=CACHE_WORDS)(miss))
+        object.__setattr__(self, "_named", (None, {}))
+        if answers.record:
+            object.__setattr__(self, "_answers", lambda names: {})
+
     def unknown(self, key: str) -> bool:
         """No lexicon knows the word (from the one bounded per-word cache of :meth:`word`)."""
         return self.word(key)[0]

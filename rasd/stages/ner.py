@@ -71,6 +71,10 @@ class NerStage:
         joiners = tagger.lex.lists.get("name_joiners", frozenset())
         self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
 
+    def use_answers(self, answers, name: str = "ner_tagger") -> None:
+        """The gate's per-word cache asks the precomputed answers (rasd.kb.wordanswers) on a miss."""
+        self.gate.use_answers(answers, f"{name}.gate")
+
     def __call__(self, doc: Doc) -> Doc:
         if not doc.text or not doc.sentences:
             return doc

@@ -20,6 +20,7 @@ Cue words live in ``knowledge/open_places.yaml``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -98,7 +99,8 @@ def word_forms(words) -> frozenset[str]:
 
 def candidate_tokens(doc: Doc, forms: frozenset[str]) -> list[int]:
     """Indexes of the tokens that are one of ``forms``."""
-    return [t.i for t in doc.tokens if t.key in forms]
+    keys = doc.keys
+    return list(compress(range(len(keys)), map(forms.__contains__, keys)))
 
 
 def _fold_all(words) -> frozenset[str]:

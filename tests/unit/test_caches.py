@@ -24,3 +24,18 @@ def test_a_full_cache_drops_its_older_half():
     cache = {k: k for k in "abcd"}
     keep(cache, "e", "e", 4)
     assert list(cache) == ["c", "d", "e"]
+
+
+def test_tabled_asks_the_table_before_computing():
+    from rasd.caches import tabled
+
+    calls = []
+
+    def compute(k):
+        calls.append(k)
+        return k * 2
+
+    ask = tabled(compute, {"a": "from the table"})
+    assert (ask("a"), ask("b")) == ("from the table", "bb")
+    assert calls == ["b"]
+    assert tabled(compute, None) is compute

@@ -100,6 +100,12 @@ class Lexicon:
                                      **modality_sets(self.modality)}, cue=True, size=CUE_CACHE_SIZE)
         self.modality_lists = self.cue_starts
 
+    def use_answers(self, answers, name: str = "triggers") -> None:
+        """Let the word-list caches ask the precomputed answers (rasd.kb.wordanswers) on a miss."""
+        for attr in ("lists_of", "weapon_lists", "weapon_starts", "cue_starts"):
+            getattr(self, attr).use_answers(answers, f"{name}.{attr}")
+        self.modality_lists = self.cue_starts
+
     def openers_of(self, keys: list[str], vocab: frozenset) -> dict[int, tuple]:
         """token → :func:`triggers.openers` for the words of a document (its folded ``keys``) that
         open some trigger, in token order. A word's answer depends on the word and the vocabulary

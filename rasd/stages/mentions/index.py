@@ -67,6 +67,14 @@ class MentionIndex:
         self._proclitics = run | frozenset(p + a for p in run) | frozenset(L.lam_article_strings())
         self._longest_proclitic = max(map(len, self._proclitics))
         self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
+        self._miss = self._word   # a word not in the cache (use_answers: the precomputed answers first)
+
+    def use_answers(self, answers, name: str = "mention_index") -> None:
+        """Let the word cache ask the precomputed answers (rasd.kb.wordanswers) on a miss; emptied."""
+        self._cache.clear()
+        self._miss = answers.miss(f"{name}.word", self._word)
+        if answers.record:   # every ask counted (rasd.kb.wordanswers.WordAnswers.frequent): nothing kept
+            self._remember = lambda key, w: None
 
     def token_class(self, key: str) -> tuple[int, bool]:
         """(which finders may start here, as bit flags; makes the next word worth a look)."""
@@ -76,7 +84,7 @@ class MentionIndex:
         """(token_class's flags, its after-cue bit, the lexicon lists the word is in), cached."""
         w = self._cache.get(key)
         if w is None:
-            w = self._word(key)
+            w = self._miss(key)
             self._remember(key, w)
         return w
 

@@ -1,0 +1,177 @@
+"""The answers of the per-word caches, precomputed at install: a run's first meeting with a word
+of the news is then a table hit instead of working the word out.
+
+A worker meets most words of a report for the first time early in a run, and each per-word cache
+works each one out once.  The tables hold the answers of the caches whose miss costs most (2-3
+microseconds a word, measured): the mention index's word classes, the NER gate's word answers and
+the event lexicon's word-list look-ups.  The cheaper ones (clitic readings, the gazetteer's
+canonical keys, about 1.3 microseconds) are left out: their tables were most of the file's size
+and memory for a tenth of the time saved.  `rasd data install` runs the pipeline over a
+sample of the news with every such cache *recording* what it works out (:class:`WordAnswers`
+with ``record=True``) and writes the answers, per cache, to ``word_answers.marshal`` in the data
+folder.  A Resources loads the file once and hands each cache its table; a cache asks its table
+on a miss before it computes (:func:`rasd.caches.tabled`).
+
+An answer is a pure function of its word and of what the cache was built from (the code, the
+knowledge files, the installed data), so the file holds a fingerprint of all three: every module
+of the package, every knowledge file, every installed file the pipeline reads (not this table,
+not the NER word table, not the install record).  A Resources uses the file only when the
+fingerprint it computes now is the file's, and only when none of its parts was handed in
+(``Resources.provide``: toy lexicons in tests); a stale, missing or unreadable file is ignored
+(the words are then worked out as before), never read as a wrong answer.  The output is the
+same with or without the table; only the time differs.
+
+Why :mod:`marshal`: the answers are plain tuples, strings, ints, booleans and frozensets, which
+marshal writes and reads several times faster than pickle and without running any code on load;
+equal objects written once are read back shared (the caches' interned answers stay shared).
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+FILENAME = "word_answers.marshal"
+SAMPLE_ARTICLES = 3000   # news articles the pipeline runs over at install, recording
+MIN_ARTICLES = 2         # a word's answer is kept when it was asked in this many of them
+_FORMAT = 1
+# installed files no answer depends on (the table itself, the NER word table: derived, and read
+# only by the NER tagger, which checks its own fingerprint; the install record: written after)
+_NOT_INPUTS = frozenset({FILENAME, "ner_words.npz", "installed.json", "NOTICE"})
+
+
+class WordAnswers:
+    """Tables of precomputed answers, one per cache name.
+
+    With ``record`` (install), the caches are asked to keep nothing and every answer they work out
+    goes into the tables, with the number of articles (:meth:`next_article`) it was asked in: the
+    words kept are those asked in at least ``min_articles`` of them (:meth:`frequent`)."""
+
+    def __init__(self, tables: dict[str, dict] | None = None, record: bool = False):
+        self.tables: dict[str, dict] = tables if tables is not None else {}
+        self.record = record
+        self._article = 0
+        self._seen: dict[str, dict] = {}   # recording: name → key → [articles asked in, last article]
+
+    def __repr__(self) -> str:
+        return f"WordAnswers({sum(map(len, self.tables.values())):,} answers, record={self.record})"
+
+    def miss(self, name: str, compute: Callable) -> Callable:
+        """``compute`` for the misses of the cache ``name``: its table asked first; ``compute``
+        itself when there is no table. Recording: ``compute`` keeping every answer and counting it."""
+        from rasd.caches import tabled
+
+        if not self.record:
+            return tabled(compute, self.tables.get(name))
+        table = self.tables.setdefault(name, {})
+        seen = self._seen.setdefault(name, {})
+
+        def recording(key):
+            got = table[key] = compute(key)
+            n = seen.get(key)
+            if n is None:
+                seen[key] = [1, self._article]
+            elif n[1] != self._article:
+                n[0] += 1
+                n[1] = self._article
+            return got
+        return recording
+
+    def cached(self, name: str, compute: Callable, size: int) -> Callable:
+        """An ``lru_cache`` of ``size`` over :meth:`miss`; recording, no cache (every ask is counted)."""
+        from functools import lru_cache
+
+        if self.record:
+            return self.miss(name, compute)
+        return lru_cache(maxsize=size)(self.miss(name, compute))
+
+    def next_article(self) -> None:
+        """Recording: the asks from now on are another article's."""
+        self._article += 1
+
+    def frequent(self, min_articles: int) -> dict[str, dict]:
+        """Recording: the tables of the keys asked in at least ``min_articles`` articles."""
+        return {name: {k: v for k, v in table.items() if self._seen[name][k][0] >= min_articles}
+                for name, table in self.tables.items()}
+
+
+def fingerprint(data_dir: Path, knowledge_dir: Path) -> str:
+    """A digest of what an answer depends on: the package's code, the knowledge files and the
+    installed files the pipeline reads (see the module docstring)."""
+    import rasd
+
+    h = hashlib.sha256(f"format {_FORMAT}\n".encode())
+    root = Path(rasd.__file__).parent
+
+    def files(label: str, paths: Iterable[Path], base: Path) -> None:
+        for p in sorted(paths):
+            h.update(f"\n{label} {p.relative_to(base).as_posix()}\n".encode())
+            h.update(p.read_bytes())
+
+    files("code", root.rglob("*.py"), root)
+    files("knowledge", Path(knowledge_dir).glob("*.yaml"), Path(knowledge_dir))
+    files("data", (p for p in Path(data_dir).iterdir() if p.is_file() and p.name not in _NOT_INPUTS
+                   and not p.name.endswith(".tmp")), Path(data_dir))
+    return h.hexdigest()
+
+
+def load(data_dir: Path, knowledge_dir: Path) -> WordAnswers:
+    """The installed tables when their fingerprint is today's; else no tables."""
+    try:
+        raw = (Path(data_dir) / FILENAME).read_bytes()
+        fp, tables = marshal.loads(raw)
+    except (OSError, ValueError, EOFError, TypeError):
+        return WordAnswers()
+    if not isinstance(tables, dict) or fp != fingerprint(data_dir, knowledge_dir):
+        return WordAnswers()
+    return WordAnswers(tables)
+
+
+def save(path: Path, fp: str, tables: dict[str, dict]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(marshal.dumps((fp, tables)))
+    tmp.replace(path)
+
+
+def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES) -> dict:
+    """Run the pipeline over ``limit`` news articles with every cache recording, and write the
+    answers into the data folder ``data_dir`` (see the module docstring)."""
+    import time
+
+    from rasd.errors import RasdError
+    from rasd.kb.resources import Resources
+    from rasd.ner.clusters import news_texts
+    from rasd.pipeline import Pipeline
+
+    t0 = time.process_time()
+    out = Path(data_dir) / FILENAME
+    out.unlink(missing_ok=True)    # not read while recording, nor left stale on a failure
+    texts = list(news_texts(Path(news_dir), limit))
+    if not texts:
+        return {"word answers": 0}
+    res = Resources(data_dir)
+    recorder = WordAnswers(record=True)
+    res.provide(word_answers=recorder)
+    pipe = Pipeline.build(res)
+    for text in texts:
+        recorder.next_article()
+        try:
+            pipe.run(text)
+        except RasdError:
+            continue
+    tables = recorder.frequent(MIN_ARTICLES)
+    if not any(tables.values()):
+        return {"word answers": 0}
+    save(out, fingerprint(data_dir, res.knowledge_dir), tables)
+    return {"word answers": sum(map(len, tables.values())),
+            "word answers CPU seconds": round(time.process_time() - t0)}
+
+
+def stale(data_dir: Path, knowledge_dir: Path) -> bool:
+    """Whether the installed table is missing or no longer matches the code, knowledge and data."""
+    try:
+        fp, _ = marshal.loads((Path(data_dir) / FILENAME).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return True
+    return fp != fingerprint(data_dir, knowledge_dir)
