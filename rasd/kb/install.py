@@ -18,7 +18,8 @@ from rasd import __version__
 from rasd.errors import DataMissingError, InputError, RasdError
 from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
 from rasd.kb.names import FILENAME as NAMES_FILE
-from rasd.kb.names import build_names
+from rasd.kb.names import NEWS_FILE as NEWS_NAMES_FILE
+from rasd.kb.names import build_names, build_news_names
 from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
 from rasd.kb.wordfreq import build as build_place_words
 from rasd.ner.train import MODEL as NER_MODEL
@@ -235,7 +236,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     inputs[KNOWLEDGE_INPUT] = knowledge_digest()
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
-            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
+            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()
             and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file() and (out / NER_LIKELY).is_file()):
         from rasd.ner.train import refresh_word_table
 
@@ -252,6 +253,9 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
     progress("collect given names")
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
+    progress("learn given names from the news")
+    learned = json.loads((out / NAMES_FILE).read_text(encoding="utf-8"))
+    counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"])
     progress("find place names that are everyday words")
     counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
     progress("learn word clusters and train the NER model")
@@ -263,7 +267,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, NER_WORDS,
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, NER_WORDS,
                         NER_LIKELY, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

@@ -112,7 +112,8 @@ def _lineage(f: Finder, i: int, j: int) -> int:
     """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد."""
     toks = f.toks
     while j + 1 < len(toks) and j - i < 8 and f.joined(j - 1) and f.joined(j) \
-            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1)):
+            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1) or (
+                not f.is_(j, "lineage_words") and not f.is_(j, "kunya") and _compound(f, j))):
         j += 2
         if f.is_(j - 1, "name_joiners") and j < len(toks) and f.joined(j - 1) and f.name_like(j):
             j += 1   # بن عبد العزيز: the joiner was itself the head of a compound name
@@ -233,7 +234,29 @@ def person_at(f: Finder, i: int) -> int | None:
     elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
         j += 1
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
+    if not f.is_(i, "kunya"):
+        j = _more_parts(f, i, j)
     return _family(f, _lineage(f, i, j))
+
+
+NAME_PARTS = 5   # most words of a personal name read part by part (given, father, grandfather, family)
+
+
+def _more_parts(f: Finder, i: int, j: int) -> int:
+    """عبد الرحمن محمود حامد، علي أنور صبيح الساعدي: Arabic reports name people by their given name,
+    their father's and grandfather's given names and the family name.  While the name read so far
+    ends on a bare word, a known given name as written (not one behind a proclitic, not an ordinary
+    word) is the next ancestor's name; a family name with the article (no place) closes the name."""
+    toks = f.toks
+    while i < j < len(toks) and j - i < NAME_PARTS and f.joined(j - 1) and not has_article(toks[j - 1].key):
+        k = toks[j].key
+        if k in f.R.given and not _ambiguous_name(f, j) and f.name_like(j) and not place_hit(f, j):
+            j += 1
+        elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
+            return j + 1
+        else:
+            break
+    return j
 
 
 def add_person(f: Finder, i: int, end: int) -> None:
