@@ -239,6 +239,15 @@ def person_at(f: Finder, i: int) -> int | None:
     return _family(f, _lineage(f, i, j))
 
 
+def _open_end(f: Finder, i: int, j: int) -> bool:
+    """The name read so far (tokens i..j-1) may go on: it ends on a bare word, or on the second word
+    of a compound given name (عبد الرحمن), whose article is not a family name's."""
+    if not has_article(f.toks[j - 1].key):
+        return True
+    return j - 2 >= i and f.is_(j - 2, "name_joiners") and not f.is_(j - 2, "lineage_words") \
+        and not f.is_(j - 2, "kunya") and not f.is_(j - 2, "family_markers")
+
+
 NAME_PARTS = 5   # most words of a personal name read part by part (given, father, grandfather, family)
 
 
@@ -248,7 +257,7 @@ def _more_parts(f: Finder, i: int, j: int) -> int:
     ends on a bare word, a known given name as written (not one behind a proclitic, not an ordinary
     word) is the next ancestor's name; a family name with the article (no place) closes the name."""
     toks = f.toks
-    while i < j < len(toks) and j - i < NAME_PARTS and f.joined(j - 1) and not has_article(toks[j - 1].key):
+    while i < j < len(toks) and j - i < NAME_PARTS and f.joined(j - 1) and _open_end(f, i, j):
         k = toks[j].key
         if k in f.R.given and not _ambiguous_name(f, j) and f.name_like(j) and not place_hit(f, j):
             j += 1
