@@ -241,9 +241,9 @@ def person_at(f: Finder, i: int) -> int | None:
 
 def _open_end(f: Finder, i: int, j: int) -> bool:
     """The name read so far (tokens i..j-1) may go on: it ends on a bare word, or on the second word
-    of a compound given name (عبد الرحمن), whose article is not a family name's."""
-    if not has_article(f.toks[j - 1].key):
-        return True
+    of a compound given name (عبد الرحمن، ذبيح الله), whose article is not a family name's."""
+    if not has_article(f.toks[j - 1].key) or f.toks[j - 1].key in f.w.get("compound_name_ends", ()):
+        return True   # … or ends a compound given name (ذبيح الله)
     return j - 2 >= i and f.is_(j - 2, "name_joiners") and not f.is_(j - 2, "lineage_words") \
         and not f.is_(j - 2, "kunya") and not f.is_(j - 2, "family_markers")
 
