@@ -255,7 +255,8 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
     progress("learn given names from the news")
     learned = json.loads((out / NAMES_FILE).read_text(encoding="utf-8"))
-    counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"])
+    counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"],
+                               places=(alias for alias, _ in load_gazetteer(out).names()))
     progress("find place names that are everyday words")
     counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
     progress("learn word clusters and train the NER model")

@@ -122,7 +122,7 @@ def _load(base: Path | None) -> dict:
 # document frequency over the news, is a given name when it is seen there in enough documents and
 # is no ordinary word elsewhere (checked by how the same folded word is used in the whole corpus).
 NEWS_FILE = "news_names.json"
-NEWS_EVERY = 2               # read every NEWS_EVERY-th article of each corpus (install time budget)
+NEWS_EVERY = 1               # read every NEWS_EVERY-th article of each corpus (install time budget)
 NEWS_MIN_DOCS = 3            # documents in which the word follows a cue
 NEWS_MIN_CUE_SHARE = 0.05    # of the documents holding the word at all
 NEWS_MAX_ARTICLE_SHARE = 0.5  # documents holding ال + word, against those holding the word
@@ -142,9 +142,10 @@ class NameCues:
     article: str
     conj: frozenset[str]
     articles: tuple[str, ...]   # how a proclitic run ending in the article ends (ال، لل)
+    places: frozenset[str] = frozenset()   # folded two-word place names (الشيخ زويد is a town)
 
     @classmethod
-    def from_knowledge(cls, common: Iterable[str]) -> "NameCues":
+    def from_knowledge(cls, common: Iterable[str], places: Iterable[str] = ()) -> "NameCues":
         from rasd.arabic.clitics import letters
 
         lex, geo = load("lexicon"), load("geo_cues")
@@ -156,7 +157,8 @@ class NameCues:
         stops = titles | cues | frozenset().union(*(fold("lexicon.yaml", lex, k) for k in (
             "name_stops", "title_modifiers", "org_heads", "place_cues", "nationalities", "kunya")))
         return cls(cues, stops, frozenset(common), fold("lexicon.yaml", lex, "lineage_words"), art,
-                   frozenset(letters().conj), letters().article_ends())
+                   frozenset(letters().conj), letters().article_ends(),
+                   frozenset(p for p in map(fold_str, places) if p.count(" ") == 1))
 
 
 def news_texts(news_root: Path, every: int = NEWS_EVERY) -> Iterator[str]:
@@ -198,6 +200,8 @@ def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
         if k + 1 >= len(toks) or not (joined[k - 1] and joined[k]):
             continue
         w, nxt = toks[k], toks[k + 1]
+        if k == i + 1 and f"{t} {w}" in c.places:
+            continue
         if w.startswith(art) or w in c.stops or len(w) < 2 or not w.isalpha() or w.isascii():
             continue
         if nxt in c.lineage or (nxt.isalpha() and nxt not in c.stops and nxt not in c.common):
@@ -244,10 +248,11 @@ def pick_news_names(cued: Counter, df: Counter, cues: NameCues, known: frozenset
 
 
 def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: Iterable[str] = (),
-                     every: int = NEWS_EVERY) -> dict:
+                     every: int = NEWS_EVERY, places: Iterable[str] = ()) -> dict:
     """Mine given names from the news under ``news_root`` (the shared data folder) into ``out``.
-    Without news folders the list is empty.  ``known``: the given names already learned (names.json)."""
-    cues = NameCues.from_knowledge(common)
+    Without news folders the list is empty.  ``known``: the given names already learned (names.json);
+    ``places``: the gazetteer's names (a title word that begins a place name, الشيخ زويد, is none)."""
+    cues = NameCues.from_knowledge(common, places)
     cued, df, n = count_news_names(news_texts(news_root, every), cues)
     kept = pick_news_names(cued, df, cues, frozenset(known))
     out.parent.mkdir(parents=True, exist_ok=True)
