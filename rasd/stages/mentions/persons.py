@@ -72,9 +72,10 @@ def _may_start(f: Finder, i: int) -> bool:
 
 
 def _titled_name(f: Finder, i: int) -> bool:
-    """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name."""
+    """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name; but it opens
+    on a bare word (مستشار الأمن القومي: a definite word after a title is the office's, not a name)."""
     toks = f.toks
-    return titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
+    return not has_article(toks[i].key) and titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
         and i + 1 < len(toks) and has_article(toks[i + 1].key)
 
 
