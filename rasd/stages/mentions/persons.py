@@ -260,7 +260,8 @@ def _more_parts(f: Finder, i: int, j: int) -> int:
     toks = f.toks
     while i < j < len(toks) and j - i < NAME_PARTS and f.joined(j - 1) and _open_end(f, i, j):
         k = toks[j].key
-        if k in f.R.given and not _ambiguous_name(f, j) and f.name_like(j) and not place_hit(f, j):
+        if k in f.R.given and not f.is_(j, "name_joiners") and not _ambiguous_name(f, j) and f.name_like(j) \
+                and not place_hit(f, j):   # بن، آل are joiners, read by the lineage and family steps
             j += 1
         elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
             return j + 1
