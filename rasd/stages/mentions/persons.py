@@ -237,7 +237,15 @@ def person_at(f: Finder, i: int) -> int | None:
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
-    return _family(f, _lineage(f, i, j))
+    end = _family(f, _lineage(f, i, j))
+    return None if _place_named_after(f, i, end) else end
+
+
+def _place_named_after(f: Finder, i: int, end: int) -> bool:
+    """غازي عنتاب، الشيخ مسكين: a place the gazetteer holds whole, with a given name for its first
+    word, is the place, unless a title stands before it (العميد غازي …)."""
+    h = place_hit(f, i)
+    return bool(h) and h.j - h.i >= 2 and h.j >= end and not titled(f, i)
 
 
 def _open_end(f: Finder, i: int, j: int) -> bool:
