@@ -161,7 +161,7 @@ def status(base: Path | None = None) -> dict | None:
 
 def steps(source_dir: Path | None) -> int:
     """How many progress steps :func:`install` reports (for a progress bar's total)."""
-    return (0 if source_dir is not None else len(MANIFEST)) + 6
+    return (0 if source_dir is not None else len(MANIFEST)) + 7
 
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
