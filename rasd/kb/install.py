@@ -18,7 +18,8 @@ from rasd import __version__
 from rasd.errors import DataMissingError, InputError, RasdError
 from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
 from rasd.kb.names import FILENAME as NAMES_FILE
-from rasd.kb.names import build_names
+from rasd.kb.names import NEWS_FILE as NEWS_NAMES_FILE
+from rasd.kb.names import build_names, build_news_names
 from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
 from rasd.kb.wordfreq import build as build_place_words
 from rasd.ner.train import MODEL as NER_MODEL
@@ -162,7 +163,7 @@ def status(base: Path | None = None) -> dict | None:
 
 def steps(source_dir: Path | None) -> int:
     """How many progress steps :func:`install` reports (for a progress bar's total)."""
-    return (0 if source_dir is not None else len(MANIFEST)) + 7
+    return (0 if source_dir is not None else len(MANIFEST)) + 8
 
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
@@ -237,7 +238,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     inputs[KNOWLEDGE_INPUT] = knowledge_digest()
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
-            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file()
+            and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()
             and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file() and (out / NER_LIKELY).is_file()):
         from rasd.ner.train import refresh_word_table
 
@@ -259,6 +260,10 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
     progress("collect given names")
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
+    progress("learn given names from the news")
+    learned = json.loads((out / NAMES_FILE).read_text(encoding="utf-8"))
+    counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"],
+                               places=(alias for alias, _ in load_gazetteer(out).names()))
     progress("find place names that are everyday words")
     counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
     progress("learn word clusters and train the NER model")
@@ -272,7 +277,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= build_word_answers(out, src_root / "news")   # last: it runs the pipeline over the data above
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL, NER_WORDS,
-                        NER_LIKELY, WORD_ANSWERS, "NOTICE"]}
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL,
+                        NER_WORDS, NER_LIKELY, WORD_ANSWERS, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

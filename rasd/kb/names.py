@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
@@ -112,3 +113,160 @@ def _load(base: Path | None) -> dict:
         raise DataMissingError(f"no given-name list at {p}") from None
     except (ValueError, KeyError, TypeError) as e:
         raise DataMissingError(f"the given-name list at {p} is unreadable ({e})") from None
+
+
+# ---- given names mined from the unlabelled news ---------------------------------------------------
+# The NER corpora tag too few names to know the given names of 2015 Saudi and 2023-24 Levantine
+# reporting (يوآف، فولوديمير، مشاري).  The news names people after titles and role nouns (الرئيس
+# باراك أوباما، الأمير سلطان بن سلمان، الشهيد X Y), so the word right after such a cue, counted by
+# document frequency over the news, is a given name when it is seen there in enough documents and
+# is no ordinary word elsewhere (checked by how the same folded word is used in the whole corpus).
+NEWS_FILE = "news_names.json"
+NEWS_EVERY = 1               # read every NEWS_EVERY-th article of each corpus (install time budget)
+NEWS_MIN_DOCS = 3            # documents in which the word follows a cue
+NEWS_MIN_CUE_SHARE = 0.05    # of the documents holding the word at all
+NEWS_MAX_ARTICLE_SHARE = 0.5  # documents holding ال + word, against those holding the word
+NEWS_MAX_CONJ_SHARE = 0.2   # a conjunction-initial word whose remainder is a word (وسيم is a name, وسيتحرك not)
+NEWS_TITLE_RUN = 3           # definite words a title phrase may run over (الرئيس الأمريكي السابق X)
+
+
+@dataclass(frozen=True)
+class NameCues:
+    """Folded word sets of the news miner: ``cues`` open a name after them (definite titles, role
+    nouns); ``stops`` never are a given name nor the next word of one; ``common``: words the NER
+    corpora use mostly outside names; ``lineage``: بن، ابن (the next part of a name)."""
+    cues: frozenset[str]
+    stops: frozenset[str]
+    common: frozenset[str]
+    lineage: frozenset[str]
+    article: str
+    conj: frozenset[str]
+    articles: tuple[str, ...]   # how a proclitic run ending in the article ends (ال، لل)
+    places: frozenset[str] = frozenset()   # folded two-word place names (الشيخ زويد is a town)
+
+    @classmethod
+    def from_knowledge(cls, common: Iterable[str], places: Iterable[str] = ()) -> "NameCues":
+        from rasd.arabic.clitics import letters
+
+        lex, geo = load("lexicon"), load("geo_cues")
+        fold = lambda path, data, key: frozenset(fold_str(w) for w in str_list(path, data, key))  # noqa: E731
+        art = letters().article
+        titles = fold("lexicon.yaml", lex, "person_titles") | fold("geo_cues.yaml", geo, "name_stoplist")
+        # an indefinite title (رئيس، وزير) heads a construct (رئيس مجلس): only definite ones name a person
+        cues = frozenset(t for t in titles if t.startswith(art)) | fold("geo_cues.yaml", geo, "name_cues")
+        stops = titles | cues | frozenset().union(*(fold("lexicon.yaml", lex, k) for k in (
+            "name_stops", "title_modifiers", "org_heads", "place_cues", "nationalities", "kunya")))
+        return cls(cues, stops, frozenset(common), fold("lexicon.yaml", lex, "lineage_words"), art,
+                   frozenset(letters().conj), letters().article_ends(),
+                   frozenset(p for p in map(fold_str, places) if p.count(" ") == 1))
+
+
+def news_texts(news_root: Path, every: int = NEWS_EVERY) -> Iterator[str]:
+    """Every ``every``-th article body of the news corpora under ``news_root`` (news/: SaudiNewsNet
+    zips of JSON arrays; news2/: Al Mayadeen JSON Lines shards), in a fixed order."""
+    import gzip
+    import zipfile
+
+    for z in sorted((news_root / "news").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for member in sorted(zf.namelist()):
+                for art in json.loads(zf.read(member))[::every]:
+                    yield art.get("content") or ""
+    for shard in sorted((news_root / "news2").glob("*.jsonl.gz")):
+        with gzip.open(shard, "rt", encoding="utf-8") as fh:
+            for k, line in enumerate(fh):
+                if k % every == 0:
+                    yield json.loads(line).get("content") or ""
+
+
+def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
+    """(words that open a name after a cue, every word) of one folded text.  A cue word (also after
+    و/ف: والرئيس), at most NEWS_TITLE_RUN definite words of its title phrase, then a bare word that is
+    followed, with nothing but white space between, by a further name part: a bare word or a
+    definite one that is no ordinary word, or بن."""
+    from rasd.arabic.tokens import WORD
+
+    ms = list(WORD.finditer(key))
+    toks = [m.group() for m in ms]
+    joined = [key[ms[i].end():ms[i + 1].start()].isspace() for i in range(len(ms) - 1)] + [False]
+    art, found = c.article, set()
+    for i, t in enumerate(toks):
+        if t not in c.cues and not (t[:1] in c.conj and t[1:] in c.cues):
+            continue
+        k = i + 1
+        while k < len(toks) and joined[k - 1] and k - i <= NEWS_TITLE_RUN and toks[k].startswith(art) \
+                and toks[k] not in c.stops:
+            k += 1
+        if k + 1 >= len(toks) or not (joined[k - 1] and joined[k]):
+            continue
+        w, nxt = toks[k], toks[k + 1]
+        if k == i + 1 and f"{t} {w}" in c.places:
+            continue
+        if w.startswith(art) or w in c.stops or len(w) < 2 or not w.isalpha() or w.isascii():
+            continue
+        if nxt in c.lineage or (nxt.isalpha() and nxt not in c.stops and nxt not in c.common):
+            found.add(w)
+    return found, set(toks)
+
+
+def count_news_names(texts: Iterable[str], cues: NameCues) -> tuple[Counter, Counter, int]:
+    """Document frequency of each word after a cue, and of every word; the number of texts."""
+    cued: Counter = Counter()
+    df: Counter = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        found, words = cued_words(fold_str(text), cues)
+        cued.update(found)
+        df.update(words)
+    return cued, df, n
+
+
+def pick_news_names(cued: Counter, df: Counter, cues: NameCues, known: frozenset[str] = frozenset()) -> dict[str, int]:
+    """The cued words kept as given names, with their cued document count: seen after a cue in at
+    least NEWS_MIN_DOCS documents and in NEWS_MIN_CUE_SHARE of the documents holding them; no
+    ordinary word (the NER corpora's common words; a word the corpus writes with the article in more
+    than NEWS_MAX_ARTICLE_SHARE as many documents, عام/العام); no proclitic form of a more frequent
+    word (لشركة، بالديوان; stems of three letters or more, so وليد is not و + ليد)."""
+    from rasd.arabic.clitics import readings
+
+    kept = {}
+    for w, c in cued.items():
+        if c < NEWS_MIN_DOCS or w in known or w in cues.common or c < NEWS_MIN_CUE_SHARE * df[w]:
+            continue
+        if df[cues.article + w] > NEWS_MAX_ARTICLE_SHARE * df[w]:
+            continue
+        reads = readings(w)
+        if any(n and w[:n].endswith(cues.articles) for n, _ in reads):
+            continue   # للتعمير، والمرؤوس: a proclitic and the article are no given name's
+        if any(n and len(st) >= 3 and df[st] + df[cues.article + st] >= df[w] for n, st in reads):
+            continue
+        if w[:1] in cues.conj and df[w[1:]] + df[cues.article + w[1:]] > NEWS_MAX_CONJ_SHARE * df[w]:
+            continue   # وسيتحرك، ولايته: the conjunction on a word the corpus also writes without it
+        kept[w] = c
+    return kept
+
+
+def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: Iterable[str] = (),
+                     every: int = NEWS_EVERY, places: Iterable[str] = ()) -> dict:
+    """Mine given names from the news under ``news_root`` (the shared data folder) into ``out``.
+    Without news folders the list is empty.  ``known``: the given names already learned (names.json);
+    ``places``: the gazetteer's names (a title word that begins a place name, الشيخ زويد, is none)."""
+    cues = NameCues.from_knowledge(common, places)
+    cued, df, n = count_news_names(news_texts(news_root, every), cues)
+    kept = pick_news_names(cued, df, cues, frozenset(known))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": NEWS_MIN_DOCS,
+                               "names": sorted(kept), "counts": kept}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(out)
+    return {"news articles read for names": n, "given names from the news": len(kept)}
+
+
+def news_names(base: Path | None = None) -> frozenset[str]:
+    """Folded given names mined from the news (empty when news_names.json is not installed)."""
+    p = (base or data_dir()) / NEWS_FILE
+    try:
+        return frozenset(json.loads(p.read_text(encoding="utf-8"))["names"])
+    except (FileNotFoundError, ValueError, KeyError):
+        return frozenset()

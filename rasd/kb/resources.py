@@ -238,9 +238,11 @@ class Resources:
 
     @_part
     def given_names(self):
-        from rasd.kb.names import given_names
+        """Given names learned from the NER corpora (names.json) and mined from the news
+        (news_names.json, empty when not installed)."""
+        from rasd.kb.names import given_names, news_names
 
-        return given_names(self.data_dir)
+        return given_names(self.data_dir) | news_names(self.data_dir)
 
     @_part
     def common_words(self):

@@ -72,9 +72,10 @@ def _may_start(f: Finder, i: int) -> bool:
 
 
 def _titled_name(f: Finder, i: int) -> bool:
-    """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name."""
+    """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name; but it opens
+    on a bare word (مستشار الأمن القومي: a definite word after a title is the office's, not a name)."""
     toks = f.toks
-    return titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
+    return not has_article(toks[i].key) and titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
         and i + 1 < len(toks) and has_article(toks[i + 1].key)
 
 
@@ -112,7 +113,8 @@ def _lineage(f: Finder, i: int, j: int) -> int:
     """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد."""
     toks = f.toks
     while j + 1 < len(toks) and j - i < 8 and f.joined(j - 1) and f.joined(j) \
-            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1)):
+            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1) or (
+                not f.is_(j, "lineage_words") and not f.is_(j, "kunya") and _compound(f, j))):
         j += 2
         if f.is_(j - 1, "name_joiners") and j < len(toks) and f.joined(j - 1) and f.name_like(j):
             j += 1   # بن عبد العزيز: the joiner was itself the head of a compound name
@@ -233,7 +235,47 @@ def person_at(f: Finder, i: int) -> int | None:
     elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
         j += 1
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
-    return _family(f, _lineage(f, i, j))
+    if not f.is_(i, "kunya"):
+        j = _more_parts(f, i, j)
+    end = _family(f, _lineage(f, i, j))
+    return None if _place_named_after(f, i, end) else end
+
+
+def _place_named_after(f: Finder, i: int, end: int) -> bool:
+    """غازي عنتاب، الشيخ مسكين: a place the gazetteer holds whole, with a given name for its first
+    word, is the place, unless a title stands before it (العميد غازي …)."""
+    h = place_hit(f, i)
+    return bool(h) and h.j - h.i >= 2 and h.j >= end and not titled(f, i)
+
+
+def _open_end(f: Finder, i: int, j: int) -> bool:
+    """The name read so far (tokens i..j-1) may go on: it ends on a bare word, or on the second word
+    of a compound given name (عبد الرحمن، ذبيح الله), whose article is not a family name's."""
+    if not has_article(f.toks[j - 1].key) or f.toks[j - 1].key in f.w.get("compound_name_ends", ()):
+        return True   # … or ends a compound given name (ذبيح الله)
+    return j - 2 >= i and f.is_(j - 2, "name_joiners") and not f.is_(j - 2, "lineage_words") \
+        and not f.is_(j - 2, "kunya") and not f.is_(j - 2, "family_markers")
+
+
+NAME_PARTS = 5   # most words of a personal name read part by part (given, father, grandfather, family)
+
+
+def _more_parts(f: Finder, i: int, j: int) -> int:
+    """عبد الرحمن محمود حامد، علي أنور صبيح الساعدي: Arabic reports name people by their given name,
+    their father's and grandfather's given names and the family name.  While the name read so far
+    ends on a bare word, a known given name as written (not one behind a proclitic, not an ordinary
+    word) is the next ancestor's name; a family name with the article (no place) closes the name."""
+    toks = f.toks
+    while i < j < len(toks) and j - i < NAME_PARTS and f.joined(j - 1) and _open_end(f, i, j):
+        k = toks[j].key
+        if k in f.R.given and not f.is_(j, "name_joiners") and not _ambiguous_name(f, j) and f.name_like(j) \
+                and not place_hit(f, j):   # بن، آل are joiners, read by the lineage and family steps
+            j += 1
+        elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
+            return j + 1
+        else:
+            break
+    return j
 
 
 def add_person(f: Finder, i: int, end: int) -> None:

@@ -1,0 +1,114 @@
+"""rasd.kb.names: given names mined from the news (invented articles in a news folder the test
+writes; the real corpora under ../shared for the leak check)."""
+from __future__ import annotations
+
+import gzip
+import json
+import zipfile
+from collections import Counter
+
+from rasd.arabic.normalize import fold_str
+from rasd.kb import names
+
+COMMON = {fold_str(w) for w in ("عام", "قال")}
+
+
+def _cues(**kw) -> names.NameCues:
+    return names.NameCues.from_knowledge(COMMON, **kw)
+
+
+def _cued(text: str, **kw) -> set[str]:
+    return names.cued_words(fold_str(text), _cues(**kw))[0]
+
+
+def test_the_word_after_a_definite_title_and_its_phrase_is_cued():
+    assert _cued("قال الرئيس الأوكراني فولوديمير زيلينسكي إن") == {fold_str("فولوديمير")}
+    assert _cued("استشهد الطفل كريم سامي في القصف") == {fold_str("كريم")}     # a role noun of name_cues
+    assert _cued("والوزير يوآف غالانت") == {fold_str("يوآف")}                 # a conjunction on the cue
+
+
+def test_an_indefinite_title_heads_a_construct_not_a_name():
+    assert _cued("قال رئيس مجلس النواب إن") == set()
+
+
+def test_a_word_not_followed_by_a_name_part_is_not_cued():
+    assert _cued("قال الرئيس أوباما. ثم") == set()          # punctuation after it
+    assert _cued("وصل الرئيس يوم الأحد") == set()             # a stop word
+    assert _cued("قال الشيخ سامر عام ٢٠١٥") == set()        # an ordinary word after it
+
+
+def test_a_title_that_begins_a_place_name_cues_nothing():
+    assert _cued("قتل في الشيخ زويد سيناء", places=["الشيخ زويد"]) == set()
+    assert _cued("قتل في الشيخ زويد سيناء") == {fold_str("زويد")}
+
+
+def test_picking_keeps_names_and_drops_ordinary_words_and_clitic_forms():
+    cues = _cues()
+    f = fold_str
+    cued = Counter({f("يوآف"): 5, f("جديد"): 5, f("بالديوان"): 5, f("نادر"): 2, f("وسيتحرك"): 5})
+    df = Counter({f("يوآف"): 20, f("جديد"): 20, f("الجديد"): 40, f("بالديوان"): 10, f("الديوان"): 30,
+                  f("نادر"): 2, f("وسيتحرك"): 10, f("سيتحرك"): 10})
+    assert names.pick_news_names(cued, df, cues) == {f("يوآف"): 5}
+    assert names.pick_news_names(cued, df, cues, known=frozenset({f("يوآف")})) == {}
+    df[f("يوآف")] = 200                                       # cued in 5 of 200 documents: too rarely
+    assert names.pick_news_names(cued, df, cues) == {}
+
+
+def _news(root, saudi: list[str], mayadeen: list[str]) -> None:
+    (root / "news").mkdir(parents=True)
+    with zipfile.ZipFile(root / "news" / "day.zip", "w") as z:
+        z.writestr("day.json", json.dumps([{"content": t} for t in saudi], ensure_ascii=False))
+    (root / "news2").mkdir()
+    with gzip.open(root / "news2" / "part-0000.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for n, t in enumerate(mayadeen):
+            fh.write(json.dumps({"id": n, "content": t}, ensure_ascii=False) + "\n")
+
+
+def test_build_reads_both_corpora_and_never_the_ner_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
+    _news(tmp_path, ["قال الأمير مشاري بن سعود إن"] * 2, ["أعلن الوزير مشاري الخالد أن", "وصل مشاري"])
+    (tmp_path / "ner").mkdir()   # a name only the NER corpora hold is not the miner's to read
+    (tmp_path / "ner" / "ANERCorp.txt").write_text("قال O\nالرئيس O\nكرمول B-PERS\nالعلي I-PERS\n",
+                                                   encoding="utf-8")
+    counts = names.build_news_names(tmp_path, tmp_path / names.NEWS_FILE, COMMON, every=1)
+    assert counts == {"news articles read for names": 4, "given names from the news": 1}
+    assert names.news_names() == frozenset({fold_str("مشاري")})
+
+
+def test_without_news_the_list_is_empty(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
+    names.build_news_names(tmp_path, tmp_path / names.NEWS_FILE, COMMON)
+    assert names.news_names() == frozenset()
+    assert names.news_names(tmp_path / "absent") == frozenset()
+
+
+def test_real_news_holds_no_camel_test_sentence(shared):
+    """The news the miner reads is no copy of ANERcorp's CAMeL test half: no test sentence of twelve
+    words or more has half its runs of eight words in one article of a sample (every 16th article;
+    a set phrase such as كتائب عز الدين القسام الجناح العسكري … may recur, a sentence may not)."""
+    from collections import defaultdict
+
+    from rasd.arabic.tokens import WORD
+    from rasd.ner.corpus import training_sentences
+
+    split = training_sentences(shared / "data" / "ner").split
+    owner: dict[tuple, set[int]] = defaultdict(set)
+    need = {}
+    for sid, s in enumerate(split.test_rebuilt):
+        w = [fold_str(t) for t, _ in s if WORD.fullmatch(fold_str(t))]
+        if len(w) >= 12:
+            grams = {tuple(w[k:k + 8]) for k in range(len(w) - 7)}
+            need[sid] = len(grams) / 2
+            for g in grams:
+                owner[g].add(sid)
+    assert len(need) > 500
+    leaked, n = [], 0
+    for text in names.news_texts(shared / "data", every=16):
+        n += 1
+        w = WORD.findall(fold_str(text))
+        hits: Counter = Counter()
+        for g in {tuple(w[k:k + 8]) for k in range(len(w) - 7)} & owner.keys():
+            hits.update(owner[g])
+        leaked += [sid for sid, c in hits.items() if c >= need[sid]]
+    assert n > 2000
+    assert not leaked, [" ".join(t for t, _ in split.test_rebuilt[sid]) for sid in leaked[:3]]
