@@ -68,7 +68,9 @@ def sample(shared: Path, n_news: int, n_news2: int, offset: int = 0) -> Iterator
     """Every k-th raw report of each corpus, k chosen so about ``n`` are read, in a fixed order,
     starting ``offset`` reports in (below k: a sample disjoint from the default one)."""
     from rasd.ingest.sources import read_source
+    from rasd.kb.heldout import held_out
 
+    skip = held_out(shared / "data")   # the project's held-out reports are never counted
     for name, n in (("news", n_news), ("news2", n_news2)):
         if n <= 0:
             continue
@@ -76,7 +78,8 @@ def sample(shared: Path, n_news: int, n_news2: int, offset: int = 0) -> Iterator
         folder = shared / "data" / name
         items = read_source(str(folder)) if name == "news" else _news2(folder)
         for raw in islice(islice(items, offset % stride, None, stride), n):
-            yield name, raw
+            if getattr(raw, "text", None) not in skip:
+                yield name, raw
 
 
 def country_of(kb_id: str | None, place_id: str | None) -> str | None:

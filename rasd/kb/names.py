@@ -163,20 +163,25 @@ class NameCues:
 
 def news_texts(news_root: Path, every: int = NEWS_EVERY) -> Iterator[str]:
     """Every ``every``-th article body of the news corpora under ``news_root`` (news/: SaudiNewsNet
-    zips of JSON arrays; news2/: Al Mayadeen JSON Lines shards), in a fixed order."""
+    zips of JSON arrays; news2/: Al Mayadeen JSON Lines shards), in a fixed order; never one of
+    the project's held-out reports (rasd.kb.heldout)."""
     import gzip
     import zipfile
 
+    from rasd.kb.heldout import held_out
+
+    skip = held_out(news_root)
     for z in sorted((news_root / "news").glob("*.zip")):
         with zipfile.ZipFile(z) as zf:
             for member in sorted(zf.namelist()):
                 for art in json.loads(zf.read(member))[::every]:
-                    yield art.get("content") or ""
+                    if (text := art.get("content") or "") not in skip:
+                        yield text
     for shard in sorted((news_root / "news2").glob("*.jsonl.gz")):
         with gzip.open(shard, "rt", encoding="utf-8") as fh:
             for k, line in enumerate(fh):
-                if k % every == 0:
-                    yield json.loads(line).get("content") or ""
+                if k % every == 0 and (text := json.loads(line).get("content") or "") not in skip:
+                    yield text
 
 
 def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
