@@ -61,20 +61,32 @@ def _conflict(key: str) -> bool:
 
 
 def read_news(data: Path):
+    """(ref, title, content, date) of every SaudiNewsNet article but the held-out reports (rasd.kb.heldout)."""
+    from rasd.kb.heldout import held_out
+
+    skip = held_out(data)
     for z in sorted((data / "news").glob("*.zip")):
         with zipfile.ZipFile(z) as archive:
             for member in sorted(archive.namelist()):
                 if member.endswith(".json"):
                     for i, a in enumerate(json.loads(archive.read(member))):
+                        if (a.get("content") or "") in skip:
+                            continue
                         yield (f"shared:news/{z.name}#{i}", a.get("title") or "", a.get("content") or "",
                                (a.get("date_extracted") or "")[:10] or None)
 
 
 def read_news2(data: Path):
+    """(ref, title, content, date) of every Al Mayadeen article but the held-out reports."""
+    from rasd.kb.heldout import held_out
+
+    skip = held_out(data)
     for shard in sorted((data / "news2").glob("*.jsonl.gz")):
         with gzip.open(shard, "rt", encoding="utf-8") as f:
             for line in f:
                 a = json.loads(line)
+                if (a.get("content") or "") in skip:
+                    continue
                 yield (f"shared:news2/{shard.name}#{a['id']}", a.get("title") or "", a.get("content") or "",
                        a.get("published") or None)
 

@@ -32,7 +32,17 @@ sys.path.insert(0, str(ROOT))
 
 
 def articles(shared: Path, corpus: str, every: int):
-    """(article key, text) of every ``every``-th article of one corpus, in a fixed order."""
+    """(article key, text) of every ``every``-th article of one corpus, in a fixed order; never a
+    held-out report (rasd.kb.heldout)."""
+    from rasd.kb.heldout import held_out
+
+    skip = held_out(shared / "data")
+    for key, text in _articles(shared, corpus, every):
+        if text not in skip:
+            yield key, text
+
+
+def _articles(shared: Path, corpus: str, every: int):
     if corpus == "news2":
         for shard in sorted((shared / "data" / "news2").glob("*.jsonl.gz")):
             with gzip.open(shard, "rt", encoding="utf-8") as fh:

@@ -31,8 +31,9 @@ def key(text: str) -> str:
 class HeldOut:
     """A set of held-out article bodies; ``text in held_out`` says whether a text carries one."""
 
-    def __init__(self, keys=()):
+    def __init__(self, keys=(), articles: int = 0):
         self.keys = frozenset(k for k in keys if k)
+        self.articles = articles     # held-out articles found (each gives one or two keys)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -44,7 +45,7 @@ class HeldOut:
             return True
         start = text.find("\n")
         while start != -1:
-            if key(text[start + 1:]) in self.keys:
+            if key(text[start + 1:start + 1 + KEY_CHARS * 3]) in self.keys:
                 return True
             start = text.find("\n", start + 1)
         return False
@@ -70,6 +71,7 @@ def held_out(data_root: Path, annotations: Path = REPO_ANNOTATIONS) -> HeldOut:
 
     shards: dict[str, dict] = {}
     keys = []
+    found = 0
     for ref in held_out_refs(annotations):
         path, _, art = ref.partition("#")
         p = Path(data_root) / path
@@ -82,8 +84,9 @@ def held_out(data_root: Path, annotations: Path = REPO_ANNOTATIONS) -> HeldOut:
                 continue
         a = shards[path].get(art)
         if a:
+            found += 1
             text = a["text"]
             keys.append(key(text))               # title and body, or the body alone
             if "\n\n" in text:
                 keys.append(key(text.split("\n\n", 1)[1]))   # the body after its title
-    return HeldOut(keys)
+    return HeldOut(keys, found)

@@ -260,6 +260,9 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts = build_gazetteer(src_root / "geo", gazetteer_path(out))
     progress("collect given names")
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
+    from rasd.kb.heldout import held_out   # counted so that an empty exclusion is visible
+
+    counts["held-out reports kept out of the news"] = held_out(src_root).articles
     progress("learn given names from the news")
     learned = json.loads((out / NAMES_FILE).read_text(encoding="utf-8"))
     counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"],

@@ -269,9 +269,13 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
 
 
 def news_names(base: Path | None = None) -> frozenset[str]:
-    """Folded given names mined from the news (empty when news_names.json is not installed)."""
+    """Folded given names mined from the news (empty when news_names.json is not installed; an
+    unreadable file is an error, not silently no names)."""
     p = (base or data_dir()) / NEWS_FILE
     try:
         return frozenset(json.loads(p.read_text(encoding="utf-8"))["names"])
-    except (FileNotFoundError, ValueError, KeyError):
+    except FileNotFoundError:
         return frozenset()
+    except (ValueError, KeyError, TypeError) as e:
+        raise DataMissingError(f"{p} is unreadable ({e.__class__.__name__}: {e})",
+                               hint="Run `rasd data install --force` to rebuild it.") from None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, conint, conlist
+from pydantic import BaseModel, ConfigDict, Field, RootModel, conint, conlist, constr
 
 WordList = list[str]
 
@@ -367,8 +367,9 @@ class Sense(Closed):
 
 
 class QuestionMarks(Closed):
-    marks: conlist(str, min_length=1)
-    ends: conlist(str, min_length=1)
+    # single characters: the worthiness stage tests them one character at a time
+    marks: conlist(constr(min_length=1, max_length=1), min_length=1)
+    ends: conlist(constr(min_length=1, max_length=1), min_length=1)
 
 
 class Worthiness(Closed):

@@ -148,6 +148,7 @@ def read_in_context(m: Mention, name: ContextName, country: str | None, day: str
         return True
     if name.short:
         m.kb_id, m.short, m.alts = name.short[0], True, list(name.short[1:])
+        m.why = f"'{m.text}' read as a short form of {name.short[0]} in {about} (it means {elsewhere} only there)"
         return True
     m.why = f"'{m.text}' dropped in {about}: it means {elsewhere} only there"
     return False

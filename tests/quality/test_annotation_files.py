@@ -113,7 +113,7 @@ def test_every_held_out_report_is_recognised_in_the_news(shared):
     from rasd.kb.heldout import held_out, held_out_refs
     refs = held_out_refs()
     bodies = held_out(shared / "data")
-    assert refs and len(bodies) >= len(refs)
+    assert refs and bodies.articles == len(refs) and len(bodies) >= len(refs)
     found = {p: load_gold(p) for p in (ROOT / "test").glob("*.jsonl")}
     for path, recs in found.items():
         for r in recs:

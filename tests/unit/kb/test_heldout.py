@@ -27,7 +27,7 @@ def test_refs_and_bodies(tmp_path):
     data, ann = _corpus(tmp_path)
     assert held_out_refs(ann) == ["news/2015-07-20.zip#1"]
     h = held_out(data, ann)
-    assert BODY in h and OTHER not in h
+    assert h.articles == 1 and BODY in h and OTHER not in h
     assert "عنوان آخر\n\n" + BODY in h            # a title before the body, as ingest reads it
     assert "  " + BODY.replace(" ", "\n ", 3) in h   # white space does not hide it
     assert None not in h and 5 not in h

@@ -86,3 +86,15 @@ def test_extract_with_a_bad_relations_file_names_it(kdir, resources):
     with pytest.raises(KnowledgeError) as e:
         pipe.run("قال قائد جيش الإسلام زهران علوش إن قواته سيطرت على بلدة في ريف دمشق.")
     assert e.value.message.startswith(f"relations.yaml:{line}: leader_titles:"), e.value.message
+
+
+def test_question_marks_are_single_characters():
+    """The worthiness stage tests question marks one character at a time: a longer entry is refused."""
+    import pydantic
+    import pytest
+
+    from rasd.kb.shapes import QuestionMarks
+
+    QuestionMarks(marks=["?"], ends=["."])
+    with pytest.raises(pydantic.ValidationError):
+        QuestionMarks(marks=["??"], ends=["."])

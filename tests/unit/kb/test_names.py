@@ -112,3 +112,17 @@ def test_real_news_holds_no_camel_test_sentence(shared):
         leaked += [sid for sid, c in hits.items() if c >= need[sid]]
     assert n > 2000
     assert not leaked, [" ".join(t for t, _ in split.test_rebuilt[sid]) for sid in leaked[:3]]
+
+
+def test_a_missing_list_is_empty_and_a_corrupt_one_an_error(tmp_path):
+    import pytest
+
+    from rasd.errors import DataMissingError
+
+    assert names.news_names(tmp_path) == frozenset()
+    (tmp_path / names.NEWS_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataMissingError, match="unreadable"):
+        names.news_names(tmp_path)
+    (tmp_path / names.NEWS_FILE).write_text('{"version": 1}', encoding="utf-8")
+    with pytest.raises(DataMissingError):
+        names.news_names(tmp_path)

@@ -190,6 +190,7 @@ def test_outside_its_countries_a_context_name_falls_back_to_its_short_form_readi
     m = Mention(0, 11, "الجيش الوطني", "ACTOR", "actor:ye_gov_army")
     read_in_context(m, NATIONAL, "SY", "2023-03-01")
     assert (m.kb_id, m.short, m.alts) == ("actor:sna", True, ["actor:ye_gov_army"])
+    assert "short form of actor:sna" in m.why and "only there" in m.why   # not the alias's old why
 
 
 def test_a_short_form_fallback_links_only_after_a_full_name():
