@@ -353,6 +353,7 @@ class NerStage:
         name; a lone word is a person only after a title or kunya, and a place or an organisation
         only when the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
         lists = self.tagger.lex.lists
+        titles = lists.get("person_titles", frozenset())
         a = self.letters.article
         keys = [doc.tokens[k].key for k in range(i, j)]
         if not any(has_letter(k) for k in keys):
@@ -391,6 +392,10 @@ class NerStage:
             if not bare_rare(keys[0], a, self._common):
                 return False, "an unsure lone article or ordinary word"   # rasd.ner.lone
         if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
+            if any(keys[0].endswith(p) and len(keys[0]) > len(p) + 2 and (keys[0][:-len(p)] in titles
+                                                                         or a + keys[0][:-len(p)] in titles)
+                   for p in self.letters.attached_pronouns):   # his emir, their leader: no name alone
+                return False, "a lone title with an attached pronoun, not a name"
             if keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0]):
                 return True, "a lone given or unknown name"
             return False, "a lone person, no given name"

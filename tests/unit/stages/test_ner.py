@@ -138,6 +138,13 @@ def test_an_unsure_lone_organisation_is_kept_only_on_a_bare_rare_word(word, kept
     assert [m.type for m in d.mentions] == (["ACTOR"] if kept else [])
 
 
+@pytest.mark.parametrize("word,kept", [("قايده", False), ("قايدهم", False), ("كرموله", True)])
+def test_a_lone_title_with_an_attached_pronoun_is_no_name(word, kept):
+    """"his leader" (a title + ه) is no person even when the CRF is sure; a name ending in ه is."""
+    tagger = FakeTagger({word: (1, "PERS", 0.95)})
+    assert bool(NerStage(tagger, GATE)(doc_of(f"إلا إذا أمره {word} بالبقاء")).mentions) is kept
+
+
 def test_an_unsure_lone_person_is_not_kept_however_rare():
     tagger = FakeTagger({"كرمول": (1, "PERS", 0.6)})
     assert not NerStage(tagger, GATE)(doc_of("وأعلن كرمول أمس")).mentions
