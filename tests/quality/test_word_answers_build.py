@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from rasd.kb import wordanswers
 from rasd.kb.yamlfile import KNOWLEDGE_DIR
 from rasd.settings import data_dir
 
+BUILT_ON = 12    # articles the table is recorded on
 
-def test_build_records_answers_that_load_until_an_input_changes(shared, installed, tmp_path):
-    base = tmp_path / "data"
+
+@pytest.fixture(scope="module")
+def built(shared, installed, tmp_path_factory):
+    """A copy of the installed data folder with a word-answers table freshly built on a few news
+    articles (a fresh table, whatever the state of the installed one)."""
+    base = tmp_path_factory.mktemp("answers") / "data"
     shutil.copytree(data_dir(), base)
     (base / wordanswers.FILENAME).unlink(missing_ok=True)
     assert wordanswers.stale(base, KNOWLEDGE_DIR)
-    counts = wordanswers.build(base, shared / "data" / "news", limit=12)
+    counts = wordanswers.build(base, shared / "data" / "news", limit=BUILT_ON)
+    return base, counts
+
+
+def test_build_records_answers_that_load_until_an_input_changes(built, tmp_path):
+    built_base, counts = built
+    base = tmp_path / "data"
+    shutil.copytree(built_base, base)
     assert counts["word answers"] > 100
     tables = wordanswers.load(base, KNOWLEDGE_DIR).tables
     assert {"mention_index.word", "ner_tagger.gate.word", "triggers.cue_starts"} <= set(tables)
@@ -22,3 +36,22 @@ def test_build_records_answers_that_load_until_an_input_changes(shared, installe
     (base / "place_words.json").write_text((base / "place_words.json").read_text(encoding="utf-8") + " ",
                                            encoding="utf-8")
     assert wordanswers.stale(base, KNOWLEDGE_DIR) and wordanswers.load(base, KNOWLEDGE_DIR).tables == {}
+
+
+def test_the_output_is_the_same_with_and_without_the_answers(built, shared):
+    """On news articles drawn twice as densely as those the table was recorded on: it answers most
+    words of some and only some words of others."""
+    from rasd.kb.resources import Resources
+    from rasd.kb.wordanswers import WordAnswers
+    from rasd.ner.clusters import news_texts
+    from rasd.pipeline import Pipeline
+
+    base, _ = built
+    with_res = Resources(base)
+    assert with_res.word_answers.tables, "the freshly built table did not load"
+    with_ = Pipeline.build(with_res)
+    without = Pipeline.build(Resources(base).provide(word_answers=WordAnswers()))
+    texts = list(news_texts(shared / "data" / "news", 2 * BUILT_ON))
+    assert len(texts) > BUILT_ON
+    for text in texts:
+        assert with_.run(text).to_json() == without.run(text).to_json()

@@ -71,23 +71,3 @@ def test_no_table_once_a_part_is_handed_in(tmp_path):
     assert r.word_answers.tables == {}
     assert r.triggers.cue_starts("لكن") != frozenset({"planted"})
 
-
-def test_the_output_is_the_same_with_and_without_the_installed_answers(resources, shared):
-    """On news articles (the installed table, when fresh, answers most of their words)."""
-    import json
-    import zipfile
-    from itertools import islice
-
-    from rasd.pipeline import Pipeline
-
-    if not resources.word_answers.tables:
-        import pytest
-
-        pytest.skip("the installed word answers are missing or stale: run `rasd data install --from ../shared/data`")
-    zpath = sorted((shared / "data" / "news").glob("*.zip"))[0]
-    with zipfile.ZipFile(zpath) as zf:
-        texts = [a.get("content") or "" for a in json.loads(zf.read(zf.namelist()[0]))]
-    with_ = Pipeline.build(Resources(resources.data_dir))
-    without = Pipeline.build(Resources(resources.data_dir).provide(word_answers=WordAnswers()))
-    for text in islice(texts, 40):
-        assert with_.run(text).to_json() == without.run(text).to_json()
