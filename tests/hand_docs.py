@@ -40,3 +40,13 @@ def entity(doc: Doc, eid: str, typ: str, name: str, surfaces: list[str] | None =
     doc.entities.append(e)
     doc.mentions = sorted(doc.mentions + ms, key=lambda m: m.start)
     return e
+
+
+def actor_events(stage, text: str, actor: str, kb_id: str | None = None, category: str = "state_force",
+                 place: str | None = None) -> list:
+    """The events ``stage`` finds in ``text`` with one actor entity (E1) and, if given, one place (E2)."""
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", actor, category=category, kb_id=kb_id)
+    if place:
+        entity(doc, "E2", "PLACE", place)
+    return stage(doc).events

@@ -3,7 +3,9 @@ doer of a bare قصف, missiles and drones in one act, liberation of a place, de
 warrants, advances, sieges, and meetings with nobody named. Each decision keeps its control case."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from functools import partial
+
+from hand_docs import actor_events, doc_of, entity
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -12,12 +14,7 @@ RES = Resources("/nonexistent-rasd-data")
 EVENTS = Events(RES)
 
 
-def run(text: str, actor: str, kb_id: str | None = None, category: str = "state_force", place: str | None = None):
-    doc = doc_of(text)
-    entity(doc, "E1", "ACTOR", actor, category=category, kb_id=kb_id)
-    if place:
-        entity(doc, "E2", "PLACE", place)
-    return EVENTS(doc).events
+run = partial(actor_events, EVENTS)
 
 
 # --- the doer of a bare bombardment ----------------------------------------------------------

@@ -4,7 +4,9 @@ aircraft, massacres counted as a tally, shootings named as nouns, aircraft shot 
 preposition glued to a trigger word. Each decision keeps its control case."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from functools import partial
+
+from hand_docs import actor_events
 
 from rasd.arabic.normalize import fold_str
 from rasd.kb.resources import Resources
@@ -15,12 +17,7 @@ RES = Resources("/nonexistent-rasd-data")
 EVENTS = Events(RES)
 
 
-def run(text: str, actor: str, kb_id: str | None = None, category: str = "state_force", place: str | None = None):
-    doc = doc_of(text)
-    entity(doc, "E1", "ACTOR", actor, category=category, kb_id=kb_id)
-    if place:
-        entity(doc, "E2", "PLACE", place)
-    return EVENTS(doc).events
+run = partial(actor_events, EVENTS)
 
 
 # --- عدوان: one strike when indefinite, the war when definite ---------------------------------
