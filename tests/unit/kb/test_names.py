@@ -1,5 +1,5 @@
 """rasd.kb.names: given names mined from the news (invented articles in a news folder the test
-writes; the real corpora under ../shared for the leak check)."""
+writes; the leak check on the real corpora is tests/quality/test_news_camel_leak.py)."""
 from __future__ import annotations
 
 import gzip
@@ -80,38 +80,6 @@ def test_without_news_the_list_is_empty(tmp_path, monkeypatch):
     names.build_news_names(tmp_path, tmp_path / names.NEWS_FILE, COMMON)
     assert names.news_names() == frozenset()
     assert names.news_names(tmp_path / "absent") == frozenset()
-
-
-def test_real_news_holds_no_camel_test_sentence(shared):
-    """The news the miner reads is no copy of ANERcorp's CAMeL test half: no test sentence of twelve
-    words or more has half its runs of eight words in one article of a sample (every 16th article;
-    a set phrase such as كتائب عز الدين القسام الجناح العسكري … may recur, a sentence may not)."""
-    from collections import defaultdict
-
-    from rasd.arabic.tokens import WORD
-    from rasd.ner.corpus import training_sentences
-
-    split = training_sentences(shared / "data" / "ner").split
-    owner: dict[tuple, set[int]] = defaultdict(set)
-    need = {}
-    for sid, s in enumerate(split.test_rebuilt):
-        w = [fold_str(t) for t, _ in s if WORD.fullmatch(fold_str(t))]
-        if len(w) >= 12:
-            grams = {tuple(w[k:k + 8]) for k in range(len(w) - 7)}
-            need[sid] = len(grams) / 2
-            for g in grams:
-                owner[g].add(sid)
-    assert len(need) > 500
-    leaked, n = [], 0
-    for text in names.news_texts(shared / "data", every=16):
-        n += 1
-        w = WORD.findall(fold_str(text))
-        hits: Counter = Counter()
-        for g in {tuple(w[k:k + 8]) for k in range(len(w) - 7)} & owner.keys():
-            hits.update(owner[g])
-        leaked += [sid for sid, c in hits.items() if c >= need[sid]]
-    assert n > 2000
-    assert not leaked, [" ".join(t for t, _ in split.test_rebuilt[sid]) for sid in leaked[:3]]
 
 
 def test_a_missing_list_is_empty_and_a_corrupt_one_an_error(tmp_path):
