@@ -151,6 +151,11 @@ class _OpenActors:
                 self.owner[k] = m
         self.added: list[Mention] = []
         self.dropped: set[int] = set()
+        # folded once per mention, not per owned token and replaceable() call; the mentions added
+        # here carry no kb_id, so none of them is contextual
+        names = kb.context_names if kb is not None else ()
+        self.in_context = {id(m) for m in doc.mentions
+                           if m.kb_id is not None and names and context_key(m.text) in names}
 
     def joined(self, i: int) -> bool:
         t = self.toks
@@ -161,7 +166,7 @@ class _OpenActors:
         longer phrase naming the state (قوات الأمن الباكستانية) replaces it, as it replaces a short form,
         and so does the same phrase read as a force (رجال الشرطة): link still reads it by the report's
         country, and keeps it, no one's in particular, where no reading fits."""
-        return self.kb is not None and m.kb_id is not None and context_key(m.text) in self.kb.context_names
+        return id(m) in self.in_context
 
     def replaceable(self, m: Mention, a: int, b: int) -> bool:
         return a <= m.tok[0] and m.tok[1] <= b and m.type == "ACTOR" and (
