@@ -8,6 +8,10 @@ TATWEEL = "\u0640"          # ـ, the stretching stroke
 HARAKAT = ("\u064b", "\u065f")   # first and last short-vowel / shadda / sukun marks
 BLOCK = ("\u0600", "\u06ff")     # the Arabic Unicode block
 BIDI_MARKS = "\u200e\u200f"      # left-to-right and right-to-left marks
+ARABIC_COMMA = "\u060c"          # ،
+# what stands between the items of a list (and the و of the next item): the Arabic and the Latin
+# comma, a hyphen, an en dash
+LIST_GAPS = frozenset((ARABIC_COMMA, ",", "-", "\u2013"))
 
 
 def is_letter(c: str) -> bool:

@@ -6,6 +6,7 @@ from operator import attrgetter, itemgetter
 
 from rasd.arabic.clitics import has_article, letters, prefix_in, readings, starts_with_and, with_article
 from rasd.arabic.matcher import Hit
+from rasd.arabic.script import LIST_GAPS
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.stages.mentions.index import KB, PLACE, MentionIndex
@@ -111,7 +112,7 @@ class Finder:
         """Token i follows a place mention in a list: و, a comma or a dash between them."""
         if not (self.out and self.out[-1].type == "PLACE" and self.out[-1].tok[1] == i):
             return False
-        return starts_with_and(self.toks[i].key) or self.gap(i - 1).strip() in ("-", "–", "،", ",")
+        return starts_with_and(self.toks[i].key) or self.gap(i - 1).strip() in LIST_GAPS
 
     def cue_before(self, i: int) -> str | None:
         """The place type word before token i (قرية، بلدة), folded."""

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from rasd.arabic.clitics import readings, starts_with_and
 from rasd.arabic.matcher import Hit
+from rasd.arabic.script import LIST_GAPS
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
 
 CONTAINER_WINDOW = 3
 _TYPE_LISTS = frozenset(("place_cues", "strong_place_cues", "facility_cues", "settlement_cues", "plural_place_cues"))
-_LIST_GAPS = ("،", ",", "-", "–")
 # minor kinds: the Syrian gazetteer's villages, quarters and subdistricts (a governorate, a district
 # and every world-list entry are named without a cue; place_kinds.yaml)
 MINOR_KINDS = frozenset(("locality", "neighbourhood", "subdistrict"))
@@ -57,9 +57,9 @@ def _syrian_at(f: Finder, k: int) -> Hit | None:
 def in_list(f: Finder, i: int, h: Hit) -> bool:
     """و، a comma or a dash between the name and another Syrian gazetteer name, either side."""
     j = h.j
-    if j < f.n and (starts_with_and(f.toks[j].key) or f.gap(j - 1).strip() in _LIST_GAPS) and _syrian_at(f, j):
+    if j < f.n and (starts_with_and(f.toks[j].key) or f.gap(j - 1).strip() in LIST_GAPS) and _syrian_at(f, j):
         return True
-    if i == 0 or not (starts_with_and(f.toks[i].key) and h.prefix > 0 or f.gap(i - 1).strip() in _LIST_GAPS):
+    if i == 0 or not (starts_with_and(f.toks[i].key) and h.prefix > 0 or f.gap(i - 1).strip() in LIST_GAPS):
         return False
     for k in range(max(0, i - 3), i):
         g = _syrian_at(f, k)
