@@ -262,11 +262,12 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= build_names(src_root / "ner", out / NAMES_FILE)
     from rasd.kb.heldout import held_out   # counted so that an empty exclusion is visible
 
-    counts["held-out reports kept out of the news"] = held_out(src_root).articles
+    skip = held_out(src_root)    # read once, handed to the news readers that take it
+    counts["held-out reports kept out of the news"] = skip.articles
     progress("learn given names from the news")
     learned = json.loads((out / NAMES_FILE).read_text(encoding="utf-8"))
     counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"],
-                               places=(alias for alias, _ in load_gazetteer(out).names()))
+                               places=(alias for alias, _ in load_gazetteer(out).names()), skip=skip)
     progress("find place names that are everyday words")
     counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
     progress("learn word clusters and train the NER model")
@@ -277,7 +278,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= train_event_decision(out, source_dir, inputs)["counts"]
     (out / "NOTICE").write_text(notice(), encoding="utf-8")
     progress("precompute the word answers")
-    counts |= build_word_answers(out, src_root / "news")   # last: it runs the pipeline over the data above
+    counts |= build_word_answers(out, src_root / "news", skip=skip)   # last: it runs the pipeline over the data above
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
               "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL,

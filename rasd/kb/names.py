@@ -161,27 +161,12 @@ class NameCues:
                    frozenset(p for p in map(fold_str, places) if p.count(" ") == 1))
 
 
-def news_texts(news_root: Path, every: int = NEWS_EVERY) -> Iterator[str]:
-    """Every ``every``-th article body of the news corpora under ``news_root`` (news/: SaudiNewsNet
-    zips of JSON arrays; news2/: Al Mayadeen JSON Lines shards), in a fixed order; never one of
-    the project's held-out reports (rasd.kb.heldout)."""
-    import gzip
-    import zipfile
+def news_texts(news_root: Path, every: int = NEWS_EVERY, skip=None) -> Iterator[str]:
+    """Every ``every``-th article body of the news corpora under ``news_root`` (news/ and news2/;
+    rasd.kb.news.articles), never one of the held-out reports ``skip`` (default: read here)."""
+    from rasd.kb.news import articles
 
-    from rasd.kb.heldout import held_out
-
-    skip = held_out(news_root)
-    for z in sorted((news_root / "news").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for member in sorted(zf.namelist()):
-                for art in json.loads(zf.read(member))[::every]:
-                    if (text := art.get("content") or "") not in skip:
-                        yield text
-    for shard in sorted((news_root / "news2").glob("*.jsonl.gz")):
-        with gzip.open(shard, "rt", encoding="utf-8") as fh:
-            for k, line in enumerate(fh):
-                if k % every == 0 and (text := json.loads(line).get("content") or "") not in skip:
-                    yield text
+    return articles(news_root, every=every, skip=skip)
 
 
 def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
@@ -253,12 +238,13 @@ def pick_news_names(cued: Counter, df: Counter, cues: NameCues, known: frozenset
 
 
 def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: Iterable[str] = (),
-                     every: int = NEWS_EVERY, places: Iterable[str] = ()) -> dict:
+                     every: int = NEWS_EVERY, places: Iterable[str] = (), skip=None) -> dict:
     """Mine given names from the news under ``news_root`` (the shared data folder) into ``out``.
     Without news folders the list is empty.  ``known``: the given names already learned (names.json);
-    ``places``: the gazetteer's names (a title word that begins a place name, الشيخ زويد, is none)."""
+    ``places``: the gazetteer's names (a title word that begins a place name, الشيخ زويد, is none);
+    ``skip``: the held-out reports (rasd.kb.heldout; default: read from ``news_root``)."""
     cues = NameCues.from_knowledge(common, places)
-    cued, df, n = count_news_names(news_texts(news_root, every), cues)
+    cued, df, n = count_news_names(news_texts(news_root, every, skip), cues)
     kept = pick_news_names(cued, df, cues, frozenset(known))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")

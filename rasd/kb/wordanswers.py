@@ -134,9 +134,10 @@ def save(path: Path, fp: str, tables: dict[str, dict]) -> None:
     tmp.replace(path)
 
 
-def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES) -> dict:
+def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES, skip=None) -> dict:
     """Run the pipeline over ``limit`` news articles with every cache recording, and write the
-    answers into the data folder ``data_dir`` (see the module docstring)."""
+    answers into the data folder ``data_dir`` (see the module docstring); ``skip``: the held-out
+    reports (rasd.kb.heldout; default: read beside ``news_dir``)."""
     import time
 
     from rasd.errors import RasdError
@@ -147,7 +148,7 @@ def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES) -> dict:
     t0 = time.process_time()
     out = Path(data_dir) / FILENAME
     out.unlink(missing_ok=True)    # not read while recording, nor left stale on a failure
-    texts = list(news_texts(Path(news_dir), limit))
+    texts = list(news_texts(Path(news_dir), limit, skip))
     if not texts:
         return {"word answers": 0}
     res = Resources(data_dir)

@@ -21,16 +21,11 @@ SHARE = 0.005   # a name in more than 0.5% of the articles is an everyday word
 
 
 def _articles(news_dir: Path):
-    """Every article body of the SaudiNewsNet zips but the project's held-out reports (rasd.kb.heldout)."""
-    from rasd.kb.heldout import held_out
+    """Every article body of the SaudiNewsNet zips but the project's held-out reports
+    (rasd.kb.news.articles)."""
+    from rasd.kb.news import articles
 
-    skip = held_out(news_dir.parent)
-    for z in sorted(news_dir.glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for member in zf.namelist():
-                for art in json.loads(zf.read(member)):
-                    if (text := art.get("content") or "") not in skip:
-                        yield text
+    return articles(news_dir.parent, ("news",))
 
 
 def build(news_dir: Path, gaz, out: Path) -> dict:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,22 +27,12 @@ COARSE, FINE = 48, 384
 _TOKEN = re.compile(r"[0-9a-z\u0621-\u064a]+|[^\s0-9a-z\u0621-\u064a]")
 
 
-def news_texts(news_dir: Path, limit: int = MAX_ARTICLES) -> Iterator[str]:
-    """Article texts of the SaudiNewsNet zips, spread over the days (every k-th article); never one
-    of the project's held-out reports (rasd.kb.heldout)."""
-    from rasd.kb.heldout import held_out
+def news_texts(news_dir: Path, limit: int = MAX_ARTICLES, skip=None) -> Iterator[str]:
+    """About ``limit`` article texts of the SaudiNewsNet zips in ``news_dir``, spread over the days
+    (rasd.kb.news.articles); never one of the held-out reports ``skip`` (default: read here)."""
+    from rasd.kb.news import articles
 
-    zips = sorted(news_dir.glob("*.zip")) if news_dir.is_dir() else []
-    skip = held_out(news_dir.parent) if zips else ()
-    per = max(1, limit // max(1, len(zips)))
-    for z in zips:
-        with zipfile.ZipFile(z) as zf:
-            for member in zf.namelist():
-                arts = json.loads(zf.read(member))
-                step = max(1, len(arts) // per)
-                for art in arts[::step][:per]:
-                    if (text := art.get("content") or "") not in skip:
-                        yield text
+    return articles(news_dir.parent, ("news",), limit=limit, skip=skip)
 
 
 def tokens_of(text: str) -> list[str]:
