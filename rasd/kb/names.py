@@ -249,7 +249,7 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": NEWS_MIN_DOCS,
-                               "names": sorted(kept), "counts": kept}, ensure_ascii=False), encoding="utf-8")
+                               "names": sorted(kept), "counts": dict(sorted(kept.items()))}, ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)
     return {"news articles read for names": n, "given names from the news": len(kept)}
 
