@@ -172,7 +172,7 @@ def test_progress_totals(tmp_path):
     assert estimate(str(tmp_path / "d")) == 7
     assert estimate("https://example.org/feed") is None
     # verify, gazetteer, names, news names, place words, NER, event decision, word answers
-    assert steps(None) == len(MANIFEST) + 8 and steps(tmp_path) == 8
+    assert steps(None) == len(MANIFEST) + 7 and steps(tmp_path) == 7
 
 
 def test_ingest_and_export_bars_show_a_total_and_an_eta(rasd_cli, tmp_path, monkeypatch):

@@ -39,13 +39,13 @@ def _listed_with_type_word(f: Finder, h: Hit) -> bool:
     return any(f.R.gaz.get(p).source == WORLD_SOURCE for p in h.payloads)
 
 
-def _everyday(f: Finder, i: int, h: Hit, places: list, major: bool) -> bool:
-    """A one-word name that is an ordinary word here (جديدة، الملك; فرقة read as ف + رقة), unless
-    a settlement word stands before it and it is not the start of a longer name (مستشفى الملك عبدالله)."""
+def _everyday(f: Finder, i: int, h: Hit) -> bool:
+    """A one-word name that is a common word of the NER corpora (جديدة; فرقة read as ف + رقة), unless
+    a settlement word stands before it and it is not the start of a longer name (مستشفى الملك عبدالله).
+    Village names the news uses mostly as ordinary words (الملك، المدينة) are ordinary_places.yaml's
+    (`_ordinary_here`)."""
     t = f.toks[i]
-    word = t.key[h.prefix:]
-    everyday = word in f.R.common or (without_article(word) in f.R.everyday_places and not major) \
-        or (h.prefix and t.key in f.R.common)
+    everyday = t.key[h.prefix:] in f.R.common or (h.prefix and t.key in f.R.common)
     if not everyday:
         return False
     settled = i > 0 and f.is_(i - 1, "settlement_cues") and f.joined(i - 1)
@@ -98,7 +98,7 @@ def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) 
     major = bool({p.kind for p in places} & f.R.major_kinds)
     if not (major or strong or prep or coord):
         return None   # no evidence: the (pure) checks below cannot change that, so they are skipped
-    if _everyday(f, i, h, places, major) or _agreeing_adjective(f, i, h, strong or prep) \
+    if _everyday(f, i, h) or _agreeing_adjective(f, i, h, strong or prep) \
             or _misread_article(f, i, h, places, strong):
         return None
     return h

@@ -83,7 +83,7 @@ def test_a_region_of_the_world_list_needs_no_cue():
     places_ = [*geo_fake.ALL, region]
     gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
     res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
-                                                      common_words=frozenset(), everyday_places=frozenset())
+                                                      common_words=frozenset())
     f = Finder(doc_of("وقال إن كرموليا تواجه أزمة."), res.mention_index)
     h = places.place_hit(f, at(f, "كرموليا"))
     assert h is not None and list(h.payloads) == ["world:zz-karmulia"]
@@ -107,8 +107,7 @@ def test_a_world_name_listed_with_its_type_word_holds_when_its_name_is_an_ordina
     places_ = [*geo_fake.ALL, listed, syrian]
     gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
     res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
-                                                      common_words=frozenset(map(fold_str, ("جميلة", "كبيرة"))),
-                                                      everyday_places=frozenset())
+                                                      common_words=frozenset(map(fold_str, ("جميلة", "كبيرة"))))
     f = Finder(doc_of("وصل الوفد إلى محافظة جميلة أمس."), res.mention_index)
     i = at(f, "محافظة")
     h = places.place_hit(f, i)
@@ -134,7 +133,7 @@ def test_a_bare_alias_of_a_world_entry_whose_name_has_the_article_is_a_place():
                                                       ("كرمة", "ocha:C9998")]
     gaz = Gazetteer({p.id: p for p in places_}, aliases)
     res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
-                                                      common_words=frozenset(), everyday_places=frozenset())
+                                                      common_words=frozenset())
     for text, word in (("وصل الوفد إلى هنغاريا أمس.", "هنغاريا"), ("وصل الوفد إلى مجرة أمس.", "مجرة")):
         f = Finder(doc_of(text), res.mention_index)
         h = places.place_hit(f, at(f, word))
@@ -158,7 +157,7 @@ def _ordinary_finder(text: str, ordinary: bool):
     places_ = [*geo_fake.ALL, village]
     gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
     res = Resources("/nonexistent-rasd-data").provide(
-        gazetteer=gaz, given_names=frozenset(), common_words=frozenset(), everyday_places=frozenset(),
+        gazetteer=gaz, given_names=frozenset(), common_words=frozenset(),
         ordinary_places=frozenset({gaz.canon(fold_str("الفجر الجديد"))} if ordinary else ()))
     return Finder(doc_of(text), res.mention_index)
 
