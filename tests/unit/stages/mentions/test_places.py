@@ -175,3 +175,17 @@ def test_a_village_named_by_an_ordinary_phrase_needs_a_strong_place_context():
                        ("قصفت الطائرات المشيرفة والفجر الجديد أمس.", "والفجر")):
         f = _ordinary_finder(text, ordinary=True)
         assert places.place_hit(f, at(f, word)) is not None, text
+
+
+def test_after_a_type_word_only_a_settlement_word_makes_an_ordinary_name_the_village():
+    """محطة سان ميشال، مستشفى العيون: after a facility or other type word an ordinary-word village name
+    names something else; after a settlement word (قرية) it is the village unless the name goes on."""
+    for text in ("وصل الوفد إلى محطة الفجر الجديد.", "وصل الوفد إلى مطار كالفجر الجديد.",
+                 "قصفت الطائرات قرية الفجر الجديد ميشال."):
+        f = _ordinary_finder(text, ordinary=True)
+        word = next(t for t in ("كالفجر", "الفجر") if t in text)
+        assert places.place_hit(f, at(f, word)) is None, text
+    f = _ordinary_finder("وصل الوفد إلى محطة الفجر الجديد.", ordinary=False)
+    assert places.place_hit(f, at(f, "الفجر")) is not None    # not listed: accepted as before
+    f = _ordinary_finder("قصفت الطائرات قرية الفجر الجديد.", ordinary=True)
+    assert places.place_hit(f, at(f, "الفجر")) is not None
