@@ -20,7 +20,10 @@ Syrian village is named in one news article of 200, so so frequent a name is the
 strong contexts it does have (المنطقة الشرقية، مدينة الملك) are what the finder still accepts.
 This folds in the install-time list of the old `rasd.kb.wordfreq` (one-word locality names in
 more than 0.5 % of SaudiNewsNet's articles, a settlement word required before them), so the
-finder has one rule for village names that are ordinary words, not two.
+finder has one rule for village names that are ordinary words, not two. The finder keeps that
+list's one finer point (rasd.stages.mentions.places._ordinary_here): after a type word only a
+settlement word makes a listed name the village, and only when the name stops there (محطة سان
+ميشال، مستشفى العيون are no villages); the statistic here counts every type word as strong.
 
 Why a generated file rather than a statistic learned at install: it is read by the mention finder
 in every run, it must not change silently when the news folder differs (a download install has
