@@ -2,7 +2,7 @@
 
 The installed CRF and given-name list have seen the whole train half, so their output there is
 flattered.  ``build`` makes a validation data folder: a copy of an installed one (gazetteer,
-clusters, place words) whose given-name list, CRF and likely-name word model (and, with ``--acceptor``,
+clusters) whose given-name list, CRF and likely-name word model (and, with ``--acceptor``,
 the learned span acceptor) are rebuilt from the NER corpora less the last
 ``--hold`` sentences of the train half and their copies in NewsFANE/AQMAR (the CAMeL test half stays
 out as always: rasd.ner.corpus.training_sentences).  ``score`` runs, with RASD_DATA_DIR set to that
@@ -69,7 +69,7 @@ from rasd.ner.camel import _join as _join_sentences
 from rasd.stages.ner import NerStage
 
 HOLD = 800
-COPIED = ("gazetteer.pkl", "place_words.json", "ner_clusters.json", "NOTICE", "installed.json")
+COPIED = ("gazetteer.pkl", "ner_clusters.json", "NOTICE", "installed.json")
 FILENAME = "ner_acceptor.json"
 VERSION = 1
 THRESHOLD = 0.5     # a candidate span this likely to be a name is kept (chosen on the validation slice)

@@ -2,7 +2,7 @@
 
 annotations/test points at articles of ../shared/data (``text_file: "shared:news/…zip#n"`` or
 ``"shared:news2/…jsonl.gz#id"``). What `rasd data install` learns from the unlabelled news (given
-names, word clusters, everyday place words) and the scripts that write generated knowledge files
+names, word clusters) and the scripts that write generated knowledge files
 skip those articles, so no held-out text reaches a name list, a count or a model (the rule for the
 CAMeL test half, applied to the project's own test part).
 

@@ -20,8 +20,6 @@ from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
 from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.kb.names import NEWS_FILE as NEWS_NAMES_FILE
 from rasd.kb.names import build_names, build_news_names
-from rasd.kb.wordfreq import FILENAME as PLACE_WORDS_FILE
-from rasd.kb.wordfreq import build as build_place_words
 from rasd.ner.train import MODEL as NER_MODEL
 from rasd.ner.wordtable import FILENAME as NER_WORDS
 from rasd.kb.wordanswers import FILENAME as WORD_ANSWERS, build as build_word_answers, stale as word_answers_stale
@@ -163,7 +161,7 @@ def status(base: Path | None = None) -> dict | None:
 
 def steps(source_dir: Path | None) -> int:
     """How many progress steps :func:`install` reports (for a progress bar's total)."""
-    return (0 if source_dir is not None else len(MANIFEST)) + 8
+    return (0 if source_dir is not None else len(MANIFEST)) + 7
 
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
@@ -239,7 +237,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()
-            and (out / PLACE_WORDS_FILE).is_file() and (out / NER_MODEL).is_file() and (out / NER_LIKELY).is_file()):
+            and (out / NER_MODEL).is_file() and (out / NER_LIKELY).is_file()):
         from rasd.ner.train import refresh_word_table
 
         progress("check the NER word table")
@@ -268,8 +266,6 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     learned = json.loads((out / NAMES_FILE).read_text(encoding="utf-8"))
     counts |= build_news_names(src_root, out / NEWS_NAMES_FILE, learned["common_words"], learned["names"],
                                places=(alias for alias, _ in load_gazetteer(out).names()), skip=skip)
-    progress("find place names that are everyday words")
-    counts |= build_place_words(src_root / "news", load_gazetteer(out), out / PLACE_WORDS_FILE)
     progress("learn word clusters and train the NER model")
     from rasd.ner.train import build as build_ner
 
@@ -281,7 +277,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= build_word_answers(out, src_root / "news", skip=skip)   # last: it runs the pipeline over the data above
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, PLACE_WORDS_FILE, NER_MODEL,
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, NER_MODEL,
                         NER_WORDS, NER_LIKELY, WORD_ANSWERS, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

@@ -4,7 +4,7 @@
 of articles), ``news2/`` the Al Mayadeen JSON Lines shards.  Article bodies come in a fixed order
 (files sorted, a zip's members sorted, a shard's lines in order) and never one of the project's
 held-out reports (rasd.kb.heldout): the given-name miner (rasd.kb.names), the word clusters and
-the NER word table (rasd.ner.clusters), the everyday place words (rasd.kb.wordfreq) and the word
+the NER word table (rasd.ner.clusters), and the word
 answers (rasd.kb.wordanswers) all read through :func:`articles`.
 """
 from __future__ import annotations

@@ -251,12 +251,6 @@ class Resources:
         return common_words(self.data_dir)
 
     @_part
-    def everyday_places(self):
-        from rasd.kb.wordfreq import everyday_place_words
-
-        return everyday_place_words(self.data_dir)
-
-    @_part
     def news_vocab(self):
         """The frequent words of the news (the vocabulary of the word clusters learned at install;
         empty without them): the events stage splits a trigger glued to the word before it only

@@ -33,8 +33,8 @@ def test_build_records_answers_that_load_until_an_input_changes(built, tmp_path)
     tables = wordanswers.load(base, KNOWLEDGE_DIR).tables
     assert {"mention_index.word", "ner_tagger.gate.word", "triggers.cue_starts"} <= set(tables)
     assert not wordanswers.stale(base, KNOWLEDGE_DIR)
-    (base / "place_words.json").write_text((base / "place_words.json").read_text(encoding="utf-8") + " ",
-                                           encoding="utf-8")
+    (base / "news_names.json").write_text((base / "news_names.json").read_text(encoding="utf-8") + " ",
+                                          encoding="utf-8")
     assert wordanswers.stale(base, KNOWLEDGE_DIR) and wordanswers.load(base, KNOWLEDGE_DIR).tables == {}
 
 

@@ -171,8 +171,8 @@ def test_progress_totals(tmp_path):
     (tmp_path / "d" / "index.jsonl").write_text('{"doc_id": "a", "published": "2015-07-20"}\n', encoding="utf-8")
     assert estimate(str(tmp_path / "d")) == 7
     assert estimate("https://example.org/feed") is None
-    # verify, gazetteer, names, news names, place words, NER, event decision, word answers
-    assert steps(None) == len(MANIFEST) + 8 and steps(tmp_path) == 8
+    # verify, gazetteer, names, news names, NER, event decision, word answers
+    assert steps(None) == len(MANIFEST) + 7 and steps(tmp_path) == 7
 
 
 def test_ingest_and_export_bars_show_a_total_and_an_eta(rasd_cli, tmp_path, monkeypatch):

@@ -30,7 +30,6 @@ class MentionIndex:
     region_heads: frozenset   # first words of region phrases (ريف، شمال، بادية …)
     conj: frozenset           # conjunction proclitics (و ف)
     common: frozenset         # ordinary words (never a name part; a place only after a strong cue)
-    everyday_places: frozenset   # one-word village names that are everyday words (الملك، كأس)
     geo_cues: object                  # rasd.geo.regions.GeoCues
     named_regions: dict               # RegionTable.named
     direction_adjectives: frozenset   # الشرقي … (part of a place name: قطاع البادية الشرقي)
@@ -184,7 +183,7 @@ def build_index(res) -> MentionIndex:
     return MentionIndex(kb, names, places, res.gazetteer,
                         res.given_names | kb.lexicon["_folded"]["given_names"], kb.lexicon["_folded"],
                         frozenset(fold_str(w) for w in heads), frozenset(letters().conj), res.common_words,
-                        res.everyday_places, res.geo_cues, res.region_table.named,
+                        res.geo_cues, res.region_table.named,
                         frozenset(fold_str(w) for w in adjectives),
                         # a small cache: MentionIndex.word keeps the answers of the words a run meets
                         ListIndex(kb.lexicon["_folded"], size=1 << 10), gate, names.first_words(), places.first_words(),

@@ -7,7 +7,7 @@ from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
-from rasd.stages.mentions.placeness import minor_only, name_key, strong_context
+from rasd.stages.mentions.placeness import minor_only, name_key, strong_context, type_word_before
 
 _TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
 # lists of the word before a gazetteer name that make it a place (a type word, a preposition)
@@ -39,22 +39,26 @@ def _listed_with_type_word(f: Finder, h: Hit) -> bool:
     return any(f.R.gaz.get(p).source == WORLD_SOURCE for p in h.payloads)
 
 
-def _everyday(f: Finder, i: int, h: Hit, places: list, major: bool) -> bool:
-    """A one-word name that is an ordinary word here (جديدة، الملك; فرقة read as ف + رقة), unless
-    a settlement word stands before it and it is not the start of a longer name (مستشفى الملك عبدالله)."""
+def _everyday(f: Finder, i: int, h: Hit) -> bool:
+    """A one-word name that is a common word of the NER corpora (جديدة; فرقة read as ف + رقة), unless
+    a settlement word stands before it and it is not the start of a longer name (مستشفى الملك عبدالله).
+    Village names the news uses mostly as ordinary words (الملك، المدينة) are ordinary_places.yaml's
+    (`_ordinary_here`)."""
     t = f.toks[i]
-    word = t.key[h.prefix:]
-    everyday = word in f.R.common or (without_article(word) in f.R.everyday_places and not major) \
-        or (h.prefix and t.key in f.R.common)
+    everyday = t.key[h.prefix:] in f.R.common or (h.prefix and t.key in f.R.common)
     if not everyday:
         return False
-    settled = i > 0 and f.is_(i - 1, "settlement_cues") and f.joined(i - 1)
-    if not settled:
-        return True
-    # after a settlement word the everyday word is a place unless the name goes on (مستشفى الملك عبدالله)
-    continued = i + 1 < len(f.toks) and f.joined(i) and f.name_like(i + 1) \
-        and not f.is_(i + 1, "place_preps") and not starts_with_and(f.toks[i + 1].key)
-    return continued
+    return not _settled(f, i, i + 1)
+
+
+def _settled(f: Finder, i: int, j: int) -> bool:
+    """A settlement word stands right before the name at tokens i..j-1 and the name stops there:
+    after it an everyday word is a place unless the name goes on (مستشفى الملك عبدالله، حي سان سيفرين)."""
+    if not (i > 0 and f.is_(i - 1, "settlement_cues") and f.joined(i - 1)):
+        return False
+    continued = j < len(f.toks) and f.joined(j - 1) and f.name_like(j) \
+        and not f.is_(j, "place_preps") and not starts_with_and(f.toks[j].key)
+    return not continued
 
 
 def _misread_article(f: Finder, i: int, h: Hit, places: list, strong: bool) -> bool:
@@ -98,7 +102,7 @@ def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) 
     major = bool({p.kind for p in places} & f.R.major_kinds)
     if not (major or strong or prep or coord):
         return None   # no evidence: the (pure) checks below cannot change that, so they are skipped
-    if _everyday(f, i, h, places, major) or _agreeing_adjective(f, i, h, strong or prep) \
+    if _everyday(f, i, h) or _agreeing_adjective(f, i, h, strong or prep) \
             or _misread_article(f, i, h, places, strong):
         return None
     return h
@@ -128,9 +132,16 @@ def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
     strong place context (rasd.stages.mentions.placeness): a type word before it, a list of places,
     a container after it; or, which only the finder sees, right after a place mention it has found
     (a list whose other names no gazetteer knows: تل حسين، المالح). A preposition before it is not
-    enough (على إسقاط)."""
+    enough (على إسقاط). After a type word only a settlement word (قرية، بلدة، حي) makes it the village,
+    and only when the name stops there: محطة سان ميشال، مسجد عمر مكرم، مستشفى العيون، جامعة لجيل
+    name something else (the rule of the install-time everyday-word list this file replaced)."""
     ordinary = f.R.ordinary_places
-    return bool(ordinary) and name_key(f, h) in ordinary and minor_only(f, h) and not strong_context(f, i, h)
+    if not (ordinary and name_key(f, h) in ordinary and minor_only(f, h)):
+        return False
+    if type_word_before(f, i):
+        proclitic = f.toks[i].key[:h.prefix].removesuffix(letters().article)   # جامعة لجيل، مطار كابل
+        return bool(proclitic) or not _settled(f, i, h.j)
+    return not strong_context(f, i, h)
 
 
 def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:

@@ -11,7 +11,7 @@ from rasd.stages.mentions.context import Finder
 
 RES = Resources("/nonexistent-rasd-data").provide(
     gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر", "خالد"}),
-    common_words=frozenset({"جميلة", "كبيرة"}), everyday_places=frozenset())
+    common_words=frozenset({"جميلة", "كبيرة"}))
 
 
 @pytest.fixture(scope="session")

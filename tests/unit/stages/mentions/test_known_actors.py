@@ -19,7 +19,7 @@ from rasd.stages.mentions import Mentions
 
 RES = Resources("/nonexistent-rasd-data").provide(
     gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"علي"}),
-    common_words=frozenset(), everyday_places=frozenset())
+    common_words=frozenset())
 MENTIONS, LINK = Mentions(RES), Link(RES)
 
 

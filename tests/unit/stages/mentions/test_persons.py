@@ -62,7 +62,7 @@ def _finder_where_allah_is_an_ordinary_word(text: str):
 
     res = Resources("/nonexistent-rasd-data").provide(
         gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر", "خالد"}),
-        common_words=frozenset({"الله"}), everyday_places=frozenset())
+        common_words=frozenset({"الله"}))
     return Finder(doc_of(text), res.mention_index)
 
 
@@ -98,7 +98,7 @@ def _with_common(*words: str):
     from rasd.stages.mentions.context import Finder
     res = Resources("/nonexistent-rasd-data").provide(
         gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر", "خالد"}),
-        common_words=frozenset(words), everyday_places=frozenset())
+        common_words=frozenset(words))
     return lambda text: Finder(doc_of(text), res.mention_index)
 
 

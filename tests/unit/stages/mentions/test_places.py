@@ -83,7 +83,7 @@ def test_a_region_of_the_world_list_needs_no_cue():
     places_ = [*geo_fake.ALL, region]
     gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
     res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
-                                                      common_words=frozenset(), everyday_places=frozenset())
+                                                      common_words=frozenset())
     f = Finder(doc_of("وقال إن كرموليا تواجه أزمة."), res.mention_index)
     h = places.place_hit(f, at(f, "كرموليا"))
     assert h is not None and list(h.payloads) == ["world:zz-karmulia"]
@@ -107,8 +107,7 @@ def test_a_world_name_listed_with_its_type_word_holds_when_its_name_is_an_ordina
     places_ = [*geo_fake.ALL, listed, syrian]
     gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
     res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
-                                                      common_words=frozenset(map(fold_str, ("جميلة", "كبيرة"))),
-                                                      everyday_places=frozenset())
+                                                      common_words=frozenset(map(fold_str, ("جميلة", "كبيرة"))))
     f = Finder(doc_of("وصل الوفد إلى محافظة جميلة أمس."), res.mention_index)
     i = at(f, "محافظة")
     h = places.place_hit(f, i)
@@ -134,7 +133,7 @@ def test_a_bare_alias_of_a_world_entry_whose_name_has_the_article_is_a_place():
                                                       ("كرمة", "ocha:C9998")]
     gaz = Gazetteer({p.id: p for p in places_}, aliases)
     res = Resources("/nonexistent-rasd-data").provide(gazetteer=gaz, given_names=frozenset(),
-                                                      common_words=frozenset(), everyday_places=frozenset())
+                                                      common_words=frozenset())
     for text, word in (("وصل الوفد إلى هنغاريا أمس.", "هنغاريا"), ("وصل الوفد إلى مجرة أمس.", "مجرة")):
         f = Finder(doc_of(text), res.mention_index)
         h = places.place_hit(f, at(f, word))
@@ -158,7 +157,7 @@ def _ordinary_finder(text: str, ordinary: bool):
     places_ = [*geo_fake.ALL, village]
     gaz = Gazetteer({p.id: p for p in places_}, [(p.name_ar, p.id) for p in places_])
     res = Resources("/nonexistent-rasd-data").provide(
-        gazetteer=gaz, given_names=frozenset(), common_words=frozenset(), everyday_places=frozenset(),
+        gazetteer=gaz, given_names=frozenset(), common_words=frozenset(),
         ordinary_places=frozenset({gaz.canon(fold_str("الفجر الجديد"))} if ordinary else ()))
     return Finder(doc_of(text), res.mention_index)
 
@@ -176,3 +175,17 @@ def test_a_village_named_by_an_ordinary_phrase_needs_a_strong_place_context():
                        ("قصفت الطائرات المشيرفة والفجر الجديد أمس.", "والفجر")):
         f = _ordinary_finder(text, ordinary=True)
         assert places.place_hit(f, at(f, word)) is not None, text
+
+
+def test_after_a_type_word_only_a_settlement_word_makes_an_ordinary_name_the_village():
+    """محطة سان ميشال، مستشفى العيون: after a facility or other type word an ordinary-word village name
+    names something else; after a settlement word (قرية) it is the village unless the name goes on."""
+    for text in ("وصل الوفد إلى محطة الفجر الجديد.", "وصل الوفد إلى مطار كالفجر الجديد.",
+                 "قصفت الطائرات قرية الفجر الجديد ميشال."):
+        f = _ordinary_finder(text, ordinary=True)
+        word = next(t for t in ("كالفجر", "الفجر") if t in text)
+        assert places.place_hit(f, at(f, word)) is None, text
+    f = _ordinary_finder("وصل الوفد إلى محطة الفجر الجديد.", ordinary=False)
+    assert places.place_hit(f, at(f, "الفجر")) is not None    # not listed: accepted as before
+    f = _ordinary_finder("قصفت الطائرات قرية الفجر الجديد.", ordinary=True)
+    assert places.place_hit(f, at(f, "الفجر")) is not None
