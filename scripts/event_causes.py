@@ -172,6 +172,17 @@ def causes(gold: dict, doc: dict, text: str) -> list[dict]:
     return out
 
 
+def readable_records(paths: list[str]):
+    """(report text, gold record) of every report in ``paths``; a held-out part is refused (its
+    misses are never read)."""
+    for part in parts_of(paths):
+        if part.held_out:
+            raise SystemExit(f"{part.name} is held out: its misses are not read")
+        for f in part.files:
+            for rec in load_gold(f):
+                yield rec.text(), rec.data
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
@@ -179,15 +190,10 @@ def main() -> None:
     ap.add_argument("--args", action="store_true", help="split the same_type_args misses by part and place")
     args = ap.parse_args()
     rows = []
-    for part in parts_of(args.paths):
-        if part.held_out:
-            raise SystemExit(f"{part.name} is held out: its misses are not read")
-        for f in part.files:
-            for rec in load_gold(f):
-                text, g = rec.text(), rec.data
-                doc = extract(text, doc_id=g["doc_id"], published=g.get("published"), outlet=g.get("outlet"),
-                              url=g.get("url"))
-                rows += causes(g, doc, text)
+    for text, g in readable_records(args.paths):
+        doc = extract(text, doc_id=g["doc_id"], published=g.get("published"), outlet=g.get("outlet"),
+                      url=g.get("url"))
+        rows += causes(g, doc, text)
     for (kind, cause), n in sorted(Counter((r["kind"], r["cause"]) for r in rows).items()):
         print(f"{kind} {cause:<16} {n}")
     for kind in ("FN", "FP"):

@@ -32,10 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_causes import causes, sentence_at  # noqa: E402
+from event_causes import causes, readable_records, sentence_at  # noqa: E402
 from rasd.doc import Doc  # noqa: E402
-from rasd.eval.gold import load_gold  # noqa: E402
-from rasd.eval.run import parts_of  # noqa: E402
 from rasd.pipeline import default_pipeline, run_stage  # noqa: E402
 from rasd.stages.events.reader import Reader  # noqa: E402
 
@@ -117,18 +115,13 @@ def main() -> None:
     ap.add_argument("--show", default=None, help="a group to list, e.g. no_trigger")
     args = ap.parse_args()
     rows = []
-    for part in parts_of(args.paths):
-        if part.held_out:
-            raise SystemExit(f"{part.name} is held out: its misses are not read")
-        for f in part.files:
-            for rec in load_gold(f):
-                text, g = rec.text(), rec.data
-                doc, fates, heads = run_traced(text, doc_id=g["doc_id"], published=g.get("published"),
-                                               outlet=g.get("outlet"), url=g.get("url"))
-                for r in causes(g, doc, text):
-                    if r["kind"] == "FN" and r["cause"] == "no_sys_event":
-                        r["group"], r["found"] = group(r, doc, fates, heads, text)
-                        rows.append(r)
+    for text, g in readable_records(args.paths):
+        doc, fates, heads = run_traced(text, doc_id=g["doc_id"], published=g.get("published"),
+                                       outlet=g.get("outlet"), url=g.get("url"))
+        for r in causes(g, doc, text):
+            if r["kind"] == "FN" and r["cause"] == "no_sys_event":
+                r["group"], r["found"] = group(r, doc, fates, heads, text)
+                rows.append(r)
     print(f"FN no_sys_event: {len(rows)}")
     by = Counter(r["group"] for r in rows)
     for k in ORDER:
