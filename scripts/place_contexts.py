@@ -110,10 +110,8 @@ class Counts:
 def main() -> None:
     args = options()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from place_mining import sample
+    from place_mining import reports
 
-    from rasd.ingest.prepare import prepare
-    from rasd.ingest.records import Rejected
     from rasd.kb.resources import default_resources
     from rasd.pipeline import Pipeline
     from rasd.settings import shared_dir
@@ -126,12 +124,7 @@ def main() -> None:
     index = res.mention_index
     counts = Counts()
     read = Counter()
-    for corpus, raw in sample(shared, args.news, args.news2, args.offset):
-        if isinstance(raw, Rejected):
-            continue
-        report = prepare(raw)
-        if isinstance(report, Rejected):
-            continue
+    for corpus, report in reports(shared, args.news, args.news2, args.offset):
         counts.add(pipe.run(report.text), index)
         read[corpus] += 1
     words = counts.ordinary()

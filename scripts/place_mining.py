@@ -82,6 +82,16 @@ def sample(shared: Path, n_news: int, n_news2: int, offset: int = 0) -> Iterator
                 yield name, raw
 
 
+def reports(shared: Path, n_news: int, n_news2: int, offset: int = 0) -> Iterator:
+    """(corpus, prepared report) of :func:`sample`, rejected inputs skipped (as `rasd ingest` would)."""
+    from rasd.ingest.prepare import prepare
+    from rasd.ingest.records import Rejected
+
+    for corpus, raw in sample(shared, n_news, n_news2, offset):
+        if not isinstance(raw, Rejected) and not isinstance(report := prepare(raw), Rejected):
+            yield corpus, report
+
+
 def country_of(kb_id: str | None, place_id: str | None) -> str | None:
     """The country code of a placed place: a world id's prefix (``world:lb-tyre`` → lb, ``world:lb``
     → lb, ``world:zz-…`` → None), Syria for the Syrian gazetteers."""
@@ -267,8 +277,6 @@ def print_totals(totals: Counter, before: dict | None) -> None:
 def main() -> None:
     args = options()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from rasd.ingest.prepare import prepare
-    from rasd.ingest.records import Rejected
     from rasd.pipeline import default_pipeline
     from rasd.settings import shared_dir
 
@@ -277,12 +285,7 @@ def main() -> None:
         raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
     pipe = default_pipeline()
     miner = Miner(pipe.stage("ner").resources)
-    for corpus, raw in sample(shared, args.news, args.news2, args.offset):
-        if isinstance(raw, Rejected):
-            continue
-        report = prepare(raw)
-        if isinstance(report, Rejected):
-            continue
+    for corpus, report in reports(shared, args.news, args.news2, args.offset):
         doc = pipe.run(report.text, outlet=report.outlet, url=report.url, published=report.published,
                        title=report.title, doc_id=report.doc_id or report.sha[:16])
         miner.add(corpus, doc)
