@@ -380,6 +380,7 @@ class Worthiness(Closed):
     generic_objects: CueWindow
     campaign: Campaign
     aim: AimCues
+    purpose: CueWindow
     topic: AimCues
     vow: CueWindow
     toll_negation: CueWindow

@@ -83,6 +83,7 @@ class Cues:
     timeframe: CueList = CueList("timeframe", 0, ())
     topic: CueList = CueList("topic", 0, ())
     topic_types: frozenset[str] = frozenset()
+    purpose: CueList = CueList("purpose", 0, ())
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
     clause_ends: str = ""                          # marks that end a clause
 
@@ -112,6 +113,7 @@ def load_cues(path: Path, ontology) -> Cues:
                                      phrases(data["motive"]["dated"])),
                 timeframe=_cue_list("timeframe", data["timeframe"]),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
+                purpose=_cue_list("purpose", data["purpose"]),
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 

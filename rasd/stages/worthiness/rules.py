@@ -94,6 +94,12 @@ def aim(s: Site, c: Cues) -> str | None:
     return f"the aim of an attempt or of another act ('{cue} …'), not an outcome told" if cue else None
 
 
+def purpose(s: Site, c: Cues) -> str | None:
+    """الضغط من أجل وقف إطلاق النار: what another act is done for, of any type, not told."""
+    cue = cue_before(s.keys, s.i, 0, c.purpose, s)
+    return f"the purpose another act is done for ('{cue} …'), not an act told" if cue else None
+
+
 def topic(s: Site, c: Cues) -> str | None:
     """قرار بشأن وقف إطلاق النار، جهود للتوصل إلى اتفاق: a deal or a talk as the topic, not told."""
     if s.type not in c.topic_types:
@@ -139,7 +145,8 @@ def question(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, topic, vow)
+RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, purpose,
+         topic, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

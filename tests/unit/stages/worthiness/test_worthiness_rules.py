@@ -196,3 +196,29 @@ def test_a_deal_or_talk_as_a_topic_is_not_told_as_reached(cues):
     assert unworthy(site("وقع الطرفان اتفاقا لوقف القتال في المدينة", "اتفاقا", "AGREEMENT"), cues) is None
     # only the types of diplomacy: a warning about an attack leaves the attack told
     assert rules.topic(site("نقلت تحذيرا بخصوص الهجوم على القاعة", "الهجوم", "ARMED_CLASH"), cues) is None
+
+
+def test_the_purpose_an_act_is_done_for_is_no_act_told_of_any_type(cues):
+    s = "تضغط الدول على الاحتلال من أجل وقف إطلاق النار في القطاع"
+    assert "purpose" in unworthy(site(s, "وقف", "AGREEMENT"), cues)
+    s = "تظاهر المستوطنون من أجل منع الهجوم التالي على المستوطنة"
+    assert "purpose" in rules.purpose(site(s, "الهجوم", "ARMED_CLASH"), cues)
+    # the act done for a purpose is told: the cue stands after its trigger
+    s = "شنت القوات هجوما على البلدة من أجل السيطرة على الطريق"
+    assert rules.purpose(site(s, "هجوما", "ARMED_CLASH"), cues) is None
+    assert "purpose" in rules.purpose(site(s, "السيطرة", "TERRITORY_TAKEN"), cues)
+
+
+def test_the_act_a_protest_denounces_is_its_motive_not_told(cues):
+    s = "خرجت تظاهرات حاشدة في العاصمة تنديدا بمجازر الاحتلال"
+    assert "motive" in unworthy(site(s, "بمجازر", "ATTACK_ON_CIVILIANS"), cues)
+    s = "شارك المئات في وقفة احتجاجا على القصف الإسرائيلي"
+    assert "motive" in unworthy(site(s, "القصف", "AIRSTRIKE"), cues)
+    assert unworthy(site(s, "وقفة", "PROTEST"), cues) is None
+
+
+def test_an_anniversary_names_the_date_an_act_is_remembered_on(cues):
+    s = "افتتح الحزب متحفا بمناسبة الذكرى السادسة لتحرير الجرود الشرقية"
+    assert "span a count" in unworthy(site(s, "لتحرير", "TERRITORY_TAKEN"), cues)
+    s = "حررت المقاومة الجرود الشرقية قبل ست سنوات"
+    assert rules.timeframe(site(s, "حررت", "TERRITORY_TAKEN"), cues) is None
