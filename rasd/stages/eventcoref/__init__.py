@@ -111,13 +111,29 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) ->
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
-    """The demonstrative before the trigger (هذا الهجوم) or نفسه after it, as written; None."""
+    """The demonstrative before the trigger (هذا الهجوم) or نفسه after it, as written; None.
+
+    A demonstrative or نفسه points at a noun only when nothing but white space stands between them
+    and the noun carries the article (هذه الغارات، الهجوم نفسه), or, after a demonstrative, the
+    preposition bi of the means (قصفت البلدة، وذلك بقذائف الهاون: the same act told by its weapon).
+    After a comma, or before a verb or an indefinite noun, the word is a discourse link (إلى جانب
+    ذلك، اعتقل …؛ هذا واعتقلت …؛ وسبق ذلك استهدافها …) that opens a new act: no anaphor."""
     toks = doc.tokens
-    if k > 0 and any(f in rules.anaphor_before for f in forms(toks[k - 1].key)):
+    key = toks[k].key
+    if k > 0 and any(f in rules.anaphor_before for f in forms(toks[k - 1].key)) \
+            and not doc.text[toks[k - 1].end:toks[k].start].strip() \
+            and (_definite(key) or key[:1] == letters().bi):
         return doc.text[toks[k - 1].start:toks[k].end]
-    if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)):
+    if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)) \
+            and not doc.text[toks[j - 1].end:toks[j].start].strip() and _definite(key):
         return doc.text[toks[k].start:toks[j].end]
     return None
+
+
+def _definite(key: str) -> bool:
+    """The folded word carries the article (الهجوم، والغارات), after a conjunction if any."""
+    a = letters().article
+    return any(f.startswith(a) for f in forms(key))
 
 
 def absorb(host: Telling, guest: Telling, f: Features) -> None:

@@ -95,3 +95,27 @@ def test_a_violent_act_in_a_town_is_kept_and_dropping_can_be_switched_off():
     assert [e.type for e in doc.events] == ["AIRSTRIKE", "SHELLING", "MEETING"]
     kept = EventCoref(Resources("/nonexistent-rasd-data"), unlocated="keep")(_unlocated_doc(None))
     assert [e.type for e in kept.events] == ["AIRSTRIKE", "SHELLING", "MEETING"]
+
+
+def _anaphor_of(text: str, trigger: str):
+    from rasd.arabic.tokens import tokenize
+    from rasd.stages.eventcoref import _anaphor
+
+    doc = Doc(text)
+    doc.tokens = tokenize(text)
+    at = text.index(trigger)
+    k = next(t.i for t in doc.tokens if t.start == at)
+    j = next(t.i for t in doc.tokens if t.end >= at + len(trigger)) + 1
+    return _anaphor(doc, k, j, Resources("/nonexistent-rasd-data").eventcoref_rules)
+
+
+def test_a_demonstrative_refers_back_only_to_a_noun_with_the_article_right_after_it():
+    assert _anaphor_of("وأدت هذه الغارات إلى دمار كبير", "الغارات") == "هذه الغارات"
+    assert _anaphor_of("ووقع الهجوم نفسه قرب المدينة", "الهجوم") == "الهجوم نفسه"
+    # the same act told by its means
+    assert _anaphor_of("وقصفت القوات البلدة، وذلك بقذائف الهاون", "بقذائف") == "وذلك بقذائف"
+    # a discourse link opens a new act: after a comma, before a verb or an indefinite noun
+    assert _anaphor_of("إلى جانب ذلك، استهدفت المدفعية البلدة", "استهدفت") is None
+    assert _anaphor_of("وفي غضون ذلك، القصف طال البلدة", "القصف") is None
+    assert _anaphor_of("هذا واعتقلت قوات الاحتلال شابا من البلدة", "واعتقلت") is None
+    assert _anaphor_of("وسبق ذلك استهدافها مطار المدينة", "استهدافها") is None
