@@ -4,6 +4,8 @@ from __future__ import annotations
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
+from rasd.errors import DataMissingError
+from rasd.kb.gazetteer import Place
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES, in_list
 
@@ -68,8 +70,8 @@ class Places:
                 gap = fold_str(self.doc.text[prev.end:m.start]).split()
                 # after an origin, a new phrase (a comma, then في X) names where the fire landed
                 # (عدوانا جويا من اتجاه الجولان، مستهدفا نقاطا في ريف درعا)
-                landed = origin and len(gap) > 1 and gap[-1] in self.L.words["place_prepositions"] \
-                    and any(c in self.doc.text[prev.end:m.start] for c in "،,")
+                landed = origin and self.phrase_end(gap) is not None and any(c in self.doc.text[prev.end:m.start]
+                                                                             for c in "،,")
                 if not (gap and gap[0] in self.L.words["place_prepositions"] or landed):
                     prev = m
                     continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
@@ -208,16 +210,17 @@ class Places:
         item_openers), and, last, a place preposition with at most an edge noun after it (قصف مقر
         للموساد في أربيل، ومقار الحزب التركستاني في سوريا; … في محيط ثكنة X، والثاني في جنوب موقع Y).
         The place after it is the next item's, a new event place (ontology.md: one event per place),
-        unless it holds the place before (في بلدة X ومحيطها في ريف Y: Y only says where X is), it refers
+        unless it holds the place before (في بلدة X ومحيطها في ريف Y: Y only says where X is), a word
+        narrows the place before down (وخصوصا في X: triggers.yaml place_specifiers), it refers
         back to a place named before (ثكنة X وفرع المرور داخل المدينة: the city that holds both), or a
         destination marker stands in the gap (وتقدمت نحو …)."""
-        L, preps = letters(), self.L.words["place_prepositions"]
-        if m.anaphor:
-            return False
-        p = next((k for k in range(len(words) - 1, max(0, len(words) - 3), -1) if words[k] in preps), None)
-        if p is None or not all(in_list(self.L, "place_conjuncts", w) for w in words[p + 1:]):
+        L = letters()
+        p = self.phrase_end(words)
+        if m.anaphor or p is None:
             return False
         before = words[:p]
+        if any(in_list(self.L, "place_specifiers", w) for w in before):
+            return False   # وخصوصا في X: a part of the place before
         opener = [k for k, w in enumerate(before) if in_list(self.L, "item_openers", w)]
         # the item's opening word, then at most MAX_ITEM_WORDS + 1 of its own words before the preposition
         starts = [k + 1 for k in opener] + [k for k, w in enumerate(before)
@@ -226,6 +229,16 @@ class Places:
                              for k, w in enumerate(before)):
             return False
         return not self.within(prev, m)
+
+    def phrase_end(self, words: list[str]) -> int | None:
+        """Where the gap's closing place phrase opens: a place preposition (triggers.yaml
+        place_prepositions) among its last two words, at most a site or edge noun after it (في X،
+        في محيط X: place_conjuncts); None when the gap does not end so. Not its first word."""
+        preps = self.L.words["place_prepositions"]
+        p = next((k for k in range(len(words) - 1, max(0, len(words) - 3), -1) if words[k] in preps), None)
+        if p is None or not all(in_list(self.L, "place_conjuncts", w) for w in words[p + 1:]):
+            return None
+        return p
 
     def within(self, a: Mention, b: Mention) -> bool:
         """a's place lies within b's, as far as the gazetteer tells: b is one of a's administrative units,
@@ -242,14 +255,15 @@ class Places:
         return pb.id in units or bool(bases & units) or (pb.kind == "country" and pa.country == pb.country) \
             or pb.name_ar in (pa.admin1, pa.admin2, pa.admin3)
 
-    def gazetteer_place(self, m: Mention):
-        """The gazetteer entry of the mention's place, or None (open vocabulary, not geocoded)."""
+    def gazetteer_place(self, m: Mention) -> Place | None:
+        """The gazetteer entry of the mention's place, or None: open vocabulary, an id the gazetteer
+        does not hold, or no gazetteer installed (hand-built documents in unit tests)."""
         e = self.ents.get(m.entity)
         if e is None or e.kb_id is None:
             return None
         try:
-            return self.gaz.get(e.kb_id)
-        except KeyError:
+            return self.res.gazetteer.get(e.kb_id)
+        except (KeyError, DataMissingError):
             return None
 
     def place_why(self, t: Trig, chain: list[Mention]) -> str:
