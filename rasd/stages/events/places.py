@@ -52,7 +52,8 @@ class Places:
         fire = t.type in FIRE_TYPES and any(self.aimed_at(m.tok[0], lo) for m in pool)
         for m in pool:
             i = m.tok[0]
-            coord = prev is not None and self._coordinated(prev, m)
+            coord = prev is not None and (self._coordinated(prev, m) or self.L.mapping[t.type].get("violent")
+                                          and self.item_phrase(self.gap_words(prev, m), prev, m))
             if fire and self.aimed_at(i, lo):
                 skipping = False   # fire lands where it is aimed: the destination is the event's place
                 chains.append([m])
@@ -164,16 +165,21 @@ class Places:
         i, L = m.tok[0], letters()
         gap = self.doc.text[prev.end:m.start]
         k = self.key(i)
-        # quote marks round a name (مواقع العاصي و"بركة ريشا") are no words of the gap
-        words = [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
+        words = self.gap_words(prev, m)
         if words:
             return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words) \
-                or self.conjunct_phrase(words) or self.item_phrase(words, prev, m)
+                or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
         if starts_with_and(k) and not k.startswith(L.and_ + L.bi):
             return True
         return any(c in gap for c in "،,") and not k.startswith(L.bi)
+
+    def gap_words(self, prev: Mention, m: Mention) -> list[str]:
+        """The folded words between two mentions; quote marks round a name (مواقع العاصي و"بركة
+        ريشا") and punctuation are no words of the gap."""
+        gap = self.doc.text[prev.end:m.start]
+        return [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
 
     def conjunct_in(self, words: list[str]) -> bool:
         """The gap holds a list item's opening word (conjunct_noun) followed by at most
@@ -209,6 +215,9 @@ class Places:
         by و (ومقار، والثاني، و 3 تجمعات) or a word that adds an item (بالإضافة إلى: triggers.yaml
         item_openers), and, last, a place preposition with at most an edge noun after it (قصف مقر
         للموساد في أربيل، ومقار الحزب التركستاني في سوريا; … في محيط ثكنة X، والثاني في جنوب موقع Y).
+        Read for acts of force only (triggers whose type is violent): struck objects listed with their
+        places; in the snapshot's talks and protests the joined phrase was mostly another act (تظاهر
+        آلاف في باكستان … وتمزيق نسخة أخرى في هولندا), not a place of the event.
         The place after it is the next item's, a new event place (ontology.md: one event per place),
         unless it holds the place before (في بلدة X ومحيطها في ريف Y: Y only says where X is), a word
         narrows the place before down (وخصوصا في X: triggers.yaml place_specifiers), it refers

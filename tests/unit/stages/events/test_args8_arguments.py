@@ -119,3 +119,10 @@ def test_part_of_a_group_after_the_verb_is_still_its_subject():
     evs = read("وسيطر مقاتلون من جبهة النصرة على حاجز في بلدة حاس.", {"حاس": "ocha:T1"},
                {"جبهة النصرة": "actor:nusra"})
     assert evs and all(ev.agents == ["A1"] for ev in evs)
+
+
+def test_a_joined_phrase_after_a_protest_opens_no_item():
+    # only acts of force list struck objects with their places; after a protest the phrase is another act
+    evs = read("تظاهر آلاف الأشخاص في بلدة كفرنبل، وتمزيق نسخة أخرى في بلدة حاس.",
+               {"كفرنبل": "ocha:T1", "حاس": "ocha:T2"})
+    assert [ev.type for ev in evs] == ["PROTEST"] and [ev.places for ev in evs] == [["P1"]]
