@@ -25,6 +25,9 @@ method of the events reader that decides it, so the counts are what the pipeline
   not where it landed (the place shown in [brackets]);
 - ``item_phrase`` (args8): a place after a new list item with a place phrase of its own (ومقار X في Y،
   والثاني في Y، بالإضافة إلى … في Y) starts a new event place rather than qualifying the one before;
+- ``protest_no_topic`` (args8): a protest with no doer in its clause no longer takes the agent of
+  the report's previous event (triggers.yaml no_topic_types); the trigger and the actor it would
+  have carried are shown;
 - ``past_object`` (args8): an actor after a verb is not its VSO subject when a number, a preposition or
   (before a person) a noun stands between them (اعتقلت 10 فلسطينيين في حارة X، اعتقل الاحتلال الشابين X):
   the verb and the rejected actor are shown.
@@ -47,7 +50,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from sample_rules import kwic, report  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
-         "item_phrase", "past_object")
+         "item_phrase", "past_object", "protest_no_topic")
 WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place"}
 
 
@@ -130,7 +133,8 @@ def run_articles(limit: int, more: int, fired: dict) -> int:
 
 def watch_args8(fired: dict) -> None:
     """Wrap the deciders of args8's rules (Places.from_direction, Places.item_phrase,
-    Roles.past_object) so that each decision is recorded with its context."""
+    Roles.past_object, Roles.carried_agents for protests) so that each decision is recorded with its
+    context."""
     from rasd.stages.events.places import Places
     from rasd.stages.events.roles import Roles
 
@@ -159,6 +163,19 @@ def watch_args8(fired: dict) -> None:
                                         f"{self.doc.text[m.end:m.end + 30]}".replace("\n", " ") + f"  ({m.type})")
         return out
 
+    carried = Roles.carried_agents
+
+    def watched_carried(self, c, agents):
+        out = carried(self, c, agents)
+        if c.t.type in self.L.words["no_topic_types_raw"] and c.t.type != "CASUALTIES" and not agents \
+                and not c.partner_type and self.topic:
+            names = ", ".join(self.ents[a].name_ar for a in self.topic if a in self.ents)
+            t = self.toks
+            fired["protest_no_topic"].append(kwic(self.doc.text, t[c.t.i].start, t[c.t.j - 1].end, 70)
+                                             + f"  (not carried: {names})")
+        return out
+
+    Roles.carried_agents = watched_carried
     Places.from_direction = watched_direction
     Places.item_phrase = watched_item
     Roles.past_object = watched_past

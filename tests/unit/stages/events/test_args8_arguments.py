@@ -126,3 +126,19 @@ def test_a_joined_phrase_after_a_protest_opens_no_item():
     evs = read("تظاهر آلاف الأشخاص في بلدة كفرنبل، وتمزيق نسخة أخرى في بلدة حاس.",
                {"كفرنبل": "ocha:T1", "حاس": "ocha:T2"})
     assert [ev.type for ev in evs] == ["PROTEST"] and [ev.places for ev in evs] == [["P1"]]
+
+
+# ---- no doer carried over to a protest ----------------------------------------------------------
+
+def test_a_protest_takes_no_agent_from_the_event_before():
+    # the previous event's force is not who protests (18 of 20 blocked carries right on the news)
+    evs = read("قصفت قوات النظام بلدة كفرنبل. وخرجت تظاهرات في بلدة حاس.",
+               {"كفرنبل": "ocha:T1", "حاس": "ocha:T2"}, {"قوات النظام": "actor:saa"})
+    assert [(ev.type, ev.agents) for ev in evs] == [("SHELLING", ["A1"]), ("PROTEST", [])]
+
+
+def test_a_strike_still_takes_the_agent_from_the_event_before():
+    evs = read("قصفت قوات النظام بلدة كفرنبل. واستهدفت بلدة حاس بالمدفعية.",
+               {"كفرنبل": "ocha:T1", "حاس": "ocha:T2"}, {"قوات النظام": "actor:saa"})
+    assert [ev.agents for ev in evs] == [["A1"], ["A1"]]
+    assert "carried over" in evs[1].extra["why"]["agents"]["A1"]
