@@ -197,6 +197,7 @@ def load_lexicon(res) -> Lexicon:
                 exact.setdefault(first, []).append(d)
     words = {k: fold_set(v) for k, v in data.items() if k not in ("triggers", "weapon_cues", "__line__")}
     words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
+    words["person_object_types_raw"] = frozenset(data.get("person_object_types") or [])
     weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
     mod = load(res.knowledge("modality"))
     modality = {k: {"window": v.get("window", 3), "before": fold_set(v.get("before", [])),

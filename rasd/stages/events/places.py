@@ -4,6 +4,8 @@ from __future__ import annotations
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
+from rasd.errors import DataMissingError
+from rasd.kb.gazetteer import Place
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES, in_list
 
@@ -45,33 +47,39 @@ class Places:
                             if where else f"the place a relative clause refers to ({self.L.relative_example} …)")
         chains: list[list[Mention]] = []
         prev: Mention | None = None
-        skipping = False
+        skipping = origin = False
         # fire aimed somewhere (في اتجاه X): X is its place, and where it came from (من Y) is not
-        fire = t.type in FIRE_TYPES and any(self.near_before(m.tok[0], "fire_destination_markers", 2, lo) is not None
-                                            for m in pool)
+        fire = t.type in FIRE_TYPES and any(self.aimed_at(m.tok[0], lo) for m in pool)
         for m in pool:
             i = m.tok[0]
-            coord = prev is not None and self._coordinated(prev, m)
-            if fire and self.near_before(i, "fire_destination_markers", 2, lo) is not None:
+            coord = prev is not None and (self._coordinated(prev, m) or self.L.mapping[t.type].get("violent")
+                                          and self.item_phrase(self.gap_words(prev, m), prev, m))
+            if fire and self.aimed_at(i, lo):
                 skipping = False   # fire lands where it is aimed: the destination is the event's place
                 chains.append([m])
                 t.place_why[id(m)] = "where the fire was aimed (triggers.yaml fire_destination_markers)"
                 prev = m
                 continue
-            if fire and self.near_before(i, "fire_origin_markers", 1, lo) is not None and not coord:
-                skipping, prev = True, m
-                continue   # انطلقت من لبنان: where the fire came from
+            if t.type in FIRE_TYPES and not coord and (
+                    fire and self.near_before(i, "fire_origin_markers", 1, lo) is not None or self.from_direction(i, lo)):
+                skipping, prev, origin = True, m, True
+                continue   # انطلقت من لبنان، من اتجاه الجولان: where the fire came from
             if self.near_before(i, "destination_markers", 2, lo) is not None and not (coord and not skipping):
-                skipping, prev = True, m
+                skipping, prev, origin = True, m, False
                 continue
             if skipping:
                 gap = fold_str(self.doc.text[prev.end:m.start]).split()
-                if not (gap and gap[0] in self.L.words["place_prepositions"]):
+                # after an origin, a new phrase (a comma, then في X) names where the fire landed
+                # (عدوانا جويا من اتجاه الجولان، مستهدفا نقاطا في ريف درعا)
+                landed = origin and self.phrase_end(gap) is not None and any(c in self.doc.text[prev.end:m.start]
+                                                                             for c in "،,")
+                if not (gap and gap[0] in self.L.words["place_prepositions"] or landed):
                     prev = m
                     continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
                 skipping = False
                 chains.append([m])
-                m_rule = "after a destination, introduced by a place preposition"
+                m_rule = ("where the fire landed, in a phrase of its own after where it came from" if landed
+                          else "after a destination, introduced by a place preposition")
                 t.place_why[id(m)] = m_rule
             elif prev is not None and not coord:
                 chains[-1].append(m)
@@ -79,6 +87,22 @@ class Places:
                 chains.append([m])
             prev = m
         return [self.finest_first(t, ch) for ch in chains]
+
+    def aimed_at(self, i: int, lo: int) -> bool:
+        """The place at token ``i`` follows a word of direction (باتجاه، نحو: triggers.yaml
+        fire_destination_markers) that is not itself after an origin word: fire aimed there."""
+        k = self.near_before(i, "fire_destination_markers", 2, lo)
+        return k is not None and not self.origin_before(k, lo)
+
+    def from_direction(self, i: int, lo: int) -> bool:
+        """The place at token ``i`` follows a word of direction that comes after an origin word (من
+        اتجاه الجولان، من جهة لبنان: fire_origin_markers + fire_destination_markers): "from the direction
+        of" X, where the fire came from, not where it landed."""
+        k = self.near_before(i, "fire_destination_markers", 2, lo)
+        return k is not None and self.origin_before(k, lo)
+
+    def origin_before(self, k: int, lo: int) -> bool:
+        return k - 1 >= lo and in_list(self.L, "fire_origin_markers", self.key(k - 1))
 
     def finest_first(self, t: Trig, chain: list[Mention]) -> list[Mention]:
         """A chain headed by a broad area (see broad) whose qualifiers name a settlement or site the
@@ -141,8 +165,7 @@ class Places:
         i, L = m.tok[0], letters()
         gap = self.doc.text[prev.end:m.start]
         k = self.key(i)
-        # quote marks round a name (مواقع العاصي و"بركة ريشا") are no words of the gap
-        words = [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
+        words = self.gap_words(prev, m)
         if words:
             return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words) \
                 or self.conjunct_phrase(words)
@@ -151,6 +174,12 @@ class Places:
         if starts_with_and(k) and not k.startswith(L.and_ + L.bi):
             return True
         return any(c in gap for c in "،,") and not k.startswith(L.bi)
+
+    def gap_words(self, prev: Mention, m: Mention) -> list[str]:
+        """The folded words between two mentions; quote marks round a name (مواقع العاصي و"بركة
+        ريشا") and punctuation are no words of the gap."""
+        gap = self.doc.text[prev.end:m.start]
+        return [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
 
     def conjunct_in(self, words: list[str]) -> bool:
         """The gap holds a list item's opening word (conjunct_noun) followed by at most
@@ -180,6 +209,71 @@ class Places:
         first, rest = words[0], words[1:]
         return (starts_with_and(first) and first[1:] in self.L.words["place_prepositions"] and len(rest) <= 1
                 and all(in_list(self.L, "place_conjuncts", w) for w in rest))
+
+    def item_phrase(self, words: list[str], prev: Mention, m: Mention) -> bool:
+        """The gap opens a new item of a list of objects with a place phrase of its own: a word joined
+        by و (ومقار، والثاني، و 3 تجمعات) or a word that adds an item (بالإضافة إلى: triggers.yaml
+        item_openers), and, last, a place preposition with at most an edge noun after it (قصف مقر
+        للموساد في أربيل، ومقار الحزب التركستاني في سوريا; … في محيط ثكنة X، والثاني في جنوب موقع Y).
+        Read for acts of force only (triggers whose type is violent): struck objects listed with their
+        places; in the snapshot's talks and protests the joined phrase was mostly another act (تظاهر
+        آلاف في باكستان … وتمزيق نسخة أخرى في هولندا), not a place of the event.
+        The place after it is the next item's, a new event place (ontology.md: one event per place),
+        unless it holds the place before (في بلدة X ومحيطها في ريف Y: Y only says where X is), a word
+        narrows the place before down (وخصوصا في X: triggers.yaml place_specifiers), it refers
+        back to a place named before (ثكنة X وفرع المرور داخل المدينة: the city that holds both), or a
+        destination marker stands in the gap (وتقدمت نحو …)."""
+        L = letters()
+        p = self.phrase_end(words)
+        if m.anaphor or p is None:
+            return False
+        before = words[:p]
+        if any(in_list(self.L, "place_specifiers", w) for w in before):
+            return False   # وخصوصا في X: a part of the place before
+        opener = [k for k, w in enumerate(before) if in_list(self.L, "item_openers", w)]
+        # the item's opening word, then at most MAX_ITEM_WORDS + 1 of its own words before the preposition
+        starts = [k + 1 for k in opener] + [k for k, w in enumerate(before)
+                                            if w == L.and_ or starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi]
+        if not starts or p - max(starts) - 1 > MAX_ITEM_WORDS + 1 or any(in_list(self.L, "destination_markers", w) and k - 1 not in opener
+                             for k, w in enumerate(before)):
+            return False
+        return not self.within(prev, m)
+
+    def phrase_end(self, words: list[str]) -> int | None:
+        """Where the gap's closing place phrase opens: a place preposition (triggers.yaml
+        place_prepositions) among its last two words, at most a site or edge noun after it (في X،
+        في محيط X: place_conjuncts); None when the gap does not end so. Not its first word."""
+        preps = self.L.words["place_prepositions"]
+        p = next((k for k in range(len(words) - 1, max(0, len(words) - 3), -1) if words[k] in preps), None)
+        if p is None or not all(in_list(self.L, "place_conjuncts", w) for w in words[p + 1:]):
+            return None
+        return p
+
+    def within(self, a: Mention, b: Mention) -> bool:
+        """a's place lies within b's, as far as the gazetteer tells: b is one of a's administrative units,
+        the country a lies in, or a region (ريف X، شمال X) of one of them. An open-vocabulary b holds
+        nothing; an open-vocabulary a lies within any broad b."""
+        pb = self.gazetteer_place(b)
+        if pb is None:
+            return False
+        pa = self.gazetteer_place(a)
+        if pa is None:
+            return self.broad(b)
+        units = {pa.id, *pa.admin_ids}
+        bases = set((b.region or {}).get("base_ids") or [])
+        return pb.id in units or bool(bases & units) or (pb.kind == "country" and pa.country == pb.country) \
+            or pb.name_ar in (pa.admin1, pa.admin2, pa.admin3)
+
+    def gazetteer_place(self, m: Mention) -> Place | None:
+        """The gazetteer entry of the mention's place, or None: open vocabulary, an id the gazetteer
+        does not hold, or no gazetteer installed (hand-built documents in unit tests)."""
+        e = self.ents.get(m.entity)
+        if e is None or e.kb_id is None:
+            return None
+        try:
+            return self.res.gazetteer.get(e.kb_id)
+        except (KeyError, DataMissingError):
+            return None
 
     def place_why(self, t: Trig, chain: list[Mention]) -> str:
         head = chain[0]

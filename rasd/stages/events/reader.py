@@ -26,6 +26,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
 
     def __init__(self, doc: Doc, res):
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
+        self.res = res                      # the gazetteer is read only when a list item needs it (Places.within)
         self.vocab = res.news_vocab
         self.keys = list(map(attrgetter("key"), self.toks))   # each token's folded key (Clauses.key)
         self.numbers, self.dates_kn = res.numbers, res.dates

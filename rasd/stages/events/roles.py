@@ -134,10 +134,25 @@ class Roles:
         lam = self.key(m.tok[0]).startswith(letters().li)
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
-                and not (t.d.pos == "verb" and self.governed(m)):
+                and not (t.d.pos == "verb" and (self.governed(m) or self.past_object(t, m))):
             c.said(m, "subject right after the verb" if t.d.pos == "verb" else "genitive after the noun")
             return m
         return None
+
+    def past_object(self, t: Trig, m: Mention) -> bool:
+        """Between the verb and the mention stands what only follows a verb's subject: a number (اعتقلت
+        10 فلسطينيين …), a preposition of its own (… في حارة X: triggers.yaml object_gap_words), or, for
+        an act done to persons (person_object_types: an arrest, an abduction), a noun before a person
+        (اعتقل الاحتلال الشابين X). A VSO subject comes right after its verb (a filler or a time word may
+        stand between); a person named after another word is that word's apposition, the one the act
+        is done to. Not for other types: a title before a person names the subject (التقى الرئيس
+        الأميركي باراك أوباما، انتزع الأسيران X حريتهما), 6 of 20 such fires wrong on the news."""
+        gap = range(t.j, m.tok[0])
+        if any(any(ch.isdigit() for ch in self.key(k)) or in_list(self.L, "object_gap_words", self.key(k)) for k in gap):
+            return True
+        return m.type == "PERSON" and t.type in self.L.words["person_object_types_raw"] and any(
+            not in_list(self.L, "subject_fillers", self.key(k)) and not in_list(self.L, "time_fillers", self.key(k))
+            for k in gap)
 
     def speaker(self, m: Mention, i: int) -> bool:
         """A person named before the word that opens the reported content the trigger at ``i`` is in
