@@ -229,6 +229,19 @@ class Tagger:
     def spans(self, tokens: Sequence[str]) -> list[Span]:
         return self.spans_many([tokens])[0]
 
+    def outside_many(self, windows: Sequence[Sequence[str]]) -> list[list[float]]:
+        """For each token of each window, the CRF's marginal probability that it is outside a name
+        (all 0.0 when the model has no O label)."""
+        out: list[list[float]] = [[] for _ in windows]
+        todo = [k for k, w in enumerate(windows) if w]
+        if not todo or self._o < 0:
+            return [[0.0] * len(w) for w in windows]
+        order, lens, X, _ = self._decode([windows[k] for k in todo])
+        M = marginals(X, lens, self.model.trans)
+        for r in range(len(order)):
+            out[todo[order[r]]] = [float(x) for x in M[r, :int(lens[r]), self._o]]
+        return out
+
     def spans_many(self, windows: Sequence[Sequence[str]]) -> list[list[Span]]:
         """The spans of each token window, decoded together; confidence: the lowest marginal of a
         span's labels."""

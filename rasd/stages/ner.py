@@ -52,9 +52,15 @@ class NerStage:
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
-                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None):
+                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
+                 person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset()):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
-        name, with that probability: they seed windows and open a sentence to the CRF."""
+        name, with that probability: they seed windows and open a sentence to the CRF.
+        ``person_given``: every given name the mention finder knows (the learned lists and the
+        knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
+        which are no everyday word inside a name."""
+        self.compound_ends = compound_ends
+        self.person_given = person_given | tagger.lex.given | more_given
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
@@ -141,6 +147,13 @@ class NerStage:
         for (window, reason), spans in zip(jobs, found):
             if spans:
                 self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans, verdicts)
+        for n, out in self._no_name_persons(doc, jobs, found, dropped, keys):
+            dropped.add(n)
+            m = doc.mentions[n]
+            dropped.update(k for k, s in enumerate(doc.mentions) if s.surname_of == m.text)
+            if verdicts is not None:
+                verdicts.append({"span": [m.start, m.end], "cls": "PERS", "p": round(out, 3),
+                                 "verdict": "removed: a pattern person the CRF reads as no name"})
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
@@ -198,6 +211,51 @@ class NerStage:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _no_name_persons(self, doc: Doc, jobs: list, found: list, dropped: set[int],
+                         keys: list[str]) -> list[tuple[int, float]]:
+        """The persons a name pattern found (no knowledge-base name, no title or type word) that the
+        CRF, having read them whole with their context, tags no name over at all and is sure of it:
+        its marginal that each of their words is outside a name reaches NO_NAME_OUTSIDE; every word of
+        them is one the news vocabulary knows (the CRF cannot know a rare name); and they do
+        not open on a known given name followed by name parts only: the first word is no given name
+        (للمؤتمر القومي after a title, أم هادئا read as a kunya) or a later part is an everyday word
+        of the NER corpora (إلهام البنك، عمر المتقدم).  (mention index, lowest outside
+        marginal) of each; the marginals are computed only for the windows holding such a person."""
+        cands: list[tuple[int, int, int, int]] = []   # (mention, job, first and last window position)
+        for n, m in enumerate(doc.mentions):
+            if n in dropped or not _pattern_person(m):
+                continue
+            a, b = m.tok
+            if any(self.gate.unknown(k) for k in keys[a:b]):
+                continue   # a word the news vocabulary never met may be a rare name (المدعو "خطاب الغدفة")
+            for q, ((_, _, words), _) in enumerate(jobs):
+                if a not in words or b - 1 not in words:
+                    continue
+                x, y = words.index(a), words.index(b - 1)
+                if not any(sp.start <= y and sp.end > x for sp in found[q]):
+                    cands.append((n, q, x, y))
+                break
+        if not cands:
+            return []
+        qs = sorted({q for _, q, _, _ in cands})
+        outs = dict(zip(qs, self.tagger.outside_many([jobs[q][0][0] for q in qs])))
+        res = []
+        toks, given = doc.tokens, self.person_given
+        for n, q, x, y in cands:
+            low = min(outs[q][x:y + 1])
+            if low < NO_NAME_OUTSIDE:
+                continue
+            a, b = doc.mentions[n].tok
+            first = toks[a].key
+            named = first in given or any(st in given for k, st in stems(first) if k)
+            # a known given name before parts none of which is an everyday word: the CRF, which misses
+            # most names it has never seen (أنتوني ألبانيزي، فادي عقيقي), does not overrule it
+            if named and not any(toks[k].key not in self.compound_ends and (
+                    self._common(toks[k].key) or not has_letter(toks[k].key)) for k in range(a + 1, b)):
+                continue
+            res.append((n, low))
+        return res
 
     def _propagate(self, doc: Doc, owner: list[int], added: list[Mention],
                    keys: list[str] | None = None) -> list[Mention]:
@@ -493,6 +551,7 @@ _KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
+NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 
 
@@ -608,7 +667,9 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,
-                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()), **more)
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
+                    person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
+                    compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()), **more)
 
 
 class Ner(Stage):

@@ -65,6 +65,18 @@ def test_the_marginal_that_the_word_after_a_span_is_outside_a_name_is_crfsuite_s
     assert seen
 
 
+def test_every_word_s_marginal_of_no_name_is_crfsuite_s(path):
+    t = Tagger(path, LEX)
+    raw = pycrfsuite.Tagger()
+    raw.open(str(path))
+    got = t.outside_many([*NEW, []])
+    assert got[-1] == []                       # an empty window: no words
+    for toks, outs in zip(NEW, got):
+        raw.set(token_features(toks, LEX))
+        assert len(outs) == len(toks)
+        assert np.allclose(outs, [raw.marginal("O", k) for k in range(len(toks))], rtol=0, atol=1e-12)
+
+
 def test_windows_tagged_together_are_tagged_as_alone(path):
     t = Tagger(path, LEX)
     raw = pycrfsuite.Tagger()
