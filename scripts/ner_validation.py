@@ -315,7 +315,7 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, acc
     lines: list[str] = []
     for k in range(0, len(held), CHUNK):
         chunk = held[k:k + CHUNK]
-        preds = predicted(chunk, extract, is_state, lead, edges)
+        preds = predicted(chunk, extract, is_state, lead, edges, res.common_words)
         _, offsets, sent_of = _join(chunk)
         for si, (s, pm) in enumerate(zip(chunk, preds)):
             base = sent_of.index(si)

@@ -96,16 +96,17 @@ def score_crf(sets: dict[str, list[Sentence]], tagger) -> dict[str, dict]:
 
 def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dict],
                    is_state: Callable[[str], bool], lead: frozenset[str] = frozenset(),
-                   edges: dict[str, frozenset[str]] | None = None) -> dict[str, dict]:
+                   edges: dict[str, frozenset[str]] | None = None,
+                   common: frozenset[str] = frozenset()) -> dict[str, dict]:
     """Score rasd's entity mentions; ``extract`` maps a text to a rasd.document/1 dict and
-    ``is_state`` tells whether an actor's mention text names a country or a capital; ``lead`` and
-    ``edges``: see :func:`predicted`."""
+    ``is_state`` tells whether an actor's mention text names a country or a capital; ``lead``,
+    ``edges`` and ``common``: see :func:`predicted`."""
     out = {}
     for name, sents in sets.items():
         c = Counts()
         for k in range(0, len(sents), CHUNK):
             chunk = sents[k:k + CHUNK]
-            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead, edges)):
+            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead, edges, common)):
                 c.add(gold_spans(s), set(p))
         out[name] = c.table()
     return out
@@ -113,13 +114,16 @@ def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dic
 
 def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: Callable[[str], bool],
               lead: frozenset[str] = frozenset(), edges: dict[str, frozenset[str]] | None = None,
-              ) -> list[dict[tuple[int, int, str], dict]]:
+              common: frozenset[str] = frozenset()) -> list[dict[tuple[int, int, str], dict]]:
     """rasd's spans in each sentence of ``chunk`` (run as one text): (start, end, class) over the
     sentence's tokens → the mention that made it.  A place mention counts by its name: ANERcorp
     tags كردستان in إقليم كردستان and الصين in شمال غرب الصين, so the ``lead`` words (folded: a
     settlement or admin type word, a compass word before a name, maybe behind a proclitic)
     that open a place mention are left out of its span; so are, for any class, the ``edges`` words
-    of that class (:func:`edge_words`)."""
+    of that class (:func:`edge_words`).  An actor named by one ordinary word of the NER corpora
+    (``common``: folded words they use mostly outside names, counted without the CAMeL test half),
+    maybe behind a proclitic (الشرطة، والمعارضة), is a description, which ANERcorp tags O, as
+    ``nominal`` marks the longer ones (الحكومة السودانية)."""
     text, offsets, sent_of = _join(chunk)
     doc = extract(text)
     pred: list[dict] = [{} for _ in chunk]
@@ -131,6 +135,9 @@ def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: C
             state = cls == "ORG" and is_state(m["text"])
             if not is_name(e, m) and not (state and m.get("short")):
                 continue   # a capital standing for its government (بكين for China) is still a name
+            if e["type"] == "ACTOR" and not state and common and len(m["text"].split()) == 1 \
+                    and _ordinary(m["text"], common):
+                continue   # الشرطة، المعارضة: a description
             mcls = "LOC" if state else cls
             hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
             if cls == "LOC" and e["type"] == "PLACE":
@@ -154,6 +161,15 @@ def _leads(word: str, lead: frozenset[str]) -> bool:
 
     key = fold_str(word)
     return bool(lead) and any(f in lead for f in (key, *(st for n, st in readings(key) if n)))
+
+
+def _ordinary(word: str, common: frozenset[str]) -> bool:
+    """The word, as written or behind a proclitic before the article (والمعارضة), is one of the
+    ``common`` words: a bare stem behind a letter read as a proclitic (فورد: ف + ورد) is not enough."""
+    from rasd.arabic.clitics import letters, readings
+
+    key, a = fold_str(word), letters().article
+    return key in common or any(n and st.startswith(a) and st in common for n, st in readings(key))
 
 
 def lead_words(res) -> frozenset[str]:
@@ -225,5 +241,5 @@ def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
             return default_pipeline().run(text).to_json(trace=True)   # trace: every mention field
 
         out["rasd"] = score_pipeline(sets, extract, state_names(res.gazetteer), lead_words(res),
-                                     edge_words(train_half(split)))
+                                     edge_words(train_half(split)), res.common_words)
     return out
