@@ -117,3 +117,12 @@ def test_an_actor_named_by_one_ordinary_word_is_a_description():
     got = score_pipeline({"s": [sent]}, extract, lambda text: False, common=common)["s"]
     assert got["ORG"]["p"] == 1.0 and got["ORG"]["r"] == 1.0   # فورد is no ف + ورد
     assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["ORG"]["p"] == 0.5
+
+
+def test_a_group_of_words_is_counted_as_one_edge_word():
+    nat = frozenset({"اللبناني", "المصري", "الاميركي"})
+    sents = [[("قال", "O"), ("حزب", "B-ORG"), ("الله", "I-ORG"), (w, "O")] for w in ("اللبناني", "المصري", "الاميركي")]
+    assert not edge_words(sents)[">ORG"] & nat            # each word alone is too rare
+    assert edge_words(sents, (nat,))[">ORG"] >= nat       # as a group: the annotators end names before them
+    inside = [[("قال", "O"), ("حزب", "B-ORG"), ("الله", "I-ORG"), (w, "I-ORG")] for w in ("اللبناني", "المصري")]
+    assert not edge_words(sents + inside * 2, (nat,))[">ORG"] & nat   # inside the name as often: no edge
