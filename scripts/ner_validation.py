@@ -69,7 +69,7 @@ from rasd.ner.camel import _join as _join_sentences
 from rasd.stages.ner import NerStage
 
 HOLD = 800
-COPIED = ("gazetteer.pkl", "ner_clusters.json", "NOTICE", "installed.json")
+COPIED = ("gazetteer.pkl", "ner_clusters.json", "news_names.json", "NOTICE", "installed.json")
 FILENAME = "ner_acceptor.json"
 VERSION = 1
 THRESHOLD = 0.5     # a candidate span this likely to be a name is kept (chosen on the validation slice)
