@@ -143,11 +143,15 @@ class NerStage:
                 end = s_end if whi == hi else ends[whi - 1]
                 jobs.append((_window(doc, wlo, whi, end, starts, ends), reason))
         # the CRF reads only the text, so all windows are tagged at once, then combined in order
-        found = self.tagger.spans_many([window[0] for window, _ in jobs])
+        doubtful = self._doubtful_persons(doc, jobs, keys)
+        if doubtful:   # their windows' marginals of no name come from the same pass
+            found, outs = self.tagger.spans_outside([window[0] for window, _ in jobs], {q for _, q, _, _ in doubtful})
+        else:
+            found, outs = self.tagger.spans_many([window[0] for window, _ in jobs]), {}
         for (window, reason), spans in zip(jobs, found):
             if spans:
                 self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans, verdicts)
-        for n, out in self._no_name_persons(doc, jobs, found, dropped, keys):
+        for n, out in self._no_name_persons(doubtful, found, outs, dropped):
             dropped.add(n)
             m = doc.mentions[n]
             dropped.update(k for k, s in enumerate(doc.mentions) if s.surname_of == m.text)
@@ -212,49 +216,48 @@ class NerStage:
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
 
-    def _no_name_persons(self, doc: Doc, jobs: list, found: list, dropped: set[int],
-                         keys: list[str]) -> list[tuple[int, float]]:
-        """The persons a name pattern found (no knowledge-base name, no title or type word) that the
-        CRF, having read them whole with their context, tags no name over at all and is sure of it:
-        its marginal that each of their words is outside a name reaches NO_NAME_OUTSIDE; every word of
-        them is one the news vocabulary knows (the CRF cannot know a rare name); and they do
-        not open on a known given name followed by name parts only: the first word is no given name
+    def _doubtful_persons(self, doc: Doc, jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
+        """The persons a name pattern found (no knowledge-base name, no title or type word) whose
+        reading the CRF may overrule (:meth:`_no_name_persons`), before it runs: every word of them is
+        one the news vocabulary knows (the CRF cannot know a rare name: المدعو "خطاب الغدفة"), and
+        they do not open on a known given name followed by name parts only (the CRF misses most
+        names it has never seen: أنتوني ألبانيزي، فادي عقيقي): the first word is no given name
         (للمؤتمر القومي after a title, أم هادئا read as a kunya) or a later part is an everyday word
-        of the NER corpora (إلهام البنك، عمر المتقدم).  (mention index, lowest outside
-        marginal) of each; the marginals are computed only for the windows holding such a person."""
-        cands: list[tuple[int, int, int, int]] = []   # (mention, job, first and last window position)
+        of the NER corpora (إلهام البنك، عمر المتقدم).  (mention index, job index, first and last
+        position in the job's window) of each."""
+        out: list[tuple[int, int, int, int]] = []
+        toks, given = doc.tokens, self.person_given
         for n, m in enumerate(doc.mentions):
-            if n in dropped or not _pattern_person(m):
+            if not _pattern_person(m):
                 continue
             a, b = m.tok
             if any(self.gate.unknown(k) for k in keys[a:b]):
-                continue   # a word the news vocabulary never met may be a rare name (المدعو "خطاب الغدفة")
+                continue
+            first = keys[a]
+            if (first in given or any(st in given for k, st in stems(first) if k)) and not any(
+                    keys[k] not in self.compound_ends and (self._common(keys[k]) or not has_letter(keys[k]))
+                    for k in range(a + 1, b)):
+                continue
             for q, ((_, _, words), _) in enumerate(jobs):
-                if a not in words or b - 1 not in words:
-                    continue
-                x, y = words.index(a), words.index(b - 1)
-                if not any(sp.start <= y and sp.end > x for sp in found[q]):
-                    cands.append((n, q, x, y))
-                break
-        if not cands:
-            return []
-        qs = sorted({q for _, q, _, _ in cands})
-        outs = dict(zip(qs, self.tagger.outside_many([jobs[q][0][0] for q in qs])))
+                if a in words and b - 1 in words:
+                    out.append((n, q, words.index(a), words.index(b - 1)))
+                    break
+        return out
+
+    @staticmethod
+    def _no_name_persons(cands: list[tuple[int, int, int, int]], found: list, outs: dict[int, list[float]],
+                         dropped: set[int]) -> list[tuple[int, float]]:
+        """Of the doubtful persons ``cands`` (:meth:`_doubtful_persons`) still standing, those the
+        CRF, having read them whole with their context, tags no name over at all and is sure of it:
+        its marginal that each of their words is outside a name (``outs``, per window) reaches
+        NO_NAME_OUTSIDE.  (mention index, lowest outside marginal) of each."""
         res = []
-        toks, given = doc.tokens, self.person_given
         for n, q, x, y in cands:
+            if n in dropped or any(sp.start <= y and sp.end > x for sp in found[q]):
+                continue
             low = min(outs[q][x:y + 1])
-            if low < NO_NAME_OUTSIDE:
-                continue
-            a, b = doc.mentions[n].tok
-            first = toks[a].key
-            named = first in given or any(st in given for k, st in stems(first) if k)
-            # a known given name before parts none of which is an everyday word: the CRF, which misses
-            # most names it has never seen (أنتوني ألبانيزي، فادي عقيقي), does not overrule it
-            if named and not any(toks[k].key not in self.compound_ends and (
-                    self._common(toks[k].key) or not has_letter(toks[k].key)) for k in range(a + 1, b)):
-                continue
-            res.append((n, low))
+            if low >= NO_NAME_OUTSIDE:
+                res.append((n, low))
         return res
 
     def _propagate(self, doc: Doc, owner: list[int], added: list[Mention],
