@@ -107,7 +107,8 @@ class NerStage:
         # the first and last words of the persons a name pattern found (no knowledge-base name, no
         # title or type word): the CRF reads them too, to trim a word the pattern took in (الحريري
         # تمسك) or to take the whole name where the pattern found part of it (see _tag)
-        spans_of = [m.tok for m in doc.mentions if _pattern_person(m)]
+        pats = [n for n, m in enumerate(doc.mentions) if _pattern_person(m)]
+        spans_of = [doc.mentions[n].tok for n in pats]
         pat = sorted({a for a, _ in spans_of})
         pat_end = {a: b for a, b in spans_of}
         w = 0
@@ -143,7 +144,7 @@ class NerStage:
                 end = s_end if whi == hi else ends[whi - 1]
                 jobs.append((_window(doc, wlo, whi, end, starts, ends), reason))
         # the CRF reads only the text, so all windows are tagged at once, then combined in order
-        doubtful = self._doubtful_persons(doc, jobs, keys)
+        doubtful = self._doubtful_persons(doc, pats, jobs, keys) if pats else []
         if doubtful:   # their windows' marginals of no name come from the same pass
             found, outs = self.tagger.spans_outside([window[0] for window, _ in jobs], {q for _, q, _, _ in doubtful})
         else:
@@ -216,7 +217,7 @@ class NerStage:
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
 
-    def _doubtful_persons(self, doc: Doc, jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
+    def _doubtful_persons(self, doc: Doc, pats: list[int], jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """The persons a name pattern found (no knowledge-base name, no title or type word) whose
         reading the CRF may overrule (:meth:`_no_name_persons`), before it runs: every word of them is
         one the news vocabulary knows (the CRF cannot know a rare name: المدعو "خطاب الغدفة"), and
@@ -224,13 +225,12 @@ class NerStage:
         names it has never seen: أنتوني ألبانيزي، فادي عقيقي): the first word is no given name
         (للمؤتمر القومي after a title, أم هادئا read as a kunya) or a later part is an everyday word
         of the NER corpora (إلهام البنك، عمر المتقدم).  (mention index, job index, first and last
-        position in the job's window) of each."""
+        position in the job's window) of each; ``pats``: the indices of the pattern persons."""
         out: list[tuple[int, int, int, int]] = []
-        toks, given = doc.tokens, self.person_given
-        for n, m in enumerate(doc.mentions):
-            if not _pattern_person(m):
-                continue
-            a, b = m.tok
+        given = self.person_given
+        firsts = [words[0] for (_, _, words), _ in jobs]   # the first word of each window, in order
+        for n in pats:
+            a, b = doc.mentions[n].tok
             if any(self.gate.unknown(k) for k in keys[a:b]):
                 continue
             first = keys[a]
@@ -238,10 +238,10 @@ class NerStage:
                     keys[k] not in self.compound_ends and (self._common(keys[k]) or not has_letter(keys[k]))
                     for k in range(a + 1, b)):
                 continue
-            for q, ((_, _, words), _) in enumerate(jobs):
-                if a in words and b - 1 in words:
-                    out.append((n, q, words.index(a), words.index(b - 1)))
-                    break
+            q = bisect_right(firsts, a) - 1     # the window starting last at or before the person
+            words = jobs[q][0][2] if q >= 0 else ()
+            if a in words and b - 1 in words:
+                out.append((n, q, words.index(a), words.index(b - 1)))
         return out
 
     @staticmethod
