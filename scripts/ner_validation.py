@@ -69,7 +69,8 @@ from rasd.ner.camel import _join as _join_sentences
 from rasd.stages.ner import NerStage
 
 HOLD = 800
-COPIED = ("gazetteer.pkl", "ner_clusters.json", "news_names.json", "NOTICE", "installed.json")
+COPIED = ("gazetteer.pkl", "ner_clusters.json", "NOTICE", "installed.json")
+OPTIONAL = ("news_names.json",)   # given names learned from the news (never ANERcorp), when installed
 FILENAME = "ner_acceptor.json"
 VERSION = 1
 THRESHOLD = 0.5     # a candidate span this likely to be a name is kept (chosen on the validation slice)
@@ -261,6 +262,9 @@ def build(out: Path, src: Path, ner_dir: Path, hold: int, acceptor: bool = False
     out.mkdir(parents=True, exist_ok=True)
     for f in COPIED:
         shutil.copy2(src / f, out / f)
+    for f in OPTIONAL:
+        if (src / f).is_file():
+            shutil.copy2(src / f, out / f)
     print(build_names(ner_dir, out / FILENAME, validation=hold))
     names = json.loads((out / FILENAME).read_text(encoding="utf-8"))
     data = training_sentences(ner_dir, CRF_CORPORA, validation=hold)
