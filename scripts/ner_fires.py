@@ -14,14 +14,17 @@ kept).
 from __future__ import annotations
 
 import argparse
+import random
 import importlib.util
 from collections import Counter
 from pathlib import Path
 
 from rasd.errors import RasdError
+from rasd.kb.heldout import held_out
 from rasd.kb.resources import default_resources
 from rasd.pipeline import Pipeline, run_stage
 from rasd.registry import STAGES
+from rasd.settings import shared_dir
 from rasd.stages.ner import _pattern_person
 
 REASON = "a person found by a name pattern"
@@ -57,13 +60,15 @@ def main() -> None:
     ner = STAGES["ner"](res)
     counts: Counter = Counter()
     shown: list[str] = []
+    removed: list[str] = []   # pattern persons the NER stage removed (NerStage._no_name_persons)
+    skip = held_out(shared_dir() / "data")
     for corpus in ("news2", "news"):
         for art in cf.sample(corpus, a.n, a.seed):
             text = ((art.get("title") or "") + "\n\n" + (art.get("content") or "")).strip()
-            if not text.strip():
+            if not text.strip() or (art.get("content") or "") in skip:
                 continue
             try:
-                doc = before.run(text)
+                doc = before.run(text, explain=True)
             except RasdError:
                 continue
             counts[corpus + " articles"] += 1
@@ -80,6 +85,9 @@ def main() -> None:
                 new = [m for m in doc.mentions if m.start < old.end and m.end > old.start]
                 if not new:
                     counts[corpus + " dropped"] += 1
+                    why = [v for v in doc.notes.get("ner_spans", []) if v["span"] == [old.start, old.end]]
+                    removed.append(f"{corpus} removed (outside {why[0]['p'] if why else '?'}): {old.text!r}  | "
+                                   + cf.context(doc.text, old.start, old.end))
                     continue
                 k = kind(old, new[0])
                 counts[f"{corpus} {k}"] += 1
@@ -89,6 +97,9 @@ def main() -> None:
     for k, v in sorted(counts.items()):
         print(f"{v:6d}  {k}")
     for line in shown:
+        print(line)
+    rng = random.Random(a.seed)
+    for line in rng.sample(removed, min(a.show, len(removed))):
         print(line)
 
 

@@ -70,6 +70,7 @@ from rasd.stages.ner import NerStage
 
 HOLD = 800
 COPIED = ("gazetteer.pkl", "ner_clusters.json", "NOTICE", "installed.json")
+OPTIONAL = ("news_names.json",)   # given names learned from the news (never ANERcorp), when installed
 FILENAME = "ner_acceptor.json"
 VERSION = 1
 THRESHOLD = 0.5     # a candidate span this likely to be a name is kept (chosen on the validation slice)
@@ -261,6 +262,9 @@ def build(out: Path, src: Path, ner_dir: Path, hold: int, acceptor: bool = False
     out.mkdir(parents=True, exist_ok=True)
     for f in COPIED:
         shutil.copy2(src / f, out / f)
+    for f in OPTIONAL:
+        if (src / f).is_file():
+            shutil.copy2(src / f, out / f)
     print(build_names(ner_dir, out / FILENAME, validation=hold))
     names = json.loads((out / FILENAME).read_text(encoding="utf-8"))
     data = training_sentences(ner_dir, CRF_CORPORA, validation=hold)
@@ -281,7 +285,7 @@ def _line(name: str, t: dict) -> str:
 def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, accept: float | None = None) -> None:
     from rasd import check_input
     from rasd.kb.resources import default_resources
-    from rasd.ner.camel import CHUNK, _join, edge_words, gold_spans, lead_words, predicted, state_names, train_half
+    from rasd.ner.camel import CHUNK, _join, edge_groups, edge_words, gold_spans, lead_words, predicted, state_names, train_half
     from rasd.ner.corpus import camel_split, training_sentences
     from rasd.ner.evaluate import Counts
     from rasd.pipeline import default_pipeline
@@ -297,7 +301,7 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, acc
     is_state = state_names(res.gazetteer)
     lead = lead_words(res)
     # ANERcorp's edge words, counted on the train half without the held-out slice
-    edges = edge_words(train_half(camel_split(ner_dir), hold))
+    edges = edge_words(train_half(camel_split(ner_dir), hold), edge_groups(res))
 
     windows: list[tuple[int, int]] = []   # the CRF's windows in the last text run
     verdicts: list[dict] = []             # what the stage made of each span the CRF proposed there
@@ -315,7 +319,7 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, acc
     lines: list[str] = []
     for k in range(0, len(held), CHUNK):
         chunk = held[k:k + CHUNK]
-        preds = predicted(chunk, extract, is_state, lead, edges)
+        preds = predicted(chunk, extract, is_state, lead, edges, res.common_words)
         _, offsets, sent_of = _join(chunk)
         for si, (s, pm) in enumerate(zip(chunk, preds)):
             base = sent_of.index(si)

@@ -57,13 +57,15 @@ EDGE_MIN = 3       # a word stands before a name of the class this often …
 EDGE_SHARE = 2.0   # … and at least this many times as often as it opens one
 
 
-def edge_words(sentences: list[Sentence]) -> dict[str, frozenset[str]]:
+def edge_words(sentences: list[Sentence], groups: tuple[frozenset[str], ...] = ()) -> dict[str, frozenset[str]]:
     """Per class, the folded words ANERcorp's annotators leave outside a name they stand right before
     (حركة before حماس, صحيفة before هآرتس, قطاع before غزة), while others open the name (حزب in
     حزب الله, مجلس in مجلس الأمن): at least EDGE_MIN times before a name of the class, and
     EDGE_SHARE times as often as its first word; and, keyed ``">" + class``, those they leave outside
-    a name they follow (المكرمة after مكة) the same way.  ``sentences``: the CAMeL train half,
-    never the test half."""
+    a name they follow (المكرمة after مكة) the same way.  Each of ``groups`` (folded words of one
+    kind: the nationality adjectives) is counted as one word, and all its words are edge words when
+    it is one (حزب الله | اللبناني، الكونغرس | الأمريكي: most such words are too rare to count
+    alone).  ``sentences``: the CAMeL train half, never the test half."""
     near: dict[tuple[str, str], int] = {}    # (class or >class, word) → times right outside a name
     edge: dict[tuple[str, str], int] = {}    # … → times as its first (last) word
     for s in sentences:
@@ -77,6 +79,11 @@ def edge_words(sentences: list[Sentence]) -> dict[str, frozenset[str]]:
     for (c, w), n in near.items():
         if n >= EDGE_MIN and n >= EDGE_SHARE * edge.get((c, w), 0) and has_letter(w):
             out[c].add(w)
+    for g in groups:
+        for c in out:
+            n = sum(v for (k, w), v in near.items() if k == c and w in g)
+            if n >= EDGE_MIN and n >= EDGE_SHARE * sum(v for (k, w), v in edge.items() if k == c and w in g):
+                out[c] |= g
     return {c: frozenset(ws) for c, ws in out.items()}
 
 
@@ -96,16 +103,17 @@ def score_crf(sets: dict[str, list[Sentence]], tagger) -> dict[str, dict]:
 
 def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dict],
                    is_state: Callable[[str], bool], lead: frozenset[str] = frozenset(),
-                   edges: dict[str, frozenset[str]] | None = None) -> dict[str, dict]:
+                   edges: dict[str, frozenset[str]] | None = None,
+                   common: frozenset[str] = frozenset()) -> dict[str, dict]:
     """Score rasd's entity mentions; ``extract`` maps a text to a rasd.document/1 dict and
-    ``is_state`` tells whether an actor's mention text names a country or a capital; ``lead`` and
-    ``edges``: see :func:`predicted`."""
+    ``is_state`` tells whether an actor's mention text names a country or a capital; ``lead``,
+    ``edges`` and ``common``: see :func:`predicted`."""
     out = {}
     for name, sents in sets.items():
         c = Counts()
         for k in range(0, len(sents), CHUNK):
             chunk = sents[k:k + CHUNK]
-            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead, edges)):
+            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead, edges, common)):
                 c.add(gold_spans(s), set(p))
         out[name] = c.table()
     return out
@@ -113,13 +121,16 @@ def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dic
 
 def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: Callable[[str], bool],
               lead: frozenset[str] = frozenset(), edges: dict[str, frozenset[str]] | None = None,
-              ) -> list[dict[tuple[int, int, str], dict]]:
+              common: frozenset[str] = frozenset()) -> list[dict[tuple[int, int, str], dict]]:
     """rasd's spans in each sentence of ``chunk`` (run as one text): (start, end, class) over the
     sentence's tokens → the mention that made it.  A place mention counts by its name: ANERcorp
     tags كردستان in إقليم كردستان and الصين in شمال غرب الصين, so the ``lead`` words (folded: a
     settlement or admin type word, a compass word before a name, maybe behind a proclitic)
     that open a place mention are left out of its span; so are, for any class, the ``edges`` words
-    of that class (:func:`edge_words`)."""
+    of that class (:func:`edge_words`).  An actor named by one ordinary word of the NER corpora
+    (``common``: folded words they use mostly outside names, counted without the CAMeL test half),
+    maybe behind a proclitic (الشرطة، والمعارضة), is a description, which ANERcorp tags O, as
+    ``nominal`` marks the longer ones (الحكومة السودانية)."""
     text, offsets, sent_of = _join(chunk)
     doc = extract(text)
     pred: list[dict] = [{} for _ in chunk]
@@ -131,6 +142,9 @@ def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: C
             state = cls == "ORG" and is_state(m["text"])
             if not is_name(e, m) and not (state and m.get("short")):
                 continue   # a capital standing for its government (بكين for China) is still a name
+            if e["type"] == "ACTOR" and not state and common and len(m["text"].split()) == 1 \
+                    and _ordinary(m["text"], common):
+                continue   # الشرطة، المعارضة: a description
             mcls = "LOC" if state else cls
             hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
             if cls == "LOC" and e["type"] == "PLACE":
@@ -154,6 +168,20 @@ def _leads(word: str, lead: frozenset[str]) -> bool:
 
     key = fold_str(word)
     return bool(lead) and any(f in lead for f in (key, *(st for n, st in readings(key) if n)))
+
+
+def _ordinary(word: str, common: frozenset[str]) -> bool:
+    """The word, as written or behind a proclitic before the article (والمعارضة), is one of the
+    ``common`` words: a bare stem behind a letter read as a proclitic (فورد: ف + ورد) is not enough."""
+    from rasd.arabic.clitics import letters, readings
+
+    key, a = fold_str(word), letters().article
+    return key in common or any(n and st.startswith(a) and st in common for n, st in readings(key))
+
+
+def edge_groups(res) -> tuple[frozenset[str], ...]:
+    """The word groups :func:`edge_words` counts as one: the nationality adjectives (lexicon.yaml)."""
+    return (frozenset(fold_str(w) for w in res.kb.lexicon["_folded"].get("nationalities", ())),)
 
 
 def lead_words(res) -> frozenset[str]:
@@ -225,5 +253,5 @@ def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
             return default_pipeline().run(text).to_json(trace=True)   # trace: every mention field
 
         out["rasd"] = score_pipeline(sets, extract, state_names(res.gazetteer), lead_words(res),
-                                     edge_words(train_half(split)))
+                                     edge_words(train_half(split), edge_groups(res)), res.common_words)
     return out

@@ -9,7 +9,7 @@ with a span, whose confidence reads them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,10 +232,45 @@ class Tagger:
     def spans_many(self, windows: Sequence[Sequence[str]]) -> list[list[Span]]:
         """The spans of each token window, decoded together; confidence: the lowest marginal of a
         span's labels."""
+        return self.spans_outside(windows)[0]
+
+    def spans_outside(self, windows: Sequence[Sequence[str]], want: Collection[int] = ()
+                      ) -> tuple[list[list[Span]], dict[int, list[float]]]:
+        """:meth:`spans_many`'s spans and, for each window index in ``want``, every token's marginal
+        probability of being outside a name, from the same forward-backward pass (none when the
+        model has no O label)."""
         out: list[list[Span]] = [[] for _ in windows]
+        outs: dict[int, list[float]] = {}
         todo = [k for k, w in enumerate(windows) if w]
         if not todo:
-            return out
+            return out, outs
+        order, lens, X, y = self._decode([windows[k] for k in todo])
+        labels, o = self.model.labels, self._o
+        want = want if o >= 0 else ()
+        found = []        # (row, spans by label index)
+        for r in range(len(order)):
+            n = int(lens[r])
+            row = y[r, :n]
+            if o >= 0 and not (row != o).any():
+                if todo[order[r]] in want:
+                    found.append((r, []))
+                continue
+            tags = [labels[k] for k in row]
+            found.append((r, sorted(spans(tags))))
+        if not found:
+            return out, outs
+        rows = [r for r, _ in found]
+        M = marginals(X[rows, :lens[rows[0]]], lens[rows], self.model.trans)
+        for i, (r, sps) in enumerate(found):
+            m = M[i]
+            yr = y[r]
+            n = int(lens[r])
+            k = todo[order[r]]
+            out[k] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min()),
+                           float(m[e, o]) if e < n and o >= 0 else 0.0) for s, e, cls in sps]
+            if k in want:
+                outs[k] = [float(x) for x in m[:n, o]]
+        return out, outs
         order, lens, X, y = self._decode([windows[k] for k in todo])
         labels, o = self.model.labels, self._o
         found = []        # (row, spans by label index)

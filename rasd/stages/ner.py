@@ -52,9 +52,15 @@ class NerStage:
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
-                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None):
+                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
+                 person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset()):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
-        name, with that probability: they seed windows and open a sentence to the CRF."""
+        name, with that probability: they seed windows and open a sentence to the CRF.
+        ``person_given``: every given name the mention finder knows (the learned lists and the
+        knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
+        which are no everyday word inside a name."""
+        self.compound_ends = compound_ends
+        self.person_given = person_given | tagger.lex.given | more_given
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
@@ -101,7 +107,8 @@ class NerStage:
         # the first and last words of the persons a name pattern found (no knowledge-base name, no
         # title or type word): the CRF reads them too, to trim a word the pattern took in (الحريري
         # تمسك) or to take the whole name where the pattern found part of it (see _tag)
-        spans_of = [m.tok for m in doc.mentions if _pattern_person(m)]
+        pats = [n for n, m in enumerate(doc.mentions) if _pattern_person(m)]
+        spans_of = [doc.mentions[n].tok for n in pats]
         pat = sorted({a for a, _ in spans_of})
         pat_end = {a: b for a, b in spans_of}
         w = 0
@@ -137,10 +144,21 @@ class NerStage:
                 end = s_end if whi == hi else ends[whi - 1]
                 jobs.append((_window(doc, wlo, whi, end, starts, ends), reason))
         # the CRF reads only the text, so all windows are tagged at once, then combined in order
-        found = self.tagger.spans_many([window[0] for window, _ in jobs])
+        doubtful = self._doubtful_persons(doc, pats, jobs, keys) if pats else []
+        if doubtful:   # their windows' marginals of no name come from the same pass
+            found, outs = self.tagger.spans_outside([window[0] for window, _ in jobs], {q for _, q, _, _ in doubtful})
+        else:
+            found, outs = self.tagger.spans_many([window[0] for window, _ in jobs]), {}
         for (window, reason), spans in zip(jobs, found):
             if spans:
                 self._tag(doc, _tokens(*window), owner, reason, added, dropped, spans, verdicts)
+        for n, out in self._no_name_persons(doubtful, found, outs, dropped):
+            dropped.add(n)
+            m = doc.mentions[n]
+            dropped.update(k for k, s in enumerate(doc.mentions) if s.surname_of == m.text)
+            if verdicts is not None:
+                verdicts.append({"span": [m.start, m.end], "cls": "PERS", "p": round(out, 3),
+                                 "verdict": "removed: a pattern person the CRF reads as no name"})
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
@@ -198,6 +216,49 @@ class NerStage:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _doubtful_persons(self, doc: Doc, pats: list[int], jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
+        """The persons a name pattern found (no knowledge-base name, no title or type word) whose
+        reading the CRF may overrule (:meth:`_no_name_persons`), before it runs: every word of them is
+        one the news vocabulary knows (the CRF cannot know a rare name: المدعو "خطاب الغدفة"), and
+        they do not open on a known given name followed by name parts only (the CRF misses most
+        names it has never seen: أنتوني ألبانيزي، فادي عقيقي): the first word is no given name
+        (للمؤتمر القومي after a title, أم هادئا read as a kunya) or a later part is an everyday word
+        of the NER corpora (إلهام البنك، عمر المتقدم).  (mention index, job index, first and last
+        position in the job's window) of each; ``pats``: the indices of the pattern persons."""
+        out: list[tuple[int, int, int, int]] = []
+        given = self.person_given
+        firsts = [words[0] for (_, _, words), _ in jobs]   # the first word of each window, in order
+        for n in pats:
+            a, b = doc.mentions[n].tok
+            if any(self.gate.unknown(k) for k in keys[a:b]):
+                continue
+            first = keys[a]
+            if (first in given or any(st in given for k, st in stems(first) if k)) and not any(
+                    keys[k] not in self.compound_ends and (self._common(keys[k]) or not has_letter(keys[k]))
+                    for k in range(a + 1, b)):
+                continue
+            q = bisect_right(firsts, a) - 1     # the window starting last at or before the person
+            words = jobs[q][0][2] if q >= 0 else ()
+            if a in words and b - 1 in words:
+                out.append((n, q, words.index(a), words.index(b - 1)))
+        return out
+
+    @staticmethod
+    def _no_name_persons(cands: list[tuple[int, int, int, int]], found: list, outs: dict[int, list[float]],
+                         dropped: set[int]) -> list[tuple[int, float]]:
+        """Of the doubtful persons ``cands`` (:meth:`_doubtful_persons`) still standing, those the
+        CRF, having read them whole with their context, tags no name over at all and is sure of it:
+        its marginal that each of their words is outside a name (``outs``, per window) reaches
+        NO_NAME_OUTSIDE.  (mention index, lowest outside marginal) of each."""
+        res = []
+        for n, q, x, y in cands:
+            if n in dropped or any(sp.start <= y and sp.end > x for sp in found[q]):
+                continue
+            low = min(outs[q][x:y + 1])
+            if low >= NO_NAME_OUTSIDE:
+                res.append((n, low))
+        return res
 
     def _propagate(self, doc: Doc, owner: list[int], added: list[Mention],
                    keys: list[str] | None = None) -> list[Mention]:
@@ -493,6 +554,7 @@ _KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
+NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 
 
@@ -608,7 +670,9 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,
-                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()), **more)
+                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
+                    person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
+                    compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()), **more)
 
 
 class Ner(Stage):

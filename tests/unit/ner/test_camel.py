@@ -102,3 +102,27 @@ def test_a_mention_counts_without_the_edge_words_of_its_class():
     got = score_pipeline({"s": [sent]}, extract, lambda text: False, edges=edges)["s"]
     assert got["micro"]["p"] == 1.0 and got["micro"]["r"] == 1.0
     assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["micro"]["p"] == 0.0
+
+
+def test_an_actor_named_by_one_ordinary_word_is_a_description():
+    sent = [("وقالت", "O"), ("والشرطة", "O"), ("إن", "O"), ("فورد", "B-ORG"), ("باعت", "O"), (".", "O")]
+    text, offsets, _ = _join([sent])
+
+    def extract(_text):
+        def actor(k):
+            a, b = offsets[k]
+            return {"type": "ACTOR", "kb_id": "actor:x", "mentions": [{"start": a, "end": b, "text": text[a:b]}]}
+        return {"entities": [actor(1), actor(3)]}
+    common = frozenset({"الشرطه", "ورد"})     # folded ordinary words of the NER corpora
+    got = score_pipeline({"s": [sent]}, extract, lambda text: False, common=common)["s"]
+    assert got["ORG"]["p"] == 1.0 and got["ORG"]["r"] == 1.0   # فورد is no ف + ورد
+    assert score_pipeline({"s": [sent]}, extract, lambda text: False)["s"]["ORG"]["p"] == 0.5
+
+
+def test_a_group_of_words_is_counted_as_one_edge_word():
+    nat = frozenset({"اللبناني", "المصري", "الاميركي"})
+    sents = [[("قال", "O"), ("حزب", "B-ORG"), ("الله", "I-ORG"), (w, "O")] for w in ("اللبناني", "المصري", "الاميركي")]
+    assert not edge_words(sents)[">ORG"] & nat            # each word alone is too rare
+    assert edge_words(sents, (nat,))[">ORG"] >= nat       # as a group: the annotators end names before them
+    inside = [[("قال", "O"), ("حزب", "B-ORG"), ("الله", "I-ORG"), (w, "I-ORG")] for w in ("اللبناني", "المصري")]
+    assert not edge_words(sents + inside * 2, (nat,))[">ORG"] & nat   # inside the name as often: no edge

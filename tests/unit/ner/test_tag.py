@@ -65,6 +65,21 @@ def test_the_marginal_that_the_word_after_a_span_is_outside_a_name_is_crfsuite_s
     assert seen
 
 
+def test_every_word_s_marginal_of_no_name_is_crfsuite_s(path):
+    t = Tagger(path, LEX)
+    raw = pycrfsuite.Tagger()
+    raw.open(str(path))
+    plain = ["في", "ذلك", "الوقت", "."]         # no name in it: its marginals all the same
+    windows = [*NEW, plain, []]
+    spans, got = t.spans_outside(windows, range(len(windows)))
+    assert spans == t.spans_many(windows)       # the same spans
+    assert spans[len(NEW)] == [] and len(got) == len(NEW) + 1   # an empty window: no words, no marginals
+    for toks, outs in zip([*NEW, plain], (got[k] for k in range(len(NEW) + 1))):
+        raw.set(token_features(toks, LEX))
+        assert len(outs) == len(toks)
+        assert np.allclose(outs, [raw.marginal("O", k) for k in range(len(toks))], rtol=0, atol=1e-12)
+
+
 def test_windows_tagged_together_are_tagged_as_alone(path):
     t = Tagger(path, LEX)
     raw = pycrfsuite.Tagger()

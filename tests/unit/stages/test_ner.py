@@ -436,3 +436,39 @@ def test_the_crf_ends_a_pattern_person_where_it_is_sure_the_next_word_is_no_name
     assert [m.text for m in d.mentions] == ["كرمول"]     # زيتوني: rare, but the CRF is sure it is no name
     d = NerStage(Outside(0.9), gate)(pattern_person(doc_of(text), "كرمول زيتوني"))
     assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
+
+
+class NoName(FakeTagger):
+    """Tags no span; every word's marginal of no name is ``outside``."""
+
+    def __init__(self, outside: float):
+        super().__init__({})
+        self.outside = outside
+
+    def spans_outside(self, windows, want=()):
+        return self.spans_many(windows), {k: [self.outside] * len(windows[k]) for k in want}
+
+
+def test_a_pattern_person_the_crf_is_sure_is_no_name_is_removed_unless_a_given_name_opens_it():
+    text = "وقال الرئيس كرمول البنك زيتوني أمس"
+    gate = Gate.of({}, {}, known={"قال", "الرييس", "امس", "البنك", "كرمول", "زيتوني"})
+    common = frozenset({"البنك"})
+    words = "كرمول البنك زيتوني"
+
+    def run(outside, given=frozenset(), common=common, gate=gate):
+        d = pattern_person(doc_of(text), words)
+        d.mentions.append(Mention(text.index("زيتوني"), text.index("زيتوني") + 6, "زيتوني", "PERSON",
+                                  tok=(4, 5), pattern=True, surname_of="x"))
+        d.mentions[0].text = "x"      # the surname repeats this person's name
+        d.explain = True
+        return NerStage(NoName(outside), gate, common=common, person_given=given)(d)
+
+    d = run(0.95)       # no given name opens it, the CRF is sure: the person and its surnames go
+    assert d.mentions == []
+    (v,) = [v for v in d.notes["ner_spans"] if v["verdict"].startswith("removed")]
+    assert v["p"] == 0.95
+    assert len(run(0.85).mentions) == 2                              # the CRF unsure: kept
+    assert run(0.95, given=frozenset({"كرمول"})).mentions == []      # a given name before an everyday word
+    assert len(run(0.95, given=frozenset({"كرمول"}), common=frozenset()).mentions) == 2   # name parts only
+    rare = Gate.of({}, {}, known={"قال", "الرييس", "امس", "البنك", "كرمول"})
+    assert len(run(0.95, gate=rare).mentions) == 2    # زيتوني, unknown to the news, may be a rare name
