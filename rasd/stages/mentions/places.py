@@ -142,6 +142,21 @@ def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
     return pre.startswith(L.li)
 
 
+def outlet_not_region(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
+    """A region of the world list that is also a news outlet's name (الشرق الأوسط, Asharq al-Awsat):
+    the region only after a preposition of place (في الشرق الأوسط، بالشرق الأوسط, written with no
+    quote between) or a type word; otherwise the outlet (وعلمت «الشرق الأوسط»، قال لـ«الشرق الأوسط»):
+    over the news, a region of that name stands after في or ب, the newspaper after a verb, a quote
+    mark or ل (docs/lexicon-checks.md, places8)."""
+    if ph.j != kh.j or not any(p[0] == "source" for p in kh.payloads) \
+            or not all(f.R.gaz.get(p).kind == "region" for p in ph.payloads):
+        return False
+    pre = f.toks[i].key[:ph.prefix].removesuffix(letters().article).lstrip("".join(letters().conj))
+    if pre:
+        return pre.startswith(letters().li)   # بالشرق الأوسط is the region, لل… the outlet told
+    return not (i > 0 and f.joined(i - 1) and (f.is_(i - 1, "place_preps") or f.is_(i - 1, "place_cues")))
+
+
 def named_region(f: Finder, ph: Hit, end: int) -> bool:
     """The whole direction phrase is a region or a country the gazetteer names (جنوب لبنان، شمال
     سيناء، جنوب السودان)."""
