@@ -439,8 +439,12 @@ class _OpenPlaces:
         # "، وبيت فجار": a comma and then the conjunction glued to the name, unless the gazetteer starts
         # names with that word (وادي)
         if comma and key.startswith(self.and_) and len(key) > 3 and not self.gaz.may_start(key):
-            # "، وحاصرت القوات" opens a clause: the glued item must end the list or be placed by
-            # what follows it (a comma or full stop, و, a direction or a container word)
+            # "، وحاصرت القوات"، "، والمياه"، "، وغالبيتهم" open a clause: the glued item is no ordinary
+            # word or word with a pronoun, and the list goes on after it or a word places it (a
+            # comma, و, a direction or a container word)
+            word = key[len(self.and_):]
+            if word in self.common or strip_article(word) in self.common or word.endswith(self.L.pronoun_suffixes):
+                return None
             end = self.name_at(k, pre=1, open_cue=open_cue)
             return (k, end, 1) if end and self.item_closed(end) else None
         if comma and not (key == self.and_ and k + 1 < len(toks)):
@@ -462,10 +466,12 @@ class _OpenPlaces:
         return None
 
     def item_closed(self, end: int) -> bool:
-        """A list item ends at token ``end``: punctuation or the text's end, a و, or a word that
-        places it (جنوبي، في، بريف: container_links)."""
-        if end >= len(self.toks) or self.gap(end - 1):
+        """A list item ends at token ``end``: a comma or the text's end, a و, or a word that places
+        it (جنوبي، في، بريف: container_links)."""
+        if end >= len(self.toks):
             return True
+        if self.gap(end - 1):
+            return self.gap(end - 1) in ("،", ",")
         key = self.toks[end].key
         return key.startswith(self.and_) or reads(key, self.c.links)
 
