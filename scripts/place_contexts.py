@@ -21,9 +21,10 @@ strong contexts it does have (المنطقة الشرقية، مدينة الم�
 This folds in the install-time list of the old `rasd.kb.wordfreq` (one-word locality names in
 more than 0.5 % of SaudiNewsNet's articles, a settlement word required before them), so the
 finder has one rule for village names that are ordinary words, not two. The finder keeps that
-list's one finer point (rasd.stages.mentions.places._ordinary_here): after a type word only a
-settlement word makes a listed name the village, and only when the name stops there (محطة سان
-ميشال، مستشفى العيون are no villages); the statistic here counts every type word as strong.
+list's one finer point: after a type word only a settlement word makes a listed name the village,
+and only when the name stops there (محطة سان ميشال، مستشفى العيون are no villages). The statistic
+here counts with the finder's own predicate (rasd.stages.mentions.placeness.place_context), so a
+name seen only after facility words is counted as weak, as the finder reads it.
 
 Why a generated file rather than a statistic learned at install: it is read by the mention finder
 in every run, it must not change silently when the news folder differs (a download install has
@@ -77,7 +78,7 @@ class Counts:
     def add(self, doc, index) -> None:
         from rasd.stages.mentions.context import Finder
         from rasd.stages.mentions.index import PLACE
-        from rasd.stages.mentions.placeness import minor_only, name_key, preposition_before, strong_context
+        from rasd.stages.mentions.placeness import minor_only, name_key, place_context, preposition_before
 
         f = Finder(doc, index)
         self.articles += 1
@@ -91,7 +92,7 @@ class Counts:
             key = name_key(f, h)
             self.n[key] += 1
             seen.add(key)
-            if strong_context(f, i, h):
+            if place_context(f, i, h):
                 self.strong[key] += 1
             elif preposition_before(f, i, h):
                 self.prep[key] += 1

@@ -16,7 +16,7 @@ from rasd.geo.candidates import (DocPlaces, border_place, country_places, cue_of
                                  word_gate)
 from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
-from rasd.kb.gazetteer import Place
+from rasd.kb.gazetteer import ADMIN_KINDS, NO_COUNTRY, Place
 from rasd.pipeline import Stage
 
 
@@ -173,14 +173,16 @@ def _named_with_a_word(e: Entity, res) -> bool:
 
 # kinds that tell which country a report is about (a village name alone does not)
 _TELLING = {"country", "city", "governorate", "district", "region"}
+NEAR_KM = 30.0   # a Syrian village named this close to a candidate in its sentence speaks for the Syrian reading
 
 
 def _country_votes(places: list[Entity], resolved: dict[str, Place]) -> dict[str, int]:
-    """Mentions of the resolved places that tell a country (a country, city, province …), per country."""
+    """Mentions of the resolved places that tell a country (a country, city, province …), per country.
+    A region of no country (الشرق الأوسط، البحر الأحمر: the world list's "zz") tells none."""
     votes: dict[str, int] = {}
     for e in places:
         p = resolved.get(e.id)
-        if p is not None and p.kind in _TELLING:
+        if p is not None and p.kind in _TELLING and p.country and p.country != NO_COUNTRY:
             votes[p.country] = votes.get(p.country, 0) + len(e.mentions)
     return votes
 
@@ -213,17 +215,25 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict,
     elsewhere = max(votes, key=votes.get)
     cue_words = lex["place_cues"] | lex["strong_place_cues"]
 
-    def syrian_only(text: str, qs: list[Place]) -> bool:
+    def syrian_only(text: str, qs: list[Place], p: Place) -> bool:
+        """The sentence names a place that can only be Syrian: a village near ``p`` or a unit that
+        contains it. A Syrian unit that does not contain it is no such evidence: in a report about
+        Yemen, حي النهضة بمديرية الثورة names two Yemeni places, not the village النهضة of Aleppo
+        and the Syrian district الثورة on the Euphrates."""
         word = strip_article(fold_str(text).split()[0]) if text.split() else ""
         named = word not in cue_words and with_article(word) not in cue_words   # "قرية" is a type word here
-        return named and bool(qs) and all(q.country == "sy" for q in qs)
+        if not (named and qs and all(q.country == "sy" for q in qs)):
+            return False
+        own = set(p.admin_ids)
+        return any(q.id in own or (q.kind == "governorate" and q.name_ar == p.admin1) or
+                   (q.kind not in ADMIN_KINDS and q.id != p.id and km(point(q), point(p)) <= NEAR_KM) for q in qs)
 
     dropped: set[str] = set()
     for e in places:
         p = resolved.get(e.id)
         if p is None or p.country != "sy" or p.kind in _TELLING:
             continue
-        if any(syrian_only(text, qs) for text, qs in hits.get(e.id, [])):
+        if any(syrian_only(text, qs, p) for text, qs in hits.get(e.id, [])):
             continue   # the sentence names a place that can only be Syrian
         there = [q for q in (pending or {}).get(e.id, (e, []))[1] if q.country == elsewhere]
         if there:

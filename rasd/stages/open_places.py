@@ -435,14 +435,25 @@ class _OpenPlaces:
         g = self.gap(k - 1)
         quoted = bool(g) and g[-1] in QUOTES
         comma = g.strip("".join(QUOTES)) in ("،", ",")   # a closing quote may stand before the comma
-        if comma and not (toks[k].key == self.and_ and k + 1 < len(toks)):
+        key = toks[k].key
+        # "، وبيت فجار": a comma and then the conjunction glued to the name, unless the gazetteer starts
+        # names with that word (وادي)
+        if comma and key.startswith(self.and_) and len(key) > 3 and not self.gaz.may_start(key):
+            # "، وحاصرت القوات"، "، والمياه"، "، وغالبيتهم" open a clause: the glued item is no ordinary
+            # word or word with a pronoun, and the list goes on after it or a word places it (a
+            # comma, و, a direction or a container word)
+            word = key[len(self.and_):]
+            if word in self.common or strip_article(word) in self.common or word.endswith(self.L.pronoun_suffixes):
+                return None
+            end = self.name_at(k, pre=1, open_cue=open_cue)
+            return (k, end, 1) if end and self.item_closed(end) else None
+        if comma and not (key == self.and_ and k + 1 < len(toks)):
             end = self.name_at(k, quoted=quoted, open_cue=open_cue)
             return (k, end, 0) if end else None
         if comma:
             g = ""   # "، و" and "، و\"": a comma and then the conjunction, as one joint
         if g and not quoted:
             return None
-        key = toks[k].key
         if key == self.and_ and k + 1 < len(toks):
             g2 = self.gap(k)
             if g2 and not self.quoted_gap(k):
@@ -453,6 +464,16 @@ class _OpenPlaces:
             end = self.name_at(k, pre=1, quoted=quoted, open_cue=open_cue)
             return (k, end, 1) if end else None
         return None
+
+    def item_closed(self, end: int) -> bool:
+        """A list item ends at token ``end``: a comma or the text's end, a و, or a word that places
+        it (جنوبي، في، بريف: container_links)."""
+        if end >= len(self.toks):
+            return True
+        if self.gap(end - 1):
+            return self.gap(end - 1) in ("،", ",")
+        key = self.toks[end].key
+        return key.startswith(self.and_) or reads(key, self.c.links)
 
     def listed(self, i: int, cue: str, room: int) -> None:
         """The names of a list (at most ``room``) after a plural or dual cue word at token i."""

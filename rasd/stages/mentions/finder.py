@@ -29,7 +29,7 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if rh:
         out.append((rh[0], 1, "region", rh))
     ph = places.place_hit(f, i) if flags & PLACE else None
-    if ph and kh and places.outlet_told(f, i, ph, kh):
+    if ph and kh and (places.outlet_told(f, i, ph, kh) or places.outlet_not_region(f, i, ph, kh)):
         ph = None
     if rh and ph and places.named_region(f, ph, rh[0]):
         out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"

@@ -7,16 +7,23 @@ A **strong** context is one of:
 
 - a place type word right before the name (قرية، بلدة، منطقة، مخيم، مطار …);
 - a list of places: the name follows or precedes another Syrian gazetteer name, joined by و, a
-  comma or a dash;
+  comma or a dash; a name that only a comma or a dash joins to the name before it must itself go
+  on as a list item (a comma, و or the sentence's end after it): "مجدل شمس، معرباً عن" starts a
+  new clause, not a list;
 - a container right after it, within ``CONTAINER_WINDOW`` words of its sentence: a countryside or
   direction word or a type word before a gazetteer name (بريف حلب، شمال حماة، بمحافظة إدلب), or
   a word that ties a place to its unit (التابعة، الواقعة، بالقرب: geo_cues.yaml admin_links).
 
 A preposition alone (في، على، من) is **weak**: على إسقاط، في الربيع العربي read as places by it.
+
+After a type word the finder is stricter than "strong" (`place_context`): only a settlement word
+(قرية، بلدة، حي) makes a listed name the village, and only when the name stops there; محطة سان
+ميشال، مستشفى العيون name something else. The statistic of scripts/place_contexts.py counts with
+`place_context` too, so it measures the evidence the finder accepts, not a looser one.
 """
 from __future__ import annotations
 
-from rasd.arabic.clitics import readings, starts_with_and
+from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.matcher import Hit
 from rasd.arabic.script import LIST_GAPS
 from rasd.kb.gazetteer import WORLD_SOURCE
@@ -59,13 +66,25 @@ def in_list(f: Finder, i: int, h: Hit) -> bool:
     j = h.j
     if j < f.n and (starts_with_and(f.toks[j].key) or f.gap(j - 1).strip() in LIST_GAPS) and _syrian_at(f, j):
         return True
-    if i == 0 or not (starts_with_and(f.toks[i].key) and h.prefix > 0 or f.gap(i - 1).strip() in LIST_GAPS):
+    anded = starts_with_and(f.toks[i].key) and h.prefix > 0
+    if i == 0 or not (anded or f.gap(i - 1).strip() in LIST_GAPS):
         return False
+    if not anded and not item_ends(f, h.j):
+        return False   # "X، معرباً عن": a comma after a place opens a clause unless the list goes on
     for k in range(max(0, i - 3), i):
         g = _syrian_at(f, k)
         if g is not None and g.j == i:
             return True
     return False
+
+
+def item_ends(f: Finder, j: int) -> bool:
+    """A list item ends at token j: a comma, a dash or a full stop follows, or the next word starts
+    with و, or the text ends."""
+    if j >= f.n:
+        return True
+    gap = f.gap(j - 1).strip()
+    return bool(gap) and (gap in LIST_GAPS or gap[0] in ".:;؛") or starts_with_and(f.toks[j].key)
 
 
 def _head(f: Finder, k: int) -> bool:
@@ -94,3 +113,24 @@ def container_after(f: Finder, h: Hit) -> bool:
 
 def strong_context(f: Finder, i: int, h: Hit) -> bool:
     return type_word_before(f, i) or in_list(f, i, h) or container_after(f, h)
+
+
+def settled(f: Finder, i: int, j: int) -> bool:
+    """A settlement word stands right before the name at tokens i..j-1 and the name stops there:
+    after it an everyday word is a place unless the name goes on (مستشفى الملك عبدالله، حي سان سيفرين)."""
+    if not (i > 0 and f.is_(i - 1, "settlement_cues") and f.joined(i - 1)):
+        return False
+    continued = j < f.n and f.joined(j - 1) and f.name_like(j) \
+        and not f.is_(j, "place_preps") and not starts_with_and(f.toks[j].key)
+    return not continued
+
+
+def place_context(f: Finder, i: int, h: Hit) -> bool:
+    """The context in which the finder takes a village name that is mostly an ordinary word for the
+    village: after a type word, only a settlement word with no proclitic on the name and the name
+    stopping there (جامعة لجيل، محطة سان ميشال name something else); with no type word, a list of
+    places or a container after it (see the module doc)."""
+    if type_word_before(f, i):
+        proclitic = f.toks[i].key[:h.prefix].removesuffix(letters().article)   # جامعة لجيل، مطار كابل
+        return not proclitic and settled(f, i, h.j)
+    return in_list(f, i, h) or container_after(f, h)

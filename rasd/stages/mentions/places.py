@@ -7,7 +7,7 @@ from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
-from rasd.stages.mentions.placeness import minor_only, name_key, strong_context, type_word_before
+from rasd.stages.mentions.placeness import item_ends, minor_only, name_key, place_context, settled
 
 _TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
 # lists of the word before a gazetteer name that make it a place (a type word, a preposition)
@@ -48,17 +48,7 @@ def _everyday(f: Finder, i: int, h: Hit) -> bool:
     everyday = t.key[h.prefix:] in f.R.common or (h.prefix and t.key in f.R.common)
     if not everyday:
         return False
-    return not _settled(f, i, i + 1)
-
-
-def _settled(f: Finder, i: int, j: int) -> bool:
-    """A settlement word stands right before the name at tokens i..j-1 and the name stops there:
-    after it an everyday word is a place unless the name goes on (مستشفى الملك عبدالله، حي سان سيفرين)."""
-    if not (i > 0 and f.is_(i - 1, "settlement_cues") and f.joined(i - 1)):
-        return False
-    continued = j < len(f.toks) and f.joined(j - 1) and f.name_like(j) \
-        and not f.is_(j, "place_preps") and not starts_with_and(f.toks[j].key)
-    return not continued
+    return not settled(f, i, i + 1)
 
 
 def _misread_article(f: Finder, i: int, h: Hit, places: list, strong: bool) -> bool:
@@ -118,7 +108,7 @@ def place_hit(f: Finder, i: int) -> Hit | None:
     if not before.isdisjoint(_CUES_BEFORE) and f.joined(i - 1):   # the gap is looked at only when it matters
         strong = "place_cues" in before
         prep = "place_preps" in before or "plural_place_cues" in before
-    coord = f.coordinated_place(i)
+    coord = f.coordinated_place(i) and (starts_with_and(f.toks[i].key) or item_ends(f, h.j))
     if not coord and _ordinary_here(f, i, h):
         return None
     if h.j - h.i >= 2:
@@ -138,10 +128,7 @@ def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
     ordinary = f.R.ordinary_places
     if not (ordinary and name_key(f, h) in ordinary and minor_only(f, h)):
         return False
-    if type_word_before(f, i):
-        proclitic = f.toks[i].key[:h.prefix].removesuffix(letters().article)   # جامعة لجيل، مطار كابل
-        return bool(proclitic) or not _settled(f, i, h.j)
-    return not strong_context(f, i, h)
+    return not place_context(f, i, h)
 
 
 def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
@@ -153,6 +140,21 @@ def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
     L = letters()
     pre = f.toks[i].key[:ph.prefix].lstrip("".join(L.conj))
     return pre.startswith(L.li)
+
+
+def outlet_not_region(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:
+    """A region of the world list that is also a news outlet's name (الشرق الأوسط, Asharq al-Awsat):
+    the region only after a preposition of place (في الشرق الأوسط، بالشرق الأوسط, written with no
+    quote between) or a type word; otherwise the outlet (وعلمت «الشرق الأوسط»، قال لـ«الشرق الأوسط»):
+    over the news, a region of that name stands after في or ب, the newspaper after a verb, a quote
+    mark or ل (docs/lexicon-checks.md, places8)."""
+    if ph.j != kh.j or not any(p[0] == "source" for p in kh.payloads) \
+            or not all(f.R.gaz.get(p).kind == "region" for p in ph.payloads):
+        return False
+    pre = f.toks[i].key[:ph.prefix].removesuffix(letters().article).lstrip("".join(letters().conj))
+    if pre:
+        return pre.startswith(letters().li)   # بالشرق الأوسط is the region, لل… the outlet told
+    return not (i > 0 and f.joined(i - 1) and (f.is_(i - 1, "place_preps") or f.is_(i - 1, "place_cues")))
 
 
 def named_region(f: Finder, ph: Hit, end: int) -> bool:

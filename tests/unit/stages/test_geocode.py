@@ -187,3 +187,29 @@ def test_names_kept_per_token_equal_a_fresh_scan_for_every_window_end(gaz):
             assert lookup.name_at(j, stop) == fresh
             found += fresh is not None
     assert found     # the sentence does name places (ناحية التمانعة، أبو دالي)
+
+
+def test_in_a_report_about_elsewhere_only_a_syrian_unit_that_holds_the_village_keeps_it_syrian():
+    """حي النهضة بمديرية الثورة in a report about Yemen: a Syrian unit named in the sentence keeps a
+    Syrian-only namesake Syrian only when it contains that village (or a village near it is named)."""
+    from rasd.stages.geocode import _country_prior
+    told = Entity("A", "PLACE", "سنجار", None, None, [Mention(0, 5, "سنجار", "PLACE")] * 2)
+    village = Entity("B", "PLACE", "المشيرفة", None, None, [Mention(20, 28, "المشيرفة", "PLACE")])
+    lex = {"place_cues": frozenset(), "strong_place_cues": frozenset()}
+    for unit, kept in ((geo_fake.SUB_OTHER, False), (geo_fake.SUB_TAMANAH, True)):
+        resolved = {"A": geo_fake.SINJAR_IQ, "B": geo_fake.VILLAGE_A}
+        village.geo, village.kb_id = None, None
+        _country_prior([told, village], resolved, {"B": [(unit.name_ar, [unit])]}, lex,
+                       {"B": (village, [geo_fake.VILLAGE_A])})
+        assert (resolved["B"] is geo_fake.VILLAGE_A and village.geo is None) is kept, unit.name_en
+        if not kept:
+            assert village.geo["lat"] is None and "about IQ" in village.geo["why"]
+
+
+def test_a_region_of_no_country_tells_no_report_country():
+    from rasd.stages.geocode import _report_country
+    from rasd.kb.gazetteer import Place
+    sea = Place("world:zz-sea-red", "البحر الأحمر", "Red Sea", 20.0, 38.5, "region", country="zz", rank=4,
+                source=geo_fake.SINJAR_IQ.source)
+    e = Entity("A", "PLACE", "البحر الأحمر", None, None, [Mention(0, 5, "البحر الأحمر", "PLACE")] * 3)
+    assert _report_country([e], {"A": sea}) is None

@@ -173,3 +173,35 @@ def test_a_border_named_by_two_states_adjectives_is_a_place():
     # one state's adjective names no one border; the same adjective twice is no pair of states
     assert not any("الحدود" in m.text for m in places("تتواصل الاشتباكات على الحدود اللبنانية."))
     assert not any("الحدود" in m.text for m in places("وصلوا إلى الحدود السورية السورية."))
+
+
+def test_a_glued_conjunction_after_a_comma_is_no_part_of_the_list_item():
+    """لبلدات زمرينا، وبيت فجار: a comma and then و glued to the next name is one joint, as "، و"."""
+    ms = places("اقتحمت قوات الاحتلال بلدات زمرينا، وبيت فجار جنوبي بيت لحم.")
+    assert "بيت فجار" in texts(ms)
+    assert not any((m.name or m.text).startswith("وبيت") for m in ms)
+    # "، وحاصرت القوات": a comma and a glued و opening a clause is no list item
+    ms = places("اقتحمت قوات الاحتلال بلدات زمرينا، وحاصرت القوات منزلا.")
+    assert not any("حاصرت" in m.text for m in ms), [m.text for m in ms]
+
+
+def test_a_yemeni_district_word_names_a_place_and_a_directorate_none():
+    """مديرية X is Yemen's district (its type word joins the span); مديرية الدفاع المدني and
+    المديرية العامة are directorates: an ordinary word after it names no place."""
+    ms = places("شن العدوان غارات على جبل عرام بمديرية همدان ومديريتي حيفان ومقبنة.")
+    names = set(texts(ms))
+    assert {"جبل عرام", "حيفان", "مقبنة"} <= names, names
+    assert any(m.text == "مديرية همدان" for m in ms), [m.text for m in ms]
+    assert not any("بمديرية" in m.text for m in ms)
+    for text in ("أعلنت مديرية الدفاع المدني حصيلة الحريق.", "قالت المديرية العامة للجوازات إن العمل بدأ.",
+                 "أفرجت مديرية المخابرات في الجيش عن الموقوف."):
+        assert places(text) == [], text
+
+
+def test_a_region_named_like_a_news_outlet_is_the_region_only_after_a_preposition():
+    """الشرق الأوسط: the region after في or ب, the newspaper Asharq al-Awsat after a verb, a quote
+    mark or ل."""
+    assert "الشرق الأوسط" in texts(places("وتحدث الوزير عن سياسات إيران في الشرق الأوسط أمس."))
+    assert "الشرق الأوسط" in texts(places("وتعهد بدعم الدول الخاصة بالشرق الأوسط أمس."))
+    for text in ("وقال الوزير لـ«الشرق الأوسط» إن الخيار صعب.", "وعلمت «الشرق الأوسط» من مصادر مطلعة أن الهجوم فشل."):
+        assert "الشرق الأوسط" not in texts(places(text)), text

@@ -70,3 +70,12 @@ def test_a_given_name_that_folds_onto_a_preposition_is_read_by_its_spelling():
     assert ms["علي خالد باكير"].type == "PERSON"
     ms = found("ورد على خالد باكير في البيان.")
     assert not any(t.startswith("على") for t in ms) and ms["خالد باكير"].type == "PERSON"
+
+
+def test_a_village_name_after_a_place_and_a_comma_is_a_list_item_only_when_the_list_goes_on():
+    """"قصفت الطائرات إدلب، المشيرفة عن ..." : المشيرفة (a village with no cue) after a comma that opens a
+    clause is no place; in "إدلب، المشيرفة، وحلب" or at the sentence's end it is a list item."""
+    assert "المشيرفة" not in found("قصفت الطائرات إدلب، المشيرفة عن قرب.")
+    for text in ("قصفت الطائرات إدلب، المشيرفة، وحلب.", "قصفت الطائرات إدلب، المشيرفة.", "قصفت الطائرات إدلب والمشيرفة أمس."):
+        ms = found(text)
+        assert any(m.type == "PLACE" and "المشيرفة" in m.text for m in ms.values()), text

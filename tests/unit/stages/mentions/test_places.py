@@ -189,3 +189,28 @@ def test_after_a_type_word_only_a_settlement_word_makes_an_ordinary_name_the_vil
     assert places.place_hit(f, at(f, "الفجر")) is not None    # not listed: accepted as before
     f = _ordinary_finder("قصفت الطائرات قرية الفجر الجديد.", ordinary=True)
     assert places.place_hit(f, at(f, "الفجر")) is not None
+
+
+def test_a_comma_after_a_place_opens_a_clause_unless_the_list_goes_on():
+    """"المشيرفة، الفجر الجديد عن": a name that only a comma joins to the place before it is a list
+    item only when the list goes on after it (a comma, و or the sentence's end)."""
+    f = _ordinary_finder("قصفت الطائرات المشيرفة، الفجر الجديد عن رأيه.", ordinary=True)
+    assert places.place_hit(f, at(f, "الفجر")) is None
+    for text in ("قصفت الطائرات المشيرفة، الفجر الجديد، وأبو دالي.", "قصفت الطائرات المشيرفة، الفجر الجديد.",
+                 "قصفت الطائرات المشيرفة، الفجر الجديد وأبو دالي أمس."):
+        f = _ordinary_finder(text, ordinary=True)
+        assert places.place_hit(f, at(f, "الفجر")) is not None, text
+
+
+def test_the_place_context_statistic_is_the_finders_own():
+    """scripts/place_contexts.py counts with placeness.place_context: a listed name after a facility
+    word is no place context (the finder does not take it), after a settlement word it is."""
+    from rasd.stages.mentions.placeness import place_context, strong_context
+
+    f = _ordinary_finder("وصل الوفد إلى محطة الفجر الجديد.", ordinary=True)
+    i = at(f, "الفجر")
+    h = f.place_at(i)
+    assert strong_context(f, i, h) and not place_context(f, i, h)
+    f = _ordinary_finder("قصفت الطائرات قرية الفجر الجديد.", ordinary=True)
+    i = at(f, "الفجر")
+    assert place_context(f, i, f.place_at(i))
