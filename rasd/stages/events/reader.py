@@ -177,9 +177,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
     def outside_total(self, st: Sent, trigs: list[Trig], total_at: int) -> list[Trig]:
         """The triggers that are acts of their own: not a war noun framed as the period or the whole of
         the running total at ``total_at`` (ما يرفع عدد القتلى منذ بدء المعارك البرية، حصيلة العدوان) in
-        the total's clause."""
+        the total's clause. Only a definite noun names the war as a whole: خلال قصفها مدينة أريحا is an act."""
         return [t for t in trigs if t.i < total_at or self.near_before(t.i, "running_total_frames", 2, total_at) is None
-                or self.clause(st, t)[0] > total_at]
+                or not is_definite(self.key(t.i)[t.glue:t.prefix]) or self.clause(st, t)[0] > total_at]
 
     def running_total_casualties(self, st: Sent, total_at: int) -> list[Event]:
         """The CASUALTIES report of a running total (its count read from ``total_at`` on), marked so that

@@ -51,3 +51,9 @@ def test_a_strike_not_framed_as_the_totals_period_stays_an_event():
 def test_control_a_count_of_raids_is_no_running_total_of_the_dead():
     evs = run("وارتفع عدد الغارات التي شنها الطيران الحربي على غزة إلى 16 غارة.", "الطيران الحربي", place="غزة")
     assert "CASUALTIES" not in {e.type for e in evs}
+
+
+def test_a_strike_without_the_article_framed_by_khilal_is_still_an_act():
+    # خلال قصفها مدينة أريحا: a strike named with its object, not the war as a whole
+    evs = run("وارتفعت حصيلة قتلى تحطم طائرة حربية خلال قصفها مدينة أريحا إلى 37 قتيلا.", "طائرة حربية", place="أريحا")
+    assert "AIRSTRIKE" in {e.type for e in evs}
