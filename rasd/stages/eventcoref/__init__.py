@@ -106,8 +106,9 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) ->
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
     told_in = frozenset(doc.sentence_of(a) for a, _ in e.evidence) if doc.sentences else frozenset()
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
-                   frozenset(e.partners), date, e.modality, e.trigger is None and e.type == "CASUALTIES",
-                   anaphor=anaphor, told_in=told_in)
+                   frozenset(e.partners), date, e.modality,
+                   e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
+                   anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")))
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:

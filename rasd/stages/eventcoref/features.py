@@ -33,6 +33,7 @@ class Telling:
     date: str | None = None         # the date value, when the sentence gives a day
     modality: str = "asserted"
     toll_only: bool = False         # read from a death toll, without a trigger
+    running_total: bool = False     # a war's running total of the dead (events stage, triggers.yaml running_total_*)
     anaphor: str | None = None      # the demonstrative that makes it refer back (هذا الهجوم)
     told_in: frozenset[int] = frozenset()   # every sentence it is told in (evidence and trigger)
 
@@ -101,6 +102,8 @@ def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, i
     """How the two types may be one event: (reason, earlier is host, max sentences apart, a
     telling without a place may join)."""
     if a.type == b.type:
+        if a.running_total != b.running_total:
+            return None, True, 0, False     # a war's running total is no retelling of one toll
         if a.type in rules.partner_types:
             return None, True, 0, False     # told apart by their parties and dates in the events stage
         return "same type", True, 10 ** 6, True

@@ -15,8 +15,8 @@ class Merge:
 
     def same_event(self, o: Event, e: Event) -> str | None:
         """Why ``e`` is ``o`` told again, or None when it is another event."""
-        if o.type != e.type:
-            return None
+        if o.type != e.type or bool(o.extra.get("running_total")) != bool(e.extra.get("running_total")):
+            return None   # a war's running total is no retelling of one death, nor one of it
         same_sentence = e.evidence[0] in o.evidence
         if same_sentence and not e.places and o.places and set(e.agents) <= set(o.agents) and e.agents:
             # ضمن عملية عسكرية: the placeless mention of the advance told in the same sentence

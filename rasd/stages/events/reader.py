@@ -10,7 +10,8 @@ from rasd.doc import Doc, Event
 from rasd.kb.ontology import event_mapping
 from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
-from rasd.stages.events.fatalities import Fatalities, read_toll
+from rasd.arabic.numbers import NumberReader
+from rasd.stages.events.fatalities import Fatalities, FatalityCount, read_toll
 from rasd.stages.events.kinds import Kinds
 from rasd.arabic.clitics import in_cue_set, is_definite, starts_with_and
 from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
@@ -74,6 +75,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens,
                                   starts[bisect_left(starts, st.lo):bisect_left(starts, st.hi)])
             self.sentence_triggers = trigs
+            total_at = self.running_total(st)
+            if total_at is not None:
+                trigs = self.sentence_triggers = self.outside_total(st, trigs, total_at)
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs
             built: list[Event] = []
@@ -120,12 +124,17 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
                 built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
             violent = any(self.L.mapping[e.type].get("violent") for e in built)
-            fat = read_toll(self.doc.text[st.start:st.end], self.numbers, st.start) \
-                if (violent or not built) and self.mentions_casualties(st, violent) else None
+            told = self.mentions_casualties(st, violent)
+            # a running total is read on its own: the dead of the act told before it are not the war's
+            own_end = self.toks[total_at].start if total_at is not None else st.end
+            fat = read_toll(self.doc.text[st.start:own_end], self.numbers, st.start) \
+                if (violent or not built) and told and own_end > st.start else None
             if not built and fat is not None and fat.value > 0:
                 built = self.casualties(st, fat)
             elif fat is not None:
                 self.assign_fatalities(built, fat)
+            if total_at is not None and told:
+                built += self.running_total_casualties(st, total_at)
             self.events.extend(built)
             if built:
                 ag = [a for e in built for a in e.agents]
@@ -148,6 +157,54 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                                        "the event the report told before")
             twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
         return out
+
+    def running_total(self, st: Sent) -> int | None:
+        """The token that opens a running total in the sentence (a raise word with a total word at most
+        3 words after it: ما يرفع عدد …، بارتفاع حصيلة …، ليصل مجموع …), or None."""
+        dead = self.L.root_patterns["casualty_roots"]
+        for k in range(st.lo, st.hi):
+            if not (in_list(self.L, "running_total_raise", self.key(k)) and any(
+                    in_list(self.L, "running_total_words", self.key(m)) for m in range(k + 1, min(st.hi, k + 4)))):
+                continue
+            to = next((m for m in range(k + 1, st.hi) if in_list(self.L, "running_total_to", self.key(m))), None)
+            if to is None:
+                continue
+            # a total of the dead (عدد الشهداء … إلى، إلى 20 ألفاً و674 شهيداً), not of raids (ارتفع إلى 16 عدد الغارات)
+            span = " ".join(self.key(m) for m in range(k, min(st.hi, to + 5)))
+            if dead is not None and dead.search(span):
+                return k
+        return None
+
+    def outside_total(self, st: Sent, trigs: list[Trig], total_at: int) -> list[Trig]:
+        """The triggers that are acts of their own: not a war noun framed as the period or the whole of
+        the running total at ``total_at`` (ما يرفع عدد القتلى منذ بدء المعارك البرية، حصيلة العدوان) in
+        the total's clause. Only a definite noun names the war as a whole: خلال قصفها مدينة أريحا is an act."""
+        return [t for t in trigs if t.i < total_at or self.near_before(t.i, "running_total_frames", 2, total_at) is None
+                or not is_definite(self.key(t.i)[t.glue:t.prefix]) or self.clause(st, t)[0] > total_at]
+
+    def running_total_casualties(self, st: Sent, total_at: int) -> list[Event]:
+        """The CASUALTIES report of a running total (its count read from ``total_at`` on), marked so that
+        event coreference never folds it into an act as that act's toll."""
+        to = next((k for k in range(total_at + 1, st.hi) if in_list(self.L, "running_total_to", self.key(k))), None)
+        if to is None:
+            return []
+        at = self.toks[to].start
+        fat = read_toll(self.doc.text[at:st.end], self.numbers, at)
+        if fat is None:
+            # إلى 665 with no word of the dead after it: the first number after إلى is the total
+            found = NumberReader(self.doc.text[at:st.end], self.numbers).numbers()
+            if found:
+                n = found[0].number
+                fat = FatalityCount(int(n.value), at + n.start, at + n.end, n.kind)
+        if fat is None or fat.value <= 0:
+            return []
+        evs = self.casualties(st, fat)
+        for e in evs:
+            e.extra["running_total"] = True
+            e.extra["why"]["type"] = f"a running total '{self.span_text(total_at, total_at + 2)}' " \
+                                     f"(triggers.yaml running_total_raise, running_total_words) counts the dead " \
+                                     f"of a war or a period: " + e.extra["why"]["type"]
+        return evs
 
     def keep(self, st: Sent, t: Trig) -> bool:
         d = t.d

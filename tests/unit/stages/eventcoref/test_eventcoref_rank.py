@@ -145,3 +145,16 @@ def test_a_body_telling_far_down_joins_the_headline_at_its_place_with_a_party_in
     assert best(body, [t(0, "AIRSTRIKE", 5, [SARAQIB], ["us"], words=("غارات",))], rules) is None
     assert best(t(1, "ARMED_CLASH", 13, [SARAQIB], ["iri"], words=("استهدف",)), [head], rules) is None
     assert best(t(1, "ARMED_CLASH", 13, [ARIHA], ["us"], words=("استهدف",)), [head], rules) is None
+
+
+def test_a_running_total_joins_neither_a_strike_nor_a_toll_of_one_act(rules):
+    """trig8: a war's running total (ما يرفع عدد الشهداء إلى …) is a CASUALTIES report of its own."""
+    strike = t(0, "AIRSTRIKE", 4, [SARAQIB], ["saa"], ["civ"], words=("غارات",))
+    one_toll = t(1, "CASUALTIES", 5, [SARAQIB], ["saa"], ["civ"])
+    total = Telling(2, "CASUALTIES", (), 5, (SARAQIB,), frozenset({"saa"}), frozenset({"civ"}), frozenset(),
+                    running_total=True)
+    assert best(total, [strike], rules) is None
+    assert best(total, [one_toll], rules) is None
+    # control: the same telling, not a running total, joins the toll told in its sentence
+    again = Telling(2, "CASUALTIES", (), 5, (SARAQIB,), frozenset({"saa"}), frozenset({"civ"}), frozenset())
+    assert best(again, [one_toll], rules) is not None

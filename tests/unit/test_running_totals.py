@@ -1,0 +1,45 @@
+"""scripts/running_totals.py notes each running total the events reader reads and the trigger words it
+sets aside (a war noun framed as the total's period), and no other sentence."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hand_docs import doc_of, entity
+
+from rasd.kb.resources import Resources
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RES = Resources("/nonexistent-rasd-data")
+
+
+@pytest.fixture(scope="module")
+def rt():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("running_totals", ROOT / "scripts" / "running_totals.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def read(rt, text: str):
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", "الجيش الإسرائيلي", category="state_force")
+    entity(doc, "E2", "PLACE", "غزة")
+    rec = rt.Recording(doc, RES)
+    return rec, rec.run()
+
+
+def test_a_running_total_is_noted_with_the_war_noun_it_sets_aside(rt):
+    text = "وارتفع عدد قتلى الجيش الإسرائيلي منذ بدء المعارك البرية في غزة إلى 161 قتيلاً."
+    rec, evs = read(rt, text)
+    ((start, end, k, aside),) = rec.fires
+    assert text[start:end].startswith("وارتفع") and aside == ["المعارك"]
+    assert [e.type for e in evs] == ["CASUALTIES"]
+
+
+def test_a_sentence_with_no_running_total_is_not_noted(rt):
+    rec, evs = read(rt, "اندلعت المعارك البرية في غزة وقتل 5 من الجيش الإسرائيلي.")
+    assert rec.fires == [] and [e.type for e in evs] == ["ARMED_CLASH"]
