@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import yaml  # noqa: E402
 
@@ -40,9 +41,9 @@ from rasd.arabic.normalize import fold_str, strip_article  # noqa: E402
 from rasd.doc import Doc  # noqa: E402
 from rasd.errors import RasdError  # noqa: E402
 from rasd.pipeline import default_pipeline  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 KNOWLEDGE = ROOT / "rasd" / "knowledge"
 # A script, not stage code: the words that pick conflict articles for the sample (three distinct
 # ones, folded) and the head words the knowledge files do not list as organisation heads.
@@ -224,7 +225,7 @@ def report(tallies: dict, totals: Counter, corpora: list[str], top: int, min_doc
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--corpus", choices=["news", "news2"], action="append")
     ap.add_argument("--per-corpus", type=int, default=2000, help="articles per corpus (default 2000)")
     ap.add_argument("--seed", type=int, default=8)
@@ -238,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     tallies = defaultdict(Tally)
     totals: Counter = Counter()
     for c in corpora:
-        mine(pipe, c, sample(args.data, c, args.per_corpus, args.seed), hs, tallies, totals)
+        mine(pipe, c, sample(data_or_exit(args.data), c, args.per_corpus, args.seed), hs, tallies, totals)
     report(tallies, totals, corpora, args.top, args.min_docs)
     if args.json:
         args.json.write_text(json.dumps({

@@ -26,7 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actor_mining import DEFAULT_DATA, kwic, sample  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
+from actor_mining import kwic, sample  # noqa: E402
 
 from rasd.arabic.matcher import PhraseMatcher, phrase_key  # noqa: E402
 from rasd.errors import RasdError  # noqa: E402
@@ -99,7 +100,7 @@ def count(pipe, res, corpus: str, articles, matcher, tally, examples, totals) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--corpus", choices=["news", "news2"], action="append")
     ap.add_argument("--per-corpus", type=int, default=600)
     ap.add_argument("--seed", type=int, default=11)
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     totals: Counter = Counter()
     corpora = args.corpus or ["news", "news2"]
     for c in corpora:
-        count(pipe, res, c, sample(args.data, c, args.per_corpus, args.seed), matcher, tally, examples, totals)
+        count(pipe, res, c, sample(data_or_exit(args.data), c, args.per_corpus, args.seed), matcher, tally, examples, totals)
     print("# documents per corpus and report country")
     for c in corpora:
         per = {k.split(":")[2]: v for k, v in totals.items() if k.startswith(f"{c}:country:")}
