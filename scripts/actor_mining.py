@@ -15,7 +15,11 @@ three conflict words, and ranks by **document frequency** (articles of each corp
    below) whose head is covered by no knowledge-base ACTOR mention: candidates the knowledge base lacks;
 3. ``linked``: the knowledge-base actors rasd links, with the forms it links them by, so the
    frequent ones can be read for false links (a place, a person, a generic word, a medium or monitor
-   that corpus/dev/NOTES.md calls an attribution, not an actor).
+   that corpus/dev/NOTES.md calls an attribution, not an actor);
+4. ``other_country``: linked forms whose actor belongs to another country than the report's
+   (``rasd.stages.link.report_country``), by "actor | form | report country": candidates for a
+   country-wrong link (Syria's militias in a Yemeni report) among the many right ones (a foreign
+   state's forces, a coalition's air force), to be read by eye.
 
 It also prints how many of the sample's ACTOR mentions carry a knowledge-base id (the figure the
 knowledge files move). Prints figures and a reproducible KWIC line per row, asserts nothing; the news
@@ -149,7 +153,19 @@ class Tally:
         return sorted(((k, sum(c.values())) for k, c in self.docs.items()), key=lambda x: (-x[1], x[0]))
 
 
-def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Counter) -> None:
+def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Counter, res=None) -> None:
+    """Tally one corpus's articles; ``res`` (default: the pipeline's) gives the knowledge base and the
+    gazetteer the report country is read with."""
+    from rasd.stages.link import country_votes, report_country
+
+    res = res if res is not None else pipe.stages[0].resources
+
+    def place(pid):
+        try:
+            return res.gazetteer.get(pid)
+        except KeyError:
+            return None
+
     for ref, title, content, published in articles:
         try:
             doc = pipe.run(content, title=title, published=published,
@@ -160,7 +176,8 @@ def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Count
         totals[f"{corpus}:docs"] += 1
         text = doc.text   # only what reaches the output: a short form no full name resolves is dropped
         linked_tok: set[int] = set()
-        seen = {"unlinked": {}, "linked": {}, "heads": {}}
+        seen = {"unlinked": {}, "linked": {}, "heads": {}, "other_country": {}}
+        country = report_country(country_votes(doc.mentions, place))
         for m in (m for e in doc.entities if e.type == "ACTOR" for m in e.mentions):
             totals[f"{corpus}:actor_mentions"] += 1
             if m.kb_id:
@@ -172,6 +189,9 @@ def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Count
                 fkey = f"{m.kb_id} | {form}"
                 tallies["linked_forms"].forms[fkey][form] += 1
                 seen.setdefault("linked_forms", {}).setdefault(fkey, (form, kwic(text, m.start, m.end)))
+                actor = res.kb.get(m.kb_id)
+                if country and actor is not None and actor.country and actor.country != country:
+                    seen["other_country"].setdefault(f"{fkey} | {country}", (form, kwic(text, m.start, m.end)))
             else:
                 src = ("ner" if (m.why or "").startswith("statistical NER") else
                        "open" if m.nominal else "pattern" if m.pattern else "other")
@@ -207,6 +227,7 @@ def report(tallies: dict, totals: Counter, corpora: list[str], top: int, min_doc
     for name, title in (("linked", "knowledge-base actors linked (documents)"),
                         ("linked_forms", "linked forms (documents): read for false links"),
                         ("unlinked", "ACTOR mentions with no knowledge-base actor (documents)"),
+                        ("other_country", "linked forms of another country's actor than the report's (documents)"),
                         ("heads", "spans after a head word, no KB actor over the head (documents)")):
         t = tallies[name]
         print(f"\n# {title}\n" + "\t".join(["docs", *corpora, "key", "src/forms", "example"]))
