@@ -15,7 +15,11 @@ three conflict words, and ranks by **document frequency** (articles of each corp
    below) whose head is covered by no knowledge-base ACTOR mention: candidates the knowledge base lacks;
 3. ``linked``: the knowledge-base actors rasd links, with the forms it links them by, so the
    frequent ones can be read for false links (a place, a person, a generic word, a medium or monitor
-   that corpus/dev/NOTES.md calls an attribution, not an actor).
+   that corpus/dev/NOTES.md calls an attribution, not an actor);
+4. ``other_country``: linked forms whose actor belongs to another country than the report's
+   (``rasd.stages.link.report_country``), by "actor | form | report country": candidates for a
+   country-wrong link (Syria's militias in a Yemeni report) among the many right ones (a foreign
+   state's forces, a coalition's air force), to be read by eye.
 
 It also prints how many of the sample's ACTOR mentions carry a knowledge-base id (the figure the
 knowledge files move). Prints figures and a reproducible KWIC line per row, asserts nothing; the news
@@ -33,6 +37,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import yaml  # noqa: E402
 
@@ -40,9 +45,9 @@ from rasd.arabic.normalize import fold_str, strip_article  # noqa: E402
 from rasd.doc import Doc  # noqa: E402
 from rasd.errors import RasdError  # noqa: E402
 from rasd.pipeline import default_pipeline  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 KNOWLEDGE = ROOT / "rasd" / "knowledge"
 # A script, not stage code: the words that pick conflict articles for the sample (three distinct
 # ones, folded) and the head words the knowledge files do not list as organisation heads.
@@ -148,7 +153,19 @@ class Tally:
         return sorted(((k, sum(c.values())) for k, c in self.docs.items()), key=lambda x: (-x[1], x[0]))
 
 
-def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Counter) -> None:
+def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Counter, res=None) -> None:
+    """Tally one corpus's articles; ``res`` (default: the pipeline's) gives the knowledge base and the
+    gazetteer the report country is read with."""
+    from rasd.stages.link import country_votes, report_country
+
+    res = res if res is not None else pipe.stages[0].resources
+
+    def place(pid):
+        try:
+            return res.gazetteer.get(pid)
+        except KeyError:
+            return None
+
     for ref, title, content, published in articles:
         try:
             doc = pipe.run(content, title=title, published=published,
@@ -159,7 +176,8 @@ def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Count
         totals[f"{corpus}:docs"] += 1
         text = doc.text   # only what reaches the output: a short form no full name resolves is dropped
         linked_tok: set[int] = set()
-        seen = {"unlinked": {}, "linked": {}, "heads": {}}
+        seen = {"unlinked": {}, "linked": {}, "heads": {}, "other_country": {}}
+        country = report_country(country_votes(doc.mentions, place))
         for m in (m for e in doc.entities if e.type == "ACTOR" for m in e.mentions):
             totals[f"{corpus}:actor_mentions"] += 1
             if m.kb_id:
@@ -171,6 +189,9 @@ def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Count
                 fkey = f"{m.kb_id} | {form}"
                 tallies["linked_forms"].forms[fkey][form] += 1
                 seen.setdefault("linked_forms", {}).setdefault(fkey, (form, kwic(text, m.start, m.end)))
+                actor = res.kb.get(m.kb_id)
+                if country and actor is not None and actor.country and actor.country != country:
+                    seen["other_country"].setdefault(f"{fkey} | {country}", (form, kwic(text, m.start, m.end)))
             else:
                 src = ("ner" if (m.why or "").startswith("statistical NER") else
                        "open" if m.nominal else "pattern" if m.pattern else "other")
@@ -206,6 +227,7 @@ def report(tallies: dict, totals: Counter, corpora: list[str], top: int, min_doc
     for name, title in (("linked", "knowledge-base actors linked (documents)"),
                         ("linked_forms", "linked forms (documents): read for false links"),
                         ("unlinked", "ACTOR mentions with no knowledge-base actor (documents)"),
+                        ("other_country", "linked forms of another country's actor than the report's (documents)"),
                         ("heads", "spans after a head word, no KB actor over the head (documents)")):
         t = tallies[name]
         print(f"\n# {title}\n" + "\t".join(["docs", *corpora, "key", "src/forms", "example"]))
@@ -224,7 +246,7 @@ def report(tallies: dict, totals: Counter, corpora: list[str], top: int, min_doc
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--corpus", choices=["news", "news2"], action="append")
     ap.add_argument("--per-corpus", type=int, default=2000, help="articles per corpus (default 2000)")
     ap.add_argument("--seed", type=int, default=8)
@@ -238,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     tallies = defaultdict(Tally)
     totals: Counter = Counter()
     for c in corpora:
-        mine(pipe, c, sample(args.data, c, args.per_corpus, args.seed), hs, tallies, totals)
+        mine(pipe, c, sample(data_or_exit(args.data), c, args.per_corpus, args.seed), hs, tallies, totals)
     report(tallies, totals, corpora, args.top, args.min_docs)
     if args.json:
         args.json.write_text(json.dumps({

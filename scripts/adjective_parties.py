@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lexicon_fires import DEFAULT_DATA, load  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
+from lexicon_fires import load  # noqa: E402
 
 from rasd.doc import Doc  # noqa: E402
 from rasd.pipeline import default_pipeline, run_stage  # noqa: E402
@@ -26,7 +27,7 @@ from rasd.pipeline import default_pipeline, run_stage  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--corpus", choices=["news", "news2"], action="append")
     ap.add_argument("--limit", type=int, default=2000, help="articles read from each corpus")
     ap.add_argument("--sample", type=int, default=20, help="contexts printed for each kind")
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             break
     hits: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
     for corpus in a.corpus or ["news", "news2"]:
-        for art in load(a.data, [corpus], a.limit):
+        for art in load(data_or_exit(a.data), [corpus], a.limit):
             doc = Doc(art.text)
             for st in stages:
                 doc = run_stage(st, doc)

@@ -41,13 +41,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from _shared import held_out_of, shared_or_exit, without_held_out  # noqa: E402
 from sample_rules import kwic, report  # noqa: E402
+
+from rasd.kb.heldout import HeldOut  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
          "item_phrase", "past_object", "protest_no_topic")
@@ -102,28 +106,28 @@ def from_why(doc: dict, fired: dict) -> None:
                 fired[rule].append(ctx.replace("\n", " ") + f"  → {ents[pid].get('name_ar')}")
 
 
-def run_articles(limit: int, more: int, fired: dict) -> int:
-    """Extract the snapshot sample's first ``limit`` reports and ``more`` Al Mayadeen articles it does
-    not hold (every 4th from the 2nd), leaving out annotated reports; the number read."""
+def articles(shared: Path, limit: int, more: int, skip: HeldOut | None = None) -> Iterator:
+    """The snapshot sample's first ``limit`` reports and ``more`` Al Mayadeen articles it does not
+    hold (every 4th from the 2nd), leaving out annotated reports (by title) and the held-out reports
+    (by text; ``skip``, default: those found under ../shared/data)."""
     from snapshot import _news2, sample
 
+    titles = annotated_titles(shared)
+    skip = held_out_of(shared / "data", skip)
+    extra = islice(_news2(shared / "data" / "news2"), 1, 1 + 4 * more, 4) if more else ()
+    for raw in without_held_out([*sample(shared, limit), *extra], skip, lambda r: getattr(r, "text", None)):
+        if (getattr(raw, "title", None) or "").strip() not in titles:
+            yield raw
+
+
+def run_articles(limit: int, more: int, fired: dict) -> int:
+    """Extract :func:`articles`; the number read."""
     from rasd import extract
     from rasd.ingest.run import Worker
-    from rasd.settings import shared_dir
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
-    from rasd.kb.heldout import held_out
-
-    skip = annotated_titles(shared)
-    kept_out = held_out(shared / "data")
     worker = Worker(extract, frozenset())
     k = 0
-    extra = islice(_news2(shared / "data" / "news2"), 1, 1 + 4 * more, 4) if more else ()
-    for raw in [*sample(shared, limit), *extra]:
-        if (getattr(raw, "title", None) or "").strip() in skip or (getattr(raw, "text", None) or "") in kept_out:
-            continue
+    for raw in articles(shared_or_exit(), limit, more):
         out = worker(raw)
         if isinstance(out, tuple) and out[1] is not None:
             from_why(out[1], fired)

@@ -26,7 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actor_mining import DEFAULT_DATA, kwic, sample  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
+from actor_mining import kwic, sample  # noqa: E402
 
 from rasd.arabic.matcher import PhraseMatcher, phrase_key  # noqa: E402
 from rasd.errors import RasdError  # noqa: E402
@@ -44,7 +45,12 @@ GENERIC = ["الحرس الجمهوري", "قوات الحرس الجمهوري"
            "المقاومة الشعبية", "اللجان الشعبية", "الحكومة", "السلطات", "النظام", "قوات النظام",
            # generic groups (issue 8 item 4: how the gold wants them, spec/gold.md and corpus/dev/NOTES.md)
            "مسلحون", "مسلحين", "المسلحين", "مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين",
-           "عناصر من", "الجماعات المسلحة", "الطيران المروحي", "الطيران الحربي"]
+           "عناصر من", "الجماعات المسلحة", "الطيران المروحي", "الطيران الحربي",
+           # fighters loyal to "the government" (branch mend8): whose depends on the report's country
+           "القوات الموالية للحكومة", "قوات موالية للحكومة", "المسلحين الموالين للحكومة", "مسلحين موالين للحكومة",
+           "المسلحون الموالون للحكومة", "مسلحون موالون للحكومة", "المقاتلين الموالين للحكومة",
+           "مقاتلين موالين للحكومة", "الميليشيات الموالية للحكومة", "ميليشيات موالية للحكومة",
+           "القوات الموالية للنظام", "المسلحين الموالين للنظام"]
 UP_TO = ["clean", "sentences", "mentions", "open_places", "open_actors", "ner", "link"]
 
 
@@ -60,7 +66,7 @@ def probes(res) -> dict[str, str]:
     return out
 
 
-def count(pipe, res, corpus: str, articles, matcher, tally, examples, totals) -> None:
+def count(pipe, res, corpus: str, articles, matcher, tally, examples, totals, keep: int = 5) -> None:
     gaz = res.gazetteer
 
     def place(pid):
@@ -92,14 +98,14 @@ def count(pipe, res, corpus: str, articles, matcher, tally, examples, totals) ->
             seen.add(key)
             tally[probe][(corpus, country, year)][reading] += 1
             ex = examples.setdefault((probe, country, reading), [])
-            if len(ex) < 5:
+            if len(ex) < keep:
                 t = doc.tokens
                 ex.append(f"{ref}: " + kwic(doc.text, t[h.i].start, t[h.j - 1].end))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--corpus", choices=["news", "news2"], action="append")
     ap.add_argument("--per-corpus", type=int, default=600)
     ap.add_argument("--seed", type=int, default=11)
@@ -116,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     totals: Counter = Counter()
     corpora = args.corpus or ["news", "news2"]
     for c in corpora:
-        count(pipe, res, c, sample(args.data, c, args.per_corpus, args.seed), matcher, tally, examples, totals)
+        count(pipe, res, c, sample(data_or_exit(args.data), c, args.per_corpus, args.seed), matcher, tally, examples, totals,
+              max(5, args.examples))
     print("# documents per corpus and report country")
     for c in corpora:
         per = {k.split(":")[2]: v for k, v in totals.items() if k.startswith(f"{c}:country:")}

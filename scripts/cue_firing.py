@@ -16,18 +16,23 @@ import json
 import random
 import zipfile
 from collections import Counter, defaultdict
+import sys
 from pathlib import Path
 
-from rasd.errors import RasdError
-from rasd.kb.resources import default_resources
-from rasd.pipeline import Pipeline, run_stage
-from rasd.registry import STAGES
-from rasd.settings import shared_dir
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import data_or_exit, held_out_of, without_held_out  # noqa: E402
+
+from rasd.errors import RasdError  # noqa: E402
+from rasd.kb.heldout import HeldOut  # noqa: E402
+from rasd.kb.resources import default_resources  # noqa: E402
+from rasd.pipeline import Pipeline, run_stage  # noqa: E402
+from rasd.registry import STAGES  # noqa: E402
 
 
-def sample(corpus: str, n: int, seed: int) -> list[dict]:
-    """``n`` articles drawn at random (fixed seed) from one corpus of ../shared/data."""
-    root = shared_dir() / "data"
+def sample(corpus: str, n: int, seed: int, data: Path | None = None, skip: HeldOut | None = None) -> list[dict]:
+    """``n`` articles drawn at random (fixed seed) from one corpus of ``data`` (../shared/data), the
+    held-out reports (``skip``, default: those found under ``data``) left out before the draw."""
+    root = data_or_exit(data)
     rng = random.Random(seed)
     out: list[dict] = []
     if corpus == "news2":
@@ -40,6 +45,7 @@ def sample(corpus: str, n: int, seed: int) -> list[dict]:
                 for member in sorted(z.namelist()):
                     if member.endswith(".json"):
                         out.extend(json.loads(z.read(member)))
+    out = list(without_held_out(out, held_out_of(root, skip), lambda a: a.get("content")))
     return rng.sample(out, min(n, len(out)))
 
 

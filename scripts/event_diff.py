@@ -34,11 +34,9 @@ def dump(out: Path, limit: int) -> None:
     from rasd import extract
     from rasd.ingest.records import Rejected
     from rasd.ingest.run import Worker
-    from rasd.settings import shared_dir
+    from _shared import shared_or_exit
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    shared = shared_or_exit()
     worker = Worker(extract, frozenset())
     n = 0
     with out.open("w", encoding="utf-8") as fh:

@@ -20,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from _shared import shared_or_exit  # noqa: E402
 
 from rasd.eval.gold import load_gold  # noqa: E402
 from rasd.eval.score import Counts, score_document  # noqa: E402
@@ -138,7 +141,7 @@ def main() -> None:
                 it.exs = examples(it.doc, it.rec.data, lex)
     else:
         with R.scope():
-            for f in training_files(ROOT.parent / "shared" / "corpus", ROOT / "annotations"):
+            for f in training_files(shared_or_exit() / "corpus", ROOT / "annotations"):
                 for rec in load_gold(f):
                     doc = propose(pipe, rec)
                     items.append(Item(rec, doc, examples(doc, rec.data, lex), group_of(f, rec.doc_id)))

@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actor_mining import DEFAULT_DATA, kwic, sample  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
+from actor_mining import kwic, sample  # noqa: E402
 
 from rasd.arabic.clitics import readings  # noqa: E402
 from rasd.arabic.normalize import fold_str, strip_article  # noqa: E402
@@ -63,7 +64,7 @@ def bucket(doc, m, fronts: set[str], preps: set[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--per-corpus", type=int, default=600)
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--examples", type=int, default=20)
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     mentions: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for corpus in ("news", "news2"):
-        for ref, title, content, published in sample(args.data, corpus, args.per_corpus, args.seed):
+        for ref, title, content, published in sample(data_or_exit(args.data), corpus, args.per_corpus, args.seed):
             try:
                 doc = pipe.run(content, title=title, published=published)
             except RasdError:

@@ -33,10 +33,13 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasd.arabic.normalize import fold, fold_str
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import data_or_exit, held_out_of  # noqa: E402
+
+from rasd.arabic.normalize import fold, fold_str  # noqa: E402
+from rasd.kb.heldout import HeldOut  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 # Proclitics a word may carry: a conjunction, then a preposition and/or the article.
 _PROCLITICS = r"(?:[وف])?(?:[بك]ال|[بلك]|لل|ال)?"
 
@@ -105,8 +108,10 @@ def near_ok(key: str, end: int, near: re.Pattern, window: int) -> bool:
     return any(near.fullmatch(t) for t in toks)
 
 
-def read_news(data: Path, limit: int | None):
-    """SaudiNewsNet: each daily zip holds one JSON list of articles (title + content)."""
+def read_news(data: Path, limit: int | None, skip: HeldOut | None = None):
+    """SaudiNewsNet: each daily zip holds one JSON list of articles (title + content); the held-out
+    reports (``skip``, default: those found under ``data``) are left out."""
+    skip = held_out_of(data, skip)
     n = 0
     for z in sorted((data / "news").glob("*.zip")):
         with zipfile.ZipFile(z) as archive:
@@ -116,13 +121,17 @@ def read_news(data: Path, limit: int | None):
                 for i, a in enumerate(json.loads(archive.read(member))):
                     if limit is not None and n >= limit:
                         return
+                    if (a.get("content") or "") in skip:
+                        continue
                     n += 1
                     yield Article("news", f"shared:news/{z.name}#{i}",
                                   f"{a.get('title') or ''}\n{a.get('content') or ''}")
 
 
-def read_news2(data: Path, limit: int | None):
-    """Al Mayadeen: gzip JSON Lines shards (id, title, content)."""
+def read_news2(data: Path, limit: int | None, skip: HeldOut | None = None):
+    """Al Mayadeen: gzip JSON Lines shards (id, title, content); the held-out reports (``skip``) are
+    left out."""
+    skip = held_out_of(data, skip)
     n = 0
     for shard in sorted((data / "news2").glob("*.jsonl.gz")):
         with gzip.open(shard, "rt", encoding="utf-8") as f:
@@ -130,18 +139,23 @@ def read_news2(data: Path, limit: int | None):
                 if limit is not None and n >= limit:
                     return
                 a = json.loads(line)
+                if (a.get("content") or "") in skip:
+                    continue
                 n += 1
                 yield Article("news2", f"shared:news2/{shard.name}#{a['id']}",
                               f"{a.get('title') or ''}\n{a.get('content') or ''}")
 
 
-def load(data: Path, corpora: list[str], limit: int | None) -> list[Article]:
+def load(data: Path, corpora: list[str], limit: int | None, skip: HeldOut | None = None) -> list[Article]:
+    """The articles of ``corpora`` (at most ``limit`` of each), never a held-out report (``skip``,
+    default: those found under ``data``)."""
     readers = {"news": read_news, "news2": read_news2}
+    skip = held_out_of(data, skip)
     out = []
     for c in corpora:
         if not (data / c).is_dir():
             sys.exit(f"no {data / c}: pass --data to the folder that holds news/ and news2/")
-        out.extend(readers[c](data, limit))
+        out.extend(readers[c](data, limit, skip))
     for a in out:
         a.key = fold_str(a.text)
     return out
@@ -189,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--world", action="append", default=[], metavar="ID",
                     help="the Arabic names of a world_places.yaml entry (repeatable)")
     ap.add_argument("--corpus", choices=["news", "news2", "both"], default="both")
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding news/ and news2/")
+    ap.add_argument("--data", type=Path, help="folder holding news/ and news2/ (default ../shared/data)")
     ap.add_argument("--limit", type=int, help="read at most this many articles of each corpus")
     ap.add_argument("--kwic", type=int, default=20, help="contexts to print per form (0: none)")
     ap.add_argument("--width", type=int, default=60, help="characters of context either side")
@@ -212,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     corpora = ["news", "news2"] if args.corpus == "both" else [args.corpus]
     near = near_regex([w.strip() for w in args.near.split(",") if w.strip()], args.exact) if args.near else None
     fires = [Fires(f, form_regex(f, args.exact), core_of(f), near, args.window) for f in dict.fromkeys(forms)]
-    articles = load(args.data, corpora, args.limit)
+    articles = load(data_or_exit(args.data), corpora, args.limit)
     count(articles, fires, corpora)
 
     sizes = {c: sum(a.corpus == c for a in articles) for c in corpora}

@@ -403,9 +403,13 @@ def main() -> None:
     s.add_argument("--accept", type=float, help="run the learned acceptor (build --acceptor) at this threshold; "
                    "above 1: the hand rules decide")
     for p in (b, s):
-        p.add_argument("--ner", type=Path, default=Path("../shared/data/ner"))
+        p.add_argument("--ner", type=Path, help="the CAMeL NER folder (default ../shared/data/ner)")
         p.add_argument("--hold", type=int, default=HOLD)
     a = ap.parse_args()
+    if a.ner is None:
+        from _shared import data_or_exit   # run as a script: the scripts folder is on the path
+
+        a.ner = data_or_exit() / "ner"
     if a.cmd == "build":
         build(a.out, a.src, a.ner, a.hold, a.acceptor)
     else:

@@ -67,11 +67,9 @@ def persons_of(text: str) -> list[dict]:
 
 
 def _shared() -> Path:
-    from rasd.settings import shared_dir
+    from _shared import shared_or_exit
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    shared = shared_or_exit()
     return shared
 
 

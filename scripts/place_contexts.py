@@ -115,11 +115,9 @@ def main() -> None:
 
     from rasd.kb.resources import default_resources
     from rasd.pipeline import Pipeline
-    from rasd.settings import shared_dir
+    from _shared import shared_or_exit
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    shared = shared_or_exit()
     res = default_resources()
     pipe = Pipeline.build(res, ["clean", "sentences"])
     index = res.mention_index

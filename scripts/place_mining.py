@@ -278,11 +278,9 @@ def main() -> None:
     args = options()
     sys.path.insert(0, str(ROOT / "scripts"))
     from rasd.pipeline import default_pipeline
-    from rasd.settings import shared_dir
+    from _shared import shared_or_exit
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    shared = shared_or_exit()
     pipe = default_pipeline()
     miner = Miner(pipe.stage("ner").resources)
     for corpus, report in reports(shared, args.news, args.news2, args.offset):

@@ -16,29 +16,38 @@ import json
 import re
 import zipfile
 from collections import Counter, defaultdict
+import sys
 from pathlib import Path
 
-from rasd.pipeline import Pipeline
-from rasd.settings import shared_dir
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import data_or_exit, held_out_of, without_held_out  # noqa: E402
+
+from rasd.kb.heldout import HeldOut  # noqa: E402
+from rasd.pipeline import Pipeline  # noqa: E402
 
 STAGES = ["clean", "sentences", "mentions", "link", "geocode", "corefer", "events", "worthiness", "eventcoref"]
 
 
-def sample_news(folder: Path, n: int) -> list[dict]:
+def sample_news(folder: Path, n: int, skip: HeldOut | None = None) -> list[dict]:
+    """``n`` SaudiNewsNet articles spread evenly, the held-out reports (``skip``, default: those found
+    under the data folder) left out."""
     arts = []
     for path in sorted(folder.glob("*.zip")):
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():
                 arts += json.loads(z.read(name).decode("utf-8"))
+    arts = list(without_held_out(arts, held_out_of(folder.parent, skip), lambda a: a.get("content")))
     step = max(len(arts) // max(n, 1), 1)
     return arts[::step][:n]
 
 
-def sample_news2(folder: Path, n: int) -> list[dict]:
+def sample_news2(folder: Path, n: int, skip: HeldOut | None = None) -> list[dict]:
+    """``n`` Al Mayadeen news articles spread evenly, the held-out reports left out (as sample_news)."""
     arts = []
     for path in sorted(folder.glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as f:
             arts += [json.loads(line) for line in f]
+    arts = list(without_held_out(arts, held_out_of(folder.parent, skip), lambda a: a.get("content")))
     arts = [a for a in arts if "/news/" in (a.get("url") or "")] or arts
     step = max(len(arts) // max(n, 1), 1)
     return arts[::step][:n]
@@ -58,7 +67,7 @@ def main() -> None:
     ap.add_argument("--news2", type=int, default=150)
     ap.add_argument("--show", type=int, default=4)
     args = ap.parse_args()
-    data = shared_dir() / "data"
+    data = data_or_exit()
     pipe = Pipeline.build(names=STAGES)
     fires: dict[str, Counter] = defaultdict(Counter)
     shown: dict[tuple[str, str], list[str]] = defaultdict(list)

@@ -26,11 +26,9 @@ def run_sample(limit: int) -> int:
 
     from rasd import extract
     from rasd.ingest.run import Worker
-    from rasd.settings import shared_dir
+    from _shared import shared_or_exit
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    shared = shared_or_exit()
     worker = Worker(extract, frozenset())
     n = 0
     for raw in sample(shared, limit):

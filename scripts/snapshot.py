@@ -101,11 +101,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--update", action="store_true", help="rewrite the snapshot (a deliberate extraction change)")
     args = ap.parse_args()
-    from rasd.settings import shared_dir
+    from _shared import shared_or_exit
 
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("no ../shared folder beside the checkout (set RASD_SHARED)")
+    shared = shared_or_exit()
     got = digests(shared)
     if args.update:
         write_snapshot(got)

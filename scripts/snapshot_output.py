@@ -13,11 +13,12 @@ import sys
 from itertools import islice
 from pathlib import Path
 
-from rasd.settings import shared_dir
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import shared_or_exit  # noqa: E402
 
 
 def _inputs(news: int):
-    shared = shared_dir()
+    shared = shared_or_exit()
     for p in sorted((shared / "corpus" / "seed").glob("*.txt")):
         yield f"seed/{p.name}", p.read_text(encoding="utf-8"), {}
     for line in (shared / "corpus" / "dev" / "index.jsonl").read_text(encoding="utf-8").splitlines():

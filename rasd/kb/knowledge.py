@@ -5,14 +5,16 @@ file and line.  :class:`rasd.kb.resources.Resources` keeps what is loaded.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from rasd.arabic.matcher import phrase_key
 from rasd.arabic.normalize import fold_str
 from rasd.errors import KnowledgeError
+from rasd.kb.shapes import InContext
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list, where
 
 ACTOR_CATEGORIES = {"state_force", "non_state_armed_group", "coalition", "government", "political",
@@ -20,8 +22,6 @@ ACTOR_CATEGORIES = {"state_force", "non_state_armed_group", "coalition", "govern
 SOURCE_CATEGORIES = {"monitor", "news_agency", "outlet", "network"}
 ROLES = {"leader", "member", "official", "spokesperson", "commander"}
 _ID = re.compile(r"^[a-z0-9_]+$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -72,44 +72,25 @@ def context_key(name: str) -> str:
     return " ".join(phrase_key(name))
 
 
-def _day(path, item, key: str, end: bool) -> str | None:
-    """An ISO day from a year, a year-month, a day string or a YAML date; None when absent."""
-    v = item.get(key)
-    if v is None:
-        return None
-    if isinstance(v, _dt.date):
-        return v.isoformat()[:10]
-    v = str(v).strip()
-    require(bool(_DAY.match(v)), path, item, f"'{key}' must be a year (2015), a month (2015-03) or a day "
-            f"(2015-03-26), not {v!r}")
-    if len(v) == 4:
-        return v + ("-12-31" if end else "-01-01")
-    if len(v) == 7:
-        return v + ("-31" if end else "-01")
-    return v
-
-
 def _senses(path, item) -> list[tuple[list[str], frozenset[str], str | None, str | None, str]]:
-    """An entry's ``in_context`` rules, checked: (names, countries, since, until, file:line) each."""
+    """An entry's ``in_context`` rules, checked by their shape (:class:`rasd.kb.shapes.InContext`,
+    the one validation of a rule) with the rule's file:line: (names, countries, since, until,
+    file:line) each, the period's bounds as ISO days."""
     rules = item.get("in_context") or []
     require(isinstance(rules, list) and all(isinstance(r, dict) for r in rules), path, item,
             "'in_context' must be a list of mappings with names and countries")
     out = []
     for r in rules:
-        unknown = set(r) - {"names", "countries", "from", "until", "__line__"}
-        require(not unknown, path, r, f"in_context: unknown key(s) {sorted(unknown)}; "
-                "use names, countries, from, until")
-        names = str_list(path, r, "names")
-        require(bool(names), path, r, "in_context: 'names' must list at least one name")
-        countries = str_list(path, r, "countries")
-        require(all(_COUNTRY.match(c) for c in countries), path, r,
-                f"in_context: 'countries' must list ISO-2 codes in capitals (YE, SY), not {countries!r}")
-        since, until = _day(path, r, "from", False), _day(path, r, "until", True)
-        require(since is None or until is None or since <= until, path, r,
-                f"in_context: 'from' ({since}) is after 'until' ({until})")
-        require(bool(countries) or since is not None or until is not None, path, r,
-                "in_context: give the countries, a period (from / until) or both")
-        out.append((names, frozenset(countries), since, until, where(path, r)))
+        try:
+            rule = InContext.model_validate({k: v for k, v in r.items() if k != "__line__"})
+        except ValidationError as e:
+            err = e.errors()[0]
+            field_ = ".".join(str(x) for x in err["loc"])
+            msg = err["msg"].removeprefix("Value error, ")
+            raise KnowledgeError(f"{where(path, r)}: in_context: {field_ + ': ' if field_ else ''}{msg}",
+                                 hint="See the in_context note at the top of actors.yaml.") from None
+        out.append((list(rule.names), frozenset(rule.countries or ()),
+                    rule.since and rule.since.isoformat(), rule.until and rule.until.isoformat(), where(path, r)))
     return out
 
 

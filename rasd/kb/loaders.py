@@ -94,7 +94,8 @@ def validate(path: Path, shape: type[BaseModel]) -> None:
         err = e.errors()[0]
         loc = tuple(x for x in err["loc"] if x not in ("root",))
         where = ".".join(str(x) for x in loc) or "the file"
-        raise KnowledgeError(f"{path.name}:{_line(path, loc)}: {where}: {err['msg']}",
+        msg = err["msg"].removeprefix("Value error, ")     # a shape's own check (shapes.InContext)
+        raise KnowledgeError(f"{path.name}:{_line(path, loc)}: {where}: {msg}",
                              hint="Compare with the entries around it; the file's shape is in rasd/kb/shapes.py.") from None
 
 

@@ -161,9 +161,11 @@ class NameCues:
                    frozenset(p for p in map(fold_str, places) if p.count(" ") == 1))
 
 
-def news_texts(news_root: Path, every: int = NEWS_EVERY, skip=None) -> Iterator[str]:
-    """Every ``every``-th article body of the news corpora under ``news_root`` (news/ and news2/;
-    rasd.kb.news.articles), never one of the held-out reports ``skip`` (default: read here)."""
+def miner_texts(news_root: Path, every: int = NEWS_EVERY, skip=None) -> Iterator[str]:
+    """The texts the given-name miner reads: every ``every``-th article body of both news corpora
+    under ``news_root`` (news/ and news2/; rasd.kb.news.articles), never one of the held-out reports
+    ``skip`` (default: read here). Not rasd.ner.clusters.news_texts (about ``limit`` SaudiNewsNet
+    bodies spread over the days), hence its own name."""
     from rasd.kb.news import articles
 
     return articles(news_root, every=every, skip=skip)
@@ -244,7 +246,7 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
     ``places``: the gazetteer's names (a title word that begins a place name, الشيخ زويد, is none);
     ``skip``: the held-out reports (rasd.kb.heldout; default: read from ``news_root``)."""
     cues = NameCues.from_knowledge(common, places)
-    cued, df, n = count_news_names(news_texts(news_root, every, skip), cues)
+    cued, df, n = count_news_names(miner_texts(news_root, every, skip), cues)
     kept = pick_news_names(cued, df, cues, frozenset(known))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")

@@ -10,9 +10,13 @@ the data, and that path is what :func:`rasd.kb.loaders.validate` turns into a fi
 """
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
+import re
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, conint, conlist, constr
+from pydantic import (BaseModel, ConfigDict, Field, RootModel, ValidationInfo, conint, conlist, constr,
+                      field_validator, model_validator)
 
 WordList = list[str]
 
@@ -43,14 +47,78 @@ class Rebrand(Open):
     name_ar: str
 
 
+_COUNTRY = r"^[A-Z]{2}$"
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def period_bound(value: Any, end: bool) -> Optional[_dt.date]:
+    """A bound of a period as a day: a year (2015, or "2015"), a month ("2015-03") or a day
+    ("2015-03-26", or a YAML date). A year or a month is its first day as a start (``end`` False)
+    and its last day as an end."""
+    if value is None or isinstance(value, _dt.date):
+        return value.date() if isinstance(value, _dt.datetime) else value
+    m = _PERIOD.match(str(value).strip()) if isinstance(value, (int, str)) else None
+    if m is None:
+        raise ValueError(f"must be a year (2015), a month (2015-03) or a day (2015-03-26), not {value!r}")
+    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    try:
+        if day:
+            return _dt.date(year, month, day)
+        if month:
+            return _dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        return _dt.date(year, 12, 31) if end else _dt.date(year, 1, 1)
+    except (ValueError, calendar.IllegalMonthError):
+        raise ValueError(f"must be a real year, month or day, not {value!r}") from None
+
+
 class InContext(Closed):
     """actors.yaml ``in_context``: names that mean the actor only in reports about ``countries``
-    (ISO-2; absent: any country), optionally only between ``from`` and ``until`` (a year, a month
-    or a day)."""
-    names: WordList
-    countries: Optional[WordList] = None
-    since: Optional[Any] = Field(default=None, alias="from")
-    until: Optional[Any] = None
+    (ISO-2; absent: any country) and/or only between ``from`` and ``until`` (a year, a month or a
+    day, read as days: a year or month starts on its first day and ends on its last).
+
+    This is the rule's one validation: the shape check of ``rasd kb check`` and the loader
+    (rasd.kb.knowledge, which adds the file:line) both use it. Whether two actors' readings of a
+    name overlap is checked by the loader, which sees all the entries."""
+    names: conlist(constr(strip_whitespace=True, min_length=1), min_length=1)
+    countries: Optional[list[str]] = None
+    since: Optional[_dt.date] = Field(default=None, alias="from")
+    until: Optional[_dt.date] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            unknown = set(data) - {"names", "countries", "from", "until"}
+            if unknown:
+                raise ValueError(f"unknown key(s) {sorted(unknown)}; use names, countries, from, until")
+        return data
+
+    @field_validator("names", mode="before")
+    @classmethod
+    def _some_names(cls, v: Any) -> Any:
+        if isinstance(v, list) and not v:
+            raise ValueError("'names' must list at least one name")
+        return v
+
+    @field_validator("countries")
+    @classmethod
+    def _iso2(cls, v: Optional[list[str]]) -> Optional[list[str]]:
+        if v is not None and not all(re.match(_COUNTRY, c) for c in v):
+            raise ValueError(f"'countries' must list ISO-2 codes in capitals (YE, SY), not {v!r}")
+        return v
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _day(cls, v: Any, info: ValidationInfo) -> Optional[_dt.date]:
+        return period_bound(v, end=info.field_name == "until")
+
+    @model_validator(mode="after")
+    def _a_context(self) -> "InContext":
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"'from' ({self.since}) is after 'until' ({self.until})")
+        if not self.countries and self.since is None and self.until is None:
+            raise ValueError("give the countries, a period (from / until) or both")
+        return self
 
 
 class KbEntry(Open):

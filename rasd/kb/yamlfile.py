@@ -26,7 +26,18 @@ def _mapping_with_line(loader, node, deep=False):
     return d
 
 
+def _timestamp(loader, node):
+    """A YAML date, or a file:line error for one that does not exist (2016-02-30), where PyYAML
+    raises a bare ValueError without a line."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a real date ({e})",
+                                                node.start_mark) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def load(name_or_path: str | Path):

@@ -29,7 +29,7 @@ def test_real_news_holds_no_camel_test_sentence(shared):
                 owner[g].add(sid)
     assert len(need) > 500
     leaked, n = [], 0
-    for text in names.news_texts(shared / "data", every=16):
+    for text in names.miner_texts(shared / "data", every=16):
         n += 1
         w = WORD.findall(fold_str(text))
         hits: Counter = Counter()

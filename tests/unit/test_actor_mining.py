@@ -7,9 +7,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import geo_fake
 import pytest
 
 from rasd.arabic.normalize import fold_str
+from rasd.kb.resources import Resources
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -47,20 +49,28 @@ class _Pipe:
     def __init__(self, kb_text: str | None):
         self.kb_text = kb_text
         self.published = []
+        self.kb_id, self.place = "actor:x", None
 
     def run(self, text, **source):
-        from hand_docs import doc_of, entity
+        from hand_docs import doc_of, entity, mention
         self.published.append(source.get("published"))
         doc = doc_of(text)
         if self.kb_text:
-            entity(doc, "E1", "ACTOR", self.kb_text, kb_id="actor:x")
+            entity(doc, "E1", "ACTOR", self.kb_text, kb_id=self.kb_id)
+        if self.place:   # a governorate of Syria: the report's country
+            doc.mentions = sorted(doc.mentions + [mention(doc, self.place, "PLACE", place_ids=["admin:SY07"])],
+                                  key=lambda m: m.start)
         return doc
 
 
-def _mined(am, text, kb_text=None, published="2015-07-21"):
+RES = Resources("/nonexistent-rasd-data").provide(gazetteer=geo_fake.fake_gazetteer())
+
+
+def _mined(am, text, kb_text=None, published="2015-07-21", kb_id="actor:x", place=None):
     tallies, totals = defaultdict(am.Tally), __import__("collections").Counter()
     pipe = _Pipe(kb_text)
-    am.mine(pipe, "news", [("shared:news/x.zip#0", "", text, published)], am.heads(), tallies, totals)
+    pipe.kb_id, pipe.place = kb_id, place
+    am.mine(pipe, "news", [("shared:news/x.zip#0", "", text, published)], am.heads(), tallies, totals, RES)
     assert pipe.published == [published]   # each article runs with its date (context-dependent actors)
     return tallies, totals
 
@@ -73,3 +83,11 @@ def test_head_spans_stop_at_punctuation_and_skip_known_actors(am):
     assert not any(k.startswith(fold_str("قوات")) for k in keys)   # a knowledge-base actor covers it
     assert totals["news:linked"] == 1 and totals["news:actor_mentions"] == 1
     assert list(tallies["linked"].docs) == ["actor:x"]
+
+
+def test_a_linked_actor_of_another_country_than_the_reports_is_listed_for_reading(am):
+    # Yemen's Houthis in a report about Syria (Idlib): listed; Syria's army there: not
+    tallies, _ = _mined(am, "قصف الحوثيون مدينة إدلب.", kb_text="الحوثيون", kb_id="actor:houthis", place="إدلب")
+    assert list(tallies["other_country"].docs) == [f"actor:houthis | {fold_str('الحوثيون')} | SY"]
+    tallies, _ = _mined(am, "قصف الجيش السوري مدينة إدلب.", kb_text="الجيش السوري", kb_id="actor:saa", place="إدلب")
+    assert list(tallies["other_country"].docs) == []

@@ -4,7 +4,7 @@ import zipfile
 from pathlib import Path
 
 from rasd.kb.heldout import HeldOut, held_out, held_out_refs, key
-from rasd.kb.names import news_texts
+from rasd.kb.names import miner_texts
 
 BODY = "نص المقال المحجوز للاختبار " * 20
 OTHER = "نص مقال آخر لا علاقة له بالاختبار " * 20
@@ -44,10 +44,10 @@ def test_empty_set_holds_nothing():
 
 
 def test_repo_test_part_never_reaches_the_news_name_reader(tmp_path, monkeypatch):
-    """news_texts (the name miner's reader) skips what annotations/test points at."""
+    """miner_texts (the name miner's reader) skips what annotations/test points at."""
     data, ann = _corpus(tmp_path)
     import rasd.kb.heldout as H
     monkeypatch.setattr(H, "REPO_ANNOTATIONS", ann)
     monkeypatch.setattr(H.held_out, "__defaults__", (ann,))
-    texts = list(news_texts(data, every=1))
+    texts = list(miner_texts(data, every=1))
     assert OTHER in texts and BODY not in texts

@@ -2,6 +2,7 @@
 period), validated on load with file:line errors."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -39,7 +40,7 @@ def test_a_rule_gives_the_name_its_senses_and_the_actors_that_hold_it_elsewhere(
     kb = load_kb(kdir)
     name = kb.context_names[context_key("حرس الاختبار")]
     (s,) = name.senses
-    assert s == Sense("actor:test_guard_b", frozenset({"YE"}), "2015-01-01", "2016-06-31", f"actors.yaml:{line + 6}",
+    assert s == Sense("actor:test_guard_b", frozenset({"YE"}), "2015-01-01", "2016-06-30", f"actors.yaml:{line + 6}",
                      "state_force")
     assert name.plain == () and name.short == ()
     # the rule's name is not an alias: it holds nowhere by itself
@@ -64,6 +65,9 @@ def test_a_sense_applies_in_its_countries_and_period_only():
     ("    - names: [حرس الاختبار البائي]\n      countries: [YE]", "already an alias"),
     ("    - names: []\n      countries: [YE]", "at least one name"),
     ("    - names: [حرس الاختبار]", "the countries, a period"),
+    # typed dates: a month or a day that does not exist is refused, not compared as a string
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      until: 2016-13", "a real year, month or day"),
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      from: '2016-02-30'", "a real year, month or day"),
 ])
 def test_a_bad_rule_fails_with_file_and_line(tmp_path, rules, message):
     kdir, line = kdir_with(tmp_path, rules)
@@ -72,13 +76,43 @@ def test_a_bad_rule_fails_with_file_and_line(tmp_path, rules, message):
     assert f"actors.yaml:{line + 6}" in str(err.value) or f"actors.yaml:{line}" in str(err.value)
 
 
+def test_a_yaml_date_that_does_not_exist_fails_with_its_line(tmp_path):
+    kdir, line = kdir_with(tmp_path, "    - names: [حرس الاختبار]\n      countries: [YE]\n      from: 2016-02-30")
+    with pytest.raises(KnowledgeError, match=rf"actors.yaml:{line + 8}: .*'2016-02-30' is not a real date"):
+        load_kb(kdir)
+
+
+def test_a_month_ends_on_its_last_day_and_a_yaml_date_is_read_as_a_day(tmp_path):
+    kdir, _ = kdir_with(tmp_path, "    - names: [حرس الاختبار]\n      from: 2015-03-26\n      until: 2024-02")
+    (s,) = load_kb(kdir).context_names[context_key("حرس الاختبار")].senses
+    assert (s.since, s.until, s.countries) == ("2015-03-26", "2024-02-29", frozenset())
+
+
+@pytest.mark.parametrize("rules, message", [
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      from: '2016-02-30'", "a real year, month or day"),
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      from: 2016\n      until: 2015", "is after"),
+    ("    - names: [حرس الاختبار]\n      countries: [ye]", "ISO-2 codes in capitals"),
+])
+def test_the_registry_shape_check_and_the_loader_give_one_message(tmp_path, rules, message):
+    """One validation: ``rasd kb check``'s shape check (loaders.validate) and the loader say the same."""
+    kdir, _ = kdir_with(tmp_path, rules)
+    with pytest.raises(KnowledgeError, match=message) as shape:
+        loaders.validate(kdir / "actors.yaml", loaders.KNOWLEDGE["actors"].shape)
+    with pytest.raises(KnowledgeError, match=message) as loader:
+        load_kb(kdir)
+    assert shape.value.message.split(": ")[-1] == loader.value.message.split(": ")[-1]
+
+
 def test_two_readings_of_one_name_in_one_country_and_period_are_refused(tmp_path):
     kdir, _ = kdir_with(tmp_path, "    - names: [الحرس الجمهوري]\n      countries: [SY]")
     actors = kdir / "actors.yaml"
     actors.write_text(actors.read_text(encoding="utf-8") + ENTRY.replace("test_guard_b", "test_guard_c").format(
         rules="    - names: [الحرس الجمهوري]\n      countries: [SY, YE]\n      from: 2015"), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="overlapping set of countries and period"):
+    with pytest.raises(KnowledgeError, match="overlapping set of countries and period") as err:
         load_kb(kdir)
+    # the later rule's file:line, and the earlier reading's
+    assert re.search(r"actors.yaml:\d+: in_context name .* also means actor:\w+ \(actors.yaml:\d+\)",
+                     str(err.value))
 
 
 def test_the_shape_check_names_the_line_of_a_rule_of_the_wrong_shape(tmp_path):

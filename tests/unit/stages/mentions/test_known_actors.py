@@ -11,6 +11,7 @@ import pytest
 from hand_docs import doc_of
 
 from rasd.errors import KnowledgeError
+from rasd.kb.gazetteer import Gazetteer, Place
 from rasd.kb.knowledge import load_kb
 from rasd.kb.resources import Resources
 from rasd.kb.yamlfile import KNOWLEDGE_DIR
@@ -93,7 +94,8 @@ def test_a_name_after_the_title_in_the_lam_phrase_decides_and_stays_a_name():
 def test_a_pronoun_or_a_word_no_list_holds_keeps_the_loyalist_actor():
     es = entities("هاجمت قوات النظام والمسلحين الموالين لها البلدة.")
     assert es["actor:pro_regime_militias"][1] == ["المسلحين الموالين لها"]
-    es = entities("سيطرت القوات الموالية للحكومة وقوات صالح على البلدة.")   # the conjunction ends the phrase
+    # the conjunction ends the phrase; in a report about Syria the government's loyalists are the regime's
+    es = entities("سيطرت القوات الموالية للحكومة وقوات صالح على البلدة في محافظة إدلب.")
     assert es["actor:pro_regime_militias"][1] == ["القوات الموالية للحكومة"]
     assert es["actor:saleh_forces"][1] == ["قوات صالح"]
 
@@ -105,3 +107,52 @@ def test_a_loyal_to_list_must_name_an_actor(tmp_path):
     lex.write_text(lex.read_text(encoding="utf-8") + "loyal_to_nobody_here: [فلان]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="loyal_to_nobody_here"):
         load_kb(kdir)
+
+
+# ---- names read by the report's country (actors.yaml in_context, branch mend8) ----------------------
+
+TAIZ = Place("world:ye-taiz", "تعز", "Taiz", 13.58, 44.02, "city", rank=3, country="ye", admin_ids=("world:ye",))
+BENGHAZI = Place("world:ly-benghazi", "بنغازي", "Benghazi", 32.12, 20.07, "city", rank=3, country="ly",
+                 admin_ids=("world:ly",))
+ABROAD = Resources("/nonexistent-rasd-data").provide(
+    gazetteer=Gazetteer({p.id: p for p in [*geo_fake.ALL, TAIZ, BENGHAZI]},
+                        [(p.name_ar, p.id) for p in [*geo_fake.ALL, TAIZ, BENGHAZI]] + geo_fake.EXTRA_ALIASES),
+    given_names=frozenset({"علي"}), common_words=frozenset())
+
+
+def entities_on(text: str, published: str | None = "2015-07-20") -> dict[str, list[str]]:
+    doc = Link(ABROAD)(Mentions(ABROAD)(doc_of(text, published)))
+    return {e.kb_id or e.name_ar: [m.text for m in e.mentions] for e in doc.entities if e.type == "ACTOR"}
+
+
+@pytest.mark.parametrize("place, actor", [
+    ("مدينة تعز", "actor:yemen_government_forces"),     # Yemen's war: Hadi's forces
+    ("محافظة إدلب", "actor:pro_regime_militias"),       # Syria's: the regime's militias
+])
+def test_forces_loyal_to_the_government_are_the_report_countrys(place, actor):
+    es = entities_on(f"تقدمت القوات الموالية للحكومة في {place} بعد معارك عنيفة، وقالت مصادر إن "
+                     f"مسلحين موالين للحكومة سيطروا على مواقع في {place}.")
+    assert es[actor] == ["القوات الموالية للحكومة", "مسلحين موالين للحكومة"]
+    (other,) = {"actor:yemen_government_forces", "actor:pro_regime_militias"} - {actor}
+    assert other not in es
+
+
+def test_forces_loyal_to_the_government_read_by_country_and_year_in_libya():
+    text = "اندلعت اشتباكات بين قوات موالية للحكومة وجماعات مسلحة في مدينة بنغازي."
+    assert "قوات موالية للحكومة" in entities_on(text, "2015-08-03")["actor:lna"]
+    # from 2016 the recognised government is another (the GNA): no reading, no Syrian militias
+    assert not {"actor:lna", "actor:pro_regime_militias"} & set(entities_on(text, "2017-05-01"))
+
+
+def test_revolutionaries_of_a_yemeni_report_are_the_popular_resistance():
+    es = entities_on("استعاد الثوار مدينة تعز بعد معارك مع الحوثيين.")
+    assert es["actor:popular_resistance_ye"] == ["الثوار"] and "actor:opposition" not in es
+    es = entities_on("استعاد الثوار مدينة معرة النعمان بعد معارك مع قوات النظام.")
+    assert es["actor:opposition"] == ["الثوار"] and "actor:popular_resistance_ye" not in es
+
+
+def test_forces_loyal_to_the_government_of_a_yemeni_president_are_hadis_until_sanaa_had_its_own():
+    text = "تقدمت القوات الموالية لحكومة الرئيس اليمني عبدربه منصور هادي نحو مدينة تعز."
+    assert entities_on(text, "2015-07-20")["actor:yemen_government_forces"] == ["القوات الموالية لحكومة"]
+    later = entities_on(text, "2018-01-10")
+    assert "actor:yemen_government_forces" not in later and "actor:pro_regime_militias" not in later
