@@ -30,7 +30,7 @@ from rasd.errors import RasdError  # noqa: E402
 from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
-from rasd.settings import shared_dir  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
 from rasd.stages.eventcoref import corefer_events, drop_unlocated  # noqa: E402
 
 RULE = re.compile(r"\(eventcoref\.yaml:\d+\)|\d+")
@@ -70,7 +70,7 @@ def main() -> None:
     pipe = Pipeline.build(res)
     head = Pipeline(pipe.stages[:pipe.names.index("eventcoref")])
     rules = res.eventcoref_rules
-    skip = held_out(shared_dir() / "data")
+    skip = held_out(data_or_exit())
     n_docs = before = after = kept = 0
     by_reason: Counter = Counter()
     seen: list[tuple[str, str, str, str]] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import importlib.util
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -24,8 +25,10 @@ from rasd.kb.heldout import held_out
 from rasd.kb.resources import default_resources
 from rasd.pipeline import Pipeline, run_stage
 from rasd.registry import STAGES
-from rasd.settings import shared_dir
 from rasd.stages.ner import _pattern_person
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import data_or_exit  # noqa: E402
 
 REASON = "a person found by a name pattern"
 
@@ -61,7 +64,7 @@ def main() -> None:
     counts: Counter = Counter()
     shown: list[str] = []
     removed: list[str] = []   # pattern persons the NER stage removed (NerStage._no_name_persons)
-    skip = held_out(shared_dir() / "data")
+    skip = held_out(data_or_exit())
     for corpus in ("news2", "news"):
         for art in cf.sample(corpus, a.n, a.seed):
             text = ((art.get("title") or "") + "\n\n" + (art.get("content") or "")).strip()

@@ -30,7 +30,7 @@ from cue_firing import sample  # noqa: E402
 from rasd.doc import Doc  # noqa: E402
 from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.pipeline import default_pipeline, run_stage  # noqa: E402
-from rasd.settings import shared_dir  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
 from rasd.stages.events.reader import Reader  # noqa: E402
 
 
@@ -62,7 +62,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=8)
     args = ap.parse_args()
     pipe = default_pipeline()
-    skip = held_out(shared_dir() / "data")
+    skip = held_out(data_or_exit())
     rows, counts = [], Counter()
     for corpus in ("news2", "news"):
         arts = [a for a in sample(corpus, args.n, args.seed) if (a.get("content") or "") not in skip]

@@ -31,7 +31,7 @@ from rasd.errors import RasdError  # noqa: E402
 from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
-from rasd.settings import shared_dir  # noqa: E402
+from _shared import data_or_exit  # noqa: E402
 from rasd.stages.worthiness import site_of  # noqa: E402
 from rasd.stages.worthiness.rules import RULES, demand, toll_negation  # noqa: E402
 
@@ -72,7 +72,7 @@ def main() -> None:
     docs_of: dict[str, set] = defaultdict(set)
     seen: dict[str, list[str]] = defaultdict(list)
     n_docs = n_events = 0
-    skip = held_out(shared_dir() / "data")      # the held-out reports are never read for a rule
+    skip = held_out(data_or_exit())      # the held-out reports are never read for a rule
     for corpus in (("news2", "news") if args.corpus == "both" else (args.corpus,)):
         for a in sample(corpus, args.n, args.seed):
             text = ((a.get("title") or "") + "\n\n" + (a.get("content") or "")).strip()
