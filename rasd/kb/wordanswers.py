@@ -13,9 +13,13 @@ folder.  A Resources loads the file once and hands each cache its table; a cache
 on a miss before it computes (:func:`rasd.caches.tabled`).
 
 An answer is a pure function of its word and of what the cache was built from (the code, the
-knowledge files, the installed data), so the file holds a fingerprint of all three: every module
-of the package, every knowledge file, every installed file the pipeline reads (not this table,
-not the NER word table, not the install record).  A Resources uses the file only when the
+knowledge files, the installed data), so the file holds a fingerprint of all three: the modules
+whose code runs while the answering parts are built and the answers worked out, and the knowledge
+files those parts read (both found at install by watching the code run, rasd.kb.answerdeps; the
+file lists them), and every installed file the pipeline reads (not this table, not the NER word
+table, not the install record).  A change elsewhere (the argument code, the worthiness rules)
+leaves the table in use; a table without the list (a hand-planted one) covers every module and
+knowledge file.  A Resources uses the file only when the
 fingerprint it computes now is the file's, and only when none of its parts was handed in
 (``Resources.provide``: toy lexicons in tests); a stale, missing or unreadable file is ignored
 (the words are then worked out as before), never read as a wrong answer.  The output is the
@@ -32,10 +36,12 @@ import marshal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from rasd.kb.answerdeps import ANSWERS
+
 FILENAME = "word_answers.marshal"
 SAMPLE_ARTICLES = 3000   # news articles the pipeline runs over at install, recording
 MIN_ARTICLES = 2         # a word's answer is kept when it was asked in this many of them
-_FORMAT = 1
+_FORMAT = 2   # (format, dependencies, fingerprint, tables)
 # installed files no answer depends on (the table itself, the NER word table: derived, and read
 # only by the NER tagger, which checks its own fingerprint; the install record: written after)
 _NOT_INPUTS = frozenset({FILENAME, "ner_words.npz", "installed.json", "NOTICE"})
@@ -48,9 +54,10 @@ class WordAnswers:
     goes into the tables, with the number of articles (:meth:`next_article`) it was asked in: the
     words kept are those asked in at least ``min_articles`` of them (:meth:`frequent`)."""
 
-    def __init__(self, tables: dict[str, dict] | None = None, record: bool = False):
+    def __init__(self, tables: dict[str, dict] | None = None, record: bool = False, tracer=None):
         self.tables: dict[str, dict] = tables if tables is not None else {}
         self.record = record
+        self.tracer = tracer   # recording: traces each answer's first working out (rasd.kb.answerdeps)
         self._article = 0
         self._seen: dict[str, dict] = {}   # recording: name → key → [articles asked in, last article]
 
@@ -67,9 +74,14 @@ class WordAnswers:
         table = self.tables.setdefault(name, {})
         seen = self._seen.setdefault(name, {})
 
+        tracer = self.tracer
+
         def recording(key):
-            got = table[key] = compute(key)
             n = seen.get(key)
+            if n is None and tracer is not None:
+                got = table[key] = tracer.run(ANSWERS, compute, key)
+            else:
+                got = table[key] = compute(key)
             if n is None:
                 seen[key] = [1, self._article]
             elif n[1] != self._article:
@@ -96,41 +108,55 @@ class WordAnswers:
                 for name, table in self.tables.items()}
 
 
-def fingerprint(data_dir: Path, knowledge_dir: Path) -> str:
-    """A digest of what an answer depends on: the package's code, the knowledge files and the
-    installed files the pipeline reads (see the module docstring)."""
-    import rasd
+def fingerprint(data_dir: Path, knowledge_dir: Path, deps: dict | None = None, code_root: Path | None = None) -> str:
+    """A digest of what an answer depends on: the code files and knowledge files listed in ``deps``
+    (rasd.kb.answerdeps.Tracer.dependencies; None: every module and knowledge file) and the installed
+    files the pipeline reads (see the module docstring). ``code_root``: the package (tests)."""
+    from rasd.kb.answerdeps import package_root
 
     h = hashlib.sha256(f"format {_FORMAT}\n".encode())
-    root = Path(rasd.__file__).parent
+    root = Path(code_root) if code_root is not None else package_root()
+    kdir = Path(knowledge_dir)
 
     def files(label: str, paths: Iterable[Path], base: Path) -> None:
         for p in sorted(paths):
             h.update(f"\n{label} {p.relative_to(base).as_posix()}\n".encode())
-            h.update(p.read_bytes())
+            h.update(p.read_bytes() if p.is_file() else b"(missing)")
 
-    files("code", root.rglob("*.py"), root)
-    files("knowledge", Path(knowledge_dir).glob("*.yaml"), Path(knowledge_dir))
+    if deps is None:
+        files("code", root.rglob("*.py"), root)
+        files("knowledge", kdir.glob("*.yaml"), kdir)
+    else:
+        files("code", (root / f for f in deps["code"]), root)
+        files("knowledge", (kdir / f"{stem}.yaml" for stem in deps["knowledge"]), kdir)
     files("data", (p for p in Path(data_dir).iterdir() if p.is_file() and p.name not in _NOT_INPUTS
                    and not p.name.endswith(".tmp")), Path(data_dir))
     return h.hexdigest()
 
 
+def _read(data_dir: Path) -> tuple[dict | None, str, dict] | None:
+    """(dependencies, fingerprint, tables) of the installed file; None when missing or unreadable."""
+    try:
+        form, deps, fp, tables = marshal.loads((Path(data_dir) / FILENAME).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if form != _FORMAT or not isinstance(tables, dict) or not (deps is None or isinstance(deps, dict)):
+        return None
+    return deps, fp, tables
+
+
 def load(data_dir: Path, knowledge_dir: Path) -> WordAnswers:
     """The installed tables when their fingerprint is today's; else no tables."""
-    try:
-        raw = (Path(data_dir) / FILENAME).read_bytes()
-        fp, tables = marshal.loads(raw)
-    except (OSError, ValueError, EOFError, TypeError):
+    got = _read(data_dir)
+    if got is None or got[1] != fingerprint(data_dir, knowledge_dir, got[0]):
         return WordAnswers()
-    if not isinstance(tables, dict) or fp != fingerprint(data_dir, knowledge_dir):
-        return WordAnswers()
-    return WordAnswers(tables)
+    return WordAnswers(got[2])
 
 
-def save(path: Path, fp: str, tables: dict[str, dict]) -> None:
+def save(path: Path, fp: str, tables: dict[str, dict], deps: dict | None = None) -> None:
+    """Write the tables with their fingerprint and the dependencies it covers (None: everything)."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(marshal.dumps((fp, tables)))
+    tmp.write_bytes(marshal.dumps((_FORMAT, deps, fp, tables)))
     tmp.replace(path)
 
 
@@ -141,7 +167,8 @@ def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES, skip=Non
     import time
 
     from rasd.errors import RasdError
-    from rasd.kb.resources import Resources
+    from rasd.kb.answerdeps import OUTSIDE, Tracer
+    from rasd.kb.resources import PARTS, Resources
     from rasd.ner.clusters import news_texts
     from rasd.pipeline import Pipeline
 
@@ -152,9 +179,12 @@ def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES, skip=Non
     if not texts:
         return {"word answers": 0}
     res = Resources(data_dir)
-    recorder = WordAnswers(record=True)
+    tracer = Tracer()
+    recorder = WordAnswers(record=True, tracer=tracer)
     res.provide(word_answers=recorder)
-    pipe = Pipeline.build(res)
+    # every part built now, traced (the stages ask for some only when they first read a document)
+    tracer.run(OUTSIDE, lambda: [getattr(res, part) for part in PARTS])
+    pipe = tracer.run(OUTSIDE, Pipeline.build, res)
     for text in texts:
         recorder.next_article()
         try:
@@ -164,15 +194,20 @@ def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES, skip=Non
     tables = recorder.frequent(MIN_ARTICLES)
     if not any(tables.values()):
         return {"word answers": 0}
-    save(out, fingerprint(data_dir, res.knowledge_dir), tables)
+    deps = tracer.dependencies({name.split(".")[0] for name in tables})
+    save(out, fingerprint(data_dir, res.knowledge_dir, deps), tables, deps)
     return {"word answers": sum(map(len, tables.values())),
+            "word answers modules": len(deps["code"]), "word answers knowledge files": len(deps["knowledge"]),
             "word answers CPU seconds": round(time.process_time() - t0)}
 
 
 def stale(data_dir: Path, knowledge_dir: Path) -> bool:
-    """Whether the installed table is missing or no longer matches the code, knowledge and data."""
-    try:
-        fp, _ = marshal.loads((Path(data_dir) / FILENAME).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return True
-    return fp != fingerprint(data_dir, knowledge_dir)
+    """Whether the installed table is missing or no longer matches what its answers depend on."""
+    got = _read(data_dir)
+    return got is None or got[1] != fingerprint(data_dir, knowledge_dir, got[0])
+
+
+def dependencies(data_dir: Path) -> dict | None:
+    """The code and knowledge files the installed table's fingerprint covers (None: all, or no table)."""
+    got = _read(data_dir)
+    return got[0] if got else None

@@ -38,6 +38,35 @@ def test_build_records_answers_that_load_until_an_input_changes(built, tmp_path)
     assert wordanswers.stale(base, KNOWLEDGE_DIR) and wordanswers.load(base, KNOWLEDGE_DIR).tables == {}
 
 
+def test_the_table_depends_on_the_code_that_answers_and_on_no_other(built, tmp_path):
+    """The fingerprint covers the modules and knowledge files the answers are worked out by
+    (rasd.kb.answerdeps): a change there makes the table stale, a change elsewhere does not."""
+    from rasd.kb.answerdeps import package_root
+
+    base, counts = built
+    deps = wordanswers.dependencies(base)
+    assert counts["word answers modules"] == len(deps["code"])
+    assert {"stages/mentions/index.py", "ner/gate.py", "stages/events/lexicon.py", "arabic/clitics.py",
+            "kb/gazetteer.py"} <= set(deps["code"])
+    assert {"triggers", "modality", "clitics", "actors"} <= set(deps["knowledge"])
+    assert not {"stages/worthiness/rules.py", "stages/eventcoref/rules.py", "stages/relations.py",
+                "stages/geocode.py", "stages/events/roles.py"} & set(deps["code"])
+    assert not {"worthiness", "eventcoref", "relations"} & set(deps["knowledge"])
+    code = tmp_path / "rasd"
+    shutil.copytree(package_root(), code, ignore=shutil.ignore_patterns("__pycache__"))
+    fp = wordanswers.fingerprint(base, KNOWLEDGE_DIR, deps, code)
+    assert fp == wordanswers.fingerprint(base, KNOWLEDGE_DIR, deps)   # the copy is today's code
+    for unrelated in ("stages/worthiness/rules.py", "stages/events/roles.py"):
+        (code / unrelated).write_text((code / unrelated).read_text(encoding="utf-8") + "\n# edited\n",
+                                      encoding="utf-8")
+    assert wordanswers.fingerprint(base, KNOWLEDGE_DIR, deps, code) == fp
+    for dep in deps["code"]:
+        before = (code / dep).read_bytes()
+        (code / dep).write_bytes(before + b"\n# edited\n")
+        assert wordanswers.fingerprint(base, KNOWLEDGE_DIR, deps, code) != fp, dep
+        (code / dep).write_bytes(before)
+
+
 def test_the_output_is_the_same_with_and_without_the_answers(built, shared):
     """On news articles drawn twice as densely as those the table was recorded on: it answers most
     words of some and only some words of others."""

@@ -1,0 +1,76 @@
+"""rasd.kb.answerdeps: the files the word answers depend on are found by watching the code run
+(functions called, parts asked for, knowledge files read, constants imported), and the table's
+fingerprint covers those files only."""
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+
+from rasd.kb.answerdeps import ANSWERS, OUTSIDE, Tracer, package_root
+from rasd.kb.resources import Resources
+from rasd.kb.wordanswers import fingerprint
+from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+
+def _package(tmp_path, monkeypatch):
+    """A tiny package: ``a.f`` calls ``b.g`` and reads ``c.LIMIT``; ``d`` is unrelated."""
+    root = tmp_path / "toypkg"
+    root.mkdir()
+    (root / "__init__.py").write_text("")
+    (root / "a.py").write_text("from toypkg.c import LIMIT\n\n\ndef f(x):\n"
+                               "    from toypkg.b import g\n    return min(g(x), LIMIT)\n")
+    (root / "b.py").write_text("def g(x):\n    return x * 2\n")
+    (root / "c.py").write_text("LIMIT = 10\n")
+    (root / "d.py").write_text("from toypkg.a import f\n\n\ndef h(x):\n    return f(x) + 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for m in [m for m in sys.modules if m.startswith("toypkg")]:
+        monkeypatch.delitem(sys.modules, m)
+    return root
+
+
+def test_the_functions_called_and_the_constants_read_are_dependencies(tmp_path, monkeypatch):
+    root = _package(tmp_path, monkeypatch)
+    a = importlib.import_module("toypkg.a")
+    importlib.import_module("toypkg.d")
+    t = Tracer(root)
+    assert t.run(ANSWERS, a.f, 3) == 6
+    code = t.dependencies([])["code"]
+    assert {"a.py", "b.py", "c.py"} <= set(code)        # c: a constant, never called
+    assert "d.py" not in code                           # imports a, but a never runs d's code
+
+
+def test_a_part_brings_the_parts_it_asks_for_and_their_knowledge_files(tmp_path):
+    res = Resources(tmp_path / "none")
+    t = Tracer()
+    t.run(OUTSIDE, lambda: (res.open_places, res.triggers))
+    deps = t.dependencies(["triggers"])
+    assert {"triggers", "modality", "clitics"} <= set(deps["knowledge"])    # triggers asks for the clitics
+    assert "open_places" not in deps["knowledge"]                           # built too, not asked by triggers
+    assert {"stages/events/lexicon.py", "arabic/clitics.py"} <= set(deps["code"])
+    assert "stages/open_places.py" not in deps["code"]
+    assert "open_places" in t.dependencies(["open_places"])["knowledge"]
+
+
+def test_the_fingerprint_changes_with_a_dependency_only(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "names.json").write_text("{}", encoding="utf-8")
+    code, kdir = tmp_path / "rasd", tmp_path / "knowledge"
+    shutil.copytree(package_root(), code, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    deps = {"code": ["arabic/clitics.py", "caches.py"], "knowledge": ["clitics"]}
+    fp = fingerprint(data, kdir, deps, code)
+
+    def edit(path):
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+
+    edit(code / "stages" / "worthiness" / "rules.py")
+    edit(kdir / "worthiness.yaml")
+    assert fingerprint(data, kdir, deps, code) == fp       # no dependency changed
+    assert fingerprint(data, kdir, None, code) != fp       # (every file: it would have)
+    edit(code / "arabic" / "clitics.py")
+    fp2 = fingerprint(data, kdir, deps, code)
+    assert fp2 != fp
+    edit(kdir / "clitics.yaml")
+    assert fingerprint(data, kdir, deps, code) != fp2
