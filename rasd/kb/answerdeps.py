@@ -12,8 +12,9 @@ knowledge file asked for (``Resources.knowledge``, ``rasd.kb.yamlfile.load``) is
 answers' own work (every cache miss the recorder sees for the first time) is traced under
 :data:`ANSWERS`.  :meth:`Tracer.dependencies` then takes the answering parts, every part reachable
 from them, their files and knowledge files, the answers' files, and every module a chosen file
-imports a constant from (a constant is read, never called, so the hook cannot see it; found in the
-file's import statements, :func:`_constant_sources`).
+imports a constant or a function from (a constant is read, never called, so the hook cannot see
+it; a function may sit behind a cache filled before the trace: found in the file's import
+statements, :func:`_import_sources`).
 
 Why a profile hook and not a static import graph: the package's modules import one another
 widely (a stage module imports the pipeline, which imports every stage), so the import closure of
@@ -120,28 +121,32 @@ class Tracer:
             files.update(map(Path, self.files.get(p, ())))
             stems.update(self.knowledge.get(p, ()))
             stems.update(files_of(p))
-        return {"code": sorted(p.relative_to(root).as_posix() for p in _with_constant_sources(files, root)),
+        return {"code": sorted(p.relative_to(root).as_posix() for p in _with_import_sources(files, root)),
                 "knowledge": sorted(stems)}
 
 
-def _with_constant_sources(files: set[Path], root: Path) -> set[Path]:
-    """``files`` and, again and again, every package module one of them imports a constant from."""
+def _with_import_sources(files: set[Path], root: Path) -> set[Path]:
+    """``files`` and, again and again, every package module one of them imports a name from
+    (:func:`_import_sources`)."""
     out, todo = set(), list(files)
     while todo:
         f = todo.pop()
         if f in out or not f.is_file():
             continue
         out.add(f)
-        todo.extend(_constant_sources(f, root))
+        if f != root / "kb" / "resources.py":   # its imports are the parts' builders: the part graph's
+            todo.extend(_import_sources(f, root))
     return out
 
 
-def _constant_sources(path: Path, root: Path) -> set[Path]:
-    """The package modules ``path`` imports something other than a function or class from (a
-    constant, or a whole module, whose attributes may be constants), at any level of the file."""
+def _import_sources(path: Path, root: Path) -> set[Path]:
+    """The package modules ``path`` imports a constant, a whole module or a function from, at any
+    level of the file.  A constant is read, never called, so the hook cannot see it; a function may
+    run only behind a cache filled before the trace (its answer then comes back without its code
+    running), so its module is taken too.  A class is not followed: its methods run when called."""
     rel = path.relative_to(root).with_suffix("")
     package = [root.name, *rel.parts][:-1]   # a module's package; an __init__'s own package
-    out: set[Path] = set()
+    out: set[Path | None] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out.update(_file_of(a.name, root) for a in node.names)
@@ -150,7 +155,7 @@ def _constant_sources(path: Path, root: Path) -> set[Path]:
             if node.level:
                 up = package[:len(package) - (node.level - 1)]
                 base = ".".join([*up, *([node.module] if node.module else [])])
-            if not base.startswith(root.name):
+            if base != root.name and not base.startswith(root.name + "."):
                 continue
             try:
                 module = importlib.import_module(base)
@@ -160,9 +165,11 @@ def _constant_sources(path: Path, root: Path) -> set[Path]:
                 obj = getattr(module, a.name, None)
                 if inspect.ismodule(obj):
                     out.add(_file_of(obj.__name__, root))
-                elif not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                elif inspect.isfunction(obj):
+                    code = Path(inspect.unwrap(obj).__code__.co_filename)
+                    out.add(code if code.is_relative_to(root) else None)
+                elif not inspect.isclass(obj):
                     out.add(_file_of(base, root))
-    out.discard(None)
     return {p for p in out if p is not None and p != path}
 
 

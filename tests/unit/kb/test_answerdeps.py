@@ -14,12 +14,15 @@ from rasd.kb.yamlfile import KNOWLEDGE_DIR
 
 
 def _package(tmp_path, monkeypatch):
-    """A tiny package: ``a.f`` calls ``b.g`` and reads ``c.LIMIT``; ``d`` is unrelated."""
+    """A tiny package: ``a.f`` calls ``b.g`` and reads ``c.LIMIT``; ``e.k``, imported by ``a``,
+    is called only behind a cache filled before the trace; ``d`` is unrelated."""
     root = tmp_path / "toypkg"
     root.mkdir()
     (root / "__init__.py").write_text("")
-    (root / "a.py").write_text("from toypkg.c import LIMIT\n\n\ndef f(x):\n"
-                               "    from toypkg.b import g\n    return min(g(x), LIMIT)\n")
+    (root / "a.py").write_text("from functools import lru_cache\n\nfrom toypkg.c import LIMIT\nfrom toypkg.e import k\n\n"
+                               "kc = lru_cache(None)(k)\n\n\ndef f(x):\n"
+                               "    from toypkg.b import g\n    return min(g(x), LIMIT) + kc(x)\n")
+    (root / "e.py").write_text("def k(x):\n    return 0\n")
     (root / "b.py").write_text("def g(x):\n    return x * 2\n")
     (root / "c.py").write_text("LIMIT = 10\n")
     (root / "d.py").write_text("from toypkg.a import f\n\n\ndef h(x):\n    return f(x) + 1\n")
@@ -33,10 +36,12 @@ def test_the_functions_called_and_the_constants_read_are_dependencies(tmp_path, 
     root = _package(tmp_path, monkeypatch)
     a = importlib.import_module("toypkg.a")
     importlib.import_module("toypkg.d")
+    assert a.f(3) == 6      # fills kc's cache: traced, k's code does not run
     t = Tracer(root)
     assert t.run(ANSWERS, a.f, 3) == 6
+    assert {p.rsplit("/", 1)[-1] for p in t.files[ANSWERS]} == {"a.py", "b.py"}
     code = t.dependencies([])["code"]
-    assert {"a.py", "b.py", "c.py"} <= set(code)        # c: a constant, never called
+    assert {"a.py", "b.py", "c.py", "e.py"} <= set(code)   # c: a constant, never called; e: behind the cache
     assert "d.py" not in code                           # imports a, but a never runs d's code
 
 
