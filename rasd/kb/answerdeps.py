@@ -9,9 +9,10 @@ previous hook put back) notes the module file of every Python function of the pa
 called.  The Resources part getter is watched too: the files that run while part ``X`` is being
 built are ``X``'s, an access to part ``Y`` from inside ``X``'s build is an edge ``X → Y``, and a
 knowledge file asked for (``Resources.knowledge``, ``rasd.kb.yamlfile.load``) is the part's.  The
-answers' own work (every cache miss the recorder sees for the first time) is traced under
-:data:`ANSWERS`.  :meth:`Tracer.dependencies` then takes the answering parts, every part reachable
-from them, their files and knowledge files, the answers' files, and every module a chosen file
+answers' own work (every cache miss the recorder sees for the first time) is traced under the
+table's name, and an answer worked out inside another table's is an edge between the two.
+:meth:`Tracer.dependencies` then takes, for one table, its part, every part and table reachable
+from the two, their files and knowledge files, and every module a chosen file
 imports a constant or a function from (a constant is read, never called, so the hook cannot see
 it; a function may sit behind a cache filled before the trace: found in the file's import
 statements, :func:`_import_sources`).
@@ -33,7 +34,6 @@ from collections.abc import Callable, Iterable
 from inspect import CO_OPTIMIZED
 from pathlib import Path
 
-ANSWERS = "(answers)"     # the stack label of the answers' own work
 OUTSIDE = "(outside)"     # code that runs outside any part's build (stage constructors)
 # always covered: the table's own machinery
 ALWAYS = ("kb/wordanswers.py", "kb/answerdeps.py", "caches.py", "kb/resources.py")
@@ -67,6 +67,7 @@ class Tracer:
         """``fn(*args)`` with the hook on and its work noted under ``label`` (also inside a trace
         already running: an answer first worked out while a part is built is still the answers')."""
         if self._stack:
+            self.edges.setdefault(self._stack[-1], set()).add(label)
             self._stack.append(label)
             try:
                 return fn(*args)
@@ -103,12 +104,12 @@ class Tracer:
             self._frames.pop()
             self._stack.pop()
 
-    def dependencies(self, parts: Iterable[str]) -> dict[str, list[str]]:
-        """The code files (relative to the package, posix) and knowledge files (stems) the answers
-        of the named parts depend on."""
+    def dependencies(self, labels: Iterable[str]) -> dict[str, list[str]]:
+        """The code files (relative to the package, posix) and knowledge files (stems) that what
+        was traced under ``labels`` (parts, tables) depends on, with everything they reach."""
         from rasd.kb.loaders import files_of
 
-        reach, todo = set(), [*parts, ANSWERS]
+        reach, todo = set(), list(labels)
         while todo:
             p = todo.pop()
             if p not in reach:

@@ -36,12 +36,10 @@ import marshal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from rasd.kb.answerdeps import ANSWERS
-
 FILENAME = "word_answers.marshal"
 SAMPLE_ARTICLES = 3000   # news articles the pipeline runs over at install, recording
 MIN_ARTICLES = 2         # a word's answer is kept when it was asked in this many of them
-_FORMAT = 2   # (format, dependencies, fingerprint, tables)
+_FORMAT = 3   # (format, {table name: (dependencies, fingerprint, table)})
 # installed files no answer depends on (the table itself, the NER word table: derived, and read
 # only by the NER tagger, which checks its own fingerprint; the install record: written after)
 _NOT_INPUTS = frozenset({FILENAME, "ner_words.npz", "installed.json", "NOTICE"})
@@ -79,7 +77,7 @@ class WordAnswers:
         def recording(key):
             n = seen.get(key)
             if n is None and tracer is not None:
-                got = table[key] = tracer.run(ANSWERS, compute, key)
+                got = table[key] = tracer.run(name, compute, key)
             else:
                 got = table[key] = compute(key)
             if n is None:
@@ -108,20 +106,26 @@ class WordAnswers:
                 for name, table in self.tables.items()}
 
 
-def fingerprint(data_dir: Path, knowledge_dir: Path, deps: dict | None = None, code_root: Path | None = None) -> str:
-    """A digest of what an answer depends on: the code files and knowledge files listed in ``deps``
-    (rasd.kb.answerdeps.Tracer.dependencies; None: every module and knowledge file) and the installed
-    files the pipeline reads (see the module docstring). ``code_root``: the package (tests)."""
+def fingerprint(data_dir: Path, knowledge_dir: Path, deps: dict | None = None, code_root: Path | None = None,
+                digests: dict | None = None) -> str:
+    """A digest of what a table's answers depend on: the code files and knowledge files listed in
+    ``deps`` (rasd.kb.answerdeps.Tracer.dependencies; None: every module and knowledge file) and the
+    installed files the pipeline reads (see the module docstring). ``code_root``: the package
+    (tests); ``digests``: a file → digest memo shared by the tables of one file (each file read once)."""
     from rasd.kb.answerdeps import package_root
 
     h = hashlib.sha256(f"format {_FORMAT}\n".encode())
     root = Path(code_root) if code_root is not None else package_root()
     kdir = Path(knowledge_dir)
+    memo = digests if digests is not None else {}
 
     def files(label: str, paths: Iterable[Path], base: Path) -> None:
         for p in sorted(paths):
+            d = memo.get(p)
+            if d is None:
+                d = memo[p] = hashlib.sha256(p.read_bytes()).digest() if p.is_file() else b"(missing)"
             h.update(f"\n{label} {p.relative_to(base).as_posix()}\n".encode())
-            h.update(p.read_bytes() if p.is_file() else b"(missing)")
+            h.update(d)
 
     if deps is None:
         files("code", root.rglob("*.py"), root)
@@ -134,29 +138,39 @@ def fingerprint(data_dir: Path, knowledge_dir: Path, deps: dict | None = None, c
     return h.hexdigest()
 
 
-def _read(data_dir: Path) -> tuple[dict | None, str, dict] | None:
-    """(dependencies, fingerprint, tables) of the installed file; None when missing or unreadable."""
+def _read(data_dir: Path) -> dict[str, tuple] | None:
+    """name → (dependencies, fingerprint, table) of the installed file; None when missing or unreadable."""
     try:
-        form, deps, fp, tables = marshal.loads((Path(data_dir) / FILENAME).read_bytes())
+        form, parts = marshal.loads((Path(data_dir) / FILENAME).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if form != _FORMAT or not isinstance(tables, dict) or not (deps is None or isinstance(deps, dict)):
+    if form != _FORMAT or not isinstance(parts, dict) or not all(
+            isinstance(v, tuple) and len(v) == 3 and isinstance(v[2], dict) for v in parts.values()):
         return None
-    return deps, fp, tables
+    return parts
+
+
+def _current(data_dir: Path, knowledge_dir: Path) -> tuple[dict[str, dict], int]:
+    """(the installed tables whose fingerprint is today's, how many tables the file holds)."""
+    parts = _read(data_dir) or {}
+    digests: dict = {}
+    return ({name: table for name, (deps, fp, table) in parts.items()
+             if fp == fingerprint(data_dir, knowledge_dir, deps, digests=digests)}, len(parts))
 
 
 def load(data_dir: Path, knowledge_dir: Path) -> WordAnswers:
-    """The installed tables when their fingerprint is today's; else no tables."""
-    got = _read(data_dir)
-    if got is None or got[1] != fingerprint(data_dir, knowledge_dir, got[0]):
-        return WordAnswers()
-    return WordAnswers(got[2])
+    """The installed tables whose fingerprint is today's (each table has its own: a change to the
+    event lexicon's code leaves the mention index's answers in use); the others are left out."""
+    return WordAnswers(_current(data_dir, knowledge_dir)[0])
 
 
-def save(path: Path, fp: str, tables: dict[str, dict], deps: dict | None = None) -> None:
-    """Write the tables with their fingerprint and the dependencies it covers (None: everything)."""
+def save(path: Path, fp: str | dict[str, str], tables: dict[str, dict], deps: dict | None = None) -> None:
+    """Write the tables, each with its fingerprint and the dependencies it covers: ``fp`` and
+    ``deps`` by table name, or one fingerprint over everything (``deps`` None) for all."""
+    fps = fp if isinstance(fp, dict) else dict.fromkeys(tables, fp)
+    deps = deps if deps is not None else dict.fromkeys(tables)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(marshal.dumps((_FORMAT, deps, fp, tables)))
+    tmp.write_bytes(marshal.dumps((_FORMAT, {n: (deps[n], fps[n], t) for n, t in tables.items()})))
     tmp.replace(path)
 
 
@@ -194,20 +208,24 @@ def build(data_dir: Path, news_dir: Path, limit: int = SAMPLE_ARTICLES, skip=Non
     tables = recorder.frequent(MIN_ARTICLES)
     if not any(tables.values()):
         return {"word answers": 0}
-    deps = tracer.dependencies({name.split(".")[0] for name in tables})
-    save(out, fingerprint(data_dir, res.knowledge_dir, deps), tables, deps)
+    # each table depends on its part (and the parts it reaches) and on its own answers' code
+    deps = {name: tracer.dependencies([name.split(".")[0], name]) for name in tables}
+    digests: dict = {}
+    save(out, {name: fingerprint(data_dir, res.knowledge_dir, d, digests=digests) for name, d in deps.items()},
+         tables, deps)
     return {"word answers": sum(map(len, tables.values())),
-            "word answers modules": len(deps["code"]), "word answers knowledge files": len(deps["knowledge"]),
+            "word answers modules": len(set().union(*(d["code"] for d in deps.values()))),
+            "word answers knowledge files": len(set().union(*(d["knowledge"] for d in deps.values()))),
             "word answers CPU seconds": round(time.process_time() - t0)}
 
 
 def stale(data_dir: Path, knowledge_dir: Path) -> bool:
-    """Whether the installed table is missing or no longer matches what its answers depend on."""
-    got = _read(data_dir)
-    return got is None or got[1] != fingerprint(data_dir, knowledge_dir, got[0])
+    """Whether the installed file is missing, or some table of it no longer matches what its
+    answers depend on (install then builds them all again)."""
+    current, held = _current(data_dir, knowledge_dir)
+    return held == 0 or len(current) < held
 
 
-def dependencies(data_dir: Path) -> dict | None:
-    """The code and knowledge files the installed table's fingerprint covers (None: all, or no table)."""
-    got = _read(data_dir)
-    return got[0] if got else None
+def dependencies(data_dir: Path) -> dict[str, dict | None]:
+    """Table name → the code and knowledge files its fingerprint covers (None: all); {} without a file."""
+    return {name: deps for name, (deps, _, _) in (_read(data_dir) or {}).items()}

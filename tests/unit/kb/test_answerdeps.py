@@ -7,7 +7,7 @@ import importlib
 import shutil
 import sys
 
-from rasd.kb.answerdeps import ANSWERS, OUTSIDE, Tracer, package_root
+from rasd.kb.answerdeps import OUTSIDE, Tracer, package_root
 from rasd.kb.resources import Resources
 from rasd.kb.wordanswers import fingerprint
 from rasd.kb.yamlfile import KNOWLEDGE_DIR
@@ -23,6 +23,7 @@ def _package(tmp_path, monkeypatch):
                                "kc = lru_cache(None)(k)\n\n\ndef f(x):\n"
                                "    from toypkg.b import g\n    return min(g(x), LIMIT) + kc(x)\n")
     (root / "e.py").write_text("def k(x):\n    return 0\n")
+    (root / "f.py").write_text("def only(x):\n    return x\n")
     (root / "b.py").write_text("def g(x):\n    return x * 2\n")
     (root / "c.py").write_text("LIMIT = 10\n")
     (root / "d.py").write_text("from toypkg.a import f\n\n\ndef h(x):\n    return f(x) + 1\n")
@@ -38,11 +39,22 @@ def test_the_functions_called_and_the_constants_read_are_dependencies(tmp_path, 
     importlib.import_module("toypkg.d")
     assert a.f(3) == 6      # fills kc's cache: traced, k's code does not run
     t = Tracer(root)
-    assert t.run(ANSWERS, a.f, 3) == 6
-    assert {p.rsplit("/", 1)[-1] for p in t.files[ANSWERS]} == {"a.py", "b.py"}
-    code = t.dependencies([])["code"]
+    assert t.run("table", a.f, 3) == 6
+    assert {p.rsplit("/", 1)[-1] for p in t.files["table"]} == {"a.py", "b.py"}
+    code = t.dependencies(["table"])["code"]
     assert {"a.py", "b.py", "c.py", "e.py"} <= set(code)   # c: a constant, never called; e: behind the cache
     assert "d.py" not in code                           # imports a, but a never runs d's code
+
+
+def test_an_answer_worked_out_inside_another_brings_its_dependencies(tmp_path, monkeypatch):
+    root = _package(tmp_path, monkeypatch)
+    f = importlib.import_module("toypkg.f")
+    d = importlib.import_module("toypkg.d")
+    t = Tracer(root)
+    assert t.run("outer", lambda x: t.run("inner", d.h, x) + f.only(x), 1) == 4
+    assert {p.rsplit("/", 1)[-1] for p in t.files["outer"]} == {"f.py"}    # d's, a's, b's: the inner's
+    assert {"a.py", "b.py", "d.py", "f.py"} <= set(t.dependencies(["outer"])["code"])
+    assert "f.py" not in t.dependencies(["inner"])["code"]
 
 
 def test_a_part_brings_the_parts_it_asks_for_and_their_knowledge_files(tmp_path):
