@@ -55,7 +55,7 @@ class Tracer:
 
         self.root = str(root or package_root()) + "/"
         self.files: dict[str, set[str]] = {}       # label → package files whose code ran
-        self.edges: dict[str, set[str]] = {}       # label → parts it asked for
+        self.edges: dict[str, set[str]] = {}       # label → the parts and tables it asked
         self.knowledge: dict[str, set[str]] = {}   # label → knowledge files (stems) it asked for
         self._stack: list[str] = []
         self._frames: list = []                    # the part getters' frames, innermost last
@@ -64,8 +64,9 @@ class Tracer:
         self._yaml_load = yamlfile.load.__code__
 
     def run(self, label: str, fn: Callable, *args):
-        """``fn(*args)`` with the hook on and its work noted under ``label`` (also inside a trace
-        already running: an answer first worked out while a part is built is still the answers')."""
+        """``fn(*args)`` with the hook on and its work noted under ``label``; inside a trace already
+        running, under ``label`` too, with an edge to it from the label running (an answer worked
+        out inside another table's answer, or while a part is built)."""
         if self._stack:
             self.edges.setdefault(self._stack[-1], set()).add(label)
             self._stack.append(label)

@@ -13,17 +13,18 @@ folder.  A Resources loads the file once and hands each cache its table; a cache
 on a miss before it computes (:func:`rasd.caches.tabled`).
 
 An answer is a pure function of its word and of what the cache was built from (the code, the
-knowledge files, the installed data), so the file holds a fingerprint of all three: the modules
-whose code runs while the answering parts are built and the answers worked out, and the knowledge
-files those parts read (both found at install by watching the code run, rasd.kb.answerdeps; the
-file lists them), and every installed file the pipeline reads (not this table, not the NER word
-table, not the install record).  A change elsewhere (the argument code, the worthiness rules)
-leaves the table in use; a table without the list (a hand-planted one) covers every module and
-knowledge file.  A Resources uses the file only when the
-fingerprint it computes now is the file's, and only when none of its parts was handed in
-(``Resources.provide``: toy lexicons in tests); a stale, missing or unreadable file is ignored
-(the words are then worked out as before), never read as a wrong answer.  The output is the
-same with or without the table; only the time differs.
+knowledge files, the installed data), so each table of the file carries a fingerprint of all
+three: the modules whose code runs while its part is built and its answers are worked out, and
+the knowledge files its part reads (both found at install by watching the code run,
+rasd.kb.answerdeps; the file lists them per table), and every installed file the pipeline reads
+(not this table, not the NER word table, not the install record).  A change elsewhere (the
+argument code, the worthiness rules) leaves the tables in use, and a change to the event lexicon
+leaves the mention index's; a table without the list (a hand-planted one) covers every module
+and knowledge file.  A Resources uses a table only when the fingerprint it computes now is the
+table's, and only when none of its parts was handed in (``Resources.provide``: toy lexicons in
+tests); a stale table, or a missing or unreadable file, is ignored (the words are then worked out
+as before), never read as a wrong answer.  The output is the same with or without the tables;
+only the time differs.
 
 Why :mod:`marshal`: the answers are plain tuples, strings, ints, booleans and frozensets, which
 marshal writes and reads several times faster than pickle and without running any code on load;
