@@ -38,6 +38,50 @@ def test_build_records_answers_that_load_until_an_input_changes(built, tmp_path)
     assert wordanswers.stale(base, KNOWLEDGE_DIR) and wordanswers.load(base, KNOWLEDGE_DIR).tables == {}
 
 
+def test_each_table_depends_on_the_code_that_answers_it_and_on_no_other(built, tmp_path):
+    """Each table's fingerprint covers the modules and knowledge files its answers are worked out by
+    (rasd.kb.answerdeps): a change there makes that table stale, a change elsewhere does not."""
+    from rasd.kb.answerdeps import package_root
+
+    base, counts = built
+    deps = wordanswers.dependencies(base)
+    every = set().union(*(d["code"] for d in deps.values()))
+    assert counts["word answers modules"] == len(every)
+    assert {"stages/mentions/index.py", "arabic/clitics.py", "kb/gazetteer.py"} <= set(deps["mention_index.word"]["code"])
+    assert "ner/gate.py" in deps["ner_tagger.gate.word"]["code"]
+    assert "stages/events/lexicon.py" in deps["triggers.cue_starts"]["code"]
+    assert "stages/events/lexicon.py" not in deps["ner_tagger.gate.word"]["code"]
+    assert {"triggers", "modality", "clitics"} <= set(deps["triggers.cue_starts"]["knowledge"])
+    assert "triggers" not in deps["mention_index.word"]["knowledge"]
+    assert not {"stages/worthiness/rules.py", "stages/eventcoref/rules.py", "stages/relations.py",
+                "stages/geocode.py", "stages/events/roles.py"} & every
+    assert not {"worthiness", "eventcoref", "relations"} & set().union(*(d["knowledge"] for d in deps.values()))
+    code = tmp_path / "rasd"
+    shutil.copytree(package_root(), code, ignore=shutil.ignore_patterns("__pycache__"))
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+
+    def fps(**kw):
+        return {name: wordanswers.fingerprint(base, kw.get("kdir", KNOWLEDGE_DIR), d, code) for name, d in deps.items()}
+
+    fp = fps()
+    assert fp == {name: wordanswers.fingerprint(base, KNOWLEDGE_DIR, d) for name, d in deps.items()}  # today's code
+    for unrelated in ("stages/worthiness/rules.py", "stages/events/roles.py"):
+        (code / unrelated).write_text((code / unrelated).read_text(encoding="utf-8") + "\n# edited\n",
+                                      encoding="utf-8")
+    assert fps() == fp
+    for dep in sorted(every):
+        before = (code / dep).read_bytes()
+        (code / dep).write_bytes(before + b"\n# edited\n")
+        now = fps()
+        assert {n for n in deps if now[n] != fp[n]} == {n for n in deps if dep in deps[n]["code"]}, dep
+        (code / dep).write_bytes(before)
+    (kdir / "triggers.yaml").write_text((kdir / "triggers.yaml").read_text(encoding="utf-8") + "\n# edited\n",
+                                        encoding="utf-8")
+    now = fps(kdir=kdir)
+    assert now["mention_index.word"] == fp["mention_index.word"] and now["triggers.cue_starts"] != fp["triggers.cue_starts"]
+
+
 def test_the_output_is_the_same_with_and_without_the_answers(built, shared):
     """On news articles drawn twice as densely as those the table was recorded on: it answers most
     words of some and only some words of others."""
