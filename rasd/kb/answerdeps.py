@@ -30,6 +30,7 @@ import ast
 import importlib
 import inspect
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from inspect import CO_OPTIMIZED
 from pathlib import Path
@@ -58,6 +59,8 @@ class Tracer:
         self.edges: dict[str, set[str]] = {}       # label → the parts and tables it asked
         self.knowledge: dict[str, set[str]] = {}   # label → knowledge files (stems) it asked for
         self._stack: list[str] = []
+        self._owner = threading.get_ident()       # the hook is per thread: only this thread is traced
+        self.blind = False                         # a call ran untraced: no table may trust its list
         self._frames: list = []                    # the part getters' frames, innermost last
         self._getter = Resources.kb.fget.__code__  # one code object serves every part (resources._part)
         self._knowledge_of = Resources.knowledge.__code__
@@ -67,6 +70,12 @@ class Tracer:
         """``fn(*args)`` with the hook on and its work noted under ``label``; inside a trace already
         running, under ``label`` too, with an edge to it from the label running (an answer worked
         out inside another table's answer, or while a part is built)."""
+        if threading.get_ident() != self._owner or (not self._stack and sys.getprofile() is not None):
+            # another thread (its calls would escape this thread's hook), or another profiler on
+            # (cProfile's hook is no Python function to put back): run untraced, and every table
+            # then covers every module (``dependencies`` gives None)
+            self.blind = True
+            return fn(*args)
         if self._stack:
             self.edges.setdefault(self._stack[-1], set()).add(label)
             self._stack.append(label)
@@ -105,10 +114,14 @@ class Tracer:
             self._frames.pop()
             self._stack.pop()
 
-    def dependencies(self, labels: Iterable[str]) -> dict[str, list[str]]:
+    def dependencies(self, labels: Iterable[str]) -> dict[str, list[str]] | None:
         """The code files (relative to the package, posix) and knowledge files (stems) that what
-        was traced under ``labels`` (parts, tables) depends on, with everything they reach."""
+        was traced under ``labels`` (parts, tables) depends on, with everything they reach; None
+        (every module and knowledge file) when a call ran untraced (:attr:`blind`)."""
         from rasd.kb.loaders import files_of
+
+        if self.blind:
+            return None
 
         reach, todo = set(), list(labels)
         while todo:
@@ -131,17 +144,20 @@ def _with_import_sources(files: set[Path], root: Path) -> set[Path]:
     """``files`` and, again and again, every package module one of them imports a name from
     (:func:`_import_sources`)."""
     out, todo = set(), list(files)
+    always = {root / f for f in ALWAYS}
     while todo:
         f = todo.pop()
         if f in out or not f.is_file():
             continue
         out.add(f)
         if f != root / "kb" / "resources.py":   # its imports are the parts' builders: the part graph's
-            todo.extend(_import_sources(f, root))
+            # the table's own machinery: only what it imports at module level (its functions'
+            # imports are install's readers, which no answer runs)
+            todo.extend(_import_sources(f, root, top_only=f in always))
     return out
 
 
-def _import_sources(path: Path, root: Path) -> set[Path]:
+def _import_sources(path: Path, root: Path, top_only: bool = False) -> set[Path]:
     """The package modules ``path`` imports a constant, a whole module or a function from, at any
     level of the file.  A constant is read, never called, so the hook cannot see it; a function may
     run only behind a cache filled before the trace (its answer then comes back without its code
@@ -149,7 +165,8 @@ def _import_sources(path: Path, root: Path) -> set[Path]:
     rel = path.relative_to(root).with_suffix("")
     package = [root.name, *rel.parts][:-1]   # a module's package; an __init__'s own package
     out: set[Path | None] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in (tree.body if top_only else ast.walk(tree)):
         if isinstance(node, ast.Import):
             out.update(_file_of(a.name, root) for a in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -248,9 +248,24 @@ class Trigger(Open):
     not_with: Optional[list[str]] = None
 
 
+EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
+
+
 class Triggers(Words):
     triggers: list[Trigger]
     weapon_cues: dict[str, WordList]
+    # the argument and running-total rules' lists (stages/events): declared, so a renamed or missing
+    # key is an error with its file:line instead of a rule silently switched off
+    item_openers: WordList
+    place_specifiers: WordList
+    time_fillers: WordList
+    object_gap_words: WordList
+    running_total_raise: WordList
+    running_total_words: WordList
+    running_total_to: WordList
+    running_total_frames: WordList
+    person_object_types: conlist(EventTypeName, min_length=1)
+    no_topic_types: conlist(EventTypeName, min_length=1)
 
 
 class OntologyEntry(Open):

@@ -271,24 +271,3 @@ class Tagger:
             if k in want:
                 outs[k] = [float(x) for x in m[:n, o]]
         return out, outs
-        order, lens, X, y = self._decode([windows[k] for k in todo])
-        labels, o = self.model.labels, self._o
-        found = []        # (row, spans by label index)
-        for r in range(len(order)):
-            n = int(lens[r])
-            row = y[r, :n]
-            if o >= 0 and not (row != o).any():
-                continue
-            tags = [labels[k] for k in row]
-            found.append((r, sorted(spans(tags))))
-        if not found:
-            return out
-        rows = [r for r, _ in found]
-        M = marginals(X[rows, :lens[rows[0]]], lens[rows], self.model.trans)
-        for i, (r, sps) in enumerate(found):
-            m = M[i]
-            yr = y[r]
-            n = int(lens[r])
-            out[todo[order[r]]] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min()),
-                                        float(m[e, o]) if e < n and o >= 0 else 0.0) for s, e, cls in sps]
-        return out

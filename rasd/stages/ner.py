@@ -255,7 +255,10 @@ class NerStage:
         for n, q, x, y in cands:
             if n in dropped or any(sp.start <= y and sp.end > x for sp in found[q]):
                 continue
-            low = min(outs[q][x:y + 1])
+            row = outs.get(q)      # none when the model has no O label (Tagger.spans_outside)
+            if row is None:
+                continue
+            low = min(row[x:y + 1])
             if low >= NO_NAME_OUTSIDE:
                 res.append((n, low))
         return res

@@ -52,8 +52,12 @@ class Places:
         fire = t.type in FIRE_TYPES and any(self.aimed_at(m.tok[0], lo) for m in pool)
         for m in pool:
             i = m.tok[0]
-            coord = prev is not None and (self._coordinated(prev, m) or self.L.mapping[t.type].get("violent")
-                                          and self.item_phrase(self.gap_words(prev, m), prev, m))
+            listed = prev is not None and self._coordinated(prev, m)
+            coord = listed or prev is not None and bool(self.L.mapping[t.type].get("violent")
+                                                         and self.item_phrase(self.gap_words(prev, m), prev, m))
+            if coord and not listed:
+                t.place_why[id(m)] = ("a new list item with a place phrase of its own (triggers.yaml item_openers, "
+                                      "place_prepositions)")
             if fire and self.aimed_at(i, lo):
                 skipping = False   # fire lands where it is aimed: the destination is the event's place
                 chains.append([m])

@@ -75,7 +75,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens,
                                   starts[bisect_left(starts, st.lo):bisect_left(starts, st.hi)])
             self.sentence_triggers = trigs
-            total_at = self.running_total(st)
+            total = self.running_total(st)
+            total_at = None if total is None else total[0]
             if total_at is not None:
                 trigs = self.sentence_triggers = self.outside_total(st, trigs, total_at)
             trigs = [t for t in trigs if self.keep(st, t)]
@@ -133,8 +134,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 built = self.casualties(st, fat)
             elif fat is not None:
                 self.assign_fatalities(built, fat)
-            if total_at is not None and told:
-                built += self.running_total_casualties(st, total_at)
+            if total is not None and told:
+                built += self.running_total_casualties(st, *total)
             self.events.extend(built)
             if built:
                 ag = [a for e in built for a in e.agents]
@@ -158,9 +159,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
         return out
 
-    def running_total(self, st: Sent) -> int | None:
+    def running_total(self, st: Sent) -> tuple[int, int] | None:
         """The token that opens a running total in the sentence (a raise word with a total word at most
-        3 words after it: ما يرفع عدد …، بارتفاع حصيلة …، ليصل مجموع …), or None."""
+        3 words after it: ما يرفع عدد …، بارتفاع حصيلة …، ليصل مجموع …) and its إلى token, or None."""
         dead = self.L.root_patterns["casualty_roots"]
         for k in range(st.lo, st.hi):
             if not (in_list(self.L, "running_total_raise", self.key(k)) and any(
@@ -172,7 +173,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             # a total of the dead (عدد الشهداء … إلى، إلى 20 ألفاً و674 شهيداً), not of raids (ارتفع إلى 16 عدد الغارات)
             span = " ".join(self.key(m) for m in range(k, min(st.hi, to + 5)))
             if dead is not None and dead.search(span):
-                return k
+                return k, to
         return None
 
     def outside_total(self, st: Sent, trigs: list[Trig], total_at: int) -> list[Trig]:
@@ -182,18 +183,16 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         return [t for t in trigs if t.i < total_at or self.near_before(t.i, "running_total_frames", 2, total_at) is None
                 or not is_definite(self.key(t.i)[t.glue:t.prefix]) or self.clause(st, t)[0] > total_at]
 
-    def running_total_casualties(self, st: Sent, total_at: int) -> list[Event]:
-        """The CASUALTIES report of a running total (its count read from ``total_at`` on), marked so that
-        event coreference never folds it into an act as that act's toll."""
-        to = next((k for k in range(total_at + 1, st.hi) if in_list(self.L, "running_total_to", self.key(k))), None)
-        if to is None:
-            return []
+    def running_total_casualties(self, st: Sent, total_at: int, to: int) -> list[Event]:
+        """The CASUALTIES report of a running total (opened at ``total_at``, its count read from its
+        إلى token ``to`` on), marked so that event coreference never folds it into an act as that act's toll."""
         at = self.toks[to].start
         fat = read_toll(self.doc.text[at:st.end], self.numbers, at)
         if fat is None:
-            # إلى 665 with no word of the dead after it: the first number after إلى is the total
+            # إلى 665 with no word of the dead after it: the number right after إلى is the total
+            # (not one further on: ارتفع عدد القتلى إلى الضعف …، بينهم 3 ضباط)
             found = NumberReader(self.doc.text[at:st.end], self.numbers).numbers()
-            if found:
+            if found and to + 1 < st.hi and at + found[0].number.start == self.toks[to + 1].start:
                 n = found[0].number
                 fat = FatalityCount(int(n.value), at + n.start, at + n.end, n.kind)
         if fat is None or fat.value <= 0:

@@ -91,3 +91,55 @@ def test_the_fingerprint_changes_with_a_dependency_only(tmp_path):
     assert fp2 != fp
     edit(kdir / "clitics.yaml")
     assert fingerprint(data, kdir, deps, code) != fp2
+
+
+def test_the_previous_hook_is_put_back_after_a_call_and_after_an_exception(tmp_path, monkeypatch):
+    root = _package(tmp_path, monkeypatch)
+    a = importlib.import_module("toypkg.a")
+    t = Tracer(root)
+    assert sys.getprofile() is None
+    assert t.run("table", a.f, 3) == 6
+    assert sys.getprofile() is None
+
+    def boom(x):
+        a.f(x)
+        raise LookupError("inside the traced call")
+
+    try:
+        t.run("other", boom, 3)
+    except LookupError as e:
+        assert "inside the traced call" in str(e)
+    else:
+        raise AssertionError("the traced call's exception was lost")
+    assert sys.getprofile() is None
+    assert not t.blind and {p.rsplit("/", 1)[-1] for p in t.files["other"]} == {"a.py", "b.py"}
+
+
+def test_under_another_profiler_the_call_runs_untraced_and_every_table_covers_everything(tmp_path, monkeypatch):
+    import cProfile
+
+    root = _package(tmp_path, monkeypatch)
+    a = importlib.import_module("toypkg.a")
+    t = Tracer(root)
+    prof = cProfile.Profile()
+    prof.enable()
+    try:
+        assert t.run("table", a.f, 3) == 6
+        assert sys.getprofile() is not None      # cProfile's hook still on
+    finally:
+        prof.disable()
+    assert t.blind and "table" not in t.files
+    assert t.dependencies(["table"]) is None     # fingerprint() then covers every module
+
+
+def test_a_call_from_another_thread_runs_untraced(tmp_path, monkeypatch):
+    import threading
+
+    root = _package(tmp_path, monkeypatch)
+    a = importlib.import_module("toypkg.a")
+    t = Tracer(root)
+    got = []
+    th = threading.Thread(target=lambda: got.append(t.run("table", a.f, 3)))
+    th.start()
+    th.join()
+    assert got == [6] and t.blind and t.dependencies(["table"]) is None

@@ -55,6 +55,8 @@ def test_a_new_item_with_its_own_place_phrase_is_a_second_event_place():
     evs = read("قصفت قوات النظام مقرا في بلدة كفرنبل، ومقار أخرى في بلدة حاس.",
                {"كفرنبل": "ocha:T1", "حاس": "ocha:T2"}, {"قوات النظام": "actor:saa"})
     assert [ev.places for ev in evs] == [["P1"], ["P2"]]
+    assert "a new list item with a place phrase of its own" in evs[1].extra["why"]["places"]["P2"]
+    assert "named after the trigger" in evs[0].extra["why"]["places"]["P1"]
 
 
 def test_an_item_added_with_in_addition_to_is_a_second_event_place():

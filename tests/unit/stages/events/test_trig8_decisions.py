@@ -57,3 +57,9 @@ def test_a_strike_without_the_article_framed_by_khilal_is_still_an_act():
     # خلال قصفها مدينة أريحا: a strike named with its object, not the war as a whole
     evs = run("وارتفعت حصيلة قتلى تحطم طائرة حربية خلال قصفها مدينة أريحا إلى 37 قتيلا.", "طائرة حربية", place="أريحا")
     assert "AIRSTRIKE" in {e.type for e in evs}
+
+
+def test_a_number_further_on_than_ila_is_no_total():
+    evs = run("وارتفع عدد قتلى الجيش الإسرائيلي في غزة إلى الضعف خلال أسبوع، بينهم 3 ضباط.",
+              "الجيش الإسرائيلي", place="غزة")
+    assert not any(e.extra.get("running_total") for e in evs)   # 3 officers are no total of the dead
