@@ -2,27 +2,19 @@
 ranks the rows, and the head spans it proposes stop at punctuation and at a knowledge-base actor."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import geo_fake
 import pytest
+from script_loader import load_script
 
 from rasd.arabic.normalize import fold_str
 from rasd.kb.resources import Resources
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-
 
 @pytest.fixture(scope="module")
 def am():
-    spec = importlib.util.spec_from_file_location("actor_mining", ROOT / "scripts" / "actor_mining.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["actor_mining"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("actor_mining")
 
 
 def test_heads_come_from_the_knowledge_files_and_read_through_clitics(am):

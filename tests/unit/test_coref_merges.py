@@ -2,25 +2,15 @@
 coreference made, not the ones the events stage had written before it."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from script_loader import load_script
 
 from rasd.doc import Doc, Event
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture(scope="module")
 def cm():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("coref_merges", ROOT / "scripts" / "coref_merges.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["coref_merges"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("coref_merges")
 
 
 def test_a_reason_groups_merges_whatever_their_numbers(cm):

@@ -3,26 +3,18 @@ a trailing *, phrases, needs_near) and shows its contexts in the original spelli
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 from rasd.arabic.normalize import fold_str
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture(scope="module")
 def lf():
-    spec = importlib.util.spec_from_file_location("lexicon_fires", ROOT / "scripts" / "lexicon_fires.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["lexicon_fires"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("lexicon_fires")
 
 
 def hits(lf, form, text, **kw):

@@ -3,27 +3,20 @@ features, its decision in the NER stage's place (LearnedStage), and the candidat
 to the cross-fitting; the plain NER stage keeps the hand rules."""
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 from rasd.doc import Doc
 from rasd.ner.features import Lexicons
 from rasd.stages.ner import NerStage
 from tests.unit.stages.test_ner import GATE, FakeTagger, doc_of
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-
 
 @pytest.fixture(scope="module")
 def nv():
-    spec = importlib.util.spec_from_file_location("ner_validation", ROOT / "scripts" / "ner_validation.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["ner_validation"] = mod
-    spec.loader.exec_module(mod)
-    yield mod
+    yield load_script("ner_validation")
     sys.modules.pop("ner_validation", None)
 
 

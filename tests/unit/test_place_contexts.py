@@ -4,22 +4,13 @@ WORD_SHARE of the sampled articles whatever its contexts (the rule that replaced
 everyday-word list of the old rasd.kb.wordfreq)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from script_loader import load_script
 
 
 @pytest.fixture(scope="module")
 def pc():
-    spec = importlib.util.spec_from_file_location("place_contexts", ROOT / "scripts" / "place_contexts.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["place_contexts"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("place_contexts")
 
 
 def _counts(pc, articles: int, rows: dict):

@@ -2,26 +2,18 @@
 sets aside (a war noun framed as the total's period), and no other sentence."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from script_loader import load_script
 from hand_docs import doc_of, entity
 
 from rasd.kb.resources import Resources
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 RES = Resources("/nonexistent-rasd-data")
 
 
 @pytest.fixture(scope="module")
 def rt():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("running_totals", ROOT / "scripts" / "running_totals.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("running_totals")
 
 
 def read(rt, text: str):

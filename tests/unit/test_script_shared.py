@@ -4,14 +4,13 @@ held-out report (annotations/test), as install's readers and place_mining do not
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 from rasd.kb.heldout import HeldOut, held_out
 
@@ -24,14 +23,7 @@ THIRD = "نص مقال ثالث عن اشتباكات في درعا " * 20
 
 
 def script(name: str):
-    sys.path.insert(0, str(SCRIPTS))
-    if name in sys.modules and getattr(sys.modules[name], "__file__", "") == str(SCRIPTS / f"{name}.py"):
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(name)
 
 
 @pytest.fixture

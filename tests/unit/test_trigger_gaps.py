@@ -2,24 +2,16 @@
 trigger words of its sentence (built and dropped later, no arguments, untyped, sense rejected, none)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from script_loader import load_script
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 TEXT = "جملة أولى. جملة ثانية."
 DOC = {"sentences": [(0, 10), (11, 22)]}
 
 
 @pytest.fixture(scope="module")
 def tg():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("trigger_gaps", ROOT / "scripts" / "trigger_gaps.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("trigger_gaps")
 
 
 def row(sentence: str) -> dict:

@@ -2,27 +2,17 @@
 fires) and names each fire by rule and cue."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from script_loader import load_script
 
 from rasd.doc import Doc, Event
 from rasd.kb.resources import Resources
 from rasd.stages.worthiness.rules import RULES
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-
 
 @pytest.fixture(scope="module")
 def wf():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("worth_firing", ROOT / "scripts" / "worth_firing.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["worth_firing"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("worth_firing")
 
 
 def _doc(text: str, words: list[tuple[str, str]]) -> Doc:
