@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from rasd.arabic.matcher import phrase_key
 from rasd.arabic.normalize import fold_str
 from rasd.errors import KnowledgeError
-from rasd.kb.shapes import InContext
+from rasd.kb.shapes import InContext, first_problem
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list, where
 
 ACTOR_CATEGORIES = {"state_force", "non_state_armed_group", "coalition", "government", "political",
@@ -84,9 +84,8 @@ def _senses(path, item) -> list[tuple[list[str], frozenset[str], str | None, str
         try:
             rule = InContext.model_validate({k: v for k, v in r.items() if k != "__line__"})
         except ValidationError as e:
-            err = e.errors()[0]
-            field_ = ".".join(str(x) for x in err["loc"])
-            msg = err["msg"].removeprefix("Value error, ")
+            loc, msg = first_problem(e)
+            field_ = ".".join(str(x) for x in loc)
             raise KnowledgeError(f"{where(path, r)}: in_context: {field_ + ': ' if field_ else ''}{msg}",
                                  hint="See the in_context note at the top of actors.yaml.") from None
         out.append((list(rule.names), frozenset(rule.countries or ()),

@@ -91,10 +91,8 @@ def validate(path: Path, shape: type[BaseModel]) -> None:
     try:
         shape.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
-        loc = tuple(x for x in err["loc"] if x not in ("root",))
+        loc, msg = shapes.first_problem(e)
         where = ".".join(str(x) for x in loc) or "the file"
-        msg = err["msg"].removeprefix("Value error, ")     # a shape's own check (shapes.InContext)
         raise KnowledgeError(f"{path.name}:{_line(path, loc)}: {where}: {msg}",
                              hint="Compare with the entries around it; the file's shape is in rasd/kb/shapes.py.") from None
 

@@ -15,8 +15,8 @@ import datetime as _dt
 import re
 from typing import Any, Literal, Optional
 
-from pydantic import (BaseModel, ConfigDict, Field, RootModel, ValidationInfo, conint, conlist, constr,
-                      field_validator, model_validator)
+from pydantic import (BaseModel, ConfigDict, Field, RootModel, ValidationError, ValidationInfo, conint, conlist,
+                      constr, field_validator, model_validator)
 
 WordList = list[str]
 
@@ -28,6 +28,14 @@ class Closed(BaseModel):
 class Open(BaseModel):
     """Known keys typed; any other key allowed (a file others extend with their own tables)."""
     model_config = ConfigDict(extra="allow")
+
+
+def first_problem(error: ValidationError) -> tuple[tuple, str]:
+    """The location (without pydantic's "root") and the message of a validation error's first
+    problem, a shape's own check's "Value error, " prefix taken off: the loader registry and the
+    actors' in_context reader word their file:line errors from it."""
+    err = error.errors()[0]
+    return (tuple(x for x in err["loc"] if x != "root"), err["msg"].removeprefix("Value error, "))
 
 
 class Words(BaseModel):
