@@ -42,10 +42,10 @@ class Recording(Reader):
         self.fires: list[tuple[int, int, int, list[str]]] = []   # (sentence start, end, cue token, words)
 
     def running_total(self, st):
-        k = super().running_total(st)
-        if k is not None:
-            self.fires.append((st.start, st.end, k, []))
-        return k
+        total = super().running_total(st)   # (its raise word, its إلى) or None
+        if total is not None:
+            self.fires.append((st.start, st.end, total[0], []))
+        return total
 
     def outside_total(self, st, trigs, total_at):
         kept = super().outside_total(st, trigs, total_at)

@@ -68,6 +68,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             if head:
                 scan[st.lo:st.hi] = [""] * (st.hi - st.lo)
         opens = self.L.openers_of(scan, self.vocab)
+        # the raise words that may open a running total, found once for the document (running_total)
+        lists = self.L.lists_of.lookup
+        self.total_raises = [k for k, key in enumerate(self.keys) if "running_total_raise" in lists(key)]
         starts = list(opens)
         for n, st in enumerate(sents):
             if headline[n]:
@@ -163,9 +166,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         """The token that opens a running total in the sentence (a raise word with a total word at most
         3 words after it: ما يرفع عدد …، بارتفاع حصيلة …، ليصل مجموع …) and its إلى token, or None."""
         dead = self.L.root_patterns["casualty_roots"]
-        for k in range(st.lo, st.hi):
-            if not (in_list(self.L, "running_total_raise", self.key(k)) and any(
-                    in_list(self.L, "running_total_words", self.key(m)) for m in range(k + 1, min(st.hi, k + 4)))):
+        raises = self.total_raises
+        for k in raises[bisect_left(raises, st.lo):bisect_left(raises, st.hi)]:
+            if not any(in_list(self.L, "running_total_words", self.key(m)) for m in range(k + 1, min(st.hi, k + 4))):
                 continue
             to = next((m for m in range(k + 1, st.hi) if in_list(self.L, "running_total_to", self.key(m))), None)
             if to is None:
