@@ -88,6 +88,12 @@ class Lexicon:
         self.weapon_starts = ListIndex({typ: frozenset(ph[0] for ph in phs)
                                         for typ, phs in self.weapon_phrases.items()}, size=CUE_CACHE_SIZE)
         self.article = letters().article
+        # a word is a running total's raise word (lists_of, as a cue) only if it ends with one of them
+        # or with one without its article (cue readings strip only what comes before the word): the
+        # reader's fast filter before the look-up
+        raise_words = self.words.get("running_total_raise", ())
+        self.raise_ends = tuple({*raise_words, *(w[len(self.article):] for w in raise_words
+                                                 if w.startswith(self.article))})
         # the casualty roots as one alternation each: a sentence's folded key holds one of the roots
         # (a substring, anywhere) exactly when the pattern finds something in it
         self.root_patterns = {n: alternation(self.words.get(n, ())) for n in ("casualty_roots", "no_casualty_roots")}

@@ -70,7 +70,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         opens = self.L.openers_of(scan, self.vocab)
         # the raise words that may open a running total, found once for the document (running_total)
         lists = self.L.lists_of.lookup
-        hits = {key for key in set(self.keys) if "running_total_raise" in lists(key)}
+        ends = self.L.raise_ends
+        hits = {key for key in set(self.keys) if key.endswith(ends) and "running_total_raise" in lists(key)} \
+            if ends else set()
         self.total_raises = [k for k, key in enumerate(self.keys) if key in hits] if hits else []
         starts = list(opens)
         for n, st in enumerate(sents):

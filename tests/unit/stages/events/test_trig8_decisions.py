@@ -63,3 +63,17 @@ def test_a_number_further_on_than_ila_is_no_total():
     evs = run("وارتفع عدد قتلى الجيش الإسرائيلي في غزة إلى الضعف خلال أسبوع، بينهم 3 ضباط.",
               "الجيش الإسرائيلي", place="غزة")
     assert not any(e.extra.get("running_total") for e in evs)   # 3 officers are no total of the dead
+
+
+def test_the_raise_word_filter_lets_every_raise_word_through():
+    """Lexicon.raise_ends is a necessary condition of the look-up: every form the look-up accepts
+    (with a conjunction, with or without the article) ends with one of them."""
+    L = RES.triggers
+    from rasd.arabic.clitics import letters
+
+    a, conj = letters().article, sorted(letters().conj)
+    words = L.words["running_total_raise"]
+    keys = {p + q + w for w in words for p in ["", *conj] for q in ("", a)} | {"قتل", "الى", "عدد"}
+    accepted = [k for k in keys if "running_total_raise" in L.lists_of.lookup(k)]
+    assert len(accepted) >= len(words)
+    assert all(k.endswith(L.raise_ends) for k in accepted)
