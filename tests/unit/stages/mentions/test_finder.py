@@ -79,3 +79,12 @@ def test_a_village_name_after_a_place_and_a_comma_is_a_list_item_only_when_the_l
     for text in ("قصفت الطائرات إدلب، المشيرفة، وحلب.", "قصفت الطائرات إدلب، المشيرفة.", "قصفت الطائرات إدلب والمشيرفة أمس."):
         ms = found(text)
         assert any(m.type == "PLACE" and "المشيرفة" in m.text for m in ms.values()), text
+
+
+def test_a_city_in_a_club_name_and_a_village_name_read_as_an_adjective_are_no_places():
+    ms = found("وفاز دينامو حلب على ضيفه.")
+    assert not any(m.type == "PLACE" for m in ms.values())
+    ms = found("وعادت الحياة إلى القرية المشيرفة بعد القصف.")
+    assert not any(m.type == "PLACE" for m in ms.values())
+    ms = found("وقصفت الطائرات حلب وقرية المشيرفة.")
+    assert {m.text for m in ms.values() if m.type == "PLACE"} >= {"حلب", "قرية المشيرفة"}
