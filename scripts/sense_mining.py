@@ -16,6 +16,9 @@ rasd.kb.heldout). Every PLACE mention is put in one group, once per article:
   stands for its club;
 - ``other``: every other place mention (counted only, the base of the figures).
 
+``--save`` and ``--compare`` list the place mentions one run has and the other has not: the fires of
+a change, each to be read by eye (run the earlier code with PYTHONPATH at a copy of it).
+
 Per group it prints the document count, the most frequent names and ``--show`` mentions drawn
 evenly with the word before and after, for reading by eye. Only counts and a few words are printed;
 nothing from ../shared is written.
@@ -41,6 +44,9 @@ def options() -> argparse.Namespace:
     ap.add_argument("--news2", type=int, default=600, help="articles of Al Mayadeen 2023-24 to read")
     ap.add_argument("--offset", type=int, default=0, help="start the k-th-article draw this many articles in")
     ap.add_argument("--show", type=int, default=20, help="mentions per group to print with their neighbours")
+    ap.add_argument("--save", type=Path, help="write every place mention (document, words around it) here, one a line")
+    ap.add_argument("--compare", type=Path, help="a --save file of an earlier run (e.g. the code before a change): "
+                    "print the place mentions it had and this run has not, and the reverse")
     return ap.parse_args()
 
 
@@ -97,6 +103,7 @@ def main() -> None:
     names: dict[str, Counter] = defaultdict(Counter)
     seen: dict[str, list[str]] = defaultdict(list)
     n = 0
+    every: list[str] = []
     for _corpus, report in reports(shared, args.news, args.news2, args.offset):
         doc = pipe.run(report.text, outlet=report.outlet, url=report.url, published=report.published,
                        title=report.title, doc_id=report.doc_id or report.sha[:16])
@@ -108,6 +115,11 @@ def main() -> None:
             for m in e.mentions:
                 g = senses.group(doc, m)
                 found.add(g)
+                t, (a, b) = doc.tokens, m.tok
+                left = doc.text[t[max(0, a - 2)].start:m.start] if a else ""
+                right = doc.text[m.end:t[min(len(t), b + 2) - 1].end] if b < len(t) else ""
+                row = f"{left.strip()} [{m.text}] {right.strip()}\t{e.kb_id}"
+                every.append(f"{doc.doc_id}\t{' '.join(row.split(' '))}".replace("\n", " "))
                 if g != "other":
                     names[g][m.text] += 1
                     a, b = m.tok
@@ -117,7 +129,16 @@ def main() -> None:
                     seen[g].append(f"{before} [{m.text}] {after}  ({e.kb_id})")
         for g in found:
             docs[g] += 1
-    print(f"articles {n}")
+    print(f"articles {n}, place mentions {len(every)}")
+    if args.save:
+        args.save.write_text("\n".join(every) + "\n", encoding="utf-8")
+    if args.compare:
+        old = Counter(args.compare.read_text(encoding="utf-8").splitlines())
+        new = Counter(every)
+        for title, rows in (("gone", old - new), ("new", new - old)):
+            print(f"\n{title}: {sum(rows.values())} place mentions")
+            for r in sorted(rows.elements()):
+                print("   ", r.partition("\t")[2])
     for g in ("outlet", "club", "generic", "sport", "other"):
         print(f"\n{g}: {docs[g]} articles, {sum(names[g].values())} mentions")
         if g == "other":
