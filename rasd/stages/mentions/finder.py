@@ -31,6 +31,10 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     ph = places.place_hit(f, i) if flags & PLACE else None
     if ph and kh and (places.outlet_told(f, i, ph, kh) or places.outlet_not_region(f, i, ph, kh)):
         ph = None
+    if ph and places.club_not_place(f, i, ph):
+        if kh and kh.j == ph.j and all(p[2] for p in kh.payloads):
+            out = [c for c in out if c[2] != "kb"]   # باريس سان جرمان: nor the capital standing for France
+        ph = None   # ريال مدريد، لاعب برشلونة: the club, not the city
     if rh and ph and places.named_region(f, ph, rh[0]):
         out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:

@@ -111,6 +111,8 @@ def place_hit(f: Finder, i: int) -> Hit | None:
     coord = f.coordinated_place(i) and (starts_with_and(f.toks[i].key) or item_ends(f, h.j))
     if not coord and _ordinary_here(f, i, h):
         return None
+    if strong and generic_with_adjective(f, i, h):
+        return None
     if h.j - h.i >= 2:
         return _multiword(f, i, h, strong or prep or coord)
     return _one_word(f, i, h, strong, prep, coord)
@@ -129,6 +131,36 @@ def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
     if not (ordinary and name_key(f, h) in ordinary and minor_only(f, h)):
         return False
     return not place_context(f, i, h)
+
+
+def generic_with_adjective(f: Finder, i: int, h: Hit) -> bool:
+    """المدينة الحزينة، القرية الخضراء، المدينة العريقة: a type word with the article followed by one
+    word with the article is a noun and its adjective ("the sad city"), not the village حزينة: a
+    name follows its type word in a construct (مدينة الحزينة), whose head never takes the article.
+    Only a one-word name whose every namesake is a minor place (a village, a quarter, a subdistrict)
+    is dropped: العاصمة الرياض، المحافظة الحسكة name a known city in apposition. Over the news
+    (scripts/sense_mining.py, docs/lexicon-checks.md senses9) such pairs were all descriptions."""
+    if h.j - h.i != 1 or not f.joined(i - 1):
+        return False
+    L = letters()
+    if not f.toks[i].key[:h.prefix].endswith(L.article_ends()):
+        return False
+    n = f.prefix_of(i - 1, "place_cues")
+    return f.toks[i - 1].key[:n].endswith(L.article_ends()) and minor_only(f, h)
+
+
+def club_not_place(f: Finder, i: int, ph: Hit) -> bool:
+    """ريال مدريد، دينامو كييف، أتلتيكو مدريد، لاعب برشلونة، فريق روما، باريس سان جيرمان، مانشستر
+    يونايتد: a city name joined to a club word (the lexicon's ``club_words_before`` and
+    ``club_words_after``: ريال، دينامو، لاعب، مدرب، نادي، فريق … يونايتد، سيتي، سان) names a sports
+    club or stands for it, an organisation, not the city. The name must carry no preposition
+    (فريق في روما: the team is in the city). Over the news, 20 of 21 such place mentions were a
+    club or its players (scripts/sense_mining.py, docs/lexicon-checks.md senses9)."""
+    L = letters()
+    if f.toks[i].key[:ph.prefix] not in ("", L.article):
+        return False
+    before = i > 0 and f.joined(i - 1) and f.is_(i - 1, "club_words_before")
+    return before or (f.joined(ph.j - 1) and f.is_(ph.j, "club_words_after"))
 
 
 def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:

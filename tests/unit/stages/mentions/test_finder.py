@@ -79,3 +79,28 @@ def test_a_village_name_after_a_place_and_a_comma_is_a_list_item_only_when_the_l
     for text in ("قصفت الطائرات إدلب، المشيرفة، وحلب.", "قصفت الطائرات إدلب، المشيرفة.", "قصفت الطائرات إدلب والمشيرفة أمس."):
         ms = found(text)
         assert any(m.type == "PLACE" and "المشيرفة" in m.text for m in ms.values()), text
+
+
+def test_a_city_in_a_club_name_and_a_village_name_read_as_an_adjective_are_no_places():
+    ms = found("وفاز دينامو حلب على ضيفه.")
+    assert not any(m.type == "PLACE" for m in ms.values())
+    ms = found("وعادت الحياة إلى القرية المشيرفة بعد القصف.")
+    assert not any(m.type == "PLACE" for m in ms.values())
+    ms = found("وقصفت الطائرات حلب وقرية المشيرفة.")
+    assert {m.text for m in ms.values() if m.type == "PLACE"} >= {"حلب", "قرية المشيرفة"}
+
+
+def test_a_capital_standing_for_its_state_in_a_club_name_is_neither_place_nor_state():
+    """باريس alone is a place or France acting; باريس سان جرمان is the club."""
+    from rasd.kb.gazetteer import Gazetteer, Place
+
+    paris = Place("world:fr-paris", "باريس", "Paris", 48.86, 2.35, "city", rank=5, country="fr")
+    all_ = [*geo_fake.ALL, paris]
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=Gazetteer({p.id: p for p in all_}, [(p.name_ar, p.id) for p in all_]),
+        given_names=frozenset(), common_words=frozenset())
+    mentions = Mentions(res)
+    doc = mentions(doc_of("وانتقل اللاعب إلى باريس سان جرمان أمس."))
+    assert not any(m.text == "باريس" for m in doc.mentions)
+    doc = mentions(doc_of("ووصل الوزير إلى باريس أمس."))
+    assert any(m.text == "باريس" for m in doc.mentions)

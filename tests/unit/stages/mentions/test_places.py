@@ -214,3 +214,26 @@ def test_the_place_context_statistic_is_the_finders_own():
     f = _ordinary_finder("قصفت الطائرات قرية الفجر الجديد.", ordinary=True)
     i = at(f, "الفجر")
     assert place_context(f, i, f.place_at(i))
+
+
+def test_a_type_word_with_the_article_and_a_village_name_with_it_are_a_noun_and_its_adjective(finder):
+    """القرية المشيرفة reads "the … village" (a description), قرية المشيرفة the village."""
+    f = finder("وعادت الحياة إلى القرية المشيرفة بعد القصف.")
+    assert places.place_hit(f, at(f, "المشيرفة")) is None
+    f = finder("وعادت الحياة إلى قرية المشيرفة بعد القصف.")
+    assert places.place_hit(f, at(f, "المشيرفة")) is not None
+
+
+def test_a_city_joined_to_a_club_word_is_the_club(finder):
+    """دينامو حلب، لاعب حلب، حلب يونايتد: the club; فريق في حلب and a bare حلب stay the city."""
+    for text in ("وفاز دينامو حلب على ضيفه.", "وسجل لاعب حلب هدفا.", "وخسر حلب يونايتد المباراة."):
+        f = finder(text)
+        i = at(f, "حلب")
+        ph = places.place_hit(f, i)
+        assert ph is not None and places.club_not_place(f, i, ph), text
+    for text, word in (("ووصل فريق إلى حلب أمس.", "حلب"), ("وقال لاعب بحلب إن القصف اشتد.", "بحلب"),
+                       ("قصفت الطائرات حلب أمس.", "حلب")):
+        f = finder(text)
+        i = at(f, word)
+        ph = places.place_hit(f, i)
+        assert ph is not None and not places.club_not_place(f, i, ph), text
