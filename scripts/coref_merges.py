@@ -24,9 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cue_firing import context, sample  # noqa: E402
+from cue_firing import context, read_sample  # noqa: E402
 
-from rasd.errors import RasdError  # noqa: E402
 from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
@@ -74,30 +73,25 @@ def main() -> None:
     n_docs = before = after = kept = 0
     by_reason: Counter = Counter()
     seen: list[tuple[str, str, str, str]] = []
-    for corpus in (("news2", "news") if args.corpus == "both" else (args.corpus,)):
-        for a in sample(corpus, args.n, args.seed, skip=skip):   # held-out reports left out by the draw
-            text = ((a.get("title") or "") + "\n\n" + (a.get("content") or "")).strip()
-            try:
-                doc = head.run(text)
-            except RasdError:
-                continue
-            n_docs += 1
-            before += len(doc.events)
-            earlier = {id(m) for m in merged_whys(doc.events)}
-            if len(doc.events) > 1:
-                doc.events = corefer_events(doc, rules)
-            after += len(doc.events)
-            kept += len(drop_unlocated(doc, rules)) if doc.events else 0
+    corpora = ("news2", "news") if args.corpus == "both" else (args.corpus,)
+    for corpus, _, doc in read_sample(head, corpora, args.n, args.seed, skip):   # held-out reports never drawn
+        n_docs += 1
+        before += len(doc.events)
+        earlier = {id(m) for m in merged_whys(doc.events)}
+        if len(doc.events) > 1:
+            doc.events = corefer_events(doc, rules)
+        after += len(doc.events)
+        kept += len(drop_unlocated(doc, rules)) if doc.events else 0
 
-            def text_of(trig, evidence, d=doc):
-                if trig:
-                    return context(d.text, trig[0], trig[1], 60)
-                a_, b_ = (evidence or [[0, 0]])[0]
-                return d.text[a_:b_][:140].replace("\n", " ")
+        def text_of(trig, evidence, d=doc):
+            if trig:
+                return context(d.text, trig[0], trig[1], 60)
+            a_, b_ = (evidence or [[0, 0]])[0]
+            return d.text[a_:b_][:140].replace("\n", " ")
 
-            for r, h, g in merges(doc, text_of, earlier):
-                by_reason[r] += 1
-                seen.append((corpus, r, h, g))
+        for r, h, g in merges(doc, text_of, earlier):
+            by_reason[r] += 1
+            seen.append((corpus, r, h, g))
     print(f"eventcoref over {n_docs} articles: {before} events before ({before / max(n_docs, 1):.2f} per article), "
           f"{after} after merging ({after / max(n_docs, 1):.2f}), {kept} after dropping unlocated violent "
           f"tellings ({kept / max(n_docs, 1):.2f}); {before - after} merges")

@@ -49,6 +49,19 @@ def sample(corpus: str, n: int, seed: int, data: Path | None = None, skip: HeldO
     return rng.sample(out, min(n, len(out)))
 
 
+def read_sample(pipe, corpora, n: int, seed: int, skip: HeldOut | None = None, data: Path | None = None):
+    """(corpus, article, document) for each article :func:`sample` draws from each of ``corpora``,
+    its title and body run through ``pipe``; an article rasd refuses (a RasdError) is passed over."""
+    for corpus in corpora:
+        for a in sample(corpus, n, seed, data, skip):
+            text = ((a.get("title") or "") + "\n\n" + (a.get("content") or "")).strip()
+            try:
+                doc = pipe.run(text)
+            except RasdError:
+                continue
+            yield corpus, a, doc
+
+
 def context(text: str, s: int, e: int, width: int = 45) -> str:
     return (text[max(0, s - width):s] + "⟦" + text[s:e] + "⟧" + text[e:e + width]).replace("\n", " ")
 

@@ -25,9 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cue_firing import context, sample  # noqa: E402
+from cue_firing import context, read_sample  # noqa: E402
 
-from rasd.errors import RasdError  # noqa: E402
 from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
@@ -73,20 +72,15 @@ def main() -> None:
     seen: dict[str, list[str]] = defaultdict(list)
     n_docs = n_events = 0
     skip = held_out(data_or_exit())      # the held-out reports are never read for a rule
-    for corpus in (("news2", "news") if args.corpus == "both" else (args.corpus,)):
-        for a in sample(corpus, args.n, args.seed, skip=skip):   # held-out reports left out by the draw
-            text = ((a.get("title") or "") + "\n\n" + (a.get("content") or "")).strip()
-            try:
-                doc = head.run(text)
-            except RasdError:
-                continue
-            n_docs += 1
-            n_events += len(doc.events)
-            for key, ev in rule_fires(doc, cues, rules):
-                fires[key] += 1
-                docs_of[key].add((corpus, a.get("id") or a.get("url")))
-                seen[key].append(f"[{corpus}] {ev.type} {ev.modality}: "
-                                 f"{context(doc.text, ev.trigger[0], ev.trigger[1], 70)}")
+    corpora = ("news2", "news") if args.corpus == "both" else (args.corpus,)
+    for corpus, a, doc in read_sample(head, corpora, args.n, args.seed, skip):   # held-out reports never drawn
+        n_docs += 1
+        n_events += len(doc.events)
+        for key, ev in rule_fires(doc, cues, rules):
+            fires[key] += 1
+            docs_of[key].add((corpus, a.get("id") or a.get("url")))
+            seen[key].append(f"[{corpus}] {ev.type} {ev.modality}: "
+                             f"{context(doc.text, ev.trigger[0], ev.trigger[1], 70)}")
     print(f"worthiness rules over {n_docs} articles, {n_events} events read before the stage")
     by_rule: Counter = Counter()
     for key, n in fires.items():

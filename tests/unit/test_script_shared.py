@@ -70,7 +70,16 @@ def test_cue_firing_and_worth_firing_sample(corpus, corpus_name):
     cf = script("cue_firing")
     arts = cf.sample(corpus_name, 10, 8, data, skip)
     assert bodies(a["content"] for a in arts) == (False, True)
-    assert script("worth_firing").sample is cf.sample     # worth_firing samples through cue_firing
+    assert script("worth_firing").read_sample is cf.read_sample     # worth_firing and coref_merges read
+    assert script("coref_merges").read_sample is cf.read_sample     # through cue_firing's draw
+
+    class Echo:            # a pipeline that hands the text back, to see what read_sample ran
+        def run(self, text):
+            return text
+
+    ran = [doc for _, _, doc in cf.read_sample(Echo(), [corpus_name], 10, 8, skip, data)]
+    assert len(ran) == len(arts) and all(a["content"].strip() in t for a, t in zip(arts, ran))
+    assert not bodies(ran)[0]                           # the held-out body never ran
 
 
 def test_rule_fires_samples(corpus):
