@@ -12,6 +12,8 @@ ARABIC_COMMA = "\u060c"          # ،
 # what stands between the items of a list (and the و of the next item): the Arabic and the Latin
 # comma, a hyphen, an en dash
 LIST_GAPS = frozenset((ARABIC_COMMA, ",", "-", "\u2013"))
+COMMAS = frozenset((ARABIC_COMMA, ","))   # either comma, between list items or clauses
+CLAUSE_ENDS = ".:;\u061b"               # marks that close a clause (؛ the Arabic semicolon)
 
 
 def is_letter(c: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Callable
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.clitics import Letters, letters, reads_as
 from rasd.arabic.clitics import readings as stems
-from rasd.arabic.script import has_letter
+from rasd.arabic.script import COMMAS, has_letter
 from rasd.arabic.tokens import Token
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
@@ -434,7 +434,7 @@ class _OpenPlaces:
             return None
         g = self.gap(k - 1)
         quoted = bool(g) and g[-1] in QUOTES
-        comma = g.strip("".join(QUOTES)) in ("،", ",")   # a closing quote may stand before the comma
+        comma = g.strip("".join(QUOTES)) in COMMAS   # a closing quote may stand before the comma
         key = toks[k].key
         # "، وبيت فجار": a comma and then the conjunction glued to the name, unless the gazetteer starts
         # names with that word (وادي)
@@ -471,7 +471,7 @@ class _OpenPlaces:
         if end >= len(self.toks):
             return True
         if self.gap(end - 1):
-            return self.gap(end - 1) in ("،", ",")
+            return self.gap(end - 1) in COMMAS
         key = self.toks[end].key
         return key.startswith(self.and_) or reads(key, self.c.links)
 
@@ -522,7 +522,7 @@ class _OpenPlaces:
 
     def coordinated(self, k: int) -> bool:
         """Token k opens a list item (و or a comma before it)."""
-        return self.toks[k].key.startswith(self.and_) or self.gap(k - 1) in ("،", ",", self.and_)
+        return self.toks[k].key.startswith(self.and_) or self.gap(k - 1) in COMMAS or self.gap(k - 1) == self.and_
 
 
 class OpenPlaces(Stage):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
+from rasd.arabic.script import COMMAS
 from rasd.doc import Mention
 from rasd.errors import DataMissingError
 from rasd.kb.gazetteer import Place
@@ -76,7 +77,7 @@ class Places:
                 # after an origin, a new phrase (a comma, then في X) names where the fire landed
                 # (عدوانا جويا من اتجاه الجولان، مستهدفا نقاطا في ريف درعا)
                 landed = origin and self.phrase_end(gap) is not None and any(c in self.doc.text[prev.end:m.start]
-                                                                             for c in "،,")
+                                                                             for c in COMMAS)
                 if not (gap and gap[0] in self.L.words["place_prepositions"] or landed):
                     prev = m
                     continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
@@ -177,7 +178,7 @@ class Places:
             return False
         if starts_with_and(k) and not k.startswith(L.and_ + L.bi):
             return True
-        return any(c in gap for c in "،,") and not k.startswith(L.bi)
+        return any(c in gap for c in COMMAS) and not k.startswith(L.bi)
 
     def gap_words(self, prev: Mention, m: Mention) -> list[str]:
         """The folded words between two mentions; quote marks round a name (مواقع العاصي و"بركة

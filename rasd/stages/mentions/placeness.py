@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.matcher import Hit
-from rasd.arabic.script import LIST_GAPS
+from rasd.arabic.script import CLAUSE_ENDS, LIST_GAPS
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
 
@@ -84,7 +84,7 @@ def item_ends(f: Finder, j: int) -> bool:
     if j >= f.n:
         return True
     gap = f.gap(j - 1).strip()
-    return bool(gap) and (gap in LIST_GAPS or gap[0] in ".:;؛") or starts_with_and(f.toks[j].key)
+    return bool(gap) and (gap in LIST_GAPS or gap[0] in CLAUSE_ENDS) or starts_with_and(f.toks[j].key)
 
 
 def _head(f: Finder, k: int) -> bool:
