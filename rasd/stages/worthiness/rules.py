@@ -33,6 +33,13 @@ class Site:
             object.__setattr__(self, "forms", [forms(k) for k in self.keys])
 
 
+def _cued(s: Site, words, said: str) -> str | None:
+    """``said`` with the cue of ``words`` found before the trigger as ``{cue}``; None without one
+    (the shape of every rule that is one cue list before the trigger)."""
+    cue = cue_before(s.keys, s.i, 0, words, s)
+    return said.format(cue=cue) if cue else None
+
+
 def cue_before(keys: list[str], i: int, lo: int, cl: CueList, s: "Site | None" = None) -> str | None:
     return _before(keys, i, lo, cl, s.forms if s is not None else None)
 
@@ -49,8 +56,7 @@ def motive(s: Site, c: Cues) -> str | None:
 
 
 def opinion(s: Site, c: Cues) -> str | None:
-    cue = cue_before(s.keys, s.i, 0, c.opinion, s)
-    return f"inside an opinion, fear, warning or possibility ('{cue} …'), not reported as happening" if cue else None
+    return _cued(s, c.opinion, "inside an opinion, fear, warning or possibility ('{cue} …'), not reported as happening")
 
 
 def judgement(s: Site, c: Cues) -> str | None:
@@ -83,36 +89,31 @@ def campaign_name(s: Site, c: Cues) -> str | None:
 
 def timeframe(s: Site, c: Cues) -> str | None:
     """منذ بدء الحرب، منذ اندلاع المواجهات: the war or battle a count runs from, not an act told."""
-    cue = cue_before(s.keys, s.i, 0, c.timeframe, s)
-    return f"the span a count or state runs from ('{cue} …'), not an act told" if cue else None
+    return _cued(s, c.timeframe, "the span a count or state runs from ('{cue} …'), not an act told")
 
 
 def aim(s: Site, c: Cues) -> str | None:
     if s.type not in c.aim_types:
         return None
-    cue = cue_before(s.keys, s.i, 0, c.aim, s)
-    return f"the aim of an attempt or of another act ('{cue} …'), not an outcome told" if cue else None
+    return _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
 
 
 def purpose(s: Site, c: Cues) -> str | None:
     """الضغط من أجل وقف إطلاق النار: what another act is done for, of any type, not told."""
-    cue = cue_before(s.keys, s.i, 0, c.purpose, s)
-    return f"the purpose another act is done for ('{cue} …'), not an act told" if cue else None
+    return _cued(s, c.purpose, "the purpose another act is done for ('{cue} …'), not an act told")
 
 
 def topic(s: Site, c: Cues) -> str | None:
     """قرار بشأن وقف إطلاق النار، جهود للتوصل إلى اتفاق: a deal or a talk as the topic, not told."""
     if s.type not in c.topic_types:
         return None
-    cue = cue_before(s.keys, s.i, 0, c.topic, s)
-    return f"the topic of a statement, resolution or refusal ('{cue} …'), not told as reached or held" if cue else None
+    return _cued(s, c.topic, "the topic of a statement, resolution or refusal ('{cue} …'), not told as reached or held")
 
 
 def vow(s: Site, c: Cues) -> str | None:
     if s.modality == "asserted" or s.has_place:
         return None
-    cue = cue_before(s.keys, s.i, 0, c.vow, s)
-    return f"an open-ended vow ('{cue} …') naming no place" if cue else None
+    return _cued(s, c.vow, "an open-ended vow ('{cue} …') naming no place")
 
 
 def sense(s: Site, c: Cues) -> str | None:
@@ -162,13 +163,11 @@ def toll_negation(s: Site, c: Cues) -> str | None:
     """Why a negated event is asserted after all: the negation denies its toll (None otherwise)."""
     if s.modality != "negated":
         return None
-    cue = cue_before(s.keys, s.i, 0, c.toll_negation, s)
-    return f"the negation '{cue}' denies the toll, not the act (worthiness.yaml toll_negation)" if cue else None
+    return _cued(s, c.toll_negation, "the negation '{cue}' denies the toll, not the act (worthiness.yaml toll_negation)")
 
 
 def demand(s: Site, c: Cues) -> str | None:
     """Why an asserted event is planned after all: it is demanded (None otherwise)."""
     if s.modality != "asserted":
         return None
-    cue = cue_before(s.keys, s.i, 0, c.demand, s)
-    return f"demanded ('{cue} …'): planned (worthiness.yaml demand)" if cue else None
+    return _cued(s, c.demand, "demanded ('{cue} …'): planned (worthiness.yaml demand)")
