@@ -201,6 +201,11 @@ def load_lexicon(res) -> Lexicon:
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)
             else:
                 exact.setdefault(first, []).append(d)
+    for key in ("person_object_types", "no_topic_types"):
+        for t in data.get(key) or ():
+            require(t in ont, path, data, f"{key} names an unknown event type {t!r}")
+    for t in data["weapon_cues"]:
+        require(t == "__line__" or t in ont, path, data["weapon_cues"], f"weapon_cues names an unknown event type {t!r}")
     words = {k: fold_set(v) for k, v in data.items() if k not in ("triggers", "weapon_cues", "__line__")}
     words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
     words["person_object_types_raw"] = frozenset(data.get("person_object_types") or [])

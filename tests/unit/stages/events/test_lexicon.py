@@ -29,3 +29,29 @@ def test_the_first_letters_gate_leaves_every_trigger_candidate_in_place():
             assert got == ungated._candidates(key), key
             found += bool(got)
         assert found > len(firsts)   # the forms themselves are found, behind their proclitics too
+
+
+import pytest  # noqa: E402
+
+from rasd.errors import KnowledgeError  # noqa: E402
+
+
+@pytest.mark.parametrize("old,new,key", [
+    ("person_object_types: [ARREST", "person_object_types: [ARRESTS", "person_object_types"),
+    ("no_topic_types: [CASUALTIES", "no_topic_types: [CASUALTY", "no_topic_types"),
+    ("weapon_cues:\n  SHELLING:", "weapon_cues:\n  SHELLINGS:", "weapon_cues"),
+])
+def test_a_type_list_naming_no_ontology_type_is_an_error_with_its_file(tmp_path, old, new, key):
+    """The type lists of triggers.yaml are checked against the ontology, not only for their shape:
+    a misspelt type would otherwise switch a rule off without a word."""
+    import shutil
+
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    p = kdir / "triggers.yaml"
+    text = p.read_text(encoding="utf-8")
+    assert old in text
+    p.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"triggers.yaml:\d+: {key} names an unknown event type"):
+        Resources("/nonexistent-rasd-data", kdir).triggers
