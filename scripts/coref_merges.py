@@ -79,7 +79,7 @@ def main() -> None:
         before += len(doc.events)
         earlier = {id(m) for m in merged_whys(doc.events)}
         if len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules)
+            doc.events = corefer_events(doc, rules, res.kb)
         after += len(doc.events)
         kept += len(drop_unlocated(doc, rules)) if doc.events else 0
 

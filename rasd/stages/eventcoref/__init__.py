@@ -33,7 +33,7 @@ class EventCoref(Stage):
     def __call__(self, doc: Doc) -> Doc:
         rules = self.resources.eventcoref_rules
         if self.config["enabled"] and len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules)
+            doc.events = corefer_events(doc, rules, self.resources.kb)
         if self.config["unlocated"] == "drop" and doc.events:
             doc.events = drop_unlocated(doc, rules)
         return doc
@@ -69,10 +69,13 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     return number_events(kept)
 
 
-def corefer_events(doc: Doc, rules) -> list[Event]:
+def corefer_events(doc: Doc, rules, kb=None) -> list[Event]:
+    """The document's events with retellings folded in (``kb``: the knowledge base whose part_of
+    chains make a party and its whole one side; None: only the same entity is)."""
     starts = [t.start for t in doc.tokens]
     ents = {x.id: x for x in doc.entities}
-    tellings = [telling(doc, n, e, rules, starts, ents) for n, e in enumerate(doc.events)]
+    wholes = _wholes(kb)
+    tellings = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
     for t in tellings:
@@ -86,8 +89,34 @@ def corefer_events(doc: Doc, rules) -> list[Event]:
     return number_events([events[t.n] for t in alive])
 
 
-def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) -> Telling:
-    """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity)."""
+def _wholes(kb) -> dict[str, frozenset[str]]:
+    """Actor kb id → the kb ids of every actor it is part of, up the part_of chain (actors.yaml)."""
+    if kb is None:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for a in kb.actors.values():
+        seen, todo = set(), list(a.part_of)
+        while todo:
+            x = todo.pop()
+            if x not in seen and x in kb.actors:
+                seen.add(x)
+                todo.extend(kb.actors[x].part_of)
+        out[a.kb_id] = frozenset(kb.actors[x].kb_id for x in seen)
+    return out
+
+
+def parties_of(e: Event, ents: dict, wholes: dict) -> dict:
+    """Each participant of ``e`` → (the party it names, the wholes it is part of)."""
+    out = {}
+    for x in (*e.agents, *e.targets, *e.partners):
+        kb_id = ents[x].kb_id if x in ents else None
+        out[x] = (kb_id or x, wholes.get(kb_id or "", frozenset()))
+    return out
+
+
+def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wholes: dict | None = None) -> Telling:
+    """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity;
+    ``wholes``: actor kb id → the actors it is part of, see :func:`_wholes`)."""
     places = []
     for pid in e.places:
         geo = (ents[pid].geo or {}) if pid in ents else {}
@@ -108,7 +137,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) ->
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
                    frozenset(e.partners), date, e.modality,
                    e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
-                   anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")))
+                   anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
+                   parties=parties_of(e, ents, wholes or {}))
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
@@ -152,6 +182,7 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
     host.date = host.date or guest.date
     host.toll_only = host.toll_only and guest.toll_only
     host.told_in = host.told_in | guest.told_in
+    host.parties = {**guest.parties, **host.parties}
 
 
 def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -> None:
