@@ -146,19 +146,27 @@ def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
 
     A demonstrative or نفسه points at a noun only when nothing but white space stands between them
     and the noun carries the article (هذه الغارات، الهجوم نفسه), or, after a demonstrative, the
-    preposition bi of the means (قصفت البلدة، وذلك بقذائف الهاون: the same act told by its weapon).
+    preposition bi of the means after a demonstrative the knowledge file lists for it (قصفت البلدة،
+    وذلك بقذائف الهاون: the same act told by its weapon); after هذه a ب is no preposition (هذه براميل).
     After a comma, or before a verb or an indefinite noun, the word is a discourse link (إلى جانب
     ذلك، اعتقل …؛ هذا واعتقلت …؛ وسبق ذلك استهدافها …) that opens a new act: no anaphor."""
     toks = doc.tokens
     key = toks[k].key
-    if k > 0 and any(f in rules.anaphor_before for f in forms(toks[k - 1].key)) \
-            and not doc.text[toks[k - 1].end:toks[k].start].strip() \
-            and (_definite(key) or key[:1] == letters().bi):
-        return doc.text[toks[k - 1].start:toks[k].end]
+    if k > 0 and not doc.text[toks[k - 1].end:toks[k].start].strip():
+        before = forms(toks[k - 1].key)
+        if any(f in rules.anaphor_before for f in before) \
+                and (_definite(key) or any(f in rules.anaphor_means for f in before) and _means(key)):
+            return doc.text[toks[k - 1].start:toks[k].end]
     if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)) \
             and not doc.text[toks[j - 1].end:toks[j].start].strip() and _definite(key):
         return doc.text[toks[k].start:toks[j].end]
     return None
+
+
+def _means(key: str) -> bool:
+    """The folded word opens with the preposition bi before a noun of three letters or more
+    (بقذائف، بالصواريخ): the means of an act, after "وذلك" (eventcoref.yaml anaphors.means_before)."""
+    return key[:1] == letters().bi and len(key) >= 4
 
 
 def _definite(key: str) -> bool:
