@@ -143,7 +143,11 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
     link, host_first, max_s, open_ok = type_link(a, b, rules)
     place, finer = place_relation(a, b, rules.contains_km)
     mods = {a.modality, b.modality}
-    parties = {**a.parties, **b.parties}
+    # a party and its whole count as one side only where the two tellings share a place below a
+    # whole country: without one, a different name for the party is too weak a sign of one act
+    located = place in ("same", "contains") and any(p.feature not in rules.country_features
+                                                    for p in (*a.places, *b.places))
+    parties = {**a.parties, **b.parties} if located else {}
     pa, pb = a.participants, b.participants
     return Features(
         link=link, host_first=host_first, place=place, finer=finer,

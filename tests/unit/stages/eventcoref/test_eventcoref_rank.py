@@ -181,3 +181,14 @@ def test_two_parts_of_one_whole_are_two_sides(rules):
     police = t(1, "ARMED_CLASH", 3, [SARAQIB], ["E2"])
     police.parties = {"E2": ("actor:police", frozenset({"actor:state"}))}
     assert best(police, [army], rules) is None
+
+
+def test_a_party_and_its_whole_count_only_where_the_tellings_share_a_place(rules):
+    # without a shared place below a country (here: none on one side), "the Israeli army" against
+    # "Israel" is too weak a sign of one act: the agents conflict as different names
+    lead = t(0, "AIRSTRIKE", 1, [SARAQIB], ["E1"])
+    lead.parties = {"E1": ("actor:idf", frozenset({"actor:israel"}))}
+    body = t(1, "AIRSTRIKE", 2, [], ["E2"])
+    body.parties = {"E2": ("actor:israel", frozenset())}
+    f = features(lead, body, rules)
+    assert f.place == "open" and f.agent_conflict and f.shared == 0
