@@ -44,14 +44,15 @@ def merged_whys(events) -> list[dict]:
     return [m for ev in events for m in (ev.extra.get("why") or {}).get("merged", [])]
 
 
-def merges(doc, text_of, earlier: set[int]) -> list[tuple[str, str, str]]:
+def merges(doc, text_of, earlier: set[int], plain: set | None = None) -> list[tuple[str, str, str]]:
     """(reason, host context, guest context) of every telling coreference folded into another event
-    (``earlier``: the ids of the merge records the events stage had written already)."""
+    (``earlier``: the ids of the merge records the events stage had written already; ``plain``,
+    when given: the triggers merged without the part_of chains, left out)."""
     out = []
     for ev in doc.events:
         host = text_of(ev.trigger, ev.evidence)
         for m in (ev.extra.get("why") or {}).get("merged", []):
-            if id(m) in earlier:
+            if id(m) in earlier or plain is not None and tuple(m.get("trigger") or ()) in plain:
                 continue
             guest = text_of(m.get("trigger"), [m.get("evidence")])
             out.append((reason(m.get("why", "")), f"{ev.type}: {host}", f"{m.get('type')}: {guest}"))
@@ -64,6 +65,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=300, help="articles per corpus (default 300)")
     ap.add_argument("--show", type=int, default=10, help="merges shown, drawn at random")
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--wholes", action="store_true",
+                    help="list only the merges the part_of chains make (a party and its whole one side): "
+                         "those coreference without the knowledge base would not make")
     args = ap.parse_args()
     res = default_resources()
     pipe = Pipeline.build(res)
@@ -78,8 +82,13 @@ def main() -> None:
         n_docs += 1
         before += len(doc.events)
         earlier = {id(m) for m in merged_whys(doc.events)}
+        plain: set = set()
+        if args.wholes and len(doc.events) > 1:
+            import copy
+            alone = copy.deepcopy(doc)
+            plain = {tuple(m.get("trigger") or ()) for m in merged_whys(corefer_events(alone, rules))}
         if len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules)
+            doc.events = corefer_events(doc, rules, res.kb)
         after += len(doc.events)
         kept += len(drop_unlocated(doc, rules)) if doc.events else 0
 
@@ -89,7 +98,7 @@ def main() -> None:
             a_, b_ = (evidence or [[0, 0]])[0]
             return d.text[a_:b_][:140].replace("\n", " ")
 
-        for r, h, g in merges(doc, text_of, earlier):
+        for r, h, g in merges(doc, text_of, earlier, plain if args.wholes else None):
             by_reason[r] += 1
             seen.append((corpus, r, h, g))
     print(f"eventcoref over {n_docs} articles: {before} events before ({before / max(n_docs, 1):.2f} per article), "

@@ -495,6 +495,7 @@ class CrossType(Closed):
 class Anaphors(Closed):
     before: WordList
     after: WordList
+    means_before: Optional[WordList] = None     # demonstratives after which بـ is the means (وذلك بقذائف)
     sentences: conint(ge=0, le=20)
 
 

@@ -33,7 +33,7 @@ class EventCoref(Stage):
     def __call__(self, doc: Doc) -> Doc:
         rules = self.resources.eventcoref_rules
         if self.config["enabled"] and len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules)
+            doc.events = corefer_events(doc, rules, self.resources.kb)
         if self.config["unlocated"] == "drop" and doc.events:
             doc.events = drop_unlocated(doc, rules)
         return doc
@@ -69,10 +69,13 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     return number_events(kept)
 
 
-def corefer_events(doc: Doc, rules) -> list[Event]:
+def corefer_events(doc: Doc, rules, kb=None) -> list[Event]:
+    """The document's events with retellings folded in (``kb``: the knowledge base whose part_of
+    chains make a party and its whole one side; None: only the same entity is)."""
     starts = [t.start for t in doc.tokens]
     ents = {x.id: x for x in doc.entities}
-    tellings = [telling(doc, n, e, rules, starts, ents) for n, e in enumerate(doc.events)]
+    wholes = _wholes(kb)
+    tellings = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
     for t in tellings:
@@ -86,8 +89,34 @@ def corefer_events(doc: Doc, rules) -> list[Event]:
     return number_events([events[t.n] for t in alive])
 
 
-def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) -> Telling:
-    """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity)."""
+def _wholes(kb) -> dict[str, frozenset[str]]:
+    """Actor kb id → the kb ids of every actor it is part of, up the part_of chain (actors.yaml)."""
+    if kb is None:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for a in kb.actors.values():
+        seen, todo = set(), list(a.part_of)
+        while todo:
+            x = todo.pop()
+            if x not in seen and x in kb.actors:
+                seen.add(x)
+                todo.extend(kb.actors[x].part_of)
+        out[a.kb_id] = frozenset(kb.actors[x].kb_id for x in seen)
+    return out
+
+
+def parties_of(e: Event, ents: dict, wholes: dict) -> dict:
+    """Each participant of ``e`` → (the party it names, the wholes it is part of)."""
+    out = {}
+    for x in (*e.agents, *e.targets, *e.partners):
+        kb_id = ents[x].kb_id if x in ents else None
+        out[x] = (kb_id or x, wholes.get(kb_id or "", frozenset()))
+    return out
+
+
+def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wholes: dict | None = None) -> Telling:
+    """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity;
+    ``wholes``: actor kb id → the actors it is part of, see :func:`_wholes`)."""
     places = []
     for pid in e.places:
         geo = (ents[pid].geo or {}) if pid in ents else {}
@@ -108,7 +137,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict) ->
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
                    frozenset(e.partners), date, e.modality,
                    e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
-                   anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")))
+                   anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
+                   parties=parties_of(e, ents, wholes or {}))
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
@@ -116,19 +146,27 @@ def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
 
     A demonstrative or نفسه points at a noun only when nothing but white space stands between them
     and the noun carries the article (هذه الغارات، الهجوم نفسه), or, after a demonstrative, the
-    preposition bi of the means (قصفت البلدة، وذلك بقذائف الهاون: the same act told by its weapon).
+    preposition bi of the means after a demonstrative the knowledge file lists for it (قصفت البلدة،
+    وذلك بقذائف الهاون: the same act told by its weapon); after هذه a ب is no preposition (هذه براميل).
     After a comma, or before a verb or an indefinite noun, the word is a discourse link (إلى جانب
     ذلك، اعتقل …؛ هذا واعتقلت …؛ وسبق ذلك استهدافها …) that opens a new act: no anaphor."""
     toks = doc.tokens
     key = toks[k].key
-    if k > 0 and any(f in rules.anaphor_before for f in forms(toks[k - 1].key)) \
-            and not doc.text[toks[k - 1].end:toks[k].start].strip() \
-            and (_definite(key) or key[:1] == letters().bi):
-        return doc.text[toks[k - 1].start:toks[k].end]
+    if k > 0 and not doc.text[toks[k - 1].end:toks[k].start].strip():
+        before = forms(toks[k - 1].key)
+        if any(f in rules.anaphor_before for f in before) \
+                and (_definite(key) or any(f in rules.anaphor_means for f in before) and _means(key)):
+            return doc.text[toks[k - 1].start:toks[k].end]
     if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)) \
             and not doc.text[toks[j - 1].end:toks[j].start].strip() and _definite(key):
         return doc.text[toks[k].start:toks[j].end]
     return None
+
+
+def _means(key: str) -> bool:
+    """The folded word opens with the preposition bi before a noun of three letters or more
+    (بقذائف، بالصواريخ): the means of an act, after "وذلك" (eventcoref.yaml anaphors.means_before)."""
+    return key[:1] == letters().bi and len(key) >= 4
 
 
 def _definite(key: str) -> bool:
@@ -152,6 +190,7 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
     host.date = host.date or guest.date
     host.toll_only = host.toll_only and guest.toll_only
     host.told_in = host.told_in | guest.told_in
+    host.parties = {**guest.parties, **host.parties}
 
 
 def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -> None:

@@ -36,6 +36,9 @@ class Telling:
     running_total: bool = False     # a war's running total of the dead (events stage, triggers.yaml running_total_*)
     anaphor: str | None = None      # the demonstrative that makes it refer back (هذا الهجوم)
     told_in: frozenset[int] = frozenset()   # every sentence it is told in (evidence and trigger)
+    # participant id → (the party it names, the wholes it is part of): the knowledge base's
+    # part_of chain (the Israeli army → Israel), so a party and its whole count as one side
+    parties: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -44,6 +47,21 @@ class Telling:
     @property
     def participants(self) -> frozenset[str]:
         return self.agents | self.targets | self.partners
+
+
+def one_side(x: str, y: str, parties: dict) -> bool:
+    """Participants ``x`` and ``y`` name one party: the same entity, or one is part of the other
+    (الجيش الإسرائيلي and إسرائيل; الموساد and إسرائيل). Two parts of one whole are not one side
+    (the army and the police of a state are two parties)."""
+    if x == y:
+        return True
+    px, py = parties.get(x), parties.get(y)
+    return px is not None and py is not None and (px[0] == py[0] or px[0] in py[1] or py[0] in px[1])
+
+
+def common(xs: frozenset[str], ys: frozenset[str], parties: dict) -> int:
+    """How many of ``xs`` name a party that ``ys`` names too (or its part, or its whole)."""
+    return sum(any(one_side(x, y, parties) for y in ys) for x in xs)
 
 
 @dataclass(frozen=True)
@@ -125,12 +143,17 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
     link, host_first, max_s, open_ok = type_link(a, b, rules)
     place, finer = place_relation(a, b, rules.contains_km)
     mods = {a.modality, b.modality}
+    # a party and its whole count as one side only where the two tellings share a place below a
+    # whole country: without one, a different name for the party is too weak a sign of one act
+    located = place in ("same", "contains") and any(p.feature not in rules.country_features
+                                                    for p in (*a.places, *b.places))
+    parties = {**a.parties, **b.parties} if located else {}
+    pa, pb = a.participants, b.participants
     return Features(
         link=link, host_first=host_first, place=place, finer=finer,
-        shared=len(a.participants & b.participants),
-        nested=bool(a.participants and b.participants)
-        and (a.participants <= b.participants or b.participants <= a.participants),
-        agent_conflict=bool(a.agents and b.agents and not (a.agents & b.agents)),
+        shared=common(pa, pb, parties),
+        nested=bool(pa and pb) and (common(pa, pb, parties) == len(pa) or common(pb, pa, parties) == len(pb)),
+        agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties)),
         gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
         lead_first=min(a.told_in) < rules.lead_sentences,
         coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences,

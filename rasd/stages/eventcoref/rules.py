@@ -32,6 +32,7 @@ class Rules:
     anaphor_sentences: int = 3
     violent: frozenset[str] = frozenset()
     country_features: frozenset[str] = frozenset({"country"})   # gazetteer kinds that name a whole country
+    anaphor_means: frozenset[str] = frozenset()   # ذلك: "وذلك بـ" the means of the act told
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -50,6 +51,10 @@ def load_rules(path: Path, ontology) -> Rules:
     partners = frozenset(t for t, m in ontology.items() if m.get("partners"))
     ana = data["anaphors"]
     violent = frozenset(t for t, m in ontology.items() if m.get("violent"))
+    before = frozenset(fold_str(w) for w in ana["before"])
+    means = frozenset(fold_str(w) for w in ana.get("means_before") or [])
+    for w in means - before:
+        require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
-                 frozenset(fold_str(w) for w in ana["before"]), frozenset(fold_str(w) for w in ana["after"]),
-                 int(ana["sentences"]), violent)
+                 before, frozenset(fold_str(w) for w in ana["after"]),
+                 int(ana["sentences"]), violent, anaphor_means=means)

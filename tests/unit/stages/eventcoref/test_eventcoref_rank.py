@@ -158,3 +158,37 @@ def test_a_running_total_joins_neither_a_strike_nor_a_toll_of_one_act(rules):
     # control: the same telling, not a running total, joins the toll told in its sentence
     again = Telling(2, "CASUALTIES", (), 5, (SARAQIB,), frozenset({"saa"}), frozenset({"civ"}), frozenset())
     assert best(again, [one_toll], rules) is not None
+
+
+def test_a_party_and_its_whole_are_one_side(rules):
+    # "الجيش الإسرائيلي" (actor:idf, part of actor:israel) and "إسرائيل" name one side: no agent conflict
+    parties = {"E1": ("actor:idf", frozenset({"actor:israel"})), "E2": ("actor:israel", frozenset())}
+    lead = t(0, "AIRSTRIKE", 1, [SARAQIB], ["E1"])
+    lead.parties = {"E1": parties["E1"]}
+    body = t(1, "AIRSTRIKE", 3, [SARAQIB], ["E2"])
+    body.parties = {"E2": parties["E2"]}
+    o, f, why = best(body, [lead], rules)
+    assert o is lead and not f.agent_conflict and f.shared == 1
+    # without the part_of chain the two names conflict and the tellings stay apart
+    lead.parties, body.parties = {}, {}
+    assert best(body, [lead], rules) is None
+
+
+def test_two_parts_of_one_whole_are_two_sides(rules):
+    # the army and the police of one state (both part of it) are two parties
+    army = t(0, "ARMED_CLASH", 1, [SARAQIB], ["E1"])
+    army.parties = {"E1": ("actor:army", frozenset({"actor:state"}))}
+    police = t(1, "ARMED_CLASH", 3, [SARAQIB], ["E2"])
+    police.parties = {"E2": ("actor:police", frozenset({"actor:state"}))}
+    assert best(police, [army], rules) is None
+
+
+def test_a_party_and_its_whole_count_only_where_the_tellings_share_a_place(rules):
+    # without a shared place below a country (here: none on one side), "the Israeli army" against
+    # "Israel" is too weak a sign of one act: the agents conflict as different names
+    lead = t(0, "AIRSTRIKE", 1, [SARAQIB], ["E1"])
+    lead.parties = {"E1": ("actor:idf", frozenset({"actor:israel"}))}
+    body = t(1, "AIRSTRIKE", 2, [], ["E2"])
+    body.parties = {"E2": ("actor:israel", frozenset())}
+    f = features(lead, body, rules)
+    assert f.place == "open" and f.agent_conflict and f.shared == 0

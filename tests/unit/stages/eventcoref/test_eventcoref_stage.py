@@ -1,6 +1,8 @@
 """The eventcoref stage on a hand-built Doc: one record per event, every evidence sentence kept."""
 from __future__ import annotations
 
+import pytest
+
 from rasd.doc import Doc, Entity, Event, Mention
 from rasd.kb.resources import Resources
 from rasd.pipeline import run_stage
@@ -119,3 +121,30 @@ def test_a_demonstrative_refers_back_only_to_a_noun_with_the_article_right_after
     assert _anaphor_of("وفي غضون ذلك، القصف طال البلدة", "القصف") is None
     assert _anaphor_of("هذا واعتقلت قوات الاحتلال شابا من البلدة", "واعتقلت") is None
     assert _anaphor_of("وسبق ذلك استهدافها مطار المدينة", "استهدافها") is None
+
+
+def test_a_b_initial_noun_refers_back_only_as_the_means_after_the_listed_demonstrative():
+    # ب is the preposition of the means only after "وذلك" (eventcoref.yaml anaphors.means_before)
+    assert _anaphor_of("وقصفت المروحيات الحي، وذلك ببراميل متفجرة", "ببراميل") == "وذلك ببراميل"
+    # after هذه the ب of براميل is a root letter: a new act, no anaphor (the old rule took any ب)
+    assert _anaphor_of("وألقت المروحيات هذه براميل متفجرة على الحي", "براميل") is None
+    assert _anaphor_of("وقالت إن هذه بلدات محاصرة منذ أشهر", "بلدات") is None
+    # a bare ب is no word of the means
+    assert _anaphor_of("وذلك ب الصواريخ", "ب") is None
+
+
+def test_a_means_demonstrative_must_be_a_demonstrative(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import rasd
+    from rasd.errors import RasdError
+    from rasd.kb.resources import Resources as R
+    from rasd.stages.eventcoref.rules import load_rules
+
+    bad = tmp_path / "eventcoref.yaml"
+    shutil.copy(Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml", bad)
+    bad.write_text(bad.read_text(encoding="utf-8").replace("means_before: [ذلك]", "means_before: [عبر]"),
+                   encoding="utf-8")
+    with pytest.raises(RasdError, match="means_before"):
+        load_rules(bad, R("/nonexistent-rasd-data").ontology)
