@@ -59,6 +59,12 @@ class Places:
             if coord and not listed:
                 t.place_why[id(m)] = ("a new list item with a place phrase of its own (triggers.yaml item_openers, "
                                       "place_prepositions)")
+            elif listed:
+                words = self.gap_words(prev, m)
+                k = self.type_opener(words) if words else None
+                if k is not None:
+                    t.place_why[id(m)] = (f"a new list item opened by the place type word '{words[k]}' joined by "
+                                          f"و (open_places.yaml type words; ontology.md: one event per place)")
             if fire and self.aimed_at(i, lo):
                 skipping = False   # fire lands where it is aimed: the destination is the event's place
                 chains.append([m])
@@ -172,7 +178,7 @@ class Places:
         k = self.key(i)
         words = self.gap_words(prev, m)
         if words:
-            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words) \
+            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words, prev, m) \
                 or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
@@ -186,15 +192,44 @@ class Places:
         gap = self.doc.text[prev.end:m.start]
         return [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
 
-    def conjunct_in(self, words: list[str]) -> bool:
+    def conjunct_in(self, words: list[str], prev: Mention | None = None, m: Mention | None = None) -> bool:
         """The gap holds a list item's opening word (conjunct_noun) followed by at most
         MAX_ITEM_WORDS of the item's own words, none of them a destination marker (… والمحيط الهندي
-        لانتهاك قرار حظر الدخول إلى موانئ X: X is a destination, not a list item)."""
+        لانتهاك قرار حظر الدخول إلى موانئ X: X is a destination, not a list item).
+
+        Any place type word the place finder knows (open_places.yaml: a facility, settlement, natural
+        feature, plural or dual type word) joined by و also opens an item (غارات طالت أطراف كفركلا
+        ومرتفعات شبعا، استهدف مبنى X ومستشفى Y، سقطت على قاعدة X ومعسكر Y): the coordinated type word
+        names a second place of the same kind of list, so the place after it is a new event place
+        (ontology.md: one event per place), whatever the type word, not only those place_conjuncts
+        lists. For those other type words the item must not be the area that holds the place before
+        (في مدينة X ومحافظة X، في بلدة X وناحية Y that holds it: Y only says where X is)."""
         k = next((k for k in range(len(words) - 1, -1, -1) if self.conjunct_noun(words[k])), None)
         if k is None:
-            return False
+            k = self.type_opener(words)
+            if k is None or prev is None or m is None or self.within(prev, m):
+                return False
         rest = words[k + 1:]
         return len(rest) <= MAX_ITEM_WORDS and not any(in_list(self.L, "destination_markers", w) for w in rest)
+
+    def type_opener(self, words: list[str]) -> int | None:
+        """The index of the last gap word that is و + a place type word (type_word_item), when no
+        place_conjuncts word opens the item; else None."""
+        if any(self.conjunct_noun(w) for w in words):
+            return None
+        return next((k for k in range(len(words) - 1, -1, -1) if self.type_word_item(words[k])), None)
+
+    def type_word_item(self, w: str) -> bool:
+        """w is و + a place type word of the place finder (open_places.yaml facility_cues,
+        settlement_cues, feature_cues, plural_cues, dual_cues) without the article (a construct that
+        names its place next: ومرتفعات شبعا، ومعسكر الطلائع), and no other proclitic before it."""
+        L = letters()
+        if not (starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi) or w[1:].startswith(L.article):
+            return False
+        cues = getattr(self.res, "open_places", None)
+        if cues is None:
+            return False
+        return any(n == len(L.and_) for n, _ in cues.readings(w).values())
 
     def conjunct_noun(self, w: str) -> bool:
         """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
