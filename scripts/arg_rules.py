@@ -30,7 +30,10 @@ method of the events reader that decides it, so the counts are what the pipeline
   have carried are shown;
 - ``past_object`` (args8): an actor after a verb is not its VSO subject when a number, a preposition or
   (before a person) a noun stands between them (اعتقلت 10 فلسطينيين في حارة X، اعتقل الاحتلال الشابين X):
-  the verb and the rejected actor are shown.
+  the verb and the rejected actor are shown;
+- ``type_item`` (args9, read from the events' why): a place after و + any place type word of the place
+  finder (open_places.yaml: ومرتفعات X، ومعسكر X، ومستشفى X) starts a new event place (one event per
+  place), where no place_conjuncts word opens the item.
 
 It prints each rule's count and a reproducible random sample of contexts to read (the two places,
 the first in [brackets], the second in {braces}). Nothing is copied from ../shared: the text is
@@ -54,8 +57,9 @@ from sample_rules import kwic, report  # noqa: E402
 from rasd.kb.heldout import HeldOut  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
-         "item_phrase", "past_object", "protest_no_topic")
-WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place"}
+         "item_phrase", "past_object", "protest_no_topic", "type_item")
+WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place",
+             "type_item": "opened by the place type word"}
 
 
 def pair_ctx(text: str, a, b, w: int = 45) -> str:
@@ -207,8 +211,8 @@ def main() -> None:
             fired["quoted_item"].append(pair_ctx(self.doc.text, prev, m))
         return out
 
-    def watched_conjunct(self, words):
-        out = conjunct(self, words)
+    def watched_conjunct(self, words, prev=None, m=None):
+        out = conjunct(self, words, prev, m)
         if out and "pair" in seen:
             fired["conjunct_noun"].append(pair_ctx(self.doc.text, *seen["pair"]))
         return out

@@ -203,11 +203,13 @@ class Places:
         names a second place of the same kind of list, so the place after it is a new event place
         (ontology.md: one event per place), whatever the type word, not only those place_conjuncts
         lists. For those other type words the item must not be the area that holds the place before
-        (في مدينة X ومحافظة X، في بلدة X وناحية Y that holds it: Y only says where X is)."""
+        (في بلدة X وناحية Y that holds it: Y only says where X is), nor a region, governorate or
+        country: a type word before such a name makes a name of its own the finder does not hold
+        (منطقة الحامضية وجزيرة الأنبار: the Jazira of Anbar, not the governorate)."""
         k = next((k for k in range(len(words) - 1, -1, -1) if self.conjunct_noun(words[k])), None)
         if k is None:
             k = self.type_opener(words)
-            if k is None or prev is None or m is None or self.within(prev, m):
+            if k is None or prev is None or m is None or self.precision(m) >= COARSE or self.within(prev, m):
                 return False
         rest = words[k + 1:]
         return len(rest) <= MAX_ITEM_WORDS and not any(in_list(self.L, "destination_markers", w) for w in rest)
