@@ -33,7 +33,10 @@ method of the events reader that decides it, so the counts are what the pipeline
   the verb and the rejected actor are shown;
 - ``type_item`` (args9, read from the events' why): a place after و + any place type word of the place
   finder (open_places.yaml: ومرتفعات X، ومعسكر X، ومستشفى X) starts a new event place (one event per
-  place), where no place_conjuncts word opens the item.
+  place), where no place_conjuncts word opens the item;
+- ``content_cut`` (args9): a complementizer after the trigger (…، مشيراً أنّ …، مؤكدة أنها …) ends the
+  span the trigger's places are read from; counted when a place stood after it (shown in {braces}),
+  the trigger in [brackets].
 
 It prints each rule's count and a reproducible random sample of contexts to read (the two places,
 the first in [brackets], the second in {braces}). Nothing is copied from ../shared: the text is
@@ -57,7 +60,8 @@ from sample_rules import kwic, report  # noqa: E402
 from rasd.kb.heldout import HeldOut  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
-         "item_phrase", "past_object", "protest_no_topic", "type_item")
+         "item_phrase", "past_object", "protest_no_topic", "type_item",
+         "content_cut")
 WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place",
              "type_item": "opened by the place type word"}
 
@@ -183,6 +187,22 @@ def watch_args8(fired: dict) -> None:
                                              + f"  (not carried: {names})")
         return out
 
+    content = Places.content_at
+
+    def watched_content(self, t, hi):
+        out = content(self, t, hi)
+        if out < hi:
+            st = next(s2 for s2 in self.all_sentences if s2.lo <= t.i < s2.hi)
+            cut = [m for m in st.mentions if m.type == "PLACE" and out <= m.tok[0] < hi]
+            if cut:
+                text, tk = self.doc.text, self.toks
+                a, b = tk[t.i].start, tk[t.j - 1].end
+                fired["content_cut"].append(
+                    (text[max(st.start, a - 40):a] + "[" + text[a:b] + "]" + text[b:cut[0].start] + "{"
+                     + text[cut[0].start:cut[0].end] + "}" + text[cut[0].end:cut[0].end + 30]).replace("\n", " "))
+        return out
+
+    Places.content_at = watched_content
     Roles.carried_agents = watched_carried
     Places.from_direction = watched_direction
     Places.item_phrase = watched_item

@@ -28,7 +28,7 @@ class Places:
         Places after a destination marker (باتجاه X) and their qualifiers are not the event's,
         nor are places inside a purpose clause (لصد تقدم الجيش في X).
         """
-        hi = self.purpose_at(t, hi)
+        hi = self.content_at(t, self.purpose_at(t, hi))
         pm = [m for m in st.mentions if m.type == "PLACE" and lo <= m.tok[0] < hi]
         after = [m for m in pm if m.tok[0] >= t.j]
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
@@ -98,6 +98,18 @@ class Places:
                 chains.append([m])
             prev = m
         return [self.finest_first(t, ch) for ch in chains]
+
+    def content_at(self, t: Trig, hi: int) -> int:
+        """First token of reported content that follows the trigger in its clause (…، مشيراً أنّ
+        صفارات الإنذار دوّت في X، مؤكدة أنها …: a complementizer of triggers.yaml speech_complements),
+        else hi. What a complement clause says happened elsewhere is another predication: its places
+        are not where the act before it took place (the mirror of content_places, which keeps the
+        places after such a word for a trigger inside the content)."""
+        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
+        for k in range(t.j, hi):
+            if "speech_complements" in opens(keys[k]) and self.cue_at(k, "speech_complements", hi):
+                return k
+        return hi
 
     def aimed_at(self, i: int, lo: int) -> bool:
         """The place at token ``i`` follows a word of direction (باتجاه، نحو: triggers.yaml
