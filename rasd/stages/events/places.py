@@ -238,19 +238,20 @@ class Places:
         settlement_cues, feature_cues, plural_cues, dual_cues) without the article (a construct that
         names its place next: ومرتفعات شبعا، ومعسكر الطلائع), and no other proclitic before it."""
         L = letters()
-        if not (starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi) or w[1:].startswith(L.article):
+        if not (starts_with_and(w) and len(w) > 2) or w[1:].startswith(L.article):
             return False
-        cues = getattr(self.res, "open_places", None)
-        if cues is None:
-            return False
-        return any(n == len(L.and_) for n, _ in cues.readings(w).values())
+        # the finder's reading tells the proclitics: و alone (وبلدة), not و + ب "and in" (وبقرية)
+        return any(n == len(L.and_) for n, _ in self.res.open_places.readings(w).values())
 
     def conjunct_noun(self, w: str) -> bool:
         """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
         (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts), last in the gap or followed by the
         item's own words (قاعدة التنف الأميركية وقواعد أميركية في محيط مخيم الركبان)."""
         L = letters()
-        if not (starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi and in_list(self.L, "place_conjuncts", w)):
+        # و + ب is "and in" (وبقرية X) unless the ب is the word's own first letter (وبلدة، وبلدتي X)
+        own_b = w[1:2] == L.bi and w[1:] in self.L.words["place_conjuncts"]
+        if not (starts_with_and(w) and len(w) > 2 and (w[1:2] != L.bi or own_b)
+                and in_list(self.L, "place_conjuncts", w)):
             return False
         # the edge of a place is a noun of a construct (ومحيط بلدة X); with the article it is another
         # word (والمحيط الهندي: the ocean)
