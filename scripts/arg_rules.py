@@ -36,7 +36,10 @@ method of the events reader that decides it, so the counts are what the pipeline
   place), where no place_conjuncts word opens the item;
 - ``content_cut`` (args9): a complementizer after the trigger (…، مشيراً أنّ …، مؤكدة أنها …) ends the
   span the trigger's places are read from; counted when a place stood after it (shown in {braces}),
-  the trigger in [brackets].
+  the trigger in [brackets];
+- ``act_destination`` (args9): a destination marker before the trigger (بالإضافة إلى استهداف قاعدة X،
+  أدى إلى قصف بلدة X) governs the act, not the place after it: X is now the event's place (the
+  trigger in [brackets], the place in {braces}).
 
 It prints each rule's count and a reproducible random sample of contexts to read (the two places,
 the first in [brackets], the second in {braces}). Nothing is copied from ../shared: the text is
@@ -61,7 +64,7 @@ from rasd.kb.heldout import HeldOut  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
          "item_phrase", "past_object", "protest_no_topic", "type_item",
-         "content_cut")
+         "content_cut", "act_destination")
 WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place",
              "type_item": "opened by the place type word"}
 
@@ -203,6 +206,19 @@ def watch_args8(fired: dict) -> None:
         return out
 
     Places.content_at = watched_content
+    destination = Places.destination_before
+
+    def watched_destination(self, t, i, lo):
+        out = destination(self, t, i, lo)
+        if not out and i >= t.j and self.near_before(i, "destination_markers", 2, lo) is not None:
+            text, tk = self.doc.text, self.toks
+            a, b = tk[t.i].start, tk[t.j - 1].end
+            fired["act_destination"].append((text[max(0, a - 40):a] + "[" + text[a:b] + "]" + text[b:tk[i].start]
+                                             + "{" + text[tk[i].start:tk[i].end] + "}"
+                                             + text[tk[i].end:tk[i].end + 30]).replace("\n", " "))
+        return out
+
+    Places.destination_before = watched_destination
     Roles.carried_agents = watched_carried
     Places.from_direction = watched_direction
     Places.item_phrase = watched_item

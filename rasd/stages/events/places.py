@@ -75,7 +75,7 @@ class Places:
                     fire and self.near_before(i, "fire_origin_markers", 1, lo) is not None or self.from_direction(i, lo)):
                 skipping, prev, origin = True, m, True
                 continue   # انطلقت من لبنان، من اتجاه الجولان: where the fire came from
-            if self.near_before(i, "destination_markers", 2, lo) is not None and not (coord and not skipping):
+            if self.destination_before(t, i, lo) and not (coord and not skipping):
                 skipping, prev, origin = True, m, False
                 continue
             if skipping:
@@ -110,6 +110,13 @@ class Places:
             if "speech_complements" in opens(keys[k]) and self.cue_at(k, "speech_complements", hi):
                 return k
         return hi
+
+    def destination_before(self, t: Trig, i: int, lo: int) -> bool:
+        """A destination marker (triggers.yaml destination_markers) stands at most two words before the
+        place at token ``i``, between the trigger and the place when the place follows the trigger: one
+        before the trigger governs the act itself (بالإضافة إلى استهداف قاعدة X، أدى إلى قصف بلدة X: X
+        is where the act was), not its place."""
+        return self.near_before(i, "destination_markers", 2, t.j if i >= t.j else lo) is not None
 
     def aimed_at(self, i: int, lo: int) -> bool:
         """The place at token ``i`` follows a word of direction (باتجاه، نحو: triggers.yaml
