@@ -72,10 +72,26 @@ def test_a_place_in_the_content_after_a_complementizer_is_not_the_acts():
     evs = read("قصفت قوات النظام بلدة كفرنبل، مشيرة إلى أن صفارات الإنذار دوت في حاس.",
                {"كفرنبل": None, "حاس": None})
     assert [ev.places for ev in evs] == [["P1"]]
+    # with no place of its own before the complementizer, the act takes none from the content
+    evs = read("قصفت قوات النظام مواقع المعارضة، مشيرة إلى أن صفارات الإنذار دوت في حاس.", {"حاس": None})
+    assert "P1" not in [p for ev in evs for p in ev.places]
 
 
-def test_the_place_before_the_complementizer_is_still_read():
-    evs = read("قصفت قوات النظام بلدة كفرنبل.", {"كفرنبل": None})
-    assert [ev.places for ev in evs] == [["P1"]]
+def test_the_places_before_the_complementizer_are_still_read():
+    # وبلدة: the ب is the type word's own letter, not "and in" (the وب guard of conjunct_noun)
     evs = read("قصفت قوات النظام بلدة كفرنبل وبلدة حاس، مؤكدة أن القصف مستمر.", {"كفرنبل": None, "حاس": None})
     assert [ev.places for ev in evs] == [["P1"], ["P2"]]
+
+
+# ---- a destination marker before the trigger governs the act, not its place ----------------------
+
+def test_a_destination_marker_before_the_trigger_leaves_the_place_after_it():
+    # إلى governs استهداف (the act added), not حاس: حاس is where the second strike was
+    evs = read("استهدفت قوات النظام بلدة كفرنبل، بالإضافة إلى استهداف حاس بالصواريخ.",
+               {"كفرنبل": None, "حاس": None})
+    assert [ev.places for ev in evs] == [["P1"], ["P2"]]
+
+
+def test_a_destination_marker_between_the_trigger_and_the_place_still_excludes_it():
+    evs = read("قصفت قوات النظام بلدة كفرنبل قبل انسحابها إلى بلدة حاس.", {"كفرنبل": None, "حاس": None})
+    assert "P2" not in [p for ev in evs for p in ev.places]
