@@ -64,7 +64,7 @@ class Places:
                 k = self.type_opener(words) if words else None
                 if k is not None:
                     t.place_why[id(m)] = (f"a new list item opened by the place type word '{words[k]}' joined by "
-                                          f"و (open_places.yaml type words; ontology.md: one event per place)")
+                                          f"'and' (open_places.yaml type words; ontology.md: one event per place)")
             if fire and self.aimed_at(i, lo):
                 skipping = False   # fire lands where it is aimed: the destination is the event's place
                 chains.append([m])
