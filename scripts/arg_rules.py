@@ -30,7 +30,16 @@ method of the events reader that decides it, so the counts are what the pipeline
   have carried are shown;
 - ``past_object`` (args8): an actor after a verb is not its VSO subject when a number, a preposition or
   (before a person) a noun stands between them (اعتقلت 10 فلسطينيين في حارة X، اعتقل الاحتلال الشابين X):
-  the verb and the rejected actor are shown.
+  the verb and the rejected actor are shown;
+- ``type_item`` (args9, read from the events' why): a place after و + any place type word of the place
+  finder (open_places.yaml: ومرتفعات X، ومعسكر X، ومستشفى X) starts a new event place (one event per
+  place), where no place_conjuncts word opens the item;
+- ``content_cut`` (args9): a complementizer after the trigger (…، مشيراً أنّ …، مؤكدة أنها …) ends the
+  span the trigger's places are read from; counted when a place stood after it (shown in {braces}),
+  the trigger in [brackets];
+- ``act_destination`` (args9): a destination marker before the trigger (بالإضافة إلى استهداف قاعدة X،
+  أدى إلى قصف بلدة X) governs the act, not the place after it: X is now the event's place (the
+  trigger in [brackets], the place in {braces}).
 
 It prints each rule's count and a reproducible random sample of contexts to read (the two places,
 the first in [brackets], the second in {braces}). Nothing is copied from ../shared: the text is
@@ -54,8 +63,10 @@ from sample_rules import kwic, report  # noqa: E402
 from rasd.kb.heldout import HeldOut  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
-         "item_phrase", "past_object", "protest_no_topic")
-WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place"}
+         "item_phrase", "past_object", "protest_no_topic", "type_item",
+         "content_cut", "act_destination")
+WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place",
+             "type_item": "opened by the place type word"}
 
 
 def pair_ctx(text: str, a, b, w: int = 45) -> str:
@@ -179,6 +190,35 @@ def watch_args8(fired: dict) -> None:
                                              + f"  (not carried: {names})")
         return out
 
+    content = Places.content_at
+
+    def watched_content(self, t, hi):
+        out = content(self, t, hi)
+        if out < hi:
+            st = next(s2 for s2 in self.all_sentences if s2.lo <= t.i < s2.hi)
+            cut = [m for m in st.mentions if m.type == "PLACE" and out <= m.tok[0] < hi]
+            if cut:
+                text, tk = self.doc.text, self.toks
+                a, b = tk[t.i].start, tk[t.j - 1].end
+                fired["content_cut"].append(
+                    (text[max(st.start, a - 40):a] + "[" + text[a:b] + "]" + text[b:cut[0].start] + "{"
+                     + text[cut[0].start:cut[0].end] + "}" + text[cut[0].end:cut[0].end + 30]).replace("\n", " "))
+        return out
+
+    Places.content_at = watched_content
+    destination = Places.destination_before
+
+    def watched_destination(self, t, i, lo):
+        out = destination(self, t, i, lo)
+        if not out and i >= t.j and self.near_before(i, "destination_markers", 2, lo) is not None:
+            text, tk = self.doc.text, self.toks
+            a, b = tk[t.i].start, tk[t.j - 1].end
+            fired["act_destination"].append((text[max(0, a - 40):a] + "[" + text[a:b] + "]" + text[b:tk[i].start]
+                                             + "{" + text[tk[i].start:tk[i].end] + "}"
+                                             + text[tk[i].end:tk[i].end + 30]).replace("\n", " "))
+        return out
+
+    Places.destination_before = watched_destination
     Roles.carried_agents = watched_carried
     Places.from_direction = watched_direction
     Places.item_phrase = watched_item
@@ -207,8 +247,8 @@ def main() -> None:
             fired["quoted_item"].append(pair_ctx(self.doc.text, prev, m))
         return out
 
-    def watched_conjunct(self, words):
-        out = conjunct(self, words)
+    def watched_conjunct(self, words, prev=None, m=None):
+        out = conjunct(self, words, prev, m)
         if out and "pair" in seen:
             fired["conjunct_noun"].append(pair_ctx(self.doc.text, *seen["pair"]))
         return out

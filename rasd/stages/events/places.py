@@ -28,7 +28,7 @@ class Places:
         Places after a destination marker (باتجاه X) and their qualifiers are not the event's,
         nor are places inside a purpose clause (لصد تقدم الجيش في X).
         """
-        hi = self.purpose_at(t, hi)
+        hi = self.content_at(t, self.purpose_at(t, hi))
         pm = [m for m in st.mentions if m.type == "PLACE" and lo <= m.tok[0] < hi]
         after = [m for m in pm if m.tok[0] >= t.j]
         # تعرضت قرى X وY لقصف: with nothing after the trigger, the places before it
@@ -59,6 +59,12 @@ class Places:
             if coord and not listed:
                 t.place_why[id(m)] = ("a new list item with a place phrase of its own (triggers.yaml item_openers, "
                                       "place_prepositions)")
+            elif listed:
+                words = self.gap_words(prev, m)
+                k = self.type_opener(words) if words else None
+                if k is not None:
+                    t.place_why[id(m)] = (f"a new list item opened by the place type word '{words[k]}' joined by "
+                                          f"'and' (open_places.yaml type words; ontology.md: one event per place)")
             if fire and self.aimed_at(i, lo):
                 skipping = False   # fire lands where it is aimed: the destination is the event's place
                 chains.append([m])
@@ -69,7 +75,7 @@ class Places:
                     fire and self.near_before(i, "fire_origin_markers", 1, lo) is not None or self.from_direction(i, lo)):
                 skipping, prev, origin = True, m, True
                 continue   # انطلقت من لبنان، من اتجاه الجولان: where the fire came from
-            if self.near_before(i, "destination_markers", 2, lo) is not None and not (coord and not skipping):
+            if self.destination_before(t, i, lo) and not (coord and not skipping):
                 skipping, prev, origin = True, m, False
                 continue
             if skipping:
@@ -92,6 +98,25 @@ class Places:
                 chains.append([m])
             prev = m
         return [self.finest_first(t, ch) for ch in chains]
+
+    def content_at(self, t: Trig, hi: int) -> int:
+        """First token of reported content that follows the trigger in its clause (…، مشيراً أنّ
+        صفارات الإنذار دوّت في X، مؤكدة أنها …: a complementizer of triggers.yaml speech_complements),
+        else hi. What a complement clause says happened elsewhere is another predication: its places
+        are not where the act before it took place (the mirror of content_places, which keeps the
+        places after such a word for a trigger inside the content)."""
+        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
+        for k in range(t.j, hi):
+            if "speech_complements" in opens(keys[k]) and self.cue_at(k, "speech_complements", hi):
+                return k
+        return hi
+
+    def destination_before(self, t: Trig, i: int, lo: int) -> bool:
+        """A destination marker (triggers.yaml destination_markers) stands at most two words before the
+        place at token ``i``, between the trigger and the place when the place follows the trigger: one
+        before the trigger governs the act itself (بالإضافة إلى استهداف قاعدة X، أدى إلى قصف بلدة X: X
+        is where the act was), not its place."""
+        return self.near_before(i, "destination_markers", 2, t.j if i >= t.j else lo) is not None
 
     def aimed_at(self, i: int, lo: int) -> bool:
         """The place at token ``i`` follows a word of direction (باتجاه، نحو: triggers.yaml
@@ -172,7 +197,7 @@ class Places:
         k = self.key(i)
         words = self.gap_words(prev, m)
         if words:
-            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words) \
+            return words == [L.and_] or words[-1] in (L.and_,) or self.conjunct_in(words, prev, m) \
                 or self.conjunct_phrase(words)
         if m.region and (m.region.get("direction") and not m.region.get("rif")):
             return False
@@ -186,22 +211,54 @@ class Places:
         gap = self.doc.text[prev.end:m.start]
         return [w.strip(GAP_MARKS) for w in fold_str(gap).split() if w.strip(GAP_MARKS)]
 
-    def conjunct_in(self, words: list[str]) -> bool:
+    def conjunct_in(self, words: list[str], prev: Mention | None = None, m: Mention | None = None) -> bool:
         """The gap holds a list item's opening word (conjunct_noun) followed by at most
         MAX_ITEM_WORDS of the item's own words, none of them a destination marker (… والمحيط الهندي
-        لانتهاك قرار حظر الدخول إلى موانئ X: X is a destination, not a list item)."""
+        لانتهاك قرار حظر الدخول إلى موانئ X: X is a destination, not a list item).
+
+        Any place type word the place finder knows (open_places.yaml: a facility, settlement, natural
+        feature, plural or dual type word) joined by و also opens an item (غارات طالت أطراف كفركلا
+        ومرتفعات شبعا، استهدف مبنى X ومستشفى Y، سقطت على قاعدة X ومعسكر Y): the coordinated type word
+        names a second place of the same kind of list, so the place after it is a new event place
+        (ontology.md: one event per place), whatever the type word, not only those place_conjuncts
+        lists. For those other type words the item must not be the area that holds the place before
+        (في بلدة X وناحية Y that holds it: Y only says where X is), nor a region, governorate or
+        country: a type word before such a name makes a name of its own the finder does not hold
+        (منطقة الحامضية وجزيرة الأنبار: the Jazira of Anbar, not the governorate)."""
         k = next((k for k in range(len(words) - 1, -1, -1) if self.conjunct_noun(words[k])), None)
         if k is None:
-            return False
+            k = self.type_opener(words)
+            if k is None or prev is None or m is None or self.precision(m) >= COARSE or self.within(prev, m):
+                return False
         rest = words[k + 1:]
         return len(rest) <= MAX_ITEM_WORDS and not any(in_list(self.L, "destination_markers", w) for w in rest)
+
+    def type_opener(self, words: list[str]) -> int | None:
+        """The index of the last gap word that is و + a place type word (type_word_item), when no
+        place_conjuncts word opens the item; else None."""
+        if any(self.conjunct_noun(w) for w in words):
+            return None
+        return next((k for k in range(len(words) - 1, -1, -1) if self.type_word_item(words[k])), None)
+
+    def type_word_item(self, w: str) -> bool:
+        """w is و + a place type word of the place finder (open_places.yaml facility_cues,
+        settlement_cues, feature_cues, plural_cues, dual_cues) without the article (a construct that
+        names its place next: ومرتفعات شبعا، ومعسكر الطلائع), and no other proclitic before it."""
+        L = letters()
+        if not (starts_with_and(w) and len(w) > 2) or w[1:].startswith(L.article):
+            return False
+        # the finder's reading tells the proclitics: و alone (وبلدة), not و + ب "and in" (وبقرية)
+        return any(n == len(L.and_) for n, _ in self.res.open_places.readings(w).values())
 
     def conjunct_noun(self, w: str) -> bool:
         """A gap word that opens the next item of a list of places: و + a settlement, site or edge noun
         (وقريتي، وأطراف، ومحيط: triggers.yaml place_conjuncts), last in the gap or followed by the
         item's own words (قاعدة التنف الأميركية وقواعد أميركية في محيط مخيم الركبان)."""
         L = letters()
-        if not (starts_with_and(w) and len(w) > 2 and w[1:2] != L.bi and in_list(self.L, "place_conjuncts", w)):
+        # و + ب is "and in" (وبقرية X) unless the ب is the word's own first letter (وبلدة، وبلدتي X)
+        own_b = w[1:2] == L.bi and w[1:] in self.L.words["place_conjuncts"]
+        if not (starts_with_and(w) and len(w) > 2 and (w[1:2] != L.bi or own_b)
+                and in_list(self.L, "place_conjuncts", w)):
             return False
         # the edge of a place is a noun of a construct (ومحيط بلدة X); with the article it is another
         # word (والمحيط الهندي: the ocean)
