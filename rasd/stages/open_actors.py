@@ -210,7 +210,10 @@ class _OpenActors:
         if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media, self.pro):
             return   # تنسيقيات المسلحين: their media, not the group in action
         name, cat = self.f.crowds[r[1]]
-        self.add(i, i + 1, r[0], cat, name, f"an unnamed group of {name}")
+        j = i + 1   # مستوطنون إسرائيليون، مقاومين فلسطينيين: the nationality belongs to the mention
+        if j < len(self.toks) and self.joined(i) and self.toks[j].key in self.f.nationalities and self.free(i, j + 1):
+            j += 1
+        self.add(i, j, r[0], cat, name, f"an unnamed group of {name}")
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
         """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative

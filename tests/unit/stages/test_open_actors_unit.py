@@ -36,6 +36,20 @@ def test_a_crowd_word_is_an_unnamed_group_and_a_proclitic_stays_out_of_the_span(
     assert all(doc.text[m.start:m.end] == m.text for m in found)
 
 
+def test_a_nationality_after_a_crowd_word_belongs_to_its_mention_and_the_name_stays():
+    doc = run("هاجم مستوطنون إسرائيليون قرية جيت. واشتبك مقاومين فلسطينيين مع الجنود. وأطلق المقاومون النار.")
+    found = [(m.text, m.name, m.category) for m in doc.mentions if m.type == "ACTOR"]
+    assert found == [("مستوطنون إسرائيليون", "مستوطنون", "other"),
+                     ("مقاومين فلسطينيين", "مقاومون", "non_state_armed_group"),
+                     ("المقاومون", "مقاومون", "non_state_armed_group")]
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+
+
+def test_a_nationality_taken_by_another_mention_leaves_the_crowd_word_alone():
+    doc = run("هاجم مستوطنون إسرائيليين.", ("إسرائيليين", "ACTOR", 0, {"kb_id": "actor:idf"}))
+    assert [(m.text, m.kb_id) for m in doc.mentions] == [("مستوطنون", None), ("إسرائيليين", "actor:idf")]
+
+
 def test_a_named_actor_of_the_knowledge_base_is_left_alone():
     doc = run("أعلن الجيش التركي مقتل جنديين.", ("الجيش التركي", "ACTOR", 0, {"kb_id": "actor:tsk"}))
     assert [(m.text, m.kb_id) for m in doc.mentions] == [("الجيش التركي", "actor:tsk")]
