@@ -212,8 +212,9 @@ class _OpenActors:
         name, cat = self.f.crowds[r[1]]
         j = i + 1   # مستوطنون إسرائيليون، مقاومين فلسطينيين: the nationality belongs to the mention
         if j < len(self.toks) and self.joined(i) and self.toks[j].key in self.f.nationalities and self.free(i, j + 1):
-            j += 1
-        self.add(i, j, r[0], cat, name, f"an unnamed group of {name}")
+            self.add(i, j + 1, r[0], cat, name, f"an unnamed group of {name} with its nationality")
+        else:
+            self.add(i, j, r[0], cat, name, f"an unnamed group of {name}")
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
         """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative
