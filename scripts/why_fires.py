@@ -47,16 +47,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-corpus", type=int, default=600)
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--show", type=int, default=20, help="fires shown for reading, drawn at random")
+    ap.add_argument("--corpus", choices=["news", "news2"], action="append", help="default: both")
+    ap.add_argument("--by-why", action="store_true", help="count by the whole why, not by form → actor")
     args = ap.parse_args(argv)
     data = data_or_exit(args.data)
     pipe = default_pipeline()
     shown = []
-    for corpus in ("news", "news2"):
+    for corpus in args.corpus or ("news", "news2"):
         arts = sample(data, corpus, args.per_corpus, args.seed)
         docs, forms, hits = set(), Counter(), []
         for ref, m, e, text in fires(pipe, arts, args.prefix):
             docs.add(ref)
-            forms[f"{m.text} → {e.kb_id}"] += 1
+            forms[m.why if args.by_why else f"{m.text} → {e.kb_id}"] += 1
             hits.append(f"{ref}\t{m.text} → {e.kb_id}\t{kwic(text, m.start, m.end)}")
         print(f"# {corpus}: {len(arts)} articles, {len(hits)} fires in {len(docs)} articles")
         for k, v in forms.most_common(25):
