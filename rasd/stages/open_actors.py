@@ -5,8 +5,11 @@ names them (runs after ``mentions``, before ``link``).
   modifiers (الأمن، المسلحة، خفر السواحل …) and a nationality (الشرطة الإسرائيلية، قوات الأمن التركية،
   الجيش الباكستاني، قوات عراقية، السلطات الكويتية) is an ACTOR of the head's category; a generic head
   with a security word and no nationality (رجال الشرطة، قوات الأمن) is a state force too.
-- **Unnamed groups**: armed men, settlers, protesters (مسلحون، مستوطنون، متظاهرون) are ACTORs of their
-  category; every form of one group links under one name.
+- **Unnamed groups**: armed men, settlers, resistance fighters, protesters (مسلحون، مستوطنون، مقاومون،
+  متظاهرون) are ACTORs of their category; every form of one group links under one name. A
+  nationality or an adjective of kind right after the group word is part of the mention (مستوطنون
+  إسرائيليون، مسلحون متطرفون); after عناصر, which alone are anyone's members, an adjective of kind
+  makes an unnamed armed group (العناصر الإرهابية، عناصر تكفيرية: ``kinds``).
 - **Nationality adjectives as parties**: after an act of force (القصف الإسرائيلي، الغارات الجوية
   الأميركية، العدوان الأميركي البريطاني) the adjective names who did it; after a military facility or
   unit (القاعدة الأميركية، موقع إسرائيلي) whose it is. Either is an ACTOR mention of the country's forces
@@ -127,7 +130,8 @@ def load_forces(path: Path) -> Forces:
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
                   frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
-                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds, *kind_heads}), pro,
+                  frozenset(fold_str(w) for w in d["media_nouns"]), classify,
+                  word_forms({*heads, *crowds, *kind_heads}), pro,
                   frozenset(fold_str(w) for w in d["attack_nouns"]),
                   frozenset(fold_str(w) for w in d["attack_modifiers"]),
                   frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
