@@ -12,6 +12,8 @@ country. Such a mention takes the reading whose country (and period) fits the re
 anything is grouped: the report's country is the one its country, city and province names point to
 (:func:`report_country`), its day the publication date. No fitting reading: the actor that holds the
 name as an ordinary alias, else the short-form readings, else the mention stays unlinked.
+Fighters "loyal to" a side their phrase does not name (المسلحين الموالين لها) are Syria's militias only
+in a report about Syria; elsewhere they stay a description (:func:`_loyalists_elsewhere`).
 """
 from __future__ import annotations
 
