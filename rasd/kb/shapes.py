@@ -195,6 +195,14 @@ class Crowd(Closed):
     words: WordList
 
 
+class Kinds(Closed):
+    """An unnamed armed group named by its kind (العناصر الإرهابية): its name, category, heads, adjectives."""
+    name: str
+    category: str
+    heads: WordList
+    adjectives: WordList
+
+
 class OpenActors(Closed):
     """open_actors.yaml: force heads, nationalities and group words (rasd.stages.open_actors)."""
     heads: list[ActorHeads]
@@ -203,6 +211,7 @@ class OpenActors(Closed):
     modifiers: WordList
     nationalities: WordList
     crowds: list[Crowd]
+    kinds: Kinds
     media_nouns: WordList
     attack_nouns: WordList
     attack_modifiers: WordList

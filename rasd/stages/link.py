@@ -12,10 +12,13 @@ country. Such a mention takes the reading whose country (and period) fits the re
 anything is grouped: the report's country is the one its country, city and province names point to
 (:func:`report_country`), its day the publication date. No fitting reading: the actor that holds the
 name as an ordinary alias, else the short-form readings, else the mention stays unlinked.
+Fighters "loyal to" a side their phrase does not name (المسلحين الموالين لها) are Syria's militias only
+in a report about Syria; elsewhere they stay a description (:func:`_loyalists_elsewhere`).
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
@@ -101,6 +104,22 @@ def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
     return anywhere[0] if anywhere else None
 
 
+def _loyalists_elsewhere(m: Mention, kb, country: Callable[[], str | None] | None) -> None:
+    """Fighters "loyal to" a side their phrase does not name (المسلحين الموالين لها، القوات الموالية
+    للرئيس: the finder's ``loyalist_actor`` reading, marked nominal) are that actor's only in a report
+    about its country; in a report about another one (Yemen's loyalists of 2015) they stay a
+    description of no one's in particular, not another war's militias."""
+    if not (m.type == "ACTOR" and m.pattern and m.nominal and m.kb_id
+            and m.kb_id.partition(":")[2] in kb.lexicon.get("loyalist_actor", ())):
+        return
+    entry = kb.get(m.kb_id)
+    here = country() if country and entry is not None and entry.country else None
+    if here is not None and here != entry.country.upper():
+        m.why = (f"loyalists of a side the phrase does not name, in a report about {here}: "
+                 f"not {m.kb_id}, the reading of reports about {entry.country.upper()}")
+        m.kb_id, m.category = None, entry.category
+
+
 def country_votes(mentions: list[Mention], place) -> dict[str, int]:
     """Per country (ISO-2, capitals), the PLACE mentions whose namesakes (``place(id)`` → a gazetteer
     Place) all lie in it, at least one of them a country, city or province."""
@@ -154,18 +173,21 @@ def read_in_context(m: Mention, name: ContextName, country: str | None, day: str
     return False
 
 
-def resolve_context_names(doc: Doc, kb, place) -> set[int]:
+def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None] | None = None) -> set[int]:
     """Read every ACTOR mention named by an in_context name by the report's country and day
     (``place``: gazetteer id → Place or None; asked only when the report has such a mention).
     The ids (``id()``) of the mentions that stand for no actor here, for :func:`link` to leave out."""
     names = kb.context_names
     if not names:
         return set()
+    # a loyalist phrase that names its side (القوات الموالية لحكومة الرئيس … هادي) is read by that name,
+    # not by the report: only the finder's unnamed-side reading (marked nominal) is open to context
     hits = [(m, names[k]) for m in doc.mentions
-            if m.type == "ACTOR" and (m.kb_id or m.nominal) and (k := context_key(m.text)) in names]
+            if m.type == "ACTOR" and (m.kb_id or m.nominal) and not (m.pattern and m.kb_id and not m.nominal)
+            and (k := context_key(m.text)) in names]
     if not hits:
         return set()
-    country = report_country(country_votes(doc.mentions, place))
+    country = report_country(country_votes(doc.mentions, place)) if country is None else country()
     published = (doc.source or {}).get("published") or ""
     day = published[:10] if _ISO_DAY.match(published) else None
     return {id(m) for m, name in hits if not read_in_context(m, name, country, day)}
@@ -184,11 +206,19 @@ class Link(Stage):
                 return res.gazetteer.get(pid)
             except KeyError:
                 return None
-        return link(doc, res.kb, resolve_context_names(doc, res.kb, place))
+        memo: list[str | None] = []
+
+        def country() -> str | None:   # worked out once, and only when a name needs it
+            if not memo:
+                memo.append(report_country(country_votes(doc.mentions, place)))
+            return memo[0]
+        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country), country)
 
 
-def link(doc: Doc, kb, skip: set[int] = frozenset()) -> Doc:
-    """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``."""
+def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None) -> Doc:
+    """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``; the
+    report's country (``country()``, asked only when needed) decides loyalists of an unnamed side
+    (:func:`_loyalists_elsewhere`)."""
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
@@ -196,6 +226,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset()) -> Doc:
     last_full: dict[str, int] = {}
     mentions = [m for m in doc.mentions if id(m) not in skip] if skip else doc.mentions
     for m in mentions:
+        _loyalists_elsewhere(m, kb, country)
         if m.kb_id and not m.short:
             first_full.setdefault(m.kb_id, m.start)
     groups: dict[str, list[Mention]] = {}

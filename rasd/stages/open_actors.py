@@ -5,8 +5,11 @@ names them (runs after ``mentions``, before ``link``).
   modifiers (الأمن، المسلحة، خفر السواحل …) and a nationality (الشرطة الإسرائيلية، قوات الأمن التركية،
   الجيش الباكستاني، قوات عراقية، السلطات الكويتية) is an ACTOR of the head's category; a generic head
   with a security word and no nationality (رجال الشرطة، قوات الأمن) is a state force too.
-- **Unnamed groups**: armed men, settlers, protesters (مسلحون، مستوطنون، متظاهرون) are ACTORs of their
-  category; every form of one group links under one name.
+- **Unnamed groups**: armed men, settlers, resistance fighters, protesters (مسلحون، مستوطنون، مقاومون،
+  متظاهرون) are ACTORs of their category; every form of one group links under one name. A
+  nationality or an adjective of kind right after the group word is part of the mention (مستوطنون
+  إسرائيليون، مسلحون متطرفون); after عناصر, which alone are anyone's members, an adjective of kind
+  makes an unnamed armed group (العناصر الإرهابية، عناصر تكفيرية: ``kinds``).
 - **Nationality adjectives as parties**: after an act of force (القصف الإسرائيلي، الغارات الجوية
   الأميركية، العدوان الأميركي البريطاني) the adjective names who did it; after a military facility or
   unit (القاعدة الأميركية، موقع إسرائيلي) whose it is. Either is an ACTOR mention of the country's forces
@@ -76,6 +79,8 @@ class Forces:
     adjectives: dict[str, str] = field(default_factory=dict)   # adjective form → force actor id
     source_words: frozenset[str] = frozenset()   # before a facility word: a website, not a base
     websites: frozenset[str] = frozenset()       # facility words that also name a website
+    kinds: frozenset[str] = frozenset()          # every form of an adjective of kind (الإرهابية، متطرفون)
+    kind_heads: dict[str, tuple[str, str]] = field(default_factory=dict)   # head → (name, category)
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -101,6 +106,11 @@ def load_forces(path: Path) -> Forces:
     for w in d["nationalities"]:
         nat |= nationality_forms(fold_str(w))
     crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
+    kd = d["kinds"]
+    kind_heads = {fold_str(w): (kd["name"], kd["category"]) for w in kd["heads"]}
+    kinds: set[str] = set()
+    for w in kd["adjectives"]:
+        kinds |= nationality_forms(fold_str(w))
     pro = Proclitics.current()
     adjectives = {form: force for base, force in d["national_forces"].items() if base != "__line__"
                   for form in adjective_forms(fold_str(base))}
@@ -112,17 +122,21 @@ def load_forces(path: Path) -> Forces:
         if r is not None:
             return (*r, "head")
         r = _reading(key, crowds, pro)
-        return None if r is None else (*r, "crowd")
+        if r is not None:
+            return (*r, "crowd")
+        r = _reading(key, kind_heads, pro)
+        return None if r is None else (*r, "kind")
 
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
                   frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
-                  frozenset(fold_str(w) for w in d["media_nouns"]), classify, word_forms({*heads, *crowds}), pro,
+                  frozenset(fold_str(w) for w in d["media_nouns"]), classify,
+                  word_forms({*heads, *crowds, *kind_heads}), pro,
                   frozenset(fold_str(w) for w in d["attack_nouns"]),
                   frozenset(fold_str(w) for w in d["attack_modifiers"]),
                   frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
                   frozenset(fold_str(w) for w in d["facility_not_after"]),
-                  frozenset(fold_str(w) for w in d["website_words"]))
+                  frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads)
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -205,12 +219,25 @@ class _OpenActors:
                      f"a {self.f.heads[head].replace('_', ' ')} named by its head word and nationality")
         elif head in self.f.generic and mods and mods[0] in self.f.security:
             self.add(i, i + 2, pre, "state_force", None, "a state force named by a security word")
+        elif head in self.f.kind_heads and not mods:
+            self.crowd_at(i, (pre, head, "kind"))   # عناصر إرهابية: a force head that is also a kind head
 
     def crowd_at(self, i: int, r: tuple) -> None:
         if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media, self.pro):
             return   # تنسيقيات المسلحين: their media, not the group in action
+        j = i + 1   # مستوطنون إسرائيليون، مقاومين فلسطينيين، مسلحون متطرفون: the adjective belongs to the mention
+        nxt = self.toks[j].key if j < len(self.toks) and self.joined(i) else None
+        said = "nationality" if nxt in self.f.nationalities else "kind" if nxt in self.f.kinds else None
+        if r[2] == "kind":   # العناصر الإرهابية: the head makes a group only with its kind
+            name, cat = self.f.kind_heads[r[1]]
+            if said == "kind":
+                self.add(i, j + 1, r[0], cat, name, f"an unnamed armed group named by its kind ({name})")
+            return
         name, cat = self.f.crowds[r[1]]
-        self.add(i, i + 1, r[0], cat, name, f"an unnamed group of {name}")
+        if said and self.free(i, j + 1):
+            self.add(i, j + 1, r[0], cat, name, f"an unnamed group of {name} with its {said}")
+        else:
+            self.add(i, j, r[0], cat, name, f"an unnamed group of {name}")
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
         """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative

@@ -134,13 +134,24 @@ def add_org(f: Finder, i: int, end: int) -> None:
 LOYAL_TO = "loyal_to_"
 
 
+LOYAL_WINDOW = 7   # the lam word and up to six words after it: a title, a state's adjective and a
+                  # four-part name (لحكومة الرئيس عبد ربه منصور هادي، للرئيس السابق علي عبد الله صالح)
+
+
 def loyal_to(f: Finder, k: int) -> str | None:
     """Whose loyalists: the actor whose ``loyal_to_<id>`` list of lexicon.yaml holds the lam word at
-    token k (without ل / لل) or one of the up to four words joined after it, before a conjunction
+    token k (without ل / لل) or one of the words joined after it (:data:`LOYAL_WINDOW` in all), before
+    a conjunction (a preposition is no stop: folded, على is the name علي)
     (للرئيس اليمني عبد ربه منصور هادي → yemen_government_forces); None when none does (لها، للحكومة)."""
+    hit = loyal_hit(f, k)
+    return hit[0] if hit else None
+
+
+def loyal_hit(f: Finder, k: int) -> tuple[str, int] | None:
+    """(actor, token) of :func:`loyal_to`: the side and the word that names it."""
     lists = [(key[len(LOYAL_TO):], words) for key, words in f.w.items() if key.startswith(LOYAL_TO)]
     toks, lam = f.toks, letters().li
-    for x in range(k, min(k + 5, len(toks))):
+    for x in range(k, min(k + LOYAL_WINDOW, len(toks))):
         key = toks[x].key
         if x > k and (not f.joined(x - 1) or starts_with_and(key)):
             break
@@ -151,10 +162,18 @@ def loyal_to(f: Finder, k: int) -> str | None:
         forms |= {without_article(w) for w in forms}
         for actor, words in lists:
             if forms & words:
-                return actor
+                return actor, x
     return None
 
 
 def add_loyalists(f: Finder, i: int, end: int) -> None:
-    actor = loyal_to(f, end - 1) or next(iter(f.w["loyalist_actor"]))
-    f.add(i, end, f.prefix_of(i, "loyal_heads"), "ACTOR", f"actor:{actor}", 0.7, pattern=True)
+    """The loyalists as an ACTOR of the side their lam phrase names; a phrase that names no known
+    side (لها، للرئيس، للحكومة) takes ``loyalist_actor`` and is marked ``nominal`` (a description):
+    the link stage keeps that reading only in a report about its country (rasd.stages.link)."""
+    hit = loyal_hit(f, end - 1)
+    actor = hit[0] if hit else next(iter(f.w["loyalist_actor"]))
+    m = f.add(i, end, f.prefix_of(i, "loyal_heads"), "ACTOR", f"actor:{actor}", 0.7, pattern=True,
+              nominal=hit is None)
+    if hit:
+        t = f.toks[hit[1]]
+        m.why = f"loyal to {actor}: '{f.doc.text[t.start:t.end]}', word {hit[1] - end + 2} of the phrase after the loyalty word"

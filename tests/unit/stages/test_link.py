@@ -201,3 +201,4 @@ def test_a_short_form_fallback_links_only_after_a_full_name():
     resolve_context_names(doc, kb, PLACES.get)
     (e,) = link(doc, LINK.resources.kb).entities
     assert e.kb_id == "actor:sna" and len(e.mentions) == 2
+

@@ -36,6 +36,34 @@ def test_a_crowd_word_is_an_unnamed_group_and_a_proclitic_stays_out_of_the_span(
     assert all(doc.text[m.start:m.end] == m.text for m in found)
 
 
+def test_a_nationality_after_a_crowd_word_belongs_to_its_mention_and_the_name_stays():
+    doc = run("هاجم مستوطنون إسرائيليون قرية جيت. واشتبك مقاومين فلسطينيين مع الجنود. وأطلق المقاومون النار.")
+    found = [(m.text, m.name, m.category) for m in doc.mentions if m.type == "ACTOR"]
+    assert found == [("مستوطنون إسرائيليون", "مستوطنون", "other"),
+                     ("مقاومين فلسطينيين", "مقاومون", "non_state_armed_group"),
+                     ("المقاومون", "مقاومون", "non_state_armed_group")]
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+
+
+def test_an_adjective_of_kind_makes_an_armed_group_of_elements_and_joins_a_crowd_word():
+    doc = run("استهدف الجيش العناصر الإرهابية. وزرعت عناصر تكفيرية عبوة. وخط مستوطنون متطرفون شعارات.")
+    found = [(m.text, m.name, m.category) for m in doc.mentions if m.type == "ACTOR"]
+    assert found == [("العناصر الإرهابية", "مسلحون", "non_state_armed_group"),
+                     ("عناصر تكفيرية", "مسلحون", "non_state_armed_group"),
+                     ("مستوطنون متطرفون", "مستوطنون", "other")]
+    assert "kind" in doc.mentions[0].why and "with its kind" in doc.mentions[2].why
+
+
+def test_elements_without_a_kind_are_no_group():
+    doc = run("أعلنت الشرطة مقتل عناصر في الهجوم. وفر العناصر من الموقع.")
+    assert [m for m in doc.mentions if m.type == "ACTOR" and m.name == "مسلحون"] == []
+
+
+def test_a_nationality_taken_by_another_mention_leaves_the_crowd_word_alone():
+    doc = run("هاجم مستوطنون إسرائيليين.", ("إسرائيليين", "ACTOR", 0, {"kb_id": "actor:idf"}))
+    assert [(m.text, m.kb_id) for m in doc.mentions] == [("مستوطنون", None), ("إسرائيليين", "actor:idf")]
+
+
 def test_a_named_actor_of_the_knowledge_base_is_left_alone():
     doc = run("أعلن الجيش التركي مقتل جنديين.", ("الجيش التركي", "ACTOR", 0, {"kb_id": "actor:tsk"}))
     assert [(m.text, m.kb_id) for m in doc.mentions] == [("الجيش التركي", "actor:tsk")]

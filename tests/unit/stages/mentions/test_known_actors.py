@@ -156,3 +156,22 @@ def test_forces_loyal_to_the_government_of_a_yemeni_president_are_hadis_until_sa
     assert entities_on(text, "2015-07-20")["actor:yemen_government_forces"] == ["القوات الموالية لحكومة"]
     later = entities_on(text, "2018-01-10")
     assert "actor:yemen_government_forces" not in later and "actor:pro_regime_militias" not in later
+
+
+@pytest.mark.parametrize("day", ["2015-07-20", "2018-01-10"])
+def test_the_side_named_after_a_title_and_a_four_part_name_decides(day):
+    # the name's last word is the sixth after the lam word (branch actors9: the window was four words)
+    text = "تقدمت قوات عسكرية موالية لحكومة الرئيس اليمني عبد ربه منصور هادي نحو مدينة تعز."
+    assert entities_on(text, day)["actor:yemen_government_forces"] == ["قوات عسكرية موالية لحكومة"]
+
+
+@pytest.mark.parametrize("place, linked", [("مدينة تعز", False), ("محافظة إدلب", True)])
+def test_loyalists_of_an_unnamed_side_are_syrias_militias_only_in_a_report_about_syria(place, linked):
+    es = entities_on(f"سيطرت قوات عسكرية موالية للرئيس على مواقع في {place} بعد معارك.")
+    assert ("actor:pro_regime_militias" in es) is linked
+    assert ("قوات عسكرية موالية للرئيس" in es) is not linked   # elsewhere: a description, by its words
+
+
+def test_a_named_side_is_not_read_by_the_report_country():
+    es = entities_on("تقدمت قوات موالية للحوثيين نحو محافظة إدلب.")
+    assert "actor:houthis" in es and "actor:pro_regime_militias" not in es
