@@ -272,6 +272,9 @@ class Triggers(Words):
     running_total_words: WordList
     running_total_to: WordList
     running_total_frames: WordList
+    harm_words: WordList
+    unarmed_victims: WordList
+    armed_victims: WordList
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
 

@@ -9,6 +9,7 @@ from rasd.stages.events.triggers import Trig
 
 
 FIRE_PAIR = {"SHELLING": "AIRSTRIKE", "AIRSTRIKE": "SHELLING"}   # the two kinds of fire from afar
+VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
 class Kinds:
@@ -95,7 +96,7 @@ class Kinds:
             t.rule = f"{form}: {d.type}, a military object follows it"
             return d.type
         if d.weapon_after:
-            typed = self.attack_kind(t, hi, form)
+            typed = self.attack_kind(st, t, hi, form)
             if typed:
                 return typed
         if d.air:
@@ -178,11 +179,13 @@ class Kinds:
             return None
         return self.span_text(*pick.tok)
 
-    def attack_kind(self, t: Trig, hi: int, form: str) -> str:
+    def attack_kind(self, st: Sent, t: Trig, hi: int, form: str) -> str:
         """An attack word qualified by what follows it (triggers.yaml weapon_after): its weapon
         (هجوم صاروخي، هجوم بطائرة مسيرة، هاجمت طائرة حربية) or a civilian object as its target
-        (الهجوم على متحف، هجوم على فندق); '' when nothing right after it says either."""
+        (الهجوم على متحف، هجوم على فندق); failing both, and with no military object right after it,
+        by whom its sentence says it hurt (:meth:`victims_kind`); '' when nothing says."""
         end = min(hi, t.j + t.d.weapon_after)
+        military = False
         for k in range(t.j, end):
             typ = self.weapon_at(k, hi)
             if typ is not None:
@@ -197,6 +200,7 @@ class Kinds:
                          f"object (triggers.yaml civilian_objects)"
                 return "ATTACK_ON_CIVILIANS"
             if reads_as(self.L.words["military_objects"], key):
+                military = True
                 break   # هجوم على مواقع: on a military object, a clash
         for k in range(end, hi):
             # هاجم المسلحون الحاجز بقذائف الهاون: the weapon it was made with, further on in its clause
@@ -206,7 +210,34 @@ class Kinds:
                          f"(triggers.yaml weapon_cues) in its clause"
                 self.paired_fire(t, typ, k, hi, form)
                 return typ
-        return ""
+        return "" if military else self.victims_kind(st, t, form)
+
+    def victims_kind(self, st: Sent, t: Trig, form: str) -> str:
+        """ATTACK_ON_CIVILIANS for an attack with no weapon named and no target that tells its kind
+        when the people its sentence says were killed or hurt are unarmed and none is a fighter
+        (مقتل 18 شخصا في هجوم مسلح؛ هاجمت بوكو حرام ثلاث قرى حيث قتلت عشرة أشخاص؛ الهجومين
+        اللذين أوقعا عشرات القتلى من السياح): spec/ontology.md, violence against unarmed people
+        whatever the verb; a clash needs two armed sides. A victim word counts when a harm word
+        (triggers.yaml harm_words: قتل، مقتل، إصابة، القتلى …) stands at most VICTIM_WINDOW words
+        before it; an armed victim there (unarmed_victims, armed_victims) keeps the clash; ''
+        otherwise (the listed type stands)."""
+        harm, unarmed, armed = (self.L.words[n] for n in ("harm_words", "unarmed_victims", "armed_victims"))
+        last_harm, found = None, None
+        for k in range(st.lo, st.hi):
+            key = self.key(k)
+            if reads_as(harm, key):
+                last_harm = k
+            elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
+                if reads_as(armed, key):
+                    return ""   # مقتل 3 جنود: a fighter among the hurt, a fight
+                if found is None and reads_as(unarmed, key):
+                    found = k
+        if found is None:
+            return ""
+        t.rule = f"{form} is an attack with no weapon or target named that tells its kind; the people its " \
+                 f"sentence says were hurt, '{self.span_text(found, found + 1)}', are unarmed (triggers.yaml " \
+                 f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
+        return "ATTACK_ON_CIVILIANS"
 
     def instrumental(self, k: int) -> bool:
         """Token ``k`` carries the instrumental ب (بمسيرة، وبقذائف) or follows a word that makes it an
