@@ -219,13 +219,15 @@ class Kinds:
         اللذين أوقعا عشرات القتلى من السياح): spec/ontology.md, violence against unarmed people
         whatever the verb; a clash needs two armed sides. A victim word counts when a harm word
         (triggers.yaml harm_words: قتل، مقتل، إصابة، القتلى …) stands at most VICTIM_WINDOW words
-        before it; an armed victim there (unarmed_victims, armed_victims) keeps the clash; ''
-        otherwise (the listed type stands)."""
+        before it with the attack word not between them; an armed victim there (unarmed_victims,
+        armed_victims) keeps the clash; '' otherwise (the listed type stands)."""
         harm, unarmed, armed = (self.L.words[n] for n in ("harm_words", "unarmed_victims", "armed_victims"))
         last_harm, found = None, None
         for k in range(st.lo, st.hi):
             key = self.key(k)
-            if reads_as(harm, key):
+            if t.i <= k < t.j:
+                last_harm = None   # the attack word ends the list of the hurt (هجوم مسلح: the attack is armed)
+            elif reads_as(harm, key):
                 last_harm = k
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
                 if reads_as(armed, key):
