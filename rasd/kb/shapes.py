@@ -254,6 +254,7 @@ class Trigger(Open):
     indefinite: Optional[bool] = None
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
+    by_victims: Optional[bool] = None
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")

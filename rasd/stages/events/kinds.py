@@ -99,6 +99,10 @@ class Kinds:
             typed = self.attack_kind(st, t, hi, form)
             if typed:
                 return typed
+        if d.by_victims:
+            typed = self.victims_kind(st, t, form)
+            if typed:
+                return typed
         if d.air:
             # a bare قصف: air or ground as its clause says, else its sentence, else the sentences around it
             air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
@@ -220,7 +224,8 @@ class Kinds:
         whatever the verb; a clash needs two armed sides. A victim word counts when a harm word
         (triggers.yaml harm_words: قتل، مقتل، إصابة، القتلى …) stands at most VICTIM_WINDOW words
         before it with the attack word not between them; an armed victim there (unarmed_victims,
-        armed_victims) keeps the clash; '' otherwise (the listed type stands)."""
+        armed_victims) makes it ARMED_CLASH (a shooting, برصاص, of fighters is a fight); '' when
+        nobody hurt is named (the listed type stands)."""
         harm, unarmed, armed = (self.L.words[n] for n in ("harm_words", "unarmed_victims", "armed_victims"))
         last_harm, found = None, None
         for k in range(st.lo, st.hi):
@@ -231,7 +236,11 @@ class Kinds:
                 last_harm = k
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
                 if reads_as(armed, key):
-                    return ""   # مقتل 3 جنود: a fighter among the hurt, a fight
+                    # مقتل 3 جنود: a fighter among the hurt, a fight between armed sides
+                    t.rule = f"{form} is an attack with no weapon or target named that tells its kind; " \
+                             f"'{self.span_text(k, k + 1)}', among the people its sentence says were hurt, " \
+                             f"is a fighter (triggers.yaml armed_victims): ARMED_CLASH"
+                    return "ARMED_CLASH"
                 if found is None and reads_as(unarmed, key):
                     found = k
         if found is None:

@@ -69,3 +69,19 @@ def test_a_word_of_another_sense_opens_no_trigger_of_the_stem(word):
                                       ("اتحدت", "ALLIANCE"), ("يتفق", "AGREEMENT"), ("احتجزت", "ARREST")])
 def test_control_the_stems_own_forms_still_open_their_trigger(word, typ):
     assert typ in {d.type for _, d in RES.triggers.candidates(fold_str(word))}
+
+
+def test_shot_by_a_force_is_an_attack_on_the_unarmed_it_hurt_and_its_shooter_is_the_agent():
+    (ev,) = run("استشهد شاب فلسطيني برصاص قوات الاحتلال في جنين.", "قوات الاحتلال", place="جنين")
+    assert ev.type == "ATTACK_ON_CIVILIANS" and ev.agents == ["E1"]
+    assert "unarmed_victims" in ev.extra["why"]["type"]
+
+
+def test_control_fighters_shot_make_the_shooting_a_clash_and_say_why():
+    (ev,) = run("قتل مقاتلان برصاص قوات الاحتلال في جنين.", "قوات الاحتلال", place="جنين")
+    assert ev.type == "ARMED_CLASH" and "armed_victims" in ev.extra["why"]["type"]
+
+
+def test_control_a_shooting_with_nobody_named_stays_an_attack_on_civilians():
+    (ev,) = run("أصيب العشرات برصاص قوات الاحتلال في جنين.", "قوات الاحتلال", place="جنين")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
