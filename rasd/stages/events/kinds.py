@@ -70,6 +70,9 @@ class Kinds:
             after = range(start, min(hi, start + 4))
             military = any(reads_as(self.L.words["military_objects"], self.key(k)) for k in after)
             struck = not military and any(reads_as(self.L.words["struck_objects"], self.key(k)) for k in after)
+            # a site (قاعدة، مواقع، مطار، تجمعات) does not fight back: struck with no weapon named, it
+            # is hit from afar like a struck object; a force in the field (دورية، رتل، عناصر) is fought
+            site = next((k for k in after if reads_as(self.L.words["fixed_sites"], self.key(k))), None)
             if not (military or struck):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             # no weapon in the clause: the one its sentence, else the sentences around it, name
@@ -81,19 +84,19 @@ class Kinds:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
                     return typ
-            if struck:
+            if struck or site is not None:
+                what = "an object that is no force in the field (triggers.yaml struck_objects)" if struck else \
+                    f"a site, '{self.span_text(site, site + 1)}', that does not fight back (triggers.yaml fixed_sites)"
                 # استهداف الاحتلال منازل: its doer, named right after it, strikes from the air; a party
                 # named before it is as often the one struck back at (ردا على الاعتداءات الإسرائيلية)
                 party = self.air_first_party(st, t, lo, hi, after_only=True)
                 if party is not None:
-                    t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml " \
-                             f"struck_objects) with no weapon named near it; its doer '{party}' is a state " \
-                             f"that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                    t.rule = f"{form} strikes {what} with no weapon named near it; its doer '{party}' is a " \
+                             f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
                     return "AIRSTRIKE"
-                t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml struck_objects) " \
-                         f"and no weapon is named near it: fire from afar, SHELLING"
+                t.rule = f"{form} strikes {what} and no weapon is named near it: fire from afar, SHELLING"
                 return "SHELLING"
-            t.rule = f"{form}: {d.type}, a military object follows it"
+            t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
             return d.type
         if d.weapon_after:
             typed = self.attack_kind(st, t, hi, form)

@@ -85,3 +85,18 @@ def test_control_fighters_shot_make_the_shooting_a_clash_and_say_why():
 def test_control_a_shooting_with_nobody_named_stays_an_attack_on_civilians():
     (ev,) = run("أصيب العشرات برصاص قوات الاحتلال في جنين.", "قوات الاحتلال", place="جنين")
     assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+def test_a_site_targeted_with_no_weapon_named_is_fire_from_afar():
+    (ev,) = run("استهدفت المقاومة قاعدة عسكرية في الشدادي.", "المقاومة", place="الشدادي")
+    assert ev.type == "SHELLING" and "fixed_sites" in ev.extra["why"]["type"]
+
+
+def test_control_a_force_in_the_field_targeted_with_no_weapon_is_fought():
+    (ev,) = run("استهدفت المقاومة دورية عسكرية في الشدادي.", "المقاومة", place="الشدادي")
+    assert ev.type == "ARMED_CLASH" and "force in the field" in ev.extra["why"]["type"]
+
+
+def test_control_a_weapon_named_beside_the_site_still_types_it():
+    (ev,) = run("استهدفت المقاومة قاعدة عسكرية في الشدادي بطائرة مسيرة.", "المقاومة", place="الشدادي")
+    assert ev.type == "AIRSTRIKE"
