@@ -89,7 +89,9 @@ class Kinds:
                     f"a site, '{self.span_text(site, site + 1)}', that does not fight back (triggers.yaml fixed_sites)"
                 # استهداف الاحتلال منازل: its doer, named right after it, strikes from the air; a party
                 # named before it is as often the one struck back at (ردا على الاعتداءات الإسرائيلية)
-                party = self.air_first_party(st, t, lo, hi, after_only=True)
+                # (a site's genitive or the object of a verb is what is struck, not who strikes:
+                # استهداف مواقع الاحتلال; so the doer is asked only of a struck object)
+                party = self.air_first_party(st, t, lo, hi, after_only=True) if struck else None
                 if party is not None:
                     t.rule = f"{form} strikes {what} with no weapon named near it; its doer '{party}' is a " \
                              f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
