@@ -263,6 +263,7 @@ class Trigger(Open):
     indefinite: Optional[bool] = None
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
+    by_victims: Optional[bool] = None
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
@@ -281,6 +282,10 @@ class Triggers(Words):
     running_total_words: WordList
     running_total_to: WordList
     running_total_frames: WordList
+    harm_words: WordList
+    unarmed_victims: WordList
+    armed_victims: WordList
+    fixed_sites: WordList
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
 

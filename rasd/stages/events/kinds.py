@@ -9,6 +9,7 @@ from rasd.stages.events.triggers import Trig
 
 
 FIRE_PAIR = {"SHELLING": "AIRSTRIKE", "AIRSTRIKE": "SHELLING"}   # the two kinds of fire from afar
+VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
 class Kinds:
@@ -69,6 +70,9 @@ class Kinds:
             after = range(start, min(hi, start + 4))
             military = any(reads_as(self.L.words["military_objects"], self.key(k)) for k in after)
             struck = not military and any(reads_as(self.L.words["struck_objects"], self.key(k)) for k in after)
+            # a site (قاعدة، مواقع، مطار، تجمعات) does not fight back: struck with no weapon named, it
+            # is hit from afar like a struck object; a force in the field (دورية، رتل، عناصر) is fought
+            site = next((k for k in after if reads_as(self.L.words["fixed_sites"], self.key(k))), None)
             if not (military or struck):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             # no weapon in the clause: the one its sentence, else the sentences around it, name
@@ -80,22 +84,28 @@ class Kinds:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
                     return typ
-            if struck:
+            if struck or site is not None:
+                what = "an object that is no force in the field (triggers.yaml struck_objects)" if struck else \
+                    f"a site, '{self.span_text(site, site + 1)}', that does not fight back (triggers.yaml fixed_sites)"
                 # استهداف الاحتلال منازل: its doer, named right after it, strikes from the air; a party
                 # named before it is as often the one struck back at (ردا على الاعتداءات الإسرائيلية)
-                party = self.air_first_party(st, t, lo, hi, after_only=True)
+                # (a site's genitive or the object of a verb is what is struck, not who strikes:
+                # استهداف مواقع الاحتلال; so the doer is asked only of a struck object)
+                party = self.air_first_party(st, t, lo, hi, after_only=True) if struck else None
                 if party is not None:
-                    t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml " \
-                             f"struck_objects) with no weapon named near it; its doer '{party}' is a state " \
-                             f"that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+                    t.rule = f"{form} strikes {what} with no weapon named near it; its doer '{party}' is a " \
+                             f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
                     return "AIRSTRIKE"
-                t.rule = f"{form} strikes an object that is no force in the field (triggers.yaml struck_objects) " \
-                         f"and no weapon is named near it: fire from afar, SHELLING"
+                t.rule = f"{form} strikes {what} and no weapon is named near it: fire from afar, SHELLING"
                 return "SHELLING"
-            t.rule = f"{form}: {d.type}, a military object follows it"
+            t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
             return d.type
         if d.weapon_after:
-            typed = self.attack_kind(t, hi, form)
+            typed = self.attack_kind(st, t, hi, form)
+            if typed:
+                return typed
+        if d.by_victims:
+            typed = self.victims_kind(st, t, form)
             if typed:
                 return typed
         if d.air:
@@ -178,11 +188,13 @@ class Kinds:
             return None
         return self.span_text(*pick.tok)
 
-    def attack_kind(self, t: Trig, hi: int, form: str) -> str:
+    def attack_kind(self, st: Sent, t: Trig, hi: int, form: str) -> str:
         """An attack word qualified by what follows it (triggers.yaml weapon_after): its weapon
         (هجوم صاروخي، هجوم بطائرة مسيرة، هاجمت طائرة حربية) or a civilian object as its target
-        (الهجوم على متحف، هجوم على فندق); '' when nothing right after it says either."""
+        (الهجوم على متحف، هجوم على فندق); failing both, and with no military object right after it,
+        by whom its sentence says it hurt (:meth:`victims_kind`); '' when nothing says."""
         end = min(hi, t.j + t.d.weapon_after)
+        military = False
         for k in range(t.j, end):
             typ = self.weapon_at(k, hi)
             if typ is not None:
@@ -197,6 +209,7 @@ class Kinds:
                          f"object (triggers.yaml civilian_objects)"
                 return "ATTACK_ON_CIVILIANS"
             if reads_as(self.L.words["military_objects"], key):
+                military = True
                 break   # هجوم على مواقع: on a military object, a clash
         for k in range(end, hi):
             # هاجم المسلحون الحاجز بقذائف الهاون: the weapon it was made with, further on in its clause
@@ -206,7 +219,41 @@ class Kinds:
                          f"(triggers.yaml weapon_cues) in its clause"
                 self.paired_fire(t, typ, k, hi, form)
                 return typ
-        return ""
+        return "" if military else self.victims_kind(st, t, form)
+
+    def victims_kind(self, st: Sent, t: Trig, form: str) -> str:
+        """ATTACK_ON_CIVILIANS for an attack with no weapon named and no target that tells its kind
+        when the people its sentence says were killed or hurt are unarmed and none is a fighter
+        (مقتل 18 شخصا في هجوم مسلح؛ هاجمت بوكو حرام ثلاث قرى حيث قتلت عشرة أشخاص؛ الهجومين
+        اللذين أوقعا عشرات القتلى من السياح): spec/ontology.md, violence against unarmed people
+        whatever the verb; a clash needs two armed sides. A victim word counts when a harm word
+        (triggers.yaml harm_words: قتل، مقتل، إصابة، القتلى …) stands at most VICTIM_WINDOW words
+        before it with the attack word not between them; an armed victim there (unarmed_victims,
+        armed_victims) makes it ARMED_CLASH (a shooting, برصاص, of fighters is a fight); '' when
+        nobody hurt is named (the listed type stands)."""
+        harm, unarmed, armed = (self.L.words[n] for n in ("harm_words", "unarmed_victims", "armed_victims"))
+        last_harm, found = None, None
+        for k in range(st.lo, st.hi):
+            key = self.key(k)
+            if t.i <= k < t.j:
+                last_harm = None   # the attack word ends the list of the hurt (هجوم مسلح: the attack is armed)
+            elif reads_as(harm, key):
+                last_harm = k
+            elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
+                if reads_as(armed, key):
+                    # مقتل 3 جنود: a fighter among the hurt, a fight between armed sides
+                    t.rule = f"{form} is an attack with no weapon or target named that tells its kind; " \
+                             f"'{self.span_text(k, k + 1)}', among the people its sentence says were hurt, " \
+                             f"is a fighter (triggers.yaml armed_victims): ARMED_CLASH"
+                    return "ARMED_CLASH"
+                if found is None and reads_as(unarmed, key):
+                    found = k
+        if found is None:
+            return ""
+        t.rule = f"{form} is an attack with no weapon or target named that tells its kind; the people its " \
+                 f"sentence says were hurt, '{self.span_text(found, found + 1)}', are unarmed (triggers.yaml " \
+                 f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
+        return "ATTACK_ON_CIVILIANS"
 
     def instrumental(self, k: int) -> bool:
         """Token ``k`` carries the instrumental ب (بمسيرة، وبقذائف) or follows a word that makes it an

@@ -47,6 +47,7 @@ class TriggerDef:
     indefinite: bool = False          # its first word counts only without the article (عدوان, not العدوان)
     tally: bool = False               # after a number written in digits it is a count of many acts, no event
     not_with: frozenset = frozenset() # no event when its sentence holds a trigger of one of these types
+    by_victims: bool = False          # typed by whom its sentence says it hurt (kinds.victims_kind)
 
 
 @dataclass
@@ -195,7 +196,8 @@ def load_lexicon(res) -> Lexicon:
                            near_before=int(item.get("near_before", 0)),
                            weapon_after=int(item.get("weapon_after", 0)),
                            indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")),
-                           not_with=frozenset(item.get("not_with") or ()))
+                           not_with=frozenset(item.get("not_with") or ()),
+                           by_victims=bool(item.get("by_victims")))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

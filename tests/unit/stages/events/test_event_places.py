@@ -63,7 +63,7 @@ def test_an_edge_noun_with_the_article_opens_no_item():
 
 
 def test_a_destination_after_the_opening_word_is_no_item():
-    evs = read("استهدفت قوات النظام بلدة كفرنبل ومواقع باتجاه بلدة حاس.", ["كفرنبل", "حاس"])
+    evs = read("هاجمت قوات النظام بلدة كفرنبل ومواقع باتجاه بلدة حاس.", ["كفرنبل", "حاس"])
     assert places_of(evs) == [["E2"]]
 
 
