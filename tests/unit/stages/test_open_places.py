@@ -210,5 +210,5 @@ def test_a_region_named_like_a_news_outlet_is_the_region_only_after_a_prepositio
 def test_a_glued_item_that_closes_the_sentence_is_a_list_item():
     """The open finder's "، وX" item ends at a full stop as the gazetteer finder's does (one test,
     placeness.ends_item): it used to need a comma, و or a placing word after it."""
-    ms = places("اقتحمت قوات الاحتلال بلدات زمرينا، وبيت فجار.")
+    ms = places("اقتحمت قوات الاحتلال بلدات زمرينا، وبيت فجار. واعتقلت شابين.")
     assert "بيت فجار" in texts(ms)
