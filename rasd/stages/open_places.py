@@ -33,6 +33,7 @@ from rasd.arabic.tokens import Token
 from rasd.doc import Doc, Mention
 from rasd.kb.yamlfile import load
 from rasd.pipeline import Stage
+from rasd.stages.mentions.placeness import ends_item
 
 QUOTES = frozenset("\"'«»“”„")
 # format characters (marks of direction, joiners) that news text carries between words
@@ -466,14 +467,11 @@ class _OpenPlaces:
         return None
 
     def item_closed(self, end: int) -> bool:
-        """A list item ends at token ``end``: a comma or the text's end, a و, or a word that places
-        it (جنوبي، في، بريف: container_links)."""
-        if end >= len(self.toks):
-            return True
-        if self.gap(end - 1):
-            return self.gap(end - 1) in COMMAS
-        key = self.toks[end].key
-        return key.startswith(self.and_) or reads(key, self.c.links)
+        """A list item ends at token ``end`` (the finders' one test, placeness.ends_item), or a word
+        right after it places it (جنوبي، في، بريف: container_links)."""
+        nxt = self.toks[end].key if end < len(self.toks) else None
+        gap = self.gap(end - 1)
+        return ends_item(gap, nxt) or (not gap and reads(nxt, self.c.links))
 
     def listed(self, i: int, cue: str, room: int) -> None:
         """The names of a list (at most ``room``) after a plural or dual cue word at token i."""

@@ -78,13 +78,23 @@ def in_list(f: Finder, i: int, h: Hit) -> bool:
     return False
 
 
-def item_ends(f: Finder, j: int) -> bool:
-    """A list item ends at token j: a comma, a dash or a full stop follows, or the next word starts
-    with و, or the text ends."""
-    if j >= f.n:
+def ends_item(gap: str, next_key: str | None) -> bool:
+    """A list item of places ends where ``gap`` (the marks between the item's last word and the next
+    word, spaces stripped) stands before the word ``next_key`` (None: the text ends): a comma, a dash
+    or a clause end (a full stop, a colon, ؛) follows, or the next word starts with و. The one test
+    of both place finders: the gazetteer finder's lists (``item_ends``: "مجدل شمس، معرباً عن" opens a
+    clause, not a list) and the open finder's glued "، وX" items (rasd.stages.open_places, which
+    also takes an item that a container word right after it places)."""
+    if next_key is None:
         return True
-    gap = f.gap(j - 1).strip()
-    return bool(gap) and (gap in LIST_GAPS or gap[0] in CLAUSE_ENDS) or starts_with_and(f.toks[j].key)
+    if gap:
+        return gap in LIST_GAPS or gap[0] in CLAUSE_ENDS
+    return starts_with_and(next_key)
+
+
+def item_ends(f: Finder, j: int) -> bool:
+    """A list item ends at token j (`ends_item`)."""
+    return ends_item(f.gap(j - 1).strip(), f.toks[j].key if j < f.n else None)
 
 
 def _head(f: Finder, k: int) -> bool:

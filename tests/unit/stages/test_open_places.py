@@ -205,3 +205,10 @@ def test_a_region_named_like_a_news_outlet_is_the_region_only_after_a_prepositio
     assert "الشرق الأوسط" in texts(places("وتعهد بدعم الدول الخاصة بالشرق الأوسط أمس."))
     for text in ("وقال الوزير لـ«الشرق الأوسط» إن الخيار صعب.", "وعلمت «الشرق الأوسط» من مصادر مطلعة أن الهجوم فشل."):
         assert "الشرق الأوسط" not in texts(places(text)), text
+
+
+def test_a_glued_item_that_closes_the_sentence_is_a_list_item():
+    """The open finder's "، وX" item ends at a full stop as the gazetteer finder's does (one test,
+    placeness.ends_item): it used to need a comma, و or a placing word after it."""
+    ms = places("اقتحمت قوات الاحتلال بلدات زمرينا، وبيت فجار. واعتقلت شابين.")
+    assert "بيت فجار" in texts(ms)

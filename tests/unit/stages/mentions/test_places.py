@@ -237,3 +237,20 @@ def test_a_city_joined_to_a_club_word_is_the_club(finder):
         i = at(f, word)
         ph = places.place_hit(f, i)
         assert ph is not None and not places.club_not_place(f, i, ph), text
+
+
+def test_a_town_with_a_masculine_nationality_adjective_is_the_club(finder):
+    """سنجار العراقي: a town is feminine, so the masculine adjective agrees with the club the name
+    stands for, in a sentence of sport; the feminine adjective, a head word before the name (whose
+    adjective it is), an area (الجولان السوري) and a sentence with no word of sport keep the place."""
+    f = finder("وتعادل سنجار العراقي مع ضيفه.")
+    i = at(f, "سنجار")
+    ph = places.place_hit(f, i)
+    assert ph is not None and places.club_not_place(f, i, ph)
+    for text, word in (("وزار الوفد سنجار العراقية أمس.", "سنجار"), ("قصفت الطائرات ريف سنجار العراقي.", "سنجار"),
+                       ("وصلت التعزيزات إلى قرية سنجار العراقي.", "سنجار"), ("وصلت التعزيزات إدلب السوري.", "إدلب"),
+                       ("وتعادل سنجار مع ضيفه.", "سنجار"), ("وصلت السفن إلى ميناء سنجار العراقي أمس.", "سنجار")):
+        f = finder(text)
+        i = at(f, word)
+        ph = places.place_hit(f, i)
+        assert ph is not None and not places.club_not_place(f, i, ph), text
