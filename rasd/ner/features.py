@@ -150,10 +150,8 @@ def word_features(tok: str, L: Lexicons, unknown: frozenset[str] = frozenset(),
         p1 += ["1:" + x for x in lex]
     if clus:
         own += ("c=" + clus[0], "cc=" + clus[1])
-        m1 += ("-1:c=" + clus[0], "-1:cc=" + clus[1])
-        p1 += ("1:c=" + clus[0], "1:cc=" + clus[1])
-        m2.append("-2:c=" + clus[0])
-        p2.append("2:c=" + clus[0])
+        m1.append("-1:c=" + clus[0])
+        p1.append("1:c=" + clus[0])
     else:
         own.append("c=none")
     if keep is None:

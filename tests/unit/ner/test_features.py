@@ -32,15 +32,6 @@ def test_context_window_and_neighbour_lexicons():
     assert "bi-=الوزير|سامر" in f[2]
 
 
-def test_a_token_reads_its_neighbours_word_clusters():
-    """A name never seen in the labelled corpora shares features with those seen through the words
-    around it: the neighbours' coarse and fine clusters at one word, coarse at two."""
-    f = feats(["قال", "كرمول", "في", "دمشق"])
-    assert {"-1:c=5", "-1:cc=40"} <= f[1] and "2:c=3" in f[1]
-    assert {"1:c=3", "1:cc=17"} <= f[2] and "-2:c=5" in f[2]
-    assert not {x for x in f[0] if x.startswith(("1:c", "-1:c", "2:c", "-2:c"))}   # no cluster: nothing given
-
-
 def test_unknown_words_have_no_lexicon_features():
     f = feats(["كرمول"])[0]
     assert "c=none" in f
