@@ -335,7 +335,8 @@ class NerStage:
         a known person's family name after another given name (بيل كلينتون: not the Hillary
         Clinton of the knowledge base, which would have matched the whole name), or a village of
         the gazetteer named after a person (الشيخ يوسف) at the head of a person's name (الشيخ
-        يوسف القرضاوي): the person title stays out, the name is the CRF's."""
+        يوسف القرضاوي): the person title stays out, the name is the CRF's; or a pattern person's
+        given names with the known family name after them (عادل بن أحمد الجبير, :meth:`_longer_name`)."""
         if cls != "PERS" or conf < self.override_confidence:
             return False
         lex, toks = self.tagger.lex, doc.tokens
@@ -347,8 +348,8 @@ class NerStage:
                 if not any(toks[k].key in lex.given for k in range(i, j) if not a <= k < b):
                     return False
             elif _pattern_person(m) and a >= i:
-                # a name the pattern read in part (a later part that is also an everyday word: أحمد
-                # نائل | نمر، ذبيح الله | مجاهد): the CRF, reading the person whole, is sure of the longer name
+                # given names a pattern read before a family name the knowledge base holds (عادل بن
+                # أحمد | الجبير): the CRF, reading the person whole, is sure of the one longer name
                 if not self._longer_name(doc, ms, i, j):
                     return False
             elif m.type == "PLACE" and m.place_ids and not (m.cue or m.region or m.facility):
