@@ -368,7 +368,7 @@ class NerStage:
         none stands behind a conjunction (محمد وأحمد: two names)."""
         toks = doc.tokens
         inside = {k for m in ms for k in range(*m.tok)}
-        joiners = self.tagger.lex.lists
+        lists = self.tagger.lex.lists
         for k in range(i, j):
             if k in inside:
                 continue
@@ -376,7 +376,7 @@ class NerStage:
             if not has_letter(key) or key.startswith(self.letters.and_) and key[1:] in self.person_given:
                 return False
             forms = (key, *(st for _, st in stems(key)))
-            if any(f in joiners.get(lst, ()) for f in forms for lst in ("name_stops", "person_titles", "org_heads")):
+            if any(f in lists.get(lst, ()) for f in forms for lst in ("name_stops", "person_titles", "org_heads")):
                 return False
         return True
 
@@ -424,9 +424,10 @@ class NerStage:
                 f in titles or a + f in titles for f in (key, *(st for _, st in stems(key))))
 
         def rank(k: int) -> bool:    # العميد ركن، اللواء الركن طيار: a rank's qualifier after a title
-            key = doc.tokens[k].key
+            key = doc.tokens[k].key    # (not the head of a compound: المرشد آية الله …)
             return k > 0 and key not in self.tagger.lex.given and (
-                key in self.rank_words or strip_article(key) in self.rank_words) and (
+                key in self.rank_words or strip_article(key) in self.rank_words) and not (
+                k + 1 < len(doc.tokens) and doc.tokens[k + 1].key in self.compound_ends) and (
                 title(k - 1) or rank(k - 1))
 
         while i < j and stop(j - 1):

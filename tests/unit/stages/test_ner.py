@@ -487,6 +487,16 @@ def test_a_ranks_qualifier_after_a_title_stays_out_of_the_name(text, whole):
     assert [m.text for m in d.mentions] == [whole]
 
 
+def test_the_head_of_a_compound_title_after_a_title_is_left_to_the_crf():
+    """المرشد آية الله X: آية opens the compound آية الله, whose second word is no name of its own."""
+    text = "وقال القائد آية الله كرمول إن الوضع هادئ"
+    tagger = FakeTagger({"ايه": (3, "PERS", 0.95)}, _lex())
+    d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}), compound_ends=frozenset({"الله"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["آية الله كرمول"]
+    d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["الله كرمول"]     # what the guard prevents
+
+
 def test_a_rank_word_without_a_title_before_it_is_left_to_the_crf():
     text = "وقال ركن كرمول زيتوني إن الوضع هادئ"
     d = NerStage(FakeTagger({"ركن": (3, "PERS", 0.95)}, _lex()), GATE, rank_words=frozenset({"ركن"}))(doc_of(text))
