@@ -53,13 +53,17 @@ class NerStage:
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
-                 person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset()):
+                 person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
+                 rank_words: frozenset[str] = frozenset()):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
         knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
         which are no everyday word inside a name."""
         self.compound_ends = compound_ends
+        # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
+        # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
+        self.rank_words = frozenset(strip_article(w) for w in rank_words)
         self.person_given = person_given | tagger.lex.given | more_given
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
@@ -331,7 +335,8 @@ class NerStage:
         a known person's family name after another given name (بيل كلينتون: not the Hillary
         Clinton of the knowledge base, which would have matched the whole name), or a village of
         the gazetteer named after a person (الشيخ يوسف) at the head of a person's name (الشيخ
-        يوسف القرضاوي): the person title stays out, the name is the CRF's."""
+        يوسف القرضاوي): the person title stays out, the name is the CRF's; or a pattern person's
+        given names with the known family name after them (عادل بن أحمد الجبير, :meth:`_longer_name`)."""
         if cls != "PERS" or conf < self.override_confidence:
             return False
         lex, toks = self.tagger.lex, doc.tokens
@@ -342,6 +347,11 @@ class NerStage:
             if m.type == "PERSON" and m.kb_id and a >= i:
                 if not any(toks[k].key in lex.given for k in range(i, j) if not a <= k < b):
                     return False
+            elif _pattern_person(m) and a >= i:
+                # given names a pattern read before a family name the knowledge base holds (عادل بن
+                # أحمد | الجبير): the CRF, reading the person whole, is sure of the one longer name
+                if not self._longer_name(doc, ms, i, j):
+                    return False
             elif m.type == "PLACE" and m.place_ids and not (m.cue or m.region or m.facility):
                 key = " ".join(t.key for t in toks[a:b])
                 if lex.places.get(key) in ("country", "city", "admin", "region"):
@@ -349,6 +359,24 @@ class NerStage:
                 if not (a == i - 1 and toks[a].key in self.tagger.lex.lists.get("person_titles", ())):
                     return False
             else:
+                return False
+        return True
+
+    def _longer_name(self, doc: Doc, ms: list[Mention], i: int, j: int) -> bool:
+        """The CRF's person span over words i..j holds the pattern persons ``ms`` and more: every
+        word it adds is a letter word that is no name stop, title or type word of the lexicon, and
+        none stands behind a conjunction (محمد وأحمد: two names)."""
+        toks = doc.tokens
+        inside = {k for m in ms for k in range(*m.tok)}
+        lists = self.tagger.lex.lists
+        for k in range(i, j):
+            if k in inside:
+                continue
+            key = toks[k].key
+            if not has_letter(key) or key.startswith(self.letters.and_) and key[1:] in self.person_given:
+                return False
+            forms = (key, *(st for _, st in stems(key)))
+            if any(f in lists.get(lst, ()) for f in forms for lst in ("name_stops", "person_titles", "org_heads")):
                 return False
         return True
 
@@ -395,9 +423,16 @@ class NerStage:
             return key not in self.tagger.lex.given and any(
                 f in titles or a + f in titles for f in (key, *(st for _, st in stems(key))))
 
+        def rank(k: int) -> bool:    # العميد ركن، اللواء الركن طيار: a rank's qualifier after a title
+            key = doc.tokens[k].key    # (not the head of a compound: المرشد آية الله …)
+            return k > 0 and key not in self.tagger.lex.given and (
+                key in self.rank_words or strip_article(key) in self.rank_words) and not (
+                k + 1 < len(doc.tokens) and doc.tokens[k + 1].key in self.compound_ends) and (
+                title(k - 1) or rank(k - 1))
+
         while i < j and stop(j - 1):
             j -= 1
-        while i < j and (stop(i) or (j - i > 1 and title(i))):
+        while i < j and (stop(i) or (j - i > 1 and (title(i) or rank(i)))):
             i += 1
         return i, j
 
@@ -675,7 +710,17 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
-                    compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()), **more)
+                    compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()),
+                    rank_words=_rank_words(res), **more)
+
+
+def _rank_words(res) -> frozenset[str]:
+    """The folded words geo_cues.yaml's name_stoplist lists: they open person spans in the NER
+    corpora and are no given name (الرئيس، العميد، ركن، طيار)."""
+    from rasd.arabic.normalize import fold_str
+    from rasd.kb.yamlfile import load as load_yaml
+
+    return frozenset(fold_str(w) for w in load_yaml(res.knowledge("geo_cues")).get("name_stoplist", ()))
 
 
 class Ner(Stage):

@@ -472,3 +472,50 @@ def test_a_pattern_person_the_crf_is_sure_is_no_name_is_removed_unless_a_given_n
     assert len(run(0.95, given=frozenset({"كرمول"}), common=frozenset()).mentions) == 2   # name parts only
     rare = Gate.of({}, {}, known={"قال", "الرييس", "امس", "البنك", "كرمول"})
     assert len(run(0.95, gate=rare).mentions) == 2    # زيتوني, unknown to the news, may be a rare name
+
+
+@pytest.mark.parametrize("text,whole", [("وقال القائد ركن كرمول زيتوني إن الوضع هادئ", "ركن كرمول زيتوني"),
+                                        ("وقال القائد الركن طيار كرمول زيتوني إن الوضع هادئ",
+                                         "الركن طيار كرمول زيتوني")])
+def test_a_ranks_qualifier_after_a_title_stays_out_of_the_name(text, whole):
+    """العميد ركن، اللواء الركن طيار: the words after a title that open person spans in the NER corpora
+    (geo_cues.yaml name_stoplist) qualify the rank; without them listed the CRF's span is kept whole."""
+    tagger = FakeTagger({fold_str(whole.split()[0]): (len(whole.split()), "PERS", 0.95)}, _lex())
+    d = NerStage(tagger, GATE, rank_words=frozenset({"ركن", "طيار"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
+    d = NerStage(tagger, GATE)(doc_of(text))
+    assert [m.text for m in d.mentions] == [whole]
+
+
+def test_the_head_of_a_compound_title_after_a_title_is_left_to_the_crf():
+    """المرشد آية الله X: آية opens the compound آية الله, whose second word is no name of its own."""
+    text = "وقال القائد آية الله كرمول إن الوضع هادئ"
+    tagger = FakeTagger({"ايه": (3, "PERS", 0.95)}, _lex())
+    d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}), compound_ends=frozenset({"الله"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["آية الله كرمول"]
+    d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["الله كرمول"]     # what the guard prevents
+
+
+def test_a_rank_word_without_a_title_before_it_is_left_to_the_crf():
+    text = "وقال ركن كرمول زيتوني إن الوضع هادئ"
+    d = NerStage(FakeTagger({"ركن": (3, "PERS", 0.95)}, _lex()), GATE, rank_words=frozenset({"ركن"}))(doc_of(text))
+    assert [m.text for m in d.mentions] == ["ركن كرمول زيتوني"]
+
+
+def test_a_sure_person_span_joins_a_pattern_name_and_the_known_family_name_after_it():
+    """عادل بن أحمد | الجبير: a name pattern read the given names, the knowledge base the family name;
+    the CRF, sure of the whole name, makes it one person.  Unsure, or taking in a second name behind
+    a conjunction, it does not."""
+    text = "وقال كرمول بن زيتون الجبير إن الوضع هادئ"
+
+    def run(conf: float, n: int = 4, t: str = text):
+        d = pattern_person(doc_of(t, [("الجبير", "PERSON")]), "كرمول بن زيتون")
+        d.mentions.sort(key=lambda m: m.start)
+        tagger = FakeTagger({"كرمول": (n, "PERS", conf)}, _lex(given=frozenset({"كرمول", "زيتون"})))
+        return [m.text for m in NerStage(tagger, GATE)(d).mentions]
+
+    assert run(0.95) == ["كرمول بن زيتون الجبير"]
+    assert run(0.7) == ["كرمول بن زيتون", "الجبير"]
+    two = "وقال كرمول بن زيتون الجبير وزيتون إن الوضع هادئ"
+    assert run(0.95, 5, two) == ["كرمول بن زيتون", "الجبير"]
