@@ -28,6 +28,14 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str, folded: Folded | None = None) -> list[Token]:
+    return token_columns(text, folded)[0]
+
+
+def token_columns(text: str, folded: Folded | None = None) -> tuple[list[Token], list[int], list[int], list[str]]:
+    """(tokens, their original starts, their original ends, their folded keys): :func:`tokenize`'s
+    tokens and the columns it builds them from, for a caller that keeps them (rasd.doc.Doc) so
+    that no stage rebuilds a column with a pass over the tokens. The columns are to be read, never
+    changed (a document's stages share them)."""
     f = folded or fold(text)
     key = f.key
     pieces = _SPLIT.split(key)    # gap, word, gap, …, word, gap (a gap may be empty)
@@ -45,4 +53,4 @@ def tokenize(text: str, folded: Folded | None = None) -> list[Token]:
         if not inside:
             ends.append(f.size)
     # tuple.__new__ over zipped columns builds the NamedTuples without a Python-level call each
-    return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, kstarts, kends, words)))
+    return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, kstarts, kends, words))), starts, ends, words
