@@ -8,7 +8,7 @@ from typing import Any
 
 from rasd import SCHEMA
 from rasd.arabic.normalize import Folded, fold
-from rasd.arabic.tokens import Token, tokenize
+from rasd.arabic.tokens import Token, token_columns
 
 
 @dataclass(slots=True)
@@ -139,13 +139,33 @@ class Doc:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.text, self.folded)
+        toks, starts, ends, keys = token_columns(self.text, self.folded)
+        # the columns the tokens were built from become the views below at no cost (a cached
+        # property is a non-data descriptor: the instance's own entry wins)
+        self.__dict__.update(token_starts=starts, token_ends=ends, keys=keys)
+        return toks
 
     @cached_property
     def keys(self) -> list[str]:
         """The tokens' folded keys in one list (``keys[i] == tokens[i].key``): a scan over a
-        document's words asks C-level ``map``/``compress`` instead of a loop over Token objects."""
-        return [t.key for t in self.tokens]
+        document's words asks C-level ``map``/``compress`` instead of a loop over Token objects.
+        Shared by the stages: read it, never change it."""
+        self.tokens    # noqa: B018 - fills keys (see tokens)
+        return self.__dict__["keys"]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """The tokens' original start offsets in one list (``token_starts[i] == tokens[i].start``),
+        ascending; shared by the stages: read it, never change it."""
+        self.tokens    # noqa: B018 - fills token_starts (see tokens)
+        return self.__dict__["token_starts"]
+
+    @cached_property
+    def token_ends(self) -> list[int]:
+        """The tokens' original end offsets in one list (``token_ends[i] == tokens[i].end``),
+        ascending; shared by the stages: read it, never change it."""
+        self.tokens    # noqa: B018 - fills token_ends (see tokens)
+        return self.__dict__["token_ends"]
 
     @property
     def doc_id(self) -> str:

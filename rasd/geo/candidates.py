@@ -10,7 +10,6 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from operator import attrgetter
 from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
@@ -79,8 +78,7 @@ class DocPlaces:
                  opens: Callable[[str], bool] | None = None):
         self.doc, self.gaz, self.cues, self.table = doc, gaz, cues, table
         self.opens = opens or word_gate(gaz, cues, table.named)   # see word_gate
-        self.starts = list(map(attrgetter("start"), doc.tokens))
-        self.ends = list(map(attrgetter("end"), doc.tokens))
+        self.starts, self.ends = doc.token_starts, doc.token_ends   # the document's columns (read only)
         self._region: dict[int, tuple[int, dict] | None] = {}
         self._firsts: dict[int, list[str]] = {}
         self._names: dict[tuple[int, int], tuple[int, list[Place]] | None] = {}

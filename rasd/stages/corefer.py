@@ -7,6 +7,7 @@ A bare anaphor (المحافظة) becomes a mention of the last place of its kin
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress
 from pathlib import Path
 
 from rasd.arabic.clitics import letters
@@ -99,6 +100,19 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
         e.mentions = []
 
 
+def _anaphor_words(table: dict[str, set[str]], article: str) -> frozenset[str]:
+    """Every folded word the anaphor loop of :func:`_resolve_anaphors` takes up: it starts with the
+    article and, the article stripped (strip_article), is an anaphor of ``table`` with some kind.
+    Such a word is the anaphor after the article or, when strip_article leaves it whole, the
+    anaphor itself (the clitics file's article is the one strip_article strips), so these few are
+    all (a handful of table entries, worked out per document rather than kept anywhere)."""
+    out = set()
+    for w, kinds in table.items():
+        if kinds:
+            out.update(key for key in (article + w, w) if key.startswith(article) and strip_article(key) == w)
+    return frozenset(out)
+
+
 def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     """Each anaphor token becomes a mention of the last located place of a kind it may stand for,
     named before it. Per kind, the mention starts are kept sorted and searched by bisection, and
@@ -114,12 +128,13 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
         where.append(pos)
     added: dict[str, list[Mention]] = {}
     owner = {}
-    article = letters().article
-    for t in doc.tokens:
-        if not t.key.startswith(article):   # the cheap test first (has_article): most tokens have none
-            continue
-        kinds = table.get(strip_article(t.key))
-        if not kinds or (t.start, t.end) in taken:
+    toks = doc.tokens
+    anaphoric = _anaphor_words(table, letters().article)
+    # the tokens that are an anaphor, found in one C-level pass over the document's keys
+    for k in compress(range(len(toks)), map(anaphoric.__contains__, doc.keys)):
+        t = toks[k]
+        kinds = table[strip_article(t.key)]
+        if (t.start, t.end) in taken:
             continue
         if t.i + 1 < len(doc.tokens) and doc.tokens[t.i + 1].start in named_at:
             continue   # a title of the name after it (العاصمة بغداد، المدينة X), not an anaphor

@@ -16,7 +16,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter
 
 from rasd.arabic.normalize import strip_article
 from rasd.arabic.clitics import letters, without_article
@@ -102,8 +101,7 @@ class NerStage:
         if doc.explain:
             verdicts = doc.notes["ner_spans"] = []
         jobs: list[tuple[tuple, str]] = []    # the windows to tag (see _window) and why
-        keys = list(map(_KEY, toks))
-        starts, ends = list(map(_START, toks)), list(map(_END, toks))
+        keys, starts, ends = doc.keys, doc.token_starts, doc.token_ends   # the document's columns (read only)
         given = self._seed_names
         n_toks = len(toks)
         likely = self.likely
@@ -290,7 +288,7 @@ class NerStage:
         forms = first | {self.letters.article + w for w in first}   # behind up to 3 proclitic letters
         out: list[Mention] = []
         toks = doc.tokens
-        keys = keys if keys is not None else list(map(_KEY, toks))
+        keys = keys if keys is not None else doc.keys
         n_toks = len(toks)
         # the words a form can end (behind up to 3 proclitic letters): one C-level test a word picks
         # the few worth the readings below, in order; a word inside a name just found is passed
@@ -588,7 +586,6 @@ class NerStage:
         return 0
 
 
-_KEY, _START, _END = attrgetter("key"), attrgetter("start"), attrgetter("end")
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
@@ -649,7 +646,7 @@ def _window(doc: Doc, lo: int, hi: int, end: int, starts: list[int] | None = Non
     ``ends``: the offsets of every document token, when the caller has them as lists."""
     toks, text = doc.tokens, doc.text
     if starts is None or ends is None:
-        starts, ends = list(map(_START, toks)), list(map(_END, toks))
+        starts, ends = doc.token_starts, doc.token_ends
 
     def punct(a: int, b: int) -> None:
         for off, c in enumerate(text[a:b]):

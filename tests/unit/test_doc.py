@@ -39,3 +39,18 @@ def test_mentions_round_trip(specs):
     ms = [Mention(s, s + n, text[s:s + n], t, short=short, why=why, tok=(s, s + 1), alts=["actor:x"])
           for s, n, t, short, why in specs]
     assert [Mention.from_json(_round(m.to_json())) for m in ms] == ms
+
+
+def test_token_columns_are_the_tokens_fields_whichever_is_asked_first():
+    from rasd.doc import Doc
+
+    text = "قُتل ٣ مدنيين بريفِ «حلب» الشمالي."
+    for first in ("tokens", "keys", "token_starts", "token_ends"):
+        doc = Doc(text)
+        getattr(doc, first)
+        toks = doc.tokens
+        assert doc.keys == [t.key for t in toks]
+        assert doc.token_starts == [t.start for t in toks]
+        assert doc.token_ends == [t.end for t in toks]
+        assert [text[a:b] for a, b in zip(doc.token_starts, doc.token_ends)] == \
+            ["قُتل", "٣", "مدنيين", "بريفِ", "حلب", "الشمالي"]

@@ -72,8 +72,8 @@ class DocView:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.start for t in doc.tokens]
-        self.keys = [t.key for t in doc.tokens]
+        self.starts = doc.token_starts   # the document's columns (read only)
+        self.keys = doc.keys
         self.sentence_ids = [doc.sentence_of(e.trigger[0]) if e.trigger else None for e in doc.events]
         self.entities = {e.id: e for e in doc.entities}
         self.mention_types: dict[int, list[str]] = {}

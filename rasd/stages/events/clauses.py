@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 from rasd.arabic.clitics import starts_with_and
 from rasd.arabic.tokens import Token
@@ -51,7 +50,7 @@ class Clauses:
     def sentences(self) -> list[Sent]:
         out, ti = [], 0
         # tokens are in text order and do not overlap: their starts and ends both ascend
-        starts, ends = list(map(attrgetter("start"), self.toks)), list(map(attrgetter("end"), self.toks))
+        starts, ends = self.doc.token_starts, self.doc.token_ends
         for s, e in self.doc.sentences:
             ti = bisect_left(starts, s, ti)     # the first token from ti starting at s or after
             tj = bisect_right(ends, e, ti)      # … and the first from there ending after e

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from operator import attrgetter
 
 from rasd.doc import Doc, Event
 from rasd.kb.ontology import event_mapping
@@ -29,7 +28,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
         self.res = res                      # the gazetteer is read only when a list item needs it (Places.within)
         self.vocab = res.news_vocab
-        self.keys = list(map(attrgetter("key"), self.toks))   # each token's folded key (Clauses.key)
+        self.keys = doc.keys   # each token's folded key (Clauses.key); the document's column, read only
         self.numbers, self.dates_kn = res.numbers, res.dates
         self.topic: list[str] = []          # agents of the last event (carried across sentences)
         self.last_attr: str | None = None

@@ -2,7 +2,7 @@
 list membership under a proclitic reading, gaps between words, what may be a name part."""
 from __future__ import annotations
 
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from rasd.arabic.clitics import has_article, letters, prefix_in, readings, starts_with_and, with_article
 from rasd.arabic.matcher import Hit
@@ -14,7 +14,7 @@ from rasd.stages.mentions.index import KB, PLACE, MentionIndex
 QUOTES = set("\"'«»“”„")
 _NOT_NAME = ("name_stops", "person_titles", "place_cues", "org_heads", "source_heads")
 _CUE_LISTS = ("place_cues", "strong_place_cues", "facility_cues")
-_KEY, _LISTS = attrgetter("key"), itemgetter(2)
+_LISTS = itemgetter(2)
 
 
 class Finder:
@@ -26,7 +26,7 @@ class Finder:
         self.out: list[Mention] = []
         # what the index knows of every token, looked up once per document: its class (what may
         # start there) and its lexicon lists (is_ asks ~1,000 times a report)
-        self.words = R.words_of(list(map(_KEY, self.toks)))   # map: no Python frame per token
+        self.words = R.words_of(doc.keys)   # the document's key column, built with its tokens
         self.lists = list(map(_LISTS, self.words))
         self.n = len(self.toks)
         # phrase-matcher hits by token, asked for again by several finders at the same token

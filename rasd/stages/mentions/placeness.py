@@ -28,6 +28,7 @@ from rasd.arabic.matcher import Hit
 from rasd.arabic.script import CLAUSE_ENDS, LIST_GAPS
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.index import REGION
 
 CONTAINER_WINDOW = 3
 _TYPE_LISTS = frozenset(("place_cues", "strong_place_cues", "facility_cues", "settlement_cues", "plural_place_cues"))
@@ -100,6 +101,8 @@ def item_ends(f: Finder, j: int) -> bool:
 def _head(f: Finder, k: int) -> bool:
     if "place_cues" in f.lists[k]:
         return True
+    if not f.words[k][0] & REGION:
+        return False   # no reading opens a region phrase (region_heads is within the index's region_gate)
     heads = f.R.region_heads
     return any(st in heads for _, st in readings(f.toks[k].key))
 

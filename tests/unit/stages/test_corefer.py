@@ -62,3 +62,19 @@ def test_an_anaphor_word_before_a_place_name_is_its_title_not_an_anaphor():
     entity(doc, "E1", "PLACE", "إدلب", kb_id="admin:SY07", geo=IDLIB)
     entity(doc, "E2", "PLACE", "حماة", kb_id="admin:SY05", geo={**IDLIB, "lat": 35.13})
     assert [[m.text for m in e.mentions] for e in COREFER(doc).entities] == [["إدلب"], ["حماة"]]
+
+
+def test_anaphor_words_are_exactly_the_words_the_old_per_token_test_took():
+    """_anaphor_words against the test it replaced (starts with the article, and the word without it
+    has kinds in the table), over hand-made words: the anaphor with and without the article and a
+    clitic, short words, and a word whose entry lists no kind."""
+    from rasd.arabic.clitics import letters
+    from rasd.arabic.normalize import strip_article
+    from rasd.stages.corefer import _anaphor_words
+
+    a = letters().article
+    table = {"محافظه": {"admin1"}, "مدينه": {"city"}, "بلد": set(), a + "ح": {"x"}, "ح": {"y"}}
+    words = {w for base in (*table, "قريه", "ح", "حي") for w in (base, a + base, "و" + a + base, a + a + base)}
+    got = _anaphor_words(table, a)
+    assert got == {w for w in words if w.startswith(a) and table.get(strip_article(w))}
+    assert a + "محافظه" in got and a + "بلد" not in got

@@ -254,3 +254,16 @@ def test_a_town_with_a_masculine_nationality_adjective_is_the_club(finder):
         i = at(f, word)
         ph = places.place_hit(f, i)
         assert ph is not None and not places.club_not_place(f, i, ph), text
+
+
+def test_a_head_word_is_found_whatever_its_class_says_of_region_phrases(finder):
+    """placeness._head answers from the index's region class first (a word with no region reading
+    is no head): the same answers as reading every proclitic reading against the region heads."""
+    from rasd.arabic.clitics import readings
+    from rasd.stages.mentions.placeness import _head
+
+    f = finder("وقعت اشتباكات بريف حلب الشمالي وشرقي حماة وفي منطقة البادية وجنوب إدلب، قرب بلدة المشيرفة.")
+    heads = f.R.region_heads
+    slow = [("place_cues" in f.lists[k]) or any(st in heads for _, st in readings(f.toks[k].key)) for k in range(f.n)]
+    assert [_head(f, k) for k in range(f.n)] == slow
+    assert sum(slow) >= 3   # ريف، شرقي، جنوب … are heads here
