@@ -9,7 +9,7 @@ import typer
 
 HELP = """Score rasd against gold files of spec/gold.md, one part or several side by side.
 
-Each report (text_file, relative to the corpus/ folder above GOLD) is run through the pipeline with its doc_id, published date and outlet (from the record, or an index.jsonl beside GOLD), or read from --pred. Prints P/R/F1 per entity type, events, type-only events and relations; geocoding, role and modality accuracy; and counts per event type.
+Each report (text_file, relative to the corpus/ folder above GOLD) is run through the pipeline with its doc_id, published date and outlet (from the record, or an index.jsonl beside GOLD), or read from --pred. Prints P/R/F1 per entity type, events, type-only events and relations; geocoding, role and modality accuracy; counts per event type; and a 95 % interval of the ACTOR, PERSON, PLACE and EVENT F1 (a bootstrap over the reports, fixed seed): how far the score could move on another draw of reports like these.
 
 `rasd eval ner` instead scores named entities on ANERcorp's CAMeL test split: per-class P/R/F1 and micro-F1 over PERS/LOC/ORG for the CRF alone and for rasd's entities (PERSON → PERS, PLACE → LOC, ACTOR → ORG, an actor named by a country or capital → LOC), on the test file as given and rebuilt from the tail of ANERCorp.txt.
 

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from rasd.eval.score import ENTITY_TYPES, Counts, DocScore, Summary
+from rasd.eval.score import BOOTSTRAP_DRAWS, ENTITY_TYPES, INTERVAL_SCORES, Counts, DocScore, Summary
 
 
 def _pct(v: float | None) -> str:
@@ -52,7 +52,14 @@ def summary_tables(s: Summary, gold: str, sha: str) -> RenderableType:
     types = _prf_table("events by type", "type")
     for name, c in sorted(s.event_types.items()):
         types.add_row(*_counts_row(name, c))
-    return Group(types, acc, main)   # the headline scores last, where a terminal (or `tail`) shows them
+    spread = Table(title=f"F1 95 % interval (bootstrap over the {s.documents} documents, "
+                         f"{BOOTSTRAP_DRAWS} draws)", title_justify="left")
+    for col, just in (("score", "left"), ("F1", "right"), ("interval", "right")):
+        spread.add_column(col, justify=just)
+    for name, iv in s.f1_intervals().items():
+        c = s.events if name == "EVENT" else s.entities[name]
+        spread.add_row(name, _pct(c.f1), "–" if iv is None else f"{_pct(iv[0])} – {_pct(iv[1])}")
+    return Group(types, acc, spread, main)   # the headline scores last, where a terminal (or `tail`) shows them
 
 
 def _line(*parts: str | tuple[str, str]) -> Text:
@@ -124,6 +131,10 @@ def side_by_side(parts: list[tuple[str, Summary]]) -> RenderableType:
     for label, get in rows:
         t.add_row(label, *(" / ".join(_pct(v) for v in (get(s).precision, get(s).recall, get(s).f1))
                            for _, s in parts))
+    spreads = [s.f1_intervals() for _, s in parts]
+    for name in INTERVAL_SCORES:
+        t.add_row(f"{name} F1 95 % interval", *("–" if sp.get(name) is None else
+                                                 f"{_pct(sp[name][0])} – {_pct(sp[name][1])}" for sp in spreads))
     t.add_row("geocoding", *(_pct(s.geo_accuracy.value) for _, s in parts))
     t.add_row("role", *(_pct(s.roles.value) for _, s in parts))
     t.add_row("modality", *(_pct(s.modality.value) for _, s in parts))

@@ -35,6 +35,7 @@ Choices where the spec leaves room (also stated in ``rasd eval --help``):
 from __future__ import annotations
 
 import math
+import random
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -43,6 +44,8 @@ from rasd.arabic.normalize import gold_key, strip_article
 from rasd.eval.gold import SECTIONS
 
 ENTITY_TYPES = tuple(SECTIONS.values())
+BOOTSTRAP_DRAWS = 1000
+INTERVAL_SCORES = (*ENTITY_TYPES, "EVENT")
 SYMMETRIC = frozenset({"ALLIED_WITH", "HOSTILE_TO"})
 EVENT_PLACE_KM = 10.0
 _TOLERANCE_BY_KIND = {"governorate": 60.0, "region": 60.0, "country": 60.0,
@@ -426,6 +429,17 @@ class Summary:
     modality: Accuracy
     relations: Counts
     roles_strict: Accuracy = field(default_factory=Accuracy)
+    # each document's counts of the headline scores, kept for the intervals below
+    per_doc: dict[str, list[Counts]] = field(default_factory=dict)
+
+    def f1_intervals(self, draws: int = BOOTSTRAP_DRAWS, level: float = 0.95,
+                     seed: int = 0) -> dict[str, tuple[float, float] | None]:
+        """How far each headline F1 could move on another draw of reports like these: a percentile
+        bootstrap over documents (reports resampled with replacement, counts summed, micro F1 taken),
+        with a fixed seed so a rerun prints the same interval. Two parts whose intervals overlap
+        widely cannot be told apart by their F1; a change smaller than half an interval's width is
+        within what the choice of reports alone moves."""
+        return {name: f1_interval(docs, draws, level, seed) for name, docs in self.per_doc.items()}
 
     @property
     def geo_accuracy(self) -> Accuracy:
@@ -459,7 +473,29 @@ class Summary:
             "modality_accuracy": self.modality.to_json(),
             "relations": self.relations.to_json(),
             "event_types": {t: c.to_json() for t, c in sorted(self.event_types.items())},
+            "f1_intervals": {k: (None if v is None else list(v)) for k, v in self.f1_intervals().items()},
         }
+
+
+def f1_interval(docs: Sequence[Counts], draws: int = BOOTSTRAP_DRAWS, level: float = 0.95,
+                seed: int = 0) -> tuple[float, float] | None:
+    """The ``level`` percentile interval of micro F1 over ``draws`` resamples of the documents (None
+    for no documents or no counts at all). Written out rather than taken from scipy.stats.bootstrap:
+    the statistic is a ratio of sums over resampled documents, a dozen lines, and scipy is not a
+    dependency of the scorer."""
+    if not docs or not any(c.tp + c.fp + c.fn for c in docs):
+        return None
+    rng = random.Random(seed)
+    n, f1s = len(docs), []
+    for _ in range(draws):
+        tp = fp = fn = 0
+        for c in rng.choices(docs, k=n):
+            tp, fp, fn = tp + c.tp, fp + c.fp, fn + c.fn
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    f1s.sort()
+    lo = f1s[int((1 - level) / 2 * draws)]
+    hi = f1s[min(draws - 1, int((1 + level) / 2 * draws))]
+    return lo, hi
 
 
 def aggregate(scores: Sequence[DocScore]) -> Summary:
@@ -479,4 +515,6 @@ def aggregate(scores: Sequence[DocScore]) -> Summary:
         s.roles_strict += d.roles_strict
         s.modality += d.modality
         s.relations += d.relations
+        for name in INTERVAL_SCORES:
+            s.per_doc.setdefault(name, []).append(d.events if name == "EVENT" else d.entities[name])
     return s

@@ -420,3 +420,32 @@ def test_unreadable_gold_and_predictions_are_clear_errors(tmp_path):
     with pytest.raises(InputError, match="pred.jsonl:1: not a rasd.document/1"):
         (tmp_path / "pred.jsonl").write_text("[1]\n")
         evaluate(path, tmp_path / "pred.jsonl")
+
+
+def test_the_f1_interval_is_a_bootstrap_over_documents():
+    """The interval holds the F1 of the whole part, is fixed by its seed, narrows as the same
+    kind of documents grows in number, and is a single point when every document scores alike."""
+    from rasd.eval.score import Counts, f1_interval
+    docs = [Counts(3, 1, 0), Counts(0, 2, 3), Counts(5, 0, 1), Counts(1, 1, 1), Counts(2, 0, 2)]
+    whole = Counts()
+    for c in docs:
+        whole += c
+    lo, hi = f1_interval(docs)
+    assert lo < whole.f1 < hi
+    assert f1_interval(docs) == (lo, hi)          # the seed fixes it: a rerun prints the same
+    lo4, hi4 = f1_interval(docs * 4)
+    assert hi4 - lo4 < hi - lo
+    assert f1_interval([Counts(2, 1, 1)] * 6) == (whole_f1 := 2 * 2 / (4 + 1 + 1), whole_f1)
+    assert f1_interval([]) is None and f1_interval([Counts()]) is None
+
+
+def test_the_summary_keeps_each_documents_counts_for_its_intervals():
+    from rasd.eval.score import Counts, DocScore
+    a, b = DocScore("a"), DocScore("b")
+    a.events, b.events = Counts(2, 0, 0), Counts(0, 2, 2)
+    s = aggregate([a, b])
+    assert s.per_doc["EVENT"] == [a.events, b.events]
+    iv = s.f1_intervals()["EVENT"]
+    assert iv[0] < s.events.f1 < iv[1]
+    assert s.to_json()["f1_intervals"]["EVENT"] == list(iv)
+    assert s.f1_intervals()["ACTOR"] is None          # no actor counted in either document
