@@ -69,10 +69,16 @@ WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_rel
              "type_item": "opened by the place type word"}
 
 
+def span_ctx(text: str, a: tuple[int, int], b: tuple[int, int], before: int = 45, after: int = 45,
+             lo: int = 0) -> str:
+    """Two spans in context (none before ``lo``): the first in [brackets], the second in {braces}."""
+    return (text[max(lo, a[0] - before):a[0]] + "[" + text[a[0]:a[1]] + "]" + text[a[1]:b[0]] + "{"
+            + text[b[0]:b[1]] + "}" + text[b[1]:b[1] + after]).replace("\n", " ")
+
+
 def pair_ctx(text: str, a, b, w: int = 45) -> str:
     """The two mentions in context: the first in [brackets], the second in {braces}."""
-    return (text[max(0, a.start - w):a.start] + "[" + text[a.start:a.end] + "]" + text[a.end:b.start] + "{"
-            + text[b.start:b.end] + "}" + text[b.end:b.end + w]).replace("\n", " ")
+    return span_ctx(text, (a.start, a.end), (b.start, b.end), w, w)
 
 
 def options():
@@ -200,9 +206,7 @@ def watch_args8(fired: dict) -> None:
             if cut:
                 text, tk = self.doc.text, self.toks
                 a, b = tk[t.i].start, tk[t.j - 1].end
-                fired["content_cut"].append(
-                    (text[max(st.start, a - 40):a] + "[" + text[a:b] + "]" + text[b:cut[0].start] + "{"
-                     + text[cut[0].start:cut[0].end] + "}" + text[cut[0].end:cut[0].end + 30]).replace("\n", " "))
+                fired["content_cut"].append(span_ctx(text, (a, b), (cut[0].start, cut[0].end), 40, 30, st.start))
         return out
 
     Places.content_at = watched_content
@@ -213,9 +217,7 @@ def watch_args8(fired: dict) -> None:
         if not out and i >= t.j and self.near_before(i, "destination_markers", 2, lo) is not None:
             text, tk = self.doc.text, self.toks
             a, b = tk[t.i].start, tk[t.j - 1].end
-            fired["act_destination"].append((text[max(0, a - 40):a] + "[" + text[a:b] + "]" + text[b:tk[i].start]
-                                             + "{" + text[tk[i].start:tk[i].end] + "}"
-                                             + text[tk[i].end:tk[i].end + 30]).replace("\n", " "))
+            fired["act_destination"].append(span_ctx(text, (a, b), (tk[i].start, tk[i].end), 40, 30))
         return out
 
     Places.destination_before = watched_destination

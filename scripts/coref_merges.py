@@ -15,6 +15,7 @@ Prints figures, asserts nothing.
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 import re
 import sys
@@ -30,7 +31,7 @@ from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 from _shared import data_or_exit  # noqa: E402
-from rasd.stages.eventcoref import corefer_events, drop_unlocated  # noqa: E402
+from rasd.stages.eventcoref import corefer_events, drop_unlocated, wholes_of  # noqa: E402
 
 RULE = re.compile(r"\(eventcoref\.yaml:\d+\)|\d+")
 
@@ -73,6 +74,7 @@ def main() -> None:
     pipe = Pipeline.build(res)
     head = Pipeline(pipe.stages[:pipe.names.index("eventcoref")])
     rules = res.eventcoref_rules
+    wholes = wholes_of(res.kb)
     skip = held_out(data_or_exit())
     n_docs = before = after = kept = 0
     by_reason: Counter = Counter()
@@ -84,11 +86,10 @@ def main() -> None:
         earlier = {id(m) for m in merged_whys(doc.events)}
         plain: set = set()
         if args.wholes and len(doc.events) > 1:
-            import copy
             alone = copy.deepcopy(doc)
             plain = {tuple(m.get("trigger") or ()) for m in merged_whys(corefer_events(alone, rules))}
         if len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules, res.kb)
+            doc.events = corefer_events(doc, rules, wholes)
         after += len(doc.events)
         kept += len(drop_unlocated(doc, rules)) if doc.events else 0
 

@@ -12,6 +12,7 @@ Which cross-type pairs may corefer is data (knowledge/eventcoref.yaml).
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 
 from rasd.arabic.clitics import letters
 from rasd.doc import Doc, Event, number_events
@@ -33,10 +34,15 @@ class EventCoref(Stage):
     def __call__(self, doc: Doc) -> Doc:
         rules = self.resources.eventcoref_rules
         if self.config["enabled"] and len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules, self.resources.kb)
+            doc.events = corefer_events(doc, rules, self.wholes)
         if self.config["unlocated"] == "drop" and doc.events:
             doc.events = drop_unlocated(doc, rules)
         return doc
+
+    @cached_property
+    def wholes(self) -> dict[str, frozenset[str]]:
+        """The knowledge base's part_of chains, worked out once per stage, not per document."""
+        return wholes_of(self.resources.kb)
 
 
 def unlocated(e: Event, ents: dict, rules) -> str | None:
@@ -69,12 +75,12 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     return number_events(kept)
 
 
-def corefer_events(doc: Doc, rules, kb=None) -> list[Event]:
-    """The document's events with retellings folded in (``kb``: the knowledge base whose part_of
-    chains make a party and its whole one side; None: only the same entity is)."""
-    starts = [t.start for t in doc.tokens]
+def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = None) -> list[Event]:
+    """The document's events with retellings folded in (``wholes``: :func:`wholes_of` the knowledge
+    base, whose part_of chains make a party and its whole one side; None: only the same entity is)."""
+    starts = doc.token_starts
     ents = {x.id: x for x in doc.entities}
-    wholes = _wholes(kb)
+    wholes = wholes or {}
     tellings = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
@@ -89,7 +95,7 @@ def corefer_events(doc: Doc, rules, kb=None) -> list[Event]:
     return number_events([events[t.n] for t in alive])
 
 
-def _wholes(kb) -> dict[str, frozenset[str]]:
+def wholes_of(kb) -> dict[str, frozenset[str]]:
     """Actor kb id → the kb ids of every actor it is part of, up the part_of chain (actors.yaml)."""
     if kb is None:
         return {}

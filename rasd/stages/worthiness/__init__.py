@@ -34,7 +34,7 @@ class Worthiness(Stage):
         if not self.config["enabled"] or not doc.events:
             return doc
         cues = self.resources.worthiness_cues
-        starts = [t.start for t in doc.tokens]
+        starts = doc.token_starts
         kept = []
         for ev in doc.events:
             site = site_of(doc, ev, starts, cues.clause_ends)
