@@ -153,6 +153,18 @@ class Tally:
         return sorted(((k, sum(c.values())) for k, c in self.docs.items()), key=lambda x: (-x[1], x[0]))
 
 
+def run_articles(pipe, articles, rejected=None):
+    """(ref, doc) of each sample article the pipeline reads (doc_id from the ref); an article it
+    refuses with a RasdError is passed over, counted by ``rejected()`` when given."""
+    for ref, title, content, published in articles:
+        try:
+            yield ref, pipe.run(content, title=title, published=published,
+                                doc_id=ref.replace(":", "_").replace("/", "_").replace("#", "_"))
+        except RasdError:
+            if rejected is not None:
+                rejected()
+
+
 def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Counter, res=None) -> None:
     """Tally one corpus's articles; ``res`` (default: the pipeline's) gives the knowledge base and the
     gazetteer the report country is read with."""
@@ -166,13 +178,10 @@ def mine(pipe, corpus: str, articles, hs: set[str], tallies: dict, totals: Count
         except KeyError:
             return None
 
-    for ref, title, content, published in articles:
-        try:
-            doc = pipe.run(content, title=title, published=published,
-                           doc_id=ref.replace(":", "_").replace("/", "_").replace("#", "_"))
-        except RasdError:
-            totals[f"{corpus}:rejected"] += 1
-            continue
+    def rejected():
+        totals[f"{corpus}:rejected"] += 1
+
+    for ref, doc in run_articles(pipe, articles, rejected):
         totals[f"{corpus}:docs"] += 1
         text = doc.text   # only what reaches the output: a short form no full name resolves is dropped
         linked_tok: set[int] = set()

@@ -19,21 +19,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from actor_mining import kwic, sample  # noqa: E402
+from actor_mining import kwic, run_articles, sample  # noqa: E402
 from _shared import data_or_exit  # noqa: E402
-from rasd.doc import Doc  # noqa: E402
-from rasd.errors import RasdError  # noqa: E402
 from rasd.pipeline import default_pipeline  # noqa: E402
 
 
 def fires(pipe, articles, prefix: str):
     """(ref, mention, text) of every ACTOR mention whose why starts with ``prefix``."""
-    for ref, title, content, day in articles:
-        try:
-            doc = pipe.run(content, title=title, published=day,
-                           doc_id=ref.replace(":", "_").replace("/", "_").replace("#", "_"))
-        except RasdError:
-            continue
+    for ref, doc in run_articles(pipe, articles):
         for e in doc.entities:
             for m in e.mentions:
                 if m.type == "ACTOR" and (m.why or "").startswith(prefix):
