@@ -61,7 +61,9 @@ class Places:
                                       "place_prepositions)")
             elif listed:
                 words = self.gap_words(prev, m)
-                k = self.type_opener(words) if words else None
+                # the type word decided only where _coordinated reached conjunct_in and it held
+                k = self.type_opener(words) if words and words[-1] != letters().and_ \
+                    and self.conjunct_in(words, prev, m) else None
                 if k is not None:
                     t.place_why[id(m)] = (f"a new list item opened by the place type word '{words[k]}' joined by "
                                           f"'and' (open_places.yaml type words; ontology.md: one event per place)")
