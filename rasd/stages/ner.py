@@ -721,10 +721,9 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
 def _rank_words(res) -> frozenset[str]:
     """The folded words geo_cues.yaml's name_stoplist lists: they open person spans in the NER
     corpora and are no given name (الرئيس، العميد، ركن، طيار)."""
-    from rasd.arabic.normalize import fold_str
-    from rasd.kb.yamlfile import load as load_yaml
+    from rasd.kb.names import name_stoplist
 
-    return frozenset(fold_str(w) for w in load_yaml(res.knowledge("geo_cues")).get("name_stoplist", ()))
+    return name_stoplist(res.knowledge("geo_cues"))
 
 
 class Ner(Stage):
