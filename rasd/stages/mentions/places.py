@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from rasd.arabic.clitics import has_article, letters, readings, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.kb.gazetteer import WORLD_SOURCE
