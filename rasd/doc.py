@@ -37,6 +37,7 @@ class Mention:
     surname_of: str | None = None   # the full name a bare surname repeats
     category: str | None = None     # actor category a pattern implies
     why: str | None = None          # how it joined its entity, when not by its own name
+    loyalist: bool = False          # a loyalist phrase (rasd.stages.mentions.organisations.add_loyalists)
     party_of: str | None = None     # names the party of the noun before it: who did the act ("attack":
                                     # القصف الإسرائيلي) or whose the facility is ("facility": القاعدة
                                     # الأميركية، قاعدة الاحتلال الأميركي)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rasd.arabic.normalize import fold_str
 from rasd.errors import DataMissingError, InputError
-from rasd.kb.yamlfile import load, str_list
+from rasd.kb.yamlfile import load, require, str_list
 from rasd.settings import data_dir
 
 FILENAME = "names.json"
@@ -71,12 +71,24 @@ def _clitic_form(name: str, counts: Counter) -> bool:
     return any(n and counts[st] >= counts[name] for n, st in readings(name))
 
 
+def name_stoplist(source: dict | Path | str = "geo_cues") -> frozenset[str]:
+    """The folded words of geo_cues.yaml's name_stoplist (titles and ranks: الرئيس، العميد، ركن):
+    they open person spans in the NER corpora and are no given name. ``source``: the file's loaded
+    mapping, a knowledge name or a file path. A missing or malformed list raises KnowledgeError
+    with the file and line (no list would silently switch the stop list and the rank words off)."""
+    geo = source if isinstance(source, dict) else load(source)
+    path = "geo_cues.yaml" if isinstance(source, dict) or not Path(source).suffix else str(source)
+    require(isinstance(geo, dict) and "name_stoplist" in geo, path, geo if isinstance(geo, dict) else {},
+            "'name_stoplist' is missing")
+    return frozenset(fold_str(w) for w in str_list(path, geo, "name_stoplist"))
+
+
 def build_names(ner_dir: Path, out: Path, validation: int = 0) -> dict:
     counts, other, entity, read = count_given_names(ner_dir, validation)
     if not read:
         raise InputError(f"no NER corpus found in {ner_dir}", hint=f"expected one of {sorted(CORPORA)}")
     geo = load("geo_cues")
-    stop = {fold_str(w) for w in str_list("geo_cues.yaml", geo, "name_stoplist")}
+    stop = name_stoplist(geo)
     # words that are region names themselves (البادية، الريف) are never ordinary words
     regions = {fold_str(w) for key in ("rif", "badia") for w in str_list("geo_cues.yaml", geo, key)}
     # a name must be a name more often than an ordinary word (الآن، أمام are tagged names once in a while)
@@ -151,7 +163,7 @@ class NameCues:
         lex, geo = load("lexicon"), load("geo_cues")
         fold = lambda path, data, key: frozenset(fold_str(w) for w in str_list(path, data, key))  # noqa: E731
         art = letters().article
-        titles = fold("lexicon.yaml", lex, "person_titles") | fold("geo_cues.yaml", geo, "name_stoplist")
+        titles = fold("lexicon.yaml", lex, "person_titles") | name_stoplist(geo)
         # an indefinite title (رئيس، وزير) heads a construct (رئيس مجلس): only definite ones name a person
         cues = frozenset(t for t in titles if t.startswith(art)) | fold("geo_cues.yaml", geo, "name_cues")
         stops = titles | cues | frozenset().union(*(fold("lexicon.yaml", lex, k) for k in (

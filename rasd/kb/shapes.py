@@ -151,7 +151,10 @@ KbEntries = RootModel[list[KbEntry]]
 # ---- lexicons ----------------------------------------------------------------------------------
 
 class Lexicon(Words):
-    pass
+    """lexicon.yaml: every key a word list; the keys a rule reads by name with no other check are
+    declared, so a misspelt key is an error and not a rule switched off."""
+    club_nationalities: WordList   # a masculine nationality after a town: the club (rasd.stages.mentions.places)
+    sport_words: WordList          # a word of sport in the sentence (the same rule)
 
 
 class Relations(Words):

@@ -181,9 +181,10 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
     if not names:
         return set()
     # a loyalist phrase that names its side (القوات الموالية لحكومة الرئيس … هادي) is read by that name,
-    # not by the report: only the finder's unnamed-side reading (marked nominal) is open to context
+    # not by the report (the finder marks it ``loyalist``): only its unnamed-side reading (marked
+    # nominal) is open to context
     hits = [(m, names[k]) for m in doc.mentions
-            if m.type == "ACTOR" and (m.kb_id or m.nominal) and not (m.pattern and m.kb_id and not m.nominal)
+            if m.type == "ACTOR" and (m.kb_id or m.nominal) and not (m.loyalist and not m.nominal)
             and (k := context_key(m.text)) in names]
     if not hits:
         return set()

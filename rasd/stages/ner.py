@@ -334,7 +334,9 @@ class NerStage:
         Clinton of the knowledge base, which would have matched the whole name), or a village of
         the gazetteer named after a person (الشيخ يوسف) at the head of a person's name (الشيخ
         يوسف القرضاوي): the person title stays out, the name is the CRF's; or a pattern person's
-        given names with the known family name after them (عادل بن أحمد الجبير, :meth:`_longer_name`)."""
+        given names joined to a family name the knowledge base holds: a person mention with a
+        knowledge-base id among the words the span adds to the pattern persons (عادل بن أحمد
+        الجبير, :meth:`_longer_name`)."""
         if cls != "PERS" or conf < self.override_confidence:
             return False
         lex, toks = self.tagger.lex, doc.tokens
@@ -361,9 +363,14 @@ class NerStage:
         return True
 
     def _longer_name(self, doc: Doc, ms: list[Mention], i: int, j: int) -> bool:
-        """The CRF's person span over words i..j holds the pattern persons ``ms`` and more: every
-        word it adds is a letter word that is no name stop, title or type word of the lexicon, and
-        none stands behind a conjunction (محمد وأحمد: two names)."""
+        """The CRF's person span over words i..j holds the mentions ``ms`` and more than their
+        pattern persons: among the words it adds to them stands a person mention with a
+        knowledge-base id (the family name: عادل بن أحمد | الجبير; without one a sure span would
+        grow a pattern person over any word); every word it adds to all of ``ms`` is a letter word
+        that is no name stop, title or type word of the lexicon, and no given name behind the
+        conjunction و (محمد وأحمد: two names)."""
+        if not any(m.type == "PERSON" and m.kb_id for m in ms):
+            return False
         toks = doc.tokens
         inside = {k for m in ms for k in range(*m.tok)}
         lists = self.tagger.lex.lists
@@ -714,10 +721,9 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
 def _rank_words(res) -> frozenset[str]:
     """The folded words geo_cues.yaml's name_stoplist lists: they open person spans in the NER
     corpora and are no given name (الرئيس، العميد، ركن، طيار)."""
-    from rasd.arabic.normalize import fold_str
-    from rasd.kb.yamlfile import load as load_yaml
+    from rasd.kb.names import name_stoplist
 
-    return frozenset(fold_str(w) for w in load_yaml(res.knowledge("geo_cues")).get("name_stoplist", ()))
+    return name_stoplist(res.knowledge("geo_cues"))
 
 
 class Ner(Stage):

@@ -138,17 +138,12 @@ LOYAL_WINDOW = 7   # the lam word and up to six words after it: a title, a state
                   # four-part name (لحكومة الرئيس عبد ربه منصور هادي، للرئيس السابق علي عبد الله صالح)
 
 
-def loyal_to(f: Finder, k: int) -> str | None:
-    """Whose loyalists: the actor whose ``loyal_to_<id>`` list of lexicon.yaml holds the lam word at
-    token k (without ل / لل) or one of the words joined after it (:data:`LOYAL_WINDOW` in all), before
-    a conjunction (a preposition is no stop: folded, على is the name علي)
-    (للرئيس اليمني عبد ربه منصور هادي → yemen_government_forces); None when none does (لها، للحكومة)."""
-    hit = loyal_hit(f, k)
-    return hit[0] if hit else None
-
-
 def loyal_hit(f: Finder, k: int) -> tuple[str, int] | None:
-    """(actor, token) of :func:`loyal_to`: the side and the word that names it."""
+    """Whose loyalists, and the word that names them: (actor, token) for the actor whose
+    ``loyal_to_<id>`` list of lexicon.yaml holds the lam word at token k (without ل / لل) or one of
+    the words joined after it (:data:`LOYAL_WINDOW` in all), before a conjunction (a preposition is
+    no stop: folded, على is the name علي) (للرئيس اليمني عبد ربه منصور هادي →
+    yemen_government_forces); None when none does (لها، للحكومة)."""
     lists = [(key[len(LOYAL_TO):], words) for key, words in f.w.items() if key.startswith(LOYAL_TO)]
     toks, lam = f.toks, letters().li
     for x in range(k, min(k + LOYAL_WINDOW, len(toks))):
@@ -173,7 +168,7 @@ def add_loyalists(f: Finder, i: int, end: int) -> None:
     hit = loyal_hit(f, end - 1)
     actor = hit[0] if hit else next(iter(f.w["loyalist_actor"]))
     m = f.add(i, end, f.prefix_of(i, "loyal_heads"), "ACTOR", f"actor:{actor}", 0.7, pattern=True,
-              nominal=hit is None)
+              nominal=hit is None, loyalist=True)
     if hit:
         t = f.toks[hit[1]]
         m.why = f"loyal to {actor}: '{f.doc.text[t.start:t.end]}', word {hit[1] - end + 2} of the phrase after the loyalty word"

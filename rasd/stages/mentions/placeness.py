@@ -98,13 +98,19 @@ def item_ends(f: Finder, j: int) -> bool:
     return ends_item(f.gap(j - 1).strip(), f.toks[j].key if j < f.n else None)
 
 
-def _head(f: Finder, k: int) -> bool:
-    if "place_cues" in f.lists[k]:
-        return True
+def region_head(f: Finder, k: int) -> bool:
+    """Token k is a countryside or direction word (ريف، شمال، جنوبي): the head of a region phrase,
+    by one of its readings. The one test of the place finders (container_after here, the club
+    rule of rasd.stages.mentions.places)."""
     if not f.words[k][0] & REGION:
         return False   # no reading opens a region phrase (region_heads is within the index's region_gate)
     heads = f.R.region_heads
     return any(st in heads for _, st in readings(f.toks[k].key))
+
+
+def _head(f: Finder, k: int) -> bool:
+    """A place type word or the head of a region phrase (region_head)."""
+    return "place_cues" in f.lists[k] or region_head(f, k)
 
 
 def container_after(f: Finder, h: Hit) -> bool:

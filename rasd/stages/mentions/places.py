@@ -2,14 +2,14 @@
 knows (تلة X), and the place a direction phrase names when its base is a country or a town."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from rasd.arabic.clitics import has_article, letters, readings, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
-from rasd.stages.mentions.placeness import item_ends, minor_only, name_key, place_context, settled
+from rasd.stages.mentions.placeness import item_ends, minor_only, name_key, place_context, region_head, settled
 
 _TYPE_WORDS = frozenset(("facility_cues", "strong_place_cues", "place_cues"))
 # lists of the word before a gazetteer name that make it a place (a type word, a preposition)
@@ -184,7 +184,7 @@ def _club_by_nationality(f: Finder, i: int, ph: Hit) -> bool:
     j = ph.j
     if j >= f.n or not f.joined(j - 1) or not f.is_(j, "club_nationalities"):
         return False
-    if i > 0 and f.joined(i - 1) and (not f.lists[i - 1].isdisjoint(_HEAD_LISTS) or _head_word(f, i - 1)):
+    if i > 0 and f.joined(i - 1) and (not f.lists[i - 1].isdisjoint(_HEAD_LISTS) or region_head(f, i - 1)):
         return False
     kinds = {f.R.gaz.get(p).kind for p in ph.payloads}
     return bool(kinds & _SETTLEMENT_KINDS) and not kinds & _AREA_KINDS and _sport_in_sentence(f, i)
@@ -192,22 +192,12 @@ def _club_by_nationality(f: Finder, i: int, ph: Hit) -> bool:
 
 def _sport_in_sentence(f: Finder, i: int) -> bool:
     """A word of the lexicon's ``sport_words`` stands in the sentence of token i."""
-    spans = f.doc.sentences
+    doc = f.doc
     at = f.toks[i].start
-    k = bisect_right([s for s, _ in spans], at) - 1
-    lo, hi = spans[k] if 0 <= k < len(spans) else (0, len(f.doc.text))
-    a = i
-    while a > 0 and f.toks[a - 1].start >= lo:
-        a -= 1
-    b = i
-    while b < f.n and f.toks[b].end <= hi:
-        b += 1
+    lo, hi = doc.sentences[doc.sentence_of(at)] if doc.sentences else (0, len(doc.text))
+    a = min(i, bisect_left(doc.token_starts, lo))
+    b = max(i, bisect_right(doc.token_ends, hi))
     return any(f.is_(t, "sport_words") for t in range(a, b))
-
-
-def _head_word(f: Finder, k: int) -> bool:
-    """A countryside or direction word (ريف، شمال، جنوبي): the head of a region phrase."""
-    return any(st in f.R.region_heads for _, st in readings(f.toks[k].key))
 
 
 def outlet_told(f: Finder, i: int, ph: Hit, kh: Hit) -> bool:

@@ -98,3 +98,16 @@ def test_question_marks_are_single_characters():
     QuestionMarks(marks=["?"], ends=["."])
     with pytest.raises(pydantic.ValidationError):
         QuestionMarks(marks=["??"], ends=["."])
+
+
+@pytest.mark.parametrize("key", ["club_nationalities", "sport_words"])
+def test_a_misspelt_key_of_the_club_rule_is_an_error(kdir, key):
+    """lexicon.yaml's club_nationalities and sport_words are read by name by the club rule of
+    rasd.stages.mentions.places: misspelt, the rule would be silently off; declared, it is an error."""
+    path = kdir / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"\n{key}:" in text
+    path.write_text(text.replace(f"\n{key}:", f"\n{key}s:"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        Resources("/nonexistent-rasd-data", kdir).kb
+    assert e.value.message.startswith("lexicon.yaml") and key in e.value.message, e.value.message

@@ -94,3 +94,33 @@ def test_a_missing_list_is_empty_and_a_corrupt_one_an_error(tmp_path):
     (tmp_path / names.NEWS_FILE).write_text('{"version": 1}', encoding="utf-8")
     with pytest.raises(DataMissingError):
         names.news_names(tmp_path)
+
+
+def test_the_name_stoplist_is_read_folded_and_a_missing_list_is_an_error(tmp_path):
+    """rasd.kb.names.name_stoplist, which the NER stage's rank words read too: the words folded;
+    a geo_cues.yaml without the list raises KnowledgeError naming the file (not: no rank words)."""
+    import pytest
+
+    from rasd.errors import KnowledgeError
+    from rasd.stages.ner import _rank_words
+
+    class Res:
+        def __init__(self, path):
+            self.path = path
+
+        def knowledge(self, name):
+            return self.path / f"{name}.yaml"
+
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "geo_cues.yaml").write_text("name_stoplist: [الرئيس, العميد]\n", encoding="utf-8")
+    assert _rank_words(Res(good)) == {fold_str("الرئيس"), fold_str("العميد")}
+    assert names.name_stoplist({"name_stoplist": ["الرئيس"]}) == {fold_str("الرئيس")}
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "geo_cues.yaml").write_text("name_stoplist_: [الرئيس]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="geo_cues.yaml"):
+        _rank_words(Res(bad))
+    (bad / "geo_cues.yaml").write_text("name_stoplist: [الرئيس, 3]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="geo_cues.yaml"):
+        _rank_words(Res(bad))

@@ -149,6 +149,19 @@ def test_a_context_name_takes_the_reading_of_the_report_country_and_says_why():
     assert m.kb_id == "actor:ye_guard" and "report about YE" in m.why and "in_context" in m.why
 
 
+def test_only_a_loyalist_phrase_that_names_its_side_is_kept_from_the_report_country():
+    """A loyalist phrase whose words name the side (marked ``loyalist`` by the finder) keeps that
+    side; its unnamed-side reading (nominal), and any other pattern-found actor with a knowledge-base
+    id, is read by the report's country."""
+    kb = type("KB", (), {"context_names": {"حرس جمهوري": GUARD}})()
+    for loyalist, nominal, read in ((True, False, False), (True, True, True), (False, False, True)):
+        doc = _guard_doc("قتل عناصر من الحرس الجمهوري في صنعاء.", "2015-05-02", {"صنعاء": ["world:ye-sanaa"]})
+        m = doc.mentions[0]
+        m.pattern, m.loyalist, m.nominal = True, loyalist, nominal
+        resolve_context_names(doc, kb, PLACES.get)
+        assert (m.kb_id == "actor:ye_guard") == read, (loyalist, nominal)
+
+
 def test_outside_its_countries_a_context_name_keeps_the_actor_that_holds_it_as_an_alias():
     doc = _guard_doc("قتل عناصر من الحرس الجمهوري في إدلب.", "2015-05-02", {"إدلب": ["admin:SY07"]})
     kb = type("KB", (), {"context_names": {"حرس جمهوري": GUARD}})()

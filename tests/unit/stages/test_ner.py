@@ -519,3 +519,16 @@ def test_a_sure_person_span_joins_a_pattern_name_and_the_known_family_name_after
     assert run(0.7) == ["كرمول بن زيتون", "الجبير"]
     two = "وقال كرمول بن زيتون الجبير وزيتون إن الوضع هادئ"
     assert run(0.95, 5, two) == ["كرمول بن زيتون", "الجبير"]
+
+
+def test_a_pattern_name_extends_only_to_a_known_family_name():
+    """NerStage._extends joins a pattern person to the words a sure CRF span adds only when a
+    knowledge-base person (the family name) stands among them: كرمول بن زيتون | ساعدي, no
+    knowledge-base name there, is not its case (the CRF may still override a pattern person of
+    another extent, NerStage._overridable, which is a separate rule)."""
+    tagger = FakeTagger({}, _lex(given=frozenset({"كرمول", "زيتون"})))
+    stage = NerStage(tagger, GATE)
+    d = pattern_person(doc_of("وقال كرمول بن زيتون ساعدي إن الوضع هادئ"), "كرمول بن زيتون")
+    assert not stage._extends(d, d.mentions, 1, 5, "PERS", 0.95)
+    d = pattern_person(doc_of("وقال كرمول بن زيتون الجبير إن الوضع هادئ", [("الجبير", "PERSON")]), "كرمول بن زيتون")
+    assert stage._extends(d, d.mentions, 1, 5, "PERS", 0.95)

@@ -256,14 +256,30 @@ def test_a_town_with_a_masculine_nationality_adjective_is_the_club(finder):
         assert ph is not None and not places.club_not_place(f, i, ph), text
 
 
+def test_a_word_of_sport_counts_in_the_names_sentence_only(finder):
+    """سنجار العراقي is the club when a word of sport stands in its own sentence, before or after
+    it; one in the sentence before or after does not make it so."""
+    for text, club in (("وتعادل سنجار العراقي أمس.", True), ("وصل سنجار العراقي في المباراة.", True),
+                       ("وانتهت المباراة. ووصل وفد إلى سنجار العراقي أمس.", False),
+                       ("ووصل وفد إلى سنجار العراقي أمس. وانتهت المباراة.", False)):
+        f = finder(text)
+        assert len(f.doc.sentences) == text.count("."), text
+        i = at(f, "سنجار")
+        ph = places.place_hit(f, i)
+        assert ph is not None and places.club_not_place(f, i, ph) == club, text
+
+
 def test_a_head_word_is_found_whatever_its_class_says_of_region_phrases(finder):
-    """placeness._head answers from the index's region class first (a word with no region reading
-    is no head): the same answers as reading every proclitic reading against the region heads."""
+    """placeness._head and region_head (the club rule's test of the word before a name) answer from
+    the index's region class first (a word with no region reading is no head): the same answers as
+    reading every proclitic reading against the region heads."""
     from rasd.arabic.clitics import readings
-    from rasd.stages.mentions.placeness import _head
+    from rasd.stages.mentions.placeness import _head, region_head
 
     f = finder("وقعت اشتباكات بريف حلب الشمالي وشرقي حماة وفي منطقة البادية وجنوب إدلب، قرب بلدة المشيرفة.")
     heads = f.R.region_heads
     slow = [("place_cues" in f.lists[k]) or any(st in heads for _, st in readings(f.toks[k].key)) for k in range(f.n)]
     assert [_head(f, k) for k in range(f.n)] == slow
+    assert [region_head(f, k) for k in range(f.n)] == [any(st in heads for _, st in readings(f.toks[k].key))
+                                                       for k in range(f.n)]
     assert sum(slow) >= 3   # ريف، شرقي، جنوب … are heads here
