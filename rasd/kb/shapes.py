@@ -288,6 +288,8 @@ class Triggers(Words):
     harm_words: WordList
     unarmed_victims: WordList
     armed_victims: WordList
+    armed_qualifiers: WordList
+    victim_links: WordList
     fixed_sites: WordList
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)

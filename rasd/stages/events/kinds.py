@@ -12,6 +12,11 @@ FIRE_PAIR = {"SHELLING": "AIRSTRIKE", "AIRSTRIKE": "SHELLING"}   # the two kinds
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
+def gap(k: int, i: int, j: int) -> int:
+    """Tokens from token ``k`` to the span ``i..j`` (0 inside it)."""
+    return i - k if k < i else max(0, k - j + 1)
+
+
 class Kinds:
     """Typing a trigger (sets its rule, the why of the type)."""
 
@@ -68,11 +73,14 @@ class Kinds:
             if d.pos == "verb":
                 start = next((m.tok[1] for m in self.participants(st, lo, hi) if m.tok[0] == t.j), t.j)
             after = range(start, min(hi, start + 4))
-            military = any(reads_as(self.L.words["military_objects"], self.key(k)) for k in after)
+            obj = next((k for k in after if reads_as(self.L.words["military_objects"], self.key(k))), None)
+            military = obj is not None
             struck = not military and any(reads_as(self.L.words["struck_objects"], self.key(k)) for k in after)
             # a site (قاعدة، مواقع، مطار، تجمعات) does not fight back: struck with no weapon named, it
-            # is hit from afar like a struck object; a force in the field (دورية، رتل، عناصر) is fought
-            site = next((k for k in after if reads_as(self.L.words["fixed_sites"], self.key(k))), None)
+            # is hit from afar like a struck object; a force in the field (دورية، رتل، عناصر) is fought.
+            # Only the first military object is what is struck: a site named after a force (دورية
+            # للجيش قرب موقع) is where the force was, not the target (fixed_sites ⊆ military_objects)
+            site = obj if obj is not None and reads_as(self.L.words["fixed_sites"], self.key(obj)) else None
             if not (military or struck):
                 return ""   # العقوبات تستهدف أفرادا: targeted, but nobody attacked
             # no weapon in the clause: the one its sentence, else the sentences around it, name
@@ -101,11 +109,11 @@ class Kinds:
             t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
             return d.type
         if d.weapon_after:
-            typed = self.attack_kind(st, t, hi, form)
+            typed = self.attack_kind(st, t, lo, hi, form)
             if typed:
                 return typed
         if d.by_victims:
-            typed = self.victims_kind(st, t, form)
+            typed = self.victims_kind(st, t, lo, hi, form)
             if typed:
                 return typed
         if d.air:
@@ -188,7 +196,7 @@ class Kinds:
             return None
         return self.span_text(*pick.tok)
 
-    def attack_kind(self, st: Sent, t: Trig, hi: int, form: str) -> str:
+    def attack_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
         """An attack word qualified by what follows it (triggers.yaml weapon_after): its weapon
         (هجوم صاروخي، هجوم بطائرة مسيرة، هاجمت طائرة حربية) or a civilian object as its target
         (الهجوم على متحف، هجوم على فندق); failing both, and with no military object right after it,
@@ -219,41 +227,68 @@ class Kinds:
                          f"(triggers.yaml weapon_cues) in its clause"
                 self.paired_fire(t, typ, k, hi, form)
                 return typ
-        return "" if military else self.victims_kind(st, t, form)
+        return "" if military else self.victims_kind(st, t, lo, hi, form)
 
-    def victims_kind(self, st: Sent, t: Trig, form: str) -> str:
+    def victims_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
         """ATTACK_ON_CIVILIANS for an attack with no weapon named and no target that tells its kind
-        when the people its sentence says were killed or hurt are unarmed and none is a fighter
+        when the people its clause ``lo..hi`` says were killed or hurt are unarmed and none is a fighter
         (مقتل 18 شخصا في هجوم مسلح؛ هاجمت بوكو حرام ثلاث قرى حيث قتلت عشرة أشخاص؛ الهجومين
         اللذين أوقعا عشرات القتلى من السياح): spec/ontology.md, violence against unarmed people
         whatever the verb; a clash needs two armed sides. A victim word counts when a harm word
         (triggers.yaml harm_words: قتل، مقتل، إصابة، القتلى …) stands at most VICTIM_WINDOW words
-        before it with the attack word not between them; an armed victim there (unarmed_victims,
-        armed_victims) makes it ARMED_CLASH (a shooting, برصاص, of fighters is a fight); '' when
-        nobody hurt is named (the listed type stands)."""
-        harm, unarmed, armed = (self.L.words[n] for n in ("harm_words", "unarmed_victims", "armed_victims"))
+        before it with no trigger (the attack word or another act) and no clause break between them;
+        an armed victim there (armed_victims, or an unarmed noun made an armed man by the word after
+        it, armed_qualifiers: رجل أمن) makes it ARMED_CLASH (a shooting, برصاص, of fighters is a
+        fight); '' when nobody hurt is named (the listed type stands). The scan covers the trigger's
+        clause and the clauses right after it that a word of victim_links opens (حيث، التي: they tell
+        of the same act), not the other clauses of its sentence (… وقتل جنديان في هجوم آخر)."""
+        harm, unarmed, armed, qualifiers = (self.L.words[n] for n in (
+            "harm_words", "unarmed_victims", "armed_victims", "armed_qualifiers"))
+        # the other acts of the sentence (not those that are themselves harm words: حيث قتلت)
+        acts = [o for o in self.sentence_triggers if o is not t and not any(
+            reads_as(harm, self.key(k)) for k in range(o.i, o.j))]
+        others = {k for o in acts for k in range(o.i, o.j)}
+        end = self.victims_end(st, hi)
         last_harm, found = None, None
-        for k in range(st.lo, st.hi):
+        for k in range(lo, end):
             key = self.key(k)
             if t.i <= k < t.j:
                 last_harm = None   # the attack word ends the list of the hurt (هجوم مسلح: the attack is armed)
             elif reads_as(harm, key):
-                last_harm = k
+                # a harm word nearer another act is that act's (… وقتل جنديان في هجوم آخر)
+                mine = gap(k, t.i, t.j)
+                last_harm = None if any(gap(k, o.i, o.j) < mine for o in acts) else k
+            elif k in others or self.cue_at(k, "clause_breaks", end):
+                last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
-                if reads_as(armed, key):
-                    # مقتل 3 جنود: a fighter among the hurt, a fight between armed sides
+                qualified = reads_as(unarmed, key) and k + 1 < end and (
+                    reads_as(qualifiers, self.key(k + 1)) or reads_as(armed, self.key(k + 1)))
+                if qualified or reads_as(armed, key):
+                    # مقتل 3 جنود، قتل رجل أمن: a fighter among the hurt, a fight between armed sides
+                    who = self.span_text(k, k + 2) if qualified else self.span_text(k, k + 1)
+                    why = "(triggers.yaml unarmed_victims with armed_qualifiers)" if qualified else \
+                        "(triggers.yaml armed_victims)"
                     t.rule = f"{form} is an attack with no weapon or target named that tells its kind; " \
-                             f"'{self.span_text(k, k + 1)}', among the people its sentence says were hurt, " \
-                             f"is a fighter (triggers.yaml armed_victims): ARMED_CLASH"
+                             f"'{who}', among the people its clause says were hurt, is a fighter {why}: ARMED_CLASH"
                     return "ARMED_CLASH"
                 if found is None and reads_as(unarmed, key):
                     found = k
         if found is None:
             return ""
         t.rule = f"{form} is an attack with no weapon or target named that tells its kind; the people its " \
-                 f"sentence says were hurt, '{self.span_text(found, found + 1)}', are unarmed (triggers.yaml " \
+                 f"clause says were hurt, '{self.span_text(found, found + 1)}', are unarmed (triggers.yaml " \
                  f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
         return "ATTACK_ON_CIVILIANS"
+
+    def victims_end(self, st: Sent, hi: int) -> int:
+        """Where the scan of :meth:`victims_kind` ends: the clause end ``hi``, carried on over each
+        clause right after it that a word of victim_links opens (حيث قتلت عشرة أشخاص، اللذين أوقعا
+        عشرات القتلى) to the next clause break or trigger of the sentence."""
+        end = hi
+        while end < st.hi and in_list(self.L, "victim_links", self.key(end)):
+            nxt = next((k for k in range(end + 1, st.hi) if self.cue_at(k, "clause_breaks", st.hi)), st.hi)
+            end = min(nxt, next((o.i for o in self.sentence_triggers if end < o.i and self.opens_clause(o)), st.hi))
+        return end
 
     def instrumental(self, k: int) -> bool:
         """Token ``k`` carries the instrumental ب (بمسيرة، وبقذائف) or follows a word that makes it an

@@ -209,6 +209,11 @@ def load_lexicon(res) -> Lexicon:
     for t in data["weapon_cues"]:
         require(t == "__line__" or t in ont, path, data["weapon_cues"], f"weapon_cues names an unknown event type {t!r}")
     words = {k: fold_set(v) for k, v in data.items() if k not in ("triggers", "weapon_cues", "__line__")}
+    # kinds.type_of asks fixed_sites only of a word it found in military_objects: a site missing
+    # there would be silently dead
+    stray = [w for w in data.get("fixed_sites") or () if fold_str(w) not in words.get("military_objects", ())]
+    require(not stray, path, {"__line__": key_line(path, "fixed_sites")},
+            f"fixed_sites must be military_objects too; not there: {', '.join(stray)}")
     words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
     words["person_object_types_raw"] = frozenset(data.get("person_object_types") or [])
     weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
@@ -225,6 +230,13 @@ def load_lexicon(res) -> Lexicon:
     modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
     relatives = data.get("relatives") or [""]
     return Lexicon(exact, prefix, words, weapon, dict(ont), modality, str(relatives[0]))
+
+
+def key_line(path, key: str) -> int | str:
+    """The line of a top-level ``key:`` in a YAML file (the loader keeps lines of mappings only,
+    not of their lists); '?' when it is not there."""
+    with open(path, encoding="utf-8") as f:
+        return next((n for n, line in enumerate(f, 1) if line.startswith(f"{key}:")), "?")
 
 
 def phrases_of(words) -> tuple[tuple[str, ...], ...]:

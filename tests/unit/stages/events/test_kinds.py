@@ -100,3 +100,88 @@ def test_control_a_force_in_the_field_targeted_with_no_weapon_is_fought():
 def test_control_a_weapon_named_beside_the_site_still_types_it():
     (ev,) = run("استهدفت المقاومة قاعدة عسكرية في الشدادي بطائرة مسيرة.", "المقاومة", place="الشدادي")
     assert ev.type == "AIRSTRIKE"
+
+
+# Review of 8f276ad..main (mendA): each with the sentence the reviewer built.
+
+def test_a_site_named_after_the_force_struck_is_not_what_is_struck():
+    # the patrol is struck; the site is where it was (only the first military object is the target)
+    (ev,) = run("استهدفت بوكو حرام دورية للجيش قرب موقع في بورنو.", "بوكو حرام", place="بورنو")
+    assert ev.type == "ARMED_CLASH" and "fixed_sites" not in ev.extra["why"]["type"]
+
+
+def test_control_a_site_as_the_first_object_is_still_fire_from_afar():
+    (ev,) = run("استهدفت بوكو حرام قاعدة للجيش قرب دورية في بورنو.", "بوكو حرام", place="بورنو")
+    assert ev.type == "SHELLING" and "fixed_sites" in ev.extra["why"]["type"]
+
+
+def test_the_hurt_of_another_attack_in_the_sentence_do_not_type_this_one():
+    evs = run("قتل 5 أشخاص في هجوم شنته بوكو حرام على بورنو، وقتل جنديان في هجوم آخر.", "بوكو حرام",
+              place="بورنو")
+    first = evs[0]
+    assert first.type == "ATTACK_ON_CIVILIANS" and "'أشخاص'" in first.extra["why"]["type"]
+
+
+def test_control_the_hurt_of_a_where_clause_still_type_the_attack():
+    # حيث (victim_links) goes on telling of the same act, and so a relative clause does
+    (ev,) = run("شنت بوكو حرام هجوما على بورنو حيث قتل جنديان.", "بوكو حرام", place="بورنو")
+    assert ev.type == "ARMED_CLASH" and "armed_victims" in ev.extra["why"]["type"]
+
+
+def test_control_hurt_named_after_another_clause_break_do_not_type_the_attack():
+    # بعد opens another clause (clause_breaks, not victim_links): the hurt named there are not this attack's
+    (ev,) = run("شنت بوكو حرام هجوما على بورنو بعد مقتل عشرة أشخاص.", "بوكو حرام", place="بورنو")
+    assert ev.type == "ARMED_CLASH" and "unarmed_victims" not in ev.extra["why"]["type"]
+
+
+@pytest.mark.parametrize("man", ["رجل أمن", "شاب شرطة", "رجل الأمن"])
+def test_an_unarmed_noun_made_an_armed_man_by_the_next_word_is_a_fighter(man):
+    (ev,) = run(f"قتل {man} في هجوم شنته بوكو حرام على بورنو.", "بوكو حرام", place="بورنو")
+    assert ev.type == "ARMED_CLASH" and "armed_qualifiers" in ev.extra["why"]["type"]
+
+
+def test_control_an_unarmed_noun_alone_is_still_unarmed():
+    (ev,) = run("قتل رجل في هجوم شنته بوكو حرام على بورنو.", "بوكو حرام", place="بورنو")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+def _triggers_with(tmp_path, edit):
+    """A knowledge folder whose triggers.yaml is the shipped one changed by ``edit``, and its Resources."""
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+    import shutil
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    p = kdir / "triggers.yaml"
+    p.write_text(edit(p.read_text(encoding="utf-8")), encoding="utf-8")
+    return kdir
+
+
+def test_a_fixed_site_missing_from_the_military_objects_is_an_error_with_its_line(tmp_path, monkeypatch):
+    from rasd.errors import KnowledgeError
+    from rasd.stages.events.lexicon import load_lexicon
+    kdir = _triggers_with(tmp_path, lambda s: s.replace("fixed_sites: [", "fixed_sites: [صومعة, ", 1))
+    line = next(n for n, ln in enumerate((kdir / "triggers.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if ln.startswith("fixed_sites:"))
+    res = Resources("/nonexistent-rasd-data")
+    monkeypatch.setattr(res, "knowledge", lambda name: kdir / f"{name}.yaml")
+    with pytest.raises(KnowledgeError) as e:
+        load_lexicon(res)
+    assert f"triggers.yaml:{line}" in str(e.value) and "صومعة" in str(e.value)
+
+
+def test_control_the_shipped_fixed_sites_are_all_military_objects():
+    words = RES.triggers.words
+    assert words["fixed_sites"] and words["fixed_sites"] <= words["military_objects"]
+
+
+def test_the_advance_verb_and_noun_share_one_needs_near_list_and_keep_their_lines():
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+    text = (KNOWLEDGE_DIR / "triggers.yaml").read_text(encoding="utf-8")
+    ds = [d for ds in RES.triggers.exact.values() for d in ds if d.pattern == (fold_str("تقدم"),)]
+    assert {d.pos for d in ds} == {"verb", "noun"}
+    verb, noun = sorted(ds, key=lambda d: d.pos, reverse=True)
+    assert verb.needs_near == noun.needs_near and len(verb.needs_near) > 20
+    lines = text.splitlines()
+    for d in ds:   # the why names the line of each entry, not of the list it shares
+        assert lines[d.line - 1].strip() == "- type: ARMED_CLASH" and f"pos: {d.pos}" in lines[d.line]
+    assert text.count("مشارف, تخوم, عمق") == 1
