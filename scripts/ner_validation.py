@@ -285,7 +285,8 @@ def _line(name: str, t: dict) -> str:
 def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, accept: float | None = None) -> None:
     from rasd import check_input
     from rasd.kb.resources import default_resources
-    from rasd.ner.camel import CHUNK, _join, edge_groups, edge_words, gold_spans, lead_words, predicted, state_names, train_half
+    from rasd.ner.camel import (CHUNK, _join, description_words, edge_groups, edge_words, gold_spans, lead_words,
+                                predicted, state_names, train_half)
     from rasd.ner.corpus import camel_split, training_sentences
     from rasd.ner.evaluate import Counts
     from rasd.pipeline import default_pipeline
@@ -301,7 +302,9 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, acc
     is_state = state_names(res.gazetteer)
     lead = lead_words(res)
     # ANERcorp's edge words, counted on the train half without the held-out slice
-    edges = edge_words(train_half(camel_split(ner_dir), hold), edge_groups(res))
+    train = train_half(camel_split(ner_dir), hold)
+    edges = edge_words(train, edge_groups(res))
+    desc = description_words(train, edge_groups(res))
 
     windows: list[tuple[int, int]] = []   # the CRF's windows in the last text run
     verdicts: list[dict] = []             # what the stage made of each span the CRF proposed there
@@ -319,7 +322,7 @@ def score(ner_dir: Path, hold: int, explain: Path | None, limit: int | None, acc
     lines: list[str] = []
     for k in range(0, len(held), CHUNK):
         chunk = held[k:k + CHUNK]
-        preds = predicted(chunk, extract, is_state, lead, edges, res.common_words)
+        preds = predicted(chunk, extract, is_state, lead, edges, res.common_words, desc)
         _, offsets, sent_of = _join(chunk)
         for si, (s, pm) in enumerate(zip(chunk, preds)):
             base = sent_of.index(si)

@@ -87,6 +87,33 @@ def edge_words(sentences: list[Sentence], groups: tuple[frozenset[str], ...] = (
     return {c: frozenset(ws) for c, ws in out.items()}
 
 
+DESC_MIN = 3       # a word seen this often in the train half …
+DESC_SHARE = 0.1   # … and inside a name at most this share of the times: a description word
+
+
+def description_words(sentences: list[Sentence], groups: tuple[frozenset[str], ...] = ()) -> frozenset[str]:
+    """Folded words ANERcorp's annotators leave out of names: seen at least DESC_MIN times and inside a
+    name (of any class) at most DESC_SHARE of them (الجيش، قوات، الشرطة، الحكومة، البيت, while
+    مجلس، حزب، الأمم open names).  ANERcorp tags named entities only (its guidelines follow CoNLL:
+    a named organisation is ORG; an organisation named by ordinary words, a state's army, forces
+    or police, is a description and O), so an actor whose words are all such words is no name
+    and one opening on them counts by the name after them (حكومة كردستان → كردستان, which, a
+    place, is LOC).  The words of ``groups`` (the nationality adjectives) are description words too: a
+    nationality adjective is no name of its own (CoNLL: MISC), and ANERcorp tags the one that closes
+    a country's name (الإمارات العربية) with it, which the count would take for a name word.
+    ``sentences``: the CAMeL train half, never the test half."""
+    inside: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for s in sentences:
+        for t, g in s:
+            w = fold_str(t)
+            seen[w] = seen.get(w, 0) + 1
+            if coarse(g, ANERCORP) != "O":
+                inside[w] = inside.get(w, 0) + 1
+    out = {w for w, n in seen.items() if n >= DESC_MIN and inside.get(w, 0) <= DESC_SHARE * n and has_letter(w)}
+    return frozenset(out.union(*groups))
+
+
 def gold_spans(sent: Sentence) -> set[tuple[int, int, str]]:
     return spans([coarse(g, ANERCORP) for _, g in sent])
 
@@ -104,16 +131,16 @@ def score_crf(sets: dict[str, list[Sentence]], tagger) -> dict[str, dict]:
 def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dict],
                    is_state: Callable[[str], bool], lead: frozenset[str] = frozenset(),
                    edges: dict[str, frozenset[str]] | None = None,
-                   common: frozenset[str] = frozenset()) -> dict[str, dict]:
+                   common: frozenset[str] = frozenset(), desc: frozenset[str] = frozenset()) -> dict[str, dict]:
     """Score rasd's entity mentions; ``extract`` maps a text to a rasd.document/1 dict and
-    ``is_state`` tells whether an actor's mention text names a country or a capital; ``lead``,
-    ``edges`` and ``common``: see :func:`predicted`."""
+    ``is_state`` tells whether an actor's mention text names a place (:func:`state_names`); ``lead``,
+    ``edges``, ``common`` and ``desc``: see :func:`predicted`."""
     out = {}
     for name, sents in sets.items():
         c = Counts()
         for k in range(0, len(sents), CHUNK):
             chunk = sents[k:k + CHUNK]
-            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead, edges, common)):
+            for s, p in zip(chunk, predicted(chunk, extract, is_state, lead, edges, common, desc)):
                 c.add(gold_spans(s), set(p))
         out[name] = c.table()
     return out
@@ -121,7 +148,8 @@ def score_pipeline(sets: dict[str, list[Sentence]], extract: Callable[[str], dic
 
 def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: Callable[[str], bool],
               lead: frozenset[str] = frozenset(), edges: dict[str, frozenset[str]] | None = None,
-              common: frozenset[str] = frozenset()) -> list[dict[tuple[int, int, str], dict]]:
+              common: frozenset[str] = frozenset(), desc: frozenset[str] = frozenset()
+              ) -> list[dict[tuple[int, int, str], dict]]:
     """rasd's spans in each sentence of ``chunk`` (run as one text): (start, end, class) over the
     sentence's tokens → the mention that made it.  A place mention counts by its name: ANERcorp
     tags كردستان in إقليم كردستان and الصين in شمال غرب الصين, so the ``lead`` words (folded: a
@@ -130,7 +158,12 @@ def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: C
     of that class (:func:`edge_words`).  An actor named by one ordinary word of the NER corpora
     (``common``: folded words they use mostly outside names, counted without the CAMeL test half),
     maybe behind a proclitic (الشرطة، والمعارضة), is a description, which ANERcorp tags O, as
-    ``nominal`` marks the longer ones (الحكومة السودانية)."""
+    ``nominal`` marks the longer ones (الحكومة السودانية).  An actor's mention counts by the name in
+    it: the ``desc`` words (:func:`description_words`) it opens on are left out, and one made of
+    them only (الجيش اللبناني، قوات الاحتلال، البيت الأبيض) is a description, no name; what is left
+    is LOC when it names a place (حكومة كردستان → كردستان; ``is_state``).  So a short form that is
+    a name (القاعدة، قنا، المنظمة الدولية) counts, as ANERcorp tags it, and one that is a
+    description (جيش الاحتلال، المفوضية) does not."""
     text, offsets, sent_of = _join(chunk)
     doc = extract(text)
     pred: list[dict] = [{} for _ in chunk]
@@ -140,13 +173,25 @@ def predicted(chunk: list[Sentence], extract: Callable[[str], dict], is_state: C
             continue
         for m in e["mentions"]:
             state = cls == "ORG" and is_state(m["text"])
-            if not is_name(e, m) and not (state and m.get("short")):
+            short_name = bool(desc) and e["type"] == "ACTOR" and m.get("short") and not (
+                m.get("anaphor") or m.get("nominal") or m.get("party_of"))
+            if not is_name(e, m) and not (state and m.get("short")) and not short_name:
                 continue   # a capital standing for its government (بكين for China) is still a name
             if e["type"] == "ACTOR" and not state and common and len(m["text"].split()) == 1 \
                     and _ordinary(m["text"], common):
                 continue   # الشرطة، المعارضة: a description
             mcls = "LOC" if state else cls
             hit = [n for n, (a, b) in enumerate(offsets) if a < m["end"] and b > m["start"]]
+            if e["type"] == "ACTOR" and not state and desc:
+                words = [text[offsets[n][0]:offsets[n][1]] for n in hit]
+                if all(_desc(w, desc) for w in words):
+                    continue   # الجيش اللبناني، قوات الاحتلال: a description
+                if _desc(words[0], desc):
+                    while hit and _desc(text[offsets[hit[0]][0]:offsets[hit[0]][1]], desc):
+                        hit = hit[1:]
+                    rest = text[offsets[hit[0]][0]:offsets[hit[-1]][1]]
+                    if is_state(rest) or any(is_state(st) for n, st in _stems(rest) if n):
+                        mcls = "LOC"   # حكومة كردستان, لدولة قطر: the place's name
             if cls == "LOC" and e["type"] == "PLACE":
                 while len(hit) > 1 and _leads(text[offsets[hit[0]][0]:offsets[hit[0]][1]], lead):
                     hit = hit[1:]
@@ -168,6 +213,25 @@ def _leads(word: str, lead: frozenset[str]) -> bool:
 
     key = fold_str(word)
     return bool(lead) and any(f in lead for f in (key, *(st for n, st in readings(key) if n)))
+
+
+def _stems(text: str) -> tuple[tuple[int, str], ...]:
+    """The readings of a text's first word behind its proclitics, with the rest of the text."""
+    from rasd.arabic.clitics import readings
+
+    head, _, rest = fold_str(text).partition(" ")
+    return tuple((n, f"{st} {rest}".strip()) for n, st in readings(head))
+
+
+def _desc(word: str, desc: frozenset[str]) -> bool:
+    """The word, as written or behind a proclitic (with or without the article: بشرطة، للقوات), is a
+    description word (:func:`description_words`)."""
+    from rasd.arabic.clitics import letters, readings
+
+    L = letters()
+    key, a, ends = fold_str(word), L.article, L.article_ends()
+    # a stem read behind a run ending in the article (الأمم، للأمم) is the definite word
+    return key in desc or any(n and (a + st if key[:n].endswith(ends) else st) in desc for n, st in readings(key))
 
 
 def _ordinary(word: str, common: frozenset[str]) -> bool:
@@ -210,13 +274,18 @@ def _join(chunk: list[Sentence]) -> tuple[str, list[tuple[int, int]], list[int]]
     return " ".join(parts), offsets, sent_of
 
 
+PLACE_KINDS = ("country", "city", "admin", "region")
+
+
 def state_names(gaz) -> Callable[[str], bool]:
-    """Whether a mention text is the name of a country or a capital city in the gazetteer."""
+    """Whether a mention text is the name of a country, a city, a province or a region in the
+    gazetteer: ANERcorp tags a place's name LOC whatever it stands for (CoNLL's metonymy rule:
+    واشنطن، تل أبيب for a government, كردستان in حكومة كردستان); a village's name is left out,
+    as many are ordinary words."""
     from rasd.kb.gazetteer import canon
 
     def is_state(text: str) -> bool:
-        return any(p.kind == "country" or (p.kind == "city" and p.rank >= 4)
-                   for p in gaz.lookup(canon(fold_str(text))))
+        return any(p.kind in PLACE_KINDS for p in gaz.lookup(canon(fold_str(text))))
     return is_state
 
 
@@ -252,6 +321,8 @@ def evaluate(ner_dir: Path, which: tuple[str, ...] = ("crf", "rasd")) -> dict:
             check_input(text, {})
             return default_pipeline().run(text).to_json(trace=True)   # trace: every mention field
 
+        train = train_half(split)
         out["rasd"] = score_pipeline(sets, extract, state_names(res.gazetteer), lead_words(res),
-                                     edge_words(train_half(split), edge_groups(res)), res.common_words)
+                                     edge_words(train, edge_groups(res)), res.common_words,
+                                     description_words(train, edge_groups(res)))
     return out

@@ -1,7 +1,7 @@
 """rasd.ner.camel's mapping of rasd's entities onto ANERcorp's classes (no data needed)."""
 from __future__ import annotations
 
-from rasd.ner.camel import _join, edge_words, entity_class, is_name, score_pipeline
+from rasd.ner.camel import _join, description_words, edge_words, entity_class, is_name, score_pipeline
 
 SENT = [("وقال", "O"), ("مراسل", "O"), ("رويترز", "B-ORG"), ("إن", "O"), ("الحزب", "O"), ("قصف", "O"),
         ("الفلبين", "B-LOC"), (".", "O")]
@@ -126,3 +126,32 @@ def test_a_group_of_words_is_counted_as_one_edge_word():
     assert edge_words(sents, (nat,))[">ORG"] >= nat       # as a group: the annotators end names before them
     inside = [[("قال", "O"), ("حزب", "B-ORG"), ("الله", "I-ORG"), (w, "I-ORG")] for w in ("اللبناني", "المصري")]
     assert not edge_words(sents + inside * 2, (nat,))[">ORG"] & nat   # inside the name as often: no edge
+
+
+def test_description_words_are_those_the_annotators_leave_out_of_names():
+    army = [("قال", "O"), ("الجيش", "O"), ("إن", "O")]
+    council = [("قال", "O"), ("مجلس", "B-ORG"), ("الأمن", "I-ORG"), ("إن", "O")]
+    nat = frozenset({"اللبناني"})
+    got = description_words([army] * 3 + [council] * 3, (nat,))
+    assert "الجيش" in got and "مجلس" not in got and "قال" in got   # inside a name: no description word
+    assert "اللبناني" in got                                         # a nationality adjective is none
+    assert "الجيش" not in description_words([army] * 2)             # seen too rarely
+
+
+def test_an_actor_counts_by_the_name_after_its_description_words():
+    sent = [("قالت", "O"), ("حكومة", "O"), ("كردستان", "B-LOC"), ("إن", "O"), ("الجيش", "O"), ("اللبناني", "O"),
+            ("وحزب", "B-ORG"), ("الله", "I-ORG"), (".", "O")]
+    text, offsets, _ = _join([sent])
+
+    def extract(_text):
+        def actor(a, b, **more):
+            return {"type": "ACTOR", "kb_id": "actor:x", "category": "government",
+                    "mentions": [{"start": offsets[a][0], "end": offsets[b][1],
+                                  "text": text[offsets[a][0]:offsets[b][1]], **more}]}
+        return {"entities": [actor(1, 2), actor(4, 5), actor(6, 7, short=True)]}
+    desc = frozenset({"حكومه", "الجيش", "اللبناني"})
+    got = score_pipeline({"s": [sent]}, extract, lambda text: text == "كردستان", desc=desc)["s"]
+    # حكومة كردستان → the place كردستان; الجيش اللبناني is a description; a short form that is a name counts
+    assert got["micro"]["p"] == 1.0 and got["micro"]["r"] == 1.0
+    got = score_pipeline({"s": [sent]}, extract, lambda text: text == "كردستان")["s"]
+    assert got["micro"]["p"] < 1.0 and got["micro"]["r"] < 1.0
