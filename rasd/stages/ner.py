@@ -53,13 +53,14 @@ class NerStage:
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
-                 rank_words: frozenset[str] = frozenset()):
+                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset()):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
         knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
         which are no everyday word inside a name."""
         self.compound_ends = compound_ends
+        self.lineage = lineage   # بن، ابن، بنت (folded): a lineage in a name
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -362,28 +363,52 @@ class NerStage:
                 return False
         return True
 
+    def _grows(self, doc: Doc, m: Mention, i: int, j: int) -> bool:
+        """The CRF's person span over words i..j may replace the pattern person ``m`` it holds, as a
+        longer name (كارلوس ألبرتو | باريرا، عزت | أبو عوف: parts the pattern could not read), when
+        every word it adds could be a name part (:meth:`_name_part`) and the pattern left the name
+        open where the span grows: after a lineage (بن X), Arabic names go on only with a name joiner
+        (بن، آل، أبو: محمد بن عبدالله أبو قرنين), the second word of a compound name (علي بن غرم
+        الله) or a family name with the article (… العتيبي), so a bare word after it is no part of
+        the name (كرمول بن زيتون | ساعدي)."""
+        a, b = m.tok
+        toks = doc.tokens
+        if not (all(self._name_part(toks[k].key, opening=k == i) for k in range(i, a))
+                and all(self._name_part(toks[k].key, after=True) for k in range(b, j))):
+            return False
+        if j > b and any(toks[k].key in self.lineage for k in range(a, b)):
+            key = toks[b].key
+            return (key in self.tagger.lex.lists.get("name_joiners", ()) or key in self.compound_ends
+                    or key.startswith(self.letters.article))
+        return True
+
+    def _name_part(self, key: str, opening: bool = False, after: bool = False) -> bool:
+        """A word a CRF span may add to a name rasd found: a given name (علي, which folded is also a
+        preposition) or the second word of a compound one (الله، الدين), or a letter word that is no
+        name stop, title or type word of the lexicon (maybe behind a proclitic; a definite title word
+        ``after`` the name is a family name: إبراهيم أمين السيد), nor, unless it ``opening``s the
+        span (وإبراهيم محمد قشمر), a given name behind the conjunction و (محمد وأحمد: two names)."""
+        if key in self.person_given or key in self.compound_ends:
+            return True
+        and_ = self.letters.and_
+        if not has_letter(key) or (not opening and key.startswith(and_) and key[len(and_):] in self.person_given):
+            return False
+        lists = self.tagger.lex.lists
+        kinds = ("name_stops", "org_heads") if after and key.startswith(self.letters.article) else (
+            "name_stops", "person_titles", "org_heads")
+        forms = (key, *(st for _, st in stems(key)))
+        return not any(f in lists.get(lst, ()) for f in forms for lst in kinds)
+
     def _longer_name(self, doc: Doc, ms: list[Mention], i: int, j: int) -> bool:
         """The CRF's person span over words i..j holds the mentions ``ms`` and more than their
         pattern persons: among the words it adds to them stands a person mention with a
         knowledge-base id (the family name: عادل بن أحمد | الجبير; without one a sure span would
-        grow a pattern person over any word); every word it adds to all of ``ms`` is a letter word
-        that is no name stop, title or type word of the lexicon, and no given name behind the
-        conjunction و (محمد وأحمد: two names)."""
+        grow a pattern person over any word); every word it adds to all of ``ms`` could be a name
+        part (:meth:`_name_part`)."""
         if not any(m.type == "PERSON" and m.kb_id for m in ms):
             return False
-        toks = doc.tokens
         inside = {k for m in ms for k in range(*m.tok)}
-        lists = self.tagger.lex.lists
-        for k in range(i, j):
-            if k in inside:
-                continue
-            key = toks[k].key
-            if not has_letter(key) or key.startswith(self.letters.and_) and key[1:] in self.person_given:
-                return False
-            forms = (key, *(st for _, st in stems(key)))
-            if any(f in lists.get(lst, ()) for f in forms for lst in ("name_stops", "person_titles", "org_heads")):
-                return False
-        return True
+        return all(self._name_part(doc.tokens[k].key) for k in range(i, j) if k not in inside)
 
     def _trims(self, doc: Doc, ms: list[Mention], i: int, j: int, cls: str, read_to: int,
                outside: float = 0.0) -> bool:
@@ -547,6 +572,8 @@ class NerStage:
             return False   # a type word (قرية، حي …) or a region phrase says what it is
         if TYPES[cls] == m.type and tuple(m.tok) == (i, j):
             return False
+        if cls == "PERS" and m.type == "PERSON" and i <= m.tok[0] and m.tok[1] <= j:
+            return self._grows(doc, m, i, j)   # the span holds the pattern person and adds words
         if m.type == "PLACE" and m.place_ids:
             return False   # the gazetteer knows the name as a place: the CRF may not retype it
         if m.type == "PLACE":
@@ -715,7 +742,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
                     compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()),
-                    rank_words=_rank_words(res), **more)
+                    rank_words=_rank_words(res),
+                    lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:

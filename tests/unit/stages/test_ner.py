@@ -532,3 +532,28 @@ def test_a_pattern_name_extends_only_to_a_known_family_name():
     assert not stage._extends(d, d.mentions, 1, 5, "PERS", 0.95)
     d = pattern_person(doc_of("وقال كرمول بن زيتون الجبير إن الوضع هادئ", [("الجبير", "PERSON")]), "كرمول بن زيتون")
     assert stage._extends(d, d.mentions, 1, 5, "PERS", 0.95)
+
+
+def test_a_sure_person_span_grows_a_pattern_person_only_where_the_name_is_open():
+    """NerStage._overridable → _grows: a sure CRF span may replace a pattern person it holds by a
+    longer name only where the pattern left the name open; after a lineage (بن X) a bare word is no
+    part of it (كرمول بن زيتون | ساعدي), a family name with the article or آل may be; a word behind
+    و that is no given name is a second name (غلوكسمان وبرنار)."""
+    def run(text: str, words: str, n: int) -> list[str]:
+        d = pattern_person(doc_of(text), words)
+        tagger = FakeTagger({"كرمول": (n, "PERS", 0.95)}, _lex(given=frozenset({"كرمول", "زيتون"})))
+        stage = NerStage(tagger, GATE, lineage=frozenset({"بن"}))
+        return [m.text for m in stage(d).mentions]
+
+    assert run("وقال كرمول بن زيتون ساعدي إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]
+    assert run("وقال كرمول بن زيتون آل ساعد إن الوضع هادئ", "كرمول بن زيتون", 5) == ["كرمول بن زيتون آل ساعد"]
+    assert run("وقال كرمول بن زيتون الساعدي إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون الساعدي"]
+    assert run("وقال كرمول زيتون ساعدي إن الوضع هادئ", "كرمول زيتون", 3) == ["كرمول زيتون ساعدي"]   # open: grows
+    assert run("وقال كرمول زيتون وزيتون إن الوضع هادئ", "كرمول زيتون", 3) == ["كرمول زيتون"]   # two names
+
+
+def test_a_name_part_is_no_stop_word_title_or_second_name():
+    stage = NerStage(FakeTagger({}, _lex(given=frozenset({"كرمول", "وليد"}))), GATE)
+    assert stage._name_part("ساعدي") and stage._name_part("وليد") and stage._name_part("وساعدي")
+    assert not stage._name_part("وكرمول") and stage._name_part("وكرمول", opening=True)
+    assert not stage._name_part("123")
