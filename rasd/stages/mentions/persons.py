@@ -237,8 +237,19 @@ def person_at(f: Finder, i: int) -> int | None:
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
-    end = _family(f, _lineage(f, i, j))
-    return None if _place_named_after(f, i, end) else end
+    end = _before_org_word(f, i, _family(f, _lineage(f, i, j)))
+    return None if end is None or _place_named_after(f, i, end) else end
+
+
+def _before_org_word(f: Finder, i: int, end: int) -> int | None:
+    """A personal name holds no organisation's type word (lexicon org_type_words: بنك، نادي، فريق,
+    maybe with the article or behind a proclitic): the name read from token i ends before one
+    (إلهام | البنك التجاري، جاسم | بنادي الغرافة), and a given name left alone is no name of this
+    pattern (unless an alias marker stands before it); None then."""
+    for k in range(i + 1, end):
+        if f.is_(k, "org_type_words"):
+            return k if k - i >= 2 or f.is_(i - 1, "alias_markers") else None
+    return end
 
 
 def _place_named_after(f: Finder, i: int, end: int) -> bool:

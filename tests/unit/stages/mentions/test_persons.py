@@ -168,3 +168,13 @@ def test_a_compound_given_name_keeps_the_name_open_for_the_fathers_name(finder):
 def test_a_lineage_takes_a_compound_ancestor_name(finder):
     f = finder("استقبل خالد بن عبد الله في المدينة.")
     assert persons.person_at(f, at(f, "خالد")) == at(f, "الله") + 1
+
+
+def test_a_name_ends_before_an_organisations_type_word(finder):
+    """إلهام البنك التجاري: a bank's type word is no family name; a given name left alone is no
+    name of the pattern, and a longer one keeps its parts before the type word."""
+    f = finder("كان مصدر إلهام سامر البنك التجاري للنجاح.")
+    assert persons.person_at(f, at(f, "سامر")) is None
+    f = finder("وقال سامر خالد البنك إن المعارك مستمرة.")
+    assert persons._before_org_word(f, at(f, "سامر"), at(f, "البنك") + 1) == at(f, "البنك")
+    assert persons._before_org_word(f, at(f, "سامر"), at(f, "خالد") + 1) == at(f, "خالد") + 1
