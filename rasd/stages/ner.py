@@ -382,6 +382,21 @@ class NerStage:
                     or key.startswith(self.letters.article))
         return True
 
+    def _named_after(self, doc: Doc, m: Mention, i: int, j: int) -> bool:
+        """The CRF's organisation span over words i..j, which holds the place ``m`` and more, is an
+        organisation named after the place (a club, a paper, a bank: اتحاد طنجة، سسكا موسكو،
+        نيويورك بوست) when every word it adds is an organisation's type word (lexicon org_type_words,
+        maybe with the article or behind a proclitic) or a word no lexicon and the news vocabulary
+        know: a place's name is no name of its own inside an organisation's, while ordinary words
+        around a place (مجلس محافظة حلب) leave the place to the gazetteer."""
+        toks, a = doc.tokens, self.letters.article
+
+        def org_word(key: str) -> bool:
+            return any(f in self.org_words or a + f in self.org_words or strip_article(f) in self.org_words
+                       for f in (key, *(st for _, st in stems(key))))
+        return all(org_word(toks[k].key) or self.gate.unknown(toks[k].key)
+                   for k in (*range(i, m.tok[0]), *range(m.tok[1], j)))
+
     def _name_part(self, key: str, opening: bool = False, after: bool = False) -> bool:
         """A word a CRF span may add to a name rasd found: a given name (علي, which folded is also a
         preposition) or the second word of a compound one (الله، الدين), or a letter word that is no
@@ -574,6 +589,8 @@ class NerStage:
             return False
         if cls == "PERS" and m.type == "PERSON" and i <= m.tok[0] and m.tok[1] <= j:
             return self._grows(doc, m, i, j)   # the span holds the pattern person and adds words
+        if cls == "ORG" and m.type == "PLACE" and i <= m.tok[0] and m.tok[1] <= j:
+            return self._named_after(doc, m, i, j)   # اتحاد طنجة، نيويورك بوست: a club, a paper
         if m.type == "PLACE" and m.place_ids:
             return False   # the gazetteer knows the name as a place: the CRF may not retype it
         if m.type == "PLACE":

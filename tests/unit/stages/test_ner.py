@@ -557,3 +557,19 @@ def test_a_name_part_is_no_stop_word_title_or_second_name():
     assert stage._name_part("ساعدي") and stage._name_part("وليد") and stage._name_part("وساعدي")
     assert not stage._name_part("وكرمول") and stage._name_part("وكرمول", opening=True)
     assert not stage._name_part("123")
+
+
+@pytest.mark.parametrize("text,org", [("وقال نادي دمشق امس", True), ("وقال دمشق كرمول امس", True),
+                                      ("وقال المدينه دمشق امس", False)])
+def test_an_organisation_named_after_a_gazetteer_place_replaces_the_place(text, org):
+    """NerStage._named_after: a sure ORG span over a place and an organisation's type word or a word
+    nobody knows is a club or a paper named after the place; over ordinary words the place holds."""
+    d = doc_of(text)
+    s = text.index("دمشق")
+    i = next(t.i for t in d.tokens if t.start == s)
+    d.mentions.append(Mention(s, s + 4, "دمشق", "PLACE", None, tok=(i, i + 1), place_ids=["sy:1"]))
+    first = text.split()[1]
+    stage = NerStage(FakeTagger({fold_str(first): (2, "ORG", 0.95)}, _lex()), GATE,
+                     org_words=frozenset({"نادي"}))
+    got = [(m.type, m.text) for m in stage(d).mentions]
+    assert got == ([("ACTOR", " ".join(text.split()[1:3]))] if org else [("PLACE", "دمشق")])
