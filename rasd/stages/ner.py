@@ -367,16 +367,17 @@ class NerStage:
         """The CRF's person span over words i..j may replace the pattern person ``m`` it holds, as a
         longer name (كارلوس ألبرتو | باريرا، عزت | أبو عوف: parts the pattern could not read), when
         every word it adds could be a name part (:meth:`_name_part`) and the pattern left the name
-        open where the span grows: after a lineage (بن X), Arabic names go on only with a name joiner
-        (بن، آل، أبو: محمد بن عبدالله أبو قرنين), the second word of a compound name (علي بن غرم
-        الله) or a family name with the article (… العتيبي), so a bare word after it is no part of
-        the name (كرمول بن زيتون | ساعدي)."""
+        open where the span grows: a name the pattern ended on a lineage (بن X) goes on only with a
+        name joiner (بن، آل، أبو: محمد بن عبدالله أبو قرنين), the second word of a compound name
+        (علي بن غرم الله) or a family name with the article (… العتيبي), so a bare word after it is
+        no part of the name (كرمول بن زيتون | ساعدي، متعب بن عبدالله بن عبدالعزيز | وكذلك); after a
+        family name the CRF may join its second half (بدر بن حمد البو | سعيدي)."""
         a, b = m.tok
         toks = doc.tokens
         if not (all(self._name_part(toks[k].key, opening=k == i) for k in range(i, a))
                 and all(self._name_part(toks[k].key, after=True) for k in range(b, j))):
             return False
-        if j > b and any(toks[k].key in self.lineage for k in range(a, b)):
+        if j > b and b - a >= 3 and toks[b - 2].key in self.lineage:   # … بن X|
             key = toks[b].key
             return (key in self.tagger.lex.lists.get("name_joiners", ()) or key in self.compound_ends
                     or key.startswith(self.letters.article))
