@@ -3,7 +3,9 @@
 (a) the CRF alone, on the test tokens; (b) rasd's entities: the test sentences are joined into
 texts (``CHUNK`` sentences each, tokens separated by spaces), run through the whole pipeline, and
 every entity mention is mapped to the tokens it overlaps: PERSON → PERS, PLACE → LOC, ACTOR → ORG,
-except an actor named by a country or a capital, which ANERcorp tags LOC; a source the knowledge base
+except an actor named by a place (a country, a city, a province or region), which ANERcorp tags LOC;
+an actor counts by the name in it, without the description words ANERcorp leaves out of names
+(الجيش، قوات، حكومة: :func:`description_words`); a source the knowledge base
 names (a news agency, a channel, a paper: رويترز) is an organisation, ORG, while an unnamed one
 (مصادر ميدانية) is no name.  ANERcorp tags names only, so a mention that is no name is not
 counted: a short form or an anaphor (الحزب، المدينة), a description (مسلحون، الحكومة السودانية:
