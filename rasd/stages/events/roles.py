@@ -5,7 +5,7 @@ from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import AIR_CAPABLE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
+from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
 from rasd.stages.events.triggers import Trig
 
 
@@ -59,7 +59,11 @@ class Roles:
 
     def civilian(self, m: Mention) -> bool:
         e = self.ents.get(m.entity)
-        return e is not None and e.category == "civilians"
+        return e is not None and self.civilian_entity(e)
+
+    @staticmethod
+    def civilian_entity(e) -> bool:
+        return e.category == "civilians"
 
     def plural_verb(self, t: Trig) -> bool:
         """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
@@ -81,6 +85,11 @@ class Roles:
             agents += self.co_agents(c, agent, between)
         agents, carried = self.carried_agents(c, agents)
         targets, partners = self.objects(c, agent, agents)
+        if c.sides and not targets:
+            targets = [x for x in c.sides if x not in agents]
+            for x in targets:
+                c.why.setdefault(x, "carried over: the other side of the report's earlier fighting, whose "
+                                    "side this one goes on with (no side named in this clause)")
         agents, targets, partners = self.reshape(c, agents, targets, partners, carried)
         agents, targets, partners = (list(dict.fromkeys(agents)), list(dict.fromkeys(targets)),
                                      list(dict.fromkeys(partners)))
@@ -199,7 +208,9 @@ class Roles:
     def carried_agents(self, c: "ArgContext", agents: list[str]) -> tuple[list[str], bool]:
         """An unknown doer (مجهولون) clears the agents. None named: for an air strike, the nationality
         adjective of an act of force in the same sentence (غارات … في إطار العدوان الأميركي); else the
-        report's topic. An air strike is not given the state force the report names most: on seed,
+        agents of the nearest earlier event of the nearest type (:func:`carried_choice`), and for a
+        clash or a capture that names no side, the other side of the earlier fighting they come from
+        (``c.sides``; the clash goes on between the same sides). An air strike is not given the state force the report names most: on seed,
         dev and annotations/train that guess matched no event it was not matched without, and named
         the wrong side where another country's aircraft struck (issue 8); no agent is better than a
         wrong one."""
@@ -214,11 +225,15 @@ class Roles:
             if named:
                 c.said(named[0], "the nationality adjective of an act of force in the same sentence")
                 return [named[0].entity], True
-        if not agents and self.topic and not c.partner_type and t.type not in self.L.words["no_topic_types_raw"]:
-            topic = [a for a in self.topic if a in self.ents and self.can_do_entity(t.type, self.ents[a])]
-            if topic:
+        if not agents and not c.partner_type and t.type not in self.L.words["no_topic_types_raw"]:
+            pick = carried_choice(t.type, self.history, self.L.mapping, self.sent_no,
+                                  lambda a: a in self.ents and self.can_do_entity(t.type, self.ents[a]))
+            if pick is not None:
+                topic, sides, why = pick
                 for a in topic:
-                    c.why.setdefault(a, "carried over: the agent of the report's previous event (no actor in this clause)")
+                    c.why.setdefault(a, why)
+                if t.type in CLASH_LIKE:
+                    c.sides = [x for x in sides if x in self.ents and not self.civilian_entity(self.ents[x])]
                 return topic, True
         return agents, False
 
@@ -287,6 +302,7 @@ class ArgContext:
         self.markers = "opponent_markers" if self.partner_type else "target_markers"
         self.purpose = r.purpose_at(t, hi)
         self.why: dict[str, str] = {}
+        self.sides: list[str] = []   # the other side of the earlier fighting a clash goes on with
 
     def is_target(self, m: Mention) -> bool:
         """After a target marker, in a purpose clause, or the owner of a facility an act of force is aimed
@@ -301,3 +317,52 @@ class ArgContext:
         """Keep the first reason an entity is given its role."""
         if m is not None and m.entity is not None:
             self.why.setdefault(m.entity, f"{reason}: '{m.text}'")
+
+
+# how near two event types are, for the agent carried from an earlier event (carried_choice)
+SAME_TYPE, SAME_KIND, BOTH_VIOLENT, UNRELATED = 3, 2, 1, 0
+
+
+def type_affinity(a: str, b: str, mapping: dict) -> int:
+    """How near event types ``a`` and ``b`` are: the same type; the same kind (ACLED event_type and, for
+    its catch-all Strategic developments, sub_event_type: a battle and a capture, a shelling and an
+    air strike); both acts of force (the ontology's ``violent``: a strike and an attack on civilians);
+    else unrelated (an arrest and a shelling, a meeting and a clash)."""
+    if a == b:
+        return SAME_TYPE
+    ma, mb = mapping[a], mapping[b]
+    if ma["acled"][0] == mb["acled"][0] and (ma["acled"][0] != STRATEGIC or ma["acled"][1] == mb["acled"][1]):
+        return SAME_KIND
+    return BOTH_VIOLENT if ma.get("violent") and mb.get("violent") else UNRELATED
+
+
+STRATEGIC = "Strategic developments"
+AFFINITY_WORDS = {SAME_TYPE: "of the same type", SAME_KIND: "of the same kind", BOTH_VIOLENT: "an act of force too",
+                  UNRELATED: "of another kind"}
+
+
+def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]], mapping: dict, now: int,
+                   fits) -> tuple[list[str], list[str], str] | None:
+    """The agents carried to an event of type ``typ`` that names none, the targets of the event they
+    come from (for a clash that goes on between the same sides), and why; None when no earlier event
+    gives one. ``history`` holds (sentence number, type, agents, targets) of the report's earlier
+    events with agents, in order; ``fits(entity id)`` says whether an agent may do this act. The nearest earlier event whose type is as
+    near to ``typ`` as any earlier event's gives its agents: a report that tells a raid and then a
+    shelling, then "and arrested two young men", gives the arrest the raiders, not the shellers. The
+    agents of the most recent events come first among equals."""
+    best: tuple[tuple[int, int], list[str], str, int] | None = None
+    for n, (sent, other, agents, targets) in enumerate(history):
+        ok = [a for a in agents if fits(a)]
+        if not ok:
+            continue
+        level = type_affinity(typ, other, mapping)
+        key = (level, n)
+        if best is None or key > best[0]:
+            best = (key, ok, other, sent, targets if other in CLASH_LIKE else [])
+    if best is None:
+        return None
+    (level, _), agents, other, sent, sides = best
+    gap = now - sent
+    where = "the sentence before" if gap == 1 else f"{gap} sentences before" if gap > 1 else "this sentence"
+    return agents, sides, (f"carried over: the agent of the report's earlier {other} ({where}), "
+                    f"{AFFINITY_WORDS[level]} (no actor in this clause)")
