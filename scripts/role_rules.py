@@ -19,6 +19,7 @@ from ../shared at run time.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -35,8 +36,10 @@ ROLES = ("agents", "targets", "partners")
 
 
 def rule_of(why: str) -> str:
-    """The rule's text without the quoted mention (``…: 'قوات النظام'``)."""
-    return why.split(": '")[0].split("; what would")[0]
+    """The rule's text without the quoted mention (``…: 'قوات النظام'``); a carried agent's rule keeps how
+    near the event it comes from is in type, not which type or how many sentences before."""
+    rule = why.split(": '")[0].split("; what would")[0]
+    return re.sub(r"earlier [A-Z_]+ \((?:the|this|\d+) sentences? ?\w*\)", "earlier event", rule)
 
 
 def rows_of(gold: dict, doc: dict, text: str) -> list[dict]:
