@@ -349,7 +349,8 @@ AFFINITY_WORDS = {SAME_TYPE: "of the same type", SAME_KIND: "of the same kind", 
 def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]], mapping: dict, now: int,
                    fits) -> tuple[list[str], list[str], str] | None:
     """The agents carried to an event of type ``typ`` (in sentence ``now``) that names none, the targets
-    of the event they come from (for a clash that goes on between the same sides), and why; None when
+    of the event they come from when it is fighting of a near type (a clash that goes on between the
+    same sides; from the latest event of another kind the sides were 3 of 10 right on the news), and why; None when
     no earlier event gives one. ``history`` holds (sentence number, type, agents, targets) of the
     report's earlier events with agents, in order; ``fits(entity id)`` says whether an agent may do
     this act. The latest event of the same type or kind (:func:`type_affinity`) told at most
@@ -367,7 +368,7 @@ def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]
         level = type_affinity(typ, other, mapping)
         key = (level >= SAME_KIND and now - sent <= CARRY_WINDOW, n)
         if best is None or key > best[0]:
-            best = (key, ok, other, level, sent, targets if other in CLASH_LIKE else [])
+            best = (key, ok, other, level, sent, targets if other in CLASH_LIKE and key[0] else [])
     if best is None:
         return None
     (near, _), agents, other, level, sent, sides = best

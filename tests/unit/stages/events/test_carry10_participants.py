@@ -81,6 +81,9 @@ def test_the_sides_come_only_from_earlier_fighting():
     assert (agents, sides) == (["A1"], ["A2"])
     agents, sides, _ = carried_choice("SHELLING", history, MAPPING, 2, lambda a: True)
     assert (agents, sides) == (["A1"], [])   # a shelling's target is not the side of a new shelling
+    # a clash told further back than the window gives its agent as the latest event, not its sides
+    agents, sides, _ = carried_choice("ARMED_CLASH", history[:1], MAPPING, 1 + CARRY_WINDOW, lambda a: True)
+    assert (agents, sides) == (["A1"], [])
 
 
 # ---- on composed sentences ----------------------------------------------------------------------
