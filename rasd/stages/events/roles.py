@@ -227,8 +227,7 @@ class Roles:
                 c.said(named[0], "the nationality adjective of an act of force in the same sentence")
                 return [named[0].entity], True
         if not agents and not c.partner_type and t.type not in self.L.words["no_topic_types_raw"]:
-            pick = carried_choice(t.type, self.history, self.L.mapping, self.sent_no,
-                                  lambda a: a in self.ents and self.can_do_entity(t.type, self.ents[a]))
+            pick = carried_choice(t.type, self.history, self.L.mapping, self.sent_no, self.carriable(t.type))
             if pick is not None:
                 topic, sides, why = pick
                 for a in topic:
@@ -237,6 +236,16 @@ class Roles:
                     c.sides = [x for x in sides if x in self.ents and not self.civilian_entity(self.ents[x])]
                 return topic, True
         return agents, False
+
+    def carriable(self, typ: str):
+        """Which earlier agents may be carried to an event of type ``typ`` (entity id → bool): a party
+        that can do the act (:meth:`can_do_entity`), not a person. A person is the doer of an act only
+        where the clause names them; carried, they were the analyst, envoy or spokesman a long report
+        names between its acts (on seed, dev and annotations/train: 1 carried person, wrong)."""
+        def fits(a: str) -> bool:
+            e = self.ents.get(a)
+            return e is not None and e.type != "PERSON" and self.can_do_entity(typ, e)
+        return fits
 
     def objects(self, c: "ArgContext", agent: Mention | None, agents: list[str]) -> tuple[list[str], list[str]]:
         """Targets and partners among the other participants; supporters of the agent join the agents."""
@@ -375,6 +384,6 @@ def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]
     gap = now - sent
     where = "the sentence before" if gap == 1 else f"{gap} sentences before" if gap > 1 else "this sentence"
     how = AFFINITY_WORDS[level] if near else \
-        f"the latest, none of a near type in the {CARRY_WINDOW} sentences before"
+        f"the latest that gives one, none of a near type in the {CARRY_WINDOW} sentences before"
     return agents, sides, f"carried over: the agent of the report's earlier {other} ({where}), {how} " \
                           f"(no actor in this clause)"

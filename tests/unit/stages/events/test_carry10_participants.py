@@ -64,7 +64,7 @@ def test_among_equals_the_latest_event_wins_and_unfit_agents_are_left_out():
     assert agents == ["A2"] and "(the sentence before), of the same kind" in why
     # with no event of a near type, the latest gives its agents (no guess is better founded)
     agents, _, why = carried_choice("PRISONER_RELEASE", history, MAPPING, 3, lambda a: True)
-    assert agents == ["A2", "A3"] and "the latest, none of a near type" in why
+    assert agents == ["A2", "A3"] and "the latest that gives one, none of a near type" in why
 
 
 def test_an_event_of_the_same_type_further_back_than_the_window_gives_way_to_the_latest():
@@ -117,3 +117,17 @@ def test_a_clash_that_names_its_other_side_keeps_it():
                ("كفرنبل", "حاس"), {"قوات الأمن": "state_force", "المسلحين": "non_state_armed_group",
                                     "العشائر": "non_state_armed_group"})
     assert (evs[1].agents, evs[1].targets) == (["A1"], ["A3"])
+
+
+def test_a_person_is_not_carried_as_the_doer_of_a_later_act():
+    # the person who met is the meeting's agent; the later arrest names none and no event of its kind
+    # came before: the latest event's person is passed over for the party before it
+    doc = doc_of("قصفت قوات الأمن بلدة كفرنبل. والتقى أحمد سالم المسلحين في بلدة حاس. واعتقلت عشرة شبان في بلدة سراقب.")
+    entity(doc, "A1", "ACTOR", "قوات الأمن", category="state_force")
+    entity(doc, "A2", "ACTOR", "المسلحين", category="non_state_armed_group")
+    entity(doc, "H1", "PERSON", "أحمد سالم")
+    for n, name in enumerate(("كفرنبل", "حاس", "سراقب"), 1):
+        entity(doc, f"P{n}", "PLACE", name)
+    evs = EVENTS(doc).events
+    assert [(ev.type, ev.agents) for ev in evs] == [("SHELLING", ["A1"]), ("MEETING", ["H1"]), ("ARREST", ["A1"])]
+    assert "the latest that gives one, none of a near type" in evs[2].extra["why"]["agents"]["A1"]
