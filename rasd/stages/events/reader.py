@@ -30,10 +30,10 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         self.vocab = res.news_vocab
         self.keys = doc.keys   # each token's folded key (Clauses.key); the document's column, read only
         self.numbers, self.dates_kn = res.numbers, res.dates
-        # (sentence number, type, agents, targets) of the report's events with agents so far: an event that names
-        # no agent takes one from them (Roles.carried_agents)
+        # (sentence number, type, agents, targets) of the report's events with agents so far: an event
+        # that names no agent takes one from them (Roles.carried_agents, roles.carried_choice)
         self.history: list[tuple[int, str, list[str], list[str]]] = []
-        self.sent_no = 0
+        self.sent_no = 0                    # the number of the sentence being read
         self.last_attr: str | None = None
         self.attr_why = ""
         pub = doc.source.get("published")

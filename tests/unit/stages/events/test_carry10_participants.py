@@ -9,8 +9,7 @@ from hand_docs import doc_of, entity
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
-from rasd.stages.events.roles import (BOTH_VIOLENT, CARRY_WINDOW, SAME_KIND, SAME_TYPE, UNRELATED,
-                                      carried_choice, type_affinity)
+from rasd.stages.events.roles import CARRY_WINDOW, SAME_KIND, SAME_TYPE, UNRELATED, carried_choice, type_affinity
 
 RES = Resources("/nonexistent-rasd-data")
 EVENTS = Events(RES)
@@ -35,7 +34,7 @@ def test_type_affinity_follows_the_ontologys_kinds():
     assert type_affinity("AIRSTRIKE", "SHELLING", MAPPING) == SAME_KIND          # both remote violence
     assert type_affinity("TERRITORY_TAKEN", "ARMED_CLASH", MAPPING) == SAME_KIND  # both battles
     assert type_affinity("MOBILIZATION", "DEFECTION", MAPPING) == SAME_KIND      # a change to a group
-    assert type_affinity("ATTACK_ON_CIVILIANS", "SHELLING", MAPPING) == BOTH_VIOLENT
+    assert type_affinity("ATTACK_ON_CIVILIANS", "SHELLING", MAPPING) == UNRELATED   # two acts of force, two kinds
     # Strategic developments is a catch-all: an arrest and a meeting are not of one kind
     assert type_affinity("ARREST", "MEETING", MAPPING) == UNRELATED
     assert type_affinity("ARREST", "SHELLING", MAPPING) == UNRELATED
