@@ -40,6 +40,14 @@ method of the events reader that decides it, so the counts are what the pipeline
 - ``act_destination`` (args9): a destination marker before the trigger (بالإضافة إلى استهداف قاعدة X،
   أدى إلى قصف بلدة X) governs the act, not the place after it: X is now the event's place (the
   trigger in [brackets], the place in {braces}).
+- ``carry_ranked`` (carry10): an event that names no agent takes the agents of the nearest earlier
+  event of the nearest type (Roles.carried_agents, roles.carried_choice), counted where that is not
+  the latest event's agents (what was carried before); shown with both;
+- ``clash_sides`` (carry10): a clash or capture that names no side of its own, given the other side of
+  the earlier fighting its agent is carried from (shown: agent vs side);
+- ``person_not_carried`` (carry10): an event that names no agent, where the agent carried from an
+  earlier event would have been a person (Roles.carriable carries parties only); shown with what is
+  carried instead.
 
 It prints each rule's count and a reproducible random sample of contexts to read (the two places,
 the first in [brackets], the second in {braces}). Nothing is copied from ../shared: the text is
@@ -64,7 +72,9 @@ from rasd.kb.heldout import HeldOut  # noqa: E402
 
 RULES = ("quoted_item", "conjunct_noun", "conjunct_phrase", "finest_first", "place_relative", "from_direction",
          "item_phrase", "past_object", "protest_no_topic", "type_item",
-         "content_cut", "act_destination")
+         "content_cut", "act_destination", "carry_ranked", "clash_sides",
+         "person_not_carried")
+SIDES_WHY = "the other side of the report's earlier fighting"
 WHY_RULES = {"finest_first": "the most specific place of its phrase", "place_relative": "a clause of place",
              "type_item": "opened by the place type word"}
 
@@ -110,6 +120,13 @@ def from_why(doc: dict, fired: dict) -> None:
     text = doc.get("text", "")
     ents = {e["id"]: e for e in doc.get("entities", [])}
     for ev in doc.get("events", []):
+        sides = [x for x, why in ((ev.get("why") or {}).get("targets") or {}).items() if SIDES_WHY in why]
+        if sides and ev.get("trigger"):
+            a, b = ev["evidence"][0]
+            t = ev["trigger"]
+            fired["clash_sides"].append(kwic(text, t["start"], t["end"], 70) + "  (" + ", ".join(
+                ents[x].get("name_ar", x) for x in ev["agents"] if x in ents) + " vs " + ", ".join(
+                ents[x].get("name_ar", x) for x in sides if x in ents) + ")")
         for pid, why in ((ev.get("why") or {}).get("places") or {}).items():
             for rule, mark in WHY_RULES.items():
                 if mark not in why or not ev.get("trigger") or pid not in ents:
@@ -154,10 +171,10 @@ def run_articles(limit: int, more: int, fired: dict) -> int:
 
 def watch_args8(fired: dict) -> None:
     """Wrap the deciders of args8's rules (Places.from_direction, Places.item_phrase,
-    Roles.past_object, Roles.carried_agents for protests) so that each decision is recorded with its
+    Roles.past_object, Roles.carried_agents for protests and carry10's ranked carry) so that each decision is recorded with its
     context."""
     from rasd.stages.events.places import Places
-    from rasd.stages.events.roles import Roles
+    from rasd.stages.events.roles import Roles, carried_choice
 
     direction, item, past = Places.from_direction, Places.item_phrase, Roles.past_object
 
@@ -187,13 +204,33 @@ def watch_args8(fired: dict) -> None:
     carried = Roles.carried_agents
 
     def watched_carried(self, c, agents):
+        # what the carry took before carry10: the agents of the last sentence with an agent
+        latest = [a for n, _, ag, _ in self.history if n == self.history[-1][0] for a in ag] if self.history else []
         out = carried(self, c, agents)
+        t = self.toks
         if c.t.type in self.L.words["no_topic_types_raw"] and c.t.type != "CASUALTIES" and not agents \
-                and not c.partner_type and self.topic:
-            names = ", ".join(self.ents[a].name_ar for a in self.topic if a in self.ents)
-            t = self.toks
+                and not c.partner_type and latest:
+            names = ", ".join(self.ents[a].name_ar for a in latest if a in self.ents)
             fired["protest_no_topic"].append(kwic(self.doc.text, t[c.t.i].start, t[c.t.j - 1].end, 70)
                                              + f"  (not carried: {names})")
+        name = lambda ids: ", ".join(self.ents[a].name_ar for a in ids if a in self.ents)  # noqa: E731
+        if not agents and not c.partner_type and c.t.type not in self.L.words["no_topic_types_raw"]:
+            # what the carry would take if persons could be carried (carry10 carries none)
+            anyone = carried_choice(c.t.type, self.history, self.L.mapping, self.sent_no,
+                                    lambda a: a in self.ents and self.can_do_entity(c.t.type, self.ents[a]))
+            from_history = not out[0] or c.why.get(out[0][0], "").startswith("carried over")
+            if anyone is not None and from_history and any(self.ents[a].type == "PERSON" for a in anyone[0]) \
+                    and set(anyone[0]) != set(out[0]):
+                fired["person_not_carried"].append(kwic(self.doc.text, t[c.t.i].start, t[c.t.j - 1].end, 70)
+                                                   + f"  (not carried: {name(anyone[0])}; carried: "
+                                                   f"{name(out[0]) or 'none'})")
+        if out[1] and c.why:
+            fit = [a for a in latest if self.carriable(c.t.type)(a)]
+            ctx = kwic(self.doc.text, t[c.t.i].start, t[c.t.j - 1].end, 70)
+            if fit and set(out[0]) != set(fit):
+                why = c.why.get(out[0][0], "").split("), ")[0].split("earlier ")[-1]
+                fired["carry_ranked"].append(f"{ctx}  (carried: {name(out[0])} from {why}); the latest "
+                                             f"event's: {name(fit)})")
         return out
 
     content = Places.content_at

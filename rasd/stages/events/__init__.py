@@ -4,8 +4,10 @@ For each sentence: find triggers (not inside an entity name), cut the sentence i
 clause-break words, then for each trigger read
 - the agent: after an agent marker (على يد، من قبل); else the subject right after a verb (VSO)
   or the genitive after a noun (قصف قوات النظام، غارات للطيران); else the nearest actor before
-  it in the clause (SVO: وكان الجيش قد سيطر); else the report's current topic (تقدمه → the
-  actor of the previous event),
+  it in the clause (SVO: وكان الجيش قد سيطر); else the agents of the latest event of the
+  same type or kind a few sentences before, or of the latest event (تقدمه → the actor of the
+  previous advance; an arrest → who made the arrest before, not the shellers told in between),
+  with, for a clash that names no side, the other side it goes on with,
 - targets (after ضد، على، مع، مواقع …, or the other side of a clash) and partners,
 - places: the event's places are the heads of place chains after the trigger; a place that only
   qualifies the one before it (التابعة لـ، شرق X، بريف X) is not an event place of its own, and

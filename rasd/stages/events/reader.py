@@ -30,7 +30,10 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         self.vocab = res.news_vocab
         self.keys = doc.keys   # each token's folded key (Clauses.key); the document's column, read only
         self.numbers, self.dates_kn = res.numbers, res.dates
-        self.topic: list[str] = []          # agents of the last event (carried across sentences)
+        # (sentence number, type, agents, targets) of the report's events with agents so far: an event
+        # that names no agent takes one from them (Roles.carried_agents, roles.carried_choice)
+        self.history: list[tuple[int, str, list[str], list[str]]] = []
+        self.sent_no = 0                    # the number of the sentence being read
         self.last_attr: str | None = None
         self.attr_why = ""
         pub = doc.source.get("published")
@@ -77,6 +80,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         for n, st in enumerate(sents):
             if headline[n]:
                 continue   # a headline or sub-heading restates the body's events
+            self.sent_no = n
             trigs = find_triggers(self.toks, st.lo, st.hi, covered, self.L, self.vocab, opens,
                                   starts[bisect_left(starts, st.lo):bisect_left(starts, st.hi)])
             self.sentence_triggers = trigs
@@ -142,10 +146,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             if total is not None and told:
                 built += self.running_total_casualties(st, *total)
             self.events.extend(built)
-            if built:
-                ag = [a for e in built for a in e.agents]
-                if ag:
-                    self.topic = list(dict.fromkeys(ag))
+            self.history += [(n, e.type, e.agents, e.targets) for e in built if e.agents]
         # twice: a merge within a sentence can make its event compatible with an earlier one
         return self.merge_repeats(self.merge_repeats(self.events))
 
