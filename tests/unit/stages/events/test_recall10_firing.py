@@ -23,7 +23,7 @@ VIOLENT = {"ARMED_CLASH", "ATTACK_ON_CIVILIANS", "SHELLING", "AIRSTRIKE"}
 def test_fire_opened_toward_a_post_with_tijah_is_an_act():
     evs = run("وقامت قوات الاحتلال بإطلاق النار تجاه نقطة للمقاومين في جنين.", "قوات الاحتلال", place="جنين")
     assert {e.type for e in evs} & VIOLENT
-    assert any("إطلاق النار" in RES_text(e) for e in evs)
+    assert any("إطلاق النار" in why_type(e) for e in evs)
 
 
 def test_the_verb_with_its_subject_between_it_and_the_fire_is_an_act():
@@ -41,7 +41,7 @@ def test_control_the_verb_in_another_sense_is_no_act():
     assert not {e.type for e in evs} & VIOLENT
 
 
-def RES_text(e) -> str:
+def why_type(e) -> str:
     return e.extra["why"]["type"]
 
 
