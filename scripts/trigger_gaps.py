@@ -48,14 +48,14 @@ class TracingReader(Reader):
         self.fates: dict[int, dict[int, tuple[str, str]]] = defaultdict(dict)   # sentence start → token → fate
         self._st = None
 
-    def _say(self, st, t, fate: str) -> None:
+    def _say(self, st, t, fate: str, note: str = "") -> None:
         text = self.doc.text[self.toks[t.i].start:self.toks[t.j - 1].end]
-        self.fates[st.start][t.i] = (f"{text} [{t.d.type}]", fate)
+        self.fates[st.start][t.i] = (f"{text} [{t.d.type}]" + (f" ({note})" if note else ""), fate)
 
     def keep(self, st, t):
-        ok = super().keep(st, t)
-        self._say(st, t, "folded" if ok else "sense_rejected")
-        return ok
+        why = self.rejection(st, t)     # the reader's own reason (Reader.keep asks the same)
+        self._say(st, t, "folded" if why is None else "sense_rejected", why or "")
+        return why is None
 
     def type_of(self, st, t, lo, hi):
         typ = super().type_of(st, t, lo, hi)
@@ -72,12 +72,22 @@ class TracingReader(Reader):
         return evs
 
 
-def run_traced(text: str, **source) -> tuple[dict, dict, set]:
-    """The final document, the trigger fates per sentence, and the headline sentence starts."""
+def _events_of(doc: Doc) -> list[dict]:
+    """The events of a document mid-way, as much as a later stage's fate needs of them."""
+    return [{"type": e.type, "trigger": list(e.trigger) if e.trigger else None, "places": list(e.places),
+             "evidence": [list(x) for x in e.evidence]} for e in doc.events]
+
+
+def run_traced(text: str, snapshots: dict | None = None, **source) -> tuple[dict, dict, set]:
+    """The final document, the trigger fates per sentence, and the headline sentence starts.
+    ``snapshots`` (a dict), when given, receives the events (as JSON) and the warnings after each
+    stage from the events stage on, by stage name: what each later stage dropped or merged."""
     pipe = default_pipeline()
     doc = Doc(text, **source)
     fates, heads = {}, set()
     for st in pipe.stages:
+        if snapshots is not None and "events" in doc.stages:
+            snapshots[doc.stages[-1]] = (_events_of(doc), list(doc.warnings))
         if st.name == "events":
             with st.resources.scope():
                 r = TracingReader(doc, st.resources)
@@ -87,6 +97,8 @@ def run_traced(text: str, **source) -> tuple[dict, dict, set]:
             fates = r.fates
             continue
         doc = run_stage(st, doc)
+    if snapshots is not None:
+        snapshots[doc.stages[-1]] = (_events_of(doc), list(doc.warnings))
     return doc.to_json(), fates, heads
 
 

@@ -212,25 +212,30 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         return evs
 
     def keep(self, st: Sent, t: Trig) -> bool:
+        return self.rejection(st, t) is None
+
+    def rejection(self, st: Sent, t: Trig) -> str | None:
+        """Why the trigger ``t`` is no act in its context (the triggers.yaml field or list that
+        decided it), None when it is kept."""
         d = t.d
         if d.not_after and t.i > st.lo and in_cue_set(d.not_after, self.key(t.i - 1)):
-            return False
+            return "not_after"
         if d.indefinite and is_definite(self.key(t.i)[t.glue:t.prefix]):
-            return False   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
+            return "indefinite"   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
         if d.tally and t.i > st.lo and self.doc.text[self.toks[t.i - 1].start:self.toks[t.i - 1].end].isdigit():
-            return False   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
+            return "tally"   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
         if d.not_with and any(o is not t and o.d.type in d.not_with for o in self.sentence_triggers):
-            return False   # اقتحمت قوات الاحتلال البلدة واعتقلت شابا: a raid, the setting of the arrest, no capture
+            return "not_with"   # اقتحمت قوات الاحتلال البلدة واعتقلت شابا: a raid, the setting of the arrest, no capture
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
-            return False
+            return "purpose_words"
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
-            return False
+            return "aim_words"
         if d.needs_near:
             # للتنديد بالقرار احتشد الآلاف: the purpose may also stand before the trigger (near_before)
             near = [*range(max(st.lo, t.i - d.near_before), t.i), *range(t.j, min(st.hi, t.j + d.window))]
             if not any(in_cue_set(d.needs_near, self.key(k)) for k in near):
-                return False
-        return True
+                return "needs_near"
+        return None
 
     def build(self, st: Sent, t: Trig, lo: int, hi: int) -> list[Event]:
         agents, targets, partners, carried, roles = self.args(st, t, lo, hi)

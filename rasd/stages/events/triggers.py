@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import letters, readings
 from rasd.arabic.tokens import Token
 from rasd.stages.events.lexicon import Lexicon, TriggerDef
 
@@ -32,8 +32,8 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     """(length of the glued head, the trigger candidates of the rest) of a word that is two words
     written without the space between them (a link's text stripped with its spaces, SOURCES.md of
     news2): المقاومةاستهدفت، العراقاستهداف، التركيغارات. Both halves must be frequent words of the
-    news (the vocabulary of the word clusters learned at install) and the whole word must not be
-    one; a head that is only proclitics and the article (وال، بال، الم) is no word. A short preposition
+    news (the vocabulary of the word clusters learned at install), the second as written or under
+    a proclitic reading (:func:`frequent`: السوريةلعدوان), and the whole word must not be one; a head that is only proclitics and the article (وال، بال، الم) is no word. A short preposition
     of triggers.yaml glued_heads (عن، في، إلى) is a head too, tried first. (0, ()) when the word is not
     such a pair. The first split that fits, shortest head first."""
     if not vocab or key in vocab:
@@ -49,7 +49,7 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
     article, conj = letters().article, letters().conj
     for p in range(MIN_GLUED, len(key) - MIN_GLUED):
         head, tail = key[:p], key[p:]
-        if len(tail) < MIN_GLUED + 1 or head not in vocab or tail not in vocab:
+        if len(tail) < MIN_GLUED + 1 or head not in vocab or not frequent(tail, vocab):
             continue
         at = head.find(article)
         if 0 <= at <= 2 and len(head) - at - len(article) < MIN_GLUED:
@@ -60,6 +60,13 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
         if found:
             return p, found
     return 0, ()
+
+
+def frequent(word: str, vocab) -> bool:
+    """A frequent word of the news, as written or under a proclitic reading (السوريةلعدوان: the
+    tail لعدوان is عدوان with the preposition; الاحتلالبصليات: بصليات is صليات): the second half of
+    a glued pair carries its proclitics like any word."""
+    return word in vocab or any(len(stem) >= MIN_GLUED and stem in vocab for _, stem in readings(word)[1:])
 
 
 def openers(key: str, L: Lexicon, vocab: frozenset) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
