@@ -128,7 +128,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         geo = (ents[pid].geo or {}) if pid in ents else {}
         places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
     words: tuple[str, ...] = ()
-    anaphor = None
+    anaphor = back_ref = None
     if e.trigger is not None and doc.tokens:
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
@@ -136,6 +136,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         L = letters()
         words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
         anaphor = _anaphor(doc, k, j, rules)
+        back_ref = _back_ref(doc, k, words, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
@@ -144,7 +145,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    frozenset(e.partners), date, e.modality,
                    e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
-                   parties=parties_of(e, ents, wholes or {}))
+                   parties=parties_of(e, ents, wholes or {}), back_ref=back_ref)
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
@@ -166,6 +167,15 @@ def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
     if j < len(toks) and any(f in rules.anaphor_after for f in forms(toks[j].key)) \
             and not doc.text[toks[j - 1].end:toks[j].start].strip() and _definite(key):
         return doc.text[toks[k].start:toks[j].end]
+    return None
+
+
+def _back_ref(doc: Doc, k: int, words: tuple[str, ...], rules) -> str | None:
+    """The trigger word as written when it is an event noun of eventcoref.yaml ``back_references``
+    with the article (الغارة، والهجوم، بالعدوان): a definite back-reference; None."""
+    a = letters().article
+    if any(w.startswith(a) and w[len(a):] in rules.back_nouns for w in words):
+        return doc.text[doc.tokens[k].start:doc.tokens[k].end]
     return None
 
 
