@@ -18,7 +18,7 @@ from rasd.arabic.clitics import letters
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling
-from rasd.stages.eventcoref.rank import best
+from rasd.stages.eventcoref.rank import best, refusal
 from rasd.stages.worthiness.cues import forms
 
 
@@ -84,9 +84,16 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
     tellings = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
+    # for a trace only (Doc.explain): why each telling that stays an event of its own joined none
+    refused = doc.notes.setdefault("eventcoref_refused", []) if doc.explain else None
     for t in tellings:
         hit = best(t, alive, rules)
         if hit is None:
+            if refused is not None and alive:
+                o, why = refusal(t, alive, rules)
+                refused.append({"trigger": list(events[t.n].trigger or ()) or None, "type": t.type,
+                                "candidate": list(events[o.n].trigger or ()) or None if o else None,
+                                "why": why})
             alive.append(t)
             continue
         o, f, why = hit

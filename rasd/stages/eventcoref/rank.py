@@ -132,3 +132,22 @@ def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Te
     gap, _, o, f = min(found, key=lambda x: (x[0], x[1]))
     return o, replace(f, host_first=True), \
         f"'{t.back_ref}' (the event noun with the article) names again the {o.type} told {gap} sentence(s) before"
+
+
+def refusal(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling | None, str]:
+    """Why ``t`` joined no earlier telling: the refused candidate eventcoref's score ranks highest
+    among those whose types may be one event, with the constraint that refused it; (None, why) when no
+    earlier telling's type may be one event with it. For a trace (``rasd extract --trace``)."""
+    scored = []
+    for o in earlier:
+        f = features(o, t, rules)
+        if f.link is None:
+            continue
+        toll_guest = (t.toll_only and f.host_first) or (o.toll_only and not f.host_first)
+        ok, why = decide(f, rules, toll_guest and f.link != "same type")
+        if not ok:
+            scored.append((score(f), -f.gap, o.n, o, why))
+    if not scored:
+        return None, "no earlier telling of a type that may be one event with it"
+    *_, o, why = max(scored, key=lambda x: x[:3])
+    return o, why
