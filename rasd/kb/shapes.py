@@ -513,6 +513,7 @@ class CrossType(Closed):
 
 
 class BackReferences(Closed):
+    generic: WordList               # event nouns naming no kind of act (هجوم): may name any violent act
     nouns: WordList                 # event nouns (without the article) that, with it, refer back: الغارة
     sentences: conint(ge=0, le=20)
 

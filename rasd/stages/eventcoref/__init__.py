@@ -136,6 +136,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
     words: tuple[str, ...] = ()
     anaphor = back_ref = None
+    back_generic = False
     if e.trigger is not None and doc.tokens:
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
@@ -143,7 +144,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         L = letters()
         words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
         anaphor = _anaphor(doc, k, j, rules)
-        back_ref = _back_ref(doc, k, words, rules)
+        back_ref, back_generic = _back_ref(doc, k, words, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
@@ -152,7 +153,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    frozenset(e.partners), date, e.modality,
                    e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
-                   parties=parties_of(e, ents, wholes or {}), back_ref=back_ref)
+                   parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
+                   back_generic=back_generic)
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
@@ -177,13 +179,15 @@ def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
     return None
 
 
-def _back_ref(doc: Doc, k: int, words: tuple[str, ...], rules) -> str | None:
-    """The trigger word as written when it is an event noun of eventcoref.yaml ``back_references``
-    with the article (الغارة، والهجوم، بالعدوان): a definite back-reference; None."""
+def _back_ref(doc: Doc, k: int, words: tuple[str, ...], rules) -> tuple[str | None, bool]:
+    """(the trigger word as written, whether it names no kind of act) when it is an event noun of
+    eventcoref.yaml ``back_references`` with the article (الغارة، والهجوم، بالعدوان): a definite
+    back-reference; (None, False) otherwise."""
     a = letters().article
-    if any(w.startswith(a) and w[len(a):] in rules.back_nouns for w in words):
-        return doc.text[doc.tokens[k].start:doc.tokens[k].end]
-    return None
+    stems = [w[len(a):] for w in words if w.startswith(a) and w[len(a):] in rules.back_nouns]
+    if not stems:
+        return None, False
+    return doc.text[doc.tokens[k].start:doc.tokens[k].end], any(w in rules.back_generic for w in stems)
 
 
 def _means(key: str) -> bool:

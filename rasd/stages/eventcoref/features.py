@@ -40,6 +40,7 @@ class Telling:
     # part_of chain (the Israeli army → Israel), so a party and its whole count as one side
     parties: dict = field(default_factory=dict)
     back_ref: str | None = None     # the event noun with the article it is told by (الغارة): it may refer back
+    back_generic: bool = False      # … a noun that names no kind of act (الهجوم): it may name any violent act
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}

@@ -113,14 +113,17 @@ def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Fea
 
 def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Features, str] | None:
     """The act a definite event noun (الغارة، الهجوم) names again, when no rule merged it: the nearest
-    earlier telling within ``rules.back_sentences`` of its type, or violent like it, that nothing tells
-    apart (no other place, date or modality; no other agents unless at the same place). The earlier
-    act keeps its type. None when there is no such telling."""
+    earlier telling within ``rules.back_sentences`` of its type (or, for a generic noun such as الهجوم,
+    of any violent type but a toll) that nothing tells apart (no other place, date or modality; no
+    other agents unless at the same place). The earlier act keeps its type. None when there is none."""
     if not t.back_ref:
         return None
     found = []
     for o in earlier:
-        if not (o.type == t.type or o.type in rules.violent and t.type in rules.violent) or o.toll_only:
+        if o.toll_only or o.running_total:
+            continue
+        if not (o.type == t.type or t.back_generic and o.type in rules.violent and t.type in rules.violent
+                and o.type != "CASUALTIES"):
             continue
         f = features(o, t, rules)
         if f.gap > rules.back_sentences or f.place == "differ" or f.date_conflict or f.modality_conflict \

@@ -36,6 +36,7 @@ class Rules:
     country_features: frozenset[str] = frozenset({"country"})   # gazetteer kinds that name a whole country
     anaphor_means: frozenset[str] = frozenset()   # ذلك: "وذلك بـ" the means of the act told
     back_nouns: frozenset[str] = frozenset()      # event nouns that, with the article, refer back (الغارة)
+    back_generic: frozenset[str] = frozenset()    # … of them, those that name no kind of act (الهجوم)
     back_sentences: int = 0                       # how far back a definite back-reference looks
 
 
@@ -60,11 +61,12 @@ def load_rules(path: Path, ontology) -> Rules:
     for w in means - before:
         require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
     back = data.get("back_references") or {}
-    nouns = frozenset(fold_str(w) for w in back.get("nouns") or [])
+    generic = frozenset(fold_str(w) for w in back.get("generic") or [])
+    nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic
     for w in nouns:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
-                 back_nouns=nouns, back_sentences=int(back.get("sentences", 0)))
+                 back_nouns=nouns, back_generic=generic, back_sentences=int(back.get("sentences", 0)))

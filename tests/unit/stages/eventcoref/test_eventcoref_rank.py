@@ -197,9 +197,9 @@ def test_a_party_and_its_whole_count_only_where_the_tellings_share_a_place(rules
 DAMASCUS = Place("D", 33.51, 36.29, "locality")
 
 
-def back(n, type_, sentence, places=(), agents=(), word="الهجوم", date=None, modality="asserted"):
+def back(n, type_, sentence, places=(), agents=(), word="الهجوم", date=None, modality="asserted", generic=True):
     x = t(n, type_, sentence, places, agents, date=date, modality=modality)
-    x.back_ref = word
+    x.back_ref, x.back_generic = word, generic
     return x
 
 
@@ -225,6 +225,13 @@ def test_a_definite_event_noun_stays_apart_when_something_tells_the_acts_apart(r
     assert best(back(1, "BOMBING", 4, []), [t(0, "PROTEST", 3, [SARAQIB])], rules) is None
     # without the article the noun opens a new act
     assert best(t(1, "BOMBING", 5, []), [bomb], rules) is None
+    # a noun that names a kind of act (القصف) names only an act of its kind again, and no toll names it
+    clash = t(0, "ARMED_CLASH", 3, [SARAQIB], ["isis"])
+    assert best(back(1, "SHELLING", 4, [], word="القصف", generic=False), [clash], rules) is None
+    shelled = t(0, "SHELLING", 3, [SARAQIB], ["saa"])
+    assert best(back(1, "SHELLING", 4, [], word="القصف", generic=False), [shelled], rules)[0] is shelled
+    total = t(0, "CASUALTIES", 3, [SARAQIB])
+    assert best(back(1, "AIRSTRIKE", 4, [], word="الغارات"), [total], rules) is None
 
 
 def test_an_air_raid_retold_by_its_munitions_is_the_raid(rules):
