@@ -211,9 +211,10 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
         host.places = guest.places
     elif f.place == "union":
         host.places = tuple(dict.fromkeys([*host.places, *guest.places]))
-    host.agents |= guest.agents if not guest.toll_only else frozenset()
-    host.targets |= guest.targets if not guest.toll_only else frozenset()
-    host.partners |= guest.partners
+    carry = f.carry_parties and not guest.toll_only
+    host.agents |= guest.agents if carry else frozenset()
+    host.targets |= guest.targets if carry else frozenset()
+    host.partners |= guest.partners if f.carry_parties else frozenset()
     host.date = host.date or guest.date
     host.toll_only = host.toll_only and guest.toll_only
     host.told_in = host.told_in | guest.told_in
@@ -248,7 +249,7 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
     first.places = list(places)
     for role in ("agents", "targets", "partners"):
         ours = list(getattr(host, role))
-        if not (toll_guest and role != "partners"):
+        if f.carry_parties and not (toll_guest and role != "partners"):
             for x in getattr(guest, role):
                 if x not in ours:
                     ours.append(x)

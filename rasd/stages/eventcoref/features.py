@@ -85,6 +85,7 @@ class Features:
     max_sentences: int
     partyless: bool = False         # one of the two tellings names no participant at all
     min_sentences: int = 0          # the cross-type rule's least distance (1: never two words of one sentence)
+    carry_parties: bool = True      # the later telling's participants join the event (not for a back-reference)
 
 
 def km(a: Place, b: Place) -> float | None:

@@ -133,7 +133,9 @@ def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Te
     if not found:
         return None
     gap, _, o, f = min(found, key=lambda x: (x[0], x[1]))
-    return o, replace(f, host_first=True), \
+    # its clause often says who blamed or answered for the act, not who did it: only evidence, toll and
+    # date join (الهجوم نفذه انتحاريان ضد نقطة تفتيش للجيش والشرطة gives no agent)
+    return o, replace(f, host_first=True, carry_parties=False), \
         f"'{t.back_ref}' (the event noun with the article) names again the {o.type} told {gap} sentence(s) before"
 
 
