@@ -509,6 +509,13 @@ class CrossType(Closed):
     toll_only: bool = False
     max_sentences: conint(ge=0, le=20) = 2
     open_place: bool = True
+    min_sentences: conint(ge=0, le=20) = 0
+
+
+class BackReferences(Closed):
+    generic: WordList               # event nouns naming no kind of act (هجوم): may name any violent act
+    nouns: WordList                 # event nouns (without the article) that, with it, refer back: الغارة
+    sentences: conint(ge=0, le=20)
 
 
 class Anaphors(Closed):
@@ -524,3 +531,4 @@ class EventCoref(Closed):
     lead_sentences: conint(ge=0, le=10)
     open_place_sentences: conint(ge=0, le=20)
     contains_km: dict[str, float]
+    back_references: Optional[BackReferences] = None

@@ -18,7 +18,7 @@ from rasd.arabic.clitics import letters
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling
-from rasd.stages.eventcoref.rank import best
+from rasd.stages.eventcoref.rank import best, refusal
 from rasd.stages.worthiness.cues import forms
 
 
@@ -84,9 +84,16 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
     tellings = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
+    # for a trace only (Doc.explain): why each telling that stays an event of its own joined none
+    refused = doc.notes.setdefault("eventcoref_refused", []) if doc.explain else None
     for t in tellings:
         hit = best(t, alive, rules)
         if hit is None:
+            if refused is not None and alive:
+                o, why = refusal(t, alive, rules)
+                refused.append({"trigger": list(events[t.n].trigger or ()) or None, "type": t.type,
+                                "candidate": list(events[o.n].trigger or ()) or None if o else None,
+                                "why": why})
             alive.append(t)
             continue
         o, f, why = hit
@@ -128,7 +135,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         geo = (ents[pid].geo or {}) if pid in ents else {}
         places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
     words: tuple[str, ...] = ()
-    anaphor = None
+    anaphor = back_ref = None
+    back_generic = False
     if e.trigger is not None and doc.tokens:
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
@@ -136,6 +144,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         L = letters()
         words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
         anaphor = _anaphor(doc, k, j, rules)
+        back_ref, back_generic = _back_ref(doc, k, words, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
@@ -144,7 +153,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    frozenset(e.partners), date, e.modality,
                    e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
-                   parties=parties_of(e, ents, wholes or {}))
+                   parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
+                   back_generic=back_generic)
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
@@ -169,6 +179,17 @@ def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
     return None
 
 
+def _back_ref(doc: Doc, k: int, words: tuple[str, ...], rules) -> tuple[str | None, bool]:
+    """(the trigger word as written, whether it names no kind of act) when it is an event noun of
+    eventcoref.yaml ``back_references`` with the article (الغارة، والهجوم، بالعدوان): a definite
+    back-reference; (None, False) otherwise."""
+    a = letters().article
+    stems = [w[len(a):] for w in words if w.startswith(a) and w[len(a):] in rules.back_nouns]
+    if not stems:
+        return None, False
+    return doc.text[doc.tokens[k].start:doc.tokens[k].end], any(w in rules.back_generic for w in stems)
+
+
 def _means(key: str) -> bool:
     """The folded word opens with the preposition bi before a noun of three letters or more
     (بقذائف، بالصواريخ): the means of an act, after "وذلك" (eventcoref.yaml anaphors.means_before)."""
@@ -190,9 +211,10 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
         host.places = guest.places
     elif f.place == "union":
         host.places = tuple(dict.fromkeys([*host.places, *guest.places]))
-    host.agents |= guest.agents if not guest.toll_only else frozenset()
-    host.targets |= guest.targets if not guest.toll_only else frozenset()
-    host.partners |= guest.partners
+    carry = f.carry_parties and not guest.toll_only
+    host.agents |= guest.agents if carry else frozenset()
+    host.targets |= guest.targets if carry else frozenset()
+    host.partners |= guest.partners if f.carry_parties else frozenset()
     host.date = host.date or guest.date
     host.toll_only = host.toll_only and guest.toll_only
     host.told_in = host.told_in | guest.told_in
@@ -227,7 +249,7 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
     first.places = list(places)
     for role in ("agents", "targets", "partners"):
         ours = list(getattr(host, role))
-        if not (toll_guest and role != "partners"):
+        if f.carry_parties and not (toll_guest and role != "partners"):
             for x in getattr(guest, role):
                 if x not in ours:
                     ours.append(x)

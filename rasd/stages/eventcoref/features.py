@@ -39,6 +39,8 @@ class Telling:
     # participant id → (the party it names, the wholes it is part of): the knowledge base's
     # part_of chain (the Israeli army → Israel), so a party and its whole count as one side
     parties: dict = field(default_factory=dict)
+    back_ref: str | None = None     # the event noun with the article it is told by (الغارة): it may refer back
+    back_generic: bool = False      # … a noun that names no kind of act (الهجوم): it may name any violent act
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -82,6 +84,8 @@ class Features:
     modality_conflict: bool
     max_sentences: int
     partyless: bool = False         # one of the two tellings names no participant at all
+    min_sentences: int = 0          # the cross-type rule's least distance (1: never two words of one sentence)
+    carry_parties: bool = True      # the later telling's participants join the event (not for a back-reference)
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -116,20 +120,21 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float]) -> tuple[str
     return "differ", None
 
 
-def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, int, bool]:
+def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, int, bool, int]:
     """How the two types may be one event: (reason, earlier is host, max sentences apart, a
-    telling without a place may join)."""
+    telling without a place may join, min sentences apart)."""
     if a.type == b.type:
         if a.running_total != b.running_total:
-            return None, True, 0, False     # a war's running total is no retelling of one toll
+            return None, True, 0, False, 0     # a war's running total is no retelling of one toll
         if a.type in rules.partner_types:
-            return None, True, 0, False     # told apart by their parties and dates in the events stage
-        return "same type", True, 10 ** 6, True
+            return None, True, 0, False, 0     # told apart by their parties and dates in the events stage
+        return "same type", True, 10 ** 6, True, 0
     for ct in rules.cross_type:
         for host, guest, host_first in ((a, b, True), (b, a, False)):
             if host.type in ct.host and guest.type == ct.guest and _guest_fits(guest, ct):
-                return f"{ct.note} (eventcoref.yaml:{ct.line})", host_first, ct.max_sentences, ct.open_place
-    return None, True, 0, False
+                return (f"{ct.note} (eventcoref.yaml:{ct.line})", host_first, ct.max_sentences, ct.open_place,
+                        ct.min_sentences)
+    return None, True, 0, False, 0
 
 
 def _guest_fits(g: Telling, ct: CrossType) -> bool:
@@ -140,7 +145,7 @@ def _guest_fits(g: Telling, ct: CrossType) -> bool:
 
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
-    link, host_first, max_s, open_ok = type_link(a, b, rules)
+    link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
     place, finer = place_relation(a, b, rules.contains_km)
     mods = {a.modality, b.modality}
     # a party and its whole count as one side only where the two tellings share a place below a
@@ -164,4 +169,5 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         date_conflict=bool(a.date and b.date and a.date != b.date),
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
         max_sentences=max_s,
-        partyless=not a.participants or not b.participants)
+        partyless=not a.participants or not b.participants,
+        min_sentences=min_s)

@@ -14,39 +14,60 @@ from rasd.stages.eventcoref.rules import Rules
 
 
 def allowed(f: Features, rules: Rules, toll_guest: bool) -> str | None:
-    """Why the pair may be one event, or None."""
-    if f.link is None or f.place == "differ" or f.date_conflict or f.modality_conflict:
-        return None
+    """Why the pair may be one event, or None (:func:`decide` says why not)."""
+    ok, why = decide(f, rules, toll_guest)
+    return why if ok else None
+
+
+def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
+    """(may the pair be one event, why or why not): every refusal names the constraint that made it."""
+    if f.link is None:
+        return False, "types never one event"
+    if f.place == "differ":
+        return False, "different places"
+    if f.date_conflict:
+        return False, "different dates"
+    if f.modality_conflict:
+        return False, "one telling denied or conditional"
+    if f.gap < f.min_sentences:
+        return False, f"one sentence: two words of it name two acts ({f.link})"
     if f.gap > f.max_sentences and not (f.place == "same" and f.lead_first and f.shared):
         # … unless the headline or lead told it at the same place with a party in common: the
         # body retells the headline's act in its own words however far down (عدوان … استهدف رأس عيسى)
-        return None
+        return False, f"{f.gap} sentences apart (at most {f.max_sentences} for {f.link})"
     if toll_guest:
         # a toll sentence counts the deaths of an act told near it, at its place or with a party in common
         if f.place in ("same", "contains") or f.shared or f.gap <= 1:
-            return f"{f.link}; {f.gap} sentence(s) apart, place {f.place}"
-        return None
+            return True, f"{f.link}; {f.gap} sentence(s) apart, place {f.place}"
+        return False, "a toll with no place or party of the act, not next to it"
     if f.link == "same type" and f.place == "same" and f.gap == 0:
         # البراميل والصواريخ والقذائف التي ألقيت على المدينة: one act at one place, a word per weapon
-        return "same type, place and sentence: one act named once per weapon or trigger word"
+        return True, "same type, place and sentence: one act named once per weapon or trigger word"
     if f.agent_conflict:
-        return None
+        return False, "agents differ"
     near = f.gap <= rules.open_place_sentences
     same_type = f.link == "same type"
     if f.place == "same" and (f.shared or not same_type) and (near or f.lead_first or not same_type):
-        return f"{f.link}; same place" + (f", {f.shared} participant(s) in common" if f.shared else "") + \
-               (" (the headline or lead retold)" if f.lead_first and not near else "")
+        return True, f"{f.link}; same place" + (f", {f.shared} participant(s) in common" if f.shared else "") + \
+            (" (the headline or lead retold)" if f.lead_first and not near else "")
     if f.place == "same" and same_type and f.partyless and near:
         # دوي انفجارات في قاعدة X … استهداف القاعدة بصواريخ: nothing tells the two apart
-        return f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
+        return True, f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
-        return f"{f.link}; the headline or lead names a place the body's telling lies inside"
+        return True, f"{f.link}; the headline or lead names a place the body's telling lies inside"
     if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):
-        return f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
-               f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")
+        return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
+            f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")
     if f.place == "open" and f.shared and not same_type and f.open_ok:
-        return f"{f.link}; one telling names no place, {f.shared} participant(s) in common"
-    return None
+        return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common"
+    if f.place == "same":
+        return False, "same place but no participant in common" + ("" if near else ", far apart in the body")
+    if f.place == "contains":
+        return False, "one place inside the other, but the coarse one is not in the headline or lead" \
+            if not f.coarse_in_lead else "one place inside the other, no participant in common"
+    if f.place == "open" and not f.shared:
+        return False, "one telling names no place and no participant in common"
+    return False, "one telling names no place, participants not nested or too far apart"
 
 
 def score(f: Features) -> float:
@@ -85,6 +106,53 @@ def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Fea
         if why:
             scored.append((score(f), -o.n, o, f, why))
     if not scored:
-        return None
+        return back_reference(t, earlier, rules)
     _, _, o, f, why = max(scored, key=lambda x: (x[0], x[1]))
     return o, f, why
+
+
+def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Features, str] | None:
+    """The act a definite event noun (الغارة، الهجوم) names again, when no rule merged it: the nearest
+    earlier telling within ``rules.back_sentences`` of its type (or, for a generic noun such as الهجوم,
+    of any violent type but a toll) that nothing tells apart (no other place, date or modality; no
+    other agents unless at the same place). The earlier act keeps its type. None when there is none."""
+    if not t.back_ref:
+        return None
+    found = []
+    for o in earlier:
+        if o.toll_only or o.running_total:
+            continue
+        if not (o.type == t.type or t.back_generic and o.type in rules.violent and t.type in rules.violent
+                and o.type != "CASUALTIES"):
+            continue
+        f = features(o, t, rules)
+        if f.gap > rules.back_sentences or f.place == "differ" or f.date_conflict or f.modality_conflict \
+                or f.agent_conflict and f.place != "same":
+            continue
+        found.append((f.gap, -o.n, o, f))
+    if not found:
+        return None
+    gap, _, o, f = min(found, key=lambda x: (x[0], x[1]))
+    # its clause often says who blamed or answered for the act, not who did it: only evidence, toll and
+    # date join (الهجوم نفذه انتحاريان ضد نقطة تفتيش للجيش والشرطة gives no agent)
+    return o, replace(f, host_first=True, carry_parties=False), \
+        f"'{t.back_ref}' (the event noun with the article) names again the {o.type} told {gap} sentence(s) before"
+
+
+def refusal(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling | None, str]:
+    """Why ``t`` joined no earlier telling: the refused candidate eventcoref's score ranks highest
+    among those whose types may be one event, with the constraint that refused it; (None, why) when no
+    earlier telling's type may be one event with it. For a trace (``rasd extract --trace``)."""
+    scored = []
+    for o in earlier:
+        f = features(o, t, rules)
+        if f.link is None:
+            continue
+        toll_guest = (t.toll_only and f.host_first) or (o.toll_only and not f.host_first)
+        ok, why = decide(f, rules, toll_guest and f.link != "same type")
+        if not ok:
+            scored.append((score(f), -f.gap, o.n, o, why))
+    if not scored:
+        return None, "no earlier telling of a type that may be one event with it"
+    *_, o, why = max(scored, key=lambda x: x[:3])
+    return o, why

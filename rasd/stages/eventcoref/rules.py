@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
 from rasd.kb.yamlfile import load, require
 
@@ -18,6 +19,7 @@ class CrossType:
     toll_only: bool                      # the guest is a toll sentence (no trigger)
     max_sentences: int
     open_place: bool                     # a telling without a place may join (with a participant in common)
+    min_sentences: int = 0               # how many sentences apart at least (1: never two words of one sentence)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Rules:
     violent: frozenset[str] = frozenset()
     country_features: frozenset[str] = frozenset({"country"})   # gazetteer kinds that name a whole country
     anaphor_means: frozenset[str] = frozenset()   # ذلك: "وذلك بـ" the means of the act told
+    back_nouns: frozenset[str] = frozenset()      # event nouns that, with the article, refer back (الغارة)
+    back_generic: frozenset[str] = frozenset()    # … of them, those that name no kind of act (الهجوم)
+    back_sentences: int = 0                       # how far back a definite back-reference looks
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -46,7 +51,7 @@ def load_rules(path: Path, ontology) -> Rules:
         out.append(CrossType(item["note"], item.get("__line__", 0), frozenset(item["host"]), item["guest"],
                              frozenset(fold_str(w) for w in words) if words else None,
                              bool(item.get("toll_only")), int(item.get("max_sentences", 2)),
-                             bool(item.get("open_place", True))))
+                             bool(item.get("open_place", True)), int(item.get("min_sentences", 0))))
     km = {k: float(v) for k, v in data["contains_km"].items() if k != "__line__"}
     partners = frozenset(t for t, m in ontology.items() if m.get("partners"))
     ana = data["anaphors"]
@@ -55,6 +60,13 @@ def load_rules(path: Path, ontology) -> Rules:
     means = frozenset(fold_str(w) for w in ana.get("means_before") or [])
     for w in means - before:
         require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
+    back = data.get("back_references") or {}
+    generic = frozenset(fold_str(w) for w in back.get("generic") or [])
+    nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic
+    for w in nouns:
+        require(" " not in w and not w.startswith(letters().article), path, back,
+                f"back_references noun {w!r}: one word, written without the article")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
-                 int(ana["sentences"]), violent, anaphor_means=means)
+                 int(ana["sentences"]), violent, anaphor_means=means,
+                 back_nouns=nouns, back_generic=generic, back_sentences=int(back.get("sentences", 0)))

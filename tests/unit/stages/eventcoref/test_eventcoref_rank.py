@@ -5,7 +5,7 @@ import pytest
 
 from rasd.kb.resources import Resources
 from rasd.stages.eventcoref.features import Place, Telling, contains, features, place_relation
-from rasd.stages.eventcoref.rank import best
+from rasd.stages.eventcoref.rank import best, decide, refusal
 
 IDLIB_GOV = Place("G", 35.8, 36.6, "governorate")
 SARAQIB = Place("S", 35.86, 36.8, "locality")
@@ -192,3 +192,74 @@ def test_a_party_and_its_whole_count_only_where_the_tellings_share_a_place(rules
     body.parties = {"E2": ("actor:israel", frozenset())}
     f = features(lead, body, rules)
     assert f.place == "open" and f.agent_conflict and f.shared == 0
+
+
+DAMASCUS = Place("D", 33.51, 36.29, "locality")
+
+
+def back(n, type_, sentence, places=(), agents=(), word="الهجوم", date=None, modality="asserted", generic=True):
+    x = t(n, type_, sentence, places, agents, date=date, modality=modality)
+    x.back_ref, x.back_generic = word, generic
+    return x
+
+
+def test_a_definite_event_noun_names_the_earlier_act_again(rules):
+    bomb = t(0, "BOMBING", 3, [SARAQIB], ["isis"])
+    got = best(back(1, "ARMED_CLASH", 5, []), [bomb], rules)
+    assert got is not None and got[0] is bomb and got[1].host_first     # the earlier act keeps its type
+    assert "'الهجوم'" in got[2] and "BOMBING told 2 sentence(s) before" in got[2]
+    # the nearest of two earlier acts
+    near = t(1, "SHELLING", 4, [ARIHA], ["saa"])
+    assert best(back(2, "ARMED_CLASH", 5, []), [bomb, near], rules)[0] is near
+
+
+def test_a_definite_event_noun_stays_apart_when_something_tells_the_acts_apart(rules):
+    bomb = t(0, "BOMBING", 3, [SARAQIB], ["isis"])
+    assert best(back(1, "BOMBING", 5, [DEIR_TOWN]), [bomb], rules) is None          # another place
+    assert best(back(1, "BOMBING", 3 + rules.back_sentences + 1, []), [bomb], rules) is None   # too far
+    dated = t(0, "BOMBING", 3, [SARAQIB], ["isis"], date="2015-07-20")
+    assert best(back(1, "BOMBING", 4, [], date="2015-07-21"), [dated], rules) is None
+    assert best(back(1, "BOMBING", 4, [], modality="negated"), [bomb], rules) is None
+    assert best(back(1, "BOMBING", 4, [ARIHA], ["saa"]), [t(0, "BOMBING", 3, [], ["isis"])], rules) is None
+    # a non-violent act is no referent of a violent noun
+    assert best(back(1, "BOMBING", 4, []), [t(0, "PROTEST", 3, [SARAQIB])], rules) is None
+    # without the article the noun opens a new act
+    assert best(t(1, "BOMBING", 5, []), [bomb], rules) is None
+    # a noun that names a kind of act (القصف) names only an act of its kind again, and no toll names it
+    clash = t(0, "ARMED_CLASH", 3, [SARAQIB], ["isis"])
+    assert best(back(1, "SHELLING", 4, [], word="القصف", generic=False), [clash], rules) is None
+    shelled = t(0, "SHELLING", 3, [SARAQIB], ["saa"])
+    assert best(back(1, "SHELLING", 4, [], word="القصف", generic=False), [shelled], rules)[0] is shelled
+    total = t(0, "CASUALTIES", 3, [SARAQIB])
+    assert best(back(1, "AIRSTRIKE", 4, [], word="الغارات"), [total], rules) is None
+
+
+def test_an_air_raid_retold_by_its_munitions_is_the_raid(rules):
+    raid = t(0, "AIRSTRIKE", 2, [DAMASCUS], ["isr"], words=("غاره",))
+    rockets = t(1, "SHELLING", 4, [DAMASCUS], ["isr"], words=("صواريخ",))
+    o, f, why = best(rockets, [raid], rules)
+    assert o is raid and f.host_first and "munitions" in why
+    # in the raid's own sentence the rockets may be a second act (قصف بالصواريخ وغارات)
+    same = t(1, "SHELLING", 2, [DAMASCUS], ["isr"], words=("صواريخ",))
+    assert best(same, [raid], rules) is None
+    assert "one sentence" in decide(features(raid, same, rules), rules, False)[1]
+    # shelling told by artillery is another act
+    assert best(t(1, "SHELLING", 4, [DAMASCUS], ["isr"], words=("مدفعي",)), [raid], rules) is None
+
+
+def test_every_refusal_says_why(rules):
+    a = t(0, "SHELLING", 2, [SARAQIB], ["saa"])
+    cases = {
+        "different places": t(1, "SHELLING", 3, [ARIHA], ["saa"]),
+        "different dates": t(1, "SHELLING", 3, [SARAQIB], ["saa"], date="2015-07-21"),
+        "agents differ": t(1, "SHELLING", 6, [SARAQIB], ["isr"]),
+        "types never one event": t(1, "PROTEST", 3, [SARAQIB]),
+    }
+    a = t(0, "SHELLING", 2, [SARAQIB], ["saa"], date="2015-07-20")
+    for want, b in cases.items():
+        ok, why = decide(features(a, b, rules), rules, False)
+        assert not ok and why.startswith(want), (want, why)
+    o, why = refusal(cases["different places"], [a], rules)
+    assert o is a and why == "different places"
+    assert refusal(cases["types never one event"], [a], rules) == (None, "no earlier telling of a type that may "
+                                                                          "be one event with it")

@@ -148,3 +148,30 @@ def test_a_means_demonstrative_must_be_a_demonstrative(tmp_path):
                    encoding="utf-8")
     with pytest.raises(RasdError, match="means_before"):
         load_rules(bad, R("/nonexistent-rasd-data").ontology)
+
+
+@pytest.mark.parametrize("noun, joins", [("الهجوم", True), ("هجوم", False)])
+def test_a_definite_event_noun_later_in_the_report_joins_the_act(noun, joins):
+    s1, s2 = "انفجرت سيارة مفخخة في سراقب.", f"وقال الضابط إن {noun} نفذه انتحاري."
+    text = f"{s1}\n{s2}"
+    doc = Doc(text)
+    doc.sentences = [(0, len(s1)), (len(s1) + 1, len(text))]
+    a = text.index("سراقب")
+    doc.entities = [Entity("P1", "PLACE", "سراقب", None, None, [Mention(a, a + 5, "سراقب", "PLACE")],
+                           geo={"lat": 35.86, "lon": 36.8, "feature": "locality", "precision": 1})]
+    t2 = text.index(noun, len(s1))
+    doc.events = [Event("V1", "BOMBING", (0, 6), places=["P1"], evidence=[doc.sentences[0]],
+                        extra={"why": {"type": "trigger"}}),
+                  Event("V2", "ARMED_CLASH", (t2, t2 + len(noun)), evidence=[doc.sentences[1]],
+                        extra={"why": {"type": "trigger"}})]
+    doc.explain = True
+    out = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.type for e in out.events] == ["BOMBING"]      # the placeless clash alone is dropped as unlocated
+    merged = out.events[0].extra["why"].get("merged", [])
+    assert bool(merged) == joins
+    if joins:
+        assert "the event noun with the article" in merged[0]["why"]
+        assert out.events[0].evidence == doc.sentences
+    else:
+        # the trace says why the indefinite telling joined nothing
+        assert out.notes["eventcoref_refused"][0]["trigger"] == [t2, t2 + len(noun)]
