@@ -71,3 +71,12 @@ def test_held_out_text_and_repeats_never_reach_training():
     assert data.sentences[0][1][2:4] == [("حسان", "B-PERS"), ("الشيخ", "I-PERS")]
     # nothing is dropped by an empty guard
     assert domain_sentences([("a-1", train, RECORD)], LEX, COMMON, HeldOutGuard()).dropped == 0
+
+
+def test_install_trains_without_domain_sentences_when_the_annotations_are_absent(tmp_path):
+    from rasd.ner.corpus import TrainingData
+    from rasd.ner.train import domain_training
+
+    got, info = domain_training(tmp_path / "ner", LEX, TrainingData([], {}, 0, None, HeldOutGuard()), COMMON,
+                                annotations=tmp_path / "annotations")
+    assert got == [] and "skipped" in info
