@@ -28,9 +28,12 @@ META = "ner.json"
 # 1.5 micro-F1 (ORG precision .76 → .70); it still feeds the given-name list.
 CRF_CORPORA = (ANERCORP, NEWSFANE)
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 80, "feature.possible_transitions": True}
-# each sentence projected from annotations/train (rasd.ner.domain) is seen this many times: chosen
-# by the grouped cross-validation of scripts/ner_domain_cv.py (weights 1 and 3 compared, README)
-DOMAIN_WEIGHT = 3
+# each sentence projected from annotations/train (rasd.ner.domain) is seen this many times; 0: not
+# used. Off: in the grouped 4-fold cross-validation of scripts/ner_domain_cv.py (docs/lexicon-checks.md,
+# nerdom10) the CRF alone gains 11-17 micro-F1 on the held-out folds' projected spans and .006 on the
+# CAMeL test split, but rasd's PERSON F1 on the held-out folds falls (weight 1: 86.3 -> 85.2 mean;
+# weight 3: 84.9 -> 83.3 pooled over three folds, 7 more false persons) and PLACE does not move.
+DOMAIN_WEIGHT = 0
 
 
 def domain_training(ner_dir: Path, lex: Lexicons, data: TrainingData, common: frozenset[str], gaz=None,
@@ -109,7 +112,8 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None,
     data = training_sentences(ner_dir, CRF_CORPORA)
     names = json.loads((base / NAMES_FILE).read_text(encoding="utf-8")) if (base / NAMES_FILE).is_file() else {}
     lex = lexicons(base, gaz, kb)
-    domain, dom_info = domain_training(ner_dir, lex, data, common_words(base), gaz, annotations)
+    domain, dom_info = domain_training(ner_dir, lex, data, common_words(base), gaz, annotations) \
+        if DOMAIN_WEIGHT else ([], {"skipped": "DOMAIN_WEIGHT is 0 (see rasd.ner.train)"})
     with_domain = TrainingData(data.sentences + domain * DOMAIN_WEIGHT, data.dropped, data.repeats, data.split, data.guard)
     counts |= train(with_domain, lex, base / MODEL, name_counts=names.get("counts"), min_count=names.get("min_count", 2))
     counts["NER domain sentences (annotations/train)"] = len(domain)

@@ -1,8 +1,7 @@
-"""The CRF's domain sentences (rasd.ner.domain, projected from annotations/train at install) hold
-no sentence of the held-out texts: annotations/test, seed, dev, and ANERcorp's CAMeL test half."""
+"""The CRF's domain sentences (rasd.ner.domain, projected from annotations/train; install adds them
+when rasd.ner.train.DOMAIN_WEIGHT > 0, off today) hold no sentence of the held-out texts:
+annotations/test, seed, dev, and ANERcorp's CAMeL test half."""
 from __future__ import annotations
-
-import json
 
 from rasd.kb.heldout import REPO_ANNOTATIONS
 
@@ -33,10 +32,3 @@ def test_domain_training_holds_no_held_out_sentence(shared, installed):
     # train reports share boilerplate paragraphs with test draws (annotations/README): found and dropped
     assert info["dropped as held-out text"] > 0
 
-
-def test_install_trained_the_crf_with_the_domain_sentences(installed):
-    from rasd.ner.train import DOMAIN_WEIGHT, META
-    from rasd.settings import data_dir
-
-    meta = json.loads((data_dir() / META).read_text(encoding="utf-8"))
-    assert meta["domain"]["sentences"] > 500 and meta["domain"]["weight"] == DOMAIN_WEIGHT, meta.get("domain")
