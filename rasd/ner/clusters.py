@@ -27,12 +27,13 @@ COARSE, FINE = 48, 384
 _TOKEN = re.compile(r"[0-9a-z\u0621-\u064a]+|[^\s0-9a-z\u0621-\u064a]")
 
 
-def news_texts(news_dir: Path, limit: int = MAX_ARTICLES, skip=None) -> Iterator[str]:
-    """About ``limit`` article texts of the SaudiNewsNet zips in ``news_dir``, spread over the days
-    (rasd.kb.news.articles); never one of the held-out reports ``skip`` (default: read here)."""
+def news_texts(news_dir: Path, limit: int = MAX_ARTICLES, skip=None, corpora: tuple[str, ...] = ("news",)) -> Iterator[str]:
+    """About ``limit`` article texts of the SaudiNewsNet zips in ``news_dir`` (and of the other
+    ``corpora`` beside it: "news2", Al Mayadeen), spread over the files (rasd.kb.news.articles);
+    never one of the held-out reports ``skip`` (default: read here)."""
     from rasd.kb.news import articles
 
-    return articles(news_dir.parent, ("news",), limit=limit, skip=skip)
+    return articles(news_dir.parent, corpora, limit=limit, skip=skip)
 
 
 def tokens_of(text: str) -> list[str]:
@@ -100,9 +101,10 @@ def _kmeans(x, k: int, rng, iters: int = 15):
     return lab
 
 
-def build(news_dir: Path, out: Path) -> dict:
-    """Learn the clusters from ``news_dir`` and save them (an empty table without news)."""
-    table = learn(news_texts(news_dir))
+def build(news_dir: Path, out: Path, corpora: tuple[str, ...] = ("news",)) -> dict:
+    """Learn the clusters from ``news_dir`` (and ``corpora`` beside it) and save them (an empty
+    table without news)."""
+    table = learn(news_texts(news_dir, corpora=corpora))
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 1, "coarse": COARSE, "fine": FINE, "words": table},
                               ensure_ascii=False), encoding="utf-8")

@@ -18,6 +18,7 @@ from rasd.arabic.normalize import fold_str
 from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.ner.clusters import FILENAME as CLUSTERS_FILE
 from rasd.ner.clusters import build as build_clusters
+from rasd.kb.heldout import REPO_ANNOTATIONS
 from rasd.ner.corpus import ANERCORP, NEWSFANE, TrainingData, training_sentences
 from rasd.ner.features import Lexicons, token_features
 
@@ -27,6 +28,37 @@ META = "ner.json"
 # 1.5 micro-F1 (ORG precision .76 → .70); it still feeds the given-name list.
 CRF_CORPORA = (ANERCORP, NEWSFANE)
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 80, "feature.possible_transitions": True}
+# each sentence projected from annotations/train (rasd.ner.domain) is seen this many times; 0: not
+# used. Off: in the grouped 4-fold cross-validation of scripts/ner_domain_cv.py (docs/lexicon-checks.md,
+# nerdom10) the CRF alone gains 11-17 micro-F1 on the held-out folds' projected spans and .006 on the
+# CAMeL test split, but rasd's PERSON F1 on the held-out folds falls (weight 1: 86.3 -> 85.2 mean;
+# weight 3: 85.3 -> 84.3 pooled, one more true person, six more false ones) and PLACE does not move.
+DOMAIN_WEIGHT = 0
+
+
+def domain_training(ner_dir: Path, lex: Lexicons, data: TrainingData, common: frozenset[str], gaz=None,
+                    annotations: Path | None = REPO_ANNOTATIONS) -> tuple[list, dict]:
+    """The projected sentences of ``annotations``/train (rasd.ner.domain) for the CRF, minus any that
+    shares text with annotations/test, seed, dev (``ner_dir``/../../corpus) or the CAMeL test half
+    (``data``'s split); ``common``: names.json's common words.  ([] and why) when the checkout's annotations or their texts are not at hand (a download)."""
+    from rasd.errors import RasdError
+    from rasd.ner.domain import DOMAIN, domain_sentences, project_guard, state_names, train_records
+
+    if annotations is None or not (annotations / "train").is_dir():
+        return [], {"skipped": f"no {annotations}/train beside the code"}
+    try:
+        records = train_records(annotations)
+        corpus = ner_dir.parent.parent / "corpus"
+        guard = project_guard(annotations, corpus if corpus.is_dir() else None, data)
+    except RasdError as e:     # the report texts live in ../shared/data: a download install has none
+        return [], {"skipped": f"annotations/train unreadable: {e}"}
+    if gaz is None:
+        from rasd.kb.gazetteer import load_gazetteer
+        gaz = load_gazetteer()
+    dom = domain_sentences(records, lex, common, guard, state_names(gaz))
+    return [(DOMAIN, s) for _, s in dom.sentences], {
+        "reports": len(records), "sentences": len(dom.sentences), "weight": DOMAIN_WEIGHT,
+        "dropped as held-out text": dom.dropped, "repeats": dom.repeats}
 
 
 def owed(corpus: str, sent: list[tuple[str, str]], counts: dict[str, int], min_count: int) -> frozenset[str]:
@@ -63,8 +95,10 @@ def train(data: TrainingData, lex: Lexicons, out: Path, params: dict | None = No
             "NER training CPU seconds": round(time.process_time() - t0)}
 
 
-def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
-    """Clusters, then the CRF, into the data folder ``base``."""
+def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None,
+          annotations: Path | None = REPO_ANNOTATIONS) -> dict:
+    """Clusters, then the CRF (the NER corpora and the projected sentences of ``annotations``/train,
+    :func:`domain_training`), into the data folder ``base``."""
     from rasd.kb.names import common_words
     from rasd.ner.likely import FILENAME as LIKELY_FILE
     from rasd.ner.likely import build as build_likely
@@ -78,14 +112,18 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None) -> dict:
     data = training_sentences(ner_dir, CRF_CORPORA)
     names = json.loads((base / NAMES_FILE).read_text(encoding="utf-8")) if (base / NAMES_FILE).is_file() else {}
     lex = lexicons(base, gaz, kb)
-    counts |= train(data, lex, base / MODEL, name_counts=names.get("counts"), min_count=names.get("min_count", 2))
+    domain, dom_info = domain_training(ner_dir, lex, data, common_words(base), gaz, annotations) \
+        if DOMAIN_WEIGHT else ([], {"skipped": "DOMAIN_WEIGHT is 0 (see rasd.ner.train)"})
+    with_domain = TrainingData(data.sentences + domain * DOMAIN_WEIGHT, data.dropped, data.repeats, data.split, data.guard)
+    counts |= train(with_domain, lex, base / MODEL, name_counts=names.get("counts"), min_count=names.get("min_count", 2))
+    counts["NER domain sentences (annotations/train)"] = len(domain)
     counts |= build_likely([s for _, s in data.sentences], lex, common_words(base), base / LIKELY_FILE)
     counts |= build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lexicons(base, gaz, kb)))
     dropped = sum(data.dropped.values())
     counts["NER sentences dropped as copies of the CAMeL test half"] = dropped
     (base / META).write_text(json.dumps({"version": 1, "params": PARAMS, "corpora": CRF_CORPORA,
                                          "dropped": data.dropped, "newsfane_repeats": data.repeats,
-                                         "skipped": data.skipped,
+                                         "skipped": data.skipped, "domain": dom_info,
                                          "counts": counts}, ensure_ascii=False, indent=1), encoding="utf-8")
     return counts
 
