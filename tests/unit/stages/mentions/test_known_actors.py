@@ -114,9 +114,12 @@ def test_a_loyal_to_list_must_name_an_actor(tmp_path):
 TAIZ = Place("world:ye-taiz", "تعز", "Taiz", 13.58, 44.02, "city", rank=3, country="ye", admin_ids=("world:ye",))
 BENGHAZI = Place("world:ly-benghazi", "بنغازي", "Benghazi", 32.12, 20.07, "city", rank=3, country="ly",
                  admin_ids=("world:ly",))
+KHAN_YUNIS = Place("world:ps-khan-yunis", "خان يونس", "Khan Yunis", 31.34, 34.31, "city", rank=3, country="ps",
+                   admin_ids=("world:ps",))
 ABROAD = Resources("/nonexistent-rasd-data").provide(
-    gazetteer=Gazetteer({p.id: p for p in [*geo_fake.ALL, TAIZ, BENGHAZI]},
-                        [(p.name_ar, p.id) for p in [*geo_fake.ALL, TAIZ, BENGHAZI]] + geo_fake.EXTRA_ALIASES),
+    gazetteer=Gazetteer({p.id: p for p in [*geo_fake.ALL, TAIZ, BENGHAZI, KHAN_YUNIS]},
+                        [(p.name_ar, p.id) for p in [*geo_fake.ALL, TAIZ, BENGHAZI, KHAN_YUNIS]]
+                        + geo_fake.EXTRA_ALIASES),
     given_names=frozenset({"علي"}), common_words=frozenset())
 
 
@@ -175,3 +178,12 @@ def test_loyalists_of_an_unnamed_side_are_syrias_militias_only_in_a_report_about
 def test_a_named_side_is_not_read_by_the_report_country():
     es = entities_on("تقدمت قوات موالية للحوثيين نحو محافظة إدلب.")
     assert "actor:houthis" in es and "actor:pro_regime_militias" not in es
+
+
+def test_the_occupation_of_a_palestinian_report_is_israel_with_no_full_name_written():
+    es = entities_on("قصف الاحتلال منزلا في مدينة خان يونس، وقالت حكومة الاحتلال إن قواتها تواصل العملية.",
+                     "2023-11-20")
+    assert es["actor:idf"] == ["الاحتلال"] and es["actor:israel"] == ["حكومة الاحتلال"]
+    # elsewhere the bare word is only a short form: with no full name written it is no one's
+    es = entities_on("قصف الاحتلال منزلا في مدينة تعز.", "2023-11-20")
+    assert "actor:idf" not in es and "actor:israel" not in es
