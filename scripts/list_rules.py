@@ -68,7 +68,6 @@ def sample(data: Path, limit: int, stride: int) -> list[str]:
 
 
 def rule_of(m, cues) -> str | None:
-    from rasd.arabic.normalize import fold_str
     from rasd.stages.open_places import _BETWEEN_WHY
 
     why = m.why or ""

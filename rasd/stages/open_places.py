@@ -226,8 +226,9 @@ class _OpenPlaces:
             return True
         ends = self.pronoun_ends
         if key.endswith(ends) and key not in self.common and any(
-                key[:-len(p)] in self.common for p in ends if key.endswith(p)):
-            return True     # موقعها، منطقتهم: a noun with a pronoun
+                key[:-len(p)] in self.common or key[:-len(p)] in self.c.links or key[:-len(p)] in self.c.edges
+                for p in ends if key.endswith(p)):
+            return True     # موقعها، منطقتهم، ريفها: a noun (a place word too) with a pronoun
         return any(n and (st in self.lex["name_stops"] or st in self.c.not_names) for n, st in stems(key))
 
     def clitic_word(self, key: str) -> bool:
