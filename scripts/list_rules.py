@@ -14,7 +14,9 @@ mentions each rule adds, by the ``why`` the stage gives them:
   to end the list: "وصولاً إلى" goes on);
 - ``derived_dual``: an item of the list after a dual of a type word that open_places.yaml does not
   list but ``dual_endings`` derives (محافظتي، قاعدتي، مطاري);
-- ``plural_added``: an item of the list after a plural type word this branch added (محطات).
+- ``plural_added``: an item of the list after a plural type word this branch added (none kept);
+- ``placed``: a list item with no gazetteer entry that place_context placed between its two
+  neighbours in the list (rasd.stages.place_context ``list_items``), with the neighbours' distance.
 
 It prints each rule's count, the articles it fires in, and a reproducible random sample of
 contexts to read by eye. Nothing is copied from ../shared: the text is read at run time.
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from _shared import data_or_exit, held_out_of  # noqa: E402
 from sample_rules import kwic, report  # noqa: E402
 
-STAGES = ["clean", "sentences", "mentions", "open_places"]
+STAGES = ["clean", "sentences", "mentions", "open_places", "open_actors", "ner", "link", "geocode", "place_context"]
 ADDED_PLURALS: tuple[str, ...] = ()   # محطات was tried and left out
 
 
@@ -68,14 +70,14 @@ def sample(data: Path, limit: int, stride: int) -> list[str]:
 
 
 def rule_of(m, cues) -> str | None:
-    from rasd.stages.open_places import _BETWEEN_WHY
+    from rasd.stages.open_places import LIST_ITEM_WHY, LIST_WHY
 
     why = m.why or ""
-    if why == _BETWEEN_WHY:
+    if why == LIST_WHY:
         return "between_gazetteer" if m.place_ids else "between"
     if why == "an unknown name closing a list of places":
         return "closing"
-    if why.startswith("an item of the list after '"):
+    if why.startswith(LIST_ITEM_WHY):
         cue = why.split("'")[1]
         if cue in cues["derived"]:
             return "derived_dual"
@@ -113,7 +115,13 @@ def main() -> None:
             if rule:
                 fired[rule].append(kwic(doc.text, m.start, m.end))
                 docs[rule].add(n)
-    names = ("between", "between_gazetteer", "closing", "derived_dual", "plural_added")
+        for e in doc.entities:
+            why = (e.geo or {}).get("why") or ""
+            if e.type == "PLACE" and "placed between its neighbours in the list" in why:
+                m = e.mentions[0]
+                fired["placed"].append(kwic(doc.text, m.start, m.end) + "  → " + why.split("; ")[-1][:110])
+                docs["placed"].add(n)
+    names = ("between", "between_gazetteer", "closing", "derived_dual", "plural_added", "placed")
     report(len(texts), fired, names, args.kwic, args.seed)
     print("\narticles each rule fires in: " + ", ".join(f"{k} {len(docs[k])}" for k in names))
 

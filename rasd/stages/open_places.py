@@ -42,7 +42,8 @@ MAX_NAME = 3        # words of an unquoted name
 MAX_QUOTED = 4      # words of a quoted name
 MAX_ITEMS = 12      # names in one list
 MAX_BETWEEN = 4     # unknown names in a row between two places of one list
-_BETWEEN_WHY = "an unknown name between two places of one list"
+LIST_WHY = "an unknown name between two places of one list"
+LIST_ITEM_WHY = "an item of the list after '"   # and the cue word, then a closing quote
 
 
 @dataclass(frozen=True)
@@ -505,7 +506,7 @@ class _OpenPlaces:
         a, b = first
         if cue in self.c.adjective_duals and not self.quoted_gap(i) and not self.key(a).startswith(self.article):
             return   # اتفاق إقليمي ينقذ: the relative adjective, not a dual before a name
-        why = f"an item of the list after '{cue}'"
+        why = f"{LIST_ITEM_WHY}{cue}'"
         self.add(a, b, 0, (a, b), cue, False, why)
         n = 1
         while n < room:
@@ -531,7 +532,7 @@ class _OpenPlaces:
                 nxt = starts.get(b)
                 if nxt is not None and self.coordinated(b):
                     for a, e, pre, ids in pending:   # the list goes on past them: they are its items
-                        self.add(a, e, pre, (a, e), None, False, _BETWEEN_WHY, place_ids=ids)
+                        self.add(a, e, pre, (a, e), None, False, LIST_WHY, place_ids=ids)
                     pending = []
                     run, b = run + 1, nxt.tok[1]
                     continue
