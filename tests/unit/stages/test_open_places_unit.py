@@ -143,3 +143,8 @@ def test_derived_duals_replace_the_feminine_ending_and_mark_the_masculine_ones()
     every, masculine = derived_duals(frozenset({f("محافظة"), f("مطار")}), [["تي", "تا"], ["ي"]], f("ة"))
     assert every == {f("محافظتي"), f("محافظتا"), f("مطاري")}
     assert masculine == {f("مطاري")}
+
+
+def test_a_place_word_with_a_pronoun_is_no_list_item():
+    found = places(run("قصفت الطائرات بلدتي زمرينا وريفها صباح اليوم."))
+    assert [n for _, n in found] == ["زمرينا"]
