@@ -171,7 +171,7 @@ class OpenPlaces(Closed):
     feature_cues: WordList
     plural_cues: WordList
     dual_cues: WordList
-    dual_endings: tuple[WordList, WordList]   # after a final ة (replacing it), after any other word
+    dual_endings: WordList   # put for the final ة of a feminine type word: its dual in construct
     open_cues: WordList
     not_before: WordList
     not_after: WordList

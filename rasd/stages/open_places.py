@@ -78,9 +78,6 @@ class PlaceCues:
     facility_types: frozenset[str] = frozenset()
     # folded adjective → country id, of the states a border is named by (الحدود السورية التركية)
     border_adjectives: dict[str, str] = field(default_factory=dict)
-    # derived duals that are also a relative adjective (إقليمي، محوري): a list only before a name
-    # with the article or in quotes
-    adjective_duals: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -114,26 +111,18 @@ def _fold_all(words) -> frozenset[str]:
     return frozenset(fold_str(w) for w in words)
 
 
-def derived_duals(words: frozenset[str], endings, feminine: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The duals in construct of the type words ``words`` (محافظة → محافظتي، محافظتا; مطار → مطاري):
-    ``endings`` is (the endings that replace a final ``feminine`` letter, the endings of any other
-    word), open_places.yaml's ``dual_endings``. Returns (all duals, those of masculine words, which
-    are also the words' relative adjectives: إقليمي، محوري)."""
-    after_fem, after_other = (_fold_all(e) for e in endings)
-    out, masculine = set(), set()
-    for w in words:
-        if w.endswith(feminine):
-            out.update(w[:-len(feminine)] + e for e in after_fem)
-        else:
-            masculine.update(w + e for e in after_other)
-    return frozenset(out | masculine), frozenset(masculine)
+def derived_duals(words: frozenset[str], endings, feminine: str) -> frozenset[str]:
+    """The duals in construct of the feminine type words among ``words`` (محافظة → محافظتي، محافظتا):
+    each of ``endings`` (open_places.yaml's ``dual_endings``) put for the final ``feminine`` letter."""
+    ends = _fold_all(endings)
+    return frozenset(w[:-len(feminine)] + e for w in words if w.endswith(feminine) for e in ends)
 
 
 def load_cues(path: Path) -> PlaceCues:
     d = load(path)
     L = letters()
     facility, settlement = _fold_all(d["facility_cues"]), _fold_all(d["settlement_cues"])
-    duals, adjective_duals = derived_duals(facility | settlement, d["dual_endings"], L.feminine_ending)
+    duals = derived_duals(facility | settlement, d["dual_endings"], L.feminine_ending)
     lists = {"facility": facility, "settlement": settlement,
              "feature": _fold_all(d["feature_cues"]),
              "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"]) | duals}
@@ -164,7 +153,6 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["territory_words"]), _fold_all(d["border_links"]), _fold_all(d["list_preps"]),
                      readings, word_forms(every | frozenset(anaphors)), L,
                      facility_types=_fold_all(d["facility_types"]),
-                     adjective_duals=adjective_duals - _fold_all(d["dual_cues"]),
                      border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"})
 
 
@@ -504,8 +492,6 @@ class _OpenPlaces:
         if first is None:
             return
         a, b = first
-        if cue in self.c.adjective_duals and not self.quoted_gap(i) and not self.key(a).startswith(self.article):
-            return   # اتفاق إقليمي ينقذ: the relative adjective, not a dual before a name
         why = f"{LIST_ITEM_WHY}{cue}'"
         self.add(a, b, 0, (a, b), cue, False, why)
         n = 1
