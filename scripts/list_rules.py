@@ -60,8 +60,10 @@ def news2(data: Path):
                     yield f"{(o.get('title') or '').strip()}\n\n{(o.get('content') or '').strip()}"
 
 
-def sample(data: Path, limit: int, stride: int) -> list[str]:
-    skip = held_out_of(data)
+def sample(data: Path, limit: int, stride: int, skip=None) -> list[str]:
+    """Every ``stride``-th article text of news/ and of news2/, ``limit`` of each, with no held-out
+    report (``skip``, by default the ones found under ``data``)."""
+    skip = held_out_of(data, skip)
     out = []
     for source in (news(data), news2(data)):
         kept = (t for t in source if t.strip() and t not in skip)
