@@ -72,12 +72,12 @@ def sample(data: Path, limit: int, stride: int, skip=None) -> list[str]:
 
 
 def rule_of(m, cues) -> str | None:
-    from rasd.stages.open_places import LIST_ITEM_WHY, LIST_WHY
+    from rasd.stages.open_places import CLOSING_WHY, LIST_ITEM_WHY, LIST_WHY
 
     why = m.why or ""
     if why == LIST_WHY:
         return "between_gazetteer" if m.place_ids else "between"
-    if why == "an unknown name closing a list of places":
+    if why == CLOSING_WHY:
         return "closing"
     if why.startswith(LIST_ITEM_WHY):
         cue = why.split("'")[1]

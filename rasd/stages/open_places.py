@@ -8,8 +8,10 @@ none, and never one that overlaps a mention of another kind:
 - after a settlement cue (بلدة، قرية، حي، منطقة، محور …) the name after it is a place;
 - after a plural or dual cue (مستوطنات، بلدات، قريتي …) every item of the list joined by و or
   commas is a place, quoted or not;
-- a list of places (X وY وZ) is split completely: an unknown name standing between two places of
-  the list, or closing a list of two or more places, is a place too.
+- a list of places (X وY وZ) is split completely: unknown names standing between two places of
+  the list (up to ``MAX_BETWEEN`` in a row; an ordinary word the gazetteer names only there), or
+  one closing a list of two or more places and ending it, are places too;
+- the dual of every feminine type word (محافظتي، منطقتي، محطتي: ``dual_endings``) opens a list of two.
 
 A name is the quoted words after the cue, or up to three words: the first not a common noun of
 the kind that shows the cue word is used in another sense (موقع التواصل، منطقة عازلة), the next
@@ -44,6 +46,7 @@ MAX_ITEMS = 12      # names in one list
 MAX_BETWEEN = 4     # unknown names in a row between two places of one list
 LIST_WHY = "an unknown name between two places of one list"
 LIST_ITEM_WHY = "an item of the list after '"   # and the cue word, then a closing quote
+CLOSING_WHY = "an unknown name closing a list of places"
 
 
 @dataclass(frozen=True)
@@ -536,7 +539,7 @@ class _OpenPlaces:
                 closing = run >= 2 and pre == 1 and not pending and not ids and self.item_closed(e) and (
                     e >= len(self.toks) or self.gap(e - 1) not in ("",) or not self.toks[e].key.startswith(self.and_))
                 if closing:
-                    self.add(a, e, pre, (a, e), None, False, "an unknown name closing a list of places")
+                    self.add(a, e, pre, (a, e), None, False, CLOSING_WHY)
                     run, b = run + 1, e
                     continue
                 pending.append((a, e, pre, ids))
@@ -546,7 +549,7 @@ class _OpenPlaces:
 
     def gazetteer_item(self, k: int) -> tuple[tuple[int, int, int] | None, list[str]]:
         """A one-word list item at token k, joined by و or a comma, that is an ordinary word with the
-        article which the gazetteer names as a place (والباب، ، المالح), with the ids of its
+        article which the gazetteer names as a place (والباب، "، الخبر"), with the ids of its
         namesakes; (None, []) if none."""
         if k >= len(self.toks) or not self.coordinated(k):
             return None, []
