@@ -171,6 +171,7 @@ class OpenPlaces(Closed):
     feature_cues: WordList
     plural_cues: WordList
     dual_cues: WordList
+    dual_endings: WordList   # put for the final ة of a feminine type word: its dual in construct
     open_cues: WordList
     not_before: WordList
     not_after: WordList

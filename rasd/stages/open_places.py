@@ -8,8 +8,10 @@ none, and never one that overlaps a mention of another kind:
 - after a settlement cue (بلدة، قرية، حي، منطقة، محور …) the name after it is a place;
 - after a plural or dual cue (مستوطنات، بلدات، قريتي …) every item of the list joined by و or
   commas is a place, quoted or not;
-- a list of places (X وY وZ) is split completely: an unknown name standing between two places of
-  the list, or closing a list of two or more places, is a place too.
+- a list of places (X وY وZ) is split completely: unknown names standing between two places of
+  the list (up to ``MAX_BETWEEN`` in a row; an ordinary word the gazetteer names only there), or
+  one closing a list of two or more places and ending it, are places too;
+- the dual of every feminine type word (محافظتي، منطقتي، محطتي: ``dual_endings``) opens a list of two.
 
 A name is the quoted words after the cue, or up to three words: the first not a common noun of
 the kind that shows the cue word is used in another sense (موقع التواصل، منطقة عازلة), the next
@@ -41,6 +43,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\
 MAX_NAME = 3        # words of an unquoted name
 MAX_QUOTED = 4      # words of a quoted name
 MAX_ITEMS = 12      # names in one list
+MAX_BETWEEN = 4     # unknown names in a row between two places of one list
+LIST_WHY = "an unknown name between two places of one list"
+LIST_ITEM_WHY = "an item of the list after '"   # and the cue word, then a closing quote
+CLOSING_WHY = "an unknown name closing a list of places"
 
 
 @dataclass(frozen=True)
@@ -108,14 +114,23 @@ def _fold_all(words) -> frozenset[str]:
     return frozenset(fold_str(w) for w in words)
 
 
+def derived_duals(words: frozenset[str], endings, feminine: str) -> frozenset[str]:
+    """The duals in construct of the feminine type words among ``words`` (محافظة → محافظتي، محافظتا):
+    each of ``endings`` (open_places.yaml's ``dual_endings``) put for the final ``feminine`` letter."""
+    ends = _fold_all(endings)
+    return frozenset(w[:-len(feminine)] + e for w in words if w.endswith(feminine) for e in ends)
+
+
 def load_cues(path: Path) -> PlaceCues:
     d = load(path)
-    lists = {"facility": _fold_all(d["facility_cues"]), "settlement": _fold_all(d["settlement_cues"]),
+    L = letters()
+    facility, settlement = _fold_all(d["facility_cues"]), _fold_all(d["settlement_cues"])
+    duals = derived_duals(facility | settlement, d["dual_endings"], L.feminine_ending)
+    lists = {"facility": facility, "settlement": settlement,
              "feature": _fold_all(d["feature_cues"]),
-             "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"])}
+             "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"]) | duals}
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
-    L = letters()
     proclitics = L.proclitic_strings()   # a cue word's proclitics (conjunction, preposition), no article
     article_ends = L.article_ends()
 
@@ -203,8 +218,9 @@ class _OpenPlaces:
             return True
         ends = self.pronoun_ends
         if key.endswith(ends) and key not in self.common and any(
-                key[:-len(p)] in self.common for p in ends if key.endswith(p)):
-            return True     # موقعها، منطقتهم: a noun with a pronoun
+                key[:-len(p)] in self.common or key[:-len(p)] in self.c.links or key[:-len(p)] in self.c.edges
+                for p in ends if key.endswith(p)):
+            return True     # موقعها، منطقتهم، ريفها: a noun (a place word too) with a pronoun
         return any(n and (st in self.lex["name_stops"] or st in self.c.not_names) for n, st in stems(key))
 
     def clitic_word(self, key: str) -> bool:
@@ -321,7 +337,7 @@ class _OpenPlaces:
         return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES
 
     def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str,
-            named: bool = False) -> None:
+            named: bool = False, place_ids: list[str] | None = None) -> None:
         if not self.free(a, b):
             return
         for k in range(a, b):
@@ -340,7 +356,7 @@ class _OpenPlaces:
             if name[0] == a and pre else toks[name[0]].start
         bare = text[n0:n_end]
         m = Mention(start, end, text[start:end], "PLACE", None, 0.6, tok=(a, b), key=fold_str(bare),
-                    cue=cue, place_ids=[], pattern=True, facility=facility,
+                    cue=cue, place_ids=list(place_ids or ()), pattern=True, facility=facility,
                     name=bare if facility or named else None, why=why)
         self.added.append(m)
         for k in range(a, b):
@@ -470,7 +486,7 @@ class _OpenPlaces:
         """A list item ends at token ``end`` (the finders' one test, placeness.ends_item), or a word
         right after it places it (جنوبي، في، بريف: container_links)."""
         nxt = self.toks[end].key if end < len(self.toks) else None
-        gap = self.gap(end - 1)
+        gap = self.gap(end - 1).strip("".join(QUOTES))   # a closing quote ends no item, nor goes on with one
         return ends_item(gap, nxt) or (not gap and reads(nxt, self.c.links))
 
     def listed(self, i: int, cue: str, room: int) -> None:
@@ -479,7 +495,7 @@ class _OpenPlaces:
         if first is None:
             return
         a, b = first
-        why = f"an item of the list after '{cue}'"
+        why = f"{LIST_ITEM_WHY}{cue}'"
         self.add(a, b, 0, (a, b), cue, False, why)
         n = 1
         while n < room:
@@ -491,32 +507,59 @@ class _OpenPlaces:
             n += 1
 
     def split_lists(self) -> None:
-        """X وY وZ: an unknown name between two places of a list, or after two or more, is a place."""
+        """X وY وZ: unknown names standing between two places of one list (up to ``MAX_BETWEEN`` of
+        them in a row), or one closing a list of two or more places, are places too (list completion).
+        An item that is an ordinary word the gazetteer also names (والباب in مناطق جرابلس والباب
+        وأعزاز) is taken only between two places, where the list says what it is."""
         places = sorted((m for m in [*self.doc.mentions, *self.added]
                          if m.type == "PLACE" and id(m) not in self.dropped), key=lambda m: m.tok[0])
         starts = {m.tok[0]: m for m in places}
         for m in places:
             run, b = 1, m.tok[1]
+            pending: list[tuple[int, int, int, list[str]]] = []
             while b < len(self.toks):
                 nxt = starts.get(b)
                 if nxt is not None and self.coordinated(b):
+                    for a, e, pre, ids in pending:   # the list goes on past them: they are its items
+                        self.add(a, e, pre, (a, e), None, False, LIST_WHY, place_ids=ids)
+                    pending = []
                     run, b = run + 1, nxt.tok[1]
                     continue
-                it = self.item(b)
-                if it is None or b in self.owner:
+                if b in self.owner:
+                    break
+                it, ids = self.item(b), []
+                if it is None:
+                    it, ids = self.gazetteer_item(b)
+                if it is None:
                     break
                 a, e, pre = it
                 if any(k in self.owner for k in range(a, e)) or e - a > 2:
                     break
-                after = starts.get(e)
                 # closing a list of two or more: "وName" and then no further item
-                closing = run >= 2 and pre == 1 and (e >= len(self.toks) or self.gap(e - 1) not in ("",)
-                                                     or not self.toks[e].key.startswith(self.and_))
-                if (after is not None and self.coordinated(e)) or closing:
-                    self.add(a, e, pre, (a, e), None, False, "an unknown name in a list of places")
+                closing = run >= 2 and pre == 1 and not pending and not ids and self.item_closed(e) and (
+                    e >= len(self.toks) or self.gap(e - 1) not in ("",) or not self.toks[e].key.startswith(self.and_))
+                if closing:
+                    self.add(a, e, pre, (a, e), None, False, CLOSING_WHY)
                     run, b = run + 1, e
                     continue
-                break
+                pending.append((a, e, pre, ids))
+                if len(pending) > MAX_BETWEEN:
+                    break
+                b = e
+
+    def gazetteer_item(self, k: int) -> tuple[tuple[int, int, int] | None, list[str]]:
+        """A one-word list item at token k, joined by و or a comma, that is an ordinary word with the
+        article which the gazetteer names as a place (والباب، "، الخبر"), with the ids of its
+        namesakes; (None, []) if none."""
+        if k >= len(self.toks) or not self.coordinated(k):
+            return None, []
+        key = self.toks[k].key
+        pre = len(self.and_) if key.startswith(self.and_) and self.gap(k - 1) not in COMMAS else 0
+        word = key[pre:]
+        if not word.startswith(self.article) or not self.item_closed(k + 1):
+            return None, []
+        ids = [p.id for p in self.gaz.lookup(word)]
+        return ((k, k + 1, pre), ids) if ids else (None, [])
 
     def coordinated(self, k: int) -> bool:
         """Token k opens a list item (و or a comma before it)."""

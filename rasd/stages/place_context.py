@@ -14,6 +14,10 @@
   such preposition opens stays a list of governments (قادة أميركا وكندا وفرنسا، بين الصين وتركيا).
   The mention moves; the state's other mentions stay with its actor, so a report that has the state
   act and names it as a place gets both entities, one ACTOR and one PLACE.
+- **List items.** A name open_places took as a list item (between two places of one list: موقع جل
+  العلام، الجرداح، حدب البستان، المالكية; after a plural type word: بلدات أعزاز، زمرينا، مارع) is
+  placed between its two nearest located neighbours in the list
+  when they lie close together (``LIST_NEAR_KM``), with ACLED precision 2 and a ``why`` naming them.
 - **Outskirts.** A place named only by its edge or a part of it (الأطراف الغربية لمدينة سراقب، محيط
   بلدة X) keeps its coordinates with ACLED precision 2 ("near or part of").
 - **Place anaphors.** A bare noun with the article (البلدة، القرية، البلدتين) refers to the place of
@@ -28,8 +32,9 @@ from __future__ import annotations
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Entity, Mention
+from rasd.geo.features import km
 from rasd.pipeline import Stage
-from rasd.stages.open_places import PlaceCues, reads
+from rasd.stages.open_places import LIST_ITEM_WHY, LIST_WHY, PlaceCues, reads
 
 TOWN_KINDS = {"locality", "city", "town", "village", "facility"}
 MAX_LINK = 5          # words between a place and its container
@@ -37,6 +42,7 @@ ANAPHOR_REACH = 2     # sentences back an anaphor may reach
 MAX_TERRITORY = 5     # words between a territory word and the country (الحدود الشمالية لفلسطين المحتلة مع)
 MAX_ITEMS = 12        # items of a list of places
 _AREA = {"country", "governorate", "district", "subdistrict", "region"}
+LIST_NEAR_KM = 25.0   # neighbours in a list this close place the unknown item between them
 
 
 def country_place(p, text: str, why: str) -> Entity:
@@ -127,6 +133,52 @@ class _Context:
                          "admin1": g.get("admin1"), "admin2": g.get("admin2"), "admin3": g.get("admin3"),
                          "why": f"{(e.geo or {}).get('why') or 'not in the gazetteer'}; placed at its container "
                                 f"'{y.mentions[0].text}' ('{m.text} {words} …'), ACLED precision {prec}"}
+                break
+
+    # ---- list items ------------------------------------------------------------------------------
+    def neighbour(self, m: Mention, step: int, fixed: set[int]) -> Entity | None:
+        """The located place (one of ``fixed``, the ids of the entities located before list items are
+        placed) whose mention stands nearest to ``m`` in its list, before it (step -1) or after it
+        (step 1), past other items, within ``MAX_ITEMS`` words and no clause end."""
+        k = m.tok[0] - 1 if step < 0 else m.tok[1]
+        while 0 <= k < len(self.toks) and abs(k - m.tok[0]) <= MAX_ITEMS:
+            if any(ch in ".؛;:!?؟\n" for ch in self.gap(k if step < 0 else k - 1)):
+                return None
+            hit = (self.ends if step < 0 else self.at).get(k)
+            if hit is not None and hit[1].type == "PLACE":
+                if id(hit[1]) in fixed:
+                    return hit[1]
+                k = (hit[0].tok[0] - 1) if step < 0 else hit[0].tok[1]
+                continue
+            k += step
+        return None
+
+    def list_items(self) -> None:
+        """An unknown name that open_places took as an item of a list (LIST_WHY: between two places of
+        it; LIST_ITEM_WHY: after a plural or dual type word) is placed between its neighbours in the
+        list, the nearest located places before and after it, when they lie within ``LIST_NEAR_KM``
+        of each other (villages listed together are neighbours: the midpoint, ACLED precision 2);
+        farther apart, the list says nothing of where it lies, and it stays unplaced."""
+        fixed = {id(e) for e in self.doc.entities if _located(e)}
+        for e in self.doc.entities:
+            if e.type != "PLACE" or _located(e) or not e.mentions:
+                continue
+            for m in e.mentions:
+                if not (m.why == LIST_WHY or (m.why or "").startswith(LIST_ITEM_WHY)):
+                    continue
+                a, b = self.neighbour(m, -1, fixed), self.neighbour(m, 1, fixed)
+                if a is None or b is None or a is b:
+                    continue
+                pa, pb = (a.geo["lat"], a.geo["lon"]), (b.geo["lat"], b.geo["lon"])
+                d = km(pa, pb)
+                if d > LIST_NEAR_KM:
+                    continue
+                same = {k: a.geo.get(k) if a.geo.get(k) == b.geo.get(k) else None for k in ("admin1", "admin2", "admin3")}
+                e.geo = {"lat": round((pa[0] + pb[0]) / 2, 5), "lon": round((pa[1] + pb[1]) / 2, 5), "precision": 2,
+                         "feature": "list", **same,
+                         "why": f"{(e.geo or {}).get('why') or 'not in the gazetteer'}; an item of a list of places, "
+                                f"placed between its neighbours in the list '{a.mentions[0].text}' and "
+                                f"'{b.mentions[0].text}' ({d:.0f} km apart), ACLED precision 2"}
                 break
 
     # ---- outskirts ------------------------------------------------------------------------------
@@ -352,7 +404,7 @@ class PlaceContext(Stage):
 
     @classmethod
     def defaults(cls) -> dict:
-        return {"containers": True, "countries": True, "anaphors": True, "outskirts": True}
+        return {"containers": True, "countries": True, "anaphors": True, "outskirts": True, "lists": True}
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.entities:
@@ -362,6 +414,8 @@ class PlaceContext(Stage):
             ctx = _Context(doc, self.resources.open_places, self.resources)
         if self.config["containers"]:
             ctx.containers()
+        if self.config["lists"]:
+            ctx.list_items()
         if self.config["outskirts"]:
             ctx.outskirts()
         if self.config["anaphors"]:

@@ -124,3 +124,11 @@ def test_no_script_finds_shared_by_itself():
     culprits = [p.name for p in SCRIPTS.glob("*.py")
                 if p.name != "_shared.py" and own.search(p.read_text(encoding="utf-8"))]
     assert culprits == []
+
+
+def test_list_rules_sample_skips_the_held_out_reports(corpus):
+    data, skip = corpus
+    texts = script("list_rules").sample(data, 10, 1, skip)   # bodies read stripped, as `rasd eval` reads them
+    assert not any(HELD.strip() in t for t in texts)
+    assert sum(OTHER.strip() in t for t in texts) == 2 and sum(THIRD.strip() in t for t in texts) == 2
+    assert len(texts) == 4    # two of each source, the held-out one of each left out

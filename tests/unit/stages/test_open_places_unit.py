@@ -68,3 +68,80 @@ def test_cue_word_forms_follow_the_clitic_letters_in_use():
     with clitics.using(no_ka):
         forms = word_forms([word])
     assert L.ka + word not in forms and L.bi + word in forms and L.lam_article + word in forms
+
+
+# ---- list completion and derived duals (branch lists10) -----------------------------------------
+
+BETWEEN = "an unknown name between two places of one list"
+
+
+def test_unknown_names_between_two_places_of_one_list_are_places():
+    text = "استهدفت المقاومة حلب، زمرينا، كفرتونا، إدلب صباح اليوم."
+    known = (("حلب", "PLACE", 0, {}), ("إدلب", "PLACE", 0, {}))
+    added = [m for m in run(text, *known).mentions if m.why == BETWEEN]
+    assert [m.text for m in added] == ["زمرينا", "كفرتونا"]
+    assert all(not m.place_ids for m in added)
+    assert not [m for m in run(text, *known, lists=False).mentions if m.why == BETWEEN]
+
+
+def test_unknown_names_after_one_place_with_no_place_after_them_are_not_taken():
+    text = "قصفت الطائرات حلب وزمرينا وكفرتونا صباح اليوم."
+    assert places(run(text, ("حلب", "PLACE", 0, {}))) == [("حلب", "حلب")]
+
+
+def test_more_unknown_names_in_a_row_than_a_list_holds_are_not_taken():
+    names = "، ".join(["زمرينا", "كفرتونا", "بيرزيت", "عرابة", "برقين"])
+    text = f"زار الوفد حلب، {names}، إدلب أمس."
+    known = (("حلب", "PLACE", 0, {}), ("إدلب", "PLACE", 0, {}))
+    assert not [m for m in run(text, *known).mentions if m.why == BETWEEN]
+
+
+def test_an_ordinary_word_the_gazetteer_names_is_a_place_only_between_two_places():
+    from rasd.arabic.normalize import fold_str
+
+    res = Resources("/nonexistent-rasd-data").provide(gazetteer=fake_gazetteer(),
+                                                      common_words=frozenset({fold_str("المشيرفة")}))
+    known = (("أعزاز", "PLACE", 0, {}), ("حلب", "PLACE", 0, {}))
+
+    def between(text):
+        doc = doc_of(text)
+        doc.mentions = sorted((mention(doc, s, t, n, **kw) for s, t, n, kw in known if s in text),
+                              key=lambda m: m.start)
+        return [m for m in OpenPlaces(res)(doc).mentions if m.why == BETWEEN]
+
+    (m,) = between("سيطرت القوات على مناطق أعزاز والمشيرفة وحلب أمس.")
+    assert m.text == "المشيرفة" and set(m.place_ids) == {"ocha:C9001", "ocha:C9002"}
+    assert between("سيطرت القوات على مناطق أعزاز والمشيرفة أمس.") == []
+
+
+def test_a_name_closing_a_list_must_end_it():
+    known = (("حلب", "PLACE", 0, {}), ("إدلب", "PLACE", 0, {}))
+    closed = run("سيطرت القوات على حلب وإدلب وزمرينا.", *known)
+    assert "زمرينا" in [m.text for m in closed.mentions]
+    going_on = run("سيطرت القوات على حلب وإدلب وزمرينا إلى الشمال.", *known)
+    assert "زمرينا" not in [m.text for m in going_on.mentions]
+
+
+def test_the_dual_of_any_feminine_type_word_names_two_places():
+    found = places(run("قصفت الطائرات محافظتي زمرينا وكفرتونا صباح اليوم."))
+    assert [n for _, n in found] == ["زمرينا", "كفرتونا"]
+    found = places(run("سيطرت القوات على منطقتا \"تياسير\" و\"الحمرا\" في الأغوار."))
+    assert [n for _, n in found] == ["تياسير", "الحمرا"]
+
+
+def test_a_masculine_type_word_gets_no_derived_dual():
+    assert places(run("دعا إلى اتفاق إقليمي ينقذ المنطقة من الحروب.")) == []
+    assert places(run("قتل عدد من جامعي الكمأة في البادية.")) == []
+
+
+def test_derived_duals_put_the_endings_for_the_feminine_ending():
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.open_places import derived_duals
+
+    f = fold_str
+    assert derived_duals(frozenset({f("محافظة"), f("مطار")}), ["تي", "تا"], f("ة")) == {f("محافظتي"), f("محافظتا")}
+
+
+def test_a_place_word_with_a_pronoun_is_no_list_item():
+    found = places(run("قصفت الطائرات بلدتي زمرينا وريفها صباح اليوم."))
+    assert [n for _, n in found] == ["زمرينا"]

@@ -164,3 +164,55 @@ def test_a_state_after_a_place_that_reads_as_no_place_says_nothing(text, place, 
     entity(doc, "E1", "PLACE", place, geo=dict(geo))
     entity(doc, "E2", "ACTOR", state, kb_id=kb_id)
     assert why_place(doc, state) is None
+
+
+# ---- list items (branch lists10) -----------------------------------------------------------------
+
+AZAZ = {"lat": 36.58, "lon": 37.04, "precision": 1, "feature": "locality", "admin1": "حلب", "why": "hand-built"}
+MARE = {"lat": 36.48, "lon": 37.2, "precision": 1, "feature": "locality", "admin1": "حلب", "why": "hand-built"}
+DAMASCUS = {"lat": 33.51, "lon": 36.29, "precision": 1, "feature": "locality", "admin1": "دمشق", "why": "hand-built"}
+
+
+def _listed(text: str, right: dict, why: str):
+    from rasd.stages.open_places import LIST_WHY
+
+    doc = doc_of(text)
+    entity(doc, "E1", "PLACE", "أعزاز", geo=dict(AZAZ))
+    item = entity(doc, "E2", "PLACE", "زمرينا", geo=dict(UNPLACED))
+    item.mentions[0].why = why or LIST_WHY
+    entity(doc, "E3", "PLACE", "مارع", geo=dict(right))
+    return doc, item
+
+
+def test_a_list_item_is_placed_between_its_neighbours_in_the_list_when_they_are_near():
+    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE, "")
+    run(doc)
+    assert item.geo["precision"] == 2 and item.geo["feature"] == "list"
+    assert (item.geo["lat"], item.geo["lon"]) == (36.53, 37.12)
+    assert item.geo["admin1"] == "حلب" and "'أعزاز' and 'مارع'" in item.geo["why"]
+
+
+def test_an_item_after_a_plural_type_word_is_placed_the_same_way_and_lists_off_leaves_it():
+    from rasd.stages.open_places import LIST_ITEM_WHY
+
+    doc, item = _listed("قصفت الطائرات بلدات أعزاز، زمرينا، مارع أمس.", MARE, LIST_ITEM_WHY + "بلدات'")
+    run(doc)
+    assert item.geo["feature"] == "list"
+    doc, item = _listed("قصفت الطائرات بلدات أعزاز، زمرينا، مارع أمس.", MARE, LIST_ITEM_WHY + "بلدات'")
+    run(doc, lists=False)
+    assert item.geo["lat"] is None
+
+
+def test_neighbours_far_apart_or_another_clause_place_no_list_item():
+    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", DAMASCUS, "")
+    run(doc)
+    assert item.geo["lat"] is None
+    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا. وفي مارع هدوء.", MARE, "")
+    run(doc)
+    assert item.geo["lat"] is None
+
+
+def test_a_name_taken_for_another_reason_is_not_placed_by_the_list():
+    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE, "a name after the place word 'بلدة'")
+    run(doc)
+    assert item.geo["lat"] is None
