@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from rasd import SCHEMA
+from rasd.arabic.clitics import readings_column
 from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.tokens import Token, token_columns
 
@@ -153,6 +154,15 @@ class Doc:
         Shared by the stages: read it, never change it."""
         self.tokens    # noqa: B018 - fills keys (see tokens)
         return self.__dict__["keys"]
+
+    @cached_property
+    def readings(self) -> list[tuple[tuple[int, str], ...]]:
+        """The tokens' proclitic readings in one list (``readings[i] ==
+        clitics.readings(keys[i])``), each distinct word form read once per document: the stages
+        that ask a token's readings read this column instead of asking again. Read with the Clitics
+        current when first asked (a stage's, inside ``rasd.pipeline.run_stage``). Shared by the
+        stages: read it, never change it."""
+        return readings_column(self.keys)
 
     @cached_property
     def token_starts(self) -> list[int]:

@@ -9,6 +9,7 @@ front of a word. Every stage asks through these functions, never by slicing lett
   article only: ك+ان in وكان is not إن; cue lists spell prepositions out, لصد، بدعم);
 - :func:`prefix_in` — the proclitic length of the first reading found in a word set;
 - :func:`matches_form` — some reading is a pattern word (a trigger's later words; ``*`` a prefix);
+- :func:`readings_column` — the readings of every word of a document at once (``Doc.readings``);
 - :class:`ListIndex` — which named word lists a word belongs to under some reading (cached per instance).
 
 The letters live in a knowledge file (``clitics.yaml``). A :class:`Clitics` holds the letters of one
@@ -150,6 +151,14 @@ class Clitics:
     def _cue_readings(self, key: str) -> tuple[str, ...]:
         return _cue_readings(self.letters, key)
 
+    def readings_column(self, keys: list[str]) -> list[tuple[tuple[int, str], ...]]:
+        """The readings of every word of a document, in token order (``column[i] ==
+        readings(keys[i])``): each distinct word form read once, the column filled by C-level
+        look-ups (a document repeats its words; see :attr:`rasd.doc.Doc.readings`)."""
+        forms = dict.fromkeys(keys)
+        table = dict(zip(forms, map(self.readings, forms)))
+        return list(map(table.__getitem__, keys))
+
     def __getstate__(self) -> dict:
         return {"letters": self.letters, "size": self.size}
 
@@ -198,6 +207,11 @@ def readings(key: str) -> tuple[tuple[int, str], ...]:
     Cached by the current Clitics (a Resources part): the same words recur across a corpus.
     """
     return _CURRENT.get().readings(key)
+
+
+def readings_column(keys: list[str]) -> list[tuple[tuple[int, str], ...]]:
+    """:meth:`Clitics.readings_column` of the current Clitics."""
+    return _CURRENT.get().readings_column(keys)
 
 
 def with_article(stem: str) -> str:
