@@ -159,6 +159,12 @@ class Clitics:
         table = dict(zip(forms, map(self.readings, forms)))
         return list(map(table.__getitem__, keys))
 
+    def cue_readings_column(self, keys: list[str]) -> list[tuple[str, ...]]:
+        """:meth:`readings_column` for the cue readings (:func:`cue_readings`)."""
+        forms = dict.fromkeys(keys)
+        table = dict(zip(forms, map(self.cue_readings, forms)))
+        return list(map(table.__getitem__, keys))
+
     def __getstate__(self) -> dict:
         return {"letters": self.letters, "size": self.size}
 
@@ -212,6 +218,11 @@ def readings(key: str) -> tuple[tuple[int, str], ...]:
 def readings_column(keys: list[str]) -> list[tuple[tuple[int, str], ...]]:
     """:meth:`Clitics.readings_column` of the current Clitics."""
     return _CURRENT.get().readings_column(keys)
+
+
+def cue_readings_column(keys: list[str]) -> list[tuple[str, ...]]:
+    """:meth:`Clitics.cue_readings_column` of the current Clitics."""
+    return _CURRENT.get().cue_readings_column(keys)
 
 
 def with_article(stem: str) -> str:

@@ -60,7 +60,6 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "") -> Site | No
     clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``)."""
     if ev.trigger is None or not ev.evidence:
         return None
-    toks = doc.tokens
     t0, t1 = ev.trigger
     # the sentence of the trigger (an event the events stage merged has several)
     a, b = next(((x, y) for x, y in ev.evidence if x <= t0 < y), ev.evidence[0])
@@ -70,8 +69,9 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "") -> Site | No
     j = max(bisect.bisect_left(starts, t1), i + 1)
     if not (lo <= i < hi):
         return None
-    keys = [t.key for t in toks[lo:hi]]
+    keys = doc.keys[lo:hi]
     after = doc.text[t1:t1 + 3].lstrip()
     end = next((ch for ch in doc.text[t1:b] if ch in ends), "") if ends else ""
+    # the words' cue readings from the document's column (read once per document, not per event)
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
-                bool(after) and after[0] in OPENING_QUOTES, end)
+                bool(after) and after[0] in OPENING_QUOTES, end, doc.cue_readings[lo:hi])
