@@ -54,3 +54,15 @@ def test_token_columns_are_the_tokens_fields_whichever_is_asked_first():
         assert doc.token_ends == [t.end for t in toks]
         assert [text[a:b] for a, b in zip(doc.token_starts, doc.token_ends)] == \
             ["قُتل", "٣", "مدنيين", "بريفِ", "حلب", "الشمالي"]
+
+
+def test_reading_columns_are_each_tokens_readings():
+    from rasd.arabic import clitics
+    from rasd.doc import Doc
+
+    doc = Doc("قصفت الطائرات وبريف حلب وللمعارضة مواقع بريف حلب.")
+    assert doc.readings == [clitics.readings(k) for k in doc.keys]
+    assert doc.cue_readings == [clitics.cue_readings(k) for k in doc.keys]
+    # the same word form twice (حلب): one reading, shared, not worked out again
+    i, j = [k for k, key in enumerate(doc.keys) if key == doc.keys[3]]
+    assert (i, j) == (3, 7) and doc.readings[i] is doc.readings[j]

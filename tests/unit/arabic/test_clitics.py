@@ -208,3 +208,26 @@ def test_a_clitics_caches_cue_readings_too_and_the_packaged_one_none():
         for w in ("والقصف", "بالقصف", "وكان", "القوات", "فالجيش"):
             assert cue_readings(fold_str(w)) == clitics._cue_readings(letters(), fold_str(w))
     assert own.cue_readings.cache_info().currsize == 4
+
+
+def test_a_readings_column_reads_each_distinct_word_once_in_token_order():
+    keys = [fold_str(w) for w in ("وبريف", "حلب", "وبريف", "للمعارضة", "حلب", "والقرى")]
+    asked: list[str] = []
+    own = clitics.Clitics(letters(), size=0)
+    real = own.readings
+    own.readings = lambda key: asked.append(key) or real(key)
+    column = own.readings_column(keys)
+    assert column == [clitics.readings(k) for k in keys]
+    assert sorted(asked) == sorted(set(keys))          # one reading per distinct word form
+    cues = own.cue_readings_column(keys)
+    assert cues == [cue_readings(k) for k in keys]
+    assert own.readings_column([]) == [] and own.cue_readings_column([]) == []
+
+
+def test_a_readings_column_reads_with_the_current_letters():
+    packaged = letters()
+    no_bi = clitics.Clitics(replace(packaged, preps=tuple(p for p in packaged.preps if p != packaged.bi)))
+    key = fold_str("بريف")
+    assert "ريف" in [s for _, s in clitics.readings_column([key])[0]]
+    with clitics.using(no_bi):
+        assert "ريف" not in [s for _, s in clitics.readings_column([key])[0]]
