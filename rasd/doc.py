@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from rasd import SCHEMA
-from rasd.arabic.clitics import cue_readings_column, readings_column
+from rasd.arabic.clitics import readings_column
 from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.tokens import Token, token_columns
 
@@ -163,12 +163,6 @@ class Doc:
         current when first asked (a stage's, inside ``rasd.pipeline.run_stage``). Shared by the
         stages: read it, never change it."""
         return readings_column(self.keys)
-
-    @cached_property
-    def cue_readings(self) -> list[tuple[str, ...]]:
-        """The tokens' cue readings in one list (``cue_readings[i] == clitics.cue_readings(keys[i])``),
-        as :attr:`readings`."""
-        return cue_readings_column(self.keys)
 
     @cached_property
     def token_starts(self) -> list[int]:

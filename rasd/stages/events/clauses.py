@@ -44,8 +44,7 @@ class Clauses:
         if name not in self.L.cue_starts.lookup(key):
             return 0          # most words open no cue of the list: one cached look-up says so
         end = len(self.toks) if end is None else end
-        n = phrase_at(self.L.phrases.get(name, ()), self.key, k, end,
-                      self.doc.cue_readings[k] if 0 <= k < len(self.keys) else None)
+        n = phrase_at(self.L.phrases.get(name, ()), self.key, k, end)
         return n or int(k < end and in_list(self.L, name, key))
 
     def sentences(self) -> list[Sent]:

@@ -244,17 +244,14 @@ def phrases_of(words) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.split()) for w in words if " " in w), key=len, reverse=True))
 
 
-def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int,
-              forms: tuple[str, ...] | None = None) -> int:
+def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> int:
     """Length of the cue phrase that starts at token ``k`` and ends by ``end`` (0 if none).
 
     ``keys(i)`` gives token i's folded key. The first word may carry و/ف and the article like any
-    cue word (وفي حال); the following words are matched as written, or without their article.
-    ``forms``: token k's cue readings, when the caller has them (``Doc.cue_readings``)."""
+    cue word (وفي حال); the following words are matched as written, or without their article."""
     if not phrases:
         return 0
-    if forms is None:
-        forms = cue_readings(keys(k))
+    forms = cue_readings(keys(k))
     a = letters().article
     for ph in phrases:
         n = len(ph)

@@ -33,7 +33,7 @@ class Modality:
                 names = cues(keys[k])
                 if stop_at in names:
                     break   # توعدت بالرد على اغتيال …: what a vow answers has happened
-                n = phrase_at(c["phrases"], self.key, k, t.i, self.doc.cue_readings[k]) or \
+                n = phrase_at(c["phrases"], self.key, k, t.i) or \
                     (before in names and not_before not in cues(self.key(k + 1)))
                 if n:
                     return mod, f"cue '{self.span_text(k, k + int(n))}' {t.i - k} word{'s' if t.i - k > 1 else ''} " \
