@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from rasd import SCHEMA
-from rasd.arabic.clitics import readings_column
+from rasd.arabic.clitics import ReadingTable, current as current_clitics
 from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.tokens import Token, token_columns
 
@@ -156,13 +156,12 @@ class Doc:
         return self.__dict__["keys"]
 
     @cached_property
-    def readings(self) -> list[tuple[tuple[int, str], ...]]:
-        """The tokens' proclitic readings in one list (``readings[i] ==
-        clitics.readings(keys[i])``), each distinct word form read once per document: the stages
-        that ask a token's readings read this column instead of asking again. Read with the Clitics
-        current when first asked (a stage's, inside ``rasd.pipeline.run_stage``). Shared by the
-        stages: read it, never change it."""
-        return readings_column(self.keys)
+    def readings(self) -> "ReadingTable":
+        """Word form → its proclitic readings (``readings[key] == clitics.readings(key)``), each
+        distinct form read once per document, on its first ask (:class:`ReadingTable`): the stages
+        that ask a token's readings ask here. Reads with the Clitics current when first asked (a
+        stage's, inside ``rasd.pipeline.run_stage``). Shared by the stages: read it, never change it."""
+        return current_clitics().table()
 
     @cached_property
     def token_starts(self) -> list[int]:

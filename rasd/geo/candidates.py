@@ -90,13 +90,13 @@ class DocPlaces:
     def region_at(self, j: int):
         if j not in self._region:
             self._region[j] = match_region(self.doc.tokens, j, self.gaz, self.cues, self.table.named,
-                                           self.doc.readings[j])
+                                           self.doc.readings[self.doc.keys[j]])
         return self._region[j]
 
     def name_starts(self, j: int) -> list[str]:
         """The readings of token j that can start a gazetteer name (:func:`_firsts`), once per token."""
         if j not in self._firsts:
-            self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz, self.doc.readings[j])
+            self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz, self.doc.readings[self.doc.keys[j]])
         return self._firsts[j]
 
     def name_at(self, j: int, stop: int) -> tuple[int, list[Place]] | None:

@@ -236,7 +236,7 @@ class NerStage:
             if any(self.gate.unknown(k) for k in keys[a:b]):
                 continue
             first = keys[a]
-            if (first in given or any(st in given for k, st in doc.readings[a] if k)) and not any(
+            if (first in given or any(st in given for k, st in doc.readings[first] if k)) and not any(
                     keys[k] not in self.compound_ends and (self._common(keys[k]) or not has_letter(keys[k]))
                     for k in range(a + 1, b)):
                 continue
@@ -301,7 +301,7 @@ class NerStage:
             key = keys[k]
             if owner[k] < 0 and (key in forms or key[1:] in forms or key[2:] in forms
                                  or key[3:] in forms):   # cheap, before the readings
-                for n, st in ((0, key), *doc.readings[k]):
+                for n, st in ((0, key), *doc.readings[key]):
                     st = without_article(st) if n == 0 else st
                     if st not in first:
                         continue
@@ -380,7 +380,7 @@ class NerStage:
             key = toks[k].key
             if not has_letter(key) or key.startswith(self.letters.and_) and key[1:] in self.person_given:
                 return False
-            forms = (key, *(st for _, st in doc.readings[k]))
+            forms = (key, *(st for _, st in doc.readings[key]))
             if any(f in lists.get(lst, ()) for f in forms for lst in ("name_stops", "person_titles", "org_heads")):
                 return False
         return True
@@ -418,7 +418,7 @@ class NerStage:
 
         def stop(k: int) -> bool:
             key = doc.keys[k]
-            return key not in self.tagger.lex.given and any(n and st in stops for n, st in doc.readings[k])
+            return key not in self.tagger.lex.given and any(n and st in stops for n, st in doc.readings[key])
 
         titles = self.tagger.lex.lists.get("person_titles", frozenset())
         a = self.letters.article
@@ -426,7 +426,7 @@ class NerStage:
         def title(k: int) -> bool:   # العقيد، للعقيد، والرئيس: a title is no part of the name after it
             key = doc.keys[k]
             return key not in self.tagger.lex.given and any(
-                f in titles or a + f in titles for f in (key, *(st for _, st in doc.readings[k])))
+                f in titles or a + f in titles for f in (key, *(st for _, st in doc.readings[key])))
 
         def rank(k: int) -> bool:    # العميد ركن، اللواء الركن طيار: a rank's qualifier after a title
             key = doc.tokens[k].key    # (not the head of a compound: المرشد آية الله …)
@@ -475,7 +475,7 @@ class NerStage:
             if k < 0:
                 return False
             key = doc.keys[k]
-            forms = {key, *(st for _, st in doc.readings[k])}
+            forms = {key, *(st for _, st in doc.readings[key])}
             return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(
                 lists.get(n, ())) for n in names)
 
@@ -528,7 +528,7 @@ class NerStage:
             return False
         key, a = doc.keys[i - 1], self.letters.article
         return any(f in words or a + f in words or strip_article(f) in words
-                   for f in (key, *(st for _, st in doc.readings[i - 1])))
+                   for f in (key, *(st for _, st in doc.readings[key])))
 
     def _place_like(self, key: str) -> bool:
         """The word falls in a word cluster (learned from the news) of which at least

@@ -19,7 +19,7 @@ class Roles:
         if name != "target_markers":
             return False
         k = self.key(i)
-        rs = self.doc.readings[i]   # m.tok[0]: a token of the document
+        rs = self.doc.readings[k]
         pre = k[:len(k) - len(rs[-1][1])] if rs else ""
         return any(w in pre for w in self.L.words["attached_target_markers"])
 

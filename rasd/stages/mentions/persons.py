@@ -302,7 +302,7 @@ def surnames(f: Finder) -> None:
     for t in f.toks:
         if t.i in taken or not t.key.endswith(ends):
             continue
-        for n, st in f.reads[t.i]:
+        for n, st in f.reads[t.key]:
             if st in last and t.key[n - 2:n] == article if n >= 2 else False:
                 f.add(t.i, t.i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
                 break

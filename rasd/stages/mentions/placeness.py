@@ -105,7 +105,7 @@ def region_head(f: Finder, k: int) -> bool:
     if not f.words[k][0] & REGION:
         return False   # no reading opens a region phrase (region_heads is within the index's region_gate)
     heads = f.R.region_heads
-    return any(st in heads for _, st in f.reads[k])
+    return any(st in heads for _, st in f.reads[f.toks[k].key])
 
 
 def _head(f: Finder, k: int) -> bool:
