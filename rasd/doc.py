@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from rasd import SCHEMA
+from rasd.arabic.clitics import ReadingTable, current as current_clitics
 from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.tokens import Token, token_columns
 
@@ -153,6 +154,14 @@ class Doc:
         Shared by the stages: read it, never change it."""
         self.tokens    # noqa: B018 - fills keys (see tokens)
         return self.__dict__["keys"]
+
+    @cached_property
+    def readings(self) -> "ReadingTable":
+        """Word form → its proclitic readings (``readings[key] == clitics.readings(key)``), each
+        distinct form read once per document, on its first ask (:class:`ReadingTable`): the stages
+        that ask a token's readings ask here. Reads with the Clitics current when first asked (a
+        stage's, inside ``rasd.pipeline.run_stage``). Shared by the stages: read it, never change it."""
+        return current_clitics().table()
 
     @cached_property
     def token_starts(self) -> list[int]:

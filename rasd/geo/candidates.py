@@ -89,13 +89,14 @@ class DocPlaces:
 
     def region_at(self, j: int):
         if j not in self._region:
-            self._region[j] = match_region(self.doc.tokens, j, self.gaz, self.cues, self.table.named)
+            self._region[j] = match_region(self.doc.tokens, j, self.gaz, self.cues, self.table.named,
+                                           self.doc.readings[self.doc.keys[j]])
         return self._region[j]
 
     def name_starts(self, j: int) -> list[str]:
         """The readings of token j that can start a gazetteer name (:func:`_firsts`), once per token."""
         if j not in self._firsts:
-            self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz)
+            self._firsts[j] = _firsts(self.doc.tokens[j], self.gaz, self.doc.readings[self.doc.keys[j]])
         return self._firsts[j]
 
     def name_at(self, j: int, stop: int) -> tuple[int, list[Place]] | None:
@@ -171,9 +172,10 @@ class DocPlaces:
         return None
 
 
-def _firsts(tok, gaz: Gazetteer) -> list[str]:
-    """Only readings that can start a name and are long enough to count (most words: none)."""
-    return [f for _, f in stems(tok.key) if len(f) >= 3 and gaz.may_start(f)]
+def _firsts(tok, gaz: Gazetteer, reads: tuple[tuple[int, str], ...] | None = None) -> list[str]:
+    """Only readings that can start a name and are long enough to count (most words: none).
+    ``reads``: the token's readings when the caller has them (``Doc.readings``)."""
+    return [f for _, f in (stems(tok.key) if reads is None else reads) if len(f) >= 3 and gaz.may_start(f)]
 
 
 def _longest(toks, j: int, stop: int, gaz: Gazetteer, kinds: frozenset[str], firsts: list[str] | None = None):

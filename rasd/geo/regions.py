@@ -168,17 +168,18 @@ def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
     return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
 
 
-def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[str, str | None]
-                 ) -> tuple[int, dict] | None:
+def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[str, str | None],
+                 reads: tuple[tuple[int, str], ...] | None = None) -> tuple[int, dict] | None:
     """A region phrase starting at token ``i``: (index one past its last token, info) or None.
 
     info = {"base_ids": [...], "direction": "north"|…|None, "rif": bool, "text_key": str,
             "anaphor": bool, "named": bool, "badia": bool}
-    ``cues`` and ``named`` (RegionTable.named) come from the Resources.
+    ``cues`` and ``named`` (RegionTable.named) come from the Resources; ``reads``: token i's
+    readings when the caller has them (``Doc.readings``), else they are asked for.
     """
     if i >= len(tokens):
         return None
-    readings = stems(tokens[i].key)
+    readings = stems(tokens[i].key) if reads is None else reads
     # Return at once unless the word (under some proclitic reading) can open a named region or a
     # ريف / بادية / direction phrase: most tokens open neither.
     firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}

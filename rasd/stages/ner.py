@@ -237,7 +237,7 @@ class NerStage:
             if any(self.gate.unknown(k) for k in keys[a:b]):
                 continue
             first = keys[a]
-            if (first in given or any(st in given for k, st in stems(first) if k)) and not any(
+            if (first in given or any(st in given for k, st in doc.readings[first] if k)) and not any(
                     keys[k] not in self.compound_ends and (self._common(keys[k]) or not has_letter(keys[k]))
                     for k in range(a + 1, b)):
                 continue
@@ -302,7 +302,7 @@ class NerStage:
             key = keys[k]
             if owner[k] < 0 and (key in forms or key[1:] in forms or key[2:] in forms
                                  or key[3:] in forms):   # cheap, before the readings
-                for n, st in ((0, key), *stems(key)):
+                for n, st in ((0, key), *doc.readings[key]):
                     st = without_article(st) if n == 0 else st
                     if st not in first:
                         continue
@@ -458,16 +458,16 @@ class NerStage:
         stops = self.tagger.lex.lists.get("name_stops", frozenset())
 
         def stop(k: int) -> bool:
-            key = doc.tokens[k].key
-            return key not in self.tagger.lex.given and any(n and st in stops for n, st in stems(key))
+            key = doc.keys[k]
+            return key not in self.tagger.lex.given and any(n and st in stops for n, st in doc.readings[key])
 
         titles = self.tagger.lex.lists.get("person_titles", frozenset())
         a = self.letters.article
 
         def title(k: int) -> bool:   # العقيد، للعقيد، والرئيس: a title is no part of the name after it
-            key = doc.tokens[k].key
+            key = doc.keys[k]
             return key not in self.tagger.lex.given and any(
-                f in titles or a + f in titles for f in (key, *(st for _, st in stems(key))))
+                f in titles or a + f in titles for f in (key, *(st for _, st in doc.readings[key])))
 
         def rank(k: int) -> bool:    # العميد ركن، اللواء الركن طيار: a rank's qualifier after a title
             key = doc.tokens[k].key    # (not the head of a compound: المرشد آية الله …)
@@ -515,8 +515,8 @@ class NerStage:
         def is_(k: int, *names: str) -> bool:
             if k < 0:
                 return False
-            key = doc.tokens[k].key
-            forms = {key, *(st for _, st in stems(key))}
+            key = doc.keys[k]
+            forms = {key, *(st for _, st in doc.readings[key])}
             return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(
                 lists.get(n, ())) for n in names)
 
@@ -567,9 +567,9 @@ class NerStage:
         after a proclitic (لشركة، بصاروخ) or with the article."""
         if i == 0:
             return False
-        key, a = doc.tokens[i - 1].key, self.letters.article
+        key, a = doc.keys[i - 1], self.letters.article
         return any(f in words or a + f in words or strip_article(f) in words
-                   for f in (key, *(st for _, st in stems(key))))
+                   for f in (key, *(st for _, st in doc.readings[key])))
 
     def _place_like(self, key: str) -> bool:
         """The word falls in a word cluster (learned from the news) of which at least

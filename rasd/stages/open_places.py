@@ -277,7 +277,7 @@ class _OpenPlaces:
             if key.startswith(self.article) or prev in self.lex["name_joiners"] or prev in self.lex["kunya"]:
                 return True
             # بركة ريشا، عين عرب: a second word without the article, when it is no ordinary word
-            clitic = any(n >= 2 and key[:n].endswith(self.L.article_ends()) for n, _ in stems(key))   # بالقذائف
+            clitic = any(n >= 2 and key[:n].endswith(self.L.article_ends()) for n, _ in self.doc.readings[key])   # بالقذائف
             return k == j + 1 and key not in self.common and not key.startswith(self.and_) and len(key) > 2 \
                 and not clitic
 
@@ -413,7 +413,7 @@ class _OpenPlaces:
         adjs = self.c.border_adjectives
         for i in candidate_tokens(self.doc, forms):
             key = self.toks[i].key
-            pre = next((n for n, st in stems(key) if st in words and st.startswith(self.article)), None)
+            pre = next((n for n, st in self.doc.readings[key] if st in words and st.startswith(self.article)), None)
             if pre is None or i in self.owner:
                 continue
             b = i + 1

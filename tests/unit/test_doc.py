@@ -54,3 +54,19 @@ def test_token_columns_are_the_tokens_fields_whichever_is_asked_first():
         assert doc.token_ends == [t.end for t in toks]
         assert [text[a:b] for a, b in zip(doc.token_starts, doc.token_ends)] == \
             ["قُتل", "٣", "مدنيين", "بريفِ", "حلب", "الشمالي"]
+
+
+def test_the_reading_table_reads_each_asked_form_once_with_the_current_letters():
+    from dataclasses import replace
+
+    from rasd.arabic import clitics
+    from rasd.doc import Doc
+
+    doc = Doc("قصفت الطائرات وبريف حلب وللمعارضة مواقع بريف حلب.")
+    assert [doc.readings[k] for k in doc.keys] == [clitics.readings(k) for k in doc.keys]
+    assert doc.readings[doc.keys[3]] is doc.readings[doc.keys[7]]     # حلب twice: one reading
+    L = clitics.letters()
+    no_bi = clitics.Clitics(replace(L, preps=tuple(p for p in L.preps if p != L.bi)))
+    other = Doc("مواقع بريف حلب")
+    with clitics.using(no_bi):    # the Clitics current when the table is first asked for
+        assert "ريف" not in [s for _, s in other.readings[other.keys[1]]]

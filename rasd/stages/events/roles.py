@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import letters, readings, starts_with_and
+from rasd.arabic.clitics import letters, starts_with_and
 from rasd.doc import Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
@@ -19,7 +19,7 @@ class Roles:
         if name != "target_markers":
             return False
         k = self.key(i)
-        rs = readings(k)
+        rs = self.doc.readings[k]
         pre = k[:len(k) - len(rs[-1][1])] if rs else ""
         return any(w in pre for w in self.L.words["attached_target_markers"])
 

@@ -23,6 +23,7 @@ class Finder:
     def __init__(self, doc: Doc, R: MentionIndex):
         self.doc, self.R, self.w = doc, R, R.w
         self.toks = doc.tokens
+        self.reads = doc.readings   # word form → its proclitic readings, read once per document
         self.out: list[Mention] = []
         # what the index knows of every token, looked up once per document: its class (what may
         # start there) and its lexicon lists (is_ asks ~1,000 times a report)
@@ -99,9 +100,9 @@ class Finder:
             return False
         if not first and (self.common_reading(k) or self.nisba_of_common(k)):
             return False
-        if k.startswith(letters().bi) and any(self.is_cue_stem(st) for n, st in readings(k) if n):
+        if k.startswith(letters().bi) and any(self.is_cue_stem(st) for n, st in self.reads[k] if n):
             return False
-        if any(st in self.w[lst] or with_article(st) in self.w[lst] for n, st in readings(k) if n
+        if any(st in self.w[lst] or with_article(st) in self.w[lst] for n, st in self.reads[k] if n
                for lst in ("org_heads", "person_titles")):
             return False   # لكتائب، وحركة، للرئيس: a type word or a title behind a proclitic is no name
         if conj_word and (k[1:] in self.w["name_stops"] or k[1:] in self.w["person_titles"]):

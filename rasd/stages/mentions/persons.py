@@ -3,7 +3,7 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, readings, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
@@ -313,7 +313,7 @@ def surnames(f: Finder) -> None:
     for t in f.toks:
         if t.i in taken or not t.key.endswith(ends):
             continue
-        for n, st in readings(t.key):
+        for n, st in f.reads[t.key]:
             if st in last and t.key[n - 2:n] == article if n >= 2 else False:
                 f.add(t.i, t.i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
                 break

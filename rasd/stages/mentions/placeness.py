@@ -23,7 +23,7 @@ After a type word the finder is stricter than "strong" (`place_context`): only a
 """
 from __future__ import annotations
 
-from rasd.arabic.clitics import letters, readings, starts_with_and
+from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.matcher import Hit
 from rasd.arabic.script import CLAUSE_ENDS, LIST_GAPS
 from rasd.kb.gazetteer import WORLD_SOURCE
@@ -105,7 +105,7 @@ def region_head(f: Finder, k: int) -> bool:
     if not f.words[k][0] & REGION:
         return False   # no reading opens a region phrase (region_heads is within the index's region_gate)
     heads = f.R.region_heads
-    return any(st in heads for _, st in readings(f.toks[k].key))
+    return any(st in heads for _, st in f.reads[f.toks[k].key])
 
 
 def _head(f: Finder, k: int) -> bool:

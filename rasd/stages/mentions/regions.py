@@ -11,7 +11,7 @@ def region_hit(f: Finder, i: int):
     """(end token, reading) of a region phrase starting at token i, or None."""
     from rasd.geo.regions import match_region
 
-    return match_region(f.toks, i, f.R.gaz, f.R.geo_cues, f.R.named_regions)
+    return match_region(f.toks, i, f.R.gaz, f.R.geo_cues, f.R.named_regions, f.reads[f.toks[i].key])
 
 
 def add_region(f: Finder, i: int, hit) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 
+from rasd.arabic.clitics import cue_readings_column
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
 from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, toll_negation, unworthy
@@ -35,9 +36,10 @@ class Worthiness(Stage):
             return doc
         cues = self.resources.worthiness_cues
         starts = doc.token_starts
+        forms: dict = {}   # a sentence's cue readings, read once for all its events
         kept = []
         for ev in doc.events:
-            site = site_of(doc, ev, starts, cues.clause_ends)
+            site = site_of(doc, ev, starts, cues.clause_ends, forms)
             why = unworthy(site, cues) if site is not None else None
             if why is None and site is not None and (asserted := toll_negation(site, cues)):
                 ev.modality = "asserted"
@@ -54,13 +56,14 @@ class Worthiness(Stage):
         return doc
 
 
-def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "") -> Site | None:
+def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict | None = None) -> Site | None:
     """The words of the event's first evidence sentence and where its trigger stands in them;
     None for an event read without a trigger (a toll sentence). ``ends``: the marks that end a
-    clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``)."""
+    clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``).
+    ``forms``: the caller's memo of each sentence's cue readings (token range → readings), kept
+    for one document: the events of one sentence share them."""
     if ev.trigger is None or not ev.evidence:
         return None
-    toks = doc.tokens
     t0, t1 = ev.trigger
     # the sentence of the trigger (an event the events stage merged has several)
     a, b = next(((x, y) for x, y in ev.evidence if x <= t0 < y), ev.evidence[0])
@@ -70,8 +73,14 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "") -> Site | No
     j = max(bisect.bisect_left(starts, t1), i + 1)
     if not (lo <= i < hi):
         return None
-    keys = [t.key for t in toks[lo:hi]]
+    keys = [t.key for t in doc.tokens[lo:hi]]
     after = doc.text[t1:t1 + 3].lstrip()
     end = next((ch for ch in doc.text[t1:b] if ch in ends), "") if ends else ""
+    # the words' cue readings, each distinct word form read once per sentence (not once per event)
+    fs = forms.get((lo, hi)) if forms is not None else None
+    if fs is None:
+        fs = cue_readings_column(keys)
+        if forms is not None:
+            forms[lo, hi] = fs
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
-                bool(after) and after[0] in OPENING_QUOTES, end)
+                bool(after) and after[0] in OPENING_QUOTES, end, fs)

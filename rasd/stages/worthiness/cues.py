@@ -24,8 +24,13 @@ def forms(key: str) -> tuple[str, ...]:
 
 def word_is(word: str, key: str) -> bool:
     """The folded token ``key`` reads as the cue word ``word`` (article on either side allowed)."""
+    return reads_as_word(word, forms(key))
+
+
+def reads_as_word(word: str, token_forms: tuple[str, ...]) -> bool:
+    """:func:`word_is` of a token given by its :func:`forms`."""
     a = letters().article
-    return any(f == word or a + f == word or f == a + word for f in forms(key))
+    return any(f == word or a + f == word or f == a + word for f in token_forms)
 
 
 @dataclass(frozen=True)
@@ -118,9 +123,14 @@ def load_cues(path: Path, ontology) -> Cues:
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 
-def phrase_at(keys: list[str], k: int, ph: Phrase) -> bool:
-    """The cue phrase ``ph`` starts at token ``k`` of ``keys``."""
-    return k >= 0 and k + len(ph) <= len(keys) and all(word_is(w, keys[k + n]) for n, w in enumerate(ph))
+def phrase_at(keys: list[str], k: int, ph: Phrase, fs: list[tuple[str, ...]] | None = None) -> bool:
+    """The cue phrase ``ph`` starts at token ``k`` of ``keys``.  ``fs``: the tokens' :func:`forms`,
+    when the caller has them (a Site's, read from the document's column)."""
+    if not (k >= 0 and k + len(ph) <= len(keys)):
+        return False
+    if fs is None:
+        return all(word_is(w, keys[k + n]) for n, w in enumerate(ph))
+    return all(reads_as_word(w, fs[k + n]) for n, w in enumerate(ph))
 
 
 def cue_before(keys: list[str], i: int, lo: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
@@ -130,7 +140,7 @@ def cue_before(keys: list[str], i: int, lo: int, cl: CueList, fs: list[tuple[str
     for k in range(max(lo, i - cl.window - longest), i):
         for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
             end = k + len(ph)
-            if end <= i and i - end <= cl.window and phrase_at(keys, k, ph):
+            if end <= i and i - end <= cl.window and phrase_at(keys, k, ph, fs):
                 return " ".join(ph)
     return None
 
@@ -139,6 +149,6 @@ def cue_after(keys: list[str], j: int, hi: int, cl: CueList, fs: list[tuple[str,
     """A cue of ``cl`` starting at most ``cl.window`` words after token ``j`` (the trigger's end)."""
     for k in range(j, min(hi, j + cl.window + 1)):
         for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
-            if k + len(ph) <= hi and phrase_at(keys, k, ph):
+            if k + len(ph) <= hi and phrase_at(keys, k, ph, fs):
                 return " ".join(ph)
     return None

@@ -80,7 +80,7 @@ def campaign_name(s: Site, c: Cues) -> str | None:
     # with a preposition too (والتحاما بمعركة "طوفان الأقصى")
     L = letters()
     if not any(f in c.campaign_nouns or (f[:1] in (L.bi, L.li) and f[1:] in c.campaign_nouns)
-               for f in forms(s.keys[s.i])):
+               for f in s.forms[s.i]):
         return None
     if cue_before(s.keys, s.i, 0, c.launch, s):
         return None
@@ -118,15 +118,14 @@ def vow(s: Site, c: Cues) -> str | None:
 
 def sense(s: Site, c: Cues) -> str | None:
     """The trigger word in another sense, told by a word beside it (worthiness.yaml senses)."""
-    first = s.keys[s.i]
     for sn in c.senses:
-        if not any(f in sn.forms for f in forms(first)):
+        if not any(f in sn.forms for f in s.forms[s.i]):
             continue
         for ph in sn.after:
-            if any(phrase_at(s.keys, s.j + gap, ph) for gap in range(sn.window)):
+            if any(phrase_at(s.keys, s.j + gap, ph, s.forms) for gap in range(sn.window)):
                 return f"{sn.note} (worthiness.yaml:{sn.line})"
         for ph in sn.before:
-            if any(phrase_at(s.keys, s.i - gap - len(ph), ph) for gap in range(sn.window)):
+            if any(phrase_at(s.keys, s.i - gap - len(ph), ph, s.forms) for gap in range(sn.window)):
                 return f"{sn.note} (worthiness.yaml:{sn.line})"
     return None
 
@@ -134,7 +133,7 @@ def sense(s: Site, c: Cues) -> str | None:
 def tally(s: Site, c: Cues) -> str | None:
     """A number of times after the trigger (12 مرة): a count of acts, not one act told."""
     for k in range(s.j, min(len(s.keys) - 1, s.j + c.tally.window)):
-        if s.keys[k].isdigit() and any(phrase_at(s.keys, k + 1, ph) for ph in c.tally.cues):
+        if s.keys[k].isdigit() and any(phrase_at(s.keys, k + 1, ph, s.forms) for ph in c.tally.cues):
             return f"a count of acts ('{s.keys[k]} {s.keys[k + 1]}'), a statistic rather than one act told"
     return None
 

@@ -208,3 +208,31 @@ def test_a_clitics_caches_cue_readings_too_and_the_packaged_one_none():
         for w in ("والقصف", "بالقصف", "وكان", "القوات", "فالجيش"):
             assert cue_readings(fold_str(w)) == clitics._cue_readings(letters(), fold_str(w))
     assert own.cue_readings.cache_info().currsize == 4
+
+
+def test_a_reading_table_reads_each_word_form_once_on_its_first_ask():
+    keys = [fold_str(w) for w in ("وبريف", "حلب", "وبريف", "للمعارضة", "حلب", "والقرى")]
+    asked: list[str] = []
+    table = clitics.ReadingTable(lambda key: asked.append(key) or clitics.readings(key))
+    assert [table[k] for k in keys] == [clitics.readings(k) for k in keys]
+    assert sorted(asked) == sorted(set(keys))          # one reading per distinct word form
+    assert table[keys[0]] is table[keys[2]] and len(table) == len(set(keys))
+
+
+def test_a_clitics_reading_table_reads_with_its_own_letters():
+    packaged = letters()
+    no_bi = clitics.Clitics(replace(packaged, preps=tuple(p for p in packaged.preps if p != packaged.bi)))
+    key = fold_str("بريف")
+    assert "ريف" in [s for _, s in clitics.PACKAGED.table()[key]]
+    assert "ريف" not in [s for _, s in no_bi.table()[key]]
+
+
+def test_a_cue_readings_column_reads_each_distinct_word_once_in_order():
+    keys = [fold_str(w) for w in ("والقوات", "حلب", "والقوات", "الجيش")]
+    asked: list[str] = []
+    own = clitics.Clitics(letters(), size=0)
+    real = own.cue_readings
+    own.cue_readings = lambda key: asked.append(key) or real(key)
+    assert own.cue_readings_column(keys) == [cue_readings(k) for k in keys]
+    assert sorted(asked) == sorted(set(keys))
+    assert own.cue_readings_column([]) == []
