@@ -190,3 +190,20 @@ def test_a_traced_doc_rerun_holds_each_refusal_once():
     again.notes["eventcoref_refused"] = [dict(r) for r in once]   # as Doc.from_json of the traced run
     twice = run_stage(stage, again).notes["eventcoref_refused"]
     assert once and twice == once
+
+
+def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_and_line(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import rasd
+    from rasd.errors import RasdError
+    from rasd.stages.eventcoref.rules import load_rules
+
+    bad = tmp_path / "eventcoref.yaml"
+    shutil.copy(Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml", bad)
+    text = bad.read_text(encoding="utf-8")
+    assert "min_sentences: 1\n" in text
+    bad.write_text(text.replace("min_sentences: 1\n", "min_sentences: 4\n"), encoding="utf-8")
+    with pytest.raises(RasdError, match=r"eventcoref\.yaml:\d+: min_sentences is more than max_sentences"):
+        load_rules(bad, Resources("/nonexistent-rasd-data").ontology)
