@@ -369,10 +369,10 @@ class NerStage:
         every word it adds could be a name part (:meth:`_name_part`) and the pattern left the name
         open where the span grows: a name the pattern ended on a lineage (بن X) goes on only with a
         name joiner (بن، آل، أبو: محمد بن عبدالله أبو قرنين), the second word of a compound name
-        (علي بن غرم الله) or a family name with the article (… العتيبي) that is no everyday word
-        (… | الوضع), so a bare word after it is no part of the name (كرمول بن زيتون | ساعدي، كرمول بن
-        عبد الله | ساعدي، متعب بن عبدالله بن عبدالعزيز | وكذلك); after a family name the CRF may join
-        its second half (بدر بن حمد البو | سعيدي)."""
+        (علي بن غرم الله) or a family name with the article (… العتيبي; a word the NER corpora use
+        mostly outside names may be one too: أحمد بن محمد العمود), so a bare word after it is no part
+        of the name (كرمول بن زيتون | ساعدي، كرمول بن عبد الله | ساعدي، متعب بن عبدالله بن عبدالعزيز |
+        وكذلك); after a family name the CRF may join its second half (بدر بن حمد البو | سعيدي)."""
         a, b = m.tok
         toks = doc.tokens
         if not (all(self._name_part(toks[k].key, opening=k == i) for k in range(i, a))
@@ -383,7 +383,7 @@ class NerStage:
         if j > b and b - a >= father + 1 and toks[b - father].key in self.lineage:   # … بن X|
             key = toks[b].key
             return (key in self.tagger.lex.lists.get("name_joiners", ()) or key in self.compound_ends
-                    or key.startswith(self.letters.article) and not self._common(key))
+                    or key.startswith(self.letters.article))
         return True
 
     def _named_after(self, doc: Doc, m: Mention, i: int, j: int) -> bool:

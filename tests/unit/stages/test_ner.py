@@ -538,16 +538,16 @@ def test_a_sure_person_span_grows_a_pattern_person_only_where_the_name_is_open()
     """NerStage._overridable → _grows: a sure CRF span may replace a pattern person it holds by a
     longer name only where the pattern left the name open; after a lineage (بن X) a bare word is no
     part of it (كرمول بن زيتون | ساعدي، كرمول بن عبد الله | ساعدي), a name joiner (آل، أبو) or a family
-    name with the article that is no everyday word (… | الوضع) may be; a word behind و that is no
+    name with the article may be, but not a definite name stop (… | اليوم); a word behind و that is no
     given name is a second name (غلوكسمان وبرنار)."""
-    lists = {**LISTS, "name_joiners": frozenset(fold_str(w) for w in ("بن", "آل", "أبو", "عبد"))}
+    lists = {**LISTS, "name_joiners": frozenset(fold_str(w) for w in ("بن", "آل", "أبو", "عبد")),
+             "name_stops": frozenset({"اليوم"})}
 
     def run(text: str, words: str, n: int) -> list[str]:
         d = pattern_person(doc_of(text), words)
         tagger = FakeTagger({"كرمول": (n, "PERS", 0.95)},
                             Lexicons(places={"دمشق": "city"}, lists=lists, given=frozenset({"كرمول", "زيتون"})))
-        stage = NerStage(tagger, GATE, lineage=frozenset({"بن"}), compound_ends=frozenset({"الله"}),
-                         common=frozenset({"الوضع"}))
+        stage = NerStage(tagger, GATE, lineage=frozenset({"بن"}), compound_ends=frozenset({"الله"}))
         return [m.text for m in stage(d).mentions]
 
     assert run("وقال كرمول بن زيتون ساعدي إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]
@@ -557,7 +557,7 @@ def test_a_sure_person_span_grows_a_pattern_person_only_where_the_name_is_open()
     assert run("وقال كرمول بن زيتون البو ساعدي إن الوضع", "كرمول بن زيتون البو", 5) == ["كرمول بن زيتون البو ساعدي"]
     assert run("وقال كرمول زيتون وزيتون إن الوضع هادئ", "كرمول زيتون", 3) == ["كرمول زيتون"]   # two names
     assert run("وقال كرمول بن زيتون أبو ساعد إن الوضع هادئ", "كرمول بن زيتون", 5) == ["كرمول بن زيتون أبو ساعد"]
-    assert run("وقال كرمول بن زيتون الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]   # an everyday word
+    assert run("وقال كرمول بن زيتون اليوم إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]   # a name stop
     # a compound father's name (بن عبد الله) closes the name as a one-word one does
     assert run("وقال كرمول بن عبد الله ساعدي إن الوضع هادئ", "كرمول بن عبد الله", 5) == ["كرمول بن عبد الله"]
     assert run("وقال كرمول بن عبد الله الساعدي إن الوضع", "كرمول بن عبد الله", 5) == ["كرمول بن عبد الله الساعدي"]
