@@ -24,9 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_causes import readable_records, sentence_at  # noqa: E402
+from event_causes import matched_events, readable_records, sentence_at  # noqa: E402
 
-from rasd.eval.score import _Scorer, greedy_matching  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 from rasd.stages.eventcoref import telling, wholes_of  # noqa: E402
@@ -36,16 +35,9 @@ from rasd.stages.eventcoref.rank import decide, score  # noqa: E402
 
 def false_events(gold: dict, out: dict, text: str) -> tuple[list[tuple[int, str]], set[int]]:
     """([(system event index, cause)] of the false events that may be retellings, matched indices)."""
-    sc = _Scorer(gold, out)
-    sc._score_entities()
+    _, pairs, g_sent = matched_events(gold, out, text)
     g_ev, s_ev = gold["events"], out.get("events", [])
-    pairs = greedy_matching(len(g_ev), len(s_ev), lambda i, j: sc._event_fits(g_ev[i], s_ev[j]))
     used = set(pairs.values())
-    g_sent = []
-    for g in g_ev:
-        quote = g["evidence"] if isinstance(g["evidence"], str) else g["evidence"][0]
-        at = text.find(quote)
-        g_sent.append(sentence_at(out, at) if at >= 0 else None)
     fps = []
     for j, s in enumerate(s_ev):
         if j in used:

@@ -122,17 +122,26 @@ def _args_split(sc: _Scorer, doc: dict, g: dict, cands: list[dict], sent) -> tup
     return part, where, best
 
 
-def causes(gold: dict, doc: dict, text: str) -> list[dict]:
+def matched_events(gold: dict, doc: dict, text: str) -> tuple[_Scorer, dict[int, int], list]:
+    """(the scorer with its entities matched, gold event index → the system event it matched (the
+    scorer's greedy matching), each gold event's sentence in ``doc`` or None where its evidence quote
+    is not in ``text``): shared with scripts/coref_refusals.py."""
     sc = _Scorer(gold, doc)
     sc._score_entities()
     g_ev, s_ev = gold["events"], doc.get("events", [])
     pairs = greedy_matching(len(g_ev), len(s_ev), lambda i, j: sc._event_fits(g_ev[i], s_ev[j]))
-    used = set(pairs.values())
     g_sent = []
     for g in g_ev:
         quote = g["evidence"] if isinstance(g["evidence"], str) else g["evidence"][0]
         at = text.find(quote)
         g_sent.append(sentence_at(doc, at) if at >= 0 else None)
+    return sc, pairs, g_sent
+
+
+def causes(gold: dict, doc: dict, text: str) -> list[dict]:
+    sc, pairs, g_sent = matched_events(gold, doc, text)
+    g_ev, s_ev = gold["events"], doc.get("events", [])
+    used = set(pairs.values())
     s_sent = [{sentence_at(doc, a) for a, _ in s.get("evidence", [])} for s in s_ev]
     out = []
     for i, g in enumerate(g_ev):

@@ -10,6 +10,7 @@ precomputed vectors of the news's frequent words (``ner_words.npz``, :mod:`rasd.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.ner.clusters import FILENAME as CLUSTERS_FILE
 from rasd.ner.clusters import build as build_clusters
 from rasd.kb.heldout import REPO_ANNOTATIONS
-from rasd.ner.corpus import ANERCORP, NEWSFANE, TrainingData, training_sentences
+from rasd.ner.corpus import ANERCORP, NEWSFANE, Sentence, TrainingData, training_sentences
 from rasd.ner.features import Lexicons, token_features
 
 MODEL = "ner.crfsuite"
@@ -95,6 +96,12 @@ def train(data: TrainingData, lex: Lexicons, out: Path, params: dict | None = No
             "NER training CPU seconds": round(time.process_time() - t0)}
 
 
+def with_domain(data: TrainingData, domain: list[tuple[str, Sentence]], weight: int | None = None) -> TrainingData:
+    """``data`` with the projected domain sentences added ``weight`` times (DOMAIN_WEIGHT), every
+    other field kept as it was."""
+    return dataclasses.replace(data, sentences=data.sentences + domain * (DOMAIN_WEIGHT if weight is None else weight))
+
+
 def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None,
           annotations: Path | None = REPO_ANNOTATIONS) -> dict:
     """Clusters, then the CRF (the NER corpora and the projected sentences of ``annotations``/train,
@@ -114,8 +121,7 @@ def build(ner_dir: Path, news_dir: Path, base: Path, gaz=None, kb=None,
     lex = lexicons(base, gaz, kb)
     domain, dom_info = domain_training(ner_dir, lex, data, common_words(base), gaz, annotations) \
         if DOMAIN_WEIGHT else ([], {"skipped": "DOMAIN_WEIGHT is 0 (see rasd.ner.train)"})
-    with_domain = TrainingData(data.sentences + domain * DOMAIN_WEIGHT, data.dropped, data.repeats, data.split, data.guard)
-    counts |= train(with_domain, lex, base / MODEL, name_counts=names.get("counts"), min_count=names.get("min_count", 2))
+    counts |= train(with_domain(data, domain), lex, base / MODEL, name_counts=names.get("counts"), min_count=names.get("min_count", 2))
     counts["NER domain sentences (annotations/train)"] = len(domain)
     counts |= build_likely([s for _, s in data.sentences], lex, common_words(base), base / LIKELY_FILE)
     counts |= build_word_table(base, news_dir, lambda table=False: Tagger(base / MODEL, lexicons(base, gaz, kb)))

@@ -144,13 +144,23 @@ def report_country(votes: dict[str, int]) -> str | None:
     return ranked[0][0]
 
 
-def read_in_context(m: Mention, name: ContextName, country: str | None, day: str | None) -> bool:
+def read_in_context(m: Mention, name: ContextName, country: str | None, day: str | None,
+                    other: Callable[[str], str | None] | None = None) -> bool:
     """Give ``m`` (a name whose meaning depends on the report) the reading that fits a report about
     ``country`` published on ``day``; sets kb_id, short, alts and why. False when no reading fits and
     the name stands for no actor here: a name the knowledge base found is then dropped (like a short
-    form no full name resolves), one the open-vocabulary stage found stays as it was."""
+    form no full name resolves), one the open-vocabulary stage found stays as it was. ``other(kb_id)``:
+    the state a nationality adjective right after ``m`` names when it is not that actor's (سلطات
+    الاحتلال البريطاني in a report about Palestine is Britain's, not Israel's), else None; the name
+    then has no reading of the report's and no other (a short form would resolve it to the same actor)."""
     about = f"a report about {country or 'no one country'}" + (f" of {day}" if day else " with no date")
     sense = next((s for s in name.senses if s.applies(country, day)), None)
+    state = other(sense.kb_id) if sense is not None and other is not None else None
+    if state is not None:
+        if m.kb_id is None:
+            return True     # an open-vocabulary phrase: no one's in particular, as it was
+        m.why = f"'{m.text}' dropped in {about}: the nationality adjective after it names {state}, not {sense.kb_id}'s"
+        return False
     if sense is not None:
         m.kb_id, m.short, m.alts = sense.kb_id, False, []
         # the rule named by its actor, not its file:line, so an edit elsewhere in the file changes no output
@@ -173,9 +183,12 @@ def read_in_context(m: Mention, name: ContextName, country: str | None, day: str
     return False
 
 
-def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None] | None = None) -> set[int]:
+def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None] | None = None,
+                          adjectives: dict[str, str] | None = None) -> set[int]:
     """Read every ACTOR mention named by an in_context name by the report's country and day
-    (``place``: gazetteer id → Place or None; asked only when the report has such a mention).
+    (``place``: gazetteer id → Place or None; asked only when the report has such a mention;
+    ``adjectives``: nationality adjective form → the actor id of that state's forces, open_actors.yaml
+    national_forces, whose country is the state a following adjective names).
     The ids (``id()``) of the mentions that stand for no actor here, for :func:`link` to leave out."""
     names = kb.context_names
     if not names:
@@ -191,7 +204,21 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
     country = report_country(country_votes(doc.mentions, place)) if country is None else country()
     published = (doc.source or {}).get("published") or ""
     day = published[:10] if _ISO_DAY.match(published) else None
-    return {id(m) for m, name in hits if not read_in_context(m, name, country, day)}
+    toks = doc.tokens
+
+    def other_state(m: Mention) -> Callable[[str], str | None] | None:
+        j = m.tok[1]
+        if not adjectives or not 0 < j < len(toks) or doc.text[toks[j - 1].end:toks[j].start].strip():
+            return None
+        force = kb.actors.get(adjectives.get(toks[j].key, ""))
+        if force is None or force.country is None:
+            return None
+
+        def other(kb_id: str) -> str | None:
+            own = kb.get(kb_id)
+            return force.country if own is not None and own.country not in (None, force.country) else None
+        return other
+    return {id(m) for m, name in hits if not read_in_context(m, name, country, day, other_state(m))}
 
 
 class Link(Stage):
@@ -213,7 +240,8 @@ class Link(Stage):
             if not memo:
                 memo.append(report_country(country_votes(doc.mentions, place)))
             return memo[0]
-        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country), country)
+        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, res.open_actors.adjectives),
+                    country)
 
 
 def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None) -> Doc:

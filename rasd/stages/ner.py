@@ -369,15 +369,18 @@ class NerStage:
         every word it adds could be a name part (:meth:`_name_part`) and the pattern left the name
         open where the span grows: a name the pattern ended on a lineage (بن X) goes on only with a
         name joiner (بن، آل، أبو: محمد بن عبدالله أبو قرنين), the second word of a compound name
-        (علي بن غرم الله) or a family name with the article (… العتيبي), so a bare word after it is
-        no part of the name (كرمول بن زيتون | ساعدي، متعب بن عبدالله بن عبدالعزيز | وكذلك); after a
-        family name the CRF may join its second half (بدر بن حمد البو | سعيدي)."""
+        (علي بن غرم الله) or a family name with the article (… العتيبي; a word the NER corpora use
+        mostly outside names may be one too: أحمد بن محمد العمود), so a bare word after it is no part
+        of the name (كرمول بن زيتون | ساعدي، كرمول بن عبد الله | ساعدي، متعب بن عبدالله بن عبدالعزيز |
+        وكذلك); after a family name the CRF may join its second half (بدر بن حمد البو | سعيدي)."""
         a, b = m.tok
         toks = doc.tokens
         if not (all(self._name_part(toks[k].key, opening=k == i) for k in range(i, a))
                 and all(self._name_part(toks[k].key, after=True) for k in range(b, j))):
             return False
-        if j > b and b - a >= 3 and toks[b - 2].key in self.lineage:   # … بن X|
+        # the father's name after the lineage is one word (بن X|) or a compound one (بن عبد الله|)
+        father = 2 if toks[b - 1].key not in self.compound_ends else 3
+        if j > b and b - a >= father + 1 and toks[b - father].key in self.lineage:   # … بن X|
             key = toks[b].key
             return (key in self.tagger.lex.lists.get("name_joiners", ()) or key in self.compound_ends
                     or key.startswith(self.letters.article))
@@ -389,14 +392,15 @@ class NerStage:
         نيويورك بوست) when every word it adds is an organisation's type word (lexicon org_type_words,
         maybe with the article or behind a proclitic) or a word no lexicon and the news vocabulary
         know: a place's name is no name of its own inside an organisation's, while ordinary words
-        around a place (مجلس محافظة حلب) leave the place to the gazetteer."""
+        around a place (مجلس محافظة حلب) leave the place to the gazetteer. A span no larger than the
+        place adds no such word: the place stays (a sure ORG over exactly دمشق is no club)."""
         toks, a = doc.tokens, self.letters.article
 
         def org_word(key: str) -> bool:
             return any(f in self.org_words or a + f in self.org_words or strip_article(f) in self.org_words
                        for f in (key, *(st for _, st in stems(key))))
-        return all(org_word(toks[k].key) or self.gate.unknown(toks[k].key)
-                   for k in (*range(i, m.tok[0]), *range(m.tok[1], j)))
+        added = (*range(i, m.tok[0]), *range(m.tok[1], j))
+        return bool(added) and all(org_word(toks[k].key) or self.gate.unknown(toks[k].key) for k in added)
 
     def _name_part(self, key: str, opening: bool = False, after: bool = False) -> bool:
         """A word a CRF span may add to a name rasd found: a given name (علي, which folded is also a
@@ -590,7 +594,7 @@ class NerStage:
             return False
         if cls == "PERS" and m.type == "PERSON" and i <= m.tok[0] and m.tok[1] <= j:
             return self._grows(doc, m, i, j)   # the span holds the pattern person and adds words
-        if cls == "ORG" and m.type == "PLACE" and i <= m.tok[0] and m.tok[1] <= j:
+        if cls == "ORG" and m.type == "PLACE" and i <= m.tok[0] and m.tok[1] <= j and (i, j) != tuple(m.tok):
             return self._named_after(doc, m, i, j)   # اتحاد طنجة، نيويورك بوست: a club, a paper
         if m.type == "PLACE" and m.place_ids:
             return False   # the gazetteer knows the name as a place: the CRF may not retype it

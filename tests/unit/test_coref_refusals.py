@@ -51,3 +51,13 @@ def test_a_false_event_in_a_sentence_without_gold_and_a_repeat_beside_a_match(cr
 def test_reasons_group_whatever_their_numbers(cr):
     assert cr._group("4 sentences apart (at most 2 for x (eventcoref.yaml:7))") == \
         cr._group("9 sentences apart (at most 2 for x (eventcoref.yaml:7))")
+
+
+def test_the_gold_matching_is_event_causes_own(cr):
+    """coref_refusals reads the matching and the gold sentences from event_causes.matched_events."""
+    ec = load_script("event_causes")
+    _, pairs, g_sent = ec.matched_events(_gold(), _out(_event("V1", SECOND, "PROTEST"), _event("V2", FIRST)), TEXT)
+    assert pairs == {0: 1} and g_sent == [FIRST]
+    _, pairs, _ = ec.matched_events(_gold(), _out(_event("V1", FIRST, "PROTEST")), TEXT)
+    assert pairs == {}
+    assert cr.false_events(_gold(), _out(_event("V1", SECOND, "PROTEST"), _event("V2", FIRST)), TEXT)[1] == {1}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import is_definite, letters, readings
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling
@@ -85,7 +85,9 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
     events = list(doc.events)
     alive: list[Telling] = []
     # for a trace only (Doc.explain): why each telling that stays an event of its own joined none
-    refused = doc.notes.setdefault("eventcoref_refused", []) if doc.explain else None
+    refused: list[dict] | None = None
+    if doc.explain:   # a fresh list: a traced Doc read back (Doc.from_json keeps notes) may be rerun
+        refused = doc.notes["eventcoref_refused"] = []
     for t in tellings:
         hit = best(t, alive, rules)
         if hit is None:
@@ -144,7 +146,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         L = letters()
         words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
         anaphor = _anaphor(doc, k, j, rules)
-        back_ref, back_generic = _back_ref(doc, k, words, rules)
+        back_ref, back_generic = _back_ref(doc, k, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
@@ -179,12 +181,13 @@ def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:
     return None
 
 
-def _back_ref(doc: Doc, k: int, words: tuple[str, ...], rules) -> tuple[str | None, bool]:
-    """(the trigger word as written, whether it names no kind of act) when it is an event noun of
-    eventcoref.yaml ``back_references`` with the article (الغارة، والهجوم، بالعدوان): a definite
+def _back_ref(doc: Doc, k: int, rules) -> tuple[str | None, bool]:
+    """(the trigger word as written, whether it names no kind of act) when word ``k`` is an event noun
+    of eventcoref.yaml ``back_references`` with the article, behind its proclitics if any (الغارة،
+    والهجوم، بالعدوان، and للهجوم: ل + ال written لل; read by the clitic readings): a definite
     back-reference; (None, False) otherwise."""
-    a = letters().article
-    stems = [w[len(a):] for w in words if w.startswith(a) and w[len(a):] in rules.back_nouns]
+    key = doc.tokens[k].key
+    stems = [st for n, st in readings(key) if n and is_definite(key[:n]) and st in rules.back_nouns]
     if not stems:
         return None, False
     return doc.text[doc.tokens[k].start:doc.tokens[k].end], any(w in rules.back_generic for w in stems)

@@ -30,7 +30,8 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
     if f.modality_conflict:
         return False, "one telling denied or conditional"
     if f.gap < f.min_sentences:
-        return False, f"one sentence: two words of it name two acts ({f.link})"
+        told = "one sentence: two words of it name two acts" if f.gap == 0 else f"{f.gap} sentence(s) apart"
+        return False, f"{told} (at least {f.min_sentences} for {f.link})"
     if f.gap > f.max_sentences and not (f.place == "same" and f.lead_first and f.shared):
         # … unless the headline or lead told it at the same place with a party in common: the
         # body retells the headline's act in its own words however far down (عدوان … استهدف رأس عيسى)

@@ -47,6 +47,8 @@ def load_rules(path: Path, ontology) -> Rules:
     for item in data["cross_type"]:
         for t in [*item["host"], item["guest"]]:
             require(t in ontology, path, item, f"unknown event type {t!r}")
+        require(int(item.get("min_sentences", 0)) <= int(item.get("max_sentences", 2)), path, item,
+                "min_sentences is more than max_sentences: no distance is left where the pair may be one event")
         words = item.get("guest_words")
         out.append(CrossType(item["note"], item.get("__line__", 0), frozenset(item["host"]), item["guest"],
                              frozenset(fold_str(w) for w in words) if words else None,

@@ -368,14 +368,20 @@ def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]
     first one's doer, not the shellers. With none, the latest event's agents are carried, as before:
     on dev and annotations/train an explicit none there lost matched events, and on the news a
     same-type event further back was mostly another story of a long report (docs/lexicon-checks.md).
+    When the latest event's agents may not do this act (a person who met), the latest event within
+    the window whose agents may gives them; beyond the window only the latest event with agents is
+    asked, so nothing is carried from an event told long before (not 40 sentences back).
     """
     best: tuple[tuple[bool, int], list[str], str, int, int, list[str]] | None = None
     for n, (sent, other, agents, targets) in enumerate(history):
+        recent = now - sent <= CARRY_WINDOW
+        if not recent and n != len(history) - 1:
+            continue   # beyond the window only the latest event with agents
         ok = [a for a in agents if fits(a)]
         if not ok:
             continue
         level = type_affinity(typ, other, mapping)
-        key = (level >= SAME_KIND and now - sent <= CARRY_WINDOW, n)
+        key = (level >= SAME_KIND and recent, n)
         if best is None or key > best[0]:
             best = (key, ok, other, level, sent, targets if other in CLASH_LIKE and key[0] else [])
     if best is None:

@@ -80,3 +80,19 @@ def test_install_trains_without_domain_sentences_when_the_annotations_are_absent
     got, info = domain_training(tmp_path / "ner", LEX, TrainingData([], {}, 0, None, HeldOutGuard()), COMMON,
                                 annotations=tmp_path / "annotations")
     assert got == [] and "skipped" in info
+
+
+def test_domain_sentences_join_the_training_data_with_every_other_field_kept():
+    """rasd.ner.train.with_domain (review: the data was rebuilt by position and lost held_out, raw
+    and skipped)."""
+    from rasd.ner.corpus import TrainingData
+    from rasd.ner.train import with_domain
+
+    s1, s2 = [("حسان", "B-PERS")], [("دمشق", "B-LOC")]
+    data = TrainingData([("ANERcorp", s1)], {"ANERcorp": 2}, 3, None, HeldOutGuard(), held_out=[s1], raw=[s1],
+                        skipped=["AQMAR: absent"])
+    got = with_domain(data, [("domain", s2)], weight=2)
+    assert got.sentences == [("ANERcorp", s1), ("domain", s2), ("domain", s2)]
+    assert (got.dropped, got.repeats, got.held_out, got.raw, got.skipped) == ({"ANERcorp": 2}, 3, [s1], [s1],
+                                                                              ["AQMAR: absent"])
+    assert data.sentences == [("ANERcorp", s1)]   # the input is left as it was

@@ -537,12 +537,17 @@ def test_a_pattern_name_extends_only_to_a_known_family_name():
 def test_a_sure_person_span_grows_a_pattern_person_only_where_the_name_is_open():
     """NerStage._overridable → _grows: a sure CRF span may replace a pattern person it holds by a
     longer name only where the pattern left the name open; after a lineage (بن X) a bare word is no
-    part of it (كرمول بن زيتون | ساعدي), a family name with the article or آل may be; a word behind
-    و that is no given name is a second name (غلوكسمان وبرنار)."""
+    part of it (كرمول بن زيتون | ساعدي، كرمول بن عبد الله | ساعدي), a name joiner (آل، أبو) or a family
+    name with the article may be, but not a definite name stop (… | اليوم); a word behind و that is no
+    given name is a second name (غلوكسمان وبرنار)."""
+    lists = {**LISTS, "name_joiners": frozenset(fold_str(w) for w in ("بن", "آل", "أبو", "عبد")),
+             "name_stops": frozenset({"اليوم"})}
+
     def run(text: str, words: str, n: int) -> list[str]:
         d = pattern_person(doc_of(text), words)
-        tagger = FakeTagger({"كرمول": (n, "PERS", 0.95)}, _lex(given=frozenset({"كرمول", "زيتون"})))
-        stage = NerStage(tagger, GATE, lineage=frozenset({"بن"}))
+        tagger = FakeTagger({"كرمول": (n, "PERS", 0.95)},
+                            Lexicons(places={"دمشق": "city"}, lists=lists, given=frozenset({"كرمول", "زيتون"})))
+        stage = NerStage(tagger, GATE, lineage=frozenset({"بن"}), compound_ends=frozenset({"الله"}))
         return [m.text for m in stage(d).mentions]
 
     assert run("وقال كرمول بن زيتون ساعدي إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]
@@ -551,6 +556,11 @@ def test_a_sure_person_span_grows_a_pattern_person_only_where_the_name_is_open()
     assert run("وقال كرمول زيتون ساعدي إن الوضع هادئ", "كرمول زيتون", 3) == ["كرمول زيتون ساعدي"]   # open: grows
     assert run("وقال كرمول بن زيتون البو ساعدي إن الوضع", "كرمول بن زيتون البو", 5) == ["كرمول بن زيتون البو ساعدي"]
     assert run("وقال كرمول زيتون وزيتون إن الوضع هادئ", "كرمول زيتون", 3) == ["كرمول زيتون"]   # two names
+    assert run("وقال كرمول بن زيتون أبو ساعد إن الوضع هادئ", "كرمول بن زيتون", 5) == ["كرمول بن زيتون أبو ساعد"]
+    assert run("وقال كرمول بن زيتون اليوم إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]   # a name stop
+    # a compound father's name (بن عبد الله) closes the name as a one-word one does
+    assert run("وقال كرمول بن عبد الله ساعدي إن الوضع هادئ", "كرمول بن عبد الله", 5) == ["كرمول بن عبد الله"]
+    assert run("وقال كرمول بن عبد الله الساعدي إن الوضع", "كرمول بن عبد الله", 5) == ["كرمول بن عبد الله الساعدي"]
 
 
 def test_a_name_part_is_no_stop_word_title_or_second_name():
@@ -574,3 +584,16 @@ def test_an_organisation_named_after_a_gazetteer_place_replaces_the_place(text, 
                      org_words=frozenset({"نادي"}))
     got = [(m.type, m.text) for m in stage(d).mentions]
     assert got == ([("ACTOR", " ".join(text.split()[1:3]))] if org else [("PLACE", "دمشق")])
+
+
+@pytest.mark.parametrize("text", ["وقال كرمول ان دمشق امس", "وقال زيتوني دمشق امس", "قصف دمشق امس"])
+def test_a_sure_organisation_over_exactly_a_gazetteer_place_leaves_the_place(text):
+    """NerStage._overridable → _named_after: an ORG span no larger than the place adds no type word
+    or unknown word, so the gazetteer's city stays a PLACE (review: دمشق tagged ORG 0.95)."""
+    d = doc_of(text)
+    s = text.index("دمشق")
+    i = next(t.i for t in d.tokens if t.start == s)
+    d.mentions.append(Mention(s, s + 4, "دمشق", "PLACE", None, tok=(i, i + 1), place_ids=["sy:1"]))
+    stage = NerStage(FakeTagger({fold_str("دمشق"): (1, "ORG", 0.95)}, _lex()), GATE, org_words=frozenset({"نادي"}))
+    assert [(m.type, m.text) for m in stage(d).mentions] == [("PLACE", "دمشق")]
+    assert not stage._named_after(d, d.mentions[0], i, i + 1)

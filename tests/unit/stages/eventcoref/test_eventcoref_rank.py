@@ -1,6 +1,8 @@
 """Features and ranking of event coreference on hand-built tellings (no Doc, no data)."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from rasd.kb.resources import Resources
@@ -243,6 +245,10 @@ def test_an_air_raid_retold_by_its_munitions_is_the_raid(rules):
     same = t(1, "SHELLING", 2, [DAMASCUS], ["isr"], words=("صواريخ",))
     assert best(same, [raid], rules) is None
     assert "one sentence" in decide(features(raid, same, rules), rules, False)[1]
+    # a rule asking two sentences at least: the refusal says how far apart and how far it asks
+    f = dataclasses.replace(features(raid, rockets, rules), min_sentences=3)
+    ok, why = decide(f, rules, False)
+    assert not ok and why.startswith("2 sentence(s) apart (at least 3 for an air raid retold"), why
     # shelling told by artillery is another act
     assert best(t(1, "SHELLING", 4, [DAMASCUS], ["isr"], words=("مدفعي",)), [raid], rules) is None
 

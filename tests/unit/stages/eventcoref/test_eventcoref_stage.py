@@ -150,9 +150,10 @@ def test_a_means_demonstrative_must_be_a_demonstrative(tmp_path):
         load_rules(bad, R("/nonexistent-rasd-data").ontology)
 
 
-@pytest.mark.parametrize("noun, joins", [("الهجوم", True), ("هجوم", False)])
+@pytest.mark.parametrize("noun, joins", [("الهجوم", True), ("هجوم", False), ("للهجوم", True), ("لهجوم", False)])
 def test_a_definite_event_noun_later_in_the_report_joins_the_act(noun, joins):
-    s1, s2 = "انفجرت سيارة مفخخة في سراقب.", f"وقال الضابط إن {noun} نفذه انتحاري."
+    # للهجوم is ل + الهجوم (the article written لل): definite, read by the clitic readings
+    s1, s2 = "انفجرت سيارة مفخخة في سراقب.", f"وقال الضابط إن المنفذ {noun} انتحاري."
     text = f"{s1}\n{s2}"
     doc = Doc(text)
     doc.sentences = [(0, len(s1)), (len(s1) + 1, len(text))]
@@ -175,3 +176,34 @@ def test_a_definite_event_noun_later_in_the_report_joins_the_act(noun, joins):
     else:
         # the trace says why the indefinite telling joined nothing
         assert out.notes["eventcoref_refused"][0]["trigger"] == [t2, t2 + len(noun)]
+
+
+def test_a_traced_doc_rerun_holds_each_refusal_once():
+    """The trace's eventcoref_refused is built afresh on each run: a traced Doc read back
+    (Doc.from_json keeps its notes) and run again does not pile up the same refusals."""
+    stage = EventCoref(Resources("/nonexistent-rasd-data"))
+    doc = _doc()
+    doc.explain = True
+    once = run_stage(stage, doc).notes["eventcoref_refused"]
+    again = _doc()
+    again.explain = True
+    again.notes["eventcoref_refused"] = [dict(r) for r in once]   # as Doc.from_json of the traced run
+    twice = run_stage(stage, again).notes["eventcoref_refused"]
+    assert once and twice == once
+
+
+def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_and_line(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import rasd
+    from rasd.errors import RasdError
+    from rasd.stages.eventcoref.rules import load_rules
+
+    bad = tmp_path / "eventcoref.yaml"
+    shutil.copy(Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml", bad)
+    text = bad.read_text(encoding="utf-8")
+    assert "min_sentences: 1\n" in text
+    bad.write_text(text.replace("min_sentences: 1\n", "min_sentences: 4\n"), encoding="utf-8")
+    with pytest.raises(RasdError, match=r"eventcoref\.yaml:\d+: min_sentences is more than max_sentences"):
+        load_rules(bad, Resources("/nonexistent-rasd-data").ontology)

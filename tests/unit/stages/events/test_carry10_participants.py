@@ -130,3 +130,16 @@ def test_a_person_is_not_carried_as_the_doer_of_a_later_act():
     evs = EVENTS(doc).events
     assert [(ev.type, ev.agents) for ev in evs] == [("SHELLING", ["A1"]), ("MEETING", ["H1"]), ("ARREST", ["A1"])]
     assert "the latest that gives one, none of a near type" in evs[2].extra["why"]["agents"]["A1"]
+
+
+def test_beyond_the_window_only_the_latest_event_may_give_its_agents():
+    """carried_choice: with no near event, an event whose agents cannot do this act is not passed
+    over for one told long before (review: an agent carried from 40 sentences back)."""
+    history = [(0, "MEETING", ["A1"], []), (40, "SHELLING", ["A2"], [])]
+    assert carried_choice("ARREST", history, MAPPING, 41, lambda a: a != "A2") is None
+    agents, _, why = carried_choice("ARREST", history, MAPPING, 41, lambda a: True)
+    assert agents == ["A2"] and "the latest that gives one" in why
+    # a near event within the window still gives its agents when the latest cannot
+    history = [(38, "ARREST", ["A1"], []), (40, "SHELLING", ["A2"], [])]
+    agents, _, _ = carried_choice("ARREST", history, MAPPING, 41, lambda a: a != "A2")
+    assert agents == ["A1"]

@@ -32,6 +32,7 @@ def test_the_verb_with_its_subject_between_it_and_the_fire_is_an_act():
 
 
 def test_control_a_ceasefire_is_no_fire():
+    # end to end the AGREEMENT entry (وقف إطلاق النار) wins; the not_after rule is tested on its own below
     evs = run("دعت مصر إلى وقف إطلاق النار نحو شهر في غزة.", "مصر", place="غزة")
     assert not {e.type for e in evs} & VIOLENT
 
@@ -57,6 +58,31 @@ def _rejections(text: str) -> dict[str, str | None]:
             for t in trigs:
                 out[doc.text[doc.tokens[t.i].start:doc.tokens[t.j - 1].end]] = r.rejection(st, t)
         return out
+
+
+def test_fire_toward_after_a_ceasefire_word_is_refused_by_not_after():
+    """The rule itself: the entry's إطلاق النار read on its own after وقف is rejected by not_after.
+    In running text the AGREEMENT entry (وقف إطلاق النار) opens at وقف and takes the words first
+    (leftmost, longest), so the end-to-end control above passes without this rule; the trigger is
+    therefore found here from إطلاق on."""
+    text = "دعت مصر إلى وقف إطلاق النار نحو شهر في غزة."
+    doc = doc_of(text)
+    k = next(t.i for t in doc.tokens if t.start == text.index("إطلاق"))
+    with RES.scope():
+        r = Reader(doc, RES)
+        (st,) = list(r.sentences())
+        trigs = find_triggers(doc.tokens, k, st.hi, set(), RES.triggers, RES.news_vocab)
+        r.sentence_triggers = trigs
+        assert [(t.i, t.d.type) for t in trigs][:1] == [(k, "ARMED_CLASH")]
+        assert r.rejection(st, trigs[0]) == "not_after"
+        # the same words with no وقف before them are kept (نحو is near)
+        text = "دعت مصر إلى إطلاق النار نحو شهر في غزة."
+        doc = doc_of(text)
+        r = Reader(doc, RES)
+        (st,) = list(r.sentences())
+        trigs = find_triggers(doc.tokens, st.lo, st.hi, set(), RES.triggers, RES.news_vocab)
+        r.sentence_triggers = trigs
+        assert [t.d.type for t in trigs] == ["ARMED_CLASH"] and r.rejection(st, trigs[0]) is None
 
 
 def test_rejection_names_the_rule_that_dropped_the_trigger_and_keep_agrees():

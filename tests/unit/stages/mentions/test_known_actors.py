@@ -187,3 +187,22 @@ def test_the_occupation_of_a_palestinian_report_is_israel_with_no_full_name_writ
     # elsewhere the bare word is only a short form: with no full name written it is no one's
     es = entities_on("قصف الاحتلال منزلا في مدينة تعز.", "2023-11-20")
     assert "actor:idf" not in es and "actor:israel" not in es
+
+
+@pytest.mark.parametrize("text", [
+    "قالت سلطات الاحتلال البريطاني في فلسطين عام 1936 إنها ستفرض حظر التجول في مدينة خان يونس.",
+    "قصفت قوات الاحتلال البريطاني قرى في فلسطين عام 1938، ثم دخلت مدينة خان يونس.",
+    "وقالت حكومة الاحتلال الفرنسي إنها أرسلت قوات إلى مدينة خان يونس.",
+])
+def test_the_occupation_qualified_by_another_states_adjective_is_not_israel(text):
+    """Link (read_in_context): a nationality adjective right after an in_context name that names
+    another state than the reading's actor's (البريطاني → GB, open_actors.yaml national_forces)
+    leaves the name without that reading, even with Israel's full name in the report."""
+    es = entities_on(text + " وقال الجيش الإسرائيلي إن الوضع هادئ.", "2023-11-20")
+    assert not {m for k in ("actor:idf", "actor:israel") for m in es.get(k, [])} - {"الجيش الإسرائيلي"}, es
+
+
+def test_the_occupation_with_its_own_states_adjective_is_still_israel():
+    es = entities_on("قالت سلطات الاحتلال إنها ستواصل العملية، وقصفت قوات الاحتلال الإسرائيلية منزلا في "
+                     "مدينة خان يونس.", "2023-11-20")
+    assert es["actor:israel"] == ["سلطات الاحتلال"] and "actor:idf" in es
