@@ -192,6 +192,12 @@ def readable_records(paths: list[str]):
                 yield rec.text(), rec.data
 
 
+def extract_record(text: str, g: dict):
+    """rasd's output Doc for one gold record's report, with the record's source fields."""
+    return extract(text, doc_id=g["doc_id"], published=g.get("published"), outlet=g.get("outlet"),
+                   url=g.get("url"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+")
@@ -200,9 +206,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = []
     for text, g in readable_records(args.paths):
-        doc = extract(text, doc_id=g["doc_id"], published=g.get("published"), outlet=g.get("outlet"),
-                      url=g.get("url"))
-        rows += causes(g, doc, text)
+        rows += causes(g, extract_record(text, g), text)
     for (kind, cause), n in sorted(Counter((r["kind"], r["cause"]) for r in rows).items()):
         print(f"{kind} {cause:<16} {n}")
     for kind in ("FN", "FP"):

@@ -27,9 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_causes import readable_records, sentence_at  # noqa: E402
+from event_causes import extract_record, readable_records, sentence_at  # noqa: E402
 
-from rasd import extract  # noqa: E402
 from rasd.eval.score import _Scorer  # noqa: E402
 
 ROLES = ("agents", "targets", "partners")
@@ -77,9 +76,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = []
     for text, g in readable_records(args.paths):
-        doc = extract(text, doc_id=g["doc_id"], published=g.get("published"), outlet=g.get("outlet"),
-                      url=g.get("url"))
-        rows += rows_of(g, doc, text)
+        rows += rows_of(g, extract_record(text, g), text)
     table: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for r in rows:
         table[(r["role"], r["rule"])][r["verdict"]] += 1
