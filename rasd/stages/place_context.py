@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
+from rasd.arabic.script import CLAUSE_ENDS
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.features import km
 from rasd.pipeline import Stage
@@ -43,6 +44,7 @@ MAX_TERRITORY = 5     # words between a territory word and the country (الحد
 MAX_ITEMS = 12        # items of a list of places
 _AREA = {"country", "governorate", "district", "subdistrict", "region"}
 LIST_NEAR_KM = 25.0   # neighbours in a list this close place the unknown item between them
+_BREAKS = frozenset(CLAUSE_ENDS + "!?\u061f\n")   # a gap holding one ends the phrase (؟ the Arabic question mark)
 
 
 def country_place(p, text: str, why: str) -> Entity:
@@ -87,7 +89,7 @@ class _Context:
         # الريف الغربي لمدينة | حماة: a phrase that ends on its own link or type word
         k, linked, words = m.tok[1], reads(last, self.c.links) or reads(last, self.c.settlement), []
         while k < len(self.toks) and k - m.tok[1] <= MAX_LINK:
-            if any(ch in ".؛;:!?؟\n" for ch in self.gap(k - 1)):
+            if not _BREAKS.isdisjoint(self.gap(k - 1)):
                 return None
             hit = self.at.get(k)
             if hit is not None and hit[1] is not e and hit[0].party_of == "facility" and hit[1].type == "ACTOR":
@@ -142,7 +144,7 @@ class _Context:
         (step 1), past other items, within ``MAX_ITEMS`` words and no clause end."""
         k = m.tok[0] - 1 if step < 0 else m.tok[1]
         while 0 <= k < len(self.toks) and abs(k - m.tok[0]) <= MAX_ITEMS:
-            if any(ch in ".؛;:!?؟\n" for ch in self.gap(k if step < 0 else k - 1)):
+            if not _BREAKS.isdisjoint(self.gap(k if step < 0 else k - 1)):
                 return None
             hit = (self.ends if step < 0 else self.at).get(k)
             if hit is not None and hit[1].type == "PLACE":
