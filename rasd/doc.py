@@ -12,6 +12,13 @@ from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.tokens import Token, token_columns
 
 
+# Mention.list_item: how list completion took an unknown name as an item of a list of places:
+# "between" two places of one list (open_places: X، Y، Z), "after_cue" a plural or dual type word
+# (open_places: بلدات X، Y، Z), "closing" a list of two or more places (open_places: X وY وZ),
+# "coordinated" by و after a plural or dual type word (rasd.stages.mentions.lists: قرى X وY)
+LIST_ITEM_KINDS = frozenset({"between", "after_cue", "closing", "coordinated"})
+
+
 @dataclass(slots=True)
 class Mention:
     """A span of ``doc.text`` and what the finder that made it knows about it."""
@@ -42,6 +49,7 @@ class Mention:
     party_of: str | None = None     # names the party of the noun before it: who did the act ("attack":
                                     # القصف الإسرائيلي) or whose the facility is ("facility": القاعدة
                                     # الأميركية، قاعدة الاحتلال الأميركي)
+    list_item: str | None = None    # how list completion took it as an item of a list of places (LIST_ITEM_KINDS)
 
     def to_json(self) -> dict:
         """Every field (for traces); ``from_json`` reads it back."""

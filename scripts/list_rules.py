@@ -72,18 +72,15 @@ def sample(data: Path, limit: int, stride: int, skip=None) -> list[str]:
 
 
 def rule_of(m, cues) -> str | None:
-    from rasd.stages.open_places import CLOSING_WHY, LIST_ITEM_WHY, LIST_WHY
-
-    why = m.why or ""
-    if why == LIST_WHY:
+    """The list-completion rule that made mention ``m`` (its ``list_item`` and cue word), or None."""
+    if m.list_item == "between":
         return "between_gazetteer" if m.place_ids else "between"
-    if why == CLOSING_WHY:
+    if m.list_item == "closing":
         return "closing"
-    if why.startswith(LIST_ITEM_WHY):
-        cue = why.split("'")[1]
-        if cue in cues["derived"]:
+    if m.list_item == "after_cue":
+        if m.cue in cues["derived"]:
             return "derived_dual"
-        if cue in cues["plurals"]:
+        if m.cue in cues["plurals"]:
             return "plural_added"
     return None
 

@@ -337,7 +337,7 @@ class _OpenPlaces:
         return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES
 
     def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str,
-            named: bool = False, place_ids: list[str] | None = None) -> None:
+            named: bool = False, place_ids: list[str] | None = None, list_item: str | None = None) -> None:
         if not self.free(a, b):
             return
         for k in range(a, b):
@@ -357,7 +357,7 @@ class _OpenPlaces:
         bare = text[n0:n_end]
         m = Mention(start, end, text[start:end], "PLACE", None, 0.6, tok=(a, b), key=fold_str(bare),
                     cue=cue, place_ids=list(place_ids or ()), pattern=True, facility=facility,
-                    name=bare if facility or named else None, why=why)
+                    name=bare if facility or named else None, why=why, list_item=list_item)
         self.added.append(m)
         for k in range(a, b):
             self.owner[k] = m
@@ -496,14 +496,14 @@ class _OpenPlaces:
             return
         a, b = first
         why = f"{LIST_ITEM_WHY}{cue}'"
-        self.add(a, b, 0, (a, b), cue, False, why)
+        self.add(a, b, 0, (a, b), cue, False, why, list_item="after_cue")
         n = 1
         while n < room:
             it = self.item(b, open_cue=cue in self.c.open)
             if it is None:
                 break
             a, b, pre = it
-            self.add(a, b, pre, (a, b), cue, False, why)
+            self.add(a, b, pre, (a, b), cue, False, why, list_item="after_cue")
             n += 1
 
     def split_lists(self) -> None:
@@ -521,7 +521,7 @@ class _OpenPlaces:
                 nxt = starts.get(b)
                 if nxt is not None and self.coordinated(b):
                     for a, e, pre, ids in pending:   # the list goes on past them: they are its items
-                        self.add(a, e, pre, (a, e), None, False, LIST_WHY, place_ids=ids)
+                        self.add(a, e, pre, (a, e), None, False, LIST_WHY, place_ids=ids, list_item="between")
                     pending = []
                     run, b = run + 1, nxt.tok[1]
                     continue
@@ -539,7 +539,7 @@ class _OpenPlaces:
                 closing = run >= 2 and pre == 1 and not pending and not ids and self.item_closed(e) and (
                     e >= len(self.toks) or self.gap(e - 1) not in ("",) or not self.toks[e].key.startswith(self.and_))
                 if closing:
-                    self.add(a, e, pre, (a, e), None, False, CLOSING_WHY)
+                    self.add(a, e, pre, (a, e), None, False, CLOSING_WHY, list_item="closing")
                     run, b = run + 1, e
                     continue
                 pending.append((a, e, pre, ids))

@@ -35,7 +35,7 @@ from rasd.arabic.script import CLAUSE_ENDS
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.features import km
 from rasd.pipeline import Stage
-from rasd.stages.open_places import LIST_ITEM_WHY, LIST_WHY, PlaceCues, reads
+from rasd.stages.open_places import PlaceCues, reads
 
 TOWN_KINDS = {"locality", "city", "town", "village", "facility"}
 MAX_LINK = 5          # words between a place and its container
@@ -45,6 +45,9 @@ MAX_ITEMS = 12        # items of a list of places
 _AREA = {"country", "governorate", "district", "subdistrict", "region"}
 LIST_NEAR_KM = 25.0   # neighbours in a list this close place the unknown item between them
 _BREAKS = frozenset(CLAUSE_ENDS + "!?\u061f\n")   # a gap holding one ends the phrase (؟ the Arabic question mark)
+# the list items (Mention.list_item) placed between their neighbours: open_places' items between two
+# places of one list and after a plural or dual type word
+NEIGHBOURED = frozenset({"between", "after_cue"})
 
 
 def country_place(p, text: str, why: str) -> Entity:
@@ -156,17 +159,17 @@ class _Context:
         return None
 
     def list_items(self) -> None:
-        """An unknown name that open_places took as an item of a list (LIST_WHY: between two places of
-        it; LIST_ITEM_WHY: after a plural or dual type word) is placed between its neighbours in the
-        list, the nearest located places before and after it, when they lie within ``LIST_NEAR_KM``
-        of each other (villages listed together are neighbours: the midpoint, ACLED precision 2);
-        farther apart, the list says nothing of where it lies, and it stays unplaced."""
+        """An unknown name that open_places took as an item of a list (``Mention.list_item`` in
+        ``NEIGHBOURED``: between two places of it, after a plural or dual type word) is placed between
+        its neighbours in the list, the nearest located places before and after it, when they lie
+        within ``LIST_NEAR_KM`` of each other (villages listed together are neighbours: the midpoint,
+        ACLED precision 2); farther apart, the list says nothing of where it lies, and it stays unplaced."""
         fixed = {id(e) for e in self.doc.entities if _located(e)}
         for e in self.doc.entities:
             if e.type != "PLACE" or _located(e) or not e.mentions:
                 continue
             for m in e.mentions:
-                if not (m.why == LIST_WHY or (m.why or "").startswith(LIST_ITEM_WHY)):
+                if m.list_item not in NEIGHBOURED:
                     continue
                 a, b = self.neighbour(m, -1, fixed), self.neighbour(m, 1, fixed)
                 if a is None or b is None or a is b:

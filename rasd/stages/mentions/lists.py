@@ -55,7 +55,7 @@ def _place_list(f: Finder, m: Mention, found: set[int], listed: set[int]) -> Non
             break
         stem, k = toks[j].key[1:], _list_item_end(f, j)
         f.add(j, k, 1, "PLACE", None, 0.6, key=" ".join([stem] + [t.key for t in toks[j + 1:k]]),
-              place_ids=list(f.R.places.get(stem)), cue=cue)
+              place_ids=list(f.R.places.get(stem)), cue=cue, list_item="coordinated")
         found.add(j)
         listed.add(j)
         j = k

@@ -33,8 +33,9 @@ def test_a_facility_word_names_a_site_without_its_adjective():
 
 
 def test_a_dual_cue_names_two_places():
-    found = places(run("قصفت الطائرات بلدتي زمرينا وكفرتونا وسط اشتباكات عنيفة."))
-    assert [n for _, n in found] == ["زمرينا", "كفرتونا"]
+    doc = run("قصفت الطائرات بلدتي زمرينا وكفرتونا وسط اشتباكات عنيفة.")
+    assert [n for _, n in places(doc)] == ["زمرينا", "كفرتونا"]
+    assert [m.list_item for m in doc.mentions] == ["after_cue", "after_cue"]
 
 
 def test_an_unknown_name_between_two_known_places_of_a_list_is_a_place_only_with_lists_on():
@@ -80,7 +81,7 @@ def test_unknown_names_between_two_places_of_one_list_are_places():
     known = (("حلب", "PLACE", 0, {}), ("إدلب", "PLACE", 0, {}))
     added = [m for m in run(text, *known).mentions if m.why == BETWEEN]
     assert [m.text for m in added] == ["زمرينا", "كفرتونا"]
-    assert all(not m.place_ids for m in added)
+    assert all(not m.place_ids and m.list_item == "between" for m in added)
     assert not [m for m in run(text, *known, lists=False).mentions if m.why == BETWEEN]
 
 
@@ -117,7 +118,7 @@ def test_an_ordinary_word_the_gazetteer_names_is_a_place_only_between_two_places
 def test_a_name_closing_a_list_must_end_it():
     known = (("حلب", "PLACE", 0, {}), ("إدلب", "PLACE", 0, {}))
     closed = run("سيطرت القوات على حلب وإدلب وزمرينا.", *known)
-    assert "زمرينا" in [m.text for m in closed.mentions]
+    assert [m.list_item for m in closed.mentions if m.text == "زمرينا"] == ["closing"]
     going_on = run("سيطرت القوات على حلب وإدلب وزمرينا إلى الشمال.", *known)
     assert "زمرينا" not in [m.text for m in going_on.mentions]
 

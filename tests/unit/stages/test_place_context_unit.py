@@ -173,19 +173,17 @@ MARE = {"lat": 36.48, "lon": 37.2, "precision": 1, "feature": "locality", "admin
 DAMASCUS = {"lat": 33.51, "lon": 36.29, "precision": 1, "feature": "locality", "admin1": "دمشق", "why": "hand-built"}
 
 
-def _listed(text: str, right: dict, why: str):
-    from rasd.stages.open_places import LIST_WHY
-
+def _listed(text: str, right: dict, list_item: str | None = "between", why: str | None = None):
     doc = doc_of(text)
     entity(doc, "E1", "PLACE", "أعزاز", geo=dict(AZAZ))
     item = entity(doc, "E2", "PLACE", "زمرينا", geo=dict(UNPLACED))
-    item.mentions[0].why = why or LIST_WHY
+    item.mentions[0].list_item, item.mentions[0].why = list_item, why
     entity(doc, "E3", "PLACE", "مارع", geo=dict(right))
     return doc, item
 
 
 def test_a_list_item_is_placed_between_its_neighbours_in_the_list_when_they_are_near():
-    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE, "")
+    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE)
     run(doc)
     assert item.geo["precision"] == 2 and item.geo["feature"] == "list"
     assert (item.geo["lat"], item.geo["lon"]) == (36.53, 37.12)
@@ -193,12 +191,10 @@ def test_a_list_item_is_placed_between_its_neighbours_in_the_list_when_they_are_
 
 
 def test_an_item_after_a_plural_type_word_is_placed_the_same_way_and_lists_off_leaves_it():
-    from rasd.stages.open_places import LIST_ITEM_WHY
-
-    doc, item = _listed("قصفت الطائرات بلدات أعزاز، زمرينا، مارع أمس.", MARE, LIST_ITEM_WHY + "بلدات'")
+    doc, item = _listed("قصفت الطائرات بلدات أعزاز، زمرينا، مارع أمس.", MARE, "after_cue")
     run(doc)
     assert item.geo["feature"] == "list"
-    doc, item = _listed("قصفت الطائرات بلدات أعزاز، زمرينا، مارع أمس.", MARE, LIST_ITEM_WHY + "بلدات'")
+    doc, item = _listed("قصفت الطائرات بلدات أعزاز، زمرينا، مارع أمس.", MARE, "after_cue")
     run(doc, lists=False)
     assert item.geo["lat"] is None
 
@@ -213,6 +209,12 @@ def test_neighbours_far_apart_or_another_clause_place_no_list_item():
 
 
 def test_a_name_taken_for_another_reason_is_not_placed_by_the_list():
-    doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE, "a name after the place word 'بلدة'")
-    run(doc)
-    assert item.geo["lat"] is None
+    """The list_item flag decides, not the why's wording: a name after a place word, one closing a list
+    or coordinated after a plural word stays unplaced, even under a why that reads like a list's."""
+    from rasd.stages.open_places import LIST_WHY
+
+    for list_item, why in ((None, "a name after the place word 'بلدة'"), (None, LIST_WHY),
+                           ("closing", None), ("coordinated", None)):
+        doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE, list_item, why)
+        run(doc)
+        assert item.geo["lat"] is None, (list_item, why)

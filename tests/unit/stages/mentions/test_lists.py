@@ -12,6 +12,7 @@ def test_a_plural_type_word_makes_each_coordinated_name_a_place(finder):
     lists.coordinate(f)
     assert [m.text for m in f.out] == ["المشيرفة", "الزعتر", "الحمرا"]
     assert all(m.type == "PLACE" for m in f.out) and f.out[1].place_ids == []
+    assert [m.list_item for m in f.out] == [None, "coordinated", "coordinated"]
 
 
 def test_a_singular_type_word_does_not_make_a_list(finder):
