@@ -64,6 +64,9 @@ class ContextName:
     # the words after the first as written (folded), for each way the name is listed: a generic name
     # matches only so (قوات الجيش, not قوات جيش الفتح), though the matcher is blind to the article
     tails: frozenset[tuple[str, ...]] = frozenset()
+    # the first word as written (folded) by the ``definite`` rules that list the name: when there are
+    # any, it matches only with the article as written (الاحتلال, not the احتلال of قوة احتلال)
+    heads: frozenset[str] = frozenset()
 
 
 def context_key(name: str) -> str:
@@ -72,10 +75,10 @@ def context_key(name: str) -> str:
     return " ".join(phrase_key(name))
 
 
-def _senses(path, item) -> list[tuple[list[str], frozenset[str], str | None, str | None, str]]:
+def _senses(path, item) -> list[tuple[list[str], frozenset[str], str | None, str | None, str, bool]]:
     """An entry's ``in_context`` rules, checked by their shape (:class:`rasd.kb.shapes.InContext`,
     the one validation of a rule) with the rule's file:line: (names, countries, since, until,
-    file:line) each, the period's bounds as ISO days."""
+    file:line, definite) each, the period's bounds as ISO days."""
     rules = item.get("in_context") or []
     require(isinstance(rules, list) and all(isinstance(r, dict) for r in rules), path, item,
             "'in_context' must be a list of mappings with names and countries")
@@ -89,7 +92,8 @@ def _senses(path, item) -> list[tuple[list[str], frozenset[str], str | None, str
             raise KnowledgeError(f"{where(path, r)}: in_context: {field_ + ': ' if field_ else ''}{msg}",
                                  hint="See the in_context note at the top of actors.yaml.") from None
         out.append((list(rule.names), frozenset(rule.countries or ()),
-                    rule.since and rule.since.isoformat(), rule.until and rule.until.isoformat(), where(path, r)))
+                    rule.since and rule.since.isoformat(), rule.until and rule.until.isoformat(), where(path, r),
+                    rule.definite))
     return out
 
 
@@ -108,7 +112,7 @@ class KbEntry:
     affiliations: tuple[dict, ...] = ()
     rebrands: tuple[dict, ...] = ()
     wikidata: str | None = None
-    # in_context rules: (names, countries, since, until, file:line); the names are not aliases
+    # in_context rules: (names, countries, since, until, file:line, definite); the names are not aliases
     contexts: tuple[tuple, ...] = ()
 
     @property
@@ -199,7 +203,7 @@ def _context_names(kb: KnowledgeBase) -> dict[str, ContextName]:
     """Every in_context name with its senses and the actors that hold it unconditionally."""
     senses: dict[str, list[Sense]] = {}
     for e in kb.actors.values():
-        for names, countries, since, until, at in e.contexts:
+        for names, countries, since, until, at, _ in e.contexts:
             for n in names:
                 key = context_key(n)
                 if any(key == context_key(a) for a in e.names):
@@ -216,16 +220,22 @@ def _context_names(kb: KnowledgeBase) -> dict[str, ContextName]:
     plain: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
     tails: dict[str, set[tuple[str, ...]]] = {}
+    heads: dict[str, set[str]] = {}
     for e in kb.actors.values():
-        for table, names in ((plain, e.names), (short, e.short), (None, [n for r in e.contexts for n in r[0]])):
+        for table, names, definite in ((plain, e.names, False), (short, e.short, False),
+                                       *((None, r[0], r[5]) for r in e.contexts)):
             for n in names:
                 key = context_key(n)
                 if key not in senses:
                     continue
-                tails.setdefault(key, set()).add(tuple(fold_str(n).split()[1:]))
+                words = fold_str(n).split()
+                tails.setdefault(key, set()).add(tuple(words[1:]))
+                if definite:
+                    heads.setdefault(key, set()).add(words[0])
                 if table is not None and e.kb_id not in table.setdefault(key, []):
                     table[key].append(e.kb_id)
-    return {k: ContextName(tuple(v), tuple(plain.get(k, ())), tuple(short.get(k, ())), frozenset(tails[k]))
+    return {k: ContextName(tuple(v), tuple(plain.get(k, ())), tuple(short.get(k, ())),
+                           frozenset(tails[k]), frozenset(heads.get(k, ())))
             for k, v in senses.items()}
 
 

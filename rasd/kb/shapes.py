@@ -82,7 +82,12 @@ def period_bound(value: Any, end: bool) -> Optional[_dt.date]:
 class InContext(Closed):
     """actors.yaml ``in_context``: names that mean the actor only in reports about ``countries``
     (ISO-2; absent: any country) and/or only between ``from`` and ``until`` (a year, a month or a
-    day, read as days: a year or month starts on its first day and ends on its last).
+    day, read as days: a year or month starts on its first day and ends on its last). ``definite``:
+    the names mean the actor only with the article they are written with on their first word (a name
+    that is also a common noun, الاحتلال "the occupation": indefinite, قوة احتلال "an occupation force",
+    or heading a genitive, احتلال رفح "the occupation of Rafah", it names no actor); without it, the
+    first word is read with or without the article (a force's name heads its genitive as the force:
+    شرطة كابل "Kabul's police"). The words after the first are always matched as written.
 
     This is the rule's one validation: the shape check of ``rasd kb check`` and the loader
     (rasd.kb.knowledge, which adds the file:line) both use it. Whether two actors' readings of a
@@ -91,14 +96,15 @@ class InContext(Closed):
     countries: Optional[list[str]] = None
     since: Optional[_dt.date] = Field(default=None, alias="from")
     until: Optional[_dt.date] = None
+    definite: bool = False
 
     @model_validator(mode="before")
     @classmethod
     def _known_keys(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            unknown = set(data) - {"names", "countries", "from", "until"}
+            unknown = set(data) - {"names", "countries", "from", "until", "definite"}
             if unknown:
-                raise ValueError(f"unknown key(s) {sorted(unknown)}; use names, countries, from, until")
+                raise ValueError(f"unknown key(s) {sorted(unknown)}; use names, countries, from, until, definite")
         return data
 
     @field_validator("names", mode="before")

@@ -1,7 +1,7 @@
 """Names the knowledge base knows (actors, persons, sources), matched clitic-aware, whole words."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import has_article, is_definite, letters
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.matcher import Hit, phrase_key
 from rasd.stages.mentions.context import Finder
@@ -43,14 +43,23 @@ def indefinite_short(f: Finder, h: Hit) -> bool:
 def context_misread(f: Finder, h: Hit) -> bool:
     """A name whose actor depends on the report (actors.yaml in_context) matched with other articles
     than it is written with: قوات جيش الفتح is no قوات الجيش, قوات حكومة الوفاق no قوات الحكومة. Such
-    generic names are ordinary words; only as written do they name a state's forces."""
+    generic names are ordinary words; only as written do they name a state's forces. Under a
+    ``definite`` rule the first word too must carry the article as written, itself or in its
+    proclitics (للاحتلال، بالاحتلال): the indefinite احتلال of قوة احتلال, or احتلال رفح, is no
+    الاحتلال. The article is the clitic letters' (clitics.yaml)."""
     names = f.R.kb.context_names
-    if not names or h.j - h.i < 2:
+    if not names:
         return False
     toks = f.toks[h.i:h.j]
-    words = [toks[0].key[h.prefix:]] + [t.key for t in toks[1:]]
+    pre, head = toks[0].key[:h.prefix], toks[0].key[h.prefix:]
+    words = [head] + [t.key for t in toks[1:]]
     name = names.get(" ".join(phrase_key(" ".join(words))))
-    return name is not None and tuple(words[1:]) not in name.tails
+    if name is None:
+        return False
+    if tuple(words[1:]) not in name.tails:
+        return True
+    definite = has_article(head) or is_definite(pre)
+    return bool(name.heads) and all(has_article(w) != definite for w in name.heads)
 
 
 def _inner_person(f: Finder, h: Hit) -> None:

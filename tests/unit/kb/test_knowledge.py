@@ -47,6 +47,17 @@ def test_a_rule_gives_the_name_its_senses_and_the_actors_that_hold_it_elsewhere(
     assert "حرس الاختبار" not in kb.actors["test_guard_b"].names
 
 
+def test_a_definite_rule_keeps_the_first_words_of_its_names_as_written(tmp_path):
+    kdir, _ = kdir_with(tmp_path, "    - names: [الحرس الاختباري, قوات الحرس الاختباري]\n      countries: [YE]\n"
+                                  "      definite: true\n    - names: [حرس الاختبار]\n      countries: [YE]")
+    kb = load_kb(kdir)
+    definite = kb.context_names[context_key("الحرس الاختباري")]
+    assert definite.heads == {"الحرس"} and definite.tails == {("الاختباري",)}
+    assert kb.context_names[context_key("قوات الحرس الاختباري")].heads == {"قوات"}
+    # a rule that does not say definite reads its first word with or without the article
+    assert kb.context_names[context_key("حرس الاختبار")].heads == frozenset()
+
+
 def test_a_sense_applies_in_its_countries_and_period_only():
     s = Sense("actor:x", frozenset({"YE"}), "2015-01-01", "2016-12-31", "actors.yaml:1")
     assert s.applies("YE", "2015-03-26") and not s.applies("SY", "2015-03-26")
@@ -69,6 +80,7 @@ SHARED_BAD_RULES = [
     *SHARED_BAD_RULES,
     ("    - names: [حرس الاختبار]\n      countries: [YE]\n      from: last year", "must be a year"),
     ("    - names: [حرس الاختبار]\n      countries: [YE]\n      country: YE", "unknown key"),
+    ("    - names: [حرس الاختبار]\n      countries: [YE]\n      definite: perhaps", "definite"),
     ("    - names: [حرس الاختبار البائي]\n      countries: [YE]", "already an alias"),
     ("    - names: []\n      countries: [YE]", "at least one name"),
     ("    - names: [حرس الاختبار]", "the countries, a period"),
