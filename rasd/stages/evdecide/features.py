@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 from rasd.arabic.clitics import cue_readings
 from rasd.doc import Doc, Event
-from rasd.stages.worthiness.cues import CueList, Cues
-from rasd.stages.worthiness.rules import cue_after, cue_before
+from rasd.stages.worthiness.cues import CueList, Cues, cue_after, cue_before, sentence_forms
 
 WINDOW = 4
 VERSION = 2     # raise when the features change: an installed model of another version is retrained
@@ -146,15 +145,15 @@ def context_features(view: DocView, at: Site, lex: Lexicons) -> list[str]:
         f.append(f"l1={stem(keys[i - 1])}")
     if j < hi:
         f.append(f"r1={stem(keys[j])}")
-    sent_keys = keys[lo:hi]
+    fs = sentence_forms(keys[lo:hi])   # the sentence's cue readings, as worthiness reads them
     for cl in lex.cue_lists:
-        if cue_before(sent_keys, i - lo, 0, cl):
+        if cue_before(fs, i - lo, 0, cl):
             f.append(f"cue<{cl.name}")
-        if cue_after(sent_keys, j - lo, len(sent_keys), cl):
+        if cue_after(fs, j - lo, len(fs), cl):
             f.append(f"cue>{cl.name}")
     for k in (*range(lo, i), *range(j, hi)):
         side = "<" if k < i else ">"
-        reads = cue_readings(keys[k])
+        reads = fs[k - lo]
         f += [f"cls{side}{name}" for name, words in lex.classes.items() if any(r in words for r in reads)]
         f += [f"weapon{side}{typ}" for typ, words in lex.weapons.items() if any(r in words for r in reads)]
     return f

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import bisect
 
-from rasd.arabic.clitics import cue_readings_column
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
+from rasd.stages.worthiness.cues import sentence_forms
 from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, toll_negation, unworthy
 
 
@@ -60,8 +60,8 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     """The words of the event's first evidence sentence and where its trigger stands in them;
     None for an event read without a trigger (a toll sentence). ``ends``: the marks that end a
     clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``).
-    ``forms``: the caller's memo of each sentence's cue readings (token range → readings), kept
-    for one document: the events of one sentence share them."""
+    ``forms``: the caller's memo of each sentence's cue readings (token range → its
+    ``sentence_forms``), kept for one document: the events of one sentence share them."""
     if ev.trigger is None or not ev.evidence:
         return None
     t0, t1 = ev.trigger
@@ -76,10 +76,10 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     keys = [t.key for t in doc.tokens[lo:hi]]
     after = doc.text[t1:t1 + 3].lstrip()
     end = next((ch for ch in doc.text[t1:b] if ch in ends), "") if ends else ""
-    # the words' cue readings, each distinct word form read once per sentence (not once per event)
+    # the words' cue readings, read once per sentence (not once per event) when the caller keeps a memo
     fs = forms.get((lo, hi)) if forms is not None else None
     if fs is None:
-        fs = cue_readings_column(keys)
+        fs = sentence_forms(keys)
         if forms is not None:
             forms[lo, hi] = fs
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),

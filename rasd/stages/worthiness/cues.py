@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasd.arabic.clitics import cue_readings, letters
+from rasd.arabic.clitics import cue_readings, cue_readings_column, letters
 from rasd.arabic.normalize import fold_str
 from rasd.kb.yamlfile import load, require
 
@@ -22,13 +22,16 @@ def forms(key: str) -> tuple[str, ...]:
     return cue_readings(key)
 
 
-def word_is(word: str, key: str) -> bool:
-    """The folded token ``key`` reads as the cue word ``word`` (article on either side allowed)."""
-    return reads_as_word(word, forms(key))
+def sentence_forms(keys: list[str]) -> list[tuple[str, ...]]:
+    """The :func:`forms` of a run of words, in order (``sentence_forms(keys)[k] == forms(keys[k])``),
+    each distinct word form read once: the one way the cue matchers below get a sentence's readings
+    (a worthiness Site holds them; the learned decision reads them per event)."""
+    return cue_readings_column(keys)
 
 
 def reads_as_word(word: str, token_forms: tuple[str, ...]) -> bool:
-    """:func:`word_is` of a token given by its :func:`forms`."""
+    """A token, given by its :func:`forms`, reads as the cue word ``word`` (article on either side
+    allowed)."""
     a = letters().article
     return any(f == word or a + f == word or f == a + word for f in token_forms)
 
@@ -123,32 +126,31 @@ def load_cues(path: Path, ontology) -> Cues:
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 
-def phrase_at(keys: list[str], k: int, ph: Phrase, fs: list[tuple[str, ...]] | None = None) -> bool:
-    """The cue phrase ``ph`` starts at token ``k`` of ``keys``.  ``fs``: the tokens' :func:`forms`,
-    when the caller has them (a Site's, read from the document's column)."""
-    if not (k >= 0 and k + len(ph) <= len(keys)):
+def phrase_at(fs: list[tuple[str, ...]], k: int, ph: Phrase) -> bool:
+    """The cue phrase ``ph`` starts at word ``k`` of a run of words given by their
+    :func:`sentence_forms` ``fs``."""
+    if not (k >= 0 and k + len(ph) <= len(fs)):
         return False
-    if fs is None:
-        return all(word_is(w, keys[k + n]) for n, w in enumerate(ph))
     return all(reads_as_word(w, fs[k + n]) for n, w in enumerate(ph))
 
 
-def cue_before(keys: list[str], i: int, lo: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
-    """A cue of ``cl`` ending at most ``cl.window`` words before token ``i`` (not before ``lo``).
-    ``fs``: the tokens' forms, when the caller has them already."""
+def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str | None:
+    """A cue of ``cl`` ending at most ``cl.window`` words before word ``i`` (not before ``lo``) of a
+    run of words given by their :func:`sentence_forms` ``fs``."""
     longest = max((len(ph) for ph in cl.cues), default=0)
     for k in range(max(lo, i - cl.window - longest), i):
-        for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
+        for ph in cl.starting_at(fs[k]):
             end = k + len(ph)
-            if end <= i and i - end <= cl.window and phrase_at(keys, k, ph, fs):
+            if end <= i and i - end <= cl.window and phrase_at(fs, k, ph):
                 return " ".join(ph)
     return None
 
 
-def cue_after(keys: list[str], j: int, hi: int, cl: CueList, fs: list[tuple[str, ...]] | None = None) -> str | None:
-    """A cue of ``cl`` starting at most ``cl.window`` words after token ``j`` (the trigger's end)."""
+def cue_after(fs: list[tuple[str, ...]], j: int, hi: int, cl: CueList) -> str | None:
+    """A cue of ``cl`` starting at most ``cl.window`` words after word ``j`` (the trigger's end), before
+    ``hi``, in a run of words given by their :func:`sentence_forms` ``fs``."""
     for k in range(j, min(hi, j + cl.window + 1)):
-        for ph in cl.starting_at(fs[k] if fs is not None else forms(keys[k])):
-            if k + len(ph) <= hi and phrase_at(keys, k, ph, fs):
+        for ph in cl.starting_at(fs[k]):
+            if k + len(ph) <= hi and phrase_at(fs, k, ph):
                 return " ".join(ph)
     return None

@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.arabic.clitics import letters
-from rasd.stages.worthiness.cues import Cues, CueList, forms, phrase_at
-from rasd.stages.worthiness.cues import cue_after as _after
-from rasd.stages.worthiness.cues import cue_before as _before
+from rasd.stages.worthiness.cues import Cues, cue_after, cue_before, phrase_at, sentence_forms
 
 OPENING_QUOTES = '"«“\''
 
@@ -26,31 +24,25 @@ class Site:
     has_place: bool
     quoted_name_after: bool    # an opening quote mark follows the trigger
     clause_end: str = ""       # the first clause-ending mark after the trigger ("" at the sentence's end)
-    forms: list = field(default_factory=list, compare=False, repr=False)   # each word's readings
+    # each word's cue readings (cues.sentence_forms of keys): given by a caller that shares them among
+    # the events of one sentence, else read here
+    forms: list = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self):
         if not self.forms:
-            object.__setattr__(self, "forms", [forms(k) for k in self.keys])
+            object.__setattr__(self, "forms", sentence_forms(self.keys))
 
 
 def _cued(s: Site, words, said: str) -> str | None:
     """``said`` with the cue of ``words`` found before the trigger as ``{cue}``; None without one
     (the shape of every rule that is one cue list before the trigger)."""
-    cue = cue_before(s.keys, s.i, 0, words, s)
+    cue = cue_before(s.forms, s.i, 0, words)
     return said.format(cue=cue) if cue else None
 
 
-def cue_before(keys: list[str], i: int, lo: int, cl: CueList, s: "Site | None" = None) -> str | None:
-    return _before(keys, i, lo, cl, s.forms if s is not None else None)
-
-
-def cue_after(keys: list[str], j: int, hi: int, cl: CueList, s: "Site | None" = None) -> str | None:
-    return _after(keys, j, hi, cl, s.forms if s is not None else None)
-
-
 def motive(s: Site, c: Cues) -> str | None:
-    cue = cue_before(s.keys, s.i, 0, c.motive, s)
-    if cue and cue_after(s.keys, s.j, len(s.keys), c.motive_dated, s):
+    cue = cue_before(s.forms, s.i, 0, c.motive)
+    if cue and cue_after(s.forms, s.j, len(s.forms), c.motive_dated):
         return None     # a dated act told in passing (ردا على صواريخ أطلقت الثلاثاء)
     return f"named as the motive of another act ('{cue} …'), not told" if cue else None
 
@@ -60,17 +52,17 @@ def opinion(s: Site, c: Cues) -> str | None:
 
 
 def judgement(s: Site, c: Cues) -> str | None:
-    cue = cue_after(s.keys, s.j, len(s.keys), c.judgement_after, s)
+    cue = cue_after(s.forms, s.j, len(s.forms), c.judgement_after)
     return f"judged ('… {cue}'), an opinion on the act rather than its report" if cue else None
 
 
 def habitual(s: Site, c: Cues) -> str | None:
-    cue = cue_after(s.keys, s.j, len(s.keys), c.habitual, s) or cue_before(s.keys, s.i, 0, c.habitual, s)
+    cue = cue_after(s.forms, s.j, len(s.forms), c.habitual) or cue_before(s.forms, s.i, 0, c.habitual)
     return f"a habitual or generic statement ('{cue}'), no one act at one time" if cue else None
 
 
 def generic_object(s: Site, c: Cues) -> str | None:
-    cue = cue_after(s.keys, s.j, len(s.keys), c.generic_objects, s)
+    cue = cue_after(s.forms, s.j, len(s.forms), c.generic_objects)
     return f"an act against a phenomenon ('{cue}'), not against a party" if cue else None
 
 
@@ -82,7 +74,7 @@ def campaign_name(s: Site, c: Cues) -> str | None:
     if not any(f in c.campaign_nouns or (f[:1] in (L.bi, L.li) and f[1:] in c.campaign_nouns)
                for f in s.forms[s.i]):
         return None
-    if cue_before(s.keys, s.i, 0, c.launch, s):
+    if cue_before(s.forms, s.i, 0, c.launch):
         return None
     return "a battle or operation noun before a quoted name: the campaign's name, not a telling of it"
 
@@ -122,10 +114,10 @@ def sense(s: Site, c: Cues) -> str | None:
         if not any(f in sn.forms for f in s.forms[s.i]):
             continue
         for ph in sn.after:
-            if any(phrase_at(s.keys, s.j + gap, ph, s.forms) for gap in range(sn.window)):
+            if any(phrase_at(s.forms, s.j + gap, ph) for gap in range(sn.window)):
                 return f"{sn.note} (worthiness.yaml:{sn.line})"
         for ph in sn.before:
-            if any(phrase_at(s.keys, s.i - gap - len(ph), ph, s.forms) for gap in range(sn.window)):
+            if any(phrase_at(s.forms, s.i - gap - len(ph), ph) for gap in range(sn.window)):
                 return f"{sn.note} (worthiness.yaml:{sn.line})"
     return None
 
@@ -133,7 +125,7 @@ def sense(s: Site, c: Cues) -> str | None:
 def tally(s: Site, c: Cues) -> str | None:
     """A number of times after the trigger (12 مرة): a count of acts, not one act told."""
     for k in range(s.j, min(len(s.keys) - 1, s.j + c.tally.window)):
-        if s.keys[k].isdigit() and any(phrase_at(s.keys, k + 1, ph, s.forms) for ph in c.tally.cues):
+        if s.keys[k].isdigit() and any(phrase_at(s.forms, k + 1, ph) for ph in c.tally.cues):
             return f"a count of acts ('{s.keys[k]} {s.keys[k + 1]}'), a statistic rather than one act told"
     return None
 

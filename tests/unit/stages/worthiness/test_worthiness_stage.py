@@ -73,3 +73,21 @@ def test_stage_reads_the_clause_end_after_the_trigger():
     doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
     assert [text[e.trigger[0]:e.trigger[1]] for e in doc.events] == ["قصفت"]
     assert any("asked about" in w for w in doc.warnings) and cut > 0
+
+
+def test_the_events_of_one_sentence_share_one_reading_of_its_cue_words():
+    """site_of reads a sentence's cue readings once (cues.sentence_forms) into the caller's memo; the
+    events of that sentence get that one list, and a Site built by hand reads the same."""
+    from rasd.arabic.clitics import using
+    from rasd.stages.worthiness import site_of
+    from rasd.stages.worthiness.cues import forms, sentence_forms
+    from rasd.stages.worthiness.rules import Site
+
+    res = Resources("/nonexistent-rasd-data")
+    doc = _doc()
+    with using(res.clitics):
+        memo: dict = {}
+        a, b, c = (site_of(doc, ev, doc.token_starts, "", memo) for ev in doc.events)
+        assert a.forms is b.forms and a.forms is not c.forms and len(memo) == 2
+        assert a.forms == [forms(k) for k in a.keys] == sentence_forms(a.keys)
+        assert Site(a.keys, a.i, a.j, a.type, a.modality, False, False).forms == a.forms
