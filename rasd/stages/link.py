@@ -24,6 +24,7 @@ from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb.knowledge import ContextName, context_key
 from rasd.pipeline import Stage
+from rasd.stages.open_actors import named_party
 
 # gazetteer kinds that tell which country a report is about (a village name alone does not: most
 # have namesakes abroad)
@@ -188,7 +189,8 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
     """Read every ACTOR mention named by an in_context name by the report's country and day
     (``place``: gazetteer id → Place or None; asked only when the report has such a mention;
     ``adjectives``: nationality adjective form → the actor id of that state's forces, open_actors.yaml
-    national_forces, whose country is the state a following adjective names).
+    national_forces, whose country is the state a following adjective names; with them, the nationality
+    adjectives of a country whose names took another reading follow it, :func:`follow_adjectives`).
     The ids (``id()``) of the mentions that stand for no actor here, for :func:`link` to leave out."""
     names = kb.context_names
     if not names:
@@ -218,7 +220,31 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
             own = kb.get(kb_id)
             return force.country if own is not None and own.country not in (None, force.country) else None
         return other
-    return {id(m) for m, name in hits if not read_in_context(m, name, country, day, other_state(m))}
+    before = [(m, m.kb_id) for m, _ in hits]
+    skip = {id(m) for m, name in hits if not read_in_context(m, name, country, day, other_state(m))}
+    if adjectives:   # the countries whose names took another reading than the one open_actors counted
+        moved = {e.country for m, old in before if old and (m.kb_id != old or id(m) in skip)
+                 and (e := kb.get(old)) is not None and e.country}
+        if moved:
+            follow_adjectives(doc, kb, moved, skip, adjectives)
+    return skip
+
+
+def follow_adjectives(doc: Doc, kb, countries: set[str], skip: set[int], adjectives: dict[str, str]) -> None:
+    """A nationality adjective (``party_of``, one word of ``adjectives``: القصف الإسرائيلي) of one of
+    ``countries`` names the party of its country the report names (rasd.stages.open_actors.named_party),
+    counted again now that the report's in_context names are read: open_actors counted them before
+    their reading (الاحتلال الإسرائيلي as Israel, which a report about Palestine reads as its army)."""
+    kept = [m for m in doc.mentions if id(m) not in skip]
+    toks = doc.tokens
+    for m in kept:
+        adjective = m.party_of and m.tok[1] == m.tok[0] + 1 and toks[m.tok[0]].key in adjectives
+        e = kb.get(m.kb_id) if adjective and m.kb_id else None
+        if e is None or e.country not in countries:
+            continue
+        best = named_party(kept, kb, e.country)
+        if best is not None and best != m.kb_id:
+            m.kb_id = best
 
 
 class Link(Stage):

@@ -153,6 +153,19 @@ def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
     return None
 
 
+def named_party(mentions, kb, country: str) -> str | None:
+    """The kb id of ``country``'s force or government that ``mentions`` name by name (the most named;
+    a force before a government: الاحتلال الإسرائيلي … القصف الإسرائيلي), None when they name none. A
+    nationality adjective (``party_of``) names no one by name. The party a nationality adjective
+    stands for (here, and again in rasd.stages.link once the report's in_context names are read)."""
+    named: dict[str, int] = {}
+    for m in mentions:
+        e = kb.get(m.kb_id) if m.type == "ACTOR" and m.kb_id and not m.party_of else None
+        if e is not None and e.country == country and e.category in ("state_force", "government"):
+            named[e.kb_id] = named.get(e.kb_id, 0) + 1
+    return max(named, key=lambda x: (kb.get(x).category == "state_force", named[x])) if named else None
+
+
 class _OpenActors:
     def __init__(self, doc: Doc, f: Forces, titles: frozenset[str], common: frozenset[str] = frozenset(),
                  kb=None):
@@ -300,15 +313,9 @@ class _OpenActors:
         entry = self.kb.get("actor:" + force) if self.kb is not None else None
         if entry is None:
             return None
-        if entry.country:
-            named: dict[str, int] = {}
-            for m in self.doc.mentions:
-                e = self.kb.get(m.kb_id) if m.type == "ACTOR" and m.kb_id and not m.party_of else None
-                if e is not None and e.country == entry.country and e.category in ("state_force", "government"):
-                    named[e.kb_id] = named.get(e.kb_id, 0) + 1
-            if named:
-                best = max(named, key=lambda x: (self.kb.get(x).category == "state_force", named[x]))
-                return best, "the country's party the report names"
+        best = named_party(self.doc.mentions, self.kb, entry.country) if entry.country else None
+        if best is not None:
+            return best, "the country's party the report names"
         return entry.kb_id, "the country's force"
 
     def adjective_at(self, i: int) -> None:
