@@ -10,6 +10,9 @@ from rasd.doc import Mention
 from rasd.stages.events.lexicon import in_list, phrase_at
 from rasd.stages.events.triggers import Trig
 
+# words at most between a noun trigger and a relative pronoun that opens a clause about it (an adjective)
+RELATIVE_GAP = 1
+
 
 @dataclass
 class Sent:
@@ -74,6 +77,8 @@ class Clauses:
                 break
         for k in range(t.j, st.hi):
             if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", st.hi):
+                if self.describes(t, k):
+                    continue      # التفجير الذي وقع في X: the relative clause tells where and on whom
                 hi = k
                 break
         # a following verb trigger joined by و opens a new clause (سيطر على X ويتابع تقدمه نحو Y)
@@ -96,6 +101,13 @@ class Clauses:
     def after_comma(self, i: int) -> bool:
         """A comma stands right before token ``i`` (…، استهدفت …: a verb after a comma starts a clause)."""
         return i > 0 and any(c in self.doc.text[self.toks[i - 1].end:self.toks[i].start] for c in "،,")
+
+    def describes(self, t: Trig, k: int) -> bool:
+        """A relative pronoun at ``k`` opens a clause about a noun trigger itself (التفجير الذي وقع في
+        X، الهجومين اللذين استهدفا X): it stands right after the trigger or after one word that
+        qualifies it (الاستهداف الصاروخي، الذي طال …), so that clause's places and participants are
+        the act's own."""
+        return t.d.pos == "noun" and k - t.j <= RELATIVE_GAP and self.relative_clause(k)
 
     def relative_clause(self, lo: int) -> bool:
         return in_list(self.L, "relatives", self.key(lo))

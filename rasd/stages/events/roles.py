@@ -140,6 +140,8 @@ class Roles:
             return None   # هجوما صاروخيا استهدف القوات: what follows another event verb is its argument
         if t.d.pos == "noun" and m.party_of == "attack" and m.tok[0] - t.j > 2:
             return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
+        if t.d.pos == "noun" and any(self.relative_clause(k) for k in range(t.j, m.tok[0])):
+            return None   # الاستهداف الذي طال القوات الأميركية: named in a clause about the act, no genitive
         lam = self.key(m.tok[0]).startswith(letters().li)
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
