@@ -41,6 +41,10 @@ class GeoCues:
     base_kinds: frozenset[str] = frozenset()
     direction_kinds: frozenset[str] = frozenset()
     context_kinds: frozenset[str] = frozenset()
+    # a plural or dual countryside word (ريفي، أرياف) names the countryside of each name joined by و
+    # after it; ``rif_one`` is the singular that names one of them (ريف)
+    rif_plural: frozenset[str] = frozenset()
+    rif_one: str = ""
 
 
 def _folded(path, item, key) -> frozenset[str]:
@@ -73,7 +77,8 @@ def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None =
                    frozenset(strip_article(w) for w in _folded(path, d, "governorate_anaphors")),
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
                    _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before),
-                   kinds["region_base"], kinds["direction_base"], kinds["context"])
+                   kinds["region_base"], kinds["direction_base"], kinds["context"],
+                   _folded(path, d, "rif_plural"), str(d.get("rif_one") or ""))
 
 
 def place_kinds(path: Path) -> dict[str, frozenset[str]]:
@@ -163,6 +168,32 @@ def _name(tokens: list[Token], j: int, gaz, kinds: Collection[str] | None = None
 
 
 
+MAX_COUNTRYSIDES = 4   # names after one plural countryside word (أرياف حلب وإدلب وحماة واللاذقية)
+
+
+def _more_countrysides(tokens: list[Token], j: int, gaz, cues: GeoCues) -> list[tuple[int, int, list[str]]]:
+    """After ريفي X / أرياف X: the names joined to X by و, each a base a countryside may be of:
+    [(first token, end token, place ids)], in order; a name not in the gazetteer ends the list."""
+    out = []
+    while j < len(tokens) and len(out) < MAX_COUNTRYSIDES - 1:
+        key = tokens[j].key
+        n = next((len(c) for c in cues.conj if key.startswith(c)), 0)
+        if not n or not gaz.may_start(key[n:]):
+            break
+        hit = None
+        for k in range(min(MAX_NAME_TOKENS, len(tokens) - j), 0, -1):
+            name = " ".join([key[n:], *(t.key for t in tokens[j + 1:j + k])])
+            places = [p.id for p in gaz.lookup(name) if p.kind in cues.base_kinds]
+            if places:
+                hit = (j, j + k, places)
+                break
+        if hit is None:
+            break
+        out.append(hit)
+        j = hit[1]
+    return out
+
+
 def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
     """Skip مدينة / محافظة / بلدة between ريف and the name."""
     return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
@@ -235,6 +266,11 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
                 return info(end2, hit[1], direction, rif=True,
                             also=compound([cues.adjective[second]] + [cues.adjective[t.key] for t in
                                                                        tokens[end + 1:end2]], cues.order))
+        if direction is None and cues.rif_plural.intersection(first):
+            more = _more_countrysides(tokens, end, gaz, cues)
+            if more:   # ريفي إدلب واللاذقية: the countryside of each name
+                n, d = info(end, hit[1], None, rif=True, more=more)
+                return more[-1][1], d
         return info(end, hit[1], direction, rif=True)
 
     if any(f in cues.badia for f in first):      # بادية حمص (البادية السورية is a named region)

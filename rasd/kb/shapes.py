@@ -355,6 +355,7 @@ class GeoCues(Words):
     context_window: conint(gt=0)
     admin_forms: dict[str, str]
     seat_prefix: str
+    rif_one: str
 
 
 class NamedRegion(Closed):

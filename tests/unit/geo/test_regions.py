@@ -77,3 +77,19 @@ def test_compound_orders_north_first():
 def test_region_table_has_every_governorate():
     govs = region_table().governorates
     assert len(govs) == 14 and all("default" in row for row in govs.values())
+
+
+def test_plural_countryside_is_the_countryside_of_each_name(gaz):
+    text = "غارات على أرياف إدلب وحلب وحماة أمس"
+    i, end, info = first_region(text, gaz)
+    toks = tokenize(text)
+    assert [t.key for t in toks[i:end]][-1] == "وحماه"
+    assert "admin:SY07" in info["base_ids"] and info["rif"]
+    assert [(a, b) for a, b, _ in info["more"]] == [(4, 5), (5, 6)]
+    assert "admin:SY02" in info["more"][0][2] and info["more"][1][2] == ["admin:SY05"]
+    assert info["text_key"] == "ارياف ادلب"   # the first countryside's own words
+
+
+def test_singular_countryside_takes_no_later_name(gaz):
+    _, _, info = first_region("غارات على ريف إدلب وحلب", gaz)
+    assert "more" not in info
