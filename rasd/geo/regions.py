@@ -45,6 +45,8 @@ class GeoCues:
     # after it; ``rif_one`` is the singular that names one of them (ريف)
     rif_plural: frozenset[str] = frozenset()
     rif_one: str = ""
+    # the word of a capital named by its state's adjective, whose own name may follow (العاصمة)
+    capital_words: frozenset[str] = frozenset()
 
 
 def _folded(path, item, key) -> frozenset[str]:
@@ -78,7 +80,8 @@ def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None =
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
                    _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before),
                    kinds["region_base"], kinds["direction_base"], kinds["context"],
-                   _folded(path, d, "rif_plural"), str(d.get("rif_one") or ""))
+                   _folded(path, d, "rif_plural"), str(d.get("rif_one") or ""),
+                   frozenset(strip_article(w) for w in _folded(path, d, "capital_words")))
 
 
 def place_kinds(path: Path) -> dict[str, frozenset[str]]:
@@ -194,6 +197,22 @@ def _more_countrysides(tokens: list[Token], j: int, gaz, cues: GeoCues) -> list[
     return out
 
 
+def capital_name(tokens: list[Token], hit, gaz, cues: GeoCues):
+    """The capital's own name in apposition right after a gazetteer name ``hit`` (next index, ids,
+    key) that opens on a capital word (العاصمة السورية | دمشق): (next index, ids, key) of that name, or None."""
+    end, _, key = hit
+    first = key.split(" ", 1)[0]
+    if not cues.capital_words or strip_article(first) not in cues.capital_words or end >= len(tokens):
+        return None
+    return _name(tokens, end, gaz, cues.context_kinds)
+
+
+def capital_name_end(tokens: list[Token], hit, gaz, cues: GeoCues) -> int:
+    """The end of ``hit`` taken on over the capital's own name after it (:func:`capital_name`)."""
+    after = capital_name(tokens, hit, gaz, cues)
+    return after[0] if after else hit[0]
+
+
 def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
     """Skip مدينة / محافظة / بلدة between ريف and the name."""
     return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
@@ -244,19 +263,23 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
                     return info(j + 1, [], direction, rif=True, anaphor=True)
                 hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, cues.base_kinds, strip=True)
                 if hit:
-                    return info(hit[0], hit[1], direction, rif=True)
+                    return info(capital_name_end(tokens, hit, gaz, cues), hit[1], direction, rif=True)
             # "الريف الجنوبي" alone: the countryside of the governorate last named
             return info(j, [], direction, rif=True, anaphor=True)
-        j = _skip_type_word(tokens, j, cues)
-        if j >= len(tokens):
-            return None
-        hit = _name(tokens, j, gaz, cues.base_kinds)
+        hit = _name(tokens, j, gaz, cues.base_kinds) if j < len(tokens) and \
+            strip_article(tokens[j].key) in cues.capital_words else None   # ريف العاصمة السورية
+        if hit is None:
+            j = _skip_type_word(tokens, j, cues)
+            if j >= len(tokens):
+                return None
+            hit = _name(tokens, j, gaz, cues.base_kinds)
         # "ريف دمشق" is itself a governorate's name: the whole phrase is the base.
         whole = _name(tokens, i, gaz, ("governorate",), strip=True)
         if whole and (hit is None or whole[0] >= hit[0]):
             hit = whole
         if hit is None:
             return None
+        hit = (capital_name_end(tokens, hit, gaz, cues), *hit[1:])
         end, direction = _directions(tokens, hit[0], cues.adjective, cues)
         # Duals: ريفي حلب الشرقي والشمالي (الشرقي) — a second direction after و.
         if direction and end < len(tokens) and tokens[end].key[:1] in cues.conj:
@@ -283,9 +306,11 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         if j < len(tokens) and cues.before.get(tokens[j].key, codes[0]) != codes[0]:
             codes.append(cues.before[tokens[j].key])
             j += 1
-        j = _skip_type_word(tokens, j, cues)
-        if j < len(tokens):
-            hit = _name(tokens, j, gaz, cues.direction_kinds)
-            if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
-                return info(hit[0], hit[1], compound(codes, cues.order))
+        hit = _name(tokens, j, gaz, cues.direction_kinds) if j < len(tokens) and \
+            strip_article(tokens[j].key) in cues.capital_words else None   # جنوبي العاصمة السورية
+        if hit is None:
+            j = _skip_type_word(tokens, j, cues)
+            hit = _name(tokens, j, gaz, cues.direction_kinds) if j < len(tokens) else None
+        if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
+            return info(capital_name_end(tokens, hit, gaz, cues), hit[1], compound(codes, cues.order))
     return None

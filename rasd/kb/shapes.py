@@ -356,6 +356,7 @@ class GeoCues(Words):
     admin_forms: dict[str, str]
     seat_prefix: str
     rif_one: str
+    capital_words: WordList
 
 
 class NamedRegion(Closed):

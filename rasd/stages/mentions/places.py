@@ -297,14 +297,37 @@ def add_place(f: Finder, h: Hit) -> None:
     start_i = i - 1 if fac else i
     pre = f.prefix_of(i - 1, "facility_cues") if fac else h.prefix
     key = " ".join(t.key for t in f.toks[i:h.j])[h.prefix:]
-    m = f.add(start_i, h.j, pre, "PLACE", None, 0.85, key=key, place_ids=list(h.payloads),
+    capital = capital_name(f, h)
+    end, ids = (capital[0], capital[1]) if capital else (h.j, list(h.payloads))
+    if capital:
+        key = capital[2]   # looked up, and joined to later mentions, by the capital's own name
+    m = f.add(start_i, end, pre, "PLACE", None, 0.85, key=key, place_ids=ids,
               cue=f.cue_before(i) or (fold_str(f.toks[i - 1].key) if fac else None), facility=fac)
+    if capital:
+        m.why = "a capital named by its state's adjective, with its own name in apposition"
     if fac:
         m.name = f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
     elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
             and f.is_(i - 1, "named_type_cues"):
         _take_type_word(f, m, i)
     _take_adjectives(f, m)
+
+
+def capital_name(f: Finder, h: Hit):
+    """العاصمة السورية دمشق: the capital's own name right after a gazetteer name that opens on a capital
+    word (geo_cues ``capital_words``), as (end token, ids, key), or None (rasd.geo.regions.capital_name)."""
+    from rasd.geo.regions import capital_name as after
+
+    if not f.R.geo_cues.capital_words or h.j >= len(f.toks) or not f.joined(h.j - 1):
+        return None
+    key = " ".join(t.key for t in f.toks[h.i:h.j])[h.prefix:]
+    return after(f.toks, (h.j, list(h.payloads), key), f.R.gaz, f.R.geo_cues)
+
+
+def capital_end(f: Finder, h: Hit) -> int:
+    """The end token of a place hit, taken on over a capital's name in apposition (:func:`capital_name`)."""
+    name = capital_name(f, h)
+    return name[0] if name else h.j
 
 
 MAX_ADJECTIVES = 2

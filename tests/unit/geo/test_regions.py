@@ -93,3 +93,24 @@ def test_plural_countryside_is_the_countryside_of_each_name(gaz):
 def test_singular_countryside_takes_no_later_name(gaz):
     _, _, info = first_region("غارات على ريف إدلب وحلب", gaz)
     assert "more" not in info
+
+
+@pytest.fixture(scope="module")
+def gaz_with_capital():
+    from geo_fake import ALL, EXTRA_ALIASES
+    from rasd.kb.gazetteer import Gazetteer
+
+    # a made-up capital phrase of the miniature gazetteer: العاصمة + an adjective, naming Aleppo city
+    return Gazetteer({p.id: p for p in ALL},
+                     [(p.name_ar, p.id) for p in ALL] + EXTRA_ALIASES + [("العاصمة الشمالية", "ocha:C1007")])
+
+
+@pytest.mark.parametrize("text, last", [("قصف ريف العاصمة الشمالية حلب أمس", "حلب"),
+                                        ("قصف جنوبي العاصمة الشمالية حلب أمس", "حلب"),
+                                        ("قصف الريف الغربي للعاصمة الشمالية حلب أمس", "حلب"),
+                                        ("قصف ريف العاصمة الشمالية أمس", "الشمالية")])
+def test_a_capital_s_own_name_in_apposition_is_part_of_the_phrase(gaz_with_capital, text, last):
+    i, end, info = first_region(text, gaz_with_capital)
+    toks = tokenize(text)
+    assert toks[end - 1].key == tokenize(last)[0].key
+    assert "ocha:C1007" in info["base_ids"]
