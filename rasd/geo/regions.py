@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.arabic.clitics import readings as stems
+from rasd.arabic.clitics import letters, readings as stems
 from rasd.arabic.tokens import Token
 from rasd.kb.gazetteer import canon
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
@@ -259,8 +259,9 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         if j < len(tokens) and tokens[j].key in cues.adjective:      # الريف الشمالي لحلب
             j, direction = _directions(tokens, j, cues.adjective, cues)
             if j < len(tokens):
-                if any(s in cues.anaphors for s in _readings(tokens[j])):
-                    return info(j + 1, [], direction, rif=True, anaphor=True)
+                ends = letters().article_ends()
+                if any(s in cues.anaphors and tokens[j].key[:n].endswith(ends) for n, s in stems(tokens[j].key)):
+                    return info(j + 1, [], direction, rif=True, anaphor=True)   # للمحافظة, not لمحافظة حمص
                 hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, cues.base_kinds, strip=True)
                 if hit:
                     return info(capital_name_end(tokens, hit, gaz, cues), hit[1], direction, rif=True)

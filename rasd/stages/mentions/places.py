@@ -115,9 +115,30 @@ def place_hit(f: Finder, i: int) -> Hit | None:
         return None
     if strong and generic_with_adjective(f, i, h):
         return None
+    if heads_longer_name(f, h.i, h.j):
+        return None
     if h.j - h.i >= 2:
         return _multiword(f, i, h, strong or prep or coord)
     return _one_word(f, i, h, strong, prep, coord)
+
+
+def heads_longer_name(f: Finder, i: int, j: int) -> bool:
+    """منطقة تل | زعرب، قرية خربة | خوي: a gazetteer name (tokens i..j-1, alone or at the end of a region
+    phrase) that ends on a word heading many place names (a type word such as تل, or lexicon
+    ``place_name_heads``: خربة، عين) with a name word right after it is only the head of a longer
+    name the gazetteer lacks, not the place it names alone (the district of al-Tall, a village
+    called Khirbe)."""
+    last = j - 1
+    if not (f.is_(last, "place_name_heads") or (j - i >= 2 and not f.lists[last].isdisjoint(_TYPE_WORDS))):
+        return False
+    if has_article(f.toks[last].key):
+        return False   # رأس العين: a word with the article ends a name, it heads none
+    if not (f.joined(last) and f.name_like(j, first=True)) or f.is_(j, "place_cues") or f.is_(j, "place_preps"):
+        return False
+    key, L = f.toks[j].key, letters()
+    if starts_with_and(key):
+        return False   # … وأريافها: the next word opens another phrase
+    return not (key[:1] in (L.bi, L.li) and any(n and st in f.R.common for n, st in f.reads[key]))   # العين | بحضور
 
 
 def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:

@@ -114,3 +114,9 @@ def test_a_capital_s_own_name_in_apposition_is_part_of_the_phrase(gaz_with_capit
     toks = tokenize(text)
     assert toks[end - 1].key == tokenize(last)[0].key
     assert "ocha:C1007" in info["base_ids"]
+
+
+def test_a_type_word_without_the_article_after_the_countryside_is_followed_by_its_name(gaz):
+    """الريف الشرقي لمحافظة إدلب names Idlib; only للمحافظة (with the article) refers back."""
+    _, _, info = first_region("تقدمت القوات في الريف الشرقي لمحافظة إدلب أمس", gaz)
+    assert not info["anaphor"] and "admin:SY07" in info["base_ids"] and info["direction"] == "east"

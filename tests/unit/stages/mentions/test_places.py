@@ -1,6 +1,7 @@
 """rasd.stages.mentions.places on hand-written sentences: a gazetteer name needs its context."""
 from __future__ import annotations
 
+import pytest
 from conftest import at
 
 from rasd.stages.mentions import places
@@ -283,3 +284,22 @@ def test_a_head_word_is_found_whatever_its_class_says_of_region_phrases(finder):
     assert [region_head(f, k) for k in range(f.n)] == [any(st in heads for _, st in readings(f.toks[k].key))
                                                        for k in range(f.n)]
     assert sum(slow) >= 3   # ريف، شرقي، جنوب … are heads here
+
+
+def test_a_name_ending_on_a_head_word_before_a_name_word_heads_a_longer_name(finder):
+    """قرية خربة خوي: خربة, which a gazetteer may hold alone, heads the village's longer name."""
+    f = finder("قصفت الطائرات قرية خربة خوي أمس.")
+    i = at(f, "خربة")
+    assert places.heads_longer_name(f, i, i + 1)
+    f = finder("قصفت الطائرات منطقة تل زعرب أمس.")
+    assert places.heads_longer_name(f, at(f, "منطقة"), at(f, "تل") + 1)
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("هجوم على مدينة رأس العين وأريافها", "رأس", "العين"),    # a word with the article ends a name
+    ("حفل بمدينة العين بحضور الوزير", "العين", "العين"),
+    ("قصفت الطائرات قرية خربة في الريف", "خربة", "خربة"),      # a preposition after it
+])
+def test_a_head_word_at_the_end_of_a_name_is_left_alone(finder, text, first, last):
+    f = finder(text)
+    assert not places.heads_longer_name(f, at(f, first), at(f, last) + 1)
