@@ -178,3 +178,17 @@ def test_a_name_ends_before_an_organisations_type_word(finder):
     f = finder("وقال سامر خالد البنك إن المعارك مستمرة.")
     assert persons._before_org_word(f, at(f, "سامر"), at(f, "البنك") + 1) == at(f, "البنك")
     assert persons._before_org_word(f, at(f, "سامر"), at(f, "خالد") + 1) == at(f, "خالد") + 1
+
+
+def test_ali_as_written_is_a_grandfather_s_name_and_a_bare_family_name_closes_it(finder):
+    """سامر خالد علي زهر الذي …: علي, spelled as the name, between the father's name and a bare family
+    name that a clear end follows, is the grandfather's name; the family name closes the name."""
+    f = finder("زفت المقاومة الشهيد سامر خالد علي زهر الذي ارتقى.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "زهر") + 1
+    f = finder("وصل سامر خالد على المدينة.")   # the preposition على, as written, is no name
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "خالد") + 1
+
+
+def test_ali_opens_a_name_set_off_by_commas_after_a_role(finder):
+    f = finder("وتوجه وزير الدفاع، علي كرمول زهران، إلى المدينة.")   # كرمول: no known given name
+    assert persons.person_at(f, at(f, "علي")) == at(f, "زهران") + 1
