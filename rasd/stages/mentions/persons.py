@@ -99,6 +99,8 @@ def _foreign_three(f: Finder, j: int) -> bool:
     toks = f.toks
     if toks[j - 1].key in f.R.common or toks[j].key in f.R.common or place_hit(f, j):
         return False
+    if j + 1 < len(toks) and f.joined(j) and f.nisba_of_common(toks[j + 1].key):
+        return False   # باتريك تاكر | محلل سياسي: a noun with its adjective is the role after the name
     return j + 1 >= len(toks) or not f.joined(j) or f.is_(j + 1, "name_stops")
 
 

@@ -57,6 +57,7 @@ def _finder_where_allah_is_an_ordinary_word(text: str):
     import geo_fake
     from hand_docs import doc_of
 
+    from rasd.arabic.normalize import fold_str
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
 
@@ -94,6 +95,7 @@ def _with_common(*words: str):
     import geo_fake
     from hand_docs import doc_of
 
+    from rasd.arabic.normalize import fold_str
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
     res = Resources("/nonexistent-rasd-data").provide(
@@ -192,3 +194,21 @@ def test_ali_as_written_is_a_grandfather_s_name_and_a_bare_family_name_closes_it
 def test_ali_opens_a_name_set_off_by_commas_after_a_role(finder):
     f = finder("وتوجه وزير الدفاع، علي كرمول زهران، إلى المدينة.")   # كرمول: no known given name
     assert persons.person_at(f, at(f, "علي")) == at(f, "زهران") + 1
+
+
+def test_a_role_noun_with_its_adjective_is_not_a_third_name_part():
+    """كرمول زيتوني محلل سياسي: a bare third word followed by a relative adjective made from an ordinary
+    word (سياسي, from سياسة) is a role (analyst), not the name's third part."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر"}), common_words=frozenset({fold_str("سياسة")}))
+    f = Finder(doc_of("وأكد كرمول زيتوني محلل سياسي أن الهجوم فشل."), res.mention_index)
+    assert not persons._foreign_three(f, at(f, "محلل"))
+    f = Finder(doc_of("وأكد كرمول زيتوني محلل، أن الهجوم فشل."), res.mention_index)
+    assert persons._foreign_three(f, at(f, "محلل"))
