@@ -303,3 +303,18 @@ def test_a_name_ending_on_a_head_word_before_a_name_word_heads_a_longer_name(fin
 def test_a_head_word_at_the_end_of_a_name_is_left_alone(finder, text, first, last):
     f = finder(text)
     assert not places.heads_longer_name(f, at(f, first), at(f, last) + 1)
+
+
+def test_the_adjective_of_the_state_a_place_lies_in_joins_it_and_picks_its_namesake(finder):
+    """سنجار العراقية: the adjective of the state after a place's name is part of the phrase, and only
+    the namesakes in that state remain; an adjective of another state is left out (سنجار التركية)."""
+    f = finder("قصفت الطائرات مدينة سنجار العراقية أمس.")
+    i = at(f, "سنجار")
+    h = places.place_hit(f, i)
+    assert places.nationality_end(f, h, h.j) == i + 2
+    places.add_place(f, h)
+    m = f.out[-1]
+    assert m.place_ids == ["world:iq-sinjar"] and m.name == "سنجار" and m.text.endswith("العراقية")
+    f = finder("قصفت الطائرات مدينة سنجار التركية أمس.")
+    h = places.place_hit(f, at(f, "سنجار"))
+    assert places.nationality_end(f, h, h.j) == h.j
