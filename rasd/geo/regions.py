@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.arabic.clitics import readings as stems
+from rasd.arabic.clitics import letters, readings as stems
 from rasd.arabic.tokens import Token
 from rasd.kb.gazetteer import canon
 from rasd.kb.yamlfile import KNOWLEDGE_DIR, load, require, str_list
@@ -41,6 +41,12 @@ class GeoCues:
     base_kinds: frozenset[str] = frozenset()
     direction_kinds: frozenset[str] = frozenset()
     context_kinds: frozenset[str] = frozenset()
+    # a plural or dual countryside word (ريفي، أرياف) names the countryside of each name joined by و
+    # after it; ``rif_one`` is the singular that names one of them (ريف)
+    rif_plural: frozenset[str] = frozenset()
+    rif_one: str = ""
+    # the word of a capital named by its state's adjective, whose own name may follow (العاصمة)
+    capital_words: frozenset[str] = frozenset()
 
 
 def _folded(path, item, key) -> frozenset[str]:
@@ -73,7 +79,9 @@ def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None =
                    frozenset(strip_article(w) for w in _folded(path, d, "governorate_anaphors")),
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
                    _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before),
-                   kinds["region_base"], kinds["direction_base"], kinds["context"])
+                   kinds["region_base"], kinds["direction_base"], kinds["context"],
+                   _folded(path, d, "rif_plural"), str(d.get("rif_one") or ""),
+                   frozenset(strip_article(w) for w in _folded(path, d, "capital_words")))
 
 
 def place_kinds(path: Path) -> dict[str, frozenset[str]]:
@@ -163,6 +171,48 @@ def _name(tokens: list[Token], j: int, gaz, kinds: Collection[str] | None = None
 
 
 
+MAX_COUNTRYSIDES = 4   # names after one plural countryside word (أرياف حلب وإدلب وحماة واللاذقية)
+
+
+def _more_countrysides(tokens: list[Token], j: int, gaz, cues: GeoCues) -> list[tuple[int, int, list[str]]]:
+    """After ريفي X / أرياف X: the names joined to X by و, each a base a countryside may be of:
+    [(first token, end token, place ids)], in order; a name not in the gazetteer ends the list."""
+    out = []
+    while j < len(tokens) and len(out) < MAX_COUNTRYSIDES - 1:
+        key = tokens[j].key
+        n = next((len(c) for c in cues.conj if key.startswith(c)), 0)
+        if not n or not gaz.may_start(key[n:]):
+            break
+        hit = None
+        for k in range(min(MAX_NAME_TOKENS, len(tokens) - j), 0, -1):
+            name = " ".join([key[n:], *(t.key for t in tokens[j + 1:j + k])])
+            places = [p.id for p in gaz.lookup(name) if p.kind in cues.base_kinds]
+            if places:
+                hit = (j, j + k, places)
+                break
+        if hit is None:
+            break
+        out.append(hit)
+        j = hit[1]
+    return out
+
+
+def capital_name(tokens: list[Token], hit, gaz, cues: GeoCues):
+    """The capital's own name in apposition right after a gazetteer name ``hit`` (next index, ids,
+    key) that opens on a capital word (العاصمة السورية | دمشق): (next index, ids, key) of that name, or None."""
+    end, _, key = hit
+    first = key.split(" ", 1)[0]
+    if not cues.capital_words or strip_article(first) not in cues.capital_words or end >= len(tokens):
+        return None
+    return _name(tokens, end, gaz, cues.context_kinds)
+
+
+def capital_name_end(tokens: list[Token], hit, gaz, cues: GeoCues) -> int:
+    """The end of ``hit`` taken on over the capital's own name after it (:func:`capital_name`)."""
+    after = capital_name(tokens, hit, gaz, cues)
+    return after[0] if after else hit[0]
+
+
 def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
     """Skip مدينة / محافظة / بلدة between ريف and the name."""
     return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
@@ -209,23 +259,28 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         if j < len(tokens) and tokens[j].key in cues.adjective:      # الريف الشمالي لحلب
             j, direction = _directions(tokens, j, cues.adjective, cues)
             if j < len(tokens):
-                if any(s in cues.anaphors for s in _readings(tokens[j])):
-                    return info(j + 1, [], direction, rif=True, anaphor=True)
+                ends = letters().article_ends()
+                if any(s in cues.anaphors and tokens[j].key[:n].endswith(ends) for n, s in stems(tokens[j].key)):
+                    return info(j + 1, [], direction, rif=True, anaphor=True)   # للمحافظة, not لمحافظة حمص
                 hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, cues.base_kinds, strip=True)
                 if hit:
-                    return info(hit[0], hit[1], direction, rif=True)
+                    return info(capital_name_end(tokens, hit, gaz, cues), hit[1], direction, rif=True)
             # "الريف الجنوبي" alone: the countryside of the governorate last named
             return info(j, [], direction, rif=True, anaphor=True)
-        j = _skip_type_word(tokens, j, cues)
-        if j >= len(tokens):
-            return None
-        hit = _name(tokens, j, gaz, cues.base_kinds)
+        hit = _name(tokens, j, gaz, cues.base_kinds) if j < len(tokens) and \
+            strip_article(tokens[j].key) in cues.capital_words else None   # ريف العاصمة السورية
+        if hit is None:
+            j = _skip_type_word(tokens, j, cues)
+            if j >= len(tokens):
+                return None
+            hit = _name(tokens, j, gaz, cues.base_kinds)
         # "ريف دمشق" is itself a governorate's name: the whole phrase is the base.
         whole = _name(tokens, i, gaz, ("governorate",), strip=True)
         if whole and (hit is None or whole[0] >= hit[0]):
             hit = whole
         if hit is None:
             return None
+        hit = (capital_name_end(tokens, hit, gaz, cues), *hit[1:])
         end, direction = _directions(tokens, hit[0], cues.adjective, cues)
         # Duals: ريفي حلب الشرقي والشمالي (الشرقي) — a second direction after و.
         if direction and end < len(tokens) and tokens[end].key[:1] in cues.conj:
@@ -235,6 +290,11 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
                 return info(end2, hit[1], direction, rif=True,
                             also=compound([cues.adjective[second]] + [cues.adjective[t.key] for t in
                                                                        tokens[end + 1:end2]], cues.order))
+        if direction is None and cues.rif_plural.intersection(first):
+            more = _more_countrysides(tokens, end, gaz, cues)
+            if more:   # ريفي إدلب واللاذقية: the countryside of each name
+                n, d = info(end, hit[1], None, rif=True, more=more)
+                return more[-1][1], d
         return info(end, hit[1], direction, rif=True)
 
     if any(f in cues.badia for f in first):      # بادية حمص (البادية السورية is a named region)
@@ -247,9 +307,11 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         if j < len(tokens) and cues.before.get(tokens[j].key, codes[0]) != codes[0]:
             codes.append(cues.before[tokens[j].key])
             j += 1
-        j = _skip_type_word(tokens, j, cues)
-        if j < len(tokens):
-            hit = _name(tokens, j, gaz, cues.direction_kinds)
-            if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
-                return info(hit[0], hit[1], compound(codes, cues.order))
+        hit = _name(tokens, j, gaz, cues.direction_kinds) if j < len(tokens) and \
+            strip_article(tokens[j].key) in cues.capital_words else None   # جنوبي العاصمة السورية
+        if hit is None:
+            j = _skip_type_word(tokens, j, cues)
+            hit = _name(tokens, j, gaz, cues.direction_kinds) if j < len(tokens) else None
+        if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
+            return info(capital_name_end(tokens, hit, gaz, cues), hit[1], compound(codes, cues.order))
     return None

@@ -361,6 +361,8 @@ class GeoCues(Words):
     context_window: conint(gt=0)
     admin_forms: dict[str, str]
     seat_prefix: str
+    rif_one: str
+    capital_words: WordList
 
 
 class NamedRegion(Closed):

@@ -524,8 +524,9 @@ class NerStage:
             return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(
                 lists.get(n, ())) for n in names)
 
-        if cls == "PERS" and is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"):
-            return False, "a place named after a person"   # تل الشيخ حسين، جامع الشيخ X
+        if cls == "PERS" and (is_(i - 1, "place_cues", "facility_cues") or (
+                is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"))):
+            return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب

@@ -26,6 +26,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if kh:
         out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
     rh = regions.region_hit(f, i) if flags & REGION else None
+    if rh and places.heads_longer_name(f, i, rh[0]):
+        rh = None   # غرب منطقة تل | زعرب: the phrase ends on the head of a longer name
     if rh:
         out.append((rh[0], 1, "region", rh))
     ph = places.place_hit(f, i) if flags & PLACE else None
@@ -38,7 +40,7 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if rh and ph and places.named_region(f, ph, rh[0]):
         out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:
-        out.append((ph.j, _place_rank(f, i), "place", ph))
+        out.append((places.capital_end(f, ph), _place_rank(f, i), "place", ph))
     end = persons.person_at(f, i) if flags & PERSON or after_cue else None
     if end:
         out.append((end, 3, "person", None))

@@ -2,7 +2,7 @@
 and what may start at a word (token classes), built once per Resources."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rasd.arabic.clitics import ListIndex, letters, readings, with_article
 from rasd.arabic.matcher import PhraseMatcher
@@ -40,6 +40,9 @@ class MentionIndex:
     major_kinds: frozenset = frozenset()   # place kinds named without a cue word (place_kinds.yaml)
     region_base_kinds: frozenset = frozenset()   # a direction from these is a sub-region (place_kinds.yaml)
     ordinary_places: frozenset = frozenset()     # Syrian names mostly ordinary words (ordinary_places.yaml, generated)
+    # folded adjective of a state → its country id (open_places.yaml border_adjectives, feminine; the
+    # masculine is the same without the final letter): الحديدة اليمنية، الجولان السوري
+    state_adjectives: dict = field(default_factory=dict)
 
     def __post_init__(self):
         # the few distinct answers, shared by every cached word
@@ -188,7 +191,16 @@ def build_index(res) -> MentionIndex:
                         # a small cache: MentionIndex.word keeps the answers of the words a run meets
                         ListIndex(kb.lexicon["_folded"], size=1 << 10), gate, names.first_words(), places.first_words(),
                         res.place_kinds["named_without_cue"], res.place_kinds["direction_into"],
-                        res.ordinary_places)
+                        res.ordinary_places, state_adjectives(res.open_places.border_adjectives))
+
+
+def state_adjectives(feminine: dict[str, str]) -> dict[str, str]:
+    """The adjectives of states, feminine as open_places.yaml lists them and masculine (the feminine
+    without its final letter: اليمنية → اليمني), each → the state's country id."""
+    end = letters().feminine_ending
+    out = dict(feminine)
+    out.update({k[:-len(end)]: v for k, v in feminine.items() if k.endswith(end)})
+    return out
 
 
 def ordinary_place_names(path) -> frozenset:

@@ -87,6 +87,11 @@ def _ambiguous_opening(f: Finder, i: int) -> bool:
         and f.name_like(i + 2)))
 
 
+def _clear_end(f: Finder, j: int) -> bool:
+    """Token j ends a name clearly: punctuation, a stop word or the end of the text follow it."""
+    return j + 1 >= len(f.toks) or not f.joined(j) or f.is_(j + 1, "name_stops")
+
+
 def _foreign_three(f: Finder, j: int) -> bool:
     """تشارلز برادفورد كوبر، بخاري دان معلم: a transliterated name keeps a bare third part when the
     middle part is no ordinary word and the third is followed by a clear end of the name (punctuation,
@@ -94,6 +99,8 @@ def _foreign_three(f: Finder, j: int) -> bool:
     toks = f.toks
     if toks[j - 1].key in f.R.common or toks[j].key in f.R.common or place_hit(f, j):
         return False
+    if j + 1 < len(toks) and f.joined(j) and f.nisba_of_common(toks[j + 1].key):
+        return False   # باتريك تاكر | محلل سياسي: a noun with its adjective is the role after the name
     return j + 1 >= len(toks) or not f.joined(j) or f.is_(j + 1, "name_stops")
 
 
@@ -178,8 +185,11 @@ def _apposition(f: Finder, i: int) -> int | None:
     word as written (في، أن) ends it, not one read behind the article (العلي is no ال + على).  The
     end token, or None."""
     toks = f.toks
-    if given_prefix(f, i) is None or _ambiguous_name(f, i) or f.is_(i, "kunya"):
+    ambiguous = _ambiguous_name(f, i)
+    if (given_prefix(f, i) is None and not ambiguous) or f.is_(i, "kunya"):
         return None
+    if ambiguous and not (f.joined(i) and f.name_like(i + 1, first=True)):
+        return None   # علي (على) opens the name only when a name word follows it (علي أكبر أحمديان)
     k = i - 1
     if k >= 0 and f.joined(k) and f.is_(k, "person_titles"):
         k -= 1   # the title of the name itself (العميد يحيى سريع)
@@ -282,6 +292,11 @@ def _more_parts(f: Finder, i: int, j: int) -> int:
         if k in f.R.given and not f.is_(j, "name_joiners") and not _ambiguous_name(f, j) and f.name_like(j) \
                 and not place_hit(f, j):   # بن، آل are joiners, read by the lineage and family steps
             j += 1
+        elif _ambiguous_name(f, j) and j + 1 < len(toks) and f.joined(j) and not place_hit(f, j + 1) and (
+                f.name_like(j + 1) or (f.name_like(j + 1, first=True) and _clear_end(f, j + 1))):
+            j += 1   # نجيب محمد علي زهر: علي, as the name is written, is the grandfather's name
+            if _clear_end(f, j) and not has_article(toks[j].key):
+                return j + 1   # … and the bare family name after it closes the name
         elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
             return j + 1
         else:

@@ -115,9 +115,30 @@ def place_hit(f: Finder, i: int) -> Hit | None:
         return None
     if strong and generic_with_adjective(f, i, h):
         return None
+    if heads_longer_name(f, h.i, h.j):
+        return None
     if h.j - h.i >= 2:
         return _multiword(f, i, h, strong or prep or coord)
     return _one_word(f, i, h, strong, prep, coord)
+
+
+def heads_longer_name(f: Finder, i: int, j: int) -> bool:
+    """منطقة تل | زعرب، قرية خربة | خوي: a gazetteer name (tokens i..j-1, alone or at the end of a region
+    phrase) that ends on a word heading many place names (a type word such as تل, or lexicon
+    ``place_name_heads``: خربة، عين) with a name word right after it is only the head of a longer
+    name the gazetteer lacks, not the place it names alone (the district of al-Tall, a village
+    called Khirbe)."""
+    last = j - 1
+    if not (f.is_(last, "place_name_heads") or (j - i >= 2 and not f.lists[last].isdisjoint(_TYPE_WORDS))):
+        return False
+    if has_article(f.toks[last].key):
+        return False   # رأس العين: a word with the article ends a name, it heads none
+    if not (f.joined(last) and f.name_like(j, first=True)) or f.is_(j, "place_cues") or f.is_(j, "place_preps"):
+        return False
+    key, L = f.toks[j].key, letters()
+    if starts_with_and(key):
+        return False   # … وأريافها: the next word opens another phrase
+    return not (key[:1] in (L.bi, L.li) and any(n and st in f.R.common for n, st in f.reads[key]))   # العين | بحضور
 
 
 def _ordinary_here(f: Finder, i: int, h: Hit) -> bool:
@@ -297,14 +318,57 @@ def add_place(f: Finder, h: Hit) -> None:
     start_i = i - 1 if fac else i
     pre = f.prefix_of(i - 1, "facility_cues") if fac else h.prefix
     key = " ".join(t.key for t in f.toks[i:h.j])[h.prefix:]
-    m = f.add(start_i, h.j, pre, "PLACE", None, 0.85, key=key, place_ids=list(h.payloads),
+    capital = capital_name(f, h)
+    end, ids = (capital[0], capital[1]) if capital else (nationality_end(f, h, h.j), list(h.payloads))
+    if end > h.j and not capital:   # الحديدة اليمنية: the namesakes in that state
+        state = f.R.state_adjectives[f.toks[h.j].key]
+        ids = [p for p in ids if f.R.gaz.get(p).country == state]
+    if capital:
+        key = capital[2]   # looked up, and joined to later mentions, by the capital's own name
+    m = f.add(start_i, end, pre, "PLACE", None, 0.85, key=key, place_ids=ids,
               cue=f.cue_before(i) or (fold_str(f.toks[i - 1].key) if fac else None), facility=fac)
+    if capital:
+        m.why = "a capital named by its state's adjective, with its own name in apposition"
+    bare = f.doc.text[f.span(i, h.j, h.prefix)[0]:f.toks[h.j - 1].end]
     if fac:
-        m.name = f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
+        m.name = bare if not capital else f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
     elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
             and f.is_(i - 1, "named_type_cues"):
         _take_type_word(f, m, i)
+    if end > h.j and not capital:
+        m.name = bare   # the place is named by its bare name, without the state's adjective
+        m.why = "the adjective of the state the place lies in, after its name"
     _take_adjectives(f, m)
+
+
+def capital_name(f: Finder, h: Hit):
+    """العاصمة السورية دمشق: the capital's own name right after a gazetteer name that opens on a capital
+    word (geo_cues ``capital_words``), as (end token, ids, key), or None (rasd.geo.regions.capital_name)."""
+    from rasd.geo.regions import capital_name as after
+
+    if not f.R.geo_cues.capital_words or h.j >= len(f.toks) or not f.joined(h.j - 1):
+        return None
+    key = " ".join(t.key for t in f.toks[h.i:h.j])[h.prefix:]
+    return after(f.toks, (h.j, list(h.payloads), key), f.R.gaz, f.R.geo_cues)
+
+
+def nationality_end(f: Finder, h: Hit, j: int) -> int:
+    """الجولان السوري المحتل، مدينة الحديدة اليمنية، نهر الليطاني اللبناني: the adjective of the state a
+    place lies in, right after its name (token j), is part of the place's phrase: the end token past it
+    (j when there is none). The adjectives are open_places.yaml's border_adjectives (feminine) and
+    their masculine forms."""
+    if j >= len(f.toks) or not f.joined(j - 1):
+        return j
+    state = f.R.state_adjectives.get(f.toks[j].key)
+    if state is None:
+        return j
+    return j + 1 if any(f.R.gaz.get(p).country == state for p in h.payloads) else j
+
+
+def capital_end(f: Finder, h: Hit) -> int:
+    """The end token of a place hit, taken on over a capital's name in apposition (:func:`capital_name`)."""
+    name = capital_name(f, h)
+    return name[0] if name else nationality_end(f, h, h.j)
 
 
 MAX_ADJECTIVES = 2

@@ -77,3 +77,46 @@ def test_compound_orders_north_first():
 def test_region_table_has_every_governorate():
     govs = region_table().governorates
     assert len(govs) == 14 and all("default" in row for row in govs.values())
+
+
+def test_plural_countryside_is_the_countryside_of_each_name(gaz):
+    text = "غارات على أرياف إدلب وحلب وحماة أمس"
+    i, end, info = first_region(text, gaz)
+    toks = tokenize(text)
+    assert [t.key for t in toks[i:end]][-1] == "وحماه"
+    assert "admin:SY07" in info["base_ids"] and info["rif"]
+    assert [(a, b) for a, b, _ in info["more"]] == [(4, 5), (5, 6)]
+    assert "admin:SY02" in info["more"][0][2] and info["more"][1][2] == ["admin:SY05"]
+    assert info["text_key"] == "ارياف ادلب"   # the first countryside's own words
+
+
+def test_singular_countryside_takes_no_later_name(gaz):
+    _, _, info = first_region("غارات على ريف إدلب وحلب", gaz)
+    assert "more" not in info
+
+
+@pytest.fixture(scope="module")
+def gaz_with_capital():
+    from geo_fake import ALL, EXTRA_ALIASES
+    from rasd.kb.gazetteer import Gazetteer
+
+    # a made-up capital phrase of the miniature gazetteer: العاصمة + an adjective, naming Aleppo city
+    return Gazetteer({p.id: p for p in ALL},
+                     [(p.name_ar, p.id) for p in ALL] + EXTRA_ALIASES + [("العاصمة الشمالية", "ocha:C1007")])
+
+
+@pytest.mark.parametrize("text, last", [("قصف ريف العاصمة الشمالية حلب أمس", "حلب"),
+                                        ("قصف جنوبي العاصمة الشمالية حلب أمس", "حلب"),
+                                        ("قصف الريف الغربي للعاصمة الشمالية حلب أمس", "حلب"),
+                                        ("قصف ريف العاصمة الشمالية أمس", "الشمالية")])
+def test_a_capital_s_own_name_in_apposition_is_part_of_the_phrase(gaz_with_capital, text, last):
+    i, end, info = first_region(text, gaz_with_capital)
+    toks = tokenize(text)
+    assert toks[end - 1].key == tokenize(last)[0].key
+    assert "ocha:C1007" in info["base_ids"]
+
+
+def test_a_type_word_without_the_article_after_the_countryside_is_followed_by_its_name(gaz):
+    """الريف الشرقي لمحافظة إدلب names Idlib; only للمحافظة (with the article) refers back."""
+    _, _, info = first_region("تقدمت القوات في الريف الشرقي لمحافظة إدلب أمس", gaz)
+    assert not info["anaphor"] and "admin:SY07" in info["base_ids"] and info["direction"] == "east"

@@ -597,3 +597,11 @@ def test_a_sure_organisation_over_exactly_a_gazetteer_place_leaves_the_place(tex
     stage = NerStage(FakeTagger({fold_str("دمشق"): (1, "ORG", 0.95)}, _lex()), GATE, org_words=frozenset({"نادي"}))
     assert [(m.type, m.text) for m in stage(d).mentions] == [("PLACE", "دمشق")]
     assert not stage._named_after(d, d.mentions[0], i, i + 1)
+
+
+def test_a_person_right_after_a_place_word_is_the_place_s_name():
+    """قصف قرية كرمول زيتوني: a name the CRF calls a person, right after a place word, names the place
+    (مسجد أبي بكر الصديق، مدرسة سعد بن الربيع), not a person."""
+    text = "قصف الطيران قرية كرمول زيتوني أمس."
+    d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE)(doc_of(text))
+    assert [m for m in d.mentions if m.type == "PERSON"] == []

@@ -57,6 +57,7 @@ def _finder_where_allah_is_an_ordinary_word(text: str):
     import geo_fake
     from hand_docs import doc_of
 
+    from rasd.arabic.normalize import fold_str
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
 
@@ -94,6 +95,7 @@ def _with_common(*words: str):
     import geo_fake
     from hand_docs import doc_of
 
+    from rasd.arabic.normalize import fold_str
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
     res = Resources("/nonexistent-rasd-data").provide(
@@ -178,3 +180,35 @@ def test_a_name_ends_before_an_organisations_type_word(finder):
     f = finder("وقال سامر خالد البنك إن المعارك مستمرة.")
     assert persons._before_org_word(f, at(f, "سامر"), at(f, "البنك") + 1) == at(f, "البنك")
     assert persons._before_org_word(f, at(f, "سامر"), at(f, "خالد") + 1) == at(f, "خالد") + 1
+
+
+def test_ali_as_written_is_a_grandfather_s_name_and_a_bare_family_name_closes_it(finder):
+    """سامر خالد علي زهر الذي …: علي, spelled as the name, between the father's name and a bare family
+    name that a clear end follows, is the grandfather's name; the family name closes the name."""
+    f = finder("زفت المقاومة الشهيد سامر خالد علي زهر الذي ارتقى.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "زهر") + 1
+    f = finder("وصل سامر خالد على المدينة.")   # the preposition على, as written, is no name
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "خالد") + 1
+
+
+def test_ali_opens_a_name_set_off_by_commas_after_a_role(finder):
+    f = finder("وتوجه وزير الدفاع، علي كرمول زهران، إلى المدينة.")   # كرمول: no known given name
+    assert persons.person_at(f, at(f, "علي")) == at(f, "زهران") + 1
+
+
+def test_a_role_noun_with_its_adjective_is_not_a_third_name_part():
+    """كرمول زيتوني محلل سياسي: a bare third word followed by a relative adjective made from an ordinary
+    word (سياسي, from سياسة) is a role (analyst), not the name's third part."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=geo_fake.fake_gazetteer(), given_names=frozenset({"سامر"}), common_words=frozenset({fold_str("سياسة")}))
+    f = Finder(doc_of("وأكد كرمول زيتوني محلل سياسي أن الهجوم فشل."), res.mention_index)
+    assert not persons._foreign_three(f, at(f, "محلل"))
+    f = Finder(doc_of("وأكد كرمول زيتوني محلل، أن الهجوم فشل."), res.mention_index)
+    assert persons._foreign_three(f, at(f, "محلل"))

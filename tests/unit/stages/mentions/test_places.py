@@ -1,6 +1,7 @@
 """rasd.stages.mentions.places on hand-written sentences: a gazetteer name needs its context."""
 from __future__ import annotations
 
+import pytest
 from conftest import at
 
 from rasd.stages.mentions import places
@@ -283,3 +284,37 @@ def test_a_head_word_is_found_whatever_its_class_says_of_region_phrases(finder):
     assert [region_head(f, k) for k in range(f.n)] == [any(st in heads for _, st in readings(f.toks[k].key))
                                                        for k in range(f.n)]
     assert sum(slow) >= 3   # ريف، شرقي، جنوب … are heads here
+
+
+def test_a_name_ending_on_a_head_word_before_a_name_word_heads_a_longer_name(finder):
+    """قرية خربة خوي: خربة, which a gazetteer may hold alone, heads the village's longer name."""
+    f = finder("قصفت الطائرات قرية خربة خوي أمس.")
+    i = at(f, "خربة")
+    assert places.heads_longer_name(f, i, i + 1)
+    f = finder("قصفت الطائرات منطقة تل زعرب أمس.")
+    assert places.heads_longer_name(f, at(f, "منطقة"), at(f, "تل") + 1)
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("هجوم على مدينة رأس العين وأريافها", "رأس", "العين"),    # a word with the article ends a name
+    ("حفل بمدينة العين بحضور الوزير", "العين", "العين"),
+    ("قصفت الطائرات قرية خربة في الريف", "خربة", "خربة"),      # a preposition after it
+])
+def test_a_head_word_at_the_end_of_a_name_is_left_alone(finder, text, first, last):
+    f = finder(text)
+    assert not places.heads_longer_name(f, at(f, first), at(f, last) + 1)
+
+
+def test_the_adjective_of_the_state_a_place_lies_in_joins_it_and_picks_its_namesake(finder):
+    """سنجار العراقية: the adjective of the state after a place's name is part of the phrase, and only
+    the namesakes in that state remain; an adjective of another state is left out (سنجار التركية)."""
+    f = finder("قصفت الطائرات مدينة سنجار العراقية أمس.")
+    i = at(f, "سنجار")
+    h = places.place_hit(f, i)
+    assert places.nationality_end(f, h, h.j) == i + 2
+    places.add_place(f, h)
+    m = f.out[-1]
+    assert m.place_ids == ["world:iq-sinjar"] and m.name == "سنجار" and m.text.endswith("العراقية")
+    f = finder("قصفت الطائرات مدينة سنجار التركية أمس.")
+    h = places.place_hit(f, at(f, "سنجار"))
+    assert places.nationality_end(f, h, h.j) == h.j
