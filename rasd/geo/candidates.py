@@ -16,7 +16,7 @@ from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.clitics import readings as stems
 from rasd.doc import Doc, Entity, Mention
 from rasd.geo.regions import GeoCues, NamedRegions, RegionTable, match_region
-from rasd.kb.gazetteer import Gazetteer, Place
+from rasd.kb.gazetteer import Gazetteer, Place, canon_word
 
 
 
@@ -60,12 +60,20 @@ def word_gate(gaz: Gazetteer, cues: GeoCues, named) -> Callable[[str], bool]:
     opens neither is passed over at once by :meth:`DocPlaces.sentence_hits`. The answers are kept
     in a bounded cache owned by the returned function (the geocode stage keeps one per Resources)."""
     firsts = named.first_words if isinstance(named, NamedRegions) else {k.split(" ", 1)[0] for k in named}
+    starts = gaz.may_start
 
     @lru_cache(maxsize=GATE_CACHE_SIZE)
     def opens(key: str) -> bool:
         rs = stems(key)
-        return any(gaz.canon(f) in firsts for _, f in rs) or not cues.heads.isdisjoint(f for _, f in rs) \
-            or any(len(f) >= 3 and gaz.may_start(f) for _, f in rs)
+        if not cues.heads.isdisjoint(f for _, f in rs):
+            return True
+        # a reading is one word (no space, no underscore: a token), so its canon() is canon_word()
+        # of it, worked out once here for both tests (and not kept in the gazetteer's canon cache)
+        for _, f in rs:
+            w = canon_word(f)
+            if w in firsts or (len(f) >= 3 and starts(f, w)):
+                return True
+        return False
     return opens
 
 

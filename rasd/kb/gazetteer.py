@@ -109,10 +109,11 @@ class Gazetteer:
         المجر, موصل for الموصل)."""
         return (self.canon(key), place_id) in self._bare
 
-    def may_start(self, word: str) -> bool:
+    def may_start(self, word: str, canon_of: str | None = None) -> bool:
         """Whether some name's key starts with the folded word ``word`` (no spaces): when not,
-        ``lookup(f"{word} …")`` is empty whatever follows."""
-        return canon_word(word) in self._firsts
+        ``lookup(f"{word} …")`` is empty whatever follows. ``canon_of``: ``canon_word(word)``,
+        when the caller has it."""
+        return (canon_word(word) if canon_of is None else canon_of) in self._firsts
 
     def places(self):
         return iter(self._places.values())

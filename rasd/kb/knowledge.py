@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -69,9 +70,15 @@ class ContextName:
     heads: frozenset[str] = frozenset()
 
 
+CONTEXT_KEYS = 1 << 12   # mention texts whose context_key is kept (a report names the same actors again)
+
+
+@lru_cache(maxsize=CONTEXT_KEYS)
 def context_key(name: str) -> str:
     """The key a context name is looked up by: the matcher's (folded words without their article,
-    so the mention left after a clitic لل, حرس الجمهوري, finds الحرس الجمهوري)."""
+    so the mention left after a clitic لل, حرس الجمهوري, finds الحرس الجمهوري). A pure function of
+    the string (the packaged folding table), kept for the last CONTEXT_KEYS texts: the link and
+    open-actor stages ask it of every actor mention."""
     return " ".join(phrase_key(name))
 
 

@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import compress, product, repeat
+from operator import is_not
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import readings as stems
@@ -61,14 +62,16 @@ class Gate:
         answers = self._answers(names)
         got = list(map(answers.get, keys))         # one C-level pass; None: a word not asked yet
         if None in got:
-            for i, a in enumerate(got):
-                if a is None:
-                    got[i] = self._answer(keys[i], names, answers)
+            i = -1
+            for _ in range(got.count(None)):       # only the misses are visited (list.index, C speed)
+                i = got.index(None, i + 1)
+                got[i] = self._answer(keys[i], names, answers)
         nothing = _NOTHING
         seeds: list[int] = []
         unknown = trigger = role = named = False
-        # most words are known, no trigger, no role, no name: only the others are looked at
-        for i in [i for i, a in enumerate(got) if a is not nothing]:
+        # most words are known, no trigger, no role, no name: only the others are looked at (every
+        # answer is one of the _NAMED objects, so identity tells them apart, in one C-level pass)
+        for i in compress(range(len(got)), map(is_not, got, repeat(nothing))):
             u, t, r, n = got[i]
             if u or n:
                 seeds.append(i)

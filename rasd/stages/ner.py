@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress
+from operator import methodcaller
 
 from rasd.arabic.normalize import strip_article
 from rasd.arabic.clitics import letters, without_article
@@ -28,6 +29,7 @@ from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.tag import Tagger
 
+_FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or a mention index), as a C-level test
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
@@ -122,8 +124,9 @@ class NerStage:
             hi = w = bisect_left(starts, s_end, lo) if lo < n_toks else lo
             if lo == hi:
                 continue
-            free = [k for k in range(lo, hi) if owner[k] < 0]
-            reason, at = self.gate.read([keys[k] for k in free], given)
+            # the uncovered words (owner -1), picked at C speed: most sentences are read by the gate only
+            free = list(compress(range(lo, hi), map(_FREE, owner[lo:hi])))
+            reason, at = self.gate.read(list(map(keys.__getitem__, free)), given)
             # the uncovered words of the sentence likely to stand in a name (rasd.ner.likely)
             hits = [k for k in lik[bisect_left(lik, lo):bisect_left(lik, hi)] if owner[k] < 0] if lik else lik
             persons = pat[bisect_left(pat, lo):bisect_left(pat, hi)] if pat else pat
@@ -295,7 +298,7 @@ class NerStage:
         # the few worth the readings below, in order; a word inside a name just found is passed
         tails = tuple(forms)
         nxt = 0
-        for k in [k for k, key in enumerate(keys) if key.endswith(tails)]:
+        for k in list(compress(range(len(keys)), map(methodcaller("endswith", tails), keys))):   # C-level pass
             if k < nxt:
                 continue
             hit = None
@@ -713,8 +716,9 @@ def _window(doc: Doc, lo: int, hi: int, end: int, starts: list[int] | None = Non
                 words.append(None)
 
     ws, we = starts[lo:hi], ends[lo:hi]
-    texts: list[str] = [text[x:y] for x, y in zip(ws, we)]
-    gaps = [text[y:x] for y, x in zip(we, ws[1:])]    # what stands between word k and k + 1
+    cut = text.__getitem__   # the slices in C-level passes (a window's words and gaps)
+    texts: list[str] = list(map(cut, map(slice, ws, we)))
+    gaps = list(map(cut, map(slice, we, ws[1:])))    # what stands between word k and k + 1
     joined = "".join(gaps)
     if not joined or joined.isspace():
         # only white space between the words (most windows): no marks between them

@@ -80,9 +80,11 @@ def _agreeing_adjective(f: Finder, i: int, h: Hit, cued: bool) -> bool:
         and not has_article(prev) and not cued
 
 
-def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) -> Hit | None:
-    """A one-word gazetteer name: many are also ordinary words (جروح، جديدة، السورية), so it needs
-    evidence: a type word or a preposition before it, coordination, or being a major kind."""
+def _one_word_evidence(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) -> list | None:
+    """The namesakes of a one-word gazetteer name when it has the evidence a one-word name needs
+    (many are also ordinary words: جروح، جديدة، السورية): a type word or a preposition before it,
+    coordination, or being a major kind; and it is no type word, stop word or (without a strong
+    cue) anaphor, title or organisation head itself. None when it lacks it."""
     lists = f.lists[i]
     if not lists.isdisjoint(_TYPE_WORDS):
         return None   # تل، تلة، منطقة: the type word of the name that follows
@@ -93,7 +95,13 @@ def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coord: bool) 
     places = [f.R.gaz.get(p) for p in h.payloads]
     major = bool({p.kind for p in places} & f.R.major_kinds)
     if not (major or strong or prep or coord):
-        return None   # no evidence: the (pure) checks below cannot change that, so they are skipped
+        return None   # no evidence: the (pure) checks of _one_word cannot change that
+    return places
+
+
+def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, places: list) -> Hit | None:
+    """A one-word gazetteer name with the evidence of :func:`_one_word_evidence` (``places``: its
+    namesakes): not an everyday word, an agreeing adjective or a misread article."""
     if _everyday(f, i, h) or _agreeing_adjective(f, i, h, strong or prep) \
             or _misread_article(f, i, h, places, strong):
         return None
@@ -111,15 +119,22 @@ def place_hit(f: Finder, i: int) -> Hit | None:
         strong = "place_cues" in before
         prep = "place_preps" in before or "plural_place_cues" in before
     coord = f.coordinated_place(i) and (starts_with_and(f.toks[i].key) or item_ends(f, h.j))
+    places = None
+    if h.j - h.i < 2:
+        # a one-word name without the evidence it needs is refused whatever else holds: every test
+        # here is a pure function of the document, so the dearer ones below (its context) are skipped
+        places = _one_word_evidence(f, i, h, strong, prep, coord)
+        if places is None:
+            return None
     if not coord and _ordinary_here(f, i, h):
         return None
     if strong and generic_with_adjective(f, i, h):
         return None
     if heads_longer_name(f, h.i, h.j):
         return None
-    if h.j - h.i >= 2:
+    if places is None:
         return _multiword(f, i, h, strong or prep or coord)
-    return _one_word(f, i, h, strong, prep, coord)
+    return _one_word(f, i, h, strong, prep, places)
 
 
 def heads_longer_name(f: Finder, i: int, j: int) -> bool:

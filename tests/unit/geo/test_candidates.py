@@ -93,3 +93,31 @@ def test_country_part_from_the_kept_grouping_equals_the_gazetteer_scan():
     info = {"base_ids": [LAND.id], "direction": "south"}
     assert region_place(info, gaz, None, RegionTable({}, {}), grouped) == \
         region_place(info, gaz, None, RegionTable({}, {}))
+
+
+def test_the_word_gate_answers_as_the_three_tests_it_stands_for():
+    """word_gate computes a reading's canon once for the named-region and gazetteer first-word
+    tests: its answer is the old formula's on names behind proclitics, ية/يا spellings and other words."""
+    from types import SimpleNamespace
+
+    from rasd.arabic.clitics import readings
+    from rasd.geo.candidates import word_gate
+
+    places = [Place("sy:1", "كفرية", "Kafriya", 35.0, 36.0, "locality"),
+              Place("sy:2", "الحمراء", "Hamra", 35.1, 36.1, "locality"),
+              Place("sy:3", "تل الخنزير", "Tall", 35.2, 36.2, "locality")]
+    gaz = gazetteer(places)
+    cues = SimpleNamespace(heads=frozenset({"ريف", "شمال"}))
+    named = {"غوطه شرقيا": None, "سهل غاب": None}   # index keys (canon) of named regions
+    firsts = {k.split(" ", 1)[0] for k in named}
+
+    def old(key: str) -> bool:
+        rs = readings(key)
+        return any(gaz.canon(f) in firsts for _, f in rs) or not cues.heads.isdisjoint(f for _, f in rs) \
+            or any(len(f) >= 3 and gaz.may_start(f) for _, f in rs)
+
+    opens = word_gate(gaz, cues, named)
+    words = ["كفريه", "وكفريا", "بالحمرا", "الحمراء", "تل", "وتل", "بريف", "شمال", "الغوطه", "والغوطه",
+             "سهل", "قصف", "مدينه", "هو", "ب", "الكفريه"]
+    assert [opens(w) for w in words] == [old(w) for w in words]
+    assert opens("وكفريا") and opens("بريف") and opens("والغوطه") and not opens("قصف")
