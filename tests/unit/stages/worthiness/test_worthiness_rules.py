@@ -256,3 +256,10 @@ def test_continuation_keeps_acts_told(cues):
     assert rules.continuation(site(s, "معارك", "ARMED_CLASH"), cues) is None
     s = "خرجت تظاهرات تنديدا بالعدوان المستمر على المدينة"
     assert rules.continuation(site(s, "تظاهرات", "PROTEST"), cues) is None
+
+
+def test_habitual_systematic_act_is_a_practice(cues):
+    s = "قالت الرئاسة إن الهجمات العسكرية الممنهجة على الإقليم لا مسوغ لها"
+    assert "habitual" in unworthy(site(s, "الهجمات", "ARMED_CLASH"), cues)
+    assert unworthy(site("قالت الرئاسة إن الهجمات العسكرية على الإقليم أوقعت قتلى", "الهجمات", "ARMED_CLASH"),
+                    cues) is None
