@@ -263,3 +263,9 @@ def test_habitual_systematic_act_is_a_practice(cues):
     assert "habitual" in unworthy(site(s, "الهجمات", "ARMED_CLASH"), cues)
     assert unworthy(site("قالت الرئاسة إن الهجمات العسكرية على الإقليم أوقعت قتلى", "الهجمات", "ARMED_CLASH"),
                     cues) is None
+
+
+def test_sense_imminent_danger_is_no_raid(cues):
+    s = "قالت الحركة إن سياسة الحكومة باتت خطرا داهما على الأسرى"
+    assert "imminent" in unworthy(site(s, "داهما", "ARREST"), cues)
+    assert unworthy(site("داهمت القوات منازل في البلدة واعتقلت شابين", "داهمت", "ARREST"), cues) is None
