@@ -471,6 +471,13 @@ class AimCues(CueWindow):
     types: conlist(str, min_length=1)
 
 
+class ContinuationCues(CueWindow):
+    openers: WordList
+    not_after: WordList
+    after_window: conint(ge=0, le=10)
+    after: WordList
+
+
 class Campaign(Closed):
     nouns: conlist(str, min_length=1)
     launch_window: conint(ge=0, le=10)
@@ -506,6 +513,7 @@ class Worthiness(Closed):
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
+    continuation: ContinuationCues
     question: QuestionMarks
     senses: list[Sense]
 

@@ -92,6 +92,10 @@ class Cues:
     topic: CueList = CueList("topic", 0, ())
     topic_types: frozenset[str] = frozenset()
     purpose: CueList = CueList("purpose", 0, ())
+    continuation: CueList = CueList("continuation", 0, ())            # a verb of going on, a subject between
+    continuation_openers: frozenset[str] = frozenset()   # words that open another clause (حيث)
+    continuation_not_after: frozenset[str] = frozenset()  # prepositions that make the verb a noun (مع)
+    continuation_after: CueList = CueList("continuation after", 0, ())  # an adjective of going on (المستمر)
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
     clause_ends: str = ""                          # marks that end a clause
 
@@ -122,6 +126,11 @@ def load_cues(path: Path, ontology) -> Cues:
                 timeframe=_cue_list("timeframe", data["timeframe"]),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
                 purpose=_cue_list("purpose", data["purpose"]),
+                continuation=_cue_list("continuation", data["continuation"]),
+                continuation_openers=frozenset(fold_str(w) for w in data["continuation"]["openers"]),
+                continuation_not_after=frozenset(fold_str(w) for w in data["continuation"]["not_after"]),
+                continuation_after=CueList("continuation after", int(data["continuation"]["after_window"]),
+                                           phrases(data["continuation"]["after"])),
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 

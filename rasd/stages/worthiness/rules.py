@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasd.arabic.clitics import letters
-from rasd.stages.worthiness.cues import Cues, cue_after, cue_before, phrase_at, sentence_forms
+from rasd.stages.worthiness.cues import Cues, cue_after, cue_before, phrase_at, reads_as_word, sentence_forms
 
 OPENING_QUOTES = '"«“\''
 
@@ -84,6 +84,48 @@ def timeframe(s: Site, c: Cues) -> str | None:
     return _cued(s, c.timeframe, "the span a count or state runs from ('{cue} …'), not an act told")
 
 
+def _after_word(s: Site, k: int, words: frozenset[str]) -> bool:
+    """Word ``k`` is one of ``words``, as written, behind a conjunction و, or in a cue reading."""
+    w = s.keys[k]
+    return w in words or w[:1] == letters().and_ and w[1:] in words or any(f in words for f in s.forms[k])
+
+
+def continuation(s: Site, c: Cues) -> str | None:
+    """تواصل المقاومة استهداف القواعد، استهداف المقاومة المستمر: a campaign summed up as going on,
+    not one act told. A verb of going on needs its subject between it and the trigger (right after the
+    verb the trigger is its subject: تواصلت الاشتباكات, told), and a trigger joined by و is the fellow
+    of the word before it (تواصل تقدمها وسيطرتها). The verb carries no article (مواقع التواصل is a
+    noun) and follows no preposition (مع تواصل المعارك); a word joined by و or a clause opener between
+    it and the trigger starts another clause (تواصل عملياتها وتعلن استهدافها: an act told). An adjective of going on after the trigger needs the article and only definite words between
+    (the trigger's agent or nationality: العدوان الإسرائيلي المستمر); past a word without the article
+    it belongs to another noun (تظاهرات تنديداً بالعدوان المستمر), and an indefinite one tells fighting
+    going on at a place (معارك مستمرة مع قوات النظام), an act told."""
+    L = letters()
+    def bare(k: int) -> str:      # the word without a conjunction و
+        w = s.keys[k]
+        return w[1:] if w[:1] == L.and_ and w[1:] in s.forms[k] else w
+
+    cue = None
+    if not (s.keys[s.i][:1] == L.and_ and s.keys[s.i][1:] in s.forms[s.i]):
+        for k in range(max(0, s.i - 1 - c.continuation.window), s.i - 1):
+            w = bare(k)
+            if w.startswith(L.article) or not any(w == ph[0] for ph in c.continuation.cues) \
+                    or k > 0 and _after_word(s, k - 1, c.continuation_not_after):
+                continue
+            between = range(k + 1, s.i)
+            if not any(bare(n) != s.keys[n] or bare(n) in c.continuation_openers for n in between):
+                cue = s.keys[k]
+    if cue is None:
+        for k in range(s.j, min(len(s.keys), s.j + c.continuation_after.window + 1)):
+            if any(f.startswith(L.article) and reads_as_word(w[0], (f,)) for f in s.forms[k]
+                   for w in c.continuation_after.cues):
+                cue = s.keys[k]
+                break
+            if not s.keys[k].startswith(L.article):
+                break
+    return f"a campaign told as going on ('{cue}'), summed up rather than one act told" if cue else None
+
+
 def aim(s: Site, c: Cues) -> str | None:
     if s.type not in c.aim_types:
         return None
@@ -137,8 +179,8 @@ def question(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (question, sense, campaign_name, motive, timeframe, generic_object, habitual, tally, judgement, opinion, aim, purpose,
-         topic, vow)
+RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
+         opinion, aim, purpose, topic, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

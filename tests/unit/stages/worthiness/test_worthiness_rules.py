@@ -222,3 +222,50 @@ def test_an_anniversary_names_the_date_an_act_is_remembered_on(cues):
     assert "span a count" in unworthy(site(s, "لتحرير", "TERRITORY_TAKEN"), cues)
     s = "حررت المقاومة الجرود الشرقية قبل ست سنوات"
     assert rules.timeframe(site(s, "حررت", "TERRITORY_TAKEN"), cues) is None
+
+
+def test_continuation_drops_a_campaign_told_as_going_on(cues):
+    # a verb of going on with its subject between it and the act noun: the campaign summed up
+    s = "وتواصل الفصائل المسلحة في الشمال استهداف المواقع العسكرية على طول الحدود"
+    assert "going on" in unworthy(site(s, "استهداف"), cues)
+    # an adjective of going on with the article, only definite words between
+    s = "قتل ثلاثة أشخاص في القصف الجوي المتواصل على المدينة"
+    assert "going on" in rules.continuation(site(s, "القصف", "AIRSTRIKE"), cues)
+
+
+def test_continuation_keeps_acts_told(cues):
+    # right after the verb the act is its subject: the clashes went on, told
+    assert rules.continuation(site("وتواصلت الاشتباكات في الحي الشرقي", "الاشتباكات", "ARMED_CLASH"), cues) is None
+    assert rules.continuation(site("تواصل الاشتباكات في الحي الشرقي", "الاشتباكات", "ARMED_CLASH"), cues) is None
+    # a trigger joined by و is the fellow of the word after the verb
+    s = "تواصل القوات تقدمها وسيطرتها على نقاط في المدينة"
+    assert rules.continuation(site(s, "وسيطرتها", "TERRITORY_TAKEN"), cues) is None
+    # another clause between: a word joined by و, or an opener
+    s = "تواصل المقاومة عملياتها وتعلن استهدافها نقطة عسكرية"
+    assert rules.continuation(site(s, "استهدافها"), cues) is None
+    s = "ويواصل الجيش اعتداءاته على الجنوب حيث استهدفت المدفعية أطراف البلدة"
+    assert rules.continuation(site(s, "المدفعية"), cues) is None
+    # after a preposition the word is the noun, and a noun with the article is no verb
+    s = "ومع تواصل المعارك تظاهر العشرات في العاصمة"
+    assert rules.continuation(site(s, "تظاهر", "PROTEST"), cues) is None
+    s = "نشر ناشطون على مواقع التواصل الاجتماعي صور الانفجار في الميناء"
+    assert rules.continuation(site(s, "الانفجار", "BOMBING"), cues) is None
+    # an indefinite adjective tells fighting going on at a place; past a word without the article
+    # the adjective belongs to another noun
+    s = "تخوض الفصائل معارك مستمرة مع القوات في البلدة"
+    assert rules.continuation(site(s, "معارك", "ARMED_CLASH"), cues) is None
+    s = "خرجت تظاهرات تنديدا بالعدوان المستمر على المدينة"
+    assert rules.continuation(site(s, "تظاهرات", "PROTEST"), cues) is None
+
+
+def test_habitual_systematic_act_is_a_practice(cues):
+    s = "قالت الرئاسة إن الهجمات العسكرية الممنهجة على الإقليم لا مسوغ لها"
+    assert "habitual" in unworthy(site(s, "الهجمات", "ARMED_CLASH"), cues)
+    assert unworthy(site("قالت الرئاسة إن الهجمات العسكرية على الإقليم أوقعت قتلى", "الهجمات", "ARMED_CLASH"),
+                    cues) is None
+
+
+def test_sense_imminent_danger_is_no_raid(cues):
+    s = "قالت الحركة إن سياسة الحكومة باتت خطرا داهما على الأسرى"
+    assert "imminent" in unworthy(site(s, "داهما", "ARREST"), cues)
+    assert unworthy(site("داهمت القوات منازل في البلدة واعتقلت شابين", "داهمت", "ARREST"), cues) is None
