@@ -212,3 +212,22 @@ def test_a_glued_item_that_closes_the_sentence_is_a_list_item():
     placeness.ends_item): it used to need a comma, و or a placing word after it."""
     ms = places("اقتحمت قوات الاحتلال بلدات زمرينا، وبيت فجار. واعتقلت شابين.")
     assert "بيت فجار" in texts(ms)
+
+
+# ---- places11: hotels, stadiums, palaces and hills as open-vocabulary places (issue 8) ---------
+@pytest.mark.parametrize("text, span", [
+    ("انفجرت عبوة ناسفة قرب فندق الرمانة في وسط المدينة.", "فندق الرمانة"),
+    ("تجمع المتظاهرون في ملعب الزهراء قبل أن تفرقهم الشرطة.", "ملعب الزهراء"),
+    ("سقطت قذيفة على قصر المرجان في العاصمة.", "قصر المرجان"),
+])
+def test_a_hotel_stadium_or_palace_word_names_a_site(text, span):
+    assert span not in [m.text for m in places(text, open_places=False)]
+    found = [m for m in places(text) if m.text == span]
+    assert found and found[0].facility
+
+
+def test_a_hills_word_keeps_its_type_word_like_a_natural_feature():
+    text = "قصفت المدفعية موقعا في تلال كفرحمام المحتلة."
+    assert "تلال كفرحمام" not in [m.text for m in places(text, open_places=False)]
+    found = [m for m in places(text) if m.text == "تلال كفرحمام"]
+    assert found and "تلال" in found[0].why
