@@ -39,4 +39,3 @@ def test_an_actor_in_the_relative_clause_is_no_genitive_agent():
     evs = run("وأدانت الوزارة القصف الصاروخي الذي طال قسد في مدينة الرقة.", "قسد", place="مدينة الرقة")
     shelling = [e for e in evs if e.type == "SHELLING"]
     assert shelling and not shelling[0].agents
-
