@@ -260,8 +260,11 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
             j, direction = _directions(tokens, j, cues.adjective, cues)
             if j < len(tokens):
                 ends = letters().article_ends()
-                if any(s in cues.anaphors and tokens[j].key[:n].endswith(ends) for n, s in stems(tokens[j].key)):
-                    return info(j + 1, [], direction, rif=True, anaphor=True)   # للمحافظة, not لمحافظة حمص
+                # للمحافظة refers back; لمحافظة حمص is followed by its name (read below); لمدينة حماة
+                # ends the phrase, and the town after it is the countryside's (place_context)
+                if any(s in cues.anaphors and (tokens[j].key[:n].endswith(ends) or s not in cues.gov_anaphors)
+                       for n, s in stems(tokens[j].key)):
+                    return info(j + 1, [], direction, rif=True, anaphor=True)
                 hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, cues.base_kinds, strip=True)
                 if hit:
                     return info(capital_name_end(tokens, hit, gaz, cues), hit[1], direction, rif=True)

@@ -120,3 +120,11 @@ def test_a_type_word_without_the_article_after_the_countryside_is_followed_by_it
     """الريف الشرقي لمحافظة إدلب names Idlib; only للمحافظة (with the article) refers back."""
     _, _, info = first_region("تقدمت القوات في الريف الشرقي لمحافظة إدلب أمس", gaz)
     assert not info["anaphor"] and "admin:SY07" in info["base_ids"] and info["direction"] == "east"
+
+
+def test_a_city_type_word_without_the_article_ends_the_countryside_phrase(gaz):
+    """الريف الغربي لمدينة حماة: the phrase ends on لمدينة and the town after it is its base (place_context);
+    only a governorate type word (لمحافظة إدلب) is read with its name inside the phrase."""
+    text = "دارت اشتباكات في الريف الغربي لمدينة حماة أمس"
+    _, end, info = first_region(text, gaz)
+    assert info["anaphor"] and info["rif"] and tokenize(text)[end - 1].key == tokenize("لمدينة")[0].key
