@@ -39,3 +39,9 @@ def test_an_actor_in_the_relative_clause_is_no_genitive_agent():
     evs = run("وأدانت الوزارة القصف الصاروخي الذي طال قسد في مدينة الرقة.", "قسد", place="مدينة الرقة")
     shelling = [e for e in evs if e.type == "SHELLING"]
     assert shelling and not shelling[0].agents
+
+
+def test_control_a_relative_clause_after_the_object_place_describes_the_place():
+    # قصف إدلب التي تسيطر عليها X: the clause is about إدلب, X is no target of the shelling
+    evs = run("وأدان البيان قصف إدلب التي تسيطر عليها هيئة تحرير الشام.", "هيئة تحرير الشام", place="إدلب")
+    assert not any(e.type == "SHELLING" and e.targets for e in evs)
