@@ -72,6 +72,11 @@ def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None =
         spec = {"prefer": str_list(path, item, "prefer"), "large": bool(item.get("large")),
                 "facility": bool(item.get("facility"))}
         cues |= {w: spec for w in _folded(path, item, "words")}
+    rif_plural = _folded(path, d, "rif_plural")
+    require(rif_plural <= _folded(path, d, "rif"), path, d, "every rif_plural word must also be a rif word")
+    require(not rif_plural or (isinstance(d.get("rif_one"), str) and d["rif_one"].strip()
+                               and fold_str(d["rif_one"].strip()) in _folded(path, d, "rif")), path, d,
+            "rif_one (the singular countryside word) must be one of the rif words when rif_plural is set")
     window = d.get("context_window", 8)
     require(isinstance(window, int) and window > 0, path, d, "context_window must be a positive integer")
     return GeoCues(adjective, before, tuple(str_list(path, d, "compound_order")), _folded(path, d, "rif"),
@@ -80,7 +85,7 @@ def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None =
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
                    _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before),
                    kinds["region_base"], kinds["direction_base"], kinds["context"],
-                   _folded(path, d, "rif_plural"), str(d.get("rif_one") or ""),
+                   rif_plural, str(d.get("rif_one") or "").strip(),
                    frozenset(strip_article(w) for w in _folded(path, d, "capital_words")))
 
 
@@ -174,9 +179,10 @@ def _name(tokens: list[Token], j: int, gaz, kinds: Collection[str] | None = None
 MAX_COUNTRYSIDES = 4   # names after one plural countryside word (أرياف حلب وإدلب وحماة واللاذقية)
 
 
-def _more_countrysides(tokens: list[Token], j: int, gaz, cues: GeoCues) -> list[tuple[int, int, list[str]]]:
+def _more_countrysides(tokens: list[Token], j: int, gaz, cues: GeoCues) -> list[tuple[int, int, list[str], int]]:
     """After ريفي X / أرياف X: the names joined to X by و, each a base a countryside may be of:
-    [(first token, end token, place ids)], in order; a name not in the gazetteer ends the list."""
+    [(first token, end token, place ids, length of the conjunction before the name)], in order; a
+    name not in the gazetteer ends the list."""
     out = []
     while j < len(tokens) and len(out) < MAX_COUNTRYSIDES - 1:
         key = tokens[j].key
@@ -188,7 +194,7 @@ def _more_countrysides(tokens: list[Token], j: int, gaz, cues: GeoCues) -> list[
             name = " ".join([key[n:], *(t.key for t in tokens[j + 1:j + k])])
             places = [p.id for p in gaz.lookup(name) if p.kind in cues.base_kinds]
             if places:
-                hit = (j, j + k, places)
+                hit = (j, j + k, places, n)
                 break
         if hit is None:
             break
@@ -260,8 +266,11 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
             j, direction = _directions(tokens, j, cues.adjective, cues)
             if j < len(tokens):
                 ends = letters().article_ends()
-                if any(s in cues.anaphors and tokens[j].key[:n].endswith(ends) for n, s in stems(tokens[j].key)):
-                    return info(j + 1, [], direction, rif=True, anaphor=True)   # للمحافظة, not لمحافظة حمص
+                # للمحافظة refers back; لمحافظة حمص is followed by its name (read below); لمدينة حماة
+                # ends the phrase, and the town after it is the countryside's (place_context)
+                if any(s in cues.anaphors and (tokens[j].key[:n].endswith(ends) or s not in cues.gov_anaphors)
+                       for n, s in stems(tokens[j].key)):
+                    return info(j + 1, [], direction, rif=True, anaphor=True)
                 hit = _name(tokens, _skip_type_word(tokens, j, cues), gaz, cues.base_kinds, strip=True)
                 if hit:
                     return info(capital_name_end(tokens, hit, gaz, cues), hit[1], direction, rif=True)

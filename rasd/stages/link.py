@@ -23,8 +23,8 @@ from typing import Callable
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb.knowledge import ContextName, context_key
+from rasd.kb.parties import named_party
 from rasd.pipeline import Stage
-from rasd.stages.open_actors import named_party
 
 # gazetteer kinds that tell which country a report is about (a village name alone does not: most
 # have namesakes abroad)
@@ -232,18 +232,22 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
 
 def follow_adjectives(doc: Doc, kb, countries: set[str], skip: set[int], adjectives: dict[str, str]) -> None:
     """A nationality adjective (``party_of``, one word of ``adjectives``: القصف الإسرائيلي) of one of
-    ``countries`` names the party of its country the report names (rasd.stages.open_actors.named_party),
+    ``countries`` names the party of its country the report names (rasd.kb.parties.named_party),
     counted again now that the report's in_context names are read: open_actors counted them before
     their reading (الاحتلال الإسرائيلي as Israel, which a report about Palestine reads as its army)."""
     kept = [m for m in doc.mentions if id(m) not in skip]
     toks = doc.tokens
+    party = {c: named_party(kept, kb, c) for c in countries}
     for m in kept:
         adjective = m.party_of and m.tok[1] == m.tok[0] + 1 and toks[m.tok[0]].key in adjectives
         e = kb.get(m.kb_id) if adjective and m.kb_id else None
         if e is None or e.country not in countries:
             continue
-        best = named_party(kept, kb, e.country)
+        best = party[e.country]
         if best is not None and best != m.kb_id:
+            m.why = (f"{m.why}; " if m.why else "") + (
+                f"nationality adjective re-read after the report's in_context names: {m.kb_id} → {best}, "
+                f"the party of {e.country} the report names")
             m.kb_id = best
 
 

@@ -19,7 +19,7 @@ from itertools import compress
 from operator import methodcaller
 
 from rasd.arabic.normalize import strip_article
-from rasd.arabic.clitics import letters, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, without_article
 from rasd.arabic.clitics import readings as stems
 from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
@@ -527,8 +527,14 @@ class NerStage:
             return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(
                 lists.get(n, ())) for n in names)
 
-        if cls == "PERS" and (is_(i - 1, "place_cues", "facility_cues") or (
-                is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"))):
+        def definite(k: int) -> bool:
+            key = doc.keys[k]
+            return has_article(key) or any(n and is_definite(key[:n]) for n, _ in doc.readings[key])
+
+        # مسجد أبي بكر: an article-less place word heads a construct with the name; a definite one
+        # (قائد المخيم X) stands in apposition, and a word that is also a title (اللواء X) names a person
+        head = is_(i - 1, "place_cues", "facility_cues") and not definite(i - 1) and not is_(i - 1, "person_titles")
+        if cls == "PERS" and (head or (is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"))):
             return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):

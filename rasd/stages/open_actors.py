@@ -31,6 +31,7 @@ from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Mention
 from rasd.kb.knowledge import context_key
+from rasd.kb.parties import named_party
 from rasd.kb.yamlfile import load
 from rasd.pipeline import Stage
 from rasd.stages.open_places import candidate_tokens, word_forms
@@ -151,19 +152,6 @@ def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
                 and pro.article + key[n + 1:] in words:
             return n + 1, pro.article + key[n + 1:]   # للشرطة = ل + الشرطة: the span starts at شرطة
     return None
-
-
-def named_party(mentions, kb, country: str) -> str | None:
-    """The kb id of ``country``'s force or government that ``mentions`` name by name (the most named;
-    a force before a government: الاحتلال الإسرائيلي … القصف الإسرائيلي), None when they name none. A
-    nationality adjective (``party_of``) names no one by name. The party a nationality adjective
-    stands for (here, and again in rasd.stages.link once the report's in_context names are read)."""
-    named: dict[str, int] = {}
-    for m in mentions:
-        e = kb.get(m.kb_id) if m.type == "ACTOR" and m.kb_id and not m.party_of else None
-        if e is not None and e.country == country and e.category in ("state_force", "government"):
-            named[e.kb_id] = named.get(e.kb_id, 0) + 1
-    return max(named, key=lambda x: (kb.get(x).category == "state_force", named[x])) if named else None
 
 
 class _OpenActors:

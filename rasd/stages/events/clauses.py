@@ -106,8 +106,22 @@ class Clauses:
         """A relative pronoun at ``k`` opens a clause about a noun trigger itself (التفجير الذي وقع في
         X، الهجومين اللذين استهدفا X): it stands right after the trigger or after one word that
         qualifies it (الاستهداف الصاروخي، الذي طال …), so that clause's places and participants are
-        the act's own."""
-        return t.d.pos == "noun" and k - t.j <= RELATIVE_GAP and self.relative_clause(k)
+        the act's own. When the word between opens a place or actor mention (قصف إدلب التي تسيطر
+        عليها …), the clause describes that mention, not the act; a nationality adjective (القصف
+        الإسرائيلي الذي …) still qualifies the act."""
+        if not (t.d.pos == "noun" and k - t.j <= RELATIVE_GAP and self.relative_clause(k)):
+            return False
+        return k == t.j or self.toks[t.j].start not in self.named_starts()
+
+    def named_starts(self) -> frozenset[int]:
+        """Start offsets of the report's PLACE and ACTOR mentions named by a noun (not a nationality
+        adjective, ``party_of``)."""
+        cached = getattr(self, "_named_starts", None)
+        if cached is None or cached[0] is not self.doc:
+            cached = (self.doc, frozenset(m.start for e in self.doc.entities if e.type in ("PLACE", "ACTOR")
+                                          for m in e.mentions if not getattr(m, "party_of", None)))
+            self._named_starts = cached
+        return cached[1]
 
     def relative_clause(self, lo: int) -> bool:
         return in_list(self.L, "relatives", self.key(lo))

@@ -26,8 +26,9 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if kh:
         out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
     rh = regions.region_hit(f, i) if flags & REGION else None
-    if rh and places.heads_longer_name(f, i, rh[0]):
+    if rh and not rh[1]["anaphor"] and places.heads_longer_name(f, i, rh[0]):
         rh = None   # غرب منطقة تل | زعرب: the phrase ends on the head of a longer name
+    # (a countryside ending on its type word, الريف الغربي لمدينة | حماة, is followed by its town)
     if rh:
         out.append((rh[0], 1, "region", rh))
     ph = places.place_hit(f, i) if flags & PLACE else None

@@ -101,7 +101,7 @@ def _foreign_three(f: Finder, j: int) -> bool:
         return False
     if j + 1 < len(toks) and f.joined(j) and f.nisba_of_common(toks[j + 1].key):
         return False   # باتريك تاكر | محلل سياسي: a noun with its adjective is the role after the name
-    return j + 1 >= len(toks) or not f.joined(j) or f.is_(j + 1, "name_stops")
+    return _clear_end(f, j)
 
 
 def _third_part(f: Finder, i: int, j: int, kunya: bool) -> int:

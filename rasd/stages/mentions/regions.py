@@ -43,8 +43,8 @@ def _add_countrysides(f: Finder, i: int, j: int, info: dict, more) -> None:
     f.add(i, first_end, pre, "PLACE", None, 0.85, region=info, place_ids=[],
           key=fold_str(f.doc.text[f.toks[i].start:f.toks[first_end - 1].end]), name=f"{one} {base}",
           why="a plural countryside word before several names: the countryside of the first")
-    for a, b, ids in more:
-        m = f.add(a, b, 1, "PLACE", None, 0.85, place_ids=[],
+    for a, b, ids, n in more:
+        m = f.add(a, b, n, "PLACE", None, 0.85, place_ids=[],
                   region={**info, "base_ids": list(ids), "text_key": " ".join(t.key for t in f.toks[a:b])},
                   why="a name joined to a plural countryside word: the countryside of this name")
         m.name = f"{one} {m.text}"

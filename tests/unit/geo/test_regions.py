@@ -3,7 +3,7 @@ import pytest
 from geo_fake import fake_gazetteer
 
 from rasd.arabic.tokens import tokenize
-from rasd.geo.regions import compound, geo_cues, match_region, region_table
+from rasd.geo.regions import compound, geo_cues, match_region, place_kinds, region_table
 
 CUES, TABLE = geo_cues(), region_table()
 
@@ -85,7 +85,7 @@ def test_plural_countryside_is_the_countryside_of_each_name(gaz):
     toks = tokenize(text)
     assert [t.key for t in toks[i:end]][-1] == "وحماه"
     assert "admin:SY07" in info["base_ids"] and info["rif"]
-    assert [(a, b) for a, b, _ in info["more"]] == [(4, 5), (5, 6)]
+    assert [(a, b, n) for a, b, _, n in info["more"]] == [(4, 5, 1), (5, 6, 1)]
     assert "admin:SY02" in info["more"][0][2] and info["more"][1][2] == ["admin:SY05"]
     assert info["text_key"] == "ارياف ادلب"   # the first countryside's own words
 
@@ -120,3 +120,26 @@ def test_a_type_word_without_the_article_after_the_countryside_is_followed_by_it
     """الريف الشرقي لمحافظة إدلب names Idlib; only للمحافظة (with the article) refers back."""
     _, _, info = first_region("تقدمت القوات في الريف الشرقي لمحافظة إدلب أمس", gaz)
     assert not info["anaphor"] and "admin:SY07" in info["base_ids"] and info["direction"] == "east"
+
+
+def test_a_city_type_word_without_the_article_ends_the_countryside_phrase(gaz):
+    """الريف الغربي لمدينة حماة: the phrase ends on لمدينة and the town after it is its base (place_context);
+    only a governorate type word (لمحافظة إدلب) is read with its name inside the phrase."""
+    text = "دارت اشتباكات في الريف الغربي لمدينة حماة أمس"
+    _, end, info = first_region(text, gaz)
+    assert info["anaphor"] and info["rif"] and tokenize(text)[end - 1].key == tokenize("لمدينة")[0].key
+
+
+@pytest.mark.parametrize("change, msg", [
+    (("rif_one: ريف\n", ""), "rif_one"),                                   # missing: no silent ""
+    (("rif_plural: [ريفي, ارياف, الارياف]", "rif_plural: [ريفي, ارياف, الارياف, اطراف]"), "rif_plural"),
+])
+def test_the_loader_checks_the_plural_countryside_words(tmp_path, change, msg):
+    from rasd.errors import KnowledgeError
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+
+    text = (KNOWLEDGE_DIR / "geo_cues.yaml").read_text(encoding="utf-8")
+    assert change[0] in text
+    (tmp_path / "geo_cues.yaml").write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"geo_cues.yaml:\d+.*{msg}"):
+        geo_cues(tmp_path / "geo_cues.yaml", place_kinds(KNOWLEDGE_DIR / "place_kinds.yaml"))

@@ -215,3 +215,34 @@ def test_a_short_form_fallback_links_only_after_a_full_name():
     (e,) = link(doc, LINK.resources.kb).entities
     assert e.kb_id == "actor:sna" and len(e.mentions) == 2
 
+
+KHAN_YUNIS = Place("world:ps-khan-yunis", "خان يونس", "Khan Yunis", 31.34, 34.31, "city", rank=3, country="ps",
+                   admin_ids=("world:ps",))
+
+
+def _palestine():
+    import geo_fake
+
+    from rasd.kb.gazetteer import Gazetteer
+
+    places = [*geo_fake.ALL, KHAN_YUNIS]
+    return Resources("/nonexistent-rasd-data").provide(
+        gazetteer=Gazetteer({p.id: p for p in places}, [(p.name_ar, p.id) for p in places] + geo_fake.EXTRA_ALIASES),
+        given_names=frozenset(), common_words=frozenset())
+
+
+def test_a_nationality_adjective_follows_the_reading_of_the_report_country():
+    """open_actors gives القصف الإسرائيلي the Israeli party the report names before link reads the
+    report's in_context names; link counts again after reading them (follow_adjectives), so the
+    adjective joins the army that الاحتلال الإسرائيلي is in a report about Palestine."""
+    from rasd.stages.mentions import Mentions
+    from rasd.stages.open_actors import OpenActors
+
+    res = _palestine()
+    doc = doc_of("استهدف الاحتلال الإسرائيلي منزلا في مدينة خان يونس، وأدى القصف الإسرائيلي إلى مقتل مدنيين.",
+                 "2023-11-20")
+    doc = Link(res)(OpenActors(res)(Mentions(res)(doc)))
+    es = {e.kb_id: [m.text for m in e.mentions] for e in doc.entities if e.type == "ACTOR"}
+    assert es["actor:idf"] == ["الاحتلال الإسرائيلي", "الإسرائيلي"] and "actor:israel" not in es, es
+    adjective = next(m for m in doc.mentions if m.text == "الإسرائيلي")
+    assert "re-read after the report's in_context names" in adjective.why and "actor:idf" in adjective.why

@@ -605,3 +605,15 @@ def test_a_person_right_after_a_place_word_is_the_place_s_name():
     text = "قصف الطيران قرية كرمول زيتوني أمس."
     d = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE)(doc_of(text))
     assert [m for m in d.mentions if m.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,first", [("قال اللواء كرمول زيتوني إن القوات انسحبت.", "كرمول"),
+                                        ("قال قائد القطاع يوسف زيتوني إن القوات انسحبت.", "يوسف"),
+                                        ("قال قائد المخيم حسين زيتوني إن القوات انسحبت.", "حسين")])
+def test_a_person_after_a_definite_place_word_or_a_title_stays_a_person(text, first):
+    """Only an article-less place word heads a construct with a name (مسجد أبي بكر); after a definite
+    one (قائد المخيم X: apposition) or a place word that is also a title (اللواء X) the name is a person."""
+    lists = {"person_titles": frozenset({fold_str("اللواء"), fold_str("قائد")}),
+             "facility_cues": frozenset({fold_str(w) for w in ("اللواء", "قطاع", "مخيم")})}
+    d = NerStage(FakeTagger({fold_str(first): (2, "PERS", 0.9)}, Lexicons(places={}, lists=lists)), GATE)(doc_of(text))
+    assert [m.type for m in d.mentions if m.text.startswith(first)] == ["PERSON"]

@@ -57,7 +57,6 @@ def _finder_where_allah_is_an_ordinary_word(text: str):
     import geo_fake
     from hand_docs import doc_of
 
-    from rasd.arabic.normalize import fold_str
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
 
@@ -95,7 +94,6 @@ def _with_common(*words: str):
     import geo_fake
     from hand_docs import doc_of
 
-    from rasd.arabic.normalize import fold_str
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
     res = Resources("/nonexistent-rasd-data").provide(

@@ -40,3 +40,20 @@ def test_an_actor_in_the_relative_clause_is_no_genitive_agent():
     shelling = [e for e in evs if e.type == "SHELLING"]
     assert shelling and not shelling[0].agents
 
+
+def test_control_a_relative_clause_after_the_object_place_describes_the_place():
+    # قصف إدلب التي تسيطر عليها X: the clause is about إدلب, X is no target of the shelling
+    evs = run("وأدان البيان قصف إدلب التي تسيطر عليها هيئة تحرير الشام.", "هيئة تحرير الشام", place="إدلب")
+    assert not any(e.type == "SHELLING" and e.targets for e in evs)
+
+
+def test_a_nationality_adjective_between_keeps_the_clause_the_act_s():
+    # القصف الإسرائيلي الذي استهدف X: the adjective qualifies the act, the clause gives its place
+    from hand_docs import doc_of, entity
+
+    doc = doc_of("وأدانت الوزارة القصف الإسرائيلي الذي استهدف مدينة الرقة أمس.")
+    entity(doc, "E1", "ACTOR", "الإسرائيلي", category="state_force", kb_id="actor:israel")
+    doc.entities[0].mentions[0].party_of = "il"
+    entity(doc, "E2", "PLACE", "مدينة الرقة")
+    strike = [e for e in EVENTS(doc).events if e.type == "AIRSTRIKE"]
+    assert strike and strike[0].places == ["E2"]
