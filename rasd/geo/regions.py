@@ -72,18 +72,18 @@ def geo_cues(path: Path | None = None, kinds: dict[str, frozenset[str]] | None =
         spec = {"prefer": str_list(path, item, "prefer"), "large": bool(item.get("large")),
                 "facility": bool(item.get("facility"))}
         cues |= {w: spec for w in _folded(path, item, "words")}
-    rif_plural = _folded(path, d, "rif_plural")
-    require(rif_plural <= _folded(path, d, "rif"), path, d, "every rif_plural word must also be a rif word")
+    rif, rif_plural = _folded(path, d, "rif"), _folded(path, d, "rif_plural")
+    require(rif_plural <= rif, path, d, "every rif_plural word must also be a rif word")
     require(not rif_plural or (isinstance(d.get("rif_one"), str) and d["rif_one"].strip()
-                               and fold_str(d["rif_one"].strip()) in _folded(path, d, "rif")), path, d,
+                               and fold_str(d["rif_one"].strip()) in rif), path, d,
             "rif_one (the singular countryside word) must be one of the rif words when rif_plural is set")
     window = d.get("context_window", 8)
     require(isinstance(window, int) and window > 0, path, d, "context_window must be a positive integer")
-    return GeoCues(adjective, before, tuple(str_list(path, d, "compound_order")), _folded(path, d, "rif"),
+    return GeoCues(adjective, before, tuple(str_list(path, d, "compound_order")), rif,
                    _folded(path, d, "badia"), frozenset(strip_article(w) for w in _folded(path, d, "anaphors")),
                    frozenset(strip_article(w) for w in _folded(path, d, "governorate_anaphors")),
                    _folded(path, d, "and"), cues, _folded(path, d, "admin_links"), window,
-                   _folded(path, d, "rif") | _folded(path, d, "badia") | frozenset(before),
+                   rif | _folded(path, d, "badia") | frozenset(before),
                    kinds["region_base"], kinds["direction_base"], kinds["context"],
                    rif_plural, str(d.get("rif_one") or "").strip(),
                    frozenset(strip_article(w) for w in _folded(path, d, "capital_words")))
@@ -224,6 +224,19 @@ def _skip_type_word(tokens: list[Token], j: int, cues: GeoCues) -> int:
     return j + 1 if j < len(tokens) - 1 and tokens[j].key in cues.cues else j
 
 
+def _base_name(tokens: list[Token], j: int, gaz, cues: GeoCues, kinds):
+    """The name a countryside or a direction is of, at token ``j`` (:func:`_name` of ``kinds``): a
+    capital word is itself the name (ريف العاصمة السورية، جنوبي العاصمة السورية), else a type word
+    before the name is skipped (ريف مدينة حلب); None when no name is there."""
+    if j >= len(tokens):
+        return None
+    if strip_article(tokens[j].key) in cues.capital_words:
+        hit = _name(tokens, j, gaz, kinds)
+        if hit:
+            return hit
+    return _name(tokens, _skip_type_word(tokens, j, cues), gaz, kinds)
+
+
 def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[str, str | None],
                  reads: tuple[tuple[int, str], ...] | None = None) -> tuple[int, dict] | None:
     """A region phrase starting at token ``i``: (index one past its last token, info) or None.
@@ -276,13 +289,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
                     return info(capital_name_end(tokens, hit, gaz, cues), hit[1], direction, rif=True)
             # "الريف الجنوبي" alone: the countryside of the governorate last named
             return info(j, [], direction, rif=True, anaphor=True)
-        hit = _name(tokens, j, gaz, cues.base_kinds) if j < len(tokens) and \
-            strip_article(tokens[j].key) in cues.capital_words else None   # ريف العاصمة السورية
-        if hit is None:
-            j = _skip_type_word(tokens, j, cues)
-            if j >= len(tokens):
-                return None
-            hit = _name(tokens, j, gaz, cues.base_kinds)
+        hit = _base_name(tokens, j, gaz, cues, cues.base_kinds)   # ريف حلب، ريف مدينة حلب، ريف العاصمة السورية
         # "ريف دمشق" is itself a governorate's name: the whole phrase is the base.
         whole = _name(tokens, i, gaz, ("governorate",), strip=True)
         if whole and (hit is None or whole[0] >= hit[0]):
@@ -316,11 +323,7 @@ def match_region(tokens: list[Token], i: int, gaz, cues: GeoCues, named: dict[st
         if j < len(tokens) and cues.before.get(tokens[j].key, codes[0]) != codes[0]:
             codes.append(cues.before[tokens[j].key])
             j += 1
-        hit = _name(tokens, j, gaz, cues.direction_kinds) if j < len(tokens) and \
-            strip_article(tokens[j].key) in cues.capital_words else None   # جنوبي العاصمة السورية
-        if hit is None:
-            j = _skip_type_word(tokens, j, cues)
-            hit = _name(tokens, j, gaz, cues.direction_kinds) if j < len(tokens) else None
+        hit = _base_name(tokens, j, gaz, cues, cues.direction_kinds)   # جنوبي حلب، جنوبي العاصمة السورية
         if hit and any(gaz.get(pid).kind != "locality" or gaz.get(pid).rank >= 2 for pid in hit[1]):
             return info(capital_name_end(tokens, hit, gaz, cues), hit[1], compound(codes, cues.order))
     return None

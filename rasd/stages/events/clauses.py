@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rasd.arabic.clitics import starts_with_and
 from rasd.arabic.tokens import Token
@@ -111,17 +112,14 @@ class Clauses:
         الإسرائيلي الذي …) still qualifies the act."""
         if not (t.d.pos == "noun" and k - t.j <= RELATIVE_GAP and self.relative_clause(k)):
             return False
-        return k == t.j or self.toks[t.j].start not in self.named_starts()
+        return k == t.j or self.toks[t.j].start not in self.named_starts
 
+    @cached_property
     def named_starts(self) -> frozenset[int]:
         """Start offsets of the report's PLACE and ACTOR mentions named by a noun (not a nationality
-        adjective, ``party_of``)."""
-        cached = getattr(self, "_named_starts", None)
-        if cached is None or cached[0] is not self.doc:
-            cached = (self.doc, frozenset(m.start for e in self.doc.entities if e.type in ("PLACE", "ACTOR")
-                                          for m in e.mentions if not getattr(m, "party_of", None)))
-            self._named_starts = cached
-        return cached[1]
+        adjective, ``party_of``); worked out once per reader (one reader reads one document)."""
+        return frozenset(m.start for e in self.doc.entities if e.type in ("PLACE", "ACTOR")
+                         for m in e.mentions if not m.party_of)
 
     def relative_clause(self, lo: int) -> bool:
         return in_list(self.L, "relatives", self.key(lo))

@@ -7,8 +7,9 @@ Nothing here touches a Doc, so each rule is tested on hand-built word lists.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
-from rasd.arabic.clitics import letters
+from rasd.arabic.clitics import letters, starts_with_and
 from rasd.stages.worthiness.cues import Cues, cue_after, cue_before, phrase_at, reads_as_word, sentence_forms
 
 OPENING_QUOTES = '"«“\''
@@ -90,6 +91,13 @@ def _after_word(s: Site, k: int, words: frozenset[str]) -> bool:
     return w in words or w[:1] == letters().and_ and w[1:] in words or any(f in words for f in s.forms[k])
 
 
+def _without_and(s: Site, k: int) -> str:
+    """Word ``k`` without a conjunction و before it, when that is one of its cue readings; as written
+    otherwise."""
+    w = s.keys[k]
+    return w[1:] if starts_with_and(w) and w[1:] in s.forms[k] else w
+
+
 def continuation(s: Site, c: Cues) -> str | None:
     """تواصل المقاومة استهداف القواعد، استهداف المقاومة المستمر: a campaign summed up as going on,
     not one act told. A verb of going on needs its subject between it and the trigger (right after the
@@ -101,12 +109,10 @@ def continuation(s: Site, c: Cues) -> str | None:
     it belongs to another noun (تظاهرات تنديداً بالعدوان المستمر), and an indefinite one tells fighting
     going on at a place (معارك مستمرة مع قوات النظام), an act told."""
     L = letters()
-    def bare(k: int) -> str:      # the word without a conjunction و
-        w = s.keys[k]
-        return w[1:] if w[:1] == L.and_ and w[1:] in s.forms[k] else w
+    bare = partial(_without_and, s)
 
     cue = None
-    if not (s.keys[s.i][:1] == L.and_ and s.keys[s.i][1:] in s.forms[s.i]):
+    if bare(s.i) == s.keys[s.i]:   # a trigger joined by و is the fellow of the word before it
         for k in range(max(0, s.i - 1 - c.continuation.window), s.i - 1):
             w = bare(k)
             if w.startswith(L.article) or not any(w == ph[0] for ph in c.continuation.cues) \
