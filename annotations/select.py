@@ -15,8 +15,9 @@ The title must hold an event word and the content at least three event-word hits
 list with the seed and then takes one article from each theatre in turn, so the sample spreads
 across theatres (and, by the shuffle, across shards and months). Articles are annotated in the
 printed order; the split alternates train/test in that order for the first TRAIN_ONLY_FROM
-draws (the held-out test part was fixed then) and is train for every later draw, so growing the
-set never changes the test part. An article with no codable event is skipped and logged in
+draws (the held-out test part was fixed then) and is train for every later draw up to VALID_FROM,
+so growing the set never changes the test part; draws from VALID_FROM on form the held-out
+validation part (annotations/valid/), which nobody tunes on or reads misses on. An article with no codable event is skipped and logged in
 annotations/SKIPPED.md, and the next one in the order is taken.
 
 Output: one tab-separated line per drawn article:
@@ -44,6 +45,9 @@ EVENT_WORDS = (
 # Per set, the draw position from which every draw goes to the train part only (mayadeen draws
 # 050+ were added after the test part of draws 000-049 was fixed; see annotations/README.md).
 TRAIN_ONLY_FROM = {"mayadeen": 50}
+# Per set, the draw position from which every draw goes to the held-out validation part (mayadeen
+# draws 120+ were added after draws 000-119 were annotated; valid/ is held out like test/).
+VALID_FROM = {"mayadeen": 120}
 
 EVENT_RE = re.compile("|".join(sorted(map(re.escape, EVENT_WORDS), key=len, reverse=True)))
 
@@ -139,9 +143,13 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     source = mayadeen_articles if a.set == "mayadeen" else saudi_articles
     train_only_from = TRAIN_ONLY_FROM.get(a.set, a.n)
+    valid_from = VALID_FROM.get(a.set, a.n)
     for k, (th, ref, published, length, title) in enumerate(
             draw(source(a.shared), a.n, a.seed, a.min_len, a.max_len)):
-        split = "train" if k % 2 == 0 or k >= train_only_from else "test"
+        if k >= valid_from:
+            split = "valid"
+        else:
+            split = "train" if k % 2 == 0 or k >= train_only_from else "test"
         print(f"{k:03d}\t{split}\t{th}\t{ref}\t{published}\t{length}\t{title}")
     return 0
 
