@@ -1,6 +1,6 @@
 """The project's held-out reports, kept out of everything learned or counted from the news.
 
-annotations/test points at articles of ../shared/data (``text_file: "shared:news/…zip#n"`` or
+annotations/test and annotations/valid (the held-out parts, :data:`HELD_OUT_PARTS`) point at articles of ../shared/data (``text_file: "shared:news/…zip#n"`` or
 ``"shared:news2/…jsonl.gz#id"``). What `rasd data install` learns from the unlabelled news (given
 names, word clusters) and the scripts that write generated knowledge files
 skip those articles, so no held-out text reaches a name list, a count or a model (the rule for the
@@ -21,6 +21,10 @@ from rasd.errors import RasdError
 REPO_ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations"
 KEY_CHARS = 120
 SHARED_PREFIX = "shared:"
+# The folders of annotations/ whose reports are held out: scored, never read for misses, never tuned
+# on, and kept out of everything learned or counted from the news (test: the fixed test part;
+# valid: the validation part the lead chooses changes on without touching test).
+HELD_OUT_PARTS = ("test", "valid")
 
 
 def key(text: str) -> str:
@@ -52,10 +56,12 @@ class HeldOut:
 
 
 def held_out_refs(annotations: Path = REPO_ANNOTATIONS) -> list[str]:
-    """The shared references (``news/2015-07-22.zip#69``) of annotations/test, in file order."""
-    test = annotations / "test"
+    """The shared references (``news/2015-07-22.zip#69``) of the held-out parts (annotations/test,
+    then annotations/valid), in file order."""
     refs: list[str] = []
-    for f in sorted(test.glob("*.jsonl")) if test.is_dir() else []:
+    files = [f for part in HELD_OUT_PARTS if (annotations / part).is_dir()
+             for f in sorted((annotations / part).glob("*.jsonl"))]
+    for f in files:
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ref = json.loads(line).get("text_file") or ""

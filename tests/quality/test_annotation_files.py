@@ -1,4 +1,4 @@
-"""The project's own gold (annotations/{train,test}/SET.jsonl) is well formed against the text it
+"""The project's own gold (annotations/{train,test,valid}/SET.jsonl) is well formed against the text it
 points at in ../shared/data: quotes are real, every entity is named in the report, the two parts
 of a set never share a report, and nothing in corpus/dev is annotated again.
 
@@ -16,7 +16,7 @@ from rasd.arabic.normalize import gold_key, strip_article
 from rasd.eval.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2] / "annotations"
-FILES = sorted(p for part in ("train", "test") for p in (ROOT / part).glob("*.jsonl"))
+FILES = sorted(p for part in ("train", "test", "valid") for p in (ROOT / part).glob("*.jsonl"))
 
 
 def _ids(p: Path) -> str:
@@ -60,7 +60,7 @@ def test_doc_ids_carry_the_set_name_and_text_points_into_shared_data(records, pa
         assert rec.data.get("published"), f"{rec.doc_id}: no publication date"
 
 
-def test_train_and_test_parts_share_no_report(records):
+def test_train_test_and_valid_parts_share_no_report(records):
     seen: dict[str, str] = {}
     clashes = []
     for path, recs in records.items():
@@ -91,8 +91,10 @@ def _select_module():
 def test_each_report_sits_in_the_part_its_draw_position_gives(records):
     """For a set whose later draws are train-only (select.py's TRAIN_ONLY_FROM), a report's part
     follows from its draw position (the doc_id number): before that position even draws are train
-    and odd ones test, from it on every draw is train. So growing a set never moves the test part."""
+    and odd ones test, from it on every draw is train, and from select.py's VALID_FROM on every draw
+    is valid. So growing a set never moves the test part."""
     train_only_from = _select_module().TRAIN_ONLY_FROM
+    valid_from = _select_module().VALID_FROM
     misplaced = []
     for path, recs in records.items():
         start = train_only_from.get(path.stem)
@@ -101,20 +103,22 @@ def test_each_report_sits_in_the_part_its_draw_position_gives(records):
         for rec in recs:
             k = int(rec.doc_id.rsplit("-", 1)[1])
             part = "train" if k % 2 == 0 or k >= start else "test"
+            if k >= valid_from.get(path.stem, k + 1):
+                part = "valid"
             if part != path.parent.name:
                 misplaced.append(f"{rec.doc_id}: in {_ids(path)}, its draw position says {part}")
     assert not misplaced, "\n".join(misplaced)
 
 
 def test_every_held_out_report_is_recognised_in_the_news(shared):
-    """rasd.kb.heldout finds the body of every annotations/test report in ../shared/data, so the
+    """rasd.kb.heldout finds the body of every annotations/test and annotations/valid report in ../shared/data, so the
     news readers of `rasd data install` (given names, word clusters) and the
     scripts that write generated knowledge skip them all."""
     from rasd.kb.heldout import held_out, held_out_refs
     refs = held_out_refs()
     bodies = held_out(shared / "data")
     assert refs and bodies.articles == len(refs) and len(bodies) >= len(refs)
-    found = {p: load_gold(p) for p in (ROOT / "test").glob("*.jsonl")}
+    found = {p: load_gold(p) for part in ("test", "valid") for p in (ROOT / part).glob("*.jsonl")}
     for path, recs in found.items():
         for r in recs:
             assert r.text() in bodies, f"{path}: {r.doc_id} is not recognised as held out"

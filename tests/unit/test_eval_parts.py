@@ -96,3 +96,19 @@ def test_a_folder_with_an_ingest_sidecar_scores_its_gold_only(annotated):
                                        encoding="utf-8")
     [part] = parts_of([train])
     assert [f.name for f in part.files] == ["a.jsonl"]
+
+
+def test_a_valid_part_is_held_out_like_test(annotated, cli, monkeypatch):
+    """annotations/valid (the validation part) is scored beside train and test, never explained."""
+    import rasd
+
+    _part(annotated / "valid", "a.jsonl", [gold(doc_id="m-4", text_file="shared:news/2015-07-21.zip#1")])
+    parts = parts_of([annotated])
+    assert [(p.name.rsplit("/", 1)[-1], p.held_out) for p in parts] == [
+        ("test", True), ("train", False), ("valid", True)]
+    [valid] = parts_of([annotated / "valid"])
+    assert valid.held_out and [f.name for f in valid.files] == ["a.jsonl"]
+    monkeypatch.setattr(rasd, "extract", lambda text, **kw: system())
+    refused = cli(annotated / "valid", "--explain")
+    assert isinstance(refused.exception, InputError) and "held-out" in str(refused.exception)
+    assert cli(annotated / "valid").exit_code == 0

@@ -18,7 +18,7 @@ def _gold_line(doc_id: str) -> str:
 
 
 def test_only_train_files_are_read(tmp_path):
-    for part in ("train", "test"):
+    for part in ("train", "test", "valid"):
         (tmp_path / part).mkdir()
         (tmp_path / part / "a.jsonl").write_text(_gold_line(part), encoding="utf-8")
     assert training_files(None, tmp_path) == [tmp_path / "train" / "a.jsonl"]
@@ -30,7 +30,17 @@ def test_a_train_folder_that_is_the_test_folder_is_refused(tmp_path):
     ann = tmp_path / "annotations"
     ann.mkdir()
     (ann / "train").symlink_to(tmp_path / "test", target_is_directory=True)
-    with pytest.raises(GoldError, match="test folder"):
+    with pytest.raises(GoldError, match="held-out folder"):
+        training_files(None, ann)
+
+
+def test_a_train_folder_that_is_the_valid_folder_is_refused(tmp_path):
+    (tmp_path / "valid").mkdir()
+    (tmp_path / "valid" / "a.jsonl").write_text(_gold_line("v"), encoding="utf-8")
+    ann = tmp_path / "annotations"
+    ann.mkdir()
+    (ann / "train").symlink_to(tmp_path / "valid", target_is_directory=True)
+    with pytest.raises(GoldError, match="held-out folder"):
         training_files(None, ann)
 
 
