@@ -3,7 +3,7 @@
 Every script that reads ../shared (the gold corpora, the unlabelled news, the CAMeL files) asks
 :func:`shared_or_exit` or :func:`data_or_exit`: one message when the folder is missing, instead of a
 copy of it in each script (or a TypeError on ``None / "data"``). Scripts that sample the news leave
-out the project's held-out reports (annotations/test) with :func:`held_out_of` and
+out the project's held-out reports (annotations/test and annotations/valid) with :func:`held_out_of` and
 :func:`without_held_out`, the check install's readers and place_mining use (rasd.kb.heldout).
 
 Import it from a script after putting the scripts folder on the path (scripts run as
