@@ -43,6 +43,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             self.published = None
         self.events: list[Event] = []
         self.sentence_triggers: list[Trig] = []
+        self.told_here: list[Event] = []    # the events built so far from the sentence being read
         self.all_sentences: list[Sent] = []
         self._dates_for, self._dates = None, []
         # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
@@ -108,6 +109,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 t.type = self.type_of(st, t, lo, hi)
                 if not t.type:
                     continue
+                self.told_here = built
                 evs = self.build(st, t, lo, hi)
                 if t.also and evs:
                     # missiles and drones in one act: the same act coded as both kinds of fire
@@ -251,6 +253,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return []   # a person who joins a group (انضم إلى التنظيم، انضمامه للفريق) enlists: no alliance of parties
         if carried and not chains and t.d.pos == "noun":
             return []
+        if not chains:
+            chains = self.inherited_places(st, t, lo, agents)
         mod, mod_why = self.modality(t, lo)
         attr = self.attribution(st)
         attr_why = self.attr_why
