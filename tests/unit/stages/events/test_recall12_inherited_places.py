@@ -52,3 +52,17 @@ def test_an_arrest_its_own_clause_places_keeps_its_own_place():
     evs = read("قصفت قوات النظام بلدة كفرنبل واعتقلت عشرة شبان في بلدة حاس.", ["كفرنبل", "حاس"])
     assert evs["ARREST"].places == ["E3"]
     assert "inherited" not in evs["ARREST"].extra["why"]["places"]["E3"]
+
+
+# ---- the dropped subject of a joined verb: its aircraft doer makes its missiles an air strike -------
+
+def test_a_joined_verb_with_a_dropped_subject_fires_from_the_aircraft_named_before_it():
+    evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفها بالصواريخ الفراغية.", ["كفرنبل"])
+    assert "SHELLING" not in evs
+    assert evs["AIRSTRIKE"].places == ["E2"]
+
+
+def test_a_joined_verb_with_its_own_ground_subject_stays_a_shelling():
+    evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفت جبهة النصرة بلدة حاس بالصواريخ.",
+               ["كفرنبل", "حاس"], actors=("قوات النظام", "جبهة النصرة"))
+    assert evs["SHELLING"].places == ["E4"]
