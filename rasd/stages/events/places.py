@@ -129,6 +129,7 @@ class Places:
                 continue
             t.place_rule = (f"inherited from the act its clause goes on from ('{self.doc.text[e.trigger[0]:e.trigger[1]]}', "
                             f"by the same doers): its own clause names no place")
+            t.fallback_place = True   # not a place of its own: a strike told as part of a fight still folds into it
             return [[head]]
         return []
 

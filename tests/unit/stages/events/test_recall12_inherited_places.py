@@ -66,3 +66,10 @@ def test_a_joined_verb_with_its_own_ground_subject_stays_a_shelling():
     evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفت جبهة النصرة بلدة حاس بالصواريخ.",
                ["كفرنبل", "حاس"], actors=("قوات النظام", "جبهة النصرة"))
     assert evs["SHELLING"].places == ["E4"]
+
+
+def test_a_strike_that_inherits_the_place_of_the_fighting_before_it_is_still_part_of_it():
+    evs = read("اشتبكت قوات النظام مع جبهة النصرة في بلدة كفرنبل، وقصفت بالمدفعية.", ["كفرنبل"],
+               actors=("قوات النظام", "جبهة النصرة"))
+    assert evs["ARMED_CLASH"].places == ["E3"]
+    assert "SHELLING" not in evs
