@@ -11,7 +11,9 @@ clause-break words, then for each trigger read
 - targets (after ضد، على، مع، مواقع …, or the other side of a clash) and partners,
 - places: the event's places are the heads of place chains after the trigger; a place that only
   qualifies the one before it (التابعة لـ، شرق X، بريف X) is not an event place of its own, and
-  a place after a destination marker (باتجاه، نحو) is none at all,
+  a place after a destination marker (باتجاه، نحو) is none at all; an act of force or an arrest
+  whose clause names no place takes the place of the act its clause goes on from (same sentence,
+  same doers: اقتحم المسلحون منزلاً بصنعاء واختطفوا نجليه),
 - modality (negated / planned / conditional cues before the trigger), attribution (a SOURCE in
   the sentence, or the last one when the sentence continues reported speech), date, fatalities.
 One event per place (ACLED); the same event told twice in the report is merged.

@@ -43,6 +43,11 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             self.published = None
         self.events: list[Event] = []
         self.sentence_triggers: list[Trig] = []
+        self.told_here: list[Event] = []    # the events built so far from the sentence being read
+        # the events whose place is inherited from the act before (Places.inherited_places), by id (the
+        # event held, so its id is never reused): in a sentence that tells fighting, such a strike is part
+        # of it, as a placeless one is
+        self.placed_by_inheritance: dict[int, Event] = {}
         self.all_sentences: list[Sent] = []
         self._dates_for, self._dates = None, []
         # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
@@ -108,6 +113,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 t.type = self.type_of(st, t, lo, hi)
                 if not t.type:
                     continue
+                self.told_here = built
                 evs = self.build(st, t, lo, hi)
                 if t.also and evs:
                     # missiles and drones in one act: the same act coded as both kinds of fire
@@ -132,7 +138,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             built = self.fold_clash_into_capture(built)
             if any(e.type in CLASH_LIKE for e in built):
                 # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
-                built = [e for e in built if not (e.type in VIOLENT_FOLD and not e.places)]
+                built = [e for e in built if not (e.type in VIOLENT_FOLD and (
+                    not e.places or id(e) in self.placed_by_inheritance))]
             violent = any(self.L.mapping[e.type].get("violent") for e in built)
             told = self.mentions_casualties(st, violent)
             # a running total is read on its own: the dead of the act told before it are not the war's
@@ -251,6 +258,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return []   # a person who joins a group (انضم إلى التنظيم، انضمامه للفريق) enlists: no alliance of parties
         if carried and not chains and t.d.pos == "noun":
             return []
+        inherited = not chains
+        if inherited:
+            chains = self.inherited_places(st, t, lo, agents)
         mod, mod_why = self.modality(t, lo)
         attr = self.attribution(st)
         attr_why = self.attr_why
@@ -273,4 +283,6 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 places=list(places), date=date, modality=mod, attribution=attr,
                 evidence=[(st.start, st.end)], confidence=min(conf, 0.95),
                 extra={"mapping": event_mapping(m, state), "why": why}))
+        if inherited and chains:
+            self.placed_by_inheritance.update((id(e), e) for e in out)
         return out

@@ -1,0 +1,75 @@
+"""An act whose own clause names no place inherits the place of the act its clause goes on from, by the
+same doers, in the same sentence (rasd/stages/events/places.py inherited_places) — on hand-built Docs
+with the real knowledge files."""
+from __future__ import annotations
+
+from hand_docs import doc_of, entity
+
+from rasd.kb.resources import Resources
+from rasd.stages.events import Events
+
+RES = Resources("/nonexistent-rasd-data")
+EVENTS = Events(RES)
+
+
+def read(text: str, places: list[str], actors: tuple[str, ...] = ("قوات النظام",)):
+    doc = doc_of(text)
+    n = 1
+    for name in actors:
+        entity(doc, f"E{n}", "ACTOR", name, category="state_force" if n == 1 else "armed_group", kb_id=f"actor:a{n}")
+        n += 1
+    for name in places:
+        entity(doc, f"E{n}", "PLACE", name, kb_id=f"ocha:T{n}")
+        n += 1
+    return {e.type: e for e in EVENTS(doc).events}
+
+
+def test_an_arrest_after_a_shelling_by_the_same_doers_is_where_the_shelling_was():
+    evs = read("قصفت قوات النظام بلدة كفرنبل واعتقلت عشرة شبان.", ["كفرنبل"])
+    assert evs["SHELLING"].places == ["E2"]
+    assert evs["ARREST"].places == ["E2"]
+    assert "inherited from the act its clause goes on from" in evs["ARREST"].extra["why"]["places"]["E2"]
+
+
+def test_an_abduction_with_a_dropped_subject_goes_on_from_the_raid_before_it():
+    evs = read("اقتحمت قوات النظام بلدة كفرنبل واختطفت عشرة شبان.", ["كفرنبل"])
+    assert evs["ABDUCTION"].places == ["E2"]
+
+
+def test_another_doer_named_in_the_clause_inherits_no_place():
+    evs = read("قصفت قوات النظام بلدة كفرنبل واعتقلت جبهة النصرة عشرة شبان.", ["كفرنبل"],
+               actors=("قوات النظام", "جبهة النصرة"))
+    assert evs["SHELLING"].places == ["E3"]
+    assert "ARREST" not in evs or evs["ARREST"].places == []
+
+
+def test_a_meeting_inherits_no_place_from_an_act_of_force():
+    evs = read("قصفت قوات النظام بلدة كفرنبل واجتمعت مع الوفد.", ["كفرنبل"])
+    assert evs["MEETING"].places == []
+
+
+def test_an_arrest_its_own_clause_places_keeps_its_own_place():
+    evs = read("قصفت قوات النظام بلدة كفرنبل واعتقلت عشرة شبان في بلدة حاس.", ["كفرنبل", "حاس"])
+    assert evs["ARREST"].places == ["E3"]
+    assert "inherited" not in evs["ARREST"].extra["why"]["places"]["E3"]
+
+
+# ---- the dropped subject of a joined verb: its aircraft doer makes its missiles an air strike -------
+
+def test_a_joined_verb_with_a_dropped_subject_fires_from_the_aircraft_named_before_it():
+    evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفها بالصواريخ الفراغية.", ["كفرنبل"])
+    assert "SHELLING" not in evs
+    assert evs["AIRSTRIKE"].places == ["E2"]
+
+
+def test_a_joined_verb_with_its_own_ground_subject_stays_a_shelling():
+    evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفت جبهة النصرة بلدة حاس بالصواريخ.",
+               ["كفرنبل", "حاس"], actors=("قوات النظام", "جبهة النصرة"))
+    assert evs["SHELLING"].places == ["E4"]
+
+
+def test_a_strike_that_inherits_the_place_of_the_fighting_before_it_is_still_part_of_it():
+    evs = read("اشتبكت قوات النظام مع جبهة النصرة في بلدة كفرنبل، وقصفت بالمدفعية.", ["كفرنبل"],
+               actors=("قوات النظام", "جبهة النصرة"))
+    assert evs["ARMED_CLASH"].places == ["E3"]
+    assert "SHELLING" not in evs
