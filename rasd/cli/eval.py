@@ -52,9 +52,9 @@ def eval_command(
 
     parts = parts_of(gold)
     if explain and any(p.held_out for p in parts):
-        raise InputError("--explain lists the misses of a held-out test part",
-                         hint="A test part is scored, never read for misses: drop --explain, or explain "
-                              "a train/dev part only.")
+        raise InputError("--explain lists the misses of a held-out (test or valid) part",
+                         hint="A test or valid part is scored, never read for misses: drop --explain, "
+                              "or explain a train/dev part only.")
     results = [(p, evaluate_part(p, pred, doc)) for p in parts]
     if as_json:
         out = [{"part": p.name, "held_out": p.held_out, **r.to_json(explain)} for p, r in results]

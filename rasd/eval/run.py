@@ -85,8 +85,10 @@ class Part:
 
     @property
     def held_out(self) -> bool:
-        """A part in a folder named ``test`` is held out: scored, never read for misses."""
-        return any(p.parent.name == "test" for p in self.files)
+        """A part in a folder named ``test`` or ``valid`` is held out: scored, never read for misses."""
+        from rasd.kb.heldout import HELD_OUT_PARTS
+
+        return any(p.parent.name in HELD_OUT_PARTS for p in self.files)
 
 
 SIDECARS = ("index.jsonl",)   # publication metadata beside reports (rasd ingest reads it), not gold

@@ -1,6 +1,7 @@
 """The project's held-out reports, kept out of everything learned or counted from the news.
 
-annotations/test points at articles of ../shared/data (``text_file: "shared:news/…zip#n"`` or
+annotations/test and annotations/valid (the held-out parts, :data:`HELD_OUT_PARTS`) point at
+articles of ../shared/data (``text_file: "shared:news/…zip#n"`` or
 ``"shared:news2/…jsonl.gz#id"``). What `rasd data install` learns from the unlabelled news (given
 names, word clusters) and the scripts that write generated knowledge files
 skip those articles, so no held-out text reaches a name list, a count or a model (the rule for the
@@ -19,6 +20,9 @@ from pathlib import Path
 from rasd.errors import RasdError
 
 REPO_ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations"
+# The annotation parts that are held out: scored, never read for misses, never trained or tuned on.
+# test/ gives the final figures; valid/ is the part changes are chosen on without touching test/.
+HELD_OUT_PARTS = ("test", "valid")
 KEY_CHARS = 120
 SHARED_PREFIX = "shared:"
 
@@ -51,11 +55,16 @@ class HeldOut:
         return False
 
 
+def held_out_files(annotations: Path = REPO_ANNOTATIONS) -> list[Path]:
+    """The gold files of the held-out parts (annotations/test, then annotations/valid)."""
+    return [f for part in HELD_OUT_PARTS if (annotations / part).is_dir()
+            for f in sorted((annotations / part).glob("*.jsonl"))]
+
+
 def held_out_refs(annotations: Path = REPO_ANNOTATIONS) -> list[str]:
-    """The shared references (``news/2015-07-22.zip#69``) of annotations/test, in file order."""
-    test = annotations / "test"
+    """The shared references (``news/2015-07-22.zip#69``) of the held-out parts, in file order."""
     refs: list[str] = []
-    for f in sorted(test.glob("*.jsonl")) if test.is_dir() else []:
+    for f in held_out_files(annotations):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ref = json.loads(line).get("text_file") or ""

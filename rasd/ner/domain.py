@@ -217,12 +217,14 @@ def train_records(annotations: Path) -> list[tuple[str, str, dict]]:
 
 
 def project_guard(annotations: Path, corpus: Path | None, ner) -> HeldOutGuard:
-    """The guard of everything domain training must not see: the texts of ``annotations``/test,
-    of seed and dev under ``corpus`` (../shared/corpus) and the CAMeL test half (``ner``, a
+    """The guard of everything domain training must not see: the texts of ``annotations``/test and
+    /valid (rasd.kb.heldout.HELD_OUT_PARTS), of seed and dev under ``corpus`` (../shared/corpus) and the CAMeL test half (``ner``, a
     :class:`rasd.ner.corpus.TrainingData`).  The texts are only fingerprinted, never kept."""
     from rasd.eval.gold import load_gold
 
-    files = _gold_files(annotations / "test")
+    from rasd.kb.heldout import HELD_OUT_PARTS
+
+    files = [f for part in HELD_OUT_PARTS for f in _gold_files(annotations / part)]
     if corpus is not None:
         files += [p for p in (corpus / "seed" / "gold.jsonl", corpus / "dev" / "gold.jsonl") if p.is_file()]
     texts = (r.text() for f in files for r in load_gold(f))

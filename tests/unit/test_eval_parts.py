@@ -68,6 +68,20 @@ def test_a_folder_of_parts_gives_one_part_each_and_test_is_held_out(annotated):
         parts_of([annotated.parent])
 
 
+def test_a_valid_part_is_held_out_like_test(annotated, cli, monkeypatch):
+    """annotations/valid is the second held-out part: `rasd eval annotations` scores it as a part of
+    its own, marked held out, and --explain is refused on it as on test."""
+    import rasd
+
+    _part(annotated / "valid", "a.jsonl", [gold(doc_id="m-4", text_file="shared:news/2015-07-21.zip#1")])
+    parts = parts_of([annotated])
+    assert [(p.name.rsplit("/", 1)[-1], p.held_out) for p in parts] == [
+        ("test", True), ("train", False), ("valid", True)]
+    monkeypatch.setattr(rasd, "extract", lambda text, **kw: system())
+    refused = cli(annotated / "valid", "--explain")
+    assert isinstance(refused.exception, InputError) and "held-out" in str(refused.exception)
+
+
 def test_a_part_pools_its_files(annotated):
     [test, train] = parts_of([annotated])
     ev = evaluate_part(test, extract=lambda text, **kw: system())

@@ -39,15 +39,19 @@ class Example:
 
 def training_files(corpus_root: Path | None, annotations: Path | None = REPO_ANNOTATIONS) -> list[Path]:
     """The gold files training reads: corpus/seed, corpus/dev (when ``corpus_root`` is given and
-    holds them) and every gold file of ``annotations``/train. Never a file in a ``test`` folder."""
+    holds them) and every gold file of ``annotations``/train. Never a file in a held-out
+    (``test`` or ``valid``) folder."""
+    from rasd.kb.heldout import HELD_OUT_PARTS
+
     files: list[Path] = []
     if corpus_root is not None:
         files += [p for p in (corpus_root / "seed" / "gold.jsonl", corpus_root / "dev" / "gold.jsonl") if p.is_file()]
     if annotations is not None and (annotations / "train").is_dir():
         files += sorted((annotations / "train").glob("*.jsonl"))
     for f in files:
-        if "test" in f.resolve().parent.parts[-1:]:
-            raise GoldError(f"{f} is in a test folder: held-out gold never reaches training")
+        if f.resolve().parent.name in HELD_OUT_PARTS:
+            raise GoldError(f"{f} is in a {f.resolve().parent.name} folder: held-out gold never "
+                            "reaches training")
     return files
 
 

@@ -33,6 +33,18 @@ def test_refs_and_bodies(tmp_path):
     assert None not in h and 5 not in h
 
 
+def test_the_valid_part_is_held_out_too(tmp_path):
+    """annotations/valid (the validation part) is kept out of the news readers like test."""
+    data, ann = _corpus(tmp_path)
+    (ann / "test" / "x.jsonl").unlink()
+    (ann / "valid").mkdir()
+    (ann / "valid" / "y.jsonl").write_text(json.dumps({"doc_id": "v1", "text_file": "shared:news/2015-07-20.zip#1"})
+                                           + "\n", encoding="utf-8")
+    assert held_out_refs(ann) == ["news/2015-07-20.zip#1"]
+    h = held_out(data, ann)
+    assert h.articles == 1 and BODY in h and OTHER not in h
+
+
 def test_missing_shard_and_no_test_part(tmp_path):
     _, ann = _corpus(tmp_path)
     assert len(held_out(tmp_path / "elsewhere", ann)) == 0

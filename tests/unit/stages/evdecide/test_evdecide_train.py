@@ -34,6 +34,16 @@ def test_a_train_folder_that_is_the_test_folder_is_refused(tmp_path):
         training_files(None, ann)
 
 
+def test_a_train_folder_that_is_the_valid_folder_is_refused(tmp_path):
+    (tmp_path / "valid").mkdir()
+    (tmp_path / "valid" / "a.jsonl").write_text(_gold_line("v"), encoding="utf-8")
+    ann = tmp_path / "annotations"
+    ann.mkdir()
+    (ann / "train").symlink_to(tmp_path / "valid", target_is_directory=True)
+    with pytest.raises(GoldError, match="valid folder"):
+        training_files(None, ann)
+
+
 def _docs(files) -> tuple[set[str], set[str], set[str]]:
     ids, refs, texts = set(), set(), set()
     for f in files:
