@@ -3,7 +3,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from rasd.kb.heldout import HeldOut, held_out, held_out_refs, key
+from rasd.kb.heldout import HELD_OUT_PARTS, HeldOut, held_out, held_out_refs, key
 from rasd.kb.names import miner_texts
 
 BODY = "نص المقال المحجوز للاختبار " * 20
@@ -33,15 +33,15 @@ def test_refs_and_bodies(tmp_path):
     assert None not in h and 5 not in h
 
 
-def test_the_valid_part_is_held_out_too(tmp_path):
-    """annotations/valid (the validation part) is kept out of the news readers like test."""
+def test_the_valid_part_is_a_held_out_part(tmp_path):
+    """annotations/valid (the validation part) is read as a held-out part."""
     data, ann = _corpus(tmp_path)
     (ann / "test" / "x.jsonl").unlink()
     (ann / "valid").mkdir()
     (ann / "valid" / "y.jsonl").write_text(json.dumps({"doc_id": "v1", "text_file": "shared:news/2015-07-20.zip#1"})
                                            + "\n", encoding="utf-8")
-    assert held_out_refs(ann) == ["news/2015-07-20.zip#1"]
-    h = held_out(data, ann)
+    assert held_out_refs(ann, HELD_OUT_PARTS) == ["news/2015-07-20.zip#1"]
+    h = held_out(data, ann, parts=HELD_OUT_PARTS)
     assert h.articles == 1 and BODY in h and OTHER not in h
 
 
