@@ -45,6 +45,18 @@ def test_the_valid_part_is_a_held_out_part(tmp_path):
     assert h.articles == 1 and BODY in h and OTHER not in h
 
 
+def test_the_news_readers_leave_the_valid_part_out(tmp_path, monkeypatch):
+    """By default (what install and the rule-check scripts read) valid articles are skipped like test's."""
+    data, ann = _corpus(tmp_path)
+    (ann / "test").rename(ann / "valid")
+    assert held_out_refs(ann) == ["news/2015-07-20.zip#1"]
+    import rasd.kb.heldout as H
+    monkeypatch.setattr(H, "REPO_ANNOTATIONS", ann)
+    monkeypatch.setattr(H.held_out, "__defaults__", (ann,))
+    texts = list(miner_texts(data, every=1))
+    assert OTHER in texts and BODY not in texts
+
+
 def test_missing_shard_and_no_test_part(tmp_path):
     _, ann = _corpus(tmp_path)
     assert len(held_out(tmp_path / "elsewhere", ann)) == 0
