@@ -108,7 +108,7 @@ def test_each_report_sits_in_the_part_its_draw_position_gives(records):
 
 def test_every_held_out_report_is_recognised_in_the_news(shared):
     """rasd.kb.heldout finds the body of every report of the parts the news readers leave out
-    (annotations/test; NEWS_HELD_OUT_PARTS) in ../shared/data, so the
+    (NEWS_HELD_OUT_PARTS: annotations/test and /valid) in ../shared/data, so the
     news readers of `rasd data install` (given names, word clusters) and the
     scripts that write generated knowledge skip them all."""
     from rasd.kb.heldout import NEWS_HELD_OUT_PARTS, held_out, held_out_refs
