@@ -7,6 +7,9 @@ captures ...) and one conflict-country keyword, over title + content. Articles a
 ../shared/corpus/dev (compared by url) are excluded. Candidates are shuffled with a fixed seed and
 printed in drawn order as ``shared:news/<day>.zip#<n>`` references; the annotator codes them in
 that order, logging each skipped one in annotations/SKIPPED.md, and alternates train/test.
+Draws from VALID_FROM on (``--n 100`` prints them) form the held-out validation part
+(annotations/valid/saudi.jsonl, doc_id ``saudi-NNN`` = the draw number): their lines end in a
+fourth column ``valid``; the lines of earlier draws are printed exactly as before.
 
 Usage: python annotations/select_saudi.py [--n 40] [--seed 20150721] [--shared ../shared]
 """
@@ -29,6 +32,15 @@ COUNTRY_WORDS = (
     "غزة", "فلسطين", "سيناء", "أفغانستان", "الصومال", "نيجيريا", "مالي", "تركيا", "الأسد",
 )
 MIN_CHARS, MAX_CHARS = 300, 2500
+# Draws 1-70 were coded into train/test (alternating over coded reports, see annotations/README.md);
+# every draw from this one on goes to the validation part, which is held out like test.
+VALID_FROM = 71
+
+
+def split_of(k: int) -> str | None:
+    """The part a draw number's report goes to when it is fixed by position: ``valid`` from
+    VALID_FROM on; None before it (train/test alternate over the coded reports, not the draws)."""
+    return "valid" if k >= VALID_FROM else None
 
 
 def dev_urls(shared: Path) -> set[str]:
@@ -66,7 +78,8 @@ def main() -> None:
     drawn = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
     print(f"# {len(pool)} candidates; seed {args.seed}; first {len(drawn)} in drawn order")
     for k, (ref, title) in enumerate(drawn, 1):
-        print(f"{k}\t{ref}\t{title}")
+        split = split_of(k)
+        print(f"{k}\t{ref}\t{title}" + (f"\t{split}" if split else ""))
 
 
 if __name__ == "__main__":

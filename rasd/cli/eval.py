@@ -34,7 +34,7 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="List every miss per document: entities, "
                                           "events with their evidence, geocoding errors, relations. "
-                                          "Refused on a held-out part (a folder named test or valid).")] = False,
+                                          "Refused on a held-out part (a folder named test).")] = False,
     doc: Annotated[Optional[list[str]], typer.Option("--doc", help="Only this doc_id (repeatable).")] = None,
     ner_data: Annotated[Optional[Path], typer.Option("--ner-data", help="With `ner`: the folder holding "
                                                      "ANERCorp.txt and its CAMeL test file (default: the "
@@ -52,9 +52,9 @@ def eval_command(
 
     parts = parts_of(gold)
     if explain and any(p.held_out for p in parts):
-        raise InputError("--explain lists the misses of a held-out part (test or valid)",
-                         hint="A held-out part is scored, never read for misses: drop --explain, or explain "
-                              "a train/dev part only.")
+        raise InputError("--explain lists the misses of a held-out (test or valid) part",
+                         hint="A test or valid part is scored, never read for misses: drop --explain, "
+                              "or explain a train/dev part only.")
     results = [(p, evaluate_part(p, pred, doc)) for p in parts]
     if as_json:
         out = [{"part": p.name, "held_out": p.held_out, **r.to_json(explain)} for p, r in results]

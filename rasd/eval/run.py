@@ -85,9 +85,9 @@ class Part:
 
     @property
     def held_out(self) -> bool:
-        """A part in a folder named ``test`` or ``valid`` (rasd.kb.heldout.HELD_OUT_PARTS) is held
-        out: scored, never read for misses."""
+        """A part in a folder named ``test`` or ``valid`` is held out: scored, never read for misses."""
         from rasd.kb.heldout import HELD_OUT_PARTS
+
         return any(p.parent.name in HELD_OUT_PARTS for p in self.files)
 
 

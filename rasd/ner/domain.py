@@ -21,7 +21,7 @@ the module's report in docs/lexicon-checks.md for a by-eye count.
 
 Nothing held out reaches training: :func:`domain_sentences` reads train records only, and drops
 every sentence that shares a window of folded letters (:class:`rasd.ner.corpus.HeldOutGuard`) with
-the held-out texts it is given (the test and valid parts of annotations/, seed, dev, the CAMeL test half).
+the held-out texts it is given (the test part of annotations/, seed, dev, the CAMeL test half).
 """
 from __future__ import annotations
 
@@ -218,8 +218,7 @@ def train_records(annotations: Path) -> list[tuple[str, str, dict]]:
 
 def project_guard(annotations: Path, corpus: Path | None, ner) -> HeldOutGuard:
     """The guard of everything domain training must not see: the texts of ``annotations``/test and
-    ``annotations``/valid (rasd.kb.heldout.HELD_OUT_PARTS),
-    of seed and dev under ``corpus`` (../shared/corpus) and the CAMeL test half (``ner``, a
+    /valid (rasd.kb.heldout.HELD_OUT_PARTS), of seed and dev under ``corpus`` (../shared/corpus) and the CAMeL test half (``ner``, a
     :class:`rasd.ner.corpus.TrainingData`).  The texts are only fingerprinted, never kept."""
     from rasd.eval.gold import load_gold
 

@@ -1,5 +1,5 @@
 """The project's own gold (annotations/{train,test,valid}/SET.jsonl) is well formed against the text it
-points at in ../shared/data: quotes are real, every entity is named in the report, the two parts
+points at in ../shared/data: quotes are real, every entity is named in the report, the parts
 of a set never share a report, and nothing in corpus/dev is annotated again.
 
 Skips outside CI when ../shared is absent (the text is read from it at load time).
@@ -111,14 +111,15 @@ def test_each_report_sits_in_the_part_its_draw_position_gives(records):
 
 
 def test_every_held_out_report_is_recognised_in_the_news(shared):
-    """rasd.kb.heldout finds the body of every annotations/test and annotations/valid report in ../shared/data, so the
+    """rasd.kb.heldout finds the body of every report of the parts the news readers leave out
+    (NEWS_HELD_OUT_PARTS: annotations/test and /valid) in ../shared/data, so the
     news readers of `rasd data install` (given names, word clusters) and the
     scripts that write generated knowledge skip them all."""
-    from rasd.kb.heldout import held_out, held_out_refs
+    from rasd.kb.heldout import NEWS_HELD_OUT_PARTS, held_out, held_out_refs
     refs = held_out_refs()
     bodies = held_out(shared / "data")
     assert refs and bodies.articles == len(refs) and len(bodies) >= len(refs)
-    found = {p: load_gold(p) for part in ("test", "valid") for p in (ROOT / part).glob("*.jsonl")}
+    found = {p: load_gold(p) for part in NEWS_HELD_OUT_PARTS for p in (ROOT / part).glob("*.jsonl")}
     for path, recs in found.items():
         for r in recs:
             assert r.text() in bodies, f"{path}: {r.doc_id} is not recognised as held out"

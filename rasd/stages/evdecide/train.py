@@ -21,7 +21,6 @@ from pathlib import Path
 from rasd.doc import Doc
 from rasd.errors import GoldError
 from rasd.eval.gold import GoldRecord, load_gold
-from rasd.kb.heldout import HELD_OUT_PARTS
 from rasd.stages.evdecide import META_FILE, MODEL_FILE
 from rasd.stages.evdecide.features import VERSION, DocView, Lexicons, features
 from rasd.stages.evdecide.labels import label, sentence_gold_types
@@ -40,8 +39,10 @@ class Example:
 
 def training_files(corpus_root: Path | None, annotations: Path | None = REPO_ANNOTATIONS) -> list[Path]:
     """The gold files training reads: corpus/seed, corpus/dev (when ``corpus_root`` is given and
-    holds them) and every gold file of ``annotations``/train. Never a file in a held-out (``test`` or
-    ``valid``) folder."""
+    holds them) and every gold file of ``annotations``/train. Never a file in a held-out
+    (``test`` or ``valid``) folder."""
+    from rasd.kb.heldout import HELD_OUT_PARTS
+
     files: list[Path] = []
     if corpus_root is not None:
         files += [p for p in (corpus_root / "seed" / "gold.jsonl", corpus_root / "dev" / "gold.jsonl") if p.is_file()]
@@ -49,7 +50,8 @@ def training_files(corpus_root: Path | None, annotations: Path | None = REPO_ANN
         files += sorted((annotations / "train").glob("*.jsonl"))
     for f in files:
         if f.resolve().parent.name in HELD_OUT_PARTS:
-            raise GoldError(f"{f} is in a held-out folder: held-out gold never reaches training")
+            raise GoldError(f"{f} is in a {f.resolve().parent.name} folder: held-out gold never "
+                            "reaches training")
     return files
 
 

@@ -1,0 +1,46 @@
+"""The saudi set's validation part (annotations/valid/saudi.jsonl) is drawn, not chosen: every report
+is a draw from select_saudi.py's VALID_FROM on, its doc_id number is its draw number, and it points at
+the very article that draw names. So the part cannot silently take in a train/test draw.
+
+Skips outside CI when ../shared is absent (the draw reads the news zips).
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2] / "annotations"
+VALID = ROOT / "valid" / "saudi.jsonl"
+
+
+def _select_saudi():
+    spec = importlib.util.spec_from_file_location("annotations_select_saudi", ROOT / "select_saudi.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_split_column_marks_only_the_validation_draws():
+    sel = _select_saudi()
+    assert [sel.split_of(k) for k in (1, sel.VALID_FROM - 1)] == [None, None]
+    assert sel.split_of(sel.VALID_FROM) == "valid"
+
+
+@pytest.mark.skipif(not VALID.is_file(), reason="no validation part")
+def test_every_valid_report_is_the_draw_its_doc_id_names(shared):
+    import random
+
+    sel = _select_saudi()
+    records = [json.loads(line) for line in VALID.read_text(encoding="utf-8").splitlines() if line.strip()]
+    last = max(int(r["doc_id"].rsplit("-", 1)[1]) for r in records)
+    pool = sel.candidates(shared)
+    drawn = random.Random(20150721).sample(pool, min(last, len(pool)))
+    wrong = []
+    for r in records:
+        k = int(r["doc_id"].rsplit("-", 1)[1])
+        if k < sel.VALID_FROM or drawn[k - 1][0] != r["text_file"]:
+            wrong.append(f"{r['doc_id']}: {r['text_file']} is not valid draw {k}")
+    assert not wrong, "\n".join(wrong)
