@@ -17,7 +17,12 @@ WORD = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0671-\u06d3]+")
 # غارةعلى، علىالحدود; SOURCES.md caveat 1 of the news), and the token is cut there into its two words.
 # Not before a hamza on the line: ىء is an old spelling of a hamza on its seat (شاطىء، الطوارىء، مبادىء).
 # The match ends at the cut.
-GLUED_END = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*(?=[\u0622-\u063a\u0641-\u064a\u0671-\u06d3])")
+# Tanween (ً ٌ ٍ) too marks a word's last letter: after two letters at least, and not before the alef or ى it
+# sits on (جويًا، هدًى), a letter right after it opens the next word (جوياًمن، هجوماًعلى، أيضاًبهجمات).
+GLUED_END = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*(?=[\u0622-\u063a\u0641-\u064a\u0671-\u06d3])"
+                       "|(?<=[\u0621-\u063a\u0641-\u064a]{2})[\u0627]?[\u064b-\u064d][\u064e-\u0652\u0670]*"
+                       "(?=[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3])")
+_GLUE_MARKS = "\u0629\u0649\u064b\u064c\u064d"   # the letters and marks GLUED_END starts from
 # WORD as a split pattern: the key cut into [gap, word, gap, word, …, gap], every piece a C-built
 # string, so the words and their offsets come without a Match object (and a span tuple) per word
 _SPLIT = re.compile(f"({WORD.pattern})")
@@ -59,7 +64,7 @@ def token_columns(text: str, folded: Folded | None = None) -> tuple[list[Token],
         ends = f.origs(kends if inside else kends[:-1])
         if not inside:
             ends.append(f.size)
-    if ("\u0629" in text or "\u0649" in text) and words:
+    if words and any(c in text for c in _GLUE_MARKS):
         starts, ends, kstarts, kends, words = _cut_glued(text, f, starts, ends, kstarts, kends, words)
     # tuple.__new__ over zipped columns builds the NamedTuples without a Python-level call each
     return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, kstarts, kends, words))), starts, ends, words

@@ -47,6 +47,10 @@ def test_a_word_glued_after_taa_marbuta_or_alef_maqsura_is_cut_there():
     assert [text[t.start:t.end] for t in tokenize(text)] == \
         ["غارة", "على", "الحسكة", "شرقي", "وعلى", "الحدود", "غارةً", "حاشدةً", "كل", "يوم"]
     # ىء is the old spelling of a hamza on its seat, one word; a final ة or ى before a space is no glue
+    # tanween ends a word too, after two letters at least, and not before the alef or ى it sits on
+    tan = "شنت عدواناً جوياًمن الجولان هجوماًعلى جويًا هدًى"
+    assert [tan[t.start:t.end] for t in tokenize(tan)] == \
+        ["شنت", "عدواناً", "جوياً", "من", "الجولان", "هجوماً", "على", "جويًا", "هدًى"]
     seat = "على شاطىء الطوارىء مستشفى"
     assert [seat[t.start:t.end] for t in tokenize(seat)] == ["على", "شاطىء", "الطوارىء", "مستشفى"]
 
@@ -58,7 +62,7 @@ def test_edges_empty_text_and_marks_at_either_end():
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-_ALPHABET = st.sampled_from(list("حلبيةىأءًَُِّـ ،.-«»٣9aZ\u200f\u0640"))
+_ALPHABET = st.sampled_from(list("حلبيةىاأءًٌٍَُِّـ ،.-«»٣9aZ\u200f\u0640"))
 
 
 @given(st.text(_ALPHABET, max_size=40))
