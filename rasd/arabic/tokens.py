@@ -5,12 +5,24 @@ How a token reads with its proclitics stripped is :mod:`rasd.arabic.clitics`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import accumulate, count, repeat
 from typing import NamedTuple
 
 from rasd.arabic.normalize import Folded, fold
 
 WORD = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0671-\u06d3]+")
+# ة (taa marbuta) and ى (alef maqsura) only ever end a word: written right before another letter (after
+# its vowel marks, if any) they mark two words glued together with their space lost (الحسكةشرقي،
+# غارةعلى، علىالحدود; SOURCES.md caveat 1 of the news), and the token is cut there into its two words.
+# Not before a hamza on the line: ىء is an old spelling of a hamza on its seat (شاطىء، الطوارىء، مبادىء).
+# The match ends at the cut.
+# Tanween (ً ٌ ٍ) too marks a word's last letter: after two letters at least, and not before the alef or ى it
+# sits on (جويًا، هدًى), a letter right after it opens the next word (جوياًمن، هجوماًعلى، أيضاًبهجمات).
+GLUED_END = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*(?=[\u0622-\u063a\u0641-\u064a\u0671-\u06d3])"
+                       "|(?<=[\u0621-\u063a\u0641-\u064a]{2})[\u0627]?[\u064b-\u064d][\u064e-\u0652\u0670]*"
+                       "(?=[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3])")
+_GLUE_MARKS = "\u0629\u0649\u064b\u064c\u064d"   # the letters and marks GLUED_END starts from
 # WORD as a split pattern: the key cut into [gap, word, gap, word, …, gap], every piece a C-built
 # string, so the words and their offsets come without a Match object (and a span tuple) per word
 _SPLIT = re.compile(f"({WORD.pattern})")
@@ -52,5 +64,37 @@ def token_columns(text: str, folded: Folded | None = None) -> tuple[list[Token],
         ends = f.origs(kends if inside else kends[:-1])
         if not inside:
             ends.append(f.size)
+    if words and any(c in text for c in _GLUE_MARKS):
+        starts, ends, kstarts, kends, words = _cut_glued(text, f, starts, ends, kstarts, kends, words)
     # tuple.__new__ over zipped columns builds the NamedTuples without a Python-level call each
     return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, kstarts, kends, words))), starts, ends, words
+
+
+def _cut_glued(text: str, f: Folded, starts: list[int], ends: list[int], kstarts: list[int], kends: list[int],
+               words: list[str]) -> tuple[list[int], list[int], list[int], list[int], list[str]]:
+    """The token columns with every word cut where a GLUED_END letter stands before another letter
+    (the text is unchanged: the two words' offsets meet at the cut). Most texts have no such word and
+    come back as they were."""
+    cuts = [m.end() for m in GLUED_END.finditer(text)]
+    if not cuts:
+        return starts, ends, kstarts, kends, words
+    key = f.key
+    by_token: dict[int, list[int]] = {}
+    for p in cuts:
+        j = bisect_right(starts, p) - 1
+        if j >= 0 and starts[j] < p < ends[j]:
+            by_token.setdefault(j, []).append(p)
+    if not by_token:
+        return starts, ends, kstarts, kends, words
+    S, E, KS, KE, W = [], [], [], [], []
+    for j in range(len(words)):
+        a, ka = starts[j], kstarts[j]
+        for p in by_token.get(j, ()):
+            # the key position of the cut: the first one of the token whose text offset reaches it
+            q = next((k for k in range(ka + 1, kends[j]) if f.orig(k) >= p), None)
+            if q is None:
+                continue
+            S.append(a), E.append(p), KS.append(ka), KE.append(q), W.append(key[ka:q])
+            a, ka = p, q
+        S.append(a), E.append(ends[j]), KS.append(ka), KE.append(kends[j]), W.append(key[ka:kends[j]])
+    return S, E, KS, KE, W

@@ -506,6 +506,7 @@ class Worthiness(Closed):
     generic_objects: CueWindow
     campaign: Campaign
     aim: AimCues
+    participation: AimCues
     purpose: CueWindow
     topic: AimCues
     vow: CueWindow

@@ -50,7 +50,7 @@ def training_files(corpus_root: Path | None, annotations: Path | None = REPO_ANN
         files += sorted((annotations / "train").glob("*.jsonl"))
     for f in files:
         if f.resolve().parent.name in HELD_OUT_PARTS:
-            raise GoldError(f"{f} is in a {f.resolve().parent.name} folder: held-out gold never "
+            raise GoldError(f"{f} is in a held-out folder ({f.resolve().parent.name}): held-out gold never "
                             "reaches training")
     return files
 

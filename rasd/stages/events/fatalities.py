@@ -2,6 +2,7 @@
 phrases of numbers.yaml), given to its violent events or made a CASUALTIES event."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rasd.kb.ontology import event_mapping
@@ -9,6 +10,10 @@ from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
 from rasd.arabic.clitics import reads_as
 from rasd.doc import Event
 from rasd.stages.events.clauses import Sent
+from rasd.stages.events.lexicon import in_list
+
+# what may stand between a person's name and the origin word after it: spaces, a comma, a quoted nickname
+_NAME_GAP = re.compile(r'^\s*(?:["«“][^"»”]{0,40}["»”])?\s*[،,]?\s*$')
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +141,23 @@ class Fatalities:
             e.extra["why"]["fatalities"] = said + (f", shared among the sentence's {len(group)} {first_type} events"
                                                    if len(group) > 1 else "")
 
+    def origin_of_person(self, st: Sent, m) -> bool:
+        """بلدة شقرا in "زفّت المقاومة الشهيد حسن عاشور من بلدة شقرا": a place right after an origin word
+        (triggers.yaml fire_origin_markers), its type word between them if any, that follows a person's
+        name (a quoted nickname between them allowed) tells where the person is from, not where the
+        toll's deaths happened (annotations: martyrs' home villages are no places of death)."""
+        k = m.tok[0] - 1
+        if k >= st.lo and m.cue and not in_list(self.L, "fire_origin_markers", self.key(k)):
+            k -= 1     # the place's type word stands before the mention (من بلدة شقرا)
+        if k < st.lo or not in_list(self.L, "fire_origin_markers", self.key(k)):
+            return False
+        at = self.toks[k].start
+        return any(p.type == "PERSON" and p.end <= at and _NAME_GAP.match(self.doc.text[p.end:at])
+                   for p in st.mentions)
+
     def casualties(self, st: Sent, fat) -> list[Event]:
         ps = self.participants(st, st.lo, st.hi)
-        places = [m for m in st.mentions if m.type == "PLACE"]
+        places = [m for m in st.mentions if m.type == "PLACE" and not self.origin_of_person(st, m)]
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
         agents = [m.entity for m in ps if m.entity not in civ][:1]
         armed = [x for x in agents if self.ents[x].type == "ACTOR"]

@@ -96,6 +96,8 @@ class Cues:
     continuation_openers: frozenset[str] = frozenset()   # words that open another clause (حيث)
     continuation_not_after: frozenset[str] = frozenset()  # prepositions that make the verb a noun (مع)
     continuation_after: CueList = CueList("continuation after", 0, ())  # an adjective of going on (المستمر)
+    participation: CueList = CueList("participation", 0, ())   # شارك في: a party's part in fighting
+    participation_types: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
     clause_ends: str = ""                          # marks that end a clause
 
@@ -107,7 +109,7 @@ def _cue_list(name: str, d: dict) -> CueList:
 def load_cues(path: Path, ontology) -> Cues:
     """The cue lists of worthiness.yaml; an unknown event type names file and line."""
     data = load(path)
-    for sec in ("aim", "topic"):
+    for sec in ("aim", "topic", "participation"):
         for t in data[sec]["types"]:
             require(t in ontology, path, data[sec], f"unknown event type {t!r}")
     camp = data["campaign"]
@@ -126,6 +128,8 @@ def load_cues(path: Path, ontology) -> Cues:
                 timeframe=_cue_list("timeframe", data["timeframe"]),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
                 purpose=_cue_list("purpose", data["purpose"]),
+                participation=_cue_list("participation", data["participation"]),
+                participation_types=frozenset(data["participation"]["types"]),
                 continuation=_cue_list("continuation", data["continuation"]),
                 continuation_openers=frozenset(fold_str(w) for w in data["continuation"]["openers"]),
                 continuation_not_after=frozenset(fold_str(w) for w in data["continuation"]["not_after"]),

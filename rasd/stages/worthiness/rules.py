@@ -138,6 +138,16 @@ def aim(s: Site, c: Cues) -> str | None:
     return _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
 
 
+def participation(s: Site, c: Cues) -> str | None:
+    """شارك في القتال، اشترك في عدة هجمات، المشاركة في المعارك: a fight noun governed by a verb or noun of
+    taking part tells a party's part in fighting (a fighter's career, a unit's tour, a cell's record), not
+    one act told at a place and time. Only the fight types: a protest or talks one takes part in are told
+    (شارك الآلاف في التظاهرة)."""
+    if s.type not in c.participation_types:
+        return None
+    return _cued(s, c.participation, "a part taken in fighting ('{cue} …'), a role or a record rather than one act told")
+
+
 def purpose(s: Site, c: Cues) -> str | None:
     """الضغط من أجل وقف إطلاق النار: what another act is done for, of any type, not told."""
     return _cued(s, c.purpose, "the purpose another act is done for ('{cue} …'), not an act told")
@@ -186,7 +196,7 @@ def question(s: Site, c: Cues) -> str | None:
 
 
 RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
-         opinion, aim, purpose, topic, vow)
+         opinion, aim, participation, purpose, topic, vow)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:

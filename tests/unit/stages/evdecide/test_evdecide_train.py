@@ -40,7 +40,7 @@ def test_a_train_folder_that_is_the_valid_folder_is_refused(tmp_path):
     ann = tmp_path / "annotations"
     ann.mkdir()
     (ann / "train").symlink_to(tmp_path / "valid", target_is_directory=True)
-    with pytest.raises(GoldError, match="valid folder"):
+    with pytest.raises(GoldError, match="held-out folder \\(valid\\)"):
         training_files(None, ann)
 
 

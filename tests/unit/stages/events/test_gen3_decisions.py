@@ -75,16 +75,21 @@ def test_without_a_place_in_the_content_the_frame_place_is_kept():
     assert ev.places == ["E1"]
 
 
-VOCAB = frozenset({"المقاومه", "استهدفت", "العراق", "استهداف", "الم", "دفعي"})
+VOCAB = frozenset({"المقاومه", "استهدفت", "العراق", "استهداف", "الم", "دفعي", "الاحتلال"})
 
 
 def test_a_trigger_glued_to_a_word_before_it_is_split_between_two_news_words():
     L = RES.triggers
     n, cands = glued("المقاومهاستهدفت", L, VOCAB)
     assert n == len("المقاومه") and any(d.weapon for _, d in cands)
+    # a word ending in ة is cut by the tokenizer itself (rasd.arabic.tokens GLUED_END): the trigger is a token
     toks = tokenize("قالت المقاومةاستهدفت موقعا.")
     (t,) = find_triggers(toks, 0, len(toks), set(), L, VOCAB)
-    assert (t.i, t.glue, t.prefix) == (1, len("المقاومه"), len("المقاومه"))
+    assert (t.i, t.glue, t.prefix) == (2, 0, 0)
+    # a glue after any other letter is split here, between two news words
+    toks = tokenize("قالت قوات الاحتلالاستهدفت موقعا.")
+    (t,) = find_triggers(toks, 0, len(toks), set(), L, VOCAB)
+    assert (t.i, t.glue, t.prefix) == (2, len("الاحتلال"), len("الاحتلال"))
 
 
 def test_no_split_inside_a_known_word_into_an_article_fragment_or_without_a_vocabulary():
@@ -92,7 +97,7 @@ def test_no_split_inside_a_known_word_into_an_article_fragment_or_without_a_voca
     assert glued("المقاومه", L, VOCAB) == (0, ())                 # a word of the news itself
     assert glued("المدفعي", L, VOCAB | {"حاصر"}) == (0, ())       # الم + دفعي: a proclitic run, no word
     assert glued("المقاومهاستهدفت", L, frozenset()) == (0, ())    # no vocabulary, no split
-    toks = tokenize("قالت المقاومةاستهدفت موقعا.")
+    toks = tokenize("قالت قوات الاحتلالاستهدفت موقعا.")
     assert find_triggers(toks, 0, len(toks), set(), L) == []
 
 

@@ -8,7 +8,7 @@ from rasd.kb.resources import Resources
 from rasd.stages.events.triggers import find_triggers, frequent, glued
 
 RES = Resources("/nonexistent-rasd-data")
-VOCAB = frozenset({"السوريه", "عدوان", "المقاومه", "صليات"})
+VOCAB = frozenset({"السوريه", "عدوان", "المقاومه", "صليات", "الاحتلال"})
 
 
 def test_a_tail_with_a_preposition_is_frequent_through_its_reading():
@@ -21,9 +21,13 @@ def test_a_trigger_glued_with_its_preposition_to_the_word_before_it_is_split():
     with RES.scope():
         n, cands = glued("السوريهلعدوان", RES.triggers, VOCAB)
         assert n == len("السوريه") and {d.type for _, d in cands} == {"AIRSTRIKE"}
-        toks = tokenize("تصدت الدفاعات السوريةلعدوان إسرائيلي.")
+        # after ة the tokenizer cuts the pair itself (rasd.arabic.tokens GLUED_END); after another letter
+        # the events stage splits it
+        n, cands = glued("الاحتلاللعدوان", RES.triggers, VOCAB)
+        assert n == len("الاحتلال") and {d.type for _, d in cands} == {"AIRSTRIKE"}
+        toks = tokenize("تصدت قوات الاحتلاللعدوان إسرائيلي.")
         found = find_triggers(toks, 0, len(toks), set(), RES.triggers, VOCAB)
-        assert [(t.d.type, t.glue) for t in found if t.i == 2] == [("AIRSTRIKE", len("السوريه"))]
+        assert [(t.d.type, t.glue) for t in found if t.i == 2] == [("AIRSTRIKE", len("الاحتلال"))]
 
 
 def test_control_no_split_when_the_tail_is_frequent_under_no_reading():

@@ -269,3 +269,13 @@ def test_sense_imminent_danger_is_no_raid(cues):
     s = "قالت الحركة إن سياسة الحكومة باتت خطرا داهما على الأسرى"
     assert "imminent" in unworthy(site(s, "داهما", "ARREST"), cues)
     assert unworthy(site("داهمت القوات منازل في البلدة واعتقلت شابين", "داهمت", "ARREST"), cues) is None
+
+
+def test_a_part_taken_in_fighting_is_a_record_not_an_act(cues):
+    career = "وأشار الجهاز إلى أن المعتقل انضم إلى التنظيم كمقاتل واشترك في عدة هجمات ضد القوات الأمنية"
+    assert "part taken" in unworthy(site(career, "هجمات", "ARMED_CLASH"), cues)
+    tour = "سحب الجيش الكتيبة بعد أشهر من المشاركة في القتال شمالي القطاع"
+    assert "part taken" in rules.participation(site(tour, "القتال", "ARMED_CLASH"), cues)
+    # a protest one takes part in is the event told; a fight told with its own verb is kept
+    assert rules.participation(site("شارك الآلاف في التظاهرة وسط المدينة", "التظاهرة", "PROTEST"), cues) is None
+    assert unworthy(site("اندلعت اشتباكات عنيفة بين الجيش والمسلحين في البلدة", "اشتباكات", "ARMED_CLASH"), cues) is None
