@@ -155,6 +155,8 @@ class NameCues:
     conj: frozenset[str]
     articles: tuple[str, ...]   # how a proclitic run ending in the article ends (ال، لل)
     places: frozenset[str] = frozenset()   # folded two-word place names (الشيخ زويد is a town)
+    chain: frozenset[str] = frozenset()    # the lineage word of a patronymic chain (بن: X بن Y)
+    and_: str = ""                         # the conjunction و (a list, not a name, after بن)
 
     @classmethod
     def from_knowledge(cls, common: Iterable[str], places: Iterable[str] = ()) -> "NameCues":
@@ -170,7 +172,8 @@ class NameCues:
             "name_stops", "title_modifiers", "org_heads", "place_cues", "nationalities", "kunya")))
         return cls(cues, stops, frozenset(common), fold("lexicon.yaml", lex, "lineage_words"), art,
                    frozenset(letters().conj), letters().article_ends(),
-                   frozenset(p for p in map(fold_str, places) if p.count(" ") == 1))
+                   frozenset(p for p in map(fold_str, places) if p.count(" ") == 1),
+                   fold("lexicon.yaml", lex, "patronymic_words"), letters().and_)
 
 
 def miner_texts(news_root: Path, every: int = NEWS_EVERY, skip=None) -> Iterator[str]:
@@ -195,6 +198,9 @@ def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
     joined = [key[ms[i].end():ms[i + 1].start()].isspace() for i in range(len(ms) - 1)] + [False]
     art, found = c.article, set()
     for i, t in enumerate(toks):
+        if t in c.chain:
+            found.update(_chained(toks, joined, i, c))
+            continue
         if t not in c.cues and not (t[:1] in c.conj and t[1:] in c.cues):
             continue
         k = i + 1
@@ -211,6 +217,31 @@ def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
         if nxt in c.lineage or (nxt.isalpha() and nxt not in c.stops and nxt not in c.common):
             found.add(w)
     return found, set(toks)
+
+
+def _bare_name_part(w: str, c: NameCues) -> bool:
+    """A word that can stand in a name as written: bare (no article), Arabic letters, no stop or
+    ordinary word."""
+    return (len(w) >= 2 and w.isalpha() and not w.isascii() and not w.startswith(c.article)
+            and w not in c.stops and w not in c.common)
+
+
+def _chained(toks: list[str], joined: list[bool], i: int, c: NameCues) -> set[str]:
+    """The given names a patronymic chain shows around the lineage word at ``i`` (X بن Y): X, when
+    a bare name part follows the lineage word (the person's own given name: محمد بن سلمان,
+    إيتمار بن غفير); Y too when a second lineage word follows it (سعود بن فيصل بن عبد العزيز: a father's
+    given name). Y alone is not taken: بن is also the head of family names (بن لادن، بن غوريون). A Y
+    opened by the conjunction و is no name part but a list (بن وشاي: coffee and tea); a conjunction
+    on X is judged by pick_news_names, which sees how the corpus writes the rest of the word."""
+    if i == 0 or i + 1 >= len(toks) or not (joined[i - 1] and joined[i]):
+        return set()
+    nxt = toks[i + 1]
+    if not _bare_name_part(nxt, c) or nxt[:1] == c.and_:
+        return set()
+    found = {toks[i - 1]} if _bare_name_part(toks[i - 1], c) else set()
+    if i + 2 < len(toks) - 1 and joined[i + 1] and toks[i + 2] in c.chain:
+        found.add(nxt)
+    return found
 
 
 def count_news_names(texts: Iterable[str], cues: NameCues) -> tuple[Counter, Counter, int]:

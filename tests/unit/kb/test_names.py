@@ -42,6 +42,20 @@ def test_a_title_that_begins_a_place_name_cues_nothing():
     assert _cued("قتل في الشيخ زويد سيناء") == {fold_str("زويد")}
 
 
+def test_a_patronymic_chain_shows_the_given_name_before_its_lineage_word():
+    f = fold_str
+    assert _cued("وصل محمد بن سلمان إلى") == {f("محمد")}
+    assert _cued("التقى إيتمار بن غفير") == {f("إيتمار")}           # not غفير: بن heads family names
+    assert _cued("سعود بن فيصل بن عبد") == {f("سعود"), f("فيصل")}   # a father's name inside a chain
+
+
+def test_a_lineage_word_outside_a_name_shows_nothing():
+    assert _cued("مركزات بن وشاي") == set()           # coffee and tea: a conjunction after بن
+    assert _cued("قال إن بن سلمان") == set()           # a stop word before بن
+    assert _cued("محمد بن. ثم") == set()               # nothing bare after بن
+    assert _cued("وصل محمد ابن سلمان") == set()         # ابن is also the noun "son"
+
+
 def test_picking_keeps_names_and_drops_ordinary_words_and_clitic_forms():
     cues = _cues()
     f = fold_str
