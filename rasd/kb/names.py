@@ -155,6 +155,9 @@ class NameCues:
     conj: frozenset[str]
     articles: tuple[str, ...]   # how a proclitic run ending in the article ends (ال، لل)
     places: frozenset[str] = frozenset()   # folded two-word place names (الشيخ زويد is a town)
+    chain: frozenset[str] = frozenset()    # the lineage word of a patronymic chain (بن: X بن Y)
+    place_words: frozenset[str] = frozenset()   # words a place's own name follows (قرية، مسجد، موقع)
+    and_: str = ""                         # the conjunction و (a list, not a name, after بن)
 
     @classmethod
     def from_knowledge(cls, common: Iterable[str], places: Iterable[str] = ()) -> "NameCues":
@@ -170,7 +173,10 @@ class NameCues:
             "name_stops", "title_modifiers", "org_heads", "place_cues", "nationalities", "kunya")))
         return cls(cues, stops, frozenset(common), fold("lexicon.yaml", lex, "lineage_words"), art,
                    frozenset(letters().conj), letters().article_ends(),
-                   frozenset(p for p in map(fold_str, places) if p.count(" ") == 1))
+                   frozenset(p for p in map(fold_str, places) if p.count(" ") == 1),
+                   chain=fold("lexicon.yaml", lex, "patronymic_words"), and_=letters().and_,
+                   place_words=fold("lexicon.yaml", lex, "place_cues") | fold("lexicon.yaml", lex, "facility_cues")
+                   | fold("open_places.yaml", load("open_places"), "facility_cues"))
 
 
 def miner_texts(news_root: Path, every: int = NEWS_EVERY, skip=None) -> Iterator[str]:
@@ -183,8 +189,9 @@ def miner_texts(news_root: Path, every: int = NEWS_EVERY, skip=None) -> Iterator
     return articles(news_root, every=every, skip=skip)
 
 
-def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
-    """(words that open a name after a cue, every word) of one folded text.  A cue word (also after
+def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str], set[str]]:
+    """(words that open a name after a cue, every word, words right after a place or facility word)
+    of one folded text.  A cue word (also after
     و/ف: والرئيس), at most NEWS_TITLE_RUN definite words of its title phrase, then a bare word that is
     followed, with nothing but white space between, by a further name part: a bare word or a
     definite one that is no ordinary word, or بن."""
@@ -194,7 +201,12 @@ def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
     toks = [m.group() for m in ms]
     joined = [key[ms[i].end():ms[i + 1].start()].isspace() for i in range(len(ms) - 1)] + [False]
     art, found = c.article, set()
+    placed = {toks[i + 1] for i, t in enumerate(toks[:-1])
+              if (t in c.place_words or (t[:1] in c.conj and t[1:] in c.place_words)) and joined[i]}
     for i, t in enumerate(toks):
+        if t in c.chain:
+            found.update(_chained(toks, joined, i, c))
+            continue
         if t not in c.cues and not (t[:1] in c.conj and t[1:] in c.cues):
             continue
         k = i + 1
@@ -210,33 +222,64 @@ def cued_words(key: str, c: NameCues) -> tuple[set[str], set[str]]:
             continue
         if nxt in c.lineage or (nxt.isalpha() and nxt not in c.stops and nxt not in c.common):
             found.add(w)
-    return found, set(toks)
+    return found, set(toks), placed
 
 
-def count_news_names(texts: Iterable[str], cues: NameCues) -> tuple[Counter, Counter, int]:
-    """Document frequency of each word after a cue, and of every word; the number of texts."""
+def _bare_name_part(w: str, c: NameCues) -> bool:
+    """A word that can stand in a name as written: bare (no article), Arabic letters, no stop or
+    ordinary word."""
+    return (len(w) >= 2 and w.isalpha() and not w.isascii() and not w.startswith(c.article)
+            and w not in c.stops and w not in c.common)
+
+
+def _chained(toks: list[str], joined: list[bool], i: int, c: NameCues) -> set[str]:
+    """The given name a patronymic chain shows before the lineage word at ``i`` (X بن Y): X, when a
+    bare name part follows the lineage word (the person's own given name: محمد بن سلمان، إيتمار بن
+    غفير). Y is not taken: بن is also the head of family names (بن لادن، بن غوريون); counted over the
+    news, Y inside a longer chain (سعود بن فيصل بن) added no name X had not. A Y opened by the
+    conjunction و is no name part but a list (بن وشاي: coffee and tea); a conjunction on X is judged
+    by pick_news_names, which sees how the corpus writes the rest of the word."""
+    if i == 0 or i + 1 >= len(toks) or not (joined[i - 1] and joined[i]):
+        return set()
+    nxt = toks[i + 1]
+    if not _bare_name_part(nxt, c) or nxt[:1] == c.and_ or not _bare_name_part(toks[i - 1], c):
+        return set()
+    return {toks[i - 1]}
+
+
+def count_news_names(texts: Iterable[str], cues: NameCues) -> tuple[Counter, Counter, int, Counter]:
+    """Document frequency of each word after a cue, and of every word; the number of texts; the
+    document frequency of each word right after a place or facility word."""
     cued: Counter = Counter()
     df: Counter = Counter()
+    placed: Counter = Counter()
     n = 0
     for text in texts:
         n += 1
-        found, words = cued_words(fold_str(text), cues)
+        found, words, after_place = cued_words(fold_str(text), cues)
         cued.update(found)
         df.update(words)
-    return cued, df, n
+        placed.update(after_place)
+    return cued, df, n, placed
 
 
-def pick_news_names(cued: Counter, df: Counter, cues: NameCues, known: frozenset[str] = frozenset()) -> dict[str, int]:
+def pick_news_names(cued: Counter, df: Counter, cues: NameCues, known: frozenset[str] = frozenset(),
+                    placed: Counter | None = None) -> dict[str, int]:
     """The cued words kept as given names, with their cued document count: seen after a cue in at
     least NEWS_MIN_DOCS documents and in NEWS_MIN_CUE_SHARE of the documents holding them; no
     ordinary word (the NER corpora's common words; a word the corpus writes with the article in more
     than NEWS_MAX_ARTICLE_SHARE as many documents, عام/العام); no proclitic form of a more frequent
-    word (لشركة، بالديوان; stems of three letters or more, so وليد is not و + ليد)."""
+    word (لشركة، بالديوان; stems of three letters or more, so وليد is not و + ليد); no word the news
+    writes right after a place or facility word in more documents than after a cue (``placed``: موقع
+    بركة ريشا, a site, though بركة بن is a name too; a word opening place names is no name the news
+    alone vouches for)."""
     from rasd.arabic.clitics import readings
 
     kept = {}
     for w, c in cued.items():
         if c < NEWS_MIN_DOCS or w in known or w in cues.common or c < NEWS_MIN_CUE_SHARE * df[w]:
+            continue
+        if placed is not None and placed[w] > c:
             continue
         if df[cues.article + w] > NEWS_MAX_ARTICLE_SHARE * df[w]:
             continue
@@ -258,8 +301,8 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
     ``places``: the gazetteer's names (a title word that begins a place name, الشيخ زويد, is none);
     ``skip``: the held-out reports (rasd.kb.heldout; default: read from ``news_root``)."""
     cues = NameCues.from_knowledge(common, places)
-    cued, df, n = count_news_names(miner_texts(news_root, every, skip), cues)
-    kept = pick_news_names(cued, df, cues, frozenset(known))
+    cued, df, n, placed = count_news_names(miner_texts(news_root, every, skip), cues)
+    kept = pick_news_names(cued, df, cues, frozenset(known), placed)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": NEWS_MIN_DOCS,

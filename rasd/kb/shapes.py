@@ -161,6 +161,7 @@ class Lexicon(Words):
     declared, so a misspelt key is an error and not a rule switched off."""
     club_nationalities: WordList   # a masculine nationality after a town: the club (rasd.stages.mentions.places)
     sport_words: WordList          # a word of sport in the sentence (the same rule)
+    patronymic_words: WordList     # X بن Y: the given names the news miner counts (rasd.kb.names)
 
 
 class Relations(Words):

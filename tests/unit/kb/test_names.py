@@ -42,6 +42,34 @@ def test_a_title_that_begins_a_place_name_cues_nothing():
     assert _cued("قتل في الشيخ زويد سيناء") == {fold_str("زويد")}
 
 
+def test_a_patronymic_chain_shows_the_given_name_before_its_lineage_word():
+    f = fold_str
+    assert _cued("وصل محمد بن سلمان إلى") == {f("محمد")}
+    assert _cued("التقى إيتمار بن غفير") == {f("إيتمار")}           # not غفير: بن heads family names
+    assert _cued("سعود بن فيصل بن عبد") == {f("سعود"), f("فيصل")}   # each name before a بن
+    assert _cued("قال أسامة بن لادن إن") == {f("أسامة")}          # not the word after بن
+
+
+def test_a_lineage_word_outside_a_name_shows_nothing():
+    assert _cued("مركزات بن وشاي") == set()           # coffee and tea: a conjunction after بن
+    assert _cued("قال إن بن سلمان") == set()           # a stop word before بن
+    assert _cued("محمد بن. ثم") == set()               # nothing bare after بن
+    assert _cued("وصل محمد ابن سلمان") == set()         # ابن is also the noun "son"
+
+
+def test_the_words_after_a_place_word_are_counted():
+    assert names.cued_words(fold_str("قصفوا موقع بركة ريشا ومسجد عمر"), _cues())[2] == {
+        fold_str("بركة"), fold_str("عمر")}
+
+
+def test_a_word_more_often_after_a_place_word_than_after_a_cue_is_no_name():
+    f = fold_str
+    cued, df = Counter({f("بركة"): 5, f("عمر"): 9}), Counter({f("بركة"): 40, f("عمر"): 40})
+    placed = Counter({f("بركة"): 12, f("عمر"): 3})
+    assert names.pick_news_names(cued, df, _cues(), placed=placed) == {f("عمر"): 9}
+    assert names.pick_news_names(cued, df, _cues()) == {f("بركة"): 5, f("عمر"): 9}
+
+
 def test_picking_keeps_names_and_drops_ordinary_words_and_clitic_forms():
     cues = _cues()
     f = fold_str
