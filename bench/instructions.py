@@ -17,8 +17,12 @@ figure is the same whoever else uses the cores; wall and CPU seconds (profile_st
 side_by_side.py) are not. PYTHONHASHSEED=0 keeps set and dict orders, and so the work, fixed.
 After loading, the garbage collector is set up as an ingest or Dask worker sets it
 (:func:`rasd.runtime.prepare_for_batch`: the loaded objects frozen, a young-generation threshold of
-20,000), so the figure is a worker's; ``--no-gc-tuning`` leaves Python's settings (the figures
-before branch speed12 were taken so). Prints figures; never passes or fails.
+20,000), so the figure is a worker's. That also builds every lazily built part of the resources
+before the first article (rasd.runtime.load_all), so I(0) holds all the loading and the per-article
+figure is the steady state (about 68 M instructions at speed12). ``--no-gc-tuning`` leaves Python's
+settings and the lazy parts to the first articles, which then carry about 5.5 G instructions of
+loading (about 45 M of each article's figure at N=120): the figures before branch speed12 (112.6 M at
+e3e0d2c) were taken so. Prints figures; never passes or fails.
 """
 from __future__ import annotations
 
