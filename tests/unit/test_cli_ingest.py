@@ -13,6 +13,7 @@ from rasd.cli import ingest as cli
 def app(monkeypatch):
     import rasd
     monkeypatch.setattr(rasd, "extract", fake_extract)
+    monkeypatch.setattr(cli, "_as_worker", lambda: None)   # the stand-in extractor loads nothing to freeze
     a = typer.Typer()
     cli.register(a)
     return a
@@ -22,6 +23,26 @@ def run(app, *args):
     result = CliRunner().invoke(app, [str(a) for a in args])
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def test_one_process_ingest_is_set_up_as_a_worker_and_put_back(monkeypatch):
+    import gc
+
+    from rasd.runtime import GEN0_THRESHOLD
+
+    warmed = []
+
+    def warm_up():   # what rasd.batch.warm.warm_up does to the collector, without loading the pipeline
+        warmed.append(True)
+        gc.freeze()
+        gc.set_threshold(GEN0_THRESHOLD, *gc.get_threshold()[1:])
+
+    monkeypatch.setattr("rasd.batch.warm.warm_up", warm_up)
+    before = gc.get_threshold()
+    restore = cli._as_worker()
+    assert warmed and gc.get_threshold()[0] == GEN0_THRESHOLD and gc.get_freeze_count() > 0
+    restore()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 def test_ingest_events_quarantine(app, tmp_path):

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rasd.arabic.clitics import starts_with_and
-from rasd.arabic.tokens import Token
 from rasd.doc import Mention
 from rasd.stages.events.lexicon import in_list, phrase_at
 from rasd.stages.events.triggers import Trig

@@ -41,7 +41,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     if rh and ph and places.named_region(f, ph, rh[0]):
         out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:
-        out.append((places.capital_end(f, ph), _place_rank(f, i), "place", ph))
+        ph = places.reach(f, ph)   # its end once, for the ranking here and for add_place
+        out.append((ph.end, _place_rank(f, i), "place", ph))
     end = persons.person_at(f, i) if flags & PERSON or after_cue else None
     if end:
         out.append((end, 3, "person", None))

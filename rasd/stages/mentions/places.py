@@ -3,10 +3,12 @@ knows (تلة X), and the place a direction phrase names when its base is a coun
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
+from rasd.geo.regions import capital_name as _capital_after
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.placeness import item_ends, minor_only, name_key, place_context, region_head, settled
@@ -333,8 +335,9 @@ def add_place(f: Finder, h: Hit) -> None:
     start_i = i - 1 if fac else i
     pre = f.prefix_of(i - 1, "facility_cues") if fac else h.prefix
     key = " ".join(t.key for t in f.toks[i:h.j])[h.prefix:]
-    capital = capital_name(f, h)
-    end, ids = (capital[0], capital[1]) if capital else (nationality_end(f, h, h.j), list(h.payloads))
+    h = reach(f, h)
+    capital = h.capital
+    end, ids = (capital[0], capital[1]) if capital else (h.end, list(h.payloads))
     if end > h.j and not capital:   # الحديدة اليمنية: the namesakes in that state
         state = f.R.state_adjectives[f.toks[h.j].key]
         ids = [p for p in ids if f.R.gaz.get(p).country == state]
@@ -359,12 +362,10 @@ def add_place(f: Finder, h: Hit) -> None:
 def capital_name(f: Finder, h: Hit):
     """العاصمة السورية دمشق: the capital's own name right after a gazetteer name that opens on a capital
     word (geo_cues ``capital_words``), as (end token, ids, key), or None (rasd.geo.regions.capital_name)."""
-    from rasd.geo.regions import capital_name as after
-
     if not f.R.geo_cues.capital_words or h.j >= len(f.toks) or not f.joined(h.j - 1):
         return None
     key = " ".join(t.key for t in f.toks[h.i:h.j])[h.prefix:]
-    return after(f.toks, (h.j, list(h.payloads), key), f.R.gaz, f.R.geo_cues)
+    return _capital_after(f.toks, (h.j, list(h.payloads), key), f.R.gaz, f.R.geo_cues)
 
 
 def nationality_end(f: Finder, h: Hit, j: int) -> int:
@@ -380,10 +381,23 @@ def nationality_end(f: Finder, h: Hit, j: int) -> int:
     return j + 1 if any(f.R.gaz.get(p).country == state for p in h.payloads) else j
 
 
-def capital_end(f: Finder, h: Hit) -> int:
-    """The end token of a place hit, taken on over a capital's name in apposition (:func:`capital_name`)."""
-    name = capital_name(f, h)
-    return name[0] if name else nationality_end(f, h, h.j)
+@dataclass(frozen=True, slots=True)
+class PlaceHit(Hit):
+    """A gazetteer hit with the end of its place phrase worked out once: past a capital's own name in
+    apposition (``capital``, :func:`capital_name`'s answer) or past the adjective of the state the
+    place lies in (:func:`nationality_end`). The finder ranks the candidate by ``end`` and
+    :func:`add_place` spans the mention to it, so neither asks again for the same hit."""
+    end: int
+    capital: tuple | None
+
+
+def reach(f: Finder, h: Hit) -> PlaceHit:
+    """``h`` with the end of its place phrase (:class:`PlaceHit`); a PlaceHit is returned as it is."""
+    if isinstance(h, PlaceHit):
+        return h
+    capital = capital_name(f, h)
+    end = capital[0] if capital else nationality_end(f, h, h.j)
+    return PlaceHit(h.i, h.j, h.prefix, h.payloads, end, capital)
 
 
 MAX_ADJECTIVES = 2
