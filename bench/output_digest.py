@@ -3,7 +3,7 @@
     .venv/bin/python bench/output_digest.py OUT.tsv [--limit 1000] [--skip 0]
 
 Runs the default pipeline over the first ``--limit`` SaudiNewsNet articles after ``--skip`` (the
-held-out reports of annotations/test left out, rasd.kb.heldout) and writes, per article, its index
+held-out reports of annotations/test and annotations/valid (HELD_OUT_PARTS) left out, rasd.kb.heldout) and writes, per article, its index
 and the SHA-256 of ``Doc.to_json(trace=True)`` (every stage's output, mentions with all their fields,
 the events with their whys) as canonical JSON.  Run it with the code before and after a speed change
 (``PYTHONPATH=OTHER_CHECKOUT``) and ``cmp`` the two files: a speed change leaves them equal.  A wider

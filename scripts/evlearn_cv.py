@@ -1,7 +1,7 @@
 """Leave-one-set-out evaluation of the learned event decision (rasd.stages.evdecide).
 
 Groups: seed+dev (../shared/corpus), the Saudi train part, Al Mayadeen train 000–049 and Al
-Mayadeen train 050+ (annotations/train). Never annotations/test. For each held-out group the model
+Mayadeen train 050+ (annotations/train). Never annotations/test and annotations/valid (HELD_OUT_PARTS). For each held-out group the model
 is trained on the other three, the two thresholds are chosen by an inner leave-one-group-out over
 those three (never on the held-out group), and EVENT P/R/F1 is scored with rasd's scorer on the
 held-out group, before (rules only) and after. Last, the thresholds for shipping are chosen on the

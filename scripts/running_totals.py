@@ -7,7 +7,7 @@ A running total (ما يرفع عدد الشهداء إلى 110، بارتفاع
 by ``Reader.running_total`` (triggers.yaml running_total_raise / running_total_words / running_total_to):
 the trigger words after it make no event and its count is a CASUALTIES report of its own. Over a fixed
 random sample of ../shared/data/news2 and ../shared/data/news (seed 8; the held-out reports of
-annotations/test left out, rasd.kb.heldout), the script runs the pipeline, and prints:
+annotations/test and annotations/valid (HELD_OUT_PARTS) left out, rasd.kb.heldout), the script runs the pipeline, and prints:
 
 - sentences where the rule fires, the trigger words it sets aside, and the CASUALTIES it makes;
 - a fixed random draw of ``--show`` contexts (the cue, the count read, the words set aside), to be

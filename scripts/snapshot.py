@@ -9,7 +9,9 @@ and the diff of snapshot.tsv in the commit shows how many documents it changed.
 
 The sample: every 44th SaudiNewsNet article (../shared/data/news, 700) and every 27th Al Mayadeen
 article (../shared/data/news2, 300), each read as `rasd ingest` reads it, prepared (cleaned) and
-extracted as ingest extracts it.  The file holds origins and hashes only, no text.
+extracted as ingest extracts it, less the held-out reports among them (annotations/test and
+annotations/valid, HELD_OUT_PARTS: rasd.kb.heldout), which scripts/event_diff.py would otherwise dump
+for reading.  The file holds origins and hashes only, no text.
 """
 from __future__ import annotations
 
@@ -36,15 +38,18 @@ def _news2(folder: Path) -> Iterator:
             yield from jsonl.read(path.name, fh.read())
 
 
-def sample(shared: Path, limit: int | None = None) -> list:
-    """The fixed sample of raw reports (RawReport or Rejected), in a fixed order."""
+def sample(shared: Path, limit: int | None = None, skip=None) -> list:
+    """The fixed sample of raw reports (RawReport or Rejected), in a fixed order, without the held-out
+    reports (``skip``, a rasd.kb.heldout.HeldOut; default: those found under ../shared/data)."""
     from rasd.ingest.sources import read_source
+    from rasd.kb.heldout import held_out
 
+    skip = held_out(shared / "data") if skip is None else skip
     out = []
     for name, stride, count in STRIDES:
         folder = shared / "data" / name
         items = read_source(str(folder)) if name == "news" else _news2(folder)
-        out += list(islice(islice(items, 0, None, stride), count))
+        out += [r for r in islice(islice(items, 0, None, stride), count) if (getattr(r, "text", None) or "") not in skip]
     return out[:limit] if limit else out
 
 

@@ -22,7 +22,12 @@ WORD = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0671-\u06d3]+")
 GLUED_END = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*(?=[\u0622-\u063a\u0641-\u064a\u0671-\u06d3])"
                        "|(?<=[\u0621-\u063a\u0641-\u064a]{2})[\u0627]?[\u064b-\u064d][\u064e-\u0652\u0670]*"
                        "(?=[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3])")
-_GLUE_MARKS = "\u0629\u0649\u064b\u064c\u064d"   # the letters and marks GLUED_END starts from
+# The cheap test before GLUED_END: GLUED_END without its look-behind (the two letters before a tanween),
+# so every GLUED_END match holds one of these: ة or ى, or a tanween not on its alef or ى, then a letter.
+# Most texts have none (ة is everywhere, but before a space) and skip the search and the cut.
+_GLUE_AHEAD = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*[\u0622-\u063a\u0641-\u064a\u0671-\u06d3]"
+                         "|[\u064b-\u064d][\u064e-\u0652\u0670]*"
+                         "[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3]")
 # WORD as a split pattern: the key cut into [gap, word, gap, word, …, gap], every piece a C-built
 # string, so the words and their offsets come without a Match object (and a span tuple) per word
 _SPLIT = re.compile(f"({WORD.pattern})")
@@ -64,7 +69,7 @@ def token_columns(text: str, folded: Folded | None = None) -> tuple[list[Token],
         ends = f.origs(kends if inside else kends[:-1])
         if not inside:
             ends.append(f.size)
-    if words and any(c in text for c in _GLUE_MARKS):
+    if words and _GLUE_AHEAD.search(text):
         starts, ends, kstarts, kends, words = _cut_glued(text, f, starts, ends, kstarts, kends, words)
     # tuple.__new__ over zipped columns builds the NamedTuples without a Python-level call each
     return list(map(tuple.__new__, repeat(Token), zip(count(), starts, ends, kstarts, kends, words))), starts, ends, words

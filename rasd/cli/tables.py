@@ -62,7 +62,7 @@ def _why_rows(doc: dict, why: dict) -> list[tuple[str, str]]:
     for role in ("agents", "targets", "partners", "places"):
         for eid, because in (why.get(role) or {}).items():
             rows.append((f"{role[:-1]} {_names(doc, [eid])}", because))
-    for key in ("modality", "attribution", "fatalities"):
+    for key in ("unplaced", "modality", "attribution", "fatalities"):
         if why.get(key):
             rows.append((key, why[key]))
     for m in why.get("merged") or []:

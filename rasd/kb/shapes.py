@@ -299,6 +299,7 @@ class Triggers(Words):
     armed_qualifiers: WordList
     victim_links: WordList
     fixed_sites: WordList
+    person_origin_markers: WordList
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
 

@@ -40,7 +40,7 @@ DOMAIN_WEIGHT = 0
 def domain_training(ner_dir: Path, lex: Lexicons, data: TrainingData, common: frozenset[str], gaz=None,
                     annotations: Path | None = REPO_ANNOTATIONS) -> tuple[list, dict]:
     """The projected sentences of ``annotations``/train (rasd.ner.domain) for the CRF, minus any that
-    shares text with annotations/test, seed, dev (``ner_dir``/../../corpus) or the CAMeL test half
+    shares text with annotations/test and annotations/valid (HELD_OUT_PARTS), seed, dev (``ner_dir``/../../corpus) or the CAMeL test half
     (``data``'s split); ``common``: names.json's common words.  ([] and why) when the checkout's annotations or their texts are not at hand (a download)."""
     from rasd.errors import RasdError
     from rasd.ner.domain import DOMAIN, domain_sentences, project_guard, state_names, train_records

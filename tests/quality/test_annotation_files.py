@@ -112,14 +112,14 @@ def test_each_report_sits_in_the_part_its_draw_position_gives(records):
 
 def test_every_held_out_report_is_recognised_in_the_news(shared):
     """rasd.kb.heldout finds the body of every report of the parts the news readers leave out
-    (NEWS_HELD_OUT_PARTS: annotations/test and /valid) in ../shared/data, so the
+    (HELD_OUT_PARTS: annotations/test and /valid) in ../shared/data, so the
     news readers of `rasd data install` (given names, word clusters) and the
     scripts that write generated knowledge skip them all."""
-    from rasd.kb.heldout import NEWS_HELD_OUT_PARTS, held_out, held_out_refs
+    from rasd.kb.heldout import HELD_OUT_PARTS, held_out, held_out_refs
     refs = held_out_refs()
     bodies = held_out(shared / "data")
     assert refs and bodies.articles == len(refs) and len(bodies) >= len(refs)
-    found = {p: load_gold(p) for part in NEWS_HELD_OUT_PARTS for p in (ROOT / part).glob("*.jsonl")}
+    found = {p: load_gold(p) for part in HELD_OUT_PARTS for p in (ROOT / part).glob("*.jsonl")}
     for path, recs in found.items():
         for r in recs:
             assert r.text() in bodies, f"{path}: {r.doc_id} is not recognised as held out"

@@ -7,7 +7,7 @@ from one set's misses did not carry to reports nobody tuned on, so this stage le
 decisions from the annotated gold: do the sentences the event is told in report an event of
 this type (worthiness), and if not, which other type do they report (type decision). The model (:mod:`.model`, a multinomial
 logistic regression trained by crfsuite) is trained at ``rasd data install`` from
-../shared/corpus/seed, ../shared/corpus/dev and annotations/train (never annotations/test; see
+../shared/corpus/seed, ../shared/corpus/dev and annotations/train (never annotations/test and annotations/valid (HELD_OUT_PARTS); see
 :mod:`.train`), with features that carry across outlets (:mod:`.features`) and labels read at
 sentence level (:mod:`.labels`). ``scripts/evlearn_cv.py`` measures it with leave-one-set-out
 cross-validation and chooses the two thresholds.

@@ -117,6 +117,10 @@ def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_
     return None
 
 
+# how a toll's place skips a home town (origin_of_person), for its why
+_HOME_TOWN = "a place after triggers.yaml person_origin_markers that follows a person's name"
+
+
 class Fatalities:
     """Death tolls of a sentence."""
 
@@ -143,13 +147,13 @@ class Fatalities:
 
     def origin_of_person(self, st: Sent, m) -> bool:
         """بلدة شقرا in "زفّت المقاومة الشهيد حسن عاشور من بلدة شقرا": a place right after an origin word
-        (triggers.yaml fire_origin_markers), its type word between them if any, that follows a person's
+        (triggers.yaml person_origin_markers), its type word between them if any, that follows a person's
         name (a quoted nickname between them allowed) tells where the person is from, not where the
         toll's deaths happened (annotations: martyrs' home villages are no places of death)."""
         k = m.tok[0] - 1
-        if k >= st.lo and m.cue and not in_list(self.L, "fire_origin_markers", self.key(k)):
+        if k >= st.lo and m.cue and not in_list(self.L, "person_origin_markers", self.key(k)):
             k -= 1     # the place's type word stands before the mention (من بلدة شقرا)
-        if k < st.lo or not in_list(self.L, "fire_origin_markers", self.key(k)):
+        if k < st.lo or not in_list(self.L, "person_origin_markers", self.key(k)):
             return False
         at = self.toks[k].start
         return any(p.type == "PERSON" and p.end <= at and _NAME_GAP.match(self.doc.text[p.end:at])
@@ -157,7 +161,8 @@ class Fatalities:
 
     def casualties(self, st: Sent, fat) -> list[Event]:
         ps = self.participants(st, st.lo, st.hi)
-        places = [m for m in st.mentions if m.type == "PLACE" and not self.origin_of_person(st, m)]
+        named = [m for m in st.mentions if m.type == "PLACE"]
+        places = [m for m in named if not self.origin_of_person(st, m)]
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
         agents = [m.entity for m in ps if m.entity not in civ][:1]
         armed = [x for x in agents if self.ents[x].type == "ACTOR"]
@@ -172,9 +177,13 @@ class Fatalities:
                        + ("names an armed actor" if armed else "names a weapon"),
                "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
                "targets": {c: "civilians named in the sentence" for c in civ}, "partners": {},
-               "places": {places[0].entity: f"the first place of the sentence: '{places[0].text}'"} if places else {},
+               "places": {places[0].entity: f"the first place of the sentence that is not a named person's home "
+                                            f"town ({_HOME_TOWN}): '{places[0].text}'"} if places else {},
                "modality": "a toll is reported as fact", "attribution": self.attr_why,
                "fatalities": f"the sentence's toll {toll} ({fat.kind})"}
+        if named and not places:
+            why["unplaced"] = (f"every place of the sentence is a named person's home town ({_HOME_TOWN}: "
+                               + ", ".join(f"'{m.text}'" for m in named) + "): no place of the deaths")
         return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
                       [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",
                       attribution=attr, fatalities=fat.value, evidence=[(st.start, st.end)],

@@ -128,7 +128,7 @@ class Kinds:
                 cue = next((k for k in span if reads_as(ground, k)), None)
                 if cue is not None:
                     t.rule = f"{form} is air or ground fire; the ground weapon '{cue}' in {where} makes it SHELLING"
-                    return self.fired_by_aircraft(t, "SHELLING", lo, hi, form) if where == "its clause" else "SHELLING"
+                    return "SHELLING"
                 if where == "its clause" and t.j < hi and self.key(t.j) in self.L.words["air_first_adjectives"]:
                     t.rule = f"{form} is air or ground fire; '{self.span_text(t.j, t.j + 1)}' right after it names " \
                              f"a state that strikes from the air (triggers.yaml air_first_adjectives): AIRSTRIKE"
@@ -153,28 +153,13 @@ class Kinds:
         doers = self.L.words["air_doers"]
         span = [*range(max(lo, t.i - 4), t.i), *range(t.j, min(hi, t.j + 2))]
         k = next((k for k in span if reads_as(doers, self.key(k))), None)
-        dropped = ""
-        if k is None and t.d.pos == "verb" and starts_with_and(self.key(t.i)) and not self.subject_named(t, hi):
-            # وشنّ طيران النظام غارات …، وقصفها بالصواريخ: a joined verb whose subject is dropped has the
-            # subject of the verb before it
-            o = next((o for o in reversed(self.sentence_triggers) if o.i < t.i), None)
-            if o is not None:
-                span = [*range(max(0, o.i - 4), o.i), *range(o.j, min(t.i, o.j + 2))]
-                k = next((k for k in span if reads_as(doers, self.key(k))), None)
-                dropped = f" (named before '{self.span_text(o.i, o.j)}': the joined verb's subject is dropped)"
         if k is None:
             return typ
         if t.also == "AIRSTRIKE":
             t.also, t.also_rule = "", ""
-        t.rule += f"; its doer '{self.span_text(k, k + 1)}'{dropped} is an aircraft (triggers.yaml air_doers): " \
+        t.rule += f"; its doer '{self.span_text(k, k + 1)}' is an aircraft (triggers.yaml air_doers): " \
                   f"missiles fired from the air, AIRSTRIKE"
         return "AIRSTRIKE"
-
-    def subject_named(self, t: Trig, hi: int) -> bool:
-        """An actor mention right after the verb (at most two words on): its own subject, not dropped."""
-        ends = min(hi, t.j + 2)
-        return any(m.type in ("ACTOR", "PERSON") and t.j <= m.tok[0] < ends
-                   for e in self.doc.entities for m in e.mentions)
 
     def paired_fire(self, t: Trig, typ: str, k: int, hi: int, form: str) -> None:
         """One act made with missiles and drones together (بعشرات الصواريخ والمسيّرات، بالمسيرات

@@ -44,9 +44,10 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         self.events: list[Event] = []
         self.sentence_triggers: list[Trig] = []
         self.told_here: list[Event] = []    # the events built so far from the sentence being read
-        # the events whose place is inherited from the act before (Places.inherited_places), by id (the
-        # event held, so its id is never reused): in a sentence that tells fighting, such a strike is part
-        # of it, as a placeless one is
+        # the events of the sentence being read whose place is inherited from the act before
+        # (Places.inherited_places), by id (the event held, so its id is not reused while the sentence is
+        # read; emptied with each sentence): in a sentence that tells fighting, such a strike is part of it,
+        # as a placeless one is
         self.placed_by_inheritance: dict[int, Event] = {}
         self.all_sentences: list[Sent] = []
         self._dates_for, self._dates = None, []
@@ -96,6 +97,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs
             built: list[Event] = []
+            self.placed_by_inheritance = {}
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             weapon_end = -1
             for t in trigs:

@@ -68,3 +68,20 @@ _ALPHABET = st.sampled_from(list("حلبيةىاأءًٌٍَُِّـ ،.-«»٣9
 @given(st.text(_ALPHABET, max_size=40))
 def test_split_tokens_are_the_words_of_the_key_with_their_offsets(text):
     assert [tuple(t) for t in tokenize(text)] == _by_matches(text)
+
+
+def test_the_glue_guard_skips_common_text_and_holds_every_glue():
+    """_GLUE_AHEAD (the cheap test before GLUED_END) is false on a text whose ة, ى and tanween all end
+    their words (the common case) and true on each glued text."""
+    from rasd.arabic.tokens import _GLUE_AHEAD
+
+    assert not _GLUE_AHEAD.search("غارة جوية على مستشفى المدينة شنت عدواناً جويًا هدًى")
+    for glued in ("غارةعلى", "علىالحدود", "حاشدةًكل", "جوياًمن", "هجوماًعلى"):
+        assert _GLUE_AHEAD.search(glued), glued
+
+
+@given(st.text(_ALPHABET, max_size=40))
+def test_the_glue_guard_holds_every_glued_end(text):
+    from rasd.arabic.tokens import _GLUE_AHEAD, GLUED_END
+
+    assert _GLUE_AHEAD.search(text) or not GLUED_END.search(text)

@@ -75,15 +75,3 @@ def test_repo_test_part_never_reaches_the_news_name_reader(tmp_path, monkeypatch
     monkeypatch.setattr(H.held_out, "__defaults__", (ann,))
     texts = list(miner_texts(data, every=1))
     assert OTHER in texts and BODY not in texts
-
-
-def test_a_valid_part_is_held_out_too(tmp_path):
-    """annotations/valid (the validation part) is kept out of the news readers like annotations/test."""
-    data, ann = _corpus(tmp_path)
-    (ann / "test" / "x.jsonl").unlink()
-    (ann / "valid").mkdir()
-    (ann / "valid" / "y.jsonl").write_text(json.dumps({"doc_id": "v1", "text_file": "shared:news/2015-07-20.zip#1"})
-                                           + "\n", encoding="utf-8")
-    assert held_out_refs(ann) == ["news/2015-07-20.zip#1"]
-    h = held_out(data, ann)
-    assert h.articles == 1 and BODY in h and OTHER not in h

@@ -111,3 +111,15 @@ def test_a_misspelt_key_of_the_club_rule_is_an_error(kdir, key):
     with pytest.raises(KnowledgeError) as e:
         Resources("/nonexistent-rasd-data", kdir).kb
     assert e.value.message.startswith("lexicon.yaml") and key in e.value.message, e.value.message
+
+
+def test_a_misspelt_person_origin_markers_is_an_error(kdir):
+    """triggers.yaml person_origin_markers is read by name by events/fatalities origin_of_person:
+    declared, a misspelt key is an error naming the file, not a rule silently off."""
+    path = kdir / "triggers.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nperson_origin_markers:" in text
+    path.write_text(text.replace("\nperson_origin_markers:", "\nperson_origin_marker:"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        Resources("/nonexistent-rasd-data", kdir).triggers
+    assert e.value.message.startswith("triggers.yaml") and "person_origin_markers" in e.value.message, e.value.message

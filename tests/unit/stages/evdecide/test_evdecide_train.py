@@ -1,4 +1,4 @@
-"""Training data of the event decision: never the held-out annotations/test part."""
+"""Training data of the event decision: never the held-out annotations/test and annotations/valid (HELD_OUT_PARTS)."""
 from __future__ import annotations
 
 import json
@@ -8,6 +8,7 @@ import pytest
 from rasd.arabic.normalize import gold_key
 from rasd.errors import GoldError
 from rasd.eval.gold import load_gold
+from rasd.kb.heldout import HELD_OUT_PARTS, held_out_files
 from rasd.stages.evdecide import META_FILE
 from rasd.stages.evdecide.train import REPO_ANNOTATIONS, training_files
 
@@ -24,23 +25,14 @@ def test_only_train_files_are_read(tmp_path):
     assert training_files(None, tmp_path) == [tmp_path / "train" / "a.jsonl"]
 
 
-def test_a_train_folder_that_is_the_test_folder_is_refused(tmp_path):
-    (tmp_path / "test").mkdir()
-    (tmp_path / "test" / "a.jsonl").write_text(_gold_line("t"), encoding="utf-8")
+@pytest.mark.parametrize("part", HELD_OUT_PARTS)
+def test_a_train_folder_that_is_a_held_out_folder_is_refused(tmp_path, part):
+    (tmp_path / part).mkdir()
+    (tmp_path / part / "a.jsonl").write_text(_gold_line(part), encoding="utf-8")
     ann = tmp_path / "annotations"
     ann.mkdir()
-    (ann / "train").symlink_to(tmp_path / "test", target_is_directory=True)
-    with pytest.raises(GoldError, match="held-out folder"):
-        training_files(None, ann)
-
-
-def test_a_train_folder_that_is_the_valid_folder_is_refused(tmp_path):
-    (tmp_path / "valid").mkdir()
-    (tmp_path / "valid" / "a.jsonl").write_text(_gold_line("v"), encoding="utf-8")
-    ann = tmp_path / "annotations"
-    ann.mkdir()
-    (ann / "train").symlink_to(tmp_path / "valid", target_is_directory=True)
-    with pytest.raises(GoldError, match="held-out folder \\(valid\\)"):
+    (ann / "train").symlink_to(tmp_path / part, target_is_directory=True)
+    with pytest.raises(GoldError, match=f"held-out folder \\({part}\\)"):
         training_files(None, ann)
 
 
@@ -54,11 +46,11 @@ def _docs(files) -> tuple[set[str], set[str], set[str]]:
     return ids, refs, texts
 
 
-def test_no_test_report_reaches_the_training_data(shared):
-    test_files = sorted((REPO_ANNOTATIONS / "test").glob("*.jsonl"))
+def test_no_held_out_report_reaches_the_training_data(shared):
+    test_files = held_out_files(REPO_ANNOTATIONS)
     train_files = training_files(shared / "corpus")
     if not test_files or not train_files:
-        pytest.skip("no annotations/test or no training gold in this checkout")
+        pytest.skip("no annotations/test or /valid or no training gold in this checkout")
     test_ids, test_refs, test_texts = _docs(test_files)
     ids, refs, texts = _docs(train_files)
     assert not test_ids & ids, "a held-out doc_id is in the training gold"
@@ -66,13 +58,13 @@ def test_no_test_report_reaches_the_training_data(shared):
     assert not test_texts & texts, "a held-out report's text is in the training gold"
 
 
-def test_the_installed_model_was_trained_without_test_reports(installed):
+def test_the_installed_model_was_trained_without_held_out_reports(installed):
     from rasd.settings import data_dir
 
     meta_path = data_dir() / META_FILE
     if not meta_path.is_file():
         pytest.skip("no event decision model installed (rasd data install --from ../shared/data trains it)")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    test_ids = {r.doc_id for f in sorted((REPO_ANNOTATIONS / "test").glob("*.jsonl")) for r in load_gold(f)}
+    test_ids = {r.doc_id for f in held_out_files(REPO_ANNOTATIONS) for r in load_gold(f)}
     assert meta["doc_ids"] and not test_ids & set(meta["doc_ids"])
-    assert not any("/test/" in f for f in meta["files"])
+    assert not any(f"/{part}/" in f for part in HELD_OUT_PARTS for f in meta["files"])

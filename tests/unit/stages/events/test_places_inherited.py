@@ -54,20 +54,6 @@ def test_an_arrest_its_own_clause_places_keeps_its_own_place():
     assert "inherited" not in evs["ARREST"].extra["why"]["places"]["E3"]
 
 
-# ---- the dropped subject of a joined verb: its aircraft doer makes its missiles an air strike -------
-
-def test_a_joined_verb_with_a_dropped_subject_fires_from_the_aircraft_named_before_it():
-    evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفها بالصواريخ الفراغية.", ["كفرنبل"])
-    assert "SHELLING" not in evs
-    assert evs["AIRSTRIKE"].places == ["E2"]
-
-
-def test_a_joined_verb_with_its_own_ground_subject_stays_a_shelling():
-    evs = read("وشن طيران قوات النظام غارات جوية على بلدة كفرنبل، وقصفت جبهة النصرة بلدة حاس بالصواريخ.",
-               ["كفرنبل", "حاس"], actors=("قوات النظام", "جبهة النصرة"))
-    assert evs["SHELLING"].places == ["E4"]
-
-
 def test_a_strike_that_inherits_the_place_of_the_fighting_before_it_is_still_part_of_it():
     evs = read("اشتبكت قوات النظام مع جبهة النصرة في بلدة كفرنبل، وقصفت بالمدفعية.", ["كفرنبل"],
                actors=("قوات النظام", "جبهة النصرة"))
