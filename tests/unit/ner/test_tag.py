@@ -65,25 +65,6 @@ def test_the_marginal_that_the_word_after_a_span_is_outside_a_name_is_crfsuite_s
     assert seen
 
 
-def test_a_person_span_s_marginal_of_each_word_s_label_is_crfsuite_s(path):
-    """Span.marginals (read by NerStage._grown): a person span's, one per token, crfsuite's marginal
-    of that token's label, their lowest the confidence; none for another class."""
-    t = Tagger(path, LEX)
-    raw = pycrfsuite.Tagger()
-    raw.open(str(path))
-    seen = 0
-    for toks in NEW:
-        tags = raw.tag(token_features(toks, LEX))
-        for x in t.spans(toks):
-            if x.cls != "PERS":
-                assert x.marginals == ()
-                continue
-            want = [raw.marginal(tags[k], k) for k in range(x.start, x.end)]
-            assert np.allclose(x.marginals, want, rtol=0, atol=1e-12) and min(x.marginals) == x.confidence
-            seen += 1
-    assert seen
-
-
 def test_every_word_s_marginal_of_no_name_is_crfsuite_s(path):
     t = Tagger(path, LEX)
     raw = pycrfsuite.Tagger()

@@ -634,9 +634,9 @@ def test_an_unsure_person_span_grows_a_pattern_person_over_words_each_of_whose_m
             k = [fold_str(t) for t in tokens].index(self.first)
             return [Span(k, k + 3, "PERS", min(self.p, 0.9), 0.99, (self.p, 0.9, 0.9))]
 
-    def run(text: str, first: str, p: float, grow: float = 0.5, ranks=frozenset()):
+    def run(text: str, first: str, p: float, grow: float = 0.5):
         d = pattern_person(doc_of(text), "زيتون ساعدي")
-        return NerStage(Marginals(first, p), GATE, grow_marginal=grow, rank_words=ranks)(d).mentions
+        return NerStage(Marginals(first, p), GATE, grow_marginal=grow)(d).mentions
 
     text = "وقال كرمول زيتون ساعدي إن الوضع هادئ"
     (m,) = run(text, "كرمول", 0.55)
@@ -646,6 +646,3 @@ def test_an_unsure_person_span_grows_a_pattern_person_over_words_each_of_whose_m
     text = "وقال الشابين زيتون ساعدي إن الوضع هادئ"
     assert [m.text for m in run(text, "الشابين", 0.7)] == ["زيتون ساعدي"]
     assert [m.text for m in run("وقال كرمول زيتون ساعدي إن الوضع هادئ", "كرمول", 0.7)] == ["كرمول زيتون ساعدي"]
-    # a rank or title word of the name stoplist is no name part (محمد بديع | مرشد)
-    assert [m.text for m in run("وقال كرمول زيتون ساعدي إن الوضع هادئ", "كرمول", 0.7,
-                                ranks=frozenset({"الكرمول"}))] == ["زيتون ساعدي"]
