@@ -237,7 +237,7 @@ class NerStage:
         each added word's label reaches ``grow_marginal`` and :meth:`_grows` finds each a possible
         name part where the pattern left the name open; none is a place or name the gazetteer or
         knowledge base knows, nor, unless a given name, a word the NER corpora use mostly outside
-        names, nor a title or rank word of the name stoplist (محمد بديع | مرشد); a word it adds before the name carries no article unless a given name (الحسن): a name
+        names; a word it adds before the name carries no article unless a given name (الحسن): a name
         opens on a given name, a definite word before it is a noun (الشابين | عبد بدير).  What the span was extended over, for the why ('' when it may not grow)."""
         if sp.cls != "PERS" or not sp.marginals or not _pattern_person(m):
             return ""
@@ -249,8 +249,7 @@ class NerStage:
         lex, toks = self.tagger.lex, doc.tokens
         if any(at.get(k, 0.0) < self.grow_marginal or toks[k].key in lex.places or toks[k].key in lex.kb
                or without_article(toks[k].key) in lex.places
-               or (self._common(toks[k].key) and toks[k].key not in self.person_given)
-               or strip_article(toks[k].key) in self.rank_words for k in added):
+               or (self._common(toks[k].key) and toks[k].key not in self.person_given) for k in added):
             return ""
         if any(has_article(toks[k].key) and toks[k].key not in self.person_given for k in range(i, a)):
             return ""
