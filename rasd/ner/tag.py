@@ -34,7 +34,6 @@ class Span:
     cls: str            # PERS LOC ORG
     confidence: float   # the lowest marginal probability of the span's labels
     outside: float = 0.0   # the marginal probability that the token after the span is outside a name
-    marginals: tuple[float, ...] = ()   # a person span's: each token's marginal of its label
 
 
 class Tagger:
@@ -267,10 +266,8 @@ class Tagger:
             yr = y[r]
             n = int(lens[r])
             k = todo[order[r]]
-            for s, e, cls in sps:
-                each = m[np.arange(s, e), yr[s:e]]
-                out[k].append(Span(s, e, cls, float(each.min()), float(m[e, o]) if e < n and o >= 0 else 0.0,
-                                   tuple(map(float, each)) if cls == "PERS" else ()))
+            out[k] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min()),
+                           float(m[e, o]) if e < n and o >= 0 else 0.0) for s, e, cls in sps]
             if k in want:
                 outs[k] = [float(x) for x in m[:n, o]]
         return out, outs

@@ -33,7 +33,6 @@ _FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or 
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
-GROW_MARGINAL = 0.5   # the CRF's marginal of each word a person span adds to a pattern person, to grow it (see _grown)
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
@@ -56,15 +55,13 @@ class NerStage:
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
-                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
-                 grow_marginal: float = GROW_MARGINAL):
+                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset()):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
         knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
         which are no everyday word inside a name."""
         self.compound_ends = compound_ends
-        self.grow_marginal = grow_marginal   # see _grown
         self.lineage = lineage   # بن، ابن، بنت (folded): a lineage in a name
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
@@ -199,14 +196,10 @@ class NerStage:
                 continue   # أبو عبد | الله: a compound name cut in two (rasd.ner.cut)
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
-            grown = ""
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
                 trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.outside)
                                                    or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
-                if not trims and len(ms) == len(under) == 1:
-                    grown = self._grown(doc, sent, sp, ms[0], i, j)
-                    trims = bool(grown)
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
                                   or not all(self._overridable(doc, m, i, j, sp.cls) for m in ms)):
                     verdict(sp, "held: " + _holder(ms, len(ms) < len(under)), i, j)
@@ -223,40 +216,12 @@ class NerStage:
                 if not ok:
                     verdict(sp, "rejected: " + why, i, j)
                     continue
-            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why, grown)
+            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
             verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
-
-    def _grown(self, doc: Doc, sent: list[_Tok], sp, m: Mention, i: int, j: int) -> str:
-        """The CRF's person span ``sp`` over words i..j holds the pattern person ``m`` and adds name
-        parts the pattern cut off (كميل | حسين سويدان، أحمد نائل | نمر), too unsure of the whole span
-        to override it (:meth:`_overridable`) but sure of each word it adds: the CRF's marginal of
-        each added word's label reaches ``grow_marginal`` and :meth:`_grows` finds each a possible
-        name part where the pattern left the name open; none is a place or name the gazetteer or
-        knowledge base knows, nor, unless a given name, a word the NER corpora use mostly outside
-        names; a word it adds before the name carries no article unless a given name (الحسن): a name
-        opens on a given name, a definite word before it is a noun (الشابين | عبد بدير).  What the span was extended over, for the why ('' when it may not grow)."""
-        if sp.cls != "PERS" or not sp.marginals or not _pattern_person(m):
-            return ""
-        a, b = m.tok
-        if not (i <= a and b <= j) or (i, j) == (a, b):
-            return ""
-        at = {t.word: p for t, p in zip(sent[sp.start:sp.end], sp.marginals) if t.word is not None}
-        added = (*range(i, a), *range(b, j))
-        lex, toks = self.tagger.lex, doc.tokens
-        if any(at.get(k, 0.0) < self.grow_marginal or toks[k].key in lex.places or toks[k].key in lex.kb
-               or without_article(toks[k].key) in lex.places
-               or (self._common(toks[k].key) and toks[k].key not in self.person_given) for k in added):
-            return ""
-        if any(has_article(toks[k].key) and toks[k].key not in self.person_given for k in range(i, a)):
-            return ""
-        if not self._grows(doc, m, i, j):
-            return ""
-        return "; ".join(f"extended over {doc.text[toks[k].start:toks[k].end]}: CRF marginal {at[k]:.2f}"
-                         for k in added)
 
     def _doubtful_persons(self, doc: Doc, pats: list[int], jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """The persons a name pattern found (no knowledge-base name, no title or type word) whose
@@ -653,7 +618,7 @@ class NerStage:
         return True
 
     def _mention(self, doc: Doc, i: int, j: int, cls: str, conf: float, reason: str,
-                 replaced: list[str], kept: str = "", grown: str = "") -> Mention | None:
+                 replaced: list[str], kept: str = "") -> Mention | None:
         t = doc.tokens[i]
         pre = self._proclitics(t.key)
         start = doc.folded.orig(t.kstart + pre) if pre else t.start
@@ -662,7 +627,7 @@ class NerStage:
             return None
         why = f"statistical NER: {cls} (p={conf:.2f}), sentence tagged for its {reason}; " + (
             f"replaces the pattern reading {' / '.join(replaced)!r}" if replaced else "no knowledge-base name here") + (
-            f"; kept: {kept}" if kept else "") + (f"; {grown}" if grown else "")
+            f"; kept: {kept}" if kept else "")
         return Mention(start, end, doc.text[start:end], TYPES[cls], confidence=round(0.5 + 0.3 * conf, 3),
                        tok=(i, j), pattern=True, why=why)
 
