@@ -97,6 +97,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             trigs = [t for t in trigs if self.keep(st, t)]
             self.sentence_triggers = trigs
             built: list[Event] = []
+            self.told_here = built   # the same list, filled as the sentence's triggers are read
             self.placed_by_inheritance = {}
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             weapon_end = -1
@@ -115,7 +116,6 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 t.type = self.type_of(st, t, lo, hi)
                 if not t.type:
                     continue
-                self.told_here = built
                 evs = self.build(st, t, lo, hi)
                 if t.also and evs:
                     # missiles and drones in one act: the same act coded as both kinds of fire
