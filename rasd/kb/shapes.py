@@ -552,3 +552,6 @@ class EventCoref(Closed):
     open_place_sentences: conint(ge=0, le=20)
     contains_km: dict[str, float]
     back_references: Optional[BackReferences] = None
+    toll_causes: Optional[WordList] = None     # words that tie a toll sentence to an act (أسفر عن، جراء)
+    toll_notices: Optional[WordList] = None    # verbs of a party's notice of its own dead (زفّت، نعت)
+    toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)

@@ -151,12 +151,32 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
     told_in = frozenset(doc.sentence_of(a) for a, _ in e.evidence) if doc.sentences else frozenset()
+    toll_only = e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total")
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
                    frozenset(e.partners), date, e.modality,
-                   e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total"),
+                   toll_only,
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
-                   back_generic=back_generic)
+                   back_generic=back_generic,
+                   **(_toll_words(doc, e, rules, starts) if toll_only else {}))
+
+
+def _toll_words(doc: Doc, e: Event, rules, starts: list[int]) -> dict:
+    """What a toll's evidence sentence says of its deaths: ``toll_cause``, it names their cause (an event
+    noun of eventcoref.yaml ``back_references``, with or without the article and behind its proclitics:
+    الغارات، بقصفٍ، لعملية; or a word of ``toll_causes``: أسفر، جراء، إثر); ``toll_notice``, a verb of
+    ``toll_notices`` (زفّت، نعت) makes it a party's notice of its own dead; ``toll_period``, a word of
+    ``toll_periods`` (منذ، الآن) counts its dead over a period. Without tokens: a cause, nothing else."""
+    if not e.evidence or not doc.tokens:
+        return {"toll_cause": True, "toll_notice": False, "toll_period": False}
+    a, b = e.evidence[0]
+    cause = notice = period = False
+    for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+        stems = [st for _, st in readings(doc.tokens[k].key)]
+        cause = cause or any(st in rules.back_nouns or st in rules.toll_causes for st in stems)
+        notice = notice or any(st in rules.toll_notices for st in stems)
+        period = period or any(st in rules.toll_periods for st in stems)
+    return {"toll_cause": cause, "toll_notice": notice, "toll_period": period}
 
 
 def _anaphor(doc: Doc, k: int, j: int, rules) -> str | None:

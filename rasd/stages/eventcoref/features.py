@@ -41,6 +41,9 @@ class Telling:
     parties: dict = field(default_factory=dict)
     back_ref: str | None = None     # the event noun with the article it is told by (الغارة): it may refer back
     back_generic: bool = False      # … a noun that names no kind of act (الهجوم): it may name any violent act
+    toll_cause: bool = True         # a toll's sentence names what caused the deaths (eventcoref.yaml toll_causes)
+    toll_notice: bool = False       # … or is a party's notice of its own dead (eventcoref.yaml toll_notices)
+    toll_period: bool = False       # … or counts the dead over a period (eventcoref.yaml toll_periods)
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -86,6 +89,9 @@ class Features:
     partyless: bool = False         # one of the two tellings names no participant at all
     min_sentences: int = 0          # the cross-type rule's least distance (1: never two words of one sentence)
     carry_parties: bool = True      # the later telling's participants join the event (not for a back-reference)
+    toll_cause: bool = True         # each toll of the pair names a cause of its deaths in its sentence
+    toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
+    toll_period: bool = False       # a toll of the pair counts the dead over a period
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -170,4 +176,7 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
         max_sentences=max_s,
         partyless=not a.participants or not b.participants,
+        toll_cause=all(x.toll_cause for x in (a, b) if x.toll_only),
+        toll_notice=any(x.toll_notice for x in (a, b) if x.toll_only),
+        toll_period=any(x.toll_period for x in (a, b) if x.toll_only),
         min_sentences=min_s)

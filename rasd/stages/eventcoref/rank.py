@@ -37,6 +37,15 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         # body retells the headline's act in its own words however far down (عدوان … استهدف رأس عيسى)
         return False, f"{f.gap} sentences apart (at most {f.max_sentences} for {f.link})"
     if toll_guest:
+        if f.toll_period:
+            # ارتقى حتى الآن أكثر من 21100 شهيد: the dead of a whole war or period, not of one act
+            return False, "a toll counted over a period (since, until now): a running count of the dead"
+        if not f.toll_cause and f.toll_notice:
+            # زفّت المقاومة الشهيد … الذي ارتقى أثناء قيامه بواجبه: the dead are announced, no act is named
+            return False, "a party's notice of its own dead that names no act: a report of the dead of its own"
+        if not f.toll_cause and f.gap >= 2:
+            # وأقرّ الجيش بمقتل ضابط في جنوبي القطاع: no act named, none told next to it
+            return False, f"a toll that names no act, {f.gap} sentences from it: a report of the dead of its own"
         # a toll sentence counts the deaths of an act told near it, at its place or with a party in common
         if f.place in ("same", "contains") or f.shared or f.gap <= 1:
             return True, f"{f.link}; {f.gap} sentence(s) apart, place {f.place}"

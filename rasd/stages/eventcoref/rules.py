@@ -38,6 +38,9 @@ class Rules:
     back_nouns: frozenset[str] = frozenset()      # event nouns that, with the article, refer back (الغارة)
     back_generic: frozenset[str] = frozenset()    # … of them, those that name no kind of act (الهجوم)
     back_sentences: int = 0                       # how far back a definite back-reference looks
+    toll_causes: frozenset[str] = frozenset()     # words that tie a toll sentence to an act (أسفر، جراء)
+    toll_notices: frozenset[str] = frozenset()    # verbs of a party's notice of its own dead (زفّت، نعت)
+    toll_periods: frozenset[str] = frozenset()    # words of a period a toll is counted over (منذ، الآن)
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -71,4 +74,7 @@ def load_rules(path: Path, ontology) -> Rules:
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
-                 back_nouns=nouns, back_generic=generic, back_sentences=int(back.get("sentences", 0)))
+                 back_nouns=nouns, back_generic=generic, back_sentences=int(back.get("sentences", 0)),
+                 toll_causes=frozenset(fold_str(w) for w in data.get("toll_causes") or []),
+                 toll_notices=frozenset(fold_str(w) for w in data.get("toll_notices") or []),
+                 toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []))

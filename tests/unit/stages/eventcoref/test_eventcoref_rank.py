@@ -269,3 +269,22 @@ def test_every_refusal_says_why(rules):
     assert o is a and why == "different places"
     assert refusal(cases["types never one event"], [a], rules) == (None, "no earlier telling of a type that may "
                                                                           "be one event with it")
+
+
+def test_a_toll_that_names_no_act_stays_a_report_of_its_own(rules):
+    strike = t(0, "SHELLING", 4, [SARAQIB], ["hzb"], ["idf"], words=("صواريخ",))
+    # a party's notice of its own dead next to the act, naming no cause: not the act's toll
+    notice = dataclasses.replace(t(1, "CASUALTIES", 5, [], ["hzb"], toll=True), toll_cause=False, toll_notice=True)
+    assert best(notice, [strike], rules) is None
+    assert "notice" in refusal(notice, [strike], rules)[1]
+    # the same notice naming its cause (شهيداً في العدوان على البلدة) counts the act's dead
+    named = dataclasses.replace(notice, toll_cause=True)
+    assert best(named, [strike], rules)[0] is strike
+    # a toll with no cause two sentences from the act is a report of its own; next to it, the act's toll
+    far = dataclasses.replace(t(1, "CASUALTIES", 6, [], ["hzb"], toll=True), toll_cause=False)
+    assert best(far, [strike], rules) is None and "names no act" in refusal(far, [strike], rules)[1]
+    near = dataclasses.replace(far, sentence=5, told_in=frozenset({5}))
+    assert best(near, [strike], rules)[0] is strike
+    # a toll counted over a period is a running count even when it names the war as its cause
+    period = dataclasses.replace(t(1, "CASUALTIES", 5, [SARAQIB], ["hzb"], toll=True), toll_period=True)
+    assert best(period, [strike], rules) is None and "period" in refusal(period, [strike], rules)[1]

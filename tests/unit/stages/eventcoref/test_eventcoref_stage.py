@@ -207,3 +207,24 @@ def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_an
     bad.write_text(text.replace("min_sentences: 1\n", "min_sentences: 4\n"), encoding="utf-8")
     with pytest.raises(RasdError, match=r"eventcoref\.yaml:\d+: min_sentences is more than max_sentences"):
         load_rules(bad, Resources("/nonexistent-rasd-data").ontology)
+
+
+@pytest.mark.parametrize("sentence, cause, notice, period", [
+    ("وقتل خمسة مدنيين في الغارات على البلدة.", True, False, False),
+    ("ما أسفر عن مقتل ثلاثة عناصر.", True, False, False),
+    ("وسقط شهيدان جراء قصفٍ على الحي.", True, False, False),
+    ("وزفّت المقاومة الشهيد الذي ارتقى أثناء قيامه بواجبه الجهادي.", False, True, False),
+    ("وأقر الجيش بمقتل ضابط في جنوبي القطاع.", False, False, False),
+    ("وارتقى حتى الآن أكثر من ألف شهيد.", False, False, True),
+    ("وقتل 88 ضابطا وجنديا منذ بدء الحرب.", False, False, True),
+])
+def test_what_a_toll_sentence_says_of_its_dead(sentence, cause, notice, period):
+    from rasd.arabic.tokens import tokenize
+    from rasd.stages.eventcoref import _toll_words
+
+    doc = Doc(sentence)
+    doc.tokens = tokenize(sentence)
+    doc.sentences = [(0, len(sentence))]
+    toll = Event("V1", "CASUALTIES", None, evidence=[(0, len(sentence))], fatalities=1)
+    got = _toll_words(doc, toll, Resources("/nonexistent-rasd-data").eventcoref_rules, [x.start for x in doc.tokens])
+    assert got == {"toll_cause": cause, "toll_notice": notice, "toll_period": period}
