@@ -555,3 +555,4 @@ class EventCoref(Closed):
     toll_causes: Optional[WordList] = None     # words that tie a toll sentence to an act (أسفر عن، جراء)
     toll_notices: Optional[WordList] = None    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
+    placed_types: Optional[list[str]] = None   # event types told at a place: dropped without one

@@ -41,6 +41,7 @@ class Rules:
     toll_causes: frozenset[str] = frozenset()     # words that tie a toll sentence to an act (أسفر، جراء)
     toll_notices: frozenset[str] = frozenset()    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: frozenset[str] = frozenset()    # words of a period a toll is counted over (منذ، الآن)
+    placed_types: frozenset[str] = frozenset()    # non-violent acts told at a place (arrest, protest …)
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -65,6 +66,8 @@ def load_rules(path: Path, ontology) -> Rules:
     means = frozenset(fold_str(w) for w in ana.get("means_before") or [])
     for w in means - before:
         require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
+    for t in data.get("placed_types") or []:
+        require(t in ontology, path, data, f"placed_types: unknown event type {t!r}")
     back = data.get("back_references") or {}
     generic = frozenset(fold_str(w) for w in back.get("generic") or [])
     nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic
@@ -77,4 +80,5 @@ def load_rules(path: Path, ontology) -> Rules:
                  back_nouns=nouns, back_generic=generic, back_sentences=int(back.get("sentences", 0)),
                  toll_causes=frozenset(fold_str(w) for w in data.get("toll_causes") or []),
                  toll_notices=frozenset(fold_str(w) for w in data.get("toll_notices") or []),
-                 toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []))
+                 toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []),
+                 placed_types=frozenset(data.get("placed_types") or []))

@@ -228,3 +228,17 @@ def test_what_a_toll_sentence_says_of_its_dead(sentence, cause, notice, period):
     toll = Event("V1", "CASUALTIES", None, evidence=[(0, len(sentence))], fatalities=1)
     got = _toll_words(doc, toll, Resources("/nonexistent-rasd-data").eventcoref_rules, [x.start for x in doc.tokens])
     assert got == {"toll_cause": cause, "toll_notice": notice, "toll_period": period}
+
+
+@pytest.mark.parametrize("feature, kept", [(None, False), ("country", True), ("locality", True)])
+def test_an_arrest_or_protest_with_no_place_is_dropped_but_a_country_is_place_enough(feature, kept):
+    # eventcoref.yaml placed_types: حملات اعتقال واسعة names no place; a protest in France is coded by country
+    doc = _unlocated_doc(feature)
+    doc.events[1].type = "ARREST"
+    doc.events.append(Event("V4", "PROTEST", (0, 5), places=["P3"] if feature else [], evidence=[_span(S1)],
+                            extra={"why": {"type": "trigger"}}))
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data"), enabled=False), doc)
+    types = [e.type for e in doc.events]
+    assert types == (["AIRSTRIKE", "ARREST", "MEETING", "PROTEST"] if kept else ["AIRSTRIKE", "MEETING"])
+    if not kept:
+        assert any("no event from ARREST" in w and "placed_types" in w for w in doc.warnings)
