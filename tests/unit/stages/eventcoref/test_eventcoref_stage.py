@@ -242,3 +242,20 @@ def test_an_arrest_or_protest_with_no_place_is_dropped_but_a_country_is_place_en
     assert types == (["AIRSTRIKE", "ARREST", "MEETING", "PROTEST"] if kept else ["AIRSTRIKE", "MEETING"])
     if not kept:
         assert any("no event from ARREST" in w and "placed_types" in w for w in doc.warnings)
+
+
+def test_an_unknown_placed_type_is_refused_with_the_file(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import rasd
+    from rasd.errors import RasdError
+    from rasd.stages.eventcoref.rules import load_rules
+
+    bad = tmp_path / "eventcoref.yaml"
+    shutil.copy(Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml", bad)
+    text = bad.read_text(encoding="utf-8")
+    assert "placed_types: [ARREST," in text
+    bad.write_text(text.replace("placed_types: [ARREST,", "placed_types: [ARRESTS,"), encoding="utf-8")
+    with pytest.raises(RasdError, match=r"eventcoref\.yaml.*placed_types: unknown event type 'ARRESTS'"):
+        load_rules(bad, Resources("/nonexistent-rasd-data").ontology)
