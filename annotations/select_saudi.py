@@ -7,13 +7,13 @@ captures ...) and one conflict-country keyword, over title + content. Articles a
 ../shared/corpus/dev (compared by url) are excluded. Candidates are shuffled with a fixed seed and
 printed in drawn order as ``shared:news/<day>.zip#<n>`` references; the annotator codes them in
 that order, logging each skipped one in annotations/SKIPPED.md, and alternates train/test.
-Draws from VALID_FROM on (``--n 100`` prints them) form the held-out validation part
-(annotations/valid/saudi.jsonl, doc_id ``saudi-NNN`` = the draw number): their lines end in a
-fourth column ``valid``; the lines of earlier draws are printed exactly as before.
-Draws from TRAIN_AGAIN_FROM on (``--n 160`` prints them) go to the train part again
-(annotations/train/saudi.jsonl, doc_id ``saudi-NNN`` = the draw number, so they do not clash with
-train/test's 001-060 numbered by coded order): their fourth column is ``train``; draws 1-100 print
-exactly as before, so the test and valid parts are unchanged.
+Draws VALID_FROM to TRAIN_AGAIN_FROM - 1 (71-100, ``--n 100`` prints them) form the held-out
+validation part (annotations/valid/saudi.jsonl, doc_id ``saudi-NNN`` = the draw number): their
+lines end in a fourth column ``valid``; the lines of earlier draws are printed exactly as before.
+Draws from TRAIN_AGAIN_FROM on go to the train part again (annotations/train/saudi.jsonl, doc_id
+``saudi-NNN`` = the draw number, so they do not clash with train/test's 001-060, numbered by coded
+order): their fourth column is ``train``. Draws 1-100 print exactly as before, so the test and
+valid parts are unchanged; ``--n 200`` prints draws 1-200, and draws 101-200 were all read.
 
 Usage: python annotations/select_saudi.py [--n 40] [--seed 20150721] [--shared ../shared]
 """
