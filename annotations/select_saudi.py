@@ -13,7 +13,7 @@ lines end in a fourth column ``valid``; the lines of earlier draws are printed e
 Draws from TRAIN_AGAIN_FROM on go to the train part again (annotations/train/saudi.jsonl, doc_id
 ``saudi-NNN`` = the draw number, so they do not clash with train/test's 001-060, numbered by coded
 order): their fourth column is ``train``. Draws 1-100 print exactly as before, so the test and
-valid parts are unchanged; ``--n 200`` prints draws 1-200, and draws 101-200 were all read.
+valid parts are unchanged; ``--n 240`` prints draws 1-240, and draws 101-240 were all read.
 
 Usage: python annotations/select_saudi.py [--n 40] [--seed 20150721] [--shared ../shared]
 """
