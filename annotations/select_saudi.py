@@ -7,9 +7,13 @@ captures ...) and one conflict-country keyword, over title + content. Articles a
 ../shared/corpus/dev (compared by url) are excluded. Candidates are shuffled with a fixed seed and
 printed in drawn order as ``shared:news/<day>.zip#<n>`` references; the annotator codes them in
 that order, logging each skipped one in annotations/SKIPPED.md, and alternates train/test.
-Draws from VALID_FROM on (``--n 100`` prints them) form the held-out validation part
-(annotations/valid/saudi.jsonl, doc_id ``saudi-NNN`` = the draw number): their lines end in a
-fourth column ``valid``; the lines of earlier draws are printed exactly as before.
+Draws VALID_FROM to TRAIN_AGAIN_FROM - 1 (71-100, ``--n 100`` prints them) form the held-out
+validation part (annotations/valid/saudi.jsonl, doc_id ``saudi-NNN`` = the draw number): their
+lines end in a fourth column ``valid``; the lines of earlier draws are printed exactly as before.
+Draws from TRAIN_AGAIN_FROM on go to the train part again (annotations/train/saudi.jsonl, doc_id
+``saudi-NNN`` = the draw number, so they do not clash with train/test's 001-060, numbered by coded
+order): their fourth column is ``train``. Draws 1-100 print exactly as before, so the test and
+valid parts are unchanged; ``--n 240`` prints draws 1-240, and draws 101-240 were all read.
 
 Usage: python annotations/select_saudi.py [--n 40] [--seed 20150721] [--shared ../shared]
 """
@@ -35,11 +39,17 @@ MIN_CHARS, MAX_CHARS = 300, 2500
 # Draws 1-70 were coded into train/test (alternating over coded reports, see annotations/README.md);
 # every draw from this one on goes to the validation part, which is held out like test.
 VALID_FROM = 71
+# The validation part is draws 71-100; every draw from this one on goes to the train part again
+# (more train gold for this outlet without touching the held-out test and valid parts).
+TRAIN_AGAIN_FROM = 101
 
 
 def split_of(k: int) -> str | None:
-    """The part a draw number's report goes to when it is fixed by position: ``valid`` from
-    VALID_FROM on; None before it (train/test alternate over the coded reports, not the draws)."""
+    """The part a draw number's report goes to when it is fixed by position: ``train`` from
+    TRAIN_AGAIN_FROM on, ``valid`` from VALID_FROM to TRAIN_AGAIN_FROM - 1; None before
+    VALID_FROM (train/test alternate over the coded reports, not the draws)."""
+    if k >= TRAIN_AGAIN_FROM:
+        return "train"
     return "valid" if k >= VALID_FROM else None
 
 

@@ -1,6 +1,7 @@
 """The saudi set's validation part (annotations/valid/saudi.jsonl) is drawn, not chosen: every report
 is a draw from select_saudi.py's VALID_FROM on, its doc_id number is its draw number, and it points at
-the very article that draw names. So the part cannot silently take in a train/test draw.
+the very article that draw names. So the part cannot silently take in a train/test draw. The train
+records added from TRAIN_AGAIN_FROM on are checked the same way.
 
 Skips outside CI when ../shared is absent (the draw reads the news zips).
 """
@@ -14,6 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2] / "annotations"
 VALID = ROOT / "valid" / "saudi.jsonl"
+TRAIN = ROOT / "train" / "saudi.jsonl"
 
 
 def _select_saudi():
@@ -27,6 +29,13 @@ def test_the_split_column_marks_only_the_validation_draws():
     sel = _select_saudi()
     assert [sel.split_of(k) for k in (1, sel.VALID_FROM - 1)] == [None, None]
     assert sel.split_of(sel.VALID_FROM) == "valid"
+    assert sel.split_of(sel.TRAIN_AGAIN_FROM - 1) == "valid"
+
+
+def test_draws_from_train_again_on_are_train():
+    sel = _select_saudi()
+    assert sel.VALID_FROM < sel.TRAIN_AGAIN_FROM
+    assert [sel.split_of(k) for k in (sel.TRAIN_AGAIN_FROM, sel.TRAIN_AGAIN_FROM + 99)] == ["train", "train"]
 
 
 @pytest.mark.skipif(not VALID.is_file(), reason="no validation part")
@@ -43,4 +52,24 @@ def test_every_valid_report_is_the_draw_its_doc_id_names(shared):
         k = int(r["doc_id"].rsplit("-", 1)[1])
         if k < sel.VALID_FROM or drawn[k - 1][0] != r["text_file"]:
             wrong.append(f"{r['doc_id']}: {r['text_file']} is not valid draw {k}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.skipif(not TRAIN.is_file(), reason="no train part")
+def test_every_train_report_from_train_again_on_is_the_draw_its_doc_id_names(shared):
+    """Train records numbered from TRAIN_AGAIN_FROM on are draws (doc_id number = draw number), like
+    the validation part's; train records below it are numbered by coded order (001-059) and are
+    not draws by number, so they are left out here."""
+    import random
+
+    sel = _select_saudi()
+    records = [json.loads(line) for line in TRAIN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    drawn_records = [r for r in records if int(r["doc_id"].rsplit("-", 1)[1]) >= sel.TRAIN_AGAIN_FROM]
+    if not drawn_records:
+        pytest.skip("no train record drawn from TRAIN_AGAIN_FROM on")
+    last = max(int(r["doc_id"].rsplit("-", 1)[1]) for r in drawn_records)
+    pool = sel.candidates(shared)
+    drawn = random.Random(20150721).sample(pool, min(last, len(pool)))
+    wrong = [f"{r['doc_id']}: {r['text_file']} is not train draw {int(r['doc_id'].rsplit('-', 1)[1])}"
+             for r in drawn_records if drawn[int(r["doc_id"].rsplit("-", 1)[1]) - 1][0] != r["text_file"]]
     assert not wrong, "\n".join(wrong)
