@@ -275,6 +275,7 @@ class Trigger(Open):
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
     by_victims: Optional[bool] = None
+    only_with: Optional[list[str]] = None
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")

@@ -1,0 +1,59 @@
+"""Event-type decisions of the events stage on composed sentences (issue 8, type13): a raid is coded
+as what it meets (arrests, a fight) and is never a capture. Each decision keeps its control case."""
+from __future__ import annotations
+
+from functools import partial
+
+from hand_docs import actor_events
+
+from rasd.kb.resources import Resources
+from rasd.stages.events import Events
+
+RES = Resources("/nonexistent-rasd-data")
+EVENTS = Events(RES)
+
+run = partial(actor_events, EVENTS)
+
+
+# --- a raid (اقتحم، اقتحام) is coded as what it meets, never as a capture -------------------------
+def test_a_raid_alone_is_no_event():
+    assert run("اقتحمت قوات الاحتلال بلدة الزاوية غربي سلفيت.", "قوات الاحتلال", place="الزاوية") == []
+
+
+def test_a_raid_that_meets_a_fight_is_that_clash_at_the_raided_place():
+    evs = run("اقتحمت قوات الاحتلال بلدة الزاوية وسط اشتباكات عنيفة.", "قوات الاحتلال", place="الزاوية")
+    assert {e.type for e in evs} == {"ARMED_CLASH"}
+    assert all(e.places for e in evs)
+
+
+def test_a_raid_named_as_a_noun_beside_an_arrest_is_the_arrest():
+    evs = run("اعتقلت قوات الاحتلال شابا خلال اقتحام بلدة الزاوية.", "قوات الاحتلال", place="الزاوية")
+    assert [e.type for e in evs] == ["ARREST"]
+
+
+def test_two_raids_do_not_license_each_other():
+    # only_with counts only a trigger that has no only_with of its own
+    evs = run("اقتحمت قوات الاحتلال بلدة الزاوية بعد اقتحام مدينة جنين.", "قوات الاحتلال", place="الزاوية")
+    assert evs == []
+
+
+def test_a_capture_is_still_told_by_its_own_words():
+    evs = run("سيطرت الفصائل على بلدة الزاوية.", "الفصائل", category="non_state_armed_group", place="الزاوية")
+    assert [e.type for e in evs] == ["TERRITORY_TAKEN"]
+
+
+def test_only_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path):
+    import types
+
+    import pytest
+
+    from rasd.errors import RasdError
+    from rasd.stages.events.lexicon import load_lexicon
+
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text(RES.knowledge("triggers").read_text(encoding="utf-8").replace(
+        "only_with: [ARMED_CLASH]", "only_with: [PICNIC]"), encoding="utf-8")
+    res = types.SimpleNamespace(knowledge=lambda name: bad if name == "triggers" else RES.knowledge(name),
+                                ontology=RES.ontology)
+    with pytest.raises(RasdError, match="only_with"):
+        load_lexicon(res)
