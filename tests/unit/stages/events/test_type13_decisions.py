@@ -57,3 +57,22 @@ def test_only_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_pat
                                 ontology=RES.ontology)
     with pytest.raises(RasdError, match="only_with"):
         load_lexicon(res)
+
+
+# --- weapon words with the doer's possessive, and the accusative after a number -----------------------
+def test_artillery_with_its_possessive_makes_a_bare_strike_shelling():
+    evs = run("وشنت الطائرات غارات على بلدة الخيام. فيما قصفت مدفعيته أطراف بلدة عيترون.", "الطائرات",
+              place="عيترون")
+    assert "SHELLING" in [e.type for e in evs if e.places]
+
+
+def test_aircraft_with_its_possessive_makes_a_bare_strike_an_airstrike():
+    evs = run("ويواصل جيش الاحتلال عدوانه حيث تقصف طائراته محيط مدينة رفح.", "جيش الاحتلال", place="رفح")
+    assert [e.type for e in evs] == ["AIRSTRIKE"]
+
+
+def test_missiles_counted_in_the_accusative_type_a_bare_strike():
+    # the air raids of the sentence before are another party's; the strike's own weapon decides
+    evs = run("وشنت الطائرات غارات على بلدة الخيام. وقصفت المقاومة ثكنة ليمان بـ 20 صاروخا.", "المقاومة",
+              category="non_state_armed_group", place="ليمان")
+    assert evs and {e.type for e in evs} == {"SHELLING"}
