@@ -303,6 +303,10 @@ class Triggers(Words):
     person_origin_markers: WordList
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
+    possessive_suffixes: WordList
+    # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
+    ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
+                                             "political", "international", "civilians", "other"], min_length=1)
 
 
 class OntologyEntry(Open):

@@ -76,3 +76,33 @@ def test_missiles_counted_in_the_accusative_type_a_bare_strike():
     evs = run("وشنت الطائرات غارات على بلدة الخيام. وقصفت المقاومة ثكنة ليمان بـ 20 صاروخا.", "المقاومة",
               category="non_state_armed_group", place="ليمان")
     assert evs and {e.type for e in evs} == {"SHELLING"}
+
+
+# --- who struck decides before the sentences around it (kinds.doer_kind) ------------------------------
+AIR_BEFORE = "وشنت الطائرات الإسرائيلية غارات على بلدة الخيام. "
+
+
+def test_an_armed_group_that_targets_a_site_fires_from_the_ground_whatever_the_raids_around():
+    evs = run(AIR_BEFORE + "وأعلنت المقاومة الإسلامية استهدافها موقع الراهب.", "المقاومة الإسلامية",
+              category="non_state_armed_group", place="الراهب")
+    (ev,) = [e for e in evs if "استهداف" in e.extra["why"]["type"]]
+    assert ev.type == "SHELLING" and "ground_first_categories" in ev.extra["why"]["type"]
+
+
+def test_a_state_that_strikes_from_the_air_makes_a_bare_strike_an_airstrike_before_the_artillery_around():
+    evs = run("وقصفت المدفعية أطراف بلدة عيترون. واستهدف الاحتلال منزلا في مخيم الشاطئ.", "الاحتلال",
+              kb_id="actor:idf", place="مخيم الشاطئ")
+    assert "AIRSTRIKE" in [e.type for e in evs]
+
+
+def test_the_genitive_after_a_bare_strike_noun_is_no_doer():
+    # قصف جنود الاحتلال: the soldiers are what is struck; the raids around still decide
+    evs = run(AIR_BEFORE + "ونشرت السرايا مشاهد عن استهداف جنود الاحتلال في موقع أبو عريبان.", "جنود الاحتلال",
+              kb_id="actor:idf", place="أبو عريبان")
+    assert all("doer" not in e.extra["why"]["type"] for e in evs)
+
+
+def test_a_weapon_in_the_sentence_still_decides_before_the_doer():
+    evs = run(AIR_BEFORE + "وأعلنت المقاومة الإسلامية استهدافها موقع الراهب بطائرة مسيرة.", "المقاومة الإسلامية",
+              category="non_state_armed_group", place="الراهب")
+    assert "AIRSTRIKE" in [e.type for e in evs if "استهداف" in e.extra["why"]["type"]]
