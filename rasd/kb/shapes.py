@@ -275,6 +275,7 @@ class Trigger(Open):
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
     by_victims: Optional[bool] = None
+    only_with: Optional[list[str]] = None
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
@@ -302,6 +303,10 @@ class Triggers(Words):
     person_origin_markers: WordList
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
+    possessive_suffixes: WordList
+    # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
+    ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
+                                             "political", "international", "civilians", "other"], min_length=1)
 
 
 class OntologyEntry(Open):

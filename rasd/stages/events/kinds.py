@@ -88,6 +88,12 @@ class Kinds:
             for where, spans in (("its sentence", [(st.lo, st.hi)]), ("the sentences around it", self.near_spans(st))):
                 typ = next((typ for typ in self.L.weapon for a, b in spans for k in range(a, b)
                             if self.is_weapon(typ, k, b)), None)
+                if typ is not None and where == "the sentences around it" and (struck or site is not None):
+                    # a site or an object does not fight back: who struck it tells how, before the weapons
+                    # of the sentences around it (a force in the field is fought: only a weapon types it)
+                    typed = self.doer_kind(st, t, lo, hi, form)
+                    if typed:
+                        return typed
                 if typ is not None:
                     t.rule = f"{form} attacks a military object; the weapon named in {where} is a {typ} " \
                              f"weapon (triggers.yaml weapon_cues)"
@@ -121,6 +127,11 @@ class Kinds:
             air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
             for where, span in (("its clause", keys), ("its sentence", self.sent_keys(st)),
                                 ("the sentences around it", self.near_keys(st))):
+                if where == "the sentences around it" and any(reads_as(air, k) or reads_as(ground, k) for k in span):
+                    # who struck tells how before the air or ground words of the sentences around it
+                    typed = self.doer_kind(st, t, lo, hi, form)
+                    if typed:
+                        return typed
                 cue = next((k for k in span if reads_as(air, k)), None)
                 if cue is not None:
                     t.rule = f"{form} is air or ground fire; the air cue '{cue}' in {where} makes it AIRSTRIKE"
@@ -181,6 +192,63 @@ class Kinds:
             t.also_rule = f"{form} is made with '{self.span_text(min(k, m), max(k, m) + 1)}', " \
                           f"{typ} and {other} weapons joined: one act coded as both (triggers.yaml weapon_cues)"
             return
+
+    def strike_doer(self, st: Sent, t: Trig, lo: int, hi: int):
+        """The mention that names who made a strike: for a verb, its subject named before it in its
+        clause (المقاومة الإسلامية تستهدف مواقع للاحتلال، العدو الإسرائيلي استهدف موقعين، أعلنت القسام
+        قصفها تل أبيب), else the party right after it (استهدفت المقاومة قاعدة: VSO); for a noun, only
+        when it carries the doer's possessive (أعلنت المقاومة استهدافها: triggers.yaml possessive_suffixes),
+        the last party named before it in its clause. The genitive after a bare noun is as often what is
+        struck as who struck (قصف جنود الاحتلال، استهداف جنود الاحتلال) and a party before it as often
+        the victim (مقتل 11 من داعش جراء استهداف مبنى): no doer then. A party named by an adjective of
+        another noun (الاعتداءات الإسرائيلية: Mention.party_of) or right after another act's word is never the
+        doer. None when none is named."""
+        # a party named by an adjective of another noun (ردا على الاعتداءات الإسرائيلية، إذ استهدفت …) is
+        # that noun's doer, not the subject of the strike
+        # and a party right after another act's word is that act's genitive or object (تواصل المقاومة
+        # استهداف جنود الاحتلال …، إذ استهدفت مواقع: not the subject of استهدفت)
+        objects = {o.j for o in self.sentence_triggers if o is not t}
+        parts = [m for m in self.participants(st, lo, hi) if not m.party_of and m.tok[0] not in objects]
+        before = [m for m in parts if m.tok[1] <= t.i]
+        if t.d.pos == "verb":
+            right_after = [m for m in parts if m.tok[0] == t.j]
+            return before[-1] if before else (right_after[0] if right_after else None)
+        return before[-1] if before and t.j - t.i == 1 and self.possessive(t) else None
+
+    def possessive(self, t: Trig) -> bool:
+        """The one-word noun trigger ``t`` ends in a possessive pronoun (triggers.yaml possessive_suffixes)
+        and, without it, is still a trigger form of its type (استهدافها → استهداف)."""
+        key = self.key(t.i)[t.prefix:]
+        for suf in self.L.words["possessive_suffixes"]:
+            stem = key[:-len(suf)]
+            if key.endswith(suf) and len(stem) >= 3 and any(
+                    d.type == t.d.type and d.pos == "noun" for d in self.L.exact.get(stem, ())):
+                return True
+        return False
+
+    def doer_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
+        """The type a strike's doer (:meth:`strike_doer`) gives it when neither its clause nor its
+        sentence names a weapon or an air word and the sentences around it do (the only case where it is
+        asked; with nothing around, the rules after it decide as before): an armed group with no air force (triggers.yaml
+        ground_first_categories) fires from the ground, SHELLING; a state that strikes from the air
+        (air_first_actors) makes an AIRSTRIKE. Asked before the sentences around it, whose weapons are
+        as often the other side's (حزب الله يستهدف مواقع للاحتلال beside the Israeli raids of the
+        sentence before); '' when the doer tells nothing."""
+        pick = self.strike_doer(st, t, lo, hi)
+        e = self.ents.get(pick.entity) if pick is not None else None
+        if e is None or e.type != "ACTOR":
+            return ""
+        who = self.span_text(*pick.tok)
+        if (e.category or "") in self.L.words["ground_first_categories"]:
+            t.rule = f"{form} is a strike with no weapon or air word in its sentence; its doer '{who}' is an " \
+                     f"armed group with no air force (triggers.yaml ground_first_categories): fire from the " \
+                     f"ground, SHELLING"
+            return "SHELLING"
+        if e.kb_id and fold_str(e.kb_id.split(":", 1)[-1]) in self.L.words["air_first_actors"]:
+            t.rule = f"{form} is a strike with no weapon or air word in its sentence; its doer '{who}' is a " \
+                     f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
+            return "AIRSTRIKE"
+        return ""
 
     def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int, after_only: bool = False) -> str | None:
         """The text of the doer of a bare قصف when it is a state that strikes from the air

@@ -48,6 +48,7 @@ class TriggerDef:
     tally: bool = False               # after a number written in digits it is a count of many acts, no event
     not_with: frozenset = frozenset() # no event when its sentence holds a trigger of one of these types
     by_victims: bool = False          # typed by whom its sentence says it hurt (kinds.victims_kind)
+    only_with: frozenset = frozenset() # an event only when its sentence holds a trigger of one of these types
 
 
 @dataclass
@@ -183,6 +184,7 @@ def load_lexicon(res) -> Lexicon:
         require(item.get("pos") in ("verb", "noun"), path, item, "pos must be verb or noun")
         require(isinstance(item.get("forms"), list) and item["forms"], path, item, "forms must be a non-empty list")
         require(all(x in ont for x in item.get("not_with") or ()), path, item, "not_with names an unknown event type")
+        require(all(x in ont for x in item.get("only_with") or ()), path, item, "only_with names an unknown event type")
         for form in item["forms"]:
             toks = tuple(fold_str(t) for t in str(form).split())
             first = toks[0]
@@ -197,7 +199,8 @@ def load_lexicon(res) -> Lexicon:
                            weapon_after=int(item.get("weapon_after", 0)),
                            indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")),
                            not_with=frozenset(item.get("not_with") or ()),
-                           by_victims=bool(item.get("by_victims")))
+                           by_victims=bool(item.get("by_victims")),
+                           only_with=frozenset(item.get("only_with") or ()))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

@@ -235,6 +235,9 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return "tally"   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
         if d.not_with and any(o is not t and o.d.type in d.not_with for o in self.sentence_triggers):
             return "not_with"   # اقتحمت قوات الاحتلال البلدة واعتقلت شابا: a raid, the setting of the arrest, no capture
+        if d.only_with and not any(o is not t and not o.d.only_with and o.d.type in d.only_with
+                                   for o in self.sentence_triggers):
+            return "only_with"   # اقتحمت قوات الاحتلال بلدة الزاوية: a raid that meets no fire is no clash
         if self.near_before(t.i, "purpose_words", 1, st.lo) is not None and d.type == "ARMED_CLASH":
             return "purpose_words"
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):

@@ -128,9 +128,10 @@ def test_storming_a_town_and_arresting_there_is_a_raid_not_a_capture():
     assert [e.type for e in evs] == ["ARREST"]
 
 
-def test_storming_a_town_with_no_arrest_told_is_a_capture():
+def test_storming_a_town_with_a_fight_told_is_that_clash_not_a_capture():
+    # type13: a raid takes nothing and holds nothing; the fight it meets is its event
     evs = run("اقتحمت الفصائل بلدة جبع بعد معارك.", "الفصائل", category="non_state_armed_group", place="جبع")
-    assert "TERRITORY_TAKEN" in [e.type for e in evs]
+    assert "TERRITORY_TAKEN" not in [e.type for e in evs] and "ARMED_CLASH" in [e.type for e in evs]
 
 
 def test_not_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path):
