@@ -162,6 +162,7 @@ class Lexicon(Words):
     club_nationalities: WordList   # a masculine nationality after a town: the club (rasd.stages.mentions.places)
     sport_words: WordList          # a word of sport in the sentence (the same rule)
     patronymic_words: WordList     # X بن Y: the given names the news miner counts (rasd.kb.names)
+    one_party_frames: WordList     # a state and its army named alike: one party (rasd.stages.link)
 
 
 class Relations(Words):

@@ -90,6 +90,38 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         del groups[k]
 
 
+def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str]) -> None:
+    """A state and its own army (one of ``armies``: the force a nationality adjective names,
+    open_actors.yaml national_forces, whose ``part_of`` names the state, of its country) are one
+    party in a report that calls either of them by a frame word of lexicon.yaml ``one_party_frames``
+    (the occupation, the enemy, the entity): such a report names the state and its army alike (the
+    occupation's government, army and soldiers), and event data codes a state acting by force as its
+    military. The state's mentions join the army's group (keeping their own kb_id), each with a why."""
+    frames = kb.lexicon["_folded"].get("one_party_frames")
+    if not frames:
+        return
+    frames = {strip_article(w) for w in frames}
+    for key in [k for k in groups if k.startswith("actor:")]:
+        force = kb.get(key)
+        if key not in groups or force is None or force.id not in armies or force.category != "state_force":
+            continue
+        for state_id in force.part_of:
+            skey = f"actor:{state_id}"
+            state = kb.get(skey)
+            if skey not in groups or state is None or state.category != "government" or state.country != force.country:
+                continue
+            both = groups[key] + groups[skey]
+            framed = next((m for m in both if any(strip_article(w) in frames for w in fold_str(m.text).split())), None)
+            if framed is None:
+                continue
+            for m in groups[skey]:
+                m.why = (f"{m.why}; " if m.why else "") + (
+                    f"one party with {key}: the report calls them by one frame ('{framed.text}'), "
+                    f"so {skey} and its army are not told apart")
+            groups[key] = sorted(both, key=lambda m: m.start)
+            del groups[skey]
+
+
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
     """The kb_id a short form refers to: the candidate named most recently before it, else anywhere
     (sets ``m.why``)."""
@@ -270,14 +302,17 @@ class Link(Stage):
             if not memo:
                 memo.append(report_country(country_votes(doc.mentions, place)))
             return memo[0]
-        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, res.open_actors.adjectives),
-                    country)
+        adjectives = res.open_actors.adjectives
+        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, adjectives),
+                    country, frozenset(adjectives.values()))
 
 
-def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None) -> Doc:
+def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None,
+         armies: frozenset[str] = frozenset()) -> Doc:
     """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``; the
     report's country (``country()``, asked only when needed) decides loyalists of an unnamed side
-    (:func:`_loyalists_elsewhere`)."""
+    (:func:`_loyalists_elsewhere`); a state and its army (one of ``armies``, actor ids) named by one
+    frame are one entity (:func:`_one_party`)."""
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
@@ -308,6 +343,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
         groups.setdefault(key, []).append(m)
 
     _merge_partial_names(groups)
+    _one_party(groups, kb, armies)
     entities = []
     for n, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
         m0 = ms[0]
