@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from rasd.arabic.clitics import reads_as
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb.knowledge import ContextName, context_key
@@ -90,36 +91,41 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         del groups[k]
 
 
-def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str]) -> None:
+def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str], keys: list[str]) -> None:
     """A state and its own army (one of ``armies``: the force a nationality adjective names,
     open_actors.yaml national_forces, whose ``part_of`` names the state, of its country) are one
-    party in a report that calls either of them by a frame word of lexicon.yaml ``one_party_frames``
-    (the occupation, the enemy, the entity): such a report names the state and its army alike (the
-    occupation's government, army and soldiers), and event data codes a state acting by force as its
+    party in a report written in the frame of lexicon.yaml ``one_party_frames`` (the occupation, the
+    aggression, the enemy, the entity: one of its words, ``keys`` the report's folded words): such a
+    report names the state and its army alike (the occupation's government, army and soldiers;
+    Washington's aggression and its forces), and event data codes a state acting by force as its
     military. The state's mentions join the army's group (keeping their own kb_id), each with a why."""
     frames = kb.lexicon["_folded"].get("one_party_frames")
     if not frames:
         return
-    frames = {strip_article(w) for w in frames}
-    for key in [k for k in groups if k.startswith("actor:")]:
-        force = kb.get(key)
-        if key not in groups or force is None or force.id not in armies or force.category != "state_force":
+    pairs = []
+    for key in groups:
+        force = kb.get(key) if key.startswith("actor:") else None
+        if force is None or force.id not in armies or force.category != "state_force":
             continue
         for state_id in force.part_of:
-            skey = f"actor:{state_id}"
-            state = kb.get(skey)
-            if skey not in groups or state is None or state.category != "government" or state.country != force.country:
-                continue
-            both = groups[key] + groups[skey]
-            framed = next((m for m in both if any(strip_article(w) in frames for w in fold_str(m.text).split())), None)
-            if framed is None:
-                continue
-            for m in groups[skey]:
-                m.why = (f"{m.why}; " if m.why else "") + (
-                    f"one party with {key}: the report calls them by one frame ('{framed.text}'), "
-                    f"so {skey} and its army are not told apart")
-            groups[key] = sorted(both, key=lambda m: m.start)
-            del groups[skey]
+            state = kb.get(f"actor:{state_id}")
+            if f"actor:{state_id}" in groups and state is not None and state.category == "government" \
+                    and state.country == force.country:
+                pairs.append((key, f"actor:{state_id}"))
+    if not pairs:
+        return
+    framed = next((k for k in keys if reads_as(frames, k)), None)
+    if framed is None:
+        return
+    for key, skey in pairs:
+        if key not in groups or skey not in groups:
+            continue
+        for m in groups[skey]:
+            m.why = (f"{m.why}; " if m.why else "") + (
+                f"one party with {key}: the report is written in one frame ('{framed}'), "
+                f"so {skey} and its army are not told apart")
+        groups[key] = sorted(groups[key] + groups[skey], key=lambda m: m.start)
+        del groups[skey]
 
 
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
@@ -343,7 +349,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
         groups.setdefault(key, []).append(m)
 
     _merge_partial_names(groups)
-    _one_party(groups, kb, armies)
+    _one_party(groups, kb, armies, doc.keys)
     entities = []
     for n, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
         m0 = ms[0]

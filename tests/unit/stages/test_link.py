@@ -273,3 +273,13 @@ def test_a_force_that_is_not_the_state_army_is_not_joined_to_the_state():
                  ("شرطة الاحتلال", "ACTOR", 0, {"kb_id": "actor:israel_police"}),
                  ("إسرائيل", "ACTOR", 0, {"kb_id": "actor:israel"}))
     assert sorted(e.kb_id for e in doc.entities) == ["actor:israel", "actor:israel_police"]
+
+
+def test_a_report_in_the_frame_of_aggression_joins_a_state_and_its_army():
+    """The frame is the report's, not only its actor names: a report that calls the strikes
+    "the aggression" names Washington and its forces alike (actor13, one_party_frames)."""
+    doc = linked("أدانت الحركة العدوان على اليمن، وقالت إن القوات الأميركية قصفت الميناء بدعم من الولايات المتحدة.",
+                 ("القوات الأميركية", "ACTOR", 0, {"kb_id": "actor:us_military"}),
+                 ("الولايات المتحدة", "ACTOR", 0, {"kb_id": "actor:usa"}))
+    (e,) = [e for e in doc.entities if e.type == "ACTOR"]
+    assert e.kb_id == "actor:us_military" and "('العدوان')" in e.mentions[1].why
