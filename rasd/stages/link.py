@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from rasd.arabic.clitics import reads_as
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb.knowledge import ContextName, context_key
@@ -88,6 +89,43 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         groups[other].extend(ms)
         groups[other].sort(key=lambda m: m.start)
         del groups[k]
+
+
+def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str], keys: list[str]) -> None:
+    """A state and its own army (one of ``armies``: the force a nationality adjective names,
+    open_actors.yaml national_forces, whose ``part_of`` names the state, of its country) are one
+    party in a report written in the frame of lexicon.yaml ``one_party_frames`` (the occupation, the
+    aggression, the enemy, the entity: one of its words, ``keys`` the report's folded words): such a
+    report names the state and its army alike (the occupation's government, army and soldiers;
+    Washington's aggression and its forces), and event data codes a state acting by force as its
+    military. The state's mentions join the army's group (keeping their own kb_id), each with a why."""
+    frames = kb.lexicon["_folded"].get("one_party_frames")
+    if not frames:
+        return
+    pairs = []
+    for key in groups:
+        force = kb.get(key) if key.startswith("actor:") else None
+        if force is None or force.id not in armies or force.category != "state_force":
+            continue
+        for state_id in force.part_of:
+            state = kb.get(f"actor:{state_id}")
+            if f"actor:{state_id}" in groups and state is not None and state.category == "government" \
+                    and state.country == force.country:
+                pairs.append((key, f"actor:{state_id}"))
+    if not pairs:
+        return
+    framed = next((k for k in keys if reads_as(frames, k)), None)
+    if framed is None:
+        return
+    for key, skey in pairs:
+        if key not in groups or skey not in groups:
+            continue
+        for m in groups[skey]:
+            m.why = (f"{m.why}; " if m.why else "") + (
+                f"one party with {key}: the report is written in one frame ('{framed}'), "
+                f"so {skey} and its army are not told apart")
+        groups[key] = sorted(groups[key] + groups[skey], key=lambda m: m.start)
+        del groups[skey]
 
 
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
@@ -270,14 +308,17 @@ class Link(Stage):
             if not memo:
                 memo.append(report_country(country_votes(doc.mentions, place)))
             return memo[0]
-        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, res.open_actors.adjectives),
-                    country)
+        adjectives = res.open_actors.adjectives
+        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, adjectives),
+                    country, frozenset(adjectives.values()))
 
 
-def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None) -> Doc:
+def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None,
+         armies: frozenset[str] = frozenset()) -> Doc:
     """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``; the
     report's country (``country()``, asked only when needed) decides loyalists of an unnamed side
-    (:func:`_loyalists_elsewhere`)."""
+    (:func:`_loyalists_elsewhere`); a state and its army (one of ``armies``, actor ids) named by one
+    frame are one entity (:func:`_one_party`)."""
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
@@ -308,6 +349,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
         groups.setdefault(key, []).append(m)
 
     _merge_partial_names(groups)
+    _one_party(groups, kb, armies, doc.keys)
     entities = []
     for n, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
         m0 = ms[0]

@@ -1,9 +1,10 @@
 """Names the knowledge base knows (actors, persons, sources), matched clitic-aware, whole words."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, is_definite, letters
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.matcher import Hit, phrase_key
+from rasd.arabic.script import LIST_GAPS
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
 
@@ -12,12 +13,40 @@ _TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
 
 def _is_country_here(f: Finder, h: Hit) -> Hit | None:
     """A state's name after a place preposition (في سوريا، بسوريا، حدود سوريا) is the country, not its
-    government: the gazetteer hit, else None."""
+    government: the gazetteer hit, else None. A preposition that opens a list of parties (lexicon.yaml
+    party_list_openers: العلاقات بين مصر والولايات المتحدة; each_words before من: تسعى كل من تركيا وروسيا)
+    makes no place of it, and a state's name that goes on a list of places whose first item follows a
+    place preposition is one too (في سوريا والعراق والأردن، من سوريا ولبنان; actor13)."""
     ph = f.place_at(h.i)
-    if ph and ph.j == h.j and (f.is_(h.i - 1, "place_preps") or letters().bi in f.toks[h.i].key[:h.prefix]
-                               or f.is_(h.i - 2, "border_words")):
+    if ph and ph.j == h.j and (_place_prep(f, h.i - 1) or letters().bi in f.toks[h.i].key[:h.prefix]
+                               or f.is_(h.i - 2, "border_words") or _listed_after_place_prep(f, h.i)):
         return ph
     return None
+
+
+def _place_prep(f: Finder, k: int) -> bool:
+    """Token k is a place preposition that does not open a list of parties: not بين (between two
+    states is a relation; a border between them is border_words'), not من after كل (كل من X وY: each
+    of the parties) unless a place preposition stands before كل (في كل من دمشق والكويت)."""
+    if not f.is_(k, "place_preps") or f.is_(k, "party_list_openers"):
+        return False
+    return not (f.is_(k - 1, "each_words") and not f.is_(k - 2, "place_preps"))
+
+
+def _listed_after_place_prep(f: Finder, i: int) -> bool:
+    """Token i goes on a list of places (و, a comma or a dash after a place mention) whose first item
+    follows a place preposition (:func:`_place_prep`)."""
+    if not f.coordinated_place(i):
+        return False
+    places = [m for m in f.out if m.type == "PLACE"]
+    k = len(places) - 1
+    first = places[k].tok[0]
+    while k > 0 and places[k - 1].tok[1] == first and (
+            starts_with_and(f.toks[first].key) or f.gap(first - 1).strip() in LIST_GAPS):
+        k -= 1
+        first = places[k].tok[0]
+    return _place_prep(f, first - 1) or (f.toks[first].start < places[k].start
+                                         and f.toks[first].key.startswith(letters().bi))
 
 
 def indefinite_short(f: Finder, h: Hit) -> bool:

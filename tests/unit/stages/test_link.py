@@ -246,3 +246,40 @@ def test_a_nationality_adjective_follows_the_reading_of_the_report_country():
     assert es["actor:idf"] == ["الاحتلال الإسرائيلي", "الإسرائيلي"] and "actor:israel" not in es, es
     adjective = next(m for m in doc.mentions if m.text == "الإسرائيلي")
     assert "re-read after the report's in_context names" in adjective.why and "actor:idf" in adjective.why
+
+
+def test_a_state_and_its_army_named_by_one_frame_are_one_party():
+    """A report that calls the army "the occupation" names the state and its army alike: the
+    state's mentions join the army's entity (actor13, lexicon.yaml one_party_frames)."""
+    doc = linked("قصفت قوات الاحتلال الإسرائيلي بلدة في الجنوب، وقالت إسرائيل إنها ردت على صاروخ.",
+                 ("قوات الاحتلال الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:idf"}),
+                 ("إسرائيل", "ACTOR", 0, {"kb_id": "actor:israel"}))
+    (e,) = [e for e in doc.entities if e.type == "ACTOR"]
+    assert [m.text for m in e.mentions] == ["قوات الاحتلال الإسرائيلي", "إسرائيل"]
+    assert "one party with actor:idf" in e.mentions[1].why
+
+
+def test_without_a_frame_word_a_state_and_its_army_stay_two():
+    doc = linked("قصف الجيش الإسرائيلي بلدة في الجنوب، وقالت إسرائيل إنها ردت على صاروخ.",
+                 ("الجيش الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:idf"}),
+                 ("إسرائيل", "ACTOR", 0, {"kb_id": "actor:israel"}))
+    assert sorted(e.kb_id for e in doc.entities) == ["actor:idf", "actor:israel"]
+
+
+def test_a_force_that_is_not_the_state_army_is_not_joined_to_the_state():
+    """Only the army a nationality adjective names (open_actors.yaml national_forces) is the
+    state's own: its police, a named unit or an intelligence service stays apart."""
+    doc = linked("اعتقلت شرطة الاحتلال شابا، وقالت إسرائيل إنه مطلوب.",
+                 ("شرطة الاحتلال", "ACTOR", 0, {"kb_id": "actor:israel_police"}),
+                 ("إسرائيل", "ACTOR", 0, {"kb_id": "actor:israel"}))
+    assert sorted(e.kb_id for e in doc.entities) == ["actor:israel", "actor:israel_police"]
+
+
+def test_a_report_in_the_frame_of_aggression_joins_a_state_and_its_army():
+    """The frame is the report's, not only its actor names: a report that calls the strikes
+    "the aggression" names Washington and its forces alike (actor13, one_party_frames)."""
+    doc = linked("أدانت الحركة العدوان على اليمن، وقالت إن القوات الأميركية قصفت الميناء بدعم من الولايات المتحدة.",
+                 ("القوات الأميركية", "ACTOR", 0, {"kb_id": "actor:us_military"}),
+                 ("الولايات المتحدة", "ACTOR", 0, {"kb_id": "actor:usa"}))
+    (e,) = [e for e in doc.entities if e.type == "ACTOR"]
+    assert e.kb_id == "actor:us_military" and "('العدوان')" in e.mentions[1].why

@@ -39,6 +39,10 @@ def test_nationality_forms_cover_the_agreeing_adjectives():
     ("قتل جنديين أردنيين في هجوم على موقع حدودي.", "جنديين أردنيين", "state_force"),
     ("وتركز الحكومة اليابانية على زيادة الأجور.", "الحكومة اليابانية", "government"),
     ("واعتقل رجال الشرطة الكينية عشرة أشخاص في الساحة.", "رجال الشرطة الكينية", "state_force"),
+    # a parliament, a council or a service with its nationality (actor13)
+    ("وافق البرلمان الكيني على القانون بعد جلسة طويلة.", "البرلمان الكيني", "government"),
+    ("وقرر مجلس الوزراء الكيني تمديد حظر التجول.", "مجلس الوزراء الكيني", "government"),
+    ("وأعلنت حكومة تصريف الأعمال الكينية موعد الانتخابات.", "حكومة تصريف الأعمال الكينية", "government"),
 ])
 def test_a_force_phrase_with_a_nationality_is_an_actor(text, name, category):
     e = named(actors(text), name)
@@ -70,6 +74,8 @@ def test_every_form_of_a_group_links_under_one_name():
     ("قال وزير الدفاع الأميركي إن بلاده لن ترسل قوات.", "الدفاع الأميركي"),
     ("نقلت تنسيقيات المسلحين بيانا عن القيادة.", "المسلحين"),
     ("أعلنت الشرطة أنها فتحت تحقيقا.", "الشرطة"),
+    # a ministry that speaks is not made an actor by its portfolio (actor13: الصحة، الخارجية are no modifiers)
+    ("وقالت وزارة الصحة الكينية إن عدد الجرحى ارتفع.", "وزارة الصحة"),
 ])
 def test_no_actor_where_the_phrase_is_a_title_a_medium_or_a_bare_head(text, word):
     assert not any(m.pattern and word in m.text for e in actors(text) for m in e.mentions)
