@@ -12,12 +12,20 @@ _TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
 
 def _is_country_here(f: Finder, h: Hit) -> Hit | None:
     """A state's name after a place preposition (في سوريا، بسوريا، حدود سوريا) is the country, not its
-    government: the gazetteer hit, else None."""
+    government: the gazetteer hit, else None. Not after من that introduces an agent (المدعوم من
+    تركيا، بدعم من روسيا: lexicon agent_markers): there the state is the backer."""
     ph = f.place_at(h.i)
     if ph and ph.j == h.j and (f.is_(h.i - 1, "place_preps") or letters().bi in f.toks[h.i].key[:h.prefix]
                                or f.is_(h.i - 2, "border_words")):
-        return ph
+        return None if _agent_after(f, h.i) else ph
     return None
+
+
+def _agent_after(f: Finder, i: int) -> bool:
+    """Token i follows a preposition (من) right after a word that makes it introduce the agent
+    (lexicon agent_markers: المدعوم، بدعم)."""
+    return i >= 2 and f.joined(i - 1) and f.joined(i - 2) and f.is_(i - 1, "place_preps") \
+        and f.is_(i - 2, "agent_markers")
 
 
 def indefinite_short(f: Finder, h: Hit) -> bool:
