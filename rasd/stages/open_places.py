@@ -240,6 +240,17 @@ class _OpenPlaces:
                     return True
         return False
 
+    def agreeing(self, key: str) -> bool:
+        """One indefinite word that agrees, as an adjective, with a plural or dual type word before it:
+        an inanimate plural takes a feminine singular adjective, a participle (محاصرة، مجاورة) or a
+        relative adjective (ريفية، دفاعية، نائية: مناطق ريفية، مواقع دفاعية); a name after a plural
+        type word has the article (مواقع العاصي), is quoted, or is no such feminine form."""
+        L = self.L
+        if key.startswith(self.article) or len(key) <= 4:
+            return False
+        participle = key.startswith(L.participle_prefix) and key.endswith(L.feminine_ending)
+        return participle or key.endswith(L.nisba_suffixes[0])
+
     def is_cue(self, key: str) -> bool:
         return bool(self.c.readings(key).keys() - {"anaphor"})
 
@@ -283,10 +294,9 @@ class _OpenPlaces:
 
         while continues(k):
             k += 1
-        if k == j + 1 and pre == 0 and first.startswith(self.L.participle_prefix) \
-                and first.endswith(self.L.feminine_ending) and len(first) > 4 \
-                and self.key(j - 1) in self.c.plural | self.c.dual:
-            return None   # بلدات محاصرة، قرى مجاورة: a participle agreeing with the plural, not a name
+        if k == j + 1 and pre == 0 and self.key(j - 1) in self.c.plural | self.c.dual \
+                and self.agreeing(first):
+            return None   # بلدات محاصرة، مناطق ريفية: an adjective agreeing with the plural, not a name
         site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
                 and not (first.startswith(self.article) and (open_cue or site)):

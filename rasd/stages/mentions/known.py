@@ -16,11 +16,13 @@ def _is_country_here(f: Finder, h: Hit) -> Hit | None:
     government: the gazetteer hit, else None. A preposition that opens a list of parties (lexicon.yaml
     party_list_openers: العلاقات بين مصر والولايات المتحدة; each_words before من: تسعى كل من تركيا وروسيا)
     makes no place of it, and a state's name that goes on a list of places whose first item follows a
-    place preposition is one too (في سوريا والعراق والأردن، من سوريا ولبنان; actor13)."""
+    place preposition is one too (في سوريا والعراق والأردن، من سوريا ولبنان; actor13). Not after من that
+    introduces an agent (المدعوم من تركيا، بدعم من روسيا: lexicon agent_markers): there the state is the
+    backer (place13)."""
     ph = f.place_at(h.i)
     if ph and ph.j == h.j and (_place_prep(f, h.i - 1) or letters().bi in f.toks[h.i].key[:h.prefix]
                                or f.is_(h.i - 2, "border_words") or _listed_after_place_prep(f, h.i)):
-        return ph
+        return None if _agent_after(f, h.i) else ph
     return None
 
 
@@ -47,6 +49,13 @@ def _listed_after_place_prep(f: Finder, i: int) -> bool:
         first = places[k].tok[0]
     return _place_prep(f, first - 1) or (f.toks[first].start < places[k].start
                                          and f.toks[first].key.startswith(letters().bi))
+
+
+def _agent_after(f: Finder, i: int) -> bool:
+    """Token i follows a preposition (من) right after a word that makes it introduce the agent
+    (lexicon agent_markers: المدعوم، بدعم)."""
+    return i >= 2 and f.joined(i - 1) and f.joined(i - 2) and f.is_(i - 1, "place_preps") \
+        and f.is_(i - 2, "agent_markers")
 
 
 def indefinite_short(f: Finder, h: Hit) -> bool:

@@ -273,11 +273,12 @@ def named_region(f: Finder, ph: Hit, end: int) -> bool:
 def base_only(f: Finder, i: int, region) -> Hit | None:
     """جنوب مدينة جسر الشغور: a direction from a town names that place (returned), not a
     sub-region; ريف X and directions from a governorate or a country (شرقي سوريا، شمال العراق: a
-    part of the country the press names as a region of its own) stay regions."""
+    part of the country the press names as a region of its own) stay regions. The direction is one
+    word or two (شمال شرق خانيونس، شمالي شرقي رام الله: the base follows both)."""
     j, info = region
     if not info.get("direction") or info.get("rif") or info.get("named") or info.get("badia"):
         return None
-    k = i + 1
+    k = i + len(info["direction"].split("-"))   # past one or two direction words
     city_cue = f.is_(k, "place_cues")
     base = f.place_at(k + 1 if city_cue else k)
     if base is None or base.j != j:

@@ -69,9 +69,17 @@ def test_a_dual_cue_names_two_places_and_no_more():
     ("وقصفت المعارضة بلدات محاصرة بالقذائف.", "محاصرة"),
     ("نشرت الحركة بيانا على موقع فيسبوك أمس.", "فيسبوك"),
     ("دعا إلى القتال في مناطق النزال دون تردد.", "النزال"),
+    # a relative adjective agreeing with a plural type word (an inanimate plural's adjective is feminine)
+    ("وقال إن هذه ليست مواقع دفاعية كما يزعمون.", "دفاعية"),
+    ("وصلت الشبكة إلى مناطق ريفية ونائية في الشمال.", "ريفية"),
 ])
 def test_a_cue_word_used_in_another_sense_names_no_place(text, word):
     assert not any(word in m.text for m in places(text))
+
+
+def test_a_name_with_the_article_after_a_plural_type_word_is_still_a_list_item():
+    ms = texts(places('واستهدفت المقاومة مواقع العاصي و"بركة ريشا" بالصواريخ.'))
+    assert "العاصي" in ms and "بركة ريشا" in ms
 
 
 def test_an_unknown_name_between_two_places_of_a_list_is_a_place():

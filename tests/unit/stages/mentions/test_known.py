@@ -54,3 +54,18 @@ def test_a_rule_that_is_not_definite_reads_its_first_word_either_way(finder):
     f = finder("قال مدير شرطة المدينة إن الهجوم فشل.")
     h = f.kb_hit(at(f, "شرطة"))
     assert h is not None and h.j == h.i + 1 and not known.context_misread(f, h)
+
+
+
+@pytest.mark.parametrize("text, state", [
+    ("هاجمت جماعات مدعومة من تركيا مواقع قسد.", "تركيا"),
+    ("تقدم الجيش بدعم من روسيا نحو المدينة.", "روسيا"),
+])
+def test_a_state_after_a_backing_word_and_its_preposition_is_the_backer_not_a_place(installed, text, state):
+    from rasd.kb.resources import default_resources
+    from rasd.pipeline import Pipeline
+
+    run = Pipeline.build(default_resources(), ["clean", "sentences", "mentions"]).run
+    assert [m.type for m in run(text).mentions if m.text == state] == ["ACTOR"]
+    # the same state after the preposition alone is the country (عاد الوفد من روسيا)
+    assert [m.type for m in run(f"عاد الوفد من {state} أمس.").mentions if m.text == state] == ["PLACE"]

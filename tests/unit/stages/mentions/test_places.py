@@ -39,6 +39,18 @@ def test_a_direction_from_a_governorate_is_a_region_but_from_a_district_names_th
     assert base is not None and base.payloads == ("admin:SY0204",)
 
 
+def test_a_two_word_direction_from_a_district_names_the_district_too(finder):
+    # شمال شرق X: the base follows both direction words, and is read as after one
+    f = finder("سقطت قذائف على شمال شرق أعزاز.")
+    i = at(f, "شمال")
+    assert region_hit(f, i)[1]["direction"] == "north-east"
+    base = places.base_only(f, i, region_hit(f, i))
+    assert base is not None and base.payloads == ("admin:SY0204",)
+    f = finder("سقطت قذائف على شمال شرق إدلب.")
+    i = at(f, "شمال")
+    assert places.base_only(f, i, region_hit(f, i)) is None
+
+
 def test_an_unknown_name_after_a_strong_cue_runs_to_a_word_with_a_pronoun(finder):
     f = finder("سيطر المقاتلون على تلة الزعتر كعادتهم.")
     i = at(f, "الزعتر")
