@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from rasd.arabic.clitics import has_article, is_definite, letters
-from rasd.arabic.normalize import fold_str
 from rasd.arabic.matcher import Hit, phrase_key
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
@@ -35,7 +34,7 @@ def indefinite_short(f: Finder, h: Hit) -> bool:
     definite = L.article + rest
     for kind, eid, _ in h.payloads:
         e = f.R.kb.get(f"{kind}:{eid}")
-        if e is None or not any(fold_str(s) == definite for s in e.short):
+        if e is None or not any(f.doc.fold_of[s] == definite for s in e.short):
             return False
     return True
 
@@ -53,7 +52,7 @@ def context_misread(f: Finder, h: Hit) -> bool:
     toks = f.toks[h.i:h.j]
     pre, head = toks[0].key[:h.prefix], toks[0].key[h.prefix:]
     words = [head] + [t.key for t in toks[1:]]
-    name = names.get(" ".join(phrase_key(" ".join(words))))
+    name = names.get(" ".join(phrase_key(" ".join(words), f.doc.fold_of.__getitem__)))
     if name is None:
         return False
     if tuple(words[1:]) not in name.tails:
