@@ -8,7 +8,7 @@ from typing import Any
 
 from rasd import SCHEMA
 from rasd.arabic.clitics import ReadingTable, current as current_clitics
-from rasd.arabic.normalize import Folded, fold, fold_str
+from rasd.arabic.normalize import Folded, fold
 from rasd.arabic.tokens import Token, token_columns
 
 
@@ -17,22 +17,6 @@ from rasd.arabic.tokens import Token, token_columns
 # (open_places: بلدات X، Y، Z), "closing" a list of two or more places (open_places: X وY وZ),
 # "coordinated" by و after a plural or dual type word (rasd.stages.mentions.lists: قرى X وY)
 LIST_ITEM_KINDS = frozenset({"between", "after_cue", "closing", "coordinated"})
-
-
-class FoldTable(dict):
-    """text → ``fold_str(text)``, for one document (``Doc.fold_of``): a mention's text (or a name,
-    a cue word) is folded once, on its first ask (a miss, :meth:`__missing__`), and every later ask,
-    by the same stage or another, is one C-level dict look-up. The link, corefer, geocode, relations
-    and place_context stages each fold the same mention texts (a report names a place or a person
-    several times, and each stage reads every mention): in news, half the folds of a document
-    were of a text it had already folded. It holds no state beyond one report's strings and dies
-    with its document."""
-
-    __slots__ = ()
-
-    def __missing__(self, text: str) -> str:
-        got = self[text] = fold_str(text)
-        return got
 
 
 @dataclass(slots=True)
@@ -186,13 +170,6 @@ class Doc:
         that ask a token's readings ask here. Reads with the Clitics current when first asked (a
         stage's, inside ``rasd.pipeline.run_stage``). Shared by the stages: read it, never change it."""
         return current_clitics().table()
-
-    @cached_property
-    def fold_of(self) -> FoldTable:
-        """Text → its folded form (``fold_of[s] == fold_str(s)``), each distinct string folded once per
-        document, on its first ask (:class:`FoldTable`): the stages that fold a mention's text ask
-        here. Shared by the stages: read it, never change it."""
-        return FoldTable()
 
     @cached_property
     def token_starts(self) -> list[int]:

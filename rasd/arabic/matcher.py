@@ -10,7 +10,7 @@ of dict look-ups per token, whole words only, and offsets stay exact.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Generic, Iterable, TypeVar
 
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.arabic.clitics import readings as stems
@@ -19,11 +19,10 @@ from rasd.arabic.tokens import WORD, Token
 P = TypeVar("P")
 
 
-def phrase_key(phrase: str, fold: Callable[[str], str] = fold_str) -> tuple[str, ...]:
+def phrase_key(phrase: str) -> tuple[str, ...]:
     """Folded tokens of a phrase without their articles: names are written both ways inside a
-    phrase too (تل الخنزير / تل خنزير). ``fold``: fold_str, or a document's shared table of folded
-    texts (rasd.doc.Doc.fold_of) when a stage asks for the same phrase again."""
-    return tuple(strip_article(t) for t in WORD.findall(fold(phrase)))
+    phrase too (تل الخنزير / تل خنزير)."""
+    return tuple(strip_article(t) for t in WORD.findall(fold_str(phrase)))
 
 
 @dataclass(frozen=True, slots=True)

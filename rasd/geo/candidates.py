@@ -40,13 +40,12 @@ def _known(gaz: Gazetteer, pid: str) -> bool:
     return True
 
 
-def cue_of(entity: Entity, cues: GeoCues, fold: Callable[[str], str] = fold_str) -> tuple[str | None, dict | None]:
-    """The first cue word any mention carries, with its spec from geo_cues.yaml (``fold``: fold_str,
-    or the document's shared table of folded texts, rasd.doc.Doc.fold_of)."""
+def cue_of(entity: Entity, cues: GeoCues) -> tuple[str | None, dict | None]:
+    """The first cue word any mention carries, with its spec from geo_cues.yaml."""
     for m in entity.mentions:
         w = m.cue
         if w:
-            spec = cues.cues.get(fold(w))
+            spec = cues.cues.get(fold_str(w))
             if spec:
                 return w, spec
     return None, None
@@ -165,11 +164,10 @@ class DocPlaces:
         for m in entity.mentions:
             if m.region:
                 return m, m.region
-        fold = self.doc.fold_of   # the document's folded texts, shared by the stages
         for m in entity.mentions:
-            if strip_article(fold[m.text]) in self.cues.gov_anaphors:
+            if strip_article(fold_str(m.text)) in self.cues.gov_anaphors:
                 return m, {"base_ids": [], "direction": None, "rif": False, "anaphor": True, "named": False,
-                           "badia": False, "text_key": fold[m.text]}
+                           "badia": False, "text_key": fold_str(m.text)}
         for m in entity.mentions:
             if any(_known(self.gaz, i) and self.gaz.get(i).kind in ("region", "country") for i in m.place_ids or ()):
                 continue   # جنوب لبنان، جنوب السودان: the gazetteer names the whole phrase

@@ -77,11 +77,10 @@ def _kind_of(gaz, pid: str) -> str | None:
 def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
     """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region)."""
     by_name: dict[str, object] = {}
-    fold = doc.fold_of   # the document's folded texts, shared by the stages
     for e in doc.entities:
         if e.type == "PLACE" and e.mentions and not any(m.region for m in e.mentions):
             for m in e.mentions:
-                words = fold[m.text].split()
+                words = fold_str(m.text).split()
                 if len(words) > 1 and words[0] in cues:     # محافظة إدلب is named إدلب too
                     words = words[1:]
                 by_name.setdefault(strip_article(" ".join(words)), e)
@@ -90,7 +89,7 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
         if not e.mentions or not all(r and r.get("direction") and not r.get("rif") and not r.get("named")
                                      for r in regs):
             continue
-        base = by_name.get(strip_article(" ".join(fold[e.mentions[0].text].split()[1:])))
+        base = by_name.get(strip_article(" ".join(fold_str(e.mentions[0].text).split()[1:])))
         if base is None or base is e or (base.geo or {}).get("feature") == "country":
             continue   # شرقي سوريا is a region of the country, not the country
         for m in e.mentions:

@@ -8,7 +8,6 @@ ambiguous names against the anchors resolved so far.
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
@@ -85,7 +84,6 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     opens = res.keep("geo-word-gate", lambda: word_gate(gaz, res.geo_cues, res.region_table.named))
     by_country = res.keep("geo-country-places", lambda: country_places(gaz))
     lookup = DocPlaces(doc, gaz, res.geo_cues, res.region_table, opens)
-    fold = doc.fold_of.__getitem__   # the document's folded texts, shared by the stages
     resolved: dict[str, Place] = {}
     pending: dict[str, tuple[Entity, list[Place]]] = {}
     regions = []
@@ -97,13 +95,13 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
         cands = [] if _named_with_a_word(e, res) else entity_candidates(e, gaz)
         if not cands:
             states = _border_states(e, gaz, res.kb.lexicon["_folded"]["border_words"],
-                                    res.open_places.border_adjectives, fold)
+                                    res.open_places.border_adjectives)
             if states:
                 p, reason = border_place(*states, gaz, by_country)
                 _assign(e, p, 3, reason, feature="region")
                 e.kb_id = None      # the border, not the state whose id the point carries
             else:
-                _none(e, _no_entry(e, res.kb.lexicon["_folded"]["border_words"], fold))
+                _none(e, _no_entry(e, res.kb.lexicon["_folded"]["border_words"]))
         elif len(cands) == 1 or _spread(cands) <= same_place_km:
             resolved[e.id] = cands[0]
             pending[e.id] = (e, cands)
@@ -126,7 +124,7 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
         anchors = [(by_id[eid].name_ar, p) for eid, p in resolved.items()]
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
-            word, spec = cue_of(e, res.geo_cues, fold)
+            word, spec = cue_of(e, res.geo_cues)
             own = {c.id for c in cands}
             ctx = Context(hits=hits[eid], anchors=[a for a in anchors if a[1].id not in own],
                           centre=centre, governorates=governorates, cue=spec, cue_word=word, country=country,
@@ -141,12 +139,10 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     return doc
 
 
-def _border_states(e: Entity, gaz, border_words: frozenset[str], adjectives: dict[str, str],
-                   fold: Callable[[str], str] = fold_str) -> list[Place] | None:
-    """The two states a border place is named by (الحدود السورية التركية: Syria, Turkey), or None.
-    ``fold``: fold_str, or the document's shared table of folded texts (Doc.fold_of)."""
+def _border_states(e: Entity, gaz, border_words: frozenset[str], adjectives: dict[str, str]) -> list[Place] | None:
+    """The two states a border place is named by (الحدود السورية التركية: Syria, Turkey), or None."""
     for m in e.mentions:
-        words = [w for w in re.split(r"[\s\-–]+", fold(m.text)) if w]
+        words = [w for w in re.split(r"[\s\-–]+", fold_str(m.text)) if w]
         if len(words) == 3 and words[0] in border_words and all(w in adjectives for w in words[1:]):
             ids = [f"world:{adjectives[w]}" for w in words[1:]]
             try:
@@ -157,9 +153,9 @@ def _border_states(e: Entity, gaz, border_words: frozenset[str], adjectives: dic
     return None
 
 
-def _no_entry(e: Entity, border_words: frozenset[str], fold: Callable[[str], str] = fold_str) -> str:
-    """Why a place without gazetteer candidates stays unplaced (``fold``: as :func:`_border_states`)."""
-    firsts = {(fold(m.text).split() or [""])[0] for m in e.mentions}
+def _no_entry(e: Entity, border_words: frozenset[str]) -> str:
+    """Why a place without gazetteer candidates stays unplaced."""
+    firsts = {(fold_str(m.text).split() or [""])[0] for m in e.mentions}
     if e.mentions and firsts <= border_words:
         return f"{e.name_ar} is a border, a line that no one point stands for"
     return f"no gazetteer entry for {e.name_ar}"

@@ -32,27 +32,25 @@ TELLING = frozenset({"country", "city", "governorate", "district", "region"})
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset(),
-               fold: Callable[[str], str] = fold_str) -> str:
-    # fold: fold_str, or the document's shared table of folded texts (Doc.fold_of)
+def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset()) -> str:
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
         reg = m.region
         if reg:
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
-        words = fold(m.text).split()
+        words = fold_str(m.text).split()
         if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep:
             words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب and مخيم درعا stay apart
         return "place:" + strip_article(" ".join(words))
     name = m.surname_of or m.name or m.text
-    words = [strip_article(w) for w in fold(name).split()]
+    words = [strip_article(w) for w in fold_str(name).split()]
     if m.type == "PERSON" and len(words) > 1 and words[0] in cases:
         words[0] = min(cases)   # أبي عبيدة = أبا عبيدة = أبو عبيدة: one kunya in its three cases
     return f"{m.type.lower()}:" + " ".join(words)
 
 
-def _merge_partial_names(groups: dict[str, list[Mention]], fold: Callable[[str], str] = fold_str) -> None:
+def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
     """An unknown person named by part of a longer name in the report (عبد الرحمن ⊂ رامي عبد الرحمن)
     is that person: the first other group (in report order) holding a longer name that starts or
     ends with one of its names, word for word.
@@ -63,7 +61,7 @@ def _merge_partial_names(groups: dict[str, list[Mention]], fold: Callable[[str],
     """
     persons = {k: ms for k, ms in groups.items() if k.startswith(("person:", "actor:", "place:"))
                and ms[0].type == "PERSON"}
-    full = {k: list(dict.fromkeys(" ".join(fold(m.text).split()) for m in ms)) for k, ms in persons.items()}
+    full = {k: list(dict.fromkeys(" ".join(fold_str(m.text).split()) for m in ms)) for k, ms in persons.items()}
     rank = {k: r for r, k in enumerate(full)}
     within: dict[str, list[str]] = {}   # a name's proper word prefix or suffix → groups with that name, in order
     for other, names in full.items():
@@ -283,7 +281,6 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
-    fold = doc.fold_of.__getitem__   # the document's folded texts, shared with the later stages
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
     mentions = [m for m in doc.mentions if id(m) not in skip] if skip else doc.mentions
@@ -300,7 +297,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
                 continue
             m.kb_id = target
             m.confidence = 0.75
-        key = _group_key(m, cues, keep, cases, fold)
+        key = _group_key(m, cues, keep, cases)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"
@@ -310,7 +307,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
             last_source = key
         groups.setdefault(key, []).append(m)
 
-    _merge_partial_names(groups, fold)
+    _merge_partial_names(groups)
     entities = []
     for n, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
         m0 = ms[0]

@@ -263,13 +263,13 @@ class _Context:
         s = pm.tok[0]
         if s > 0 and not self.gap(s - 1).strip() and reads(self.toks[s - 1].key, self.c.list_preps):
             return True
-        return self.L.bi in self.doc.fold_of[self.doc.text[self.toks[s].start:pm.start]]
+        return self.L.bi in fold_str(self.doc.text[self.toks[s].start:pm.start])
 
     def joiner(self, m: Mention) -> str | None:
         """How ``m`` is joined to the item before it in a list: "and" (the conjunction و written on it),
         "comma-and" (a comma, then و), else None: a comma alone often ends a clause (في النيجر، فرنسا ترفض)."""
         j = m.tok[0]
-        if j == 0 or not starts_with_and(self.doc.fold_of[self.doc.text[self.toks[j].start:m.start]]):
+        if j == 0 or not starts_with_and(fold_str(self.doc.text[self.toks[j].start:m.start])):
             return None
         gap = self.gap(j - 1).strip()
         return "and" if not gap else "comma-and" if gap in ("،", ",") else None

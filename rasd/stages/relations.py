@@ -134,8 +134,8 @@ class _Rel:
                 pending = []
                 continue
             raw = doc.text[a.end:b.start]
-            gap = doc.fold_of[raw].split()
-            words = gap + doc.fold_of[b.text].split()[:1]
+            gap = fold_str(raw).split()
+            words = gap + fold_str(b.text).split()[:1]
             listed = starts_with_and(doc.tokens[b.tok[0]].key) or raw.strip() in ("،", ",", "-", "–")
             if listed and not any(reads_as(W["contained_in"], w) for w in gap):
                 if not pending_is_container:

@@ -70,15 +70,3 @@ def test_the_reading_table_reads_each_asked_form_once_with_the_current_letters()
     other = Doc("مواقع بريف حلب")
     with clitics.using(no_bi):    # the Clitics current when the table is first asked for
         assert "ريف" not in [s for _, s in other.readings[other.keys[1]]]
-
-
-def test_the_fold_table_folds_each_asked_text_once_and_as_fold_str():
-    from rasd.arabic.normalize import fold_str
-    from rasd.doc import Doc
-
-    doc = Doc("قصفت الطائرات مدينةَ إدلب.")
-    texts = ["مدينةَ إدلب", "أحمد", "", "مدينةَ إدلب"]
-    assert [doc.fold_of[t] for t in texts] == [fold_str(t) for t in texts]
-    assert doc.fold_of[texts[0]] is doc.fold_of[texts[3]]     # asked twice: folded once, the same string
-    assert len(doc.fold_of) == 3
-    assert doc.fold_of is doc.fold_of and Doc("أحمد").fold_of is not doc.fold_of   # one table per document

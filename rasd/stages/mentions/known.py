@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.clitics import has_article, is_definite, letters
+from rasd.arabic.normalize import fold_str
 from rasd.arabic.matcher import Hit, phrase_key
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
@@ -34,7 +35,7 @@ def indefinite_short(f: Finder, h: Hit) -> bool:
     definite = L.article + rest
     for kind, eid, _ in h.payloads:
         e = f.R.kb.get(f"{kind}:{eid}")
-        if e is None or not any(f.doc.fold_of[s] == definite for s in e.short):
+        if e is None or not any(fold_str(s) == definite for s in e.short):
             return False
     return True
 
@@ -52,7 +53,7 @@ def context_misread(f: Finder, h: Hit) -> bool:
     toks = f.toks[h.i:h.j]
     pre, head = toks[0].key[:h.prefix], toks[0].key[h.prefix:]
     words = [head] + [t.key for t in toks[1:]]
-    name = names.get(" ".join(phrase_key(" ".join(words), f.doc.fold_of.__getitem__)))
+    name = names.get(" ".join(phrase_key(" ".join(words))))
     if name is None:
         return False
     if tuple(words[1:]) not in name.tails:

@@ -64,8 +64,7 @@ def _misread_article(f: Finder, i: int, h: Hit, places: list, strong: bool) -> b
     if strong:
         return False
     article_read = pre.endswith(L.article) and not pre.endswith(L.lam_article)
-    fold = f.doc.fold_of   # the document's folded texts (a namesake's name recurs with each of its mentions)
-    named_with = [fold[p.name_ar].startswith(L.article) for p in places]
+    named_with = [fold_str(p.name_ar).startswith(L.article) for p in places]
     if article_read and not any(named_with):
         return True
     if has_article(word) or pre.endswith(L.article) or not all(named_with):
