@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -57,24 +58,28 @@ class Stage:
 _DOC_ATTRS = (lambda d: frozenset(a for a in dir(d) if hasattr(d, a)))(Doc(""))
 
 
-def _check_path(path: str) -> re.Match:
+@lru_cache(maxsize=256)
+def _check_path(path: str) -> tuple[str, str | None, str | None]:
+    """(attr, TYPE, sub) of an attribute path, or PipelineError. A path's parts depend on the string
+    only, and run_stage asks for each stage's paths at every document: they are parsed once (the
+    stages declare a few dozen paths; a refused path raises and is not kept)."""
     m = _PATH.match(path)
     if m is None or m["attr"] not in _DOC_ATTRS:
         raise PipelineError(f"'{path}' is not a Doc attribute path",
                             hint="Use 'attr' or 'list[TYPE].attr' over the attributes of rasd.doc.Doc.")
-    return m
+    return m["attr"], m["type"], m["sub"]
 
 
 def missing(doc: Doc, path: str) -> str | None:
     """Why ``path`` is not set on ``doc`` (None when it is)."""
-    m = _check_path(path)
-    value = getattr(doc, m["attr"], None)
+    attr, type_, sub = _check_path(path)
+    value = getattr(doc, attr, None)
     if value is None:
-        return f"doc.{m['attr']} is not set"
-    if m["type"]:
+        return f"doc.{attr} is not set"
+    if type_:
         for item in value:
-            if getattr(item, "type", None) == m["type"] and getattr(item, m["sub"], None) is None:
-                return f"{m['attr']} item {getattr(item, 'id', '?')} has no {m['sub']}"
+            if getattr(item, "type", None) == type_ and getattr(item, sub, None) is None:
+                return f"{attr} item {getattr(item, 'id', '?')} has no {sub}"
     return None
 
 

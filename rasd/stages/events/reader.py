@@ -45,10 +45,10 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         self.sentence_triggers: list[Trig] = []
         self.told_here: list[Event] = []    # the events built so far from the sentence being read
         # the events of the sentence being read whose place is inherited from the act before
-        # (Places.inherited_places), by id (the event held, so its id is not reused while the sentence is
-        # read; emptied with each sentence): in a sentence that tells fighting, such a strike is part of it,
-        # as a placeless one is
-        self.placed_by_inheritance: dict[int, Event] = {}
+        # (Places.inherited_places), by their trigger's span and type (no two events built from one
+        # sentence's triggers share both: each trigger is read once per type; emptied with each sentence):
+        # in a sentence that tells fighting, such a strike is part of it, as a placeless one is
+        self.placed_by_inheritance: set[tuple[tuple[int, int] | None, str]] = set()
         self.all_sentences: list[Sent] = []
         self._dates_for, self._dates = None, []
         # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
@@ -98,7 +98,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             self.sentence_triggers = trigs
             built: list[Event] = []
             self.told_here = built   # the same list, filled as the sentence's triggers are read
-            self.placed_by_inheritance = {}
+            self.placed_by_inheritance = set()
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             weapon_end = -1
             for t in trigs:
@@ -141,7 +141,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             if any(e.type in CLASH_LIKE for e in built):
                 # strikes named only as part of the fighting (يشارك فيها سلاح الجو والمدفعية)
                 built = [e for e in built if not (e.type in VIOLENT_FOLD and (
-                    not e.places or id(e) in self.placed_by_inheritance))]
+                    not e.places or (e.trigger, e.type) in self.placed_by_inheritance))]
             violent = any(self.L.mapping[e.type].get("violent") for e in built)
             told = self.mentions_casualties(st, violent)
             # a running total is read on its own: the dead of the act told before it are not the war's
@@ -289,5 +289,5 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 evidence=[(st.start, st.end)], confidence=min(conf, 0.95),
                 extra={"mapping": event_mapping(m, state), "why": why}))
         if inherited and chains:
-            self.placed_by_inheritance.update((id(e), e) for e in out)
+            self.placed_by_inheritance.add((trig_span, t.type))
         return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
 from rasd.arabic.matcher import Hit
 from rasd.arabic.normalize import fold_str
-from rasd.geo.regions import capital_name as _capital_after
+from rasd.geo.regions import capital_name
 from rasd.kb.gazetteer import WORLD_SOURCE
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.placeness import item_ends, minor_only, name_key, place_context, region_head, settled
@@ -360,15 +360,6 @@ def add_place(f: Finder, h: Hit) -> None:
     _take_adjectives(f, m)
 
 
-def capital_name(f: Finder, h: Hit):
-    """العاصمة السورية دمشق: the capital's own name right after a gazetteer name that opens on a capital
-    word (geo_cues ``capital_words``), as (end token, ids, key), or None (rasd.geo.regions.capital_name)."""
-    if not f.R.geo_cues.capital_words or h.j >= len(f.toks) or not f.joined(h.j - 1):
-        return None
-    key = " ".join(t.key for t in f.toks[h.i:h.j])[h.prefix:]
-    return _capital_after(f.toks, (h.j, list(h.payloads), key), f.R.gaz, f.R.geo_cues)
-
-
 def nationality_end(f: Finder, h: Hit, j: int) -> int:
     """الجولان السوري المحتل، مدينة الحديدة اليمنية، نهر الليطاني اللبناني: the adjective of the state a
     place lies in, right after its name (token j), is part of the place's phrase: the end token past it
@@ -385,7 +376,7 @@ def nationality_end(f: Finder, h: Hit, j: int) -> int:
 @dataclass(frozen=True, slots=True)
 class PlaceHit(Hit):
     """A gazetteer hit with the end of its place phrase worked out once: past a capital's own name in
-    apposition (``capital``, :func:`capital_name`'s answer) or past the adjective of the state the
+    apposition (``capital``, rasd.geo.regions.capital_name's answer) or past the adjective of the state the
     place lies in (:func:`nationality_end`). The finder ranks the candidate by ``end`` and
     :func:`add_place` spans the mention to it, so neither asks again for the same hit."""
     end: int
@@ -396,7 +387,12 @@ def reach(f: Finder, h: Hit) -> PlaceHit:
     """``h`` with the end of its place phrase (:class:`PlaceHit`); a PlaceHit is returned as it is."""
     if isinstance(h, PlaceHit):
         return h
-    capital = capital_name(f, h)
+    # العاصمة السورية دمشق: the capital's own name right after a gazetteer name that opens on a capital
+    # word (geo_cues ``capital_words``), as (end token, ids, key), or None
+    capital = None
+    if f.R.geo_cues.capital_words and h.j < len(f.toks) and f.joined(h.j - 1):
+        key = " ".join(t.key for t in f.toks[h.i:h.j])[h.prefix:]
+        capital = capital_name(f.toks, (h.j, list(h.payloads), key), f.R.gaz, f.R.geo_cues)
     end = capital[0] if capital else nationality_end(f, h, h.j)
     return PlaceHit(h.i, h.j, h.prefix, h.payloads, end, capital)
 
