@@ -9,7 +9,9 @@ and weapon lists; quote marks), the sentence's place in the report (headline, le
 shape of the trigger (first and last letters: tense and person of a verb, plural of a noun), how
 many events, places and actors the sentence holds, whether an event of the same type was told
 earlier in the report, the kinds of the event's places (a village, a governorate, a country), its
-agents' categories, and how many tellings event coreference merged into it. No outlet, date or document id: nothing that names one source.
+agents' categories, and how many tellings event coreference merged into it; and (VERSION 3)
+the weapon words and target classes of the trigger's own clause, the modality cues in scope,
+and how many events of the type (and with its place) the report told before, headline apart. No outlet, date or document id: nothing that names one source.
 
 Everything here is a pure function of a Doc and the resources' lexicons; no Arabic literals.
 """
