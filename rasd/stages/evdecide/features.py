@@ -9,7 +9,9 @@ and weapon lists; quote marks), the sentence's place in the report (headline, le
 shape of the trigger (first and last letters: tense and person of a verb, plural of a noun), how
 many events, places and actors the sentence holds, whether an event of the same type was told
 earlier in the report, the kinds of the event's places (a village, a governorate, a country), its
-agents' categories, and how many tellings event coreference merged into it. No outlet, date or document id: nothing that names one source.
+agents' categories, and how many tellings event coreference merged into it; and (VERSION 3)
+the weapon words and target classes of the trigger's own clause, the modality cues in scope,
+and how many events of the type (and with its place) the report told before, headline apart. No outlet, date or document id: nothing that names one source.
 
 Everything here is a pure function of a Doc and the resources' lexicons; no Arabic literals.
 """
@@ -24,12 +26,19 @@ from rasd.doc import Doc, Event
 from rasd.stages.worthiness.cues import CueList, Cues, cue_after, cue_before, sentence_forms
 
 WINDOW = 4
-VERSION = 2     # raise when the features change: an installed model of another version is retrained
+VERSION = 3     # raise when the features change: an installed model of another version is retrained
 _ENTRY = re.compile(r"\((\w+), triggers\.yaml:(\d+)\)")
 _QUOTED = re.compile(r"'[^']*'")
 _ASCII_WORD = re.compile(r"[a-z]+")
 QUOTES = frozenset('"«»“”')
 # worthiness.yaml lists read over the whole sentence, before and after the trigger
+# events-lexicon classes read inside the trigger's own clause: what was hit and who was hurt
+CLAUSE_CLASSES = ("civilian_objects", "unarmed_victims", "armed_victims", "military_objects", "fixed_sites",
+                  "struck_objects", "air_doers", "air_cues", "harm_words")
+# modality.yaml lists read in a window before the trigger (negated, planned, conditional) and over
+# the sentence before it (reporting verbs, denial)
+MODALITY_SCOPES = ("negated", "planned", "conditional")
+CLAUSE_PUNCT = frozenset("،,;؛:()")
 CUE_LISTS = ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
              "toll_negation", "demand", "tally", "timeframe", "launch")
 
@@ -42,11 +51,12 @@ class Lexicons:
     cue_lists: tuple[CueList, ...]
     classes: dict
     weapons: dict
+    modality: dict | None = None
 
     @classmethod
     def of(cls, cues: Cues, triggers) -> "Lexicons":
         wide = tuple(CueList(n, 60, getattr(cues, n).cues) for n in CUE_LISTS)
-        return cls(wide, dict(triggers.words), dict(triggers.weapon))
+        return cls(wide, dict(triggers.words), dict(triggers.weapon), dict(triggers.modality))
 
 
 def stem(key: str) -> str:
@@ -113,7 +123,8 @@ def features(view: DocView, n: int, lex: Lexicons) -> list[str]:
     """The feature strings of event ``n`` of ``view.doc`` (one with a trigger)."""
     at = site(view, n)
     return ["bias", *trigger_features(view, at), *context_features(view, at, lex),
-            *sentence_features(view, at), *event_features(view, at)]
+            *sentence_features(view, at), *event_features(view, at), *clause_features(view, at, lex),
+            *modality_features(view, at, lex), *told_features(view, at)]
 
 
 def _why(ev: Event) -> dict:
@@ -201,4 +212,74 @@ def event_features(view: DocView, at: Site) -> list[str]:
     earlier = [e for e, x in zip(doc.events[:at.n], view.sentence_ids[:at.n]) if x is not None and x < at.s]
     f.append(f"same_type_earlier={any(e.type == ev.type for e in earlier)}")
     f.append(f"any_earlier={bool(earlier)}")
+    return f
+
+
+def clause(view: DocView, at: Site, lex: Lexicons) -> tuple[int, int]:
+    """The tokens of the trigger's own clause: from after the last clause break (a clause_breaks
+    word of the events lexicon, or a comma, semicolon, colon or bracket between two words) before
+    the trigger to before the first one after it, inside the sentence."""
+    breaks = lex.classes.get("clause_breaks", frozenset())
+    text, ends, starts, keys = view.doc.text, view.doc.token_ends, view.starts, view.keys
+
+    def punct_before(k: int) -> bool:    # a clause mark between token k-1 and token k
+        return k > at.lo and any(ch in CLAUSE_PUNCT for ch in text[ends[k - 1]:starts[k]])
+
+    def is_break(k: int) -> bool:
+        return any(r in breaks for r in cue_readings(keys[k]))
+
+    a = at.i
+    while a > at.lo and not punct_before(a) and not is_break(a - 1):
+        a -= 1
+    b = at.j
+    while b < at.hi and not punct_before(b) and not is_break(b):
+        b += 1
+    return a, b
+
+
+def clause_features(view: DocView, at: Site, lex: Lexicons) -> list[str]:
+    """The weapon/means words and the target classes (civilian places and people, armed men and
+    military sites, aircraft) of the trigger's own clause, alone and with the proposed type."""
+    typ = view.doc.events[at.n].type
+    a, b = clause(view, at, lex)
+    f = [f"clause_words={_bucket((b - a) // 5)}"]
+    reads = [cue_readings(view.keys[k]) for k in range(a, b) if not at.i <= k < at.j]
+    hits = {f"clause_weapon={w}" for w, words in lex.weapons.items() if any(r in words for rs in reads for r in rs)}
+    hits |= {f"clause_cls={c}" for c in CLAUSE_CLASSES
+             if any(r in lex.classes.get(c, ()) for rs in reads for r in rs)}
+    for h in sorted(hits):
+        f += [h, f"clause_type|{typ}|{h.split('=', 1)[1]}"]
+    return f
+
+
+def modality_features(view: DocView, at: Site, lex: Lexicons) -> list[str]:
+    """modality.yaml cues in scope: a negation, plan or condition word in its window before the
+    trigger; a reporting or denial verb earlier in the sentence."""
+    mod = lex.modality or {}
+    keys = view.keys
+    f = []
+    for name in MODALITY_SCOPES:
+        m = mod.get(name)
+        if not m:
+            continue
+        lo = max(at.lo, at.i - int(m["window"]))
+        if any(r in m["before"] for k in range(lo, at.i) for r in cue_readings(keys[k])):
+            f.append(f"modcue={name}")
+    for name in ("reporting_verbs", "denial"):
+        if any(r in mod.get(name, ()) for k in range(at.lo, at.i) for r in cue_readings(keys[k])):
+            f.append(f"modcue_sentence={name}")
+    return f
+
+
+def told_features(view: DocView, at: Site) -> list[str]:
+    """How often the report already told an event of this type before this sentence, with one of
+    this event's places, and whether its headline did (the lead and body retell the headline)."""
+    doc = view.doc
+    ev = doc.events[at.n]
+    places = set(ev.places)
+    before = [e for e, x in zip(doc.events, view.sentence_ids) if x is not None and x < at.s and e.type == ev.type]
+    f = [f"told_type={_bucket(len(before))}",
+         f"told_type_place={_bucket(sum(bool(places & set(e.places)) for e in before))}"]
+    if at.s > 0:
+        f.append(f"told_in_headline={any(x == 0 and e.type == ev.type for e, x in zip(doc.events, view.sentence_ids))}")
     return f

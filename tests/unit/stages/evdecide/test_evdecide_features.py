@@ -28,3 +28,43 @@ def test_a_same_type_event_told_earlier(doc, lex):
     assert "same_type_earlier=True" in features(view, 2, lex)     # the headline's SHELLING
     assert "same_type_earlier=False" in features(view, 1, lex)    # no AIRSTRIKE before
     assert "any_earlier=False" in features(view, 0, lex)
+
+
+def test_clause_features_stop_at_a_clause_break(doc):
+    from rasd.stages.evdecide.features import Lexicons
+
+    view = DocView(doc)
+    # ردا opens a new clause: the second قصف's clause does not reach back to الطائرات
+    lex = Lexicons((), {"air_cues": frozenset({"طايرات"}), "clause_breaks": frozenset({"ردا"})}, {})
+    f1, f2 = features(view, 1, lex), features(view, 2, lex)
+    assert {"clause_cls=air_cues", "clause_type|AIRSTRIKE|air_cues"} <= set(f1)
+    assert "cls<air_cues" in f2 and "clause_cls=air_cues" not in f2
+    lex = Lexicons((), {"air_cues": frozenset({"طايرات"})}, {})
+    assert "clause_cls=air_cues" in features(view, 2, lex)
+
+
+def test_modality_cues_in_their_window_and_reporting_verbs(doc):
+    from rasd.stages.evdecide.features import Lexicons
+
+    view = DocView(doc)
+
+    def lex(window):
+        mod = {"negated": {"window": window, "before": frozenset({"المصادر"})},
+               "reporting_verbs": frozenset({"قالت"})}
+        return Lexicons((), {}, {}, mod)
+
+    # قصفت is the third word after المصادر (المصادر إن الطائرات قصفت)
+    assert "modcue=negated" not in features(view, 1, lex(2))
+    assert "modcue=negated" in features(view, 1, lex(3))
+    assert "modcue_sentence=reporting_verbs" in features(view, 1, lex(3))
+    assert "modcue_sentence=reporting_verbs" not in features(view, 0, lex(3))
+
+
+def test_told_before_with_type_place_and_headline(doc, lex):
+    view = DocView(doc)
+    f2 = features(view, 2, lex)
+    assert {"told_type=1", "told_type_place=0", "told_in_headline=True"} <= set(f2)
+    doc.events[2].places = ["E1"]
+    assert "told_type_place=1" in features(DocView(doc), 2, lex)
+    assert {"told_type=0", "told_in_headline=False"} <= set(features(view, 1, lex))
+    assert not any(x.startswith("told_in_headline") for x in features(view, 0, lex))
