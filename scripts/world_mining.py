@@ -57,10 +57,10 @@ def options() -> argparse.Namespace:
     return ap.parse_args()
 
 
-def main() -> None:
-    a = options()
-    data = data_or_exit(a.data)
-    gaz = load_gazetteer()
+def mine(texts, knows, min_df: int = 5) -> list[tuple[int, str, Counter, str, str]]:
+    """(articles, name key, articles per corpus, type word, most frequent written form) of every name
+    after a type word that ``knows`` (a folded name → whether some place has it) does not know, in at
+    least ``min_df`` articles, most frequent first. ``texts``: (corpus, article text) pairs."""
     cue_of = {}
     for c in CUES:
         k = fold_str(c)
@@ -73,59 +73,69 @@ def main() -> None:
     cue: dict[str, Counter] = defaultdict(Counter)       # key → type word
     form: dict[str, Counter] = defaultdict(Counter)      # key → as written
     known: dict[str, bool] = {}
-    n_art: Counter = Counter()
 
     def unknown(key: str) -> bool:
         if key not in known:
-            known[key] = not gaz.lookup(key)
+            known[key] = not knows(key)
         return known[key]
 
-    for corpus in a.corpus or ["news", "news2"]:
-        for text in articles(data, (corpus,), every=a.every):
-            n_art[corpus] += 1
-            words = WORD.findall(text)
-            keys = [fold_str(w) for w in words]
-            seen1, seen2 = set(), set()
-            for i in range(len(keys) - 1):
-                c = cue_of.get(keys[i])
-                if c is None:
-                    continue
-                k1 = keys[i + 1]
-                if k1 in stop or len(k1) < 3:
-                    continue
-                base = fold_str(c)
-                nxt = keys[i + 2] if i + 2 < len(keys) else ""
-                # known alone, with its type word (قاعدة العند), or as the start of a known longer
-                # name (بلدة عيتا الشعب, مدينة رام الله): no miss
-                if not unknown(k1) or not unknown(f"{base} {k1}") or (nxt and not unknown(f"{k1} {nxt}")) \
-                        or (nxt and not unknown(f"{base} {k1} {nxt}")):
-                    continue
-                if k1 not in seen1:
-                    seen1.add(k1)
-                    one[k1][corpus] += 1
-                    cue[k1][c] += 1
-                    form[k1][words[i + 1]] += 1
-                if i + 2 < len(keys) and keys[i + 2] not in stop and len(keys[i + 2]) > 1:
-                    k2 = f"{k1} {keys[i + 2]}"
-                    if unknown(k2) and k2 not in seen2:
-                        seen2.add(k2)
-                        two[k2][corpus] += 1
-                        cue[k2][c] += 1
-                        form[k2][f"{words[i + 1]} {words[i + 2]}"] += 1
-    rows = []
-    for k, cnt in one.items():
-        rows.append((sum(cnt.values()), k, cnt))
+    for corpus, text in texts:
+        words = WORD.findall(text)
+        keys = [fold_str(w) for w in words]
+        seen1, seen2 = set(), set()
+        for i in range(len(keys) - 1):
+            c = cue_of.get(keys[i])
+            if c is None:
+                continue
+            k1 = keys[i + 1]
+            if k1 in stop or len(k1) < 3:
+                continue
+            base = fold_str(c)
+            nxt = keys[i + 2] if i + 2 < len(keys) else ""
+            # known alone, with its type word (قاعدة العند), or as the start of a known longer
+            # name (بلدة عيتا الشعب, مدينة رام الله): no miss
+            if not unknown(k1) or not unknown(f"{base} {k1}") or (nxt and not unknown(f"{k1} {nxt}")) \
+                    or (nxt and not unknown(f"{base} {k1} {nxt}")):
+                continue
+            if k1 not in seen1:
+                seen1.add(k1)
+                one[k1][corpus] += 1
+                cue[k1][c] += 1
+                form[k1][words[i + 1]] += 1
+            if nxt and nxt not in stop and len(nxt) > 1:
+                k2 = f"{k1} {nxt}"
+                if k2 not in seen2:
+                    seen2.add(k2)
+                    two[k2][corpus] += 1
+                    cue[k2][c] += 1
+                    form[k2][f"{words[i + 1]} {words[i + 2]}"] += 1
+    rows = [(sum(cnt.values()), k, cnt) for k, cnt in one.items()]
     for k, cnt in two.items():
-        first = sum(one[k.split()[0]].values())
-        if sum(cnt.values()) * 2 >= first:
+        if sum(cnt.values()) * 2 >= sum(one[k.split()[0]].values()):
             rows.append((sum(cnt.values()), k, cnt))
-    rows = [r for r in rows if r[0] >= a.min_df]
+    rows = [r for r in rows if r[0] >= min_df]
     rows.sort(key=lambda r: (-r[0], r[1]))
+    return [(df, k, cnt, cue[k].most_common(1)[0][0], form[k].most_common(1)[0][0]) for df, k, cnt in rows]
+
+
+def main() -> None:
+    a = options()
+    data = data_or_exit(a.data)
+    gaz = load_gazetteer()
+    n_art: Counter = Counter()
+
+    def texts():
+        for corpus in a.corpus or ["news", "news2"]:
+            for text in articles(data, (corpus,), every=a.every):
+                n_art[corpus] += 1
+                yield corpus, text
+
+    rows = mine(texts(), lambda key: bool(gaz.lookup(key)), a.min_df)
     print(f"# articles read: {dict(n_art)}; names unknown to the gazetteer after a type word, "
           f"in >= {a.min_df} articles: {len(rows)}")
     print("df\tnews\tnews2\ttype word\tname as written")
-    for df, k, cnt in rows[:a.top]:
-        print(f"{df}\t{cnt['news']}\t{cnt['news2']}\t{cue[k].most_common(1)[0][0]}\t{form[k].most_common(1)[0][0]}")
+    for df, _k, cnt, word, written in rows[:a.top]:
+        print(f"{df}\t{cnt['news']}\t{cnt['news2']}\t{word}\t{written}")
 
 
 if __name__ == "__main__":
