@@ -219,3 +219,13 @@ def test_a_proclitic_form_of_a_listed_name_is_no_name_of_its_own():
     counts = Counter({"محمد": 9, "ومحمد": 3, "فريد": 4, "ريد": 0})
     assert N._clitic_form("ومحمد", counts) and not N._clitic_form("محمد", counts)
     assert not N._clitic_form("فريد", counts)      # ريد is no name: فريد is one
+
+
+@pytest.mark.parametrize("word", ["الكرمة", "العديد", "أفيون", "الضباب", "الجزيرة", "مروة", "دمت", "العبر",
+                                  "مشرعة", "جيهان", "مديات", "يوبي", "عوريف"])
+def test_a_mined_name_that_is_an_everyday_word_is_listed_only_with_its_type_word(word):
+    # world13: the names mined after a type word (scripts/world_mining.py) that are also everyday words
+    # or given names are listed with the type word only (قضاء الكرمة, قاعدة العديد), never bare
+    key = G.canon(fold_str(word))
+    bare = [p.id for p, names in G.world_places() for n in names if G.canon(fold_str(n)) == key]
+    assert bare == []
