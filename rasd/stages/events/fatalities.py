@@ -51,6 +51,7 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
              for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words",
                           "alive_after", "thing_after")}
     in_zero = {k for i, j in zero for k in range(i, j)}
+    mixed = {k for i, j in r.spans("dead_or_wounded") for k in range(i, j)}  # "بين قتيل وجريح"
     found = [f for f in r.numbers() if f.n not in in_zero]
     by_end = {f.j - 1: f for f in found}
     groups: list[list[FoundNumber]] = []
@@ -77,7 +78,7 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
     notice = bool(marks["kill_before"]) or bool(r.spans("death_notice"))
     singles = governed + [k for k in marks["dead_after"] if notice or k in governed or not _definite(r, k)]
     for k in sorted(singles):
-        if k not in numbered and k not in in_zero and r.noun(k) == ("sg", True):
+        if k not in numbered and k not in in_zero and k not in mixed and r.noun(k) == ("sg", True):
             t = r.toks[k]
             return FatalityCount(1, sentence_start + t.start, sentence_start + t.end, "exact")
     if zero:

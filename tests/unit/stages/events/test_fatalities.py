@@ -88,3 +88,12 @@ def test_counted_noun_and_definite(text, value):
 def test_no_toll_from_counts_of_the_living_or_titles(text, wrong):
     got = read_toll(text, LEX)
     assert got is None or got.value != wrong, got
+
+
+@pytest.mark.parametrize("text,value", [
+    ("فجروا عبوة في قوة للاحتلال وأوقعوا أفرادها بين قتيل وجريح", None),   # dead and wounded, shares unknown
+    ("خسرت الكتيبة ربع قواتها بين قتيل ومصاب إذ قتل 88 جنديا", 88),      # a count elsewhere is still read
+])
+def test_dead_or_wounded_counts_no_one(text, value):
+    got = read_toll(text, LEX)
+    assert (got.value if got else None) == value
