@@ -51,7 +51,6 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
              for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words",
                           "alive_after", "thing_after")}
     in_zero = {k for i, j in zero for k in range(i, j)}
-    mixed = {k for i, j in r.spans("dead_or_wounded") for k in range(i, j)}  # "بين قتيل وجريح"
     found = [f for f in r.numbers() if f.n not in in_zero]
     by_end = {f.j - 1: f for f in found}
     groups: list[list[FoundNumber]] = []
@@ -75,8 +74,10 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
     # unless the sentence reports a death: a killing word ("استشهاد الأسير خالد", "أعلنت استشهاد
     # فلان … والشهيد فلان") or a death notice (numbers.yaml death_notice: "زفت المقاومة الشهيد …",
     # "الشهيد … الذي ارتقى")
-    notice = bool(marks["kill_before"]) or bool(r.spans("death_notice"))
+    notice = bool(marks["kill_before"]) or bool(marks["dead_after"] and r.spans("death_notice"))
     singles = governed + [k for k in marks["dead_after"] if notice or k in governed or not _definite(r, k)]
+    # the death noun of "بين قتيل وجريح" counts no one: dead and wounded in unknown shares
+    mixed = {k for i, j in r.spans("dead_or_wounded") for k in range(i, j)} if singles else set()
     for k in sorted(singles):
         if k not in numbered and k not in in_zero and k not in mixed and r.noun(k) == ("sg", True):
             t = r.toks[k]
