@@ -141,7 +141,8 @@ def lexicon(path: Path | None = None) -> NumberLexicon:
 
     patterns = {name: tuple(_pattern(p, path) for p in str_list(path, data, name))
                 for name in ("kill_before", "dead_after", "kill_after", "wound", "subset",
-                             "break_words", "no_casualties", "unknown_casualties")}
+                             "break_words", "no_casualties", "unknown_casualties", "alive_after",
+                             "thing_after", "death_notice", "dead_or_wounded")}
     return NumberLexicon({k: tuple(v) for k, v in words.items()}, nouns, vague, qualifiers, after,
                     frozenset(_key(w, path) for w in str_list(path, data, "one_of_not_before")),
                     {name: _index(pats) for name, pats in patterns.items()},

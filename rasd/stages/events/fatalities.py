@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.kb.ontology import event_mapping
-from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
+from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader, _clitics
 from rasd.arabic.clitics import reads_as
 from rasd.doc import Event
 from rasd.stages.events.clauses import Sent
@@ -48,7 +48,8 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
         return None
     zero = r.spans("no_casualties")
     marks = {name: {j - 1 if name == "kill_before" else i for i, j in r.spans(name)}
-             for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words")}
+             for name in ("kill_before", "dead_after", "kill_after", "wound", "subset", "break_words",
+                          "alive_after", "thing_after")}
     in_zero = {k for i, j in zero for k in range(i, j)}
     found = [f for f in r.numbers() if f.n not in in_zero]
     by_end = {f.j - 1: f for f in found}
@@ -67,10 +68,18 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
         return FatalityCount(sum(f.number.value for f in best), sentence_start + best[0].number.start,
                              sentence_start + best[-1].number.end, kind)
     numbered = {k for f in found for k in range(f.n, f.j + 1)}
-    singles = [k + 1 for k in marks["kill_before"] if k + 1 < len(r.toks) and not r._broken(k + 1)]
-    singles += list(marks["dead_after"])  # "سقوط قتيل"
+    governed = [k + 1 for k in marks["kill_before"] if k + 1 < len(r.toks) and not r._broken(k + 1)]
+    # "سقوط قتيل" counts one; a definite one ("الشهيد قاسم سليماني", "كتائب الشهيد عز الدين القسام",
+    # "خلفا للشهيد إسماعيل هنية") is a title or a known person named again, not a count of new dead,
+    # unless the sentence reports a death: a killing word ("استشهاد الأسير خالد", "أعلنت استشهاد
+    # فلان … والشهيد فلان") or a death notice (numbers.yaml death_notice: "زفت المقاومة الشهيد …",
+    # "الشهيد … الذي ارتقى")
+    notice = bool(marks["kill_before"]) or bool(marks["dead_after"] and r.spans("death_notice"))
+    singles = governed + [k for k in marks["dead_after"] if notice or k in governed or not _definite(r, k)]
+    # the death noun of "بين قتيل وجريح" counts no one: dead and wounded in unknown shares
+    mixed = {k for i, j in r.spans("dead_or_wounded") for k in range(i, j)} if singles else set()
     for k in sorted(singles):
-        if k not in numbered and k not in in_zero and r.noun(k) == ("sg", True):
+        if k not in numbered and k not in in_zero and k not in mixed and r.noun(k) == ("sg", True):
             t = r.toks[k]
             return FatalityCount(1, sentence_start + t.start, sentence_start + t.end, "exact")
     if zero:
@@ -80,14 +89,21 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
     return None
 
 
+def _definite(r: NumberReader, k: int) -> bool:
+    """Token k is a counted noun that carries the article (every reading of it as a counted noun)."""
+    art = r.lex.article
+    found = [prefix for prefix, stem in r.readings[k] if stem in r.lex.nouns]
+    return bool(found) and all(_clitics(prefix, len(prefix), art) != len(prefix) for prefix in found)  # ال, لل
+
+
 def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_end: dict[int, FoundNumber],
                 group_of: dict[int, int]) -> int | None:
     """The toll group a number belongs to (a new one = len(groups)), or None if it is no toll."""
     n = len(r.toks)
     nxt = f.j if f.j < n and not r._broken(f.j) else None
     noun = r.noun(nxt) if nxt is not None else None
-    if noun and not noun[1]:
-        return None  # "3 غارات"
+    if (noun and not noun[1]) or nxt in marks["thing_after"]:
+        return None  # "3 غارات", "50 منزلا", "18 شهرا": a count of things, money or time
     if nxt is not None and nxt not in marks["dead_after"] and (
             nxt in marks["wound"] or (noun and nxt + 1 < n and nxt + 1 in marks["wound"]
                                       and not r._broken(nxt + 1)
@@ -101,6 +117,9 @@ def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_
             break
         if k in marks["kill_after"]:
             return new  # "لقي 5 أشخاص حتفهم"
+    if nxt is not None and nxt in marks["alive_after"] and not (
+            f.i > 0 and f.i - 1 in marks["kill_before"] and not r._broken(f.i)):
+        return None  # "400 ألف نازح": it counts people alive (but "مقتل 20 معتقلا", "50 أسيرا قتلوا")
     first = r.toks[f.i]
     conj = r.lex.conj
     wa = (first.key.startswith(conj) and f.number.start > first.start) or (

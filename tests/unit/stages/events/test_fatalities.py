@@ -59,3 +59,41 @@ def test_tolls_any_text(text):
 def test_a_toll_followed_by_and_wounding_others_is_still_a_toll():
     # "killed three soldiers and wounded others": the wounding opens a new clause
     assert read_toll("أدى الهجوم إلى مقتل ثلاثة جنود وإصابة آخرين", LEX).value == 3
+
+
+# ---- counts whose counted noun (تمييز) counts no dead; definite death nouns (toll13) ----
+
+@pytest.mark.parametrize("text,value", [
+    ("قتل خمسة أشخاص ونزح 400 ألف نازح", 5),           # displaced are alive: not joined to the toll
+    ("مقتل 20 معتقلا تحت التعذيب", 20),                 # a killing word governs the count
+    ("أعلنت الحركة أن 50 أسيرا قتلوا في القصف", 50),     # a killing word after it governs it
+    ("مقتل طفل عمره 18 شهرا", 1),                       # an age is no toll
+    ("قتل 3 عناصر وهدم 50 منزلا", 3),
+    ("أدى القصف إلى سقوط شهيد في خان يونس", 1),         # indefinite: one dead
+    ("أعلنت الهيئة استشهاد الأسير خالد في السجن", 1),     # definite, governed by a killing word
+    ("زفت المقاومة الشهيد علي حسن من بلدة عيناتا", 1),   # definite, in a death notice
+])
+def test_counted_noun_and_definite(text, value):
+    got = read_toll(text, LEX)
+    assert got is not None and got.value == value
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("قتل شخص ثم نزح 400 ألف نازح من المدينة", 400000),     # the scan back would reach قتل
+    ("قتلت القوات فتى يبلغ من العمر 18 عاما", 18),
+    ("اعتقلت القوات 200 معتقل ضمن حملة قتل", 200),
+    ("أعلنت كتائب الشهيد عز الدين القسام قصف موقع عسكري", 1),   # a name, not a death
+    ("اختير رئيسا للمكتب السياسي خلفا للشهيد إسماعيل", 1),
+])
+def test_no_toll_from_counts_of_the_living_or_titles(text, wrong):
+    got = read_toll(text, LEX)
+    assert got is None or got.value != wrong, got
+
+
+@pytest.mark.parametrize("text,value", [
+    ("فجروا عبوة في قوة للاحتلال وأوقعوا أفرادها بين قتيل وجريح", None),   # dead and wounded, shares unknown
+    ("خسرت الكتيبة ربع قواتها بين قتيل ومصاب إذ قتل 88 جنديا", 88),      # a count elsewhere is still read
+])
+def test_dead_or_wounded_counts_no_one(text, value):
+    got = read_toll(text, LEX)
+    assert (got.value if got else None) == value
