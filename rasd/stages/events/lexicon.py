@@ -217,6 +217,10 @@ def load_lexicon(res) -> Lexicon:
     stray = [w for w in data.get("fixed_sites") or () if fold_str(w) not in words.get("military_objects", ())]
     require(not stray, path, {"__line__": key_line(path, "fixed_sites")},
             f"fixed_sites must be military_objects too; not there: {', '.join(stray)}")
+    # the event nouns that, with the article, name an act told before again (eventcoref.yaml
+    # back_references): kinds.type_of reads the weapon of a neighbouring sentence that retells the act
+    back = load(res.knowledge("eventcoref")).get("back_references") or {}
+    words["back_references"] = fold_set([*(back.get("generic") or ()), *(back.get("nouns") or ())])
     words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
     words["person_object_types_raw"] = frozenset(data.get("person_object_types") or [])
     weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
