@@ -11,7 +11,7 @@ from operator import itemgetter
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, matches_form, readings
 from rasd.caches import answers
-from rasd.kb.yamlfile import load, require
+from rasd.kb.yamlfile import key_line, load, require
 
 
 PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
@@ -237,13 +237,6 @@ def load_lexicon(res) -> Lexicon:
     modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
     relatives = data.get("relatives") or [""]
     return Lexicon(exact, prefix, words, weapon, dict(ont), modality, str(relatives[0]))
-
-
-def key_line(path, key: str) -> int | str:
-    """The line of a top-level ``key:`` in a YAML file (the loader keeps lines of mappings only,
-    not of their lists); '?' when it is not there."""
-    with open(path, encoding="utf-8") as f:
-        return next((n for n, line in enumerate(f, 1) if line.startswith(f"{key}:")), "?")
 
 
 def phrases_of(words) -> tuple[tuple[str, ...], ...]:
