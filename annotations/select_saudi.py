@@ -78,6 +78,22 @@ def candidates(shared: Path) -> list[tuple[str, str]]:
     return out
 
 
+MAX_DRAWS = 341   # random.sample picks its method by the sample size: one fixed size keeps every prefix
+
+
+def draw(pool: list, n: int, seed: int) -> list:
+    """The first ``n`` draws of ``pool`` under ``seed``, the same for every ``n``.
+
+    ``random.Random(seed).sample(pool, n)`` is a prefix of the draw of a larger ``n`` only while
+    CPython keeps one sampling method, and it switches method with the sample size (at 342 for this
+    pool): so the pool is sampled at one fixed size, MAX_DRAWS, and cut to ``n``. Draws beyond it
+    would need another scheme and are refused (ValueError)."""
+    if n > MAX_DRAWS:
+        raise ValueError(f"at most {MAX_DRAWS} draws keep their order (asked for {n}); draws beyond it "
+                         f"would change with the sampling method of random.sample")
+    return random.Random(seed).sample(pool, min(MAX_DRAWS, len(pool)))[:n]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40)
@@ -85,7 +101,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
     pool = candidates(args.shared)
-    drawn = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
+    drawn = draw(pool, min(args.n, len(pool)), args.seed)
     print(f"# {len(pool)} candidates; seed {args.seed}; first {len(drawn)} in drawn order")
     for k, (ref, title) in enumerate(drawn, 1):
         split = split_of(k)

@@ -14,6 +14,9 @@ ARABIC_COMMA = "\u060c"          # ،
 LIST_GAPS = frozenset((ARABIC_COMMA, ",", "-", "\u2013"))
 COMMAS = frozenset((ARABIC_COMMA, ","))   # either comma, between list items or clauses
 CLAUSE_ENDS = ".:;\u061b"               # marks that close a clause (؛ the Arabic semicolon)
+# marks between two clauses of one sentence: either comma, the semicolons (؛ the Arabic one), the
+# colon and parentheses (evdecide's features: a clause opens after one of them)
+CLAUSE_PUNCT = COMMAS | frozenset(";\u061b:()")
 
 
 def is_letter(c: str) -> bool:

@@ -223,6 +223,7 @@ class OpenActors(Closed):
     generic_heads: WordList
     security_words: WordList
     modifiers: WordList
+    head_modifiers: dict[str, WordList] = {}
     nationalities: WordList
     crowds: list[Crowd]
     kinds: Kinds

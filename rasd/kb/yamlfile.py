@@ -61,6 +61,13 @@ def where(path: str | Path, item) -> str:
     return f"{Path(path).name}:{line}"
 
 
+def key_line(path, key: str) -> int | str:
+    """The line of a top-level ``key:`` in a YAML file (the loader keeps lines of mappings only,
+    not of their lists); '?' when it is not there."""
+    with open(path, encoding="utf-8") as f:
+        return next((n for n, line in enumerate(f, 1) if line.startswith(f"{key}:")), "?")
+
+
 def require(cond: bool, path, item, msg: str) -> None:
     if not cond:
         raise KnowledgeError(f"{where(path, item)}: {msg}")

@@ -356,6 +356,10 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
         eid = f"E{n}"
         for m in ms:
             m.entity = eid
+        # a known actor's entity is built from the entry its group is keyed by: a state merged into
+        # its army's group (_one_party) keeps its own kb_id on its mentions, but the entity is the
+        # army's (state_force) even when the state is named first
+        m0 = next((m for m in ms if m.kb_id == key), m0) if key.startswith("actor:") else m0
         entry = kb.get(m0.kb_id) if m0.kb_id else None
         if entry:
             name_ar, name_en, cat = entry.name_ar, entry.name_en, entry.category

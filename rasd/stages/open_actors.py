@@ -82,6 +82,7 @@ class Forces:
     websites: frozenset[str] = frozenset()       # facility words that also name a website
     kinds: frozenset[str] = frozenset()          # every form of an adjective of kind (الإرهابية، متطرفون)
     kind_heads: dict[str, tuple[str, str]] = field(default_factory=dict)   # head → (name, category)
+    head_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)   # head → modifiers only it takes
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -137,7 +138,9 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d["attack_modifiers"]),
                   frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
                   frozenset(fold_str(w) for w in d["facility_not_after"]),
-                  frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads)
+                  frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads,
+                  {fold_str(h): frozenset(fold_str(w) for w in ws)
+                   for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"})
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -211,8 +214,11 @@ class _OpenActors:
         if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.titles, self.pro):
             return   # وزير الدفاع الأميركي: part of a person's title
         j, mods = i + 1, []
+        # a modifier of one head only (حكومة تصريف الأعمال: open_actors.yaml head_modifiers) is no
+        # modifier of another (مجلس الأعمال السعودي is a business council, not a government body)
+        own = self.f.head_modifiers.get(head, frozenset())
         while j < len(self.toks) and self.joined(j - 1) and len(mods) < MAX_MODIFIERS \
-                and self.toks[j].key in self.f.modifiers:
+                and (self.toks[j].key in self.f.modifiers or self.toks[j].key in own):
             mods.append(self.toks[j].key)
             j += 1
         if j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities:

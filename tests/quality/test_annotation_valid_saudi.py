@@ -40,13 +40,11 @@ def test_draws_from_train_again_on_are_train():
 
 @pytest.mark.skipif(not VALID.is_file(), reason="no validation part")
 def test_every_valid_report_is_the_draw_its_doc_id_names(shared):
-    import random
-
     sel = _select_saudi()
     records = [json.loads(line) for line in VALID.read_text(encoding="utf-8").splitlines() if line.strip()]
     last = max(int(r["doc_id"].rsplit("-", 1)[1]) for r in records)
     pool = sel.candidates(shared)
-    drawn = random.Random(20150721).sample(pool, min(last, len(pool)))
+    drawn = sel.draw(pool, min(last, len(pool)), 20150721)
     wrong = []
     for r in records:
         k = int(r["doc_id"].rsplit("-", 1)[1])
@@ -60,8 +58,6 @@ def test_every_train_report_from_train_again_on_is_the_draw_its_doc_id_names(sha
     """Train records numbered from TRAIN_AGAIN_FROM on are draws (doc_id number = draw number), like
     the validation part's; train records below it are numbered by coded order (001-059) and are
     not draws by number, so they are left out here."""
-    import random
-
     sel = _select_saudi()
     records = [json.loads(line) for line in TRAIN.read_text(encoding="utf-8").splitlines() if line.strip()]
     drawn_records = [r for r in records if int(r["doc_id"].rsplit("-", 1)[1]) >= sel.TRAIN_AGAIN_FROM]
@@ -69,7 +65,7 @@ def test_every_train_report_from_train_again_on_is_the_draw_its_doc_id_names(sha
         pytest.skip("no train record drawn from TRAIN_AGAIN_FROM on")
     last = max(int(r["doc_id"].rsplit("-", 1)[1]) for r in drawn_records)
     pool = sel.candidates(shared)
-    drawn = random.Random(20150721).sample(pool, min(last, len(pool)))
+    drawn = sel.draw(pool, min(last, len(pool)), 20150721)
     wrong = [f"{r['doc_id']}: {r['text_file']} is not train draw {int(r['doc_id'].rsplit('-', 1)[1])}"
              for r in drawn_records if drawn[int(r["doc_id"].rsplit("-", 1)[1]) - 1][0] != r["text_file"]]
     assert not wrong, "\n".join(wrong)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.arabic.clitics import cue_readings
+from rasd.arabic.script import CLAUSE_PUNCT
 from rasd.doc import Doc, Event
 from rasd.stages.worthiness.cues import CueList, Cues, cue_after, cue_before, sentence_forms
 
@@ -38,7 +39,6 @@ CLAUSE_CLASSES = ("civilian_objects", "unarmed_victims", "armed_victims", "milit
 # modality.yaml lists read in a window before the trigger (negated, planned, conditional) and over
 # the sentence before it (reporting verbs, denial)
 MODALITY_SCOPES = ("negated", "planned", "conditional")
-CLAUSE_PUNCT = frozenset("،,;؛:()")
 CUE_LISTS = ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
              "toll_negation", "demand", "tally", "timeframe", "launch")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
-from rasd.kb.yamlfile import load, require
+from rasd.kb.yamlfile import key_line, load, require
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ def load_rules(path: Path, ontology) -> Rules:
     for w in means - before:
         require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
     for t in data.get("placed_types") or []:
-        require(t in ontology, path, data, f"placed_types: unknown event type {t!r}")
+        require(t in ontology, path, {"__line__": key_line(path, "placed_types")},
+                f"placed_types: unknown event type {t!r}")
     back = data.get("back_references") or {}
     generic = frozenset(fold_str(w) for w in back.get("generic") or [])
     nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic

@@ -1,7 +1,7 @@
 """The event type of a trigger: weapons and air-or-ground cues decide between its readings."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import letters, reads_as, starts_with_and
+from rasd.arabic.clitics import is_definite, letters, reads_as, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.stages.events.lexicon import in_list
 from rasd.stages.events.clauses import Sent
@@ -88,6 +88,17 @@ class Kinds:
             for where, spans in (("its sentence", [(st.lo, st.hi)]), ("the sentences around it", self.near_spans(st))):
                 typ = next((typ for typ in self.L.weapon for a, b in spans for k in range(a, b)
                             if self.is_weapon(typ, k, b)), None)
+                if typ is not None and where == "the sentences around it":
+                    # a neighbouring sentence that names the act again by a definite back-reference
+                    # (… وكان الاستهداف بطائرة مسيرة) tells how this act was done: its weapon decides
+                    # before the doer, whose rule guards against the weapons of other acts around it
+                    told = next((ty for ty in self.L.weapon for a, b in self.retelling_spans(st, t)
+                                 for k in range(a, b) if self.is_weapon(ty, k, b)), None)
+                    if told is not None:
+                        t.rule = f"{form} attacks a military object; the sentences around it retell it by a " \
+                                 f"definite back-reference (eventcoref.yaml back_references) and name a {told} " \
+                                 f"weapon (triggers.yaml weapon_cues)"
+                        return told
                 if typ is not None and where == "the sentences around it" and (struck or site is not None):
                     # a site or an object does not fight back: who struck it tells how, before the weapons
                     # of the sentences around it (a force in the field is fought: only a weapon types it)
@@ -128,6 +139,16 @@ class Kinds:
             for where, span in (("its clause", keys), ("its sentence", self.sent_keys(st)),
                                 ("the sentences around it", self.near_keys(st))):
                 if where == "the sentences around it" and any(reads_as(air, k) or reads_as(ground, k) for k in span):
+                    # a neighbouring sentence that retells the act by a definite back-reference (… وكان
+                    # القصف بالمدفعية) tells how it was done: its air or ground word decides first
+                    told = [self.key(k) for a, b in self.retelling_spans(st, t) for k in range(a, b)]
+                    for typ, cues in (("AIRSTRIKE", air), ("SHELLING", ground)):
+                        cue = next((k for k in told if reads_as(cues, k)), None)
+                        if cue is not None:
+                            t.rule = f"{form} is air or ground fire; the sentences around it retell it by a " \
+                                     f"definite back-reference (eventcoref.yaml back_references) and name " \
+                                     f"'{cue}': {typ}"
+                            return typ
                     # who struck tells how before the air or ground words of the sentences around it
                     typed = self.doer_kind(st, t, lo, hi, form)
                     if typed:
@@ -225,6 +246,21 @@ class Kinds:
                     d.type == t.d.type and d.pos == "noun" for d in self.L.exact.get(stem, ())):
                 return True
         return False
+
+    def retelling_spans(self, st: Sent, t: Trig) -> list[tuple[int, int]]:
+        """Token ranges of the sentences before and after ``st`` that name the act of ``t`` again by a
+        definite back-reference: an event noun of eventcoref.yaml ``back_references`` or a noun trigger
+        form of its own type, with the article behind its proclitics if any (الاستهداف، والهجوم، بالقصف)."""
+        out = []
+        for a, b in self.near_spans(st):
+            for k in range(a, b):
+                key = self.key(k)
+                if any(n and is_definite(key[:n]) and (stem in self.L.words["back_references"] or any(
+                        d.type == t.d.type and d.pos == "noun" for d in self.L.exact.get(stem, ())))
+                       for n, stem in readings(key)):
+                    out.append((a, b))
+                    break
+        return out
 
     def doer_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
         """The type a strike's doer (:meth:`strike_doer`) gives it when neither its clause nor its

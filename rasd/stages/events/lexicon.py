@@ -11,7 +11,7 @@ from operator import itemgetter
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import ListIndex, cue_readings, has_article, letters, matches_form, readings
 from rasd.caches import answers
-from rasd.kb.yamlfile import load, require
+from rasd.kb.yamlfile import key_line, load, require
 
 
 PARTICIPANT_TYPES = {"ACTOR", "PERSON"}
@@ -217,6 +217,10 @@ def load_lexicon(res) -> Lexicon:
     stray = [w for w in data.get("fixed_sites") or () if fold_str(w) not in words.get("military_objects", ())]
     require(not stray, path, {"__line__": key_line(path, "fixed_sites")},
             f"fixed_sites must be military_objects too; not there: {', '.join(stray)}")
+    # the event nouns that, with the article, name an act told before again (eventcoref.yaml
+    # back_references): kinds.type_of reads the weapon of a neighbouring sentence that retells the act
+    back = load(res.knowledge("eventcoref")).get("back_references") or {}
+    words["back_references"] = fold_set([*(back.get("generic") or ()), *(back.get("nouns") or ())])
     words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
     words["person_object_types_raw"] = frozenset(data.get("person_object_types") or [])
     weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
@@ -233,13 +237,6 @@ def load_lexicon(res) -> Lexicon:
     modality["lam_window"] = int(mod["planned"].get("lam_window", 8))
     relatives = data.get("relatives") or [""]
     return Lexicon(exact, prefix, words, weapon, dict(ont), modality, str(relatives[0]))
-
-
-def key_line(path, key: str) -> int | str:
-    """The line of a top-level ``key:`` in a YAML file (the loader keeps lines of mappings only,
-    not of their lists); '?' when it is not there."""
-    with open(path, encoding="utf-8") as f:
-        return next((n for n, line in enumerate(f, 1) if line.startswith(f"{key}:")), "?")
 
 
 def phrases_of(words) -> tuple[tuple[str, ...], ...]:

@@ -259,6 +259,17 @@ def test_a_state_and_its_army_named_by_one_frame_are_one_party():
     assert "one party with actor:idf" in e.mentions[1].why
 
 
+def test_a_state_named_before_its_army_still_makes_the_army_entity():
+    """The merged entity is the army's (its kb_id and state_force category) even when the state is
+    named first: the group is keyed by the army (review of actor13, mend13)."""
+    doc = linked("قالت إسرائيل إنها ردت على صاروخ، وقصفت قوات الاحتلال الإسرائيلي بلدة في الجنوب.",
+                 ("إسرائيل", "ACTOR", 0, {"kb_id": "actor:israel"}),
+                 ("قوات الاحتلال الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:idf"}))
+    (e,) = [e for e in doc.entities if e.type == "ACTOR"]
+    assert [m.text for m in e.mentions] == ["إسرائيل", "قوات الاحتلال الإسرائيلي"]
+    assert e.kb_id == "actor:idf" and e.category == "state_force"
+
+
 def test_without_a_frame_word_a_state_and_its_army_stay_two():
     doc = linked("قصف الجيش الإسرائيلي بلدة في الجنوب، وقالت إسرائيل إنها ردت على صاروخ.",
                  ("الجيش الإسرائيلي", "ACTOR", 0, {"kb_id": "actor:idf"}),

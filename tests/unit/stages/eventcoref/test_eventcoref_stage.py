@@ -192,7 +192,9 @@ def test_a_traced_doc_rerun_holds_each_refusal_once():
     assert once and twice == once
 
 
-def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_and_line(tmp_path):
+def _refused(tmp_path, old: str, new: str, match: str) -> None:
+    """A copy of eventcoref.yaml with ``old`` (which must be there) edited to ``new`` is refused by the
+    loader with a RasdError matching ``match``."""
     import shutil
     from pathlib import Path
 
@@ -203,10 +205,15 @@ def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_an
     bad = tmp_path / "eventcoref.yaml"
     shutil.copy(Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml", bad)
     text = bad.read_text(encoding="utf-8")
-    assert "min_sentences: 1\n" in text
-    bad.write_text(text.replace("min_sentences: 1\n", "min_sentences: 4\n"), encoding="utf-8")
-    with pytest.raises(RasdError, match=r"eventcoref\.yaml:\d+: min_sentences is more than max_sentences"):
+    assert old in text
+    bad.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(RasdError, match=match):
         load_rules(bad, Resources("/nonexistent-rasd-data").ontology)
+
+
+def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_and_line(tmp_path):
+    _refused(tmp_path, "min_sentences: 1\n", "min_sentences: 4\n",
+             r"eventcoref\.yaml:\d+: min_sentences is more than max_sentences")
 
 
 @pytest.mark.parametrize("sentence, cause, notice, period", [
@@ -244,18 +251,13 @@ def test_an_arrest_or_protest_with_no_place_is_dropped_but_a_country_is_place_en
         assert any("no event from ARREST" in w and "placed_types" in w for w in doc.warnings)
 
 
-def test_an_unknown_placed_type_is_refused_with_the_file(tmp_path):
-    import shutil
+def test_an_unknown_placed_type_is_refused_with_file_and_line(tmp_path):
+    # the line of the placed_types entry, not the document's first line
     from pathlib import Path
 
     import rasd
-    from rasd.errors import RasdError
-    from rasd.stages.eventcoref.rules import load_rules
 
-    bad = tmp_path / "eventcoref.yaml"
-    shutil.copy(Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml", bad)
-    text = bad.read_text(encoding="utf-8")
-    assert "placed_types: [ARREST," in text
-    bad.write_text(text.replace("placed_types: [ARREST,", "placed_types: [ARRESTS,"), encoding="utf-8")
-    with pytest.raises(RasdError, match=r"eventcoref\.yaml.*placed_types: unknown event type 'ARRESTS'"):
-        load_rules(bad, Resources("/nonexistent-rasd-data").ontology)
+    text = (Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml").read_text(encoding="utf-8")
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("placed_types:"))
+    _refused(tmp_path, "placed_types: [ARREST,", "placed_types: [ARRESTS,",
+             rf"eventcoref\.yaml:{line}: placed_types: unknown event type 'ARRESTS'")

@@ -185,3 +185,17 @@ def test_the_advance_verb_and_noun_share_one_needs_near_list_and_keep_their_line
     for d in ds:   # the why names the line of each entry, not of the list it shares
         assert lines[d.line - 1].strip() == "- type: ARMED_CLASH" and f"pos: {d.pos}" in lines[d.line]
     assert text.count("مشارف, تخوم, عمق") == 1
+
+
+# Review of type13 (mend13): a neighbouring sentence that retells the act by a definite back-reference
+# names how it was done, before the doer rule (an armed group has no air force → SHELLING).
+
+def test_a_retelling_sentence_names_the_weapon_before_the_doer_rule():
+    evs = run("استهدفت المقاومة قاعدة عسكرية في الشدادي. وكان الهجوم بطائرة مسيرة.", "المقاومة", place="الشدادي")
+    assert evs[0].type == "AIRSTRIKE" and "back_references" in evs[0].extra["why"]["type"]
+
+
+def test_control_a_weapon_next_door_with_no_back_reference_leaves_the_doer_rule():
+    evs = run("استهدفت المقاومة قاعدة عسكرية في الشدادي. وحلقت طائرة مسيرة فوق المدينة.", "المقاومة",
+              place="الشدادي")
+    assert evs[0].type == "SHELLING" and "back_references" not in evs[0].extra["why"]["type"]

@@ -132,20 +132,3 @@ def test_storming_a_town_with_a_fight_told_is_that_clash_not_a_capture():
     # type13: a raid takes nothing and holds nothing; the fight it meets is its event
     evs = run("اقتحمت الفصائل بلدة جبع بعد معارك.", "الفصائل", category="non_state_armed_group", place="جبع")
     assert "TERRITORY_TAKEN" not in [e.type for e in evs] and "ARMED_CLASH" in [e.type for e in evs]
-
-
-def test_not_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path):
-    import types
-
-    import pytest
-
-    from rasd.errors import RasdError
-    from rasd.stages.events.lexicon import load_lexicon
-
-    bad = tmp_path / "triggers.yaml"
-    bad.write_text(RES.knowledge("triggers").read_text(encoding="utf-8").replace(
-        "not_with: [ARREST]", "not_with: [PICNIC]"), encoding="utf-8")
-    res = types.SimpleNamespace(knowledge=lambda name: bad if name == "triggers" else RES.knowledge(name),
-                                ontology=RES.ontology)
-    with pytest.raises(RasdError, match="not_with"):
-        load_lexicon(res)

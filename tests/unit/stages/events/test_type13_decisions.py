@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
 from hand_docs import actor_events
 
 from rasd.kb.resources import Resources
@@ -42,20 +43,21 @@ def test_a_capture_is_still_told_by_its_own_words():
     assert [e.type for e in evs] == ["TERRITORY_TAKEN"]
 
 
-def test_only_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path):
+@pytest.mark.parametrize("field, entry", [("only_with", "[ARMED_CLASH]"), ("not_with", "[ARREST]")])
+def test_only_with_or_not_with_naming_an_unknown_event_type_is_refused_with_its_file(tmp_path, field, entry):
+    # one test for the two fields (type13's only_with, trig7's not_with)
     import types
-
-    import pytest
 
     from rasd.errors import RasdError
     from rasd.stages.events.lexicon import load_lexicon
 
+    text = RES.knowledge("triggers").read_text(encoding="utf-8")
+    assert f"{field}: {entry}" in text
     bad = tmp_path / "triggers.yaml"
-    bad.write_text(RES.knowledge("triggers").read_text(encoding="utf-8").replace(
-        "only_with: [ARMED_CLASH]", "only_with: [PICNIC]"), encoding="utf-8")
+    bad.write_text(text.replace(f"{field}: {entry}", f"{field}: [PICNIC]"), encoding="utf-8")
     res = types.SimpleNamespace(knowledge=lambda name: bad if name == "triggers" else RES.knowledge(name),
                                 ontology=RES.ontology)
-    with pytest.raises(RasdError, match="only_with"):
+    with pytest.raises(RasdError, match=rf"triggers\.yaml:\d+: {field} names an unknown event type"):
         load_lexicon(res)
 
 
