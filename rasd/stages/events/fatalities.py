@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from rasd.kb.ontology import event_mapping
-from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader, _clitics
-from rasd.arabic.clitics import reads_as
+from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
+from rasd.arabic.clitics import is_definite, reads_as
 from rasd.doc import Event
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import in_list
@@ -91,9 +91,8 @@ def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -
 
 def _definite(r: NumberReader, k: int) -> bool:
     """Token k is a counted noun that carries the article (every reading of it as a counted noun)."""
-    art = r.lex.article
     found = [prefix for prefix, stem in r.readings[k] if stem in r.lex.nouns]
-    return bool(found) and all(_clitics(prefix, len(prefix), art) != len(prefix) for prefix in found)  # ال, لل
+    return bool(found) and all(is_definite(prefix) for prefix in found)  # ال, لل
 
 
 def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_end: dict[int, FoundNumber],
