@@ -47,9 +47,7 @@ def lexicons(base: Path, gaz=None, kb=None, frozen: Path | None = FROZEN) -> Lex
         lists = {k: lists[k] for k in LISTS if k in lists}
     else:
         for form, cls in fixed["world"].items():
-            old = places.get(form)
-            if old is None or _RANK.index(cls) < _RANK.index(old):
-                places[form] = cls
+            _rank_in(places, form, cls)
         place_first |= set(fixed["world_first"])
         kbw, kb_first = dict(fixed["kb"]), frozenset(fixed["kb_first"])
         lists = {k: frozenset(fixed["lists"][k]) for k in LISTS if k in fixed["lists"]}
@@ -79,12 +77,18 @@ def _places(gaz, which: str = "all") -> tuple[dict[str, str], set[str]]:
         if len(words) == 1:
             cls = KIND_CLASS.get(p.kind, "village")
             for form in {words[0], strip_article(words[0])}:
-                old = places.get(form)
-                if old is None or _RANK.index(cls) < _RANK.index(old):
-                    places[form] = cls
+                _rank_in(places, form, cls)
         else:
             place_first.update((words[0], strip_article(words[0])))
     return places, place_first
+
+
+def _rank_in(places: dict[str, str], form: str, cls: str) -> None:
+    """``places[form]`` becomes ``cls`` unless a namesake of a higher-ranked class holds it (a country
+    over a village)."""
+    old = places.get(form)
+    if old is None or _RANK.index(cls) < _RANK.index(old):
+        places[form] = cls
 
 
 def _kb_words(kb) -> tuple[dict[str, str], frozenset[str]]:
