@@ -26,8 +26,13 @@ class CrossType:
 class PlaceNeed:
     """What a type of event needs for a place to stand as an event of its own (eventcoref.yaml place_needed)."""
     country: bool    # a whole country is place enough
-    what: str        # how a dropped telling is named in its reason: "a violent act", "a PROTEST"
+    row: str         # the row that says so: "violent" or the type's own
     line: int        # the line of its row
+
+    @property
+    def what(self) -> str:
+        """How a dropped telling is named in its reason: "a violent act", "a PROTEST"."""
+        return "a violent act" if self.row == "violent" else f"a {self.row}"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,11 @@ class Rules:
     toll_notices: frozenset[str] = frozenset()    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: frozenset[str] = frozenset()    # words of a period a toll is counted over (منذ، الآن)
     place_needed: dict[str, PlaceNeed] = field(default_factory=dict)   # by type: the types that need a place
+
+    @property
+    def placed_types(self) -> frozenset[str]:
+        """The types that need a place by a row of their own, not as violent acts (arrest, protest …)."""
+        return frozenset(t for t, n in self.place_needed.items() if n.row != "violent")
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -101,9 +111,8 @@ def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> d
                 f"place_needed: {name!r} is no event type of the ontology (nor `violent`)")
         require(row["place"] or not row["country"], path, row,
                 f"place_needed: {name}: a country counts as a place only for a type that needs one")
-        what = "a violent act" if name == "violent" else f"a {name}"
         for t in sorted(violent) if name == "violent" else [name]:
             out.pop(t, None)
             if row["place"]:
-                out[t] = PlaceNeed(bool(row["country"]), what, int(row.get("__line__", 0)))
+                out[t] = PlaceNeed(bool(row["country"]), name, int(row.get("__line__", 0)))
     return out

@@ -303,4 +303,4 @@ def test_the_installed_place_table_is_the_rule_of_before():
     rules = Resources("/nonexistent-rasd-data").eventcoref_rules
     placed = {"ARREST", "PROTEST", "RIOT", "ABDUCTION"}
     assert {t for t, n in rules.place_needed.items() if not n.country} == rules.violent - placed
-    assert {t for t, n in rules.place_needed.items() if n.country} == placed
+    assert {t for t, n in rules.place_needed.items() if n.country} == placed == rules.placed_types
