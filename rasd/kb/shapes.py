@@ -554,6 +554,11 @@ class Anaphors(Closed):
     sentences: conint(ge=0, le=20)
 
 
+class PlaceNeeded(Closed):
+    place: bool      # a telling with no place (and joined to no located one) is dropped
+    country: bool    # a whole country is place enough
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -564,4 +569,4 @@ class EventCoref(Closed):
     toll_causes: Optional[WordList] = None     # words that tie a toll sentence to an act (أسفر عن، جراء)
     toll_notices: Optional[WordList] = None    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
-    placed_types: Optional[list[str]] = None   # event types told at a place: dropped without one
+    place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place

@@ -765,8 +765,12 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
     from rasd.kb.yamlfile import load as load_yaml
     from rasd.ner import likely as likely_model
 
+    from rasd.ner.resources import live_names
+
     lex = tagger.lex
-    known = set(lex.clusters) | set(lex.places) | set(lex.kb)
+    # the CRF's lexicons are frozen at a version (rasd.ner.resources.FROZEN); a name the knowledge
+    # gives now is known to the gate all the same
+    known = set(lex.clusters) | set(lex.places) | set(lex.kb) | live_names(res.gazetteer, res.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return cls(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),

@@ -46,26 +46,18 @@ class EventCoref(Stage):
 
 
 def unlocated(e: Event, ents: dict, rules) -> str | None:
-    """Why a violent event is no event of its own once coreference is done (None when it is one).
-
-    A violent act is told at a place (ACLED: one event per location). A telling of one that names
-    no place, or only whole countries, and that joined no located telling of the same act, is a
-    summary (تواصل المقاومة استهداف القواعد في سوريا والعراق), a reference to an act told elsewhere,
-    or a general statement (الحرب على غزة), not a codable event. So is an arrest, protest, riot or
-    abduction (eventcoref.yaml ``placed_types``) that names no place at all (حملات اعتقال واسعة); for
-    those a whole country is place enough."""
-    if e.trigger is None or e.type not in rules.violent and e.type not in rules.placed_types:
+    """Why an event that needs a place is no event of its own once coreference is done (None when it is
+    one): a telling that names no place (or, where a country is not place enough, only whole countries)
+    and joined no located telling (eventcoref.yaml ``place_needed``, by type)."""
+    need = rules.place_needed.get(e.type)
+    if e.trigger is None or need is None:
         return None
     kinds = [((ents[p].geo or {}).get("feature") if p in ents else None) for p in e.places]
-    if not kinds and e.type in rules.placed_types:
-        # حملات اعتقال واسعة، تتواصل التظاهرات: an arrest or a protest is told where it happens
-        return f"a {e.type} told with no place, joined to no located telling (eventcoref.yaml placed_types)"
-    if e.type in rules.placed_types:
-        return None     # a whole country is place enough for a protest or an arrest
     if not kinds:
-        return "a violent act told with no place, joined to no located telling"
-    if all(k in rules.country_features for k in kinds):
-        return "a violent act placed only in a whole country, joined to no located telling"
+        return f"{need.what} told with no place, joined to no located telling (eventcoref.yaml:{need.line} place_needed)"
+    if not need.country and all(k in rules.country_features for k in kinds):
+        return f"{need.what} placed only in a whole country, joined to no located telling " \
+               f"(eventcoref.yaml:{need.line} place_needed)"
     return None
 
 

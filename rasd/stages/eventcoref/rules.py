@@ -1,12 +1,12 @@
 """eventcoref.yaml read into the rules the ranker applies: cross-type pairs, distances, place sizes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
-from rasd.kb.yamlfile import key_line, load, require
+from rasd.kb.yamlfile import load, require
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,19 @@ class CrossType:
     max_sentences: int
     open_place: bool                     # a telling without a place may join (with a participant in common)
     min_sentences: int = 0               # how many sentences apart at least (1: never two words of one sentence)
+
+
+@dataclass(frozen=True)
+class PlaceNeed:
+    """What a type of event needs for a place to stand as an event of its own (eventcoref.yaml place_needed)."""
+    country: bool    # a whole country is place enough
+    row: str         # the row that says so: "violent" or the type's own
+    line: int        # the line of its row
+
+    @property
+    def what(self) -> str:
+        """How a dropped telling is named in its reason: "a violent act", "a PROTEST"."""
+        return "a violent act" if self.row == "violent" else f"a {self.row}"
 
 
 @dataclass(frozen=True)
@@ -41,7 +54,12 @@ class Rules:
     toll_causes: frozenset[str] = frozenset()     # words that tie a toll sentence to an act (أسفر، جراء)
     toll_notices: frozenset[str] = frozenset()    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: frozenset[str] = frozenset()    # words of a period a toll is counted over (منذ، الآن)
-    placed_types: frozenset[str] = frozenset()    # non-violent acts told at a place (arrest, protest …)
+    place_needed: dict[str, PlaceNeed] = field(default_factory=dict)   # by type: the types that need a place
+
+    @property
+    def placed_types(self) -> frozenset[str]:
+        """The types that need a place by a row of their own, not as violent acts (arrest, protest …)."""
+        return frozenset(t for t, n in self.place_needed.items() if n.row != "violent")
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -66,9 +84,6 @@ def load_rules(path: Path, ontology) -> Rules:
     means = frozenset(fold_str(w) for w in ana.get("means_before") or [])
     for w in means - before:
         require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
-    for t in data.get("placed_types") or []:
-        require(t in ontology, path, {"__line__": key_line(path, "placed_types")},
-                f"placed_types: unknown event type {t!r}")
     back = data.get("back_references") or {}
     generic = frozenset(fold_str(w) for w in back.get("generic") or [])
     nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic
@@ -82,4 +97,22 @@ def load_rules(path: Path, ontology) -> Rules:
                  toll_causes=frozenset(fold_str(w) for w in data.get("toll_causes") or []),
                  toll_notices=frozenset(fold_str(w) for w in data.get("toll_notices") or []),
                  toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []),
-                 placed_types=frozenset(data.get("placed_types") or []))
+                 place_needed=place_needed(path, data, ontology, violent))
+
+
+def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
+    """eventcoref.yaml ``place_needed`` by event type: the row ``violent`` for each violent type of the
+    ontology, a row naming a type over it; a type whose row needs no place is left out. A row that names
+    no event type, or lets a country count for a type that needs no place, names its file and line."""
+    rows = {k: v for k, v in (data.get("place_needed") or {}).items() if k != "__line__"}
+    out: dict[str, PlaceNeed] = {}
+    for name, row in sorted(rows.items(), key=lambda kv: kv[0] != "violent"):   # the violent row first
+        require(name == "violent" or name in ontology, path, row,
+                f"place_needed: {name!r} is no event type of the ontology (nor `violent`)")
+        require(row["place"] or not row["country"], path, row,
+                f"place_needed: {name}: a country counts as a place only for a type that needs one")
+        for t in sorted(violent) if name == "violent" else [name]:
+            out.pop(t, None)
+            if row["place"]:
+                out[t] = PlaceNeed(bool(row["country"]), name, int(row.get("__line__", 0)))
+    return out

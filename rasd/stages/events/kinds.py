@@ -1,6 +1,9 @@
 """The event type of a trigger: weapons and air-or-ground cues decide between its readings."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from rasd.arabic.clitics import is_definite, letters, reads_as, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.stages.events.lexicon import in_list
@@ -9,7 +12,15 @@ from rasd.stages.events.triggers import Trig
 
 
 FIRE_PAIR = {"SHELLING": "AIRSTRIKE", "AIRSTRIKE": "SHELLING"}   # the two kinds of fire from afar
+RETOLD = "the sentences around it retell it by a definite back-reference (eventcoref.yaml back_references) and"
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
+
+
+@dataclass(frozen=True)
+class Retold:
+    """What the sentences that retell a trigger's act name of how it was done (Kinds.retold)."""
+    weapon: str | None          # the type of a weapon cue (triggers.yaml weapon_cues, in the order of its types)
+    fire: tuple[str, str] | None   # (AIRSTRIKE, an air word: air_cues) or else (SHELLING, a ground weapon word)
 
 
 def gap(k: int, i: int, j: int) -> int:
@@ -89,14 +100,10 @@ class Kinds:
                 typ = next((typ for typ in self.L.weapon for a, b in spans for k in range(a, b)
                             if self.is_weapon(typ, k, b)), None)
                 if typ is not None and where == "the sentences around it":
-                    # a neighbouring sentence that names the act again by a definite back-reference
-                    # (… وكان الاستهداف بطائرة مسيرة) tells how this act was done: its weapon decides
-                    # before the doer, whose rule guards against the weapons of other acts around it
-                    told = next((ty for ty in self.L.weapon for a, b in self.retelling_spans(st, t)
-                                 for k in range(a, b) if self.is_weapon(ty, k, b)), None)
+                    # a neighbouring sentence that retells the act decides before the doer (Kinds.retold)
+                    told = self.retold(st, t).weapon
                     if told is not None:
-                        t.rule = f"{form} attacks a military object; the sentences around it retell it by a " \
-                                 f"definite back-reference (eventcoref.yaml back_references) and name a {told} " \
+                        t.rule = f"{form} attacks a military object; {RETOLD} name a {told} " \
                                  f"weapon (triggers.yaml weapon_cues)"
                         return told
                 if typ is not None and where == "the sentences around it" and (struck or site is not None):
@@ -139,16 +146,12 @@ class Kinds:
             for where, span in (("its clause", keys), ("its sentence", self.sent_keys(st)),
                                 ("the sentences around it", self.near_keys(st))):
                 if where == "the sentences around it" and any(reads_as(air, k) or reads_as(ground, k) for k in span):
-                    # a neighbouring sentence that retells the act by a definite back-reference (… وكان
-                    # القصف بالمدفعية) tells how it was done: its air or ground word decides first
-                    told = [self.key(k) for a, b in self.retelling_spans(st, t) for k in range(a, b)]
-                    for typ, cues in (("AIRSTRIKE", air), ("SHELLING", ground)):
-                        cue = next((k for k in told if reads_as(cues, k)), None)
-                        if cue is not None:
-                            t.rule = f"{form} is air or ground fire; the sentences around it retell it by a " \
-                                     f"definite back-reference (eventcoref.yaml back_references) and name " \
-                                     f"'{cue}': {typ}"
-                            return typ
+                    # a neighbouring sentence that retells the act decides first (Kinds.retold)
+                    fire = self.retold(st, t).fire
+                    if fire is not None:
+                        typ, cue = fire
+                        t.rule = f"{form} is air or ground fire; {RETOLD} name '{cue}': {typ}"
+                        return typ
                     # who struck tells how before the air or ground words of the sentences around it
                     typed = self.doer_kind(st, t, lo, hi, form)
                     if typed:
@@ -247,19 +250,51 @@ class Kinds:
                 return True
         return False
 
+    def retold(self, st: Sent, t: Trig) -> Retold:
+        """How the sentences before and after ``st`` that name the act of ``t`` again by a definite
+        back-reference (:meth:`retelling_spans`: … وكان الاستهداف بطائرة مسيرة، … وكان القصف بالمدفعية)
+        say it was done: one campaign, one weapon, so what they name decides before the doer, whose rule
+        guards against the weapons of other acts around it. Both readings of a trigger's kind ask it (a
+        targeting word by its weapon, a bare قصف by its air or ground word); worked out once per
+        sentence and trigger type (what it depends on) and kept for the reader's other triggers."""
+        key = (st.lo, t.d.type)
+        got = self.retold_by.get(key)
+        if got is None:
+            spans = self.retelling_spans(st, t)
+            weapon = next((ty for ty in self.L.weapon for a, b in spans for k in range(a, b)
+                           if self.is_weapon(ty, k, b)), None)
+            told = [self.key(k) for a, b in spans for k in range(a, b)]
+            air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
+            fire = next(((typ, cue) for typ, cues in (("AIRSTRIKE", air), ("SHELLING", ground))
+                         for cue in told if reads_as(cues, cue)), None)
+            got = self.retold_by[key] = Retold(weapon, fire)
+        return got
+
+    @cached_property
+    def retold_by(self) -> dict[tuple[int, str], Retold]:
+        """:meth:`retold` by (sentence start token, trigger type); one reader reads one document."""
+        return {}
+
+    @cached_property
+    def definite_stems(self) -> dict[int, frozenset[str]]:
+        """The stems a sentence's words read with the article behind their proclitics, by the
+        sentence's start token, filled as :meth:`retelling_spans` reads each sentence once."""
+        return {}
+
     def retelling_spans(self, st: Sent, t: Trig) -> list[tuple[int, int]]:
         """Token ranges of the sentences before and after ``st`` that name the act of ``t`` again by a
         definite back-reference: an event noun of eventcoref.yaml ``back_references`` or a noun trigger
         form of its own type, with the article behind its proclitics if any (الاستهداف، والهجوم، بالقصف)."""
-        out = []
+        out, back, exact = [], self.L.words["back_references"], self.L.exact
         for a, b in self.near_spans(st):
-            for k in range(a, b):
-                key = self.key(k)
-                if any(n and is_definite(key[:n]) and (stem in self.L.words["back_references"] or any(
-                        d.type == t.d.type and d.pos == "noun" for d in self.L.exact.get(stem, ())))
-                       for n, stem in readings(key)):
-                    out.append((a, b))
-                    break
+            stems = self.definite_stems.get(a)
+            if stems is None:
+                stems = self.definite_stems[a] = frozenset(
+                    stem for k in range(a, b) for n, stem in readings(self.key(k))
+                    if n and is_definite(self.key(k)[:n]))
+            if any(stem in back or any(d.type == t.d.type and d.pos == "noun" for d in exact.get(stem, ()))
+                   for stem in stems):
+                out.append((a, b))
         return out
 
     def doer_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:

@@ -192,9 +192,9 @@ def test_a_traced_doc_rerun_holds_each_refusal_once():
     assert once and twice == once
 
 
-def _refused(tmp_path, old: str, new: str, match: str) -> None:
+def _refused(tmp_path, old: str, new: str, match: str, by=None) -> None:
     """A copy of eventcoref.yaml with ``old`` (which must be there) edited to ``new`` is refused by the
-    loader with a RasdError matching ``match``."""
+    loader (or by ``by``, called with the copy's path) with a RasdError matching ``match``."""
     import shutil
     from pathlib import Path
 
@@ -208,7 +208,7 @@ def _refused(tmp_path, old: str, new: str, match: str) -> None:
     assert old in text
     bad.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(RasdError, match=match):
-        load_rules(bad, Resources("/nonexistent-rasd-data").ontology)
+        (by or (lambda path: load_rules(path, Resources("/nonexistent-rasd-data").ontology)))(bad)
 
 
 def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_and_line(tmp_path):
@@ -239,7 +239,7 @@ def test_what_a_toll_sentence_says_of_its_dead(sentence, cause, notice, period):
 
 @pytest.mark.parametrize("feature, kept", [(None, False), ("country", True), ("locality", True)])
 def test_an_arrest_or_protest_with_no_place_is_dropped_but_a_country_is_place_enough(feature, kept):
-    # eventcoref.yaml placed_types: حملات اعتقال واسعة names no place; a protest in France is coded by country
+    # eventcoref.yaml place_needed: حملات اعتقال واسعة names no place; a protest in France is coded by country
     doc = _unlocated_doc(feature)
     doc.events[1].type = "ARREST"
     doc.events.append(Event("V4", "PROTEST", (0, 5), places=["P3"] if feature else [], evidence=[_span(S1)],
@@ -248,16 +248,59 @@ def test_an_arrest_or_protest_with_no_place_is_dropped_but_a_country_is_place_en
     types = [e.type for e in doc.events]
     assert types == (["AIRSTRIKE", "ARREST", "MEETING", "PROTEST"] if kept else ["AIRSTRIKE", "MEETING"])
     if not kept:
-        assert any("no event from ARREST" in w and "placed_types" in w for w in doc.warnings)
+        assert any("no event from ARREST" in w and "place_needed" in w for w in doc.warnings)
 
 
-def test_an_unknown_placed_type_is_refused_with_file_and_line(tmp_path):
-    # the line of the placed_types entry, not the document's first line
+def _row_line(row: str) -> int:
+    """The line of a row of eventcoref.yaml (the row's own line, not the document's first line)."""
     from pathlib import Path
 
     import rasd
 
     text = (Path(rasd.__file__).parent / "knowledge" / "eventcoref.yaml").read_text(encoding="utf-8")
-    line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("placed_types:"))
-    _refused(tmp_path, "placed_types: [ARREST,", "placed_types: [ARRESTS,",
-             rf"eventcoref\.yaml:{line}: placed_types: unknown event type 'ARRESTS'")
+    return next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith(row))
+
+
+def test_an_unknown_type_of_the_place_table_is_refused_with_the_line_of_its_row(tmp_path):
+    line = _row_line("  ARREST:")
+    _refused(tmp_path, "  ARREST:    {place: true", "  ARRESTS:   {place: true",
+             rf"eventcoref\.yaml:{line}: place_needed: 'ARRESTS' is no event type")
+
+
+def test_a_country_that_counts_for_a_type_needing_no_place_is_refused_with_the_line_of_its_row(tmp_path):
+    line = _row_line("  RIOT:")
+    _refused(tmp_path, "  RIOT:      {place: true,", "  RIOT:      {place: false,",
+             rf"eventcoref\.yaml:{line}: place_needed: RIOT: a country counts as a place only")
+
+
+def test_a_row_of_the_place_table_without_its_country_is_refused_by_its_shape_with_its_line(tmp_path):
+    from rasd.kb import shapes
+    from rasd.kb.loaders import validate
+
+    _refused(tmp_path, "  PROTEST:   {place: true, country: true}", "  PROTEST:   {place: true}",
+             rf"eventcoref\.yaml:{_row_line('  PROTEST:')}: place_needed\.PROTEST\.country",
+             by=lambda path: validate(path, shapes.EventCoref))
+
+
+def test_the_place_table_gives_each_violent_type_the_violent_row_and_a_named_row_overrides_it():
+    from rasd.stages.eventcoref.rules import place_needed
+
+    res = Resources("/nonexistent-rasd-data")
+    violent = res.eventcoref_rules.violent
+    table = {"__line__": 1, "violent": {"place": True, "country": False, "__line__": 2},
+             "SHELLING": {"place": False, "country": False, "__line__": 3},
+             "PROTEST": {"place": True, "country": True, "__line__": 4}}
+    got = place_needed("eventcoref.yaml", {"place_needed": table}, res.ontology, violent)
+    assert "SHELLING" in violent and "SHELLING" not in got      # the named row: no place needed
+    assert got["AIRSTRIKE"].country is False and got["AIRSTRIKE"].line == 2 and got["AIRSTRIKE"].what == "a violent act"
+    assert got["PROTEST"].country is True and got["PROTEST"].what == "a PROTEST"
+    assert "MEETING" not in got                                     # a type not listed needs no place
+    assert set(got) == (violent - {"SHELLING"}) | {"PROTEST"}
+
+
+def test_the_installed_place_table_is_the_rule_of_before():
+    # the violent types need a place below a country; arrests, protests, riots and abductions any place
+    rules = Resources("/nonexistent-rasd-data").eventcoref_rules
+    placed = {"ARREST", "PROTEST", "RIOT", "ABDUCTION"}
+    assert {t for t, n in rules.place_needed.items() if not n.country} == rules.violent - placed
+    assert {t for t, n in rules.place_needed.items() if n.country} == placed == rules.placed_types

@@ -199,3 +199,34 @@ def test_control_a_weapon_next_door_with_no_back_reference_leaves_the_doer_rule(
     evs = run("استهدفت المقاومة قاعدة عسكرية في الشدادي. وحلقت طائرة مسيرة فوق المدينة.", "المقاومة",
               place="الشدادي")
     assert evs[0].type == "SHELLING" and "back_references" not in evs[0].extra["why"]["type"]
+
+
+# Review of mend13 (mend14): the targeting path (by weapon types) and the bare قصف path (by air or ground
+# words) ask one method, Kinds.retold, what the retelling sentences name; worked out once per sentence and type.
+
+def test_a_retelling_sentence_names_the_air_word_of_a_bare_shelling_before_the_doer_rule():
+    evs = run("قصفت المقاومة مواقع في الشدادي. وكان القصف من الطائرات الحربية.", "المقاومة", place="الشدادي")
+    assert evs[0].type == "AIRSTRIKE" and "back_references" in evs[0].extra["why"]["type"]
+
+
+def test_a_retelling_sentence_names_the_ground_weapon_of_a_bare_shelling():
+    evs = run("قصفت المقاومة مواقع في الشدادي. وكان القصف بالمدفعية الثقيلة.", "المقاومة", place="الشدادي")
+    assert evs[0].type == "SHELLING" and "back_references" in evs[0].extra["why"]["type"]
+
+
+def test_control_an_air_word_next_door_with_no_back_reference_leaves_the_doer_rule_of_a_bare_shelling():
+    evs = run("قصفت المقاومة مواقع في الشدادي. وحلقت الطائرات الحربية فوق المدينة.", "المقاومة", place="الشدادي")
+    assert evs[0].type == "SHELLING" and "back_references" not in evs[0].extra["why"]["type"]
+
+
+def test_the_retelling_is_read_once_per_sentence_and_trigger_type(monkeypatch):
+    from rasd.stages.events.kinds import Kinds
+
+    asked, read = [], []
+    retold, spans = Kinds.retold, Kinds.retelling_spans
+    monkeypatch.setattr(Kinds, "retold", lambda self, st, t: asked.append(t.i) or retold(self, st, t))
+    monkeypatch.setattr(Kinds, "retelling_spans", lambda self, st, t: read.append(t.i) or spans(self, st, t))
+    evs = run("قصفت المقاومة مواقع في الشدادي وقصفت مواقع في الحسكة. وكان القصف من الطائرات الحربية.",
+              "المقاومة", place="الشدادي")
+    assert evs and all(e.type == "AIRSTRIKE" for e in evs)
+    assert len(set(asked)) == 2 and len(read) == 1   # both triggers asked; the neighbours were read once
