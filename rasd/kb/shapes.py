@@ -482,11 +482,6 @@ class AimCues(CueWindow):
     types: conlist(str, min_length=1)
 
 
-class AimLamCues(AimCues):
-    # the outcome types a purpose lam on the trigger (للسيطرة، لاعتقال) makes an aim, not an outcome told
-    purpose_lam_types: Optional[conlist(str, min_length=1)] = None
-
-
 class ContinuationCues(CueWindow):
     openers: WordList
     not_after: WordList
@@ -521,7 +516,7 @@ class Worthiness(Closed):
     habitual: CueWindow
     generic_objects: CueWindow
     campaign: Campaign
-    aim: AimLamCues
+    aim: AimCues
     participation: AimCues
     purpose: CueWindow
     topic: AimCues

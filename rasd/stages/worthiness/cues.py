@@ -98,7 +98,6 @@ class Cues:
     continuation_after: CueList = CueList("continuation after", 0, ())  # an adjective of going on (المستمر)
     participation: CueList = CueList("participation", 0, ())   # شارك في: a party's part in fighting
     participation_types: frozenset[str] = frozenset()
-    aim_lam_types: frozenset[str] = frozenset()    # outcome types a purpose lam on the trigger makes an aim
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
     clause_ends: str = ""                          # marks that end a clause
 
@@ -111,7 +110,7 @@ def load_cues(path: Path, ontology) -> Cues:
     """The cue lists of worthiness.yaml; an unknown event type names file and line."""
     data = load(path)
     for sec in ("aim", "topic", "participation"):
-        for t in (*data[sec]["types"], *(data[sec].get("purpose_lam_types") or ())):
+        for t in data[sec]["types"]:
             require(t in ontology, path, data[sec], f"unknown event type {t!r}")
     camp = data["campaign"]
     senses = tuple(Sense(s["note"], s.get("__line__", 0), frozenset(fold_str(f) for f in s["forms"]),
@@ -121,7 +120,6 @@ def load_cues(path: Path, ontology) -> Cues:
                    ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
                     "toll_negation", "demand", "tally")},
                 aim_types=frozenset(data["aim"]["types"]),
-                aim_lam_types=frozenset(data["aim"].get("purpose_lam_types") or ()),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
                 senses=senses,

@@ -133,25 +133,9 @@ def continuation(s: Site, c: Cues) -> str | None:
 
 
 def aim(s: Site, c: Cues) -> str | None:
-    if s.type in c.aim_lam_types and purpose_lam(s):
-        return (f"an outcome named with the purpose lam ('{s.keys[s.i]}': in order to …), the aim of the act "
-                "its clause tells, not an outcome told")
     if s.type not in c.aim_types:
         return None
     return _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
-
-
-def purpose_lam(s: Site) -> bool:
-    """The trigger carries the purpose lam (للسيطرة على، لاعتقال، وللانضمام): its first word opens with
-    ل or لل (after a conjunction), and the events stage read the event as planned: it does so for a
-    noun with the lam that no verb governs (تعرضت لـ، أدى لـ: what happened, asserted)."""
-    if s.modality != "planned":
-        return False
-    L = letters()
-    w = s.keys[s.i]
-    if w[:1] in L.conj and w[1:2] == L.li:
-        w = w[1:]
-    return w.startswith(L.li) and len(w) - len(L.lam_article if w.startswith(L.lam_article) else L.li) >= 3
 
 
 def participation(s: Site, c: Cues) -> str | None:
