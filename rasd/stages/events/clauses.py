@@ -23,6 +23,11 @@ class Sent:
     mentions: list[Mention] = field(default_factory=list)
 
 
+# a headline of fewer words may recur by chance; a link line's lead-in before the repeated title
+MIN_REPEAT_WORDS = 5
+REPEAT_LEAD_WORDS = 6
+
+
 class Clauses:
     """Token helpers, sentences and clauses of the reader."""
 
@@ -144,3 +149,31 @@ class Clauses:
         b = len(text) if b < 0 else b
         line = text[a:b].rstrip()
         return len(self.doc.sentences) > 1 and 0 < len(line) < 160 and line[-1] not in ".!?؟:،,"
+
+    def headline_repeats(self, sents: list[Sent], headline: list[bool]) -> list[bool]:
+        """Which sentences repeat the report's headline word for word further down: a site's link line
+        after the story (a title after a short lead-in, "the link to the story: <title>") or a title
+        told twice. They restate the headline as the headline does, so they open no event of their own.
+        The headline is the report's first line when its sentences read as one (``is_headline``) and
+        it has at least ``MIN_REPEAT_WORDS`` words (a shorter title may recur by chance). A sentence
+        repeats it when it lies inside a later occurrence of the title's words, or opens at most
+        ``REPEAT_LEAD_WORDS`` words before one (the lead-in)."""
+        out = [False] * len(sents)
+        if not sents or not headline[0]:
+            return out
+        first = [n for n, st in enumerate(sents) if headline[n] and "\n" not in self.doc.text[sents[0].start:st.start]]
+        hk = [k for n in first for k in self.sent_keys(sents[n]) if k]
+        if len(hk) < MIN_REPEAT_WORDS:
+            return out
+        start = sents[first[-1]].hi
+        keys = self.keys
+        spans = []
+        for k in range(start, len(keys) - len(hk) + 1):
+            if keys[k] == hk[0] and keys[k:k + len(hk)] == hk:
+                spans.append((k, k + len(hk)))
+        for a, b in spans:
+            for n, st in enumerate(sents):
+                if st.lo >= start and st.lo < b and st.hi > a and st.lo >= a - REPEAT_LEAD_WORDS \
+                        and st.hi <= b:
+                    out[n] = True
+        return out

@@ -66,6 +66,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 covered.update(range(*m.tok))
         sents = self.all_sentences = self.sentences()
         headline = [self.is_headline(st) for st in sents]
+        # the headline repeated further down (a site's link line: "… : <title>") restates it
+        headline = [h or r for h, r in zip(headline, self.headline_repeats(sents, headline))]
         # the words that may open a trigger, looked up once for the document; a token inside a name
         # or a headline opens none (find_triggers skips it), so its word (often a rare one, a miss
         # of the cache) is not looked up
