@@ -304,3 +304,52 @@ def test_the_installed_place_table_is_the_rule_of_before():
     placed = {"ARREST", "PROTEST", "RIOT", "ABDUCTION"}
     assert {t for t, n in rules.place_needed.items() if not n.country} == rules.violent - placed
     assert {t for t, n in rules.place_needed.items() if n.country} == placed == rules.placed_types
+
+
+def _raid_then_arrest(same_paragraph: bool, arrest_agents: list[str]) -> Doc:
+    """A raid told at a town, then an arrest with no place: in the raid's paragraph or the next one."""
+    s1 = "اقتحمت قوات الاحتلال بلدة بيت أمر فجر اليوم."
+    s2 = "واعتقلت ثلاثة شبان من البلدة."
+    text = s1 + (" " if same_paragraph else "\n") + s2
+    doc = Doc(text)
+    doc.sentences = [(0, len(s1)), (text.index(s2), len(text))]
+    town = text.index("بيت أمر")
+    doc.entities = [Entity("E1", "ACTOR", "قوات الاحتلال", None, "idf", []),
+                    Entity("E2", "ACTOR", "الجيش", None, None, []),
+                    Entity("P1", "PLACE", "بيت أمر", None, None, [Mention(town, town + 7, "بيت أمر", "PLACE")],
+                           geo={"lat": 31.62, "lon": 35.1, "feature": "locality", "precision": 1})]
+    t1, t2 = text.index("اقتحمت"), text.index("واعتقلت") + 1
+    doc.events = [
+        Event("V1", "ATTACK_ON_CIVILIANS", (t1, t1 + 6), agents=["E1"], places=["P1"], evidence=[doc.sentences[0]],
+              extra={"why": {"type": "trigger"}}),
+        Event("V2", "ARREST", (t2, t2 + 6), agents=arrest_agents, evidence=[doc.sentences[1]],
+              extra={"why": {"type": "trigger"}}),
+    ]
+    return doc
+
+
+@pytest.mark.parametrize("same_paragraph, agents, placed", [
+    (True, ["E1"], True),       # the raiders arrest in the town they raided
+    (True, [], True),           # no doer named: the act goes on with the scene
+    (False, ["E1"], False),     # another paragraph tells another scene
+    (True, ["E2"], False),      # another doer: not the same scene's act
+])
+def test_an_arrest_with_no_place_takes_the_place_of_the_act_before_it_in_its_paragraph(same_paragraph, agents, placed):
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), _raid_then_arrest(same_paragraph, agents))
+    arrests = [e for e in doc.events if e.type == "ARREST"]
+    if placed:
+        (e,) = arrests
+        assert e.places == ["P1"]
+        assert "same paragraph" in e.extra["why"]["places"]["P1"]
+    else:
+        assert arrests == []
+        assert any("no event from ARREST" in w for w in doc.warnings)
+
+
+def test_the_paragraph_place_can_be_switched_off_and_is_not_given_to_an_act_of_force():
+    off = EventCoref(Resources("/nonexistent-rasd-data"), paragraph_place=False)(_raid_then_arrest(True, ["E1"]))
+    assert [e.type for e in off.events] == ["ATTACK_ON_CIVILIANS"]
+    doc = _raid_then_arrest(True, ["E1"])
+    doc.events[1].type = "SHELLING"      # a violent act told with no place keeps none from the paragraph
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.type for e in doc.events] == ["ATTACK_ON_CIVILIANS"]
