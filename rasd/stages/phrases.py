@@ -101,6 +101,8 @@ class _Phrases:
 
     def widen(self, m: Mention) -> None:
         toks = self.toks
+        if not 0 <= m.tok[0] < m.tok[1] <= len(toks) or not toks[m.tok[0]].start <= m.start < toks[m.tok[0]].end:
+            return   # a mention without its token span (a hand-built or merged one): nothing to read after it
         first = toks[m.tok[0]].key
         definite = has_article(first) or m.kb_id is not None and not m.nominal
         end, why = self.right(m, definite)

@@ -83,3 +83,10 @@ def test_places_and_persons_keep_their_spans():
     doc = doc_of("زار الرئيس السابق المدينة المحتلة.")
     entity(doc, "E1", "PLACE", "المدينة")
     assert texts(doc) == ["المدينة"]
+
+
+def test_a_mention_without_its_token_span_is_left_alone():
+    doc = doc_of("المتطرفين قتلهم الجيش.")
+    ent = entity(doc, "E1", "ACTOR", "الجيش")
+    ent.mentions[0].tok = (0, 0)   # read from token 0, the epithet there would end the phrase before it begins
+    assert texts(doc) == ["الجيش"]
