@@ -17,11 +17,13 @@ from rasd.stages.ner import Ner
 from rasd.stages.open_actors import OpenActors
 from rasd.stages.open_places import OpenPlaces
 from rasd.stages.place_context import PlaceContext
+from rasd.stages.phrases import Phrases
 from rasd.stages.relations import Relations
 from rasd.stages.sentences import Sentences
 from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
     s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, OpenActors, Ner, Link, Geocode, PlaceContext,
-                        Corefer, Events, Worthiness, EventCoref, EventDecision, Relations)
+                        Corefer, Events, Worthiness, EventCoref, EventDecision, Relations,
+                        Phrases)
 }

@@ -165,6 +165,13 @@ class Lexicon(Words):
     one_party_frames: WordList     # a state and its army named alike: one party (rasd.stages.link)
     party_list_openers: WordList   # بين X وY: a list of parties, no place (rasd.stages.mentions.known)
     each_words: WordList           # كل من X وY: each of the parties (the same rule)
+    actor_epithets: WordList       # an actor's phrase runs on over them (rasd.stages.phrases)
+    leader_markers: WordList       # بقيادة X (the same stage)
+    leader_relatives: WordList     # الذي / التي before a verb of leading (the same stage)
+    leader_verbs: WordList         # تقوده … (the same stage)
+    phrase_loyal_words: WordList   # الموالية لـX (the same stage)
+    phrase_heads: WordList         # the head of a construct before a definite actor (the same stage)
+    phrase_titles: WordList        # a title ending an actor phrase before a person (the same stage)
 
 
 class Relations(Words):

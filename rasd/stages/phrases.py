@@ -1,0 +1,143 @@
+"""An actor's mention spans its whole noun phrase: the finders stop at the name, but Arabic
+reporting names a party by a phrase whose modifiers follow the name and say which party it is.
+
+- epithets that agree with the name (جماعة بوكو حرام المتطرفة، ميليشيات الحوثي المتمردة، تنظيم داعش
+  الإرهابي، مسلحين إسلاميين): lexicon ``actor_epithets``; a definite name takes definite epithets
+  and an indefinite one indefinite epithets (agreement in definiteness);
+- who leads it (التحالف بقيادة السعودية، الائتلاف الدولي الذي تقوده واشنطن): ``leader_markers``, or a
+  relative pronoun (``leader_relatives``) and a verb of leading (``leader_verbs``), then the next name;
+- whom it is loyal to (القوات الموالية للرئيس عبد ربه منصور هادي): ``phrase_loyal_words``, a lam word,
+  titles, then the next name;
+- the person a title at its end names (قوات الرئيس السابق علي عبد الله صالح): ``phrase_titles``
+  before the person's mention;
+- the head of a construct before it (ميليشيات الحوثيين، فلول الحوثيين، عناصر التنظيم):
+  ``phrase_heads``, a noun without the article right before a definite name.
+
+A government (a state or city acting) keeps its name: an epithet after it belongs to the noun before
+it (هجوم موسكو الإرهابي). It runs last, after events and relations have read the mentions, so it changes spans and nothing
+else; each widened mention says so in its ``why``.
+"""
+from __future__ import annotations
+
+from rasd.arabic.clitics import has_article, letters, starts_with_and
+from rasd.doc import Doc, Mention
+from rasd.pipeline import Stage
+
+CLOSE = set("»\"”'")      # a closing quote may stand between the name and its epithet
+MAX_NAME = 6             # words of the name a leader or loyalty phrase ends in
+
+
+def _open_quote(t: str) -> bool:
+    """The phrase opens a quote it does not close."""
+    return t.count("«") > t.count("»") or t.count("“") > t.count("”") or t.count('"') % 2 == 1
+
+
+class _Phrases:
+    def __init__(self, doc: Doc, words: dict[str, frozenset]):
+        self.doc, self.toks, self.w = doc, doc.tokens, words
+        self.starts: dict[int, Mention] = {}
+        for e in doc.entities:
+            for m in e.mentions:
+                if e.type in ("ACTOR", "PERSON", "PLACE"):
+                    self.starts.setdefault(m.tok[0], m)
+
+    def joined(self, j: int) -> bool:
+        """Token j and j+1 stand in one phrase: nothing but spaces and closing quotes between."""
+        if j + 1 >= len(self.toks):
+            return False
+        gap = self.doc.text[self.toks[j].end:self.toks[j + 1].start]
+        return all(c.isspace() or c in CLOSE for c in gap)
+
+    def is_(self, j: int, name: str) -> bool:
+        return 0 <= j < len(self.toks) and self.toks[j].key in self.w[name]
+
+    def name_end(self, j: int) -> int | None:
+        """End token of the name starting at token j (a mention there), after titles."""
+        k = j
+        while k < len(self.toks) and k - j < MAX_NAME and k not in self.starts:
+            if not (self.is_(k, "person_titles") or self.is_(k, "title_modifiers")
+                    or self.is_(k, "nationalities")) or not self.joined(k):
+                return None
+            k += 1
+        m = self.starts.get(k)
+        return None if m is None else m.tok[1]
+
+    def right(self, m: Mention, definite: bool) -> tuple[int, str]:
+        """End token of the phrase after the mention's name, and what widened it."""
+        j, why = m.tok[1], []
+        while j < len(self.toks) and self.joined(j - 1):
+            key = self.toks[j].key
+            if key in self.w["actor_epithets"] and has_article(key) == definite and not starts_with_and(key) \
+                    and not m.loyalist:   # القوات الموالية لهادي المتمردين: after the lam phrase, the object
+                j, why = j + 1, [*why, "an epithet"]
+                continue
+            end = None
+            if self.is_(j, "leader_markers") and self.joined(j):
+                end = self.name_end(j + 1)
+                what = "who leads it"
+            elif self.is_(j, "leader_relatives") and self.is_(j + 1, "leader_verbs") and self.joined(j) \
+                    and self.joined(j + 1):
+                end = self.name_end(j + 2)
+                what = "who leads it"
+            elif self.is_(j, "phrase_loyal_words") and self.joined(j) and j + 1 < len(self.toks) \
+                    and self.toks[j + 1].key.startswith(letters().li):
+                end = self.loyal_end(j + 1)
+                what = "whom it is loyal to"
+            elif j in self.starts and self.starts[j].type == "PERSON" \
+                    and self.is_(j - 1, "phrase_titles"):
+                end, what = self.starts[j].tok[1], "the person its title names"
+            if end is None:
+                break
+            return end, ", ".join([*why, what])
+        return j, ", ".join(why)
+
+    def loyal_end(self, k: int) -> int | None:
+        """للرئيس [اليمني] عبد ربه منصور هادي، لحكومة هادي، للشرعية: the lam word and the name after it."""
+        if k in self.starts:
+            return self.starts[k].tok[1]
+        if self.joined(k) and (end := self.name_end(k + 1)) is not None:
+            return end
+        return k + 1
+
+    def widen(self, m: Mention) -> None:
+        toks = self.toks
+        if not 0 <= m.tok[0] < m.tok[1] <= len(toks) or not toks[m.tok[0]].start <= m.start < toks[m.tok[0]].end:
+            return   # a mention without its token span (a hand-built or merged one): nothing to read after it
+        first = toks[m.tok[0]].key
+        definite = has_article(first) or m.kb_id is not None and not m.nominal
+        end, why = self.right(m, definite)
+        if m.loyalist and end == m.tok[1] and (named := self.name_end(end)) is not None:
+            end, why = named, "the name its loyalty phrase gives"   # الموالية للرئيس [الشرعي] عبد ربه منصور هادي
+        start, head = m.tok[0], False
+        i = start - 1
+        if i >= 0 and self.is_(i, "phrase_heads") and self.joined(i) and has_article(first):
+            start, head = i, True
+        if end == m.tok[1] and not head:
+            return
+        if head:
+            why = ", ".join(x for x in ("the head of its construct", why) if x)
+        s, e = (toks[start].start if head else m.start), toks[end - 1].end   # a proclitic stays out
+        if self.doc.text[e:e + 1] in CLOSE and _open_quote(self.doc.text[s:e]):
+            e += 1   # تنظيم «داعش»: the phrase closes the quote it opened
+        m.start, m.end, m.tok = s, e, (start, end)
+        m.text = self.doc.text[s:e]
+        m.why = "; ".join(x for x in (m.why, f"the phrase runs on over {why}") if x)
+
+    def run(self) -> None:
+        for ent in self.doc.entities:
+            # a state or city is named by its name: an epithet after it belongs to the noun before it
+            # (هجوم موسكو الإرهابي), and بقيادة after it to its ruler (المملكة بقيادة الملك)
+            if ent.type == "ACTOR" and ent.category != "government":
+                for m in ent.mentions:
+                    self.widen(m)
+
+
+class Phrases(Stage):
+    name = "phrases"
+    requires = ("entities", "relations")
+    assigns = ("entities",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.entities:
+            _Phrases(doc, self.resources.kb.lexicon["_folded"]).run()
+        return doc
