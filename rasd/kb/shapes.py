@@ -165,6 +165,7 @@ class Lexicon(Words):
     one_party_frames: WordList     # a state and its army named alike: one party (rasd.stages.link)
     party_list_openers: WordList   # بين X وY: a list of parties, no place (rasd.stages.mentions.known)
     each_words: WordList           # كل من X وY: each of the parties (the same rule)
+    site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
 
 
 class Relations(Words):
