@@ -172,6 +172,7 @@ class Lexicon(Words):
     phrase_loyal_words: WordList   # الموالية لـX (the same stage)
     phrase_heads: WordList         # the head of a construct before a definite actor (the same stage)
     phrase_titles: WordList        # a title ending an actor phrase before a person (the same stage)
+    site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
 
 
 class Relations(Words):

@@ -6,8 +6,8 @@ A bare anaphor (المحافظة) becomes a mention of the last place of its kin
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from itertools import compress
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress
 from pathlib import Path
 
 from rasd.arabic.clitics import letters
@@ -84,6 +84,8 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
                 if len(words) > 1 and words[0] in cues:     # محافظة إدلب is named إدلب too
                     words = words[1:]
                 by_name.setdefault(strip_article(" ".join(words)), e)
+            # للعاصمة دمشق spans عاصمة دمشق: the entity's own name names it too
+            by_name.setdefault(strip_article(fold_str(e.name_ar)), e)
     for e in doc.entities:
         regs = [m.region for m in e.mentions]
         if not e.mentions or not all(r and r.get("direction") and not r.get("rif") and not r.get("named")
@@ -113,11 +115,20 @@ def _anaphor_words(table: dict[str, set[str]], article: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _inside(opens: list[int], reach: list[int], pos: int) -> bool:
+    """Whether character ``pos`` lies inside a mention: ``opens`` are the sorted mention starts and
+    ``reach[n]`` the furthest end of the mentions up to the n-th."""
+    n = bisect_right(opens, pos)
+    return n > 0 and reach[n - 1] > pos
+
+
 def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     """Each anaphor token becomes a mention of the last located place of a kind it may stand for,
     named before it. Per kind, the mention starts are kept sorted and searched by bisection, and
     each entity's mentions are sorted once at the end: O(n log n) in the document's length."""
     taken = {(m.start, m.end) for e in doc.entities for m in e.mentions}
+    spans = sorted(taken)
+    opens, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
     named_at = {m.start for e in doc.entities if e.type == "PLACE" for m in e.mentions}
     located = sorted(((m.start, e) for e in doc.entities if e.type == "PLACE" and e.geo and e.geo.get("lat")
                       for m in e.mentions), key=lambda x: x[0])
@@ -134,8 +145,8 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     for k in compress(range(len(toks)), map(anaphoric.__contains__, doc.keys)):
         t = toks[k]
         kinds = table[strip_article(t.key)]
-        if (t.start, t.end) in taken:
-            continue
+        if (t.start, t.end) in taken or _inside(opens, reach, t.start):
+            continue   # the word is a mention or the title in one's span (العاصمة صنعاء)
         if t.i + 1 < len(doc.tokens) and doc.tokens[t.i + 1].start in named_at:
             continue   # a title of the name after it (العاصمة بغداد، المدينة X), not an anaphor
         last = -1   # the last located mention of one of the kinds before t (its place in located)

@@ -42,7 +42,7 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = 
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
         words = fold_str(m.text).split()
         if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep:
-            words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب and مخيم درعا stay apart
+            words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب, مخيم درعا and مطار بغداد stay apart
         return "place:" + strip_article(" ".join(words))
     name = m.surname_of or m.name or m.text
     words = [strip_article(w) for w in fold_str(name).split()]
@@ -320,7 +320,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
     (:func:`_loyalists_elsewhere`); a state and its army (one of ``armies``, actor ids) named by one
     frame are one entity (:func:`_one_party`)."""
     cues = kb.lexicon["_folded"]["place_cues"]
-    keep = kb.lexicon["_folded"]["distinct_place_cues"]
+    keep = kb.lexicon["_folded"]["distinct_place_cues"] | kb.lexicon["_folded"]["site_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}

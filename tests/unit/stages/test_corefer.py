@@ -78,3 +78,18 @@ def test_anaphor_words_are_exactly_the_words_the_old_per_token_test_took():
     got = _anaphor_words(table, a)
     assert got == {w for w in words if w.startswith(a) and table.get(strip_article(w))}
     assert a + "محافظه" in got and a + "بلد" not in got
+
+
+def test_a_title_inside_a_mention_span_is_not_an_anaphor():
+    """العاصمة حماة spanned with its title (lexicon named_type_cues, place14): the title word inside
+    the mention must not become a second mention of the city named before (سنجار)."""
+    doc = doc_of("تقع البلدة قرب سنجار. ووصلت التعزيزات إلى العاصمة حماة من الشمال.")
+    entity(doc, "E1", "PLACE", "سنجار", kb_id="world:iq-sinjar", geo={**IDLIB, "lat": 36.32})
+    entity(doc, "E2", "PLACE", "حماة", surfaces=["العاصمة حماة"], kb_id="admin:SY05", geo={**IDLIB, "lat": 35.13})
+    assert [[m.text for m in e.mentions] for e in COREFER(doc).entities] == [["سنجار"], ["العاصمة حماة"]]
+
+
+def test_a_bare_capital_word_after_a_city_is_still_its_anaphor():
+    doc = doc_of("تقع البلدة قرب سنجار. ووصلت التعزيزات إلى العاصمة من الشمال.")
+    entity(doc, "E1", "PLACE", "سنجار", kb_id="world:iq-sinjar", geo={**IDLIB, "lat": 36.32})
+    assert [[m.text for m in e.mentions] for e in COREFER(doc).entities] == [["سنجار", "العاصمة"]]

@@ -294,3 +294,11 @@ def test_a_report_in_the_frame_of_aggression_joins_a_state_and_its_army():
                  ("الولايات المتحدة", "ACTOR", 0, {"kb_id": "actor:usa"}))
     (e,) = [e for e in doc.entities if e.type == "ACTOR"]
     assert e.kb_id == "actor:us_military" and "('العدوان')" in e.mentions[1].why
+
+
+def test_a_site_named_after_its_town_is_a_place_apart_from_the_town():
+    """مطار بغداد (a world-list name, not marked a facility) is not بغداد (lexicon site_cues, place14),
+    while مدينة بغداد still is."""
+    doc = linked("انفجرت سيارة في بغداد ثم هبطت طائرة في مطار بغداد ووصلت إلى مدينة بغداد.",
+                 ("بغداد", "PLACE", 0, {}), ("مطار بغداد", "PLACE", 0, {}), ("مدينة بغداد", "PLACE", 0, {}))
+    assert sorted([m.text for m in e.mentions] for e in doc.entities) == [["بغداد", "مدينة بغداد"], ["مطار بغداد"]]

@@ -104,3 +104,11 @@ def test_a_capital_standing_for_its_state_in_a_club_name_is_neither_place_nor_st
     assert not any(m.text == "باريس" for m in doc.mentions)
     doc = mentions(doc_of("ووصل الوزير إلى باريس أمس."))
     assert any(m.text == "باريس" for m in doc.mentions)
+
+
+def test_the_capital_title_before_a_known_name_joins_the_span_and_the_name_stays_bare():
+    """العاصمة X (lexicon named_type_cues, place14): the title is in the mention's span, as مدينة X's
+    is; the name, which names the entity, stays the bare name. A clitic stays out of the span."""
+    ms = found("وصلت التعزيزات إلى العاصمة حلب ثم بالعاصمة حماة.")
+    assert ms["العاصمة حلب"].type == "PLACE" and ms["العاصمة حلب"].name == "حلب"
+    assert ms["العاصمة حماة"].name == "حماة"
