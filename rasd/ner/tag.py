@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Sequence
-from itertools import chain
+from itertools import chain, compress
+from operator import itemgetter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from rasd.ner.features import (BIGRAM_AFTER, BIGRAM_BEFORE, OFFSETS, STEM_TEMPLA
 
 CACHE_SIZE = 1 << 16   # words whose weight vectors a tagger keeps (news repeats its words)
 PAD = 0     # the table row of the padding pseudo-word
+_ROW, _OPENS = itemgetter(1), itemgetter(2)   # of a word's cached (key, row, opens a held bigram)
 
 
 @dataclass(frozen=True)
@@ -163,33 +165,43 @@ class Tagger:
         new_keys: list[str] = []
         new_groups: list = []
         opens, vocab = self._opens, self._vocab
+        # every token's cached (key, row, opens a held bigram) in one C-level pass over all windows; the
+        # words not in the cache (None) are visited alone (list.index), each new word's features once
+        flat = list(chain.from_iterable(windows))
+        got = list(map(cache.get, flat))
+        if None in got:
+            i = -1
+            for _ in range(got.count(None)):
+                i = got.index(None, i + 1)
+                t = flat[i]
+                j = new.get(t)
+                if j is None:
+                    key, *groups = word_features(t, lex, keep=attrs, vocab=vocab)   # the features as state rows
+                    j = new[t] = len(new_keys)
+                    new_keys.append(key)
+                    new_groups.append(groups)
+                key = new_keys[j]
+                got[i] = (key, -1 - j, key in opens)
+        a = 0
         for toks in windows:
-            starts.append(len(rows))
-            prev = None
-            for t in toks:
-                w = cache.get(t)
-                if w is None:
-                    j = new.get(t)
-                    if j is None:
-                        key, *groups = word_features(t, lex, keep=attrs, vocab=vocab)   # the features as state rows
-                        j = new[t] = len(new_keys)
-                        new_keys.append(key)
-                        new_groups.append(groups)
-                    key = new_keys[j]
-                    w = (key, -1 - j, key in opens)
-                if prev is not None:
-                    pair = prev + "|" + w[0]
-                    r = before.get(pair)
-                    if r is not None:                 # the pair's feature on its second word
-                        at_b.append(len(rows))
-                        w_b.append(r)
-                    r = after.get(pair)
-                    if r is not None:                 # ... and on its first
-                        at_a.append(len(rows) - 1)
-                        w_a.append(r)
-                rows.append(w[1])
-                prev = w[0] if w[2] else None      # a word that opens no held bigram needs no look-up
+            n = len(toks)
+            first = len(rows)
+            starts.append(first)
+            ws = got[a:a + n]
+            rows += map(_ROW, ws)
+            # the bigram features: only after a word that opens a held bigram (most words open none)
+            for k in compress(range(1, n), map(_OPENS, ws)):
+                pair = ws[k - 1][0] + "|" + ws[k][0]
+                r = before.get(pair)
+                if r is not None:                 # the pair's feature on its second word
+                    at_b.append(first + k)
+                    w_b.append(r)
+                r = after.get(pair)
+                if r is not None:                 # ... and on its first
+                    at_a.append(first + k - 1)
+                    w_a.append(r)
             rows += (PAD, PAD)
+            a += n
         R = np.asarray(rows, dtype=np.intp)
         if new_keys:
             Vn = self._vectors(new_groups)

@@ -18,9 +18,10 @@ in a report about Syria; elsewhere they stay a description (:func:`_loyalists_el
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
 from typing import Callable
 
-from rasd.arabic.clitics import reads_as
+from rasd.arabic.clitics import letters, reads_as
 from rasd.arabic.normalize import fold_str, strip_article
 from rasd.doc import Doc, Entity, Mention
 from rasd.kb.knowledge import ContextName, context_key
@@ -114,7 +115,11 @@ def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str], key
                 pairs.append((key, f"actor:{state_id}"))
     if not pairs:
         return
-    framed = next((k for k in keys if reads_as(frames, k)), None)
+    # a word reads as a frame only if it ends with one (or with one without its article): every reading
+    # is the word's end (rasd.arabic.clitics), so one C-level endswith per word leaves the few to read
+    art = letters().article
+    ends = tuple(frames | {w[len(art):] for w in frames if w.startswith(art)})
+    framed = next((k for k in compress(keys, map(str.endswith, keys, repeat(ends))) if reads_as(frames, k)), None)
     if framed is None:
         return
     for key, skey in pairs:

@@ -160,10 +160,13 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
                                                     for p in (*a.places, *b.places))
     parties = {**a.parties, **b.parties} if located else {}
     pa, pb = a.participants, b.participants
+    shared = common(pa, pb, parties)
+    # a toll's sentence words matter only when a telling of the pair is a bare toll (else the defaults)
+    tolls = [x for x in (a, b) if x.toll_only] if a.toll_only or b.toll_only else ()
     return Features(
         link=link, host_first=host_first, place=place, finer=finer,
-        shared=common(pa, pb, parties),
-        nested=bool(pa and pb) and (common(pa, pb, parties) == len(pa) or common(pb, pa, parties) == len(pb)),
+        shared=shared,
+        nested=bool(pa and pb) and (shared == len(pa) or common(pb, pa, parties) == len(pb)),
         agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties)),
         gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
         lead_first=min(a.told_in) < rules.lead_sentences,
@@ -176,7 +179,7 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
         max_sentences=max_s,
         partyless=not a.participants or not b.participants,
-        toll_cause=all(x.toll_cause for x in (a, b) if x.toll_only),
-        toll_notice=any(x.toll_notice for x in (a, b) if x.toll_only),
-        toll_period=any(x.toll_period for x in (a, b) if x.toll_only),
+        toll_cause=all(x.toll_cause for x in tolls),
+        toll_notice=any(x.toll_notice for x in tolls),
+        toll_period=any(x.toll_period for x in tolls),
         min_sentences=min_s)

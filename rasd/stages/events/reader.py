@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from itertools import compress, repeat
 
 from rasd.doc import Doc, Event
 from rasd.kb.ontology import event_mapping
@@ -81,8 +82,10 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         # the raise words that may open a running total, found once for the document (running_total)
         lists = self.L.lists_of.lookup
         ends = self.L.raise_ends
-        hits = {key for key in set(self.keys) if key.endswith(ends) and "running_total_raise" in lists(key)} \
-            if ends else set()
+        # (the document's distinct words ending so, picked in one C-level endswith pass)
+        uniq = set(self.keys) if ends else ()
+        hits = {key for key in compress(uniq, map(str.endswith, uniq, repeat(ends)))
+                if "running_total_raise" in lists(key)} if ends else set()
         self.total_raises = [k for k, key in enumerate(self.keys) if key in hits] if hits else []
         starts = list(opens)
         for n, st in enumerate(sents):

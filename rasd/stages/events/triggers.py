@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 
 from rasd.arabic.clitics import letters, readings
 from rasd.arabic.tokens import Token
@@ -47,9 +48,12 @@ def glued(key: str, L: Lexicon, vocab) -> tuple[int, tuple[tuple[int, TriggerDef
             if found:
                 return len(head), found
     article, conj = letters().article, letters().conj
-    for p in range(MIN_GLUED, len(key) - MIN_GLUED):
+    # the split points whose head is a frequent word, found in one C-level pass over the heads (a new
+    # word, the only kind asked here, has few or none); each tail keeps MIN_GLUED + 1 letters or more
+    cuts = range(MIN_GLUED, len(key) - MIN_GLUED)
+    for p in compress(cuts, map(vocab.__contains__, map(key.__getitem__, map(slice, repeat(None), cuts)))):
         head, tail = key[:p], key[p:]
-        if len(tail) < MIN_GLUED + 1 or head not in vocab or not frequent(tail, vocab):
+        if not frequent(tail, vocab):
             continue
         at = head.find(article)
         if 0 <= at <= 2 and len(head) - at - len(article) < MIN_GLUED:

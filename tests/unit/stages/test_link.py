@@ -302,3 +302,23 @@ def test_a_site_named_after_its_town_is_a_place_apart_from_the_town():
     doc = linked("انفجرت سيارة في بغداد ثم هبطت طائرة في مطار بغداد ووصلت إلى مدينة بغداد.",
                  ("بغداد", "PLACE", 0, {}), ("مطار بغداد", "PLACE", 0, {}), ("مدينة بغداد", "PLACE", 0, {}))
     assert sorted([m.text for m in e.mentions] for e in doc.entities) == [["بغداد", "مدينة بغداد"], ["مطار بغداد"]]
+
+
+def test_a_frame_word_behind_a_preposition_and_the_elided_article_still_frames_the_report():
+    """The frame word is found under a proclitic reading whose stem has lost the article (للعدوان: ل +
+    ال elided, stem عدوان): link._one_party's fast filter keeps words ending with a frame word without
+    its article as well as with it (speed14)."""
+    doc = linked("تصدت الدفاعات للعدوان على اليمن، وقالت إن القوات الأميركية قصفت الميناء بدعم من الولايات المتحدة.",
+                 ("القوات الأميركية", "ACTOR", 0, {"kb_id": "actor:us_military"}),
+                 ("الولايات المتحدة", "ACTOR", 0, {"kb_id": "actor:usa"}))
+    (e,) = [e for e in doc.entities if e.type == "ACTOR"]
+    assert e.kb_id == "actor:us_military" and "('للعدوان')" in e.mentions[1].why
+
+
+def test_a_word_that_only_ends_like_a_frame_word_frames_nothing():
+    """A word ending with a frame word's letters behind no proclitic (معدوان) is no frame word: the
+    fast filter only picks words for the proclitic reading to decide (speed14)."""
+    doc = linked("قالت وكالة معدوان إن القوات الأميركية قصفت الميناء بدعم من الولايات المتحدة.",
+                 ("القوات الأميركية", "ACTOR", 0, {"kb_id": "actor:us_military"}),
+                 ("الولايات المتحدة", "ACTOR", 0, {"kb_id": "actor:usa"}))
+    assert sorted(e.kb_id for e in doc.entities) == ["actor:us_military", "actor:usa"]
