@@ -86,3 +86,27 @@ def test_every_form_of_a_group_links_under_one_name():
 ])
 def test_no_actor_where_the_phrase_is_a_title_a_medium_or_a_bare_head(text, word):
     assert not any(m.pattern and word in m.text for e in actors(text) for m in e.mentions)
+
+
+# ---------------------------------------------------------------- counted and described victims (victims14)
+@pytest.mark.parametrize("text, span", [
+    ("أصيب أربعة فلسطينيين برصاص الجنود قرب الحاجز.", "أربعة فلسطينيين"),
+    ("قتل 15 أردنيا في الهجوم على الحافلة.", "15 أردنيا"),
+    ("واستشهد رضيع فلسطيني في حريق المنزل.", "رضيع فلسطيني"),
+    ("واعتقلت الشرطة ثلاثة أطفال فلسطينيين قرب المدرسة.", "ثلاثة أطفال فلسطينيين"),
+    ("وأفرج الخاطفون عن صحافيين إيطاليين بعد أسبوع.", "صحافيين إيطاليين"),
+])
+def test_counted_or_described_victims_of_a_nationality_are_civilians(text, span):
+    ents = actors(text)
+    hit = [e for e in ents for m in e.mentions if m.text == span]
+    assert hit and hit[0].category == "civilians"
+    assert not any(m.text == span for e in actors(text, on=False) for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقال الفلسطينيين إنهم لن يقبلوا بالقرار.", "الفلسطينيين"),   # a nationality alone: a people or a side
+    ("ولعب طفل في الحديقة قرب المنزل.", "طفل"),                      # a people noun alone: anyone's child
+    ("وأعلن ثلاثة وزراء فلسطينيين استقالتهم.", "فلسطينيين"),         # a number before a non-people noun
+])
+def test_no_victims_from_a_nationality_or_a_people_noun_alone(text, word):
+    assert not any(m.pattern and word in m.text for e in actors(text) for m in e.mentions)
