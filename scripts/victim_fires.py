@@ -21,7 +21,8 @@ from rule_fires import sample_news, sample_news2  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 
 STAGES = ["clean", "sentences", "mentions", "open_actors"]
-WHYS = ("civilians counted by their nationality", "civilians named by a people noun and their nationality")
+WHYS = ("civilians counted by their nationality", "civilians named by a people noun and their nationality",
+        "an unnamed armed group named by its kind (مسلحون)")
 
 
 def main() -> None:
@@ -29,6 +30,8 @@ def main() -> None:
     ap.add_argument("--news", type=int, default=500)
     ap.add_argument("--news2", type=int, default=500)
     ap.add_argument("--show", type=int, default=25)
+    ap.add_argument("--why", default=None, help="only the mentions whose why starts so")
+    ap.add_argument("--not-first", default=None, help="leave out mentions whose first word is one of these (comma list)")
     args = ap.parse_args()
     data = data_or_exit()
     pipe = Pipeline.build(names=STAGES)
@@ -42,7 +45,9 @@ def main() -> None:
             n += 1
             doc = pipe.run(text)
             for m in doc.mentions:
-                if m.why in WHYS:
+                skip = set((args.not_first or "").split(","))
+                if m.why in WHYS and (args.why is None or m.why.startswith(args.why)) \
+                        and m.text.split()[0] not in skip:
                     hits.append((corpus, m.why, doc.text[max(0, m.start - 50):m.start].replace("\n", " "),
                                  m.text, doc.text[m.end:m.end + 40].replace("\n", " ")))
     print(f"{len(hits)} mentions in {n} articles: {1000 * len(hits) / max(n, 1):.1f} per 1,000")

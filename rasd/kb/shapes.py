@@ -221,6 +221,7 @@ class Victims(Closed):
     name: str
     category: str
     people: WordList
+    broken_nationals: WordList = []
 
 
 class Kinds(Closed):

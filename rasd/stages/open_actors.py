@@ -137,8 +137,11 @@ def load_forces(path: Path) -> Forces:
     L = letters()
     vd = d.get("victims")
     people = frozenset(fold_str(w) for w in vd["people"]) if vd else frozenset()
-    counted = frozenset(fold_str(w) + e for w in d["nationalities"]
-                        for e in (*L.plural_dual_endings[:2], L.accusative_ending)) if vd else frozenset()
+    broken = [fold_str(w) for w in vd.get("broken_nationals") or []] if vd else []
+    counted = frozenset([*(fold_str(w) + e for w in d["nationalities"]
+                           for e in (*L.plural_dual_endings[:2], L.accusative_ending)), *broken]) if vd else frozenset()
+    people |= {L.article + w for w in people}
+    nat |= {form for w in broken for form in (w, L.article + w)}
     victims = (vd["name"], vd["category"]) if vd else None
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
@@ -270,6 +273,12 @@ class _OpenActors:
         r = _reading(key, self.number_words, self.pro)
         return None if r is None else r[0]
 
+    def person_at(self, k: int) -> bool:
+        """Token ``k`` starts, right after the previous one, a PERSON mention."""
+        o = self.owner.get(k)
+        return k < len(self.toks) and self.joined(k - 1) and o is not None and o.type == "PERSON" \
+            and o.tok[0] == k
+
     def victims(self) -> None:
         """Counted or described victims (open_actors.yaml victims): a number and a nationality's
         plural (أربعة فلسطينيين), or a people noun with a nationality adjective right after it
@@ -290,8 +299,16 @@ class _OpenActors:
             if r is None or not self.joined(i) or i + 1 >= len(toks) \
                     or toks[i + 1].key not in self.f.nationalities:
                 continue
-            n = self.number(i - 1) if r[0] == 0 else None
-            self.add(i if n is None else i - 1, i + 2, r[0] if n is None else n, cat, name,
+            art = self.pro.article
+            if r[1].startswith(art) != toks[i + 1].key.startswith(art):
+                continue   # the adjective agrees with its noun in definiteness
+            if self.person_at(i + 2):
+                continue   # الصحافي الأميركي توماس فريدمان: a person's description, not a group
+            a, n = i, (self.number(i - 1) if r[0] == 0 else None)
+            while n is not None:   # 6 آلاف أسير فلسطيني: the count's words and digits belong to it
+                a, pre = a - 1, n
+                n = self.number(a - 1) if pre == 0 and a - i > -2 else None
+            self.add(a, i + 2, r[0] if a == i else pre, cat, name,
                      "civilians named by a people noun and their nationality")
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
