@@ -222,6 +222,7 @@ class Victims(Closed):
     category: str
     people: WordList
     broken_nationals: WordList = []
+    actor: Optional[str] = None
 
 
 class Kinds(Closed):

@@ -88,6 +88,7 @@ class Forces:
     people: frozenset[str] = frozenset()
     counted_nationals: frozenset[str] = frozenset()
     victims: tuple[str, str] | None = None
+    victims_actor: str | None = None   # the actors.yaml id they link under
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -155,7 +156,7 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads,
                   {fold_str(h): frozenset(fold_str(w) for w in ws)
                    for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"},
-                  people, counted, victims)
+                  people, counted, victims, vd.get("actor") if vd else None)
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -273,6 +274,13 @@ class _OpenActors:
         r = _reading(key, self.number_words, self.pro)
         return None if r is None else r[0]
 
+    def add_victims(self, a: int, b: int, pre: int, why: str) -> None:
+        n = len(self.added)
+        name, cat = self.f.victims
+        self.add(a, b, pre, cat, name, why)
+        if len(self.added) > n and self.f.victims_actor:
+            self.added[-1].kb_id = "actor:" + self.f.victims_actor
+
     def person_at(self, k: int) -> bool:
         """Token ``k`` starts, right after the previous one, a PERSON mention."""
         o = self.owner.get(k)
@@ -285,7 +293,6 @@ class _OpenActors:
         (رضيع فلسطيني، ثلاثة أطفال فلسطينيين), is a mention of civilians; neither word alone is."""
         if self.f.victims is None:
             return
-        name, cat = self.f.victims
         toks = self.toks
         for i, t in enumerate(toks):
             if i in self.owner and not self.owner[i].pattern and not self.owner[i].short:
@@ -293,7 +300,7 @@ class _OpenActors:
             r = _reading(t.key, self.f.counted_nationals, self.pro)
             n = self.number(i - 1)
             if r is not None and r[0] == 0 and n is not None:
-                self.add(i - 1, i + 1, n, cat, name, "civilians counted by their nationality")
+                self.add_victims(i - 1, i + 1, n, "civilians counted by their nationality")
                 continue
             r = _reading(t.key, self.f.people, self.pro)
             if r is None or not self.joined(i) or i + 1 >= len(toks) \
@@ -308,8 +315,8 @@ class _OpenActors:
             while n is not None:   # 6 آلاف أسير فلسطيني: the count's words and digits belong to it
                 a, pre = a - 1, n
                 n = self.number(a - 1) if pre == 0 and a - i > -2 else None
-            self.add(a, i + 2, r[0] if a == i else pre, cat, name,
-                     "civilians named by a people noun and their nationality")
+            self.add_victims(a, i + 2, r[0] if a == i else pre,
+                             "civilians named by a people noun and their nationality")
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
         """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative

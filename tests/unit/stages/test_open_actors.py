@@ -130,3 +130,11 @@ def test_a_group_word_with_its_kind_is_an_unnamed_armed_group(text, span):
 
 def test_a_group_word_alone_is_no_armed_group():
     assert not any(m.pattern for e in actors("وزارت مجموعة من الطلاب المتحف.") for m in e.mentions)
+
+
+def test_victims_link_under_the_civilians_actor():
+    # one civilians actor per report (open_actors.yaml victims.actor): the counted civilians and the
+    # described ones are one side of the act
+    ents = [e for e in actors("قتل خمسة مدنيين في الغارة، وأصيب أربعة فلسطينيين برصاص الجنود.")
+            if e.category == "civilians"]
+    assert len(ents) == 1 and ents[0].kb_id == "actor:civilians" and len(ents[0].mentions) == 2
