@@ -22,7 +22,9 @@ from rasd.pipeline import Pipeline  # noqa: E402
 
 STAGES = ["clean", "sentences", "mentions", "open_actors"]
 WHYS = ("civilians counted by their nationality", "civilians named by a people noun and their nationality",
-        "an unnamed armed group named by its kind (مسلحون)")
+        "an unnamed armed group named by its kind (مسلحون)", "an unnamed group of مسلحون",
+        "an unnamed group of مسلحون with its nationality", "an unnamed group of مسلحون with its kind",
+        "an unnamed group of مستوطنون with its nationality")
 
 
 def main() -> None:
@@ -31,6 +33,7 @@ def main() -> None:
     ap.add_argument("--news2", type=int, default=500)
     ap.add_argument("--show", type=int, default=25)
     ap.add_argument("--why", default=None, help="only the mentions whose why starts so")
+    ap.add_argument("--has", default=None, help="only the mentions holding one of these words (comma list)")
     ap.add_argument("--not-first", default=None, help="leave out mentions whose first word is one of these (comma list)")
     args = ap.parse_args()
     data = data_or_exit()
@@ -47,7 +50,8 @@ def main() -> None:
             for m in doc.mentions:
                 skip = set((args.not_first or "").split(","))
                 if m.why in WHYS and (args.why is None or m.why.startswith(args.why)) \
-                        and m.text.split()[0] not in skip:
+                        and m.text.split()[0] not in skip \
+                        and (args.has is None or any(w in m.text for w in args.has.split(","))):
                     hits.append((corpus, m.why, doc.text[max(0, m.start - 50):m.start].replace("\n", " "),
                                  m.text, doc.text[m.end:m.end + 40].replace("\n", " ")))
     print(f"{len(hits)} mentions in {n} articles: {1000 * len(hits) / max(n, 1):.1f} per 1,000")
