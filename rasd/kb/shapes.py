@@ -217,6 +217,14 @@ class Crowd(Closed):
     words: WordList
 
 
+class Victims(Closed):
+    name: str
+    category: str
+    people: WordList
+    broken_nationals: WordList = []
+    actor: Optional[str] = None
+
+
 class Kinds(Closed):
     """An unnamed armed group named by its kind (العناصر الإرهابية): its name, category, heads, adjectives."""
     name: str
@@ -235,6 +243,7 @@ class OpenActors(Closed):
     nationalities: WordList
     crowds: list[Crowd]
     kinds: Kinds
+    victims: Optional[Victims] = None
     media_nouns: WordList
     attack_nouns: WordList
     attack_modifiers: WordList

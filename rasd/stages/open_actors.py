@@ -83,6 +83,12 @@ class Forces:
     kinds: frozenset[str] = frozenset()          # every form of an adjective of kind (الإرهابية، متطرفون)
     kind_heads: dict[str, tuple[str, str]] = field(default_factory=dict)   # head → (name, category)
     head_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)   # head → modifiers only it takes
+    # counted or described victims (open_actors.yaml victims): people nouns, the indefinite plural and
+    # accusative of every nationality (فلسطينيين، فلسطينيون، فلسطينيا), and the name and category they take
+    people: frozenset[str] = frozenset()
+    counted_nationals: frozenset[str] = frozenset()
+    victims: tuple[str, str] | None = None
+    victims_actor: str | None = None   # the actors.yaml id they link under
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -129,6 +135,15 @@ def load_forces(path: Path) -> Forces:
         r = _reading(key, kind_heads, pro)
         return None if r is None else (*r, "kind")
 
+    L = letters()
+    vd = d.get("victims")
+    people = frozenset(fold_str(w) for w in vd["people"]) if vd else frozenset()
+    broken = [fold_str(w) for w in vd.get("broken_nationals") or []] if vd else []
+    counted = frozenset([*(fold_str(w) + e for w in d["nationalities"]
+                           for e in (*L.plural_dual_endings[:2], L.accusative_ending)), *broken]) if vd else frozenset()
+    people |= {L.article + w for w in people}
+    nat |= {form for w in broken for form in (w, L.article + w)}
+    victims = (vd["name"], vd["category"]) if vd else None
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),
                   frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
@@ -140,7 +155,8 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d["facility_not_after"]),
                   frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads,
                   {fold_str(h): frozenset(fold_str(w) for w in ws)
-                   for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"})
+                   for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"},
+                  people, counted, victims, vd.get("actor") if vd else None)
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -159,8 +175,9 @@ def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
 
 class _OpenActors:
     def __init__(self, doc: Doc, f: Forces, titles: frozenset[str], common: frozenset[str] = frozenset(),
-                 kb=None):
+                 kb=None, number_words: frozenset[str] = frozenset()):
         self.doc, self.f, self.titles, self.common, self.kb = doc, f, titles, common, kb
+        self.number_words = number_words
         self.pro = f.proclitics or Proclitics.current()
         self.toks = doc.tokens
         self.owner: dict[int, Mention] = {}
@@ -245,6 +262,61 @@ class _OpenActors:
             self.add(i, j + 1, r[0], cat, name, f"an unnamed group of {name} with its {said}")
         else:
             self.add(i, j, r[0], cat, name, f"an unnamed group of {name}")
+
+    def number(self, i: int) -> int | None:
+        """The proclitic length when token ``i`` is a count: digits or a number word (numbers.yaml),
+        behind a conjunction or a preposition (وأربعة); None otherwise."""
+        if i < 0 or not self.joined(i):
+            return None
+        key = self.toks[i].key
+        if key.isdigit():
+            return 0
+        r = _reading(key, self.number_words, self.pro)
+        return None if r is None else r[0]
+
+    def add_victims(self, a: int, b: int, pre: int, why: str) -> None:
+        n = len(self.added)
+        name, cat = self.f.victims
+        self.add(a, b, pre, cat, name, why)
+        if len(self.added) > n and self.f.victims_actor:
+            self.added[-1].kb_id = "actor:" + self.f.victims_actor
+
+    def person_at(self, k: int) -> bool:
+        """Token ``k`` starts, right after the previous one, a PERSON mention."""
+        o = self.owner.get(k)
+        return k < len(self.toks) and self.joined(k - 1) and o is not None and o.type == "PERSON" \
+            and o.tok[0] == k
+
+    def victims(self) -> None:
+        """Counted or described victims (open_actors.yaml victims): a number and a nationality's
+        plural (أربعة فلسطينيين), or a people noun with a nationality adjective right after it
+        (رضيع فلسطيني، ثلاثة أطفال فلسطينيين), is a mention of civilians; neither word alone is."""
+        if self.f.victims is None:
+            return
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if i in self.owner and not self.owner[i].pattern and not self.owner[i].short:
+                continue
+            r = _reading(t.key, self.f.counted_nationals, self.pro)
+            n = self.number(i - 1)
+            if r is not None and r[0] == 0 and n is not None:
+                self.add_victims(i - 1, i + 1, n, "civilians counted by their nationality")
+                continue
+            r = _reading(t.key, self.f.people, self.pro)
+            if r is None or not self.joined(i) or i + 1 >= len(toks) \
+                    or toks[i + 1].key not in self.f.nationalities:
+                continue
+            art = self.pro.article
+            if r[1].startswith(art) != toks[i + 1].key.startswith(art):
+                continue   # the adjective agrees with its noun in definiteness
+            if self.person_at(i + 2):
+                continue   # الصحافي الأميركي توماس فريدمان: a person's description, not a group
+            a, n = i, (self.number(i - 1) if r[0] == 0 else None)
+            while n is not None:   # 6 آلاف أسير فلسطيني: the count's words and digits belong to it
+                a, pre = a - 1, n
+                n = self.number(a - 1) if pre == 0 and a - i > -2 else None
+            self.add_victims(a, i + 2, r[0] if a == i else pre,
+                             "civilians named by a people noun and their nationality")
 
     def noun(self, key: str, words: frozenset[str]) -> bool:
         """One of ``words``, behind a conjunction or a preposition, or in the indefinite accusative
@@ -359,6 +431,7 @@ class _OpenActors:
                 self.force_at(i, r)
             elif i not in owner:
                 self.crowd_at(i, r)
+        self.victims()
         for i in [t.i for t in toks if t.key in self.f.adjectives]:
             self.adjective_at(i)
         self.owners()
@@ -398,6 +471,6 @@ class OpenActors(Stage):
         if doc.text:
             titles = self.resources.kb.lexicon["_folded"]["person_titles"]
             doc.mentions = _OpenActors(doc, self.resources.open_actors, titles, self.resources.common_words,
-                                       self.resources.kb).run()
+                                       self.resources.kb, frozenset(self.resources.numbers.words)).run()
         return doc
 
