@@ -21,7 +21,7 @@ from operator import methodcaller
 from rasd.arabic.normalize import strip_article
 from rasd.arabic.clitics import has_article, is_definite, letters, without_article
 from rasd.arabic.clitics import readings as stems
-from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
+from rasd.arabic.script import BIDI_MARKS, TANWEEN_FATH, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
 from rasd.ner.cut import closed_by_comma, ends_on_joiner
@@ -35,7 +35,6 @@ MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by spaces they open an aside
-_TANWEEN_FATH = "\u064b"           # the accusative's double fatha (طرفًا، حربًا)
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -211,7 +210,7 @@ class NerStage:
         if any(c in _ASIDE_DASHES or c == TATWEEL for c in gap) and gap != gap.strip():
             return "a dash set apart"
         surface = doc.text[toks[k].start:toks[k].end]
-        if _TANWEEN_FATH in surface:
+        if TANWEEN_FATH in surface:
             return "an accusative with tanween"
         key = toks[k].key
         acc = self.letters.accusative_ending
