@@ -14,14 +14,14 @@ a document run with ``explain`` (a trace) what became of every span the CRF prop
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import methodcaller
 
 from rasd.arabic.normalize import strip_article
 from rasd.arabic.clitics import has_article, is_definite, letters, without_article
 from rasd.arabic.clitics import readings as stems
-from rasd.arabic.script import BIDI_MARKS, TATWEEL, has_letter, is_mark
+from rasd.arabic.script import BIDI_MARKS, TANWEEN_FATH, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
 from rasd.ner.cut import closed_by_comma, ends_on_joiner
@@ -34,6 +34,7 @@ TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
+_ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by spaces they open an aside
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -80,6 +81,9 @@ class NerStage:
         self._seed_names = tagger.lex.given | self.more_given
         self.likely = {w: p for w, p in (likely or {}).items() if w not in self._seed_names}
         self.letters = letters()   # the clitic letters of the Resources building this part
+        L = self.letters   # a preposition (maybe behind a conjunction) with the article: بال، لل، وبال، فلل
+        self._prep_articles = tuple(sorted({c + p + L.article for c in ("", *L.conj) for p in L.preps}
+                                           | {c + L.lam_article for c in ("", *L.conj)}, key=len, reverse=True))
         joiners = tagger.lex.lists.get("name_joiners", frozenset())
         self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
 
@@ -165,11 +169,60 @@ class NerStage:
             if verdicts is not None:
                 verdicts.append({"span": [m.start, m.end], "cls": "PERS", "p": round(out, 3),
                                  "verdict": "removed: a pattern person the CRF reads as no name"})
+        self._cut_run_ons(doc, added, owner)   # before a name is read elsewhere (_propagate)
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
+        self._cut_run_ons(doc, doc.mentions)
         return doc
+
+    def _cut_run_ons(self, doc: Doc, ms: list[Mention], owner: list[int] | None = None) -> None:
+        """A personal name does not run on past its last part, whichever finder read it: every person
+        mention rasd found by pattern or CRF (no knowledge-base name) ends before the first later word
+        that cannot stand inside a name (:meth:`_run_on_at`): the name is the words before it; the words
+        cut off are left free in ``owner`` (when given)."""
+        for n, m in enumerate(ms):
+            if m.type != "PERSON" or m.kb_id or m.tok[1] - m.tok[0] < 2:
+                continue
+            i, j = m.tok
+            for k in range(i + 1, j):
+                why = self._run_on_at(doc, k)
+                if why:
+                    end = doc.tokens[k - 1].end
+                    if owner is not None:
+                        owner[k:j] = [-1] * (j - k)
+                    ms[n] = replace(m, end=end, text=doc.text[m.start:end], tok=(i, k),
+                                   why=(m.why + "; " if m.why else "") + f"name cut before {why}")
+                    break
+
+    def _run_on_at(self, doc: Doc, k: int) -> str:
+        """Why word k, inside a person span, cannot continue the name before it (empty: it can): a
+        dash or the stretching stroke set apart between them (فهد ــ يرحمه: an aside opens), a word in
+        the accusative with tanween (الأسد طرفًا: a predicate, no name part; names in news are written
+        bare) or, after a family name with the article (which closes a name), in the accusative of an
+        ordinary word with the tanween left unwritten (الأسد طرفا، المسلمون قديما: the word without its
+        alif is an everyday word of the NER corpora, the word itself is neither a given name nor an
+        everyday word; after a bare part it may be a foreign family name: إنريكي بينا نييتو), or a preposition with the article on a word the news vocabulary knows (وانغ للصحافيين:
+        a prepositional phrase after the name, while a family name carries the bare article)."""
+        toks = doc.tokens
+        gap = doc.text[toks[k - 1].end:toks[k].start]
+        if any(c in _ASIDE_DASHES or c == TATWEEL for c in gap) and gap != gap.strip():
+            return "a dash set apart"
+        surface = doc.text[toks[k].start:toks[k].end]
+        if TANWEEN_FATH in surface:
+            return "an accusative with tanween"
+        key = toks[k].key
+        acc = self.letters.accusative_ending
+        if key.endswith(acc) and len(key) > 3 and key[:-len(acc)] in self.common and key not in self.person_given \
+                and key not in self.common and toks[k - 1].key.startswith(self.letters.article):
+            return "an accusative of an ordinary word"
+        pre = next((p for p in self._prep_articles if key.startswith(p)), None)
+        if pre is not None and len(key) - len(pre) >= 3:
+            stem = key[len(pre):]
+            if stem not in self.compound_ends and (self._common(stem) or not self.gate.unknown(self.letters.article + stem)):
+                return "a preposition with the article"
+        return ""
 
     def _tag(self, doc: Doc, sent: list[_Tok], owner: list[int], reason: str, added: list[Mention],
              dropped: set[int], spans: list | None = None, verdicts: list[dict] | None = None) -> None:
