@@ -241,6 +241,7 @@ class OpenActors(Closed):
     owned_facilities: WordList
     talks_nouns: WordList = []
     talks_modifiers: WordList = []
+    talks_not_after: WordList = []
     facility_not_after: WordList
     website_words: WordList
     national_forces: dict[str, str]

@@ -86,6 +86,7 @@ class Forces:
     head_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)   # head → modifiers only it takes
     talks_nouns: frozenset[str] = frozenset()       # talks and deals whose adjectives name their parties
     talks_modifiers: frozenset[str] = frozenset()
+    talks_not_after: frozenset[str] = frozenset()   # before a talks noun: another sense (علم الاجتماع)
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -145,7 +146,8 @@ def load_forces(path: Path) -> Forces:
                   {fold_str(h): frozenset(fold_str(w) for w in ws)
                    for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"},
                   frozenset(fold_str(w) for w in d.get("talks_nouns") or ()),
-                  frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()))
+                  frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
+                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()))
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -302,7 +304,8 @@ class _OpenActors:
                 said = self.said(k) or self.noun(key, self.f.websites)
                 return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
             if self.noun(key, self.f.talks_nouns):
-                return "talks", k
+                other = k > 0 and _reading(self.toks[k - 1].key, self.f.talks_not_after, self.pro) is not None
+                return None if other else ("talks", k)   # عالم الاجتماع الفرنسي: sociology, no meeting
             if key not in self.f.attack_modifiers and key not in self.f.talks_modifiers or mods == 2:
                 return None
             k, mods = k - 1, mods + 1

@@ -40,3 +40,8 @@ def test_the_adjective_of_an_act_of_force_still_names_the_force():
 
 def test_an_adjective_after_another_noun_names_no_party():
     assert adjectives("وقال إن الاقتصاد الروسي تراجع.") == []
+
+
+def test_sociology_is_no_meeting():
+    # عالم الاجتماع: a word of learning before الاجتماع (open_actors.yaml talks_not_after)
+    assert adjectives("وقال عالم الاجتماع الفرنسي إن الظاهرة قديمة.") == []
