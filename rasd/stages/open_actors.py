@@ -344,7 +344,7 @@ class _OpenActors:
         self.add(i, i + 1, 0, "government" if kind == "talks" else "state_force", None,
                  f"a nationality adjective after '{noun}' " + (
                      "names who did the act (open_actors.yaml attack_nouns)" if kind == "attack" else
-                     "names a party to them (open_actors.yaml talks_nouns)" if kind == "talks" else
+                     "names a party to the talks (open_actors.yaml talks_nouns)" if kind == "talks" else
                      "names whose facility it is (open_actors.yaml owned_facilities)") + f": {party[1]}")
         m = self.added[-1]
         if m.tok == (i, i + 1):

@@ -315,7 +315,7 @@ class ArgContext:
     def __init__(self, r: Roles, st: Sent, t: Trig, lo: int, hi: int):
         self.r, self.st, self.t, self.lo, self.hi = r, st, t, lo, hi
         self.partner_type = bool(r.L.mapping[t.type].get("partners"))
-        self.ps = r.participants(st, lo, hi, talks=self.partner_type and t.d.pos == "noun")
+        self.ps = r.participants(st, lo, hi, talks=self.partner_type)
         self.after = [m for m in self.ps if m.tok[0] >= t.j]
         self.before = [m for m in self.ps if m.tok[1] <= t.i]
         self.markers = "opponent_markers" if self.partner_type else "target_markers"

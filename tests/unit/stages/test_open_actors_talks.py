@@ -45,3 +45,8 @@ def test_an_adjective_after_another_noun_names_no_party():
 def test_sociology_is_no_meeting():
     # عالم الاجتماع: a word of learning before الاجتماع (open_actors.yaml talks_not_after)
     assert adjectives("وقال عالم الاجتماع الفرنسي إن الظاهرة قديمة.") == []
+
+
+def test_a_delegation_adjective_names_its_state():
+    got = adjectives("والتقى الوفد الإيراني وزير الخارجية في مسقط.")
+    assert got == [("الإيراني", "talks", "actor:iran")]
