@@ -48,7 +48,8 @@ class Mention:
     loyalist: bool = False          # a loyalist phrase (rasd.stages.mentions.organisations.add_loyalists)
     party_of: str | None = None     # names the party of the noun before it: who did the act ("attack":
                                     # القصف الإسرائيلي) or whose the facility is ("facility": القاعدة
-                                    # الأميركية، قاعدة الاحتلال الأميركي)
+                                    # الأميركية، قاعدة الاحتلال الأميركي) or who holds the talks
+                                    # ("talks": المحادثات الأميركية الروسية)
     list_item: str | None = None    # how list completion took it as an item of a list of places (LIST_ITEM_KINDS)
 
     def to_json(self) -> dict:

@@ -248,6 +248,9 @@ class OpenActors(Closed):
     attack_nouns: WordList
     attack_modifiers: WordList
     owned_facilities: WordList
+    talks_nouns: WordList = []
+    talks_modifiers: WordList = []
+    talks_not_after: WordList = []
     facility_not_after: WordList
     website_words: WordList
     national_forces: dict[str, str]

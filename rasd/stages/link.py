@@ -282,7 +282,8 @@ def follow_adjectives(doc: Doc, kb, countries: set[str], skip: set[int], adjecti
     toks = doc.tokens
     party = {c: named_party(kept, kb, c) for c in countries}
     for m in kept:
-        adjective = m.party_of and m.tok[1] == m.tok[0] + 1 and toks[m.tok[0]].key in adjectives
+        # a party to talks is the state itself, whatever force the report names (open_actors)
+        adjective = m.party_of not in (None, "talks") and m.tok[1] == m.tok[0] + 1 and toks[m.tok[0]].key in adjectives
         e = kb.get(m.kb_id) if adjective and m.kb_id else None
         if e is None or e.country not in countries:
             continue

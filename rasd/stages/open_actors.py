@@ -14,7 +14,8 @@ names them (runs after ``mentions``, before ``link``).
   الأميركية، العدوان الأميركي البريطاني) the adjective names who did it; after a military facility or
   unit (القاعدة الأميركية، موقع إسرائيلي) whose it is. Either is an ACTOR mention of the country's forces
   (``national_forces``, linked by kb_id) marked ``party_of`` "attack" or "facility", which the
-  event roles read (rasd.stages.events.roles).
+  event roles read (rasd.stages.events.roles). After talks or a deal (المحادثات الأميركية الروسية،
+  الاتفاق السعودي الإيراني) it names a party to them: the country's state (``party_of`` "talks").
 
 A new mention never overlaps another, except that it replaces a knowledge-base *short form* or a
 pattern mention lying inside it: "الشرطة" alone may be read as one country's police, but
@@ -89,6 +90,9 @@ class Forces:
     counted_nationals: frozenset[str] = frozenset()
     victims: tuple[str, str] | None = None
     victims_actor: str | None = None   # the actors.yaml id they link under
+    talks_nouns: frozenset[str] = frozenset()       # talks and deals whose adjectives name their parties
+    talks_modifiers: frozenset[str] = frozenset()
+    talks_not_after: frozenset[str] = frozenset()   # before a talks noun: another sense (علم الاجتماع)
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -156,7 +160,10 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads,
                   {fold_str(h): frozenset(fold_str(w) for w in ws)
                    for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"},
-                  people, counted, victims, vd.get("actor") if vd else None)
+                  people, counted, victims, vd.get("actor") if vd else None,
+                  frozenset(fold_str(w) for w in d.get("talks_nouns") or ()),
+                  frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
+                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()))
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -350,9 +357,10 @@ class _OpenActors:
         return None
 
     def noun_of(self, i: int) -> tuple[str, int] | None:
-        """("attack" | "facility", noun token) when the adjective at ``i`` qualifies an act of force or
-        a facility: the noun right before it, or before up to two attack modifiers, or before an
-        adjective that qualifies one (العدوان الأميركي البريطاني)."""
+        """("attack" | "facility" | "talks", noun token) when the adjective at ``i`` qualifies an act of
+        force, a facility, or talks or a deal: the noun right before it, or before up to two modifiers
+        of its kind (attack_modifiers, talks_modifiers), or before an adjective that qualifies one
+        (العدوان الأميركي البريطاني، الاتفاق السعودي الإيراني)."""
         k, mods = i - 1, 0
         named = self.named_facility(i)
         if named is not None:
@@ -367,10 +375,21 @@ class _OpenActors:
             if self.noun(key, self.f.facilities):
                 said = self.said(k) or self.noun(key, self.f.websites)
                 return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
-            if key not in self.f.attack_modifiers or mods == 2:
+            if self.noun(key, self.f.talks_nouns):
+                other = k > 0 and _reading(self.toks[k - 1].key, self.f.talks_not_after, self.pro) is not None
+                return None if other else ("talks", k)   # عالم الاجتماع الفرنسي: sociology, no meeting
+            if key not in self.f.attack_modifiers and key not in self.f.talks_modifiers or mods == 2:
                 return None
             k, mods = k - 1, mods + 1
         return None
+
+    def country_state(self, force: str) -> tuple[str, str] | None:
+        """(kb id, why) of the state a nationality adjective of talks or a deal names (المحادثات
+        الأميركية الروسية: the United States and Russia, not their armies): the state its force is
+        part of (actors.yaml part_of)."""
+        entry = self.kb.get("actor:" + force) if self.kb is not None else None
+        state = self.kb.get("actor:" + entry.part_of[0]) if entry is not None and entry.part_of else None
+        return (state.kb_id, "the country's state") if state is not None else None
 
     def country_party(self, force: str) -> tuple[str, str] | None:
         """(kb id, why) of the party a nationality adjective names: the country's force or government
@@ -388,14 +407,16 @@ class _OpenActors:
         if i in self.owner:
             return
         found = self.noun_of(i)
-        party = self.country_party(self.f.adjectives[self.toks[i].key]) if found else None
+        force = self.f.adjectives[self.toks[i].key]
+        party = None if not found else self.country_state(force) if found[0] == "talks" else self.country_party(force)
         if party is None:
             return
         kind, k = found
         noun = self.doc.text[self.toks[k].start:self.toks[k].end]
-        self.add(i, i + 1, 0, "state_force", None,
+        self.add(i, i + 1, 0, "government" if kind == "talks" else "state_force", None,
                  f"a nationality adjective after '{noun}' " + (
                      "names who did the act (open_actors.yaml attack_nouns)" if kind == "attack" else
+                     "names a party to the talks (open_actors.yaml talks_nouns)" if kind == "talks" else
                      "names whose facility it is (open_actors.yaml owned_facilities)") + f": {party[1]}")
         m = self.added[-1]
         if m.tok == (i, i + 1):

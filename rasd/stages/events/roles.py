@@ -23,9 +23,11 @@ class Roles:
         pre = k[:len(k) - len(rs[-1][1])] if rs else ""
         return any(w in pre for w in self.L.words["attached_target_markers"])
 
-    def participants(self, st: Sent, lo: int, hi: int) -> list[Mention]:
+    def participants(self, st: Sent, lo: int, hi: int, talks: bool = False) -> list[Mention]:
+        """The participants of the clause; the nationality adjective of talks or a deal (``party_of``
+        "talks": المحادثات الأميركية الروسية) only for an event with parties (``talks``)."""
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
-                and m.entity not in self.reporters]
+                and m.entity not in self.reporters and (talks or m.party_of != "talks")]
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
@@ -106,6 +108,10 @@ class Roles:
             # القصف الإسرائيلي، الغارات الجوية الأميركية: the act's nationality adjective names its doer
             agent = next((m for m in c.after if m.party_of == "attack" and m.tok[0] - t.j <= 2), None)
             c.said(agent, "the nationality adjective of the act (open_actors.yaml attack_nouns)")
+        if agent is None and t.d.pos == "noun" and c.partner_type:
+            # المحادثات الأميركية الروسية، الاتفاق السعودي الإيراني: the adjectives name the parties
+            agent = next((m for m in c.after if m.party_of == "talks" and m.tok[0] - t.j <= 2), None)
+            c.said(agent, "the nationality adjective of the talks or deal (open_actors.yaml talks_nouns)")
         between = None
         if agent is None:   # اشتباكات بين X و Y
             between = next((m for m in c.after if self.near_before(m.tok[0], "between", 3, t.j) is not None),
@@ -198,12 +204,13 @@ class Roles:
             if between is not None and m.tok[0] >= side_end:
                 break
             gap = self.doc.text[prev.end:m.start].strip(" ،,")
-            paired = gap == "" and m.party_of == prev.party_of == "attack"   # العدوان الأميركي البريطاني
+            # العدوان الأميركي البريطاني، المحادثات الأميركية الروسية (- between: القمة الروسية - الصينية)
+            paired = gap in ("", "-", "–") and m.party_of == prev.party_of and m.party_of in ("attack", "talks")
             if not paired and (gap not in (L.and_, "") or not starts_with_and(self.key(m.tok[0])) and gap != L.and_):
                 break
             if not self.civilian(m) and self.can_do(c.t.type, m):
                 out.append(m.entity)
-                c.said(m, "a second nationality adjective of the act" if paired else "joined to the agent by 'and'")
+                c.said(m, "a second nationality adjective of the same noun" if paired else "joined to the agent by 'and'")
             prev = m
         return out
 
@@ -307,10 +314,10 @@ class ArgContext:
 
     def __init__(self, r: Roles, st: Sent, t: Trig, lo: int, hi: int):
         self.r, self.st, self.t, self.lo, self.hi = r, st, t, lo, hi
-        self.ps = r.participants(st, lo, hi)
+        self.partner_type = bool(r.L.mapping[t.type].get("partners"))
+        self.ps = r.participants(st, lo, hi, talks=self.partner_type)
         self.after = [m for m in self.ps if m.tok[0] >= t.j]
         self.before = [m for m in self.ps if m.tok[1] <= t.i]
-        self.partner_type = bool(r.L.mapping[t.type].get("partners"))
         self.markers = "opponent_markers" if self.partner_type else "target_markers"
         self.purpose = r.purpose_at(t, hi)
         self.why: dict[str, str] = {}

@@ -126,9 +126,10 @@ def test_after_a_military_facility_the_adjective_names_its_owner():
 
 
 def test_an_adjective_after_any_other_noun_is_no_party():
-    # a weapon's nationality tells who made it; a people, a country's land, a delegation are no force
+    # a weapon's nationality tells who made it; a people, a country's land are no force; a delegation
+    # names its state as a party to talks (roles14), never the state's force
     doc = run("وصلت صواريخ أميركية إلى الشعب الفلسطيني على الأراضي السورية مع الوفد التركي.")
-    assert adjectives(doc) == []
+    assert adjectives(doc) == [("التركي", "actor:turkey", "talks")]
 
 
 def test_an_adjective_inside_a_force_phrase_stays_the_phrase_s():
