@@ -53,6 +53,17 @@ def sample_news2(folder: Path, n: int, skip: HeldOut | None = None) -> list[dict
     return arts[::step][:n]
 
 
+def news_texts(data: Path, news: int, news2: int):
+    """(corpus, title + body) of ``news`` SaudiNewsNet and ``news2`` Al Mayadeen sample articles, the
+    empty ones left out: what the firing scripts run the pipeline on."""
+    for corpus, arts in (("news", sample_news(data / "news", news)),
+                         ("news2", sample_news2(data / "news2", news2))):
+        for art in arts:
+            text = f"{art.get('title') or ''}\n\n{art.get('content') or ''}".strip()
+            if text:
+                yield corpus, text
+
+
 def rule_of(reason: str) -> str:
     """The rule behind a reason: the yaml line it cites, else its wording with cues and counts blanked."""
     m = re.search(r"\((worthiness|eventcoref)\.yaml:\d+\)", reason)
@@ -72,31 +83,26 @@ def main() -> None:
     fires: dict[str, Counter] = defaultdict(Counter)
     shown: dict[tuple[str, str], list[str]] = defaultdict(list)
     events = Counter()
-    for corpus, arts in (("news", sample_news(data / "news", args.news)),
-                         ("news2", sample_news2(data / "news2", args.news2))):
-        for art in arts:
-            text = f"{art.get('title') or ''}\n\n{art.get('content') or ''}".strip()
-            if not text:
-                continue
-            doc = pipe.run(text)
-            events[corpus] += len(doc.events)
-            for w in doc.warnings:
-                if w.startswith("worthiness: "):
-                    m = re.match(r"worthiness: no event from (\w+) '(.*?)' at (\d+): (.*)", w)
-                    if not m:
-                        continue
-                    rule = "worthiness: " + rule_of(m.group(4))
-                    fires[rule][corpus] += 1
-                    at = int(m.group(3))
-                    shown[(rule, corpus)].append(f"[{m.group(1)}] …{doc.text[max(0, at - 60):at + 60]}…".replace("\n", " "))
-            for e in doc.events:
-                for told in e.extra.get("why", {}).get("merged", []):
-                    if "type" not in told:
-                        continue      # a merge of the events stage
-                    rule = "eventcoref: " + rule_of(told["why"])
-                    fires[rule][corpus] += 1
-                    a, b = told["evidence"]
-                    shown[(rule, corpus)].append(f"[{told['type']}→{e.type}] {doc.text[a:b][:120]}".replace("\n", " "))
+    for corpus, text in news_texts(data, args.news, args.news2):
+        doc = pipe.run(text)
+        events[corpus] += len(doc.events)
+        for w in doc.warnings:
+            if w.startswith("worthiness: "):
+                m = re.match(r"worthiness: no event from (\w+) '(.*?)' at (\d+): (.*)", w)
+                if not m:
+                    continue
+                rule = "worthiness: " + rule_of(m.group(4))
+                fires[rule][corpus] += 1
+                at = int(m.group(3))
+                shown[(rule, corpus)].append(f"[{m.group(1)}] …{doc.text[max(0, at - 60):at + 60]}…".replace("\n", " "))
+        for e in doc.events:
+            for told in e.extra.get("why", {}).get("merged", []):
+                if "type" not in told:
+                    continue      # a merge of the events stage
+                rule = "eventcoref: " + rule_of(told["why"])
+                fires[rule][corpus] += 1
+                a, b = told["evidence"]
+                shown[(rule, corpus)].append(f"[{told['type']}→{e.type}] {doc.text[a:b][:120]}".replace("\n", " "))
     print(f"events kept: news {events['news']}, news2 {events['news2']} "
           f"({args.news} + {args.news2} articles)")
     for rule in sorted(fires, key=lambda r: -sum(fires[r].values())):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import data_or_exit  # noqa: E402
-from rule_fires import sample_news, sample_news2  # noqa: E402
+from rule_fires import news_texts  # noqa: E402
 
 from rasd.pipeline import Pipeline  # noqa: E402
 
@@ -39,21 +39,16 @@ def main() -> None:
     data = data_or_exit()
     pipe = Pipeline.build(names=STAGES)
     hits, n = [], 0
-    for corpus, arts in (("news", sample_news(data / "news", args.news)),
-                         ("news2", sample_news2(data / "news2", args.news2))):
-        for art in arts:
-            text = f"{art.get('title') or ''}\n\n{art.get('content') or ''}".strip()
-            if not text:
-                continue
-            n += 1
-            doc = pipe.run(text)
-            for m in doc.mentions:
-                skip = set((args.not_first or "").split(","))
-                if m.why in WHYS and (args.why is None or m.why.startswith(args.why)) \
-                        and m.text.split()[0] not in skip \
-                        and (args.has is None or any(w in m.text for w in args.has.split(","))):
-                    hits.append((corpus, m.why, doc.text[max(0, m.start - 50):m.start].replace("\n", " "),
-                                 m.text, doc.text[m.end:m.end + 40].replace("\n", " ")))
+    for corpus, text in news_texts(data, args.news, args.news2):
+        n += 1
+        doc = pipe.run(text)
+        for m in doc.mentions:
+            skip = set((args.not_first or "").split(","))
+            if m.why in WHYS and (args.why is None or m.why.startswith(args.why)) \
+                    and m.text.split()[0] not in skip \
+                    and (args.has is None or any(w in m.text for w in args.has.split(","))):
+                hits.append((corpus, m.why, doc.text[max(0, m.start - 50):m.start].replace("\n", " "),
+                             m.text, doc.text[m.end:m.end + 40].replace("\n", " ")))
     print(f"{len(hits)} mentions in {n} articles: {1000 * len(hits) / max(n, 1):.1f} per 1,000")
     for why in WHYS:
         print(f"  {sum(h[1] == why for h in hits)}  {why}")
