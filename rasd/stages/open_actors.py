@@ -304,14 +304,17 @@ class _OpenActors:
         for i, t in enumerate(toks):
             if i in self.owner and not self.owner[i].pattern and not self.owner[i].short:
                 continue
-            r = _reading(t.key, self.f.counted_nationals, self.pro)
-            n = self.number(i - 1)
-            if r is not None and r[0] == 0 and n is not None:
-                self.add_victims(i - 1, i + 1, n, "civilians counted by their nationality")
+            # the cheap set look-ups first: a count's nationality is never behind a proclitic, and a
+            # people noun needs a nationality right after it (most tokens fail both at once)
+            if t.key in self.f.counted_nationals:
+                n = self.number(i - 1)
+                if n is not None:
+                    self.add_victims(i - 1, i + 1, n, "civilians counted by their nationality")
+                    continue
+            if i + 1 >= len(toks) or toks[i + 1].key not in self.f.nationalities:
                 continue
             r = _reading(t.key, self.f.people, self.pro)
-            if r is None or not self.joined(i) or i + 1 >= len(toks) \
-                    or toks[i + 1].key not in self.f.nationalities:
+            if r is None or not self.joined(i):
                 continue
             art = self.pro.article
             if r[1].startswith(art) != toks[i + 1].key.startswith(art):
