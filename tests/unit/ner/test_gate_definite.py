@@ -1,4 +1,4 @@
-"""The NER gate and unknown words carrying the article: one after a definite word agrees with it (an
+"""The NER gate, unknown words ending in an attached pronoun (no window), and unknown words carrying the article: one after a definite word agrees with it (an
 adjective, a definite chain) and opens no CRF window; one after a word without the article (a
 family name, the genitive of a construct) seeds as any unknown word; a definite unknown word beside
 an uncovered given name opens the sentence, the windows around the name."""
@@ -42,3 +42,13 @@ def test_an_indefinite_unknown_word_seeds_as_before_and_the_old_gate_is_kept_beh
     assert g.read(["قال", "العنوان", "زززز"]) == ("unknown word", [2])
     old = replace(g, definite_seeds=True)
     assert old.read(["قال", "العنوان", "الزززز", "في"]) == ("unknown word", [2])
+
+
+def test_an_unknown_word_ending_in_an_attached_pronoun_opens_no_window():
+    from rasd.ner.gate import suffixed
+
+    g = _gate()
+    assert suffixed("زززززها") and suffixed("زززهم") and not suffixed("زهم")
+    assert g.read(["قال", "زززززها", "في"]) == (None, [])
+    assert g.read(["قال", "زززززها", "زززز"]) == ("unknown word", [2])
+    assert replace(g, pronoun_suffixed=False).read(["قال", "زززززها"]) == ("unknown word", [1])
