@@ -234,6 +234,11 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     # what install builds also depends on the knowledge files (world_places.yaml goes into the
     # gazetteer, name and feature lists into the NER model): an edited file makes it rebuild
     inputs[KNOWLEDGE_INPUT] = knowledge_digest()
+    # the CRF's frozen gazetteer-like lists (scripts/freeze_ner_lists.py rewrites them on purpose):
+    # a new freeze retrains the model
+    from rasd.ner.resources import FROZEN
+
+    inputs["rasd/ner/frozen_lists.json"] = sha256(FROZEN)
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()

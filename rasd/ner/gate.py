@@ -86,9 +86,10 @@ class Gate:
         # answer is one of the _NAMED objects, so identity tells them apart, in one C-level pass)
         for i in compress(range(len(got)), map(is_not, got, repeat(nothing))):
             u, t, r, n, d = got[i]
-            if d and (i == 0 or not definite(keys[i - 1])):
+            if d and (i == 0 or not definite(keys[i - 1]) or got[i - 1] is not nothing and got[i - 1][2]):
                 # after a word without the article it may be a family name or the genitive of a
-                # construct (كمال الهلباوي، رواية المدهون): it seeds as any unknown word; after a
+                # construct (كمال الهلباوي، رواية المدهون), or after a role word (الشيخ الهلباوي: review14):
+                # it seeds as any unknown word; after a
                 # definite word it agrees with it, an adjective or a definite chain (العنوان الفرعي)
                 u = True
             definite_unknown = definite_unknown or d

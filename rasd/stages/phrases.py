@@ -68,7 +68,9 @@ class _Phrases:
         while j < len(self.toks) and self.joined(j - 1):
             key = self.toks[j].key
             if key in self.w["actor_epithets"] and has_article(key) == definite and not starts_with_and(key) \
-                    and not m.loyalist:   # القوات الموالية لهادي المتمردين: after the lam phrase, the object
+                    and not m.loyalist and j not in self.starts:
+                # القوات الموالية لهادي المتمردين: after the lam phrase, the object; هاجم الجيش المتمردين: a
+                # word where another mention starts is that mention (the verb's object), no epithet
                 j, why = j + 1, [*why, "an epithet"]
                 continue
             end = None

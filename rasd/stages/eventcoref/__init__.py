@@ -65,7 +65,7 @@ def unlocated(e: Event, ents: dict, rules) -> str | None:
 
 
 def paragraph_places(doc: Doc, rules) -> bool:
-    """Give an arrest, protest, riot or abduction (eventcoref.yaml ``placed_types``) told with no place
+    """Give an arrest, protest, riot or abduction (a non-violent row of eventcoref.yaml ``place_needed``) told with no place
     the place of the latest act told before it in the same paragraph that has a place below a country
     and shares a doer with it (or it names none); True when any event was placed so.
 
@@ -86,7 +86,8 @@ def paragraph_places(doc: Doc, rules) -> bool:
     told = sorted((e for e in doc.events if e.evidence), key=lambda e: e.evidence[0][0])
     placed = False
     for e in doc.events:
-        if e.type not in rules.placed_types or e.places or not e.evidence or unlocated(e, ents, rules) is None:
+        if e.type in rules.violent or e.type not in rules.place_needed or e.places or not e.evidence \
+                or unlocated(e, ents, rules) is None:   # never an act of force, whatever its row
             continue
         at = e.evidence[0][0]
         para = text.rfind("\n", 0, at) + 1
@@ -106,7 +107,7 @@ def paragraph_places(doc: Doc, rules) -> bool:
         e.extra.setdefault("why", {})["places"] = {
             pid: f"the place of the act told before it in the same paragraph ('{trig}'"
                  f"{', by the same doers' if e.agents else ''}): a {e.type} names no place of its own "
-                 f"(eventcoref.yaml placed_types)"}
+                 f"(eventcoref.yaml place_needed)"}
         placed = True
     return placed
 

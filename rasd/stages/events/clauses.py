@@ -154,6 +154,8 @@ class Clauses:
         """Which sentences repeat the report's headline word for word further down: a site's link line
         after the story (a title after a short lead-in, "the link to the story: <title>") or a title
         told twice. They restate the headline as the headline does, so they open no event of their own.
+        The lead (the first sentence after the headline) is never such a repeat: it tells the story,
+        often in the headline's words.
         The headline is the report's first line when its sentences read as one (``is_headline``) and
         it has at least ``MIN_REPEAT_WORDS`` words (a shorter title may recur by chance). A sentence
         repeats it when it lies inside a later occurrence of the title's words, or opens at most
@@ -166,6 +168,7 @@ class Clauses:
         if len(hk) < MIN_REPEAT_WORDS:
             return out
         start = sents[first[-1]].hi
+        lead = first[-1] + 1   # the lead tells the headline's story, often in its words (review14)
         keys = self.keys
         spans = []
         for k in range(start, len(keys) - len(hk) + 1):
@@ -174,6 +177,6 @@ class Clauses:
         for a, b in spans:
             for n, st in enumerate(sents):
                 if st.lo >= start and st.lo < b and st.hi > a and st.lo >= a - REPEAT_LEAD_WORDS \
-                        and st.hi <= b:
+                        and st.hi <= b and n > lead:
                     out[n] = True
         return out

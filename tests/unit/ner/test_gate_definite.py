@@ -52,3 +52,13 @@ def test_an_unknown_word_ending_in_an_attached_pronoun_opens_no_window():
     assert g.read(["قال", "زززززها", "في"]) == (None, [])
     assert g.read(["قال", "زززززها", "زززز"]) == ("unknown word", [2])
     assert replace(g, pronoun_suffixed=False).read(["قال", "زززززها"]) == ("unknown word", [1])
+
+
+def test_a_definite_unknown_word_after_a_role_word_seeds_a_window():
+    # review14: a title or role word before an unknown family name with the article (الشيخ الهلباوي)
+    # is no definite word the name agrees with
+    from rasd.ner.gate import ROLE_LISTS
+
+    g = Gate.of({"triggers": [{"forms": ["قصف"]}]}, {ROLE_LISTS[0]: frozenset({"الشيخ"})}, KNOWN + ["الشيخ"])
+    reason, seeds = g.read(["قال", "الشيخ", "الزززز", "في"])
+    assert 2 in seeds

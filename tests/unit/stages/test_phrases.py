@@ -90,3 +90,13 @@ def test_a_mention_without_its_token_span_is_left_alone():
     ent = entity(doc, "E1", "ACTOR", "الجيش")
     ent.mentions[0].tok = (0, 0)   # read from token 0, the epithet there would end the phrase before it begins
     assert texts(doc) == ["الجيش"]
+
+
+def test_the_verb_s_object_that_is_a_mention_is_no_epithet_of_its_subject():
+    # review14: in verb-subject-object order the object follows the subject; where another mention
+    # starts, the subject's phrase ends
+    doc = doc_of("هاجم الجيش المتمردين في الشمال.")
+    entity(doc, "E1", "ACTOR", "الجيش")
+    entity(doc, "E2", "ACTOR", "المتمردين")
+    assert texts(doc) == ["الجيش"] and texts(doc, "E2") == ["المتمردين"]
+

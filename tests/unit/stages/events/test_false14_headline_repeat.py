@@ -39,7 +39,7 @@ def test_a_later_sentence_in_other_words_is_read():
 def test_a_short_headline_is_no_repeat_by_chance():
     from rasd.stages.events import clauses
     assert len("قصف حاس".split()) < clauses.MIN_REPEAT_WORDS
-    text = f"قصف حاس\n\n{BODY} وقصفت قوات النظام بالمدفعية بلدة حاس مساء اليوم"
+    text = f"قصف حاس\n\n{BODY} وقصفت قوات النظام بالمدفعية قصف حاس مساء اليوم"   # the title's words verbatim
     doc = doc_of(text)
     a = text.index(BODY)
     b = a + len(BODY)
@@ -48,3 +48,14 @@ def test_a_short_headline_is_no_repeat_by_chance():
     entity(doc, "E3", "PLACE", "حاس")
     doc = EVENTS(doc)
     assert 2 in [next(n for n, (x, y) in enumerate(doc.sentences) if x <= e.trigger[0] < y) for e in doc.events]
+
+
+def test_a_lead_in_the_headline_s_words_is_read():
+    # review14: the first sentence after the headline tells its story, often word for word
+    text = f"{HEAD}\n\n{HEAD}."
+    doc = doc_of(text)
+    a = text.index(HEAD, 1)
+    doc.sentences = [(0, len(HEAD)), (a, len(text))]
+    entity(doc, "E1", "ACTOR", "قوات النظام", category="state_force", kb_id="actor:saa")
+    entity(doc, "E3", "PLACE", "حاس")
+    assert EVENTS(doc).events
