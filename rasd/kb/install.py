@@ -165,6 +165,7 @@ def steps(source_dir: Path | None) -> int:
 
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
+FROZEN_INPUT = "rasd/ner/frozen_lists.json"   # the CRF's frozen lists (scripts/freeze_ner_lists.py)
 
 
 def knowledge_digest(kdir: Path | None = None) -> str:
@@ -238,7 +239,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     # a new freeze retrains the model
     from rasd.ner.resources import FROZEN
 
-    inputs["rasd/ner/frozen_lists.json"] = sha256(FROZEN)
+    inputs[FROZEN_INPUT] = sha256(FROZEN)
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()

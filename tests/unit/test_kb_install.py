@@ -98,7 +98,7 @@ def test_install_end_to_end_from_the_mirror(mirror, tmp_path, monkeypatch):
     steps = []
     record = inst.install(None, mirror=base, progress=steps.append)
     assert record["from"] == "download"
-    assert set(record["inputs"]) == {s.path for s in MANIFEST} | {inst.KNOWLEDGE_INPUT}
+    assert set(record["inputs"]) == {s.path for s in MANIFEST} | {inst.KNOWLEDGE_INPUT, inst.FROZEN_INPUT}
     assert record["counts"] and (tmp_path / "data" / "gazetteer.pkl").is_file()
     assert len(steps) == inst.steps(None)
     assert source_url(MANIFEST[0], base).startswith(base + "/mnemonicorg/")
