@@ -15,7 +15,6 @@ from the events stage on, and says where the event died, in the first letter tha
   not_after, needs_near, not_with, aim or purpose words, indefinite, tally) dropped the trigger;
 - ``c_no_arguments``: typed, but no participant or place was read for it (or needs_place failed);
   ``c_unlocated``: built, and dropped by event coreference as a violent act with no place below a country;
-  ``c_partyless``: built with a place but no participant, and dropped by event coreference for that;
 - ``d_merged``: built and gone after a later stage with no warning (merged into an event whose
   evidence does not hold the sentence), or folded by the reader into another event of the sentence;
 - ``e_other_type``: only events of types the gold does not give were built in the sentence (the
@@ -43,7 +42,7 @@ from event_causes import causes, readable_records, sentence_at  # noqa: E402
 from trigger_gaps import run_traced  # noqa: E402
 
 LATER = ("worthiness", "eventcoref", "evdecide", "relations")   # the stages after the events stage
-ORDER = ["a_no_trigger", "b_worthiness", "b_sense", "c_no_arguments", "c_unlocated", "c_partyless", "d_merged",
+ORDER = ["a_no_trigger", "b_worthiness", "b_sense", "c_no_arguments", "c_unlocated", "d_merged",
          "e_other_type", "e_untyped", "f_headline", "f_folded", "f_other"]
 WARNED = re.compile(r"^(\w+): no event from (\w+) '([^']*)' at (\d+): (.*)$")
 
@@ -79,8 +78,6 @@ def fate_of(built: list[dict], sent, snaps: dict) -> tuple[str, str]:
         if stage == "worthiness" and drops:
             return "b_worthiness", why
         if stage == "eventcoref" and drops:
-            if all("no participant" in r for _, _, _, r in drops):
-                return "c_partyless", why   # EventCoref partyless: built with no participant at all
             return "c_unlocated", why
         return "d_merged", f"gone after {stage}: {why}"
     return "f_other", "built and kept (the scorer's sentence differs)"

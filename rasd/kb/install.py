@@ -25,6 +25,7 @@ from rasd.ner.wordtable import FILENAME as NER_WORDS
 from rasd.kb.wordanswers import FILENAME as WORD_ANSWERS, build as build_word_answers, stale as word_answers_stale
 from rasd.kb.yamlfile import KNOWLEDGE_DIR
 from rasd.ner.likely import FILENAME as NER_LIKELY
+from rasd.ner.resources import FROZEN
 from rasd.settings import data_dir
 
 RECORD = "installed.json"
@@ -237,8 +238,6 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     inputs[KNOWLEDGE_INPUT] = knowledge_digest()
     # the CRF's frozen gazetteer-like lists (scripts/freeze_ner_lists.py rewrites them on purpose):
     # a new freeze retrains the model
-    from rasd.ner.resources import FROZEN
-
     inputs[FROZEN_INPUT] = sha256(FROZEN)
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__

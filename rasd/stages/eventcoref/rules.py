@@ -56,11 +56,6 @@ class Rules:
     toll_periods: frozenset[str] = frozenset()    # words of a period a toll is counted over (منذ، الآن)
     place_needed: dict[str, PlaceNeed] = field(default_factory=dict)   # by type: the types that need a place
 
-    @property
-    def placed_types(self) -> frozenset[str]:
-        """The types that need a place by a row of their own, not as violent acts (arrest, protest …)."""
-        return frozenset(t for t, n in self.place_needed.items() if n.row != "violent")
-
 
 def load_rules(path: Path, ontology) -> Rules:
     """The rules of eventcoref.yaml; an unknown event type names file and line."""
