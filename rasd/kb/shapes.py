@@ -233,6 +233,13 @@ class Kinds(Closed):
     adjectives: WordList
 
 
+class CountryNisbas(Closed):
+    """How a country's name makes its nationality adjective (open_actors.yaml country_nisbas)."""
+    drop_endings: WordList
+    suffix: str
+    not_: WordList = Field([], alias="not")
+
+
 class OpenActors(Closed):
     """open_actors.yaml: force heads, nationalities and group words (rasd.stages.open_actors)."""
     heads: list[ActorHeads]
@@ -241,6 +248,7 @@ class OpenActors(Closed):
     modifiers: WordList
     head_modifiers: dict[str, WordList] = {}
     nationalities: WordList
+    country_nisbas: Optional[CountryNisbas] = None
     crowds: list[Crowd]
     kinds: Kinds
     victims: Optional[Victims] = None
@@ -254,6 +262,8 @@ class OpenActors(Closed):
     facility_not_after: WordList
     website_words: WordList
     national_forces: dict[str, str]
+    army_heads: WordList = []
+    army_modifiers: WordList = []
 
 
 class Boilerplate(Closed):

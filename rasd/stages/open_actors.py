@@ -93,6 +93,9 @@ class Forces:
     talks_nouns: frozenset[str] = frozenset()       # talks and deals whose adjectives name their parties
     talks_modifiers: frozenset[str] = frozenset()
     talks_not_after: frozenset[str] = frozenset()   # before a talks noun: another sense (علم الاجتماع)
+    army_heads: frozenset[str] = frozenset()        # heads of a country's forces as a whole (قوات، جنود)
+    army_modifiers: frozenset[str] = frozenset()    # modifiers that keep them whole (المسلحة، العسكرية)
+    made_nationalities: frozenset[str] = frozenset()   # the forms made from country names, not listed
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -111,12 +114,47 @@ def adjective_forms(base: str) -> set[str]:
     return nationality_forms(base) | {base + letters().accusative_ending}
 
 
+def country_nisbas(rule: dict | None) -> set[str]:
+    """The relative adjectives (nisba) of the world's one-word country names (world_places.yaml), as
+    the masculine singular without the article, folded: the article of the name goes (الكاميرون →
+    كاميرون), then one of ``drop_endings`` (كرواتيا → كروات), then ``suffix`` unless the name already ends
+    in it (بوروندي): كاميروني، كرواتي، بوروندي. Forms in ``not`` are left out (a given name the press
+    writes like one). The gazetteer leaves out a country whose bare name is an ordinary word (مالي)."""
+    if not rule:
+        return set()
+    from rasd.kb.gazetteer import world_places
+
+    article = letters().article
+    drop = sorted((fold_str(e) for e in rule["drop_endings"]), key=len, reverse=True)
+    suffix, skip = fold_str(rule["suffix"]), {fold_str(w) for w in rule.get("not") or ()}
+    out = set()
+    for place, names in world_places():
+        if place.kind != "country":
+            continue
+        for name in names:
+            if " " in name.strip():
+                continue
+            stem = fold_str(name[len(article):] if name.startswith(article) else name)
+            if not stem.endswith(suffix):
+                stem = next((stem[:-len(e)] for e in drop if stem.endswith(e) and len(stem) > len(e) + 1), stem)
+                stem += "" if stem.endswith(suffix) else suffix   # تركية → تركي
+            if len(stem) > 3 and stem not in skip:
+                out.add(stem)
+    return out
+
+
 def load_forces(path: Path) -> Forces:
     d = load(path)
     heads = {fold_str(w): h["category"] for h in d["heads"] for w in h["words"]}
     nat: set[str] = set()
     for w in d["nationalities"]:
         nat |= nationality_forms(fold_str(w))
+    # the nationalities of every other state, made from its name (open_actors.yaml country_nisbas)
+    made: set[str] = set()
+    for base in country_nisbas(d.get("country_nisbas")) - {fold_str(w) for w in d["nationalities"]}:
+        made |= nationality_forms(base)
+    made -= nat
+    nat |= made
     crowds = {fold_str(w): (c["name"], c["category"]) for c in d["crowds"] for w in c["words"]}
     kd = d["kinds"]
     kind_heads = {fold_str(w): (kd["name"], kd["category"]) for w in kd["heads"]}
@@ -163,7 +201,9 @@ def load_forces(path: Path) -> Forces:
                   people, counted, victims, vd.get("actor") if vd else None,
                   frozenset(fold_str(w) for w in d.get("talks_nouns") or ()),
                   frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
-                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()))
+                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()),
+                  frozenset(fold_str(w) for w in d.get("army_heads") or ()),
+                  frozenset(fold_str(w) for w in d.get("army_modifiers") or ()), frozenset(made))
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -246,12 +286,35 @@ class _OpenActors:
             mods.append(self.toks[j].key)
             j += 1
         if j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities:
+            n = len(self.added)
+            made = self.toks[j].key in self.f.made_nationalities
             self.add(i, j + 1, pre, self.f.heads[head], None,
-                     f"a {self.f.heads[head].replace('_', ' ')} named by its head word and nationality")
+                     f"a {self.f.heads[head].replace('_', ' ')} named by its head word and " + (
+                         "a nationality made from its country's name (open_actors.yaml country_nisbas)"
+                         if made else "nationality"))
+            if len(self.added) > n:
+                self.national(self.added[-1], self.toks[j].key)
         elif head in self.f.generic and mods and mods[0] in self.f.security:
             self.add(i, i + 2, pre, "state_force", None, "a state force named by a security word")
         elif head in self.f.kind_heads and not mods:
             self.crowd_at(i, (pre, head, "kind"))   # عناصر إرهابية: a force head that is also a kind head
+
+    def national(self, m: Mention, nationality: str) -> None:
+        """A phrase of a country's forces as a whole (open_actors.yaml army_heads and army_modifiers:
+        قوة إسرائيلية، مدفعية إسرائيلية، قوات عسكرية تركية) of a country whose forces national_forces
+        names is that country's party: the force the report names by name, else the country's force,
+        as its nationality adjective after an act of force is (branch groups15). A service (الأجهزة
+        الأمنية العراقية، قوة درك تركية), a government phrase, and a country national_forces does not
+        name stay a description of their own."""
+        keys = [t.key for t in self.toks[m.tok[0]:m.tok[1] - 1]]
+        head = _reading(keys[0], self.f.army_heads, self.pro)
+        if head is None or not all(k in self.f.army_modifiers for k in keys[1:]):
+            return   # الأجهزة الأمنية العراقية، القوات الجوية العراقية: a service of its own, not the army
+        force = self.f.adjectives.get(nationality)
+        party = self.country_party(force) if force and m.category == "state_force" else None
+        if party is not None:
+            m.kb_id, m.pattern = party[0], False
+            m.why += f": {party[1]}"
 
     def crowd_at(self, i: int, r: tuple) -> None:
         if i > 0 and self.joined(i - 1) and _reading(self.toks[i - 1].key, self.f.media, self.pro):

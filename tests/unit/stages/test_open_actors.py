@@ -36,7 +36,8 @@ def test_nationality_forms_cover_the_agreeing_adjectives():
 @pytest.mark.parametrize("text, name, category", [
     ("اشتبكت قوات الأمن الباكستانية مع عناصر من الحركة قرب الحدود.", "قوات الأمن الباكستانية", "state_force"),
     ("أعلن الجيش الكيني مقتل خمسة عناصر في الهجوم.", "الجيش الكيني", "state_force"),
-    ("قتل جنديين أردنيين في هجوم على موقع حدودي.", "جنديين أردنيين", "state_force"),
+    # soldiers of a country national_forces names are its force (groups15): a country it does not name here
+    ("قتل جنديين كينيين في هجوم على موقع حدودي.", "جنديين كينيين", "state_force"),
     ("وتركز الحكومة اليابانية على زيادة الأجور.", "الحكومة اليابانية", "government"),
     ("واعتقل رجال الشرطة الكينية عشرة أشخاص في الساحة.", "رجال الشرطة الكينية", "state_force"),
     # a parliament, a council or a service with its nationality (actor13)
@@ -143,3 +144,68 @@ def test_victims_link_under_the_civilians_actor():
 def test_settlers_named_by_their_religion_keep_it():
     ents = actors("وأحرق مستوطنين يهود منزلا في القرية.")
     assert any(m.text == "مستوطنين يهود" for e in ents for m in e.mentions)
+
+
+# ---------------------------------------------------------------- branch groups15
+
+@pytest.mark.parametrize("text, name", [
+    # nationalities made from the country's name in world_places.yaml (open_actors.yaml country_nisbas)
+    ("أعلن الجيش الكاميروني مقتل عشرة من المسلحين.", "الجيش الكاميروني"),
+    ("وقتل الجيش البوروندي خمسة مسلحين قرب العاصمة.", "الجيش البوروندي"),
+    ("وقالت الحكومة الكرواتية إنها ستغلق الحدود.", "الحكومة الكرواتية"),
+    ("واعتقلت الشرطة الفيتنامية ثلاثة أشخاص.", "الشرطة الفيتنامية"),
+])
+def test_a_nationality_made_from_a_country_name_makes_a_force_phrase(text, name):
+    e = named(actors(text), name)
+    assert e is not None and e.kb_id is None
+    assert any("country_nisbas" in (m.why or "") for m in e.mentions)
+
+
+def test_country_nisbas_follow_the_relative_adjective_rule():
+    from rasd.kb.yamlfile import load
+    from rasd.stages.open_actors import country_nisbas
+
+    made = country_nisbas(load("open_actors")["country_nisbas"])
+    # the article goes, a final يا / ا / ة goes, ي is added once (الكاميرون، كرواتيا، بوروندي، تركية)
+    assert {"كاميروني", "كرواتي", "بوروندي", "تركي", "الماني"} <= made
+    assert not any(w.endswith("يي") for w in made)
+    assert "كوبي" not in made and "مملكي" not in made   # the rule's `not` list
+    assert "مالي" not in made   # the gazetteer names Mali only by a longer name ("financial")
+
+
+def test_a_given_name_after_a_police_head_is_no_nationality():
+    # كوبي is left out of the made nationalities: المفتش العام للشرطة كوبي شبتاي is a person
+    assert named(actors("وقال المفتش العام للشرطة كوبي شبتاي إن الشرطة ستنتشر."), "الشرطة كوبي") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقتلت قوة درك كينية مسلحين قرب الحدود.", "قوة درك كينية"),
+    ("ودخلت قوات عسكرية كينية إلى البلدة.", "قوات عسكرية كينية"),
+    ("وقصفت المدفعية الكينية مواقع المسلحين.", "المدفعية الكينية"),
+])
+def test_a_force_gendarmerie_or_artillery_with_a_nationality_is_a_state_force(text, name):
+    e = named(actors(text), name)
+    assert e is not None and e.category == "state_force" and e.kb_id is None
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقصفت مدفعية إسرائيلية أطراف البلدة.", "actor:idf"),
+    ("ودخلت قوات عسكرية تركية إلى القرية.", "actor:turkish_forces"),
+    ("قتل جنديين أردنيين في هجوم على موقع حدودي.", "actor:jordanian_forces"),
+])
+def test_a_countrys_forces_as_a_whole_link_to_its_force(text, kb_id):
+    (e,) = [e for e in actors(text) if e.category == "state_force"]
+    assert e.kb_id == kb_id
+
+
+def test_a_service_of_a_country_stays_its_own():
+    # القوات الجوية / قوة درك: a service the gold keeps apart from the army (open_actors.yaml army_heads)
+    ents = actors("وقتلت قوة درك تركية مسلحين قرب الحدود.")
+    e = named(ents, "قوة درك تركية")
+    assert e is not None and e.kb_id is None
+
+
+def test_national_security_is_no_body():
+    # القومي is no force modifier: الأمن القومي الإيراني is the concept, not a service
+    ents = actors("وقال أمين المجلس الأعلى للأمن القومي الإيراني إن المحادثات مستمرة.")
+    assert not any("القومي" in e.name_ar and e.kb_id is None and e.category == "state_force" for e in ents)
