@@ -286,6 +286,8 @@ class _OpenActors:
             mods.append(self.toks[j].key)
             j += 1
         if j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities:
+            if self.person_at(j + 1):
+                return   # الجندي الأميركي ترافيس كينغ: a person's description, not a force (groups15)
             n = len(self.added)
             made = self.toks[j].key in self.f.made_nationalities
             self.add(i, j + 1, pre, self.f.heads[head], None,
