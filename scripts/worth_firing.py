@@ -43,7 +43,7 @@ def rule_fires(doc, cues, rules) -> list[tuple[str, object]]:
     starts = [t.start for t in doc.tokens]
     out = []
     for ev in doc.events:
-        site = site_of(doc, ev, starts, cues.clause_ends)
+        site = site_of(doc, ev, starts, cues.clause_ends, None, cues.irrealis.clause_marks if cues.irrealis else "")
         if site is None:
             continue
         for rule in rules:

@@ -28,6 +28,7 @@ class Site:
     # each word's cue readings (cues.sentence_forms of keys): given by a caller that shares them among
     # the events of one sentence, else read here
     forms: list = field(default_factory=list, compare=False, repr=False)
+    clause_start: int = 0      # the first word of the trigger's clause (after the last clause mark before it)
 
     def __post_init__(self):
         if not self.forms:
@@ -195,8 +196,51 @@ def question(s: Site, c: Cues) -> str | None:
     return None
 
 
+def _future_verb(f: str, c: Cues) -> bool:
+    """A word form is a future verb: the future prefix on an imperfect verb that is itself a frequent
+    word of the news (worthiness.yaml irrealis; سيتم، ستشن، سنواصل; not سيارة، سنوات: their rest is no word)."""
+    ir = c.irrealis
+    return len(f) > 3 and f[0] == ir.future_prefix and f[1] in ir.person_prefixes and f[1:] in c.news_words
+
+
+def _imperfect(f: str, c: Cues) -> bool:
+    """A word form is an imperfect verb: it opens with a person prefix, has no perfect's ending (تعرضت) and
+    is a frequent word of the news."""
+    ir = c.irrealis
+    return len(f) > 2 and f[0] in ir.person_prefixes and not f.endswith(ir.perfect_endings) and f in c.news_words
+
+
+def _verb_forms(s: Site, k: int) -> tuple[str, ...]:
+    """Word ``k`` as a verb may be read: as written and without a conjunction before it (وسيتم، فستستمر);
+    never without the article (a verb carries none)."""
+    w = s.keys[k]
+    return (w, w[1:]) if w[:1] in letters().conj and len(w) > 3 else (w,)
+
+
+def irrealis(s: Site, c: Cues) -> str | None:
+    """قال إن القوات ستشن هجوماً، قد يخرج من السجن: an act in a clause that a future verb, a future
+    particle or a possibility (قد before an imperfect verb) governs is foretold or deemed possible, not told.
+    The cue stands in the trigger's clause (no clause mark between them, ``Site.clause_start``) and no word
+    that opens another clause (a relative pronoun, بعد، حيث …) stands between them: that clause's act is told."""
+    ir = c.irrealis
+    if ir is None:
+        return None
+    lo = max(s.clause_start, s.i - ir.window)
+    for k in range(s.i - 1, lo - 1, -1):
+        fs = s.forms[k]
+        if any(f in ir.openers for f in fs):
+            return None
+        cue = next((f for f in _verb_forms(s, k) if f in ir.particles or _future_verb(f, c)), None)
+        if cue is None and any(f in ir.possibility for f in _verb_forms(s, k)) and k + 1 < len(s.keys) \
+                and _imperfect(s.keys[k + 1], c):
+            cue = f"{s.keys[k]} {s.keys[k + 1]}"
+        if cue:
+            return f"foretold or deemed possible ('{cue} …' governs its clause), not told as having happened"
+    return None
+
+
 RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
-         opinion, aim, participation, purpose, topic, vow)
+         opinion, aim, participation, purpose, topic, vow, irrealis)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:
