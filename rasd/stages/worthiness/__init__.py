@@ -6,7 +6,8 @@ nothing: an act named as the motive of another (ردا على قصف …), an op
 phenomenon (التصدي للإرهاب), a campaign's quoted name (معركة "طوفان الأقصى"), the aim of an
 attempt (يحاول التقدم للسيطرة على …), an open-ended vow, or the trigger word in another sense
 (تقدم بالتعازي، قوات التحالف). An event read as negated because a negation denies its toll
-(لم تسجل إصابات بسقوط صاروخين) is asserted again; a demanded one (ضرورة الإفراج عن الأسرى) is planned. Cue words live in knowledge/worthiness.yaml; the decisions in
+(لم تسجل إصابات بسقوط صاروخين) is asserted again; a demanded one (ضرورة الإفراج عن الأسرى) is planned, and so
+is a foretold one (ستعقد الأمم المتحدة جولة محادثات في جنيف: a future governs its clause). Cue words live in knowledge/worthiness.yaml; the decisions in
 :mod:`rasd.stages.worthiness.rules` are pure. A dropped event is not lost silently: the
 document's warnings keep it with its reason (``rasd extract --trace`` shows them).
 
@@ -19,7 +20,7 @@ import bisect
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
 from rasd.stages.worthiness.cues import sentence_forms
-from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, toll_negation, unworthy
+from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, foretold, toll_negation, unworthy
 
 
 class Worthiness(Stage):
@@ -45,7 +46,7 @@ class Worthiness(Stage):
             if why is None and site is not None and (asserted := toll_negation(site, cues)):
                 ev.modality = "asserted"
                 ev.extra.setdefault("why", {})["modality"] = asserted
-            elif why is None and site is not None and (planned := demand(site, cues)):
+            elif why is None and site is not None and (planned := demand(site, cues) or foretold(site, cues)):
                 ev.modality = "planned"
                 ev.extra.setdefault("why", {})["modality"] = planned
             if why is None:

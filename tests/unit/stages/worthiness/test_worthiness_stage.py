@@ -108,3 +108,19 @@ def test_site_of_reads_where_the_triggers_clause_starts():
     assert site_of(doc, ev, doc.token_starts, "", None, ":").keys[2] == "سنواصل"
     assert site_of(doc, ev, doc.token_starts, "", None, ":").clause_start == 2
     assert site_of(doc, ev, doc.token_starts).clause_start == 0
+
+
+def test_stage_makes_a_placed_foretold_act_planned_and_drops_an_unplaced_one():
+    text = "أكد المتحدث أن القوات سوف تقصف المدينة. وقال إن الطائرات سوف تقصف."
+    doc = Doc(text)
+    cut = text.index(".") + 1
+    doc.sentences = [(0, cut), (cut + 1, len(text))]
+    first, second = text.index("تقصف"), text.index("تقصف", text.index("تقصف") + 1)
+    doc.events = [Event("", "SHELLING", (first, first + 4), agents=["E1"], places=["E2"], evidence=[(0, cut)],
+                        extra={"why": {"modality": "a cue"}}),
+                  Event("", "SHELLING", (second, second + 4), agents=["E1"], evidence=[(cut + 1, len(text))],
+                        extra={"why": {"modality": "a cue"}})]
+    doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.trigger[0] for e in doc.events] == [first]
+    assert doc.events[0].modality == "planned" and "foretold" in doc.events[0].extra["why"]["modality"]
+    assert any("foretold" in w and "no place" in w for w in doc.warnings)
