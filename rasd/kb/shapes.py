@@ -535,6 +535,7 @@ class Irrealis(Closed):
     person_prefixes: conlist(constr(min_length=1, max_length=1), min_length=1)
     particles: WordList
     possibility: WordList
+    possible_words: WordList
     perfect_endings: WordList
     # single characters: a mark between the cue and the trigger ends the cue's clause
     clause_marks: conlist(constr(min_length=1, max_length=1), min_length=1)

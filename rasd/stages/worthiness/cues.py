@@ -82,6 +82,7 @@ class Irrealis:
     clause_marks: str
     openers: frozenset[str] = frozenset()
     perfect_endings: tuple[str, ...] = ()
+    possible_words: CueList = CueList("irrealis possible_words", 0, ())
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def _irrealis(d: dict) -> Irrealis:
                     frozenset(fold_str(p) for p in d["person_prefixes"]),
                     frozenset(fold_str(w) for w in d["particles"]), frozenset(fold_str(w) for w in d["possibility"]),
                     "".join(str(m) for m in d["clause_marks"]), frozenset(fold_str(w) for w in d["openers"]),
-                    tuple(fold_str(e) for e in d["perfect_endings"]))
+                    tuple(fold_str(e) for e in d["perfect_endings"]),
+                    CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])))
 
 
 def load_cues(path: Path, ontology) -> Cues:

@@ -235,6 +235,10 @@ def _irrealis_cue(s: Site, c: Cues) -> tuple[str, str] | None:
         if any(f in ir.possibility for f in _verb_forms(s, k)) and k + 1 < len(s.keys) \
                 and _imperfect(s.keys[k + 1], c):
             return "possible", f"{s.keys[k]} {s.keys[k + 1]}"
+        ph = next((ph for ph in ir.possible_words.starting_at(s.forms[k])
+                   if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
+        if ph:
+            return "possible", " ".join(ph)
     return None
 
 

@@ -227,6 +227,9 @@ def irr_site(sentence: str, trigger: str, type_: str = "ARMED_CLASH", has_place:
     ("أكد أن الحكومة سوف تفرج عن المعتقلين", "تفرج", "PRISONER_RELEASE", "سوف"),
     # قد before an imperfect verb: deemed possible
     ("قالت الوزارة إن الجاسوس قد يخرج من السجن بموجب إطلاق سراح مشروط", "إطلاق", "PRISONER_RELEASE", "قد يخرج"),
+    # a word of possibility governs the clause whatever verb follows
+    ("وأعلنت مصادر أمريكية عن احتمال الإفراج عن الجاسوس في صفقة", "الإفراج", "PRISONER_RELEASE", "احتمال"),
+    ("قال الخبير إن الفصائل ربما شنت هجوما على المدينة", "هجوما", "ARMED_CLASH", "ربما"),
     # kept: قد before a perfect verb asserts (the ت-verb with a perfect's ending too)
     ("وكانت البلدة قد تعرضت لهجوم عنيف أمس", "لهجوم", "ARMED_CLASH", None),
     ("وكانت مسيرة إسرائيلية قد استهدفت سيارة في البلدة", "استهدفت", "AIRSTRIKE", None),
