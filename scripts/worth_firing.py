@@ -32,7 +32,7 @@ from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 from _shared import data_or_exit  # noqa: E402
 from rasd.stages.worthiness import site_of  # noqa: E402
-from rasd.stages.worthiness.rules import RULES, demand, toll_negation  # noqa: E402
+from rasd.stages.worthiness.rules import RULES, demand, foretold, toll_negation  # noqa: E402
 
 CUE = re.compile(r"'([^']*)'")
 
@@ -43,7 +43,7 @@ def rule_fires(doc, cues, rules) -> list[tuple[str, object]]:
     starts = [t.start for t in doc.tokens]
     out = []
     for ev in doc.events:
-        site = site_of(doc, ev, starts, cues.clause_ends)
+        site = site_of(doc, ev, starts, cues.clause_ends, None, cues.irrealis.clause_marks if cues.irrealis else "")
         if site is None:
             continue
         for rule in rules:
@@ -66,7 +66,7 @@ def main() -> None:
     pipe = Pipeline.build(res)
     head = Pipeline(pipe.stages[:pipe.names.index("worthiness")])
     cues = res.worthiness_cues
-    rules = [r for r in (*RULES, toll_negation, demand) if args.rule in (None, r.__name__)]
+    rules = [r for r in (*RULES, toll_negation, demand, foretold) if args.rule in (None, r.__name__)]
     fires: Counter = Counter()
     docs_of: dict[str, set] = defaultdict(set)
     seen: dict[str, list[str]] = defaultdict(list)

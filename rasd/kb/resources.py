@@ -203,10 +203,15 @@ class Resources:
 
     @_part
     def worthiness_cues(self):
-        """Cues of sentences that report no event (worthiness.yaml)."""
+        """Cues of sentences that report no event (worthiness.yaml), with the frequent words of the news
+        folded (a future verb's rest is one of them: worthiness.yaml irrealis)."""
+        from dataclasses import replace
+
+        from rasd.arabic.normalize import fold_str
         from rasd.stages.worthiness.cues import load_cues
 
-        return load_cues(self.knowledge("worthiness"), self.ontology)
+        return replace(load_cues(self.knowledge("worthiness"), self.ontology),
+                       news_words=frozenset(fold_str(w) for w in self.news_vocab))
 
     @_part
     def eventcoref_rules(self):

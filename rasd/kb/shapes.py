@@ -539,6 +539,19 @@ class QuestionMarks(Closed):
     ends: conlist(constr(min_length=1, max_length=1), min_length=1)
 
 
+class Irrealis(Closed):
+    window: conint(ge=1, le=20)
+    future_prefix: constr(min_length=1, max_length=1)
+    person_prefixes: conlist(constr(min_length=1, max_length=1), min_length=1)
+    particles: WordList
+    possibility: WordList
+    possible_words: WordList
+    perfect_endings: WordList
+    # single characters: a mark between the cue and the trigger ends the cue's clause
+    clause_marks: conlist(constr(min_length=1, max_length=1), min_length=1)
+    openers: WordList
+
+
 class Worthiness(Closed):
     motive: MotiveCues
     opinion: CueWindow
@@ -557,6 +570,7 @@ class Worthiness(Closed):
     timeframe: CueWindow
     continuation: ContinuationCues
     question: QuestionMarks
+    irrealis: Irrealis
     senses: list[Sense]
 
 

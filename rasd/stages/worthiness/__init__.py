@@ -6,7 +6,8 @@ nothing: an act named as the motive of another (ردا على قصف …), an op
 phenomenon (التصدي للإرهاب), a campaign's quoted name (معركة "طوفان الأقصى"), the aim of an
 attempt (يحاول التقدم للسيطرة على …), an open-ended vow, or the trigger word in another sense
 (تقدم بالتعازي، قوات التحالف). An event read as negated because a negation denies its toll
-(لم تسجل إصابات بسقوط صاروخين) is asserted again; a demanded one (ضرورة الإفراج عن الأسرى) is planned. Cue words live in knowledge/worthiness.yaml; the decisions in
+(لم تسجل إصابات بسقوط صاروخين) is asserted again; a demanded one (ضرورة الإفراج عن الأسرى) is planned, and so
+is a foretold one (ستعقد الأمم المتحدة جولة محادثات في جنيف: a future governs its clause). Cue words live in knowledge/worthiness.yaml; the decisions in
 :mod:`rasd.stages.worthiness.rules` are pure. A dropped event is not lost silently: the
 document's warnings keep it with its reason (``rasd extract --trace`` shows them).
 
@@ -19,7 +20,7 @@ import bisect
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
 from rasd.stages.worthiness.cues import sentence_forms
-from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, toll_negation, unworthy
+from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, foretold, toll_negation, unworthy
 
 
 class Worthiness(Stage):
@@ -37,14 +38,15 @@ class Worthiness(Stage):
         cues = self.resources.worthiness_cues
         starts = doc.token_starts
         forms: dict = {}   # a sentence's cue readings, read once for all its events
+        marks = cues.irrealis.clause_marks if cues.irrealis else ""
         kept = []
         for ev in doc.events:
-            site = site_of(doc, ev, starts, cues.clause_ends, forms)
+            site = site_of(doc, ev, starts, cues.clause_ends, forms, marks)
             why = unworthy(site, cues) if site is not None else None
             if why is None and site is not None and (asserted := toll_negation(site, cues)):
                 ev.modality = "asserted"
                 ev.extra.setdefault("why", {})["modality"] = asserted
-            elif why is None and site is not None and (planned := demand(site, cues)):
+            elif why is None and site is not None and (planned := demand(site, cues) or foretold(site, cues)):
                 ev.modality = "planned"
                 ev.extra.setdefault("why", {})["modality"] = planned
             if why is None:
@@ -56,12 +58,15 @@ class Worthiness(Stage):
         return doc
 
 
-def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict | None = None) -> Site | None:
+def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict | None = None,
+            marks: str = "") -> Site | None:
     """The words of the event's first evidence sentence and where its trigger stands in them;
     None for an event read without a trigger (a toll sentence). ``ends``: the marks that end a
     clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``).
     ``forms``: the caller's memo of each sentence's cue readings (token range → its
-    ``sentence_forms``), kept for one document: the events of one sentence share them."""
+    ``sentence_forms``), kept for one document: the events of one sentence share them. ``marks``: the
+    marks that end a clause before the trigger (the word after the last one, within its sentence, is the
+    Site's ``clause_start``; its first word without them)."""
     if ev.trigger is None or not ev.evidence:
         return None
     t0, t1 = ev.trigger
@@ -82,5 +87,7 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
         fs = sentence_forms(keys)
         if forms is not None:
             forms[lo, hi] = fs
+    cut = max((doc.text.rfind(m, a, t0) for m in marks), default=-1)
+    start = max(bisect.bisect_right(starts, cut) - lo, 0) if cut >= 0 else 0
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
-                bool(after) and after[0] in OPENING_QUOTES, end, fs)
+                bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo))

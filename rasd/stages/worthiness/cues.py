@@ -72,6 +72,20 @@ class Sense:
 
 
 @dataclass(frozen=True)
+class Irrealis:
+    """worthiness.yaml irrealis: the cues of a future or a possibility before the trigger."""
+    window: int
+    future_prefix: str
+    person_prefixes: frozenset[str]
+    particles: frozenset[str]
+    possibility: frozenset[str]
+    clause_marks: str
+    openers: frozenset[str] = frozenset()
+    perfect_endings: tuple[str, ...] = ()
+    possible_words: CueList = CueList("irrealis possible_words", 0, ())
+
+
+@dataclass(frozen=True)
 class Cues:
     motive: CueList
     opinion: CueList
@@ -100,10 +114,22 @@ class Cues:
     participation_types: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
     clause_ends: str = ""                          # marks that end a clause
+    irrealis: Irrealis | None = None               # a future or a possibility over the trigger's clause
+    # the frequent words of the news, folded (resources.news_vocab): a future verb's rest is one of them
+    news_words: frozenset[str] = frozenset()
 
 
 def _cue_list(name: str, d: dict) -> CueList:
     return CueList(name, int(d["window"]), phrases(d["cues"]))
+
+
+def _irrealis(d: dict) -> Irrealis:
+    return Irrealis(int(d["window"]), fold_str(d["future_prefix"]),
+                    frozenset(fold_str(p) for p in d["person_prefixes"]),
+                    frozenset(fold_str(w) for w in d["particles"]), frozenset(fold_str(w) for w in d["possibility"]),
+                    "".join(str(m) for m in d["clause_marks"]), frozenset(fold_str(w) for w in d["openers"]),
+                    tuple(fold_str(e) for e in d["perfect_endings"]),
+                    CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])))
 
 
 def load_cues(path: Path, ontology) -> Cues:
@@ -136,6 +162,7 @@ def load_cues(path: Path, ontology) -> Cues:
                 continuation_after=CueList("continuation after", int(data["continuation"]["after_window"]),
                                            phrases(data["continuation"]["after"])),
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
+                irrealis=_irrealis(data["irrealis"]),
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 

@@ -28,6 +28,7 @@ class Site:
     # each word's cue readings (cues.sentence_forms of keys): given by a caller that shares them among
     # the events of one sentence, else read here
     forms: list = field(default_factory=list, compare=False, repr=False)
+    clause_start: int = 0      # the first word of the trigger's clause (after the last clause mark before it)
 
     def __post_init__(self):
         if not self.forms:
@@ -195,8 +196,71 @@ def question(s: Site, c: Cues) -> str | None:
     return None
 
 
+def _future_verb(f: str, c: Cues) -> bool:
+    """A word form is a future verb: the future prefix on an imperfect verb that is itself a frequent
+    word of the news (worthiness.yaml irrealis; سيتم، ستشن، سنواصل; not سيارة، سنوات: their rest is no word)."""
+    ir = c.irrealis
+    return len(f) > 3 and f[0] == ir.future_prefix and f[1] in ir.person_prefixes and f[1:] in c.news_words
+
+
+def _imperfect(f: str, c: Cues) -> bool:
+    """A word form is an imperfect verb: it opens with a person prefix, has no perfect's ending (تعرضت) and
+    is a frequent word of the news."""
+    ir = c.irrealis
+    return len(f) > 2 and f[0] in ir.person_prefixes and not f.endswith(ir.perfect_endings) and f in c.news_words
+
+
+def _verb_forms(s: Site, k: int) -> tuple[str, ...]:
+    """Word ``k`` as a verb may be read: as written and without a conjunction before it (وسيتم، فستستمر);
+    never without the article (a verb carries none)."""
+    w = s.keys[k]
+    return (w, w[1:]) if w[:1] in letters().conj and len(w) > 3 else (w,)
+
+
+def _irrealis_cue(s: Site, c: Cues) -> tuple[str, str] | None:
+    """("future" | "possible", the cue) when a future verb or particle, or a possibility (قد before an
+    imperfect verb), governs the trigger's clause; None otherwise. The cue stands in the trigger's clause (no
+    clause mark between them, ``Site.clause_start``) and no word that opens another clause (a relative
+    pronoun, بعد، حيث، إنهم …) stands between them: that clause's act is told."""
+    ir = c.irrealis
+    if ir is None:
+        return None
+    lo = max(s.clause_start, s.i - ir.window)
+    for k in range(s.i - 1, lo - 1, -1):
+        if any(f in ir.openers for f in s.forms[k]):
+            return None
+        cue = next((f for f in _verb_forms(s, k) if f in ir.particles or _future_verb(f, c)), None)
+        if cue:
+            return "future", cue
+        if any(f in ir.possibility for f in _verb_forms(s, k)) and k + 1 < len(s.keys) \
+                and _imperfect(s.keys[k + 1], c):
+            return "possible", f"{s.keys[k]} {s.keys[k + 1]}"
+        ph = next((ph for ph in ir.possible_words.starting_at(s.forms[k])
+                   if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
+        if ph:
+            return "possible", " ".join(ph)
+    return None
+
+
+def irrealis(s: Site, c: Cues) -> str | None:
+    """قد يخرج من السجن، قد تصبح عرضة للهجمات: an act in a clause that a possibility governs is deemed
+    possible, not told (the gold codes no analyst's or speaker's possibility). قال إن القوات ستشن هجوماً:
+    one that a future governs is foretold; the gold codes a party's announced act as planned (ستعقد الأمم
+    المتحدة جولة محادثات في جنيف), so a foretold act is dropped only when it names no place, as an
+    open-ended vow is (:func:`vow`), and is made planned otherwise (:func:`foretold`)."""
+    found = _irrealis_cue(s, c)
+    if found is None:
+        return None
+    kind, cue = found
+    if kind == "possible":
+        return f"deemed possible ('{cue} …' governs its clause), not told as having happened"
+    if s.has_place:
+        return None
+    return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
+
+
 RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
-         opinion, aim, participation, purpose, topic, vow)
+         opinion, aim, participation, purpose, topic, vow, irrealis)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:
@@ -213,6 +277,17 @@ def toll_negation(s: Site, c: Cues) -> str | None:
     if s.modality != "negated":
         return None
     return _cued(s, c.toll_negation, "the negation '{cue}' denies the toll, not the act (worthiness.yaml toll_negation)")
+
+
+def foretold(s: Site, c: Cues) -> str | None:
+    """Why an asserted event is planned after all: a future governs its clause (worthiness.yaml
+    irrealis; None otherwise). The ontology's planned is an act intended or announced."""
+    if s.modality != "asserted":
+        return None
+    found = _irrealis_cue(s, c)
+    if found is None or found[0] != "future":
+        return None
+    return f"foretold ('{found[1]} …' governs its clause): planned (worthiness.yaml irrealis)"
 
 
 def demand(s: Site, c: Cues) -> str | None:

@@ -91,3 +91,36 @@ def test_the_events_of_one_sentence_share_one_reading_of_its_cue_words():
         assert a.forms is b.forms and a.forms is not c.forms and len(memo) == 2
         assert a.forms == [forms(k) for k in a.keys] == sentence_forms(a.keys)
         assert Site(a.keys, a.i, a.j, a.type, a.modality, False, False).forms == a.forms
+
+
+def test_site_of_reads_where_the_triggers_clause_starts():
+    """The word after the last clause mark before the trigger, within its sentence, starts its clause
+    (worthiness.yaml irrealis clause_marks); without marks the sentence's first word does."""
+    from rasd.stages.worthiness import site_of
+
+    text = "قال المتحدث: سنواصل الضغط، وقد شنت القوات هجوما على المدينة."
+    doc = Doc(text)
+    doc.sentences = [(0, len(text))]
+    at = text.index("هجوما")
+    ev = Event("", "ARMED_CLASH", (at, at + 5), agents=["E1"], evidence=[(0, len(text))])
+    s = site_of(doc, ev, doc.token_starts, "", None, "،:")
+    assert s.keys[s.clause_start] == "وقد" and s.clause_start < s.i
+    assert site_of(doc, ev, doc.token_starts, "", None, ":").keys[2] == "سنواصل"
+    assert site_of(doc, ev, doc.token_starts, "", None, ":").clause_start == 2
+    assert site_of(doc, ev, doc.token_starts).clause_start == 0
+
+
+def test_stage_makes_a_placed_foretold_act_planned_and_drops_an_unplaced_one():
+    text = "أكد المتحدث أن القوات سوف تقصف المدينة. وقال إن الطائرات سوف تقصف."
+    doc = Doc(text)
+    cut = text.index(".") + 1
+    doc.sentences = [(0, cut), (cut + 1, len(text))]
+    first, second = text.index("تقصف"), text.index("تقصف", text.index("تقصف") + 1)
+    doc.events = [Event("", "SHELLING", (first, first + 4), agents=["E1"], places=["E2"], evidence=[(0, cut)],
+                        extra={"why": {"modality": "a cue"}}),
+                  Event("", "SHELLING", (second, second + 4), agents=["E1"], evidence=[(cut + 1, len(text))],
+                        extra={"why": {"modality": "a cue"}})]
+    doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.trigger[0] for e in doc.events] == [first]
+    assert doc.events[0].modality == "planned" and "foretold" in doc.events[0].extra["why"]["modality"]
+    assert any("foretold" in w and "no place" in w for w in doc.warnings)
