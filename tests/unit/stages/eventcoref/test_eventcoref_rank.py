@@ -325,3 +325,9 @@ def test_a_definite_meeting_noun_names_the_meeting_told_before(rules):
     # not a meeting of another place, nor an agreement
     assert best(back(1, "MEETING", 4, [ARIHA], word="اللقاء", generic=False), [met], rules) is None
     assert best(back(1, "AGREEMENT", 4, [], word="الاتفاق", generic=False), [met], rules) is None
+    # the meeting to come (الاجتماع المرتقب) is not the meeting held, nor the reverse; it names a planned one
+    coming = back(1, "MEETING", 4, [], word="الاجتماع", generic=False, modality="planned")
+    assert best(coming, [met], rules) is None
+    planned = t(0, "MEETING", 2, [DAMASCUS], modality="planned")
+    assert best(coming, [planned], rules)[0] is planned
+    assert best(back(1, "BOMBING", 4, [], modality="planned"), [t(0, "BOMBING", 3, [SARAQIB])], rules) is None
