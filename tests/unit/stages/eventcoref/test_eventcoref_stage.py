@@ -224,6 +224,7 @@ def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_an
     ("وأقر الجيش بمقتل ضابط في جنوبي القطاع.", False, False, False),
     ("وارتقى حتى الآن أكثر من ألف شهيد.", False, False, True),
     ("وقتل 88 ضابطا وجنديا منذ بدء الحرب.", False, False, True),
+    ("وقتل ثلاثة جنود بعد الاتفاق بيومين.", False, False, False),     # an agreement is no cause of deaths
 ])
 def test_what_a_toll_sentence_says_of_its_dead(sentence, cause, notice, period):
     from rasd.arabic.tokens import tokenize
@@ -378,3 +379,16 @@ def test_a_definite_meeting_noun_later_in_the_report_names_the_meeting(noun, joi
     assert bool(merged) == joins
     if joins:
         assert "the event noun with the article" in merged[0]["why"]
+
+
+def test_meeting_nouns_refer_back_in_eventcoref_only():
+    # the events stage reads the strike nouns of back_references as a retelling of a strike; a meeting's
+    # or an agreement's noun is none, and names no cause of a toll's deaths
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.events.lexicon import load_lexicon
+
+    res = Resources("/nonexistent-rasd-data")
+    rules = res.eventcoref_rules
+    assert fold_str("اتفاق") in rules.back_partner and rules.back_partner <= rules.back_nouns
+    assert not rules.back_partner & load_lexicon(res).words["back_references"]
+    assert fold_str("غارة") in load_lexicon(res).words["back_references"]
