@@ -589,6 +589,9 @@ class BackReferences(Closed):
     generic: WordList               # event nouns naming no kind of act (هجوم): may name any violent act
     nouns: WordList                 # event nouns (without the article) that, with it, refer back: الغارة
     sentences: conint(ge=0, le=20)
+    # nouns of a meeting or an agreement (اللقاء، الاتفاق): they refer back to one in eventcoref only, and
+    # are no retelling of a strike for the events stage (which reads `generic` and `nouns`)
+    partner_nouns: Optional[WordList] = None
 
 
 class Anaphors(Closed):

@@ -223,7 +223,8 @@ def _toll_words(doc: Doc, e: Event, rules, starts: list[int]) -> dict:
     cause = notice = period = False
     for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
         stems = [st for _, st in readings(doc.tokens[k].key)]
-        cause = cause or any(st in rules.back_nouns or st in rules.toll_causes for st in stems)
+        cause = cause or any(st in rules.back_nouns and st not in rules.back_partner or st in rules.toll_causes
+                             for st in stems)
         notice = notice or any(st in rules.toll_notices for st in stems)
         period = period or any(st in rules.toll_periods for st in stems)
     return {"toll_cause": cause, "toll_notice": notice, "toll_period": period}

@@ -64,7 +64,9 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         # دوي انفجارات في قاعدة X … استهداف القاعدة بصواريخ: nothing tells the two apart
         return True, f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
-        return True, f"{f.link}; the headline or lead names a place the body's telling lies inside"
+        # منطقة الجفينة جنوب غرب مأرب: the body says where its place lies, the lead named that place
+        return True, f"{f.link}; " + ("the body puts its place inside the one the headline or lead names"
+                                      if f.inside else "the headline or lead names a place the body's telling lies inside")
     if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):
         return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
             f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")
@@ -124,8 +126,10 @@ def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Fea
 def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Features, str] | None:
     """The act a definite event noun (الغارة، الهجوم) names again, when no rule merged it: the nearest
     earlier telling within ``rules.back_sentences`` of its type (or, for a generic noun such as الهجوم,
-    of any violent type but a toll) that nothing tells apart (no other place, date or modality; no
-    other agents unless at the same place). The earlier act keeps its type. None when there is none."""
+    of any violent type but a toll) that nothing tells apart (no other place, date or modality, and not
+    one told as done and the other as to come: الاجتماع المرتقب is not the meeting held, الهجوم المقبل
+    not the attack made; no other agents unless at the same place). The earlier act keeps its type.
+    None when there is none."""
     if not t.back_ref:
         return None
     found = []
@@ -137,6 +141,7 @@ def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Te
             continue
         f = features(o, t, rules)
         if f.gap > rules.back_sentences or f.place == "differ" or f.date_conflict or f.modality_conflict \
+                or {o.modality, t.modality} == {"asserted", "planned"} \
                 or f.agent_conflict and f.place != "same":
             continue
         found.append((f.gap, -o.n, o, f))

@@ -50,6 +50,7 @@ class Rules:
     anaphor_means: frozenset[str] = frozenset()   # ذلك: "وذلك بـ" the means of the act told
     back_nouns: frozenset[str] = frozenset()      # event nouns that, with the article, refer back (الغارة)
     back_generic: frozenset[str] = frozenset()    # … of them, those that name no kind of act (الهجوم)
+    back_partner: frozenset[str] = frozenset()    # … of them, a meeting's or an agreement's (اللقاء): no cause of deaths
     back_sentences: int = 0                       # how far back a definite back-reference looks
     toll_causes: frozenset[str] = frozenset()     # words that tie a toll sentence to an act (أسفر، جراء)
     toll_notices: frozenset[str] = frozenset()    # verbs of a party's notice of its own dead (زفّت، نعت)
@@ -81,14 +82,15 @@ def load_rules(path: Path, ontology) -> Rules:
         require(False, path, ana, f"means_before word {w!r} is not among the anaphors' before words")
     back = data.get("back_references") or {}
     generic = frozenset(fold_str(w) for w in back.get("generic") or [])
-    nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic
+    partner_nouns = frozenset(fold_str(w) for w in back.get("partner_nouns") or [])
+    nouns = frozenset(fold_str(w) for w in back.get("nouns") or []) | generic | partner_nouns
     for w in nouns:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
-                 back_nouns=nouns, back_generic=generic, back_sentences=int(back.get("sentences", 0)),
+                 back_nouns=nouns, back_generic=generic, back_partner=partner_nouns, back_sentences=int(back.get("sentences", 0)),
                  toll_causes=frozenset(fold_str(w) for w in data.get("toll_causes") or []),
                  toll_notices=frozenset(fold_str(w) for w in data.get("toll_notices") or []),
                  toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []),

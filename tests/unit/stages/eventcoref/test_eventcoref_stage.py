@@ -224,6 +224,7 @@ def test_a_rule_whose_least_distance_passes_its_greatest_is_refused_with_file_an
     ("وأقر الجيش بمقتل ضابط في جنوبي القطاع.", False, False, False),
     ("وارتقى حتى الآن أكثر من ألف شهيد.", False, False, True),
     ("وقتل 88 ضابطا وجنديا منذ بدء الحرب.", False, False, True),
+    ("وقتل ثلاثة جنود بعد الاتفاق بيومين.", False, False, False),     # an agreement is no cause of deaths
 ])
 def test_what_a_toll_sentence_says_of_its_dead(sentence, cause, notice, period):
     from rasd.arabic.tokens import tokenize
@@ -354,3 +355,40 @@ def test_the_paragraph_place_can_be_switched_off_and_is_not_given_to_an_act_of_f
     doc.events[1].type = "SHELLING"      # a violent act told with no place keeps none from the paragraph
     doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
     assert [e.type for e in doc.events] == ["ATTACK_ON_CIVILIANS"]
+
+
+@pytest.mark.parametrize("noun, joins", [("اللقاء", True), ("لقاء", False), ("المحادثات", True), ("والاتفاق", False)])
+def test_a_definite_meeting_noun_later_in_the_report_names_the_meeting(noun, joins):
+    # الاتفاق names an agreement, not the meeting told before
+    s1, s2 = "التقى وزير الخارجية نظيره في دمشق.", f"وتناول {noun} الوضع في المنطقة."
+    text = f"{s1}\n{s2}"
+    doc = Doc(text)
+    doc.sentences = [(0, len(s1)), (len(s1) + 1, len(text))]
+    a = text.index("دمشق")
+    doc.entities = [Entity("P1", "PLACE", "دمشق", None, None, [Mention(a, a + 4, "دمشق", "PLACE")],
+                           geo={"lat": 33.51, "lon": 36.29, "feature": "locality", "precision": 1})]
+    t2 = text.index(noun, len(s1))
+    second = "AGREEMENT" if "اتفاق" in noun else "MEETING"
+    doc.events = [Event("V1", "MEETING", (0, 5), places=["P1"], evidence=[doc.sentences[0]],
+                        extra={"why": {"type": "trigger"}}),
+                  Event("V2", second, (t2, t2 + len(noun)), evidence=[doc.sentences[1]],
+                        extra={"why": {"type": "trigger"}})]
+    out = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
+    assert len(out.events) == (1 if joins else 2)
+    merged = out.events[0].extra["why"].get("merged", [])
+    assert bool(merged) == joins
+    if joins:
+        assert "the event noun with the article" in merged[0]["why"]
+
+
+def test_meeting_nouns_refer_back_in_eventcoref_only():
+    # the events stage reads the strike nouns of back_references as a retelling of a strike; a meeting's
+    # or an agreement's noun is none, and names no cause of a toll's deaths
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.events.lexicon import load_lexicon
+
+    res = Resources("/nonexistent-rasd-data")
+    rules = res.eventcoref_rules
+    assert fold_str("اتفاق") in rules.back_partner and rules.back_partner <= rules.back_nouns
+    assert not rules.back_partner & load_lexicon(res).words["back_references"]
+    assert fold_str("غارة") in load_lexicon(res).words["back_references"]
