@@ -449,7 +449,7 @@ class Kinds:
             reads_as(harm, self.key(k)) for k in range(o.i, o.j))]
         others = {k for o in acts for k in range(o.i, o.j)}
         end = self.victims_end(st, hi)
-        last_harm, found = None, None
+        last_harm, found, verb = None, None, None   # verb: the harm verb the victims were named before
         for k in range(lo, end):
             key = self.key(k)
             if t.i <= k < t.j:
@@ -467,7 +467,7 @@ class Kinds:
                                  f"(triggers.yaml harm_after_victims), is a fighter (triggers.yaml armed_victims): ARMED_CLASH"
                         return "ARMED_CLASH"
                     if found is None:
-                        found = v
+                        found, verb = v, k
             elif k in others or self.cue_at(k, "clause_breaks", end):
                 last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
@@ -485,8 +485,10 @@ class Kinds:
                     found = k
         if found is None:
             return ""
+        before = "" if verb is None else f" (named before '{self.span_text(verb, verb + 1)}': triggers.yaml " \
+                                          f"harm_after_victims)"
         t.rule = f"{form} is an attack with no weapon or target named that tells its kind; the people its " \
-                 f"clause says were hurt, '{self.span_text(found, found + 1)}', are unarmed (triggers.yaml " \
+                 f"clause says were hurt, '{self.span_text(found, found + 1)}'{before}, are unarmed (triggers.yaml " \
                  f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
         return "ATTACK_ON_CIVILIANS"
 
