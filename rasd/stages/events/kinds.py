@@ -383,9 +383,9 @@ class Kinds:
                 side, k, prep = aim
                 if side == "civilian":
                     t.rule = f"{form} is an attack with no weapon named; what it is aimed at, " \
-                             f"'{self.span_text(k, k + 1)}' after '{self.span_text(prep, prep + 1)}' in its clause, is " \
-                             f"unarmed people or a civilian object (triggers.yaml aim_prepositions, civilian_objects, " \
-                             f"unarmed_victims) and no fighter: ATTACK_ON_CIVILIANS"
+                             f"'{self.span_text(k, k + 1)}' after '{self.span_text(prep, prep + 1)}' in its " \
+                             f"clause, is unarmed people or a civilian object (triggers.yaml aim_prepositions, " \
+                             f"civilian_objects, unarmed_victims) and no fighter: ATTACK_ON_CIVILIANS"
                     return "ATTACK_ON_CIVILIANS"
                 # أطلق مسلح النار من سيارة على دورية للجيش: aimed at an armed side, a clash whoever died
                 t.rule = f"{form} is an attack with no weapon named; what it is aimed at, " \
@@ -397,15 +397,17 @@ class Kinds:
 
     def attack_aim(self, t: Trig, hi: int) -> tuple[str, int, int] | None:
         """What an attack or a shooting is aimed at, named after an aim preposition of its clause
-        (triggers.yaml aim_prepositions: على، ضد، بحق، تجاه، نحو، باتجاه) further on than the words right after
-        it (أطلق طالب النار من بندقية على السياح، أطلقت الدورية النار بشكل عشوائي على عدد من المواطنين):
-        ("civilian", word, preposition) when the first word after the preposition that tells a side
-        (at most AIM_WINDOW words on, only a quantity between: aim_quantities, عدد من) is unarmed people or a civilian
-        object (unarmed_victims, civilian_objects) not made an armed man by the word after it (رجل أمن:
-        armed_qualifiers); ("armed", word, preposition) when it is fighters or a military object
-        (armed_victims, military_objects); None when no preposition of its clause names either.
-        spec/ontology.md: violence against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a
-        clash needs two armed sides; the target the act is aimed at says which."""
+        (triggers.yaml aim_prepositions: على، ضد، بحق، تجاه، نحو، باتجاه) further on than the words
+        right after it (أطلق طالب النار من بندقية على السياح، أطلقت الدورية النار بشكل عشوائي على عدد من
+        المواطنين): ("civilian", word, preposition) when the first word after the preposition that
+        tells a side (at most AIM_WINDOW words on, only a quantity between: aim_quantities, عدد من) is
+        unarmed people or a civilian object (unarmed_victims, civilian_objects) not made armed men by
+        the word after it (رجل أمن: armed_qualifiers) or by fighters named in the two words after it
+        (حافلة تقل مسلحين: armed_victims); ("armed", word, preposition) when it is fighters or a
+        military object (armed_victims, military_objects); a settlement (contested_places) names no
+        side; None when no preposition of its clause names either. spec/ontology.md: violence
+        against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed
+        sides; the target the act is aimed at says which."""
         w = self.L.words
         civil, armed = (w["unarmed_victims"], w["civilian_objects"]), (w["armed_victims"], w["military_objects"])
         starts = {o.i for o in self.sentence_triggers if o is not t}
@@ -421,8 +423,10 @@ class Kinds:
                 if any(reads_as(a, key) for a in armed):
                     return "armed", k, p
                 if any(reads_as(c, key) for c in civil):
-                    nxt = self.key(k + 1) if k + 1 < hi else ""
-                    if reads_as(w["armed_qualifiers"], nxt) or reads_as(w["armed_victims"], nxt):
+                    # رجل أمن؛ حافلة تقل مسلحين: the words right after it make it armed men or their carrier
+                    after = [self.key(m) for m in range(k + 1, min(hi, k + 3))]
+                    if after and reads_as(w["armed_qualifiers"], after[0]) or any(
+                            reads_as(w["armed_victims"], a) for a in after):
                         return "armed", k, p
                     return "civilian", k, p
                 if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
@@ -463,8 +467,9 @@ class Kinds:
                     side, v = before
                     if side == "armed":
                         t.rule = f"{form} is an attack with no weapon or target named that tells its kind; " \
-                                 f"'{self.span_text(v, v + 1)}', named as the subject of '{self.span_text(k, k + 1)}' " \
-                                 f"(triggers.yaml harm_after_victims), is a fighter (triggers.yaml armed_victims): ARMED_CLASH"
+                                 f"'{self.span_text(v, v + 1)}', named as the subject of " \
+                                 f"'{self.span_text(k, k + 1)}' (triggers.yaml harm_after_victims), is a fighter " \
+                                 f"(triggers.yaml armed_victims): ARMED_CLASH"
                         return "ARMED_CLASH"
                     if found is None:
                         found, verb = v, k

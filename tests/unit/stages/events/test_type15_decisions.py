@@ -128,3 +128,8 @@ def test_control_a_crowd_beside_an_armed_group_is_no_riot():
 def test_control_exchanges_of_fire_with_youths_stay_a_clash():
     (ev,) = run_force("اندلعت اشتباكات بين قوات الاحتلال والشبان في بلدة كترة.", "قوات الاحتلال", place="كترة")
     assert ev.type == "ARMED_CLASH"
+
+
+def test_control_a_civilian_object_carrying_fighters_is_an_armed_target():
+    (ev,) = run("شن مسلحون هجوما بالأسلحة الخفيفة على حافلة تقل مسلحين في بلدة كترة.", "مسلحون", place="كترة")
+    assert ev.type == "ARMED_CLASH"
