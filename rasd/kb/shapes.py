@@ -310,6 +310,7 @@ class Trigger(Open):
     not_with: Optional[list[str]] = None
     by_victims: Optional[bool] = None
     only_with: Optional[list[str]] = None
+    by_sides: Optional[bool] = None
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
@@ -338,6 +339,17 @@ class Triggers(Words):
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
     possessive_suffixes: WordList
+    # the type decisions of an attack's target and a confrontation's sides (kinds.attack_aim,
+    # hurt_before, sides_kind; round 15 type15)
+    aim_prepositions: WordList
+    aim_quantities: WordList
+    contested_places: WordList
+    harm_after_victims: WordList
+    riot_qualifiers: WordList
+    side_openers: WordList
+    unarmed_sides: WordList
+    riot_means: WordList
+    armed_fight_qualifiers: WordList
     # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
     ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
                                              "political", "international", "civilians", "other"], min_length=1)

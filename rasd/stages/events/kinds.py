@@ -13,6 +13,9 @@ from rasd.stages.events.triggers import Trig
 
 FIRE_PAIR = {"SHELLING": "AIRSTRIKE", "AIRSTRIKE": "SHELLING"}   # the two kinds of fire from afar
 RETOLD = "the sentences around it retell it by a definite back-reference (eventcoref.yaml back_references) and"
+SIDES_WINDOW = 6    # words after بين over which both sides of a fight are named (بين قوات الاحتلال الإسرائيلي والشبان)
+AIM_WINDOW = 3      # words from an aim preposition to the side it names (على عدد من المواطنين)
+HURT_BEFORE = 2     # words back from a harm verb to the people it names as its subject (مواطنين أصيبوا)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -138,6 +141,10 @@ class Kinds:
                 return typed
         if d.by_victims:
             typed = self.victims_kind(st, t, lo, hi, form)
+            if typed:
+                return typed
+        if d.by_sides:
+            typed = self.sides_kind(st, t, lo, hi, form)
             if typed:
                 return typed
         if d.air:
@@ -355,6 +362,10 @@ class Kinds:
                 t.rule = f"{form} is an attack; '{self.span_text(k, k + 1)}' right after it is a civilian " \
                          f"object (triggers.yaml civilian_objects)"
                 return "ATTACK_ON_CIVILIANS"
+            if key[:1] == letters().li and reads_as(self.L.words["military_objects"], key[1:]):
+                continue   # هجوم لقوات الدعم السريع: the lam names who attacked, not the target
+            if reads_as(self.L.words["contested_places"], key):
+                break   # هجوم على قرية: a place holds no side; who was hurt there tells (victims_kind)
             if reads_as(self.L.words["military_objects"], key):
                 military = True
                 break   # هجوم على مواقع: on a military object, a clash
@@ -366,7 +377,61 @@ class Kinds:
                          f"(triggers.yaml weapon_cues) in its clause"
                 self.paired_fire(t, typ, k, hi, form)
                 return typ
+        if not military:
+            aim = self.attack_aim(t, hi)
+            if aim is not None:
+                side, k, prep = aim
+                if side == "civilian":
+                    t.rule = f"{form} is an attack with no weapon named; what it is aimed at, " \
+                             f"'{self.span_text(k, k + 1)}' after '{self.span_text(prep, prep + 1)}' in its " \
+                             f"clause, is unarmed people or a civilian object (triggers.yaml aim_prepositions, " \
+                             f"civilian_objects, unarmed_victims) and no fighter: ATTACK_ON_CIVILIANS"
+                    return "ATTACK_ON_CIVILIANS"
+                # أطلق مسلح النار من سيارة على دورية للجيش: aimed at an armed side, a clash whoever died
+                t.rule = f"{form} is an attack with no weapon named; what it is aimed at, " \
+                         f"'{self.span_text(k, k + 1)}' after '{self.span_text(prep, prep + 1)}' in its clause, is " \
+                         f"fighters or a military object (triggers.yaml aim_prepositions, armed_victims, " \
+                         f"military_objects): two armed sides, ARMED_CLASH"
+                return "ARMED_CLASH"
         return "" if military else self.victims_kind(st, t, lo, hi, form)
+
+    def attack_aim(self, t: Trig, hi: int) -> tuple[str, int, int] | None:
+        """What an attack or a shooting is aimed at, named after an aim preposition of its clause
+        (triggers.yaml aim_prepositions: على، ضد، بحق، تجاه، نحو، باتجاه) further on than the words
+        right after it (أطلق طالب النار من بندقية على السياح، أطلقت الدورية النار بشكل عشوائي على عدد من
+        المواطنين): ("civilian", word, preposition) when the first word after the preposition that
+        tells a side (at most AIM_WINDOW words on, only a quantity between: aim_quantities, عدد من) is
+        unarmed people or a civilian object (unarmed_victims, civilian_objects) not made armed men by
+        the word after it (رجل أمن: armed_qualifiers) or by fighters named in the two words after it
+        (حافلة تقل مسلحين: armed_victims); ("armed", word, preposition) when it is fighters or a
+        military object (armed_victims, military_objects); a settlement (contested_places) names no
+        side; None when no preposition of its clause names either. spec/ontology.md: violence
+        against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed
+        sides; the target the act is aimed at says which."""
+        w = self.L.words
+        civil, armed = (w["unarmed_victims"], w["civilian_objects"]), (w["armed_victims"], w["military_objects"])
+        starts = {o.i for o in self.sentence_triggers if o is not t}
+        for p in range(t.j, hi):
+            if p in starts:
+                return None   # another act's words: what follows is aimed by that act
+            if not reads_as(w["aim_prepositions"], self.key(p)):
+                continue
+            for k in range(p + 1, min(hi, p + 1 + AIM_WINDOW)):
+                key = self.key(k)
+                if reads_as(w["contested_places"], key):
+                    break   # على قرية: a place holds no side
+                if any(reads_as(a, key) for a in armed):
+                    return "armed", k, p
+                if any(reads_as(c, key) for c in civil):
+                    # رجل أمن؛ حافلة تقل مسلحين: the words right after it make it armed men or their carrier
+                    after = [self.key(m) for m in range(k + 1, min(hi, k + 3))]
+                    if after and reads_as(w["armed_qualifiers"], after[0]) or any(
+                            reads_as(w["armed_victims"], a) for a in after):
+                        return "armed", k, p
+                    return "civilian", k, p
+                if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
+                    break   # any other word: this preposition names no side
+        return None
 
     def victims_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
         """ATTACK_ON_CIVILIANS for an attack with no weapon named and no target that tells its kind
@@ -388,7 +453,7 @@ class Kinds:
             reads_as(harm, self.key(k)) for k in range(o.i, o.j))]
         others = {k for o in acts for k in range(o.i, o.j)}
         end = self.victims_end(st, hi)
-        last_harm, found = None, None
+        last_harm, found, verb = None, None, None   # verb: the harm verb the victims were named before
         for k in range(lo, end):
             key = self.key(k)
             if t.i <= k < t.j:
@@ -397,6 +462,17 @@ class Kinds:
                 # a harm word nearer another act is that act's (… وقتل جنديان في هجوم آخر)
                 mine = gap(k, t.i, t.j)
                 last_harm = None if any(gap(k, o.i, o.j) < mine for o in acts) else k
+                before = self.hurt_before(k, lo, t, others) if last_harm is not None else None
+                if before is not None:
+                    side, v = before
+                    if side == "armed":
+                        t.rule = f"{form} is an attack with no weapon or target named that tells its kind; " \
+                                 f"'{self.span_text(v, v + 1)}', named as the subject of " \
+                                 f"'{self.span_text(k, k + 1)}' (triggers.yaml harm_after_victims), is a fighter " \
+                                 f"(triggers.yaml armed_victims): ARMED_CLASH"
+                        return "ARMED_CLASH"
+                    if found is None:
+                        found, verb = v, k
             elif k in others or self.cue_at(k, "clause_breaks", end):
                 last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
@@ -414,10 +490,85 @@ class Kinds:
                     found = k
         if found is None:
             return ""
+        before = "" if verb is None else f" (named before '{self.span_text(verb, verb + 1)}': triggers.yaml " \
+                                          f"harm_after_victims)"
         t.rule = f"{form} is an attack with no weapon or target named that tells its kind; the people its " \
-                 f"clause says were hurt, '{self.span_text(found, found + 1)}', are unarmed (triggers.yaml " \
+                 f"clause says were hurt, '{self.span_text(found, found + 1)}'{before}, are unarmed (triggers.yaml " \
                  f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
         return "ATTACK_ON_CIVILIANS"
+
+    def hurt_before(self, k: int, lo: int, t: Trig, others: set[int]) -> tuple[str, int] | None:
+        """The people a harm verb that follows its subject (triggers.yaml harm_after_victims: أصيب،
+        استشهدوا، لقوا) names right before it, at most HURT_BEFORE words back within ``lo`` (the clause)
+        and not across the attack word or another act (عدد من المواطنين أصيبوا في هجوم، ثلاثة جنود
+        استشهدوا): ("armed", word) for a fighter (armed_victims, or an unarmed noun with an armed
+        qualifier after it), ("unarmed", word) for unarmed people (unarmed_victims); None otherwise,
+        and always when the verb carries و: a verb that opens its clause (وأصيب عدد من السكان) puts its
+        subject after it, and the words before it are the clause before (هاجم مسلحون قرية وأصيب …)."""
+        key = self.key(k)
+        if not reads_as(self.L.words["harm_after_victims"], key) or starts_with_and(key):
+            return None
+        w = self.L.words
+        for v in range(k - 1, max(lo, k - HURT_BEFORE) - 1, -1):
+            if t.i <= v < t.j or v in others or self.cue_at(v, "clause_breaks", k):
+                return None
+            vk = self.key(v)
+            if reads_as(w["armed_victims"], vk) or (reads_as(w["unarmed_victims"], vk) and reads_as(
+                    w["armed_qualifiers"], self.key(v + 1))):
+                return "armed", v
+            if reads_as(w["unarmed_victims"], vk):
+                return "unarmed", v
+        return None
+
+    def sides_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
+        """RIOT for a fight word (by_sides) whose clause ``lo..hi`` tells a crowd, not an armed side,
+        fought: a protest adjective right after it (مواجهات احتجاجية: triggers.yaml riot_qualifiers), a side
+        named after بين or مع that is an unarmed crowd (مواجهات بين المتظاهرين والشرطة، اشتباكات مع الشبان:
+        side_openers, unarmed_sides; a quantity between, aim_quantities), or the crowd-control means of its
+        clause (أصيب العشرات بالاختناق خلال مواجهات، الرصاص المطاطي وقنابل الغاز: riot_means). Never when an
+        armed qualifier stands right after it (اشتباكات مسلحة: armed_fight_qualifiers) or a fighter is named
+        in its clause (armed_victims: اشتباكات مع مقاومين) or an armed group (ground_first_categories) is a
+        party there (بين شباب المدينة وتنظيم داعش): two armed sides are a clash. spec/ontology.md:
+        RIOT is a violent demonstration or mob violence, ARMED_CLASH fighting between armed actors;
+        '' when nothing says (the listed clash stands)."""
+        w = self.L.words
+        near = range(t.j, min(hi, t.j + 2))
+        if any(reads_as(w["armed_fight_qualifiers"], self.key(k)) for k in near):
+            return ""
+        if any(reads_as(w["armed_victims"], self.key(k)) for k in range(lo, hi) if not t.i <= k < t.j):
+            return ""
+        # a crowd fights a state's force; beside an armed group (بين شباب المدينة وتنظيم داعش، بين مواطنين
+        # ونقطة تابعة للحوثيين) it is fighters, or their victims: never a riot
+        for m in self.participants(st, lo, hi):
+            e = self.ents.get(m.entity)
+            if e is not None and (e.category or "") in w["ground_first_categories"]:
+                return ""
+        if t.j < hi and reads_as(w["riot_qualifiers"], self.key(t.j)):
+            t.rule = f"{form} is a fight; '{self.span_text(t.j, t.j + 1)}' right after it makes it a protest's " \
+                     f"(triggers.yaml riot_qualifiers) and no fighter is named in its clause: RIOT"
+            return "RIOT"
+        for p in range(t.j, min(hi, t.j + 3)):
+            if not reads_as(w["side_openers"], self.key(p)):
+                continue
+            # after بين both sides, the second joined by و (بين قوات الاحتلال والشبان); after مع the one
+            reach = SIDES_WINDOW if reads_as(w["between"], self.key(p)) else AIM_WINDOW
+            for k in range(p + 1, min(hi, p + 1 + reach)):
+                key = self.key(k)
+                if reads_as(w["unarmed_sides"], key):
+                    t.rule = f"{form} is a fight; '{self.span_text(k, k + 1)}', a side named after " \
+                             f"'{self.span_text(p, p + 1)}', is an unarmed crowd (triggers.yaml unarmed_sides) and " \
+                             f"no fighter is named in its clause: RIOT"
+                    return "RIOT"
+                if reach == AIM_WINDOW and not (key.isdigit() or reads_as(w["aim_quantities"], key)):
+                    break
+                if self.cue_at(k, "clause_breaks", hi):
+                    break
+        cue = next((k for k in range(lo, hi) if reads_as(w["riot_means"], self.key(k))), None)
+        if cue is not None:
+            t.rule = f"{form} is a fight; '{self.span_text(cue, cue + 1)}' in its clause is a means of crowd " \
+                     f"control (triggers.yaml riot_means) and no fighter is named there: RIOT"
+            return "RIOT"
+        return ""
 
     def victims_end(self, st: Sent, hi: int) -> int:
         """Where the scan of :meth:`victims_kind` ends: the clause end ``hi``, carried on over each

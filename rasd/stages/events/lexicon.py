@@ -48,6 +48,7 @@ class TriggerDef:
     tally: bool = False               # after a number written in digits it is a count of many acts, no event
     not_with: frozenset = frozenset() # no event when its sentence holds a trigger of one of these types
     by_victims: bool = False          # typed by whom its sentence says it hurt (kinds.victims_kind)
+    by_sides: bool = False            # a fight typed RIOT when its clause names an unarmed crowd as a side (kinds.sides_kind)
     only_with: frozenset = frozenset() # an event only when its sentence holds a trigger of one of these types
 
 
@@ -200,6 +201,7 @@ def load_lexicon(res) -> Lexicon:
                            indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")),
                            not_with=frozenset(item.get("not_with") or ()),
                            by_victims=bool(item.get("by_victims")),
+                           by_sides=bool(item.get("by_sides")),
                            only_with=frozenset(item.get("only_with") or ()))
             if first.endswith("*"):
                 p = first[:-1]
