@@ -111,8 +111,14 @@ def adjective_forms(base: str) -> set[str]:
     return nationality_forms(base) | {base + letters().accusative_ending}
 
 
-def load_forces(path: Path) -> Forces:
+def load_forces(path: Path, actors=None) -> Forces:
+    """The folded lists of open_actors.yaml at ``path``. ``actors``: the actor ids of actors.yaml
+    (the knowledge base's ``actors`` table), against which the file's actor references are checked
+    (victims.actor, national_forces' values): an id no actor has raises a KnowledgeError naming
+    file and line, as a typo would otherwise link nothing, silently."""
     d = load(path)
+    if actors is not None:
+        _check_actor_ids(path, d, actors)
     heads = {fold_str(w): h["category"] for h in d["heads"] for w in h["words"]}
     nat: set[str] = set()
     for w in d["nationalities"]:
@@ -164,6 +170,20 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d.get("talks_nouns") or ()),
                   frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
                   frozenset(fold_str(w) for w in d.get("talks_not_after") or ()))
+
+
+def _check_actor_ids(path: Path, d: dict, actors) -> None:
+    """Every actor id open_actors.yaml names (victims.actor, each national_forces value) is an
+    actor of actors.yaml; the first that is not names its file and line."""
+    from rasd.errors import KnowledgeError
+    from rasd.kb.loaders import line_of
+
+    refs = [(("victims", "actor"), (d.get("victims") or {}).get("actor"))]
+    refs += [(("national_forces", k), v) for k, v in (d.get("national_forces") or {}).items() if k != "__line__"]
+    for loc, ref in refs:
+        if ref is not None and ref not in actors:
+            raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {'.'.join(loc)}: unknown actor '{ref}'",
+                                 hint="Name an actor id of actors.yaml.")
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
