@@ -93,6 +93,9 @@ class Forces:
     talks_nouns: frozenset[str] = frozenset()       # talks and deals whose adjectives name their parties
     talks_modifiers: frozenset[str] = frozenset()
     talks_not_after: frozenset[str] = frozenset()   # before a talks noun: another sense (علم الاجتماع)
+    # nationalities that name no state (open_actors.yaml victims.stateless_nationals, with the article):
+    # a nationality of a victim or a group, never of a state force
+    stateless: frozenset[str] = frozenset()
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -148,7 +151,8 @@ def load_forces(path: Path, actors=None) -> Forces:
     L = letters()
     vd = d.get("victims")
     people = frozenset(fold_str(w) for w in vd["people"]) if vd else frozenset()
-    broken = [fold_str(w) for w in vd.get("broken_nationals") or []] if vd else []
+    stateless = [fold_str(w) for w in vd.get("stateless_nationals") or []] if vd else []
+    broken = [fold_str(w) for w in vd.get("broken_nationals") or []] + stateless if vd else []
     counted = frozenset([*(fold_str(w) + e for w in d["nationalities"]
                            for e in (*L.plural_dual_endings[:2], L.accusative_ending)), *broken]) if vd else frozenset()
     people |= {L.article + w for w in people}
@@ -169,7 +173,8 @@ def load_forces(path: Path, actors=None) -> Forces:
                   people, counted, victims, vd.get("actor") if vd else None,
                   frozenset(fold_str(w) for w in d.get("talks_nouns") or ()),
                   frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
-                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()))
+                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()),
+                  frozenset(form for w in stateless for form in (w, L.article + w)))
 
 
 def _check_actor_ids(path: Path, d: dict, actors) -> None:
@@ -265,7 +270,10 @@ class _OpenActors:
                 and (self.toks[j].key in self.f.modifiers or self.toks[j].key in own):
             mods.append(self.toks[j].key)
             j += 1
-        if j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities:
+        nationality = j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities
+        if nationality and self.toks[j].key in self.f.stateless:
+            return   # جنود أجانب، قوات الأكراد: a nationality that names no state makes no state's force
+        if nationality:
             self.add(i, j + 1, pre, self.f.heads[head], None,
                      f"a {self.f.heads[head].replace('_', ' ')} named by its head word and nationality")
         elif head in self.f.generic and mods and mods[0] in self.f.security:
