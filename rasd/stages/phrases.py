@@ -35,6 +35,9 @@ def _open_quote(t: str) -> bool:
 class _Phrases:
     def __init__(self, doc: Doc, words: dict[str, frozenset]):
         self.doc, self.toks, self.w = doc, doc.tokens, words
+        L = letters()
+        # the lam with an attached pronoun (لها، له، لهم): a loyalty phrase to a pronoun names no one
+        self.lam_pronouns = frozenset(L.li + p for p in L.attached_pronouns)
         self.starts: dict[int, Mention] = {}
         for e in doc.entities:
             for m in e.mentions:
@@ -82,7 +85,8 @@ class _Phrases:
                 end = self.name_end(j + 2)
                 what = "who leads it"
             elif self.is_(j, "phrase_loyal_words") and self.joined(j) and j + 1 < len(self.toks) \
-                    and self.toks[j + 1].key.startswith(letters().li):
+                    and self.toks[j + 1].key.startswith(letters().li) \
+                    and self.toks[j + 1].key not in self.lam_pronouns:   # الموالية لها: to no one named
                 end = self.loyal_end(j + 1)
                 what = "whom it is loyal to"
             elif j in self.starts and self.starts[j].type == "PERSON" \
@@ -108,7 +112,10 @@ class _Phrases:
         first = toks[m.tok[0]].key
         definite = has_article(first) or m.kb_id is not None and not m.nominal
         end, why = self.right(m, definite)
-        if m.loyalist and end == m.tok[1] and (named := self.name_end(end)) is not None:
+        # a loyalist phrase the finder ended on a lam with a pronoun (الميليشيات الموالية لها) is whole:
+        # the mention after it is the verb's object, not the name its loyalty gives
+        if m.loyalist and end == m.tok[1] and toks[end - 1].key not in self.lam_pronouns \
+                and (named := self.name_end(end)) is not None:
             end, why = named, "the name its loyalty phrase gives"   # الموالية للرئيس [الشرعي] عبد ربه منصور هادي
         start, head = m.tok[0], False
         i = start - 1

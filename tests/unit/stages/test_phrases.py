@@ -100,3 +100,31 @@ def test_the_verb_s_object_that_is_a_mention_is_no_epithet_of_its_subject():
     entity(doc, "E2", "ACTOR", "المتمردين")
     assert texts(doc) == ["الجيش"] and texts(doc, "E2") == ["المتمردين"]
 
+
+
+def test_a_loyalty_phrase_to_a_pronoun_is_not_widened_into():
+    # review14: الموالين لها names no one (the pronoun refers back); the phrase ends before it
+    doc = doc_of("هاجم المسلحين الموالين لها الحاجز في الشمال.")
+    entity(doc, "E1", "ACTOR", "المسلحين")
+    assert texts(doc) == ["المسلحين"]
+
+
+def test_a_loyalist_mention_ending_on_a_pronoun_does_not_run_on_over_the_next_mention():
+    # review14: the finder reads الميليشيات الموالية لها whole (a loyalist phrase); what follows it is the
+    # verb's object (a place here), not the name its loyalty gives (الموالية للرئيس [الشرعي] هادي)
+    doc = doc_of("قصفت الميليشيات الموالية لها بلدة كفرنبل أمس.")
+    ent = entity(doc, "E1", "ACTOR", "الميليشيات الموالية لها")
+    ent.mentions[0].loyalist = True
+    entity(doc, "E2", "PLACE", "بلدة كفرنبل")
+    assert texts(doc) == ["الميليشيات الموالية لها"]
+
+
+def test_the_pronoun_case_as_the_pipeline_reaches_it():
+    """Why a test of the right-hand loyalty rule alone could not fail: in the pipeline the mention
+    finder takes a loyalty phrase to a pronoun whole (a loyalist mention), so the phrases stage meets
+    the pronoun only at the loyalist mention's end, where it used to run on over the next mention."""
+    from rasd.pipeline import Pipeline
+
+    doc = Pipeline.build(default_resources()).run("وقصفت الميليشيات الموالية لها بلدة كفرنبل أمس.")
+    (m,) = [m for e in doc.entities if e.type == "ACTOR" for m in e.mentions]
+    assert m.loyalist and m.text == "الميليشيات الموالية لها"
