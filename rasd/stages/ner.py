@@ -207,10 +207,7 @@ class NerStage:
         """Why word k, inside a person span, cannot continue the name before it (empty: it can): a
         dash or the stretching stroke set apart between them (فهد ــ يرحمه: an aside opens), a word in
         the accusative with tanween (الأسد طرفًا: a predicate, no name part; names in news are written
-        bare) or, after a family name with the article (which closes a name), in the accusative of an
-        ordinary word with the tanween left unwritten (الأسد طرفا، المسلمون قديما: the word without its
-        alif is an everyday word of the NER corpora, the word itself is neither a given name nor an
-        everyday word; after a bare part it may be a foreign family name: إنريكي بينا نييتو), or a preposition with the article on a word the news vocabulary knows (وانغ للصحافيين:
+        bare), or a preposition with the article on a word the news vocabulary knows (وانغ للصحافيين:
         a prepositional phrase after the name, while a family name carries the bare article)."""
         toks = doc.tokens
         gap = doc.text[toks[k - 1].end:toks[k].start]
@@ -220,10 +217,6 @@ class NerStage:
         if TANWEEN_FATH in surface:
             return "an accusative with tanween"
         key = toks[k].key
-        acc = self.letters.accusative_ending
-        if key.endswith(acc) and len(key) > 3 and key[:-len(acc)] in self.common and key not in self.person_given \
-                and key not in self.common and toks[k - 1].key.startswith(self.letters.article):
-            return "an accusative of an ordinary word"
         pre = next((p for p in self._prep_articles if key.startswith(p)), None)
         if pre is not None and len(key) - len(pre) >= 3:
             stem = key[len(pre):]
