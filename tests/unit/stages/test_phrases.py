@@ -1,6 +1,7 @@
 """The phrases stage on composed sentences: an actor's mention runs on over its noun phrase."""
 from __future__ import annotations
 
+import pytest
 from hand_docs import doc_of, entity
 
 from rasd.stages.phrases import Phrases
@@ -128,3 +129,36 @@ def test_the_pronoun_case_as_the_pipeline_reaches_it():
     doc = Pipeline.build(default_resources()).run("وقصفت الميليشيات الموالية لها بلدة كفرنبل أمس.")
     (m,) = [m for e in doc.entities if e.type == "ACTOR" for m in e.mentions]
     assert m.loyalist and m.text == "الميليشيات الموالية لها"
+
+
+@pytest.mark.parametrize("text, name, kb_id, widened", [
+    # review14: after a construct the epithet agrees with the noun before the name, not with it
+    ("وأدان البيان عمليات داعش الإرهابية في المدينة.", "داعش", "actor:isis", "داعش"),
+    ("وأدان البيان هجوم داعش الإرهابي على المدينة.", "داعش", "actor:isis", "داعش"),
+    # a verb before the name stands in no construct: the epithet is the name's
+    ("وهاجم داعش الإرهابي المدينة.", "داعش", "actor:isis", "داعش الإرهابي"),
+    # a word of the name agrees: the epithet is the name's whatever stands before it
+    ("وتقدمت بمساعدة كتائب المعارضة المسلحة نحو المدينة.", "كتائب المعارضة", "actor:x", "كتائب المعارضة المسلحة"),
+    ("وأدان البيان عمليات الجماعة المتطرفة في المدينة.", "الجماعة", None, "الجماعة المتطرفة"),
+    # the noun before disagrees: the epithet is the name's
+    ("وأدان البيان عملية التنظيم الإرهابي في المدينة.", "التنظيم", None, "التنظيم الإرهابي"),
+])
+def test_an_epithet_agrees_in_gender_and_number_with_the_name_it_joins(text, name, kb_id, widened):
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", name, kb_id=kb_id)
+    assert texts(doc) == [widened]
+
+
+def test_the_forms_agreement_reads():
+    from rasd.stages.phrases import adjective_form, agrees, noun_form
+    from rasd.arabic.normalize import fold_str
+
+    def noun(w):
+        return noun_form(w, fold_str(w))
+
+    def adj(w):
+        return adjective_form(w, fold_str(w))
+    assert [noun(w) for w in ("الجماعة", "عمليات", "المسلحين", "التنظيم", "الله", "داعش")] == \
+        ["f", "f", "mpl", None, None, None]   # الله is written with ه: no feminine
+    assert [adj(w) for w in ("الإرهابية", "الإرهابيين", "الإرهابي")] == ["f", "mpl", "m"]
+    assert agrees("f", "f") and agrees("mpl", "m") is False and agrees(None, "m") is None
