@@ -6,7 +6,7 @@ reporting names a party by a phrase whose modifiers follow the name and say whic
   and an indefinite one indefinite epithets (agreement in definiteness); and in gender and number
   (:func:`agrees`): after a construct (عمليات داعش الإرهابية، هجوم داعش الإرهابي) an epithet may
   qualify the noun before the name, so an epithet that agrees with that noun and with no word of the
-  name is the noun's, and one the name's head contradicts is no epithet of it;
+  name is the noun's;
 - who leads it (التحالف بقيادة السعودية، الائتلاف الدولي الذي تقوده واشنطن): ``leader_markers``, or a
   relative pronoun (``leader_relatives``) and a verb of leading (``leader_verbs``), then the next name;
 - whom it is loyal to (القوات الموالية للرئيس عبد ربه منصور هادي): ``phrase_loyal_words``, a lam word,
@@ -116,16 +116,14 @@ class _Phrases:
 
     def epithet_of_name(self, j: int, first: int, end: int, before: str | None) -> bool:
         """The epithet at token j qualifies the name over tokens first..end, by gender and number: it
-        agrees with a word of the name whose form says so (… المعارضة المسلحة), or none of the name's
-        words says so, the name's head does not contradict it, and it does not agree with the noun the
-        name stands in construct after (``before``: عمليات داعش الإرهابية، هجوم داعش الإرهابي are the
-        acts' epithets)."""
+        agrees with a word of the name whose form says so (… المعارضة المسلحة), or it does not agree
+        with the noun the name stands in construct after (``before``: عمليات داعش الإرهابية، هجوم داعش
+        الإرهابي are the acts' epithets)."""
         adj = adjective_form(self.surface(j), self.toks[j].key)
-        said = [agrees(noun_form(self.surface(k), self.toks[k].key), adj) for k in range(first, end)]
-        if any(said):
+        # a name's head that disagrees decides nothing: the epithet may agree with a later word of the
+        # name (سلطات الاحتلال الصهيوني), and a collective in ة takes a plural one (الشيعة المحليين)
+        if any(agrees(noun_form(self.surface(k), self.toks[k].key), adj) for k in range(first, end)):
             return True
-        if said and said[0] is False:
-            return False   # the name's head says otherwise (الجماعة … المتطرف، المسلحين … الإرهابية)
         return not agrees(before, adj)
 
     def right(self, m: Mention, definite: bool, first: int | None = None) -> tuple[int, str]:
