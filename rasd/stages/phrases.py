@@ -64,9 +64,13 @@ def _open_quote(t: str) -> bool:
 
 
 class _Phrases:
-    def __init__(self, doc: Doc, words: dict[str, frozenset], act_nouns: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, words: dict[str, frozenset], act_nouns: frozenset[str] = frozenset(),
+                 group_nouns: frozenset[str] = frozenset()):
         self.doc, self.toks, self.w = doc, doc.tokens, words
         self.act_nouns = act_nouns   # nouns of an act of force (open_actors.yaml attack_nouns): هجوم، قصف
+        # nouns that head a group's own name (lexicon org_heads, phrase_heads; open_actors kinds heads):
+        # an epithet agreeing with one (منظمة داعش الإرهابية، عصابات داعش الإرهابية) is the group's
+        self.group_nouns = group_nouns
         L = letters()
         # the lam with an attached pronoun (لها، له، لهم): a loyalty phrase to a pronoun names no one
         self.lam_pronouns = frozenset(L.li + p for p in L.attached_pronouns)
@@ -109,8 +113,11 @@ class _Phrases:
         if k < 0 or not self.joined(k) or has_article(self.toks[k].key):
             return None
         key = self.toks[k].key
+        stems = [st for _, st in readings(key)]
+        if any(st in self.group_nouns for st in stems):
+            return None   # the group's own head noun (جماعة الحوثي المسلحة): its epithet is the group's
         form = noun_form(self.surface(k), key)
-        if form is None and any(st in self.act_nouns for _, st in readings(key)):
+        if form is None and any(st in self.act_nouns for st in stems):
             return "m"
         return form
 
@@ -212,5 +219,8 @@ class Phrases(Stage):
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.entities:
-            _Phrases(doc, self.resources.kb.lexicon["_folded"], self.resources.open_actors.attack_nouns).run()
+            words = self.resources.kb.lexicon["_folded"]
+            forces = self.resources.open_actors
+            groups = words["org_heads"] | words["phrase_heads"] | frozenset(forces.kind_heads)
+            _Phrases(doc, words, forces.attack_nouns, groups).run()
         return doc

@@ -143,6 +143,9 @@ def test_the_pronoun_case_as_the_pipeline_reaches_it():
     # a later word of the name agrees though its head does not: the name's (mend15: a head-only check
     # cut سلطات الاحتلال الصهيوني on the news)
     ("وقالت إن سلطات الاحتلال الصهيوني هدمت المنزل.", "سلطات الاحتلال", "actor:x", "سلطات الاحتلال الصهيوني"),
+    # the noun before is a group's own head noun: its epithet is the group's
+    ("وأعلنت منظمة داعش الإرهابية مسؤوليتها.", "داعش", "actor:isis", "داعش الإرهابية"),
+    ("وقاتلت القوات عصابات داعش الإرهابية في المدينة.", "داعش", "actor:isis", "داعش الإرهابية"),
     # the noun before disagrees: the epithet is the name's
     ("وأدان البيان عملية التنظيم الإرهابي في المدينة.", "التنظيم", None, "التنظيم الإرهابي"),
 ])
