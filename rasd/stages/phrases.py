@@ -131,6 +131,8 @@ class _Phrases:
         # name (سلطات الاحتلال الصهيوني), and a collective in ة takes a plural one (الشيعة المحليين)
         if any(agrees(noun_form(self.surface(k), self.toks[k].key), adj) for k in range(first, end)):
             return True
+        if any(st in self.group_nouns for k in range(first, end) for _, st in readings(self.toks[k].key)):
+            return True   # the name holds its own head noun (ميليشيا الدعم السريع): the epithet is the group's
         return not agrees(before, adj)
 
     def right(self, m: Mention, definite: bool, first: int | None = None) -> tuple[int, str]:
