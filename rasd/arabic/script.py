@@ -7,6 +7,7 @@ YA = "\u064a"               # ي, the last letter of the basic alphabet
 TATWEEL = "\u0640"          # ـ, the stretching stroke
 HARAKAT = ("\u064b", "\u065f")   # first and last short-vowel / shadda / sukun marks
 TANWEEN_FATH = "\u064b"          # the accusative's double fatha (طرفًا، حربًا)
+TEH_MARBUTA = "\u0629"           # ة as written, the feminine ending (folded it is ه, as a pronoun is)
 BLOCK = ("\u0600", "\u06ff")     # the Arabic Unicode block
 BIDI_MARKS = "\u200e\u200f"      # left-to-right and right-to-left marks
 ARABIC_COMMA = "\u060c"          # ،

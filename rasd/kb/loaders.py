@@ -66,8 +66,10 @@ def _strip(x):
     return x
 
 
-def _line(path: Path, loc: tuple) -> int:
-    """The line of the value at ``loc`` (a pydantic error location) in the YAML file."""
+def line_of(path: Path, loc: tuple) -> int:
+    """The line of the value at ``loc`` (a pydantic error location, or the keys and indices down to
+    a value: ("victims", "actor")) in the YAML file; for a cross-file reference a part's builder
+    checks (open_actors.yaml's actor ids against actors.yaml)."""
     node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     line = node.start_mark.line + 1 if node is not None else 1
     for step in loc:
@@ -93,7 +95,7 @@ def validate(path: Path, shape: type[BaseModel]) -> None:
     except ValidationError as e:
         loc, msg = shapes.first_problem(e)
         where = ".".join(str(x) for x in loc) or "the file"
-        raise KnowledgeError(f"{path.name}:{_line(path, loc)}: {where}: {msg}",
+        raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {where}: {msg}",
                              hint="Compare with the entries around it; the file's shape is in rasd/kb/shapes.py.") from None
 
 

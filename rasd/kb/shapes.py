@@ -222,6 +222,7 @@ class Victims(Closed):
     category: str
     people: WordList
     broken_nationals: WordList = []
+    stateless_nationals: WordList = []   # broken nationals that name no state: no state force after a head
     actor: Optional[str] = None
 
 

@@ -56,12 +56,19 @@ class NerStage:
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
-                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset()):
+                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
+                 lists: dict[str, frozenset[str]] | None = None):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
         knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
-        which are no everyday word inside a name."""
+        which are no everyday word inside a name.
+        ``lists``: the lexicon's word lists the stage's own rules read (titles, name stops, org heads,
+        name joiners …: rasd.ner.features.LISTS), from the live knowledge (:func:`stage_for`), so a
+        lexicon edit reaches the rules; the CRF's features read the frozen copy in ``tagger.lex.lists``
+        (rasd.ner.resources.FROZEN), so the same edit leaves the trained model's input as it was.
+        None: the tagger's lists (a stage built on its tagger alone)."""
+        self.lists = tagger.lex.lists if lists is None else lists
         self.compound_ends = compound_ends
         self.lineage = lineage   # بن، ابن، بنت (folded): a lineage in a name
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
@@ -73,7 +80,7 @@ class NerStage:
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
         self.more_given = more_given - tagger.lex.given
         self.common = common   # words the NER corpora use mostly outside names (names.json)
-        self.org_words = org_words | tagger.lex.lists.get("org_heads", frozenset()) | tagger.lex.lists.get(
+        self.org_words = org_words | self.lists.get("org_heads", frozenset()) | self.lists.get(
             "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
@@ -84,7 +91,7 @@ class NerStage:
         L = self.letters   # a preposition (maybe behind a conjunction) with the article: بال، لل، وبال، فلل
         self._prep_articles = tuple(sorted({c + p + L.article for c in ("", *L.conj) for p in L.preps}
                                            | {c + L.lam_article for c in ("", *L.conj)}, key=len, reverse=True))
-        joiners = tagger.lex.lists.get("name_joiners", frozenset())
+        joiners = self.lists.get("name_joiners", frozenset())
         self._joiner = lambda key: any(f in joiners for f in (key, *(st for _, st in stems(key))))
 
     def use_answers(self, answers, name: str = "ner_tagger") -> None:
@@ -200,10 +207,7 @@ class NerStage:
         """Why word k, inside a person span, cannot continue the name before it (empty: it can): a
         dash or the stretching stroke set apart between them (فهد ــ يرحمه: an aside opens), a word in
         the accusative with tanween (الأسد طرفًا: a predicate, no name part; names in news are written
-        bare) or, after a family name with the article (which closes a name), in the accusative of an
-        ordinary word with the tanween left unwritten (الأسد طرفا، المسلمون قديما: the word without its
-        alif is an everyday word of the NER corpora, the word itself is neither a given name nor an
-        everyday word; after a bare part it may be a foreign family name: إنريكي بينا نييتو), or a preposition with the article on a word the news vocabulary knows (وانغ للصحافيين:
+        bare), or a preposition with the article on a word the news vocabulary knows (وانغ للصحافيين:
         a prepositional phrase after the name, while a family name carries the bare article)."""
         toks = doc.tokens
         gap = doc.text[toks[k - 1].end:toks[k].start]
@@ -213,10 +217,6 @@ class NerStage:
         if TANWEEN_FATH in surface:
             return "an accusative with tanween"
         key = toks[k].key
-        acc = self.letters.accusative_ending
-        if key.endswith(acc) and len(key) > 3 and key[:-len(acc)] in self.common and key not in self.person_given \
-                and key not in self.common and toks[k - 1].key.startswith(self.letters.article):
-            return "an accusative of an ordinary word"
         pre = next((p for p in self._prep_articles if key.startswith(p)), None)
         if pre is not None and len(key) - len(pre) >= 3:
             stem = key[len(pre):]
@@ -413,7 +413,7 @@ class NerStage:
                 key = " ".join(t.key for t in toks[a:b])
                 if lex.places.get(key) in ("country", "city", "admin", "region"):
                     return False
-                if not (a == i - 1 and toks[a].key in self.tagger.lex.lists.get("person_titles", ())):
+                if not (a == i - 1 and toks[a].key in self.lists.get("person_titles", ())):
                     return False
             else:
                 return False
@@ -438,7 +438,7 @@ class NerStage:
         father = 2 if toks[b - 1].key not in self.compound_ends else 3
         if j > b and b - a >= father + 1 and toks[b - father].key in self.lineage:   # … بن X|
             key = toks[b].key
-            return (key in self.tagger.lex.lists.get("name_joiners", ()) or key in self.compound_ends
+            return (key in self.lists.get("name_joiners", ()) or key in self.compound_ends
                     or key.startswith(self.letters.article))
         return True
 
@@ -469,7 +469,7 @@ class NerStage:
         and_ = self.letters.and_
         if not has_letter(key) or (not opening and key.startswith(and_) and key[len(and_):] in self.person_given):
             return False
-        lists = self.tagger.lex.lists
+        lists = self.lists
         kinds = ("name_stops", "org_heads") if after and key.startswith(self.letters.article) else (
             "name_stops", "person_titles", "org_heads")
         forms = (key, *(st for _, st in stems(key)))
@@ -515,13 +515,13 @@ class NerStage:
         the CRF, trained on text that writes the proclitic apart less often, may take in.  A bare stop
         word is left to the CRF: folded, علي (a name) is على (a preposition).  Nor does it start on
         a person's title (للعقيد حسان): the title stays out of the name, as in rasd's own persons."""
-        stops = self.tagger.lex.lists.get("name_stops", frozenset())
+        stops = self.lists.get("name_stops", frozenset())
 
         def stop(k: int) -> bool:
             key = doc.keys[k]
             return key not in self.tagger.lex.given and any(n and st in stops for n, st in doc.readings[key])
 
-        titles = self.tagger.lex.lists.get("person_titles", frozenset())
+        titles = self.lists.get("person_titles", frozenset())
         a = self.letters.article
 
         def title(k: int) -> bool:   # العقيد، للعقيد، والرئيس: a title is no part of the name after it
@@ -557,7 +557,7 @@ class NerStage:
         CAMeL test split): words that are all lexicon words (المدينة, سورية as an adjective) are no
         name; a lone word is a person only after a title or kunya, and a place or an organisation
         only when the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
-        lists = self.tagger.lex.lists
+        lists = self.lists
         titles = lists.get("person_titles", frozenset())
         a = self.letters.article
         keys = [doc.tokens[k].key for k in range(i, j)]
@@ -818,9 +818,14 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
     from rasd.kb.yamlfile import load as load_yaml
     from rasd.ner import likely as likely_model
 
+    from rasd.ner.features import LISTS
     from rasd.ner.resources import live_names
 
     lex = tagger.lex
+    folded = res.kb.lexicon["_folded"]
+    # the rules read the lexicon's lists as the knowledge gives them now; the CRF's features keep
+    # the frozen copy in lex.lists
+    more.setdefault("lists", {k: folded[k] for k in LISTS if k in folded})
     # the CRF's lexicons are frozen at a version (rasd.ner.resources.FROZEN); a name the knowledge
     # gives now is known to the gate all the same
     known = set(lex.clusters) | set(lex.places) | set(lex.kb) | live_names(res.gazetteer, res.kb)

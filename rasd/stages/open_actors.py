@@ -96,6 +96,9 @@ class Forces:
     army_heads: frozenset[str] = frozenset()        # heads of a country's forces as a whole (قوات، جنود)
     army_modifiers: frozenset[str] = frozenset()    # modifiers that keep them whole (المسلحة، العسكرية)
     made_nationalities: frozenset[str] = frozenset()   # the forms made from country names, not listed
+    # nationalities that name no state (open_actors.yaml victims.stateless_nationals, with the article):
+    # a nationality of a victim or a group, never of a state force
+    stateless: frozenset[str] = frozenset()
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -143,8 +146,14 @@ def country_nisbas(rule: dict | None) -> set[str]:
     return out
 
 
-def load_forces(path: Path) -> Forces:
+def load_forces(path: Path, actors=None) -> Forces:
+    """The folded lists of open_actors.yaml at ``path``. ``actors``: the actor ids of actors.yaml
+    (the knowledge base's ``actors`` table), against which the file's actor references are checked
+    (victims.actor, national_forces' values): an id no actor has raises a KnowledgeError naming
+    file and line, as a typo would otherwise link nothing, silently."""
     d = load(path)
+    if actors is not None:
+        _check_actor_ids(path, d, actors)
     heads = {fold_str(w): h["category"] for h in d["heads"] for w in h["words"]}
     nat: set[str] = set()
     for w in d["nationalities"]:
@@ -180,7 +189,8 @@ def load_forces(path: Path) -> Forces:
     L = letters()
     vd = d.get("victims")
     people = frozenset(fold_str(w) for w in vd["people"]) if vd else frozenset()
-    broken = [fold_str(w) for w in vd.get("broken_nationals") or []] if vd else []
+    stateless = [fold_str(w) for w in vd.get("stateless_nationals") or []] if vd else []
+    broken = [fold_str(w) for w in vd.get("broken_nationals") or []] + stateless if vd else []
     counted = frozenset([*(fold_str(w) + e for w in d["nationalities"]
                            for e in (*L.plural_dual_endings[:2], L.accusative_ending)), *broken]) if vd else frozenset()
     people |= {L.article + w for w in people}
@@ -203,7 +213,22 @@ def load_forces(path: Path) -> Forces:
                   frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
                   frozenset(fold_str(w) for w in d.get("talks_not_after") or ()),
                   frozenset(fold_str(w) for w in d.get("army_heads") or ()),
-                  frozenset(fold_str(w) for w in d.get("army_modifiers") or ()), frozenset(made))
+                  frozenset(fold_str(w) for w in d.get("army_modifiers") or ()), frozenset(made),
+                  frozenset(form for w in stateless for form in (w, L.article + w)))
+
+
+def _check_actor_ids(path: Path, d: dict, actors) -> None:
+    """Every actor id open_actors.yaml names (victims.actor, each national_forces value) is an
+    actor of actors.yaml; the first that is not names its file and line."""
+    from rasd.errors import KnowledgeError
+    from rasd.kb.loaders import line_of
+
+    refs = [(("victims", "actor"), (d.get("victims") or {}).get("actor"))]
+    refs += [(("national_forces", k), v) for k, v in (d.get("national_forces") or {}).items() if k != "__line__"]
+    for loc, ref in refs:
+        if ref is not None and ref not in actors:
+            raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {'.'.join(loc)}: unknown actor '{ref}'",
+                                 hint="Name an actor id of actors.yaml.")
 
 
 def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
@@ -285,7 +310,10 @@ class _OpenActors:
                 and (self.toks[j].key in self.f.modifiers or self.toks[j].key in own):
             mods.append(self.toks[j].key)
             j += 1
-        if j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities:
+        nationality = j < len(self.toks) and self.joined(j - 1) and self.toks[j].key in self.f.nationalities
+        if nationality and self.toks[j].key in self.f.stateless:
+            return   # جنود أجانب، قوات الأكراد: a nationality that names no state makes no state's force
+        if nationality:
             if self.person_at(j + 1):
                 return   # الجندي الأميركي ترافيس كينغ: a person's description, not a force (groups15)
             n = len(self.added)

@@ -3,7 +3,10 @@ reporting names a party by a phrase whose modifiers follow the name and say whic
 
 - epithets that agree with the name (جماعة بوكو حرام المتطرفة، ميليشيات الحوثي المتمردة، تنظيم داعش
   الإرهابي، مسلحين إسلاميين): lexicon ``actor_epithets``; a definite name takes definite epithets
-  and an indefinite one indefinite epithets (agreement in definiteness);
+  and an indefinite one indefinite epithets (agreement in definiteness); and in gender and number
+  (:func:`agrees`): after a construct (عمليات داعش الإرهابية، هجوم داعش الإرهابي) an epithet may
+  qualify the noun before the name, so an epithet that agrees with that noun and with no word of the
+  name is the noun's;
 - who leads it (التحالف بقيادة السعودية، الائتلاف الدولي الذي تقوده واشنطن): ``leader_markers``, or a
   relative pronoun (``leader_relatives``) and a verb of leading (``leader_verbs``), then the next name;
 - whom it is loyal to (القوات الموالية للرئيس عبد ربه منصور هادي): ``phrase_loyal_words``, a lam word,
@@ -19,12 +22,40 @@ else; each widened mention says so in its ``why``.
 """
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, starts_with_and
+from rasd.arabic.clitics import has_article, letters, readings, starts_with_and
+from rasd.arabic.script import TEH_MARBUTA
 from rasd.doc import Doc, Mention
 from rasd.pipeline import Stage
 
 CLOSE = set("»\"”'")      # a closing quote may stand between the name and its epithet
 MAX_NAME = 6             # words of the name a leader or loyalty phrase ends in
+
+
+def noun_form(surface: str, key: str) -> str | None:
+    """What an adjective agreeing with this noun ends in, where its form shows it: "f" after a noun
+    in ة (الجماعة) or a sound feminine plural, which non-human takes a feminine singular adjective
+    (الميليشيات المتمردة، عمليات … الإرهابية); "mpl" after a sound masculine plural (المسلحين
+    الإرهابيين); None where the form does not show it (التنظيم، الفصائل: a masculine singular or a
+    broken plural; a name: داعش). ``surface``: the word as written (ة folded is ه, as a pronoun is)."""
+    L = letters()
+    if surface.endswith(TEH_MARBUTA) or key.endswith(L.feminine_plural) and len(key) > len(L.feminine_plural) + 2:
+        return "f"
+    if any(key.endswith(e) for e in L.plural_dual_endings[:2]) and len(key) > 4:   # ين، ون
+        return "mpl"
+    return None
+
+
+def adjective_form(surface: str, key: str) -> str:
+    """An adjective's gender and number from its ending: "f" (ة), "mpl" (ين، ون) or "m"."""
+    if surface.endswith(TEH_MARBUTA):
+        return "f"
+    return "mpl" if any(key.endswith(e) for e in letters().plural_dual_endings[:2]) else "m"
+
+
+def agrees(noun: str | None, adjective: str) -> bool | None:
+    """Whether an adjective of this form agrees with a noun of that :func:`noun_form` (None: the
+    noun's form does not say)."""
+    return None if noun is None else noun == adjective
 
 
 def _open_quote(t: str) -> bool:
@@ -33,8 +64,16 @@ def _open_quote(t: str) -> bool:
 
 
 class _Phrases:
-    def __init__(self, doc: Doc, words: dict[str, frozenset]):
+    def __init__(self, doc: Doc, words: dict[str, frozenset], act_nouns: frozenset[str] = frozenset(),
+                 group_nouns: frozenset[str] = frozenset()):
         self.doc, self.toks, self.w = doc, doc.tokens, words
+        self.act_nouns = act_nouns   # nouns of an act of force (open_actors.yaml attack_nouns): هجوم، قصف
+        # nouns that head a group's own name (lexicon org_heads, phrase_heads; open_actors kinds heads):
+        # an epithet agreeing with one (منظمة داعش الإرهابية، عصابات داعش الإرهابية) is the group's
+        self.group_nouns = group_nouns
+        L = letters()
+        # the lam with an attached pronoun (لها، له، لهم): a loyalty phrase to a pronoun names no one
+        self.lam_pronouns = frozenset(L.li + p for p in L.attached_pronouns)
         self.starts: dict[int, Mention] = {}
         for e in doc.entities:
             for m in e.mentions:
@@ -62,13 +101,50 @@ class _Phrases:
         m = self.starts.get(k)
         return None if m is None else m.tok[1]
 
-    def right(self, m: Mention, definite: bool) -> tuple[int, str]:
-        """End token of the phrase after the mention's name, and what widened it."""
+    def surface(self, k: int) -> str:
+        return self.doc.text[self.toks[k].start:self.toks[k].end]
+
+    def noun_before(self, first: int) -> str | None:
+        """The form (:func:`noun_form`) of the noun a name at token ``first`` may stand in construct
+        after: the word right before it, without the article (a construct's head has none), a noun
+        by its form (ة، ات: no verb ends so) or a noun of an act of force (هجوم، قصف, maybe behind a
+        proclitic: لهجوم); None when there is none or its form does not say."""
+        k = first - 1
+        if k < 0 or not self.joined(k) or has_article(self.toks[k].key):
+            return None
+        key = self.toks[k].key
+        stems = [st for _, st in readings(key)]
+        if any(st in self.group_nouns for st in stems):
+            return None   # the group's own head noun (جماعة الحوثي المسلحة): its epithet is the group's
+        form = noun_form(self.surface(k), key)
+        if form is None and any(st in self.act_nouns for st in stems):
+            return "m"
+        return form
+
+    def epithet_of_name(self, j: int, first: int, end: int, before: str | None) -> bool:
+        """The epithet at token j qualifies the name over tokens first..end, by gender and number: it
+        agrees with a word of the name whose form says so (… المعارضة المسلحة), or it does not agree
+        with the noun the name stands in construct after (``before``: عمليات داعش الإرهابية، هجوم داعش
+        الإرهابي are the acts' epithets)."""
+        adj = adjective_form(self.surface(j), self.toks[j].key)
+        # a name's head that disagrees decides nothing: the epithet may agree with a later word of the
+        # name (سلطات الاحتلال الصهيوني), and a collective in ة takes a plural one (الشيعة المحليين)
+        if any(agrees(noun_form(self.surface(k), self.toks[k].key), adj) for k in range(first, end)):
+            return True
+        if any(st in self.group_nouns for k in range(first, end) for _, st in readings(self.toks[k].key)):
+            return True   # the name holds its own head noun (ميليشيا الدعم السريع): the epithet is the group's
+        return not agrees(before, adj)
+
+    def right(self, m: Mention, definite: bool, first: int | None = None) -> tuple[int, str]:
+        """End token of the phrase after the mention's name, and what widened it (``first``: the
+        phrase's first token, a construct head before the mention when there is one)."""
         j, why = m.tok[1], []
+        first = m.tok[0] if first is None else first
+        before = self.noun_before(first) if first == m.tok[0] else None
         while j < len(self.toks) and self.joined(j - 1):
             key = self.toks[j].key
             if key in self.w["actor_epithets"] and has_article(key) == definite and not starts_with_and(key) \
-                    and not m.loyalist and j not in self.starts:
+                    and not m.loyalist and j not in self.starts and self.epithet_of_name(j, first, m.tok[1], before):
                 # القوات الموالية لهادي المتمردين: after the lam phrase, the object; هاجم الجيش المتمردين: a
                 # word where another mention starts is that mention (the verb's object), no epithet
                 j, why = j + 1, [*why, "an epithet"]
@@ -82,7 +158,8 @@ class _Phrases:
                 end = self.name_end(j + 2)
                 what = "who leads it"
             elif self.is_(j, "phrase_loyal_words") and self.joined(j) and j + 1 < len(self.toks) \
-                    and self.toks[j + 1].key.startswith(letters().li):
+                    and self.toks[j + 1].key.startswith(letters().li) \
+                    and self.toks[j + 1].key not in self.lam_pronouns:   # الموالية لها: to no one named
                 end = self.loyal_end(j + 1)
                 what = "whom it is loyal to"
             elif j in self.starts and self.starts[j].type == "PERSON" \
@@ -107,13 +184,16 @@ class _Phrases:
             return   # a mention without its token span (a hand-built or merged one): nothing to read after it
         first = toks[m.tok[0]].key
         definite = has_article(first) or m.kb_id is not None and not m.nominal
-        end, why = self.right(m, definite)
-        if m.loyalist and end == m.tok[1] and (named := self.name_end(end)) is not None:
-            end, why = named, "the name its loyalty phrase gives"   # الموالية للرئيس [الشرعي] عبد ربه منصور هادي
         start, head = m.tok[0], False
         i = start - 1
         if i >= 0 and self.is_(i, "phrase_heads") and self.joined(i) and has_article(first):
             start, head = i, True
+        end, why = self.right(m, definite, start)
+        # a loyalist phrase the finder ended on a lam with a pronoun (الميليشيات الموالية لها) is whole:
+        # the mention after it is the verb's object, not the name its loyalty gives
+        if m.loyalist and end == m.tok[1] and toks[end - 1].key not in self.lam_pronouns \
+                and (named := self.name_end(end)) is not None:
+            end, why = named, "the name its loyalty phrase gives"   # الموالية للرئيس [الشرعي] عبد ربه منصور هادي
         if end == m.tok[1] and not head:
             return
         if head:
@@ -141,5 +221,8 @@ class Phrases(Stage):
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.entities:
-            _Phrases(doc, self.resources.kb.lexicon["_folded"]).run()
+            words = self.resources.kb.lexicon["_folded"]
+            forces = self.resources.open_actors
+            groups = words["org_heads"] | words["phrase_heads"] | frozenset(forces.kind_heads)
+            _Phrases(doc, words, forces.attack_nouns, groups).run()
         return doc

@@ -123,3 +123,29 @@ def test_a_misspelt_person_origin_markers_is_an_error(kdir):
     with pytest.raises(KnowledgeError) as e:
         Resources("/nonexistent-rasd-data", kdir).triggers
     assert e.value.message.startswith("triggers.yaml") and "person_origin_markers" in e.value.message, e.value.message
+
+
+@pytest.mark.parametrize("key, good", [("actor", "civilians"), (None, "idf")])
+def test_an_actor_id_of_open_actors_that_actors_yaml_lacks_names_file_and_line(kdir, key, good):
+    """victims.actor and a national_forces value name an actor of actors.yaml; a typo used to pass the
+    load silently (the victims then linked under no actor). The builder of the open_actors part
+    checks them against the knowledge base's actors and names the line."""
+    path = kdir / "open_actors.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if key:   # the `actor:` line inside `victims:`
+        start = lines.index("victims:")
+        n = next(i for i, x in enumerate(lines) if i > start and x.strip().startswith(f"{key}:"))
+    else:     # the first national_forces entry
+        n = lines.index("national_forces:") + 1
+    assert lines[n].rstrip().endswith(good)
+    lines[n] = lines[n].rstrip()[: -len(good)] + good + "_typo"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        Resources("/nonexistent-rasd-data", kdir).open_actors
+    msg = e.value.message
+    assert msg.startswith(f"open_actors.yaml:{n + 1}: ") and f"unknown actor '{good}_typo'" in msg, msg
+
+
+def test_the_open_actors_part_builds_from_the_knowledge_as_it_is():
+    forces = Resources("/nonexistent-rasd-data").open_actors
+    assert forces.victims_actor == "civilians" and set(forces.adjectives.values())

@@ -2,6 +2,8 @@
 placed by hand (tests/hand_docs.py) and the knowledge files."""
 from __future__ import annotations
 
+import pytest
+
 from hand_docs import doc_of, mention
 
 from rasd.kb.resources import Resources
@@ -182,3 +184,22 @@ def test_an_actor_joined_by_and_after_a_facility_word_is_no_owner():
     # القاعدة here is al-Qaeda, listed with ISIS: the name after و owns nothing
     doc = run("انضموا إلى تنظيمي القاعدة وداعش.", ("داعش", "ACTOR", 0, {"kb_id": "actor:isis"}))
     assert [m.party_of for m in doc.mentions] == [None]
+
+
+@pytest.mark.parametrize("text, state_force", [
+    ("قتل جنود أجانب في الهجوم.", None),                       # any foreigner: no state
+    ("وأطلق جنود يهود النار على الشبان.", None),                # a religion
+    ("وتقدمت قوات الأكراد نحو المدينة.", None),                 # a people without a state
+    ("قتل جنود أتراك في الهجوم.", "جنود أتراك"),               # a broken national that names a state
+])
+def test_a_force_head_with_a_nationality_that_names_no_state_is_no_state_force(text, state_force):
+    """review14: the broken nationals that name no state (victims.stateless_nationals) are read after a
+    number, a people noun or a group word, but after a force's head word they made a state force with
+    no state (جنود أجانب). They make none; one that names a state still does."""
+    found = [m.text for m in run(text).mentions if m.type == "ACTOR" and m.category == "state_force"]
+    assert found == ([state_force] if state_force else [])
+
+
+def test_a_nationality_that_names_no_state_still_counts_victims_and_qualifies_a_group():
+    doc = run("قتل ثلاثة أجانب، واعتقل صحافيين أجانب، وتظاهر محتجون أكراد.")
+    assert actors(doc) == [("ثلاثة أجانب", "civilians"), ("صحافيين أجانب", "civilians"), ("محتجون أكراد", "civilians")]
