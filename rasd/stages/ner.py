@@ -56,7 +56,8 @@ class NerStage:
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
-                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset()):
+                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
+                 speech_verbs: frozenset[str] = frozenset()):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
@@ -64,6 +65,9 @@ class NerStage:
         which are no everyday word inside a name."""
         self.compound_ends = compound_ends
         self.lineage = lineage   # بن، ابن، بنت (folded): a lineage in a name
+        # verbs of saying whose subject follows them (قال، أكد، أوضح; lexicon speech_verbs, folded):
+        # a lone word the CRF reads as a person right after one is the speaker (وقال شكري إن)
+        self.speech_verbs = speech_verbs
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -585,9 +589,11 @@ class NerStage:
             return has_article(key) or any(n and is_definite(key[:n]) for n, _ in doc.readings[key])
 
         # مسجد أبي بكر: an article-less place word heads a construct with the name; a definite one
-        # (قائد المخيم X) stands in apposition, and a word that is also a title (اللواء X) names a person
+        # (قائد المخيم X) stands in apposition, and a word that is also a title (اللواء X) names a person;
+        # so with a title between: جامع الشيخ X is a mosque, مدير شرطة المحافظة العقيد X a colonel
         head = is_(i - 1, "place_cues", "facility_cues") and not definite(i - 1) and not is_(i - 1, "person_titles")
-        if cls == "PERS" and (head or (is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"))):
+        if cls == "PERS" and (head or (is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues")
+                                       and not definite(i - 2))):
             return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
@@ -596,17 +602,17 @@ class NerStage:
             return True, "several words"
         if cls == "ORG" and self._after(doc, i, self.org_words):
             return True, "after an organisation type word"   # شركة نوكيا، وكالة رويترز
+        if cls == "PERS":
+            cue = self._person_cue(doc, i, keys[0], is_)
+            if cue:
+                return True, cue
         if conf < LONE_CONFIDENCE:
-            if cls == "PERS" and is_(i - 1, "person_titles", "kunya"):
-                return True, "a lone person after a title"
             if cls == "PERS":
                 return False, "an unsure lone person"
             if not bare_rare(keys[0], a, self._common):
                 return False, "an unsure lone article or ordinary word"   # rasd.ner.lone
         if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
-            if any(keys[0].endswith(p) and len(keys[0]) > len(p) + 2 and (keys[0][:-len(p)] in titles
-                                                                         or a + keys[0][:-len(p)] in titles)
-                   for p in self.letters.attached_pronouns):   # his emir, their leader: no name alone
+            if self._owned_title(keys[0], titles):   # his emir, their leader: no name alone
                 return False, "a lone title with an attached pronoun, not a name"
             if keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0]):
                 return True, "a lone given or unknown name"
@@ -624,6 +630,38 @@ class NerStage:
         if self._place_like(keys[0]) or sure_place(keys[0], conf, a, self._common):
             return True, "a lone place in a place cluster or sure"
         return False, "a lone place, no place cluster"
+
+    def _person_cue(self, doc: Doc, i: int, key: str, is_) -> str:
+        """What makes the lone word i, which the CRF reads as a person, one whatever its confidence
+        (empty: nothing): a title or kunya right before it (القائد X، الدكتور X، السيد الصدر), or a
+        verb of saying right before it, maybe behind و/ف (وقال X إن، وأضاف X أن: the speaker, as
+        Arabic reports put the subject after the verb), when the word as written is no word the NER
+        corpora use mostly outside names (وقال جوابا، وأضاف لدينا), nor the second word of a compound
+        name (قال الله), nor a title or an honorific with an attached pronoun (وقال سموه: his highness)."""
+        if key in self.compound_ends or self._owned_title(key, self.tagger.lex.lists.get("person_titles", frozenset())):
+            return ""
+        if is_(i - 1, "person_titles", "kunya"):
+            return "a lone person after a title"
+        if self.speech_verbs and i > 0 and key not in self.common and not self._owned_word(doc, i):
+            verb = doc.keys[i - 1]   # as written or behind و/ف (a verb takes no article nor preposition)
+            if verb in self.speech_verbs or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs):
+                return "a lone person after a verb of saying"
+        return ""
+
+    def _owned_word(self, doc: Doc, i: int) -> bool:
+        """Word i is, as written, a word the news knows followed by an attached pronoun (سموه،
+        معاليه: an honorific that stands for a person but is no name); ة is not the pronoun ه, so
+        ماجدة stays a name."""
+        surface = doc.text[doc.tokens[i].start:doc.tokens[i].end]
+        key = doc.tokens[i].key
+        return any(surface.endswith(p) and len(key) > len(p) + 2 and not self.gate.unknown(key[:-len(p)])
+                   for p in self.letters.attached_pronouns)
+
+    def _owned_title(self, key: str, titles: frozenset[str]) -> bool:
+        """The word is a person title with an attached pronoun (أميرهم، قائده): no name alone."""
+        a = self.letters.article
+        return any(key.endswith(p) and len(key) > len(p) + 2 and (key[:-len(p)] in titles or a + key[:-len(p)] in titles)
+                   for p in self.letters.attached_pronouns)
 
     def _common(self, key: str) -> bool:
         """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
@@ -833,7 +871,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
                     compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()),
                     rank_words=_rank_words(res),
-                    lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()), **more)
+                    lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
+                    speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:
