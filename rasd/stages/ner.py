@@ -244,7 +244,10 @@ class NerStage:
 
         for sp in (self.tagger.spans([t.text for t in sent]) if spans is None else spans):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
-            if not words or sp.confidence < self.min_confidence:
+            cued = ""
+            if words and sp.confidence < self.min_confidence:
+                cued = self._cued_name(doc, sp, words, owner)
+            if not words or (sp.confidence < self.min_confidence and not cued):
                 verdict(sp, "dropped: low confidence" if words else "dropped: punctuation")
                 continue
             i, j = self._trim(doc, words[0], words[-1] + 1)
@@ -253,6 +256,9 @@ class NerStage:
                 continue   # أبو عبد | الله: a compound name cut in two (rasd.ner.cut)
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
+            if under and cued:
+                verdict(sp, "held: an unsure span over a mention", i, j)
+                continue   # an unsure span, kept for its cue where rasd has nothing, changes no mention
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
                 trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.outside)
@@ -273,12 +279,55 @@ class NerStage:
                 if not ok:
                     verdict(sp, "rejected: " + why, i, j)
                     continue
+                if cued:
+                    why += f" (p under {self.min_confidence} {cued})"
             m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
             verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _cued_name(self, doc: Doc, sp, words: list[int], owner: list[int]) -> str:
+        """Why a person span of several words the CRF is unsure of (CUED_CONFIDENCE <= p <
+        min_confidence) is a name all the same (empty: it is not): a person cue right before it, where
+        Arabic reports put a name: a title (الرئيس X Y), a verb of saying whose subject it is (كشف X Y،
+        وقال X Y إن), or a role phrase holding a title and closed by a comma, with a comma after the
+        name too (رئيس وزراء هنغاريا، X Y، يقول: a name in apposition).  The CRF keeps the extent:
+        it is unsure of names it has never seen, not of where they stand.  The cue word stands free
+        (``owner``: no mention covers it)."""
+        if sp.cls != "PERS" or sp.confidence < CUED_CONFIDENCE or len(words) < 2:
+            return ""
+        i, j = words[0], words[-1] + 1
+        if i == 0 or owner[i - 1] >= 0:
+            return ""   # the word before is part of a mention (أحمد فراس الشيخ | X: no title of X)
+        if self._listed_at(doc, i - 1, "person_titles"):
+            return "after a title"
+        verb = doc.keys[i - 1]
+        if self.speech_verbs and (verb in self.speech_verbs
+                                  or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs)):
+            return "after a verb of saying"
+        toks, text = doc.tokens, doc.text
+        if j >= len(toks) or not _comma(text[toks[i - 1].end:toks[i].start]) \
+                or not _comma(text[toks[j - 1].end:toks[j].start]):
+            return ""
+        for k in range(i - 1, max(-1, i - 1 - ROLE_PHRASE_WORDS), -1):
+            if self._listed_at(doc, k, "person_titles"):
+                return "set off by commas after a role"
+            if k > 0 and any(c in _BREAKS for c in text[toks[k - 1].end:toks[k].start]):
+                break
+        return ""
+
+    def _listed_at(self, doc: Doc, k: int, *names: str) -> bool:
+        """Word k, as written or under a proclitic reading, maybe with the article, is in one of the
+        CRF's lexicon lists ``names``."""
+        if k < 0:
+            return False
+        lists, a = self.tagger.lex.lists, self.letters.article
+        key = doc.keys[k]
+        forms = {key, *(st for _, st in doc.readings[key])}
+        return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(lists.get(n, ()))
+                   for n in names)
 
     def _doubtful_persons(self, doc: Doc, pats: list[int], jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """The persons a name pattern found (no knowledge-base name, no title or type word) whose
@@ -748,6 +797,13 @@ WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
 NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
+CUED_CONFIDENCE = 0.3   # a person span of several words this sure is kept after a person cue (NerStage._cued_name)
+ROLE_PHRASE_WORDS = 8   # most words between a role's title and the comma before a name in apposition
+_BREAKS = frozenset(".،,؛;:!?()[]")   # a gap holding one of these ends a phrase
+
+
+def _comma(gap: str) -> bool:
+    return gap.strip() in ("،", ",")
 
 
 def _pattern_person(m: Mention) -> bool:

@@ -201,6 +201,21 @@ def test_a_lone_person_after_a_verb_of_saying_is_the_speaker():
     assert not NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("للقال كرمول إن الوضع هادئ")).mentions
 
 
+def test_an_unsure_name_of_several_words_is_kept_after_a_person_cue():
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.4)})    # under min_confidence, over CUED_CONFIDENCE
+    stage = NerStage(tagger, GATE, speech_verbs=SPEECH)
+    assert not stage(doc_of("وشاهد كرمول زيتوني الوضع")).mentions            # no cue: dropped
+    for text, cue in (("وقال القائد كرمول زيتوني إن الوضع هادئ", "after a title"),
+                      ("وقال كرمول زيتوني إن الوضع هادئ", "after a verb of saying"),
+                      ("وقال قائد الشرطة في المدينة، كرمول زيتوني، إن الوضع هادئ", "set off by commas after a role")):
+        (m,) = [m for m in stage(doc_of(text)).mentions if m.type == "PERSON"]
+        assert m.text == "كرمول زيتوني" and f"p under 0.5 {cue}" in m.why, text
+    # the commas alone do not make a role: a place list before them is none
+    assert not stage(doc_of("وقصفت الطائرات المدينة، كرمول زيتوني، أمس")).mentions
+    assert not NerStage(FakeTagger({"كرمول": (2, "PERS", 0.2)}), GATE, speech_verbs=SPEECH)(
+        doc_of("وقال كرمول زيتوني إن الوضع هادئ")).mentions                   # too unsure even so
+
+
 def test_a_lone_person_after_a_title_is_kept_however_sure_the_crf_is():
     known = Gate.of({}, {}, known={"قال", "ان", "الوضع", "هادي", "كرمول", "القايد"})
     tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)})     # sure, known to the news, no given name
