@@ -80,11 +80,17 @@ def _titled_name(f: Finder, i: int) -> bool:
 
 
 def _ambiguous_opening(f: Finder, i: int) -> bool:
-    """علي opens a name after a title or before a given name and a name word (علي حسن الخليل)."""
+    """علي opens a name after a title, before a given name and a name word (علي حسن الخليل), or,
+    spelled as the name and when the folded key is a preposition (علي / على; not رمضان, whose other
+    reading is the month: شهر رمضان الكريم), before a family name with the article that is no
+    ordinary word and no place (علي القحطاني، علي الدوابشة: the preposition is followed by a noun
+    of the language)."""
     toks = f.toks
     return _ambiguous_name(f, i) and (titled(f, i) or (
         i + 2 < len(toks) and f.joined(i) and f.joined(i + 1) and given_prefix(f, i + 1) == 0
-        and f.name_like(i + 2)))
+        and f.name_like(i + 2)) or (
+        toks[i].key in f.w["name_stops"] and i + 1 < len(toks) and f.joined(i)
+        and has_article(toks[i + 1].key) and f.name_like(i + 1) and not place_hit(f, i + 1)))
 
 
 def _clear_end(f: Finder, j: int) -> bool:
