@@ -28,6 +28,7 @@ from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.tag import Tagger
+from rasd.stages.mentions.persons import ROLE_PHRASE_WORDS, _breaks, _commas   # a name in apposition, as read there
 
 _FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or a mention index), as a C-level test
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -303,18 +304,16 @@ class NerStage:
             return ""   # the word before is part of a mention (أحمد فراس الشيخ | X: no title of X)
         if self._listed_at(doc, i - 1, "person_titles"):
             return "after a title"
-        verb = doc.keys[i - 1]
-        if self.speech_verbs and (verb in self.speech_verbs
-                                  or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs)):
+        if self._said_by(doc, i):
             return "after a verb of saying"
         toks, text = doc.tokens, doc.text
-        if j >= len(toks) or not _comma(text[toks[i - 1].end:toks[i].start]) \
-                or not _comma(text[toks[j - 1].end:toks[j].start]):
+        if j >= len(toks) or not _commas(text[toks[i - 1].end:toks[i].start]) \
+                or not _commas(text[toks[j - 1].end:toks[j].start]):
             return ""
         for k in range(i - 1, max(-1, i - 1 - ROLE_PHRASE_WORDS), -1):
             if self._listed_at(doc, k, "person_titles"):
                 return "set off by commas after a role"
-            if k > 0 and any(c in _BREAKS for c in text[toks[k - 1].end:toks[k].start]):
+            if k > 0 and _breaks(text[toks[k - 1].end:toks[k].start]):
                 break
         return ""
 
@@ -608,8 +607,10 @@ class NerStage:
     def _accept_why(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> tuple[bool, str]:
         """Acceptance of a new span, and the rule that decided (tuned on the dev reports, never on the
         CAMeL test split): words that are all lexicon words (المدينة, سورية as an adjective) are no
-        name; a lone word is a person only after a title or kunya, and a place or an organisation
-        only when the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
+        name; a lone word is a person after a person cue whatever the CRF's confidence (:meth:`_person_cue`:
+        a title or kunya, a verb of saying), else only when the CRF is sure (p >= LONE_CONFIDENCE) and it
+        is a given name or a word the news never met; a place or an organisation only when the CRF is
+        sure and the word is not an everyday news word."""
         lists = self.tagger.lex.lists
         titles = lists.get("person_titles", frozenset())
         a = self.letters.article
@@ -691,11 +692,17 @@ class NerStage:
             return ""
         if is_(i - 1, "person_titles", "kunya"):
             return "a lone person after a title"
-        if self.speech_verbs and i > 0 and key not in self.common and not self._owned_word(doc, i):
-            verb = doc.keys[i - 1]   # as written or behind و/ف (a verb takes no article nor preposition)
-            if verb in self.speech_verbs or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs):
-                return "a lone person after a verb of saying"
+        if key not in self.common and not self._owned_word(doc, i) and self._said_by(doc, i):
+            return "a lone person after a verb of saying"
         return ""
+
+    def _said_by(self, doc: Doc, i: int) -> bool:
+        """A verb of saying (lexicon speech_verbs) stands right before word i, as written or behind
+        و/ف (a verb takes no article nor preposition: للطالب is no طالب)."""
+        if not self.speech_verbs or i == 0:
+            return False
+        verb = doc.keys[i - 1]
+        return verb in self.speech_verbs or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs)
 
     def _owned_word(self, doc: Doc, i: int) -> bool:
         """Word i is, as written, a word the news knows followed by an attached pronoun (سموه،
@@ -798,12 +805,6 @@ TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at whic
 NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 CUED_CONFIDENCE = 0.3   # a person span of several words this sure is kept after a person cue (NerStage._cued_name)
-ROLE_PHRASE_WORDS = 8   # most words between a role's title and the comma before a name in apposition
-_BREAKS = frozenset(".،,؛;:!?()[]")   # a gap holding one of these ends a phrase
-
-
-def _comma(gap: str) -> bool:
-    return gap.strip() in ("،", ",")
 
 
 def _pattern_person(m: Mention) -> bool:
