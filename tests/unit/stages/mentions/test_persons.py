@@ -212,9 +212,11 @@ def test_a_role_noun_with_its_adjective_is_not_a_third_name_part():
     assert persons._foreign_three(f, at(f, "محلل"))
 
 
-def test_ali_as_written_opens_a_name_before_a_family_name_with_the_article(finder):
+def test_ali_as_written_opens_a_name_before_a_nisba_family_name(finder):
     f = finder("وقال علي الزهراني إن الوضع هادئ.")    # علي spelled as the name, a nisba family name
     assert persons.person_at(f, at(f, "علي")) == at(f, "الزهراني") + 1
+    f = finder("وحصل علي المؤشرات أمس.")    # the preposition written علي before a plural noun: no name
+    assert persons.person_at(f, at(f, "علي")) is None
     f = finder("وقال على الزهراني إن الوضع هادئ.")    # the preposition as written
     assert persons.person_at(f, at(f, "على")) is None
     f = finder("وسيطر علي التمانعة أمس.")                 # a place after it: no name
