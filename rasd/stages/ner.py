@@ -28,6 +28,7 @@ from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.tag import Tagger
+from rasd.stages.mentions.persons import ROLE_PHRASE_WORDS, _breaks, _commas   # a name in apposition, as read there
 
 _FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or a mention index), as a C-level test
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
@@ -57,6 +58,7 @@ class NerStage:
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
+                 speech_verbs: frozenset[str] = frozenset(),
                  lists: dict[str, frozenset[str]] | None = None):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
@@ -71,6 +73,9 @@ class NerStage:
         self.lists = tagger.lex.lists if lists is None else lists
         self.compound_ends = compound_ends
         self.lineage = lineage   # بن، ابن، بنت (folded): a lineage in a name
+        # verbs of saying whose subject follows them (قال، أكد، أوضح; lexicon speech_verbs, folded):
+        # a lone word the CRF reads as a person right after one is the speaker (وقال شكري إن)
+        self.speech_verbs = speech_verbs
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -240,7 +245,10 @@ class NerStage:
 
         for sp in (self.tagger.spans([t.text for t in sent]) if spans is None else spans):
             words = [t.word for t in sent[sp.start:sp.end] if t.word is not None]
-            if not words or sp.confidence < self.min_confidence:
+            cued = ""
+            if words and sp.confidence < self.min_confidence:
+                cued = self._cued_name(doc, sp, words, owner)
+            if not words or (sp.confidence < self.min_confidence and not cued):
                 verdict(sp, "dropped: low confidence" if words else "dropped: punctuation")
                 continue
             i, j = self._trim(doc, words[0], words[-1] + 1)
@@ -249,6 +257,9 @@ class NerStage:
                 continue   # أبو عبد | الله: a compound name cut in two (rasd.ner.cut)
             under = {owner[k] for k in range(i, j) if owner[k] >= 0}
             replaced = []
+            if under and cued:
+                verdict(sp, "held: an unsure span over a mention", i, j)
+                continue   # an unsure span, kept for its cue where rasd has nothing, changes no mention
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
                 trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.outside)
@@ -269,12 +280,53 @@ class NerStage:
                 if not ok:
                     verdict(sp, "rejected: " + why, i, j)
                     continue
+                if cued:
+                    why += f" (p under {self.min_confidence} {cued})"
             m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
             verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
                 for k in range(i, j):
                     owner[k] = len(doc.mentions) + len(added)   # never overridden again
+
+    def _cued_name(self, doc: Doc, sp, words: list[int], owner: list[int]) -> str:
+        """Why a person span of several words the CRF is unsure of (CUED_CONFIDENCE <= p <
+        min_confidence) is a name all the same (empty: it is not): a person cue right before it, where
+        Arabic reports put a name: a title (الرئيس X Y), a verb of saying whose subject it is (كشف X Y،
+        وقال X Y إن), or a role phrase holding a title and closed by a comma, with a comma after the
+        name too (رئيس وزراء هنغاريا، X Y، يقول: a name in apposition).  The CRF keeps the extent:
+        it is unsure of names it has never seen, not of where they stand.  The cue word stands free
+        (``owner``: no mention covers it)."""
+        if sp.cls != "PERS" or sp.confidence < CUED_CONFIDENCE or len(words) < 2:
+            return ""
+        i, j = words[0], words[-1] + 1
+        if i == 0 or owner[i - 1] >= 0:
+            return ""   # the word before is part of a mention (أحمد فراس الشيخ | X: no title of X)
+        if self._listed_at(doc, i - 1, "person_titles"):
+            return "after a title"
+        if self._said_by(doc, i):
+            return "after a verb of saying"
+        toks, text = doc.tokens, doc.text
+        if j >= len(toks) or not _commas(text[toks[i - 1].end:toks[i].start]) \
+                or not _commas(text[toks[j - 1].end:toks[j].start]):
+            return ""
+        for k in range(i - 1, max(-1, i - 1 - ROLE_PHRASE_WORDS), -1):
+            if self._listed_at(doc, k, "person_titles"):
+                return "set off by commas after a role"
+            if k > 0 and _breaks(text[toks[k - 1].end:toks[k].start]):
+                break
+        return ""
+
+    def _listed_at(self, doc: Doc, k: int, *names: str) -> bool:
+        """Word k, as written or under a proclitic reading, maybe with the article, is in one of the
+        lexicon lists ``names`` (the live ones the rules read)."""
+        if k < 0:
+            return False
+        lists, a = self.lists, self.letters.article
+        key = doc.keys[k]
+        forms = {key, *(st for _, st in doc.readings[key])}
+        return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(lists.get(n, ()))
+                   for n in names)
 
     def _doubtful_persons(self, doc: Doc, pats: list[int], jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """The persons a name pattern found (no knowledge-base name, no title or type word) whose
@@ -555,8 +607,10 @@ class NerStage:
     def _accept_why(self, doc: Doc, i: int, j: int, cls: str, conf: float) -> tuple[bool, str]:
         """Acceptance of a new span, and the rule that decided (tuned on the dev reports, never on the
         CAMeL test split): words that are all lexicon words (المدينة, سورية as an adjective) are no
-        name; a lone word is a person only after a title or kunya, and a place or an organisation
-        only when the CRF is sure (p >= LONE_CONFIDENCE) and the word is not an everyday news word."""
+        name; a lone word is a person after a person cue whatever the CRF's confidence (:meth:`_person_cue`:
+        a title or kunya, a verb of saying), else only when the CRF is sure (p >= LONE_CONFIDENCE) and it
+        is a given name or a word the news never met; a place or an organisation only when the CRF is
+        sure and the word is not an everyday news word."""
         lists = self.lists
         titles = lists.get("person_titles", frozenset())
         a = self.letters.article
@@ -585,9 +639,11 @@ class NerStage:
             return has_article(key) or any(n and is_definite(key[:n]) for n, _ in doc.readings[key])
 
         # مسجد أبي بكر: an article-less place word heads a construct with the name; a definite one
-        # (قائد المخيم X) stands in apposition, and a word that is also a title (اللواء X) names a person
+        # (قائد المخيم X) stands in apposition, and a word that is also a title (اللواء X) names a person;
+        # so with a title between: جامع الشيخ X is a mosque, مدير شرطة المحافظة العقيد X a colonel
         head = is_(i - 1, "place_cues", "facility_cues") and not definite(i - 1) and not is_(i - 1, "person_titles")
-        if cls == "PERS" and (head or (is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues"))):
+        if cls == "PERS" and (head or (is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues")
+                                       and not definite(i - 2))):
             return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
@@ -596,17 +652,17 @@ class NerStage:
             return True, "several words"
         if cls == "ORG" and self._after(doc, i, self.org_words):
             return True, "after an organisation type word"   # شركة نوكيا، وكالة رويترز
+        if cls == "PERS":
+            cue = self._person_cue(doc, i, keys[0], is_)
+            if cue:
+                return True, cue
         if conf < LONE_CONFIDENCE:
-            if cls == "PERS" and is_(i - 1, "person_titles", "kunya"):
-                return True, "a lone person after a title"
             if cls == "PERS":
                 return False, "an unsure lone person"
             if not bare_rare(keys[0], a, self._common):
                 return False, "an unsure lone article or ordinary word"   # rasd.ner.lone
         if cls == "PERS":   # a given name as written, or a word the news vocabulary has never seen
-            if any(keys[0].endswith(p) and len(keys[0]) > len(p) + 2 and (keys[0][:-len(p)] in titles
-                                                                         or a + keys[0][:-len(p)] in titles)
-                   for p in self.letters.attached_pronouns):   # his emir, their leader: no name alone
+            if self._owned_title(keys[0], titles):   # his emir, their leader: no name alone
                 return False, "a lone title with an attached pronoun, not a name"
             if keys[0] in self.tagger.lex.given or self.gate.unknown(keys[0]):
                 return True, "a lone given or unknown name"
@@ -624,6 +680,44 @@ class NerStage:
         if self._place_like(keys[0]) or sure_place(keys[0], conf, a, self._common):
             return True, "a lone place in a place cluster or sure"
         return False, "a lone place, no place cluster"
+
+    def _person_cue(self, doc: Doc, i: int, key: str, is_) -> str:
+        """What makes the lone word i, which the CRF reads as a person, one whatever its confidence
+        (empty: nothing): a title or kunya right before it (القائد X، الدكتور X، السيد الصدر), or a
+        verb of saying right before it, maybe behind و/ف (وقال X إن، وأضاف X أن: the speaker, as
+        Arabic reports put the subject after the verb), when the word as written is no word the NER
+        corpora use mostly outside names (وقال جوابا، وأضاف لدينا), nor the second word of a compound
+        name (قال الله), nor a title or an honorific with an attached pronoun (وقال سموه: his highness)."""
+        if key in self.compound_ends or self._owned_title(key, self.lists.get("person_titles", frozenset())):
+            return ""
+        if is_(i - 1, "person_titles", "kunya"):
+            return "a lone person after a title"
+        if key not in self.common and not self._owned_word(doc, i) and self._said_by(doc, i):
+            return "a lone person after a verb of saying"
+        return ""
+
+    def _said_by(self, doc: Doc, i: int) -> bool:
+        """A verb of saying (lexicon speech_verbs) stands right before word i, as written or behind
+        و/ف (a verb takes no article nor preposition: للطالب is no طالب)."""
+        if not self.speech_verbs or i == 0:
+            return False
+        verb = doc.keys[i - 1]
+        return verb in self.speech_verbs or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs)
+
+    def _owned_word(self, doc: Doc, i: int) -> bool:
+        """Word i is, as written, a word the news knows followed by an attached pronoun (سموه،
+        معاليه: an honorific that stands for a person but is no name); ة is not the pronoun ه, so
+        ماجدة stays a name."""
+        surface = doc.text[doc.tokens[i].start:doc.tokens[i].end]
+        key = doc.tokens[i].key
+        return any(surface.endswith(p) and len(key) > len(p) + 2 and not self.gate.unknown(key[:-len(p)])
+                   for p in self.letters.attached_pronouns)
+
+    def _owned_title(self, key: str, titles: frozenset[str]) -> bool:
+        """The word is a person title with an attached pronoun (أميرهم، قائده): no name alone."""
+        a = self.letters.article
+        return any(key.endswith(p) and len(key) > len(p) + 2 and (key[:-len(p)] in titles or a + key[:-len(p)] in titles)
+                   for p in self.letters.attached_pronouns)
 
     def _common(self, key: str) -> bool:
         """The word, or its stem behind a proclitic, is one the NER corpora use mostly outside names."""
@@ -710,6 +804,7 @@ WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
 NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
+CUED_CONFIDENCE = 0.3   # a person span of several words this sure is kept after a person cue (NerStage._cued_name)
 
 
 def _pattern_person(m: Mention) -> bool:
@@ -838,7 +933,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
                     compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()),
                     rank_words=_rank_words(res),
-                    lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()), **more)
+                    lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
+                    speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:

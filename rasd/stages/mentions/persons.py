@@ -80,11 +80,24 @@ def _titled_name(f: Finder, i: int) -> bool:
 
 
 def _ambiguous_opening(f: Finder, i: int) -> bool:
-    """علي opens a name after a title or before a given name and a name word (علي حسن الخليل)."""
+    """علي opens a name after a title, before a given name and a name word (علي حسن الخليل), or,
+    spelled as the name and when the folded key is a preposition (علي / على; not رمضان, whose other
+    reading is the month: شهر رمضان الكريم), before a nisba family name (:func:`_nisba_name`: علي
+    القحطاني; the preposition, which many outlets write علي, is followed by a noun of the language)."""
     toks = f.toks
     return _ambiguous_name(f, i) and (titled(f, i) or (
         i + 2 < len(toks) and f.joined(i) and f.joined(i + 1) and given_prefix(f, i + 1) == 0
-        and f.name_like(i + 2)))
+        and f.name_like(i + 2)) or (
+        toks[i].key in f.w["name_stops"] and i + 1 < len(toks) and f.joined(i) and _nisba_name(f, i + 1)))
+
+
+def _nisba_name(f: Finder, i: int) -> bool:
+    """Token i is a family name made as a relative adjective with the article (القحطاني، العطوي), no
+    ordinary word and no place; a noun after the preposition written علي (علي الدراجة، علي المؤشرات)
+    is none."""
+    key = f.toks[i].key
+    return has_article(key) and key.endswith(letters().nisba_suffixes[-1]) and len(key) > 4 \
+        and f.name_like(i) and not place_hit(f, i)
 
 
 def _clear_end(f: Finder, j: int) -> bool:

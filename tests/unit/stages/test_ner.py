@@ -2,6 +2,8 @@
 real installed model on an invented sentence."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from rasd.arabic.normalize import fold_str
@@ -162,6 +164,65 @@ def test_a_person_span_cut_after_a_name_joiner_is_dropped():
 def test_a_place_named_after_a_person_is_no_person():
     tagger = FakeTagger({"زيتون": (1, "PERS", 0.99)})
     assert not NerStage(tagger, GATE)(doc_of("وقصفت الطائرات تل الشيخ زيتون")).mentions
+
+
+def test_a_title_after_a_definite_place_word_names_a_person():
+    # جامع الشيخ X: a mosque (the place word heads a construct); مدير شرطة المحافظة العقيد X: the
+    # definite place word closes its own phrase and the title names the person after it
+    lex = Lexicons(lists={**LISTS, "person_titles": frozenset({"الشيخ", "العقيد"}),
+                          "place_cues": frozenset({"جامع", "محافظه"})})
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.99)}, lex)
+    assert not NerStage(tagger, GATE)(doc_of("وقصفت الطائرات جامع الشيخ كرمول زيتوني")).mentions
+    d = NerStage(tagger, GATE)(doc_of("وقال مدير شرطة المحافظة العقيد كرمول زيتوني إن الوضع هادئ"))
+    assert [(m.text, m.type) for m in d.mentions] == [("كرمول زيتوني", "PERSON")]
+
+
+SPEECH = frozenset({"قال", "اضاف"})
+LIKELY = {"كرمول": 0.9, "سموه": 0.9, "جوابا": 0.9}
+NerStageClass = NerStage
+
+
+def test_a_lone_person_after_a_verb_of_saying_is_the_speaker():
+    known = Gate.of({}, {}, known={"قال", "ان", "الوضع", "هادي", "كرمول", "سمو", "سموه", "جوابا"})   # none unknown
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.6), "سموه": (1, "PERS", 0.9), "جوابا": (1, "PERS", 0.9)})
+    NerStage = partial(NerStageClass, likely=LIKELY)   # the known words open their sentence to the CRF
+    text = "وقال كرمول إن الوضع هادئ"
+    assert not NerStage(tagger, known)(doc_of(text)).mentions       # no verbs given: an unsure lone person
+    doc = doc_of(text)
+    doc.explain = True
+    (m,) = NerStage(tagger, known, speech_verbs=SPEECH)(doc).mentions
+    assert m.text == "كرمول" and "kept: a lone person after a verb of saying" in m.why
+    assert NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("فأضاف كرمول أن الوضع هادئ")).mentions
+    # an honorific with an attached pronoun stands for a person but is no name; nor an ordinary word
+    assert not NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("وقال سموه إن الوضع هادئ")).mentions
+    assert not NerStage(tagger, known, speech_verbs=SPEECH, common=frozenset({"جوابا"}))(
+        doc_of("وقال جوابا إن الوضع هادئ")).mentions
+    # a verb takes no preposition nor article: للقال is no verb of saying
+    assert not NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("للقال كرمول إن الوضع هادئ")).mentions
+
+
+def test_an_unsure_name_of_several_words_is_kept_after_a_person_cue():
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.4)})    # under min_confidence, over CUED_CONFIDENCE
+    stage = NerStage(tagger, GATE, speech_verbs=SPEECH)
+    assert not stage(doc_of("وشاهد كرمول زيتوني الوضع")).mentions            # no cue: dropped
+    for text, cue in (("وقال القائد كرمول زيتوني إن الوضع هادئ", "after a title"),
+                      ("وقال كرمول زيتوني إن الوضع هادئ", "after a verb of saying"),
+                      ("وقال قائد الشرطة في المدينة، كرمول زيتوني، إن الوضع هادئ", "set off by commas after a role")):
+        (m,) = [m for m in stage(doc_of(text)).mentions if m.type == "PERSON"]
+        assert m.text == "كرمول زيتوني" and f"p under 0.5 {cue}" in m.why, text
+    # the commas alone do not make a role: a place list before them is none
+    assert not stage(doc_of("وقصفت الطائرات المدينة، كرمول زيتوني، أمس")).mentions
+    assert not NerStage(FakeTagger({"كرمول": (2, "PERS", 0.2)}), GATE, speech_verbs=SPEECH)(
+        doc_of("وقال كرمول زيتوني إن الوضع هادئ")).mentions                   # too unsure even so
+
+
+def test_a_lone_person_after_a_title_is_kept_however_sure_the_crf_is():
+    known = Gate.of({}, {}, known={"قال", "ان", "الوضع", "هادي", "كرمول", "القايد"})
+    tagger = FakeTagger({"كرمول": (1, "PERS", 0.99)})     # sure, known to the news, no given name
+    NerStage = partial(NerStageClass, likely=LIKELY)
+    assert not NerStage(tagger, known)(doc_of("وقال كرمول إن الوضع هادئ")).mentions
+    (m,) = NerStage(tagger, known)(doc_of("وقال القائد كرمول إن الوضع هادئ")).mentions
+    assert "a lone person after a title" in m.why
 
 
 def test_a_lone_everyday_word_is_no_place():

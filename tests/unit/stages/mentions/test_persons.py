@@ -210,3 +210,14 @@ def test_a_role_noun_with_its_adjective_is_not_a_third_name_part():
     assert not persons._foreign_three(f, at(f, "محلل"))
     f = Finder(doc_of("وأكد كرمول زيتوني محلل، أن الهجوم فشل."), res.mention_index)
     assert persons._foreign_three(f, at(f, "محلل"))
+
+
+def test_ali_as_written_opens_a_name_before_a_nisba_family_name(finder):
+    f = finder("وقال علي الزهراني إن الوضع هادئ.")    # علي spelled as the name, a nisba family name
+    assert persons.person_at(f, at(f, "علي")) == at(f, "الزهراني") + 1
+    f = finder("وحصل علي المؤشرات أمس.")    # the preposition written علي before a plural noun: no name
+    assert persons.person_at(f, at(f, "علي")) is None
+    f = finder("وقال على الزهراني إن الوضع هادئ.")    # the preposition as written
+    assert persons.person_at(f, at(f, "على")) is None
+    f = finder("وسيطر علي التمانعة أمس.")                 # a place after it: no name
+    assert persons.person_at(f, at(f, "علي")) is None
