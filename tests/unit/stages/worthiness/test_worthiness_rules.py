@@ -196,3 +196,17 @@ def test_rule_on_a_composed_sentence(cues, rule, sentence, trigger, type_, opts,
         assert why is None
     else:
         assert why is not None and expected in why
+
+
+def test_sense_forms_hold_every_senses_forms_and_the_rule_answers_alike_without_the_set(cues):
+    # the one set that lets sense() skip a trigger word no sense is of: every sense's forms, no other
+    import dataclasses
+
+    assert cues.sense_forms == frozenset().union(*(sn.forms for sn in cues.senses)) != frozenset()
+    unset = dataclasses.replace(cues, sense_forms=frozenset())
+    s = site("تقدمت الحركة بالتعازي إلى عائلات الضحايا", "تقدمت", "ARMED_CLASH")
+    assert rules.sense(s, cues) and rules.sense(s, unset) is None   # the set is asked first
+    for sentence, trigger in (("وتقدمت قوات الجيش في ريف المدينة الجنوبي", "وتقدمت"),
+                              ("قال إن العقوبات لا تقدم ولا تؤخر", "تقدم")):
+        s = site(sentence, trigger, "ARMED_CLASH")
+        assert rules.sense(s, cues) == rules.sense(s, dataclasses.replace(cues, sense_forms=cues.sense_forms | {"x"}))
