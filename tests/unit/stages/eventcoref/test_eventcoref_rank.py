@@ -288,3 +288,14 @@ def test_a_toll_that_names_no_act_stays_a_report_of_its_own(rules):
     # a toll counted over a period is a running count even when it names the war as its cause
     period = dataclasses.replace(t(1, "CASUALTIES", 5, [SARAQIB], ["hzb"], toll=True), toll_period=True)
     assert best(period, [strike], rules) is None and "period" in refusal(period, [strike], rules)[1]
+
+
+def test_common_without_parties_counts_the_entities_in_common_as_the_pairwise_test_does():
+    from rasd.stages.eventcoref.features import common, one_side
+
+    for xs, ys in ((frozenset({"a", "b", "c"}), frozenset({"b", "c", "d"})), (frozenset(), frozenset({"a"})),
+                   (frozenset({"a"}), frozenset({"b"})), (frozenset({"a", "b"}), frozenset({"a", "b"}))):
+        assert common(xs, ys, {}) == sum(any(one_side(x, y, {}) for y in ys) for x in xs) == len(xs & ys)
+    # with parties, a part and its whole still count as one side
+    parties = {"army": ("isr", frozenset()), "isr": ("isr", frozenset())}
+    assert common(frozenset({"army"}), frozenset({"isr"}), parties) == 1 != common(frozenset({"army"}), frozenset({"isr"}), {})
