@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Callable
 
@@ -394,11 +395,19 @@ class _OpenActors:
         if self.f.victims is None:
             return
         toks = self.toks
-        for i, t in enumerate(toks):
+        # the cheap set look-ups first: a count's nationality is never behind a proclitic, and a
+        # people noun needs a nationality right after it (most tokens fail both at once), so only
+        # the tokens that are a counted nationality or stand before a nationality are visited,
+        # picked by two C-level passes over the document's keys, in token order (an added mention
+        # changes the owners the later tokens see)
+        keys = self.doc.keys
+        at = range(len(keys))
+        visit = {*compress(at, map(self.f.counted_nationals.__contains__, keys)),
+                 *(i - 1 for i in compress(at, map(self.f.nationalities.__contains__, keys)) if i)}
+        for i in sorted(visit):
+            t = toks[i]
             if i in self.owner and not self.owner[i].pattern and not self.owner[i].short:
                 continue
-            # the cheap set look-ups first: a count's nationality is never behind a proclitic, and a
-            # people noun needs a nationality right after it (most tokens fail both at once)
             if t.key in self.f.counted_nationals:
                 n = self.number(i - 1)
                 if n is not None:
@@ -549,7 +558,8 @@ class _OpenActors:
             elif i not in owner:
                 self.crowd_at(i, r)
         self.victims()
-        for i in [t.i for t in toks if t.key in self.f.adjectives]:
+        keys = self.doc.keys   # the adjectives' tokens, picked by one C-level pass over the keys
+        for i in list(compress(range(len(keys)), map(self.f.adjectives.__contains__, keys))):
             self.adjective_at(i)
         self.owners()
         kept = [m for m in self.doc.mentions if id(m) not in self.dropped]

@@ -66,6 +66,8 @@ def one_side(x: str, y: str, parties: dict) -> bool:
 
 def common(xs: frozenset[str], ys: frozenset[str], parties: dict) -> int:
     """How many of ``xs`` name a party that ``ys`` names too (or its part, or its whole)."""
+    if not parties:   # no part or whole known: one side is one entity, so the entities in common
+        return len(xs & ys)
     return sum(any(one_side(x, y, parties) for y in ys) for x in xs)
 
 

@@ -68,6 +68,7 @@ class Lexicon:
         self.fits = lru_cache(maxsize=CUE_CACHE_SIZE)(matches_form)
         # (vocabulary, word → its (glue, candidates) with it (triggers.openers)), for openers_of
         self._openers: tuple[frozenset | None, dict] = (None, {})
+        self._recording = False
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
         # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate);
         # finer, what _candidates asks: a reading opens one only when it starts with a first word of
@@ -108,12 +109,34 @@ class Lexicon:
         self.cue_starts = ListIndex({**{n: ws | {ph[0] for ph in self.phrases[n]} for n, ws in self.words.items()},
                                      **modality_sets(self.modality)}, cue=True, size=CUE_CACHE_SIZE)
         self.modality_lists = self.cue_starts
+        # every trigger once, in the order triggers.yaml defines them: a word's candidates as
+        # (proclitic length, number in this tuple) pairs are plain ints, which the precomputed
+        # answers can hold (rasd.kb.wordanswers); triggers.openers asks candidates_of on a miss
+        defs = {id(d): d for table in (self.exact, *self.prefix.values()) for ds in table.values() for d in ds}
+        self.defs = tuple(defs.values())
+        self._def_no = {i: n for n, i in enumerate(defs)}
+        self.candidates_of = self._candidates
 
     def use_answers(self, answers, name: str = "triggers") -> None:
         """Let the word-list caches ask the precomputed answers (rasd.kb.wordanswers) on a miss."""
         for attr in ("lists_of", "weapon_lists", "weapon_starts", "cue_starts"):
             getattr(self, attr).use_answers(answers, f"{name}.{attr}")
         self.modality_lists = self.cue_starts
+        # a word's trigger candidates (the vocabulary-free part of triggers.openers), numbered
+        coded = answers.miss(f"{name}.candidates", self._coded)
+        defs = self.defs
+
+        def candidates_of(key: str) -> tuple[tuple[int, TriggerDef], ...]:
+            got = coded(key)
+            return tuple([(n, defs[k]) for n, k in got]) if got else ()
+        self.candidates_of = candidates_of
+        # recording (install): openers_of keeps nothing either, so every word it meets is asked
+        self._recording = answers.record
+
+    def _coded(self, key: str) -> tuple[tuple[int, int], ...]:
+        """:meth:`_candidates` of ``key`` with each trigger as its number in :attr:`defs`."""
+        no = self._def_no
+        return tuple([(n, no[id(d)]) for n, d in self._candidates(key)])
 
     def openers_of(self, keys: list[str], vocab: frozenset) -> dict[int, tuple]:
         """token → :func:`triggers.openers` for the words of a document (its folded ``keys``) that
@@ -126,7 +149,10 @@ class Lexicon:
         state = self._openers
         if state[0] is not vocab:
             state = self._openers = (vocab, {})
-        found = answers(state[1], keys, lambda key: openers(key, self, vocab), OPENERS_CACHE_SIZE)
+        if self._recording:
+            found = [openers(key, self, vocab) for key in keys]
+        else:
+            found = answers(state[1], keys, lambda key: openers(key, self, vocab), OPENERS_CACHE_SIZE)
         return {i: found[i] for i in compress(range(len(found)), map(itemgetter(1), found))}
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:

@@ -76,7 +76,9 @@ def frequent(word: str, vocab) -> bool:
 def openers(key: str, L: Lexicon, vocab: frozenset) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
     """(glue, trigger candidates) of a word: its own candidates, else those of the second half of a
     glued pair (:func:`glued`); (0, ()) for a word that opens no trigger (most words)."""
-    cands = L._candidates(key)   # not L.candidates: Lexicon.openers_of keeps the answer (one cache)
+    # not L.candidates: Lexicon.openers_of keeps the answer (one cache); candidates_of asks the
+    # precomputed answers first (Lexicon.use_answers)
+    cands = L.candidates_of(key)
     if cands:
         return 0, cands
     return glued(key, L, vocab) if vocab else NO_OPENERS

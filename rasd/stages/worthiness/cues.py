@@ -117,6 +117,9 @@ class Cues:
     irrealis: Irrealis | None = None               # a future or a possibility over the trigger's clause
     # the frequent words of the news, folded (resources.news_vocab): a future verb's rest is one of them
     news_words: frozenset[str] = frozenset()
+    # every sense's trigger forms in one set: a trigger word none of whose readings is one of them
+    # has no other sense to check (rules.sense answers it with one C-level isdisjoint)
+    sense_forms: frozenset[str] = frozenset()
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -148,7 +151,7 @@ def load_cues(path: Path, ontology) -> Cues:
                 aim_types=frozenset(data["aim"]["types"]),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
-                senses=senses,
+                senses=senses, sense_forms=frozenset().union(*(sn.forms for sn in senses)),
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
                                      phrases(data["motive"]["dated"])),
                 timeframe=_cue_list("timeframe", data["timeframe"]),

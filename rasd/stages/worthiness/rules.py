@@ -169,6 +169,8 @@ def vow(s: Site, c: Cues) -> str | None:
 
 def sense(s: Site, c: Cues) -> str | None:
     """The trigger word in another sense, told by a word beside it (worthiness.yaml senses)."""
+    if c.sense_forms.isdisjoint(s.forms[s.i]):
+        return None   # no sense is of this word (most triggers)
     for sn in c.senses:
         if not any(f in sn.forms for f in s.forms[s.i]):
             continue

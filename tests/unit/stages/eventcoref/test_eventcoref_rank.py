@@ -331,3 +331,12 @@ def test_a_definite_meeting_noun_names_the_meeting_told_before(rules):
     planned = t(0, "MEETING", 2, [DAMASCUS], modality="planned")
     assert best(coming, [planned], rules)[0] is planned
     assert best(back(1, "BOMBING", 4, [], modality="planned"), [t(0, "BOMBING", 3, [SARAQIB])], rules) is None
+def test_common_without_parties_counts_the_entities_in_common_as_the_pairwise_test_does():
+    from rasd.stages.eventcoref.features import common, one_side
+
+    for xs, ys in ((frozenset({"a", "b", "c"}), frozenset({"b", "c", "d"})), (frozenset(), frozenset({"a"})),
+                   (frozenset({"a"}), frozenset({"b"})), (frozenset({"a", "b"}), frozenset({"a", "b"}))):
+        assert common(xs, ys, {}) == sum(any(one_side(x, y, {}) for y in ys) for x in xs) == len(xs & ys)
+    # with parties, a part and its whole still count as one side
+    parties = {"army": ("isr", frozenset()), "isr": ("isr", frozenset())}
+    assert common(frozenset({"army"}), frozenset({"isr"}), parties) == 1 != common(frozenset({"army"}), frozenset({"isr"}), {})

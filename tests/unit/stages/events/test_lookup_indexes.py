@@ -110,3 +110,40 @@ def test_the_casualty_root_patterns_find_a_root_where_a_substring_test_does():
         texts += [f"قبل {r} بعد" for r in sorted(roots)[:5]] + [r[1:] for r in sorted(roots)[:5]]
         for t in texts:
             assert bool(L.root_patterns[name] and L.root_patterns[name].search(t)) == any(r in t for r in roots)
+
+
+def test_a_words_candidates_numbered_give_back_the_same_triggers():
+    # the precomputed answers hold a word's candidates as (proclitic length, trigger number) pairs
+    for key in trigger_words():
+        want = L._candidates(key)
+        got = L._coded(key)
+        assert all(isinstance(n, int) and isinstance(k, int) for n, k in got)
+        assert tuple((n, L.defs[k]) for n, k in got) == want
+        assert L.candidates_of(key) == want
+    assert len(set(map(id, L.defs))) == len(L.defs)   # every trigger once
+
+
+def test_the_candidates_table_is_asked_before_computing():
+    from rasd.kb.wordanswers import WordAnswers
+
+    lex = Resources("/nonexistent-rasd-data").triggers
+    word = fold_str("وقصفت")
+    assert lex.candidates_of("مدينه") == ()
+    lex.use_answers(WordAnswers({"triggers.candidates": {"مدينه": lex._coded(word)}}))
+    assert lex.candidates_of("مدينه") == lex._candidates(word) != ()   # the table's answer, not computed
+    assert lex.candidates_of(word) == lex._candidates(word)            # a word not in it: computed
+    assert lex.openers_of(["مدينه"], VOCAB) == {0: (0, lex._candidates(word))}
+
+
+def test_recording_keeps_no_openers_so_every_word_is_counted():
+    from rasd.kb.wordanswers import WordAnswers
+
+    lex = Resources("/nonexistent-rasd-data").triggers
+    rec = WordAnswers(record=True)
+    lex.use_answers(rec)
+    keys = text_keys()
+    for _ in range(2):
+        rec.next_article()
+        lex.openers_of(keys, VOCAB)
+    assert lex._openers[1] == {}
+    assert set(rec.frequent(2)["triggers.candidates"]) == set(keys)

@@ -272,3 +272,15 @@ def test_irrealis_needs_the_news_words_to_read_a_future_verb(cues):
     # without the learned vocabulary no word reads as a future verb; the particle سوف still does
     assert rules.irrealis(irr_site("قال المتحدث إن القوات ستشن هجوما على المدينة", "هجوما"), cues) is None
     assert rules.irrealis(irr_site("أكد أن الحكومة سوف تفرج عن المعتقلين", "تفرج", "PRISONER_RELEASE"), cues)
+def test_sense_forms_hold_every_senses_forms_and_the_rule_answers_alike_without_the_set(cues):
+    # the one set that lets sense() skip a trigger word no sense is of: every sense's forms, no other
+    import dataclasses
+
+    assert cues.sense_forms == frozenset().union(*(sn.forms for sn in cues.senses)) != frozenset()
+    unset = dataclasses.replace(cues, sense_forms=frozenset())
+    s = site("تقدمت الحركة بالتعازي إلى عائلات الضحايا", "تقدمت", "ARMED_CLASH")
+    assert rules.sense(s, cues) and rules.sense(s, unset) is None   # the set is asked first
+    for sentence, trigger in (("وتقدمت قوات الجيش في ريف المدينة الجنوبي", "وتقدمت"),
+                              ("قال إن العقوبات لا تقدم ولا تؤخر", "تقدم")):
+        s = site(sentence, trigger, "ARMED_CLASH")
+        assert rules.sense(s, cues) == rules.sense(s, dataclasses.replace(cues, sense_forms=cues.sense_forms | {"x"}))
