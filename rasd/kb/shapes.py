@@ -224,6 +224,7 @@ class Victims(Closed):
     people: WordList
     broken_nationals: WordList = []
     stateless_nationals: WordList = []   # broken nationals that name no state: no state force after a head
+    group_only_nationals: WordList = []  # as those, read after a group word only (never counted)
     actor: Optional[str] = None
 
 
@@ -564,6 +565,7 @@ class Irrealis(Closed):
     # single characters: a mark between the cue and the trigger ends the cue's clause
     clause_marks: conlist(constr(min_length=1, max_length=1), min_length=1)
     openers: WordList
+    not_future: WordList = []
 
 
 class Worthiness(Closed):

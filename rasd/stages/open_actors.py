@@ -192,10 +192,13 @@ def load_forces(path: Path, actors=None) -> Forces:
     people = frozenset(fold_str(w) for w in vd["people"]) if vd else frozenset()
     stateless = [fold_str(w) for w in vd.get("stateless_nationals") or []] if vd else []
     broken = [fold_str(w) for w in vd.get("broken_nationals") or []] + stateless if vd else []
+    # read after a group word only: never counted (خمسة يهود in a poll), never a state force
+    group_only = [fold_str(w) for w in vd.get("group_only_nationals") or []] if vd else []
+    stateless += group_only
     counted = frozenset([*(fold_str(w) + e for w in d["nationalities"]
                            for e in (*L.plural_dual_endings[:2], L.accusative_ending)), *broken]) if vd else frozenset()
     people |= {L.article + w for w in people}
-    nat |= {form for w in broken for form in (w, L.article + w)}
+    nat |= {form for w in broken + group_only for form in (w, L.article + w)}
     victims = (vd["name"], vd["category"]) if vd else None
     return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
                   frozenset(fold_str(w) for w in d["security_words"]),

@@ -83,6 +83,7 @@ class Irrealis:
     openers: frozenset[str] = frozenset()
     perfect_endings: tuple[str, ...] = ()
     possible_words: CueList = CueList("irrealis possible_words", 0, ())
+    not_future: frozenset[str] = frozenset()     # words that read as سـ + a news word and are nouns
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def _irrealis(d: dict) -> Irrealis:
                     frozenset(fold_str(w) for w in d["particles"]), frozenset(fold_str(w) for w in d["possibility"]),
                     "".join(str(m) for m in d["clause_marks"]), frozenset(fold_str(w) for w in d["openers"]),
                     tuple(fold_str(e) for e in d["perfect_endings"]),
-                    CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])))
+                    CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])),
+                    frozenset(fold_str(w) for w in d.get("not_future") or ()))
 
 
 def load_cues(path: Path, ontology) -> Cues:

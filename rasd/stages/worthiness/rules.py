@@ -200,9 +200,12 @@ def question(s: Site, c: Cues) -> str | None:
 
 def _future_verb(f: str, c: Cues) -> bool:
     """A word form is a future verb: the future prefix on an imperfect verb that is itself a frequent
-    word of the news (worthiness.yaml irrealis; سيتم، ستشن، سنواصل; not سيارة، سنوات: their rest is no word)."""
+    word of the news (worthiness.yaml irrealis; سيتم، ستشن، سنواصل; not سيارة، سنوات: their rest is no word).
+    A word the news also writes with the article is a noun, never a verb (سيدة، ستين، سنية: السيدة،
+    الستين، السنية; review15), and the words of ``not_future`` (a noun whose article form is rare) are none."""
     ir = c.irrealis
-    return len(f) > 3 and f[0] == ir.future_prefix and f[1] in ir.person_prefixes and f[1:] in c.news_words
+    return (len(f) > 3 and f[0] == ir.future_prefix and f[1] in ir.person_prefixes and f[1:] in c.news_words
+            and letters().article + f not in c.news_words and f not in ir.not_future)
 
 
 def _imperfect(f: str, c: Cues) -> bool:

@@ -203,3 +203,12 @@ def test_a_force_head_with_a_nationality_that_names_no_state_is_no_state_force(t
 def test_a_nationality_that_names_no_state_still_counts_victims_and_qualifies_a_group():
     doc = run("قتل ثلاثة أجانب، واعتقل صحافيين أجانب، وتظاهر محتجون أكراد.")
     assert actors(doc) == [("ثلاثة أجانب", "civilians"), ("صحافيين أجانب", "civilians"), ("محتجون أكراد", "civilians")]
+
+
+def test_a_religion_is_a_nationality_after_a_group_word_only():
+    """review15: يهود (victims.group_only_nationals) names settlers after a group word, but a number
+    before it is a poll's figure (واحد من كل خمسة يهود), no counted victims, and a force head before it
+    makes no state force."""
+    found = lambda text: [m.text for m in run(text).mentions if m.type == "ACTOR"]
+    assert found("وأحرق مستوطنين يهود منزلا في القرية.") == ["مستوطنين يهود"]
+    assert found("وقال واحد من كل خمسة يهود إنه يؤيد الاتفاق.") == []

@@ -272,6 +272,27 @@ def test_irrealis_needs_the_news_words_to_read_a_future_verb(cues):
     # without the learned vocabulary no word reads as a future verb; the particle سوف still does
     assert rules.irrealis(irr_site("قال المتحدث إن القوات ستشن هجوما على المدينة", "هجوما"), cues) is None
     assert rules.irrealis(irr_site("أكد أن الحكومة سوف تفرج عن المعتقلين", "تفرج", "PRISONER_RELEASE"), cues)
+
+
+@pytest.mark.parametrize("sentence,trigger", [
+    ("شنت الطائرات أكثر من ستين غارة على المدينة", "غارة"),      # ستين: sixty (الستين)
+    ("قتلت سيدة في غارة إسرائيلية على البلدة", "غارة"),          # سيدة: a woman (السيدة)
+    ("هاجمت فصائل سنية مواقع الجيش في المدينة", "هاجمت"),       # سنية: Sunni (السنية)
+    ("قتل ثلاثة في هجوم على بلدة سيدي بوزيد", "هجوم"),           # سيدي: not_future
+])
+def test_a_noun_that_reads_as_sa_plus_a_news_word_is_no_future_verb(irr_cues, sentence, trigger):
+    """review15: سيدة، ستين، سنية read as سـ + a frequent word (يده، تين، نية) and dropped real acts as
+    foretold; a word the news also writes with the article is a noun."""
+    from dataclasses import replace
+
+    from rasd.arabic.normalize import fold_str
+    nouns = {"السيده", "الستين", "السنيه", "يده", "تين", "نيه", "يدي"}
+    cues = replace(irr_cues, news_words=irr_cues.news_words | {fold_str(w) for w in nouns})
+    assert rules.irrealis(irr_site(sentence, trigger), cues) is None
+    # the verb still reads as one: its article form is no news word
+    assert rules.irrealis(irr_site("قال إن القوات ستشن هجوما على المدينة", "هجوما"), cues)
+
+
 def test_sense_forms_hold_every_senses_forms_and_the_rule_answers_alike_without_the_set(cues):
     # the one set that lets sense() skip a trigger word no sense is of: every sense's forms, no other
     import dataclasses
