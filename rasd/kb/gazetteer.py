@@ -291,10 +291,11 @@ NO_COUNTRY = "zz"   # world_places.yaml's prefix for a place in no one country (
 WORLD_SOURCE = "rasd-world"   # Place.source of a world_places.yaml entry
 
 
-def world_places() -> list[tuple[Place, list[str]]]:
-    """world_places.yaml, validated: each entry's Place and its Arabic aliases."""
-    path = "world_places.yaml"
-    data = load("world_places")
+def world_places(source: str | Path = "world_places") -> list[tuple[Place, list[str]]]:
+    """world_places.yaml (the package's, or the file ``source``), validated: each entry's Place and its
+    Arabic aliases."""
+    path = Path(source).name if Path(source).suffix else "world_places.yaml"
+    data = load(source)
     require(isinstance(data, list), path, {}, "the file must be a YAML list of places")
     out = []
     ids = set()

@@ -232,7 +232,7 @@ class Resources:
         """Force heads, nationalities and group words, folded (open_actors.yaml)."""
         from rasd.stages.open_actors import load_forces
 
-        return load_forces(self.knowledge("open_actors"), self.kb.actors)
+        return load_forces(self.knowledge("open_actors"), self.kb.actors, self.knowledge("world_places"))
 
     # ---- installed data -----------------------------------------------------------------------
     @_part

@@ -356,6 +356,9 @@ class Triggers(Words):
     # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
     ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
                                              "political", "international", "civilians", "other"], min_length=1)
+    # actors.yaml categories of an armed side: one among a fight's parties makes it no RIOT (kinds.sides_kind)
+    armed_side_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
+                                           "political", "international", "civilians", "other"], min_length=1)
 
 
 class OntologyEntry(Open):

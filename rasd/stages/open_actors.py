@@ -118,7 +118,7 @@ def adjective_forms(base: str) -> set[str]:
     return nationality_forms(base) | {base + letters().accusative_ending}
 
 
-def country_nisbas(rule: dict | None) -> set[str]:
+def country_nisbas(rule: dict | None, world: Path | str = "world_places") -> set[str]:
     """The relative adjectives (nisba) of the world's one-word country names (world_places.yaml), as
     the masculine singular without the article, folded: the article of the name goes (الكاميرون →
     كاميرون), then one of ``drop_endings`` (كرواتيا → كروات), then ``suffix`` unless the name already ends
@@ -132,7 +132,7 @@ def country_nisbas(rule: dict | None) -> set[str]:
     drop = sorted((fold_str(e) for e in rule["drop_endings"]), key=len, reverse=True)
     suffix, skip = fold_str(rule["suffix"]), {fold_str(w) for w in rule.get("not") or ()}
     out = set()
-    for place, names in world_places():
+    for place, names in world_places(world):
         if place.kind != "country":
             continue
         for name in names:
@@ -147,11 +147,12 @@ def country_nisbas(rule: dict | None) -> set[str]:
     return out
 
 
-def load_forces(path: Path, actors=None) -> Forces:
+def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> Forces:
     """The folded lists of open_actors.yaml at ``path``. ``actors``: the actor ids of actors.yaml
     (the knowledge base's ``actors`` table), against which the file's actor references are checked
     (victims.actor, national_forces' values): an id no actor has raises a KnowledgeError naming
-    file and line, as a typo would otherwise link nothing, silently."""
+    file and line, as a typo would otherwise link nothing, silently. ``world``: the world_places.yaml
+    the nationalities of country_nisbas are made from (the Resources' knowledge dir's)."""
     d = load(path)
     if actors is not None:
         _check_actor_ids(path, d, actors)
@@ -161,7 +162,7 @@ def load_forces(path: Path, actors=None) -> Forces:
         nat |= nationality_forms(fold_str(w))
     # the nationalities of every other state, made from its name (open_actors.yaml country_nisbas)
     made: set[str] = set()
-    for base in country_nisbas(d.get("country_nisbas")) - {fold_str(w) for w in d["nationalities"]}:
+    for base in country_nisbas(d.get("country_nisbas"), world) - {fold_str(w) for w in d["nationalities"]}:
         made |= nationality_forms(base)
     made -= nat
     nat |= made

@@ -527,7 +527,7 @@ class Kinds:
         side_openers, unarmed_sides; a quantity between, aim_quantities), or the crowd-control means of its
         clause (أصيب العشرات بالاختناق خلال مواجهات، الرصاص المطاطي وقنابل الغاز: riot_means). Never when an
         armed qualifier stands right after it (اشتباكات مسلحة: armed_fight_qualifiers) or a fighter is named
-        in its clause (armed_victims: اشتباكات مع مقاومين) or an armed group (ground_first_categories) is a
+        in its clause (armed_victims: اشتباكات مع مقاومين) or an armed group (armed_side_categories) is a
         party there (بين شباب المدينة وتنظيم داعش): two armed sides are a clash. spec/ontology.md:
         RIOT is a violent demonstration or mob violence, ARMED_CLASH fighting between armed actors;
         '' when nothing says (the listed clash stands)."""
@@ -541,7 +541,7 @@ class Kinds:
         # ونقطة تابعة للحوثيين) it is fighters, or their victims: never a riot
         for m in self.participants(st, lo, hi):
             e = self.ents.get(m.entity)
-            if e is not None and (e.category or "") in w["ground_first_categories"]:
+            if e is not None and (e.category or "") in w["armed_side_categories"]:
                 return ""
         if t.j < hi and reads_as(w["riot_qualifiers"], self.key(t.j)):
             t.rule = f"{form} is a fight; '{self.span_text(t.j, t.j + 1)}' right after it makes it a protest's " \
