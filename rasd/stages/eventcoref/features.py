@@ -89,7 +89,6 @@ class Features:
     modality_conflict: bool
     max_sentences: int
     partyless: bool = False         # one of the two tellings names no participant at all
-    inside: bool = False            # for contains: the text itself puts one telling's place inside the other's
     min_sentences: int = 0          # the cross-type rule's least distance (1: never two words of one sentence)
     carry_parties: bool = True      # the later telling's participants join the event (not for a back-reference)
     toll_cause: bool = True         # each toll of the pair names a cause of its deaths in its sentence
@@ -106,18 +105,8 @@ def km(a: Place, b: Place) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-# the geocoder's kind for a place it does not know, put at the point of the place the text says it lies
-# in (منطقة الجفينة جنوب غرب مأرب: rasd.stages.place_context); a label of the code, not a word of Arabic
-INSIDE = "container"
-# a place of kind INSIDE this close (km) to a place of another kind was put at that place's point
-ONE_POINT_KM = 0.5
-
-
 def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
-    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it, or the
-    text itself puts ``small`` inside ``big`` (:func:`inside`)."""
-    if inside(big, small):
-        return True
+    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it."""
     r = sizes.get(big.feature or "")
     if r is None or big.id == small.id:
         return False
@@ -125,15 +114,6 @@ def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
         return False    # as coarse as it or coarser
     d = km(big, small)
     return d is not None and d <= r
-
-
-def inside(big: Place, small: Place) -> bool:
-    """The text itself puts ``small`` inside ``big``: the geocoder knew no point of its own for it and
-    gave it ``big``'s (its kind INSIDE; منطقة الجفينة جنوب غرب مأرب)."""
-    if big.id == small.id or small.feature != INSIDE or big.feature == INSIDE:
-        return False
-    d = km(big, small)
-    return d is not None and d <= ONE_POINT_KM
 
 
 def place_relation(a: Telling, b: Telling, sizes: dict[str, float]) -> tuple[str, int | None]:
@@ -201,7 +181,6 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
         max_sentences=max_s,
         partyless=not a.participants or not b.participants,
-        inside=place == "contains" and any(inside(p, q) or inside(q, p) for p in a.places for q in b.places),
         toll_cause=all(x.toll_cause for x in tolls),
         toll_notice=any(x.toll_notice for x in tolls),
         toll_period=any(x.toll_period for x in tolls),

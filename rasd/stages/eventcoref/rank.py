@@ -64,9 +64,7 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         # دوي انفجارات في قاعدة X … استهداف القاعدة بصواريخ: nothing tells the two apart
         return True, f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
-        # منطقة الجفينة جنوب غرب مأرب: the body says where its place lies, the lead named that place
-        return True, f"{f.link}; " + ("the body puts its place inside the one the headline or lead names"
-                                      if f.inside else "the headline or lead names a place the body's telling lies inside")
+        return True, f"{f.link}; the headline or lead names a place the body's telling lies inside"
     if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):
         return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
             f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")

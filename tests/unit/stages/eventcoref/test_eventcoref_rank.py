@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from rasd.kb.resources import Resources
-from rasd.stages.eventcoref.features import INSIDE, Place, Telling, contains, features, inside, place_relation
+from rasd.stages.eventcoref.features import Place, Telling, contains, features, place_relation
 from rasd.stages.eventcoref.rank import best, decide, refusal
 
 IDLIB_GOV = Place("G", 35.8, 36.6, "governorate")
@@ -288,33 +288,6 @@ def test_a_toll_that_names_no_act_stays_a_report_of_its_own(rules):
     # a toll counted over a period is a running count even when it names the war as its cause
     period = dataclasses.replace(t(1, "CASUALTIES", 5, [SARAQIB], ["hzb"], toll=True), toll_period=True)
     assert best(period, [strike], rules) is None and "period" in refusal(period, [strike], rules)[1]
-
-
-MARIB_TOWN = Place("M", 15.46, 45.32, "city")
-JUFAINA = Place("J", 15.46, 45.32, INSIDE)          # not in the gazetteer: put at its container's point
-ELSEWHERE = Place("E", 15.50, 45.32, INSIDE)        # put at another container's point, 4 km away
-
-
-def test_a_place_the_text_puts_inside_a_town_lies_inside_it(rules):
-    sizes = rules.contains_km
-    assert inside(MARIB_TOWN, JUFAINA) and contains(MARIB_TOWN, JUFAINA, sizes)
-    assert not inside(JUFAINA, MARIB_TOWN) and not contains(JUFAINA, MARIB_TOWN, sizes)
-    assert not inside(MARIB_TOWN, ELSEWHERE) and not contains(MARIB_TOWN, ELSEWHERE, sizes)
-    assert not inside(JUFAINA, ELSEWHERE)        # two places put inside containers: neither holds the other
-    assert place_relation(t(0, "X", 0, [MARIB_TOWN]), t(1, "X", 1, [JUFAINA]), sizes) == ("contains", 1)
-
-
-def test_a_headline_town_joins_the_body_act_the_body_puts_inside_it(rules):
-    head = t(0, "ARMED_CLASH", 0, [MARIB_TOWN], ["res"])
-    o, f, why = best(t(1, "ARMED_CLASH", 8, [JUFAINA], ["res"]), [head], rules)
-    assert o is head and f.inside and f.place == "contains" and f.finer == 1     # the finer place is kept
-    assert why.endswith("the body puts its place inside the one the headline or lead names")
-    # a place put inside another town is another act
-    assert best(t(1, "ARMED_CLASH", 8, [ELSEWHERE], ["res"]), [head], rules) is None
-    # in the body, a town and a place put inside it stay two acts (the text names two places)
-    town = t(0, "ARMED_CLASH", 6, [MARIB_TOWN], ["res"], ["hou"])
-    ok, why = decide(features(town, t(1, "ARMED_CLASH", 7, [JUFAINA], ["res"], ["hou"]), rules), rules, False)
-    assert not ok and "not in the headline or lead" in why
 
 
 def test_a_definite_meeting_noun_names_the_meeting_told_before(rules):
