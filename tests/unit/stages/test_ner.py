@@ -743,3 +743,24 @@ def test_stage_for_gives_the_rules_an_edited_lexicon_and_the_crf_its_frozen_list
         kept.append([m.text for m in stage(doc_of(text)).mentions if m.type == "PERSON"])
         assert tagger.lex.lists["person_titles"] == frozenset()
     assert kept == [[], ["كرمول"]]
+
+
+def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part():
+    """The cued tier (given names that are also ordinary words: ثابت، فاضل) opens a person with the
+    next name part(s) right after a title or a verb of saying, where the CRF found nothing; not
+    alone, not without a cue, not before an ordinary word or a title."""
+    tier = frozenset({fold_str("ثابت"), fold_str("فاضل")})
+    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier,
+                     common=frozenset(map(fold_str, ("جدا", "إن", "في"))), lineage=frozenset({"بن"}))
+    for text, name, cue in (("وقال ثابت جواس إن الوضع هادئ", "ثابت جواس", "a verb of saying"),
+                            ("وقال القائد فاضل الغراوي إن الوضع هادئ", "فاضل الغراوي", "a title"),
+                            ("وقال فاضل بن مرهون الغراوي إن الوضع هادئ", "فاضل بن مرهون الغراوي", "a verb of saying")):
+        (m,) = stage(doc_of(text)).mentions
+        assert m.text == name and m.type == "PERSON", text
+        assert m.why.startswith("cued-tier given name") and f"right after {cue}" in m.why
+    assert not stage(doc_of("وكان ثابت جواس في المدينة")).mentions        # no cue before it
+    assert not stage(doc_of("وقال ثابت إن الوضع هادئ")).mentions            # alone: an ordinary word too
+    assert not stage(doc_of("وقال ثابت جدا إن الوضع هادئ")).mentions        # an ordinary word after it
+    assert not stage(doc_of("وقال ثابت القائد إن الوضع هادئ")).mentions     # a title after it
+    assert not stage(doc_of("وقال ثابت، جواس إن الوضع هادئ")).mentions      # a comma between
+    assert not NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH)(doc_of("وقال ثابت جواس إن الوضع هادئ")).mentions
