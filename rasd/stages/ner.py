@@ -325,7 +325,8 @@ class NerStage:
     def _cued_tier(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
         """Persons opened by a word of the cued tier (given names that are also ordinary words,
         learned from the news: :attr:`cued_given`) where the CRF found none: the word stands free
-        right after a person cue (a title or kunya, a verb of saying: وقال X, المحلل X), and one or
+        right after a person cue (a title or kunya, a verb of saying: وقال X, المحلل X; a role phrase
+        after a verb of saying: وقال عضو المفوضية X), and one or
         two further name parts follow it with nothing but white space between (a family name, a
         nisba, بن and a name: X الغراوي، X بن Y، X بن Y الغراوي).  An ordinary word after a title is read as a name
         only so: alone, or before an ordinary word, it stays a word (الرئيس هادي is left to the CRF)."""
@@ -334,14 +335,16 @@ class NerStage:
         base = len(doc.mentions) + len(added)
         k, n = 1, len(toks)
         while k < n - 1:
-            if keys[k] not in self.cued_given or owner[k] >= 0 or owner[k - 1] >= 0:
+            if keys[k] not in self.cued_given or owner[k] >= 0:
                 k += 1
                 continue
-            if self._listed_at(doc, k - 1, "person_titles", "kunya"):
+            if owner[k - 1] < 0 and self._listed_at(doc, k - 1, "person_titles", "kunya"):
                 cue = "a title"
-            elif self._said_by(doc, k):
+            elif owner[k - 1] < 0 and self._said_by(doc, k):
                 cue = "a verb of saying"
             else:
+                cue = self._role_after_saying(doc, k)
+            if not cue:
                 k += 1
                 continue
             j, parts = k + 1, 0
@@ -366,6 +369,19 @@ class NerStage:
                 owner[q] = base + len(out)
             k = j
         return out
+
+    def _role_after_saying(self, doc: Doc, k: int) -> str:
+        """A role phrase between a verb of saying and word k: the verb, a person title or role noun
+        (indefinite as the head of a construct: عضو، وزير، رئيس), at most TIER_ROLE_WORDS words in all
+        before k, with nothing but white space between any of them (وقال عضو المفوضية X، وأكد وزير
+        الخارجية السعودي X: the subject after its verb, named after the role).  Empty: none."""
+        toks, text = doc.tokens, doc.text
+        for q in range(k - 1, max(0, k - 1 - TIER_ROLE_WORDS), -1):
+            if not text[toks[q].end:toks[q + 1].start].isspace():
+                return ""
+            if self._listed_at(doc, q, "person_titles") and self._said_by(doc, q):
+                return "a role phrase after a verb of saying"
+        return ""
 
     @staticmethod
     def _free_after(doc: Doc, owner: list[int], j: int) -> bool:
@@ -875,6 +891,7 @@ WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
 NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
+TIER_ROLE_WORDS = 4   # words of a role phrase between a verb of saying and a cued-tier name (NerStage._role_after_saying)
 TIER_CONFIDENCE = 0.6   # a person the cued tier opened after a cue (NerStage._cued_tier): a cue and a name's shape, no model
 CUED_CONFIDENCE = 0.3   # a person span of several words this sure is kept after a person cue (NerStage._cued_name)
 

@@ -758,6 +758,10 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
         (m,) = stage(doc_of(text)).mentions
         assert m.text == name and m.type == "PERSON", text
         assert m.why.startswith("cued-tier given name") and f"right after {cue}" in m.why
+    (m,) = stage(doc_of("وقال قائد الشرطة فاضل الغراوي إن الوضع هادئ")).mentions   # a role phrase after the verb
+    assert m.text == "فاضل الغراوي" and "right after a role phrase after a verb of saying" in m.why
+    assert not stage(doc_of("وشاهد قائد الشرطة فاضل الغراوي الوضع")).mentions    # a role without a verb of saying
+    assert not stage(doc_of("وقال قائد الشرطة، فاضل الغراوي إن الوضع هادئ")).mentions   # a comma: no one phrase
     assert not stage(doc_of("وكان ثابت جواس في المدينة")).mentions        # no cue before it
     assert not stage(doc_of("وقال ثابت إن الوضع هادئ")).mentions            # alone: an ordinary word too
     assert not stage(doc_of("وقال ثابت جدا إن الوضع هادئ")).mentions        # an ordinary word after it
