@@ -325,7 +325,7 @@ class NerStage:
     def _cued_tier(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
         """Persons opened by a word of the cued tier (given names that are also ordinary words,
         learned from the news: :attr:`cued_given`) where the CRF found none: the word stands free
-        right after a person cue (a title or kunya, a verb of saying: وقال X, المحلل X; a role phrase
+        right after a person cue (a title, a verb of saying: وقال X, المحلل X; a role phrase
         after a verb of saying: وقال عضو المفوضية X), and one or
         two further name parts follow it with nothing but white space between (a family name, a
         nisba, بن and a name: X الغراوي، X بن Y، X بن Y الغراوي).  An ordinary word after a title is read as a name
@@ -338,7 +338,8 @@ class NerStage:
             if keys[k] not in self.cued_given or owner[k] >= 0:
                 k += 1
                 continue
-            if owner[k - 1] < 0 and self._listed_at(doc, k - 1, "person_titles", "kunya"):
+            # a title, not a kunya: after أبو/أبي the word is the kunya's own (مسجد أبي بكر)
+            if owner[k - 1] < 0 and self._listed_at(doc, k - 1, "person_titles"):
                 cue = "a title"
             elif owner[k - 1] < 0 and self._said_by(doc, k):
                 cue = "a verb of saying"

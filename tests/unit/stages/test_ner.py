@@ -763,6 +763,10 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
     assert not stage(doc_of("وشاهد قائد الشرطة فاضل الغراوي الوضع")).mentions    # a role without a verb of saying
     assert not stage(doc_of("وقال قائد الشرطة، فاضل الغراوي إن الوضع هادئ")).mentions   # a comma: no one phrase
     assert not stage(doc_of("وكان ثابت جواس في المدينة")).mentions        # no cue before it
+    kunya = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier, lineage=frozenset({"بن"}),
+                     lists={**LISTS, "kunya": frozenset({"ابي", "ابو"})})
+    assert not kunya(doc_of("قصفوا مسجد أبي ثابت الغراوي")).mentions     # a kunya's word, no title's name
+    assert kunya(doc_of("وقال القائد ثابت الغراوي")).mentions
     assert not stage(doc_of("وقال ثابت إن الوضع هادئ")).mentions            # alone: an ordinary word too
     assert not stage(doc_of("وقال ثابت جدا إن الوضع هادئ")).mentions        # an ordinary word after it
     assert not stage(doc_of("وقال ثابت القائد إن الوضع هادئ")).mentions     # a title after it
