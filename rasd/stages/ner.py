@@ -311,6 +311,8 @@ class NerStage:
             return "after a title"
         if self._said_by(doc, i):
             return "after a verb of saying"
+        if self._role_after_saying(doc, i):
+            return "after a role phrase after a verb of saying"   # وقال عضو المفوضية X Y
         toks, text = doc.tokens, doc.text
         if j >= len(toks) or not _commas(text[toks[i - 1].end:toks[i].start]) \
                 or not _commas(text[toks[j - 1].end:toks[j].start]):

@@ -207,9 +207,11 @@ def test_an_unsure_name_of_several_words_is_kept_after_a_person_cue():
     assert not stage(doc_of("وشاهد كرمول زيتوني الوضع")).mentions            # no cue: dropped
     for text, cue in (("وقال القائد كرمول زيتوني إن الوضع هادئ", "after a title"),
                       ("وقال كرمول زيتوني إن الوضع هادئ", "after a verb of saying"),
+                      ("وقال قائد الشرطة كرمول زيتوني إن الوضع هادئ", "after a role phrase after a verb of saying"),
                       ("وقال قائد الشرطة في المدينة، كرمول زيتوني، إن الوضع هادئ", "set off by commas after a role")):
         (m,) = [m for m in stage(doc_of(text)).mentions if m.type == "PERSON"]
         assert m.text == "كرمول زيتوني" and f"p under 0.5 {cue}" in m.why, text
+    assert not stage(doc_of("وشاهد قائد الشرطة كرمول زيتوني الوضع")).mentions   # a role, no verb of saying
     # the commas alone do not make a role: a place list before them is none
     assert not stage(doc_of("وقصفت الطائرات المدينة، كرمول زيتوني، أمس")).mentions
     assert not NerStage(FakeTagger({"كرمول": (2, "PERS", 0.2)}), GATE, speech_verbs=SPEECH)(
