@@ -70,7 +70,7 @@ from rasd.stages.ner import NerStage
 
 HOLD = 800
 COPIED = ("gazetteer.pkl", "ner_clusters.json", "NOTICE", "installed.json")
-OPTIONAL = ("news_names.json",)   # given names learned from the news (never ANERcorp), when installed
+OPTIONAL = ("news_names.json", "news_cued_names.json")   # given names learned from the news (never ANERcorp), when installed
 FILENAME = "ner_acceptor.json"
 VERSION = 1
 THRESHOLD = 0.5     # a candidate span this likely to be a name is kept (chosen on the validation slice)

@@ -19,6 +19,7 @@ from rasd.errors import DataMissingError, InputError, RasdError
 from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
 from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.kb.names import NEWS_FILE as NEWS_NAMES_FILE
+from rasd.kb.names import CUED_FILE as CUED_NAMES_FILE
 from rasd.kb.names import build_names, build_news_names
 from rasd.ner.train import MODEL as NER_MODEL
 from rasd.ner.wordtable import FILENAME as NER_WORDS
@@ -242,6 +243,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()
+            and (out / CUED_NAMES_FILE).is_file()
             and (out / NER_MODEL).is_file() and (out / NER_LIKELY).is_file()):
         from rasd.ner.train import refresh_word_table
 
@@ -282,7 +284,7 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     counts |= build_word_answers(out, src_root / "news", skip=skip)   # last: it runs the pipeline over the data above
     record = {"rasd": __version__, "from": str(Path(source_dir).resolve()) if source_dir else "download",
               "inputs": inputs,
-              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, NER_MODEL,
+              "counts": counts, "files": [gazetteer_path(out).name, NAMES_FILE, NEWS_NAMES_FILE, CUED_NAMES_FILE, NER_MODEL,
                         NER_WORDS, NER_LIKELY, WORD_ANSWERS, "NOTICE"]}
     (out / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record

@@ -294,6 +294,61 @@ def pick_news_names(cued: Counter, df: Counter, cues: NameCues, known: frozenset
     return kept
 
 
+# ---- the cued tier: given names that are also ordinary words -----------------------------------
+# فاضل، ثابت، موفق، هادي، أمين، فرج، كمال are given names and ordinary words (an adjective, a
+# participle, a masdar) at once: pick_news_names throws them out as ordinary (the NER corpora's common
+# words; a word the news writes with the article as often), so the CRF meets an unseen family name
+# after a title with nothing it knows (الخبير فاضل الغراوي).  The news still names people with them
+# after a cue in many documents; those words form a second list, which the mention finder reads only
+# right after a person cue (a title, a verb of saying), never alone (rasd.stages.ner).
+CUED_FILE = "news_cued_names.json"
+ALIF = "\u0627"                # the alif of an indefinite accusative (tanween written as alif)
+CUED_MIN_DOCS = 3             # documents in which the word follows a cue and a further name part
+CUED_MIN_CUE_SHARE = 0.03     # of the documents holding the word at all (verbs and adverbs fall below)
+
+
+def pick_cued_words(cued: Counter, df: Counter, cues: NameCues, known: frozenset[str] = frozenset(),
+                    placed: Counter | None = None) -> dict[str, int]:
+    """The cued tier: words seen after a cue, followed by a further name part, in at least
+    CUED_MIN_DOCS documents and CUED_MIN_CUE_SHARE of those holding them, that pick_news_names
+    rejected as ordinary words (a common word of the NER corpora, or written with the article in
+    many documents) or as too rarely cued for a name alone (below NEWS_MIN_CUE_SHARE); the tests of
+    form hold (no proclitic form of a word, no word opening place names, no title written bare); ``known``: the given names already listed (names.json, news_names.json)."""
+    from rasd.arabic.clitics import readings
+
+    kept = {}
+    for w, c in cued.items():
+        if c < CUED_MIN_DOCS or w in known or c < CUED_MIN_CUE_SHARE * df[w] or len(w) < 3:
+            continue
+        if cues.article + w in cues.stops:
+            continue   # دكتور، مساعد: a title or role word written without the article
+        if w.endswith(ALIF) and df[w[:-1]] + df[cues.article + w[:-1]] > df[w]:
+            continue   # قانونا، خلفا: the accusative of a word the corpus writes more often without its alif
+        if placed is not None and placed[w] > c:
+            continue
+        reads = readings(w)
+        if any(n and w[:n].endswith(cues.articles) for n, _ in reads):
+            continue
+        if any(n and len(st) >= 3 and df[st] + df[cues.article + st] >= df[w] for n, st in reads):
+            continue   # بقوة، لكمال: a proclitic on a word the corpus writes more often bare
+        if w[:1] in cues.conj and df[w[1:]] + df[cues.article + w[1:]] > NEWS_MAX_CONJ_SHARE * df[w]:
+            continue
+        kept[w] = c
+    return kept
+
+
+def cued_names(base: Path | None = None) -> frozenset[str]:
+    """The cued tier (news_cued_names.json; empty when not installed, an unreadable file is an error)."""
+    p = (base or data_dir()) / CUED_FILE
+    try:
+        return frozenset(json.loads(p.read_text(encoding="utf-8"))["names"])
+    except FileNotFoundError:
+        return frozenset()
+    except (ValueError, KeyError, TypeError) as e:
+        raise DataMissingError(f"{p} is unreadable ({e.__class__.__name__}: {e})",
+                               hint="Run `rasd data install --force` to rebuild it.") from None
+
+
 def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: Iterable[str] = (),
                      every: int = NEWS_EVERY, places: Iterable[str] = (), skip=None) -> dict:
     """Mine given names from the news under ``news_root`` (the shared data folder) into ``out``.
@@ -308,7 +363,15 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
     tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": NEWS_MIN_DOCS,
                                "names": sorted(kept), "counts": dict(sorted(kept.items()))}, ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)
-    return {"news articles read for names": n, "given names from the news": len(kept)}
+    tier = pick_cued_words(cued, df, cues, frozenset(known) | frozenset(kept), placed)
+    tout = out.with_name(CUED_FILE)
+    tmp = tout.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": CUED_MIN_DOCS,
+                               "min_cue_share": CUED_MIN_CUE_SHARE, "names": sorted(tier),
+                               "counts": dict(sorted(tier.items()))}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(tout)
+    return {"news articles read for names": n, "given names from the news": len(kept),
+            "cued ordinary-word given names from the news": len(tier)}
 
 
 def news_names(base: Path | None = None) -> frozenset[str]:

@@ -250,6 +250,14 @@ class Resources:
         return given_names(self.data_dir) | news_names(self.data_dir)
 
     @_part
+    def cued_names(self):
+        """Given names that are also ordinary words, mined from the news after person cues
+        (news_cued_names.json, empty when not installed): the mention finder reads them only after a cue."""
+        from rasd.kb.names import cued_names
+
+        return cued_names(self.data_dir)
+
+    @_part
     def common_words(self):
         from rasd.kb.names import common_words
 

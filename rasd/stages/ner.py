@@ -58,7 +58,7 @@ class NerStage:
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
-                 speech_verbs: frozenset[str] = frozenset(),
+                 speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
                  lists: dict[str, frozenset[str]] | None = None):
         """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
@@ -76,6 +76,9 @@ class NerStage:
         # verbs of saying whose subject follows them (قال، أكد، أوضح; lexicon speech_verbs, folded):
         # a lone word the CRF reads as a person right after one is the speaker (وقال شكري إن)
         self.speech_verbs = speech_verbs
+        # given names that are also ordinary words, learned from the news (rasd.kb.names' cued tier,
+        # news_cued_names.json: فاضل، ثابت، موفق): a name only right after a person cue (_cued_tier)
+        self.cued_given = cued_given
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -181,6 +184,8 @@ class NerStage:
             if verdicts is not None:
                 verdicts.append({"span": [m.start, m.end], "cls": "PERS", "p": round(out, 3),
                                  "verdict": "removed: a pattern person the CRF reads as no name"})
+        if self.cued_given:
+            added += self._cued_tier(doc, owner, added)
         self._cut_run_ons(doc, added, owner)   # before a name is read elsewhere (_propagate)
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
@@ -306,6 +311,8 @@ class NerStage:
             return "after a title"
         if self._said_by(doc, i):
             return "after a verb of saying"
+        if self._role_after_saying(doc, i):
+            return "after a role phrase after a verb of saying"   # وقال عضو المفوضية X Y
         toks, text = doc.tokens, doc.text
         if j >= len(toks) or not _commas(text[toks[i - 1].end:toks[i].start]) \
                 or not _commas(text[toks[j - 1].end:toks[j].start]):
@@ -316,6 +323,89 @@ class NerStage:
             if k > 0 and _breaks(text[toks[k - 1].end:toks[k].start]):
                 break
         return ""
+
+    def _cued_tier(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+        """Persons opened by a word of the cued tier (given names that are also ordinary words,
+        learned from the news: :attr:`cued_given`) where the CRF found none: the word stands free
+        right after a person cue (a title, a verb of saying: وقال X, المحلل X; a role phrase
+        after a verb of saying: وقال عضو المفوضية X), and one or
+        two further name parts follow it with nothing but white space between (a family name, a
+        nisba, بن and a name: X الغراوي، X بن Y، X بن Y الغراوي).  An ordinary word after a title is read as a name
+        only so: alone, or before an ordinary word, it stays a word (الرئيس هادي is left to the CRF)."""
+        keys, toks, text = doc.keys, doc.tokens, doc.text
+        out: list[Mention] = []
+        base = len(doc.mentions) + len(added)
+        k, n = 1, len(toks)
+        while k < n - 1:
+            if keys[k] not in self.cued_given or owner[k] >= 0:
+                k += 1
+                continue
+            # a title, not a kunya: after أبو/أبي the word is the kunya's own (مسجد أبي بكر)
+            if owner[k - 1] < 0 and self._listed_at(doc, k - 1, "person_titles"):
+                cue = "a title"
+            elif owner[k - 1] < 0 and self._said_by(doc, k):
+                cue = "a verb of saying"
+            else:
+                cue = self._role_after_saying(doc, k)
+            if not cue:
+                k += 1
+                continue
+            j, parts = k + 1, 0
+            while j < n and parts < 2 and self._free_after(doc, owner, j):
+                if keys[j] in self.lineage:   # بن: counted with the name part after it
+                    if j + 1 < n and self._free_after(doc, owner, j + 1) and self._tier_part(doc, j + 1):
+                        j, parts = j + 2, parts + 1
+                        continue
+                    break
+                if not self._tier_part(doc, j):
+                    break
+                j, parts = j + 1, parts + 1
+            if j == k + 1:
+                k += 1
+                continue
+            start, end = toks[k].start, toks[j - 1].end
+            out.append(Mention(start, end, text[start:end], "PERSON", confidence=TIER_CONFIDENCE, tok=(k, j),
+                               pattern=True, why=f"cued-tier given name: {keys[k]} (news_cued_names, a given "
+                               f"name that is also an ordinary word) right after {cue}, with {j - k - 1} "
+                               "further name part(s)"))
+            for q in range(k, j):
+                owner[q] = base + len(out)
+            k = j
+        return out
+
+    def _role_after_saying(self, doc: Doc, k: int) -> str:
+        """A role phrase between a verb of saying and word k: the verb, a person title or role noun
+        (indefinite as the head of a construct: عضو، وزير، رئيس), at most TIER_ROLE_WORDS words in all
+        before k, with nothing but white space between any of them (وقال عضو المفوضية X، وأكد وزير
+        الخارجية السعودي X: the subject after its verb, named after the role).  Empty: none."""
+        toks, text = doc.tokens, doc.text
+        for q in range(k - 1, max(0, k - 1 - TIER_ROLE_WORDS), -1):
+            if not text[toks[q].end:toks[q + 1].start].isspace():
+                return ""
+            if self._listed_at(doc, q, "person_titles") and self._said_by(doc, q):
+                return "a role phrase after a verb of saying"
+        return ""
+
+    @staticmethod
+    def _free_after(doc: Doc, owner: list[int], j: int) -> bool:
+        """Word j stands free (no mention covers it) with nothing but white space before it."""
+        return owner[j] < 0 and doc.text[doc.tokens[j - 1].end:doc.tokens[j].start].isspace()
+
+    def _tier_part(self, doc: Doc, j: int) -> bool:
+        """Word j can continue a name the cued tier opened: Arabic letters, no word the NER corpora use
+        mostly outside names, no lexicon word (a title, a place or type word …), no accusative with
+        tanween nor a preposition with the article (:meth:`_run_on_at`)."""
+        key = doc.keys[j]
+        if len(key) < 2 or not key.isalpha() or not has_letter(key) or self._common(key):
+            return False
+        if key in self.lineage:
+            return False
+        a = self.letters.article
+        forms = {key, *(st for _, st in stems(key))}
+        if any(not forms.isdisjoint(words) or not {a + f for f in forms}.isdisjoint(words)
+               for words in self.lists.values()):
+            return False
+        return not self._run_on_at(doc, j)
 
     def _listed_at(self, doc: Doc, k: int, *names: str) -> bool:
         """Word k, as written or under a proclitic reading, maybe with the article, is in one of the
@@ -804,6 +894,8 @@ WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
 NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
+TIER_ROLE_WORDS = 4   # words of a role phrase between a verb of saying and a cued-tier name (NerStage._role_after_saying)
+TIER_CONFIDENCE = 0.6   # a person the cued tier opened after a cue (NerStage._cued_tier): a cue and a name's shape, no model
 CUED_CONFIDENCE = 0.3   # a person span of several words this sure is kept after a person cue (NerStage._cued_name)
 
 
@@ -934,7 +1026,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()),
                     rank_words=_rank_words(res),
                     lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
-                    speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()), **more)
+                    speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()),
+                    cued_given=res.cued_names, **more)
 
 
 def _rank_words(res) -> frozenset[str]:

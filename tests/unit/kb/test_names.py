@@ -99,7 +99,8 @@ def test_build_reads_both_corpora_and_never_the_ner_folder(tmp_path, monkeypatch
     (tmp_path / "ner" / "ANERCorp.txt").write_text("قال O\nالرئيس O\nكرمول B-PERS\nالعلي I-PERS\n",
                                                    encoding="utf-8")
     counts = names.build_news_names(tmp_path, tmp_path / names.NEWS_FILE, COMMON, every=1)
-    assert counts == {"news articles read for names": 4, "given names from the news": 1}
+    assert counts == {"news articles read for names": 4, "given names from the news": 1,
+                      "cued ordinary-word given names from the news": 0}
     assert names.news_names() == frozenset({fold_str("مشاري")})
 
 
@@ -152,3 +153,23 @@ def test_the_name_stoplist_is_read_folded_and_a_missing_list_is_an_error(tmp_pat
     (bad / "geo_cues.yaml").write_text("name_stoplist: [الرئيس, 3]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="geo_cues.yaml"):
         _rank_words(Res(bad))
+
+
+def test_the_cued_tier_keeps_cued_ordinary_words_and_drops_forms_titles_and_accusatives():
+    """pick_cued_words: a word cued often enough but rejected as a given name alone (an ordinary
+    word, or too rarely cued) joins the tier; a known name, a bare title, an accusative in alif of a
+    word written more often without it, and a word too rarely cued even for the tier do not."""
+    f = fold_str
+    cues = _cues()
+    cued = Counter({f("ثابت"): 8, f("دكتور"): 9, f("خلفا"): 10, f("يوآف"): 5, f("نادر"): 4, f("جديد"): 6})
+    df = Counter({f("ثابت"): 229, f("الثابت"): 187, f("دكتور"): 20, f("خلفا"): 200, f("خلف"): 900,
+                  f("يوآف"): 20, f("نادر"): 20, f("جديد"): 6000})
+    assert names.pick_cued_words(cued, df, cues, known=frozenset({f("يوآف")})) == {f("ثابت"): 8, f("نادر"): 4}
+    assert f("ثابت") not in names.pick_news_names(cued, df, cues)    # no given name alone
+
+
+def test_build_writes_the_cued_tier_beside_the_news_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path))
+    names.build_news_names(tmp_path, tmp_path / names.NEWS_FILE, COMMON)
+    assert (tmp_path / names.CUED_FILE).is_file() and names.cued_names() == frozenset()
+    assert names.cued_names(tmp_path / "absent") == frozenset()

@@ -207,9 +207,11 @@ def test_an_unsure_name_of_several_words_is_kept_after_a_person_cue():
     assert not stage(doc_of("وشاهد كرمول زيتوني الوضع")).mentions            # no cue: dropped
     for text, cue in (("وقال القائد كرمول زيتوني إن الوضع هادئ", "after a title"),
                       ("وقال كرمول زيتوني إن الوضع هادئ", "after a verb of saying"),
+                      ("وقال قائد الشرطة كرمول زيتوني إن الوضع هادئ", "after a role phrase after a verb of saying"),
                       ("وقال قائد الشرطة في المدينة، كرمول زيتوني، إن الوضع هادئ", "set off by commas after a role")):
         (m,) = [m for m in stage(doc_of(text)).mentions if m.type == "PERSON"]
         assert m.text == "كرمول زيتوني" and f"p under 0.5 {cue}" in m.why, text
+    assert not stage(doc_of("وشاهد قائد الشرطة كرمول زيتوني الوضع")).mentions   # a role, no verb of saying
     # the commas alone do not make a role: a place list before them is none
     assert not stage(doc_of("وقصفت الطائرات المدينة، كرمول زيتوني، أمس")).mentions
     assert not NerStage(FakeTagger({"كرمول": (2, "PERS", 0.2)}), GATE, speech_verbs=SPEECH)(
@@ -743,3 +745,32 @@ def test_stage_for_gives_the_rules_an_edited_lexicon_and_the_crf_its_frozen_list
         kept.append([m.text for m in stage(doc_of(text)).mentions if m.type == "PERSON"])
         assert tagger.lex.lists["person_titles"] == frozenset()
     assert kept == [[], ["كرمول"]]
+
+
+def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part():
+    """The cued tier (given names that are also ordinary words: ثابت، فاضل) opens a person with the
+    next name part(s) right after a title or a verb of saying, where the CRF found nothing; not
+    alone, not without a cue, not before an ordinary word or a title."""
+    tier = frozenset({fold_str("ثابت"), fold_str("فاضل")})
+    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier,
+                     common=frozenset(map(fold_str, ("جدا", "إن", "في"))), lineage=frozenset({"بن"}))
+    for text, name, cue in (("وقال ثابت جواس إن الوضع هادئ", "ثابت جواس", "a verb of saying"),
+                            ("وقال القائد فاضل الغراوي إن الوضع هادئ", "فاضل الغراوي", "a title"),
+                            ("وقال فاضل بن مرهون الغراوي إن الوضع هادئ", "فاضل بن مرهون الغراوي", "a verb of saying")):
+        (m,) = stage(doc_of(text)).mentions
+        assert m.text == name and m.type == "PERSON", text
+        assert m.why.startswith("cued-tier given name") and f"right after {cue}" in m.why
+    (m,) = stage(doc_of("وقال قائد الشرطة فاضل الغراوي إن الوضع هادئ")).mentions   # a role phrase after the verb
+    assert m.text == "فاضل الغراوي" and "right after a role phrase after a verb of saying" in m.why
+    assert not stage(doc_of("وشاهد قائد الشرطة فاضل الغراوي الوضع")).mentions    # a role without a verb of saying
+    assert not stage(doc_of("وقال قائد الشرطة، فاضل الغراوي إن الوضع هادئ")).mentions   # a comma: no one phrase
+    assert not stage(doc_of("وكان ثابت جواس في المدينة")).mentions        # no cue before it
+    kunya = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier, lineage=frozenset({"بن"}),
+                     lists={**LISTS, "kunya": frozenset({"ابي", "ابو"})})
+    assert not kunya(doc_of("قصفوا مسجد أبي ثابت الغراوي")).mentions     # a kunya's word, no title's name
+    assert kunya(doc_of("وقال القائد ثابت الغراوي")).mentions
+    assert not stage(doc_of("وقال ثابت إن الوضع هادئ")).mentions            # alone: an ordinary word too
+    assert not stage(doc_of("وقال ثابت جدا إن الوضع هادئ")).mentions        # an ordinary word after it
+    assert not stage(doc_of("وقال ثابت القائد إن الوضع هادئ")).mentions     # a title after it
+    assert not stage(doc_of("وقال ثابت، جواس إن الوضع هادئ")).mentions      # a comma between
+    assert not NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH)(doc_of("وقال ثابت جواس إن الوضع هادئ")).mentions
