@@ -267,6 +267,8 @@ class OpenActors(Closed):
     national_forces: dict[str, str]
     army_heads: WordList = []
     army_modifiers: WordList = []
+    place_prepositions: WordList = []   # a government head + one of these + a place: its body (bodies16)
+    place_modifiers: WordList = []
 
 
 class Boilerplate(Closed):

@@ -100,6 +100,10 @@ class Forces:
     # nationalities that name no state (open_actors.yaml victims.stateless_nationals, with the article):
     # a nationality of a victim or a group, never of a state force
     stateless: frozenset[str] = frozenset()
+    # a government body named by its place (open_actors.yaml place_prepositions, place_modifiers)
+    place_prepositions: frozenset[str] = frozenset()
+    place_modifiers: frozenset[str] = frozenset()
+    nisba_rule: tuple[tuple[str, ...], str] | None = None   # (drop_endings, suffix) of country_nisbas
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -219,7 +223,47 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   frozenset(fold_str(w) for w in d.get("talks_not_after") or ()),
                   frozenset(fold_str(w) for w in d.get("army_heads") or ()),
                   frozenset(fold_str(w) for w in d.get("army_modifiers") or ()), frozenset(made),
-                  frozenset(form for w in stateless for form in (w, L.article + w)))
+                  frozenset(form for w in stateless for form in (w, L.article + w)),
+                  frozenset(fold_str(w) for w in d.get("place_prepositions") or ()),
+                  frozenset(fold_str(w) for w in d.get("place_modifiers") or ()),
+                  _nisba_rule(d.get("country_nisbas")))
+
+
+def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str] | None:
+    if not rule:
+        return None
+    drop = tuple(sorted((fold_str(e) for e in rule["drop_endings"]), key=len, reverse=True))
+    return drop, fold_str(rule["suffix"])
+
+
+def nisba_of(name: str, rule: tuple[tuple[str, ...], str] | None) -> str | None:
+    """The relative adjective (masculine, without the article, folded) of a one-word place name by
+    the country_nisbas rule (العراق → عراقي، سوريا → سوري), None for a longer name."""
+    if rule is None or " " in name.strip():
+        return None
+    drop, suffix = rule
+    article = letters().article
+    key = fold_str(name)
+    stem = key[len(article):] if key.startswith(article) else key
+    if not stem.endswith(suffix):
+        stem = next((stem[:-len(e)] for e in drop if stem.endswith(e) and len(stem) > len(e) + 1), stem)
+        stem += "" if stem.endswith(suffix) else suffix
+    return stem if len(stem) > 3 else None
+
+
+_NAME_INDEX: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def kb_name_index(kb) -> dict[str, str]:
+    """Folded actor name or alias → kb id, built once per loaded knowledge base."""
+    hit = _NAME_INDEX.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        index: dict[str, str] = {}
+        for e in kb.actors.values():
+            for n in e.names:
+                index.setdefault(fold_str(n), e.kb_id)
+        hit = _NAME_INDEX[id(kb)] = (kb, index)
+    return hit[1]
 
 
 def _check_actor_ids(path: Path, d: dict, actors) -> None:
@@ -333,6 +377,70 @@ class _OpenActors:
             self.add(i, i + 2, pre, "state_force", None, "a state force named by a security word")
         elif head in self.f.kind_heads and not mods:
             self.crowd_at(i, (pre, head, "kind"))   # عناصر إرهابية: a force head that is also a kind head
+        elif self.f.heads[head] == "government":
+            self.body_of_place(i, j, pre, head, bool(mods))
+
+    def body_of_place(self, i: int, j: int, pre: int, head: str, modified: bool) -> None:
+        """A government head (and modifiers ending at ``j``) followed by a place: as the place's
+        genitive right after an indefinite, unmodified head (حكومة العراق، مجلس محافظة الأنبار), or
+        after a preposition or ل (السلطات المحلية في نيجيريا، الحكومة المحلية لمحافظة الأنبار). The
+        actor's mention is the head's words; its name runs over the place, which stays a PLACE
+        mention (open_actors.yaml place_prepositions; branch bodies16)."""
+        t, text = self.toks, self.doc.text
+        while j < len(t) and self.joined(j - 1) and t[j].key in self.f.place_modifiers:
+            j, modified = j + 1, True
+        if j >= len(t) or not self.joined(j - 1):
+            return
+        k, how = j, "genitive"
+        if t[j].key in self.f.place_prepositions:
+            k, how = j + 1, "preposition"
+            if k >= len(t) or not self.joined(j):
+                return
+        place = self.owner.get(k)
+        if place is None or place.type != "PLACE" or place.tok[0] != k or place.facility:
+            return
+        lead = text[t[k].start:place.start]
+        if how == "genitive" and lead == self.pro.li:
+            how = "preposition"   # لمحافظة الأنبار: ل before the place
+        elif lead:
+            return
+        if how == "genitive" and (modified or head.startswith(self.pro.article)):
+            return   # a construct takes no article and no adjective between head and genitive
+        start = self.doc.folded.orig(t[i].kstart + pre) if pre else t[i].start
+        n = len(self.added)
+        self.add(i, j, pre, "government", text[start:place.end],
+                 f"a government body named by the place it governs (its {how}; open_actors.yaml "
+                 "place_prepositions)")
+        if len(self.added) > n:
+            m = self.added[-1]
+            m.why += f": {place.text}"
+            local = any(t[x].key in self.f.place_modifiers for x in range(i, j))
+            kb_id = None if local else self.state_body(i, j, pre, place)
+            # the same body the report also names by the country's adjective (الحكومة العراقية):
+            # one actor; named only by its place, it stays a description of its own, by that name
+            if kb_id is not None and any(o.kb_id == kb_id for o in self.doc.mentions):
+                m.kb_id, m.pattern = kb_id, False
+                m.why += ", the body the report also names by the country's adjective"
+
+    def state_body(self, i: int, j: int, pre: int, place: Mention) -> str | None:
+        """The knowledge-base actor a country's body is named by with the country's adjective
+        (حكومة العراق = الحكومة العراقية، وزارة الدفاع في سوريا = وزارة الدفاع السورية), None when the
+        place makes no adjective or the knowledge base lists no such phrase."""
+        if self.kb is None:
+            return None
+        base = nisba_of(place.name or place.text, self.f.nisba_rule)
+        if base is None:
+            return None
+        t, L = self.toks, letters()
+        words = [t[i].key[pre:]] + [t[x].key for x in range(i + 1, j)]
+        heads = {words[0], words[0] if words[0].startswith(L.article) else L.article + words[0]}
+        index = kb_name_index(self.kb)
+        for head in sorted(heads):
+            for adj in (base + L.feminine_ending, base):
+                kb_id = index.get(" ".join([head, *words[1:], L.article + adj]))
+                if kb_id is not None and self.kb.get(kb_id).category in ("government", "state_force"):
+                    return kb_id
+        return None
 
     def national(self, m: Mention, nationality: str) -> None:
         """A phrase of a country's forces as a whole (open_actors.yaml army_heads and army_modifiers:
