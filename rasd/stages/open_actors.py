@@ -251,19 +251,15 @@ def nisba_of(name: str, rule: tuple[tuple[str, ...], str] | None) -> str | None:
     return stem if len(stem) > 3 else None
 
 
-_NAME_INDEX: dict[int, tuple[object, dict[str, str]]] = {}
-
-
 def kb_name_index(kb) -> dict[str, str]:
-    """Folded actor name or alias → kb id, built once per loaded knowledge base."""
-    hit = _NAME_INDEX.get(id(kb))
-    if hit is None or hit[0] is not kb:
-        index: dict[str, str] = {}
+    """Folded actor name or alias → kb id. Built once per Resources by the stage (Resources.keep: no
+    module-level cache, review15b) and passed to the pass."""
+    index: dict[str, str] = {}
+    if kb is not None:
         for e in kb.actors.values():
             for n in e.names:
                 index.setdefault(fold_str(n), e.kb_id)
-        hit = _NAME_INDEX[id(kb)] = (kb, index)
-    return hit[1]
+    return index
 
 
 def _check_actor_ids(path: Path, d: dict, actors) -> None:
@@ -296,8 +292,9 @@ def _reading(key: str, words, pro: Proclitics) -> tuple[int, str] | None:
 
 class _OpenActors:
     def __init__(self, doc: Doc, f: Forces, titles: frozenset[str], common: frozenset[str] = frozenset(),
-                 kb=None, number_words: frozenset[str] = frozenset()):
+                 kb=None, number_words: frozenset[str] = frozenset(), name_index: dict[str, str] | None = None):
         self.doc, self.f, self.titles, self.common, self.kb = doc, f, titles, common, kb
+        self.name_index = name_index
         self.number_words = number_words
         self.pro = f.proclitics or Proclitics.current()
         self.toks = doc.tokens
@@ -420,6 +417,7 @@ class _OpenActors:
             # one actor; named only by its place, it stays a description of its own, by that name
             if kb_id is not None and any(o.kb_id == kb_id for o in self.doc.mentions):
                 m.kb_id, m.pattern = kb_id, False
+                m.category = self.kb.get(kb_id).category or m.category   # a ministry of defence: its forces
                 m.why += ", the body the report also names by the country's adjective"
 
     def state_body(self, i: int, j: int, pre: int, place: Mention) -> str | None:
@@ -434,7 +432,9 @@ class _OpenActors:
         t, L = self.toks, letters()
         words = [t[i].key[pre:]] + [t[x].key for x in range(i + 1, j)]
         heads = {words[0], words[0] if words[0].startswith(L.article) else L.article + words[0]}
-        index = kb_name_index(self.kb)
+        if self.name_index is None:
+            self.name_index = kb_name_index(self.kb)
+        index = self.name_index
         for head in sorted(heads):
             for adj in (base + L.feminine_ending, base):
                 kb_id = index.get(" ".join([head, *words[1:], L.article + adj]))
@@ -710,6 +710,8 @@ class OpenActors(Stage):
         if doc.text:
             titles = self.resources.kb.lexicon["_folded"]["person_titles"]
             doc.mentions = _OpenActors(doc, self.resources.open_actors, titles, self.resources.common_words,
-                                       self.resources.kb, frozenset(self.resources.numbers.words)).run()
+                                       self.resources.kb, frozenset(self.resources.numbers.words),
+                                       self.resources.keep("open-actors-name-index",
+                                                           lambda: kb_name_index(self.resources.kb))).run()
         return doc
 

@@ -245,6 +245,11 @@ def load_lexicon(res) -> Lexicon:
     stray = [w for w in data.get("fixed_sites") or () if fold_str(w) not in words.get("military_objects", ())]
     require(not stray, path, {"__line__": key_line(path, "fixed_sites")},
             f"fixed_sites must be military_objects too; not there: {', '.join(stray)}")
+    # kinds.hurt_before is asked only of a harm word: an entry of harm_after_victims that is none is dead
+    # (review15: لقوا، قضوا were)
+    stray = [w for w in data.get("harm_after_victims") or () if fold_str(w) not in words.get("harm_words", ())]
+    require(not stray, path, {"__line__": key_line(path, "harm_after_victims")},
+            f"harm_after_victims must be harm_words too; not there: {', '.join(stray)}")
     # the event nouns that, with the article, name an act told before again (eventcoref.yaml
     # back_references): kinds.type_of reads the weapon of a neighbouring sentence that retells the act
     back = load(res.knowledge("eventcoref")).get("back_references") or {}

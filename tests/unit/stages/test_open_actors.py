@@ -171,6 +171,7 @@ def test_country_nisbas_follow_the_relative_adjective_rule():
     assert not any(w.endswith("يي") for w in made)
     assert "كوبي" not in made and "مملكي" not in made   # the rule's `not` list
     assert "مالي" not in made   # the gazetteer names Mali only by a longer name ("financial")
+    assert not {"كونغوي", "اوروغواي", "بروناي"} & made   # review15: no nisba the press writes
 
 
 def test_a_given_name_after_a_police_head_is_no_nationality():

@@ -212,3 +212,23 @@ def test_a_religion_is_a_nationality_after_a_group_word_only():
     found = lambda text: [m.text for m in run(text).mentions if m.type == "ACTOR"]
     assert found("وأحرق مستوطنين يهود منزلا في القرية.") == ["مستوطنين يهود"]
     assert found("وقال واحد من كل خمسة يهود إنه يؤيد الاتفاق.") == []
+    assert found("وأطلق جنود يهود النار.") == [] and found("وتقدمت قوات يهود نحو القرية.") == []
+
+
+def test_country_nisbas_are_made_from_the_resources_world_places(tmp_path):
+    """review15b: the nationalities of country_nisbas come from the world_places.yaml given (the
+    Resources' knowledge dir), not from the package's."""
+    import shutil
+
+    from rasd.kb.yamlfile import KNOWLEDGE_DIR
+    from rasd.stages.open_actors import load_forces
+
+    world = tmp_path / "world_places.yaml"
+    shutil.copy(KNOWLEDGE_DIR / "world_places.yaml", world)
+    base = load_forces(KNOWLEDGE_DIR / "open_actors.yaml", world=world)
+    assert "زمبراني" not in base.made_nationalities
+    with open(world, "a", encoding="utf-8") as f:
+        f.write("\n- {id: zz, kind: country, en: Zembrania, lat: 1.0, lon: 1.0, ar: [زمبرانيا]}\n")
+    made = load_forces(KNOWLEDGE_DIR / "open_actors.yaml", world=world).made_nationalities
+    assert "زمبراني" in made and "الزمبراني" in made
+
