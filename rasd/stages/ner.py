@@ -357,7 +357,7 @@ class NerStage:
                         j, parts = j + 2, parts + 1
                         continue
                     break
-                if not self._tier_part(doc, j):
+                if not self._tier_part(doc, j) or parts and not self._name_shaped(keys[j]):
                     break
                 j, parts = j + 1, parts + 1
             if j == k + 1:
@@ -372,6 +372,13 @@ class NerStage:
                 owner[q] = base + len(out)
             k = j
         return out
+
+    def _name_shaped(self, key: str) -> bool:
+        """A word that reads as a name part beyond the first after the tier's given name: a family name
+        with the article, a given name the finder knows, or a nisba (…ي); a bare word of another shape
+        there is as often the verb the name is the subject of (فاضل الغراوي وصل; review15b)."""
+        return key.startswith(self.letters.article) or key in self.person_given \
+            or key.endswith(self.letters.nisba_masculine)
 
     def _role_after_saying(self, doc: Doc, k: int) -> str:
         """A role phrase between a verb of saying and word k: the verb, a person title or role noun

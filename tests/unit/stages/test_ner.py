@@ -774,3 +774,8 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
     assert not stage(doc_of("وقال ثابت القائد إن الوضع هادئ")).mentions     # a title after it
     assert not stage(doc_of("وقال ثابت، جواس إن الوضع هادئ")).mentions      # a comma between
     assert not NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH)(doc_of("وقال ثابت جواس إن الوضع هادئ")).mentions
+    # review15b: a bare word beyond the first name part is as often the name's verb: the name stops before it
+    (m,) = stage(doc_of("وقال القائد فاضل الغراوي وصل إلى المدينة")).mentions
+    assert m.text == "فاضل الغراوي"
+    (m,) = stage(doc_of("وقال القائد فاضل جواس الغراوي إن الوضع هادئ")).mentions   # a family name with the article
+    assert m.text == "فاضل جواس الغراوي"
