@@ -339,7 +339,12 @@ def pick_cued_words(cued: Counter, df: Counter, cues: NameCues, known: frozenset
 
 def cued_names(base: Path | None = None) -> frozenset[str]:
     """The cued tier (news_cued_names.json; empty when not installed, an unreadable file is an error)."""
-    p = (base or data_dir()) / CUED_FILE
+    return _installed_names((base or data_dir()) / CUED_FILE)
+
+
+def _installed_names(p: Path) -> frozenset[str]:
+    """The ``names`` of an installed name file: empty when it is not installed, an unreadable file an
+    error (not silently no names)."""
     try:
         return frozenset(json.loads(p.read_text(encoding="utf-8"))["names"])
     except FileNotFoundError:
@@ -347,6 +352,13 @@ def cued_names(base: Path | None = None) -> frozenset[str]:
     except (ValueError, KeyError, TypeError) as e:
         raise DataMissingError(f"{p} is unreadable ({e.__class__.__name__}: {e})",
                                hint="Run `rasd data install --force` to rebuild it.") from None
+
+
+def _write_json(path: Path, obj: dict) -> None:
+    """``obj`` as JSON at ``path``, through a temporary file renamed over it (never a half-written file)."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
 
 
 def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: Iterable[str] = (),
@@ -359,17 +371,12 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
     cued, df, n, placed = count_news_names(miner_texts(news_root, every, skip), cues)
     kept = pick_news_names(cued, df, cues, frozenset(known), placed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": NEWS_MIN_DOCS,
-                               "names": sorted(kept), "counts": dict(sorted(kept.items()))}, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(out)
+    _write_json(out, {"version": 1, "articles": n, "every": every, "min_docs": NEWS_MIN_DOCS,
+                      "names": sorted(kept), "counts": dict(sorted(kept.items()))})
     tier = pick_cued_words(cued, df, cues, frozenset(known) | frozenset(kept), placed)
-    tout = out.with_name(CUED_FILE)
-    tmp = tout.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": 1, "articles": n, "every": every, "min_docs": CUED_MIN_DOCS,
-                               "min_cue_share": CUED_MIN_CUE_SHARE, "names": sorted(tier),
-                               "counts": dict(sorted(tier.items()))}, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(tout)
+    _write_json(out.with_name(CUED_FILE), {"version": 1, "articles": n, "every": every, "min_docs": CUED_MIN_DOCS,
+                                           "min_cue_share": CUED_MIN_CUE_SHARE, "names": sorted(tier),
+                                           "counts": dict(sorted(tier.items()))})
     return {"news articles read for names": n, "given names from the news": len(kept),
             "cued ordinary-word given names from the news": len(tier)}
 
@@ -377,11 +384,4 @@ def build_news_names(news_root: Path, out: Path, common: Iterable[str], known: I
 def news_names(base: Path | None = None) -> frozenset[str]:
     """Folded given names mined from the news (empty when news_names.json is not installed; an
     unreadable file is an error, not silently no names)."""
-    p = (base or data_dir()) / NEWS_FILE
-    try:
-        return frozenset(json.loads(p.read_text(encoding="utf-8"))["names"])
-    except FileNotFoundError:
-        return frozenset()
-    except (ValueError, KeyError, TypeError) as e:
-        raise DataMissingError(f"{p} is unreadable ({e.__class__.__name__}: {e})",
-                               hint="Run `rasd data install --force` to rebuild it.") from None
+    return _installed_names((base or data_dir()) / NEWS_FILE)

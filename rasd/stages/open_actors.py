@@ -132,22 +132,12 @@ def country_nisbas(rule: dict | None, world: Path | str = "world_places") -> set
         return set()
     from rasd.kb.gazetteer import world_places
 
-    article = letters().article
-    drop = sorted((fold_str(e) for e in rule["drop_endings"]), key=len, reverse=True)
-    suffix, skip = fold_str(rule["suffix"]), {fold_str(w) for w in rule.get("not") or ()}
+    made = _nisba_rule(rule)
     out = set()
     for place, names in world_places(world):
         if place.kind != "country":
             continue
-        for name in names:
-            if " " in name.strip():
-                continue
-            stem = fold_str(name[len(article):] if name.startswith(article) else name)
-            if not stem.endswith(suffix):
-                stem = next((stem[:-len(e)] for e in drop if stem.endswith(e) and len(stem) > len(e) + 1), stem)
-                stem += "" if stem.endswith(suffix) else suffix   # تركية → تركي
-            if len(stem) > 3 and stem not in skip:
-                out.add(stem)
+        out |= {stem for stem in map(lambda n: nisba_of(n, made), names) if stem}
     return out
 
 
@@ -229,26 +219,27 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   _nisba_rule(d.get("country_nisbas")))
 
 
-def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str] | None:
+def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
     if not rule:
         return None
     drop = tuple(sorted((fold_str(e) for e in rule["drop_endings"]), key=len, reverse=True))
-    return drop, fold_str(rule["suffix"])
+    return drop, fold_str(rule["suffix"]), frozenset(fold_str(w) for w in rule.get("not") or ())
 
 
-def nisba_of(name: str, rule: tuple[tuple[str, ...], str] | None) -> str | None:
+def nisba_of(name: str, rule: tuple[tuple[str, ...], str, frozenset[str]] | None) -> str | None:
     """The relative adjective (masculine, without the article, folded) of a one-word place name by
-    the country_nisbas rule (العراق → عراقي، سوريا → سوري), None for a longer name."""
+    the country_nisbas rule (العراق → عراقي، سوريا → سوري): the article as written goes (not the
+    first letters of ألمانيا), then one of the drop endings, then the suffix unless the name ends in it.
+    None for a longer name, a form shorter than four letters and a form of the rule's ``not``."""
     if rule is None or " " in name.strip():
         return None
-    drop, suffix = rule
+    drop, suffix, skip = rule
     article = letters().article
-    key = fold_str(name)
-    stem = key[len(article):] if key.startswith(article) else key
+    stem = fold_str(name[len(article):] if name.startswith(article) else name)
     if not stem.endswith(suffix):
         stem = next((stem[:-len(e)] for e in drop if stem.endswith(e) and len(stem) > len(e) + 1), stem)
-        stem += "" if stem.endswith(suffix) else suffix
-    return stem if len(stem) > 3 else None
+        stem += "" if stem.endswith(suffix) else suffix   # تركية → تركي
+    return stem if len(stem) > 3 and stem not in skip else None
 
 
 def kb_name_index(kb) -> dict[str, str]:

@@ -232,3 +232,15 @@ def test_country_nisbas_are_made_from_the_resources_world_places(tmp_path):
     made = load_forces(KNOWLEDGE_DIR / "open_actors.yaml", world=world).made_nationalities
     assert "زمبراني" in made and "الزمبراني" in made
 
+
+def test_nisba_of_follows_country_nisbas_and_its_not_list():
+    """review15b: the body rule's nisba_of is the country_nisbas rule itself (one code), honours its
+    ``not`` list, and strips only an article as written (ألمانيا is no ال + مانيا)."""
+    from rasd.kb.yamlfile import load
+    from rasd.stages.open_actors import _nisba_rule, nisba_of
+
+    rule = _nisba_rule(load("open_actors")["country_nisbas"])
+    assert nisba_of("العراق", rule) == "عراقي" and nisba_of("سوريا", rule) == "سوري"
+    assert nisba_of("ألمانيا", rule) == "الماني"
+    assert nisba_of("المملكة", rule) is None and nisba_of("الأمم المتحدة", rule) is None
+
