@@ -150,21 +150,30 @@ def test_a_means_demonstrative_must_be_a_demonstrative(tmp_path):
         load_rules(bad, R("/nonexistent-rasd-data").ontology)
 
 
-@pytest.mark.parametrize("noun, joins", [("الهجوم", True), ("هجوم", False), ("للهجوم", True), ("لهجوم", False)])
-def test_a_definite_event_noun_later_in_the_report_joins_the_act(noun, joins):
-    # للهجوم is ل + الهجوم (the article written لل): definite, read by the clitic readings
-    s1, s2 = "انفجرت سيارة مفخخة في سراقب.", f"وقال الضابط إن المنفذ {noun} انتحاري."
+def _act_then_noun(s1: str, s2: str, place: str, point: tuple[float, float], first: tuple[str, int],
+                   noun: str, second: str) -> Doc:
+    """Two sentences: an act (type, trigger length) at ``place`` told first, then ``noun`` read as an
+    act of type ``second`` with no place of its own."""
     text = f"{s1}\n{s2}"
     doc = Doc(text)
     doc.sentences = [(0, len(s1)), (len(s1) + 1, len(text))]
-    a = text.index("سراقب")
-    doc.entities = [Entity("P1", "PLACE", "سراقب", None, None, [Mention(a, a + 5, "سراقب", "PLACE")],
-                           geo={"lat": 35.86, "lon": 36.8, "feature": "locality", "precision": 1})]
+    a = text.index(place)
+    doc.entities = [Entity("P1", "PLACE", place, None, None, [Mention(a, a + len(place), place, "PLACE")],
+                           geo={"lat": point[0], "lon": point[1], "feature": "locality", "precision": 1})]
     t2 = text.index(noun, len(s1))
-    doc.events = [Event("V1", "BOMBING", (0, 6), places=["P1"], evidence=[doc.sentences[0]],
+    doc.events = [Event("V1", first[0], (0, first[1]), places=["P1"], evidence=[doc.sentences[0]],
                         extra={"why": {"type": "trigger"}}),
-                  Event("V2", "ARMED_CLASH", (t2, t2 + len(noun)), evidence=[doc.sentences[1]],
+                  Event("V2", second, (t2, t2 + len(noun)), evidence=[doc.sentences[1]],
                         extra={"why": {"type": "trigger"}})]
+    return doc
+
+
+@pytest.mark.parametrize("noun, joins", [("الهجوم", True), ("هجوم", False), ("للهجوم", True), ("لهجوم", False)])
+def test_a_definite_event_noun_later_in_the_report_joins_the_act(noun, joins):
+    # للهجوم is ل + الهجوم (the article written لل): definite, read by the clitic readings
+    doc = _act_then_noun("انفجرت سيارة مفخخة في سراقب.", f"وقال الضابط إن المنفذ {noun} انتحاري.", "سراقب",
+                         (35.86, 36.8), ("BOMBING", 6), noun, "ARMED_CLASH")
+    told = list(doc.events[1].trigger)
     doc.explain = True
     out = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
     assert [e.type for e in out.events] == ["BOMBING"]      # the placeless clash alone is dropped as unlocated
@@ -175,7 +184,7 @@ def test_a_definite_event_noun_later_in_the_report_joins_the_act(noun, joins):
         assert out.events[0].evidence == doc.sentences
     else:
         # the trace says why the indefinite telling joined nothing
-        assert out.notes["eventcoref_refused"][0]["trigger"] == [t2, t2 + len(noun)]
+        assert out.notes["eventcoref_refused"][0]["trigger"] == told
 
 
 def test_a_traced_doc_rerun_holds_each_refusal_once():
@@ -360,19 +369,8 @@ def test_the_paragraph_place_can_be_switched_off_and_is_not_given_to_an_act_of_f
 @pytest.mark.parametrize("noun, joins", [("اللقاء", True), ("لقاء", False), ("المحادثات", True), ("والاتفاق", False)])
 def test_a_definite_meeting_noun_later_in_the_report_names_the_meeting(noun, joins):
     # الاتفاق names an agreement, not the meeting told before
-    s1, s2 = "التقى وزير الخارجية نظيره في دمشق.", f"وتناول {noun} الوضع في المنطقة."
-    text = f"{s1}\n{s2}"
-    doc = Doc(text)
-    doc.sentences = [(0, len(s1)), (len(s1) + 1, len(text))]
-    a = text.index("دمشق")
-    doc.entities = [Entity("P1", "PLACE", "دمشق", None, None, [Mention(a, a + 4, "دمشق", "PLACE")],
-                           geo={"lat": 33.51, "lon": 36.29, "feature": "locality", "precision": 1})]
-    t2 = text.index(noun, len(s1))
-    second = "AGREEMENT" if "اتفاق" in noun else "MEETING"
-    doc.events = [Event("V1", "MEETING", (0, 5), places=["P1"], evidence=[doc.sentences[0]],
-                        extra={"why": {"type": "trigger"}}),
-                  Event("V2", second, (t2, t2 + len(noun)), evidence=[doc.sentences[1]],
-                        extra={"why": {"type": "trigger"}})]
+    doc = _act_then_noun("التقى وزير الخارجية نظيره في دمشق.", f"وتناول {noun} الوضع في المنطقة.", "دمشق",
+                         (33.51, 36.29), ("MEETING", 5), noun, "AGREEMENT" if "اتفاق" in noun else "MEETING")
     out = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
     assert len(out.events) == (1 if joins else 2)
     merged = out.events[0].extra["why"].get("merged", [])
