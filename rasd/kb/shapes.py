@@ -269,6 +269,7 @@ class OpenActors(Closed):
     army_modifiers: WordList = []
     place_prepositions: WordList = []   # a government head + one of these + a place: its body (bodies16)
     place_modifiers: WordList = []
+    place_buildings: WordList = []      # a building word before the head: the building, not the body
 
 
 class Boilerplate(Closed):

@@ -103,6 +103,7 @@ class Forces:
     # a government body named by its place (open_actors.yaml place_prepositions, place_modifiers)
     place_prepositions: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
+    place_buildings: frozenset[str] = frozenset()   # before the head: the body's building (قصر الرئاسة في عدن)
     nisba_rule: tuple[tuple[str, ...], str] | None = None   # (drop_endings, suffix) of country_nisbas
 
 
@@ -216,6 +217,7 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   frozenset(form for w in stateless for form in (w, L.article + w)),
                   frozenset(fold_str(w) for w in d.get("place_prepositions") or ()),
                   frozenset(fold_str(w) for w in d.get("place_modifiers") or ()),
+                  frozenset(fold_str(w) for w in d.get("place_buildings") or ()),
                   _nisba_rule(d.get("country_nisbas")))
 
 
@@ -375,6 +377,8 @@ class _OpenActors:
         actor's mention is the head's words; its name runs over the place, which stays a PLACE
         mention (open_actors.yaml place_prepositions; branch bodies16)."""
         t, text = self.toks, self.doc.text
+        if i > 0 and self.joined(i - 1) and _reading(t[i - 1].key, self.f.place_buildings, self.pro):
+            return   # قصر الرئاسة في عدن، مقر وزارة الأمن في تل أبيب: a building and where it stands (review15b)
         while j < len(t) and self.joined(j - 1) and t[j].key in self.f.place_modifiers:
             j, modified = j + 1, True
         if j >= len(t) or not self.joined(j - 1):

@@ -231,6 +231,8 @@ def test_artillery_shells_of_a_country_name_no_force():
     # a preposition or ل before the place, after a definite or modified head
     ("واتهمت السلطات المحلية في نيجيريا مسلحين بمهاجمة قرية.", "السلطات المحلية في نيجيريا", "السلطات المحلية"),
     ("وطالبت الحكومة المحلية لمحافظة الأنبار بالدعم.", "الحكومة المحلية لمحافظة الأنبار", "الحكومة المحلية"),
+    # a day after the place is no part of a name
+    ("وقالت السلطات المحلية في نيجيريا الاثنين إن الهجوم مدان.", "السلطات المحلية في نيجيريا", "السلطات المحلية"),
 ])
 def test_a_government_head_with_its_place_is_the_places_body(text, name, span):
     e = named(actors(text), name)
@@ -246,6 +248,9 @@ def test_a_government_head_with_its_place_is_the_places_body(text, name, span):
     "وأكدت الحكومة في بيان أنها لن تتراجع.",
     # a person's title before the head keeps the phrase the title's
     "وقال رئيس حكومة كينيا إن الجيش تقدم.",
+    # a building word before the head: the building and where it stands (review15b)
+    "واقتحم المسلحون قصر الرئاسة في كينيا.",
+    "وانفجرت عبوة أمام مجلس مدينة كينيا.",
 ])
 def test_no_body_of_a_place_without_the_construct_or_behind_a_title(text):
     assert not any(e.category == "government" and e.kb_id is None and " " in e.name_ar
