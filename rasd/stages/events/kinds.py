@@ -395,6 +395,19 @@ class Kinds:
                 return "ARMED_CLASH"
         return "" if military else self.victims_kind(st, t, lo, hi, form)
 
+    def made_armed(self, k: int, end: int, reach: int = 1, noun: bool = False, fighters: bool = True) -> bool:
+        """Word k is unarmed people (triggers.yaml unarmed_victims; with ``noun``, any word the caller
+        read as unarmed or civilian) whom the words right after it, before ``end``, make armed men or
+        their carrier: an armed qualifier right after it (رجل أمن: armed_qualifiers), or with
+        ``fighters`` fighters named in the ``reach`` words after it (حافلة تقل مسلحين: armed_victims).
+        The one test victims_kind, attack_aim and hurt_before share."""
+        w = self.L.words
+        if not noun and not reads_as(w["unarmed_victims"], self.key(k)):
+            return False
+        after = [self.key(m) for m in range(k + 1, min(end, k + 1 + reach))]
+        return bool(after) and (reads_as(w["armed_qualifiers"], after[0]) or fighters and any(
+            reads_as(w["armed_victims"], a) for a in after))
+
     def attack_aim(self, t: Trig, hi: int) -> tuple[str, int, int] | None:
         """What an attack or a shooting is aimed at, named after an aim preposition of its clause
         (triggers.yaml aim_prepositions: على، ضد، بحق، تجاه، نحو، باتجاه) further on than the words
@@ -424,11 +437,7 @@ class Kinds:
                     return "armed", k, p
                 if any(reads_as(c, key) for c in civil):
                     # رجل أمن؛ حافلة تقل مسلحين: the words right after it make it armed men or their carrier
-                    after = [self.key(m) for m in range(k + 1, min(hi, k + 3))]
-                    if after and reads_as(w["armed_qualifiers"], after[0]) or any(
-                            reads_as(w["armed_victims"], a) for a in after):
-                        return "armed", k, p
-                    return "civilian", k, p
+                    return ("armed" if self.made_armed(k, hi, reach=2, noun=True) else "civilian"), k, p
                 if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
                     break   # any other word: this preposition names no side
         return None
@@ -446,8 +455,7 @@ class Kinds:
         fight); '' when nobody hurt is named (the listed type stands). The scan covers the trigger's
         clause and the clauses right after it that a word of victim_links opens (حيث، التي: they tell
         of the same act), not the other clauses of its sentence (… وقتل جنديان في هجوم آخر)."""
-        harm, unarmed, armed, qualifiers = (self.L.words[n] for n in (
-            "harm_words", "unarmed_victims", "armed_victims", "armed_qualifiers"))
+        harm, unarmed, armed = (self.L.words[n] for n in ("harm_words", "unarmed_victims", "armed_victims"))
         # the other acts of the sentence (not those that are themselves harm words: حيث قتلت)
         acts = [o for o in self.sentence_triggers if o is not t and not any(
             reads_as(harm, self.key(k)) for k in range(o.i, o.j))]
@@ -476,8 +484,7 @@ class Kinds:
             elif k in others or self.cue_at(k, "clause_breaks", end):
                 last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
-                qualified = reads_as(unarmed, key) and k + 1 < end and (
-                    reads_as(qualifiers, self.key(k + 1)) or reads_as(armed, self.key(k + 1)))
+                qualified = self.made_armed(k, end)
                 if qualified or reads_as(armed, key):
                     # مقتل 3 جنود، قتل رجل أمن: a fighter among the hurt, a fight between armed sides
                     who = self.span_text(k, k + 2) if qualified else self.span_text(k, k + 1)
@@ -513,8 +520,7 @@ class Kinds:
             if t.i <= v < t.j or v in others or self.cue_at(v, "clause_breaks", k):
                 return None
             vk = self.key(v)
-            if reads_as(w["armed_victims"], vk) or (reads_as(w["unarmed_victims"], vk) and reads_as(
-                    w["armed_qualifiers"], self.key(v + 1))):
+            if reads_as(w["armed_victims"], vk) or self.made_armed(v, k, fighters=False):
                 return "armed", v
             if reads_as(w["unarmed_victims"], vk):
                 return "unarmed", v
