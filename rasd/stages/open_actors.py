@@ -196,28 +196,32 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
     people |= {L.article + w for w in people}
     nat |= {form for w in broken + group_only for form in (w, L.article + w)}
     victims = (vd["name"], vd["category"]) if vd else None
-    return Forces(heads, frozenset(fold_str(w) for w in d["generic_heads"]),
-                  frozenset(fold_str(w) for w in d["security_words"]),
-                  frozenset(fold_str(w) for w in d["modifiers"]), frozenset(nat), crowds,
-                  frozenset(fold_str(w) for w in d["media_nouns"]), classify,
+    def words(key: str) -> frozenset[str]:
+        """The folded words of one list of the file (an optional list absent: none)."""
+        return frozenset(fold_str(w) for w in d.get(key) or ())
+
+    return Forces(heads, words("generic_heads"),
+                  words("security_words"),
+                  words("modifiers"), frozenset(nat), crowds,
+                  words("media_nouns"), classify,
                   word_forms({*heads, *crowds, *kind_heads}), pro,
-                  frozenset(fold_str(w) for w in d["attack_nouns"]),
-                  frozenset(fold_str(w) for w in d["attack_modifiers"]),
-                  frozenset(fold_str(w) for w in d["owned_facilities"]), adjectives,
-                  frozenset(fold_str(w) for w in d["facility_not_after"]),
-                  frozenset(fold_str(w) for w in d["website_words"]), frozenset(kinds), kind_heads,
+                  words("attack_nouns"),
+                  words("attack_modifiers"),
+                  words("owned_facilities"), adjectives,
+                  words("facility_not_after"),
+                  words("website_words"), frozenset(kinds), kind_heads,
                   {fold_str(h): frozenset(fold_str(w) for w in ws)
                    for h, ws in (d.get("head_modifiers") or {}).items() if h != "__line__"},
                   people, counted, victims, vd.get("actor") if vd else None,
-                  frozenset(fold_str(w) for w in d.get("talks_nouns") or ()),
-                  frozenset(fold_str(w) for w in d.get("talks_modifiers") or ()),
-                  frozenset(fold_str(w) for w in d.get("talks_not_after") or ()),
-                  frozenset(fold_str(w) for w in d.get("army_heads") or ()),
-                  frozenset(fold_str(w) for w in d.get("army_modifiers") or ()), frozenset(made),
+                  words("talks_nouns"),
+                  words("talks_modifiers"),
+                  words("talks_not_after"),
+                  words("army_heads"),
+                  words("army_modifiers"), frozenset(made),
                   frozenset(form for w in stateless for form in (w, L.article + w)),
-                  frozenset(fold_str(w) for w in d.get("place_prepositions") or ()),
-                  frozenset(fold_str(w) for w in d.get("place_modifiers") or ()),
-                  frozenset(fold_str(w) for w in d.get("place_buildings") or ()),
+                  words("place_prepositions"),
+                  words("place_modifiers"),
+                  words("place_buildings"),
                   _nisba_rule(d.get("country_nisbas")))
 
 
