@@ -307,12 +307,9 @@ class NerStage:
         i, j = words[0], words[-1] + 1
         if i == 0 or owner[i - 1] >= 0:
             return ""   # the word before is part of a mention (أحمد فراس الشيخ | X: no title of X)
-        if self._listed_at(doc, i - 1, "person_titles"):
-            return "after a title"
-        if self._said_by(doc, i):
-            return "after a verb of saying"
-        if self._role_after_saying(doc, i):
-            return "after a role phrase after a verb of saying"   # وقال عضو المفوضية X Y
+        cue = self._cue_before(doc, i, owner)   # وقال عضو المفوضية X Y
+        if cue:
+            return f"after {cue}"
         toks, text = doc.tokens, doc.text
         if j >= len(toks) or not _commas(text[toks[i - 1].end:toks[i].start]) \
                 or not _commas(text[toks[j - 1].end:toks[j].start]):
@@ -341,12 +338,7 @@ class NerStage:
                 k += 1
                 continue
             # a title, not a kunya: after أبو/أبي the word is the kunya's own (مسجد أبي بكر)
-            if owner[k - 1] < 0 and self._listed_at(doc, k - 1, "person_titles"):
-                cue = "a title"
-            elif owner[k - 1] < 0 and self._said_by(doc, k):
-                cue = "a verb of saying"
-            else:
-                cue = self._role_after_saying(doc, k)
+            cue = self._cue_before(doc, k, owner)
             if not cue:
                 k += 1
                 continue
@@ -379,6 +371,17 @@ class NerStage:
         there is as often the verb the name is the subject of (فاضل الغراوي وصل; review15b)."""
         return key.startswith(self.letters.article) or key in self.person_given \
             or key.endswith(self.letters.nisba_masculine)
+
+    def _cue_before(self, doc: Doc, i: int, owner: list[int]) -> str:
+        """The person cue right before word i where Arabic reports put a name (empty: none): a title
+        or a verb of saying standing free (``owner``: no mention covers it), else a role phrase after a
+        verb of saying (:meth:`_role_after_saying`). The cue the unsure CRF names (:meth:`_cued_name`)
+        and the cued tier (:meth:`_cued_tier`) both read."""
+        if owner[i - 1] < 0 and self._listed_at(doc, i - 1, "person_titles"):
+            return "a title"
+        if owner[i - 1] < 0 and self._said_by(doc, i):
+            return "a verb of saying"
+        return self._role_after_saying(doc, i)
 
     def _role_after_saying(self, doc: Doc, k: int) -> str:
         """A role phrase between a verb of saying and word k: the verb, a person title or role noun
@@ -957,7 +960,7 @@ def _window(doc: Doc, lo: int, hi: int, end: int, starts: list[int] | None = Non
     was trained (ANERcorp separates punctuation): (texts, start offsets, word indices or None for
     a mark), three parallel lists (no object per token: most windows have no span).  ``starts`` and
     ``ends``: the offsets of every document token, when the caller has them as lists."""
-    toks, text = doc.tokens, doc.text
+    text = doc.text
     if starts is None or ends is None:
         starts, ends = doc.token_starts, doc.token_ends
 
