@@ -1,4 +1,4 @@
-"""Trigger gaps and type decisions of the events stage on composed sentences (issue 8, trig7): an
+"""Trigger gaps and type decisions of the events stage on composed sentences (issue 8): an
 indefinite عدوان as one strike, a generic strike on an object that is no force, missiles fired by
 aircraft, massacres counted as a tally, shootings named as nouns, aircraft shot down, and a short
 preposition glued to a trigger word. Each decision keeps its control case."""

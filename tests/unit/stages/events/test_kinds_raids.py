@@ -1,4 +1,4 @@
-"""Event-type decisions of the events stage on composed sentences (issue 8, type13): a raid is coded
+"""Event-type decisions of the events stage on composed sentences (issue 8): a raid is coded
 as what it meets (arrests, a fight) and is never a capture. Each decision keeps its control case."""
 from __future__ import annotations
 

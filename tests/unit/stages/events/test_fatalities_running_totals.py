@@ -1,4 +1,4 @@
-"""Running totals of the dead (issue 8, trig8): a raise word with a total word, a word of the dead and
+"""Running totals of the dead (issue 8): a raise word with a total word, a word of the dead and
 إلى (ما يرفع عدد الشهداء إلى 110) is one CASUALTIES report of its own; a war noun framed as its period
 (منذ بدء المعارك البرية) is no act; an act told before it keeps its own toll. Each with its control case."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Type decisions and trigger senses of the events stage on composed sentences (issue 8, gen5): the
+"""Type decisions and trigger senses of the events stage on composed sentences (issue 8): the
 doer of a bare قصف, missiles and drones in one act, liberation of a place, deployments, arrest
 warrants, advances, sieges, and meetings with nobody named. Each decision keeps its control case."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Event participants named by nationality adjectives (issue 8, gen4) on composed sentences: the
+"""Event participants named by nationality adjectives (issue 8) on composed sentences: the
 adjective of an act of force is its agent, the adjective of a facility names its target, two
 adjectives name two agents, and an air strike with no named doer takes no guessed state force.
 The adjective mentions are placed by hand as open_actors makes them (``party_of``)."""
