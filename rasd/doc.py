@@ -18,6 +18,14 @@ from rasd.arabic.tokens import Token, token_columns
 # "coordinated" by و after a plural or dual type word (rasd.stages.mentions.lists: قرى X وY)
 LIST_ITEM_KINDS = frozenset({"between", "after_cue", "closing", "coordinated"})
 
+# Mention.party_of: what the noun before a party's mention is, named after the open_actors.yaml list
+# that recognises it: an act of force whose doer a nationality adjective names (attack_nouns: القصف
+# الإسرائيلي), a facility whose owner it names (owned_facilities: القاعدة الأميركية), talks or a deal
+# whose parties it names (talks_nouns: المحادثات الأميركية الروسية). Every stage compares with these.
+PARTY_OF_ATTACK = "attack"
+PARTY_OF_FACILITY = "facility"
+PARTY_OF_TALKS = "talks"
+
 
 @dataclass(slots=True)
 class Mention:

@@ -23,7 +23,7 @@ from typing import Callable
 
 from rasd.arabic.clitics import letters, reads_as
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.doc import Doc, Entity, Mention
+from rasd.doc import PARTY_OF_TALKS, Doc, Entity, Mention
 from rasd.kb.knowledge import ContextName, context_key
 from rasd.kb.parties import named_party
 from rasd.pipeline import Stage
@@ -283,7 +283,7 @@ def follow_adjectives(doc: Doc, kb, countries: set[str], skip: set[int], adjecti
     party = {c: named_party(kept, kb, c) for c in countries}
     for m in kept:
         # a party to talks is the state itself, whatever force the report names (open_actors)
-        adjective = m.party_of not in (None, "talks") and m.tok[1] == m.tok[0] + 1 and toks[m.tok[0]].key in adjectives
+        adjective = m.party_of not in (None, PARTY_OF_TALKS) and m.tok[1] == m.tok[0] + 1 and toks[m.tok[0]].key in adjectives
         e = kb.get(m.kb_id) if adjective and m.kb_id else None
         if e is None or e.country not in countries:
             continue

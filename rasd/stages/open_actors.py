@@ -13,9 +13,9 @@ names them (runs after ``mentions``, before ``link``).
 - **Nationality adjectives as parties**: after an act of force (القصف الإسرائيلي، الغارات الجوية
   الأميركية، العدوان الأميركي البريطاني) the adjective names who did it; after a military facility or
   unit (القاعدة الأميركية، موقع إسرائيلي) whose it is. Either is an ACTOR mention of the country's forces
-  (``national_forces``, linked by kb_id) marked ``party_of`` "attack" or "facility", which the
+  (``national_forces``, linked by kb_id) marked ``party_of`` PARTY_OF_ATTACK or PARTY_OF_FACILITY, which the
   event roles read (rasd.stages.events.roles). After talks or a deal (المحادثات الأميركية الروسية،
-  الاتفاق السعودي الإيراني) it names a party to them: the country's state (``party_of`` "talks").
+  الاتفاق السعودي الإيراني) it names a party to them: the country's state (``party_of`` PARTY_OF_TALKS).
 
 A new mention never overlaps another, except that it replaces a knowledge-base *short form* or a
 pattern mention lying inside it: "الشرطة" alone may be read as one country's police, but
@@ -31,7 +31,7 @@ from typing import Callable
 
 from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
-from rasd.doc import Doc, Mention
+from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Doc, Mention
 from rasd.kb.knowledge import context_key
 from rasd.kb.parties import named_party
 from rasd.kb.yamlfile import load
@@ -573,27 +573,27 @@ class _OpenActors:
         return None
 
     def noun_of(self, i: int) -> tuple[str, int] | None:
-        """("attack" | "facility" | "talks", noun token) when the adjective at ``i`` qualifies an act of
+        """(``party_of`` kind: PARTY_OF_ATTACK | PARTY_OF_FACILITY | PARTY_OF_TALKS, noun token) when the adjective at ``i`` qualifies an act of
         force, a facility, or talks or a deal: the noun right before it, or before up to two modifiers
         of its kind (attack_modifiers, talks_modifiers), or before an adjective that qualifies one
         (العدوان الأميركي البريطاني، الاتفاق السعودي الإيراني)."""
         k, mods = i - 1, 0
         named = self.named_facility(i)
         if named is not None:
-            return "facility", named
+            return PARTY_OF_FACILITY, named
         while k >= 0 and self.joined(k):
             key = self.toks[k].key
             prev = self.added[-1] if self.added else None
             if prev is not None and prev.party_of and prev.tok == (k, k + 1):
                 return prev.party_of, k
             if self.noun(key, self.f.attack_nouns):
-                return "attack", k
+                return PARTY_OF_ATTACK, k
             if self.noun(key, self.f.facilities):
                 said = self.said(k) or self.noun(key, self.f.websites)
-                return None if said else ("facility", k)   # وذكر الموقع الإسرائيلي: a website, not a base
+                return None if said else (PARTY_OF_FACILITY, k)   # وذكر الموقع الإسرائيلي: a website, not a base
             if self.noun(key, self.f.talks_nouns):
                 other = k > 0 and _reading(self.toks[k - 1].key, self.f.talks_not_after, self.pro) is not None
-                return None if other else ("talks", k)   # عالم الاجتماع الفرنسي: sociology, no meeting
+                return None if other else (PARTY_OF_TALKS, k)   # عالم الاجتماع الفرنسي: sociology, no meeting
             if key not in self.f.attack_modifiers and key not in self.f.talks_modifiers or mods == 2:
                 return None
             k, mods = k - 1, mods + 1
@@ -624,15 +624,15 @@ class _OpenActors:
             return
         found = self.noun_of(i)
         force = self.f.adjectives[self.toks[i].key]
-        party = None if not found else self.country_state(force) if found[0] == "talks" else self.country_party(force)
+        party = None if not found else self.country_state(force) if found[0] == PARTY_OF_TALKS else self.country_party(force)
         if party is None:
             return
         kind, k = found
         noun = self.doc.text[self.toks[k].start:self.toks[k].end]
-        self.add(i, i + 1, 0, "government" if kind == "talks" else "state_force", None,
+        self.add(i, i + 1, 0, "government" if kind == PARTY_OF_TALKS else "state_force", None,
                  f"a nationality adjective after '{noun}' " + (
-                     "names who did the act (open_actors.yaml attack_nouns)" if kind == "attack" else
-                     "names a party to the talks (open_actors.yaml talks_nouns)" if kind == "talks" else
+                     "names who did the act (open_actors.yaml attack_nouns)" if kind == PARTY_OF_ATTACK else
+                     "names a party to the talks (open_actors.yaml talks_nouns)" if kind == PARTY_OF_TALKS else
                      "names whose facility it is (open_actors.yaml owned_facilities)") + f": {party[1]}")
         m = self.added[-1]
         if m.tok == (i, i + 1):
@@ -649,7 +649,7 @@ class _OpenActors:
                 continue   # تنظيمي القاعدة وداعش: an owner is never joined by 'and'
             if self.noun(self.toks[k].key, self.f.facilities) and not (
                     self.said(k)):
-                m.party_of = "facility"
+                m.party_of = PARTY_OF_FACILITY
 
     def category(self, m: Mention) -> str | None:
         e = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None

@@ -32,7 +32,7 @@ from __future__ import annotations
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.script import CLAUSE_ENDS
-from rasd.doc import Doc, Entity, Mention
+from rasd.doc import PARTY_OF_FACILITY, Doc, Entity, Mention
 from rasd.geo.features import km
 from rasd.pipeline import Stage
 from rasd.stages.open_places import PlaceCues, reads
@@ -95,7 +95,7 @@ class _Context:
             if not _BREAKS.isdisjoint(self.gap(k - 1)):
                 return None
             hit = self.at.get(k)
-            if hit is not None and hit[1] is not e and hit[0].party_of == "facility" and hit[1].type == "ACTOR":
+            if hit is not None and hit[1] is not e and hit[0].party_of == PARTY_OF_FACILITY and hit[1].type == "ACTOR":
                 k = hit[0].tok[1]   # موقع السماقة الإسرائيلي، في مزارع شبعا: the owner's adjective, as any adjective
                 words.append(hit[0].text)
                 continue

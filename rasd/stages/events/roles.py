@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import letters, starts_with_and
-from rasd.doc import Mention
+from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
 from rasd.stages.events.triggers import Trig
@@ -27,7 +27,7 @@ class Roles:
         """The participants of the clause; the nationality adjective of talks or a deal (``party_of``
         "talks": المحادثات الأميركية الروسية) only for an event with parties (``talks``)."""
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
-                and m.entity not in self.reporters and (talks or m.party_of != "talks")]
+                and m.entity not in self.reporters and (talks or m.party_of != PARTY_OF_TALKS)]
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
@@ -106,11 +106,11 @@ class Roles:
         c.said(agent, "after an agent marker (triggers.yaml agent_markers)")
         if agent is None and t.d.pos == "noun":
             # القصف الإسرائيلي، الغارات الجوية الأميركية: the act's nationality adjective names its doer
-            agent = next((m for m in c.after if m.party_of == "attack" and m.tok[0] - t.j <= 2), None)
+            agent = next((m for m in c.after if m.party_of == PARTY_OF_ATTACK and m.tok[0] - t.j <= 2), None)
             c.said(agent, "the nationality adjective of the act (open_actors.yaml attack_nouns)")
         if agent is None and t.d.pos == "noun" and c.partner_type:
             # المحادثات الأميركية الروسية، الاتفاق السعودي الإيراني: the adjectives name the parties
-            agent = next((m for m in c.after if m.party_of == "talks" and m.tok[0] - t.j <= 2), None)
+            agent = next((m for m in c.after if m.party_of == PARTY_OF_TALKS and m.tok[0] - t.j <= 2), None)
             c.said(agent, "the nationality adjective of the talks or deal (open_actors.yaml talks_nouns)")
         between = None
         if agent is None:   # اشتباكات بين X و Y
@@ -144,7 +144,7 @@ class Roles:
         window = 6 if t.d.pos == "verb" else 4
         if any(t.j <= o.i < m.tok[0] and o.d.pos == "verb" for o in self.sentence_triggers):
             return None   # هجوما صاروخيا استهدف القوات: what follows another event verb is its argument
-        if t.d.pos == "noun" and m.party_of == "attack" and m.tok[0] - t.j > 2:
+        if t.d.pos == "noun" and m.party_of == PARTY_OF_ATTACK and m.tok[0] - t.j > 2:
             return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
         if t.d.pos == "noun" and any(self.relative_clause(k) for k in range(t.j, m.tok[0])):
             return None   # الاستهداف الذي طال القوات الأميركية: named in a clause about the act, no genitive
@@ -205,7 +205,7 @@ class Roles:
                 break
             gap = self.doc.text[prev.end:m.start].strip(" ،,")
             # العدوان الأميركي البريطاني، المحادثات الأميركية الروسية (- between: القمة الروسية - الصينية)
-            paired = gap in ("", "-", "–") and m.party_of == prev.party_of and m.party_of in ("attack", "talks")
+            paired = gap in ("", "-", "–") and m.party_of == prev.party_of and m.party_of in (PARTY_OF_ATTACK, PARTY_OF_TALKS)
             if not paired and (gap not in (L.and_, "") or not starts_with_and(self.key(m.tok[0])) and gap != L.and_):
                 break
             if not self.civilian(m) and self.can_do(c.t.type, m):
@@ -230,7 +230,7 @@ class Roles:
             return [], False
         if not agents and t.type == "AIRSTRIKE":
             # غارات … خلال العدوان الإسرائيلي: the nationality of an act in the same sentence
-            named = [m for m in self.participants(c.st, c.st.lo, c.st.hi) if m.party_of == "attack"
+            named = [m for m in self.participants(c.st, c.st.lo, c.st.hi) if m.party_of == PARTY_OF_ATTACK
                      and self.can_do(t.type, m)]
             if named:
                 c.said(named[0], "the nationality adjective of an act of force in the same sentence")
@@ -280,7 +280,7 @@ class Roles:
                 marked = self.marker(m, c.markers, c.lo)
                 c.said(m, f"after a target marker (triggers.yaml {c.markers})" if marked else
                        "in a purpose clause after the trigger" if m.tok[0] >= c.purpose else
-                       "owns the facility the act is aimed at" if m.party_of == "facility" else
+                       "owns the facility the act is aimed at" if m.party_of == PARTY_OF_FACILITY else
                        "named after the trigger, not its agent")
         return targets, partners
 
@@ -327,7 +327,7 @@ class ArgContext:
         """After a target marker, in a purpose clause, or the owner of a facility an act of force is aimed
         at (استهداف القاعدة الأميركية; the owner of a site a deal names is no opponent)."""
         return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or (
-            m.party_of == "facility" and not self.partner_type)
+            m.party_of == PARTY_OF_FACILITY and not self.partner_type)
 
     def is_partner(self, m: Mention) -> bool:
         return self.r.marker(m, "partner_markers", self.lo)
