@@ -20,7 +20,7 @@ import bisect
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
 from rasd.stages.worthiness.cues import sentence_forms
-from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, demand, foretold, toll_negation, unworthy
+from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, modality, unworthy
 
 
 class Worthiness(Stage):
@@ -43,12 +43,9 @@ class Worthiness(Stage):
         for ev in doc.events:
             site = site_of(doc, ev, starts, cues.clause_ends, forms, marks)
             why = unworthy(site, cues) if site is not None else None
-            if why is None and site is not None and (asserted := toll_negation(site, cues)):
-                ev.modality = "asserted"
-                ev.extra.setdefault("why", {})["modality"] = asserted
-            elif why is None and site is not None and (planned := demand(site, cues) or foretold(site, cues)):
-                ev.modality = "planned"
-                ev.extra.setdefault("why", {})["modality"] = planned
+            if why is None and site is not None and (mod := modality(site, cues)):
+                ev.modality = mod[0]
+                ev.extra.setdefault("why", {})["modality"] = mod[1]
             if why is None:
                 kept.append(ev)
                 continue

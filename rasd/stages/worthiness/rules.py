@@ -29,6 +29,8 @@ class Site:
     # the events of one sentence, else read here
     forms: list = field(default_factory=list, compare=False, repr=False)
     clause_start: int = 0      # the first word of the trigger's clause (after the last clause mark before it)
+    # what clause_mood read, kept for the rules and the modality of one Site (read once, not once per reader)
+    memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self):
         if not self.forms:
@@ -222,11 +224,20 @@ def _verb_forms(s: Site, k: int) -> tuple[str, ...]:
     return (w, w[1:]) if w[:1] in letters().conj and len(w) > 3 else (w,)
 
 
-def _irrealis_cue(s: Site, c: Cues) -> tuple[str, str] | None:
+def clause_mood(s: Site, c: Cues) -> tuple[str, str] | None:
     """("future" | "possible", the cue) when a future verb or particle, or a possibility (قد before an
-    imperfect verb), governs the trigger's clause; None otherwise. The cue stands in the trigger's clause (no
+    imperfect verb), governs the trigger's clause; None otherwise (the clause is told). The one place
+    that reads the clause's mood: :func:`irrealis` (drop) and :func:`modality` (planned) read its
+    answer, which the Site keeps (read once per event). The cue stands in the trigger's clause (no
     clause mark between them, ``Site.clause_start``) and no word that opens another clause (a relative
     pronoun, بعد، حيث، إنهم …) stands between them: that clause's act is told."""
+    kept = s.memo.get("mood")
+    if kept is None or kept[0] is not c:
+        kept = s.memo["mood"] = (c, _read_mood(s, c))
+    return kept[1]
+
+
+def _read_mood(s: Site, c: Cues) -> tuple[str, str] | None:
     ir = c.irrealis
     if ir is None:
         return None
@@ -253,7 +264,7 @@ def irrealis(s: Site, c: Cues) -> str | None:
     one that a future governs is foretold; the gold codes a party's announced act as planned (ستعقد الأمم
     المتحدة جولة محادثات في جنيف), so a foretold act is dropped only when it names no place, as an
     open-ended vow is (:func:`vow`), and is made planned otherwise (:func:`foretold`)."""
-    found = _irrealis_cue(s, c)
+    found = clause_mood(s, c)
     if found is None:
         return None
     kind, cue = found
@@ -277,6 +288,19 @@ def unworthy(s: Site, c: Cues) -> str | None:
     return None
 
 
+def modality(s: Site, c: Cues) -> tuple[str, str] | None:
+    """The event's modality as its clause decides it, with its why, when that differs from the events
+    stage's reading of the cues before the trigger (modality.yaml): a negation that denies only the toll
+    makes it asserted (:func:`toll_negation`); a demand or a future over its clause (:func:`clause_mood`)
+    makes it planned (:func:`demand`, :func:`foretold`). None keeps the events stage's modality. The one
+    place the worthiness stage changes an event's modality."""
+    if why := toll_negation(s, c):
+        return "asserted", why
+    if why := demand(s, c) or foretold(s, c):
+        return "planned", why
+    return None
+
+
 def toll_negation(s: Site, c: Cues) -> str | None:
     """Why a negated event is asserted after all: the negation denies its toll (None otherwise)."""
     if s.modality != "negated":
@@ -289,7 +313,7 @@ def foretold(s: Site, c: Cues) -> str | None:
     irrealis; None otherwise). The ontology's planned is an act intended or announced."""
     if s.modality != "asserted":
         return None
-    found = _irrealis_cue(s, c)
+    found = clause_mood(s, c)
     if found is None or found[0] != "future":
         return None
     return f"foretold ('{found[1]} …' governs its clause): planned (worthiness.yaml irrealis)"

@@ -305,3 +305,29 @@ def test_sense_forms_hold_every_senses_forms_and_the_rule_answers_alike_without_
                               ("قال إن العقوبات لا تقدم ولا تؤخر", "تقدم")):
         s = site(sentence, trigger, "ARMED_CLASH")
         assert rules.sense(s, cues) == rules.sense(s, dataclasses.replace(cues, sense_forms=cues.sense_forms | {"x"}))
+
+
+def test_the_clause_mood_is_read_once_per_site_for_both_the_drop_and_the_modality(irr_cues, monkeypatch):
+    """clause_mood is the one reading of a future or a possibility over the clause: irrealis (drop) and
+    modality (planned) read its answer, kept on the Site; a Site copied with another clause reads again."""
+    reads = []
+    real = rules._read_mood
+    monkeypatch.setattr(rules, "_read_mood", lambda s, c: reads.append(s.i) or real(s, c))
+    placed = irr_site("قال المتحدث إن القوات ستشن هجوما على المدينة غدا", "هجوما", has_place=True)
+    assert rules.irrealis(placed, irr_cues) is None
+    mod = rules.modality(placed, irr_cues)
+    assert mod[0] == "planned" and "ستشن" in mod[1]
+    assert len(reads) == 1
+    from dataclasses import replace
+    later = replace(placed, clause_start=placed.i)   # the future now stands before the trigger's clause
+    assert rules.clause_mood(later, irr_cues) is None and len(reads) == 2
+
+
+def test_modality_is_the_one_revision_of_the_events_modality(cues, irr_cues):
+    toll = site("لم تسجل إصابات بسقوط قذيفتين على الحي الشرقي", "بسقوط", modality="negated")
+    assert rules.modality(toll, cues)[0] == "asserted"
+    demanded = site("أكد الأهالي ضرورة الإفراج عن كل الأسرى", "الإفراج", "PRISONER_RELEASE")
+    assert rules.modality(demanded, cues)[0] == "planned"
+    told = irr_site("قال المتحدث إن القوات شنت هجوما على المدينة", "هجوما", has_place=True)
+    assert rules.modality(told, irr_cues) is None
+    assert rules.modality(site("لم تقصف الطائرات البلدة اليوم", "تقصف", modality="negated"), cues) is None
