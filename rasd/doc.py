@@ -147,6 +147,9 @@ class Doc:
         # what a stage decided beyond its output, kept in a --trace file (the ner stage: the
         # sentences it tagged, why, and the windows the CRF read)
         self.notes: dict[str, list] = {}
+        # where the text's clauses are cut (rasd.stages.clauses.ClauseCuts): read once, by the first stage
+        # that asks (rasd.stages.clauses.clause_cuts), for the events and worthiness stages alike
+        self.clause_cuts = None
         # whether a stage also notes what it decided for a trace only (the ner stage: each span the CRF
         # proposed and its verdict): set by Pipeline.run when a trace is asked for
         self.explain = False

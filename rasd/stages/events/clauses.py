@@ -7,7 +7,8 @@ from functools import cached_property
 
 from rasd.arabic.clitics import starts_with_and
 from rasd.doc import Mention
-from rasd.stages.events.lexicon import in_list, phrase_at
+from rasd.stages.clauses import ClauseCuts, clause_cuts
+from rasd.stages.events.lexicon import cue_length, in_list
 from rasd.stages.events.triggers import Trig
 
 # words at most between a noun trigger and a relative pronoun that opens a clause about it (an adjective)
@@ -48,12 +49,16 @@ class Clauses:
     def cue_at(self, k: int, name: str, end: int | None = None) -> int:
         """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of
         several words (في حين، غير أن) or one word; 0 when none does."""
-        key = self.keys[k] if 0 <= k < len(self.keys) else ""
-        if name not in self.L.cue_starts.lookup(key):
-            return 0          # most words open no cue of the list: one cached look-up says so
-        end = len(self.toks) if end is None else end
-        n = phrase_at(self.L.phrases.get(name, ()), self.key, k, end)
-        return n or int(k < end and in_list(self.L, name, key))
+        return cue_length(self.L, self.keys, k, name, len(self.toks) if end is None else end)
+
+    @cached_property
+    def cuts(self) -> ClauseCuts:
+        """The document's clause cuts (rasd.stages.clauses), shared with the worthiness stage."""
+        return clause_cuts(self.doc, self.res)
+
+    def clause_break(self, k: int, end: int) -> int:
+        """How many tokens the clause-break word or phrase at ``k`` spans (ending by ``end``); 0 if none."""
+        return self.cuts.break_at(k, end)
 
     def sentences(self) -> list[Sent]:
         out, ti = [], 0
@@ -75,13 +80,13 @@ class Clauses:
 
     def clause(self, st: Sent, t: Trig) -> tuple[int, int]:
         lo, hi = st.lo, st.hi
-        opens, keys = self.L.cue_starts.lookup, self.keys   # the gate of cue_at, without its frame
-        for k in range(t.i - 1, st.lo - 1, -1):
-            if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", t.i):
+        cuts = self.cuts
+        for k in reversed(cuts.breaks_between(st.lo, t.i)):
+            if cuts.break_at(k, t.i):
                 lo = k
                 break
-        for k in range(t.j, st.hi):
-            if "clause_breaks" in opens(keys[k]) and self.cue_at(k, "clause_breaks", st.hi):
+        for k in cuts.breaks_between(t.j, st.hi):
+            if cuts.break_at(k, st.hi):
                 if self.describes(t, k):
                     continue      # التفجير الذي وقع في X: the relative clause tells where and on whom
                 hi = k

@@ -481,7 +481,7 @@ class Kinds:
                         return "ARMED_CLASH"
                     if found is None:
                         found, verb = v, k
-            elif k in others or self.cue_at(k, "clause_breaks", end):
+            elif k in others or self.clause_break(k, end):
                 last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
                 qualified = self.made_armed(k, end)
@@ -517,7 +517,7 @@ class Kinds:
             return None
         w = self.L.words
         for v in range(k - 1, max(lo, k - HURT_BEFORE) - 1, -1):
-            if t.i <= v < t.j or v in others or self.cue_at(v, "clause_breaks", k):
+            if t.i <= v < t.j or v in others or self.clause_break(v, k):
                 return None
             vk = self.key(v)
             if reads_as(w["armed_victims"], vk) or self.made_armed(v, k, fighters=False):
@@ -567,7 +567,7 @@ class Kinds:
                     return "RIOT"
                 if reach == AIM_WINDOW and not (key.isdigit() or reads_as(w["aim_quantities"], key)):
                     break
-                if self.cue_at(k, "clause_breaks", hi):
+                if self.clause_break(k, hi):
                     break
         cue = next((k for k in range(lo, hi) if reads_as(w["riot_means"], self.key(k))), None)
         if cue is not None:
@@ -582,7 +582,7 @@ class Kinds:
         عشرات القتلى) to the next clause break or trigger of the sentence."""
         end = hi
         while end < st.hi and in_list(self.L, "victim_links", self.key(end)):
-            nxt = next((k for k in range(end + 1, st.hi) if self.cue_at(k, "clause_breaks", st.hi)), st.hi)
+            nxt = next((k for k in range(end + 1, st.hi) if self.clause_break(k, st.hi)), st.hi)
             end = min(nxt, next((o.i for o in self.sentence_triggers if end < o.i and self.opens_clause(o)), st.hi))
         return end
 

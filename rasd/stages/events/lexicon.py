@@ -298,3 +298,12 @@ def phrase_at(phrases: tuple[tuple[str, ...], ...], keys, k: int, end: int) -> i
 def in_list(L: Lexicon, name: str, key: str) -> bool:
     return name in L.lists_of.lookup(key)
 
+
+def cue_length(L: Lexicon, keys: list[str], k: int, name: str, end: int) -> int:
+    """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of several
+    words (في حين، غير أن) or one word; 0 when none does. ``keys``: the document's folded token keys."""
+    key = keys[k] if 0 <= k < len(keys) else ""
+    if name not in L.cue_starts.lookup(key):
+        return 0          # most words open no cue of the list: one cached look-up says so
+    n = phrase_at(L.phrases.get(name, ()), lambda i: keys[i] if 0 <= i < len(keys) else "", k, end)
+    return n or int(k < end and in_list(L, name, key))

@@ -19,6 +19,7 @@ import bisect
 
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
+from rasd.stages.clauses import ClauseCuts, clause_cuts
 from rasd.stages.worthiness.cues import sentence_forms
 from rasd.stages.worthiness.rules import OPENING_QUOTES, Site, modality, unworthy
 
@@ -38,10 +39,10 @@ class Worthiness(Stage):
         cues = self.resources.worthiness_cues
         starts = doc.token_starts
         forms: dict = {}   # a sentence's cue readings, read once for all its events
-        marks = cues.irrealis.clause_marks if cues.irrealis else ""
+        cuts = clause_cuts(doc, self.resources)   # the clauses the events stage cut the text into
         kept = []
         for ev in doc.events:
-            site = site_of(doc, ev, starts, cues.clause_ends, forms, marks)
+            site = site_of(doc, ev, starts, cues.clause_ends, forms, cuts)
             why = unworthy(site, cues) if site is not None else None
             if why is None and site is not None and (mod := modality(site, cues)):
                 ev.modality = mod[0]
@@ -56,14 +57,14 @@ class Worthiness(Stage):
 
 
 def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict | None = None,
-            marks: str = "") -> Site | None:
+            cuts: ClauseCuts | None = None) -> Site | None:
     """The words of the event's first evidence sentence and where its trigger stands in them;
     None for an event read without a trigger (a toll sentence). ``ends``: the marks that end a
     clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``).
     ``forms``: the caller's memo of each sentence's cue readings (token range → its
-    ``sentence_forms``), kept for one document: the events of one sentence share them. ``marks``: the
-    marks that end a clause before the trigger (the word after the last one, within its sentence, is the
-    Site's ``clause_start``; its first word without them)."""
+    ``sentence_forms``), kept for one document: the events of one sentence share them. ``cuts``: the
+    document's clause cuts (rasd.stages.clauses; the word after the last clause mark before the trigger,
+    within its sentence, is the Site's ``clause_start``; its first word without them)."""
     if ev.trigger is None or not ev.evidence:
         return None
     t0, t1 = ev.trigger
@@ -84,7 +85,7 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
         fs = sentence_forms(keys)
         if forms is not None:
             forms[lo, hi] = fs
-    cut = max((doc.text.rfind(m, a, t0) for m in marks), default=-1)
+    cut = cuts.mark_before(a, t0) if cuts is not None else -1
     start = max(bisect.bisect_right(starts, cut) - lo, 0) if cut >= 0 else 0
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
                 bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo))

@@ -96,6 +96,7 @@ def test_the_events_of_one_sentence_share_one_reading_of_its_cue_words():
 def test_site_of_reads_where_the_triggers_clause_starts():
     """The word after the last clause mark before the trigger, within its sentence, starts its clause
     (worthiness.yaml irrealis clause_marks); without marks the sentence's first word does."""
+    from rasd.stages.clauses import ClauseCuts, clause_cuts
     from rasd.stages.worthiness import site_of
 
     text = "قال المتحدث: سنواصل الضغط، وقد شنت القوات هجوما على المدينة."
@@ -103,10 +104,11 @@ def test_site_of_reads_where_the_triggers_clause_starts():
     doc.sentences = [(0, len(text))]
     at = text.index("هجوما")
     ev = Event("", "ARMED_CLASH", (at, at + 5), agents=["E1"], evidence=[(0, len(text))])
-    s = site_of(doc, ev, doc.token_starts, "", None, "،:")
+    s = site_of(doc, ev, doc.token_starts, "", None, clause_cuts(doc, Resources("/nonexistent-rasd-data")))
     assert s.keys[s.clause_start] == "وقد" and s.clause_start < s.i
-    assert site_of(doc, ev, doc.token_starts, "", None, ":").keys[2] == "سنواصل"
-    assert site_of(doc, ev, doc.token_starts, "", None, ":").clause_start == 2
+    colon = ClauseCuts([text.index(":")], {}, [])
+    assert site_of(doc, ev, doc.token_starts, "", None, colon).keys[2] == "سنواصل"
+    assert site_of(doc, ev, doc.token_starts, "", None, colon).clause_start == 2
     assert site_of(doc, ev, doc.token_starts).clause_start == 0
 
 

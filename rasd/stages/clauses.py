@@ -1,0 +1,71 @@
+"""One clause segmentation of a document, read once and kept on the Doc (``Doc.clause_cuts``).
+
+A clause of a sentence ends at a clause mark (a comma, semicolon, colon, bracket, quote or full stop:
+worthiness.yaml irrealis clause_marks) or before a clause-break word (بينما، فيما، حيث، بعد، التي …:
+triggers.yaml clause_breaks, one word or a phrase of several: في حين، غير أن). Both kinds of cut are read
+here, once for the whole document, as offsets into its one text (the marks) and as the tokens the words
+start at (with their spans in the text); the events stage (rasd.stages.events.clauses: a trigger's
+clause, the words between two acts) and the worthiness stage (where the clause of a trigger starts,
+the scope of a future or a possibility) read the same cuts.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from rasd.doc import Doc
+
+BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open another clause
+
+
+@dataclass
+class ClauseCuts:
+    """Where the document's clauses are cut: ``marks``, the offsets of its clause marks in the text,
+    ascending; ``words``, token → how many tokens the clause-break cue that starts there spans (read
+    up to the document's end); ``spans``, the same cues as (start, end) offsets into the text."""
+    marks: list[int]
+    words: dict[int, int]
+    spans: list[tuple[int, int]]
+    L: object = field(repr=False, default=None)          # the events lexicon the words were read with
+    keys: list[str] = field(repr=False, default_factory=list)
+    word_starts: list[int] = field(repr=False, default_factory=list)   # the keys of ``words``, ascending
+
+    def mark_before(self, a: int, b: int) -> int:
+        """The offset of the last clause mark in ``text[a:b]``; -1 when there is none."""
+        n = bisect_left(self.marks, b) - 1
+        return self.marks[n] if n >= 0 and self.marks[n] >= a else -1
+
+    def break_at(self, k: int, end: int) -> int:
+        """How many tokens the clause-break cue at token ``k`` spans when it ends by ``end`` (0 when no
+        cue starts there, or none that fits: a phrase that runs past ``end`` is read again, shorter)."""
+        n = self.words.get(k, 0)
+        if n and k + n > end:
+            from rasd.stages.events.lexicon import cue_length   # (the events package reads these cuts)
+            return cue_length(self.L, self.keys, k, BREAKS, end)
+        return n if k < end else 0
+
+    def breaks_between(self, lo: int, hi: int) -> list[int]:
+        """The tokens in [lo, hi) a clause-break cue starts at, ascending."""
+        ws = self.word_starts
+        return ws[bisect_left(ws, lo):bisect_left(ws, hi)]
+
+
+def clause_cuts(doc: Doc, resources) -> ClauseCuts:
+    """The document's clause cuts, read on first use and kept on the Doc (``doc.clause_cuts``)."""
+    cuts = doc.clause_cuts
+    if cuts is None:
+        from rasd.stages.events.lexicon import cue_length   # (the events package reads these cuts)
+
+        cues = resources.worthiness_cues
+        marks = cues.irrealis.clause_marks if cues.irrealis else ""
+        L, keys, toks = resources.triggers, doc.keys, doc.tokens
+        offsets = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", doc.text)] if marks else []
+        opens = L.cue_starts.lookup
+        words = {}
+        for k, key in enumerate(keys):
+            if BREAKS in opens(key) and (n := cue_length(L, keys, k, BREAKS, len(keys))):
+                words[k] = n
+        spans = [(toks[k].start, toks[k + n - 1].end) for k, n in words.items()]
+        cuts = doc.clause_cuts = ClauseCuts(offsets, words, spans, L, keys, sorted(words))
+    return cuts

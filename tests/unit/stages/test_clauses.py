@@ -1,0 +1,68 @@
+"""The one clause segmentation of a document (rasd.stages.clauses) on composed sentences: the clause
+marks as offsets into the text, the clause-break words and phrases as the tokens they start at, and the
+cuts read once and kept on the Doc for the events and worthiness stages alike."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.doc import Doc
+from rasd.kb.resources import Resources
+from rasd.stages.clauses import ClauseCuts, clause_cuts
+
+
+@pytest.fixture(scope="module")
+def res():
+    return Resources("/nonexistent-rasd-data")
+
+
+def _doc(text: str) -> Doc:
+    doc = Doc(text)
+    doc.sentences = [(0, len(text))]
+    return doc
+
+
+def _tok(doc: Doc, word: str) -> int:
+    return next(t.i for t in doc.tokens if doc.text[t.start:t.end] == word)
+
+
+def test_the_marks_are_offsets_into_the_text_and_the_last_before_a_point_is_found(res):
+    text = "قال المتحدث: سنواصل الضغط، وقد شنت القوات هجوما على المدينة."
+    doc = _doc(text)
+    cuts = clause_cuts(doc, res)
+    assert [text[m] for m in cuts.marks] == [":", "،", "."]
+    at = text.index("هجوما")
+    assert cuts.mark_before(0, at) == text.index("،")
+    assert cuts.mark_before(0, text.index("الضغط")) == text.index(":")
+    assert cuts.mark_before(text.index("سنواصل"), text.index("الضغط")) == -1
+
+
+def test_a_clause_break_word_and_a_phrase_of_two_words_are_cuts(res):
+    text = "قصفت الطائرات البلدة بينما تقدمت القوات في حين انسحب المسلحون"
+    doc = _doc(text)
+    cuts = clause_cuts(doc, res)
+    while_, in_, when = _tok(doc, "بينما"), _tok(doc, "في"), _tok(doc, "حين")
+    assert cuts.break_at(while_, len(doc.tokens)) == 1
+    assert cuts.break_at(in_, len(doc.tokens)) == 2
+    assert [text[a:b] for a, b in cuts.spans] == ["بينما", "في حين"]
+    assert cuts.breaks_between(0, len(doc.tokens)) == [while_, in_]
+    # a phrase that runs past the end it must end by is no cut there; a word at or past the end is none
+    assert cuts.break_at(in_, when) == 0
+    assert cuts.break_at(while_, while_) == 0
+    assert cuts.break_at(when, len(doc.tokens)) == 0
+
+
+def test_the_cuts_are_read_once_and_kept_on_the_doc(res):
+    doc = _doc("قصفت الطائرات البلدة، بينما تقدمت القوات")
+    assert doc.clause_cuts is None
+    cuts = clause_cuts(doc, res)
+    assert isinstance(cuts, ClauseCuts) and doc.clause_cuts is cuts and clause_cuts(doc, res) is cuts
+
+
+def test_the_events_reader_reads_the_docs_cuts(res):
+    from rasd.stages.events.reader import Reader
+
+    doc = _doc("قصفت الطائرات البلدة بينما تقدمت القوات")
+    reader = Reader(doc, res)
+    assert reader.cuts is doc.clause_cuts is clause_cuts(doc, res)
+    k = _tok(doc, "بينما")
+    assert reader.clause_break(k, len(doc.tokens)) == reader.cue_at(k, "clause_breaks") == 1
