@@ -31,19 +31,22 @@ from rasd.kb.heldout import held_out  # noqa: E402
 from rasd.kb.resources import default_resources  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 from _shared import data_or_exit  # noqa: E402
+from rasd.stages.clauses import clause_cuts  # noqa: E402
 from rasd.stages.worthiness import site_of  # noqa: E402
 from rasd.stages.worthiness.rules import RULES, demand, foretold, toll_negation  # noqa: E402
 
 CUE = re.compile(r"'([^']*)'")
 
 
-def rule_fires(doc, cues, rules) -> list[tuple[str, object]]:
+def rule_fires(doc, cues, rules, res=None) -> list[tuple[str, object]]:
     """(rule: cue, event) for every rule of ``rules`` that finds an event of ``doc`` no event: every
-    rule is asked (not only the first that fires), so each rule's own reach is counted."""
+    rule is asked (not only the first that fires), so each rule's own reach is counted. ``res``: the
+    resources the document's clause cuts are read with (rasd.stages.clauses), as the stage reads them."""
     starts = [t.start for t in doc.tokens]
+    cuts = clause_cuts(doc, res) if res is not None else doc.clause_cuts
     out = []
     for ev in doc.events:
-        site = site_of(doc, ev, starts, cues.clause_ends, None, cues.irrealis.clause_marks if cues.irrealis else "")
+        site = site_of(doc, ev, starts, cues.clause_ends, None, cuts)
         if site is None:
             continue
         for rule in rules:
@@ -76,7 +79,7 @@ def main() -> None:
     for corpus, a, doc in read_sample(head, corpora, args.n, args.seed, skip):   # held-out reports never drawn
         n_docs += 1
         n_events += len(doc.events)
-        for key, ev in rule_fires(doc, cues, rules):
+        for key, ev in rule_fires(doc, cues, rules, res):
             fires[key] += 1
             docs_of[key].add((corpus, a.get("id") or a.get("url")))
             seen[key].append(f"[{corpus}] {ev.type} {ev.modality}: "

@@ -16,12 +16,9 @@ def wf():
 
 
 def _doc(text: str, words: list[tuple[str, str]]) -> Doc:
-    from rasd.arabic.tokens import tokenize
-
-    doc = Doc(text)
+    doc = Doc(text)   # its tokens (and their keys, which the clause cuts read) as the Doc derives them
     cut = text.index("؟") + 2
     doc.sentences = [(0, cut - 1), (cut, len(text))]
-    doc.tokens = tokenize(text)
     doc.events = []
     for w, t in words:
         at = text.index(w)
@@ -31,10 +28,11 @@ def _doc(text: str, words: list[tuple[str, str]]) -> Doc:
 
 
 def test_every_rule_is_asked_and_each_fire_names_its_cue(wf):
-    cues = Resources("/nonexistent-rasd-data").worthiness_cues
+    res = Resources("/nonexistent-rasd-data")
+    cues = res.worthiness_cues
     text = "هل يخشى المسؤولون أن تندلع معارك في الجنوب؟ قصفت الطائرات البلدة."
     doc = _doc(text, [("معارك", "ARMED_CLASH"), ("قصفت", "AIRSTRIKE")])
-    fires = wf.rule_fires(doc, cues, RULES)
+    fires = wf.rule_fires(doc, cues, RULES, res)
     keys = sorted(k for k, _ in fires)
     # the clash is both asked about and feared: two rules fire on it; the told strike fires none
     assert keys == ["opinion: يخشي …", "question: … ؟"]
