@@ -1,5 +1,10 @@
 """Modality (negated, planned, conditional cues before a trigger) and attribution (a source in the
-sentence, or the last one when it continues reported speech)."""
+sentence, or the last one when it continues reported speech).
+
+This is the first reading of an event's modality, from the words right before its trigger
+(modality.yaml). The whole clause may revise it once, in one place: rasd.stages.worthiness.rules.modality
+(a negation of the toll only → asserted; a demand, or a future over the clause that
+rasd.stages.worthiness.rules.clause_mood reads → planned), which the worthiness stage applies with its why."""
 from __future__ import annotations
 
 from rasd.arabic.clitics import letters
