@@ -61,7 +61,8 @@ def corefer(doc: Doc, res) -> Doc:
             e.mentions = []
         elif e.kb_id:
             keep[e.kb_id] = e
-    _directions_into_base(doc, res.kb.words("place_cues"), res.gazetteer)
+    gc = res.geo_cues
+    _directions_into_base(doc, res.kb.words("place_cues"), res.gazetteer, frozenset(gc.before) | frozenset(gc.adjective))
     doc.entities = [e for e in doc.entities if e.mentions]
     _resolve_anaphors(doc, res.geo_anaphors, res.gazetteer)
     return doc
@@ -74,16 +75,20 @@ def _kind_of(gaz, pid: str) -> str | None:
         return None
 
 
-def _base_words(m, cues: frozenset[str]) -> list[str]:
+def _base_words(m, cues: frozenset[str], directions: frozenset[str] = frozenset()) -> list[str]:
     """The folded words of the place a direction phrase is measured from: past its one or two
-    direction words (شمال شرق نيجيريا) and a type word (شمال مدينة حلب)."""
-    words = fold_str(m.text).split()[len(str(m.region.get("direction") or "").split("-")):]
+    direction words (شمال شرق نيجيريا، جنوب شرقي باكستان) and a type word (شمال مدينة حلب)."""
+    words = fold_str(m.text).split()
+    n = len(str(m.region.get("direction") or "").split("-"))
+    while n < len(words) - 1 and n < 2 and words[n] in directions:
+        n += 1
+    words = words[n:]
     if len(words) > 1 and words[0] in cues:
         words = words[1:]
     return words
 
 
-def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None) -> None:
+def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None, directions: frozenset[str] = frozenset()) -> None:
     """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region).
 
     A direction before a named place qualifies that place: the report names the place and where in
@@ -108,7 +113,7 @@ def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None) -> None:
         if not e.mentions or not all(r and r.get("direction") and not r.get("rif") and not r.get("named")
                                      and not r.get("anaphor") for r in regs):
             continue
-        words = _base_words(e.mentions[0], cues)
+        words = _base_words(e.mentions[0], cues, directions)
         if not words:
             continue
         base = by_name.get(strip_article(" ".join(words)))

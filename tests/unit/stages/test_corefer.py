@@ -135,3 +135,10 @@ def test_a_direction_of_a_country_named_elsewhere_stays_a_region_of_its_own():
     _direction(entity(doc, "E2", "PLACE", "شرقي سوريا"), "east", ["country:sy"])
     doc = COREFER(doc)
     assert [e.name_ar for e in doc.entities] == ["سوريا", "شرقي سوريا"]
+
+
+def test_a_second_direction_word_the_region_code_does_not_count_is_not_part_of_the_name():
+    doc = doc_of("قتل جنود جنوب شرقي إدلب.")
+    _direction(entity(doc, "E1", "PLACE", "جنوب شرقي إدلب"), "south", ["admin:SY07"])
+    (e,) = COREFER(doc).entities
+    assert e.name_ar == "إدلب"
