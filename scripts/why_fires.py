@@ -24,12 +24,14 @@ from _shared import data_or_exit  # noqa: E402
 from rasd.pipeline import default_pipeline  # noqa: E402
 
 
-def fires(pipe, articles, prefix: str):
-    """(ref, mention, text) of every ACTOR mention whose why starts with ``prefix``."""
+def fires(pipe, articles, prefix: str, type_: str = "ACTOR", anywhere: bool = False):
+    """(ref, mention, text) of every ``type_`` mention whose why starts with ``prefix`` (or, with
+    ``anywhere``, holds it: a why one decision appends to another's)."""
     for ref, doc in run_articles(pipe, articles):
         for e in doc.entities:
             for m in e.mentions:
-                if m.type == "ACTOR" and (m.why or "").startswith(prefix):
+                why = m.why or ""
+                if m.type == type_ and (prefix in why if anywhere else why.startswith(prefix)):
                     yield ref, m, e, doc.text
 
 
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=20, help="fires shown for reading, drawn at random")
     ap.add_argument("--corpus", choices=["news", "news2"], action="append", help="default: both")
     ap.add_argument("--by-why", action="store_true", help="count by the whole why, not by form → actor")
+    ap.add_argument("--type", default="ACTOR", help="the entity type counted (ACTOR, PLACE, PERSON)")
+    ap.add_argument("--anywhere", action="store_true", help="the text may stand anywhere in the why")
     args = ap.parse_args(argv)
     data = data_or_exit(args.data)
     pipe = default_pipeline()
@@ -49,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     for corpus in args.corpus or ("news", "news2"):
         arts = sample(data, corpus, args.per_corpus, args.seed)
         docs, forms, hits = set(), Counter(), []
-        for ref, m, e, text in fires(pipe, arts, args.prefix):
+        for ref, m, e, text in fires(pipe, arts, args.prefix, args.type, args.anywhere):
             docs.add(ref)
-            forms[m.why if args.by_why else f"{m.text} → {e.kb_id}"] += 1
-            hits.append(f"{ref}\t{m.text} → {e.kb_id}\t{kwic(text, m.start, m.end)}")
+            forms[m.why if args.by_why else f"{m.text} → {e.name_ar if args.type == 'PLACE' else e.kb_id}"] += 1
+            hits.append(f"{ref}\t{m.text} → {e.name_ar if args.type == 'PLACE' else e.kb_id}\t{kwic(text, m.start, m.end)}")
         print(f"# {corpus}: {len(arts)} articles, {len(hits)} fires in {len(docs)} articles")
         for k, v in forms.most_common(25):
             print(f"{v}\t{k}")

@@ -396,6 +396,7 @@ class Clitics(Closed):
     nisba_masculine: str
     plural_dual_endings: conlist(str, min_length=1)
     participle_prefix: str
+    feminine_before_pronoun: str
 
 
 PlaceKind = Literal["locality", "neighbourhood", "subdistrict", "district", "governorate", "country", "city", "region"]

@@ -61,7 +61,8 @@ def corefer(doc: Doc, res) -> Doc:
             e.mentions = []
         elif e.kb_id:
             keep[e.kb_id] = e
-    _directions_into_base(doc, res.kb.words("place_cues"))
+    gc = res.geo_cues
+    _directions_into_base(doc, res.kb.words("place_cues"), res.gazetteer, frozenset(gc.before) | frozenset(gc.adjective))
     doc.entities = [e for e in doc.entities if e.mentions]
     _resolve_anaphors(doc, res.geo_anaphors, res.gazetteer)
     return doc
@@ -74,8 +75,29 @@ def _kind_of(gaz, pid: str) -> str | None:
         return None
 
 
-def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
-    """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region)."""
+def _base_words(m, cues: frozenset[str], directions: frozenset[str] = frozenset()) -> list[str]:
+    """The folded words of the place a direction phrase is measured from: past its one or two
+    direction words (شمال شرق نيجيريا، جنوب شرقي باكستان) and a type word (شمال مدينة حلب)."""
+    words = fold_str(m.text).split()
+    n = len(str(m.region.get("direction") or "").split("-"))
+    while n < len(words) - 1 and n < 2 and words[n] in directions:
+        n += 1
+    words = words[n:]
+    if len(words) > 1 and words[0] in cues:
+        words = words[1:]
+    return words
+
+
+def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None, directions: frozenset[str] = frozenset()) -> None:
+    """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region).
+
+    A direction before a named place qualifies that place: the report names the place and where in
+    it things happen (بمحافظة شبوة شرقي اليمن، بولاية بورنو شمال شرق نيجيريا). So the direction
+    phrase joins the place's entity when the report names the place elsewhere (not a country: شرقي
+    سوريا beside سوريا is a region of the country), and when the report names the place nowhere else
+    its entity is named by the place (its mentions keep the whole phrase, its point the
+    part of the place the direction points to). A direction of a region (شرق أفريقيا، جنوب شرق آسيا،
+    غرب دارفور) is itself the name of a region or a state, and keeps it."""
     by_name: dict[str, object] = {}
     for e in doc.entities:
         if e.type == "PLACE" and e.mentions and not any(m.region for m in e.mentions):
@@ -89,11 +111,25 @@ def _directions_into_base(doc: Doc, cues: frozenset[str]) -> None:
     for e in doc.entities:
         regs = [m.region for m in e.mentions]
         if not e.mentions or not all(r and r.get("direction") and not r.get("rif") and not r.get("named")
-                                     for r in regs):
+                                     and not r.get("anaphor") for r in regs):
             continue
-        base = by_name.get(strip_article(" ".join(fold_str(e.mentions[0].text).split()[1:])))
-        if base is None or base is e or (base.geo or {}).get("feature") == "country":
+        words = _base_words(e.mentions[0], cues, directions)
+        if not words:
+            continue
+        base = by_name.get(strip_article(" ".join(words)))
+        if base is not None and (base is e or (base.geo or {}).get("feature") == "country"):
             continue   # شرقي سوريا is a region of the country, not the country
+        if base is None:
+            bases = [p for m in e.mentions for p in m.region.get("base_ids") or []]
+            if gaz is not None and (not bases or any(_kind_of(gaz, p) in ("region", "continent", None)
+                                                     for p in bases)):
+                continue
+            first = e.mentions[0].text.split()[-len(words):]
+            e.name_ar = " ".join(first)
+            for m in e.mentions:
+                m.why = (m.why + "; " if m.why else "") + f"'{m.text}' is a part of the place it names: " \
+                        f"the entity is named by that place ({e.name_ar}), its point stays the part's"
+            continue
         for m in e.mentions:
             m.why = f"a direction qualifying '{base.mentions[0].text}', named in the report: the same place"
         base.mentions = sorted(base.mentions + e.mentions, key=lambda m: m.start)

@@ -93,3 +93,52 @@ def test_a_bare_capital_word_after_a_city_is_still_its_anaphor():
     doc = doc_of("تقع البلدة قرب سنجار. ووصلت التعزيزات إلى العاصمة من الشمال.")
     entity(doc, "E1", "PLACE", "سنجار", kb_id="world:iq-sinjar", geo={**IDLIB, "lat": 36.32})
     assert [[m.text for m in e.mentions] for e in COREFER(doc).entities] == [["سنجار", "العاصمة"]]
+
+
+
+def _direction(e, direction: str, base_ids: list[str]):
+    for m in e.mentions:
+        m.region = {"base_ids": base_ids, "direction": direction, "rif": False, "anaphor": False,
+                    "named": False, "badia": False}
+    return e
+
+
+def test_a_direction_before_a_place_named_nowhere_else_is_named_by_that_place():
+    doc = doc_of("قتل جنود في هجوم على قرية المشيرفة شمال شرق إدلب.")
+    entity(doc, "E1", "PLACE", "المشيرفة", kb_id="ocha:C9001")
+    _direction(entity(doc, "E2", "PLACE", "شمال شرق إدلب"), "north-east", ["admin:SY07"])
+    doc = COREFER(doc)
+    e = next(e for e in doc.entities if e.id == "E2")
+    assert e.name_ar == "إدلب"
+    assert [m.text for m in e.mentions] == ["شمال شرق إدلب"]   # the mention keeps the whole phrase
+    assert "a part of the place it names" in e.mentions[0].why
+
+
+def test_a_direction_and_a_type_word_before_a_town_name_the_town():
+    doc = doc_of("سقطت قذائف جنوبي مدينة حلب.")
+    _direction(entity(doc, "E1", "PLACE", "جنوبي مدينة حلب"), "south", ["ocha:C1007"])
+    (e,) = COREFER(doc).entities
+    assert e.name_ar == "حلب"
+
+
+def test_a_direction_of_a_region_the_gazetteer_does_not_hold_as_a_state_keeps_its_name():
+    doc = doc_of("قتل مدنيون في جنوب شرق آسيا.")
+    _direction(entity(doc, "E1", "PLACE", "جنوب شرق آسيا"), "south-east", ["world:zz-asia"])
+    (e,) = COREFER(doc).entities
+    assert e.name_ar == "جنوب شرق آسيا"
+
+
+def test_a_direction_of_a_country_named_elsewhere_stays_a_region_of_its_own():
+    doc = doc_of("قصفت الطائرات شرقي سوريا. وقالت سوريا إنها سترد.")
+    entity(doc, "E1", "PLACE", "سوريا", surfaces=["وقالت سوريا"], kb_id="country:sy")
+    doc.entities[0].geo = {"lat": 35.0, "lon": 38.0, "precision": 1, "feature": "country", "why": "hand-built"}
+    _direction(entity(doc, "E2", "PLACE", "شرقي سوريا"), "east", ["country:sy"])
+    doc = COREFER(doc)
+    assert [e.name_ar for e in doc.entities] == ["سوريا", "شرقي سوريا"]
+
+
+def test_a_second_direction_word_the_region_code_does_not_count_is_not_part_of_the_name():
+    doc = doc_of("قتل جنود جنوب شرقي إدلب.")
+    _direction(entity(doc, "E1", "PLACE", "جنوب شرقي إدلب"), "south", ["admin:SY07"])
+    (e,) = COREFER(doc).entities
+    assert e.name_ar == "إدلب"

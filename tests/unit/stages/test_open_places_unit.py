@@ -146,3 +146,14 @@ def test_derived_duals_put_the_endings_for_the_feminine_ending():
 def test_a_place_word_with_a_pronoun_is_no_list_item():
     found = places(run("قصفت الطائرات بلدتي زمرينا وريفها صباح اليوم."))
     assert [n for _, n in found] == ["زمرينا"]
+
+
+def test_a_feminine_noun_with_a_pronoun_is_no_name_after_a_plural_cue():
+    # teh marbuta opens to teh before the pronoun: سيطرتهم is سيطرة + هم, an ordinary noun
+    common = RES.common_words | {"سيطره"}
+    res = Resources("/nonexistent-rasd-data").provide(gazetteer=fake_gazetteer(), common_words=frozenset(common))
+    doc = doc_of("يحاول المسلحون الحفاظ على مناطق سيطرتهم في الشمال.")
+    out = OpenPlaces(res)(doc)
+    assert [m.text for m in out.mentions if m.type == "PLACE"] == []
+    doc = doc_of("يحاول المسلحون الحفاظ على مناطق زمرينا في الشمال.")
+    assert [m.text for m in OpenPlaces(res)(doc).mentions if m.type == "PLACE"] == ["زمرينا"]
