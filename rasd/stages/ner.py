@@ -251,14 +251,15 @@ class NerStage:
     def _pronoun_suffixed(self, surface: str, key: str) -> bool:
         """The word as written ends in an attached pronoun: ها، هم، هما, or ه (not the ة of a name:
         عطية) after a stem of three letters or more that the news vocabulary knows (مقتله: مقتل + ه;
-        وجيه keeps its ه, as وجي is no word)."""
+        جولته: جولة + ه, the ة written ت before the pronoun; وجيه keeps its ه, as وجي is no word)."""
         bare = "".join(c for c in surface if not is_mark(c))
         for suffix in _PRONOUN_SUFFIXES:
             if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
                 if suffix != _PRONOUN_SUFFIXES[-1]:
                     return True
-                stem = key[:-1]   # the folded word without its ه
-                return self._common(stem) or not self.gate.unknown(stem)
+                stem = key[:-1]   # the folded word without its ه; a ة before a pronoun is written ت (جولته)
+                forms = (stem, stem[:-1] + key[-1]) if stem.endswith("\u062a") else (stem,)
+                return any(self._common(f) or not self.gate.unknown(f) for f in forms)
         return False
 
     def _cut_run_ons(self, doc: Doc, ms: list[Mention], owner: list[int] | None = None) -> None:
