@@ -20,7 +20,7 @@ from rasd.kb.gazetteer import build_gazetteer, gazetteer_path, load_gazetteer
 from rasd.kb.names import FILENAME as NAMES_FILE
 from rasd.kb.names import NEWS_FILE as NEWS_NAMES_FILE
 from rasd.kb.names import CUED_FILE as CUED_NAMES_FILE
-from rasd.kb.names import build_names, build_news_names
+from rasd.kb.names import build_names, build_news_names, miner_settings
 from rasd.ner.train import MODEL as NER_MODEL
 from rasd.ner.wordtable import FILENAME as NER_WORDS
 from rasd.kb.wordanswers import FILENAME as WORD_ANSWERS, build as build_word_answers, stale as word_answers_stale
@@ -168,6 +168,13 @@ def steps(source_dir: Path | None) -> int:
 
 KNOWLEDGE_INPUT = "rasd/knowledge/*.yaml"   # the install record's name for the knowledge files
 FROZEN_INPUT = "rasd/ner/frozen_lists.json"   # the CRF's frozen lists (scripts/freeze_ner_lists.py)
+MINER_INPUT = "rasd/kb/names.py settings"   # the name miner's thresholds (rasd.kb.names.miner_settings)
+
+
+def miner_digest() -> str:
+    """SHA-256 of the name miner's thresholds: a changed threshold makes install rebuild the name
+    lists (the cued tier among them), as an edited input file does."""
+    return hashlib.sha256(json.dumps(miner_settings(), sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def knowledge_digest(kdir: Path | None = None) -> str:
@@ -240,6 +247,8 @@ def install(source_dir: Path | None = None, *, force: bool = False,
     # the CRF's frozen gazetteer-like lists (scripts/freeze_ner_lists.py rewrites them on purpose):
     # a new freeze retrains the model
     inputs[FROZEN_INPUT] = sha256(FROZEN)
+    # the thresholds the given-name lists are mined with: the lists are rebuilt when one changes
+    inputs[MINER_INPUT] = miner_digest()
     old = status(out)
     if (not force and old and old.get("inputs") == inputs and old.get("rasd") == __version__
             and gazetteer_path(out).is_file() and (out / NAMES_FILE).is_file() and (out / NEWS_NAMES_FILE).is_file()

@@ -337,6 +337,17 @@ def pick_cued_words(cued: Counter, df: Counter, cues: NameCues, known: frozenset
     return kept
 
 
+def miner_settings() -> dict:
+    """The thresholds the name lists are mined with (names.json from the NER corpora, news_names.json
+    and the cued tier news_cued_names.json from the news): rasd.kb.install records them among its
+    inputs, so that a changed threshold rebuilds the lists as a changed input file does."""
+    return {"min_count": MIN_COUNT, "common_min": COMMON_MIN, "news_every": NEWS_EVERY,
+            "news_min_docs": NEWS_MIN_DOCS, "news_min_cue_share": NEWS_MIN_CUE_SHARE,
+            "news_max_article_share": NEWS_MAX_ARTICLE_SHARE, "news_max_conj_share": NEWS_MAX_CONJ_SHARE,
+            "news_title_run": NEWS_TITLE_RUN, "cued_min_docs": CUED_MIN_DOCS,
+            "cued_min_cue_share": CUED_MIN_CUE_SHARE}
+
+
 def cued_names(base: Path | None = None) -> frozenset[str]:
     """The cued tier (news_cued_names.json; empty when not installed, an unreadable file is an error)."""
     return _installed_names((base or data_dir()) / CUED_FILE)

@@ -98,7 +98,7 @@ def test_install_end_to_end_from_the_mirror(mirror, tmp_path, monkeypatch):
     steps = []
     record = inst.install(None, mirror=base, progress=steps.append)
     assert record["from"] == "download"
-    assert set(record["inputs"]) == {s.path for s in MANIFEST} | {inst.KNOWLEDGE_INPUT, inst.FROZEN_INPUT}
+    assert set(record["inputs"]) == {s.path for s in MANIFEST} | {inst.KNOWLEDGE_INPUT, inst.FROZEN_INPUT, inst.MINER_INPUT}
     assert record["counts"] and (tmp_path / "data" / "gazetteer.pkl").is_file()
     assert len(steps) == inst.steps(None)
     assert source_url(MANIFEST[0], base).startswith(base + "/mnemonicorg/")
@@ -113,3 +113,13 @@ def test_an_edited_knowledge_file_changes_the_install_inputs(tmp_path):
     assert inst.knowledge_digest(tmp_path) == before
     (tmp_path / "world_places.yaml").write_text("- {id: b}\n", encoding="utf-8")
     assert inst.knowledge_digest(tmp_path) != before
+
+
+def test_a_changed_miner_threshold_changes_the_install_inputs(monkeypatch):
+    """The cued tier is mined with thresholds of rasd.kb.names: changing one must make install rebuild."""
+    from rasd.kb import names
+
+    before = inst.miner_digest()
+    assert inst.miner_digest() == before
+    monkeypatch.setattr(names, "CUED_MIN_CUE_SHARE", names.CUED_MIN_CUE_SHARE * 2)
+    assert inst.miner_digest() != before

@@ -779,3 +779,43 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
     assert m.text == "فاضل الغراوي"
     (m,) = stage(doc_of("وقال القائد فاضل جواس الغراوي إن الوضع هادئ")).mentions   # a family name with the article
     assert m.text == "فاضل جواس الغراوي"
+
+
+_CLOSE_LISTS = {**LISTS, "name_stops": frozenset({"الي", "من", "ان", "امس", "الذي"})}
+
+
+@pytest.mark.parametrize("text,name,common,closed", [
+    # one free word between a read name and a comma, a full stop or a stop word is its last part
+    ("وقال القائد كرمول زيتوني برتقان، إن الوضع هادئ", "كرمول زيتوني", frozenset(), "كرمول زيتوني برتقان"),
+    ("ونقل كرمول زيتوني برتقان إلى المدينة", "كرمول زيتوني", frozenset(), "كرمول زيتوني برتقان"),
+    ("واعتقل الشابين كرمول زيتوني برتقان. وقال", "كرمول زيتوني", frozenset(), "كرمول زيتوني برتقان"),
+    # the end of the text unpunctuated (a headline) closes nothing
+    ("اعتقال الشاب كرمول زيتوني برتقان", "كرمول زيتوني", frozenset(), "كرمول زيتوني"),
+    # no closing punctuation or stop word after it: the word may start the next phrase
+    ("ونقل كرمول زيتوني برتقان المدينة", "كرمول زيتوني", frozenset(), "كرمول زيتوني"),
+    # a word the NER corpora use mostly outside names, or a stop word itself, is no name part
+    ("وقال كرمول زيتوني نفسه، إن الوضع هادئ", "كرمول زيتوني", frozenset({"نفسه"}), "كرمول زيتوني"),
+    ("وقال كرمول زيتوني أمس، إن الوضع هادئ", "كرمول زيتوني", frozenset(), "كرمول زيتوني"),
+    # a conjunction opens the next phrase
+    ("وقتل كرمول زيتوني وبرتقان، في المدينة", "كرمول زيتوني", frozenset(), "كرمول زيتوني"),
+    # a name of one word is not closed (a lone word is too often no name)
+    ("وقال كرمول برتقان، إن الوضع هادئ", "كرمول", frozenset(), "كرمول"),
+])
+def test_a_read_name_takes_its_last_part_before_punctuation(text, name, common, closed):
+    d = NerStage(FakeTagger({}, Lexicons(places={"دمشق": "city"}, lists=_CLOSE_LISTS)), GATE,
+                 common=common)(_pattern_person(text, name))
+    (m,) = d.mentions
+    assert m.text == closed and text[m.start:m.end] == closed and m.tok[1] - m.tok[0] == len(closed.split())
+    assert ("name closed by its last part" in (m.why or "")) == (closed != name)
+
+
+def test_a_noun_with_its_pronoun_does_not_close_a_name():
+    """جولته، تفجيرها: a word ending in an attached pronoun is the next phrase's noun, no family name."""
+    text = "وبدأ كرمول زيتوني جولته، في المدينة"
+    d = NerStage(FakeTagger({}, Lexicons(places={"دمشق": "city"}, lists=_CLOSE_LISTS)), GATE,
+                 common=frozenset({"جوله"}))(_pattern_person(text, "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
+    text = "وحاول كرمول زيتوني برتقانها، في المدينة"
+    d = NerStage(FakeTagger({}, Lexicons(places={"دمشق": "city"}, lists=_CLOSE_LISTS)), GATE)(
+        _pattern_person(text, "كرمول زيتوني"))
+    assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
