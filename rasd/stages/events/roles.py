@@ -9,6 +9,11 @@ from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES
 from rasd.stages.events.triggers import Trig
 
 
+# words at most between a noun trigger and the verb that carries it out (an adjective and a relative
+# pronoun: العملية الإرهابية التي نفذها), and between that verb and its subject (time words, fillers)
+CARRIER_GAP = 2
+
+
 class Roles:
     """The participants of a trigger's clause and their roles."""
 
@@ -112,6 +117,8 @@ class Roles:
             # المحادثات الأميركية الروسية، الاتفاق السعودي الإيراني: the adjectives name the parties
             agent = next((m for m in c.after if m.party_of == PARTY_OF_TALKS and m.tok[0] - t.j <= 2), None)
             c.said(agent, "the nationality adjective of the talks or deal (open_actors.yaml talks_nouns)")
+        if agent is None and t.d.pos == "noun":
+            agent = self.carrier_subject(c)
         between = None
         if agent is None:   # اشتباكات بين X و Y
             between = next((m for m in c.after if self.near_before(m.tok[0], "between", 3, t.j) is not None),
@@ -137,6 +144,25 @@ class Roles:
             c.why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
             agent = None
         return agent, between
+
+    def carrier_subject(self, c: "ArgContext") -> Mention | None:
+        """The subject of a verb that carries out the act named by a noun trigger, the verb bearing the
+        pronoun that takes the act back (هجوم شنه مسلحون، المجزرة التي ارتكبتها قوات الاحتلال، اشتباكات
+        عنيفة يخوضها مسلحون: triggers.yaml act_carrier_verbs): the verb stands right after the noun (an
+        adjective or a relative pronoun between, ``CARRIER_GAP``) and the actor right after the verb
+        (a filler or a time word between) is the act's doer, not its target."""
+        t, keys = c.t, self.keys
+        v = next((k for k in range(t.j, min(c.hi, t.j + CARRIER_GAP + 1))
+                  if in_list(self.L, "act_carrier_verbs", keys[k])), None)
+        if v is None:
+            return None
+        m = next((m for m in c.after if m.tok[0] > v), None)
+        if m is None or m.tok[0] - v > CARRIER_GAP + 1 or self.governed(m) or not all(
+                in_list(self.L, "subject_fillers", keys[k]) or in_list(self.L, "time_fillers", keys[k])
+                for k in range(v + 1, m.tok[0])):
+            return None
+        c.said(m, "subject of the verb that carries out the act (triggers.yaml act_carrier_verbs)")
+        return m
 
     def subject_after(self, c: "ArgContext") -> Mention | None:
         """VSO subject after a verb, genitive after a noun (قصف قوات النظام، غارات للطيران)."""
