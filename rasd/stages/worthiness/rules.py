@@ -277,8 +277,24 @@ def irrealis(s: Site, c: Cues) -> str | None:
     return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
 
 
+def present_negation(s: Site, c: Cues) -> str | None:
+    """لا هدنة مع الاحتلال، لا مصلحة لإسرائيل بالقتال، لا يوجد أمر انسحاب: لا negates a category or the
+    present, a stance or a state, not one act denied; only لم، لن or a denial verb deny an act (the gold
+    codes those negated). A negated event whose nearest negation word before it, within the window and
+    its clause, is such a لا is no event."""
+    if s.modality != "negated" or not c.present_negation.cues:
+        return None
+    for k in range(s.i - 1, max(s.clause_start, s.i - c.present_negation.window) - 1, -1):
+        w = _without_and(s, k)
+        if w in c.negation_others:
+            return None
+        if any(w == ph[0] for ph in c.present_negation.cues):
+            return f"negated by '{s.keys[k]}', a negation of a category or of the present: no act told, denied or not"
+    return None
+
+
 RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
-         opinion, aim, participation, purpose, topic, vow, irrealis)
+         opinion, aim, participation, purpose, topic, vow, irrealis, present_negation)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:
