@@ -121,6 +121,9 @@ class Cues:
     # every sense's trigger forms in one set: a trigger word none of whose readings is one of them
     # has no other sense to check (rules.sense answers it with one C-level isdisjoint)
     sense_forms: frozenset[str] = frozenset()
+    # لا: a negation of a category or of the present, no act told (others: the negations of one act)
+    present_negation: CueList = CueList("present negation", 0, ())
+    negation_others: frozenset[str] = frozenset()
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -135,6 +138,13 @@ def _irrealis(d: dict) -> Irrealis:
                     tuple(fold_str(e) for e in d["perfect_endings"]),
                     CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])),
                     frozenset(fold_str(w) for w in d.get("not_future") or ()))
+
+
+def _present_negation(d: dict | None) -> dict:
+    if not d:
+        return {}
+    return {"present_negation": _cue_list("present negation", d),
+            "negation_others": frozenset(fold_str(w) for w in d["others"])}
 
 
 def load_cues(path: Path, ontology) -> Cues:
@@ -168,6 +178,7 @@ def load_cues(path: Path, ontology) -> Cues:
                                            phrases(data["continuation"]["after"])),
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
                 irrealis=_irrealis(data["irrealis"]),
+                **_present_negation(data.get("present_negation")),
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 

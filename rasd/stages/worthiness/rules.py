@@ -136,9 +136,22 @@ def continuation(s: Site, c: Cues) -> str | None:
 
 
 def aim(s: Site, c: Cues) -> str | None:
+    """يحاول التقدم للسيطرة على …: the aim of an attempt. An outcome noun that carries the purpose lam
+    itself (تتقاتل حكومتان للسيطرة على البلاد، قاموا بعملية لتحرير المدينة، جاؤوا للإفراج عن …), which
+    the events stage read as planned for its lam (no verb governs it, as تعرضت لـ would), is the aim of
+    the act before it with no attempt word: that act is told, the outcome is not (round 17, worth17)."""
     if s.type not in c.aim_types:
         return None
+    if s.modality == "planned" and _purpose_lam(s.keys[s.i]):
+        return "the aim of another act (an outcome noun with the purpose lam, in order to …), not an outcome told"
     return _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
+
+
+def _purpose_lam(word: str) -> bool:
+    """The word opens with the lam of purpose (ل، لل), after an optional و/ف."""
+    L = letters()
+    w = word[1:] if word[:1] in L.conj else word
+    return w.startswith(L.li) and len(w) > 3
 
 
 def participation(s: Site, c: Cues) -> str | None:
@@ -275,8 +288,24 @@ def irrealis(s: Site, c: Cues) -> str | None:
     return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
 
 
+def present_negation(s: Site, c: Cues) -> str | None:
+    """لا هدنة مع الاحتلال، لا مصلحة لإسرائيل بالقتال، لا يوجد أمر انسحاب: لا negates a category or the
+    present, a stance or a state, not one act denied; only لم، لن or a denial verb deny an act (the gold
+    codes those negated). A negated event whose nearest negation word before it, within the window and
+    its clause, is such a لا is no event."""
+    if s.modality != "negated" or not c.present_negation.cues:
+        return None
+    for k in range(s.i - 1, max(s.clause_start, s.i - c.present_negation.window) - 1, -1):
+        w = _without_and(s, k)
+        if w in c.negation_others:
+            return None
+        if any(w == ph[0] for ph in c.present_negation.cues):
+            return f"negated by '{s.keys[k]}', a negation of a category or of the present: no act told, denied or not"
+    return None
+
+
 RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
-         opinion, aim, participation, purpose, topic, vow, irrealis)
+         opinion, aim, participation, purpose, topic, vow, irrealis, present_negation)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:
