@@ -15,8 +15,8 @@ import datetime as _dt
 import re
 from typing import Any, Literal, Optional
 
-from pydantic import (BaseModel, ConfigDict, Field, RootModel, ValidationError, ValidationInfo, conint, conlist,
-                      constr, field_validator, model_validator)
+from pydantic import (BaseModel, ConfigDict, Field, RootModel, ValidationError, ValidationInfo, confloat, conint,
+                      conlist, constr, field_validator, model_validator)
 
 WordList = list[str]
 
@@ -635,6 +635,12 @@ class PlaceNeeded(Closed):
     country: bool    # a whole country is place enough
 
 
+class Quarters(Closed):
+    cities: list[str]     # the gazetteer kinds of a city (one event at city level, its quarters alternatives)
+    parts: list[str]      # the gazetteer kinds of a city's quarter (a neighbourhood, a camp)
+    km: confloat(gt=0, le=50)   # how far from the city its quarters lie
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -646,3 +652,4 @@ class EventCoref(Closed):
     toll_notices: Optional[WordList] = None    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
+    quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there

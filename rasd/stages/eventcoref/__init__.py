@@ -283,7 +283,7 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
         host.words = guest.words
     if f.place == "contains" and f.finer == 1 or not host.places:
         host.places = guest.places
-    elif f.place == "union":
+    elif f.place in ("union", "quarters"):   # a city's quarters are alternatives of one place
         host.places = tuple(dict.fromkeys([*host.places, *guest.places]))
     carry = f.carry_parties and not guest.toll_only
     host.agents |= guest.agents if carry else frozenset()
@@ -314,7 +314,7 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
     places = host_places
     if f.place == "contains" and f.finer is not None:
         places = (first if f.finer == 0 else later).places
-    elif f.place == "union":
+    elif f.place in ("union", "quarters"):
         places = list(dict.fromkeys([*places, *guest.places]))
     elif not places:
         places = guest.places

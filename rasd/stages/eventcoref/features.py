@@ -75,7 +75,7 @@ def common(xs: frozenset[str], ys: frozenset[str], parties: dict) -> int:
 class Features:
     link: str | None                # "same type" or the cross-type rule's note; None: they never corefer
     host_first: bool                # the earlier telling's type is the one kept
-    place: str                      # same | contains | open | differ (| union: an anaphor's places are joined)
+    place: str                      # same | contains | quarters | open | differ (| union: an anaphor's places are joined)
     finer: int | None               # which telling (0 earlier, 1 later) has the finer place, for contains
     shared: int                     # participants in common
     nested: bool                    # one telling's participants are all among the other's
@@ -116,7 +116,21 @@ def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
     return d is not None and d <= r
 
 
-def place_relation(a: Telling, b: Telling, sizes: dict[str, float]) -> tuple[str, int | None]:
+def quarters(p: Place, q: Place, rules: Rules) -> bool:
+    """One of ``p`` and ``q`` is a city (a kind of eventcoref.yaml ``quarters.cities``) and the other a quarter
+    (a kind of ``quarters.parts``: a neighbourhood, a camp) within ``quarters.km`` of it. Two quarters alone
+    are not one place (dev codes one event per quarter: حيي جب القبة وبستان القصر)."""
+    if not rules.quarter_kinds or p.id == q.id:
+        return False
+    if not (p.feature in rules.city_kinds and q.feature in rules.quarter_kinds
+            or q.feature in rules.city_kinds and p.feature in rules.quarter_kinds):
+        return False
+    d = km(p, q)
+    return d is not None and d <= rules.quarters_km
+
+
+def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
+                   rules: Rules | None = None) -> tuple[str, int | None]:
     if not a.places or not b.places:
         return "open", None
     if {p.id for p in a.places} & {p.id for p in b.places}:
@@ -125,6 +139,8 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float]) -> tuple[str
         return "contains", 1
     if any(contains(q, p, sizes) for p in a.places for q in b.places):
         return "contains", 0
+    if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
+        return "quarters", None
     return "differ", None
 
 
@@ -154,7 +170,7 @@ def _guest_fits(g: Telling, ct: CrossType) -> bool:
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
     link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
-    place, finer = place_relation(a, b, rules.contains_km)
+    place, finer = place_relation(a, b, rules.contains_km, rules)
     mods = {a.modality, b.modality}
     # a party and its whole count as one side only where the two tellings share a place below a
     # whole country: without one, a different name for the party is too weak a sign of one act

@@ -55,6 +55,9 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return True, "same type, place and sentence: one act named once per weapon or trigger word"
     if f.agent_conflict:
         return False, "agents differ"
+    city = same_sentence_place(f)
+    if city:
+        return True, city
     near = f.gap <= rules.open_place_sentences
     same_type = f.link == "same type"
     if f.place == "same" and (f.shared or not same_type) and (near or f.lead_first or not same_type):
@@ -70,6 +73,8 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
             f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")
     if f.place == "open" and f.shared and not same_type and f.open_ok:
         return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common"
+    if f.place == "quarters":
+        return False, "a city and a quarter of it told in separate sentences (two acts may be)"
     if f.place == "same":
         return False, "same place but no participant in common" + ("" if near else ", far apart in the body")
     if f.place == "contains":
@@ -80,8 +85,21 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
     return False, "one telling names no place, participants not nested or too far apart"
 
 
+def same_sentence_place(f: Features) -> str | None:
+    """Why two tellings of one type in ONE sentence, at a city and at a quarter of it, are one act, or None.
+
+    A sentence that names a city and a quarter of it (غارات على مواقع في تعز … منطقة الحوبان؛ اقتحمت
+    القوات نابلس ومخيم بلاطة) tells one act there, however the events stage split it by place: one
+    event at city level with the quarter as an alternative (annotations/README.md, saudi-001, -180; ACLED
+    codes by town). Told in separate sentences they may be two acts (quarters struck one by one,
+    mayadeen-080: round 15 lost 10 matched events joining them), and two villages stay two events."""
+    if f.link == "same type" and f.gap == 0 and f.place == "quarters":
+        return "same type, one sentence: a city and a quarter of it, one act at city level (eventcoref.yaml quarters)"
+    return None
+
+
 def score(f: Features) -> float:
-    place = {"same": 3.0, "contains": 2.0, "open": 1.0}.get(f.place, 0.0)
+    place = {"same": 3.0, "contains": 2.0, "quarters": 2.0, "open": 1.0}.get(f.place, 0.0)
     return place + min(f.shared, 2) + 0.5 * (f.link == "same type") - 0.2 * f.gap
 
 
@@ -138,7 +156,8 @@ def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Te
                 and o.type != "CASUALTIES"):
             continue
         f = features(o, t, rules)
-        if f.gap > rules.back_sentences or f.place == "differ" or f.date_conflict or f.modality_conflict \
+        if f.gap > rules.back_sentences or f.place == "differ" or f.place == "quarters" and f.gap \
+                or f.date_conflict or f.modality_conflict \
                 or {o.modality, t.modality} == {"asserted", "planned"} \
                 or f.agent_conflict and f.place != "same":
             continue

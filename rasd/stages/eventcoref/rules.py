@@ -56,6 +56,9 @@ class Rules:
     toll_notices: frozenset[str] = frozenset()    # verbs of a party's notice of its own dead (زفّت، نعت)
     toll_periods: frozenset[str] = frozenset()    # words of a period a toll is counted over (منذ، الآن)
     place_needed: dict[str, PlaceNeed] = field(default_factory=dict)   # by type: the types that need a place
+    city_kinds: frozenset[str] = frozenset()      # gazetteer kinds of a city (eventcoref.yaml quarters)
+    quarter_kinds: frozenset[str] = frozenset()   # … of a quarter of a city (a neighbourhood)
+    quarters_km: float = 0.0                      # how far a quarter lies from its city or another of its quarters
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -94,7 +97,10 @@ def load_rules(path: Path, ontology) -> Rules:
                  toll_causes=frozenset(fold_str(w) for w in data.get("toll_causes") or []),
                  toll_notices=frozenset(fold_str(w) for w in data.get("toll_notices") or []),
                  toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []),
-                 place_needed=place_needed(path, data, ontology, violent))
+                 place_needed=place_needed(path, data, ontology, violent),
+                 city_kinds=frozenset((data.get("quarters") or {}).get("cities") or []),
+                 quarter_kinds=frozenset((data.get("quarters") or {}).get("parts") or []),
+                 quarters_km=float((data.get("quarters") or {}).get("km") or 0.0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:

@@ -313,3 +313,28 @@ def test_common_without_parties_counts_the_entities_in_common_as_the_pairwise_te
     # with parties, a part and its whole still count as one side
     parties = {"army": ("isr", frozenset()), "isr": ("isr", frozenset())}
     assert common(frozenset({"army"}), frozenset({"isr"}), parties) == 1 != common(frozenset({"army"}), frozenset({"isr"}), {})
+
+
+ADEN = Place("C", 12.79, 45.02, "city")
+CRATER = Place("Q", 12.78, 45.03, "neighbourhood")
+DAR_SAAD = Place("D", 12.87, 44.99, "neighbourhood")
+FAR_QUARTER = Place("F", 13.58, 44.02, "neighbourhood")     # a quarter of another city, 140 km off
+
+
+def test_a_city_and_its_quarter_in_one_sentence_are_one_act_at_city_level(rules):
+    city = t(0, "ARMED_CLASH", 6, [ADEN], ["pr"])
+    quarter = t(1, "ARMED_CLASH", 6, [CRATER], ["pr"])
+    assert place_relation(city, quarter, rules.contains_km, rules) == ("quarters", None)
+    o, f, why = best(quarter, [city], rules)
+    assert o is city and "a city and a quarter of it" in why and f.place == "quarters"
+    # told in another sentence, a quarter may be struck on its own: refused, with its reason
+    later = t(1, "ARMED_CLASH", 8, [CRATER], ["pr"])
+    assert best(later, [city], rules) is None
+    ok, why = decide(features(city, later, rules), rules, False)
+    assert not ok and "separate sentences" in why
+    # two quarters without their city stay two events (dev codes one per quarter), a far quarter is no part
+    assert best(t(1, "ARMED_CLASH", 6, [DAR_SAAD], ["pr"]), [quarter], rules) is None
+    assert best(t(1, "ARMED_CLASH", 6, [FAR_QUARTER], ["pr"]), [city], rules) is None
+    # other types, or other agents, are not joined
+    assert best(t(1, "AIRSTRIKE", 6, [CRATER], ["pr"]), [city], rules) is None
+    assert best(t(1, "ARMED_CLASH", 6, [CRATER], ["other"]), [city], rules) is None
