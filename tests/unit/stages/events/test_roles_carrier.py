@@ -1,5 +1,5 @@
 """The doer of an act named by a noun trigger and carried out by a verb that takes it back with a
-pronoun (issue 8, agent17): هجوم شنه مسلحون، المجزرة التي ارتكبتها قوات الاحتلال. The actor after
+pronoun (issue 8): هجوم شنه مسلحون، المجزرة التي ارتكبتها قوات الاحتلال. The actor after
 the carrying verb is the agent, not a target; without that verb the actor after the noun stays
 what it was. Composed sentences, entities placed by hand."""
 from __future__ import annotations
