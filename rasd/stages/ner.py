@@ -35,11 +35,6 @@ TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
-_PRONOUN_SUFFIXES = ("\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0627", "\u0647")   # هما، هم، ها، ه (ه last: NerStage._pronoun_suffixed)
-_CLOSING_BREAKS = frozenset("،,.؛;:!?")   # punctuation that closes a name (NerStage._close_names)
-# lexicon lists whose words never close a personal name (NerStage._close_names)
-_NOT_CLOSING = ("name_stops", "person_titles", "title_modifiers", "nationalities", "name_joiners", "kunya",
-                "org_heads", "org_heads_civil", "place_cues", "alias_markers", "source_heads")
 _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by spaces they open an aside
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
@@ -197,70 +192,7 @@ class NerStage:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         self._cut_run_ons(doc, doc.mentions)
-        self._close_names(doc, doc.mentions)
         return doc
-
-    def _close_names(self, doc: Doc, ms: list[Mention]) -> None:
-        """Arabic reports name a person by given name, father's (and grandfather's) name and family
-        name, and close the name with punctuation or the next phrase's first word (… القباع، / … القباع
-        إلى المسجد / … باجوق من بلدة): a person mention of two words or more that rasd read (no
-        knowledge-base name) and that stops one word short of a comma, a full stop
-        or a stop word of the lexicon (name_stops: a preposition, a relative, a particle) takes that
-        word in as the name's last part, when the
-        word stands free (no mention covers it), is joined to the name by a space only, is Arabic
-        letters with no proclitic conjunction, no preposition with the article and no tanween, is on
-        none of the lexicon's stop, title, joiner, nationality or organisation lists, and is no word
-        the NER corpora use mostly outside names (:meth:`_common`: أمس، الماضي، نفسه، جميعا stay out)."""
-        toks, keys, text = doc.tokens, doc.keys, doc.text
-        taken = set()
-        for m in ms:
-            taken.update(range(*m.tok))
-        stops = frozenset().union(*(self.lists.get(k, frozenset()) for k in _NOT_CLOSING))
-        closers = self.lists.get("name_stops", frozenset())
-        for n, m in enumerate(ms):
-            if m.type != "PERSON" or m.kb_id or m.tok[1] - m.tok[0] < 2:
-                continue
-            k = m.tok[1]
-            if k >= len(toks) or k in taken:
-                continue
-            gap = text[toks[k - 1].end:toks[k].start]
-            if gap.strip() or "\n" in gap:
-                continue
-            if k + 1 >= len(toks):
-                continue   # the text's end unpunctuated (a headline's) closes nothing
-            after = text[toks[k].end:toks[k + 1].start]
-            if not any(c in _CLOSING_BREAKS for c in after) and not (
-                    not after.strip() and "\n" not in after and keys[k + 1] in closers):
-                continue   # no punctuation, and no stop word (إلى، من، الذي) opening the next phrase
-            key, surface = keys[k], text[toks[k].start:toks[k].end]
-            if len(key) < 3 or not key.isalpha() or not has_letter(key) or TANWEEN_FATH in surface:
-                continue
-            if key in stops or self._common(key):
-                continue
-            if key[:1] in self.letters.conj and len(key) > 3 and key not in self.person_given:
-                continue   # وغيرهم، وآخرون: a conjunction opens the next phrase
-            if any(key.startswith(p) for p in self._prep_articles):
-                continue
-            if self._pronoun_suffixed(surface, key):
-                continue   # جولته، مقتله، تفجيرها: a noun with its possessive pronoun, no name part
-            end = toks[k].end
-            taken.add(k)
-            ms[n] = replace(m, end=end, text=text[m.start:end], tok=(m.tok[0], k + 1),
-                            why=(m.why + "; " if m.why else "") + f"name closed by its last part before punctuation or a stop word: {key}")
-
-    def _pronoun_suffixed(self, surface: str, key: str) -> bool:
-        """The word as written ends in an attached pronoun: ها، هم، هما, or ه (not the ة of a name:
-        عطية) after a stem of three letters or more that the news vocabulary knows (مقتله: مقتل + ه;
-        جولته: جولة + ه, the ة written ت before the pronoun; وجيه keeps its ه, as وجي is no word)."""
-        bare = "".join(c for c in surface if not is_mark(c))
-        for suffix in _PRONOUN_SUFFIXES:
-            if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
-                if suffix != _PRONOUN_SUFFIXES[-1]:
-                    return True
-                stem = key[:-1]   # the folded word without its ه; a ة before a pronoun is written ت (جولته)
-                forms = (stem, stem[:-1] + key[-1]) if stem.endswith("\u062a") else (stem,)
-                return any(self._common(f) or not self.gate.unknown(f) for f in forms)
-        return False
 
     def _cut_run_ons(self, doc: Doc, ms: list[Mention], owner: list[int] | None = None) -> None:
         """A personal name does not run on past its last part, whichever finder read it: every person

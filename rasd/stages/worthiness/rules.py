@@ -136,22 +136,9 @@ def continuation(s: Site, c: Cues) -> str | None:
 
 
 def aim(s: Site, c: Cues) -> str | None:
-    """يحاول التقدم للسيطرة على …: the aim of an attempt. An outcome noun that carries the purpose lam
-    itself (تتقاتل حكومتان للسيطرة على البلاد، قاموا بعملية لتحرير المدينة، جاؤوا للإفراج عن …), which
-    the events stage read as planned for its lam (no verb governs it, as تعرضت لـ would), is the aim of
-    the act before it with no attempt word: that act is told, the outcome is not (round 17, worth17)."""
     if s.type not in c.aim_types:
         return None
-    if s.modality == "planned" and _purpose_lam(s.keys[s.i]):
-        return "the aim of another act (an outcome noun with the purpose lam, in order to …), not an outcome told"
     return _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
-
-
-def _purpose_lam(word: str) -> bool:
-    """The word opens with the lam of purpose (ل، لل), after an optional و/ف."""
-    L = letters()
-    w = word[1:] if word[:1] in L.conj else word
-    return w.startswith(L.li) and len(w) > 3
 
 
 def participation(s: Site, c: Cues) -> str | None:

@@ -71,14 +71,6 @@ CASES = [
     # the attempt itself is a fight told (محاولة اقتحام): only outcome types are aims
     ("aim", "صدت القوات محاولة اقتحام البلدة", "اقتحام", "ARMED_CLASH", {}, None),
     ("unworthy", "سيطرت القوات على قرى في الريف الشمالي", "سيطرت", "TERRITORY_TAKEN", {}, None),
-    # an outcome noun with the purpose lam, read planned, is the aim of the act before it (worth17)
-    ("aim", "تتقاتل الفصائل في المدينة للسيطرة على الأحياء الشرقية", "للسيطرة", "TERRITORY_TAKEN", {'modality': 'planned'}, "purpose lam"),
-    ("aim", "نفذت القوات عملية في القرية لتحرير البلدة من المسلحين", "لتحرير", "TERRITORY_TAKEN", {'modality': 'planned'}, "purpose lam"),
-    # a lam that a verb governs (تعرضت لـ) leaves it asserted: told; and without the lam it is no aim
-    ("aim", "أدت المعارك لسيطرة الفصائل على البلدة", "لسيطرة", "TERRITORY_TAKEN", {}, None),
-    ("aim", "أعلنت الفصائل السيطرة على البلدة", "السيطرة", "TERRITORY_TAKEN", {'modality': 'planned'}, None),
-    # only outcome types: an act with the lam is still read by the events stage's own modality
-    ("aim", "تحركت القوات لقصف مواقع المسلحين", "لقصف", "SHELLING", {'modality': 'planned'}, None),
     # لا negates a category or the present: no act told, denied or not (worth17)
     ("present_negation", "قال القائد إنه لا هدنة مع الاحتلال في الجنوب", "هدنة", "AGREEMENT", {'modality': 'negated'}, "category"),
     ("unworthy", "أكد الوزير أن لا مصلحة للحكومة بالقتال على جبهتين", "بالقتال", "ARMED_CLASH", {'modality': 'negated'}, "category"),
