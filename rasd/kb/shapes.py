@@ -205,6 +205,7 @@ class OpenPlaces(Closed):
     list_preps: WordList
     facility_types: WordList
     border_adjectives: dict[str, str]   # adjective → world_places.yaml country id
+    served_buildings: WordList   # facility cues a construct phrase names: the body the building serves
 
 
 class ActorHeads(Closed):

@@ -81,6 +81,8 @@ class PlaceCues:
     facility_types: frozenset[str] = frozenset()
     # folded adjective → country id, of the states a border is named by (الحدود السورية التركية)
     border_adjectives: dict[str, str] = field(default_factory=dict)
+    # buildings named after the body they serve (مسجد قوة الطوارئ): a construct phrase names them
+    served_buildings: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -156,7 +158,8 @@ def load_cues(path: Path) -> PlaceCues:
                      _fold_all(d["territory_words"]), _fold_all(d["border_links"]), _fold_all(d["list_preps"]),
                      readings, word_forms(every | frozenset(anaphors)), L,
                      facility_types=_fold_all(d["facility_types"]),
-                     border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"})
+                     border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"},
+                     served_buildings=_fold_all(d["served_buildings"]))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -165,8 +168,10 @@ def reads(key: str, words: frozenset[str]) -> bool:
 
 
 class _OpenPlaces:
-    def __init__(self, doc: Doc, cues: PlaceCues, lex: dict, common: frozenset, gaz):
+    def __init__(self, doc: Doc, cues: PlaceCues, lex: dict, common: frozenset, gaz,
+                 vocab: frozenset = frozenset()):
         self.doc, self.c, self.lex, self.common, self.gaz = doc, cues, lex, common, gaz
+        self.vocab = vocab   # the frequent words of the news, folded (resources.news_vocab)
         L = self.L = cues.letters or letters()
         self.article, self.and_ = L.article, L.and_
         self.nisba_all = L.nisba_plural_suffixes + L.nisba_suffixes
@@ -219,8 +224,10 @@ class _OpenPlaces:
         ends = self.pronoun_ends
         if key.endswith(ends) and key not in self.common and any(
                 st in self.common or st in self.c.links or st in self.c.edges
+                or (st != key[:-len(p)] and st in self.vocab)
                 for p in ends if key.endswith(p) for st in self.pronoun_stems(key[:-len(p)])):
-            return True     # موقعها، منطقتهم، ريفها: a noun (a place word too) with a pronoun
+            return True     # موقعها، منطقتهم، ريفها: a noun (a place word too) with a pronoun; عطلتهم:
+            #                 teh marbuta opened before a pronoun, on a word the news uses often
         return any(n and (st in self.lex["name_stops"] or st in self.c.not_names) for n, st in stems(key))
 
     def pronoun_stems(self, stem: str) -> tuple[str, ...]:
@@ -263,9 +270,12 @@ class _OpenPlaces:
         return bool(self.c.readings(key).keys() - {"anaphor"})
 
     # ---- names ---------------------------------------------------------------------------
-    def name_at(self, j: int, pre: int = 0, quoted: bool = False, open_cue: bool = True) -> int | None:
+    def name_at(self, j: int, pre: int = 0, quoted: bool = False, open_cue: bool = True,
+                construct: bool = False) -> int | None:
         """End token of a place name whose first word is token ``j`` (after ``pre`` proclitic
-        letters), or None. After a cue that is not ``open_cue``, an ordinary word opens no name."""
+        letters), or None. After a cue that is not ``open_cue``, an ordinary word opens no name;
+        after one that is no ``construct`` cue (a building named after the body it serves), an
+        ordinary noun in construct opens none either."""
         toks = self.toks
         if j >= len(toks):
             return None
@@ -302,9 +312,12 @@ class _OpenPlaces:
 
         while continues(k):
             k += 1
-        if k == j + 1 and pre == 0 and self.key(j - 1) in self.c.plural | self.c.dual \
+        if k == j + 1 and pre == 0 and reads(self.key(j - 1), self.c.plural | self.c.dual) \
                 and self.agreeing(first):
-            return None   # بلدات محاصرة، مناطق ريفية: an adjective agreeing with the plural, not a name
+            return None   # بلدات محاصرة، ومواقع لوجستية: an adjective agreeing with the plural (behind
+            #               proclitics too), not a name
+        if k > j + 1 and not construct and self.construct_head(first, toks[j + 1].key):
+            return None   # موقع تحطم الطائرة، مواقع إطلاق الصواريخ: an ordinary noun in construct
         site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
                 and not (first.startswith(self.article) and (open_cue or site)):
@@ -315,6 +328,15 @@ class _OpenPlaces:
         if toks[k - 1].key in self.lex["name_joiners"] or toks[k - 1].key in self.lex["kunya"]:
             return None   # a name never ends on أبو or عبد
         return k
+
+    def construct_head(self, first: str, second: str) -> bool:
+        """An ordinary noun without the article (a verbal noun mostly: إرسال، تحطم، إطلاق) before a
+        word with the article is the head of a construct phrase (what the site is for or where
+        something happened), not the first word of a name: unless the gazetteer starts names with
+        it (عين الأسد، باب الهوى، رأس العين, ordinary words that open place names)."""
+        a = self.article
+        return first in self.common and not first.startswith(a) and second.startswith(a) \
+            and not self.gaz.may_start(first)
 
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
@@ -332,7 +354,7 @@ class _OpenPlaces:
             if k.startswith(self.and_) and (k[len(self.and_):] in self.common or not self.gaz.may_start(k)):
                 return None   # مواقع ومقار، قرى وبلدات: the cue is coordinated with another noun (a name
                 #               that starts with و, وادي …, is one the gazetteer starts names with)
-            end = self.name_at(i + 1, open_cue=cue in self.c.open)
+            end = self.name_at(i + 1, open_cue=cue in self.c.open, construct=cue in self.c.served_buildings)
         return (i + 1, end) if end else None
 
     # ---- mentions ------------------------------------------------------------------------
@@ -600,7 +622,8 @@ class OpenPlaces(Stage):
         if not doc.text:
             return doc
         res = self.resources
-        finder = _OpenPlaces(doc, res.open_places, res.kb.lexicon["_folded"], res.common_words, res.gazetteer)
+        finder = _OpenPlaces(doc, res.open_places, res.kb.lexicon["_folded"], res.common_words, res.gazetteer,
+                              res.news_vocab)
         finder.borders(res.kb.lexicon["_folded"]["border_words"], res.keep(
             "open-places-border-forms", lambda: word_forms(res.kb.lexicon["_folded"]["border_words"])))
         finder.cue_places()

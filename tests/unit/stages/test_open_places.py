@@ -72,6 +72,14 @@ def test_a_dual_cue_names_two_places_and_no_more():
     # a relative adjective agreeing with a plural type word (an inanimate plural's adjective is feminine)
     ("وقال إن هذه ليست مواقع دفاعية كما يزعمون.", "دفاعية"),
     ("وصلت الشبكة إلى مناطق ريفية ونائية في الشمال.", "ريفية"),
+    # the same behind a proclitic on the plural type word
+    ("قصفت الطائرات مخازن ومواقع لوجستية للمسلحين.", "لوجستية"),
+    # an ordinary noun in construct (a verbal noun) after the type word: what the site is for, or
+    # where something happened, not a name
+    ("وصل المحققون إلى موقع تحطم الطائرة صباح اليوم.", "تحطم"),
+    ("دمرت الغارة مواقع إطلاق الصواريخ في الجبل.", "إطلاق"),
+    # teh marbuta opened before a pronoun, on a word the news uses often: قضاء is "spending" here
+    ("سافر الجنود لقضاء عطلتهم في الريف.", "عطلتهم"),
 ])
 def test_a_cue_word_used_in_another_sense_names_no_place(text, word):
     assert not any(word in m.text for m in places(text))
@@ -246,3 +254,13 @@ def test_an_adverb_of_place_after_a_cue_opens_no_name():
     not_names, place14); a real name after the cue is still read."""
     assert not any(t.startswith(("قرب", "داخل")) for t in texts(places("قصفت الطائرات مواقع قرب الطريق ومناطق داخل القطاع.")))
     assert "الجرداح" in texts(places("استهدفت المقاومة موقع الجرداح أمس."))
+
+
+def test_an_ordinary_word_the_gazetteer_starts_names_with_still_opens_a_name():
+    # عين is an ordinary word, but place names open with it: the construct reading does not apply
+    assert "قاعدة عين الأسد" in " ".join(texts(places("سقطت الصواريخ على قاعدة عين الأسد صباح اليوم.")))
+
+
+def test_a_mosque_is_named_after_the_body_it_serves_in_construct():
+    # مسجد is a building named for whom it serves: a construct phrase after it is its name
+    assert any("قوة الطوارئ" in t for t in texts(places("وقع تفجير في مسجد قوة الطوارئ أمس.")))
