@@ -64,8 +64,12 @@ class NerStage:
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                  speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
-                 lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None):
-        """``name_scores``: every word the learned word model saved (rasd.ner.likely, p >= its KEEP)
+                 lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
+                 ambiguous_given: frozenset[str] = frozenset()):
+        """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
+        knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
+        على that folds to the same key).
+        ``name_scores``: every word the learned word model saved (rasd.ner.likely, p >= its KEEP)
         with its probability of standing in a name: the evidence that a word before a read name is
         the name's first part (:meth:`_open_names`); None: ``likely``.
         ``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
@@ -104,6 +108,7 @@ class NerStage:
         self._seed_names = tagger.lex.given | self.more_given
         self.likely = {w: p for w, p in (likely or {}).items() if w not in self._seed_names}
         self.name_scores = name_scores if name_scores is not None else (likely or {})
+        self.ambiguous_given = ambiguous_given
         self.letters = letters()   # the clitic letters of the Resources building this part
         L = self.letters   # a preposition (maybe behind a conjunction) with the article: بال، لل، وبال، فلل
         self._prep_articles = tuple(sorted({c + p + L.article for c in ("", *L.conj) for p in L.preps}
@@ -219,7 +224,9 @@ class NerStage:
         lexicon's stop, title, joiner, nationality, organisation or place-cue lists (والشيخ، والعقيد),
         no place of the gazetteer (جبل، غازي عنتاب), no word the NER corpora use mostly outside names,
         no noun with an attached pronoun (شقيقه) and no feminine relative adjective or plural (أفريقية،
-        عصابات: -ية and -ات endings, which given names opening a name do not take)."""
+        عصابات: -ية and -ات endings, which given names opening a name do not take).  A name of any
+        length, one word too (علي سعيد), opens on علي written as the name (:meth:`_preposition_named`):
+        the preposition it folds to is written على, and the news hardly ever writes it علي."""
         toks, keys, text = doc.tokens, doc.keys, doc.text
         taken = set()
         for m in ms:
@@ -227,7 +234,7 @@ class NerStage:
         stops = frozenset().union(*(self.lists.get(k, frozenset()) for k in _NOT_OPENING)) | self.speech_verbs
         art, L = self.letters.article, self.letters
         for n, m in enumerate(ms):
-            if m.type != "PERSON" or m.kb_id or m.tok[1] - m.tok[0] < 2 or m.tok[0] < 1:
+            if m.type != "PERSON" or m.kb_id or m.tok[0] < 1:
                 continue
             i = m.tok[0]
             first = keys[i]
@@ -240,15 +247,26 @@ class NerStage:
             if gap.strip() or "\n" in gap:
                 continue
             key, surface = keys[k], text[toks[k].start:toks[k].end]
-            if not self._opening_word(key, surface, stops, art, L):
+            if self._preposition_named(key, surface):   # علي as the name is written (the preposition على)
+                evidence = "a given name written as the name, not as the preposition"
+            elif m.tok[1] - m.tok[0] >= 2 and self._opening_word(key, surface, stops, art, L):
+                evidence = "a learned name word"
+            else:
                 continue
             start = toks[k].start
             taken.add(k)
             ms[n] = replace(m, start=start, text=text[start:m.end], tok=(k, m.tok[1]),
-                            why=(m.why + "; " if m.why else "") + f"name opened by its first part, a learned name word: {key}")
+                            why=(m.why + "; " if m.why else "") + f"name opened by its first part, {evidence}: {key}")
             for x, o in enumerate(ms):   # a bare family name repeating this name repeats the whole name
                 if o.surname_of == m.text:
                     ms[x] = replace(o, surname_of=ms[n].text)
+
+    def _preposition_named(self, key: str, surface: str) -> bool:
+        """The word is a given name whose folded key is a preposition (علي / على), written as the
+        name is (with the dotted ya): before a read given name it opens the name (علي سعيد، علي حسين
+        حرب), whatever the length of the name after it."""
+        bare = "".join(c for c in surface if not is_mark(c))
+        return bare in self.ambiguous_given and key in self.lists.get("name_stops", ())
 
     def _pronoun_suffixed(self, surface: str, key: str) -> bool:
         """The word as written ends in an attached pronoun: ها، هم، هما, or ه (not the ة of a name:
@@ -1120,6 +1138,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return cls(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
                     name_scores=likely_model.load(res.data_dir / likely_model.FILENAME, threshold=OPENING_LIKELY),
+                    ambiguous_given=frozenset(res.kb.lexicon.get("given_names_ambiguous", ())),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,

@@ -824,3 +824,20 @@ def test_an_ordinary_word_or_a_name_not_opening_on_a_given_name_is_not_opened():
     assert m.text == "محمد زيتوني"      # the read name does not open on a given name
     (m,) = _read_person("وقال كرمول محمد إن الوضع هادئ", "محمد", name_scores={"كرمول": 0.9})
     assert m.text == "محمد"              # a one-word name is not grown backwards
+
+
+def test_the_given_name_written_as_the_name_opens_a_read_name_of_any_length():
+    amb = frozenset({"علي"})
+    lists = {**LISTS, "name_stops": frozenset({"علي"})}   # folded, the preposition على is علي
+
+    def run(text, name):
+        d = doc_of(text)
+        s = text.index(name)
+        i = next(t.i for t in d.tokens if t.start == s)
+        d.mentions.append(Mention(s, s + len(name), name, "PERSON", None, tok=(i, i + len(name.split())),
+                                  pattern=True))
+        st = NerStage(FakeTagger({}, _lex()), GATE, person_given=frozenset({"سعيد"}), ambiguous_given=amb,
+                      lists=lists)
+        return [m.text for m in st(d).mentions]
+    assert run("وأكد المتحدث علي سعيد استكمال العملية", "سعيد") == ["علي سعيد"]
+    assert run("وألقت الشرطة القبض على سعيد أمس", "سعيد") == ["سعيد"]   # the preposition as written
