@@ -36,6 +36,11 @@ MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by spaces they open an aside
+# lexicon lists whose words never open a personal name before its given name (NerStage._open_names)
+_NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities", "name_joiners", "kunya",
+                "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
+                "alias_markers", "source_heads", "border_words", "loyal_heads")
+OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -59,8 +64,15 @@ class NerStage:
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                  speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
-                 lists: dict[str, frozenset[str]] | None = None):
-        """``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
+                 lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
+                 ambiguous_given: frozenset[str] = frozenset()):
+        """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
+        knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
+        على that folds to the same key).
+        ``name_scores``: every word the learned word model saved (rasd.ner.likely, p >= its KEEP)
+        with its probability of standing in a name: the evidence that a word before a read name is
+        the name's first part (:meth:`_open_names`); None: ``likely``.
+        ``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
         knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
@@ -95,6 +107,8 @@ class NerStage:
         # the words the gate spends the CRF around beside unknown ones and likely name words
         self._seed_names = tagger.lex.given | self.more_given
         self.likely = {w: p for w, p in (likely or {}).items() if w not in self._seed_names}
+        self.name_scores = name_scores if name_scores is not None else (likely or {})
+        self.ambiguous_given = ambiguous_given
         self.letters = letters()   # the clitic letters of the Resources building this part
         L = self.letters   # a preposition (maybe behind a conjunction) with the article: بال، لل، وبال، فلل
         self._prep_articles = tuple(sorted({c + p + L.article for c in ("", *L.conj) for p in L.preps}
@@ -192,7 +206,102 @@ class NerStage:
             kept = [m for n, m in enumerate(doc.mentions) if n not in dropped]
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         self._cut_run_ons(doc, doc.mentions)
+        self._open_names(doc, doc.mentions)
         return doc
+
+    def _open_names(self, doc: Doc, ms: list[Mention]) -> None:
+        """Arabic reports name a person by given name, father's (and grandfather's) name and family
+        name, so a word that stands right before a read name whose first word is a bare given name
+        (… حسين سويدان، … محمد طالب) is often the person's own given name, one the lists lack
+        (كميل، علام، جهاد، هارون) or took for an ordinary word.  A person mention of two words or more
+        that rasd read (no knowledge-base name), opening on a given name as written (no article, no
+        proclitic), takes in the word before it as its first part when that word is learned to be
+        a name: a given name of the lists, a name the news mining found after person cues, or a word
+        the learned word model (rasd.ner.likely, fitted on the NER corpora) scores at least
+        OPENING_LIKELY as standing in a name; and the word stands free (no mention covers it), is
+        joined to the name by spaces only, is Arabic letters with no article, no preposition with the
+        article (للمهندس، للملا) and no proclitic conjunction (وأحمد: a second name), is on none of the
+        lexicon's stop, title, joiner, nationality, organisation or place-cue lists (والشيخ، والعقيد),
+        no place of the gazetteer (جبل، غازي عنتاب), no word the NER corpora use mostly outside names,
+        no noun with an attached pronoun (شقيقه) and no feminine relative adjective or plural (أفريقية،
+        عصابات: -ية and -ات endings, which given names opening a name do not take).  A name of any
+        length, one word too (علي سعيد), opens on علي written as the name (:meth:`_preposition_named`):
+        the preposition it folds to is written على, and the news hardly ever writes it علي."""
+        toks, keys, text = doc.tokens, doc.keys, doc.text
+        taken = set()
+        for m in ms:
+            taken.update(range(*m.tok))
+        stops = frozenset().union(*(self.lists.get(k, frozenset()) for k in _NOT_OPENING)) | self.speech_verbs
+        art, L = self.letters.article, self.letters
+        for n, m in enumerate(ms):
+            if m.type != "PERSON" or m.kb_id or m.tok[0] < 1:
+                continue
+            i = m.tok[0]
+            first = keys[i]
+            if first not in self.person_given or has_article(first) or (i - 1) in taken:
+                continue
+            if doc.text[toks[i].start:m.start]:
+                continue   # the mention starts inside its first word (a proclitic left out: لمحمد)
+            k = i - 1
+            gap = text[toks[k].end:toks[i].start]
+            if gap.strip() or "\n" in gap:
+                continue
+            key, surface = keys[k], text[toks[k].start:toks[k].end]
+            if self._preposition_named(key, surface):   # علي as the name is written (the preposition على)
+                evidence = "a given name written as the name, not as the preposition"
+            elif m.tok[1] - m.tok[0] >= 2 and self._opening_word(key, surface, stops, art, L):
+                evidence = "a learned name word"
+            else:
+                continue
+            start = toks[k].start
+            taken.add(k)
+            ms[n] = replace(m, start=start, text=text[start:m.end], tok=(k, m.tok[1]),
+                            why=(m.why + "; " if m.why else "") + f"name opened by its first part, {evidence}: {key}")
+            for x, o in enumerate(ms):   # a bare family name repeating this name repeats the whole name
+                if o.surname_of == m.text:
+                    ms[x] = replace(o, surname_of=ms[n].text)
+
+    def _preposition_named(self, key: str, surface: str) -> bool:
+        """The word is a given name whose folded key is a preposition (علي / على), written as the
+        name is (with the dotted ya): before a read given name it opens the name (علي سعيد، علي حسين
+        حرب), whatever the length of the name after it."""
+        bare = "".join(c for c in surface if not is_mark(c))
+        return bare in self.ambiguous_given and key in self.lists.get("name_stops", ())
+
+    def _pronoun_suffixed(self, surface: str, key: str) -> bool:
+        """The word as written ends in an attached pronoun: ها، هم، هما, or ه (not the ة of a name:
+        عطية) after a stem of three letters or more that the news vocabulary knows (شقيقه: شقيق + ه;
+        وجيه keeps its ه, as وجي is no word)."""
+        bare = "".join(c for c in surface if not is_mark(c))
+        L = self.letters
+        for suffix in L.pronoun_suffixes:
+            if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+                return True
+        he = L.attached_pronouns[-1]
+        if bare.endswith(he) and len(bare) - len(he) >= 3:
+            stem = key[:-len(he)]
+            return self._common(stem) or not self.gate.unknown(stem)
+        return False
+
+    def _opening_word(self, key: str, surface: str, stops: frozenset[str], art: str, L) -> bool:
+        """Whether the word ``key`` (written ``surface``) before a read name is the name's first part
+        (:meth:`_open_names`)."""
+        if len(key) < 3 or not key.isalpha() or not has_letter(key) or TANWEEN_FATH in surface:
+            return False
+        if key.startswith(art) or any(key.startswith(p) for p in self._prep_articles):
+            return False
+        if key[:1] in L.conj and len(key) > 3 and key not in self.person_given:
+            return False   # وأحمد، وهدي: a conjunction opens another phrase or a second name
+        if any(f in stops or art + f in stops for f in (key, *(st for _, st in stems(key)))):
+            return False
+        if self._common(key) or self._pronoun_suffixed(surface, key):
+            return False
+        if key.endswith(L.nisba_suffixes[0]) or key.endswith(L.feminine_plural):
+            return False
+        lex = self.tagger.lex
+        if lex.places.get(key) is not None or self._place_like(key):
+            return False
+        return key in self.person_given or key in self.cued_given or self.name_scores.get(key, 0.0) >= OPENING_LIKELY
 
     def _cut_run_ons(self, doc: Doc, ms: list[Mention], owner: list[int] | None = None) -> None:
         """A personal name does not run on past its last part, whichever finder read it: every person
@@ -1028,6 +1137,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
     known = set(lex.clusters) | set(lex.places) | set(lex.kb) | live_names(res.gazetteer, res.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return cls(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
+                    name_scores=likely_model.load(res.data_dir / likely_model.FILENAME, threshold=OPENING_LIKELY),
+                    ambiguous_given=frozenset(res.kb.lexicon.get("given_names_ambiguous", ())),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     common=res.common_words,

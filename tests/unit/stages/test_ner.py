@@ -779,3 +779,65 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
     assert m.text == "فاضل الغراوي"
     (m,) = stage(doc_of("وقال القائد فاضل جواس الغراوي إن الوضع هادئ")).mentions   # a family name with the article
     assert m.text == "فاضل جواس الغراوي"
+
+
+def _read_person(text: str, name: str, **kw):
+    """The NER stage over ``text`` holding the pattern person ``name`` (given name first), no CRF span."""
+    d = doc_of(text)
+    s = text.index(name)
+    i = next(t.i for t in d.tokens if t.start == s)
+    n = len(name.split())
+    d.mentions.append(Mention(s, s + len(name), name, "PERSON", None, tok=(i, i + n), pattern=True))
+    kw.setdefault("person_given", frozenset({"محمد"}))
+    return NerStage(FakeTagger({}, _lex()), GATE, **kw)(d).mentions
+
+
+def test_a_learned_name_word_before_a_read_name_is_its_first_part():
+    (m,) = _read_person("وقال كرمول محمد زيتوني إن الوضع هادئ", "محمد زيتوني", name_scores={"كرمول": 0.5})
+    assert m.text == "كرمول محمد زيتوني" and "name opened by its first part" in m.why
+    # a word the word model does not find likely in a name stays out
+    (m,) = _read_person("وقال كرمول محمد زيتوني إن الوضع هادئ", "محمد زيتوني", name_scores={"كرمول": 0.2})
+    assert m.text == "محمد زيتوني"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال القائد محمد زيتوني إن الوضع هادئ",      # a title (person_titles, with the article)
+    "وقال قائد محمد زيتوني إن الوضع هادئ",        # a title as written
+    "وقال كرمول، محمد زيتوني إن الوضع هادئ",      # punctuation between
+    "وقال وكرمول محمد زيتوني إن الوضع هادئ",      # a conjunction: a second name or another phrase
+    "وقال للكرمول محمد زيتوني إن الوضع هادئ",     # a preposition with the article
+    "وقال كرمولية محمد زيتوني إن الوضع هادئ",     # a feminine relative adjective
+    "وقال كرمولات محمد زيتوني إن الوضع هادئ",     # a plural
+    "وقال كرمولها محمد زيتوني إن الوضع هادئ",     # an attached pronoun
+])
+def test_a_word_before_a_read_name_that_cannot_open_it_stays_out(text):
+    scores = {fold_str(w): 0.9 for w in text.split()[1:3]}
+    (m,) = _read_person(text, "محمد زيتوني", name_scores=scores)
+    assert m.text == "محمد زيتوني"
+
+
+def test_an_ordinary_word_or_a_name_not_opening_on_a_given_name_is_not_opened():
+    text = "وقال كرمول محمد زيتوني إن الوضع هادئ"
+    (m,) = _read_person(text, "محمد زيتوني", name_scores={"كرمول": 0.9}, common=frozenset({"كرمول"}))
+    assert m.text == "محمد زيتوني"
+    (m,) = _read_person(text, "محمد زيتوني", name_scores={"كرمول": 0.9}, person_given=frozenset())
+    assert m.text == "محمد زيتوني"      # the read name does not open on a given name
+    (m,) = _read_person("وقال كرمول محمد إن الوضع هادئ", "محمد", name_scores={"كرمول": 0.9})
+    assert m.text == "محمد"              # a one-word name is not grown backwards
+
+
+def test_the_given_name_written_as_the_name_opens_a_read_name_of_any_length():
+    amb = frozenset({"علي"})
+    lists = {**LISTS, "name_stops": frozenset({"علي"})}   # folded, the preposition على is علي
+
+    def run(text, name):
+        d = doc_of(text)
+        s = text.index(name)
+        i = next(t.i for t in d.tokens if t.start == s)
+        d.mentions.append(Mention(s, s + len(name), name, "PERSON", None, tok=(i, i + len(name.split())),
+                                  pattern=True))
+        st = NerStage(FakeTagger({}, _lex()), GATE, person_given=frozenset({"سعيد"}), ambiguous_given=amb,
+                      lists=lists)
+        return [m.text for m in st(d).mentions]
+    assert run("وأكد المتحدث علي سعيد استكمال العملية", "سعيد") == ["علي سعيد"]
+    assert run("وألقت الشرطة القبض على سعيد أمس", "سعيد") == ["سعيد"]   # the preposition as written
