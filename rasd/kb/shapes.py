@@ -333,6 +333,7 @@ class Triggers(Words):
     time_fillers: WordList
     object_gap_words: WordList
     act_carrier_verbs: WordList
+    reaction_verbs: WordList
     running_total_raise: WordList
     running_total_words: WordList
     running_total_to: WordList

@@ -12,6 +12,8 @@ from rasd.stages.events.triggers import Trig
 # words at most between a noun trigger and the verb that carries it out (an adjective and a relative
 # pronoun: العملية الإرهابية التي نفذها), and between that verb and its subject (time words, fillers)
 CARRIER_GAP = 2
+# words at most between a verb of reacting and its subject after it (a title: الأمين العام للأمم المتحدة)
+REACTOR_GAP = 4
 
 
 class Roles:
@@ -102,6 +104,9 @@ class Roles:
                                      list(dict.fromkeys(partners)))
         roles = {role: {x: c.why.get(x, "named in the trigger's clause") for x in ids}
                  for role, ids in (("agents", agents), ("targets", targets), ("partners", partners))}
+        refused = {x: w for x, w in c.refused.items() if x not in agents}
+        if refused:
+            roles["not agents"] = refused
         return agents, targets, partners, carried, roles
 
     def pick_agent(self, c: "ArgContext") -> tuple[Mention | None, Mention | None]:
@@ -138,7 +143,8 @@ class Roles:
         if agent is None:
             # SVO: the first actor of the clause that is not an object
             agent = next((m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
-                          and self.can_do(t.type, m) and not self.speaker(m, t.i)), None)
+                          and self.can_do(t.type, m) and not self.speaker(m, t.i)
+                          and not self.reactor(c, m, t.i)), None)
             c.said(agent, "the first actor of the clause before the trigger that is not an object")
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             c.why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
@@ -203,10 +209,39 @@ class Roles:
         A group that claims an act (أعلنت المقاومة أنّ مقاتليها استهدفوا) stays its agent."""
         return m.type == "PERSON" and any(self.cue_at(k, "speech_complements", i) for k in range(m.tok[1], i))
 
+    def reactor(self, c: "ArgContext", m: Mention, i: int) -> bool:
+        """``m`` is the subject of a verb of reacting to the act at ``i`` (triggers.yaml reaction_verbs:
+        أدانت الخارجية الهجوم على …، الائتلاف ندد بالقصف، أعربت الحكومة عن إدانتها للتفجير): who condemns,
+        demands, welcomes or accuses, not who did it. SVO: the verb stands between the mention and the
+        trigger; VSO: the mention is the first actor after the verb, at most ``REACTOR_GAP`` + 1 words
+        after it (a title between: ندد الرئيس التركي رجب طيب أردوغان; an actor with a preposition in the
+        title: ندد الأمين العام للأمم المتحدة بان كي مون), no comma between, the verb carries no plural
+        ending and has no subject right before it. Not for talks, deals and truces, whose parties
+        accuse each other. After اتهم the accused (its object,
+        after its subject) is not refused: the alleged doer. The refusal's why is kept (``c.refused``)."""
+        keys, L = self.keys, self.L
+        if c.partner_type:
+            return False   # اتهم الجيش قوات الدعم السريع بخرق الهدنة: who accuses may be a party to a truce
+        for k in range(max(c.st.lo, m.tok[0] - REACTOR_GAP - 1), i):
+            if m.tok[0] <= k < m.tok[1] or not in_list(L, "reaction_verbs", keys[k]):
+                continue
+            svo = k >= m.tok[1]
+            others = [o for o in c.st.mentions if o.type in PARTICIPANT_TYPES and o is not m]
+            gap = self.doc.text[self.toks[k].end:m.start]
+            vso = not svo and not any(ch in gap for ch in "،,.:؛") \
+                and not keys[k].endswith(letters().plural_verb_endings) \
+                and not any(o.tok[1] in (k, k - 1) or k < o.tok[0] < m.tok[0] and not self.governed(o) for o in others)
+            if svo or vso:
+                if m.entity is not None:
+                    c.refused.setdefault(m.entity, f"subject of '{self.span_text(k, k + 1)}' "
+                                         f"(triggers.yaml reaction_verbs): reacts to the act, not its doer: '{m.text}'")
+                return True
+        return False
+
     def outer_agent(self, c: "ArgContext") -> list[str]:
         """No agent in the clause: the actor a relative clause refers to, or the sentence's subject."""
         outer = [m for m in self.participants(c.st, c.st.lo, c.lo) if not c.is_target(m) and not self.civilian(m)
-                 and self.can_do(c.t.type, m) and not self.speaker(m, c.t.i)]
+                 and self.can_do(c.t.type, m) and not self.speaker(m, c.t.i) and not self.reactor(c, m, c.t.i)]
         if not outer:
             return []
         m = outer[-1] if self.relative_clause(c.lo) else outer[0]
@@ -348,6 +383,7 @@ class ArgContext:
         self.purpose = r.purpose_at(t, hi)
         self.why: dict[str, str] = {}
         self.sides: list[str] = []   # the other side of the earlier fighting a clash goes on with
+        self.refused: dict[str, str] = {}   # actors refused as agent (a reactor), and why
 
     def is_target(self, m: Mention) -> bool:
         """After a target marker, in a purpose clause, or the owner of a facility an act of force is aimed
