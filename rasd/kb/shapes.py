@@ -542,10 +542,6 @@ class ContinuationCues(CueWindow):
     after: WordList
 
 
-class NegationCues(CueWindow):
-    others: WordList
-
-
 class Campaign(Closed):
     nouns: conlist(str, min_length=1)
     launch_window: conint(ge=0, le=10)
@@ -593,7 +589,7 @@ class Worthiness(Closed):
     topic: AimCues
     vow: CueWindow
     toll_negation: CueWindow
-    present_negation: Optional[NegationCues] = None
+    present_negation: Optional[CueWindow] = None
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
