@@ -632,8 +632,8 @@ class PlaceNeeded(Closed):
 
 
 class Quarters(Closed):
-    cities: list[str]     # the gazetteer kinds of a city (one event at city level, its quarters alternatives)
-    parts: list[str]      # the gazetteer kinds of a city's quarter (a neighbourhood, a camp)
+    cities: conlist(PlaceKind, min_length=1)   # the gazetteer kinds of a city (one event at city level, its quarters alternatives)
+    parts: conlist(PlaceKind, min_length=1)    # the gazetteer kinds of a city's quarter (a neighbourhood)
     km: confloat(gt=0, le=50)   # how far from the city its quarters lie
 
 

@@ -156,3 +156,15 @@ def test_an_actor_id_of_open_actors_that_actors_yaml_lacks_names_file_and_line(k
 def test_the_open_actors_part_builds_from_the_knowledge_as_it_is():
     forces = Resources("/nonexistent-rasd-data").open_actors
     assert forces.victims_actor == "civilians" and set(forces.adjectives.values())
+
+
+def test_a_misspelt_place_kind_in_eventcoref_quarters_names_its_line(kdir):
+    """quarters.cities / parts are gazetteer kinds: a typo fails on load, not silently joins nothing."""
+    path = kdir / "eventcoref.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, x in enumerate(lines) if x.strip().startswith("parts:") and lines.index("quarters:") < i)
+    lines[n] = "  parts: [neighbourhod]"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        loaders.validate(path, loaders.KNOWLEDGE["eventcoref"].shape)
+    assert "eventcoref.yaml:" in e.value.message and "quarters.parts" in e.value.message, e.value.message
