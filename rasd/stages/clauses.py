@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from rasd.doc import Doc
+from rasd.stages.cuematch import cue_length
 
 BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open another clause
 
@@ -59,8 +60,6 @@ def clause_cuts(doc: Doc, resources) -> ClauseCuts:
     cuts = doc.clause_cuts
     L, cues = resources.triggers, resources.worthiness_cues
     if cuts is None or cuts.built_by != (id(L), id(cues)):
-        from rasd.stages.events.lexicon import cue_length   # (the events package reads these cuts)
-
         marks = cues.irrealis.clause_marks if cues.irrealis else ""
         keys = doc.keys
         offsets = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", doc.text)] if marks else []
