@@ -38,12 +38,13 @@ from rasd.stages.worthiness.rules import RULES, demand, foretold, toll_negation 
 CUE = re.compile(r"'([^']*)'")
 
 
-def rule_fires(doc, cues, rules, res=None) -> list[tuple[str, object]]:
+def rule_fires(doc, cues, rules, res) -> list[tuple[str, object]]:
     """(rule: cue, event) for every rule of ``rules`` that finds an event of ``doc`` no event: every
     rule is asked (not only the first that fires), so each rule's own reach is counted. ``res``: the
-    resources the document's clause cuts are read with (rasd.stages.clauses), as the stage reads them."""
+    resources the document's clause cuts are read with (rasd.stages.clauses), as the stage reads them
+    (required: without cuts a Site would get no clause start)."""
     starts = [t.start for t in doc.tokens]
-    cuts = clause_cuts(doc, res) if res is not None else doc.clause_cuts
+    cuts = clause_cuts(doc, res)
     out = []
     for ev in doc.events:
         site = site_of(doc, ev, starts, cues.clause_ends, None, cuts)

@@ -83,6 +83,15 @@ class Letters:
         """How a proclitic run ending in the article ends: the article, or ل+ال elided."""
         return (self.article, self.lam_article)
 
+    def pronoun_stems(self, stem: str) -> tuple[str, ...]:
+        """The word an attached pronoun (``pronoun_suffixes``) was written on, given what is left once the
+        pronoun is taken off: as written, and, when it ends in the open teh that teh marbuta is written as
+        before a pronoun (سيطرتهم، عطلتهم), with teh marbuta again (سيطرة)."""
+        fb = self.feminine_before_pronoun
+        if fb and stem.endswith(fb) and len(stem) > 2:
+            return stem, stem[:-len(fb)] + self.feminine_ending
+        return (stem,)
+
 
 def load_letters(path: Path = CLITICS_FILE) -> Letters:
     """The letters of one clitics file (a pure function of the file)."""
@@ -198,6 +207,11 @@ def using(clitics: Clitics) -> Iterator[Clitics]:
 def letters() -> Letters:
     """The current letters (see :func:`current`)."""
     return _CURRENT.get().letters
+
+
+def pronoun_stems(stem: str) -> tuple[str, ...]:
+    """:meth:`Letters.pronoun_stems` with the current letters."""
+    return letters().pronoun_stems(stem)
 
 
 def readings(key: str) -> tuple[tuple[int, str], ...]:

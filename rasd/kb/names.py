@@ -340,8 +340,10 @@ def pick_cued_words(cued: Counter, df: Counter, cues: NameCues, known: frozenset
 def miner_settings() -> dict:
     """The thresholds the name lists are mined with (names.json from the NER corpora, news_names.json
     and the cued tier news_cued_names.json from the news): rasd.kb.install records them among its
-    inputs, so that a changed threshold rebuilds the lists as a changed input file does."""
-    return {"min_count": MIN_COUNT, "common_min": COMMON_MIN, "news_every": NEWS_EVERY,
+    inputs, so that a changed threshold (or a changed choice of corpora and of the tags mined from
+    them) rebuilds the lists as a changed input file does."""
+    return {"corpora": {f: sorted(tags) for f, tags in CORPORA.items()},
+            "newsfane_person": sorted(NEWSFANE_PERSON), "min_count": MIN_COUNT, "common_min": COMMON_MIN, "news_every": NEWS_EVERY,
             "news_min_docs": NEWS_MIN_DOCS, "news_min_cue_share": NEWS_MIN_CUE_SHARE,
             "news_max_article_share": NEWS_MAX_ARTICLE_SHARE, "news_max_conj_share": NEWS_MAX_CONJ_SHARE,
             "news_title_run": NEWS_TITLE_RUN, "cued_min_docs": CUED_MIN_DOCS,

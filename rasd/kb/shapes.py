@@ -544,10 +544,6 @@ class ContinuationCues(CueWindow):
     after: WordList
 
 
-class NegationCues(CueWindow):
-    others: WordList
-
-
 class Campaign(Closed):
     nouns: conlist(str, min_length=1)
     launch_window: conint(ge=0, le=10)
@@ -595,7 +591,7 @@ class Worthiness(Closed):
     topic: AimCues
     vow: CueWindow
     toll_negation: CueWindow
-    present_negation: Optional[NegationCues] = None
+    present_negation: Optional[CueWindow] = None
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
@@ -638,8 +634,8 @@ class PlaceNeeded(Closed):
 
 
 class Quarters(Closed):
-    cities: list[str]     # the gazetteer kinds of a city (one event at city level, its quarters alternatives)
-    parts: list[str]      # the gazetteer kinds of a city's quarter (a neighbourhood, a camp)
+    cities: conlist(PlaceKind, min_length=1)   # the gazetteer kinds of a city (one event at city level, its quarters alternatives)
+    parts: conlist(PlaceKind, min_length=1)    # the gazetteer kinds of a city's quarter (a neighbourhood)
     km: confloat(gt=0, le=50)   # how far from the city its quarters lie
 
 

@@ -21,6 +21,22 @@ class _LineLoader(_BASE):
 
 
 def _mapping_with_line(loader, node, deep=False):
+    # A key written twice in one mapping would silently keep the last value (PyYAML does not
+    # complain): refuse it with the line of the second one.
+    seen: dict = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            first = seen.get(key)
+            seen[key] = key_node.start_mark.line + 1
+        except TypeError:
+            continue
+        if first is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} is written twice in one mapping (first on line {first})",
+                key_node.start_mark)
     d = loader.construct_mapping(node, deep=True)
     d["__line__"] = node.start_mark.line + 1
     return d

@@ -4,7 +4,7 @@ A clause of a sentence ends at a clause mark (a comma, semicolon, colon, bracket
 worthiness.yaml irrealis clause_marks) or before a clause-break word (بينما، فيما، حيث، بعد، التي …:
 triggers.yaml clause_breaks, one word or a phrase of several: في حين، غير أن). Both kinds of cut are read
 here, once for the whole document, as offsets into its one text (the marks) and as the tokens the words
-start at (with their spans in the text); the events stage (rasd.stages.events.clauses: a trigger's
+start at; the events stage (rasd.stages.events.clauses: a trigger's
 clause, the words between two acts) and the worthiness stage (where the clause of a trigger starts,
 the scope of a future or a possibility) read the same cuts.
 """
@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from rasd.doc import Doc
+from rasd.stages.cuematch import cue_length
 
 BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open another clause
 
@@ -23,13 +24,15 @@ BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open ano
 class ClauseCuts:
     """Where the document's clauses are cut: ``marks``, the offsets of its clause marks in the text,
     ascending; ``words``, token → how many tokens the clause-break cue that starts there spans (read
-    up to the document's end); ``spans``, the same cues as (start, end) offsets into the text."""
+    up to the document's end); ``shorter``, token → for each end before that cue's own end (from the
+    token itself on), the length of the cue read again to end by it (a phrase cut short may leave a
+    shorter cue or none). ``built_by``: the ids of the events lexicon and the worthiness cues the cuts
+    were read with (the Doc keeps no reference to either: a copy of the Doc does not copy them)."""
     marks: list[int]
     words: dict[int, int]
-    spans: list[tuple[int, int]]
-    L: object = field(repr=False, default=None)          # the events lexicon the words were read with
-    keys: list[str] = field(repr=False, default_factory=list)
+    shorter: dict[int, tuple[int, ...]] = field(repr=False, default_factory=dict)
     word_starts: list[int] = field(repr=False, default_factory=list)   # the keys of ``words``, ascending
+    built_by: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     def mark_before(self, a: int, b: int) -> int:
         """The offset of the last clause mark in ``text[a:b]``; -1 when there is none."""
@@ -41,8 +44,8 @@ class ClauseCuts:
         cue starts there, or none that fits: a phrase that runs past ``end`` is read again, shorter)."""
         n = self.words.get(k, 0)
         if n and k + n > end:
-            from rasd.stages.events.lexicon import cue_length   # (the events package reads these cuts)
-            return cue_length(self.L, self.keys, k, BREAKS, end)
+            fits = self.shorter.get(k, ())
+            return fits[end - k] if 0 <= end - k < len(fits) else 0
         return n if k < end else 0
 
     def breaks_between(self, lo: int, hi: int) -> list[int]:
@@ -52,20 +55,20 @@ class ClauseCuts:
 
 
 def clause_cuts(doc: Doc, resources) -> ClauseCuts:
-    """The document's clause cuts, read on first use and kept on the Doc (``doc.clause_cuts``)."""
+    """The document's clause cuts, read on first use and kept on the Doc (``doc.clause_cuts``); read
+    again when the kept ones were read with another lexicon or other cues (another Resources)."""
     cuts = doc.clause_cuts
-    if cuts is None:
-        from rasd.stages.events.lexicon import cue_length   # (the events package reads these cuts)
-
-        cues = resources.worthiness_cues
+    L, cues = resources.triggers, resources.worthiness_cues
+    if cuts is None or cuts.built_by != (id(L), id(cues)):
         marks = cues.irrealis.clause_marks if cues.irrealis else ""
-        L, keys, toks = resources.triggers, doc.keys, doc.tokens
+        keys = doc.keys
         offsets = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", doc.text)] if marks else []
         opens = L.cue_starts.lookup
-        words = {}
+        words, shorter = {}, {}
         for k, key in enumerate(keys):
             if BREAKS in opens(key) and (n := cue_length(L, keys, k, BREAKS, len(keys))):
                 words[k] = n
-        spans = [(toks[k].start, toks[k + n - 1].end) for k, n in words.items()]
-        cuts = doc.clause_cuts = ClauseCuts(offsets, words, spans, L, keys, sorted(words))
+                if n > 1:
+                    shorter[k] = tuple(cue_length(L, keys, k, BREAKS, end) for end in range(k, k + n))
+        cuts = doc.clause_cuts = ClauseCuts(offsets, words, shorter, sorted(words), (id(L), id(cues)))
     return cuts

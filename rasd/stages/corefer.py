@@ -88,7 +88,7 @@ def _base_words(m, cues: frozenset[str], directions: frozenset[str] = frozenset(
     return words
 
 
-def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None, directions: frozenset[str] = frozenset()) -> None:
+def _directions_into_base(doc: Doc, cues: frozenset[str], gaz, directions: frozenset[str] = frozenset()) -> None:
     """شرق إدلب in a report that names إدلب is said of إدلب: one entity (a qualifier, not a region).
 
     A direction before a named place qualifies that place: the report names the place and where in
@@ -97,7 +97,8 @@ def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None, directions: 
     سوريا beside سوريا is a region of the country), and when the report names the place nowhere else
     its entity is named by the place (its mentions keep the whole phrase, its point the
     part of the place the direction points to). A direction of a region (شرق أفريقيا، جنوب شرق آسيا،
-    غرب دارفور) is itself the name of a region or a state, and keeps it."""
+    غرب دارفور) is itself the name of a region or a state, and keeps it (``gaz``: the gazetteer that
+    tells a base's kind; required, or that guard would be skipped)."""
     by_name: dict[str, object] = {}
     for e in doc.entities:
         if e.type == "PLACE" and e.mentions and not any(m.region for m in e.mentions):
@@ -121,8 +122,7 @@ def _directions_into_base(doc: Doc, cues: frozenset[str], gaz=None, directions: 
             continue   # شرقي سوريا is a region of the country, not the country
         if base is None:
             bases = [p for m in e.mentions for p in m.region.get("base_ids") or []]
-            if gaz is not None and (not bases or any(_kind_of(gaz, p) in ("region", "continent", None)
-                                                     for p in bases)):
+            if not bases or any(_kind_of(gaz, p) in ("region", "continent", None) for p in bases):
                 continue
             first = e.mentions[0].text.split()[-len(words):]
             e.name_ar = " ".join(first)

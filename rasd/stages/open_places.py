@@ -225,18 +225,10 @@ class _OpenPlaces:
         if key.endswith(ends) and key not in self.common and any(
                 st in self.common or st in self.c.links or st in self.c.edges
                 or (st != key[:-len(p)] and st in self.vocab)
-                for p in ends if key.endswith(p) for st in self.pronoun_stems(key[:-len(p)])):
+                for p in ends if key.endswith(p) for st in self.L.pronoun_stems(key[:-len(p)])):
             return True     # موقعها، منطقتهم، ريفها: a noun (a place word too) with a pronoun; عطلتهم:
             #                 teh marbuta opened before a pronoun, on a word the news uses often
         return any(n and (st in self.lex["name_stops"] or st in self.c.not_names) for n, st in stems(key))
-
-    def pronoun_stems(self, stem: str) -> tuple[str, ...]:
-        """The word a pronoun was attached to: as written, and, when it ends in the open teh that
-        teh marbuta becomes before a pronoun (سيطرتهم، عطلتهم), with teh marbuta again (سيطرة)."""
-        L = self.L
-        if L.feminine_before_pronoun and stem.endswith(L.feminine_before_pronoun) and len(stem) > 2:
-            return stem, stem[:-len(L.feminine_before_pronoun)] + L.feminine_ending
-        return (stem,)
 
     def clitic_word(self, key: str) -> bool:
         """بالتزامن، لإنتاج، بقذائف: a preposition on an ordinary word, never a name's first word."""

@@ -1,12 +1,17 @@
-"""Doc.to_json / Doc.from_json round-trips, with and without the trace section."""
+"""Doc.to_json / Doc.from_json round-trips, with and without the trace section; the party_of kinds
+(rasd.doc PARTY_OF_*) are named, never spelt, elsewhere in the package."""
 from __future__ import annotations
 
+import ast
 import json
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.doc import Doc, Mention
+
+PACKAGE = Path(__file__).resolve().parents[2] / "rasd"
 
 
 def _round(doc_json: dict) -> dict:
@@ -70,3 +75,42 @@ def test_the_reading_table_reads_each_asked_form_once_with_the_current_letters()
     other = Doc("مواقع بريف حلب")
     with clitics.using(no_bi):    # the Clitics current when the table is first asked for
         assert "ريف" not in [s for _, s in other.readings[other.keys[1]]]
+
+
+def party_of_literals(source: str, name: str) -> list[str]:
+    """``name:line`` for each comparison of a ``party_of`` with a string literal, or assignment of one:
+    the kinds are rasd.doc's PARTY_OF_* names, written once."""
+    out = []
+    for node in ast.walk(ast.parse(source, filename=name)):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(s, ast.Attribute) and s.attr == "party_of" for s in sides) and any(
+                    isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    for s in sides for c in ast.walk(s)):
+                out.append(f"{name}:{node.lineno}")
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
+                and any(isinstance(t, ast.Attribute) and t.attr == "party_of" for t in node.targets):
+            out.append(f"{name}:{node.lineno}")
+        elif isinstance(node, ast.keyword) and node.arg == "party_of" and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, str):   # replace(m, party_of="talks"), Mention(party_of=…)
+            out.append(f"{name}:{node.value.lineno}")
+    return out
+
+
+def test_the_party_of_checker_finds_a_literal_and_passes_the_named_kind():
+    assert party_of_literals('if m.party_of == "talks": pass\n', "x.py") == ["x.py:1"]
+    assert party_of_literals('ok = m.party_of in ("attack", TALKS)\n', "x.py") == ["x.py:1"]
+    assert party_of_literals('m.party_of = "facility"\n', "x.py") == ["x.py:1"]
+    assert party_of_literals('m = replace(m, party_of="talks")\n', "x.py") == ["x.py:1"]
+    assert party_of_literals('m = Mention(0, 1,\n    party_of="attack")\n', "x.py") == ["x.py:2"]
+    assert party_of_literals('m = Mention(0, 1, party_of=PARTY_OF_ATTACK)\nn = Mention(party_of=None)\n', "x.py") == []
+    assert party_of_literals("if m.party_of == PARTY_OF_TALKS: pass\nm.party_of = PARTY_OF_FACILITY\n", "x.py") == []
+
+
+def test_the_package_names_the_party_of_kinds_instead_of_spelling_them():
+    """The kinds are rasd.doc's PARTY_OF_* names: no other module of the package spells one."""
+    modules = [p for p in sorted(PACKAGE.rglob("*.py")) if p != PACKAGE / "doc.py"]
+    assert len(modules) > 20, f"rasd not found at {PACKAGE}"
+    found = [hit for path in modules
+             for hit in party_of_literals(path.read_text(encoding="utf-8"), str(path.relative_to(PACKAGE)))]
+    assert found == []

@@ -37,3 +37,10 @@ def test_every_rule_is_asked_and_each_fire_names_its_cue(wf):
     # the clash is both asked about and feared: two rules fire on it; the told strike fires none
     assert keys == ["opinion: يخشي …", "question: … ؟"]
     assert {ev.type for _, ev in fires} == {"ARMED_CLASH"}
+
+
+def test_rule_fires_needs_the_resources_the_clause_cuts_are_read_with(wf):
+    """Without them a Site would get no clause start, silently: the argument is required."""
+    import inspect
+
+    assert inspect.signature(wf.rule_fires).parameters["res"].default is inspect.Parameter.empty

@@ -149,8 +149,9 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
             alive.append(t)
             continue
         o, f, why = hit
-        merge(events[o.n], events[t.n], f, why, host_first=f.host_first)
-        absorb(o, t, f)
+        cities = city_ids(o, t, f, rules)
+        merge(events[o.n], events[t.n], f, why, host_first=f.host_first, cities=cities)
+        absorb(o, t, f, cities)
     return number_events([events[t.n] for t in alive])
 
 
@@ -276,15 +277,32 @@ def _definite(key: str) -> bool:
     return any(f.startswith(a) for f in forms(key))
 
 
-def absorb(host: Telling, guest: Telling, f: Features) -> None:
-    """The surviving telling now stands for both (later candidates compare with the union)."""
+def city_ids(host: Telling, guest: Telling, f: Features, rules) -> frozenset[str]:
+    """A city and a quarter of it are one act at city level: the ids of the city-kind places of the two
+    tellings (eventcoref.yaml quarters.cities), which :func:`merge` and :func:`absorb` put first so the
+    event's first place (the one an export codes) is the city whichever the text told first; empty for
+    any other pair."""
+    if f.place != "quarters":
+        return frozenset()
+    return frozenset(p.id for p in (*host.places, *guest.places) if p.feature in rules.city_kinds)
+
+
+def _cities_first(places, cities: frozenset[str], key=lambda p: p):
+    """``places`` without repeats, those whose id is in ``cities`` first (each group in its order)."""
+    places = list(dict.fromkeys(places))
+    return [p for p in places if key(p) in cities] + [p for p in places if key(p) not in cities]
+
+
+def absorb(host: Telling, guest: Telling, f: Features, cities: frozenset[str] = frozenset()) -> None:
+    """The surviving telling now stands for both (later candidates compare with the union); ``cities``:
+    the ids of the city-kind places when they are a city and a quarter of it (put first)."""
     if not f.host_first:
         host.type = guest.type
         host.words = guest.words
     if f.place == "contains" and f.finer == 1 or not host.places:
         host.places = guest.places
     elif f.place in ("union", "quarters"):   # a city's quarters are alternatives of one place
-        host.places = tuple(dict.fromkeys([*host.places, *guest.places]))
+        host.places = tuple(_cities_first([*host.places, *guest.places], cities, key=lambda p: p.id))
     carry = f.carry_parties and not guest.toll_only
     host.agents |= guest.agents if carry else frozenset()
     host.targets |= guest.targets if carry else frozenset()
@@ -295,8 +313,10 @@ def absorb(host: Telling, guest: Telling, f: Features) -> None:
     host.parties = {**guest.parties, **host.parties}
 
 
-def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -> None:
-    """Fold ``later`` into ``first`` (which keeps its position and id); the host type wins."""
+def merge(first: Event, later: Event, f: Features, why: str, host_first: bool,
+          cities: frozenset[str] = frozenset()) -> None:
+    """Fold ``later`` into ``first`` (which keeps its position and id); the host type wins. ``cities``: the
+    ids of the city-kind places of a city and a quarter of it, which go first (one act at city level)."""
     host, guest = (first, later) if host_first else (later, first)
     guest_merged = list(guest.extra.get("why", {}).get("merged", []))
     host_places = list(host.places)
@@ -315,7 +335,7 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool) -
     if f.place == "contains" and f.finer is not None:
         places = (first if f.finer == 0 else later).places
     elif f.place in ("union", "quarters"):
-        places = list(dict.fromkeys([*places, *guest.places]))
+        places = _cities_first([*places, *guest.places], cities)
     elif not places:
         places = guest.places
     if places != first.places:

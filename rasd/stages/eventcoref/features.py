@@ -118,7 +118,7 @@ def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
 
 def quarters(p: Place, q: Place, rules: Rules) -> bool:
     """One of ``p`` and ``q`` is a city (a kind of eventcoref.yaml ``quarters.cities``) and the other a quarter
-    (a kind of ``quarters.parts``: a neighbourhood, a camp) within ``quarters.km`` of it. Two quarters alone
+    (a kind of ``quarters.parts``: a neighbourhood) within ``quarters.km`` of it. Two quarters alone
     are not one place (dev codes one event per quarter: حيي جب القبة وبستان القصر)."""
     if not rules.quarter_kinds or p.id == q.id:
         return False

@@ -58,7 +58,7 @@ class Rules:
     place_needed: dict[str, PlaceNeed] = field(default_factory=dict)   # by type: the types that need a place
     city_kinds: frozenset[str] = frozenset()      # gazetteer kinds of a city (eventcoref.yaml quarters)
     quarter_kinds: frozenset[str] = frozenset()   # … of a quarter of a city (a neighbourhood)
-    quarters_km: float = 0.0                      # how far a quarter lies from its city or another of its quarters
+    quarters_km: float = 0.0                      # how far a quarter lies from its city
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -90,6 +90,7 @@ def load_rules(path: Path, ontology) -> Rules:
     for w in nouns:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
+    quarters = data.get("quarters") or {}
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
@@ -98,9 +99,9 @@ def load_rules(path: Path, ontology) -> Rules:
                  toll_notices=frozenset(fold_str(w) for w in data.get("toll_notices") or []),
                  toll_periods=frozenset(fold_str(w) for w in data.get("toll_periods") or []),
                  place_needed=place_needed(path, data, ontology, violent),
-                 city_kinds=frozenset((data.get("quarters") or {}).get("cities") or []),
-                 quarter_kinds=frozenset((data.get("quarters") or {}).get("parts") or []),
-                 quarters_km=float((data.get("quarters") or {}).get("km") or 0.0))
+                 city_kinds=frozenset(quarters.get("cities") or []),
+                 quarter_kinds=frozenset(quarters.get("parts") or []),
+                 quarters_km=float(quarters.get("km") or 0.0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:

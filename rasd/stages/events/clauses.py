@@ -8,7 +8,7 @@ from functools import cached_property
 from rasd.arabic.clitics import starts_with_and
 from rasd.doc import Mention
 from rasd.stages.clauses import ClauseCuts, clause_cuts
-from rasd.stages.events.lexicon import cue_length, in_list
+from rasd.stages.cuematch import cue_length, in_list
 from rasd.stages.events.triggers import Trig
 
 # words at most between a noun trigger and a relative pronoun that opens a clause about it (an adjective)

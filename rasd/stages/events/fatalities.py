@@ -10,7 +10,7 @@ from rasd.arabic.numbers import KINDS, FoundNumber, NumberLexicon, NumberReader
 from rasd.arabic.clitics import is_definite, reads_as
 from rasd.doc import Event
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import in_list
+from rasd.stages.cuematch import in_list
 
 # what may stand between a person's name and the origin word after it: spaces, a comma, a quoted nickname
 _NAME_GAP = re.compile(r'^\s*(?:["«“][^"»”]{0,40}["»”])?\s*[،,]?\s*$')

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from rasd.arabic.clitics import is_definite, letters, reads_as, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
-from rasd.stages.events.lexicon import in_list
+from rasd.stages.cuematch import in_list
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.triggers import Trig
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rasd.arabic.clitics import letters
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import phrase_at
+from rasd.stages.cuematch import phrase_at
 from rasd.stages.events.triggers import Trig
 
 

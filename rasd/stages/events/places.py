@@ -8,7 +8,8 @@ from rasd.doc import Mention
 from rasd.errors import DataMissingError
 from rasd.kb.gazetteer import Place
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES, in_list
+from rasd.stages.events.lexicon import PLACE_FALLBACK_TYPES
+from rasd.stages.cuematch import in_list
 
 FIRE_TYPES = {"SHELLING", "AIRSTRIKE"}   # projectiles: the event is where they land
 COARSE = 3                                  # ACLED geo precision of a region, governorate or country

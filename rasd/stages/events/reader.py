@@ -14,7 +14,8 @@ from rasd.arabic.numbers import NumberReader
 from rasd.stages.events.fatalities import Fatalities, FatalityCount, read_toll
 from rasd.stages.events.kinds import Kinds
 from rasd.arabic.clitics import in_cue_set, is_definite, starts_with_and
-from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD, in_list
+from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD
+from rasd.stages.cuematch import in_list
 from rasd.stages.events.merge import Merge
 from rasd.stages.events.modality import Modality
 from rasd.stages.events.places import Places

@@ -5,7 +5,8 @@ from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
 from rasd.stages.events.clauses import Sent
-from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES, in_list
+from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES
+from rasd.stages.cuematch import in_list
 from rasd.stages.events.triggers import Trig
 
 

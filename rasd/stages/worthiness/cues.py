@@ -123,7 +123,9 @@ class Cues:
     sense_forms: frozenset[str] = frozenset()
     # لا: a negation of a category or of the present, no act told (others: the negations of one act)
     present_negation: CueList = CueList("present negation", 0, ())
-    negation_others: frozenset[str] = frozenset()
+    # the negations of one act: modality.yaml negated.before and .denial, less the present_negation cues
+    negation_others: CueList = CueList("negation others", 0, ())
+    negation_not_before: frozenset[str] = frozenset()   # a negation word followed by one is none (لا يزال)
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -140,11 +142,17 @@ def _irrealis(d: dict) -> Irrealis:
                     frozenset(fold_str(w) for w in d.get("not_future") or ()))
 
 
-def _present_negation(d: dict | None) -> dict:
+def _present_negation(d: dict | None, modality_path: Path) -> dict:
+    """The present_negation cues, with the negations of one act and the words after which a negation
+    word is none, both read from modality.yaml's ``negated`` (one list for the events stage and here)."""
     if not d:
         return {}
-    return {"present_negation": _cue_list("present negation", d),
-            "negation_others": frozenset(fold_str(w) for w in d["others"])}
+    neg = load(modality_path)["negated"]
+    cues = _cue_list("present negation", d)
+    others = tuple(dict.fromkeys(ph for ph in phrases([*neg["before"], *(neg.get("denial") or [])])
+                                 if ph not in cues.cues))
+    return {"present_negation": cues, "negation_others": CueList("negation others", cues.window, others),
+            "negation_not_before": frozenset(fold_str(w) for w in neg.get("not_before") or ())}
 
 
 def load_cues(path: Path, ontology) -> Cues:
@@ -178,7 +186,7 @@ def load_cues(path: Path, ontology) -> Cues:
                                            phrases(data["continuation"]["after"])),
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
                 irrealis=_irrealis(data["irrealis"]),
-                **_present_negation(data.get("present_negation")),
+                **_present_negation(data.get("present_negation"), path.with_name("modality.yaml")),
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 

@@ -279,15 +279,18 @@ def present_negation(s: Site, c: Cues) -> str | None:
     """لا هدنة مع الاحتلال، لا مصلحة لإسرائيل بالقتال، لا يوجد أمر انسحاب: لا negates a category or the
     present, a stance or a state, not one act denied; only لم، لن or a denial verb deny an act (the gold
     codes those negated). A negated event whose nearest negation word before it, within the window and
-    its clause, is such a لا is no event."""
+    its clause, is such a لا is no event; a لا followed by a word of modality.yaml's not_before
+    (ما لا يقل عن، لا يزال) negates nothing and is passed over, as the events stage passes it over."""
     if s.modality != "negated" or not c.present_negation.cues:
         return None
     for k in range(s.i - 1, max(s.clause_start, s.i - c.present_negation.window) - 1, -1):
-        w = _without_and(s, k)
-        if w in c.negation_others:
+        if any(k + len(ph) <= s.i and phrase_at(s.forms, k, ph) for ph in c.negation_others.starting_at(s.forms[k])):
             return None
-        if any(w == ph[0] for ph in c.present_negation.cues):
-            return f"negated by '{s.keys[k]}', a negation of a category or of the present: no act told, denied or not"
+        ph = next((ph for ph in c.present_negation.starting_at(s.forms[k])
+                   if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
+        if ph and not (k + len(ph) < len(s.forms) and not c.negation_not_before.isdisjoint(s.forms[k + len(ph)])):
+            return f"negated by '{' '.join(s.keys[k:k + len(ph)])}', a negation of a category or of the present: " \
+                   "no act told, denied or not"
     return None
 
 

@@ -236,3 +236,17 @@ def test_a_cue_readings_column_reads_each_distinct_word_once_in_order():
     assert own.cue_readings_column(keys) == [cue_readings(k) for k in keys]
     assert sorted(asked) == sorted(set(keys))
     assert own.cue_readings_column([]) == []
+
+
+def test_pronoun_stems_read_the_teh_marbuta_written_open_before_a_pronoun():
+    from rasd.arabic.clitics import pronoun_stems
+    from rasd.arabic.normalize import fold_str
+
+    L = letters()
+    # سيطرتهم: سيطرت once the pronoun is off, read also as سيطرة (folded)
+    stem = fold_str("سيطرتهم")[:-len(fold_str("هم"))]
+    assert pronoun_stems(stem) == (stem, fold_str("سيطرة"))
+    assert L.pronoun_stems(stem) == pronoun_stems(stem)
+    # a stem without the open teh, or too short to be a noun's, is read only as written
+    assert pronoun_stems(fold_str("موقع")) == (fold_str("موقع"),)
+    assert pronoun_stems(fold_str("بت")) == (fold_str("بت"),)

@@ -22,12 +22,17 @@ def kdir(tmp_path):
 
 def corrupt(path) -> int:
     """Append an entry of the wrong shape; returns its line. A mapping file gets its first table
-    again with a number for a value (`leader_titles: 5`); a list file gets a bare number."""
+    moved to the end with a number for a value (`leader_titles: 5`; the loader refuses a key written
+    twice, so the table's own lines go); a list file gets a bare number."""
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
     data = yaml.safe_load(text)
     if isinstance(data, dict):
         key = next(k for k, v in data.items() if isinstance(v, (list, dict)))
-        text += f"{key}: 5\n"
+        lines = text.splitlines(keepends=True)
+        start = next(n for n, x in enumerate(lines) if x.startswith(f"{key}:"))
+        end = next((n for n in range(start + 1, len(lines))
+                    if lines[n].strip() and not lines[n][0].isspace() and lines[n][0] not in "#-"), len(lines))
+        text = "".join(lines[:start] + lines[end:]) + f"{key}: 5\n"
     else:
         text += "- 5\n"
     path.write_text(text, encoding="utf-8")
@@ -76,7 +81,8 @@ def test_a_wrong_value_deep_in_an_entry_names_its_line(kdir):
 
 def test_extract_with_a_bad_relations_file_names_it(kdir, resources):
     """The issue's example: `leader_titles: 5` appended to relations.yaml used to pass `kb check`
-    and then make extraction raise a bare TypeError."""
+    and then make extraction raise a bare TypeError. Appended, it is a key written twice, which the
+    loader refuses at its line."""
     from rasd.pipeline import Pipeline
 
     with (kdir / "relations.yaml").open("a", encoding="utf-8") as f:
@@ -85,7 +91,8 @@ def test_extract_with_a_bad_relations_file_names_it(kdir, resources):
     pipe = Pipeline.build(Resources(resources.data_dir, kdir))
     with pytest.raises(KnowledgeError) as e:
         pipe.run("قال قائد جيش الإسلام زهران علوش إن قواته سيطرت على بلدة في ريف دمشق.")
-    assert e.value.message.startswith(f"relations.yaml:{line}: leader_titles:"), e.value.message
+    assert f"relations.yaml:{line}:" in e.value.message and "'leader_titles' is written twice" in e.value.message, \
+        e.value.message
 
 
 def test_question_marks_are_single_characters():
@@ -149,3 +156,15 @@ def test_an_actor_id_of_open_actors_that_actors_yaml_lacks_names_file_and_line(k
 def test_the_open_actors_part_builds_from_the_knowledge_as_it_is():
     forces = Resources("/nonexistent-rasd-data").open_actors
     assert forces.victims_actor == "civilians" and set(forces.adjectives.values())
+
+
+def test_a_misspelt_place_kind_in_eventcoref_quarters_names_its_line(kdir):
+    """quarters.cities / parts are gazetteer kinds: a typo fails on load, not silently joins nothing."""
+    path = kdir / "eventcoref.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, x in enumerate(lines) if x.strip().startswith("parts:") and lines.index("quarters:") < i)
+    lines[n] = "  parts: [neighbourhod]"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        loaders.validate(path, loaders.KNOWLEDGE["eventcoref"].shape)
+    assert "eventcoref.yaml:" in e.value.message and "quarters.parts" in e.value.message, e.value.message

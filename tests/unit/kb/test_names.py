@@ -173,3 +173,22 @@ def test_build_writes_the_cued_tier_beside_the_news_names(tmp_path, monkeypatch)
     names.build_news_names(tmp_path, tmp_path / names.NEWS_FILE, COMMON)
     assert (tmp_path / names.CUED_FILE).is_file() and names.cued_names() == frozenset()
     assert names.cued_names(tmp_path / "absent") == frozenset()
+
+
+# module-level constants of names.py that are no miner setting: the names of the files written, and a letter
+_NOT_SETTINGS = {"FILENAME", "NEWS_FILE", "CUED_FILE", "ALIF"}
+
+
+def test_miner_settings_hold_every_uppercase_setting_of_the_module():
+    """A threshold or corpus choice added to names.py and left out of miner_settings() would not
+    rebuild the name lists when changed (rasd.kb.install hashes the dict)."""
+    import json
+
+    settings = names.miner_settings()
+    consts = {k: v for k, v in vars(names).items() if k.isupper() and not k.startswith("_") and k not in _NOT_SETTINGS}
+    assert consts, "names.py has no settings?"
+    for k, v in consts.items():
+        want = {f: sorted(t) for f, t in v.items()} if isinstance(v, dict) else sorted(v) \
+            if isinstance(v, frozenset) else v
+        assert settings.get(k.lower()) == want, k
+    json.dumps(settings, sort_keys=True)     # hashable as install hashes it

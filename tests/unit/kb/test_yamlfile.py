@@ -46,3 +46,23 @@ def test_syntax_error_names_file_and_line(tmp_path):
         with pytest.raises(yaml.YAMLError) as py:
             yaml.load(f, Loader=_PyLineLoader)
     assert f"bad.yaml:{py.value.problem_mark.line + 1}:" in str(e.value)
+
+
+def test_duplicate_key_names_file_and_line(tmp_path):
+    p = tmp_path / "dup.yaml"
+    p.write_text("a: 1\nquarters:\nb: 2\nquarters:\n  km: 8\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"dup\.yaml:4:.*'quarters' is written twice.*line 2"):
+        load(p)
+
+
+def test_duplicate_key_in_a_nested_mapping(tmp_path):
+    p = tmp_path / "dup.yaml"
+    p.write_text("top:\n  x: 1\n  y: 2\n  x: 3\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"dup\.yaml:4:"):
+        load(p)
+
+
+def test_same_key_in_sibling_mappings_is_fine(tmp_path):
+    p = tmp_path / "ok.yaml"
+    p.write_text("a:\n  k: 1\nb:\n  k: 2\n", encoding="utf-8")
+    assert load(p)["b"]["k"] == 2

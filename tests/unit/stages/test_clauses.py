@@ -43,7 +43,8 @@ def test_a_clause_break_word_and_a_phrase_of_two_words_are_cuts(res):
     while_, in_, when = _tok(doc, "بينما"), _tok(doc, "في"), _tok(doc, "حين")
     assert cuts.break_at(while_, len(doc.tokens)) == 1
     assert cuts.break_at(in_, len(doc.tokens)) == 2
-    assert [text[a:b] for a, b in cuts.spans] == ["بينما", "في حين"]
+    toks = doc.tokens
+    assert [text[toks[k].start:toks[k + n - 1].end] for k, n in cuts.words.items()] == ["بينما", "في حين"]
     assert cuts.breaks_between(0, len(doc.tokens)) == [while_, in_]
     # a phrase that runs past the end it must end by is no cut there; a word at or past the end is none
     assert cuts.break_at(in_, when) == 0
@@ -56,6 +57,22 @@ def test_the_cuts_are_read_once_and_kept_on_the_doc(res):
     assert doc.clause_cuts is None
     cuts = clause_cuts(doc, res)
     assert isinstance(cuts, ClauseCuts) and doc.clause_cuts is cuts and clause_cuts(doc, res) is cuts
+
+
+def test_the_cuts_are_read_again_for_other_resources_and_keep_no_lexicon(res):
+    import copy
+
+    doc = _doc("قصفت الطائرات البلدة، بينما تقدمت القوات")
+    cuts = clause_cuts(doc, res)
+    other = Resources("/nonexistent-rasd-data")
+    assert other.triggers is not res.triggers
+    again = clause_cuts(doc, other)
+    assert again is not cuts and doc.clause_cuts is again and again == cuts
+    assert clause_cuts(doc, other) is again
+    # the Doc's cuts hold no reference to the lexicon or the cues (a copy of the Doc copies neither)
+    held = [v for v in vars(again).values()] if hasattr(again, "__dict__") else []
+    assert not any(v is other.triggers or v is other.worthiness_cues for v in held)
+    assert copy.deepcopy(doc).clause_cuts == again
 
 
 def test_the_events_reader_reads_the_docs_cuts(res):

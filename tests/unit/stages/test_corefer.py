@@ -142,3 +142,37 @@ def test_a_second_direction_word_the_region_code_does_not_count_is_not_part_of_t
     _direction(entity(doc, "E1", "PLACE", "جنوب شرقي إدلب"), "south", ["admin:SY07"])
     (e,) = COREFER(doc).entities
     assert e.name_ar == "إدلب"
+
+
+def test_a_lone_direction_of_a_country_named_nowhere_else_is_named_by_the_country():
+    """شرقي سوريا alone (سوريا named nowhere else): the gazetteer holds the base as a country, no region
+    or continent, so the entity is named by the country and its mention keeps the whole phrase, as the
+    installed gazetteer makes it (world:sy; its point stays the part's). A base the gazetteer does not
+    hold keeps the phrase as its name (the fake one has no Syria: the guard reads the gazetteer, which
+    the stage always passes)."""
+    from rasd.kb.gazetteer import Gazetteer, Place
+
+    syria = Place("world:sy", "سوريا", "Syria", 34.8, 39.0, "country", rank=6, country="sy")
+    gaz = Gazetteer({p.id: p for p in [*geo_fake.ALL, syria]}, [(p.name_ar, p.id) for p in [*geo_fake.ALL, syria]])
+    corefer = Corefer(Resources("/nonexistent-rasd-data").provide(gazetteer=gaz))
+    doc = doc_of("قصفت الطائرات مواقع شرقي سوريا.")
+    _direction(entity(doc, "E1", "PLACE", "شرقي سوريا"), "east", ["world:sy"])
+    (e,) = corefer(doc).entities
+    assert e.name_ar == "سوريا"
+    assert [m.text for m in e.mentions] == ["شرقي سوريا"]
+    assert "a part of the place it names" in e.mentions[0].why
+
+
+def test_the_directions_reading_needs_the_gazetteer():
+    import inspect
+
+    from rasd.stages.corefer import _directions_into_base
+
+    assert inspect.signature(_directions_into_base).parameters["gaz"].default is inspect.Parameter.empty
+
+
+def test_a_lone_direction_of_a_base_the_gazetteer_does_not_hold_keeps_its_phrase():
+    doc = doc_of("قصفت الطائرات مواقع شرقي سوريا.")
+    _direction(entity(doc, "E1", "PLACE", "شرقي سوريا"), "east", ["world:sy"])
+    (e,) = COREFER(doc).entities
+    assert e.name_ar == "شرقي سوريا"

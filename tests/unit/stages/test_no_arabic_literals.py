@@ -55,33 +55,3 @@ def test_no_arabic_string_constants_in_stage_code():
     assert not found, ("Arabic string constants in stage code (move cue words to rasd/knowledge/*.yaml, "
                        "clitic letters to rasd.arabic.clitics, orthography to rasd.arabic.script):\n  "
                        + "\n  ".join(found))
-
-
-def party_of_literals(source: str, name: str) -> list[str]:
-    """``name:line`` for each comparison of a ``party_of`` with a string literal, or assignment of one:
-    the kinds are rasd.doc's PARTY_OF_* names, written once."""
-    out = []
-    for node in ast.walk(ast.parse(source, filename=name)):
-        if isinstance(node, ast.Compare):
-            sides = [node.left, *node.comparators]
-            if any(isinstance(s, ast.Attribute) and s.attr == "party_of" for s in sides) and any(
-                    isinstance(c, ast.Constant) and isinstance(c.value, str)
-                    for s in sides for c in ast.walk(s)):
-                out.append(f"{name}:{node.lineno}")
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
-                and any(isinstance(t, ast.Attribute) and t.attr == "party_of" for t in node.targets):
-            out.append(f"{name}:{node.lineno}")
-    return out
-
-
-def test_the_party_of_checker_finds_a_literal_and_passes_the_named_kind():
-    assert party_of_literals('if m.party_of == "talks": pass\n', "x.py") == ["x.py:1"]
-    assert party_of_literals('ok = m.party_of in ("attack", TALKS)\n', "x.py") == ["x.py:1"]
-    assert party_of_literals('m.party_of = "facility"\n', "x.py") == ["x.py:1"]
-    assert party_of_literals("if m.party_of == PARTY_OF_TALKS: pass\nm.party_of = PARTY_OF_FACILITY\n", "x.py") == []
-
-
-def test_stage_code_names_the_party_of_kinds_instead_of_spelling_them():
-    found = [hit for path in sorted(STAGES.rglob("*.py"))
-             for hit in party_of_literals(path.read_text(encoding="utf-8"), str(path.relative_to(STAGES)))]
-    assert found == []

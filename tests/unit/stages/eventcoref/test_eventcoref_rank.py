@@ -338,3 +338,25 @@ def test_a_city_and_its_quarter_in_one_sentence_are_one_act_at_city_level(rules)
     # other types, or other agents, are not joined
     assert best(t(1, "AIRSTRIKE", 6, [CRATER], ["pr"]), [city], rules) is None
     assert best(t(1, "ARMED_CLASH", 6, [CRATER], ["other"]), [city], rules) is None
+
+
+def test_a_quarter_told_before_its_city_leaves_the_city_first(rules):
+    """One act at city level: the merged event's first place (the one the ACLED export codes) is the
+    city, also when the sentence names the quarter first (events and tellings alike)."""
+    from rasd.doc import Event
+    from rasd.stages.eventcoref import absorb, city_ids, merge
+
+    quarter = t(0, "ARMED_CLASH", 6, [CRATER], ["pr"])
+    city = t(1, "ARMED_CLASH", 6, [ADEN], ["pr"])
+    o, f, why = best(city, [quarter], rules)
+    assert o is quarter and f.place == "quarters"
+    cities = city_ids(o, city, f, rules)
+    assert cities == {"C"}
+    first = Event("V1", "ARMED_CLASH", (0, 5), places=["Q"], evidence=[(0, 40)])
+    later = Event("V2", "ARMED_CLASH", (20, 25), places=["C"], evidence=[(0, 40)])
+    merge(first, later, f, why, host_first=f.host_first, cities=cities)
+    assert first.places == ["C", "Q"]
+    absorb(o, city, f, cities)
+    assert [p.id for p in o.places] == ["C", "Q"]
+    # the city told first keeps its order; a pair that is no city and quarter puts nothing first
+    assert city_ids(quarter, city, dataclasses.replace(f, place="same"), rules) == frozenset()

@@ -131,7 +131,7 @@ def test_a_verb_after_a_comma_does_not_take_the_place_of_the_clause_before():
 # ---- the cached "no cue here" answer ----------------------------------------------------------
 
 def test_cue_starts_holds_every_list_word_and_phrase_opening():
-    from rasd.stages.events.lexicon import in_list
+    from rasd.stages.cuematch import in_list
 
     L = RES.triggers
     for name, words in L.words.items():

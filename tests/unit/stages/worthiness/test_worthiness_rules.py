@@ -80,6 +80,16 @@ CASES = [
     ("present_negation", "لا يزال القصف مستمرا على البلدة", "القصف", "SHELLING", {}, None),
     # the nearest negation decides: لم after لا denies the act
     ("present_negation", "لا أحد يعلم لماذا لم تقصف الطائرات البلدة", "تقصف", "SHELLING", {'modality': 'negated'}, None),
+    # a لا before a not_before word of modality.yaml negates nothing (ما لا يقل عن = at least): the denial
+    # before it is what negates the act, which is kept (coded negated)
+    ("present_negation", "نفت الوزارة أن تكون القوات شنت ما لا يقل عن عشر غارات على المدينة", "غارات", "AIRSTRIKE",
+     {'modality': 'negated'}, None),
+    ("present_negation", "نفت الوزارة شن ما لا يقل عن عشر غارات", "غارات", "AIRSTRIKE", {'modality': 'negated'}, None),
+    # كذب (a denial of modality.yaml) is one of the negations of one act: nearer than لا, it decides
+    ("present_negation", "لا أحد يصدق ذلك وكذبت الوزارة قصف البلدة", "قصف", "SHELLING", {'modality': 'negated'}, None),
+    # a لا before any other word is still a present negation
+    ("present_negation", "قال إنه لا قصف على المدينة منذ ما لا يقل عن عشرة أيام", "قصف", "SHELLING",
+     {'modality': 'negated'}, "category"),
     # open vow without place
     ("vow", "توعد القائد بالرد على الهجوم", "الهجوم", "ARMED_CLASH", {'modality': 'planned', 'has_place': False}, "vow"),
     ("vow", "توعد القائد بالرد على الهجوم", "الهجوم", "ARMED_CLASH", {'modality': 'planned', 'has_place': True}, None),

@@ -106,7 +106,7 @@ def test_site_of_reads_where_the_triggers_clause_starts():
     ev = Event("", "ARMED_CLASH", (at, at + 5), agents=["E1"], evidence=[(0, len(text))])
     s = site_of(doc, ev, doc.token_starts, "", None, clause_cuts(doc, Resources("/nonexistent-rasd-data")))
     assert s.keys[s.clause_start] == "وقد" and s.clause_start < s.i
-    colon = ClauseCuts([text.index(":")], {}, [])
+    colon = ClauseCuts([text.index(":")], {})
     assert site_of(doc, ev, doc.token_starts, "", None, colon).keys[2] == "سنواصل"
     assert site_of(doc, ev, doc.token_starts, "", None, colon).clause_start == 2
     assert site_of(doc, ev, doc.token_starts).clause_start == 0
