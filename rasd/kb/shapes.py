@@ -544,6 +544,7 @@ class ContinuationCues(CueWindow):
 
 class NegationCues(CueWindow):
     others: WordList
+    denials: WordList = []     # a word after لا that makes it deny one act (لا صحة لـ)
 
 
 class Campaign(Closed):
@@ -578,6 +579,8 @@ class Irrealis(Closed):
     clause_marks: conlist(constr(min_length=1, max_length=1), min_length=1)
     openers: WordList
     not_future: WordList = []
+    # words of expectation over the clause: a forecast, read as a future (planned; round 18)
+    expected_words: WordList = []
 
 
 class Worthiness(Closed):

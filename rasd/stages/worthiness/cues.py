@@ -84,6 +84,8 @@ class Irrealis:
     perfect_endings: tuple[str, ...] = ()
     possible_words: CueList = CueList("irrealis possible_words", 0, ())
     not_future: frozenset[str] = frozenset()     # words that read as سـ + a news word and are nouns
+    # words of expectation over the clause (من المتوقع أن، تتوقع مصادر أن): a forecast, read as a future is
+    expected_words: CueList = CueList("irrealis expected_words", 0, ())
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class Cues:
     # لا: a negation of a category or of the present, no act told (others: the negations of one act)
     present_negation: CueList = CueList("present negation", 0, ())
     negation_others: frozenset[str] = frozenset()
+    negation_denials: frozenset[str] = frozenset()   # لا + one of these denies one act (لا صحة لـ)
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -137,14 +140,16 @@ def _irrealis(d: dict) -> Irrealis:
                     "".join(str(m) for m in d["clause_marks"]), frozenset(fold_str(w) for w in d["openers"]),
                     tuple(fold_str(e) for e in d["perfect_endings"]),
                     CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])),
-                    frozenset(fold_str(w) for w in d.get("not_future") or ()))
+                    frozenset(fold_str(w) for w in d.get("not_future") or ()),
+                    CueList("irrealis expected_words", int(d["window"]), phrases(d.get("expected_words") or ())))
 
 
 def _present_negation(d: dict | None) -> dict:
     if not d:
         return {}
     return {"present_negation": _cue_list("present negation", d),
-            "negation_others": frozenset(fold_str(w) for w in d["others"])}
+            "negation_others": frozenset(fold_str(w) for w in d["others"]),
+            "negation_denials": frozenset(fold_str(w) for w in d.get("denials") or ())}
 
 
 def load_cues(path: Path, ontology) -> Cues:
