@@ -544,6 +544,10 @@ class ContinuationCues(CueWindow):
     after: WordList
 
 
+class NegationCues(CueWindow):
+    denials: WordList = []     # a word after لا that makes it deny one act (لا صحة لـ)
+
+
 class Campaign(Closed):
     nouns: conlist(str, min_length=1)
     launch_window: conint(ge=0, le=10)
@@ -576,6 +580,8 @@ class Irrealis(Closed):
     clause_marks: conlist(constr(min_length=1, max_length=1), min_length=1)
     openers: WordList
     not_future: WordList = []
+    # words of expectation over the clause: a forecast, read as a future (planned; round 18)
+    expected_words: WordList = []
 
 
 class Worthiness(Closed):
@@ -591,7 +597,7 @@ class Worthiness(Closed):
     topic: AimCues
     vow: CueWindow
     toll_negation: CueWindow
-    present_negation: Optional[CueWindow] = None
+    present_negation: Optional[NegationCues] = None
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow

@@ -84,6 +84,8 @@ class Irrealis:
     perfect_endings: tuple[str, ...] = ()
     possible_words: CueList = CueList("irrealis possible_words", 0, ())
     not_future: frozenset[str] = frozenset()     # words that read as سـ + a news word and are nouns
+    # words of expectation over the clause (من المتوقع أن، تتوقع مصادر أن): a forecast, read as a future is
+    expected_words: CueList = CueList("irrealis expected_words", 0, ())
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class Cues:
     # the negations of one act: modality.yaml negated.before and .denial, less the present_negation cues
     negation_others: CueList = CueList("negation others", 0, ())
     negation_not_before: frozenset[str] = frozenset()   # a negation word followed by one is none (لا يزال)
+    negation_denials: frozenset[str] = frozenset()   # لا + one of these denies one act (لا صحة لـ)
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -139,7 +142,8 @@ def _irrealis(d: dict) -> Irrealis:
                     "".join(str(m) for m in d["clause_marks"]), frozenset(fold_str(w) for w in d["openers"]),
                     tuple(fold_str(e) for e in d["perfect_endings"]),
                     CueList("irrealis possible_words", int(d["window"]), phrases(d["possible_words"])),
-                    frozenset(fold_str(w) for w in d.get("not_future") or ()))
+                    frozenset(fold_str(w) for w in d.get("not_future") or ()),
+                    CueList("irrealis expected_words", int(d["window"]), phrases(d.get("expected_words") or ())))
 
 
 def _present_negation(d: dict | None, modality_path: Path) -> dict:
@@ -152,7 +156,8 @@ def _present_negation(d: dict | None, modality_path: Path) -> dict:
     others = tuple(dict.fromkeys(ph for ph in phrases([*neg["before"], *(neg.get("denial") or [])])
                                  if ph not in cues.cues))
     return {"present_negation": cues, "negation_others": CueList("negation others", cues.window, others),
-            "negation_not_before": frozenset(fold_str(w) for w in neg.get("not_before") or ())}
+            "negation_not_before": frozenset(fold_str(w) for w in neg.get("not_before") or ()),
+            "negation_denials": frozenset(fold_str(w) for w in d.get("denials") or ())}
 
 
 def load_cues(path: Path, ontology) -> Cues:

@@ -52,6 +52,11 @@ def motive(s: Site, c: Cues) -> str | None:
 
 
 def opinion(s: Site, c: Cues) -> str | None:
+    """تخشى إسرائيل دخول حزب الله المعركة: judged, feared or deemed possible, not told. An expectation that
+    governs the trigger's clause (تتوقع مصادر أن تتم السيطرة) is a forecast, left to the clause mood
+    (:func:`foretold`: planned; the gold codes a party's forecast planned)."""
+    if (mood := clause_mood(s, c)) and mood[0] == "expected":
+        return None
     return _cued(s, c.opinion, "inside an opinion, fear, warning or possibility ('{cue} …'), not reported as happening")
 
 
@@ -225,8 +230,9 @@ def _verb_forms(s: Site, k: int) -> tuple[str, ...]:
 
 
 def clause_mood(s: Site, c: Cues) -> tuple[str, str] | None:
-    """("future" | "possible", the cue) when a future verb or particle, or a possibility (قد before an
-    imperfect verb), governs the trigger's clause; None otherwise (the clause is told). The one place
+    """("future" | "possible" | "expected", the cue) when a future verb or particle, a possibility (قد before
+    an imperfect verb) or an expectation (من المتوقع أن، تتوقع مصادر أن) governs the trigger's clause; None
+    otherwise (the clause is told). The one place
     that reads the clause's mood: :func:`irrealis` (drop) and :func:`modality` (planned) read its
     answer, which the Site keeps (read once per event). The cue stands in the trigger's clause (no
     clause mark between them, ``Site.clause_start``) and no word that opens another clause (a relative
@@ -255,6 +261,10 @@ def _read_mood(s: Site, c: Cues) -> tuple[str, str] | None:
                    if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
         if ph:
             return "possible", " ".join(ph)
+        ph = next((ph for ph in ir.expected_words.starting_at(s.forms[k])
+                   if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
+        if ph:
+            return "expected", " ".join(ph)
     return None
 
 
@@ -272,6 +282,7 @@ def irrealis(s: Site, c: Cues) -> str | None:
         return f"deemed possible ('{cue} …' governs its clause), not told as having happened"
     if s.has_place:
         return None
+    # an expected act is a forecast, read as a foretold one (the gold codes a party's forecast planned)
     return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
 
 
@@ -280,7 +291,8 @@ def present_negation(s: Site, c: Cues) -> str | None:
     present, a stance or a state, not one act denied; only لم، لن or a denial verb deny an act (the gold
     codes those negated). A negated event whose nearest negation word before it, within the window and
     its clause, is such a لا is no event; a لا followed by a word of modality.yaml's not_before
-    (ما لا يقل عن، لا يزال) negates nothing and is passed over, as the events stage passes it over."""
+    (ما لا يقل عن، لا يزال) negates nothing and is passed over, as the events stage passes it over; لا
+    before a word of truth (لا صحة لاستهداف …) denies a report of one act, as نفى does, and stays negated."""
     if s.modality != "negated" or not c.present_negation.cues:
         return None
     for k in range(s.i - 1, max(s.clause_start, s.i - c.present_negation.window) - 1, -1):
@@ -289,6 +301,8 @@ def present_negation(s: Site, c: Cues) -> str | None:
         ph = next((ph for ph in c.present_negation.starting_at(s.forms[k])
                    if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
         if ph and not (k + len(ph) < len(s.forms) and not c.negation_not_before.isdisjoint(s.forms[k + len(ph)])):
+            if k + len(ph) < s.i and not c.negation_denials.isdisjoint(s.forms[k + len(ph)]):
+                return None   # لا صحة لـ: a denial of one act reported, kept negated
             return f"negated by '{' '.join(s.keys[k:k + len(ph)])}', a negation of a category or of the present: " \
                    "no act told, denied or not"
     return None
@@ -333,9 +347,10 @@ def foretold(s: Site, c: Cues) -> str | None:
     if s.modality != "asserted":
         return None
     found = clause_mood(s, c)
-    if found is None or found[0] != "future":
+    if found is None or found[0] not in ("future", "expected"):
         return None
-    return f"foretold ('{found[1]} …' governs its clause): planned (worthiness.yaml irrealis)"
+    what = "forecast" if found[0] == "expected" else "foretold"
+    return f"{what} ('{found[1]} …' governs its clause): planned (worthiness.yaml irrealis)"
 
 
 def demand(s: Site, c: Cues) -> str | None:

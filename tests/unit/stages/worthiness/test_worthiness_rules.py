@@ -90,6 +90,11 @@ CASES = [
     # a لا before any other word is still a present negation
     ("present_negation", "قال إنه لا قصف على المدينة منذ ما لا يقل عن عشرة أيام", "قصف", "SHELLING",
      {'modality': 'negated'}, "category"),
+    # لا before a word of truth denies a report of one act, as نفى does: kept negated
+    ("present_negation", "قال المتحدث إنه لا صحة لاستهداف أي طائرة في المطار", "لاستهداف", "AIRSTRIKE",
+     {'modality': 'negated'}, None),
+    # an expectation is no opinion any more: it is a forecast, read by the clause mood (planned)
+    ("opinion", "وتتوقع مصادر في المقاومة أن تتم السيطرة على القاعدة", "السيطرة", "TERRITORY_TAKEN", {}, None),
     # open vow without place
     ("vow", "توعد القائد بالرد على الهجوم", "الهجوم", "ARMED_CLASH", {'modality': 'planned', 'has_place': False}, "vow"),
     ("vow", "توعد القائد بالرد على الهجوم", "الهجوم", "ARMED_CLASH", {'modality': 'planned', 'has_place': True}, None),
@@ -350,3 +355,25 @@ def test_modality_is_the_one_revision_of_the_events_modality(cues, irr_cues):
     told = irr_site("قال المتحدث إن القوات شنت هجوما على المدينة", "هجوما", has_place=True)
     assert rules.modality(told, irr_cues) is None
     assert rules.modality(site("لم تقصف الطائرات البلدة اليوم", "تقصف", modality="negated"), cues) is None
+
+
+@pytest.mark.parametrize("sentence,trigger,type_,cue", [
+    ("وتتوقع مصادر في المقاومة أن تتم السيطرة الكاملة على القاعدة خلال ساعات", "السيطرة", "TERRITORY_TAKEN", "تتوقع"),
+    ("ومن المتوقع أن يلتقي الوزير نظيره في جنيف", "يلتقي", "MEETING", "المتوقع"),
+    ("وقال الشيخ مرجحا أن يتم تحرير المدينة خلال أسبوعين", "تحرير", "TERRITORY_TAKEN", "مرجحا"),
+])
+def test_an_expectation_over_the_clause_is_a_forecast_planned_when_placed(irr_cues, sentence, trigger, type_, cue):
+    """The gold codes a party's forecast as planned (annotations/README.md): an expectation governs its clause
+    as a future does: planned with a place, dropped without one."""
+    placed = irr_site(sentence, trigger, type_, has_place=True)
+    assert rules.clause_mood(placed, irr_cues) == ("expected", cue)
+    assert rules.irrealis(placed, irr_cues) is None
+    assert "forecast" in rules.foretold(placed, irr_cues) and rules.modality(placed, irr_cues)[0] == "planned"
+    unplaced = irr_site(sentence, trigger, type_, has_place=False)
+    assert "foretold" in rules.irrealis(unplaced, irr_cues)
+
+
+def test_an_expectation_in_another_clause_leaves_a_told_act_told(irr_cues):
+    told = irr_site("من المتوقع أن يستمر القتال، وقد سيطرت القوات على البلدة", "سيطرت", "TERRITORY_TAKEN",
+                    has_place=True)
+    assert rules.clause_mood(told, irr_cues) is None and rules.modality(told, irr_cues) is None
