@@ -535,6 +535,7 @@ class MotiveCues(CueWindow):
 
 class AimCues(CueWindow):
     types: conlist(str, min_length=1)
+    named_by: WordList = []   # operation nouns right before the outcome word (عملية تحرير)
 
 
 class ContinuationCues(CueWindow):

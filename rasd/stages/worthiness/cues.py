@@ -105,6 +105,7 @@ class Cues:
     launch: CueList
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
+    aim_named_by: CueList = CueList("aim named_by", 0, ())   # an operation noun right before the outcome word
     timeframe: CueList = CueList("timeframe", 0, ())
     topic: CueList = CueList("topic", 0, ())
     topic_types: frozenset[str] = frozenset()
@@ -174,6 +175,7 @@ def load_cues(path: Path, ontology) -> Cues:
                    ("motive", "opinion", "judgement_after", "habitual", "generic_objects", "vow", "aim",
                     "toll_negation", "demand", "tally")},
                 aim_types=frozenset(data["aim"]["types"]),
+                aim_named_by=CueList("aim named_by", 0, phrases(data["aim"].get("named_by") or ())),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
                 senses=senses, sense_forms=frozenset().union(*(sn.forms for sn in senses)),

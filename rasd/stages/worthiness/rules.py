@@ -141,9 +141,12 @@ def continuation(s: Site, c: Cues) -> str | None:
 
 
 def aim(s: Site, c: Cues) -> str | None:
+    """يحاول التقدم للسيطرة على …: the aim of an attempt, not an outcome told; عملية تحرير أبين: an operation
+    named by its aim (the noun right before the outcome word), its capture not told."""
     if s.type not in c.aim_types:
         return None
-    return _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
+    named = _cued(s, c.aim_named_by, "an operation named by its aim ('{cue} …'), the outcome not told")
+    return named or _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
 
 
 def participation(s: Site, c: Cues) -> str | None:
