@@ -536,6 +536,8 @@ class MotiveCues(CueWindow):
 class AimCues(CueWindow):
     types: conlist(str, min_length=1)
     named_by: WordList = []   # operation nouns right before the outcome word (عملية تحرير)
+    named_done: WordList = []   # verbs of carrying out before such a noun: the operation told as done
+    named_done_window: conint(ge=0, le=10) = 0   # words between such a verb and the noun
 
 
 class ContinuationCues(CueWindow):
@@ -602,6 +604,7 @@ class Worthiness(Closed):
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
+    trend: Optional[CueWindow] = None   # a rise or a repetition of acts (تزايد الهجمات): a trend, no act told
     continuation: ContinuationCues
     question: QuestionMarks
     irrealis: Irrealis

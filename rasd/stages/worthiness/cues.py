@@ -106,7 +106,9 @@ class Cues:
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
     aim_named_by: CueList = CueList("aim named_by", 0, ())   # an operation noun right before the outcome word
+    aim_named_done: CueList = CueList("aim named_done", 0, ())   # a verb of carrying out before such a noun (نفذت عملية)
     timeframe: CueList = CueList("timeframe", 0, ())
+    trend: CueList = CueList("trend", 0, ())   # تزايد الهجمات: a trend of acts, none told
     topic: CueList = CueList("topic", 0, ())
     topic_types: frozenset[str] = frozenset()
     purpose: CueList = CueList("purpose", 0, ())
@@ -176,12 +178,15 @@ def load_cues(path: Path, ontology) -> Cues:
                     "toll_negation", "demand", "tally")},
                 aim_types=frozenset(data["aim"]["types"]),
                 aim_named_by=CueList("aim named_by", 0, phrases(data["aim"].get("named_by") or ())),
+                aim_named_done=CueList("aim named_done", int(data["aim"].get("named_done_window", 0)),
+                                       phrases(data["aim"].get("named_done") or ())),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
                 senses=senses, sense_forms=frozenset().union(*(sn.forms for sn in senses)),
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
                                      phrases(data["motive"]["dated"])),
                 timeframe=_cue_list("timeframe", data["timeframe"]),
+                **({"trend": _cue_list("trend", data["trend"])} if data.get("trend") else {}),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
                 purpose=_cue_list("purpose", data["purpose"]),
                 participation=_cue_list("participation", data["participation"]),

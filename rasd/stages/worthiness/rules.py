@@ -88,6 +88,12 @@ def campaign_name(s: Site, c: Cues) -> str | None:
     return "a battle or operation noun before a quoted name: the campaign's name, not a telling of it"
 
 
+def trend(s: Site, c: Cues) -> str | None:
+    """تزايدت الهجمات في تونس، تصاعد الهجمات، لتجنب تكرار حوادث الخطف: a rise or a repetition of acts is a
+    trend summed up, no one act told (worthiness.yaml trend)."""
+    return _cued(s, c.trend, "a trend of acts ('{cue} …'), summed up rather than one act told")
+
+
 def timeframe(s: Site, c: Cues) -> str | None:
     """منذ بدء الحرب، منذ اندلاع المواجهات: the war or battle a count runs from, not an act told."""
     return _cued(s, c.timeframe, "the span a count or state runs from ('{cue} …'), not an act told")
@@ -146,6 +152,8 @@ def aim(s: Site, c: Cues) -> str | None:
     if s.type not in c.aim_types:
         return None
     named = _cued(s, c.aim_named_by, "an operation named by its aim ('{cue} …'), the outcome not told")
+    if named and cue_before(s.forms, s.i - 1, 0, c.aim_named_done):
+        named = None    # نفذت القوات عملية انسحاب: the operation told as carried out
     return named or _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
 
 
@@ -311,7 +319,7 @@ def present_negation(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (question, sense, campaign_name, motive, timeframe, continuation, generic_object, habitual, tally, judgement,
+RULES = (question, sense, campaign_name, motive, timeframe, trend, continuation, generic_object, habitual, tally, judgement,
          opinion, aim, participation, purpose, topic, vow, irrealis, present_negation)
 
 

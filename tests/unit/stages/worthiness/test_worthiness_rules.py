@@ -209,6 +209,29 @@ CASES = [
     ("sense", "أعلن الجيش انسحاب قواته من البلدة", "انسحاب", "TERRITORY_HANDOVER", {}, None),
     ("sense", "أعلن قائد الكتيبة التمرد على قيادة الجيش", "التمرد", "DEFECTION", {}, None),
     ("sense", "أعلن الجيش تحرير مدينة الرمادي من المسلحين", "تحرير", "TERRITORY_TAKEN", {}, None),
+    # round 19 (nogold19): the battlefield, a newspaper's editorship, mines stored or cleared
+    ("sense", "قال الوزير إن الدعم لن يغير الوضع في ساحة المعركة", "المعركة", "ARMED_CLASH", {}, "battlefield"),
+    ("sense", "أثبتت الفصائل قدرتها على أرض المعركة هذا العام", "المعركة", "ARMED_CLASH", {}, "battlefield"),
+    ("sense", "دارت المعركة في أطراف البلدة حتى الفجر", "المعركة", "ARMED_CLASH", {}, None),
+    ("sense", "التقى الوفد الكاتب الذي كان يرأس تحرير صحيفة محلية", "تحرير", "TERRITORY_TAKEN", {}, "editorship"),
+    ("sense", "قال رئيس التحرير إن الصحيفة ستصدر غدا", "التحرير", "TERRITORY_TAKEN", {}, "editorship"),
+    ("sense", "تشمل الحزمة معدات لإزالة الألغام وذخائر", "الألغام", "BOMBING", {}, "mines stored"),
+    ("sense", "عثرت الفصائل على مخازن للألغام في الجبل", "للألغام", "BOMBING", {}, "mines stored"),
+    ("sense", "قتل ثلاثة مدنيين بانفجار ألغام زرعها المسلحون في الحقل", "ألغام", "BOMBING", {}, None),
+    # round 19 (nogold19): an operation named by its aim; a truce breached or conceded; fear; often; a trend
+    ("aim", "تستعد القوات لبدء عملية تحرير المدينة من المسلحين", "تحرير", "TERRITORY_TAKEN", {}, "operation named"),
+    ("aim", "شارك المئات في معارك استعادة الأحياء الشمالية", "استعادة", "TERRITORY_TAKEN", {}, "operation named"),
+    ("aim", "نفذت القوات عملية انسحاب واسعة من البلدة", "انسحاب", "TERRITORY_HANDOVER", {}, None),
+    ("aim", "أعلن الجيش تحرير البلدة بعد معارك عنيفة", "تحرير", "TERRITORY_TAKEN", {}, None),
+    ("topic", "اتهم الطرفان بعضهما بخرق الهدنة في العاصمة", "الهدنة", "AGREEMENT", {}, "topic"),
+    ("topic", "تجددت الاشتباكات رغم اتفاق وقف إطلاق النار", "اتفاق", "AGREEMENT", {}, "topic"),
+    ("topic", "وقع الطرفان اتفاق وقف إطلاق النار في المدينة", "اتفاق", "AGREEMENT", {}, None),
+    ("opinion", "غادر السكان منازلهم خوفا من تجدد الاشتباكات في الحي", "الاشتباكات", "ARMED_CLASH", {}, "opinion"),
+    ("opinion", "تجددت الاشتباكات في الحي مساء أمس", "الاشتباكات", "ARMED_CLASH", {}, None),
+    ("habitual", "وغالبا ما تأتي تلك الهجمات ردا على الاعتقالات", "الهجمات", "ARMED_CLASH", {}, "habitual"),
+    ("trend", "وتزايدت الهجمات على الدوريات منذ مطلع العام", "الهجمات", "ARMED_CLASH", {}, "trend"),
+    ("trend", "أعرب الوزير عن قلقه من تصاعد الهجمات في الشرق", "الهجمات", "ARMED_CLASH", {}, "trend"),
+    ("trend", "شن المسلحون هجمات على الدوريات فتصاعدت أعمدة الدخان", "هجمات", "ARMED_CLASH", {}, None),
 ]
 
 
