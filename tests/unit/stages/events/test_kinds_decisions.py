@@ -100,11 +100,20 @@ def test_a_person_joining_a_group_is_no_alliance():
     entity(doc, "E3", "ACTOR", "التنظيم", category="non_state_armed_group")
     entity(doc, "E2", "PLACE", "الموصل")
     assert [e.type for e in EVENTS(doc).events] == []
-    doc = doc_of("انضمت الجبهة إلى التنظيم في الموصل.")
+    doc = doc_of("اندمجت الجبهة مع التنظيم في الموصل.")
     entity(doc, "E1", "ACTOR", "الجبهة", category="non_state_armed_group")
     entity(doc, "E3", "ACTOR", "التنظيم", category="non_state_armed_group")
     entity(doc, "E2", "PLACE", "الموصل")
     assert [e.type for e in EVENTS(doc).events] == ["ALLIANCE"]
+
+
+def test_joining_is_no_alliance_word():
+    # a membership (a club, a treaty, an organisation, a recruit), not two parties allying (round 19, nogold19)
+    doc = doc_of("انضمت الجبهة إلى التنظيم في الموصل.")
+    entity(doc, "E1", "ACTOR", "الجبهة", category="non_state_armed_group")
+    entity(doc, "E3", "ACTOR", "التنظيم", category="non_state_armed_group")
+    entity(doc, "E2", "PLACE", "الموصل")
+    assert [e.type for e in EVENTS(doc).events] == []
 
 
 def test_gathered_forces_hit_by_a_strike_are_its_target_not_a_mobilization():
