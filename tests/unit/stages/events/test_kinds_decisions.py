@@ -116,6 +116,16 @@ def test_joining_is_no_alliance_word():
     assert [e.type for e in EVENTS(doc).events] == []
 
 
+def test_gathering_and_strengthening_are_a_mobilization_only_with_forces_near():
+    # round 19 (nogold19): حشد / عزز alone rally support, name a crowd or strengthen ties
+    (ev,) = run("حشد الجيش قواته في ريف الرمادي.", "الجيش", place="ريف الرمادي")
+    assert ev.type == "MOBILIZATION"
+    (ev,) = run("عزز الجيش وجوده في ريف الرمادي.", "الجيش", place="ريف الرمادي")
+    assert ev.type == "MOBILIZATION"
+    assert run("عزز الجيش صورته في ريف الرمادي.", "الجيش", place="ريف الرمادي") == []
+    assert run("حشد الجيش التأييد في ريف الرمادي.", "الجيش", place="ريف الرمادي") == []
+
+
 def test_gathered_forces_hit_by_a_strike_are_its_target_not_a_mobilization():
     evs = run("قصفت الكتائب حشود الجيش في الرمادي.", "الكتائب", category="non_state_armed_group", place="الرمادي")
     assert [e.type for e in evs] == ["SHELLING"]
