@@ -218,6 +218,9 @@ CASES = [
     ("sense", "تشمل الحزمة معدات لإزالة الألغام وذخائر", "الألغام", "BOMBING", {}, "mines stored"),
     ("sense", "عثرت الفصائل على مخازن للألغام في الجبل", "للألغام", "BOMBING", {}, "mines stored"),
     ("sense", "قتل ثلاثة مدنيين بانفجار ألغام زرعها المسلحون في الحقل", "ألغام", "BOMBING", {}, None),
+    ("sense", "أنهى الجيش عملية احتجاز الرهائن في الفندق", "احتجاز", "ARREST", {}, "hostage-taking"),
+    ("sense", "احتجز المسلحون عشرة من النزلاء كرهائن في الفندق", "احتجز", "ARREST", {}, "hostage-taking"),
+    ("sense", "احتجزت الشرطة ثلاثة مشتبه بهم في المدينة", "احتجزت", "ARREST", {}, None),
     # round 19 (nogold19): an operation named by its aim; a truce breached or conceded; fear; often; a trend
     ("aim", "تستعد القوات لبدء عملية تحرير المدينة من المسلحين", "تحرير", "TERRITORY_TAKEN", {}, "operation named"),
     ("aim", "شارك المئات في معارك استعادة الأحياء الشمالية", "استعادة", "TERRITORY_TAKEN", {}, "operation named"),
