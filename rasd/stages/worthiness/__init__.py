@@ -4,7 +4,8 @@ The events stage reads an event wherever a trigger word has arguments. Many such
 nothing: an act named as the motive of another (ردا على قصف …), an opinion, fear or warning
 (تخشى إسرائيل دخول حزب الله المعركة), a habitual or generic statement, an act against a
 phenomenon (التصدي للإرهاب), a campaign's quoted name (معركة "طوفان الأقصى"), the aim of an
-attempt (يحاول التقدم للسيطرة على …), an open-ended vow, or the trigger word in another sense
+attempt (يحاول التقدم للسيطرة على …) or an operation named by it (عملية تحرير أبين), a trend of acts
+(تزايد الهجمات), an open-ended vow, or the trigger word in another sense
 (تقدم بالتعازي، قوات التحالف). An event read as negated because a negation denies its toll
 (لم تسجل إصابات بسقوط صاروخين) is asserted again; a demanded one (ضرورة الإفراج عن الأسرى) is planned, and so
 is a foretold one (ستعقد الأمم المتحدة جولة محادثات في جنيف: a future governs its clause). Cue words live in knowledge/worthiness.yaml; the decisions in
