@@ -533,6 +533,10 @@ class MotiveCues(CueWindow):
     dated: WordList
 
 
+class OpinionCues(CueWindow):
+    past_anchors: WordList = []   # a word of time between cue and trigger: the act is a past fact (بعد)
+
+
 class AimCues(CueWindow):
     types: conlist(str, min_length=1)
 
@@ -542,6 +546,7 @@ class ContinuationCues(CueWindow):
     not_after: WordList
     after_window: conint(ge=0, le=10)
     after: WordList
+    dated_before: WordList = []   # a day named before the trigger: that day's act is told (استمر أمس)
 
 
 class NegationCues(CueWindow):
@@ -586,7 +591,7 @@ class Irrealis(Closed):
 
 class Worthiness(Closed):
     motive: MotiveCues
-    opinion: CueWindow
+    opinion: OpinionCues
     judgement_after: CueWindow
     habitual: CueWindow
     generic_objects: CueWindow
