@@ -533,10 +533,6 @@ class MotiveCues(CueWindow):
     dated: WordList
 
 
-class OpinionCues(CueWindow):
-    past_anchors: WordList = []   # a word of time between cue and trigger: the act is a past fact (بعد)
-
-
 class AimCues(CueWindow):
     types: conlist(str, min_length=1)
 
@@ -546,7 +542,6 @@ class ContinuationCues(CueWindow):
     not_after: WordList
     after_window: conint(ge=0, le=10)
     after: WordList
-    dated_before: WordList = []   # a day named before the trigger: that day's act is told (استمر أمس)
 
 
 class NegationCues(CueWindow):
@@ -591,7 +586,7 @@ class Irrealis(Closed):
 
 class Worthiness(Closed):
     motive: MotiveCues
-    opinion: OpinionCues
+    opinion: CueWindow
     judgement_after: CueWindow
     habitual: CueWindow
     generic_objects: CueWindow

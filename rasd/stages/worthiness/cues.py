@@ -105,9 +105,6 @@ class Cues:
     launch: CueList
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
-    # words of time right before a trigger, after an opinion cue, that make the act a past fact (بعد):
-    # the act after one is presupposed, not judged or feared (تزايد المخاطر بعد الهجومين)
-    opinion_anchors: frozenset[str] = frozenset()
     timeframe: CueList = CueList("timeframe", 0, ())
     topic: CueList = CueList("topic", 0, ())
     topic_types: frozenset[str] = frozenset()
@@ -116,8 +113,6 @@ class Cues:
     continuation_openers: frozenset[str] = frozenset()   # words that open another clause (حيث)
     continuation_not_after: frozenset[str] = frozenset()  # prepositions that make the verb a noun (مع)
     continuation_after: CueList = CueList("continuation after", 0, ())  # an adjective of going on (المستمر)
-    # a day named in the trigger's clause before it (استمر أمس القصف المتواصل): that day's act is told
-    continuation_dated: frozenset[str] = frozenset()
     participation: CueList = CueList("participation", 0, ())   # شارك في: a party's part in fighting
     participation_types: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
@@ -184,8 +179,6 @@ def load_cues(path: Path, ontology) -> Cues:
                 senses=senses, sense_forms=frozenset().union(*(sn.forms for sn in senses)),
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
                                      phrases(data["motive"]["dated"])),
-                opinion_anchors=frozenset(fold_str(w) for w in data["opinion"].get("past_anchors") or ()),
-                continuation_dated=frozenset(fold_str(w) for w in data["continuation"].get("dated_before") or ()),
                 timeframe=_cue_list("timeframe", data["timeframe"]),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
                 purpose=_cue_list("purpose", data["purpose"]),
@@ -219,17 +212,6 @@ def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str |
             end = k + len(ph)
             if end <= i and i - end <= cl.window and phrase_at(fs, k, ph):
                 return " ".join(ph)
-    return None
-
-
-def cue_before_at(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> tuple[int, str] | None:
-    """Like :func:`cue_before`, with the index of the word after the cue: (end, cue), or None."""
-    longest = max((len(ph) for ph in cl.cues), default=0)
-    for k in range(max(lo, i - cl.window - longest), i):
-        for ph in cl.starting_at(fs[k]):
-            end = k + len(ph)
-            if end <= i and i - end <= cl.window and phrase_at(fs, k, ph):
-                return end, " ".join(ph)
     return None
 
 

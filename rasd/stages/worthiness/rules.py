@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from rasd.arabic.clitics import letters, starts_with_and
-from rasd.stages.worthiness.cues import (Cues, cue_after, cue_before, cue_before_at, phrase_at, reads_as_word,
-                                          sentence_forms)
+from rasd.stages.worthiness.cues import Cues, cue_after, cue_before, phrase_at, reads_as_word, sentence_forms
 
 OPENING_QUOTES = '"«“\''
 
@@ -58,12 +57,7 @@ def opinion(s: Site, c: Cues) -> str | None:
     (:func:`foretold`: planned; the gold codes a party's forecast planned)."""
     if (mood := clause_mood(s, c)) and mood[0] == "expected":
         return None
-    if (found := cue_before_at(s.forms, s.i, 0, c.opinion)) is None:
-        return None
-    end, cue = found
-    if end < s.i and any(f in c.opinion_anchors for f in s.forms[s.i - 1]):
-        return None     # تزايد المخاطر بعد الهجومين: the act right after بعد is a past fact, not what is feared
-    return f"inside an opinion, fear, warning or possibility ('{cue} …'), not reported as happening"
+    return _cued(s, c.opinion, "inside an opinion, fear, warning or possibility ('{cue} …'), not reported as happening")
 
 
 def judgement(s: Site, c: Cues) -> str | None:
@@ -135,8 +129,7 @@ def continuation(s: Site, c: Cues) -> str | None:
             between = range(k + 1, s.i)
             if not any(bare(n) != s.keys[n] or bare(n) in c.continuation_openers for n in between):
                 cue = s.keys[k]
-    if cue is None and not any(f in c.continuation_dated for n in range(s.clause_start, s.i) for f in s.forms[n]):
-        # (a day named before the trigger in its clause, استمر أمس القصف المتواصل, tells that day's act)
+    if cue is None:
         for k in range(s.j, min(len(s.keys), s.j + c.continuation_after.window + 1)):
             if any(f.startswith(L.article) and reads_as_word(w[0], (f,)) for f in s.forms[k]
                    for w in c.continuation_after.cues):
