@@ -132,3 +132,30 @@ def test_storming_a_town_with_a_fight_told_is_that_clash_not_a_capture():
     # type13: a raid takes nothing and holds nothing; the fight it meets is its event
     evs = run("اقتحمت الفصائل بلدة جبع بعد معارك.", "الفصائل", category="non_state_armed_group", place="جبع")
     assert "TERRITORY_TAKEN" not in [e.type for e in evs] and "ARMED_CLASH" in [e.type for e in evs]
+
+
+# --- Round 19 (trig19): duals, a construct dual, a sweep, a meeting with its possessive ----------------
+def test_two_bombings_named_by_the_dual_are_a_bombing():
+    (ev,) = run("قتل عشرة أشخاص في تفجيرين انتحاريين استهدفا سوقا في الموصل.", "انتحاريين", place="الموصل")
+    assert ev.type == "BOMBING"
+
+
+def test_two_explosions_heard_are_typed_by_their_weapon_and_alone_are_none():
+    (ev,) = run("دوى انفجاران في الموصل إثر سقوط صواريخ أطلقها المسلحون.", "المسلحون", place="الموصل")
+    assert ev.type == "SHELLING"
+    assert run("سمع دوي انفجارين في الموصل مساء أمس.", "دوي", place="الموصل") == []
+
+
+def test_two_shells_in_construct_are_shelling():
+    (ev,) = run("أطلق المسلحون قذيفتي هاون على حي في الموصل.", "المسلحون", place="الموصل")
+    assert ev.type == "SHELLING"
+
+
+def test_a_sweep_is_an_operation_against_armed_men():
+    (ev,) = run("نفذ الجيش عمليات تمشيط في أحياء الموصل.", "الجيش", place="الموصل")
+    assert ev.type == "ARMED_CLASH"
+
+
+def test_a_meeting_noun_with_the_possessive_of_who_met_is_a_meeting():
+    (ev,) = run("بحث الوزير خلال اجتماعه بالسفير في بغداد الوضع الأمني.", "الوزير", place="بغداد")
+    assert ev.type == "MEETING"
