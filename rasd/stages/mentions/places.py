@@ -323,7 +323,7 @@ def unknown_place_at(f: Finder, i: int) -> int | None:
     j = i + 1
     while j < len(f.toks) and j - i < 3 and f.joined(j - 1) and (
             f.name_like(j) or f.toks[j].key in f.R.direction_adjectives) \
-            and not f.is_(j, "place_cues") and not f.place_at(j) \
+            and not f.is_(j, "place_cues") and (not f.place_at(j) or f.is_(j - 1, "name_joiners")) \
             and not _no_name_part(f, j):
         j += 1
     return j

@@ -264,3 +264,40 @@ def test_an_ordinary_word_the_gazetteer_starts_names_with_still_opens_a_name():
 def test_a_mosque_is_named_after_the_body_it_serves_in_construct():
     # مسجد is a building named for whom it serves: a construct phrase after it is its name
     assert any("قوة الطوارئ" in t for t in texts(places("وقع تفجير في مسجد قوة الطوارئ أمس.")))
+
+
+def test_a_street_or_roundabout_is_named_by_an_ordinary_word_or_a_number_word():
+    """place19: شارع and دوار open names that are ordinary words with the article (streets and
+    roundabouts are named so: شارع الستين، دوار الشهداء); دوار الشمس is the sunflower, no place."""
+    ms = places("اندلعت اشتباكات في شارع الخمسين قرب دوار المحاكم صباح اليوم.")
+    assert {"شارع الخمسين", "دوار المحاكم"} <= {m.text for m in ms}, [m.text for m in ms]
+    assert not places("ارتفعت أسعار زيت دوار الشمس في الأسواق.")
+
+
+def test_a_port_keeps_its_type_word_and_stays_apart_from_its_town():
+    """place19: ميناء / مرفأ before a known town is the port (a facility), not the town itself."""
+    doc = Pipeline.build(default_resources()).run("رست سفينة المساعدات في ميناء الحديدة. وقصفت الطائرات مدينة الحديدة.")
+    ents = [e for e in doc.entities if e.type == "PLACE"]
+    port = [e for e in ents if any(m.text == "ميناء الحديدة" for m in e.mentions)]
+    assert port and not any(m.text == "مدينة الحديدة" for m in port[0].mentions)
+
+
+def test_an_iraqi_district_word_makes_a_known_name_a_place():
+    """place19: قضاء X is Iraq's (and Lebanon's) district: it makes a gazetteer name that is also an
+    ordinary word (حديثة "modern") the place; قضاء in its other sense before no place names none."""
+    assert "قضاء حديثة" in [m.text for m in places("وصلت التعزيزات إلى قضاء حديثة غربي الأنبار.")]
+    assert not places("ذهب الموظفون لقضاء إجازة قصيرة.")
+
+
+def test_an_iranian_province_of_two_names_joined_by_and_is_one_place():
+    """place19: world_places lists Sistan and Baluchestan, named whole with its و."""
+    doc = Pipeline.build(default_resources()).run("وقع هجوم مسلح في محافظة سيستان وبلوشستان جنوبي شرقي إيران.")
+    ids = {e.kb_id for e in doc.entities if e.type == "PLACE"}
+    assert "world:ir-sistan-baluchestan" in ids, ids
+
+
+def test_a_known_name_after_ibn_in_a_site_name_is_part_of_the_name():
+    """place19: مستشفى ابن سينا is one site: after ابن / بن / عبد the next word belongs to the name even
+    when the gazetteer knows it (سينا, Sinai), and the site is not cut at ابن."""
+    ms = places("نقل المصابون إلى مستشفى ابن سينا في المدينة.")
+    assert [m.text for m in ms] == ["مستشفى ابن سينا"], [m.text for m in ms]
