@@ -66,7 +66,7 @@ def learn(texts: Iterator[str], *, vocab: int = VOCAB, seed: int = 7) -> dict[st
             if ctx[i + 1] >= 0:
                 rows.append(ids[i])
                 cols.append(CONTEXTS + ctx[i + 1])
-    m = coo_matrix((np.ones(len(rows), dtype=np.float32), (np.array(rows), np.array(cols))),
+    m = coo_matrix((np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
                    shape=(len(words), 2 * CONTEXTS)).tocsr()
     m.sum_duplicates()
     total = m.sum()
@@ -75,10 +75,15 @@ def learn(texts: Iterator[str], *, vocab: int = VOCAB, seed: int = 7) -> dict[st
     m = m.tocoo()
     pmi = np.log(m.data * total / (row[m.row] * col[m.col]))
     keep = pmi > 0
-    ppmi = coo_matrix((pmi[keep].astype(np.float32), (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
+    ppmi = coo_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
     u, s, _ = svds(ppmi, k=DIMS, random_state=seed)
     vec = u * np.sqrt(s)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    # Rounded so that the last bits, which differ with the CPU's BLAS kernels (OpenBLAS picks them
+    # by processor), do not reach the clusters: in float32 they moved words between clusters, and so
+    # the CRF and the output, from one machine to another (tests/quality/test_snapshot.py).
+    # Spherical k-means below is invariant to the sign and rotation of the SVD's columns.
+    vec = np.round(vec, 6)
     rng = np.random.default_rng(seed)
     coarse = _kmeans(vec, COARSE, rng)
     fine = _kmeans(vec, FINE, rng)
