@@ -16,7 +16,7 @@ COARSE = 3                                  # ACLED geo precision of a region, g
 BROAD_FEATURES = {"country", "governorate", "district", "subdistrict"}   # areas that hold many settlements
 ADMIN_PREFIX, WORLD_PREFIX = "admin:", "world:"   # gazetteer ids: admin units; world list (a country is its ISO code)
 MAX_ITEM_WORDS = 3                          # words of a list item between its opening word and its place
-PRONOUN_GAP = 3                             # words between a capture and its object pronoun (سيطرة قوات X عليه)
+RELATIVE_GAP = 2                            # words between a relative and the capture it opens (التي تمكنت من السيطرة)
 GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
 from rasd.stages.events.triggers import Trig
 
@@ -48,14 +48,16 @@ class Places:
             t.fallback_place = bool(pool)
             t.place_rule = (f"the place a clause of place refers to ({self.key(lo)} …: triggers.yaml place_relatives)"
                             if where else f"the place a relative clause refers to ({self.L.relative_example} …)")
-        if not pool and t.d.needs_place:
-            ref = self.pronoun_place(st, t, hi)
+        if not after and t.d.needs_place:
+            # بعد تحريرها: the capture's object is the pronoun, the place it refers back to (the places
+            # before the trigger are read as its own only where it carries none)
+            ref = self.pronoun_place(st, t)
             if ref is not None:
                 pool = [ref]
                 t.fallback_place = True
-                t.place_rule = ("the place an object pronoun of the capture refers to, named last before it "
+                t.place_rule = ("the place the object pronoun of the capture word refers to, named last before it "
                                 f"({'in its sentence' if ref.tok[1] <= t.i and ref.tok[0] >= st.lo else 'in the sentence before'}; "
-                                "triggers.yaml place_pronoun_objects, place_pronoun_forms)")
+                                "triggers.yaml place_pronoun_forms)")
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = origin = False
@@ -111,26 +113,20 @@ class Places:
             prev = m
         return [self.finest_first(t, ch) for ch in chains]
 
-    def pronoun_place(self, st: Sent, t: Trig, hi: int) -> Mention | None:
-        """The place an object pronoun of a capture or a storming refers to (a trigger with needs_place: its
-        object is always a place): a pronoun after the trigger, at most PRONOUN_GAP words on with no place
-        between (سيطرة المتمردين الحوثيين عليه، استولوا عليها: triggers.yaml place_pronoun_objects), or
-        one the trigger word carries (تحريرها، استعادوها: place_pronoun_forms). It refers back to the place
-        named last before the trigger in its sentence, else to the last place of the sentence before
-        (وكان مطار عدن أغلق … أدت إلى سيطرة الحوثيين عليه). None when there is no such pronoun or place."""
-        said = in_list(self.L, "place_pronoun_forms", self.key(t.j - 1))
-        if not said:
-            for k in range(t.j, min(hi, t.j + PRONOUN_GAP + 1)):
-                if any(m.type == "PLACE" and m.tok[0] <= k for m in st.mentions if m.tok[0] >= t.j):
-                    break
-                key = self.key(k)
-                if in_list(self.L, "place_pronoun_objects", key) or starts_with_and(key) and \
-                        in_list(self.L, "place_pronoun_objects", key[1:]):
-                    said = True
-                    break
-        if not said:
+    def pronoun_place(self, st: Sent, t: Trig) -> Mention | None:
+        """The place the object pronoun a capture word carries refers to (تحريرها، استعادها: triggers.yaml
+        place_pronoun_forms; a capture's object is always a place): the place named last before the
+        trigger in its sentence, else the last place of the sentence before (عادت الحياة إلى مدينة عدن …
+        بعد تحريرها). A last place that only says where the one before it is gives way to it (بلدة X في ريف
+        Y: X). None when the trigger carries no such pronoun, when a relative before it opens its clause and
+        no place ends right at the relative (the pronoun is the relative's antecedent), or with no place."""
+        if not in_list(self.L, "place_pronoun_forms", self.key(t.j - 1)):
             return None
         before = [m for m in st.mentions if m.type == "PLACE" and m.tok[1] <= t.i]
+        rel = next((k for k in range(t.i - 1, max(st.lo, t.i - RELATIVE_GAP - 1) - 1, -1)
+                    if in_list(self.L, "relatives", self.key(k))), None)
+        if rel is not None:   # المدن التي سيطرت عليها: the pronoun is the relative's antecedent
+            return next((m for m in before if m.tok[1] == rel), None)
         if not before:
             k = self.sent_no - 1
             prev = self.all_sentences[k] if 0 <= k < len(self.all_sentences) else None
