@@ -118,18 +118,22 @@ class Places:
         place_pronoun_forms; a capture's object is always a place): the place named last before the
         trigger in its sentence, else the last place of the sentence before (عادت الحياة إلى مدينة عدن …
         بعد تحريرها). A last place that only says where the one before it is gives way to it (بلدة X في ريف
-        Y: X). None when the trigger carries no such pronoun, when a relative before it opens its clause and
-        no place ends right at the relative (the pronoun is the relative's antecedent), or with no place."""
+        Y: X). None when the trigger carries no such pronoun, when a word of captivity stands in the sentence
+        or the one before (a captive freed: triggers.yaml captive_words), when a relative before it opens its
+        clause and no place ends right at the relative (the pronoun is the relative's antecedent), or with
+        no place."""
         if not in_list(self.L, "place_pronoun_forms", self.key(t.j - 1)):
             return None
+        k = self.sent_no - 1
+        prev = self.all_sentences[k] if 0 <= k < len(self.all_sentences) else None
+        if any(in_list(self.L, "captive_words", self.key(w)) for w in range(prev.lo if prev else st.lo, st.hi)):
+            return None   # تحرير المواطن بعد اختطافه: a captive freed, not a place taken
         before = [m for m in st.mentions if m.type == "PLACE" and m.tok[1] <= t.i]
         rel = next((k for k in range(t.i - 1, max(st.lo, t.i - RELATIVE_GAP - 1) - 1, -1)
                     if in_list(self.L, "relatives", self.key(k))), None)
         if rel is not None:   # المدن التي سيطرت عليها: the pronoun is the relative's antecedent
             return next((m for m in before if m.tok[1] == rel), None)
         if not before:
-            k = self.sent_no - 1
-            prev = self.all_sentences[k] if 0 <= k < len(self.all_sentences) else None
             before = [m for m in prev.mentions if m.type == "PLACE"] if prev is not None else []
         if not before:
             return None
