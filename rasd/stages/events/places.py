@@ -53,11 +53,13 @@ class Places:
             # before the trigger are read as its own only where it carries none)
             ref = self.pronoun_place(st, t)
             if ref is not None:
-                pool = [ref]
                 t.fallback_place = True
                 t.place_rule = ("the place the object pronoun of the capture word refers to, named last before it "
                                 f"({'in its sentence' if ref.tok[1] <= t.i and ref.tok[0] >= st.lo else 'in the sentence before'}; "
                                 "triggers.yaml place_pronoun_forms)")
+                # the place referred to is the object itself, whatever framed it where it was named
+                # (وصل إلى مدينة عدن … منذ تحريرها: a destination there, the place taken here)
+                return [[ref]]
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = origin = False
