@@ -16,6 +16,7 @@ COARSE = 3                                  # ACLED geo precision of a region, g
 BROAD_FEATURES = {"country", "governorate", "district", "subdistrict"}   # areas that hold many settlements
 ADMIN_PREFIX, WORLD_PREFIX = "admin:", "world:"   # gazetteer ids: admin units; world list (a country is its ISO code)
 MAX_ITEM_WORDS = 3                          # words of a list item between its opening word and its place
+RELATIVE_GAP = 2                            # words between a relative and the capture it opens (التي تمكنت من السيطرة)
 GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
 from rasd.stages.events.triggers import Trig
 
@@ -47,6 +48,18 @@ class Places:
             t.fallback_place = bool(pool)
             t.place_rule = (f"the place a clause of place refers to ({self.key(lo)} …: triggers.yaml place_relatives)"
                             if where else f"the place a relative clause refers to ({self.L.relative_example} …)")
+        if not after and t.d.needs_place:
+            # بعد تحريرها: the capture's object is the pronoun, the place it refers back to (the places
+            # before the trigger are read as its own only where it carries none)
+            ref = self.pronoun_place(st, t)
+            if ref is not None:
+                t.fallback_place = True
+                t.place_rule = ("the place the object pronoun of the capture word refers to, named last before it "
+                                f"({'in its sentence' if ref.tok[1] <= t.i and ref.tok[0] >= st.lo else 'in the sentence before'}; "
+                                "triggers.yaml place_pronoun_forms)")
+                # the place referred to is the object itself, whatever framed it where it was named
+                # (وصل إلى مدينة عدن … منذ تحريرها: a destination there, the place taken here)
+                return [[ref]]
         chains: list[list[Mention]] = []
         prev: Mention | None = None
         skipping = origin = False
@@ -101,6 +114,37 @@ class Places:
                 chains.append([m])
             prev = m
         return [self.finest_first(t, ch) for ch in chains]
+
+    def pronoun_place(self, st: Sent, t: Trig) -> Mention | None:
+        """The place the object pronoun a capture word carries refers to (تحريرها، استعادها: triggers.yaml
+        place_pronoun_forms; a capture's object is always a place): the place named last before the
+        trigger in its sentence, else the last place of the sentence before (عادت الحياة إلى مدينة عدن …
+        بعد تحريرها). A last place that only says where the one before it is gives way to it (بلدة X في ريف
+        Y: X). None when the trigger carries no such pronoun, when a word of captivity stands in the sentence
+        or the one before (a captive freed: triggers.yaml captive_words), when a relative before it opens its
+        clause and no place ends right at the relative (the pronoun is the relative's antecedent), or with
+        no place."""
+        if not in_list(self.L, "place_pronoun_forms", self.key(t.j - 1)):
+            return None
+        k = self.sent_no - 1
+        prev = self.all_sentences[k] if 0 <= k < len(self.all_sentences) else None
+        if any(in_list(self.L, "captive_words", self.key(w)) for w in range(prev.lo if prev else st.lo, st.hi)):
+            return None   # تحرير المواطن بعد اختطافه: a captive freed, not a place taken
+        before = [m for m in st.mentions if m.type == "PLACE" and m.tok[1] <= t.i]
+        rel = next((k for k in range(t.i - 1, max(st.lo, t.i - RELATIVE_GAP - 1) - 1, -1)
+                    if in_list(self.L, "relatives", self.key(k))), None)
+        if rel is not None:   # المدن التي سيطرت عليها: the pronoun is the relative's antecedent
+            return next((m for m in before if m.tok[1] == rel), None)
+        if not before:
+            before = [m for m in prev.mentions if m.type == "PLACE"] if prev is not None else []
+        if not before:
+            return None
+        i = len(before) - 1
+        # في بلدة التمانعة في ريف إدلب: the last place only says where the one before it is
+        while i > 0 and len(self.gap_words(before[i - 1], before[i])) <= 2 and not self._coordinated(
+                before[i - 1], before[i]) and (self.broad(before[i]) or self.within(before[i - 1], before[i])):
+            i -= 1
+        return before[i]
 
     def inherited_places(self, st: Sent, t: Trig, lo: int, agents: list[str]) -> list[list[Mention]]:
         """The place of the act an act of force goes on from, when its own clause names none: the latest
