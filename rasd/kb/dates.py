@@ -104,7 +104,38 @@ def _compile(months, ordinals, weekdays, rel, periods, units, w, proclitics: str
         rf"|(?P<period>{_alt(periods)})"
         rf"|(?P<ago>{_alt(w['ago_words'] + w['since_words'])})\s+(?P<amount>(?:\S+\s+){{0,3}}?)"
         rf"(?P<unit>{_alt(units)})")
-    return re.compile(rf"(?<!\w)[{proclitics}]{{0,2}}(?P<core>{absolute}|{relative})(?!\w)")
+    # every date opens (after its proclitics) on a digit or on the first word of one of these lists:
+    # a look-ahead over them, factored by letters (_prefix_tree), lets the search leave a word that
+    # opens none of them after a few letter tests instead of trying every branch of the pattern
+    # (the same matches; about a tenth of the search's work on news sentences)
+    firsts = [*w["since_words"], *w["day_parts"], *w["day_word"], *weekdays, *ordinals, *w["month_word"],
+              *months, *w["year_words"], *rel, *periods, *w["ago_words"]]
+    heads = {f.split()[0] if f.split() else "" for f in firsts}
+    opens = "" if not heads or "" in heads else rf"(?=[{proclitics}]{{0,2}}(?:\d|{_prefix_tree(heads)}))"
+    return re.compile(rf"(?<!\w){opens}[{proclitics}]{{0,2}}(?P<core>{absolute}|{relative})(?!\w)")
+
+
+def _prefix_tree(words) -> str:
+    """A regex matching at a position where one of ``words`` (non-empty) starts, as a tree of their
+    letters (اب|ابريل|امس → ا(?:ب|مس)): a word that another one starts with is enough alone."""
+    tree: dict = {}
+    for word in sorted(words, key=len):
+        node = tree
+        for c in word:
+            if node.get("") is True:
+                break   # a shorter word already matches here
+            node = node.setdefault(c, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def emit(node: dict) -> str:
+        if node.get("") is True:
+            return ""
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
 
 
 # ---- reading ----------------------------------------------------------------------------------
