@@ -128,7 +128,12 @@ def fit(rows: list[list[str]] | list[Mapping[str, float]], y: np.ndarray, l2: fl
         g = X.T @ (-s / (1 + np.exp(-m)))   # d lse / dz = sigmoid(m), times dm/dz = -s
         return lse.sum() + (penal * w * w).sum(), g + 2 * penal * w
 
-    w = minimize(loss, np.zeros(len(index)), jac=True, method="L-BFGS-B", options={"maxiter": 300}).x
+    # Run to convergence (the loss is convex) and round: stopped early, the weights kept differences
+    # of 1e-4 that come from the CPU's BLAS kernels (OpenBLAS picks them by processor), so two
+    # machines learned different word lists and gave different output (tests/quality/test_snapshot.py).
+    w = minimize(loss, np.zeros(len(index)), jac=True, method="L-BFGS-B",
+                 options={"maxiter": 5000, "ftol": 1e-14, "gtol": 1e-9}).x
+    w = np.round(w, 5)
     return {f: float(w[i]) for f, i in index.items() if w[i] != 0.0}
 
 
