@@ -16,6 +16,7 @@ RETOLD = "the sentences around it retell it by a definite back-reference (eventc
 SIDES_WINDOW = 6    # words after بين over which both sides of a fight are named (بين قوات الاحتلال الإسرائيلي والشبان)
 AIM_WINDOW = 3      # words from an aim preposition to the side it names (على عدد من المواطنين)
 HURT_BEFORE = 2     # words back from a harm verb to the people it names as its subject (مواطنين أصيبوا)
+AGGRESSION_GAP = 4  # words from an aggression's adjective to the verb it is the subject of (العدوان الإسرائيلي الذي استهدف)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -82,6 +83,12 @@ class Kinds:
                          f"{typ} weapon (triggers.yaml weapon_cues)"
                 self.paired_fire(t, typ, k, hi, form)
                 return self.fired_by_aircraft(t, typ, lo, hi, form)
+            told = self.aggression_doer(st, t)
+            if told is not None:
+                t.rule = f"{form} names no weapon in its clause; its subject, '{told}', is the aggression of a " \
+                         f"state that strikes from the air (triggers.yaml aggression_nouns, air_first_adjectives): " \
+                         f"AIRSTRIKE"
+                return "AIRSTRIKE"
             # its object: the words after it, after the subject a verb puts first (استهدفت القوات البحرية سفينة)
             start = t.j
             if d.pos == "verb":
@@ -190,6 +197,28 @@ class Kinds:
             return d.type
         t.rule = f"{form} is listed as {d.type}"
         return d.type
+
+    def aggression_doer(self, st: Sent, t: Trig) -> str | None:
+        """The words naming the subject of a targeting verb ``t`` when it is an aggression of a state
+        that strikes from the air: an aggression noun (triggers.yaml aggression_nouns: عدوان، الاعتداء)
+        with an air_first_adjectives adjective right after it, at most AGGRESSION_GAP words
+        before the verb in its sentence with no other act's word between (عدوان إسرائيلي استهدف محيط
+        حمص، العدوان الإسرائيلي الذي استهدف مزارع القرية، عدوانٍ إسرائيلي، الأسبوع الماضي، استهدف
+        موقعين): the press calls such a state's strikes across a border an aggression, and they are
+        air strikes unless a weapon of the clause says otherwise (annotations/README.md: Israeli
+        "عدوان" in Syria with no weapon is AIRSTRIKE). None otherwise, and for a noun trigger (its
+        genitive, not a subject, follows it)."""
+        if t.d.pos != "verb":
+            return None
+        w = self.L.words
+        others = {k for o in self.sentence_triggers if o is not t for k in range(o.i, o.j)}
+        for p in range(t.i - 1, max(st.lo, t.i - AGGRESSION_GAP - 2) - 1, -1):
+            if reads_as(w["aggression_nouns"], self.key(p)) and p + 1 < t.i and \
+                    reads_as(w["air_first_adjectives"], self.key(p + 1)):
+                return self.span_text(p, p + 2)
+            if p in others:
+                return None   # another act's words: what stands before them is that act's
+        return None
 
     def sentence_outside_fire(self, st: Sent, t: Trig) -> list[str]:
         """The words of the sentence ``st`` outside the clauses of its other acts of fire from afar
