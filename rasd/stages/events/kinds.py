@@ -157,11 +157,12 @@ class Kinds:
         if d.air:
             # a bare قصف: air or ground as its clause says, else its sentence, else the sentences around it
             air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
-            for where, span in (("its clause", keys), ("its sentence", self.sentence_outside_fire(st, t)),
+            for where, span in (("its clause", keys), ("its sentence", self.sent_keys(st)),
                                 ("the sentences around it", self.near_keys(st))):
-                if where == "the sentences around it":
-                    # its clause names ground forces as who fired (قصفت قوات النظام الحولة): their own
-                    # guns, whatever aircraft the sentences around it name (Kinds.ground_forces_doer)
+                if where == "its sentence":
+                    # its clause names ground forces as who fired (فيما قصفت قوات النظام الحولة): their
+                    # own guns, whatever aircraft the rest of its sentence or the sentences around it
+                    # name (Kinds.ground_forces_doer)
                     typed = self.ground_forces_doer(st, t, lo, hi, form)
                     if typed:
                         return typed
@@ -219,21 +220,6 @@ class Kinds:
             if p in others:
                 return None   # another act's words: what stands before them is that act's
         return None
-
-    def sentence_outside_fire(self, st: Sent, t: Trig) -> list[str]:
-        """The words of the sentence ``st`` outside the clauses of its other acts of fire from afar
-        (a bare قصف, a raid, a shell: AIRSTRIKE or SHELLING triggers other than ``t``): each such act
-        owns the air or ground words of its clause (ترافق ذلك مع قصف الطيران الحربي …، فيما قصفت قوات
-        النظام الحولة: the aircraft are the first act's, not the second's). spec/ontology.md types each
-        act by its own weapon; the clause of ``t`` itself is read before this."""
-        own = set()
-        for o in self.sentence_triggers:
-            if o is t or o.d.type not in FIRE_PAIR:
-                continue
-            a, b = self.clause(st, o)
-            if not a <= t.i < b:
-                own.update(range(a, b))
-        return [self.key(k) for k in range(st.lo, st.hi) if k not in own]
 
     def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str) -> str:
         """Missiles fired by aircraft are an air strike: a SHELLING weapon (صواريخ) whose doer is an
@@ -379,13 +365,14 @@ class Kinds:
         return ""
 
     def ground_forces_doer(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
-        """SHELLING for a bare قصف with no air or ground word in its clause or in the rest of its
-        sentence whose doer (:meth:`strike_doer`) is a state's or a group's forces named by a head word
-        of ground troops (triggers.yaml ground_force_heads: قصفت قوات النظام الحولة، قصف قوات الأسد
-        القرية): the press names an air force's strikes by its aircraft (طيران النظام، الطائرات
-        الحربية), and forces by their guns. Not for a state that strikes from the air
-        (air_first_actors: قوات الاحتلال on Gaza, annotations/README.md) nor a coalition (its forces
-        are its aircraft: قوات التحالف). '' otherwise."""
+        """SHELLING for a bare قصف with no air or ground word in its clause whose doer
+        (:meth:`strike_doer`) is a state's or a group's forces named by a head word of ground troops
+        (triggers.yaml ground_force_heads: فيما قصفت قوات النظام الحولة، قصف قوات الأسد القرية),
+        whatever air words the rest of its sentence holds (another act's: قصف الطيران الحربي على
+        مناطق الاشتباك، فيما قصفت قوات النظام …): the press names an air force's strikes by its
+        aircraft (طيران النظام، الطائرات الحربية), and forces by their guns. Not for a state that
+        strikes from the air (air_first_actors: قوات الاحتلال on Gaza, annotations/README.md) nor a
+        coalition (its forces are its aircraft: قوات التحالف). '' otherwise."""
         pick = self.strike_doer(st, t, lo, hi)
         if pick is None or not reads_as(self.L.words["ground_force_heads"], self.key(pick.tok[0])):
             return ""
@@ -394,7 +381,7 @@ class Kinds:
             return ""
         if e.kb_id and fold_str(e.kb_id.split(":", 1)[-1]) in self.L.words["air_first_actors"]:
             return ""
-        t.rule = f"{form} is air or ground fire with no air or ground word in its clause or its sentence; its " \
+        t.rule = f"{form} is air or ground fire with no air or ground word in its clause; its " \
                  f"doer '{self.span_text(*pick.tok)}' is named by a head of ground troops (triggers.yaml " \
                  f"ground_force_heads): fire from the ground, SHELLING"
         return "SHELLING"
