@@ -197,6 +197,10 @@ class Kinds:
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         t.rule = f"{form} is listed as {d.type}"
+        if d.type == "SHELLING":
+            # طائرة مسيرة إسرائيلية أطلقت صواريخ: munitions an aircraft fires are its air strike; only
+            # the subject before it (صواريخ مضادة للطائرات after it names what they are fired at)
+            return self.fired_by_aircraft(t, d.type, lo, hi, form, before_only=True)
         return d.type
 
     def aggression_doer(self, st: Sent, t: Trig) -> str | None:
@@ -221,15 +225,17 @@ class Kinds:
                 return None   # another act's words: what stands before them is that act's
         return None
 
-    def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str) -> str:
+    def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str, before_only: bool = False) -> str:
         """Missiles fired by aircraft are an air strike: a SHELLING weapon (صواريخ) whose doer is an
         aircraft (triggers.yaml air_doers) named as the subject before the trigger in its clause or
         right after it (المقاتلات الروسية استهدفت بالصواريخ، استهدفت طائرات الاحتلال بصاروخين)
-        makes it AIRSTRIKE; otherwise ``typ`` as it is."""
+        makes it AIRSTRIKE; otherwise ``typ`` as it is. With ``before_only`` (a munition word listed
+        as SHELLING: طائرة مسيرة أطلقت صواريخ) only the subject before it counts: the words after a
+        munition name what it is fired at or from (صواريخ مضادة للطائرات)."""
         if typ != "SHELLING":
             return typ
         doers = self.L.words["air_doers"]
-        span = [*range(max(lo, t.i - 4), t.i), *range(t.j, min(hi, t.j + 2))]
+        span = [*range(max(lo, t.i - 4), t.i), *(() if before_only else range(t.j, min(hi, t.j + 2)))]
         k = next((k for k in span if reads_as(doers, self.key(k))), None)
         if k is None:
             return typ
