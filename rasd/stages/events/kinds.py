@@ -230,13 +230,20 @@ class Kinds:
         aircraft (triggers.yaml air_doers) named as the subject before the trigger in its clause or
         right after it (المقاتلات الروسية استهدفت بالصواريخ، استهدفت طائرات الاحتلال بصاروخين)
         makes it AIRSTRIKE; otherwise ``typ`` as it is. With ``before_only`` (a munition word listed
-        as SHELLING: طائرة مسيرة أطلقت صواريخ) only the subject before it counts: the words after a
-        munition name what it is fired at or from (صواريخ مضادة للطائرات)."""
+        as SHELLING: طائرة مسيرة أطلقت صواريخ) only an aircraft noun before it counts (not an adjective
+        of air_doer_adjectives: الإعلام الحربي), and not for a munition joined by و (ضربات للطيران
+        والمدفعية: its own fire); the words after a munition name what it is fired at or from
+        (صواريخ مضادة للطائرات)."""
         if typ != "SHELLING":
             return typ
         doers = self.L.words["air_doers"]
+        if before_only and starts_with_and(self.key(t.i)):
+            return typ   # ضربات للطيران والمدفعية، المسيرات والصواريخ: a munition joined to aircraft is its own fire
         span = [*range(max(lo, t.i - 4), t.i), *(() if before_only else range(t.j, min(hi, t.j + 2)))]
-        k = next((k for k in span if reads_as(doers, self.key(k))), None)
+        # before a munition word only an aircraft noun names its doer: an adjective of air_doers qualifies
+        # any noun (الإعلام الحربي) and the aircraft it goes with is named beside it
+        skip = self.L.words["air_doer_adjectives"] if before_only else frozenset()
+        k = next((k for k in span if reads_as(doers, self.key(k)) and not reads_as(skip, self.key(k))), None)
         if k is None:
             return typ
         if t.also == "AIRSTRIKE":
