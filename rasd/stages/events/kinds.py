@@ -231,9 +231,10 @@ class Kinds:
         right after it (المقاتلات الروسية استهدفت بالصواريخ، استهدفت طائرات الاحتلال بصاروخين)
         makes it AIRSTRIKE; otherwise ``typ`` as it is. With ``before_only`` (a munition word listed
         as SHELLING: طائرة مسيرة أطلقت صواريخ) only an aircraft noun before it counts (not an adjective
-        of air_doer_adjectives: الإعلام الحربي), and not for a munition joined by و (ضربات للطيران
-        والمدفعية: its own fire); the words after a munition name what it is fired at or from
-        (صواريخ مضادة للطائرات)."""
+        of air_doer_adjectives: الإعلام الحربي), with a verb of firing beside it (firing_verbs: أطلقت
+        طائرات الاحتلال صاروخين؛ not مربض مدفعية after the drones that struck it, nor a drone shot down
+        بصاروخ أرض جو), and not for a munition joined by و (ضربات للطيران والمدفعية: its own fire); the
+        words after a munition name what it is fired at or from (صواريخ مضادة للطائرات)."""
         if typ != "SHELLING":
             return typ
         doers = self.L.words["air_doers"]
@@ -246,6 +247,8 @@ class Kinds:
         k = next((k for k in span if reads_as(doers, self.key(k)) and not reads_as(skip, self.key(k))), None)
         if k is None:
             return typ
+        if before_only and not any(reads_as(self.L.words["firing_verbs"], self.key(m)) for m in span):
+            return typ   # مربض مدفعية، بصاروخ أرض جو، مسيرات محملة بالقذائف: no aircraft fired it
         if t.also == "AIRSTRIKE":
             t.also, t.also_rule = "", ""
         t.rule += f"; its doer '{self.span_text(k, k + 1)}' is an aircraft (triggers.yaml air_doers): " \

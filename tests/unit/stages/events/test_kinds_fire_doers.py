@@ -99,3 +99,12 @@ def test_control_other_missiles_keep_a_bare_bombardment_ground_fire():
     evs = fire("قصفت قوات النظام الرستن بالصواريخ.", "قوات النظام", kb_id="actor:saa")
     (ev,) = by_trigger(evs, "'قصفت'")
     assert ev.type == "SHELLING"
+
+
+def test_control_a_munition_an_aircraft_did_not_fire_stays_ground_fire():
+    # the drones struck an artillery post; a drone shot down by a surface-to-air missile: no firing verb
+    evs = fire("استهدفت المقاومة بمسيرات انقضاضية مربض مدفعية قرب الرستن.", "المقاومة",
+               category="non_state_armed_group")
+    assert not any("air_doers" in ev.extra["why"]["type"] for ev in evs)
+    evs = fire("أسقطت المقاومة مسيرة فوق الرستن بصاروخ أرض جو.", "المقاومة", category="non_state_armed_group")
+    assert not any("air_doers" in ev.extra["why"]["type"] for ev in evs)
