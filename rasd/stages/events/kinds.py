@@ -16,6 +16,7 @@ RETOLD = "the sentences around it retell it by a definite back-reference (eventc
 SIDES_WINDOW = 6    # words after بين over which both sides of a fight are named (بين قوات الاحتلال الإسرائيلي والشبان)
 AIM_WINDOW = 3      # words from an aim preposition to the side it names (على عدد من المواطنين)
 HURT_BEFORE = 2     # words back from a harm verb to the people it names as its subject (مواطنين أصيبوا)
+AGGRESSION_GAP = 4  # words from an aggression's adjective to the verb it is the subject of (العدوان الإسرائيلي الذي استهدف)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -82,6 +83,12 @@ class Kinds:
                          f"{typ} weapon (triggers.yaml weapon_cues)"
                 self.paired_fire(t, typ, k, hi, form)
                 return self.fired_by_aircraft(t, typ, lo, hi, form)
+            told = self.aggression_doer(st, t)
+            if told is not None:
+                t.rule = f"{form} names no weapon in its clause; its subject, '{told}', is the aggression of a " \
+                         f"state that strikes from the air (triggers.yaml aggression_nouns, air_first_adjectives): " \
+                         f"AIRSTRIKE"
+                return "AIRSTRIKE"
             # its object: the words after it, after the subject a verb puts first (استهدفت القوات البحرية سفينة)
             start = t.j
             if d.pos == "verb":
@@ -152,6 +159,13 @@ class Kinds:
             air, ground = self.L.words["air_cues"], self.L.weapon["SHELLING"]
             for where, span in (("its clause", keys), ("its sentence", self.sent_keys(st)),
                                 ("the sentences around it", self.near_keys(st))):
+                if where == "its sentence":
+                    # its clause names ground forces as who fired (فيما قصفت قوات النظام الحولة): their
+                    # own guns, whatever aircraft the rest of its sentence or the sentences around it
+                    # name (Kinds.ground_forces_doer)
+                    typed = self.ground_forces_doer(st, t, lo, hi, form)
+                    if typed:
+                        return typed
                 if where == "the sentences around it" and any(reads_as(air, k) or reads_as(ground, k) for k in span):
                     # a neighbouring sentence that retells the act decides first (Kinds.retold)
                     fire = self.retold(st, t).fire
@@ -183,20 +197,58 @@ class Kinds:
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         t.rule = f"{form} is listed as {d.type}"
+        if d.type == "SHELLING":
+            # طائرة مسيرة إسرائيلية أطلقت صواريخ: munitions an aircraft fires are its air strike; only
+            # the subject before it (صواريخ مضادة للطائرات after it names what they are fired at)
+            return self.fired_by_aircraft(t, d.type, lo, hi, form, before_only=True)
         return d.type
 
-    def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str) -> str:
+    def aggression_doer(self, st: Sent, t: Trig) -> str | None:
+        """The words naming the subject of a targeting verb ``t`` when it is an aggression of a state
+        that strikes from the air: an aggression noun (triggers.yaml aggression_nouns: عدوان، الاعتداء)
+        with an air_first_adjectives adjective right after it, at most AGGRESSION_GAP words
+        before the verb in its sentence with no other act's word between (عدوان إسرائيلي استهدف محيط
+        حمص، العدوان الإسرائيلي الذي استهدف مزارع القرية، عدوانٍ إسرائيلي، الأسبوع الماضي، استهدف
+        موقعين): the press calls such a state's strikes across a border an aggression, and they are
+        air strikes unless a weapon of the clause says otherwise (annotations/README.md: Israeli
+        "عدوان" in Syria with no weapon is AIRSTRIKE). None otherwise, and for a noun trigger (its
+        genitive, not a subject, follows it)."""
+        if t.d.pos != "verb":
+            return None
+        w = self.L.words
+        others = {k for o in self.sentence_triggers if o is not t for k in range(o.i, o.j)}
+        for p in range(t.i - 1, max(st.lo, t.i - AGGRESSION_GAP - 2) - 1, -1):
+            if reads_as(w["aggression_nouns"], self.key(p)) and p + 1 < t.i and \
+                    reads_as(w["air_first_adjectives"], self.key(p + 1)):
+                return self.span_text(p, p + 2)
+            if p in others:
+                return None   # another act's words: what stands before them is that act's
+        return None
+
+    def fired_by_aircraft(self, t: Trig, typ: str, lo: int, hi: int, form: str, before_only: bool = False) -> str:
         """Missiles fired by aircraft are an air strike: a SHELLING weapon (صواريخ) whose doer is an
         aircraft (triggers.yaml air_doers) named as the subject before the trigger in its clause or
         right after it (المقاتلات الروسية استهدفت بالصواريخ، استهدفت طائرات الاحتلال بصاروخين)
-        makes it AIRSTRIKE; otherwise ``typ`` as it is."""
+        makes it AIRSTRIKE; otherwise ``typ`` as it is. With ``before_only`` (a munition word listed
+        as SHELLING: طائرة مسيرة أطلقت صواريخ) only an aircraft noun before it counts (not an adjective
+        of air_doer_adjectives: الإعلام الحربي), with a verb of firing beside it (firing_verbs: أطلقت
+        طائرات الاحتلال صاروخين؛ not مربض مدفعية after the drones that struck it, nor a drone shot down
+        بصاروخ أرض جو), and not for a munition joined by و (ضربات للطيران والمدفعية: its own fire); the
+        words after a munition name what it is fired at or from (صواريخ مضادة للطائرات)."""
         if typ != "SHELLING":
             return typ
         doers = self.L.words["air_doers"]
-        span = [*range(max(lo, t.i - 4), t.i), *range(t.j, min(hi, t.j + 2))]
-        k = next((k for k in span if reads_as(doers, self.key(k))), None)
+        if before_only and starts_with_and(self.key(t.i)):
+            return typ   # ضربات للطيران والمدفعية، المسيرات والصواريخ: a munition joined to aircraft is its own fire
+        span = [*range(max(lo, t.i - 4), t.i), *(() if before_only else range(t.j, min(hi, t.j + 2)))]
+        # before a munition word only an aircraft noun names its doer: an adjective of air_doers qualifies
+        # any noun (الإعلام الحربي) and the aircraft it goes with is named beside it
+        skip = self.L.words["air_doer_adjectives"] if before_only else frozenset()
+        k = next((k for k in span if reads_as(doers, self.key(k)) and not reads_as(skip, self.key(k))), None)
         if k is None:
             return typ
+        if before_only and not any(reads_as(self.L.words["firing_verbs"], self.key(m)) for m in span):
+            return typ   # مربض مدفعية، بصاروخ أرض جو، مسيرات محملة بالقذائف: no aircraft fired it
         if t.also == "AIRSTRIKE":
             t.also, t.also_rule = "", ""
         t.rule += f"; its doer '{self.span_text(k, k + 1)}' is an aircraft (triggers.yaml air_doers): " \
@@ -327,6 +379,28 @@ class Kinds:
                      f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
             return "AIRSTRIKE"
         return ""
+
+    def ground_forces_doer(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
+        """SHELLING for a bare قصف with no air or ground word in its clause whose doer
+        (:meth:`strike_doer`) is a state's or a group's forces named by a head word of ground troops
+        (triggers.yaml ground_force_heads: فيما قصفت قوات النظام الحولة، قصف قوات الأسد القرية),
+        whatever air words the rest of its sentence holds (another act's: قصف الطيران الحربي على
+        مناطق الاشتباك، فيما قصفت قوات النظام …): the press names an air force's strikes by its
+        aircraft (طيران النظام، الطائرات الحربية), and forces by their guns. Not for a state that
+        strikes from the air (air_first_actors: قوات الاحتلال on Gaza, annotations/README.md) nor a
+        coalition (its forces are its aircraft: قوات التحالف). '' otherwise."""
+        pick = self.strike_doer(st, t, lo, hi)
+        if pick is None or not reads_as(self.L.words["ground_force_heads"], self.key(pick.tok[0])):
+            return ""
+        e = self.ents.get(pick.entity)
+        if e is None or e.type != "ACTOR" or (e.category or "") in self.L.words["air_force_categories"]:
+            return ""
+        if e.kb_id and fold_str(e.kb_id.split(":", 1)[-1]) in self.L.words["air_first_actors"]:
+            return ""
+        t.rule = f"{form} is air or ground fire with no air or ground word in its clause; its " \
+                 f"doer '{self.span_text(*pick.tok)}' is named by a head of ground troops (triggers.yaml " \
+                 f"ground_force_heads): fire from the ground, SHELLING"
+        return "SHELLING"
 
     def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int, after_only: bool = False) -> str | None:
         """The text of the doer of a bare قصف when it is a state that strikes from the air
