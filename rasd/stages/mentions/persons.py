@@ -3,7 +3,7 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
@@ -63,12 +63,31 @@ def _may_start(f: Finder, i: int) -> bool:
         return False   # no name starts with بن
     if f.is_(i - 1, "weapon_words"):
         return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
+    if _named_facility(f, i):
+        return False   # مصنع ديفيد كوهين، مسجد الشيخ X: a facility named after a person is no person
     kunya = f.is_(i, "kunya")
     # the openings are pure tests of the document, tried cheapest first and each only when needed
     if not (kunya or given_prefix(f, i) is not None or _titled_name(f, i) or _ambiguous_opening(f, i)
             or f.is_(i - 1, "alias_markers")):
         return False
     return not f.coordinated_place(i) and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
+
+
+_NAME_OPENERS = ("", '"', "«", "“", "(")   # what may stand between a facility word and its name (مصنع "X")
+
+
+def _named_facility(f: Finder, i: int) -> bool:
+    """A facility word without the article heads a construct with the name at token i, maybe over a
+    title (مصنع ديفيد كوهين، مدرسة خالد بن الوليد، جامع الشيخ X): the facility's name, as the NER stage
+    reads a CRF span there (the name may be quoted: مصنع "X"); a facility word that is also a title (اللواء X) names a person, and a
+    definite one (قائد المعسكر X) stands in apposition."""
+    k = i - 1
+    if f.is_(k, "person_titles") and f.joined(k - 1):
+        k -= 1
+    if not (k >= 0 and f.gap(k).strip() in _NAME_OPENERS and f.is_(k, "facility_cues") and not f.is_(k, "person_titles")):
+        return False
+    key = f.toks[k].key   # بالجامعة الدكتور X: the article behind a preposition makes it definite too
+    return not has_article(key) and not any(n and is_definite(key[:n]) for n, _ in f.reads[key])
 
 
 def _titled_name(f: Finder, i: int) -> bool:
