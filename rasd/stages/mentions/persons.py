@@ -279,8 +279,38 @@ def person_at(f: Finder, i: int) -> int | None:
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
-    end = _before_org_word(f, i, _family(f, _lineage(f, i, j)))
+    end = _before_org_word(f, i, _closing_family(f, i, _family(f, _lineage(f, i, j))))
     return None if end is None or _place_named_after(f, i, end) else end
+
+
+def _closing_family(f: Finder, i: int, end: int) -> int:
+    """أحمد نائل نمر.، إياد بن أمين مدني، …: a name of two or more parts read so far, ending on a bare
+    word (or a compound: عبد المحسن), is closed by a bare family name that is also an ordinary word
+    (نمر، مدني، مجاهد) when punctuation that ends a phrase follows that word (a comma, a full stop, a
+    bracket: the name set off; a stop word after it is no such end: يدعو إلى، تحدث عن), and no line
+    break stands before it (a headline's last name and the next line): a noun or verb after a name runs on into the sentence instead.  No stop word,
+    title, type word, place, و-word, accusative (…ا: أيضا، صباحا) or inflected ordinary word
+    (:func:`_inflected_word`) is taken."""
+    toks = f.toks
+    if end is None or end - i < 2 or end >= len(toks) or not f.joined(end - 1) or not _open_end(f, i, end):
+        return end
+    key = toks[end].key
+    if has_article(key) or starts_with_and(key) or key.endswith(letters().accusative_ending) or len(key) < 3 \
+            or not f.name_like(end, first=True) or f.is_(end, "name_joiners") or place_hit(f, end) \
+            or not f.lists[end].isdisjoint(_TITLE_RUN) or _inflected_word(f, key) \
+            or _inflected_word(f, toks[end - 1].key):   # عدنان بكفالة | مالية: the name had run on already
+        return end
+    return end + 1 if end + 1 < len(toks) and _breaks(f.gap(end)) and "\n" not in f.gap(end - 1) else end
+
+
+def _inflected_word(f: Finder, key: str) -> bool:
+    """An ordinary word behind a proclitic (بكفالة، للسيارات) or with an attached pronoun (أفكاره، قوله,
+    عنه): no family name."""
+    if any(n and st in f.R.common for n, st in f.reads[key]):
+        return True
+    L = letters()   # لخلافته: the stem is the word with ة, written ت before the pronoun (Letters.pronoun_stems)
+    return any(key.endswith(p) and len(key) > len(p) + 1 and any(
+        f.common_reading(st) for st in L.pronoun_stems(key[:-len(p)])) for p in L.attached_pronouns)
 
 
 def _before_org_word(f: Finder, i: int, end: int) -> int | None:
