@@ -19,5 +19,7 @@ def ends_on_joiner(last: str, is_joiner: Callable[[str], bool]) -> bool:
 def closed_by_comma(gap: str) -> bool:
     """The text after a pattern person's last word is a comma: the name was read between commas
     (an apposition after its role, rasd.stages.mentions.persons._apposition), which the CRF's window
-    does not weigh; the CRF may not cut it short."""
-    return gap.strip() in ("،", ",")
+    does not weigh; the CRF may not cut it short.  So too a full stop or an opening bracket (… نمر.
+    المقاومون، … عزوقة (19 عاماً)): the name ends there, set off as a whole, and a family name the
+    pattern closed there (rasd.stages.mentions.persons._closing_family) is no verb run on into it."""
+    return gap.strip() in ("،", ",", ".", "(")

@@ -55,7 +55,8 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = 
 def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
     """An unknown person named by part of a longer name in the report (عبد الرحمن ⊂ رامي عبد الرحمن)
     is that person: the first other group (in report order) holding a longer name that starts or
-    ends with one of its names, word for word.
+    ends with one of its names, word for word, or of three words or more whose first and last words
+    are its name (سليمان الأسد ⊂ سليمان هلال الأسد: the father's name left out).
 
     Each longer name's word prefixes and suffixes are indexed once, so a group finds its partner
     by lookups rather than against every other group (linear in the number of name words, where
@@ -69,11 +70,13 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
     for other, names in full.items():
         for o in names:
             words = o.split(" ")
-            for i in range(1, len(words)):
-                for part in (" ".join(words[:i]), " ".join(words[i:])):
-                    keys = within.setdefault(part, [])
-                    if not keys or keys[-1] != other:
-                        keys.append(other)
+            parts = [p for i in range(1, len(words)) for p in (" ".join(words[:i]), " ".join(words[i:]))]
+            if len(words) >= 3:
+                parts.append(_given_and_family(words))
+            for part in parts:
+                keys = within.setdefault(part, [])
+                if not keys or keys[-1] != other:
+                    keys.append(other)
     for k, ms in list(persons.items()):
         if ms[0].kb_id:
             continue
@@ -84,12 +87,19 @@ def _merge_partial_names(groups: dict[str, list[Mention]]) -> None:
         other = min(others, key=rank.__getitem__)
         # the longest longer name first, so the why does not depend on the order names came in
         hit = next((n, o) for n in sorted(mine) for o in sorted(full[other], key=lambda o: (-len(o), o))
-                   if n != o and (o.endswith(" " + n) or o.startswith(n + " ")))
+                   if n != o and (o.endswith(" " + n) or o.startswith(n + " ")
+                                  or (o.count(" ") >= 2 and _given_and_family(o.split(" ")) == n)))
         for m in ms:
             m.why = f"part of the longer name '{hit[1]}' in the report"
         groups[other].extend(ms)
         groups[other].sort(key=lambda m: m.start)
         del groups[k]
+
+
+def _given_and_family(words: list[str]) -> str:
+    """سليمان هلال الأسد → سليمان الأسد: a report names a person again by the given and the family name,
+    leaving out the father's (and grandfather's) name between them."""
+    return words[0] + " " + words[-1]
 
 
 def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str], keys: list[str]) -> None:

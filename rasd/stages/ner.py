@@ -65,7 +65,7 @@ class NerStage:
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                  speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
                  lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
-                 ambiguous_given: frozenset[str] = frozenset()):
+                 ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -91,6 +91,9 @@ class NerStage:
         # given names that are also ordinary words, learned from the news (rasd.kb.names' cued tier,
         # news_cued_names.json: فاضل، ثابت، موفق): a name only right after a person cue (_cued_tier)
         self.cued_given = cued_given
+        # the words that open a speaker's role right after the name (lexicon role_after_name, folded:
+        # وهو، أحد): with a person title, the end of a speaker's name the cue tiers read (_speaker_tier)
+        self.role_after = role_after
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -200,6 +203,8 @@ class NerStage:
                                  "verdict": "removed: a pattern person the CRF reads as no name"})
         if self.cued_given:
             added += self._cued_tier(doc, owner, added)
+        if self.speech_verbs and self.role_after:
+            added += self._speaker_tier(doc, owner, added)
         self._cut_run_ons(doc, added, owner)   # before a name is read elsewhere (_propagate)
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
@@ -473,6 +478,50 @@ class NerStage:
                 owner[q] = base + len(out)
             k = j
         return out
+
+    def _speaker_tier(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+        """A speaker named between a verb of saying and the role the report gives after the name
+        (وقال X Y، وهو باحث في …؛ وأكد X Y أحد سكان القرية؛ وقالت X Y مسؤولة الإعلام): where neither the
+        CRF nor a pattern found a name, SPEAKER_WORDS_MIN to SPEAKER_WORDS_MAX free words right after
+        the verb, each a possible name part (:meth:`_tier_part`: no word the NER corpora use mostly
+        outside names, no lexicon word), the first not written with the article (ألموغ folds to one), with nothing but white space
+        between them, followed (after white space or a comma) by a word that opens a role (lexicon
+        role_after_name: وهو، أحد) or a person title, are the speaker's name.  Transliterated names
+        the given-name lists lack (Western, Turkish, Israeli, African) are read so."""
+        keys, toks, text = doc.keys, doc.tokens, doc.text
+        out: list[Mention] = []
+        base = len(doc.mentions) + len(added)
+        n = len(toks)
+        k = 1
+        while k < n - SPEAKER_WORDS_MIN:
+            if owner[k] >= 0 or not self._said_by(doc, k) or not text[toks[k - 1].end:toks[k].start].isspace() \
+                    or text.startswith(self.letters.article, toks[k].start) or not self._tier_part(doc, k):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and j - k < SPEAKER_WORDS_MAX and self._free_after(doc, owner, j) and self._tier_part(doc, j):
+                j += 1
+            gap = text[toks[j - 1].end:toks[j].start] if j < n else ""
+            if j - k < SPEAKER_WORDS_MIN or j >= n or owner[j] >= 0 or not (gap.isspace() or _commas(gap)) \
+                    or not self._role_opens(doc, j):
+                k += 1
+                continue
+            start, end = toks[k].start, toks[j - 1].end
+            role = text[toks[j].start:toks[j].end]
+            out.append(Mention(start, end, text[start:end], "PERSON", confidence=TIER_CONFIDENCE, tok=(k, j),
+                               pattern=True, why=f"speaker's name: {j - k} free name-shaped words between a verb of "
+                               f"saying and the role after the name ({role!r}: lexicon role_after_name or a title)"))
+            for q in range(k, j):
+                owner[q] = base + len(out)
+            k = j
+        return out
+
+    def _role_opens(self, doc: Doc, j: int) -> bool:
+        """Word j opens the role given after a name: a word of lexicon role_after_name as written or
+        behind a proclitic (وهو، أحد), or a person title (المتحدث، مسؤول)."""
+        key = doc.keys[j]
+        forms = (key, *(st for _, st in doc.readings[key]))
+        return any(f in self.role_after for f in forms) or self._listed_at(doc, j, "person_titles")
 
     def _name_shaped(self, key: str) -> bool:
         """A word that reads as a name part beyond the first after the tier's given name: a family name
@@ -1015,6 +1064,7 @@ NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's word
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 TIER_ROLE_WORDS = 4   # words of a role phrase between a verb of saying and a cued-tier name (NerStage._role_after_saying)
 TIER_CONFIDENCE = 0.6   # a person the cued tier opened after a cue (NerStage._cued_tier): a cue and a name's shape, no model
+SPEAKER_WORDS_MIN, SPEAKER_WORDS_MAX = 2, 3   # words of a speaker's name read between a verb of saying and a role (NerStage._speaker_tier)
 CUED_CONFIDENCE = 0.3   # a person span of several words this sure is kept after a person cue (NerStage._cued_name)
 
 
@@ -1148,7 +1198,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     rank_words=_rank_words(res),
                     lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
                     speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()),
-                    cued_given=res.cued_names, **more)
+                    cued_given=res.cued_names,
+                    role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:

@@ -161,14 +161,26 @@ class MentionIndex:
         return flags, not CONTEXT_LISTS.isdisjoint(lists)
 
 
+def _kunya_cases(name: str, cases: tuple[str, ...]) -> list[str]:
+    """A person's name and, when it opens on a kunya word (lexicon kunya_cases: أبو، أبي، أبا), the
+    same name in the kunya's other cases: بحسب الناطق باسمها أبي عبيدة is أبو عبيدة."""
+    first, _, rest = name.partition(" ")
+    if not rest or first not in cases:
+        return [name]
+    return [name, *(c + " " + rest for c in cases if c != first)]
+
+
 def _names_matcher(kb: KnowledgeBase) -> PhraseMatcher:
     names: PhraseMatcher = PhraseMatcher()
+    cases = tuple(kb.lexicon.get("kunya_cases", ()))
     for kind, table in (("source", kb.sources), ("person", kb.persons), ("actor", kb.actors)):
         for e in table.values():
             for n in e.names:
-                names.add(n, (kind, e.id, False))
+                for form in (_kunya_cases(n, cases) if kind == "person" else (n,)):
+                    names.add(form, (kind, e.id, False))
             for n in e.short:
-                names.add(n, (kind, e.id, True))
+                for form in (_kunya_cases(n, cases) if kind == "person" else (n,)):
+                    names.add(form, (kind, e.id, True))
             for rule in e.contexts:     # a name that means the actor only in context: link decides
                 for n in rule[0]:
                     names.add(n, (kind, e.id, False))

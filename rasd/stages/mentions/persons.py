@@ -3,7 +3,7 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import place_hit
@@ -63,12 +63,31 @@ def _may_start(f: Finder, i: int) -> bool:
         return False   # no name starts with بن
     if f.is_(i - 1, "weapon_words"):
         return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
+    if _named_facility(f, i):
+        return False   # مصنع ديفيد كوهين، مسجد الشيخ X: a facility named after a person is no person
     kunya = f.is_(i, "kunya")
     # the openings are pure tests of the document, tried cheapest first and each only when needed
     if not (kunya or given_prefix(f, i) is not None or _titled_name(f, i) or _ambiguous_opening(f, i)
             or f.is_(i - 1, "alias_markers")):
         return False
     return not f.coordinated_place(i) and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
+
+
+_NAME_OPENERS = ("", '"', "«", "“", "(")   # what may stand between a facility word and its name (مصنع "X")
+
+
+def _named_facility(f: Finder, i: int) -> bool:
+    """A facility word without the article heads a construct with the name at token i, maybe over a
+    title (مصنع ديفيد كوهين، مدرسة خالد بن الوليد، جامع الشيخ X): the facility's name, as the NER stage
+    reads a CRF span there (the name may be quoted: مصنع "X"); a facility word that is also a title (اللواء X) names a person, and a
+    definite one (قائد المعسكر X) stands in apposition."""
+    k = i - 1
+    if f.is_(k, "person_titles") and f.joined(k - 1):
+        k -= 1
+    if not (k >= 0 and f.gap(k).strip() in _NAME_OPENERS and f.is_(k, "facility_cues") and not f.is_(k, "person_titles")):
+        return False
+    key = f.toks[k].key   # بالجامعة الدكتور X: the article behind a preposition makes it definite too
+    return not has_article(key) and not any(n and is_definite(key[:n]) for n, _ in f.reads[key])
 
 
 def _titled_name(f: Finder, i: int) -> bool:
@@ -260,8 +279,38 @@ def person_at(f: Finder, i: int) -> int | None:
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
-    end = _before_org_word(f, i, _family(f, _lineage(f, i, j)))
+    end = _before_org_word(f, i, _closing_family(f, i, _family(f, _lineage(f, i, j))))
     return None if end is None or _place_named_after(f, i, end) else end
+
+
+def _closing_family(f: Finder, i: int, end: int) -> int:
+    """أحمد نائل نمر.، إياد بن أمين مدني، …: a name of two or more parts read so far, ending on a bare
+    word (or a compound: عبد المحسن), is closed by a bare family name that is also an ordinary word
+    (نمر، مدني، مجاهد) when punctuation that ends a phrase follows that word (a comma, a full stop, a
+    bracket: the name set off; a stop word after it is no such end: يدعو إلى، تحدث عن), and no line
+    break stands before it (a headline's last name and the next line): a noun or verb after a name runs on into the sentence instead.  No stop word,
+    title, type word, place, و-word, accusative (…ا: أيضا، صباحا) or inflected ordinary word
+    (:func:`_inflected_word`) is taken."""
+    toks = f.toks
+    if end is None or end - i < 2 or end >= len(toks) or not f.joined(end - 1) or not _open_end(f, i, end):
+        return end
+    key = toks[end].key
+    if has_article(key) or starts_with_and(key) or key.endswith(letters().accusative_ending) or len(key) < 3 \
+            or not f.name_like(end, first=True) or f.is_(end, "name_joiners") or place_hit(f, end) \
+            or not f.lists[end].isdisjoint(_TITLE_RUN) or _inflected_word(f, key) \
+            or _inflected_word(f, toks[end - 1].key):   # عدنان بكفالة | مالية: the name had run on already
+        return end
+    return end + 1 if end + 1 < len(toks) and _breaks(f.gap(end)) and "\n" not in f.gap(end - 1) else end
+
+
+def _inflected_word(f: Finder, key: str) -> bool:
+    """An ordinary word behind a proclitic (بكفالة، للسيارات) or with an attached pronoun (أفكاره، قوله,
+    عنه): no family name."""
+    if any(n and st in f.R.common for n, st in f.reads[key]):
+        return True
+    L = letters()   # لخلافته: the stem is the word with ة, written ت before the pronoun (Letters.pronoun_stems)
+    return any(key.endswith(p) and len(key) > len(p) + 1 and any(
+        f.common_reading(st) for st in L.pronoun_stems(key[:-len(p)])) for p in L.attached_pronouns)
 
 
 def _before_org_word(f: Finder, i: int, end: int) -> int | None:

@@ -18,4 +18,11 @@ def test_a_span_ending_on_a_name_does_not():
 def test_a_comma_after_the_name_closes_it():
     from rasd.ner.cut import closed_by_comma
     assert closed_by_comma("، ") and closed_by_comma(",")
-    assert not closed_by_comma(" ") and not closed_by_comma(". ")
+    assert not closed_by_comma(" ") and not closed_by_comma(" «")
+
+
+def test_a_full_stop_or_an_opening_bracket_after_the_name_closes_it_too():
+    """… زهران. ثم …، … زهران (30 عاماً): the name is set off as a whole (round 19)."""
+    from rasd.ner.cut import closed_by_comma
+    assert closed_by_comma(". ") and closed_by_comma(" (")
+    assert not closed_by_comma(" إن ")

@@ -322,3 +322,15 @@ def test_a_word_that_only_ends_like_a_frame_word_frames_nothing():
                  ("القوات الأميركية", "ACTOR", 0, {"kb_id": "actor:us_military"}),
                  ("الولايات المتحدة", "ACTOR", 0, {"kb_id": "actor:usa"}))
     assert sorted(e.kb_id for e in doc.entities) == ["actor:us_military", "actor:usa"]
+
+
+def test_the_given_and_family_name_join_the_name_with_the_father_s_between_them():
+    """سامر زياد كرمول … سامر كرمول: a report names a person again without the father's name (round 19);
+    a two-word name is no such longer name, and another given name stays apart."""
+    doc = linked("قال سامر زياد كرمول إن القصف مستمر. وأضاف سامر كرمول أن خالد كرمول غائب.",
+                 ("سامر زياد كرمول", "PERSON", 0, {"pattern": True}),
+                 ("سامر كرمول", "PERSON", 0, {"pattern": True}),
+                 ("خالد كرمول", "PERSON", 0, {"pattern": True}))
+    assert [e.name_ar for e in doc.entities] == ["سامر زياد كرمول", "خالد كرمول"]
+    assert [m.text for m in doc.entities[0].mentions] == ["سامر زياد كرمول", "سامر كرمول"]
+    assert doc.entities[0].mentions[1].why == "part of the longer name 'سامر زياد كرمول' in the report"

@@ -841,3 +841,21 @@ def test_the_given_name_written_as_the_name_opens_a_read_name_of_any_length():
         return [m.text for m in st(d).mentions]
     assert run("وأكد المتحدث علي سعيد استكمال العملية", "سعيد") == ["علي سعيد"]
     assert run("وألقت الشرطة القبض على سعيد أمس", "سعيد") == ["سعيد"]   # the preposition as written
+
+
+def test_a_speaker_named_before_the_role_the_report_gives_after_the_name():
+    """وقال كرمول زيتوني، وهو باحث …: two free name-shaped words between a verb of saying and a word that
+    opens a role (وهو، أحد) or a title are the speaker's name, where the CRF proposed nothing (round 19)."""
+    nothing = FakeTagger({})
+    roles = frozenset({"وهو", "احد"})
+    stage = NerStage(nothing, GATE, speech_verbs=SPEECH, role_after=roles)
+    (m,) = stage(doc_of("وقال كرمول زيتوني، وهو باحث في المعهد، إن الوضع هادئ")).mentions
+    assert m.text == "كرمول زيتوني" and m.type == "PERSON" and "speaker's name" in m.why
+    (m,) = stage(doc_of("وقال كرمول زيتوني القائد في المدينة إن الوضع هادئ")).mentions   # a title after it
+    assert m.text == "كرمول زيتوني"
+    # no role after the words, one word only, or a word of the lexicon lists among them: nothing
+    assert not stage(doc_of("وقال كرمول زيتوني إن الوضع هادئ")).mentions
+    assert not stage(doc_of("وقال كرمول، وهو باحث، إن الوضع هادئ")).mentions
+    assert not stage(doc_of("وقال القائد زيتوني، وهو باحث، إن الوضع هادئ")).mentions
+    # without the role words (a stage built without the lexicon list) the tier is off
+    assert not NerStage(nothing, GATE, speech_verbs=SPEECH)(doc_of("وقال كرمول زيتوني، وهو باحث")).mentions

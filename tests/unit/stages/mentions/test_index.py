@@ -118,3 +118,13 @@ def test_the_class_gate_keeps_every_phrase_match(finder):
     multi = [h for h in places if h and h.j - h.i == 2]
     assert any(kb) and multi and any(h.prefix for h in multi)   # a two-word name behind proclitics was found
     assert any(h is None and w[0] & PLACE for h, w in zip(places, f.words))   # a first word whose phrase did not go on
+
+
+def test_a_known_kunya_name_is_matched_in_the_kunya_s_other_cases():
+    """بحسب الناطق باسمها أبي عبيدة: a person the knowledge names أبو X is matched as أبي X and أبا X
+    too (lexicon kunya_cases); a name without a kunya is left as it is (round 19)."""
+    from rasd.stages.mentions.index import _kunya_cases
+    cases = ("أبو", "أبي", "أبا")
+    assert set(_kunya_cases("أبو سامر", cases)) == {"أبو سامر", "أبي سامر", "أبا سامر"}
+    assert _kunya_cases("سامر العلي", cases) == ["سامر العلي"]
+    assert _kunya_cases("أبو", cases) == ["أبو"]

@@ -221,3 +221,31 @@ def test_ali_as_written_opens_a_name_before_a_nisba_family_name(finder):
     assert persons.person_at(f, at(f, "على")) is None
     f = finder("وسيطر علي التمانعة أمس.")                 # a place after it: no name
     assert persons.person_at(f, at(f, "علي")) is None
+
+
+# ---- round 19: facilities named after a person; a family name set off by punctuation ------------
+
+def test_a_name_after_an_article_less_facility_word_is_the_facility(finder):
+    """مصنع سامر زياد، مدرسة الشيخ سامر العلي: a facility named after a person is no person; a definite
+    facility word stands in apposition (the finder leaves the name to the other rules)."""
+    f = finder("وقصفت الطائرات مصنع سامر العلي في المدينة.")
+    assert persons.person_at(f, at(f, "سامر")) is None
+    f = finder("وقصفت الطائرات مصنع \"سامر العلي\" في المدينة.")
+    assert persons.person_at(f, at(f, "سامر")) is None
+    f = finder("وقال سامر العلي إن المصنع قصف.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "العلي") + 1
+
+
+def test_a_bare_family_name_set_off_by_punctuation_closes_a_two_part_name(finder):
+    """سامر زياد كرمول، …: a bare word after a two-part name, followed by a comma or a full stop, is
+    the family name; followed by a stop word or a noun it is not taken (a verb may stand there)."""
+    f = finder("واعتقلت القوات سامر زياد كرمول، ثم انسحبت.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "كرمول") + 1
+    f = finder("واعتقلت القوات سامر زياد كرمول. ثم انسحبت.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "كرمول") + 1
+    f = finder("وقال سامر زياد كرمول إن المعارك مستمرة.")   # (the other rules may take it: _foreign_three)
+    end = at(f, "زياد") + 1
+    assert persons._closing_family(f, at(f, "سامر"), end) == end
+    f = finder("وقال سامر زياد كرمولا، ثم انسحب.")   # an accusative is no family name
+    end = at(f, "زياد") + 1
+    assert persons._closing_family(f, at(f, "سامر"), end) == end
