@@ -55,6 +55,8 @@ class MentionIndex:
         # key → the phrase-trie nodes its readings start at (kb_starts, place_starts), same bound
         self._kb_starts: dict[str, tuple] = {}
         self._place_starts: dict[str, tuple] = {}
+        # (proclitic length, the words' keys) of a knowledge-base hit → known.context_misread's verdict
+        self.misread_cache: dict[tuple, bool] = {}
         # every form a word's class or lists can depend on (see _may_matter)
         self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
                                          self.w["given_names_ambiguous"],
