@@ -70,6 +70,8 @@ class MentionIndex:
         run = L.proclitic_strings()
         self._proclitics = run | frozenset(p + a for p in run) | frozenset(L.lam_article_strings())
         self._longest_proclitic = max(map(len, self._proclitics))
+        # the first letters of the proclitic strings: a word opening on none carries no proclitic
+        self._proclitic_firsts = frozenset(p[:1] for p in self._proclitics if p)
         self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
         self._miss = self._word   # a word not in the cache (use_answers: the precomputed answers first)
 
@@ -139,9 +141,11 @@ class MentionIndex:
         bare = self._bare_starts
         if key in bare or key[1:] in self._starts:
             return True
+        if key[:1] not in self._proclitic_firsts:
+            return False   # no proclitic string opens the word: no reading strips one
         proclitics = self._proclitics
         for m in range(1, min(len(key), self._longest_proclitic) + 1):
-            if key[m:] in bare and key[:m] in proclitics:
+            if key[:m] in proclitics and key[m:] in bare:   # the short slice first
                 return True
         return False
 
