@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.clitics import ListIndex, letters, readings, with_article
+from rasd.arabic.clitics import ListIndex, current as current_clitics, letters, readings, with_article
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.caches import keep
 from rasd.arabic.normalize import fold_str
@@ -128,8 +128,7 @@ class MentionIndex:
     def _word(self, key: str) -> tuple[int, bool, frozenset]:
         if not self._may_matter(key):
             return self._nothing   # most words of a report: no reading to work out
-        flags, after_cue = self._classify(key)
-        w = (flags, after_cue, self.lists_of.lookup(key))
+        w = self._classified(key)
         return self._answers.setdefault(w, w)
 
     def _may_matter(self, key: str) -> bool:
@@ -150,11 +149,19 @@ class MentionIndex:
         return False
 
     def _classify(self, key: str) -> tuple[int, bool]:
+        return self._classified(key)[:2]
+
+    def _classified(self, key: str) -> tuple[int, bool, frozenset]:
+        """(token_class's flags, its after-cue bit, the lexicon lists the word is in), worked out."""
         forms = {key}
         a = letters().article   # with_article, hoisted
         for _, st in readings(key):
             forms.update((st, a + st))
-        lists = self.lists_of.lookup(key)
+        lists_of = self.lists_of
+        # the forms are the list index's own (ListIndex._forms): its lists from them, without reading
+        # the word again, when it reads with the same clitics (the Resources' in a stage)
+        lists = lists_of.lists_in(forms) if not lists_of.cue and lists_of.clitics is current_clitics() \
+            else lists_of.lookup(key)
         flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
@@ -164,7 +171,7 @@ class MentionIndex:
                  | (ORG if "org_heads" in lists else 0)
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
                  | (LOYAL if "loyal_heads" in lists else 0))
-        return flags, not CONTEXT_LISTS.isdisjoint(lists)
+        return flags, not CONTEXT_LISTS.isdisjoint(lists), lists
 
 
 def _kunya_cases(name: str, cases: tuple[str, ...]) -> list[str]:
