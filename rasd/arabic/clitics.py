@@ -377,14 +377,8 @@ class ListIndex:
         return forms
 
     def _lists_of(self, key: str) -> frozenset[str]:
-        return self.lists_in(self._forms(key))
-
-    def lists_in(self, forms) -> frozenset[str]:
-        """The names of the lists holding any of ``forms`` (a word's answer from its forms: for
-        ``cue=False``, the word itself and each reading's stem with and without the article), not
-        cached: for a caller that has worked the forms out already (rasd.stages.mentions.index)."""
         inv = self._inv
-        hits = [inv[f] for f in forms if f in inv]
+        hits = [inv[f] for f in self._forms(key) if f in inv]
         found = frozenset().union(*hits) if hits else frozenset()
         return self._answers.setdefault(found, found)
 

@@ -158,10 +158,16 @@ class MentionIndex:
         for _, st in readings(key):
             forms.update((st, a + st))
         lists_of = self.lists_of
-        # the forms are the list index's own (ListIndex._forms): its lists from them, without reading
-        # the word again, when it reads with the same clitics (the Resources' in a stage)
-        lists = lists_of.lists_in(forms) if not lists_of.cue and lists_of.clitics is current_clitics() \
-            else lists_of.lookup(key)
+        if not lists_of.cue and lists_of.clitics is current_clitics():
+            # the forms are the list index's own (ListIndex._forms, _lists_of): its lists from them,
+            # without reading the word again (rasd.arabic.clitics is left as it is: its source is in
+            # the fingerprints of the installed word tables, which a change to it makes stale)
+            inv = lists_of._inv
+            hits = [inv[f] for f in forms if f in inv]
+            found = frozenset().union(*hits) if hits else frozenset()
+            lists = lists_of._answers.setdefault(found, found)
+        else:
+            lists = lists_of.lookup(key)
         flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
