@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rasd.arabic.clitics import ListIndex, letters, readings, with_article
+from rasd.arabic.clitics import ListIndex, current as current_clitics, letters, readings, with_article
 from rasd.arabic.matcher import PhraseMatcher
 from rasd.caches import keep
 from rasd.arabic.normalize import fold_str
@@ -55,6 +55,8 @@ class MentionIndex:
         # key → the phrase-trie nodes its readings start at (kb_starts, place_starts), same bound
         self._kb_starts: dict[str, tuple] = {}
         self._place_starts: dict[str, tuple] = {}
+        # (proclitic length, the words' keys) of a knowledge-base hit → known.context_misread's verdict
+        self.misread_cache: dict[tuple, bool] = {}
         # every form a word's class or lists can depend on (see _may_matter)
         self._starts = frozenset().union(self.names_first, self.places_first, self.region_gate, self.given,
                                          self.w["given_names_ambiguous"],
@@ -68,6 +70,8 @@ class MentionIndex:
         run = L.proclitic_strings()
         self._proclitics = run | frozenset(p + a for p in run) | frozenset(L.lam_article_strings())
         self._longest_proclitic = max(map(len, self._proclitics))
+        # the first letters of the proclitic strings: a word opening on none carries no proclitic
+        self._proclitic_firsts = frozenset(p[:1] for p in self._proclitics if p)
         self._nothing = self._answers.setdefault((0, False, frozenset()), (0, False, frozenset()))
         self._miss = self._word   # a word not in the cache (use_answers: the precomputed answers first)
 
@@ -124,8 +128,7 @@ class MentionIndex:
     def _word(self, key: str) -> tuple[int, bool, frozenset]:
         if not self._may_matter(key):
             return self._nothing   # most words of a report: no reading to work out
-        flags, after_cue = self._classify(key)
-        w = (flags, after_cue, self.lists_of.lookup(key))
+        w = self._classified(key)
         return self._answers.setdefault(w, w)
 
     def _may_matter(self, key: str) -> bool:
@@ -137,18 +140,34 @@ class MentionIndex:
         bare = self._bare_starts
         if key in bare or key[1:] in self._starts:
             return True
+        if key[:1] not in self._proclitic_firsts:
+            return False   # no proclitic string opens the word: no reading strips one
         proclitics = self._proclitics
         for m in range(1, min(len(key), self._longest_proclitic) + 1):
-            if key[m:] in bare and key[:m] in proclitics:
+            if key[:m] in proclitics and key[m:] in bare:   # the short slice first
                 return True
         return False
 
     def _classify(self, key: str) -> tuple[int, bool]:
+        return self._classified(key)[:2]
+
+    def _classified(self, key: str) -> tuple[int, bool, frozenset]:
+        """(token_class's flags, its after-cue bit, the lexicon lists the word is in), worked out."""
         forms = {key}
         a = letters().article   # with_article, hoisted
         for _, st in readings(key):
             forms.update((st, a + st))
-        lists = self.lists_of.lookup(key)
+        lists_of = self.lists_of
+        if not lists_of.cue and lists_of.clitics is current_clitics():
+            # the forms are the list index's own (ListIndex._forms, _lists_of): its lists from them,
+            # without reading the word again (rasd.arabic.clitics is left as it is: its source is in
+            # the fingerprints of the installed word tables, which a change to it makes stale)
+            inv = lists_of._inv
+            hits = [inv[f] for f in forms if f in inv]
+            found = frozenset().union(*hits) if hits else frozenset()
+            lists = lists_of._answers.setdefault(found, found)
+        else:
+            lists = lists_of.lookup(key)
         flags = ((KB if not forms.isdisjoint(self.names_first) else 0)
                  | (PLACE if not forms.isdisjoint(self.places_first) else 0)
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
@@ -158,7 +177,7 @@ class MentionIndex:
                  | (ORG if "org_heads" in lists else 0)
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
                  | (LOYAL if "loyal_heads" in lists else 0))
-        return flags, not CONTEXT_LISTS.isdisjoint(lists)
+        return flags, not CONTEXT_LISTS.isdisjoint(lists), lists
 
 
 def _kunya_cases(name: str, cases: tuple[str, ...]) -> list[str]:

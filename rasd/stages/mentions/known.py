@@ -5,6 +5,7 @@ from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_a
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.matcher import Hit, phrase_key
 from rasd.arabic.script import LIST_GAPS
+from rasd.caches import keep
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
 
@@ -79,6 +80,19 @@ def indefinite_short(f: Finder, h: Hit) -> bool:
 
 
 def context_misread(f: Finder, h: Hit) -> bool:
+    """:func:`_context_misread`, a function of the hit's words and proclitic length alone, kept by the
+    index for the words it has met (most knowledge-base hits are names a report repeats)."""
+    if not f.R.kb.context_names:
+        return False
+    key = (h.prefix, *f.doc.keys[h.i:h.j])
+    got = f.R.misread_cache.get(key)
+    if got is None:
+        got = _context_misread(f, h)
+        keep(f.R.misread_cache, key, got, f.R.cache_size)
+    return got
+
+
+def _context_misread(f: Finder, h: Hit) -> bool:
     """A name whose actor depends on the report (actors.yaml in_context) matched with other articles
     than it is written with: قوات جيش الفتح is no قوات الجيش, قوات حكومة الوفاق no قوات الحكومة. Such
     generic names are ordinary words; only as written do they name a state's forces. Under a

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
+from rasd.stages.mentions.index import PERSON
 from rasd.stages.mentions.places import place_hit
 
 # the lists of the words a title phrase runs over, back from the name (العقيد المنشق، وزير الدفاع السوري)
@@ -263,6 +264,11 @@ def _father_ambiguous(f: Finder, i: int, j: int) -> bool:
 
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
+    if not f.words[i][0] & PERSON and not (f.is_(i - 1, "alias_markers") or _titled_name(f, i)):
+        # no given name, kunya or ambiguous name (the word's class says it): neither an apposition
+        # nor any opening of _may_start but a title or an alias marker before it; most words a
+        # title or type word precedes are tried no further
+        return None
     appositive = _apposition(f, i)
     if appositive is not None:
         return appositive

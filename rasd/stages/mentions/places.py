@@ -95,8 +95,7 @@ def _one_word_evidence(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coor
     if not strong and not lists.isdisjoint(_NOT_WEAK):
         return None
     places = [f.R.gaz.get(p) for p in h.payloads]
-    major = bool({p.kind for p in places} & f.R.major_kinds)
-    if not (major or strong or prep or coord):
+    if not (strong or prep or coord) and {p.kind for p in places}.isdisjoint(f.R.major_kinds):
         return None   # no evidence: the (pure) checks of _one_word cannot change that
     return places
 

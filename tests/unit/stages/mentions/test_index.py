@@ -52,6 +52,14 @@ def test_a_word_is_read_once_into_its_class_and_its_lists(index):
                                                                        index.word(fold_str("كرمول"))]
 
 
+def test_a_new_words_lists_come_from_the_forms_of_its_class(index):
+    """MentionIndex._classified reads a word's lexicon lists from the forms its class was read from:
+    the list index's own answer, behind proclitics and the article too."""
+    for w in ("وسامر", "قرية", "بالقرية", "وللقرى", "المعارك", "وبحركة", "كرمول"):
+        key = fold_str(w)
+        assert index._classified(key)[2] == index.lists_of(key)
+
+
 def test_the_word_cache_is_bounded_and_forgets_without_changing_answers(index):
     import dataclasses
 

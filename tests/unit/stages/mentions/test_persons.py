@@ -29,6 +29,18 @@ def test_a_title_two_words_back_makes_a_name(finder):
     assert not persons.titled(f, at(f, "الهجوم"))
 
 
+def test_a_word_of_no_person_class_opens_a_name_only_after_a_title(finder):
+    """person_at's gate: a word that is no given name, kunya or ambiguous name is tried only when a
+    title (or an alias marker) stands before it; after a place type word it opens no name."""
+    from rasd.stages.mentions.index import PERSON
+
+    f = finder("قال العقيد المنشق نديم الحسن إن الهجوم فشل.")
+    i = at(f, "نديم")
+    assert not f.words[i][0] & PERSON and persons.person_at(f, i) == i + 2
+    f = finder("دخلت القوات قرية نديم الحسن أمس.")
+    assert persons.person_at(f, at(f, "نديم")) is None
+
+
 def test_a_surname_alone_later_is_the_same_person(finder):
     f = finder("قال سامر العلي إن المعارك مستمرة. وأضاف العلي أن القصف توقف.")
     i = at(f, "سامر")
