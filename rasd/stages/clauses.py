@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
 
 from rasd.doc import Doc
 from rasd.stages.cuematch import cue_length
@@ -65,10 +66,26 @@ def clause_cuts(doc: Doc, resources) -> ClauseCuts:
         offsets = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", doc.text)] if marks else []
         opens = L.cue_starts.lookup
         words, shorter = {}, {}
-        for k, key in enumerate(keys):
-            if BREAKS in opens(key) and (n := cue_length(L, keys, k, BREAKS, len(keys))):
+        # the document's distinct words that may open a clause-break cue (spellings, one C-level set
+        # intersection) are looked up, and only their tokens read
+        spelt = spellings(L.words.get(BREAKS, frozenset()) | {ph[0] for ph in L.phrases.get(BREAKS, ())},
+                          L.cue_starts.clitics.letters)
+        found = {key for key in spelt.intersection(keys) if BREAKS in opens(key)}
+        for k in compress(range(len(keys)), map(found.__contains__, keys)) if found else ():
+            if n := cue_length(L, keys, k, BREAKS, len(keys)):
                 words[k] = n
                 if n > 1:
                     shorter[k] = tuple(cue_length(L, keys, k, BREAKS, end) for end in range(k, k + n))
         cuts = doc.clause_cuts = ClauseCuts(offsets, words, shorter, sorted(words), (id(L), id(cues)))
     return cuts
+
+
+def spellings(words, letters) -> frozenset[str]:
+    """Every word a cue of ``words`` may be written as: a cue reading (clitics.cue_readings) strips
+    at most a conjunction and then the article off a word, and a reading is a cue when it or the
+    article with it is one; so a word is a cue of the list only if it is one of these (a superset:
+    the readings' length conditions are not applied)."""
+    a = letters.article
+    bases = {*words, *(w[len(a):] for w in words if w.startswith(a))}
+    heads = ("", a, *letters.conj, *(c + a for c in letters.conj))
+    return frozenset(h + w for w in bases for h in heads)
