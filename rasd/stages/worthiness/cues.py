@@ -42,6 +42,7 @@ class CueList:
     window: int
     cues: tuple[Phrase, ...]
     by_first: dict = field(default_factory=dict, compare=False, repr=False)
+    longest: int = field(default=0, init=False, compare=False, repr=False)   # words of the longest cue
 
     def __post_init__(self):
         """Index the phrases by every spelling of their first word a token's form may equal."""
@@ -52,6 +53,7 @@ class CueList:
             for k in {w, a + w, *([w[len(a):]] if w.startswith(a) else [])}:
                 index.setdefault(k, []).append(ph)
         object.__setattr__(self, "by_first", index)
+        object.__setattr__(self, "longest", max((len(ph) for ph in self.cues), default=0))
 
     def starting_at(self, token_forms: tuple[str, ...]) -> list[Phrase]:
         """The phrases whose first word a token (given by its forms) may read as."""
@@ -213,8 +215,7 @@ def phrase_at(fs: list[tuple[str, ...]], k: int, ph: Phrase) -> bool:
 def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str | None:
     """A cue of ``cl`` ending at most ``cl.window`` words before word ``i`` (not before ``lo``) of a
     run of words given by their :func:`sentence_forms` ``fs``."""
-    longest = max((len(ph) for ph in cl.cues), default=0)
-    for k in range(max(lo, i - cl.window - longest), i):
+    for k in range(max(lo, i - cl.window - cl.longest), i):
         for ph in cl.starting_at(fs[k]):
             end = k + len(ph)
             if end <= i and i - end <= cl.window and phrase_at(fs, k, ph):
