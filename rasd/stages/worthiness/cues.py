@@ -32,8 +32,10 @@ def sentence_forms(keys: list[str]) -> list[tuple[str, ...]]:
 def reads_as_word(word: str, token_forms: tuple[str, ...]) -> bool:
     """A token, given by its :func:`forms`, reads as the cue word ``word`` (article on either side
     allowed)."""
-    a = letters().article
-    return any(f == word or a + f == word or f == a + word for f in token_forms)
+    if word in token_forms:
+        return True
+    a = letters().article   # a form with the article the word lacks, or without the one it has
+    return (a + word) in token_forms or (word.startswith(a) and word[len(a):] in token_forms)
 
 
 @dataclass(frozen=True)
