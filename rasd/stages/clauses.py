@@ -55,9 +55,10 @@ class ClauseCuts:
         return ws[bisect_left(ws, lo):bisect_left(ws, hi)]
 
 
-def clause_cuts(doc: Doc, resources) -> ClauseCuts:
+def clause_cuts(doc: Doc, resources, breaks: frozenset[str] | None = None) -> ClauseCuts:
     """The document's clause cuts, read on first use and kept on the Doc (``doc.clause_cuts``); read
-    again when the kept ones were read with another lexicon or other cues (another Resources)."""
+    again when the kept ones were read with another lexicon or other cues (another Resources).
+    ``breaks``: :func:`break_spellings` of the resources' events lexicon, when the caller keeps it."""
     cuts = doc.clause_cuts
     L, cues = resources.triggers, resources.worthiness_cues
     if cuts is None or cuts.built_by != (id(L), id(cues)):
@@ -66,10 +67,10 @@ def clause_cuts(doc: Doc, resources) -> ClauseCuts:
         offsets = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", doc.text)] if marks else []
         opens = L.cue_starts.lookup
         words, shorter = {}, {}
-        # the document's distinct words that may open a clause-break cue (spellings, one C-level set
-        # intersection) are looked up, and only their tokens read
-        spelt = spellings(L.words.get(BREAKS, frozenset()) | {ph[0] for ph in L.phrases.get(BREAKS, ())},
-                          L.cue_starts.clitics.letters)
+        # the document's distinct words that may open a clause-break cue (break_spellings: the
+        # caller's, worked out once per lexicon, or read here; one C-level set intersection) are
+        # looked up, and only their tokens read
+        spelt = breaks if breaks is not None else break_spellings(L)
         found = {key for key in spelt.intersection(keys) if BREAKS in opens(key)}
         for k in compress(range(len(keys)), map(found.__contains__, keys)) if found else ():
             if n := cue_length(L, keys, k, BREAKS, len(keys)):
@@ -78,6 +79,13 @@ def clause_cuts(doc: Doc, resources) -> ClauseCuts:
                     shorter[k] = tuple(cue_length(L, keys, k, BREAKS, end) for end in range(k, k + n))
         cuts = doc.clause_cuts = ClauseCuts(offsets, words, shorter, sorted(words), (id(L), id(cues)))
     return cuts
+
+
+def break_spellings(L) -> frozenset[str]:
+    """The :func:`spellings` of the clause-break cues of an events lexicon (one word, or the first word
+    of a phrase), with the clitic letters its cue look-up reads with."""
+    return spellings(L.words.get(BREAKS, frozenset()) | {ph[0] for ph in L.phrases.get(BREAKS, ())},
+                     L.cue_starts.clitics.letters)
 
 
 def spellings(words, letters) -> frozenset[str]:
