@@ -45,6 +45,7 @@ class CueList:
     cues: tuple[Phrase, ...]
     by_first: dict = field(default_factory=dict, compare=False, repr=False)
     longest: int = field(default=0, init=False, compare=False, repr=False)   # words of the longest cue
+    firsts: frozenset = field(default=frozenset(), init=False, compare=False, repr=False)   # the cues' first words
 
     def __post_init__(self):
         """Index the phrases by every spelling of their first word a token's form may equal."""
@@ -56,6 +57,7 @@ class CueList:
                 index.setdefault(k, []).append(ph)
         object.__setattr__(self, "by_first", index)
         object.__setattr__(self, "longest", max((len(ph) for ph in self.cues), default=0))
+        object.__setattr__(self, "firsts", frozenset(ph[0] for ph in self.cues))
 
     def starting_at(self, token_forms: tuple[str, ...]) -> list[Phrase]:
         """The phrases whose first word a token (given by its forms) may read as."""
@@ -211,7 +213,11 @@ def phrase_at(fs: list[tuple[str, ...]], k: int, ph: Phrase) -> bool:
     :func:`sentence_forms` ``fs``."""
     if not (k >= 0 and k + len(ph) <= len(fs)):
         return False
-    return all(reads_as_word(w, fs[k + n]) for n, w in enumerate(ph))
+    for w in ph:
+        if not reads_as_word(w, fs[k]):
+            return False
+        k += 1
+    return True
 
 
 def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str | None:
