@@ -223,7 +223,10 @@ def phrase_at(fs: list[tuple[str, ...]], k: int, ph: Phrase) -> bool:
 def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str | None:
     """A cue of ``cl`` ending at most ``cl.window`` words before word ``i`` (not before ``lo``) of a
     run of words given by their :func:`sentence_forms` ``fs``."""
+    firsts = cl.by_first.keys()
     for k in range(max(lo, i - cl.window - cl.longest), i):
+        if firsts.isdisjoint(fs[k]):
+            continue   # no cue starts with this word (most words): one C-level test
         for ph in cl.starting_at(fs[k]):
             end = k + len(ph)
             if end <= i and i - end <= cl.window and phrase_at(fs, k, ph):
@@ -234,7 +237,10 @@ def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str |
 def cue_after(fs: list[tuple[str, ...]], j: int, hi: int, cl: CueList) -> str | None:
     """A cue of ``cl`` starting at most ``cl.window`` words after word ``j`` (the trigger's end), before
     ``hi``, in a run of words given by their :func:`sentence_forms` ``fs``."""
+    firsts = cl.by_first.keys()
     for k in range(j, min(hi, j + cl.window + 1)):
+        if firsts.isdisjoint(fs[k]):
+            continue   # no cue starts with this word (most words): one C-level test
         for ph in cl.starting_at(fs[k]):
             if k + len(ph) <= hi and phrase_at(fs, k, ph):
                 return " ".join(ph)
