@@ -7,9 +7,6 @@ This is the first reading of an event's modality, from the words right before it
 rasd.stages.worthiness.rules.clause_mood reads → planned), which the worthiness stage applies with its why."""
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import contains
-
 from rasd.arabic.clitics import letters
 from rasd.stages.events.clauses import Sent
 from rasd.stages.cuematch import phrase_at
@@ -32,8 +29,7 @@ class Modality:
         # "modality.NAME" in cues(key): in_cue_set(M[NAME], key) (lexicon.modality_sets)
         cues, keys = self.L.modality_lists.lookup, self.keys
         if st is not None:   # نفت الوزارة أن يكون قد خطف: a denied report
-            denied = next(compress(range(st.lo, t.i), map(contains, map(cues, keys[st.lo:t.i]),
-                                                          repeat("modality.denial"))), None)
+            denied = next((k for k in range(st.lo, t.i) if "modality.denial" in cues(keys[k])), None)
             if denied is not None:
                 that = next((k for k in range(denied + 1, t.i) if "modality.that" in cues(keys[k])), None)
                 if that is not None:

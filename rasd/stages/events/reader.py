@@ -88,7 +88,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         uniq = set(self.keys) if ends else ()
         hits = {key for key in compress(uniq, map(str.endswith, uniq, repeat(ends)))
                 if "running_total_raise" in lists(key)} if ends else set()
-        self.total_raises = list(compress(range(len(self.keys)), map(hits.__contains__, self.keys))) if hits else []
+        self.total_raises = [k for k, key in enumerate(self.keys) if key in hits] if hits else []
         starts = list(opens)
         for n, st in enumerate(sents):
             if headline[n]:

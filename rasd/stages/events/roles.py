@@ -1,9 +1,6 @@
 """Who did it to whom: agents, targets and partners of a trigger, each with why it has its role."""
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import contains
-
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
@@ -42,9 +39,11 @@ class Roles:
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
-        # in_list without its frame: the words looked up in order, in C, up to the first that is one
-        names = map(self.L.lists_of.lookup, self.keys[t.j:hi])
-        return next(compress(range(t.j, hi), map(contains, names, repeat("purpose_words"))), hi)
+        lists, keys = self.L.lists_of.lookup, self.keys   # in_list without its frame
+        for k in range(t.j, hi):
+            if "purpose_words" in lists(keys[k]):
+                return k
+        return hi
 
     def instrument(self, t: Trig) -> bool:
         """A noun trigger with the instrumental ب (بصواريخ، بالمدفعية، بالبراميل), or right after a
