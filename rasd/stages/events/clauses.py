@@ -176,16 +176,9 @@ class Clauses:
         lead = first[-1] + 1   # the lead tells the headline's story, often in its words (review14)
         keys = self.keys
         spans = []
-        first, last = hk[0], len(keys) - len(hk)
-        k = start
-        while k <= last:
-            try:
-                k = keys.index(first, k, last + 1)   # the next token of the title's first word (C-level)
-            except ValueError:
-                break
-            if keys[k:k + len(hk)] == hk:
+        for k in range(start, len(keys) - len(hk) + 1):
+            if keys[k] == hk[0] and keys[k:k + len(hk)] == hk:
                 spans.append((k, k + len(hk)))
-            k += 1
         for a, b in spans:
             for n, st in enumerate(sents):
                 if st.lo >= start and st.lo < b and st.hi > a and st.lo >= a - REPEAT_LEAD_WORDS \
