@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress, repeat
+from itertools import compress
 from operator import itemgetter
 from dataclasses import dataclass, field
 
@@ -345,8 +345,8 @@ class NumberReader:
         for i in self._openers:
             stems_i = stems_of[i]
             cands = [p for s in stems_i if s in exact for p in exact[s]]
-            if pres and any(map(str.startswith, stems_i, repeat(pres))):
-                cands += [p for pre, p in prefixed if any(map(str.startswith, stems_i, repeat(pre)))]
+            if pres and any(s.startswith(pres) for s in stems_i):
+                cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]
             for pat in cands:
                 j = self._match(pat, i)
                 if j is not None:

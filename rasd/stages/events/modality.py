@@ -12,10 +12,6 @@ from rasd.stages.events.clauses import Sent
 from rasd.stages.cuematch import phrase_at
 from rasd.stages.events.triggers import Trig
 
-# the names of a modality's cue sets in Lexicon.modality_lists (lexicon.modality_sets), per modality
-CUE_SETS = {mod: tuple(f"modality.{mod}.{part}" for part in ("stop_at", "before", "not_before"))
-            for mod in ("negated", "conditional", "planned")}
-
 
 class Modality:
     """Modality and attribution of a trigger, each with its why."""
@@ -37,7 +33,7 @@ class Modality:
                                       f"'{self.span_text(that, that + 1)}' before the trigger (modality.yaml negated)"
         for mod in ("negated", "conditional", "planned"):
             c = M[mod]
-            stop_at, before, not_before = CUE_SETS[mod]
+            stop_at, before, not_before = (f"modality.{mod}.{part}" for part in ("stop_at", "before", "not_before"))
             for k in range(t.i - 1, max(lo, t.i - c["window"]) - 1, -1):
                 names = cues(keys[k])
                 if stop_at in names:
