@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
 
 from rasd.doc import Doc
 from rasd.stages.cuematch import cue_length
@@ -54,9 +55,10 @@ class ClauseCuts:
         return ws[bisect_left(ws, lo):bisect_left(ws, hi)]
 
 
-def clause_cuts(doc: Doc, resources) -> ClauseCuts:
+def clause_cuts(doc: Doc, resources, breaks: frozenset[str] | None = None) -> ClauseCuts:
     """The document's clause cuts, read on first use and kept on the Doc (``doc.clause_cuts``); read
-    again when the kept ones were read with another lexicon or other cues (another Resources)."""
+    again when the kept ones were read with another lexicon or other cues (another Resources).
+    ``breaks``: :func:`break_spellings` of the resources' events lexicon, when the caller keeps it."""
     cuts = doc.clause_cuts
     L, cues = resources.triggers, resources.worthiness_cues
     if cuts is None or cuts.built_by != (id(L), id(cues)):
@@ -65,10 +67,33 @@ def clause_cuts(doc: Doc, resources) -> ClauseCuts:
         offsets = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", doc.text)] if marks else []
         opens = L.cue_starts.lookup
         words, shorter = {}, {}
-        for k, key in enumerate(keys):
-            if BREAKS in opens(key) and (n := cue_length(L, keys, k, BREAKS, len(keys))):
+        # the document's distinct words that may open a clause-break cue (break_spellings: the
+        # caller's, worked out once per lexicon, or read here; one C-level set intersection) are
+        # looked up, and only their tokens read
+        spelt = breaks if breaks is not None else break_spellings(L)
+        found = {key for key in spelt.intersection(keys) if BREAKS in opens(key)}
+        for k in compress(range(len(keys)), map(found.__contains__, keys)) if found else ():
+            if n := cue_length(L, keys, k, BREAKS, len(keys)):
                 words[k] = n
                 if n > 1:
                     shorter[k] = tuple(cue_length(L, keys, k, BREAKS, end) for end in range(k, k + n))
         cuts = doc.clause_cuts = ClauseCuts(offsets, words, shorter, sorted(words), (id(L), id(cues)))
     return cuts
+
+
+def break_spellings(L) -> frozenset[str]:
+    """The :func:`spellings` of the clause-break cues of an events lexicon (one word, or the first word
+    of a phrase), with the clitic letters its cue look-up reads with."""
+    return spellings(L.words.get(BREAKS, frozenset()) | {ph[0] for ph in L.phrases.get(BREAKS, ())},
+                     L.cue_starts.clitics.letters)
+
+
+def spellings(words, letters) -> frozenset[str]:
+    """Every word a cue of ``words`` may be written as: a cue reading (clitics.cue_readings) strips
+    at most a conjunction and then the article off a word, and a reading is a cue when it or the
+    article with it is one; so a word is a cue of the list only if it is one of these (a superset:
+    the readings' length conditions are not applied)."""
+    a = letters.article
+    bases = {*words, *(w[len(a):] for w in words if w.startswith(a))}
+    heads = ("", a, *letters.conj, *(c + a for c in letters.conj))
+    return frozenset(h + w for w in bases for h in heads)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rasd.stages.eventcoref.features import Features, Telling, features
+from rasd.stages.eventcoref.features import Features, Telling, features, type_link
 from rasd.stages.eventcoref.rules import Rules
 
 
@@ -128,6 +128,8 @@ def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Fea
                 f"'{t.anaphor}' refers back to the event told {f.gap} sentence(s) before"
     scored = []
     for o in earlier:
+        if type_link(o, t, rules)[0] is None:
+            continue   # types never one event (decide's first refusal): the other features are not read
         f = features(o, t, rules)
         toll_guest = (t.toll_only and f.host_first) or (o.toll_only and not f.host_first)
         why = allowed(f, rules, toll_guest and f.link != "same type")

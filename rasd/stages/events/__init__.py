@@ -26,6 +26,7 @@ from __future__ import annotations
 from rasd.doc import Doc
 from rasd.pipeline import Stage
 from rasd.stages.events.lexicon import Lexicon, load_lexicon
+from rasd.stages.clauses import break_spellings
 from rasd.stages.events.reader import Reader
 
 __all__ = ["Events", "Lexicon", "load_lexicon"]
@@ -38,5 +39,15 @@ class Events(Stage):
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.entities:
-            doc.events = Reader(doc, self.resources).run()
+            doc.events = Reader(doc, self.resources, self.breaks()).run()
         return doc
+
+    def breaks(self) -> frozenset[str]:
+        """The clause-break spellings of the lexicon (rasd.stages.clauses.break_spellings), worked out
+        once per lexicon and kept by the stage (by the lexicon's id: a stage unpickled elsewhere
+        works them out again), not once per document."""
+        L = self.resources.triggers
+        kept = self.__dict__.get("_breaks")
+        if kept is None or kept[0] != id(L):
+            kept = self._breaks = (id(L), break_spellings(L))
+        return kept[1]

@@ -54,7 +54,7 @@ class Clauses:
     @cached_property
     def cuts(self) -> ClauseCuts:
         """The document's clause cuts (rasd.stages.clauses), shared with the worthiness stage."""
-        return clause_cuts(self.doc, self.res)
+        return clause_cuts(self.doc, self.res, self.breaks)
 
     def clause_break(self, k: int, end: int) -> int:
         """How many tokens the clause-break word or phrase at ``k`` spans (ending by ``end``); 0 if none."""

@@ -26,8 +26,9 @@ from rasd.stages.events.triggers import Trig, find_triggers
 class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge):
     """Reads a document's events sentence by sentence; each job lives in its own module."""
 
-    def __init__(self, doc: Doc, res):
+    def __init__(self, doc: Doc, res, breaks: frozenset[str] | None = None):
         self.doc, self.L, self.toks = doc, res.triggers, doc.tokens
+        self.breaks = breaks   # the clause-break spellings of the lexicon (rasd.stages.clauses.break_spellings), if kept
         self.res = res                      # the gazetteer is read only when a list item needs it (Places.within)
         self.vocab = res.news_vocab
         self.keys = doc.keys   # each token's folded key (Clauses.key); the document's column, read only

@@ -77,7 +77,7 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     j = max(bisect.bisect_left(starts, t1), i + 1)
     if not (lo <= i < hi):
         return None
-    keys = [t.key for t in doc.tokens[lo:hi]]
+    keys = doc.keys[lo:hi]   # the tokens' keys (Doc.keys: keys[k] == tokens[k].key)
     after = doc.text[t1:t1 + 3].lstrip()
     end = next((ch for ch in doc.text[t1:b] if ch in ends), "") if ends else ""
     # the words' cue readings, read once per sentence (not once per event) when the caller keeps a memo

@@ -32,8 +32,10 @@ def sentence_forms(keys: list[str]) -> list[tuple[str, ...]]:
 def reads_as_word(word: str, token_forms: tuple[str, ...]) -> bool:
     """A token, given by its :func:`forms`, reads as the cue word ``word`` (article on either side
     allowed)."""
-    a = letters().article
-    return any(f == word or a + f == word or f == a + word for f in token_forms)
+    if word in token_forms:
+        return True
+    a = letters().article   # a form with the article the word lacks, or without the one it has
+    return (a + word) in token_forms or (word.startswith(a) and word[len(a):] in token_forms)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class CueList:
     window: int
     cues: tuple[Phrase, ...]
     by_first: dict = field(default_factory=dict, compare=False, repr=False)
+    longest: int = field(default=0, init=False, compare=False, repr=False)   # words of the longest cue
+    firsts: frozenset = field(default=frozenset(), init=False, compare=False, repr=False)   # the cues' first words
 
     def __post_init__(self):
         """Index the phrases by every spelling of their first word a token's form may equal."""
@@ -52,6 +56,8 @@ class CueList:
             for k in {w, a + w, *([w[len(a):]] if w.startswith(a) else [])}:
                 index.setdefault(k, []).append(ph)
         object.__setattr__(self, "by_first", index)
+        object.__setattr__(self, "longest", max((len(ph) for ph in self.cues), default=0))
+        object.__setattr__(self, "firsts", frozenset(ph[0] for ph in self.cues))
 
     def starting_at(self, token_forms: tuple[str, ...]) -> list[Phrase]:
         """The phrases whose first word a token (given by its forms) may read as."""
@@ -207,14 +213,20 @@ def phrase_at(fs: list[tuple[str, ...]], k: int, ph: Phrase) -> bool:
     :func:`sentence_forms` ``fs``."""
     if not (k >= 0 and k + len(ph) <= len(fs)):
         return False
-    return all(reads_as_word(w, fs[k + n]) for n, w in enumerate(ph))
+    for w in ph:
+        if not reads_as_word(w, fs[k]):
+            return False
+        k += 1
+    return True
 
 
 def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str | None:
     """A cue of ``cl`` ending at most ``cl.window`` words before word ``i`` (not before ``lo``) of a
     run of words given by their :func:`sentence_forms` ``fs``."""
-    longest = max((len(ph) for ph in cl.cues), default=0)
-    for k in range(max(lo, i - cl.window - longest), i):
+    firsts = cl.by_first.keys()
+    for k in range(max(lo, i - cl.window - cl.longest), i):
+        if firsts.isdisjoint(fs[k]):
+            continue   # no cue starts with this word (most words): one C-level test
         for ph in cl.starting_at(fs[k]):
             end = k + len(ph)
             if end <= i and i - end <= cl.window and phrase_at(fs, k, ph):
@@ -225,7 +237,10 @@ def cue_before(fs: list[tuple[str, ...]], i: int, lo: int, cl: CueList) -> str |
 def cue_after(fs: list[tuple[str, ...]], j: int, hi: int, cl: CueList) -> str | None:
     """A cue of ``cl`` starting at most ``cl.window`` words after word ``j`` (the trigger's end), before
     ``hi``, in a run of words given by their :func:`sentence_forms` ``fs``."""
+    firsts = cl.by_first.keys()
     for k in range(j, min(hi, j + cl.window + 1)):
+        if firsts.isdisjoint(fs[k]):
+            continue   # no cue starts with this word (most words): one C-level test
         for ph in cl.starting_at(fs[k]):
             if k + len(ph) <= hi and phrase_at(fs, k, ph):
                 return " ".join(ph)

@@ -129,7 +129,7 @@ def continuation(s: Site, c: Cues) -> str | None:
     if bare(s.i) == s.keys[s.i]:   # a trigger joined by و is the fellow of the word before it
         for k in range(max(0, s.i - 1 - c.continuation.window), s.i - 1):
             w = bare(k)
-            if w.startswith(L.article) or not any(w == ph[0] for ph in c.continuation.cues) \
+            if w.startswith(L.article) or w not in c.continuation.firsts \
                     or k > 0 and _after_word(s, k - 1, c.continuation_not_after):
                 continue
             between = range(k + 1, s.i)
@@ -190,7 +190,7 @@ def sense(s: Site, c: Cues) -> str | None:
     if c.sense_forms.isdisjoint(s.forms[s.i]):
         return None   # no sense is of this word (most triggers)
     for sn in c.senses:
-        if not any(f in sn.forms for f in s.forms[s.i]):
+        if sn.forms.isdisjoint(s.forms[s.i]):
             continue
         for ph in sn.after:
             if any(phrase_at(s.forms, s.j + gap, ph) for gap in range(sn.window)):

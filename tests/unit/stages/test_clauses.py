@@ -83,3 +83,24 @@ def test_the_events_reader_reads_the_docs_cuts(res):
     assert reader.cuts is doc.clause_cuts is clause_cuts(doc, res)
     k = _tok(doc, "بينما")
     assert reader.clause_break(k, len(doc.tokens)) == reader.cue_at(k, "clause_breaks") == 1
+
+
+def test_the_break_spellings_hold_every_word_the_cue_look_up_reads_as_a_clause_break(res):
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.clauses import BREAKS, break_spellings
+
+    L = res.triggers
+    spelt = break_spellings(L)
+    # each break word as written, with و or ف before it, and with the article where it has one;
+    # and words that are no break (a noun, a verb), which the spellings need not hold
+    words = sorted(L.words[BREAKS] | {ph[0] for ph in L.phrases.get(BREAKS, ())})
+    asked = {w for b in words for w in (b, "و" + b, "ف" + b, "وال" + b, "ال" + b)}
+    asked |= {fold_str(w) for w in ("القصف", "وقصفت", "المدينة", "فيها", "بعدما", "والتي")}
+    with res.scope():
+        for w in asked:
+            if BREAKS in L.cue_starts.lookup(w):
+                assert w in spelt, w
+    # with the stage's spellings or without, the cuts are the same
+    text = "قصفت الطائرات المدينة بينما تقدمت القوات، في حين انسحب المسلحون والتي كانت هناك."
+    a, b = _doc(text), _doc(text)
+    assert clause_cuts(a, res).words == clause_cuts(b, res, spelt).words and a.clause_cuts.words
