@@ -50,3 +50,17 @@ def actor_events(stage, text: str, actor: str, kb_id: str | None = None, categor
     if place:
         entity(doc, "E2", "PLACE", place)
     return stage(doc).events
+
+
+def actors_and_places(text: str, actors, places, categories=("state_force", "armed_group")) -> Doc:
+    """A Doc of ``text`` with one entity per actor (E1, E2 …; the first of ``categories`` for the first
+    actor, the second for the rest) and then one per place (kb ids ocha:T<n>)."""
+    doc = doc_of(text)
+    n = 1
+    for name in actors:
+        entity(doc, f"E{n}", "ACTOR", name, category=categories[0] if n == 1 else categories[1], kb_id=f"actor:a{n}")
+        n += 1
+    for name in places:
+        entity(doc, f"E{n}", "PLACE", name, kb_id=f"ocha:T{n}")
+        n += 1
+    return doc

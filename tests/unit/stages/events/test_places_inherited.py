@@ -3,7 +3,7 @@ same doers, in the same sentence (rasd/stages/events/places.py inherited_places)
 with the real knowledge files."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import actors_and_places
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -13,14 +13,7 @@ EVENTS = Events(RES)
 
 
 def read(text: str, places: list[str], actors: tuple[str, ...] = ("قوات النظام",)):
-    doc = doc_of(text)
-    n = 1
-    for name in actors:
-        entity(doc, f"E{n}", "ACTOR", name, category="state_force" if n == 1 else "armed_group", kb_id=f"actor:a{n}")
-        n += 1
-    for name in places:
-        entity(doc, f"E{n}", "PLACE", name, kb_id=f"ocha:T{n}")
-        n += 1
+    doc = actors_and_places(text, actors, places)
     return {e.type: e for e in EVENTS(doc).events}
 
 
