@@ -539,6 +539,7 @@ class AimCues(CueWindow):
     named_by: WordList = []   # operation nouns right before the outcome word (عملية تحرير)
     named_done: WordList = []   # verbs of carrying out before such a noun: the operation told as done
     named_done_window: conint(ge=0, le=10) = 0   # words between such a verb and the noun
+    purpose_lam: list[str] = []   # types whose word with the purpose lam (للسيطرة على), read as planned, is an aim
 
 
 class ContinuationCues(CueWindow):

@@ -88,5 +88,8 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
             forms[lo, hi] = fs
     cut = cuts.mark_before(a, t0) if cuts is not None else -1
     start = max(bisect.bisect_right(starts, cut) - lo, 0) if cut >= 0 else 0
+    # the proclitics written before the trigger inside its word (the events stage starts a trigger after them)
+    prefix = doc.text[doc.tokens[i].start:t0] if doc.tokens[i].start < t0 else ""
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
-                bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo))
+                bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo),
+                prefix=prefix)

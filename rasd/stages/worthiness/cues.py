@@ -113,6 +113,7 @@ class Cues:
     motive_dated: CueList = CueList("motive dated", 0, ())
     aim_named_by: CueList = CueList("aim named_by", 0, ())   # an operation noun right before the outcome word
     aim_named_done: CueList = CueList("aim named_done", 0, ())   # a verb of carrying out before such a noun (نفذت عملية)
+    aim_purpose_lam: frozenset[str] = frozenset()   # types whose word with the purpose lam, read as planned, is an aim
     timeframe: CueList = CueList("timeframe", 0, ())
     trend: CueList = CueList("trend", 0, ())   # تزايد الهجمات: a trend of acts, none told
     topic: CueList = CueList("topic", 0, ())
@@ -173,7 +174,7 @@ def load_cues(path: Path, ontology) -> Cues:
     """The cue lists of worthiness.yaml; an unknown event type names file and line."""
     data = load(path)
     for sec in ("aim", "topic", "participation"):
-        for t in data[sec]["types"]:
+        for t in [*data[sec]["types"], *(data[sec].get("purpose_lam") or [])]:
             require(t in ontology, path, data[sec], f"unknown event type {t!r}")
     camp = data["campaign"]
     senses = tuple(Sense(s["note"], s.get("__line__", 0), frozenset(fold_str(f) for f in s["forms"]),
@@ -186,6 +187,7 @@ def load_cues(path: Path, ontology) -> Cues:
                 aim_named_by=CueList("aim named_by", 0, phrases(data["aim"].get("named_by") or ())),
                 aim_named_done=CueList("aim named_done", int(data["aim"].get("named_done_window", 0)),
                                        phrases(data["aim"].get("named_done") or ())),
+                aim_purpose_lam=frozenset(data["aim"].get("purpose_lam") or ()),
                 campaign_nouns=frozenset(fold_str(w) for w in camp["nouns"]),
                 launch=CueList("campaign launch", int(camp["launch_window"]), phrases(camp["launch"])),
                 senses=senses, sense_forms=frozenset().union(*(sn.forms for sn in senses)),

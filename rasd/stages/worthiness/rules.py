@@ -29,6 +29,7 @@ class Site:
     # the events of one sentence, else read here
     forms: list = field(default_factory=list, compare=False, repr=False)
     clause_start: int = 0      # the first word of the trigger's clause (after the last clause mark before it)
+    prefix: str = ""           # the letters written before the trigger inside its word (its proclitics: و، ل، لل)
     # what clause_mood read, kept for the rules and the modality of one Site (read once, not once per reader)
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -154,7 +155,21 @@ def aim(s: Site, c: Cues) -> str | None:
     named = _cued(s, c.aim_named_by, "an operation named by its aim ('{cue} …'), the outcome not told")
     if named and cue_before(s.forms, s.i - 1, 0, c.aim_named_done):
         named = None    # نفذت القوات عملية انسحاب: the operation told as carried out
-    return named or _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told")
+    return named or _cued(s, c.aim, "the aim of an attempt or of another act ('{cue} …'), not an outcome told") \
+        or purpose_lam(s, c)
+
+
+def purpose_lam(s: Site, c: Cues) -> str | None:
+    """تتقاتل الفصائل للسيطرة على البلدة، عملية لتحرير المنطقة: an outcome word carrying the purpose lam, which
+    the events stage read as planned (no verb governs the lam: تعرض للاعتقال is told), names what an act is
+    done for, not an outcome told (worthiness.yaml aim purpose_lam)."""
+    if s.modality != "planned" or s.type not in c.aim_purpose_lam:
+        return None
+    L = letters()
+    pre = "".join(ch for ch in s.prefix if ch not in L.conj)
+    if pre not in (L.li, L.lam_article):
+        return None
+    return f"the aim of an act, told with the purpose lam ('{s.prefix}…'), not an outcome told"
 
 
 def participation(s: Site, c: Cues) -> str | None:

@@ -403,3 +403,22 @@ def test_an_expectation_in_another_clause_leaves_a_told_act_told(irr_cues):
     told = irr_site("من المتوقع أن يستمر القتال، وقد سيطرت القوات على البلدة", "سيطرت", "TERRITORY_TAKEN",
                     has_place=True)
     assert rules.clause_mood(told, irr_cues) is None and rules.modality(told, irr_cues) is None
+
+
+def test_a_ground_outcome_with_the_purpose_lam_is_the_aim_of_an_act(cues):
+    """تتنافس القوى للسيطرة على الميناء: the capture with the purpose lam, read as planned by the events stage,
+    is what an act is done for, not a capture told (worthiness.yaml aim purpose_lam)."""
+    from dataclasses import replace
+    aimed = replace(site("تتنافس القوى في الشمال للسيطرة على الميناء", "للسيطرة", "TERRITORY_TAKEN",
+                         modality="planned"), prefix="لل")
+    assert "purpose lam" in unworthy(aimed, cues)
+    assert "purpose lam" in rules.aim(replace(aimed, prefix="ول"), cues)      # a conjunction before the lam
+    # told with its own verb: no lam, no planned reading
+    told = site("سيطرت القوى على الميناء بعد قتال", "سيطرت", "TERRITORY_TAKEN")
+    assert rules.aim(told, cues) is None
+    # an asserted reading (a verb governs the lam: تعرضت البلدة للاجتياح) is what happened
+    assert rules.purpose_lam(replace(aimed, modality="asserted"), cues) is None
+    # a release with the lam is mostly a demand, which the gold codes planned: not the ground types
+    assert rules.purpose_lam(replace(aimed, type="PRISONER_RELEASE"), cues) is None
+    # a conjunction alone (وسيطرة) is no lam
+    assert rules.purpose_lam(replace(aimed, prefix="و"), cues) is None

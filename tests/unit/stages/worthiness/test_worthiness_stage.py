@@ -126,3 +126,24 @@ def test_stage_makes_a_placed_foretold_act_planned_and_drops_an_unplaced_one():
     assert [e.trigger[0] for e in doc.events] == [first]
     assert doc.events[0].modality == "planned" and "foretold" in doc.events[0].extra["why"]["modality"]
     assert any("foretold" in w and "no place" in w for w in doc.warnings)
+
+
+def test_site_of_reads_the_proclitics_before_the_trigger_and_the_stage_drops_a_ground_aim():
+    """The events stage starts a trigger after its proclitics (ولل + سيطرة): site_of gives them as the
+    Site's prefix, and a planned capture carrying the purpose lam leaves as an aim (worthiness.yaml aim)."""
+    from rasd.stages.worthiness import site_of
+
+    text = "تتنافس القوى في الشمال وللسيطرة على الميناء. سيطرت القوى على الميناء."
+    doc = Doc(text)
+    cut = text.index(".") + 1
+    doc.sentences = [(0, cut), (cut + 1, len(text))]
+    aimed, told = text.index("سيطرة"), text.index("سيطرت")
+    doc.events = [Event("", "TERRITORY_TAKEN", (aimed, aimed + 5), agents=["E1"], modality="planned",
+                        evidence=[(0, cut)], extra={"why": {"modality": "a cue"}}),
+                  Event("", "TERRITORY_TAKEN", (told, told + 5), agents=["E1"], evidence=[(cut + 1, len(text))],
+                        extra={"why": {"modality": "a cue"}})]
+    assert site_of(doc, doc.events[0], doc.token_starts).prefix == "ولل"
+    assert site_of(doc, doc.events[1], doc.token_starts).prefix == ""
+    doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.trigger[0] for e in doc.events] == [told]
+    assert any("purpose lam" in w for w in doc.warnings)
