@@ -346,6 +346,8 @@ class Triggers(Words):
     victim_links: WordList
     fixed_sites: WordList
     person_origin_markers: WordList
+    scene_breaks: WordList   # بعد، وذلك: the clause they open after an act tells its scene (places.scene_places)
+    scene_stops: WordList    # يومين، إطار …: after a scene word, a span of time or a frame: no scene
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
     possessive_suffixes: WordList

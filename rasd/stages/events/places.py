@@ -18,6 +18,7 @@ ADMIN_PREFIX, WORLD_PREFIX = "admin:", "world:"   # gazetteer ids: admin units; 
 MAX_ITEM_WORDS = 3                          # words of a list item between its opening word and its place
 RELATIVE_GAP = 2                            # words between a relative and the capture it opens (التي تمكنت من السيطرة)
 GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
+QUOTES = "\"«»“”"                           # quote marks: what stands across one is another voice's
 from rasd.stages.events.triggers import Trig
 
 
@@ -176,6 +177,40 @@ class Places:
                             f"by the same doers): its own clause names no place")
             t.fallback_place = True   # not a place of its own: a strike told as part of a fight still folds into it
             return [[head]]
+        return []
+
+    def scene_places(self, st: Sent, t: Trig, hi: int) -> list[list[Mention]]:
+        """The place of the clause right after an act's own, when a scene word opens it (triggers.yaml
+        scene_breaks: اعتقلت قوات الاحتلال الشاب X بعد اقتحام منزله في بلدة Y؛ قتل جنديان في انفجار عبوة،
+        وذلك أثناء تمشيط الجيش مناطق مدينة Z): a report tells an act, then what it came after or during,
+        and names the place once, in that second clause. The first place of that clause (up to the next
+        clause-break word or clause mark) whose own phrase is no destination; none when a span of time
+        or a number or a frame follows the scene word (بعد يومين من الهجوم على X، وذلك في إطار …:
+        triggers.yaml scene_stops), nor across a quote mark (a quoted voice); only for acts of force and
+        acts done to persons (as :meth:`inherited_places`), and not for a second trigger of a type the
+        sentence has told already (the act named again). [] otherwise."""
+        if not (self.L.mapping[t.type].get("violent") or t.type in self.L.words["person_object_types_raw"]):
+            return []
+        if hi >= st.hi or not in_list(self.L, "scene_breaks", self.key(hi)) or not self.clause_break(hi, st.hi):
+            return []
+        if any(e.type == t.type for e in self.told_here):
+            return []
+        begin = hi + self.clause_break(hi, st.hi)
+        if any(in_list(self.L, "scene_stops", self.key(k)) or self.key(k).isdigit()
+               for k in range(begin, min(begin + 2, st.hi))):
+            return []   # بعد يومين من الهجوم، وذلك في إطار …: a span of time or a frame, no scene
+        end = next((k for k in self.cuts.breaks_between(begin, st.hi) if self.clause_break(k, st.hi)), st.hi)
+        after = self.toks[hi].end
+        for m in st.mentions:
+            if m.type != "PLACE" or not begin <= m.tok[0] < end or self.destination_before(t, m.tok[0], begin):
+                continue
+            if self.cuts.mark_before(after, m.start) >= 0 \
+                    or any(q in QUOTES for q in self.doc.text[self.toks[t.j - 1].end:m.start]):
+                return []   # a clause mark first: the scene clause has ended; a quote: another voice
+            t.place_rule = (f"named in the clause after its own, opened by '{self.span_text(hi, begin)}' "
+                            f"(triggers.yaml scene_breaks): the scene of the act, whose own clause names no place")
+            t.fallback_place = True
+            return [[m]]
         return []
 
     def content_at(self, t: Trig, hi: int) -> int:

@@ -272,7 +272,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return []
         inherited = not chains
         if inherited:
-            chains = self.inherited_places(st, t, lo, agents)
+            chains = self.inherited_places(st, t, lo, agents) or self.scene_places(st, t, hi)
         mod, mod_why = self.modality(t, lo)
         attr = self.attribution(st)
         attr_why = self.attr_why
