@@ -159,3 +159,15 @@ def test_a_sweep_is_an_operation_against_armed_men():
 def test_a_meeting_noun_with_the_possessive_of_who_met_is_a_meeting():
     (ev,) = run("بحث الوزير خلال اجتماعه بالسفير في بغداد الوضع الأمني.", "الوزير", place="بغداد")
     assert ev.type == "MEETING"
+
+
+# --- Round 21 (trig21): the accusative singular of an explosion ----------------------------------------
+def test_an_explosion_in_the_accusative_after_inna_is_a_bombing():
+    (ev,) = run("قالت الشرطة إن انفجارا وقع في سوق شعبي في كركوك وأسفر عن مقتل ثلاثة أشخاص.", "الشرطة",
+                place="كركوك")
+    assert ev.type == "BOMBING" and "triggers.yaml" in ev.extra["why"]["type"]
+
+
+def test_an_explosion_in_the_accusative_is_a_bombing_only_as_a_word_of_its_own():
+    # the plural heard explosions keep their own reading: no weapon named, no event
+    assert run("أفاد سكان بأنهم سمعوا انفجارات في كركوك ليلا.", "سكان", place="كركوك") == []
