@@ -301,3 +301,23 @@ def test_a_known_name_after_ibn_in_a_site_name_is_part_of_the_name():
     when the gazetteer knows it (سينا, Sinai), and the site is not cut at ابن."""
     ms = places("نقل المصابون إلى مستشفى ابن سينا في المدينة.")
     assert [m.text for m in ms] == ["مستشفى ابن سينا"], [m.text for m in ms]
+
+
+def test_a_site_named_after_a_person_keeps_the_title_and_the_name():
+    """place21: after a facility word, a person's title (الإمام، الملك، الشهيد) and the name after it
+    are the site's name, also when the name is an ordinary word (فهد) or the person finder read it."""
+    ms = places("نقل الجرحى إلى مستشفى الملك فهد ثم صلّوا في مسجد الإمام الرضا بالمدينة.")
+    assert {"مستشفى الملك فهد", "مسجد الإمام الرضا"} <= {m.text for m in ms}, [m.text for m in ms]
+    assert all(m.facility for m in ms if m.text.startswith(("مستشفى", "مسجد")))
+
+
+def test_a_kunya_opens_and_a_joiner_continues_a_site_name():
+    """place21: مسجد أبي بكر: the kunya أبي is no relative adjective (أب + ي) here, and بن inside the
+    name of the person the site is named after does not cut it (مسجد عمرو بن العاص)."""
+    found = [m.text for m in places("سقطت قذيفة قرب مسجد أبي بكر الصديق، وأخرى قرب مسجد عمرو بن العاص.")]
+    assert "مسجد أبي بكر الصديق" in found and "مسجد عمرو بن العاص" in found, found
+
+
+def test_a_title_alone_after_a_facility_word_names_no_site():
+    found = [m.text for m in places("وزار الوفد مستشفى الملك في الصباح.")]
+    assert not any(t.startswith("مستشفى الملك") for t in found), found
