@@ -556,6 +556,8 @@ class _OpenPlaces:
         if first is None:
             return
         a, b = first
+        if self.lone_word_item(i, a, b, cue):
+            return
         why = f"{LIST_ITEM_WHY}{cue}'"
         self.add(a, b, 0, (a, b), cue, False, why, list_item="after_cue")
         n = 1
@@ -566,6 +568,16 @@ class _OpenPlaces:
             a, b, pre = it
             self.add(a, b, pre, (a, b), cue, False, why, list_item="after_cue")
             n += 1
+
+    def lone_word_item(self, i: int, a: int, b: int, cue: str) -> bool:
+        """مواقع الميليشيا، محطتي حافلات، مدن الملاهي: the one unquoted name after a plural or dual cue
+        whose first word is a frequent word of the news (resources.news_vocab) the gazetteer does not
+        know is that word, what the sites are of (a kind, an owner), not a list of one place: village
+        names are rare words (مناطق رابوتينو، بلدات قفين) and a list goes on (بلدات الجبين والضهيرة)."""
+        if not self.vocab or self.in_quotes(a, b) or self.quoted_gap(i) or self.item(b, open_cue=cue in self.c.open):
+            return False
+        key = self.toks[a].key
+        return key in self.vocab and not self.gaz.lookup(key) and not self.gaz.may_start(key)
 
     def split_lists(self) -> None:
         """X وY وZ: unknown names standing between two places of one list (up to ``MAX_BETWEEN`` of

@@ -321,3 +321,13 @@ def test_a_kunya_opens_and_a_joiner_continues_a_site_name():
 def test_a_title_alone_after_a_facility_word_names_no_site():
     found = [m.text for m in places("وزار الوفد مستشفى الملك في الصباح.")]
     assert not any(t.startswith("مستشفى الملك") for t in found), found
+
+
+def test_one_frequent_word_after_a_plural_cue_is_no_list_of_one_place():
+    """place21: مواقع الميليشيا، محطتي حافلات: a frequent news word the gazetteer does not know, alone
+    after a plural or dual cue, is what the sites are of; a list that goes on, or a quoted or rare
+    name, stays (بلدات الجبين والضهيرة، مستوطنات "شلومي")."""
+    assert not [m.text for m in places("هاجم مقاتلو العشائر مواقع الميليشيا الكردية.") if "الميليشيا" in m.text]
+    assert not [m.text for m in places("استهدف تفجيران محطتي حافلات في المدينة.") if "حافلات" in m.text]
+    found = [m.text for m in places("قصفت المدفعية بلدات الجبين والضهيرة.")]
+    assert "الجبين" in found and "الضهيرة" in found, found
