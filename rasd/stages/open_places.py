@@ -40,6 +40,7 @@ from rasd.stages.mentions.placeness import ends_item
 QUOTES = frozenset("\"'«»“”„")
 # format characters (marks of direction, joiners) that news text carries between words
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\ufeff\u00ad"), None)
+HYPHEN = "-"
 MAX_NAME = 3        # words of an unquoted name
 MAX_QUOTED = 4      # words of a quoted name
 MAX_ITEMS = 12      # names in one list
@@ -293,8 +294,13 @@ class _OpenPlaces:
         k = j + 1
 
         def continues(k: int) -> bool:
-            if k >= len(toks) or self.gap(k - 1) or k - j >= MAX_NAME:
+            if k >= len(toks) or k - j >= MAX_NAME:
                 return False
+            if self.gap(k - 1):
+                # كاباردينو-بلكاريا، كاستينا-ألا: a hyphen with no space about it joins the two words of
+                # one name (spaced, القامشلي - عامودا names two places, a road's two ends)
+                return self.gap(k - 1) == HYPHEN and toks[k - 1].end + 1 == toks[k].start \
+                    and self.name_word(k) and not self.adjective(toks[k].key) and not self.is_cue(toks[k].key)
             key, prev = toks[k].key, toks[k - 1].key
             joiners = self.lex["name_joiners"]
             if self.name_word(k) and ((prev in joiners and k - 1 > j) or (

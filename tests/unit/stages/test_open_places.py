@@ -331,3 +331,15 @@ def test_one_frequent_word_after_a_plural_cue_is_no_list_of_one_place():
     assert not [m.text for m in places("استهدف تفجيران محطتي حافلات في المدينة.") if "حافلات" in m.text]
     found = [m.text for m in places("قصفت المدفعية بلدات الجبين والضهيرة.")]
     assert "الجبين" in found and "الضهيرة" in found, found
+
+
+def test_a_hyphen_with_no_space_joins_the_words_of_one_name():
+    """place21: منطقة كاباردينو-بلكاريا is one place; القامشلي - عامودا (spaced) is no one name."""
+    found = [m.text for m in places("اشتبكت الشرطة مع مسلحين في منطقة زيبارو-كالتينا الجبلية.")]
+    assert "منطقة زيبارو-كالتينا" in found, found
+
+
+def test_a_date_after_a_site_name_is_no_part_of_it():
+    """place21: مسجد الزيتوني الشهر الماضي: the date words end the name."""
+    found = [m.text for m in places("فجّر انتحاري نفسه في مسجد الزيتوني الشهر الماضي.")]
+    assert "مسجد الزيتوني" in found, found
