@@ -134,7 +134,9 @@ def load_cues(path: Path) -> PlaceCues:
              "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"]) | duals}
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
-    proclitics = L.proclitic_strings()   # a cue word's proclitics (conjunction, preposition), no article
+    # a cue word's proclitics (conjunction, preposition), no article; not ك "like": كتلة، كتلتي
+    # "bloc(s)" are no ك + تلة (a place word is not compared with, it is named: place21)
+    proclitics = L.proclitic_strings(tuple(p for p in L.preps if p != L.ka))
     article_ends = L.article_ends()
 
     # a bounded cache owned by the PlaceCues this returns (the Resources' open_places part);

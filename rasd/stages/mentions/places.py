@@ -326,6 +326,8 @@ def unknown_place_at(f: Finder, i: int) -> int | None:
     """End token of a name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
     if not f.is_(i - 1, "strong_place_cues") or not f.joined(i - 1) or _definite_cue(f, i - 1):
         return None
+    if f.toks[i - 1].key[:f.prefix_of(i - 1, "strong_place_cues")].endswith(letters().ka):
+        return None   # كتلة، كتل "bloc(s)": no place word behind ك "like"
     k = f.toks[i].key
     if not f.name_like(i, first=True) or f.is_(i, "strong_place_cues") \
             or f.is_(i, "org_heads") or f.place_at(i) or starts_with_and(k) \

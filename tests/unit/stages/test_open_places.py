@@ -343,3 +343,10 @@ def test_a_date_after_a_site_name_is_no_part_of_it():
     """place21: مسجد الزيتوني الشهر الماضي: the date words end the name."""
     found = [m.text for m in places("فجّر انتحاري نفسه في مسجد الزيتوني الشهر الماضي.")]
     assert "مسجد الزيتوني" in found, found
+
+
+def test_a_place_word_behind_ka_like_names_no_place():
+    """place21: كتلة الديمقراطيين "the Democrats' bloc" is no ك + تلة, and كمنطقة عازلة "as a buffer
+    zone" compares, it names no place."""
+    found = [m.text for m in places("قال رئيس كتلة الديمقراطيين إن الخطة تصف الليطاني كمنطقة عازلة.")]
+    assert not any(t.startswith(("تلة", "منطقة")) for t in found), found
