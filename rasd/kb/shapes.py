@@ -209,6 +209,7 @@ class OpenPlaces(Closed):
     facility_types: WordList
     border_adjectives: dict[str, str]   # adjective → world_places.yaml country id
     served_buildings: WordList   # facility cues a construct phrase names: the body the building serves
+    kind_list_cues: WordList     # مواقع X: a lone frequent word after them names a kind (rasd.stages.open_places)
 
 
 class ActorHeads(Closed):

@@ -84,6 +84,8 @@ class PlaceCues:
     border_adjectives: dict[str, str] = field(default_factory=dict)
     # buildings named after the body they serve (مسجد قوة الطوارئ): a construct phrase names them
     served_buildings: frozenset[str] = frozenset()
+    # plural and dual cues of sites and areas: a lone frequent word after one names a kind (مواقع الميليشيا)
+    kind_lists: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -162,7 +164,8 @@ def load_cues(path: Path) -> PlaceCues:
                      readings, word_forms(every | frozenset(anaphors)), L,
                      facility_types=_fold_all(d["facility_types"]),
                      border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"},
-                     served_buildings=_fold_all(d["served_buildings"]))
+                     served_buildings=_fold_all(d["served_buildings"]),
+                     kind_lists=_fold_all(d["kind_list_cues"]))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -578,11 +581,14 @@ class _OpenPlaces:
             n += 1
 
     def lone_word_item(self, i: int, a: int, b: int, cue: str) -> bool:
-        """مواقع الميليشيا، محطتي حافلات، مدن الملاهي: the one unquoted name after a plural or dual cue
-        whose first word is a frequent word of the news (resources.news_vocab) the gazetteer does not
-        know is that word, what the sites are of (a kind, an owner), not a list of one place: village
-        names are rare words (مناطق رابوتينو، بلدات قفين) and a list goes on (بلدات الجبين والضهيرة)."""
-        if not self.vocab or self.in_quotes(a, b) or self.quoted_gap(i) or self.item(b, open_cue=cue in self.c.open):
+        """مواقع الميليشيا، محطتي حافلات، مناطق الاقتتال: the one unquoted name after a plural or dual cue
+        of sites or areas (open_places.yaml ``kind_list_cues``) whose first word is a frequent word of the
+        news (resources.news_vocab) the gazetteer does not know is that word, what the sites are of (a
+        kind, an owner), not a list of one place: names there are rare words (مناطق رابوتينو) and a
+        list goes on (منطقتي العرج والجبانة). Not after villages, towns or districts (قرى الراحة، مدن
+        الوشم، مديريات الجوف), whose names are often frequent words."""
+        if cue not in self.c.kind_lists or not self.vocab or self.in_quotes(a, b) or self.quoted_gap(i) \
+                or self.item(b, open_cue=cue in self.c.open):
             return False
         key = self.toks[a].key
         return key in self.vocab and not self.gaz.lookup(key) and not self.gaz.may_start(key)

@@ -350,3 +350,9 @@ def test_a_place_word_behind_ka_like_names_no_place():
     zone" compares, it names no place."""
     found = [m.text for m in places("قال رئيس كتلة الديمقراطيين إن الخطة تصف الليطاني كمنطقة عازلة.")]
     assert not any(t.startswith(("تلة", "منطقة")) for t in found), found
+
+
+def test_a_frequent_word_after_a_village_or_town_plural_may_be_a_name():
+    """place21: after قرى، مدن، مديريات the lone-word test does not apply (قرى الراحة، مدن الوشم)."""
+    found = [m.text for m in places("احتفل أهالي قرى الراحة بالعيد.")]
+    assert any("الراحة" in t for t in found), found
