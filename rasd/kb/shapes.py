@@ -161,6 +161,7 @@ class Lexicon(Words):
     declared, so a misspelt key is an error and not a rule switched off."""
     club_nationalities: WordList   # a masculine nationality after a town: the club (rasd.stages.mentions.places)
     sport_words: WordList          # a word of sport in the sentence (the same rule)
+    named_thing_heads: WordList    # ميثاق روما: a charter named after a city, no place (rasd.stages.mentions.places)
     patronymic_words: WordList     # X بن Y: the given names the news miner counts (rasd.kb.names)
     one_party_frames: WordList     # a state and its army named alike: one party (rasd.stages.link)
     party_list_openers: WordList   # بين X وY: a list of parties, no place (rasd.stages.mentions.known)
@@ -173,6 +174,7 @@ class Lexicon(Words):
     phrase_heads: WordList         # the head of a construct before a definite actor (the same stage)
     phrase_titles: WordList        # a title ending an actor phrase before a person (the same stage)
     site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
+    site_name_titles: WordList     # مسجد الإمام X: a site named after a person (rasd.stages.open_places)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)
 
@@ -207,6 +209,7 @@ class OpenPlaces(Closed):
     facility_types: WordList
     border_adjectives: dict[str, str]   # adjective → world_places.yaml country id
     served_buildings: WordList   # facility cues a construct phrase names: the body the building serves
+    kind_list_cues: WordList     # مواقع X: a lone frequent word after them names a kind (rasd.stages.open_places)
 
 
 class ActorHeads(Closed):

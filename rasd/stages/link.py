@@ -34,7 +34,8 @@ TELLING = frozenset({"country", "city", "governorate", "district", "region"})
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset()) -> str:
+def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset(),
+               titles: frozenset = frozenset()) -> str:
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
@@ -44,6 +45,8 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = 
         words = fold_str(m.text).split()
         if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep:
             words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب, مخيم درعا and مطار بغداد stay apart
+        if len(words) > 2 and m.facility and words[1] in titles:
+            words = words[:1] + words[2:]   # مسجد الإمام الصادق = مسجد الصادق: a site named after a person
         return "place:" + strip_article(" ".join(words))
     name = m.surname_of or m.name or m.text
     words = [strip_article(w) for w in fold_str(name).split()]
@@ -338,6 +341,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"] | kb.lexicon["_folded"]["site_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
+    titles = kb.lexicon["_folded"]["site_name_titles"]
     first_full: dict[str, int] = {}
     last_full: dict[str, int] = {}
     mentions = [m for m in doc.mentions if id(m) not in skip] if skip else doc.mentions
@@ -354,7 +358,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
                 continue
             m.kb_id = target
             m.confidence = 0.75
-        key = _group_key(m, cues, keep, cases)
+        key = _group_key(m, cues, keep, cases, titles)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"

@@ -35,6 +35,9 @@ TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
 OVERRIDE_CONFIDENCE = 0.8
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
+# lexicon lists the stage's rules read beside the CRF features' LISTS (which the trained model's
+# input fixes): ميثاق روما، دول الخليج, a place name that names a thing (_accept_why)
+RULE_LISTS = ("named_thing_heads",)
 _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by spaces they open an aside
 # lexicon lists whose words never open a personal name before its given name (NerStage._open_names)
 _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities", "name_joiners", "kunya",
@@ -903,6 +906,8 @@ class NerStage:
         if cls == "PERS" and (head or (is_(i - 1, "person_titles") and is_(i - 2, "place_cues", "facility_cues")
                                        and not definite(i - 2))):
             return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
+        if cls == "LOC" and is_(i - 1, "named_thing_heads"):
+            return False, "a place name naming a charter, an agreement or a group of states"   # دول الخليج
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
@@ -1181,7 +1186,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
     folded = res.kb.lexicon["_folded"]
     # the rules read the lexicon's lists as the knowledge gives them now; the CRF's features keep
     # the frozen copy in lex.lists
-    more.setdefault("lists", {k: folded[k] for k in LISTS if k in folded})
+    more.setdefault("lists", {k: folded[k] for k in (*LISTS, *RULE_LISTS) if k in folded})
     # the CRF's lexicons are frozen at a version (rasd.ner.resources.FROZEN); a name the knowledge
     # gives now is known to the gate all the same
     known = set(lex.clusters) | set(lex.places) | set(lex.kb) | live_names(res.gazetteer, res.kb)

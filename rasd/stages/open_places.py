@@ -40,6 +40,7 @@ from rasd.stages.mentions.placeness import ends_item
 QUOTES = frozenset("\"'«»“”„")
 # format characters (marks of direction, joiners) that news text carries between words
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\ufeff\u00ad"), None)
+HYPHEN = "-"
 MAX_NAME = 3        # words of an unquoted name
 MAX_QUOTED = 4      # words of a quoted name
 MAX_ITEMS = 12      # names in one list
@@ -83,6 +84,8 @@ class PlaceCues:
     border_adjectives: dict[str, str] = field(default_factory=dict)
     # buildings named after the body they serve (مسجد قوة الطوارئ): a construct phrase names them
     served_buildings: frozenset[str] = frozenset()
+    # plural and dual cues of sites and areas: a lone frequent word after one names a kind (مواقع الميليشيا)
+    kind_lists: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -133,7 +136,9 @@ def load_cues(path: Path) -> PlaceCues:
              "plural": _fold_all(d["plural_cues"]), "dual": _fold_all(d["dual_cues"]) | duals}
     anaphors = {strip_article(fold_str(k)): _fold_all(v) for k, v in d["anaphors"].items() if k != "__line__"}
     every = frozenset().union(*lists.values())
-    proclitics = L.proclitic_strings()   # a cue word's proclitics (conjunction, preposition), no article
+    # a cue word's proclitics (conjunction, preposition), no article; not ك "like": كتلة، كتلتي
+    # "bloc(s)" are no ك + تلة (a place word is not compared with, it is named: place21)
+    proclitics = L.proclitic_strings(tuple(p for p in L.preps if p != L.ka))
     article_ends = L.article_ends()
 
     # a bounded cache owned by the PlaceCues this returns (the Resources' open_places part);
@@ -159,7 +164,8 @@ def load_cues(path: Path) -> PlaceCues:
                      readings, word_forms(every | frozenset(anaphors)), L,
                      facility_types=_fold_all(d["facility_types"]),
                      border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"},
-                     served_buildings=_fold_all(d["served_buildings"]))
+                     served_buildings=_fold_all(d["served_buildings"]),
+                     kind_lists=_fold_all(d["kind_list_cues"]))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -184,6 +190,7 @@ class _OpenPlaces:
                 self.owner[k] = m
         self.added: list[Mention] = []
         self.dropped: set[int] = set()     # id() of pattern places replaced by a longer one
+        self.named_after: set[int] = set()  # id() of person mentions a site is named after
 
     # ---- words ---------------------------------------------------------------------------
     def gap(self, i: int) -> str:
@@ -263,11 +270,12 @@ class _OpenPlaces:
 
     # ---- names ---------------------------------------------------------------------------
     def name_at(self, j: int, pre: int = 0, quoted: bool = False, open_cue: bool = True,
-                construct: bool = False) -> int | None:
+                construct: bool = False, person: bool = False) -> int | None:
         """End token of a place name whose first word is token ``j`` (after ``pre`` proclitic
         letters), or None. After a cue that is not ``open_cue``, an ordinary word opens no name;
         after one that is no ``construct`` cue (a building named after the body it serves), an
-        ordinary noun in construct opens none either."""
+        ordinary noun in construct opens none either. A ``person``'s name after a title (مسجد
+        الإمام الصادق، مستشفى الملك فهد) may be one ordinary word (فهد "cheetah")."""
         toks = self.toks
         if j >= len(toks):
             return None
@@ -284,14 +292,26 @@ class _OpenPlaces:
                     return None
                 k += 1
             return None
-        if self.stop_word(first) or self.adjective(first) or self.is_cue(first) or self.nisba_of_common(first):
+        kunya = first in self.lex["kunya"]   # أبي بكر: a kunya opens a name, not "my father"
+        if self.stop_word(first) or self.is_cue(first) \
+                or (not kunya and (self.adjective(first) or self.nisba_of_common(first))):
             return None
         k = j + 1
 
         def continues(k: int) -> bool:
-            if k >= len(toks) or self.gap(k - 1) or k - j >= MAX_NAME:
+            if k >= len(toks) or k - j >= MAX_NAME:
                 return False
+            if self.gap(k - 1):
+                # كاباردينو-بلكاريا، كاستينا-ألا: a hyphen with no space about it joins the two words of
+                # one name (spaced, القامشلي - عامودا names two places, a road's two ends)
+                return self.gap(k - 1) == HYPHEN and toks[k - 1].end + 1 == toks[k].start \
+                    and self.name_word(k) and not self.adjective(toks[k].key) and not self.is_cue(toks[k].key)
             key, prev = toks[k].key, toks[k - 1].key
+            joiners = self.lex["name_joiners"]
+            if self.name_word(k) and ((prev in joiners and k - 1 > j) or (
+                    key in joiners and prev not in joiners and not self.gap(k) and self.name_word(k + 1))):
+                return True   # عمر بن الخطاب: a joiner inside the name of a person the site is named after,
+                #               and the name after it (a person's name may be an ordinary word)
             if self.stop_word(key) or self.adjective(key) or self.is_cue(key) or self.owner.get(k) \
                     or self.nisba_of_common(key):
                 return False
@@ -311,7 +331,7 @@ class _OpenPlaces:
         if k > j + 1 and not construct and self.construct_head(first, toks[j + 1].key):
             return None   # موقع تحطم الطائرة، مواقع إطلاق الصواريخ: an ordinary noun in construct
         site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
-        if k == j + 1 and (first in self.common or strip_article(first) in self.common) \
+        if k == j + 1 and not person and (first in self.common or strip_article(first) in self.common) \
                 and not (first.startswith(self.article) and (open_cue or site)):
             return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …,
             #               or before an adjective of sites (حقل العمر النفطي، مطار المزة العسكري)
@@ -320,6 +340,15 @@ class _OpenPlaces:
         if toks[k - 1].key in self.lex["name_joiners"] or toks[k - 1].key in self.lex["kunya"]:
             return None   # a name never ends on أبو or عبد
         return k
+
+    def name_word(self, k: int) -> bool:
+        """Token k may be a word of a person's name: no mention holds it, and it is no word that
+        ends a name (a preposition, a pronoun, a date word) nor a number."""
+        if k >= len(self.toks) or self.owner.get(k):
+            return False
+        key = self.toks[k].key
+        return has_letter(key) and not key.isdigit() and key not in self.lex["name_stops"] \
+            and key not in self.c.not_names and key not in self.c.enders
 
     def construct_head(self, first: str, second: str) -> bool:
         """An ordinary noun without the article (a verbal noun mostly: إرسال، تحطم، إطلاق) before a
@@ -333,8 +362,9 @@ class _OpenPlaces:
     def key(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
 
-    def name_after(self, i: int, cue: str) -> tuple[int, int] | None:
-        """(first, end) tokens of the name right after the cue ``cue`` at token i."""
+    def name_after(self, i: int, cue: str, facility: bool = False) -> tuple[int, int] | None:
+        """(first, end) tokens of the name right after the cue ``cue`` at token i; after a
+        ``facility`` word, a person's title and the person's name (مسجد الإمام الصادق)."""
         if i + 1 >= len(self.toks) or (i > 0 and not self.gap(i - 1) and reads(self.key(i - 1), self.c.not_before)):
             return None
         if self.quoted_gap(i):
@@ -346,6 +376,13 @@ class _OpenPlaces:
             if k.startswith(self.and_) and (k[len(self.and_):] in self.common or not self.gaz.may_start(k)):
                 return None   # مواقع ومقار، قرى وبلدات: the cue is coordinated with another noun (a name
                 #               that starts with و, وادي …, is one the gazetteer starts names with)
+            if facility and k in self.lex["site_name_titles"] and not self.gap(i + 1):
+                p = self.owner.get(i + 2) or self.owner.get(i + 1)
+                if p is not None and p.type == "PERSON" and p.tok[0] in (i + 1, i + 2) and p.tok[1] > i + 2:
+                    self.named_after.add(id(p))   # مستشفى الشهيد صلاح غندور: the person names the site
+                    return i + 1, p.tok[1]
+                end = self.name_at(i + 2, open_cue=True, construct=True, person=True)
+                return (i + 1, end) if end else None
             end = self.name_at(i + 1, open_cue=cue in self.c.open, construct=cue in self.c.served_buildings)
         return (i + 1, end) if end else None
 
@@ -357,6 +394,8 @@ class _OpenPlaces:
         hit = {id(self.owner[k]): self.owner[k] for k in range(a, b) if k in self.owner}
         quoted = self.in_quotes(a, b)
         for m in hit.values():
+            if id(m) in self.named_after and m.tok[0] >= a and m.tok[1] <= b:
+                continue   # the person a site is named after (name_after): the site replaces it
             if m.type != "PLACE" or m.tok[0] < a or m.tok[1] > b or m.tok == (a, b) or m.anaphor:
                 return False
             if (m.kb_id or m.place_ids or m.region) and not quoted:
@@ -412,7 +451,8 @@ class _OpenPlaces:
                     continue
                 inner = self.c.readings(self.key(i + 1)).get("feature") if kind == "settlement" else None
                 served = kind == "facility" and not self.gap(i) and self.key(i + 1) in self.c.facility_types
-                nm = self.name_after(i + 1 if inner or served else i, (inner or r)[1])
+                nm = self.name_after(i + 1 if inner or served else i, (inner or r)[1],
+                                     facility=kind == "facility" and not served)
                 if nm is None:
                     if served:
                         self.unname(i + 1)
@@ -527,6 +567,8 @@ class _OpenPlaces:
         if first is None:
             return
         a, b = first
+        if self.lone_word_item(i, a, b, cue):
+            return
         why = f"{LIST_ITEM_WHY}{cue}'"
         self.add(a, b, 0, (a, b), cue, False, why, list_item="after_cue")
         n = 1
@@ -537,6 +579,19 @@ class _OpenPlaces:
             a, b, pre = it
             self.add(a, b, pre, (a, b), cue, False, why, list_item="after_cue")
             n += 1
+
+    def lone_word_item(self, i: int, a: int, b: int, cue: str) -> bool:
+        """مواقع الميليشيا، محطتي حافلات، مناطق الاقتتال: the one unquoted name after a plural or dual cue
+        of sites or areas (open_places.yaml ``kind_list_cues``) whose first word is a frequent word of the
+        news (resources.news_vocab) the gazetteer does not know is that word, what the sites are of (a
+        kind, an owner), not a list of one place: names there are rare words (مناطق رابوتينو) and a
+        list goes on (منطقتي العرج والجبانة). Not after villages, towns or districts (قرى الراحة، مدن
+        الوشم، مديريات الجوف), whose names are often frequent words."""
+        if cue not in self.c.kind_lists or not self.vocab or self.in_quotes(a, b) or self.quoted_gap(i) \
+                or self.item(b, open_cue=cue in self.c.open):
+            return False
+        key = self.toks[a].key
+        return key in self.vocab and not self.gaz.lookup(key) and not self.gaz.may_start(key)
 
     def split_lists(self) -> None:
         """X وY وZ: unknown names standing between two places of one list (up to ``MAX_BETWEEN`` of

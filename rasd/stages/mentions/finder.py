@@ -34,6 +34,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     ph = places.place_hit(f, i) if flags & PLACE else None
     if ph and kh and (places.outlet_told(f, i, ph, kh) or places.outlet_not_region(f, i, ph, kh)):
         ph = None
+    if ph and places.names_a_thing(f, i, ph):
+        ph = None   # ميثاق روما، اتفاق الرياض: a charter or an agreement named after the city
     if ph and places.club_not_place(f, i, ph):
         if kh and kh.j == ph.j and all(p[2] for p in kh.payloads):
             out = [c for c in out if c[2] != "kb"]   # باريس سان جرمان: nor the capital standing for France

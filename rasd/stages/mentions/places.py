@@ -202,6 +202,18 @@ def club_not_place(f: Finder, i: int, ph: Hit) -> bool:
     return before or (f.joined(ph.j - 1) and f.is_(ph.j, "club_words_after")) or _club_by_nationality(f, i, ph)
 
 
+def names_a_thing(f: Finder, i: int, ph: Hit) -> bool:
+    """ميثاق روما، اتفاق الرياض، أزمة السويس، بتوقيت القدس، دول الخليج: a place name in construct after
+    a word of the lexicon's ``named_thing_heads`` (a charter, an agreement, a crisis, a time zone, the
+    states of a region) names that thing, not a place where something happens. The name must carry no
+    preposition (اتفاق في الرياض: the agreement was made in the city). Counted on the news:
+    docs/lexicon-checks.md, Round 21: place21."""
+    L = letters()
+    if f.toks[i].key[:ph.prefix] not in ("", L.article):
+        return False
+    return i > 0 and f.joined(i - 1) and f.is_(i - 1, "named_thing_heads")
+
+
 _HEAD_LISTS = frozenset(("place_cues", "strong_place_cues", "facility_cues", "settlement_cues", "plural_place_cues",
                          "named_type_cues", "club_words_before"))
 _SETTLEMENT_KINDS = frozenset(("city", "locality", "neighbourhood"))
@@ -314,6 +326,8 @@ def unknown_place_at(f: Finder, i: int) -> int | None:
     """End token of a name after a strong place cue (تلة X، حي X) that no gazetteer knows."""
     if not f.is_(i - 1, "strong_place_cues") or not f.joined(i - 1) or _definite_cue(f, i - 1):
         return None
+    if f.toks[i - 1].key[:f.prefix_of(i - 1, "strong_place_cues")].endswith(letters().ka):
+        return None   # كتلة، كتل "bloc(s)": no place word behind ك "like"
     k = f.toks[i].key
     if not f.name_like(i, first=True) or f.is_(i, "strong_place_cues") \
             or f.is_(i, "org_heads") or f.place_at(i) or starts_with_and(k) \

@@ -334,3 +334,18 @@ def test_the_given_and_family_name_join_the_name_with_the_father_s_between_them(
     assert [e.name_ar for e in doc.entities] == ["سامر زياد كرمول", "خالد كرمول"]
     assert [m.text for m in doc.entities[0].mentions] == ["سامر زياد كرمول", "سامر كرمول"]
     assert doc.entities[0].mentions[1].why == "part of the longer name 'سامر زياد كرمول' in the report"
+
+
+def test_a_site_named_after_a_person_with_and_without_the_title_is_one_place():
+    """place21: مسجد الإمام الصادق and مسجد الصادق name one mosque (lexicon.yaml site_name_titles)."""
+    doc = linked("فجّر انتحاري مسجد الإمام الصادق. واعترف المتهمون بتفجير مسجد الصادق.",
+                 ("مسجد الإمام الصادق", "PLACE", 0, {"facility": True}), ("مسجد الصادق", "PLACE", 0, {"facility": True}))
+    (e,) = doc.entities
+    assert len(e.mentions) == 2
+
+
+def test_a_title_does_not_join_two_different_sites():
+    doc = linked("قصفت الطائرات مسجد الإمام علي ثم مسجد الإمام الحسين.",
+                 ("مسجد الإمام علي", "PLACE", 0, {"facility": True}),
+                 ("مسجد الإمام الحسين", "PLACE", 0, {"facility": True}))
+    assert len(doc.entities) == 2

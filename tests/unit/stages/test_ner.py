@@ -859,3 +859,11 @@ def test_a_speaker_named_before_the_role_the_report_gives_after_the_name():
     assert not stage(doc_of("وقال القائد زيتوني، وهو باحث، إن الوضع هادئ")).mentions
     # without the role words (a stage built without the lexicon list) the tier is off
     assert not NerStage(nothing, GATE, speech_verbs=SPEECH)(doc_of("وقال كرمول زيتوني، وهو باحث")).mentions
+
+
+def test_a_place_after_a_charter_or_states_word_is_no_place():
+    """place21: دول كرمول، اتفاق كرمول: the states of a region, an agreement; not a place."""
+    lex = Lexicons(lists={**LISTS, "named_thing_heads": frozenset({"دول", "اتفاق"})})
+    tagger = FakeTagger({"كرمول": (1, "LOC", 0.99)}, lex)
+    assert not NerStage(tagger, GATE)(doc_of("وتعاني دول كرمول من الجفاف")).mentions
+    assert [m.text for m in NerStage(tagger, GATE)(doc_of("وتعاني مدن كرمول من الجفاف")).mentions] == ["كرمول"]

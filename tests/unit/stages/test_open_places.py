@@ -301,3 +301,58 @@ def test_a_known_name_after_ibn_in_a_site_name_is_part_of_the_name():
     when the gazetteer knows it (سينا, Sinai), and the site is not cut at ابن."""
     ms = places("نقل المصابون إلى مستشفى ابن سينا في المدينة.")
     assert [m.text for m in ms] == ["مستشفى ابن سينا"], [m.text for m in ms]
+
+
+def test_a_site_named_after_a_person_keeps_the_title_and_the_name():
+    """place21: after a facility word, a person's title (الإمام، الملك، الشهيد) and the name after it
+    are the site's name, also when the name is an ordinary word (فهد) or the person finder read it."""
+    ms = places("نقل الجرحى إلى مستشفى الملك فهد ثم صلّوا في مسجد الإمام الرضا بالمدينة.")
+    assert {"مستشفى الملك فهد", "مسجد الإمام الرضا"} <= {m.text for m in ms}, [m.text for m in ms]
+    assert all(m.facility for m in ms if m.text.startswith(("مستشفى", "مسجد")))
+
+
+def test_a_kunya_opens_and_a_joiner_continues_a_site_name():
+    """place21: مسجد أبي بكر: the kunya أبي is no relative adjective (أب + ي) here, and بن inside the
+    name of the person the site is named after does not cut it (مسجد عمرو بن العاص)."""
+    found = [m.text for m in places("سقطت قذيفة قرب مسجد أبي بكر الصديق، وأخرى قرب مسجد عمرو بن العاص.")]
+    assert "مسجد أبي بكر الصديق" in found and "مسجد عمرو بن العاص" in found, found
+
+
+def test_a_title_alone_after_a_facility_word_names_no_site():
+    found = [m.text for m in places("وزار الوفد مستشفى الملك في الصباح.")]
+    assert not any(t.startswith("مستشفى الملك") for t in found), found
+
+
+def test_one_frequent_word_after_a_plural_cue_is_no_list_of_one_place():
+    """place21: مواقع الميليشيا، محطتي حافلات: a frequent news word the gazetteer does not know, alone
+    after a plural or dual cue, is what the sites are of; a list that goes on, or a quoted or rare
+    name, stays (بلدات الجبين والضهيرة، مستوطنات "شلومي")."""
+    assert not [m.text for m in places("هاجم مقاتلو العشائر مواقع الميليشيا الكردية.") if "الميليشيا" in m.text]
+    assert not [m.text for m in places("استهدف تفجيران محطتي حافلات في المدينة.") if "حافلات" in m.text]
+    found = [m.text for m in places("قصفت المدفعية بلدات الجبين والضهيرة.")]
+    assert "الجبين" in found and "الضهيرة" in found, found
+
+
+def test_a_hyphen_with_no_space_joins_the_words_of_one_name():
+    """place21: منطقة كاباردينو-بلكاريا is one place; القامشلي - عامودا (spaced) is no one name."""
+    found = [m.text for m in places("اشتبكت الشرطة مع مسلحين في منطقة زيبارو-كالتينا الجبلية.")]
+    assert "منطقة زيبارو-كالتينا" in found, found
+
+
+def test_a_date_after_a_site_name_is_no_part_of_it():
+    """place21: مسجد الزيتوني الشهر الماضي: the date words end the name."""
+    found = [m.text for m in places("فجّر انتحاري نفسه في مسجد الزيتوني الشهر الماضي.")]
+    assert "مسجد الزيتوني" in found, found
+
+
+def test_a_place_word_behind_ka_like_names_no_place():
+    """place21: كتلة الديمقراطيين "the Democrats' bloc" is no ك + تلة, and كمنطقة عازلة "as a buffer
+    zone" compares, it names no place."""
+    found = [m.text for m in places("قال رئيس كتلة الديمقراطيين إن الخطة تصف الليطاني كمنطقة عازلة.")]
+    assert not any(t.startswith(("تلة", "منطقة")) for t in found), found
+
+
+def test_a_frequent_word_after_a_village_or_town_plural_may_be_a_name():
+    """place21: after قرى، مدن، مديريات the lone-word test does not apply (قرى الراحة، مدن الوشم)."""
+    found = [m.text for m in places("احتفل أهالي قرى الراحة بالعيد.")]
+    assert any("الراحة" in t for t in found), found

@@ -330,3 +330,20 @@ def test_the_adjective_of_the_state_a_place_lies_in_joins_it_and_picks_its_names
     f = finder("قصفت الطائرات مدينة سنجار التركية أمس.")
     h = places.place_hit(f, at(f, "سنجار"))
     assert places.nationality_end(f, h, h.j) == h.j
+
+
+def test_a_city_after_a_charter_or_agreement_word_names_that_thing(finder):
+    """place21: ميثاق حلب، اتفاق حلب، دول إدلب: the charter, the agreement or the states of a region,
+    not the place; اتفاق في حلب (a preposition) and a bare حلب stay the city."""
+    for text in ("وقع الطرفان على ميثاق حلب للسلام.", "ودعا إلى تطبيق اتفاق حلب فورا.",
+                 "وانتهت أزمة حلب بعد شهرين."):
+        f = finder(text)
+        i = at(f, "حلب")
+        ph = places.place_hit(f, i)
+        assert ph is not None and places.names_a_thing(f, i, ph), text
+    for text, word in (("وجرى الاتفاق في حلب أمس.", "حلب"), ("ووقع اتفاق بحلب أمس.", "بحلب"),
+                       ("قصفت الطائرات حلب أمس.", "حلب")):
+        f = finder(text)
+        i = at(f, word)
+        ph = places.place_hit(f, i)
+        assert ph is not None and not places.names_a_thing(f, i, ph), text
