@@ -272,6 +272,7 @@ class OpenActors(Closed):
     place_prepositions: WordList = []   # a government head + one of these + a place: its body (bodies16)
     place_modifiers: WordList = []
     place_buildings: WordList = []      # a building word before the head: the building, not the body
+    party_joiners: list[str] = []       # between two parties' adjectives besides a space (a dash)
 
 
 class Boilerplate(Closed):
