@@ -228,6 +228,7 @@ class Victims(Closed):
     stateless_nationals: WordList = []   # broken nationals that name no state: no state force after a head
     group_only_nationals: WordList = []  # as those, read after a group word only (never counted)
     actor: Optional[str] = None
+    population: WordList = []   # the population at large: dropped when no event names it (rasd.stages.bystanders)
 
 
 class Kinds(Closed):

@@ -108,6 +108,9 @@ class Forces:
     nisba_rule: tuple[tuple[str, ...], str] | None = None   # (drop_endings, suffix) of country_nisbas
     # what may stand between two parties' adjectives besides a space (العدوان الأميركي - البريطاني)
     party_joiners: frozenset[str] = frozenset()
+    # the population at large (victims.population, with and without the article): the civilians a
+    # report names in passing unless an event takes them (rasd.stages.bystanders)
+    population: frozenset[str] = frozenset()
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -226,7 +229,9 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   words("place_modifiers"),
                   words("place_buildings"),
                   _nisba_rule(d.get("country_nisbas")),
-                  frozenset(str(w) for w in d.get("party_joiners") or ()))
+                  frozenset(str(w) for w in d.get("party_joiners") or ()),
+                  frozenset(form for w in (vd.get("population") or [] if vd else [])
+                            for form in (fold_str(w), L.article + fold_str(w))))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
