@@ -109,8 +109,11 @@ class Forces:
     # what may stand between two parties' adjectives besides a space (العدوان الأميركي - البريطاني)
     party_joiners: frozenset[str] = frozenset()
     # the population at large (victims.population, with and without the article): the civilians a
-    # report names in passing unless an event takes them (rasd.stages.bystanders)
+    # report names in passing unless an event takes them (rasd.stages.parties)
     population: frozenset[str] = frozenset()
+    # the words an armed wing is named by before its party's name (الجناح العسكري لـ): wing_heads, each
+    # as its folded tokens (rasd.stages.parties)
+    wings: tuple[tuple[str, ...], ...] = ()
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -231,7 +234,8 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   _nisba_rule(d.get("country_nisbas")),
                   frozenset(str(w) for w in d.get("party_joiners") or ()),
                   frozenset(form for w in (vd.get("population") or [] if vd else [])
-                            for form in (fold_str(w), L.article + fold_str(w))))
+                            for form in (fold_str(w), L.article + fold_str(w))),
+                  tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
