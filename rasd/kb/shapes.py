@@ -237,6 +237,7 @@ class Kinds(Closed):
     category: str
     heads: WordList
     adjectives: WordList
+    generic_actors: list[str] = []   # actors.yaml ids of kinds of groups (rasd.stages.parties)
 
 
 class CountryNisbas(Closed):

@@ -114,6 +114,8 @@ class Forces:
     # the words an armed wing is named by before its party's name (الجناح العسكري لـ): wing_heads, each
     # as its folded tokens (rasd.stages.parties)
     wings: tuple[tuple[str, ...], ...] = ()
+    # the knowledge-base actors that name a kind of armed group, no one group (kinds.generic_actors, as kb ids)
+    generic_actors: frozenset[str] = frozenset()
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -235,7 +237,8 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   frozenset(str(w) for w in d.get("party_joiners") or ()),
                   frozenset(form for w in (vd.get("population") or [] if vd else [])
                             for form in (fold_str(w), L.article + fold_str(w))),
-                  tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()))
+                  tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()),
+                  frozenset("actor:" + a for a in kd.get("generic_actors") or ()))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
@@ -280,6 +283,7 @@ def _check_actor_ids(path: Path, d: dict, actors) -> None:
 
     refs = [(("victims", "actor"), (d.get("victims") or {}).get("actor"))]
     refs += [(("national_forces", k), v) for k, v in (d.get("national_forces") or {}).items() if k != "__line__"]
+    refs += [(("kinds", "generic_actors", n), v) for n, v in enumerate((d.get("kinds") or {}).get("generic_actors") or [])]
     for loc, ref in refs:
         if ref is not None and ref not in actors:
             raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {'.'.join(loc)}: unknown actor '{ref}'",

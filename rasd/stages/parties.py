@@ -11,6 +11,11 @@ before relations).
   giving its reason. Civilians named otherwise (a count, مدنيين, a described victim such as رضيع
   فلسطيني) stay. The gold of the annotated parts keeps civilians as actors only as an event's
   participants (annotations/train: 123 of 128).
+- **A kind of group is no party either.** A group named only by its kind (مجموعة إرهابية، العناصر
+  الإرهابية: open_actors.yaml ``kinds``) and the knowledge-base actors that name a kind of group
+  (``kinds.generic_actors``: الجماعات المسلحة، التنظيمات المتطرفة، الجهاديين) are dropped when no event
+  takes them: such talk of a kind of enemy (محاربة الجماعات الإرهابية) names no party (annotations/train:
+  21 such entities named by no event, 1 of them a gold actor).
 - **An armed wing's name names its party.** "كتائب القسام، الجناح العسكري لحركة حماس" names Hamas as
   well as its wing: where a knowledge-base actor's mention is a wing phrase (open_actors.yaml
   ``wing_heads`` + ل + a name of the actor's ``part_of`` parent), the parent's name inside it is a
@@ -19,24 +24,34 @@ before relations).
 """
 from __future__ import annotations
 
-from rasd.arabic.clitics import readings
+from rasd.arabic.clitics import readings, reads_as
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Entity, Mention
 from rasd.pipeline import Stage
 
 
-def dropped(doc: Doc, actor: str, population: frozenset[str]) -> list[str]:
-    """Drop the entities of ``actor`` (a kb id) that no event names and that are named only by
-    ``population`` words (folded); return the warnings saying which and why."""
+def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset[str] = frozenset(),
+            kind: tuple[str, frozenset[str]] | None = None) -> list[str]:
+    """Drop the entities no event names that are (a) of ``actor`` (a kb id: the civilians) and named
+    only by ``population`` words (folded), (b) of one of the ``generic`` kb ids (kinds of groups), or
+    (c) the open group named by its kind, ``kind`` = (its name, its head words folded), every mention
+    opening with a head word (مجموعة إرهابية، العناصر الإرهابية); return the warnings saying which and why."""
     named = {p for ev in doc.events for p in (*ev.agents, *ev.targets, *ev.partners)}
+    keys = doc.keys
     out, keep = [], []
     for e in doc.entities:
-        words = [fold_str(m.text) for m in e.mentions]
-        if e.type == "ACTOR" and e.kb_id == actor and e.id not in named and words \
-                and all(w in population for w in words):
+        why = None
+        if e.type == "ACTOR" and e.id not in named and e.mentions:
+            if e.kb_id == actor and all(fold_str(m.text) in population for m in e.mentions):
+                why = "the population named in passing (open_actors.yaml victims.population)"
+            elif e.kb_id in generic:
+                why = "a kind of group, no one group (open_actors.yaml kinds.generic_actors)"
+            elif kind and e.kb_id is None and e.name_ar == kind[0] and all(
+                    m.tok[1] > m.tok[0] and reads_as(kind[1], keys[m.tok[0]]) for m in e.mentions):
+                why = "a group named by its kind only (open_actors.yaml kinds)"
+        if why:
             shown = ", ".join(sorted({m.text for m in e.mentions}))
-            out.append(f"parties: dropped {e.id} {e.name_ar} ('{shown}'): the population named in "
-                       f"passing, no event's party (open_actors.yaml victims.population)")
+            out.append(f"parties: dropped {e.id} {e.name_ar} ('{shown}'): {why}, and no event's party")
         else:
             keep.append(e)
     doc.entities = keep
@@ -118,8 +133,11 @@ class Parties(Stage):
 
     def __call__(self, doc: Doc) -> Doc:
         forces = self.resources.open_actors
-        if doc.entities and forces.population and forces.victims_actor:
-            doc.warnings.extend(dropped(doc, "actor:" + forces.victims_actor, forces.population))
+        if doc.entities:
+            name = next(iter(forces.kind_heads.values()), (None,))[0]
+            kind = (name, frozenset(forces.kind_heads)) if name else None
+            doc.warnings.extend(dropped(doc, "actor:" + (forces.victims_actor or ""), forces.population,
+                                        forces.generic_actors, kind))
         if doc.entities and forces.wings:
             wing_parents(doc, self.resources.kb, forces.wings, forces.proclitics.article)
         return doc
