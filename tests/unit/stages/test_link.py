@@ -334,3 +334,28 @@ def test_the_given_and_family_name_join_the_name_with_the_father_s_between_them(
     assert [e.name_ar for e in doc.entities] == ["سامر زياد كرمول", "خالد كرمول"]
     assert [m.text for m in doc.entities[0].mentions] == ["سامر زياد كرمول", "سامر كرمول"]
     assert doc.entities[0].mentions[1].why == "part of the longer name 'سامر زياد كرمول' in the report"
+
+
+# ---- Round 21 (actor21): knowledge-base names read end to end on composed sentences -------------
+
+
+def _actors(text: str, published: str) -> dict[str, list[str]]:
+    import rasd
+
+    doc = rasd.extract(text, published=published)
+    return {e["kb_id"]: [m["text"] for m in e["mentions"]] for e in doc["entities"] if e["type"] == "ACTOR"}
+
+
+def test_the_coalition_forces_of_a_report_about_syria_are_the_us_led_coalition(installed):
+    got = _actors("وقالت مصادر إن قوات التحالف شنت غارات على مواقع قرب مدينة الرقة في سوريا.", "2015-07-20")
+    assert "قوات التحالف" in got.get("actor:coalition", [])
+
+
+def test_the_putschists_of_a_report_about_yemen_are_the_houthis(installed):
+    got = _actors("وتقدمت المقاومة الشعبية نحو مواقع الانقلابيين في مدينة تعز اليمنية.", "2015-08-01")
+    assert "الانقلابيين" in got.get("actor:houthis", [])
+
+
+def test_a_un_mission_named_by_its_country_is_the_mission_not_the_un(installed):
+    got = _actors("وأعلنت بعثة الأمم المتحدة في مالي مقتل اثنين من موظفيها في هجوم على فندق.", "2015-08-08")
+    assert "actor:minusma" in got and "actor:un" not in got
