@@ -109,10 +109,10 @@ class Forces:
     # what may stand between two parties' adjectives besides a space (العدوان الأميركي - البريطاني)
     party_joiners: frozenset[str] = frozenset()
     # the population at large (victims.population, with and without the article): the civilians a
-    # report names in passing unless an event takes them (rasd.stages.parties)
+    # report names in passing unless an event takes them (rasd.stages.roster)
     population: frozenset[str] = frozenset()
     # the words an armed wing is named by before its party's name (الجناح العسكري لـ): wing_heads, each
-    # as its folded tokens (rasd.stages.parties)
+    # as its folded tokens (rasd.stages.roster)
     wings: tuple[tuple[str, ...], ...] = ()
     # the knowledge-base actors that name a kind of armed group, no one group (kinds.generic_actors, as kb ids)
     generic_actors: frozenset[str] = frozenset()

@@ -1,4 +1,4 @@
-"""The parties stage on composed sentences: the population and kinds of groups that no event takes
+"""The roster stage on composed sentences: the population and kinds of groups that no event takes
 are dropped, and an armed wing's name names its party (Round 21, actor21).
 
 Needs the installed data for the stages before it.
@@ -14,8 +14,8 @@ def _data(installed):
     yield
 
 
-def run(text: str, parties: bool = True):
-    names = [n for n in default_pipeline().names if parties or n != "parties"]
+def run(text: str, roster: bool = True):
+    names = [n for n in default_pipeline().names if roster or n != "roster"]
     return Pipeline.build(default_resources(), names).run(text, published="2019-05-02")
 
 
@@ -29,10 +29,10 @@ def in_events(doc, ent) -> bool:
 
 def test_the_population_named_in_passing_is_dropped_with_its_reason():
     text = "ناشدت البلدية المواطنين الابتعاد عن الشواطئ خلال العاصفة."
-    assert actor(run(text, parties=False), "actor:civilians") is not None
+    assert actor(run(text, roster=False), "actor:civilians") is not None
     doc = run(text)
     assert actor(doc, "actor:civilians") is None
-    assert any(w.startswith("parties: dropped") and "population" in w for w in doc.warnings)
+    assert any(w.startswith("roster: dropped") and "population" in w for w in doc.warnings)
 
 
 def test_the_population_an_event_takes_stays():
@@ -48,7 +48,7 @@ def test_civilians_named_otherwise_stay_without_an_event():
 
 def test_a_kind_of_group_named_by_no_event_is_dropped():
     text = "وحذر البيان من خطر الجماعات الإرهابية على الشباب في المدارس."
-    assert actor(run(text, parties=False), "actor:armed_groups") is not None
+    assert actor(run(text, roster=False), "actor:armed_groups") is not None
     doc = run(text)
     assert actor(doc, "actor:armed_groups") is None
     assert any("kinds.generic_actors" in w for w in doc.warnings)
@@ -56,7 +56,7 @@ def test_a_kind_of_group_named_by_no_event_is_dropped():
 
 def test_a_group_named_by_its_kind_and_no_event_is_dropped():
     text = "ونبه المسؤول إلى خطر أفكار مجموعة إرهابية على الطلاب."
-    before = [e for e in run(text, parties=False).entities if e.name_ar == "مسلحون"]
+    before = [e for e in run(text, roster=False).entities if e.name_ar == "مسلحون"]
     assert before
     doc = run(text)
     assert not [e for e in doc.entities if e.name_ar == "مسلحون"]

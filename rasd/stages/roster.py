@@ -51,7 +51,7 @@ def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset
                 why = "a group named by its kind only (open_actors.yaml kinds)"
         if why:
             shown = ", ".join(sorted({m.text for m in e.mentions}))
-            out.append(f"parties: dropped {e.id} {e.name_ar} ('{shown}'): {why}, and no event's party")
+            out.append(f"roster: dropped {e.id} {e.name_ar} ('{shown}'): {why}, and no event's party")
         else:
             keep.append(e)
     doc.entities = keep
@@ -123,11 +123,11 @@ def wing_parents(doc: Doc, kb, wings: list[list[str]], article: str) -> int:
     return added
 
 
-class Parties(Stage):
+class Roster(Stage):
     """Drops the civilians named only as a population that no event takes, and adds the party an
     armed wing's name names (module docstring)."""
 
-    name = "parties"
+    name = "roster"
     requires = ("entities", "events")
     assigns = ("entities",)
 
