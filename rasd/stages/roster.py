@@ -24,6 +24,8 @@ before relations).
 """
 from __future__ import annotations
 
+from bisect import insort
+
 from rasd.arabic.clitics import readings, reads_as
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Entity, Mention
@@ -54,7 +56,10 @@ def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset
             out.append(f"roster: dropped {e.id} {e.name_ar} ('{shown}'): {why}, and no event's party")
         else:
             keep.append(e)
+    gone = {e.id for e in doc.entities} - {e.id for e in keep}
     doc.entities = keep
+    if gone:   # their mentions go with them (a --trace keeps no mention of a dropped entity)
+        doc.mentions = [m for m in doc.mentions if m.entity not in gone]
     return out
 
 
@@ -118,6 +123,7 @@ def wing_parents(doc: Doc, kb, wings: list[list[str]], article: str) -> int:
                              entity=ent.id, tok=(j, j + n), why=why)
                 ent.mentions.append(pm)
                 ent.mentions.sort(key=lambda x: x.start)
+                insort(doc.mentions, pm, key=lambda x: x.start)
                 added += 1
                 break
     return added

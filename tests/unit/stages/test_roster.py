@@ -84,3 +84,14 @@ def test_the_party_of_a_wing_joins_its_entity_when_the_report_names_it():
               "قصفت مستوطنات الغلاف.")
     pij = [e for e in doc.entities if e.kb_id == "actor:pij"]
     assert len(pij) == 1 and len(pij[0].mentions) == 2
+
+
+def test_doc_mentions_follow_the_entities():
+    # a dropped entity's mentions leave the document's mentions; an added party's mention joins them
+    doc = run("ناشدت البلدية المواطنين الابتعاد عن الشواطئ خلال العاصفة.")
+    assert not [m for m in doc.mentions if m.kb_id == "actor:civilians"]
+    doc = run("وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، قصف مستوطنة سديروت برشقة صاروخية.")
+    hamas = actor(doc, "actor:hamas")
+    assert hamas.mentions[0] in doc.mentions
+    starts = [m.start for m in doc.mentions]
+    assert starts == sorted(starts)
