@@ -5,6 +5,7 @@ tests/unit/test_registry.py compares these with a checked-in list.
 from __future__ import annotations
 
 from rasd.pipeline import Stage
+from rasd.stages.roster import Roster
 from rasd.stages.clean import Clean
 from rasd.stages.corefer import Corefer
 from rasd.stages.eventcoref import EventCoref
@@ -24,6 +25,6 @@ from rasd.stages.worthiness import Worthiness
 
 STAGES: dict[str, type[Stage]] = {
     s.name: s for s in (Clean, Sentences, Mentions, OpenPlaces, OpenActors, Ner, Link, Geocode, PlaceContext,
-                        Corefer, Events, Worthiness, EventCoref, EventDecision, Relations,
+                        Corefer, Events, Worthiness, EventCoref, EventDecision, Roster, Relations,
                         Phrases)
 }

@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
     def rerun(
         stage: str = typer.Argument(..., help="The stage to run again (clean, sentences, mentions, open_places, "
                                               "open_actors, ner, link, geocode, place_context, corefer, events, "
-                                              "worthiness, eventcoref, evdecide, relations, phrases)."),
+                                              "worthiness, eventcoref, evdecide, roster, relations, phrases)."),
         trace_file: Path = typer.Argument(..., help="A document kept by `rasd extract --trace DIR` "
                                                     "(NN-stage.json), taken after the stages STAGE needs."),
         fmt: str = typer.Option("json", "--format", help="json (rasd.document/1) or table."),

@@ -231,6 +231,7 @@ class Victims(Closed):
     stateless_nationals: WordList = []   # broken nationals that name no state: no state force after a head
     group_only_nationals: WordList = []  # as those, read after a group word only (never counted)
     actor: Optional[str] = None
+    population: WordList = []   # the population at large: dropped when no event names it (rasd.stages.roster)
 
 
 class Kinds(Closed):
@@ -239,6 +240,7 @@ class Kinds(Closed):
     category: str
     heads: WordList
     adjectives: WordList
+    generic_actors: list[str] = []   # actors.yaml ids of kinds of groups (rasd.stages.roster)
 
 
 class CountryNisbas(Closed):
@@ -275,6 +277,8 @@ class OpenActors(Closed):
     place_prepositions: WordList = []   # a government head + one of these + a place: its body (bodies16)
     place_modifiers: WordList = []
     place_buildings: WordList = []      # a building word before the head: the building, not the body
+    party_joiners: list[str] = []       # between two parties' adjectives besides a space (a dash)
+    wing_heads: WordList = []           # an armed wing's name before its party's (rasd.stages.roster)
 
 
 class Boilerplate(Closed):

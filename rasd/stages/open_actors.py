@@ -48,11 +48,12 @@ class Proclitics:
     strings: frozenset[str]
     li: str
     article: str
+    and_: str = ""   # the conjunction that joins list items (وY)
 
     @classmethod
     def current(cls) -> "Proclitics":
         L = letters()
-        return cls(L.proclitic_strings((L.bi, L.li)), L.li, L.article)
+        return cls(L.proclitic_strings((L.bi, L.li)), L.li, L.article, L.and_)
 
 MAX_MODIFIERS = 3
 # the actors whose named facilities an attack strikes (قواعد الاحتلال الأميركي، مواقع جيش الاحتلال); not a
@@ -105,6 +106,16 @@ class Forces:
     place_modifiers: frozenset[str] = frozenset()
     place_buildings: frozenset[str] = frozenset()   # before the head: the body's building (قصر الرئاسة في عدن)
     nisba_rule: tuple[tuple[str, ...], str] | None = None   # (drop_endings, suffix) of country_nisbas
+    # what may stand between two parties' adjectives besides a space (العدوان الأميركي - البريطاني)
+    party_joiners: frozenset[str] = frozenset()
+    # the population at large (victims.population, with and without the article): the civilians a
+    # report names in passing unless an event takes them (rasd.stages.roster)
+    population: frozenset[str] = frozenset()
+    # the words an armed wing is named by before its party's name (الجناح العسكري لـ): wing_heads, each
+    # as its folded tokens (rasd.stages.roster)
+    wings: tuple[tuple[str, ...], ...] = ()
+    # the knowledge-base actors that name a kind of armed group, no one group (kinds.generic_actors, as kb ids)
+    generic_actors: frozenset[str] = frozenset()
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -222,7 +233,12 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   words("place_prepositions"),
                   words("place_modifiers"),
                   words("place_buildings"),
-                  _nisba_rule(d.get("country_nisbas")))
+                  _nisba_rule(d.get("country_nisbas")),
+                  frozenset(str(w) for w in d.get("party_joiners") or ()),
+                  frozenset(form for w in (vd.get("population") or [] if vd else [])
+                            for form in (fold_str(w), L.article + fold_str(w))),
+                  tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()),
+                  frozenset("actor:" + a for a in kd.get("generic_actors") or ()))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
@@ -267,6 +283,7 @@ def _check_actor_ids(path: Path, d: dict, actors) -> None:
 
     refs = [(("victims", "actor"), (d.get("victims") or {}).get("actor"))]
     refs += [(("national_forces", k), v) for k, v in (d.get("national_forces") or {}).items() if k != "__line__"]
+    refs += [(("kinds", "generic_actors", n), v) for n, v in enumerate((d.get("kinds") or {}).get("generic_actors") or [])]
     for loc, ref in refs:
         if ref is not None and ref not in actors:
             raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {'.'.join(loc)}: unknown actor '{ref}'",
@@ -572,12 +589,25 @@ class _OpenActors:
                 return k
         return None
 
-    def noun_of(self, i: int) -> tuple[str, int] | None:
+    def between(self, k: int) -> str:
+        """What stands between token ``k`` and the next, spaces stripped."""
+        t = self.toks
+        return self.doc.text[t[k].end:t[k + 1].start].strip() if k + 1 < len(t) else ""
+
+    def noun_of(self, i: int, conj: bool = False) -> tuple[str, int] | None:
         """(``party_of`` kind: PARTY_OF_ATTACK | PARTY_OF_FACILITY | PARTY_OF_TALKS, noun token) when the adjective at ``i`` qualifies an act of
         force, a facility, or talks or a deal: the noun right before it, or before up to two modifiers
         of its kind (attack_modifiers, talks_modifiers), or before an adjective that qualifies one
-        (العدوان الأميركي البريطاني، الاتفاق السعودي الإيراني)."""
+        (العدوان الأميركي البريطاني، الاتفاق السعودي الإيراني), also across a dash (open_actors.yaml
+        party_joiners: العدوان الأميركي - البريطاني) or, with ``conj`` (the adjective carries the
+        conjunction), right after it only (الغارات الأميركية والبريطانية)."""
         k, mods = i - 1, 0
+        prev = self.added[-1] if self.added else None
+        if k >= 0 and prev is not None and prev.party_of and prev.tok == (k, k + 1) and (
+                conj or self.between(k) in self.f.party_joiners):
+            return prev.party_of, k   # العدوان الأميركي - البريطاني، الغارات الأميركية والبريطانية
+        if conj:
+            return None   # وبريطانية after anything but a party's adjective joins something else
         named = self.named_facility(i)
         if named is not None:
             return PARTY_OF_FACILITY, named
@@ -619,17 +649,18 @@ class _OpenActors:
             return best, "the country's party the report names"
         return entry.kb_id, "the country's force"
 
-    def adjective_at(self, i: int) -> None:
+    def adjective_at(self, i: int, conj: bool = False) -> None:
         if i in self.owner:
             return
-        found = self.noun_of(i)
-        force = self.f.adjectives[self.toks[i].key]
+        found = self.noun_of(i, conj)
+        pre = len(self.pro.and_) if conj else 0
+        force = self.f.adjectives[self.toks[i].key[pre:]]
         party = None if not found else self.country_state(force) if found[0] == PARTY_OF_TALKS else self.country_party(force)
         if party is None:
             return
         kind, k = found
         noun = self.doc.text[self.toks[k].start:self.toks[k].end]
-        self.add(i, i + 1, 0, "government" if kind == PARTY_OF_TALKS else "state_force", None,
+        self.add(i, i + 1, pre, "government" if kind == PARTY_OF_TALKS else "state_force", None,
                  f"a nationality adjective after '{noun}' " + (
                      "names who did the act (open_actors.yaml attack_nouns)" if kind == PARTY_OF_ATTACK else
                      "names a party to the talks (open_actors.yaml talks_nouns)" if kind == PARTY_OF_TALKS else
@@ -670,8 +701,12 @@ class _OpenActors:
                 self.crowd_at(i, r)
         self.victims()
         keys = self.doc.keys   # the adjectives' tokens, picked by one C-level pass over the keys
+        adjectives, conj = self.f.adjectives, self.pro.and_
         for i in list(compress(range(len(keys)), map(self.f.adjectives.__contains__, keys))):
             self.adjective_at(i)
+            # a second party joined by the conjunction (الأميركية والبريطانية)
+            if i + 1 < len(keys) and keys[i + 1][:len(conj)] == conj and keys[i + 1][len(conj):] in adjectives:
+                self.adjective_at(i + 1, conj=True)
         self.owners()
         kept = [m for m in self.doc.mentions if id(m) not in self.dropped]
         for m in kept:

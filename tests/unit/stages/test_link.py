@@ -349,3 +349,26 @@ def test_a_title_does_not_join_two_different_sites():
                  ("مسجد الإمام علي", "PLACE", 0, {"facility": True}),
                  ("مسجد الإمام الحسين", "PLACE", 0, {"facility": True}))
     assert len(doc.entities) == 2
+# ---- Round 21 (actor21): knowledge-base names read end to end on composed sentences -------------
+
+
+def _actors(text: str, published: str) -> dict[str, list[str]]:
+    import rasd
+
+    doc = rasd.extract(text, published=published)
+    return {e["kb_id"]: [m["text"] for m in e["mentions"]] for e in doc["entities"] if e["type"] == "ACTOR"}
+
+
+def test_the_coalition_forces_of_a_report_about_syria_are_the_us_led_coalition(installed):
+    got = _actors("وقالت مصادر إن قوات التحالف شنت غارات على مواقع قرب مدينة الرقة في سوريا.", "2015-07-20")
+    assert "قوات التحالف" in got.get("actor:coalition", [])
+
+
+def test_the_putschists_of_a_report_about_yemen_are_the_houthis(installed):
+    got = _actors("وتقدمت المقاومة الشعبية نحو مواقع الانقلابيين في مدينة تعز اليمنية.", "2015-08-01")
+    assert "الانقلابيين" in got.get("actor:houthis", [])
+
+
+def test_a_un_mission_named_by_its_country_is_the_mission_not_the_un(installed):
+    got = _actors("وأعلنت بعثة الأمم المتحدة في مالي مقتل اثنين من موظفيها في هجوم على فندق.", "2015-08-08")
+    assert "actor:minusma" in got and "actor:un" not in got

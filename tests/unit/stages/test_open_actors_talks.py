@@ -50,3 +50,24 @@ def test_sociology_is_no_meeting():
 def test_a_delegation_adjective_names_its_state():
     got = adjectives("والتقى الوفد الإيراني وزير الخارجية في مسقط.")
     assert got == [("الإيراني", "talks", "actor:iran")]
+
+
+# Round 21 (actor21): a second party's adjective after a dash, or with the conjunction right after the first
+def test_a_dash_between_two_adjectives_of_an_act_names_both_parties():
+    got = adjectives("واصلت طائرات العدوان الأميركي - البريطاني غاراتها على الساحل.")
+    assert got == [("الأميركي", "attack", "actor:us_military"), ("البريطاني", "attack", "actor:uk_forces")]
+
+
+def test_a_dash_between_two_adjectives_of_talks_names_both_states():
+    got = adjectives("وانتهت الجولة الثالثة من المحادثات الإيرانية – الأميركية غير المباشرة.")
+    assert [(t, p) for t, p, _ in got] == [("الإيرانية", "talks"), ("الأميركية", "talks")]
+
+
+def test_an_adjective_with_the_conjunction_after_a_party_names_a_second_party():
+    got = adjectives("وتوالت الضربات الأميركية والبريطانية على المواقع الساحلية.")
+    assert got == [("الأميركية", "attack", "actor:us_military"), ("البريطانية", "attack", "actor:uk_forces")]
+
+
+def test_an_adjective_with_the_conjunction_after_no_party_names_none():
+    # the first adjective qualifies no act: the second names nobody either
+    assert adjectives("وحضر المعرض زوار من الجالية المصرية والبريطانية.") == []

@@ -1,0 +1,97 @@
+"""The roster stage on composed sentences: the population and kinds of groups that no event takes
+are dropped, and an armed wing's name names its party (Round 21, actor21).
+
+Needs the installed data for the stages before it.
+"""
+import pytest
+
+from rasd.kb.resources import default_resources
+from rasd.pipeline import Pipeline, default_pipeline
+
+
+@pytest.fixture(autouse=True)
+def _data(installed):
+    yield
+
+
+def run(text: str, roster: bool = True):
+    names = [n for n in default_pipeline().names if roster or n != "roster"]
+    return Pipeline.build(default_resources(), names).run(text, published="2019-05-02")
+
+
+def actor(doc, kb_id):
+    return next((e for e in doc.entities if e.kb_id == kb_id), None)
+
+
+def in_events(doc, ent) -> bool:
+    return any(ent.id in (*ev.agents, *ev.targets, *ev.partners) for ev in doc.events)
+
+
+def test_the_population_named_in_passing_is_dropped_with_its_reason():
+    text = "ناشدت البلدية المواطنين الابتعاد عن الشواطئ خلال العاصفة."
+    assert actor(run(text, roster=False), "actor:civilians") is not None
+    doc = run(text)
+    assert actor(doc, "actor:civilians") is None
+    assert any(w.startswith("roster: dropped") and "population" in w for w in doc.warnings)
+
+
+def test_the_population_an_event_takes_stays():
+    doc = run("قصفت طائرات حربية منازل المواطنين في بلدة كفرنبل بريف إدلب الجنوبي.")
+    civ = actor(doc, "actor:civilians")
+    assert civ is not None and in_events(doc, civ)
+
+
+def test_civilians_named_otherwise_stay_without_an_event():
+    doc = run("وقال التقرير الشهري إن المدنيين يشكون من نقص الدواء.")
+    assert actor(doc, "actor:civilians") is not None
+
+
+def test_a_kind_of_group_named_by_no_event_is_dropped():
+    text = "وحذر البيان من خطر الجماعات الإرهابية على الشباب في المدارس."
+    assert actor(run(text, roster=False), "actor:armed_groups") is not None
+    doc = run(text)
+    assert actor(doc, "actor:armed_groups") is None
+    assert any("kinds.generic_actors" in w for w in doc.warnings)
+
+
+def test_a_group_named_by_its_kind_and_no_event_is_dropped():
+    text = "ونبه المسؤول إلى خطر أفكار مجموعة إرهابية على الطلاب."
+    before = [e for e in run(text, roster=False).entities if e.name_ar == "مسلحون"]
+    assert before
+    doc = run(text)
+    assert not [e for e in doc.entities if e.name_ar == "مسلحون"]
+    assert any("named by its kind only" in w for w in doc.warnings)
+
+
+def test_a_group_named_by_its_kind_that_an_event_takes_stays():
+    doc = run("وقال الجيش إن مجموعة إرهابية هاجمت حاجزا عسكريا في ريف حماة الشمالي.")
+    groups = [e for e in doc.entities if e.name_ar == "مسلحون"]
+    assert groups and in_events(doc, groups[0])
+
+
+def test_an_armed_wings_name_names_its_party_too():
+    doc = run("وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، قصف مستوطنة سديروت برشقة صاروخية.")
+    hamas, qassam = actor(doc, "actor:hamas"), actor(doc, "actor:qassam")
+    assert hamas is not None and qassam is not None
+    (m,) = hamas.mentions
+    assert doc.text[m.start:m.end] == m.text == "حركة حماس" and "wing_heads" in m.why
+    # added after the events: the apposition is no argument of the shelling
+    assert not in_events(doc, hamas)
+
+
+def test_the_party_of_a_wing_joins_its_entity_when_the_report_names_it():
+    doc = run("وقالت حركة الجهاد الإسلامي إن سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي، "
+              "قصفت مستوطنات الغلاف.")
+    pij = [e for e in doc.entities if e.kb_id == "actor:pij"]
+    assert len(pij) == 1 and len(pij[0].mentions) == 2
+
+
+def test_doc_mentions_follow_the_entities():
+    # a dropped entity's mentions leave the document's mentions; an added party's mention joins them
+    doc = run("ناشدت البلدية المواطنين الابتعاد عن الشواطئ خلال العاصفة.")
+    assert not [m for m in doc.mentions if m.kb_id == "actor:civilians"]
+    doc = run("وأعلنت كتائب القسام، الجناح العسكري لحركة حماس، قصف مستوطنة سديروت برشقة صاروخية.")
+    hamas = actor(doc, "actor:hamas")
+    assert hamas.mentions[0] in doc.mentions
+    starts = [m.start for m in doc.mentions]
+    assert starts == sorted(starts)
