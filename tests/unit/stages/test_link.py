@@ -349,6 +349,8 @@ def test_a_title_does_not_join_two_different_sites():
                  ("مسجد الإمام علي", "PLACE", 0, {"facility": True}),
                  ("مسجد الإمام الحسين", "PLACE", 0, {"facility": True}))
     assert len(doc.entities) == 2
+
+
 # ---- Round 21 (actor21): knowledge-base names read end to end on composed sentences -------------
 
 
