@@ -152,7 +152,9 @@ def test_recording_keeps_no_openers_so_every_word_is_counted():
 def test_the_openers_table_answers_only_with_the_vocabulary_it_was_worked_out_with():
     from rasd.kb.wordanswers import WordAnswers
 
-    lex = Resources("/nonexistent-rasd-data").triggers
+    res = Resources("/nonexistent-rasd-data")
+    lex = res.triggers
+    assert lex.answers_vocab is res.news_vocab   # the vocabulary the events stage reads with
     word = fold_str("وقصفت")
     coded = (0, lex._coded(word))
     lex.answers_vocab = VOCAB
