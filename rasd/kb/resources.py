@@ -155,7 +155,11 @@ class Resources:
         """The event lexicon: trigger forms, cue word lists, weapons, modality cues."""
         from rasd.stages.events import load_lexicon
 
-        return load_lexicon(self)
+        lex = load_lexicon(self)
+        # the events stage reads glued triggers with the news vocabulary (Reader.vocab): the installed
+        # openers answers were worked out with it, and are asked with it only (Lexicon.openers_of)
+        lex.answers_vocab = self.news_vocab
+        return lex
 
     @_part
     def geo_cues(self):

@@ -117,6 +117,10 @@ class NerStage:
         self.ambiguous_given = ambiguous_given
         self.letters = letters()   # the clitic letters of the Resources building this part
         L = self.letters   # a preposition (maybe behind a conjunction) with the article: بال، لل، وبال، فلل
+        # a verb of saying as written or behind a one-letter conjunction (وقال، فأكد): the spellings
+        # :meth:`_said_by` accepts, so that one set look-up (or one C-level pass over a document's
+        # words) answers it
+        self._speech_forms = speech_verbs | frozenset(c + v for c in L.conj if len(c) == 1 for v in speech_verbs)
         self._prep_articles = tuple(sorted({c + p + L.article for c in ("", *L.conj) for p in L.preps}
                                            | {c + L.lam_article for c in ("", *L.conj)}, key=len, reverse=True))
         joiners = self.lists.get("name_joiners", frozenset())
@@ -450,14 +454,14 @@ class NerStage:
         out: list[Mention] = []
         base = len(doc.mentions) + len(added)
         k, n = 1, len(toks)
-        while k < n - 1:
-            if keys[k] not in self.cued_given or owner[k] >= 0:
-                k += 1
-                continue
+        # only the words of the cued tier, found in one C-level pass
+        for q in compress(range(1, n - 1), map(self.cued_given.__contains__, keys[1:])):
+            if q < k or owner[q] >= 0:
+                continue   # inside the name found last, or in a mention
+            k = q
             # a title, not a kunya: after أبو/أبي the word is the kunya's own (مسجد أبي بكر)
             cue = self._cue_before(doc, k, owner)
             if not cue:
-                k += 1
                 continue
             j, parts = k + 1, 0
             while j < n and parts < 2 and self._free_after(doc, owner, j):
@@ -477,8 +481,8 @@ class NerStage:
                                pattern=True, why=f"cued-tier given name: {keys[k]} (news_cued_names, a given "
                                f"name that is also an ordinary word) right after {cue}, with {j - k - 1} "
                                "further name part(s)"))
-            for q in range(k, j):
-                owner[q] = base + len(out)
+            for p in range(k, j):
+                owner[p] = base + len(out)
             k = j
         return out
 
@@ -496,10 +500,13 @@ class NerStage:
         base = len(doc.mentions) + len(added)
         n = len(toks)
         k = 1
-        while k < n - SPEAKER_WORDS_MIN:
-            if owner[k] >= 0 or not self._said_by(doc, k) or not text[toks[k - 1].end:toks[k].start].isspace() \
+        # only the words right after a verb of saying (:meth:`_said_by`), found in one C-level pass
+        for q in compress(range(1, n - SPEAKER_WORDS_MIN), map(self._speech_forms.__contains__, keys)):
+            if q < k:
+                continue   # inside the name found last
+            k = q
+            if owner[k] >= 0 or not text[toks[k - 1].end:toks[k].start].isspace() \
                     or text.startswith(self.letters.article, toks[k].start) or not self._tier_part(doc, k):
-                k += 1
                 continue
             j = k + 1
             while j < n and j - k < SPEAKER_WORDS_MAX and self._free_after(doc, owner, j) and self._tier_part(doc, j):
@@ -514,8 +521,8 @@ class NerStage:
             out.append(Mention(start, end, text[start:end], "PERSON", confidence=TIER_CONFIDENCE, tok=(k, j),
                                pattern=True, why=f"speaker's name: {j - k} free name-shaped words between a verb of "
                                f"saying and the role after the name ({role!r}: lexicon role_after_name or a title)"))
-            for q in range(k, j):
-                owner[q] = base + len(out)
+            for p in range(k, j):
+                owner[p] = base + len(out)
             k = j
         return out
 
@@ -962,10 +969,7 @@ class NerStage:
     def _said_by(self, doc: Doc, i: int) -> bool:
         """A verb of saying (lexicon speech_verbs) stands right before word i, as written or behind
         و/ف (a verb takes no article nor preposition: للطالب is no طالب)."""
-        if not self.speech_verbs or i == 0:
-            return False
-        verb = doc.keys[i - 1]
-        return verb in self.speech_verbs or (verb[:1] in self.letters.conj and verb[1:] in self.speech_verbs)
+        return i > 0 and doc.keys[i - 1] in self._speech_forms
 
     def _owned_word(self, doc: Doc, i: int) -> bool:
         """Word i is, as written, a word the news knows followed by an attached pronoun (سموه،

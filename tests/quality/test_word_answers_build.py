@@ -31,7 +31,7 @@ def test_build_records_answers_that_load_until_an_input_changes(built, tmp_path)
     shutil.copytree(built_base, base)
     assert counts["word answers"] > 100
     tables = wordanswers.load(base, KNOWLEDGE_DIR).tables
-    assert {"mention_index.word", "ner_tagger.gate.word", "triggers.cue_starts", "triggers.candidates"} <= set(tables)
+    assert {"mention_index.word", "ner_tagger.gate.word", "triggers.cue_starts", "triggers.openers"} <= set(tables)
     assert not wordanswers.stale(base, KNOWLEDGE_DIR)
     (base / "news_names.json").write_text((base / "news_names.json").read_text(encoding="utf-8") + " ",
                                           encoding="utf-8")

@@ -66,9 +66,15 @@ class Lexicon:
         self.candidates = lru_cache(maxsize=1 << 16)(self._candidates)
         # whether a word fits a pattern word of a trigger (clitics.matches_form), per (form, word)
         self.fits = lru_cache(maxsize=CUE_CACHE_SIZE)(matches_form)
-        # (vocabulary, word → its (glue, candidates) with it (triggers.openers)), for openers_of
-        self._openers: tuple[frozenset | None, dict] = (None, {})
+        # (vocabulary, word → its (glue, candidates) with it (triggers.openers), what works out a
+        # word not in that dict), for openers_of
+        self._openers: tuple[frozenset | None, dict, object] = (None, {}, None)
         self._recording = False
+        # the precomputed answers (use_answers) and the vocabulary their openers were worked out
+        # with (Resources.triggers: the news vocabulary the events stage reads with); openers_of asks
+        # the answers' openers table only with that very vocabulary
+        self._answers = None
+        self.answers_vocab: frozenset | None = None
         # the first two letters of every trigger's first word (exact or prefix, all prefixes being of
         # two letters or more): a reading that starts otherwise opens no trigger (None: no such gate);
         # finer, what _candidates asks: a reading opens one only when it starts with a first word of
@@ -132,6 +138,8 @@ class Lexicon:
         self.candidates_of = candidates_of
         # recording (install): openers_of keeps nothing either, so every word it meets is asked
         self._recording = answers.record
+        self._answers = answers
+        self._openers = (None, {}, None)   # the next openers_of picks its miss path anew
 
     def _coded(self, key: str) -> tuple[tuple[int, int], ...]:
         """:meth:`_candidates` of ``key`` with each trigger as its number in :attr:`defs`."""
@@ -148,12 +156,36 @@ class Lexicon:
 
         state = self._openers
         if state[0] is not vocab:
-            state = self._openers = (vocab, {})
+            state = self._openers = (vocab, {}, self._openers_miss(vocab))
         if self._recording:
-            found = [openers(key, self, vocab) for key in keys]
+            found = list(map(state[2], keys))
         else:
-            found = answers(state[1], keys, lambda key: openers(key, self, vocab), OPENERS_CACHE_SIZE)
+            found = answers(state[1], keys, state[2], OPENERS_CACHE_SIZE)
         return {i: found[i] for i in compress(range(len(found)), map(itemgetter(1), found))}
+
+    def _openers_miss(self, vocab: frozenset):
+        """What works out the openers of a word :meth:`openers_of` does not keep: with the vocabulary
+        the precomputed answers were recorded with (:attr:`answers_vocab`), their ``openers`` table
+        first (a word's glue and candidates, each trigger by its number in :attr:`defs`), else
+        :func:`triggers.openers` itself."""
+        from rasd.stages.events.triggers import NO_OPENERS, glued, openers
+
+        if self._answers is None or vocab is not self.answers_vocab or not vocab:
+            return lambda key: openers(key, self, vocab)
+        no, defs = self._def_no, self.defs
+
+        def coded(key: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+            # triggers.openers with _candidates itself (not candidates_of: this table replaces its own)
+            cands = self._candidates(key)
+            glue, cands = (0, cands) if cands else glued(key, self, vocab)
+            return (glue, tuple([(n, no[id(d)]) for n, d in cands])) if cands else NO_OPENERS
+
+        miss = self._answers.miss("triggers.openers", coded)
+
+        def opened(key: str) -> tuple[int, tuple[tuple[int, TriggerDef], ...]]:
+            glue, got = miss(key)
+            return (glue, tuple([(n, defs[k]) for n, k in got])) if got else NO_OPENERS
+        return opened
 
     def _candidates(self, key: str) -> tuple[tuple[int, TriggerDef], ...]:
         """(proclitic length, trigger) pairs whose first word fits some reading of ``key``."""

@@ -867,3 +867,25 @@ def test_a_place_after_a_charter_or_states_word_is_no_place():
     tagger = FakeTagger({"كرمول": (1, "LOC", 0.99)}, lex)
     assert not NerStage(tagger, GATE)(doc_of("وتعاني دول كرمول من الجفاف")).mentions
     assert [m.text for m in NerStage(tagger, GATE)(doc_of("وتعاني مدن كرمول من الجفاف")).mentions] == ["كرمول"]
+
+
+def test_the_verb_of_saying_test_is_one_look_up_of_the_verb_as_written_or_behind_one_conjunction():
+    """_said_by reads the word before as a verb of saying as written or behind و/ف, no other proclitic."""
+    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH)
+    d = doc_of("قال زيد وقال عمرو فأضاف خالد بقال سعد والقال ماجد")
+    said = [i for i in range(len(d.tokens)) if stage._said_by(d, i)]
+    assert [d.tokens[i].key for i in said] == ["زيد", "عمرو", "خالد"]
+    assert not NerStage(FakeTagger({}), GATE)._said_by(d, 1)   # no verbs of saying: none
+
+
+def test_every_speaker_and_every_cued_name_of_a_document_is_found_one_after_the_other():
+    """The tiers visit only the words after a verb of saying (or of the cued tier), in order, and go
+    on after a name found: two in one document are both read."""
+    roles = frozenset({"وهو", "احد"})
+    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, role_after=roles)
+    got = stage(doc_of("وقال كرمول زيتوني، وهو باحث، إن الوضع هادئ. وأضاف دورين ماكلوي، وهو خبير، إن الهدوء مستمر")).mentions
+    assert [m.text for m in got] == ["كرمول زيتوني", "دورين ماكلوي"]
+    tier = frozenset({fold_str("ثابت"), fold_str("فاضل")})
+    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier)
+    got = stage(doc_of("وقال ثابت جواس إن الوضع هادئ، وقال فاضل الغراوي إن الهدوء مستمر")).mentions
+    assert [m.text for m in got] == ["ثابت جواس", "فاضل الغراوي"]

@@ -147,3 +147,44 @@ def test_recording_keeps_no_openers_so_every_word_is_counted():
         lex.openers_of(keys, VOCAB)
     assert lex._openers[1] == {}
     assert set(rec.frequent(2)["triggers.candidates"]) == set(keys)
+
+
+def test_the_openers_table_answers_only_with_the_vocabulary_it_was_worked_out_with():
+    from rasd.kb.wordanswers import WordAnswers
+
+    res = Resources("/nonexistent-rasd-data")
+    lex = res.triggers
+    assert lex.answers_vocab is res.news_vocab   # the vocabulary the events stage reads with
+    word = fold_str("وقصفت")
+    coded = (0, lex._coded(word))
+    lex.answers_vocab = VOCAB
+    lex.use_answers(WordAnswers({"triggers.openers": {"مدينه": coded}}))
+    assert lex.openers_of(["مدينه", word], VOCAB) == {0: (0, lex._candidates(word)), 1: openers(word, lex, VOCAB)}
+    # another vocabulary (even an equal one, another object): the table is not asked, the word is worked out
+    assert lex.openers_of(["مدينه", word], frozenset(set(VOCAB))) == {1: openers(word, lex, VOCAB)}
+
+
+def test_recording_with_the_answers_vocabulary_fills_the_openers_table_with_each_words_openers():
+    from rasd.kb.wordanswers import WordAnswers
+
+    lex = Resources("/nonexistent-rasd-data").triggers
+    lex.answers_vocab = VOCAB
+    rec = WordAnswers(record=True)
+    lex.use_answers(rec)
+    keys = text_keys()
+    for _ in range(2):
+        rec.next_article()
+        lex.openers_of(keys, VOCAB)
+    table = rec.frequent(2)["triggers.openers"]
+    assert set(table) == set(keys)
+    glued = 0
+    for key in keys:
+        glue, got = table[key]
+        assert (glue, tuple((n, lex.defs[k]) for n, k in got)) == openers(key, lex, VOCAB)
+        glued += glue > 0
+    assert glued   # الاحتلالاستهدفت: a trigger glued to the word before it
+    # and the table read back answers as the words are worked out
+    lex2 = Resources("/nonexistent-rasd-data").triggers
+    lex2.answers_vocab = VOCAB
+    lex2.use_answers(WordAnswers(rec.frequent(2)))
+    assert lex2.openers_of(keys, VOCAB) == L.openers_of(keys, VOCAB)
