@@ -175,6 +175,8 @@ class Lexicon(Words):
     site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)
+    namesake_heads: WordList       # ميدان X، مسجد الإمام X: a thing named after a person (rasd.stages.ner)
+    namesake_honorifics: WordList  # مسجد الإمام X: an honorific between that type word and the name (the same)
 
 
 class Relations(Words):

@@ -41,6 +41,7 @@ _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities
                 "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
                 "alias_markers", "source_heads", "border_words", "loyal_heads")
 OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
+_NAME_OPENERS = ("", '"', "«", "“", "(", "'")   # what may stand between a namesake head and the name
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -65,7 +66,8 @@ class NerStage:
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                  speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
                  lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
-                 ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset()):
+                 ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
+                 namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -94,6 +96,11 @@ class NerStage:
         # the words that open a speaker's role right after the name (lexicon role_after_name, folded:
         # وهو، أحد): with a person title, the end of a speaker's name the cue tiers read (_speaker_tier)
         self.role_after = role_after
+        # the words a place, unit or paper is named by before a person's name (lexicon namesake_heads,
+        # folded: ميدان، مسجد، كتيبة، مجلة) and the honorifics that may stand between (namesake_honorifics
+        # and the person titles: مسجد الإمام X، ميدان العميد X): such a person is the thing's name (_namesakes)
+        self.namesake_heads = namesake_heads
+        self.namesake_honorifics = namesake_honorifics | self.lists.get("person_titles", frozenset())
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -212,7 +219,59 @@ class NerStage:
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         self._cut_run_ons(doc, doc.mentions)
         self._open_names(doc, doc.mentions)
+        if self.namesake_heads:
+            self._namesakes(doc, verdicts)
         return doc
+
+    NAMESAKE_HONORIFICS = 2   # most honorific words between a namesake head and the name (كتيبة شهداء الشيخ X)
+
+    def _namesakes(self, doc: Doc, verdicts: list[dict] | None) -> None:
+        """Arabic names squares, parks, quarters, buildings, units and papers after people: the type
+        word without the article, in construct with the name, maybe over honorifics (ميدان العميد X،
+        متنزه الشيخ X، مسجد الإمام X، حارة أبو X، كتيبة شهداء X، مجلة X) or an opening bracket or quote
+        (موقع (X)).  A person mention there, whichever finder read it (a knowledge-base name too:
+        كتيبة أسامة بن لادن), is the thing's name, no person in the report: it is removed, with the bare
+        surnames that repeat it, and the trace says why.  A definite type word (قائد الكتيبة X) stands
+        in apposition and names the person; so does a type word that is also a title (اللواء X)."""
+        toks, keys, text = doc.tokens, doc.keys, doc.text
+        heads, hon = self.namesake_heads, self.namesake_honorifics
+        titles = self.lists.get("person_titles", frozenset())
+        art = self.letters.article
+
+        def forms(k: int) -> tuple[str, ...]:
+            key = keys[k]
+            return (key, *(st for _, st in doc.readings[key]))
+
+        def definite(k: int) -> bool:
+            key = keys[k]
+            return has_article(key) or any(n and is_definite(key[:n]) for n, _ in doc.readings[key])
+
+        covered = [False] * len(toks)   # words inside another name (كتائب سيد الشهداء | X: the body's own name)
+        for m in doc.mentions:
+            if m.type != "PERSON":
+                covered[m.tok[0]:m.tok[1]] = [True] * (m.tok[1] - m.tok[0])
+        gone: set[int] = set()
+        for n, m in enumerate(doc.mentions):
+            if m.type != "PERSON" or m.surname_of:
+                continue
+            k = m.tok[0] - 1
+            while k >= 0 and m.tok[0] - 1 - k < self.NAMESAKE_HONORIFICS and text[toks[k].end:toks[k + 1].start].isspace() \
+                    and any(f in hon or art + f in hon for f in forms(k)):
+                k -= 1   # مسجد الإمام | X، كتيبة شهداء | X
+            if k < 0 or text[toks[k].end:toks[k + 1].start].strip() not in _NAME_OPENERS or any(covered[k:m.tok[0]]):
+                continue
+            f = forms(k)
+            if definite(k) or any(w in titles for w in f) or not any(w in heads for w in f):
+                continue
+            gone.add(n)
+            head = text[toks[k].start:toks[k].end]
+            if verdicts is not None:
+                verdicts.append({"span": [m.start, m.end], "cls": "PERS", "p": None,
+                                 "verdict": f"removed: the name of what '{head}' names after a person"})
+        if gone:
+            names = {doc.mentions[n].text for n in gone}
+            doc.mentions = [m for n, m in enumerate(doc.mentions)
+                            if n not in gone and not (m.type == "PERSON" and m.surname_of in names)]
 
     def _open_names(self, doc: Doc, ms: list[Mention]) -> None:
         """Arabic reports name a person by given name, father's (and grandfather's) name and family
@@ -1199,7 +1258,9 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
                     speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()),
                     cued_given=res.cued_names,
-                    role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()), **more)
+                    role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()),
+                    namesake_heads=res.kb.lexicon["_folded"].get("namesake_heads", frozenset()),
+                    namesake_honorifics=res.kb.lexicon["_folded"].get("namesake_honorifics", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:
