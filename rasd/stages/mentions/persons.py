@@ -366,10 +366,20 @@ def _more_parts(f: Finder, i: int, j: int) -> int:
             if _clear_end(f, j) and not has_article(toks[j].key):
                 return j + 1   # … and the bare family name after it closes the name
         elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
+            if _compound_head(f, j - 1):
+                j += 1   # فهد سليمان عبد المحسن | القباع: the definite word ends a compound name, not the name
+                continue
             return j + 1
         else:
             break
     return j
+
+
+def _compound_head(f: Finder, k: int) -> bool:
+    """Token k heads a compound given name whose second word is definite (عبد المحسن، عبد الله): a
+    name joiner that is no lineage word, kunya nor family marker (not بن، أبو، آل)."""
+    return f.is_(k, "name_joiners") and not f.is_(k, "lineage_words") and not f.is_(k, "kunya") \
+        and not f.is_(k, "family_markers")
 
 
 def add_person(f: Finder, i: int, end: int) -> None:
