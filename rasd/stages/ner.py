@@ -219,9 +219,53 @@ class NerStage:
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         self._cut_run_ons(doc, doc.mentions)
         self._open_names(doc, doc.mentions)
+        if self.speech_verbs and self.role_after:
+            self._speaker_last_part(doc)
         if self.namesake_heads:
             self._namesakes(doc, verdicts)
         return doc
+
+    def _speaker_last_part(self, doc: Doc) -> None:
+        """وأكد X Y Z أحد سكان القرية، وقال X Y وهو …: a speaker's name stands between the verb of saying
+        and the role the report gives after it, so a person mention rasd read (no knowledge-base name)
+        right after a verb of saying, followed by one free word and then a word that opens a role
+        (lexicon role_after_name: وهو، أحد, or a person title), takes that word in as its last part
+        (a transliterated family name the lists lack: بارتليت، أورين) or a given name spelled like a
+        preposition (علي): a word there is the name's, as the subject of the verb ends where its role
+        begins.  The word is Arabic letters without the article, no lexicon word (a stop word, title,
+        place or type word) and no word the NER corpora use mostly outside names (شقيق، أستاذ، صاحبة:
+        a role noun heading the role's construct) unless a given name spelled as the knowledge writes
+        it (علي), no word opened by the conjunction و (a second name), no accusative (أيضا) nor a
+        preposition with the article (:meth:`_run_on_at`)."""
+        toks, keys, text = doc.tokens, doc.keys, doc.text
+        n = len(toks)
+        covered = [False] * n
+        for m in doc.mentions:
+            covered[m.tok[0]:m.tok[1]] = [True] * (m.tok[1] - m.tok[0])
+        L = self.letters
+        for x, m in enumerate(doc.mentions):
+            if m.type != "PERSON" or m.kb_id or m.surname_of or not self._said_by(doc, m.tok[0]):
+                continue
+            j = m.tok[1]
+            if j + 1 >= n or covered[j] or not text[toks[j - 1].end:toks[j].start].isspace():
+                continue
+            gap = text[toks[j].end:toks[j + 1].start]
+            if not (gap.isspace() or _commas(gap)) or not self._role_opens(doc, j + 1):
+                continue
+            key = keys[j]
+            surface = "".join(c for c in text[toks[j].start:toks[j].end] if not is_mark(c))
+            named = surface in self.ambiguous_given
+            if not key.isalpha() or not has_letter(key) or len(key) < 2 or key.endswith(L.accusative_ending) \
+                    or (key[:1] in L.conj and key[1:] not in self.person_given) or self._run_on_at(doc, j):
+                continue
+            if not named and (self._listed_at(doc, j, *self.lists) or self._common(key) or key.startswith(L.article)):
+                continue   # شقيق العريف، أستاذ مساعد، الطبيب الشرعي: a role noun opens the role itself
+            end = toks[j].end
+            doc.mentions[x] = replace(m, end=end, text=text[m.start:end], tok=(m.tok[0], j + 1),
+                                      why=(m.why + "; " if m.why else "") + "the speaker's name runs to the role "
+                                      f"after it ('{text[toks[j + 1].start:toks[j + 1].end]}'): "
+                                      f"'{text[toks[j].start:end]}' is its last part")
+            covered[j] = True
 
     NAMESAKE_HONORIFICS = 2   # most honorific words between a namesake head and the name (كتيبة شهداء الشيخ X)
 
