@@ -286,7 +286,14 @@ def person_at(f: Finder, i: int) -> int | None:
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
     end = _before_org_word(f, i, _closing_family(f, i, _family(f, _lineage(f, i, j))))
-    return None if end is None or _place_named_after(f, i, end) else end
+    return None if end is None or _place_named_after(f, i, end) or _designation(f, i, end) else end
+
+
+def _designation(f: Finder, i: int, end: int) -> bool:
+    """أم كيو 9، ام اتش 17: a kunya word is also the name of a Latin letter (M), and a letter name
+    followed by a number is a model or flight designation (a drone, an aircraft, a flight), no
+    person: a name opened by a kunya with a number right after it (white space between) is none."""
+    return f.is_(i, "kunya") and end < len(f.toks) and f.joined(end - 1) and f.toks[end].key.isdigit()
 
 
 def _closing_family(f: Finder, i: int, end: int) -> int:
