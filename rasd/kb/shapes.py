@@ -175,6 +175,7 @@ class Lexicon(Words):
     site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)
+    title_surnames: WordList       # حسان الشيخ، : a title that is the family name (rasd.stages.mentions.persons)
     namesake_heads: WordList       # ميدان X، مسجد الإمام X: a thing named after a person (rasd.stages.ner)
     namesake_honorifics: WordList  # مسجد الإمام X: an honorific between that type word and the name (the same)
 
