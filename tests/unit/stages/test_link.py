@@ -334,3 +334,14 @@ def test_the_given_and_family_name_join_the_name_with_the_father_s_between_them(
     assert [e.name_ar for e in doc.entities] == ["سامر زياد كرمول", "خالد كرمول"]
     assert [m.text for m in doc.entities[0].mentions] == ["سامر زياد كرمول", "سامر كرمول"]
     assert doc.entities[0].mentions[1].why == "part of the longer name 'سامر زياد كرمول' in the report"
+
+
+def test_a_short_form_resolved_to_an_actor_is_an_actor_mention():
+    """صواريخ الأسد: the short form a person and an actor share, resolved to the actor named in the
+    report, is typed as that actor's mention, so the entity is no PERSON named by the army (round 21)."""
+    doc = linked("سقطت صواريخ الأسد على المدينة. وقالت قوات النظام السوري إنها تتقدم.",
+                 ("الأسد", "PERSON", 0, {"kb_id": "person:bashar_assad", "short": True, "alts": ["actor:saa"]}),
+                 ("قوات النظام السوري", "ACTOR", 0, {"kb_id": "actor:saa"}))
+    (e,) = doc.entities
+    assert e.type == "ACTOR" and e.kb_id == "actor:saa"
+    assert e.mentions[0].type == "ACTOR" and "an ACTOR mention, not a PERSON" in e.mentions[0].why
