@@ -28,6 +28,7 @@ from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.tag import Tagger
+from rasd.stages.mentions.context import owned_word
 from rasd.stages.mentions.persons import ROLE_PHRASE_WORDS, _breaks, _commas   # a name in apposition, as read there
 
 _FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or a mention index), as a C-level test
@@ -41,7 +42,8 @@ _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities
                 "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
                 "alias_markers", "source_heads", "border_words", "loyal_heads")
 OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
-_NAME_OPENERS = ("", '"', "«", "“", "(", "'")   # what may stand between a namesake head and the name
+_NAME_OPENERS = ("", '"', "«", "“", "(", "'")
+_CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these   # what may stand between a namesake head and the name
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -67,7 +69,8 @@ class NerStage:
                  speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
                  lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
-                 namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset()):
+                 namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
+                 office_links: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -100,6 +103,8 @@ class NerStage:
         # folded: ميدان، مسجد، كتيبة، مجلة) and the honorifics that may stand between (namesake_honorifics
         # and the person titles: مسجد الإمام X، ميدان العميد X): such a person is the thing's name (_namesakes)
         self.namesake_heads = namesake_heads
+        # the words between a title and the body it speaks for (lexicon office_links, folded: باسم)
+        self.office_links = office_links
         self.namesake_honorifics = namesake_honorifics | self.lists.get("person_titles", frozenset())
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
@@ -212,6 +217,7 @@ class NerStage:
             added += self._cued_tier(doc, owner, added)
         if self.speech_verbs and self.role_after:
             added += self._speaker_tier(doc, owner, added)
+        added += self._office_tier(doc, owner, added)
         self._cut_run_ons(doc, added, owner)   # before a name is read elsewhere (_propagate)
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
@@ -617,6 +623,53 @@ class NerStage:
             for q in range(k, j):
                 owner[q] = base + len(out)
             k = j
+        return out
+
+    def _office_tier(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+        """The holder of an office named right after it (المتحدثة باسم الشرطة الإسرائيلية X Y ان …،
+        رئيس المجلس الوطني الكردستاني X Y «…»): a person title, maybe باسم، the organisation's mention
+        (an actor the finders read), maybe one definite adjective of it, then two free bare words, each
+        a possible name part (:meth:`_tier_part`), that end clearly (punctuation or a stop word after
+        them): the transliterated name the lists and the CRF lack, where nothing else read one.  No
+        word with an attached pronoun (يكثف حراكه: a verb and its object), and no words that close a
+        quoted name (a closing quote after them)."""
+        keys, toks, text = doc.keys, doc.tokens, doc.text
+        n = len(toks)
+        owners = [*doc.mentions, *added]   # (owner's numbers of added mentions count from 1: read the spans)
+        out: list[Mention] = []
+        a = self.letters.article
+        stops = self.lists.get("name_stops", frozenset())
+        for k in range(2, n - 1):
+            if owner[k] >= 0 or owner[k + 1] >= 0 or keys[k].startswith(a) or keys[k + 1].startswith(a) \
+                    or not text[toks[k].end:toks[k + 1].start].isspace() \
+                    or not text[toks[k - 1].end:toks[k].start].isspace():
+                continue
+            b = k - 1
+            if owner[b] < 0 and keys[b].startswith(a) and keys[b].endswith(self.letters.nisba_masculine) \
+                    and b > 0 and owner[b - 1] >= 0:
+                b -= 1   # رئيس المجلس الوطني | الكردستاني X Y: an adjective of the organisation
+            body = next((m for m in owners if m.tok[1] == b + 1 and m.tok[0] <= b), None) if owner[b] >= 0 else None
+            if body is None or body.type != "ACTOR":
+                continue
+            q = body.tok[0] - 1
+            if q >= 0 and owner[q] < 0 and keys[q] in self.office_links:
+                q -= 1   # المتحدث باسم | الشرطة
+            if q < 0 or owner[q] >= 0 or not self._listed_at(doc, q, "person_titles"):
+                continue
+            if not (self._tier_part(doc, k) and self._tier_part(doc, k + 1)) or any(
+                    self._pronoun_suffixed(text[toks[x].start:toks[x].end], keys[x]) or owned_word(keys[x])
+                    or any(keys[x].endswith(p) and keys[x][:-len(p)] in stops for p in self.letters.attached_pronouns)
+                    for x in (k, k + 1)):
+                continue   # يكثف حراكه، بزفاف كريمته، أعربا فيهما: a noun or preposition with a pronoun
+            gap = text[toks[k + 1].end:toks[k + 2].start] if k + 2 < n else "."
+            if (gap.isspace() and keys[k + 2] not in stops) or any(c in _CLOSING_QUOTES for c in gap):
+                continue   # «إمباير ستيت بيلدينغ ريالتي تراست»: the words close a quoted name
+            start, end = toks[k].start, toks[k + 1].end
+            out.append(Mention(start, end, text[start:end], "PERSON", confidence=TIER_CONFIDENCE, tok=(k, k + 2),
+                               pattern=True, why="an office's holder: two free name-shaped words after a title and "
+                               f"the organisation it heads ('{text[toks[q].start:toks[q].end]}' … "
+                               f"'{body.text}'), ending clearly"))
+            owner[k] = owner[k + 1] = len(doc.mentions) + len(added) + len(out)
         return out
 
     def _role_opens(self, doc: Doc, j: int) -> bool:
@@ -1304,7 +1357,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     cued_given=res.cued_names,
                     role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()),
                     namesake_heads=res.kb.lexicon["_folded"].get("namesake_heads", frozenset()),
-                    namesake_honorifics=res.kb.lexicon["_folded"].get("namesake_honorifics", frozenset()), **more)
+                    namesake_honorifics=res.kb.lexicon["_folded"].get("namesake_honorifics", frozenset()),
+                    office_links=res.kb.lexicon["_folded"].get("office_links", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:

@@ -905,3 +905,19 @@ def test_a_speakers_name_runs_to_the_role_after_it_over_one_bare_word():
     for text in ("وقال كرمول أيضا وهو من سكان القرية", "وقال كرمول الزيتوني وهو من سكان القرية",
                  "وقال كرمول زيتوني إن الوضع هادئ"):
         assert [m.text for m in st(doc_of(text)).mentions if m.type == "PERSON"] == ["كرمول"], text
+
+
+def test_an_office_holder_named_after_the_title_and_the_body_it_heads():
+    """المتحدثة باسم الشرطة X Y إن …: two free bare words after a title, باسم and the body's mention,
+    ending clearly, are the holder's name (round 21); not a verb with its object, nor words running on."""
+    lists = {**LISTS, "person_titles": LISTS["person_titles"] | {"المتحدثه"}, "name_stops": frozenset({"ان"})}
+
+    def persons(text: str) -> list[str]:
+        d = doc_of(text, [("الشرطة", "ACTOR")])
+        st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
+        return [m.text for m in st(d).mentions if m.type == "PERSON"]
+    assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني ان الوضع هادئ") == ["كرمول زيتوني"]
+    assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني، إن الوضع هادئ") == ["كرمول زيتوني"]
+    assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني الوضع هادئ") == []   # no clear end
+    assert persons("وقالت المتحدثة باسم الشرطة بزفاف كريمته، إن الوضع هادئ") == []   # a noun with a pronoun
+    assert persons("وقالت الشرطة كرمول زيتوني ان الوضع هادئ") == []              # no title before the body
