@@ -177,6 +177,10 @@ class Lexicon(Words):
     site_name_titles: WordList     # مسجد الإمام X: a site named after a person (rasd.stages.open_places)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)
+    title_surnames: WordList       # حسان الشيخ، : a title that is the family name (rasd.stages.mentions.persons)
+    office_links: WordList         # المتحدث باسم X: the body after the title (rasd.stages.ner)
+    namesake_heads: WordList       # ميدان X، مسجد الإمام X: a thing named after a person (rasd.stages.ner)
+    namesake_honorifics: WordList  # مسجد الإمام X: an honorific between that type word and the name (the same)
 
 
 class Relations(Words):

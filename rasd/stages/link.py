@@ -146,6 +146,10 @@ def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str], key
         del groups[skey]
 
 
+# the mention type of a knowledge-base entry by its id's prefix (actor:saa, person:assad)
+_KB_TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
+
+
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
     """The kb_id a short form refers to: the candidate named most recently before it, else anywhere
     (sets ``m.why``)."""
@@ -358,6 +362,10 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
                 continue
             m.kb_id = target
             m.confidence = 0.75
+            kind = _KB_TYPES.get(target.partition(":")[0])
+            if kind and kind != m.type:   # صواريخ الأسد: the short form of a person's name read as his forces
+                m.why = f"{m.why}; so an {kind} mention, not a {m.type}"
+                m.type = kind
         key = _group_key(m, cues, keep, cases, titles)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source

@@ -28,6 +28,7 @@ from rasd.ner.cut import closed_by_comma, ends_on_joiner
 from rasd.ner.gate import Gate
 from rasd.ner.lone import bare_rare, sure_place
 from rasd.ner.tag import Tagger
+from rasd.stages.mentions.context import owned_word
 from rasd.stages.mentions.persons import ROLE_PHRASE_WORDS, _breaks, _commas   # a name in apposition, as read there
 
 _FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or a mention index), as a C-level test
@@ -44,6 +45,8 @@ _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities
                 "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
                 "alias_markers", "source_heads", "border_words", "loyal_heads")
 OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
+_NAME_OPENERS = ("", '"', "«", "“", "(", "'")
+_CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these   # what may stand between a namesake head and the name
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
 
 
@@ -68,7 +71,9 @@ class NerStage:
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                  speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
                  lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
-                 ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset()):
+                 ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
+                 namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
+                 office_links: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -97,6 +102,13 @@ class NerStage:
         # the words that open a speaker's role right after the name (lexicon role_after_name, folded:
         # وهو، أحد): with a person title, the end of a speaker's name the cue tiers read (_speaker_tier)
         self.role_after = role_after
+        # the words a place, unit or paper is named by before a person's name (lexicon namesake_heads,
+        # folded: ميدان، مسجد، كتيبة، مجلة) and the honorifics that may stand between (namesake_honorifics
+        # and the person titles: مسجد الإمام X، ميدان العميد X): such a person is the thing's name (_namesakes)
+        self.namesake_heads = namesake_heads
+        # the words between a title and the body it speaks for (lexicon office_links, folded: باسم)
+        self.office_links = office_links
+        self.namesake_honorifics = namesake_honorifics | self.lists.get("person_titles", frozenset())
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
@@ -212,6 +224,7 @@ class NerStage:
             added += self._cued_tier(doc, owner, added)
         if self.speech_verbs and self.role_after:
             added += self._speaker_tier(doc, owner, added)
+        added += self._office_tier(doc, owner, added)
         self._cut_run_ons(doc, added, owner)   # before a name is read elsewhere (_propagate)
         added += self._propagate(doc, owner, added, keys)
         if added or dropped:
@@ -219,7 +232,103 @@ class NerStage:
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         self._cut_run_ons(doc, doc.mentions)
         self._open_names(doc, doc.mentions)
+        if self.speech_verbs and self.role_after:
+            self._speaker_last_part(doc)
+        if self.namesake_heads:
+            self._namesakes(doc, verdicts)
         return doc
+
+    def _speaker_last_part(self, doc: Doc) -> None:
+        """وأكد X Y Z أحد سكان القرية، وقال X Y وهو …: a speaker's name stands between the verb of saying
+        and the role the report gives after it, so a person mention rasd read (no knowledge-base name)
+        right after a verb of saying, followed by one free word and then a word that opens a role
+        (lexicon role_after_name: وهو، أحد, or a person title), takes that word in as its last part
+        (a transliterated family name the lists lack: بارتليت، أورين) or a given name spelled like a
+        preposition (علي): a word there is the name's, as the subject of the verb ends where its role
+        begins.  The word is Arabic letters without the article, no lexicon word (a stop word, title,
+        place or type word) and no word the NER corpora use mostly outside names (شقيق، أستاذ، صاحبة:
+        a role noun heading the role's construct) unless a given name spelled as the knowledge writes
+        it (علي), no word opened by the conjunction و (a second name), no accusative (أيضا) nor a
+        preposition with the article (:meth:`_run_on_at`)."""
+        toks, keys, text = doc.tokens, doc.keys, doc.text
+        n = len(toks)
+        covered = [False] * n
+        for m in doc.mentions:
+            covered[m.tok[0]:m.tok[1]] = [True] * (m.tok[1] - m.tok[0])
+        L = self.letters
+        for x, m in enumerate(doc.mentions):
+            if m.type != "PERSON" or m.kb_id or m.surname_of or not self._said_by(doc, m.tok[0]):
+                continue
+            j = m.tok[1]
+            if j + 1 >= n or covered[j] or not text[toks[j - 1].end:toks[j].start].isspace():
+                continue
+            gap = text[toks[j].end:toks[j + 1].start]
+            if not (gap.isspace() or _commas(gap)) or not self._role_opens(doc, j + 1):
+                continue
+            key = keys[j]
+            surface = "".join(c for c in text[toks[j].start:toks[j].end] if not is_mark(c))
+            named = surface in self.ambiguous_given
+            if not key.isalpha() or not has_letter(key) or len(key) < 2 or key.endswith(L.accusative_ending) \
+                    or (key[:1] in L.conj and key[1:] not in self.person_given) or self._run_on_at(doc, j):
+                continue
+            if not named and (self._listed_at(doc, j, *self.lists) or self._common(key) or key.startswith(L.article)):
+                continue   # شقيق العريف، أستاذ مساعد، الطبيب الشرعي: a role noun opens the role itself
+            end = toks[j].end
+            doc.mentions[x] = replace(m, end=end, text=text[m.start:end], tok=(m.tok[0], j + 1),
+                                      why=(m.why + "; " if m.why else "") + "the speaker's name runs to the role "
+                                      f"after it ('{text[toks[j + 1].start:toks[j + 1].end]}'): "
+                                      f"'{text[toks[j].start:end]}' is its last part")
+            covered[j] = True
+
+    NAMESAKE_HONORIFICS = 2   # most honorific words between a namesake head and the name (كتيبة شهداء الشيخ X)
+
+    def _namesakes(self, doc: Doc, verdicts: list[dict] | None) -> None:
+        """Arabic names squares, parks, quarters, buildings, units and papers after people: the type
+        word without the article, in construct with the name, maybe over honorifics (ميدان العميد X،
+        متنزه الشيخ X، مسجد الإمام X، حارة أبو X، كتيبة شهداء X، مجلة X) or an opening bracket or quote
+        (موقع (X)).  A person mention there, whichever finder read it (a knowledge-base name too:
+        كتيبة أسامة بن لادن), is the thing's name, no person in the report: it is removed, with the bare
+        surnames that repeat it, and the trace says why.  A definite type word (قائد الكتيبة X) stands
+        in apposition and names the person; so does a type word that is also a title (اللواء X)."""
+        toks, keys, text = doc.tokens, doc.keys, doc.text
+        heads, hon = self.namesake_heads, self.namesake_honorifics
+        titles = self.lists.get("person_titles", frozenset())
+        art = self.letters.article
+
+        def forms(k: int) -> tuple[str, ...]:
+            key = keys[k]
+            return (key, *(st for _, st in doc.readings[key]))
+
+        def definite(k: int) -> bool:
+            key = keys[k]
+            return has_article(key) or any(n and is_definite(key[:n]) for n, _ in doc.readings[key])
+
+        covered = [False] * len(toks)   # words inside another name (كتائب سيد الشهداء | X: the body's own name)
+        for m in doc.mentions:
+            if m.type != "PERSON":
+                covered[m.tok[0]:m.tok[1]] = [True] * (m.tok[1] - m.tok[0])
+        gone: set[int] = set()
+        for n, m in enumerate(doc.mentions):
+            if m.type != "PERSON" or m.surname_of:
+                continue
+            k = m.tok[0] - 1
+            while k >= 0 and m.tok[0] - 1 - k < self.NAMESAKE_HONORIFICS and text[toks[k].end:toks[k + 1].start].isspace() \
+                    and any(f in hon or art + f in hon for f in forms(k)):
+                k -= 1   # مسجد الإمام | X، كتيبة شهداء | X
+            if k < 0 or text[toks[k].end:toks[k + 1].start].strip() not in _NAME_OPENERS or any(covered[k:m.tok[0]]):
+                continue
+            f = forms(k)
+            if definite(k) or any(w in titles for w in f) or not any(w in heads for w in f):
+                continue
+            gone.add(n)
+            head = text[toks[k].start:toks[k].end]
+            if verdicts is not None:
+                verdicts.append({"span": [m.start, m.end], "cls": "PERS", "p": None,
+                                 "verdict": f"removed: the name of what '{head}' names after a person"})
+        if gone:
+            names = {doc.mentions[n].text for n in gone}
+            doc.mentions = [m for n, m in enumerate(doc.mentions)
+                            if n not in gone and not (m.type == "PERSON" and m.surname_of in names)]
 
     def _open_names(self, doc: Doc, ms: list[Mention]) -> None:
         """Arabic reports name a person by given name, father's (and grandfather's) name and family
@@ -524,6 +633,53 @@ class NerStage:
             for p in range(k, j):
                 owner[p] = base + len(out)
             k = j
+        return out
+
+    def _office_tier(self, doc: Doc, owner: list[int], added: list[Mention]) -> list[Mention]:
+        """The holder of an office named right after it (المتحدثة باسم الشرطة الإسرائيلية X Y ان …،
+        رئيس المجلس الوطني الكردستاني X Y «…»): a person title, maybe باسم، the organisation's mention
+        (an actor the finders read), maybe one definite adjective of it, then two free bare words, each
+        a possible name part (:meth:`_tier_part`), that end clearly (punctuation or a stop word after
+        them): the transliterated name the lists and the CRF lack, where nothing else read one.  No
+        word with an attached pronoun (يكثف حراكه: a verb and its object), and no words that close a
+        quoted name (a closing quote after them)."""
+        keys, toks, text = doc.keys, doc.tokens, doc.text
+        n = len(toks)
+        owners = [*doc.mentions, *added]   # (owner's numbers of added mentions count from 1: read the spans)
+        out: list[Mention] = []
+        a = self.letters.article
+        stops = self.lists.get("name_stops", frozenset())
+        for k in range(2, n - 1):
+            if owner[k] >= 0 or owner[k + 1] >= 0 or keys[k].startswith(a) or keys[k + 1].startswith(a) \
+                    or not text[toks[k].end:toks[k + 1].start].isspace() \
+                    or not text[toks[k - 1].end:toks[k].start].isspace():
+                continue
+            b = k - 1
+            if owner[b] < 0 and keys[b].startswith(a) and keys[b].endswith(self.letters.nisba_masculine) \
+                    and b > 0 and owner[b - 1] >= 0:
+                b -= 1   # رئيس المجلس الوطني | الكردستاني X Y: an adjective of the organisation
+            body = next((m for m in owners if m.tok[1] == b + 1 and m.tok[0] <= b), None) if owner[b] >= 0 else None
+            if body is None or body.type != "ACTOR":
+                continue
+            q = body.tok[0] - 1
+            if q >= 0 and owner[q] < 0 and keys[q] in self.office_links:
+                q -= 1   # المتحدث باسم | الشرطة
+            if q < 0 or owner[q] >= 0 or not self._listed_at(doc, q, "person_titles"):
+                continue
+            if not (self._tier_part(doc, k) and self._tier_part(doc, k + 1)) or any(
+                    self._pronoun_suffixed(text[toks[x].start:toks[x].end], keys[x]) or owned_word(keys[x])
+                    or any(keys[x].endswith(p) and keys[x][:-len(p)] in stops for p in self.letters.attached_pronouns)
+                    for x in (k, k + 1)):
+                continue   # يكثف حراكه، بزفاف كريمته، أعربا فيهما: a noun or preposition with a pronoun
+            gap = text[toks[k + 1].end:toks[k + 2].start] if k + 2 < n else "."
+            if (gap.isspace() and keys[k + 2] not in stops) or any(c in _CLOSING_QUOTES for c in gap):
+                continue   # «إمباير ستيت بيلدينغ ريالتي تراست»: the words close a quoted name
+            start, end = toks[k].start, toks[k + 1].end
+            out.append(Mention(start, end, text[start:end], "PERSON", confidence=TIER_CONFIDENCE, tok=(k, k + 2),
+                               pattern=True, why="an office's holder: two free name-shaped words after a title and "
+                               f"the organisation it heads ('{text[toks[q].start:toks[q].end]}' … "
+                               f"'{body.text}'), ending clearly"))
+            owner[k] = owner[k + 1] = len(doc.mentions) + len(added) + len(out)
         return out
 
     def _role_opens(self, doc: Doc, j: int) -> bool:
@@ -1208,7 +1364,10 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
                     speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()),
                     cued_given=res.cued_names,
-                    role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()), **more)
+                    role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()),
+                    namesake_heads=res.kb.lexicon["_folded"].get("namesake_heads", frozenset()),
+                    namesake_honorifics=res.kb.lexicon["_folded"].get("namesake_honorifics", frozenset()),
+                    office_links=res.kb.lexicon["_folded"].get("office_links", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:

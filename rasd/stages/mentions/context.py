@@ -17,6 +17,26 @@ _CUE_LISTS = ("place_cues", "strong_place_cues", "facility_cues")
 _LISTS = itemgetter(2)
 
 
+def owned_word(key: str) -> bool:
+    """A noun with an attached pronoun (طائفته، لشبيحته، أصغرهم: his sect, his thugs, the youngest
+    of them) is no name part: a word of three letters or more before a pronoun of more than one
+    letter (ها، هم، هما، هن), or before any pronoun after the ت a feminine noun takes before one
+    (ته، تها).  Not a word ending in ه or نا alone: names end so (طه، عبده، وجيه، رنا)."""
+    L = letters()
+    h = min(L.attached_pronouns, key=len)   # the pronoun of the third person (ه), which the others of it extend
+    return any(p.startswith(h) and key.endswith(p) and len(key) - len(p) >= 3 and (
+        len(p) > 1 or key[:-len(p)].endswith(L.feminine_before_pronoun)) for p in L.attached_pronouns)
+
+
+def plural_nisba(k: str) -> bool:
+    """A plural relative adjective (clitics.yaml nisba_plural_suffixes: الإسرائيليين، الشخصيين،
+    سوريون) on a stem of three letters or more: a plural, never a part of a personal name, which is
+    singular (الحلبي، not الحلبيين); ليون، عيون are too short to be one."""
+    L = letters()
+    bare = k[len(L.article):] if has_article(k) else k
+    return any(bare.endswith(s) and len(bare) - len(s) >= 3 for s in L.nisba_plural_suffixes)
+
+
 class Finder:
     """One document's tokens, the index, and the mentions found so far (``out``, in finding order)."""
 
@@ -100,6 +120,8 @@ class Finder:
             return False
         if not first and (self.common_reading(k) or self.nisba_of_common(k)):
             return False
+        if plural_nisba(k) or owned_word(k):
+            return False   # الأمريكيين، الشخصيين: a plural adjective; طائفته، أصغرهم: a noun with a pronoun
         if k.startswith(letters().bi) and any(self.is_cue_stem(st) for n, st in self.reads[k] if n):
             return False
         if any(st in self.w[lst] or with_article(st) in self.w[lst] for n, st in self.reads[k] if n

@@ -9,6 +9,8 @@ from rasd.stages.mentions.context import Finder
 
 
 def _next_person(f: Finder, m: Mention, found: set[int]) -> None:
+    """X و Y Z: a second person after a person, unless Y is an ordinary word with an attached
+    pronoun (الأسد وطائفته العلوية، ولشبيحته البربرية: his sect, his thugs; Finder.name_like)."""
     toks, j = f.toks, m.tok[1]
     if j + 1 < len(toks) and j not in found and j + 1 not in found \
             and starts_with_and(toks[j].key) and f.joined(j - 1) and f.joined(j) \

@@ -278,6 +278,8 @@ def person_at(f: Finder, i: int) -> int | None:
     if _father_ambiguous(f, i, j):
         j += 1   # ماهر علي شبات: علي, as the name is written, is the father's name
     if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
+        if _title_surname(f, i, j):
+            return j + 1   # العقيد حسان الشيخ، : the title word is his family name
         if not _compound(f, i):
             return None if not f.is_(i - 1, "alias_markers") else j
     elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
@@ -286,7 +288,14 @@ def person_at(f: Finder, i: int) -> int | None:
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
     end = _before_org_word(f, i, _closing_family(f, i, _family(f, _lineage(f, i, j))))
-    return None if end is None or _place_named_after(f, i, end) else end
+    return None if end is None or _place_named_after(f, i, end) or _designation(f, i, end) else end
+
+
+def _designation(f: Finder, i: int, end: int) -> bool:
+    """أم كيو 9، ام اتش 17: a kunya word is also the name of a Latin letter (M), and a letter name
+    followed by a number is a model or flight designation (a drone, an aircraft, a flight), no
+    person: a name opened by a kunya with a number right after it (white space between) is none."""
+    return f.is_(i, "kunya") and end < len(f.toks) and f.joined(end - 1) and f.toks[end].key.isdigit()
 
 
 def _closing_family(f: Finder, i: int, end: int) -> int:
@@ -365,11 +374,33 @@ def _more_parts(f: Finder, i: int, j: int) -> int:
             j += 1   # نجيب محمد علي زهر: علي, as the name is written, is the grandfather's name
             if _clear_end(f, j) and not has_article(toks[j].key):
                 return j + 1   # … and the bare family name after it closes the name
+        elif _title_surname(f, i, j):
+            return j + 1   # أحمد فراس الشيخ، : the title word closes the name as its family name
         elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
+            if _compound_head(f, j - 1):
+                j += 1   # فهد سليمان عبد المحسن | القباع: the definite word ends a compound name, not the name
+                continue
             return j + 1
         else:
             break
     return j
+
+
+def _title_surname(f: Finder, i: int, j: int) -> bool:
+    """Token j, a title that is also a common family name (lexicon title_surnames: الشيخ، السيد،
+    القاضي) right after the bare given name or name parts i..j-1, ends the name clearly (punctuation,
+    a stop word or the end of the text after it): the title is the family name (حسان الشيخ، محمد
+    السيد), as a title opening another person's name needs that name after it.  Not the titles of an
+    office (المتحدث باسم، الرئيس الحالي، الأمين العام): those open the role after a name."""
+    return i < j < len(f.toks) and f.joined(j - 1) and not has_article(f.toks[j - 1].key) \
+        and f.toks[j].key in f.w["title_surnames"] and _clear_end(f, j)
+
+
+def _compound_head(f: Finder, k: int) -> bool:
+    """Token k heads a compound given name whose second word is definite (عبد المحسن، عبد الله): a
+    name joiner that is no lineage word, kunya nor family marker (not بن، أبو، آل)."""
+    return f.is_(k, "name_joiners") and not f.is_(k, "lineage_words") and not f.is_(k, "kunya") \
+        and not f.is_(k, "family_markers")
 
 
 def add_person(f: Finder, i: int, end: int) -> None:

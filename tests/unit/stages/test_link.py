@@ -374,3 +374,14 @@ def test_the_putschists_of_a_report_about_yemen_are_the_houthis(installed):
 def test_a_un_mission_named_by_its_country_is_the_mission_not_the_un(installed):
     got = _actors("وأعلنت بعثة الأمم المتحدة في مالي مقتل اثنين من موظفيها في هجوم على فندق.", "2015-08-08")
     assert "actor:minusma" in got and "actor:un" not in got
+
+
+def test_a_short_form_resolved_to_an_actor_is_an_actor_mention():
+    """صواريخ الأسد: the short form a person and an actor share, resolved to the actor named in the
+    report, is typed as that actor's mention, so the entity is no PERSON named by the army (round 21)."""
+    doc = linked("سقطت صواريخ الأسد على المدينة. وقالت قوات النظام السوري إنها تتقدم.",
+                 ("الأسد", "PERSON", 0, {"kb_id": "person:bashar_assad", "short": True, "alts": ["actor:saa"]}),
+                 ("قوات النظام السوري", "ACTOR", 0, {"kb_id": "actor:saa"}))
+    (e,) = doc.entities
+    assert e.type == "ACTOR" and e.kb_id == "actor:saa"
+    assert e.mentions[0].type == "ACTOR" and "an ACTOR mention, not a PERSON" in e.mentions[0].why

@@ -261,3 +261,30 @@ def test_a_bare_family_name_set_off_by_punctuation_closes_a_two_part_name(finder
     f = finder("وقال سامر زياد كرمولا، ثم انسحب.")   # an accusative is no family name
     end = at(f, "زياد") + 1
     assert persons._closing_family(f, at(f, "سامر"), end) == end
+
+
+# ---- round 21 (person21) ----------------------------------------------------------------------------
+
+def test_a_compound_given_name_with_a_definite_second_word_reads_on_to_the_family_name(finder):
+    """سامر زياد عبد المحسن العلي: المحسن ends the compound عبد المحسن, not the name."""
+    f = finder("اعتقلت القوات سامر زياد عبد المحسن العلي أمس.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "العلي") + 1
+
+
+def test_a_title_that_is_a_family_name_closes_a_name_before_a_clear_end(finder):
+    f = finder("وقال سامر الشيخ، إن المعارك مستمرة.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "الشيخ") + 1
+    f = finder("وقال سامر زياد القاضي إن المعارك مستمرة.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "القاضي") + 1
+    # a title opening the next name, or a title of an office, is no family name
+    f = finder("واستقبل سامر زياد الشيخ خالد في المدينة.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "زياد") + 1
+    f = finder("وقال سامر زياد المتحدث باسم الجيش إن المعارك مستمرة.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "زياد") + 1
+
+
+def test_a_kunya_with_a_number_after_it_is_a_designation(finder):
+    f = finder("أسقطت الدفاعات طائرة مسيرة من نوع أم كيو 9 فوق المدينة.")
+    assert persons.person_at(f, at(f, "أم")) is None
+    f = finder("وصل أبو سامر العلي إلى المدينة.")
+    assert persons.person_at(f, at(f, "أبو")) == at(f, "العلي") + 1
