@@ -17,7 +17,16 @@ class Place:
     id: str
     lat: float | None = None
     lon: float | None = None
-    feature: str | None = None      # the gazetteer's kind: country, governorate, region, locality …
+    feature: str | None = None      # the geocoder's kind: country, governorate, region, locality …
+    country: str | None = None      # the country code of the gazetteer entry it is coded to
+    # the point of the whole country, when the place is a part of it a compass word names (شمالي شرقي
+    # سوريا: the geocoder codes it with the country's id at the towns of that side)
+    whole: tuple[float, float] | None = None
+    # the administrative units it lies in (the geocoder's admin1 governorate, admin2 district), and for
+    # an entry of a governorate or district itself its level: then it holds every place of that unit
+    admin1: str | None = None
+    admin2: str | None = None
+    unit: str | None = None         # "governorate" or "district" for an admin unit's entry; None otherwise
 
 
 @dataclass
@@ -105,8 +114,46 @@ def km(a: Place, b: Place) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
-    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it."""
+def bearing(frm: tuple[float, float], lat: float, lon: float) -> float:
+    """The compass bearing in degrees (0 north, 90 east) from point ``frm`` to (lat, lon)."""
+    dlon = (lon - frm[1]) * math.cos(math.radians((lat + frm[0]) / 2))
+    return math.degrees(math.atan2(dlon, lat - frm[0])) % 360
+
+
+def compass_part(big: Place, small: Place, degrees: float) -> bool:
+    """``big`` is the part of a country a compass word names (شمالي شرقي سوريا) and ``small`` a place
+    of that country below it that lies on that side of the country's point: within ``degrees`` of
+    the part's bearing from it. The part's point is where the towns of that side cluster, so a town
+    of that side may lie 150–250 km from it: its size is the country's side, not a radius."""
+    if big.whole is None or small.whole is not None or not degrees or small.feature == "country" \
+            or big.country is None or small.country != big.country or None in (big.lat, big.lon, small.lat, small.lon):
+        return False
+    side = bearing(big.whole, big.lat, big.lon)
+    at = bearing(big.whole, small.lat, small.lon)
+    return abs((at - side + 180) % 360 - 180) <= degrees
+
+
+def in_unit(big: Place, small: Place) -> bool:
+    """``big`` is a governorate or a district (its gazetteer entry is the admin unit: محافظة إدلب، ريف
+    حلب coded to its governorate, منطقة أعزاز) and ``small`` a place the geocoder puts in that unit
+    (its admin1, or admin2 for a district), however far from the unit's point."""
+    if big.unit is None or big.id == small.id or small.unit == big.unit and small.admin1 == big.admin1 \
+            and (big.unit == "governorate" or small.admin2 == big.admin2):
+        return False    # itself, or the same unit under another name
+    if big.unit == "governorate":
+        return big.admin1 is not None and small.admin1 == big.admin1 and small.unit != "governorate"
+    return big.admin2 is not None and small.admin2 == big.admin2 and small.admin1 == big.admin1 \
+        and small.unit is None
+
+
+def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0,
+             units: bool = False) -> bool:
+    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it (or
+    ``big`` is a compass part of ``small``'s country on whose side it lies, :func:`compass_part`:
+    ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never; or, with ``units``, an admin unit
+    the geocoder puts ``small`` in, :func:`in_unit`)."""
+    if compass_part(big, small, degrees) or units and in_unit(big, small):
+        return True
     r = sizes.get(big.feature or "")
     if r is None or big.id == small.id:
         return False
@@ -135,9 +182,11 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
         return "open", None
     if {p.id for p in a.places} & {p.id for p in b.places}:
         return "same", None
-    if any(contains(p, q, sizes) for p in a.places for q in b.places):
+    deg = rules.compass_degrees if rules is not None else 0.0
+    units = rules.admin_units if rules is not None else False
+    if any(contains(p, q, sizes, deg, units) for p in a.places for q in b.places):
         return "contains", 1
-    if any(contains(q, p, sizes) for p in a.places for q in b.places):
+    if any(contains(q, p, sizes, deg, units) for p in a.places for q in b.places):
         return "contains", 0
     if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
         return "quarters", None
