@@ -201,7 +201,7 @@ def place_of(pid: str, ents: dict, gaz=None) -> Place:
     country's point (``whole``) to tell which side it names."""
     x = ents.get(pid)
     geo = (x.geo or {}) if x is not None else {}
-    country = whole = unit = None
+    country = whole = None
     if gaz is not None and x is not None and x.kb_id:
         try:
             entry = gaz.get(x.kb_id)
@@ -211,10 +211,7 @@ def place_of(pid: str, ents: dict, gaz=None) -> Place:
             country = entry.country
             if entry.kind == "country" and geo.get("feature") not in (None, "country"):
                 whole = (entry.lat, entry.lon)
-            if entry.kind in ("governorate", "district"):
-                unit = entry.kind
-    return Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature"), country, whole,
-                 geo.get("admin1"), geo.get("admin2"), unit)
+    return Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature"), country, whole)
 
 
 def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wholes: dict | None = None,

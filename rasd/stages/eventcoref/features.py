@@ -22,11 +22,6 @@ class Place:
     # the point of the whole country, when the place is a part of it a compass word names (شمالي شرقي
     # سوريا: the geocoder codes it with the country's id at the towns of that side)
     whole: tuple[float, float] | None = None
-    # the administrative units it lies in (the geocoder's admin1 governorate, admin2 district), and for
-    # an entry of a governorate or district itself its level: then it holds every place of that unit
-    admin1: str | None = None
-    admin2: str | None = None
-    unit: str | None = None         # "governorate" or "district" for an admin unit's entry; None otherwise
 
 
 @dataclass
@@ -133,26 +128,11 @@ def compass_part(big: Place, small: Place, degrees: float) -> bool:
     return abs((at - side + 180) % 360 - 180) <= degrees
 
 
-def in_unit(big: Place, small: Place) -> bool:
-    """``big`` is a governorate or a district (its gazetteer entry is the admin unit: محافظة إدلب، ريف
-    حلب coded to its governorate, منطقة أعزاز) and ``small`` a place the geocoder puts in that unit
-    (its admin1, or admin2 for a district), however far from the unit's point."""
-    if big.unit is None or big.id == small.id or small.unit == big.unit and small.admin1 == big.admin1 \
-            and (big.unit == "governorate" or small.admin2 == big.admin2):
-        return False    # itself, or the same unit under another name
-    if big.unit == "governorate":
-        return big.admin1 is not None and small.admin1 == big.admin1 and small.unit != "governorate"
-    return big.admin2 is not None and small.admin2 == big.admin2 and small.admin1 == big.admin1 \
-        and small.unit is None
-
-
-def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0,
-             units: bool = False) -> bool:
-    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it (or
-    ``big`` is a compass part of ``small``'s country on whose side it lies, :func:`compass_part`:
-    ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never; or, with ``units``, an admin unit
-    the geocoder puts ``small`` in, :func:`in_unit`)."""
-    if compass_part(big, small, degrees) or units and in_unit(big, small):
+def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0) -> bool:
+    """``big`` is a coarse place (a country, governorate, region, a city for the towns and sites near
+    it) and ``small`` lies inside it (or ``big`` is a compass part of ``small``'s country on whose side
+    it lies, :func:`compass_part`: ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never)."""
+    if compass_part(big, small, degrees):
         return True
     r = sizes.get(big.feature or "")
     if r is None or big.id == small.id:
@@ -182,14 +162,20 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
         return "open", None
     if {p.id for p in a.places} & {p.id for p in b.places}:
         return "same", None
-    deg = rules.compass_degrees if rules is not None else 0.0
-    units = rules.admin_units if rules is not None else False
-    if any(contains(p, q, sizes, deg, units) for p in a.places for q in b.places):
-        return "contains", 1
-    if any(contains(q, p, sizes, deg, units) for p in a.places for q in b.places):
-        return "contains", 0
     if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
-        return "quarters", None
+        return "quarters", None    # before contains: a city holds its towns near it, but its quarters are parts
+    deg = rules.compass_degrees if rules is not None else 0.0
+    cities, parts = (rules.city_kinds, rules.quarter_kinds) if rules is not None else (frozenset(), frozenset())
+
+    def holds(big: Place, small: Place) -> bool:
+        # a city holds the towns and sites near it, not its quarters: a quarter told in another
+        # sentence than its city may be an act of its own (eventcoref.yaml quarters)
+        return contains(big, small, sizes, deg) and not (big.feature in cities and small.feature in parts)
+
+    if any(holds(p, q) for p in a.places for q in b.places):
+        return "contains", 1
+    if any(holds(q, p) for p in a.places for q in b.places):
+        return "contains", 0
     return "differ", None
 
 

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from rasd.kb.resources import Resources
-from rasd.stages.eventcoref.features import Place, Telling, contains, features, in_unit, place_relation
+from rasd.stages.eventcoref.features import Place, Telling, contains, features, place_relation
 from rasd.stages.eventcoref.rank import best, decide, refusal
 
 IDLIB_GOV = Place("G", 35.8, 36.6, "governorate")
@@ -385,16 +385,18 @@ def test_a_compass_part_of_a_country_holds_the_towns_of_its_side(rules):
     assert best(t(1, "AIRSTRIKE", 6, [NE_TOWN], ["tr"]), [t(0, "AIRSTRIKE", 5, [NE_PART], ["tr"])], rules) is None
 
 
-GOV = Place("G2", 34.7, 36.7, "governorate", admin1="حمص", unit="governorate")
-FAR_TOWN = Place("F2", 34.55, 38.27, "locality", admin1="حمص", admin2="تدمر")      # 145 km east, same governorate
-NEAR_OTHER = Place("N2", 35.1, 36.7, "locality", admin1="حماة", admin2="حماة")       # 45 km, another governorate
-DISTRICT = Place("D2", 34.55, 38.27, "district", admin1="حمص", admin2="تدمر", unit="district")
+SUBURB = Place("U", 12.85, 45.08, "locality")    # a town 9 km from the city (ADEN above)
+FAR_TOWN = Place("V", 13.0, 45.3, "locality")    # 38 km off
 
 
-def test_an_admin_unit_holds_the_places_the_geocoder_puts_in_it(rules):
-    sizes, deg = rules.contains_km, rules.compass_degrees
-    assert not contains(GOV, FAR_TOWN, sizes, deg)                # 145 km: past its radius
-    assert contains(GOV, FAR_TOWN, sizes, deg, units=True) and not contains(FAR_TOWN, GOV, sizes, deg, True)
-    assert contains(DISTRICT, FAR_TOWN, sizes, deg, True) and contains(GOV, DISTRICT, sizes, deg, True)
-    assert not in_unit(GOV, NEAR_OTHER)                           # near, but in another governorate
-    assert not contains(DISTRICT, NEAR_OTHER, sizes, deg, True)
+def test_a_city_in_the_lead_holds_the_towns_near_it_but_not_its_quarters(rules):
+    sizes = rules.contains_km
+    assert contains(ADEN, SUBURB, sizes) and not contains(ADEN, FAR_TOWN, sizes) and not contains(SUBURB, ADEN, sizes)
+    lead = t(0, "ARMED_CLASH", 1, [ADEN], ["pr"])
+    assert place_relation(lead, t(1, "ARMED_CLASH", 5, [SUBURB], ["pr"]), sizes, rules) == ("contains", 1)
+    o, f, why = best(t(1, "ARMED_CLASH", 5, [SUBURB], ["pr"]), [lead], rules)
+    assert o is lead and "lead names a place" in why
+    # a quarter 10 km from its city is still a quarter: never held by the city, told apart it stays apart
+    quarter = Place("R", 12.87, 45.04, "neighbourhood")
+    assert place_relation(lead, t(1, "ARMED_CLASH", 5, [quarter], ["pr"]), sizes, rules)[0] == "differ"
+    assert best(t(1, "ARMED_CLASH", 5, [quarter], ["pr"]), [lead], rules) is None
