@@ -115,12 +115,14 @@ def bearing(frm: tuple[float, float], lat: float, lon: float) -> float:
     return math.degrees(math.atan2(dlon, lat - frm[0])) % 360
 
 
-def compass_part(big: Place, small: Place, degrees: float) -> bool:
-    """``big`` is the part of a country a compass word names (شمالي شرقي سوريا) and ``small`` a place
-    of that country below it that lies on that side of the country's point: within ``degrees`` of
-    the part's bearing from it. The part's point is where the towns of that side cluster, so a town
-    of that side may lie 150–250 km from it: its size is the country's side, not a radius."""
-    if big.whole is None or small.whole is not None or not degrees or small.feature == "country" \
+def compass_part(big: Place, small: Place, degrees: float, coarse: frozenset[str] = frozenset()) -> bool:
+    """``big`` is the part of a country a compass word names (شمالي شرقي سوريا) and ``small`` a town or
+    site of that country (no place of the ``coarse`` kinds: a province is a region of its own, told
+    for acts of its own) that lies on that side of the country's point: within ``degrees`` of the
+    part's bearing from it. The part's point is where the towns of that side cluster, so a town of
+    that side may lie 150–250 km from it: its size is the country's side, not a radius."""
+    if big.whole is None or small.whole is not None or not degrees or small.feature in coarse \
+            or small.feature == "country" \
             or big.country is None or small.country != big.country or None in (big.lat, big.lon, small.lat, small.lon):
         return False
     side = bearing(big.whole, big.lat, big.lon)
@@ -128,11 +130,13 @@ def compass_part(big: Place, small: Place, degrees: float) -> bool:
     return abs((at - side + 180) % 360 - 180) <= degrees
 
 
-def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0) -> bool:
+def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0,
+             coarse: frozenset[str] = frozenset()) -> bool:
     """``big`` is a coarse place (a country, governorate, region, a city for the towns and sites near
     it) and ``small`` lies inside it (or ``big`` is a compass part of ``small``'s country on whose side
-    it lies, :func:`compass_part`: ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never)."""
-    if compass_part(big, small, degrees):
+    it lies, :func:`compass_part`: ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never;
+    ``coarse``: the kinds it never holds so, the regions and units)."""
+    if compass_part(big, small, degrees, coarse):
         return True
     r = sizes.get(big.feature or "")
     if r is None or big.id == small.id:
@@ -166,11 +170,12 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
         return "quarters", None    # before contains: a city holds its towns near it, but its quarters are parts
     deg = rules.compass_degrees if rules is not None else 0.0
     cities, parts = (rules.city_kinds, rules.quarter_kinds) if rules is not None else (frozenset(), frozenset())
+    coarse = frozenset(sizes) - cities    # a compass part holds towns and sites, not regions or units
 
     def holds(big: Place, small: Place) -> bool:
         # a city holds the towns and sites near it, not its quarters: a quarter told in another
         # sentence than its city may be an act of its own (eventcoref.yaml quarters)
-        return contains(big, small, sizes, deg) and not (big.feature in cities and small.feature in parts)
+        return contains(big, small, sizes, deg, coarse) and not (big.feature in cities and small.feature in parts)
 
     if any(holds(p, q) for p in a.places for q in b.places):
         return "contains", 1

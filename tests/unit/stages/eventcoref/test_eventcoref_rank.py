@@ -376,6 +376,9 @@ def test_a_compass_part_of_a_country_holds_the_towns_of_its_side(rules):
     assert contains(NE_PART, NE_TOWN, sizes, deg) and not contains(NE_TOWN, NE_PART, sizes, deg)
     assert not contains(NE_PART, SW_TOWN, sizes, deg)             # the other side of the country
     assert not contains(NE_PART, ABROAD, sizes, deg)              # another country, however near
+    province = Place("V2", 36.5, 40.7, "region", country="sy")    # a province of that side: a region of its own
+    assert contains(NE_PART, province, sizes, deg) and not contains(NE_PART, province, sizes, deg, frozenset({"region"}))
+    assert place_relation(t(0, "X", 1, [NE_PART]), t(1, "X", 2, [province]), sizes, rules)[0] == "differ"
     lead = t(0, "AIRSTRIKE", 1, [NE_PART], ["tr"], ["sdf"])
     body = t(1, "AIRSTRIKE", 2, [NE_TOWN], ["tr"], ["sdf"])
     assert place_relation(lead, body, sizes, rules) == ("contains", 1)
