@@ -79,7 +79,7 @@ def common(xs: frozenset[str], ys: frozenset[str], parties: dict) -> int:
 class Features:
     link: str | None                # "same type" or the cross-type rule's note; None: they never corefer
     host_first: bool                # the earlier telling's type is the one kept
-    place: str                      # same | contains | quarters | open | differ (| union: an anaphor's places are joined)
+    place: str                      # same | contains | near | quarters | open | differ (| union: an anaphor's places are joined)
     finer: int | None               # which telling (0 earlier, 1 later) has the finer place, for contains
     shared: int                     # participants in common
     nested: bool                    # one telling's participants are all among the other's
@@ -171,16 +171,21 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
     deg = rules.compass_degrees if rules is not None else 0.0
     cities, parts = (rules.city_kinds, rules.quarter_kinds) if rules is not None else (frozenset(), frozenset())
     coarse = frozenset(sizes) - cities    # a compass part holds towns and sites, not regions or units
+    wide = {k: v for k, v in sizes.items() if k not in cities}
+    if any(contains(p, q, wide, deg, coarse) for p in a.places for q in b.places):
+        return "contains", 1
+    if any(contains(q, p, wide, deg, coarse) for p in a.places for q in b.places):
+        return "contains", 0
 
-    def holds(big: Place, small: Place) -> bool:
+    def near(city: Place, town: Place) -> bool:
         # a city holds the towns and sites near it, not its quarters: a quarter told in another
         # sentence than its city may be an act of its own (eventcoref.yaml quarters)
-        return contains(big, small, sizes, deg, coarse) and not (big.feature in cities and small.feature in parts)
+        return city.feature in cities and town.feature not in parts and contains(city, town, sizes)
 
-    if any(holds(p, q) for p in a.places for q in b.places):
-        return "contains", 1
-    if any(holds(q, p) for p in a.places for q in b.places):
-        return "contains", 0
+    if any(near(p, q) for p in a.places for q in b.places):
+        return "near", 1
+    if any(near(q, p) for p in a.places for q in b.places):
+        return "near", 0
     return "differ", None
 
 
