@@ -332,7 +332,7 @@ def absorb(host: Telling, guest: Telling, f: Features, cities: frozenset[str] = 
     if not f.host_first:
         host.type = guest.type
         host.words = guest.words
-    if f.place in ("contains", "near") and f.finer == 1 or not host.places:
+    if f.place == "contains" and f.finer == 1 or not host.places:
         host.places = guest.places
     elif f.place in ("union", "quarters"):   # a city's quarters are alternatives of one place
         host.places = tuple(_cities_first([*host.places, *guest.places], cities, key=lambda p: p.id))
@@ -365,7 +365,7 @@ def merge(first: Event, later: Event, f: Features, why: str, host_first: bool,
     w.setdefault("merged", []).extend([told, *guest_merged])
     toll_guest = guest.trigger is None and guest.type == "CASUALTIES" and host.type != "CASUALTIES"
     places = host_places
-    if f.place in ("contains", "near") and f.finer is not None:
+    if f.place == "contains" and f.finer is not None:
         places = (first if f.finer == 0 else later).places
     elif f.place in ("union", "quarters"):
         places = _cities_first([*places, *guest.places], cities)

@@ -79,7 +79,7 @@ def common(xs: frozenset[str], ys: frozenset[str], parties: dict) -> int:
 class Features:
     link: str | None                # "same type" or the cross-type rule's note; None: they never corefer
     host_first: bool                # the earlier telling's type is the one kept
-    place: str                      # same | contains | near | quarters | open | differ (| union: an anaphor's places are joined)
+    place: str                      # same | contains | quarters | open | differ (| union: an anaphor's places are joined)
     finer: int | None               # which telling (0 earlier, 1 later) has the finer place, for contains
     shared: int                     # participants in common
     nested: bool                    # one telling's participants are all among the other's
@@ -132,8 +132,7 @@ def compass_part(big: Place, small: Place, degrees: float, coarse: frozenset[str
 
 def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0,
              coarse: frozenset[str] = frozenset()) -> bool:
-    """``big`` is a coarse place (a country, governorate, region, a city for the towns and sites near
-    it) and ``small`` lies inside it (or ``big`` is a compass part of ``small``'s country on whose side
+    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it (or ``big`` is a compass part of ``small``'s country on whose side
     it lies, :func:`compass_part`: ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never;
     ``coarse``: the kinds it never holds so, the regions and units)."""
     if compass_part(big, small, degrees, coarse):
@@ -166,26 +165,15 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
         return "open", None
     if {p.id for p in a.places} & {p.id for p in b.places}:
         return "same", None
-    if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
-        return "quarters", None    # before contains: a city holds its towns near it, but its quarters are parts
     deg = rules.compass_degrees if rules is not None else 0.0
-    cities, parts = (rules.city_kinds, rules.quarter_kinds) if rules is not None else (frozenset(), frozenset())
-    coarse = frozenset(sizes) - cities    # a compass part holds towns and sites, not regions or units
-    wide = {k: v for k, v in sizes.items() if k not in cities}
-    if any(contains(p, q, wide, deg, coarse) for p in a.places for q in b.places):
+    # a compass part holds towns and sites, not regions or units (a province is told for acts of its own)
+    coarse = frozenset(sizes)
+    if any(contains(p, q, sizes, deg, coarse) for p in a.places for q in b.places):
         return "contains", 1
-    if any(contains(q, p, wide, deg, coarse) for p in a.places for q in b.places):
+    if any(contains(q, p, sizes, deg, coarse) for p in a.places for q in b.places):
         return "contains", 0
-
-    def near(city: Place, town: Place) -> bool:
-        # a city holds the towns and sites near it, not its quarters: a quarter told in another
-        # sentence than its city may be an act of its own (eventcoref.yaml quarters)
-        return city.feature in cities and town.feature not in parts and contains(city, town, sizes)
-
-    if any(near(p, q) for p in a.places for q in b.places):
-        return "near", 1
-    if any(near(q, p) for p in a.places for q in b.places):
-        return "near", 0
+    if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
+        return "quarters", None
     return "differ", None
 
 

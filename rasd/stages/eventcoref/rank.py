@@ -25,10 +25,6 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return False, "types never one event"
     if f.place == "differ":
         return False, "different places"
-    if f.place == "near" and (toll_guest or not f.coarse_in_lead or not (f.shared or f.link != "same type")):
-        # a town near a city is one place with it only where the headline or lead names the city for
-        # the report's act and the body tells where in its surroundings (eventcoref.yaml contains_km city)
-        return False, "a town near a city, the city not named in the headline or lead for acts of these parties"
     if f.date_conflict:
         return False, "different dates"
     if f.modality_conflict:
@@ -72,8 +68,6 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return True, f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
         return True, f"{f.link}; the headline or lead names a place the body's telling lies inside"
-    if f.place == "near":
-        return True, f"{f.link}; the headline or lead names a city the body's telling lies near (eventcoref.yaml contains_km)"
     if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):
         return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
             f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")
@@ -105,7 +99,7 @@ def same_sentence_place(f: Features) -> str | None:
 
 
 def score(f: Features) -> float:
-    place = {"same": 3.0, "contains": 2.0, "near": 2.0, "quarters": 2.0, "open": 1.0}.get(f.place, 0.0)
+    place = {"same": 3.0, "contains": 2.0, "quarters": 2.0, "open": 1.0}.get(f.place, 0.0)
     return place + min(f.shared, 2) + 0.5 * (f.link == "same type") - 0.2 * f.gap
 
 
@@ -164,7 +158,7 @@ def back_reference(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Te
                 and o.type != "CASUALTIES"):
             continue
         f = features(o, t, rules)
-        if f.gap > rules.back_sentences or f.place in ("differ", "near") or f.place == "quarters" and f.gap \
+        if f.gap > rules.back_sentences or f.place == "differ" or f.place == "quarters" and f.gap \
                 or f.date_conflict or f.modality_conflict \
                 or {o.modality, t.modality} == {"asserted", "planned"} \
                 or f.agent_conflict and f.place != "same":

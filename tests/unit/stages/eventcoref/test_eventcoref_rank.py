@@ -386,22 +386,3 @@ def test_a_compass_part_of_a_country_holds_the_towns_of_its_side(rules):
     assert o is lead and "lead names a place" in why
     # told in the body, the part does not take in a town told elsewhere (the coarse one must lead)
     assert best(t(1, "AIRSTRIKE", 6, [NE_TOWN], ["tr"]), [t(0, "AIRSTRIKE", 5, [NE_PART], ["tr"])], rules) is None
-
-
-SUBURB = Place("U", 12.85, 45.08, "locality")    # a town 9 km from the city (ADEN above)
-FAR_TOWN = Place("V", 13.0, 45.3, "locality")    # 38 km off
-
-
-def test_a_city_in_the_lead_holds_the_towns_near_it_but_not_its_quarters(rules):
-    sizes = rules.contains_km
-    assert contains(ADEN, SUBURB, sizes) and not contains(ADEN, FAR_TOWN, sizes) and not contains(SUBURB, ADEN, sizes)
-    lead = t(0, "ARMED_CLASH", 1, [ADEN], ["pr"])
-    assert place_relation(lead, t(1, "ARMED_CLASH", 5, [SUBURB], ["pr"]), sizes, rules) == ("near", 1)
-    o, f, why = best(t(1, "ARMED_CLASH", 5, [SUBURB], ["pr"]), [lead], rules)
-    assert o is lead and "lead names a city" in why and f.place == "near"
-    # a quarter 10 km from its city is still a quarter: never held by the city, told apart it stays apart
-    quarter = Place("R", 12.87, 45.04, "neighbourhood")
-    assert place_relation(lead, t(1, "ARMED_CLASH", 5, [quarter], ["pr"]), sizes, rules)[0] == "differ"
-    assert best(t(1, "ARMED_CLASH", 5, [quarter], ["pr"]), [lead], rules) is None
-    # told in the body, the city takes in no town near it: two strikes told apart stay apart
-    assert best(t(1, "ARMED_CLASH", 7, [SUBURB], ["pr"]), [t(0, "ARMED_CLASH", 5, [ADEN], ["pr"])], rules) is None
