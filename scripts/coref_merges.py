@@ -89,7 +89,7 @@ def main() -> None:
             alone = copy.deepcopy(doc)
             plain = {tuple(m.get("trigger") or ()) for m in merged_whys(corefer_events(alone, rules))}
         if len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules, wholes, res.gazetteer)
+            doc.events = corefer_events(doc, rules, wholes)
         after += len(doc.events)
         kept += len(drop_unlocated(doc, rules)) if doc.events else 0
 

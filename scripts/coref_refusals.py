@@ -69,7 +69,7 @@ def main() -> None:
         if not fps:
             continue
         starts, ents = doc.token_starts, {x.id: x for x in doc.entities}
-        tell = [telling(doc, n, e, rules, starts, ents, wholes, res.gazetteer) for n, e in enumerate(doc.events)]
+        tell = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
         for j, cause in fps:
             t = tell[j]
             cands = [tell[k] for k in used if tell[k].type == t.type

@@ -662,4 +662,3 @@ class EventCoref(Closed):
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
-    compass_part_degrees: Optional[confloat(ge=0, le=90)] = None   # a compass part holds its country's places this far off its bearing

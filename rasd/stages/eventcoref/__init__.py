@@ -16,7 +16,6 @@ from functools import cached_property
 
 from rasd.arabic.clitics import is_definite, letters, readings
 from rasd.doc import Doc, Event, number_events
-from rasd.errors import DataMissingError
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling
 from rasd.stages.eventcoref.rank import best, refusal
@@ -34,25 +33,14 @@ class EventCoref(Stage):
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self.resources.eventcoref_rules
-        gaz = self.gazetteer
         if self.config["enabled"] and len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules, self.wholes, gaz)
+            doc.events = corefer_events(doc, rules, self.wholes)
         if self.config["paragraph_place"] and doc.events and paragraph_places(doc, rules) \
                 and self.config["enabled"] and len(doc.events) > 1:
-            doc.events = corefer_events(doc, rules, self.wholes, gaz)   # now placed, it may be a retelling
+            doc.events = corefer_events(doc, rules, self.wholes)   # now placed, it may be a retelling
         if self.config["unlocated"] == "drop" and doc.events:
             doc.events = drop_unlocated(doc, rules)
         return doc
-
-    @cached_property
-    def gazetteer(self):
-        """The gazetteer, whose entries give places their country (a compass part of a country holds the
-        country's places on its side); None where no data is installed (a hand-built document in a
-        test): places are then compared by their points only."""
-        try:
-            return self.resources.gazetteer
-        except DataMissingError:
-            return None
 
     @cached_property
     def wholes(self) -> dict[str, frozenset[str]]:
@@ -137,15 +125,13 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     return number_events(kept)
 
 
-def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = None, gaz=None) -> list[Event]:
+def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = None) -> list[Event]:
     """The document's events with retellings folded in (``wholes``: :func:`wholes_of` the knowledge
-    base, whose part_of chains make a party and its whole one side; None: only the same entity is;
-    ``gaz``: the gazetteer, whose entries give each place its country and tell a compass part of a
-    country, see :func:`place_of`; None: places are compared by their points only)."""
+    base, whose part_of chains make a party and its whole one side; None: only the same entity is)."""
     starts = doc.token_starts
     ents = {x.id: x for x in doc.entities}
     wholes = wholes or {}
-    tellings = [telling(doc, n, e, rules, starts, ents, wholes, gaz) for n, e in enumerate(doc.events)]
+    tellings = [telling(doc, n, e, rules, starts, ents, wholes) for n, e in enumerate(doc.events)]
     events = list(doc.events)
     alive: list[Telling] = []
     # for a trace only (Doc.explain): why each telling that stays an event of its own joined none
@@ -194,32 +180,13 @@ def parties_of(e: Event, ents: dict, wholes: dict) -> dict:
     return out
 
 
-def place_of(pid: str, ents: dict, gaz=None) -> Place:
-    """The place entity ``pid`` as the ranker compares it: its point and the geocoder's kind, and with
-    the gazetteer ``gaz`` the country of the entry it is coded to; an entry of a whole country coded
-    below a country (feature region: شمالي شرقي سوريا) is a compass part of it, and keeps the
-    country's point (``whole``) to tell which side it names."""
-    x = ents.get(pid)
-    geo = (x.geo or {}) if x is not None else {}
-    country = whole = None
-    if gaz is not None and x is not None and x.kb_id:
-        try:
-            entry = gaz.get(x.kb_id)
-        except KeyError:
-            entry = None
-        if entry is not None:
-            country = entry.country
-            if entry.kind == "country" and geo.get("feature") not in (None, "country"):
-                whole = (entry.lat, entry.lon)
-    return Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature"), country, whole)
-
-
-def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wholes: dict | None = None,
-            gaz=None) -> Telling:
+def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wholes: dict | None = None) -> Telling:
     """What the ranker needs of event ``e`` (``starts``: the tokens' start offsets; ``ents``: id → entity;
-    ``wholes``: actor kb id → the actors it is part of, see :func:`_wholes`; ``gaz``: the gazetteer,
-    see :func:`place_of`)."""
-    places = [place_of(pid, ents, gaz) for pid in e.places]
+    ``wholes``: actor kb id → the actors it is part of, see :func:`_wholes`)."""
+    places = []
+    for pid in e.places:
+        geo = (ents[pid].geo or {}) if pid in ents else {}
+        places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
     words: tuple[str, ...] = ()
     anaphor = back_ref = None
     back_generic = False

@@ -17,11 +17,7 @@ class Place:
     id: str
     lat: float | None = None
     lon: float | None = None
-    feature: str | None = None      # the geocoder's kind: country, governorate, region, locality …
-    country: str | None = None      # the country code of the gazetteer entry it is coded to
-    # the point of the whole country, when the place is a part of it a compass word names (شمالي شرقي
-    # سوريا: the geocoder codes it with the country's id at the towns of that side)
-    whole: tuple[float, float] | None = None
+    feature: str | None = None      # the gazetteer's kind: country, governorate, region, locality …
 
 
 @dataclass
@@ -109,34 +105,8 @@ def km(a: Place, b: Place) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def bearing(frm: tuple[float, float], lat: float, lon: float) -> float:
-    """The compass bearing in degrees (0 north, 90 east) from point ``frm`` to (lat, lon)."""
-    dlon = (lon - frm[1]) * math.cos(math.radians((lat + frm[0]) / 2))
-    return math.degrees(math.atan2(dlon, lat - frm[0])) % 360
-
-
-def compass_part(big: Place, small: Place, degrees: float, coarse: frozenset[str] = frozenset()) -> bool:
-    """``big`` is the part of a country a compass word names (شمالي شرقي سوريا) and ``small`` a town or
-    site of that country (no place of the ``coarse`` kinds: a province is a region of its own, told
-    for acts of its own) that lies on that side of the country's point: within ``degrees`` of the
-    part's bearing from it. The part's point is where the towns of that side cluster, so a town of
-    that side may lie 150–250 km from it: its size is the country's side, not a radius."""
-    if big.whole is None or small.whole is not None or not degrees or small.feature in coarse \
-            or small.feature == "country" \
-            or big.country is None or small.country != big.country or None in (big.lat, big.lon, small.lat, small.lon):
-        return False
-    side = bearing(big.whole, big.lat, big.lon)
-    at = bearing(big.whole, small.lat, small.lon)
-    return abs((at - side + 180) % 360 - 180) <= degrees
-
-
-def contains(big: Place, small: Place, sizes: dict[str, float], degrees: float = 0.0,
-             coarse: frozenset[str] = frozenset()) -> bool:
-    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it (or ``big`` is a compass part of ``small``'s country on whose side
-    it lies, :func:`compass_part`: ``degrees``, eventcoref.yaml ``compass_part_degrees``, 0 never;
-    ``coarse``: the kinds it never holds so, the regions and units)."""
-    if compass_part(big, small, degrees, coarse):
-        return True
+def contains(big: Place, small: Place, sizes: dict[str, float]) -> bool:
+    """``big`` is a coarse place (a country, governorate, region) and ``small`` lies inside it."""
     r = sizes.get(big.feature or "")
     if r is None or big.id == small.id:
         return False
@@ -165,12 +135,9 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
         return "open", None
     if {p.id for p in a.places} & {p.id for p in b.places}:
         return "same", None
-    deg = rules.compass_degrees if rules is not None else 0.0
-    # a compass part holds towns and sites, not regions or units (a province is told for acts of its own)
-    coarse = frozenset(sizes)
-    if any(contains(p, q, sizes, deg, coarse) for p in a.places for q in b.places):
+    if any(contains(p, q, sizes) for p in a.places for q in b.places):
         return "contains", 1
-    if any(contains(q, p, sizes, deg, coarse) for p in a.places for q in b.places):
+    if any(contains(q, p, sizes) for p in a.places for q in b.places):
         return "contains", 0
     if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
         return "quarters", None

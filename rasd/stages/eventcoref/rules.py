@@ -59,7 +59,6 @@ class Rules:
     city_kinds: frozenset[str] = frozenset()      # gazetteer kinds of a city (eventcoref.yaml quarters)
     quarter_kinds: frozenset[str] = frozenset()   # … of a quarter of a city (a neighbourhood)
     quarters_km: float = 0.0                      # how far a quarter lies from its city
-    compass_degrees: float = 0.0                  # a compass part of a country holds its places this far off its bearing
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -102,8 +101,7 @@ def load_rules(path: Path, ontology) -> Rules:
                  place_needed=place_needed(path, data, ontology, violent),
                  city_kinds=frozenset(quarters.get("cities") or []),
                  quarter_kinds=frozenset(quarters.get("parts") or []),
-                 quarters_km=float(quarters.get("km") or 0.0),
-                 compass_degrees=float(data.get("compass_part_degrees") or 0.0))
+                 quarters_km=float(quarters.get("km") or 0.0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:

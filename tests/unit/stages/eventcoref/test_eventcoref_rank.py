@@ -360,29 +360,3 @@ def test_a_quarter_told_before_its_city_leaves_the_city_first(rules):
     assert [p.id for p in o.places] == ["C", "Q"]
     # the city told first keeps its order; a pair that is no city and quarter puts nothing first
     assert city_ids(quarter, city, dataclasses.replace(f, place="same"), rules) == frozenset()
-
-
-# a country's point, the part of it a compass word names (coded with the country's id at the towns of that
-# side) and its towns: one on that side 150 km from the part's point, one on the other side, one abroad
-NE_PART = Place("P", 35.8, 40.6, "region", country="sy", whole=(34.8, 39.0))
-NE_TOWN = Place("T", 37.0, 41.2, "locality", country="sy")
-SW_TOWN = Place("W", 33.0, 36.2, "locality", country="sy")
-ABROAD = Place("B", 36.3, 43.1, "city", country="iq")
-
-
-def test_a_compass_part_of_a_country_holds_the_towns_of_its_side(rules):
-    sizes, deg = rules.contains_km, rules.compass_degrees
-    assert not contains(NE_PART, NE_TOWN, sizes)                 # 145 km: past any radius
-    assert contains(NE_PART, NE_TOWN, sizes, deg) and not contains(NE_TOWN, NE_PART, sizes, deg)
-    assert not contains(NE_PART, SW_TOWN, sizes, deg)             # the other side of the country
-    assert not contains(NE_PART, ABROAD, sizes, deg)              # another country, however near
-    province = Place("V2", 36.5, 40.7, "region", country="sy")    # a province of that side: a region of its own
-    assert contains(NE_PART, province, sizes, deg) and not contains(NE_PART, province, sizes, deg, frozenset({"region"}))
-    assert place_relation(t(0, "X", 1, [NE_PART]), t(1, "X", 2, [province]), sizes, rules)[0] == "differ"
-    lead = t(0, "AIRSTRIKE", 1, [NE_PART], ["tr"], ["sdf"])
-    body = t(1, "AIRSTRIKE", 2, [NE_TOWN], ["tr"], ["sdf"])
-    assert place_relation(lead, body, sizes, rules) == ("contains", 1)
-    o, f, why = best(body, [lead], rules)
-    assert o is lead and "lead names a place" in why
-    # told in the body, the part does not take in a town told elsewhere (the coarse one must lead)
-    assert best(t(1, "AIRSTRIKE", 6, [NE_TOWN], ["tr"]), [t(0, "AIRSTRIKE", 5, [NE_PART], ["tr"])], rules) is None
