@@ -5,7 +5,6 @@ tests/unit/test_registry.py compares these with a checked-in list.
 from __future__ import annotations
 
 from rasd.pipeline import Stage
-from rasd.stages.roster import Roster
 from rasd.stages.clean import Clean
 from rasd.stages.corefer import Corefer
 from rasd.stages.eventcoref import EventCoref
@@ -20,6 +19,7 @@ from rasd.stages.open_places import OpenPlaces
 from rasd.stages.place_context import PlaceContext
 from rasd.stages.phrases import Phrases
 from rasd.stages.relations import Relations
+from rasd.stages.roster import Roster
 from rasd.stages.sentences import Sentences
 from rasd.stages.worthiness import Worthiness
 

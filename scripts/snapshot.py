@@ -67,12 +67,14 @@ def short_origin(origin: str) -> str:
     return origin.rsplit("/", 1)[-1]
 
 
-def digest_one(worker, raw) -> tuple[str, str, int, int]:
+def digest_one(worker, raw) -> tuple[str, str, int, int, str]:
+    """(origin, digest, events, entities, coarse digest) of one article; a rejected one has no
+    coarse digest ("", as read_snapshot gives for it), so that every row has the five fields."""
     from rasd.ingest.records import Rejected
 
     out = worker(raw)
     if isinstance(out, Rejected):
-        return short_origin(raw.origin), f"rejected:{out.reason}", 0, 0
+        return short_origin(raw.origin), f"rejected:{out.reason}", 0, 0, ""
     _, doc, _ = out
     blob = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return (short_origin(raw.origin), hashlib.sha256(blob).hexdigest()[:16], len(doc.get("events", [])),
@@ -122,7 +124,7 @@ def fingerprint(data_dir: Path | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def digests(shared: Path, limit: int | None = None) -> list[tuple[str, str, int, int]]:
+def digests(shared: Path, limit: int | None = None) -> list[tuple[str, str, int, int, str]]:
     from rasd import extract
     from rasd.ingest.run import Worker
 

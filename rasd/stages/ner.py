@@ -34,7 +34,7 @@ from rasd.stages.mentions.persons import ROLE_PHRASE_WORDS, _breaks, _commas   #
 _FREE = (0).__gt__   # owner[k] < 0: no mention covers word k (owners are -1 or a mention index), as a C-level test
 TYPES = {"PERS": "PERSON", "LOC": "PLACE", "ORG": "ACTOR"}
 MIN_CONFIDENCE = 0.5
-OVERRIDE_CONFIDENCE = 0.8
+OVERRIDE_CONFIDENCE = 0.8   # a pattern-found mention gives way to a CRF span this sure of itself
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 # lexicon lists the stage's rules read beside the CRF features' LISTS (which the trained model's
 # input fixes): ميثاق روما، دول الخليج, a place name that names a thing (_accept_why)
@@ -45,9 +45,9 @@ _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities
                 "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
                 "alias_markers", "source_heads", "border_words", "loyal_heads")
 OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
-_NAME_OPENERS = ("", '"', "«", "“", "(", "'")
-_CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these   # what may stand between a namesake head and the name
-PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names   # a pattern-found mention gives way to a CRF span this sure of itself
+_NAME_OPENERS = ("", '"', "«", "“", "(", "'")   # what may stand between a namesake head and the name
+_CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these
+PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names
 
 
 @dataclass

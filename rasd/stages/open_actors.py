@@ -286,7 +286,7 @@ def _check_actor_ids(path: Path, d: dict, actors) -> None:
     refs += [(("kinds", "generic_actors", n), v) for n, v in enumerate((d.get("kinds") or {}).get("generic_actors") or [])]
     for loc, ref in refs:
         if ref is not None and ref not in actors:
-            raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {'.'.join(loc)}: unknown actor '{ref}'",
+            raise KnowledgeError(f"{path.name}:{line_of(path, loc)}: {'.'.join(map(str, loc))}: unknown actor '{ref}'",
                                  hint="Name an actor id of actors.yaml.")
 
 

@@ -130,8 +130,8 @@ def wing_parents(doc: Doc, kb, wings: list[list[str]], article: str) -> int:
 
 
 class Roster(Stage):
-    """Drops the civilians named only as a population that no event takes, and adds the party an
-    armed wing's name names (module docstring)."""
+    """Drops the civilians named only as a population and the kinds of groups that no event takes,
+    each with a warning, and adds the party an armed wing's name names (module docstring)."""
 
     name = "roster"
     requires = ("entities", "events")

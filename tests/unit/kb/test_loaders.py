@@ -153,6 +153,21 @@ def test_an_actor_id_of_open_actors_that_actors_yaml_lacks_names_file_and_line(k
     assert msg.startswith(f"open_actors.yaml:{n + 1}: ") and f"unknown actor '{good}_typo'" in msg, msg
 
 
+def test_a_generic_actor_id_that_actors_yaml_lacks_names_file_and_line(kdir):
+    """kinds.generic_actors (round 21: the kinds of groups rasd.stages.roster drops) name actors of
+    actors.yaml too; a typo is an error naming the file and the line, not a rule silently off."""
+    path = kdir / "open_actors.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, x in enumerate(lines) if x.strip().startswith("generic_actors:"))
+    assert "jihadists" in lines[n]
+    lines[n] = lines[n].replace("jihadists", "jihadists_typo")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        Resources("/nonexistent-rasd-data", kdir).open_actors
+    msg = e.value.message
+    assert msg.startswith(f"open_actors.yaml:{n + 1}: ") and "unknown actor 'jihadists_typo'" in msg, msg
+
+
 def test_the_open_actors_part_builds_from_the_knowledge_as_it_is():
     forces = Resources("/nonexistent-rasd-data").open_actors
     assert forces.victims_actor == "civilians" and set(forces.adjectives.values())
