@@ -150,6 +150,11 @@ def _one_party(groups: dict[str, list[Mention]], kb, armies: frozenset[str], key
 _KB_TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
 
 
+def _a(kind: str) -> str:
+    """The mention type with its indefinite article, for a why ("an ACTOR", "a PERSON")."""
+    return f"{'an' if kind[:1] in 'AEIOU' else 'a'} {kind}"
+
+
 def _resolve_short(m: Mention, full_seen: dict[str, int]) -> str | None:
     """The kb_id a short form refers to: the candidate named most recently before it, else anywhere
     (sets ``m.why``)."""
@@ -364,7 +369,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
             m.confidence = 0.75
             kind = _KB_TYPES.get(target.partition(":")[0])
             if kind and kind != m.type:   # صواريخ الأسد: the short form of a person's name read as his forces
-                m.why = f"{m.why}; so an {kind} mention, not a {m.type}"
+                m.why = f"{m.why}; so {_a(kind)} mention, not {_a(m.type)}"
                 m.type = kind
         key = _group_key(m, cues, keep, cases, titles)
         if m.type == "SOURCE" and m.anaphor and last_source:
