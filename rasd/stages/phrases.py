@@ -212,6 +212,26 @@ class _Phrases:
             if ent.type == "ACTOR" and ent.category != "government":
                 for m in ent.mentions:
                     self.widen(m)
+        self.drop_lone_leaders()
+
+    def drop_lone_leaders(self) -> None:
+        """A state named only as the leader inside another party's phrase (التحالف الذي تقوده
+        السعودية، التحالف العربي بقيادة المملكة العربية السعودية) is part of that party's name, not a
+        party the report names on its own: its actor entity goes when that is its only mention and no
+        event or relation reads it; the phrase's ``why`` says so."""
+        used = {x for ev in self.doc.events for x in (*ev.agents, *ev.targets, *ev.partners, *ev.places)}
+        used |= {x for r in self.doc.relations for x in (r.head, r.tail)}
+        widened = [m for e in self.doc.entities if e.type == "ACTOR" for m in e.mentions
+                   if "who leads it" in (m.why or "")]
+        keep = []
+        for e in self.doc.entities:
+            inside = e.type == "ACTOR" and e.category == "government" and e.id not in used and len(e.mentions) == 1 \
+                and next((w for w in widened if w.start <= e.mentions[0].start and e.mentions[0].end <= w.end), None)
+            if inside:
+                inside.why = f"{inside.why}; {e.name_ar} named only as its leader here: no actor of its own"
+                continue
+            keep.append(e)
+        self.doc.entities = keep
 
 
 class Phrases(Stage):

@@ -10,6 +10,7 @@ from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.places import add_place
 
 _TYPES = {"actor": "ACTOR", "person": "PERSON", "source": "SOURCE"}
+MIN_NOUN = 5   # letters of a definite noun, article included: الذي، التي، الى are shorter
 
 
 def _is_country_here(f: Finder, h: Hit) -> Hit | None:
@@ -124,12 +125,28 @@ def _inner_person(f: Finder, h: Hit) -> None:
             break
 
 
+def adjective_of_noun(f: Finder, h: Hit) -> bool:
+    """A state's name written as its own definite adjective (السعودية: open_places.yaml
+    border_adjectives) right after a definite noun, with nothing but a space between (السفارة
+    السعودية، المدفعية السعودية، الخطوط الجوية السعودية), qualifies that noun: no mention of the state.
+    A short word with the article (a preposition or a relative pronoun written so) is no noun."""
+    k = h.i - 1
+    key = f.toks[h.i].key
+    if h.j != h.i + 1 or key[:h.prefix] not in ("", letters().article) or k < 0 or not f.joined(k) \
+            or key not in f.R.state_adjectives:
+        return False
+    before = f.toks[k].key
+    return has_article(before) and len(before) >= MIN_NOUN and not f.is_(k, "place_preps")
+
+
 def add_known(f: Finder, h: Hit) -> None:
     """A mention for a knowledge-base hit; full names before short ones, the rest as alternatives."""
     full = [p for p in h.payloads if not p[2]]
     pays = full or list(h.payloads)
     kind, eid, short = pays[0]
     typ = _TYPES[kind]
+    if typ == "ACTOR" and adjective_of_noun(f, h):
+        return
     country = _is_country_here(f, h) if typ == "ACTOR" else None
     if country:
         add_place(f, country)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from hand_docs import doc_of, entity
 
+from rasd.doc import Event
 from rasd.stages.phrases import Phrases
 from rasd.kb.resources import default_resources
 
@@ -171,3 +172,24 @@ def test_the_forms_agreement_reads():
         ["f", "f", "mpl", None, None, None]   # الله is written with ه: no feminine
     assert [adj(w) for w in ("الإرهابية", "الإرهابيين", "الإرهابي")] == ["f", "mpl", "m"]
     assert agrees("f", "f") and agrees("mpl", "m") is False and agrees(None, "m") is None
+
+
+def test_a_state_named_only_as_the_coalition_s_leader_has_no_actor_of_its_own():
+    doc = doc_of("قصفت طائرات التحالف الذي تقوده بريطانيا مواقع في الجبل.")
+    entity(doc, "E1", "ACTOR", "التحالف")
+    entity(doc, "E2", "ACTOR", "بريطانيا", category="government")
+    out = PHRASES(doc)
+    assert [e.id for e in out.entities] == ["E1"]
+    assert "no actor of its own" in out.entities[0].mentions[0].why
+
+
+def test_a_leader_named_again_or_read_by_an_event_keeps_its_actor():
+    doc = doc_of("قصفت طائرات التحالف بقيادة فرنسا مواقع في الجبل. وقالت فرنسا إن القصف انتهى.")
+    entity(doc, "E1", "ACTOR", "التحالف")
+    entity(doc, "E2", "ACTOR", "فرنسا", category="government")
+    assert [e.id for e in PHRASES(doc).entities] == ["E1", "E2"]
+    doc = doc_of("قصفت طائرات التحالف بقيادة فرنسا مواقع في الجبل.")
+    entity(doc, "E1", "ACTOR", "التحالف")
+    entity(doc, "E2", "ACTOR", "فرنسا", category="government")
+    doc.events = [Event("V1", "AIRSTRIKE", None, agents=["E2"])]
+    assert [e.id for e in PHRASES(doc).entities] == ["E1", "E2"]

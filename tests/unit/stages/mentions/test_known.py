@@ -69,3 +69,15 @@ def test_a_state_after_a_backing_word_and_its_preposition_is_the_backer_not_a_pl
     assert [m.type for m in run(text).mentions if m.text == state] == ["ACTOR"]
     # the same state after the preposition alone is the country (عاد الوفد من روسيا)
     assert [m.type for m in run(f"عاد الوفد من {state} أمس.").mentions if m.text == state] == ["PLACE"]
+
+
+@pytest.mark.parametrize("text,word,adjective", [
+    ("أعلنت السفارة السعودية أمس إغلاق أبوابها.", "السعودية", True),
+    ("قصفت المدفعية السعودية مواقع على الحدود.", "السعودية", True),
+    ("قالت السعودية إنها سترد على الهجوم.", "السعودية", False),
+    ("وصل الوفد الى السعودية صباح اليوم.", "السعودية", False),
+    ("أعلنت الوزارة، السعودية ترحب بالقرار.", "السعودية", False),
+])
+def test_a_state_s_name_written_as_its_adjective_after_a_definite_noun(finder, text, word, adjective):
+    h = (f := finder(text)).kb_hit(at(f, word))
+    assert h is not None and known.adjective_of_noun(f, h) == adjective, text
