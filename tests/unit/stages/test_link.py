@@ -387,11 +387,20 @@ def test_a_short_form_resolved_to_an_actor_is_an_actor_mention():
     assert e.mentions[0].type == "ACTOR" and "an ACTOR mention, not a PERSON" in e.mentions[0].why
 
 
-def _actors_of(text: str, day: str) -> dict:
+ADEN = Place("world:ye-aden", "عدن", "Aden", 12.78, 45.04, "city", rank=3, country="ye", admin_ids=("world:ye",))
+
+
+def _actors_of(text: str, day: str, extra: Place = KHAN_YUNIS) -> dict:
+    import geo_fake
+
+    from rasd.kb.gazetteer import Gazetteer
     from rasd.stages.mentions import Mentions
     from rasd.stages.open_actors import OpenActors
 
-    res = _palestine()
+    places = [*geo_fake.ALL, extra]
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=Gazetteer({p.id: p for p in places}, [(p.name_ar, p.id) for p in places] + geo_fake.EXTRA_ALIASES),
+        given_names=frozenset(), common_words=frozenset())
     doc = Link(res)(OpenActors(res)(Mentions(res)(doc_of(text, day))))
     return {m.text: m for m in doc.mentions if m.type == "ACTOR"}
 
@@ -415,3 +424,14 @@ def test_the_bare_enemy_of_a_report_about_no_country_is_no_one():
     enemy is another's)."""
     ms = _actors_of("قال المتحدث إن العدو تكبد خسائر كبيرة.", "2024-01-09")
     assert ms["العدو"].entity is None and "dropped in a report about no one country" in ms["العدو"].why
+
+
+def test_the_bare_militias_of_a_yemeni_report_of_the_war_years_are_the_houthis():
+    """الميليشيات alone in a report about Yemen of 2014-2018 is the Houthis (enemy21); a longer name
+    keeps its own actor, and the same word in a later year is no one's."""
+    text = "سيطرت الميليشيات على مطار عدن، وقالت المقاومة في عدن إن الميليشيات الشيعية قصفت المدينة."
+    ms = _actors_of(text, "2015-07-20", ADEN)
+    assert ms["الميليشيات"].kb_id == "actor:houthis" and "in_context rule" in ms["الميليشيات"].why
+    assert ms["الميليشيات الشيعية"].kb_id == "actor:shia_militias"
+    later = _actors_of(text, "2023-07-20", ADEN)
+    assert later["الميليشيات"].entity is None
