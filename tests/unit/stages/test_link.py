@@ -385,3 +385,53 @@ def test_a_short_form_resolved_to_an_actor_is_an_actor_mention():
     (e,) = doc.entities
     assert e.type == "ACTOR" and e.kb_id == "actor:saa"
     assert e.mentions[0].type == "ACTOR" and "an ACTOR mention, not a PERSON" in e.mentions[0].why
+
+
+ADEN = Place("world:ye-aden", "عدن", "Aden", 12.78, 45.04, "city", rank=3, country="ye", admin_ids=("world:ye",))
+
+
+def _actors_of(text: str, day: str, extra: Place = KHAN_YUNIS) -> dict:
+    import geo_fake
+
+    from rasd.kb.gazetteer import Gazetteer
+    from rasd.stages.mentions import Mentions
+    from rasd.stages.open_actors import OpenActors
+
+    places = [*geo_fake.ALL, extra]
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=Gazetteer({p.id: p for p in places}, [(p.name_ar, p.id) for p in places] + geo_fake.EXTRA_ALIASES),
+        given_names=frozenset(), common_words=frozenset())
+    doc = Link(res)(OpenActors(res)(Mentions(res)(doc_of(text, day))))
+    return {m.text: m for m in doc.mentions if m.type == "ACTOR"}
+
+
+def test_the_bare_enemy_of_a_report_about_palestine_is_israel_s_army():
+    """العدو alone in a report about Palestine is the army the bare الاحتلال is there (enemy21), and
+    says which in_context rule read it; عدو without the article is any enemy and stays no actor."""
+    ms = _actors_of("قالت فصائل المقاومة إن العدو قصف منازل في مدينة خان يونس، وإن لكل شعب عدو.", "2024-01-09")
+    assert ms["العدو"].kb_id == "actor:idf" and "in_context rule" in ms["العدو"].why
+    assert "عدو" not in ms
+
+
+def test_the_enemy_with_its_nationality_keeps_the_state_it_names():
+    """العدو الإسرائيلي is an alias of Israel's; the bare-word rule does not cut it short."""
+    ms = _actors_of("شن العدو الإسرائيلي غارات على مدينة خان يونس.", "2024-01-09")
+    assert "العدو" not in ms and ms["العدو الإسرائيلي"].kb_id in ("actor:israel", "actor:idf")
+
+
+def test_the_bare_enemy_of_a_report_about_no_country_is_no_one():
+    """With no country the report is about, العدو names no party (an Ukrainian or Israeli report's
+    enemy is another's)."""
+    ms = _actors_of("قال المتحدث إن العدو تكبد خسائر كبيرة.", "2024-01-09")
+    assert ms["العدو"].entity is None and "dropped in a report about no one country" in ms["العدو"].why
+
+
+def test_the_bare_militias_of_a_yemeni_report_of_the_war_years_are_the_houthis():
+    """الميليشيات alone in a report about Yemen of 2014-2018 is the Houthis (enemy21); a longer name
+    keeps its own actor, and the same word in a later year is no one's."""
+    text = "سيطرت الميليشيات على مطار عدن، وقالت المقاومة في عدن إن الميليشيات الشيعية قصفت المدينة."
+    ms = _actors_of(text, "2015-07-20", ADEN)
+    assert ms["الميليشيات"].kb_id == "actor:houthis" and "in_context rule" in ms["الميليشيات"].why
+    assert ms["الميليشيات الشيعية"].kb_id == "actor:shia_militias"
+    later = _actors_of(text, "2023-07-20", ADEN)
+    assert later["الميليشيات"].entity is None
