@@ -17,7 +17,7 @@ from functools import cached_property
 from rasd.arabic.clitics import is_definite, letters, readings
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
-from rasd.stages.eventcoref.features import Features, Place, Telling
+from rasd.stages.eventcoref.features import Features, Place, Telling, narrower, span_of
 from rasd.stages.eventcoref.rank import best, refusal
 from rasd.stages.worthiness.cues import forms
 
@@ -208,7 +208,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    toll_only,
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
-                   back_generic=back_generic,
+                   back_generic=back_generic, span=span_of(e.date),
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
 
 
@@ -308,6 +308,7 @@ def absorb(host: Telling, guest: Telling, f: Features, cities: frozenset[str] = 
     host.targets |= guest.targets if carry else frozenset()
     host.partners |= guest.partners if f.carry_parties else frozenset()
     host.date = host.date or guest.date
+    host.span = narrower(host.span, guest.span)   # the more exact date stands for both
     host.toll_only = host.toll_only and guest.toll_only
     host.told_in = host.told_in | guest.told_in
     host.parties = {**guest.parties, **host.parties}
