@@ -233,7 +233,10 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
                               and x.participants <= y.participants for x, y in ((a, b), (b, a)))
         and bool(a.places or b.places),
         open_ok=open_ok,
-        date_conflict=bool(a.date and b.date and a.date != b.date) or apart_in_time(a.span, b.span),
+        # two acts of force whose dates share no day; a meeting, a deal or talks last and are told by the
+        # dates of their phases (the deal of 2015 named by the year a party left it), so not for them
+        date_conflict=bool(a.date and b.date and a.date != b.date)
+        or a.type in rules.violent and b.type in rules.violent and apart_in_time(a.span, b.span),
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
         max_sentences=max_s,
         partyless=not a.participants or not b.participants,
