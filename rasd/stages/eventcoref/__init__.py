@@ -15,9 +15,10 @@ import bisect
 from functools import cached_property
 
 from rasd.arabic.clitics import is_definite, letters, readings
+from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
-from rasd.stages.eventcoref.features import Features, Place, Telling
+from rasd.stages.eventcoref.features import Features, Place, Telling, narrower, span_of
 from rasd.stages.eventcoref.rank import best, refusal
 from rasd.stages.worthiness.cues import forms
 
@@ -208,8 +209,19 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    toll_only,
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
-                   back_generic=back_generic,
+                   back_generic=back_generic, span=act_span(e.date, rules),
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
+
+
+def act_span(date: dict | None, rules) -> tuple[str, str] | None:
+    """The days the event's date covers (:func:`.features.span_of`), or None when the date opens with a
+    word of a period (eventcoref.yaml ``toll_periods``: منذ أشهر، منذ عام 2007): the start of a span of
+    time the act is measured against (the deadliest attack in months), not the act's own time."""
+    text = (date or {}).get("text") or ""
+    first = text.split()[0] if text.split() else ""
+    if first and any(f in rules.toll_periods for f in forms(fold_str(first))):
+        return None
+    return span_of(date)
 
 
 def _toll_words(doc: Doc, e: Event, rules, starts: list[int]) -> dict:
@@ -308,6 +320,7 @@ def absorb(host: Telling, guest: Telling, f: Features, cities: frozenset[str] = 
     host.targets |= guest.targets if carry else frozenset()
     host.partners |= guest.partners if f.carry_parties else frozenset()
     host.date = host.date or guest.date
+    host.span = narrower(host.span, guest.span)   # the more exact date stands for both
     host.toll_only = host.toll_only and guest.toll_only
     host.told_in = host.told_in | guest.told_in
     host.parties = {**guest.parties, **host.parties}

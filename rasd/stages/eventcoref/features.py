@@ -6,6 +6,7 @@ Nothing here touches a Doc, so the features are tested on hand-built tellings.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
@@ -44,6 +45,8 @@ class Telling:
     toll_cause: bool = True         # a toll's sentence names what caused the deaths (eventcoref.yaml toll_causes)
     toll_notice: bool = False       # … or is a party's notice of its own dead (eventcoref.yaml toll_notices)
     toll_period: bool = False       # … or counts the dead over a period (eventcoref.yaml toll_periods)
+    # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
+    span: tuple[str, str] | None = None
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -94,6 +97,43 @@ class Features:
     toll_cause: bool = True         # each toll of the pair names a cause of its deaths in its sentence
     toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
     toll_period: bool = False       # a toll of the pair counts the dead over a period
+
+
+def span_of(date: dict | None) -> tuple[str, str] | None:
+    """The first and last day (ISO) an event's date covers: a day itself, a week from its value to its
+    end (or six days on), a month or a year whole; None when the telling has no date."""
+    if not date or not date.get("value"):
+        return None
+    v, prec = str(date["value"]), date.get("precision")
+    if prec == "day" and len(v) == 10:
+        return v, v
+    if prec == "week" and len(v) == 10:
+        end = date.get("end") or (_dt.date.fromisoformat(v) + _dt.timedelta(days=6)).isoformat()
+        return v, str(end)
+    if prec == "month" and len(v) == 7:
+        y, m = int(v[:4]), int(v[5:])
+        last = (_dt.date(y + m // 12, m % 12 + 1, 1) - _dt.timedelta(days=1)).isoformat()
+        return f"{v}-01", last
+    if prec == "year" and len(v) == 4:
+        return f"{v}-01-01", f"{v}-12-31"
+    return None
+
+
+def apart_in_time(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool:
+    """The two tellings' dates share no day (a month holds every day of it; a day of another month, or
+    another month, is another time: an act of last month told in the body is not the lead's act)."""
+    return x is not None and y is not None and (x[1] < y[0] or y[1] < x[0])
+
+
+def narrower(x: tuple[str, str] | None, y: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The more exact of two date spans (the one covering fewer days), the other when one is None."""
+    if x is None or y is None:
+        return x or y
+    return x if _days(x) <= _days(y) else y
+
+
+def _days(x: tuple[str, str]) -> int:
+    return (_dt.date.fromisoformat(x[1]) - _dt.date.fromisoformat(x[0])).days
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -193,7 +233,10 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
                               and x.participants <= y.participants for x, y in ((a, b), (b, a)))
         and bool(a.places or b.places),
         open_ok=open_ok,
-        date_conflict=bool(a.date and b.date and a.date != b.date),
+        # two acts of force whose dates share no day; a meeting, a deal or talks last and are told by the
+        # dates of their phases (the deal of 2015 named by the year a party left it), so not for them
+        date_conflict=bool(a.date and b.date and a.date != b.date)
+        or a.type in rules.violent and b.type in rules.violent and apart_in_time(a.span, b.span),
         modality_conflict=len(mods) > 1 and "negated" in mods or mods == {"asserted", "conditional"},
         max_sentences=max_s,
         partyless=not a.participants or not b.participants,

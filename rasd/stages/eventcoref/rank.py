@@ -26,7 +26,8 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
     if f.place == "differ":
         return False, "different places"
     if f.date_conflict:
-        return False, "different dates"
+        # أمس against اليوم; الشهر الماضي or أيلول (a month holds its days) against a day of another month
+        return False, "different dates: the two tellings' dates share no day"
     if f.modality_conflict:
         return False, "one telling denied or conditional"
     if f.gap < f.min_sentences:

@@ -6,7 +6,8 @@ import dataclasses
 import pytest
 
 from rasd.kb.resources import Resources
-from rasd.stages.eventcoref.features import Place, Telling, contains, features, place_relation
+from rasd.stages.eventcoref.features import (Place, Telling, apart_in_time, contains, features, narrower,
+                                             place_relation, span_of)
 from rasd.stages.eventcoref.rank import best, decide, refusal
 
 IDLIB_GOV = Place("G", 35.8, 36.6, "governorate")
@@ -360,3 +361,41 @@ def test_a_quarter_told_before_its_city_leaves_the_city_first(rules):
     assert [p.id for p in o.places] == ["C", "Q"]
     # the city told first keeps its order; a pair that is no city and quarter puts nothing first
     assert city_ids(quarter, city, dataclasses.replace(f, place="same"), rules) == frozenset()
+
+
+def test_a_date_covers_its_day_week_month_or_year():
+    assert span_of({"value": "2024-03-09", "precision": "day"}) == ("2024-03-09", "2024-03-09")
+    assert span_of({"value": "2024-02", "precision": "month"}) == ("2024-02-01", "2024-02-29")
+    assert span_of({"value": "2023-12", "precision": "month"}) == ("2023-12-01", "2023-12-31")
+    assert span_of({"value": "2024-03-03", "end": None, "precision": "week"}) == ("2024-03-03", "2024-03-09")
+    assert span_of({"value": "2023", "precision": "year"}) == ("2023-01-01", "2023-12-31")
+    assert span_of(None) is None and span_of({"value": None, "precision": "day"}) is None
+    feb, day = ("2024-02-01", "2024-02-29"), ("2024-03-09", "2024-03-09")
+    assert apart_in_time(feb, day) and not apart_in_time(feb, ("2024-02-10", "2024-02-10"))
+    assert not apart_in_time(None, day)
+    assert narrower(feb, ("2024-02-10", "2024-02-10")) == ("2024-02-10", "2024-02-10") and narrower(None, feb) == feb
+
+
+def test_acts_whose_dates_share_no_day_stay_two_events(rules):
+    # a strike on the town yesterday, and a strike on it "last month" told in the body: two acts
+    lead = dataclasses.replace(t(0, "AIRSTRIKE", 0, [SARAQIB], ["isr"]), span=("2024-03-09", "2024-03-09"))
+    past = dataclasses.replace(t(1, "AIRSTRIKE", 4, [SARAQIB], ["isr"]), span=("2024-02-01", "2024-02-29"))
+    ok, why = decide(features(lead, past, rules), rules, False)
+    assert not ok and why.startswith("different dates"), why
+    assert best(past, [lead], rules) is None
+    # a month holds its days: the same strike told "in March" joins
+    march = dataclasses.replace(past, span=("2024-03-01", "2024-03-31"))
+    assert best(march, [lead], rules) is not None
+    # an undated telling is no other time
+    assert best(dataclasses.replace(past, span=None), [lead], rules) is not None
+    # a deal is told by the dates of its phases: not refused for them
+    deal = dataclasses.replace(t(0, "AGREEMENT", 0, [SARAQIB], ["isr"]), span=("2015-01-01", "2015-12-31"))
+    later = dataclasses.replace(t(1, "AGREEMENT", 3, [SARAQIB], ["isr"]), span=("2018-01-01", "2018-12-31"))
+    assert not features(deal, later, rules).date_conflict
+
+
+def test_a_date_that_opens_a_period_is_not_the_acts_time(rules):
+    from rasd.stages.eventcoref import act_span
+    # "the deadliest attack since 2007": the year starts the period it is measured against
+    assert act_span({"value": "2007", "precision": "year", "text": "منذ عام 2007"}, rules) is None
+    assert act_span({"value": "2007", "precision": "year", "text": "عام 2007"}, rules) == ("2007-01-01", "2007-12-31")
