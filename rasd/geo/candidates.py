@@ -10,6 +10,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress
 from typing import Callable
 
 from rasd.arabic.normalize import fold_str, strip_article
@@ -131,14 +132,12 @@ class DocPlaces:
         while stop > after and toks[stop - 1].end > sent[1]:
             stop -= 1
         out = []
-        opens = self.opens
-        while j < stop:
-            if first <= j < after:
-                j = after
+        # only the words where a region phrase or a name may start (most words: none), picked by
+        # one C-level pass over the window's keys; a word a phrase before it covers is passed over
+        for k in compress(range(j, stop), map(self.opens, doc.keys[j:stop])):
+            if k < j or first <= k < after:
                 continue
-            if not opens(toks[j].key):
-                j += 1       # no region phrase and no name starts here (most words)
-                continue
+            j = k
             region = self.region_at(j)
             if region and region[0] > stop:
                 region = None

@@ -8,6 +8,7 @@ ambiguous names against the anchors resolved so far.
 from __future__ import annotations
 
 import re
+from operator import is_
 
 from rasd.arabic.clitics import with_article
 from rasd.arabic.normalize import fold_str, strip_article
@@ -121,6 +122,9 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
     country = _report_country(places, resolved)
     memo: dict = {}     # distance decays of this document, asked again each round (features.decay)
     for _ in range(rounds):
+        # a round reads only ``resolved`` as it stands at its start (the anchors and the centre);
+        # when it ends with every entity on the place it started with, another round would repeat it
+        before = list(resolved.values())
         anchors = [(by_id[eid].name_ar, p) for eid, p in resolved.items()]
         centre = _centre(anchors)
         for eid, (e, cands) in pending.items():
@@ -133,6 +137,8 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
             resolved[eid] = ranked[0].place
             _assign(e, ranked[0].place, precision(ranked[0].place, ctx), why(ranked, ctx),
                     feature="facility" if spec and spec.get("facility") else None)
+        if len(before) == len(resolved) and all(map(is_, before, resolved.values())):
+            break
     dropped = _country_prior(places, resolved, hits, res.kb.lexicon["_folded"], pending)
     if dropped:
         doc.entities = [e for e in doc.entities if e.id not in dropped]

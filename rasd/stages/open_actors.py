@@ -24,7 +24,7 @@ pattern mention lying inside it: "الشرطة" alone may be read as one country
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from pathlib import Path
 from typing import Callable
@@ -116,6 +116,12 @@ class Forces:
     wings: tuple[tuple[str, ...], ...] = ()
     # the knowledge-base actors that name a kind of armed group, no one group (kinds.generic_actors, as kb ids)
     generic_actors: frozenset[str] = frozenset()
+
+    @cached_property
+    def first_pass(self) -> frozenset[str]:
+        """Every token a head or crowd word (``forms``), a party's adjective or a nationality can
+        be: the stage picks them all by one pass over a report's keys (:meth:`_OpenActors.run`)."""
+        return self.forms | frozenset(self.adjectives) | self.counted_nationals | self.nationalities
 
 
 def nationality_forms(base: str) -> set[str]:
@@ -516,7 +522,7 @@ class _OpenActors:
         return k < len(self.toks) and self.joined(k - 1) and o is not None and o.type == "PERSON" \
             and o.tok[0] == k
 
-    def victims(self) -> None:
+    def victims(self, picked: list[int] | None = None) -> None:
         """Counted or described victims (open_actors.yaml victims): a number and a nationality's
         plural (أربعة فلسطينيين), or a people noun with a nationality adjective right after it
         (رضيع فلسطيني، ثلاثة أطفال فلسطينيين), is a mention of civilians; neither word alone is."""
@@ -527,11 +533,17 @@ class _OpenActors:
         # people noun needs a nationality right after it (most tokens fail both at once), so only
         # the tokens that are a counted nationality or stand before a nationality are visited,
         # picked by two C-level passes over the document's keys, in token order (an added mention
-        # changes the owners the later tokens see)
+        # changes the owners the later tokens see); ``picked``: the tokens of Forces.first_pass, when
+        # the caller has them (a subset of them then, at Python speed)
         keys = self.doc.keys
-        at = range(len(keys))
-        visit = {*compress(at, map(self.f.counted_nationals.__contains__, keys)),
-                 *(i - 1 for i in compress(at, map(self.f.nationalities.__contains__, keys)) if i)}
+        counted, nationalities = self.f.counted_nationals, self.f.nationalities
+        if picked is None:
+            at = range(len(keys))
+            visit = {*compress(at, map(counted.__contains__, keys)),
+                     *(i - 1 for i in compress(at, map(nationalities.__contains__, keys)) if i)}
+        else:
+            visit = {*(i for i in picked if keys[i] in counted),
+                     *(i - 1 for i in picked if i and keys[i] in nationalities)}
         for i in sorted(visit):
             t = toks[i]
             if i in self.owner and not self.owner[i].pattern and not self.owner[i].short:
@@ -688,8 +700,13 @@ class _OpenActors:
 
     def run(self) -> list[Mention]:
         classify, owner, toks = self.f.classify, self.owner, self.toks
-        for i in candidate_tokens(self.doc, self.f.forms):
-            r = classify(toks[i].key)
+        keys = self.doc.keys   # the tokens run looks at, picked by one C-level pass over the keys
+        forms, adjectives, conj = self.f.forms, self.f.adjectives, self.pro.and_
+        picked = candidate_tokens(self.doc, self.f.first_pass)
+        for i in picked:
+            if keys[i] not in forms:
+                continue   # an adjective or a nationality only
+            r = classify(keys[i])
             if r is None:
                 continue
             o = owner.get(i)
@@ -699,10 +716,8 @@ class _OpenActors:
                 self.force_at(i, r)
             elif i not in owner:
                 self.crowd_at(i, r)
-        self.victims()
-        keys = self.doc.keys   # the adjectives' tokens, picked by one C-level pass over the keys
-        adjectives, conj = self.f.adjectives, self.pro.and_
-        for i in list(compress(range(len(keys)), map(self.f.adjectives.__contains__, keys))):
+        self.victims(picked)
+        for i in [i for i in picked if keys[i] in adjectives]:
             self.adjective_at(i)
             # a second party joined by the conjunction (الأميركية والبريطانية)
             if i + 1 < len(keys) and keys[i + 1][:len(conj)] == conj and keys[i + 1][len(conj):] in adjectives:

@@ -35,7 +35,7 @@ from rasd.arabic.script import CLAUSE_ENDS
 from rasd.doc import PARTY_OF_FACILITY, Doc, Entity, Mention
 from rasd.geo.features import km
 from rasd.pipeline import Stage
-from rasd.stages.open_places import PlaceCues, reads
+from rasd.stages.open_places import PlaceCues, candidate_tokens, reads, word_forms
 
 TOWN_KINDS = {"locality", "city", "town", "village", "facility"}
 MAX_LINK = 5          # words between a place and its container
@@ -357,14 +357,25 @@ class _Context:
         self.doc.entities = ents
 
     # ---- anaphors -------------------------------------------------------------------------
+    def anaphor_forms(self) -> frozenset[str]:
+        """Every token an anaphor word can be behind proclitics and the article (a subset of the
+        cues' ``forms``, the ones :meth:`anaphors` reads): kept by the Resources whose cues these are."""
+        c, res = self.c, self.res
+        if res is not None and c is res.open_places:
+            return res.keep("place_context.anaphor_forms", lambda: word_forms(frozenset(c.anaphors)))
+        return word_forms(frozenset(c.anaphors))
+
     def anaphors(self) -> None:
         doc = self.doc
         places = sorted(((m, e) for e in doc.entities if e.type == "PLACE" for m in e.mentions
                          if not m.anaphor), key=lambda x: x[0].start)
         if not places:
             return
+        forms = self.anaphor_forms()
+        if forms.isdisjoint(doc.keys):
+            return   # no word of the report can be an anaphor (most reports): one C-level pass
         readings = self.c.readings
-        for i in self.c.candidates(doc):
+        for i in candidate_tokens(doc, forms):
             t = self.toks[i]
             hit = readings(t.key).get("anaphor")
             if hit is None or t.i in self.taken:

@@ -244,3 +244,9 @@ def test_nisba_of_follows_country_nisbas_and_its_not_list():
     assert nisba_of("ألمانيا", rule) == "الماني"
     assert nisba_of("المملكة", rule) is None and nisba_of("الأمم المتحدة", rule) is None
 
+
+
+def test_the_first_pass_holds_every_word_kind_the_stage_visits():
+    f = STAGE.resources.open_actors
+    assert f.forms <= f.first_pass and set(f.adjectives) <= f.first_pass
+    assert f.counted_nationals <= f.first_pass and f.nationalities <= f.first_pass

@@ -218,3 +218,12 @@ def test_a_name_taken_for_another_reason_is_not_placed_by_the_list():
         doc, item = _listed("قصفت الطائرات أعزاز، زمرينا، مارع أمس.", MARE, list_item, why)
         run(doc)
         assert item.geo["lat"] is None, (list_item, why)
+
+
+def test_the_anaphor_pass_reads_a_subset_of_the_cue_forms_kept_by_the_resources():
+    doc = doc_of("قصفت الطائرات البلدة صباح اليوم.")
+    ctx = _Context(doc, RES.open_places, RES)
+    forms = ctx.anaphor_forms()
+    assert forms <= RES.open_places.forms and forms is ctx.anaphor_forms()
+    # every token the cues read as an anaphor is one of them
+    assert all(k in forms for k in doc.keys if RES.open_places.readings(k).get("anaphor"))
