@@ -645,7 +645,10 @@ class NerStage:
         quoted name (a closing quote after them)."""
         keys, toks, text = doc.keys, doc.tokens, doc.text
         n = len(toks)
-        owners = [*doc.mentions, *added]   # (owner's numbers of added mentions count from 1: read the spans)
+        ending: dict[int, Mention] = {}   # the first mention ending before each token (a dict, not a scan per word)
+        for m in (*doc.mentions, *added):   # (owner's numbers of added mentions count from 1: read the spans)
+            if m.tok and m.tok[0] < m.tok[1]:
+                ending.setdefault(m.tok[1], m)
         out: list[Mention] = []
         a = self.letters.article
         stops = self.lists.get("name_stops", frozenset())
@@ -658,7 +661,7 @@ class NerStage:
             if owner[b] < 0 and keys[b].startswith(a) and keys[b].endswith(self.letters.nisba_masculine) \
                     and b > 0 and owner[b - 1] >= 0:
                 b -= 1   # رئيس المجلس الوطني | الكردستاني X Y: an adjective of the organisation
-            body = next((m for m in owners if m.tok[1] == b + 1 and m.tok[0] <= b), None) if owner[b] >= 0 else None
+            body = ending.get(b + 1) if owner[b] >= 0 else None
             if body is None or body.type != "ACTOR":
                 continue
             q = body.tok[0] - 1
