@@ -48,6 +48,8 @@ OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word 
 _NAME_OPENERS = ("", '"', "«", "“", "(", "'")   # what may stand between a namesake head and the name
 _CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these
 PLACE_CLUSTER_SHARE = 0.2   # a word cluster this rich in known places holds place names
+_FEW_FORMS = 64   # up to this many name forms, _propagate tests each word with one str.endswith (C); beyond it
+                  # (a long report), each distinct word's suffixes are looked up, so the pass stays linear
 
 
 @dataclass
@@ -829,8 +831,15 @@ class NerStage:
         # the words a form can end (behind up to 3 proclitic letters): one C-level test a word picks
         # the few worth the readings below, in order; a word inside a name just found is passed
         tails = tuple(forms)
+        if len(tails) <= _FEW_FORMS:
+            worth = map(methodcaller("endswith", tails), keys)
+        else:   # a long report with many names: a word's suffixes looked up, once per distinct word
+            worth = map({u for u in set(keys) if any(u[i:] in forms for i in range(len(u) + 1))}.__contains__, keys)
+        by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+        for words, m in names.items():
+            by_first.setdefault(words[0], []).append((words, m))
         nxt = 0
-        for k in list(compress(range(len(keys)), map(methodcaller("endswith", tails), keys))):   # C-level pass
+        for k in list(compress(range(len(keys)), worth)):   # C-level pass
             if k < nxt:
                 continue
             hit = None
@@ -841,8 +850,8 @@ class NerStage:
                     st = without_article(st) if n == 0 else st
                     if st not in first:
                         continue
-                    for words, m in names.items():
-                        if words[0] != st or k + len(words) > n_toks:
+                    for words, m in by_first[st]:
+                        if k + len(words) > n_toks:
                             continue
                         if all(owner[x] < 0 and keys[x] == w for x, w in zip(range(k + 1, k + len(words)), words[1:])):
                             if hit is None or len(words) > len(hit[1]):

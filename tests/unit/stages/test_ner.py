@@ -285,6 +285,19 @@ def _lex(**kw) -> Lexicons:
     return Lexicons(places={"دمشق": "city"}, lists=LISTS, **kw)
 
 
+def test_a_long_report_finds_a_name_again_by_its_words_suffixes_as_a_short_one_does(monkeypatch):
+    """Past _FEW_FORMS name forms _propagate looks each distinct word's suffixes up (linear in a long
+    report) instead of one str.endswith over every form: the same words are found."""
+    import rasd.stages.ner as ner_module
+
+    text = "وقال القائد كرمول زيتوني إن الوضع هادئ\nوكان لكرمول زيتوني رأي\nوقال زيتوني إن الوضع هادئ"
+    tagger = FakeTagger({"كرمول": (2, "PERS", 0.95)}, _lex())
+    few = [(m.text, m.start) for m in NerStage(tagger, GATE)(doc_of(text)).mentions]
+    monkeypatch.setattr(ner_module, "_FEW_FORMS", 0)
+    assert [(m.text, m.start) for m in NerStage(tagger, GATE)(doc_of(text)).mentions] == few
+    assert len(few) == 3
+
+
 def test_an_accepted_name_is_the_same_name_wherever_else_it_stands():
     text = "وقال القائد كرمول زيتوني إن الوضع هادئ\nوكان لكرمول زيتوني رأي\nوقال زيتوني إن الوضع هادئ"
     tagger = FakeTagger({"كرمول": (2, "PERS", 0.95)}, _lex())   # tags the first sentence only
