@@ -135,16 +135,22 @@ def test_the_candidates_table_is_asked_before_computing():
     assert lex.openers_of(["مدينه"], VOCAB) == {0: (0, lex._candidates(word))}
 
 
-def test_recording_keeps_no_openers_so_every_word_is_counted():
+def _recorded_twice(lex, keys):
+    """A recording WordAnswers that has watched ``lex`` read ``keys``'s openers in two articles."""
     from rasd.kb.wordanswers import WordAnswers
 
-    lex = Resources("/nonexistent-rasd-data").triggers
     rec = WordAnswers(record=True)
     lex.use_answers(rec)
-    keys = text_keys()
     for _ in range(2):
         rec.next_article()
         lex.openers_of(keys, VOCAB)
+    return rec
+
+
+def test_recording_keeps_no_openers_so_every_word_is_counted():
+    lex = Resources("/nonexistent-rasd-data").triggers
+    keys = text_keys()
+    rec = _recorded_twice(lex, keys)
     assert lex._openers[1] == {}
     assert set(rec.frequent(2)["triggers.candidates"]) == set(keys)
 
@@ -169,12 +175,8 @@ def test_recording_with_the_answers_vocabulary_fills_the_openers_table_with_each
 
     lex = Resources("/nonexistent-rasd-data").triggers
     lex.answers_vocab = VOCAB
-    rec = WordAnswers(record=True)
-    lex.use_answers(rec)
     keys = text_keys()
-    for _ in range(2):
-        rec.next_article()
-        lex.openers_of(keys, VOCAB)
+    rec = _recorded_twice(lex, keys)
     table = rec.frequent(2)["triggers.openers"]
     assert set(table) == set(keys)
     glued = 0

@@ -239,17 +239,19 @@ def test_a_type_word_with_the_article_and_a_village_name_with_it_are_a_noun_and_
 
 def test_a_city_joined_to_a_club_word_is_the_club(finder):
     """دينامو حلب، لاعب حلب، حلب يونايتد: the club; فريق في حلب and a bare حلب stay the city."""
-    for text in ("وفاز دينامو حلب على ضيفه.", "وسجل لاعب حلب هدفا.", "وخسر حلب يونايتد المباراة."):
-        f = finder(text)
-        i = at(f, "حلب")
-        ph = places.place_hit(f, i)
-        assert ph is not None and places.club_not_place(f, i, ph), text
-    for text, word in (("ووصل فريق إلى حلب أمس.", "حلب"), ("وقال لاعب بحلب إن القصف اشتد.", "بحلب"),
-                       ("قصفت الطائرات حلب أمس.", "حلب")):
+    _place_hit_decided(finder, places.club_not_place, True, (
+        ("وفاز دينامو حلب على ضيفه.", "حلب"), ("وسجل لاعب حلب هدفا.", "حلب"), ("وخسر حلب يونايتد المباراة.", "حلب")))
+    _place_hit_decided(finder, places.club_not_place, False, (
+        ("ووصل فريق إلى حلب أمس.", "حلب"), ("وقال لاعب بحلب إن القصف اشتد.", "بحلب"), ("قصفت الطائرات حلب أمس.", "حلب")))
+
+
+def _place_hit_decided(finder, rule, expected: bool, cases) -> None:
+    """Each (text, word): the word is a place hit, and ``rule(finder, i, hit)`` says ``expected`` of it."""
+    for text, word in cases:
         f = finder(text)
         i = at(f, word)
         ph = places.place_hit(f, i)
-        assert ph is not None and not places.club_not_place(f, i, ph), text
+        assert ph is not None and bool(rule(f, i, ph)) is expected, text
 
 
 def test_a_town_with_a_masculine_nationality_adjective_is_the_club(finder):
@@ -335,15 +337,8 @@ def test_the_adjective_of_the_state_a_place_lies_in_joins_it_and_picks_its_names
 def test_a_city_after_a_charter_or_agreement_word_names_that_thing(finder):
     """place21: ميثاق حلب، اتفاق حلب، دول إدلب: the charter, the agreement or the states of a region,
     not the place; اتفاق في حلب (a preposition) and a bare حلب stay the city."""
-    for text in ("وقع الطرفان على ميثاق حلب للسلام.", "ودعا إلى تطبيق اتفاق حلب فورا.",
-                 "وانتهت أزمة حلب بعد شهرين."):
-        f = finder(text)
-        i = at(f, "حلب")
-        ph = places.place_hit(f, i)
-        assert ph is not None and places.names_a_thing(f, i, ph), text
-    for text, word in (("وجرى الاتفاق في حلب أمس.", "حلب"), ("ووقع اتفاق بحلب أمس.", "بحلب"),
-                       ("قصفت الطائرات حلب أمس.", "حلب")):
-        f = finder(text)
-        i = at(f, word)
-        ph = places.place_hit(f, i)
-        assert ph is not None and not places.names_a_thing(f, i, ph), text
+    _place_hit_decided(finder, places.names_a_thing, True, (
+        ("وقع الطرفان على ميثاق حلب للسلام.", "حلب"), ("ودعا إلى تطبيق اتفاق حلب فورا.", "حلب"),
+        ("وانتهت أزمة حلب بعد شهرين.", "حلب")))
+    _place_hit_decided(finder, places.names_a_thing, False, (
+        ("وجرى الاتفاق في حلب أمس.", "حلب"), ("ووقع اتفاق بحلب أمس.", "بحلب"), ("قصفت الطائرات حلب أمس.", "حلب")))
