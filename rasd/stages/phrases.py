@@ -63,6 +63,8 @@ def _open_quote(t: str) -> bool:
     return t.count("«") > t.count("»") or t.count("“") > t.count("”") or t.count('"') % 2 == 1
 
 
+_LEADS = "who leads it"   # what a phrase runs on over when it names the party's leader (its why)
+
 class _Phrases:
     def __init__(self, doc: Doc, words: dict[str, frozenset], act_nouns: frozenset[str] = frozenset(),
                  group_nouns: frozenset[str] = frozenset()):
@@ -75,6 +77,7 @@ class _Phrases:
         # the lam with an attached pronoun (لها، له، لهم): a loyalty phrase to a pronoun names no one
         self.lam_pronouns = frozenset(L.li + p for p in L.attached_pronouns)
         self.starts: dict[int, Mention] = {}
+        self.led: list[Mention] = []   # mentions widened over who leads them (drop_lone_leaders reads them)
         for e in doc.entities:
             for m in e.mentions:
                 if e.type in ("ACTOR", "PERSON", "PLACE"):
@@ -152,11 +155,11 @@ class _Phrases:
             end = None
             if self.is_(j, "leader_markers") and self.joined(j):
                 end = self.name_end(j + 1)
-                what = "who leads it"
+                what = _LEADS
             elif self.is_(j, "leader_relatives") and self.is_(j + 1, "leader_verbs") and self.joined(j) \
                     and self.joined(j + 1):
                 end = self.name_end(j + 2)
-                what = "who leads it"
+                what = _LEADS
             elif self.is_(j, "phrase_loyal_words") and self.joined(j) and j + 1 < len(self.toks) \
                     and self.toks[j + 1].key.startswith(letters().li) \
                     and self.toks[j + 1].key not in self.lam_pronouns:   # الموالية لها: to no one named
@@ -204,6 +207,8 @@ class _Phrases:
         m.start, m.end, m.tok = s, e, (start, end)
         m.text = self.doc.text[s:e]
         m.why = "; ".join(x for x in (m.why, f"the phrase runs on over {why}") if x)
+        if _LEADS in why:
+            self.led.append(m)
 
     def run(self) -> None:
         for ent in self.doc.entities:
@@ -221,8 +226,7 @@ class _Phrases:
         event or relation reads it; the phrase's ``why`` says so."""
         used = {x for ev in self.doc.events for x in (*ev.agents, *ev.targets, *ev.partners, *ev.places)}
         used |= {x for r in self.doc.relations for x in (r.head, r.tail)}
-        widened = [m for e in self.doc.entities if e.type == "ACTOR" for m in e.mentions
-                   if "who leads it" in (m.why or "")]
+        widened = self.led
         keep = []
         for e in self.doc.entities:
             inside = e.type == "ACTOR" and e.category == "government" and e.id not in used and len(e.mentions) == 1 \
