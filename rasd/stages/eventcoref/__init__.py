@@ -12,6 +12,7 @@ Which cross-type pairs may corefer is data (knowledge/eventcoref.yaml).
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 
 from rasd.arabic.clitics import is_definite, letters, readings
@@ -85,21 +86,26 @@ def paragraph_places(doc: Doc, rules) -> bool:
         return x is not None and ((x.geo or {}).get("feature") not in rules.country_features)
 
     told = sorted((e for e in doc.events if e.evidence), key=lambda e: e.evidence[0][0])
+    told_at = [o.evidence[0][0] for o in told]
+    breaks: list[int] | None = None
     placed = False
     for e in doc.events:
         if e.type in rules.violent or e.type not in rules.place_needed or e.places or not e.evidence \
                 or unlocated(e, ents, rules) is None:   # never an act of force, whatever its row
             continue
         at = e.evidence[0][0]
-        para = text.rfind("\n", 0, at) + 1
+        if breaks is None:     # the paragraph breaks, found once (not a search back per event)
+            breaks = [m.start() for m in re.finditer("\n", text)]
+        k = bisect.bisect_left(breaks, at)
+        para = breaks[k - 1] + 1 if k else 0
         src = None
-        for o in told:
-            o_at = o.evidence[0][0]
-            if o is e or o_at >= at or o_at < para:
-                continue
+        # the latest such act before it in its paragraph wins: read back from it, not every act
+        for i in range(bisect.bisect_left(told_at, at) - 1, bisect.bisect_left(told_at, para) - 1, -1):
+            o = told[i]
             pl = [p for p in o.places if below_country(p)]
-            if pl and (not e.agents or set(e.agents) & set(o.agents)):
-                src = (o, pl[0])       # the latest such act before it wins
+            if o is not e and pl and (not e.agents or set(e.agents) & set(o.agents)):
+                src = (o, pl[0])
+                break
         if src is None:
             continue
         o, pid = src
@@ -139,8 +145,9 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
     refused: list[dict] | None = None
     if doc.explain:   # a fresh list: a traced Doc read back (Doc.from_json keeps notes) may be rerun
         refused = doc.notes["eventcoref_refused"] = []
+    reach = Reach(rules)
     for t in tellings:
-        hit = best(t, alive, rules)
+        hit = best(t, reach.candidates(t), rules)
         if hit is None:
             if refused is not None and alive:
                 o, why = refusal(t, alive, rules)
@@ -148,12 +155,52 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
                                 "candidate": list(events[o.n].trigger or ()) or None if o else None,
                                 "why": why})
             alive.append(t)
+            reach.add(t)
             continue
         o, f, why = hit
         cities = city_ids(o, t, f, rules)
         merge(events[o.n], events[t.n], f, why, host_first=f.host_first, cities=cities)
         absorb(o, t, f, cities)
+        reach.add(o)    # its told_in grew: index the sentences it is told in now
     return number_events([events[t.n] for t in alive])
+
+
+class Reach:
+    """The earlier tellings a telling may be one event with, found by sentence, not by reading them all.
+
+    Every pair :func:`.rank.decide` (and its anaphor and back-reference paths) lets be one event is
+    told within ``span`` sentences (the widest of eventcoref.yaml's distances: a cross type's
+    ``max_sentences``, ``open_place_sentences``, the anaphors' and back-references' reach), or has a
+    telling in the headline or lead (``lead_sentences``: the lead retold however far down). So the
+    candidates are the tellings told within ``span`` sentences of it plus those of the lead (all of
+    them when it is itself in the lead), in the order they were told: the ranker's answer is the one it
+    gives over every earlier telling, and a long document costs the tellings near each one, not every
+    pair (issue 11: no part worse than O(n log n) in document length). ``--trace`` refusals still
+    read every earlier telling (:func:`.rank.refusal`)."""
+
+    def __init__(self, rules):
+        self.span = max([rules.open_place_sentences, rules.anaphor_sentences, rules.back_sentences,
+                         *(ct.max_sentences for ct in rules.cross_type)])
+        self.lead = rules.lead_sentences
+        self.told: dict[int, dict[int, Telling]] = {}    # sentence → n → telling told in it
+        self.leads: dict[int, Telling] = {}
+        self.every: dict[int, Telling] = {}
+
+    def add(self, t: Telling) -> None:
+        self.every[t.n] = t
+        for s in t.told_in:
+            self.told.setdefault(s, {})[t.n] = t
+        if min(t.told_in) < self.lead:
+            self.leads[t.n] = t
+
+    def candidates(self, t: Telling) -> list[Telling]:
+        if min(t.told_in) < self.lead:
+            return list(self.every.values())
+        found = dict(self.leads)
+        for s in t.told_in:
+            for d in range(s - self.span, s + self.span + 1):
+                found.update(self.told.get(d, ()))
+        return [found[n] for n in sorted(found)]
 
 
 def wholes_of(kb) -> dict[str, frozenset[str]]:

@@ -66,17 +66,33 @@ class Merge:
     def merge_repeats(self, evs: list[Event]) -> list[Event]:
         """The same event told twice (a lead repeated in the body) becomes one with both sentences."""
         out: list[Event] = []
+        # :meth:`same_event` joins only events of one type and one place list, or a placeless telling
+        # to one of its type told in the same sentence: those are the candidates, looked up, not every
+        # earlier event read (a long document costs its repeats, not every pair: issue 11)
+        by_place: dict[tuple, list[int]] = {}
+        by_sentence: dict[tuple, list[int]] = {}
+        pos: dict[int, int] = {}     # id(event) → its index in out
         for e in evs:
-            twins = [(o, r) for o in out if (r := self.same_event(o, e))]
+            near = by_place.get((e.type, tuple(e.places)), [])
+            if not e.places and e.evidence:
+                near = sorted({*near, *by_sentence.get((e.type, e.evidence[0]), ())})
+            twins = [(out[i], r) for i in near if (r := self.same_event(out[i], e))]
             # a repeat within its own sentence first (إعادة إحياء … وغرفة عمليات: one planned alliance)
             twin, reason = next(((o, r) for o, r in twins if e.evidence[0] in o.evidence),
                                 twins[0] if twins else (None, None))
             if twin is None:
+                pos[id(e)] = len(out)
+                by_place.setdefault((e.type, tuple(e.places)), []).append(len(out))
+                for ev in e.evidence:
+                    by_sentence.setdefault((e.type, ev), []).append(len(out))
                 out.append(e)
                 continue
             self.record_merge(twin, e, reason)
             if twin.modality != e.modality and "planned" in (twin.modality, e.modality):
                 twin.modality = "planned"
+            at = pos[id(twin)]
+            for ev in set(e.evidence) - set(twin.evidence):
+                by_sentence.setdefault((twin.type, ev), []).append(at)
             twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
             for f in ("agents", "targets", "partners"):
                 setattr(twin, f, list(dict.fromkeys(getattr(twin, f) + getattr(e, f))))
