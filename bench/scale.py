@@ -88,10 +88,13 @@ def main() -> None:
                               str(args.workers)], capture_output=True, text=True, check=True).stdout
         p = json.loads(out)
         total = p["writer_cpu"] + p["workers_cpu"]      # the writer shares the cores with the workers
-        bound = total / max(p["writer_cpu"], total / args.workers)
+        # one worker runs in the calling process, so its wall is its CPU; N workers' wall is at least
+        # their run's CPU over N cores and at least the writer's CPU: the speed-up N idle cores allow
+        bound = c1 / max(p["writer_cpu"], c2 / args.workers)
         print(f"where the CPU goes with {args.workers} workers: writer (reading, SQLite, merge) {p['writer_cpu']:.1f} s, "
-              f"workers (prepare, extract, MinHash) {p['workers_cpu']:.1f} s; on {args.workers} idle cores "
-              f"the speed-up is at most ×{bound:.2f}")
+              f"workers (prepare, extract, MinHash) {p['workers_cpu']:.1f} s ({total:.1f} s); on {args.workers} idle "
+              f"cores the speed-up is at most ×{bound:.2f} (one worker's CPU over the larger of the writer's CPU "
+              f"and the {args.workers}-worker run's CPU per core)")
         if args.no_dask:
             return
         wall, cpu, out = timed(rasd + ["batch", *shards, "--out", f"{tmp}/ds", "--workers", str(args.workers),

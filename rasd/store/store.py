@@ -283,13 +283,15 @@ class Store:
         return rid, True
 
     def _add_entities(self, rid: int, doc: dict) -> None:
-        for e in doc.get("entities", []):
-            geo = e.get("geo") or {}
-            self.conn.execute("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
-                              (rid, e["id"], e["type"], e.get("name_ar"), e.get("name_en"), e.get("kb_id"),
-                               e.get("category"), geo.get("lat"), geo.get("lon")))
-            self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)",
-                                  [(rid, e["id"], m["start"], m["end"], m["text"]) for m in e.get("mentions", [])])
+        # two statements a report, not two an entity: the writer is the one process every worker waits on
+        ents = doc.get("entities", [])
+        self.conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",
+                              [(rid, e["id"], e["type"], e.get("name_ar"), e.get("name_en"), e.get("kb_id"),
+                                e.get("category"), (e.get("geo") or {}).get("lat"), (e.get("geo") or {}).get("lon"))
+                               for e in ents])
+        self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)",
+                              [(rid, e["id"], m["start"], m["end"], m["text"]) for e in ents
+                               for m in e.get("mentions", [])])
 
     def _add_events(self, rid: int, doc: dict) -> None:
         taken: set[int] = set()  # merged events this report already joined: its events are distinct
@@ -309,7 +311,10 @@ class Store:
             self.conn.executemany("INSERT INTO event_places (event_id, kb_id, lat, lon) VALUES (?, ?, ?, ?)",
                                   [(eid, *place) for place in key.places])
             # every source's figure stays on its event row; the merged event codes the lowest
-            # (ACLED's most conservative figure) and remembers whose it is
+            # (ACLED's most conservative figure) and remembers whose it is. An event without a
+            # figure changes neither (a new merged event starts with none)
+            if ev.get("fatalities") is None:
+                continue
             row = self.conn.execute("SELECT id, fatalities FROM events WHERE merged_id = ? AND fatalities "
                                     "IS NOT NULL ORDER BY fatalities, id LIMIT 1", (merged_id,)).fetchone()
             self.conn.execute("UPDATE merged_events SET fatalities = ?, fatalities_event = ? WHERE id = ?",
