@@ -835,9 +835,15 @@ class NerStage:
             worth = map(methodcaller("endswith", tails), keys)
         else:   # a long report with many names: a word's suffixes looked up, once per distinct word
             worth = map({u for u in set(keys) if any(u[i:] in forms for i in range(len(u) + 1))}.__contains__, keys)
-        by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+        # the names as a trie of their words: a word is matched against the names it can open by
+        # walking on, not against every name with the same first word (محمد opens hundreds in a long
+        # report): linear in the report's length (issue 11)
+        trie: dict = {}
         for words, m in names.items():
-            by_first.setdefault(words[0], []).append((words, m))
+            node = trie
+            for w in words:
+                node = node.setdefault(w, {})
+            node[None] = (words, m)
         nxt = 0
         for k in list(compress(range(len(keys)), worth)):   # C-level pass
             if k < nxt:
@@ -850,12 +856,13 @@ class NerStage:
                     st = without_article(st) if n == 0 else st
                     if st not in first:
                         continue
-                    for words, m in by_first[st]:
-                        if k + len(words) > n_toks:
-                            continue
-                        if all(owner[x] < 0 and keys[x] == w for x, w in zip(range(k + 1, k + len(words)), words[1:])):
-                            if hit is None or len(words) > len(hit[1]):
-                                hit = (n, words, m)
+                    node, x = trie[st], k + 1
+                    found = node.get(None)
+                    while x < n_toks and owner[x] < 0 and (node := node.get(keys[x])) is not None:
+                        x += 1
+                        found = node.get(None, found)
+                    if found is not None and (hit is None or len(found[0]) > len(hit[1])):
+                        hit = (n, *found)
             if hit is None:
                 continue
             n, words, m = hit

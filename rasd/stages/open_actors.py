@@ -324,11 +324,20 @@ class _OpenActors:
                 self.owner[k] = m
         self.added: list[Mention] = []
         self.dropped: set[int] = set()
+        # worked out once a report (its mentions do not change while this pass reads them), not once
+        # a phrase: the party each country's adjective names, the kb ids the report names
+        self.named: dict[str, str | None] = {}
+        self._named_ids: frozenset[str] | None = None
         # folded once per mention, not per owned token and replaceable() call; the mentions added
         # here carry no kb_id, so none of them is contextual
         names = kb.context_names if kb is not None else ()
         self.in_context = {id(m) for m in doc.mentions
                            if m.kb_id is not None and names and context_key(m.text) in names}
+
+    def named_ids(self) -> frozenset[str]:
+        if self._named_ids is None:
+            self._named_ids = frozenset(o.kb_id for o in self.doc.mentions if o.kb_id)
+        return self._named_ids
 
     def joined(self, i: int) -> bool:
         t = self.toks
@@ -437,7 +446,7 @@ class _OpenActors:
             kb_id = None if local else self.state_body(i, j, pre, place)
             # the same body the report also names by the country's adjective (الحكومة العراقية):
             # one actor; named only by its place, it stays a description of its own, by that name
-            if kb_id is not None and any(o.kb_id == kb_id for o in self.doc.mentions):
+            if kb_id is not None and kb_id in self.named_ids():
                 m.kb_id, m.pattern = kb_id, False
                 m.category = self.kb.get(kb_id).category or m.category   # a ministry of defence: its forces
                 m.why += ", the body the report also names by the country's adjective"
@@ -656,7 +665,9 @@ class _OpenActors:
         entry = self.kb.get("actor:" + force) if self.kb is not None else None
         if entry is None:
             return None
-        best = named_party(self.doc.mentions, self.kb, entry.country) if entry.country else None
+        if entry.country and entry.country not in self.named:   # the report's mentions stand still in this pass
+            self.named[entry.country] = named_party(self.doc.mentions, self.kb, entry.country)
+        best = self.named[entry.country] if entry.country else None
         if best is not None:
             return best, "the country's party the report names"
         return entry.kb_id, "the country's force"

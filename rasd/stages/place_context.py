@@ -29,6 +29,8 @@ list_preps, anaphors).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rasd.arabic.clitics import letters, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.script import CLAUSE_ENDS
@@ -374,6 +376,7 @@ class _Context:
         forms = self.anaphor_forms()
         if forms.isdisjoint(doc.keys):
             return   # no word of the report can be an anaphor (most reports): one C-level pass
+        starts = [m.start for m, _ in places]
         readings = self.c.readings
         for i in candidate_tokens(doc, forms):
             t = self.toks[i]
@@ -383,7 +386,9 @@ class _Context:
             word, kinds = hit
             sent = doc.sentence_of(t.start)
             lo = doc.sentences[max(0, sent - ANAPHOR_REACH)][0] if doc.sentences else 0
-            cands = [(m, e) for m, e in places if lo <= m.start < t.start and self.fits(m, e, kinds)]
+            # the places named from ANAPHOR_REACH sentences back up to it: a slice of the sorted list
+            cands = [(m, e) for m, e in places[bisect_left(starts, lo):bisect_left(starts, t.start)]
+                     if self.fits(m, e, kinds)]
             want = 2 if "bi" in kinds else 1
             chosen: list[Entity] = []
             for m, e in reversed(cands):

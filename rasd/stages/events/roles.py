@@ -433,7 +433,7 @@ def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]
     of the event they come from when it is fighting of a near type (a clash that goes on between the
     same sides; from the latest event of another kind the sides were 3 of 10 right on the news), and
     why; None when no earlier event gives one. ``history`` holds (sentence number, type, agents, targets) of the
-    report's earlier events with agents, in order; ``fits(entity id)`` says whether an agent may do
+    report's earlier events with agents, in sentence order; ``fits(entity id)`` says whether an agent may do
     this act. The latest event of the same type or kind (:func:`type_affinity`) told at most
     ``CARRY_WINDOW`` sentences before gives its agents: a report that tells an arrest, then a
     shelling by another side, then "and they arrested ten young men", gives the second arrest the
@@ -445,7 +445,13 @@ def carried_choice(typ: str, history: list[tuple[int, str, list[str], list[str]]
     asked, so nothing is carried from an event told long before (not 40 sentences back).
     """
     best: tuple[tuple[bool, int], list[str], str, int, int, list[str]] | None = None
-    for n, (sent, other, agents, targets) in enumerate(history):
+    # history is in sentence order, so the events within the window are its tail: read back over
+    # them (and the latest event), not over every event of a long report (issue 11)
+    lo = len(history)
+    while lo > 0 and now - history[lo - 1][0] <= CARRY_WINDOW:
+        lo -= 1
+    for n in range(min(lo, max(len(history) - 1, 0)), len(history)):
+        sent, other, agents, targets = history[n]
         recent = now - sent <= CARRY_WINDOW
         if not recent and n != len(history) - 1:
             continue   # beyond the window only the latest event with agents
