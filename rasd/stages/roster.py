@@ -135,7 +135,7 @@ class Roster(Stage):
 
     name = "roster"
     requires = ("entities", "events")
-    assigns = ("entities",)
+    assigns = ("entities", "mentions", "warnings")   # it drops and adds mentions, each drop with a warning
 
     def __call__(self, doc: Doc) -> Doc:
         forces = self.resources.open_actors
