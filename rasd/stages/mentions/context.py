@@ -55,6 +55,15 @@ class Finder:
         self._place_hits: dict[int, Hit | None] = {}
         self._name_like: dict[tuple[int, bool], bool] = {}
 
+    def refuse(self, i: int, j: int, finder: str, why: str) -> None:
+        """For a trace only (``Doc.explain``): the words i..j a finder matched and the reason the
+        candidate was set aside, in the document's notes (``mentions_refused``); nothing otherwise."""
+        if self.doc.explain and 0 <= i < j <= self.n:
+            t = self.toks
+            self.doc.notes.setdefault("mentions_refused", []).append(
+                {"span": [t[i].start, t[j - 1].end], "text": self.doc.text[t[i].start:t[j - 1].end],
+                 "finder": finder, "why": why})
+
     def is_(self, i: int, lst: str) -> bool:
         """Token i, under some proclitic reading, is a word of lexicon list ``lst``."""
         return 0 <= i < self.n and lst in self.lists[i]

@@ -22,25 +22,34 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
     out = []
     kh = f.kb_hit(i) if flags & KB else None
     if kh and (known.indefinite_short(f, kh) or known.context_misread(f, kh)):
-        kh = None   # حزب كاديما: not الحزب of the knowledge base; قوات جيش الفتح: not قوات الجيش
+        # حزب كاديما: not الحزب of the knowledge base; قوات جيش الفتح: not قوات الجيش
+        f.refuse(i, kh.j, "kb", "a short form without the article opening another name, or read inside "
+                                "a longer name: not the knowledge base's entry")
+        kh = None
     if kh:
         out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
     rh = regions.region_hit(f, i) if flags & REGION else None
     if rh and not rh[1]["anaphor"] and places.heads_longer_name(f, i, rh[0]):
+        f.refuse(i, rh[0], "region", "the region phrase ends on the first word of a longer name")
         rh = None   # غرب منطقة تل | زعرب: the phrase ends on the head of a longer name
     # (a countryside ending on its type word, الريف الغربي لمدينة | حماة, is followed by its town)
     if rh:
         out.append((rh[0], 1, "region", rh))
     ph = places.place_hit(f, i) if flags & PLACE else None
     if ph and kh and (places.outlet_told(f, i, ph, kh) or places.outlet_not_region(f, i, ph, kh)):
+        f.refuse(i, ph.j, "place", "the name of a news outlet the knowledge base knows, not its place")
         ph = None
     if ph and places.names_a_thing(f, i, ph):
+        f.refuse(i, ph.j, "place", "the place's name after a word of a named thing (a charter, an agreement, "
+                                   "a conference): the thing, not the place")
         ph = None   # ميثاق روما، اتفاق الرياض: a charter or an agreement named after the city
     if ph and places.club_not_place(f, i, ph):
         if kh and kh.j == ph.j and all(p[2] for p in kh.payloads):
             out = [c for c in out if c[2] != "kb"]   # باريس سان جرمان: nor the capital standing for France
+        f.refuse(i, ph.j, "place", "a sports club named after its city")
         ph = None   # ريال مدريد، لاعب برشلونة: the club, not the city
     if rh and ph and places.named_region(f, ph, rh[0]):
+        f.refuse(i, rh[0], "region", "the gazetteer names the whole phrase as a region of its own")
         out.pop()   # جنوب لبنان is a region of its own in the gazetteer, not "the south of Lebanon"
     if ph:
         ph = places.reach(f, ph)   # its end once, for the ranking here and for add_place
@@ -65,6 +74,9 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
         if cue:
             out.append((cue, 7, "uplace", None))
         if places.kunya_after_place_word(f, i):
+            if any(c[2] == "person" for c in out):
+                f.refuse(i, next(c[0] for c in out if c[2] == "person"), "person",
+                         "a kunya after a word of a settlement names the place, not a person")
             out = [c for c in out if c[2] != "person"]   # بلدة أبو حمام، قرى أم صفا: a place, not a man
     return out
 

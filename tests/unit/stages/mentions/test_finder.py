@@ -112,3 +112,17 @@ def test_the_capital_title_before_a_known_name_joins_the_span_and_the_name_stays
     ms = found("وصلت التعزيزات إلى العاصمة حلب ثم بالعاصمة حماة.")
     assert ms["العاصمة حلب"].type == "PLACE" and ms["العاصمة حلب"].name == "حلب"
     assert ms["العاصمة حماة"].name == "حماة"
+
+
+def test_a_refused_candidate_is_noted_with_its_reason_in_a_trace_only():
+    """candidates → rank → explicit none → why: a place name set aside (a charter named after the city)
+    is in the trace's notes with the reason, and a run without a trace notes nothing."""
+    doc = doc_of("وقع الطرفان على ميثاق حلب للسلام.")
+    doc.explain = True
+    doc = MENTIONS(doc)
+    (refused,) = [r for r in doc.notes["mentions_refused"] if r["text"] == "حلب"]
+    assert refused["finder"] == "place" and "named thing" in refused["why"]
+    assert doc.text[slice(*refused["span"])] == "حلب"
+    assert "حلب" not in {m.text for m in doc.mentions}
+    quiet = MENTIONS(doc_of("وقع الطرفان على ميثاق حلب للسلام."))
+    assert "mentions_refused" not in quiet.notes
