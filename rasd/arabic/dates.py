@@ -131,6 +131,10 @@ class _Resolver:
         if g["day"]:
             day = int(g["day"]) if g["day"].isdigit() else self.kn.ordinals[_key(g["day"])]
             cal, m, _ = self.month(g["month"])
+            ry = self._relative_year(cal, g.get("ryear"))
+            if ry is not None:
+                d = _valid(ry, m, day)
+                return (_iso(d) if d else None), None, "day", True
             return self._day(cal, m, day, g["year"])
         if g["month_a"]:
             cal, m, strict = self.month(g["month_a"])
@@ -144,6 +148,9 @@ class _Resolver:
                 return _iso(first), _iso(last), "month", not g["year_a"]
             if g["year_a"]:
                 return f"{int(g['year_a']):04d}-{m:02d}", None, "month", False
+            ry = self._relative_year(cal, g.get("ryear_a"))
+            if ry is not None:
+                return f"{ry:04d}-{m:02d}", None, "month", True
             if pub is None:
                 return None, None, "month", True
             y = pub.year if m <= pub.month else pub.year - 1
@@ -154,6 +161,14 @@ class _Resolver:
             _, last = _hijri_month(y, 12)
             return _iso(first), _iso(last), "year", False
         return f"{y:04d}", None, "year", False
+
+    def _relative_year(self, cal: str, period: str | None) -> int | None:
+        """The year a relative year period after a Gregorian day or month names (شباط العام الماضي: the
+        published year less one), or None (no such period, no published date, a Hijri month)."""
+        if not period or self.pub is None or cal != "gregorian":
+            return None
+        unit, off = self.kn.periods[_key(period)]
+        return self.pub.year + off if unit == "year" else None
 
     def _hijri_year(self, m: int, d: int) -> int | None:
         if self.pub is None:
@@ -194,6 +209,10 @@ class _Resolver:
             return _iso(pub + dt.timedelta(days=(-back) % 7 or 7)), None, "day", True
         if g["period"]:
             unit, off = kn.periods[_key(g["period"])]
+            if unit == "week" and off == 0 and pub is not None:
+                # هذا الأسبوع: what the report tells of this week is done by its day, so the week is the
+                # seven days up to the published date, not the seven from it
+                return _iso(pub - dt.timedelta(days=6)), _iso(pub), unit, True
             return self._minus(unit, -off), None, unit, True
         unit, form = kn.units[_key(g["unit"])]
         amount = g["amount"].strip()

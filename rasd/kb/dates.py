@@ -87,15 +87,17 @@ def _compile(months, ordinals, weekdays, rel, periods, units, w, proclitics: str
             rf"(?:\s*(?P<{{e}}>{era})(?!\w))?")
     parts = rf"(?:(?:{_alt(w['day_parts'])})\s+)"
     month2 = rf"(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
+    # a day or month without a year, then a year relative to the published date (24 شباط العام الماضي)
+    ryear = _alt([p for p, (unit, _) in periods.items() if unit == "year"])
     absolute = (
         rf"(?P<since>(?:{_alt(w['since_words'])})\s+)?"
         rf"(?:{parts}?(?:(?:{day_word})\s+)?(?:{wd})\s+(?:(?:{_alt(w['equals_words'])})\s+)?)?"
         rf"(?:(?P<nd>\d{{1,2}})\s*(?P<sep>[/.\-])\s*(?P<nm>\d{{1,2}})\s*(?P=sep)\s*(?P<ny>\d{{4}})"
         rf"|(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
         rf"|(?P<day>\d{{1,2}}|{_alt(ordinals)}){of}\s+(?:(?:{_alt(w['month_word'])})\s+)?"
-        rf"(?P<month>{month}){month2}(?:{year.format(y='year', e='era')})?"
+        rf"(?P<month>{month}){month2}(?:{year.format(y='year', e='era')}|{of}\s+(?P<ryear>{ryear}))?"
         rf"|(?P<mword>(?:{_alt(w['month_word'])})\s+)?(?P<month_a>{month}){month2}"
-        rf"(?:{year.format(y='year_a', e='era_a')})?"
+        rf"(?:{year.format(y='year_a', e='era_a')}|{of}\s+(?P<ryear_a>{ryear}))?"
         rf"|(?:{_alt(w['year_words'])})\s+(?P<year_y>\d{{4}})(?:\s*(?P<era_y>{era})(?!\w))?)")
     relative = (
         rf"{parts}?(?P<rday>{_alt(rel)})"

@@ -97,6 +97,7 @@ class Features:
     toll_cause: bool = True         # each toll of the pair names a cause of its deaths in its sentence
     toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
     toll_period: bool = False       # a toll of the pair counts the dead over a period
+    same_day: bool = False          # both tellings are dated to one day, the same day
 
 
 def span_of(date: dict | None) -> tuple[str, str] | None:
@@ -243,4 +244,5 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         toll_cause=all(x.toll_cause for x in tolls),
         toll_notice=any(x.toll_notice for x in tolls),
         toll_period=any(x.toll_period for x in tolls),
+        same_day=a.span is not None and a.span == b.span and a.span[0] == a.span[1],
         min_sentences=min_s)

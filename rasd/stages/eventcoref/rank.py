@@ -69,6 +69,11 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return True, f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
         return True, f"{f.link}; the headline or lead names a place the body's telling lies inside"
+    if f.place == "contains" and same_type and f.same_day and f.gap == 0 and (f.shared or f.partyless):
+        # غارات على محافظة لحج أمس استهدفت قاعدة العند: one sentence tells the act of one day at a coarse
+        # place and at a place inside it (across sentences, a summary and an act of its own may be two)
+        return True, f"{f.link}; same day, one place inside the other, {f.gap} sentence(s) apart" + \
+            (f", {f.shared} participant(s) in common" if f.shared else ", one telling names no party")
     if f.place == "open" and f.nested and same_type and (near or f.placeless_in_lead):
         return True, f"{f.link}; one telling names no place, {f.shared} participant(s) in common, " \
             f"{f.gap} sentence(s) apart" + (" (the headline or lead retold)" if f.placeless_in_lead else "")

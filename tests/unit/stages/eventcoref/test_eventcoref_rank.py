@@ -399,3 +399,22 @@ def test_a_date_that_opens_a_period_is_not_the_acts_time(rules):
     # "the deadliest attack since 2007": the year starts the period it is measured against
     assert act_span({"value": "2007", "precision": "year", "text": "منذ عام 2007"}, rules) is None
     assert act_span({"value": "2007", "precision": "year", "text": "عام 2007"}, rules) == ("2007-01-01", "2007-12-31")
+
+
+def test_one_sentence_one_day_a_coarse_place_and_one_inside_it_are_one_act(rules):
+    # "غارات على محافظة إدلب اليوم استهدفت مدينة سراقب": the sentence names where the act was twice
+    day = ("2024-03-09", "2024-03-09")
+    gov = dataclasses.replace(t(0, "AIRSTRIKE", 6, [IDLIB_GOV], ["rus"]), span=day)
+    town = dataclasses.replace(t(1, "AIRSTRIKE", 6, [SARAQIB], ["rus"]), span=day)
+    o, f, why = best(town, [gov], rules)
+    assert o is gov and f.place == "contains" and f.finer == 1 and "same day" in why
+    # one of them names no party: still one act
+    assert best(dataclasses.replace(town, agents=frozenset()), [gov], rules) is not None
+    # another sentence: a summary and a strike of its own may be two acts
+    assert best(dataclasses.replace(town, sentence=7, told_in=frozenset()), [gov], rules) is None
+    # undated, or dated to another day, or to a month only: nothing says it is the same act
+    assert best(dataclasses.replace(town, span=None), [dataclasses.replace(gov, span=None)], rules) is None
+    month = ("2024-03-01", "2024-03-31")
+    assert best(dataclasses.replace(town, span=month), [dataclasses.replace(gov, span=month)], rules) is None
+    # other doers: two acts
+    assert best(dataclasses.replace(town, agents=frozenset({"tur"})), [gov], rules) is None
