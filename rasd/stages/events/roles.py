@@ -18,6 +18,8 @@ REACTOR_GAP = 4
 # words at most between the people a harm word names as hurt and the act that hurt them (قتل 11 مدنيا
 # على الأقل في تفجير: three), and between a harm word before them and them (قتل وجرح عشرات المدنيين)
 VICTIM_GAP, HARM_BEFORE = 5, 2
+# the acts whose noun takes its doer as the genitive after it (سيطرة الحوثيين على عدن)
+SEIZING_TYPES = ("TERRITORY_TAKEN",)
 
 
 class Roles:
@@ -188,7 +190,9 @@ class Roles:
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
                 and not (t.d.pos == "verb" and (self.governed(m) or self.past_object(t, m))):
-            c.said(m, "subject right after the verb" if t.d.pos == "verb" else "genitive after the noun")
+            c.said(m, "subject right after the verb" if t.d.pos == "verb" else
+                   "genitive after a noun of taking: who took the place, not a target" if c.seizer(m) else
+                   "genitive after the noun")
             return m
         return None
 
@@ -430,8 +434,18 @@ class ArgContext:
     def is_target(self, m: Mention) -> bool:
         """After a target marker, in a purpose clause, or the owner of a facility an act of force is aimed
         at (استهداف القاعدة الأميركية; the owner of a site a deal names is no opponent)."""
-        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or (
+        return (self.r.marker(m, self.markers, self.lo) and not self.seizer(m)) or m.tok[0] >= self.purpose or (
             m.party_of == PARTY_OF_FACILITY and not self.partner_type) or self.hurt(m) is not None
+
+    def seizer(self, m: Mention) -> bool:
+        """``m`` is the genitive right after a noun of taking that is itself a target marker (سيطرة الحوثيين
+        على عدن، منذ سيطرة التنظيم على الموصل): who took the place, not a target. The word marks the
+        target of other acts (معارك لمنع سيطرة داعش), not of the taking it names."""
+        t = self.t
+        if t.type not in SEIZING_TYPES or t.d.pos != "noun" or m.tok[0] != t.j:
+            return False
+        k = self.r.near_before(m.tok[0], self.markers, 2, self.lo)
+        return k is not None and t.i <= k < t.j
 
     def hurt(self, m: Mention) -> str | None:
         """The harm word that names ``m`` as hurt by the act before it (:meth:`Roles.victim`), once per

@@ -1,0 +1,32 @@
+"""The genitive right after a noun of taking is who took the place (round 22, args22): منذ سيطرة الحوثيين
+على المدينة. The noun is a target marker of other acts (لمنع سيطرة …), not of the taking it names; the
+object genitive of a noun of striking (استهداف قوات الاحتلال) stays its target. Composed sentences,
+entities placed by hand."""
+from __future__ import annotations
+
+from hand_docs import doc_of, entity
+
+from rasd.kb.resources import Resources
+from rasd.stages.events import Events
+
+EVENTS = Events(Resources("/nonexistent-rasd-data"))
+
+
+def read(text: str, actor: str, category: str = "non_state_armed_group", place: str = "عدن"):
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", actor, [actor], category=category)
+    entity(doc, "P1", "PLACE", place)
+    return EVENTS(doc).events
+
+
+def test_the_genitive_of_a_noun_of_taking_is_its_agent():
+    evs = read("ووصلت أول سفينة إلى عدن منذ سيطرة الحوثيين على عدن في مارس.", "الحوثيين")
+    (ev,) = [e for e in evs if e.type == "TERRITORY_TAKEN"]
+    assert ev.agents == ["E1"] and "E1" not in ev.targets
+    assert "noun of taking" in ev.extra["why"]["agents"]["E1"]
+
+
+def test_the_genitive_of_a_noun_of_striking_stays_its_target():
+    evs = read("أعلنت الفصائل استهداف قوات الاحتلال في عدن.", "قوات الاحتلال", category="state_force")
+    assert evs and all("E1" not in ev.agents for ev in evs)
+    assert all("noun of taking" not in w for ev in evs for w in ev.extra["why"].get("agents", {}).values())
