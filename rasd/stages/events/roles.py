@@ -20,6 +20,9 @@ REACTOR_GAP = 4
 VICTIM_GAP, HARM_BEFORE = 5, 2
 # the acts whose noun takes its doer as the genitive after it (سيطرة الحوثيين على عدن)
 SEIZING_TYPES = ("TERRITORY_TAKEN",)
+# words at most between a noun that names its doer by a possessive pronoun and its object (استهدافها
+# أيضا تموضعا لجنود الاحتلال: two; an actor further on is named in another phrase, بإسناد جوي وفرته طائرات …)
+OBJECT_GAP = 3
 
 
 class Roles:
@@ -190,11 +193,24 @@ class Roles:
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
                 and not (t.d.pos == "verb" and (self.governed(m) or self.past_object(t, m))):
+            if t.d.pos == "noun" and m.tok[0] - t.j <= OBJECT_GAP and self.pronoun_doer(t) and not any(
+                    ch in self.doc.text[self.toks[t.i].end:m.start] for ch in "،,.:؛"):
+                # أعلنت كتائب القسام استهدافها قوات الاحتلال: the noun's possessive pronoun is its doer, and
+                # a noun with a pronoun takes no genitive: the actor after it is what the act is done to
+                c.said(m, "the object of a noun that names its doer by a possessive pronoun "
+                          "(triggers.yaml possessive_suffixes), not a genitive")
+                return None
             c.said(m, "subject right after the verb" if t.d.pos == "verb" else
                    "genitive after a noun of taking: who took the place, not a target" if c.seizer(m) else
                    "genitive after the noun")
             return m
         return None
+
+    def pronoun_doer(self, t: Trig) -> bool:
+        """The one-word noun trigger carries a possessive pronoun (:meth:`Kinds.possessive`: استهدافها،
+        تقدمهم) of two letters or more (clitics.yaml pronoun_suffixes): the one-letter one is folded
+        like the feminine ending (الانتحارية) and a present verb's object (تقدمه), and is not read."""
+        return t.j - t.i == 1 and self.key(t.i).endswith(letters().pronoun_suffixes) and self.possessive(t)
 
     def past_object(self, t: Trig, m: Mention) -> bool:
         """Between the verb and the mention stands what only follows a verb's subject: a number (اعتقلت
