@@ -355,6 +355,8 @@ class Triggers(Words):
     armed_victims: WordList
     armed_qualifiers: WordList
     victim_links: WordList
+    harm_causes: WordList    # في، جراء …: the act that hurt the people named before it (roles.victim)
+    hurt_fillers: WordList   # على الأقل: between the hurt and the harm verb after them (roles.victim)
     fixed_sites: WordList
     person_origin_markers: WordList
     scene_breaks: WordList   # بعد، وذلك: the clause they open after an act tells its scene (places.scene_places)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import letters, starts_with_and
+from rasd.arabic.clitics import letters, reads_as, starts_with_and
 from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES
@@ -15,6 +15,14 @@ from rasd.stages.events.triggers import Trig
 CARRIER_GAP = 2
 # words at most between a verb of reacting and its subject after it (a title: الأمين العام للأمم المتحدة)
 REACTOR_GAP = 4
+# words at most between the people a harm word names as hurt and the act that hurt them (قتل 11 مدنيا
+# على الأقل في تفجير: three), and between a harm word before them and them (قتل وجرح عشرات المدنيين)
+VICTIM_GAP, HARM_BEFORE = 5, 2
+# the acts whose noun takes its doer as the genitive after it (سيطرة الحوثيين على عدن)
+SEIZING_TYPES = ("TERRITORY_TAKEN",)
+# words at most between a noun that names its doer by a possessive pronoun and its object (استهدافها
+# أيضا تموضعا لجنود الاحتلال: two; an actor further on is named in another phrase, بإسناد جوي وفرته طائرات …)
+OBJECT_GAP = 3
 
 
 class Roles:
@@ -185,9 +193,24 @@ class Roles:
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
                 and not (t.d.pos == "verb" and (self.governed(m) or self.past_object(t, m))):
-            c.said(m, "subject right after the verb" if t.d.pos == "verb" else "genitive after the noun")
+            if t.d.pos == "noun" and m.tok[0] - t.j <= OBJECT_GAP and self.pronoun_doer(t) and not any(
+                    ch in self.doc.text[self.toks[t.i].end:m.start] for ch in "،,.:؛"):
+                # أعلنت كتائب القسام استهدافها قوات الاحتلال: the noun's possessive pronoun is its doer, and
+                # a noun with a pronoun takes no genitive: the actor after it is what the act is done to
+                c.said(m, "the object of a noun that names its doer by a possessive pronoun "
+                          "(triggers.yaml possessive_suffixes), not a genitive")
+                return None
+            c.said(m, "subject right after the verb" if t.d.pos == "verb" else
+                   "genitive after a noun of taking: who took the place, not a target" if c.seizer(m) else
+                   "genitive after the noun")
             return m
         return None
+
+    def pronoun_doer(self, t: Trig) -> bool:
+        """The one-word noun trigger carries a possessive pronoun (:meth:`Kinds.possessive`: استهدافها،
+        تقدمهم) of two letters or more (clitics.yaml pronoun_suffixes): the one-letter one is folded
+        like the feminine ending (الانتحارية) and a present verb's object (تقدمه), and is not read."""
+        return t.j - t.i == 1 and self.key(t.i).endswith(letters().pronoun_suffixes) and self.possessive(t)
 
     def past_object(self, t: Trig, m: Mention) -> bool:
         """Between the verb and the mention stands what only follows a verb's subject: a number (اعتقلت
@@ -203,6 +226,40 @@ class Roles:
         return m.type == "PERSON" and t.type in self.L.words["person_object_types_raw"] and any(
             not in_list(self.L, "subject_fillers", self.key(k)) and not in_list(self.L, "time_fillers", self.key(k))
             for k in gap)
+
+    def victim(self, c: "ArgContext", m: Mention) -> str | None:
+        """The harm word that names ``m`` as hurt by the act, named before it (قتل 11 مدنيا في تفجير، جنود
+        قتلوا بانفجار، أصيب ثلاثة أشخاص جراء القصف): the act follows a word of cause (triggers.yaml
+        harm_causes, or the instrumental ب glued to it: بقصف) at most ``VICTIM_GAP`` words after the
+        mention, and a harm word (harm_words) stands at most ``HARM_BEFORE`` words before the mention,
+        or after it with only hurt_fillers or time words between (مدنيون على الأقل قتلوا). No
+        punctuation, no other act, no word opening reported speech (أكد المسؤول أن 13 شخصا قتلوا في …)
+        and no other actor between the mention and the act, unless listed with it by و (قتل مسلحون 5
+        مدنيين في هجوم: the gunmen are the killers). Those it hurt undergo the act: its targets, not its
+        doers. None when not so."""
+        t, keys, L = c.t, self.keys, self.L
+        if m.tok[1] > t.i or t.i - m.tok[1] > VICTIM_GAP:
+            return None
+        if not (t.i > m.tok[1] and in_list(L, "harm_causes", keys[t.i - 1])
+                or letters().bi in self.key(t.i)[t.glue:t.prefix]):
+            return None
+        lo = max(c.lo, m.tok[0] - HARM_BEFORE)
+        if any(ch in self.doc.text[self.toks[lo].start:self.toks[t.i].start] for ch in "،,.:؛") \
+                or any(lo <= o.i < t.i for o in self.sentence_triggers if o is not t) \
+                or any(self.cue_at(k, "speech_complements", t.i) for k in range(m.tok[1], t.i)):
+            return None
+        between = [o for o in c.ps if o is not m and m.tok[1] <= o.tok[0] < t.i]
+        if any(not any(starts_with_and(keys[k]) for k in range(m.tok[1], o.tok[0] + 1)) for o in between):
+            return None   # قتل مسلحون 5 مدنيين في هجوم: the gunmen did it; 11 من داعش و11 مدنيا: both hurt
+        harm = L.words["harm_words"]
+        for k in range(m.tok[1], t.i):
+            if reads_as(harm, keys[k]):
+                return self.span_text(k, k + 1)
+            if not (in_list(L, "hurt_fillers", keys[k]) or in_list(L, "time_fillers", keys[k])
+                    or in_list(L, "subject_fillers", keys[k])):
+                break
+        k = next((k for k in range(m.tok[0] - 1, lo - 1, -1) if reads_as(harm, keys[k])), None)
+        return None if k is None else self.span_text(k, k + 1)
 
     def speaker(self, m: Mention, i: int) -> bool:
         """A person named before the word that opens the reported content the trigger at ``i`` is in
@@ -340,8 +397,11 @@ class Roles:
             elif c.is_target(m) or m in c.after:
                 targets.append(m.entity)
                 marked = self.marker(m, c.markers, c.lo)
+                hurt = c.hurt(m)
                 c.said(m, f"after a target marker (triggers.yaml {c.markers})" if marked else
                        "in a purpose clause after the trigger" if m.tok[0] >= c.purpose else
+                       f"named as hurt by the act ('{hurt}', triggers.yaml harm_words) before the word of "
+                       f"cause that introduces it (harm_causes): undergoes it, not its doer" if hurt else
                        "owns the facility the act is aimed at" if m.party_of == PARTY_OF_FACILITY else
                        "named after the trigger, not its agent")
         return targets, partners
@@ -385,12 +445,31 @@ class ArgContext:
         self.why: dict[str, str] = {}
         self.sides: list[str] = []   # the other side of the earlier fighting a clash goes on with
         self.refused: dict[str, str] = {}   # actors refused as agent (a reactor), and why
+        self.victims: dict[int, str | None] = {}   # id(mention) → the harm word naming it hurt (or None)
 
     def is_target(self, m: Mention) -> bool:
         """After a target marker, in a purpose clause, or the owner of a facility an act of force is aimed
         at (استهداف القاعدة الأميركية; the owner of a site a deal names is no opponent)."""
-        return self.r.marker(m, self.markers, self.lo) or m.tok[0] >= self.purpose or (
-            m.party_of == PARTY_OF_FACILITY and not self.partner_type)
+        return (self.r.marker(m, self.markers, self.lo) and not self.seizer(m)) or m.tok[0] >= self.purpose or (
+            m.party_of == PARTY_OF_FACILITY and not self.partner_type) or self.hurt(m) is not None
+
+    def seizer(self, m: Mention) -> bool:
+        """``m`` is the genitive right after a noun of taking that is itself a target marker (سيطرة الحوثيين
+        على عدن، منذ سيطرة التنظيم على الموصل): who took the place, not a target. The word marks the
+        target of other acts (معارك لمنع سيطرة داعش), not of the taking it names."""
+        t = self.t
+        if t.type not in SEIZING_TYPES or t.d.pos != "noun" or m.tok[0] != t.j:
+            return False
+        k = self.r.near_before(m.tok[0], self.markers, 2, self.lo)
+        return k is not None and t.i <= k < t.j
+
+    def hurt(self, m: Mention) -> str | None:
+        """The harm word that names ``m`` as hurt by the act before it (:meth:`Roles.victim`), once per
+        mention. Not for talks and deals, nor for a clash: the side that lost men is one of its fighting
+        sides (on annotations/train reading them as hurt there found one gold agent less)."""
+        if id(m) not in self.victims:
+            self.victims[id(m)] = None if self.partner_type or self.t.type in CLASH_LIKE else self.r.victim(self, m)
+        return self.victims[id(m)]
 
     def is_partner(self, m: Mention) -> bool:
         return self.r.marker(m, "partner_markers", self.lo)
