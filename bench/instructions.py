@@ -23,11 +23,22 @@ figure is the steady state (about 68 M instructions at speed12). ``--no-gc-tunin
 settings and the lazy parts to the first articles, which then carry about 5.5 G instructions of
 loading (about 45 M of each article's figure at N=120): the figures before branch speed12 (112.6 M at
 e3e0d2c) were taken so. Prints figures; never passes or fails.
+
+On a busy machine the loading under full instrumentation takes most of the time (about 10 G
+instructions); ``--toggle`` (with valgrind's ``--instr-atstart=no``) turns the instrumentation on
+only around the articles (``callgrind_control -i on`` / ``-i off`` on this process), so the loading
+runs several times faster and the file's total is the articles' alone, plus the two control calls
+(a constant: measure it with N=0 and subtract, or compare two such runs, whose difference is exact):
+
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/cg.t40 \\
+        .venv/bin/python bench/instructions.py 40 --toggle
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 from itertools import islice
 from pathlib import Path
 
@@ -48,6 +59,8 @@ def main() -> None:
                     help="two callgrind files (N=0 and N): print (I(N) - I(0)) / N")
     ap.add_argument("--n", type=int, default=0, help="N of --per-article (default: the CGN name's last number)")
     ap.add_argument("--read", type=int, default=120, help="articles read into memory before extracting (at least N)")
+    ap.add_argument("--toggle", action="store_true",
+                    help="instrument only the articles (valgrind --instr-atstart=no; callgrind_control -i on/off)")
     ap.add_argument("--no-gc-tuning", action="store_true",
                     help="leave the garbage collector as Python sets it (no rasd.runtime.prepare_for_batch)")
     a = ap.parse_args()
@@ -68,6 +81,8 @@ def main() -> None:
         from rasd.runtime import prepare_for_batch
         prepare_for_batch(pipe.stages[0].resources)
     done = 0
+    if a.toggle:
+        subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True, capture_output=True)
     for art in batch[:a.n]:
         doc = Doc(art.get("content") or "", outlet=art.get("source"), url=art.get("url"), title=art.get("title"),
                   published=(art.get("date_extracted") or "")[:10] or None)
@@ -77,6 +92,8 @@ def main() -> None:
         except RasdError:
             pass
         done += 1
+    if a.toggle:
+        subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], check=True, capture_output=True)
     print(f"articles {done}")
 
 

@@ -37,8 +37,23 @@ def in_list(L: Lexicon, name: str, key: str) -> bool:
 def cue_length(L: Lexicon, keys: list[str], k: int, name: str, end: int) -> int:
     """How many tokens from ``k`` (ending by ``end``) make a cue of list ``name``: a phrase of several
     words (في حين، غير أن) or one word; 0 when none does. ``keys``: the document's folded token keys."""
-    key = keys[k] if 0 <= k < len(keys) else ""
+    size = len(keys)
+    key = keys[k] if 0 <= k < size else ""
     if name not in L.cue_starts.lookup(key):
         return 0          # most words open no cue of the list: one cached look-up says so
-    n = phrase_at(L.phrases.get(name, ()), lambda i: keys[i] if 0 <= i < len(keys) else "", k, end)
-    return n or int(k < end and in_list(L, name, key))
+    # phrase_at over the list itself (no function made and called for every word it reads)
+    phrases = L.phrases.get(name, ())
+    if phrases:
+        forms = cue_readings(key)
+        a = letters().article
+        for ph in phrases:
+            n = len(ph)
+            if k + n > end or ph[0] not in forms:
+                continue
+            for m in range(1, n):
+                w = keys[k + m] if 0 <= k + m < size else ""
+                if w != ph[m] and w != a + ph[m]:
+                    break
+            else:
+                return n
+    return int(k < end and in_list(L, name, key))

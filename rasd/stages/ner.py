@@ -651,10 +651,14 @@ class NerStage:
         for m in (*doc.mentions, *added):   # (owner's numbers of added mentions count from 1: read the spans)
             if m.tok and m.tok[0] < m.tok[1]:
                 ending.setdefault(m.tok[1], m)
+        # the name's first word k follows an actor's mention right away or past one adjective of it
+        # (b + 1 is k or k - 1): only those words are read, in order, not every word of the report
+        after_actor = [e for e, m in ending.items() if m.type == "ACTOR"]
+        opens = sorted(k for k in {*after_actor, *(e + 1 for e in after_actor)} if 2 <= k < n - 1)
         out: list[Mention] = []
         a = self.letters.article
         stops = self.lists.get("name_stops", frozenset())
-        for k in range(2, n - 1):
+        for k in opens:
             if owner[k] >= 0 or owner[k + 1] >= 0 or keys[k].startswith(a) or keys[k + 1].startswith(a) \
                     or not text[toks[k].end:toks[k + 1].start].isspace() \
                     or not text[toks[k - 1].end:toks[k].start].isspace():

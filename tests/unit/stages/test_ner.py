@@ -964,3 +964,22 @@ def test_an_office_holder_named_after_the_title_and_the_body_it_heads():
     assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني الوضع هادئ") == []   # no clear end
     assert persons("وقالت المتحدثة باسم الشرطة بزفاف كريمته، إن الوضع هادئ") == []   # a noun with a pronoun
     assert persons("وقالت الشرطة كرمول زيتوني ان الوضع هادئ") == []              # no title before the body
+
+
+def test_an_office_holder_after_an_adjective_of_the_body_and_only_after_an_actor():
+    """The office tier reads only the words right after an actor's mention or one adjective past it
+    (round 22: not every word of the report): قائد الجيش الوطني X Y ان … is read past الوطني, two
+    holders in one report are both found, in order, and a place's mention opens nothing."""
+    lists = {**LISTS, "name_stops": frozenset({"ان", "و"})}
+
+    def persons(text: str, typ: str = "ACTOR") -> list[str]:
+        d = doc_of(text, [("الجيش", typ)])
+        st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
+        return [m.text for m in st(d).mentions if m.type == "PERSON"]
+    assert persons("وقال قائد الجيش الوطني كرمول زيتوني ان الوضع هادئ") == ["كرمول زيتوني"]
+    assert persons("وقال قائد الجيش كرمول زيتوني ان الوضع هادئ") == ["كرمول زيتوني"]
+    assert persons("وقال قائد الجيش كرمول زيتوني ان الوضع هادئ", typ="PLACE") == []
+    d = doc_of("قال قائد الجيش كرمول زيتوني ان قائد الشرطة بشتار غولمان ان الوضع هادئ",
+               [("الجيش", "ACTOR"), ("الشرطة", "ACTOR")])
+    st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
+    assert [m.text for m in st(d).mentions if m.type == "PERSON"] == ["كرمول زيتوني", "بشتار غولمان"]
