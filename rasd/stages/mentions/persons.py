@@ -278,8 +278,8 @@ def person_at(f: Finder, i: int) -> int | None:
     if _father_ambiguous(f, i, j):
         j += 1   # ماهر علي شبات: علي, as the name is written, is the father's name
     if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
-        if _title_surname(f, i, j):
-            return j + 1   # العقيد حسان الشيخ، : the title word is his family name
+        if _title_surname(f, i, j) or _ordinary_surname(f, i, j):
+            return j + 1   # العقيد حسان الشيخ، / الشيخ سعد الصباح: the title or ordinary word is his family name
         if not _compound(f, i):
             return None if not f.is_(i - 1, "alias_markers") else j
     elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
@@ -287,7 +287,10 @@ def person_at(f: Finder, i: int) -> int | None:
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
-    end = _before_org_word(f, i, _closing_family(f, i, _family(f, _lineage(f, i, j))))
+    end = _closing_family(f, i, _family(f, _lineage(f, i, j)))
+    if end is not None and _ordinary_surname(f, i, end):
+        end += 1   # محمد خالد الحمد | الصباح، ثامر بن جابر | الصباح: the family name closes the name
+    end = _before_org_word(f, i, end)
     return None if end is None or _place_named_after(f, i, end) or _designation(f, i, end) else end
 
 
@@ -394,6 +397,15 @@ def _title_surname(f: Finder, i: int, j: int) -> bool:
     office (المتحدث باسم، الرئيس الحالي، الأمين العام): those open the role after a name."""
     return i < j < len(f.toks) and f.joined(j - 1) and not has_article(f.toks[j - 1].key) \
         and f.toks[j].key in f.w["title_surnames"] and _clear_end(f, j)
+
+
+def _ordinary_surname(f: Finder, i: int, j: int) -> bool:
+    """Token j, right after the name read so far (tokens i..j-1, ending on a name part, not a joiner),
+    is a family name with the article that is also an ordinary word (lexicon ordinary_surnames:
+    الصباح, the morning): the family name, whatever follows it (محمد خالد الحمد الصباح أكد، سعد
+    الصباح ــ), as the ordinary word does not stand right after a name."""
+    return i < j < len(f.toks) and f.joined(j - 1) and not f.is_(j - 1, "name_joiners") \
+        and f.toks[j].key in f.w["ordinary_surnames"]
 
 
 def _compound_head(f: Finder, k: int) -> bool:

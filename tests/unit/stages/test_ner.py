@@ -964,3 +964,30 @@ def test_an_office_holder_named_after_the_title_and_the_body_it_heads():
     assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني الوضع هادئ") == []   # no clear end
     assert persons("وقالت المتحدثة باسم الشرطة بزفاف كريمته، إن الوضع هادئ") == []   # a noun with a pronoun
     assert persons("وقالت الشرطة كرمول زيتوني ان الوضع هادئ") == []              # no title before the body
+
+
+# ---- round 22 (person22) ----------------------------------------------------------------------------
+
+def test_an_ordinary_word_listed_as_a_family_name_closes_the_name_the_crf_ended_before_it():
+    """كرمول زيتوني الصباح أكد: the CRF read the name up to the ordinary word; the lexicon's
+    ordinary_surnames make that word, right after the name, its last part (the trace says why), and a
+    bare surname mention there is taken in; not after a known person, not a word of another mention."""
+    surnames = frozenset({fold_str("الصباح")})
+
+    def persons(text: str, extra: list[tuple[str, str, str | None]] = ()) -> list[str]:
+        d = doc_of(text)
+        for word, typ, kb in extra:
+            s = text.index(word)
+            i = next(t.i for t in d.tokens if t.start == s)
+            d.mentions.append(Mention(s, s + len(word), word, typ, kb, tok=(i, i + 1), pattern=True))
+        st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE, ordinary_surnames=surnames)
+        got = [m for m in st(d).mentions if m.type == "PERSON"]
+        assert all("ordinary_surnames" in m.why for m in got if m.text.endswith("الصباح"))
+        return [m.text for m in got]
+    assert persons("وكان الشيخ كرمول زيتوني الصباح أكد ضرورة التنسيق.") == ["كرمول زيتوني الصباح"]
+    assert persons("وكان الشيخ كرمول زيتوني الصباح أكد ذلك.", [("الصباح", "PERSON", None)]) == ["كرمول زيتوني الصباح"]
+    assert persons("وقال كرمول زيتوني صباح اليوم إن الوضع هادئ.") == ["كرمول زيتوني"]    # no article: the time
+    assert persons("وقال كرمول زيتوني، الصباح إن الوضع هادئ.") == ["كرمول زيتوني"]        # a comma between
+    assert persons("وكان كرمول زيتوني الصباح أكد ذلك.", [("الصباح", "PLACE", None)]) == ["كرمول زيتوني"]
+    st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE)                          # no list: as read
+    assert [m.text for m in st(doc_of("وكان كرمول زيتوني الصباح أكد ذلك.")).mentions] == ["كرمول زيتوني"]
