@@ -290,7 +290,8 @@ class NerStage:
     def _ordinary_surnames(self, doc: Doc) -> None:
         """محمد خالد الحمد الصباح، سعد الصباح: a family name with the article that is also an ordinary
         word (lexicon ordinary_surnames: الصباح, the morning) right after a person mention rasd read
-        (no knowledge-base name, no bare surname), white space between, is the name's last part,
+        (no knowledge-base name, no bare surname) that ends on a given name or a definite name part (the
+        father's: أحمد الفهد), white space between, is the name's last part,
         whatever follows it: the CRF, reading the ordinary word, ends the name before it, and the
         mention finder's bare surname of another person of that family (الصباح alone) is taken in.
         The word must be free or that bare surname; the trace says why."""
@@ -305,6 +306,8 @@ class NerStage:
             if m.type != "PERSON" or m.kb_id or m.surname_of or x in gone or j >= n \
                     or keys[j] not in self.ordinary_surnames or not text[toks[j - 1].end:toks[j].start].isspace():
                 continue
+            if keys[j - 1] not in self.person_given and not has_article(keys[j - 1]):
+                continue   # the name must end on a given name or an ancestor's definite name (… الفهد), no verb
             y = owner[j]
             if y >= 0 and not (doc.mentions[y].type == "PERSON" and doc.mentions[y].tok == (j, j + 1)
                                and doc.mentions[y].kb_id is None):

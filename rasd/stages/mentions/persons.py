@@ -3,7 +3,7 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, with_article, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.index import PERSON
@@ -108,7 +108,27 @@ def _ambiguous_opening(f: Finder, i: int) -> bool:
     return _ambiguous_name(f, i) and (titled(f, i) or (
         i + 2 < len(toks) and f.joined(i) and f.joined(i + 1) and given_prefix(f, i + 1) == 0
         and f.name_like(i + 2)) or (
-        toks[i].key in f.w["name_stops"] and i + 1 < len(toks) and f.joined(i) and _nisba_name(f, i + 1)))
+        toks[i].key in f.w["name_stops"] and i + 1 < len(toks) and f.joined(i) and _nisba_name(f, i + 1))
+        or _after_person_noun(f, i))
+
+
+def _after_person_noun(f: Finder, i: int) -> bool:
+    """الطفل علي دوابشة، الرضيع الفلسطيني علي الدوابشة: a person noun (lexicon person_nouns), maybe
+    over one nationality, stands right before token i, and a name word that is no ordinary word and
+    no place follows it (the preposition written علي is followed by a noun: الطالب علي معدل)."""
+    k = i - 1
+    if k >= 1 and f.joined(k - 1) and f.is_(k, "nationalities"):
+        k -= 1
+    return k >= 0 and f.joined(k) and _person_noun(f, k) and i + 1 < len(f.toks) and f.joined(i) \
+        and f.name_like(i + 1) and not place_hit(f, i + 1)
+
+
+def _person_noun(f: Finder, k: int) -> bool:
+    """Token k is a person noun of the lexicon (person_nouns), as written or behind a proclitic
+    (للطفل، والشهيد)."""
+    nouns = f.w["person_nouns"]
+    key = f.toks[k].key
+    return key in nouns or any(n and (st in nouns or with_article(st) in nouns) for n, st in f.reads[key])
 
 
 def _nisba_name(f: Finder, i: int) -> bool:

@@ -303,3 +303,22 @@ def test_an_ordinary_word_listed_as_a_family_name_closes_the_name():
     assert persons.person_at(f, at(f, "سامر")) is None
     f = finder("وقال سامر صباح اليوم إن الوضع خطير.")       # no article: the time of day
     assert persons.person_at(f, at(f, "سامر")) is None
+
+
+def test_ali_as_written_opens_a_name_after_a_person_noun(finder):
+    """الطفل علي X، الرضيع الفلسطيني علي X: after a person noun (lexicon person_nouns), maybe over a
+    nationality, علي as the name is written opens a name before a name word (round 22); before an
+    ordinary word it is the preposition, and spelled على it is none."""
+    finder = _with_common("معدل", "التفكير")
+    f = finder("وكان الطفل الفلسطيني علي زيتوني قد أصيب أمس.")
+    assert persons.person_at(f, at(f, "علي")) == at(f, "زيتوني") + 1
+    f = finder("وشيع الأهالي الشهيد علي سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "علي")) == at(f, "العلي") + 1
+    f = finder("وفي حال حصول الطالب علي معدل أقل لا يحق له.")
+    assert persons.person_at(f, at(f, "علي")) is None
+    f = finder("تنمية قدرة الطفل علي التفكير السليم.")
+    assert persons.person_at(f, at(f, "علي")) is None
+    f = finder("وكان الطفل على زيتوني قد أصيب أمس.")        # the preposition's spelling
+    assert persons.person_at(f, at(f, "على")) is None
+    f = finder("وكان الفريق علي زيتوني قد وصل أمس.")          # no person noun before it
+    assert persons.person_at(f, at(f, "علي")) is None
