@@ -31,19 +31,23 @@ CORPORA = {"ANERCorp.txt": frozenset({"PERS"}),
 
 
 def kinds(sentence: Iterable[tuple[str, str]], classes: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """(token, kind) for (token, TAG) pairs; kind is "person" for the first token of a person span,
-    "other" (O), or "entity" (any other entity token)."""
-    for tok, tag in sentence:
+    """(token, kind) for (token, TAG) pairs; kind is "person" for the first token of a person span
+    that goes on, "alone" for a one-word person span, "other" (O), or "entity" (any other entity
+    token)."""
+    pairs = list(sentence)
+    for k, (tok, tag) in enumerate(pairs):
         if tag.startswith("B-") and tag[2:] in classes:
-            yield tok, "person"
+            goes_on = k + 1 < len(pairs) and pairs[k + 1][1].startswith("I-")
+            yield tok, "person" if goes_on else "alone"
         elif tag == "O":
             yield tok, "other"
         else:
             yield tok, "entity"
 
 
-def count_given_names(ner_dir: Path, validation: int = 0) -> tuple[Counter, Counter, Counter, list[str]]:
-    """Counts of folded tokens as person-span starts, as O, and inside other entities.
+def count_given_names(ner_dir: Path, validation: int = 0) -> tuple[Counter, Counter, Counter, list[str], Counter]:
+    """Counts of folded tokens as person-span starts, as O, and inside other entities, the corpora
+    read, and the counts of the starts that are a one-word person span (``alone``).
 
     Reads the corpora only through :func:`rasd.ner.corpus.training_sentences`, so the CAMeL test
     half of ANERcorp and its copies (NewsFANE repeats it) are never counted.  NewsFANE's
@@ -55,12 +59,28 @@ def count_given_names(ner_dir: Path, validation: int = 0) -> tuple[Counter, Coun
     person: Counter = Counter()
     other: Counter = Counter()
     entity: Counter = Counter()
+    alone: Counter = Counter()
     data = training_sentences(ner_dir, tuple(CORPORA), validation=validation, keep_repeats=True)
     read = sorted({name for name, _ in data.sentences})
     for (name, _), raw in zip(data.sentences, data.raw):
         for tok, kind in kinds(raw, CORPORA[name]):
-            {"person": person, "other": other, "entity": entity}[kind][fold_str(tok)] += 1
-    return person, other, entity, read
+            key = fold_str(tok)
+            if kind == "alone":   # a one-word person span opens a person span too
+                alone[key] += 1
+                kind = "person"
+            {"person": person, "other": other, "entity": entity}[kind][key] += 1
+    return person, other, entity, read, alone
+
+
+def _family_alone(name: str, counts: Counter, alone: Counter) -> bool:
+    """A word with the article that opens a person span of its own word alone in most of its spans
+    (الأسد، المالكي، الحريري; the peoples and dynasties a corpus tags as persons: المسلمين،
+    العباسيين) is a family name, an epithet or a people read alone, not a given name: an Arabic given
+    name takes no article.  Foreign given names that open with the letters of the article (ألكسندر،
+    ألبرت، إلهام، إلياس) are followed by the rest of the name, so they stay."""
+    from rasd.arabic.clitics import has_article
+
+    return has_article(name) and 2 * alone[name] > counts[name]
 
 
 def _clitic_form(name: str, counts: Counter) -> bool:
@@ -84,7 +104,7 @@ def name_stoplist(source: dict | Path | str = "geo_cues") -> frozenset[str]:
 
 
 def build_names(ner_dir: Path, out: Path, validation: int = 0) -> dict:
-    counts, other, entity, read = count_given_names(ner_dir, validation)
+    counts, other, entity, read, alone = count_given_names(ner_dir, validation)
     if not read:
         raise InputError(f"no NER corpus found in {ner_dir}", hint=f"expected one of {sorted(CORPORA)}")
     geo = load("geo_cues")
@@ -94,22 +114,27 @@ def build_names(ner_dir: Path, out: Path, validation: int = 0) -> dict:
     # a name must be a name more often than an ordinary word (الآن، أمام are tagged names once in a while)
     names = sorted(n for n, c in counts.items() if c >= MIN_COUNT and n not in stop and len(n) >= 2
                    and not n.isdigit() and other[n] <= 2 * c and not _clitic_form(n, counts))
+    # kept in "names" (the CRF's given-name feature reads them, unchanged), left out of given_names()
+    alone_names = [n for n in names if _family_alone(n, counts, alone)]
     # ordinary words: frequent outside entities, rare inside them (برفقة، جديدة، وحدة)
     common = sorted(w for w, c in other.items() if c >= COMMON_MIN and c > 4 * (entity[w] + counts[w])
                     and len(w) >= 2 and not w.isdigit() and w not in regions)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"version": 2, "sources": read, "min_count": MIN_COUNT, "names": names,
-                               "counts": {n: counts[n] for n in names},
+                               "counts": {n: counts[n] for n in names}, "family_alone": alone_names,
                                "common_words": common},
                               ensure_ascii=False), encoding="utf-8")
     tmp.replace(out)
-    return {"given names": len(names), "common words": len(common), "corpora": len(read)}
+    return {"given names": len(names) - len(alone_names), "common words": len(common), "corpora": len(read)}
 
 
 def given_names(base: Path | None = None) -> frozenset[str]:
-    """Folded given names; raises DataMissingError when names.json is not installed."""
-    return frozenset(_load(base)["names"])
+    """Folded given names; raises DataMissingError when names.json is not installed.  Not the words
+    with the article that open one-word person spans (``family_alone``, :func:`_family_alone`: الأسد،
+    المسلمين), which the CRF's given-name feature still reads from ``names``."""
+    data = _load(base)
+    return frozenset(data["names"]) - frozenset(data.get("family_alone", ()))
 
 
 def common_words(base: Path | None = None) -> frozenset[str]:

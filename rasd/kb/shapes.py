@@ -178,6 +178,8 @@ class Lexicon(Words):
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)
     title_surnames: WordList       # حسان الشيخ، : a title that is the family name (rasd.stages.mentions.persons)
+    ordinary_surnames: WordList    # … الحمد الصباح: a definite family name that is an ordinary word (the same)
+    person_nouns: WordList         # الطفل علي X: a person noun before a name, where علي is the name (the same)
     office_links: WordList         # المتحدث باسم X: the body after the title (rasd.stages.ner)
     namesake_heads: WordList       # ميدان X، مسجد الإمام X: a thing named after a person (rasd.stages.ner)
     namesake_honorifics: WordList  # مسجد الإمام X: an honorific between that type word and the name (the same)

@@ -75,7 +75,7 @@ class NerStage:
                  lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
                  namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
-                 office_links: frozenset[str] = frozenset()):
+                 office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -110,6 +110,9 @@ class NerStage:
         self.namesake_heads = namesake_heads
         # the words between a title and the body it speaks for (lexicon office_links, folded: باسم)
         self.office_links = office_links
+        # family names with the article that are also ordinary words (lexicon ordinary_surnames, folded:
+        # الصباح): right after a person's name they close it (_ordinary_surnames)
+        self.ordinary_surnames = ordinary_surnames
         self.namesake_honorifics = namesake_honorifics | self.lists.get("person_titles", frozenset())
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
@@ -234,6 +237,8 @@ class NerStage:
             doc.mentions = sorted(kept + added, key=lambda m: m.start)
         self._cut_run_ons(doc, doc.mentions)
         self._open_names(doc, doc.mentions)
+        if self.ordinary_surnames:
+            self._ordinary_surnames(doc)
         if self.speech_verbs and self.role_after:
             self._speaker_last_part(doc)
         if self.namesake_heads:
@@ -281,6 +286,41 @@ class NerStage:
                                       f"after it ('{text[toks[j + 1].start:toks[j + 1].end]}'): "
                                       f"'{text[toks[j].start:end]}' is its last part")
             covered[j] = True
+
+    def _ordinary_surnames(self, doc: Doc) -> None:
+        """محمد خالد الحمد الصباح، سعد الصباح: a family name with the article that is also an ordinary
+        word (lexicon ordinary_surnames: الصباح, the morning) right after a person mention rasd read
+        (no knowledge-base name, no bare surname) that ends on a given name or a definite name part (the
+        father's: أحمد الفهد), white space between, is the name's last part,
+        whatever follows it: the CRF, reading the ordinary word, ends the name before it, and the
+        mention finder's bare surname of another person of that family (الصباح alone) is taken in.
+        The word must be free or that bare surname; the trace says why."""
+        toks, keys, text = doc.tokens, doc.keys, doc.text
+        n = len(toks)
+        owner = [-1] * n
+        for x, m in enumerate(doc.mentions):
+            owner[m.tok[0]:m.tok[1]] = [x] * (m.tok[1] - m.tok[0])
+        gone: set[int] = set()
+        for x, m in enumerate(doc.mentions):
+            j = m.tok[1]
+            if m.type != "PERSON" or m.kb_id or m.surname_of or x in gone or j >= n \
+                    or keys[j] not in self.ordinary_surnames or not text[toks[j - 1].end:toks[j].start].isspace():
+                continue
+            if keys[j - 1] not in self.person_given and not has_article(keys[j - 1]):
+                continue   # the name must end on a given name or an ancestor's definite name (… الفهد), no verb
+            y = owner[j]
+            if y >= 0 and not (doc.mentions[y].type == "PERSON" and doc.mentions[y].tok == (j, j + 1)
+                               and doc.mentions[y].kb_id is None):
+                continue   # the word is another mention's (a place, an actor, a known person)
+            end = toks[j].end
+            doc.mentions[x] = replace(m, end=end, text=text[m.start:end], tok=(m.tok[0], j + 1),
+                                      why=(m.why + "; " if m.why else "") + f"'{text[toks[j].start:end]}' after the "
+                                      "name is a family name that is also an ordinary word (lexicon ordinary_surnames)")
+            if y >= 0:
+                gone.add(y)
+            owner[j] = x
+        if gone:
+            doc.mentions = [m for x, m in enumerate(doc.mentions) if x not in gone]
 
     NAMESAKE_HONORIFICS = 2   # most honorific words between a namesake head and the name (كتيبة شهداء الشيخ X)
 
@@ -1390,7 +1430,8 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()),
                     namesake_heads=res.kb.lexicon["_folded"].get("namesake_heads", frozenset()),
                     namesake_honorifics=res.kb.lexicon["_folded"].get("namesake_honorifics", frozenset()),
-                    office_links=res.kb.lexicon["_folded"].get("office_links", frozenset()), **more)
+                    office_links=res.kb.lexicon["_folded"].get("office_links", frozenset()),
+                    ordinary_surnames=res.kb.lexicon["_folded"].get("ordinary_surnames", frozenset()), **more)
 
 
 def _rank_words(res) -> frozenset[str]:

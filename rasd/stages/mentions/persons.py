@@ -3,7 +3,7 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, with_article, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
 from rasd.stages.mentions.index import PERSON
@@ -108,7 +108,27 @@ def _ambiguous_opening(f: Finder, i: int) -> bool:
     return _ambiguous_name(f, i) and (titled(f, i) or (
         i + 2 < len(toks) and f.joined(i) and f.joined(i + 1) and given_prefix(f, i + 1) == 0
         and f.name_like(i + 2)) or (
-        toks[i].key in f.w["name_stops"] and i + 1 < len(toks) and f.joined(i) and _nisba_name(f, i + 1)))
+        toks[i].key in f.w["name_stops"] and i + 1 < len(toks) and f.joined(i) and _nisba_name(f, i + 1))
+        or _after_person_noun(f, i))
+
+
+def _after_person_noun(f: Finder, i: int) -> bool:
+    """الطفل علي دوابشة، الرضيع الفلسطيني علي الدوابشة: a person noun (lexicon person_nouns), maybe
+    over one nationality, stands right before token i, and a name word that is no ordinary word and
+    no place follows it (the preposition written علي is followed by a noun: الطالب علي معدل)."""
+    k = i - 1
+    if k >= 1 and f.joined(k - 1) and f.is_(k, "nationalities"):
+        k -= 1
+    return k >= 0 and f.joined(k) and _person_noun(f, k) and i + 1 < len(f.toks) and f.joined(i) \
+        and f.name_like(i + 1) and not place_hit(f, i + 1)
+
+
+def _person_noun(f: Finder, k: int) -> bool:
+    """Token k is a person noun of the lexicon (person_nouns), as written or behind a proclitic
+    (للطفل، والشهيد)."""
+    nouns = f.w["person_nouns"]
+    key = f.toks[k].key
+    return key in nouns or any(n and (st in nouns or with_article(st) in nouns) for n, st in f.reads[key])
 
 
 def _nisba_name(f: Finder, i: int) -> bool:
@@ -278,8 +298,8 @@ def person_at(f: Finder, i: int) -> int | None:
     if _father_ambiguous(f, i, j):
         j += 1   # ماهر علي شبات: علي, as the name is written, is the father's name
     if not (j < len(f.toks) and f.joined(i) and f.name_like(j)):
-        if _title_surname(f, i, j):
-            return j + 1   # العقيد حسان الشيخ، : the title word is his family name
+        if _title_surname(f, i, j) or _ordinary_surname(f, i, j):
+            return j + 1   # العقيد حسان الشيخ، / الشيخ سعد الصباح: the title or ordinary word is his family name
         if not _compound(f, i):
             return None if not f.is_(i - 1, "alias_markers") else j
     elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
@@ -287,7 +307,10 @@ def person_at(f: Finder, i: int) -> int | None:
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
     if not f.is_(i, "kunya"):
         j = _more_parts(f, i, j)
-    end = _before_org_word(f, i, _closing_family(f, i, _family(f, _lineage(f, i, j))))
+    end = _closing_family(f, i, _family(f, _lineage(f, i, j)))
+    if end is not None and _ordinary_surname(f, i, end):
+        end += 1   # محمد خالد الحمد | الصباح، ثامر بن جابر | الصباح: the family name closes the name
+    end = _before_org_word(f, i, end)
     return None if end is None or _place_named_after(f, i, end) or _designation(f, i, end) else end
 
 
@@ -394,6 +417,15 @@ def _title_surname(f: Finder, i: int, j: int) -> bool:
     office (المتحدث باسم، الرئيس الحالي، الأمين العام): those open the role after a name."""
     return i < j < len(f.toks) and f.joined(j - 1) and not has_article(f.toks[j - 1].key) \
         and f.toks[j].key in f.w["title_surnames"] and _clear_end(f, j)
+
+
+def _ordinary_surname(f: Finder, i: int, j: int) -> bool:
+    """Token j, right after the name read so far (tokens i..j-1, ending on a name part, not a joiner),
+    is a family name with the article that is also an ordinary word (lexicon ordinary_surnames:
+    الصباح, the morning): the family name, whatever follows it (محمد خالد الحمد الصباح أكد، سعد
+    الصباح ــ), as the ordinary word does not stand right after a name."""
+    return i < j < len(f.toks) and f.joined(j - 1) and not f.is_(j - 1, "name_joiners") \
+        and f.toks[j].key in f.w["ordinary_surnames"]
 
 
 def _compound_head(f: Finder, k: int) -> bool:

@@ -192,3 +192,23 @@ def test_miner_settings_hold_every_uppercase_setting_of_the_module():
             if isinstance(v, frozenset) else v
         assert settings.get(k.lower()) == want, k
     json.dumps(settings, sort_keys=True)     # hashable as install hashes it
+
+
+def test_a_word_with_the_article_that_opens_one_word_person_spans_is_no_given_name(tmp_path, monkeypatch):
+    """الكرمول alone as a person, again and again (a family name or a people read alone), is no given
+    name; البرند (a foreign name whose first letters are the article's) opens longer spans and stays,
+    as does a bare given name read alone (round 22)."""
+    monkeypatch.setenv("RASD_DATA_DIR", str(tmp_path / "data"))
+    ner = tmp_path / "ner"
+    ner.mkdir()
+    (ner / "ANERCorp.txt").write_text(
+        "قال O\nالكرمول B-PERS\n. O\nوقال O\nالكرمول B-PERS\nإن O\n. O\nالبرند B-PERS\nزيتون I-PERS\n. O\n"
+        "البرند B-PERS\nزيتون I-PERS\n. O\nسامر B-PERS\n. O\nسامر B-PERS\n. O\n"
+        "وأكد O\nكرمول B-PERS\n. O\n", encoding="utf-8")
+    (ner / "ANERCorp_CamelLab_test.txt").write_text("كرمول B-PERS\n. O\n", encoding="utf-8")
+    names.build_names(ner, tmp_path / "data" / names.FILENAME)
+    assert names.given_names() == {fold_str("البرند"), "سامر"}
+    stored = json.loads((tmp_path / "data" / names.FILENAME).read_text(encoding="utf-8"))
+    assert fold_str("الكرمول") in stored["names"] and stored["family_alone"] == [fold_str("الكرمول")]   # the CRF's
+    person, _, _, _, alone = names.count_given_names(ner)
+    assert alone[fold_str("الكرمول")] == 2 and person[fold_str("الكرمول")] == 2 and alone[fold_str("البرند")] == 0

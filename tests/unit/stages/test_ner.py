@@ -983,3 +983,33 @@ def test_an_office_holder_after_an_adjective_of_the_body_and_only_after_an_actor
                [("الجيش", "ACTOR"), ("الشرطة", "ACTOR")])
     st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
     assert [m.text for m in st(d).mentions if m.type == "PERSON"] == ["كرمول زيتوني", "بشتار غولمان"]
+
+
+# ---- round 22 (person22) ----------------------------------------------------------------------------
+
+def test_an_ordinary_word_listed_as_a_family_name_closes_the_name_the_crf_ended_before_it():
+    """كرمول الزيتوني الصباح أكد: the CRF read the name up to the ordinary word; the lexicon's
+    ordinary_surnames make that word, right after the name, its last part (the trace says why), and a
+    bare surname mention there is taken in; not after a bare word that is no given name (a verb), not a
+    word of another mention, not without the article or across a comma."""
+    surnames = frozenset({fold_str("الصباح")})
+
+    def persons(text: str, extra: list[tuple[str, str, str | None]] = ()) -> list[str]:
+        d = doc_of(text)
+        for word, typ, kb in extra:
+            s = text.index(word)
+            i = next(t.i for t in d.tokens if t.start == s)
+            d.mentions.append(Mention(s, s + len(word), word, typ, kb, tok=(i, i + 1), pattern=True))
+        st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE, ordinary_surnames=surnames)
+        got = [m for m in st(d).mentions if m.type == "PERSON"]
+        assert all("ordinary_surnames" in m.why for m in got if m.text.endswith("الصباح"))
+        return [m.text for m in got]
+    assert persons("وكان الشيخ كرمول الزيتوني الصباح أكد ضرورة التنسيق.") == ["كرمول الزيتوني الصباح"]
+    assert persons("وكان الشيخ كرمول الزيتوني الصباح أكد ذلك.", [("الصباح", "PERSON", None)]) == [
+        "كرمول الزيتوني الصباح"]
+    assert persons("وكان كرمول زيتوني الصباح أكد ذلك.") == ["كرمول زيتوني"]        # a bare non-name word
+    assert persons("وقال كرمول الزيتوني صباح اليوم إن الوضع هادئ.") == ["كرمول الزيتوني"]   # no article
+    assert persons("وقال كرمول الزيتوني، الصباح إن الوضع هادئ.") == ["كرمول الزيتوني"]     # a comma between
+    assert persons("وكان كرمول الزيتوني الصباح أكد ذلك.", [("الصباح", "PLACE", None)]) == ["كرمول الزيتوني"]
+    st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE)                          # no list: as read
+    assert [m.text for m in st(doc_of("وكان كرمول الزيتوني الصباح أكد ذلك.")).mentions] == ["كرمول الزيتوني"]

@@ -288,3 +288,37 @@ def test_a_kunya_with_a_number_after_it_is_a_designation(finder):
     assert persons.person_at(f, at(f, "أم")) is None
     f = finder("وصل أبو سامر العلي إلى المدينة.")
     assert persons.person_at(f, at(f, "أبو")) == at(f, "العلي") + 1
+
+
+def test_an_ordinary_word_listed_as_a_family_name_closes_the_name():
+    """سامر الصباح، سامر بن خالد الصباح: a definite family name that is also an ordinary word (lexicon
+    ordinary_surnames) closes the name right after a name part, whatever follows it (round 22)."""
+    finder = _with_common("صباح", "مسا")   # folded
+    f = finder("وقال سامر الصباح إن الوضع خطير.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "الصباح") + 1
+    f = finder("وكان الشيخ سامر بن خالد الصباح أكد ضرورة التنسيق.")
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "الصباح") + 1
+    # an ordinary word with the article that is not listed ends the name before it
+    f = finder("وقال سامر المساء إن الوضع خطير.")
+    assert persons.person_at(f, at(f, "سامر")) is None
+    f = finder("وقال سامر صباح اليوم إن الوضع خطير.")       # no article: the time of day
+    assert persons.person_at(f, at(f, "سامر")) is None
+
+
+def test_ali_as_written_opens_a_name_after_a_person_noun(finder):
+    """الطفل علي X، الرضيع الفلسطيني علي X: after a person noun (lexicon person_nouns), maybe over a
+    nationality, علي as the name is written opens a name before a name word (round 22); before an
+    ordinary word it is the preposition, and spelled على it is none."""
+    finder = _with_common("معدل", "التفكير")
+    f = finder("وكان الطفل الفلسطيني علي زيتوني قد أصيب أمس.")
+    assert persons.person_at(f, at(f, "علي")) == at(f, "زيتوني") + 1
+    f = finder("وشيع الأهالي الشهيد علي سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "علي")) == at(f, "العلي") + 1
+    f = finder("وفي حال حصول الطالب علي معدل أقل لا يحق له.")
+    assert persons.person_at(f, at(f, "علي")) is None
+    f = finder("تنمية قدرة الطفل علي التفكير السليم.")
+    assert persons.person_at(f, at(f, "علي")) is None
+    f = finder("وكان الطفل على زيتوني قد أصيب أمس.")        # the preposition's spelling
+    assert persons.person_at(f, at(f, "على")) is None
+    f = finder("وكان الفريق علي زيتوني قد وصل أمس.")          # no person noun before it
+    assert persons.person_at(f, at(f, "علي")) is None
