@@ -128,7 +128,14 @@ def add_org(f: Finder, i: int, end: int) -> None:
     civil = f.is_(i, "org_heads_civil")
     m = f.add(i, end, f.prefix_of(i, "org_heads"), "ACTOR", None, 0.65, pattern=True,
               category="other" if civil else "non_state_armed_group")
-    strip_quotes(m)
+    if any(c in QUOTES for c in f.gap(i)):
+        # منظمة "بي كا كا": the head word describes; the quoted words are the name, the one the report
+        # and others use alone (بي كا كا), so the mention is named by them (branch actor22)
+        s, e = f.toks[i + 1].start, f.toks[end - 1].end
+        m.name = "".join(c for c in f.doc.text[s:e] if c not in QUOTES).strip()
+        m.why = f"an organisation named in quotes after the head word '{f.toks[i].key}': named by the quoted words"
+    else:
+        strip_quotes(m)
 
 
 LOYAL_TO = "loyal_to_"
