@@ -964,3 +964,14 @@ def test_an_office_holder_named_after_the_title_and_the_body_it_heads():
     assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني الوضع هادئ") == []   # no clear end
     assert persons("وقالت المتحدثة باسم الشرطة بزفاف كريمته، إن الوضع هادئ") == []   # a noun with a pronoun
     assert persons("وقالت الشرطة كرمول زيتوني ان الوضع هادئ") == []              # no title before the body
+
+
+def test_an_organisation_after_a_press_word_is_a_source_not_an_actor():
+    """صحيفة X، قناة "X": a newspaper or channel the report quotes (lexicon media_type_words, actor22);
+    the same name after another type word (شركة) or alone stays an organisation."""
+    tagger = FakeTagger({"كرمولي": (2, "ORG", 0.99)}, _lex())
+    stage = NerStage(tagger, GATE, media_words=frozenset({"صحيفه", "قناه"}))
+    assert not stage(doc_of("وقالت صحيفة كرمولي تايمز إن الوضع هادئ")).mentions
+    assert not stage(doc_of('وقالت قناة "كرمولي تايمز" إن الوضع هادئ')).mentions
+    kept = stage(doc_of("وقالت شركة كرمولي تايمز إن الوضع هادئ")).mentions
+    assert [m.type for m in kept] == ["ACTOR"]

@@ -60,3 +60,18 @@ def test_a_front_that_acts_is_an_organisation(finder):
     f = finder("وأعلنت جبهة الوعرة مسؤوليتها عن الهجوم.")
     i = at(f, "جبهة")
     assert organisations.org_at(f, i) == i + 2 and organisations.front_at(f, i) is None
+
+
+def test_a_quoted_number_keeps_its_head_word(finder):
+    f = finder('قتل جنديان من الكتيبة "50" في الاشتباك.')
+    i = at(f, "الكتيبة")
+    organisations.add_org(f, i, organisations.org_at(f, i))
+    (m,) = f.out
+    assert m.name == "الكتيبة 50"
+
+
+def test_a_quoted_head_word_opens_no_name(finder):
+    """"الجيش" الإسرائيلي قال: the quote right after the head closes the head itself (an outlet's
+    quotes around a side's army), so the words after it are no organisation's name."""
+    f = finder('وقال "الجيش" الإسرائيلي يصنع "القبة" الجديدة.')
+    assert organisations.org_at(f, at(f, "الجيش")) is None
