@@ -456,3 +456,12 @@ def test_the_syrian_opposition_named_in_full_is_the_actor_in_any_report():
     """المعارضة السورية names its country: an alias, read so in a Turkish or Libyan report too."""
     ms = _actors_of("قال مسؤول في بنغازي إن المعارضة السورية رفضت الاتفاق.", "2015-07-20", BENGHAZI)
     assert ms["المعارضة السورية"].kb_id == "actor:opposition"
+
+
+def test_the_turkish_outlets_transliterations_of_the_pkk_and_the_dhkpc_are_known():
+    """بي كا كا / بي كيه كيه are the PKK; جبهة حزب التحرير الشعبي الثوري is the DHKP-C, not the PFLP
+    (الجبهة الشعبية) nor a lone حزب التحرير (actor22)."""
+    ms = _actors_of("اعتقلت الشرطة عناصر من بي كا كا ومن جبهة حزب التحرير الشعبي الثوري، وقصفت مواقع بي كيه كيه.",
+                    "2015-08-01")
+    assert ms["بي كا كا"].kb_id == ms["بي كيه كيه"].kb_id == "actor:pkk"
+    assert ms["جبهة حزب التحرير الشعبي الثوري"].kb_id == "actor:dhkpc"
