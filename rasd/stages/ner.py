@@ -68,6 +68,7 @@ class NerStage:
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
                  override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
                  weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
+                 media_words: frozenset[str] = frozenset(),
                  more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
                  person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
                  rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
@@ -119,6 +120,9 @@ class NerStage:
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
         self.person_given = person_given | tagger.lex.given | more_given
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        # the type words of the press (lexicon media_type_words, folded): an organisation named right
+        # after one is a newspaper or channel the report quotes, a source, not an actor (_accept_why)
+        self.media_words = media_words
         # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
         # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
         self.more_given = more_given - tagger.lex.given
@@ -1137,6 +1141,8 @@ class NerStage:
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
+        if cls == "ORG" and self._after(doc, i, self.media_words):
+            return False, "a newspaper or channel named after its type word: a source, not an actor"
         if j - i > 1:
             return True, "several words"
         if cls == "ORG" and self._after(doc, i, self.org_words):
@@ -1419,6 +1425,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     ambiguous_given=frozenset(res.kb.lexicon.get("given_names_ambiguous", ())),
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
+                    media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),

@@ -72,8 +72,11 @@ def _named_end(f: Finder, i: int) -> int | None:
     """End token of a head word with a name after it (quoted, a number or a bare name)."""
     if not f.is_(i, "org_heads") or i + 1 >= len(f.toks):
         return None
-    if any(c in QUOTES for c in f.gap(i)):
-        return _quoted(f, i)
+    gap = f.gap(i)
+    if any(c in QUOTES for c in gap):
+        # a quote right after the head closes it (the head itself quoted, as some outlets quote the
+        # army of a side they do not recognise): no name opens there (branch actor22)
+        return None if gap[:1] in QUOTES else _quoted(f, i)
     if not f.joined(i):
         return None
     if f.toks[i + 1].key.isdigit():
@@ -128,7 +131,16 @@ def add_org(f: Finder, i: int, end: int) -> None:
     civil = f.is_(i, "org_heads_civil")
     m = f.add(i, end, f.prefix_of(i, "org_heads"), "ACTOR", None, 0.65, pattern=True,
               category="other" if civil else "non_state_armed_group")
-    strip_quotes(m)
+    s, e = f.toks[i + 1].start, f.toks[end - 1].end
+    quoted = "".join(c for c in f.doc.text[s:e] if c not in QUOTES).strip()
+    if any(c in QUOTES for c in f.gap(i)) and not quoted.replace(" ", "").isdigit():
+        # منظمة "بي كا كا": the head word describes; the quoted words are the name, the one the report
+        # and others use alone (بي كا كا), so the mention is named by them (branch actor22); a quoted
+        # number (الكتيبة "50") is no name without its head
+        m.name = quoted
+        m.why = f"an organisation named in quotes after the head word '{f.toks[i].key}': named by the quoted words"
+    else:
+        strip_quotes(m)
 
 
 LOYAL_TO = "loyal_to_"

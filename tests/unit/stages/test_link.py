@@ -435,3 +435,33 @@ def test_the_bare_militias_of_a_yemeni_report_of_the_war_years_are_the_houthis()
     assert ms["الميليشيات الشيعية"].kb_id == "actor:shia_militias"
     later = _actors_of(text, "2023-07-20", ADEN)
     assert later["الميليشيات"].entity is None
+
+
+BENGHAZI = Place("world:ly-benghazi", "بنغازي", "Benghazi", 32.12, 20.07, "city", rank=3, country="ly")
+
+
+def test_the_rebels_and_the_opposition_of_a_syrian_report_are_syria_s_armed_opposition():
+    """The generic names (الثوار، المعارضة، فصائل مسلحة) are Syria's armed opposition in a report about
+    Syria, read by their in_context rule (actor22); in a Libyan report they are no one's."""
+    text = "قال الثوار إنهم سيطروا على حي في مدينة حلب، وإن فصائل مسلحة من المعارضة قصفت مواقع في حلب."
+    ms = _actors_of(text, "2015-07-20", ADEN)
+    for name in ("الثوار", "المعارضة", "فصائل مسلحة"):
+        assert ms[name].kb_id == "actor:opposition" and "in_context rule" in ms[name].why, name
+    libya = _actors_of(text.replace("حلب", "بنغازي"), "2015-07-20", BENGHAZI)
+    for name in ("الثوار", "المعارضة", "فصائل مسلحة"):
+        assert libya[name].entity is None and "only there" in libya[name].why, name
+
+
+def test_the_syrian_opposition_named_in_full_is_the_actor_in_any_report():
+    """المعارضة السورية names its country: an alias, read so in a Turkish or Libyan report too."""
+    ms = _actors_of("قال مسؤول في بنغازي إن المعارضة السورية رفضت الاتفاق.", "2015-07-20", BENGHAZI)
+    assert ms["المعارضة السورية"].kb_id == "actor:opposition"
+
+
+def test_the_turkish_outlets_transliterations_of_the_pkk_and_the_dhkpc_are_known():
+    """بي كا كا / بي كيه كيه are the PKK; جبهة حزب التحرير الشعبي الثوري is the DHKP-C, not the PFLP
+    (الجبهة الشعبية) nor a lone حزب التحرير (actor22)."""
+    ms = _actors_of("اعتقلت الشرطة عناصر من بي كا كا ومن جبهة حزب التحرير الشعبي الثوري، وقصفت مواقع بي كيه كيه.",
+                    "2015-08-01")
+    assert ms["بي كا كا"].kb_id == ms["بي كيه كيه"].kb_id == "actor:pkk"
+    assert ms["جبهة حزب التحرير الشعبي الثوري"].kb_id == "actor:dhkpc"

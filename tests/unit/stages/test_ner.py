@@ -1013,3 +1013,14 @@ def test_an_ordinary_word_listed_as_a_family_name_closes_the_name_the_crf_ended_
     assert persons("وكان كرمول الزيتوني الصباح أكد ذلك.", [("الصباح", "PLACE", None)]) == ["كرمول الزيتوني"]
     st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE)                          # no list: as read
     assert [m.text for m in st(doc_of("وكان كرمول الزيتوني الصباح أكد ذلك.")).mentions] == ["كرمول الزيتوني"]
+
+
+def test_an_organisation_after_a_press_word_is_a_source_not_an_actor():
+    """صحيفة X، قناة "X": a newspaper or channel the report quotes (lexicon media_type_words, actor22);
+    the same name after another type word (شركة) or alone stays an organisation."""
+    tagger = FakeTagger({"كرمولي": (2, "ORG", 0.99)}, _lex())
+    stage = NerStage(tagger, GATE, media_words=frozenset({"صحيفه", "قناه"}))
+    assert not stage(doc_of("وقالت صحيفة كرمولي تايمز إن الوضع هادئ")).mentions
+    assert not stage(doc_of('وقالت قناة "كرمولي تايمز" إن الوضع هادئ')).mentions
+    kept = stage(doc_of("وقالت شركة كرمولي تايمز إن الوضع هادئ")).mentions
+    assert [m.type for m in kept] == ["ACTOR"]

@@ -25,7 +25,20 @@ def test_the_quotes_stay_out_of_the_name(finder):
     i = at(f, "حركة")
     organisations.add_org(f, i, organisations.org_at(f, i))
     (m,) = f.out
-    assert m.name == "حركة فرسان الوادي الأخضر" and m.category == "non_state_armed_group"
+    assert m.name == "فرسان الوادي الأخضر" and m.category == "non_state_armed_group"
+    assert "named by the quoted words" in m.why
+
+
+def test_a_quoted_name_names_the_organisation_without_its_head_word(finder):
+    """منظمة "X": the head word describes; the quoted words are the name (actor22). A bare or
+    numbered name keeps its head word (لواء الفاتحين، الفرقة 30)."""
+    f = finder('وتبنت منظمة «نسور الجبل» الهجوم، وقاتل لواء الفاتحين إلى جانبها.')
+    for word in ("منظمة", "لواء"):
+        i = at(f, word)
+        organisations.add_org(f, i, organisations.org_at(f, i))
+    quoted, bare = f.out
+    assert quoted.text.startswith("منظمة") and quoted.name == "نسور الجبل"
+    assert bare.name in (None, "") or bare.name.startswith("لواء")
 
 
 def test_a_front_where_something_happens_is_a_place_not_an_organisation(finder):
@@ -47,3 +60,18 @@ def test_a_front_that_acts_is_an_organisation(finder):
     f = finder("وأعلنت جبهة الوعرة مسؤوليتها عن الهجوم.")
     i = at(f, "جبهة")
     assert organisations.org_at(f, i) == i + 2 and organisations.front_at(f, i) is None
+
+
+def test_a_quoted_number_keeps_its_head_word(finder):
+    f = finder('قتل جنديان من الكتيبة "50" في الاشتباك.')
+    i = at(f, "الكتيبة")
+    organisations.add_org(f, i, organisations.org_at(f, i))
+    (m,) = f.out
+    assert m.name == "الكتيبة 50"
+
+
+def test_a_quoted_head_word_opens_no_name(finder):
+    """"الجيش" الإسرائيلي قال: the quote right after the head closes the head itself (an outlet's
+    quotes around a side's army), so the words after it are no organisation's name."""
+    f = finder('وقال "الجيش" الإسرائيلي يصنع "القبة" الجديدة.')
+    assert organisations.org_at(f, at(f, "الجيش")) is None
