@@ -139,3 +139,11 @@ def test_a_capital_after_the_capital_word_is_the_city_not_its_government():
 def test_a_capital_word_with_a_proclitic_titles_the_city_but_the_indefinite_word_does_not():
     assert entity_with(run("تظاهر المئات بالعاصمة طهران أمس."), "طهران") is not None
     assert entity_with(run("وصل الوفد إلى عاصمة طهران أمس."), "طهران") is None
+
+
+def test_a_state_outside_which_or_in_whose_streets_something_happens_is_a_place():
+    doc = run("امتدت الاحتجاجات إلى خارج الولايات المتحدة. وتظاهر الآلاف في شوارع طهران أمس.")
+    usa, tehran = entity_with(doc, "الولايات المتحدة"), entity_with(doc, "طهران")
+    assert usa is not None and "خارج الولايات المتحدة" in usa.mentions[0].why
+    assert tehran is not None and "شوارع طهران" in tehran.mentions[0].why
+    assert entity_with(doc, "الولايات المتحدة", "ACTOR") is None and entity_with(doc, "طهران", "ACTOR") is None
