@@ -290,6 +290,8 @@ class OpenActors(Closed):
 class Boilerplate(Closed):
     line_phrases: WordList
     max_line_chars: conint(gt=0)
+    tag_heads: Optional[WordList] = None
+    max_tag_words: Optional[conint(gt=0)] = None
 
 
 class Modal(Open):

@@ -1,5 +1,10 @@
 """Fix the document text once: Unicode NFC, unified line ends, trailing site boilerplate removed.
 
+Trailing boilerplate is of two kinds (knowledge/boilerplate.yaml): short lines that begin with a
+phrase of ``line_phrases`` (share buttons, related-article blocks, copyright lines), and an outlet's
+tag block run on at the very end of the story (a ``tag_heads`` word and at most ``max_tag_words``
+words after it, none of them sentence punctuation).
+
 Diacritics and tatweel are *not* removed here: the output text keeps the report's own
 characters, and matching uses folded keys (rasd.arabic.normalize) instead.
 """
@@ -8,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.script import in_block
@@ -20,25 +26,60 @@ MAX_CHARS = 2_000_000
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _TRAIL = re.compile(r"[ \t]+\n")
 _PUNCT = re.compile(r"[\s:：\-–—|•·»«\"'.,،!]+")
+# what ends a sentence or a clause: a tag block holds none of it
+_SENTENCE_PUNCT = frozenset(".!?؟,،;؛:")
+_MARKS = "\u200e\u200f\u202a\u202b\u202c\u00a0"   # direction marks glued to a word
+_TAIL_BLANKS = re.compile(f"[\\s{_MARKS}]+$")
 
 
-def load_boilerplate(path: Path) -> tuple[tuple[str, ...], int]:
-    """The folded boilerplate phrases, longest first, and the longest line that may be one."""
+class BoilerplateTable(NamedTuple):
+    """boilerplate.yaml, folded: the line phrases longest first, the longest line that may be one,
+    the tag-block head words and the most words a tag block holds."""
+
+    phrases: tuple[str, ...]
+    max_len: int
+    tag_heads: frozenset[str] = frozenset()
+    max_tag_words: int = 0
+
+
+def load_boilerplate(path: Path) -> BoilerplateTable:
+    """The folded boilerplate phrases, longest first, and the longest line that may be one; the
+    tag-block heads and their longest block."""
     data = load(path)
     require(isinstance(data, dict), path, {}, "the file must be a mapping")
-    return tuple(sorted({_PUNCT.sub(" ", fold_str(p)).strip() for p in data["line_phrases"]}, key=len,
-                        reverse=True)), int(data["max_line_chars"])
+    return BoilerplateTable(
+        tuple(sorted({_PUNCT.sub(" ", fold_str(p)).strip() for p in data["line_phrases"]}, key=len, reverse=True)),
+        int(data["max_line_chars"]), frozenset(fold_str(w) for w in data.get("tag_heads") or ()),
+        int(data.get("max_tag_words") or 0))
 
 
-def is_boilerplate(line: str, table: tuple[tuple[str, ...], int]) -> bool:
-    phrases, max_len = table
+def is_boilerplate(line: str, table: BoilerplateTable) -> bool:
+    phrases, max_len = table.phrases, table.max_len
     s = _PUNCT.sub(" ", fold_str(line)).strip()
     if not s or len(line.strip()) > max_len:
         return False
     return any(s == p or s.startswith(p + " ") for p in phrases)
 
 
-def strip_trailing_boilerplate(text: str, table: tuple[tuple[str, ...], int]) -> str:
+def strip_tag_block(text: str, table: BoilerplateTable) -> str:
+    """The text without the outlet's tag block at its end: the last words, from a ``tag_heads`` word
+    on, when they are at most ``max_tag_words`` words after it and none is sentence punctuation
+    ("... وفق المصدر. سمات تركيا حلف الاطلسي")."""
+    if not table.tag_heads or not table.max_tag_words:
+        return text
+    words = list(re.finditer(r"\S+", text[-2000:]))
+    base = max(0, len(text) - 2000)
+    last = len(words) - 1
+    for k in range(last, max(-1, last - table.max_tag_words - 1), -1):
+        w = words[k].group(0)
+        if k < last and fold_str(w.strip(_MARKS)) in table.tag_heads:
+            return _TAIL_BLANKS.sub("", text[:base + words[k].start()])
+        if any(c in _SENTENCE_PUNCT for c in w):
+            return text
+    return text
+
+
+def strip_trailing_boilerplate(text: str, table: BoilerplateTable) -> str:
     """Drop boilerplate lines (and the short link lines after them) at the end of the report."""
     lines = text.split("\n")
     end = len(lines)
@@ -67,7 +108,7 @@ class Clean(Stage):
         return clean(doc, self.resources.boilerplate)
 
 
-def clean(doc: Doc, boilerplate: tuple[tuple[str, ...], int]) -> Doc:
+def clean(doc: Doc, boilerplate: BoilerplateTable) -> Doc:
     raw = doc.raw
     if len(raw) > MAX_CHARS:
         raise InputError(f"the report is {len(raw):,} characters; rasd reads reports of up to {MAX_CHARS:,}",
@@ -78,7 +119,7 @@ def clean(doc: Doc, boilerplate: tuple[tuple[str, ...], int]) -> Doc:
     t = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     t = _TRAIL.sub("\n", t)
     t = _BLANKS.sub("\n\n", t)
-    doc.text = strip_trailing_boilerplate(t, boilerplate).strip()
+    doc.text = strip_tag_block(strip_trailing_boilerplate(t, boilerplate), boilerplate).strip()
     if doc.text and not any(in_block(c) for c in doc.text[:5000]):
         doc.warnings.append("no Arabic text found: rasd reads Arabic reports; the document is empty of entities")
     return doc

@@ -10,7 +10,8 @@
   after a colon inside a line), the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان،
   تعرضت لها مصر), the genitive of a territory word (أنحاء إيران، بأمن الكويت؛ الحدود الشمالية مع
   لبنان), an item of a list of places that a list preposition governs (على نيويورك وواشنطن، في العراق
-  وسوريا ولبنان), or the country of the region or town right before it (سيناء مصر). A list that no
+  وسوريا ولبنان), the country of the region or town right before it (سيناء مصر), or a capital's
+  own name in apposition after the capital word (العاصمة أنقرة، بالعاصمة طهران: the city). A list that no
   such preposition opens stays a list of governments (قادة أميركا وكندا وفرنسا، بين الصين وتركيا).
   The mention moves; the state's other mentions stay with its actor, so a report that has the state
   act and names it as a place gets both entities, one ACTOR and one PLACE.
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from rasd.arabic.clitics import letters, starts_with_and
+from rasd.arabic.clitics import letters, readings, starts_with_and
 from rasd.arabic.normalize import fold_str
 from rasd.arabic.script import CLAUSE_ENDS
 from rasd.doc import PARTY_OF_FACILITY, Doc, Entity, Mention
@@ -220,7 +221,7 @@ class _Context:
         before = self.doc.text[self.toks[i - 1].end:m.start] if i else "\n"
         if ("\n" in before or before.strip().endswith(":")) and self.gap(m.tok[1] - 1).startswith(":"):
             return "a dateline: the place the report is filed about"
-        why = self.territory_of(m) or self.listed_place(m) or self.apposed(m)
+        why = self.territory_of(m) or self.listed_place(m) or self.apposed(m) or self.titled(m)
         if why:
             return why
         for back in (1, 2):
@@ -302,6 +303,18 @@ class _Context:
             return None
         return f"the country of the place before it ('{self.doc.text[prev.start:m.end]}')"
 
+    def titled(self, m: Mention) -> str | None:
+        """العاصمة أنقرة، بالعاصمة طهران: right after the capital word with the article (geo_cues
+        ``capital_words``, behind proclitics), a capital's own name in apposition names the city."""
+        i = m.tok[0]
+        words = self.res.geo_cues.capital_words
+        if i == 0 or not words or self.gap(i - 1):
+            return None
+        a = self.L.article
+        if not any(st.startswith(a) and st[len(a):] in words for _, st in readings(self.toks[i - 1].key)):
+            return None
+        return f"the capital named after its title ('{self.doc.text[self.toks[i - 1].start:m.end]}')"
+
     def country_places(self) -> bool:
         """Move actor mentions of countries used as places to PLACE entities; True when any moved."""
         idx = self.res.mention_index
@@ -324,6 +337,8 @@ class _Context:
                 if why is None:
                     continue
                 p = major[0]
+                if why.startswith("the capital named after its title"):   # العاصمة تونس: the city
+                    p = next((q for q in major if q.kind == "city"), p)
                 e.mentions.remove(m)
                 pm = place_mention(m, h.payloads, f"{e.name_ar} as a place: {why}")
                 target = by_place.get(p.id)

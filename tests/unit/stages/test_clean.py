@@ -78,3 +78,27 @@ def test_plain_lines_survive(lines):
     assume(all(lines) and not any(is_boilerplate(ln) for ln in lines))
     text = "\n".join(lines)
     assert clean(text).text == unicodedata.normalize("NFC", text)   # NFC may reorder stacked marks
+
+
+# An outlet's tag block run on at the end of the story (boilerplate.yaml tag_heads, max_tag_words).
+def test_trailing_tag_block_removed():
+    assert clean(STORY + " سمات إدلب قصف أسواق").text == STORY
+    assert clean(STORY + "\n\u200f سمات ريف إدلب").text == STORY
+
+
+def test_tag_head_inside_the_story_is_kept():
+    text = STORY + " ومن أبرز سمات المرحلة أن القصف لم يتوقف."
+    assert clean(text).text == text
+
+
+def test_tag_like_tail_with_punctuation_or_too_long_is_kept():
+    with_comma = STORY + " سمات القصف، وأثره على الأسواق"
+    assert clean(with_comma).text == with_comma
+    too_long = STORY + " سمات" + " كلمة" * 16
+    assert clean(too_long).text == too_long
+    assert clean(STORY + " سمات" + " كلمة" * 15).text == STORY
+
+
+def test_tag_head_alone_at_the_end_is_kept():
+    text = STORY + " سمات"
+    assert clean(text).text == text

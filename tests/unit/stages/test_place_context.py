@@ -122,3 +122,28 @@ def test_a_border_of_two_states_is_placed_between_them_and_linked_to_neither():
     assert e is not None and e.kb_id is None and e.geo["precision"] == 3
     assert 35.5 < e.geo["lat"] < 37.5 and 36.0 < e.geo["lon"] < 42.5     # along the Syria–Turkey border
     assert "Syria" in e.geo["why"] and "Turkey" in e.geo["why"]
+
+
+def test_a_capital_after_the_capital_word_is_the_city_not_its_government():
+    text = "وقع انفجار قرب محطة الحافلات في العاصمة أنقرة مساء أمس. وقالت أنقرة إن التحقيق جار."
+    off = run(text, countries=False)
+    assert entity_with(off, "أنقرة") is None
+    doc = run(text)
+    place, actor = entity_with(doc, "أنقرة"), entity_with(doc, "أنقرة", "ACTOR")
+    assert place is not None and place.geo["lat"] is not None and place.kb_id == "world:tr-ankara"
+    assert [m.start for m in place.mentions] == [text.index("أنقرة")]
+    assert "title" in place.mentions[0].why and "العاصمة أنقرة" in place.mentions[0].why
+    assert actor is not None and [m.start for m in actor.mentions] == [text.rindex("أنقرة")]
+
+
+def test_a_capital_word_with_a_proclitic_titles_the_city_but_the_indefinite_word_does_not():
+    assert entity_with(run("تظاهر المئات بالعاصمة طهران أمس."), "طهران") is not None
+    assert entity_with(run("وصل الوفد إلى عاصمة طهران أمس."), "طهران") is None
+
+
+def test_a_state_outside_which_or_in_whose_streets_something_happens_is_a_place():
+    doc = run("امتدت الاحتجاجات إلى خارج الولايات المتحدة. وتظاهر الآلاف في شوارع طهران أمس.")
+    usa, tehran = entity_with(doc, "الولايات المتحدة"), entity_with(doc, "طهران")
+    assert usa is not None and "خارج الولايات المتحدة" in usa.mentions[0].why
+    assert tehran is not None and "شوارع طهران" in tehran.mentions[0].why
+    assert entity_with(doc, "الولايات المتحدة", "ACTOR") is None and entity_with(doc, "طهران", "ACTOR") is None
