@@ -440,18 +440,6 @@ def test_the_bare_militias_of_a_yemeni_report_of_the_war_years_are_the_houthis()
 BENGHAZI = Place("world:ly-benghazi", "بنغازي", "Benghazi", 32.12, 20.07, "city", rank=3, country="ly")
 
 
-def test_the_rebels_and_the_opposition_of_a_syrian_report_are_syria_s_armed_opposition():
-    """The generic names (الثوار، المعارضة، فصائل مسلحة) are Syria's armed opposition in a report about
-    Syria, read by their in_context rule (actor22); in a Libyan report they are no one's."""
-    text = "قال الثوار إنهم سيطروا على حي في مدينة حلب، وإن فصائل مسلحة من المعارضة قصفت مواقع في حلب."
-    ms = _actors_of(text, "2015-07-20", ADEN)
-    for name in ("الثوار", "المعارضة", "فصائل مسلحة"):
-        assert ms[name].kb_id == "actor:opposition" and "in_context rule" in ms[name].why, name
-    libya = _actors_of(text.replace("حلب", "بنغازي"), "2015-07-20", BENGHAZI)
-    for name in ("الثوار", "المعارضة", "فصائل مسلحة"):
-        assert libya[name].entity is None and "only there" in libya[name].why, name
-
-
 def test_the_syrian_opposition_named_in_full_is_the_actor_in_any_report():
     """المعارضة السورية names its country: an alias, read so in a Turkish or Libyan report too."""
     ms = _actors_of("قال مسؤول في بنغازي إن المعارضة السورية رفضت الاتفاق.", "2015-07-20", BENGHAZI)
