@@ -52,6 +52,16 @@ def actor_events(stage, text: str, actor: str, kb_id: str | None = None, categor
     return stage(doc).events
 
 
+def parties_events(stage, text: str, actors: dict[str, tuple[str, str]], place: str) -> list:
+    """The events ``stage`` finds in ``text`` with one actor entity per ``actors`` item (id → (surface,
+    category)) and one place (P1)."""
+    doc = doc_of(text)
+    for eid, (surface, category) in actors.items():
+        entity(doc, eid, "ACTOR", surface, [surface], category=category)
+    entity(doc, "P1", "PLACE", place)
+    return stage(doc).events
+
+
 def actors_and_places(text: str, actors, places, categories=("state_force", "armed_group")) -> Doc:
     """A Doc of ``text`` with one entity per actor (E1, E2 …; the first of ``categories`` for the first
     actor, the second for the rest) and then one per place (kb ids ocha:T<n>)."""

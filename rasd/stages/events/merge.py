@@ -87,16 +87,20 @@ class Merge:
                     by_sentence.setdefault((e.type, ev), []).append(len(out))
                 out.append(e)
                 continue
-            self.record_merge(twin, e, reason)
-            if twin.modality != e.modality and "planned" in (twin.modality, e.modality):
-                twin.modality = "planned"
             at = pos[id(twin)]
             for ev in set(e.evidence) - set(twin.evidence):
                 by_sentence.setdefault((twin.type, ev), []).append(at)
-            twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
-            for f in ("agents", "targets", "partners"):
-                setattr(twin, f, list(dict.fromkeys(getattr(twin, f) + getattr(e, f))))
-            if twin.fatalities is None:
-                twin.fatalities = e.fatalities
-            twin.attribution = twin.attribution or e.attribution
+            self.fold_into(twin, e, reason)
         return number_events(out)
+
+    def fold_into(self, twin: Event, e: Event, reason: str) -> None:
+        """``e`` told again as ``twin``: its sentences, parties, figure and attribution join the twin."""
+        self.record_merge(twin, e, reason)
+        if twin.modality != e.modality and "planned" in (twin.modality, e.modality):
+            twin.modality = "planned"
+        twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
+        for f in ("agents", "targets", "partners"):
+            setattr(twin, f, list(dict.fromkeys(getattr(twin, f) + getattr(e, f))))
+        if twin.fatalities is None:
+            twin.fatalities = e.fatalities
+        twin.attribution = twin.attribution or e.attribution

@@ -27,15 +27,7 @@ class _Merge(Merge):
             if twin is None:
                 out.append(e)
                 continue
-            self.record_merge(twin, e, reason)
-            if twin.modality != e.modality and "planned" in (twin.modality, e.modality):
-                twin.modality = "planned"
-            twin.evidence = sorted(set(twin.evidence) | set(e.evidence))
-            for f in ("agents", "targets", "partners"):
-                setattr(twin, f, list(dict.fromkeys(getattr(twin, f) + getattr(e, f))))
-            if twin.fatalities is None:
-                twin.fatalities = e.fatalities
-            twin.attribution = twin.attribution or e.attribution
+            self.fold_into(twin, e, reason)
         return number_events(out)
 
 

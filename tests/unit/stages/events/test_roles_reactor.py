@@ -4,7 +4,7 @@ accusing: triggers.yaml reaction_verbs) is not the doer of the act it names (iss
 sentences, entities placed by hand."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import doc_of, entity, parties_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -13,11 +13,7 @@ EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
 def read(text: str, actors: dict[str, tuple[str, str]], place: str = "إدلب"):
-    doc = doc_of(text)
-    for eid, (name, category) in actors.items():
-        entity(doc, eid, "ACTOR", name, [name], category=category)
-    entity(doc, "P1", "PLACE", place)
-    return EVENTS(doc).events
+    return parties_events(EVENTS, text, actors, place)
 
 
 def test_the_condemner_before_the_act_is_not_its_agent():

@@ -5,7 +5,7 @@ entities placed by hand. A noun that names its doer by a possessive pronoun (ا�
 genitive: the actor right after it is its object."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import doc_of, entity, parties_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -14,10 +14,7 @@ EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
 def read(text: str, actor: str, category: str = "non_state_armed_group", place: str = "عدن"):
-    doc = doc_of(text)
-    entity(doc, "E1", "ACTOR", actor, [actor], category=category)
-    entity(doc, "P1", "PLACE", place)
-    return EVENTS(doc).events
+    return parties_events(EVENTS, text, {"E1": (actor, category)}, place)
 
 
 def test_the_genitive_of_a_noun_of_taking_is_its_agent():

@@ -4,7 +4,7 @@ before them (قتل مسلحون 5 مدنيين في هجوم), the one who tell
 sides of a clash are not read so. Composed sentences, entities placed by hand."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import parties_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -13,11 +13,7 @@ EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
 def read(text: str, actors: dict[str, tuple[str, str]], place: str = "إدلب"):
-    doc = doc_of(text)
-    for eid, (surface, category) in actors.items():
-        entity(doc, eid, "ACTOR", surface, [surface], category=category)
-    entity(doc, "P1", "PLACE", place)
-    return EVENTS(doc).events
+    return parties_events(EVENTS, text, actors, place)
 
 
 def hurt_why(ev, eid: str) -> str:
