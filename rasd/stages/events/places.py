@@ -68,10 +68,14 @@ class Places:
         fire = t.type in FIRE_TYPES and any(self.aimed_at(m.tok[0], lo) for m in pool)
         for m in pool:
             i = m.tok[0]
-            listed = prev is not None and self._coordinated(prev, m)
+            dual = prev is not None and self.dual_anaphor(prev, m)
+            listed = dual or prev is not None and self._coordinated(prev, m)
             coord = listed or prev is not None and bool(self.L.mapping[t.type].get("violent")
                                                          and self.item_phrase(self.gap_words(prev, m), prev, m))
-            if coord and not listed:
+            if dual:
+                t.place_why[id(m)] = (f"the second of the two places the dual anaphor '{m.text}' refers back to "
+                                      f"(open_places.yaml anaphors): one event per place (ontology.md)")
+            elif coord and not listed:
                 t.place_why[id(m)] = ("a new list item with a place phrase of its own (triggers.yaml item_openers, "
                                       "place_prepositions)")
             elif listed:
@@ -303,6 +307,13 @@ class Places:
             return before
         inside = [m for m in before if m.tok[0] > k]
         return inside or before
+
+    @staticmethod
+    def dual_anaphor(prev: Mention, m: Mention) -> bool:
+        """``prev`` and ``m`` are the two places one dual anaphor word refers back to (قصفت القوات
+        القريتين، استهدفت البلدتين: the place_context stage gives the word a mention of each): two places,
+        so two events (ontology.md: one event per place), not a place and its qualifier."""
+        return prev.anaphor and m.anaphor and prev.tok == m.tok and prev.entity != m.entity
 
     def _coordinated(self, prev: Mention, m: Mention) -> bool:
         """m starts a new place rather than qualifying prev: joined by و or a comma list."""
