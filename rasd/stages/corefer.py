@@ -63,9 +63,34 @@ def corefer(doc: Doc, res) -> Doc:
             keep[e.kb_id] = e
     gc = res.geo_cues
     _directions_into_base(doc, res.kb.words("place_cues"), res.gazetteer, frozenset(gc.before) | frozenset(gc.adjective))
+    _unknown_namesakes(doc)
     doc.entities = [e for e in doc.entities if e.mentions]
     _resolve_anaphors(doc, res.geo_anaphors, res.gazetteer)
     return doc
+
+
+def _unknown_namesakes(doc: Doc) -> None:
+    """Two places no gazetteer knows that the report names by one name (منطقتي العرج والجبّانة … منطقة
+    العرج) are one place: their mentions join the first entity, which takes the other's point when it has
+    none. Only for places without a gazetteer entry (known ones are joined by their entry above), not
+    for a region phrase (شرق X, handled by :func:`_directions_into_base`), and a site (a camp, an
+    airport) is never joined to what is not one."""
+    first: dict[tuple[str, bool], object] = {}
+    for e in doc.entities:
+        if e.type != "PLACE" or e.kb_id or not e.mentions or any(m.region for m in e.mentions):
+            continue
+        key = (strip_article(fold_str(e.name_ar)), any(m.facility for m in e.mentions))
+        base = first.setdefault(key, e)
+        if base is e:
+            continue
+        for m in e.mentions:
+            m.why = f"no gazetteer entry, named as '{base.name_ar}' is named before ('{base.mentions[0].text}'): one place"
+            m.entity = base.id
+        base.mentions = sorted(base.mentions + e.mentions, key=lambda m: m.start)
+        if not (base.geo or {}).get("lat") and (e.geo or {}).get("lat"):
+            base.geo = e.geo
+        base.confidence = max(base.confidence, e.confidence)
+        e.mentions = []
 
 
 def _kind_of(gaz, pid: str) -> str | None:
