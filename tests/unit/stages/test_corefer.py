@@ -176,3 +176,22 @@ def test_a_lone_direction_of_a_base_the_gazetteer_does_not_hold_keeps_its_phrase
     _direction(entity(doc, "E1", "PLACE", "شرقي سوريا"), "east", ["world:sy"])
     (e,) = COREFER(doc).entities
     assert e.name_ar == "شرقي سوريا"
+
+
+def test_two_unknown_places_of_one_name_become_one_entity_with_the_point_of_either():
+    # منطقتي العرج … منطقة العرج: no gazetteer entry, one name, one place
+    doc = doc_of("شنت الطائرات غارات على منطقتي الوعر والسهل، ثم استهدفت منطقة الوعر مرة أخرى.")
+    e1 = entity(doc, "E1", "PLACE", "الوعر", surfaces=["منطقتي الوعر"], geo={"lat": None, "lon": None})
+    entity(doc, "E2", "PLACE", "الوعر", surfaces=["منطقة الوعر"], geo=IDLIB)
+    doc = COREFER(doc)
+    (e,) = [x for x in doc.entities if x.name_ar == "الوعر"]
+    assert e is e1 and [m.text for m in e.mentions] == ["منطقتي الوعر", "منطقة الوعر"]
+    assert e.geo is IDLIB and "one place" in e.mentions[1].why and e.mentions[1].entity == "E1"
+
+
+def test_an_unknown_site_is_not_joined_to_an_unknown_town_of_its_name():
+    doc = doc_of("قصفت الطائرات مطار الوعر ثم بلدة الوعر.")
+    e1 = entity(doc, "E1", "PLACE", "الوعر", surfaces=["مطار الوعر"])
+    e1.mentions[0].facility = True
+    entity(doc, "E2", "PLACE", "الوعر", surfaces=["بلدة الوعر"])
+    assert len(COREFER(doc).entities) == 2
