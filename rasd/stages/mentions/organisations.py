@@ -44,6 +44,8 @@ def _bare(f: Finder, i: int) -> int | None:
             or toks[i].key.startswith((L.article, L.and_ + L.article)):
         return None
     if definite_behind_preposition(f, i):
+        f.refuse(i, i + 2, "org", "the head word carries the article behind a preposition: a definite noun "
+                                  "heads no group's name")
         return None
     if f.kb_start(i):
         return None   # جبهة النصرة النفير العام: a name the knowledge base knows is not run on by article words
