@@ -543,6 +543,8 @@ class NerStage:
                 continue   # an unsure span, kept for its cue where rasd has nothing, changes no mention
             if under:
                 ms = [doc.mentions[n] for n in under if n < len(doc.mentions)]
+                if sp.cls == "PERS" and len(ms) == 1 == len(under):
+                    self._hold_father(doc, next(iter(under)), i, j)
                 trims = len(ms) == len(under) and (self._trims(doc, ms, i, j, sp.cls, read_to, sp.outside)
                                                    or self._extends(doc, ms, i, j, sp.cls, sp.confidence))
                 if not trims and (len(ms) < len(under) or sp.confidence < self.override_confidence
@@ -1048,10 +1050,37 @@ class NerStage:
         after = doc.tokens[m.tok[1]].start if m.tok[1] < len(doc.tokens) else len(doc.text)
         if closed_by_comma(doc.text[doc.tokens[m.tok[1] - 1].end:after]):
             return False
+        if self._father_spelled_as_name(doc, j, m.tok[1]) is not None:
+            return False
         given = self.tagger.lex.given
         if outside >= TRIM_OUTSIDE and not any(doc.tokens[k].key in given for k in range(j, m.tok[1])):
             return True
         return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
+
+    def _hold_father(self, doc: Doc, n: int, i: int, j: int) -> None:
+        """The pattern person ``n`` the CRF's span i..j would end before a father's name spelled as a
+        name (:meth:`_father_spelled_as_name`) keeps its words, and says why."""
+        m = doc.mentions[n]
+        if not _pattern_person(m) or m.tok[0] != i or m.tok[1] <= j or m.kb_id is not None:
+            return
+        k = self._father_spelled_as_name(doc, j, m.tok[1])
+        if k is None:
+            return
+        t = doc.tokens[k]
+        doc.mentions[n] = replace(m, why=(m.why + "; " if m.why else "") + "the statistical NER would end the "
+                                  f"name before '{doc.text[t.start:t.end]}', a given name spelled as the name "
+                                  "(not the preposition) with a name part after it: the father's name, kept")
+
+    def _father_spelled_as_name(self, doc: Doc, j: int, end: int) -> int | None:
+        """The first word the CRF would cut off a pattern person (words j..end-1), when it is a given
+        name whose folded key is a preposition written as the name is (علي, not على) and a name part
+        of the pattern follows it (حسين علي باجوق، محمد علي الحوثي): the father's name inside a
+        three-part name, which the CRF, trained on text where علي is mostly the preposition, reads as
+        outside the name.  None when there is no such word."""
+        if not j < end - 1:
+            return None
+        t = doc.tokens[j]
+        return j if self._preposition_named(t.key, doc.text[t.start:t.end]) else None
 
     def _trim(self, doc: Doc, i: int, j: int) -> tuple[int, int]:
         """A name neither starts nor ends on a stop word behind a proclitic (أحمد فإن: ف + إن), which

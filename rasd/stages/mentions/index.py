@@ -15,7 +15,7 @@ from rasd.kb.yamlfile import load
 KB, PLACE, REGION, PERSON, ORG, SOURCE, LOYAL = 1, 2, 4, 8, 16, 32, 64
 WORD_CACHE_SIZE = 1 << 16
 # lists whose words before a token make it worth a look (titles before names, type words before places)
-CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "place_cues",
+CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "naming_verbs", "place_cues",
                            "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
 
 
@@ -173,7 +173,7 @@ class MentionIndex:
                  | (REGION if not forms.isdisjoint(self.region_gate) else 0)
                  | (PERSON if (key in self.given or key[1:] in self.given or "kunya" in lists
                                or key in self.w["given_names_ambiguous"]
-                               or "alias_markers" in lists) else 0)
+                               or "alias_markers" in lists or "naming_verbs" in lists) else 0)
                  | (ORG if "org_heads" in lists else 0)
                  | (SOURCE if not lists.isdisjoint(("source_heads", "source_standalone")) else 0)
                  | (LOYAL if "loyal_heads" in lists else 0))

@@ -3,7 +3,7 @@
 المسلحين الموالين لها (fighters loyal to the side just named)."""
 from __future__ import annotations
 
-from rasd.arabic.clitics import has_article, letters, starts_with_and, with_article, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, with_article, without_article
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Mention
 from rasd.stages.mentions.context import QUOTES, Finder
@@ -43,6 +43,10 @@ def _bare(f: Finder, i: int) -> int | None:
     if not f.is_(i, "org_heads_bare") or not f.name_like(i + 1) \
             or toks[i].key.startswith((L.article, L.and_ + L.article)):
         return None
+    if definite_behind_preposition(f, i):
+        f.refuse(i, i + 2, "org", "the head word carries the article behind a preposition: a definite noun "
+                                  "heads no group's name")
+        return None
     if f.kb_start(i):
         return None   # جبهة النصرة النفير العام: a name the knowledge base knows is not run on by article words
     nxt = toks[i + 1].key
@@ -55,6 +59,14 @@ def _bare(f: Finder, i: int) -> int | None:
             and f.name_like(j) and not f.is_(j, "org_heads"):
         j += 1
     return j
+
+
+def definite_behind_preposition(f: Finder, i: int) -> bool:
+    """The head word carries the article behind a preposition (للحركة، بالحركة، وللواء): a definite
+    noun heads no construct, so the word after it is no group's name but a name of its own (المتحدث
+    باسم العمليات للحركة عبد العزيز X: a person), as the article as written already says (الحركة X)."""
+    key = f.toks[i].key
+    return any(n and is_definite(key[:n]) for n, _ in f.reads[key])
 
 
 def front(f: Finder, i: int, end: int) -> bool:

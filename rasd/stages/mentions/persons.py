@@ -13,6 +13,14 @@ from rasd.stages.mentions.places import place_hit
 _TITLE_RUN = frozenset(("person_titles", "title_modifiers", "nationalities"))
 
 
+def _alias_before(f: Finder, i: int) -> bool:
+    """An alias marker stands right before token i (المدعو، الملقب), or a verb of naming (lexicon
+    naming_verbs: يدعى، تدعى: رجل يدعى X Y، وتدعى X) with white space only between: what such a verb
+    names in quotes or brackets is as often a thing (a ship, a firm, a comet: تدعى "X") as a
+    person, what it names bare is a person."""
+    return f.is_(i - 1, "alias_markers") or (f.is_(i - 1, "naming_verbs") and f.joined(i - 1))
+
+
 def titled(f: Finder, i: int) -> bool:
     """A person title stands right before token i, possibly followed by title words (وزير الدفاع)
     or by the organisation the title is in (القائد العسكري في "لواء X" فلان)."""
@@ -69,7 +77,7 @@ def _may_start(f: Finder, i: int) -> bool:
     kunya = f.is_(i, "kunya")
     # the openings are pure tests of the document, tried cheapest first and each only when needed
     if not (kunya or given_prefix(f, i) is not None or _titled_name(f, i) or _ambiguous_opening(f, i)
-            or f.is_(i - 1, "alias_markers")):
+            or _alias_before(f, i)):
         return False
     return not f.coordinated_place(i) and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
 
@@ -284,7 +292,7 @@ def _father_ambiguous(f: Finder, i: int, j: int) -> bool:
 
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
-    if not f.words[i][0] & PERSON and not (f.is_(i - 1, "alias_markers") or _titled_name(f, i)):
+    if not f.words[i][0] & PERSON and not (_alias_before(f, i) or _titled_name(f, i)):
         # no given name, kunya or ambiguous name (the word's class says it): neither an apposition
         # nor any opening of _may_start but a title or an alias marker before it; most words a
         # title or type word precedes are tried no further
@@ -301,7 +309,7 @@ def person_at(f: Finder, i: int) -> int | None:
         if _title_surname(f, i, j) or _ordinary_surname(f, i, j):
             return j + 1   # العقيد حسان الشيخ، / الشيخ سعد الصباح: the title or ordinary word is his family name
         if not _compound(f, i):
-            return None if not f.is_(i - 1, "alias_markers") else j
+            return None if not _alias_before(f, i) else j
     elif f.is_(j, "name_joiners") and j + 1 < len(f.toks) and f.joined(j):
         j += 1
     j = _third_part(f, i, j + 1, f.is_(i, "kunya"))
@@ -358,7 +366,7 @@ def _before_org_word(f: Finder, i: int, end: int) -> int | None:
     pattern (unless an alias marker stands before it); None then."""
     for k in range(i + 1, end):
         if f.is_(k, "org_type_words"):
-            return k if k - i >= 2 or f.is_(i - 1, "alias_markers") else None
+            return k if k - i >= 2 or _alias_before(f, i) else None
     return end
 
 
@@ -437,7 +445,10 @@ def _compound_head(f: Finder, k: int) -> bool:
 
 def add_person(f: Finder, i: int, end: int) -> None:
     pre = f.prefix_of(i, "kunya") if f.is_(i, "kunya") else (given_prefix(f, i) or 0)
-    f.add(i, end, pre, "PERSON", None, 0.7, pattern=True)
+    m = f.add(i, end, pre, "PERSON", None, 0.7, pattern=True)
+    if f.is_(i - 1, "naming_verbs") and not f.is_(i - 1, "alias_markers") and f.joined(i - 1):
+        t = f.toks[i - 1]
+        m.why = f"the bare name after the verb of naming '{f.doc.text[t.start:t.end]}'"
 
 
 def surnames(f: Finder) -> None:

@@ -1024,3 +1024,26 @@ def test_an_organisation_after_a_press_word_is_a_source_not_an_actor():
     assert not stage(doc_of('وقالت قناة "كرمولي تايمز" إن الوضع هادئ')).mentions
     kept = stage(doc_of("وقالت شركة كرمولي تايمز إن الوضع هادئ")).mentions
     assert [m.type for m in kept] == ["ACTOR"]
+
+
+def test_the_crf_does_not_cut_off_a_fathers_name_written_as_the_name():
+    """نعت الحزب المجاهد كرمول علي زيتوني: علي, written as the name (not the preposition على), with a
+    name part after it, is the father's name; the CRF, sure it is no name, would end the name before
+    it. The preposition as written, or علي as the last word of the pattern person, is cut as before."""
+    gate = Gate.of({}, {}, known={"نعت", "الحزب", "المجاهد", "امس"})
+
+    class Outside(FakeTagger):
+        def spans(self, tokens):
+            k = [fold_str(t) for t in tokens].index("كرمول")
+            return [Span(k, k + 1, "PERS", 0.95, 0.99)]
+
+    def run(text, name):
+        st = NerStage(Outside({}), gate, ambiguous_given=frozenset({"علي"}),
+                      lists={**LISTS, "name_stops": frozenset({"علي"})})
+        d = st(pattern_person(doc_of(text), name))
+        return [(m.text, m.why or "") for m in d.mentions]
+
+    [(name, why)] = run("نعت الحزب المجاهد كرمول علي زيتوني أمس", "كرمول علي زيتوني")
+    assert name == "كرمول علي زيتوني" and "father's name" in why
+    assert [n for n, _ in run("نعت الحزب المجاهد كرمول على زيتوني أمس", "كرمول على زيتوني")] == ["كرمول"]
+    assert [n for n, _ in run("نعت الحزب المجاهد كرمول علي أمس", "كرمول علي")] == ["كرمول"]

@@ -75,3 +75,13 @@ def test_a_quoted_head_word_opens_no_name(finder):
     quotes around a side's army), so the words after it are no organisation's name."""
     f = finder('وقال "الجيش" الإسرائيلي يصنع "القبة" الجديدة.')
     assert organisations.org_at(f, at(f, "الجيش")) is None
+
+
+def test_a_head_with_the_article_behind_a_preposition_heads_no_name(finder):
+    """حركة X is a group's name; للحركة X and بالحركة X are not: a definite noun heads no construct."""
+    f = finder("وقال المتحدث باسم حركة نديم الحسن إن الهجوم فشل.")
+    assert organisations.org_at(f, at(f, "حركة")) == at(f, "الحسن") + 1
+    f = finder("وقال المتحدث العسكري للحركة نديم الحسن إن الهجوم فشل.")
+    assert organisations.org_at(f, at(f, "للحركة")) is None
+    f = finder("وانضم بالحركة نديم الحسن أمس.")
+    assert organisations.org_at(f, at(f, "بالحركة")) is None

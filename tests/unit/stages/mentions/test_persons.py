@@ -322,3 +322,17 @@ def test_ali_as_written_opens_a_name_after_a_person_noun(finder):
     assert persons.person_at(f, at(f, "على")) is None
     f = finder("وكان الفريق علي زيتوني قد وصل أمس.")          # no person noun before it
     assert persons.person_at(f, at(f, "علي")) is None
+
+
+def test_a_bare_name_after_a_verb_of_naming_is_a_person(finder):
+    """رجل يدعى X Y: after a verb of naming (lexicon naming_verbs) a bare name opens a person, whatever
+    its words, and says why; in quotes (a ship, a firm: تدعى "X") it opens none."""
+    f = finder("واعتقلت الشرطة رجلا يدعى كرمول زيتوني أمس.")
+    i = at(f, "كرمول")
+    assert persons.person_at(f, i) == i + 2
+    persons.add_person(f, i, i + 2)
+    assert "يدعى" in f.out[-1].why
+    f = finder('ورست في الميناء سفينة تدعى "كرمول زيتوني" أمس.')
+    assert persons.person_at(f, at(f, "كرمول")) is None
+    f = finder("وقال شاهد كرمول زيتوني إن القصف توقف.")     # no verb of naming, no given name: no name
+    assert persons.person_at(f, at(f, "كرمول")) is None
