@@ -174,6 +174,7 @@ class Lexicon(Words):
     phrase_heads: WordList         # the head of a construct before a definite actor (the same stage)
     phrase_titles: WordList        # a title ending an actor phrase before a person (the same stage)
     site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
+    own_entry_cues: WordList       # مخيم X: apart from X when the gazetteer knows it apart (rasd.stages.link)
     site_name_titles: WordList     # مسجد الإمام X: a site named after a person (rasd.stages.open_places)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)

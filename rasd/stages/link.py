@@ -35,7 +35,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset(),
-               titles: frozenset = frozenset()) -> str:
+               titles: frozenset = frozenset(), apart: frozenset[int] = frozenset()) -> str:
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
@@ -43,7 +43,7 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = 
         if reg:
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
         words = fold_str(m.text).split()
-        if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep:
+        if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep and id(m) not in apart:
             words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب, مخيم درعا and مطار بغداد stay apart
         if len(words) > 2 and m.facility and words[1] in titles:
             words = words[:1] + words[2:]   # مسجد الإمام الصادق = مسجد الصادق: a site named after a person
@@ -338,11 +338,30 @@ class Link(Stage):
             return memo[0]
         adjectives = res.open_actors.adjectives
         return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, adjectives),
-                    country, frozenset(adjectives.values()))
+                    country, frozenset(adjectives.values()),
+                    own_entries(doc.mentions, res.kb.lexicon["_folded"]["own_entry_cues"],
+                                lambda key: [p.id for p in res.gazetteer.lookup(key)]))
+
+
+def own_entries(mentions: list[Mention], cues: frozenset[str], lookup: Callable[[str], list[str]]) -> frozenset[int]:
+    """The ``id()`` of each place mention opening on one of ``cues`` (مخيم جنين) whose gazetteer
+    entries (``place_ids``) share none with the namesakes of the bare name after the word
+    (``lookup``: folded name → place ids): a place of its own, not the town it is named after. Each
+    such mention says so in its ``why``."""
+    out = set()
+    for m in mentions:
+        words = fold_str(m.text).split() if m.type == "PLACE" and m.place_ids else ()
+        if len(words) > 1 and words[0] in cues:
+            bare = lookup(" ".join(words[1:]))
+            if bare and not set(m.place_ids) & set(bare):
+                out.add(id(m))
+                m.why = (m.why + "; " if m.why else "") + \
+                    f"the gazetteer has '{m.text}' as an entry of its own, apart from '{' '.join(words[1:])}'"
+    return frozenset(out)
 
 
 def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None,
-         armies: frozenset[str] = frozenset()) -> Doc:
+         armies: frozenset[str] = frozenset(), apart: frozenset[int] = frozenset()) -> Doc:
     """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``; the
     report's country (``country()``, asked only when needed) decides loyalists of an unnamed side
     (:func:`_loyalists_elsewhere`); a state and its army (one of ``armies``, actor ids) named by one
@@ -371,7 +390,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
             if kind and kind != m.type:   # صواريخ الأسد: the short form of a person's name read as his forces
                 m.why = f"{m.why}; so {_a(kind)} mention, not {_a(m.type)}"
                 m.type = kind
-        key = _group_key(m, cues, keep, cases, titles)
+        key = _group_key(m, cues, keep, cases, titles, apart)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"

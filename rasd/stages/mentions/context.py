@@ -12,6 +12,7 @@ from rasd.doc import Doc, Mention
 from rasd.stages.mentions.index import KB, PLACE, MentionIndex
 
 QUOTES = set("\"'«»“”„")
+OPENING_QUOTES = frozenset("\"«“„")
 _NOT_NAME = ("name_stops", "person_titles", "place_cues", "org_heads", "source_heads")
 _CUE_LISTS = ("place_cues", "strong_place_cues", "facility_cues")
 _LISTS = itemgetter(2)
@@ -85,6 +86,15 @@ class Finder:
         if b - a == 1:     # the common case, one character: no slice, no strip
             return self.doc.text[a].isspace()
         return self.doc.text[a:b].strip() == ""
+
+    def quoted_after(self, i: int) -> bool:
+        """Tokens i and i+1 are separated by an opening quote (white space around it or not): a
+        type word before a quoted name (مطار "روش بينا"، قاعدة «حرير»)."""
+        t = self.toks
+        if i + 1 >= len(t):
+            return False
+        gap = self.doc.text[t[i].end:t[i + 1].start].strip()
+        return len(gap) == 1 and gap in OPENING_QUOTES
 
     def kb_start(self, i: int) -> bool:
         h = self.kb_hit(i)

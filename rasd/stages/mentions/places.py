@@ -345,7 +345,8 @@ def unknown_place_at(f: Finder, i: int) -> int | None:
 def add_place(f: Finder, h: Hit) -> None:
     """A place mention for a gazetteer hit, taking in a facility word before it (مستشفى X)."""
     i = h.i
-    fac = f.is_(i - 1, "facility_cues") and f.joined(i - 1)
+    quoted = f.is_(i - 1, "facility_cues") and f.quoted_after(i - 1)
+    fac = f.is_(i - 1, "facility_cues") and (f.joined(i - 1) or quoted)
     start_i = i - 1 if fac else i
     pre = f.prefix_of(i - 1, "facility_cues") if fac else h.prefix
     key = " ".join(t.key for t in f.toks[i:h.j])[h.prefix:]
@@ -364,6 +365,8 @@ def add_place(f: Finder, h: Hit) -> None:
     bare = f.doc.text[f.span(i, h.j, h.prefix)[0]:f.toks[h.j - 1].end]
     if fac:
         m.name = bare if not capital else f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
+        if quoted:
+            m.why = "a facility word before the quoted name of a place: the site named after it"
     elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
             and f.is_(i - 1, "named_type_cues"):
         _take_type_word(f, m, i)

@@ -7,7 +7,8 @@ from rasd.doc import Mention
 from rasd.kb.gazetteer import Place
 from rasd.kb.knowledge import ContextName, Sense
 from rasd.kb.resources import Resources
-from rasd.stages.link import Link, country_votes, link, read_in_context, report_country, resolve_context_names
+from rasd.stages.link import (Link, country_votes, link, own_entries, read_in_context, report_country,
+                              resolve_context_names)
 
 LINK = Link(Resources("/nonexistent-rasd-data"))
 
@@ -52,6 +53,28 @@ def test_a_type_word_does_not_split_a_place():
                  ("مدينة الزبداني", "PLACE", 0, {}), ("الزبداني", "PLACE", 1, {}))
     (e,) = doc.entities
     assert e.type == "PLACE" and len(e.mentions) == 2
+
+
+def _camp_doc(camp_ids, town_ids):
+    doc = doc_of("داهمت القوات مخيم نابلس ثم انسحبت إلى نابلس.")
+    doc.mentions = [mention(doc, "مخيم نابلس", "PLACE", 0, place_ids=camp_ids),
+                    mention(doc, "نابلس", "PLACE", 0, place_ids=town_ids)]
+    names = {"نابلس": town_ids}
+    return doc, own_entries(doc.mentions, frozenset({"مخيم"}), lambda key: names.get(key, []))
+
+
+def test_a_camp_with_a_gazetteer_entry_of_its_own_is_apart_from_its_town():
+    doc, apart = _camp_doc(["world:camp"], ["world:town"])
+    assert apart == {id(doc.mentions[0])} and "entry of its own" in doc.mentions[0].why
+    doc = link(doc, LINK.resources.kb, apart=apart)
+    assert [e.name_ar for e in doc.entities] == ["مخيم نابلس", "نابلس"]
+
+
+def test_a_camp_sharing_its_entry_with_the_bare_name_is_the_same_place():
+    doc, apart = _camp_doc(["world:town"], ["ocha:C1", "world:town"])
+    assert apart == frozenset() and doc.mentions[0].why is None
+    (e,) = link(doc, LINK.resources.kb, apart=apart).entities
+    assert len(e.mentions) == 2
 
 
 def test_two_unknown_names_stay_two_entities():

@@ -342,3 +342,16 @@ def test_a_city_after_a_charter_or_agreement_word_names_that_thing(finder):
         ("وانتهت أزمة حلب بعد شهرين.", "حلب")))
     _place_hit_decided(finder, places.names_a_thing, False, (
         ("وجرى الاتفاق في حلب أمس.", "حلب"), ("ووقع اتفاق بحلب أمس.", "بحلب"), ("قصفت الطائرات حلب أمس.", "حلب")))
+
+
+def test_a_facility_word_before_a_quoted_place_name_takes_it_in(finder):
+    """مطار "سنجار": an opening quote between a facility word and a known place's name does not part
+    them: the mention is the site named after the place, as without the quote, and says why."""
+    f = finder('قصفت المسيرة مطار "سنجار" أمس.')
+    places.add_place(f, places.place_hit(f, at(f, "سنجار")))
+    m = f.out[-1]
+    assert m.facility and m.tok[0] == at(f, "مطار") and m.name == "سنجار" and "quoted" in m.why
+    assert f.doc.text[m.start:m.end] == m.text == 'مطار "سنجار'
+    f = finder('قصفت المسيرة مطار، "سنجار" أمس.')
+    places.add_place(f, places.place_hit(f, at(f, "سنجار")))
+    assert not f.out[-1].facility and f.out[-1].text == "سنجار"
