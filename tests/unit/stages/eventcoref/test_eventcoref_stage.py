@@ -390,3 +390,42 @@ def test_meeting_nouns_refer_back_in_eventcoref_only():
     assert fold_str("اتفاق") in rules.back_partner and rules.back_partner <= rules.back_nouns
     assert not rules.back_partner & load_lexicon(res).words["back_references"]
     assert fold_str("غارة") in load_lexicon(res).words["back_references"]
+
+
+def _state_arrest(sentence: str, doer: str, etype: str = "ARREST") -> Doc:
+    """An arrest told with no place by a state's force, in a report that names the state as a place."""
+    text = sentence + "\nوتشهد تركيا حملة أمنية واسعة."
+    doc = Doc(text)
+    first = (0, len(sentence))
+    doc.sentences = [first, (len(sentence) + 1, len(text))]
+    at = text.index("تركيا")
+    doc.entities = [Entity("E1", "ACTOR", "قوات الأمن التركية", None, doer, []),
+                    Entity("P1", "PLACE", "تركيا", None, "world:tr", [Mention(at, at + 5, "تركيا", "PLACE")],
+                           geo={"lat": 39.0, "lon": 35.0, "feature": "country", "precision": 3})]
+    t = text.index("اعتقلت")
+    doc.events = [Event("V1", etype, (t, t + 6), agents=["E1"], evidence=[first], extra={"why": {"type": "trigger"}})]
+    return doc
+
+
+@pytest.mark.parametrize("sentence, doer, etype, placed", [
+    ("اعتقلت قوات الأمن التركية 851 شخصا في حملة.", "actor:turkish_security_forces", "ARREST", True),
+    ("اعتقلت قوات الأمن التركية، منذ أمس، ٣٢٠ شخصا.", "actor:turkish_security_forces", "ARREST", True),
+    ("اعتقلت قوات الأمن التركية مشتبها بهم في حملة.", "actor:turkish_security_forces", "ARREST", False),  # no count
+    ("اعتقلت عناصر التنظيم 12 شخصا في حملة.", "actor:isis", "ARREST", False),      # no state's force
+    ("اعتقلت قوات الأمن التركية 851 شخصا في حملة.", "actor:turkish_security_forces", "PROTEST", False),
+])
+def test_a_counted_arrest_by_a_states_force_takes_that_state_as_its_place(sentence, doer, etype, placed):
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), _state_arrest(sentence, doer, etype))
+    if placed:
+        (e,) = doc.events
+        assert e.places == ["P1"]
+        assert "the country of its doer" in e.extra["why"]["places"]["P1"]
+    else:
+        assert doc.events == []
+        assert any(f"no event from {etype}" in w for w in doc.warnings)
+
+
+def test_the_doer_country_can_be_switched_off():
+    off = EventCoref(Resources("/nonexistent-rasd-data"), doer_country=False)(
+        _state_arrest("اعتقلت قوات الأمن التركية 851 شخصا في حملة.", "actor:turkish_security_forces"))
+    assert off.events == []

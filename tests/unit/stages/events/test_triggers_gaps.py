@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from hand_docs import actor_events
+from hand_docs import actor_events, actors_and_places
 
 from rasd.arabic.normalize import fold_str
 from rasd.kb.resources import Resources
@@ -171,3 +171,27 @@ def test_an_explosion_in_the_accusative_after_inna_is_a_bombing():
 def test_an_explosion_in_the_accusative_is_a_bombing_only_as_a_word_of_its_own():
     # the plural heard explosions keep their own reading: no weapon named, no event
     assert run("أفاد سكان بأنهم سمعوا انفجارات في كركوك ليلا.", "سكان", place="كركوك") == []
+
+
+# --- a reception of an official is a meeting (Round 23: miss23) ------------------------------------
+def test_a_reception_of_an_official_is_a_meeting_of_the_two():
+    doc = actors_and_places("استقبل الملك في قصره بالرياض وزير الخارجية الفرنسي أمس.", ["الملك", "وزير الخارجية الفرنسي"],
+                            ["الرياض"], categories=("government", "government"))
+    (ev,) = EVENTS(doc).events
+    assert ev.type == "MEETING" and set(ev.partners + ev.agents) == {"E1", "E2"}
+    assert "triggers.yaml" in ev.extra["why"]["type"]
+
+
+def test_a_reception_of_the_wounded_or_a_bare_reception_noun_is_no_meeting():
+    doc = actors_and_places("استقبل المستشفى في الرياض عشرات الجرحى أمس.", ["المستشفى"], ["الرياض"])
+    assert [e for e in EVENTS(doc).events if e.type == "MEETING"] == []
+    doc = actors_and_places("حضر الاستقبال وزير الخارجية في الرياض.", ["وزير الخارجية"], ["الرياض"],
+                            categories=("government", "government"))
+    assert [e for e in EVENTS(doc).events if e.type == "MEETING"] == []
+
+
+def test_the_places_after_the_topic_of_a_meeting_are_not_its_places():
+    doc = actors_and_places("التقى الوزير نظيره التركي في أنقرة لبحث أوضاع النازحين في سنجار.", ["الوزير", "نظيره التركي"],
+                            ["أنقرة", "سنجار"], categories=("government", "government"))
+    (ev,) = [e for e in EVENTS(doc).events if e.type == "MEETING"]
+    assert ev.places == ["E3"]
