@@ -32,7 +32,7 @@ _MARKS = "\u200e\u200f\u202a\u202b\u202c\u00a0"   # direction marks glued to a w
 _TAIL_BLANKS = re.compile(f"[\\s{_MARKS}]+$")
 _WORDS = re.compile(r"\S+")
 TAG_TAIL = 2000          # characters at the end of a report a tag block is looked for in
-SHORT_TAIL_CHARS = 24    # per word read, the shorter tail tried first (strip_tag_block)
+SHORT_TAIL_CHARS = 10    # per word read, the shorter tail tried first (strip_tag_block)
 
 
 class BoilerplateTable(NamedTuple):
