@@ -25,9 +25,14 @@ GLUED_END = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*(?=[\u0622-\u063a\u0
 # The cheap test before GLUED_END: GLUED_END without its look-behind (the two letters before a tanween),
 # so every GLUED_END match holds one of these: ة or ى, or a tanween not on its alef or ى, then a letter.
 # Most texts have none (ة is everywhere, but before a space) and skip the search and the cut.
-_GLUE_AHEAD = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*[\u0622-\u063a\u0641-\u064a\u0671-\u06d3]"
-                         "|[\u064b-\u064d][\u064e-\u0652\u0670]*"
-                         "[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3]")
+# Written as one character class first (ة, ى or a tanween), each branch then checking by a look-behind
+# which it was: a pattern that opens on a class lets the search skip to the next such letter at C
+# speed, where the two branches each opening on its own class were tried at every character of the
+# text (the same matches; about a quarter of the search's time on news reports).
+_GLUE_AHEAD = re.compile("[\u0629\u0649\u064b-\u064d]"
+                         "(?:(?<=[\u0629\u0649])[\u064b-\u0652\u0670]*[\u0622-\u063a\u0641-\u064a\u0671-\u06d3]"
+                         "|(?<=[\u064b-\u064d])[\u064e-\u0652\u0670]*"
+                         "[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3])")
 # WORD as a split pattern: the key cut into [gap, word, gap, word, …, gap], every piece a C-built
 # string, so the words and their offsets come without a Match object (and a span tuple) per word
 _SPLIT = re.compile(f"({WORD.pattern})")

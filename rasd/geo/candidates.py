@@ -230,11 +230,26 @@ def _on_side(lat: float, lon: float, origin: Place, step: tuple[int, int]) -> bo
     return (step[0] == 0 or (lat - origin.lat) * step[0] > 0) and (step[1] == 0 or (lon - origin.lon) * step[1] > 0)
 
 
-def country_places(gaz: Gazetteer) -> dict[str, list[Place]]:
+class CountryPlaces(dict):
+    """country code → its places (:func:`country_places`), and ``parts``: the answers of
+    :func:`country_part` worked out over them, by (country, direction). An answer depends on the
+    country's place, the direction and these places only, so it is worked out once: the part reads
+    every place of the country (thousands for Syria) to build it, and the same few parts (شرق سوريا،
+    شمال العراق, the sides of a border) come back report after report. At most one answer per
+    country of the gazetteer and direction (nine values), so the memo is bounded by the gazetteer."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts: dict[tuple[Place, str | None], tuple[Place, str]] = {}
+
+
+def country_places(gaz: Gazetteer) -> CountryPlaces:
     """The gazetteer's places other than countries, per country code, in gazetteer order: what
     :func:`country_part` reads, grouped once (the geocode stage keeps it per Resources) instead of
-    a scan of the whole gazetteer per region phrase."""
-    out: dict[str, list[Place]] = {}
+    a scan of the whole gazetteer per region phrase; its parts are kept with it (:class:`CountryPlaces`)."""
+    out = CountryPlaces()
     for p in gaz.places():
         if p.kind != "country":
             out.setdefault(p.country, []).append(p)
@@ -251,7 +266,21 @@ def country_part(country: Place, direction: str, gaz: Gazetteer,
     of that side place it better than the centroid moved. With fewer than MIN_SIDE places on that
     side, the country's point is moved that way by half the middle spread of its known places (the
     rule before branch place4), or kept when too few places are known to tell the extent.
-    ``by_country``: :func:`country_places` of ``gaz``, when the caller keeps it."""
+    ``by_country``: :func:`country_places` of ``gaz``, when the caller keeps it (its answers are
+    then kept with it, :class:`CountryPlaces`)."""
+    parts = getattr(by_country, "parts", None)
+    if parts is None:
+        return _country_part(country, direction, gaz, by_country)
+    key = (country, direction)
+    got = parts.get(key)
+    if got is None:
+        got = parts[key] = _country_part(country, direction, gaz, by_country)
+    return got
+
+
+def _country_part(country: Place, direction: str, gaz: Gazetteer,
+                  by_country: dict[str, list[Place]] | None) -> tuple[Place, str]:
+    """:func:`country_part`, worked out."""
     own = (by_country if by_country is not None else country_places(gaz)).get(country.country, [])
     pts = [(p.lat, p.lon) for p in own]
     step = _STEPS.get(direction)

@@ -30,6 +30,9 @@ _PUNCT = re.compile(r"[\s:：\-–—|•·»«\"'.,،!]+")
 _SENTENCE_PUNCT = frozenset(".!?؟,،;؛:")
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u00a0"   # direction marks glued to a word
 _TAIL_BLANKS = re.compile(f"[\\s{_MARKS}]+$")
+_WORDS = re.compile(r"\S+")
+TAG_TAIL = 2000          # characters at the end of a report a tag block is looked for in
+SHORT_TAIL_CHARS = 10    # per word read, the shorter tail tried first (strip_tag_block)
 
 
 class BoilerplateTable(NamedTuple):
@@ -67,8 +70,16 @@ def strip_tag_block(text: str, table: BoilerplateTable) -> str:
     ("... وفق المصدر. سمات تركيا حلف الاطلسي")."""
     if not table.tag_heads or not table.max_tag_words:
         return text
-    words = list(re.finditer(r"\S+", text[-2000:]))
-    base = max(0, len(text) - 2000)
+    # the block is read over the last max_tag_words + 1 words of the text's last TAG_TAIL characters.
+    # A shorter tail holds the same last words (white-space runs cut words the same way in a string
+    # and in its end, except its first word, which may be cut in two): when it holds one word more
+    # than are read, its words are those, and the search does not run over the whole tail
+    words: list = []
+    for size in (min(TAG_TAIL, SHORT_TAIL_CHARS * (table.max_tag_words + 2)), TAG_TAIL):
+        words = list(_WORDS.finditer(text[-size:]))
+        base = max(0, len(text) - size)
+        if len(words) >= table.max_tag_words + 2 or size >= len(text):
+            break
     last = len(words) - 1
     for k in range(last, max(-1, last - table.max_tag_words - 1), -1):
         w = words[k].group(0)

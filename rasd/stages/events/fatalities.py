@@ -3,6 +3,7 @@ phrases of numbers.yaml), given to its violent events or made a CASUALTIES event
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rasd.kb.ontology import event_mapping
@@ -139,15 +140,54 @@ def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_
 _HOME_TOWN = "a place after triggers.yaml person_origin_markers that follows a person's name"
 
 
+def root_sites(key: str, words) -> list[tuple[int, list[int]]] | None:
+    """Where each of ``words`` stands in ``key``: (its length, the offsets of all its occurrences,
+    overlapping ones included, ascending) for each word found; None when a word is empty (it stands
+    everywhere)."""
+    out = []
+    for w in dict.fromkeys(words):
+        if not w:
+            return None
+        starts, i = [], key.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = key.find(w, i + 1)
+        if starts:
+            out.append((len(w), starts))
+    return out
+
+
+def holds_root(sites: list[tuple[int, list[int]]] | None, a: int, b: int) -> bool:
+    """Whether one of the words :func:`root_sites` found stands whole in ``key[a:b]``: the first
+    occurrence of a word at or after ``a`` ends first (a word's occurrences all have its length)."""
+    if sites is None:
+        return True
+    for n, starts in sites:
+        k = bisect_left(starts, a)
+        if k < len(starts) and starts[k] + n <= b:
+            return True
+    return False
+
+
 class Fatalities:
     """Death tolls of a sentence."""
 
     def mentions_casualties(self, st: Sent, violent: bool) -> bool:
+        """Whether the sentence's folded key holds a casualty root (triggers.yaml casualty_roots; in a
+        violent sentence also no_casualty_roots) as a substring, anywhere: what the lexicon's
+        ``root_patterns`` find in it. The roots' places in the document's key are found once (one
+        C-level ``str.find`` run per root, kept in ``root_sites``) and each sentence is then a few
+        bisections, not a search of the alternation at every letter of the sentence."""
         if st.lo >= st.hi:
             return False
-        key = self.doc.folded.key[self.toks[st.lo].kstart:self.toks[st.hi - 1].kend]
-        dead, none = self.L.root_patterns["casualty_roots"], self.L.root_patterns["no_casualty_roots"]
-        return bool(dead and dead.search(key)) or bool(violent and none and none.search(key))
+        a, b = self.toks[st.lo].kstart, self.toks[st.hi - 1].kend
+        return self._holds("casualty_roots", a, b) or (violent and self._holds("no_casualty_roots", a, b))
+
+    def _holds(self, name: str, a: int, b: int) -> bool:
+        sites = self.root_sites.get(name, False)
+        if sites is False:
+            sites = self.root_sites[name] = root_sites(self.doc.folded.key, self.L.words.get(name, ()))
+        return holds_root(sites, a, b)
 
     def assign_fatalities(self, evs: list[Event], fat) -> None:
         violent = [e for e in evs if self.L.mapping[e.type].get("violent") and e.modality == "asserted"]

@@ -53,6 +53,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
         # in a sentence that tells fighting, such a strike is part of it, as a placeless one is
         self.placed_by_inheritance: set[tuple[tuple[int, int] | None, str]] = set()
         self.all_sentences: list[Sent] = []
+        # a casualty root list's name → its roots' places in the document's folded key (Fatalities.root_sites)
+        self.root_sites: dict[str, list[tuple[int, list[int]]] | None] = {}
         self._dates_for, self._dates = None, []
         # persons who speak for a monitor or an agency (the SOHR director) report events, not act in them
         kb = res.kb

@@ -1,6 +1,8 @@
 """Tokens (rasd.arabic.tokens): whole words, offsets into the written text."""
 from __future__ import annotations
 
+import re
+
 from rasd.arabic.tokens import tokenize
 
 
@@ -85,3 +87,17 @@ def test_the_glue_guard_holds_every_glued_end(text):
     from rasd.arabic.tokens import _GLUE_AHEAD, GLUED_END
 
     assert _GLUE_AHEAD.search(text) or not GLUED_END.search(text)
+
+
+_TWO_BRANCHES = re.compile("[\u0629\u0649][\u064b-\u0652\u0670]*[\u0622-\u063a\u0641-\u064a\u0671-\u06d3]"
+                           "|[\u064b-\u064d][\u064e-\u0652\u0670]*"
+                           "[\u0622-\u0626\u0628-\u063a\u0641-\u0648\u064a\u0671-\u06d3]")
+
+
+@given(st.text(_ALPHABET, max_size=40))
+def test_the_glue_guard_opening_on_one_class_finds_what_its_two_branches_found(text):
+    """_GLUE_AHEAD opens on one class and tells its branches apart by a look-behind: every match is
+    the one of the two-branch pattern it was written from (each branch opening on its own class)."""
+    from rasd.arabic.tokens import _GLUE_AHEAD
+
+    assert [m.span() for m in _GLUE_AHEAD.finditer(text)] == [m.span() for m in _TWO_BRANCHES.finditer(text)]

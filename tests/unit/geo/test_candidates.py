@@ -95,6 +95,19 @@ def test_country_part_from_the_kept_grouping_equals_the_gazetteer_scan():
         region_place(info, gaz, None, RegionTable({}, {}))
 
 
+def test_country_parts_are_kept_with_the_grouping_and_answer_as_worked_out():
+    """country_part keeps its answers with the grouping it reads (CountryPlaces.parts): a second ask
+    is the kept answer, equal to the one worked out without the grouping."""
+    from rasd.geo.candidates import country_places
+    gaz = gazetteer([LAND, *TOWNS])
+    grouped = country_places(gaz)
+    first = country_part(LAND, "east", gaz, grouped)
+    assert grouped.parts == {(LAND, "east"): first}
+    assert country_part(LAND, "east", gaz, grouped) is first
+    assert first == country_part(LAND, "east", gaz)
+    assert country_part(LAND, None, gaz, grouped) == country_part(LAND, None, gaz) and len(grouped.parts) == 2
+
+
 def test_the_word_gate_answers_as_the_three_tests_it_stands_for():
     """word_gate computes a reading's canon once for the named-region and gazetteer first-word
     tests: its answer is the old formula's on names behind proclitics, ية/يا spellings and other words."""

@@ -102,3 +102,48 @@ def test_tag_like_tail_with_punctuation_or_too_long_is_kept():
 def test_tag_head_alone_at_the_end_is_kept():
     text = STORY + " سمات"
     assert clean(text).text == text
+
+
+def _tag_block_over_the_whole_tail(text, table):
+    """strip_tag_block as it read before the shorter tail: the words of the last 2,000 characters."""
+    import re
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.stages.clean import _MARKS, _SENTENCE_PUNCT, _TAIL_BLANKS
+    words = list(re.finditer(r"\S+", text[-2000:]))
+    base = max(0, len(text) - 2000)
+    last = len(words) - 1
+    for k in range(last, max(-1, last - table.max_tag_words - 1), -1):
+        w = words[k].group(0)
+        if k < last and fold_str(w.strip(_MARKS)) in table.tag_heads:
+            return _TAIL_BLANKS.sub("", text[:base + words[k].start()])
+        if any(c in _SENTENCE_PUNCT for c in w):
+            return text
+    return text
+
+
+TAG_WORDS = st.sampled_from(["وسوم", "كوسوم", "،اليوم", "قصف", "البلدة", "حلب", "مدني.", "اليوم،", "x" * 30, "\u200fوسوم", "ب"])
+
+
+@given(st.lists(TAG_WORDS, max_size=40), st.lists(st.sampled_from([" ", "  ", "\n", "\u00a0", "\t "]), min_size=40,
+                                                   max_size=40), st.integers(1, 6), st.integers(0, 2100))
+def test_the_tag_block_read_over_a_shorter_tail_is_the_one_read_over_the_whole_tail(words, gaps, most, pad):
+    """strip_tag_block reads a shorter tail first; its answer is the one over the last 2,000
+    characters, whatever the words' lengths, the white space between them and the text's length
+    (a first word cut by either tail)."""
+    from rasd.stages.clean import BoilerplateTable, strip_tag_block
+    table = BoilerplateTable((), 0, frozenset({"وسوم"}), most)
+    text = "ك" * pad + "".join(g + w for g, w in zip(gaps, words))
+    assert strip_tag_block(text, table) == _tag_block_over_the_whole_tail(text, table)
+
+
+def test_a_word_cut_by_the_shorter_tail_is_not_read_as_a_tag_head():
+    """The shorter tail (24 characters a word read, 72 here) starts inside كوسوم, leaving وسوم, a head:
+    it holds only the words read, so the whole tail is read, where the word is كوسوم, no head."""
+    from rasd.stages.clean import SHORT_TAIL_CHARS, BoilerplateTable, strip_tag_block
+    table = BoilerplateTable((), 0, frozenset({"وسوم"}), 1)
+    tail = "ق" * (SHORT_TAIL_CHARS * 3 - 5)
+    text = "نص كوسوم " + tail
+    assert text[-SHORT_TAIL_CHARS * 3:].startswith("وسوم ")
+    assert strip_tag_block(text, table) == text == _tag_block_over_the_whole_tail(text, table)
+    assert strip_tag_block("نص وسوم " + tail, table) == "نص"

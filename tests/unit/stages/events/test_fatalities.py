@@ -97,3 +97,28 @@ def test_no_toll_from_counts_of_the_living_or_titles(text, wrong):
 def test_dead_or_wounded_counts_no_one(text, value):
     got = read_toll(text, LEX)
     assert (got.value if got else None) == value
+
+
+ROOTS = st.lists(st.text(alphabet=st.sampled_from(list("قتلشهدا")), max_size=4), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ROOTS, st.text(alphabet=st.sampled_from(list("قتلشهدا ي،")), max_size=40), st.data())
+def test_the_roots_found_once_for_the_key_answer_as_the_alternation_searched_in_each_slice(words, key, data):
+    """holds_root over root_sites of the whole key is the lexicon's alternation searched in key[a:b]:
+    overlapping occurrences (قتقتل), a root cut by the slice's ends, an empty root (found anywhere)."""
+    from rasd.stages.events.fatalities import holds_root, root_sites
+    from rasd.stages.events.lexicon import alternation
+    a = data.draw(st.integers(0, len(key)))
+    b = data.draw(st.integers(a, len(key)))
+    pattern = alternation(words)
+    assert holds_root(root_sites(key, words), a, b) == bool(pattern and pattern.search(key[a:b]))
+
+
+def test_a_root_inside_a_sentence_is_found_and_one_cut_by_its_end_is_not():
+    from rasd.stages.events.fatalities import holds_root, root_sites
+    key = "قصف البلدة ومقتل شخص"
+    sites = root_sites(key, ["مقتل", "قتلى"])
+    at = key.index("مقتل")
+    assert holds_root(sites, 0, len(key)) and holds_root(sites, at, at + 4)
+    assert not holds_root(sites, 0, at + 3) and not holds_root(sites, at + 1, len(key))
