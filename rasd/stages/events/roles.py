@@ -190,6 +190,10 @@ class Roles:
         if t.d.pos == "noun" and any(self.relative_clause(k) for k in range(t.j, m.tok[0])):
             return None   # الاستهداف الذي طال القوات الأميركية: named in a clause about the act, no genitive
         lam = self.key(m.tok[0]).startswith(letters().li)
+        if t.d.pos == "noun" and lam and any(p.type == "PLACE" and t.j <= p.tok[0] and p.tok[1] <= m.tok[0]
+                                             for p in c.st.mentions):
+            return None   # استهداف قريتي كفريا والفوعة المواليتين لنظام الأسد: the place is the genitive, what
+            #               the act is done to; a party named after it with the lam qualifies the place
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
                 and not (t.d.pos == "verb" and (self.governed(m) or self.past_object(t, m))):

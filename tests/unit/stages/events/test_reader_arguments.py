@@ -144,3 +144,16 @@ def test_a_strike_still_takes_the_agent_from_the_event_before():
                {"كفرنبل": "ocha:T1", "حاس": "ocha:T2"}, {"قوات النظام": "actor:saa"})
     assert [ev.agents for ev in evs] == [["A1"], ["A1"]]
     assert "carried over" in evs[1].extra["why"]["agents"]["A1"]
+
+
+def test_a_party_after_a_place_with_the_lam_qualifies_the_place_not_the_act():
+    # round 23: استهداف قريتي X وY المواليتين لنظام الأسد: the villages are what is struck; the regime
+    # they are loyal to is no genitive of the act, and the subject of the verb before it is its doer
+    from hand_docs import parties_events
+    from rasd.kb.resources import Resources
+    from rasd.stages.events import Events
+    stage = Events(Resources("/nonexistent-rasd-data"))
+    evs = parties_events(stage, "واصل الثوار استهداف بلدة الفوعة الموالية للنظام بالمدفعية.",
+                         {"E1": ("الثوار", "armed_group"), "E2": ("النظام", "state_force")}, "الفوعة")
+    assert [e.type for e in evs] == ["SHELLING"] and evs[0].agents == ["E1"]
+

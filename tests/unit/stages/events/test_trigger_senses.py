@@ -35,3 +35,27 @@ def test_a_note_of_protest_is_no_demonstration():
 
 def test_control_a_protest_in_the_street_is_one():
     assert "PROTEST" in types("خرج المتظاهرون في احتجاج أمام السفارة في بغداد.", "المتظاهرون", place="بغداد")
+
+
+def test_a_battle_named_as_a_war_or_a_prospect_is_no_fight():
+    # round 23: the singular "battle" and "fighting" name a campaign, a prospect or "to fight"
+    assert "ARMED_CLASH" not in types("أكد الوزير أن الجيش شريك في المعركة ضد التنظيم في الأنبار.", "الجيش", place="الأنبار")
+    assert "ARMED_CLASH" not in types("دعت الفصائل إلى نقل المعركة إلى قلب المدينة في جنين.", "الفصائل", place="جنين")
+    assert "ARMED_CLASH" not in types("يواصل الجيش القتال في الأنبار منذ أشهر.", "الجيش", place="الأنبار")
+
+
+def test_control_a_battle_with_its_outbreak_or_its_dead_is_a_fight():
+    assert types("اندلع القتال في الأنبار بين الجيش والمسلحين.", "الجيش", place="الأنبار") == ["ARMED_CLASH"]
+    assert types("قتل عشرة مسلحين في معركة عنيفة مع الجيش في الأنبار.", "الجيش", place="الأنبار") == ["ARMED_CLASH"]
+    # the plural stays a fight without either
+    assert types("دارت معارك بين الجيش والمسلحين في الأنبار.", "الجيش", place="الأنبار") == ["ARMED_CLASH"]
+
+
+def test_a_shooting_aimed_at_a_pronoun_is_an_attack_on_people():
+    # قتل شقيقه بإطلاق النار عليه: a person shot, as the verb أطلق النار عليه
+    assert types("قتل الجاني جاره بإطلاق النار عليه في حي الشاطئ.", "الجاني", place="حي الشاطئ") == ["ATTACK_ON_CIVILIANS"]
+
+
+def test_control_a_shooting_that_hurts_fighters_or_aimed_at_a_patrol_is_a_clash():
+    assert types("أصيب جنديان جراء إطلاق النار عليهما في حي الشاطئ.", "الجيش", place="حي الشاطئ") == ["ARMED_CLASH"]
+    assert types("أصيب جنديان في إطلاق النار على دورية للجيش في حي الشاطئ.", "الجيش", place="حي الشاطئ") == ["ARMED_CLASH"]
