@@ -80,6 +80,12 @@ def strip_tag_block(text: str, table: BoilerplateTable) -> str:
         base = max(0, len(text) - size)
         if len(words) >= table.max_tag_words + 2 or size >= len(text):
             break
+    return cut_tag_block(text, words, base, table)
+
+
+def cut_tag_block(text: str, words: list, base: int, table: BoilerplateTable) -> str:
+    """The text without the tag block read over ``words`` (matches of the text's tail that starts
+    at ``base``): a tag head among the last max_tag_words words before any sentence punctuation."""
     last = len(words) - 1
     for k in range(last, max(-1, last - table.max_tag_words - 1), -1):
         w = words[k].group(0)

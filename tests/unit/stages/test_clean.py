@@ -108,18 +108,8 @@ def _tag_block_over_the_whole_tail(text, table):
     """strip_tag_block as it read before the shorter tail: the words of the last 2,000 characters."""
     import re
 
-    from rasd.arabic.normalize import fold_str
-    from rasd.stages.clean import _MARKS, _SENTENCE_PUNCT, _TAIL_BLANKS
-    words = list(re.finditer(r"\S+", text[-2000:]))
-    base = max(0, len(text) - 2000)
-    last = len(words) - 1
-    for k in range(last, max(-1, last - table.max_tag_words - 1), -1):
-        w = words[k].group(0)
-        if k < last and fold_str(w.strip(_MARKS)) in table.tag_heads:
-            return _TAIL_BLANKS.sub("", text[:base + words[k].start()])
-        if any(c in _SENTENCE_PUNCT for c in w):
-            return text
-    return text
+    from rasd.stages.clean import cut_tag_block
+    return cut_tag_block(text, list(re.finditer(r"\S+", text[-2000:])), max(0, len(text) - 2000), table)
 
 
 TAG_WORDS = st.sampled_from(["وسوم", "كوسوم", "،اليوم", "قصف", "البلدة", "حلب", "مدني.", "اليوم،", "x" * 30, "\u200fوسوم", "ب"])
