@@ -18,7 +18,12 @@ def _alias_before(f: Finder, i: int) -> bool:
     naming_verbs: يدعى، تدعى: رجل يدعى X Y، وتدعى X) with white space only between: what such a verb
     names in quotes or brackets is as often a thing (a ship, a firm, a comet: تدعى "X") as a
     person, what it names bare is a person."""
-    return f.is_(i - 1, "alias_markers") or (f.is_(i - 1, "naming_verbs") and f.joined(i - 1))
+    return f.is_(i - 1, "alias_markers") or _named_by_verb(f, i)
+
+
+def _named_by_verb(f: Finder, i: int) -> bool:
+    """A verb of naming (lexicon naming_verbs) stands right before token i, white space only between."""
+    return f.is_(i - 1, "naming_verbs") and f.joined(i - 1)
 
 
 def titled(f: Finder, i: int) -> bool:
@@ -446,7 +451,7 @@ def _compound_head(f: Finder, k: int) -> bool:
 def add_person(f: Finder, i: int, end: int) -> None:
     pre = f.prefix_of(i, "kunya") if f.is_(i, "kunya") else (given_prefix(f, i) or 0)
     m = f.add(i, end, pre, "PERSON", None, 0.7, pattern=True)
-    if f.is_(i - 1, "naming_verbs") and not f.is_(i - 1, "alias_markers") and f.joined(i - 1):
+    if _named_by_verb(f, i) and not f.is_(i - 1, "alias_markers"):
         t = f.toks[i - 1]
         m.why = f"the bare name after the verb of naming '{f.doc.text[t.start:t.end]}'"
 
