@@ -235,6 +235,13 @@ CASES = [
     ("trend", "وتزايدت الهجمات على الدوريات منذ مطلع العام", "الهجمات", "ARMED_CLASH", {}, "trend"),
     ("trend", "أعرب الوزير عن قلقه من تصاعد الهجمات في الشرق", "الهجمات", "ARMED_CLASH", {}, "trend"),
     ("trend", "شن المسلحون هجمات على الدوريات فتصاعدت أعمدة الدخان", "هجمات", "ARMED_CLASH", {}, None),
+    # round 24 (fp24): a bomb defused, found or destroyed went off nowhere; a bomb as the weapon of an act is told
+    ("sense", "أعلنت الشرطة تفكيك ثلاث عبوات ناسفة قرب السوق", "عبوات", "BOMBING", {"words": 2}, "bomb defused"),
+    ("sense", "أبطل خبراء المتفجرات مفعول عبوة ناسفة في الشارع", "عبوة", "BOMBING", {"words": 2}, "bomb defused"),
+    ("sense", "دمرت الطائرات سيارة مفخخة قبل وصولها إلى الحاجز", "سيارة", "BOMBING", {"words": 2}, "bomb defused"),
+    ("sense", "قالت الشرطة إنها عثرت على عبوة ناسفة تحت الجسر", "عبوة", "BOMBING", {"words": 2}, "bomb defused"),
+    ("sense", "قتل جنديان بانفجار عبوة ناسفة على الطريق", "عبوة", "BOMBING", {"words": 2}, None),
+    ("sense", "دمر المقاتلون آلية عسكرية بعبوة ناسفة", "بعبوة", "BOMBING", {"words": 2}, None),
 ]
 
 
