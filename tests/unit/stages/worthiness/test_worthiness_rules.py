@@ -242,6 +242,8 @@ CASES = [
     ("sense", "قالت الشرطة إنها عثرت على عبوة ناسفة تحت الجسر", "عبوة", "BOMBING", {"words": 2}, "bomb defused"),
     ("sense", "قتل جنديان بانفجار عبوة ناسفة على الطريق", "عبوة", "BOMBING", {"words": 2}, None),
     ("sense", "دمر المقاتلون آلية عسكرية بعبوة ناسفة", "بعبوة", "BOMBING", {"words": 2}, None),
+    ("sense", "قال التقرير إن الجماعة تمتلك مخزونا كبيرا من الصواريخ", "الصواريخ", "SHELLING", {}, "weapons supplied"),
+    ("sense", "تزويد الجيش بهذه المسيرات والصواريخ", "والصواريخ", "SHELLING", {}, "weapons supplied"),
     # round 24 (fp24): acts repeated "several times" with no number are summed up, not one act told
     ("habitual", "قصف المسلحون في عدة مرات محطة الكهرباء", "قصف", "SHELLING", {}, "habitual"),
     ("habitual", "تعرض الناشط للاعتقال أكثر من مرة في حياته", "للاعتقال", "ARREST", {}, "habitual"),
