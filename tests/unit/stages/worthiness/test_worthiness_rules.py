@@ -244,6 +244,9 @@ CASES = [
     ("sense", "دمر المقاتلون آلية عسكرية بعبوة ناسفة", "بعبوة", "BOMBING", {"words": 2}, None),
     ("sense", "قال التقرير إن الجماعة تمتلك مخزونا كبيرا من الصواريخ", "الصواريخ", "SHELLING", {}, "weapons supplied"),
     ("sense", "تزويد الجيش بهذه المسيرات والصواريخ", "والصواريخ", "SHELLING", {}, "weapons supplied"),
+    ("sense", "تراجع الإنتاج بعد انسحاب الشركات الأجنبية من البلاد", "انسحاب", "TERRITORY_HANDOVER", {}, "leaving a body"),
+    ("sense", "جرت الانتخابات بعد انسحاب العضو الممثل للجان المحلية", "انسحاب", "TERRITORY_HANDOVER", {}, "leaving a body"),
+    ("sense", "أعلن الجيش انسحاب قواته من البلدة", "انسحاب", "TERRITORY_HANDOVER", {}, None),
     # round 24 (fp24): acts repeated "several times" with no number are summed up, not one act told
     ("habitual", "قصف المسلحون في عدة مرات محطة الكهرباء", "قصف", "SHELLING", {}, "habitual"),
     ("habitual", "تعرض الناشط للاعتقال أكثر من مرة في حياته", "للاعتقال", "ARREST", {}, "habitual"),
