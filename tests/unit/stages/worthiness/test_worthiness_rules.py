@@ -247,6 +247,8 @@ CASES = [
     ("sense", "تراجع الإنتاج بعد انسحاب الشركات الأجنبية من البلاد", "انسحاب", "TERRITORY_HANDOVER", {}, "leaving a body"),
     ("sense", "جرت الانتخابات بعد انسحاب العضو الممثل للجان المحلية", "انسحاب", "TERRITORY_HANDOVER", {}, "leaving a body"),
     ("sense", "أعلن الجيش انسحاب قواته من البلدة", "انسحاب", "TERRITORY_HANDOVER", {}, None),
+    ("sense", "قال المصدر إن قيادات التمرد غادرت العاصمة", "التمرد", "DEFECTION", {}, "movement named"),
+    ("sense", "أعلن ضباط من الحرس التمرد على القيادة", "التمرد", "DEFECTION", {}, None),
     # round 24 (fp24): acts repeated "several times" with no number are summed up, not one act told
     ("habitual", "قصف المسلحون في عدة مرات محطة الكهرباء", "قصف", "SHELLING", {}, "habitual"),
     ("habitual", "تعرض الناشط للاعتقال أكثر من مرة في حياته", "للاعتقال", "ARREST", {}, "habitual"),
