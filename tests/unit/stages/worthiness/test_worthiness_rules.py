@@ -249,6 +249,10 @@ CASES = [
     ("sense", "أعلن الجيش انسحاب قواته من البلدة", "انسحاب", "TERRITORY_HANDOVER", {}, None),
     ("sense", "قال المصدر إن قيادات التمرد غادرت العاصمة", "التمرد", "DEFECTION", {}, "movement named"),
     ("sense", "أعلن ضباط من الحرس التمرد على القيادة", "التمرد", "DEFECTION", {}, None),
+    ("opinion", "تحقق الشرطة في وجود روابط بين الهجوم في المدينة والهجوم على السوق", "والهجوم", "ARMED_CLASH", {},
+     "opinion"),
+    ("opinion", "أكدت الشرطة وجود صلة بين الهجوم على المتحف وهجوم الفندق", "الهجوم", "ATTACK_ON_CIVILIANS", {}, "opinion"),
+    ("opinion", "توترت العلاقة بين الطرفين بعد تفجير استهدف تجمعا في البلدة", "تفجير", "BOMBING", {}, None),
     # round 24 (fp24): acts repeated "several times" with no number are summed up, not one act told
     ("habitual", "قصف المسلحون في عدة مرات محطة الكهرباء", "قصف", "SHELLING", {}, "habitual"),
     ("habitual", "تعرض الناشط للاعتقال أكثر من مرة في حياته", "للاعتقال", "ARREST", {}, "habitual"),
