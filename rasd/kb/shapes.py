@@ -672,6 +672,10 @@ class Quarters(Closed):
     km: confloat(gt=0, le=50)   # how far from the city its quarters lie
 
 
+class NamedVictim(Closed):
+    types: conlist(str, min_length=1)   # event types whose telling against a named person needs no place
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -684,3 +688,4 @@ class EventCoref(Closed):
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
+    named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place

@@ -52,12 +52,13 @@ class EventCoref(Stage):
         return wholes_of(self.resources.kb)
 
 
-def unlocated(e: Event, ents: dict, rules) -> str | None:
+def unlocated(e: Event, ents: dict, rules, waive: bool = True) -> str | None:
     """Why an event that needs a place is no event of its own once coreference is done (None when it is
     one): a telling that names no place (or, where a country is not place enough, only whole countries)
-    and joined no located telling (eventcoref.yaml ``place_needed``, by type)."""
+    and joined no located telling (eventcoref.yaml ``place_needed``, by type). ``waive``: a telling
+    against a named person (:func:`named_victim`) needs none."""
     need = rules.place_needed.get(e.type)
-    if e.trigger is None or need is None:
+    if e.trigger is None or need is None or (waive and named_victim(e, ents, rules) is not None):
         return None
     kinds = [((ents[p].geo or {}).get("feature") if p in ents else None) for p in e.places]
     if not kinds:
@@ -66,6 +67,15 @@ def unlocated(e: Event, ents: dict, rules) -> str | None:
         return f"{need.what} placed only in a whole country, joined to no located telling " \
                f"(eventcoref.yaml:{need.line} place_needed)"
     return None
+
+
+def named_victim(e: Event, ents: dict, rules) -> str | None:
+    """The name of the named person an event of eventcoref.yaml ``named_victim`` is told as done
+    against (a PERSON among its targets), or None: such a telling stands without a place (اغتال X،
+    حاول اغتيال رئيس المحكمة العليا X), one act against one known victim."""
+    if e.type not in rules.named_victim_types or e.modality != "asserted":
+        return None
+    return next((ents[t].name_ar for t in e.targets if t in ents and ents[t].type == "PERSON"), None)
 
 
 def paragraph_places(doc: Doc, rules) -> bool:
@@ -179,6 +189,11 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     for e in doc.events:
         why = unlocated(e, ents, rules)
         if why is None:
+            victim = named_victim(e, ents, rules)
+            if victim is not None and unlocated(e, ents, rules, waive=False) is not None:
+                e.extra.setdefault("why", {})["place_needed"] = \
+                    f"kept with no place: told as done against a named person ('{victim}'), one act against " \
+                    f"one known victim (eventcoref.yaml:{rules.named_victim_line} named_victim)"
             kept.append(e)
             continue
         trig = doc.text[e.trigger[0]:e.trigger[1]]
