@@ -336,6 +336,7 @@ class Trigger(Open):
     by_victims: Optional[bool] = None
     only_with: Optional[list[str]] = None
     by_sides: Optional[bool] = None
+    object_genitive: Optional[bool] = None   # a named person as its genitive is the one it is done to
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
@@ -674,6 +675,7 @@ class Quarters(Closed):
 
 class NamedVictim(Closed):
     types: conlist(str, min_length=1)   # event types whose telling against a named person needs no place
+    words: WordList                     # … when its trigger is one of these (a trailing * any ending)
 
 
 class EventCoref(Closed):

@@ -61,6 +61,7 @@ class Rules:
     quarters_km: float = 0.0                      # how far a quarter lies from its city
     named_victim_types: frozenset[str] = frozenset()   # types whose telling against a named person needs no place
     named_victim_line: int = 0                    # the line of eventcoref.yaml named_victim
+    named_victim_words: frozenset[str] = frozenset()   # … its trigger words (folded; * any ending)
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -108,7 +109,8 @@ def load_rules(path: Path, ontology) -> Rules:
                  quarter_kinds=frozenset(quarters.get("parts") or []),
                  quarters_km=float(quarters.get("km") or 0.0),
                  named_victim_types=frozenset(named.get("types") or []),
-                 named_victim_line=int(named.get("__line__", 0)))
+                 named_victim_line=int(named.get("__line__", 0)),
+                 named_victim_words=frozenset(fold_str(w) for w in named.get("words") or []))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
