@@ -72,10 +72,11 @@ def unlocated(e: Event, ents: dict, rules, text: str | None = None) -> str | Non
 def named_victim(e: Event, ents: dict, rules, text: str) -> str | None:
     """The name of the named person an event of eventcoref.yaml ``named_victim`` is told as done
     against, or None: such a telling stands without a place (اغتال X، حاول اغتيال رئيس المحكمة العليا X),
-    one act against one known victim. Its trigger is one of the row's words (an assassination: an
-    execution is as often a sentence or a law) and a PERSON is among its targets (triggers.yaml
-    object_genitive reads the person after اغتيال as the one it is done to)."""
-    if e.type not in rules.named_victim_types or e.modality != "asserted" or e.trigger is None:
+    one act against one known victim. It names no place at all (one placed only in countries is one
+    telling split by country: kept once per country, it would be told twice), its trigger is one of the
+    row's words (an assassination: an execution is as often a sentence or a law) and a PERSON is among
+    its targets (triggers.yaml object_genitive reads the person after اغتيال as the one it is done to)."""
+    if e.type not in rules.named_victim_types or e.modality != "asserted" or e.trigger is None or e.places:
         return None
     words = [fold_str(w) for w in re.findall(r"\w+", text[e.trigger[0]:e.trigger[1]])]
     if not any(_fits(f, rules.named_victim_words) for w in words for _, f in readings(w)):
