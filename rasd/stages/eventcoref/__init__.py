@@ -129,38 +129,17 @@ def paragraph_places(doc: Doc, rules) -> bool:
             if o is not e and pl and (not e.agents or set(e.agents) & set(o.agents)):
                 src = (o, pl[0])
                 break
-        lead = False
-        if src is None:
-            src, lead = lead_place(doc, e, told, at, rules, below_country), True
         if src is None:
             continue
         o, pid = src
         e.places = [pid]
         trig = text[o.trigger[0]:o.trigger[1]] if o.trigger else o.type
         e.extra.setdefault("why", {})["places"] = {
-            pid: f"the place of the act told before it {'in the headline or lead' if lead else 'in the same paragraph'} "
-                 f"('{trig}'{', by the same doers' if e.agents else ''}): a {e.type} names no place of its own "
+            pid: f"the place of the act told before it in the same paragraph ('{trig}'"
+                 f"{', by the same doers' if e.agents else ''}): a {e.type} names no place of its own "
                  f"(eventcoref.yaml place_needed)"}
         placed = True
     return placed
-
-
-def lead_place(doc: Doc, e: Event, told: list[Event], at: int, rules, below_country) -> tuple[Event, str] | None:
-    """The latest act told in the headline or lead (``lead_sentences``) before offset ``at`` that has a
-    place below a country and shares a doer with ``e`` (or ``e`` names none), with that place: where
-    the report's news happened, for an arrest, protest, riot or abduction its paragraph gives no place
-    to (the headline tells the raid on a town, the body the arrests made in it)."""
-    if not doc.sentences:
-        return None
-    lead_end = min(doc.sentences[min(rules.lead_sentences, len(doc.sentences)) - 1][1], at)
-    src = None
-    for o in told:
-        if o.evidence[0][0] >= lead_end:
-            break
-        pl = [p for p in o.places if below_country(p)]
-        if o is not e and pl and (not e.agents or set(e.agents) & set(o.agents)):
-            src = (o, pl[0])
-    return src
 
 
 # The types whose state doer places them in its own country (doer_country_places): an arrest is made by a
