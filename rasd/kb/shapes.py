@@ -336,6 +336,7 @@ class Trigger(Open):
     by_victims: Optional[bool] = None
     only_with: Optional[list[str]] = None
     by_sides: Optional[bool] = None
+    object_genitive: Optional[bool] = None   # a named person as its genitive is the one it is done to
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
@@ -672,6 +673,11 @@ class Quarters(Closed):
     km: confloat(gt=0, le=50)   # how far from the city its quarters lie
 
 
+class NamedVictim(Closed):
+    types: conlist(str, min_length=1)   # event types whose telling against a named person needs no place
+    words: WordList                     # … when its trigger is one of these (a trailing * any ending)
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -684,3 +690,4 @@ class EventCoref(Closed):
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
+    named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place

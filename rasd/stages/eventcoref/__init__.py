@@ -52,12 +52,13 @@ class EventCoref(Stage):
         return wholes_of(self.resources.kb)
 
 
-def unlocated(e: Event, ents: dict, rules) -> str | None:
+def unlocated(e: Event, ents: dict, rules, text: str | None = None) -> str | None:
     """Why an event that needs a place is no event of its own once coreference is done (None when it is
     one): a telling that names no place (or, where a country is not place enough, only whole countries)
-    and joined no located telling (eventcoref.yaml ``place_needed``, by type)."""
+    and joined no located telling (eventcoref.yaml ``place_needed``, by type). Given the document's
+    ``text``, a telling against a named person (:func:`named_victim`) needs none."""
     need = rules.place_needed.get(e.type)
-    if e.trigger is None or need is None:
+    if e.trigger is None or need is None or (text is not None and named_victim(e, ents, rules, text) is not None):
         return None
     kinds = [((ents[p].geo or {}).get("feature") if p in ents else None) for p in e.places]
     if not kinds:
@@ -66,6 +67,26 @@ def unlocated(e: Event, ents: dict, rules) -> str | None:
         return f"{need.what} placed only in a whole country, joined to no located telling " \
                f"(eventcoref.yaml:{need.line} place_needed)"
     return None
+
+
+def named_victim(e: Event, ents: dict, rules, text: str) -> str | None:
+    """The name of the named person an event of eventcoref.yaml ``named_victim`` is told as done
+    against, or None: such a telling stands without a place (اغتال X، حاول اغتيال رئيس المحكمة العليا X),
+    one act against one known victim. It names no place at all (one placed only in countries is one
+    telling split by country: kept once per country, it would be told twice), its trigger is one of the
+    row's words (an assassination: an execution is as often a sentence or a law) and a PERSON is among
+    its targets (triggers.yaml object_genitive reads the person after اغتيال as the one it is done to)."""
+    if e.type not in rules.named_victim_types or e.modality != "asserted" or e.trigger is None or e.places:
+        return None
+    words = [fold_str(w) for w in re.findall(r"\w+", text[e.trigger[0]:e.trigger[1]])]
+    if not any(_fits(f, rules.named_victim_words) for w in words for _, f in readings(w)):
+        return None
+    return next((ents[t].name_ar for t in e.targets if t in ents and ents[t].type == "PERSON"), None)
+
+
+def _fits(form: str, words: frozenset[str]) -> bool:
+    """A word form is one of ``words`` (a word ending in * stands for any ending)."""
+    return form in words or any(w.endswith("*") and form.startswith(w[:-1]) for w in words)
 
 
 def paragraph_places(doc: Doc, rules) -> bool:
@@ -177,8 +198,13 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     ents = {x.id: x for x in doc.entities}
     kept = []
     for e in doc.events:
-        why = unlocated(e, ents, rules)
+        why = unlocated(e, ents, rules, doc.text)
         if why is None:
+            victim = named_victim(e, ents, rules, doc.text)
+            if victim is not None and unlocated(e, ents, rules) is not None:
+                e.extra.setdefault("why", {})["place_needed"] = \
+                    f"kept with no place: told as done against a named person ('{victim}'), one act against " \
+                    f"one known victim (eventcoref.yaml:{rules.named_victim_line} named_victim)"
             kept.append(e)
             continue
         trig = doc.text[e.trigger[0]:e.trigger[1]]

@@ -59,6 +59,9 @@ class Rules:
     city_kinds: frozenset[str] = frozenset()      # gazetteer kinds of a city (eventcoref.yaml quarters)
     quarter_kinds: frozenset[str] = frozenset()   # … of a quarter of a city (a neighbourhood)
     quarters_km: float = 0.0                      # how far a quarter lies from its city
+    named_victim_types: frozenset[str] = frozenset()   # types whose telling against a named person needs no place
+    named_victim_line: int = 0                    # the line of eventcoref.yaml named_victim
+    named_victim_words: frozenset[str] = frozenset()   # … its trigger words (folded; * any ending)
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -91,6 +94,9 @@ def load_rules(path: Path, ontology) -> Rules:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
     quarters = data.get("quarters") or {}
+    named = data.get("named_victim") or {}
+    for t in named.get("types") or []:
+        require(t in ontology, path, named, f"named_victim: {t!r} is no event type of the ontology")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
@@ -101,7 +107,10 @@ def load_rules(path: Path, ontology) -> Rules:
                  place_needed=place_needed(path, data, ontology, violent),
                  city_kinds=frozenset(quarters.get("cities") or []),
                  quarter_kinds=frozenset(quarters.get("parts") or []),
-                 quarters_km=float(quarters.get("km") or 0.0))
+                 quarters_km=float(quarters.get("km") or 0.0),
+                 named_victim_types=frozenset(named.get("types") or []),
+                 named_victim_line=int(named.get("__line__", 0)),
+                 named_victim_words=frozenset(fold_str(w) for w in named.get("words") or []))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:

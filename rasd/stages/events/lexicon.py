@@ -50,6 +50,7 @@ class TriggerDef:
     by_victims: bool = False          # typed by whom its sentence says it hurt (kinds.victims_kind)
     by_sides: bool = False            # a fight typed RIOT when its clause names an unarmed crowd as a side (kinds.sides_kind)
     only_with: frozenset = frozenset() # an event only when its sentence holds a trigger of one of these types
+    object_genitive: bool = False     # a named person as its genitive is the one it is done to (اغتيال X), not its doer
 
 
 @dataclass
@@ -260,7 +261,8 @@ def load_lexicon(res) -> Lexicon:
                            not_with=frozenset(item.get("not_with") or ()),
                            by_victims=bool(item.get("by_victims")),
                            by_sides=bool(item.get("by_sides")),
-                           only_with=frozenset(item.get("only_with") or ()))
+                           only_with=frozenset(item.get("only_with") or ()),
+                           object_genitive=bool(item.get("object_genitive")))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

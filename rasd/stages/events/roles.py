@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.clitics import letters, reads_as, starts_with_and
+from rasd.arabic.clitics import is_definite, letters, reads_as, starts_with_and
 from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES
@@ -194,6 +194,11 @@ class Roles:
                                              for p in c.st.mentions):
             return None   # استهداف قريتي كفريا والفوعة المواليتين لنظام الأسد: the place is the genitive, what
             #               the act is done to; a party named after it with the lam qualifies the place
+        if t.d.pos == "noun" and t.d.object_genitive and m.type == "PERSON" and m.tok[0] - t.j <= window \
+                and not self.definite_noun(t):
+            c.said(m, "a named person after a noun of an act done to a person (triggers.yaml object_genitive: "
+                      "اغتيال X): the one it is done to, not its doer")
+            return None
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
                 and not (t.d.pos == "verb" and (self.governed(m) or self.past_object(t, m))):
@@ -209,6 +214,12 @@ class Roles:
                    "genitive after the noun")
             return m
         return None
+
+    def definite_noun(self, t: Trig) -> bool:
+        """A word of the noun trigger carries the article (الاغتيال، عملية الاغتيال): a definite noun takes
+        no genitive, so a person named after it (محاولة الاغتيال، وسيمثل X) is not the one it is done to."""
+        a = letters().article
+        return is_definite(self.key(t.i)[t.glue:t.prefix]) or any(self.key(k).startswith(a) for k in range(t.i, t.j))
 
     def pronoun_doer(self, t: Trig) -> bool:
         """The one-word noun trigger carries a possessive pronoun (:meth:`Kinds.possessive`: استهدافها،

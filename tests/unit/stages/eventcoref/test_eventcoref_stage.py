@@ -429,3 +429,50 @@ def test_the_doer_country_can_be_switched_off():
     off = EventCoref(Resources("/nonexistent-rasd-data"), doer_country=False)(
         _state_arrest("اعتقلت قوات الأمن التركية 851 شخصا في حملة.", "actor:turkish_security_forces"))
     assert off.events == []
+
+
+def _named_victim_doc(victim_type: str, modality: str = "asserted", word: str = "اغتال") -> Doc:
+    """One attack (its trigger ``word``) told with no place against one victim (a PERSON or an ACTOR)."""
+    text = f"{word} مسلحون مجهولون القاضي سامر الحلبي أمس."
+    doc = Doc(text)
+    doc.sentences = [(0, len(text))]
+    a = text.index("سامر")
+    doc.entities = [Entity("E1", victim_type, "سامر الحلبي", None, None,
+                           [Mention(a, a + len("سامر الحلبي"), "سامر الحلبي", victim_type)])]
+    doc.events = [Event("V1", "ATTACK_ON_CIVILIANS", (0, len(word)), targets=["E1"], modality=modality,
+                        evidence=[(0, len(text))], extra={"why": {"type": "trigger"}})]
+    return doc
+
+
+@pytest.mark.parametrize("victim_type, modality, word, kept", [
+    ("PERSON", "asserted", "اغتال", True), ("PERSON", "planned", "اغتال", False), ("ACTOR", "asserted", "اغتال", False),
+    ("PERSON", "asserted", "أعدم", False)])
+def test_an_assassination_told_as_done_of_a_named_person_stands_with_no_place(victim_type, modality, word, kept):
+    # eventcoref.yaml named_victim: one act against one known victim; a planned one, a group or an
+    # execution (as often a sentence as an act) still needs a place
+    doc = _named_victim_doc(victim_type, modality)
+    if word != "اغتال":
+        doc = _named_victim_doc(victim_type, modality, word)
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.type for e in doc.events] == (["ATTACK_ON_CIVILIANS"] if kept else [])
+    if kept:
+        why = doc.events[0].extra["why"]["place_needed"]
+        assert "سامر الحلبي" in why and f"eventcoref.yaml:{_row_line('named_victim:')} named_victim" in why
+    else:
+        assert any("no event from ATTACK_ON_CIVILIANS" in w for w in doc.warnings)
+
+
+def test_an_unknown_type_of_the_named_victim_row_is_refused_with_its_line(tmp_path):
+    _refused(tmp_path, "named_victim: {types: [ATTACK_ON_CIVILIANS],", "named_victim: {types: [ASSASSINATION],",
+             rf"eventcoref\.yaml:{_row_line('named_victim:')}: named_victim: 'ASSASSINATION' is no event type")
+
+
+def test_an_assassination_placed_only_in_a_country_is_not_kept_by_its_named_victim():
+    # told of a named person and placed only in countries, one telling split by country: dropped as before
+    doc = _named_victim_doc("PERSON")
+    a = doc.text.index("أمس")
+    doc.entities.append(Entity("P1", "PLACE", "سوريا", None, None, [Mention(a, a + 3, "أمس", "PLACE")],
+                               geo={"lat": 35.0, "lon": 38.5, "feature": "country", "precision": 3}))
+    doc.events[0].places = ["P1"]
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
+    assert doc.events == [] and any("whole country" in w for w in doc.warnings)

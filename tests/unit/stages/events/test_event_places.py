@@ -134,3 +134,17 @@ def test_where_after_other_words_takes_no_place():
                ["مدينة سجنان"])
     arrests = [ev for ev in evs if ev.type == "ARREST"]
     assert arrests and arrests[0].places == []
+
+
+# ---- the outskirts of a place (round 24, miss24) -----------------------------------------------
+
+def test_an_act_on_the_outskirts_of_a_town_is_placed_at_the_town():
+    # على مشارف X، على تخوم X: the act is at X's edge, not aimed at X (triggers.yaml destination_markers)
+    for edge in ("مشارف", "تخوم"):
+        evs = read(f"هاجمت قوات النظام حاجزا للمعارضة على {edge} بلدة كفرزيتا.", ["كفرزيتا"])
+        assert places_of(evs) == [["E2"]]
+
+
+def test_a_place_reached_is_still_a_destination():
+    evs = read("تقدمت قوات النظام إلى بلدة كفرزيتا بعد اشتباكات في اللطامنة.", ["كفرزيتا", "اللطامنة"])
+    assert all("E2" not in p for p in places_of(evs))
