@@ -230,3 +230,18 @@ def test_the_retelling_is_read_once_per_sentence_and_trigger_type(monkeypatch):
               "المقاومة", place="الشدادي")
     assert evs and all(e.type == "AIRSTRIKE" for e in evs)
     assert len(set(asked)) == 2 and len(read) == 1   # both triggers asked; the neighbours were read once
+
+
+def test_a_ramming_that_hurt_soldiers_is_a_clash_and_says_why():
+    (ev,) = run("أصيب جنديان في عملية دهس نفذها مسلح قرب الخليل.", "مسلح", place="الخليل")
+    assert ev.type == "ARMED_CLASH" and "armed_victims" in ev.extra["why"]["type"]
+
+
+def test_control_a_stabbing_that_hurt_civilians_stays_an_attack_on_civilians():
+    (ev,) = run("أصيب ثلاثة أشخاص في عملية طعن نفذها مسلح قرب الخليل.", "مسلح", place="الخليل")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+def test_control_a_stabbing_with_nobody_named_stays_an_attack_on_civilians():
+    (ev,) = run("نفذ مسلح عملية طعن قرب الخليل.", "مسلح", place="الخليل")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
