@@ -381,6 +381,9 @@ class Triggers(Words):
     unarmed_sides: WordList
     riot_means: WordList
     armed_fight_qualifiers: WordList
+    # a capture word's object that is a movable thing, no place (kinds.seized_thing; round 24 type24)
+    capture_prepositions: WordList
+    seized_things: WordList
     # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
     ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
                                              "political", "international", "civilians", "other"], min_length=1)

@@ -17,6 +17,7 @@ SIDES_WINDOW = 6    # words after بين over which both sides of a fight are na
 AIM_WINDOW = 3      # words from an aim preposition to the side it names (على عدد من المواطنين)
 HURT_BEFORE = 2     # words back from a harm verb to the people it names as its subject (مواطنين أصيبوا)
 AGGRESSION_GAP = 4  # words from an aggression's adjective to the verb it is the subject of (العدوان الإسرائيلي الذي استهدف)
+SEIZE_WINDOW = 6    # words from a capture word to the preposition naming what it seized (سيطرت كتائب شهداء الأقصى على)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -196,12 +197,43 @@ class Kinds:
                 return "AIRSTRIKE"
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
+        if d.type == "TERRITORY_TAKEN" and not d.invert:
+            typed = self.seized_thing(t, hi, form)
+            if typed:
+                return typed
         t.rule = f"{form} is listed as {d.type}"
         if d.type == "SHELLING":
             # طائرة مسيرة إسرائيلية أطلقت صواريخ: munitions an aircraft fires are its air strike; only
             # the subject before it (صواريخ مضادة للطائرات after it names what they are fired at)
             return self.fired_by_aircraft(t, d.type, lo, hi, form, before_only=True)
         return d.type
+
+    def seized_thing(self, t: Trig, hi: int, form: str) -> str:
+        """ARMED_CLASH for a capture word (TERRITORY_TAKEN) whose object is a movable thing, not a place:
+        the first word after a preposition of its clause (triggers.yaml capture_prepositions: على) at most
+        SEIZE_WINDOW words on (the subject between: سيطرت كتائب شهداء الأقصى على طائرة), only a quantity
+        between (aim_quantities), is an aircraft, a ship or a vehicle (seized_things: سيطرتها على طائرتي
+        درون، استولت على مدرعة). spec/ontology.md: TERRITORY_TAKEN is a place changing hands; a fighter
+        seizing the enemy's drone or armour is an act of the fight. '' otherwise (and when another act's
+        word comes first: what follows is that act's)."""
+        w = self.L.words
+        starts = {o.i for o in self.sentence_triggers if o is not t}
+        for p in range(t.j, min(hi, t.j + SEIZE_WINDOW)):
+            if p in starts:
+                return ""
+            if not reads_as(w["capture_prepositions"], self.key(p)):
+                continue
+            for k in range(p + 1, min(hi, p + 1 + AIM_WINDOW)):
+                key = self.key(k)
+                if reads_as(w["seized_things"], key):
+                    t.rule = f"{form} is a capture; what it seized, '{self.span_text(k, k + 1)}' after " \
+                             f"'{self.span_text(p, p + 1)}', is a movable thing, no place (triggers.yaml " \
+                             f"seized_things): an act of the fight, ARMED_CLASH"
+                    return "ARMED_CLASH"
+                if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
+                    return ""
+            return ""
+        return ""
 
     def aggression_doer(self, st: Sent, t: Trig) -> str | None:
         """The words naming the subject of a targeting verb ``t`` when it is an aggression of a state

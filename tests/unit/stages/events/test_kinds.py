@@ -245,3 +245,13 @@ def test_control_a_stabbing_that_hurt_civilians_stays_an_attack_on_civilians():
 def test_control_a_stabbing_with_nobody_named_stays_an_attack_on_civilians():
     (ev,) = run("نفذ مسلح عملية طعن قرب الخليل.", "مسلح", place="الخليل")
     assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+def test_a_capture_of_a_drone_is_no_territory_taken_but_a_clash_and_says_why():
+    (ev,) = run("سيطرت كتائب المقاومة على طائرة مسيرة في سماء جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "ARMED_CLASH" and "seized_things" in ev.extra["why"]["type"]
+
+
+def test_control_a_capture_of_a_town_stays_territory_taken():
+    (ev,) = run("سيطرت كتائب المقاومة على بلدة جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "TERRITORY_TAKEN"
