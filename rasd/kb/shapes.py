@@ -382,6 +382,10 @@ class Triggers(Words):
     riot_means: WordList
     armed_fight_qualifiers: WordList
     # a capture word's object that is a movable thing, no place (kinds.seized_thing; round 24 type24)
+    # a liberation word whose object is people held (kinds.freed_people; round 24 type24)
+    liberation_words: WordList
+    captive_counts: WordList
+    freed_words: WordList
     capture_prepositions: WordList
     seized_things: WordList
     # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)

@@ -18,6 +18,7 @@ AIM_WINDOW = 3      # words from an aim preposition to the side it names (على
 HURT_BEFORE = 2     # words back from a harm verb to the people it names as its subject (مواطنين أصيبوا)
 AGGRESSION_GAP = 4  # words from an aggression's adjective to the verb it is the subject of (العدوان الإسرائيلي الذي استهدف)
 SEIZE_WINDOW = 6    # words from a capture word to the preposition naming what it seized (سيطرت كتائب شهداء الأقصى على)
+CAPTIVE_COUNTS = 2   # count words before the people a liberation word freed (بتحرير عدد من الرهائن)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -198,7 +199,7 @@ class Kinds:
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
         if d.type == "TERRITORY_TAKEN" and not d.invert:
-            typed = self.seized_thing(t, hi, form)
+            typed = self.freed_people(st, t, lo, hi, form) or self.seized_thing(t, hi, form)
             if typed:
                 return typed
         t.rule = f"{form} is listed as {d.type}"
@@ -207,6 +208,29 @@ class Kinds:
             # the subject before it (صواريخ مضادة للطائرات after it names what they are fired at)
             return self.fired_by_aircraft(t, d.type, lo, hi, form, before_only=True)
         return d.type
+
+    def freed_people(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
+        """PRISONER_RELEASE for a liberation word (triggers.yaml liberation_words: حرر، تحرير، استعادة) whose
+        object is people held, not a place: the word right after it (after the subject a verb puts first:
+        حررت فرق الإنقاذ 3 أشخاص), at most CAPTIVE_COUNTS counts before it (digits, captive_counts), is one
+        of freed_words (حرر الجيش 30 رهينة، بتحرير أربعة أشخاص، تحرير الجندي المحتجز). spec/ontology.md:
+        TERRITORY_TAKEN is a place changing hands; hostages or captives freed are a PRISONER_RELEASE. ''
+        otherwise."""
+        w = self.L.words
+        if not any(reads_as(w["liberation_words"], self.key(k)) for k in range(t.i, t.j)):
+            return ""
+        start = t.j
+        if t.d.pos == "verb":
+            start = next((m.tok[1] for m in self.participants(st, lo, hi) if m.tok[0] == t.j), t.j)
+        for k in range(start, min(hi, start + CAPTIVE_COUNTS + 1)):
+            key = self.key(k)
+            if reads_as(w["freed_words"], key):
+                t.rule = f"{form} is a liberation; what it freed, '{self.span_text(k, k + 1)}', is people held, " \
+                         f"no place (triggers.yaml liberation_words, freed_words): PRISONER_RELEASE"
+                return "PRISONER_RELEASE"
+            if not (key.isdigit() or reads_as(w["captive_counts"], key)):
+                return ""
+        return ""
 
     def seized_thing(self, t: Trig, hi: int, form: str) -> str:
         """ARMED_CLASH for a capture word (TERRITORY_TAKEN) whose object is a movable thing, not a place:

@@ -255,3 +255,13 @@ def test_a_capture_of_a_drone_is_no_territory_taken_but_a_clash_and_says_why():
 def test_control_a_capture_of_a_town_stays_territory_taken():
     (ev,) = run("سيطرت كتائب المقاومة على بلدة جنين.", "كتائب المقاومة", place="جنين")
     assert ev.type == "TERRITORY_TAKEN"
+
+
+def test_hostages_freed_are_no_territory_taken_but_a_prisoner_release_and_say_why():
+    (ev,) = run("أعلنت كتائب المقاومة تحرير عشرة رهائن في جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "PRISONER_RELEASE" and "freed_words" in ev.extra["why"]["type"]
+
+
+def test_control_a_liberated_town_stays_territory_taken():
+    (ev,) = run("أعلنت كتائب المقاومة تحرير بلدة جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "TERRITORY_TAKEN"
