@@ -140,6 +140,12 @@ class Kinds:
                     t.rule = f"{form} strikes {what} with no weapon named near it; its doer '{party}' is a " \
                              f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
                     return "AIRSTRIKE"
+                subject = self.air_first_subject(st, t, lo, hi)
+                if subject is not None:
+                    t.rule = f"{form} strikes {what} with no weapon named near it; its subject '{subject}' (Kinds." \
+                             f"strike_doer) is a state that strikes from the air (triggers.yaml air_first_actors): " \
+                             f"AIRSTRIKE"
+                    return "AIRSTRIKE"
                 t.rule = f"{form} strikes {what} and no weapon is named near it: fire from afar, SHELLING"
                 return "SHELLING"
             t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
@@ -457,6 +463,21 @@ class Kinds:
                  f"doer '{self.span_text(*pick.tok)}' is named by a head of ground troops (triggers.yaml " \
                  f"ground_force_heads): fire from the ground, SHELLING"
         return "SHELLING"
+
+    def air_first_subject(self, st: Sent, t: Trig, lo: int, hi: int) -> str | None:
+        """The text of the subject a targeting verb names before it in its clause (:meth:`strike_doer`: العدو
+        الإسرائيلي استهدف منزلا؛ never a party named by an adjective of another noun, ردا على الاعتداءات
+        الإسرائيلية) when it is a state that strikes from the air (triggers.yaml air_first_actors); None
+        otherwise, and for a noun trigger (its doer is told only by a possessive)."""
+        if t.d.pos != "verb":
+            return None
+        pick = self.strike_doer(st, t, lo, hi)
+        if pick is None or pick.tok[1] > t.i:
+            return None
+        e = self.ents.get(pick.entity)
+        if e is None or not e.kb_id or fold_str(e.kb_id.split(":", 1)[-1]) not in self.L.words["air_first_actors"]:
+            return None
+        return self.span_text(*pick.tok)
 
     def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int, after_only: bool = False) -> str | None:
         """The text of the doer of a bare قصف when it is a state that strikes from the air
