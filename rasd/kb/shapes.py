@@ -382,6 +382,13 @@ class Triggers(Words):
     unarmed_sides: WordList
     riot_means: WordList
     armed_fight_qualifiers: WordList
+    # a capture word's object that is a movable thing, no place (kinds.seized_thing; round 24 type24)
+    # a liberation word whose object is people held (kinds.freed_people; round 24 type24)
+    liberation_words: WordList
+    captive_counts: WordList
+    freed_words: WordList
+    capture_prepositions: WordList
+    seized_things: WordList
     # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
     ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
                                              "political", "international", "civilians", "other"], min_length=1)

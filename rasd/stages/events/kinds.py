@@ -17,6 +17,8 @@ SIDES_WINDOW = 6    # words after بين over which both sides of a fight are na
 AIM_WINDOW = 3      # words from an aim preposition to the side it names (على عدد من المواطنين)
 HURT_BEFORE = 2     # words back from a harm verb to the people it names as its subject (مواطنين أصيبوا)
 AGGRESSION_GAP = 4  # words from an aggression's adjective to the verb it is the subject of (العدوان الإسرائيلي الذي استهدف)
+SEIZE_WINDOW = 6    # words from a capture word to the preposition naming what it seized (سيطرت كتائب شهداء الأقصى على)
+CAPTIVE_COUNTS = 2   # count words before the people a liberation word freed (بتحرير عدد من الرهائن)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -138,6 +140,12 @@ class Kinds:
                     t.rule = f"{form} strikes {what} with no weapon named near it; its doer '{party}' is a " \
                              f"state that strikes from the air (triggers.yaml air_first_actors): AIRSTRIKE"
                     return "AIRSTRIKE"
+                subject = self.air_first_subject(st, t, lo, hi)
+                if subject is not None:
+                    t.rule = f"{form} strikes {what} with no weapon named near it; its subject '{subject}' (Kinds." \
+                             f"strike_doer) is a state that strikes from the air (triggers.yaml air_first_actors): " \
+                             f"AIRSTRIKE"
+                    return "AIRSTRIKE"
                 t.rule = f"{form} strikes {what} and no weapon is named near it: fire from afar, SHELLING"
                 return "SHELLING"
             t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
@@ -196,12 +204,66 @@ class Kinds:
                 return "AIRSTRIKE"
             t.rule = f"{form} is air or ground fire; no air or ground cue near it: {d.type}"
             return d.type
+        if d.type == "TERRITORY_TAKEN" and not d.invert:
+            typed = self.freed_people(st, t, lo, hi, form) or self.seized_thing(t, hi, form)
+            if typed:
+                return typed
         t.rule = f"{form} is listed as {d.type}"
         if d.type == "SHELLING":
             # طائرة مسيرة إسرائيلية أطلقت صواريخ: munitions an aircraft fires are its air strike; only
             # the subject before it (صواريخ مضادة للطائرات after it names what they are fired at)
             return self.fired_by_aircraft(t, d.type, lo, hi, form, before_only=True)
         return d.type
+
+    def freed_people(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
+        """PRISONER_RELEASE for a liberation word (triggers.yaml liberation_words: حرر، تحرير، استعادة) whose
+        object is people held, not a place: the word right after it (after the subject a verb puts first:
+        حررت فرق الإنقاذ 3 أشخاص), at most CAPTIVE_COUNTS counts before it (digits, captive_counts), is one
+        of freed_words (حرر الجيش 30 رهينة، بتحرير أربعة أشخاص، تحرير الجندي المحتجز). spec/ontology.md:
+        TERRITORY_TAKEN is a place changing hands; hostages or captives freed are a PRISONER_RELEASE. ''
+        otherwise."""
+        w = self.L.words
+        if not any(reads_as(w["liberation_words"], self.key(k)) for k in range(t.i, t.j)):
+            return ""
+        start = t.j
+        if t.d.pos == "verb":
+            start = next((m.tok[1] for m in self.participants(st, lo, hi) if m.tok[0] == t.j), t.j)
+        for k in range(start, min(hi, start + CAPTIVE_COUNTS + 1)):
+            key = self.key(k)
+            if reads_as(w["freed_words"], key):
+                t.rule = f"{form} is a liberation; what it freed, '{self.span_text(k, k + 1)}', is people held, " \
+                         f"no place (triggers.yaml liberation_words, freed_words): PRISONER_RELEASE"
+                return "PRISONER_RELEASE"
+            if not (key.isdigit() or reads_as(w["captive_counts"], key)):
+                return ""
+        return ""
+
+    def seized_thing(self, t: Trig, hi: int, form: str) -> str:
+        """ARMED_CLASH for a capture word (TERRITORY_TAKEN) whose object is a movable thing, not a place:
+        the first word after a preposition of its clause (triggers.yaml capture_prepositions: على) at most
+        SEIZE_WINDOW words on (the subject between: سيطرت كتائب شهداء الأقصى على طائرة), only a quantity
+        between (aim_quantities), is an aircraft, a ship or a vehicle (seized_things: سيطرتها على طائرتي
+        درون، استولت على مدرعة). spec/ontology.md: TERRITORY_TAKEN is a place changing hands; a fighter
+        seizing the enemy's drone or armour is an act of the fight. '' otherwise (and when another act's
+        word comes first: what follows is that act's)."""
+        w = self.L.words
+        starts = {o.i for o in self.sentence_triggers if o is not t}
+        for p in range(t.j, min(hi, t.j + SEIZE_WINDOW)):
+            if p in starts:
+                return ""
+            if not reads_as(w["capture_prepositions"], self.key(p)):
+                continue
+            for k in range(p + 1, min(hi, p + 1 + AIM_WINDOW)):
+                key = self.key(k)
+                if reads_as(w["seized_things"], key):
+                    t.rule = f"{form} is a capture; what it seized, '{self.span_text(k, k + 1)}' after " \
+                             f"'{self.span_text(p, p + 1)}', is a movable thing, no place (triggers.yaml " \
+                             f"seized_things): an act of the fight, ARMED_CLASH"
+                    return "ARMED_CLASH"
+                if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
+                    return ""
+            return ""
+        return ""
 
     def aggression_doer(self, st: Sent, t: Trig) -> str | None:
         """The words naming the subject of a targeting verb ``t`` when it is an aggression of a state
@@ -401,6 +463,21 @@ class Kinds:
                  f"doer '{self.span_text(*pick.tok)}' is named by a head of ground troops (triggers.yaml " \
                  f"ground_force_heads): fire from the ground, SHELLING"
         return "SHELLING"
+
+    def air_first_subject(self, st: Sent, t: Trig, lo: int, hi: int) -> str | None:
+        """The text of the subject a targeting verb names before it in its clause (:meth:`strike_doer`: العدو
+        الإسرائيلي استهدف منزلا؛ never a party named by an adjective of another noun, ردا على الاعتداءات
+        الإسرائيلية) when it is a state that strikes from the air (triggers.yaml air_first_actors); None
+        otherwise, and for a noun trigger (its doer is told only by a possessive)."""
+        if t.d.pos != "verb":
+            return None
+        pick = self.strike_doer(st, t, lo, hi)
+        if pick is None or pick.tok[1] > t.i:
+            return None
+        e = self.ents.get(pick.entity)
+        if e is None or not e.kb_id or fold_str(e.kb_id.split(":", 1)[-1]) not in self.L.words["air_first_actors"]:
+            return None
+        return self.span_text(*pick.tok)
 
     def air_first_party(self, st: Sent, t: Trig, lo: int, hi: int, after_only: bool = False) -> str | None:
         """The text of the doer of a bare قصف when it is a state that strikes from the air

@@ -230,3 +230,38 @@ def test_the_retelling_is_read_once_per_sentence_and_trigger_type(monkeypatch):
               "المقاومة", place="الشدادي")
     assert evs and all(e.type == "AIRSTRIKE" for e in evs)
     assert len(set(asked)) == 2 and len(read) == 1   # both triggers asked; the neighbours were read once
+
+
+def test_a_ramming_that_hurt_soldiers_is_a_clash_and_says_why():
+    (ev,) = run("أصيب جنديان في عملية دهس نفذها مسلح قرب الخليل.", "مسلح", place="الخليل")
+    assert ev.type == "ARMED_CLASH" and "armed_victims" in ev.extra["why"]["type"]
+
+
+def test_control_a_stabbing_that_hurt_civilians_stays_an_attack_on_civilians():
+    (ev,) = run("أصيب ثلاثة أشخاص في عملية طعن نفذها مسلح قرب الخليل.", "مسلح", place="الخليل")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+def test_control_a_stabbing_with_nobody_named_stays_an_attack_on_civilians():
+    (ev,) = run("نفذ مسلح عملية طعن قرب الخليل.", "مسلح", place="الخليل")
+    assert ev.type == "ATTACK_ON_CIVILIANS"
+
+
+def test_a_capture_of_a_drone_is_no_territory_taken_but_a_clash_and_says_why():
+    (ev,) = run("سيطرت كتائب المقاومة على طائرة مسيرة في سماء جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "ARMED_CLASH" and "seized_things" in ev.extra["why"]["type"]
+
+
+def test_control_a_capture_of_a_town_stays_territory_taken():
+    (ev,) = run("سيطرت كتائب المقاومة على بلدة جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "TERRITORY_TAKEN"
+
+
+def test_hostages_freed_are_no_territory_taken_but_a_prisoner_release_and_say_why():
+    (ev,) = run("أعلنت كتائب المقاومة تحرير عشرة رهائن في جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "PRISONER_RELEASE" and "freed_words" in ev.extra["why"]["type"]
+
+
+def test_control_a_liberated_town_stays_territory_taken():
+    (ev,) = run("أعلنت كتائب المقاومة تحرير بلدة جنين.", "كتائب المقاومة", place="جنين")
+    assert ev.type == "TERRITORY_TAKEN"

@@ -108,3 +108,17 @@ def test_control_a_munition_an_aircraft_did_not_fire_stays_ground_fire():
     assert not any("air_doers" in ev.extra["why"]["type"] for ev in evs)
     evs = fire("أسقطت المقاومة مسيرة فوق الرستن بصاروخ أرض جو.", "المقاومة", category="non_state_armed_group")
     assert not any("air_doers" in ev.extra["why"]["type"] for ev in evs)
+
+
+def test_a_struck_object_whose_verb_has_an_air_first_state_as_its_subject_before_it_is_an_airstrike():
+    evs = fire("قال شهود إن الاحتلال الإسرائيلي استهدف منزلا في الرستن.", "الاحتلال الإسرائيلي",
+               kb_id="actor:israel")
+    (ev,) = by_trigger(evs, "'استهدف'")
+    assert ev.type == "AIRSTRIKE" and "its subject" in ev.extra["why"]["type"]
+
+
+def test_control_a_struck_object_whose_subject_strikes_from_the_ground_stays_fire_from_afar():
+    evs = fire("قال شهود إن المقاومة استهدفت منزلا في الرستن.", "المقاومة", kb_id="actor:resistance_x",
+               category="non_state_armed_group")
+    (ev,) = by_trigger(evs, "'استهدفت'")
+    assert ev.type == "SHELLING"

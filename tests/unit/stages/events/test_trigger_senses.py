@@ -59,3 +59,12 @@ def test_a_shooting_aimed_at_a_pronoun_is_an_attack_on_people():
 def test_control_a_shooting_that_hurts_fighters_or_aimed_at_a_patrol_is_a_clash():
     assert types("أصيب جنديان جراء إطلاق النار عليهما في حي الشاطئ.", "الجيش", place="حي الشاطئ") == ["ARMED_CLASH"]
     assert types("أصيب جنديان في إطلاق النار على دورية للجيش في حي الشاطئ.", "الجيش", place="حي الشاطئ") == ["ARMED_CLASH"]
+
+
+def test_fighters_taken_prisoner_with_a_count_after_the_word_are_an_arrest():
+    assert "ARREST" in types("قتل عشرة من المسلحين وأسر ثلاثة آخرون في مواجهات مع الجيش قرب مأرب.", "الجيش",
+                             place="مأرب")
+
+
+def test_control_the_word_as_families_with_no_count_after_it_is_no_arrest():
+    assert "ARREST" not in types("شارك الجيش وأسر الشهداء في تشييع الجنازة في مأرب.", "الجيش", place="مأرب")
