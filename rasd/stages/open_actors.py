@@ -741,7 +741,29 @@ class _OpenActors:
         for m in kept:
             if m.kb_id and m.type == "ACTOR" and not m.short and self.described(m):
                 m.nominal = True
+        for m in kept:
+            self.own_adjective(m)
         return sorted(kept + self.added, key=lambda m: m.start)
+
+    def own_adjective(self, m: Mention) -> None:
+        """الموساد الإسرائيلي، حرس الثورة الإيراني، كيان الاحتلال الإسرائيلي: a knowledge-base actor's
+        name (no short form) followed, white space between, by the nationality adjective of the actor's
+        own country (an adjective of ``national_forces`` whose force is of that country) takes the
+        adjective into its mention, as the press writes the name with it; a word another mention holds
+        is left to it."""
+        j = m.tok[1]
+        if m.type != "ACTOR" or not m.kb_id or m.short or self.kb is None or j >= len(self.toks) \
+                or not self.joined(j - 1) or j in self.owner:
+            return
+        entry, force = self.kb.get(m.kb_id), self.kb.get("actor:" + self.f.adjectives.get(self.toks[j].key, ""))
+        if entry is None or force is None or not entry.country or entry.country != force.country:
+            return
+        t = self.toks[j]
+        m.end, m.tok = t.end, (m.tok[0], j + 1)
+        m.text = self.doc.text[m.start:m.end]
+        m.why = (m.why + "; " if m.why else "") + (
+            f"'{self.doc.text[t.start:t.end]}' after the name is its own country's adjective: part of the mention")
+        self.owner[j] = m
 
     def described(self, m: Mention) -> bool:
         """A knowledge-base actor named by a description rather than a name: ordinary words closed

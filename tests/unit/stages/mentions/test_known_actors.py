@@ -259,3 +259,9 @@ def test_an_iraqi_operations_command_is_its_own_force(text, kb_id):
     """Iraq's operations commands by region (Round 24, person24)."""
     es = entities(text)
     assert es[kb_id][0] == "ACTOR"
+
+
+def test_the_malian_army_is_named_by_its_adjective():
+    """الجيش المالي: Mali's army, though المالي is also "financial" (Round 24)."""
+    es = entities("وأعلن الجيش المالي مقتل خمسة من جنوده في هجوم شمالي البلاد.")
+    assert es["actor:mali_army"][1] == ["الجيش المالي"]
