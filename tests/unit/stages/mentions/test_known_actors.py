@@ -265,3 +265,9 @@ def test_the_malian_army_is_named_by_its_adjective():
     """الجيش المالي: Mali's army, though المالي is also "financial" (Round 24)."""
     es = entities("وأعلن الجيش المالي مقتل خمسة من جنوده في هجوم شمالي البلاد.")
     assert es["actor:mali_army"][1] == ["الجيش المالي"]
+
+
+def test_south_lebanons_paramedic_services_are_their_own_bodies():
+    """كشافة الرسالة الإسلامية، الهيئة الصحية الإسلامية (Round 24)."""
+    es = entities("استهدفت غارة سيارة إسعاف تابعة لكشافة الرسالة الإسلامية، ونعت الهيئة الصحية الإسلامية مسعفا.")
+    assert "actor:risala_scouts" in es and "actor:islamic_health_committee" in es
