@@ -229,6 +229,9 @@ class Crowd(Closed):
     category: str
     name: str
     words: WordList
+    # a group the press names as readily in reports of no act of force (worshippers at prayer): a party
+    # only in a report with an event (rasd.stages.roster)
+    with_events_only: bool = False
 
 
 class Victims(Closed):

@@ -663,21 +663,26 @@ class NerStage:
                 continue   # inside the name found last
             k = q
             if owner[k] >= 0 or not text[toks[k - 1].end:toks[k].start].isspace() \
-                    or text.startswith(self.letters.article, toks[k].start) or not self._tier_part(doc, k):
+                    or text.startswith(self.letters.article, toks[k].start):
+                continue
+            common_first = not self._tier_part(doc, k)
+            if common_first and not self._ordinary_given(doc, k):
                 continue
             j = k + 1
             while j < n and j - k < SPEAKER_WORDS_MAX and self._free_after(doc, owner, j) and self._tier_part(doc, j):
                 j += 1
             gap = text[toks[j - 1].end:toks[j].start] if j < n else ""
             if j - k < SPEAKER_WORDS_MIN or j >= n or owner[j] >= 0 or not (gap.isspace() or _commas(gap)) \
-                    or not self._role_opens(doc, j):
+                    or not self._role_opens(doc, j) or (common_first and (
+                        j - k != SPEAKER_WORDS_MIN or not self._listed_at(doc, j, "person_titles"))):
                 k += 1
                 continue
             start, end = toks[k].start, toks[j - 1].end
             role = text[toks[j].start:toks[j].end]
             out.append(Mention(start, end, text[start:end], "PERSON", confidence=TIER_CONFIDENCE, tok=(k, j),
                                pattern=True, why=f"speaker's name: {j - k} free name-shaped words between a verb of "
-                               f"saying and the role after the name ({role!r}: lexicon role_after_name or a title)"))
+                               f"saying and the role after the name ({role!r}: lexicon role_after_name or a title)"
+                               + ("; the first an ordinary word, taken as a given name before a title" if common_first else "")))
             for p in range(k, j):
                 owner[p] = base + len(out)
             k = j
@@ -736,6 +741,21 @@ class NerStage:
                                f"'{body.text}'), ending clearly"))
             owner[k] = owner[k + 1] = len(doc.mentions) + len(added) + len(out)
         return out
+
+    def _ordinary_given(self, doc: Doc, k: int) -> bool:
+        """Word k may open a speaker's name though the NER corpora use it mostly outside names (عيد،
+        نصر، أمل: given names that are also ordinary words): Arabic letters, no lexicon word, no word
+        behind a proclitic, no accusative; :meth:`_speaker_tier` then asks for exactly two words and a
+        person title right after them (وقال عيد عماش المتحدث باسم …), the role that makes them a name."""
+        key, L = doc.keys[k], self.letters
+        if len(key) < 3 or not key.isalpha() or not has_letter(key) or key.endswith(L.accusative_ending) \
+                or key.endswith(L.feminine_plural) or key in self.lineage or any(n for n, _ in stems(key)):
+            return False   # سلطات: a plural noun is no given name
+        stops = self.lists.get("name_stops", frozenset())
+        if any(key.endswith(p) and key[:-len(p)] in stops for p in L.attached_pronouns):
+            return False   # أعلن عنه صراحة: a preposition with its pronoun
+        forms = {key, L.article + key}
+        return all(forms.isdisjoint(words) for words in self.lists.values()) and not self._run_on_at(doc, k)
 
     def _role_opens(self, doc: Doc, j: int) -> bool:
         """Word j opens the role given after a name: a word of lexicon role_after_name as written or

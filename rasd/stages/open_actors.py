@@ -116,6 +116,8 @@ class Forces:
     wings: tuple[tuple[str, ...], ...] = ()
     # the knowledge-base actors that name a kind of armed group, no one group (kinds.generic_actors, as kb ids)
     generic_actors: frozenset[str] = frozenset()
+    # the names of the crowds that are parties only in a report with an event (crowds.with_events_only)
+    event_crowds: frozenset[str] = frozenset()
 
     @cached_property
     def first_pass(self) -> frozenset[str]:
@@ -244,7 +246,8 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   frozenset(form for w in (vd.get("population") or [] if vd else [])
                             for form in (fold_str(w), L.article + fold_str(w))),
                   tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()),
-                  frozenset("actor:" + a for a in kd.get("generic_actors") or ()))
+                  frozenset("actor:" + a for a in kd.get("generic_actors") or ()),
+                  frozenset(c["name"] for c in d["crowds"] if c.get("with_events_only")))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:
@@ -738,7 +741,29 @@ class _OpenActors:
         for m in kept:
             if m.kb_id and m.type == "ACTOR" and not m.short and self.described(m):
                 m.nominal = True
+        for m in kept:
+            self.own_adjective(m)
         return sorted(kept + self.added, key=lambda m: m.start)
+
+    def own_adjective(self, m: Mention) -> None:
+        """الموساد الإسرائيلي، حرس الثورة الإيراني، كيان الاحتلال الإسرائيلي: a knowledge-base actor's
+        name (no short form) followed, white space between, by the nationality adjective of the actor's
+        own country (an adjective of ``national_forces`` whose force is of that country) takes the
+        adjective into its mention, as the press writes the name with it; a word another mention holds
+        is left to it."""
+        j = m.tok[1]
+        if m.type != "ACTOR" or not m.kb_id or m.short or self.kb is None or j >= len(self.toks) \
+                or not self.joined(j - 1) or j in self.owner:
+            return
+        entry, force = self.kb.get(m.kb_id), self.kb.get("actor:" + self.f.adjectives.get(self.toks[j].key, ""))
+        if entry is None or force is None or not entry.country or entry.country != force.country:
+            return
+        t = self.toks[j]
+        m.end, m.tok = t.end, (m.tok[0], j + 1)
+        m.text = self.doc.text[m.start:m.end]
+        m.why = (m.why + "; " if m.why else "") + (
+            f"'{self.doc.text[t.start:t.end]}' after the name is its own country's adjective: part of the mention")
+        self.owner[j] = m
 
     def described(self, m: Mention) -> bool:
         """A knowledge-base actor named by a description rather than a name: ordinary words closed

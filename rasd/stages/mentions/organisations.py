@@ -27,14 +27,23 @@ def _quoted(f: Finder, i: int) -> int | None:
 
 
 def _numbered(f: Finder, i: int) -> int | None:
-    """الفرقة 30، الفرقة 16 مشاة; not الحركة 14 عنصرا (a count, not a unit number)."""
+    """الفرقة 30، الفرقة 16 مشاة; not الحركة 14 عنصرا (a count, not a unit number).  A second number
+    joined by the conjunction is a second unit of the same kind, named with it (اللواءين 46 و47)."""
     toks, j = f.toks, i + 2
     if j < len(toks) and f.joined(i + 1) and toks[j].key.endswith(letters().accusative_ending) \
             and not f.is_(j, "unit_suffixes"):
         return None
     if j < len(toks) and f.joined(i + 1) and f.is_(j, "unit_suffixes"):
         j += 1
+    if j < len(toks) and f.joined(j - 1) and _second_number(toks[j].key):
+        j += 1
     return j
+
+
+def _second_number(key: str) -> bool:
+    """A number with the conjunction in front (و47): the second of two unit numbers."""
+    conj = letters().conj
+    return len(key) > 1 and key[:1] in conj and key[1:].isdigit()
 
 
 def _bare(f: Finder, i: int) -> int | None:

@@ -1047,3 +1047,15 @@ def test_the_crf_does_not_cut_off_a_fathers_name_written_as_the_name():
     assert name == "كرمول علي زيتوني" and "father's name" in why
     assert [n for n, _ in run("نعت الحزب المجاهد كرمول على زيتوني أمس", "كرمول على زيتوني")] == ["كرمول"]
     assert [n for n, _ in run("نعت الحزب المجاهد كرمول علي أمس", "كرمول علي")] == ["كرمول"]
+
+
+def test_a_speaker_whose_given_name_is_also_an_ordinary_word_needs_a_title_after_two_words():
+    """وقال عيد X المتحدث باسم …: a first word the NER corpora use mostly outside names opens the
+    speaker's name only as one of exactly two words with a person title right after them (Round 24)."""
+    roles = frozenset({"وهو", "احد"})
+    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, role_after=roles, common=frozenset({"نجمه", "سلطات"}))
+    (m,) = stage(doc_of("وقال نجمة زيتوني القائد في المدينة إن الوضع هادئ")).mentions
+    assert m.text == "نجمة زيتوني" and "ordinary word" in m.why
+    assert not stage(doc_of("وقال نجمة زيتوني، وهو باحث، إن الوضع هادئ")).mentions   # a role word, no title
+    assert not stage(doc_of("وقال نجمة زيتوني إن الوضع هادئ")).mentions
+    assert not stage(doc_of("وقال سلطات زيتوني القائد إن الوضع هادئ")).mentions    # a plural noun

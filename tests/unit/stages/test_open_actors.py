@@ -266,3 +266,15 @@ def test_a_countrys_body_named_by_its_place_joins_the_body_named_by_its_adjectiv
     # named only by its place, it keeps that name (the gold names it so)
     alone = named(actors("وأعلنت حكومة العراق الحداد."), "حكومة العراق")
     assert alone is not None and alone.kb_id is None
+
+
+def test_an_actors_own_nationality_adjective_joins_its_mention():
+    """الموساد الإسرائيلي: the adjective of the actor's own country is part of its name (Round 24)."""
+    e = named(actors("وقالت الصحيفة إن عملاء الموساد الإسرائيلي نفذوا العملية."), "الموساد")
+    assert e is not None and [m.text for m in e.mentions] == ["الموساد الإسرائيلي"]
+    assert "own country's adjective" in e.mentions[0].why
+
+
+def test_another_countrys_adjective_stays_out_of_the_mention():
+    e = named(actors("وقالت الصحيفة إن الموساد التركي نفذ العملية."), "الموساد")
+    assert e is None or [m.text for m in e.mentions] == ["الموساد"]

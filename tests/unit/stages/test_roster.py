@@ -95,3 +95,17 @@ def test_doc_mentions_follow_the_entities():
     assert hamas.mentions[0] in doc.mentions
     starts = [m.start for m in doc.mentions]
     assert starts == sorted(starts)
+
+
+def test_worshippers_in_a_report_of_no_event_are_dropped():
+    """Worshippers at prayer in a report of no act (open_actors.yaml crowds with_events_only, Round 24)."""
+    text = "واشتكى عدد من المصلين من قلة السجاد في المسجد الجديد بالحي."
+    assert any(e.name_ar == "مصلون" for e in run(text, roster=False).entities)
+    doc = run(text)
+    assert not any(e.name_ar == "مصلون" for e in doc.entities)
+    assert any(w.startswith("roster: dropped") and "with_events_only" in w for w in doc.warnings)
+
+
+def test_worshippers_in_a_report_of_an_attack_stay():
+    doc = run("فجر انتحاري حزامه الناسف وسط المصلين في مسجد بمدينة كويتا يوم الجمعة، ما أدى إلى مقتل 12 شخصا.")
+    assert doc.events and any(e.name_ar == "مصلون" for e in doc.entities)

@@ -248,3 +248,26 @@ def test_the_occupation_with_its_own_states_adjective_is_still_israel():
     es = readings_on("قالت سلطات الاحتلال إنها ستواصل العملية، وقصفت قوات الاحتلال الإسرائيلية منزلا في "
                      "مدينة خان يونس.", "2023-11-20")
     assert es["actor:israel"] == ["سلطات الاحتلال"] and "actor:idf" in es
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وأعلنت قيادة عمليات الأنبار تطهير الطريق الدولي من العبوات.", "actor:anbar_operations_command"),
+    ("وقالت قوة تابعة لقيادة عمليات دجلة إنها اعتقلت ثلاثة مطلوبين.", "actor:dijla_operations_command"),
+    ("استهدفت غارة مقرا تابعا لقيادة عمليات الجزيرة قرب الحدود.", "actor:jazeera_operations_command"),
+])
+def test_an_iraqi_operations_command_is_its_own_force(text, kb_id):
+    """Iraq's operations commands by region (Round 24, person24)."""
+    es = entities(text)
+    assert es[kb_id][0] == "ACTOR"
+
+
+def test_the_malian_army_is_named_by_its_adjective():
+    """الجيش المالي: Mali's army, though المالي is also "financial" (Round 24)."""
+    es = entities("وأعلن الجيش المالي مقتل خمسة من جنوده في هجوم شمالي البلاد.")
+    assert es["actor:mali_army"][1] == ["الجيش المالي"]
+
+
+def test_south_lebanons_paramedic_services_are_their_own_bodies():
+    """كشافة الرسالة الإسلامية، الهيئة الصحية الإسلامية (Round 24)."""
+    es = entities("استهدفت غارة سيارة إسعاف تابعة لكشافة الرسالة الإسلامية، ونعت الهيئة الصحية الإسلامية مسعفا.")
+    assert "actor:risala_scouts" in es and "actor:islamic_health_committee" in es

@@ -85,3 +85,13 @@ def test_a_head_with_the_article_behind_a_preposition_heads_no_name(finder):
     assert organisations.org_at(f, at(f, "للحركة")) is None
     f = finder("وانضم بالحركة نديم الحسن أمس.")
     assert organisations.org_at(f, at(f, "بالحركة")) is None
+
+
+def test_a_second_unit_number_after_the_conjunction_is_named_with_the_first(finder):
+    """اللواءين 12 و13: the dual of a unit word before two numbers names both units (Round 24)."""
+    f = finder("قصفت الطائرات اللواءين 12 و13 قرب الحدود.")
+    i = at(f, "اللواءين")
+    assert organisations.org_at(f, i) == i + 3
+    f = finder("تقدمت الفرقة 30 وسيطرت على التلة.")
+    i = at(f, "الفرقة")
+    assert organisations.org_at(f, i) == i + 2   # a word after the conjunction is no second number
