@@ -352,9 +352,9 @@ class _OpenPlaces:
 
     def placed_at(self, k: int) -> bool:
         """Token k, right after a one-word name (no punctuation between), is a word that locates it
-        (``located_links``: شرق، في، التابعة، بمدينة) and a place the report names stands within the
-        three tokens after it (منطقة العلم شرق عدن، منطقة العين التابعة لمديرية مودية)."""
-        if k >= len(self.toks) or self.gap(k - 1) or not reads(self.key(k), self.c.located_links):
+        (``located_links``, as written: شرق، في، التابعة، بمدينة; not behind a clitic, بجنوب) and a
+        place the report names stands within the three tokens after it (منطقة العلم شرق عدن)."""
+        if k >= len(self.toks) or self.gap(k - 1) or self.key(k) not in self.c.located_links:
             return False
         return any((m := self.owner.get(x)) is not None and m.type == "PLACE" for x in range(k + 1, min(k + 4, len(self.toks))))
 
