@@ -356,3 +356,22 @@ def test_a_frequent_word_after_a_village_or_town_plural_may_be_a_name():
     """place21: after قرى، مدن، مديريات the lone-word test does not apply (قرى الراحة، مدن الوشم)."""
     found = [m.text for m in places("احتفل أهالي قرى الراحة بالعيد.")]
     assert any("الراحة" in t for t in found), found
+
+
+def test_an_ordinary_word_after_mintaqa_is_a_name_when_a_known_place_locates_it():
+    """place24: منطقة + an ordinary word with the article is a place when a direction or a word of
+    containment and a place the report names follow at once; alone it is no name."""
+    found = places("دارت اشتباكات عنيفة في منطقة السوق شرق حلب منذ الصباح.")
+    assert "منطقة السوق" in [m.text for m in found]
+    assert any("locates" in (m.why or "") for m in found if m.text == "منطقة السوق")
+    found = places("قصفت المدفعية منطقة المطاحن في مدينة حمص أمس.")
+    assert "منطقة المطاحن" in [m.text for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "سدد اللاعب كرة قوية من حدود منطقة الجزاء في الدقيقة الأخيرة.",
+    "توجهت القوات إلى منطقة الحرب بجنوب شرقي أوكرانيا.",
+    "دارت اشتباكات في منطقة السوق، ثم امتدت إلى حلب.",
+])
+def test_an_ordinary_word_after_mintaqa_is_no_name_without_a_place_locating_it(text):
+    assert not any(m.text.startswith("منطقة") for m in places(text))
