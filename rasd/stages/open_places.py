@@ -48,6 +48,7 @@ MAX_BETWEEN = 4     # unknown names in a row between two places of one list
 LIST_WHY = "an unknown name between two places of one list"
 LIST_ITEM_WHY = "an item of the list after '"   # and the cue word, then a closing quote
 CLOSING_WHY = "an unknown name closing a list of places"
+CLOSING_RUN_WHY = "one of the unknown names, each joined by و, closing a list of places"
 
 
 @dataclass(frozen=True)
@@ -625,12 +626,13 @@ class _OpenPlaces:
         for m in places:
             run, b = 1, m.tok[1]
             pending: list[tuple[int, int, int, list[str]]] = []
+            closed: list[tuple[int, int, int, list[str]]] = []   # pending items that close the list
             while b < len(self.toks):
                 nxt = starts.get(b)
                 if nxt is not None and self.coordinated(b):
                     for a, e, pre, ids in pending:   # the list goes on past them: they are its items
                         self.add(a, e, pre, (a, e), None, False, LIST_WHY, place_ids=ids, list_item="between")
-                    pending = []
+                    pending, closed = [], []
                     run, b = run + 1, nxt.tok[1]
                     continue
                 if b in self.owner:
@@ -653,7 +655,21 @@ class _OpenPlaces:
                 pending.append((a, e, pre, ids))
                 if len(pending) > MAX_BETWEEN:
                     break
+                if self.closes_list(pending):
+                    closed = list(pending)
                 b = e
+            if run >= 2 and len(closed) >= 2:
+                for a, e, pre, ids in closed:   # وY وZ، after two places: the list's last items
+                    self.add(a, e, pre, (a, e), None, False, CLOSING_RUN_WHY, list_item="closing")
+
+    def closes_list(self, pending: list) -> bool:
+        """Unknown names after a list of two or more places, each joined by و (no ordinary word the
+        gazetteer names: those are taken only between two places), the last one ending the list
+        (قرية السلامية وجبل عكد والحميراء وحصون الطلي، فيما ...): they are its closing items, as
+        one alone is."""
+        *_, (a, e, _, _) = pending
+        return all(pre == 1 and not ids for _, _, pre, ids in pending) and self.item_closed(e) and (
+            e >= len(self.toks) or self.gap(e - 1) != "" or not self.toks[e].key.startswith(self.and_))
 
     def gazetteer_item(self, k: int) -> tuple[tuple[int, int, int] | None, list[str]]:
         """A one-word list item at token k, joined by و or a comma, that is an ordinary word with the

@@ -375,3 +375,16 @@ def test_an_ordinary_word_after_mintaqa_is_a_name_when_a_known_place_locates_it(
 ])
 def test_an_ordinary_word_after_mintaqa_is_no_name_without_a_place_locating_it(text):
     assert not any(m.text.startswith("منطقة") for m in places(text))
+
+
+def test_unknown_names_each_joined_by_and_closing_a_list_of_two_places_are_places():
+    """place24: two unknown names, each joined by و, after two known places and ending the list."""
+    text = "سيطر المقاتلون على حلب ودمشق وزمرينا وكفرتخاريم، فيما تواصلت المعارك."
+    found = places(text)
+    assert {"زمرينا", "كفرتخاريم"} <= set(texts(found))
+    assert any("closing a list" in (m.why or "") for m in found if m.text == "زمرينا")
+
+
+def test_unknown_words_after_a_list_that_goes_on_into_a_clause_are_no_places():
+    text = "سيطر المقاتلون على حلب ودمشق وزمرينا وقالوا إن المعارك مستمرة."
+    assert "قالوا" not in " ".join(texts(places(text)))
