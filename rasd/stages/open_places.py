@@ -666,8 +666,12 @@ class _OpenPlaces:
         """Unknown names after a list of two or more places, each joined by و (no ordinary word the
         gazetteer names: those are taken only between two places), the last one ending the list
         (قرية السلامية وجبل عكد والحميراء وحصون الطلي، فيما ...): they are its closing items, as
-        one alone is."""
+        one alone is; each one word or two with the article on the second."""
         *_, (a, e, _, _) = pending
+        # one word each, or a second word with the article (حصون الطلي): a second word without it
+        # at a list's end is as often an adverb run on (ونيوزلندا ذهابا وإيابا "to and fro")
+        if any(y - x > 1 and not self.toks[y - 1].key.startswith(self.article) for x, y, _, _ in pending):
+            return False
         return all(pre == 1 and not ids for _, _, pre, ids in pending) and self.item_closed(e) and (
             e >= len(self.toks) or self.gap(e - 1) != "" or not self.toks[e].key.startswith(self.and_))
 

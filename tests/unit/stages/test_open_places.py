@@ -388,3 +388,9 @@ def test_unknown_names_each_joined_by_and_closing_a_list_of_two_places_are_place
 def test_unknown_words_after_a_list_that_goes_on_into_a_clause_are_no_places():
     text = "سيطر المقاتلون على حلب ودمشق وزمرينا وقالوا إن المعارك مستمرة."
     assert "قالوا" not in " ".join(texts(places(text)))
+
+
+def test_a_two_word_item_without_the_article_closes_no_list():
+    """place24: ونيوزلندا ذهابا وإيابا: a second word without the article at a list's end is an adverb."""
+    text = "تبحر السفن إلى حلب ودمشق وزمرينا ذهابا وإيابا."
+    assert "إيابا" not in " ".join(m.text for m in places(text))
