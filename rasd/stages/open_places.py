@@ -48,7 +48,7 @@ MAX_BETWEEN = 4     # unknown names in a row between two places of one list
 LIST_WHY = "an unknown name between two places of one list"
 LIST_ITEM_WHY = "an item of the list after '"   # and the cue word, then a closing quote
 CLOSING_WHY = "an unknown name closing a list of places"
-CLOSING_RUN_WHY = "one of the unknown names, each joined by و, closing a list of places"
+CLOSING_RUN_WHY = "one of the unknown names, each joined by the conjunction, closing a list of places"
 
 
 @dataclass(frozen=True)
