@@ -218,6 +218,8 @@ class OpenPlaces(Closed):
     border_adjectives: dict[str, str]   # adjective → world_places.yaml country id
     served_buildings: WordList   # facility cues a construct phrase names: the body the building serves
     kind_list_cues: WordList     # مواقع X: a lone frequent word after them names a kind (rasd.stages.open_places)
+    located_cues: WordList       # منطقة X: an ordinary word after them is a name when a known place locates it
+    located_links: WordList      # the words that locate it (شرق عدن، في مدينة X، التابعة لمديرية X)
 
 
 class ActorHeads(Closed):

@@ -48,6 +48,7 @@ MAX_BETWEEN = 4     # unknown names in a row between two places of one list
 LIST_WHY = "an unknown name between two places of one list"
 LIST_ITEM_WHY = "an item of the list after '"   # and the cue word, then a closing quote
 CLOSING_WHY = "an unknown name closing a list of places"
+CLOSING_RUN_WHY = "one of the unknown names, each joined by the conjunction, closing a list of places"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ class PlaceCues:
     served_buildings: frozenset[str] = frozenset()
     # plural and dual cues of sites and areas: a lone frequent word after one names a kind (مواقع الميليشيا)
     kind_lists: frozenset[str] = frozenset()
+    # منطقة X: an ordinary word after them is a name when a known place locates it right after
+    located: frozenset[str] = frozenset()
+    located_links: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -165,7 +169,8 @@ def load_cues(path: Path) -> PlaceCues:
                      facility_types=_fold_all(d["facility_types"]),
                      border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"},
                      served_buildings=_fold_all(d["served_buildings"]),
-                     kind_lists=_fold_all(d["kind_list_cues"]))
+                     kind_lists=_fold_all(d["kind_list_cues"]),
+                     located=_fold_all(d["located_cues"]), located_links=_fold_all(d["located_links"]))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -191,6 +196,7 @@ class _OpenPlaces:
         self.added: list[Mention] = []
         self.dropped: set[int] = set()     # id() of pattern places replaced by a longer one
         self.named_after: set[int] = set()  # id() of person mentions a site is named after
+        self.by_location: set[int] = set()  # first tokens of ordinary words named as the place a known one locates
 
     # ---- words ---------------------------------------------------------------------------
     def gap(self, i: int) -> str:
@@ -270,12 +276,13 @@ class _OpenPlaces:
 
     # ---- names ---------------------------------------------------------------------------
     def name_at(self, j: int, pre: int = 0, quoted: bool = False, open_cue: bool = True,
-                construct: bool = False, person: bool = False) -> int | None:
+                construct: bool = False, person: bool = False, located: bool = False) -> int | None:
         """End token of a place name whose first word is token ``j`` (after ``pre`` proclitic
         letters), or None. After a cue that is not ``open_cue``, an ordinary word opens no name;
         after one that is no ``construct`` cue (a building named after the body it serves), an
         ordinary noun in construct opens none either. A ``person``'s name after a title (مسجد
-        الإمام الصادق، مستشفى الملك فهد) may be one ordinary word (فهد "cheetah")."""
+        الإمام الصادق، مستشفى الملك فهد) may be one ordinary word (فهد "cheetah"). After a
+        ``located`` cue (منطقة) an ordinary word is a name when a known place locates it (:meth:`placed_at`)."""
         toks = self.toks
         if j >= len(toks):
             return None
@@ -332,14 +339,25 @@ class _OpenPlaces:
             return None   # موقع تحطم الطائرة، مواقع إطلاق الصواريخ: an ordinary noun in construct
         site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and not person and (first in self.common or strip_article(first) in self.common) \
-                and not (first.startswith(self.article) and (open_cue or site)):
+                and not (first.startswith(self.article) and (open_cue or site or located and self.placed_at(k))):
             return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …,
             #               or before an adjective of sites (حقل العمر النفطي، مطار المزة العسكري)
+        if k == j + 1 and located and not (open_cue or site) and not person \
+                and (first in self.common or strip_article(first) in self.common):
+            self.by_location.add(j)   # the name stands for the place that locates it (placed_at)
         if self.key(k) in self.c.not_after:
             return None
         if toks[k - 1].key in self.lex["name_joiners"] or toks[k - 1].key in self.lex["kunya"]:
             return None   # a name never ends on أبو or عبد
         return k
+
+    def placed_at(self, k: int) -> bool:
+        """Token k, right after a one-word name (no punctuation between), is a word that locates it
+        (``located_links``, as written: شرق، في، التابعة، بمدينة; not behind a clitic, بجنوب) and a
+        place the report names stands within the three tokens after it (منطقة العلم شرق عدن)."""
+        if k >= len(self.toks) or self.gap(k - 1) or self.key(k) not in self.c.located_links:
+            return False
+        return any((m := self.owner.get(x)) is not None and m.type == "PLACE" for x in range(k + 1, min(k + 4, len(self.toks))))
 
     def name_word(self, k: int) -> bool:
         """Token k may be a word of a person's name: no mention holds it, and it is no word that
@@ -383,7 +401,8 @@ class _OpenPlaces:
                     return i + 1, p.tok[1]
                 end = self.name_at(i + 2, open_cue=True, construct=True, person=True)
                 return (i + 1, end) if end else None
-            end = self.name_at(i + 1, open_cue=cue in self.c.open, construct=cue in self.c.served_buildings)
+            end = self.name_at(i + 1, open_cue=cue in self.c.open, construct=cue in self.c.served_buildings,
+                               located=cue in self.c.located)
         return (i + 1, end) if end else None
 
     # ---- mentions ------------------------------------------------------------------------
@@ -466,7 +485,10 @@ class _OpenPlaces:
                 elif inner:               # بلدة تل السبع: the feature phrase is the settlement's name
                     self.add(i + 1, b, 0, (i + 1, b), r[1], False, f"a name after the place word '{r[1]}'")
                 else:   # بلدة حولا، ولاية بورنو: the type word is in the span, the name is the bare name
-                    self.add(i, b, r[0], nm, r[1], False, f"a name after the place word '{r[1]}'", named=True)
+                    why = f"a name after the place word '{r[1]}'"
+                    if a in self.by_location:
+                        why += ", an ordinary word the report locates at once in a place it names"
+                    self.add(i, b, r[0], nm, r[1], False, why, named=True)
                 break
             if actor is not None:
                 if owner.get(i) is None:
@@ -604,12 +626,13 @@ class _OpenPlaces:
         for m in places:
             run, b = 1, m.tok[1]
             pending: list[tuple[int, int, int, list[str]]] = []
+            closed: list[tuple[int, int, int, list[str]]] = []   # pending items that close the list
             while b < len(self.toks):
                 nxt = starts.get(b)
                 if nxt is not None and self.coordinated(b):
                     for a, e, pre, ids in pending:   # the list goes on past them: they are its items
                         self.add(a, e, pre, (a, e), None, False, LIST_WHY, place_ids=ids, list_item="between")
-                    pending = []
+                    pending, closed = [], []
                     run, b = run + 1, nxt.tok[1]
                     continue
                 if b in self.owner:
@@ -632,7 +655,25 @@ class _OpenPlaces:
                 pending.append((a, e, pre, ids))
                 if len(pending) > MAX_BETWEEN:
                     break
+                if self.closes_list(pending):
+                    closed = list(pending)
                 b = e
+            if run >= 2 and len(closed) >= 2:
+                for a, e, pre, ids in closed:   # وY وZ، after two places: the list's last items
+                    self.add(a, e, pre, (a, e), None, False, CLOSING_RUN_WHY, list_item="closing")
+
+    def closes_list(self, pending: list) -> bool:
+        """Unknown names after a list of two or more places, each joined by و (no ordinary word the
+        gazetteer names: those are taken only between two places), the last one ending the list
+        (قرية السلامية وجبل عكد والحميراء وحصون الطلي، فيما ...): they are its closing items, as
+        one alone is; each one word or two with the article on the second."""
+        *_, (a, e, _, _) = pending
+        # one word each, or a second word with the article (حصون الطلي): a second word without it
+        # at a list's end is as often an adverb run on (ونيوزلندا ذهابا وإيابا "to and fro")
+        if any(y - x > 1 and not self.toks[y - 1].key.startswith(self.article) for x, y, _, _ in pending):
+            return False
+        return all(pre == 1 and not ids for _, _, pre, ids in pending) and self.item_closed(e) and (
+            e >= len(self.toks) or self.gap(e - 1) != "" or not self.toks[e].key.startswith(self.and_))
 
     def gazetteer_item(self, k: int) -> tuple[tuple[int, int, int] | None, list[str]]:
         """A one-word list item at token k, joined by و or a comma, that is an ordinary word with the

@@ -356,3 +356,41 @@ def test_a_frequent_word_after_a_village_or_town_plural_may_be_a_name():
     """place21: after قرى، مدن، مديريات the lone-word test does not apply (قرى الراحة، مدن الوشم)."""
     found = [m.text for m in places("احتفل أهالي قرى الراحة بالعيد.")]
     assert any("الراحة" in t for t in found), found
+
+
+def test_an_ordinary_word_after_mintaqa_is_a_name_when_a_known_place_locates_it():
+    """place24: منطقة + an ordinary word with the article is a place when a direction or a word of
+    containment and a place the report names follow at once; alone it is no name."""
+    found = places("دارت اشتباكات عنيفة في منطقة السوق شرق حلب منذ الصباح.")
+    assert "منطقة السوق" in [m.text for m in found]
+    assert any("locates" in (m.why or "") for m in found if m.text == "منطقة السوق")
+    found = places("قصفت المدفعية منطقة المطاحن في مدينة حمص أمس.")
+    assert "منطقة المطاحن" in [m.text for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "سدد اللاعب كرة قوية من حدود منطقة الجزاء في الدقيقة الأخيرة.",
+    "توجهت القوات إلى منطقة الحرب بجنوب شرقي أوكرانيا.",
+    "دارت اشتباكات في منطقة السوق، ثم امتدت إلى حلب.",
+])
+def test_an_ordinary_word_after_mintaqa_is_no_name_without_a_place_locating_it(text):
+    assert not any(m.text.startswith("منطقة") for m in places(text))
+
+
+def test_unknown_names_each_joined_by_and_closing_a_list_of_two_places_are_places():
+    """place24: two unknown names, each joined by و, after two known places and ending the list."""
+    text = "سيطر المقاتلون على حلب ودمشق وزمرينا وكفرتخاريم، فيما تواصلت المعارك."
+    found = places(text)
+    assert {"زمرينا", "كفرتخاريم"} <= set(texts(found))
+    assert any("closing a list" in (m.why or "") for m in found if m.text == "زمرينا")
+
+
+def test_unknown_words_after_a_list_that_goes_on_into_a_clause_are_no_places():
+    text = "سيطر المقاتلون على حلب ودمشق وزمرينا وقالوا إن المعارك مستمرة."
+    assert "قالوا" not in " ".join(texts(places(text)))
+
+
+def test_a_two_word_item_without_the_article_closes_no_list():
+    """place24: ونيوزلندا ذهابا وإيابا: a second word without the article at a list's end is an adverb."""
+    text = "تبحر السفن إلى حلب ودمشق وزمرينا ذهابا وإيابا."
+    assert "إيابا" not in " ".join(m.text for m in places(text))
