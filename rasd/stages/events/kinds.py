@@ -253,16 +253,13 @@ class Kinds:
                 return ""
             if not reads_as(w["capture_prepositions"], self.key(p)):
                 continue
-            for k in range(p + 1, min(hi, p + 1 + AIM_WINDOW)):
-                key = self.key(k)
-                if reads_as(w["seized_things"], key):
-                    t.rule = f"{form} is a capture; what it seized, '{self.span_text(k, k + 1)}' after " \
-                             f"'{self.span_text(p, p + 1)}', is a movable thing, no place (triggers.yaml " \
-                             f"seized_things): an act of the fight, ARMED_CLASH"
-                    return "ARMED_CLASH"
-                if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
-                    return ""
-            return ""
+            k = self.aimed_word(p, hi, lambda key: reads_as(w["seized_things"], key))
+            if k is None:
+                return ""
+            t.rule = f"{form} is a capture; what it seized, '{self.span_text(k, k + 1)}' after " \
+                     f"'{self.span_text(p, p + 1)}', is a movable thing, no place (triggers.yaml " \
+                     f"seized_things): an act of the fight, ARMED_CLASH"
+            return "ARMED_CLASH"
         return ""
 
     def aggression_doer(self, st: Sent, t: Trig) -> str | None:
@@ -580,17 +577,26 @@ class Kinds:
                 return None   # another act's words: what follows is aimed by that act
             if not reads_as(w["aim_prepositions"], self.key(p)):
                 continue
-            for k in range(p + 1, min(hi, p + 1 + AIM_WINDOW)):
-                key = self.key(k)
-                if reads_as(w["contested_places"], key):
-                    break   # على قرية: a place holds no side
-                if any(reads_as(a, key) for a in armed):
-                    return "armed", k, p
-                if any(reads_as(c, key) for c in civil):
-                    # رجل أمن؛ حافلة تقل مسلحين: the words right after it make it armed men or their carrier
-                    return ("armed" if self.made_armed(k, hi, reach=2, noun=True) else "civilian"), k, p
-                if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
-                    break   # any other word: this preposition names no side
+            k = self.aimed_word(p, hi, lambda key: any(reads_as(x, key) for x in (w["contested_places"], *armed, *civil)))
+            if k is None or reads_as(w["contested_places"], self.key(k)):
+                continue   # على قرية: a place holds no side; any other word: this preposition names none
+            if any(reads_as(a, self.key(k)) for a in armed):
+                return "armed", k, p
+            # رجل أمن؛ حافلة تقل مسلحين: the words right after it make it armed men or their carrier
+            return ("armed" if self.made_armed(k, hi, reach=2, noun=True) else "civilian"), k, p
+        return None
+
+    def aimed_word(self, p: int, hi: int, wanted) -> int | None:
+        """The word after preposition ``p`` that ``wanted`` (a test on a folded key) accepts, at most
+        AIM_WINDOW words on with only quantities before it (digits, triggers.yaml aim_quantities: عدد
+        من); None at the first other word. Shared by the aim of an attack and the object of a capture."""
+        quantities = self.L.words["aim_quantities"]
+        for k in range(p + 1, min(hi, p + 1 + AIM_WINDOW)):
+            key = self.key(k)
+            if wanted(key):
+                return k
+            if not (key.isdigit() or reads_as(quantities, key)):
+                return None
         return None
 
     def victims_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
