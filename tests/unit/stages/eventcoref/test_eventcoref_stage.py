@@ -429,3 +429,19 @@ def test_the_doer_country_can_be_switched_off():
     off = EventCoref(Resources("/nonexistent-rasd-data"), doer_country=False)(
         _state_arrest("اعتقلت قوات الأمن التركية 851 شخصا في حملة.", "actor:turkish_security_forces"))
     assert off.events == []
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("اعتقلت الشرطة أمس الأحد 35 شخصا في العاصمة.", True),      # digits within the six words
+    ("اعتقلت الشرطة أكثر من ٤٠ متظاهرا.", True),                 # Eastern Arabic digits after a qualifier
+    ("اعتقلت الشرطة ثلاثة أشخاص في العاصمة.", False),            # a count in words is not one in digits
+    ("اعتقلت الشرطة عند الساعة 6:30 صباحا شابا.", False),        # a time of day is no count
+    ("اعتقلت الشرطة شابا في العاصمة يوم الأحد الماضي قرب 12 مدرسة.", False),   # beyond the six words
+])
+def test_an_arrest_is_counted_by_a_number_in_digits_the_number_reader_finds_after_it(text, counted):
+    """counted_after asks the number reader for the quantities among the six words after the arrest
+    word: one written in digits counts (rasd.arabic.numbers FoundNumber, its number a digit atom)."""
+    from rasd.stages.eventcoref import counted_after
+
+    doc = Doc(text)
+    assert counted_after(doc, text.index("اعتقلت") + len("اعتقلت"), Resources("/nonexistent-rasd-data").numbers) is counted
