@@ -84,3 +84,40 @@ def test_batched_decoding_is_exact_on_sequences_of_many_lengths():
         n = lengths[k]
         assert list(y[r, :n]) == best
         assert np.allclose(M[r, :n], marg, atol=1e-12)
+
+
+def _viterbi_by_steps(X, lengths, T):
+    """The walk back as numpy steps per position (the decoding before speed24), as a reference."""
+    from rasd.ner.crf import _active
+    B, n, L = X.shape
+    active = _active(lengths)
+    delta = X[:, 0].copy()
+    back = []
+    for t in range(1, n):
+        k = active[t]
+        s = delta[:k, :, None] + T
+        back.append(s.argmax(axis=1))
+        delta[:k] = s.max(axis=1) + X[:k, t]
+    y = np.zeros((B, n), dtype=np.intp)
+    last = delta.argmax(axis=1)
+    for t in range(n - 1, -1, -1):
+        k_next = active[t + 1] if t + 1 < n else 0
+        k = active[t]
+        if k_next:
+            y[:k_next, t] = back[t][np.arange(k_next), y[:k_next, t + 1]]
+        if k > k_next:
+            y[k_next:k, t] = last[k_next:k]
+    return y
+
+
+def test_the_walk_back_by_rows_breaks_ties_as_the_walk_by_steps():
+    """Whole-number scores make ties; the walk back row by row (Python lists) picks the same labels
+    as the numpy walk by positions, on batches of many lengths."""
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        L, B = int(rng.integers(1, 8)), int(rng.integers(1, 10))
+        lens = np.sort(rng.integers(1, 25, B))[::-1].copy()
+        X, T = np.round(rng.normal(0, 2, (B, int(lens[0]), L))), np.round(rng.normal(0, 2, (L, L)))
+        got, want = viterbi(X, lens, T), _viterbi_by_steps(X, lens, T)
+        assert got.shape == want.shape
+        assert all((got[r, :m] == want[r, :m]).all() for r, m in enumerate(lens))
