@@ -112,32 +112,26 @@ def _active(lengths: np.ndarray) -> np.ndarray:
 
 def viterbi(X: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray:
     """The best label sequence of each row of X (longest first, as :func:`batch` gives), as label
-    indices (B, longest); past a row's length the values are 0.
-
-    The forward pass is numpy's, a step per position over the rows that reach it. The walk back
-    reads the best predecessors as Python lists, one row at a time: a step of it is one list look-up
-    per row, where a numpy step per position (an index array, a gather, a store) cost more than the
-    few rows it serves (a document's windows are a few dozen, of a few dozen words)."""
+    indices (B, longest); past a row's length the values mean nothing."""
     B, n, L = X.shape
-    active = _active(lengths).tolist()
+    active = _active(lengths)
     delta = X[:, 0].copy()
     back = []
     for t in range(1, n):
         k = active[t]
         s = delta[:k, :, None] + trans          # (k, from, to)
-        back.append(s.argmax(axis=1).tolist())  # the best predecessor of each label, by row
+        back.append(s.argmax(axis=1))           # the best predecessor of each label
         delta[:k] = s.max(axis=1) + X[:k, t]
-    last = delta.argmax(axis=1).tolist()
-    rows = []
-    for r, m in enumerate(lengths.tolist()):
-        cur = last[r]                           # the row's best label at its last position
-        path = [0] * n
-        path[m - 1] = cur
-        for t in range(m - 2, -1, -1):
-            cur = back[t][r][cur]               # back[t]: the step from position t to t + 1
-            path[t] = cur
-        rows.append(path)
-    return np.array(rows, dtype=np.intp).reshape(B, n)
+    y = np.zeros((B, n), dtype=np.intp)
+    last = delta.argmax(axis=1)
+    for t in range(n - 1, -1, -1):
+        k_next = active[t + 1] if t + 1 < n else 0
+        k = active[t]
+        if k_next:
+            y[:k_next, t] = back[t][np.arange(k_next), y[:k_next, t + 1]]
+        if k > k_next:
+            y[k_next:k, t] = last[k_next:k]     # rows ending at t
+    return y
 
 
 def marginals(X: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray:

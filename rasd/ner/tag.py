@@ -260,10 +260,10 @@ class Tagger:
         labels, o = self.model.labels, self._o
         want = want if o >= 0 else ()
         found = []        # (row, spans by label index)
-        ys, order = y.tolist(), order.tolist()   # Python ints: read one by one below, no numpy scalar each
-        for r, n in enumerate(lens.tolist()):
-            row = ys[r][:n]
-            if o >= 0 and row.count(o) == n:
+        for r in range(len(order)):
+            n = int(lens[r])
+            row = y[r, :n]
+            if o >= 0 and not (row != o).any():
                 if todo[order[r]] in want:
                     found.append((r, []))
                 continue
@@ -281,5 +281,5 @@ class Tagger:
             out[k] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min()),
                            float(m[e, o]) if e < n and o >= 0 else 0.0) for s, e, cls in sps]
             if k in want:
-                outs[k] = m[:n, o].tolist()
+                outs[k] = [float(x) for x in m[:n, o]]
         return out, outs
