@@ -250,15 +250,29 @@ def _lexicon(kdir: Path) -> dict:
     path = kdir / "lexicon.yaml"
     data = load(path)
     require(isinstance(data, dict), path, {}, "lexicon.yaml must be a mapping of word lists")
-    folded = {}
+    folded, conditions = {}, {}
     for k, v in data.items():
         if k == "__line__":
             continue
-        require(isinstance(v, list) and all(isinstance(x, str) for x in v), path, data,
-                f"'{k}' must be a list of strings")
-        folded[k] = frozenset(fold_str(x) for x in v)
+        require(isinstance(v, list) and all(isinstance(x, str) or _conditioned(x) for x in v), path, data,
+                f"'{k}' must be a list of strings (a word with its condition written `word: condition`)")
+        words = [x if isinstance(x, str) else _conditioned(x)[0] for x in v]
+        folded[k] = frozenset(fold_str(x) for x in words)
+        if len(words) != sum(isinstance(x, str) for x in v):
+            conditions[k] = {fold_str(w): c for w, c in map(_conditioned, v) if c is not None}
     data["_folded"] = folded
+    data["_conditions"] = conditions   # list → folded word → its condition (the shape says which lists may)
     return data
+
+
+def _conditioned(item) -> tuple[str, str | None] | None:
+    """A lexicon list's item as (word, condition): a plain word has none, a one-key mapping
+    ``{word: condition}`` (``مخيم: known_apart``; the loader's ``__line__`` aside) has its value;
+    anything else is None (not an item)."""
+    if isinstance(item, str):
+        return item, None
+    pairs = [(w, c) for w, c in item.items() if w != "__line__"] if isinstance(item, dict) else []
+    return pairs[0] if len(pairs) == 1 and all(isinstance(x, str) for x in pairs[0]) else None
 
 
 def load_kb(kdir: Path | None = None) -> KnowledgeBase:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (BaseModel, ConfigDict, Field, RootModel, ValidationError, ValidationInfo, confloat, conint,
                       conlist, constr, field_validator, model_validator)
@@ -173,8 +173,9 @@ class Lexicon(Words):
     phrase_loyal_words: WordList   # الموالية لـX (the same stage)
     phrase_heads: WordList         # the head of a construct before a definite actor (the same stage)
     phrase_titles: WordList        # a title ending an actor phrase before a person (the same stage)
-    site_cues: WordList            # مطار X: a site apart from the town X (rasd.stages.link)
-    own_entry_cues: WordList       # مخيم X: apart from X when the gazetteer knows it apart (rasd.stages.link)
+    # مطار X: a site apart from the town X; مخيم X (`مخيم: known_apart`): only when the gazetteer knows
+    # it apart (rasd.stages.link)
+    site_cues: list[str | Annotated[dict[str, Literal["known_apart"]], Field(min_length=1, max_length=1)]]
     site_name_titles: WordList     # مسجد الإمام X: a site named after a person (rasd.stages.open_places)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)

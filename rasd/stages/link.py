@@ -44,7 +44,7 @@ def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = 
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
         words = fold_str(m.text).split()
         if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep and id(m) not in apart:
-            words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب, مخيم درعا and مطار بغداد stay apart
+            words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب, مطار بغداد (and مخيم جنين) stay apart
         if len(words) > 2 and m.facility and words[1] in titles:
             words = words[:1] + words[2:]   # مسجد الإمام الصادق = مسجد الصادق: a site named after a person
         return "place:" + strip_article(" ".join(words))
@@ -339,24 +339,32 @@ class Link(Stage):
         adjectives = res.open_actors.adjectives
         return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, adjectives),
                     country, frozenset(adjectives.values()),
-                    own_entries(doc.mentions, res.kb.lexicon["_folded"]["own_entry_cues"],
+                    sites_apart(doc.mentions, res.kb.lexicon["_folded"]["site_cues"],
+                                res.kb.lexicon["_conditions"].get("site_cues", {}),
                                 lambda key: [p.id for p in res.gazetteer.lookup(key)]))
 
 
-def own_entries(mentions: list[Mention], cues: frozenset[str], lookup: Callable[[str], list[str]]) -> frozenset[int]:
-    """The ``id()`` of each place mention opening on one of ``cues`` (مخيم جنين) whose gazetteer
-    entries (``place_ids``) share none with the namesakes of the bare name after the word
-    (``lookup``: folded name → place ids): a place of its own, not the town it is named after. Each
-    such mention says so in its ``why``."""
+def sites_apart(mentions: list[Mention], cues: frozenset[str], conditions: dict[str, str],
+                lookup: Callable[[str], list[str]]) -> frozenset[int]:
+    """The ``id()`` of each place mention opening on one of ``cues`` (lexicon.yaml ``site_cues``,
+    folded) that stays a place apart from the town it is named after (مطار بغداد is not بغداد). A
+    word whose condition (``conditions``: folded word → condition) is ``known_apart`` (مخيم) keeps
+    it apart only when the gazetteer knows the place apart: the mention's entries (``place_ids``)
+    share none with the namesakes of the bare name after the word (``lookup``: folded name → place
+    ids; مخيم جنين, not مخيم البريج whose entry is البريج's); such a mention says so in its ``why``."""
     out = set()
     for m in mentions:
-        words = fold_str(m.text).split() if m.type == "PLACE" and m.place_ids else ()
-        if len(words) > 1 and words[0] in cues:
-            bare = lookup(" ".join(words[1:]))
-            if bare and not set(m.place_ids) & set(bare):
-                out.add(id(m))
-                m.why = (m.why + "; " if m.why else "") + \
-                    f"the gazetteer has '{m.text}' as an entry of its own, apart from '{' '.join(words[1:])}'"
+        words = fold_str(m.text).split() if m.type == "PLACE" else ()
+        if len(words) < 2 or words[0] not in cues:
+            continue
+        if words[0] not in conditions:
+            out.add(id(m))
+            continue
+        bare = lookup(" ".join(words[1:])) if m.place_ids else ()
+        if bare and not set(m.place_ids) & set(bare):
+            out.add(id(m))
+            m.why = (m.why + "; " if m.why else "") + \
+                f"the gazetteer has '{m.text}' as an entry of its own, apart from '{' '.join(words[1:])}'"
     return frozenset(out)
 
 
@@ -365,9 +373,10 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
     """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``; the
     report's country (``country()``, asked only when needed) decides loyalists of an unnamed side
     (:func:`_loyalists_elsewhere`); a state and its army (one of ``armies``, actor ids) named by one
-    frame are one entity (:func:`_one_party`)."""
+    frame are one entity (:func:`_one_party`); a place named after a town stays apart from it when
+    its ``id()`` is in ``apart`` (:func:`sites_apart`)."""
     cues = kb.lexicon["_folded"]["place_cues"]
-    keep = kb.lexicon["_folded"]["distinct_place_cues"] | kb.lexicon["_folded"]["site_cues"]
+    keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
     titles = kb.lexicon["_folded"]["site_name_titles"]
     first_full: dict[str, int] = {}

@@ -16,6 +16,7 @@ import re
 from functools import cached_property
 
 from rasd.arabic.clitics import is_definite, letters, readings
+from rasd.arabic.numbers import NumberLexicon, NumberReader
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
@@ -41,7 +42,7 @@ class EventCoref(Stage):
                 and self.config["enabled"] and len(doc.events) > 1:
             doc.events = corefer_events(doc, rules, self.wholes)   # now placed, it may be a retelling
         if self.config["doer_country"] and doc.events:
-            doer_country_places(doc, rules, self.resources.kb)
+            doer_country_places(doc, rules, self.resources.kb, self.resources.numbers)
         if self.config["unlocated"] == "drop" and doc.events:
             doc.events = drop_unlocated(doc, rules)
         return doc
@@ -150,13 +151,13 @@ DOER_COUNTRY_TYPES = frozenset({"ARREST"})
 COUNT_WINDOW = 6
 
 
-def doer_country_places(doc: Doc, rules, kb) -> bool:
+def doer_country_places(doc: Doc, rules, kb, numbers: NumberLexicon) -> bool:
     """Give an arrest (a row of eventcoref.yaml ``place_needed`` where a whole country is place enough;
     DOER_COUNTRY_TYPES) still told with no place the country of its doer, when the doer is a state or
     a state's own force (actors.yaml ``country``: قوات الأمن التركية اعتقلت 851 شخصا، أعلنت السلطات التونسية
     اعتقال أكثر من 20 عنصرا), the arrest is told with its count (:func:`counted_after`: on the news, the
-    arrests told without one were as often a hold, a reward for a capture or a law on detention) and the
-    report names that country as a place: a state's police and courts act
+    arrests told without one were as often a hold, a reward for a capture or a law on detention; ``numbers``
+    the number lexicon it is read with) and the report names that country as a place: a state's police and courts act
     within its borders. True when any event was placed so. docs/lexicon-checks.md (Round 23: miss23)."""
     ents = {x.id: x for x in doc.entities}
     places = {x.kb_id: x.id for x in doc.entities if x.type == "PLACE" and x.kb_id
@@ -166,7 +167,7 @@ def doer_country_places(doc: Doc, rules, kb) -> bool:
         need = rules.place_needed.get(e.type)
         if e.type not in DOER_COUNTRY_TYPES or need is None or not need.country or e.places or e.trigger is None:
             continue
-        if not counted_after(doc, e.trigger[1]):
+        if not counted_after(doc, e.trigger[1], numbers):
             continue   # no count of the arrested: a hold, a warrant, a campaign named in passing
         codes = set()
         for a in e.agents:
@@ -187,11 +188,20 @@ def doer_country_places(doc: Doc, rules, kb) -> bool:
     return placed
 
 
-def counted_after(doc: Doc, at: int, window: int = COUNT_WINDOW) -> bool:
+def counted_after(doc: Doc, at: int, numbers: NumberLexicon, window: int = COUNT_WINDOW) -> bool:
     """A number in digits among the ``window`` words after offset ``at`` (اعتقلت 851 شخصا، إلقاء القبض على
-    أكثر من ٤٠٠): an arrest told with its count is one operation reported, not a practice or a hold."""
+    أكثر من ٤٠٠): an arrest told with its count is one operation reported, not a practice or a hold. The
+    number reader (``numbers``: the number lexicon) reads the window's quantities; one counts when the
+    number itself is written in digits. A window without a digit has none, and is not read."""
     k = bisect.bisect_left(doc.token_starts, at)
-    return any(any(ch.isdigit() for ch in doc.text[t.start:t.end]) for t in doc.tokens[k:k + window])
+    toks = doc.tokens[k:k + window]
+    if not toks:
+        return False
+    text = doc.text[toks[0].start:toks[-1].end]
+    if not any(map(str.isdigit, text)):
+        return False
+    reader = NumberReader(text, numbers)
+    return any(f.n in reader.digits for f in reader.numbers())
 
 
 def drop_unlocated(doc: Doc, rules) -> list[Event]:

@@ -120,6 +120,28 @@ def test_a_misspelt_key_of_the_club_rule_is_an_error(kdir, key):
     assert e.value.message.startswith("lexicon.yaml") and key in e.value.message, e.value.message
 
 
+def test_a_word_with_its_condition_is_read_with_the_list(kdir):
+    """lexicon.yaml site_cues holds words and words with a condition (`مخيم: known_apart`): the list's
+    folded words have both, the conditions are kept by list and folded word."""
+    kb = Resources("/nonexistent-rasd-data", kdir).kb
+    assert {"مطار", "مخيم"} <= kb.lexicon["_folded"]["site_cues"]
+    assert kb.lexicon["_conditions"]["site_cues"] == {"مخيم": "known_apart"}
+
+
+@pytest.mark.parametrize("item", ["مخيم: somewhere", "{مخيم: known_apart, مطار: known_apart}"])
+def test_an_unknown_condition_or_two_words_in_one_item_is_an_error(kdir, item):
+    """A condition the link stage does not know, or two words in one conditioned item, fails with
+    lexicon.yaml and the list's line."""
+    path = kdir / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "مخيم: known_apart]" in text
+    path.write_text(text.replace("مخيم: known_apart]", item + "]"), encoding="utf-8")
+    line = next(n for n, x in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if x.startswith("site_cues:"))
+    with pytest.raises(KnowledgeError) as e:
+        Resources("/nonexistent-rasd-data", kdir).kb
+    assert e.value.message.startswith(f"lexicon.yaml:{line}") and "site_cues" in e.value.message, e.value.message
+
+
 def test_a_misspelt_person_origin_markers_is_an_error(kdir):
     """triggers.yaml person_origin_markers is read by name by events/fatalities origin_of_person:
     declared, a misspelt key is an error naming the file, not a rule silently off."""

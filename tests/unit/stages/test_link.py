@@ -7,8 +7,8 @@ from rasd.doc import Mention
 from rasd.kb.gazetteer import Place
 from rasd.kb.knowledge import ContextName, Sense
 from rasd.kb.resources import Resources
-from rasd.stages.link import (Link, country_votes, link, own_entries, read_in_context, report_country,
-                              resolve_context_names)
+from rasd.stages.link import (Link, country_votes, link, read_in_context, report_country, resolve_context_names,
+                              sites_apart)
 
 LINK = Link(Resources("/nonexistent-rasd-data"))
 
@@ -60,7 +60,7 @@ def _camp_doc(camp_ids, town_ids):
     doc.mentions = [mention(doc, "مخيم نابلس", "PLACE", 0, place_ids=camp_ids),
                     mention(doc, "نابلس", "PLACE", 0, place_ids=town_ids)]
     names = {"نابلس": town_ids}
-    return doc, own_entries(doc.mentions, frozenset({"مخيم"}), lambda key: names.get(key, []))
+    return doc, sites_apart(doc.mentions, frozenset({"مخيم"}), {"مخيم": "known_apart"}, lambda key: names.get(key, []))
 
 
 def test_a_camp_with_a_gazetteer_entry_of_its_own_is_apart_from_its_town():
@@ -75,6 +75,16 @@ def test_a_camp_sharing_its_entry_with_the_bare_name_is_the_same_place():
     assert apart == frozenset() and doc.mentions[0].why is None
     (e,) = link(doc, LINK.resources.kb, apart=apart).entities
     assert len(e.mentions) == 2
+
+
+def test_a_camp_the_gazetteer_does_not_know_is_its_town_and_a_site_is_apart_without_asking_it():
+    """A word with the condition (مخيم) asks the gazetteer only for a mention it placed, and a camp
+    the gazetteer did not place is its town; a word without one (مطار) is apart without asking."""
+    doc = doc_of("هبطت طائرة في مطار نابلس وداهمت القوات مخيم نابلس.")
+    doc.mentions = [mention(doc, "مطار نابلس", "PLACE", 0), mention(doc, "مخيم نابلس", "PLACE", 0)]
+    asked = []
+    apart = sites_apart(doc.mentions, frozenset({"مطار", "مخيم"}), {"مخيم": "known_apart"}, asked.append)
+    assert apart == {id(doc.mentions[0])} and asked == [] and doc.mentions[0].why is None
 
 
 def test_two_unknown_names_stay_two_entities():

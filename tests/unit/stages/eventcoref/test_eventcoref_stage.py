@@ -476,3 +476,19 @@ def test_an_assassination_placed_only_in_a_country_is_not_kept_by_its_named_vict
     doc.events[0].places = ["P1"]
     doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
     assert doc.events == [] and any("whole country" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("اعتقلت الشرطة أمس الأحد 35 شخصا في العاصمة.", True),      # digits within the six words
+    ("اعتقلت الشرطة أكثر من ٤٠ متظاهرا.", True),                 # Eastern Arabic digits after a qualifier
+    ("اعتقلت الشرطة ثلاثة أشخاص في العاصمة.", False),            # a count in words is not one in digits
+    ("اعتقلت الشرطة عند الساعة 6:30 صباحا شابا.", False),        # a time of day is no count
+    ("اعتقلت الشرطة شابا في العاصمة يوم الأحد الماضي قرب 12 مدرسة.", False),   # beyond the six words
+])
+def test_an_arrest_is_counted_by_a_number_in_digits_the_number_reader_finds_after_it(text, counted):
+    """counted_after asks the number reader for the quantities among the six words after the arrest
+    word: one written in digits counts (rasd.arabic.numbers FoundNumber, its number a digit atom)."""
+    from rasd.stages.eventcoref import counted_after
+
+    doc = Doc(text)
+    assert counted_after(doc, text.index("اعتقلت") + len("اعتقلت"), Resources("/nonexistent-rasd-data").numbers) is counted
