@@ -196,8 +196,8 @@ class Roles:
             #               the act is done to; a party named after it with the lam qualifies the place
         if t.d.pos == "noun" and t.d.object_genitive and m.type == "PERSON" and m.tok[0] - t.j <= window \
                 and not self.definite_noun(t):
-            c.said(m, "a named person after a noun of an act done to a person (triggers.yaml object_genitive: "
-                      "اغتيال X): the one it is done to, not its doer")
+            c.said(m, f"a named person after '{self.span_text(t.i, t.j)}', a noun of an act done to a person "
+                      f"(triggers.yaml object_genitive): the one it is done to, not its doer")
             return None
         if m.tok[0] - t.j <= window and not c.is_target(m) and not c.is_partner(m) \
                 and not (t.d.recipient_lam and lam) and not (t.d.pos == "verb" and self.plural_verb(t)) \
