@@ -15,7 +15,7 @@ import bisect
 import re
 from functools import cached_property
 
-from rasd.arabic.clitics import is_definite, letters, readings
+from rasd.arabic.clitics import is_definite, letters, matches_form, readings
 from rasd.arabic.numbers import NumberLexicon, NumberReader
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Event, number_events
@@ -53,13 +53,13 @@ class EventCoref(Stage):
         return wholes_of(self.resources.kb)
 
 
-def unlocated(e: Event, ents: dict, rules, text: str | None = None) -> str | None:
+def unlocated(e: Event, ents: dict, rules) -> str | None:
     """Why an event that needs a place is no event of its own once coreference is done (None when it is
     one): a telling that names no place (or, where a country is not place enough, only whole countries)
-    and joined no located telling (eventcoref.yaml ``place_needed``, by type). Given the document's
-    ``text``, a telling against a named person (:func:`named_victim`) needs none."""
+    and joined no located telling (eventcoref.yaml ``place_needed``, by type). :func:`drop_unlocated`
+    still keeps a telling against a named person (:func:`named_victim`)."""
     need = rules.place_needed.get(e.type)
-    if e.trigger is None or need is None or (text is not None and named_victim(e, ents, rules, text) is not None):
+    if e.trigger is None or need is None:
         return None
     kinds = [((ents[p].geo or {}).get("feature") if p in ents else None) for p in e.places]
     if not kinds:
@@ -79,15 +79,10 @@ def named_victim(e: Event, ents: dict, rules, text: str) -> str | None:
     its targets (triggers.yaml object_genitive reads the person after اغتيال as the one it is done to)."""
     if e.type not in rules.named_victim_types or e.modality != "asserted" or e.trigger is None or e.places:
         return None
-    words = [fold_str(w) for w in re.findall(r"\w+", text[e.trigger[0]:e.trigger[1]])]
-    if not any(_fits(f, rules.named_victim_words) for w in words for _, f in readings(w)):
+    keys = [fold_str(w) for w in re.findall(r"\w+", text[e.trigger[0]:e.trigger[1]])]
+    if not any(matches_form(form, key) for key in keys for form in rules.named_victim_words):
         return None
     return next((ents[t].name_ar for t in e.targets if t in ents and ents[t].type == "PERSON"), None)
-
-
-def _fits(form: str, words: frozenset[str]) -> bool:
-    """A word form is one of ``words`` (a word ending in * stands for any ending)."""
-    return form in words or any(w.endswith("*") and form.startswith(w[:-1]) for w in words)
 
 
 def paragraph_places(doc: Doc, rules) -> bool:
@@ -208,13 +203,13 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     ents = {x.id: x for x in doc.entities}
     kept = []
     for e in doc.events:
-        why = unlocated(e, ents, rules, doc.text)
-        if why is None:
-            victim = named_victim(e, ents, rules, doc.text)
-            if victim is not None and unlocated(e, ents, rules) is not None:
-                e.extra.setdefault("why", {})["place_needed"] = \
-                    f"kept with no place: told as done against a named person ('{victim}'), one act against " \
-                    f"one known victim (eventcoref.yaml:{rules.named_victim_line} named_victim)"
+        why = unlocated(e, ents, rules)
+        victim = named_victim(e, ents, rules, doc.text) if why is not None else None
+        if victim is not None:
+            e.extra.setdefault("why", {})["place_needed"] = \
+                f"kept with no place: told as done against a named person ('{victim}'), one act against " \
+                f"one known victim (eventcoref.yaml:{rules.named_victim_line} named_victim)"
+        if why is None or victim is not None:
             kept.append(e)
             continue
         trig = doc.text[e.trigger[0]:e.trigger[1]]
