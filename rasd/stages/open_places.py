@@ -339,11 +339,10 @@ class _OpenPlaces:
             return None   # موقع تحطم الطائرة، مواقع إطلاق الصواريخ: an ordinary noun in construct
         site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and not person and (first in self.common or strip_article(first) in self.common) \
-                and not (first.startswith(self.article) and (open_cue or site or located and self.placed_at(k))):
-            return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …,
-            #               or before an adjective of sites (حقل العمر النفطي، مطار المزة العسكري)
-        if k == j + 1 and located and not (open_cue or site) and not person \
-                and (first in self.common or strip_article(first) in self.common):
+                and not (first.startswith(self.article) and (open_cue or site)):
+            if not (first.startswith(self.article) and located and self.placed_at(k)):
+                return None   # one ordinary word (منطقة واسعة، موقع الشركة), unless after حي، بلدة …,
+                #               or before an adjective of sites (حقل العمر النفطي، مطار المزة العسكري)
             self.by_location.add(j)   # the name stands for the place that locates it (placed_at)
         if self.key(k) in self.c.not_after:
             return None
