@@ -96,7 +96,8 @@ def sheet(item: tuple, k: int) -> str:
 
     for ev in doc["events"]:
         sent = [i for i, (s, e) in enumerate(doc["sentences"]) for (a, b) in ev["evidence"] if s <= a < e]
-        lines.append(f"  {ev['id']} {ev['type']} '{ev['trigger']['text']}' s{sent} {ev['modality']}"
+        trigger = (ev.get("trigger") or {}).get("text", "")
+        lines.append(f"  {ev['id']} {ev['type']} '{trigger}' s{sent} {ev['modality']}"
                      f" date={ev['date'] and ev['date'].get('value')} dead={ev.get('fatalities')}")
         for role in ("agents", "targets", "partners", "places"):
             if ev[role]:
