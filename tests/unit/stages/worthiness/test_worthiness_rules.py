@@ -257,6 +257,11 @@ CASES = [
     ("habitual", "قصف المسلحون في عدة مرات محطة الكهرباء", "قصف", "SHELLING", {}, "habitual"),
     ("habitual", "تعرض الناشط للاعتقال أكثر من مرة في حياته", "للاعتقال", "ARREST", {}, "habitual"),
     ("habitual", "قصفت المدفعية البلدة مرتين صباح اليوم", "قصفت", "SHELLING", {}, None),
+    # round 26 (fp26s): a bomb told as made ready for an attack did not go off; one set in advance and set off did
+    ("sense", "دمرت القوات الأمنية ثلاث عجلات مفخخة كانت معدة لاستهداف آليات الجيش", "مفخخة", "BOMBING", {},
+     "made ready"),
+    ("sense", "تبين أن بداخل الحقيبة عبوة ناسفة معدة للانفجار", "عبوة", "BOMBING", {"words": 2}, "made ready"),
+    ("sense", "فجرت الكتيبة عبوة ناسفة معدة مسبقا بآلية للاحتلال", "عبوة", "BOMBING", {"words": 2}, None),
 ]
 
 
