@@ -199,10 +199,12 @@ def _third_part(f: Finder, i: int, j: int, kunya: bool) -> int:
 
 
 def _lineage(f: Finder, i: int, j: int) -> int:
-    """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد."""
+    """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد.
+    A joiner behind و opens the next person of a list (أبو حمزة الفرنسي وأبو قتادة التونسي)."""
     toks = f.toks
     while j + 1 < len(toks) and j - i < 8 and f.joined(j - 1) and f.joined(j) \
-            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1) or (
+            and f.is_(j, "name_joiners") and not starts_with_and(toks[j].key) \
+            and (f.name_like(j + 1) or f.kb_start(j + 1) or (
                 not f.is_(j, "lineage_words") and not f.is_(j, "kunya") and _compound(f, j))):
         j += 2
         if f.is_(j - 1, "name_joiners") and j < len(toks) and f.joined(j - 1) and f.name_like(j):
