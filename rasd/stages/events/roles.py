@@ -151,8 +151,14 @@ class Roles:
             agent = self.subject_after(c)
         if agent is None:
             # SVO: the first actor of the clause that is not an object
+            # a person is not taken so for an act of force: the one a report names earlier in the clause
+            # (الشهيد X … إثر تعرضه لقذيفة، الناطق X … فور وقوع الانفجار، منزل يعود لعائلة X فانفجر) is its
+            # victim, its teller or its place's owner; a person who does it is the subject right before
+            # the trigger (أبو عبيدة قصف) or follows an agent marker (fresh sheets of round 26: 4 of 4
+            # person agents so picked wrong)
             agent = next((m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
                           and self.can_do(t.type, m) and not self.speaker(m, t.i)
+                          and not (m.type == "PERSON" and m.tok[1] < t.i and self.L.mapping[t.type].get("violent"))
                           and not self.reactor(c, m, t.i)), None)
             c.said(agent, "the first actor of the clause before the trigger that is not an object")
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
@@ -313,8 +319,12 @@ class Roles:
 
     def outer_agent(self, c: "ArgContext") -> list[str]:
         """No agent in the clause: the actor a relative clause refers to, or the sentence's subject."""
+        violent = self.L.mapping[c.t.type].get("violent")
+        # a person outside the clause is not the doer of an act of force in it: the one a relative clause
+        # refers to (الشهيد X … والذي استشهد إثر تعرضه لقذيفة) is its victim (:meth:`pick_agent`)
         outer = [m for m in self.participants(c.st, c.st.lo, c.lo) if not c.is_target(m) and not self.civilian(m)
-                 and self.can_do(c.t.type, m) and not self.speaker(m, c.t.i) and not self.reactor(c, m, c.t.i)]
+                 and self.can_do(c.t.type, m) and not self.speaker(m, c.t.i) and not self.reactor(c, m, c.t.i)
+                 and not (violent and m.type == "PERSON")]
         if not outer:
             return []
         m = outer[-1] if self.relative_clause(c.lo) else outer[0]

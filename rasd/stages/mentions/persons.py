@@ -84,7 +84,23 @@ def _may_start(f: Finder, i: int) -> bool:
     if not (kunya or given_prefix(f, i) is not None or _titled_name(f, i) or _ambiguous_opening(f, i)
             or _alias_before(f, i)):
         return False
-    return not f.coordinated_place(i) and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
+    return (not f.coordinated_place(i) or _listed_name(f, i)) \
+        and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
+
+
+def _listed_name(f: Finder, i: int) -> bool:
+    """A list of the dead names each with his home town (X، من بلدة الجبين، وحسين علي زهور، من بلدة
+    …، وناصر عبد اللطيف عزت برغوثي من سكان …): after a place, a known given name (with at most a
+    conjunction; a given name that is also a village's name too: ناصر) followed by a father's given
+    name (known, علي as written, or a compound: عبد اللطيف) and a name word, neither a place, opens
+    the next person's name, not another place of a place list: places are not named given name,
+    father's name, family name."""
+    toks = f.toks
+    if i + 2 >= len(toks) or given_prefix(f, i) is None or not (f.joined(i) and f.joined(i + 1)):
+        return False
+    father = _ambiguous_name(f, i + 1) or (
+        (toks[i + 1].key in f.R.given or _compound(f, i + 1)) and f.name_like(i + 1))
+    return father and f.name_like(i + 2) and not place_hit(f, i + 1) and not place_hit(f, i + 2)
 
 
 _NAME_OPENERS = ("", '"', "«", "“", "(")   # what may stand between a facility word and its name (مصنع "X")
@@ -183,10 +199,12 @@ def _third_part(f: Finder, i: int, j: int, kunya: bool) -> int:
 
 
 def _lineage(f: Finder, i: int, j: int) -> int:
-    """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد."""
+    """فيصل بن بندر بن عبد العزيز: every joiner takes the name after it; a name never ends on بن or عبد.
+    A joiner behind و opens the next person of a list (أبو حمزة الفرنسي وأبو قتادة التونسي)."""
     toks = f.toks
     while j + 1 < len(toks) and j - i < 8 and f.joined(j - 1) and f.joined(j) \
-            and f.is_(j, "name_joiners") and (f.name_like(j + 1) or f.kb_start(j + 1) or (
+            and f.is_(j, "name_joiners") and not starts_with_and(toks[j].key) \
+            and (f.name_like(j + 1) or f.kb_start(j + 1) or (
                 not f.is_(j, "lineage_words") and not f.is_(j, "kunya") and _compound(f, j))):
         j += 2
         if f.is_(j - 1, "name_joiners") and j < len(toks) and f.joined(j - 1) and f.name_like(j):

@@ -336,3 +336,10 @@ def test_a_bare_name_after_a_verb_of_naming_is_a_person(finder):
     assert persons.person_at(f, at(f, "كرمول")) is None
     f = finder("وقال شاهد كرمول زيتوني إن القصف توقف.")     # no verb of naming, no given name: no name
     assert persons.person_at(f, at(f, "كرمول")) is None
+
+
+def test_a_kunya_behind_a_conjunction_opens_the_next_person_of_a_list(finder):
+    f = finder("قتل القياديان أبو حمزة الفرنسي وأبو قتادة التونسي في الغارة.")
+    i = at(f, "أبو")
+    assert persons.person_at(f, i) == at(f, "الفرنسي") + 1
+
