@@ -343,6 +343,7 @@ class Trigger(Open):
     only_with: Optional[list[str]] = None
     by_sides: Optional[bool] = None
     object_genitive: Optional[bool] = None   # a named person as its genitive is the one it is done to
+    not_near: Optional[WordList] = None      # no event with one of these words as near as needs_near looks
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")

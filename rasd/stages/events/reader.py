@@ -251,11 +251,13 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return "purpose_words"
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
             return "aim_words"
-        if d.needs_near:
+        if d.needs_near or d.not_near:
             # للتنديد بالقرار احتشد الآلاف: the purpose may also stand before the trigger (near_before)
             near = [*range(max(st.lo, t.i - d.near_before), t.i), *range(t.j, min(st.hi, t.j + d.window))]
-            if not any(in_cue_set(d.needs_near, self.key(k)) for k in near):
+            if d.needs_near and not any(in_cue_set(d.needs_near, self.key(k)) for k in near):
                 return "needs_near"
+            if d.not_near and any(in_cue_set(d.not_near, self.key(k)) for k in near):
+                return "not_near"   # تصدت الدفاعات الجوية لعدوان: an interception, told by the strike's own words
         return None
 
     def build(self, st: Sent, t: Trig, lo: int, hi: int) -> list[Event]:
