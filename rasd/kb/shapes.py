@@ -337,6 +337,7 @@ class Trigger(Open):
     recipient_lam: Optional[bool] = None
     weapon_after: Optional[conint(gt=0)] = None
     indefinite: Optional[bool] = None
+    definite: Optional[bool] = None   # its first word counts only with the article
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
     by_victims: Optional[bool] = None

@@ -240,6 +240,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return "not_after"
         if d.indefinite and is_definite(self.key(t.i)[t.glue:t.prefix]):
             return "indefinite"   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
+        if d.definite and not is_definite(self.key(t.i)[t.glue:t.prefix]):
+            return "definite"   # ومصالحه: "its interests", which folds into the bare reconciliation noun
         if d.tally and t.i > st.lo and self.doc.text[self.toks[t.i - 1].start:self.toks[t.i - 1].end].isdigit():
             return "tally"   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
         if d.not_with and any(o is not t and o.d.type in d.not_with for o in self.sentence_triggers):
