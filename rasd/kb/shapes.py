@@ -337,12 +337,14 @@ class Trigger(Open):
     recipient_lam: Optional[bool] = None
     weapon_after: Optional[conint(gt=0)] = None
     indefinite: Optional[bool] = None
+    definite: Optional[bool] = None   # its first word counts only with the article
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
     by_victims: Optional[bool] = None
     only_with: Optional[list[str]] = None
     by_sides: Optional[bool] = None
     object_genitive: Optional[bool] = None   # a named person as its genitive is the one it is done to
+    not_near: Optional[WordList] = None      # no event with one of these words as near as needs_near looks
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")

@@ -51,6 +51,8 @@ class TriggerDef:
     by_sides: bool = False            # a fight typed RIOT when its clause names an unarmed crowd as a side (kinds.sides_kind)
     only_with: frozenset = frozenset() # an event only when its sentence holds a trigger of one of these types
     object_genitive: bool = False     # a named person as its genitive is the one it is done to (اغتيال X), not its doer
+    not_near: frozenset = frozenset() # no event when one of these words is as near as needs_near looks (window, near_before)
+    definite: bool = False            # its first word counts only with the article (المصالحة, not مصالحه "its interests")
 
 
 @dataclass
@@ -262,7 +264,9 @@ def load_lexicon(res) -> Lexicon:
                            by_victims=bool(item.get("by_victims")),
                            by_sides=bool(item.get("by_sides")),
                            only_with=frozenset(item.get("only_with") or ()),
-                           object_genitive=bool(item.get("object_genitive")))
+                           object_genitive=bool(item.get("object_genitive")),
+                           not_near=fold_set(item.get("not_near") or []),
+                           definite=bool(item.get("definite")))
             if first.endswith("*"):
                 p = first[:-1]
                 prefix.setdefault(len(p), {}).setdefault(p, []).append(d)

@@ -240,6 +240,8 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return "not_after"
         if d.indefinite and is_definite(self.key(t.i)[t.glue:t.prefix]):
             return "indefinite"   # العدوان الإسرائيلي: the war named as a whole, not one strike (عدوان إسرائيلي)
+        if d.definite and not is_definite(self.key(t.i)[t.glue:t.prefix]):
+            return "definite"   # ومصالحه: "its interests", which folds into the bare reconciliation noun
         if d.tally and t.i > st.lo and self.doc.text[self.toks[t.i - 1].start:self.toks[t.i - 1].end].isdigit():
             return "tally"   # ارتكب الاحتلال 18 مجزرة: a ministry's count of many acts; its toll is read as CASUALTIES
         if d.not_with and any(o is not t and o.d.type in d.not_with for o in self.sentence_triggers):
@@ -251,11 +253,13 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             return "purpose_words"
         if self.near_before(t.i, "aim_words", 1, st.lo) is not None and any(o.i < t.i for o in self.sentence_triggers):
             return "aim_words"
-        if d.needs_near:
+        if d.needs_near or d.not_near:
             # للتنديد بالقرار احتشد الآلاف: the purpose may also stand before the trigger (near_before)
             near = [*range(max(st.lo, t.i - d.near_before), t.i), *range(t.j, min(st.hi, t.j + d.window))]
-            if not any(in_cue_set(d.needs_near, self.key(k)) for k in near):
+            if d.needs_near and not any(in_cue_set(d.needs_near, self.key(k)) for k in near):
                 return "needs_near"
+            if d.not_near and any(in_cue_set(d.not_near, self.key(k)) for k in near):
+                return "not_near"   # تصدت الدفاعات الجوية لعدوان: an interception, told by the strike's own words
         return None
 
     def build(self, st: Sent, t: Trig, lo: int, hi: int) -> list[Event]:
