@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rasd.arabic.clitics import starts_with_and
+from rasd.arabic.script import BIDI_MARKS
 from rasd.doc import Mention
 from rasd.stages.clauses import ClauseCuts, clause_cuts
 from rasd.stages.cuematch import cue_length, in_list
@@ -147,12 +148,16 @@ class Clauses:
         return [k for s2 in sents[max(0, n - 1):n] + sents[n + 1:n + 2] for k in self.sent_keys(s2)]
 
     def is_headline(self, st: Sent) -> bool:
-        """A sentence on a title or sub-heading line: a short line that ends unpunctuated."""
+        """A sentence on a title or sub-heading line: a short line that ends unpunctuated. A direction
+        mark after the line's last stop (".\u200f", a right-to-left mark some sites put at the end of
+        each paragraph) is invisible: the line ends on the stop."""
         text = self.doc.text
         a = text.rfind("\n", 0, st.start) + 1
         b = text.find("\n", st.end)
         b = len(text) if b < 0 else b
-        line = text[a:b].rstrip()
+        line = text[a:b]
+        while line and (line[-1].isspace() or line[-1] in BIDI_MARKS):
+            line = line[:-1]
         return len(self.doc.sentences) > 1 and 0 < len(line) < 160 and line[-1] not in ".!?؟:،,"
 
     def headline_repeats(self, sents: list[Sent], headline: list[bool]) -> list[bool]:
