@@ -45,17 +45,10 @@ def _holder(obj) -> str:
 
 
 def caches() -> list[tuple[str, int, int | None]]:
-    """(name, entries, maximum) of every lru_cache wrapper, bounded memo (rasd.caches.Memo) and large
-    dict alive."""
-    from rasd.caches import Memo
-
+    """(name, entries, maximum) of every lru_cache wrapper and large dict alive."""
     out = []
     for o in gc.get_objects():
-        if isinstance(o, Memo):
-            if len(o):
-                f = getattr(o.compute, "__func__", o.compute)
-                out.append((f"{getattr(f, '__module__', '?')}.{getattr(f, '__qualname__', repr(f))}", len(o), o.size))
-        elif isinstance(o, functools._lru_cache_wrapper):
+        if isinstance(o, functools._lru_cache_wrapper):
             info = o.cache_info()
             if info.currsize:
                 f = getattr(o, "__wrapped__", o)

@@ -46,30 +46,3 @@ def tabled(compute: Callable, table: dict | None) -> Callable:
         got = get(key)
         return compute(key) if got is None else got
     return asking
-
-
-class Memo(dict):
-    """A bounded memo of a one-argument pure function, as a dict: ``memo[key]`` is ``compute(key)``,
-    worked out on the first ask (:meth:`__missing__`) and kept (:func:`keep`: at most ``size``
-    entries, a full memo drops its older half). Its bound ``__getitem__`` (:func:`memo`) stands where a
-    ``functools.lru_cache`` stood: a hit is one C-level dict look-up, where the lru cache's wrapper (no
-    vectorcall in Python 3.11: an argument tuple each call, a key made, the recency list relinked) cost
-    about five times as much, and the stages ask such caches about 2,000 times a report."""
-
-    __slots__ = ("compute", "size")
-
-    def __init__(self, compute: Callable, size: int):
-        super().__init__()
-        self.compute = compute
-        self.size = size
-
-    def __missing__(self, key):
-        value = self.compute(key)
-        keep(self, key, value, self.size)
-        return value
-
-
-def memo(compute: Callable, size: int) -> Callable:
-    """``compute`` (one hashable argument, a pure function) memoised in a :class:`Memo` of ``size``
-    entries: the memo's bound ``__getitem__`` (its ``__self__`` is the memo, for its size)."""
-    return Memo(compute, size).__getitem__

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from rasd.caches import memo
 from rasd.errors import KnowledgeError
 
 CLITICS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "clitics.yaml"
@@ -143,9 +143,8 @@ class Clitics:
         self.letters = letters
         self.size = size
         if size:
-            # bounded memos (rasd.caches.memo: a hit is one dict look-up, a fifth of an lru_cache hit's cost)
-            self.readings = memo(self._readings, size)
-            self.cue_readings = memo(self._cue_readings, min(size, CUE_CACHE_SIZE))
+            self.readings = lru_cache(maxsize=size)(self._readings)
+            self.cue_readings = lru_cache(maxsize=min(size, CUE_CACHE_SIZE))(self._cue_readings)
         else:
             self.readings = self._readings
             self.cue_readings = self._cue_readings
@@ -359,7 +358,7 @@ class ListIndex:
             for w in words:
                 self._inv[w] = self._inv.get(w, frozenset()) | {name}
         self._size = size
-        self._of = memo(self._lists_of, size)
+        self._of = lru_cache(maxsize=size)(self._lists_of)
         #: the cached look-up itself (``index.lookup(key)`` is ``index(key)`` without a Python frame),
         #: for loops that ask for every token of a document
         self.lookup = self._of

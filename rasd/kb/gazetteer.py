@@ -13,10 +13,10 @@ import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rasd.arabic.normalize import fold_str, strip_article
-from rasd.caches import memo
 from rasd.errors import DataMissingError
 from rasd.kb.yamlfile import load, require, str_list
 from rasd.settings import data_dir
@@ -68,7 +68,7 @@ class Gazetteer:
         self._places = places
         self._aliases = aliases
         # canon() of the keys this gazetteer is asked for, cached by the instance (bounded)
-        self.canon = memo(canon, 1 << 16)
+        self.canon = lru_cache(maxsize=1 << 16)(canon)
         index: dict[str, list[str]] = defaultdict(list)
         bare: set[tuple[str, str]] = set()
         for alias, pid in aliases:

@@ -90,13 +90,12 @@ class WordAnswers:
         return recording
 
     def cached(self, name: str, compute: Callable, size: int) -> Callable:
-        """A bounded memo of ``size`` over :meth:`miss` (rasd.caches.memo); recording, no cache (every ask
-        is counted)."""
-        from rasd.caches import memo
+        """An ``lru_cache`` of ``size`` over :meth:`miss`; recording, no cache (every ask is counted)."""
+        from functools import lru_cache
 
         if self.record:
             return self.miss(name, compute)
-        return memo(self.miss(name, compute), size)
+        return lru_cache(maxsize=size)(self.miss(name, compute))
 
     def next_article(self) -> None:
         """Recording: the asks from now on are another article's."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, product, repeat
 from operator import is_not
 
 from rasd.arabic.normalize import fold_str
-from rasd.caches import memo
 from rasd.arabic.clitics import is_definite, letters
 from rasd.arabic.clitics import readings as stems
 
@@ -135,7 +135,7 @@ class Gate:
     def __post_init__(self):
         # the same words recur across a corpus: remember each word's answers (bounded), as the
         # lexicons do; the caches belong to this gate (one per loaded tagger)
-        object.__setattr__(self, "word", memo(self._word, CACHE_WORDS))
+        object.__setattr__(self, "word", lru_cache(maxsize=CACHE_WORDS)(self._word))
         object.__setattr__(self, "_named", (None, {}))
         # r.startswith(any prefix): the prefixes' lengths by their first two letters, so a reading
         # tries only the lengths of the prefixes it could start with (every prefix of a trigger form
@@ -161,7 +161,7 @@ class Gate:
         emptied. Recording, no word is kept (every ask counted)."""
         miss = answers.miss(f"{name}.word", self._word)
         object.__setattr__(self, "_word", miss)
-        object.__setattr__(self, "word", miss if answers.record else memo(miss, CACHE_WORDS))
+        object.__setattr__(self, "word", miss if answers.record else lru_cache(maxsize=CACHE_WORDS)(miss))
         object.__setattr__(self, "_named", (None, {}))
         if answers.record:
             object.__setattr__(self, "_answers", lambda names: {})

@@ -39,28 +39,3 @@ def test_tabled_asks_the_table_before_computing():
     assert (ask("a"), ask("b")) == ("from the table", "bb")
     assert calls == ["b"]
     assert tabled(compute, None) is compute
-
-
-def test_a_memo_computes_each_key_once_stays_bounded_and_keeps_no_failure():
-    from rasd.caches import Memo, memo
-
-    asked = []
-
-    def double(k):
-        asked.append(k)
-        if k == "bad":
-            raise ValueError(k)
-        return k * 2
-
-    f = memo(double, 4)
-    assert isinstance(f.__self__, Memo)
-    assert [f(k) for k in "abab"] == ["aa", "bb", "aa", "bb"] and asked == ["a", "b"]
-    for k in "cdef":
-        f(k)
-    assert len(f.__self__) <= 4 and f("f") == "ff" and asked.count("f") == 1   # a full memo drops its older half
-    for _ in range(2):
-        try:
-            f("bad")
-        except ValueError:
-            pass
-    assert asked.count("bad") == 2 and "bad" not in f.__self__
