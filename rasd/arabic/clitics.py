@@ -25,10 +25,12 @@ a cache** (it computes each reading afresh), so no mutable state lives at module
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -192,23 +194,14 @@ def current() -> Clitics:
     return _CURRENT.get()
 
 
-class using:
-    """Make ``clitics`` the current Clitics of this thread or task until the ``with`` block ends.
-
-    A class with ``__enter__``/``__exit__`` rather than a ``contextmanager`` generator: the pipeline
-    opens one scope per stage and article, and a generator-based scope cost several times as much."""
-
-    __slots__ = ("clitics", "token")
-
-    def __init__(self, clitics: Clitics):
-        self.clitics = clitics
-
-    def __enter__(self) -> Clitics:
-        self.token = _CURRENT.set(self.clitics)
-        return self.clitics
-
-    def __exit__(self, *exc) -> None:
-        _CURRENT.reset(self.token)
+@contextmanager
+def using(clitics: Clitics) -> Iterator[Clitics]:
+    """Make ``clitics`` the current Clitics of this thread or task until the block ends."""
+    token = _CURRENT.set(clitics)
+    try:
+        yield clitics
+    finally:
+        _CURRENT.reset(token)
 
 
 def letters() -> Letters:

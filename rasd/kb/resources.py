@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from rasd.arabic.clitics import using
 from rasd.kb.yamlfile import KNOWLEDGE_DIR
 
 
@@ -99,8 +98,9 @@ class Resources:
 
     def scope(self):
         """A ``with`` block in which the clitic API (rasd.arabic.clitics) reads words with this
-        Resources' letters; the pipeline runs every stage in one (the scope class imported once, at the
-        module's import: an import statement here cost more than the scope itself)."""
+        Resources' letters; the pipeline runs every stage in one."""
+        from rasd.arabic.clitics import using
+
         return using(self.clitics)
 
     def knowledge(self, name: str) -> Path:
