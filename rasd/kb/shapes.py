@@ -348,6 +348,9 @@ class Trigger(Open):
 
 
 EventTypeName = constr(pattern=r"^[A-Z][A-Z_]+$")
+# An actors.yaml category (rasd.kb.knowledge.ACTOR_CATEGORIES), as other files name it
+ActorCategory = Literal["state_force", "non_state_armed_group", "coalition", "government", "political",
+                        "international", "civilians", "other"]
 
 
 class Triggers(Words):
@@ -398,11 +401,9 @@ class Triggers(Words):
     capture_prepositions: WordList
     seized_things: WordList
     # actors.yaml categories (rasd.kb.knowledge.ACTOR_CATEGORIES) that have no air force (kinds.doer_kind)
-    ground_first_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
-                                             "political", "international", "civilians", "other"], min_length=1)
+    ground_first_categories: conlist(ActorCategory, min_length=1)
     # actors.yaml categories of an armed side: one among a fight's parties makes it no RIOT (kinds.sides_kind)
-    armed_side_categories: conlist(Literal["state_force", "non_state_armed_group", "coalition", "government",
-                                           "political", "international", "civilians", "other"], min_length=1)
+    armed_side_categories: conlist(ActorCategory, min_length=1)
 
 
 class OntologyEntry(Open):
@@ -693,6 +694,11 @@ class NamedVictim(Closed):
     words: WordList                     # … when its trigger is one of these (a trailing * any ending)
 
 
+class DoerCountry(Closed):
+    types: conlist(EventTypeName, min_length=1)          # event types placed in their state doer's country
+    categories: conlist(ActorCategory, min_length=1)     # … when their doer is of one of these categories
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -706,3 +712,4 @@ class EventCoref(Closed):
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
+    doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer

@@ -134,7 +134,8 @@ def clean(doc: Doc, boilerplate: BoilerplateTable) -> Doc:
     if "\x00" in raw:
         raise InputError("the input contains NUL bytes: it looks like a binary file, not a report")
     t = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    t = _TRAIL.sub("\n", t)
+    if " \n" in t or "\t\n" in t:   # white space ending a line (most reports have none: no search then)
+        t = _TRAIL.sub("\n", t)
     t = _BLANKS.sub("\n\n", t)
     doc.text = strip_tag_block(strip_trailing_boilerplate(t, boilerplate), boilerplate).strip()
     if doc.text and not any(in_block(c) for c in doc.text[:5000]):

@@ -35,14 +35,19 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _group_key(m: Mention, cues: frozenset, keep: frozenset, cases: frozenset = frozenset(),
-               titles: frozenset = frozenset(), apart: frozenset[int] = frozenset()) -> str:
+               titles: frozenset = frozenset(), apart: frozenset[int] = frozenset(),
+               folded: dict[int, list[str]] | None = None) -> str:
+    """The key a mention groups by; ``folded`` holds the folded words of the place mentions by ``id()``
+    (:func:`place_words`), a mention not in it is folded here."""
     if m.kb_id:
         return m.kb_id
     if m.type == "PLACE":
         reg = m.region
         if reg:
             return "region:" + ",".join(sorted(reg.get("base_ids") or [])) + ":" + str(reg.get("direction"))
-        words = fold_str(m.text).split()
+        words = folded.get(id(m)) if folded is not None else None
+        if words is None:
+            words = fold_str(m.text).split()
         if len(words) > 1 and not m.facility and words[0] in cues and words[0] not in keep and id(m) not in apart:
             words = words[1:]   # مدينة الزبداني = الزبداني; but محافظة حلب, مطار بغداد (and مخيم جنين) stay apart
         if len(words) > 2 and m.facility and words[1] in titles:
@@ -337,24 +342,34 @@ class Link(Stage):
                 memo.append(report_country(country_votes(doc.mentions, place)))
             return memo[0]
         adjectives = res.open_actors.adjectives
-        return link(doc, res.kb, resolve_context_names(doc, res.kb, place, country, adjectives),
-                    country, frozenset(adjectives.values()),
+        skip = resolve_context_names(doc, res.kb, place, country, adjectives)
+        folded = place_words(doc.mentions)   # each place mention folded once, for sites_apart and the keys
+        return link(doc, res.kb, skip, country, frozenset(adjectives.values()),
                     sites_apart(doc.mentions, res.kb.lexicon["_folded"]["site_cues"],
                                 res.kb.lexicon["_conditions"].get("site_cues", {}),
-                                lambda key: [p.id for p in res.gazetteer.lookup(key)]))
+                                lambda key: [p.id for p in res.gazetteer.lookup(key)], folded),
+                    folded)
+
+
+def place_words(mentions: list[Mention]) -> dict[int, list[str]]:
+    """The folded words of each place mention, by its ``id()``."""
+    return {id(m): fold_str(m.text).split() for m in mentions if m.type == "PLACE"}
 
 
 def sites_apart(mentions: list[Mention], cues: frozenset[str], conditions: dict[str, str],
-                lookup: Callable[[str], list[str]]) -> frozenset[int]:
+                lookup: Callable[[str], list[str]], folded: dict[int, list[str]] | None = None) -> frozenset[int]:
     """The ``id()`` of each place mention opening on one of ``cues`` (lexicon.yaml ``site_cues``,
     folded) that stays a place apart from the town it is named after (مطار بغداد is not بغداد). A
     word whose condition (``conditions``: folded word → condition) is ``known_apart`` (مخيم) keeps
     it apart only when the gazetteer knows the place apart: the mention's entries (``place_ids``)
     share none with the namesakes of the bare name after the word (``lookup``: folded name → place
-    ids; مخيم جنين, not مخيم البريج whose entry is البريج's); such a mention says so in its ``why``."""
+    ids; مخيم جنين, not مخيم البريج whose entry is البريج's); such a mention says so in its ``why``.
+    ``folded``: the place mentions' folded words (:func:`place_words`, worked out here when not given)."""
     out = set()
+    if folded is None:
+        folded = place_words(mentions)
     for m in mentions:
-        words = fold_str(m.text).split() if m.type == "PLACE" else ()
+        words = folded.get(id(m), ()) if m.type == "PLACE" else ()
         if len(words) < 2 or words[0] not in cues:
             continue
         if words[0] not in conditions:
@@ -369,12 +384,14 @@ def sites_apart(mentions: list[Mention], cues: frozenset[str], conditions: dict[
 
 
 def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None,
-         armies: frozenset[str] = frozenset(), apart: frozenset[int] = frozenset()) -> Doc:
+         armies: frozenset[str] = frozenset(), apart: frozenset[int] = frozenset(),
+         folded: dict[int, list[str]] | None = None) -> Doc:
     """Group ``doc.mentions`` into entities, leaving out those whose ``id()`` is in ``skip``; the
     report's country (``country()``, asked only when needed) decides loyalists of an unnamed side
     (:func:`_loyalists_elsewhere`); a state and its army (one of ``armies``, actor ids) named by one
     frame are one entity (:func:`_one_party`); a place named after a town stays apart from it when
-    its ``id()`` is in ``apart`` (:func:`sites_apart`)."""
+    its ``id()`` is in ``apart`` (:func:`sites_apart`); ``folded`` the place mentions' folded words
+    (:func:`place_words`), so each is folded once."""
     cues = kb.lexicon["_folded"]["place_cues"]
     keep = kb.lexicon["_folded"]["distinct_place_cues"]
     cases = kb.lexicon["_folded"].get("kunya_cases", frozenset())
@@ -399,7 +416,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
             if kind and kind != m.type:   # صواريخ الأسد: the short form of a person's name read as his forces
                 m.why = f"{m.why}; so {_a(kind)} mention, not {_a(m.type)}"
                 m.type = kind
-        key = _group_key(m, cues, keep, cases, titles, apart)
+        key = _group_key(m, cues, keep, cases, titles, apart, folded)
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"

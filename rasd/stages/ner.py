@@ -811,8 +811,8 @@ class NerStage:
             return False
         a = self.letters.article
         forms = {key, *(st for _, st in stems(key))}
-        if any(not forms.isdisjoint(words) or not {a + f for f in forms}.isdisjoint(words)
-               for words in self.lists.values()):
+        forms.update([a + f for f in forms])   # each form, and with the article: built once, not per list
+        if any(not forms.isdisjoint(words) for words in self.lists.values()):
             return False
         return not self._run_on_at(doc, j)
 
@@ -824,8 +824,8 @@ class NerStage:
         lists, a = self.lists, self.letters.article
         key = doc.keys[k]
         forms = {key, *(st for _, st in doc.readings[key])}
-        return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(lists.get(n, ()))
-                   for n in names)
+        forms.update([a + f for f in forms])   # each form, and with the article: built once, not per list
+        return any(not forms.isdisjoint(lists.get(n, ())) for n in names)
 
     def _doubtful_persons(self, doc: Doc, pats: list[int], jobs: list, keys: list[str]) -> list[tuple[int, int, int, int]]:
         """The persons a name pattern found (no knowledge-base name, no title or type word) whose
@@ -1160,8 +1160,8 @@ class NerStage:
 
         def listed(key: str) -> bool:
             forms = {key, *(st for _, st in stems(key))}
-            return any(not forms.isdisjoint(words) or not {a + f for f in forms}.isdisjoint(words)
-                       for words in lists.values())
+            forms.update([a + f for f in forms])   # each form, and with the article: built once, not per list
+            return any(not forms.isdisjoint(words) for words in lists.values())
 
         if all(listed(k) for k in keys):
             return False, "all lexicon words"
@@ -1171,8 +1171,8 @@ class NerStage:
                 return False
             key = doc.keys[k]
             forms = {key, *(st for _, st in doc.readings[key])}
-            return any(not forms.isdisjoint(lists.get(n, ())) or not {a + f for f in forms}.isdisjoint(
-                lists.get(n, ())) for n in names)
+            forms.update([a + f for f in forms])   # each form, and with the article: built once, not per list
+            return any(not forms.isdisjoint(lists.get(n, ())) for n in names)
 
         def definite(k: int) -> bool:
             key = doc.keys[k]

@@ -138,29 +138,26 @@ def paragraph_places(doc: Doc, rules) -> bool:
     return placed
 
 
-# The types whose state doer places them in its own country (doer_country_places): an arrest is made by a
-# state's police within its borders; a protest, riot or abduction with a state named as its doer is not
-# (on annotations/train the rule gave those 6 more false events and no match).
-DOER_COUNTRY_TYPES = frozenset({"ARREST"})
 # How many words after the arrest word its count may stand (… أوقفت، منذ أمس الجمعة، 320 شخصاً).
 COUNT_WINDOW = 6
 
 
 def doer_country_places(doc: Doc, rules, kb, numbers: NumberLexicon) -> bool:
     """Give an arrest (a row of eventcoref.yaml ``place_needed`` where a whole country is place enough;
-    DOER_COUNTRY_TYPES) still told with no place the country of its doer, when the doer is a state or
-    a state's own force (actors.yaml ``country``: قوات الأمن التركية اعتقلت 851 شخصا، أعلنت السلطات التونسية
-    اعتقال أكثر من 20 عنصرا), the arrest is told with its count (:func:`counted_after`: on the news, the
-    arrests told without one were as often a hold, a reward for a capture or a law on detention; ``numbers``
-    the number lexicon it is read with) and the report names that country as a place: a state's police and courts act
-    within its borders. True when any event was placed so. docs/lexicon-checks.md (Round 23: miss23)."""
+    one of the eventcoref.yaml ``doer_country`` types) still told with no place the country of its doer,
+    when the doer is of a ``doer_country`` category, a state or a state's own force (actors.yaml
+    ``country``: قوات الأمن التركية اعتقلت 851 شخصا، أعلنت السلطات التونسية اعتقال أكثر من 20 عنصرا), the
+    arrest is told with its count (:func:`counted_after`: on the news, the arrests told without one were
+    as often a hold, a reward for a capture or a law on detention; ``numbers`` the number lexicon it is
+    read with) and the report names that country as a place: a state's police and courts act within its
+    borders. True when any event was placed so. docs/lexicon-checks.md (Round 23: miss23)."""
     ents = {x.id: x for x in doc.entities}
     places = {x.kb_id: x.id for x in doc.entities if x.type == "PLACE" and x.kb_id
               and (x.geo or {}).get("feature") in rules.country_features}
     placed = False
     for e in doc.events:
         need = rules.place_needed.get(e.type)
-        if e.type not in DOER_COUNTRY_TYPES or need is None or not need.country or e.places or e.trigger is None:
+        if e.type not in rules.doer_country_types or need is None or not need.country or e.places or e.trigger is None:
             continue
         if not counted_after(doc, e.trigger[1], numbers):
             continue   # no count of the arrested: a hold, a warrant, a campaign named in passing
@@ -168,7 +165,7 @@ def doer_country_places(doc: Doc, rules, kb, numbers: NumberLexicon) -> bool:
         for a in e.agents:
             x = ents.get(a)
             entry = kb.get(x.kb_id) if x is not None and x.kb_id else None
-            if entry is not None and entry.country and entry.category in ("government", "state_force"):
+            if entry is not None and entry.country and entry.category in rules.doer_country_categories:
                 codes.add(entry.country.lower())
         if len(codes) != 1:
             continue   # no state doer, or doers of two states: no one country

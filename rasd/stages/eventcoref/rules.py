@@ -62,6 +62,8 @@ class Rules:
     named_victim_types: frozenset[str] = frozenset()   # types whose telling against a named person needs no place
     named_victim_line: int = 0                    # the line of eventcoref.yaml named_victim
     named_victim_words: frozenset[str] = frozenset()   # … its trigger words (folded; * any ending)
+    doer_country_types: frozenset[str] = frozenset()        # types placed in their state doer's country
+    doer_country_categories: frozenset[str] = frozenset()   # … the actor categories of such a doer
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -97,6 +99,9 @@ def load_rules(path: Path, ontology) -> Rules:
     named = data.get("named_victim") or {}
     for t in named.get("types") or []:
         require(t in ontology, path, named, f"named_victim: {t!r} is no event type of the ontology")
+    doer = data.get("doer_country") or {}
+    for t in doer.get("types") or []:
+        require(t in ontology, path, doer, f"doer_country: {t!r} is no event type of the ontology")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
@@ -110,7 +115,9 @@ def load_rules(path: Path, ontology) -> Rules:
                  quarters_km=float(quarters.get("km") or 0.0),
                  named_victim_types=frozenset(named.get("types") or []),
                  named_victim_line=int(named.get("__line__", 0)),
-                 named_victim_words=frozenset(fold_str(w) for w in named.get("words") or []))
+                 named_victim_words=frozenset(fold_str(w) for w in named.get("words") or []),
+                 doer_country_types=frozenset(doer.get("types") or []),
+                 doer_country_categories=frozenset(doer.get("categories") or []))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
