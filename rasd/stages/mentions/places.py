@@ -290,9 +290,8 @@ def base_only(f: Finder, i: int, region) -> Hit | None:
     if not info.get("direction") or info.get("rif") or info.get("named") or info.get("badia"):
         return None
     k = i + len(info["direction"].split("-"))   # past one or two direction words
-    whole = f.place_at(k)   # قطاع غزة: the type word is a part of the gazetteer's name, not a type word
-    city_cue = f.is_(k, "place_cues") and not (whole is not None and whole.j == j)
-    base = f.place_at(k + 1) if city_cue else whole
+    city_cue = f.is_(k, "place_cues")
+    base = f.place_at(k + 1 if city_cue else k)
     if base is None or base.j != j:
         return None
     kinds = {f.R.gaz.get(p).kind for p in base.payloads}
