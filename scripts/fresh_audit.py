@@ -103,10 +103,20 @@ def sheet(item: tuple, k: int) -> str:
             if ev[role]:
                 lines.append(f"     {role}: " + "; ".join(name(x) for x in ev[role]))
         lines.append("     why: " + ev["why"]["type"])
+    def sent_of(start):
+        return next((i for i, (s, e) in enumerate(doc["sentences"]) if s <= start < e), "?")
+
     for e in doc["entities"]:
-        if e["type"] in ("PERSON", "PLACE"):
+        if e["type"] == "PERSON":
+            lines.append(f"  PERSON {e['name_ar']}")
+        elif e["type"] == "PLACE":
             geo = e.get("geo") or {}
-            lines.append(f"  {e['type']} {e['name_ar']} {geo.get('why', '')}")
+            at = (f"@{geo.get('lat')},{geo.get('lon')} p{geo.get('precision')} {geo.get('feature')}"
+                  if geo else "@unresolved")
+            said = "; ".join(f"s{sent_of(m['start'])} '{m['text']}'" for m in e.get("mentions", []))
+            lines.append(f"  PLACE {e['name_ar']} {at} [{e.get('kb_id') or '-'}]")
+            lines.append(f"     mentions: {said}")
+            lines.append(f"     geo why: {geo.get('why', '')}")
     return "\n".join(lines) + "\n"
 
 

@@ -174,8 +174,9 @@ class Lexicon(Words):
     phrase_heads: WordList         # the head of a construct before a definite actor (the same stage)
     phrase_titles: WordList        # a title ending an actor phrase before a person (the same stage)
     # مطار X: a site apart from the town X; مخيم X (`مخيم: known_apart`): only when the gazetteer knows
-    # it apart (rasd.stages.link)
-    site_cues: list[str | Annotated[dict[str, Literal["known_apart"]], Field(min_length=1, max_length=1)]]
+    # it apart (rasd.stages.link); قطاع X (`قطاع: named_bare`): so too, and the bare X of a report
+    # that names قطاع X is that whole place (غزة is قطاع غزة, مدينة غزة stays the city)
+    site_cues: list[str | Annotated[dict[str, Literal["known_apart", "named_bare"]], Field(min_length=1, max_length=1)]]
     site_name_titles: WordList     # مسجد الإمام X: a site named after a person (rasd.stages.open_places)
     speech_verbs: WordList         # وقال X إن: the lone person after a verb of saying (rasd.stages.ner)
     role_after_name: WordList      # وقال X Y، وهو …: the role after a speaker's name (rasd.stages.ner)

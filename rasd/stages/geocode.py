@@ -19,6 +19,7 @@ from rasd.geo.features import Context, km, point
 from rasd.geo.rank import precision, rank, why
 from rasd.kb.gazetteer import ADMIN_KINDS, NO_COUNTRY, Place
 from rasd.pipeline import Stage
+from rasd.stages.mentions.index import state_adjectives
 
 
 def _none(entity: Entity, reason: str) -> None:
@@ -139,7 +140,8 @@ def geocode(doc: Doc, res, rounds: int, same_place_km: float) -> Doc:
                     feature="facility" if spec and spec.get("facility") else None)
         if len(before) == len(resolved) and all(map(is_, before, resolved.values())):
             break
-    dropped = _country_prior(places, resolved, hits, res.kb.lexicon["_folded"], pending)
+    dropped = _country_prior(places, resolved, hits, res.kb.lexicon["_folded"], pending,
+                             res.keep("geo-state-adjectives", lambda: state_adjectives(res.open_places.border_adjectives)))
     if dropped:
         doc.entities = [e for e in doc.entities if e.id not in dropped]
     return doc
@@ -205,7 +207,8 @@ def _report_country(places: list[Entity], resolved: dict[str, Place]) -> str | N
 
 
 def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict, lex: dict,
-                   pending: dict[str, tuple[Entity, list[Place]]] | None = None) -> set[str]:
+                   pending: dict[str, tuple[Entity, list[Place]]] | None = None,
+                   adjectives: dict[str, str] | None = None) -> set[str]:
     """A report about another country (Iraq, Lebanon …) that names no Syrian city or province:
     a bare village name there is not its Syrian namesake, unless the sentence names a Syrian unit.
     A name that also has a namesake in that country is that namesake (سنجار، أبين in reports
@@ -241,6 +244,8 @@ def _country_prior(places: list[Entity], resolved: dict[str, Place], hits: dict,
             continue
         if any(syrian_only(text, qs, p) for text, qs in hits.get(e.id, [])):
             continue   # the sentence names a place that can only be Syrian
+        if any((adjectives or {}).get(fold_str(m.text).split()[-1]) == "sy" for m in e.mentions if m.text.split()):
+            continue   # مدينة الزبداني السورية: its own mention says it is Syrian
         there = [q for q in (pending or {}).get(e.id, (e, []))[1] if q.country == elsewhere]
         if there:
             q = there[0]

@@ -383,6 +383,21 @@ def sites_apart(mentions: list[Mention], cues: frozenset[str], conditions: dict[
     return frozenset(out)
 
 
+def _bare_names_whole(mentions: list[Mention], apart: frozenset[int], conditions: dict[str, str]) -> dict[str, Mention]:
+    """Group key of a bare name → the first mention of the whole phrase it stands for in this report:
+    a place kept apart (``apart``) by a site word whose condition is ``named_bare`` (قطاع غزة) makes
+    the bare name (غزة) a mention of the whole place; the name with a type word of its own (مدينة
+    غزة) keeps its own group. The press calls the Gaza Strip غزة, and the gold does the same."""
+    out = {}
+    for m in mentions:
+        if id(m) not in apart or m.type != "PLACE":
+            continue
+        words = fold_str(m.text).split()
+        if len(words) > 1 and conditions.get(words[0]) == "named_bare":
+            out.setdefault("place:" + strip_article(" ".join(words[1:])), m)
+    return out
+
+
 def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None,
          armies: frozenset[str] = frozenset(), apart: frozenset[int] = frozenset(),
          folded: dict[int, list[str]] | None = None) -> Doc:
@@ -405,6 +420,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
             first_full.setdefault(m.kb_id, m.start)
     groups: dict[str, list[Mention]] = {}
     last_source: str | None = None
+    wholes = _bare_names_whole(mentions, apart, kb.lexicon["_conditions"].get("site_cues", {}))
     for m in mentions:
         if m.kb_id and m.short:
             target = _resolve_short(m, {**first_full, **last_full})
@@ -417,6 +433,13 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
                 m.why = f"{m.why}; so {_a(kind)} mention, not {_a(m.type)}"
                 m.type = kind
         key = _group_key(m, cues, keep, cases, titles, apart, folded)
+        if key in wholes and m.type == "PLACE" and not m.kb_id and not m.region and not m.facility \
+                and strip_article(" ".join(fold_str(m.text).split())) == key[len("place:"):]:
+            whole = wholes[key]
+            key = _group_key(whole, cues, keep, cases, titles, apart, folded)
+            m.place_ids = list(whole.place_ids)   # located as the whole place, not as its namesakes
+            m.why = (m.why + "; " if m.why else "") + \
+                f"the bare name of '{whole.text}', which the report names in full: that place"
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"

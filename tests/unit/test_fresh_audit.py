@@ -29,6 +29,7 @@ def test_a_sheet_numbers_the_sentences_and_lists_the_events(fa, installed):
     assert out.startswith("=== 07 ref#1 (syria, 2024-01-02)")
     assert "[s0]" in out and "[s1]" in out
     assert " AIRSTRIKE " in out and "places: " in out and "why: " in out
+    assert "  PLACE حلب @" in out and "mentions: s0 'حلب'; s1 'مدينة حلب'" in out and "geo why: " in out
 
 
 def test_fresh_reports_are_neither_annotated_nor_retellings(fa, shared):

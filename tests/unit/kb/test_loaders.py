@@ -125,7 +125,7 @@ def test_a_word_with_its_condition_is_read_with_the_list(kdir):
     folded words have both, the conditions are kept by list and folded word."""
     kb = Resources("/nonexistent-rasd-data", kdir).kb
     assert {"مطار", "مخيم"} <= kb.lexicon["_folded"]["site_cues"]
-    assert kb.lexicon["_conditions"]["site_cues"] == {"مخيم": "known_apart"}
+    assert kb.lexicon["_conditions"]["site_cues"] == {"مخيم": "known_apart", "قطاع": "named_bare"}
 
 
 @pytest.mark.parametrize("item", ["مخيم: somewhere", "{مخيم: known_apart, مطار: known_apart}"])

@@ -213,3 +213,13 @@ def test_a_region_of_no_country_tells_no_report_country():
                 source=geo_fake.SINJAR_IQ.source)
     e = Entity("A", "PLACE", "البحر الأحمر", None, None, [Mention(0, 5, "البحر الأحمر", "PLACE")] * 3)
     assert _report_country([e], {"A": sea}) is None
+
+
+def test_a_syrian_town_its_mention_calls_syrian_is_kept_in_a_report_about_lebanon(installed):
+    """مدينة الزبداني السورية in a report about Lebanon: the state adjective after the name says the
+    town is Syrian, so the Syrian place stays located (the report-country prior does not unplace it)."""
+    from rasd import extract
+    d = extract("أكدت مصادر في بيروت سقوط خمسة قتلى في مدينة الزبداني السورية، وقال مسؤول في بيروت "
+                "وطرابلس وصيدا إن لبنان", published="2015-08-01")
+    zab = next(e for e in d["entities"] if e["type"] == "PLACE" and e["name_ar"] == "الزبداني")
+    assert zab["geo"]["lat"] is not None and abs(zab["geo"]["lat"] - 33.72) < 0.05

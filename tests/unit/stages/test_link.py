@@ -486,3 +486,14 @@ def test_the_turkish_outlets_transliterations_of_the_pkk_and_the_dhkpc_are_known
                     "2015-08-01")
     assert ms["بي كا كا"].kb_id == ms["بي كيه كيه"].kb_id == "actor:pkk"
     assert ms["جبهة حزب التحرير الشعبي الثوري"].kb_id == "actor:dhkpc"
+
+
+def test_the_bare_name_of_the_gaza_strip_is_the_strip(installed):
+    """قطاع غزة is a place apart from the city (lexicon.yaml site_cues `قطاع: named_bare`); the bare
+    غزة of a report that names قطاع غزة is the Strip, while مدينة غزة stays the city."""
+    from rasd import extract
+    d = extract("اشتباكات في غزة. قتل جنديان في قطاع غزة. وقصف حي الزيتون في مدينة غزة",
+                published="2024-01-01")
+    places = {e["kb_id"]: [m["text"] for m in e["mentions"]] for e in d["entities"] if e["type"] == "PLACE"}
+    assert places["world:ps-gaza-strip"] == ["غزة", "قطاع غزة"]
+    assert places["world:ps-gaza"] == ["مدينة غزة"]
