@@ -74,3 +74,20 @@ def actors_and_places(text: str, actors, places, categories=("state_force", "arm
         entity(doc, f"E{n}", "PLACE", name, kb_id=f"ocha:T{n}")
         n += 1
     return doc
+
+
+def trigger_rejections(doc: Doc, res) -> dict[str, tuple[str, str | None]]:
+    """Each trigger the events reader finds in ``doc`` (by its text): its type and the rule that drops it
+    (``Reader.rejection``, None when it stands)."""
+    from rasd.stages.events.reader import Reader
+    from rasd.stages.events.triggers import find_triggers
+
+    with res.scope():
+        r = Reader(doc, res)
+        out = {}
+        for st in r.sentences():
+            trigs = find_triggers(doc.tokens, st.lo, st.hi, set(), res.triggers, res.news_vocab)
+            r.sentence_triggers = trigs
+            for t in trigs:
+                out[doc.text[doc.tokens[t.i].start:doc.tokens[t.j - 1].end]] = (t.d.type, r.rejection(st, t))
+        return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from hand_docs import actor_events, doc_of, entity
+from hand_docs import actor_events, doc_of, entity, trigger_rejections
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -49,15 +49,7 @@ def why_type(e) -> str:
 def _rejections(text: str) -> dict[str, str | None]:
     doc = doc_of(text)
     entity(doc, "E1", "ACTOR", "الوزارة", category="state_force")
-    with RES.scope():
-        r = Reader(doc, RES)
-        out = {}
-        for st in r.sentences():
-            trigs = find_triggers(doc.tokens, st.lo, st.hi, set(), RES.triggers, RES.news_vocab)
-            r.sentence_triggers = trigs
-            for t in trigs:
-                out[doc.text[doc.tokens[t.i].start:doc.tokens[t.j - 1].end]] = r.rejection(st, t)
-        return out
+    return {k: why for k, (_type, why) in trigger_rejections(doc, RES).items()}
 
 
 def test_fire_toward_after_a_ceasefire_word_is_refused_by_not_after():

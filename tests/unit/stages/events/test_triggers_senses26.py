@@ -4,26 +4,15 @@ and reconciliation counts only with the article (definite: مصالحه "its int
 Reader.rejection names the rule that drops a trigger."""
 from __future__ import annotations
 
-from hand_docs import doc_of
+from hand_docs import doc_of, trigger_rejections
 
 from rasd.kb.resources import Resources
-from rasd.stages.events.reader import Reader
-from rasd.stages.events.triggers import find_triggers
 
 RES = Resources("/nonexistent-rasd-data")
 
 
 def _rejections(text: str) -> dict[str, tuple[str, str | None]]:
-    doc = doc_of(text)
-    with RES.scope():
-        r = Reader(doc, RES)
-        out = {}
-        for st in r.sentences():
-            trigs = find_triggers(doc.tokens, st.lo, st.hi, set(), RES.triggers, RES.news_vocab)
-            r.sentence_triggers = trigs
-            for t in trigs:
-                out[doc.text[doc.tokens[t.i].start:doc.tokens[t.j - 1].end]] = (t.d.type, r.rejection(st, t))
-        return out
+    return trigger_rejections(doc_of(text), RES)
 
 
 def test_air_defences_that_confront_a_strike_are_no_clash():
