@@ -91,6 +91,13 @@ def _strings(b: bytes, off: int, n: int) -> list[str]:
     return out
 
 
+# the reductions of the per-position loops below as the ufuncs' own reduce: ``a.sum(…)`` and
+# ``a.max(…)`` reach the same C reduce through a Python-level wrapper (numpy/_core/_methods.py), one
+# call a position and window batch (about 3 % of an article's instructions); the same values
+_SUM = np.add.reduce
+_MAX = np.maximum.reduce
+
+
 def batch(E: np.ndarray, starts: list[int], lengths: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(order, lengths, X): the sequences ``E[starts[k]:starts[k] + lengths[k]]`` (each at least one
     row of label scores) longest first, as one (sequences, longest, labels) array, zero past each
@@ -114,14 +121,14 @@ def viterbi(X: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray
     """The best label sequence of each row of X (longest first, as :func:`batch` gives), as label
     indices (B, longest); past a row's length the values mean nothing."""
     B, n, L = X.shape
-    active = _active(lengths)
+    active = _active(lengths).tolist()          # Python ints: a cheaper slice bound than numpy's
     delta = X[:, 0].copy()
     back = []
     for t in range(1, n):
         k = active[t]
         s = delta[:k, :, None] + trans          # (k, from, to)
         back.append(s.argmax(axis=1))           # the best predecessor of each label
-        delta[:k] = s.max(axis=1) + X[:k, t]
+        delta[:k] = _MAX(s, axis=1) + X[:k, t]
     y = np.zeros((B, n), dtype=np.intp)
     last = delta.argmax(axis=1)
     for t in range(n - 1, -1, -1):
@@ -139,7 +146,7 @@ def marginals(X: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarr
     the forward-backward recursions in scaled probability space (each step renormalised; the
     marginal at t is alpha·beta renormalised over the labels)."""
     B, n, L = X.shape
-    active = _active(lengths)
+    active = _active(lengths).tolist()
     P = np.exp(X - X.max(axis=2, keepdims=True))     # per position, up to a factor
     M = np.exp(trans - trans.max())
     alpha = np.zeros_like(P)
@@ -148,7 +155,7 @@ def marginals(X: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarr
     for t in range(1, n):
         k = active[t]
         a = (a[:k] @ M) * P[:k, t]
-        a /= a.sum(axis=1, keepdims=True)
+        a /= _SUM(a, axis=1, keepdims=True)
         alpha[:k, t] = a
     beta = np.zeros_like(P)
     b = np.ones((B, L))
@@ -158,7 +165,7 @@ def marginals(X: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarr
         k_next = active[t + 1] if t + 1 < n else 0
         if k_next:
             nb = (b[:k_next] * P[:k_next, t + 1]) @ M.T
-            b[:k_next] = nb / nb.sum(axis=1, keepdims=True)
+            b[:k_next] = nb / _SUM(nb, axis=1, keepdims=True)
         b[k_next:k] = 1.0
         beta[:k, t] = b[:k]
     m = alpha * beta                                  # zero past each row's end

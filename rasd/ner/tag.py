@@ -24,6 +24,9 @@ from rasd.ner.crf import batch, marginals, read_model, viterbi
 from rasd.ner.features import (BIGRAM_AFTER, BIGRAM_BEFORE, OFFSETS, STEM_TEMPLATES, WORD_TEMPLATES, Lexicons,
                                 word_features)
 
+# a span's lowest marginal by the ufunc's own reduce, not ndarray.min's Python-level wrapper (the same value)
+_MIN = np.minimum.reduce
+
 CACHE_SIZE = 1 << 16   # words whose weight vectors a tagger keeps (news repeats its words)
 PAD = 0     # the table row of the padding pseudo-word
 _ROW, _OPENS = itemgetter(1), itemgetter(2)   # of a word's cached (key, row, opens a held bigram)
@@ -263,11 +266,12 @@ class Tagger:
         for r in range(len(order)):
             n = int(lens[r])
             row = y[r, :n]
-            if o >= 0 and not (row != o).any():
+            ks = row.tolist()        # Python ints: the all-outside test and the labels without numpy scalars
+            if o >= 0 and ks.count(o) == n:
                 if todo[order[r]] in want:
                     found.append((r, []))
                 continue
-            tags = [labels[k] for k in row]
+            tags = [labels[k] for k in ks]
             found.append((r, sorted(spans(tags))))
         if not found:
             return out, outs
@@ -278,7 +282,7 @@ class Tagger:
             yr = y[r]
             n = int(lens[r])
             k = todo[order[r]]
-            out[k] = [Span(s, e, cls, float(m[np.arange(s, e), yr[s:e]].min()),
+            out[k] = [Span(s, e, cls, float(_MIN(m[np.arange(s, e), yr[s:e]])),
                            float(m[e, o]) if e < n and o >= 0 else 0.0) for s, e, cls in sps]
             if k in want:
                 outs[k] = [float(x) for x in m[:n, o]]
