@@ -204,6 +204,12 @@ def using(clitics: Clitics) -> Iterator[Clitics]:
         _CURRENT.reset(token)
 
 
+# :func:`using` without its generator, for the pipeline's one scope per stage and document
+# (rasd.pipeline.run_stage): ``token = enter(clitics)`` … ``leave(token)``, the same ContextVar set and reset
+enter = _CURRENT.set
+leave = _CURRENT.reset
+
+
 def letters() -> Letters:
     """The current letters (see :func:`current`)."""
     return _CURRENT.get().letters
