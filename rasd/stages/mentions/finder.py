@@ -119,6 +119,7 @@ def find(doc: Doc, index: MentionIndex) -> list[Mention]:
         if k >= i:
             i = step(f, k, flags[k], after_cue[k])
     coordinate(f)
+    persons.appositions(f)
     persons.surnames(f)
     f.out.sort(key=lambda m: m.start)
     return f.out
