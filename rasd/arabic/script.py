@@ -4,6 +4,8 @@ from __future__ import annotations
 
 HAMZA = "\u0621"            # ء, the first letter of the basic alphabet in Unicode order
 YA = "\u064a"               # ي, the last letter of the basic alphabet
+# a regex class of the letters of the basic alphabet, without tatweel (and the marks after ي)
+LETTER_CLASS = "[\u0621-\u063a\u0641-\u064a]"
 TATWEEL = "\u0640"          # ـ, the stretching stroke
 HARAKAT = ("\u064b", "\u065f")   # first and last short-vowel / shadda / sukun marks
 TANWEEN_FATH = "\u064b"          # the accusative's double fatha (طرفًا، حربًا)

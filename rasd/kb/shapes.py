@@ -301,6 +301,7 @@ class Boilerplate(Closed):
     max_line_chars: conint(gt=0)
     tag_heads: Optional[WordList] = None
     max_tag_words: Optional[conint(gt=0)] = None
+    glued_link_words: Optional[WordList] = None
 
 
 class Modal(Open):

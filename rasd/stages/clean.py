@@ -15,8 +15,9 @@ import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
+from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
-from rasd.arabic.script import in_block
+from rasd.arabic.script import LETTER_CLASS, in_block
 from rasd.doc import Doc
 from rasd.errors import InputError
 from rasd.kb.yamlfile import load, require
@@ -43,6 +44,7 @@ class BoilerplateTable(NamedTuple):
     max_len: int
     tag_heads: frozenset[str] = frozenset()
     max_tag_words: int = 0
+    glued: re.Pattern | None = None   # where a glued link word is cut from its neighbours (unglue)
 
 
 def load_boilerplate(path: Path) -> BoilerplateTable:
@@ -53,7 +55,36 @@ def load_boilerplate(path: Path) -> BoilerplateTable:
     return BoilerplateTable(
         tuple(sorted({_PUNCT.sub(" ", fold_str(p)).strip() for p in data["line_phrases"]}, key=len, reverse=True)),
         int(data["max_line_chars"]), frozenset(fold_str(w) for w in data.get("tag_heads") or ()),
-        int(data.get("max_tag_words") or 0))
+        int(data.get("max_tag_words") or 0), _glued_pattern(data.get("glued_link_words") or ()))
+
+
+_LETTER = LETTER_CLASS
+
+
+def _glued_pattern(words) -> re.Pattern | None:
+    """The empty matches where a space goes around a glued link word (boilerplate.yaml
+    glued_link_words, written with the article): before it after three letters of a word, before its
+    lam form (the lam then the word without its alef) after two, after it before a letter."""
+    if not words:
+        return None
+    L = letters()
+    stems = [w[len(L.article):] for w in words if w.startswith(L.article)]
+    if not stems:
+        return None
+    art, lam = re.escape(L.article), re.escape(L.lam_article)
+    parts = []
+    for st in sorted(stems, key=len, reverse=True):   # a look-behind is of one width: one branch a stem
+        st = re.escape(st)
+        parts += [f"(?<={_LETTER}{{3}})(?={art}{st})", f"(?<={_LETTER}{{2}})(?={lam}{st})",
+                  f"(?<={art}{st})(?={_LETTER})", f"(?<={lam}{st})(?={_LETTER})"]
+    return re.compile("|".join(parts))
+
+
+def unglue(text: str, table: BoilerplateTable) -> str:
+    """The text with a space put between a glued link word and the words glued to it."""
+    if table.glued is None:
+        return text
+    return table.glued.sub(" ", text)
 
 
 def is_boilerplate(line: str, table: BoilerplateTable) -> bool:
@@ -137,7 +168,7 @@ def clean(doc: Doc, boilerplate: BoilerplateTable) -> Doc:
     if " \n" in t or "\t\n" in t:   # white space ending a line (most reports have none: no search then)
         t = _TRAIL.sub("\n", t)
     t = _BLANKS.sub("\n\n", t)
-    doc.text = strip_tag_block(strip_trailing_boilerplate(t, boilerplate), boilerplate).strip()
+    doc.text = unglue(strip_tag_block(strip_trailing_boilerplate(t, boilerplate), boilerplate).strip(), boilerplate)
     if doc.text and not any(in_block(c) for c in doc.text[:5000]):
         doc.warnings.append("no Arabic text found: rasd reads Arabic reports; the document is empty of entities")
     return doc

@@ -26,6 +26,10 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
         f.refuse(i, kh.j, "kb", "a short form without the article opening another name, or read inside "
                                 "a longer name: not the knowledge base's entry")
         kh = None
+    if kh and known.family_named(f, kh):
+        f.refuse(i, kh.j, "kb", "a family name after the family marker: the family, not the "
+                                "person of the knowledge base")
+        kh = None
     if kh:
         out.append((kh.j, 0 if any(not p[2] for p in kh.payloads) else 6, "kb", kh))
     rh = regions.region_hit(f, i) if flags & REGION else None
@@ -115,6 +119,7 @@ def find(doc: Doc, index: MentionIndex) -> list[Mention]:
         if k >= i:
             i = step(f, k, flags[k], after_cue[k])
     coordinate(f)
+    persons.appositions(f)
     persons.surnames(f)
     f.out.sort(key=lambda m: m.start)
     return f.out

@@ -115,6 +115,21 @@ def _context_misread(f: Finder, h: Hit) -> bool:
     return bool(name.heads) and all(has_article(w) != definite for w in name.heads)
 
 
+def family_named(f: Finder, h: Hit) -> bool:
+    """A one-word person's name of the knowledge base (a family name the knowledge lists as his short
+    form: الفياض، الأسد) right after the family marker as written (lexicon family_markers: آل فياض، آل
+    الأسد), white space only between: the family or clan, not that person (من آل فياض: of the Fayyad
+    family). A full name ending on آل X (سلمان بن عبد العزيز آل سعود) is matched from its first word."""
+    if h.j != h.i + 1 or h.i < 1 or not f.joined(h.i - 1) or not f.is_(h.i - 1, "family_markers"):
+        return False
+    if any(p[0] != "person" for p in h.payloads):
+        return False
+    t = f.toks[h.i - 1]
+    surface = "".join(c for c in f.doc.text[t.start:t.end] if not 0x064B <= ord(c) < 0x0660)
+    markers = f.R.kb.lexicon["family_markers"]
+    return surface in markers or (surface[:1] in f.R.conj and surface[1:] in markers)
+
+
 def _inner_person(f: Finder, h: Hit) -> None:
     """نظام بشار الأسد names the person too."""
     for k in range(h.i + 1, h.j):

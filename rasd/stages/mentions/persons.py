@@ -303,6 +303,75 @@ def _apposition(f: Finder, i: int) -> int | None:
     return None
 
 
+def _role_before_comma(f: Finder, k: int) -> bool:
+    """A role phrase holding a person title ends at token k, a comma right after it (the role of an
+    apposition: المتحدث باسم الوزارة، …)."""
+    if k < 0 or not _commas(f.gap(k)):
+        return False
+    for b in range(k, max(-1, k - ROLE_PHRASE_WORDS), -1):
+        if f.is_(b, "person_titles"):
+            return True
+        if b > 0 and _breaks(f.gap(b - 1)):
+            return False
+    return False
+
+
+def _unknown_apposition(f: Finder, i: int) -> int | None:
+    """وزير الدفاع الكيني، عدن دوالي، … ; اللواء في الاحتياط، يفتاح رون طال، …: a name the lists lack
+    (a foreign one above all, whose given name may even be a place's: عدن) set off by commas right
+    after a role phrase holding a person title. Two or three words, from token i to the comma that
+    closes it: the first bare (no article, no conjunction), no ordinary word, title or stop word
+    (as a name part: :meth:`Finder.name_like`), the later ones no ordinary word either and none a
+    place; nothing but white space between them. The end token, or None.  The statistical NER
+    still removes such a pattern person when it is sure the words are no name."""
+    toks = f.toks
+    if i < 1 or not _role_before_comma(f, i - 1) or f.is_(i, "kunya") or f.is_(i, "person_titles"):
+        return None
+    key = toks[i].key
+    if has_article(key) or starts_with_and(key) or key in f.R.common or not f.name_like(i, first=True) \
+            or f.common_reading(key):
+        return None
+    for j in range(i + 1, min(len(toks), i + APPOSITION_WORDS)):
+        if not f.joined(j - 1) or not f.name_like(j) or place_hit(f, j) or f.is_(j, "lineage_words"):
+            return None
+        gap = f.gap(j)
+        if _commas(gap):
+            return j + 1
+        if not f.joined(j):
+            return None
+    return None
+
+
+def appositions(f: Finder) -> None:
+    """Persons the lists lack, set off by commas after their role (:func:`_unknown_apposition`),
+    read after the main loop over the words no mention took."""
+    taken: dict[int, int] = {}
+    for n, m in enumerate(f.out):
+        for k in range(*m.tok):
+            taken[k] = n
+    for i in range(1, len(f.toks)):
+        if not _commas(f.gap(i - 1)):
+            continue
+        held = taken.get(i)
+        if held is not None and not _first_word_place(f, f.out[held], i):
+            continue
+        end = _unknown_apposition(f, i)
+        if end is None or any(k in taken for k in range(i + 1, end)):
+            continue
+        if held is not None:   # عدن دوالي: the given name a place's too, read as the place alone
+            f.out[held] = None
+        m = f.add(i, end, 0, "PERSON", None, 0.7, pattern=True)
+        m.why = "a name set off by commas right after the role it holds"
+        for k in range(i, end):
+            taken[k] = -1
+    f.out[:] = [m for m in f.out if m is not None]
+
+
+def _first_word_place(f: Finder, m, i: int) -> bool:
+    """Mention m is a one-word gazetteer place at token i with no type word or cue (عدن، يفتاح)."""
+    return m is not None and m.type == "PLACE" and m.tok == (i, i + 1) and not (m.cue or m.region or m.facility)
+
+
 def _father_ambiguous(f: Finder, i: int, j: int) -> bool:
     """Token j, after the given name at i, is a given name whose folded key is also an ordinary word
     (علي / على), spelled as the knowledge writes the name, and a name part follows it: the father's

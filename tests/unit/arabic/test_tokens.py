@@ -101,3 +101,13 @@ def test_the_glue_guard_opening_on_one_class_finds_what_its_two_branches_found(t
     from rasd.arabic.tokens import _GLUE_AHEAD
 
     assert [m.span() for m in _GLUE_AHEAD.finditer(text)] == [m.span() for m in _TWO_BRANCHES.finditer(text)]
+
+
+def test_the_particle_anna_glued_after_a_word_is_cut_off():
+    """أنّ / إنّ with its shadda only opens a word (behind at most two proclitic letters): after three
+    letters of a token it is a word glued on with its space lost (Al Mayadeen's stripped links)."""
+    text = "العميد إسماعيل قاآنيأنّ الجمهورية وأعلنت روسياأنَّ قواتها"
+    assert [text[t.start:t.end] for t in tokenize(text)] == \
+        ["العميد", "إسماعيل", "قاآني", "أنّ", "الجمهورية", "وأعلنت", "روسيا", "أنَّ", "قواتها"]
+    whole = "وقال بأنّ الأمر لأنّ ذلك وبأنّ فإنّ كأنّ اطمأنّ أنّ"
+    assert [whole[t.start:t.end] for t in tokenize(whole)] == whole.split()

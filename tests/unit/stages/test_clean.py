@@ -137,3 +137,15 @@ def test_a_word_cut_by_the_shorter_tail_is_not_read_as_a_tag_head():
     assert text[-SHORT_TAIL_CHARS * 3:].startswith("وسوم ")
     assert strip_tag_block(text, table) == text == _tag_block_over_the_whole_tail(text, table)
     assert strip_tag_block("نص وسوم " + tail, table) == "نص"
+
+
+@pytest.mark.parametrize("glued,text", [
+    ("وقال مراسلالميادينفي جنوب لبنان", "وقال مراسل الميادين في جنوب لبنان"),
+    ("وقال طلال ناجي أكدللميادينأنّ القصف", "وقال طلال ناجي أكد للميادين أنّ القصف"),
+    ("وأكد مكتبالميادين ذلك", "وأكد مكتب الميادين ذلك"),
+    ("والميادين وبالميادين وللميادين للميادين الميادين", "والميادين وبالميادين وللميادين للميادين الميادين"),
+])
+def test_a_glued_link_word_is_cut_from_the_words_glued_to_it(glued, text):
+    """boilerplate.yaml glued_link_words: the outlet's name, a link whose spaces scraping lost, is cut
+    from its neighbours; behind its own proclitics it stays one word."""
+    assert clean(glued).text == text

@@ -81,3 +81,14 @@ def test_a_state_after_a_backing_word_and_its_preposition_is_the_backer_not_a_pl
 def test_a_state_s_name_written_as_its_adjective_after_a_definite_noun(finder, text, word, adjective):
     h = (f := finder(text)).kb_hit(at(f, word))
     assert h is not None and known.adjective_of_noun(f, h) == adjective, text
+
+
+@pytest.mark.parametrize("text,word,family", [
+    ("اعتقل أحد الأشخاص من آل فياض في تشيكيا.", "فياض", True),      # the Fayyad family, no Falih al-Fayyad
+    ("قال فالح الفياض إن الحشد باق.", "فالح", False),
+    ("وأكد الفياض أن الحشد باق.", "الفياض", False),
+])
+def test_a_family_name_after_the_family_marker_is_the_family(finder, text, word, family):
+    f = finder(text)
+    h = f.kb_hit(at(f, word))
+    assert h is not None and known.family_named(f, h) is family, text

@@ -343,3 +343,15 @@ def test_a_kunya_behind_a_conjunction_opens_the_next_person_of_a_list(finder):
     i = at(f, "أبو")
     assert persons.person_at(f, i) == at(f, "الفرنسي") + 1
 
+
+
+def test_an_unknown_name_set_off_by_commas_after_its_role_is_a_person(finder):
+    """وزير الدفاع الكيني، عدن دوالي، …: a name the lists lack (its given name even a place's) after a
+    role phrase holding a title, closed by a comma, is a person; a clause set off so is not."""
+    f = finder("رفعت دعوى ضد وزير الدفاع الكيني، عدن دوالي، بشأن الجيش.")
+    i = at(f, "عدن")
+    assert persons._unknown_apposition(f, i) == i + 2
+    f = finder("وقال وزير الخارجية، خلال مؤتمر صحفي، إن المحادثات فشلت.")
+    assert persons._unknown_apposition(f, at(f, "خلال")) is None
+    f = finder("وقال المتحدث باسم الجيش، في بيان، إن القوات تقدمت.")
+    assert persons._unknown_apposition(f, at(f, "في")) is None
