@@ -661,11 +661,6 @@ class CrossType(Closed):
     max_sentences: conint(ge=0, le=20) = 2
     open_place: bool = True
     min_sentences: conint(ge=0, le=20) = 0
-    # the guest's trigger is one word (a bare قصف whose type a cue around it gave, not its own words)
-    guest_one_word: bool = False
-    # the place the two share must be a town or finer (a kind not in contains_km): a shared region says
-    # nothing of one act (a strike in the east of the Gaza Strip and a shelling of Nuseirat both there)
-    fine_place: bool = False
 
 
 class BackReferences(Closed):

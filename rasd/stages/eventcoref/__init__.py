@@ -319,7 +319,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
     words: tuple[str, ...] = ()
     anaphor = back_ref = None
-    back_generic = one_word = False
+    back_generic = False
     if e.trigger is not None and doc.tokens:
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
@@ -328,7 +328,6 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
         words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
         anaphor = _anaphor(doc, k, j, rules)
         back_ref, back_generic = _back_ref(doc, k, rules)
-        one_word = j - k <= 1
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
     sentence = doc.sentence_of(at) if doc.sentences else 0     # the trigger's sentence
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
@@ -339,7 +338,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    toll_only,
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
-                   back_generic=back_generic, span=act_span(e.date, rules), one_word=one_word,
+                   back_generic=back_generic, span=act_span(e.date, rules),
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
 
 

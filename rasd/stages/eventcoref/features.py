@@ -47,7 +47,6 @@ class Telling:
     toll_period: bool = False       # … or counts the dead over a period (eventcoref.yaml toll_periods)
     # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
     span: tuple[str, str] | None = None
-    one_word: bool = False          # its trigger is one word (قصف), not a phrase naming the weapon (القصف المدفعي)
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -99,7 +98,6 @@ class Features:
     toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
     toll_period: bool = False       # a toll of the pair counts the dead over a period
     same_day: bool = False          # both tellings are dated to one day, the same day
-    coarse_only: bool = False       # the cross-type rule wants a shared town or finer place and they share none
 
 
 def span_of(date: dict | None) -> tuple[str, str] | None:
@@ -187,39 +185,33 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
     return "differ", None
 
 
-def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, int, bool, int, bool]:
+def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, int, bool, int]:
     """How the two types may be one event: (reason, earlier is host, max sentences apart, a
-    telling without a place may join, min sentences apart, the shared place must be finer than a region)."""
+    telling without a place may join, min sentences apart)."""
     if a.type == b.type:
         if a.running_total != b.running_total:
-            return None, True, 0, False, 0, False     # a war's running total is no retelling of one toll
+            return None, True, 0, False, 0     # a war's running total is no retelling of one toll
         if a.type in rules.partner_types:
-            return None, True, 0, False, 0, False     # told apart by their parties and dates in the events stage
-        return "same type", True, 10 ** 6, True, 0, False
+            return None, True, 0, False, 0     # told apart by their parties and dates in the events stage
+        return "same type", True, 10 ** 6, True, 0
     for ct in rules.cross_type:
         for host, guest, host_first in ((a, b, True), (b, a, False)):
             if host.type in ct.host and guest.type == ct.guest and _guest_fits(guest, ct):
                 return (f"{ct.note} (eventcoref.yaml:{ct.line})", host_first, ct.max_sentences, ct.open_place,
-                        ct.min_sentences, ct.fine_place)
-    return None, True, 0, False, 0, False
+                        ct.min_sentences)
+    return None, True, 0, False, 0
 
 
 def _guest_fits(g: Telling, ct: CrossType) -> bool:
     if ct.toll_only and not g.toll_only:
-        return False
-    if ct.guest_one_word and not g.one_word:
         return False
     return ct.guest_words is None or any(w in ct.guest_words for w in g.words)
 
 
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
-    link, host_first, max_s, open_ok, min_s, fine = type_link(a, b, rules)
+    link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
     place, finer = place_relation(a, b, rules.contains_km, rules)
-    shared_ids = {p.id for p in a.places} & {p.id for p in b.places}
-    # a rule that wants a fine place: one town or finer told in both (not a region, nor one inside the other)
-    coarse_only = fine and not any(p.id in shared_ids and p.feature not in rules.contains_km
-                                   for p in (*a.places, *b.places))
     mods = {a.modality, b.modality}
     # a party and its whole count as one side only where the two tellings share a place below a
     # whole country: without one, a different name for the party is too weak a sign of one act
@@ -253,4 +245,4 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         toll_notice=any(x.toll_notice for x in tolls),
         toll_period=any(x.toll_period for x in tolls),
         same_day=a.span is not None and a.span == b.span and a.span[0] == a.span[1],
-        min_sentences=min_s, coarse_only=coarse_only)
+        min_sentences=min_s)

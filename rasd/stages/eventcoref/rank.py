@@ -25,9 +25,6 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return False, "types never one event"
     if f.place == "differ":
         return False, "different places"
-    if f.coarse_only:
-        # قصف on the east of the Gaza Strip and a shelling of Nuseirat, both placed in the Strip: not one act
-        return False, f"no town or finer place told in both, and {f.link} wants one"
     if f.date_conflict:
         # أمس against اليوم; الشهر الماضي or أيلول (a month holds its days) against a day of another month
         return False, "different dates: the two tellings' dates share no day"

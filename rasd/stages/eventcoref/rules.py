@@ -20,8 +20,6 @@ class CrossType:
     max_sentences: int
     open_place: bool                     # a telling without a place may join (with a participant in common)
     min_sentences: int = 0               # how many sentences apart at least (1: never two words of one sentence)
-    guest_one_word: bool = False         # the guest's trigger is one word (its type read from a cue around it)
-    fine_place: bool = False             # the place shared must be finer than a region (a kind not in contains_km)
 
 
 @dataclass(frozen=True)
@@ -81,8 +79,7 @@ def load_rules(path: Path, ontology) -> Rules:
         out.append(CrossType(item["note"], item.get("__line__", 0), frozenset(item["host"]), item["guest"],
                              frozenset(fold_str(w) for w in words) if words else None,
                              bool(item.get("toll_only")), int(item.get("max_sentences", 2)),
-                             bool(item.get("open_place", True)), int(item.get("min_sentences", 0)),
-                             bool(item.get("guest_one_word", False)), bool(item.get("fine_place", False))))
+                             bool(item.get("open_place", True)), int(item.get("min_sentences", 0))))
     km = {k: float(v) for k, v in data["contains_km"].items() if k != "__line__"}
     partners = frozenset(t for t, m in ontology.items() if m.get("partners"))
     ana = data["anaphors"]
