@@ -39,6 +39,8 @@ class Merge:
             return None
         if not (set(o.agents) == set(e.agents) or not e.agents or not o.agents):
             return None
+        if self._other_day(o, e):
+            return None
         if set(o.targets) & set(e.targets):
             return "same type and place, agents agree, a target in common"
         if set(o.agents) & set(e.agents):
@@ -46,6 +48,16 @@ class Merge:
         if not (o.targets or e.targets):
             return "same type and place, agents agree (one names none), no targets"
         return None
+
+    def _other_day(self, o: Event, e: Event) -> bool:
+        """Two tellings of a violent act dated to two different days are two acts (the settlers' attack at
+        dawn today and their attack on the village on Saturday; a shelling today and one last Monday), as
+        eventcoref holds (rank.decide: different dates); one undated telling may be either."""
+        if not self.L.mapping[e.type].get("violent"):
+            return False
+        a, b = o.date or {}, e.date or {}
+        return a.get("precision") == "day" == b.get("precision") and bool(a.get("value")) \
+            and bool(b.get("value")) and a.get("value") != b.get("value")
 
     @staticmethod
     def record_merge(twin: Event, e: Event, reason: str) -> None:

@@ -75,3 +75,19 @@ def test_a_sentence_merged_into_an_event_finds_it_again():
     bare = _event("AIRSTRIKE", [], ["a"], [], [], [2], "asserted")
     out = m.merge_repeats([first, placed, again, bare])
     assert [len(e.extra["why"].get("merged", [])) for e in out] == [0, 2]
+
+
+class _Violent(_Merge):
+    L = SimpleNamespace(mapping={"SHELLING": {"violent": True}, "MEETING": {"partners": True}})
+
+
+def test_a_violent_act_told_on_two_different_days_stays_two_acts():
+    # قصف مدفعي … اليوم الأربعاء and قصف مدفعي … الاثنين الماضي at one place by one party: two shellings
+    today, monday = (_event("SHELLING", ["p1"], ["a"], [], [], [s], "asserted") for s in (0, 2))
+    today.date = {"value": "2023-03-29", "precision": "day", "text": "x"}
+    monday.date = {"value": "2023-03-27", "precision": "day", "text": "y"}
+    assert _Violent().same_event(today, monday) is None
+    monday.date = None        # an undated telling may be the same act
+    assert _Violent().same_event(today, monday) == "same type, place and agents"
+    monday.date = {"value": "2023-03-29", "precision": "day", "text": "y"}
+    assert _Violent().same_event(today, monday) == "same type, place and agents"
