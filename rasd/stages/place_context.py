@@ -106,7 +106,8 @@ class _Context:
                 y = hit[1]
                 # لمدينة حماة: the container's own mention opens on a link or type word
                 linked = linked or (hit[0].name is not None and (reads(self.toks[k].key, self.c.links)
-                                                                 or reads(self.toks[k].key, self.c.settlement)))
+                                                                 or reads(self.toks[k].key, self.c.settlement))) \
+                    or self.glued_link(k, hit[0])
                 if linked and _located(y):
                     return y, " ".join(words)
                 if y.type == "PLACE" and not _located(y):
@@ -115,6 +116,12 @@ class _Context:
                     continue
                 return None
             key = self.toks[k].key
+            if reads(key, self.c.edges) and words:
+                # عند المدخل الشرقي لمدينة عدن: an edge word after a link, and its adjective, lead on to
+                # the container (the edge itself is no place: place_context's outskirts say so)
+                words.append(self.doc.text[self.toks[k].start:self.toks[k].end])
+                k += 1
+                continue
             if len(key) == 1:          # لـ written apart
                 k += 1
                 continue
@@ -125,6 +132,15 @@ class _Context:
             words.append(self.doc.text[self.toks[k].start:self.toks[k].end])
             k += 1
         return None
+
+    def glued_link(self, k: int, m: Mention) -> bool:
+        """ناحية بني سعد بمحافظة ديالى: the container's mention starts after a linking proclitic glued
+        to its token (ب, a container link; not the conjunction و, which coordinates two places)."""
+        tok = self.toks[k]
+        if m.start <= tok.start or m.start > tok.end:
+            return False
+        pre = fold_str(self.doc.text[tok.start:m.start])
+        return pre in self.c.links and not starts_with_and(pre)
 
     def containers(self) -> None:
         for e in self.doc.entities:
