@@ -90,6 +90,8 @@ class PlaceCues:
     # منطقة X: an ordinary word after them is a name when a known place locates it right after
     located: frozenset[str] = frozenset()
     located_links: frozenset[str] = frozenset()
+    # container links that put a place inside the next one (في، داخل), not beside it (place_context)
+    inside_links: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -170,7 +172,8 @@ def load_cues(path: Path) -> PlaceCues:
                      border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"},
                      served_buildings=_fold_all(d["served_buildings"]),
                      kind_lists=_fold_all(d["kind_list_cues"]),
-                     located=_fold_all(d["located_cues"]), located_links=_fold_all(d["located_links"]))
+                     located=_fold_all(d["located_cues"]), located_links=_fold_all(d["located_links"]),
+                     inside_links=_fold_all(d.get("inside_links") or ()))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
