@@ -222,6 +222,7 @@ class OpenPlaces(Closed):
     kind_list_cues: WordList     # مواقع X: a lone frequent word after them names a kind (rasd.stages.open_places)
     located_cues: WordList       # منطقة X: an ordinary word after them is a name when a known place locates it
     located_links: WordList      # the words that locate it (شرق عدن، في مدينة X، التابعة لمديرية X)
+    inside_links: WordList = []  # container links that put a place inside the next (في، داخل): rasd.stages.place_context
 
 
 class ActorHeads(Closed):

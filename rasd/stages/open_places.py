@@ -90,6 +90,8 @@ class PlaceCues:
     # منطقة X: an ordinary word after them is a name when a known place locates it right after
     located: frozenset[str] = frozenset()
     located_links: frozenset[str] = frozenset()
+    # container links that put a place inside the next one (في، داخل), not beside it (place_context)
+    inside_links: frozenset[str] = frozenset()
 
     def candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may be a cue word or an anaphor."""
@@ -170,7 +172,8 @@ def load_cues(path: Path) -> PlaceCues:
                      border_adjectives={fold_str(k): v for k, v in d["border_adjectives"].items() if k != "__line__"},
                      served_buildings=_fold_all(d["served_buildings"]),
                      kind_lists=_fold_all(d["kind_list_cues"]),
-                     located=_fold_all(d["located_cues"]), located_links=_fold_all(d["located_links"]))
+                     located=_fold_all(d["located_cues"]), located_links=_fold_all(d["located_links"]),
+                     inside_links=_fold_all(d.get("inside_links") or ()))
 
 
 def reads(key: str, words: frozenset[str]) -> bool:
@@ -294,6 +297,9 @@ class _OpenPlaces:
                     bad = any(not has_letter(toks[x].key) or toks[x].key.isdigit()
                               for x in range(j, k + 1))
                     bad = bad or toks[j].key[pre:] in self.c.not_names
+                    # منطقة "ميرون البقاء في "الأماكن: a quote misplaced by the outlet; a name never
+                    # ends on a preposition or a pronoun (lexicon name_stops), so these quotes close none
+                    bad = bad or (k > j and toks[k].key in self.lex["name_stops"])
                     return None if bad or self.key(k + 1) in self.c.not_after else k + 1
                 if self.gap(k):
                     return None
@@ -428,6 +434,9 @@ class _OpenPlaces:
     def add(self, a: int, b: int, pre: int, name: tuple[int, int], cue: str, facility: bool, why: str,
             named: bool = False, place_ids: list[str] | None = None, list_item: str | None = None) -> None:
         if not self.free(a, b):
+            m = self.owner.get(a)
+            if place_ids and m is not None and m.type == "PLACE" and m.tok == (a, b) and not (m.kb_id or m.place_ids or m.region):
+                m.place_ids = list(place_ids)   # the NER's name after a type word: the gazetteer's entry places it
             return
         for k in range(a, b):
             old = self.owner.get(k)
@@ -591,15 +600,24 @@ class _OpenPlaces:
         if self.lone_word_item(i, a, b, cue):
             return
         why = f"{LIST_ITEM_WHY}{cue}'"
-        self.add(a, b, 0, (a, b), cue, False, why, list_item="after_cue")
+        self.add(a, b, 0, (a, b), cue, False, why, list_item="after_cue", place_ids=self.known(a, b, 0))
         n = 1
         while n < room:
             it = self.item(b, open_cue=cue in self.c.open)
             if it is None:
                 break
             a, b, pre = it
-            self.add(a, b, pre, (a, b), cue, False, why, list_item="after_cue")
+            self.add(a, b, pre, (a, b), cue, False, why, list_item="after_cue", place_ids=self.known(a, b, pre))
             n += 1
+
+    def known(self, a: int, b: int, pre: int) -> list[str]:
+        """The gazetteer's entries for the name of tokens a..b-1 (after ``pre`` proclitic letters): a
+        name after a type word is a place, so one the gazetteer knows only bare (مخيمي البريج والمغازي:
+        the index takes the everyday word المغازي for a place only with its type word) is placed as
+        that entry."""
+        toks = self.toks
+        words = [toks[a].key[pre:]] + [toks[k].key for k in range(a + 1, b)]
+        return [p.id for p in self.gaz.lookup(" ".join(words))]
 
     def lone_word_item(self, i: int, a: int, b: int, cue: str) -> bool:
         """مواقع الميليشيا، محطتي حافلات، مناطق الاقتتال: the one unquoted name after a plural or dual cue
@@ -608,10 +626,22 @@ class _OpenPlaces:
         kind, an owner), not a list of one place: names there are rare words (مناطق رابوتينو) and a
         list goes on (منطقتي العرج والجبانة). Not after villages, towns or districts (قرى الراحة، مدن
         الوشم، مديريات الجوف), whose names are often frequent words."""
-        if cue not in self.c.kind_lists or not self.vocab or self.in_quotes(a, b) or self.quoted_gap(i) \
-                or self.item(b, open_cue=cue in self.c.open):
+        if cue not in self.c.kind_lists or not self.vocab or self.in_quotes(a, b) or self.quoted_gap(i):
             return False
         key = self.toks[a].key
+        if not self.kind_word(key):
+            return False
+        nxt = self.item(b, open_cue=cue in self.c.open)
+        if nxt is None:
+            return True
+        # مناطق تجمعات وجسور ونقاط تفتيش: a list that goes on is still one of kinds when its first two
+        # items are indefinite frequent words the gazetteer does not know (names after a plural cue
+        # carry the article, or are rare words: منطقتي العرج والجبانة، مناطق رابوتينو)
+        second = self.toks[nxt[0]].key[nxt[2]:]
+        return not key.startswith(self.article) and not second.startswith(self.article) and self.kind_word(second)
+
+    def kind_word(self, key: str) -> bool:
+        """A frequent word of the news (resources.news_vocab) the gazetteer neither names nor starts a name with."""
         return key in self.vocab and not self.gaz.lookup(key) and not self.gaz.may_start(key)
 
     def split_lists(self) -> None:

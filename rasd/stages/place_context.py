@@ -46,6 +46,9 @@ ANAPHOR_REACH = 2     # sentences back an anaphor may reach
 MAX_TERRITORY = 5     # words between a territory word and the country (الحدود الشمالية لفلسطين المحتلة مع)
 MAX_ITEMS = 12        # items of a list of places
 _AREA = {"country", "governorate", "district", "subdistrict", "region"}
+WORLD_PREFIX = "world:"   # the kb ids of world_places.yaml
+FAR_KM = 75.0         # a known place this far from the town the report puts it in is a namesake (a town that is
+#                       also its province's name, الحديدة، أربيل, holds places 60+ km off: place27)
 LIST_NEAR_KM = 25.0   # neighbours in a list this close place the unknown item between them
 _BREAKS = frozenset(CLAUSE_ENDS + "!?\u061f\n")   # a gap holding one ends the phrase (؟ the Arabic question mark)
 # the list items (Mention.list_item) placed between their neighbours: open_places' items between two
@@ -106,7 +109,8 @@ class _Context:
                 y = hit[1]
                 # لمدينة حماة: the container's own mention opens on a link or type word
                 linked = linked or (hit[0].name is not None and (reads(self.toks[k].key, self.c.links)
-                                                                 or reads(self.toks[k].key, self.c.settlement)))
+                                                                 or reads(self.toks[k].key, self.c.settlement))) \
+                    or self.glued_link(k, hit[0])
                 if linked and _located(y):
                     return y, " ".join(words)
                 if y.type == "PLACE" and not _located(y):
@@ -115,6 +119,12 @@ class _Context:
                     continue
                 return None
             key = self.toks[k].key
+            if reads(key, self.c.edges) and words:
+                # عند المدخل الشرقي لمدينة عدن: an edge word after a link, and its adjective, lead on to
+                # the container (the edge itself is no place: place_context's outskirts say so)
+                words.append(self.doc.text[self.toks[k].start:self.toks[k].end])
+                k += 1
+                continue
             if len(key) == 1:          # لـ written apart
                 k += 1
                 continue
@@ -125,6 +135,15 @@ class _Context:
             words.append(self.doc.text[self.toks[k].start:self.toks[k].end])
             k += 1
         return None
+
+    def glued_link(self, k: int, m: Mention) -> bool:
+        """ناحية بني سعد بمحافظة ديالى: the container's mention starts after a linking proclitic glued
+        to its token (ب, a container link; not the conjunction و, which coordinates two places)."""
+        tok = self.toks[k]
+        if m.start <= tok.start or m.start > tok.end:
+            return False
+        pre = fold_str(self.doc.text[tok.start:m.start])
+        return pre in self.c.links and not starts_with_and(pre)
 
     def containers(self) -> None:
         for e in self.doc.entities:
@@ -141,6 +160,39 @@ class _Context:
                          "admin1": g.get("admin1"), "admin2": g.get("admin2"), "admin3": g.get("admin3"),
                          "why": f"{(e.geo or {}).get('why') or 'not in the gazetteer'}; placed at its container "
                                 f"'{y.mentions[0].text}' ('{m.text} {words} …'), ACLED precision {prec}"}
+                break
+
+    def far_namesakes(self) -> None:
+        """موقع الرمثا في تلال كفرشوبا: a place the gazetteer placed at a point (precision 1) whose phrase
+        puts it inside a town the report names (an ``inside_links`` word right after it), farther
+        than ``FAR_KM`` from that town, is a namesake of the report's place: it is placed at the
+        container with ACLED precision 2 and a why that says so, and loses the namesake's id."""
+        for e in self.doc.entities:
+            if e.type != "PLACE" or not _located(e) or e.geo.get("precision") != 1 or e.geo.get("feature") == "container":
+                continue
+            if e.geo.get("feature") == "locality" and (e.kb_id or "").startswith(WORLD_PREFIX):
+                continue   # a named site of the world list (قاعدة عين الأسد) has no namesake: the report errs, not the gazetteer
+            for m in e.mentions:
+                k = m.tok[1]
+                if k >= len(self.toks) or self.toks[k].key not in self.c.inside_links:
+                    continue
+                found = self.container_of(m, e)
+                if found is None:
+                    continue
+                y, words = found
+                g = y.geo
+                if len(words.split()) > 1:
+                    continue   # the container right after the link (في تلال كفرشوبا), nothing between
+                if g.get("feature") not in TOWN_KINDS or (g.get("precision") or 1) > 2:
+                    continue
+                d = km((e.geo["lat"], e.geo["lon"]), (g["lat"], g["lon"]))
+                if d <= FAR_KM:
+                    continue
+                e.geo = {"lat": g["lat"], "lon": g["lon"], "precision": 2, "feature": "container",
+                         "admin1": g.get("admin1"), "admin2": g.get("admin2"), "admin3": g.get("admin3"),
+                         "why": f"the gazetteer's {e.name_ar} lies {d:.0f} km from '{y.mentions[0].text}', the place the "
+                                f"report puts it in ('{m.text} {words} …'): a namesake; placed at its container, ACLED precision 2"}
+                e.kb_id = None
                 break
 
     # ---- list items ------------------------------------------------------------------------------
@@ -450,6 +502,7 @@ class PlaceContext(Stage):
             ctx = _Context(doc, self.resources.open_places, self.resources)
         if self.config["containers"]:
             ctx.containers()
+            ctx.far_namesakes()
         if self.config["lists"]:
             ctx.list_items()
         if self.config["outskirts"]:
