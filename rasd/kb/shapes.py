@@ -583,6 +583,11 @@ class AimCues(CueWindow):
     purpose_lam: list[str] = []   # types whose word with the purpose lam (للسيطرة على), read as planned, is an aim
 
 
+class CallCues(AimCues):
+    # words right before the trigger that make the deal one in force, called to be kept (باحترام الهدنة)
+    unless_before: WordList = []
+
+
 class ContinuationCues(CueWindow):
     openers: WordList
     not_after: WordList
@@ -641,6 +646,8 @@ class Worthiness(Closed):
     participation: AimCues
     purpose: CueWindow
     topic: AimCues
+    # a truce or deal called for or urged (دعا إلى هدنة): asked for, not told (round 27, fp27)
+    call: Optional[CallCues] = None
     vow: CueWindow
     toll_negation: CueWindow
     present_negation: Optional[NegationCues] = None

@@ -118,6 +118,9 @@ class Cues:
     trend: CueList = CueList("trend", 0, ())   # تزايد الهجمات: a trend of acts, none told
     topic: CueList = CueList("topic", 0, ())
     topic_types: frozenset[str] = frozenset()
+    call: CueList = CueList("call", 0, ())   # دعا إلى هدنة: a truce or deal asked for, not told
+    call_types: frozenset[str] = frozenset()
+    call_unless: CueList = CueList("call unless_before", 0, ())   # باحترام الهدنة: a deal in force
     purpose: CueList = CueList("purpose", 0, ())
     continuation: CueList = CueList("continuation", 0, ())            # a verb of going on, a subject between
     continuation_openers: frozenset[str] = frozenset()   # words that open another clause (حيث)
@@ -173,7 +176,9 @@ def _present_negation(d: dict | None, modality_path: Path) -> dict:
 def load_cues(path: Path, ontology) -> Cues:
     """The cue lists of worthiness.yaml; an unknown event type names file and line."""
     data = load(path)
-    for sec in ("aim", "topic", "participation"):
+    for sec in ("aim", "topic", "participation", "call"):
+        if sec not in data:
+            continue
         for t in [*data[sec]["types"], *(data[sec].get("purpose_lam") or [])]:
             require(t in ontology, path, data[sec], f"unknown event type {t!r}")
     camp = data["campaign"]
@@ -197,6 +202,9 @@ def load_cues(path: Path, ontology) -> Cues:
                 **({"trend": _cue_list("trend", data["trend"])} if data.get("trend") else {}),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),
                 purpose=_cue_list("purpose", data["purpose"]),
+                **({"call": _cue_list("call", data["call"]), "call_types": frozenset(data["call"]["types"]),
+                    "call_unless": CueList("call unless_before", 1, phrases(data["call"].get("unless_before") or ()))}
+                   if data.get("call") else {}),
                 participation=_cue_list("participation", data["participation"]),
                 participation_types=frozenset(data["participation"]["types"]),
                 continuation=_cue_list("continuation", data["continuation"]),

@@ -194,6 +194,16 @@ def topic(s: Site, c: Cues) -> str | None:
     return _cued(s, c.topic, "the topic of a statement, resolution or refusal ('{cue} …'), not told as reached or held")
 
 
+def call(s: Site, c: Cues) -> str | None:
+    """دعا إلى هدنة، وجوب وقف إطلاق النار: a truce or deal called for, urged or said to be needed is asked for,
+    not told as reached (the gold codes no appeal for one; worthiness.yaml call)."""
+    if s.type not in c.call_types:
+        return None
+    if cue_before(s.forms, s.i, 0, c.call_unless):
+        return None   # باحترام الهدنة، على تنفيذ اتفاق: a deal in force called to be kept, told or recalled
+    return _cued(s, c.call, "called for or urged ('{cue} …'): a truce or deal asked for, not told as reached")
+
+
 def vow(s: Site, c: Cues) -> str | None:
     if s.modality == "asserted" or s.has_place:
         return None
@@ -335,7 +345,7 @@ def present_negation(s: Site, c: Cues) -> str | None:
 
 
 RULES = (question, sense, campaign_name, motive, timeframe, trend, continuation, generic_object, habitual, tally, judgement,
-         opinion, aim, participation, purpose, topic, vow, irrealis, present_negation)
+         opinion, aim, participation, purpose, topic, call, vow, irrealis, present_negation)
 
 
 def unworthy(s: Site, c: Cues) -> str | None:
