@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rasd.arabic.clitics import enter as _enter_clitics, leave as _leave_clitics
 from rasd.doc import Doc
 from rasd.errors import PipelineError
 from rasd.kb.resources import Resources, default_resources
@@ -28,12 +26,34 @@ GIVEN = ("raw", "source")
 _PATH = re.compile(r"^(?P<attr>[a-z_]+)(?:\[(?P<type>[A-Z_]+)\]\.(?P<sub>[a-z_]+))?$")
 
 
+# what a Doc has (hasattr over an empty one, once: run_stage checks the paths at every stage of every document)
+_DOC_ATTRS = (lambda d: frozenset(a for a in dir(d) if hasattr(d, a)))(Doc(""))
+
+
+def _check_path(path: str) -> tuple[str, str | None, str | None]:
+    """(attr, TYPE, sub) of an attribute path, or PipelineError. A stage's paths are parsed once,
+    when its class is defined (:meth:`Stage.__init_subclass__`), not at every document."""
+    m = _PATH.match(path)
+    if m is None or m["attr"] not in _DOC_ATTRS:
+        raise PipelineError(f"'{path}' is not a Doc attribute path",
+                            hint="Use 'attr' or 'list[TYPE].attr' over the attributes of rasd.doc.Doc.")
+    return m["attr"], m["type"], m["sub"]
+
+
 class Stage:
     """A pipeline component. Subclasses set ``name``, ``requires``, ``assigns`` and ``__call__``."""
 
     name: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    # the declared paths with their parts, parsed once per class (run_stage checks them at every document)
+    needs: ClassVar[tuple[tuple[str, tuple], ...]] = ()
+    gives: ClassVar[tuple[tuple[str, tuple], ...]] = ()
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        cls.needs = tuple((p, _check_path(p)) for p in cls.requires)
+        cls.gives = tuple((p, _check_path(p)) for p in cls.assigns)
 
     def __init__(self, resources: Resources, **config: Any):
         unknown = set(config) - set(self.defaults())
@@ -55,34 +75,13 @@ class Stage:
         return f"{type(self).__name__}({self.config})"
 
 
-# what a Doc has (hasattr over an empty one, once: run_stage checks the paths at every stage of every document)
-_DOC_ATTRS = (lambda d: frozenset(a for a in dir(d) if hasattr(d, a)))(Doc(""))
-
-
-@lru_cache(maxsize=256)
-def _check_path(path: str) -> tuple[str, str | None, str | None]:
-    """(attr, TYPE, sub) of an attribute path, or PipelineError. A path's parts depend on the string
-    only, and run_stage asks for each stage's paths at every document: they are parsed once (the
-    stages declare a few dozen paths; a refused path raises and is not kept)."""
-    m = _PATH.match(path)
-    if m is None or m["attr"] not in _DOC_ATTRS:
-        raise PipelineError(f"'{path}' is not a Doc attribute path",
-                            hint="Use 'attr' or 'list[TYPE].attr' over the attributes of rasd.doc.Doc.")
-    return m["attr"], m["type"], m["sub"]
-
-
-# path → _check_path's parts, for missing(): run_stage asks it about every stage's paths at every
-# document, and a dict hit costs less than the lru_cache's wrapper (bounded as that cache is)
-_PARTS: dict[str, tuple[str, str | None, str | None]] = {}
-
-
 def missing(doc: Doc, path: str) -> str | None:
     """Why ``path`` is not set on ``doc`` (None when it is)."""
-    parts = _PARTS.get(path)
-    if parts is None:
-        parts = _check_path(path)
-        if len(_PARTS) < 256:
-            _PARTS[path] = parts
+    return _unset(doc, _check_path(path))
+
+
+def _unset(doc: Doc, parts: tuple[str, str | None, str | None]) -> str | None:
+    """Why the parsed path ``parts`` is not set on ``doc`` (None when it is)."""
     attr, type_, sub = parts
     value = getattr(doc, attr, None)
     if value is None:
@@ -112,27 +111,17 @@ def check_order(stages: list[Stage]) -> None:
 
 def run_stage(st: Stage, doc: Doc) -> Doc:
     """Run one stage with its requirements checked before and its assignments after."""
-    for need in st.requires:
-        why = missing(doc, need)
+    for need, parts in st.needs:
+        why = _unset(doc, parts)
         if why:
             raise PipelineError(f"stage '{st.name}' needs '{need}': {why}",
                                 hint="Run the stages before it first (or rerun from a trace taken after them).")
-    res = st.resources
-    if type(res) is Resources:
-        # the clitic letters of this stage's Resources (rasd.arabic.clitics): Resources.scope()'s
-        # ContextVar set and reset, without its import and generator (17 scopes an article)
-        token = _enter_clitics(res.clitics)
-        try:
-            out = st(doc)
-        finally:
-            _leave_clitics(token)
-    else:
-        with res.scope():
-            out = st(doc)
+    with st.resources.scope():   # the clitic letters of this stage's Resources (rasd.arabic.clitics)
+        out = st(doc)
     if not isinstance(out, Doc):
         raise PipelineError(f"stage '{st.name}' returned {type(out).__name__}, not a Doc")
-    for path in st.assigns:
-        why = missing(out, path)
+    for path, parts in st.gives:
+        why = _unset(out, parts)
         if why:
             raise PipelineError(f"stage '{st.name}' did not assign '{path}': {why}")
     out.stages.append(st.name)

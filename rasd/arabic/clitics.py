@@ -25,12 +25,10 @@ a cache** (it computes each reading afresh), so no mutable state lives at module
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -194,20 +192,21 @@ def current() -> Clitics:
     return _CURRENT.get()
 
 
-@contextmanager
-def using(clitics: Clitics) -> Iterator[Clitics]:
-    """Make ``clitics`` the current Clitics of this thread or task until the block ends."""
-    token = _CURRENT.set(clitics)
-    try:
-        yield clitics
-    finally:
-        _CURRENT.reset(token)
+class using:
+    """``with using(clitics):`` makes ``clitics`` the current Clitics of this thread or task until the
+    block ends. A slotted class, not a generator: the pipeline opens one per stage and document."""
 
+    __slots__ = ("clitics", "_token")
 
-# :func:`using` without its generator, for the pipeline's one scope per stage and document
-# (rasd.pipeline.run_stage): ``token = enter(clitics)`` … ``leave(token)``, the same ContextVar set and reset
-enter = _CURRENT.set
-leave = _CURRENT.reset
+    def __init__(self, clitics: Clitics):
+        self.clitics = clitics
+
+    def __enter__(self) -> Clitics:
+        self._token = _CURRENT.set(self.clitics)
+        return self.clitics
+
+    def __exit__(self, *exc) -> None:
+        _CURRENT.reset(self._token)
 
 
 def letters() -> Letters:

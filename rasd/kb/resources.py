@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from rasd.arabic.clitics import using
 from rasd.kb.yamlfile import KNOWLEDGE_DIR
 
 
@@ -99,8 +100,6 @@ class Resources:
     def scope(self):
         """A ``with`` block in which the clitic API (rasd.arabic.clitics) reads words with this
         Resources' letters; the pipeline runs every stage in one."""
-        from rasd.arabic.clitics import using
-
         return using(self.clitics)
 
     def knowledge(self, name: str) -> Path:

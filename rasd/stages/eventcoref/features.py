@@ -6,11 +6,11 @@ Nothing here touches a Doc, so the features are tested on hand-built tellings.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
 from rasd.stages.eventcoref.rules import CrossType, Rules
+from rasd.stages.events.dating import apart_in_time, narrower, span_of  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -98,43 +98,6 @@ class Features:
     toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
     toll_period: bool = False       # a toll of the pair counts the dead over a period
     same_day: bool = False          # both tellings are dated to one day, the same day
-
-
-def span_of(date: dict | None) -> tuple[str, str] | None:
-    """The first and last day (ISO) an event's date covers: a day itself, a week from its value to its
-    end (or six days on), a month or a year whole; None when the telling has no date."""
-    if not date or not date.get("value"):
-        return None
-    v, prec = str(date["value"]), date.get("precision")
-    if prec == "day" and len(v) == 10:
-        return v, v
-    if prec == "week" and len(v) == 10:
-        end = date.get("end") or (_dt.date.fromisoformat(v) + _dt.timedelta(days=6)).isoformat()
-        return v, str(end)
-    if prec == "month" and len(v) == 7:
-        y, m = int(v[:4]), int(v[5:])
-        last = (_dt.date(y + m // 12, m % 12 + 1, 1) - _dt.timedelta(days=1)).isoformat()
-        return f"{v}-01", last
-    if prec == "year" and len(v) == 4:
-        return f"{v}-01-01", f"{v}-12-31"
-    return None
-
-
-def apart_in_time(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool:
-    """The two tellings' dates share no day (a month holds every day of it; a day of another month, or
-    another month, is another time: an act of last month told in the body is not the lead's act)."""
-    return x is not None and y is not None and (x[1] < y[0] or y[1] < x[0])
-
-
-def narrower(x: tuple[str, str] | None, y: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The more exact of two date spans (the one covering fewer days), the other when one is None."""
-    if x is None or y is None:
-        return x or y
-    return x if _days(x) <= _days(y) else y
-
-
-def _days(x: tuple[str, str]) -> int:
-    return (_dt.date.fromisoformat(x[1]) - _dt.date.fromisoformat(x[0])).days
 
 
 def km(a: Place, b: Place) -> float | None:

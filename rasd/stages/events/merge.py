@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rasd.doc import Event, number_events
+from rasd.stages.events.dating import apart_in_time, day_span
 
 
 class Merge:
@@ -51,13 +52,12 @@ class Merge:
 
     def _other_day(self, o: Event, e: Event) -> bool:
         """Two tellings of a violent act dated to two different days are two acts (the settlers' attack at
-        dawn today and their attack on the village on Saturday; a shelling today and one last Monday), as
-        eventcoref holds (rank.decide: different dates); one undated telling may be either."""
+        dawn today and their attack on the village on Saturday; a shelling today and one last Monday): the
+        date test eventcoref's rank.decide ("different dates") applies, here to exact days only; one
+        undated telling may be either."""
         if not self.L.mapping[e.type].get("violent"):
             return False
-        a, b = o.date or {}, e.date or {}
-        return a.get("precision") == "day" == b.get("precision") and bool(a.get("value")) \
-            and bool(b.get("value")) and a.get("value") != b.get("value")
+        return apart_in_time(day_span(o.date), day_span(e.date))
 
     @staticmethod
     def record_merge(twin: Event, e: Event, reason: str) -> None:
