@@ -61,6 +61,10 @@ def _bare(f: Finder, i: int) -> int | None:
     nxt = toks[i + 1].key
     if without_article(nxt) in f.R.common or nxt in f.R.common or f.nisba_of_common(nxt):
         return None   # حركة الشاحنات، فرقة إسعافية: an ordinary noun phrase, not a group's name
+    if f.is_(i + 1, "flow_nouns"):
+        f.refuse(i, i + 2, "org", "a noun of flow or traffic after the head (lexicon flow_nouns): the "
+                                  "traffic of something, not a group's name")
+        return None   # حركة الملاحة، حركة نزوح
     if place_hit(f, i + 1) or f.is_(i + 1, "nationalities"):
         return None
     j = i + 2
