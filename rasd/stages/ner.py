@@ -1072,10 +1072,22 @@ class NerStage:
             return False
         if self._father_spelled_as_name(doc, j, m.tok[1]) is not None:
             return False
+        if self._kunya_nisba(doc, i, j, m.tok[1]):
+            return False
         given = self.tagger.lex.given
         if outside >= TRIM_OUTSIDE and not any(doc.tokens[k].key in given for k in range(j, m.tok[1])):
             return True
         return all(doc.tokens[k].key not in given and self._common(doc.tokens[k].key) for k in range(j, m.tok[1]))
+
+    def _kunya_nisba(self, doc: Doc, i: int, j: int, end: int) -> bool:
+        """The CRF would cut a nom de guerre after its kunya (words i..j-1: أبو أسامة) before the one
+        word left, a nationality (lexicon nationalities: أبو أسامة | العراقي، أبو حمزة | الفرنسي): the
+        nisba is part of the nom de guerre, which names the fighter by his origin; the NER corpora
+        hold the word mostly as an adjective, so the CRF reads it as outside the name."""
+        if not (j == i + 2 and end == j + 1):
+            return False
+        kunya, nationalities = self.lists.get("kunya", frozenset()), self.lists.get("nationalities", frozenset())
+        return doc.tokens[i].key in kunya and doc.tokens[j].key in nationalities
 
     def _hold_father(self, doc: Doc, n: int, i: int, j: int) -> None:
         """The pattern person ``n`` the CRF's span i..j would end before a father's name spelled as a

@@ -73,7 +73,7 @@ def _ambiguous_name(f: Finder, i: int) -> bool:
 
 def _may_start(f: Finder, i: int) -> bool:
     """Token i may open a person's name: a kunya, a given name, or a name word after a title."""
-    if f.is_(i - 1, "place_cues") or f.is_(i, "lineage_words"):
+    if (f.is_(i - 1, "place_cues") and not _in_actor_before(f, i)) or f.is_(i, "lineage_words"):
         return False   # no name starts with بن
     if f.is_(i - 1, "weapon_words"):
         return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
@@ -86,6 +86,13 @@ def _may_start(f: Finder, i: int) -> bool:
         return False
     return (not f.coordinated_place(i) or _listed_name(f, i)) \
         and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
+
+
+def _in_actor_before(f: Finder, i: int) -> bool:
+    """The word before token i closes an organisation's name just found (القيادي في تنظيم القاعدة X):
+    a place cue word there (قاعدة، مدينة) is a word of that name, not a cue for a place at token i."""
+    last = f.out[-1] if f.out else None
+    return last is not None and last.type == "ACTOR" and last.tok[1] == i and last.tok[1] - last.tok[0] >= 2
 
 
 def _listed_name(f: Finder, i: int) -> bool:
