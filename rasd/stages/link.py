@@ -398,6 +398,24 @@ def _bare_names_whole(mentions: list[Mention], apart: frozenset[int], conditions
     return out
 
 
+_OPEN_QUOTES = "\"«“„"
+_CLOSE_QUOTES = "\"»”"
+
+
+def _quoted_nickname(text: str, before: Mention, m: Mention) -> bool:
+    """Person mention ``m``, unknown to the knowledge base, stands in quotes right after the person
+    mention ``before`` (white space or a comma between): Arabic reports give a fighter's nom de guerre
+    so, after his full name (الشهيد X Y Z "أبو علي"، X Y Z، "أبو زينب"): the same person."""
+    if m.kb_id is not None or before.end > m.start:
+        return False
+    gap = text[before.end:m.start]
+    opening = gap.rstrip()
+    if not opening or opening[-1] not in _OPEN_QUOTES or opening[:-1].strip() not in ("", "،", ","):
+        return False
+    after = text[m.end:m.end + 1]
+    return after != "" and after in _CLOSE_QUOTES
+
+
 def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str | None] | None = None,
          armies: frozenset[str] = frozenset(), apart: frozenset[int] = frozenset(),
          folded: dict[int, list[str]] | None = None) -> Doc:
@@ -420,6 +438,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
             first_full.setdefault(m.kb_id, m.start)
     groups: dict[str, list[Mention]] = {}
     last_source: str | None = None
+    last_person: tuple[Mention, str] | None = None
     wholes = _bare_names_whole(mentions, apart, kb.lexicon["_conditions"].get("site_cues", {}))
     for m in mentions:
         if m.kb_id and m.short:
@@ -443,10 +462,16 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"
+        if m.type == "PERSON" and last_person is not None and _quoted_nickname(doc.text, last_person[0], m):
+            key = last_person[1]
+            m.why = (m.why + "; " if m.why else "") + \
+                f"a name in quotes right after '{last_person[0].text}': his nom de guerre, the same person"
         if m.kb_id:
             last_full[m.kb_id] = m.start
         if m.type == "SOURCE":
             last_source = key
+        if m.type == "PERSON":
+            last_person = (m, key)
         groups.setdefault(key, []).append(m)
 
     _merge_partial_names(groups)
