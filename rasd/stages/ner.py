@@ -76,7 +76,8 @@ class NerStage:
                  lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
                  namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
-                 office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset()):
+                 office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset(),
+                 vessel_words: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -120,6 +121,9 @@ class NerStage:
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
         self.person_given = person_given | tagger.lex.given | more_given
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
+        # the words of ships (lexicon vessel_words, folded): a name right after one is the ship's
+        # (سفينة "X"، المدمرة "يو أس أس X"), no person, organisation or place (_accept_why)
+        self.vessel_words = vessel_words
         # the type words of the press (lexicon media_type_words, folded): an organisation named right
         # after one is a newspaper or channel the report quotes, a source, not an actor (_accept_why)
         self.media_words = media_words
@@ -1202,6 +1206,9 @@ class NerStage:
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
+        if i > 0 and (self._after(doc, i, self.vessel_words) or (
+                i > 1 and self._after(doc, i - 1, self.vessel_words) and self._after(doc, i, self.weapon_words))):
+            return False, "a ship's name"           # سفينة "X"، المدمرة "يو أس أس X"، حاملة الطائرات "X"
         if cls == "ORG" and self._after(doc, i, self.media_words):
             return False, "a newspaper or channel named after its type word: a source, not an actor"
         if j - i > 1:
@@ -1487,6 +1494,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
+                    vessel_words=res.kb.lexicon["_folded"].get("vessel_words", frozenset()),
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),

@@ -75,8 +75,8 @@ def _may_start(f: Finder, i: int) -> bool:
     """Token i may open a person's name: a kunya, a given name, or a name word after a title."""
     if (f.is_(i - 1, "place_cues") and not _in_actor_before(f, i)) or f.is_(i, "lineage_words"):
         return False   # no name starts with بن
-    if f.is_(i - 1, "weapon_words"):
-        return False   # صاروخ أبو طالب، صاروخ زينب: a weapon named after a person is no person
+    if f.is_(i - 1, "weapon_words") or f.is_(i - 1, "vessel_words"):
+        return False   # صاروخ أبو طالب، صاروخ زينب، السفينة "إم إس سي X": a weapon or ship named so is no person
     if _named_facility(f, i):
         return False   # مصنع ديفيد كوهين، مسجد الشيخ X: a facility named after a person is no person
     kunya = f.is_(i, "kunya")
