@@ -497,3 +497,14 @@ def test_the_bare_name_of_the_gaza_strip_is_the_strip(installed):
     places = {e["kb_id"]: [m["text"] for m in e["mentions"]] for e in d["entities"] if e["type"] == "PLACE"}
     assert places["world:ps-gaza-strip"] == ["غزة", "قطاع غزة"]
     assert places["world:ps-gaza"] == ["مدينة غزة"]
+
+
+def test_a_name_in_quotes_right_after_a_persons_name_is_his_nom_de_guerre():
+    """الشهيد X "أبو Y": one person (Round 28: person28); a kunya elsewhere stays apart."""
+    text = 'وزفت المقاومة الشهيد سامر خالد زيتوني "أبو علي" من البلدة. والتقى أبو حسن بالوفد.'
+    doc = linked(text, ("سامر خالد زيتوني", "PERSON", 0, {"pattern": True}),
+                 ("أبو علي", "PERSON", 0, {"pattern": True}), ("أبو حسن", "PERSON", 0, {"pattern": True}))
+    first, other = doc.entities
+    assert [m.text for m in first.mentions] == ["سامر خالد زيتوني", "أبو علي"]
+    assert first.name_ar == "سامر خالد زيتوني" and "nom de guerre" in first.mentions[1].why
+    assert [m.text for m in other.mentions] == ["أبو حسن"]

@@ -1059,3 +1059,30 @@ def test_a_speaker_whose_given_name_is_also_an_ordinary_word_needs_a_title_after
     assert not stage(doc_of("وقال نجمة زيتوني، وهو باحث، إن الوضع هادئ")).mentions   # a role word, no title
     assert not stage(doc_of("وقال نجمة زيتوني إن الوضع هادئ")).mentions
     assert not stage(doc_of("وقال سلطات زيتوني القائد إن الوضع هادئ")).mentions    # a plural noun
+
+
+def test_a_name_after_a_ship_word_is_the_ships():
+    """سفينة "X"، حاملة الطائرات "X": a ship's name, whatever the CRF reads it as (Round 28: person28)."""
+    tagger = FakeTagger({"كرمول": (2, "ORG", 0.99)}, _lex())
+    stage = NerStage(tagger, GATE, weapon_words=frozenset({"الطايرات"}), vessel_words=frozenset({"سفينه", "حامله"}))
+    assert not stage(doc_of('واستهدفوا سفينة "كرمول زيتوني" امس')).mentions
+    assert not stage(doc_of('واستهدفوا حاملة الطائرات "كرمول زيتوني" امس')).mentions
+    assert stage(doc_of('وقال كرمول زيتوني إن الوضع هادئ')).mentions
+
+
+def test_the_crf_does_not_cut_a_nationality_off_a_kunya():
+    """أبو X | العراقي: the nisba after a kunya is part of the nom de guerre (Round 28: person28)."""
+    def run(nisba):
+        text = f"وقتل أبو كرمول {nisba} امس"
+        d = doc_of(text)
+        s = text.index("أبو")
+        name = f"أبو كرمول {nisba}"
+        d.mentions.append(Mention(s, s + len(name), name, "PERSON", None, tok=(1, 4), pattern=True))
+        lex = Lexicons(places={"دمشق": "city"}, lists={**LISTS, "kunya": frozenset({"ابو"}),
+                                                       "nationalities": frozenset({"العراقي"})})
+        return NerStage(FakeTagger({"ابو": (2, "PERS", 0.6)}, lex), GATE,
+                        common=frozenset({"العراقي", "شذ"}))(d).mentions
+    (m,) = run("العراقي")
+    assert m.text == "أبو كرمول العراقي"
+    (m,) = run("شذ")               # an ordinary word that is no nationality is still cut off
+    assert m.text == "أبو كرمول"

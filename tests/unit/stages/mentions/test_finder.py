@@ -126,3 +126,10 @@ def test_a_refused_candidate_is_noted_with_its_reason_in_a_trace_only():
     assert "حلب" not in {m.text for m in doc.mentions}
     quiet = MENTIONS(doc_of("وقع الطرفان على ميثاق حلب للسلام."))
     assert "mentions_refused" not in quiet.notes
+
+
+def test_a_place_cue_closing_an_actors_name_is_no_cue_for_the_name_after_it():
+    """القيادي في تنظيم القاعدة سامر العلي: القاعدة (a base) ends the group's name; the titled name after
+    it is a person (Round 28: person28)."""
+    ms = found("وقتل القيادي في تنظيم القاعدة سامر العلي في غارة.")
+    assert ms["تنظيم القاعدة"].type == "ACTOR" and ms["سامر العلي"].type == "PERSON"

@@ -95,3 +95,12 @@ def test_a_second_unit_number_after_the_conjunction_is_named_with_the_first(find
     f = finder("تقدمت الفرقة 30 وسيطرت على التلة.")
     i = at(f, "الفرقة")
     assert organisations.org_at(f, i) == i + 2   # a word after the conjunction is no second number
+
+
+def test_a_noun_of_flow_after_the_head_is_traffic_not_a_group(finder):
+    """حركة الملاحة، حركة نزوح: the traffic of ships or people, no movement (Round 28: person28)."""
+    for text in ("وهددوا حركة الملاحة في البحر.", "وشهدت المدينة حركة نزوح واسعة."):
+        f = finder(text)
+        assert organisations.org_at(f, at(f, "حركة")) is None
+    f = finder("وأعلن لواء الفاتحين النفير.")
+    assert organisations.org_at(f, at(f, "لواء")) is not None

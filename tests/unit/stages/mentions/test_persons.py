@@ -355,3 +355,9 @@ def test_an_unknown_name_set_off_by_commas_after_its_role_is_a_person(finder):
     assert persons._unknown_apposition(f, at(f, "خلال")) is None
     f = finder("وقال المتحدث باسم الجيش، في بيان، إن القوات تقدمت.")
     assert persons._unknown_apposition(f, at(f, "في")) is None
+
+
+def test_a_kunya_after_a_ship_word_is_the_ships_name(finder):
+    """السفينة "أم سامر": a ship named so is no person (Round 28: person28)."""
+    f = finder('واستهدفوا السفينة "أم سامر" في البحر.')
+    assert persons.person_at(f, at(f, "أم")) is None
