@@ -44,6 +44,7 @@ _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by space
 _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities", "name_joiners", "kunya",
                 "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
                 "alias_markers", "source_heads", "border_words", "loyal_heads")
+SHIP_NAME = "a ship's name"   # the verdict on a span right after a ship's word: an actor (NerStage._ship_name)
 OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
 _NAME_OPENERS = ("", '"', "«", "“", "(", "'")   # what may stand between a namesake head and the name
 _CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these
@@ -569,7 +570,8 @@ class NerStage:
                     continue
                 if cued:
                     why += f" (p under {self.min_confidence} {cued})"
-            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
+            cls = "ORG" if not replaced and why.startswith(SHIP_NAME) else sp.cls
+            m = self._mention(doc, i, j, cls, sp.confidence, reason, replaced, "" if replaced else why)
             verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
@@ -1203,12 +1205,11 @@ class NerStage:
             return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
         if cls == "LOC" and is_(i - 1, "named_thing_heads"):
             return False, "a place name naming a charter, an agreement or a group of states"   # دول الخليج
+        if self._ship_name(doc, i):
+            return True, SHIP_NAME   # سفينة "X"، المدمرة "يو أس أس X"، حاملة الطائرات "X": the ship acts or is hit
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
-        if i > 0 and (self._after(doc, i, self.vessel_words) or (
-                i > 1 and self._after(doc, i - 1, self.vessel_words) and self._after(doc, i, self.weapon_words))):
-            return False, "a ship's name"           # سفينة "X"، المدمرة "يو أس أس X"، حاملة الطائرات "X"
         if cls == "ORG" and self._after(doc, i, self.media_words):
             return False, "a newspaper or channel named after its type word: a source, not an actor"
         if j - i > 1:
@@ -1243,6 +1244,14 @@ class NerStage:
         if self._place_like(keys[0]) or sure_place(keys[0], conf, a, self._common):
             return True, "a lone place in a place cluster or sure"
         return False, "a lone place, no place cluster"
+
+    def _ship_name(self, doc: Doc, i: int) -> bool:
+        """Word i follows a ship's word (lexicon vessel_words: سفينة، المدمرة، ناقلة), or a carrier's
+        two words (حاملة الطائرات): the CRF's span there is the ship's name, whatever class it gives
+        it (a ship named after a person: حاملة الطائرات "أيزنهاور"); a ship is an actor of the report
+        (a warship that fires, a tanker that is hit), no person nor place."""
+        return i > 0 and (self._after(doc, i, self.vessel_words) or (
+            i > 1 and self._after(doc, i - 1, self.vessel_words) and self._after(doc, i, self.weapon_words)))
 
     def _person_cue(self, doc: Doc, i: int, key: str, is_) -> str:
         """What makes the lone word i, which the CRF reads as a person, one whatever its confidence

@@ -1061,13 +1061,17 @@ def test_a_speaker_whose_given_name_is_also_an_ordinary_word_needs_a_title_after
     assert not stage(doc_of("وقال سلطات زيتوني القائد إن الوضع هادئ")).mentions    # a plural noun
 
 
-def test_a_name_after_a_ship_word_is_the_ships():
-    """سفينة "X"، حاملة الطائرات "X": a ship's name, whatever the CRF reads it as (Round 28: person28)."""
-    tagger = FakeTagger({"كرمول": (2, "ORG", 0.99)}, _lex())
-    stage = NerStage(tagger, GATE, weapon_words=frozenset({"الطايرات"}), vessel_words=frozenset({"سفينه", "حامله"}))
-    assert not stage(doc_of('واستهدفوا سفينة "كرمول زيتوني" امس')).mentions
-    assert not stage(doc_of('واستهدفوا حاملة الطائرات "كرمول زيتوني" امس')).mentions
-    assert stage(doc_of('وقال كرمول زيتوني إن الوضع هادئ')).mentions
+def test_a_name_after_a_ship_word_is_the_ships_an_actor():
+    """سفينة "X"، حاملة الطائرات "X": the ship's name, an actor of the report however the CRF reads it
+    (a ship named after a person too) (Round 28: person28)."""
+    def run(text, cls):
+        tagger = FakeTagger({"كرمول": (2, cls, 0.99)}, _lex())
+        stage = NerStage(tagger, GATE, weapon_words=frozenset({"الطايرات"}),
+                         vessel_words=frozenset({"سفينه", "حامله"}))
+        return [(m.type, m.text) for m in stage(doc_of(text)).mentions]
+    assert run('واستهدفوا سفينة "كرمول زيتوني" امس', "ORG") == [("ACTOR", "كرمول زيتوني")]
+    assert run('وأبحرت حاملة الطائرات "كرمول زيتوني" امس', "PERS") == [("ACTOR", "كرمول زيتوني")]
+    assert run('وقال كرمول زيتوني إن الوضع هادئ', "PERS") == [("PERSON", "كرمول زيتوني")]
 
 
 def test_the_crf_does_not_cut_a_nationality_off_a_kunya():
