@@ -78,7 +78,7 @@ class NerStage:
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
                  namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
                  office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset(),
-                 vessel_words: frozenset[str] = frozenset()):
+                 vessel_words: frozenset[str] = frozenset(), prayer_formulas: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -125,6 +125,9 @@ class NerStage:
         # the words of ships (lexicon vessel_words, folded): a name right after one is the ship's
         # (سفينة "X"، المدمرة "يو أس أس X"), no person, organisation or place (_accept_why)
         self.vessel_words = vessel_words
+        # the prayers said after a name (lexicon prayer_formulas, folded two-word phrases: رحمه الله،
+        # حفظه الله): their first word is no name, whatever the CRF reads after a name (_accept_why)
+        self.prayer_formulas = prayer_formulas
         # the type words of the press (lexicon media_type_words, folded): an organisation named right
         # after one is a newspaper or channel the report quotes, a source, not an actor (_accept_why)
         self.media_words = media_words
@@ -1205,6 +1208,8 @@ class NerStage:
             return False, "a place named after a person"   # مسجد أبي بكر الصديق، جامع الشيخ X
         if cls == "LOC" and is_(i - 1, "named_thing_heads"):
             return False, "a place name naming a charter, an agreement or a group of states"   # دول الخليج
+        if self._prayer(doc, i, j):
+            return False, "a prayer said after a name (lexicon prayer_formulas)"   # رحمه الله، يرحمه الله
         if self._ship_name(doc, i):
             return True, SHIP_NAME   # سفينة "X"، المدمرة "يو أس أس X"، حاملة الطائرات "X": the ship acts or is hit
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
@@ -1244,6 +1249,20 @@ class NerStage:
         if self._place_like(keys[0]) or sure_place(keys[0], conf, a, self._common):
             return True, "a lone place in a place cluster or sure"
         return False, "a lone place, no place cluster"
+
+    def _prayer(self, doc: Doc, i: int, j: int) -> bool:
+        """The span i..j ends on the first word of a prayer formula whose second word follows it (رحمه |
+        الله), or holds the whole formula: Gulf reports say one after a dead person's name (الملك
+        الراحل X رحمه الله، الشهيد X -رحمه الله-), and the CRF, which reads X الله as حزب الله, takes
+        the prayer's verb for an organisation.  Folded, رحمه is also the given name رحمة: the word
+        after it decides."""
+        if not self.prayer_formulas:
+            return False
+        keys = doc.keys
+        pairs = [(j - 1, j)] if j < len(keys) else []
+        if j - i >= 2:
+            pairs.append((j - 2, j - 1))
+        return any(" ".join((keys[a], keys[b])) in self.prayer_formulas for a, b in pairs if a >= i)
 
     def _ship_name(self, doc: Doc, i: int) -> bool:
         """Word i follows a ship's word (lexicon vessel_words: سفينة، المدمرة، ناقلة), or a carrier's
@@ -1504,6 +1523,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
                     vessel_words=res.kb.lexicon["_folded"].get("vessel_words", frozenset()),
+                    prayer_formulas=res.kb.lexicon["_folded"].get("prayer_formulas", frozenset()),
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
