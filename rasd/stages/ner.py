@@ -44,7 +44,6 @@ _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by space
 _NOT_OPENING = ("name_stops", "person_titles", "title_modifiers", "nationalities", "name_joiners", "kunya",
                 "org_heads", "org_heads_civil", "place_cues", "facility_cues", "plural_place_cues",
                 "alias_markers", "source_heads", "border_words", "loyal_heads")
-SHIP_NAME = "a ship's name"   # the verdict on a span right after a ship's word: an actor (NerStage._ship_name)
 OPENING_LIKELY = 0.3   # the learned word model's probability that makes a word before a name its first part
 _NAME_OPENERS = ("", '"', "«", "“", "(", "'")   # what may stand between a namesake head and the name
 _CLOSING_QUOTES = '"»”'   # a quoted name closes with one of these
@@ -78,7 +77,7 @@ class NerStage:
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
                  namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
                  office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset(),
-                 vessel_words: frozenset[str] = frozenset(), prayer_formulas: frozenset[str] = frozenset()):
+                 prayer_formulas: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -122,9 +121,6 @@ class NerStage:
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
         self.person_given = person_given | tagger.lex.given | more_given
         self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
-        # the words of ships (lexicon vessel_words, folded): a name right after one is the ship's
-        # (سفينة "X"، المدمرة "يو أس أس X"), no person, organisation or place (_accept_why)
-        self.vessel_words = vessel_words
         # the prayers said after a name (lexicon prayer_formulas, folded two-word phrases: رحمه الله،
         # حفظه الله): their first word is no name, whatever the CRF reads after a name (_accept_why)
         self.prayer_formulas = prayer_formulas
@@ -573,8 +569,7 @@ class NerStage:
                     continue
                 if cued:
                     why += f" (p under {self.min_confidence} {cued})"
-            cls = "ORG" if not replaced and why.startswith(SHIP_NAME) else sp.cls
-            m = self._mention(doc, i, j, cls, sp.confidence, reason, replaced, "" if replaced else why)
+            m = self._mention(doc, i, j, sp.cls, sp.confidence, reason, replaced, "" if replaced else why)
             verdict(sp, ("replaced " if replaced else "kept: " + why) if m is not None else "dropped: empty", i, j)
             if m is not None:
                 added.append(m)
@@ -1210,8 +1205,6 @@ class NerStage:
             return False, "a place name naming a charter, an agreement or a group of states"   # دول الخليج
         if self._prayer(doc, i, j):
             return False, "a prayer said after a name (lexicon prayer_formulas)"   # رحمه الله، يرحمه الله
-        if self._ship_name(doc, i):
-            return True, SHIP_NAME   # سفينة "X"، المدمرة "يو أس أس X"، حاملة الطائرات "X": the ship acts or is hit
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
@@ -1263,14 +1256,6 @@ class NerStage:
         if j - i >= 2:
             pairs.append((j - 2, j - 1))
         return any(" ".join((keys[a], keys[b])) in self.prayer_formulas for a, b in pairs if a >= i)
-
-    def _ship_name(self, doc: Doc, i: int) -> bool:
-        """Word i follows a ship's word (lexicon vessel_words: سفينة، المدمرة، ناقلة), or a carrier's
-        two words (حاملة الطائرات): the CRF's span there is the ship's name, whatever class it gives
-        it (a ship named after a person: حاملة الطائرات "أيزنهاور"); a ship is an actor of the report
-        (a warship that fires, a tanker that is hit), no person nor place."""
-        return i > 0 and (self._after(doc, i, self.vessel_words) or (
-            i > 1 and self._after(doc, i - 1, self.vessel_words) and self._after(doc, i, self.weapon_words)))
 
     def _person_cue(self, doc: Doc, i: int, key: str, is_) -> str:
         """What makes the lone word i, which the CRF reads as a person, one whatever its confidence
@@ -1522,7 +1507,6 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
-                    vessel_words=res.kb.lexicon["_folded"].get("vessel_words", frozenset()),
                     prayer_formulas=res.kb.lexicon["_folded"].get("prayer_formulas", frozenset()),
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
