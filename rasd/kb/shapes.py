@@ -183,7 +183,7 @@ class Lexicon(Words):
     title_surnames: WordList       # حسان الشيخ، : a title that is the family name (rasd.stages.mentions.persons)
     ordinary_surnames: WordList    # … الحمد الصباح: a definite family name that is an ordinary word (the same)
     flow_nouns: WordList           # حركة الملاحة: the traffic of X after an organisation head, no group (rasd.stages.mentions.organisations)
-    vessel_words: WordList         # السفينة "أم X": a ship's name, no person (rasd.stages.mentions.persons)
+    vessel_words: WordList         # السفينة "أم X": a ship's name, no person (rasd.stages.mentions.persons, rasd.stages.ner)
     prayer_formulas: WordList      # X رحمه الله: a prayer after a name, no organisation (rasd.stages.ner)
     naming_verbs: WordList         # رجل يدعى X Y: a verb of naming before a bare name (rasd.stages.mentions.persons)
     person_nouns: WordList         # الطفل علي X: a person noun before a name, where علي is the name (the same)

@@ -77,7 +77,7 @@ class NerStage:
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
                  namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
                  office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset(),
-                 prayer_formulas: frozenset[str] = frozenset()):
+                 prayer_formulas: frozenset[str] = frozenset(), vessel_words: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -124,6 +124,9 @@ class NerStage:
         # the prayers said after a name (lexicon prayer_formulas, folded two-word phrases: رحمه الله،
         # حفظه الله): their first word is no name, whatever the CRF reads after a name (_accept_why)
         self.prayer_formulas = prayer_formulas
+        # the words of ships (lexicon vessel_words, folded): a person's name right after one is the
+        # ship's (حاملة الطائرات "X"، السفينة "X Y"), no person of the report (_accept_why)
+        self.vessel_words = vessel_words
         # the type words of the press (lexicon media_type_words, folded): an organisation named right
         # after one is a newspaper or channel the report quotes, a source, not an actor (_accept_why)
         self.media_words = media_words
@@ -1205,6 +1208,8 @@ class NerStage:
             return False, "a place name naming a charter, an agreement or a group of states"   # دول الخليج
         if self._prayer(doc, i, j):
             return False, "a prayer said after a name (lexicon prayer_formulas)"   # رحمه الله، يرحمه الله
+        if cls == "PERS" and self._ship_name(doc, i):
+            return False, "a ship's name"   # حاملة الطائرات "X"، السفينة "X Y": a ship named after a person
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
         if weapon and (cls == "PERS" or j - i == 1):
             return False, "a weapon's name"         # صاروخ زينب، صاروخ أبو طالب
@@ -1256,6 +1261,14 @@ class NerStage:
         if j - i >= 2:
             pairs.append((j - 2, j - 1))
         return any(" ".join((keys[a], keys[b])) in self.prayer_formulas for a, b in pairs if a >= i)
+
+    def _ship_name(self, doc: Doc, i: int) -> bool:
+        """Word i follows a ship's word (lexicon vessel_words: سفينة، المدمرة، ناقلة), or a carrier's
+        two words (حاملة الطائرات): a person's name there is the ship's.  The ship itself may be an
+        actor of the report (the annotations take a warship that fires or a tanker that is hit for
+        one), so only the person reading is refused."""
+        return i > 0 and (self._after(doc, i, self.vessel_words) or (
+            i > 1 and self._after(doc, i - 1, self.vessel_words) and self._after(doc, i, self.weapon_words)))
 
     def _person_cue(self, doc: Doc, i: int, key: str, is_) -> str:
         """What makes the lone word i, which the CRF reads as a person, one whatever its confidence
@@ -1508,6 +1521,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
                     media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
                     prayer_formulas=res.kb.lexicon["_folded"].get("prayer_formulas", frozenset()),
+                    vessel_words=res.kb.lexicon["_folded"].get("vessel_words", frozenset()),
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),

@@ -1088,3 +1088,17 @@ def test_the_verb_of_a_prayer_after_a_name_is_no_organisation():
         return [m.text for m in stage(doc_of(text)).mentions]
     assert run("وقال القائد كرمول رحمه الله إن الوضع هادئ") == []
     assert run("وقالت رحمه زيتوني إن الوضع هادئ") == ["رحمه"]
+
+
+def test_a_person_after_a_ship_word_is_the_ships_name():
+    """حاملة الطائرات "X Y": a ship named after a person is no person; an organisation reading there
+    (the ship as an actor) stays (Round 28: person28)."""
+    def run(text, cls):
+        tagger = FakeTagger({"كرمول": (2, cls, 0.99)}, _lex())
+        stage = NerStage(tagger, GATE, weapon_words=frozenset({"الطايرات"}),
+                         vessel_words=frozenset({"سفينه", "حامله"}))
+        return [(m.type, m.text) for m in stage(doc_of(text)).mentions]
+    assert run('وأبحرت حاملة الطائرات "كرمول زيتوني" امس', "PERS") == []
+    assert run('واستهدفوا سفينة "كرمول زيتوني" امس', "PERS") == []
+    assert run('واستهدفوا سفينة "كرمول زيتوني" امس', "ORG") == [("ACTOR", "كرمول زيتوني")]
+    assert run('وقال كرمول زيتوني إن الوضع هادئ', "PERS") == [("PERSON", "كرمول زيتوني")]
