@@ -402,11 +402,14 @@ _OPEN_QUOTES = "\"«“„"
 _CLOSE_QUOTES = "\"»”"
 
 
-def _quoted_nickname(text: str, before: Mention, m: Mention) -> bool:
-    """Person mention ``m``, unknown to the knowledge base, stands in quotes right after the person
-    mention ``before`` (white space or a comma between): Arabic reports give a fighter's nom de guerre
-    so, after his full name (الشهيد X Y Z "أبو علي"، X Y Z، "أبو زينب"): the same person."""
-    if m.kb_id is not None or before.end > m.start:
+def _quoted_nickname(text: str, before: Mention, m: Mention, kunya: frozenset[str]) -> bool:
+    """Person mention ``m``, unknown to the knowledge base and opening on a kunya (lexicon kunya:
+    أبو، أم), stands in quotes right after the person mention ``before`` (white space or a comma
+    between): Arabic reports give a fighter's nom de guerre so, after his full name (الشهيد X Y Z
+    "أبو علي"، X Y Z، "أبو زينب"): the same person.  A quoted name of another shape there is as often
+    a title (a show's, a book's: X «Y Z») as a nickname."""
+    words = fold_str(m.text).split()
+    if m.kb_id is not None or before.end > m.start or not words or words[0] not in kunya:
         return False
     gap = text[before.end:m.start]
     opening = gap.rstrip()
@@ -439,6 +442,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
     groups: dict[str, list[Mention]] = {}
     last_source: str | None = None
     last_person: tuple[Mention, str] | None = None
+    kunya = kb.lexicon["_folded"].get("kunya", frozenset())
     wholes = _bare_names_whole(mentions, apart, kb.lexicon["_conditions"].get("site_cues", {}))
     for m in mentions:
         if m.kb_id and m.short:
@@ -462,7 +466,7 @@ def link(doc: Doc, kb, skip: set[int] = frozenset(), country: Callable[[], str |
         if m.type == "SOURCE" and m.anaphor and last_source:
             key = last_source
             m.why = "a plural source word referring back to the last source named"
-        if m.type == "PERSON" and last_person is not None and _quoted_nickname(doc.text, last_person[0], m):
+        if m.type == "PERSON" and last_person is not None and _quoted_nickname(doc.text, last_person[0], m, kunya):
             key = last_person[1]
             m.why = (m.why + "; " if m.why else "") + \
                 f"a name in quotes right after '{last_person[0].text}': his nom de guerre, the same person"

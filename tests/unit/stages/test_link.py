@@ -508,3 +508,11 @@ def test_a_name_in_quotes_right_after_a_persons_name_is_his_nom_de_guerre():
     assert [m.text for m in first.mentions] == ["سامر خالد زيتوني", "أبو علي"]
     assert first.name_ar == "سامر خالد زيتوني" and "nom de guerre" in first.mentions[1].why
     assert [m.text for m in other.mentions] == ["أبو حسن"]
+
+
+def test_a_quoted_title_right_after_a_persons_name_is_no_nom_de_guerre():
+    """X «Y Z»: a quoted name that opens on no kunya is as often a show's or a book's title."""
+    text = 'وقال سامر خالد زيتوني «كرمول حسن» إن الوضع هادئ.'
+    doc = linked(text, ("سامر خالد زيتوني", "PERSON", 0, {"pattern": True}),
+                 ("كرمول حسن", "PERSON", 0, {"pattern": True}))
+    assert len(doc.entities) == 2
