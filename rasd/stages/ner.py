@@ -77,7 +77,8 @@ class NerStage:
                  ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
                  namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
                  office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset(),
-                 prayer_formulas: frozenset[str] = frozenset(), vessel_words: frozenset[str] = frozenset()):
+                 prayer_formulas: frozenset[str] = frozenset(), vessel_words: frozenset[str] = frozenset(),
+                 month_words: frozenset[str] = frozenset()):
         """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
@@ -127,6 +128,9 @@ class NerStage:
         # the words of ships (lexicon vessel_words, folded): a person's name right after one is the
         # ship's (حاملة الطائرات "X"، السفينة "X Y"), no person of the report (_accept_why)
         self.vessel_words = vessel_words
+        # the one-word month names (dates.yaml, folded: نيسان، تموز، أيار): a month named with its day
+        # or its other name (24 نيسان/أبريل) is a date, not the car maker the NER corpora tag (_accept_why)
+        self.month_words = month_words
         # the type words of the press (lexicon media_type_words, folded): an organisation named right
         # after one is a newspaper or channel the report quotes, a source, not an actor (_accept_why)
         self.media_words = media_words
@@ -1208,6 +1212,8 @@ class NerStage:
             return False, "a place name naming a charter, an agreement or a group of states"   # دول الخليج
         if self._prayer(doc, i, j):
             return False, "a prayer said after a name (lexicon prayer_formulas)"   # رحمه الله، يرحمه الله
+        if j - i == 1 and self._dated_month(doc, i):
+            return False, "a month named with its day or its other name: a date"   # 24 نيسان/أبريل
         if cls == "PERS" and self._ship_name(doc, i):
             return False, "a ship's name"   # حاملة الطائرات "X"، السفينة "X Y": a ship named after a person
         weapon = i > 0 and self._after(doc, i, self.weapon_words)
@@ -1261,6 +1267,17 @@ class NerStage:
         if j - i >= 2:
             pairs.append((j - 2, j - 1))
         return any(" ".join((keys[a], keys[b])) in self.prayer_formulas for a, b in pairs if a >= i)
+
+    def _dated_month(self, doc: Doc, i: int) -> bool:
+        """Word i is a month's name (dates.yaml) with a number right before or after it (24 نيسان،
+        نيسان 2024) or a slash right after it (نيسان/أبريل: Levantine outlets give both names): a date.
+        The NER corpora tag نيسان (Nissan) and some months' names as organisations or persons."""
+        toks = doc.tokens
+        if doc.keys[i] not in self.month_words:
+            return False
+        after = doc.text[toks[i].end:toks[i + 1].start] if i + 1 < len(toks) else ""
+        return (i > 0 and toks[i - 1].key.isdigit()) or (i + 1 < len(toks) and toks[i + 1].key.isdigit()) \
+            or after.strip().startswith("/")
 
     def _ship_name(self, doc: Doc, i: int) -> bool:
         """Word i follows a ship's word (lexicon vessel_words: سفينة، المدمرة، ناقلة), or a carrier's
@@ -1522,6 +1539,7 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
                     media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
                     prayer_formulas=res.kb.lexicon["_folded"].get("prayer_formulas", frozenset()),
                     vessel_words=res.kb.lexicon["_folded"].get("vessel_words", frozenset()),
+                    month_words=frozenset(w for w in res.dates.months if " " not in w),
                     common=res.common_words,
                     more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
                     person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),

@@ -1102,3 +1102,15 @@ def test_a_person_after_a_ship_word_is_the_ships_name():
     assert run('واستهدفوا سفينة "كرمول زيتوني" امس', "PERS") == []
     assert run('واستهدفوا سفينة "كرمول زيتوني" امس', "ORG") == [("ACTOR", "كرمول زيتوني")]
     assert run('وقال كرمول زيتوني إن الوضع هادئ', "PERS") == [("PERSON", "كرمول زيتوني")]
+
+
+def test_a_month_named_with_its_day_is_a_date():
+    """24 نيسان/أبريل: the NER corpora tag نيسان (Nissan) as an organisation; next to a day, a year or
+    a slash it is the month (Round 28: person28)."""
+    def run(text):
+        tagger = FakeTagger({"نيسان": (1, "ORG", 0.99)}, _lex())
+        stage = NerStage(tagger, GATE, month_words=frozenset({"نيسان"}))
+        return [m.text for m in stage(doc_of(text)).mentions]
+    assert run("وصلن في 24 نيسان/أبريل الى المدينة") == []
+    assert run("وفي نيسان 2024 قصفت الطائرات المدينة") == []
+    assert run("وأعلنت شركة نيسان عن خفض انتاجها") == ["نيسان"]
