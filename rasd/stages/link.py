@@ -403,13 +403,15 @@ _CLOSE_QUOTES = "\"»”"
 
 
 def _quoted_nickname(text: str, before: Mention, m: Mention, kunya: frozenset[str]) -> bool:
-    """Person mention ``m``, unknown to the knowledge base and opening on a kunya (lexicon kunya:
-    أبو، أم), stands in quotes right after the person mention ``before`` (white space or a comma
-    between): Arabic reports give a fighter's nom de guerre so, after his full name (الشهيد X Y Z
-    "أبو علي"، X Y Z، "أبو زينب"): the same person.  A quoted name of another shape there is as often
-    a title (a show's, a book's: X «Y Z») as a nickname."""
+    """Person mention ``m``, unknown to the knowledge base, stands in quotes right after the person
+    mention ``before`` (white space or a comma between): Arabic reports give a fighter's nom de guerre
+    so, after his full name (الشهيد X Y Z "أبو علي"، X Y Z، "أبو زينب"، الشهيد المجاهد X Y Z "زين
+    العابدين"): the same person, when the quoted name opens on a kunya (lexicon kunya: أبو، أم) or the
+    name before it is a name of three words or more, as death notices give it.  After a two-word name
+    another quoted name is as often a title (a show's, a book's: X Y «Z W») as a nickname."""
     words = fold_str(m.text).split()
-    if m.kb_id is not None or before.end > m.start or not words or words[0] not in kunya:
+    if m.kb_id is not None or before.end > m.start or not words or (
+            words[0] not in kunya and len(before.text.split()) < 3):
         return False
     gap = text[before.end:m.start]
     opening = gap.rstrip()

@@ -511,8 +511,18 @@ def test_a_name_in_quotes_right_after_a_persons_name_is_his_nom_de_guerre():
 
 
 def test_a_quoted_title_right_after_a_persons_name_is_no_nom_de_guerre():
-    """X «Y Z»: a quoted name that opens on no kunya is as often a show's or a book's title."""
-    text = 'وقال سامر خالد زيتوني «كرمول حسن» إن الوضع هادئ.'
-    doc = linked(text, ("سامر خالد زيتوني", "PERSON", 0, {"pattern": True}),
+    """X Y «Z W»: after a two-word name, a quoted name that opens on no kunya is as often a show's or a
+    book's title."""
+    text = 'وقال سامر زيتوني «كرمول حسن» إن الوضع هادئ.'
+    doc = linked(text, ("سامر زيتوني", "PERSON", 0, {"pattern": True}),
                  ("كرمول حسن", "PERSON", 0, {"pattern": True}))
     assert len(doc.entities) == 2
+
+
+def test_a_quoted_laqab_after_a_three_word_name_is_his_nom_de_guerre():
+    """الشهيد المجاهد X Y Z "زين العابدين": a death notice's triple name, then the fighter's laqab."""
+    text = 'وزفت المقاومة الشهيد سامر خالد زيتوني "كرمول حسن" من البلدة.'
+    doc = linked(text, ("سامر خالد زيتوني", "PERSON", 0, {"pattern": True}),
+                 ("كرمول حسن", "PERSON", 0, {"pattern": True}))
+    (e,) = doc.entities
+    assert [m.text for m in e.mentions] == ["سامر خالد زيتوني", "كرمول حسن"]
