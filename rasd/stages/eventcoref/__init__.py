@@ -323,9 +323,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     if e.trigger is not None and doc.tokens:
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
-        key = doc.tokens[k].key
-        L = letters()
-        words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
+        words = trigger_words(doc, k, j, rules)
         anaphor = _anaphor(doc, k, j, rules)
         back_ref, back_generic = _back_ref(doc, k, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
@@ -340,6 +338,24 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
                    back_generic=back_generic, span=act_span(e.date, rules),
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
+
+
+def trigger_words(doc: Doc, k: int, j: int, rules) -> tuple[str, ...]:
+    """The readings of the trigger's first word (token ``k``; ``j``: the token after the trigger), with
+    and without a preposition bi or li (بالهجوم، لهجوم) — and, when that word is a verb of doing
+    (eventcoref.yaml ``doing_verbs``: شنوا هجوماً، نفذت عملية، تنفيذ هجوم), the readings of the trigger's
+    other words too: such a phrase names its act by the noun after the verb, the word a cross-type
+    rule's ``guest_words`` look for."""
+    L = letters()
+
+    def read(key: str) -> list[str]:
+        return [*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]
+
+    key = doc.tokens[k].key
+    words = read(key)
+    if j > k + 1 and any(matches_form(v, key) for v in rules.doing_verbs):
+        words += [f for t in doc.tokens[k + 1:j] for f in read(t.key)]
+    return tuple(dict.fromkeys(words))
 
 
 def act_span(date: dict | None, rules) -> tuple[str, str] | None:
