@@ -88,6 +88,7 @@ def sheet(item: tuple, k: int, coref: bool = False) -> str:
     th, ref, published, title, text = item
     source = check_input(text, {"published": published or None, "title": None})
     doc = default_pipeline().run(text, explain=coref, **source).to_json(trace=coref)
+    text = doc["text"]   # the offsets below are the prepared text's (it may differ from the raw one)
     ents = {e["id"]: e for e in doc["entities"]}
     lines = [f"=== {k:02d} {ref} ({th}, {published})", ""]
     for i, (s, e) in enumerate(doc["sentences"]):

@@ -730,3 +730,4 @@ class EventCoref(Closed):
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
     doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun
     another: Optional[Another] = None          # words after a trigger that make it another act (تفجير آخر)
+    repeated_sentence_words: Optional[conint(ge=0, le=100)] = None   # a repeated sentence this long retells

@@ -70,6 +70,7 @@ class Rules:
     another_words: frozenset[str] = frozenset()   # after a trigger: it tells another act of its kind (تفجير آخر)
     another_window: int = 0                       # … within this many words after it
     another_line: int = 0                         # the line of eventcoref.yaml another
+    repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
 
 
 def another_after(doc, end: int, rules: Rules) -> str | None:
@@ -140,7 +141,8 @@ def load_rules(path: Path, ontology) -> Rules:
                  doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
                  another_words=frozenset(fold_str(w) for w in (data.get("another") or {}).get("words") or []),
                  another_window=int((data.get("another") or {}).get("window", 0)),
-                 another_line=int((data.get("another") or {}).get("__line__", 0)))
+                 another_line=int((data.get("another") or {}).get("__line__", 0)),
+                 repeat_min_words=int(data.get("repeated_sentence_words") or 0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
