@@ -249,8 +249,6 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
         merge(events[o.n], events[t.n], f, why, host_first=f.host_first, cities=cities)
         absorb(o, t, f, cities)
         host_of[t.n] = o
-        if f.described:
-            named_over_described(events[o.n], o, ents)
         reach.add(o)    # its told_in grew: index the sentences it is told in now
     return number_events([events[t.n] for t in alive])
 
@@ -304,20 +302,6 @@ def retold(t: Telling, twins: dict[int, int], at: dict, tellings: list[Telling],
         return o, replace(f, host_first=True), \
             f"its sentence repeats s{src[0]} word for word (the lead printed again): the same word's event told again"
     return None
-
-
-def named_over_described(e: Event, t: Telling, ents: dict) -> None:
-    """After a merge whose doers agreed as a described doer and a named one (مقاومون and كتائب شهداء
-    الأقصى: features.described_match), the named one stands for both: the description leaves the event's
-    agents (and its telling's), so it is not told as a second party beside the group it describes."""
-    cats = {ents[x].category for x in e.agents if x in ents and ents[x].kb_id}
-    drop = {x for x in e.agents if x in ents and not ents[x].kb_id and ents[x].category in cats}
-    if drop:
-        e.agents = [x for x in e.agents if x not in drop]
-        why = e.extra.setdefault("why", {})
-        for x in drop:
-            (why.get("agents") or {}).pop(x, None)
-        t.agents = t.agents - drop
 
 
 class Reach:
@@ -409,9 +393,6 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    toll_only,
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
-                   described={x: ents[x].category for x in e.agents if x in ents and not ents[x].kb_id
-                              and ents[x].category},
-                   named={x: ents[x].category for x in e.agents if x in ents and ents[x].kb_id and ents[x].category},
                    back_generic=back_generic, span=act_span(e.date, rules),
                    another=another_after(doc, e.trigger[1], rules) if e.trigger is not None and e.type in rules.violent
                    else None,

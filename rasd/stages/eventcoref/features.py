@@ -48,10 +48,6 @@ class Telling:
     # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
     span: tuple[str, str] | None = None
     another: str | None = None      # the word after its trigger that makes it another act (آخر): it joins no earlier one
-    # agent id → its category, for the agents named by a bare description (مقاومون، مسلحون: no knowledge
-    # base entry), which may be any party of that category; and agent id → category for the named ones
-    described: dict = field(default_factory=dict)
-    named: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -103,7 +99,6 @@ class Features:
     toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
     toll_period: bool = False       # a toll of the pair counts the dead over a period
     same_day: bool = False          # both tellings are dated to one day, the same day
-    described: bool = False         # their doers agree only as described doers and a named one (described_match)
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -177,18 +172,6 @@ def _guest_fits(g: Telling, ct: CrossType) -> bool:
     return ct.guest_words is None or any(w in ct.guest_words for w in g.words)
 
 
-def described_match(a: Telling, b: Telling) -> bool:
-    """One telling's doers are all named by a bare description (مقاومون، مسلحون: no knowledge-base entry)
-    and the other's doers, all named ones, are of their category (كتائب شهداء الأقصى, a non-state armed
-    group): a lead that tells the fighters' act by what they are and a body that names their group."""
-    for x, y in ((a, b), (b, a)):
-        if x.agents and y.agents and all(g in x.described for g in x.agents) \
-                and all(g in y.named for g in y.agents) \
-                and {y.named[g] for g in y.agents} <= {x.described[g] for g in x.agents}:
-            return True
-    return False
-
-
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
     link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
@@ -201,16 +184,13 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
     parties = {**a.parties, **b.parties} if located else {}
     pa, pb = a.participants, b.participants
     shared = common(pa, pb, parties)
-    agents_in_common = common(a.agents, b.agents, parties)
-    # described doers (مقاومون) of the category of the other telling's named doer (كتائب شهداء الأقصى)
-    loose = not agents_in_common and located and described_match(a, b)
     # a toll's sentence words matter only when a telling of the pair is a bare toll (else the defaults)
     tolls = [x for x in (a, b) if x.toll_only] if a.toll_only or b.toll_only else ()
     return Features(
         link=link, host_first=host_first, place=place, finer=finer,
-        shared=shared + loose,
+        shared=shared,
         nested=bool(pa and pb) and (shared == len(pa) or common(pb, pa, parties) == len(pb)),
-        agent_conflict=bool(a.agents and b.agents and not agents_in_common and not loose),
+        agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties)),
         gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
         lead_first=min(a.told_in) < rules.lead_sentences,
         coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences,
@@ -229,4 +209,4 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         toll_notice=any(x.toll_notice for x in tolls),
         toll_period=any(x.toll_period for x in tolls),
         same_day=a.span is not None and a.span == b.span and a.span[0] == a.span[1],
-        min_sentences=min_s, described=loose)
+        min_sentences=min_s)

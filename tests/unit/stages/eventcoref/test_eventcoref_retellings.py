@@ -107,30 +107,3 @@ def test_the_events_stage_keeps_another_bombing_apart(installed):
     same = extract(one + "وقتل سبعة آخرون في تفجير في مدينة بعقوبة.", published="2024-01-02")
     assert [e["type"] for e in two["events"]] == ["BOMBING", "BOMBING"]
     assert [e["type"] for e in same["events"]] == ["BOMBING"]
-
-
-def _doers_doc(lead_doer: tuple[str | None, str], body_doer: tuple[str | None, str]) -> Doc:
-    """A lead and a body sentence each telling a clash at one camp, their doers (kb id or None for a bare
-    description, category) given; the army is the target of both."""
-    lead = "المقاومون يشتبكون مع قوات الاحتلال في مخيم بلاطة."
-    body = "وأعلنت الكتائب أن مقاتليها خاضوا اشتباكات عنيفة مع قوات الاحتلال في مخيم بلاطة."
-    doc = _doc([lead, body], [("ARMED_CLASH", "يشتبكون", 0, 0), ("ARMED_CLASH", "اشتباكات", 1, 0)], place="مخيم بلاطة")
-    doc.entities += [Entity("A1", "ACTOR", "المقاومون", None, lead_doer[0], [], category=lead_doer[1]),
-                     Entity("A2", "ACTOR", "الكتائب", None, body_doer[0], [], category=body_doer[1]),
-                     Entity("A3", "ACTOR", "قوات الاحتلال", None, "actor:idf", [], category="state_force")]
-    doc.events[0].agents, doc.events[1].agents = ["A1"], ["A2"]
-    doc.events[0].targets, doc.events[1].targets = ["A3"], ["A3"]
-    return doc
-
-
-@pytest.mark.parametrize("lead_doer, body_doer, one", [
-    ((None, "non_state_armed_group"), ("actor:aqsa", "non_state_armed_group"), True),    # described, then named
-    ((None, "state_force"), ("actor:aqsa", "non_state_armed_group"), False),            # another kind of party
-    (("actor:hamas", "non_state_armed_group"), ("actor:aqsa", "non_state_armed_group"), False),   # two named groups
-])
-def test_described_doers_agree_with_a_named_group_of_their_kind(lead_doer, body_doer, one):
-    out = run_stage(EventCoref(_res()), _doers_doc(lead_doer, body_doer))
-    assert len(out.events) == (1 if one else 2)
-    if one:
-        # the named group stands for both: the description is not kept as a second doer
-        assert out.events[0].agents == ["A2"]
