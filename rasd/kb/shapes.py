@@ -709,11 +709,6 @@ class DoerCountry(Closed):
     categories: conlist(ActorCategory, min_length=1)     # … when their doer is of one of these categories
 
 
-class Another(Closed):
-    words: WordList                            # آخر، أخرى، ثانية: another act of the kind
-    window: conint(ge=1, le=5) = 2             # how many words after the trigger they may stand
-
-
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -729,5 +724,4 @@ class EventCoref(Closed):
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
     doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun
-    another: Optional[Another] = None          # words after a trigger that make it another act (تفجير آخر)
     repeated_sentence_words: Optional[conint(ge=0, le=100)] = None   # a repeated sentence this long retells

@@ -23,7 +23,6 @@ from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling, features, narrower, span_of
 from rasd.stages.eventcoref.rank import best, refusal
-from rasd.stages.eventcoref.rules import another_after
 from rasd.stages.worthiness.cues import forms
 
 
@@ -394,8 +393,6 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
                    back_generic=back_generic, span=act_span(e.date, rules),
-                   another=another_after(doc, e.trigger[1], rules) if e.trigger is not None and e.type in rules.violent
-                   else None,
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
 
 

@@ -47,7 +47,6 @@ class Telling:
     toll_period: bool = False       # … or counts the dead over a period (eventcoref.yaml toll_periods)
     # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
     span: tuple[str, str] | None = None
-    another: str | None = None      # the word after its trigger that makes it another act (آخر): it joins no earlier one
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}

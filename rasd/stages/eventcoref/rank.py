@@ -124,10 +124,7 @@ def referent(t: Telling, earlier: list[Telling], rules: Rules) -> Telling | None
 
 
 def best(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling, Features, str] | None:
-    """The earlier telling ``t`` repeats (with the pair's features and reason), or None: none when ``t``
-    is told as another act of its kind (تفجير آخر: eventcoref.yaml ``another``)."""
-    if t.another:
-        return None
+    """The earlier telling ``t`` repeats (with the pair's features and reason), or None."""
     if t.anaphor:
         o = referent(t, earlier, rules)
         if o is not None:
@@ -186,10 +183,6 @@ def refusal(t: Telling, earlier: list[Telling], rules: Rules) -> tuple[Telling |
     """Why ``t`` joined no earlier telling: the refused candidate eventcoref's score ranks highest
     among those whose types may be one event, with the constraint that refused it; (None, why) when no
     earlier telling's type may be one event with it. For a trace (``rasd extract --trace``)."""
-    if t.another:
-        same = [o for o in earlier if o.type == t.type]
-        return (same[-1] if same else None), \
-            f"told as another act of its kind ('{t.another}' after it, eventcoref.yaml:{rules.another_line} another)"
     scored = []
     for o in earlier:
         f = features(o, t, rules)

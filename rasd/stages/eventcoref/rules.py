@@ -1,14 +1,12 @@
 """eventcoref.yaml read into the rules the ranker applies: cross-type pairs, distances, place sizes."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.arabic.clitics import letters
 from rasd.arabic.normalize import fold_str
 from rasd.kb.yamlfile import load, require
-from rasd.stages.worthiness.cues import forms
 
 
 @dataclass(frozen=True)
@@ -67,23 +65,7 @@ class Rules:
     doer_country_types: frozenset[str] = frozenset()        # types placed in their state doer's country
     doer_country_categories: frozenset[str] = frozenset()   # … the actor categories of such a doer
     doing_verbs: frozenset[str] = frozenset()     # verbs of doing (شن، نفذ): a trigger they open is named by its noun
-    another_words: frozenset[str] = frozenset()   # after a trigger: it tells another act of its kind (تفجير آخر)
-    another_window: int = 0                       # … within this many words after it
-    another_line: int = 0                         # the line of eventcoref.yaml another
     repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
-
-
-def another_after(doc, end: int, rules: Rules) -> str | None:
-    """The word of eventcoref.yaml ``another`` (آخر، أخرى، ثانية) among the ``another_window`` words after
-    offset ``end`` (a trigger's end) in ``doc``, as written, or None: the trigger tells another act of its
-    kind than the ones told before it (تفجير آخر شرقي المدينة، غارة جوية أخرى)."""
-    if not rules.another_words or not doc.tokens:
-        return None
-    k = bisect_left(doc.token_starts, end)
-    for t in doc.tokens[k:k + rules.another_window]:
-        if any(f in rules.another_words for f in forms(t.key)):
-            return doc.text[t.start:t.end]
-    return None
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -139,9 +121,6 @@ def load_rules(path: Path, ontology) -> Rules:
                  doer_country_types=frozenset(doer.get("types") or []),
                  doer_country_categories=frozenset(doer.get("categories") or []),
                  doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
-                 another_words=frozenset(fold_str(w) for w in (data.get("another") or {}).get("words") or []),
-                 another_window=int((data.get("another") or {}).get("window", 0)),
-                 another_line=int((data.get("another") or {}).get("__line__", 0)),
                  repeat_min_words=int(data.get("repeated_sentence_words") or 0))
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from rasd.doc import Event, number_events
-from rasd.stages.eventcoref.rules import another_after
 from rasd.stages.events.dating import apart_in_time, day_span
 
 
@@ -19,9 +18,6 @@ class Merge:
         """Why ``e`` is ``o`` told again, or None when it is another event."""
         if o.type != e.type or bool(o.extra.get("running_total")) != bool(e.extra.get("running_total")):
             return None   # a war's running total is no retelling of one death, nor one of it
-        if e.trigger is not None and self.L.mapping[e.type].get("violent") \
-                and another_after(self.doc, e.trigger[1], self.res.eventcoref_rules):
-            return None   # تفجير آخر شرقي المدينة: told as another act of its kind (eventcoref.yaml another)
         same_sentence = e.evidence[0] in o.evidence
         if same_sentence and not e.places and o.places and set(e.agents) <= set(o.agents) and e.agents:
             # ضمن عملية عسكرية: the placeless mention of the advance told in the same sentence
