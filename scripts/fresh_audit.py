@@ -77,11 +77,18 @@ def fresh(shared: Path, which: str, n: int, seed: int, skip: int) -> list[tuple]
     return out[skip:]
 
 
-def sheet(item: tuple, k: int) -> str:
-    from rasd import extract
+def sheet(item: tuple, k: int, coref: bool = False) -> str:
+    """The sheet of one drawn article (number ``k``). ``coref``: also each output event's merges (the
+    tellings folded into it, with the reason of each, from ``why.merged``) and, per telling that stayed
+    an event of its own, eventcoref's refusal (the nearest earlier telling and why it was not that one,
+    from ``notes.eventcoref_refused`` of an explained run)."""
+    from rasd import check_input
+    from rasd.pipeline import default_pipeline
 
     th, ref, published, title, text = item
-    doc = extract(text, published=published or None, title=None)
+    source = check_input(text, {"published": published or None, "title": None})
+    doc = default_pipeline().run(text, explain=coref, **source).to_json(trace=coref)
+    text = doc["text"]   # the offsets below are the prepared text's (it may differ from the raw one)
     ents = {e["id"]: e for e in doc["entities"]}
     lines = [f"=== {k:02d} {ref} ({th}, {published})", ""]
     for i, (s, e) in enumerate(doc["sentences"]):
@@ -103,6 +110,17 @@ def sheet(item: tuple, k: int) -> str:
             if ev[role]:
                 lines.append(f"     {role}: " + "; ".join(name(x) for x in ev[role]))
         lines.append("     why: " + ev["why"]["type"])
+        if coref:
+            for m in ev["why"].get("merged", []):
+                lines.append(f"     merged: {m.get('type')} '{_at(text, m.get('trigger'))}'"
+                             f" s{_sent(doc, (m.get('evidence') or [0])[0])}: {m.get('why')}")
+    if coref:
+        for r in ((doc.get("trace") or {}).get("notes") or {}).get("eventcoref_refused", []):
+            if not r.get("candidate"):
+                continue   # no earlier telling of a type it may be one event with: nothing to judge
+            lines.append(f"  REFUSED {r.get('type')} '{_at(text, r.get('trigger'))}' s{_sent(doc, (r.get('trigger') or [0])[0])}"
+                         f" vs '{_at(text, r.get('candidate'))}': {r.get('why')}")
+
     def sent_of(start):
         return next((i for i, (s, e) in enumerate(doc["sentences"]) if s <= start < e), "?")
 
@@ -120,6 +138,16 @@ def sheet(item: tuple, k: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _at(text: str, span) -> str:
+    """The text of a [start, end] span, or '-' for none."""
+    return text[span[0]:span[1]] if span else "-"
+
+
+def _sent(doc: dict, at: int):
+    """The number of the sentence holding offset ``at``, or '?'."""
+    return next((i for i, (s, e) in enumerate(doc["sentences"]) if s <= at < e), "?")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("mayadeen", "saudi"), required=True)
@@ -127,6 +155,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, required=True, help="a seed of your own (not 8 nor 20150721)")
     ap.add_argument("--skip", type=int, default=0, help="leave out the first SKIP fresh articles")
     ap.add_argument("--out", type=Path, help="write the sheet here (default: stdout)")
+    ap.add_argument("--coref", action="store_true",
+                    help="also print each event's merges and eventcoref's refusals (an explained run)")
     a = ap.parse_args(argv)
     if a.seed in (8, 20150721):
         raise SystemExit("that seed drew the annotated sets: choose another")
@@ -134,7 +164,7 @@ def main(argv=None) -> int:
 
     shared = shared_or_exit()
     items = fresh(shared, a.set, a.n, a.seed, a.skip)
-    text = "".join(sheet(it, k) for k, it in enumerate(items))
+    text = "".join(sheet(it, k, a.coref) for k, it in enumerate(items))
     if a.out:
         a.out.write_text(text, encoding="utf-8")
     else:

@@ -726,3 +726,5 @@ class EventCoref(Closed):
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
+    doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun
+    repeated_sentence_words: Optional[conint(ge=0, le=100)] = None   # a repeated sentence this long retells

@@ -41,3 +41,15 @@ def test_fresh_reports_are_neither_annotated_nor_retellings(fa, shared):
         assert ref not in refs
         g = fa._grams(text)
         assert all(len(g & other) <= 0.02 * len(g) for other in grams)
+
+
+def test_a_coref_sheet_shows_each_merge_and_each_refusal(fa, installed):
+    # two raids on one town told in two sentences (one event, its merge shown) and a raid on another
+    # town in a third (its own event: the refusal names the nearest candidate and why)
+    text = ("غارة على حلب\n\nقتل ثلاثة مدنيين في غارة جوية على مدينة حلب أمس. وشنت الطائرات غارة على مدينة حلب."
+            " وشنت الطائرات غارة أخرى على بلدة الأتارب.")
+    out = fa.sheet(("syria", "ref#1", "2024-01-02", "title", text), 1, coref=True)
+    assert "     merged: AIRSTRIKE 'غارة' s2: same type" in out
+    assert "  REFUSED AIRSTRIKE 'غارة' s3 vs '" in out
+    plain = fa.sheet(("syria", "ref#1", "2024-01-02", "title", text), 1)
+    assert "merged:" not in plain and "REFUSED" not in plain

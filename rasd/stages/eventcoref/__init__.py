@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from rasd.arabic.clitics import is_definite, letters, matches_form, readings
@@ -20,7 +21,7 @@ from rasd.arabic.numbers import NumberLexicon, NumberReader
 from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
-from rasd.stages.eventcoref.features import Features, Place, Telling, narrower, span_of
+from rasd.stages.eventcoref.features import Features, Place, Telling, features, narrower, span_of
 from rasd.stages.eventcoref.rank import best, refusal
 from rasd.stages.worthiness.cues import forms
 
@@ -228,8 +229,11 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
     if doc.explain:   # a fresh list: a traced Doc read back (Doc.from_json keeps notes) may be rerun
         refused = doc.notes["eventcoref_refused"] = []
     reach = Reach(rules)
+    twins = repeated_sentences(doc, rules.repeat_min_words)
+    at = {t.n: trigger_place(doc, events[t.n], starts) for t in tellings}   # n → (sentence, token in it)
+    host_of: dict[int, Telling] = {}      # n → the telling it was folded into
     for t in tellings:
-        hit = best(t, reach.candidates(t), rules)
+        hit = retold(t, twins, at, tellings, host_of, rules) or best(t, reach.candidates(t), rules)
         if hit is None:
             if refused is not None and alive:
                 o, why = refusal(t, alive, rules)
@@ -243,8 +247,60 @@ def corefer_events(doc: Doc, rules, wholes: dict[str, frozenset[str]] | None = N
         cities = city_ids(o, t, f, rules)
         merge(events[o.n], events[t.n], f, why, host_first=f.host_first, cities=cities)
         absorb(o, t, f, cities)
+        host_of[t.n] = o
         reach.add(o)    # its told_in grew: index the sentences it is told in now
     return number_events([events[t.n] for t in alive])
+
+
+def repeated_sentences(doc: Doc, min_words: int) -> dict[int, int]:
+    """Sentence → the earlier sentence it repeats word for word (folded words, at least ``min_words``
+    of them): a page that prints its lead again at its foot (Al Mayadeen) tells nothing new there."""
+    if not min_words or not doc.sentences or not doc.tokens:
+        return {}
+    starts, keys = doc.token_starts, doc.keys
+    first: dict[tuple[str, ...], int] = {}
+    out = {}
+    for i, (a, b) in enumerate(doc.sentences):
+        words = tuple(keys[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+        if len(words) < min_words:
+            continue
+        if words in first:
+            out[i] = first[words]
+        else:
+            first[words] = i
+    return out
+
+
+def trigger_place(doc: Doc, e: Event, starts: list[int]) -> tuple[int, int] | None:
+    """(the sentence of ``e``'s trigger, the number of its first token within that sentence), or None."""
+    if e.trigger is None or not doc.sentences or not doc.tokens:
+        return None
+    s = doc.sentence_of(e.trigger[0])
+    return s, bisect.bisect_left(starts, e.trigger[0]) - bisect.bisect_left(starts, doc.sentences[s][0])
+
+
+def retold(t: Telling, twins: dict[int, int], at: dict, tellings: list[Telling], host_of: dict[int, Telling],
+           rules) -> tuple[Telling, Features, str] | None:
+    """The earlier telling ``t`` is when its sentence repeats an earlier one word for word
+    (:func:`repeated_sentences`): the one read from the same word of the earlier sentence (at the same
+    place, when the word was split by place), whatever type each reading gave it (a bare قصف typed by
+    the cues around each copy); None otherwise. The earlier one keeps its type."""
+    here = at.get(t.n)
+    if here is None or here[0] not in twins or len(t.told_in) > 1:
+        return None
+    src = (twins[here[0]], here[1])
+    ids = {p.id for p in t.places}
+    same = [o for o in tellings if o.n < t.n and at.get(o.n) == src]
+    same.sort(key=lambda o: (not ({p.id for p in o.places} == ids), not (ids & {p.id for p in o.places})))
+    for o in same:
+        while o.n in host_of:
+            o = host_of[o.n]
+        f = features(o, t, rules)
+        if f.place == "differ" or f.modality_conflict:
+            continue
+        return o, replace(f, host_first=True), \
+            f"its sentence repeats s{src[0]} word for word (the lead printed again): the same word's event told again"
+    return None
 
 
 class Reach:
@@ -323,9 +379,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     if e.trigger is not None and doc.tokens:
         k = max(bisect.bisect_right(starts, e.trigger[0]) - 1, 0)
         j = bisect.bisect_left(starts, e.trigger[1])
-        key = doc.tokens[k].key
-        L = letters()
-        words = tuple(dict.fromkeys([*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]))
+        words = trigger_words(doc, k, j, rules)
         anaphor = _anaphor(doc, k, j, rules)
         back_ref, back_generic = _back_ref(doc, k, rules)
     at = e.trigger[0] if e.trigger is not None else (e.evidence[0][0] if e.evidence else 0)
@@ -340,6 +394,24 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
                    back_generic=back_generic, span=act_span(e.date, rules),
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
+
+
+def trigger_words(doc: Doc, k: int, j: int, rules) -> tuple[str, ...]:
+    """The readings of the trigger's first word (token ``k``; ``j``: the token after the trigger), with
+    and without a preposition bi or li (بالهجوم، لهجوم) — and, when that word is a verb of doing
+    (eventcoref.yaml ``doing_verbs``: شنوا هجوماً، نفذت عملية، تنفيذ هجوم), the readings of the trigger's
+    other words too: such a phrase names its act by the noun after the verb, the word a cross-type
+    rule's ``guest_words`` look for."""
+    L = letters()
+
+    def read(key: str) -> list[str]:
+        return [*forms(key), *(f[1:] for f in forms(key) if f[:1] in (L.bi, L.li) and len(f) > 3)]
+
+    key = doc.tokens[k].key
+    words = read(key)
+    if j > k + 1 and any(matches_form(v, key) for v in rules.doing_verbs):
+        words += [f for t in doc.tokens[k + 1:j] for f in read(t.key)]
+    return tuple(dict.fromkeys(words))
 
 
 def act_span(date: dict | None, rules) -> tuple[str, str] | None:

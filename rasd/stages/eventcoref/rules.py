@@ -64,6 +64,8 @@ class Rules:
     named_victim_words: frozenset[str] = frozenset()   # … its trigger words (folded; * any ending)
     doer_country_types: frozenset[str] = frozenset()        # types placed in their state doer's country
     doer_country_categories: frozenset[str] = frozenset()   # … the actor categories of such a doer
+    doing_verbs: frozenset[str] = frozenset()     # verbs of doing (شن، نفذ): a trigger they open is named by its noun
+    repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -117,7 +119,9 @@ def load_rules(path: Path, ontology) -> Rules:
                  named_victim_line=int(named.get("__line__", 0)),
                  named_victim_words=frozenset(fold_str(w) for w in named.get("words") or []),
                  doer_country_types=frozenset(doer.get("types") or []),
-                 doer_country_categories=frozenset(doer.get("categories") or []))
+                 doer_country_categories=frozenset(doer.get("categories") or []),
+                 doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
+                 repeat_min_words=int(data.get("repeated_sentence_words") or 0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
