@@ -71,7 +71,7 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     document's clause cuts (rasd.stages.clauses; the word after the last clause mark before the trigger,
     within its sentence, is the Site's ``clause_start``; its first word without them). ``several``: the
     trigger spans the document tells at several places (one event each): such an event's
-    ``place_precision`` is 0, a list of sites (تواصل المقاومة استهداف القواعد في التنف وكونيكو), no one place."""
+    ``places_geo`` is empty, a list of sites (تواصل المقاومة استهداف القواعد في التنف وكونيكو), no one place."""
     if ev.trigger is None or not ev.evidence:
         return None
     t0, t1 = ev.trigger
@@ -98,11 +98,11 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     prefix = doc.text[doc.tokens[i].start:t0] if doc.tokens[i].start < t0 else ""
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
                 bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo),
-                prefix=prefix, place_precision=0 if tuple(ev.trigger) in several else finest_precision(doc, ev))
+                prefix=prefix, places_geo=() if tuple(ev.trigger) in several else places_geo(doc, ev))
 
 
-def finest_precision(doc: Doc, ev: Event) -> int:
-    """The finest ACLED geo precision among the event's places (1 the place itself, 2 near or part of
-    it, 3 a region or country); 0 when none of them is geocoded."""
-    got = [int((e.geo or {}).get("precision") or 0) for e in doc.entities if e.id in ev.places]
-    return min((p for p in got if p > 0), default=0)
+def places_geo(doc: Doc, ev: Event) -> tuple[tuple[int, str], ...]:
+    """The event's geocoded places as (ACLED geo precision, gazetteer feature): precision 1 the place
+    itself, 2 near or part of it, 3 a region or country; the places with no precision are left out."""
+    return tuple((int(g["precision"]), str(g.get("feature") or "")) for e in doc.entities
+                 if e.id in ev.places and (g := e.geo or {}).get("precision"))
