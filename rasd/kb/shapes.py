@@ -596,6 +596,10 @@ class ContinuationCues(CueWindow):
     not_after: WordList
     after_window: conint(ge=0, le=10)
     after: WordList
+    # an act whose place is coded at this ACLED geo precision or finer (1 the place itself, 2 near or part
+    # of it) is told at that place although said to go on; 0 spares none (rules.continuation)
+    spared_precision: conint(ge=0, le=2) = 0
+    unspared_features: list[str] = []   # … except places of these gazetteer features (a city holds many quarters)
 
 
 class NegationCues(CueWindow):

@@ -17,6 +17,7 @@ Background events told as past facts stay: the gold conventions (corpus/dev/NOTE
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from rasd.doc import Doc, Event
 from rasd.pipeline import Stage
@@ -41,9 +42,12 @@ class Worthiness(Stage):
         starts = doc.token_starts
         forms: dict = {}   # a sentence's cue readings, read once for all its events
         cuts = clause_cuts(doc, self.resources)   # the clauses the events stage cut the text into
+        # the triggers told at several places (one event per place): a list of sites, not one
+        told = Counter(tuple(ev.trigger) for ev in doc.events if ev.trigger is not None)
+        several = frozenset(t for t, n in told.items() if n > 1)
         kept = []
         for ev in doc.events:
-            site = site_of(doc, ev, starts, cues.clause_ends, forms, cuts)
+            site = site_of(doc, ev, starts, cues.clause_ends, forms, cuts, several)
             why = unworthy(site, cues) if site is not None else None
             if why is None and site is not None and (mod := modality(site, cues)):
                 ev.modality = mod[0]
@@ -58,14 +62,16 @@ class Worthiness(Stage):
 
 
 def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict | None = None,
-            cuts: ClauseCuts | None = None) -> Site | None:
+            cuts: ClauseCuts | None = None, several: frozenset = frozenset()) -> Site | None:
     """The words of the event's first evidence sentence and where its trigger stands in them;
     None for an event read without a trigger (a toll sentence). ``ends``: the marks that end a
     clause (the first one after the trigger, within its sentence, is the Site's ``clause_end``).
     ``forms``: the caller's memo of each sentence's cue readings (token range → its
     ``sentence_forms``), kept for one document: the events of one sentence share them. ``cuts``: the
     document's clause cuts (rasd.stages.clauses; the word after the last clause mark before the trigger,
-    within its sentence, is the Site's ``clause_start``; its first word without them)."""
+    within its sentence, is the Site's ``clause_start``; its first word without them). ``several``: the
+    trigger spans the document tells at several places (one event each): such an event's
+    ``places_geo`` is empty, a list of sites (تواصل المقاومة استهداف القواعد في التنف وكونيكو), no one place."""
     if ev.trigger is None or not ev.evidence:
         return None
     t0, t1 = ev.trigger
@@ -92,4 +98,11 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     prefix = doc.text[doc.tokens[i].start:t0] if doc.tokens[i].start < t0 else ""
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
                 bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo),
-                prefix=prefix)
+                prefix=prefix, places_geo=() if tuple(ev.trigger) in several else places_geo(doc, ev))
+
+
+def places_geo(doc: Doc, ev: Event) -> tuple[tuple[int, str], ...]:
+    """The event's geocoded places as (ACLED geo precision, gazetteer feature): precision 1 the place
+    itself, 2 near or part of it, 3 a region or country; the places with no precision are left out."""
+    return tuple((int(g["precision"]), str(g.get("feature") or "")) for e in doc.entities
+                 if e.id in ev.places and (g := e.geo or {}).get("precision"))

@@ -126,6 +126,8 @@ class Cues:
     continuation_openers: frozenset[str] = frozenset()   # words that open another clause (حيث)
     continuation_not_after: frozenset[str] = frozenset()  # prepositions that make the verb a noun (مع)
     continuation_after: CueList = CueList("continuation after", 0, ())  # an adjective of going on (المستمر)
+    continuation_spared: int = 0   # a going-on act placed at this ACLED precision or finer is told (0: none)
+    continuation_unspared: frozenset[str] = frozenset()   # … unless the place is of one of these features (city)
     participation: CueList = CueList("participation", 0, ())   # شارك في: a party's part in fighting
     participation_types: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()   # marks that make a clause a question
@@ -212,6 +214,8 @@ def load_cues(path: Path, ontology) -> Cues:
                 continuation_not_after=frozenset(fold_str(w) for w in data["continuation"]["not_after"]),
                 continuation_after=CueList("continuation after", int(data["continuation"]["after_window"]),
                                            phrases(data["continuation"]["after"])),
+                continuation_spared=int(data["continuation"].get("spared_precision") or 0),
+                continuation_unspared=frozenset(data["continuation"].get("unspared_features") or ()),
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
                 irrealis=_irrealis(data["irrealis"]),
                 **_present_negation(data.get("present_negation"), path.with_name("modality.yaml")),

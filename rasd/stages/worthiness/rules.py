@@ -30,6 +30,9 @@ class Site:
     forms: list = field(default_factory=list, compare=False, repr=False)
     clause_start: int = 0      # the first word of the trigger's clause (after the last clause mark before it)
     prefix: str = ""           # the letters written before the trigger inside its word (its proclitics: و، ل، لل)
+    # the event's geocoded places as (ACLED geo precision, feature): (1, "locality"), (3, "region"); empty
+    # for none, or for a trigger told at several places (worthiness.site_of)
+    places_geo: tuple = ()
     # what clause_mood read, kept for the rules and the modality of one Site (read once, not once per reader)
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -122,9 +125,15 @@ def continuation(s: Site, c: Cues) -> str | None:
     it and the trigger starts another clause (تواصل عملياتها وتعلن استهدافها: an act told). An adjective of going on after the trigger needs the article and only definite words between
     (the trigger's agent or nationality: العدوان الإسرائيلي المستمر); past a word without the article
     it belongs to another noun (تظاهرات تنديداً بالعدوان المستمر), and an indefinite one tells fighting
-    going on at a place (معارك مستمرة مع قوات النظام), an act told."""
+    going on at a place (معارك مستمرة مع قوات النظام), an act told. An act placed at a site, a quarter or
+    a village (ACLED precision ``continuation_spared`` or finer, of a feature not in
+    ``continuation_unspared``: يواصل الاحتلال حرق منازل في محيط مجمع الشفاء، قصفه المكثف على حي الشجاعية)
+    is told there, however long it goes on: the summed-up campaign names a city, a front, a region or a
+    country (قصف مناطق متفرقة من غزة، على طول الحدود، في سوريا)."""
     L = letters()
     bare = partial(_without_and, s)
+    if any(0 < p <= c.continuation_spared and f not in c.continuation_unspared for p, f in s.places_geo):
+        return None   # يواصل الاحتلال حرق منازل في محيط مجمع الشفاء: going on at one named site, an act told there
 
     cue = None
     if bare(s.i) == s.keys[s.i]:   # a trigger joined by و is the fellow of the word before it

@@ -468,3 +468,22 @@ def test_a_ground_outcome_with_the_purpose_lam_is_the_aim_of_an_act(cues):
     assert rules.purpose_lam(replace(aimed, type="PRISONER_RELEASE"), cues) is None
     # a conjunction alone (وسيطرة) is no lam
     assert rules.purpose_lam(replace(aimed, prefix="و"), cues) is None
+
+
+def test_continuation_spares_an_act_going_on_at_one_named_site(cues):
+    """An act said to go on at a site, a quarter or a village (a place at ACLED precision
+    worthiness.yaml continuation.spared_precision or finer, not a city) is told there; at a city, a
+    region or a country, or with no place coded, the campaign stays summed up."""
+    text = "ويواصل الجيش حرق منازل في محيط المستشفى"
+
+    def at(*geo: tuple[int, str]) -> Site:
+        s = site(text, "حرق", "ATTACK_ON_CIVILIANS")
+        return Site(s.keys, s.i, s.j, s.type, s.modality, True, False, places_geo=geo)
+
+    assert cues.continuation_spared == 2 and "city" in cues.continuation_unspared
+    assert rules.continuation(at((1, "locality")), cues) is None
+    assert rules.continuation(at((2, "container")), cues) is None
+    assert rules.continuation(at((3, "region"), (1, "neighbourhood")), cues) is None
+    assert "going on" in rules.continuation(at((1, "city")), cues)
+    assert "going on" in rules.continuation(at((3, "region")), cues)
+    assert "going on" in rules.continuation(at(), cues)

@@ -147,3 +147,32 @@ def test_site_of_reads_the_proclitics_before_the_trigger_and_the_stage_drops_a_g
     doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
     assert [e.trigger[0] for e in doc.events] == [told]
     assert any("purpose lam" in w for w in doc.warnings)
+
+
+def test_stage_keeps_an_act_going_on_at_one_site_and_drops_a_list_of_sites():
+    """يواصل … at one named quarter is an act told there; the same words over two sites (one trigger, one
+    event per place) sum up a campaign: site_of gives such an event no places_geo."""
+    from rasd.doc import Entity
+    from rasd.stages.worthiness import places_geo, site_of
+
+    text = "ويواصل الجيش قصف الحي الشرقي. وتواصل الفصائل استهداف القاعدة والمطار."
+    doc = Doc(text)
+    cut = text.index(".") + 1
+    doc.sentences = [(0, cut), (cut + 1, len(text))]
+    doc.entities = [Entity(f"E{n}", "PLACE", name, None, None, [], geo={"precision": p, "feature": f})
+                    for n, name, p, f in ((2, "الحي الشرقي", 1, "neighbourhood"), (3, "القاعدة", 1, "locality"),
+                                          (4, "المطار", 1, "locality"))]
+    doc.entities.append(Entity("E5", "PLACE", "البلد", None, None, [], geo={"lat": None}))
+    one, two = text.index("قصف"), text.index("استهداف")
+    doc.events = [Event("", "SHELLING", (one, one + 3), agents=["E1"], places=["E2"], evidence=[(0, cut)],
+                        extra={"why": {"modality": "a cue"}})]
+    doc.events += [Event("", "SHELLING", (two, two + 8), agents=["E1"], places=[p], evidence=[(cut + 1, len(text))],
+                         extra={"why": {"modality": "a cue"}}) for p in ("E3", "E4")]
+    assert places_geo(doc, doc.events[0]) == ((1, "neighbourhood"),)
+    assert places_geo(doc, Event("", "SHELLING", None, places=["E5", "E9"])) == ()
+    listed = frozenset({(two, two + 8)})
+    assert site_of(doc, doc.events[1], doc.token_starts, "", None, None, listed).places_geo == ()
+    assert site_of(doc, doc.events[0], doc.token_starts, "", None, None, listed).places_geo == ((1, "neighbourhood"),)
+    doc = run_stage(Worthiness(Resources("/nonexistent-rasd-data")), doc)
+    assert [e.trigger[0] for e in doc.events] == [one]
+    assert sum("going on" in w for w in doc.warnings) == 2
