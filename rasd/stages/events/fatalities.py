@@ -33,9 +33,6 @@ class FatalityCount:
 
 _WEAKEST = {k: n for n, k in enumerate(KINDS)}
 _SCAN = 6  # words between a killing word and its count at most
-# words after a count in which a killing word may follow it: its noun and the group the counted are of
-# ("7 عناصر من تنظيم داعش قتلوا"); a preposition or a wounding word stops the scan (break_words, wound)
-_AFTER = 6
 
 
 def read_toll(sentence_text: str, lex: NumberLexicon, sentence_start: int = 0) -> FatalityCount | None:
@@ -115,13 +112,11 @@ def _kill_group(r: NumberReader, f: FoundNumber, marks: dict[str, set[int]], by_
     new = len(set(group_of.values()))
     if f.j - 1 in marks["dead_after"] or nxt in marks["dead_after"]:
         return new  # "12 قتيلا", "قتيلان"
-    for k in range(f.j, min(f.j + _AFTER, n)):
+    for k in range(f.j, min(f.j + 3, n)):
         if r._broken(k):
             break
         if k in marks["kill_after"]:
-            return new  # "لقي 5 أشخاص حتفهم", "7 عناصر من تنظيم داعش قتلوا"
-        if k in marks["break_words"] or k in marks["wound"]:
-            break   # a preposition or a wounding word starts another phrase (5 أشخاص في المدينة التي قتلوا فيها)
+            return new  # "لقي 5 أشخاص حتفهم"
     if nxt is not None and nxt in marks["alive_after"] and not (
             f.i > 0 and f.i - 1 in marks["kill_before"] and not r._broken(f.i)):
         return None  # "400 ألف نازح": it counts people alive (but "مقتل 20 معتقلا", "50 أسيرا قتلوا")
@@ -226,13 +221,6 @@ class Fatalities:
         ps = self.participants(st, st.lo, st.hi)
         named = [m for m in st.mentions if m.type == "PLACE"]
         places = [m for m in named if not self.origin_of_person(st, m)]
-        # a place named after the toll is where its dead fell; one before it may qualify its announcer
-        # (أوضحت قيادة العمليات المشتركة في العراق أن 7 عناصر … قتلوا في مناطق البوشجل)
-        after = [m for m in places if m.start >= fat.end]
-        where = "the first place of the sentence"
-        if after and after[0] is not places[0]:
-            places = after + [m for m in places if m not in after]
-            where = "the first place named after the toll"
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
         agents = [m.entity for m in ps if m.entity not in civ][:1]
         armed = [x for x in agents if self.ents[x].type == "ACTOR"]
@@ -247,7 +235,7 @@ class Fatalities:
                        + ("names an armed actor" if armed else "names a weapon"),
                "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
                "targets": {c: "civilians named in the sentence" for c in civ}, "partners": {},
-               "places": {places[0].entity: f"{where} that is not a named person's home "
+               "places": {places[0].entity: f"the first place of the sentence that is not a named person's home "
                                             f"town ({_HOME_TOWN}): '{places[0].text}'"} if places else {},
                "modality": "a toll is reported as fact", "attribution": self.attr_why,
                "fatalities": f"the sentence's toll {toll} ({fat.kind})"}

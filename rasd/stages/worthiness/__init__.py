@@ -92,4 +92,4 @@ def site_of(doc: Doc, ev: Event, starts: list[int], ends: str = "", forms: dict 
     prefix = doc.text[doc.tokens[i].start:t0] if doc.tokens[i].start < t0 else ""
     return Site(keys, i - lo, min(j, hi) - lo, ev.type, ev.modality, bool(ev.places),
                 bool(after) and after[0] in OPENING_QUOTES, end, fs, clause_start=min(start, i - lo),
-                prefix=prefix, toll=bool(ev.fatalities))
+                prefix=prefix)

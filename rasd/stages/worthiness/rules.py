@@ -30,7 +30,6 @@ class Site:
     forms: list = field(default_factory=list, compare=False, repr=False)
     clause_start: int = 0      # the first word of the trigger's clause (after the last clause mark before it)
     prefix: str = ""           # the letters written before the trigger inside its word (its proclitics: و، ل، لل)
-    toll: bool = False         # the events stage gave the event a count of dead (its sentence's toll, > 0)
     # what clause_mood read, kept for the rules and the modality of one Site (read once, not once per reader)
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -123,8 +122,7 @@ def continuation(s: Site, c: Cues) -> str | None:
     it and the trigger starts another clause (تواصل عملياتها وتعلن استهدافها: an act told). An adjective of going on after the trigger needs the article and only definite words between
     (the trigger's agent or nationality: العدوان الإسرائيلي المستمر); past a word without the article
     it belongs to another noun (تظاهرات تنديداً بالعدوان المستمر), and an indefinite one tells fighting
-    going on at a place (معارك مستمرة مع قوات النظام), an act told; so does a definite one when the act has
-    a count of dead and a place (سقط عشرات القتلى بالاشتباكات المستمرة في X: Site.toll, has_place)."""
+    going on at a place (معارك مستمرة مع قوات النظام), an act told."""
     L = letters()
     bare = partial(_without_and, s)
 
@@ -138,9 +136,7 @@ def continuation(s: Site, c: Cues) -> str | None:
             between = range(k + 1, s.i)
             if not any(bare(n) != s.keys[n] or bare(n) in c.continuation_openers for n in between):
                 cue = s.keys[k]
-    if cue is None and not (s.toll and s.has_place):
-        # (an adjective of going on is passed over when the act's dead are counted at a named place: سقط
-        # اليوم عشرات القتلى بالاشتباكات المستمرة على تخوم لودر tells the fighting there with its toll)
+    if cue is None:
         for k in range(s.j, min(len(s.keys), s.j + c.continuation_after.window + 1)):
             if any(f.startswith(L.article) and reads_as_word(w[0], (f,)) for f in s.forms[k]
                    for w in c.continuation_after.cues):

@@ -468,14 +468,3 @@ def test_a_ground_outcome_with_the_purpose_lam_is_the_aim_of_an_act(cues):
     assert rules.purpose_lam(replace(aimed, type="PRISONER_RELEASE"), cues) is None
     # a conjunction alone (وسيطرة) is no lam
     assert rules.purpose_lam(replace(aimed, prefix="و"), cues) is None
-
-
-def test_fighting_going_on_with_its_dead_counted_at_a_place_is_told(cues):
-    """tolls28: سقط عشرات القتلى بالاشتباكات المستمرة في X tells the fighting there with its toll; without a
-    toll, or without a place, the adjective of going on still sums a campaign up."""
-    s = "سقط اليوم عشرات القتلى بالاشتباكات المستمرة على تخوم البلدة"
-    base = site(s, "بالاشتباكات", "ARMED_CLASH")
-    assert "going on" in rules.continuation(base, cues)
-    from dataclasses import replace
-    assert rules.continuation(replace(base, toll=True), cues) is None
-    assert "going on" in rules.continuation(replace(base, toll=True, has_place=False), cues)
