@@ -25,3 +25,29 @@ def test_a_toll_of_the_duals(text, value, span):
 ])
 def test_control_no_toll(text):
     assert read_toll(text, LEX) is None
+
+
+def test_the_toll_of_an_act_reaches_past_the_group_the_counted_are_of():
+    """tolls28: "9 عناصر من داعش قتلوا في الغارات": read as the toll of an act told in the sentence
+    (AFTER_ACT), the killing word after the group counts; with the default reach (a toll with no act) it
+    does not, and a preposition past three words stops the longer reach too."""
+    from rasd.stages.events.fatalities import AFTER_ACT
+
+    text = "ذكر المرصد أن تسعة عناصر من تنظيم داعش قتلوا في الغارات الجوية"
+    got = read_toll(text, LEX, 0, AFTER_ACT)
+    assert got is not None and got.value == 9 and text[got.start:got.end] == "تسعة"
+    assert read_toll(text, LEX) is None
+    assert read_toll("اعتقلت الشرطة 5 أشخاص من سكان المدينة في الحي الذي قتلوا فيه", LEX, 0, AFTER_ACT) is None
+
+
+def test_the_events_stage_gives_an_act_the_toll_of_the_group_killed():
+    from hand_docs import doc_of, entity
+
+    from rasd.kb.resources import Resources
+    from rasd.stages.events import Events
+
+    doc = doc_of("قال المرصد إن تسعة عناصر من التنظيم قتلوا في الغارات الجوية على القرية.")
+    entity(doc, "E1", "ACTOR", "التنظيم", category="non_state")
+    entity(doc, "P1", "PLACE", "القرية")
+    evs = Events(Resources("/nonexistent-rasd-data"))(doc).events
+    assert [(e.type, e.fatalities) for e in evs] == [("AIRSTRIKE", 9)]
