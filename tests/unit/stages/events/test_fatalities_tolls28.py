@@ -1,4 +1,4 @@
-"""Round 28 (tolls28): the duals of more counted people count 2 after a killing word. With controls."""
+"""Round 28 (tolls28): more counted people count 1 after a killing word and 2 as duals. With controls."""
 from __future__ import annotations
 
 import pytest
@@ -13,6 +13,9 @@ LEX = lexicon()
     ("وقتلت عضوين من الحزب الذي يقاتل", 2, "عضوين"),
     ("قتل مستوطنان في عملية إطلاق نار", 2, "مستوطنان"),
     ("وقتل ناشطان في المواجهات", 2, "ناشطان"),
+    ("مقتل مستوطن وإصابة آخر في عملية", 1, "مستوطن"),
+    ("أدى إلى مقتل رضيع فلسطيني", 1, "رضيع"),
+    ("قتلت طفلتان في القصف", 2, "طفلتان"),
 ])
 def test_a_toll_of_the_duals(text, value, span):
     got = read_toll(text, LEX)
