@@ -48,7 +48,8 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
                                    "a conference): the thing, not the place")
         ph = None   # ميثاق روما، اتفاق الرياض: a charter or an agreement named after the city
     if ph and places.in_slogan(f, i, ph):
-        f.refuse(i, ph.j, "place", "a place in a slogan after its head word (lexicon.yaml slogan_heads, slogan_places): the cause, not a place")
+        f.refuse(i, ph.j, "place", "a place in a slogan after its head word (lexicon.yaml slogan_heads, "
+                                   "slogan_places): the cause, not a place")
         ph = None
     if ph and places.club_not_place(f, i, ph):
         if kh and kh.j == ph.j and all(p[2] for p in kh.payloads):
