@@ -266,8 +266,9 @@ class NumberReader:
         if i in self.digits:
             j, kpos, value, decimal = self.digits[i]
             if j < len(self.toks) and not self._broken(j):
+                # after digits a dual's spelling is the singular with tanween (50 ألفاً = 50 × 1000), no dual
                 for c, v, _ in self.word(j, "none"):
-                    if c in ("scale_one", "scale_plural", "hundred") and (c != "hundred" or v == 100):
+                    if c in ("scale_one", "scale_two", "scale_plural", "hundred") and (c != "hundred" or v == 100):
                         return int(value * v), "exact", self.f.orig(kpos), j + 1
             if decimal:
                 return None

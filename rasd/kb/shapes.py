@@ -162,6 +162,8 @@ class Lexicon(Words):
     club_nationalities: WordList   # a masculine nationality after a town: the club (rasd.stages.mentions.places)
     sport_words: WordList          # a word of sport in the sentence (the same rule)
     named_thing_heads: WordList    # ميثاق روما: a charter named after a city, no place (rasd.stages.mentions.places, rasd.stages.ner)
+    slogan_heads: WordList         # طريق القدس: a slogan, no place (rasd.stages.mentions.places, rasd.stages.ner)
+    slogan_places: WordList        # (the same rule)
     patronymic_words: WordList     # X بن Y: the given names the news miner counts (rasd.kb.names)
     one_party_frames: WordList     # a state and its army named alike: one party (rasd.stages.link)
     party_list_openers: WordList   # بين X وY: a list of parties, no place (rasd.stages.mentions.known)

@@ -11,7 +11,7 @@ from rasd.kb.ontology import event_mapping
 from rasd.stages.events.clauses import Clauses, Sent
 from rasd.stages.events.dating import Dating
 from rasd.arabic.numbers import NumberReader
-from rasd.stages.events.fatalities import Fatalities, FatalityCount, read_toll
+from rasd.stages.events.fatalities import AFTER_ACT, Fatalities, FatalityCount, read_toll
 from rasd.stages.events.kinds import Kinds
 from rasd.arabic.clitics import in_cue_set, is_definite, starts_with_and
 from rasd.stages.events.lexicon import CLASH_LIKE, INSTRUMENT_TYPES, VIOLENT_FOLD
@@ -155,7 +155,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             told = self.mentions_casualties(st, violent)
             # a running total is read on its own: the dead of the act told before it are not the war's
             own_end = self.toks[total_at].start if total_at is not None else st.end
-            fat = read_toll(self.doc.text[st.start:own_end], self.numbers, st.start) \
+            fat = read_toll(self.doc.text[st.start:own_end], self.numbers, st.start, AFTER_ACT if violent else 3) \
                 if (violent or not built) and told and own_end > st.start else None
             if not built and fat is not None and fat.value > 0:
                 built = self.casualties(st, fat)

@@ -47,6 +47,10 @@ def candidates(f: Finder, i: int, flags: int, after_cue: bool) -> list[tuple[int
         f.refuse(i, ph.j, "place", "the place's name after a word of a named thing (a charter, an agreement, "
                                    "a conference): the thing, not the place")
         ph = None   # ميثاق روما، اتفاق الرياض: a charter or an agreement named after the city
+    if ph and places.in_slogan(f, i, ph):
+        f.refuse(i, ph.j, "place", "a place in a slogan after its head word (lexicon.yaml slogan_heads, "
+                                   "slogan_places): the cause, not a place")
+        ph = None
     if ph and places.club_not_place(f, i, ph):
         if kh and kh.j == ph.j and all(p[2] for p in kh.payloads):
             out = [c for c in out if c[2] != "kb"]   # باريس سان جرمان: nor the capital standing for France

@@ -214,6 +214,13 @@ def names_a_thing(f: Finder, i: int, ph: Hit) -> bool:
     return i > 0 and f.joined(i - 1) and f.is_(i - 1, "named_thing_heads")
 
 
+def in_slogan(f: Finder, i: int, ph: Hit) -> bool:
+    """شهيداً على طريق القدس: a place of the lexicon's ``slogan_places`` right after a word of its
+    ``slogan_heads`` is a slogan (the cause a fighter died for, in a death notice), no place where
+    something happens. Counted on the news: docs/lexicon-checks.md, Round 28: tolls28."""
+    return i > 0 and ph.j == i + 1 and f.joined(i - 1) and f.is_(i - 1, "slogan_heads") and f.is_(i, "slogan_places")
+
+
 _HEAD_LISTS = frozenset(("place_cues", "strong_place_cues", "facility_cues", "settlement_cues", "plural_place_cues",
                          "named_type_cues", "club_words_before"))
 _SETTLEMENT_KINDS = frozenset(("city", "locality", "neighbourhood"))

@@ -355,3 +355,32 @@ def test_a_facility_word_before_a_quoted_place_name_takes_it_in(finder):
     f = finder('قصفت المسيرة مطار، "سنجار" أمس.')
     places.add_place(f, places.place_hit(f, at(f, "سنجار")))
     assert not f.out[-1].facility and f.out[-1].text == "سنجار"
+
+
+def test_a_place_in_a_slogan_after_its_head_word_is_no_place():
+    """tolls28: شهيداً على طريق القدس: a place of slogan_places right after a word of slogan_heads is
+    the cause a fighter died for; apart (طريق إلى القدس), or another place after the head, it stays."""
+    from types import SimpleNamespace
+
+    from rasd.kb.yamlfile import load
+
+    lex = load("lexicon")
+    assert "طريق" in lex["slogan_heads"] and "القدس" in lex["slogan_places"]
+
+    class F:
+        def __init__(self, lists, joined=True):
+            self.lists, self._joined = lists, joined
+
+        def joined(self, i):
+            return self._joined
+
+        def is_(self, i, lst):
+            return lst in self.lists.get(i, ())
+
+    hit = SimpleNamespace(i=4, j=5, prefix=0, payloads=())
+    assert places.in_slogan(F({3: {"slogan_heads"}, 4: {"slogan_places"}}), 4, hit)
+    assert not places.in_slogan(F({3: {"slogan_heads"}}), 4, hit)               # another place
+    assert not places.in_slogan(F({4: {"slogan_places"}}), 4, hit)              # no head word before it
+    assert not places.in_slogan(F({3: {"slogan_heads"}, 4: {"slogan_places"}}, joined=False), 4, hit)
+    assert not places.in_slogan(F({3: {"slogan_heads"}, 4: {"slogan_places"}}), 4,
+                                SimpleNamespace(i=4, j=6, prefix=0, payloads=()))   # a longer name
