@@ -384,7 +384,7 @@ def test_an_everyday_word_that_names_a_world_region_is_the_region_after_a_place_
     make = _with_world_region("الجليلة")
     f = make("سقطت الصواريخ في الجليلة أمس.")
     assert places.place_hit(f, at(f, "الجليلة")) is not None
-    f = make("أطلقت الصواريخ نحو الجليلة أمس.")
+    f = make("أطلقت الصواريخ إلى الجليلة أمس.")
     assert places.place_hit(f, at(f, "الجليلة")) is not None
     f = make("وهذا العمل الجليلة جميلة.")
     assert places.place_hit(f, at(f, "الجليلة")) is None
