@@ -341,8 +341,11 @@ class _OpenPlaces:
                 and self.agreeing(first):
             return None   # بلدات محاصرة، ومواقع لوجستية: an adjective agreeing with the plural (behind
             #               proclitics too), not a name
-        if k > j + 1 and not construct and self.construct_head(first, toks[j + 1].key):
-            return None   # موقع تحطم الطائرة، مواقع إطلاق الصواريخ: an ordinary noun in construct
+        if k > j + 1 and not construct and self.construct_head(
+                first, next((toks[x].key for x in range(j + 1, k) if toks[x].key.startswith(self.article)),
+                            toks[j + 1].key)):
+            return None   # موقع تحطم الطائرة، مواقع إطلاق الصواريخ: an ordinary noun in construct, also
+            #               through an indefinite word to the defined one (موقع إطلاق قذائف المورتر)
         site = self.key(k) in self.lex["place_adjectives"] and not self.gap(k - 1)
         if k == j + 1 and not person and (first in self.common or strip_article(first) in self.common) \
                 and not (first.startswith(self.article) and (open_cue or site)):

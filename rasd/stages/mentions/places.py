@@ -103,10 +103,17 @@ def _one_word_evidence(f: Finder, i: int, h: Hit, strong: bool, prep: bool, coor
 def _one_word(f: Finder, i: int, h: Hit, strong: bool, prep: bool, places: list) -> Hit | None:
     """A one-word gazetteer name with the evidence of :func:`_one_word_evidence` (``places``: its
     namesakes): not an everyday word, an agreeing adjective or a misread article."""
-    if _everyday(f, i, h) or _agreeing_adjective(f, i, h, strong or prep) \
+    if (_everyday(f, i, h) and not (prep and _world_regions(places))) or _agreeing_adjective(f, i, h, strong or prep) \
             or _misread_article(f, i, h, places, strong):
         return None
     return h
+
+
+def _world_regions(places: list) -> bool:
+    """Every namesake is a region of the world list: an everyday word that names one (الجليل "venerable",
+    Galilee) is that region right after a place preposition (في الجليل، إلى الجليل), where the
+    adjective never stands (it follows the noun it praises: الصحابي الجليل). place28."""
+    return bool(places) and all(p.source == WORLD_SOURCE and p.kind == "region" for p in places)
 
 
 def place_hit(f: Finder, i: int) -> Hit | None:

@@ -394,3 +394,17 @@ def test_a_two_word_item_without_the_article_closes_no_list():
     """place24: ونيوزلندا ذهابا وإيابا: a second word without the article at a list's end is an adverb."""
     text = "تبحر السفن إلى حلب ودمشق وزمرينا ذهابا وإيابا."
     assert "إيابا" not in " ".join(m.text for m in places(text))
+
+
+def test_a_construct_head_is_no_name_also_through_an_indefinite_word():
+    """place28: موقع إطلاق قذائف المورتر is "a mortar launch site", a verbal noun in construct with an
+    indefinite word and then a defined one; not a site named إطلاق قذائف المورتر."""
+    ms = places("دمرت الغارات نقطة تفتيش ومبنى وموقع إطلاق قذائف المورتر قرب المدينة.")
+    assert not any("إطلاق" in m.text for m in ms), [m.text for m in ms]
+
+
+def test_an_israeli_news_site_after_the_site_word_is_an_outlet_not_a_place():
+    """place28: sources.yaml lists the Israeli news sites the press cites as موقع "X" (والاه، واينت)."""
+    for text in ('وقال محلل الشؤون العسكرية في موقع "والاه" الإسرائيلي إن الصواريخ ستنطلق.',
+                 'وذكر موقع "واينت" أن الجيش أغلق المنطقة.'):
+        assert not places(text), [m.text for m in places(text)]

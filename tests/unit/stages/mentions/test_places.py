@@ -110,6 +110,7 @@ def test_a_world_name_listed_with_its_type_word_holds_when_its_name_is_an_ordina
     from hand_docs import doc_of
 
     from rasd.arabic.normalize import fold_str
+    from rasd.arabic.normalize import fold_str
     from rasd.kb.gazetteer import WORLD_SOURCE, Gazetteer, Place
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
@@ -135,6 +136,7 @@ def test_a_bare_alias_of_a_world_entry_whose_name_has_the_article_is_a_place():
     import geo_fake
     from hand_docs import doc_of
 
+    from rasd.arabic.normalize import fold_str
     from rasd.kb.gazetteer import WORLD_SOURCE, Gazetteer, Place
     from rasd.kb.resources import Resources
     from rasd.stages.mentions.context import Finder
@@ -384,3 +386,34 @@ def test_a_place_in_a_slogan_after_its_head_word_is_no_place():
     assert not places.in_slogan(F({3: {"slogan_heads"}, 4: {"slogan_places"}}, joined=False), 4, hit)
     assert not places.in_slogan(F({3: {"slogan_heads"}, 4: {"slogan_places"}}), 4,
                                 SimpleNamespace(i=4, j=6, prefix=0, payloads=()))   # a longer name
+
+
+def _with_world_region(word: str):
+    """Finder factory over the miniature gazetteer plus one world-list region named by ``word``, an
+    everyday word of the corpora (as الجليل "venerable" is)."""
+    import geo_fake
+    from hand_docs import doc_of
+
+    from rasd.arabic.normalize import fold_str
+    from rasd.kb.gazetteer import WORLD_SOURCE, Gazetteer, Place
+    from rasd.kb.resources import Resources
+    from rasd.stages.mentions.context import Finder
+
+    region = Place("world:zz-test-region", word, "Test region", 32.9, 35.4, "region", source=WORLD_SOURCE,
+                   country="zz")
+    places = geo_fake.ALL + [region]
+    gaz = Gazetteer({p.id: p for p in places}, [(p.name_ar, p.id) for p in places])
+    res = Resources("/nonexistent-rasd-data").provide(
+        gazetteer=gaz, given_names=frozenset({"سامر"}), common_words=frozenset(map(fold_str, ("الجليلة", "جميلة"))))
+    return lambda text: Finder(doc_of(text), res.mention_index)
+
+
+def test_an_everyday_word_that_names_a_world_region_is_the_region_after_a_place_preposition():
+    """place28: في الجليل is the Galilee, while الجليل after the noun it praises is the adjective."""
+    make = _with_world_region("الجليلة")
+    f = make("سقطت الصواريخ في الجليلة أمس.")
+    assert places.place_hit(f, at(f, "الجليلة")) is not None
+    f = make("أطلقت الصواريخ إلى الجليلة أمس.")
+    assert places.place_hit(f, at(f, "الجليلة")) is not None
+    f = make("وهذا العمل الجليلة جميلة.")
+    assert places.place_hit(f, at(f, "الجليلة")) is None
