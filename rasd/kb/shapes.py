@@ -367,6 +367,7 @@ class Triggers(Words):
     object_gap_words: WordList
     act_carrier_verbs: WordList
     reaction_verbs: WordList
+    own_dead_verbs: WordList   # زفّ، نعى، أقرّ: the subject is the side of the dead (fatalities.casualties)
     running_total_raise: WordList
     running_total_words: WordList
     running_total_to: WordList

@@ -222,8 +222,17 @@ class Fatalities:
         named = [m for m in st.mentions if m.type == "PLACE"]
         places = [m for m in named if not self.origin_of_person(st, m)]
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
-        agents = [m.entity for m in ps if m.entity not in civ][:1]
-        armed = [x for x in agents if self.ents[x].type == "ACTOR"]
+        # زفّت المقاومة الشهيد، أقرّ الجيش بمقتل ضابط: who mourns or owns the dead before the toll is
+        # their side, what was done to, not who killed them (triggers.yaml own_dead_verbs)
+        at = bisect_left([tok.start for tok in self.toks[st.lo:st.hi]], fat.start) + st.lo
+        mourners = {m.entity: k for m in ps if m.entity not in civ
+                    for k in [self.subject_of(st, m, at, "own_dead_verbs")] if k is not None}
+        # a toll with no act is done by no named person: one named after the toll is one of the dead
+        # (زفّت المقاومة الشهيد X), one before it tells of them
+        dead = [m.entity for m in ps if m.type == "PERSON" and m.start >= fat.start and m.entity not in civ]
+        agents = [m.entity for m in ps if m.entity not in civ and m.entity not in mourners
+                  and m.type != "PERSON"][:1]
+        armed = [x for x in [*agents, *mourners] if self.ents[x].type == "ACTOR"]
         keys = self.sent_keys(st)
         weapons = self.L.words["air_cues"] | frozenset().union(*self.L.weapon.values())
         if not armed and not any(reads_as(weapons, k) for k in keys):
@@ -234,7 +243,12 @@ class Fatalities:
         why = {"type": f"no event trigger, but the sentence gives a death toll {toll} and "
                        + ("names an armed actor" if armed else "names a weapon"),
                "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
-               "targets": {c: "civilians named in the sentence" for c in civ}, "partners": {},
+               "targets": {**{c: "civilians named in the sentence" for c in civ},
+                           **{x: f"subject of '{self.span_text(k, k + 1)}' (triggers.yaml own_dead_verbs): "
+                                 "the side that mourns or owns the dead, not their killer"
+                              for x, k in mourners.items()},
+                           **{x: "a person named after the toll, which tells no act: one of the dead" for x in dead}},
+               "partners": {},
                "places": {places[0].entity: f"the first place of the sentence that is not a named person's home "
                                             f"town ({_HOME_TOWN}): '{places[0].text}'"} if places else {},
                "modality": "a toll is reported as fact", "attribution": self.attr_why,
@@ -242,7 +256,7 @@ class Fatalities:
         if named and not places:
             why["unplaced"] = (f"every place of the sentence is a named person's home town ({_HOME_TOWN}: "
                                + ", ".join(f"'{m.text}'" for m in named) + "): no place of the deaths")
-        return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
+        return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=list(dict.fromkeys([*civ, *mourners, *dead])), places=
                       [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",
                       attribution=attr, fatalities=fat.value, evidence=[(st.start, st.end)],
                       confidence=0.5,
