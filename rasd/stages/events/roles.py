@@ -300,28 +300,30 @@ class Roles:
         after its subject) is not refused: the alleged doer. The refusal's why is kept (``c.refused``)."""
         if c.partner_type:
             return False   # اتهم الجيش قوات الدعم السريع بخرق الهدنة: who accuses may be a party to a truce
-        for name, says in (("reaction_verbs", "reacts to the act"), ("own_dead_verbs", "mourns or owns the dead")):
-            k = self.subject_of(c.st, m, i, name)
-            if k is not None:
-                if m.entity is not None:
-                    c.refused.setdefault(m.entity, f"subject of '{self.span_text(k, k + 1)}' "
-                                         f"(triggers.yaml {name}): {says}, not its doer: '{m.text}'")
-                return True
-        return False
+        k = self.subject_of(c.st, m, i, "reaction_verbs")
+        if k is None:
+            return False
+        if m.entity is not None:
+            c.refused.setdefault(m.entity, f"subject of '{self.span_text(k, k + 1)}' "
+                                 f"(triggers.yaml reaction_verbs): reacts to the act, not its doer: '{m.text}'")
+        return True
 
-    def subject_of(self, st: Sent, m: Mention, i: int, name: str) -> int | None:
+    def subject_of(self, st: Sent, m: Mention, i: int, name: str, near: bool = False) -> int | None:
         """The token of a verb of list ``name`` whose subject ``m`` is, standing before ``i``: SVO, the
-        verb between the mention and ``i``; VSO, the mention the first actor after the verb, at most
+        verb between the mention and ``i`` (``near``: right after the mention, only subject fillers
+        between and no punctuation); VSO, the mention the first actor after the verb, at most
         ``REACTOR_GAP`` + 1 words after it, no comma between, the verb with no plural ending and no
         subject right before it (:meth:`reactor`). None when there is none."""
         keys, L = self.keys, self.L
         for k in range(max(st.lo, m.tok[0] - REACTOR_GAP - 1), i):
             if m.tok[0] <= k < m.tok[1] or not in_list(L, name, keys[k]):
                 continue
-            svo = k >= m.tok[1]
+            svo = k >= m.tok[1] and (not near or (
+                all(in_list(L, "subject_fillers", keys[x]) for x in range(m.tok[1], k)) and k - m.tok[1] <= 2
+                and not any(ch in self.doc.text[m.end:self.toks[k].start] for ch in "،,.:؛")))
             others = [o for o in st.mentions if o.type in PARTICIPANT_TYPES and o is not m]
             gap = self.doc.text[self.toks[k].end:m.start]
-            vso = not svo and not any(ch in gap for ch in "،,.:؛") \
+            vso = k < m.tok[0] and not any(ch in gap for ch in "،,.:؛") \
                 and not keys[k].endswith(letters().plural_verb_endings) \
                 and not any(o.tok[1] in (k, k - 1) or k < o.tok[0] < m.tok[0] and not self.governed(o) for o in others)
             if svo or vso:
