@@ -368,6 +368,8 @@ class Triggers(Words):
     act_carrier_verbs: WordList
     reaction_verbs: WordList
     own_dead_verbs: WordList   # زفّ، نعى، أقرّ: the subject is the side of the dead (fatalities.casualties)
+    announce_verbs: WordList   # أعلن: with a martyr word, its subject is the side of the dead
+    martyr_words: WordList
     running_total_raise: WordList
     running_total_words: WordList
     running_total_to: WordList

@@ -222,11 +222,19 @@ class Fatalities:
         named = [m for m in st.mentions if m.type == "PLACE"]
         places = [m for m in named if not self.origin_of_person(st, m)]
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
-        # زفّت المقاومة الشهيد، أقرّ الجيش بمقتل ضابط: who mourns or owns the dead before the toll is
-        # their side, what was done to, not who killed them (triggers.yaml own_dead_verbs)
+        # زفّت المقاومة الشهيد، أقرّ الجيش بمقتل ضابط، أعلنت القيادة استشهادهم: who mourns, owns or
+        # announces as martyrs the dead before the toll is their side, what was done to, not who killed
+        # them (triggers.yaml own_dead_verbs; announce_verbs with martyr_words in the sentence)
         at = bisect_left([tok.start for tok in self.toks[st.lo:st.hi]], fat.start) + st.lo
-        mourners = {m.entity: k for m in ps if m.entity not in civ
-                    for k in [self.subject_of(st, m, at, "own_dead_verbs", near=True)] if k is not None}
+        named_at = {k for m in st.mentions for k in range(*m.tok)}   # كتائب الشهيد عز الدين القسام: a name
+        verbs = ("own_dead_verbs", "announce_verbs") if any(
+            reads_as(self.L.words["martyr_words"], self.key(k)) for k in range(st.lo, st.hi) if k not in named_at
+        ) else ("own_dead_verbs",)
+        mourners = {}
+        for m in ps:
+            k = next((k for v in verbs if (k := self.subject_of(st, m, at, v, near=True)) is not None), None)
+            if k is not None and m.entity not in civ:
+                mourners.setdefault(m.entity, k)
         # a person named after the toll, or after the side that mourns them, is one of the dead (زفّت
         # المقاومة الشهيد X، نعت الحركة القائد X), not who killed them: no agent (and, to leave how
         # tellings of one toll are joined as it was, no added target either)
@@ -247,7 +255,8 @@ class Fatalities:
                        + ("names an armed actor" if armed else "names a weapon"),
                "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
                "targets": {**{c: "civilians named in the sentence" for c in civ},
-                           **{x: f"subject of '{self.span_text(k, k + 1)}' (triggers.yaml own_dead_verbs): "
+                           **{x: f"subject of '{self.span_text(k, k + 1)}' (triggers.yaml own_dead_verbs, or announce_verbs "
+                                 "with martyr_words): "
                                  "the side that mourns or owns the dead, not their killer"
                               for x, k in mourners.items()}}, "partners": {},
                "places": {places[0].entity: f"the first place of the sentence that is not a named person's home "

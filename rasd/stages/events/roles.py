@@ -311,7 +311,8 @@ class Roles:
     def subject_of(self, st: Sent, m: Mention, i: int, name: str, near: bool = False) -> int | None:
         """The token of a verb of list ``name`` whose subject ``m`` is, standing before ``i``: SVO, the
         verb between the mention and ``i`` (``near``: right after the mention, only subject fillers
-        between and no punctuation); VSO, the mention the first actor after the verb, at most
+        between and no punctuation); VSO, the mention the first actor after the verb (``near``: no
+        أنّ between, which opens a clause of its own: أعلن أنّ الاحتلال ارتكب …), at most
         ``REACTOR_GAP`` + 1 words after it, no comma between, the verb with no plural ending and no
         subject right before it (:meth:`reactor`). None when there is none."""
         keys, L = self.keys, self.L
@@ -324,6 +325,7 @@ class Roles:
             others = [o for o in st.mentions if o.type in PARTICIPANT_TYPES and o is not m]
             gap = self.doc.text[self.toks[k].end:m.start]
             vso = k < m.tok[0] and not any(ch in gap for ch in "،,.:؛") \
+                and not (near and any(self.cue_at(x, "speech_complements", m.tok[0]) for x in range(k + 1, m.tok[0]))) \
                 and not keys[k].endswith(letters().plural_verb_endings) \
                 and not any(o.tok[1] in (k, k - 1) or k < o.tok[0] < m.tok[0] and not self.governed(o) for o in others)
             if svo or vso:
