@@ -52,3 +52,15 @@ def test_the_force_fire_is_aimed_at_is_a_target_not_the_agent():
 def test_control_the_force_that_fires_stays_the_agent():
     evs = events("أعلنت كتيبة نابلس تنفيذ عمليات إطلاق نار قوات الاحتلال في نابلس.", GROUP)
     assert evs and any("E2" in ev.agents for ev in evs)
+
+
+def test_the_doer_genitive_of_a_targeting_is_no_force_in_the_field_when_an_object_follows():
+    evs = events("أعلن المتحدث استهداف القوات البحرية مدمرتين أميركيتين في البحر الأحمر.",
+                 {"E1": ("القوات البحرية", "state_force")}, place="البحر الأحمر")
+    assert evs and evs[0].type != "ARMED_CLASH" and "struck_objects" in evs[0].extra["why"]["type"]
+
+
+def test_control_forces_after_a_targeting_with_no_object_after_them_are_fought():
+    evs = events("أعلنت المقاومة استهداف قوات الاحتلال المتوغلة في نابلس.",
+                 {"E2": ("قوات الاحتلال", "state_force")})
+    assert evs and evs[0].type == "ARMED_CLASH"
