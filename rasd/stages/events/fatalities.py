@@ -233,6 +233,8 @@ class Fatalities:
         mourners = {}
         for m in ps:
             k = next((k for v in verbs if (k := self.subject_of(st, m, at, v, near=True)) is not None), None)
+            if k is None and m.tok[0] > st.lo and reads_as(self.L.words["dead_side_nouns"], self.key(m.tok[0] - 1)):
+                k = m.tok[0] - 1   # عدد قتلى جيش الاحتلال، في صفوف قوات النظام: the genitive is the dead's side
             if k is not None and m.entity not in civ:
                 mourners.setdefault(m.entity, k)
         # a person named after the toll, or after the side that mourns them, is one of the dead (زفّت
@@ -255,8 +257,8 @@ class Fatalities:
                        + ("names an armed actor" if armed else "names a weapon"),
                "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
                "targets": {**{c: "civilians named in the sentence" for c in civ},
-                           **{x: f"subject of '{self.span_text(k, k + 1)}' (triggers.yaml own_dead_verbs, or announce_verbs "
-                                 "with martyr_words): "
+                           **{x: f"subject of '{self.span_text(k, k + 1)}' (triggers.yaml own_dead_verbs, announce_verbs "
+                                 "with martyr_words, or dead_side_nouns): "
                                  "the side that mourns or owns the dead, not their killer"
                               for x, k in mourners.items()}}, "partners": {},
                "places": {places[0].entity: f"the first place of the sentence that is not a named person's home "

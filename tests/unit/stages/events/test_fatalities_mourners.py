@@ -72,3 +72,14 @@ def test_control_a_word_of_martyrdom_inside_a_name_is_none():
 def test_control_the_subject_of_a_clause_after_anna_is_not_the_announcer():
     (ev,) = toll("وأعلن أن الاحتلال ارتكب 17 مجزرة راح ضحيتها 200 شهيد.", {"E1": ("الاحتلال", "state_force")})
     assert ev.agents == ["E1"]
+
+
+def test_the_genitive_of_a_noun_of_the_dead_is_their_side():
+    (ev,) = toll("ارتفع عدد قتلى جيش الاحتلال إلى 577 منذ بدء الحرب.", {"E1": ("جيش الاحتلال", "state_force")})
+    assert ev.agents == [] and ev.targets == ["E1"]
+    assert "dead_side_nouns" in ev.extra["why"]["targets"]["E1"]
+
+
+def test_control_the_genitive_of_martyrs_names_no_side_of_the_dead():
+    (ev,) = toll("ارتفع عدد شهداء العدوان الإسرائيلي على غزة إلى 577.", {"E1": ("العدوان الإسرائيلي", "state_force")})
+    assert ev.agents == ["E1"]
