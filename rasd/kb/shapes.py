@@ -372,6 +372,10 @@ class Triggers(Words):
     object_gap_words: WordList
     act_carrier_verbs: WordList
     reaction_verbs: WordList
+    own_dead_verbs: WordList   # زفّ، نعى، أقرّ: the subject is the side of the dead (fatalities.casualties)
+    announce_verbs: WordList   # أعلن: with a martyr word, its subject is the side of the dead
+    martyr_words: WordList
+    dead_side_nouns: WordList  # قتلى، جرحى، صفوف: their genitive actor is the side of the dead
     running_total_raise: WordList
     running_total_words: WordList
     running_total_to: WordList

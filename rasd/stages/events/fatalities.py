@@ -233,8 +233,30 @@ class Fatalities:
         named = [m for m in st.mentions if m.type == "PLACE"]
         places = [m for m in named if not self.origin_of_person(st, m)]
         civ = [m.entity for m in ps if self.ents[m.entity].category == "civilians"]
-        agents = [m.entity for m in ps if m.entity not in civ][:1]
-        armed = [x for x in agents if self.ents[x].type == "ACTOR"]
+        # زفّت المقاومة الشهيد، أقرّ الجيش بمقتل ضابط، أعلنت القيادة استشهادهم: who mourns, owns or
+        # announces as martyrs the dead before the toll is their side, what was done to, not who killed
+        # them (triggers.yaml own_dead_verbs; announce_verbs with martyr_words in the sentence)
+        at = bisect_left([tok.start for tok in self.toks[st.lo:st.hi]], fat.start) + st.lo
+        named_at = {k for m in st.mentions for k in range(*m.tok)}   # كتائب الشهيد عز الدين القسام: a name
+        verbs = ("own_dead_verbs", "announce_verbs") if any(
+            reads_as(self.L.words["martyr_words"], self.key(k)) for k in range(st.lo, st.hi) if k not in named_at
+        ) else ("own_dead_verbs",)
+        mourners = {}
+        for m in ps:
+            k = next((k for v in verbs if (k := self.subject_of(st, m, at, v, near=True)) is not None), None)
+            if k is None and m.tok[0] > st.lo and reads_as(self.L.words["dead_side_nouns"], self.key(m.tok[0] - 1)):
+                k = m.tok[0] - 1   # عدد قتلى جيش الاحتلال، في صفوف قوات النظام: the genitive is the dead's side
+            if k is not None and m.entity not in civ:
+                mourners.setdefault(m.entity, k)
+        # a person named after the toll, or after the side that mourns them, is one of the dead (زفّت
+        # المقاومة الشهيد X، نعت الحركة القائد X), not who killed them: no agent (and, to leave how
+        # tellings of one toll are joined as it was, no added target either)
+        after = min([fat.start, *(self.toks[k].start for k in mourners.values())])
+        dead = [m.entity for m in ps if m.type == "PERSON" and m.start >= after and m.entity not in civ]
+        first = [m.entity for m in ps if m.entity not in civ][:1]
+        agents = [m.entity for m in ps if m.entity not in civ and m.entity not in mourners
+                  and m.entity not in dead][:1]
+        armed = [x for x in first if self.ents[x].type == "ACTOR"]   # whoever its role, an armed actor is named
         keys = self.sent_keys(st)
         weapons = self.L.words["air_cues"] | frozenset().union(*self.L.weapon.values())
         if not armed and not any(reads_as(weapons, k) for k in keys):
@@ -245,7 +267,11 @@ class Fatalities:
         why = {"type": f"no event trigger, but the sentence gives a death toll {toll} and "
                        + ("names an armed actor" if armed else "names a weapon"),
                "agents": {a: "the first participant of the sentence who is not a civilian" for a in agents},
-               "targets": {c: "civilians named in the sentence" for c in civ}, "partners": {},
+               "targets": {**{c: "civilians named in the sentence" for c in civ},
+                           **{x: f"subject of '{self.span_text(k, k + 1)}' (triggers.yaml own_dead_verbs, announce_verbs "
+                                 "with martyr_words, or dead_side_nouns): "
+                                 "the side that mourns or owns the dead, not their killer"
+                              for x, k in mourners.items()}}, "partners": {},
                "places": {places[0].entity: f"the first place of the sentence that is not a named person's home "
                                             f"town ({_HOME_TOWN}): '{places[0].text}'"} if places else {},
                "modality": "a toll is reported as fact", "attribution": self.attr_why,
@@ -253,7 +279,7 @@ class Fatalities:
         if named and not places:
             why["unplaced"] = (f"every place of the sentence is a named person's home town ({_HOME_TOWN}: "
                                + ", ".join(f"'{m.text}'" for m in named) + "): no place of the deaths")
-        return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=civ, places=
+        return [Event(id="", type="CASUALTIES", trigger=None, agents=agents, targets=list(dict.fromkeys([*civ, *mourners])), places=
                       [places[0].entity] if places else [], date=self.date_at(st), modality="asserted",
                       attribution=attr, fatalities=fat.value, evidence=[(st.start, st.end)],
                       confidence=0.5,

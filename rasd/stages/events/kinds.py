@@ -95,6 +95,15 @@ class Kinds:
             start = t.j
             if d.pos == "verb":
                 start = next((m.tok[1] for m in self.participants(st, lo, hi) if m.tok[0] == t.j), t.j)
+            else:
+                # استهداف القوات البحرية اليمنية سفينة، استهداف قوات الاحتلال مدرسة: an actor right after the
+                # noun with an object word right after it is the noun's doer, its genitive, and the object
+                # that follows is what is struck (round 28 args28)
+                m = next((m for m in self.participants(st, lo, hi) if m.tok[0] == t.j and m.type == "ACTOR"), None)
+                if m is not None and m.tok[1] < hi and any(
+                        reads_as(self.L.words[n], self.key(m.tok[1]))
+                        for n in ("military_objects", "struck_objects", "civilian_objects")):
+                    start = m.tok[1]
             after = range(start, min(hi, start + 4))
             obj = next((k for k in after if reads_as(self.L.words["military_objects"], self.key(k))), None)
             military = obj is not None

@@ -298,24 +298,39 @@ class Roles:
         ending and has no subject right before it. Not for talks, deals and truces, whose parties
         accuse each other. After اتهم the accused (its object,
         after its subject) is not refused: the alleged doer. The refusal's why is kept (``c.refused``)."""
-        keys, L = self.keys, self.L
         if c.partner_type:
             return False   # اتهم الجيش قوات الدعم السريع بخرق الهدنة: who accuses may be a party to a truce
-        for k in range(max(c.st.lo, m.tok[0] - REACTOR_GAP - 1), i):
-            if m.tok[0] <= k < m.tok[1] or not in_list(L, "reaction_verbs", keys[k]):
+        k = self.subject_of(c.st, m, i, "reaction_verbs")
+        if k is None:
+            return False
+        if m.entity is not None:
+            c.refused.setdefault(m.entity, f"subject of '{self.span_text(k, k + 1)}' "
+                                 f"(triggers.yaml reaction_verbs): reacts to the act, not its doer: '{m.text}'")
+        return True
+
+    def subject_of(self, st: Sent, m: Mention, i: int, name: str, near: bool = False) -> int | None:
+        """The token of a verb of list ``name`` whose subject ``m`` is, standing before ``i``: SVO, the
+        verb between the mention and ``i`` (``near``: right after the mention, only subject fillers
+        between and no punctuation); VSO, the mention the first actor after the verb (``near``: no
+        أنّ between, which opens a clause of its own: أعلن أنّ الاحتلال ارتكب …), at most
+        ``REACTOR_GAP`` + 1 words after it, no comma between, the verb with no plural ending and no
+        subject right before it (:meth:`reactor`). None when there is none."""
+        keys, L = self.keys, self.L
+        for k in range(max(st.lo, m.tok[0] - REACTOR_GAP - 1), i):
+            if m.tok[0] <= k < m.tok[1] or not in_list(L, name, keys[k]):
                 continue
-            svo = k >= m.tok[1]
-            others = [o for o in c.st.mentions if o.type in PARTICIPANT_TYPES and o is not m]
+            svo = k >= m.tok[1] and (not near or (
+                all(in_list(L, "subject_fillers", keys[x]) for x in range(m.tok[1], k)) and k - m.tok[1] <= 2
+                and not any(ch in self.doc.text[m.end:self.toks[k].start] for ch in "،,.:؛")))
+            others = [o for o in st.mentions if o.type in PARTICIPANT_TYPES and o is not m]
             gap = self.doc.text[self.toks[k].end:m.start]
-            vso = not svo and not any(ch in gap for ch in "،,.:؛") \
+            vso = k < m.tok[0] and not any(ch in gap for ch in "،,.:؛") \
+                and not (near and any(self.cue_at(x, "speech_complements", m.tok[0]) for x in range(k + 1, m.tok[0]))) \
                 and not keys[k].endswith(letters().plural_verb_endings) \
                 and not any(o.tok[1] in (k, k - 1) or k < o.tok[0] < m.tok[0] and not self.governed(o) for o in others)
             if svo or vso:
-                if m.entity is not None:
-                    c.refused.setdefault(m.entity, f"subject of '{self.span_text(k, k + 1)}' "
-                                         f"(triggers.yaml reaction_verbs): reacts to the act, not its doer: '{m.text}'")
-                return True
-        return False
+                return k
+        return None
 
     def outer_agent(self, c: "ArgContext") -> list[str]:
         """No agent in the clause: the actor a relative clause refers to, or the sentence's subject."""
