@@ -712,12 +712,6 @@ class Quarters(Closed):
     km: confloat(gt=0, le=50)   # how far from the city its quarters lie
 
 
-class ContainedPlaces(Closed):
-    kinds: conlist(str, min_length=1)          # the feature the place stage gives a place set at its container's point
-    towns: conlist(PlaceKind, min_length=1)    # the gazetteer kinds of the town whose point it then shares
-    km: confloat(ge=0, le=5)   # how near the two points are to be one place (they are equal)
-
-
 class NamedVictim(Closed):
     types: conlist(str, min_length=1)   # event types whose telling against a named person needs no place
     words: WordList                     # … when its trigger is one of these (a trailing * any ending)
@@ -740,7 +734,6 @@ class EventCoref(Closed):
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
-    contained_places: Optional[ContainedPlaces] = None   # a street set at its town's point is the town's place
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
     doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun

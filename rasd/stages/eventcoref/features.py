@@ -133,27 +133,11 @@ def quarters(p: Place, q: Place, rules: Rules) -> bool:
     return d is not None and d <= rules.quarters_km
 
 
-def at_its_town(p: Place, q: Place, rules: Rules) -> bool:
-    """One of ``p`` and ``q`` is a place the place stage set at its container's point (شارع صلاح الدين في
-    مدينة دير البلح: a street or site the gazetteer lacks, a kind of eventcoref.yaml ``contained_places.kinds``)
-    and the other is the town it was set at (a kind of ``contained_places.towns``, at that point): ACLED codes
-    the act at the town, so the two are one place."""
-    if not rules.container_kinds or p.id == q.id:
-        return False
-    if not (p.feature in rules.container_kinds and q.feature in rules.container_towns
-            or q.feature in rules.container_kinds and p.feature in rules.container_towns):
-        return False
-    d = km(p, q)
-    return d is not None and d <= rules.container_km
-
-
 def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
                    rules: Rules | None = None) -> tuple[str, int | None]:
     if not a.places or not b.places:
         return "open", None
     if {p.id for p in a.places} & {p.id for p in b.places}:
-        return "same", None
-    if rules is not None and any(at_its_town(p, q, rules) for p in a.places for q in b.places):
         return "same", None
     if any(contains(p, q, sizes) for p in a.places for q in b.places):
         return "contains", 1

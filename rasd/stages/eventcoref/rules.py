@@ -66,9 +66,6 @@ class Rules:
     doer_country_categories: frozenset[str] = frozenset()   # … the actor categories of such a doer
     doing_verbs: frozenset[str] = frozenset()     # verbs of doing (شن، نفذ): a trigger they open is named by its noun
     repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
-    container_kinds: frozenset[str] = frozenset()  # kinds of a place set at its container's point (a street)
-    container_towns: frozenset[str] = frozenset()  # … kinds of the town whose point it then shares
-    container_km: float = 0.0                     # … how near the two points are to be one (they are equal)
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -101,7 +98,6 @@ def load_rules(path: Path, ontology) -> Rules:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
     quarters = data.get("quarters") or {}
-    contained = data.get("contained_places") or {}
     named = data.get("named_victim") or {}
     for t in named.get("types") or []:
         require(t in ontology, path, named, f"named_victim: {t!r} is no event type of the ontology")
@@ -125,10 +121,7 @@ def load_rules(path: Path, ontology) -> Rules:
                  doer_country_types=frozenset(doer.get("types") or []),
                  doer_country_categories=frozenset(doer.get("categories") or []),
                  doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
-                 repeat_min_words=int(data.get("repeated_sentence_words") or 0),
-                 container_kinds=frozenset(contained.get("kinds") or []),
-                 container_towns=frozenset(contained.get("towns") or []),
-                 container_km=float(contained.get("km") or 0.0))
+                 repeat_min_words=int(data.get("repeated_sentence_words") or 0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
