@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from rasd.stages.eventcoref.rules import CrossType, Rules
-from rasd.arabic.clitics import matches_form, readings
+from rasd.arabic.clitics import matches_form
 from rasd.stages.events.dating import apart_in_time, narrower, span_of  # noqa: F401 (re-exported)
 
 
