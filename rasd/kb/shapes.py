@@ -683,6 +683,8 @@ class CrossType(Closed):
     max_sentences: conint(ge=0, le=20) = 2
     open_place: bool = True
     min_sentences: conint(ge=0, le=20) = 0
+    # with min_sentences 1: two words of ONE sentence may be one act too, unless the sentence holds one of these
+    one_sentence_unless: Optional[WordList] = None
 
 
 class BackReferences(Closed):

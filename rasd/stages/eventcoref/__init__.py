@@ -387,12 +387,16 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     date = (e.date or {}).get("value") if (e.date or {}).get("precision") == "day" else None
     told_in = frozenset(doc.sentence_of(a) for a, _ in e.evidence) if doc.sentences else frozenset()
     toll_only = e.trigger is None and e.type == "CASUALTIES" and not e.extra.get("running_total")
+    keys: frozenset[str] = frozenset()
+    if doc.sentences and doc.tokens and any(ct.one_sentence_unless for ct in rules.cross_type):
+        s0, s1 = doc.sentences[sentence]
+        keys = frozenset(t.key for t in doc.tokens[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)])
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
                    frozenset(e.partners), date, e.modality,
                    toll_only,
                    anaphor=anaphor, told_in=told_in, running_total=bool(e.extra.get("running_total")),
                    parties=parties_of(e, ents, wholes or {}), back_ref=back_ref,
-                   back_generic=back_generic, span=act_span(e.date, rules),
+                   back_generic=back_generic, span=act_span(e.date, rules), sentence_keys=keys,
                    **(_toll_words(doc, e, rules, starts) if toll_only else {}))
 
 

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from rasd.stages.eventcoref.rules import CrossType, Rules
+from rasd.arabic.clitics import matches_form
 from rasd.stages.events.dating import apart_in_time, narrower, span_of  # noqa: F401 (re-exported)
 
 
@@ -47,6 +48,7 @@ class Telling:
     toll_period: bool = False       # … or counts the dead over a period (eventcoref.yaml toll_periods)
     # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
     span: tuple[str, str] | None = None
+    sentence_keys: frozenset[str] = frozenset()   # the folded words of its trigger's sentence
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -98,6 +100,7 @@ class Features:
     toll_notice: bool = False       # a toll of the pair is a party's notice of its own dead
     toll_period: bool = False       # a toll of the pair counts the dead over a period
     same_day: bool = False          # both tellings are dated to one day, the same day
+    one_sentence_ok: bool = False   # told in one sentence, the cross type lets them be one there (no veto word)
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -165,6 +168,23 @@ def type_link(a: Telling, b: Telling, rules: Rules) -> tuple[str | None, bool, i
     return None, True, 0, False, 0
 
 
+def one_sentence_ok(a: Telling, b: Telling, rules: Rules) -> bool:
+    """The cross type that links ``a`` and ``b`` lets two words of one sentence be one act (its
+    ``one_sentence_unless``), and their sentence holds none of its veto words (العدوان الإسرائيلي بغارات
+    جوية … 4 صواريخ استهدفت المطار: the raid's own missiles; a drone named beside them makes the attack
+    both kinds of fire, as the events stage codes it)."""
+    if a.sentence != b.sentence:
+        return False
+    for ct in rules.cross_type:
+        if ct.one_sentence_unless is None:
+            continue
+        for host, guest in ((a, b), (b, a)):
+            if host.type in ct.host and guest.type == ct.guest and _guest_fits(guest, ct):
+                keys = a.sentence_keys | b.sentence_keys
+                return not any(matches_form(v, k) for v in ct.one_sentence_unless for k in keys)
+    return False
+
+
 def _guest_fits(g: Telling, ct: CrossType) -> bool:
     if ct.toll_only and not g.toll_only:
         return False
@@ -208,4 +228,5 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         toll_notice=any(x.toll_notice for x in tolls),
         toll_period=any(x.toll_period for x in tolls),
         same_day=a.span is not None and a.span == b.span and a.span[0] == a.span[1],
-        min_sentences=min_s)
+        min_sentences=min_s,
+        one_sentence_ok=bool(link) and link != "same type" and one_sentence_ok(a, b, rules))

@@ -30,7 +30,7 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return False, "different dates: the two tellings' dates share no day"
     if f.modality_conflict:
         return False, "one telling denied or conditional"
-    if f.gap < f.min_sentences:
+    if f.gap < f.min_sentences and not (f.gap == 0 and f.one_sentence_ok):
         told = "one sentence: two words of it name two acts" if f.gap == 0 else f"{f.gap} sentence(s) apart"
         return False, f"{told} (at least {f.min_sentences} for {f.link})"
     if f.gap > f.max_sentences and not (f.place == "same" and f.lead_first and f.shared):

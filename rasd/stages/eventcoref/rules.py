@@ -20,6 +20,7 @@ class CrossType:
     max_sentences: int
     open_place: bool                     # a telling without a place may join (with a participant in common)
     min_sentences: int = 0               # how many sentences apart at least (1: never two words of one sentence)
+    one_sentence_unless: frozenset[str] | None = None   # … but one sentence may, unless it holds one of these
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,9 @@ def load_rules(path: Path, ontology) -> Rules:
         out.append(CrossType(item["note"], item.get("__line__", 0), frozenset(item["host"]), item["guest"],
                              frozenset(fold_str(w) for w in words) if words else None,
                              bool(item.get("toll_only")), int(item.get("max_sentences", 2)),
-                             bool(item.get("open_place", True)), int(item.get("min_sentences", 0))))
+                             bool(item.get("open_place", True)), int(item.get("min_sentences", 0)),
+                             frozenset(fold_str(w) for w in item["one_sentence_unless"])
+                             if item.get("one_sentence_unless") is not None else None))
     km = {k: float(v) for k, v in data["contains_km"].items() if k != "__line__"}
     partners = frozenset(t for t, m in ontology.items() if m.get("partners"))
     ana = data["anaphors"]

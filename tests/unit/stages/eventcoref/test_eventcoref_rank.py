@@ -242,8 +242,13 @@ def test_an_air_raid_retold_by_its_munitions_is_the_raid(rules):
     rockets = t(1, "SHELLING", 4, [DAMASCUS], ["isr"], words=("صواريخ",))
     o, f, why = best(rockets, [raid], rules)
     assert o is raid and f.host_first and "munitions" in why
-    # in the raid's own sentence the rockets may be a second act (قصف بالصواريخ وغارات)
+    # in the raid's own sentence its missiles are the raid too (عدوان … بغارات جوية، 4 صواريخ استهدفت المطار) …
     same = t(1, "SHELLING", 2, [DAMASCUS], ["isr"], words=("صواريخ",))
+    same.sentence_keys = raid.sentence_keys = frozenset({"عدوان", "بغارات", "صواريخ"})
+    o, f, why = best(same, [raid], rules)
+    assert o is raid and "munitions" in why
+    # … unless the sentence names drones: an attack by drones and missiles is both kinds of fire
+    same.sentence_keys = raid.sentence_keys = frozenset({"هجوما", "بسرب", "المسيرات", "وصواريخ"})
     assert best(same, [raid], rules) is None
     assert "one sentence" in decide(features(raid, same, rules), rules, False)[1]
     # a rule asking two sentences at least: the refusal says how far apart and how far it asks
