@@ -66,6 +66,7 @@ class Letters:
     plural_dual_endings: tuple[str, ...]
     participle_prefix: str
     feminine_before_pronoun: str = ""
+    construct_plural_ending: str = ""
 
     def proclitic_strings(self, preps: tuple[str, ...] | None = None) -> frozenset[str]:
         """Every proclitic string a word may carry before its article: nothing, a conjunction, a
@@ -100,7 +101,8 @@ def load_letters(path: Path = CLITICS_FILE) -> Letters:
                        tuple(d["nisba_suffixes"]), d["accusative_ending"], d["feminine_ending"],
                        d["feminine_plural"], tuple(d["plural_verb_endings"]), d["ka"],
                        tuple(d["attached_pronouns"]), tuple(d["nisba_plural_suffixes"]), d["nisba_masculine"],
-                       tuple(d["plural_dual_endings"]), d["participle_prefix"], d["feminine_before_pronoun"])
+                       tuple(d["plural_dual_endings"]), d["participle_prefix"], d["feminine_before_pronoun"],
+                       d.get("construct_plural_ending", ""))
     except (KeyError, TypeError) as e:
         raise KnowledgeError(f"{Path(path).name}: missing or malformed key {e}",
                              hint="Run `rasd kb check`: it names the line.") from None

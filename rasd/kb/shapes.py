@@ -451,6 +451,7 @@ class Clitics(Closed):
     plural_dual_endings: conlist(str, min_length=1)
     participle_prefix: str
     feminine_before_pronoun: str
+    construct_plural_ending: str = ""
 
 
 PlaceKind = Literal["locality", "neighbourhood", "subdistrict", "district", "governorate", "country", "city", "region"]

@@ -133,3 +133,12 @@ def test_the_shape_check_names_the_line_of_a_rule_of_the_wrong_shape(tmp_path):
     kdir, line = kdir_with(tmp_path, "    - names: حرس الاختبار\n      countries: [YE]")
     with pytest.raises(KnowledgeError, match=rf"actors.yaml:{line + 6}"):
         loaders.validate(kdir / "actors.yaml", loaders.KNOWLEDGE["actors"].shape)
+
+
+def test_the_lebanese_islamic_groups_armed_wing_is_known_with_its_party():
+    # round 29 (person29): قوات الفجر, named with its party (الجناح العسكري للجماعة الإسلامية في لبنان);
+    # the party is named with its country, as الجماعة الإسلامية alone names other countries' groups too
+    kb = load_kb()
+    wing, party = kb.get("actor:fajr_forces"), kb.get("actor:jamaa_islamiya_lb")
+    assert wing.category == party.category == "non_state_armed_group" and wing.country == party.country == "LB"
+    assert "actor:jamaa_islamiya_lb" in {p if p.startswith("actor:") else "actor:" + p for p in wing.part_of}
