@@ -161,8 +161,8 @@ class Roles:
                    and not (m.type == "PERSON" and m.tok[1] < t.i and self.L.mapping[t.type].get("violent"))
                    and not self.reactor(c, m, t.i)]
             # not for talks and deals, whose teller is as often one of the parties (اهتمام بلاده بخطة الصين لتسوية)
-            said = None if c.partner_type else next((m for m in fit if self.told_before(m, fit, t.i)), None)
-            agent = next((m for m in fit if said is None or not self.told_before(m, fit, t.i)), None)
+            said = None if c.partner_type else next((m for m in fit if self.told_of(m, fit, t.i)), None)
+            agent = self.told_of(said, fit, t.i) if said is not None else next(iter(fit), None)
             c.said(agent, "the first actor of the clause before the trigger that is not an object"
                    + (f", after the word that opens what '{said.text}' tells (triggers.yaml speech_complements)"
                       if said is not None and agent is not None else ""))
@@ -303,20 +303,28 @@ class Roles:
         A group that claims an act (أعلنت المقاومة أنّ مقاتليها استهدفوا) stays its agent."""
         return m.type == "PERSON" and any(self.cue_at(k, "speech_complements", i) for k in range(m.tok[1], i))
 
-    def told_before(self, m: Mention, fit: list[Mention], i: int) -> bool:
-        """``m`` stands before the word that opens reported content (triggers.yaml speech_complements:
-        وأكد قائد حركة X أنّ القوات المسلحة تستهدف، قال مدير شرطة Y إن مسلحين …) and an actor of ``fit``
-        follows that word before the trigger at ``i``: ``m`` is the teller's side, the actor within
-        what is told is the doer. With no actor after the word (أعلنت الحركة أنّ مقاتليها استهدفوا) the
+    def told_of(self, m: Mention, fit: list[Mention], i: int) -> Mention | None:
+        """The doer told of, when ``m``, a teller's body (:meth:`tellers_body`), stands before the word
+        that opens reported content (triggers.yaml speech_complements: وأكد قائد حركة X أنّ القوات
+        المسلحة تستهدف، قال مدير شرطة Y إن مسلحين …): the first actor of ``fit`` after that word before
+        the trigger at ``i``. ``m`` is the teller's side, the actor within what is told the doer; None
+        when not so. With no actor after the word (أعلنت الحركة أنّ مقاتليها استهدفوا) the
         teller stays the doer; an actor after another act's word (إن طائرات قصفت هدفا لحركة X في أعقاب
         إطلاق القذيفة) is that act's object, and one with a preposition (تعليق مسؤول في الاتحاد الأوروبي
-        على هجوم …) no verb's subject: neither is the doer told of."""
-        if not (m.tok[0] > 0 and in_list(self.L, "speaker_heads", self.key(m.tok[0] - 1))):
-            return False
+        على هجوم …) no verb's subject, and one after a title (أنّ الأمين العام لحزب X شخص ذكي) a person's
+        body: none of them is the doer told of."""
+        if not self.tellers_body(m):
+            return None
         k = next((k for k in range(m.tok[1], i) if self.cue_at(k, "speech_complements", i)), None)
-        return k is not None and any(o.tok[0] > k and not self.governed(o)
-                                     and not in_list(self.L, "object_gap_words", self.key(o.tok[0] - 1))
-                                     and not any(k < s.i < o.tok[0] for s in self.sentence_triggers) for o in fit)
+        return None if k is None else next((
+            o for o in fit if o.tok[0] > k and not self.governed(o) and not self.tellers_body(o)
+            and not in_list(self.L, "object_gap_words", self.key(o.tok[0] - 1))
+            and not any(k < s.i < o.tok[0] for s in self.sentence_triggers)), None)
+
+    def tellers_body(self, m: Mention) -> bool:
+        """``m`` follows a title (triggers.yaml speaker_heads: قائد حركة X، المتحدث باسم X، الأمين العام
+        لحزب X): it names the body a person speaks for or heads, not a doer in its own right."""
+        return m.tok[0] > 0 and in_list(self.L, "speaker_heads", self.key(m.tok[0] - 1))
 
     def reactor(self, c: "ArgContext", m: Mention, i: int) -> bool:
         """``m`` is the subject of a verb of reacting to the act at ``i`` (triggers.yaml reaction_verbs:
