@@ -372,6 +372,7 @@ class Triggers(Words):
     object_gap_words: WordList
     act_carrier_verbs: WordList
     reaction_verbs: WordList
+    speaker_heads: WordList   # قائد، المتحدث باسم: the actor after them is a teller's body (roles.told_before)
     own_dead_verbs: WordList   # زفّ، نعى، أقرّ: the subject is the side of the dead (fatalities.casualties)
     announce_verbs: WordList   # أعلن: with a martyr word, its subject is the side of the dead
     martyr_words: WordList

@@ -156,11 +156,16 @@ class Roles:
             # victim, its teller or its place's owner; a person who does it is the subject right before
             # the trigger (أبو عبيدة قصف) or follows an agent marker (fresh sheets of round 26: 4 of 4
             # person agents so picked wrong)
-            agent = next((m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
-                          and self.can_do(t.type, m) and not self.speaker(m, t.i)
-                          and not (m.type == "PERSON" and m.tok[1] < t.i and self.L.mapping[t.type].get("violent"))
-                          and not self.reactor(c, m, t.i)), None)
-            c.said(agent, "the first actor of the clause before the trigger that is not an object")
+            fit = [m for m in c.before if not c.is_target(m) and not c.is_partner(m) and not self.civilian(m)
+                   and self.can_do(t.type, m) and not self.speaker(m, t.i)
+                   and not (m.type == "PERSON" and m.tok[1] < t.i and self.L.mapping[t.type].get("violent"))
+                   and not self.reactor(c, m, t.i)]
+            # not for talks and deals, whose teller is as often one of the parties (اهتمام بلاده بخطة الصين لتسوية)
+            said = None if c.partner_type else next((m for m in fit if self.told_of(m, fit, t.i)), None)
+            agent = self.told_of(said, fit, t.i) if said is not None else next(iter(fit), None)
+            c.said(agent, "the first actor of the clause before the trigger that is not an object"
+                   + (f", after the word that opens what '{said.text}' tells (triggers.yaml speech_complements)"
+                      if said is not None and agent is not None else ""))
         if agent is not None and (self.civilian(agent) or not self.can_do(t.type, agent)):
             c.why.pop(agent.entity, None)   # a civilian, or one that cannot do this (an air strike by a militia)
             agent = None
@@ -265,7 +270,9 @@ class Roles:
                 or letters().bi in self.key(t.i)[t.glue:t.prefix]):
             return None
         lo = max(c.lo, m.tok[0] - HARM_BEFORE)
-        if any(ch in self.doc.text[self.toks[lo].start:self.toks[t.i].start] for ch in "،,.:؛") \
+        # a time between commas after the hurt (قتل ثلاثة جنود، أمس الخميس، في انفجار) leaves them hurt
+        told = m.end if self.timed_aside(m, t) else self.toks[t.i].start
+        if any(ch in self.doc.text[self.toks[lo].start:m.start] + self.doc.text[m.end:told] for ch in "،,.:؛") \
                 or any(lo <= o.i < t.i for o in self.sentence_triggers if o is not t) \
                 or any(self.cue_at(k, "speech_complements", t.i) for k in range(m.tok[1], t.i)):
             return None
@@ -282,11 +289,42 @@ class Roles:
         k = next((k for k in range(m.tok[0] - 1, lo - 1, -1) if reads_as(harm, keys[k])), None)
         return None if k is None else self.span_text(k, k + 1)
 
+    def timed_aside(self, m: Mention, t: Trig) -> bool:
+        """Only time words (triggers.yaml time_fillers), set off by commas, stand between the hurt ``m``
+        and the word of cause right before the trigger (أصيب خمسة جنود، صباح اليوم، في هجوم): the commas
+        set the time aside and part no clauses. False when nothing stands there."""
+        gap = range(m.tok[1], t.i - 1)
+        return len(gap) > 0 and t.i > m.tok[1] and in_list(self.L, "harm_causes", self.key(t.i - 1)) and all(
+            in_list(self.L, "time_fillers", self.key(k)) for k in gap)
+
     def speaker(self, m: Mention, i: int) -> bool:
         """A person named before the word that opens the reported content the trigger at ``i`` is in
         (الناطق العسكري أبو عبيدة أكد أنّ الأسرى قتلوا في القصف): who tells the act, not who did it.
         A group that claims an act (أعلنت المقاومة أنّ مقاتليها استهدفوا) stays its agent."""
         return m.type == "PERSON" and any(self.cue_at(k, "speech_complements", i) for k in range(m.tok[1], i))
+
+    def told_of(self, m: Mention, fit: list[Mention], i: int) -> Mention | None:
+        """The doer told of, when ``m``, a teller's body (:meth:`tellers_body`), stands before the word
+        that opens reported content (triggers.yaml speech_complements: وأكد قائد حركة X أنّ القوات
+        المسلحة تستهدف، قال مدير شرطة Y إن مسلحين …): the first actor of ``fit`` after that word before
+        the trigger at ``i``. ``m`` is the teller's side, the actor within what is told the doer; None
+        when not so. With no actor after the word (أعلنت الحركة أنّ مقاتليها استهدفوا) the
+        teller stays the doer; an actor after another act's word (إن طائرات قصفت هدفا لحركة X في أعقاب
+        إطلاق القذيفة) is that act's object, and one with a preposition (تعليق مسؤول في الاتحاد الأوروبي
+        على هجوم …) no verb's subject, and one after a title (أنّ الأمين العام لحزب X شخص ذكي) a person's
+        body: none of them is the doer told of."""
+        if not self.tellers_body(m):
+            return None
+        k = next((k for k in range(m.tok[1], i) if self.cue_at(k, "speech_complements", i)), None)
+        return None if k is None else next((
+            o for o in fit if o.tok[0] > k and not self.governed(o) and not self.tellers_body(o)
+            and not in_list(self.L, "object_gap_words", self.key(o.tok[0] - 1))
+            and not any(k < s.i < o.tok[0] for s in self.sentence_triggers)), None)
+
+    def tellers_body(self, m: Mention) -> bool:
+        """``m`` follows a title (triggers.yaml speaker_heads: قائد حركة X، المتحدث باسم X، الأمين العام
+        لحزب X): it names the body a person speaks for or heads, not a doer in its own right."""
+        return m.tok[0] > 0 and in_list(self.L, "speaker_heads", self.key(m.tok[0] - 1))
 
     def reactor(self, c: "ArgContext", m: Mention, i: int) -> bool:
         """``m`` is the subject of a verb of reacting to the act at ``i`` (triggers.yaml reaction_verbs:
