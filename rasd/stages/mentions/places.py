@@ -308,6 +308,11 @@ def base_only(f: Finder, i: int, region) -> Hit | None:
     base = f.place_at(k + 1 if city_cue else k)
     if base is None or base.j != j:
         return None
+    whole = f.place_at(k) if city_cue else None
+    if whole is not None and whole.j == j:
+        # شمالي قطاع غزة، جنوب مخيم جنين: the type word and the name are a gazetteer name of their
+        # own, a place other than the bare name's (the Strip, not the city غزة): that whole place
+        return whole
     kinds = {f.R.gaz.get(p).kind for p in base.payloads}
     if city_cue or (kinds != {"country"} and not kinds & f.R.region_base_kinds):
         return base
