@@ -22,26 +22,14 @@ from rasd.kb.gazetteer import Gazetteer, Place, canon_word
 
 
 def entity_candidates(entity: Entity, gaz: Gazetteer) -> list[Place]:
-    """Namesakes over all mentions, in gazetteer order, without duplicates.
-
-    The mentions of one entity name one place, so it is a namesake of each of them: when the
-    namesakes every mention shares are fewer than the union, only those are kept. A fuller form
-    decides for the bare one it was folded with (قطاع غزة and a bare غزة are the Strip, not the
-    city that bare غزة also names). When the mentions share none (a wrong merge, a form the
-    gazetteer lacks), the union is kept."""
+    """Namesakes over all mentions, in gazetteer order, without duplicates."""
     seen: dict[str, Place] = {}
-    common: set[str] | None = None
     for m in entity.mentions:
         ids = m.place_ids
         places = [gaz.get(i) for i in ids if _known(gaz, i)] if ids else \
             gaz.lookup(m.key) if m.key else []
-        if places:
-            own = {p.id for p in places}
-            common = own if common is None else common & own
         for p in places:
             seen.setdefault(p.id, p)
-    if common and len(common) < len(seen):
-        return [p for pid, p in seen.items() if pid in common]
     return list(seen.values())
 
 
