@@ -362,8 +362,37 @@ def region_place(info: dict, gaz: Gazetteer, last_governorate: str | None, table
     countries = [p for p in base if p.kind == "country"]
     if direction and countries and len(countries) == len(base):
         return country_part(countries[0], direction, gaz, by_country)
+    regions = [p for p in base if p.kind == "region"]
+    if direction and regions and len(regions) == len(base):
+        part = region_part(regions[0], direction, gaz, by_country)
+        if part is not None:
+            return part
     for kind in ("district", "subdistrict", "city", "locality", "region", "country"):
         for p in base:
             if p.kind == kind and (kind != "locality" or p.rank >= 1):
                 return p, f"surroundings of {p.name_en}, coded to the {p.kind}"
     return None, "the region's base place is not in the gazetteer"
+
+
+def region_part(region: Place, direction: str, gaz: Gazetteer,
+                by_country: dict[str, list[Place]] | None = None) -> tuple[Place, str] | None:
+    """The part of a region of the world list a compass word names (شمالي قطاع غزة، جنوب الضفة
+    الغربية), as :func:`country_part` places a country's: the median of the farther half of the
+    gazetteer's places in that region (``admin1`` its name) on that side of its point; None when
+    fewer than MIN_SIDE are known there (the caller codes the region itself). The press names the
+    north of the Strip for Jabalia and Beit Lahia and its south for Khan Yunis and Rafah, not for
+    the Strip's middle."""
+    step = _STEPS.get(direction)
+    if step is None:
+        return None
+    own = (by_country if by_country is not None else country_places(gaz)).get(region.country, [])
+    side = [(p.lat, p.lon) for p in own
+            if p.admin1 == region.name_ar and p.kind != "region" and _on_side(p.lat, p.lon, region, step)]
+    if len(side) < MIN_SIDE:
+        return None
+    side.sort(key=lambda ab: step[0] * (ab[0] - region.lat) + step[1] * (ab[1] - region.lon))
+    far = side[len(side) // 2:] if len(side) >= 2 * MIN_SIDE else side
+    lat, lon = round(_median([a for a, _ in far]), 2), round(_median([b for _, b in far]), 2)
+    return replace(region, lat=lat, lon=lon), \
+        f"the {direction} of {region.name_en}: the median of the farther half of the {len(side)} " \
+        f"known places in it that lie {direction} of its point"

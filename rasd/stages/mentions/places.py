@@ -308,6 +308,13 @@ def base_only(f: Finder, i: int, region) -> Hit | None:
     base = f.place_at(k + 1 if city_cue else k)
     if base is None or base.j != j:
         return None
+    if city_cue and f.R.kb.lexicon["_conditions"].get("site_cues", {}).get(without_article(f.toks[k].key)) == "named_bare":
+        whole = f.place_at(k)
+        if whole is not None and whole.j == j and not set(whole.payloads) & set(base.payloads):
+            # شمالي قطاع غزة: a type word whose phrase the press names by the bare name (lexicon.yaml
+            # site_cues `named_bare`) and the name are a gazetteer name of their own, a place other
+            # than the bare name's (the Strip, not the city غزة): the phrase is a part of that place
+            return None
     kinds = {f.R.gaz.get(p).kind for p in base.payloads}
     if city_cue or (kinds != {"country"} and not kinds & f.R.region_base_kinds):
         return base

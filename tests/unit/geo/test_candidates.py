@@ -1,7 +1,7 @@
 """rasd.geo.candidates on a hand-made gazetteer: the point a compass part of a country stands for."""
 from __future__ import annotations
 
-from rasd.geo.candidates import country_part, region_place
+from rasd.geo.candidates import country_part, region_part, region_place
 from rasd.geo.regions import RegionTable
 from rasd.kb.gazetteer import Gazetteer, Place
 
@@ -134,3 +134,29 @@ def test_the_word_gate_answers_as_the_three_tests_it_stands_for():
              "سهل", "قصف", "مدينه", "هو", "ب", "الكفريه"]
     assert [opens(w) for w in words] == [old(w) for w in words]
     assert opens("وكفريا") and opens("بريف") and opens("والغوطه") and not opens("قصف")
+
+
+STRIP = Place("world:xx-strip", "شريط", "Strip", 31.42, 34.38, "region", country="xx")
+# eight towns of the region (admin1 its Arabic name), four north of its point and four south
+STRIP_TOWNS = [Place(f"world:xx-s{k}", f"بلدة{k}", f"Strip town {k}", lat, 34.4, "city", admin1="شريط", country="xx")
+               for k, lat in enumerate((31.45, 31.5, 31.53, 31.55, 31.38, 31.34, 31.29, 31.25))]
+
+
+def test_the_north_of_a_world_region_is_where_its_northern_towns_lie_and_keeps_its_id():
+    p, why = region_part(STRIP, "north", gazetteer([STRIP, *STRIP_TOWNS]))
+    assert p.id == STRIP.id and p.lat > 31.5 and why.startswith("the north of Strip")
+
+
+def test_a_region_part_needs_towns_of_that_region_on_that_side():
+    outside = [Place(f"world:xx-o{k}", f"قرية{k}", f"Other {k}", 31.6 + k / 10, 34.4, "city", country="xx")
+               for k in range(4)]   # north of the point, but not in the region (no admin1)
+    assert region_part(STRIP, "north", gazetteer([STRIP, *outside])) is None
+    p, why = region_place({"base_ids": [STRIP.id], "direction": "north"}, gazetteer([STRIP, *outside]), None,
+                          RegionTable({}, {}))
+    assert p == STRIP and why.startswith("surroundings of Strip")
+
+
+def test_a_region_phrase_from_a_world_region_goes_through_region_part():
+    gaz = gazetteer([STRIP, *STRIP_TOWNS])
+    p, why = region_place({"base_ids": [STRIP.id], "direction": "south"}, gaz, None, RegionTable({}, {}))
+    assert p.lat < 31.34 and p.id == STRIP.id and why.startswith("the south of Strip")
