@@ -4,7 +4,7 @@ attack or a military object is what is struck, no MOBILIZATION; an actor after a
 (باتجاه، في اتجاه، صوب) is what fire is aimed at, a target, not the agent."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import parties_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -13,11 +13,7 @@ EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
 def events(text: str, actors: dict[str, tuple[str, str]], place: str = "نابلس"):
-    doc = doc_of(text)
-    for eid, (name, category) in actors.items():
-        entity(doc, eid, "ACTOR", name, category=category)
-    entity(doc, "P1", "PLACE", place)
-    return EVENTS(doc).events
+    return parties_events(EVENTS, text, actors, place)
 
 
 GROUP = {"E1": ("كتيبة نابلس", "non_state_armed_group"), "E2": ("قوات الاحتلال", "state_force")}

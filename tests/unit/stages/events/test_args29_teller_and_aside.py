@@ -4,7 +4,7 @@ its own doer after the complement; soldiers named as hurt stay hurt when a time 
 stands before the word of cause (قتل ثلاثة جنود، أمس الخميس، في انفجار)."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import parties_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -13,11 +13,7 @@ EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
 def events(text: str, actors: dict[str, tuple[str, str]], place: str = "نابلس"):
-    doc = doc_of(text)
-    for eid, (name, category) in actors.items():
-        entity(doc, eid, "ACTOR", name, category=category)
-    entity(doc, "P1", "PLACE", place)
-    return EVENTS(doc).events
+    return parties_events(EVENTS, text, actors, place)
 
 
 TELL = {"E1": ("حركة الجهاد", "political"), "E2": ("كتيبة نابلس", "non_state_armed_group")}
