@@ -22,7 +22,7 @@ from rasd.arabic.normalize import fold_str
 from rasd.doc import Doc, Event, number_events
 from rasd.pipeline import Stage
 from rasd.stages.eventcoref.features import Features, Place, Telling, features, narrower, span_of
-from rasd.stages.eventcoref.rank import best, refusal
+from rasd.stages.eventcoref.rank import best, forced_refusal, refusal
 from rasd.stages.worthiness.cues import forms
 
 
@@ -296,7 +296,7 @@ def retold(t: Telling, twins: dict[int, int], at: dict, tellings: list[Telling],
         while o.n in host_of:
             o = host_of[o.n]
         f = features(o, t, rules)
-        if f.place == "differ" or f.modality_conflict:
+        if forced_refusal(f):
             continue
         return o, replace(f, host_first=True), \
             f"its sentence repeats s{src[0]} word for word (the lead printed again): the same word's event told again"

@@ -19,17 +19,26 @@ def allowed(f: Features, rules: Rules, toll_guest: bool) -> str | None:
     return why if ok else None
 
 
+def forced_refusal(f: Features) -> str | None:
+    """Why the pair can never be one event, even when something else ties them (the same word of a
+    sentence printed twice, eventcoref.retold): different places, or one telling denied or conditional."""
+    if f.place == "differ":
+        return "different places"
+    if f.modality_conflict:
+        return "one telling denied or conditional"
+    return None
+
+
 def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
     """(may the pair be one event, why or why not): every refusal names the constraint that made it."""
     if f.link is None:
         return False, "types never one event"
-    if f.place == "differ":
-        return False, "different places"
+    hard = forced_refusal(f)
+    if hard:
+        return False, hard
     if f.date_conflict:
         # أمس against اليوم; الشهر الماضي or أيلول (a month holds its days) against a day of another month
         return False, "different dates: the two tellings' dates share no day"
-    if f.modality_conflict:
-        return False, "one telling denied or conditional"
     if f.gap < f.min_sentences and not (f.gap == 0 and f.one_sentence_ok):
         told = "one sentence: two words of it name two acts" if f.gap == 0 else f"{f.gap} sentence(s) apart"
         return False, f"{told} (at least {f.min_sentences} for {f.link})"
