@@ -52,7 +52,7 @@ def actor_events(stage, text: str, actor: str, kb_id: str | None = None, categor
     return stage(doc).events
 
 
-def parties_events(stage, text: str, actors: dict[str, tuple[str, str]], place: str) -> list:
+def parties_events(stage, text: str, actors: dict[str, tuple[str, str]], place: str = "نابلس") -> list:
     """The events ``stage`` finds in ``text`` with one actor entity per ``actors`` item (id → (surface,
     category)) and one place (P1)."""
     doc = doc_of(text)

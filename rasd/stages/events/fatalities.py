@@ -236,7 +236,7 @@ class Fatalities:
         # زفّت المقاومة الشهيد، أقرّ الجيش بمقتل ضابط، أعلنت القيادة استشهادهم: who mourns, owns or
         # announces as martyrs the dead before the toll is their side, what was done to, not who killed
         # them (triggers.yaml own_dead_verbs; announce_verbs with martyr_words in the sentence)
-        at = bisect_left([tok.start for tok in self.toks[st.lo:st.hi]], fat.start) + st.lo
+        at = bisect_left(self.doc.token_starts, fat.start, st.lo, st.hi)   # the doc's shared offsets
         named_at = {k for m in st.mentions for k in range(*m.tok)}   # كتائب الشهيد عز الدين القسام: a name
         verbs = ("own_dead_verbs", "announce_verbs") if any(
             reads_as(self.L.words["martyr_words"], self.key(k)) for k in range(st.lo, st.hi) if k not in named_at

@@ -4,6 +4,8 @@ attack or a military object is what is struck, no MOBILIZATION; an actor after a
 (باتجاه، في اتجاه، صوب) is what fire is aimed at, a target, not the agent."""
 from __future__ import annotations
 
+from functools import partial
+
 from hand_docs import parties_events
 
 from rasd.kb.resources import Resources
@@ -12,8 +14,7 @@ from rasd.stages.events import Events
 EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
-def events(text: str, actors: dict[str, tuple[str, str]], place: str = "نابلس"):
-    return parties_events(EVENTS, text, actors, place)
+events = partial(parties_events, EVENTS)   # (text, actors, place="نابلس") → the events found
 
 
 GROUP = {"E1": ("كتيبة نابلس", "non_state_armed_group"), "E2": ("قوات الاحتلال", "state_force")}

@@ -4,6 +4,8 @@ its own doer after the complement; soldiers named as hurt stay hurt when a time 
 stands before the word of cause (قتل ثلاثة جنود، أمس الخميس، في انفجار)."""
 from __future__ import annotations
 
+from functools import partial
+
 from hand_docs import parties_events
 
 from rasd.kb.resources import Resources
@@ -12,8 +14,7 @@ from rasd.stages.events import Events
 EVENTS = Events(Resources("/nonexistent-rasd-data"))
 
 
-def events(text: str, actors: dict[str, tuple[str, str]], place: str = "نابلس"):
-    return parties_events(EVENTS, text, actors, place)
+events = partial(parties_events, EVENTS)   # (text, actors, place="نابلس") → the events found
 
 
 TELL = {"E1": ("حركة الجهاد", "political"), "E2": ("كتيبة نابلس", "non_state_armed_group")}
