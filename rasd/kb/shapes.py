@@ -726,6 +726,10 @@ class DoerCountry(Closed):
     categories: conlist(ActorCategory, min_length=1)     # … when their doer is of one of these categories
 
 
+class SideNeeded(Closed):
+    types: conlist(EventTypeName, min_length=1)   # event types dropped when their record names no participant
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -740,5 +744,6 @@ class EventCoref(Closed):
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
+    side_needed: Optional[SideNeeded] = None     # dropped when no participant at all is named
     doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun
     repeated_sentence_words: Optional[conint(ge=0, le=100)] = None   # a repeated sentence this long retells

@@ -33,7 +33,8 @@ class EventCoref(Stage):
 
     @classmethod
     def defaults(cls):
-        return {"enabled": True, "unlocated": "drop", "paragraph_place": True, "doer_country": True}
+        return {"enabled": True, "unlocated": "drop", "paragraph_place": True, "doer_country": True,
+                "sideless": "drop"}
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self.resources.eventcoref_rules
@@ -46,6 +47,8 @@ class EventCoref(Stage):
             doer_country_places(doc, rules, self.resources.kb, self.resources.numbers)
         if self.config["unlocated"] == "drop" and doc.events:
             doc.events = drop_unlocated(doc, rules)
+        if self.config["sideless"] == "drop" and doc.events:
+            doc.events = drop_sideless(doc, rules)
         return doc
 
     @cached_property
@@ -212,6 +215,29 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
             continue
         trig = doc.text[e.trigger[0]:e.trigger[1]]
         doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {e.trigger[0]}: {why}")
+    return number_events(kept)
+
+
+def sideless(e: Event, rules) -> str | None:
+    """Why an event is no event of its own once coreference is done (None when it is one): a telling of a
+    type that needs a side (eventcoref.yaml ``side_needed``) whose record names no participant at all, no
+    agent, target or partner, and that joined no telling naming one."""
+    if e.type not in rules.side_needed or e.agents or e.targets or e.partners:
+        return None
+    return f"a {e.type} told with no side named (no agent, target or partner), joined to no telling that " \
+           f"names one (eventcoref.yaml:{rules.side_needed_line} side_needed)"
+
+
+def drop_sideless(doc: Doc, rules) -> list[Event]:
+    kept = []
+    for e in doc.events:
+        why = sideless(e, rules)
+        if why is None:
+            kept.append(e)
+            continue
+        trig = doc.text[e.trigger[0]:e.trigger[1]] if e.trigger else "(no trigger)"
+        at = e.trigger[0] if e.trigger else (e.evidence[0][0] if e.evidence else -1)
+        doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {at}: {why}")
     return number_events(kept)
 
 

@@ -67,6 +67,8 @@ class Rules:
     doer_country_categories: frozenset[str] = frozenset()   # … the actor categories of such a doer
     doing_verbs: frozenset[str] = frozenset()     # verbs of doing (شن، نفذ): a trigger they open is named by its noun
     repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
+    side_needed: frozenset[str] = frozenset()     # types dropped when their record names no participant
+    side_needed_line: int = 0                     # the line of eventcoref.yaml side_needed
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -107,6 +109,9 @@ def load_rules(path: Path, ontology) -> Rules:
     doer = data.get("doer_country") or {}
     for t in doer.get("types") or []:
         require(t in ontology, path, doer, f"doer_country: {t!r} is no event type of the ontology")
+    side = data.get("side_needed") or {}
+    for t in side.get("types") or []:
+        require(t in ontology, path, side, f"side_needed: {t!r} is no event type of the ontology")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
                  before, frozenset(fold_str(w) for w in ana["after"]),
                  int(ana["sentences"]), violent, anaphor_means=means,
@@ -124,7 +129,9 @@ def load_rules(path: Path, ontology) -> Rules:
                  doer_country_types=frozenset(doer.get("types") or []),
                  doer_country_categories=frozenset(doer.get("categories") or []),
                  doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
-                 repeat_min_words=int(data.get("repeated_sentence_words") or 0))
+                 repeat_min_words=int(data.get("repeated_sentence_words") or 0),
+                 side_needed=frozenset(side.get("types") or []),
+                 side_needed_line=int(side.get("__line__", 0)))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
