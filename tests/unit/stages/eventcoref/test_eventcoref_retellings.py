@@ -47,7 +47,7 @@ def test_a_trigger_opened_by_a_verb_of_doing_is_read_by_its_noun(verb, one):
     # its weapon; an attack repelled (صدوا هجوماً) is not the act of the sentence
     s = f"أعلن الفصيل أن مقاتليه {verb} هجوماً واسعاً وأطلقوا قذائف المدفعية على سراقب."
     doc = _doc([s], [("ARMED_CLASH", f"{verb} هجوماً", 0, 0), ("SHELLING", "قذائف", 0, 0)])
-    out = run_stage(EventCoref(_res()), doc)
+    out = run_stage(EventCoref(_res(), sideless="keep"), doc)   # the hand-built events name no side
     assert [e.type for e in out.events] == (["SHELLING"] if one else ["ARMED_CLASH", "SHELLING"])
     if one:
         assert "generic attack word" in out.events[0].extra["why"]["merged"][0]["why"]

@@ -252,8 +252,8 @@ def test_an_arrest_or_protest_with_no_place_is_dropped_but_a_country_is_place_en
     # eventcoref.yaml place_needed: حملات اعتقال واسعة names no place; a protest in France is coded by country
     doc = _unlocated_doc(feature)
     doc.events[1].type = "ARREST"
-    doc.events.append(Event("V4", "PROTEST", (0, 5), places=["P3"] if feature else [], evidence=[_span(S1)],
-                            extra={"why": {"type": "trigger"}}))
+    doc.events.append(Event("V4", "PROTEST", (0, 5), agents=["E2"], places=["P3"] if feature else [],
+                            evidence=[_span(S1)], extra={"why": {"type": "trigger"}}))
     doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data"), enabled=False), doc)
     types = [e.type for e in doc.events]
     assert types == (["AIRSTRIKE", "ARREST", "MEETING", "PROTEST"] if kept else ["AIRSTRIKE", "MEETING"])
@@ -346,7 +346,9 @@ def _raid_then_arrest(same_paragraph: bool, arrest_agents: list[str]) -> Doc:
     (True, ["E2"], False),      # another doer: not the same scene's act
 ])
 def test_an_arrest_with_no_place_takes_the_place_of_the_act_before_it_in_its_paragraph(same_paragraph, agents, placed):
-    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), _raid_then_arrest(same_paragraph, agents))
+    # sideless="keep": the arrest with no doer names no one arrested either (side_needed is tested below)
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data"), sideless="keep"),
+                    _raid_then_arrest(same_paragraph, agents))
     arrests = [e for e in doc.events if e.type == "ARREST"]
     if placed:
         (e,) = arrests
@@ -371,7 +373,7 @@ def test_a_definite_meeting_noun_later_in_the_report_names_the_meeting(noun, joi
     # الاتفاق names an agreement, not the meeting told before
     doc = _act_then_noun("التقى وزير الخارجية نظيره في دمشق.", f"وتناول {noun} الوضع في المنطقة.", "دمشق",
                          (33.51, 36.29), ("MEETING", 5), noun, "AGREEMENT" if "اتفاق" in noun else "MEETING")
-    out = run_stage(EventCoref(Resources("/nonexistent-rasd-data")), doc)
+    out = run_stage(EventCoref(Resources("/nonexistent-rasd-data"), sideless="keep"), doc)   # no parties named
     assert len(out.events) == (1 if joins else 2)
     merged = out.events[0].extra["why"].get("merged", [])
     assert bool(merged) == joins
@@ -492,3 +494,45 @@ def test_an_arrest_is_counted_by_a_number_in_digits_the_number_reader_finds_afte
 
     doc = Doc(text)
     assert counted_after(doc, text.index("اعتقلت") + len("اعتقلت"), Resources("/nonexistent-rasd-data").numbers) is counted
+
+
+def _sideless_doc() -> Doc:
+    """A located strike with its doer, then a clash, an arrest, a shelling, an air strike and a protest
+    told at the same place with no participant at all, and a meeting with its parties."""
+    doc = _unlocated_doc("locality")
+    doc.events = doc.events[:1]
+    t3 = TEXT.index("وقصفت") + 1
+    for n, typ in enumerate(("ARMED_CLASH", "ARREST", "SHELLING", "AIRSTRIKE", "PROTEST"), 2):
+        doc.events.append(Event(f"V{n}", typ, (t3, t3 + 4), places=["P3"], evidence=[_span(S3)],
+                                extra={"why": {"type": "trigger"}}))
+    doc.events.append(Event("V7", "MEETING", (t3, t3 + 4), partners=["E1", "E2"], evidence=[_span(S3)],
+                            extra={"why": {"type": "trigger"}}))
+    return doc
+
+
+def test_an_act_that_needs_a_side_told_with_none_is_dropped_with_its_reason():
+    # eventcoref.yaml side_needed: a clash or an arrest with no side named codes no event; a shell or an
+    # air strike is told by its weapon (سقطت قذيفة هاون مجهولة المصدر), a protest by its unnamed crowd:
+    # they stand without one
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data"), enabled=False), _sideless_doc())
+    assert [e.type for e in doc.events] == ["AIRSTRIKE", "SHELLING", "AIRSTRIKE", "PROTEST", "MEETING"]
+    assert [e.id for e in doc.events] == ["V1", "V2", "V3", "V4", "V5"]
+    dropped = [w for w in doc.warnings if "side_needed" in w]
+    assert len(dropped) == 2
+    assert dropped[0].startswith("eventcoref: no event from ARMED_CLASH") and "no side named" in dropped[0]
+    assert dropped[1].startswith("eventcoref: no event from ARREST")
+
+
+def test_an_act_with_one_side_is_kept_and_dropping_the_sideless_can_be_switched_off():
+    doc = _sideless_doc()
+    doc.events[1].targets = ["E2"]            # the clash names whom it was fought against
+    doc = run_stage(EventCoref(Resources("/nonexistent-rasd-data"), enabled=False), doc)
+    assert [e.type for e in doc.events] == ["AIRSTRIKE", "ARMED_CLASH", "SHELLING", "AIRSTRIKE", "PROTEST",
+                                            "MEETING"]
+    kept = EventCoref(Resources("/nonexistent-rasd-data"), enabled=False, sideless="keep")(_sideless_doc())
+    assert len(kept.events) == 7
+
+
+def test_an_unknown_type_of_the_side_table_is_refused_with_file_and_line(tmp_path):
+    _refused(tmp_path, "side_needed: {types: [ARMED_CLASH,", "side_needed: {types: [ARMED_CLASHES,",
+             r"eventcoref\.yaml:\d+: side_needed: 'ARMED_CLASHES' is no event type")
