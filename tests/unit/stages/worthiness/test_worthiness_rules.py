@@ -262,6 +262,11 @@ CASES = [
      "made ready"),
     ("sense", "تبين أن بداخل الحقيبة عبوة ناسفة معدة للانفجار", "عبوة", "BOMBING", {"words": 2}, "made ready"),
     ("sense", "فجرت الكتيبة عبوة ناسفة معدة مسبقا بآلية للاحتلال", "عبوة", "BOMBING", {"words": 2}, None),
+    # round 30 (sfp30): bombs held by the people arrested were found on them, none went off
+    ("sense", "قبضت الشرطة على ثلاثة مشتبه بهم وبحوزتهم عبوات ناسفة", "عبوات", "BOMBING", {"words": 2}, "found on the people"),
+    ("sense", "قال المصدر إن الخلية كان بحوزتها أكثر من 400 عبوة ناسفة", "عبوة", "BOMBING", {"words": 2}, "found on the people"),
+    ("sense", "اعتقلت الشرطة خمسة أشخاص كان بحوزتهم 55 قنبلة", "قنبلة", "BOMBING", {}, "found on the people"),
+    ("sense", "قتل شرطي بانفجار عبوة ناسفة كانت بحوزة أحد المعتقلين", "عبوة", "BOMBING", {"words": 2}, None),
     ("sense", "قالت المصادر إن القوات تمكنت من تدمير خمس عجلات مفخخة قرب البلدة", "مفخخة", "BOMBING", {}, "bomb defused"),
     ("sense", "قالت مصادر إن غارات عنيفة استهدفت مواقع التمرد في المحافظة", "التمرد", "DEFECTION", {}, "movement named"),
     ("sense", "في هجوم جديد نسبته السلطات إلى التمرد الكردي", "التمرد", "DEFECTION", {}, "Kurdish insurgency"),
