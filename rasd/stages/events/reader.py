@@ -110,6 +110,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             self.placed_by_inheritance = set()
             content_from = None    # the content of an agreement (اتفاق على …) is planned
             weapon_end = -1
+            weapons = self.weapon_runs(trigs)
             for t in trigs:
                 lo, hi = self.clause(st, t)
                 if (self.instrument(t) and any(o.i < t.i and lo <= o.i for o in trigs)) or (
@@ -119,7 +120,7 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
                 if t.d.type == "MOBILIZATION" and t.d.pos == "noun" and any(
                         lo <= o.i and o.j <= t.i <= o.j + 5 and self.L.mapping[o.d.type].get("violent") for o in trigs):
                     continue   # استهدفت المواقع والحشود: the gathered forces a strike hits are its target, not a mobilization
-                if t.d.weapon and any(o is not t and not o.d.weapon and not self.instrument(o) and lo <= o.i < hi
+                if t.d.weapon and any(o is not t and not o.d.weapon and id(o) not in weapons and lo <= o.i < hi
                                       and self.L.mapping[o.d.type].get("violent") for o in trigs):
                     continue   # استهدفوا … بتسع ضربات جوية: the specific (violent) trigger tells the event
                 t.type = self.type_of(st, t, lo, hi)
@@ -167,6 +168,19 @@ class Reader(Clauses, Roles, Places, Kinds, Modality, Dating, Fatalities, Merge)
             self.history += [(n, e.type, e.agents, e.targets) for e in built if e.agents]
         # twice: a merge within a sentence can make its event compatible with an earlier one
         return self.merge_repeats(self.merge_repeats(self.events))
+
+    def weapon_runs(self, trigs: list[Trig]) -> set[int]:
+        """The ids of the triggers that name a weapon of another act: an instrument (بالصواريخ) and
+        the weapons joined to it by the conjunction right after it (بالصواريخ الموجهة والقذائف
+        المدفعية). A generic trigger (استهدفت) is typed by them, not displaced by the second of them:
+        the whole run is the instrument, whatever its first word carries."""
+        out: set[int] = set()
+        end = -1
+        for o in trigs:
+            if self.instrument(o) or (o.i == end and o.d.type in INSTRUMENT_TYPES and starts_with_and(self.key(o.i))):
+                out.add(id(o))
+                end = o.j
+        return out
 
     def as_background(self, evs: list[Event], built: list[Event]) -> list[Event]:
         """غداة تعرض البلدة لتفجيرين: an event named after a background word, when the report has already
