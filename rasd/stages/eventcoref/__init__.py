@@ -372,7 +372,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     places = []
     for pid in e.places:
         geo = (ents[pid].geo or {}) if pid in ents else {}
-        places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
+        places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature"),
+                            ents[pid].kb_id if pid in ents else None))
     words: tuple[str, ...] = ()
     anaphor = back_ref = None
     back_generic = False

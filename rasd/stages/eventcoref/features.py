@@ -20,6 +20,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None      # the gazetteer's kind: country, governorate, region, locality …
+    kb: str | None = None           # the gazetteer entry it was resolved to (None: none)
 
 
 @dataclass
@@ -136,15 +137,33 @@ def quarters(p: Place, q: Place, rules: Rules) -> bool:
     return d is not None and d <= rules.quarters_km
 
 
+def one_place(p: Place, q: Place) -> bool:
+    """``p`` and ``q`` name one place for coreference: one entity, or two entities resolved to one gazetteer
+    entry (قاعدة خراب الجير and خراب الجير: the base coded at its town, with the town's entry)."""
+    return p.id == q.id or p.kb is not None and p.kb == q.kb
+
+
+def at_container(big: Place, small: Place, rules: Rules | None) -> bool:
+    """``small`` is a place the gazetteer has no entry for, placed at the point of the place its phrase
+    names as its container (eventcoref.yaml ``at_container``: الجفينة جنوب غرب مأرب، شارع الستين بمدينة
+    تعز), and ``big`` is that container: it lies inside it, whatever its kind. Two such places at one
+    container are not (two villages by one town stay two)."""
+    kinds = rules.container_kinds if rules is not None else frozenset()
+    if not kinds or small.feature not in kinds or big.feature in kinds or big.id == small.id:
+        return False
+    d = km(big, small)
+    return d is not None and d <= rules.container_km
+
+
 def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
                    rules: Rules | None = None) -> tuple[str, int | None]:
     if not a.places or not b.places:
         return "open", None
-    if {p.id for p in a.places} & {p.id for p in b.places}:
+    if any(one_place(p, q) for p in a.places for q in b.places):
         return "same", None
-    if any(contains(p, q, sizes) for p in a.places for q in b.places):
+    if any(contains(p, q, sizes) or at_container(p, q, rules) for p in a.places for q in b.places):
         return "contains", 1
-    if any(contains(q, p, sizes) for p in a.places for q in b.places):
+    if any(contains(q, p, sizes) or at_container(q, p, rules) for p in a.places for q in b.places):
         return "contains", 0
     if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
         return "quarters", None

@@ -67,6 +67,8 @@ class Rules:
     doer_country_categories: frozenset[str] = frozenset()   # … the actor categories of such a doer
     doing_verbs: frozenset[str] = frozenset()     # verbs of doing (شن، نفذ): a trigger they open is named by its noun
     repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
+    container_kinds: frozenset[str] = frozenset()   # place kinds placed at their container's point (at_container)
+    container_km: float = 0.0                     # … how near that point the container lies
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -101,6 +103,9 @@ def load_rules(path: Path, ontology) -> Rules:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
     quarters = data.get("quarters") or {}
+    at_container = data.get("at_container") or {}
+    require(not at_container.get("kinds") or float(at_container.get("km") or 0.0) > 0, path, at_container,
+            "at_container: kinds without a distance (km > 0) join no place")
     named = data.get("named_victim") or {}
     for t in named.get("types") or []:
         require(t in ontology, path, named, f"named_victim: {t!r} is no event type of the ontology")
@@ -124,7 +129,9 @@ def load_rules(path: Path, ontology) -> Rules:
                  doer_country_types=frozenset(doer.get("types") or []),
                  doer_country_categories=frozenset(doer.get("categories") or []),
                  doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
-                 repeat_min_words=int(data.get("repeated_sentence_words") or 0))
+                 repeat_min_words=int(data.get("repeated_sentence_words") or 0),
+                 container_kinds=frozenset(at_container.get("kinds") or []),
+                 container_km=float(at_container.get("km") or 0.0))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
