@@ -137,10 +137,17 @@ def quarters(p: Place, q: Place, rules: Rules) -> bool:
     return d is not None and d <= rules.quarters_km
 
 
-def one_place(p: Place, q: Place) -> bool:
+def one_place(p: Place, q: Place, rules: Rules | None = None) -> bool:
     """``p`` and ``q`` name one place for coreference: one entity, or two entities resolved to one gazetteer
-    entry (قاعدة خراب الجير and خراب الجير: the base coded at its town, with the town's entry)."""
-    return p.id == q.id or p.kb is not None and p.kb == q.kb
+    entry at one point (قاعدة خراب الجير and خراب الجير: the base coded at its town, with the town's
+    entry; within eventcoref.yaml ``at_container.km``). A part of it told by its direction (شرقي سوريا،
+    which keeps the country's entry at a point of its own) is not the whole."""
+    if p.id == q.id:
+        return True
+    if p.kb is None or p.kb != q.kb or rules is None or not rules.container_km:
+        return False
+    d = km(p, q)
+    return d is not None and d <= rules.container_km
 
 
 def at_container(big: Place, small: Place, rules: Rules | None) -> bool:
@@ -159,7 +166,7 @@ def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
                    rules: Rules | None = None) -> tuple[str, int | None]:
     if not a.places or not b.places:
         return "open", None
-    if any(one_place(p, q) for p in a.places for q in b.places):
+    if any(one_place(p, q, rules) for p in a.places for q in b.places):
         return "same", None
     if any(contains(p, q, sizes) or at_container(p, q, rules) for p in a.places for q in b.places):
         return "contains", 1
