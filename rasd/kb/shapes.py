@@ -744,6 +744,7 @@ class EventCoref(Closed):
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
     at_container: Optional[AtContainer] = None   # a place set at its container's point is that place
+    two_sides: Optional[conlist(str, min_length=1)] = None   # fights whose two sides a retelling may swap
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
     doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun

@@ -50,6 +50,9 @@ class Telling:
     # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
     span: tuple[str, str] | None = None
     sentence_keys: frozenset[str] = frozenset()   # the folded words of its trigger's sentence
+    # a headline or lead telling at a coarse place that took a body telling's finer place (eventcoref
+    # absorb): it now stands for that act, not for the coarse place the lead named
+    bound: bool = False
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -217,6 +220,17 @@ def _guest_fits(g: Telling, ct: CrossType) -> bool:
     return ct.guest_words is None or any(w in ct.guest_words for w in g.words)
 
 
+def swapped_sides(a: Telling, b: Telling, rules: Rules, parties: dict) -> bool:
+    """Both tellings are of a fight's types (eventcoref.yaml ``two_sides``: a clash, a riot) and one names
+    as its doer a side the other names as the one fought: the two sides told in the other order
+    (مواجهات بين الشرطة والمتظاهرين … مواجهات بين المتظاهرين والشرطة، هاجم X مواقع Y … تصدّى Y لـX).
+    :func:`features` reads it only for two tellings that share a place below a country: without one, the
+    sides of a war (the resistance and the army) fight in many clashes of one report."""
+    if a.type not in rules.two_sides or b.type not in rules.two_sides:
+        return False
+    return bool(common(a.agents, b.targets, parties) or common(a.targets, b.agents, parties))
+
+
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
     link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
@@ -235,10 +249,12 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         link=link, host_first=host_first, place=place, finer=finer,
         shared=shared,
         nested=bool(pa and pb) and (shared == len(pa) or common(pb, pa, parties) == len(pb)),
-        agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties)),
+        agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties))
+        and not (located and swapped_sides(a, b, rules, parties)),
         gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
         lead_first=min(a.told_in) < rules.lead_sentences,
-        coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences,
+        coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences
+        and not (b if finer == 0 else a).bound,
         placeless_in_lead=any(not x.places and x.sentence < rules.lead_sentences
                               and x.participants <= y.participants for x, y in ((a, b), (b, a)))
         and bool(a.places or b.places),
