@@ -166,14 +166,17 @@ def at_container(big: Place, small: Place, rules: Rules | None) -> bool:
 
 
 def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
-                   rules: Rules | None = None) -> tuple[str, int | None]:
+                   rules: Rules | None = None, points: bool = True) -> tuple[str, int | None]:
+    """How the places of ``a`` and ``b`` relate; ``points``: two places at one point (:func:`one_place`
+    by the gazetteer entry, :func:`at_container`) may be one (else only one entity is one place)."""
     if not a.places or not b.places:
         return "open", None
-    if any(one_place(p, q, rules) for p in a.places for q in b.places):
+    at = rules if points else None
+    if any(one_place(p, q, at) for p in a.places for q in b.places):
         return "same", None
-    if any(contains(p, q, sizes) or at_container(p, q, rules) for p in a.places for q in b.places):
+    if any(contains(p, q, sizes) or at_container(p, q, at) for p in a.places for q in b.places):
         return "contains", 1
-    if any(contains(q, p, sizes) or at_container(q, p, rules) for p in a.places for q in b.places):
+    if any(contains(q, p, sizes) or at_container(q, p, at) for p in a.places for q in b.places):
         return "contains", 0
     if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
         return "quarters", None
@@ -234,7 +237,10 @@ def swapped_sides(a: Telling, b: Telling, rules: Rules, parties: dict) -> bool:
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
     link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
-    place, finer = place_relation(a, b, rules.contains_km, rules)
+    # one sentence that names a place and another at its point (غارات على درعا … ومنطقة غرز، صاروخ على
+    # مخيم درعا) names two places on purpose, one event each: the gazetteer entry and the container
+    # join places only across sentences
+    place, finer = place_relation(a, b, rules.contains_km, rules, points=not (a.told_in & b.told_in))
     mods = {a.modality, b.modality}
     # a party and its whole count as one side only where the two tellings share a place below a
     # whole country: without one, a different name for the party is too weak a sign of one act
