@@ -224,11 +224,11 @@ def _guest_fits(g: Telling, ct: CrossType) -> bool:
 
 
 def swapped_sides(a: Telling, b: Telling, rules: Rules, parties: dict) -> bool:
-    """Both tellings are of a fight's types (eventcoref.yaml ``two_sides``: a clash, a riot) and one names
-    as its doer a side the other names as the one fought: the two sides told in the other order
-    (مواجهات بين الشرطة والمتظاهرين … مواجهات بين المتظاهرين والشرطة، هاجم X مواقع Y … تصدّى Y لـX).
+    """Both tellings are of a type of eventcoref.yaml ``two_sides`` (a riot) and one names as its doer a
+    side the other names as the one it is against: the two sides told in the other order (مواجهات بين
+    الشرطة والمتظاهرين … مواجهات بين المستوطنين والشرطة).
     :func:`features` reads it only for two tellings that share a place below a country: without one, the
-    sides of a war (the resistance and the army) fight in many clashes of one report."""
+    sides of a protest or a war meet in many places of one report."""
     if a.type not in rules.two_sides or b.type not in rules.two_sides:
         return False
     return bool(common(a.agents, b.targets, parties) or common(a.targets, b.agents, parties))
