@@ -716,6 +716,11 @@ class Quarters(Closed):
     km: confloat(gt=0, le=50)   # how far from the city its quarters lie
 
 
+class AtContainer(Closed):
+    kinds: conlist(str, min_length=1)   # place kinds (geo feature) set at their container's point (place_context: container)
+    km: confloat(gt=0, le=10)           # how near that point the container lies
+
+
 class NamedVictim(Closed):
     types: conlist(str, min_length=1)   # event types whose telling against a named person needs no place
     words: WordList                     # … when its trigger is one of these (a trailing * any ending)
@@ -742,6 +747,8 @@ class EventCoref(Closed):
     toll_periods: Optional[WordList] = None    # words of a period a toll is counted over (منذ، حتى الآن)
     place_needed: Optional[dict[str, PlaceNeeded]] = None   # by type (or `violent`): dropped without a place
     quarters: Optional[Quarters] = None        # one sentence's quarters of one city are one event there
+    at_container: Optional[AtContainer] = None   # a place set at its container's point is that place
+    two_sides: Optional[conlist(str, min_length=1)] = None   # fights whose two sides a retelling may swap
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
     side_needed: Optional[SideNeeded] = None     # dropped when no participant at all is named

@@ -4,7 +4,8 @@
   (موقع السماقة في مزارع شبعا، حاجز X بريف حماة، القرية التابعة لمنطقة Y، مستوطنة X قرب Z), is
   placed at that container with a coarser ACLED geo-precision (2 when the container is a town,
   3 when it is an area) and a ``why`` that says so. Its ``kb_id`` stays empty: it is not the
-  container, so corefer does not merge the two.
+  container, so corefer does not merge the two (eventcoref reads it as lying inside it:
+  eventcoref.yaml ``at_container``).
 - **Countries used as places.** A country or capital that the mentions stage typed as an actor
   (its government) is a PLACE where the sentence uses it as one: a dateline (``تركيا: مقتل …``, also
   after a colon inside a line), the object of a verb of happening (التي شهدتها تركيا، ضربت باكستان،

@@ -398,7 +398,8 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     places = []
     for pid in e.places:
         geo = (ents[pid].geo or {}) if pid in ents else {}
-        places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature")))
+        places.append(Place(pid, geo.get("lat"), geo.get("lon"), geo.get("feature"),
+                            ents[pid].kb_id if pid in ents else None))
     words: tuple[str, ...] = ()
     anaphor = back_ref = None
     back_generic = False
@@ -543,6 +544,9 @@ def absorb(host: Telling, guest: Telling, f: Features, cities: frozenset[str] = 
         host.type = guest.type
         host.words = guest.words
     if f.place == "contains" and f.finer == 1 or not host.places:
+        # a lead told at a coarse place, now placed at the body's finer place, is bound to that one act:
+        # a second body act elsewhere inside the coarse place is not the lead's retelling
+        host.bound = host.bound or bool(host.places) and f.coarse_in_lead
         host.places = guest.places
     elif f.place in ("union", "quarters"):   # a city's quarters are alternatives of one place
         host.places = tuple(_cities_first([*host.places, *guest.places], cities, key=lambda p: p.id))

@@ -20,6 +20,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None      # the gazetteer's kind: country, governorate, region, locality …
+    kb: str | None = None           # the gazetteer entry it was resolved to (None: none)
 
 
 @dataclass
@@ -49,6 +50,9 @@ class Telling:
     # the days the telling's date covers, ISO (first, last): a day, a week, a month or a year; None undated
     span: tuple[str, str] | None = None
     sentence_keys: frozenset[str] = frozenset()   # the folded words of its trigger's sentence
+    # a headline or lead telling at a coarse place that took a body telling's finer place (eventcoref
+    # absorb): it now stands for that act, not for the coarse place the lead named
+    bound: bool = False
 
     def __post_init__(self):
         self.told_in = frozenset(self.told_in) | {self.sentence}
@@ -136,15 +140,43 @@ def quarters(p: Place, q: Place, rules: Rules) -> bool:
     return d is not None and d <= rules.quarters_km
 
 
+def one_place(p: Place, q: Place, rules: Rules | None = None) -> bool:
+    """``p`` and ``q`` name one place for coreference: one entity, or two entities resolved to one gazetteer
+    entry at one point (قاعدة خراب الجير and خراب الجير: the base coded at its town, with the town's
+    entry; within eventcoref.yaml ``at_container.km``). A part of it told by its direction (شرقي سوريا،
+    which keeps the country's entry at a point of its own) is not the whole."""
+    if p.id == q.id:
+        return True
+    if p.kb is None or p.kb != q.kb or rules is None or not rules.container_km:
+        return False
+    d = km(p, q)
+    return d is not None and d <= rules.container_km
+
+
+def at_container(big: Place, small: Place, rules: Rules | None) -> bool:
+    """``small`` is a place the gazetteer has no entry for, placed at the point of the place its phrase
+    names as its container (eventcoref.yaml ``at_container``: الجفينة جنوب غرب مأرب، شارع الستين بمدينة
+    تعز), and ``big`` is that container: it lies inside it, whatever its kind. Two such places at one
+    container are not (two villages by one town stay two)."""
+    kinds = rules.container_kinds if rules is not None else frozenset()
+    if not kinds or small.feature not in kinds or big.feature in kinds or big.id == small.id:
+        return False
+    d = km(big, small)
+    return d is not None and d <= rules.container_km
+
+
 def place_relation(a: Telling, b: Telling, sizes: dict[str, float],
-                   rules: Rules | None = None) -> tuple[str, int | None]:
+                   rules: Rules | None = None, points: bool = True) -> tuple[str, int | None]:
+    """How the places of ``a`` and ``b`` relate; ``points``: two places at one point (:func:`one_place`
+    by the gazetteer entry, :func:`at_container`) may be one (else only one entity is one place)."""
     if not a.places or not b.places:
         return "open", None
-    if {p.id for p in a.places} & {p.id for p in b.places}:
+    at = rules if points else None
+    if any(one_place(p, q, at) for p in a.places for q in b.places):
         return "same", None
-    if any(contains(p, q, sizes) for p in a.places for q in b.places):
+    if any(contains(p, q, sizes) or at_container(p, q, at) for p in a.places for q in b.places):
         return "contains", 1
-    if any(contains(q, p, sizes) for p in a.places for q in b.places):
+    if any(contains(q, p, sizes) or at_container(q, p, at) for p in a.places for q in b.places):
         return "contains", 0
     if rules is not None and any(quarters(p, q, rules) for p in a.places for q in b.places):
         return "quarters", None
@@ -191,10 +223,24 @@ def _guest_fits(g: Telling, ct: CrossType) -> bool:
     return ct.guest_words is None or any(w in ct.guest_words for w in g.words)
 
 
+def swapped_sides(a: Telling, b: Telling, rules: Rules, parties: dict) -> bool:
+    """Both tellings are of a type of eventcoref.yaml ``two_sides`` (a riot) and one names as its doer a
+    side the other names as the one it is against: the two sides told in the other order (مواجهات بين
+    الشرطة والمتظاهرين … مواجهات بين المستوطنين والشرطة).
+    :func:`features` reads it only for two tellings that share a place below a country: without one, the
+    sides of a protest or a war meet in many places of one report."""
+    if a.type not in rules.two_sides or b.type not in rules.two_sides:
+        return False
+    return bool(common(a.agents, b.targets, parties) or common(a.targets, b.agents, parties))
+
+
 def features(a: Telling, b: Telling, rules: Rules) -> Features:
     """``a`` is told before ``b`` in the report."""
     link, host_first, max_s, open_ok, min_s = type_link(a, b, rules)
-    place, finer = place_relation(a, b, rules.contains_km, rules)
+    # one sentence that names a place and another at its point (غارات على درعا … ومنطقة غرز، صاروخ على
+    # مخيم درعا) names two places on purpose, one event each: the gazetteer entry and the container
+    # join places only across sentences
+    place, finer = place_relation(a, b, rules.contains_km, rules, points=not (a.told_in & b.told_in))
     mods = {a.modality, b.modality}
     # a party and its whole count as one side only where the two tellings share a place below a
     # whole country: without one, a different name for the party is too weak a sign of one act
@@ -209,10 +255,12 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         link=link, host_first=host_first, place=place, finer=finer,
         shared=shared,
         nested=bool(pa and pb) and (shared == len(pa) or common(pb, pa, parties) == len(pb)),
-        agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties)),
+        agent_conflict=bool(a.agents and b.agents and not common(a.agents, b.agents, parties))
+        and not (located and swapped_sides(a, b, rules, parties)),
         gap=min(abs(x - y) for x in a.told_in for y in b.told_in),
         lead_first=min(a.told_in) < rules.lead_sentences,
-        coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences,
+        coarse_in_lead=finer is not None and (b if finer == 0 else a).sentence < rules.lead_sentences
+        and not (b if finer == 0 else a).bound,
         placeless_in_lead=any(not x.places and x.sentence < rules.lead_sentences
                               and x.participants <= y.participants for x, y in ((a, b), (b, a)))
         and bool(a.places or b.places),

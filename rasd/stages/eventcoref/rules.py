@@ -69,6 +69,9 @@ class Rules:
     repeat_min_words: int = 0                     # a sentence repeated word for word, this long at least, retells
     side_needed: frozenset[str] = frozenset()     # types dropped when their record names no participant
     side_needed_line: int = 0                     # the line of eventcoref.yaml side_needed
+    container_kinds: frozenset[str] = frozenset()   # place kinds placed at their container's point (at_container)
+    container_km: float = 0.0                     # … how near that point the container lies
+    two_sides: frozenset[str] = frozenset()       # fights whose doer and foe a retelling may name in either order
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -103,6 +106,11 @@ def load_rules(path: Path, ontology) -> Rules:
         require(" " not in w and not w.startswith(letters().article), path, back,
                 f"back_references noun {w!r}: one word, written without the article")
     quarters = data.get("quarters") or {}
+    at_container = data.get("at_container") or {}
+    for t in data.get("two_sides") or []:
+        require(t in ontology, path, data, f"two_sides: {t!r} is no event type of the ontology")
+    require(not at_container.get("kinds") or float(at_container.get("km") or 0.0) > 0, path, at_container,
+            "at_container: kinds without a distance (km > 0) join no place")
     named = data.get("named_victim") or {}
     for t in named.get("types") or []:
         require(t in ontology, path, named, f"named_victim: {t!r} is no event type of the ontology")
@@ -131,7 +139,10 @@ def load_rules(path: Path, ontology) -> Rules:
                  doing_verbs=frozenset(fold_str(w) for w in data.get("doing_verbs") or []),
                  repeat_min_words=int(data.get("repeated_sentence_words") or 0),
                  side_needed=frozenset(side.get("types") or []),
-                 side_needed_line=int(side.get("__line__", 0)))
+                 side_needed_line=int(side.get("__line__", 0)),
+                 container_kinds=frozenset(at_container.get("kinds") or []),
+                 container_km=float(at_container.get("km") or 0.0),
+                 two_sides=frozenset(data.get("two_sides") or []))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
