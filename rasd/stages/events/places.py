@@ -65,7 +65,8 @@ class Places:
         prev: Mention | None = None
         skipping = origin = False
         # fire aimed somewhere (في اتجاه X): X is its place, and where it came from (من Y) is not
-        fire = t.type in FIRE_TYPES and any(self.aimed_at(m.tok[0], lo) for m in pool)
+        fire = t.type in FIRE_TYPES and (any(self.aimed_at(m.tok[0], lo) for m in pool)
+                                         or self.aimed_past_origin(pool, lo))
         for m in pool:
             i = m.tok[0]
             dual = prev is not None and self.dual_anaphor(prev, m)
@@ -105,12 +106,17 @@ class Places:
                 # (عدوانا جويا من اتجاه الجولان، مستهدفا نقاطا في ريف درعا)
                 landed = origin and self.phrase_end(gap) is not None and any(c in self.doc.text[prev.end:m.start]
                                                                              for c in COMMAS)
-                if not (gap and gap[0] in self.L.words["place_prepositions"] or landed):
+                # من لبنان باتجاه هدفين عسكريين، الأول في محيط موقع X: the first place after the
+                # direction word that follows the origin is where the fire was aimed
+                aimed = origin and self.aimed_between(prev, m, lo)
+                if not (gap and gap[0] in self.L.words["place_prepositions"] or landed or aimed):
                     prev = m
                     continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
                 skipping = False
                 chains.append([m])
                 m_rule = ("where the fire landed, in a phrase of its own after where it came from" if landed
+                          else "where the fire was aimed, the first place after the direction word that "
+                               "follows where it came from (triggers.yaml fire_destination_markers)" if aimed
                           else "after a destination, introduced by a place preposition")
                 t.place_why[id(m)] = m_rule
             elif prev is not None and not coord:
@@ -240,6 +246,23 @@ class Places:
         """The place at token ``i`` follows a word of direction (باتجاه، نحو: triggers.yaml
         fire_destination_markers) that is not itself after an origin word: fire aimed there."""
         k = self.near_before(i, "fire_destination_markers", 2, lo)
+        return k is not None and not self.origin_before(k, lo)
+
+    def aimed_past_origin(self, pool: list[Mention], lo: int) -> bool:
+        """Fire told from an origin place towards a target named farther on: a place right after an
+        origin word (من لبنان) and, before the next place of the clause, a word of direction that is
+        not itself after an origin word (triggers.yaml fire_destination_markers), with the aimed-at
+        object between it and that place (صاروخ من لبنان في اتجاه موقع للجيش في الجليل الأعلى;
+        صواريخ من لبنان باتجاه هدفين عسكريين، الأول في محيط موقع X). :meth:`aimed_at` reads the
+        direction word only two words before the place; here the object stands between them, and the
+        origin, read as the event's place, left a country only (an event dropped as unlocated)."""
+        return any(self.near_before(a.tok[0], "fire_origin_markers", 1, lo) is not None
+                   and self.aimed_between(a, b, lo) for a, b in zip(pool, pool[1:]))
+
+    def aimed_between(self, a: Mention, b: Mention, lo: int) -> bool:
+        """A word of direction (triggers.yaml fire_destination_markers) stands between the places
+        ``a`` and ``b``, not itself after an origin word (من اتجاه X is where fire came from)."""
+        k = self.near_before(b.tok[0], "fire_destination_markers", b.tok[0] - a.tok[1], max(lo, a.tok[1]))
         return k is not None and not self.origin_before(k, lo)
 
     def from_direction(self, i: int, lo: int) -> bool:
