@@ -34,3 +34,16 @@ def test_a_place_after_min_with_no_direction_word_is_not_taken_for_an_origin():
     # no direction word between the two places: the rule does not read an origin
     evs = read("قصفت قوات النظام مواقع قريبة من بلدة كفرزيتا في ريف حماة.", ["كفرزيتا", "ريف حماة"])
     assert places_of(evs) and places_of(evs)[0][0] == "E2"
+
+
+def test_fire_from_a_country_onto_a_place_is_placed_where_it_fell():
+    # من X على Y: the preposition of fire's target after its origin (triggers.yaml fire_target_prepositions)
+    evs = read("أطلقت قوات النظام صواريخ من لبنان على بلدة كفرزيتا.", ["لبنان", "كفرزيتا"],
+               geo={"لبنان": COUNTRY})
+    assert places_of(evs) == [["E3"]]
+
+
+def test_a_place_near_which_fire_fell_is_no_origin():
+    # بالقرب من X على Y: a distance point (triggers.yaml origin_proximity), X stays the event's place
+    evs = read("قصفت قوات النظام مواقع بالقرب من بلدة كفرزيتا على طريق اللطامنة.", ["كفرزيتا", "اللطامنة"])
+    assert places_of(evs) and places_of(evs)[0][0] == "E2"
