@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import at
 
+from rasd.stages.mentions import known
+
 
 @pytest.mark.parametrize("text,word", [("أطلقت صواريخ في اتجاه البلدة.", "اتجاه"),
                                        ("أطلقت صواريخ باتجاه البلدة.", "باتجاه"),
@@ -12,3 +14,11 @@ from conftest import at
 def test_a_word_of_direction_is_a_place_preposition(finder, text, word):
     f = finder(text)
     assert "place_preps" in f.lists[at(f, word)], text
+
+
+@pytest.mark.parametrize("text,prep", [("أطلقت صواريخ في اتجاه البلدة.", True),
+                                       ("أكد أن اتجاه البلدة نحو العقوبات فشل.", False)])
+def test_a_direction_noun_makes_a_state_a_place_only_after_fi_or_min(finder, text, prep):
+    # bare اتجاه before a state's name is its course (اتجاه تركيا للمنطقة العازلة): lexicon direction_nouns
+    f = finder(text)
+    assert known._place_prep(f, at(f, "اتجاه")) is prep, text
