@@ -22,3 +22,9 @@ def test_a_direction_noun_makes_a_state_a_place_only_after_fi_or_min(finder, tex
     # bare اتجاه before a state's name is its course (اتجاه تركيا للمنطقة العازلة): lexicon direction_nouns
     f = finder(text)
     assert known._place_prep(f, at(f, "اتجاه")) is prep, text
+
+
+def test_the_direction_noun_with_its_preposition_glued_stays_a_place_preposition(finder):
+    # باتجاه X: the bi reading of باتجاه is the preposition itself, not the bare noun
+    f = finder("دفعت السلطات دوما باتجاه البلدة.")
+    assert known._place_prep(f, at(f, "باتجاه"))
