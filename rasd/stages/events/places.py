@@ -251,9 +251,9 @@ class Places:
 
     def aimed_past_origin(self, pool: list[Mention], lo: int) -> bool:
         """Fire told from an origin place towards a target named farther on: a place right after an
-        origin word (من لبنان) and, before the next place of the clause, a word of direction that is
-        not itself after an origin word (triggers.yaml fire_destination_markers), with the aimed-at
-        object between it and that place (صاروخ من لبنان في اتجاه موقع للجيش في الجليل الأعلى;
+        origin word (من لبنان) and, before the next place of the clause, a word of direction or the
+        preposition of fire's target (:meth:`aimed_between`), with the aimed-at object between it and
+        that place (صاروخ من لبنان في اتجاه موقع للجيش في الجليل الأعلى;
         صواريخ من لبنان باتجاه هدفين عسكريين، الأول في محيط موقع X). :meth:`aimed_at` reads the
         direction word only two words before the place; here the object stands between them, and the
         origin, read as the event's place, left a country only (an event dropped as unlocated)."""
