@@ -167,6 +167,7 @@ class Lexicon(Words):
     patronymic_words: WordList     # X بن Y: the given names the news miner counts (rasd.kb.names)
     one_party_frames: WordList     # a state and its army named alike: one party (rasd.stages.link)
     party_list_openers: WordList   # بين X وY: a list of parties, no place (rasd.stages.mentions.known)
+    direction_nouns: WordList      # اتجاه X: a place preposition only after في or من (the same rule)
     each_words: WordList           # كل من X وY: each of the parties (the same rule)
     actor_epithets: WordList       # an actor's phrase runs on over them (rasd.stages.phrases)
     leader_markers: WordList       # بقيادة X (the same stage)

@@ -16,6 +16,7 @@ COARSE = 3                                  # ACLED geo precision of a region, g
 BROAD_FEATURES = {"country", "governorate", "district", "subdistrict"}   # areas that hold many settlements
 ADMIN_PREFIX, WORLD_PREFIX = "admin:", "world:"   # gazetteer ids: admin units; world list (a country is its ISO code)
 MAX_ITEM_WORDS = 3                          # words of a list item between its opening word and its place
+TARGET_PREP_GAP = 4                         # words from fire's target preposition to the place it fell (على إحدى المزارع بقرية X)
 RELATIVE_GAP = 2                            # words between a relative and the capture it opens (التي تمكنت من السيطرة)
 GAP_MARKS = "،,-–()\"'«»“”"                # punctuation and quote marks between two places
 QUOTES = "\"«»“”"                           # quote marks: what stands across one is another voice's
@@ -65,7 +66,8 @@ class Places:
         prev: Mention | None = None
         skipping = origin = False
         # fire aimed somewhere (في اتجاه X): X is its place, and where it came from (من Y) is not
-        fire = t.type in FIRE_TYPES and any(self.aimed_at(m.tok[0], lo) for m in pool)
+        fire = t.type in FIRE_TYPES and (any(self.aimed_at(m.tok[0], lo) for m in pool)
+                                         or self.aimed_past_origin(pool, lo))
         for m in pool:
             i = m.tok[0]
             dual = prev is not None and self.dual_anaphor(prev, m)
@@ -92,8 +94,7 @@ class Places:
                 t.place_why[id(m)] = "where the fire was aimed (triggers.yaml fire_destination_markers)"
                 prev = m
                 continue
-            if t.type in FIRE_TYPES and not coord and (
-                    fire and self.near_before(i, "fire_origin_markers", 1, lo) is not None or self.from_direction(i, lo)):
+            if t.type in FIRE_TYPES and not coord and (fire and self.origin_at(i, lo) or self.from_direction(i, lo)):
                 skipping, prev, origin = True, m, True
                 continue   # انطلقت من لبنان، من اتجاه الجولان: where the fire came from
             if self.destination_before(t, i, lo) and not (coord and not skipping):
@@ -105,12 +106,18 @@ class Places:
                 # (عدوانا جويا من اتجاه الجولان، مستهدفا نقاطا في ريف درعا)
                 landed = origin and self.phrase_end(gap) is not None and any(c in self.doc.text[prev.end:m.start]
                                                                              for c in COMMAS)
-                if not (gap and gap[0] in self.L.words["place_prepositions"] or landed):
+                # من لبنان باتجاه هدفين عسكريين، الأول في محيط موقع X: the first place after the
+                # direction word that follows the origin is where the fire was aimed
+                aimed = origin and self.aimed_between(prev, m, lo)
+                if not (gap and gap[0] in self.L.words["place_prepositions"] or landed or aimed):
                     prev = m
                     continue   # a qualifier of the destination (مطار أبو الظهور شرق إدلب)
                 skipping = False
                 chains.append([m])
                 m_rule = ("where the fire landed, in a phrase of its own after where it came from" if landed
+                          else "where the fire was aimed, the first place after the word of direction or "
+                               "target that follows where it came from (triggers.yaml fire_destination_markers, "
+                               "fire_target_prepositions)" if aimed
                           else "after a destination, introduced by a place preposition")
                 t.place_why[id(m)] = m_rule
             elif prev is not None and not coord:
@@ -241,6 +248,36 @@ class Places:
         fire_destination_markers) that is not itself after an origin word: fire aimed there."""
         k = self.near_before(i, "fire_destination_markers", 2, lo)
         return k is not None and not self.origin_before(k, lo)
+
+    def aimed_past_origin(self, pool: list[Mention], lo: int) -> bool:
+        """Fire told from an origin place towards a target named farther on: a place right after an
+        origin word (من لبنان) and, before the next place of the clause, a word of direction or the
+        preposition of fire's target (:meth:`aimed_between`), with the aimed-at object between it and
+        that place (صاروخ من لبنان في اتجاه موقع للجيش في الجليل الأعلى;
+        صواريخ من لبنان باتجاه هدفين عسكريين، الأول في محيط موقع X). :meth:`aimed_at` reads the
+        direction word only two words before the place; here the object stands between them, and the
+        origin, read as the event's place, left a country only (an event dropped as unlocated)."""
+        return any(self.origin_at(a.tok[0], lo) and self.aimed_between(a, b, lo) for a, b in zip(pool, pool[1:]))
+
+    def origin_at(self, i: int, lo: int) -> bool:
+        """The place at token ``i`` comes right after an origin word (triggers.yaml fire_origin_markers:
+        من لبنان) that no word of nearness opens (origin_proximity: بالقرب من X، على بعد 3 كم من X is
+        a distance point, not where the fire came from)."""
+        k = self.near_before(i, "fire_origin_markers", 1, lo)
+        return k is not None and not (k - 1 >= lo and in_list(self.L, "origin_proximity", self.key(k - 1)))
+
+    def aimed_between(self, a: Mention, b: Mention, lo: int) -> bool:
+        """Between the places ``a`` and ``b`` stands a word of direction (triggers.yaml
+        fire_destination_markers) not itself after an origin word (من اتجاه X is where fire came from),
+        or, at most ``TARGET_PREP_GAP`` words before ``b`` with no comma after it, the preposition of
+        fire's target (fire_target_prepositions: من لبنان على مستوطنة X، من الأراضي اليمنية على منزلهم
+        بنجران)."""
+        k = self.near_before(b.tok[0], "fire_destination_markers", b.tok[0] - a.tok[1], max(lo, a.tok[1]))
+        if k is not None and not self.origin_before(k, lo):
+            return True
+        k = self.near_before(b.tok[0], "fire_target_prepositions", min(TARGET_PREP_GAP, b.tok[0] - a.tok[1]),
+                             max(lo, a.tok[1]))
+        return k is not None and not any(c in self.doc.text[self.toks[k].end:b.start] for c in COMMAS)
 
     def from_direction(self, i: int, lo: int) -> bool:
         """The place at token ``i`` follows a word of direction that comes after an origin word (من

@@ -34,6 +34,8 @@ def _place_prep(f: Finder, k: int) -> bool:
     of the parties) unless a place preposition stands before كل (في كل من دمشق والكويت)."""
     if not f.is_(k, "place_preps") or f.is_(k, "party_list_openers"):
         return False
+    if f.key(k) in f.w["direction_nouns"] and not f.is_(k - 1, "place_preps"):
+        return False   # اتجاه تركيا للمنطقة العازلة: a state's course; في اتجاه إسرائيل (and باتجاه X): the direction
     return not (f.is_(k - 1, "each_words") and not f.is_(k - 2, "place_preps"))
 
 
