@@ -61,7 +61,8 @@ def main() -> None:
     def make(stage_module, gate_module):
         tagger = Tagger(t._model_path, t.lex, table=res.data_dir / FILENAME, letters=t._letters)
         stage = stage_module.NerStage(tagger, gate_module.Gate(**words), loaded.min_confidence,
-                                      loaded.override_confidence, frozenset(), loaded.weapon_words, loaded.common)
+                                      loaded.override_confidence, lists=loaded.lists, common=loaded.common,
+                                      words={n: getattr(loaded, a) for a, n in stage_module.RULE_WORDS.items()})
         stage.org_words = loaded.org_words
         return stage
 

@@ -38,6 +38,25 @@ OVERRIDE_CONFIDENCE = 0.8   # a pattern-found mention gives way to a CRF span th
 LONE_CONFIDENCE = 0.75      # a one-word span needs this much
 # lexicon lists the stage's rules read beside the CRF features' LISTS (which the trained model's
 # input fixes): ميثاق روما، دول الخليج, a place name that names a thing (_accept_why)
+# the lexicon lists only the stage's own rules read (its ``words``), by the attribute that holds each
+# (folded): one mapping, so a rule reading a new list adds a line here, not an argument. They stay out
+# of ``lists``, whose every list a name-opening and run-on test reads whole
+RULE_WORDS = {
+    "org_words": "org_type_words",              # type words an organisation's name follows (شركة، وكالة)
+    "weapon_words": "weapon_words",
+    "media_words": "media_type_words",          # the type words of the press (صحيفة، قناة)
+    "prayer_formulas": "prayer_formulas",       # prayers said after a name (رحمه الله)
+    "vessel_words": "vessel_words",             # the words of ships (السفينة، حاملة)
+    "more_given": "given_names",                # the given names the knowledge adds to the learned list
+    "compound_ends": "compound_name_ends",      # second words of compound given names (الدين، الإسلام)
+    "lineage": "lineage_words",                 # بن، ابن، بنت: a lineage in a name
+    "speech_verbs": "speech_verbs",             # verbs of saying whose subject follows them (قال، أكد)
+    "role_after": "role_after_name",            # words opening a speaker's role after the name (وهو، أحد)
+    "namesake_heads": "namesake_heads",         # a place, unit or paper named by a person (ميدان، مسجد)
+    "namesake_honorifics": "namesake_honorifics",
+    "office_links": "office_links",             # between a title and the body it speaks for (باسم)
+    "ordinary_surnames": "ordinary_surnames",   # family names that are also ordinary words (الصباح)
+}
 RULE_LISTS = ("named_thing_heads",)
 _ASIDE_DASHES = "-\u2013\u2014"   # a hyphen, en and em dash: set apart by spaces they open an aside
 # lexicon lists whose words never open a personal name before its given name (NerStage._open_names)
@@ -66,20 +85,21 @@ class NerStage:
     name = "ner"
 
     def __init__(self, tagger: Tagger, gate: Gate, min_confidence: float = MIN_CONFIDENCE,
-                 override_confidence: float = OVERRIDE_CONFIDENCE, org_words: frozenset[str] = frozenset(),
-                 weapon_words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
-                 media_words: frozenset[str] = frozenset(),
-                 more_given: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
-                 person_given: frozenset[str] = frozenset(), compound_ends: frozenset[str] = frozenset(),
-                 rank_words: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
-                 speech_verbs: frozenset[str] = frozenset(), cued_given: frozenset[str] = frozenset(),
-                 lists: dict[str, frozenset[str]] | None = None, name_scores: dict[str, float] | None = None,
-                 ambiguous_given: frozenset[str] = frozenset(), role_after: frozenset[str] = frozenset(),
-                 namesake_heads: frozenset[str] = frozenset(), namesake_honorifics: frozenset[str] = frozenset(),
-                 office_links: frozenset[str] = frozenset(), ordinary_surnames: frozenset[str] = frozenset(),
-                 prayer_formulas: frozenset[str] = frozenset(), vessel_words: frozenset[str] = frozenset(),
-                 month_words: frozenset[str] = frozenset()):
-        """``ambiguous_given``: given names whose folded key is also an ordinary word, as the
+                 override_confidence: float = OVERRIDE_CONFIDENCE, *, lists: dict[str, frozenset[str]] | None = None,
+                 words: dict[str, frozenset[str]] | None = None,
+                 common: frozenset[str] = frozenset(), likely: dict[str, float] | None = None,
+                 person_given: frozenset[str] = frozenset(), rank_words: frozenset[str] = frozenset(),
+                 cued_given: frozenset[str] = frozenset(), name_scores: dict[str, float] | None = None,
+                 ambiguous_given: frozenset[str] = frozenset(), month_words: frozenset[str] = frozenset()):
+        """``lists``: the lexicon's word lists the stage's own rules read beside the CRF's features
+        (titles, name stops, org heads, name joiners …: rasd.ner.features.LISTS, and RULE_LISTS), from
+        the live knowledge (:func:`stage_for`), so a lexicon edit reaches the rules; the CRF's features
+        read the frozen copy in ``tagger.lex.lists`` (rasd.ner.resources.FROZEN), so the same edit leaves
+        the trained model's input as it was. None: the tagger's lists (a stage built on its tagger alone).
+        ``words``: the lexicon lists only the rules read, by lexicon name (folded; RULE_WORDS names the
+        attribute each is kept in: speech_verbs, lineage_words, prayer_formulas …); a list not given is
+        empty.
+        ``ambiguous_given``: given names whose folded key is also an ordinary word, as the
         knowledge writes the name (lexicon given_names_ambiguous, unfolded: علي, not the preposition
         على that folds to the same key).
         ``name_scores``: every word the learned word model saved (rasd.ner.likely, p >= its KEEP)
@@ -88,58 +108,33 @@ class NerStage:
         ``likely``: known words the learned word model (rasd.ner.likely) finds likely to stand in a
         name, with that probability: they seed windows and open a sentence to the CRF.
         ``person_given``: every given name the mention finder knows (the learned lists and the
-        knowledge's, with those that are also ordinary words: علي); ``compound_ends``: the second words of compound given names (الدين، الإسلام),
-        which are no everyday word inside a name.
-        ``lists``: the lexicon's word lists the stage's own rules read (titles, name stops, org heads,
-        name joiners …: rasd.ner.features.LISTS), from the live knowledge (:func:`stage_for`), so a
-        lexicon edit reaches the rules; the CRF's features read the frozen copy in ``tagger.lex.lists``
-        (rasd.ner.resources.FROZEN), so the same edit leaves the trained model's input as it was.
-        None: the tagger's lists (a stage built on its tagger alone)."""
+        knowledge's, with those that are also ordinary words: علي).
+        ``month_words``: the one-word month names (dates.yaml, folded: نيسان، تموز، أيار): a month
+        named with its day or its other name (24 نيسان/أبريل) is a date, not the car maker the NER
+        corpora tag (_accept_why)."""
         self.lists = tagger.lex.lists if lists is None else lists
-        self.compound_ends = compound_ends
-        self.lineage = lineage   # بن، ابن، بنت (folded): a lineage in a name
-        # verbs of saying whose subject follows them (قال، أكد، أوضح; lexicon speech_verbs, folded):
-        # a lone word the CRF reads as a person right after one is the speaker (وقال شكري إن)
-        self.speech_verbs = speech_verbs
+        # the rule-only lists, each under its attribute (RULE_WORDS: speech_verbs, lineage, role_after,
+        # namesake_heads, office_links, ordinary_surnames, prayer_formulas, vessel_words, media_words …)
+        for attribute, name in RULE_WORDS.items():
+            setattr(self, attribute, (words or {}).get(name, frozenset()))
         # given names that are also ordinary words, learned from the news (rasd.kb.names' cued tier,
         # news_cued_names.json: فاضل، ثابت، موفق): a name only right after a person cue (_cued_tier)
         self.cued_given = cued_given
-        # the words that open a speaker's role right after the name (lexicon role_after_name, folded:
-        # وهو، أحد): with a person title, the end of a speaker's name the cue tiers read (_speaker_tier)
-        self.role_after = role_after
-        # the words a place, unit or paper is named by before a person's name (lexicon namesake_heads,
-        # folded: ميدان، مسجد، كتيبة، مجلة) and the honorifics that may stand between (namesake_honorifics
-        # and the person titles: مسجد الإمام X، ميدان العميد X): such a person is the thing's name (_namesakes)
-        self.namesake_heads = namesake_heads
-        # the words between a title and the body it speaks for (lexicon office_links, folded: باسم)
-        self.office_links = office_links
-        # family names with the article that are also ordinary words (lexicon ordinary_surnames, folded:
-        # الصباح): right after a person's name they close it (_ordinary_surnames)
-        self.ordinary_surnames = ordinary_surnames
-        self.namesake_honorifics = namesake_honorifics | self.lists.get("person_titles", frozenset())
+        # a thing named by a person (namesake_heads) may have an honorific or a person title between
+        # (مسجد الإمام X، ميدان العميد X): such a person is the thing's name (_namesakes)
+        self.namesake_honorifics = self.namesake_honorifics | self.lists.get("person_titles", frozenset())
         # words that open a person span in the NER corpora but are no given name (geo_cues.yaml
         # name_stoplist, folded, without the article): after a title they qualify the rank (ركن، طيار)
         self.rank_words = frozenset(strip_article(w) for w in rank_words)
-        self.person_given = person_given | tagger.lex.given | more_given
-        self.tagger, self.gate, self.weapon_words = tagger, gate, weapon_words
-        # the prayers said after a name (lexicon prayer_formulas, folded two-word phrases: رحمه الله،
-        # حفظه الله): their first word is no name, whatever the CRF reads after a name (_accept_why)
-        self.prayer_formulas = prayer_formulas
-        # the words of ships (lexicon vessel_words, folded): a person's name right after one is the
-        # ship's (حاملة الطائرات "X"، السفينة "X Y"), no person of the report (_accept_why)
-        self.vessel_words = vessel_words
-        # the one-word month names (dates.yaml, folded: نيسان، تموز، أيار): a month named with its day
-        # or its other name (24 نيسان/أبريل) is a date, not the car maker the NER corpora tag (_accept_why)
+        self.person_given = person_given | tagger.lex.given | self.more_given
+        self.tagger, self.gate = tagger, gate
         self.month_words = month_words
-        # the type words of the press (lexicon media_type_words, folded): an organisation named right
-        # after one is a newspaper or channel the report quotes, a source, not an actor (_accept_why)
-        self.media_words = media_words
-        # the given names the knowledge adds to the learned list (lexicon.yaml given_names), as the
-        # mention finder reads them: a name behind a proclitic (وفهد) and a seed of the CRF's windows
-        self.more_given = more_given - tagger.lex.given
+        # the given names the knowledge adds to the learned list, as the mention finder reads them: a
+        # name behind a proclitic (وفهد) and a seed of the CRF's windows
+        self.more_given = self.more_given - tagger.lex.given
         self.common = common   # words the NER corpora use mostly outside names (names.json)
-        self.org_words = org_words | self.lists.get("org_heads", frozenset()) | self.lists.get(
-            "org_heads_civil", frozenset())   # type words an organisation's name follows (شركة، وكالة)
+        self.org_words = self.org_words | self.lists.get("org_heads", frozenset()) | self.lists.get(
+            "org_heads_civil", frozenset())
         self.min_confidence, self.override_confidence = min_confidence, override_confidence
         self._place_clusters = _place_clusters(tagger.lex)
         # the words the gate spends the CRF around beside unknown ones and likely name words
@@ -152,7 +147,7 @@ class NerStage:
         # a verb of saying as written or behind a one-letter conjunction (وقال، فأكد): the spellings
         # :meth:`_said_by` accepts, so that one set look-up (or one C-level pass over a document's
         # words) answers it
-        self._speech_forms = speech_verbs | frozenset(c + v for c in L.conj if len(c) == 1 for v in speech_verbs)
+        self._speech_forms = self.speech_verbs | frozenset(c + v for c in L.conj if len(c) == 1 for v in self.speech_verbs)
         self._prep_articles = tuple(sorted({c + p + L.article for c in ("", *L.conj) for p in L.preps}
                                            | {c + L.lam_article for c in ("", *L.conj)}, key=len, reverse=True))
         joiners = self.lists.get("name_joiners", frozenset())
@@ -1554,27 +1549,13 @@ def stage_for(res, tagger: Tagger, cls: type[NerStage] = NerStage, **more) -> Ne
     known = set(lex.clusters) | set(lex.places) | set(lex.kb) | live_names(res.gazetteer, res.kb)
     gate = Gate.of(load_yaml(res.knowledge("triggers")), res.kb.lexicon["_folded"], known)
     return cls(tagger, gate, likely=likely_model.load(res.data_dir / likely_model.FILENAME),
-                    name_scores=likely_model.load(res.data_dir / likely_model.FILENAME, threshold=OPENING_LIKELY),
-                    ambiguous_given=frozenset(res.kb.lexicon.get("given_names_ambiguous", ())),
-                    org_words=res.kb.lexicon["_folded"].get("org_type_words", frozenset()),
-                    weapon_words=res.kb.lexicon["_folded"].get("weapon_words", frozenset()),
-                    media_words=res.kb.lexicon["_folded"].get("media_type_words", frozenset()),
-                    prayer_formulas=res.kb.lexicon["_folded"].get("prayer_formulas", frozenset()),
-                    vessel_words=res.kb.lexicon["_folded"].get("vessel_words", frozenset()),
-                    month_words=frozenset(w for w in res.dates.months if " " not in w),
-                    common=res.common_words,
-                    more_given=res.kb.lexicon["_folded"].get("given_names", frozenset()),
-                    person_given=res.given_names | res.kb.lexicon["_folded"].get("given_names_ambiguous", frozenset()),
-                    compound_ends=res.kb.lexicon["_folded"].get("compound_name_ends", frozenset()),
-                    rank_words=_rank_words(res),
-                    lineage=res.kb.lexicon["_folded"].get("lineage_words", frozenset()),
-                    speech_verbs=res.kb.lexicon["_folded"].get("speech_verbs", frozenset()),
-                    cued_given=res.cued_names,
-                    role_after=res.kb.lexicon["_folded"].get("role_after_name", frozenset()),
-                    namesake_heads=res.kb.lexicon["_folded"].get("namesake_heads", frozenset()),
-                    namesake_honorifics=res.kb.lexicon["_folded"].get("namesake_honorifics", frozenset()),
-                    office_links=res.kb.lexicon["_folded"].get("office_links", frozenset()),
-                    ordinary_surnames=res.kb.lexicon["_folded"].get("ordinary_surnames", frozenset()), **more)
+               name_scores=likely_model.load(res.data_dir / likely_model.FILENAME, threshold=OPENING_LIKELY),
+               ambiguous_given=frozenset(res.kb.lexicon.get("given_names_ambiguous", ())),
+               month_words=frozenset(w for w in res.dates.months if " " not in w),
+               common=res.common_words,
+               person_given=res.given_names | folded.get("given_names_ambiguous", frozenset()),
+               rank_words=_rank_words(res), cued_given=res.cued_names,
+               words={k: folded[k] for k in RULE_WORDS.values() if k in folded}, **more)
 
 
 def _rank_words(res) -> frozenset[str]:

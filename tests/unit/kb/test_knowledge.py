@@ -142,3 +142,16 @@ def test_the_lebanese_islamic_groups_armed_wing_is_known_with_its_party():
     wing, party = kb.get("actor:fajr_forces"), kb.get("actor:jamaa_islamiya_lb")
     assert wing.category == party.category == "non_state_armed_group" and wing.country == party.country == "LB"
     assert "actor:jamaa_islamiya_lb" in {p if p.startswith("actor:") else "actor:" + p for p in wing.part_of}
+
+
+def test_the_martyrdom_forms_of_the_harm_words_are_words_of_martyrdom():
+    """triggers.yaml keeps three lists that share words: harm_words (a toll's harm), casualty_roots (a
+    sentence that reports dead) and martyr_words (the side that announces its martyrs). A martyrdom
+    form added to the first two and not to the third would make its announcer the toll's agent."""
+    from rasd.kb.yamlfile import load as load_yaml
+
+    triggers = load_yaml(KNOWLEDGE_DIR / "triggers.yaml")
+    martyr = set(triggers["martyr_words"])
+    stems = ("شهيد", "شهداء", "استشهد", "ارتق")
+    shared = {w for key in ("harm_words", "casualty_roots") for w in triggers[key] if w.startswith(stems)}
+    assert shared and shared <= martyr, sorted(shared - martyr)

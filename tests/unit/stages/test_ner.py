@@ -129,7 +129,7 @@ def test_a_lone_word_is_a_person_after_a_title_or_when_the_crf_is_sure():
 @pytest.mark.parametrize("text,kept", [("وأعلنت شركة الكرمول أمس", True), ("وأعلنت الكرمول أمس", False)])
 def test_a_lone_organisation_after_its_type_word(text, kept):
     tagger = FakeTagger({"الكرمول": (1, "ORG", 0.6)})
-    d = NerStage(tagger, GATE, org_words=frozenset({"شركه"}))(doc_of(text))
+    d = NerStage(tagger, GATE, words=dict(org_type_words=frozenset({"شركه"})))(doc_of(text))
     assert [m.type for m in d.mentions] == (["ACTOR"] if kept else [])
 
 
@@ -190,20 +190,20 @@ def test_a_lone_person_after_a_verb_of_saying_is_the_speaker():
     assert not NerStage(tagger, known)(doc_of(text)).mentions       # no verbs given: an unsure lone person
     doc = doc_of(text)
     doc.explain = True
-    (m,) = NerStage(tagger, known, speech_verbs=SPEECH)(doc).mentions
+    (m,) = NerStage(tagger, known, words=dict(speech_verbs=SPEECH))(doc).mentions
     assert m.text == "كرمول" and "kept: a lone person after a verb of saying" in m.why
-    assert NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("فأضاف كرمول أن الوضع هادئ")).mentions
+    assert NerStage(tagger, known, words=dict(speech_verbs=SPEECH))(doc_of("فأضاف كرمول أن الوضع هادئ")).mentions
     # an honorific with an attached pronoun stands for a person but is no name; nor an ordinary word
-    assert not NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("وقال سموه إن الوضع هادئ")).mentions
-    assert not NerStage(tagger, known, speech_verbs=SPEECH, common=frozenset({"جوابا"}))(
+    assert not NerStage(tagger, known, words=dict(speech_verbs=SPEECH))(doc_of("وقال سموه إن الوضع هادئ")).mentions
+    assert not NerStage(tagger, known, common=frozenset({"جوابا"}), words=dict(speech_verbs=SPEECH))(
         doc_of("وقال جوابا إن الوضع هادئ")).mentions
     # a verb takes no preposition nor article: للقال is no verb of saying
-    assert not NerStage(tagger, known, speech_verbs=SPEECH)(doc_of("للقال كرمول إن الوضع هادئ")).mentions
+    assert not NerStage(tagger, known, words=dict(speech_verbs=SPEECH))(doc_of("للقال كرمول إن الوضع هادئ")).mentions
 
 
 def test_an_unsure_name_of_several_words_is_kept_after_a_person_cue():
     tagger = FakeTagger({"كرمول": (2, "PERS", 0.4)})    # under min_confidence, over CUED_CONFIDENCE
-    stage = NerStage(tagger, GATE, speech_verbs=SPEECH)
+    stage = NerStage(tagger, GATE, words=dict(speech_verbs=SPEECH))
     assert not stage(doc_of("وشاهد كرمول زيتوني الوضع")).mentions            # no cue: dropped
     for text, cue in (("وقال القائد كرمول زيتوني إن الوضع هادئ", "after a title"),
                       ("وقال كرمول زيتوني إن الوضع هادئ", "after a verb of saying"),
@@ -214,7 +214,8 @@ def test_an_unsure_name_of_several_words_is_kept_after_a_person_cue():
     assert not stage(doc_of("وشاهد قائد الشرطة كرمول زيتوني الوضع")).mentions   # a role, no verb of saying
     # the commas alone do not make a role: a place list before them is none
     assert not stage(doc_of("وقصفت الطائرات المدينة، كرمول زيتوني، أمس")).mentions
-    assert not NerStage(FakeTagger({"كرمول": (2, "PERS", 0.2)}), GATE, speech_verbs=SPEECH)(
+    unsure = FakeTagger({"كرمول": (2, "PERS", 0.2)})
+    assert not NerStage(unsure, GATE, words=dict(speech_verbs=SPEECH))(
         doc_of("وقال كرمول زيتوني إن الوضع هادئ")).mentions                   # too unsure even so
 
 
@@ -270,8 +271,8 @@ def test_a_name_after_a_weapon_word_is_the_weapons():
     tagger = FakeTagger({"زينب": (1, "PERS", 0.99)})
     lex = Lexicons(places={"دمشق": "city"}, lists=LISTS, given=frozenset({"زينب"}))
     tagger.lex = lex
-    assert not NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وأطلقوا 15 صاروخ زينب امس")).mentions
-    assert NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))(doc_of("وقالت زينب إن الوضع هادئ")).mentions
+    assert not NerStage(tagger, GATE, words=dict(weapon_words=frozenset({"صاروخ"})))(doc_of("وأطلقوا 15 صاروخ زينب امس")).mentions
+    assert NerStage(tagger, GATE, words=dict(weapon_words=frozenset({"صاروخ"})))(doc_of("وقالت زينب إن الوضع هادئ")).mentions
 
 
 def test_a_span_does_not_end_on_a_stop_word_with_its_proclitic():
@@ -357,7 +358,7 @@ def test_a_lone_organisation_the_news_knows_unless_an_ordinary_word(common, kept
 
 def test_a_longer_name_after_a_weapon_word_is_the_weapons_too():
     tagger = FakeTagger({"ابو": (2, "PERS", 0.99)}, _lex())
-    stage = NerStage(tagger, GATE, weapon_words=frozenset({"صاروخ"}))
+    stage = NerStage(tagger, GATE, words=dict(weapon_words=frozenset({"صاروخ"})))
     assert not stage(doc_of("وأطلقوا 15 صاروخ أبو كرمول امس")).mentions
     assert stage(doc_of("وقال أبو كرمول إن الوضع هادئ")).mentions
 
@@ -407,7 +408,7 @@ def test_a_given_name_the_knowledge_adds_is_read_behind_its_conjunction():
     text = "وقال مسؤول إن وكرمول زيتوني وصل أمس"
     tagger = FakeTagger({"وكرمول": (2, "PERS", 0.95)})
     assert [m.text for m in NerStage(tagger, GATE)(doc_of(text)).mentions] == ["وكرمول زيتوني"]
-    d = NerStage(tagger, GATE, more_given=frozenset({"كرمول"}))(doc_of(text))
+    d = NerStage(tagger, GATE, words=dict(given_names=frozenset({"كرمول"})))(doc_of(text))
     assert [m.text for m in d.mentions] == ["كرمول زيتوني"]
 
 
@@ -567,7 +568,7 @@ def test_the_head_of_a_compound_title_after_a_title_is_left_to_the_crf():
     """المرشد آية الله X: آية opens the compound آية الله, whose second word is no name of its own."""
     text = "وقال القائد آية الله كرمول إن الوضع هادئ"
     tagger = FakeTagger({"ايه": (3, "PERS", 0.95)}, _lex())
-    d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}), compound_ends=frozenset({"الله"}))(doc_of(text))
+    d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}), words=dict(compound_name_ends=frozenset({"الله"})))(doc_of(text))
     assert [m.text for m in d.mentions] == ["آية الله كرمول"]
     d = NerStage(tagger, GATE, rank_words=frozenset({"ايه"}))(doc_of(text))
     assert [m.text for m in d.mentions] == ["الله كرمول"]     # what the guard prevents
@@ -623,7 +624,7 @@ def test_a_sure_person_span_grows_a_pattern_person_only_where_the_name_is_open()
         d = pattern_person(doc_of(text), words)
         tagger = FakeTagger({"كرمول": (n, "PERS", 0.95)},
                             Lexicons(places={"دمشق": "city"}, lists=lists, given=frozenset({"كرمول", "زيتون"})))
-        stage = NerStage(tagger, GATE, lineage=frozenset({"بن"}), compound_ends=frozenset({"الله"}))
+        stage = NerStage(tagger, GATE, words=dict(lineage_words=frozenset({"بن"}), compound_name_ends=frozenset({"الله"})))
         return [m.text for m in stage(d).mentions]
 
     assert run("وقال كرمول بن زيتون ساعدي إن الوضع هادئ", "كرمول بن زيتون", 4) == ["كرمول بن زيتون"]
@@ -656,8 +657,7 @@ def test_an_organisation_named_after_a_gazetteer_place_replaces_the_place(text, 
     i = next(t.i for t in d.tokens if t.start == s)
     d.mentions.append(Mention(s, s + 4, "دمشق", "PLACE", None, tok=(i, i + 1), place_ids=["sy:1"]))
     first = text.split()[1]
-    stage = NerStage(FakeTagger({fold_str(first): (2, "ORG", 0.95)}, _lex()), GATE,
-                     org_words=frozenset({"نادي"}))
+    stage = NerStage(FakeTagger({fold_str(first): (2, "ORG", 0.95)}, _lex()), GATE, words=dict(org_type_words=frozenset({"نادي"})))
     got = [(m.type, m.text) for m in stage(d).mentions]
     assert got == ([("ACTOR", " ".join(text.split()[1:3]))] if org else [("PLACE", "دمشق")])
 
@@ -670,7 +670,7 @@ def test_a_sure_organisation_over_exactly_a_gazetteer_place_leaves_the_place(tex
     s = text.index("دمشق")
     i = next(t.i for t in d.tokens if t.start == s)
     d.mentions.append(Mention(s, s + 4, "دمشق", "PLACE", None, tok=(i, i + 1), place_ids=["sy:1"]))
-    stage = NerStage(FakeTagger({fold_str("دمشق"): (1, "ORG", 0.95)}, _lex()), GATE, org_words=frozenset({"نادي"}))
+    stage = NerStage(FakeTagger({fold_str("دمشق"): (1, "ORG", 0.95)}, _lex()), GATE, words=dict(org_type_words=frozenset({"نادي"})))
     assert [(m.type, m.text) for m in stage(d).mentions] == [("PLACE", "دمشق")]
     assert not stage._named_after(d, d.mentions[0], i, i + 1)
 
@@ -765,8 +765,7 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
     next name part(s) right after a title or a verb of saying, where the CRF found nothing; not
     alone, not without a cue, not before an ordinary word or a title."""
     tier = frozenset({fold_str("ثابت"), fold_str("فاضل")})
-    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier,
-                     common=frozenset(map(fold_str, ("جدا", "إن", "في"))), lineage=frozenset({"بن"}))
+    stage = NerStage(FakeTagger({}), GATE, cued_given=tier, common=frozenset(map(fold_str, ("جدا", "إن", "في"))), words=dict(speech_verbs=SPEECH, lineage_words=frozenset({"بن"})))
     for text, name, cue in (("وقال ثابت جواس إن الوضع هادئ", "ثابت جواس", "a verb of saying"),
                             ("وقال القائد فاضل الغراوي إن الوضع هادئ", "فاضل الغراوي", "a title"),
                             ("وقال فاضل بن مرهون الغراوي إن الوضع هادئ", "فاضل بن مرهون الغراوي", "a verb of saying")):
@@ -778,15 +777,14 @@ def test_a_cued_tier_name_opens_a_person_only_after_a_cue_and_before_a_name_part
     assert not stage(doc_of("وشاهد قائد الشرطة فاضل الغراوي الوضع")).mentions    # a role without a verb of saying
     assert not stage(doc_of("وقال قائد الشرطة، فاضل الغراوي إن الوضع هادئ")).mentions   # a comma: no one phrase
     assert not stage(doc_of("وكان ثابت جواس في المدينة")).mentions        # no cue before it
-    kunya = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier, lineage=frozenset({"بن"}),
-                     lists={**LISTS, "kunya": frozenset({"ابي", "ابو"})})
+    kunya = NerStage(FakeTagger({}), GATE, cued_given=tier, lists={**LISTS, "kunya": frozenset({"ابي", "ابو"})}, words={"speech_verbs": SPEECH, "lineage_words": frozenset({"بن"})})
     assert not kunya(doc_of("قصفوا مسجد أبي ثابت الغراوي")).mentions     # a kunya's word, no title's name
     assert kunya(doc_of("وقال القائد ثابت الغراوي")).mentions
     assert not stage(doc_of("وقال ثابت إن الوضع هادئ")).mentions            # alone: an ordinary word too
     assert not stage(doc_of("وقال ثابت جدا إن الوضع هادئ")).mentions        # an ordinary word after it
     assert not stage(doc_of("وقال ثابت القائد إن الوضع هادئ")).mentions     # a title after it
     assert not stage(doc_of("وقال ثابت، جواس إن الوضع هادئ")).mentions      # a comma between
-    assert not NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH)(doc_of("وقال ثابت جواس إن الوضع هادئ")).mentions
+    assert not NerStage(FakeTagger({}), GATE, words=dict(speech_verbs=SPEECH))(doc_of("وقال ثابت جواس إن الوضع هادئ")).mentions
     # review15b: a bare word beyond the first name part is as often the name's verb: the name stops before it
     (m,) = stage(doc_of("وقال القائد فاضل الغراوي وصل إلى المدينة")).mentions
     assert m.text == "فاضل الغراوي"
@@ -861,7 +859,7 @@ def test_a_speaker_named_before_the_role_the_report_gives_after_the_name():
     opens a role (وهو، أحد) or a title are the speaker's name, where the CRF proposed nothing (round 19)."""
     nothing = FakeTagger({})
     roles = frozenset({"وهو", "احد"})
-    stage = NerStage(nothing, GATE, speech_verbs=SPEECH, role_after=roles)
+    stage = NerStage(nothing, GATE, words=dict(speech_verbs=SPEECH, role_after_name=roles))
     (m,) = stage(doc_of("وقال كرمول زيتوني، وهو باحث في المعهد، إن الوضع هادئ")).mentions
     assert m.text == "كرمول زيتوني" and m.type == "PERSON" and "speaker's name" in m.why
     (m,) = stage(doc_of("وقال كرمول زيتوني القائد في المدينة إن الوضع هادئ")).mentions   # a title after it
@@ -871,7 +869,7 @@ def test_a_speaker_named_before_the_role_the_report_gives_after_the_name():
     assert not stage(doc_of("وقال كرمول، وهو باحث، إن الوضع هادئ")).mentions
     assert not stage(doc_of("وقال القائد زيتوني، وهو باحث، إن الوضع هادئ")).mentions
     # without the role words (a stage built without the lexicon list) the tier is off
-    assert not NerStage(nothing, GATE, speech_verbs=SPEECH)(doc_of("وقال كرمول زيتوني، وهو باحث")).mentions
+    assert not NerStage(nothing, GATE, words=dict(speech_verbs=SPEECH))(doc_of("وقال كرمول زيتوني، وهو باحث")).mentions
 
 
 def test_a_place_after_a_charter_or_states_word_is_no_place():
@@ -884,7 +882,7 @@ def test_a_place_after_a_charter_or_states_word_is_no_place():
 
 def test_the_verb_of_saying_test_is_one_look_up_of_the_verb_as_written_or_behind_one_conjunction():
     """_said_by reads the word before as a verb of saying as written or behind و/ف, no other proclitic."""
-    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH)
+    stage = NerStage(FakeTagger({}), GATE, words=dict(speech_verbs=SPEECH))
     d = doc_of("قال زيد وقال عمرو فأضاف خالد بقال سعد والقال ماجد")
     said = [i for i in range(len(d.tokens)) if stage._said_by(d, i)]
     assert [d.tokens[i].key for i in said] == ["زيد", "عمرو", "خالد"]
@@ -895,11 +893,11 @@ def test_every_speaker_and_every_cued_name_of_a_document_is_found_one_after_the_
     """The tiers visit only the words after a verb of saying (or of the cued tier), in order, and go
     on after a name found: two in one document are both read."""
     roles = frozenset({"وهو", "احد"})
-    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, role_after=roles)
+    stage = NerStage(FakeTagger({}), GATE, words=dict(speech_verbs=SPEECH, role_after_name=roles))
     got = stage(doc_of("وقال كرمول زيتوني، وهو باحث، إن الوضع هادئ. وأضاف دورين ماكلوي، وهو خبير، إن الهدوء مستمر")).mentions
     assert [m.text for m in got] == ["كرمول زيتوني", "دورين ماكلوي"]
     tier = frozenset({fold_str("ثابت"), fold_str("فاضل")})
-    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, cued_given=tier)
+    stage = NerStage(FakeTagger({}), GATE, cued_given=tier, words=dict(speech_verbs=SPEECH))
     got = stage(doc_of("وقال ثابت جواس إن الوضع هادئ، وقال فاضل الغراوي إن الهدوء مستمر")).mentions
     assert [m.text for m in got] == ["ثابت جواس", "فاضل الغراوي"]
 
@@ -910,8 +908,7 @@ def test_a_person_in_construct_after_a_namesake_head_is_the_things_name():
     """ميدان X، مسجد الإمام X: a square or mosque named after a person; the person mention, whichever
     finder read it, is removed (the trace says why), unless the type word is definite (apposition)."""
     def persons(text: str) -> list[str]:
-        st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE,
-                      namesake_heads=frozenset({"ميدان", "مسجد"}), namesake_honorifics=frozenset({"الامام"}))
+        st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE, words=dict(namesake_heads=frozenset({"ميدان", "مسجد"}), namesake_honorifics=frozenset({"الامام"})))
         d = doc_of(text)
         d.explain = True
         d = st(d)
@@ -931,16 +928,14 @@ def test_a_namesake_head_inside_another_name_does_not_take_the_person():
     s = text.index("لكتائب")
     i = next(t.i for t in d.tokens if t.start == s)
     d.mentions.append(Mention(s, s + len("لكتائب الإمام"), "لكتائب الإمام", "ACTOR", "actor:x", tok=(i, i + 2)))
-    st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE,
-                  namesake_heads=frozenset({"كتائب"}), namesake_honorifics=frozenset({"الامام"}))
+    st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE, words=dict(namesake_heads=frozenset({"كتائب"}), namesake_honorifics=frozenset({"الامام"})))
     assert [m.text for m in st(d).mentions if m.type == "PERSON"] == ["كرمول زيتوني"]
 
 
 def test_a_speakers_name_runs_to_the_role_after_it_over_one_bare_word():
     """وأكد كرمول زيتوني وهو من سكان القرية: the CRF read only the given name; the free bare word
     between it and the role word is the name's last part (round 21)."""
-    st = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.9)}), GATE, speech_verbs=SPEECH,
-                  role_after=frozenset({"وهو", "احد"}))
+    st = NerStage(FakeTagger({"كرمول": (1, "PERS", 0.9)}), GATE, words=dict(speech_verbs=SPEECH, role_after_name=frozenset({"وهو", "احد"})))
     (m,) = [m for m in st(doc_of("وقال كرمول زيتوني وهو من سكان القرية إن الوضع هادئ")).mentions
             if m.type == "PERSON"]
     assert m.text == "كرمول زيتوني" and "runs to the role" in m.why
@@ -957,7 +952,7 @@ def test_an_office_holder_named_after_the_title_and_the_body_it_heads():
 
     def persons(text: str) -> list[str]:
         d = doc_of(text, [("الشرطة", "ACTOR")])
-        st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
+        st = NerStage(FakeTagger({}), GATE, lists=lists, words={"office_links": frozenset({"باسم"})})
         return [m.text for m in st(d).mentions if m.type == "PERSON"]
     assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني ان الوضع هادئ") == ["كرمول زيتوني"]
     assert persons("وقالت المتحدثة باسم الشرطة كرمول زيتوني، إن الوضع هادئ") == ["كرمول زيتوني"]
@@ -974,14 +969,14 @@ def test_an_office_holder_after_an_adjective_of_the_body_and_only_after_an_actor
 
     def persons(text: str, typ: str = "ACTOR") -> list[str]:
         d = doc_of(text, [("الجيش", typ)])
-        st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
+        st = NerStage(FakeTagger({}), GATE, lists=lists, words={"office_links": frozenset({"باسم"})})
         return [m.text for m in st(d).mentions if m.type == "PERSON"]
     assert persons("وقال قائد الجيش الوطني كرمول زيتوني ان الوضع هادئ") == ["كرمول زيتوني"]
     assert persons("وقال قائد الجيش كرمول زيتوني ان الوضع هادئ") == ["كرمول زيتوني"]
     assert persons("وقال قائد الجيش كرمول زيتوني ان الوضع هادئ", typ="PLACE") == []
     d = doc_of("قال قائد الجيش كرمول زيتوني ان قائد الشرطة بشتار غولمان ان الوضع هادئ",
                [("الجيش", "ACTOR"), ("الشرطة", "ACTOR")])
-    st = NerStage(FakeTagger({}), GATE, lists=lists, office_links=frozenset({"باسم"}))
+    st = NerStage(FakeTagger({}), GATE, lists=lists, words={"office_links": frozenset({"باسم"})})
     assert [m.text for m in st(d).mentions if m.type == "PERSON"] == ["كرمول زيتوني", "بشتار غولمان"]
 
 
@@ -1000,7 +995,7 @@ def test_an_ordinary_word_listed_as_a_family_name_closes_the_name_the_crf_ended_
             s = text.index(word)
             i = next(t.i for t in d.tokens if t.start == s)
             d.mentions.append(Mention(s, s + len(word), word, typ, kb, tok=(i, i + 1), pattern=True))
-        st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE, ordinary_surnames=surnames)
+        st = NerStage(FakeTagger({"كرمول": (2, "PERS", 0.9)}), GATE, words=dict(ordinary_surnames=surnames))
         got = [m for m in st(d).mentions if m.type == "PERSON"]
         assert all("ordinary_surnames" in m.why for m in got if m.text.endswith("الصباح"))
         return [m.text for m in got]
@@ -1019,7 +1014,7 @@ def test_an_organisation_after_a_press_word_is_a_source_not_an_actor():
     """صحيفة X، قناة "X": a newspaper or channel the report quotes (lexicon media_type_words, actor22);
     the same name after another type word (شركة) or alone stays an organisation."""
     tagger = FakeTagger({"كرمولي": (2, "ORG", 0.99)}, _lex())
-    stage = NerStage(tagger, GATE, media_words=frozenset({"صحيفه", "قناه"}))
+    stage = NerStage(tagger, GATE, words=dict(media_type_words=frozenset({"صحيفه", "قناه"})))
     assert not stage(doc_of("وقالت صحيفة كرمولي تايمز إن الوضع هادئ")).mentions
     assert not stage(doc_of('وقالت قناة "كرمولي تايمز" إن الوضع هادئ')).mentions
     kept = stage(doc_of("وقالت شركة كرمولي تايمز إن الوضع هادئ")).mentions
@@ -1053,7 +1048,7 @@ def test_a_speaker_whose_given_name_is_also_an_ordinary_word_needs_a_title_after
     """وقال عيد X المتحدث باسم …: a first word the NER corpora use mostly outside names opens the
     speaker's name only as one of exactly two words with a person title right after them (Round 24)."""
     roles = frozenset({"وهو", "احد"})
-    stage = NerStage(FakeTagger({}), GATE, speech_verbs=SPEECH, role_after=roles, common=frozenset({"نجمه", "سلطات"}))
+    stage = NerStage(FakeTagger({}), GATE, common=frozenset({"نجمه", "سلطات"}), words=dict(speech_verbs=SPEECH, role_after_name=roles))
     (m,) = stage(doc_of("وقال نجمة زيتوني القائد في المدينة إن الوضع هادئ")).mentions
     assert m.text == "نجمة زيتوني" and "ordinary word" in m.why
     assert not stage(doc_of("وقال نجمة زيتوني، وهو باحث، إن الوضع هادئ")).mentions   # a role word, no title
@@ -1084,7 +1079,7 @@ def test_the_verb_of_a_prayer_after_a_name_is_no_organisation():
     (Round 28: person28); the same word before another word may be a name (رحمة, folded alike)."""
     def run(text):
         tagger = FakeTagger({"رحمه": (1, "ORG", 0.99)}, _lex())
-        stage = NerStage(tagger, GATE, prayer_formulas=frozenset({"رحمه الله"}))
+        stage = NerStage(tagger, GATE, words=dict(prayer_formulas=frozenset({"رحمه الله"})))
         return [m.text for m in stage(doc_of(text)).mentions]
     assert run("وقال القائد كرمول رحمه الله إن الوضع هادئ") == []
     assert run("وقالت رحمه زيتوني إن الوضع هادئ") == ["رحمه"]
@@ -1095,8 +1090,7 @@ def test_a_person_after_a_ship_word_is_the_ships_name():
     (the ship as an actor) stays (Round 28: person28)."""
     def run(text, cls):
         tagger = FakeTagger({"كرمول": (2, cls, 0.99)}, _lex())
-        stage = NerStage(tagger, GATE, weapon_words=frozenset({"الطايرات"}),
-                         vessel_words=frozenset({"سفينه", "حامله"}))
+        stage = NerStage(tagger, GATE, words=dict(weapon_words=frozenset({"الطايرات"}), vessel_words=frozenset({"سفينه", "حامله"})))
         return [(m.type, m.text) for m in stage(doc_of(text)).mentions]
     assert run('وأبحرت حاملة الطائرات "كرمول زيتوني" امس', "PERS") == []
     assert run('واستهدفوا سفينة "كرمول زيتوني" امس', "PERS") == []
@@ -1121,7 +1115,7 @@ def test_a_sound_plural_in_construct_is_no_lone_person():
     # reads the word after a verb of saying as the speaker (clitics.yaml construct_plural_ending)
     known = Gate.of({}, {}, known={"قال", "ان", "الوضع", "هادي", "مجاهدون", "مجاهدو", "الكتايب", "مارينو"})
     tagger = FakeTagger({"مجاهدو": (1, "PERS", 0.9), "مارينو": (1, "PERS", 0.9), "كرمولو": (1, "PERS", 0.9)})
-    stage = NerStageClass(tagger, known, speech_verbs=SPEECH, likely={"مجاهدو": 0.9, "مارينو": 0.9})
+    stage = NerStageClass(tagger, known, words=dict(speech_verbs=SPEECH), likely={"مجاهدو": 0.9, "مارينو": 0.9})
     doc = doc_of("وقال مجاهدو الكتائب إن الوضع هادئ")
     doc.explain = True
     assert not stage(doc).mentions
