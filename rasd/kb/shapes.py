@@ -588,8 +588,6 @@ class CueWindow(Closed):
 class MotiveCues(CueWindow):
     unless_dated_within: conint(ge=0, le=10)
     dated: WordList
-    told: WordList = []   # a past verb naming the motive act's doer right after it (هجوم شنه …): told
-    told_cues: WordList = []   # the motive cues after which such an act is told (retaliation, not a protest's reason)
 
 
 class AimCues(CueWindow):

@@ -111,8 +111,6 @@ class Cues:
     launch: CueList
     senses: tuple[Sense, ...] = field(default_factory=tuple)
     motive_dated: CueList = CueList("motive dated", 0, ())
-    motive_told: CueList = CueList("motive told", 0, ())   # هجوم شنه …: the motive act told with its doer
-    motive_told_cues: frozenset[str] = frozenset()   # the motive cues (folded, joined) the told verbs apply after
     aim_named_by: CueList = CueList("aim named_by", 0, ())   # an operation noun right before the outcome word
     aim_named_done: CueList = CueList("aim named_done", 0, ())   # a verb of carrying out before such a noun (نفذت عملية)
     aim_purpose_lam: frozenset[str] = frozenset()   # types whose word with the purpose lam, read as planned, is an aim
@@ -202,9 +200,6 @@ def load_cues(path: Path, ontology) -> Cues:
                 senses=senses, sense_forms=frozenset().union(*(sn.forms for sn in senses)),
                 motive_dated=CueList("motive dated", int(data["motive"]["unless_dated_within"]),
                                      phrases(data["motive"]["dated"])),
-                motive_told=CueList("motive told", int(data["motive"]["unless_dated_within"]),
-                                    phrases(data["motive"].get("told") or ())),
-                motive_told_cues=frozenset(" ".join(ph) for ph in phrases(data["motive"].get("told_cues") or ())),
                 timeframe=_cue_list("timeframe", data["timeframe"]),
                 **({"trend": _cue_list("trend", data["trend"])} if data.get("trend") else {}),
                 topic=_cue_list("topic", data["topic"]), topic_types=frozenset(data["topic"]["types"]),

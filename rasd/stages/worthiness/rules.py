@@ -52,8 +52,6 @@ def motive(s: Site, c: Cues) -> str | None:
     cue = cue_before(s.forms, s.i, 0, c.motive)
     if cue and cue_after(s.forms, s.j, len(s.forms), c.motive_dated):
         return None     # a dated act told in passing (ردا على صواريخ أطلقت الثلاثاء)
-    if cue in c.motive_told_cues and cue_after(s.forms, s.j, len(s.forms), c.motive_told):
-        return None     # its doer told by a past verb right after it (ردا على هجوم شنه مسلحو …)
     return f"named as the motive of another act ('{cue} …'), not told" if cue else None
 
 

@@ -54,14 +54,6 @@ CASES = [
     ("unworthy", "قصفت المقاومة موقع الاحتلال ردا على قصف القرى الحدودية", "قصفت", "SHELLING", {}, None),
     # motive act dated in passing is kept
     ("motive", "أغارت الطائرات على مواقع في الجنوب ردا على صواريخ أطلقت الثلاثاء", "صواريخ", "SHELLING", {}, None),
-    # motive act told with a past verb of its doer right after it is kept (round 30, saudi30) …
-    ("motive", "قصفت الطائرات مواقع للحزب ردا على هجوم شنه مسلحو الحزب على دورية", "هجوم", "ARMED_CLASH", {}, None),
-    ("motive", "جاءت العملية ردا على العدوان الصهيوني الذي استهدف سيارة إسعاف", "العدوان", "AIRSTRIKE", {}, None),
-    # … but not with the imperfect (a practice going on), nor after a protest's cue (its reason)
-    ("motive", "قصفت المقاومة الموقع ردا على المجازر التي يرتكبها الاحتلال", "المجازر", "ATTACK_ON_CIVILIANS", {},
-     "motive"),
-    ("motive", "خرجت تظاهرة تنديدا بالمجزرة التي ارتكبها الاحتلال في المدينة", "بالمجزرة", "ATTACK_ON_CIVILIANS",
-     {}, "motive"),
     # opinion fear and possibility are not reports
     ("unworthy", "يخشى المسؤولون أن تندلع معارك في الجنوب", "معارك", "ARMED_CLASH", {}, "opinion"),
     ("unworthy", "قال القائد إن الصواريخ يمكن أن تضرب هدفها خلال دقيقة", "تضرب", "SHELLING", {}, "opinion"),
