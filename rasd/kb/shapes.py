@@ -393,6 +393,10 @@ class Triggers(Words):
     person_origin_markers: WordList
     scene_breaks: WordList   # بعد، وذلك: the clause they open after an act tells its scene (places.scene_places)
     scene_stops: WordList    # يومين، إطار …: after a scene word, a span of time or a frame: no scene
+    # ظهر، منتصف …: a clause-break word right before one is a time of day (بعد ظهر أمس، إلى ما بعد منتصف
+    # الليل), no new clause (rasd.stages.clauses)
+    break_time_words: WordList = []
+    break_time_openers: WordList = []   # بعد، قبل: the clause-break words a time of day may follow
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
     possessive_suffixes: WordList

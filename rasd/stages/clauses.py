@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from rasd.doc import Doc
-from rasd.stages.cuematch import cue_length
+from rasd.stages.cuematch import cue_length, in_list
 
 BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open another clause
+TIME_WORDS = "break_time_words"   # … unless a time of day follows the word (triggers.yaml) …
+TIME_OPENERS = "break_time_openers"   # … and the word is one a time of day may follow (بعد، قبل)
 
 
 @dataclass
@@ -73,7 +75,10 @@ def clause_cuts(doc: Doc, resources, breaks: frozenset[str] | None = None) -> Cl
         spelt = breaks if breaks is not None else break_spellings(L)
         found = {key for key in spelt.intersection(keys) if BREAKS in opens(key)}
         for k in compress(range(len(keys)), map(found.__contains__, keys)) if found else ():
-            if n := cue_length(L, keys, k, BREAKS, len(keys)):
+            if (n := cue_length(L, keys, k, BREAKS, len(keys))) == 1 and k + 1 < len(keys) \
+                    and in_list(L, TIME_OPENERS, keys[k]) and in_list(L, TIME_WORDS, keys[k + 1]):
+                continue   # بعد ظهر أمس، إلى ما بعد منتصف الليل: a time of day, no new clause
+            if n:
                 words[k] = n
                 if n > 1:
                     shorter[k] = tuple(cue_length(L, keys, k, BREAKS, end) for end in range(k, k + n))

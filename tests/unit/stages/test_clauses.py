@@ -104,3 +104,20 @@ def test_the_break_spellings_hold_every_word_the_cue_look_up_reads_as_a_clause_b
     text = "قصفت الطائرات المدينة بينما تقدمت القوات، في حين انسحب المسلحون والتي كانت هناك."
     a, b = _doc(text), _doc(text)
     assert clause_cuts(a, res).words == clause_cuts(b, res, spelt).words and a.clause_cuts.words
+
+
+def test_after_or_before_a_time_of_day_is_a_time_phrase_not_a_cut(res):
+    # round 30 (saudi30): بعد ظهر أمس، إلى ما بعد منتصف الليل, قبل منتصف الليل tell when, not what came before
+    text = "استمرت الاشتباكات إلى ما بعد منتصف الليل بين القوات والمسلحين قبل ظهر اليوم في المدينة"
+    doc = _doc(text)
+    cuts = clause_cuts(doc, res)
+    assert cuts.break_at(_tok(doc, "بعد"), len(doc.tokens)) == 0
+    assert cuts.break_at(_tok(doc, "قبل"), len(doc.tokens)) == 0
+
+
+def test_control_after_an_act_and_a_verb_after_another_break_word_still_cut(res):
+    text = "اعتقلت القوات شابا بعد اقتحام منزله كما ظهر ارتباطهم بالحادثة"
+    doc = _doc(text)
+    cuts = clause_cuts(doc, res)
+    assert cuts.break_at(_tok(doc, "بعد"), len(doc.tokens)) == 1
+    assert cuts.break_at(_tok(doc, "كما"), len(doc.tokens)) == 1    # كما ظهر: "appeared", a verb
