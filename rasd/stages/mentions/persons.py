@@ -3,6 +3,8 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, with_article, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
@@ -261,8 +263,28 @@ def _breaks(gap: str) -> bool:
     return any(c in _BREAKS for c in gap)
 
 
+_COMMAS = ("،", ",")   # the gap that sets off an apposition: one comma, white space around it or not
+
+
 def _commas(gap: str) -> bool:
-    return gap.strip() in ("،", ",")
+    return gap.strip() in _COMMAS
+
+
+def _after_commas(f: Finder) -> list[int]:
+    """The tokens i (0 < i < n) whose gap before is a comma alone (:func:`_commas` of ``gap(i - 1)``),
+    ascending. Only the tokens right after a comma of the text are tested (each comma found by
+    ``str.find``, its next token by bisection over the tokens' starts), not every gap of the report:
+    a gap that is a comma holds one, and the first token after that comma is the token after the gap."""
+    text, starts, n = f.doc.text, f.doc.token_starts, f.n
+    found = set()
+    for c in _COMMAS:
+        at = text.find(c)
+        while at >= 0:
+            i = bisect_right(starts, at)
+            if 0 < i < n and _commas(f.gap(i - 1)):
+                found.add(i)
+            at = text.find(c, at + 1)
+    return sorted(found)
 
 
 def _apposition(f: Finder, i: int) -> int | None:
@@ -356,9 +378,7 @@ def appositions(f: Finder) -> None:
     for n, m in enumerate(f.out):
         for k in range(*m.tok):
             taken[k] = n
-    for i in range(1, len(f.toks)):
-        if not _commas(f.gap(i - 1)):
-            continue
+    for i in _after_commas(f):   # the tokens whose gap before is a comma alone
         held = taken.get(i)
         if held is not None and not _first_word_place(f, f.out[held], i):
             continue
