@@ -4,6 +4,7 @@ the family name alone (surnames)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress, repeat
 
 from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, with_article, without_article
 from rasd.arabic.script import is_letter
@@ -586,10 +587,13 @@ def surnames(f: Finder) -> None:
         taken.update(range(*m.tok))
     article = letters().article
     ends = tuple(last)   # a reading's stem is the end of its word: a word ending in none is skipped at once
-    for t in f.toks:
-        if t.i in taken or not t.key.endswith(ends):
+    keys = f.doc.keys
+    # the words ending in a surname, picked by one C-level pass over the document's keys
+    for i in compress(range(f.n), map(str.endswith, keys, repeat(ends))):
+        if i in taken:
             continue
-        for n, st in f.reads[t.key]:
-            if st in last and t.key[n - 2:n] == article if n >= 2 else False:
-                f.add(t.i, t.i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
+        key = keys[i]
+        for n, st in f.reads[key]:
+            if st in last and key[n - 2:n] == article if n >= 2 else False:
+                f.add(i, i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
                 break
