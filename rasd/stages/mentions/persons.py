@@ -3,6 +3,9 @@ extended by a nisba or father's name and a lineage (فيصل بن بندر بن 
 the family name alone (surnames)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import compress, repeat
+
 from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, with_article, without_article
 from rasd.arabic.script import is_letter
 from rasd.stages.mentions.context import Finder
@@ -261,8 +264,28 @@ def _breaks(gap: str) -> bool:
     return any(c in _BREAKS for c in gap)
 
 
+_COMMAS = ("،", ",")   # the gap that sets off an apposition: one comma, white space around it or not
+
+
 def _commas(gap: str) -> bool:
-    return gap.strip() in ("،", ",")
+    return gap.strip() in _COMMAS
+
+
+def _after_commas(f: Finder) -> list[int]:
+    """The tokens i (0 < i < n) whose gap before is a comma alone (:func:`_commas` of ``gap(i - 1)``),
+    ascending. Only the tokens right after a comma of the text are tested (each comma found by
+    ``str.find``, its next token by bisection over the tokens' starts), not every gap of the report:
+    a gap that is a comma holds one, and the first token after that comma is the token after the gap."""
+    text, starts, n = f.doc.text, f.doc.token_starts, f.n
+    found = set()
+    for c in _COMMAS:
+        at = text.find(c)
+        while at >= 0:
+            i = bisect_right(starts, at)
+            if 0 < i < n and _commas(f.gap(i - 1)):
+                found.add(i)
+            at = text.find(c, at + 1)
+    return sorted(found)
 
 
 def _apposition(f: Finder, i: int) -> int | None:
@@ -356,9 +379,7 @@ def appositions(f: Finder) -> None:
     for n, m in enumerate(f.out):
         for k in range(*m.tok):
             taken[k] = n
-    for i in range(1, len(f.toks)):
-        if not _commas(f.gap(i - 1)):
-            continue
+    for i in _after_commas(f):   # the tokens whose gap before is a comma alone
         held = taken.get(i)
         if held is not None and not _first_word_place(f, f.out[held], i):
             continue
@@ -566,10 +587,13 @@ def surnames(f: Finder) -> None:
         taken.update(range(*m.tok))
     article = letters().article
     ends = tuple(last)   # a reading's stem is the end of its word: a word ending in none is skipped at once
-    for t in f.toks:
-        if t.i in taken or not t.key.endswith(ends):
+    keys = f.doc.keys
+    # the words ending in a surname, picked by one C-level pass over the document's keys
+    for i in compress(range(f.n), map(str.endswith, keys, repeat(ends))):
+        if i in taken:
             continue
-        for n, st in f.reads[t.key]:
-            if st in last and t.key[n - 2:n] == article if n >= 2 else False:
-                f.add(t.i, t.i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
+        key = keys[i]
+        for n, st in f.reads[key]:
+            if st in last and key[n - 2:n] == article if n >= 2 else False:
+                f.add(i, i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
                 break

@@ -149,3 +149,23 @@ def test_a_glued_link_word_is_cut_from_the_words_glued_to_it(glued, text):
     """boilerplate.yaml glued_link_words: the outlet's name, a link whose spaces scraping lost, is cut
     from its neighbours; behind its own proclitics it stays one word."""
     assert clean(glued).text == text
+
+
+def test_unglue_is_the_glued_patterns_substitution():
+    """unglue tries the glued pattern only around a stem's occurrences: the same text as the pattern's
+    substitution over the whole text, on composed strings of the stem, its article and lam forms,
+    letters and gaps (overlapping and adjacent occurrences, at the text's ends)."""
+    import random
+    from rasd.kb.resources import default_resources
+    from rasd.stages.clean import unglue
+    table = default_resources().boilerplate
+    assert table.glued is not None and table.glued_stems
+    st = table.glued_stems[0]
+    pieces = [st, "ال" + st, "لل" + st, "ال", "ل", "و", "مراسل", "في", " ", "،", "\n", "ب"]
+    rnd = random.Random(0)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        assert unglue(text, table) == table.glued.sub(" ", text), text
+    # a table built without its stems falls back on the whole search
+    bare = table._replace(glued_stems=())
+    assert unglue("مراسلالميادينفي", bare) == "مراسل الميادين في"

@@ -361,3 +361,30 @@ def test_a_kunya_after_a_ship_word_is_the_ships_name(finder):
     """السفينة "أم سامر": a ship named so is no person (Round 28: person28)."""
     f = finder('واستهدفوا السفينة "أم سامر" في البحر.')
     assert persons.person_at(f, at(f, "أم")) is None
+
+
+def test_the_tokens_after_a_comma_are_those_whose_gap_before_is_a_comma_alone(finder):
+    """appositions reads only the tokens right after a comma (found by str.find, not a test of every
+    gap): the same tokens as every gap tested, a comma inside a longer gap (، و) or before the first
+    word or after the last one giving none, an Arabic and a Latin comma both counting."""
+    from rasd.stages.mentions.persons import _after_commas, _commas
+    for text in ("، قال المتحدث، سامر خالد ، إن القصف, استمر،",
+                 "قال،، سامر ،و خالد . ، بيروت ,,",
+                 "لا فاصلة هنا", "", "،"):
+        f = finder(text)
+        assert _after_commas(f) == [i for i in range(1, f.n) if _commas(f.gap(i - 1))], text
+    f = finder("قال المتحدث، سامر خالد ، إن القصف, استمر")
+    assert [f.doc.text[f.toks[i].start:f.toks[i].end] for i in _after_commas(f)] == ["سامر", "إن", "استمر"]
+
+
+def test_a_surname_is_read_wherever_a_later_word_ends_in_it(finder):
+    """surnames picks the words ending in a surname by one pass over the document's keys: a later
+    bare surname and one behind a conjunction (والعلي) are read, the words of the name itself and
+    a word ending otherwise (الشمالي) are not."""
+    f = finder("قال سامر العلي إن المعارك مستمرة. وأكد العلي ذلك، ثم عاد والعلي وسافر الشمالي.")
+    i = at(f, "سامر")
+    persons.add_person(f, i, persons.person_at(f, i))
+    persons.surnames(f)
+    assert [m.text for m in f.out] == ["سامر العلي", "العلي", "العلي"]
+    assert f.out[2].tok[0] == at(f, "والعلي") and f.out[1].tok[0] == at(f, "وأكد") + 1
+    assert all(m.surname_of == "سامر العلي" for m in f.out[1:])
