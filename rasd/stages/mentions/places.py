@@ -384,17 +384,18 @@ def add_place(f: Finder, h: Hit) -> None:
     if capital:
         m.why = "a capital named by its state's adjective, with its own name in apposition"
     bare = f.doc.text[f.span(i, h.j, h.prefix)[0]:f.toks[h.j - 1].end]
+    quarter = end == h.j and not capital and not fac and _town_quarter(f, h)
     if fac:
         m.name = bare if not capital else f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
         if quoted:
             m.why = "a facility word before the quoted name of a place: the site named after it"
-    elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
+    elif not quarter and i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
             and f.is_(i - 1, "named_type_cues"):
         _take_type_word(f, m, i)
     if end > h.j and not capital:
         m.name = bare   # the place is named by its bare name, without the state's adjective
         m.why = "the adjective of the state the place lies in, after its name"
-    elif not capital and not fac and _town_quarter(f, h):
+    elif quarter:
         _take_quarter(f, m, bare)
         return
     _take_adjectives(f, m)
@@ -418,7 +419,8 @@ def _town_quarter(f: Finder, h: Hit) -> bool:
 
 def _take_quarter(f: Finder, m, bare: str) -> None:
     """The mention spans the quarter's adjective and is named and keyed by the whole phrase, so it is an
-    entity apart from the town; it keeps the town's gazetteer ids (it lies inside the town)."""
+    entity apart from the town; it keeps the town's gazetteer ids (it lies inside the town). A type word
+    before it (حي، منطقة) is left out of the span, so every mention of the quarter groups by one name."""
     j = m.tok[1] + 1
     m.end = f.toks[j - 1].end
     m.text = f.doc.text[m.start:m.end]
