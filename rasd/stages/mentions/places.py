@@ -408,13 +408,15 @@ def _town_quarter(f: Finder, h: Hit) -> bool:
     """بغداد الجديدة، حمص القديمة: a town's name (a city or locality of the gazetteer among its namesakes;
     no country nor region among them: سوريا الجديدة is a political phrase) followed by an adjective of
     lexicon quarter_adjectives names the town's new or old quarter, a place of its own inside the town
-    (the gazetteer's longest match has already taken a phrase it knows: حلب القديمة)."""
+    (the gazetteer's longest match has already taken a phrase it knows: حلب القديمة). A town's name that is
+    also an ordinary word (الحديثة, modern) is left alone."""
     j = h.j
     if j >= len(f.toks) or not f.joined(j - 1) or f.toks[j].key not in f.w["quarter_adjectives"]:
         return False
     kinds = {f.R.gaz.get(p).kind for p in h.payloads}
+    key = f.toks[h.i].key
     return bool(kinds & _TOWN_KINDS) and not kinds & {"country", "region"} \
-        and not f.is_(h.i, "place_anaphors")
+        and not f.is_(h.i, "place_anaphors") and key not in f.R.common and without_article(key) not in f.R.common
 
 
 def _take_quarter(f: Finder, m, bare: str) -> None:
