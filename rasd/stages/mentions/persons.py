@@ -129,10 +129,21 @@ def _named_facility(f: Finder, i: int) -> bool:
 
 def _titled_name(f: Finder, i: int) -> bool:
     """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name; but it opens
-    on a bare word (مستشار الأمن القومي: a definite word after a title is the office's, not a name)."""
+    on a bare word (مستشار الأمن القومي: a definite word after a title is the office's, not a name).
+    The word after it is a family name with the article, or a known given name as written (the father's
+    name of a name chain: العريف فاهم سعيد أحمد X, the given name one the lists lack)."""
     toks = f.toks
     return not has_article(toks[i].key) and titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
-        and i + 1 < len(toks) and has_article(toks[i + 1].key)
+        and i + 1 < len(toks) and (has_article(toks[i + 1].key) or _father_after(f, i)) \
+        and f.lists[i].isdisjoint(_TITLE_RUN)
+
+
+def _father_after(f: Finder, i: int) -> bool:
+    """A known given name as written, joined to the bare word i, with a third name word after it: the
+    father's name of a name chain that word opens."""
+    toks = f.toks
+    return toks[i + 1].key in f.R.given and f.joined(i) and i + 2 < len(toks) and f.joined(i + 1) \
+        and f.name_like(i + 2)
 
 
 def _ambiguous_opening(f: Finder, i: int) -> bool:

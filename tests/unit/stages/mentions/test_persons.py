@@ -361,3 +361,15 @@ def test_a_kunya_after_a_ship_word_is_the_ships_name(finder):
     """السفينة "أم سامر": a ship named so is no person (Round 28: person28)."""
     f = finder('واستهدفوا السفينة "أم سامر" في البحر.')
     assert persons.person_at(f, at(f, "أم")) is None
+
+
+def test_after_a_title_an_unknown_given_name_opens_before_a_known_fathers_name(finder):
+    """العريف فاهم سامر العلي: after a title, a bare word no list knows, followed by a known given name
+    (the father's) and a third name word, opens the name; a rank's qualifier (title_modifiers: ركن) does not."""
+    f = finder("استشهد العريف فاهم سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "فاهم")) == at(f, "العلي") + 1
+    f = finder("قال العميد ركن سامر العلي إن القوات تقدمت.")
+    assert persons.person_at(f, at(f, "ركن")) is None
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "العلي") + 1
+    f = finder("استشهد فاهم سامر العلي أمس.")   # no title before it: the lists' given name opens the name
+    assert persons.person_at(f, at(f, "فاهم")) is None
