@@ -373,3 +373,14 @@ def test_after_a_title_an_unknown_given_name_opens_before_a_known_fathers_name(f
     assert persons.person_at(f, at(f, "سامر")) == at(f, "العلي") + 1
     f = finder("استشهد فاهم سامر العلي أمس.")   # no title before it: the lists' given name opens the name
     assert persons.person_at(f, at(f, "فاهم")) is None
+
+
+def test_an_unknown_given_name_opens_only_after_a_definite_title(finder):
+    """والعريف فاهم …: the article behind a conjunction still makes the title definite; a title in construct
+    (محافظ X: the town it governs) or a word behind a preposition and the article (للتعليم) opens no name."""
+    f = finder("استشهد سامر العلي والعريف فاهم سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "فاهم")) == at(f, "فاهم") + 3
+    f = finder("حضر محافظ عفيف سامر العلي الحفل.")
+    assert persons.person_at(f, at(f, "عفيف")) is None
+    f = finder("حضر المدير العام للتعليم سامر العلي الحفل.")
+    assert persons.person_at(f, at(f, "للتعليم")) is None
