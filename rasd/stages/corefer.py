@@ -191,10 +191,8 @@ def _resolve_anaphors(doc: Doc, table: dict[str, set[str]], gaz) -> None:
     spans = sorted(taken)
     opens, reach = [a for a, _ in spans], list(accumulate((b for _, b in spans), max))
     named_at = {m.start for e in doc.entities if e.type == "PLACE" for m in e.mentions}
-    # a site or quarter coded to its town's entry (مطار X، بغداد الجديدة: facility mentions only) is not the
-    # town a bare المدينة / العاصمة refers back to
     located = sorted(((m.start, e) for e in doc.entities if e.type == "PLACE" and e.geo and e.geo.get("lat")
-                      and not all(m.facility for m in e.mentions) for m in e.mentions), key=lambda x: x[0])
+                      for m in e.mentions), key=lambda x: x[0])
     by_kind: dict[str | None, tuple[list[int], list[int]]] = {}   # kind → (sorted starts, their places in located)
     for pos, (s, e) in enumerate(located):
         starts, where = by_kind.setdefault(_kind(e, gaz), ([], []))

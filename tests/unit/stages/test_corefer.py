@@ -95,18 +95,6 @@ def test_a_bare_capital_word_after_a_city_is_still_its_anaphor():
     assert [[m.text for m in e.mentions] for e in COREFER(doc).entities] == [["سنجار", "العاصمة"]]
 
 
-def test_a_site_coded_to_its_town_is_not_the_town_a_bare_capital_word_refers_to():
-    """مطار X ثم العاصمة: the capital word refers back to the town, not to the airport (or a town's quarter)
-    coded to the town's entry (facility mentions only)."""
-    doc = doc_of("تقع البلدة قرب سنجار. وقصفت الطائرات مطار سنجار. ووصلت التعزيزات إلى العاصمة.")
-    geo = {**IDLIB, "lat": 36.32}
-    entity(doc, "E1", "PLACE", "سنجار", surfaces=["قرب سنجار"], kb_id="world:iq-sinjar", geo=geo)
-    e2 = entity(doc, "E2", "PLACE", "مطار سنجار", kb_id="world:iq-sinjar", geo=geo)
-    e2.mentions[0].facility = True
-    got = {e.id: [m.text for m in e.mentions] for e in COREFER(doc).entities}
-    assert got == {"E1": ["قرب سنجار", "العاصمة"], "E2": ["مطار سنجار"]}
-
-
 
 def _direction(e, direction: str, base_ids: list[str]):
     for m in e.mentions:
