@@ -193,6 +193,7 @@ class Lexicon(Words):
     office_links: WordList         # المتحدث باسم X: the body after the title (rasd.stages.ner)
     namesake_heads: WordList       # ميدان X، مسجد الإمام X: a thing named after a person (rasd.stages.ner)
     namesake_honorifics: WordList  # مسجد الإمام X: an honorific between that type word and the name (the same)
+    quarter_adjectives: WordList   # بغداد الجديدة: a town's quarter, a place of its own (rasd.stages.mentions.places)
 
 
 class Relations(Words):

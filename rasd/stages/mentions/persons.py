@@ -132,10 +132,43 @@ def _named_facility(f: Finder, i: int) -> bool:
 
 def _titled_name(f: Finder, i: int) -> bool:
     """العقيد المنشق نديم الحسن: after a title, a name need not be a known given name; but it opens
-    on a bare word (مستشار الأمن القومي: a definite word after a title is the office's, not a name)."""
+    on a bare word (مستشار الأمن القومي: a definite word after a title is the office's, not a name).
+    The word after it is a family name with the article, or a known given name as written (the father's
+    name of a name chain: العريف فاهم سعيد أحمد X, the given name one the lists lack)."""
     toks = f.toks
     return not has_article(toks[i].key) and titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
-        and i + 1 < len(toks) and has_article(toks[i + 1].key)
+        and i + 1 < len(toks) and (has_article(toks[i + 1].key) or _father_after(f, i)) \
+        and f.lists[i].isdisjoint(_TITLE_RUN)
+
+
+def _father_after(f: Finder, i: int) -> bool:
+    """A known given name as written, joined to the bare word i, with a third name word after it: the
+    father's name of a name chain that word opens. Only after a definite title (العريف، الأمير، الدكتور:
+    in apposition with the name); a title without the article is in construct with what it governs
+    (محافظ X، رئيس X، جندي متدرب: a town, a body), and a word behind a proclitic (للتعليم، بالنادي) is
+    no given name."""
+    toks = f.toks
+    key = toks[i].key
+    return toks[i + 1].key in f.R.given and f.joined(i) and i + 2 < len(toks) and f.joined(i + 1) \
+        and f.name_like(i + 2) and _definite_title_before(f, i) and not _behind_article(key)
+
+
+def _behind_article(key: str) -> bool:
+    """The word opens on a proclitic run that ends in the article (بال، لل، وال): a definite noun, no name."""
+    L = letters()
+    return key.startswith(tuple(p + L.article for p in L.proclitic_strings() if p) + L.lam_article_strings()) \
+        and len(key) > 4
+
+
+def _definite_title_before(f: Finder, i: int) -> bool:
+    """The title nearest before token i, over title words (العريف أول، العقيد الركن), has the article."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and not f.lists[k].isdisjoint(_TITLE_RUN) and f.joined(k):
+        if "person_titles" in f.lists[k]:
+            key = f.toks[k].key   # والعريف، للأمير: the article behind a proclitic makes it definite too
+            return has_article(key) or any(n and is_definite(key[:n]) for n, _ in f.reads[key])
+        k -= 1
+    return False
 
 
 def _ambiguous_opening(f: Finder, i: int) -> bool:

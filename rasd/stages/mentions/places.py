@@ -384,17 +384,54 @@ def add_place(f: Finder, h: Hit) -> None:
     if capital:
         m.why = "a capital named by its state's adjective, with its own name in apposition"
     bare = f.doc.text[f.span(i, h.j, h.prefix)[0]:f.toks[h.j - 1].end]
+    quarter = end == h.j and not capital and not fac and _town_quarter(f, h)
     if fac:
         m.name = bare if not capital else f.doc.text[f.span(i, h.j, h.prefix)[0]:m.end]
         if quoted:
             m.why = "a facility word before the quoted name of a place: the site named after it"
-    elif i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
+    elif not quarter and i > 0 and f.joined(i - 1) and f.toks[i].key[:h.prefix] in ("", letters().article) \
             and f.is_(i - 1, "named_type_cues"):
         _take_type_word(f, m, i)
     if end > h.j and not capital:
         m.name = bare   # the place is named by its bare name, without the state's adjective
         m.why = "the adjective of the state the place lies in, after its name"
+    elif quarter:
+        _take_quarter(f, m, bare)
+        return
     _take_adjectives(f, m)
+
+
+_TOWN_KINDS = frozenset(("city", "locality"))
+
+
+def _town_quarter(f: Finder, h: Hit) -> bool:
+    """بغداد الجديدة، حمص القديمة: a town's name (a city or locality of the gazetteer among its namesakes;
+    no country nor region among them: سوريا الجديدة is a political phrase) followed by an adjective of
+    lexicon quarter_adjectives names the town's new or old quarter, a place of its own inside the town
+    (the gazetteer's longest match has already taken a phrase it knows: حلب القديمة). A town's name that is
+    also an ordinary word (الحديثة, modern) is left alone."""
+    j = h.j
+    if j >= len(f.toks) or not f.joined(j - 1) or f.toks[j].key not in f.w["quarter_adjectives"]:
+        return False
+    kinds = {f.R.gaz.get(p).kind for p in h.payloads}
+    key = f.toks[h.i].key
+    return bool(kinds & _TOWN_KINDS) and not kinds & {"country", "region"} \
+        and not f.is_(h.i, "place_anaphors") and key not in f.R.common and without_article(key) not in f.R.common
+
+
+def _take_quarter(f: Finder, m, bare: str) -> None:
+    """The mention spans the quarter's adjective and is named and keyed by the whole phrase, so it is an
+    entity apart from the town; it keeps the town's gazetteer ids (it lies inside the town). A type word
+    before it (حي، منطقة) is left out of the span, so every mention of the quarter groups by one name."""
+    j = m.tok[1] + 1
+    m.end = f.toks[j - 1].end
+    m.text = f.doc.text[m.start:m.end]
+    m.tok = (m.tok[0], j)
+    m.name = bare + f.doc.text[f.toks[j - 2].end:m.end]
+    m.key = fold_str(m.name)
+    m.facility = True   # like a site coded to its town (مطار X), it stays an entity apart from the town
+    m.why = "a town's name with the adjective of its new or old quarter (lexicon.yaml quarter_adjectives): " \
+            "the quarter, a place inside the town"
 
 
 def nationality_end(f: Finder, h: Hit, j: int) -> int:

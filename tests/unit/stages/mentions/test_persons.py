@@ -388,3 +388,26 @@ def test_a_surname_is_read_wherever_a_later_word_ends_in_it(finder):
     assert [m.text for m in f.out] == ["سامر العلي", "العلي", "العلي"]
     assert f.out[2].tok[0] == at(f, "والعلي") and f.out[1].tok[0] == at(f, "وأكد") + 1
     assert all(m.surname_of == "سامر العلي" for m in f.out[1:])
+
+
+def test_after_a_title_an_unknown_given_name_opens_before_a_known_fathers_name(finder):
+    """العريف فاهم سامر العلي: after a title, a bare word no list knows, followed by a known given name
+    (the father's) and a third name word, opens the name; a rank's qualifier (title_modifiers: ركن) does not."""
+    f = finder("استشهد العريف فاهم سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "فاهم")) == at(f, "العلي") + 1
+    f = finder("قال العميد ركن سامر العلي إن القوات تقدمت.")
+    assert persons.person_at(f, at(f, "ركن")) is None
+    assert persons.person_at(f, at(f, "سامر")) == at(f, "العلي") + 1
+    f = finder("استشهد فاهم سامر العلي أمس.")   # no title before it: the lists' given name opens the name
+    assert persons.person_at(f, at(f, "فاهم")) is None
+
+
+def test_an_unknown_given_name_opens_only_after_a_definite_title(finder):
+    """والعريف فاهم …: the article behind a conjunction still makes the title definite; a title in construct
+    (محافظ X: the town it governs) or a word behind a preposition and the article (للتعليم) opens no name."""
+    f = finder("استشهد سامر العلي والعريف فاهم سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "فاهم")) == at(f, "فاهم") + 3
+    f = finder("حضر محافظ عفيف سامر العلي الحفل.")
+    assert persons.person_at(f, at(f, "عفيف")) is None
+    f = finder("حضر المدير العام للتعليم سامر العلي الحفل.")
+    assert persons.person_at(f, at(f, "للتعليم")) is None

@@ -417,3 +417,26 @@ def test_an_everyday_word_that_names_a_world_region_is_the_region_after_a_place_
     assert places.place_hit(f, at(f, "الجليلة")) is not None
     f = make("وهذا العمل الجليلة جميلة.")
     assert places.place_hit(f, at(f, "الجليلة")) is None
+
+
+def _places_found(index, text: str) -> list:
+    from hand_docs import doc_of
+
+    from rasd.stages.mentions.finder import find
+    return [m for m in find(doc_of(text), index) if m.type == "PLACE"]
+
+
+def test_a_town_with_its_new_or_old_quarter_adjective_is_the_quarter(index):
+    """lexicon quarter_adjectives: حلب الجديدة is a place of its own inside the town, named and keyed by
+    the whole phrase, the type word before it left out of the span, coded to the town's ids."""
+    ms = _places_found(index, "انفجرت عبوة في حي حلب الجديدة صباح اليوم.")
+    assert len(ms) == 1
+    m = ms[0]
+    assert m.text == "حلب الجديدة" and m.name == "حلب الجديدة" and m.facility
+    assert "ocha:C1007" in m.place_ids and "quarter_adjectives" in m.why
+
+
+def test_a_quarter_adjective_after_no_town_is_not_read(index):
+    """إدلب is a governorate only (no city or locality among its namesakes): its adjective is no quarter."""
+    ms = _places_found(index, "وصلت التعزيزات إلى إدلب الجديدة أمس.")
+    assert all(m.text != "إدلب الجديدة" and not (m.why or "").startswith("a town's name") for m in ms)
