@@ -7,6 +7,9 @@ here, once for the whole document, as offsets into its one text (the marks) and 
 start at; the events stage (rasd.stages.events.clauses: a trigger's
 clause, the words between two acts) and the worthiness stage (where the clause of a trigger starts,
 the scope of a future or a possibility) read the same cuts.
+A relative right before a verb of leading (triggers.yaml relative_aside_verbs: التحالف الذي تقوده
+السعودية) opens no clause: it names who leads the party before it, an aside after which the clause goes on
+with the act's target and place.
 """
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ from rasd.stages.cuematch import cue_length, in_list
 BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open another clause
 TIME_WORDS = "break_time_words"   # … unless a time of day follows the word (triggers.yaml) …
 TIME_OPENERS = "break_time_openers"   # … and the word is one a time of day may follow (بعد، قبل)
+RELATIVES = "relatives"     # a relative pronoun (triggers.yaml) …
+ASIDE_VERBS = "relative_aside_verbs"   # … before a verb of leading is an aside on the party before it
 
 
 @dataclass
@@ -78,6 +83,9 @@ def clause_cuts(doc: Doc, resources, breaks: frozenset[str] | None = None) -> Cl
             if (n := cue_length(L, keys, k, BREAKS, len(keys))) == 1 and k + 1 < len(keys) \
                     and in_list(L, TIME_OPENERS, keys[k]) and in_list(L, TIME_WORDS, keys[k + 1]):
                 continue   # بعد ظهر أمس، إلى ما بعد منتصف الليل: a time of day, no new clause
+            if n == 1 and k + 1 < len(keys) and in_list(L, RELATIVES, keys[k]) \
+                    and in_list(L, ASIDE_VERBS, keys[k + 1]):
+                continue   # طائرات التحالف الذي تقوده السعودية: who leads the party, an aside; the clause goes on
             if n:
                 words[k] = n
                 if n > 1:

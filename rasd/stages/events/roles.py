@@ -43,7 +43,16 @@ class Roles:
         """The participants of the clause; the nationality adjective of talks or a deal (``party_of``
         "talks": المحادثات الأميركية الروسية) only for an event with parties (``talks``)."""
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
-                and m.entity not in self.reporters and (talks or m.party_of != PARTY_OF_TALKS)]
+                and m.entity not in self.reporters and (talks or m.party_of != PARTY_OF_TALKS)
+                and not self.named_leader(m)]
+
+    def named_leader(self, m: Mention) -> bool:
+        """The mention names who leads the party before it, after a relative and a verb of leading
+        (triggers.yaml relative_aside_verbs: التحالف الذي تقوده السعودية): an aside on that party, which
+        opens no clause (rasd.stages.clauses), so the leader is no participant of the act of its own."""
+        i = m.tok[0]
+        return i >= 2 and in_list(self.L, "relative_aside_verbs", self.key(i - 1)) \
+            and in_list(self.L, "relatives", self.key(i - 2))
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
