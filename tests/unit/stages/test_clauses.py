@@ -121,3 +121,13 @@ def test_control_after_an_act_and_a_verb_after_another_break_word_still_cut(res)
     cuts = clause_cuts(doc, res)
     assert cuts.break_at(_tok(doc, "بعد"), len(doc.tokens)) == 1
     assert cuts.break_at(_tok(doc, "كما"), len(doc.tokens)) == 1    # كما ظهر: "appeared", a verb
+
+
+def test_a_relative_before_a_verb_of_leading_is_an_aside_not_a_cut(res):
+    # round 31 (rel31): التحالف الذي تقوده السعودية names who leads the party; the act's clause goes on
+    text = "قصفت طائرات التحالف الذي تقوده السعودية مواقع المسلحين في المدينة التي يسيطرون عليها"
+    doc = _doc(text)
+    cuts = clause_cuts(doc, res)
+    assert cuts.break_at(_tok(doc, "الذي"), len(doc.tokens)) == 0
+    # control: a relative before another verb still opens a clause
+    assert cuts.break_at(_tok(doc, "التي"), len(doc.tokens)) == 1
