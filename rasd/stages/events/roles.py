@@ -6,6 +6,7 @@ from rasd.arabic.clitics import is_definite, letters, reads_as, starts_with_and
 from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES
+from rasd.stages.clauses import actor_aside
 from rasd.stages.cuematch import in_list
 from rasd.stages.events.triggers import Trig
 
@@ -47,12 +48,10 @@ class Roles:
                 and not self.named_leader(m)]
 
     def named_leader(self, m: Mention) -> bool:
-        """The mention names who leads the party before it, after a relative and a verb of leading
-        (triggers.yaml relative_aside_verbs: التحالف الذي تقوده السعودية): an aside on that party, which
+        """The mention names who leads the actor before it, after a relative and a verb of leading
+        (rasd.stages.clauses.actor_aside: التحالف الذي تقوده السعودية): an aside on that actor, which
         opens no clause (rasd.stages.clauses), so the leader is no participant of the act of its own."""
-        i = m.tok[0]
-        return i >= 2 and in_list(self.L, "relative_aside_verbs", self.key(i - 1)) \
-            and in_list(self.L, "relatives", self.key(i - 2))
+        return m.tok[0] >= 2 and actor_aside(self.doc, self.L, m.tok[0] - 2)
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""
