@@ -398,6 +398,8 @@ class Triggers(Words):
     # الليل), no new clause (rasd.stages.clauses)
     break_time_words: WordList = []
     break_time_openers: WordList = []   # بعد، قبل: the clause-break words a time of day may follow
+    # تقوده، يقوده …: a relative right before one is an aside on the party before it, no new clause
+    relative_aside_verbs: WordList = []
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
     possessive_suffixes: WordList

@@ -7,6 +7,9 @@ here, once for the whole document, as offsets into its one text (the marks) and 
 start at; the events stage (rasd.stages.events.clauses: a trigger's
 clause, the words between two acts) and the worthiness stage (where the clause of a trigger starts,
 the scope of a future or a possibility) read the same cuts.
+A relative right before a verb of leading (triggers.yaml relative_aside_verbs: التحالف الذي تقوده
+السعودية) right after an ACTOR mention opens no clause (:func:`actor_aside`): it names who leads that
+party, an aside after which the clause goes on with the act's target and place.
 """
 from __future__ import annotations
 
@@ -21,6 +24,11 @@ from rasd.stages.cuematch import cue_length, in_list
 BREAKS = "clause_breaks"     # the triggers.yaml list of the words that open another clause
 TIME_WORDS = "break_time_words"   # … unless a time of day follows the word (triggers.yaml) …
 TIME_OPENERS = "break_time_openers"   # … and the word is one a time of day may follow (بعد، قبل)
+RELATIVES = "relatives"     # a relative pronoun (triggers.yaml) …
+ASIDE_VERBS = "relative_aside_verbs"   # … before a verb of leading is an aside on the party before it
+# words at most between an actor's mention and the relative of an aside on it (an adjective the finder
+# leaves out of the name: التحالف العربي، التحالف الدولي)
+ACTOR_ASIDE_GAP = 1
 
 
 @dataclass
@@ -78,12 +86,25 @@ def clause_cuts(doc: Doc, resources, breaks: frozenset[str] | None = None) -> Cl
             if (n := cue_length(L, keys, k, BREAKS, len(keys))) == 1 and k + 1 < len(keys) \
                     and in_list(L, TIME_OPENERS, keys[k]) and in_list(L, TIME_WORDS, keys[k + 1]):
                 continue   # بعد ظهر أمس، إلى ما بعد منتصف الليل: a time of day, no new clause
+            if n == 1 and actor_aside(doc, L, k):
+                continue   # طائرات التحالف الذي تقوده السعودية: who leads the party, an aside; the clause goes on
             if n:
                 words[k] = n
                 if n > 1:
                     shorter[k] = tuple(cue_length(L, keys, k, BREAKS, end) for end in range(k, k + n))
         cuts = doc.clause_cuts = ClauseCuts(offsets, words, shorter, sorted(words), (id(L), id(cues)))
     return cuts
+
+
+def actor_aside(doc: Doc, L, k: int) -> bool:
+    """Token ``k`` opens an aside on the actor named right before it: a relative (triggers.yaml
+    relatives) before a verb of leading (relative_aside_verbs) right after an ACTOR mention, or after
+    one word that qualifies it (``ACTOR_ASIDE_GAP``: طائرات التحالف العربي الذي تقوده السعودية). After another noun the relative clause is the noun's own (الضربات
+    التي تقودها واشنطن: the leader is the strikes' doer; الانقلاب الذي يقوده …: no party's aside)."""
+    keys = doc.keys
+    if not (0 < k < len(keys) - 1 and in_list(L, RELATIVES, keys[k]) and in_list(L, ASIDE_VERBS, keys[k + 1])):
+        return False
+    return any(k - ACTOR_ASIDE_GAP <= m.tok[1] <= k for e in doc.entities if e.type == "ACTOR" for m in e.mentions)
 
 
 def break_spellings(L) -> frozenset[str]:

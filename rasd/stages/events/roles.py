@@ -6,6 +6,7 @@ from rasd.arabic.clitics import is_definite, letters, reads_as, starts_with_and
 from rasd.doc import PARTY_OF_ATTACK, PARTY_OF_FACILITY, PARTY_OF_TALKS, Mention
 from rasd.stages.events.clauses import Sent
 from rasd.stages.events.lexicon import AIR_CAPABLE, CLASH_LIKE, INSTRUMENT_TYPES, PARTICIPANT_TYPES
+from rasd.stages.clauses import actor_aside
 from rasd.stages.cuematch import in_list
 from rasd.stages.events.triggers import Trig
 
@@ -43,7 +44,14 @@ class Roles:
         """The participants of the clause; the nationality adjective of talks or a deal (``party_of``
         "talks": المحادثات الأميركية الروسية) only for an event with parties (``talks``)."""
         return [m for m in st.mentions if m.type in PARTICIPANT_TYPES and lo <= m.tok[0] < hi
-                and m.entity not in self.reporters and (talks or m.party_of != PARTY_OF_TALKS)]
+                and m.entity not in self.reporters and (talks or m.party_of != PARTY_OF_TALKS)
+                and not self.named_leader(m)]
+
+    def named_leader(self, m: Mention) -> bool:
+        """The mention names who leads the actor before it, after a relative and a verb of leading
+        (rasd.stages.clauses.actor_aside: التحالف الذي تقوده السعودية): an aside on that actor, which
+        opens no clause (rasd.stages.clauses), so the leader is no participant of the act of its own."""
+        return m.tok[0] >= 2 and actor_aside(self.doc, self.L, m.tok[0] - 2)
 
     def purpose_at(self, t: Trig, hi: int) -> int:
         """First token of a purpose clause after the trigger (لصد تقدم الجيش …), else hi."""

@@ -121,3 +121,24 @@ def test_control_after_an_act_and_a_verb_after_another_break_word_still_cut(res)
     cuts = clause_cuts(doc, res)
     assert cuts.break_at(_tok(doc, "بعد"), len(doc.tokens)) == 1
     assert cuts.break_at(_tok(doc, "كما"), len(doc.tokens)) == 1    # كما ظهر: "appeared", a verb
+
+
+
+def test_a_relative_before_a_verb_of_leading_after_an_actor_is_an_aside_not_a_cut(res):
+    # round 31 (rel31): التحالف العربي الذي تقوده السعودية names who leads the actor; the act's clause goes on
+    from hand_docs import doc_of, entity
+
+    text = "قصفت طائرات التحالف العربي الذي تقوده السعودية مواقع المسلحين في المدينة التي يسيطرون عليها"
+    doc = doc_of(text)
+    entity(doc, "E1", "ACTOR", "طائرات التحالف", category="coalition")
+    entity(doc, "E2", "ACTOR", "السعودية", category="government")
+    cuts = clause_cuts(doc, res)
+    assert cuts.break_at(_tok(doc, "الذي"), len(doc.tokens)) == 0
+    # control: a relative before another verb still opens a clause
+    assert cuts.break_at(_tok(doc, "التي"), len(doc.tokens)) == 1
+
+
+def test_control_a_relative_before_a_verb_of_leading_after_no_actor_still_cuts(res):
+    # الضربات التي تقودها …: the clause is the strikes' own, its leader their doer (no aside on an actor)
+    doc = _doc("وقالت الصحيفة إن الضربات الجوية التي تقودها الدولة لم تمنع الهجمات")
+    assert clause_cuts(doc, res).break_at(_tok(doc, "التي"), len(doc.tokens)) == 1

@@ -124,3 +124,15 @@ def test_the_genitive_of_an_attack_noun_is_not_read_past_another_event_verb():
     entity(doc, "E3", "PLACE", "الشدادي")
     evs = EVENTS(doc).events
     assert evs and all("E2" not in e.agents for e in evs)
+
+
+def test_the_leader_named_in_an_actors_relative_aside_is_no_participant_and_the_clause_goes_on():
+    # round 31 (rel31): قصفت طائرات التحالف الذي تقوده السعودية مواقع … في X: the place and target after the
+    # aside are the act's; the leader named in it is neither agent nor target
+    doc = doc_of("قصفت طائرات التحالف الذي تقوده السعودية مواقع الحوثيين في مدينة تعز.")
+    entity(doc, "E1", "ACTOR", "طائرات التحالف", category="coalition", kb_id="actor:saudi_coalition")
+    entity(doc, "E2", "ACTOR", "السعودية", category="government", kb_id="actor:saudi_arabia")
+    entity(doc, "E3", "ACTOR", "الحوثيين", category="non_state_armed_group", kb_id="actor:houthis")
+    entity(doc, "E4", "PLACE", "تعز")
+    (ev,) = EVENTS(doc).events
+    assert ev.agents == ["E1"] and ev.targets == ["E3"] and ev.places == ["E4"]
