@@ -91,3 +91,13 @@ def trigger_rejections(doc: Doc, res) -> dict[str, tuple[str, str | None]]:
             for t in trigs:
                 out[doc.text[doc.tokens[t.i].start:doc.tokens[t.j - 1].end]] = (t.d.type, r.rejection(st, t))
         return out
+
+
+def telling(n, type_, sentence, places=(), agents=(), targets=(), words=(), date=None, modality="asserted",
+            toll=False):
+    """One telling of event coreference (rasd.stages.eventcoref.features.Telling) for its ranking and
+    refusal tests: event ``n`` of ``type_`` told in ``sentence``."""
+    from rasd.stages.eventcoref.features import Telling
+
+    return Telling(n, type_, tuple(words), sentence, tuple(places), frozenset(agents), frozenset(targets),
+                   frozenset(), date, modality, toll)

@@ -2,9 +2,8 @@
 sides told in either order; a lead bound to the body act it took its place from. Hand-built tellings."""
 from __future__ import annotations
 
-import pytest
+from hand_docs import telling
 
-from rasd.kb.resources import Resources
 from rasd.stages.eventcoref import absorb
 from rasd.stages.eventcoref.features import Place, Telling, at_container, features, one_place, place_relation
 from rasd.stages.eventcoref.rank import best, decide
@@ -21,13 +20,7 @@ DISTRICT = Place("D", 35.85, 36.7, "district")
 VILLAGE = Place("V", 35.86, 36.72, "locality")
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return Resources("/nonexistent-rasd-data").eventcoref_rules
-
-
-def t(n, type_, sentence, places=(), agents=(), targets=()):
-    return Telling(n, type_, (), sentence, tuple(places), frozenset(agents), frozenset(targets))
+t = telling   # (n, type, sentence, places, agents, targets, …) → a Telling
 
 
 def test_one_gazetteer_entry_at_one_point_is_one_place(rules):

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
+from hand_docs import telling
 
-from rasd.kb.resources import Resources
 from rasd.stages.eventcoref.features import (Place, Telling, apart_in_time, contains, features, narrower,
                                              place_relation, span_of)
 from rasd.stages.eventcoref.rank import best, decide, refusal
@@ -16,14 +15,7 @@ ARIHA = Place("A", 35.81, 36.61, "locality")
 DEIR_TOWN = Place("H", 35.33, 40.14, "locality")
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return Resources("/nonexistent-rasd-data").eventcoref_rules
-
-
-def t(n, type_, sentence, places=(), agents=(), targets=(), words=(), date=None, modality="asserted", toll=False):
-    return Telling(n, type_, tuple(words), sentence, tuple(places), frozenset(agents), frozenset(targets),
-                   frozenset(), date, modality, toll)
+t = telling   # (n, type, sentence, places, agents, targets, …) → a Telling
 
 
 def test_place_relation(rules):
