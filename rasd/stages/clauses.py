@@ -99,8 +99,9 @@ def clause_cuts(doc: Doc, resources, breaks: frozenset[str] | None = None) -> Cl
 def actor_aside(doc: Doc, L, k: int) -> bool:
     """Token ``k`` opens an aside on the actor named right before it: a relative (triggers.yaml
     relatives) before a verb of leading (relative_aside_verbs) right after an ACTOR mention, or after
-    one word that qualifies it (``ACTOR_ASIDE_GAP``: طائرات التحالف العربي الذي تقوده السعودية). After another noun the relative clause is the noun's own (الضربات
-    التي تقودها واشنطن: the leader is the strikes' doer; الانقلاب الذي يقوده …: no party's aside)."""
+    one word that qualifies it (``ACTOR_ASIDE_GAP``: طائرات التحالف العربي الذي تقوده السعودية). After
+    another noun the relative clause is the noun's own (الضربات التي تقودها واشنطن: the leader is the
+    strikes' doer; الانقلاب الذي يقوده …: no party's aside)."""
     keys = doc.keys
     if not (0 < k < len(keys) - 1 and in_list(L, RELATIVES, keys[k]) and in_list(L, ASIDE_VERBS, keys[k + 1])):
         return False

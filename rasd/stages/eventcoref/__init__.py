@@ -213,9 +213,15 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
         if why is None or victim is not None:
             kept.append(e)
             continue
-        trig = doc.text[e.trigger[0]:e.trigger[1]]
-        doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {e.trigger[0]}: {why}")
+        dropped(doc, e, why)
     return number_events(kept)
+
+
+def dropped(doc: Doc, e: Event, why: str) -> None:
+    """Keep an event this stage drops in the document's warnings, with its trigger, offset and reason."""
+    trig = doc.text[e.trigger[0]:e.trigger[1]] if e.trigger else "(no trigger)"
+    at = e.trigger[0] if e.trigger else (e.evidence[0][0] if e.evidence else -1)
+    doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {at}: {why}")
 
 
 def sideless(e: Event, rules) -> str | None:
@@ -229,15 +235,14 @@ def sideless(e: Event, rules) -> str | None:
 
 
 def drop_sideless(doc: Doc, rules) -> list[Event]:
+    """The document's events without those :func:`sideless` says are none (kept in its warnings)."""
     kept = []
     for e in doc.events:
         why = sideless(e, rules)
         if why is None:
             kept.append(e)
             continue
-        trig = doc.text[e.trigger[0]:e.trigger[1]] if e.trigger else "(no trigger)"
-        at = e.trigger[0] if e.trigger else (e.evidence[0][0] if e.evidence else -1)
-        doc.warnings.append(f"eventcoref: no event from {e.type} '{trig}' at {at}: {why}")
+        dropped(doc, e, why)
     return number_events(kept)
 
 
