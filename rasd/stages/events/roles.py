@@ -87,6 +87,14 @@ class Roles:
         """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
         return self.key(t.j - 1).endswith(letters().plural_verb_endings) and t.j - t.i == 1
 
+    def joined_verb(self, t: Trig) -> bool:
+        """A verb trigger that carries a conjunction (clitics.yaml conjunctions: وسيطروا، فقتلوه): the second
+        verb of a coordination, whose subject is the first verb's (الجيش قتل 5 مسلحين واعتقل 10 آخرين: the
+        army arrested). The actor right before it closes the conjunct before (that verb's object or a
+        genitive: قاموا بمنع آليات X، وسيطروا), not a subject of its own: an Arabic subject stands right
+        before its verb only with no conjunction between them (والجيش قصف, not الجيش وقصف)."""
+        return t.d.pos == "verb" and self.key(t.i)[t.glue:t.prefix][:1] in letters().conj
+
     def governed(self, m: Mention) -> bool:
         """The mention carries a preposition (لقوات، بالجيش): an object, never a verb's subject."""
         pre = fold_str(self.doc.text[self.toks[m.tok[0]].start:m.start])
@@ -139,8 +147,10 @@ class Roles:
                            None)
             agent = between
             c.said(agent, "the first side after 'between' (triggers.yaml between)")
-        if agent is None and t.d.pos == "verb" and c.before:
-            # SVO: the actor right before the verb (وكانت جبهة النصرة قد خطفت …) is its subject
+        if agent is None and t.d.pos == "verb" and c.before and not self.joined_verb(t):
+            # SVO: the actor right before the verb (وكانت جبهة النصرة قد خطفت …) is its subject; not
+            # before a verb joined by a conjunction (قطعوا الطريق ومنعوا آليات X، وسيطروا …), whose
+            # subject is the first verb's: the actor right before it ends the conjunct before
             m = c.before[-1]
             gap = range(m.tok[1], t.i)
             if len(gap) <= 2 and all(in_list(self.L, "subject_fillers", self.key(k)) for k in gap) \
