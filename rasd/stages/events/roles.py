@@ -210,6 +210,8 @@ class Roles:
             return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
         if t.d.pos == "noun" and any(self.relative_clause(k) for k in range(t.j, m.tok[0])):
             return None   # الاستهداف الذي طال القوات الأميركية: named in a clause about the act, no genitive
+        if self.holder_of_struck(c, t, m):
+            return None
         lam = self.key(m.tok[0]).startswith(letters().li)
         if t.d.pos == "noun" and lam and any(p.type == "PLACE" and t.j <= p.tok[0] and p.tok[1] <= m.tok[0]
                                              for p in c.st.mentions):
@@ -235,6 +237,24 @@ class Roles:
                    "genitive after the noun")
             return m
         return None
+
+    def holder_of_struck(self, c: "ArgContext", t: Trig, m: Mention) -> bool:
+        """An object the act strikes (triggers.yaml struck_objects, fixed_sites, held_objects) stands
+        between the trigger and ``m`` (استهداف مسيرة آلية لقوات X، استهدف مبنى يستخدمه جنود Y، قصف مقر
+        تابع لقوات Z): ``m`` holds or uses what is struck, a target side. A noun's genitive doer and a
+        verb's VSO subject stand before its object, never after it. Not an object word with the
+        instrumental ب (بعربة مفخخة: the weapon, not what is struck)."""
+        W, bi = self.L.words, letters().bi
+        for k in range(t.j, m.tok[0]):
+            key = self.key(k)
+            if not any(reads_as(W[n], key) for n in ("struck_objects", "fixed_sites", "held_objects")):
+                continue
+            if key.startswith(bi):
+                return False
+            c.said(m, f"named after '{self.span_text(k, k + 1)}', an object the act strikes (triggers.yaml "
+                      f"struck_objects, fixed_sites, held_objects): holds or uses it, a target side, not the doer")
+            return True
+        return False
 
     def definite_noun(self, t: Trig) -> bool:
         """A word of the noun trigger carries the article (الاغتيال، عملية الاغتيال): a definite noun takes
