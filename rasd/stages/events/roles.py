@@ -210,8 +210,8 @@ class Roles:
             return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
         if t.d.pos == "noun" and any(self.relative_clause(k) for k in range(t.j, m.tok[0])):
             return None   # الاستهداف الذي طال القوات الأميركية: named in a clause about the act, no genitive
-        if self.holder_of_struck(c, t, m):
-            return None
+        if not c.is_target(m) and self.holder_of_struck(c, t, m):
+            return None   # استهداف آلية لقوات X: the actor after the struck object holds it
         lam = self.key(m.tok[0]).startswith(letters().li)
         if t.d.pos == "noun" and lam and any(p.type == "PLACE" and t.j <= p.tok[0] and p.tok[1] <= m.tok[0]
                                              for p in c.st.mentions):

@@ -1,7 +1,7 @@
 """Round 31 (coord31) on composed sentences, entities placed by hand, each with its control case: a verb
 joined by a conjunction (وسيطروا) takes no subject from the actor right before it, which closes the
 conjunct before (the first verb's subject carries over); an actor named after an object the act
-strikes (آلية، مبنى، مقر) holds or uses it, a target side, not the act's doer."""
+strikes (آليات، مبنى، مقر) holds or uses it, a target side, not the act's doer."""
 from __future__ import annotations
 
 from functools import partial
@@ -38,11 +38,11 @@ HOLDER = {"E1": ("قوات اليونيفيل", "state_force")}
 
 
 def test_an_actor_after_a_struck_object_is_its_holder_not_the_doer():
-    evs = events("استهدفت مسيرة إسرائيلية آلية لقوات اليونيFيل في نابلس.".replace("F", "ف"), HOLDER)
+    evs = events("استهدفت مسيرة إسرائيلية آليات لقوات اليونيفيل في نابلس.", HOLDER)
     assert evs and "E1" not in evs[0].agents and "E1" in evs[0].targets
     assert "held_objects" in evs[0].extra["why"]["targets"]["E1"]
 
 
 def test_control_an_actor_right_after_the_verb_is_its_subject():
-    evs = events("استهدفت قوات اليونيفيل آلية في نابلس.", HOLDER)
+    evs = events("استهدفت قوات اليونيفيل آليات في نابلس.", HOLDER)
     assert evs and evs[0].agents == ["E1"]
