@@ -391,6 +391,7 @@ class Triggers(Words):
     harm_causes: WordList    # في، جراء …: the act that hurt the people named before it (roles.victim)
     hurt_fillers: WordList   # على الأقل: between the hurt and the harm verb after them (roles.victim)
     fixed_sites: WordList
+    held_objects: WordList = []   # آلية، دبابة …: an actor after one holds it (roles.holder_of_struck)
     person_origin_markers: WordList
     scene_breaks: WordList   # بعد، وذلك: the clause they open after an act tells its scene (places.scene_places)
     scene_stops: WordList    # يومين، إطار …: after a scene word, a span of time or a frame: no scene

@@ -95,6 +95,14 @@ class Roles:
         """A verb that carries its (plural) subject (استهدفوا، هاجموا): the actor after it is an object."""
         return self.key(t.j - 1).endswith(letters().plural_verb_endings) and t.j - t.i == 1
 
+    def joined_verb(self, t: Trig) -> bool:
+        """A verb trigger that carries a conjunction (clitics.yaml conjunctions: وسيطروا، فقتلوه): the second
+        verb of a coordination, whose subject is the first verb's (الجيش قتل 5 مسلحين واعتقل 10 آخرين: the
+        army arrested). The actor right before it closes the conjunct before (that verb's object or a
+        genitive: قاموا بمنع آليات X، وسيطروا), not a subject of its own: an Arabic subject stands right
+        before its verb only with no conjunction between them (والجيش قصف, not الجيش وقصف)."""
+        return t.d.pos == "verb" and self.key(t.i)[t.glue:t.prefix][:1] in letters().conj
+
     def governed(self, m: Mention) -> bool:
         """The mention carries a preposition (لقوات، بالجيش): an object, never a verb's subject."""
         pre = fold_str(self.doc.text[self.toks[m.tok[0]].start:m.start])
@@ -147,8 +155,10 @@ class Roles:
                            None)
             agent = between
             c.said(agent, "the first side after 'between' (triggers.yaml between)")
-        if agent is None and t.d.pos == "verb" and c.before:
-            # SVO: the actor right before the verb (وكانت جبهة النصرة قد خطفت …) is its subject
+        if agent is None and t.d.pos == "verb" and c.before and not self.joined_verb(t):
+            # SVO: the actor right before the verb (وكانت جبهة النصرة قد خطفت …) is its subject; not
+            # before a verb joined by a conjunction (قطعوا الطريق ومنعوا آليات X، وسيطروا …), whose
+            # subject is the first verb's: the actor right before it ends the conjunct before
             m = c.before[-1]
             gap = range(m.tok[1], t.i)
             if len(gap) <= 2 and all(in_list(self.L, "subject_fillers", self.key(k)) for k in gap) \
@@ -208,6 +218,8 @@ class Roles:
             return None   # غارات على إدلب ضمن العدوان التركي: the adjective of another act, not a genitive
         if t.d.pos == "noun" and any(self.relative_clause(k) for k in range(t.j, m.tok[0])):
             return None   # الاستهداف الذي طال القوات الأميركية: named in a clause about the act, no genitive
+        if not c.is_target(m) and self.holder_of_struck(c, t, m):
+            return None   # استهداف آلية لقوات X: the actor after the struck object holds it
         lam = self.key(m.tok[0]).startswith(letters().li)
         if t.d.pos == "noun" and lam and any(p.type == "PLACE" and t.j <= p.tok[0] and p.tok[1] <= m.tok[0]
                                              for p in c.st.mentions):
@@ -233,6 +245,24 @@ class Roles:
                    "genitive after the noun")
             return m
         return None
+
+    def holder_of_struck(self, c: "ArgContext", t: Trig, m: Mention) -> bool:
+        """An object the act strikes (triggers.yaml struck_objects, fixed_sites, held_objects) stands
+        between the trigger and ``m`` (استهداف مسيرة آلية لقوات X، استهدف مبنى يستخدمه جنود Y، قصف مقر
+        تابع لقوات Z): ``m`` holds or uses what is struck, a target side. A noun's genitive doer and a
+        verb's VSO subject stand before its object, never after it. Not an object word with the
+        instrumental ب (بعربة مفخخة: the weapon, not what is struck)."""
+        W, bi = self.L.words, letters().bi
+        for k in range(t.j, m.tok[0]):
+            key = self.key(k)
+            if not any(reads_as(W[n], key) for n in ("struck_objects", "fixed_sites", "held_objects")):
+                continue
+            if key.startswith(bi):
+                return False
+            c.said(m, f"named after '{self.span_text(k, k + 1)}', an object the act strikes (triggers.yaml "
+                      f"struck_objects, fixed_sites, held_objects): holds or uses it, a target side, not the doer")
+            return True
+        return False
 
     def definite_noun(self, t: Trig) -> bool:
         """A word of the noun trigger carries the article (الاغتيال، عملية الاغتيال): a definite noun takes

@@ -43,12 +43,18 @@ def test_the_party_of_a_facility_names_the_target_not_the_agent():
     place(doc, "رفح")
     (ev,) = EVENTS(doc).events
     assert roles(ev) == ([], ["E1"]) and "owns the facility" in ev.extra["why"]["targets"]["E1"]
-    # control: the same word read as a plain name is the genitive doer of the noun
-    doc = doc_of(text)
+    # control: the same word read as a plain name right after the noun is its genitive doer; after
+    # the struck object (القاعدة, a fixed site) it holds that object, a target (round 31, coord31)
+    doc = doc_of("قصف الأميركية في رفح.")
     party(doc, "E1", "الجيش الأمريكي", "الأميركية", None, "actor:us_military")
     place(doc, "رفح")
     (ev,) = EVENTS(doc).events
     assert roles(ev) == (["E1"], [])
+    doc = doc_of(text)
+    party(doc, "E1", "الجيش الأمريكي", "الأميركية", None, "actor:us_military")
+    place(doc, "رفح")
+    (ev,) = EVENTS(doc).events
+    assert roles(ev) == ([], ["E1"]) and "held_objects" in ev.extra["why"]["targets"]["E1"]
 
 
 def test_two_adjectives_of_one_act_name_two_agents():
