@@ -370,6 +370,7 @@ class Triggers(Words):
     # key is an error with its file:line instead of a rule silently switched off
     item_openers: WordList
     place_specifiers: WordList
+    place_describers: WordList   # الواقعة، المحاذية: the places of the clause they open describe the place before
     time_fillers: WordList
     object_gap_words: WordList
     act_carrier_verbs: WordList

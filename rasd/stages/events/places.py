@@ -64,7 +64,7 @@ class Places:
                 return [[ref]]
         chains: list[list[Mention]] = []
         prev: Mention | None = None
-        skipping = origin = False
+        skipping = origin = describing = False
         # fire aimed somewhere (في اتجاه X): X is its place, and where it came from (من Y) is not
         fire = t.type in FIRE_TYPES and (any(self.aimed_at(m.tok[0], lo) for m in pool)
                                          or self.aimed_past_origin(pool, lo))
@@ -74,6 +74,12 @@ class Places:
             listed = dual or prev is not None and self._coordinated(prev, m)
             coord = listed or prev is not None and bool(self.L.mapping[t.type].get("violent")
                                                          and self.item_phrase(self.gap_words(prev, m), prev, m))
+            if listed and not dual and describing and self.bare_and(prev, m):
+                # كرش الواقعة بين محافظتي لحج وتعز: the second neighbour is still the description
+                listed = coord = False
+                t.place_why[id(m)] = (f"'{m.text}' is joined by a bare 'and' inside a clause that describes the place "
+                                      f"before it (triggers.yaml place_describers): it says where that place is, "
+                                      f"no place of the act of its own")
             if dual:
                 t.place_why[id(m)] = (f"the second of the two places the dual anaphor '{m.text}' refers back to "
                                       f"(open_places.yaml anaphors): one event per place (ontology.md)")
@@ -121,11 +127,27 @@ class Places:
                           else "after a destination, introduced by a place preposition")
                 t.place_why[id(m)] = m_rule
             elif prev is not None and not coord:
+                # a describing participle before this qualifier opens a clause about the chain's place
+                describing = describing or any(in_list(self.L, "place_describers", w)
+                                               for w in self.gap_words(prev, m))
                 chains[-1].append(m)
             else:
+                describing = False
                 chains.append([m])
             prev = m
         return [self.finest_first(t, ch) for ch in chains]
+
+    def bare_and(self, prev: Mention, m: Mention) -> bool:
+        """m is joined to prev by a bare و and nothing else (لحج وتعز; لحج و تعز): no type word, no
+        preposition, no comma opens an item of its own."""
+        L = letters()
+        words = self.gap_words(prev, m)
+        if any(c in self.doc.text[prev.end:m.start] for c in COMMAS):
+            return False
+        if words:
+            return words == [L.and_]
+        k = self.key(m.tok[0])
+        return starts_with_and(k) and not k.startswith(L.and_ + L.bi)
 
     def pronoun_place(self, st: Sent, t: Trig) -> Mention | None:
         """The place the object pronoun a capture word carries refers to (تحريرها، استعادها: triggers.yaml
@@ -505,4 +527,6 @@ class Places:
         if len(chain) > 1:
             out += "; " + ", ".join(f"'{m.text}'" for m in chain[1:]) + " only qualif" + \
                    ("ies" if len(chain) == 2 else "y") + " it"
+            out += "".join(f" ({t.place_why[id(m)]})" for m in chain[1:]
+                           if id(m) in t.place_why and "place_describers" in t.place_why[id(m)])
         return out
