@@ -127,9 +127,10 @@ class Places:
                           else "after a destination, introduced by a place preposition")
                 t.place_why[id(m)] = m_rule
             elif prev is not None and not coord:
-                # a describing participle before this qualifier opens a clause about the chain's place
-                describing = describing or any(in_list(self.L, "place_describers", w)
-                                               for w in self.gap_words(prev, m))
+                # a describing participle right after the place before (كرش الواقعة بين …) opens a clause
+                # about it; one after another noun (وخط الغاز الواصل بين X وY) describes that noun, not a place
+                gap = self.gap_words(prev, m)
+                describing = describing or bool(gap) and in_list(self.L, "place_describers", gap[0])
                 chains[-1].append(m)
             else:
                 describing = False

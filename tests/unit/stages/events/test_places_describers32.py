@@ -33,3 +33,9 @@ def test_a_new_item_with_its_type_word_after_a_description_is_still_a_place():
 def test_a_comma_after_the_description_opens_a_new_place():
     evs = read("قصفت قوات النظام منطقة كرش الواقعة في لحج، وتعز.", ["كرش", "لحج", "تعز"])
     assert ["E4"] in places_of(evs)
+
+
+def test_a_describing_word_after_another_noun_describes_that_noun_not_the_place():
+    # والطريق الواصل بين X وY: the road lies between them, the clause describes no place before it
+    evs = read("قصفت قوات النظام بلدة كفرنبل، والطريق الواصل بين حيش والهبيط.", ["كفرنبل", "حيش", "الهبيط"])
+    assert ["E4"] in places_of(evs)
