@@ -668,6 +668,7 @@ class Kinds:
         t.rule = f"{form} is an attack with no weapon or target named that tells its kind; the people its " \
                  f"clause says were hurt, '{self.span_text(found, found + 1)}'{before}, are unarmed (triggers.yaml " \
                  f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
+        t.hurt = found
         return "ATTACK_ON_CIVILIANS"
 
     def hurt_before(self, k: int, lo: int, t: Trig, others: set[int]) -> tuple[str, int] | None:

@@ -125,6 +125,8 @@ class Roles:
                 c.why.setdefault(x, "carried over: the other side of the report's earlier fighting, whose "
                                     "side this one goes on with (no side named in this clause)")
         agents, targets, partners = self.reshape(c, agents, targets, partners, carried)
+        if not targets and not partners:
+            targets = self.hurt_targets(c, agents)
         agents, targets, partners = (list(dict.fromkeys(agents)), list(dict.fromkeys(targets)),
                                      list(dict.fromkeys(partners)))
         roles = {role: {x: c.why.get(x, "named in the trigger's clause") for x in ids}
@@ -133,6 +135,23 @@ class Roles:
         if refused:
             roles["not agents"] = refused
         return agents, targets, partners, carried, roles
+
+    def hurt_targets(self, c: "ArgContext", agents: list[str]) -> list[str]:
+        """The unarmed people an attack with no target read hurt, as its sentence tells (its type's reading,
+        :meth:`Kinds.victims_kind`: الهجوم … والذي أدى إلى مقتل طفل فلسطيني؛ هجوم أوقع عشرات القتلى من
+        المدنيين): the civilians ACTOR mention over the word the type was read from is the act's target,
+        even in the clause right after the trigger's (a relative or result clause that tells of the same
+        act). Only an ATTACK_ON_CIVILIANS so typed: its victims are what made it one."""
+        t = c.t
+        if t.type != "ATTACK_ON_CIVILIANS" or t.hurt < 0:
+            return []
+        m = next((m for m in c.st.mentions if m.tok[0] <= t.hurt < m.tok[1] and m.type == "ACTOR"
+                  and self.civilian(m) and m.entity not in agents), None)
+        if m is None:
+            return []
+        c.said(m, f"the unarmed people its sentence says it hurt ('{self.span_text(t.hurt, t.hurt + 1)}'), "
+                  f"which make it an attack on civilians: undergo it")
+        return [m.entity]
 
     def pick_agent(self, c: "ArgContext") -> tuple[Mention | None, Mention | None]:
         """The agent named in the clause, and the first side of a بين X و Y (or None)."""

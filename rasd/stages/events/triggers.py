@@ -23,6 +23,7 @@ class Trig:
     glue: int = 0          # characters of a word glued before it on its token (المقاومةاستهدفت)
     also: str = ""         # a second type the same act is coded as (missiles and drones: SHELLING and AIRSTRIKE)
     also_rule: str = ""    # the why of that second type
+    hurt: int = -1         # the token of the unarmed people its clause says it hurt (kinds.victims_kind), or -1
 
 
 NO_OPENERS = (0, ())   # the answer of most words, one shared tuple (Lexicon.openers_of keeps many)
