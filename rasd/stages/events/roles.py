@@ -473,7 +473,7 @@ class Roles:
         if not agents and not c.partner_type and t.type not in self.L.words["no_topic_types_raw"]:
             party = self.fighters_party(c)
             if party:
-                return party, False
+                return party, True   # named by a pronoun: its name is outside the clause
             fits = self.carriable(t.type)
             at = self.fighter_subject(c)
             if at is not None and self.fighter_irregular(at[0]):
@@ -493,13 +493,15 @@ class Roles:
     def fighter_subject(self, c: "ArgContext") -> tuple[int, bool] | None:
         """The token of a fighter noun with a possessive pronoun that is the subject of the trigger
         (triggers.yaml fighter_nouns: أن مجاهديها استهدفوا، استهدف مقاتلوها، استهداف مجاهديها موقعا): right
-        before a verb, right after it, or the genitive right after a noun; with whether its pronoun is
+        before a verb, right after it, or the genitive right after a noun (irregular fighters only:
+        :meth:`fighter_irregular`; انسحاب قواتها named a capital or a state told as a place, 1 of 1 wrong on
+        the news); with whether its pronoun is
         feminine (ها) or masculine (ه). None when there is none."""
         t, W = c.t, self.L.words
         spots = (t.i - 1, t.j) if t.d.pos == "verb" else (t.j,)
         for k in spots:
-            if not c.lo <= k < c.hi:
-                continue
+            if not c.lo <= k < c.hi or (t.d.pos == "noun" and not self.fighter_irregular(k)):
+                continue   # a state's withdrawal of its troops (انسحاب قواتها) names the state as a place
             key = self.key(k)
             for feminine, name in ((True, "fighter_pronouns_feminine"), (False, "fighter_pronouns_masculine")):
                 if any(key.endswith(suf) and reads_as(W["fighter_nouns"], key[:-len(suf)]) for suf in W[name]):
