@@ -405,6 +405,14 @@ class Triggers(Words):
     person_object_types: conlist(EventTypeName, min_length=1)
     no_topic_types: conlist(EventTypeName, min_length=1)
     possessive_suffixes: WordList
+    # مجاهدو، مقاتلي …: fighters named by the possessive of their party (roles.fighters_party; round 32 poss32)
+    fighter_nouns: WordList = []
+    irregular_fighter_nouns: WordList = []
+    irregular_fighter_categories: list[ActorCategory] = []
+    fighter_pronouns_feminine: WordList = []
+    fighter_pronouns_masculine: WordList = []
+    feminine_endings: WordList = []
+    feminine_heads: WordList = []
     # the type decisions of an attack's target and a confrontation's sides (kinds.attack_aim,
     # hurt_before, sides_kind; round 15 type15)
     aim_prepositions: WordList

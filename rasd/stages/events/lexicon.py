@@ -293,6 +293,7 @@ def load_lexicon(res) -> Lexicon:
     back = load(res.knowledge("eventcoref")).get("back_references") or {}
     words["back_references"] = fold_set([*(back.get("generic") or ()), *(back.get("nouns") or ())])
     words["no_topic_types_raw"] = frozenset(data.get("no_topic_types") or [])
+    words["irregular_fighter_categories_raw"] = frozenset(data.get("irregular_fighter_categories") or [])
     words["person_object_types_raw"] = frozenset(data.get("person_object_types") or [])
     weapon = {k: fold_set(v) for k, v in data["weapon_cues"].items() if k != "__line__"}
     mod = load(res.knowledge("modality"))

@@ -490,7 +490,16 @@ class Roles:
                 c.said(named[0], "the nationality adjective of an act of force in the same sentence")
                 return [named[0].entity], True
         if not agents and not c.partner_type and t.type not in self.L.words["no_topic_types_raw"]:
-            pick = carried_choice(t.type, self.history, self.L.mapping, self.sent_no, self.carriable(t.type))
+            party = self.fighters_party(c)
+            if party:
+                return party, True   # named by a pronoun: its name is outside the clause
+            fits = self.carriable(t.type)
+            at = self.fighter_subject(c)
+            if at is not None and self.fighter_irregular(at[0]):
+                # irregular fighters whose party is not named near: only such a party is carried to them
+                cats, base = self.L.words["irregular_fighter_categories_raw"], fits
+                fits = lambda a: base(a) and self.ents[a].category in cats   # noqa: E731
+            pick = carried_choice(t.type, self.history, self.L.mapping, self.sent_no, fits)
             if pick is not None:
                 topic, sides, why = pick
                 for a in topic:
@@ -499,6 +508,65 @@ class Roles:
                     c.sides = [x for x in sides if x in self.ents and not self.civilian_entity(self.ents[x])]
                 return topic, True
         return agents, False
+
+    def fighter_subject(self, c: "ArgContext") -> tuple[int, bool] | None:
+        """The token of a fighter noun with a possessive pronoun that is the subject of the trigger
+        (triggers.yaml fighter_nouns: أن مجاهديها استهدفوا، استهدف مقاتلوها، استهداف مجاهديها موقعا): right
+        before a verb, right after it, or the genitive right after a noun (irregular fighters only:
+        :meth:`fighter_irregular`; انسحاب قواتها named a capital or a state told as a place, 1 of 1 wrong on
+        the news); with whether its pronoun is
+        feminine (ها) or masculine (ه). None when there is none."""
+        t, W = c.t, self.L.words
+        spots = (t.i - 1, t.j) if t.d.pos == "verb" else (t.j,)
+        for k in spots:
+            if not c.lo <= k < c.hi or (t.d.pos == "noun" and not self.fighter_irregular(k)):
+                continue   # a state's withdrawal of its troops (انسحاب قواتها) names the state as a place
+            key = self.key(k)
+            for feminine, name in ((True, "fighter_pronouns_feminine"), (False, "fighter_pronouns_masculine")):
+                if any(key.endswith(suf) and reads_as(W["fighter_nouns"], key[:-len(suf)]) for suf in W[name]):
+                    return k, feminine
+        return None
+
+    def fighter_irregular(self, k: int) -> bool:
+        """The fighter noun at ``k`` names irregular fighters (triggers.yaml irregular_fighter_nouns)."""
+        W, key = self.L.words, self.key(k)
+        return any(key.endswith(suf) and reads_as(W["irregular_fighter_nouns"], key[:-len(suf)])
+                   for suf in (*W["fighter_pronouns_feminine"], *W["fighter_pronouns_masculine"]))
+
+    def feminine_party(self, m: Mention) -> bool:
+        """The head word of the party's mention is feminine for a pronoun's agreement (triggers.yaml
+        feminine_endings, feminine_heads: المقاومة، قوات، سرايا القدس), else masculine (حزب الله، الجيش)."""
+        W, key = self.L.words, self.key(m.tok[0])
+        return key.endswith(tuple(W["feminine_endings"])) or reads_as(W["feminine_heads"], key)
+
+    def fighters_party(self, c: "ArgContext") -> list[str]:
+        """No actor in the clause, and its subject is a fighter noun with a possessive pronoun
+        (:meth:`fighter_subject`, أكدت في بيانها أن مجاهديها استهدفوا): the party the pronoun points back
+        to is the doer, the nearest party named before it, in this sentence or up to ``CARRY_WINDOW``
+        sentences back, whose head word agrees with the pronoun (:meth:`feminine_party`) and that may do
+        the act (:meth:`carriable`), for irregular fighters (مجاهدو، مقاتلو) a party of
+        triggers.yaml irregular_fighter_categories, not a state's troops; not a party named by an adjective of another noun, nor one after a
+        preposition (an object). Not the agent carried from the report's previous act, often the other
+        side (docs/lexicon-checks.md, Round 32: poss32). Empty when none is found."""
+        at = self.fighter_subject(c)
+        if at is None:
+            return []
+        k, feminine = at
+        W = self.L.words
+        fits, irregular = self.carriable(c.t.type), self.fighter_irregular(k)
+        cats = W["irregular_fighter_categories_raw"]
+        sents = self.all_sentences
+        for n in range(self.sent_no, max(-1, self.sent_no - CARRY_WINDOW - 1), -1):
+            found = [m for m in sents[n].mentions if m.type == "ACTOR" and m.entity is not None
+                     and m.tok[1] <= k and not m.party_of and not self.governed(m)]
+            for m in reversed(found):
+                if self.feminine_party(m) == feminine and fits(m.entity) and not (
+                        irregular and self.ents[m.entity].category not in cats):
+                    c.why.setdefault(m.entity, f"the party the possessive of '{self.span_text(k, k + 1)}' "
+                                     f"points back to (triggers.yaml fighter_nouns), the nearest named before "
+                                     f"it that agrees with the pronoun: '{m.text}'")
+                    return [m.entity]
+        return []
 
     def carriable(self, typ: str):
         """Which earlier agents may be carried to an event of type ``typ`` (entity id → bool): a party
