@@ -346,6 +346,7 @@ class Trigger(Open):
     modality: Optional[Literal["negated", "planned", "conditional"]] = None
     recipient_lam: Optional[bool] = None
     weapon_after: Optional[conint(gt=0)] = None
+    weapon_clause: Optional[bool] = None   # a weapon right after it or made with in its clause types it
     indefinite: Optional[bool] = None
     definite: Optional[bool] = None   # its first word counts only with the article
     tally: Optional[bool] = None

@@ -19,6 +19,8 @@ HURT_BEFORE = 2     # words back from a harm verb to the people it names as its 
 AGGRESSION_GAP = 4  # words from an aggression's adjective to the verb it is the subject of (العدوان الإسرائيلي الذي استهدف)
 SEIZE_WINDOW = 6    # words from a capture word to the preposition naming what it seized (سيطرت كتائب شهداء الأقصى على)
 CAPTIVE_COUNTS = 2   # count words before the people a liberation word freed (بتحرير عدد من الرهائن)
+INSTRUMENT_REACH = 3     # words from an instrument word to the weapon it names (عبر سرب من المسيرات)
+WEAPON_RIGHT_AFTER = 2   # words right after a military operation whose weapon word types it (عملية عسكرية صاروخية)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -215,6 +217,10 @@ class Kinds:
             return d.type
         if d.type == "TERRITORY_TAKEN" and not d.invert:
             typed = self.freed_people(st, t, lo, hi, form) or self.seized_thing(t, hi, form)
+            if typed:
+                return typed
+        if d.weapon_clause:
+            typed = self.operation_weapon(t, hi, form)
             if typed:
                 return typed
         t.rule = f"{form} is listed as {d.type}"
@@ -551,6 +557,25 @@ class Kinds:
                          f"military_objects): two armed sides, ARMED_CLASH"
                 return "ARMED_CLASH"
         return "" if military else self.victims_kind(st, t, lo, hi, form)
+
+    def operation_weapon(self, t: Trig, hi: int, form: str) -> str:
+        """A military operation (triggers.yaml weapon_clause: عملية عسكرية استهدفت سفينة … بصواريخ بحرية)
+        is the act of the weapon it was made with: a weapon word right after it (WEAPON_RIGHT_AFTER
+        words) or one its clause names as an instrument (بصواريخ، بعدد من الصواريخ، عبر سرب من المسيرات:
+        Kinds.instrumental, triggers.yaml instrument_words up to INSTRUMENT_REACH words before it). spec/ontology.md: missile fire is SHELLING, a drone strike AIRSTRIKE,
+        whatever the generic word. '' when its clause names no weapon (then its listed type)."""
+        for k in range(t.j, hi):
+            if k >= t.j + WEAPON_RIGHT_AFTER and not (self.instrumental(k) or any(
+                    in_list(self.L, "instrument_words", self.key(m)) for m in range(max(t.j, k - INSTRUMENT_REACH), k))):
+                continue   # بعدد من الصواريخ، عبر سرب من المسيرات: an instrument word a few words before
+            typ = self.weapon_at(k, hi)
+            if typ is not None:
+                how = "right after it" if k < t.j + WEAPON_RIGHT_AFTER else "as what it was made with, in its clause"
+                t.rule = f"{form} is a military operation; '{self.span_text(k, k + 1)}' {how} is a {typ} " \
+                         f"weapon (triggers.yaml weapon_cues, weapon_clause)"
+                self.paired_fire(t, typ, k, hi, form)
+                return typ
+        return ""
 
     def made_armed(self, k: int, end: int, reach: int = 1, noun: bool = False, fighters: bool = True) -> bool:
         """Word k is unarmed people (triggers.yaml unarmed_victims; with ``noun``, any word the caller

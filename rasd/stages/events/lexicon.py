@@ -44,6 +44,7 @@ class TriggerDef:
     line: int = 0                     # where triggers.yaml defines it (for the event's why)
     near_before: int = 0              # needs_near also looks this many tokens before the trigger
     weapon_after: int = 0             # a weapon or civilian object this many tokens after it types it
+    weapon_clause: bool = False       # a weapon right after it, or one its clause says it was made with, types it
     indefinite: bool = False          # its first word counts only without the article (عدوان, not العدوان)
     tally: bool = False               # after a number written in digits it is a count of many acts, no event
     not_with: frozenset = frozenset() # no event when its sentence holds a trigger of one of these types
@@ -259,6 +260,7 @@ def load_lexicon(res) -> Lexicon:
                            bool(item.get("recipient_lam")), item.get("__line__", 0),
                            near_before=int(item.get("near_before", 0)),
                            weapon_after=int(item.get("weapon_after", 0)),
+                           weapon_clause=bool(item.get("weapon_clause")),
                            indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")),
                            not_with=frozenset(item.get("not_with") or ()),
                            by_victims=bool(item.get("by_victims")),
