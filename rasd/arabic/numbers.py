@@ -101,8 +101,9 @@ class NumberLexicon:
         def info(key: str) -> tuple:
             rs = tuple((key[:n], s) for n, s in stems(key))
             ss = tuple(s for _, s in rs)
-            return (rs, ss, any(s in every for s in ss) or bool(every_pre and any(s.startswith(every_pre) for s in ss)),
-                    any(s in can for s in ss))
+            # isdisjoint: the set tests of any(s in … for s in ss) in one C-level call
+            return (rs, ss, not every.isdisjoint(ss) or bool(every_pre and any(s.startswith(every_pre) for s in ss)),
+                    not can.isdisjoint(ss))
 
         return answers(self._infos, keys, info, INFO_CACHE_SIZE)
 
@@ -115,14 +116,14 @@ class NumberLexicon:
         ``_infos``, so a report's phrase scans read each opener's candidates by one look-up instead of
         testing its stems against every list's first words (about 40 % of the toll reader's time)."""
         by_key = dict(zip(keys, stems_of))
-        first_words = self.first_words
+        lists = [(name, exact, prefixed, tuple({pre for pre, _ in prefixed}))
+                 for name, (exact, prefixed) in self.first_words.items()]
 
         def opens(key: str) -> dict[str, list[_Pattern]]:
             stems_i = by_key[key]
             out = {}
-            for name, (exact, prefixed) in first_words.items():
+            for name, exact, prefixed, pres in lists:
                 cands = [p for s in stems_i if s in exact for p in exact[s]]
-                pres = tuple({pre for pre, _ in prefixed})
                 if pres and any(s.startswith(pres) for s in stems_i):
                     cands += [p for pre, p in prefixed if any(s.startswith(pre) for s in stems_i)]
                 if cands:
