@@ -123,3 +123,29 @@ def test_the_lexicons_word_cache_is_bounded_and_keeps_its_answers(monkeypatch):
     LEX._infos.clear()
     assert [NumberReader(t, LEX).numbers() for t in GATED] == want
     assert 0 < len(LEX._infos) <= 4
+
+
+def test_the_openers_phrase_candidates_are_kept_per_word_and_give_the_same_spans(monkeypatch):
+    """phrase_starts (issue 11, round 33): each opener's phrases by list, cached per word on the lexicon,
+    give every list's spans as the scan over every token does, from a cold or a tiny cache, whatever list
+    is asked first."""
+    from rasd.arabic import numbers
+    from rasd.arabic.numbers import NumberReader
+
+    names = list(LEX.first_words)
+    for order in (names, names[::-1]):
+        monkeypatch.setattr(numbers, "INFO_CACHE_SIZE", 3)
+        LEX._opens.clear()
+        for t in GATED:
+            r = NumberReader(t, LEX)
+            assert {n: r.spans(n) for n in order} == {n: plain_spans(r, n) for n in order}
+        assert 0 < len(LEX._opens) <= 3
+    with pytest.raises(KeyError):
+        NumberReader(GATED[0], LEX).spans("no such list")
+
+
+def test_a_sentence_without_digits_has_no_digit_atoms():
+    from rasd.arabic.numbers import NumberReader
+
+    assert NumberReader("قتل خمسة أشخاص في القصف", LEX).digits == {}
+    assert list(NumberReader("قتل 5 أشخاص في القصف", LEX).digits) == [1]
