@@ -62,6 +62,17 @@ def parties_events(stage, text: str, actors: dict[str, tuple[str, str]], place: 
     return stage(doc).events
 
 
+def sides_and_places_events(stage, text: str, places, actors: dict[str, str]) -> list:
+    """The events ``stage`` finds in ``text`` with one actor entity per ``actors`` item (name → category;
+    ids A1 …) and one place entity per name of ``places`` (ids P1 …)."""
+    doc = doc_of(text)
+    for n, (name, category) in enumerate(actors.items(), 1):
+        entity(doc, f"A{n}", "ACTOR", name, category=category)
+    for n, name in enumerate(places, 1):
+        entity(doc, f"P{n}", "PLACE", name)
+    return stage(doc).events
+
+
 def actors_and_places(text: str, actors, places, categories=("state_force", "armed_group")) -> Doc:
     """A Doc of ``text`` with one entity per actor (E1, E2 …; the first of ``categories`` for the first
     actor, the second for the rest) and then one per place (kb ids ocha:T<n>)."""

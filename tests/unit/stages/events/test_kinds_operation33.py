@@ -2,7 +2,7 @@
 says it was made with (Round 33: type33); with none named it stays a clash. Composed sentences."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from hand_docs import parties_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -11,11 +11,9 @@ RES = Resources("/nonexistent-rasd-data")
 EVENTS = Events(RES)
 
 
-def run(text: str):
-    doc = doc_of(text)
-    entity(doc, "E1", "ACTOR", "المقاومة", category="non_state_armed_group")
-    entity(doc, "E2", "PLACE", "جنين")
-    return EVENTS(doc).events
+def run(text: str) -> list:
+    """The events of ``text`` with the resistance (E1) as a party and Jenin (P1) as a place."""
+    return parties_events(EVENTS, text, {"E1": ("المقاومة", "non_state_armed_group")}, place="جنين")
 
 
 def test_an_operation_made_with_missiles_is_missile_fire():

@@ -5,7 +5,9 @@ fighting. The ranking is pure and tested on hand-built histories; the reading on
 with the real knowledge files."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from functools import partial
+
+from hand_docs import doc_of, entity, sides_and_places_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -16,15 +18,7 @@ EVENTS = Events(RES)
 MAPPING = RES.triggers.mapping
 
 
-def read(text: str, places: tuple[str, ...], actors: dict[str, str]):
-    """The events of ``text`` with the given places and actors (name → category); entity ids are
-    A1 … for the actors and P1 … for the places, in that order."""
-    doc = doc_of(text)
-    for n, (name, category) in enumerate(actors.items(), 1):
-        entity(doc, f"A{n}", "ACTOR", name, category=category)
-    for n, name in enumerate(places, 1):
-        entity(doc, f"P{n}", "PLACE", name)
-    return EVENTS(doc).events
+read = partial(sides_and_places_events, EVENTS)   # (text, places, actors) → the events found
 
 
 # ---- how near two event types are (the ontology's ACLED kinds) -----------------------------------

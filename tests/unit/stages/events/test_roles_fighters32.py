@@ -4,7 +4,9 @@ pronoun (triggers.yaml fighter_nouns), not for the agent of the report's previou
 fighters (مجاهدو، مقاتلو) are never a state's troops. Composed sentences, the real knowledge files."""
 from __future__ import annotations
 
-from hand_docs import doc_of, entity
+from functools import partial
+
+from hand_docs import sides_and_places_events
 
 from rasd.kb.resources import Resources
 from rasd.stages.events import Events
@@ -13,14 +15,7 @@ RES = Resources("/nonexistent-rasd-data")
 EVENTS = Events(RES)
 
 
-def read(text: str, places: tuple[str, ...], actors: dict[str, str]):
-    """The events of ``text``; actors A1 … (name → category), then places P1 …"""
-    doc = doc_of(text)
-    for n, (name, category) in enumerate(actors.items(), 1):
-        entity(doc, f"A{n}", "ACTOR", name, category=category)
-    for n, name in enumerate(places, 1):
-        entity(doc, f"P{n}", "PLACE", name)
-    return EVENTS(doc).events
+read = partial(sides_and_places_events, EVENTS)   # (text, places, actors) → the events found
 
 
 SIDES = {"الحركة": "non_state_armed_group", "الجيش": "state_force"}
