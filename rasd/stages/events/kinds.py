@@ -562,11 +562,10 @@ class Kinds:
         """A military operation (triggers.yaml weapon_clause: عملية عسكرية استهدفت سفينة … بصواريخ بحرية)
         is the act of the weapon it was made with: a weapon word right after it (WEAPON_RIGHT_AFTER
         words) or one its clause names as an instrument (بصواريخ، بعدد من الصواريخ، عبر سرب من المسيرات:
-        Kinds.instrumental, triggers.yaml instrument_words up to INSTRUMENT_REACH words before it). spec/ontology.md: missile fire is SHELLING, a drone strike AIRSTRIKE,
-        whatever the generic word. '' when its clause names no weapon (then its listed type)."""
+        Kinds.instrumental, triggers.yaml instrument_words up to INSTRUMENT_REACH words before it).
+        spec/ontology.md: missile fire is SHELLING, a drone strike AIRSTRIKE, whatever the generic word. '' when its clause names no weapon (then its listed type)."""
         for k in range(t.j, hi):
-            if k >= t.j + WEAPON_RIGHT_AFTER and not (self.instrumental(k) or any(
-                    in_list(self.L, "instrument_words", self.key(m)) for m in range(max(t.j, k - INSTRUMENT_REACH), k))):
+            if k >= t.j + WEAPON_RIGHT_AFTER and not self.instrumental(k, INSTRUMENT_REACH, t.j):
                 continue   # بعدد من الصواريخ، عبر سرب من المسيرات: an instrument word a few words before
             typ = self.weapon_at(k, hi)
             if typ is not None:
@@ -778,10 +777,11 @@ class Kinds:
             end = min(nxt, next((o.i for o in self.sentence_triggers if end < o.i and self.opens_clause(o)), st.hi))
         return end
 
-    def instrumental(self, k: int) -> bool:
+    def instrumental(self, k: int, reach: int = 1, lo: int = 0) -> bool:
         """Token ``k`` carries the instrumental ب (بمسيرة، وبقذائف) or follows a word that makes it an
-        instrument (بواسطة، عبر، بعدة: triggers.yaml instrument_words)."""
+        instrument (بواسطة، عبر، بعدة: triggers.yaml instrument_words) by at most ``reach`` words, none
+        before token ``lo`` (عبر سرب من المسيرات: three words)."""
         L = letters()
         key = self.key(k)
-        return key.startswith(L.bi) or (key[:1] in L.conj and key[1:2] == L.bi) or (
-            k > 0 and in_list(self.L, "instrument_words", self.key(k - 1)))
+        return key.startswith(L.bi) or (key[:1] in L.conj and key[1:2] == L.bi) or any(
+            in_list(self.L, "instrument_words", self.key(m)) for m in range(max(lo, k - reach), k))
