@@ -137,8 +137,25 @@ def _titled_name(f: Finder, i: int) -> bool:
     name of a name chain: العريف فاهم سعيد أحمد X, the given name one the lists lack)."""
     toks = f.toks
     return not has_article(toks[i].key) and titled(f, i) and toks[i].key not in f.R.common and not place_hit(f, i) \
-        and i + 1 < len(toks) and (has_article(toks[i + 1].key) or _father_after(f, i)) \
+        and i + 1 < len(toks) and (has_article(toks[i + 1].key) or _father_after(f, i) or _bare_pair(f, i)) \
         and f.lists[i].isdisjoint(_TITLE_RUN)
+
+
+def _bare_pair(f: Finder, i: int) -> bool:
+    """A transliterated name of two bare words after a definite title (المراسلة X Y أن، اللواء الركن
+    X Y،): the family name of a foreign name takes no article.  Only after a definite title, which
+    stands in apposition with the name; a title without the article is in construct with what it
+    governs (مستشار مكتب X، مدير عام جمرك X: an office, a body).  Both words are no
+    ordinary word (as written or behind a proclitic), no place and on no list, nothing but white space
+    between them, and the name ends clearly after the second (punctuation, a stop word or the end of
+    the text: :func:`_clear_end`), so a verb or noun after one unknown word is not taken."""
+    toks = f.toks
+    j = i + 1
+    if not (j < len(toks) and f.joined(i)) or has_article(toks[j].key) or starts_with_and(toks[j].key) \
+            or not _definite_title_before(f, i):
+        return False
+    return all(not f.common_reading(toks[k].key) and not place_hit(f, k) and not f.lists[k]
+               and f.name_like(k) for k in (i, j)) and _clear_end(f, j)
 
 
 def _father_after(f: Finder, i: int) -> bool:
@@ -558,6 +575,10 @@ def _more_parts(f: Finder, i: int, j: int) -> int:
             j += 1   # نجيب محمد علي زهر: علي, as the name is written, is the grandfather's name
             if _clear_end(f, j) and not has_article(toks[j].key):
                 return j + 1   # … and the bare family name after it closes the name
+        elif j - i >= 2 and _compound_ancestor(f, j):
+            j += 2   # خالد محمد عبد الله | الشحي: the grandfather's name is a compound (عبد الله)
+        elif j - i >= 3 and _compound_ancestor(f, j - 1):
+            j += 1   # … its head (عبد) already read as a name part: its second word too
         elif _title_surname(f, i, j):
             return j + 1   # أحمد فراس الشيخ، : the title word closes the name as its family name
         elif j - i >= 3 and has_article(k) and f.name_like(j) and not place_hit(f, j):
@@ -630,3 +651,17 @@ def surnames(f: Finder) -> None:
             if st in last and key[n - 2:n] == article if n >= 2 else False:
                 f.add(i, i + 1, n, "PERSON", None, 0.6, pattern=True, surname_of=last[st])
                 break
+
+
+
+def _compound_ancestor(f: Finder, j: int) -> bool:
+    """Tokens j, j+1 are a compound given name (عبد الله، عبد الرحمن: :func:`_compound_head` and its
+    second word, nothing but white space between) standing as a father's or grandfather's name inside
+    a name chain of two parts or more (خالد محمد عبد الله الشحي), and a family name with the article
+    closes the chain right after it (no place): a compound name after a bare two-part name with no
+    family name after it opens the next person of a list instead (… محمد أحمد، عبد الله …)."""
+    toks = f.toks
+    k = j + 2
+    return k < len(toks) and _compound_head(f, j) and f.joined(j) and f.joined(j + 1) \
+        and not starts_with_and(toks[j].key) and _compound(f, j) and not place_hit(f, j + 1) \
+        and has_article(toks[k].key) and f.name_like(k) and not place_hit(f, k)
