@@ -67,6 +67,7 @@ class Letters:
     participle_prefix: str
     feminine_before_pronoun: str = ""
     construct_plural_ending: str = ""
+    dual_ending: str = ""
 
     def proclitic_strings(self, preps: tuple[str, ...] | None = None) -> frozenset[str]:
         """Every proclitic string a word may carry before its article: nothing, a conjunction, a
@@ -102,7 +103,7 @@ def load_letters(path: Path = CLITICS_FILE) -> Letters:
                        d["feminine_plural"], tuple(d["plural_verb_endings"]), d["ka"],
                        tuple(d["attached_pronouns"]), tuple(d["nisba_plural_suffixes"]), d["nisba_masculine"],
                        tuple(d["plural_dual_endings"]), d["participle_prefix"], d["feminine_before_pronoun"],
-                       d.get("construct_plural_ending", ""))
+                       d.get("construct_plural_ending", ""), d.get("dual_ending", ""))
     except (KeyError, TypeError) as e:
         raise KnowledgeError(f"{Path(path).name}: missing or malformed key {e}",
                              hint="Run `rasd kb check`: it names the line.") from None

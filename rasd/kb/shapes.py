@@ -472,6 +472,7 @@ class Clitics(Closed):
     participle_prefix: str
     feminine_before_pronoun: str
     construct_plural_ending: str = ""
+    dual_ending: str = ""
 
 
 PlaceKind = Literal["locality", "neighbourhood", "subdistrict", "district", "governorate", "country", "city", "region"]

@@ -146,7 +146,8 @@ def _bare_pair(f: Finder, i: int) -> bool:
     X Y،): the family name of a foreign name takes no article.  Only after a definite title, which
     stands in apposition with the name; a title without the article is in construct with what it
     governs (مستشار مكتب X، مدير عام جمرك X: an office, a body).  Both words are no
-    ordinary word (as written or behind a proclitic), no place and on no list, nothing but white space
+    ordinary word (as written or behind a proclitic), no word behind a preposition and the article
+    (للتعليم), no place and on no list, nothing but white space
     between them, and the name ends clearly after the second (punctuation, a stop word or the end of
     the text: :func:`_clear_end`), so a verb or noun after one unknown word is not taken."""
     toks = f.toks
@@ -155,7 +156,7 @@ def _bare_pair(f: Finder, i: int) -> bool:
             or not _definite_title_before(f, i):
         return False
     return all(not f.common_reading(toks[k].key) and not place_hit(f, k) and not f.lists[k]
-               and f.name_like(k) for k in (i, j)) and _clear_end(f, j)
+               and not _behind_article(toks[k].key) and f.name_like(k) for k in (i, j)) and _clear_end(f, j)
 
 
 def _father_after(f: Finder, i: int) -> bool:

@@ -1126,3 +1126,17 @@ def test_a_sound_plural_in_construct_is_no_lone_person():
     assert m.text == "مارينو"
     # the article goes on the governed noun: a definite word is no construct
     assert not stage._construct_plural("المجاهدو")
+
+
+def test_a_dual_noun_and_adjective_are_no_person():
+    """وأوضحت المؤسستان الفلسطينيتان: a span of several words holding a nominative dual (clitics.yaml
+    dual_ending) of a known feminine noun or of a nationality names two people or things, no person
+    (Round 34: person34); a masculine name ending so (سلمان، شعبان) is left."""
+    known = Gate.of({}, {}, known={"موسسه", "مجموعه"})
+    stage = NerStageClass(FakeTagger({}), known, lists={"nationalities": frozenset({"فلسطيني", "فلسطينيه"})})
+    for key in ("الموسستان", "مجموعتان", "فلسطينيان", "الفلسطينيتان"):
+        assert stage._dual(key), key
+    for key in ("سلمان", "شعبان", "كريستيان", "مارتين", "يونتان"):
+        assert not stage._dual(key), key
+    why = stage._accept_why(doc_of("وأوضحت المؤسستان الفلسطينيتان ان الوضع صعب"), 1, 3, "PERS", 0.6)
+    assert not why[0] and "dual" in why[1]
