@@ -239,3 +239,26 @@ def test_the_north_of_occupied_palestine_is_no_name_of_the_galilee_and_metula_is
     assert fold_str("شمالي فلسطين المحتلة") not in names["world:il-galilee"]
     assert fold_str("الجليل") in names["world:il-galilee"]
     assert fold_str("المطلة") not in names["world:il-metula"] and fold_str("موقع المطلة") in names["world:il-metula"]
+
+
+def test_the_two_seas_dual_is_a_name_of_its_first_sea_and_never_of_bahrain():
+    # place34: «في البحرين الأحمر والعربي» is "the two seas", not the state of Bahrain: the dual before a
+    # sea's adjective is a name of that sea, while the bare البحرين stays the state's
+    names = {p.id: {fold_str(n) for n in ns} for p, ns in G.world_places()}
+    assert fold_str("البحرين الأحمر") in names["world:zz-sea-red"]
+    assert fold_str("البحرين العربي") in names["world:zz-sea-arabian"]
+    assert fold_str("البحرين المتوسط") in names["world:zz-sea-med"]
+    assert fold_str("البحرين") in names["world:bh"]
+    assert not any(n.startswith(fold_str("البحرين ")) for n in names["world:bh"])
+
+
+def test_gaza_sites_named_after_a_city_or_a_state_are_sites_of_the_strip():
+    # place34: مستشفى القدس and دوار الكويت are sites in Gaza, not Jerusalem or Kuwait; each is an entry of
+    # its own inside the Strip, named with its type word only (the bare city or state keeps its entry)
+    by_id = {p.id: (p, {fold_str(n) for n in ns}) for p, ns in G.world_places()}
+    for pid, name in (("world:ps-quds-hospital", "مستشفى القدس"), ("world:ps-kuwait-roundabout", "دوار الكويت"),
+                      ("world:ps-european-hospital", "مستشفى غزة الأوروبي"),
+                      ("world:ps-kuwait-hospital", "المستشفى الكويتي")):
+        place, names = by_id[pid]
+        assert fold_str(name) in names and 31.2 < place.lat < 31.6 and 34.2 < place.lon < 34.6
+        assert all(len(n.split()) > 1 for n in names)
