@@ -756,6 +756,7 @@ class SideNeeded(Closed):
 
 class SentencePlace(Closed):
     types: conlist(EventTypeName, min_length=1)   # violent types an unplaced telling of is placed by its sentence
+    not_after: Optional[WordList] = None          # a place after one of these words (a destination) is not taken
 
 
 class EventCoref(Closed):

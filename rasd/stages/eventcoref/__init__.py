@@ -219,6 +219,15 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
     return number_events(kept)
 
 
+def words_before(text: str, at: int, n: int) -> list[str]:
+    """The ``n`` words before offset ``at``, folded, each also without a leading conjunction or preposition letter."""
+    out = []
+    for w in re.findall(r"\w+", text[max(0, at - 40):at])[-n:]:
+        k = fold_str(w)
+        out += [k, k[1:]] if len(k) > 3 else [k]
+    return out
+
+
 def sentence_place(doc: Doc, e: Event, ents: dict, rules) -> bool:
     """Give an act of eventcoref.yaml ``sentence_place`` that its clause left unplaced the first place below
     a country named after its trigger in the same sentence, one no other act of the sentence holds; True
@@ -227,7 +236,7 @@ def sentence_place(doc: Doc, e: Event, ents: dict, rules) -> bool:
     the clause reader stops at the clause's end, the sentence still places the act. Not for a clash (its
     attack words, told with no place of their own, are summaries the rest of the sentence does not place:
     annotations/train, 7 more false, none matched). docs/lexicon-checks.md (Round 34: saudi34)."""
-    if e.type not in rules.sentence_place_types or e.trigger is None:
+    if e.type not in rules.sentence_place_types or e.trigger is None or e.modality != "asserted":
         return False
     at, end = e.trigger
     sent = next(((lo, hi) for lo, hi in doc.sentences if lo <= at < hi), None)
@@ -238,7 +247,8 @@ def sentence_place(doc: Doc, e: Event, ents: dict, rules) -> bool:
     after = sorted((m.start, x.id, m.text) for x in ents.values()
                    if x.type == "PLACE" and x.id not in taken
                    and (x.geo or {}).get("feature") not in rules.country_features
-                   for m in x.mentions if end <= m.start < sent[1])
+                   for m in x.mentions if end <= m.start < sent[1]
+                   and not rules.sentence_place_not_after & set(words_before(doc.text, m.start, 2)))
     if not after:
         return False
     _, pid, name = after[0]

@@ -74,6 +74,7 @@ class Rules:
     two_sides: frozenset[str] = frozenset()       # fights whose doer and foe a retelling may name in either order
     sentence_place_types: frozenset[str] = frozenset()   # unplaced acts placed by a later clause of their sentence
     sentence_place_line: int = 0                  # the line of eventcoref.yaml sentence_place
+    sentence_place_not_after: frozenset[str] = frozenset()   # … words that make the place after them no place of the act
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -150,7 +151,8 @@ def load_rules(path: Path, ontology) -> Rules:
                  container_km=float(at_container.get("km") or 0.0),
                  two_sides=frozenset(data.get("two_sides") or []),
                  sentence_place_types=frozenset(spl.get("types") or []),
-                 sentence_place_line=int(spl.get("__line__", 0)))
+                 sentence_place_line=int(spl.get("__line__", 0)),
+                 sentence_place_not_after=frozenset(fold_str(w) for w in spl.get("not_after") or []))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
