@@ -248,7 +248,7 @@ def sentence_place(doc: Doc, e: Event, ents: dict, rules) -> bool:
                    if x.type == "PLACE" and x.id not in taken
                    and (x.geo or {}).get("feature") not in rules.country_features
                    for m in x.mentions if end <= m.start < sent[1]
-                   and not rules.sentence_place_not_after & set(words_before(doc.text, m.start, 2)))
+                   and not rules.sentence_place_not_after & set(words_before(doc.text, m.start, 3)))
     if not after:
         return False
     _, pid, name = after[0]
