@@ -755,6 +755,11 @@ class SideNeeded(Closed):
     types: conlist(EventTypeName, min_length=1)   # event types dropped when their record names no participant
 
 
+class SentencePlace(Closed):
+    types: conlist(EventTypeName, min_length=1)   # violent types an unplaced telling of is placed by its sentence
+    not_after: Optional[WordList] = None          # a place after one of these words (a destination) is not taken
+
+
 class EventCoref(Closed):
     cross_type: list[CrossType]
     anaphors: Anaphors
@@ -772,5 +777,6 @@ class EventCoref(Closed):
     named_victim: Optional[NamedVictim] = None   # told against a named person: kept with no place
     doer_country: Optional[DoerCountry] = None   # placed in the country of its state doer
     side_needed: Optional[SideNeeded] = None     # dropped when no participant at all is named
+    sentence_place: Optional[SentencePlace] = None   # unplaced acts placed by a later clause of their sentence
     doing_verbs: Optional[WordList] = None     # verbs of doing (شن، نفذ*): a trigger they open is named by its noun
     repeated_sentence_words: Optional[conint(ge=0, le=100)] = None   # a repeated sentence this long retells

@@ -210,11 +210,53 @@ def drop_unlocated(doc: Doc, rules) -> list[Event]:
             e.extra.setdefault("why", {})["place_needed"] = \
                 f"kept with no place: told as done against a named person ('{victim}'), one act against " \
                 f"one known victim (eventcoref.yaml:{rules.named_victim_line} named_victim)"
+        if why is not None and victim is None and sentence_place(doc, e, ents, rules):
+            why = unlocated(e, ents, rules)
         if why is None or victim is not None:
             kept.append(e)
             continue
         dropped(doc, e, why)
     return number_events(kept)
+
+
+def words_before(text: str, at: int, n: int) -> list[str]:
+    """The ``n`` words before offset ``at``, folded, each also without a leading conjunction or preposition letter."""
+    out = []
+    for w in re.findall(r"\w+", text[max(0, at - 40):at])[-n:]:
+        k = fold_str(w)
+        out += [k, k[1:]] if len(k) > 3 else [k]
+    return out
+
+
+def sentence_place(doc: Doc, e: Event, ents: dict, rules) -> bool:
+    """Give an act of eventcoref.yaml ``sentence_place`` that its clause left unplaced the first place below
+    a country named after its trigger in the same sentence, one no other act of the sentence holds; True
+    when it was placed so. A report tells an act and then, in a clause of its own, where it was done (قتل
+    في ضربة جوية في سوريا بينما كان يتنقل قرب بلدة X; إثر إطلاق نار عليه مع مرافقه الذي قتل أيضا في مخيم X):
+    the clause reader stops at the clause's end, the sentence still places the act. Not for a clash (its
+    attack words, told with no place of their own, are summaries the rest of the sentence does not place:
+    annotations/train, 7 more false, none matched). docs/lexicon-checks.md (Round 34: saudi34)."""
+    if e.type not in rules.sentence_place_types or e.trigger is None or e.modality != "asserted":
+        return False
+    at, end = e.trigger
+    sent = next(((lo, hi) for lo, hi in doc.sentences if lo <= at < hi), None)
+    if sent is None:
+        return False
+    taken = {p for o in doc.events if o is not e and o.trigger is not None and sent[0] <= o.trigger[0] < sent[1]
+             for p in o.places}
+    after = sorted((m.start, x.id, m.text) for x in ents.values()
+                   if x.type == "PLACE" and x.id not in taken
+                   and (x.geo or {}).get("feature") not in rules.country_features
+                   for m in x.mentions if end <= m.start < sent[1]
+                   and not rules.sentence_place_not_after & set(words_before(doc.text, m.start, 3)))
+    if not after:
+        return False
+    _, pid, name = after[0]
+    e.places = [pid, *e.places]
+    e.extra.setdefault("why", {}).setdefault("places", {})[pid] = (
+        f"'{name}', named after the trigger in its sentence, outside its clause: "
+        f"the act's clause names no place below a country (eventcoref.yaml:{rules.sentence_place_line} sentence_place)")
+    return True
 
 
 def dropped(doc: Doc, e: Event, why: str) -> None:

@@ -72,6 +72,9 @@ class Rules:
     container_kinds: frozenset[str] = frozenset()   # place kinds placed at their container's point (at_container)
     container_km: float = 0.0                     # … how near that point the container lies
     two_sides: frozenset[str] = frozenset()       # fights whose doer and foe a retelling may name in either order
+    sentence_place_types: frozenset[str] = frozenset()   # unplaced acts placed by a later clause of their sentence
+    sentence_place_line: int = 0                  # the line of eventcoref.yaml sentence_place
+    sentence_place_not_after: frozenset[str] = frozenset()   # … words that make the place after them no place of the act
 
 
 def load_rules(path: Path, ontology) -> Rules:
@@ -118,6 +121,10 @@ def load_rules(path: Path, ontology) -> Rules:
     for t in doer.get("types") or []:
         require(t in ontology, path, doer, f"doer_country: {t!r} is no event type of the ontology")
     side = data.get("side_needed") or {}
+    spl = data.get("sentence_place") or {}
+    for t in spl.get("types") or []:
+        require(t in ontology, path, spl, f"sentence_place: {t!r} is no event type of the ontology")
+        require(t in violent, path, spl, f"sentence_place: {t!r} is no violent type (a violent act needs a place)")
     for t in side.get("types") or []:
         require(t in ontology, path, side, f"side_needed: {t!r} is no event type of the ontology")
     return Rules(tuple(out), int(data["lead_sentences"]), int(data["open_place_sentences"]), km, partners,
@@ -142,7 +149,10 @@ def load_rules(path: Path, ontology) -> Rules:
                  side_needed_line=int(side.get("__line__", 0)),
                  container_kinds=frozenset(at_container.get("kinds") or []),
                  container_km=float(at_container.get("km") or 0.0),
-                 two_sides=frozenset(data.get("two_sides") or []))
+                 two_sides=frozenset(data.get("two_sides") or []),
+                 sentence_place_types=frozenset(spl.get("types") or []),
+                 sentence_place_line=int(spl.get("__line__", 0)),
+                 sentence_place_not_after=frozenset(fold_str(w) for w in spl.get("not_after") or []))
 
 
 def place_needed(path: Path, data: dict, ontology, violent: frozenset[str]) -> dict[str, PlaceNeed]:
