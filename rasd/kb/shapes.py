@@ -419,6 +419,7 @@ class Triggers(Words):
     # hurt_before, sides_kind; round 15 type15)
     aim_prepositions: WordList
     aim_quantities: WordList
+    person_aims: WordList = []   # an aim preposition with a pronoun of persons (kinds.fire_kind)
     gathering_words: WordList = []   # gatherings whose unarmed genitive makes them a crowd (kinds.gathering_of_unarmed)
     contested_places: WordList
     harm_after_victims: WordList

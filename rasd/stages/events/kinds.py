@@ -163,7 +163,7 @@ class Kinds:
             t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
             return d.type
         if d.by_aim:
-            typed = self.fire_kind(t, lo, hi, form)
+            typed = self.fire_kind(st, t, lo, hi, form)
             if typed:
                 return typed
         if d.weapon_after:
@@ -594,7 +594,7 @@ class Kinds:
         return bool(after) and (reads_as(w["armed_qualifiers"], after[0]) or fighters and any(
             reads_as(w["armed_victims"], a) for a in after))
 
-    def fire_kind(self, t: Trig, lo: int, hi: int, form: str) -> str:
+    def fire_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
         """The type of a firing word (triggers.yaml by_aim: أطلق النار، فتح النار، أطلقوا الرصاص) read from
         its own clause ``lo..hi``: an aircraft as who fired (triggers.yaml air_doers, nouns only: not
         air_doer_adjectives), named between the verb and its fire word (فتح الطيران الحربي نيران رشاشاته)
@@ -602,9 +602,14 @@ class Kinds:
         else what the fire is aimed at (:meth:`attack_aim`, from an aim preposition that ends the trigger
         itself, أطلقوا النار على، or one further on in its clause) decides: unarmed people or a civilian
         object, ATTACK_ON_CIVILIANS (أطلقت النار على عدد من المواطنين); fighters or a military object,
-        ARMED_CLASH (أطلقت النار على مجموعة جنود). spec/ontology.md: violence against unarmed people is
-        ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed sides, an aircraft's fire is an air
-        strike. '' when neither is named (the entry's other readings, then its listed type, stand)."""
+        ARMED_CLASH (أطلقت النار على مجموعة جنود); else whom its clause says it hurt (:meth:`victims_kind`:
+        أطلق الجنود الرصاص بصورة عشوائية ما أدى لإصابة شابين); else a person named by a pronoun as what
+        it is aimed at (triggers.yaml person_aims: يطلق عليهم الرصاص), ATTACK_ON_CIVILIANS as the noun
+        إطلاق النار عليه is listed. The subject a verb puts between it and its
+        fire word (أطلقت قوات الاحتلال النار) is who fired, never what it is aimed at. spec/ontology.md:
+        violence against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed
+        sides, an aircraft's fire is an air strike. '' when none is named (the entry's other readings, then
+        its listed type, stand)."""
         w = self.L.words
         fire = t.d.needs_near
         after = []   # the subject a verb puts between it and its fire word; none for a contiguous form
@@ -627,7 +632,17 @@ class Kinds:
         start = t.j - 1 if t.j - t.i > 1 and reads_as(w["aim_prepositions"], self.key(t.j - 1)) else t.j
         aim = self.attack_aim(t, hi, start)
         if aim is None:
-            return ""
+            typed = self.victims_kind(st, t, lo, hi, form)
+            if typed:
+                return typed
+            # يطلق عليهم الرصاص، أطلقوا الرصاص عليه: fire aimed at a person named by a pronoun, nobody armed
+            k = next((k for k in range(t.j, min(hi, t.j + t.d.window + 1))
+                      if reads_as(w["person_aims"], self.key(k))), None)
+            if k is None:
+                return ""
+            t.rule = f"{form} is a firing aimed at someone named by a pronoun, '{self.span_text(k, k + 1)}' " \
+                     f"(triggers.yaml person_aims), and nobody its clause names hurt is a fighter: ATTACK_ON_CIVILIANS"
+            return "ATTACK_ON_CIVILIANS"
         side, k, prep = aim
         what = f"'{self.span_text(k, k + 1)}' after '{self.span_text(prep, prep + 1)}'"
         if side == "civilian":
@@ -740,6 +755,8 @@ class Kinds:
             elif k in others or self.clause_break(k, end):
                 last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
+                if reads_as(armed, key) and self.harm_doer(k, end):
+                    continue   # قتل مسلح 38 سائحا: the armed man is the killer, the subject of the harm verb
                 qualified = self.made_armed(k, end)
                 if qualified or reads_as(armed, key):
                     # مقتل 3 جنود، قتل رجل أمن: a fighter among the hurt, a fight between armed sides
@@ -760,6 +777,21 @@ class Kinds:
                  f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
         t.hurt = found
         return "ATTACK_ON_CIVILIANS"
+
+    def harm_doer(self, k: int, end: int) -> bool:
+        """The fighter word ``k`` after a harm word is its subject, not one of the hurt: unarmed people
+        follow it as the verb's object, right after it or after a count (digits, triggers.yaml
+        aim_quantities), with no و between (قتل مسلح 38 سائحا; not مقتل جندي ومواطن, two of the hurt)."""
+        w = self.L.words
+        for m in range(k + 1, min(end, k + 3)):
+            key = self.key(m)
+            if starts_with_and(key):
+                return False
+            if reads_as(w["unarmed_victims"], key):
+                return True
+            if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
+                return False
+        return False
 
     def hurt_before(self, k: int, lo: int, t: Trig, others: set[int]) -> tuple[str, int] | None:
         """The people a harm verb that follows its subject (triggers.yaml harm_after_victims: أصيب،
