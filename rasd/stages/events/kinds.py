@@ -651,8 +651,8 @@ class Kinds:
                      f"ATTACK_ON_CIVILIANS"
             return "ATTACK_ON_CIVILIANS"
         t.rule = f"{form} is a firing; what it is aimed at in its clause, {what}, is fighters or a military " \
-                 f"object (triggers.yaml aim_prepositions, armed_victims, military_objects): two armed sides, " \
-                 f"ARMED_CLASH"
+                 f"object (triggers.yaml aim_prepositions, armed_victims, military_objects, armed_qualifiers): " \
+                 f"two armed sides, ARMED_CLASH"
         return "ARMED_CLASH"
 
     def attack_aim(self, t: Trig, hi: int, start: int | None = None) -> tuple[str, int, int] | None:
@@ -664,7 +664,8 @@ class Kinds:
         unarmed people or a civilian object (unarmed_victims, civilian_objects) not made armed men by
         the word after it (رجل أمن: armed_qualifiers) or by fighters named in the two words after it
         (حافلة تقل مسلحين: armed_victims); ("armed", word, preposition) when it is fighters or a
-        military object (armed_victims, military_objects); a settlement (contested_places) names no
+        military object (armed_victims, military_objects) or any word right after the preposition that
+        an armed qualifier follows (على مسؤولي الأمن، على رجال الشرطة: armed_qualifiers); a settlement (contested_places) names no
         side; None when no preposition of its clause names either. spec/ontology.md: violence
         against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed
         sides; the target the act is aimed at says which. ``start`` (default: right after the trigger)
@@ -678,6 +679,8 @@ class Kinds:
             if not reads_as(w["aim_prepositions"], self.key(p)):
                 continue
             k = self.aimed_word(p, hi, lambda key: any(reads_as(x, key) for x in (w["contested_places"], *armed, *civil)))
+            if k is None and p + 2 < hi and reads_as(w["armed_qualifiers"], self.key(p + 2)):
+                return "armed", p + 2, p   # على مسؤولي الأمن، على رجال الشرطة: men of a security force
             if k is None or reads_as(w["contested_places"], self.key(k)):
                 continue   # على قرية: a place holds no side; any other word: this preposition names none
             if any(reads_as(a, self.key(k)) for a in armed):
