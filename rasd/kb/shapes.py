@@ -352,6 +352,7 @@ class Trigger(Open):
     tally: Optional[bool] = None
     not_with: Optional[list[str]] = None
     by_victims: Optional[bool] = None
+    by_aim: Optional[bool] = None   # a firing word typed by the object of its fire or an aircraft firing it
     only_with: Optional[list[str]] = None
     by_sides: Optional[bool] = None
     object_genitive: Optional[bool] = None   # a named person as its genitive is the one it is done to
@@ -418,6 +419,8 @@ class Triggers(Words):
     # hurt_before, sides_kind; round 15 type15)
     aim_prepositions: WordList
     aim_quantities: WordList
+    person_aims: WordList = []   # an aim preposition with a pronoun of persons (kinds.fire_kind)
+    gathering_words: WordList = []   # gatherings whose unarmed genitive makes them a crowd (kinds.gathering_of_unarmed)
     contested_places: WordList
     harm_after_victims: WordList
     riot_qualifiers: WordList

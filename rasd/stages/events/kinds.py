@@ -21,6 +21,7 @@ SEIZE_WINDOW = 6    # words from a capture word to the preposition naming what i
 CAPTIVE_COUNTS = 2   # count words before the people a liberation word freed (بتحرير عدد من الرهائن)
 INSTRUMENT_REACH = 3     # words from an instrument word to the weapon it names (عبر سرب من المسيرات)
 WEAPON_RIGHT_AFTER = 2   # words right after a military operation whose weapon word types it (عملية عسكرية صاروخية)
+FIRER_BEFORE = 3    # words back from a firing verb to the aircraft that fired (مروحيات الاحتلال أطلقت النار)
 VICTIM_WINDOW = 4   # words from a harm word to the victims it names (مقتل عدد من الأشخاص، قتلوا أربعة أشخاص)
 
 
@@ -161,6 +162,10 @@ class Kinds:
                 return "SHELLING"
             t.rule = f"{form}: {d.type}, a force in the field follows it (triggers.yaml military_objects)"
             return d.type
+        if d.by_aim:
+            typed = self.fire_kind(st, t, lo, hi, form)
+            if typed:
+                return typed
         if d.weapon_after:
             typed = self.attack_kind(st, t, lo, hi, form)
             if typed:
@@ -589,7 +594,68 @@ class Kinds:
         return bool(after) and (reads_as(w["armed_qualifiers"], after[0]) or fighters and any(
             reads_as(w["armed_victims"], a) for a in after))
 
-    def attack_aim(self, t: Trig, hi: int) -> tuple[str, int, int] | None:
+    def fire_kind(self, st: Sent, t: Trig, lo: int, hi: int, form: str) -> str:
+        """The type of a firing word (triggers.yaml by_aim: أطلق النار، فتح النار، أطلقوا الرصاص) read from
+        its own clause ``lo..hi``: an aircraft as who fired (triggers.yaml air_doers, nouns only: not
+        air_doer_adjectives), named between the verb and its fire word (فتح الطيران الحربي نيران رشاشاته)
+        or at most FIRER_BEFORE words before the verb (مروحيات الاحتلال أطلقت النار), makes it AIRSTRIKE;
+        else what the fire is aimed at (:meth:`attack_aim`, from an aim preposition that ends the trigger
+        itself, أطلقوا النار على، or one further on in its clause) decides: unarmed people or a civilian
+        object, ATTACK_ON_CIVILIANS (أطلقت النار على عدد من المواطنين); fighters or a military object,
+        ARMED_CLASH (أطلقت النار على مجموعة جنود); else whom its clause says it hurt (:meth:`victims_kind`:
+        أطلق الجنود الرصاص بصورة عشوائية ما أدى لإصابة شابين); else a person named by a pronoun as what
+        it is aimed at (triggers.yaml person_aims: يطلق عليهم الرصاص), ATTACK_ON_CIVILIANS as the noun
+        إطلاق النار عليه is listed. The subject a verb puts between it and its
+        fire word (أطلقت قوات الاحتلال النار) is who fired, never what it is aimed at. spec/ontology.md:
+        violence against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed
+        sides, an aircraft's fire is an air strike. '' when none is named (the entry's other readings, then
+        its listed type, stand)."""
+        w = self.L.words
+        fire = t.d.needs_near
+        after = []   # the subject a verb puts between it and its fire word; none for a contiguous form
+        for k in range(t.j, min(hi, t.j + t.d.window) if fire else t.j):
+            if reads_as(fire, self.key(k)):
+                break
+            after.append(k)
+        others = {k for o in self.sentence_triggers if o is not t for k in range(o.i, o.j)}
+        before = []
+        for k in range(t.i - 1, max(lo, t.i - FIRER_BEFORE) - 1, -1):
+            if k in others:
+                break
+            before.append(k)
+        k = next((k for k in (*after, *before) if reads_as(w["air_doers"], self.key(k))
+                  and not reads_as(w["air_doer_adjectives"], self.key(k))), None)
+        if k is not None:
+            t.rule = f"{form} is a firing; who fired, '{self.span_text(k, k + 1)}' in its clause, is an aircraft " \
+                     f"(triggers.yaml air_doers): fire from the air, AIRSTRIKE"
+            return "AIRSTRIKE"
+        start = t.j - 1 if t.j - t.i > 1 and reads_as(w["aim_prepositions"], self.key(t.j - 1)) else t.j
+        aim = self.attack_aim(t, hi, start)
+        if aim is None:
+            typed = self.victims_kind(st, t, lo, hi, form)
+            if typed:
+                return typed
+            # يطلق عليهم الرصاص، أطلقوا الرصاص عليه: fire aimed at a person named by a pronoun, nobody armed
+            k = next((k for k in range(t.j, min(hi, t.j + t.d.window + 1))
+                      if reads_as(w["person_aims"], self.key(k))), None)
+            if k is None:
+                return ""
+            t.rule = f"{form} is a firing aimed at someone named by a pronoun, '{self.span_text(k, k + 1)}' " \
+                     f"(triggers.yaml person_aims), and nobody its clause names hurt is a fighter: ATTACK_ON_CIVILIANS"
+            return "ATTACK_ON_CIVILIANS"
+        side, k, prep = aim
+        what = f"'{self.span_text(k, k + 1)}' after '{self.span_text(prep, prep + 1)}'"
+        if side == "civilian":
+            t.rule = f"{form} is a firing; what it is aimed at in its clause, {what}, is unarmed people or a " \
+                     f"civilian object (triggers.yaml aim_prepositions, unarmed_victims, civilian_objects): " \
+                     f"ATTACK_ON_CIVILIANS"
+            return "ATTACK_ON_CIVILIANS"
+        t.rule = f"{form} is a firing; what it is aimed at in its clause, {what}, is fighters or a military " \
+                 f"object (triggers.yaml aim_prepositions, armed_victims, military_objects, armed_qualifiers): " \
+                 f"two armed sides, ARMED_CLASH"
+        return "ARMED_CLASH"
+
+    def attack_aim(self, t: Trig, hi: int, start: int | None = None) -> tuple[str, int, int] | None:
         """What an attack or a shooting is aimed at, named after an aim preposition of its clause
         (triggers.yaml aim_prepositions: على، ضد، بحق، تجاه، نحو، باتجاه) further on than the words
         right after it (أطلق طالب النار من بندقية على السياح، أطلقت الدورية النار بشكل عشوائي على عدد من
@@ -598,26 +664,44 @@ class Kinds:
         unarmed people or a civilian object (unarmed_victims, civilian_objects) not made armed men by
         the word after it (رجل أمن: armed_qualifiers) or by fighters named in the two words after it
         (حافلة تقل مسلحين: armed_victims); ("armed", word, preposition) when it is fighters or a
-        military object (armed_victims, military_objects); a settlement (contested_places) names no
+        military object (armed_victims, military_objects) or any word right after the preposition that
+        an armed qualifier follows (على مسؤولي الأمن، على رجال الشرطة: armed_qualifiers); a settlement (contested_places) names no
         side; None when no preposition of its clause names either. spec/ontology.md: violence
         against unarmed people is ATTACK_ON_CIVILIANS whatever the verb, a clash needs two armed
-        sides; the target the act is aimed at says which."""
+        sides; the target the act is aimed at says which. ``start`` (default: right after the trigger)
+        is where the look for the preposition begins (the trigger's own last word: أطلقوا النار على)."""
         w = self.L.words
         civil, armed = (w["unarmed_victims"], w["civilian_objects"]), (w["armed_victims"], w["military_objects"])
         starts = {o.i for o in self.sentence_triggers if o is not t}
-        for p in range(t.j, hi):
+        for p in range(t.j if start is None else start, hi):
             if p in starts:
                 return None   # another act's words: what follows is aimed by that act
             if not reads_as(w["aim_prepositions"], self.key(p)):
                 continue
             k = self.aimed_word(p, hi, lambda key: any(reads_as(x, key) for x in (w["contested_places"], *armed, *civil)))
+            if k is None and p + 2 < hi and reads_as(w["armed_qualifiers"], self.key(p + 2)):
+                return "armed", p + 2, p   # على مسؤولي الأمن، على رجال الشرطة: men of a security force
             if k is None or reads_as(w["contested_places"], self.key(k)):
                 continue   # على قرية: a place holds no side; any other word: this preposition names none
             if any(reads_as(a, self.key(k)) for a in armed):
+                # تجمعات لشبان فلسطينيين، تجمع للمواطنين: a gathering is its people's, unarmed ones named right after it
+                if not reads_as(w["armed_victims"], self.key(k)) and self.gathering_of_unarmed(k, hi):
+                    return "civilian", k + 1, p
                 return "armed", k, p
             # رجل أمن؛ حافلة تقل مسلحين: the words right after it make it armed men or their carrier
             return ("armed" if self.made_armed(k, hi, reach=2, noun=True) else "civilian"), k, p
         return None
+
+    def gathering_of_unarmed(self, k: int, hi: int) -> bool:
+        """The military object word ``k`` is a gathering (triggers.yaml gathering_words: تجمع، تجمعات) whose
+        genitive, the word right after it (with or without the lam: تجمعات لشبان، تجمعات المواطنين), is
+        unarmed people (unarmed_victims, civilian_objects): a crowd, no force in the field."""
+        w = self.L.words
+        if k + 1 >= hi or not reads_as(w["gathering_words"], self.key(k)):
+            return False
+        nxt = self.key(k + 1)
+        forms = [nxt] + ([nxt[1:]] if nxt[:1] == letters().li else [])
+        return any(reads_as(w["unarmed_victims"], f) or reads_as(w["civilian_objects"], f) for f in forms)
 
     def aimed_word(self, p: int, hi: int, wanted) -> int | None:
         """The word after preposition ``p`` that ``wanted`` (a test on a folded key) accepts, at most
@@ -674,6 +758,8 @@ class Kinds:
             elif k in others or self.clause_break(k, end):
                 last_harm = None   # another act, or another clause, names hurt of its own
             elif last_harm is not None and k - last_harm <= VICTIM_WINDOW:
+                if reads_as(armed, key) and self.harm_doer(k, end):
+                    continue   # قتل مسلح 38 سائحا: the armed man is the killer, the subject of the harm verb
                 qualified = self.made_armed(k, end)
                 if qualified or reads_as(armed, key):
                     # مقتل 3 جنود، قتل رجل أمن: a fighter among the hurt, a fight between armed sides
@@ -694,6 +780,21 @@ class Kinds:
                  f"unarmed_victims) and no fighter is among them: ATTACK_ON_CIVILIANS"
         t.hurt = found
         return "ATTACK_ON_CIVILIANS"
+
+    def harm_doer(self, k: int, end: int) -> bool:
+        """The fighter word ``k`` after a harm word is its subject, not one of the hurt: unarmed people
+        follow it as the verb's object, right after it or after a count (digits, triggers.yaml
+        aim_quantities), with no و between (قتل مسلح 38 سائحا; not مقتل جندي ومواطن, two of the hurt)."""
+        w = self.L.words
+        for m in range(k + 1, min(end, k + 3)):
+            key = self.key(m)
+            if starts_with_and(key):
+                return False
+            if reads_as(w["unarmed_victims"], key):
+                return True
+            if not (key.isdigit() or reads_as(w["aim_quantities"], key)):
+                return False
+        return False
 
     def hurt_before(self, k: int, lo: int, t: Trig, others: set[int]) -> tuple[str, int] | None:
         """The people a harm verb that follows its subject (triggers.yaml harm_after_victims: أصيب،

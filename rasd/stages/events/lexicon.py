@@ -49,6 +49,7 @@ class TriggerDef:
     tally: bool = False               # after a number written in digits it is a count of many acts, no event
     not_with: frozenset = frozenset() # no event when its sentence holds a trigger of one of these types
     by_victims: bool = False          # typed by whom its sentence says it hurt (kinds.victims_kind)
+    by_aim: bool = False              # a firing word typed by what its fire is aimed at or who fired it (kinds.fire_kind)
     by_sides: bool = False            # a fight typed RIOT when its clause names an unarmed crowd as a side (kinds.sides_kind)
     only_with: frozenset = frozenset() # an event only when its sentence holds a trigger of one of these types
     object_genitive: bool = False     # a named person as its genitive is the one it is done to (اغتيال X), not its doer
@@ -264,6 +265,7 @@ def load_lexicon(res) -> Lexicon:
                            indefinite=bool(item.get("indefinite")), tally=bool(item.get("tally")),
                            not_with=frozenset(item.get("not_with") or ()),
                            by_victims=bool(item.get("by_victims")),
+                           by_aim=bool(item.get("by_aim")),
                            by_sides=bool(item.get("by_sides")),
                            only_with=frozenset(item.get("only_with") or ()),
                            object_genitive=bool(item.get("object_genitive")),
