@@ -244,6 +244,9 @@ class Crowd(Closed):
     # a group the press names as readily in reports of no act of force (worshippers at prayer): a party
     # only in a report with an event (rasd.stages.roster)
     with_events_only: bool = False
+    # a group named as readily in talk of a kind of enemy (يجب محاربة متطرفين، تصنيفهم إرهابيين) as in an act
+    # told: a party only when an event takes it (rasd.stages.roster)
+    party_only: bool = False
 
 
 class Victims(Closed):

@@ -118,6 +118,8 @@ class Forces:
     generic_actors: frozenset[str] = frozenset()
     # the names of the crowds that are parties only in a report with an event (crowds.with_events_only)
     event_crowds: frozenset[str] = frozenset()
+    # the names of the crowds that are parties only when an event takes them (crowds.party_only)
+    party_crowds: frozenset[str] = frozenset()
 
     @cached_property
     def first_pass(self) -> frozenset[str]:
@@ -247,7 +249,8 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                             for form in (fold_str(w), L.article + fold_str(w))),
                   tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()),
                   frozenset("actor:" + a for a in kd.get("generic_actors") or ()),
-                  frozenset(c["name"] for c in d["crowds"] if c.get("with_events_only")))
+                  frozenset(c["name"] for c in d["crowds"] if c.get("with_events_only")),
+                  frozenset(c["name"] for c in d["crowds"] if c.get("party_only")))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:

@@ -33,12 +33,14 @@ from rasd.pipeline import Stage
 
 
 def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset[str] = frozenset(),
-            kind: tuple[str, frozenset[str]] | None = None, event_crowds: frozenset[str] = frozenset()) -> list[str]:
+            kind: tuple[str, frozenset[str]] | None = None, event_crowds: frozenset[str] = frozenset(),
+            party_crowds: frozenset[str] = frozenset()) -> list[str]:
     """Drop the entities no event names that are (a) of ``actor`` (a kb id: the civilians) and named
     only by ``population`` words (folded), (b) of one of the ``generic`` kb ids (kinds of groups), or
     (c) the open group named by its kind, ``kind`` = (its name, its head words folded), every mention
     opening with a head word (مجموعة إرهابية، العناصر الإرهابية); and (d) the open crowds named in
-    ``event_crowds`` in a report with no event at all; return the warnings saying which and why."""
+    ``event_crowds`` in a report with no event at all, and (e) those named in ``party_crowds`` wherever no
+    event takes them; return the warnings saying which and why."""
     named = {p for ev in doc.events for p in (*ev.agents, *ev.targets, *ev.partners)}
     keys = doc.keys
     out, keep = [], []
@@ -47,6 +49,8 @@ def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset
         if e.type == "ACTOR" and e.id not in named and e.mentions:
             if not doc.events and e.kb_id is None and e.name_ar in event_crowds:
                 why = "a crowd that is a party only in a report of some event (open_actors.yaml crowds: with_events_only)"
+            elif e.kb_id is None and e.name_ar in party_crowds:
+                why = "a crowd named as readily in talk of a kind of enemy as in an act (open_actors.yaml crowds: party_only)"
             elif e.kb_id == actor and all(fold_str(m.text) in population for m in e.mentions):
                 why = "the population named in passing (open_actors.yaml victims.population)"
             elif e.kb_id in generic:
@@ -146,7 +150,8 @@ class Roster(Stage):
             name = next(iter(forces.kind_heads.values()), (None,))[0]
             kind = (name, frozenset(forces.kind_heads)) if name else None
             doc.warnings.extend(dropped(doc, "actor:" + (forces.victims_actor or ""), forces.population,
-                                        forces.generic_actors, kind, forces.event_crowds))
+                                        forces.generic_actors, kind, forces.event_crowds,
+                                        forces.party_crowds))
         if doc.entities and forces.wings:
             wing_parents(doc, self.resources.kb, forces.wings, forces.proclitics.article)
         return doc
