@@ -294,6 +294,10 @@ def load_kb(kdir: Path | None = None) -> KnowledgeBase:
     for ref in kb.lexicon.get("loyalist_actor", []):
         if ref not in kb.actors:
             raise KnowledgeError(f"lexicon.yaml: loyalist_actor names unknown actor '{ref}'")
+    numbered = kb.lexicon.get("numbered_unit_category", [])
+    if len(numbered) != 1 or numbered[0] not in ACTOR_CATEGORIES:
+        raise KnowledgeError(f"lexicon.yaml: numbered_unit_category must hold one actor category, not {numbered!r}",
+                             hint=f"One of {', '.join(sorted(ACTOR_CATEGORIES))}.")
     for key in kb.lexicon["_folded"]:
         if key.startswith("loyal_to_") and key[len("loyal_to_"):] not in kb.actors:
             raise KnowledgeError(f"lexicon.yaml: {key} names unknown actor '{key[len('loyal_to_'):]}'",

@@ -171,6 +171,7 @@ class Lexicon(Words):
     each_words: WordList           # كل من X وY: each of the parties (the same rule)
     actor_epithets: WordList       # an actor's phrase runs on over them (rasd.stages.phrases)
     leader_markers: WordList       # بقيادة X (the same stage)
+    numbered_unit_category: WordList   # the category of a unit named by its number (rasd.stages.mentions.organisations)
     leader_relatives: WordList     # الذي / التي before a verb of leading (the same stage)
     leader_verbs: WordList         # تقوده … (the same stage)
     phrase_loyal_words: WordList   # الموالية لـX (the same stage)

@@ -215,17 +215,36 @@ def report_country(votes: dict[str, int]) -> str | None:
     return ranked[0][0]
 
 
+def tied_countries(votes: dict[str, int]) -> tuple[str, ...]:
+    """The countries named most often when more than one is named as often (a report about Iraq and
+    Syria alike: :func:`report_country` gives none), in name order; () otherwise."""
+    if not votes:
+        return ()
+    top = max(votes.values())
+    best = tuple(sorted(c for c, v in votes.items() if v == top))
+    return best if len(best) > 1 else ()
+
+
 def read_in_context(m: Mention, name: ContextName, country: str | None, day: str | None,
-                    other: Callable[[str], str | None] | None = None) -> bool:
+                    other: Callable[[str], str | None] | None = None, ties: tuple[str, ...] = ()) -> bool:
     """Give ``m`` (a name whose meaning depends on the report) the reading that fits a report about
     ``country`` published on ``day``; sets kb_id, short, alts and why. False when no reading fits and
     the name stands for no actor here: a name the knowledge base found is then dropped (like a short
     form no full name resolves), one the open-vocabulary stage found stays as it was. ``other(kb_id)``:
     the state a nationality adjective right after ``m`` names when it is not that actor's (سلطات
     الاحتلال البريطاني in a report about Palestine is Britain's, not Israel's), else None; the name
-    then has no reading of the report's and no other (a short form would resolve it to the same actor)."""
+    then has no reading of the report's and no other (a short form would resolve it to the same actor).
+    ``ties``: with no one country (``country`` None), the countries the report names most, as often as
+    each other: when the name has one and the same reading in a report about any of them (قوات التحالف in
+    a report about Iraq and Syria alike is the US-led coalition in both), the report reads it so."""
     about = f"a report about {country or 'no one country'}" + (f" of {day}" if day else " with no date")
     sense = next((s for s in name.senses if s.applies(country, day)), None)
+    if sense is None and country is None and ties:
+        each = [next((s for s in name.senses if s.applies(c, day)), None) for c in ties]
+        if each[0] is not None and all(s is not None and s.kb_id == each[0].kb_id for s in each):
+            sense = each[0]
+            about = f"a report about {' and '.join(ties)} alike, where it reads the same" + (
+                f", of {day}" if day else ", with no date")
     state = other(sense.kb_id) if sense is not None and other is not None else None
     if state is not None:
         if m.kb_id is None:
@@ -255,13 +274,16 @@ def read_in_context(m: Mention, name: ContextName, country: str | None, day: str
 
 
 def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None] | None = None,
-                          adjectives: dict[str, str] | None = None) -> set[int]:
+                          adjectives: dict[str, str] | None = None,
+                          tied: Callable[[], tuple[str, ...]] | None = None) -> set[int]:
     """Read every ACTOR mention named by an in_context name by the report's country and day
     (``place``: gazetteer id → Place or None; asked only when the report has such a mention;
     ``adjectives``: nationality adjective form → the actor id of that state's forces, open_actors.yaml
     national_forces, whose country is the state a following adjective names; with them, the nationality
     adjectives of a country whose names took another reading follow it, :func:`follow_adjectives`).
-    The ids (``id()``) of the mentions that stand for no actor here, for :func:`link` to leave out."""
+    ``tied``: with ``country``, the countries the report names most alike when it has no one country
+    (:func:`tied_countries`). The ids (``id()``) of the mentions that stand for no actor here, for
+    :func:`link` to leave out."""
     names = kb.context_names
     if not names:
         return set()
@@ -273,7 +295,12 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
             and (k := context_key(m.text)) in names]
     if not hits:
         return set()
-    country = report_country(country_votes(doc.mentions, place)) if country is None else country()
+    if country is None:
+        votes = country_votes(doc.mentions, place)
+        country, ties = report_country(votes), tied_countries(votes)
+    else:
+        country = country()
+        ties = tied() if country is None and tied is not None else ()
     published = (doc.source or {}).get("published") or ""
     day = published[:10] if _ISO_DAY.match(published) else None
     toks = doc.tokens
@@ -291,7 +318,7 @@ def resolve_context_names(doc: Doc, kb, place, country: Callable[[], str | None]
             return force.country if own is not None and own.country not in (None, force.country) else None
         return other
     before = [(m, m.kb_id) for m, _ in hits]
-    skip = {id(m) for m, name in hits if not read_in_context(m, name, country, day, other_state(m))}
+    skip = {id(m) for m, name in hits if not read_in_context(m, name, country, day, other_state(m), ties)}
     if adjectives:   # the countries whose names took another reading than the one open_actors counted
         moved = {e.country for m, old in before if old and (m.kb_id != old or id(m) in skip)
                  and (e := kb.get(old)) is not None and e.country}
@@ -335,14 +362,20 @@ class Link(Stage):
                 return res.gazetteer.get(pid)
             except KeyError:
                 return None
-        memo: list[str | None] = []
+        memo: list[dict[str, int]] = []
 
-        def country() -> str | None:   # worked out once, and only when a name needs it
+        def votes() -> dict[str, int]:   # worked out once, and only when a name needs them
             if not memo:
-                memo.append(report_country(country_votes(doc.mentions, place)))
+                memo.append(country_votes(doc.mentions, place))
             return memo[0]
+
+        def country() -> str | None:
+            return report_country(votes())
+
+        def tied() -> tuple[str, ...]:
+            return tied_countries(votes())
         adjectives = res.open_actors.adjectives
-        skip = resolve_context_names(doc, res.kb, place, country, adjectives)
+        skip = resolve_context_names(doc, res.kb, place, country, adjectives, tied)
         folded = place_words(doc.mentions)   # each place mention folded once, for sites_apart and the keys
         return link(doc, res.kb, skip, country, frozenset(adjectives.values()),
                     sites_apart(doc.mentions, res.kb.lexicon["_folded"]["site_cues"],

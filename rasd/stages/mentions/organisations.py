@@ -154,8 +154,14 @@ def strip_quotes(m: Mention) -> None:
 
 def add_org(f: Finder, i: int, end: int) -> None:
     civil = f.is_(i, "org_heads_civil")
-    m = f.add(i, end, f.prefix_of(i, "org_heads"), "ACTOR", None, 0.65, pattern=True,
-              category="other" if civil else "non_state_armed_group")
+    # الكتيبة 8104، اللواء 769، الفرقة 17: a unit named by its number is a state's army's (armies number
+    # their units; an armed group names its own), typed by lexicon numbered_unit_category
+    numbered = not civil and f.toks[i + 1].key.isdigit() and not any(c in QUOTES for c in f.gap(i))
+    category = next(iter(f.w["numbered_unit_category"])) if numbered else "other" if civil else "non_state_armed_group"
+    m = f.add(i, end, f.prefix_of(i, "org_heads"), "ACTOR", None, 0.65, pattern=True, category=category)
+    if numbered:
+        m.why = (f"a unit named by its number after the head word '{f.toks[i].key}': a state's army's "
+                 f"(lexicon numbered_unit_category: {category})")
     s, e = f.toks[i + 1].start, f.toks[end - 1].end
     quoted = "".join(c for c in f.doc.text[s:e] if c not in QUOTES).strip()
     if any(c in QUOTES for c in f.gap(i)) and not quoted.replace(" ", "").isdigit():

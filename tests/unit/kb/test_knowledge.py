@@ -155,3 +155,21 @@ def test_the_martyrdom_forms_of_the_harm_words_are_words_of_martyrdom():
     stems = ("شهيد", "شهداء", "استشهد", "ارتق")
     shared = {w for key in ("harm_words", "casualty_roots") for w in triggers[key] if w.startswith(stems)}
     assert shared and shared <= martyr, sorted(shared - martyr)
+
+
+def test_the_shipped_border_guard_named_bare_is_the_saudi_one_in_a_saudi_report():
+    """حرس الحدود alone in a report about Saudi Arabia (Round 34: actor34); elsewhere it is no one's."""
+    kb = load_kb(KNOWLEDGE_DIR)
+    name = kb.context_names[context_key("حرس الحدود")]
+    assert [s.kb_id for s in name.senses if s.applies("SA", "2015-08-02")] == ["actor:saudi_security_forces"]
+    assert not any(s.applies("IL", "2023-10-07") for s in name.senses)
+
+
+def test_the_numbered_unit_category_must_be_one_actor_category(tmp_path):
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    lex = kdir / "lexicon.yaml"
+    lex.write_text(lex.read_text(encoding="utf-8").replace("numbered_unit_category: [state_force]",
+                                                          "numbered_unit_category: [army]"), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="numbered_unit_category"):
+        load_kb(kdir)

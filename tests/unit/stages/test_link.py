@@ -8,7 +8,7 @@ from rasd.kb.gazetteer import Place
 from rasd.kb.knowledge import ContextName, Sense
 from rasd.kb.resources import Resources
 from rasd.stages.link import (Link, country_votes, link, read_in_context, report_country, resolve_context_names,
-                              sites_apart)
+                              sites_apart, tied_countries)
 
 LINK = Link(Resources("/nonexistent-rasd-data"))
 
@@ -526,3 +526,43 @@ def test_a_quoted_laqab_after_a_three_word_name_is_his_nom_de_guerre():
                  ("كرمول حسن", "PERSON", 0, {"pattern": True}))
     (e,) = doc.entities
     assert [m.text for m in e.mentions] == ["سامر خالد زيتوني", "كرمول حسن"]
+
+
+# a name read alike in two countries (the US-led coalition's forces in Iraq and in Syria) and one read
+# differently (the security forces of each) (Round 34: actor34)
+COALITION = ContextName(senses=(Sense("actor:coalition", frozenset({"IQ", "SY"}), "2014-01-01", None, "actors.yaml:50"),
+                                Sense("actor:saudi_coalition", frozenset({"YE"}), None, "2022-12-31", "actors.yaml:60")),
+                        short=("actor:coalition",))
+SECURITY = ContextName(senses=(Sense("actor:iq_security", frozenset({"IQ"}), None, None, "actors.yaml:70"),
+                               Sense("actor:sy_security", frozenset({"SY"}), None, None, "actors.yaml:80")))
+
+
+def test_the_tied_countries_are_those_named_most_and_as_often():
+    assert tied_countries({"IQ": 2, "SY": 2, "YE": 1}) == ("IQ", "SY")
+    assert tied_countries({"IQ": 2, "SY": 1}) == () and tied_countries({}) == ()
+
+
+def test_a_name_read_alike_in_every_tied_country_takes_that_reading():
+    m = Mention(0, 12, "قوات التحالف", "ACTOR", "actor:coalition", short=True)
+    assert read_in_context(m, COALITION, None, "2015-07-24", ties=("IQ", "SY")) is True
+    assert (m.kb_id, m.short) == ("actor:coalition", False) and "IQ and SY alike" in m.why
+
+
+def test_a_name_read_differently_in_the_tied_countries_keeps_no_country_reading():
+    m = Mention(0, 10, "قوات الأمن", "ACTOR", None, nominal=True, category="state_force")
+    assert read_in_context(m, SECURITY, None, "2015-07-24", ties=("IQ", "SY")) is True and m.kb_id is None
+    m = Mention(0, 12, "قوات التحالف", "ACTOR", "actor:coalition", short=True)
+    read_in_context(m, COALITION, None, "2015-07-24", ties=("IQ", "YE"))
+    assert m.short is True and "no one country" in m.why   # YE reads it otherwise: the short-form fallback
+
+
+def test_resolve_reads_a_tie_from_the_report_places():
+    doc = doc_of("ألقت قوات التحالف منشورات على الفلوجة والرقة.", published="2015-07-24")
+    doc.mentions = [mention(doc, "قوات التحالف", "ACTOR", kb_id="actor:coalition", short=True),
+                    mention(doc, "الفلوجة", "PLACE", place_ids=["world:iq-fallujah"]),
+                    mention(doc, "الرقة", "PLACE", place_ids=["world:sy-raqqa"])]
+    places = {"world:iq-fallujah": Place("world:iq-fallujah", "الفلوجة", "Fallujah", 33.35, 43.78, "city", country="iq"),
+              "world:sy-raqqa": Place("world:sy-raqqa", "الرقة", "Raqqa", 35.95, 39.01, "city", country="sy")}
+    kb = type("KB", (), {"context_names": {"قوات تحالف": COALITION}})()
+    assert resolve_context_names(doc, kb, places.get) == set()
+    assert doc.mentions[0].kb_id == "actor:coalition" and doc.mentions[0].short is False

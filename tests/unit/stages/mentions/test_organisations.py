@@ -104,3 +104,15 @@ def test_a_noun_of_flow_after_the_head_is_traffic_not_a_group(finder):
         assert organisations.org_at(f, at(f, "حركة")) is None
     f = finder("وأعلن لواء الفاتحين النفير.")
     assert organisations.org_at(f, at(f, "لواء")) is not None
+
+
+def test_a_unit_named_by_its_number_is_a_state_force(finder):
+    """الكتيبة 8104: armies number their units (lexicon numbered_unit_category; Round 34: actor34); a
+    named unit keeps the armed group's category."""
+    f = finder("وقتل جنديان من الكتيبة 8104 وقاتل لواء الفاتحين إلى جانب الحركة.")
+    for word in ("الكتيبة", "لواء"):
+        i = at(f, word)
+        organisations.add_org(f, i, organisations.org_at(f, i))
+    numbered, named = f.out
+    assert numbered.category == "state_force" and "by its number" in numbered.why
+    assert named.category == "non_state_armed_group"
