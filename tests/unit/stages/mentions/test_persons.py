@@ -411,3 +411,13 @@ def test_an_unknown_given_name_opens_only_after_a_definite_title(finder):
     assert persons.person_at(f, at(f, "عفيف")) is None
     f = finder("حضر المدير العام للتعليم سامر العلي الحفل.")
     assert persons.person_at(f, at(f, "للتعليم")) is None
+
+
+def test_a_gap_breaks_a_phrase_when_it_holds_a_break_mark():
+    """_breaks is the test of every character of the gap against the break marks (quotes, white
+    space and letters break nothing)."""
+    from rasd.stages.mentions.persons import _BREAKS, _breaks
+
+    gaps = ["", " ", "، ", " , ", ". ", " (", "«", " » ", "؛", "\n", ":", "ab", " - ", "!?"]
+    assert [_breaks(g) for g in gaps] == [any(c in _BREAKS for c in g) for g in gaps]
+    assert _breaks("، ") and not _breaks(" « ")
