@@ -14,7 +14,13 @@ import gc
 
 from rasd.kb.resources import PARTS, Resources
 
-GEN0_THRESHOLD = 20_000
+# the young generation's threshold while extracting: the collector counts tracked objects made less
+# those freed, so a collection comes after that many objects a document keeps (its tokens, mentions,
+# and the words the per-word caches take in); 100,000 rather than speed12's 20,000 makes a third of
+# the collector's work go (callgrind, bench/instructions.py 120: gc_collect_main 101 → 68 M
+# instructions, −0.28 M an article; round 34) for more memory held between collections (resident
+# after 1,500 articles of bench/profile_stages.py --memory: 255 MB at 20,000, 274 MB at 100,000)
+GEN0_THRESHOLD = 100_000
 
 
 def load_all(resources: Resources) -> None:

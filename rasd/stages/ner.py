@@ -16,7 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import methodcaller
+from functools import partial
+from operator import attrgetter, is_not, methodcaller
 
 from rasd.arabic.normalize import strip_article
 from rasd.arabic.clitics import has_article, is_definite, letters, without_article
@@ -77,6 +78,10 @@ class _Tok:
     start: int
     end: int
     word: int | None   # index in doc.tokens (None for punctuation)
+
+
+_WORD_OF = attrgetter("word")     # a _Tok's word index (None for a mark)
+_NOT_NONE = partial(is_not, None)
 
 
 class NerStage:
@@ -520,7 +525,7 @@ class NerStage:
              dropped: set[int], spans: list | None = None, verdicts: list[dict] | None = None) -> None:
         """Add (or substitute) the mentions one window's spans call for (``spans``: the tagger's
         for the window, tagged here when None); each span's fate is appended to ``verdicts``."""
-        read_to = max(t.word for t in sent if t.word is not None)   # the last word the CRF read
+        read_to = max(filter(_NOT_NONE, map(_WORD_OF, sent)))   # the last word the CRF read (no mark's None)
         log = verdicts
 
         def verdict(sp, what: str, i: int | None = None, j: int | None = None) -> None:

@@ -464,7 +464,7 @@ def telling(doc: Doc, n: int, e: Event, rules, starts: list[int], ents: dict, wh
     keys: frozenset[str] = frozenset()
     if doc.sentences and doc.tokens and any(ct.one_sentence_unless for ct in rules.cross_type):
         s0, s1 = doc.sentences[sentence]
-        keys = frozenset(t.key for t in doc.tokens[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)])
+        keys = frozenset(doc.keys[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)])   # the tokens' keys
     return Telling(n, e.type, words, sentence, tuple(places), frozenset(e.agents), frozenset(e.targets),
                    frozenset(e.partners), date, e.modality,
                    toll_only,

@@ -24,9 +24,30 @@ def owned_word(key: str) -> bool:
     letter (ها، هم، هما، هن), or before any pronoun after the ت a feminine noun takes before one
     (ته، تها).  Not a word ending in ه or نا alone: names end so (طه، عبده، وجيه، رنا)."""
     L = letters()
+    got = _OWNED.get(id(L))
+    if got is None or got[0] is not L:
+        got = _owned_pronouns(L)
+    _, pronouns, shortest, fem = got
+    n = len(key)
+    if n - shortest < 3:
+        return False   # too short a word for a stem of three letters before any of the pronouns
+    for p in pronouns:
+        if key.endswith(p) and n - len(p) >= 3 and (len(p) > 1 or key[:-len(p)].endswith(fem)):
+            return True
+    return False
+
+
+# id(Letters) → (those Letters, the attached pronouns that extend the one of the third person (ه) in
+# their order, the shortest one's length, the ت before a pronoun): worked out once per Letters, not
+# per word (owned_word is asked of most words a name finder reads)
+_OWNED: dict[int, tuple] = {}
+
+
+def _owned_pronouns(L) -> tuple:
     h = min(L.attached_pronouns, key=len)   # the pronoun of the third person (ه), which the others of it extend
-    return any(p.startswith(h) and key.endswith(p) and len(key) - len(p) >= 3 and (
-        len(p) > 1 or key[:-len(p)].endswith(L.feminine_before_pronoun)) for p in L.attached_pronouns)
+    pronouns = tuple(p for p in L.attached_pronouns if p.startswith(h))
+    got = _OWNED[id(L)] = (L, pronouns, min(map(len, pronouns), default=1 << 30), L.feminine_before_pronoun)
+    return got
 
 
 def plural_nisba(k: str) -> bool:

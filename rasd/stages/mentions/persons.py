@@ -312,7 +312,9 @@ ROLE_PHRASE_WORDS = 8   # most words between a role's title and the comma before
 
 
 def _breaks(gap: str) -> bool:
-    return any(c in _BREAKS for c in gap)
+    # some character of the gap is a break: one C-level pass over the gap's characters (the set's
+    # isdisjoint), no generator per gap (the role phrase before a comma asks every gap it walks)
+    return not _BREAKS.isdisjoint(gap)
 
 
 _COMMAS = ("،", ",")   # the gap that sets off an apposition: one comma, white space around it or not
