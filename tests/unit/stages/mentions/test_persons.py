@@ -434,6 +434,8 @@ def test_a_compound_grandfathers_name_inside_a_name_chain(finder):
     assert persons._compound_ancestor(f, at(f, "عبد"))
     f = finder("حضر خالد سامر عبد الله أمس.")
     assert not persons._compound_ancestor(f, at(f, "عبد"))
+
+
 def test_a_gap_breaks_a_phrase_when_it_holds_a_break_mark():
     """_breaks is the test of every character of the gap against the break marks (quotes, white
     space and letters break nothing)."""
