@@ -331,6 +331,38 @@ def irrealis(s: Site, c: Cues) -> str | None:
     return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
 
 
+def hypothetical(s: Site, c: Cues) -> str | None:
+    """للتصدي لأي عدوان يستهدف المدينة، سترد على أي اعتداء، مستعد في أي وقت لمثل الهجمات، تحسباً لهجمات صاروخية:
+    an act of "any" kind, or one guarded against, is a hypothetical one (a threat, a readiness, a pledge, a
+    precaution), no act told. The "any" word stands at most the window's words before the trigger, in its
+    clause, with no word opening another clause between them (أي بعد يومين من الهجوم: "i.e.", the attack
+    told); a word after it such as من (أي من: "any of" a set) undoes it, and so does a negation before it
+    (لم تسجل أي اشتباكات، من دون أي اعتقالات): there "any" serves the denial of one act, which the events
+    stage reads as negated. A negated event is left to the negation rules (worthiness.yaml hypothetical)."""
+    h = c.hypothetical
+    if h is None or s.modality == "negated":
+        return None
+    lo = s.clause_start
+    for k in range(s.i - 1, max(lo, s.i - 1 - h.any.window) - 1, -1):
+        if any(f in h.openers for f in s.forms[k]):
+            break   # another clause opens between the cue and the trigger: its act is told
+        if not any(phrase_at(s.forms, k, ph) for ph in h.any.starting_at(s.forms[k])):
+            continue
+        if k + 1 < len(s.forms) and not h.not_before.isdisjoint(s.forms[k + 1]):
+            continue
+        if any(not h.negations.isdisjoint(s.forms[n]) for n in range(max(lo, k - h.negation_window), k)):
+            return None   # لم تسجل أي اشتباكات: a denied act's "any"
+        return f"an act of any kind ('{s.keys[k]} …'): hypothetical (a threat, readiness or pledge), not told"
+    for k in range(s.i - 1, max(lo, s.i - 1 - h.precaution.window) - 1, -1):
+        if any(f in h.openers for f in s.forms[k]):
+            break
+        ph = next((ph for ph in h.precaution.starting_at(s.forms[k])
+                   if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
+        if ph:
+            return f"guarded against ('{' '.join(ph)} …'): a precaution, no act told"
+    return None
+
+
 def present_negation(s: Site, c: Cues) -> str | None:
     """لا هدنة مع الاحتلال، لا مصلحة لإسرائيل بالقتال، لا يوجد أمر انسحاب: لا negates a category or the
     present, a stance or a state, not one act denied; only لم، لن or a denial verb deny an act (the gold
@@ -353,7 +385,7 @@ def present_negation(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (question, sense, campaign_name, motive, timeframe, trend, continuation, generic_object, habitual, tally, judgement,
+RULES = (question, hypothetical, sense, campaign_name, motive, timeframe, trend, continuation, generic_object, habitual, tally, judgement,
          opinion, aim, participation, purpose, topic, call, vow, irrealis, present_negation)
 
 
