@@ -343,14 +343,21 @@ def hypothetical(s: Site, c: Cues) -> str | None:
     if h is None or s.modality == "negated":
         return None
     lo = s.clause_start
+    conj = letters().conj
+
+    def readings(k: int) -> set[str]:   # a short word's readings behind و/ف too (وأي، ولم: cue_readings keeps them)
+        w = s.keys[k]
+        return {*s.forms[k], *((w[1:],) if w[:1] in conj and len(w) > 2 else ())}
+
+    anys = frozenset(ph[0] for ph in h.any.cues)
     for k in range(s.i - 1, max(lo, s.i - 1 - h.any.window) - 1, -1):
         if any(f in h.openers for f in s.forms[k]):
             break   # another clause opens between the cue and the trigger: its act is told
-        if not any(phrase_at(s.forms, k, ph) for ph in h.any.starting_at(s.forms[k])):
+        if anys.isdisjoint(readings(k)):
             continue
         if k + 1 < len(s.forms) and not h.not_before.isdisjoint(s.forms[k + 1]):
             continue
-        if any(not h.negations.isdisjoint(s.forms[n]) for n in range(max(lo, k - h.negation_window), k)):
+        if any(not h.negations.isdisjoint(readings(n)) for n in range(max(lo, k - h.negation_window), k)):
             return None   # لم تسجل أي اشتباكات: a denied act's "any"
         return f"an act of any kind ('{s.keys[k]} …'): hypothetical (a threat, readiness or pledge), not told"
     for k in range(s.i - 1, max(lo, s.i - 1 - h.precaution.window) - 1, -1):
