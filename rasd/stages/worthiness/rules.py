@@ -331,16 +331,13 @@ def irrealis(s: Site, c: Cues) -> str | None:
     return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
 
 
-def hypothetical(s: Site, c: Cues) -> str | None:
-    """للتصدي لأي عدوان يستهدف المدينة، سترد على أي اعتداء، مستعد في أي وقت لمثل الهجمات، تحسباً لهجمات صاروخية:
-    an act of "any" kind, or one guarded against, is a hypothetical one (a threat, a readiness, a pledge, a
-    precaution), no act told. The "any" word stands at most the window's words before the trigger, in its
-    clause, with no word opening another clause between them (أي بعد يومين من الهجوم: "i.e.", the attack
-    told); a word after it such as من (أي من: "any of" a set) undoes it, and so does a negation before it
-    (لم تسجل أي اشتباكات، من دون أي اعتقالات): there "any" serves the denial of one act, which the events
-    stage reads as negated. A negated event is left to the negation rules (worthiness.yaml hypothetical)."""
+def _any_word(s: Site, c: Cues) -> tuple[int, bool] | None:
+    """(where, denied) of the "any" word that governs the trigger (worthiness.yaml hypothetical): at most the
+    window's words before it, in its clause, no word opening another clause between them, no word after it that
+    makes it no "any" of a kind (أي من، أي بعد); ``denied`` when a negation stands within ``negation_window`` words
+    before it (لم تسجل أي اشتباكات، من دون أي اعتقالات: the "any" of a denial). None without one."""
     h = c.hypothetical
-    if h is None or s.modality == "negated":
+    if h is None:
         return None
     lo = s.clause_start
     conj = letters().conj
@@ -352,15 +349,31 @@ def hypothetical(s: Site, c: Cues) -> str | None:
     anys = frozenset(ph[0] for ph in h.any.cues)
     for k in range(s.i - 1, max(lo, s.i - 1 - h.any.window) - 1, -1):
         if any(f in h.openers for f in s.forms[k]):
-            break   # another clause opens between the cue and the trigger: its act is told
+            return None   # another clause opens between the cue and the trigger: its act is told
         if anys.isdisjoint(readings(k)):
             continue
         if k + 1 < len(s.forms) and not h.not_before.isdisjoint(s.forms[k + 1]):
             continue
-        if any(not h.negations.isdisjoint(readings(n)) for n in range(max(lo, k - h.negation_window), k)):
-            return None   # لم تسجل أي اشتباكات: a denied act's "any"
-        return f"an act of any kind ('{s.keys[k]} …'): hypothetical (a threat, readiness or pledge), not told"
-    for k in range(s.i - 1, max(lo, s.i - 1 - h.precaution.window) - 1, -1):
+        denied = any(not h.negations.isdisjoint(readings(n)) for n in range(max(lo, k - h.negation_window), k))
+        return k, denied
+    return None
+
+
+def hypothetical(s: Site, c: Cues) -> str | None:
+    """للتصدي لأي عدوان يستهدف المدينة، سترد على أي اعتداء، مستعد في أي وقت لمثل الهجمات، تحسباً لهجمات صاروخية:
+    an act of "any" kind, or one guarded against, is a hypothetical one (a threat, a readiness, a pledge, a
+    precaution), no act told (:func:`_any_word`). The "any" of a denial (لم ترد أي تقارير عن وقوع اشتباكات) is no
+    hypothetical: the act is denied, read negated (:func:`denied_any`). A negated event is left to the negation
+    rules (worthiness.yaml hypothetical)."""
+    h = c.hypothetical
+    if h is None or s.modality == "negated":
+        return None
+    found = _any_word(s, c)
+    if found is not None:
+        k, denied = found
+        return None if denied else \
+            f"an act of any kind ('{s.keys[k]} …'): hypothetical (a threat, readiness or pledge), not told"
+    for k in range(s.i - 1, max(s.clause_start, s.i - 1 - h.precaution.window) - 1, -1):
         if any(f in h.openers for f in s.forms[k]):
             break
         ph = next((ph for ph in h.precaution.starting_at(s.forms[k])
@@ -368,6 +381,18 @@ def hypothetical(s: Site, c: Cues) -> str | None:
         if ph:
             return f"guarded against ('{' '.join(ph)} …'): a precaution, no act told"
     return None
+
+
+def denied_any(s: Site, c: Cues) -> str | None:
+    """Why an asserted event is negated after all: a negation governs the "any" word before it (ولم ترد أي تقارير
+    عن وقوع اشتباكات، من دون أي اعتقالات), farther than the events stage's negation window reaches; the gold codes
+    such a denied act negated (None otherwise)."""
+    if s.modality != "asserted":
+        return None
+    found = _any_word(s, c)
+    if found is None or not found[1]:
+        return None
+    return f"denied: a negation governs '{s.keys[found[0]]} …' before the trigger (worthiness.yaml hypothetical)"
 
 
 def present_negation(s: Site, c: Cues) -> str | None:
@@ -413,6 +438,8 @@ def modality(s: Site, c: Cues) -> tuple[str, str] | None:
     place the worthiness stage changes an event's modality."""
     if why := toll_negation(s, c):
         return "asserted", why
+    if why := denied_any(s, c):
+        return "negated", why
     if why := demand(s, c) or foretold(s, c):
         return "planned", why
     return None

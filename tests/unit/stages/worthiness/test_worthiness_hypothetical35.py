@@ -53,3 +53,17 @@ def test_a_denied_any_a_set_and_a_told_act_are_kept(cues, sentence, trigger, mod
 def test_the_any_word_reaches_no_further_than_its_window(cues):
     far = site("سترد الجبهة على أي خرق يحدث في أي مكان وبعد ذلك قصفت الطائرات البلدة", "قصفت")
     assert rules.hypothetical(far, cues) is None
+
+
+def test_a_negation_before_the_any_word_denies_the_act(cues):
+    far = site("ولم ترد أي تقارير عن وقوع اشتباكات في المدينة", "اشتباكات")
+    assert rules.hypothetical(far, cues) is None
+    assert rules.modality(far, cues)[0] == "negated"
+    told = site("شن مسلحون هجوما على حاجز للجيش في البلدة", "هجوما")
+    assert rules.modality(told, cues) is None
+
+
+def test_a_toll_denied_after_the_any_word_leaves_the_act_told(cues):
+    toll = site("ولم تسجل أي إصابات بسقوط صاروخين على الحي", "صاروخين", "SHELLING")
+    assert rules.hypothetical(toll, cues) is None
+    assert rules.denied_any(toll, cues) is None
