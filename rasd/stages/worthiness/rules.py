@@ -352,8 +352,8 @@ def _any_word(s: Site, c: Cues) -> tuple[int, bool] | None:
             return None   # another clause opens between the cue and the trigger: its act is told
         if anys.isdisjoint(readings(k)):
             continue
-        if k + 1 < len(s.forms) and not h.not_before.isdisjoint(s.forms[k + 1]):
-            continue
+        if k + 1 < len(s.forms) and (not h.not_before.isdisjoint(s.forms[k + 1]) or s.keys[k + 1].isdigit()):
+            continue   # أي من، أي بعد، أي 907 كغ: "any of" a set, or "that is"
         denied = any(not h.negations.isdisjoint(readings(n)) for n in range(max(lo, k - h.negation_window), k))
         return k, denied
     return None

@@ -67,3 +67,8 @@ def test_a_toll_denied_after_the_any_word_leaves_the_act_told(cues):
     toll = site("ولم تسجل أي إصابات بسقوط صاروخين على الحي", "صاروخين", "SHELLING")
     assert rules.hypothetical(toll, cues) is None
     assert rules.denied_any(toll, cues) is None
+
+
+def test_that_is_before_a_number_is_no_any(cues):
+    told = site("ألقت الطائرات قنبلتين زنة ألفي رطل أي 907 غارة على البلدة", "غارة", "AIRSTRIKE")
+    assert rules.hypothetical(told, cues) is None
