@@ -641,6 +641,18 @@ class NegationCues(CueWindow):
     denials: WordList = []     # a word after لا that makes it deny one act (لا صحة لـ)
 
 
+class HypotheticalCues(CueWindow):
+    # a word right after the "any" word that makes it no "any" of a kind (أي من: "any of", a set; أي بعد: "i.e.")
+    not_before: WordList = []
+    # a negation this many words before the "any" word, within the clause, makes it a denied act's "any"
+    # (لم تسجل أي اشتباكات): modality.yaml negated.before and .denial, and these words too (دون أي)
+    negation_window: conint(ge=0, le=10) = 0
+    negations: WordList = []
+    # words of precaution (تحسباً لهجمات): what follows is guarded against, not told
+    precaution_window: conint(ge=0, le=10) = 0
+    precaution: WordList = []
+
+
 class Campaign(Closed):
     nouns: conlist(str, min_length=1)
     launch_window: conint(ge=0, le=10)
@@ -696,6 +708,8 @@ class Worthiness(Closed):
     demand: CueWindow
     tally: CueWindow
     timeframe: CueWindow
+    # an act of "any" kind or guarded against (لأي عدوان يستهدف، تحسباً لهجمات): hypothetical, not told (round 35)
+    hypothetical: Optional[HypotheticalCues] = None
     trend: Optional[CueWindow] = None   # a rise or a repetition of acts (تزايد الهجمات): a trend, no act told
     continuation: ContinuationCues
     question: QuestionMarks

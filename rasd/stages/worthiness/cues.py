@@ -95,6 +95,18 @@ class Irrealis:
 
 
 @dataclass(frozen=True)
+class Hypothetical:
+    """worthiness.yaml hypothetical: an act of "any" kind (لأي عدوان يستهدف) or one guarded against (تحسباً
+    لهجمات), with the words that undo the reading."""
+    any: CueList                      # the "any" word at most ``any.window`` words before the trigger
+    not_before: frozenset[str]        # a word after it that makes it no "any" (أي من، أي بعد)
+    negation_window: int
+    negations: frozenset[str]         # a negation before the "any" word: a denied act's "any" (لم تسجل أي …)
+    precaution: CueList               # تحسباً: what follows is guarded against
+    openers: frozenset[str] = frozenset()   # a word opening another clause between cue and trigger ends the cue's reach
+
+
+@dataclass(frozen=True)
 class Cues:
     motive: CueList
     opinion: CueList
@@ -144,6 +156,7 @@ class Cues:
     negation_others: CueList = CueList("negation others", 0, ())
     negation_not_before: frozenset[str] = frozenset()   # a negation word followed by one is none (لا يزال)
     negation_denials: frozenset[str] = frozenset()   # لا + one of these denies one act (لا صحة لـ)
+    hypothetical: Hypothetical | None = None        # لأي عدوان يستهدف، تحسباً لهجمات: no act told (round 35)
 
 
 def _cue_list(name: str, d: dict) -> CueList:
@@ -173,6 +186,19 @@ def _present_negation(d: dict | None, modality_path: Path) -> dict:
     return {"present_negation": cues, "negation_others": CueList("negation others", cues.window, others),
             "negation_not_before": frozenset(fold_str(w) for w in neg.get("not_before") or ()),
             "negation_denials": frozenset(fold_str(w) for w in d.get("denials") or ())}
+
+
+def _hypothetical(d: dict | None, modality_path: Path, openers) -> dict:
+    """The hypothetical cues, with the negation words of modality.yaml's ``negated`` (before, denial)."""
+    if not d:
+        return {}
+    neg = load(modality_path)["negated"]
+    return {"hypothetical": Hypothetical(
+        _cue_list("hypothetical", d), frozenset(fold_str(w) for w in d.get("not_before") or ()),
+        int(d.get("negation_window") or 0),
+        frozenset(fold_str(w) for w in [*neg["before"], *(neg.get("denial") or []), *(d.get("negations") or [])]),
+        CueList("hypothetical precaution", int(d.get("precaution_window") or 0), phrases(d.get("precaution") or ())),
+        frozenset(fold_str(w) for w in openers))}
 
 
 def load_cues(path: Path, ontology) -> Cues:
@@ -219,6 +245,8 @@ def load_cues(path: Path, ontology) -> Cues:
                 question_marks=frozenset(str(m) for m in data["question"]["marks"]),
                 irrealis=_irrealis(data["irrealis"]),
                 **_present_negation(data.get("present_negation"), path.with_name("modality.yaml")),
+                **_hypothetical(data.get("hypothetical"), path.with_name("modality.yaml"),
+                                data["irrealis"]["openers"]),
                 clause_ends="".join(str(m) for m in data["question"]["ends"]))
 
 

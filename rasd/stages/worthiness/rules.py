@@ -331,6 +331,70 @@ def irrealis(s: Site, c: Cues) -> str | None:
     return f"foretold ('{cue} …' governs its clause) and naming no place: not told, no planned act placed"
 
 
+def _any_word(s: Site, c: Cues) -> tuple[int, bool] | None:
+    """(where, denied) of the "any" word that governs the trigger (worthiness.yaml hypothetical): at most the
+    window's words before it, in its clause, no word opening another clause between them, no word after it that
+    makes it no "any" of a kind (أي من، أي بعد); ``denied`` when a negation stands within ``negation_window`` words
+    before it (لم تسجل أي اشتباكات، من دون أي اعتقالات: the "any" of a denial). None without one."""
+    h = c.hypothetical
+    if h is None:
+        return None
+    lo = s.clause_start
+    conj = letters().conj
+
+    def readings(k: int) -> set[str]:   # a short word's readings behind و/ف too (وأي، ولم: cue_readings keeps them)
+        w = s.keys[k]
+        return {*s.forms[k], *((w[1:],) if w[:1] in conj and len(w) > 2 else ())}
+
+    anys = frozenset(ph[0] for ph in h.any.cues)
+    for k in range(s.i - 1, max(lo, s.i - 1 - h.any.window) - 1, -1):
+        if any(f in h.openers for f in s.forms[k]):
+            return None   # another clause opens between the cue and the trigger: its act is told
+        if anys.isdisjoint(readings(k)):
+            continue
+        if k + 1 < len(s.forms) and (not h.not_before.isdisjoint(s.forms[k + 1]) or s.keys[k + 1].isdigit()):
+            continue   # أي من، أي بعد، أي 907 كغ: "any of" a set, or "that is"
+        denied = any(not h.negations.isdisjoint(readings(n)) for n in range(max(lo, k - h.negation_window), k))
+        return k, denied
+    return None
+
+
+def hypothetical(s: Site, c: Cues) -> str | None:
+    """للتصدي لأي عدوان يستهدف المدينة، سترد على أي اعتداء، مستعد في أي وقت لمثل الهجمات، تحسباً لهجمات صاروخية:
+    an act of "any" kind, or one guarded against, is a hypothetical one (a threat, a readiness, a pledge, a
+    precaution), no act told (:func:`_any_word`). The "any" of a denial (لم ترد أي تقارير عن وقوع اشتباكات) is no
+    hypothetical: the act is denied, read negated (:func:`denied_any`). A negated event is left to the negation
+    rules (worthiness.yaml hypothetical)."""
+    h = c.hypothetical
+    if h is None or s.modality == "negated":
+        return None
+    found = _any_word(s, c)
+    if found is not None:
+        k, denied = found
+        return None if denied else \
+            f"an act of any kind ('{s.keys[k]} …'): hypothetical (a threat, readiness or pledge), not told"
+    for k in range(s.i - 1, max(s.clause_start, s.i - 1 - h.precaution.window) - 1, -1):
+        if any(f in h.openers for f in s.forms[k]):
+            break
+        ph = next((ph for ph in h.precaution.starting_at(s.forms[k])
+                   if k + len(ph) <= s.i and phrase_at(s.forms, k, ph)), None)
+        if ph:
+            return f"guarded against ('{' '.join(ph)} …'): a precaution, no act told"
+    return None
+
+
+def denied_any(s: Site, c: Cues) -> str | None:
+    """Why an asserted event is negated after all: a negation governs the "any" word before it (ولم ترد أي تقارير
+    عن وقوع اشتباكات، من دون أي اعتقالات), farther than the events stage's negation window reaches; the gold codes
+    such a denied act negated (None otherwise)."""
+    if s.modality != "asserted":
+        return None
+    found = _any_word(s, c)
+    if found is None or not found[1]:
+        return None
+    return f"denied: a negation governs '{s.keys[found[0]]} …' before the trigger (worthiness.yaml hypothetical)"
+
+
 def present_negation(s: Site, c: Cues) -> str | None:
     """لا هدنة مع الاحتلال، لا مصلحة لإسرائيل بالقتال، لا يوجد أمر انسحاب: لا negates a category or the
     present, a stance or a state, not one act denied; only لم، لن or a denial verb deny an act (the gold
@@ -353,7 +417,7 @@ def present_negation(s: Site, c: Cues) -> str | None:
     return None
 
 
-RULES = (question, sense, campaign_name, motive, timeframe, trend, continuation, generic_object, habitual, tally, judgement,
+RULES = (question, hypothetical, sense, campaign_name, motive, timeframe, trend, continuation, generic_object, habitual, tally, judgement,
          opinion, aim, participation, purpose, topic, call, vow, irrealis, present_negation)
 
 
@@ -374,6 +438,8 @@ def modality(s: Site, c: Cues) -> tuple[str, str] | None:
     place the worthiness stage changes an event's modality."""
     if why := toll_negation(s, c):
         return "asserted", why
+    if why := denied_any(s, c):
+        return "negated", why
     if why := demand(s, c) or foretold(s, c):
         return "planned", why
     return None
