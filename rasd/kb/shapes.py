@@ -397,6 +397,7 @@ class Triggers(Words):
     victim_links: WordList
     harm_causes: WordList    # في، جراء …: the act that hurt the people named before it (roles.victim)
     hurt_fillers: WordList   # على الأقل: between the hurt and the harm verb after them (roles.victim)
+    own_hurt_nouns: WordList = []   # إصابته: the one hurt, named before, undergoes the act after (roles.own_hurt_targets)
     fixed_sites: WordList
     held_objects: WordList = []   # آلية، دبابة …: an actor after one holds it (roles.holder_of_struck)
     person_origin_markers: WordList

@@ -24,6 +24,10 @@ SEIZING_TYPES = ("TERRITORY_TAKEN",)
 # words at most between a noun that names its doer by a possessive pronoun and its object (استهدافها
 # أيضا تموضعا لجنود الاحتلال: two; an actor further on is named in another phrase, بإسناد جوي وفرته طائرات …)
 OBJECT_GAP = 3
+# words at most between a harm noun with the pronoun of the hurt and the act after it (إصابته بشظايا مقذوف:
+# one), and between the one hurt, named before, and that noun (الجندي X، أحد أفراد حرس الحدود بقطاع Y
+# بمنطقة Z الذي استشهد إثر إصابته: fifteen)
+OWN_HURT_GAP, OWN_HURT_REACH = 1, 25
 
 
 class Roles:
@@ -127,6 +131,8 @@ class Roles:
         agents, targets, partners = self.reshape(c, agents, targets, partners, carried)
         if not targets and not partners:
             targets = self.hurt_targets(c, agents)
+        if not targets and not partners:
+            targets = self.own_hurt_targets(c, agents)
         agents, targets, partners = (list(dict.fromkeys(agents)), list(dict.fromkeys(targets)),
                                      list(dict.fromkeys(partners)))
         roles = {role: {x: c.why.get(x, "named in the trigger's clause") for x in ids}
@@ -151,6 +157,30 @@ class Roles:
             return []
         c.said(m, f"the unarmed people its sentence says it hurt ('{self.span_text(t.hurt, t.hurt + 1)}'), "
                   f"which make it an attack on civilians: undergo it")
+        return [m.entity]
+
+    def own_hurt_targets(self, c: "ArgContext", agents: list[str]) -> list[str]:
+        """The one a harm noun with the pronoun of the hurt names before the act that hurt him (triggers.yaml
+        own_hurt_nouns: استشهد الجندي X بعد إصابته بمقذوف؛ الشهيد X … الذي استشهد نتيجة إصابته بشظايا مقذوف):
+        the pronoun points back at the person (or the civilians) named last before the noun in the sentence,
+        who undergoes the act. The noun stands at most ``OWN_HURT_GAP`` words before the act with no
+        punctuation between; the one hurt at most ``OWN_HURT_REACH`` words before the noun, with no other act
+        of the sentence between them. Not for talks, deals or a clash (its sides fight, CLASH_LIKE)."""
+        t, st = c.t, c.st
+        if c.partner_type or t.type in CLASH_LIKE:
+            return []
+        k = next((k for k in range(t.i - 1, max(st.lo, t.i - 1 - OWN_HURT_GAP) - 1, -1)
+                  if in_list(self.L, "own_hurt_nouns", self.key(k))), None)
+        if k is None or any(ch in self.doc.text[self.toks[k].end:self.toks[t.i].start] for ch in "،,.:؛"):
+            return []
+        others = [o.i for o in self.sentence_triggers if o is not t]
+        hurt = [m for m in st.mentions if m.tok[1] <= k and k - m.tok[1] <= OWN_HURT_REACH and m.entity is not None
+                and m.entity not in agents and (m.type == "PERSON" or (m.type == "ACTOR" and self.civilian(m)))]
+        m = max(hurt, key=lambda m: m.tok[1], default=None)
+        if m is None or any(m.tok[1] <= i < k for i in others):
+            return []
+        c.said(m, f"the one '{self.span_text(k, k + 1)}' (triggers.yaml own_hurt_nouns) says the act hurt, "
+                  f"named before it: undergoes it")
         return [m.entity]
 
     def pick_agent(self, c: "ArgContext") -> tuple[Mention | None, Mention | None]:
