@@ -434,3 +434,16 @@ def test_a_compound_grandfathers_name_inside_a_name_chain(finder):
     assert persons._compound_ancestor(f, at(f, "عبد"))
     f = finder("حضر خالد سامر عبد الله أمس.")
     assert not persons._compound_ancestor(f, at(f, "عبد"))
+
+
+def test_a_bare_word_after_a_person_noun_before_a_given_name_chain_opens_the_name(finder):
+    """الفتاة X سامر العلي: after a person noun (feminine too), a bare word the lists lack followed by
+    a known given name and a name word is the given name the lists lack; a noun with a pronoun there
+    (وكيله: the person's agent) is none, and without the person noun the word opens nothing."""
+    f = finder("استشهدت الفتاة ميمونة سامر العلي أمس.")
+    i = at(f, "ميمونة")
+    assert persons.person_at(f, i) == at(f, "العلي") + 1
+    f = finder("أهدى اللاعب وكيله سامر العلي هدية.")
+    assert persons.person_at(f, at(f, "وكيله")) is None
+    f = finder("استشهدت ميمونة سامر العلي أمس.")
+    assert persons.person_at(f, at(f, "ميمونة")) is None
