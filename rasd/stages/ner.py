@@ -20,7 +20,7 @@ from functools import partial
 from operator import attrgetter, is_not, methodcaller
 
 from rasd.arabic.normalize import strip_article
-from rasd.arabic.clitics import has_article, is_definite, letters, without_article
+from rasd.arabic.clitics import has_article, is_definite, letters, starts_with_and, without_article
 from rasd.arabic.clitics import readings as stems
 from rasd.arabic.script import BIDI_MARKS, TANWEEN_FATH, TATWEEL, has_letter, is_mark
 from rasd.doc import Doc, Mention
@@ -855,6 +855,8 @@ class NerStage:
             if any(self.gate.unknown(k) for k in keys[a:b]):
                 continue
             first = keys[a]
+            if self._titled_family_name(doc, a, b):
+                continue
             if (first in given or any(st in given for k, st in doc.readings[first] if k)) and not any(
                     keys[k] not in self.compound_ends and (self._common(keys[k]) or not has_letter(keys[k]))
                     for k in range(a + 1, b)):
@@ -864,6 +866,42 @@ class NerStage:
             if a in words and b - 1 in words:
                 out.append((n, q, words.index(a), words.index(b - 1)))
         return out
+
+    def _titled_family_name(self, doc: Doc, a: int, b: int) -> bool:
+        """Words a..b-1, a pattern person, are a name in apposition with a definite title right before
+        it (over at most TITLE_RUN_WORDS title words: الشهيد العريف أول X الحمادي، والنائب X الفلاني):
+        the first word bare (no article, none behind a proclitic), the last a family
+        name with the article that the NER corpora do not use mostly outside names, every word
+        between no everyday word either and the first none as written (فاهم is no ف + أهم),
+        nothing but white space between any of them.  Arabic
+        reports name a soldier, a martyr or a notable so, and the given name is often one the CRF
+        has seen as an ordinary word (جمعة، فاهم): it reads the whole as no name, wrongly.  A
+        definite title governs no construct (مستشار الأمن القومي is read by the finder as the
+        office), so the family name after the bare word is the person's."""
+        keys, toks, text = doc.keys, doc.tokens, doc.text
+        first, last = keys[a], keys[b - 1]
+        if b - a < 2 or has_article(first) or any(n and is_definite(first[:n]) for n, _ in doc.readings[first]) \
+                or not has_article(last) or len(last) < 5 \
+                or first in self.common or any(self._common(keys[k]) for k in range(a + 1, b)) \
+                or any(not text[toks[k].end:toks[k + 1].start].isspace() for k in range(a, b - 1)) \
+                or self._behind_particle(first) or self._place_like(last):
+            return False
+        k = a - 1
+        while k >= 0 and a - k <= TITLE_RUN_WORDS and text[toks[k].end:toks[k + 1].start].isspace():
+            if self._listed_at(doc, k, "person_titles"):   # والعريف، للأمير: definite behind a proclitic too
+                key = keys[k]
+                return has_article(key) or any(n and is_definite(key[:n]) for n, _ in doc.readings[key])
+            if not self._listed_at(doc, k, "title_modifiers", "nationalities"):
+                return False
+            k -= 1
+        return False
+
+    def _behind_particle(self, key: str) -> bool:
+        """The word opens on و, بـ or لـ and is no given name the lists know as written (ونظيره، لخادم،
+        لأمانة; not وليد، بدر، لؤي): in apposition the particle stands on the title (للرئيس X), not on
+        the name after it."""
+        L = self.letters
+        return (key[:1] in (L.bi, L.li) or starts_with_and(key)) and key not in self.person_given
 
     @staticmethod
     def _no_name_persons(cands: list[tuple[int, int, int, int]], found: list, outs: dict[int, list[float]],
@@ -1454,6 +1492,7 @@ class NerStage:
 _SILENT = TATWEEL + BIDI_MARKS   # written between letters, no token of their own
 WINDOW = 4   # words on each side of a candidate word that the CRF reads
 TRIM_OUTSIDE = 0.95   # the CRF's marginal that a word is outside a name at which it may end a pattern person
+TITLE_RUN_WORDS = 3   # most title words (العريف أول، الشاعر المعروف) between a definite title and the name after it
 NO_NAME_OUTSIDE = 0.9   # the CRF's lowest marginal that a pattern person's words are no name at which it is removed
 PERSON_WINDOW = 3   # words on each side of a pattern person that the CRF reads (2 are its context)
 TIER_ROLE_WORDS = 4   # words of a role phrase between a verb of saying and a cued-tier name (NerStage._role_after_saying)

@@ -15,8 +15,10 @@ from rasd.kb.yamlfile import load
 KB, PLACE, REGION, PERSON, ORG, SOURCE, LOYAL = 1, 2, 4, 8, 16, 32, 64
 WORD_CACHE_SIZE = 1 << 16
 # lists whose words before a token make it worth a look (titles before names, type words before places)
-CONTEXT_LISTS = frozenset({"person_titles", "title_modifiers", "nationalities", "alias_markers", "naming_verbs", "place_cues",
-                           "strong_place_cues", "facility_cues", "plural_place_cues", "dual_place_cues"})
+# (person nouns before a name chain: الفتاة X عبد الحميد Y, persons._noun_chain)
+CONTEXT_LISTS = frozenset({"person_titles", "person_nouns", "title_modifiers", "nationalities", "alias_markers",
+                           "naming_verbs", "place_cues", "strong_place_cues", "facility_cues", "plural_place_cues",
+                           "dual_place_cues"})
 
 
 @dataclass

@@ -85,7 +85,7 @@ def _may_start(f: Finder, i: int) -> bool:
     kunya = f.is_(i, "kunya")
     # the openings are pure tests of the document, tried cheapest first and each only when needed
     if not (kunya or given_prefix(f, i) is not None or _titled_name(f, i) or _ambiguous_opening(f, i)
-            or _alias_before(f, i)):
+            or _alias_before(f, i) or _noun_chain(f, i)):
         return False
     return (not f.coordinated_place(i) or _listed_name(f, i)) \
         and (kunya or _ambiguous_opening(f, i) or f.name_like(i, first=True))
@@ -157,6 +157,22 @@ def _bare_pair(f: Finder, i: int) -> bool:
         return False
     return all(not f.common_reading(toks[k].key) and not place_hit(f, k) and not f.lists[k]
                and not _behind_article(toks[k].key) and f.name_like(k) for k in (i, j)) and _clear_end(f, j)
+
+
+def _noun_chain(f: Finder, i: int) -> bool:
+    """الفتاة ميمونة عبد الحميد X، الشهيد فاهم سعيد X: right after a person noun (lexicon person_nouns,
+    as written or behind a proclitic: والشهيدة), a bare word the lists lack (no ordinary word as
+    written or behind a proclitic, no place, on no list) followed by a known given name as written
+    and a name word opens the name: the given name the lists lack, with the father's name after it
+    (:func:`_father_after`'s chain, the person noun standing for the definite title)."""
+    toks = f.toks
+    k = i - 1
+    if k < 0 or i + 2 >= len(toks) or not f.joined(k) or not _person_noun(f, k) or has_article(toks[i].key) \
+            or f.common_reading(toks[i].key) or f.lists[i] or starts_with_and(toks[i].key) \
+            or not f.name_like(i, first=True) or place_hit(f, i):
+        return False   # وكيله: a noun with a pronoun (its owner the person before) is no name
+    return toks[i + 1].key in f.R.given and f.joined(i) and f.joined(i + 1) \
+        and f.name_like(i + 2) and not _behind_article(toks[i].key) and not place_hit(f, i + 1)
 
 
 def _father_after(f: Finder, i: int) -> bool:
@@ -465,7 +481,7 @@ def _father_ambiguous(f: Finder, i: int, j: int) -> bool:
 
 def person_at(f: Finder, i: int) -> int | None:
     """End token of an unknown person name starting at token i, or None."""
-    if not f.words[i][0] & PERSON and not (_alias_before(f, i) or _titled_name(f, i)):
+    if not f.words[i][0] & PERSON and not (_alias_before(f, i) or _titled_name(f, i) or _noun_chain(f, i)):
         # no given name, kunya or ambiguous name (the word's class says it): neither an apposition
         # nor any opening of _may_start but a title or an alias marker before it; most words a
         # title or type word precedes are tried no further

@@ -1140,3 +1140,21 @@ def test_a_dual_noun_and_adjective_are_no_person():
         assert not stage._dual(key), key
     why = stage._accept_why(doc_of("وأوضحت المؤسستان الفلسطينيتان ان الوضع صعب"), 1, 3, "PERS", 0.6)
     assert not why[0] and "dual" in why[1]
+
+
+def test_a_pattern_person_after_a_definite_title_ending_on_a_family_name_is_not_vetoed():
+    """الشهيد العريف أول X الفلاني: a bare word and a family name with the article right after a
+    definite title (over title words) is a name in apposition, whatever the sure CRF reads; without
+    the title, or with a particle on the first word (ونظيره: the particle stands on the title), the
+    veto holds."""
+    known = {"قال", "امس", "القايد", "كرمول", "الزيتوني", "ونظيره"}
+    gate = Gate.of({}, {}, known=known)
+
+    def run(text, words):
+        d = pattern_person(doc_of(text), words)
+        return NerStage(NoName(0.95), gate, common=frozenset())(d)
+
+    assert [m.text for m in run("وقال القائد كرمول الزيتوني أمس", "كرمول الزيتوني").mentions] == ["كرمول الزيتوني"]
+    assert run("وقال كرمول الزيتوني أمس", "كرمول الزيتوني").mentions == []
+    assert run("وقال القائد ونظيره الزيتوني أمس", "ونظيره الزيتوني").mentions == []
+    assert run("وقال قائد كرمول الزيتوني أمس", "كرمول الزيتوني").mentions == []   # in construct: no apposition
