@@ -436,7 +436,6 @@ def test_a_compound_grandfathers_name_inside_a_name_chain(finder):
     assert not persons._compound_ancestor(f, at(f, "عبد"))
 
 
-<<<<<<< HEAD
 def test_a_gap_breaks_a_phrase_when_it_holds_a_break_mark():
     """_breaks is the test of every character of the gap against the break marks (quotes, white
     space and letters break nothing)."""
@@ -445,7 +444,8 @@ def test_a_gap_breaks_a_phrase_when_it_holds_a_break_mark():
     gaps = ["", " ", "، ", " , ", ". ", " (", "«", " » ", "؛", "\n", ":", "ab", " - ", "!?"]
     assert [_breaks(g) for g in gaps] == [any(c in _BREAKS for c in g) for g in gaps]
     assert _breaks("، ") and not _breaks(" « ")
-=======
+
+
 def test_a_bare_word_after_a_person_noun_before_a_given_name_chain_opens_the_name(finder):
     """الفتاة X سامر العلي: after a person noun (feminine too), a bare word the lists lack followed by
     a known given name and a name word is the given name the lists lack; a noun with a pronoun there
@@ -457,4 +457,3 @@ def test_a_bare_word_after_a_person_noun_before_a_given_name_chain_opens_the_nam
     assert persons.person_at(f, at(f, "وكيله")) is None
     f = finder("استشهدت ميمونة سامر العلي أمس.")
     assert persons.person_at(f, at(f, "ميمونة")) is None
->>>>>>> person35
