@@ -105,6 +105,7 @@ class Features:
     toll_period: bool = False       # a toll of the pair counts the dead over a period
     same_day: bool = False          # both tellings are dated to one day, the same day
     one_sentence_ok: bool = False   # told in one sentence, the cross type lets them be one there (no veto word)
+    target_conflict: bool = False   # both name targets and none in common
 
 
 def km(a: Place, b: Place) -> float | None:
@@ -277,4 +278,5 @@ def features(a: Telling, b: Telling, rules: Rules) -> Features:
         toll_period=any(x.toll_period for x in tolls),
         same_day=a.span is not None and a.span == b.span and a.span[0] == a.span[1],
         min_sentences=min_s,
-        one_sentence_ok=bool(link) and link != "same type" and one_sentence_ok(a, b, rules))
+        one_sentence_ok=bool(link) and link != "same type" and one_sentence_ok(a, b, rules),
+        target_conflict=bool(a.targets and b.targets and not common(a.targets, b.targets, parties)))

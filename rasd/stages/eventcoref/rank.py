@@ -78,6 +78,13 @@ def decide(f: Features, rules: Rules, toll_guest: bool) -> tuple[bool, str]:
         return True, f"{f.link}; same place, {f.gap} sentence(s) apart, one telling names no party"
     if f.place == "contains" and f.coarse_in_lead and (f.shared or not same_type):
         return True, f"{f.link}; the headline or lead names a place the body's telling lies inside"
+    if f.place == "contains" and f.coarse_in_lead and not f.target_conflict:
+        # استشهاد شخص في انفجار عبوة في المزة … انفجار عبوة في حي الحوش بمنطقة المزة; الهجوم في الضفة
+        # الغربية (its victim) … حرق منزلهم في بلدة دوما (its doers): the body places the lead's act more
+        # finely and names other roles of it, or none; nothing tells the two apart (the agents do not
+        # differ, the targets do not differ, the dates do not differ). docs/lexicon-checks.md (Round 36: coref36)
+        return True, f"{f.link}; the headline or lead names a place the body's telling lies inside, " \
+            "their parties do not differ (" + ("one telling names none)" if f.partyless else "each names other roles)")
     if f.place == "contains" and same_type and f.same_day and f.gap == 0 and (f.shared or f.partyless):
         # غارات على محافظة لحج أمس استهدفت قاعدة العند: one sentence tells the act of one day at a coarse
         # place and at a place inside it (across sentences, a summary and an act of its own may be two)
