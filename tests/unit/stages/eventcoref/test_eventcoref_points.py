@@ -75,3 +75,26 @@ def test_a_lead_bound_to_one_body_act_takes_no_second(rules):
     f2 = features(lead, second, rules)
     assert f2.place == "contains" and not f2.coarse_in_lead
     assert best(second, [lead], rules) is None
+
+
+def test_a_lead_at_a_coarse_place_joins_a_finer_body_telling_whose_parties_do_not_differ(rules):
+    # round 36: the body places the lead's act more finely and names no party, or other roles of it
+    lead = t(0, "BOMBING", 1, [GOV])
+    body = t(1, "BOMBING", 4, [VILLAGE])
+    o, f, why = best(body, [lead], rules)
+    assert o is lead and f.partyless and "one telling names none" in why
+    lead = t(0, "ATTACK_ON_CIVILIANS", 1, [GOV], targets=["civilians"])
+    body = t(1, "ATTACK_ON_CIVILIANS", 4, [VILLAGE], agents=["settlers"])
+    o, f, why = best(body, [lead], rules)
+    assert o is lead and not f.shared and "each names other roles" in why
+
+
+def test_a_lead_at_a_coarse_place_stays_apart_from_a_body_telling_with_other_targets(rules):
+    lead = t(0, "AIRSTRIKE", 1, [GOV], targets=["a"])
+    body = t(1, "AIRSTRIKE", 4, [VILLAGE], targets=["b"])
+    f = features(lead, body, rules)
+    assert f.target_conflict and best(body, [lead], rules) is None
+    # … and a coarse place told in the body (no headline or lead) is no lead retold
+    f = features(t(0, "AIRSTRIKE", 5, [GOV]), t(1, "AIRSTRIKE", 7, [VILLAGE]), rules)
+    assert f.place == "contains" and not f.coarse_in_lead
+    assert best(t(1, "AIRSTRIKE", 7, [VILLAGE]), [t(0, "AIRSTRIKE", 5, [GOV])], rules) is None
