@@ -166,3 +166,8 @@ def test_nationals_an_event_takes_stay():
     doc = run("قتل خمسة فلسطينيين برصاص قوات الاحتلال في مدينة جنين.")
     civ = actor(doc, "actor:civilians")
     assert civ is not None and in_events(doc, civ)
+
+
+def test_a_described_victim_stays_without_an_event():
+    doc = run("وقالت الصحيفة إن صحفي تركي كتب مقالا عن الانتخابات.")
+    assert actor(doc, "actor:civilians") is not None
