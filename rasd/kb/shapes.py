@@ -259,6 +259,10 @@ class Victims(Closed):
     group_only_nationals: WordList = []  # as those, read after a group word only (never counted)
     actor: Optional[str] = None
     population: WordList = []   # the population at large: dropped when no event names it (rasd.stages.roster)
+    # civilians named only by their nationality (a count or a people noun + a nationality) and taken by
+    # no event are dropped too, unless a word below heads one of the mentions (rasd.stages.roster)
+    nationals_in_passing: bool = False
+    captives: WordList = []
 
 
 class Kinds(Closed):

@@ -120,6 +120,10 @@ class Forces:
     event_crowds: frozenset[str] = frozenset()
     # the names of the crowds that are parties only when an event takes them (crowds.party_only)
     party_crowds: frozenset[str] = frozenset()
+    # civilians named only by a nationality and taken by no event are dropped (victims.nationals_in_passing),
+    # unless a captive word (victims.captives, every form with the article) heads one mention
+    nationals_in_passing: bool = False
+    captives: frozenset[str] = frozenset()
 
     @cached_property
     def first_pass(self) -> frozenset[str]:
@@ -250,7 +254,10 @@ def load_forces(path: Path, actors=None, world: Path | str = "world_places") -> 
                   tuple(tuple(fold_str(w).split()) for w in d.get("wing_heads") or ()),
                   frozenset("actor:" + a for a in kd.get("generic_actors") or ()),
                   frozenset(c["name"] for c in d["crowds"] if c.get("with_events_only")),
-                  frozenset(c["name"] for c in d["crowds"] if c.get("party_only")))
+                  frozenset(c["name"] for c in d["crowds"] if c.get("party_only")),
+                  bool(vd and vd.get("nationals_in_passing")),
+                  frozenset(form for w in (vd.get("captives") or [] if vd else [])
+                            for form in (fold_str(w), L.article + fold_str(w))))
 
 
 def _nisba_rule(rule: dict | None) -> tuple[tuple[str, ...], str, frozenset[str]] | None:

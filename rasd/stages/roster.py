@@ -11,6 +11,13 @@ before relations).
   giving its reason. Civilians named otherwise (a count, مدنيين, a described victim such as رضيع
   فلسطيني) stay. The gold of the annotated parts keeps civilians as actors only as an event's
   participants (annotations/train: 123 of 128).
+- **Nationals counted in passing are no party.** Civilians named only by a count of their nationality
+  (سبعة كويتيين، 23 سعودياً), or by that and population nouns, and taken by no event are the report's tally of a people (the defendants' nationalities in a
+  trial, the workers of a plant, the foreigners whose papers were put right): dropped with a warning
+  (open_actors.yaml ``victims.nationals_in_passing``). Only a count: a people noun with a nationality
+  (صحفي تركي، الرضيع الفلسطيني) is a described victim, the way the press names the one an act struck,
+  and stays; so do captives (``victims.captives``: رهائن، مختطفين), the party of an exchange or a
+  kidnapping rasd may not read (Round 36: civ36).
 - **A kind of group is no party either.** A group named only by its kind (مجموعة إرهابية، العناصر
   الإرهابية: open_actors.yaml ``kinds``) and the knowledge-base actors that name a kind of group
   (``kinds.generic_actors``: الجماعات المسلحة، التنظيمات المتطرفة، الجهاديين) are dropped when no event
@@ -34,13 +41,17 @@ from rasd.pipeline import Stage
 
 def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset[str] = frozenset(),
             kind: tuple[str, frozenset[str]] | None = None, event_crowds: frozenset[str] = frozenset(),
-            party_crowds: frozenset[str] = frozenset()) -> list[str]:
+            party_crowds: frozenset[str] = frozenset(),
+            nationals: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None) -> list[str]:
     """Drop the entities no event names that are (a) of ``actor`` (a kb id: the civilians) and named
     only by ``population`` words (folded), (b) of one of the ``generic`` kb ids (kinds of groups), or
     (c) the open group named by its kind, ``kind`` = (its name, its head words folded), every mention
     opening with a head word (مجموعة إرهابية، العناصر الإرهابية); and (d) the open crowds named in
     ``event_crowds`` in a report with no event at all, and (e) those named in ``party_crowds`` wherever no
-    event takes them; return the warnings saying which and why."""
+    event takes them; and (f) when ``nationals`` = (nationality forms, captive words) is given, the
+    entities of ``actor`` each of whose mentions is a population word or ends in a nationality form
+    (civilians named by their nationality), none holding a captive word (``nationals[1]``) or a people
+    noun (``nationals[2]``): counted nationals only; return the warnings saying which and why."""
     named = {p for ev in doc.events for p in (*ev.agents, *ev.targets, *ev.partners)}
     keys = doc.keys
     out, keep = [], []
@@ -53,6 +64,14 @@ def dropped(doc: Doc, actor: str, population: frozenset[str], generic: frozenset
                 why = "a crowd named as readily in talk of a kind of enemy as in an act (open_actors.yaml crowds: party_only)"
             elif e.kb_id == actor and all(fold_str(m.text) in population for m in e.mentions):
                 why = "the population named in passing (open_actors.yaml victims.population)"
+            elif nationals and e.kb_id == actor and all(
+                    fold_str(m.text) in population or (m.tok[1] > m.tok[0] and keys[m.tok[1] - 1] in nationals[0]
+                                                     and not any(reads_as(nationals[1], keys[k])
+                                                                 or reads_as(nationals[2], keys[k])
+                                                                 for k in range(*m.tok)))
+                    for m in e.mentions):
+                why = ("civilians counted only by their nationality, no described victim nor captives "
+                       "(open_actors.yaml victims.nationals_in_passing)")
             elif e.kb_id in generic:
                 why = "a kind of group, no one group (open_actors.yaml kinds.generic_actors)"
             elif kind and e.kb_id is None and e.name_ar == kind[0] and all(
@@ -151,7 +170,9 @@ class Roster(Stage):
             kind = (name, frozenset(forces.kind_heads)) if name else None
             doc.warnings.extend(dropped(doc, "actor:" + (forces.victims_actor or ""), forces.population,
                                         forces.generic_actors, kind, forces.event_crowds,
-                                        forces.party_crowds))
+                                        forces.party_crowds,
+                                        (forces.nationalities | forces.counted_nationals, forces.captives, forces.people)
+                                        if forces.nationals_in_passing else None))
         if doc.entities and forces.wings:
             wing_parents(doc, self.resources.kb, forces.wings, forces.proclitics.article)
         return doc

@@ -147,3 +147,27 @@ def test_the_definite_plural_is_no_crowd():
     # المتطرفين is the press's talk of a kind of enemy or another name of a known group: not listed
     doc = run("وأعلنت الشرطة أن المتطرفين هاجموا حاجزا في مدينة العريش.", roster=False)
     assert crowd(doc) is None
+
+
+def test_civilians_named_only_by_their_nationality_and_no_event_are_dropped():
+    text = "وقالت المحكمة إن من بين المتهمين سبعة كويتيين وخمسة سعوديين."
+    assert actor(run(text, roster=False), "actor:civilians") is not None
+    doc = run(text)
+    assert actor(doc, "actor:civilians") is None
+    assert any("nationals_in_passing" in w for w in doc.warnings)
+
+
+def test_captives_named_by_their_nationality_stay_without_an_event():
+    doc = run("وقالت الهيئة إن الأسرى الفلسطينيين يعانون من الإهمال الطبي في السجون.")
+    assert actor(doc, "actor:civilians") is not None
+
+
+def test_nationals_an_event_takes_stay():
+    doc = run("قتل خمسة فلسطينيين برصاص قوات الاحتلال في مدينة جنين.")
+    civ = actor(doc, "actor:civilians")
+    assert civ is not None and in_events(doc, civ)
+
+
+def test_a_described_victim_stays_without_an_event():
+    doc = run("وقالت الصحيفة إن صحفي تركي كتب مقالا عن الانتخابات.")
+    assert actor(doc, "actor:civilians") is not None
